@@ -1,0 +1,132 @@
+// Helpers agents share: budget-fitting investment choices, deal valuation, defense steps, reading partners' stances.
+import { COUNTRIES, type CountryId } from '../ids.ts';
+import type { Content } from '../content.ts';
+import type { CountryView } from '../view.ts';
+import type { Commitment, CountryOrders } from '../schema.ts';
+import type { Deal } from '../state.ts';
+import { maxDefenseStep } from '../policy.ts';
+
+export function partners(view: CountryView): CountryId[] {
+  return COUNTRIES.filter((c) => c !== view.country);
+}
+
+/** Defense order moving toward a target by at most `step`, within what approval allows. */
+export function defenseToward(view: CountryView, target: number, step: number): number | undefined {
+  const cur = view.self.policies.defensePct;
+  if (Math.abs(target - cur) < 1e-6) return undefined;
+  const lim = Math.min(step, maxDefenseStep(view.self.approval) - 1e-6);
+  const next = cur + Math.sign(target - cur) * Math.min(lim, Math.abs(target - cur));
+  return Math.round(next * 1000) / 1000;
+}
+
+/** Whether another unit of a project type would be of use to this country now (agents' common sense, not a rule). */
+export function usefulInvestment(content: Content, view: CountryView, type: string, host: CountryId): boolean {
+  const t = content.projects.types[type];
+  if (!t) return false;
+  const me = view.country;
+  const r = view.self;
+  const mine = view.projects.filter((p) => p.owner === me && p.type === type && p.status !== 'failed');
+  const held = mine.reduce((a, p) => a + p.units, 0);
+  if (t.kind !== 'stockpile' && held + 1 > t.maxUnitsPerCountry) return false;
+  const building = mine.filter((p) => p.status === 'building').reduce((a, p) => a + p.units * t.capacity, 0);
+  const rL = content.goods.magnetRecipe.light;
+  const rH = content.goods.magnetRecipe.heavy * view.heavyIntensity;
+  const magnetsPerYear = (r.last.magnetNeed * 4) / view.quartersPerTurn;
+  const useL = Math.max(r.magnetCap, magnetsPerYear) * rL + r.oxideOtherUse.light;
+  const useH = Math.max(r.magnetCap, magnetsPerYear) * rH + r.oxideOtherUse.heavy;
+  const sr = content.goods.supplyResponse;
+  switch (t.kind) {
+    case 'stockpile': {
+      const heavy = t.stage === 'oxide.heavy';
+      const price = view.worldPrice[heavy ? 'oxide.heavy' : 'oxide.light'] / content.goods.markets[heavy ? 'oxide.heavy' : 'oxide.light'].basePrice;
+      return price < 1.5 && (heavy ? r.stockpile.heavy < 0.5 * useH : r.stockpile.light < 0.25 * useL);
+    }
+    case 'refinery': {
+      const hostR = host === me ? r : view.others[host];
+      if (!hostR) return false;
+      return t.stage === 'oxide.heavy' ? hostR.refining.heavy + building < 1.2 * useH + 200 : hostR.refining.light + building < 1.2 * useL + 2000;
+    }
+    case 'magnetPlant':
+      return r.magnetCap + building < magnetsPerYear;
+    case 'recycling':
+      return r.recycling.light + building < sr.maxRecyclingShare * useL;
+    case 'thrifting':
+      return r.thrift + building < sr.maxThrift;
+    case 'mine':
+      return held < 2;
+    case 'deepSeaMud':
+      return !mine.some((p) => p.status === 'building') && held < 2;
+    default:
+      return true;
+  }
+}
+
+/** Pick investments from a list of types, spending up to `share` of the budget; the types rotate by turn; one unit each. */
+export function investIn(content: Content, view: CountryView, types: readonly string[], share: number, host?: (type: string) => CountryId | undefined): CountryOrders['investments'] {
+  let left = view.self.budget * share;
+  const out: NonNullable<CountryOrders['investments']> = [];
+  if (!types.length) return undefined;
+  for (let k = 0; k < types.length && left > 0; k++) {
+    const type = types[(view.turn + k) % types.length];
+    const t = content.projects.types[type];
+    if (!t || t.costUsdBn > left) continue;
+    const h = host?.(type) ?? (t.hosts && !t.hosts.includes(view.country) ? t.hosts[0] : undefined);
+    if (!usefulInvestment(content, view, type, h ?? view.country)) continue;
+    out.push(h ? { type, units: 1, host: h } : { type, units: 1 });
+    left -= t.costUsdBn;
+  }
+  return out.length ? out : undefined;
+}
+
+/** Rough value of commitments to the one who receives them. */
+function commitmentValue(view: CountryView, k: Commitment, giver: CountryId): number {
+  switch (k.type) {
+    case 'tariffCap': {
+      const cur = giver === view.country ? view.self.policies.tariffs : view.others[giver]?.policies.tariffs;
+      const target = giver === view.country ? null : view.country;
+      const now = cur && target ? cur[target][k.good] : 0;
+      return Math.max(0, now - k.max) * (k.good === 'autos' ? 1.5 : 1) + 1;
+    }
+    case 'openExports':
+      return k.stage.includes('heavy') || k.stage === 'magnet' ? 8 : 4;
+    case 'investment':
+      return k.usdBn / 20;
+    case 'offtake':
+      return 10 * k.share;
+  }
+}
+
+/** Whether a proposal addressed to this country is worth accepting. */
+export function dealWorthIt(view: CountryView, d: Deal, generosity = 0): boolean {
+  const gain = d.give.reduce((a, k) => a + commitmentValue(view, k, d.from), 0);
+  const cost = d.get.reduce((a, k) => a + commitmentValue(view, k, view.country) * 0.8, 0);
+  const trust = (view.trust[d.from] ?? 50) / 50;
+  return gain * trust + generosity > cost;
+}
+
+export function answerDeals(view: CountryView, generosity = 0): CountryOrders['deals'] {
+  const open = view.deals.filter((d) => d.status === 'proposed' && d.to === view.country);
+  if (!open.length) return undefined;
+  const accept = open.filter((d) => dealWorthIt(view, d, generosity)).map((d) => d.id);
+  const reject = open.filter((d) => !accept.includes(d.id)).map((d) => d.id);
+  return { ...(accept.length ? { accept } : {}), ...(reject.length ? { reject } : {}) };
+}
+
+export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId): number {
+  const pol = from === view.country ? view.self.policies : view.others[from].policies;
+  const t = pol.tariffs[on];
+  return (t.autos + t.magnets + t.oxide + t.ore + t.other) / 5;
+}
+
+export function rivalsOf(content: Content, c: CountryId): CountryId[] {
+  return content.countries.regions[c].rivals.filter((r): r is CountryId => r !== 'ROW');
+}
+
+export function merge(...parts: (CountryOrders | undefined)[]): CountryOrders {
+  const out: CountryOrders = {};
+  for (const p of parts) {
+    if (!p) continue;
+    for (const [k, v] of Object.entries(p)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+// Personas: each country's recorded behaviour, driven by parameters in content/personas.json.
+import { STAGES, type CountryId } from '../ids.ts';
+import type { Content } from '../content.ts';
+import type { CountryOrders, Persona } from '../schema.ts';
+import type { Agent } from './types.ts';
+import { answerDeals, defenseToward, investIn, meanTariffOn, merge, partners, rivalsOf } from './common.ts';
+
+export function personaAgent(name: string, p: Persona): Agent {
+  return {
+    name,
+    needsView: true,
+    decide({ content, view, rng }) {
+      const me = view.country;
+      const tariffs: NonNullable<CountryOrders['tariffs']> = {};
+      const exportControls: NonNullable<CountryOrders['exportControls']> = {};
+      for (const other of partners(view)) {
+        const theirs = meanTariffOn(view, other, me);
+        const mine = meanTariffOn(view, me, other);
+        // retaliation in kind on other goods when a partner's tariffs on us clearly exceed ours on them
+        if (theirs > mine + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirs - mine) / 2)) };
+        // open traders drift their own tariffs down when tension is low
+        else if (mine > 2 && view.tension[me][other] < 30 && rng() < p.tradeOpenness * 0.2) tariffs[other] = { other: Math.max(0, view.self.policies.tariffs[other].other - 2) };
+        if (p.controlsAs !== 'never') {
+          const hostile = view.tension[me][other] > 72;
+          const cur = view.self.policies.controls[other]['oxide.heavy'];
+          if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5) {
+            const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
+            exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
+          } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
+            exportControls[other] = Object.fromEntries(STAGES.map((s) => [s, 'open']));
+          }
+        }
+      }
+      const deals = answerDeals(view, p.tradeOpenness * 3);
+      const propose = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
+      return merge({
+        tariffs: Object.keys(tariffs).length ? tariffs : undefined,
+        exportControls: Object.keys(exportControls).length ? exportControls : undefined,
+        defenseSpendingPct: defenseToward(view, p.defenseTargetPct, p.defenseStepPct),
+        investments: investIn(content, view, p.investTypes, p.investShare),
+        deals: deals || propose ? { ...(deals ?? {}), ...(propose ? { propose } : {}) } : undefined,
+      });
+    },
+  };
+}
+
+/** Every eight turns a persona offers a partner something: tariff relief for investment, or supply for tariff relief. */
+function proposeDeals(content: Content, me: CountryId, turn: number, p: Persona, rivals: CountryId[], all: CountryId[]) {
+  void content;
+  if (turn % 8 !== 4) return undefined;
+  const friends = all.filter((c) => !rivals.includes(c));
+  if (!friends.length) return undefined;
+  const to = friends[Math.floor(turn / 8) % friends.length];
+  if (p.controlsAs === 'leverage') return [{ to, give: [{ type: 'openExports' as const, stage: 'magnet' as const }], get: [{ type: 'tariffCap' as const, good: 'other' as const, max: 10 }], termTurns: 8 }];
+  return [{ to, give: [{ type: 'tariffCap' as const, good: 'other' as const, max: 5 }], get: [{ type: 'investment' as const, usdBn: 5 }], termTurns: 8 }];
+}

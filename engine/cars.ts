@@ -1,0 +1,65 @@
+// Car markets: Armington demand by origin in each of the six markets, with lagged share adjustment and a market-size response.
+import { REGIONS, type RegionId } from './ids.ts';
+import type { Content } from './content.ts';
+import type { RegionState, Shock } from './state.ts';
+import { derive } from './derived.ts';
+import { armingtonShares, carBias, carPrice } from './economy.ts';
+import { demandFactor } from './events.ts';
+import { NR } from './market.ts';
+
+const biasCache = new WeakMap<Content, number[][]>();
+export function biasFor(content: Content): number[][] {
+  let b = biasCache.get(content);
+  if (!b) {
+    b = carBias(content, derive(content));
+    biasCache.set(content, b);
+  }
+  return b;
+}
+
+export interface CarPlan {
+  /** shares[d][o] */
+  shares: number[][];
+  /** price index of each market */
+  priceIndex: number[];
+  /** vehicles bought in each market this turn */
+  market: number[];
+  /** plan[o][d] vehicles this turn */
+  plan: number[][];
+  /** total planned output by origin */
+  output: number[];
+}
+
+export function planCars(content: Content, regions: Record<RegionId, RegionState>, wedge: number[][], shocks: readonly Shock[], q: number, adjust: boolean): CarPlan {
+  const a = content.goods.autos;
+  const bias = biasFor(content);
+  const shares: number[][] = [];
+  const priceIndex: number[] = [];
+  const market: number[] = [];
+  const plan: number[][] = [];
+  const output = [0, 0, 0, 0, 0, 0];
+  for (let o = 0; o < NR; o++) plan.push([0, 0, 0, 0, 0, 0]);
+  for (let d = 0; d < NR; d++) {
+    const rd = regions[REGIONS[d]];
+    const price: number[] = new Array(NR);
+    for (let o = 0; o < NR; o++) price[o] = o === d ? 1 : carPrice(a.passThrough, rd.policies.tariffs[REGIONS[o]].autos / 100, wedge[o][d]);
+    const target = armingtonShares(bias[d], price, a.sigma);
+    const s: number[] = new Array(NR);
+    let P = 0;
+    for (let o = 0; o < NR; o++) {
+      const prev = rd.carShares[REGIONS[o]];
+      s[o] = adjust ? prev + a.adjustSpeed * (target[o] - prev) : target[o];
+      P += s[o] * price[o];
+    }
+    const ref = rd.ref.carPriceIndex > 0 ? rd.ref.carPriceIndex : P;
+    const Q = rd.carDemand * (q / 4) * Math.pow(P / ref, a.demandElasticity) * demandFactor(shocks, REGIONS[d], 'cars');
+    shares.push(s);
+    priceIndex.push(P);
+    market.push(Q);
+    for (let o = 0; o < NR; o++) {
+      plan[o][d] = Q * s[o];
+      output[o] += Q * s[o];
+    }
+  }
+  return { shares, priceIndex, market, plan, output };
+}

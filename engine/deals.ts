@@ -1,0 +1,181 @@
+// Bilateral deals: proposed one turn, answered the next, binding for a term; breaking one costs trust and raises tension.
+import { produce } from './immer.ts';
+import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+import type { Deal, GameState, Policies } from './state.ts';
+import type { Commitment, Orders } from './schema.ts';
+import { toControl } from './policy.ts';
+import { NR } from './market.ts';
+
+export interface DealStep {
+  deals: Deal[];
+  trust: GameState['trust'];
+  breaches: { breaker: CountryId; victim: CountryId }[];
+  nextId: number;
+  reserved: (state: GameState, q: number) => Record<StageKey, number[][]>;
+}
+
+function describe(k: Commitment): string {
+  switch (k.type) {
+    case 'tariffCap':
+      return `tariff on ${k.good} at most ${k.max}%`;
+    case 'openExports':
+      return `open exports of ${k.stage}`;
+    case 'investment':
+      return `USD ${k.usdBn} bn of investment`;
+    case 'offtake':
+      return `${Math.round(k.share * 100)}% of its ${k.stage} output`;
+  }
+}
+
+export function dealSummary(d: Deal): string {
+  const g = d.give.map(describe).join(', ') || 'nothing';
+  const t = d.get.map(describe).join(', ') || 'nothing';
+  return `${d.from} offers ${d.to} ${g} for ${t}, for ${d.termTurns} turns`;
+}
+
+export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[]): DealStep {
+  const dip = content.rules.diplomacy;
+  let nextId = state.nextId;
+  const trust = {} as GameState['trust'];
+  for (const a of COUNTRIES) {
+    trust[a] = { ...state.trust[a] };
+    for (const b of COUNTRIES) if (a !== b) trust[a][b] += Math.sign(50 - trust[a][b]) * Math.min(dip.trustRecovery, Math.abs(50 - trust[a][b]));
+  }
+  const breaches: DealStep['breaches'] = [];
+  const deals: Deal[] = [];
+  for (const old of state.deals) {
+    const d = { ...old };
+    const ended = d.status !== 'proposed' && d.status !== 'active';
+    if (ended && turn - Math.max(d.endTurn, d.proposedTurn) > 8) continue; // forget old history
+    if (d.status === 'proposed' && d.proposedTurn < turn) {
+      const ans = orders[d.to]?.deals;
+      if (ans?.accept?.includes(d.id)) {
+        d.status = 'active';
+        d.startTurn = turn;
+        d.endTurn = turn + d.termTurns - 1;
+        news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}.`);
+      } else if (ans?.reject?.includes(d.id)) {
+        d.status = 'rejected';
+        news.push(`${d.to} rejects ${d.id} from ${d.from}.`);
+      } else d.status = 'expired';
+    } else if (d.status === 'active' && d.endTurn < turn) {
+      d.status = 'completed';
+      news.push(`Deal ${d.id} between ${d.from} and ${d.to} has run its term.`);
+    }
+    if (d.status === 'active') {
+      for (const c of [d.from, d.to]) {
+        const violation = violates(c, c === d.from ? d.to : d.from, c === d.from ? d.give : d.get, orders);
+        if (orders[c]?.deals?.break?.includes(d.id) || violation) {
+          if (violation) news.push(`${c} ${violation}, which its deal ${d.id} forbids.`);
+          const victim = c === d.from ? d.to : d.from;
+          d.status = 'broken';
+          d.brokenBy = c;
+          d.endTurn = turn;
+          trust[victim][c] = Math.max(0, trust[victim][c] - dip.breachTrust);
+          breaches.push({ breaker: c, victim });
+          news.push(`${c} breaks deal ${d.id} with ${victim}; ${victim}'s trust in ${c} falls.`);
+          break;
+        }
+      }
+    }
+    deals.push(d);
+  }
+  for (const c of COUNTRIES) {
+    for (const p of orders[c]?.deals?.propose ?? []) {
+      const d: Deal = { id: `D${nextId++}`, from: c, to: p.to, give: p.give, get: p.get, termTurns: p.termTurns, status: 'proposed', proposedTurn: turn, startTurn: 0, endTurn: 0 };
+      deals.push(d);
+      news.push(`${c} proposes ${d.id} to ${p.to}: ${dealSummary(d)}.`);
+    }
+  }
+  return {
+    deals,
+    trust,
+    breaches,
+    nextId,
+    reserved: (st: GameState, q: number) => {
+      const out = {} as Record<StageKey, number[][]>;
+      for (const s of STAGES) out[s] = Array.from({ length: NR }, () => [0, 0, 0, 0, 0, 0]);
+      for (const d of deals) {
+        if (d.status !== 'active') continue;
+        for (const [giver, taker, list] of [
+          [d.from, d.to, d.give],
+          [d.to, d.from, d.get],
+        ] as const) {
+          for (const k of list) {
+            if (k.type !== 'offtake') continue;
+            const gi = REGIONS.indexOf(giver);
+            let out1 = 0;
+            for (const r of REGIONS) out1 += st.flows[k.stage][giver][r];
+            out[k.stage][gi][REGIONS.indexOf(taker)] += (k.share * out1 * q) / st.quartersPerTurn;
+          }
+        }
+      }
+      return out;
+    },
+  };
+}
+
+/** Whether a country's orders break one of its commitments to a partner; says how, or returns null. */
+export function violates(c: CountryId, partner: CountryId, list: readonly Commitment[], orders: Orders): string | null {
+  const o = orders[c];
+  if (!o) return null;
+  for (const k of list) {
+    if (k.type === 'tariffCap') {
+      const v = o.tariffs?.[partner]?.[k.good] ?? o.tariffs?.['*']?.[k.good];
+      if (v !== undefined && v > k.max) return `raises its tariff on ${partner} ${k.good} to ${v}% (cap ${k.max}%)`;
+    }
+    if (k.type === 'openExports') {
+      const v = o.exportControls?.[partner]?.[k.stage] ?? o.exportControls?.['*']?.[k.stage];
+      if (v !== undefined && v !== 'open') return `restricts ${k.stage} exports to ${partner}`;
+    }
+  }
+  return null;
+}
+
+/** Commitments a country is bound by in active deals, with the partner they are owed to. */
+export function bindingCommitments(c: CountryId, deals: readonly Deal[], turn: number): { partner: CountryId; k: Commitment }[] {
+  const out: { partner: CountryId; k: Commitment }[] = [];
+  for (const d of deals) {
+    if (d.status !== 'active' || d.startTurn > turn) continue;
+    if (d.from === c) for (const k of d.give) out.push({ partner: d.to, k });
+    if (d.to === c) for (const k of d.get) out.push({ partner: d.from, k });
+  }
+  return out;
+}
+
+export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
+  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports');
+  if (!bind.length) return pol;
+  const needs = bind.some(({ partner, k }) =>
+    k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : false,
+  );
+  if (!needs) return pol;
+  return produce(pol, (d) => {
+    for (const { partner, k } of bind) {
+      if (k.type === 'tariffCap' && d.tariffs[partner][k.good] > k.max) d.tariffs[partner][k.good] = k.max;
+      if (k.type === 'openExports' && d.controls[partner][k.stage].level !== 'open')
+        d.controls[partner][k.stage] = toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn);
+    }
+  });
+}
+
+/** Net investment flows under active deals this turn, USD bn: inflow to each country and outflow from it. */
+export function dealInvestmentFlows(deals: readonly Deal[], turn: number): { inflow: Record<CountryId, number>; outflow: Record<CountryId, number> } {
+  const inflow = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  const outflow = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  for (const d of deals) {
+    if (d.status !== 'active' || d.startTurn > turn) continue;
+    for (const [giver, taker, list] of [
+      [d.from, d.to, d.give],
+      [d.to, d.from, d.get],
+    ] as const) {
+      for (const k of list) {
+        if (k.type !== 'investment') continue;
+        inflow[taker] += k.usdBn / d.termTurns;
+        outflow[giver] += k.usdBn / d.termTurns;
+      }
+    }
+  }
+  return { inflow, outflow };
+}

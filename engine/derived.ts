@@ -1,0 +1,60 @@
+// Constants derived once from content (index arrays, Armington weights, calibration tariffs); memoised per content object.
+import { REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+
+export interface Derived {
+  /** carSourcing[d][o] share of market d bought from origin o, as measured */
+  carSourcing: number[][];
+  /** tariff (fraction) in force when the sourcing was measured: calTariff[d][o] */
+  calCarTariff: number[][];
+  otherBase: number[][]; // [s][d] USD bn / yr
+  stageIndex: Record<StageKey, number>;
+  allyIdx: number[][];
+  rivalIdx: number[][];
+}
+
+const cache = new WeakMap<Content, Derived>();
+
+export function derive(content: Content): Derived {
+  const hit = cache.get(content);
+  if (hit) return hit;
+  const R = REGIONS.length;
+  const reg = content.countries.regions;
+  const carSourcing: number[][] = [];
+  const calCarTariff: number[][] = [];
+  const otherBase: number[][] = [];
+  for (let d = 0; d < R; d++) {
+    const src = reg[REGIONS[d]].carSourcing;
+    carSourcing.push(REGIONS.map((o) => src[o] ?? 0));
+    calCarTariff.push(REGIONS.map(() => 0));
+  }
+  for (let s = 0; s < R; s++) {
+    const ex = reg[REGIONS[s]].otherExports;
+    otherBase.push(REGIONS.map((d) => (d === REGIONS[s] ? 0 : (ex[d] ?? 0))));
+  }
+  // starting policies' car tariffs, overridden where the scenario says what was in force when sourcing was measured
+  for (const [c, pol] of Object.entries(content.scenario.policies)) {
+    const d = REGIONS.indexOf(c as RegionId);
+    const star = pol.tariffs['*']?.autos;
+    for (let o = 0; o < R; o++) {
+      if (o === d) continue;
+      const v = pol.tariffs[REGIONS[o]]?.autos ?? star;
+      if (v !== undefined) calCarTariff[d][o] = v / 100;
+    }
+  }
+  for (const ct of content.scenario.calibrationTariffs) {
+    if (ct.good !== 'autos') continue;
+    calCarTariff[REGIONS.indexOf(ct.importer)][REGIONS.indexOf(ct.partner)] = ct.pct / 100;
+  }
+  const idx = (list: RegionId[]) => list.map((x) => REGIONS.indexOf(x));
+  const out: Derived = {
+    carSourcing,
+    calCarTariff,
+    otherBase,
+    stageIndex: Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<StageKey, number>,
+    allyIdx: REGIONS.map((r) => idx(reg[r].allies)),
+    rivalIdx: REGIONS.map((r) => idx(reg[r].rivals)),
+  };
+  cache.set(content, out);
+  return out;
+}

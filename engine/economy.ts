@@ -1,0 +1,112 @@
+// Cars (Armington), other-goods trade, GDP, approval, environment, defense and security, tension: the formulas, as plain functions.
+import { COUNTRIES, REGIONS, type CountryId, type RegionId } from './ids.ts';
+import type { Content } from './content.ts';
+import type { Derived } from './derived.ts';
+import type { Policies, RegionState } from './state.ts';
+import { NR } from './market.ts';
+
+/** Delivered price of a car from o in market d, relative to a home-built car. */
+export function carPrice(passThrough: number, tariff: number, freight: number): number {
+  return (1 + passThrough * tariff) * (1 + freight);
+}
+
+/** Armington weights: calibrated so that measured sourcing holds at the tariffs in force when it was measured. */
+export function carBias(content: Content, dv: Derived): number[][] {
+  const { sigma, passThrough } = content.goods.autos;
+  return dv.carSourcing.map((row, d) => row.map((s, o) => (o === d ? s : s * Math.pow(carPrice(passThrough, dv.calCarTariff[d][o], 0), sigma))));
+}
+
+/** Target shares in market d given delivered prices. */
+export function armingtonShares(bias: number[], price: number[], sigma: number): number[] {
+  const w = bias.map((b, o) => (b > 0 ? b * Math.pow(price[o], -sigma) : 0));
+  const sum = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => (sum > 0 ? x / sum : 0));
+}
+
+export function tariffFrac(pol: Policies, partner: RegionId, good: keyof Policies['tariffs']['JPN']): number {
+  return pol.tariffs[partner][good] / 100;
+}
+
+/** Mean tariff (points) one country puts on another over the five goods. */
+export function meanTariff(pol: Policies, partner: RegionId): number {
+  const t = pol.tariffs[partner];
+  return (t.autos + t.magnets + t.oxide + t.ore + t.other) / 5;
+}
+
+/** Other-goods trade target, USD bn / yr, from s to d. */
+export function otherTradeTarget(base: number, tariff: number, tariff0: number, sigma: number, growth: number, tensionExcess: number, drag: number): number {
+  return base * Math.pow((1 + tariff) / (1 + tariff0), -sigma) * growth * Math.max(0.2, 1 - drag * Math.max(0, tensionExcess));
+}
+
+/** Security index 0..100: own and allied capability against rivals' capability weighted by tension. */
+export function securityIndex(own: number, allies: number, rivalsWeighted: number, allyWeight: number): number {
+  const strength = own + allyWeight * allies;
+  return strength + rivalsWeighted > 0 ? (100 * strength) / (strength + rivalsWeighted) : 50;
+}
+
+export function securityInputs(regions: Record<RegionId, Pick<RegionState, 'capability'>>, dv: Derived, tension: Record<CountryId, Record<CountryId, number>>, r: number) {
+  const own = regions[REGIONS[r]].capability;
+  let allies = 0;
+  for (const a of dv.allyIdx[r]) allies += regions[REGIONS[a]].capability;
+  let rivals = 0;
+  const me = REGIONS[r];
+  for (const x of dv.rivalIdx[r]) {
+    const them = REGIONS[x];
+    const t = me !== 'ROW' && them !== 'ROW' ? tension[me as CountryId][them as CountryId] : 50;
+    rivals += regions[them].capability * (t / 50);
+  }
+  return { own, allies, rivals };
+}
+
+/** Pollution added in a turn: mining, separation and seabed work per kt, scaled by the economy's size (USD tn). */
+export function pollutionAdded(content: Content, minedReo: number, refined: number, mud: number, gdpBn: number): number {
+  const e = content.rules.environment;
+  return (e.perKtMined * minedReo + e.perKtRefined * refined + e.perKtSeabed * mud) / 1000 / Math.max(0.05, gdpBn / 1000);
+}
+
+/** Objective index of a country in a turn: weighted indicators, each in points. */
+export function objectiveIndex(content: Content, c: CountryId, r: RegionState, independence: number): number {
+  const w = content.countries.regions[c].objectives!;
+  const ref = r.ref;
+  const gdp = 100 * Math.log(r.gdp / ref.gdp);
+  const auto = ref.autoProduction > 0 ? 100 * (r.last.autoProduction / ref.autoProduction - 1) : 0;
+  return (
+    w.gdp * gdp +
+    w.security * r.security +
+    w.approval * r.approval +
+    w.autoProduction * auto +
+    w.supplySecurity * 100 * r.last.magnetSupplyRatio +
+    w.independence * 100 * independence -
+    w.environment * r.pollution
+  );
+}
+
+/** Share of rare-earth imports that do not come from rivals. */
+export function independenceOf(dv: Derived, r: number, importShare: Record<RegionId, number>): number {
+  let fromRivals = 0;
+  for (const x of dv.rivalIdx[r]) fromRivals += importShare[REGIONS[x]];
+  return 1 - fromRivals;
+}
+
+/** Tension target between a and b from standing policies, relative to the start. */
+export function tensionPolicyTerm(content: Content, pa: Policies, pb: Policies, a: CountryId, b: CountryId, defA0: number, defB0: number, rivals: boolean): number {
+  const dip = content.rules.diplomacy;
+  let t = dip.tariffTension * (meanTariff(pa, b) + meanTariff(pb, a));
+  for (const [p, other] of [
+    [pa, b],
+    [pb, a],
+  ] as const) {
+    for (const s of Object.values(p.controls[other])) {
+      if (s.level === 'banned') t += dip.banTension;
+      else if (s.level === 'licensed') t += dip.licenceTension * (1 - s.share);
+    }
+  }
+  if (rivals) t += dip.buildupTension * (Math.max(0, pa.defensePct - defA0) + Math.max(0, pb.defensePct - defB0));
+  return t;
+}
+
+export function zeros6(): number[] {
+  return new Array(NR).fill(0);
+}
+
+export { COUNTRIES };

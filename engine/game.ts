@@ -1,0 +1,141 @@
+// Playing whole games: agents in seats, the status-quo yardstick for scores, and replays with a state hash per turn.
+import { COUNTRIES, type CountryId } from './ids.ts';
+import type { Content } from './content.ts';
+import type { GameState, TurnReport } from './state.ts';
+import { ENGINE_VERSION } from './state.ts';
+import type { Orders } from './schema.ts';
+import { createGame } from './init.ts';
+import { resolveTurn } from './turn.ts';
+import { viewFor } from './view.ts';
+import { makeRng } from './prng.ts';
+import { hashValue } from './hash.ts';
+import type { Agent } from './agents/types.ts';
+import { statusQuo } from './agents/archetypes.ts';
+
+export type Seats = Record<CountryId, Agent>;
+
+export interface PlayOptions {
+  /** play fewer turns than the scenario has */
+  turns?: number;
+  /** hash the state after every turn (replays); costs time */
+  hashes?: boolean;
+  onTurn?: (state: GameState, report: TurnReport, orders: Orders) => void;
+}
+
+export interface PlayResult {
+  state: GameState;
+  reports: TurnReport[];
+  orders: Orders[];
+  hashes: string[];
+  /** objective index per turn per country */
+  objectives: Record<CountryId, number>[];
+}
+
+/** Orders every seat gives this turn. Agents get their own RNG stream, keyed by seed, turn, country and agent. */
+export function collectOrders(content: Content, state: GameState, seats: Seats): Orders {
+  const orders: Orders = {};
+  for (const c of COUNTRIES) {
+    const a = seats[c];
+    if (a === statusQuo) continue;
+    const view = a.needsView ? viewFor(state, c) : ({ turn: state.turn, country: c } as ReturnType<typeof viewFor>);
+    const o = a.decide({ content, view, rng: makeRng(`${state.seed}:${state.turn + 1}:${c}:${a.name}`) });
+    if (Object.keys(o).length) orders[c] = o;
+  }
+  return orders;
+}
+
+export function playGame(content: Content, seed: string | number, seats: Seats, opts: PlayOptions = {}): PlayResult {
+  let state = createGame(content, seed);
+  const turns = Math.min(opts.turns ?? state.turns, state.turns);
+  const reports: TurnReport[] = [];
+  const orders: Orders[] = [];
+  const hashes: string[] = [];
+  const objectives: Record<CountryId, number>[] = [];
+  for (let t = 0; t < turns; t++) {
+    const o = collectOrders(content, state, seats);
+    const r = resolveTurn(content, state, o);
+    state = r.state;
+    reports.push(r.report);
+    orders.push(o);
+    objectives.push(r.report.objective);
+    if (opts.hashes) hashes.push(hashValue(state));
+    opts.onTurn?.(state, r.report, o);
+  }
+  return { state, reports, orders, hashes, objectives };
+}
+
+export function statusQuoSeats(): Seats {
+  return Object.fromEntries(COUNTRIES.map((c) => [c, statusQuo])) as Seats;
+}
+
+/** Objective per turn of the status-quo path for a seed: the yardstick every score is measured against. */
+export function baselineObjectives(content: Content, seed: string | number, turns?: number): Record<CountryId, number>[] {
+  return playGame(content, seed, statusQuoSeats(), { turns }).objectives;
+}
+
+/** Running score per turn: mean over turns so far of (objective - status-quo objective), in points. */
+export function runningScores(objectives: Record<CountryId, number>[], baseline: Record<CountryId, number>[]): Record<CountryId, number>[] {
+  const out: Record<CountryId, number>[] = [];
+  const sum = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  objectives.forEach((o, i) => {
+    const row = {} as Record<CountryId, number>;
+    for (const c of COUNTRIES) {
+      sum[c] += o[c] - baseline[i][c];
+      row[c] = sum[c] / (i + 1);
+    }
+    out.push(row);
+  });
+  return out;
+}
+
+// ---- replays ----
+export interface Replay {
+  format: 'rare-earth-gambit-replay';
+  version: 1;
+  scenarioId: string;
+  contentHash: string;
+  engineVersion: string;
+  seed: string;
+  agents: Record<CountryId, string>;
+  orders: Orders[];
+  hashes: string[];
+}
+
+export function makeReplay(content: Content, seed: string | number, agents: Record<CountryId, string>, r: PlayResult): Replay {
+  return {
+    format: 'rare-earth-gambit-replay',
+    version: 1,
+    scenarioId: content.scenario.id,
+    contentHash: content.hash,
+    engineVersion: ENGINE_VERSION,
+    seed: String(seed),
+    agents,
+    orders: r.orders,
+    hashes: r.hashes,
+  };
+}
+
+export type VerifyResult =
+  | { ok: true; turns: number }
+  | { ok: false; turn: number; expected: string; actual: string; reason: string };
+
+/** Re-run a replay's orders; name the first turn whose state hash differs. */
+export function verifyReplay(content: Content, replay: Replay): VerifyResult {
+  if (replay.contentHash !== content.hash)
+    return { ok: false, turn: 0, expected: replay.contentHash, actual: content.hash, reason: `content differs from the replay's (scenario ${replay.scenarioId})` };
+  let state = createGame(content, replay.seed);
+  for (let i = 0; i < replay.orders.length; i++) {
+    let next: GameState;
+    try {
+      next = resolveTurn(content, state, replay.orders[i]).state;
+    } catch (e) {
+      return { ok: false, turn: i + 1, expected: replay.hashes[i] ?? '', actual: '', reason: `turn ${i + 1}'s orders are refused: ${(e as Error).message}` };
+    }
+    state = next;
+    const h = hashValue(state);
+    if (h !== replay.hashes[i]) return { ok: false, turn: i + 1, expected: replay.hashes[i] ?? '(missing)', actual: h, reason: `state hash differs at turn ${i + 1}` };
+  }
+  if (replay.hashes.length !== replay.orders.length)
+    return { ok: false, turn: replay.orders.length + 1, expected: replay.hashes[replay.orders.length] ?? '', actual: '', reason: 'the replay has more hashes than turns of orders' };
+  return { ok: true, turns: replay.orders.length };
+}

@@ -1,0 +1,48 @@
+// The fixed vocabularies of the game: countries, regions, stages, goods. Every loop over them uses these sorted arrays.
+
+export const COUNTRIES = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'] as const;
+export type CountryId = (typeof COUNTRIES)[number];
+/** The five playable countries plus the passive rest of the world. */
+export const REGIONS = ['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA'] as const;
+export type RegionId = (typeof REGIONS)[number];
+
+export const GROUPS = ['light', 'heavy'] as const;
+export type Group = (typeof GROUPS)[number];
+
+/** Traded rare-earth stages. ore.* and oxide.* are tonnes of NdPr (light) or Dy+Tb (heavy) content; magnet is tonnes of NdFeB magnet. */
+export const STAGES = ['ore.light', 'ore.heavy', 'oxide.light', 'oxide.heavy', 'magnet'] as const;
+export type StageKey = (typeof STAGES)[number];
+
+export const TARIFF_GOODS = ['autos', 'magnets', 'oxide', 'ore', 'other'] as const;
+export type TariffGood = (typeof TARIFF_GOODS)[number];
+
+/** Uses of magnets. */
+export const USES = ['cars', 'defense', 'electronics', 'wind', 'other'] as const;
+export type Use = (typeof USES)[number];
+
+export const HEADLINES = ['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'approval', 'security'] as const;
+export type Headline = (typeof HEADLINES)[number];
+
+export const PROJECT_KINDS = ['mine', 'refinery', 'magnetPlant', 'recycling', 'thrifting', 'stockpile', 'stake', 'deepSeaMud'] as const;
+export type ProjectKind = (typeof PROJECT_KINDS)[number];
+
+export function isCountry(x: unknown): x is CountryId {
+  return typeof x === 'string' && (COUNTRIES as readonly string[]).includes(x);
+}
+export function isRegion(x: unknown): x is RegionId {
+  return typeof x === 'string' && (REGIONS as readonly string[]).includes(x);
+}
+
+/** The tariff good that applies to a traded stage. */
+export function tariffGoodOf(stage: StageKey): TariffGood {
+  if (stage === 'magnet') return 'magnets';
+  return stage.startsWith('ore') ? 'ore' : 'oxide';
+}
+
+/** "2025Q4" plus n quarters. */
+export function addQuarters(date: string, n: number): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(date);
+  if (!m) throw new Error(`bad date ${date}: expected YYYYQn`);
+  const idx = Number(m[1]) * 4 + (Number(m[2]) - 1) + n;
+  return `${Math.floor(idx / 4)}Q${(idx % 4) + 1}`;
+}

@@ -1,0 +1,268 @@
+// createGame: the world at the scenario's start, calibrated so that the first turn starts where CALIBRATION.md says it is.
+import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+import { ENGINE_VERSION, type Deal, type GameState, type Offtake, type Project, type RegionState } from './state.ts';
+import { emptyPolicies, mergePolicies } from './policy.ts';
+import { newRngState } from './prng.ts';
+import { buildChainInput, laneWedges } from './supply.ts';
+import { runChain } from './chain.ts';
+import { planCars } from './cars.ts';
+import { lanesFor } from './lanes.ts';
+import { derive } from './derived.ts';
+import { NR } from './market.ts';
+import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
+import { independenceOf, objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+
+function stageCapacity(r: RegionState, s: StageKey): number {
+  switch (s) {
+    case 'ore.light':
+      return r.miningReo * r.lightFrac;
+    case 'ore.heavy':
+      return r.miningReo * r.heavyFrac;
+    case 'oxide.light':
+      return r.refining.light;
+    case 'oxide.heavy':
+      return r.refining.heavy;
+    default:
+      return r.magnetCap;
+  }
+}
+
+export function createGame(content: Content, seed: string | number): GameState {
+  const dv = derive(content);
+  const sc = content.scenario;
+  const q = sc.quartersPerTurn;
+  const frac = q / 4;
+  const R = {} as Record<RegionId, RegionState>;
+  for (const id of REGIONS) {
+    const s = content.countries.regions[id];
+    let policies = emptyPolicies(id, s.defensePct);
+    if (id !== 'ROW') {
+      const p = sc.policies[id];
+      policies = mergePolicies(id, policies, { tariffs: p.tariffs, exportControls: p.exportControls, defenseSpendingPct: p.defenseSpendingPct }, 0, () => 0);
+    }
+    const zeroStages = Object.fromEntries(STAGES.map((x) => [x, 0])) as Record<StageKey, number>;
+    R[id] = {
+      gdp: s.gdpUsdBn,
+      potential: s.gdpUsdBn,
+      gap: {},
+      approval: s.approval,
+      miningReo: s.mining.reo,
+      lightFrac: s.mining.lightFrac,
+      heavyFrac: s.mining.heavyFrac,
+      mudReo: 0,
+      refining: { ...s.refining },
+      magnetCap: s.magnets,
+      recycling: { light: 0, heavy: 0 },
+      thrift: 0,
+      inventory: { ...zeroStages },
+      stockpile: { ...s.stockpile },
+      demandAdj: Object.fromEntries(STAGES.map((x) => [x, 1])) as Record<StageKey, number>,
+      magnetUse: { ...s.magnetDemand },
+      oxideOtherUse: { ...s.oxideOtherUse },
+      carDemand: s.carDemand,
+      carShares: Object.fromEntries(REGIONS.map((o) => [o, 0])) as Record<RegionId, number>,
+      carBias: Object.fromEntries(REGIONS.map((o) => [o, 0])) as Record<RegionId, number>,
+      evShare: s.evShare,
+      capability: 0,
+      security: 50,
+      pollution: 0,
+      seabed: 0,
+      budget: (0.5 * s.budgetPctGdp * s.gdpUsdBn) / 100,
+      policies,
+      last: undefined as unknown as RegionState['last'],
+      ref: { gdp: s.gdpUsdBn, potential: s.gdpUsdBn, autoProduction: 0, carPriceIndex: 0, security: 50, pollution: 0, approval: s.approval, defensePct: policies.defensePct, reValue: 0, otherExports: 0, otherImports: 0, otherTariff: avgOtherTariffOf({ policies }), tariffRevenue: 0 },
+    };
+  }
+  const lanes = lanesFor(content, []);
+  const carWedge = laneWedges(content, lanes, content.rules.trade.freightShareCars);
+  const cars = planCars(content, R, carWedge, [], q, false);
+  for (let d = 0; d < NR; d++) {
+    const r = R[REGIONS[d]];
+    for (let o = 0; o < NR; o++) r.carShares[REGIONS[o]] = cars.shares[d][o];
+    r.ref.carPriceIndex = cars.priceIndex[d];
+  }
+  const Z = () => [0, 0, 0, 0, 0, 0];
+  const ctx = {
+    content,
+    regions: R,
+    shocks: [],
+    offtakes: [] as Offtake[],
+    flows: undefined as unknown as GameState['flows'],
+    lanes,
+    heavyIntensity: 1,
+    turn: 0,
+    q,
+    carPlan: cars.output,
+    purchase: { light: Z(), heavy: Z() },
+    release: { light: Z(), heavy: Z() },
+  };
+  // offtakes from the scenario, in t / yr
+  const offtakes: Offtake[] = sc.offtakes.map((o) => ({
+    from: o.from,
+    to: o.to,
+    stage: o.stage,
+    tonnesPerYear: o.share * stageCapacity(R[o.from], o.stage),
+    untilTurn: o.untilTurn,
+    source: 'scenario',
+  }));
+  ctx.offtakes = offtakes;
+  // two calibration passes with open trade: the first finds the needs, the second runs with stocks at their targets
+  const first = runChain(buildChainInput({ ...ctx, open: true }));
+  const setTargets = (needs: Record<StageKey, number[]>) => {
+    for (let i = 0; i < NR; i++) for (const s of STAGES) R[REGIONS[i]].inventory[s] = (needs[s][i] * content.goods.markets[s].inventoryWeeks) / (13 * q);
+  };
+  setTargets(first.needs);
+  const chainIn = buildChainInput({ ...ctx, open: true });
+  const chain = runChain(chainIn);
+  setTargets(chain.needs);
+  const flows = {} as GameState['flows'];
+  const prices = {} as GameState['prices'];
+  const worldPrice = {} as GameState['worldPrice'];
+  for (const s of STAGES) {
+    flows[s] = {} as Record<RegionId, Record<RegionId, number>>;
+    prices[s] = {} as Record<RegionId, number>;
+    worldPrice[s] = content.goods.markets[s].basePrice;
+    for (let i = 0; i < NR; i++) {
+      flows[s][REGIONS[i]] = {} as Record<RegionId, number>;
+      prices[s][REGIONS[i]] = content.goods.markets[s].basePrice;
+      for (let j = 0; j < NR; j++) flows[s][REGIONS[i]][REGIONS[j]] = chain.markets[s].flows[i][j];
+    }
+  }
+  // licences measured against the calibrated flows
+  for (const c of COUNTRIES) {
+    const pol = R[c].policies;
+    for (const p of REGIONS) for (const s of STAGES) if (pol.controls[p][s].level !== 'open') pol.controls[p][s] = { ...pol.controls[p][s], baseVolume: flows[s][c][p] / q };
+  }
+  const carFlows = {} as GameState['carFlows'];
+  const otherTrade = {} as GameState['otherTrade'];
+  for (let o = 0; o < NR; o++) {
+    carFlows[REGIONS[o]] = {} as Record<RegionId, number>;
+    otherTrade[REGIONS[o]] = {} as Record<RegionId, number>;
+    for (let d = 0; d < NR; d++) {
+      carFlows[REGIONS[o]][REGIONS[d]] = cars.plan[o][d] * chain.civilRatio[o];
+      otherTrade[REGIONS[o]][REGIONS[d]] = dv.otherBase[o][d];
+    }
+  }
+  // tension and trust
+  const tension = {} as GameState['tension'];
+  const tensionBase = {} as GameState['tensionBase'];
+  const trust = {} as GameState['trust'];
+  for (const a of COUNTRIES) {
+    tension[a] = {} as Record<CountryId, number>;
+    tensionBase[a] = {} as Record<CountryId, number>;
+    trust[a] = {} as Record<CountryId, number>;
+    for (const b of COUNTRIES) {
+      tension[a][b] = 0;
+      tensionBase[a][b] = 0;
+      trust[a][b] = a === b ? 100 : content.countries.regions[a].allies.includes(b) ? 65 : 50;
+    }
+  }
+  for (let ai = 0; ai < COUNTRIES.length; ai++)
+    for (let bi = ai + 1; bi < COUNTRIES.length; bi++) {
+      const A = COUNTRIES[ai];
+      const B = COUNTRIES[bi];
+      const given = sc.tension.find((t) => (t.a === A && t.b === B) || (t.a === B && t.b === A));
+      const t0 = given ? given.value : sc.baselineTension;
+      const rivals = content.countries.regions[A].rivals.includes(B) || content.countries.regions[B].rivals.includes(A);
+      const term = tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals);
+      const activeDeals = sc.deals.filter((d) => (d.a === A && d.b === B) || (d.a === B && d.b === A)).length;
+      tension[A][B] = tension[B][A] = t0;
+      tensionBase[A][B] = tensionBase[B][A] = t0 - term + content.rules.diplomacy.dealRelief * activeDeals;
+    }
+  // defense capability at its steady state, security, pollution at its steady state
+  const sec = content.rules.security;
+  for (let i = 0; i < NR; i++) {
+    const r = R[REGIONS[i]];
+    r.capability = ((r.policies.defensePct / 100) * r.gdp * frac * sec.capabilityPerUsdBn) / (sec.depreciation * q);
+  }
+  for (let i = 0; i < NR; i++) {
+    const id = REGIONS[i];
+    const r = R[id];
+    const { own, allies, rivals } = securityInputs(R, dv, tension, i);
+    r.security = securityIndex(own, allies, rivals, sec.allyWeight);
+    const added = pollutionAdded(content, chainIn.minedReo[i] * chain.mineUse[i], chain.refined.light[i] + chain.refined.heavy[i], 0, r.gdp);
+    r.pollution = added / (1 - Math.pow(1 - content.rules.environment.decay, q));
+    let ex = 0;
+    let im = 0;
+    let rev = carTariffRevenue(carFlows, r, i, content.goods.autos.exportValueUsd, q);
+    for (let j = 0; j < NR; j++) {
+      ex += dv.otherBase[i][j];
+      im += dv.otherBase[j][i];
+      if (j !== i) rev += (dv.otherBase[j][i] * r.policies.tariffs[REGIONS[j]].other) / 100;
+    }
+    const imports = {} as Record<RegionId, number>;
+    let impTotal = 0;
+    for (let s = 0; s < NR; s++) {
+      const v = s === i ? 0 : STAGES.reduce((a, st) => a + chain.markets[st].flows[s][i] * (st === 'magnet' ? content.goods.magnetRecipe.light : 1), 0);
+      imports[REGIONS[s]] = v;
+      impTotal += v;
+    }
+    const built = cars.output[i] * chain.civilRatio[i];
+    const need = chain.magnetNeed[i];
+    r.last = {
+      autoProduction: built,
+      autoExports: Object.fromEntries(REGIONS.map((d, j) => [d, j === i ? 0 : carFlows[id][d]])) as Record<RegionId, number>,
+      magnetSupplyRatio: chain.magnetRatio[i],
+      magnetNeed: need,
+      importShareFrom: Object.fromEntries(REGIONS.map((s) => [s, impTotal > 0 ? imports[s] / impTotal : 0])) as Record<RegionId, number>,
+      mined: chainIn.minedReo[i] * chain.mineUse[i],
+      refined: chain.refined.light[i] + chain.refined.heavy[i],
+      magnetsMade: chain.magnetsMade[i],
+      carPriceIndex: cars.priceIndex[i],
+      defenseSpendUsdBn: (r.policies.defensePct / 100) * r.gdp * frac,
+      investmentUsdBn: 0,
+      objective: 0,
+      magnetSources: Object.fromEntries(REGIONS.map((s, j) => [s, need > 0 ? chain.markets.magnet.flows[j][i] / need : 0])) as Record<RegionId, number>,
+      magnetInvDraw: 0,
+      carPlan: Object.fromEntries(REGIONS.map((d, j) => [d, cars.plan[i][j]])) as Record<RegionId, number>,
+      carMagnetFactor: chain.civilRatio[i],
+      carMarket: cars.market[i],
+      reValue: reValue(content, i, chainIn, chain, prices, q),
+      defenseRatio: chain.defenseRatio[i],
+    };
+    r.ref = { ...r.ref, autoProduction: built, security: r.security, pollution: r.pollution, reValue: r.last.reValue, otherExports: ex, otherImports: im, tariffRevenue: rev };
+  }
+  for (const c of COUNTRIES) {
+    const r = R[c];
+    r.last.objective = objectiveIndex(content, c, r, independenceOf(dv, REGIONS.indexOf(c), r.last.importShareFrom));
+  }
+  let nextId = 1;
+  const projects: Project[] = sc.projects.map((p) => {
+    const t = content.projects.types[p.type];
+    return { id: `P${nextId++}`, type: p.type, owner: p.owner, host: p.host, units: p.units, remainingQuarters: p.remainingQuarters, status: 'building', startedTurn: 0, costUsdBn: t.costUsdBn * p.units, private: false };
+  });
+  const deals: Deal[] = sc.deals.map((d) => ({ id: `D${nextId++}`, from: d.a, to: d.b, give: d.aGives, get: d.bGives, termTurns: d.untilTurn, status: 'active', proposedTurn: 0, startTurn: 1, endTurn: d.untilTurn }));
+  const straits: GameState['straits'] = {};
+  for (const s of content.map.straits.map((x) => x.id).sort()) straits[s] = 'open';
+  return {
+    engineVersion: ENGINE_VERSION,
+    scenarioId: sc.id,
+    contentHash: content.hash,
+    seed: String(seed),
+    turn: 0,
+    turns: sc.turns,
+    quartersPerTurn: q,
+    start: sc.start,
+    rng: newRngState(String(seed)),
+    regions: R,
+    prices,
+    worldPrice,
+    flows,
+    carFlows,
+    tension,
+    trust,
+    deals,
+    projects,
+    offtakes,
+    shocks: [],
+    firedEvents: [],
+    straits,
+    lanes,
+    heavyIntensity: 1,
+    nextId,
+    otherTrade,
+    pipeline: [],
+    tensionBase,
+  };
+}

@@ -1,0 +1,274 @@
+// After the supply chain: cars built, other-goods trade, GDP by cause, approval by cause, environment, defense, security, tension.
+import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId } from './ids.ts';
+import type { Content } from './content.ts';
+import type { Derived } from './derived.ts';
+import type { Deal, GameState, Project, RegionState, Shock } from './state.ts';
+import type { ChainInput, ChainResult } from './chain.ts';
+import type { CarPlan } from './cars.ts';
+import { NR } from './market.ts';
+import { dealInvestmentFlows } from './deals.ts';
+import { independenceOf, objectiveIndex, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+
+export interface EconomyInput {
+  content: Content;
+  dv: Derived;
+  state: GameState;
+  R: Record<RegionId, RegionState>;
+  chain: ChainResult;
+  chainIn: ChainInput;
+  cars: CarPlan;
+  prices: GameState['prices'];
+  turn: number;
+  q: number;
+  instant: Shock[];
+  deals: Deal[];
+  trust: GameState['trust'];
+  breaches: { breaker: CountryId; victim: CountryId }[];
+  projects: Project[];
+  news: string[];
+}
+
+/** Rare-earth sector value added, USD bn / yr, at the region's own prices. */
+export function reValue(content: Content, i: number, x: ChainInput, c: ChainResult, prices: GameState['prices'], q: number): number {
+  const id = REGIONS[i];
+  const rec = content.goods.refiningRecovery;
+  const rL = content.goods.magnetRecipe.light;
+  const rH = content.goods.magnetRecipe.heavy * x.heavyIntensity;
+  const p = (s: (typeof STAGES)[number]) => prices[s][id];
+  const v =
+    c.oreMined.light[i] * p('ore.light') +
+    c.oreMined.heavy[i] * p('ore.heavy') +
+    c.refined.light[i] * Math.max(0, p('oxide.light') - p('ore.light') / rec) +
+    c.refined.heavy[i] * Math.max(0, p('oxide.heavy') - p('ore.heavy') / rec) +
+    c.magnetsMade[i] * Math.max(0, p('magnet') - rL * p('oxide.light') - rH * p('oxide.heavy'));
+  return (v * 1000 * (4 / q)) / 1e9;
+}
+
+export function economyStep(x: EconomyInput) {
+  const { content, dv, state, R, chain, chainIn, cars, prices, turn, q, instant } = x;
+  const frac = q / 4;
+  const M = content.rules.macro;
+  const pol = content.rules.politics;
+  const sec = content.rules.security;
+  const trade = content.rules.trade;
+  const a = content.goods.autos;
+  // cars built, limited by magnets
+  const carFlows = {} as GameState['carFlows'];
+  const built = [0, 0, 0, 0, 0, 0];
+  for (let o = 0; o < NR; o++) {
+    const f = chain.civilRatio[o];
+    carFlows[REGIONS[o]] = {} as Record<RegionId, number>;
+    for (let d = 0; d < NR; d++) {
+      const v = cars.plan[o][d] * f;
+      carFlows[REGIONS[o]][REGIONS[d]] = v;
+      built[o] += v;
+    }
+  }
+  // other goods trade
+  const otherTrade = {} as GameState['otherTrade'];
+  const X = [0, 0, 0, 0, 0, 0];
+  const Mi = [0, 0, 0, 0, 0, 0];
+  const tariffRevenue = [0, 0, 0, 0, 0, 0];
+  for (let s = 0; s < NR; s++) {
+    otherTrade[REGIONS[s]] = {} as Record<RegionId, number>;
+    for (let d = 0; d < NR; d++) {
+      if (s === d) {
+        otherTrade[REGIONS[s]][REGIONS[d]] = 0;
+        continue;
+      }
+      const sid = REGIONS[s];
+      const did = REGIONS[d];
+      const tar = R[did].policies.tariffs[sid].other / 100;
+      const tar0 = otherTariff0(content, did, sid);
+      const growth = R[did].potential / R[did].ref.potential;
+      const excess = sid !== 'ROW' && did !== 'ROW' ? state.tension[sid][did] - initialTension(content, sid, did) : 0;
+      const target = otherTradeTarget(dv.otherBase[s][d], tar, tar0, trade.otherSigma, growth, excess, trade.tensionTradeDrag);
+      const prev = state.otherTrade[sid][did];
+      const v = prev + trade.otherAdjustSpeed * q * (target - prev);
+      otherTrade[sid][did] = v;
+      X[s] += v;
+      Mi[d] += v;
+      tariffRevenue[d] += v * tar;
+    }
+  }
+  const flows = dealInvestmentFlows(x.deals, turn);
+  // GDP by cause
+  for (let i = 0; i < NR; i++) {
+    const id = REGIONS[i];
+    const r = R[id];
+    const spec = content.countries.regions[id];
+    r.potential = state.regions[id].potential * Math.pow(1 + spec.trendGrowth, frac);
+    const growth = r.potential / r.ref.potential;
+    const P = r.potential;
+    const prodRef = r.ref.autoProduction * growth;
+    tariffRevenue[i] += carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
+    let spend = 0;
+    for (const p of x.projects) {
+      if (p.host !== id || p.status !== 'building') continue;
+      const t = content.projects.types[p.type];
+      spend += (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
+    }
+    const isC = id !== 'ROW';
+    const inflow = isC ? flows.inflow[id as CountryId] * (4 / q) : 0;
+    const outflow = isC ? flows.outflow[id as CountryId] * (4 / q) : 0;
+    const rv = reValue(content, i, chainIn, chain, prices, q);
+    let shock = (state.regions[id].gap.shocks ?? 0) * Math.pow(M.gapPersistence, q);
+    for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
+    r.gap = {
+      autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
+      trade: (M.exportMultiplier * (X[i] - r.ref.otherExports * growth - 0.5 * (Mi[i] - r.ref.otherImports * growth))) / P,
+      magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
+      rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
+      investment: (M.investmentMultiplier * (spend + inflow - M.fdiCrowdOut * outflow)) / P,
+      defense: (M.defenseMultiplier * (r.policies.defensePct - r.ref.defensePct)) / 100,
+      tariffs: (-M.tariffDeadweight * (tariffRevenue[i] - r.ref.tariffRevenue * growth)) / P,
+      shocks: shock,
+    };
+    let gap = 0;
+    for (const k in r.gap) gap += r.gap[k];
+    r.gdp = P * (1 + gap);
+    // environment
+    const mud = r.mudReo * frac * chain.mineUse[i];
+    const mined = chainIn.minedReo[i] * chain.mineUse[i];
+    let env = 0;
+    for (const p of x.projects) if (p.host === id && p.status === 'done') env += content.projects.types[p.type].envPerQuarter * q * 0.1;
+    for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
+    r.pollution = r.pollution * Math.pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
+    r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
+    // defense capability: new capability needs heavy-rare-earth magnets
+    const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;
+    r.capability = r.capability * (1 - sec.depreciation * q) + defSpend * sec.capabilityPerUsdBn * (1 - sec.heavyMagnetNeed * (1 - chain.defenseRatio[i]));
+    // results visible next turn
+    const imports: Record<RegionId, number> = {} as Record<RegionId, number>;
+    let impTotal = 0;
+    for (let s = 0; s < NR; s++) {
+      if (s === i) {
+        imports[REGIONS[s]] = 0;
+        continue;
+      }
+      const v =
+        chain.markets['ore.light'].flows[s][i] +
+        chain.markets['ore.heavy'].flows[s][i] +
+        chain.markets['oxide.light'].flows[s][i] +
+        chain.markets['oxide.heavy'].flows[s][i] +
+        chain.markets.magnet.flows[s][i] * content.goods.magnetRecipe.light;
+      imports[REGIONS[s]] = v;
+      impTotal += v;
+    }
+    const importShareFrom = {} as Record<RegionId, number>;
+    for (const s of REGIONS) importShareFrom[s] = impTotal > 0 ? imports[s] / impTotal : 0;
+    const need = chain.magnetNeed[i];
+    const sources = {} as Record<RegionId, number>;
+    for (let s = 0; s < NR; s++) sources[REGIONS[s]] = need > 0 ? chain.markets.magnet.flows[s][i] / need : 0;
+    const autoExports = {} as Record<RegionId, number>;
+    for (let d = 0; d < NR; d++) autoExports[REGIONS[d]] = d === i ? 0 : carFlows[id][REGIONS[d]];
+    const carPlan = {} as Record<RegionId, number>;
+    for (let d = 0; d < NR; d++) carPlan[REGIONS[d]] = cars.plan[i][d];
+    r.carShares = {} as Record<RegionId, number>;
+    for (let o = 0; o < NR; o++) r.carShares[REGIONS[o]] = cars.shares[i][o];
+    r.last = {
+      autoProduction: built[i],
+      autoExports,
+      magnetSupplyRatio: chain.magnetRatio[i],
+      magnetNeed: need,
+      importShareFrom,
+      mined: chainIn.minedReo[i] * chain.mineUse[i],
+      refined: chain.refined.light[i] + chain.refined.heavy[i],
+      magnetsMade: chain.magnetsMade[i],
+      carPriceIndex: cars.priceIndex[i],
+      defenseSpendUsdBn: defSpend,
+      investmentUsdBn: (spend * q) / 4,
+      objective: 0,
+      magnetSources: sources,
+      magnetInvDraw: need > 0 ? (state.regions[id].inventory.magnet - r.inventory.magnet) / need : 0,
+      carPlan,
+      carMagnetFactor: chain.civilRatio[i],
+      carMarket: cars.market[i],
+      reValue: rv,
+      defenseRatio: chain.defenseRatio[i],
+    };
+  }
+  // security and tension
+  const tension = {} as GameState['tension'];
+  for (const c of COUNTRIES) tension[c] = { ...state.tension[c] };
+  const dip = content.rules.diplomacy;
+  for (let ai = 0; ai < COUNTRIES.length; ai++) {
+    for (let bi = ai + 1; bi < COUNTRIES.length; bi++) {
+      const A = COUNTRIES[ai];
+      const B = COUNTRIES[bi];
+      const rivals = content.countries.regions[A].rivals.includes(B) || content.countries.regions[B].rivals.includes(A);
+      let target = state.tensionBase[A][B] + tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals);
+      for (const d of x.deals) if (d.status === 'active' && ((d.from === A && d.to === B) || (d.from === B && d.to === A))) target -= dip.dealRelief;
+      let t = state.tension[A][B] + dip.tensionDecay * q * (target - state.tension[A][B]);
+      for (const e of instant) if (e.effect.kind === 'tension' && ((e.effect.a === A && e.effect.b === B) || (e.effect.a === B && e.effect.b === A))) t += e.effect.delta;
+      for (const br of x.breaches) if ((br.breaker === A && br.victim === B) || (br.breaker === B && br.victim === A)) t += dip.breachTension;
+      t = Math.min(100, Math.max(0, t));
+      tension[A][B] = t;
+      tension[B][A] = t;
+    }
+  }
+  for (let i = 0; i < NR; i++) {
+    const { own, allies, rivals } = securityInputs(R, dv, tension, i);
+    R[REGIONS[i]].security = securityIndex(own, allies, rivals, sec.allyWeight);
+  }
+  // approval, by cause
+  const objective = {} as Record<CountryId, number>;
+  for (const c of COUNTRIES) {
+    const r = R[c];
+    const terms = approvalTerms(content, r, state.regions[c]);
+    let target = r.ref.approval;
+    for (const k in terms) target += terms[k];
+    let ap = state.regions[c].approval + pol.adjustSpeed * q * (target - state.regions[c].approval);
+    for (const e of instant) if (e.effect.kind === 'approval' && e.effect.country === c) ap += e.effect.delta;
+    r.approval = Math.min(100, Math.max(0, ap));
+    const ii = REGIONS.indexOf(c);
+    objective[c] = objectiveIndex(content, c, r, independenceOf(dv, ii, r.last.importShareFrom));
+    r.last.objective = objective[c];
+  }
+  return { carFlows, otherTrade, tension, trust: x.trust, objective };
+}
+
+/** Tariff revenue on car imports, USD bn / yr. */
+export function carTariffRevenue(carFlows: GameState['carFlows'], r: RegionState, i: number, value: number, q: number): number {
+  let v = 0;
+  for (let o = 0; o < NR; o++) if (o !== i) v += (carFlows[REGIONS[o]][REGIONS[i]] * r.policies.tariffs[REGIONS[o]].autos) / 100;
+  return (v * value * (4 / q)) / 1e9;
+}
+
+/** What moves approval's target, in points, by cause. */
+export function approvalTerms(content: Content, r: RegionState, prev: RegionState): Record<string, number> {
+  const pol = content.rules.politics;
+  let gap = 0;
+  for (const k in r.gap) gap += r.gap[k];
+  const ownTariffs = avgOtherTariff(r) - r.ref.otherTariff;
+  void prev;
+  return {
+    growth: pol.growthWeight * 100 * gap,
+    jobs: r.ref.autoProduction > 0 ? pol.jobsWeight * 100 * (r.last.autoProduction / (r.ref.autoProduction * (r.potential / r.ref.potential)) - 1) : 0,
+    prices: -pol.priceWeight * 100 * (r.last.carPriceIndex / r.ref.carPriceIndex - 1),
+    environment: -pol.environmentWeight * (r.pollution - r.ref.pollution),
+    security: pol.securityWeight * (r.security - r.ref.security),
+    tariffs: -pol.tariffPainWeight * Math.max(0, ownTariffs),
+  };
+}
+
+function avgOtherTariff(r: RegionState): number {
+  let s = 0;
+  for (const p of REGIONS) s += r.policies.tariffs[p].other;
+  return s / (REGIONS.length - 1);
+}
+export function avgOtherTariffOf(r: Pick<RegionState, 'policies'>): number {
+  return avgOtherTariff(r as RegionState);
+}
+
+function otherTariff0(content: Content, importer: RegionId, partner: RegionId): number {
+  if (importer === 'ROW') return 0;
+  const pol = content.scenario.policies[importer as CountryId];
+  const v = pol.tariffs[partner]?.other ?? pol.tariffs['*']?.other ?? 0;
+  return v / 100;
+}
+
+export function initialTension(content: Content, a: RegionId, b: RegionId): number {
+  for (const t of content.scenario.tension) if ((t.a === a && t.b === b) || (t.a === b && t.b === a)) return t.value;
+  return content.scenario.baselineTension;
+}

@@ -1,0 +1,176 @@
+// Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
+import { produce } from './immer.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
+import type { Content } from './content.ts';
+import type { Control, GameState, Policies } from './state.ts';
+import { jsonPath } from './content.ts';
+
+export interface OrderIssue {
+  country: CountryId | '*';
+  /** JSON path inside the orders, such as $.JPN.tariffs.USA.autos */
+  path: string;
+  message: string;
+}
+
+export class InvalidOrdersError extends Error {
+  readonly issues: OrderIssue[];
+  constructor(issues: OrderIssue[]) {
+    super('invalid orders:\n' + issues.map((i) => `  ${i.path}: ${i.message}`).join('\n'));
+    this.name = 'InvalidOrdersError';
+    this.issues = issues;
+  }
+}
+
+/** Largest change in defense spending (points of GDP) a government can carry in one turn, given its approval. */
+export function maxDefenseStep(approval: number): number {
+  return Math.min(0.5, Math.max(0.1, 0.25 * (approval / 50)));
+}
+
+export function investmentCost(content: Content, orders: CountryOrders): number {
+  let cost = 0;
+  for (const inv of orders.investments ?? []) {
+    const t = content.projects.types[inv.type];
+    if (t) cost += t.costUsdBn * (inv.units ?? 1);
+  }
+  return cost;
+}
+
+export function validateOrders(content: Content, state: GameState, orders: unknown): { ok: true; orders: Orders } | { ok: false; issues: OrderIssue[] } {
+  const parsed = OrdersSchema.safeParse(orders ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => {
+        const c = i.path[0];
+        const keys = (i as { keys?: string[] }).keys;
+        return {
+          country: COUNTRIES.includes(c as CountryId) ? (c as CountryId) : '*',
+          path: jsonPath(keys && keys.length ? [...i.path, keys[0]] : i.path),
+          message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : i.message,
+        };
+      }),
+    };
+  }
+  const o = parsed.data as Orders;
+  const issues: OrderIssue[] = [];
+  for (const c of COUNTRIES) {
+    const co = o[c];
+    if (!co) continue;
+    const reg = state.regions[c];
+    const add = (path: (string | number)[], message: string) => issues.push({ country: c, path: jsonPath([c, ...path]), message });
+    for (const p of Object.keys(co.tariffs ?? {})) if (p === c) add(['tariffs', p], `a country cannot set a tariff on itself`);
+    for (const p of Object.keys(co.exportControls ?? {})) if (p === c) add(['exportControls', p], `a country cannot control exports to itself`);
+    if (co.defenseSpendingPct !== undefined) {
+      const step = maxDefenseStep(reg.approval);
+      const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
+      if (delta > step + 1e-9)
+        add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} points exceeds the ${step.toFixed(2)} points approval of ${reg.approval.toFixed(0)} allows this turn`);
+    }
+    (co.investments ?? []).forEach((inv, i) => {
+      const t = content.projects.types[inv.type];
+      if (!t) {
+        add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
+        return;
+      }
+      const host = inv.host ?? c;
+      if (t.hosts && !t.hosts.includes(host)) add(['investments', i, 'host'], `${inv.type} can only be built in ${t.hosts.join(', ')}`);
+      if (t.kind === 'deepSeaMud' && c !== 'JPN') add(['investments', i, 'type'], `only JPN can lift Minamitorishima mud`);
+      if ((t.kind === 'stockpile' || t.kind === 'thrifting') && host !== c) add(['investments', i, 'host'], `${inv.type} is bought for the country itself`);
+    });
+    for (const [type, units] of Object.entries(orderedUnits(co))) {
+      const t = content.projects.types[type];
+      if (!t) continue;
+      const have = t.kind === 'stockpile' ? 0 : unitsHeld(state, c, type);
+      if (have + units > t.maxUnitsPerCountry)
+        add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
+    }
+    const cost = investmentCost(content, co);
+    if (cost > reg.budget + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget is USD ${reg.budget.toFixed(2)} bn`);
+    const rel = co.stockpileRelease;
+    if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
+    if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
+    const d = co.deals;
+    (d?.propose ?? []).forEach((p, i) => {
+      if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
+      if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
+    });
+    for (const key of ['accept', 'reject'] as const) {
+      (d?.[key] ?? []).forEach((id, i) => {
+        const deal = state.deals.find((x) => x.id === id);
+        if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
+      });
+    }
+    (d?.break ?? []).forEach((id, i) => {
+      const deal = state.deals.find((x) => x.id === id);
+      if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
+    });
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, orders: o };
+}
+
+function orderedUnits(o: CountryOrders): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const inv of o.investments ?? []) out[inv.type] = (out[inv.type] ?? 0) + (inv.units ?? 1);
+  return out;
+}
+
+/** Units of a project type a country owns, built or building (failed ones do not count). */
+export function unitsHeld(state: Pick<GameState, 'projects'>, c: CountryId, type: string): number {
+  let n = 0;
+  for (const p of state.projects) if (p.owner === c && p.type === type && p.status !== 'failed') n += p.units;
+  return n;
+}
+
+/** Investment a country owes this turn under its active deals. */
+export function dealInvestmentDue(state: GameState, c: CountryId): number {
+  let due = 0;
+  for (const d of state.deals) {
+    if (d.status !== 'active') continue;
+    const mine = d.from === c ? d.give : d.to === c ? d.get : null;
+    if (!mine) continue;
+    for (const k of mine) if (k.type === 'investment') due += k.usdBn / d.termTurns;
+  }
+  return due;
+}
+
+function expand<T>(self: RegionId, rec: Record<string, T> | undefined): [RegionId, T][] {
+  if (!rec) return [];
+  const out: [RegionId, T][] = [];
+  const star = rec['*'];
+  if (star !== undefined) for (const r of REGIONS) if (r !== self) out.push([r, star]);
+  for (const r of REGIONS) if (r !== self && rec[r] !== undefined) out.push([r, rec[r] as T]);
+  return out;
+}
+
+export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number): Control {
+  const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
+  const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
+  if (prev && prev.level === level) return { level, share, baseVolume: prev.level === 'open' ? 0 : prev.baseVolume, sinceTurn: prev.sinceTurn };
+  return { level, share, baseVolume: level === 'open' ? 0 : baseVolume, sinceTurn: turn };
+}
+
+export function emptyPolicies(self: RegionId, defensePct: number): Policies {
+  const tariffs = {} as Policies['tariffs'];
+  const controls = {} as Policies['controls'];
+  for (const r of REGIONS) {
+    tariffs[r] = Object.fromEntries(TARIFF_GOODS.map((g) => [g, 0])) as Policies['tariffs'][RegionId];
+    controls[r] = Object.fromEntries(STAGES.map((s) => [s, { level: 'open', share: 1, baseVolume: 0, sinceTurn: 0 }])) as Policies['controls'][RegionId];
+  }
+  void self;
+  return { tariffs, controls, defensePct };
+}
+
+/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
+export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
+  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined) return prev;
+  return produce(prev, (d) => {
+    for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
+    for (const [p, stages] of expand(self, o.exportControls))
+      for (const s of STAGES) {
+        const spec = stages[s];
+        if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
+      }
+    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
+  });
+}

@@ -1,0 +1,29 @@
+// Seeded randomness: the game's RNG (seedrandom's alea, its state kept in the game state) and stateless draws keyed by name.
+import seedrandom from 'seedrandom';
+import { hashString } from './hash.ts';
+
+export type RngState = object;
+
+export function newRngState(seed: string): RngState {
+  const r = seedrandom.alea(seed, { state: true });
+  return r.state();
+}
+
+/** Draw n uniforms from a saved state; returns the draws and the new state. */
+export function drawN(state: RngState, n: number): { draws: number[]; state: RngState } {
+  const r = seedrandom.alea('', { state: state as seedrandom.State.Alea });
+  const draws: number[] = new Array(n);
+  for (let i = 0; i < n; i++) draws[i] = r();
+  return { draws, state: r.state() };
+}
+
+/** A seeded generator for agents and rollouts (not part of the game state). */
+export function makeRng(seed: string): () => number {
+  return seedrandom.alea(seed);
+}
+
+/** A uniform in [0,1) that depends only on its key: project risks draw from this, so one project's luck never shifts another's. */
+export function keyedUniform(key: string): number {
+  const h = hashString(key);
+  return parseInt(h.slice(0, 8), 16) / 4294967296;
+}

@@ -1,0 +1,193 @@
+// Investment projects (public and private): start, budget, delays, completion, stakes with offtake, and the price-driven supply response.
+import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts';
+import type { Orders } from './schema.ts';
+import { keyedUniform } from './prng.ts';
+
+export function startInvestments(
+  content: Content,
+  state: GameState,
+  R: Record<RegionId, RegionState>,
+  orders: Orders,
+  turn: number,
+  purchase: { light: number[]; heavy: number[] },
+  news: string[],
+): { projects: Project[]; nextId: number } {
+  const frac = state.quartersPerTurn / 4;
+  const cap = content.rules.budget.carryCap;
+  const projects = state.projects.slice();
+  let id = state.nextId;
+  for (const c of COUNTRIES) {
+    const r = R[c];
+    const spec = content.countries.regions[c];
+    const floor = content.rules.politics.budgetApprovalFloor;
+    const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
+    const annual = (spec.budgetPctGdp / 100) * r.gdp;
+    r.budget = Math.min(cap * annual, r.budget + annual * frac * approvalFactor);
+    for (const inv of orders[c]?.investments ?? []) {
+      const t = content.projects.types[inv.type];
+      const units = inv.units ?? 1;
+      const cost = t.costUsdBn * units;
+      r.budget -= cost;
+      const host = inv.host ?? c;
+      const p: Project = { id: `P${id++}`, type: inv.type, owner: c, host, units, remainingQuarters: t.leadQuarters, status: 'building', startedTurn: turn, costUsdBn: cost, private: false };
+      if (t.kind === 'stockpile') {
+        const i = REGIONS.indexOf(c);
+        if (t.stage === 'oxide.heavy') purchase.heavy[i] += t.capacity * units;
+        else purchase.light[i] += t.capacity * units;
+        p.status = 'done';
+        p.remainingQuarters = 0;
+        news.push(`${c} buys ${Math.round(t.capacity * units)} t of ${t.stage} for its stockpile.`);
+      } else news.push(`${c} starts ${t.label}${host !== c ? ` in ${host}` : ''} (${units} unit${units > 1 ? 's' : ''}, USD ${cost.toFixed(2)} bn, ${t.leadQuarters} quarters).`);
+      projects.push(p);
+    }
+  }
+  // stockpile purchases complete at once: keep only recent ones so the state stays small
+  return { projects: projects.filter((p) => !(p.status !== 'building' && turn - p.startedTurn > 8 && content.projects.types[p.type]?.kind === 'stockpile')), nextId: id };
+}
+
+function addCapacity(content: Content, r: RegionState, stage: StageKey | undefined, kind: string, tonnes: number): void {
+  switch (kind) {
+    case 'mine':
+      r.miningReo += tonnes; // t REO of the host's composition
+      return;
+    case 'deepSeaMud':
+      r.mudReo += tonnes;
+      return;
+    case 'refinery':
+      if (stage === 'oxide.heavy') r.refining.heavy += tonnes;
+      else r.refining.light += tonnes;
+      return;
+    case 'magnetPlant':
+      r.magnetCap += tonnes;
+      return;
+    case 'recycling':
+      r.recycling.light += tonnes;
+      r.recycling.heavy += tonnes * 0.03;
+      return;
+    case 'thrifting':
+      r.thrift = Math.min(content.goods.supplyResponse.maxThrift, r.thrift + tonnes);
+      return;
+  }
+}
+
+/** Capacity from an event or the private pipeline, in t of content for ore stages. */
+export function addStageCapacity(r: RegionState, stage: StageKey, tonnes: number): void {
+  if (stage === 'ore.light') r.miningReo += r.lightFrac > 0 ? tonnes / r.lightFrac : 0;
+  else if (stage === 'ore.heavy') r.miningReo += r.heavyFrac > 0 ? tonnes / r.heavyFrac : 0;
+  else if (stage === 'oxide.light') r.refining.light += tonnes;
+  else if (stage === 'oxide.heavy') r.refining.heavy += tonnes;
+  else r.magnetCap += tonnes;
+}
+
+export function advanceProjects(
+  content: Content,
+  state: GameState,
+  R: Record<RegionId, RegionState>,
+  started: Project[],
+  instant: Shock[],
+  turn: number,
+  news: string[],
+): { projects: Project[]; offtakes: Offtake[]; pipeline: GameState['pipeline'] } {
+  const q = state.quartersPerTurn;
+  const frac = q / 4;
+  const sr = content.goods.supplyResponse;
+  const offtakes = state.offtakes.filter((o) => o.untilTurn >= turn);
+  // baseline growth of capacity and demand
+  const gC = Math.pow(1 + sr.capacityGrowthPerYear, frac);
+  const gD = Math.pow(1 + sr.demandGrowthPerYear, frac);
+  for (const id of REGIONS) {
+    const r = R[id];
+    r.miningReo *= gC;
+    r.refining.light *= gC;
+    r.refining.heavy *= gC;
+    r.magnetCap *= gC;
+    for (const u of ['defense', 'electronics', 'wind', 'other'] as const) r.magnetUse[u] *= gD;
+    r.oxideOtherUse.light *= gD;
+    r.oxideOtherUse.heavy *= gD;
+    r.carDemand *= Math.pow(1 + content.countries.regions[id].trendGrowth, frac);
+  }
+  for (const e of instant) {
+    const f = e.effect;
+    if (f.kind === 'capacityGain') addStageCapacity(R[f.region], f.stage, f.tonnes);
+  }
+  const projects: Project[] = [];
+  for (const p0 of started) {
+    if (p0.status !== 'building') {
+      projects.push(p0);
+      continue;
+    }
+    const p = { ...p0 };
+    const t = content.projects.types[p.type];
+    for (const e of instant) if (e.effect.kind === 'projectDelay' && e.effect.projectType === p.type) p.remainingQuarters = Math.max(0, p.remainingQuarters + e.effect.quarters);
+    if (p.startedTurn < turn) {
+      p.remainingQuarters -= q;
+      if (p.remainingQuarters > 0 && keyedUniform(`${state.seed}:delay:${p.id}:${turn}`) < t.delayRisk * q) p.remainingQuarters += 1;
+    }
+    if (p.remainingQuarters <= 0) {
+      if (keyedUniform(`${state.seed}:success:${p.id}`) < t.successChance) {
+        p.status = 'done';
+        const host = R[p.host];
+        const tonnes = t.capacity * p.units;
+        addCapacity(content, host, t.stage, t.kind, tonnes);
+        if (p.owner !== p.host && p.owner !== 'ROW' && t.stage && t.kind !== 'thrifting') {
+          const share = content.projects.stakeOfftakeShare;
+          const stage: StageKey = t.stage;
+          const perYear = t.kind === 'mine' ? tonnes * (stage === 'ore.heavy' ? host.heavyFrac : host.lightFrac) * share : tonnes * share;
+          offtakes.push({ from: p.host, to: p.owner, stage, tonnesPerYear: perYear, untilTurn: turn + 40, source: `stake ${p.id}` });
+        }
+        news.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete.`);
+      } else {
+        p.status = 'failed';
+        news.push(`${t.label} ${p.id} (${p.owner}) has failed: the money is spent and no capacity comes of it.`);
+      }
+    }
+    projects.push(p);
+  }
+  // private supply response to last turn's prices
+  const pipeline: GameState['pipeline'] = [];
+  for (const it of state.pipeline) {
+    if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
+    else pipeline.push(it);
+  }
+  const lead = sr.leadQuarters;
+  for (const s of STAGES) {
+    const premium = state.worldPrice[s] / content.goods.markets[s].basePrice - sr.priceTrigger;
+    if (premium <= 0) continue;
+    let world = 0;
+    for (const id of REGIONS) {
+      const r = R[id];
+      world += s === 'ore.light' ? r.miningReo * r.lightFrac : s === 'ore.heavy' ? r.miningReo * r.heavyFrac : s === 'oxide.light' ? r.refining.light : s === 'oxide.heavy' ? r.refining.heavy : r.magnetCap;
+    }
+    const add = sr.capacityPerPremium * premium * world * frac;
+    const hosts = s.startsWith('ore') ? sr.hosts.mine : s.startsWith('oxide') ? sr.hosts.refinery : sr.hosts.magnet;
+    const due = turn + Math.ceil((s.startsWith('ore') ? 3 * lead : lead) / q);
+    for (const h of REGIONS) {
+      const w = hosts[h];
+      if (!w) continue;
+      const hit = pipeline.find((x) => x.due === due && x.region === h && x.stage === s);
+      if (hit) hit.tonnes += w * add;
+      else pipeline.push({ due, region: h, stage: s, tonnes: w * add });
+    }
+  }
+  // recycling, thrifting and demand adjust to each region's own prices
+  const rL = content.goods.magnetRecipe.light;
+  for (const id of REGIONS) {
+    const r = R[id];
+    const pL = state.prices['oxide.light'][id] / content.goods.markets['oxide.light'].basePrice - sr.priceTrigger;
+    const pH = state.prices['oxide.heavy'][id] / content.goods.markets['oxide.heavy'].basePrice - sr.priceTrigger;
+    const pM = state.prices.magnet[id] / content.goods.markets.magnet.basePrice - sr.priceTrigger;
+    const useL = r.magnetCap * rL + r.oxideOtherUse.light;
+    if (pL > 0) r.recycling.light = Math.min(sr.maxRecyclingShare * useL, r.recycling.light + sr.recyclingPerPremium * pL * useL * frac);
+    if (pH > 0) r.recycling.heavy = Math.min(sr.maxRecyclingShare * useL * 0.03, r.recycling.heavy + sr.recyclingPerPremium * pH * useL * 0.03 * frac);
+    if (pM > 0 || pH > 0) r.thrift = Math.min(sr.maxThrift, r.thrift + sr.thriftPerPremium * Math.max(pM, pH) * frac);
+    for (const s of STAGES) {
+      const ratio = state.prices[s][id] / content.goods.markets[s].basePrice;
+      const target = Math.pow(ratio, content.goods.markets[s].longRunElasticity);
+      r.demandAdj[s] += sr.demandAdjustSpeed * q * (target - r.demandAdj[s]);
+    }
+  }
+  pipeline.sort((a, b) => a.due - b.due || a.region.localeCompare(b.region) || a.stage.localeCompare(b.stage));
+  return { projects, offtakes, pipeline };
+}

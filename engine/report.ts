@@ -1,0 +1,158 @@
+// The turn report: events, news, and for every headline indicator its change split into causes (the why ledger).
+import { COUNTRIES, HEADLINES, REGIONS, type CountryId, type Headline, type RegionId } from './ids.ts';
+import type { Content } from './content.ts';
+import type { Deal, GameState, HeadlineChange, LedgerEntry, MaterialBalance, RegionState, TurnReport } from './state.ts';
+import type { GameEvent } from './schema.ts';
+import { derive } from './derived.ts';
+import { approvalTerms } from './macro.ts';
+import { securityIndex, securityInputs } from './economy.ts';
+
+export interface ReportInput {
+  content: Content;
+  state: GameState;
+  R: Record<RegionId, RegionState>;
+  tension: GameState['tension'];
+  turn: number;
+  date: string;
+  fired: GameEvent[];
+  news: string[];
+  deals: Deal[];
+  objective: Record<CountryId, number>;
+  balance: { light: MaterialBalance; heavy: MaterialBalance };
+  instantApproval: Record<CountryId, number>;
+}
+
+const CAUSE_LABEL: Record<string, string> = {
+  autos: 'car output',
+  trade: 'trade in other goods',
+  magnets: 'magnet shortage in industry',
+  rareEarths: 'rare-earth industry',
+  investment: 'investment',
+  defense: 'defense spending',
+  tariffs: 'tariff costs',
+  shocks: 'shocks (events)',
+  growth: 'economic growth',
+  jobs: 'car jobs',
+  prices: 'car prices',
+  environment: 'pollution',
+  security: 'security',
+};
+
+function entry(cause: string, amount: number): LedgerEntry {
+  return { cause, amount };
+}
+
+/** Keep the named causes, merge tiny ones into "other", largest first. */
+function tidy(causes: LedgerEntry[], change: number): LedgerEntry[] {
+  const scale = Math.max(Math.abs(change), ...causes.map((c) => Math.abs(c.amount)), 1e-12);
+  const keep: LedgerEntry[] = [];
+  let rest = 0;
+  for (const c of causes) {
+    if (Math.abs(c.amount) >= 0.02 * scale) keep.push(c);
+    else rest += c.amount;
+  }
+  if (Math.abs(rest) > 1e-12 * scale) keep.push(entry('other', rest));
+  return keep.sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount) || a.cause.localeCompare(b.cause));
+}
+
+function hc(value: number, prev: number, causes: LedgerEntry[]): HeadlineChange {
+  const change = value - prev;
+  let sum = 0;
+  for (const c of causes) sum += c.amount;
+  const resid = change - sum;
+  if (Math.abs(resid) > 1e-9 * Math.max(1, Math.abs(change))) causes.push(entry('rounding and limits', resid));
+  return { value, prev, change, causes: tidy(causes, change) };
+}
+
+function carLedger(state: GameState, R: Record<RegionId, RegionState>, c: CountryId, exportsOnly: boolean): LedgerEntry[] {
+  const prev = state.regions[c].last;
+  const now = R[c].last;
+  const out: LedgerEntry[] = [];
+  let size = 0;
+  let plan0 = 0;
+  for (const d of REGIONS) {
+    if (exportsOnly && d === c) continue;
+    const s0 = state.regions[d].carShares[c];
+    const s1 = R[d].carShares[c];
+    const Q0 = state.regions[d].last.carMarket;
+    const Q1 = R[d].last.carMarket;
+    size += (Q1 - Q0) * s0 * now.carMagnetFactor;
+    const share = Q1 * (s1 - s0) * now.carMagnetFactor;
+    if (share !== 0) out.push(entry(d === c ? 'home market share (prices)' : `share of ${d} market (tariffs, prices)`, share));
+    plan0 += prev.carPlan[d];
+  }
+  out.push(entry('market size', size));
+  out.push(entry('magnet supply', (now.carMagnetFactor - prev.carMagnetFactor) * plan0));
+  return out;
+}
+
+export function buildReport(x: ReportInput): TurnReport {
+  const { content, state, R } = x;
+  const dv = derive(content);
+  const headlines = {} as TurnReport['headlines'];
+  const sec = content.rules.security;
+  for (const c of COUNTRIES) {
+    const p = state.regions[c];
+    const n = R[c];
+    const h = {} as Record<Headline, HeadlineChange>;
+    const gdpCauses = [entry('trend growth', (n.potential - p.potential) * (1 + sumGap(p)))];
+    const keys = new Set([...Object.keys(p.gap), ...Object.keys(n.gap)]);
+    for (const k of [...keys].sort()) gdpCauses.push(entry(CAUSE_LABEL[k] ?? k, n.potential * ((n.gap[k] ?? 0) - (p.gap[k] ?? 0))));
+    h.gdp = hc(n.gdp, p.gdp, gdpCauses);
+    h.autoProduction = hc(n.last.autoProduction, p.last.autoProduction, carLedger(state, R, c, false));
+    h.autoExports = hc(sumExports(n, c), sumExports(p, c), carLedger(state, R, c, true));
+    const mCauses: LedgerEntry[] = [];
+    for (const s of REGIONS) {
+      const d = n.last.magnetSources[s] - p.last.magnetSources[s];
+      if (d !== 0) mCauses.push(entry(s === c ? 'own magnet plants' : `magnets from ${s}`, d));
+    }
+    mCauses.push(entry('inventories', n.last.magnetInvDraw - p.last.magnetInvDraw));
+    h.magnetSupplyRatio = hc(n.last.magnetSupplyRatio, p.last.magnetSupplyRatio, mCauses);
+    const k = content.rules.politics.adjustSpeed * state.quartersPerTurn;
+    const terms = approvalTerms(content, n, p);
+    const aCauses = [entry('drift back to normal', k * (n.ref.approval - p.approval))];
+    for (const t of Object.keys(terms).sort()) aCauses.push(entry(CAUSE_LABEL[t] ?? t, k * terms[t]));
+    if (x.instantApproval[c]) aCauses.push(entry('events', x.instantApproval[c]));
+    h.approval = hc(n.approval, p.approval, aCauses);
+    const i = REGIONS.indexOf(c);
+    const a = securityInputs(state.regions, dv, state.tension, i);
+    const b = securityInputs(R, dv, x.tension, i);
+    const s0 = securityIndex(a.own, a.allies, a.rivals, sec.allyWeight);
+    const s1 = securityIndex(b.own, a.allies, a.rivals, sec.allyWeight);
+    const s2 = securityIndex(b.own, b.allies, a.rivals, sec.allyWeight);
+    const s3 = securityIndex(b.own, b.allies, b.rivals, sec.allyWeight);
+    h.security = hc(n.security, p.security, [entry('own capability', s1 - s0), entry("allies' capability", s2 - s1), entry('rivals and tension', s3 - s2)]);
+    headlines[c] = h;
+  }
+  const biggest: TurnReport['biggest'] = [];
+  for (const c of COUNTRIES)
+    for (const hd of HEADLINES) {
+      const v = headlines[c][hd];
+      const scale = hd === 'approval' || hd === 'security' ? 100 : hd === 'magnetSupplyRatio' ? 1 : Math.abs(v.prev);
+      biggest.push({ country: c, headline: hd, change: v.change, relative: scale > 0 ? v.change / scale : 0 });
+    }
+  biggest.sort((p, q) => Math.abs(q.relative) - Math.abs(p.relative) || p.country.localeCompare(q.country) || p.headline.localeCompare(q.headline));
+  return {
+    turn: x.turn,
+    date: x.date,
+    events: x.fired.map((e) => ({ id: e.id, title: e.title, text: e.text })),
+    news: x.news,
+    headlines,
+    biggest: biggest.slice(0, 3),
+    objective: x.objective,
+    deals: x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to })),
+    balance: x.balance,
+  };
+}
+
+function sumGap(r: RegionState): number {
+  let g = 0;
+  for (const k in r.gap) g += r.gap[k];
+  return g;
+}
+
+export function sumExports(r: RegionState, c: RegionId): number {
+  let s = 0;
+  for (const d of REGIONS) if (d !== c) s += r.last.autoExports[d];
+  return s;
+}

@@ -1,0 +1,204 @@
+// The game state: one plain JSON tree (no classes, Maps or cycles) holding everything, the RNG's state included.
+import type { CountryId, RegionId, StageKey, TariffGood, Use, Headline } from './ids.ts';
+import type { Commitment, Effect } from './schema.ts';
+
+export const ENGINE_VERSION = '0.1.0';
+
+export type ControlLevel = 'open' | 'licensed' | 'banned';
+export interface Control {
+  level: ControlLevel;
+  /** licensed: share of baseVolume that may still go each quarter */
+  share: number;
+  /** t per quarter flowing to this partner in the quarter before the control was imposed */
+  baseVolume: number;
+  sinceTurn: number;
+}
+
+export interface Policies {
+  /** percent, on imports from each partner */
+  tariffs: Record<RegionId, Record<TariffGood, number>>;
+  /** on exports to each partner */
+  controls: Record<RegionId, Record<StageKey, Control>>;
+  defensePct: number;
+}
+
+export interface RegionState {
+  gdp: number; // USD bn, annual rate
+  potential: number; // USD bn, annual rate
+  /** output-gap components, fractions of potential GDP, by cause */
+  gap: Record<string, number>;
+  approval: number;
+  miningReo: number; // t REO / yr
+  lightFrac: number;
+  heavyFrac: number;
+  /** deep-sea mud (JPN) mining capacity, t REO / yr, with its own heavy-rich composition */
+  mudReo: number;
+  refining: { light: number; heavy: number }; // t oxide / yr
+  magnetCap: number; // t magnet / yr
+  recycling: { light: number; heavy: number }; // t oxide / yr recovered from scrap
+  thrift: number; // fraction cut in magnet use per car by research
+  inventory: Record<StageKey, number>; // working stocks held by users, t
+  stockpile: { light: number; heavy: number }; // national strategic oxide stocks, t
+  /** long-run demand adjustment by stage (1 = no adjustment) */
+  demandAdj: Record<StageKey, number>;
+  magnetUse: Record<Exclude<Use, 'cars'>, number>; // t magnet / yr wanted, before adjustment
+  oxideOtherUse: { light: number; heavy: number }; // t / yr
+  carDemand: number; // vehicles / yr
+  /** Armington shares of this market's car purchases by origin (lagged) */
+  carShares: Record<RegionId, number>;
+  /** Armington weights calibrated at the start */
+  carBias: Record<RegionId, number>;
+  evShare: number;
+  capability: number; // defense capability stock
+  security: number; // 0..100
+  pollution: number; // index
+  seabed: number; // cumulative seabed damage index
+  budget: number; // USD bn available for projects
+  policies: Policies;
+  /** last turn's results, visible to views */
+  last: RegionResults;
+  /** values at the start of the game, the yardsticks of scoring and approval */
+  ref: { gdp: number; potential: number; autoProduction: number; carPriceIndex: number; security: number; pollution: number; approval: number; defensePct: number; reValue: number; otherExports: number; otherImports: number; otherTariff: number; tariffRevenue: number };
+}
+
+export interface RegionResults {
+  autoProduction: number; // vehicles this turn
+  autoExports: Record<RegionId, number>; // vehicles this turn
+  magnetSupplyRatio: number;
+  magnetNeed: number; // t this turn
+  importShareFrom: Record<RegionId, number>;
+  mined: number; // t REO this turn
+  refined: number; // t oxide (light+heavy) this turn
+  magnetsMade: number; // t this turn
+  carPriceIndex: number;
+  defenseSpendUsdBn: number; // this turn
+  investmentUsdBn: number; // this turn
+  objective: number;
+  /** magnets obtained by source, as fractions of need (own region = own production), and inventory drawn: for the why ledger */
+  magnetSources: Record<RegionId, number>;
+  magnetInvDraw: number;
+  /** planned car output by destination before magnet limits, vehicles this turn */
+  carPlan: Record<RegionId, number>;
+  carMagnetFactor: number;
+  carMarket: number; // vehicles bought in this market this turn
+  reValue: number; // rare-earth sector value, USD bn / yr
+  defenseRatio: number;
+}
+
+export interface Project {
+  id: string;
+  type: string;
+  owner: CountryId | 'ROW';
+  host: RegionId;
+  units: number;
+  remainingQuarters: number;
+  status: 'building' | 'done' | 'failed';
+  startedTurn: number;
+  costUsdBn: number;
+  private: boolean;
+}
+
+export interface Offtake {
+  from: RegionId;
+  to: CountryId;
+  stage: StageKey;
+  tonnesPerYear: number;
+  untilTurn: number;
+  source: string;
+}
+
+export interface Deal {
+  id: string;
+  from: CountryId;
+  to: CountryId;
+  /** what `from` commits to */
+  give: Commitment[];
+  /** what `to` commits to */
+  get: Commitment[];
+  termTurns: number;
+  status: 'proposed' | 'active' | 'rejected' | 'expired' | 'broken' | 'completed';
+  proposedTurn: number;
+  startTurn: number;
+  endTurn: number;
+  brokenBy?: CountryId;
+}
+
+export interface Shock {
+  eventId: string;
+  effect: Effect;
+  turnsLeft: number;
+}
+
+export interface GameState {
+  engineVersion: string;
+  scenarioId: string;
+  contentHash: string;
+  seed: string;
+  /** turns resolved so far (0 at the start) */
+  turn: number;
+  turns: number;
+  quartersPerTurn: number;
+  start: string;
+  rng: object;
+  regions: Record<RegionId, RegionState>;
+  /** USD/kg by stage and region; world = weighted price paid outside China */
+  prices: Record<StageKey, Record<RegionId, number>>;
+  worldPrice: Record<StageKey, number>;
+  /** t moved last turn, by stage, from -> to */
+  flows: Record<StageKey, Record<RegionId, Record<RegionId, number>>>;
+  carFlows: Record<RegionId, Record<RegionId, number>>;
+  tension: Record<CountryId, Record<CountryId, number>>;
+  trust: Record<CountryId, Record<CountryId, number>>;
+  deals: Deal[];
+  projects: Project[];
+  offtakes: Offtake[];
+  shocks: Shock[];
+  firedEvents: string[];
+  straits: Record<string, 'open' | 'closed'>;
+  /** length of each lane in km given the straits open now, and its length with all open */
+  lanes: Record<string, { lengthKm: number; baseKm: number; blocked: boolean }>;
+  heavyIntensity: number;
+  nextId: number;
+  /** other goods trade, USD bn / yr, from -> to */
+  otherTrade: Record<RegionId, Record<RegionId, number>>;
+  /** privately financed capacity under construction (called forth by high prices) */
+  pipeline: { due: number; region: RegionId; stage: StageKey; tonnes: number }[];
+  /** tension each pair would settle at with no policies in force (derived at the start) */
+  tensionBase: Record<CountryId, Record<CountryId, number>>;
+}
+
+export interface LedgerEntry {
+  cause: string;
+  amount: number;
+}
+export interface HeadlineChange {
+  value: number;
+  prev: number;
+  change: number;
+  /** the change split into causes; amounts add up to change */
+  causes: LedgerEntry[];
+}
+
+export interface TurnReport {
+  turn: number;
+  date: string;
+  events: { id: string; title: string; text: string }[];
+  news: string[];
+  headlines: Record<CountryId, Record<Headline, HeadlineChange>>;
+  /** biggest changes across countries, largest first */
+  biggest: { country: CountryId; headline: Headline; change: number; relative: number }[];
+  objective: Record<CountryId, number>;
+  deals: { id: string; status: Deal['status']; from: CountryId; to: CountryId }[];
+  /** material balance this turn (t): inflows = outflows + stock change; used by property tests */
+  balance: { light: MaterialBalance; heavy: MaterialBalance };
+}
+
+export interface MaterialBalance {
+  mined: number;
+  recycled: number;
+  stockChange: number;
+  consumed: number;
+  losses: number;
+}
+
+export type Uses = Use;

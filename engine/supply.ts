@@ -1,0 +1,175 @@
+// Builds the supply chain's inputs for a turn from the regions' state and policies: outputs, needs, caps, contracts, tariffs, freight.
+import { REGIONS, STAGES, tariffGoodOf, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+import type { GameState, Offtake, RegionState, Shock } from './state.ts';
+import type { ChainInput } from './chain.ts';
+import { capacityFactor, demandFactor } from './events.ts';
+import { laneForPair } from './map.ts';
+import { NR } from './market.ts';
+
+export function carMagnetKg(content: Content, r: RegionState): number {
+  const a = content.goods.autos;
+  return (r.evShare * a.magnetKgPerEv + (1 - r.evShare) * a.magnetKgPerIce) * (1 - r.thrift);
+}
+
+export function mudComposition(content: Content): { light: number; heavy: number } {
+  const t = Object.values(content.projects.types).find((x) => x.kind === 'deepSeaMud');
+  return { light: t?.lightFrac ?? 0.25, heavy: t?.heavyFrac ?? 0.08 };
+}
+
+/** Freight wedge on each s->d lane: extra length over the all-open route, or a penalty when no sea route exists. */
+export function laneWedges(content: Content, lanes: GameState['lanes'], share: number): number[][] {
+  const out: number[][] = [];
+  const pen = content.rules.trade.blockedLanePenalty;
+  for (let s = 0; s < NR; s++) {
+    const row: number[] = [];
+    for (let d = 0; d < NR; d++) {
+      if (s === d) {
+        row.push(0);
+        continue;
+      }
+      const lane = lanes[laneForPair(content.map, REGIONS[s], REGIONS[d])];
+      if (!lane) row.push(0);
+      else if (lane.blocked) row.push(pen);
+      else row.push(share * Math.max(0, lane.lengthKm / Math.max(1, lane.baseKm) - 1));
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export interface SupplyContext {
+  content: Content;
+  regions: Record<RegionId, RegionState>;
+  shocks: readonly Shock[];
+  offtakes: readonly Offtake[];
+  /** extra reserved flows from deals, per stage, t this turn */
+  dealReserved?: Record<StageKey, number[][]>;
+  flows: GameState['flows'];
+  lanes: GameState['lanes'];
+  heavyIntensity: number;
+  turn: number;
+  q: number;
+  /** planned car output by origin, vehicles this turn */
+  carPlan: number[];
+  /** stockpile purchases and releases this turn, t */
+  purchase: { light: number[]; heavy: number[] };
+  release: { light: number[]; heavy: number[] };
+  /** ignore export controls (calibration) */
+  open?: boolean;
+  /** last turn's prices, to tell which markets are short */
+  prices?: GameState['prices'];
+}
+
+function shortOf(prices: GameState['prices'] | undefined, s: StageKey): boolean[] {
+  if (!prices) return [false, false, false, false, false, false];
+  let lo = Infinity;
+  for (const r of REGIONS) lo = Math.min(lo, prices[s][r]);
+  return REGIONS.map((r) => prices[s][r] > 1.05 * lo);
+}
+
+export function buildChainInput(x: SupplyContext): ChainInput {
+  const { content, regions, shocks, q } = x;
+  const frac = q / 4;
+  const mud = mudComposition(content);
+  const Z = () => [0, 0, 0, 0, 0, 0];
+  const oreOut = { light: Z(), heavy: Z() };
+  const minedReo = Z();
+  const refCap = { light: Z(), heavy: Z() };
+  const magCap = Z();
+  const recycled = { light: Z(), heavy: Z() };
+  const magnetNeedDefense = Z();
+  const magnetNeedOther = Z();
+  const oxideOther = { light: Z(), heavy: Z() };
+  const inv = {} as Record<StageKey, number[]>;
+  for (const s of STAGES) inv[s] = Z();
+  for (let i = 0; i < NR; i++) {
+    const id = REGIONS[i];
+    const r = regions[id];
+    const fL = capacityFactor(shocks, id, 'ore.light');
+    const fH = capacityFactor(shocks, id, 'ore.heavy');
+    oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac;
+    oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac;
+    minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac;
+    refCap.light[i] = r.refining.light * frac * capacityFactor(shocks, id, 'oxide.light');
+    refCap.heavy[i] = r.refining.heavy * frac * capacityFactor(shocks, id, 'oxide.heavy');
+    magCap[i] = r.magnetCap * frac * capacityFactor(shocks, id, 'magnet');
+    // recycling is limited by the scrap a region's own use leaves
+    const scrapCap = content.goods.supplyResponse.maxRecyclingShare * (r.magnetCap * content.goods.magnetRecipe.light + r.oxideOtherUse.light + (r.magnetUse.electronics + r.magnetUse.other) * content.goods.magnetRecipe.light);
+    recycled.light[i] = Math.min(r.recycling.light, scrapCap) * frac;
+    recycled.heavy[i] = Math.min(r.recycling.heavy, scrapCap * 0.03) * frac;
+    const adj = r.demandAdj.magnet;
+    const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
+    magnetNeedDefense[i] = r.magnetUse.defense * frac * adj * def0 * demandFactor(shocks, id, 'defense');
+    magnetNeedOther[i] =
+      ((x.carPlan[i] * carMagnetKg(content, r)) / 1000 +
+        (r.magnetUse.electronics * demandFactor(shocks, id, 'electronics') +
+          r.magnetUse.wind * demandFactor(shocks, id, 'wind') +
+          r.magnetUse.other * demandFactor(shocks, id, 'other')) *
+          frac) *
+      adj;
+    oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
+    oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
+    for (const s of STAGES) inv[s][i] = r.inventory[s];
+  }
+  const caps = {} as Record<StageKey, number[][]>;
+  const reserved = {} as Record<StageKey, number[][]>;
+  const tariff = {} as Record<StageKey, number[][]>;
+  const delayWeeks = (s: StageKey) => content.goods.markets[s].licenceDelayWeeks;
+  for (const s of STAGES) {
+    const cap: number[][] = [];
+    const res: number[][] = [];
+    const tar: number[][] = [];
+    const good = tariffGoodOf(s);
+    for (let a = 0; a < NR; a++) {
+      const pol = regions[REGIONS[a]].policies;
+      const crow: number[] = [];
+      const trow: number[] = [];
+      for (let b = 0; b < NR; b++) {
+        trow.push(a === b ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
+        if (a === b || x.open) {
+          crow.push(Infinity);
+          continue;
+        }
+        const c = pol.controls[REGIONS[b]][s];
+        if (c.level === 'open') crow.push(Infinity);
+        else if (c.level === 'banned') crow.push(0);
+        else {
+          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - delayWeeks(s) / (13 * q)) : 1;
+          crow.push(c.share * c.baseVolume * q * fresh);
+        }
+      }
+      cap.push(crow);
+      tar.push(trow);
+      res.push(x.dealReserved ? x.dealReserved[s][a].slice() : Z());
+    }
+    caps[s] = cap;
+    tariff[s] = tar;
+    reserved[s] = res;
+  }
+  for (const o of x.offtakes) {
+    if (o.untilTurn < x.turn) continue;
+    reserved[o.stage][REGIONS.indexOf(o.from)][REGIONS.indexOf(o.to)] += o.tonnesPerYear * frac;
+  }
+  return {
+    goods: content.goods,
+    minedReo,
+    q,
+    heavyIntensity: x.heavyIntensity,
+    oreOut,
+    refCap,
+    magCap,
+    recycled,
+    release: x.release,
+    purchase: x.purchase,
+    magnetNeedDefense,
+    magnetNeedOther,
+    oxideOther,
+    inv,
+    caps,
+    reserved,
+    tariff,
+    wedge: laneWedges(content, x.lanes, content.rules.trade.freightShareRe),
+    short: { oreLight: shortOf(x.prices, 'ore.light'), oreHeavy: shortOf(x.prices, 'ore.heavy'), light: shortOf(x.prices, 'oxide.light'), heavy: shortOf(x.prices, 'oxide.heavy'), magnet: shortOf(x.prices, 'magnet') },
+  };
+}

@@ -1,0 +1,231 @@
+// resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
+import { produce } from './immer.ts';
+import { COUNTRIES, REGIONS, STAGES, addQuarters, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
+import { InvalidOrdersError, mergePolicies, validateOrders } from './policy.ts';
+import { drawN } from './prng.ts';
+import { LASTING, closedStraits, pickEvents } from './events.ts';
+import { applyDeals, enforceDeals } from './deals.ts';
+import { advanceProjects, startInvestments } from './projects.ts';
+import { buildChainInput, laneWedges, mudComposition } from './supply.ts';
+import { planCars } from './cars.ts';
+import { runChain } from './chain.ts';
+import { derive } from './derived.ts';
+import { NR } from './market.ts';
+import { updateLanes } from './lanes.ts';
+import { economyStep } from './macro.ts';
+import { buildReport } from './report.ts';
+
+export function cloneRegion(r: RegionState): RegionState {
+  return {
+    ...r,
+    gap: { ...r.gap },
+    refining: { ...r.refining },
+    recycling: { ...r.recycling },
+    inventory: { ...r.inventory },
+    stockpile: { ...r.stockpile },
+    demandAdj: { ...r.demandAdj },
+    magnetUse: { ...r.magnetUse },
+    oxideOtherUse: { ...r.oxideOtherUse },
+    carShares: { ...r.carShares },
+  };
+}
+
+export function resolveTurn(content: Content, state: GameState, ordersRaw: unknown): { state: GameState; report: TurnReport } {
+  if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
+  const v = validateOrders(content, state, ordersRaw);
+  if (!v.ok) throw new InvalidOrdersError(v.issues);
+  const orders = v.orders;
+  const dv = derive(content);
+  const turn = state.turn + 1;
+  const q = state.quartersPerTurn;
+  const frac = q / 4;
+  const date = addQuarters(state.start, (turn - 1) * q);
+  const news: string[] = [];
+  const R = {} as Record<RegionId, RegionState>;
+  for (const r of REGIONS) R[r] = cloneRegion(state.regions[r]);
+
+  // 1. orders onto standing policies
+  for (const c of COUNTRIES) {
+    const o = orders[c];
+    if (o) R[c].policies = mergePolicies(c, state.regions[c].policies, o, turn, (s, p) => state.flows[s][c][p] / q);
+  }
+  // 2. deals: answers, breaches, proposals; active deals bind policies
+  const dealStep = applyDeals(content, state, orders, turn, news);
+  for (const c of COUNTRIES) R[c].policies = enforceDeals(c, R[c].policies, dealStep.deals, turn, (s, p) => state.flows[s][c][p] / q);
+  // 3. budgets and new investments
+  const purchase = { light: [0, 0, 0, 0, 0, 0], heavy: [0, 0, 0, 0, 0, 0] };
+  const release = { light: [0, 0, 0, 0, 0, 0], heavy: [0, 0, 0, 0, 0, 0] };
+  const started = startInvestments(content, state, R, orders, turn, purchase, news);
+  for (const c of COUNTRIES) {
+    const rel = orders[c]?.stockpileRelease;
+    const i = REGIONS.indexOf(c);
+    if (rel?.light) {
+      release.light[i] = rel.light;
+      R[c].stockpile.light -= rel.light;
+    }
+    if (rel?.heavy) {
+      release.heavy[i] = rel.heavy;
+      R[c].stockpile.heavy -= rel.heavy;
+    }
+  }
+  // 4. events
+  const { draws, state: rng } = drawN(state.rng, content.events.events.length);
+  const fired = pickEvents(content, state, turn, draws);
+  const shocks: Shock[] = [];
+  for (const s of state.shocks) if (s.turnsLeft > 1) shocks.push({ ...s, turnsLeft: s.turnsLeft - 1 });
+  const instant: Shock[] = [];
+  for (const ev of fired) {
+    news.push(`${ev.title}: ${ev.text}`);
+    for (const e of ev.effects) {
+      if (LASTING.has(e.kind)) {
+        if (ev.durationTurns > 0) shocks.push({ eventId: ev.id, effect: e, turnsLeft: ev.durationTurns });
+      } else instant.push({ eventId: ev.id, effect: e, turnsLeft: 0 });
+    }
+  }
+  let heavyIntensity = state.heavyIntensity;
+  const lanes = updateLanes(content, state, closedStraits(shocks));
+  // 5. projects, private capacity, baseline growth
+  const proj = advanceProjects(content, state, R, started.projects, instant, turn, news);
+  for (const e of instant) if (e.effect.kind === 'heavyIntensity') heavyIntensity *= e.effect.factor;
+  // 6. cars planned
+  const carWedge = laneWedges(content, lanes.lanes, content.rules.trade.freightShareCars);
+  const cars = planCars(content, R, carWedge, shocks, q, true);
+  // 7. supply chain
+  const chainIn = buildChainInput({
+    content,
+    regions: R,
+    shocks,
+    offtakes: proj.offtakes,
+    dealReserved: dealStep.reserved(state, q),
+    flows: state.flows,
+    lanes: lanes.lanes,
+    heavyIntensity,
+    turn,
+    q,
+    carPlan: cars.output,
+    purchase,
+    release,
+    prices: state.prices,
+  });
+  const chain = runChain(chainIn);
+  // 8. prices, flows, stocks
+  const prices = {} as GameState['prices'];
+  const worldPrice = {} as GameState['worldPrice'];
+  const flows = {} as GameState['flows'];
+  for (const s of STAGES) {
+    const m = chain.markets[s];
+    prices[s] = {} as Record<RegionId, number>;
+    flows[s] = {} as Record<RegionId, Record<RegionId, number>>;
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < NR; i++) {
+      prices[s][REGIONS[i]] = m.price[i];
+      flows[s][REGIONS[i]] = {} as Record<RegionId, number>;
+      for (let j = 0; j < NR; j++) flows[s][REGIONS[i]][REGIONS[j]] = m.flows[i][j];
+      if (REGIONS[i] !== 'CHN') {
+        num += m.price[i] * m.demanded[i];
+        den += m.demanded[i];
+      }
+    }
+    worldPrice[s] = den > 0 ? num / den : m.pStar;
+  }
+  const stockBefore = stockTotals(state.regions, state.heavyIntensity, content);
+  for (let i = 0; i < NR; i++) {
+    const r = R[REGIONS[i]];
+    for (const s of STAGES) r.inventory[s] = chain.inv[s][i];
+    r.stockpile.light += chain.toStockpile.light[i];
+    r.stockpile.heavy += chain.toStockpile.heavy[i];
+  }
+  const stockAfter = stockTotals(R, heavyIntensity, content);
+  const mud = mudComposition(content);
+  let minedL = 0;
+  let minedH = 0;
+  let recL = 0;
+  let recH = 0;
+  for (let i = 0; i < NR; i++) {
+    minedL += chain.oreMined.light[i];
+    minedH += chain.oreMined.heavy[i];
+    recL += chainIn.recycled.light[i];
+    recH += chainIn.recycled.heavy[i];
+  }
+  void mud;
+  // 9. economy: cars built, trade, GDP, approval, environment, security, tension
+  const econ = economyStep({
+    content,
+    dv,
+    state,
+    R,
+    chain,
+    chainIn,
+    cars,
+    prices,
+    turn,
+    q,
+    instant,
+    deals: dealStep.deals,
+    trust: dealStep.trust,
+    breaches: dealStep.breaches,
+    projects: proj.projects,
+    news,
+  });
+  // 10. private response to prices, for next turn
+  const pipeline = proj.pipeline;
+  const report = buildReport({
+    content,
+    state,
+    R,
+    turn,
+    date,
+    fired,
+    news,
+    deals: dealStep.deals,
+    objective: econ.objective,
+    tension: econ.tension,
+    instantApproval: Object.fromEntries(COUNTRIES.map((c) => [c, instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)])) as Record<CountryId, number>,
+    balance: {
+      light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },
+      heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },
+    },
+  });
+  const next = produce(state, (d) => {
+    d.turn = turn;
+    d.rng = rng;
+    d.regions = R;
+    d.prices = prices;
+    d.worldPrice = worldPrice;
+    d.flows = flows;
+    d.carFlows = econ.carFlows;
+    d.otherTrade = econ.otherTrade;
+    d.tension = econ.tension;
+    d.trust = econ.trust;
+    d.deals = dealStep.deals;
+    d.projects = proj.projects;
+    d.offtakes = proj.offtakes;
+    d.shocks = shocks;
+    d.firedEvents = fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents;
+    d.straits = lanes.straits;
+    d.lanes = lanes.lanes;
+    d.heavyIntensity = heavyIntensity;
+    d.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
+    d.pipeline = pipeline;
+  });
+  return { state: next, report };
+}
+
+/** Rare-earth content held in stocks (ore, oxide, magnets, stockpiles), world totals, t. */
+export function stockTotals(regions: Record<RegionId, RegionState>, heavyIntensity: number, content: Content): { light: number; heavy: number } {
+  let light = 0;
+  let heavy = 0;
+  const rL = content.goods.magnetRecipe.light;
+  const rH = content.goods.magnetRecipe.heavy * heavyIntensity;
+  for (const id of REGIONS) {
+    const r = regions[id];
+    light += r.inventory['ore.light'] + r.inventory['oxide.light'] + r.inventory.magnet * rL + r.stockpile.light;
+    heavy += r.inventory['ore.heavy'] + r.inventory['oxide.heavy'] + r.inventory.magnet * rH + r.stockpile.heavy;
+  }
+  return { light, heavy };
+}
+
+export type { CountryId, StageKey };

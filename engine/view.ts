@@ -1,0 +1,140 @@
+// What one country knows: its own full record and everything public; agents and the UI see views, never the whole state.
+import { REGIONS, STAGES, addQuarters, type CountryId, type RegionId } from './ids.ts';
+import type { Content } from './content.ts';
+import type { GameState, RegionState } from './state.ts';
+import { newRngState } from './prng.ts';
+
+export type PublicRegion = Omit<RegionState, 'budget' | 'stockpile' | 'inventory'>;
+
+export interface CountryView {
+  country: CountryId;
+  scenarioId: string;
+  turn: number;
+  turns: number;
+  quartersPerTurn: number;
+  start: string;
+  /** date of the next turn to be played */
+  date: string;
+  self: RegionState;
+  others: Record<RegionId, PublicRegion>;
+  prices: GameState['prices'];
+  worldPrice: GameState['worldPrice'];
+  flows: GameState['flows'];
+  carFlows: GameState['carFlows'];
+  tension: GameState['tension'];
+  /** this country's trust in each other country */
+  trust: Record<CountryId, number>;
+  /** deals this country is party to, and every active deal */
+  deals: GameState['deals'];
+  projects: GameState['projects'];
+  offtakes: GameState['offtakes'];
+  straits: GameState['straits'];
+  lanes: GameState['lanes'];
+  shocks: { eventId: string; turnsLeft: number }[];
+  heavyIntensity: number;
+}
+
+export function viewFor(state: GameState, country: CountryId): CountryView {
+  const others = {} as Record<RegionId, PublicRegion>;
+  for (const r of REGIONS) {
+    if (r === country) continue;
+    const { budget: _b, stockpile: _s, inventory: _i, ...pub } = state.regions[r];
+    others[r] = pub;
+  }
+  return {
+    country,
+    scenarioId: state.scenarioId,
+    turn: state.turn,
+    turns: state.turns,
+    quartersPerTurn: state.quartersPerTurn,
+    start: state.start,
+    date: addQuarters(state.start, state.turn * state.quartersPerTurn),
+    self: state.regions[country],
+    others,
+    prices: state.prices,
+    worldPrice: state.worldPrice,
+    flows: state.flows,
+    carFlows: state.carFlows,
+    tension: state.tension,
+    trust: state.trust[country],
+    deals: state.deals.filter((d) => d.from === country || d.to === country || d.status === 'active'),
+    projects: state.projects,
+    offtakes: state.offtakes,
+    straits: state.straits,
+    lanes: state.lanes,
+    shocks: state.shocks.map((s) => ({ eventId: s.eventId, turnsLeft: s.turnsLeft })),
+    heavyIntensity: state.heavyIntensity,
+  };
+}
+
+/**
+ * A full state built from a view, with what the country cannot see filled by estimates:
+ * others' budgets and stockpiles are taken as empty, their stocks as normal working levels, the RNG as fresh.
+ * The planner rolls this forward to test its options.
+ */
+export function beliefState(content: Content, view: CountryView, rngSeed: string): GameState {
+  const regions = {} as Record<RegionId, RegionState>;
+  const q = view.quartersPerTurn;
+  const rL = content.goods.magnetRecipe.light;
+  for (const r of REGIONS) {
+    if (r === view.country) {
+      regions[r] = view.self;
+      continue;
+    }
+    const o = view.others[r];
+    const w = (s: (typeof STAGES)[number]) => content.goods.markets[s].inventoryWeeks / (13 * q);
+    regions[r] = {
+      ...o,
+      budget: 0,
+      stockpile: { light: 0, heavy: 0 },
+      inventory: {
+        'ore.light': (o.last.refined / content.goods.refiningRecovery) * w('ore.light'),
+        'ore.heavy': 0,
+        'oxide.light': o.last.magnetsMade * rL * w('oxide.light'),
+        'oxide.heavy': 0,
+        magnet: o.last.magnetNeed * w('magnet'),
+      },
+    };
+  }
+  const tensionBase = {} as GameState['tensionBase'];
+  for (const a of Object.keys(view.tension) as CountryId[]) tensionBase[a] = { ...view.tension[a] };
+  return {
+    engineVersion: 'belief',
+    scenarioId: view.scenarioId,
+    contentHash: content.hash,
+    seed: rngSeed,
+    turn: view.turn,
+    turns: view.turns,
+    quartersPerTurn: q,
+    start: view.start,
+    rng: newRngState(rngSeed),
+    regions,
+    prices: view.prices,
+    worldPrice: view.worldPrice,
+    flows: view.flows,
+    carFlows: view.carFlows,
+    tension: view.tension,
+    trust: Object.fromEntries(Object.keys(view.tension).map((a) => [a, Object.fromEntries(Object.keys(view.tension).map((b) => [b, a === view.country ? view.trust[b as CountryId] : 50]))])) as GameState['trust'],
+    deals: view.deals,
+    projects: view.projects,
+    offtakes: view.offtakes,
+    shocks: [],
+    firedEvents: [],
+    straits: view.straits,
+    lanes: view.lanes,
+    heavyIntensity: view.heavyIntensity,
+    nextId: 1_000_000,
+    otherTrade: estimateOtherTrade(content),
+    pipeline: [],
+    tensionBase,
+  };
+}
+
+function estimateOtherTrade(content: Content): GameState['otherTrade'] {
+  const out = {} as GameState['otherTrade'];
+  for (const s of REGIONS) {
+    out[s] = {} as Record<RegionId, number>;
+    for (const d of REGIONS) out[s][d] = s === d ? 0 : (content.countries.regions[s].otherExports[d] ?? 0);
+  }
+  return out;
+}

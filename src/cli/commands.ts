@@ -1,0 +1,275 @@
+// The CLI commands themselves: thin hosts over the engine.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import cliProgress from 'cli-progress';
+import {
+  AGENT_DESCRIPTIONS,
+  COUNTRIES,
+  SCHEMAS,
+  ScriptSchema,
+  agentNames,
+  baselineObjectives,
+  checkFile,
+  compileContent,
+  formatIssue,
+  makeReplay,
+  playGame,
+  runningScores,
+  turnSummary,
+  verifyReplay,
+  type Content,
+  type ContentKind,
+  type CountryId,
+  type Replay,
+} from '../../engine/index.ts';
+import { ContentError, zodIssues } from '../../engine/content.ts';
+import { listScenarios, loadContent, readBundle, readJson, scenarioPath } from '../content/load.ts';
+import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
+import { scoreCard, tableHeader, tableRow } from './table.ts';
+import { AtomicLineWriter, writeFileAtomic } from './io.ts';
+
+function content(idOrPath: string): Content {
+  if (!existsSync(scenarioPath(idOrPath))) {
+    const known = listScenarios().map((s) => s.id).join(', ');
+    throw new UsageError(`--scenario: no scenario ${JSON.stringify(idOrPath)} (built in: ${known}; or give a path to a .json file)`);
+  }
+  return loadContent(idOrPath);
+}
+
+function turnsOpt(v: string | undefined, c: Content): number | undefined {
+  return v === undefined ? undefined : int('--turns', 1, c.scenario.turns)(v);
+}
+
+export function cmdRun(o: { scenario: string; seed: string; turns?: string; agents?: string; format: 'table' | 'jsonl'; out?: string }): number {
+  const c = content(o.scenario);
+  const seed = int('--seed', 0)(o.seed);
+  const turns = turnsOpt(o.turns, c);
+  const seats = makeSeats(c, parseAgentSpec(o.agents));
+  const names = resolvedNames(seats);
+  const base = baselineObjectives(c, seed, turns);
+  const w = (s: string) => process.stdout.write(s + '\n');
+  if (o.format === 'table') w(tableHeader(`${c.scenario.name} | seed ${seed} | ${COUNTRIES.map((k) => `${k}=${names[k]}`).join(' ')}`));
+  let i = 0;
+  let first: ReturnType<typeof turnSummary> | undefined;
+  let last: ReturnType<typeof turnSummary> | undefined;
+  const scoreRows: Record<CountryId, number>[] = [];
+  const sums = Object.fromEntries(COUNTRIES.map((k) => [k, 0])) as Record<CountryId, number>;
+  const result = playGame(c, seed, seats, {
+    turns,
+    hashes: Boolean(o.out),
+    onTurn: (state, report) => {
+      const row = {} as Record<CountryId, number>;
+      for (const k of COUNTRIES) {
+        sums[k] += report.objective[k] - base[i][k];
+        row[k] = sums[k] / (i + 1);
+      }
+      scoreRows.push(row);
+      i++;
+      const s = turnSummary(state, report, row);
+      first ??= s;
+      last = s;
+      w(o.format === 'jsonl' ? JSON.stringify(s) : tableRow(s));
+    },
+  });
+  const scores = scoreRows[scoreRows.length - 1];
+  const rounded = Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(scores[k] * 100) / 100])) as Record<CountryId, number>;
+  if (o.format === 'jsonl') {
+    const st = result.state;
+    w(
+      JSON.stringify({
+        final: {
+          scores: rounded,
+          agents: names,
+          seed,
+          scenario: c.scenario.id,
+          turns: result.reports.length,
+          contentHash: c.hash,
+          gdp: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(st.regions[k].gdp * 10) / 10])),
+          approval: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(st.regions[k].approval * 100) / 100])),
+        },
+      }),
+    );
+  } else if (first && last) w(scoreCard({ scores, agents: names, first, last }));
+  if (o.out) {
+    writeFileAtomic(o.out, JSON.stringify(makeReplay(c, seed, names, result), null, 1) + '\n');
+    if (o.format === 'table') w(`\nreplay written to ${o.out}`);
+  }
+  return 0;
+}
+
+export function cmdSelfplay(o: { scenario: string; games: string; seed: string; turns?: string; agents?: string; out?: string; progress: boolean }): number {
+  const c = content(o.scenario);
+  const games = int('--games', 1, 1_000_000)(o.games);
+  const seed0 = int('--seed', 0)(o.seed);
+  const turns = turnsOpt(o.turns, c);
+  const names = parseAgentSpec(o.agents);
+  const seats = makeSeats(c, names);
+  const resolved = resolvedNames(seats);
+  const allStatusQuo = COUNTRIES.every((k) => names[k] === 'status-quo');
+  const writer = o.out ? new AtomicLineWriter(o.out) : null;
+  const bar =
+    o.progress && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: 'selfplay [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+      : null;
+  bar?.start(games, 0, { rate: '0' });
+  const t0 = performance.now();
+  try {
+    for (let g = 0; g < games; g++) {
+      const seed = seed0 + g;
+      const r = playGame(c, seed, seats, { turns });
+      const base = allStatusQuo ? r.objectives : baselineObjectives(c, seed, turns);
+      const scores = runningScores(r.objectives, base).at(-1)!;
+      const st = r.state;
+      let minJpnMagnets = 1;
+      let peakHeavy = 0;
+      let peakMagnet = 0;
+      for (const rep of r.reports) {
+        minJpnMagnets = Math.min(minJpnMagnets, rep.headlines.JPN.magnetSupplyRatio.value);
+      }
+      void peakHeavy;
+      void peakMagnet;
+      const line = JSON.stringify({
+        game: g,
+        seed,
+        agents: resolved,
+        scores: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(scores[k] * 100) / 100])),
+        outcomes: {
+          turns: r.reports.length,
+          gdpGrowthPct: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round((st.regions[k].gdp / st.regions[k].ref.gdp - 1) * 10000) / 100])),
+          approval: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(st.regions[k].approval * 10) / 10])),
+          jpnMinMagnetSupply: Math.round(minJpnMagnets * 1000) / 1000,
+          finalPrices: { 'oxide.heavy': Math.round(st.worldPrice['oxide.heavy']), magnet: Math.round(st.worldPrice.magnet * 10) / 10 },
+          events: st.firedEvents.length,
+        },
+      });
+      if (writer) writer.line(line);
+      else process.stdout.write(line + '\n');
+      bar?.update(g + 1, { rate: ((g + 1) / ((performance.now() - t0) / 1000)).toFixed(1) });
+    }
+  } catch (e) {
+    writer?.abort();
+    bar?.stop();
+    throw e;
+  }
+  bar?.stop();
+  writer?.commit();
+  if (o.out) process.stderr.write(`${games} games written to ${o.out}\n`);
+  return 0;
+}
+
+const ReplaySchema = z
+  .object({
+    format: z.literal('rare-earth-gambit-replay'),
+    version: z.literal(1),
+    scenarioId: z.string(),
+    contentHash: z.string(),
+    engineVersion: z.string(),
+    seed: z.string(),
+    agents: z.record(z.string(), z.string()),
+    orders: z.array(z.record(z.string(), z.unknown())),
+    hashes: z.array(z.string()),
+  })
+  .strict();
+
+export function cmdReplayVerify(file: string, o: { scenario?: string }): number {
+  const r = readJson(file);
+  if (!r.ok) throw new UsageError(`${file}: ${r.issue.expected === 'a readable file' ? 'cannot read the file' : 'not valid JSON'} (${r.issue.found})`);
+  const p = ReplaySchema.safeParse(r.json);
+  if (!p.success) {
+    process.stderr.write(zodIssues(file, r.json, p.error).map(formatIssue).join('\n') + '\n');
+    return 1;
+  }
+  const replay = p.data as unknown as Replay;
+  const c = content(o.scenario ?? replay.scenarioId);
+  const v = verifyReplay(c, replay);
+  if (v.ok) {
+    process.stdout.write(`ok: ${file}: all ${v.turns} turns match (scenario ${replay.scenarioId}, seed ${replay.seed})\n`);
+    return 0;
+  }
+  process.stdout.write(`mismatch: ${file}: ${v.reason}${v.turn ? ` (turn ${v.turn}: expected ${v.expected}, got ${v.actual || 'nothing'})` : ''}\n`);
+  return 1;
+}
+
+/** Guess what a file is from its name and keys. */
+function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+  const k = json as Record<string, unknown>;
+  if ('files' in k && 'id' in k) return 'scenario';
+  if ('regions' in k) return 'countries';
+  if ('markets' in k) return 'goods';
+  if ('macro' in k) return 'rules';
+  if ('types' in k && 'stakeOfftakeShare' in k) return 'projects';
+  if ('events' in k) return 'events';
+  if ('rows' in k) return 'map';
+  if ('personas' in k) return 'personas';
+  if ('turns' in k && typeof k.turns === 'object') return 'script';
+  void file;
+  return null;
+}
+
+export function cmdValidate(paths: string[]): number {
+  let bad = 0;
+  for (const path of paths) {
+    const r = readJson(path);
+    if (!r.ok) {
+      process.stdout.write(formatIssue(r.issue) + '\n');
+      bad++;
+      continue;
+    }
+    const kind = kindOf(path, r.json);
+    if (!kind) {
+      process.stdout.write(`${path}: $: expected a scenario, content file (countries, goods, rules, projects, events, map, personas) or agent script, found keys ${Object.keys((r.json as object) ?? {}).join(', ') || 'none'}\n`);
+      bad++;
+      continue;
+    }
+    try {
+      if (kind === 'scenario') compileContent(readBundle(path));
+      else if (kind === 'script') {
+        const s = ScriptSchema.safeParse(r.json);
+        if (!s.success) throw new ContentError(zodIssues(path, r.json, s.error));
+      } else {
+        const res = checkFile(kind, path, r.json);
+        if (!res.ok) throw new ContentError(res.issues);
+      }
+      process.stdout.write(`ok: ${path} (${kind})\n`);
+    } catch (e) {
+      if (!(e instanceof ContentError)) throw e;
+      process.stdout.write(e.issues.map(formatIssue).join('\n') + '\n');
+      bad++;
+    }
+  }
+  return bad ? 1 : 0;
+}
+
+export function cmdAgents(o: { scenario: string }): number {
+  const c = content(o.scenario);
+  for (const n of agentNames(c)) {
+    const p = c.personas.personas[n];
+    process.stdout.write(`${n.padEnd(14)} ${p ? `${p.country} only: ${p.description}` : AGENT_DESCRIPTIONS[n]}\n`);
+  }
+  process.stdout.write(`${'scripted:FILE'.padEnd(14)} orders read from a JSON file by turn (see README)\n`);
+  return 0;
+}
+
+export function cmdScenarios(): number {
+  for (const s of listScenarios()) process.stdout.write(`${s.id.padEnd(20)} ${s.turns} turns  ${s.name}\n`);
+  return 0;
+}
+
+export function schemaFor(kind: ContentKind | 'script'): object {
+  const schema = kind === 'script' ? ScriptSchema : SCHEMAS[kind];
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
+
+export function cmdSchema(o: { out: string }): number {
+  mkdirSync(o.out, { recursive: true });
+  for (const k of [...(Object.keys(SCHEMAS) as ContentKind[]), 'script' as const]) {
+    const f = join(o.out, `${k}.schema.json`);
+    writeFileSync(f, JSON.stringify(schemaFor(k), null, 2) + '\n');
+    process.stdout.write(`wrote ${f}\n`);
+  }
+  return 0;
+}
+
+void readFileSync;

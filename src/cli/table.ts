@@ -1,0 +1,58 @@
+// The human-readable per-turn table and final score card printed by `gambit run`.
+import { COUNTRIES, type CountryId, type TurnSummary } from '../../engine/index.ts';
+
+const pad = (s: string | number, n: number) => String(s).padStart(n);
+const padE = (s: string | number, n: number) => String(s).padEnd(n);
+
+export function tableHeader(title: string): string {
+  return [
+    title,
+    '',
+    `${padE('turn', 4)} ${padE('date', 6)} | ${pad('NdPr $/kg', 13)} | ${pad('Dy/Tb $/kg', 13)} | ${pad('magnet $/kg', 13)} | ${pad('JPN magnets', 11)} | ${pad('JPN cars', 8)} | ${pad('to US', 7)} | events`,
+    `${padE('', 4)} ${padE('', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('% of need', 11)} | ${pad('k/qtr', 8)} | ${pad('k/qtr', 7)} |`,
+    '-'.repeat(110),
+  ].join('\n');
+}
+
+export function tableRow(s: TurnSummary): string {
+  const j = s.countries.JPN;
+  const p = (x: number) => pad(x >= 100 ? Math.round(x) : x.toFixed(1), 6);
+  return [
+    `${pad(s.turn, 4)} ${padE(s.date, 6)}`,
+    `${p(s.prices['oxide.light'].world)} ${p(s.prices['oxide.light'].CHN)}`,
+    `${p(s.prices['oxide.heavy'].world)} ${p(s.prices['oxide.heavy'].CHN)}`,
+    `${p(s.prices.magnet.world)} ${p(s.prices.magnet.CHN)}`,
+    pad(`${(j.magnetSupplyRatio * 100).toFixed(0)}%`, 11),
+    pad(Math.round(j.autoProduction / 1000), 8),
+    pad(Math.round((j.autoExports.USA ?? 0) / 1000), 7),
+    s.events.join(', '),
+  ].join(' | ');
+}
+
+export interface FinalCard {
+  scores: Record<CountryId, number>;
+  agents: Record<CountryId, string>;
+  first: TurnSummary;
+  last: TurnSummary;
+}
+
+export function scoreCard(f: FinalCard): string {
+  const lines = [
+    '',
+    'Final scores (points against the status-quo path of the same seed; 0 = as good as doing nothing)',
+    '',
+    `${padE('country', 8)} ${padE('agent', 18)} ${pad('score', 7)} | ${pad('GDP change', 10)} | ${pad('approval', 9)} | ${pad('cars k/qtr', 10)} | ${pad('magnets', 8)} | ${pad('from CHN', 8)}`,
+    '-'.repeat(94),
+  ];
+  const order = [...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a] || a.localeCompare(b));
+  for (const c of order) {
+    const a = f.first.countries[c];
+    const z = f.last.countries[c];
+    const g = ((z.gdp / a.gdp - 1) * 100).toFixed(1);
+    const sc = f.scores[c];
+    lines.push(
+      `${padE(c, 8)} ${padE(f.agents[c], 18)} ${pad((sc >= 0 ? '+' : '') + sc.toFixed(2), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
+    );
+  }
+  return lines.join('\n');
+}
