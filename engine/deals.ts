@@ -1,6 +1,6 @@
 // Bilateral deals: proposed one turn, answered the next, binding for a term; breaking one costs trust and raises tension.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Deal, GameState, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
@@ -162,8 +162,8 @@ export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[]
 
 /** Net investment flows under active deals this turn, USD bn: inflow to each country and outflow from it. */
 export function dealInvestmentFlows(deals: readonly Deal[], turn: number): { inflow: Record<CountryId, number>; outflow: Record<CountryId, number> } {
-  const inflow = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
-  const outflow = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  const inflow = countryRecord(() => 0);
+  const outflow = countryRecord(() => 0);
   for (const d of deals) {
     if (d.status !== 'active' || d.startTurn > turn) continue;
     for (const [giver, taker, list] of [

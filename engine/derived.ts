@@ -11,6 +11,10 @@ export interface Derived {
   stageIndex: Record<StageKey, number>;
   allyIdx: number[][];
   rivalIdx: number[][];
+  /** starting tariff on other goods, otherTariff0[d][s], fraction */
+  otherTariff0: number[][];
+  /** starting tension between regions (ROW pairs 0) */
+  tension0: number[][];
 }
 
 const cache = new WeakMap<Content, Derived>();
@@ -54,6 +58,20 @@ export function derive(content: Content): Derived {
     stageIndex: Object.fromEntries(STAGES.map((s, i) => [s, i])) as Record<StageKey, number>,
     allyIdx: REGIONS.map((r) => idx(reg[r].allies)),
     rivalIdx: REGIONS.map((r) => idx(reg[r].rivals)),
+    otherTariff0: REGIONS.map((d) =>
+      REGIONS.map((s) => {
+        if (d === 'ROW' || s === d) return 0;
+        const pol = content.scenario.policies[d];
+        return (pol.tariffs[s]?.other ?? pol.tariffs['*']?.other ?? 0) / 100;
+      }),
+    ),
+    tension0: REGIONS.map((a) =>
+      REGIONS.map((b) => {
+        if (a === 'ROW' || b === 'ROW' || a === b) return 0;
+        const t = content.scenario.tension.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
+        return t ? t.value : content.scenario.baselineTension;
+      }),
+    ),
   };
   cache.set(content, out);
   return out;

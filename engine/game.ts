@@ -19,6 +19,8 @@ export interface PlayOptions {
   turns?: number;
   /** hash the state after every turn (replays); costs time */
   hashes?: boolean;
+  /** build the why ledger in each report (default true) */
+  ledger?: boolean;
   onTurn?: (state: GameState, report: TurnReport, orders: Orders) => void;
 }
 
@@ -53,7 +55,7 @@ export function playGame(content: Content, seed: string | number, seats: Seats, 
   const objectives: Record<CountryId, number>[] = [];
   for (let t = 0; t < turns; t++) {
     const o = collectOrders(content, state, seats);
-    const r = resolveTurn(content, state, o);
+    const r = resolveTurn(content, state, o, { ledger: opts.ledger });
     state = r.state;
     reports.push(r.report);
     orders.push(o);
@@ -70,7 +72,7 @@ export function statusQuoSeats(): Seats {
 
 /** Objective per turn of the status-quo path for a seed: the yardstick every score is measured against. */
 export function baselineObjectives(content: Content, seed: string | number, turns?: number): Record<CountryId, number>[] {
-  return playGame(content, seed, statusQuoSeats(), { turns }).objectives;
+  return playGame(content, seed, statusQuoSeats(), { turns, ledger: false }).objectives;
 }
 
 /** Running score per turn: mean over turns so far of (objective - status-quo objective), in points. */

@@ -1,5 +1,5 @@
 // After the supply chain: cars built, other-goods trade, GDP by cause, approval by cause, environment, defense, security, tension.
-import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, regionRecord, type CountryId, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Deal, GameState, Project, RegionState, Shock } from './state.ts';
@@ -53,44 +53,34 @@ export function economyStep(x: EconomyInput) {
   const trade = content.rules.trade;
   const a = content.goods.autos;
   // cars built, limited by magnets
-  const carFlows = {} as GameState['carFlows'];
+  const carFlows: GameState['carFlows'] = regionRecord((_, o) => regionRecord((__, d) => cars.plan[o][d] * chain.civilRatio[o]));
   const built = [0, 0, 0, 0, 0, 0];
-  for (let o = 0; o < NR; o++) {
-    const f = chain.civilRatio[o];
-    carFlows[REGIONS[o]] = {} as Record<RegionId, number>;
-    for (let d = 0; d < NR; d++) {
-      const v = cars.plan[o][d] * f;
-      carFlows[REGIONS[o]][REGIONS[d]] = v;
-      built[o] += v;
-    }
-  }
+  for (let o = 0; o < NR; o++) for (let d = 0; d < NR; d++) built[o] += cars.plan[o][d] * chain.civilRatio[o];
   // other goods trade
-  const otherTrade = {} as GameState['otherTrade'];
+  const ot: number[][] = [];
   const X = [0, 0, 0, 0, 0, 0];
   const Mi = [0, 0, 0, 0, 0, 0];
   const tariffRevenue = [0, 0, 0, 0, 0, 0];
   for (let s = 0; s < NR; s++) {
-    otherTrade[REGIONS[s]] = {} as Record<RegionId, number>;
+    ot.push([0, 0, 0, 0, 0, 0]);
     for (let d = 0; d < NR; d++) {
-      if (s === d) {
-        otherTrade[REGIONS[s]][REGIONS[d]] = 0;
-        continue;
-      }
+      if (s === d) continue;
       const sid = REGIONS[s];
       const did = REGIONS[d];
       const tar = R[did].policies.tariffs[sid].other / 100;
-      const tar0 = otherTariff0(content, did, sid);
+      const tar0 = dv.otherTariff0[d][s];
       const growth = R[did].potential / R[did].ref.potential;
-      const excess = sid !== 'ROW' && did !== 'ROW' ? state.tension[sid][did] - initialTension(content, sid, did) : 0;
+      const excess = sid !== 'ROW' && did !== 'ROW' ? state.tension[sid][did] - dv.tension0[s][d] : 0;
       const target = otherTradeTarget(dv.otherBase[s][d], tar, tar0, trade.otherSigma, growth, excess, trade.tensionTradeDrag);
       const prev = state.otherTrade[sid][did];
       const v = prev + trade.otherAdjustSpeed * q * (target - prev);
-      otherTrade[sid][did] = v;
+      ot[s][d] = v;
       X[s] += v;
       Mi[d] += v;
       tariffRevenue[d] += v * tar;
     }
   }
+  const otherTrade: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ot[s][d]));
   const flows = dealInvestmentFlows(x.deals, turn);
   // GDP by cause
   for (let i = 0; i < NR; i++) {
@@ -139,33 +129,17 @@ export function economyStep(x: EconomyInput) {
     const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;
     r.capability = r.capability * (1 - sec.depreciation * q) + defSpend * sec.capabilityPerUsdBn * (1 - sec.heavyMagnetNeed * (1 - chain.defenseRatio[i]));
     // results visible next turn
-    const imports: Record<RegionId, number> = {} as Record<RegionId, number>;
+    const mk = chain.markets;
+    const imp = (s: number) =>
+      s === i ? 0 : mk['ore.light'].flows[s][i] + mk['ore.heavy'].flows[s][i] + mk['oxide.light'].flows[s][i] + mk['oxide.heavy'].flows[s][i] + mk.magnet.flows[s][i] * content.goods.magnetRecipe.light;
     let impTotal = 0;
-    for (let s = 0; s < NR; s++) {
-      if (s === i) {
-        imports[REGIONS[s]] = 0;
-        continue;
-      }
-      const v =
-        chain.markets['ore.light'].flows[s][i] +
-        chain.markets['ore.heavy'].flows[s][i] +
-        chain.markets['oxide.light'].flows[s][i] +
-        chain.markets['oxide.heavy'].flows[s][i] +
-        chain.markets.magnet.flows[s][i] * content.goods.magnetRecipe.light;
-      imports[REGIONS[s]] = v;
-      impTotal += v;
-    }
-    const importShareFrom = {} as Record<RegionId, number>;
-    for (const s of REGIONS) importShareFrom[s] = impTotal > 0 ? imports[s] / impTotal : 0;
+    for (let s = 0; s < NR; s++) impTotal += imp(s);
+    const importShareFrom = regionRecord((_, s) => (impTotal > 0 ? imp(s) / impTotal : 0));
     const need = chain.magnetNeed[i];
-    const sources = {} as Record<RegionId, number>;
-    for (let s = 0; s < NR; s++) sources[REGIONS[s]] = need > 0 ? chain.markets.magnet.flows[s][i] / need : 0;
-    const autoExports = {} as Record<RegionId, number>;
-    for (let d = 0; d < NR; d++) autoExports[REGIONS[d]] = d === i ? 0 : carFlows[id][REGIONS[d]];
-    const carPlan = {} as Record<RegionId, number>;
-    for (let d = 0; d < NR; d++) carPlan[REGIONS[d]] = cars.plan[i][d];
-    r.carShares = {} as Record<RegionId, number>;
-    for (let o = 0; o < NR; o++) r.carShares[REGIONS[o]] = cars.shares[i][o];
+    const sources = regionRecord((_, s) => (need > 0 ? mk.magnet.flows[s][i] / need : 0));
+    const autoExports = regionRecord((_, d) => (d === i ? 0 : carFlows[id][REGIONS[d]]));
+    const carPlan = regionRecord((_, d) => cars.plan[i][d]);
+    r.carShares = regionRecord((_, o) => cars.shares[i][o]);
     r.last = {
       autoProduction: built[i],
       autoExports,

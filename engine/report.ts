@@ -8,6 +8,7 @@ import { approvalTerms } from './macro.ts';
 import { securityIndex, securityInputs } from './economy.ts';
 
 export interface ReportInput {
+  ledger: boolean;
   content: Content;
   state: GameState;
   R: Record<RegionId, RegionState>;
@@ -94,6 +95,18 @@ export function buildReport(x: ReportInput): TurnReport {
   for (const c of COUNTRIES) {
     const p = state.regions[c];
     const n = R[c];
+    if (!x.ledger) {
+      const bare = (v: number, w: number): HeadlineChange => ({ value: v, prev: w, change: v - w, causes: [] });
+      headlines[c] = {
+        gdp: bare(n.gdp, p.gdp),
+        autoProduction: bare(n.last.autoProduction, p.last.autoProduction),
+        autoExports: bare(sumExports(n, c), sumExports(p, c)),
+        magnetSupplyRatio: bare(n.last.magnetSupplyRatio, p.last.magnetSupplyRatio),
+        approval: bare(n.approval, p.approval),
+        security: bare(n.security, p.security),
+      };
+      continue;
+    }
     const h = {} as Record<Headline, HeadlineChange>;
     const gdpCauses = [entry('trend growth', (n.potential - p.potential) * (1 + sumGap(p)))];
     const keys = new Set([...Object.keys(p.gap), ...Object.keys(n.gap)]);

@@ -12,13 +12,33 @@ export function carMagnetKg(content: Content, r: RegionState): number {
   return (r.evShare * a.magnetKgPerEv + (1 - r.evShare) * a.magnetKgPerIce) * (1 - r.thrift);
 }
 
+const mudCache = new WeakMap<Content, { light: number; heavy: number }>();
 export function mudComposition(content: Content): { light: number; heavy: number } {
-  const t = Object.values(content.projects.types).find((x) => x.kind === 'deepSeaMud');
-  return { light: t?.lightFrac ?? 0.25, heavy: t?.heavyFrac ?? 0.08 };
+  let m = mudCache.get(content);
+  if (!m) {
+    const t = Object.values(content.projects.types).find((x) => x.kind === 'deepSeaMud');
+    m = { light: t?.lightFrac ?? 0.25, heavy: t?.heavyFrac ?? 0.08 };
+    mudCache.set(content, m);
+  }
+  return m;
 }
 
 /** Freight wedge on each s->d lane: extra length over the all-open route, or a penalty when no sea route exists. */
+const wedgeCache = new WeakMap<GameState['lanes'], Map<number, number[][]>>();
 export function laneWedges(content: Content, lanes: GameState['lanes'], share: number): number[][] {
+  let byShare = wedgeCache.get(lanes);
+  if (!byShare) {
+    byShare = new Map();
+    wedgeCache.set(lanes, byShare);
+  }
+  const hit = byShare.get(share);
+  if (hit) return hit;
+  const out = computeWedges(content, lanes, share);
+  byShare.set(share, out);
+  return out;
+}
+
+function computeWedges(content: Content, lanes: GameState['lanes'], share: number): number[][] {
   const out: number[][] = [];
   const pen = content.rules.trade.blockedLanePenalty;
   for (let s = 0; s < NR; s++) {

@@ -1,6 +1,8 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, addQuarters, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+
+const CHN_INDEX = REGIONS.indexOf('CHN');
 import type { Content } from './content.ts';
 import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
 import { InvalidOrdersError, mergePolicies, validateOrders } from './policy.ts';
@@ -32,7 +34,12 @@ export function cloneRegion(r: RegionState): RegionState {
   };
 }
 
-export function resolveTurn(content: Content, state: GameState, ordersRaw: unknown): { state: GameState; report: TurnReport } {
+export interface ResolveOptions {
+  /** split each headline's change into causes (default true); batch self-play turns it off for speed */
+  ledger?: boolean;
+}
+
+export function resolveTurn(content: Content, state: GameState, ordersRaw: unknown, opts: ResolveOptions = {}): { state: GameState; report: TurnReport } {
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const v = validateOrders(content, state, ordersRaw);
   if (!v.ok) throw new InvalidOrdersError(v.issues);
@@ -116,18 +123,14 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   const flows = {} as GameState['flows'];
   for (const s of STAGES) {
     const m = chain.markets[s];
-    prices[s] = {} as Record<RegionId, number>;
-    flows[s] = {} as Record<RegionId, Record<RegionId, number>>;
+    prices[s] = regionRecord((_, i) => m.price[i]);
+    flows[s] = regionRecord((_, i) => regionRecord((__, j) => m.flows[i][j]));
     let num = 0;
     let den = 0;
     for (let i = 0; i < NR; i++) {
-      prices[s][REGIONS[i]] = m.price[i];
-      flows[s][REGIONS[i]] = {} as Record<RegionId, number>;
-      for (let j = 0; j < NR; j++) flows[s][REGIONS[i]][REGIONS[j]] = m.flows[i][j];
-      if (REGIONS[i] !== 'CHN') {
-        num += m.price[i] * m.demanded[i];
-        den += m.demanded[i];
-      }
+      if (i === CHN_INDEX) continue;
+      num += m.price[i] * m.demanded[i];
+      den += m.demanded[i];
     }
     worldPrice[s] = den > 0 ? num / den : m.pStar;
   }
@@ -173,6 +176,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const report = buildReport({
+    ledger: opts.ledger !== false,
     content,
     state,
     R,
@@ -183,7 +187,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     deals: dealStep.deals,
     objective: econ.objective,
     tension: econ.tension,
-    instantApproval: Object.fromEntries(COUNTRIES.map((c) => [c, instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)])) as Record<CountryId, number>,
+    instantApproval: countryRecord((c) => instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)),
     balance: {
       light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },
       heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },

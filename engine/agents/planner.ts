@@ -56,7 +56,7 @@ export function plannerAgent(opts: PlannerOptions = { horizon: 4 }): Agent {
         let score = 0;
         try {
           for (let k = 0; k < h; k++) {
-            const r = resolveTurn(content, s, k === 0 ? { [me]: cand.orders } : {});
+            const r = resolveTurn(content, s, k === 0 ? { [me]: cand.orders } : {}, { ledger: false });
             s = r.state;
             score += r.report.objective[me];
           }

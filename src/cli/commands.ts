@@ -117,7 +117,7 @@ export function cmdSelfplay(o: { scenario: string; games: string; seed: string; 
   try {
     for (let g = 0; g < games; g++) {
       const seed = seed0 + g;
-      const r = playGame(c, seed, seats, { turns });
+      const r = playGame(c, seed, seats, { turns, ledger: false });
       const base = allStatusQuo ? r.objectives : baselineObjectives(c, seed, turns);
       const scores = runningScores(r.objectives, base).at(-1)!;
       const st = r.state;
