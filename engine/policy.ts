@@ -86,7 +86,8 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
         add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
     }
     const cost = investmentCost(content, co);
-    if (cost > reg.budget + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget is USD ${reg.budget.toFixed(2)} bn`);
+    const avail = budgetAvailable(content, state, c);
+    if (cost > avail + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget this turn is USD ${avail.toFixed(2)} bn`);
     const rel = co.stockpileRelease;
     if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
     if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
@@ -120,6 +121,16 @@ export function unitsHeld(state: Pick<GameState, 'projects'>, c: CountryId, type
   let n = 0;
   for (const p of state.projects) if (p.owner === c && p.type === type && p.status !== 'failed') n += p.units;
   return n;
+}
+
+/** Budget a country can spend this turn: what it holds plus this turn's allocation (smaller when approval is below the floor). */
+export function budgetAvailable(content: Content, state: GameState, c: CountryId): number {
+  const r = state.regions[c];
+  const spec = content.countries.regions[c];
+  const floor = content.rules.politics.budgetApprovalFloor;
+  const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
+  const annual = (spec.budgetPctGdp / 100) * r.gdp;
+  return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
 }
 
 /** Investment a country owes this turn under its active deals. */

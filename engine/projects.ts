@@ -4,6 +4,7 @@ import type { Content } from './content.ts';
 import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts';
 import type { Orders } from './schema.ts';
 import { keyedUniform } from './prng.ts';
+import { budgetAvailable } from './policy.ts';
 
 export function startInvestments(
   content: Content,
@@ -20,11 +21,7 @@ export function startInvestments(
   let id = state.nextId;
   for (const c of COUNTRIES) {
     const r = R[c];
-    const spec = content.countries.regions[c];
-    const floor = content.rules.politics.budgetApprovalFloor;
-    const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
-    const annual = (spec.budgetPctGdp / 100) * r.gdp;
-    r.budget = Math.min(cap * annual, r.budget + annual * frac * approvalFactor);
+    r.budget = budgetAvailable(content, state, c);
     for (const inv of orders[c]?.investments ?? []) {
       const t = content.projects.types[inv.type];
       const units = inv.units ?? 1;
@@ -108,9 +105,12 @@ export function advanceProjects(
     r.oxideOtherUse.heavy *= gD;
     r.carDemand *= Math.pow(1 + content.countries.regions[id].trendGrowth, frac);
   }
+  const pipeline: GameState['pipeline'] = [];
   for (const e of instant) {
     const f = e.effect;
-    if (f.kind === 'capacityGain') addStageCapacity(R[f.region], f.stage, f.tonnes);
+    if (f.kind !== 'capacityGain') continue;
+    if (!f.delayQuarters) addStageCapacity(R[f.region], f.stage, f.tonnes);
+    else pipeline.push({ due: turn + Math.ceil(f.delayQuarters / q), region: f.region, stage: f.stage, tonnes: f.tonnes });
   }
   const projects: Project[] = [];
   for (const p0 of started) {
@@ -146,7 +146,6 @@ export function advanceProjects(
     projects.push(p);
   }
   // private supply response to last turn's prices
-  const pipeline: GameState['pipeline'] = [];
   for (const it of state.pipeline) {
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
     else pipeline.push(it);

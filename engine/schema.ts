@@ -203,7 +203,7 @@ export const EffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('gdpShock'), country: regionEnum, pct: N }).strict(),
   z.object({ kind: z.literal('projectDelay'), projectType: z.string(), quarters: N }).strict(),
   z.object({ kind: z.literal('pollution'), region: regionEnum, delta: N }).strict(),
-  z.object({ kind: z.literal('capacityGain'), region: regionEnum, stage: stageEnum, tonnes: N }).strict(),
+  z.object({ kind: z.literal('capacityGain'), region: regionEnum, stage: stageEnum, tonnes: N, delayQuarters: z.number().int().min(0).max(40).optional() }).strict(),
 ]);
 export type Effect = z.infer<typeof EffectSchema>;
 export const EventSchema = z

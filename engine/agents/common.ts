@@ -14,9 +14,10 @@ export function partners(view: CountryView): CountryId[] {
 export function defenseToward(view: CountryView, target: number, step: number): number | undefined {
   const cur = view.self.policies.defensePct;
   if (Math.abs(target - cur) < 1e-6) return undefined;
-  const lim = Math.min(step, maxDefenseStep(view.self.approval) - 1e-6);
-  const next = cur + Math.sign(target - cur) * Math.min(lim, Math.abs(target - cur));
-  return Math.round(next * 1000) / 1000;
+  const lim = Math.min(step, maxDefenseStep(view.self.approval));
+  const delta = Math.floor(Math.min(lim, Math.abs(target - cur)) * 1000 - 1e-6) / 1000;
+  if (delta <= 0) return undefined;
+  return cur + Math.sign(target - cur) * delta;
 }
 
 /** Whether another unit of a project type would be of use to this country now (agents' common sense, not a rule). */

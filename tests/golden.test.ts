@@ -1,0 +1,71 @@
+// Golden tables: the formulas that matter, over grids of inputs. A deliberate change shows as a diff of numbers
+// (update with `npx vitest run tests/golden.test.ts -u` and review the diff).
+import { describe, expect, it } from 'vitest';
+import { clearMarket, type MarketParams } from '../engine/market.ts';
+import { armingtonShares, carPrice, securityIndex } from '../engine/economy.ts';
+import { content, play } from './helpers.ts';
+
+const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
+const row = (cells: (string | number)[]) => cells.map((c) => String(c).padStart(10)).join(' ');
+
+describe('golden tables', () => {
+  it('market clearing: price by supply/want ratio, with and without a cap on the main exporter', async () => {
+    const p: MarketParams = { basePrice: 100, shortRunElasticity: -0.25, maxPriceMultiple: 8, leakage: 0.1, absorbShare: 0.8, reroute: 0.3 };
+    const lines = [row(['supply/want', 'capShare', 'pStar', 'p.exporter', 'p.importer', 'p.other', 'got.imp', 'absorbed'])];
+    const Z = () => [0, 0, 0, 0, 0, 0];
+    for (const ratio of [0.7, 0.9, 1, 1.1, 1.5]) {
+      for (const capShare of [1, 0.5, 0]) {
+        // region 1 exports; regions 2 and 5 import; region 2 faces the cap
+        const supply = [0, 100 * ratio, 10, 0, 0, 10];
+        const want = [0, 40, 40, 0, 0, 40];
+        const cap = [Z(), Z(), Z(), Z(), Z(), Z()].map((r) => r.map(() => Infinity));
+        const free = clearMarket(p, { supply, want, cap, reserved: [Z(), Z(), Z(), Z(), Z(), Z()], tariff: [Z(), Z(), Z(), Z(), Z(), Z()], wedge: [Z(), Z(), Z(), Z(), Z(), Z()] });
+        if (capShare < 1) cap[1][2] = free.flows[1][2] * capShare;
+        const r = clearMarket(p, { supply, want, cap, reserved: [Z(), Z(), Z(), Z(), Z(), Z()], tariff: [Z(), Z(), Z(), Z(), Z(), Z()], wedge: [Z(), Z(), Z(), Z(), Z(), Z()] });
+        lines.push(row([fmt(ratio, 2), fmt(capShare, 2), fmt(r.pStar, 2), fmt(r.price[1], 2), fmt(r.price[2], 2), fmt(r.price[5], 2), fmt(r.received[2], 2), fmt(r.absorbed[1], 2)]));
+      }
+    }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/market.txt');
+  });
+
+  it('Armington shares: an importer share by tariff and elasticity', async () => {
+    const lines = [row(['tariff %', 'sigma', 'share', 'vs 2.5%'])];
+    for (const sigma of [1, 2.3, 4]) {
+      const ref = armingtonShares([0.9, 0.1], [1, carPrice(0.6, 0.025, 0)], sigma)[1];
+      for (const t of [0, 2.5, 15, 27.5, 50, 100]) {
+        const s = armingtonShares([0.9, 0.1], [1, carPrice(0.6, t / 100, 0)], sigma)[1];
+        lines.push(row([t, sigma, fmt(s, 4), fmt(s / ref, 4)]));
+      }
+    }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/armington.txt');
+  });
+
+  it('security index by own, allied and rival capability', async () => {
+    const lines = [row(['own', 'allies', 'rivals', 'index'])];
+    for (const own of [0, 500, 2000])
+      for (const allies of [0, 5000])
+        for (const rivals of [0, 1000, 10000]) lines.push(row([own, allies, rivals, fmt(securityIndex(own, allies, rivals, content.rules.security.allyWeight), 2)]));
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/security.txt');
+  });
+
+  it("the whole engine: Japan's car exports to the US over a year, by US tariff", async () => {
+    const lines = [row(['tariff %', 'k/yr t1-4', 'vs 2.5%'])];
+    const sum = (pct: number) => play(1, 4, { 1: { USA: { tariffs: { JPN: { autos: pct } } } } }).states.reduce((a, s) => a + s.regions.JPN.last.autoExports.USA, 0);
+    const ref = sum(2.5);
+    for (const t of [0, 2.5, 10, 15, 27.5, 50]) {
+      const v = sum(t);
+      lines.push(row([t, fmt(v / 1000, 1), fmt(v / ref, 4)]));
+    }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/tariff-exports.txt');
+  });
+
+  it('the whole engine: prices and Japanese magnet supply under a Chinese licence share on Japan', async () => {
+    const lines = [row(['licence', 'Dy/Tb wld', 'Dy/Tb CHN', 'magnet wld', 'JPN supply', 'JPN cars k'])];
+    for (const share of [1, 0.8, 0.5, 0.2, 0]) {
+      const spec = share === 1 ? ('open' as const) : share === 0 ? ('banned' as const) : { licensed: share };
+      const s = play(2, 4, { 1: { CHN: { exportControls: { JPN: { 'oxide.heavy': spec, magnet: spec } } } } }).states[3];
+      lines.push(row([share, fmt(s.worldPrice['oxide.heavy'], 0), fmt(s.prices['oxide.heavy'].CHN, 0), fmt(s.worldPrice.magnet, 1), fmt(s.regions.JPN.last.magnetSupplyRatio, 3), fmt(s.regions.JPN.last.autoProduction / 1000, 0)]));
+    }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/licence-prices.txt');
+  });
+});

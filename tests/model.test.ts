@@ -1,0 +1,273 @@
+// Unit tests for each part of the model: markets, orders, deals, projects, events, lanes, macro, security, politics, views, scores.
+import { describe, expect, it } from 'vitest';
+import {
+  COUNTRIES,
+  InvalidOrdersError,
+  beliefState,
+  createGame,
+  hashValue,
+  makeAgent,
+  playGame,
+  resolveTurn,
+  runningScores,
+  statusQuoSeats,
+  viewFor,
+  type Content,
+  type CountryId,
+} from '../engine/index.ts';
+import { clearMarket } from '../engine/market.ts';
+import { readMetric, conditionsHold } from '../engine/events.ts';
+import { content, play } from './helpers.ts';
+
+const Z = () => [0, 0, 0, 0, 0, 0];
+const M6 = (v: number) => [Z(), Z(), Z(), Z(), Z(), Z()].map((r) => r.map(() => v));
+
+describe('markets', () => {
+  const p = { basePrice: 50, shortRunElasticity: -0.2, maxPriceMultiple: 8, leakage: 0.1, absorbShare: 0.8, reroute: 0.3 };
+  it('conserve material: what is offered is received or absorbed, with or without caps', () => {
+    for (const capv of [Infinity, 5, 0]) {
+      const cap = M6(Infinity);
+      cap[1][2] = capv;
+      const supply = [3, 120, 10, 4, 20, 8];
+      const r = clearMarket(p, { supply, want: [5, 60, 40, 5, 30, 25], cap, reserved: M6(0), tariff: M6(0), wedge: M6(0) });
+      const got = r.received.reduce((a, b) => a + b, 0) + r.absorbed.reduce((a, b) => a + b, 0);
+      expect(got).toBeCloseTo(supply.reduce((a, b) => a + b, 0), 9);
+      for (const row of r.flows) for (const f of row) expect(f).toBeGreaterThanOrEqual(-1e-12);
+    }
+  });
+  it('a cap splits the market: the blocked buyer pays more, the exporter less', () => {
+    const cap = M6(Infinity);
+    const args = { supply: [0, 100, 0, 0, 0, 0], want: [0, 50, 25, 0, 0, 25], reserved: M6(0), tariff: M6(0), wedge: M6(0) };
+    const open = clearMarket(p, { ...args, cap });
+    cap[1][2] = 5;
+    const shut = clearMarket(p, { ...args, cap });
+    expect(open.price[2]).toBeCloseTo(open.price[1], 9);
+    expect(shut.price[2]).toBeGreaterThan(open.price[2] * 2);
+    expect(shut.price[1]).toBeLessThan(open.price[1]);
+    expect(shut.flows[1][2]).toBeGreaterThan(5); // leakage through third countries
+  });
+  it('contracts (offtakes) are served before the pool', () => {
+    const reserved = M6(0);
+    reserved[3][2] = 10;
+    const r = clearMarket(p, { supply: [0, 50, 0, 12, 0, 0], want: [0, 20, 21, 0, 0, 21], cap: M6(Infinity), reserved, tariff: M6(0), wedge: M6(0) });
+    expect(r.flows[3][2]).toBeGreaterThanOrEqual(10);
+  });
+  it("a tariff raises the importer's price by its share of imports", () => {
+    const tariff = M6(0);
+    tariff[2][1] = 0.25;
+    const r = clearMarket(p, { supply: [0, 100, 0, 0, 0, 0], want: [0, 50, 50, 0, 0, 0], cap: M6(Infinity), reserved: M6(0), tariff, wedge: M6(0) });
+    expect(r.price[2] / r.price[1]).toBeCloseTo(1.25, 6);
+  });
+});
+
+describe('orders', () => {
+  const s0 = createGame(content, 1);
+  it("partner '*' sets every partner, and a named partner overrides it", () => {
+    const s = resolveTurn(content, s0, { JPN: { tariffs: { '*': { other: 7 }, USA: { other: 3 } } } }).state;
+    expect(s.regions.JPN.policies.tariffs.CHN.other).toBe(7);
+    expect(s.regions.JPN.policies.tariffs.ROW.other).toBe(7);
+    expect(s.regions.JPN.policies.tariffs.USA.other).toBe(3);
+  });
+  it("a licence is measured against the partner's volume in the quarter before it", () => {
+    const s = resolveTurn(content, s0, { AUS: { exportControls: { MYS: { 'ore.light': { licensed: 0.5 } } } } }).state;
+    const c = s.regions.AUS.policies.controls.MYS['ore.light'];
+    expect(c.level).toBe('licensed');
+    expect(c.baseVolume).toBeCloseTo(s0.flows['ore.light'].AUS.MYS, 6);
+    expect(s.flows['ore.light'].AUS.MYS).toBeLessThan(s0.flows['ore.light'].AUS.MYS * 0.6);
+  });
+  it('missing orders keep last turn\'s policies', () => {
+    const s1 = resolveTurn(content, s0, { USA: { tariffs: { CHN: { other: 40 } } } }).state;
+    const s2 = resolveTurn(content, s1, {}).state;
+    expect(s2.regions.USA.policies.tariffs.CHN.other).toBe(40);
+  });
+  it('invalid orders: every bad field is listed, and the state is unchanged', () => {
+    const before = hashValue(s0);
+    let err: InvalidOrdersError | undefined;
+    try {
+      resolveTurn(content, s0, {
+        JPN: { tariffs: { JPN: { autos: 5 }, USA: { autos: -3 } }, defenseSpendingPct: 9, investments: [{ type: 'moonbase' }] },
+        XYZ: {},
+      });
+    } catch (e) {
+      err = e as InvalidOrdersError;
+    }
+    expect(err).toBeInstanceOf(InvalidOrdersError);
+    const paths = err!.issues.map((i) => i.path).join(' ');
+    expect(paths).toContain('$.JPN.tariffs.USA.autos');
+    expect(paths).toContain('XYZ');
+    expect(hashValue(s0)).toBe(before);
+    // once the shape is right, the semantic checks list all problems together
+    try {
+      resolveTurn(content, s0, { JPN: { tariffs: { JPN: { autos: 5 } }, defenseSpendingPct: 9, investments: [{ type: 'moonbase' }] } });
+    } catch (e) {
+      err = e as InvalidOrdersError;
+    }
+    const p2 = err!.issues.map((i) => i.path);
+    expect(p2).toEqual(expect.arrayContaining(['$.JPN.tariffs.JPN', '$.JPN.defenseSpendingPct', '$.JPN.investments[0].type']));
+    expect(hashValue(s0)).toBe(before);
+  });
+  it('approval limits how far defense spending can move in a turn', () => {
+    expect(() => resolveTurn(content, s0, { JPN: { defenseSpendingPct: 1.8 + 0.2 } })).not.toThrow();
+    expect(() => resolveTurn(content, s0, { JPN: { defenseSpendingPct: 1.8 + 0.6 } })).toThrow(/approval/);
+  });
+});
+
+describe('deals', () => {
+  const give = [{ type: 'openExports' as const, stage: 'magnet' as const }];
+  const get = [{ type: 'tariffCap' as const, good: 'other' as const, max: 5 }];
+  it('are proposed one turn, answered the next, and bind for their term', () => {
+    let s = createGame(content, 3);
+    s = resolveTurn(content, s, { CHN: { deals: { propose: [{ to: 'USA', give, get, termTurns: 3 }] } } }).state;
+    const d = s.deals.find((x) => x.from === 'CHN' && x.status === 'proposed')!;
+    expect(d).toBeTruthy();
+    s = resolveTurn(content, s, { USA: { deals: { accept: [d.id] } } }).state;
+    expect(s.deals.find((x) => x.id === d.id)!.status).toBe('active');
+    expect(s.regions.USA.policies.tariffs.CHN.other).toBeLessThanOrEqual(5);
+    expect(s.regions.CHN.policies.controls.USA.magnet.level).toBe('open');
+    for (let i = 0; i < 3; i++) s = resolveTurn(content, s, {}).state;
+    expect(s.deals.find((x) => x.id === d.id)!.status).toBe('completed');
+  });
+  it('an unanswered proposal expires', () => {
+    let s = createGame(content, 3);
+    s = resolveTurn(content, s, { CHN: { deals: { propose: [{ to: 'JPN', give, get, termTurns: 3 }] } } }).state;
+    s = resolveTurn(content, s, {}).state;
+    expect(s.deals.filter((x) => x.from === 'CHN').every((x) => x.status === 'expired')).toBe(true);
+  });
+  it('breaking a deal costs trust and raises tension', () => {
+    const s0 = createGame(content, 3);
+    const id = s0.deals[0].id; // the US-Japan car deal
+    const kept = resolveTurn(content, s0, {}).state;
+    const broke = resolveTurn(content, s0, { JPN: { deals: { break: [id] } } }).state;
+    expect(broke.deals.find((x) => x.id === id)!.status).toBe('broken');
+    expect(broke.trust.USA.JPN).toBeLessThan(kept.trust.USA.JPN - 20);
+    expect(broke.tension.JPN.USA).toBeGreaterThan(kept.tension.JPN.USA);
+  });
+});
+
+describe('projects', () => {
+  it('a stockpile purchase goes into the national stockpile that turn', () => {
+    const s0 = createGame(content, 4);
+    const s = resolveTurn(content, s0, { JPN: { investments: [{ type: 'stockpile.light', units: 2 }] } }).state;
+    expect(s.regions.JPN.stockpile.light).toBeGreaterThan(s0.regions.JPN.stockpile.light + 1500);
+    expect(s.regions.JPN.budget).toBeLessThan(s0.regions.JPN.budget + 4);
+  });
+  it('a stake in another country brings an offtake of the new output when it completes', () => {
+    const { states } = play(4, 16, { 1: { JPN: { investments: [{ type: 'refinery.heavy', host: 'AUS', units: 1 }] } } });
+    const p = states[15].projects.find((x) => x.owner === 'JPN' && x.host === 'AUS')!;
+    expect(p.status === 'done' || p.status === 'failed' || p.status === 'building').toBe(true);
+    if (p.status === 'done') expect(states[15].offtakes.some((o) => o.from === 'AUS' && o.to === 'JPN' && o.stage === 'oxide.heavy')).toBe(true);
+    expect(states[0].projects.find((x) => x.id === p.id)!.status).toBe('building');
+  });
+  it('projects over the per-country limit are refused', () => {
+    const s0 = createGame(content, 4);
+    const max = content.projects.types.deepSeaMud.maxUnitsPerCountry;
+    expect(() => resolveTurn(content, s0, { JPN: { investments: [{ type: 'deepSeaMud', units: max }] } })).toThrow(/limit/);
+  });
+  it('high prices call forth private capacity, later', () => {
+    const ban = { CHN: { exportControls: { '*': { 'oxide.heavy': 'banned' as const } } } };
+    const { states } = play(6, 20, { 1: ban });
+    const outside = (i: number) => ['AUS', 'JPN', 'MYS', 'ROW', 'USA'].reduce((a, r) => a + states[i].regions[r as 'AUS'].refining.heavy, 0);
+    expect(states[1].pipeline.length).toBeGreaterThan(0);
+    expect(outside(19)).toBeGreaterThan(outside(1) * 1.2);
+  });
+});
+
+describe('events and lanes', () => {
+  it('reads metrics and tests conditions', () => {
+    const s = createGame(content, 1);
+    expect(readMetric(s, 'prices.oxide.heavy.world')).toBe(370);
+    expect(readMetric(s, 'prices.magnet.CHN')).toBe(55);
+    expect(readMetric(s, 'tension.CHN.USA')).toBe(65);
+    expect(readMetric(s, 'controls.CHN.JPN.oxide.heavy')).toBe('licensed');
+    expect(readMetric(s, 'straits.malacca')).toBe('open');
+    expect(readMetric(s, 'countries.nowhere.gdp')).toBeUndefined();
+    const ev = content.events.events[0];
+    expect(conditionsHold(s, { ...ev, conditions: [{ metric: 'tension.CHN.USA', op: '>', value: 60 }] })).toBe(true);
+    expect(conditionsHold(s, { ...ev, conditions: [{ metric: 'tension.CHN.USA', op: '>', value: 70 }] })).toBe(false);
+  });
+  it('a strait closure reroutes lanes and raises freight on them', () => {
+    const closing: Content = {
+      ...content,
+      events: { events: [{ id: 'test-close', title: 'Closed', text: 'Malacca is closed.', window: { from: 1, to: 1 }, chance: 1, once: true, durationTurns: 2, conditions: [], effects: [{ kind: 'closeStrait', strait: 'malacca' }], source: 'test' }] },
+    };
+    const s0 = createGame(closing, 1);
+    const r = resolveTurn(closing, s0, {});
+    expect(r.report.events.map((e) => e.id)).toEqual(['test-close']);
+    expect(r.state.straits.malacca).toBe('closed');
+    const longer = Object.keys(r.state.lanes).filter((k) => r.state.lanes[k].lengthKm > s0.lanes[k].lengthKm);
+    expect(longer.length).toBeGreaterThan(0);
+    const later = resolveTurn(closing, resolveTurn(closing, r.state, {}).state, {}).state;
+    expect(later.straits.malacca).toBe('open');
+  });
+  it('the same seed draws the same events whatever the orders', () => {
+    const a = play(9, 6).reports.map((r) => r.events.map((e) => e.id).join());
+    const b = play(9, 6, { 1: { USA: { tariffs: { '*': { other: 30 } } } } }).reports.map((r) => r.events.map((e) => e.id).join());
+    expect(b.slice(0, 1)).toEqual(a.slice(0, 1));
+  });
+});
+
+describe('economy, security and politics', () => {
+  it('the GDP and approval ledgers add up to the change', () => {
+    const { reports } = play(2, 6, { 2: { USA: { tariffs: { CHN: { other: 60 } } } } });
+    for (const r of reports)
+      for (const c of COUNTRIES)
+        for (const h of ['gdp', 'approval', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'security'] as const) {
+          const led = r.headlines[c][h];
+          const sum = led.causes.reduce((a, x) => a + x.amount, 0);
+          expect(Math.abs(sum - led.change)).toBeLessThan(1e-6 * Math.max(1, Math.abs(led.value)));
+        }
+  });
+  it("a tariff war costs the target's GDP through trade, and raises tension", () => {
+    const base = play(2, 6).states[5];
+    const war = play(2, 6, { 1: { USA: { tariffs: { CHN: { other: 80 } } } } }).states[5];
+    expect(war.regions.CHN.gdp).toBeLessThan(base.regions.CHN.gdp);
+    expect(war.otherTrade.CHN.USA).toBeLessThan(base.otherTrade.CHN.USA * 0.8);
+    expect(war.tension.CHN.USA).toBeGreaterThan(base.tension.CHN.USA + 5);
+  });
+  it('defense spending builds capability and security, and rivals feel it', () => {
+    const orders: Record<number, { JPN: { defenseSpendingPct: number } }> = {};
+    for (let t = 1; t <= 8; t++) orders[t] = { JPN: { defenseSpendingPct: 1.8 + 0.2 * t } };
+    const base = play(3, 16).states[15];
+    const up = play(3, 16, orders).states[15];
+    expect(up.regions.JPN.capability).toBeGreaterThan(base.regions.JPN.capability * 1.05);
+    expect(up.regions.JPN.security).toBeGreaterThan(base.regions.JPN.security);
+    expect(up.tension.CHN.JPN).toBeGreaterThan(base.tension.CHN.JPN);
+  });
+  it('refining pollutes, and pollution costs approval', () => {
+    const { states, reports } = play(3, 16, { 1: { MYS: { investments: [{ type: 'refinery.light', units: 1 }] } } });
+    const base = play(3, 16).states;
+    expect(states[15].regions.MYS.refining.light).toBeGreaterThan(base[15].regions.MYS.refining.light);
+    expect(states[15].regions.MYS.pollution).toBeGreaterThan(base[15].regions.MYS.pollution);
+    const env = reports[15].headlines.MYS.approval.causes.find((c) => c.cause === 'pollution');
+    expect(env === undefined || env.amount <= 0).toBe(true);
+  });
+});
+
+describe('views and scores', () => {
+  it("a view shows a country its own budget and stockpile, not others'", () => {
+    const s = createGame(content, 1);
+    const v = viewFor(s, 'JPN');
+    expect(v.self.budget).toBe(s.regions.JPN.budget);
+    expect((v.others.CHN as Record<string, unknown>).budget).toBeUndefined();
+    expect((v.others.CHN as Record<string, unknown>).stockpile).toBeUndefined();
+    expect(JSON.stringify(v)).not.toContain('"rng"');
+    const b = beliefState(content, v, 'x');
+    expect(() => resolveTurn(content, b, {})).not.toThrow();
+  });
+  it('status-quo agents score exactly zero against the status-quo path', () => {
+    const r = playGame(content, 5, statusQuoSeats(), { turns: 6, ledger: false });
+    const sc = runningScores(r.objectives, r.objectives).at(-1)!;
+    for (const c of COUNTRIES) expect(sc[c]).toBe(0);
+  });
+  it('every built-in agent gives valid orders for every country', () => {
+    for (const name of ['persona', 'free-trader', 'protectionist', 'hawk', 'tit-for-tat', 'diversifier', 'random']) {
+      const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, name, c)])) as Record<CountryId, ReturnType<typeof makeAgent>>;
+      expect(() => playGame(content, 8, seats, { turns: 10, ledger: false }), name).not.toThrow();
+    }
+  });
+  it('the planner gives valid orders and a different game from status quo', () => {
+    const seats = { ...statusQuoSeats(), JPN: makeAgent(content, 'planner', 'JPN') };
+    const r = playGame(content, 8, seats, { turns: 3, ledger: false });
+    expect(r.orders.length).toBe(3);
+  });
+});
