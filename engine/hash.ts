@@ -2,22 +2,55 @@
 
 /** Canonical JSON: object keys sorted, numbers as JSON prints them. Same string in Node and every browser. */
 export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`cannot hash non-finite number ${v}`);
-    return JSON.stringify(v) ?? 'null';
+  const out: string[] = [];
+  write(v, out);
+  return out.join('');
+}
+
+function write(v: unknown, out: string[]): void {
+  if (v === null) {
+    out.push('null');
+    return;
   }
-  if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
-  const keys = Object.keys(v as object).sort();
-  let s = '{';
+  switch (typeof v) {
+    case 'number':
+      if (!Number.isFinite(v)) throw new Error(`cannot hash non-finite number ${v}`);
+      out.push(String(v));
+      return;
+    case 'string':
+      out.push(JSON.stringify(v));
+      return;
+    case 'boolean':
+      out.push(v ? 'true' : 'false');
+      return;
+    case 'object':
+      break;
+    default:
+      out.push('null');
+      return;
+  }
+  if (Array.isArray(v)) {
+    out.push('[');
+    for (let i = 0; i < v.length; i++) {
+      if (i) out.push(',');
+      write(v[i] === undefined ? null : v[i], out);
+    }
+    out.push(']');
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  out.push('{');
   let first = true;
   for (const k of keys) {
-    const x = (v as Record<string, unknown>)[k];
+    const x = o[k];
     if (x === undefined) continue;
-    if (!first) s += ',';
+    if (!first) out.push(',');
     first = false;
-    s += JSON.stringify(k) + ':' + canonicalJson(x);
+    out.push(JSON.stringify(k), ':');
+    write(x, out);
   }
-  return s + '}';
+  out.push('}');
 }
 
 /** 64-bit FNV-1a style hash (two 32-bit lanes) of a string, as 16 hex digits. */

@@ -161,7 +161,8 @@ export function advanceProjects(
     }
     const add = sr.capacityPerPremium * premium * world * frac;
     const hosts = s.startsWith('ore') ? sr.hosts.mine : s.startsWith('oxide') ? sr.hosts.refinery : sr.hosts.magnet;
-    const due = turn + Math.ceil((s.startsWith('ore') ? 3 * lead : lead) / q);
+    // arrivals are grouped by year so the pipeline stays short
+    const due = 4 * Math.ceil((turn + Math.ceil((s.startsWith('ore') ? 3 * lead : lead) / q)) / 4);
     for (const h of REGIONS) {
       const w = hosts[h];
       if (!w) continue;

@@ -1,0 +1,56 @@
+// The measurements behind `npm run bench` (bundled by bench.ts before it runs).
+import { COUNTRIES, createGame, hashValue, makeAgent, playGame, statusQuoSeats, viewFor, type Content, type CountryId } from '../../engine/index.ts';
+import { makeRng } from '../../engine/prng.ts';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export function runBench(content: Content, quick: boolean): void {
+  const reps = quick ? 3 : 5;
+  const line = (name: string, value: string, note = '') => console.log(`${name.padEnd(44)} ${value.padStart(12)}  ${note}`);
+  console.log(`Rare Earth Gambit bench: node ${process.version}, ${reps} repetitions, medians${quick ? ' (quick)' : ''}`);
+  console.log('-'.repeat(90));
+  const gamesPerSecond = (label: string, seats: ReturnType<typeof statusQuoSeats>, games: number, ledger: boolean) => {
+    for (let i = 0; i < 3; i++) playGame(content, 1000 + i, seats, { ledger }); // warm up
+    const rates: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const t0 = performance.now();
+      for (let g = 0; g < games; g++) playGame(content, r * games + g, seats, { ledger });
+      rates.push((games * 1000) / (performance.now() - t0));
+    }
+    line(label, `${median(rates).toFixed(1)} games/s`, `40 turns; min ${Math.min(...rates).toFixed(1)}, max ${Math.max(...rates).toFixed(1)}`);
+    return median(rates);
+  };
+  const sq = statusQuoSeats();
+  const personas = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as ReturnType<typeof statusQuoSeats>;
+  const a = gamesPerSecond('status-quo agents, batch (no why ledger)', sq, quick ? 20 : 60, false);
+  gamesPerSecond('status-quo agents, with why ledger', sq, quick ? 20 : 40, true);
+  const b = gamesPerSecond('persona agents, batch (no why ledger)', personas, quick ? 10 : 30, false);
+  line('turn time, status-quo batch', `${((1e6 / a) / 40).toFixed(0)} us/turn`);
+  line('turn time, personas batch', `${((1e6 / b) / 40).toFixed(0)} us/turn`);
+  // planner decisions
+  const planner = makeAgent(content, 'planner', 'JPN');
+  let state = createGame(content, 7);
+  for (let i = 0; i < 5; i++) planner.decide({ content, view: viewFor(state, 'JPN'), rng: makeRng(`warm:${i}`) });
+  const times: number[] = [];
+  for (let t = 0; t < (quick ? 4 : 10); t++) {
+    const view = viewFor(state, 'JPN' as CountryId);
+    const t0 = performance.now();
+    planner.decide({ content, view, rng: makeRng(`bench:${t}`) });
+    times.push(performance.now() - t0);
+    state = playGame(content, 7, sq, { turns: t + 1, ledger: false }).state;
+  }
+  line('planner decision (8 candidates x 4 turns)', `${median(times).toFixed(1)} ms`, `min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}`);
+  // state size and hashing
+  const end = playGame(content, 3, personas, { ledger: false }).state;
+  const json = JSON.stringify(end);
+  line('state size after 40 turns', `${(json.length / 1024).toFixed(1)} KiB`, 'JSON');
+  const hs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    hashValue(end);
+    hs.push(performance.now() - t0);
+  }
+  line('state hash (canonical JSON + 64-bit hash)', `${(median(hs) * 1000).toFixed(0)} us`);
+  const heap = process.memoryUsage().heapUsed / 2 ** 20;
+  line('heap in use at the end', `${heap.toFixed(0)} MiB`);
+}
