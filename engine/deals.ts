@@ -50,12 +50,13 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
     if (ended && turn - Math.max(d.endTurn, d.proposedTurn) > 8) continue; // forget old history
     if (d.status === 'proposed' && d.proposedTurn < turn) {
       const ans = orders[d.to]?.deals;
-      if (ans?.accept?.includes(d.id)) {
+      const named = (list: string[] | undefined) => !!list && (list.includes(d.id) || list.includes(d.from));
+      if (named(ans?.accept)) {
         d.status = 'active';
         d.startTurn = turn;
         d.endTurn = turn + d.termTurns - 1;
         news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}.`);
-      } else if (ans?.reject?.includes(d.id)) {
+      } else if (named(ans?.reject)) {
         d.status = 'rejected';
         news.push(`${d.to} rejects ${d.id} from ${d.from}.`);
       } else d.status = 'expired';

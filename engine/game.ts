@@ -6,6 +6,7 @@ import { ENGINE_VERSION } from './state.ts';
 import type { Orders } from './schema.ts';
 import { createGame } from './init.ts';
 import { resolveTurn } from './turn.ts';
+import { InvalidOrdersError } from './policy.ts';
 import { viewFor } from './view.ts';
 import { makeRng } from './prng.ts';
 import { hashValue } from './hash.ts';
@@ -46,6 +47,18 @@ export function collectOrders(content: Content, state: GameState, seats: Seats):
   return orders;
 }
 
+/** An agent gave orders the rules refuse: which turn, which seats, and every bad field. */
+export class AgentOrdersError extends Error {
+  constructor(
+    readonly turn: number,
+    readonly agents: Record<string, string>,
+    readonly refusal: InvalidOrdersError,
+  ) {
+    super(`turn ${turn}: the agents' orders were refused (${Object.entries(agents).map(([c, a]) => `${c}=${a}`).join(', ')}):\n${refusal.message}`);
+    this.name = 'AgentOrdersError';
+  }
+}
+
 export function playGame(content: Content, seed: string | number, seats: Seats, opts: PlayOptions = {}): PlayResult {
   let state = createGame(content, seed);
   const turns = Math.min(opts.turns ?? state.turns, state.turns);
@@ -55,7 +68,16 @@ export function playGame(content: Content, seed: string | number, seats: Seats, 
   const objectives: Record<CountryId, number>[] = [];
   for (let t = 0; t < turns; t++) {
     const o = collectOrders(content, state, seats);
-    const r = resolveTurn(content, state, o, { ledger: opts.ledger });
+    let r: ReturnType<typeof resolveTurn>;
+    try {
+      r = resolveTurn(content, state, o, { ledger: opts.ledger });
+    } catch (e) {
+      if (e instanceof InvalidOrdersError) {
+        const who = Object.fromEntries([...new Set(e.issues.map((i) => i.country))].filter((c) => c !== '*').map((c) => [c, seats[c as CountryId].name]));
+        throw new AgentOrdersError(state.turn + 1, who, e);
+      }
+      throw e;
+    }
     state = r.state;
     reports.push(r.report);
     orders.push(o);

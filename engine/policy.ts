@@ -1,6 +1,6 @@
 // Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
 import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
@@ -98,6 +98,7 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     });
     for (const key of ['accept', 'reject'] as const) {
       (d?.[key] ?? []).forEach((id, i) => {
+        if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
         const deal = state.deals.find((x) => x.id === id);
         if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
       });

@@ -2,7 +2,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ContentError } from '../../engine/index.ts';
+import { AgentOrdersError, ContentError } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
 import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdSelfplay, cmdValidate } from './commands.ts';
 
@@ -86,6 +86,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`gambit: ${e.message}\n`);
       return 2;
+    }
+    if (e instanceof AgentOrdersError) {
+      process.stderr.write(`gambit: ${e.message}\n`);
+      return 1;
     }
     if (e instanceof ContentError) {
       process.stderr.write(`gambit: the content has errors:\n${e.message}\n`);

@@ -37,12 +37,13 @@ export interface FinalCard {
 }
 
 export function scoreCard(f: FinalCard): string {
+  const w = Math.max(18, ...COUNTRIES.map((c) => f.agents[c].length));
   const lines = [
     '',
     'Final scores (points against the status-quo path of the same seed; 0 = as good as doing nothing)',
     '',
-    `${padE('country', 8)} ${padE('agent', 18)} ${pad('score', 7)} | ${pad('GDP change', 10)} | ${pad('approval', 9)} | ${pad('cars k/qtr', 10)} | ${pad('magnets', 8)} | ${pad('from CHN', 8)}`,
-    '-'.repeat(94),
+    `${padE('country', 8)} ${padE('agent', w)} ${pad('score', 7)} | ${pad('GDP change', 10)} | ${pad('approval', 9)} | ${pad('cars k/qtr', 10)} | ${pad('magnets', 8)} | ${pad('from CHN', 8)}`,
+    '-'.repeat(76 + w),
   ];
   const order = [...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a] || a.localeCompare(b));
   for (const c of order) {
@@ -51,7 +52,7 @@ export function scoreCard(f: FinalCard): string {
     const g = ((z.gdp / a.gdp - 1) * 100).toFixed(1);
     const sc = f.scores[c];
     lines.push(
-      `${padE(c, 8)} ${padE(f.agents[c], 18)} ${pad((sc >= 0 ? '+' : '') + sc.toFixed(2), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
+      `${padE(c, 8)} ${padE(f.agents[c], w)} ${pad((sc >= 0 ? '+' : '') + sc.toFixed(2), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
     );
   }
   return lines.join('\n');

@@ -1,0 +1,262 @@
+// The gambit CLI as its users meet it: output contracts, determinism, replays, scripted agents, self-play files, and one-line errors with exit 2.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TMP = mkdtempSync(join(tmpdir(), 'gambit-cli-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+function gambit(...args: string[]): Run {
+  const r = spawnSync(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const lines = (s: string) => s.replace(/\n$/, '').split('\n');
+
+const COUNTRIES = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'];
+const SHARE_REGIONS = ['CHN', 'USA', 'AUS', 'MYS', 'JPN', 'ROW'];
+const COUNTRY_KEYS = ['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'importShareFrom', 'defenseSpendingPct', 'approval', 'score'];
+
+interface TurnLine {
+  turn: number;
+  date: string;
+  prices: Record<string, { world: number; CHN: number }>;
+  shares: Record<string, Record<string, number>>;
+  countries: Record<string, Record<string, unknown> & { autoExports: Record<string, number>; magnetSupplyRatio: number; defenseSpendingPct: number }>;
+  events: string[];
+}
+
+// `run --seed 3 --turns 4 --format jsonl` with the default (persona) agents: shared by several tests below
+let persona3: Run;
+beforeAll(() => {
+  persona3 = gambit('run', '--seed', '3', '--turns', '4', '--format', 'jsonl');
+});
+
+describe('gambit run --format jsonl', () => {
+  it('prints 4 turn objects with the documented keys, then the final scores', () => {
+    expect(persona3.stderr).toBe('');
+    expect(persona3.code).toBe(0);
+    const out = lines(persona3.stdout).map((l) => JSON.parse(l));
+    expect(out).toHaveLength(5);
+    const turns = out.slice(0, 4) as TurnLine[];
+    expect(turns.map((t) => t.turn)).toEqual([1, 2, 3, 4]);
+    expect(turns.map((t) => t.date)).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3']);
+    for (const t of turns) {
+      expect(Object.keys(t).sort()).toEqual(['countries', 'date', 'events', 'prices', 'shares', 'turn']);
+      expect(Object.keys(t.prices).sort()).toEqual(['magnet', 'oxide.heavy', 'oxide.light']);
+      for (const p of Object.values(t.prices)) {
+        expect(p.world).toBeGreaterThan(0);
+        expect(p.CHN).toBeGreaterThan(0);
+      }
+      expect(Object.keys(t.shares).sort()).toEqual(['magnets', 'mining', 'refining']);
+      for (const [stage, sh] of Object.entries(t.shares)) {
+        expect(Object.keys(sh).sort(), stage).toEqual([...SHARE_REGIONS].sort());
+        const sum = Object.values(sh).reduce((a, b) => a + b, 0);
+        expect(sum, `${stage} shares sum`).toBeCloseTo(1, 2);
+        for (const v of Object.values(sh)) expect(v).toBeGreaterThanOrEqual(0);
+      }
+      expect(Object.keys(t.countries).sort()).toEqual(COUNTRIES);
+      for (const c of COUNTRIES) {
+        const row = t.countries[c];
+        for (const k of COUNTRY_KEYS) expect(row, `${c}.${k}`).toHaveProperty(k);
+        for (const k of ['gdp', 'autoProduction', 'magnetSupplyRatio', 'defenseSpendingPct', 'approval', 'score']) expect(typeof row[k], `${c}.${k}`).toBe('number');
+        expect(row.autoExports).not.toHaveProperty(c);
+        expect(Object.keys(row.importShareFrom as object).sort()).toEqual(SHARE_REGIONS.filter((r) => r !== c).sort());
+      }
+      expect(Array.isArray(t.events)).toBe(true);
+      for (const e of t.events) expect(e).toMatch(/^[a-z0-9-]+$/);
+    }
+    // the car trade the game is about shows up: Japan ships cars to the US
+    expect(turns[0].countries.JPN.autoExports.USA).toBeGreaterThan(0);
+    const final = out[4];
+    expect(Object.keys(final)).toEqual(['final']);
+    expect(Object.keys(final.final.scores).sort()).toEqual(COUNTRIES);
+    for (const c of COUNTRIES) expect(Number.isFinite(final.final.scores[c])).toBe(true);
+  });
+
+  it('is byte-identical for the same seed and differs for another seed', () => {
+    const again = gambit('run', '--seed', '3', '--turns', '4', '--format', 'jsonl');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(persona3.stdout);
+    const other = gambit('run', '--seed', '4', '--turns', '4', '--format', 'jsonl');
+    expect(other.code).toBe(0);
+    expect(lines(other.stdout)).toHaveLength(5);
+    expect(other.stdout).not.toBe(persona3.stdout);
+  });
+});
+
+describe('gambit run --format table, --out and replay verify', () => {
+  const replay = join(TMP, 'replay', 'r.json');
+  let table: Run;
+  beforeAll(() => {
+    table = gambit('run', '--seed', '3', '--turns', '4', '--format', 'table', '--out', replay);
+  });
+
+  it('prints a header, a row per turn and a final score line per country', () => {
+    expect(table.code).toBe(0);
+    const out = lines(table.stdout);
+    expect(out[0]).toMatch(/seed 3/);
+    expect(out.some((l) => /^turn\s+date\s+\|/.test(l))).toBe(true);
+    const rows = out.filter((l) => /^\s+\d+ \d{4}Q[1-4] \|/.test(l));
+    expect(rows.map((l) => l.trim().split(/\s+/)[1])).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3']);
+    const fi = out.findIndex((l) => l.startsWith('Final scores'));
+    expect(fi).toBeGreaterThan(0);
+    const scoreLines = out.slice(fi).filter((l) => /^(AUS|CHN|JPN|MYS|USA)\s+\S+\s+[+-]\d+\.\d\d \|/.test(l));
+    expect(scoreLines.map((l) => l.slice(0, 3)).sort()).toEqual(COUNTRIES);
+    expect(table.stdout).toContain(`replay written to ${replay}`);
+  });
+
+  it('writes a replay that verifies (exit 0), and names the turn when a hash or an order is tampered with (exit 1)', () => {
+    expect(table.code).toBe(0);
+    expect(readdirSync(dirname(replay))).toEqual(['r.json']);
+    const r = JSON.parse(readFileSync(replay, 'utf8'));
+    expect(r.seed).toBe('3');
+    expect(r.orders).toHaveLength(4);
+    expect(r.hashes).toHaveLength(4);
+
+    const ok = gambit('replay', 'verify', replay);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^ok: .*4 turns match/);
+
+    const badHash = structuredClone(r);
+    badHash.hashes[2] = '0123456789abcdef';
+    writeFileSync(join(TMP, 'bad-hash.json'), JSON.stringify(badHash));
+    const v1 = gambit('replay', 'verify', join(TMP, 'bad-hash.json'));
+    expect(v1.code).toBe(1);
+    expect(v1.stdout + v1.stderr).toMatch(/\bturn 3\b/);
+    expect(v1.stdout + v1.stderr).not.toMatch(/\bturn [124]\b/);
+
+    const badOrder = structuredClone(r);
+    badOrder.orders[1].JPN = { ...badOrder.orders[1].JPN, tariffs: { USA: { autos: 50 } } };
+    writeFileSync(join(TMP, 'bad-order.json'), JSON.stringify(badOrder));
+    const v2 = gambit('replay', 'verify', join(TMP, 'bad-order.json'));
+    expect(v2.code).toBe(1);
+    expect(v2.stdout + v2.stderr).toMatch(/\bturn 2\b/);
+  });
+});
+
+describe('bad flags and values', () => {
+  const cases: [string, string[], RegExp[]][] = [
+    ['an unknown flag', ['run', '--bogus'], [/--bogus/]],
+    ['a seed that is not a number', ['run', '--seed', 'abc'], [/--seed/, /abc/]],
+    ['an unknown format', ['run', '--format', 'xml'], [/--format/, /xml/]],
+    ['an unknown agent', ['run', '--agents', 'JPN=nobody'], [/--agents/, /nobody/]],
+    ['an unknown scenario', ['run', '--scenario', 'nope'], [/--scenario/, /nope/]],
+  ];
+  for (const [label, args, want] of cases) {
+    it(`${label} (${args.join(' ')}): one line on stderr naming it, nothing on stdout, exit 2`, () => {
+      const r = gambit(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.endsWith('\n')).toBe(true);
+      expect(lines(r.stderr)).toHaveLength(1);
+      for (const re of want) expect(r.stderr).toMatch(re);
+    });
+  }
+});
+
+describe('gambit agents and scenarios', () => {
+  it('agents lists one per line, every built-in included', () => {
+    const r = gambit('agents');
+    expect(r.code).toBe(0);
+    const names = lines(r.stdout).map((l) => l.split(/\s+/)[0]);
+    for (const n of ['status-quo', 'persona', 'free-trader', 'protectionist', 'hawk', 'tit-for-tat', 'diversifier', 'random', 'planner']) expect(names).toContain(n);
+    expect(new Set(names).size).toBe(names.length);
+    for (const l of lines(r.stdout)) expect(l).toMatch(/^\S+\s+\S/);
+  });
+
+  it('scenarios lists one per line, the default included', () => {
+    const r = gambit('scenarios');
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.map((l) => l.split(/\s+/)[0])).toContain('rare-earth-gambit');
+    expect(out.find((l) => l.startsWith('rare-earth-gambit'))).toMatch(/40 turns/);
+  });
+});
+
+describe('scripted agents', () => {
+  // the README example, split into its tariff part (for the USA) and its export-control part (for CHN)
+  const usaScript = { turns: { '1': { tariffs: { JPN: { autos: 27.5 } } } } };
+  const chnScript = {
+    turns: {
+      '3': {
+        exportControls: { JPN: { 'oxide.heavy': 'banned', magnet: 'banned' }, '*': { 'oxide.light': { licensed: 0.6 } } },
+        defenseSpendingPct: 2.0,
+      },
+    },
+  };
+
+  it('run with --agents USA=scripted:<f1>,CHN=scripted:<f2>, and their effects show in the jsonl', () => {
+    const f1 = join(TMP, 'usa-script.json');
+    const f2 = join(TMP, 'chn-script.json');
+    writeFileSync(f1, JSON.stringify(usaScript, null, 2));
+    writeFileSync(f2, JSON.stringify(chnScript, null, 2));
+    const r = gambit('run', '--seed', '3', '--turns', '4', '--format', 'jsonl', '--agents', `USA=scripted:${f1},CHN=scripted:${f2}`);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(out).toHaveLength(5);
+    expect(out[4].final.agents).toMatchObject({ USA: `scripted:${f1}`, CHN: `scripted:${f2}` });
+    const scripted = out.slice(0, 4) as TurnLine[];
+    const persona = lines(persona3.stdout).slice(0, 4).map((l) => JSON.parse(l)) as TurnLine[];
+    // a 27.5% US tariff on Japanese cars from turn 1: fewer Japanese cars go to the US than in the persona run, every turn
+    for (let i = 0; i < 4; i++) expect(scripted[i].countries.JPN.autoExports.USA, `turn ${i + 1}`).toBeLessThan(persona[i].countries.JPN.autoExports.USA);
+    // China bans heavy oxide and magnets to Japan at turn 3: Japan's magnet supply falls that turn
+    const ratio = scripted.map((t) => t.countries.JPN.magnetSupplyRatio);
+    expect(ratio[2]).toBeLessThan(ratio[1] - 0.01);
+    expect(ratio[2]).toBeLessThan(persona[2].countries.JPN.magnetSupplyRatio);
+    expect(scripted[2].countries.CHN.defenseSpendingPct).toBeCloseTo(2.0, 6);
+    expect(scripted[1].countries.CHN.defenseSpendingPct).not.toBeCloseTo(2.0, 6);
+  });
+
+  it('a malformed script file gives one line per problem naming the file and path, and exit 2', () => {
+    const bad = join(TMP, 'bad-script.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        turns: {
+          '1': { tariffs: { JPN: { autos: 'high' } } },
+          '3': { exportControls: { JPN: { magnet: 'closed' } }, bogus: 1 },
+        },
+      }),
+    );
+    const r = gambit('run', '--seed', '3', '--turns', '2', '--agents', `USA=scripted:${bad}`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const err = lines(r.stderr).map((l) => l.replace(/^gambit: /, ''));
+    expect(err).toHaveLength(3);
+    for (const l of err) expect(l.startsWith(`${bad}: $.turns`), l).toBe(true);
+    expect(err.find((l) => l.includes('$.turns["1"].tariffs.JPN.autos'))).toMatch(/expected number, found string "high"/);
+    expect(err.find((l) => l.includes('$.turns["3"].exportControls.JPN.magnet'))).toMatch(/found string "closed"/);
+    expect(err.find((l) => l.includes('$.turns["3"].bogus'))).toMatch(/no such key/);
+  });
+});
+
+describe('gambit selfplay', () => {
+  it('writes one JSON line per game with seed, agents and scores, and leaves no temp files', () => {
+    const dir = join(TMP, 'selfplay');
+    mkdirSync(dir);
+    const file = join(dir, 's.jsonl');
+    const r = gambit('selfplay', '--games', '3', '--turns', '3', '--seed', '5', '--out', file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const out = lines(readFileSync(file, 'utf8')).map((l) => JSON.parse(l));
+    expect(out).toHaveLength(3);
+    expect(out.map((g) => g.seed)).toEqual([5, 6, 7]);
+    for (const g of out) {
+      expect(Object.keys(g.agents).sort()).toEqual(COUNTRIES);
+      expect(Object.keys(g.scores).sort()).toEqual(COUNTRIES);
+      for (const c of COUNTRIES) expect(Number.isFinite(g.scores[c])).toBe(true);
+    }
+    expect(readdirSync(dir)).toEqual(['s.jsonl']);
+  });
+});
