@@ -267,7 +267,7 @@ export const InvestmentOrderSchema = z
   .object({
     type: z.string(),
     host: countryEnum.optional(),
-    units: z.number().int().min(1).max(20).default(1),
+    units: z.number().int().min(1).max(20).optional(),
   })
   .strict();
 export const CountryOrdersSchema = z

@@ -1,0 +1,27 @@
+// The page's side of the session: a Session that forwards every call to the worker and awaits the answer.
+import type { Session } from './protocol.ts';
+
+export function workerSession(): Session {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  let next = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  worker.onmessage = (e: MessageEvent<{ id: number; ok: boolean; value?: unknown; error?: string }>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.ok) p.resolve(e.data.value);
+    else p.reject(new Error(e.data.error));
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(`the game engine stopped: ${e.message}`));
+    pending.clear();
+  };
+  const call = (method: string) => (...args: unknown[]) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args });
+    });
+  const methods = ['scenarios', 'agents', 'briefing', 'start', 'validate', 'submit', 'undo', 'fork', 'switchTimeline', 'compare', 'save', 'load', 'finish', 'replayTurn', 'projectTypes'];
+  return Object.fromEntries(methods.map((m) => [m, call(m)])) as unknown as Session;
+}

@@ -1,0 +1,361 @@
+// The session's logic, hosted anywhere (a Web Worker in the browser, Node in tests): timelines of states, agents in
+// the other seats, the status-quo yardstick, save/load through replay files, and the end-of-game analysis.
+import { z } from 'zod';
+import {
+  AGENT_DESCRIPTIONS,
+  COUNTRIES,
+  ENGINE_VERSION,
+  InvalidOrdersError,
+  agentNames,
+  collectOrders,
+  createGame,
+  hashValue,
+  isCountry,
+  makeAgent,
+  playGame,
+  resolveTurn,
+  runningScores,
+  statusQuoSeats,
+  turnSummary,
+  validateOrders,
+  viewFor,
+  type Content,
+  type CountryId,
+  type CountryOrders,
+  type GameState,
+  type OrderIssue,
+  type Orders,
+  type Seats,
+  type TurnReport,
+  type TurnSummary,
+} from '../../engine/index.ts';
+import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, TimelineInfo } from './protocol.ts';
+import { describeOrders } from './describe.ts';
+
+interface Timeline {
+  id: number;
+  label: string;
+  forkedAt: number;
+  states: GameState[]; // states[0] = start
+  reports: TurnReport[];
+  orders: Orders[];
+  playerOrders: CountryOrders[];
+  summaries: TurnSummary[];
+}
+
+const SaveSchema = z
+  .object({
+    format: z.literal('rare-earth-gambit-save'),
+    version: z.literal(1),
+    config: z.object({ scenarioId: z.string(), country: z.enum(COUNTRIES), agents: z.record(z.string(), z.string()), turns: z.number().int().min(1).max(200), seed: z.number().int().min(0) }).strict(),
+    contentHash: z.string(),
+    engineVersion: z.string(),
+    playerOrders: z.array(z.record(z.string(), z.unknown())),
+    hashes: z.array(z.string()),
+  })
+  .strict();
+
+const OBJECTIVE_MEANING: Record<string, string> = {
+  gdp: 'GDP growth against the status-quo path (points = percent)',
+  security: 'security index, 0-100: own and allied defense capability against rivals weighted by tension',
+  approval: 'government approval, 0-100',
+  autoProduction: 'car output against the start (points = percent)',
+  supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
+  independence: 'share of rare-earth imports not from rivals, x100',
+  environment: 'pollution from mining, separation and seabed work (counts against)',
+};
+
+export class SessionCore {
+  private config: GameConfig | null = null;
+  private seats: Seats | null = null;
+  private timelines: Timeline[] = [];
+  private active = 0;
+  private baseline: { objectives: Record<CountryId, number>[]; summaries: TurnSummary[] } | null = null;
+
+  constructor(
+    private readonly content: Content,
+    private readonly scenarioList: { id: string; name: string; turns: number }[] = [{ id: content.scenario.id, name: content.scenario.name, turns: content.scenario.turns }],
+  ) {}
+
+  scenarios() {
+    return this.scenarioList;
+  }
+
+  agents(): string[] {
+    return agentNames(this.content).filter((n) => n !== 'status-quo' || true);
+  }
+
+  agentDescription(name: string): string {
+    return AGENT_DESCRIPTIONS[name] ?? this.content.personas.personas[name]?.description ?? '';
+  }
+
+  projectTypes(): ProjectInfo[] {
+    return Object.entries(this.content.projects.types)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, t]) => ({ type, label: t.label, description: t.description, costUsdBn: t.costUsdBn, leadQuarters: t.leadQuarters, capacity: t.capacity, stage: t.stage, hosts: t.hosts, maxUnits: t.maxUnitsPerCountry, successChance: t.successChance }));
+  }
+
+  briefing(country: CountryId): Briefing {
+    const s = createGame(this.content, 1);
+    const r = s.regions[country];
+    const spec = this.content.countries.regions[country];
+    const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+    const fromChn = r.last.importShareFrom.CHN;
+    const situation = [
+      this.content.scenario.description,
+      `${spec.name}: GDP USD ${fmt(r.gdp)} bn; defense ${r.policies.defensePct.toFixed(1)}% of GDP; approval ${r.approval.toFixed(0)}.`,
+      `Rare earths: mines ${fmt(r.miningReo)} t REO a year; separation ${fmt(r.refining.light)} t NdPr and ${fmt(r.refining.heavy)} t Dy/Tb; magnet plants ${fmt(r.magnetCap)} t. ${Math.round(fromChn * 100)}% of its rare-earth imports come from China.`,
+      `Cars: ${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year built; ${(COUNTRIES.filter((c) => c !== country).reduce((a, c) => a + r.last.autoExports[c], 0) * 4 / 1e6).toFixed(2)} million exported to the other four countries.`,
+      `Investment budget: USD ${spec.budgetPctGdp.toFixed(1)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn); unspent money carries over.`,
+    ];
+    const w = spec.objectives!;
+    const objectives = Object.entries(w)
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, weight]) => ({ name, weight, meaning: OBJECTIVE_MEANING[name] ?? name }));
+    const levers = [
+      'Tariffs on each partner for cars, magnets, oxide, ore and other goods.',
+      'Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter\'s volume, with a licensing delay) or banned.',
+      'Defense spending as a share of GDP (approval limits how far it moves in one turn).',
+      'Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries\' projects' + (country === 'JPN' ? ', and the Minamitorishima deep-sea mud.' : '.'),
+      'Deals: offer tariff caps, open exports, investment or offtakes for the same in return; answered next turn, binding for their term.',
+    ];
+    return { country, name: spec.name, situation, objectives, levers };
+  }
+
+  private get tl(): Timeline {
+    return this.timelines[this.active];
+  }
+
+  start(config: GameConfig): SessionResult<SessionSnapshot> {
+    if (!isCountry(config.country)) return { ok: false, error: `unknown country ${config.country}` };
+    if (!Number.isInteger(config.seed) || config.seed < 0) return { ok: false, error: `the seed must be a whole number 0 or more` };
+    const turns = Math.max(1, Math.min(this.content.scenario.turns, Math.floor(config.turns)));
+    let seats: Seats;
+    try {
+      seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(this.content, c === config.country ? 'status-quo' : config.agents[c] ?? 'persona', c)])) as Seats;
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+    this.config = { ...config, turns };
+    this.seats = seats;
+    const s0 = createGame(this.content, config.seed);
+    this.timelines = [{ id: 0, label: 'Timeline A', forkedAt: 0, states: [s0], reports: [], orders: [], playerOrders: [], summaries: [] }];
+    this.active = 0;
+    const base = playGame(this.content, config.seed, statusQuoSeats(), { turns, ledger: false });
+    const baseSummaries: TurnSummary[] = [];
+    const scores = runningScores(base.objectives, base.objectives);
+    let st = createGame(this.content, config.seed);
+    for (let i = 0; i < turns; i++) {
+      const r = resolveTurn(this.content, st, base.orders[i], { ledger: false });
+      st = r.state;
+      baseSummaries.push(turnSummary(st, r.report, scores[i]));
+    }
+    this.baseline = { objectives: base.objectives, summaries: baseSummaries };
+    return { ok: true, value: this.snapshot() };
+  }
+
+  validate(orders: CountryOrders): OrderIssue[] {
+    if (!this.config) return [{ country: '*', path: '$', message: 'no game has started' }];
+    const v = validateOrders(this.content, this.tl.states.at(-1)!, { [this.config.country]: orders });
+    return v.ok ? [] : v.issues;
+  }
+
+  submit(orders: CountryOrders): SessionResult<SessionSnapshot> {
+    if (!this.config || !this.seats) return { ok: false, error: 'no game has started' };
+    const tl = this.tl;
+    const state = tl.states.at(-1)!;
+    if (state.turn >= this.config.turns) return { ok: false, error: 'the game is over' };
+    const issues = this.validate(orders);
+    if (issues.length) return { ok: false, error: 'some orders are not valid', issues };
+    const all = collectOrders(this.content, state, this.seats);
+    if (Object.keys(orders).length) all[this.config.country] = orders;
+    try {
+      const r = resolveTurn(this.content, state, all);
+      this.push(tl, r.state, r.report, all, orders);
+    } catch (e) {
+      if (e instanceof InvalidOrdersError) return { ok: false, error: `an agent's orders were refused: ${e.message}`, issues: e.issues };
+      throw e;
+    }
+    return { ok: true, value: this.snapshot() };
+  }
+
+  private push(tl: Timeline, state: GameState, report: TurnReport, all: Orders, mine: CountryOrders): void {
+    tl.states.push(state);
+    tl.reports.push(report);
+    tl.orders.push(all);
+    tl.playerOrders.push(mine);
+    const objectives = tl.reports.map((r) => r.objective);
+    const sc = runningScores(objectives, this.baseline!.objectives.slice(0, objectives.length)).at(-1)!;
+    tl.summaries.push(turnSummary(state, report, sc));
+  }
+
+  undo(toTurn: number): SessionResult<SessionSnapshot> {
+    if (!this.config) return { ok: false, error: 'no game has started' };
+    const tl = this.tl;
+    const now = tl.states.length - 1;
+    if (!Number.isInteger(toTurn) || toTurn < 0 || toTurn >= now) return { ok: false, error: `can only undo to a turn from 0 to ${now - 1}` };
+    tl.states.length = toTurn + 1;
+    tl.reports.length = toTurn;
+    tl.orders.length = toTurn;
+    tl.playerOrders.length = toTurn;
+    tl.summaries.length = toTurn;
+    return { ok: true, value: this.snapshot() };
+  }
+
+  fork(atTurn?: number): SessionResult<SessionSnapshot> {
+    if (!this.config) return { ok: false, error: 'no game has started' };
+    const tl = this.tl;
+    const at = atTurn ?? tl.states.length - 1;
+    if (at < 0 || at > tl.states.length - 1) return { ok: false, error: `can only fork at a turn from 0 to ${tl.states.length - 1}` };
+    const id = this.timelines.length;
+    this.timelines.push({
+      id,
+      label: `Timeline ${String.fromCharCode(65 + id)}`,
+      forkedAt: at,
+      states: tl.states.slice(0, at + 1),
+      reports: tl.reports.slice(0, at),
+      orders: tl.orders.slice(0, at),
+      playerOrders: tl.playerOrders.slice(0, at),
+      summaries: tl.summaries.slice(0, at),
+    });
+    this.active = id;
+    return { ok: true, value: this.snapshot() };
+  }
+
+  switchTimeline(id: number): SessionResult<SessionSnapshot> {
+    if (!this.timelines[id]) return { ok: false, error: `no timeline ${id}` };
+    this.active = id;
+    return { ok: true, value: this.snapshot() };
+  }
+
+  compare() {
+    return { timelines: this.timelineInfo(), histories: this.timelines.map((t) => t.summaries) };
+  }
+
+  private timelineInfo(): TimelineInfo[] {
+    return this.timelines.map((t) => ({ id: t.id, label: t.label, forkedAt: t.forkedAt, turn: t.states.length - 1, score: t.summaries.at(-1)?.countries[this.config!.country].score ?? 0 }));
+  }
+
+  snapshot(): SessionSnapshot {
+    const cfg = this.config!;
+    const tl = this.tl;
+    const state = tl.states.at(-1)!;
+    return {
+      config: cfg,
+      view: viewFor(state, cfg.country),
+      report: tl.reports.at(-1) ?? null,
+      history: tl.summaries,
+      turn: state.turn,
+      turns: cfg.turns,
+      over: state.turn >= cfg.turns,
+      score: tl.summaries.at(-1)?.countries[cfg.country].score ?? 0,
+      budget: state.regions[cfg.country].budget,
+      timelines: this.timelineInfo(),
+      activeTimeline: this.active,
+    };
+  }
+
+  replayTurn(turn: number) {
+    const tl = this.tl;
+    if (!this.config || turn < 1 || turn > tl.reports.length) return { ok: false as const, error: `no turn ${turn} in this timeline` };
+    return { ok: true as const, value: { view: viewFor(tl.states[turn], this.config.country), report: tl.reports[turn - 1] } };
+  }
+
+  save(): string {
+    if (!this.config) throw new Error('no game has started');
+    const tl = this.tl;
+    return JSON.stringify(
+      {
+        format: 'rare-earth-gambit-save',
+        version: 1,
+        config: this.config,
+        contentHash: this.content.hash,
+        engineVersion: ENGINE_VERSION,
+        playerOrders: tl.playerOrders,
+        hashes: tl.states.slice(1).map((s) => hashValue(s)),
+      },
+      null,
+      1,
+    );
+  }
+
+  /** Load a save: re-play it and check every turn's hash. Any problem leaves the current game as it was. */
+  load(text: string): SessionResult<SessionSnapshot> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return { ok: false, error: `this is not a save file: it is not valid JSON (${(e as Error).message})` };
+    }
+    const p = SaveSchema.safeParse(json);
+    if (!p.success) {
+      const i = p.error.issues[0];
+      return { ok: false, error: `this is not a valid save file: ${i.path.join('.') || '(top level)'}: ${i.message}` };
+    }
+    const save = p.data;
+    if (save.contentHash !== this.content.hash) return { ok: false, error: 'this save was made with different game content, so it cannot be replayed exactly' };
+    const keep = { config: this.config, seats: this.seats, timelines: this.timelines, active: this.active, baseline: this.baseline };
+    const started = this.start({ ...save.config, agents: save.config.agents as Record<CountryId, string> });
+    if (!started.ok) {
+      Object.assign(this, keep);
+      return { ok: false, error: `this save cannot be started: ${started.error}` };
+    }
+    for (let i = 0; i < save.playerOrders.length; i++) {
+      const r = this.submit(save.playerOrders[i] as CountryOrders);
+      const h = r.ok ? hashValue(this.tl.states.at(-1)!) : '';
+      if (!r.ok || h !== save.hashes[i]) {
+        Object.assign(this, keep);
+        return { ok: false, error: `this save does not replay: turn ${i + 1} ${r.ok ? 'gives a different state' : `is refused (${r.error})`}` };
+      }
+    }
+    return { ok: true, value: this.snapshot() };
+  }
+
+  finish(): FinalResult {
+    const cfg = this.config!;
+    const tl = this.tl;
+    const last = tl.summaries.at(-1);
+    const decisions: Decision[] = [];
+    const finalScore = last?.countries[cfg.country].score ?? 0;
+    tl.playerOrders.forEach((o, i) => {
+      if (!Object.keys(o).length) return;
+      const without = this.counterfactual(i);
+      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o), worth: finalScore - without });
+    });
+    decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
+    return {
+      score: finalScore,
+      scores: last ? (Object.fromEntries(COUNTRIES.map((c) => [c, last.countries[c].score])) as Record<CountryId, number>) : (Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>),
+      history: tl.summaries,
+      baseline: this.baseline!.summaries.slice(0, tl.summaries.length),
+      decisions: decisions.slice(0, 5),
+    };
+  }
+
+  /** The player's final score had it given no orders on turn index i (everything else re-decided by the agents). */
+  private counterfactual(i: number): number {
+    const cfg = this.config!;
+    const tl = this.tl;
+    let s = tl.states[i];
+    const objectives = tl.reports.slice(0, i).map((r) => r.objective);
+    for (let k = i; k < tl.reports.length; k++) {
+      const all = collectOrders(this.content, s, this.seats!);
+      const mine = k === i ? {} : tl.playerOrders[k];
+      if (Object.keys(mine).length) all[cfg.country] = mine;
+      else delete all[cfg.country];
+      try {
+        const r = resolveTurn(this.content, s, all, { ledger: false });
+        s = r.state;
+        objectives.push(r.report.objective);
+      } catch {
+        // a later order that made sense only after this decision: drop it and carry on
+        delete all[cfg.country];
+        const r = resolveTurn(this.content, s, all, { ledger: false });
+        s = r.state;
+        objectives.push(r.report.objective);
+      }
+    }
+    return runningScores(objectives, this.baseline!.objectives.slice(0, objectives.length)).at(-1)![cfg.country];
+  }
+}

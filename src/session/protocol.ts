@@ -1,0 +1,96 @@
+// The session interface the UI talks to: start, submit orders, undo, fork, save, load, finish.
+// Today it wraps the engine in a Web Worker; a classroom server will sit behind the same interface.
+import type { CountryId, CountryOrders, CountryView, OrderIssue, TurnReport, TurnSummary } from '../../engine/index.ts';
+
+export interface GameConfig {
+  scenarioId: string;
+  country: CountryId;
+  /** agent name for every country; the player's own entry is ignored */
+  agents: Record<CountryId, string>;
+  turns: number;
+  seed: number;
+}
+
+export interface TimelineInfo {
+  id: number;
+  label: string;
+  /** turn it was forked at (0 for the original) */
+  forkedAt: number;
+  turn: number;
+  score: number;
+}
+
+export interface SessionSnapshot {
+  config: GameConfig;
+  /** the player's view of the state after the last resolved turn */
+  view: CountryView;
+  /** the last turn's report (null before turn 1) */
+  report: TurnReport | null;
+  /** per-turn summaries so far, for sparklines and charts (index 0 = turn 1) */
+  history: TurnSummary[];
+  turn: number;
+  turns: number;
+  over: boolean;
+  /** the player's running score against the status-quo path */
+  score: number;
+  budget: number;
+  timelines: TimelineInfo[];
+  activeTimeline: number;
+}
+
+export interface Decision {
+  turn: number;
+  date: string;
+  summary: string;
+  /** final score without this turn's orders minus the score with them: what the decision was worth */
+  worth: number;
+}
+
+export interface FinalResult {
+  score: number;
+  scores: Record<CountryId, number>;
+  history: TurnSummary[];
+  baseline: TurnSummary[];
+  decisions: Decision[];
+}
+
+export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: string; issues?: OrderIssue[] };
+
+export interface Session {
+  scenarios(): Promise<{ id: string; name: string; turns: number }[]>;
+  agents(): Promise<string[]>;
+  briefing(country: CountryId): Promise<Briefing>;
+  start(config: GameConfig): Promise<SessionResult<SessionSnapshot>>;
+  validate(orders: CountryOrders): Promise<OrderIssue[]>;
+  submit(orders: CountryOrders): Promise<SessionResult<SessionSnapshot>>;
+  undo(toTurn: number): Promise<SessionResult<SessionSnapshot>>;
+  fork(): Promise<SessionResult<SessionSnapshot>>;
+  switchTimeline(id: number): Promise<SessionResult<SessionSnapshot>>;
+  compare(): Promise<{ timelines: TimelineInfo[]; histories: TurnSummary[][] }>;
+  save(): Promise<string>;
+  load(text: string): Promise<SessionResult<SessionSnapshot>>;
+  finish(): Promise<FinalResult>;
+  replayTurn(turn: number): Promise<SessionResult<{ view: CountryView; report: TurnReport }>>;
+  projectTypes(): Promise<ProjectInfo[]>;
+}
+
+export interface Briefing {
+  country: CountryId;
+  name: string;
+  situation: string[];
+  objectives: { name: string; weight: number; meaning: string }[];
+  levers: string[];
+}
+
+export interface ProjectInfo {
+  type: string;
+  label: string;
+  description: string;
+  costUsdBn: number;
+  leadQuarters: number;
+  capacity: number;
+  stage?: string;
+  hosts?: string[];
+  maxUnits: number;
+  successChance: number;
+}

@@ -1,0 +1,94 @@
+// The session behind the browser UI (and, later, the classroom server): turns, undo, fork, save/load, the end screen.
+import { describe, expect, it } from 'vitest';
+import { SessionCore } from '../src/session/core.ts';
+import { content } from './helpers.ts';
+
+const cfg = { scenarioId: 'rare-earth-gambit', country: 'JPN' as const, agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed: 4 };
+
+function started(): SessionCore {
+  const s = new SessionCore(content);
+  const r = s.start(cfg);
+  if (!r.ok) throw new Error(r.error);
+  return s;
+}
+
+describe('session', () => {
+  it('plays turns with the agents in the other seats and reports scores and history', () => {
+    const s = started();
+    const r1 = s.submit({ defenseSpendingPct: 2.0, tariffs: { CHN: { other: 5 } } });
+    expect(r1.ok).toBe(true);
+    if (!r1.ok) return;
+    expect(r1.value.turn).toBe(1);
+    expect(r1.value.view.self.policies.defensePct).toBe(2.0);
+    expect(r1.value.history).toHaveLength(1);
+    expect(r1.value.report?.headlines.JPN.gdp.causes.length).toBeGreaterThan(0);
+    expect((r1.value.view.others.CHN as Record<string, unknown>).budget).toBeUndefined();
+  });
+  it('refuses invalid orders with every problem and keeps the turn', () => {
+    const s = started();
+    const r = s.submit({ defenseSpendingPct: 9, investments: [{ type: 'nope' }] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['$.JPN.defenseSpendingPct', '$.JPN.investments[0].type']));
+    expect(s.snapshot().turn).toBe(0);
+  });
+  it('undoes to an earlier turn and replays the same future from there', () => {
+    const s = started();
+    s.submit({});
+    const a = s.submit({ tariffs: { CHN: { autos: 30 } } });
+    s.undo(1);
+    expect(s.snapshot().turn).toBe(1);
+    const b = s.submit({ tariffs: { CHN: { autos: 30 } } });
+    expect(a.ok && b.ok && a.value.view.self.gdp === b.value.view.self.gdp).toBe(true);
+  });
+  it('forks a second timeline and compares the two', () => {
+    const s = started();
+    s.submit({});
+    s.fork();
+    s.submit({ tariffs: { '*': { other: 40 } } });
+    s.switchTimeline(0);
+    s.submit({});
+    const c = s.compare();
+    expect(c.timelines).toHaveLength(2);
+    expect(c.histories[0]).toHaveLength(2);
+    expect(c.histories[1]).toHaveLength(2);
+    expect(c.histories[1][1].countries.JPN.gdp).not.toBe(c.histories[0][1].countries.JPN.gdp);
+  });
+  it('saves and loads a game exactly, and a malformed file leaves the current game alone', () => {
+    const s = started();
+    s.submit({ defenseSpendingPct: 2.0 });
+    s.submit({ investments: [{ type: 'stockpile.heavy', units: 1 }] });
+    const text = s.save();
+    const t = new SessionCore(content);
+    const r = t.load(text);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.value.view.self.gdp).toBe(s.snapshot().view.self.gdp);
+    const before = s.snapshot().view.self.gdp;
+    for (const bad of ['not json', '{"format":"other"}', text.replace(/"hashes": \[\n  "[0-9a-f]+"/, '"hashes": [\n  "0000000000000000"')]) {
+      const x = s.load(bad);
+      expect(x.ok).toBe(false);
+      if (!x.ok) expect(x.error.length).toBeGreaterThan(10);
+      expect(s.snapshot().turn).toBe(2);
+      expect(s.snapshot().view.self.gdp).toBe(before);
+    }
+  });
+  it('ends with a score, charts data and the decisions that mattered', () => {
+    const s = started();
+    s.submit({ tariffs: { CHN: { other: 60 } } });
+    for (let i = 0; i < 4; i++) s.submit({});
+    s.submit({ defenseSpendingPct: 2.0 });
+    expect(s.snapshot().over).toBe(true);
+    const f = s.finish();
+    expect(f.history).toHaveLength(6);
+    expect(f.baseline).toHaveLength(6);
+    expect(f.decisions.map((d) => d.turn).sort()).toEqual([1, 6]);
+    expect(Math.abs(f.decisions[0].worth)).toBeGreaterThanOrEqual(Math.abs(f.decisions[1].worth));
+    expect(f.score).toBe(s.snapshot().score);
+  });
+  it('briefs each country on its situation, objectives and levers', () => {
+    const s = new SessionCore(content);
+    const b = s.briefing('MYS');
+    expect(b.name).toBe('Malaysia');
+    expect(b.objectives.reduce((a, o) => a + o.weight, 0)).toBeCloseTo(1, 6);
+    expect(b.situation.join(' ')).toMatch(/GDP USD 446 bn/);
+  });
+});
