@@ -195,6 +195,8 @@ export function runChain(x: ChainInput): ChainResult {
     inv['oxide.heavy'][r] = Math.max(0, aH - cH);
   }
   const mag = mk('magnet', magnetsMade, magWant);
+  // magnets an exporter's controls hold back stay in its own stocks
+  for (let r = 0; r < NR; r++) inv.magnet[r] += mag.absorbed[r];
   const magnetUsed = Z();
   const magnetRatio = Z();
   const defenseRatio = Z();

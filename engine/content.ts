@@ -91,7 +91,8 @@ export function zodIssues(file: string, root: unknown, error: z.ZodError): Conte
       continue;
     }
     let expected = raw.message;
-    if (raw.code === 'invalid_type' && raw.expected) expected = raw.expected === 'object' && /"v"/.test(raw.message) ? 'a sourced number {"v": n, "src": "..."}' : raw.expected;
+    const found = valueAt(root, raw.path);
+    if (raw.code === 'invalid_type' && raw.expected) expected = raw.expected === 'object' && typeof found === 'number' ? 'a sourced number {"v": n, "src": "..."}' : raw.expected;
     if (raw.code === 'invalid_value' && raw.values) expected = `one of ${raw.values.map((x) => JSON.stringify(x)).join(', ')}`;
     out.push({ file, path: jsonPath(raw.path), expected, found: describeFound(valueAt(root, raw.path)) });
   }

@@ -37,23 +37,30 @@ export function investmentCost(content: Content, orders: CountryOrders): number 
 }
 
 export function validateOrders(content: Content, state: GameState, orders: unknown): { ok: true; orders: Orders } | { ok: false; issues: OrderIssue[] } {
-  const parsed = OrdersSchema.safeParse(orders ?? {});
-  if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => {
-        const c = i.path[0];
-        const keys = (i as { keys?: string[] }).keys;
-        return {
-          country: COUNTRIES.includes(c as CountryId) ? (c as CountryId) : '*',
-          path: jsonPath(keys && keys.length ? [...i.path, keys[0]] : i.path),
-          message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : i.message,
-        };
-      }),
-    };
-  }
-  const o = parsed.data as Orders;
   const issues: OrderIssue[] = [];
+  const raw = (orders ?? {}) as Record<string, unknown>;
+  // shape first, country by country, so one country's malformed orders do not hide another's problems
+  const parsedOrders: Orders = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [{ country: '*', path: '$', message: 'orders must be an object keyed by country' }] };
+  for (const key of Object.keys(raw)) {
+    if (!isCountry(key)) {
+      issues.push({ country: '*', path: jsonPath([key]), message: `unknown country ${JSON.stringify(key)} (countries: ${COUNTRIES.join(', ')})` });
+      continue;
+    }
+    const r = OrdersSchema.shape[key].safeParse(raw[key]);
+    if (r.success) {
+      if (r.data) parsedOrders[key] = r.data;
+    } else
+      for (const i of r.error.issues) {
+        const keys = (i as { keys?: string[] }).keys;
+        issues.push({
+          country: key,
+          path: jsonPath(keys && keys.length ? [key, ...i.path, keys[0]] : [key, ...i.path]),
+          message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : describeZodIssue(i),
+        });
+      }
+  }
+  const o = parsedOrders;
   for (const c of COUNTRIES) {
     const co = o[c];
     if (!co) continue;
@@ -132,6 +139,12 @@ export function budgetAvailable(content: Content, state: GameState, c: CountryId
   const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
   const annual = (spec.budgetPctGdp / 100) * r.gdp;
   return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
+}
+
+function describeZodIssue(i: { code: string; message: string; path: PropertyKey[] }): string {
+  if (i.code === 'invalid_union') return 'expected "open", "banned" or {"licensed": share 0..1}';
+  if (i.code === 'invalid_key') return `not a partner (partners: ${[...REGIONS, '*'].join(', ')}) or not a known key`;
+  return i.message;
 }
 
 /** Investment a country owes this turn under its active deals. */

@@ -148,7 +148,7 @@ export function advanceProjects(
   // private supply response to last turn's prices
   for (const it of state.pipeline) {
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
-    else pipeline.push(it);
+    else pipeline.push({ ...it });
   }
   const lead = sr.leadQuarters;
   for (const s of STAGES) {

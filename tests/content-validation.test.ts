@@ -153,7 +153,7 @@ describe('malformed content copies', () => {
   // BUG (engine/content.ts, zodIssues): the branch meant to say `a sourced number {"v": n, "src": "..."}` tests the zod
   // message for `"v"`, but zod 4 says "Invalid input: expected object, received number", so it never fires and a bare
   // number is reported as `expected object, found number 4200`, which does not tell an editor to write {v, src}.
-  it.fails('a bare number is reported as expecting a sourced number {v, src}', () => {
+  it('a bare number is reported as expecting a sourced number {v, src}', () => {
     const b = brokenCopy({ 'countries.json': (j) => void (j.regions.JPN.gdpUsdBn = 4200) });
     expectIssue(contentError(b.scenario).issues, { file: b.file('countries.json'), path: '$.regions.JPN.gdpUsdBn', expected: /sourced number/, found: 'number 4200' });
   });
