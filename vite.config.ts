@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
-  build: { target: 'es2022', outDir: 'dist' },
+  build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 1500 },
+  worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,0 +1,379 @@
+// The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
+import { Application, Container, Graphics, type FederatedPointerEvent, type Text } from 'pixi.js';
+import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
+import { cellCenter, clampView, fitView, labelCells, pick, projection, straitLabelSide, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
+import { buildScene, type FlowScene } from './model.ts';
+import { describeCountry, describeLane, describePort, describeStrait, REGION_NAMES, type MapSelection } from './describe.ts';
+import { drawEdges, drawLand, drawStraits, edgeSegments, label, makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
+import { FlowLayer } from './flows.ts';
+import { ANIMATION_MS, CLOSED, LANE, SEA } from './style.ts';
+
+export type { MapSelection } from './describe.ts';
+
+export interface MapRenderer {
+  /** draw the state of a turn; `animate` plays the flows moving along lanes (about 2 s) */
+  update(view: CountryView, opts?: { animate?: boolean }): void;
+  /** resolves when the current animation ends */
+  settled(): Promise<void>;
+  /** called with what was clicked (null for open sea); hovering shows the same in a tooltip on the map */
+  onSelect(cb: (sel: MapSelection | null) => void): void;
+  resize(width: number, height: number): void;
+  /** zoom about the centre of the map view (limited to 1x..8x of the fitted map) */
+  zoomBy(factor: number): void;
+  /** fit the whole map again */
+  resetView(): void;
+  /** for tests: how many flow particles are alive, how many lanes are drawn, and the ticker's frames per second */
+  stats(): { flows: number; lanesDrawn: number; fps: number };
+  destroy(): void;
+}
+
+const STRAIT_SHORT = (name: string): string => name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
+
+export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number } = {}): Promise<MapRenderer> {
+  const app = new Application();
+  let W = Math.max(1, opts.width ?? (parent.clientWidth || 960));
+  let H = Math.max(1, opts.height ?? (parent.clientHeight || 540));
+  await app.init({
+    width: W,
+    height: H,
+    preference: 'webgl',
+    antialias: true,
+    backgroundColor: SEA,
+    resolution: globalThis.devicePixelRatio || 1,
+    autoDensity: true,
+  });
+  const canvas = app.canvas;
+  canvas.dataset.testid = 'map-canvas';
+  canvas.style.display = 'block';
+  canvas.style.touchAction = 'none';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', 'Map of trade lanes and flows in the Indo-Pacific');
+  parent.appendChild(canvas);
+
+  const proj = projection(map);
+  const openRoutes = routeLanes(map, []);
+  let routes = openRoutes;
+  let xf: ViewXf = fitView(proj, W, H);
+
+  // World layers (transformed by the view): land, straits, lanes, hover highlight.
+  const world = new Container({ label: 'world' });
+  const land = drawLand(map, proj);
+  const edges = edgeSegments(map, proj);
+  const edgeG = new Graphics();
+  const straitG = new Graphics();
+  const laneG = new Graphics();
+  const highlight = new Graphics();
+  world.addChild(land, edgeG, straitG, laneG, highlight);
+  // Screen layers: labels, ports, markers, particles, legend, tooltip (constant size whatever the zoom).
+  const labels = new Container({ label: 'labels' });
+  const portsLayer = new Container({ label: 'ports' });
+  const markersLayer = new Container({ label: 'markers' });
+  const textures = particleTextures(app.renderer);
+  const flows = new FlowLayer(textures);
+  const legend = makeLegend();
+  const legendSmall = makeLegend(true);
+  const tooltip = new Tooltip();
+  app.stage.addChild(world, flows.view, labels, markersLayer, portsLayer, legend, legendSmall, tooltip.view);
+
+  const anchors: { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean }[] = [];
+  const laneCells = new Set(Object.values(openRoutes).flatMap((r) => r.path.map(([x, y]) => y * proj.cols + x)));
+  for (const [r, cell] of Object.entries(labelCells(map, laneCells)) as [RegionId, [number, number]][]) {
+    const [wx, wy] = cellCenter(proj, cell[0], cell[1]);
+    const t = label(r === 'ROW' ? REGION_NAMES.ROW : REGION_NAMES[r], r === 'ROW' ? 12 : 15, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
+    labels.addChild(t);
+    anchors.push({ obj: t, wx, wy, clamp: true });
+  }
+  const straitLabels = new Map<string, Text>();
+  for (const s of map.straits) {
+    const xs = s.cells.map((c) => c[0]);
+    const ys = s.cells.map((c) => c[1]);
+    const side = straitLabelSide(map, s.cells);
+    const [wx, wy] = cellCenter(proj, side === 'right' ? Math.max(...xs) + 0.9 : Math.min(...xs) - 0.9, (Math.min(...ys) + Math.max(...ys)) / 2);
+    const t = label(STRAIT_SHORT(s.name), 10, 0xd7e3ee);
+    t.anchor.set(side === 'right' ? 0 : 1, 0.5);
+    labels.addChild(t);
+    straitLabels.set(s.id, t);
+    anchors.push({ obj: t, wx, wy });
+  }
+  const portPts = map.ports.map((p) => {
+    const [x, y] = cellCenter(proj, p.x, p.y);
+    const g = new Graphics().circle(0, 0, 4.5).fill({ color: 0x0a1420 }).stroke({ width: 2, color: 0xffffff });
+    portsLayer.addChild(g);
+    anchors.push({ obj: g, wx: x, wy: y });
+    return { id: p.id, x, y };
+  });
+
+  let scene: FlowScene = { lanes: [], streams: [], markers: [], particles: 0 };
+  let markerObjs: { obj: Graphics; laneId: string; wx: number; wy: number; ox: number; oy: number }[] = [];
+  let current: CountryView | null = null;
+  let selectCb: ((sel: MapSelection | null) => void) | null = null;
+  let hovered: { kind: MapSelection['kind']; id: string } | null = null;
+  let hoverText: MapSelection | null = null;
+  let updates = 0;
+
+  const drawLanes = (): void => {
+    laneG.clear();
+    for (const l of scene.lanes) {
+      if (l.pts.length < 4) continue;
+      laneG.moveTo(l.pts[0]!, l.pts[1]!);
+      for (let i = 2; i < l.pts.length; i += 2) laneG.lineTo(l.pts[i]!, l.pts[i + 1]!);
+      laneG.stroke({ width: l.widthPx / xf.scale, color: LANE, alpha: l.carries ? 0.32 : 0.2, cap: 'round', join: 'round' });
+    }
+  };
+  const drawHighlight = (): void => {
+    highlight.clear();
+    if (!hovered) return;
+    if (hovered.kind === 'lane') {
+      const l = scene.lanes.find((x) => x.id === hovered!.id);
+      if (!l) return;
+      highlight.moveTo(l.pts[0]!, l.pts[1]!);
+      for (let i = 2; i < l.pts.length; i += 2) highlight.lineTo(l.pts[i]!, l.pts[i + 1]!);
+      highlight.stroke({ width: (Math.max(l.widthPx, 2) + 4) / xf.scale, color: 0xffffff, alpha: 0.35, cap: 'round', join: 'round' });
+    } else if (hovered.kind === 'port') {
+      const p = portPts.find((x) => x.id === hovered!.id);
+      if (p) highlight.circle(p.x, p.y, 8 / xf.scale).stroke({ width: 2 / xf.scale, color: 0xffffff });
+    }
+  };
+  let lastScale = 0;
+  const applyView = (): void => {
+    world.position.set(xf.tx, xf.ty);
+    world.scale.set(xf.scale);
+    const small = xf.scale < 0.5;
+    for (const a of anchors) {
+      if (a.clamp) a.obj.scale.set(small ? 0.8 : 1); // smaller country names on a small map
+      let x = a.wx * xf.scale + xf.tx;
+      const y = a.wy * xf.scale + xf.ty;
+      if (a.clamp && 'width' in a.obj) x = Math.min(W - a.obj.width / 2 - 4, Math.max(a.obj.width / 2 + 4, x));
+      a.obj.position.set(x, y);
+    }
+    for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
+    // on a small map, strait names only when closed
+    for (const [id, t] of straitLabels) t.visible = !small || current?.straits[id] === 'closed';
+    // the full legend while it takes under about half the height, else one row of the flows, else none
+    legend.visible = legend.height < H * 0.5 && legend.width < W * 0.4;
+    legendSmall.visible = !legend.visible && legendSmall.width < W - 20 && H >= 120;
+    legend.position.set(10, H - legend.height - 10);
+    legendSmall.position.set(8, H - legendSmall.height - 8);
+    if (xf.scale !== lastScale) {
+      lastScale = xf.scale;
+      drawEdges(edgeG, edges, xf.scale);
+      drawLanes();
+      drawHighlight();
+    }
+  };
+
+  // Animation state: seconds of particle travel, and the turn reveal.
+  let seconds = 0;
+  let animMs = ANIMATION_MS;
+  let waiters: (() => void)[] = [];
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const finish = (): void => {
+    animMs = ANIMATION_MS;
+    if (fallback !== undefined) clearTimeout(fallback);
+    fallback = undefined;
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  /** how far the turn animation has carried the flows (ease-out), 1 when idle */
+  const head = (): number => {
+    const t = Math.min(1, animMs / ANIMATION_MS);
+    return 1 - (1 - t) * (1 - t);
+  };
+  const tick = (): void => {
+    if (!reducedMotion) seconds = (seconds + Math.min(app.ticker.deltaMS, 100) / 1000) % 3600;
+    if (animMs < ANIMATION_MS) {
+      animMs += app.ticker.deltaMS;
+      if (animMs >= ANIMATION_MS) finish();
+    }
+    flows.tick(seconds, head(), xf);
+    laneG.alpha = 0.25 + 0.75 * Math.min(1, animMs / ANIMATION_MS);
+  };
+  app.ticker.add(tick);
+  // With reduced motion nothing moves on its own, so the ticker sleeps between interactions (saves the CPU that
+  // software WebGL on school machines, and tests under load, do not have).
+  let awakeUntil = 0;
+  const wake = (): void => {
+    if (!reducedMotion) return;
+    awakeUntil = performance.now() + 700;
+    if (!app.ticker.started) app.ticker.start();
+  };
+  app.ticker.add(() => {
+    if (reducedMotion && animMs >= ANIMATION_MS && performance.now() > awakeUntil) app.ticker.stop();
+  });
+  for (const ev of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'pointerleave']) app.canvas.addEventListener(ev, wake, { passive: true });
+  wake();
+
+  const describe = (sel: { kind: MapSelection['kind']; id: string }): MapSelection => {
+    if (!current) return { ...sel, title: sel.id, lines: [] };
+    switch (sel.kind) {
+      case 'lane':
+        return describeLane(map, routes, current, sel.id);
+      case 'port':
+        return describePort(map, current, sel.id);
+      case 'strait':
+        return describeStrait(map, routes, openRoutes, current, sel.id);
+      default:
+        return describeCountry(current, sel.id as RegionId);
+    }
+  };
+  const pickScene = (): PickScene => ({
+    map,
+    proj,
+    ports: portPts,
+    markers: markerObjs.map((m) => ({ laneId: m.laneId, x: m.wx + m.ox / xf.scale, y: m.wy + m.oy / xf.scale })),
+    lanes: scene.lanes.map((l) => ({ id: l.id, pts: l.pts, widthPx: l.widthPx })),
+  });
+  const pickAt = (sx: number, sy: number) => pick(pickScene(), (sx - xf.tx) / xf.scale, (sy - xf.ty) / xf.scale, xf.scale);
+  const hover = (sx: number, sy: number): void => {
+    const hit = pickAt(sx, sy);
+    const changed = hit?.kind !== hovered?.kind || hit?.id !== hovered?.id;
+    hovered = hit;
+    if (changed) drawHighlight();
+    if (!hit) {
+      tooltip.hide();
+      canvas.style.cursor = 'default';
+      return;
+    }
+    if (changed) hoverText = describe(hit);
+    tooltip.show(`${hit.kind}:${hit.id}:${updates}`, hoverText!.title, hoverText!.lines, sx, sy, W, H);
+    canvas.style.cursor = hit.kind === 'country' ? 'default' : 'pointer';
+  };
+
+  // Pan by dragging, select by clicking without dragging, zoom by the wheel.
+  app.stage.eventMode = 'static';
+  app.stage.hitArea = app.screen;
+  let drag: { x: number; y: number; tx: number; ty: number; moved: boolean } | null = null;
+  app.stage.on('pointerdown', (e: FederatedPointerEvent) => {
+    drag = { x: e.global.x, y: e.global.y, tx: xf.tx, ty: xf.ty, moved: false };
+  });
+  app.stage.on('globalpointermove', (e: FederatedPointerEvent) => {
+    if (drag && (drag.moved || Math.hypot(e.global.x - drag.x, e.global.y - drag.y) > 4)) {
+      drag.moved = true;
+      tooltip.hide();
+      xf = clampView(proj, W, H, { scale: xf.scale, tx: drag.tx + e.global.x - drag.x, ty: drag.ty + e.global.y - drag.y });
+      applyView();
+      canvas.style.cursor = 'grabbing';
+    } else if (!drag && e.global.x >= 0 && e.global.y >= 0 && e.global.x <= W && e.global.y <= H) hover(e.global.x, e.global.y);
+  });
+  const endDrag = (e: FederatedPointerEvent): void => {
+    const wasClick = drag !== null && !drag.moved;
+    drag = null;
+    canvas.style.cursor = 'default';
+    if (!wasClick) return;
+    const hit = pickAt(e.global.x, e.global.y);
+    selectCb?.(hit ? describe(hit) : null);
+  };
+  app.stage.on('pointerup', endDrag);
+  app.stage.on('pointerupoutside', () => (drag = null));
+  canvas.addEventListener('pointerleave', () => {
+    hovered = null;
+    tooltip.hide();
+    drawHighlight();
+  });
+  const onWheel = (e: WheelEvent): void => {
+    e.preventDefault();
+    tooltip.hide();
+    const r = canvas.getBoundingClientRect();
+    const f = Math.exp(-Math.max(-100, Math.min(100, e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY)) * 0.0025);
+    xf = zoomAbout(proj, W, H, xf, f, e.clientX - r.left, e.clientY - r.top);
+    applyView();
+  };
+  canvas.addEventListener('wheel', onWheel, { passive: false });
+
+  const setMarkers = (): void => {
+    for (const m of markerObjs) m.obj.destroy();
+    markerObjs = [];
+    for (const m of scene.markers) {
+      // beside the lane, on the side its trade travels (right of travel), the tariff badge a little further along
+      const tx = m.ny;
+      const ty = -m.nx;
+      const kinds = [...(m.control ? [m.control] : []), ...(m.tariffs.length ? ['tariff' as const] : [])];
+      kinds.forEach((k, i) => {
+        const obj = markerGraphic(k);
+        markersLayer.addChild(obj);
+        markerObjs.push({ obj, laneId: m.laneId, wx: m.x, wy: m.y, ox: m.nx * 11 + tx * 17 * i, oy: m.ny * 11 + ty * 17 * i });
+      });
+    }
+  };
+
+  applyView();
+  let observer: ResizeObserver | undefined;
+  const renderer: MapRenderer = {
+    update(view, o = {}) {
+      wake();
+      current = view;
+      updates++;
+      const closed = Object.keys(view.straits).filter((k) => view.straits[k] === 'closed').sort();
+      routes = routeLanes(map, closed);
+      scene = buildScene(map, proj, routes, view);
+      drawStraits(straitG, map, proj, view.straits);
+      for (const [id, t] of straitLabels) t.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
+      drawLanes();
+      setMarkers();
+      flows.setScene(scene);
+      hovered = null;
+      drawHighlight();
+      tooltip.hide();
+      applyView();
+      if (o.animate && !reducedMotion) {
+        animMs = 0;
+        seconds = 0;
+        if (fallback !== undefined) clearTimeout(fallback);
+        // the ticker pauses in background tabs: do not leave settled() hanging
+        fallback = setTimeout(finish, ANIMATION_MS + 500);
+      } else finish();
+      flows.tick(seconds, head(), xf);
+    },
+    settled() {
+      return animMs >= ANIMATION_MS ? Promise.resolve() : new Promise<void>((res) => waiters.push(res));
+    },
+    onSelect(cb) {
+      selectCb = cb;
+    },
+    resize(width, height) {
+      wake();
+      const cx = (W / 2 - xf.tx) / xf.scale;
+      const cy = (H / 2 - xf.ty) / xf.scale;
+      const zoom = xf.scale / fitView(proj, W, H).scale;
+      W = Math.max(1, Math.round(width));
+      H = Math.max(1, Math.round(height));
+      app.renderer.resize(W, H);
+      const scale = fitView(proj, W, H).scale * zoom;
+      xf = clampView(proj, W, H, { scale, tx: W / 2 - cx * scale, ty: H / 2 - cy * scale });
+      applyView();
+    },
+    zoomBy(factor) {
+      wake();
+      xf = zoomAbout(proj, W, H, xf, factor, W / 2, H / 2);
+      applyView();
+    },
+    resetView() {
+      wake();
+      xf = fitView(proj, W, H);
+      applyView();
+    },
+    stats() {
+      return { flows: flows.alive, lanesDrawn: scene.lanes.length, fps: Math.round(app.ticker.FPS * 10) / 10 };
+    },
+    destroy() {
+      observer?.disconnect();
+      canvas.removeEventListener('wheel', onWheel);
+      finish();
+      app.ticker.remove(tick);
+      app.destroy({ removeView: true }, { children: true }); // the flow pools go with the stage
+      textures.atlas.destroy(true);
+    },
+  };
+  if (opts.width === undefined && opts.height === undefined && typeof ResizeObserver === 'function') {
+    // no fixed size given: follow the parent element
+    observer = new ResizeObserver(() => {
+      const w = parent.clientWidth;
+      const h = parent.clientHeight;
+      if (w > 0 && h > 0 && (w !== W || h !== H)) renderer.resize(w, h);
+    });
+    observer.observe(parent);
+  }
+  return renderer;
+}

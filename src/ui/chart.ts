@@ -1,0 +1,63 @@
+// Small SVG charts: sparklines for the indicators and line charts for the end screen.
+const NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+export function sparkline(values: number[], width = 96, height = 24, colour = 'currentColor'): SVGElement {
+  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `trend of ${values.length} turns` });
+  if (values.length < 2) return s;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const span = hi - lo || 1;
+  const pts = values.map((v, i) => `${((i / (values.length - 1)) * (width - 2) + 1).toFixed(1)},${(height - 2 - ((v - lo) / span) * (height - 4)).toFixed(1)}`).join(' ');
+  s.append(svg('polyline', { points: pts, fill: 'none', stroke: colour, 'stroke-width': 1.5 }));
+  return s;
+}
+
+export interface Series {
+  label: string;
+  values: number[];
+  colour: string;
+  dashed?: boolean;
+}
+
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = ''): HTMLElement {
+  const wrap = document.createElement('figure');
+  wrap.className = 'chart';
+  const cap = document.createElement('figcaption');
+  cap.textContent = title;
+  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
+  const all = series.flatMap((x) => x.values).filter(Number.isFinite);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const span = hi - lo || 1;
+  const L = 46;
+  const B = height - 20;
+  const n = Math.max(...series.map((x) => x.values.length));
+  const X = (i: number) => L + (i / Math.max(1, n - 1)) * (width - L - 8);
+  const Y = (v: number) => B - ((v - lo) / span) * (B - 8);
+  for (const t of [lo, (lo + hi) / 2, hi]) {
+    s.append(svg('line', { x1: L, x2: width - 8, y1: Y(t), y2: Y(t), stroke: '#ccc', 'stroke-width': 0.5 }));
+    const tx = svg('text', { x: L - 4, y: Y(t) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#555' });
+    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(Math.abs(t) < 10 ? 2 : 0)}${unit}`;
+    s.append(tx);
+  }
+  for (const x of series) {
+    const pts = x.values.map((v, i) => `${X(i).toFixed(1)},${Y(v).toFixed(1)}`).join(' ');
+    s.append(svg('polyline', { points: pts, fill: 'none', stroke: x.colour, 'stroke-width': 2, ...(x.dashed ? { 'stroke-dasharray': '4 3' } : {}) }));
+  }
+  const legend = document.createElement('div');
+  legend.className = 'legend';
+  for (const x of series) {
+    const i = document.createElement('span');
+    i.innerHTML = `<i style="background:${x.colour}${x.dashed ? ';opacity:.6' : ''}"></i>`;
+    i.append(x.label);
+    legend.append(i);
+  }
+  wrap.append(cap, s, legend);
+  return wrap;
+}

@@ -1,0 +1,35 @@
+// A tiny DOM helper: h('div', { class: 'x', 'data-testid': 'y', onclick }, ...children). No framework.
+type Child = Node | string | number | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v as EventListener);
+    else if (k === 'value' && 'value' in el) (el as HTMLInputElement).value = String(v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+export function clear(el: Element): void {
+  while (el.firstChild) el.firstChild.remove();
+}
+
+export const fmt = {
+  int: (n: number) => Math.round(n).toLocaleString('en-US'),
+  n1: (n: number) => n.toFixed(1),
+  pct: (n: number) => `${(n * 100).toFixed(0)}%`,
+  signed: (n: number, d = 1) => `${n >= 0 ? '+' : ''}${n.toFixed(d)}`,
+  money: (bn: number) => `USD ${bn >= 100 ? Math.round(bn).toLocaleString('en-US') : bn.toFixed(bn >= 10 ? 1 : 2)} bn`,
+};
+
+/** Okabe-Ito, a colour-blind-safe palette. */
+export const PALETTE = { orange: '#E69F00', sky: '#56B4E9', green: '#009E73', yellow: '#F0E442', blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7', grey: '#999999' };
+export const COUNTRY_COLOUR: Record<string, string> = { JPN: PALETTE.vermillion, USA: PALETTE.blue, CHN: PALETTE.orange, AUS: PALETTE.green, MYS: PALETTE.purple, ROW: PALETTE.grey };

@@ -1,0 +1,263 @@
+// The game screen: the map beside the panels, the budget, the turn controls (end turn, undo, fork, save, load).
+import { HEADLINES, type Headline } from '../../engine/index.ts';
+import { maxDefenseStep } from '../../engine/index.ts';
+import type { GameMap, OrderIssue } from '../../engine/index.ts';
+import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.ts';
+import mapJson from '../../content/map.json';
+import { PALETTE, clear, fmt, h } from './dom.ts';
+import { lineChart, sparkline } from './chart.ts';
+import { HEADLINE_LABEL, digest, formatHeadline, ledger } from './digest.ts';
+import { controlsPanel, dealsPanel, defensePanel, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
+import type { MapRenderer, MapSelection } from '../render/map.ts';
+
+const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
+type Tab = (typeof TABS)[number];
+
+export interface GameActions {
+  save(): Promise<void>;
+  load(): void;
+  newGame(): void;
+  finished(): Promise<void>;
+  snapshotChanged(s: SessionSnapshot): void;
+}
+
+export class GameScreen {
+  private draft: Draft = {};
+  private tab: Tab = 'Indicators';
+  private map: MapRenderer | null = null;
+  private mapBox = h('div', { class: 'map', 'data-testid': 'map', 'aria-label': 'map of the Indo-Pacific: trade flows this quarter' });
+  private mapInfo = h('div', { class: 'map-info', role: 'status' });
+  private side = h('aside', { class: 'side' });
+  private header = h('header', { class: 'top' });
+  private issuesBox = h('ul', { class: 'issues', role: 'alert' });
+  private busy = false;
+  private projectTypes: ProjectInfo[] = [];
+
+  constructor(
+    private root: HTMLElement,
+    private session: Session,
+    private snap: SessionSnapshot,
+    private actions: GameActions,
+  ) {}
+
+  async mount(): Promise<void> {
+    clear(this.root);
+    this.projectTypes = await this.session.projectTypes();
+    this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapControls()), this.side)));
+    this.root.onkeydown = (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.endTurn();
+    };
+    this.render();
+    await this.mountMap();
+  }
+
+  private mapControls(): HTMLElement {
+    return h(
+      'div',
+      { class: 'map-controls' },
+      h('button', { type: 'button', 'aria-label': 'zoom in', onclick: () => this.map?.zoomBy(1.25) }, '+'),
+      h('button', { type: 'button', 'aria-label': 'zoom out', onclick: () => this.map?.zoomBy(0.8) }, '−'),
+      h('button', { type: 'button', 'aria-label': 'reset the map view', onclick: () => this.map?.resetView() }, '⌂'),
+    );
+  }
+
+  private async mountMap(): Promise<void> {
+    const { createMap } = await import('../render/map.ts');
+    const r = this.mapBox.getBoundingClientRect();
+    this.map = await createMap(this.mapBox, mapJson as unknown as GameMap, { width: Math.max(300, r.width), height: Math.max(200, r.height) });
+    this.map.onSelect((sel: MapSelection | null) => this.showSelection(sel));
+    this.map.update(this.snap.view, { animate: false });
+    new ResizeObserver(() => {
+      const b = this.mapBox.getBoundingClientRect();
+      if (b.width > 0 && b.height > 0) this.map?.resize(b.width, b.height);
+    }).observe(this.mapBox);
+  }
+
+  private showSelection(sel: MapSelection | null): void {
+    clear(this.mapInfo);
+    if (!sel) return;
+    this.mapInfo.append(h('b', {}, sel.title), h('ul', {}, ...sel.lines.map((l) => h('li', {}, l))));
+  }
+
+  setSnapshot(s: SessionSnapshot, animate: boolean): void {
+    this.snap = s;
+    this.draft = {};
+    this.render();
+    this.map?.update(s.view, { animate });
+  }
+
+  async showTurn(turn: number): Promise<void> {
+    const r = await this.session.replayTurn(turn);
+    if (r.ok) this.map?.update(r.value.view, { animate: true });
+  }
+
+  private render(): void {
+    const s = this.snap;
+    clear(this.header);
+    this.header.append(
+      h('div', { class: 'brand' }, 'Rare Earth Gambit'),
+      h('span', { class: 'turn', 'data-testid': 'turn-label' }, s.over ? `Game over · ${s.view.date}` : `Turn ${s.turn + 1} of ${s.turns} · ${s.view.date}`),
+      h('span', { class: 'score', 'data-testid': 'score' }, `${s.config.country} score ${fmt.signed(s.score, 2)}`),
+      s.timelines.length > 1
+        ? h('span', { class: 'timelines' }, ...s.timelines.map((t) => h('button', { type: 'button', class: t.id === s.activeTimeline ? 'on' : '', 'aria-pressed': t.id === s.activeTimeline ? 'true' : 'false', onclick: () => void this.switchTimeline(t.id) }, `${t.label} (${fmt.signed(t.score, 2)})`)), h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void this.compare() }, 'Compare'))
+        : '',
+      h(
+        'nav',
+        { class: 'actions' },
+        h('button', { type: 'button', 'data-testid': 'undo', disabled: s.turn === 0, onclick: () => void this.undo() }, 'Undo'),
+        h('button', { type: 'button', 'data-testid': 'fork', onclick: () => void this.fork() }, 'Fork'),
+        h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, 'Save'),
+        h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, 'Load'),
+        h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.actions.newGame() }, 'New game'),
+      ),
+    );
+    clear(this.side);
+    const cost = (this.draft.investments ?? []).reduce((a, i) => a + (this.projectTypes.find((t) => t.type === i.type)?.costUsdBn ?? 0) * (i.units ?? 1), 0);
+    const budget = s.budget;
+    this.side.append(
+      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, `Budget ${fmt.money(budget)}`), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), value: cost, 'aria-label': 'share of budget this turn\'s investments use' }), h('span', { class: cost > budget ? 'over' : '' }, `orders ${fmt.money(cost)}`)),
+      h('div', { class: 'tabs', role: 'tablist' }, ...TABS.map((t) => h('button', { type: 'button', role: 'tab', 'aria-selected': t === this.tab ? 'true' : 'false', 'data-testid': `tab-${t.toLowerCase()}`, onclick: () => { this.tab = t; this.render(); } }, t))),
+      h('div', { class: 'tab-body', role: 'tabpanel' }, this.panel()),
+      this.issuesBox,
+      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? 'See the results' : this.busy ? 'Resolving…' : 'End turn'),
+    );
+    if (s.over) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
+  }
+
+  private changed = (): void => {
+    const keepTab = this.tab;
+    void this.session.validate(this.draft).then((issues) => this.showIssues(issues));
+    this.tab = keepTab;
+    const sideScroll = this.side.querySelector('.tab-body')?.scrollTop ?? 0;
+    if (this.tab === 'Invest' || this.tab === 'Deals') {
+      this.render();
+      const body = this.side.querySelector('.tab-body');
+      if (body) body.scrollTop = sideScroll;
+    } else this.updateBudget();
+  };
+
+  private updateBudget(): void {
+    const cost = (this.draft.investments ?? []).reduce((a, i) => a + (this.projectTypes.find((t) => t.type === i.type)?.costUsdBn ?? 0) * (i.units ?? 1), 0);
+    const b = this.side.querySelector('[data-testid="budget"]');
+    if (b) b.lastElementChild!.textContent = `orders ${fmt.money(cost)}`;
+  }
+
+  private showIssues(issues: OrderIssue[]): void {
+    clear(this.issuesBox);
+    for (const i of issues) this.issuesBox.append(h('li', {}, `${i.path.replace(/^\$\.[A-Z]{3}\./, '')}: ${i.message}`));
+  }
+
+  private panel(): HTMLElement {
+    const v = this.snap.view;
+    switch (this.tab) {
+      case 'Tariffs':
+        return tariffPanel(v, this.draft, this.changed);
+      case 'Controls':
+        return controlsPanel(v, this.draft, this.changed);
+      case 'Defense':
+        return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval));
+      case 'Invest':
+        return investmentPanel(v, this.draft, this.changed, this.projectTypes);
+      case 'Stockpile':
+        return stockpilePanel(v, this.draft, this.changed);
+      case 'Deals':
+        return dealsPanel(v, this.draft, this.changed);
+      default:
+        return this.indicators();
+    }
+  }
+
+  private indicators(): HTMLElement {
+    const s = this.snap;
+    const c = s.config.country;
+    const hist = s.history.map((t) => t.countries[c]);
+    const series: Record<Headline, number[]> = {
+      gdp: hist.map((x) => x.gdp),
+      autoProduction: hist.map((x) => x.autoProduction),
+      autoExports: hist.map((x) => Object.values(x.autoExports).reduce((a, b) => a + (b ?? 0), 0)),
+      magnetSupplyRatio: hist.map((x) => x.magnetSupplyRatio),
+      approval: hist.map((x) => x.approval),
+      security: s.history.map(() => 0),
+    };
+    const rep = s.report;
+    const rows = HEADLINES.map((hd) => {
+      const x = rep?.headlines[c][hd];
+      const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : 0;
+      const why = h('div', { class: 'why hidden' });
+      return h(
+        'li',
+        { 'data-testid': `indicator-${hd}` },
+        h('span', { class: 'name' }, HEADLINE_LABEL[hd]),
+        h('span', { class: 'val' }, formatHeadline(hd, value)),
+        h('span', { class: `chg ${x && x.change < 0 ? 'neg' : 'pos'}` }, x ? `${x.change >= 0 ? '+' : '−'}${formatHeadline(hd, Math.abs(x.change))}` : ''),
+        hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue) : h('span', {}),
+        h('button', { type: 'button', class: 'link', 'data-testid': `why-${hd}`, 'aria-expanded': 'false', disabled: !rep, onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = why.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && rep && !why.firstChild) why.append(ledger(rep, c, hd)); } }, 'why?'),
+        why,
+      );
+    });
+    const p = s.view.prices;
+    const w = s.view.worldPrice;
+    return h(
+      'section',
+      { class: 'panel', 'aria-label': 'indicators' },
+      h('ul', { class: 'indicators' }, ...rows),
+      h('h3', {}, 'Prices, USD/kg'),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'outside China'), h('th', {}, 'China'), h('th', {}, 'you'))), h('tbody', {}, ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((k) => h('tr', {}, h('th', {}, k === 'oxide.light' ? 'NdPr oxide' : k === 'oxide.heavy' ? 'Dy/Tb oxide' : 'NdFeB magnet'), h('td', {}, w[k].toFixed(1)), h('td', {}, p[k].CHN.toFixed(1)), h('td', {}, p[k][c].toFixed(1)))))),
+    );
+  }
+
+  private async endTurn(): Promise<void> {
+    if (this.busy) return;
+    if (this.snap.over) return void (await this.actions.finished());
+    this.busy = true;
+    this.render();
+    const r = await this.session.submit(this.draft);
+    this.busy = false;
+    if (!r.ok) {
+      this.render();
+      this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
+      return;
+    }
+    this.setSnapshot(r.value, true);
+    this.actions.snapshotChanged(r.value);
+    if (r.value.report) {
+      const d = digest(r.value.report, r.value.config.country, () => {
+        d.remove();
+        (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
+        if (this.snap.over) void this.actions.finished();
+      });
+      this.root.append(d);
+    }
+  }
+
+  private async undo(): Promise<void> {
+    const r = await this.session.undo(this.snap.turn - 1);
+    if (r.ok) {
+      this.setSnapshot(r.value, false);
+      this.actions.snapshotChanged(r.value);
+    }
+  }
+
+  private async fork(): Promise<void> {
+    const r = await this.session.fork();
+    if (r.ok) {
+      this.setSnapshot(r.value, false);
+      this.actions.snapshotChanged(r.value);
+    }
+  }
+
+  private async switchTimeline(id: number): Promise<void> {
+    const r = await this.session.switchTimeline(id);
+    if (r.ok) this.setSnapshot(r.value, false);
+  }
+
+  private async compare(): Promise<void> {
+    const { timelines, histories } = await this.session.compare();
+    const c = this.snap.config.country;
+    const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange];
+    const mk = (title: string, f: (t: (typeof histories)[0][0]) => number) => lineChart(title, timelines.map((t, i) => ({ label: t.label, values: histories[i].map(f), colour: colours[i % colours.length] })), 380, 160);
+    const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, 'Timelines side by side'), h('div', { class: 'charts' }, mk('Score', (t) => t.countries[c].score), mk('GDP', (t) => t.countries[c].gdp), mk('Approval', (t) => t.countries[c].approval), mk('Magnet supply', (t) => t.countries[c].magnetSupplyRatio)), h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, 'Close')));
+    dlg.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && dlg.remove());
+    this.root.append(dlg);
+  }
+}

@@ -1,0 +1,81 @@
+// The browser game's entry: wires the worker-backed session to the start, game and end screens; autosaves as you play.
+import { workerSession } from '../session/client.ts';
+import type { GameConfig, SessionSnapshot } from '../session/protocol.ts';
+import { h } from './dom.ts';
+import { startScreen } from './start.ts';
+import { GameScreen } from './game.ts';
+import { endScreen } from './end.ts';
+
+const AUTOSAVE = 'rare-earth-gambit:autosave';
+const root = document.getElementById('app')!;
+const session = workerSession();
+let game: GameScreen | null = null;
+
+function toast(text: string, kind: 'error' | 'info' = 'info'): void {
+  const t = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `toast-${kind}` }, text);
+  document.body.append(t);
+  setTimeout(() => t.remove(), kind === 'error' ? 8000 : 3000);
+}
+
+async function autosave(): Promise<void> {
+  try {
+    localStorage.setItem(AUTOSAVE, await session.save());
+  } catch {
+    /* private mode or full storage: the game goes on without autosave */
+  }
+}
+
+function pickFile(): void {
+  const input = h('input', { type: 'file', accept: '.json,application/json', class: 'hidden' }) as HTMLInputElement;
+  input.addEventListener('change', async () => {
+    const f = input.files?.[0];
+    if (f) await loadText(await f.text());
+  });
+  document.body.append(input);
+  input.click();
+  setTimeout(() => input.remove(), 60_000);
+}
+
+async function loadText(text: string): Promise<void> {
+  const r = await session.load(text);
+  if (!r.ok) return toast(`Could not load that file: ${r.error}. Your current game is unchanged.`, 'error');
+  await showGame(r.value);
+  toast(`Loaded: turn ${r.value.turn} of ${r.value.turns}.`);
+}
+
+async function download(): Promise<void> {
+  const text = await session.save();
+  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'application/json' })), download: `rare-earth-gambit-${new Date().toISOString().slice(0, 10)}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  toast('Saved.');
+}
+
+async function showGame(s: SessionSnapshot): Promise<void> {
+  game = new GameScreen(root, session, s, {
+    save: download,
+    load: pickFile,
+    newGame: () => void showStart(),
+    finished: async () => {
+      const f = await session.finish();
+      endScreen(root, session, s.config.country, f, () => void showStart(), async () => {});
+    },
+    snapshotChanged: () => void autosave(),
+  });
+  await game.mount();
+  void autosave();
+}
+
+async function start(cfg: GameConfig): Promise<void> {
+  const r = await session.start(cfg);
+  if (!r.ok) return toast(r.error, 'error');
+  await showGame(r.value);
+}
+
+async function showStart(): Promise<void> {
+  const saved = localStorage.getItem(AUTOSAVE);
+  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined);
+}
+
+void showStart();

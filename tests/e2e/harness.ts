@@ -1,0 +1,79 @@
+// Starts the game's Vite dev server and Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { existsSync } from 'node:fs';
+import { PNG } from 'pngjs';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function haveChromium(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+export async function startServer(): Promise<{ server: ViteDevServer; url: string }> {
+  const server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the dev server did not report its address');
+  return { server, url };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page that records console errors and uncaught exceptions. */
+export async function openPage(browser: Browser, url: string, width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
+  // reduced motion: the map draws flows without the particle animation, so the page stays responsive under test load
+  const ctx = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, reducedMotion: 'reduce' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** How many distinct colours a screenshot has (a blank canvas has one or two). */
+export function distinctColours(png: Buffer, step = 3): number {
+  const img = PNG.sync.read(png);
+  const seen = new Set<number>();
+  for (let y = 0; y < img.height; y += step)
+    for (let x = 0; x < img.width; x += step) {
+      const i = (y * img.width + x) * 4;
+      seen.add((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2]);
+    }
+  return seen.size;
+}
+
+/** Whether any element's content overflows its box (cut text), listing the first few offenders. */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const docW = document.documentElement.clientWidth;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const e = el as HTMLElement;
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > docW + 1 && !e.closest('.scroll-x, .tab-body, .modal-body, main, .timelines, header')) out.push(`${e.tagName.toLowerCase()}.${e.className} right edge ${Math.round(r.right)} > ${docW}`);
+      const clips = cs.overflowX === 'hidden' || cs.textOverflow === 'ellipsis';
+      if (clips && e.scrollWidth > e.clientWidth + 2 && e.children.length === 0 && (e.textContent ?? '').trim()) out.push(`${e.tagName.toLowerCase()}.${e.className} text cut: ${(e.textContent ?? '').slice(0, 40)}`);
+    }
+    return out.slice(0, 10);
+  });
+}
