@@ -30,7 +30,7 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
   cap.textContent = title;
-  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
+  const s = svg('svg', { width: '100%', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
   const all = series.flatMap((x) => x.values).filter(Number.isFinite);
   const lo = Math.min(...all);
   const hi = Math.max(...all);
@@ -43,7 +43,8 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   for (const t of [lo, (lo + hi) / 2, hi]) {
     s.append(svg('line', { x1: L, x2: width - 8, y1: Y(t), y2: Y(t), stroke: '#ccc', 'stroke-width': 0.5 }));
     const tx = svg('text', { x: L - 4, y: Y(t) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#555' });
-    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(Math.abs(t) < 10 ? 2 : 0)}${unit}`;
+    const decimals = span < 0.1 ? 3 : span < 2 ? 2 : span < 20 ? 1 : 0;
+    tx.textContent = `${Math.abs(t) >= 1000 && decimals === 0 ? Math.round(t).toLocaleString('en-US') : t.toFixed(decimals)}${unit}`;
     s.append(tx);
   }
   for (const x of series) {

@@ -218,6 +218,7 @@ export class GameScreen {
       this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
       return;
     }
+    const t0 = performance.now();
     this.setSnapshot(r.value, true);
     this.actions.snapshotChanged(r.value);
     if (r.value.report) {
@@ -228,6 +229,8 @@ export class GameScreen {
       });
       this.root.append(d);
     }
+    // the page's own work for a turn (panels, map update, digest); the engine ran in the worker
+    performance.measure('turn-ui', { start: t0, end: performance.now() });
   }
 
   private async undo(): Promise<void> {
