@@ -49,7 +49,7 @@ try {
     }
     const tasks = (await page.evaluate('window.longTasks')) as number[];
     const ui = (await page.evaluate("performance.getEntriesByName('turn-ui').map((e) => e.duration)")) as number[];
-    line(`  page's own JS per turn, median (${motion})`, `${[...ui].sort((a, b) => a - b)[Math.floor(ui.length / 2)].toFixed(1)} ms`, `max ${Math.max(...ui).toFixed(1)} ms (engine runs in the worker)`);
+    line(`  page's own JS per step of a turn, median (${motion})`, `${[...ui].sort((a, b) => a - b)[Math.floor(ui.length / 2)].toFixed(1)} ms`, `max ${Math.max(...ui).toFixed(1)} ms (engine runs in the worker)`);
     const med = [...turnMs].sort((a, b) => a - b)[2];
     line(`end turn -> digest, median of 5 (${motion === 'reduce' ? 'reduced motion' : 'animated'})`, `${med} ms`);
     line(`  main-thread tasks over 50 ms while playing (${motion})`, `${tasks.length}`, tasks.length ? `longest ${Math.round(Math.max(...tasks))} ms` : '');

@@ -2,7 +2,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import cliProgress from 'cli-progress';
 import {
   AGENT_DESCRIPTIONS,
   COUNTRIES,
@@ -27,15 +26,10 @@ import { ContentError, zodIssues } from '../../engine/content.ts';
 import { listScenarios, loadContent, readBundle, readJson, scenarioPath } from '../content/load.ts';
 import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
 import { scoreCard, tableHeader, tableRow } from './table.ts';
-import { AtomicLineWriter, writeFileAtomic } from './io.ts';
+import { writeFileAtomic } from './io.ts';
+import { loadScenarioContent } from './content.ts';
 
-function content(idOrPath: string): Content {
-  if (!existsSync(scenarioPath(idOrPath))) {
-    const known = listScenarios().map((s) => s.id).join(', ');
-    throw new UsageError(`--scenario: no scenario ${JSON.stringify(idOrPath)} (built in: ${known}; or give a path to a .json file)`);
-  }
-  return loadContent(idOrPath);
-}
+const content = loadScenarioContent;
 
 function turnsOpt(v: string | undefined, c: Content): number | undefined {
   return v === undefined ? undefined : int('--turns', 1, c.scenario.turns)(v);
@@ -95,66 +89,6 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
     writeFileAtomic(o.out, JSON.stringify(makeReplay(c, seed, names, result), null, 1) + '\n');
     if (o.format === 'table') w(`\nreplay written to ${o.out}`);
   }
-  return 0;
-}
-
-export function cmdSelfplay(o: { scenario: string; games: string; seed: string; turns?: string; agents?: string; out?: string; progress: boolean }): number {
-  const c = content(o.scenario);
-  const games = int('--games', 1, 1_000_000)(o.games);
-  const seed0 = int('--seed', 0)(o.seed);
-  const turns = turnsOpt(o.turns, c);
-  const names = parseAgentSpec(o.agents);
-  const seats = makeSeats(c, names);
-  const resolved = resolvedNames(seats);
-  const allStatusQuo = COUNTRIES.every((k) => names[k] === 'status-quo');
-  const writer = o.out ? new AtomicLineWriter(o.out) : null;
-  const bar =
-    o.progress && process.stderr.isTTY
-      ? new cliProgress.SingleBar({ format: 'selfplay [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
-      : null;
-  bar?.start(games, 0, { rate: '0' });
-  const t0 = performance.now();
-  try {
-    for (let g = 0; g < games; g++) {
-      const seed = seed0 + g;
-      const r = playGame(c, seed, seats, { turns, ledger: false });
-      const base = allStatusQuo ? r.objectives : baselineObjectives(c, seed, turns);
-      const scores = runningScores(r.objectives, base).at(-1)!;
-      const st = r.state;
-      let minJpnMagnets = 1;
-      let peakHeavy = 0;
-      let peakMagnet = 0;
-      for (const rep of r.reports) {
-        minJpnMagnets = Math.min(minJpnMagnets, rep.headlines.JPN.magnetSupplyRatio.value);
-      }
-      void peakHeavy;
-      void peakMagnet;
-      const line = JSON.stringify({
-        game: g,
-        seed,
-        agents: resolved,
-        scores: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(scores[k] * 100) / 100])),
-        outcomes: {
-          turns: r.reports.length,
-          gdpGrowthPct: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round((st.regions[k].gdp / st.regions[k].ref.gdp - 1) * 10000) / 100])),
-          approval: Object.fromEntries(COUNTRIES.map((k) => [k, Math.round(st.regions[k].approval * 10) / 10])),
-          jpnMinMagnetSupply: Math.round(minJpnMagnets * 1000) / 1000,
-          finalPrices: { 'oxide.heavy': Math.round(st.worldPrice['oxide.heavy']), magnet: Math.round(st.worldPrice.magnet * 10) / 10 },
-          events: st.firedEvents.length,
-        },
-      });
-      if (writer) writer.line(line);
-      else process.stdout.write(line + '\n');
-      bar?.update(g + 1, { rate: ((g + 1) / ((performance.now() - t0) / 1000)).toFixed(1) });
-    }
-  } catch (e) {
-    writer?.abort();
-    bar?.stop();
-    throw e;
-  }
-  bar?.stop();
-  writer?.commit();
-  if (o.out) process.stderr.write(`${games} games written to ${o.out}\n`);
   return 0;
 }
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { AgentOrdersError, ContentError } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
-import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdSelfplay, cmdValidate } from './commands.ts';
+import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidate } from './commands.ts';
+import { cmdMerge, cmdSelfplay } from './selfplay.ts';
 
 function program(out: { code: number }): Command {
   const p = new Command('gambit')
@@ -31,10 +32,21 @@ function program(out: { code: number }): Command {
     .option('--seed <n>', 'first seed; game k uses seed+k', '1')
     .option('--turns <n>', 'play only the first N turns of each game')
     .option('--agents <spec>', 'agents per country, e.g. JPN=planner,CHN=hawk (others: persona)')
-    .option('--out <results.jsonl>', 'write results to this file instead of stdout')
+    .option('--out <results.jsonl>', 'write results (JSONL, and CSV beside it) instead of printing them')
+    .option('--csv <results.csv>', 'where to write the CSV (default: beside --out)')
+    .option('--workers <n>', 'worker threads (default: the machine\'s cores); results are identical for any number')
+    .option('--resume', 'continue an interrupted run from OUT.partial')
+    .option('--shard <K/N>', 'play only shard K of N of the games (for job arrays); combine with `gambit merge`')
     .option('--no-progress', 'no progress bar, even on a terminal')
-    .action((o) => {
-      out.code = cmdSelfplay(o);
+    .action(async (o) => {
+      out.code = await cmdSelfplay(o);
+    });
+  p.command('merge <files...>')
+    .description('combine the outputs of selfplay shards (--shard K/N); refuses missing or duplicate shards')
+    .requiredOption('--out <results.jsonl>', 'merged JSONL (and CSV beside it)')
+    .option('--csv <results.csv>', 'where to write the CSV')
+    .action((files: string[], o) => {
+      out.code = cmdMerge(files, o);
     });
   const replay = p.command('replay').description('replay files');
   replay

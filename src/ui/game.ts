@@ -218,9 +218,20 @@ export class GameScreen {
       this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
       return;
     }
-    const t0 = performance.now();
-    this.setSnapshot(r.value, true);
+    // spread the page's work over frames: panels now, the map next frame, the digest after it
+    const nextFrame = () => new Promise<void>((res) => requestAnimationFrame(() => res()));
+    let t0 = performance.now();
+    this.snap = r.value;
+    this.draft = {};
+    this.render();
     this.actions.snapshotChanged(r.value);
+    performance.measure('turn-ui', { start: t0, end: performance.now() });
+    await nextFrame();
+    t0 = performance.now();
+    this.map?.update(r.value.view, { animate: true });
+    performance.measure('turn-ui', { start: t0, end: performance.now() });
+    await nextFrame();
+    t0 = performance.now();
     if (r.value.report) {
       const d = digest(r.value.report, r.value.config.country, () => {
         d.remove();
@@ -229,7 +240,6 @@ export class GameScreen {
       });
       this.root.append(d);
     }
-    // the page's own work for a turn (panels, map update, digest); the engine ran in the worker
     performance.measure('turn-ui', { start: t0, end: performance.now() });
   }
 

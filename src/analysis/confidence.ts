@@ -1,0 +1,226 @@
+// How much the findings of a payoff table survive its sampling noise: parametric resampling of every profile mean.
+import seedrandom from 'seedrandom';
+import { alphaRankStationary, type AlphaRankOptions } from './alpharank.ts';
+import { contexts, forDeviations, scanEquilibria } from './equilibria.ts';
+import { defaultTolerance, indexTable, profileId, profileLabel, profileOf, withMeans, type GameIndex, type Profile, type TableLike } from './table.ts';
+
+/** The findings to test: equilibrium candidates and the top α-Rank profile (either may be omitted). */
+export interface ConfidenceFinding {
+  equilibria?: Profile[];
+  alphaRankTop?: Profile | null;
+}
+
+export interface ConfidenceOptions {
+  /** Resamples (default 500). */
+  samples?: number;
+  /** PRNG seed (default 1): the same seed gives the same report. */
+  seed?: number | string;
+  /** Tie tolerance for equilibria and best responses (default as in pureEquilibria). */
+  tolerance?: number;
+  /** Also resample best responses (default true). */
+  bestResponses?: boolean;
+  /** α-Rank settings, as used for the finding. */
+  alphaRank?: AlphaRankOptions;
+  /** Resamples for α-Rank, which costs O(profiles³) each; default min(samples, 2e8 / (profiles³/3)). */
+  alphaRankSamples?: number;
+}
+
+export interface EquilibriumConfidence {
+  profile: Profile;
+  label: string;
+  /** Fraction of resamples in which it is still a (verified) pure equilibrium. */
+  stable: number;
+  count: number;
+  samples: number;
+  /** Smallest payoff − deviation payoff at the point estimate, its standard error, and their ratio. */
+  minMargin: number | null;
+  minMarginSe: number | null;
+  /** minMargin / minMarginSe; null when that se is 0 (no noise: the margin is exact). */
+  z: number | null;
+  /** Smallest margin/se over all deviations with se > 0 (a big margin can still be noisy). */
+  weakestZ: number | null;
+  description: string;
+}
+
+export interface ConfidenceResult {
+  samples: number;
+  seed: number | string;
+  tolerance: number;
+  equilibria: EquilibriumConfidence[];
+  /** Profiles that were equilibria in some resamples without being among the findings, most frequent first (≤ 10). */
+  others: Array<{ profile: Profile; label: string; frequency: number }>;
+  /** Fraction of resamples with no verified pure equilibrium. */
+  noEquilibrium: number;
+  /** Per best-response entry (same order as bestResponses()), the fraction of resamples whose top strategy is in the original best set. */
+  bestResponses: Array<{ player: string; others: Profile; best: string[]; stability: number }> | null;
+  alphaRank:
+    | { profile: Profile; label: string; stable: number; samples: number; description: string }
+    | { skipped: string }
+    | null;
+}
+
+/** Standard normal draws from a seeded alea stream (Box–Muller, both values used). */
+export function normalSource(seed: number | string): () => number {
+  const rng = seedrandom.alea(String(seed));
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const v = spare;
+      spare = null;
+      return v;
+    }
+    const u = 1 - rng();
+    const r = Math.sqrt(-2 * Math.log(u));
+    const t = 2 * Math.PI * rng();
+    spare = r * Math.sin(t);
+    return r * Math.cos(t);
+  };
+}
+
+const pct = (f: number) => `${Math.round(f * 100)}%`;
+
+/**
+ * Parametric bootstrap: each resample draws every known profile mean from N(mean, sd/√games), then
+ * recomputes pure equilibria (and best responses, and the top α-Rank profile) with the same tolerance.
+ * Reports how often each finding survives and, for each equilibrium, its smallest deviation margin in
+ * standard errors. Missing profiles stay missing in every resample.
+ */
+export function confidence(table: TableLike, finding: ConfidenceFinding, opts: ConfidenceOptions = {}): ConfidenceResult {
+  const g = indexTable(table);
+  const n = g.players.length;
+  const samples = opts.samples ?? 500;
+  const seed = opts.seed ?? 1;
+  if (!(Number.isInteger(samples) && samples >= 1)) throw new Error('confidence: samples must be a positive integer');
+  const tol = opts.tolerance ?? defaultTolerance(g);
+  const eqIds = (finding.equilibria ?? []).map((p) => profileId(g, p));
+  const eqCount = new Map<number, number>();
+  let none = 0;
+
+  const wantBr = opts.bestResponses ?? true;
+  const brEntries = wantBr ? bestEntries(g, tol) : [];
+  const brHits = new Float64Array(brEntries.length);
+
+  const topId = finding.alphaRankTop ? profileId(g, finding.alphaRankTop) : null;
+  const cubic = (g.size ** 3) / 3;
+  const arSamples = topId === null || g.knownCount < g.size ? 0 : Math.min(samples, opts.alphaRankSamples ?? Math.floor(2e8 / Math.max(1, cubic)));
+  let arHits = 0;
+
+  const normal = normalSource(seed);
+  const mean = new Float64Array(g.mean.length);
+  for (let r = 0; r < samples; r++) {
+    for (let id = 0; id < g.size; id++) {
+      for (let i = 0; i < n; i++) {
+        const z = normal();
+        const k = id * n + i;
+        mean[k] = g.known[id] ? g.mean[k] + g.se[k] * z : NaN;
+      }
+    }
+    const h = withMeans(g, mean);
+    const { eq } = scanEquilibria(h, tol);
+    if (eq.length === 0) none++;
+    for (const id of eq) eqCount.set(id, (eqCount.get(id) ?? 0) + 1);
+    brEntries.forEach((e, j) => {
+      if (e.best.length && e.bestIdx.includes(topStrategy(h, e.player, e.base))) brHits[j]++;
+    });
+    if (r < arSamples) {
+      const { pi } = alphaRankStationary(h, opts.alphaRank);
+      let best = 0;
+      for (let id = 1; id < pi.length; id++) if (pi[id] > pi[best]) best = id;
+      if (best === topId) arHits++;
+    }
+  }
+
+  const equilibria = eqIds.map((id): EquilibriumConfidence => {
+    const count = eqCount.get(id) ?? 0;
+    const z = marginZ(g, id);
+    const zText = z.z === null ? (z.minMargin === null ? '' : ', margin exact (sd 0)') : `, smallest margin ${z.z.toFixed(1)} se`;
+    return { profile: profileOf(g, id), label: profileLabel(g, id), stable: count / samples, count, samples, ...z, description: `stable in ${pct(count / samples)} of ${samples} resamples${zText}` };
+  });
+  const listed = new Set(eqIds);
+  const others = [...eqCount.entries()]
+    .filter(([id]) => !listed.has(id))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, 10)
+    .map(([id, c]) => ({ profile: profileOf(g, id), label: profileLabel(g, id), frequency: c / samples }));
+
+  let alphaRank: ConfidenceResult['alphaRank'] = null;
+  if (topId !== null) {
+    if (arSamples > 0) {
+      const f = arHits / arSamples;
+      alphaRank = { profile: profileOf(g, topId), label: profileLabel(g, topId), stable: f, samples: arSamples, description: `top in ${pct(f)} of ${arSamples} resamples` };
+    } else alphaRank = { skipped: g.knownCount < g.size ? 'profiles are missing' : `${g.size} profiles make each α-Rank solve too costly; set alphaRankSamples to force` };
+  }
+
+  return {
+    samples,
+    seed,
+    tolerance: tol,
+    equilibria,
+    others,
+    noEquilibrium: none / samples,
+    bestResponses: wantBr ? brEntries.map((e, j) => ({ player: g.players[e.player], others: e.others, best: e.best, stability: brHits[j] / samples })) : null,
+    alphaRank,
+  };
+}
+
+interface BrEntry {
+  player: number;
+  base: number;
+  others: Profile;
+  best: string[];
+  bestIdx: number[];
+}
+
+/** The point-estimate best-response sets, in the order bestResponses() lists them. */
+function bestEntries(g: GameIndex, tol: number): BrEntry[] {
+  const n = g.players.length;
+  const out: BrEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const base of contexts(g, i)) {
+      let top = -Infinity;
+      for (let s = 0; s < g.pools[i].length; s++) {
+        const id = base + s * g.strides[i];
+        if (g.known[id]) top = Math.max(top, g.mean[id * n + i]);
+      }
+      const bestIdx: number[] = [];
+      for (let s = 0; s < g.pools[i].length; s++) {
+        const id = base + s * g.strides[i];
+        if (g.known[id] && g.mean[id * n + i] >= top - tol) bestIdx.push(s);
+      }
+      const others = profileOf(g, base);
+      delete others[g.players[i]];
+      out.push({ player: i, base, others, best: bestIdx.map((s) => g.pools[i][s]), bestIdx });
+    }
+  }
+  return out;
+}
+
+/** Index of player i's highest known mean in the context `base` (first in pool order on exact ties), -1 if none. */
+function topStrategy(g: GameIndex, i: number, base: number): number {
+  const n = g.players.length;
+  let best = -1;
+  let v = -Infinity;
+  for (let s = 0; s < g.pools[i].length; s++) {
+    const id = base + s * g.strides[i];
+    if (g.known[id] && g.mean[id * n + i] > v) [v, best] = [g.mean[id * n + i], s];
+  }
+  return best;
+}
+
+/** Smallest deviation margin at a profile with its standard error sqrt(se_here² + se_there²), and the weakest margin/se. */
+function marginZ(g: GameIndex, id: number): Pick<EquilibriumConfidence, 'minMargin' | 'minMarginSe' | 'z' | 'weakestZ'> {
+  const n = g.players.length;
+  let minMargin: number | null = null;
+  let minMarginSe: number | null = null;
+  let weakestZ: number | null = null;
+  forDeviations(g, id, (i, _k, d) => {
+    if (!g.known[id] || !g.known[d]) return;
+    const m = g.mean[id * n + i] - g.mean[d * n + i];
+    const se = Math.hypot(g.se[id * n + i], g.se[d * n + i]);
+    if (minMargin === null || m < minMargin) [minMargin, minMarginSe] = [m, se];
+    if (se > 0 && (weakestZ === null || m / se < weakestZ)) weakestZ = m / se;
+  });
+  const mm = minMargin as number | null;
+  const ms = minMarginSe as number | null;
+  return { minMargin: mm, minMarginSe: ms, z: mm !== null && ms !== null && ms > 0 ? mm / ms : null, weakestZ };
+}

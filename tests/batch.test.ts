@@ -1,0 +1,72 @@
+// Batch self-play as analysts use it: worker threads, shards and merge, resume after an interruption, CSV for pandas/R.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const gambit = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const dir = mkdtempSync(join(tmpdir(), 'gambit-batch-'));
+const common = ['selfplay', '--games', '6', '--turns', '4', '--seed', '21', '--no-progress'];
+
+describe('batch self-play', () => {
+  it('writes identical JSONL and CSV with one worker and with two', () => {
+    const a = gambit(...common, '--workers', '1', '--out', join(dir, 'w1.jsonl'));
+    const b = gambit(...common, '--workers', '2', '--out', join(dir, 'w2.jsonl'));
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'w2.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'w1.jsonl'), 'utf8'));
+    expect(readFileSync(join(dir, 'w2.csv'), 'utf8')).toBe(readFileSync(join(dir, 'w1.csv'), 'utf8'));
+    const lines = readFileSync(join(dir, 'w1.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.game)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(lines.map((l) => l.seed)).toEqual([21, 22, 23, 24, 25, 26]);
+    const csv = readFileSync(join(dir, 'w1.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(7);
+    const header = csv[0].split(',');
+    expect(header).toContain('score_JPN');
+    for (const row of csv.slice(1)) {
+      const cells = row.split(',');
+      expect(cells).toHaveLength(header.length);
+      expect(Number.isFinite(Number(cells[header.indexOf('score_JPN')]))).toBe(true);
+    }
+    expect(existsSync(join(dir, 'w1.jsonl.partial'))).toBe(false);
+  }, 120_000);
+
+  it('shards run separately and merged give the same results as one run; missing or duplicate shards are refused', () => {
+    for (const k of [1, 2, 3]) expect(gambit(...common, '--workers', '1', '--shard', `${k}/3`, '--out', join(dir, `s${k}.jsonl`)).status).toBe(0);
+    const m = gambit('merge', '--out', join(dir, 'merged.jsonl'), join(dir, 's3.jsonl'), join(dir, 's1.jsonl'), join(dir, 's2.jsonl'));
+    expect(m.status, m.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'merged.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'w1.jsonl'), 'utf8'));
+    const missing = gambit('merge', '--out', join(dir, 'x.jsonl'), join(dir, 's1.jsonl'), join(dir, 's3.jsonl'));
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toMatch(/missing shard 2\/3/);
+    const dup = gambit('merge', '--out', join(dir, 'x.jsonl'), join(dir, 's1.jsonl'), join(dir, 's1.jsonl'), join(dir, 's2.jsonl'), join(dir, 's3.jsonl'));
+    expect(dup.stderr).toMatch(/appears twice/);
+    expect(existsSync(join(dir, 'x.jsonl'))).toBe(false);
+  }, 120_000);
+
+  it('resumes an interrupted run from its journal and ends with the same file', () => {
+    const full = readFileSync(join(dir, 'w1.jsonl'), 'utf8').split('\n');
+    // an interrupted run: three games journalled, the fourth cut mid-line, no output file yet
+    writeFileSync(join(dir, 'r.jsonl.partial'), full.slice(0, 3).join('\n') + '\n' + full[3].slice(0, 40));
+    const r = gambit(...common, '--workers', '2', '--out', join(dir, 'r.jsonl'), '--resume');
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'r.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'w1.jsonl'), 'utf8'));
+    expect(existsSync(join(dir, 'r.jsonl.partial'))).toBe(false);
+    // a journal from another batch is refused
+    writeFileSync(join(dir, 'q.jsonl.partial'), full[0] + '\n');
+    const q = gambit('selfplay', '--games', '6', '--turns', '5', '--seed', '21', '--no-progress', '--out', join(dir, 'q.jsonl'), '--resume');
+    expect(q.status).toBe(2);
+    expect(q.stderr).toMatch(/belongs to another batch/);
+  }, 120_000);
+
+  it('rejects a bad --shard or --workers in one line', () => {
+    for (const bad of [['--shard', '4/3'], ['--shard', 'x'], ['--workers', '0']]) {
+      const r = gambit(...common, ...bad);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+});
