@@ -257,6 +257,6 @@ describe('gambit selfplay', () => {
       expect(Object.keys(g.scores).sort()).toEqual(COUNTRIES);
       for (const c of COUNTRIES) expect(Number.isFinite(g.scores[c])).toBe(true);
     }
-    expect(readdirSync(dir)).toEqual(['s.jsonl']);
+    expect(readdirSync(dir).sort()).toEqual(['s.csv', 's.jsonl']);
   });
 });

@@ -161,9 +161,11 @@ export function alphaRank(table: TableLike, opts: AlphaRankOptions = {}): AlphaR
     profiles: g.size,
     top: order.slice(0, opts.top ?? 10).map((id) => ({ profile: profileOf(g, id), label: profileLabel(g, id), mass: pi[id] })),
     marginals: mixRecord(g, marg),
-    note: scaled
-      ? `alpha ${alpha} scaled by the payoff range ${fmt(range)} (effective alpha ${fmt(effectiveAlpha)}), population ${m}: large-alpha regime, where mass concentrates on the sink components of the response graph`
-      : `alpha ${alpha} unscaled, population ${m}`,
+    note: `${scaled ? `alpha ${alpha} scaled by the payoff range ${fmt(range)} (effective alpha ${fmt(effectiveAlpha)})` : `alpha ${alpha} unscaled`}, population ${m}: ${
+      effectiveAlpha * range >= 10
+        ? 'large-alpha regime, where mass concentrates on the sink components of the response graph'
+        : 'weak selection: drift spreads mass over profiles, so the ranking depends on alpha'
+    }`,
   };
 }
 
