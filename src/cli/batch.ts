@@ -12,6 +12,8 @@ export interface GameTask {
   run: string;
   shard?: string;
   runGames: number;
+  /** content parameters to override, by dotted path into the compiled content (sweeps) */
+  overrides?: Record<string, number>;
 }
 
 export interface ResultLine {
@@ -39,7 +41,59 @@ export function runId(content: Content, p: { seed: number; games: number; agents
   return hashValue({ scenario: content.scenario.id, content: content.hash, seed: p.seed, games: p.games, agents: p.agents, turns: p.turns ?? null });
 }
 
-export function playOne(task: GameTask, content: Content = loadContent(task.scenario)): ResultLine {
+const variantCache = new Map<string, Content>();
+
+/** The keys a dotted path walks through; keys that contain dots themselves (oxide.heavy) are matched greedily. */
+export function pathKeys(root: unknown, path: string): string[] | null {
+  const parts = path.split('.');
+  const keys: string[] = [];
+  let v = root;
+  let i = 0;
+  while (i < parts.length) {
+    if (v === null || typeof v !== 'object') return null;
+    let j = i;
+    let key = parts[i];
+    while (!Object.prototype.hasOwnProperty.call(v, key) && j + 1 < parts.length) key += '.' + parts[++j];
+    if (!Object.prototype.hasOwnProperty.call(v, key)) return null;
+    keys.push(key);
+    v = (v as Record<string, unknown>)[key];
+    i = j + 1;
+  }
+  return keys;
+}
+
+/** Read a numeric content parameter by dotted path (e.g. goods.autos.sigma); undefined if there is none. */
+export function readParam(content: Content, path: string): number | undefined {
+  const keys = pathKeys(content, path);
+  if (!keys) return undefined;
+  let v: unknown = content;
+  for (const k of keys) v = (v as Record<string, unknown>)[k];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/** A copy of the content with some parameters changed, and its own hash (so replays of it are told apart). */
+export function withOverrides(content: Content, overrides: Record<string, number> | undefined): Content {
+  if (!overrides || !Object.keys(overrides).length) return content;
+  const key = content.hash + JSON.stringify(Object.entries(overrides).sort());
+  const hit = variantCache.get(key);
+  if (hit) return hit;
+  const { hash: _h, ...rest } = content;
+  const copy = structuredClone(rest) as Omit<Content, 'hash'>;
+  for (const [path, value] of Object.entries(overrides)) {
+    const parts = pathKeys(copy, path);
+    if (!parts) throw new Error(`no numeric content parameter ${path}`);
+    let v = copy as unknown as Record<string, unknown>;
+    for (const k of parts.slice(0, -1)) v = v[k] as Record<string, unknown>;
+    if (typeof v[parts.at(-1)!] !== 'number') throw new Error(`no numeric content parameter ${path}`);
+    v[parts.at(-1)!] = value;
+  }
+  const out = { ...copy, hash: hashValue(copy) } as Content;
+  variantCache.set(key, out);
+  return out;
+}
+
+export function playOne(task: GameTask, loaded: Content = loadContent(task.scenario)): ResultLine {
+  const content = withOverrides(loaded, task.overrides);
   const seats = makeSeats(content, task.agents);
   const allStatusQuo = COUNTRIES.every((k) => task.agents[k] === 'status-quo');
   const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false });

@@ -6,6 +6,9 @@ import { AgentOrdersError, ContentError } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
 import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidate } from './commands.ts';
 import { cmdMerge, cmdSelfplay } from './selfplay.ts';
+import { cmdTournament } from './tournament.ts';
+import { cmdSweep } from './sweep.ts';
+import { cmdFork } from './fork.ts';
 
 function program(out: { code: number }): Command {
   const p = new Command('gambit')
@@ -47,6 +50,47 @@ function program(out: { code: number }): Command {
     .option('--csv <results.csv>', 'where to write the CSV')
     .action((files: string[], o) => {
       out.code = cmdMerge(files, o);
+    });
+  p.command('tournament')
+    .description('play every profile of agent pools N times; write a payoff table with 95% intervals')
+    .addOption(scenario())
+    .option('--pool <COUNTRY=a,b,c>', 'agents to try for a country (repeat the flag per country)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .requiredOption('--games-per-profile <n>', 'games per profile (seeds seed..seed+n-1, the same for every profile)')
+    .option('--seed <n>', 'first seed', '1')
+    .option('--agents <spec>', 'fixed agents for countries without a pool (default persona)')
+    .option('--sample <k>', 'play a seeded sample of k profiles instead of all')
+    .option('--turns <n>', 'play only the first N turns of each game')
+    .option('--workers <n>', 'worker threads (default: the cores)')
+    .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl')
+    .option('--no-progress', 'no progress bar')
+    .action(async (o) => {
+      out.code = await cmdTournament(o);
+    });
+  p.command('sweep')
+    .description('vary content parameters (one at a time, or a Latin hypercube) and rank them by how much they move outcomes')
+    .addOption(scenario())
+    .option('--param <PATH=v1,v2,...>', 'a numeric content parameter and values, e.g. goods.autos.sigma=1.5,2.3,3 (repeat per parameter)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--lhs <n>', 'a Latin hypercube of n samples over each parameter\'s [min, max] instead of one at a time')
+    .requiredOption('--games <n>', 'games per variant (common seeds)')
+    .option('--seed <n>', 'first seed', '1')
+    .option('--agents <spec>', 'agents (default persona)')
+    .option('--turns <n>', 'play only the first N turns')
+    .option('--workers <n>', 'worker threads (default: the cores)')
+    .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv')
+    .option('--no-progress', 'no progress bar')
+    .action(async (o) => {
+      out.code = await cmdSweep(o);
+    });
+  p.command('fork <replay>')
+    .description('from a replay at a turn, play N seeded continuations with other agents and report the outcome differences')
+    .requiredOption('--at <turn>', 'turn to fork from (0 = the start)')
+    .requiredOption('--agents <spec>', 'who plays differently, e.g. CHN=hawk or JPN=scripted:plan.json')
+    .option('--runs <n>', 'seeded continuations', '20')
+    .option('--seed <n>', 'seed for the continuations\' events', '1')
+    .option('--scenario <id|path>', 'scenario (default: the replay\'s)')
+    .option('--out <fork.json>', 'write the result as JSON')
+    .action((file: string, o) => {
+      out.code = cmdFork(file, o);
     });
   const replay = p.command('replay').description('replay files');
   replay

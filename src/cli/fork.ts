@@ -1,0 +1,102 @@
+// `gambit fork REPLAY --at TURN`: from a replay's state at a turn, play N seeded continuations with the original
+// agents and with others (or scripted orders), and report the distribution of outcome differences.
+import { readFileSync } from 'node:fs';
+import { COUNTRIES, createGame, hashValue, playGame, resolveTurn, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Replay, type Seats } from '../../engine/index.ts';
+import { collectOrders } from '../../engine/index.ts';
+import { newRngState } from '../../engine/prng.ts';
+import { UsageError, int, makeSeats } from './args.ts';
+import { loadScenarioContent } from './content.ts';
+import { writeFileAtomic } from './io.ts';
+import { meanSd, t95 } from './tournament.ts';
+
+export interface ForkOptions {
+  at: string;
+  agents?: string;
+  runs: string;
+  seed: string;
+  scenario?: string;
+  out?: string;
+}
+
+/** Play a continuation to the end; `recorded` gives orders to use for seats whose agent is unavailable (scripted). */
+function continueGame(content: Content, start: GameState, seats: Partial<Seats>, recorded: Orders[], end: number): { objectives: Record<CountryId, number>[]; state: GameState } {
+  let s = start;
+  const objectives: Record<CountryId, number>[] = [];
+  while (s.turn < end) {
+    const live = Object.fromEntries(COUNTRIES.filter((c) => seats[c]).map((c) => [c, seats[c]])) as Seats;
+    const o: Orders = collectOrders(content, s, { ...Object.fromEntries(COUNTRIES.map((c) => [c, { name: 'status-quo', needsView: false, decide: () => ({}) }])), ...live } as Seats);
+    const rec = recorded[s.turn] ?? {};
+    for (const c of COUNTRIES) if (!seats[c] && rec[c]) o[c] = rec[c];
+    const r = resolveTurn(content, s, o, { ledger: false });
+    s = r.state;
+    objectives.push(r.report.objective);
+  }
+  return { objectives, state: s };
+}
+
+export function cmdFork(file: string, o: ForkOptions): number {
+  let replay: Replay;
+  try {
+    replay = JSON.parse(readFileSync(file, 'utf8')) as Replay;
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read the replay (${(e as Error).message})`);
+  }
+  if (replay.format !== 'rare-earth-gambit-replay') throw new UsageError(`${file}: not a replay file (write one with gambit run --out)`);
+  const content = loadScenarioContent(o.scenario ?? replay.scenarioId);
+  const at = int('--at', 0, replay.orders.length - 1)(o.at);
+  const runs = int('--runs', 1, 100_000)(o.runs);
+  const seed = int('--seed', 0)(o.seed);
+  const check = verifyReplay(content, { ...replay, orders: replay.orders.slice(0, at), hashes: replay.hashes.slice(0, at) });
+  if (!check.ok) throw new UsageError(`${file}: ${check.reason}; cannot fork from it`);
+  let state = createGame(content, replay.seed);
+  for (let t = 0; t < at; t++) state = resolveTurn(content, state, replay.orders[t], { ledger: false }).state;
+  // the original agents where they can play again; scripted seats replay their recorded orders
+  const original: Partial<Seats> = {};
+  for (const c of COUNTRIES) {
+    const name = replay.agents[c];
+    if (name && !name.startsWith('scripted:')) original[c] = makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((k) => [k, 'status-quo'])), [c]: name === c ? 'persona' : name } as Record<CountryId, string>)[c];
+  }
+  const altNames: Record<string, string> = {};
+  if (o.agents)
+    for (const part of o.agents.split(',')) {
+      const m = /^([A-Za-z]{3})=(.+)$/.exec(part.trim());
+      if (!m || !COUNTRIES.includes(m[1].toUpperCase() as CountryId)) throw new UsageError(`--agents: expected COUNTRY=NAME pairs, got ${JSON.stringify(part)}`);
+      altNames[m[1].toUpperCase()] = m[2];
+    }
+  if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
+  const altSeats = makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((k) => [k, 'status-quo'])), ...altNames } as Record<CountryId, string>);
+  const alternative: Partial<Seats> = { ...original };
+  for (const c of Object.keys(altNames) as CountryId[]) alternative[c] = altSeats[c];
+  const diffs: Record<CountryId, number[]> = Object.fromEntries(COUNTRIES.map((c) => [c, []])) as unknown as Record<CountryId, number[]>;
+  const gdp: Record<CountryId, number[]> = Object.fromEntries(COUNTRIES.map((c) => [c, []])) as unknown as Record<CountryId, number[]>;
+  for (let i = 0; i < runs; i++) {
+    const start: GameState = { ...state, rng: newRngState(`fork:${seed}:${i}`), seed: `${replay.seed}/fork${seed}:${i}` };
+    const a = continueGame(content, start, original, replay.orders, replay.orders.length);
+    const b = continueGame(content, start, alternative, replay.orders, replay.orders.length);
+    for (const c of COUNTRIES) {
+      const mean = (xs: Record<CountryId, number>[]) => xs.reduce((s, x) => s + x[c], 0) / xs.length;
+      diffs[c].push(mean(b.objectives) - mean(a.objectives));
+      gdp[c].push((b.state.regions[c].gdp / a.state.regions[c].gdp - 1) * 100);
+    }
+  }
+  const rows = COUNTRIES.map((c) => {
+    const d = meanSd(diffs[c]);
+    const g = meanSd(gdp[c]);
+    const half = runs > 1 ? (t95(runs - 1) * d.sd) / Math.sqrt(runs) : NaN;
+    const better = diffs[c].filter((x) => x > 0).length / runs;
+    return { country: c, meanDiff: d.mean, sd: d.sd, ci95: [d.mean - half, d.mean + half], shareBetter: better, gdpDiffPct: g.mean, min: Math.min(...diffs[c]), max: Math.max(...diffs[c]) };
+  });
+  const result = { format: 'rare-earth-gambit-fork', version: 1, replay: file, scenario: replay.scenarioId, at, runs, seed, original: replay.agents, changed: altNames, turnsPlayed: replay.orders.length - at, results: rows };
+  void playGame;
+  void hashValue;
+  const lines = [
+    `fork of ${file} at turn ${at}: ${Object.entries(altNames).map(([c, a]) => `${c}=${a}`).join(', ')} instead of ${Object.keys(altNames).map((c) => `${c}=${replay.agents[c as CountryId]}`).join(', ')}; ${runs} seeded continuation${runs > 1 ? 's' : ''} of ${result.turnsPlayed} turns`,
+    'difference in mean objective over the continuation (points), fork minus original:',
+    '',
+    `${'country'.padEnd(8)} ${'mean'.padStart(8)} ${'95% interval'.padStart(20)} ${'runs better'.padStart(12)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'GDP at end'.padStart(11)}`,
+    ...rows.map((r) => `${r.country.padEnd(8)} ${r.meanDiff.toFixed(2).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${r.min.toFixed(2).padStart(8)} ${r.max.toFixed(2).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
+  return 0;
+}

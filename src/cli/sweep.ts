@@ -1,0 +1,145 @@
+// `gambit sweep`: vary numeric content parameters one at a time or as a Latin hypercube, play seeded games for each
+// variant on common seeds, and rank the parameters by how much they move the outcomes.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { COUNTRIES, hashValue } from '../../engine/index.ts';
+import { makeRng } from '../../engine/prng.ts';
+import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
+import { loadScenarioContent } from './content.ts';
+import { readParam, type GameTask, type ResultLine } from './batch.ts';
+import { runTasks } from './pool.ts';
+import { writeFileAtomic } from './io.ts';
+import { meanSd } from './tournament.ts';
+
+export interface SweepOptions {
+  scenario: string;
+  param: string[];
+  lhs?: string;
+  games: string;
+  seed: string;
+  agents?: string;
+  turns?: string;
+  workers?: string;
+  out: string;
+  progress: boolean;
+}
+
+/** The outcomes a sweep ranks parameters by. */
+export const OUTCOMES: { id: string; get: (l: ResultLine) => number }[] = [
+  ...COUNTRIES.map((c) => ({ id: `score_${c}`, get: (l: ResultLine) => l.scores[c] })),
+  ...COUNTRIES.map((c) => ({ id: `gdp_growth_pct_${c}`, get: (l: ResultLine) => l.outcomes.gdpGrowthPct[c] })),
+  { id: 'jpn_min_magnet_supply', get: (l) => l.outcomes.jpnMinMagnetSupply },
+  { id: 'final_price_oxide_heavy', get: (l) => l.outcomes.finalPrices['oxide.heavy'] },
+  { id: 'final_price_magnet', get: (l) => l.outcomes.finalPrices.magnet },
+];
+
+/** Ordinary least squares of y on the columns of X (with an intercept); returns the slopes. */
+export function ols(X: number[][], y: number[]): number[] {
+  const k = X[0].length + 1;
+  const A = Array.from({ length: k }, () => new Array(k).fill(0));
+  const b = new Array(k).fill(0);
+  X.forEach((row, i) => {
+    const r = [1, ...row];
+    for (let p = 0; p < k; p++) {
+      b[p] += r[p] * y[i];
+      for (let q = 0; q < k; q++) A[p][q] += r[p] * r[q];
+    }
+  });
+  // Gauss-Jordan with partial pivoting
+  for (let c = 0; c < k; c++) {
+    let piv = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(A[r][c]) > Math.abs(A[piv][c])) piv = r;
+    [A[c], A[piv]] = [A[piv], A[c]];
+    [b[c], b[piv]] = [b[piv], b[c]];
+    if (Math.abs(A[c][c]) < 1e-12) continue;
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const f = A[r][c] / A[c][c];
+      for (let q = c; q < k; q++) A[r][q] -= f * A[c][q];
+      b[r] -= f * b[c];
+    }
+  }
+  return b.slice(1).map((v, i) => (Math.abs(A[i + 1][i + 1]) < 1e-12 ? 0 : v / A[i + 1][i + 1]));
+}
+
+export async function cmdSweep(o: SweepOptions): Promise<number> {
+  const content = loadScenarioContent(o.scenario);
+  const games = int('--games', 1, 100_000)(o.games);
+  const seed = int('--seed', 0)(o.seed);
+  const turns = o.turns === undefined ? undefined : int('--turns', 1, content.scenario.turns)(o.turns);
+  const workers = o.workers === undefined ? availableParallelism() : int('--workers', 1, 256)(o.workers);
+  const agents = parseAgentSpec(o.agents);
+  makeSeats(content, agents);
+  if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
+  const params = o.param.map((spec) => {
+    const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(spec);
+    if (!m) throw new UsageError(`--param: expected PATH=v1,v2,..., got ${JSON.stringify(spec)}`);
+    const base = readParam(content, m[1]);
+    if (base === undefined) throw new UsageError(`--param: ${m[1]} is not a numeric content parameter (paths look like goods.autos.sigma or countries.regions.JPN.gdpUsdBn)`);
+    const values = m[2].split(',').map((v) => Number(v));
+    if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--param ${m[1]}: values must be numbers, got ${m[2]}`);
+    return { path: m[1], base, values };
+  });
+  const lhs = o.lhs === undefined ? 0 : int('--lhs', 2, 10_000)(o.lhs);
+  // the variants: the baseline, then one at a time, or a Latin hypercube over each parameter's [min, max]
+  const variants: Record<string, number>[] = [{}];
+  if (!lhs) for (const p of params) for (const v of p.values) variants.push({ [p.path]: v });
+  else {
+    const rng = makeRng(`lhs:${seed}`);
+    const cols = params.map((p) => {
+      const lo = Math.min(...p.values);
+      const hi = Math.max(...p.values);
+      const strata = Array.from({ length: lhs }, (_, i) => lo + ((i + rng()) / lhs) * (hi - lo));
+      for (let i = strata.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [strata[i], strata[j]] = [strata[j], strata[i]];
+      }
+      return strata;
+    });
+    for (let i = 0; i < lhs; i++) variants.push(Object.fromEntries(params.map((p, k) => [p.path, cols[k][i]])));
+  }
+  const id = hashValue({ s: content.hash, seed, games, variants, agents, turns: turns ?? null });
+  const tasks: GameTask[] = [];
+  variants.forEach((v) => {
+    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v });
+  });
+  process.stderr.write(`sweep: ${variants.length} variants x ${games} games = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
+  const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
+  const summary = byVariant.map((b) => ({ params: b.params, means: Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(b.lines.map(x.get)).mean])) }));
+  const spread = Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(lines.map(x.get)).sd || 1]));
+  // ranking: effect of each parameter on each outcome, in standard deviations of that outcome over all games
+  const ranking = params.map((p, k) => {
+    const effects: Record<string, number> = {};
+    if (!lhs) {
+      const rows = summary.filter((s) => p.path in s.params);
+      for (const x of OUTCOMES) {
+        const ms = rows.map((r) => r.means[x.id]);
+        effects[x.id] = (Math.max(...ms) - Math.min(...ms)) / spread[x.id];
+      }
+    } else {
+      const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
+      const sdX = params.map((_, j) => meanSd(X.map((r) => r[j])).sd || 1);
+      for (const x of OUTCOMES) {
+        const beta = ols(X, summary.slice(1).map((s) => s.means[x.id]));
+        effects[x.id] = (beta[k] * sdX[k]) / spread[x.id]; // standardised regression coefficient
+      }
+    }
+    const top = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0];
+    const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
+    return { path: p.path, base: p.base, values: p.values, effects, overall, strongest: { outcome: top[0], effect: top[1] } };
+  });
+  ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
+  mkdirSync(o.out, { recursive: true });
+  writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
+  const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
+  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
+  writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
+  const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
+  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect`);
+  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${r.strongest.outcome} ${r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}`);
+  out.push('', `written: ${join(o.out, 'sweep.json')}, sweep.csv`);
+  process.stdout.write(out.join('\n') + '\n');
+  return 0;
+}
