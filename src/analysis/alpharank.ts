@@ -10,7 +10,7 @@ export interface AlphaRankOptions {
   scale?: 'range' | 'none';
   /** Profiles listed in `top` (default 10). */
   top?: number;
-  /** Refuse tables with more profiles than this (default 2048): the exact solve costs O(profiles³). */
+  /** Refuse tables with more profiles than this (default 1024, about 8 s): the exact solve costs O(profiles³). */
   maxProfiles?: number;
 }
 
@@ -101,6 +101,13 @@ export function logStationary(L: Float64Array, N: number): Float64Array {
   return lp.map((v) => Math.exp(v - total));
 }
 
+/** α as applied to payoff differences: alpha / payoff range by default, alpha itself with scale 'none'. */
+export function effectiveAlphaOf(g: GameIndex, opts: AlphaRankOptions = {}): { effectiveAlpha: number; range: number } {
+  const alpha = opts.alpha ?? 50;
+  const range = payoffRange(g);
+  return { effectiveAlpha: (opts.scale ?? 'range') === 'range' ? (range > 0 ? alpha / range : 0) : alpha, range };
+}
+
 /** The effective α and the stationary distribution over all profiles (needs the full factorial). */
 export function alphaRankStationary(g: GameIndex, opts: AlphaRankOptions = {}): { pi: Float64Array; effectiveAlpha: number; range: number } {
   const n = g.players.length;
@@ -108,8 +115,7 @@ export function alphaRankStationary(g: GameIndex, opts: AlphaRankOptions = {}): 
   const alpha = opts.alpha ?? 50;
   if (!(Number.isInteger(m) && m >= 2)) throw new Error('alphaRank: populationSize must be an integer ≥ 2');
   if (!(alpha >= 0 && Number.isFinite(alpha))) throw new Error('alphaRank: alpha must be a finite number ≥ 0');
-  const range = payoffRange(g);
-  const effectiveAlpha = (opts.scale ?? 'range') === 'range' ? (range > 0 ? alpha / range : 0) : alpha;
+  const { effectiveAlpha, range } = effectiveAlphaOf(g, opts);
   const N = g.size;
   if (N === 1) return { pi: Float64Array.of(1), effectiveAlpha, range };
   let eta = 0;
@@ -143,7 +149,7 @@ export function alphaRankStationary(g: GameIndex, opts: AlphaRankOptions = {}): 
 export function alphaRank(table: TableLike, opts: AlphaRankOptions = {}): AlphaRankResult {
   const g = indexTable(table);
   if (g.knownCount < g.size) return { available: false, reason: `${g.size - g.knownCount} of ${g.size} profiles are missing; α-Rank needs every transition` };
-  const maxProfiles = opts.maxProfiles ?? 2048;
+  const maxProfiles = opts.maxProfiles ?? 1024;
   if (g.size > maxProfiles) return { available: false, reason: `${g.size} profiles exceed maxProfiles ${maxProfiles} (the exact solve costs O(profiles³))` };
   const { pi, effectiveAlpha, range } = alphaRankStationary(g, opts);
   const alpha = opts.alpha ?? 50;

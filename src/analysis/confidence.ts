@@ -1,6 +1,6 @@
 // How much the findings of a payoff table survive its sampling noise: parametric resampling of every profile mean.
 import seedrandom from 'seedrandom';
-import { alphaRankStationary, type AlphaRankOptions } from './alpharank.ts';
+import { alphaRankStationary, effectiveAlphaOf, type AlphaRankOptions } from './alpharank.ts';
 import { contexts, forDeviations, scanEquilibria } from './equilibria.ts';
 import { defaultTolerance, indexTable, profileId, profileLabel, profileOf, withMeans, type GameIndex, type Profile, type TableLike } from './table.ts';
 
@@ -21,7 +21,8 @@ export interface ConfidenceOptions {
   bestResponses?: boolean;
   /** α-Rank settings, as used for the finding. */
   alphaRank?: AlphaRankOptions;
-  /** Resamples for α-Rank, which costs O(profiles³) each; default min(samples, 2e8 / (profiles³/3)). */
+  /** Resamples for α-Rank, which costs O(profiles³) each; default min(samples, 3e8 / (profiles³/3)) (about 10 s),
+   * skipped when that is under 20. */
   alphaRankSamples?: number;
 }
 
@@ -51,8 +52,9 @@ export interface ConfidenceResult {
   others: Array<{ profile: Profile; label: string; frequency: number }>;
   /** Fraction of resamples with no verified pure equilibrium. */
   noEquilibrium: number;
-  /** Per best-response entry (same order as bestResponses()), the fraction of resamples whose top strategy is in the original best set. */
-  bestResponses: Array<{ player: string; others: Profile; best: string[]; stability: number }> | null;
+  /** Per best-response entry (same order as bestResponses()), the fraction of resamples whose top strategy is in the
+   * original best set; null when no strategy is known there. */
+  bestResponses: Array<{ player: string; others: Profile; best: string[]; stability: number | null }> | null;
   alphaRank:
     | { profile: Profile; label: string; stable: number; samples: number; description: string }
     | { skipped: string }
@@ -101,9 +103,12 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
   const brHits = new Float64Array(brEntries.length);
 
   const topId = finding.alphaRankTop ? profileId(g, finding.alphaRankTop) : null;
-  const cubic = (g.size ** 3) / 3;
-  const arSamples = topId === null || g.knownCount < g.size ? 0 : Math.min(samples, opts.alphaRankSamples ?? Math.floor(2e8 / Math.max(1, cubic)));
+  const cubic = g.size ** 3 / 3;
+  const budget = Math.floor(3e8 / Math.max(1, cubic));
+  const arSamples = topId === null || g.knownCount < g.size ? 0 : Math.min(samples, opts.alphaRankSamples ?? (budget >= 20 ? budget : 0));
   let arHits = 0;
+  // Keep the point estimate's effective alpha: rescaling per resample would change the chain, not just its inputs.
+  const arOpts: AlphaRankOptions | null = arSamples > 0 ? { populationSize: opts.alphaRank?.populationSize, scale: 'none', alpha: effectiveAlphaOf(g, opts.alphaRank).effectiveAlpha } : null;
 
   const normal = normalSource(seed);
   const mean = new Float64Array(g.mean.length);
@@ -122,8 +127,8 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
     brEntries.forEach((e, j) => {
       if (e.best.length && e.bestIdx.includes(topStrategy(h, e.player, e.base))) brHits[j]++;
     });
-    if (r < arSamples) {
-      const { pi } = alphaRankStationary(h, opts.alphaRank);
+    if (arOpts && r < arSamples) {
+      const { pi } = alphaRankStationary(h, arOpts);
       let best = 0;
       for (let id = 1; id < pi.length; id++) if (pi[id] > pi[best]) best = id;
       if (best === topId) arHits++;
@@ -133,7 +138,7 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
   const equilibria = eqIds.map((id): EquilibriumConfidence => {
     const count = eqCount.get(id) ?? 0;
     const z = marginZ(g, id);
-    const zText = z.z === null ? (z.minMargin === null ? '' : ', margin exact (sd 0)') : `, smallest margin ${z.z.toFixed(1)} se`;
+    const zText = z.z === null ? (z.minMargin === null ? '' : ', margin exact (sd 0)') : `, smallest margin ${Math.abs(z.z) >= 10 ? z.z.toFixed(1) : z.z.toPrecision(2)} se`;
     return { profile: profileOf(g, id), label: profileLabel(g, id), stable: count / samples, count, samples, ...z, description: `stable in ${pct(count / samples)} of ${samples} resamples${zText}` };
   });
   const listed = new Set(eqIds);
@@ -158,7 +163,7 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
     equilibria,
     others,
     noEquilibrium: none / samples,
-    bestResponses: wantBr ? brEntries.map((e, j) => ({ player: g.players[e.player], others: e.others, best: e.best, stability: brHits[j] / samples })) : null,
+    bestResponses: wantBr ? brEntries.map((e, j) => ({ player: g.players[e.player], others: e.others, best: e.best, stability: e.best.length ? brHits[j] / samples : null })) : null,
     alphaRank,
   };
 }

@@ -37,7 +37,17 @@ export interface ReplicatorRun {
 
 export type ReplicatorResult =
   | { available: false; reason: string; missing: number }
-  | ({ available: true; steps: number; dt: number; method: 'rk4' | 'euler'; payoffScale: number; runs: ReplicatorRun[] } & ReplicatorRun);
+  | ({
+      available: true;
+      steps: number;
+      dt: number;
+      method: 'rk4' | 'euler';
+      payoffScale: number;
+      /** Whether the first run started from the uniform mix or from opts.start. */
+      startKind: 'uniform' | 'given';
+      /** Every run, the first one (also spread at the top level) then the random starts. */
+      runs: ReplicatorRun[];
+    } & ReplicatorRun);
 
 type State = Float64Array[];
 
@@ -210,5 +220,5 @@ export function replicatorDynamics(table: TableLike, opts: ReplicatorOptions = {
   const starts: State[] = [opts.start ? fromMix(g, opts.start) : g.pools.map((pool) => new Float64Array(pool.length).fill(1 / pool.length))];
   for (let r = 0; r < (opts.starts ?? 0); r++) starts.push(randomStart(g, rng));
   const runs = starts.map((x0) => run(g, x0, steps, dt, scale, method, opts.convergenceTolerance ?? 1e-6));
-  return { available: true, steps, dt, method, payoffScale: scale, ...runs[0], runs };
+  return { available: true, steps, dt, method, payoffScale: scale, startKind: opts.start ? 'given' : 'uniform', ...runs[0], runs };
 }

@@ -42,6 +42,19 @@ export function runId(content: Content, p: { seed: number; games: number; agents
 }
 
 const variantCache = new Map<string, Content>();
+const baselineCache = new Map<string, Record<CountryId, number>[]>();
+
+/** The status-quo yardstick of a seed, computed once per process (a tournament plays each seed under many profiles). */
+function cachedBaseline(content: Content, seed: number, turns: number | undefined): Record<CountryId, number>[] {
+  const key = `${content.hash}:${seed}:${turns ?? ''}`;
+  let b = baselineCache.get(key);
+  if (!b) {
+    if (baselineCache.size > 5000) baselineCache.clear();
+    b = baselineObjectives(content, seed, turns);
+    baselineCache.set(key, b);
+  }
+  return b;
+}
 
 /** The keys a dotted path walks through; keys that contain dots themselves (oxide.heavy) are matched greedily. */
 export function pathKeys(root: unknown, path: string): string[] | null {
@@ -97,7 +110,7 @@ export function playOne(task: GameTask, loaded: Content = loadContent(task.scena
   const seats = makeSeats(content, task.agents);
   const allStatusQuo = COUNTRIES.every((k) => task.agents[k] === 'status-quo');
   const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false });
-  const base = allStatusQuo ? r.objectives : baselineObjectives(content, task.seed, task.turns);
+  const base = allStatusQuo ? r.objectives : cachedBaseline(content, task.seed, task.turns);
   const scores = runningScores(r.objectives, base).at(-1)!;
   const st = r.state;
   let minJpn = 1;

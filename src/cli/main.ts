@@ -9,6 +9,7 @@ import { cmdMerge, cmdSelfplay } from './selfplay.ts';
 import { cmdTournament } from './tournament.ts';
 import { cmdSweep } from './sweep.ts';
 import { cmdFork } from './fork.ts';
+import { cmdAnalyze } from './analyze.ts';
 
 function program(out: { code: number }): Command {
   const p = new Command('gambit')
@@ -65,6 +66,15 @@ function program(out: { code: number }): Command {
     .option('--no-progress', 'no progress bar')
     .action(async (o) => {
       out.code = await cmdTournament(o);
+    });
+  p.command('analyze <table>')
+    .description('treat a tournament payoff table as a game: best responses, equilibria and their confidence, replicator dynamics, alpha-rank')
+    .option('--samples <n>', 'resamples for the confidence figures (0 to skip)', '500')
+    .option('--seed <n>', 'seed for the resampling', '1')
+    .addOption(new Option('--format <fmt>', 'text for people, json for programs').choices(['text', 'json']).default('text'))
+    .option('--out <analysis.json>', 'also write the result as JSON (gambit report reads it)')
+    .action((file: string, o) => {
+      out.code = cmdAnalyze(file, o);
     });
   p.command('sweep')
     .description('vary content parameters (one at a time, or a Latin hypercube) and rank them by how much they move outcomes')

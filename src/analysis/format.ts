@@ -1,0 +1,190 @@
+// Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
+import type { AnalysisResult } from './analyze.ts';
+import type { Mix, Profile } from './table.ts';
+
+export interface FormatOptions {
+  /** Line width (default 100). */
+  width?: number;
+  /** Best-response rows shown per player (default 12; the JSON has them all). */
+  maxRows?: number;
+  /** α-Rank profiles shown (default 8). */
+  topProfiles?: number;
+}
+
+/** A number in at most about 7 characters: 4 significant digits, exponent form when very large or small. */
+export function num(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '-';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) return v.toExponential(2);
+  return String(Number(v.toPrecision(4)));
+}
+
+const pct = (f: number | null | undefined) => (f === null || f === undefined ? '-' : `${(f * 100).toFixed(f > 0.995 && f < 1 ? 1 : 0)}%`);
+
+const clip = (s: string, w: number) => (s.length <= w ? s : w <= 1 ? s.slice(0, w) : `${s.slice(0, w - 1)}…`);
+
+/** Columns padded to their widest cell; the widest column is clipped until the table fits `width`. */
+export function textTable(headers: string[], rows: string[][], width: number, right: boolean[] = [], indent = '  '): string[] {
+  const w = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const total = () => indent.length + w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1);
+  while (total() > width) {
+    const c = w.indexOf(Math.max(...w));
+    if (w[c] <= 6) break;
+    w[c] -= Math.min(w[c] - 6, total() - width);
+  }
+  const line = (cells: string[]) =>
+    (indent + cells.map((cell, c) => (right[c] ? clip(cell ?? '', w[c]).padStart(w[c]) : clip(cell ?? '', w[c]).padEnd(w[c]))).join('  ')).trimEnd();
+  return [line(headers), line(w.map((x) => '-'.repeat(x))), ...rows.map(line)];
+}
+
+/** Items joined by `sep` after a prefix, wrapped at item boundaries to `width` with a hanging indent. */
+function wrap(first: string, parts: string[], width: number, sep = ', '): string[] {
+  const pad = ' '.repeat(Math.min(first.length + 1, 24));
+  const lines: string[] = [];
+  let cur = first + (parts.length ? ' ' : '');
+  let empty = true;
+  parts.forEach((p, i) => {
+    const piece = p + (i < parts.length - 1 ? sep : '');
+    if (!empty && (cur + piece).trimEnd().length > width) {
+      lines.push(cur.trimEnd());
+      cur = pad;
+    }
+    cur += piece;
+    empty = false;
+  });
+  lines.push(cur.trimEnd());
+  return lines.map((l) => clip(l, width));
+}
+
+const label = (p: Profile) => Object.entries(p).map(([k, v]) => `${k}=${v}`).join(' ');
+
+function mixLines(mix: Mix, width: number, indent = '    '): string[] {
+  return Object.entries(mix).flatMap(([player, probs]) =>
+    wrap(`${indent}${player.padEnd(6)}`, Object.entries(probs).map(([s, p]) => `${s} ${p.toFixed(3)}`), width, '  '),
+  );
+}
+
+const heading = (title: string, width: number, suffix = '') => {
+  const h = clip(title.toUpperCase() + suffix, width);
+  return ['', h, '='.repeat(h.length)];
+};
+
+/** The plain-text report: best responses, equilibria with confidence, replicator, α-Rank and deviation gains. */
+export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): string {
+  const W = opts.width ?? 100;
+  const maxRows = opts.maxRows ?? 12;
+  const L: string[] = [];
+  const ci = r.confidence;
+  L.push(clip(`Payoff analysis: scenario ${r.scenario}, seed ${r.seed}, ${r.gamesPerProfile} games per profile`, W));
+  L.push(...wrap('Players:', r.players, W, ' '));
+  for (const p of r.players) L.push(...wrap(`  ${p.padEnd(6)}`, r.strategies[p], W));
+  const p = r.profiles;
+  L.push(`Profiles: ${p.known} of ${p.total} known${p.missingCount ? `, ${p.missingCount} missing` : ' (full factorial)'}; tie tolerance ${num(r.tolerance)}`);
+  if (p.missingCount) {
+    L.push('  Missing (unknown, never estimated):');
+    for (const m of p.missing) L.push(clip(`    ${label(m)}`, W));
+    if (p.missing.length < p.missingCount) L.push(`    … and ${p.missingCount - p.missing.length} more`);
+  }
+  for (const n of r.notes) L.push(...wrap('Note:', n.split(' '), W, ' '));
+
+  L.push(...heading('Best responses', W));
+  for (const player of r.players) {
+    if (r.strategies[player].length === 1) {
+      L.push(clip(`${player}: a single strategy (${r.strategies[player][0]}), nothing to choose`, W));
+      continue;
+    }
+    const rows = r.bestResponses.filter((b) => b.player === player);
+    const counts = new Map<string, number>();
+    for (const b of rows) for (const s of b.best) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const summary = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, c]) => `${s} ${c}/${rows.length}`);
+    L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W));
+    const shown = rows.slice(0, maxRows).map((b) => [
+      label(b.others) || '(no other players)',
+      b.best.join(' = ') || '?',
+      num(b.value),
+      num(b.margin),
+      pct(b.stability),
+      b.unknown.length ? b.unknown.join(', ') : '',
+    ]);
+    L.push(...textTable(['others play', 'best', 'mean', 'margin', 'stable', 'unknown'], shown, W, [false, false, true, true, true, false]));
+    if (rows.length > maxRows) L.push(`  … ${rows.length - maxRows} more rows in the JSON result`);
+  }
+
+  const eq = r.equilibria;
+  L.push(...heading('Pure equilibria', W, ` (tolerance ${num(eq.tolerance)})`));
+  if (!eq.equilibria.length)
+    L.push(
+      eq.profiles.known === 0
+        ? '  None: no profile is known.'
+        : eq.unverified.length
+          ? '  None verified: every other known profile has a profitable deviation.'
+          : '  None: in every profile some player gains by deviating alone.',
+    );
+  else {
+    const rows = eq.equilibria.map((e) => {
+      const c = ci?.equilibria.find((x) => x.label === e.label);
+      return [e.label, num(e.minMargin), c ? (c.z === null ? (c.minMargin === null ? '-' : 'exact') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
+    });
+    L.push(...textTable(['profile', 'min margin', 'z', 'stable'], rows, W, [false, true, true, true]));
+    L.push('  min margin: the closest deviation loses this much; z: that margin over its standard error.');
+  }
+  if (eq.unverified.length) {
+    L.push('  Not claimed (no known profitable deviation, but these deviations are missing):');
+    for (const u of eq.unverified) L.push(...wrap(`    ${u.label} needs`, u.missing.map(label), W, '; '));
+  }
+  if (ci?.others.length) L.push(...wrap('  Equilibria only in some resamples:', ci.others.map((o) => `${o.label} (${pct(o.frequency)})`), W, '; '));
+  if (ci) L.push(`  Resamples with no pure equilibrium: ${pct(ci.noEquilibrium)} of ${ci.samples} (seed ${ci.seed}).`);
+
+  const rep = r.replicator;
+  if (rep) {
+    L.push(...heading('Replicator dynamics', W));
+    if (!rep.available) L.push(`  Unavailable: ${rep.reason}.`);
+    else {
+      const extra = rep.runs.length > 1 ? `, plus ${rep.runs.length - 1} random starts` : '';
+      L.push(clip(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs / ${num(rep.payoffScale)}), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
+      const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${label(rep.pure)}` : ' to a mixed rest point'}` : 'Did not converge (cycling or slow drift)';
+      L.push(...wrap(' ', `${end}; regret of the final mix ${num(rep.regret)}${rep.converged ? '' : `, of the time average ${num(rep.averageRegret)}`}`.split(' '), W, ' '));
+      L.push('  Final mix:', ...mixLines(rep.final, W));
+      if (!rep.converged) L.push('  Time average:', ...mixLines(rep.average, W));
+      const ends = new Map<string, number>();
+      for (const run of rep.runs.slice(1)) {
+        const k = run.pure ? label(run.pure) : run.converged ? 'a mixed rest point' : 'no convergence';
+        ends.set(k, (ends.get(k) ?? 0) + 1);
+      }
+      if (ends.size) L.push(...wrap('  Random starts ended at:', [...ends.entries()].map(([k, c]) => `${k} (${c})`), W, '; '));
+    }
+  }
+
+  const ar = r.alphaRank;
+  if (ar) {
+    L.push(...heading('Alpha-Rank', W));
+    if (!ar.available) L.push(`  Unavailable: ${ar.reason}.`);
+    else {
+      L.push(...wrap(' ', ar.note.split(' '), W, ' '));
+      const rows = ar.top.slice(0, opts.topProfiles ?? 8).map((t, i) => [String(i + 1), t.mass.toFixed(4), t.label]);
+      L.push(...textTable(['rank', 'mass', 'profile'], rows, W, [true, true, false]));
+      const car = ci?.alphaRank;
+      if (car) L.push(clip('stable' in car ? `  Resampled: ${car.label} is ${car.description}.` : `  Resampling of the top profile skipped: ${car.skipped}.`, W));
+      L.push('  Marginals:', ...mixLines(ar.marginals, W));
+    }
+  }
+
+  const tp = r.topProfile;
+  if (tp) {
+    const d = tp.deviations;
+    L.push(...heading(`Deviation gains at the ${tp.source === 'alpha-rank' ? 'top alpha-rank' : 'least-regret known'} profile`, W));
+    L.push(clip(`  ${d.label}${d.complete ? '' : '  (some deviations unknown)'}`, W));
+    const rows = d.players.map((x) => [
+      x.player,
+      x.strategy,
+      num(x.payoff),
+      x.bestDeviation ?? '-',
+      num(x.bestGain),
+      num(x.regret),
+      x.unknown.join(', '),
+    ]);
+    L.push(...textTable(['player', 'plays', 'payoff', 'best deviation', 'gain', 'regret', 'unknown'], rows, W, [false, false, true, false, true, true, false]));
+  }
+  return L.join('\n') + '\n';
+}

@@ -1,0 +1,133 @@
+// The analyst's commands end to end: tournament payoff tables, parameter sweeps, counterfactual forks.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ols } from '../src/cli/sweep.ts';
+import { meanSd, t95 } from '../src/cli/tournament.ts';
+import { pathKeys, readParam, withOverrides } from '../src/cli/batch.ts';
+import { content } from './helpers.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const gambit = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+const dir = mkdtempSync(join(tmpdir(), 'gambit-strategy-'));
+
+describe('statistics helpers', () => {
+  it('t quantiles, mean and sample sd', () => {
+    expect(t95(1)).toBeCloseTo(12.706, 3);
+    expect(t95(19)).toBeCloseTo(2.093, 3);
+    expect(t95(1000)).toBeCloseTo(1.96, 2);
+    const { mean, sd } = meanSd([2, 4, 4, 4, 5, 5, 7, 9]);
+    expect(mean).toBe(5);
+    expect(sd).toBeCloseTo(2.138, 3);
+  });
+  it('least squares recovers known slopes', () => {
+    const X = [
+      [1, 0],
+      [2, 1],
+      [3, 5],
+      [4, 2],
+      [5, 7],
+    ];
+    const y = X.map(([a, b]) => 1 + 2 * a - 3 * b);
+    const beta = ols(X, y);
+    expect(beta[0]).toBeCloseTo(2, 9);
+    expect(beta[1]).toBeCloseTo(-3, 9);
+  });
+  it('content parameters are found by dotted path, stage keys with dots included, and overridden on a copy', () => {
+    expect(pathKeys(content, 'goods.markets.oxide.heavy.shortRunElasticity')).toEqual(['goods', 'markets', 'oxide.heavy', 'shortRunElasticity']);
+    expect(readParam(content, 'goods.autos.sigma')).toBe(content.goods.autos.sigma);
+    expect(readParam(content, 'goods.autos.nope')).toBeUndefined();
+    const v = withOverrides(content, { 'goods.autos.sigma': 9 });
+    expect(v.goods.autos.sigma).toBe(9);
+    expect(content.goods.autos.sigma).not.toBe(9);
+    expect(v.hash).not.toBe(content.hash);
+  });
+});
+
+describe('tournament', () => {
+  it('plays every profile on common seeds and writes the payoff table, identical for 1 and 2 workers', () => {
+    const args = ['tournament', '--pool', 'JPN=persona,diversifier', '--pool', 'CHN=persona,hawk', '--games-per-profile', '3', '--turns', '4', '--no-progress'];
+    const a = gambit(...args, '--workers', '1', '--out', join(dir, 't1'));
+    const b = gambit(...args, '--workers', '2', '--out', join(dir, 't2'));
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    const t1 = readFileSync(join(dir, 't1', 'payoffs.json'), 'utf8');
+    expect(readFileSync(join(dir, 't2', 'payoffs.json'), 'utf8')).toBe(t1);
+    const table = JSON.parse(t1);
+    expect(table.format).toBe('rare-earth-gambit-payoffs');
+    expect(table.profiles).toHaveLength(4);
+    expect(table.strategies.AUS).toEqual(['persona']);
+    for (const p of table.profiles) for (const c of table.players) expect(Number.isFinite(p.mean[c]) && p.sd[c] >= 0).toBe(true);
+    const csv = readFileSync(join(dir, 't1', 'payoffs.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toContain('ci95_low_JPN');
+    expect(csv).toHaveLength(5);
+    expect(a.stdout).toMatch(/±/);
+  }, 180_000);
+  it('samples profiles when asked, and refuses bad pools', () => {
+    const s = gambit('tournament', '--pool', 'JPN=persona,diversifier,hawk', '--pool', 'CHN=persona,hawk', '--sample', '2', '--games-per-profile', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'ts'));
+    expect(s.status, s.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'ts', 'payoffs.json'), 'utf8')).profiles).toHaveLength(2);
+    for (const bad of [['--pool', 'XYZ=hawk'], ['--pool', 'JPN=nobody'], ['--pool', 'JPN=hawk,hawk']]) {
+      const r = gambit('tournament', ...bad, '--games-per-profile', '1', '--out', join(dir, 'bad'));
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  }, 180_000);
+});
+
+describe('sweep', () => {
+  it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {
+    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'rules.macro.investmentMultiplier=0.2,1.6', '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
+    expect(r.status, r.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, 'sw', 'sweep.json'), 'utf8'));
+    expect(s.variants).toHaveLength(5);
+    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['goods.autos.sigma', 'rules.macro.investmentMultiplier']);
+    // the investment multiplier moves GDP far more than the car trade elasticity does in six turns
+    expect(s.ranking[0].path).toBe('rules.macro.investmentMultiplier');
+    const l = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'rules.macro.investmentMultiplier=0.2,1.6', '--lhs', '4', '--games', '1', '--turns', '4', '--workers', '2', '--no-progress', '--out', join(dir, 'lhs'));
+    expect(l.status, l.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'lhs', 'sweep.json'), 'utf8')).method).toBe('latin-hypercube(4)');
+    const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/not a numeric content parameter/);
+  }, 180_000);
+});
+
+describe('fork', () => {
+  it('replays to a turn and reports seeded continuation differences; the unchanged fork differs by nothing', () => {
+    const replay = join(dir, 'r.json');
+    expect(gambit('run', '--seed', '4', '--turns', '10', '--format', 'jsonl', '--out', replay).status).toBe(0);
+    const f = gambit('fork', replay, '--at', '4', '--agents', 'CHN=hawk', '--runs', '4', '--out', join(dir, 'f.json'));
+    expect(f.status, f.stderr).toBe(0);
+    const res = JSON.parse(readFileSync(join(dir, 'f.json'), 'utf8'));
+    expect(res.results).toHaveLength(5);
+    const jpn = res.results.find((x: { country: string }) => x.country === 'JPN');
+    expect(jpn.meanDiff).toBeLessThan(0); // a hawkish China hurts Japan
+    const same = gambit('fork', replay, '--at', '4', '--agents', 'CHN=persona-chn', '--runs', '2', '--out', join(dir, 'same.json'));
+    expect(same.status, same.stderr).toBe(0);
+    for (const x of JSON.parse(readFileSync(join(dir, 'same.json'), 'utf8')).results) expect(Math.abs(x.meanDiff)).toBeLessThan(1e-9);
+  }, 180_000);
+});
+
+describe('analyze', () => {
+  it('names equilibrium candidates with their confidence, and writes JSON for the report', () => {
+    const table = join(dir, 't1', 'payoffs.json');
+    const r = gambit('analyze', table, '--samples', '200', '--out', join(dir, 'analysis.json'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/PURE EQUILIBRIA/);
+    expect(r.stdout).toMatch(/stable/);
+    expect(r.stdout).toMatch(/ALPHA-RANK/);
+    const a = JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8'));
+    expect(a.format).toBe('rare-earth-gambit-analysis');
+    expect(a.profiles.known).toBe(4);
+    const bad = join(dir, 'bad.json');
+    const t = JSON.parse(readFileSync(table, 'utf8'));
+    delete t.profiles[0].mean.JPN;
+    writeFileSync(bad, JSON.stringify(t));
+    const b = gambit('analyze', bad);
+    expect(b.status).toBe(1);
+    expect(b.stderr).toMatch(/bad\.json: \$\.profiles\[0\]\.mean\.JPN/);
+  }, 120_000);
+});
