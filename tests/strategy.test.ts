@@ -65,6 +65,16 @@ describe('tournament', () => {
     expect(csv).toHaveLength(5);
     expect(a.stdout).toMatch(/±/);
   }, 180_000);
+  it('shards run separately and merged give the same table as one run', () => {
+    const args = ['tournament', '--pool', 'JPN=persona,diversifier', '--pool', 'CHN=persona,hawk', '--games-per-profile', '3', '--turns', '4', '--no-progress', '--workers', '1'];
+    for (const k of [1, 2, 3]) expect(gambit(...args, '--shard', `${k}/3`, '--out', join(dir, `sh${k}`)).status).toBe(0);
+    const m = gambit('merge', '--out', join(dir, 'shm'), join(dir, 'sh2'), join(dir, 'sh3'), join(dir, 'sh1'));
+    expect(m.status, m.stderr).toBe(0);
+    for (const f of ['payoffs.json', 'payoffs.csv', 'games.jsonl']) expect(readFileSync(join(dir, 'shm', f), 'utf8')).toBe(readFileSync(join(dir, 't1', f), 'utf8'));
+    const miss = gambit('merge', '--out', join(dir, 'shx'), join(dir, 'sh1'), join(dir, 'sh3'));
+    expect(miss.status).toBe(2);
+    expect(miss.stderr).toMatch(/missing shard 2\/3/);
+  }, 180_000);
   it('samples profiles when asked, and refuses bad pools', () => {
     const s = gambit('tournament', '--pool', 'JPN=persona,diversifier,hawk', '--pool', 'CHN=persona,hawk', '--sample', '2', '--games-per-profile', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'ts'));
     expect(s.status, s.stderr).toBe(0);

@@ -6,9 +6,12 @@ import { AgentOrdersError, ContentError } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
 import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidate } from './commands.ts';
 import { cmdMerge, cmdSelfplay } from './selfplay.ts';
-import { cmdTournament } from './tournament.ts';
+import { cmdTournament, mergeTournament } from './tournament.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cmdSweep } from './sweep.ts';
 import { cmdFork } from './fork.ts';
+import { cmdReport } from './report.ts';
 import { cmdAnalyze } from './analyze.ts';
 
 function program(out: { code: number }): Command {
@@ -46,11 +49,11 @@ function program(out: { code: number }): Command {
       out.code = await cmdSelfplay(o);
     });
   p.command('merge <files...>')
-    .description('combine the outputs of selfplay shards (--shard K/N); refuses missing or duplicate shards')
-    .requiredOption('--out <results.jsonl>', 'merged JSONL (and CSV beside it)')
-    .option('--csv <results.csv>', 'where to write the CSV')
+    .description('combine shard outputs (selfplay result files, or tournament shard directories); refuses missing or duplicate shards')
+    .requiredOption('--out <path>', 'merged JSONL (CSV beside it), or for tournament shards the output directory')
+    .option('--csv <results.csv>', 'where to write the CSV (selfplay)')
     .action((files: string[], o) => {
-      out.code = cmdMerge(files, o);
+      out.code = files.every((f) => existsSync(join(f, 'tournament.json'))) ? mergeTournament(files, o.out) : cmdMerge(files, o);
     });
   p.command('tournament')
     .description('play every profile of agent pools N times; write a payoff table with 95% intervals')
@@ -63,6 +66,7 @@ function program(out: { code: number }): Command {
     .option('--turns <n>', 'play only the first N turns of each game')
     .option('--workers <n>', 'worker threads (default: the cores)')
     .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl')
+    .option('--shard <K/N>', 'play only shard K of N of the games; combine the shard directories with gambit merge')
     .option('--no-progress', 'no progress bar')
     .action(async (o) => {
       out.code = await cmdTournament(o);
@@ -101,6 +105,11 @@ function program(out: { code: number }): Command {
     .option('--out <fork.json>', 'write the result as JSON')
     .action((file: string, o) => {
       out.code = cmdFork(file, o);
+    });
+  p.command('report <dir>')
+    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the tournament, sweep, fork and self-play outputs in DIR')
+    .action((dir: string) => {
+      out.code = cmdReport(dir);
     });
   const replay = p.command('replay').description('replay files');
   replay
