@@ -105,7 +105,7 @@ function legend(items: { label: string; colour: string; shape?: 'dot' | 'line' }
   let y = y0;
   let s = '';
   for (const it of items) {
-    const w = 22 + textW(it.label) + 18;
+    const w = 22 + textW(it.label) + 12;
     if (x + w > x0 + width && x > x0) [x, y] = [x0, y + 20];
     if (it.shape === 'dot') s += `<circle cx="${n1(x + 7)}" cy="${n1(y - 4)}" r="4" fill="#fff" stroke="${it.colour}" stroke-width="1.6"/>`;
     else if (it.shape === 'line') s += `<line x1="${n1(x)}" x2="${n1(x + 14)}" y1="${n1(y - 4)}" y2="${n1(y - 4)}" stroke="${it.colour}" stroke-width="3"/>`;
@@ -123,10 +123,10 @@ export interface BarGroup {
 
 /** Bars grouped along x (e.g. countries), one colour per key (e.g. strategy), with optional dots for individual values. */
 export function groupedBars(o: { title: string; desc: string; caption?: string; yLabel: string; groups: BarGroup[]; keys: string[]; colour: (key: string) => string; dotLabel?: string }): string {
-  const W = Math.max(560, Math.min(1100, 140 + o.groups.reduce((a, g) => a + 40 + g.bars.length * 46, 0)));
+  const W = Math.max(720, Math.min(1100, 140 + o.groups.reduce((a, g) => a + 40 + g.bars.length * 46, 0)));
   const leg = legend([...o.keys.map((k) => ({ label: k, colour: o.colour(k) })), ...(o.dotLabel ? [{ label: o.dotLabel, colour: INK, shape: 'dot' as const }] : [])], 70, 46, W - 90);
   const top = 46 + leg.height + 8;
-  const H = top + 260 + 50;
+  const H = top + 260 + 48;
   const [L, R, B] = [70, W - 20, top + 260];
   const vals = o.groups.flatMap((g) => g.bars.flatMap((b) => [b.value, ...(b.dots ?? [])])).filter(Number.isFinite);
   const lo0 = Math.min(0, ...vals);
@@ -147,9 +147,9 @@ export function groupedBars(o: { title: string; desc: string; caption?: string; 
         const dx = all.length > 1 ? x + 8 + ((bw - 16) * di) / (all.length - 1) : x + bw / 2;
         body += `<circle cx="${n1(dx)}" cy="${n1(y(d))}" r="3.2" fill="#fff" stroke="${INK}" stroke-width="1.2"/>`;
       });
-      body += text(x + bw / 2, b.value >= 0 ? ya - 5 : yb + 14, fx(b.value), { 'text-anchor': 'middle', 'font-size': 11 });
+      body += text(x + bw / 2, B + 16, fx(b.value), { 'text-anchor': 'middle', 'font-size': 11, fill: MUTED });
     });
-    body += text(L + gi * slot + slot / 2, B + 20, g.label, { 'text-anchor': 'middle', 'font-weight': 600 });
+    body += text(L + gi * slot + slot / 2, B + 34, g.label, { 'text-anchor': 'middle', 'font-weight': 600 });
   });
   return frame({ title: o.title, desc: o.desc, caption: o.caption, width: W, height: H, body });
 }
@@ -200,7 +200,7 @@ export function dotIntervals(o: { title: string; desc: string; caption?: string;
 /** A histogram of values on round bin edges, with the mean marked. */
 export function histogram(o: { title: string; desc: string; xLabel: string; yLabel: string; values: number[]; colour: string }): string {
   const [W, H] = [340, 250];
-  const [L, R, top, B] = [52, W - 14, 34, H - 50];
+  const [L, R, top, B] = [52, W - 26, 34, H - 50];
   const v = o.values.filter(Number.isFinite);
   const lo = Math.min(...v);
   const hi = Math.max(...v);
@@ -208,12 +208,13 @@ export function histogram(o: { title: string; desc: string; xLabel: string; yLab
   const nb = Math.max(1, edges.ticks.length - 1);
   const counts = new Array<number>(nb).fill(0);
   for (const x of v) counts[Math.min(nb - 1, Math.max(0, Math.floor((x - edges.lo) / edges.step + 1e-9)))]++;
-  const yt = niceTicks(0, Math.max(1, ...counts), 4);
-  const yTicks = { ...yt, ticks: yt.ticks.filter((t) => Number.isInteger(t)) };
+  const top1 = Math.max(1, ...counts);
+  const ys = [1, 2, 5].flatMap((m) => [1, 10, 100, 1000, 1e4, 1e5].map((k) => m * k)).sort((a, c) => a - c).find((st) => st >= top1 / 5) ?? 1e6;
+  const yt = { lo: 0, hi: Math.ceil(top1 / ys) * ys, step: ys, ticks: Array.from({ length: Math.ceil(top1 / ys) + 1 }, (_, i) => i * ys) };
   const x = lin(edges.lo, edges.lo + nb * edges.step, L, R);
   const y = lin(0, yt.hi, B, top);
-  const xt = niceTicks(edges.lo, edges.lo + nb * edges.step, 4);
-  let body = yAxis(yTicks, y, L, R, o.yLabel, top, B);
+  const xt = niceTicks(edges.lo, edges.lo + nb * edges.step, 3);
+  let body = yAxis(yt, y, L, R, o.yLabel, top, B);
   counts.forEach((c, i) => {
     if (!c) return;
     const [xa, xb] = [x(edges.lo + i * edges.step), x(edges.lo + (i + 1) * edges.step)];
@@ -222,7 +223,7 @@ export function histogram(o: { title: string; desc: string; xLabel: string; yLab
   body += xt.ticks.filter((t) => t >= edges.lo - 1e-9 && t <= edges.lo + nb * edges.step + 1e-9).map((t) => `<line x1="${n1(x(t))}" x2="${n1(x(t))}" y1="${B}" y2="${B + 4}" stroke="${MUTED}"/>` + text(x(t), B + 16, tickLabel(t, xt.step), { 'text-anchor': 'middle', fill: MUTED })).join('');
   body += `<line x1="${L}" x2="${R}" y1="${B}" y2="${B}" stroke="${MUTED}"/>` + text((L + R) / 2, B + 36, o.xLabel, { 'text-anchor': 'middle', fill: MUTED });
   const m = v.reduce((a, b) => a + b, 0) / v.length;
-  body += `<line x1="${n1(x(m))}" x2="${n1(x(m))}" y1="${top}" y2="${B}" stroke="${INK}" stroke-dasharray="4 3"/>` + text(Math.min(R - 40, x(m) + 4), top + 10, `mean ${fx(m)}`, { 'font-size': 11 });
+  body += `<line x1="${n1(x(m))}" x2="${n1(x(m))}" y1="${top}" y2="${B}" stroke="${INK}" stroke-dasharray="4 3"/>` + text(Math.min(R - 40, x(m) + 4), top + 10, `mean ${fx(m)}`, { 'font-size': 11, stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke' });
   return frame({ title: o.title, desc: o.desc, width: W, height: H, body, cls: 'small' });
 }
 
@@ -239,7 +240,7 @@ export const CSS = `
 body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 main{max-width:1180px;margin:0 auto;padding:28px 32px 60px}
 h1{font-size:28px;margin:0 0 4px}h2{font-size:22px;margin:40px 0 10px;padding-top:14px;border-top:3px solid var(--accent)}
-h3{font-size:17px;margin:26px 0 8px}p{margin:6px 0 10px;max-width:85ch}.sub{color:var(--muted);margin:0 0 18px}
+h3{font-size:17px;margin:26px 0 8px}h4{font-size:15px;margin:20px 0 6px;color:#0b4f7a}p{margin:6px 0 10px;max-width:85ch}.sub{color:var(--muted);margin:0 0 18px}
 nav{margin:8px 0 16px}nav a{margin-right:14px;color:var(--accent);font-weight:600}
 .found{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px 16px}
 .found ul{margin:4px 0;padding-left:20px}.found li{margin:2px 0}.missing{color:var(--muted)}

@@ -1,0 +1,356 @@
+// `gambit report DIR`: one self-contained HTML report (inline SVG charts, no external resources) of the batch outputs in DIR, plus CSV.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
+import { writeFileAtomic } from './io.ts';
+import { meanSd, t95 } from './tournament.ts';
+import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
+
+/** A problem with an input file: one line, exit 1, nothing written. */
+export class ReportError extends Error {}
+
+const nn = z.number().nullable();
+const nums = z.record(z.string(), z.number());
+const prof = z.record(z.string(), z.string());
+const mix = z.record(z.string(), z.record(z.string(), z.number()));
+const unavailable = z.object({ available: z.literal(false), reason: z.string() });
+const SweepSchema = z.object({
+  format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), method: z.string(), agents: prof,
+  variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
+  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string(), effect: nn }) })),
+});
+const ForkSchema = z.object({
+  format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
+  results: z.array(z.object({ country: z.string(), meanDiff: z.number(), sd: z.number(), ci95: z.tuple([nn, nn]), shareBetter: z.number(), gdpDiffPct: z.number(), min: z.number(), max: z.number() })).min(1),
+});
+const ResultSchema = z.object({
+  game: z.number().int(), seed: z.number(), agents: prof, scores: nums,
+  outcomes: z.object({ turns: z.number(), gdpGrowthPct: nums, approval: nums, jpnMinMagnetSupply: z.number(), finalPrices: nums, events: z.number() }),
+});
+const AnalysisSchema = z.object({
+  format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
+  profiles: z.object({ total: z.number(), known: z.number(), missingCount: z.number(), missing: z.array(prof) }), tolerance: z.number(), notes: z.array(z.string()),
+  bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn })),
+  equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
+  replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable() })) })]).nullable(),
+  alphaRank: z.union([unavailable, z.object({ available: z.literal(true), note: z.string(), top: z.array(z.object({ profile: prof, label: z.string(), mass: z.number() })), marginals: mix })]).nullable(),
+  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
+  topProfile: z.object({ source: z.enum(['alpha-rank', 'least-regret']), deviations: z.object({ label: z.string(), profile: prof, complete: z.boolean(), players: z.array(z.object({ player: z.string(), strategy: z.string(), payoff: nn, bestDeviation: z.string().nullable(), bestGain: nn, regret: nn })) }) }).nullable(),
+});
+type Sweep = z.infer<typeof SweepSchema>;
+type Fork = z.infer<typeof ForkSchema>;
+/** A self-play result line (batch.ts ResultLine), with any country codes. */
+type ResultLine = z.infer<typeof ResultSchema>;
+
+interface Inputs {
+  dir: string;
+  payoffs?: { file: string; table: PayoffTable };
+  analysis?: { file: string; result: AnalysisResult };
+  sweep?: { file: string; data: Sweep };
+  forks: { file: string; data: Fork }[];
+  results: { file: string; lines: ResultLine[] }[];
+  skipped: { file: string; why: string }[];
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, '; ').trim();
+function check<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
+  const r = schema.safeParse(json);
+  if (r.success) return json as T; // the original object: zod would strip fields we do not list
+  const is = r.error.issues;
+  throw new ReportError(`${where}: ${jsonPath(is[0].path)}: ${oneLine(is[0].message)}${is.length > 1 ? ` (and ${is.length - 1} more problem${is.length > 2 ? 's' : ''})` : ''}`);
+}
+function readJson(path: string, name: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ReportError(`${name}: not valid JSON (${oneLine((e as Error).message)})`);
+  }
+}
+
+/** Reads and checks every input in DIR; throws ReportError on the first malformed one. */
+export function loadInputs(dir: string): Inputs {
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new ReportError(`${dir}: not a directory`);
+    files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  } catch (e) {
+    if (e instanceof ReportError) throw e;
+    throw new ReportError(`${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : oneLine((e as Error).message)}`);
+  }
+  const inp: Inputs = { dir, forks: [], results: [], skipped: [] };
+  const at = (f: string) => join(dir, f);
+  if (files.includes('payoffs.json')) {
+    try {
+      inp.payoffs = { file: 'payoffs.json', table: parsePayoffTable(readJson(at('payoffs.json'), at('payoffs.json'))) };
+    } catch (e) {
+      if (!(e instanceof PayoffTableError)) throw e;
+      throw new ReportError(`${at('payoffs.json')}: ${e.issues[0].path}: ${oneLine(e.issues[0].message)}${e.issues.length > 1 ? ` (and ${e.issues.length - 1} more problem${e.issues.length > 2 ? 's' : ''})` : ''}`);
+    }
+  }
+  if (files.includes('analysis.json')) {
+    const result = check(AnalysisSchema, readJson(at('analysis.json'), at('analysis.json')), at('analysis.json')) as unknown as AnalysisResult;
+    const t = inp.payoffs?.table;
+    if (t && JSON.stringify([t.players, t.players.map((p) => t.strategies[p])]) !== JSON.stringify([result.players, result.players.map((p) => result.strategies[p])]))
+      throw new ReportError(`${at('analysis.json')}: its players or strategy pools differ from those of payoffs.json (an analysis of another table?); remove it or redo the analysis`);
+    inp.analysis = { file: 'analysis.json', result };
+  }
+  if (files.includes('sweep.json')) inp.sweep = { file: 'sweep.json', data: check(SweepSchema, readJson(at('sweep.json'), at('sweep.json')), at('sweep.json')) };
+  for (const f of files.filter((f) => f === 'fork.json' || f.endsWith('.fork.json'))) inp.forks.push({ file: f, data: check(ForkSchema, readJson(at(f), at(f)), at(f)) });
+  for (const f of files.filter((f) => f.endsWith('.jsonl'))) {
+    const rows = readFileSync(at(f), 'utf8').split('\n');
+    const lines: ResultLine[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (!rows[i].trim()) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(rows[i]);
+      } catch (e) {
+        throw new ReportError(`${at(f)}: line ${i + 1}: not valid JSON (${oneLine((e as Error).message)})`);
+      }
+      if (!lines.length && !(json && typeof json === 'object' && ['game', 'scores', 'outcomes'].some((k) => k in json))) {
+        inp.skipped.push({ file: f, why: 'not self-play results (no game, scores or outcomes on its first line)' });
+        break;
+      }
+      lines.push(check(ResultSchema, json, `${at(f)}: line ${i + 1}`));
+    }
+    if (lines.length) inp.results.push({ file: f, lines });
+    else if (!inp.skipped.some((s) => s.file === f)) inp.skipped.push({ file: f, why: 'empty' });
+  }
+  if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
+    throw new ReportError(`${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
+  return inp;
+}
+
+const half = (sd: number, n: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
+const p = (s: string) => `<p>${s}</p>`;
+const b = (s: string) => `<b>${esc(s)}</b>`;
+const list = (xs: string[]) => `<ul class="plain">${xs.map((x) => `<li>${x}</li>`).join('')}</ul>`;
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+
+/** Analysis sections: best responses, equilibria with confidence, replicator and α-Rank weights, deviation gains. */
+function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile) => string): string {
+  const H: string[] = [`<h3>Analysis</h3>`];
+  if (a.notes.length) H.push(`<div class="note">${a.notes.map((n) => p(esc(n))).join('')}</div>`);
+  H.push('<h4>Best responses</h4>', p('For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when every profile mean is redrawn within its sampling noise.'));
+  for (const pl of varying) {
+    const rows = a.bestResponses.filter((r) => r.player === pl);
+    const counts = new Map<string, number>();
+    for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}`).join(', ');
+    const only = counts.size === 1 && [...counts.values()][0] === rows.length ? ` — ${b([...counts.keys()][0])} is best whatever the others play` : '';
+    H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
+    const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, false] }));
+    if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
+  }
+  const eq = a.equilibria;
+  const ci = a.confidence;
+  H.push('<h4>Equilibrium candidates</h4>');
+  if (!eq.equilibria.length) H.push(p('No pure equilibrium: in every known profile some country gains by switching strategy alone.'));
+  else {
+    H.push(p(`${plural(eq.equilibria.length, 'pure equilibrium')} (no country gains by switching alone): ${eq.equilibria.map((e) => {
+      const c = ci?.equilibria.find((x) => x.label === e.label);
+      const sw = `${esc(e.closest?.player ?? '')} to ${esc(e.closest?.strategy ?? '')}`;
+      const how = e.minMargin === null ? 'no country can switch' : e.minMargin <= a.tolerance ? `a switch ties it (${sw}: no gain, no loss), so it is a weak equilibrium` : `the closest switch (${sw}) loses ${sig(e.minMargin)} points`;
+      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples` : '';
+      return `${b(short(e.profile))}: ${how}${conf}`;
+    }).join('; ')}.`));
+  }
+  if (eq.unverified.length) H.push(p(`Not claimed as equilibria (no known profitable switch, but some switches were not played): ${eq.unverified.map((u) => `${b(short(u.profile))} (${plural(u.missing.length, 'missing profile')})`).join('; ')}.`));
+  if (ci?.others.length) H.push(p(`Equilibria only in some resamples: ${ci.others.map((o) => `${esc(short(o.profile))} (${pct(o.frequency)})`).join('; ')}.`));
+  if (ci) H.push(p(`In ${pct(ci.noEquilibrium)} of ${ci.samples} resamples there is no pure equilibrium at all.`));
+  const rep = a.replicator;
+  const ar = a.alphaRank;
+  H.push('<h4>Replicator dynamics and α-Rank</h4>');
+  if (rep && !rep.available) H.push(p(`Replicator dynamics unavailable: ${esc(rep.reason)}.`));
+  if (rep?.available) {
+    const end = rep.converged ? (rep.pure ? `converge to the pure profile ${b(short(rep.pure))}` : 'converge to a mixed rest point') : 'do not converge (they cycle or drift slowly)';
+    const starts = rep.runs.slice(1).map((r) => (r.pure ? short(r.pure) : r.converged ? 'a mixed rest point' : 'no convergence'));
+    const tally = [...new Set(starts)].map((k) => `${esc(k)} (${starts.filter((s) => s === k).length})`).join('; ');
+    H.push(p(`From an even mix of every pool, the replicator dynamics (${esc(rep.method)}, ${rep.steps} steps) ${end}. A country’s best switch against the final mix gains at most ${sig(rep.regret)} points (0 at an equilibrium)${rep.converged ? '' : `; against the time average, ${sig(rep.averageRegret)}`}.${tally ? ` From ${plural(starts.length, 'random start')}: ${tally}.` : ''}`));
+  }
+  if (ar && !ar.available) H.push(p(`α-Rank unavailable: ${esc(ar.reason)}.`));
+  if (ar?.available) {
+    const car = ci?.alphaRank;
+    H.push(p(`α-Rank (${esc(ar.note)}) ranks the profiles by the long-run share of time a population of evolving players spends in them. Top: ${b(short(ar.top[0]?.profile ?? {}))} with ${pct(ar.top[0]?.mass, 1)} of the mass${car ? `; ${'description' in car ? `it is ${esc(car.description)}` : `its stability was not resampled (${esc(car.skipped)})`}` : ''}.`));
+    H.push(htmlTable(['rank', 'profile', 'mass'], ar.top.slice(0, 8).map((t, i) => [String(i + 1), esc(short(t.profile)), pct(t.mass, 2)]), { num: [true, false, true] }));
+  }
+  if (rep?.available || ar?.available) {
+    const rows = varying.flatMap((pl) => (a.strategies[pl] ?? []).map((s) => [b(pl), esc(s), rep?.available ? pct(rep.final[pl]?.[s], 1) : '–', rep?.available ? pct(rep.average[pl]?.[s], 1) : '–', ar?.available ? pct(ar.marginals[pl]?.[s], 1) : '–']));
+    H.push(htmlTable(['country', 'strategy', 'replicator: final mix', 'replicator: time average', 'α-Rank: mass'], rows, { num: [false, false, true, true, true], caption: 'Weight of each strategy' }));
+  }
+  const tp = a.topProfile;
+  if (tp) {
+    const d = tp.deviations;
+    H.push('<h4>Deviation gains</h4>', p(`At ${tp.source === 'alpha-rank' ? 'the top α-Rank profile' : 'the known profile with the least regret'}, ${b(short(d.profile))}${d.complete ? '' : ' (some switches were not played)'}: what each country would gain by switching alone to its best alternative (negative: every switch loses).`));
+    const rows = d.players.filter((x) => varying.includes(x.player)).map((x) => [b(x.player), esc(x.strategy), fx(x.payoff), esc(x.bestDeviation ?? '–'), sig(x.bestGain), sig(x.regret)]);
+    H.push(htmlTable(['country', 'plays', 'score (points)', 'best switch', 'gain (points)', 'regret'], rows, { num: [false, false, true, false, true, true] }));
+  }
+  return H.join('\n');
+}
+
+function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
+  const t = inp.payoffs?.table;
+  const a = inp.analysis?.result ?? (t ? analyzeTable(t) : null)!;
+  const players = t?.players ?? a.players;
+  const pools = t?.strategies ?? a.strategies;
+  const varying0 = players.filter((pl) => pools[pl].length > 1);
+  const varying = varying0.length ? varying0 : players;
+  const fixed = players.filter((pl) => !varying.includes(pl));
+  const short = (pr: Profile) => varying.filter((pl) => pl in pr).map((pl) => `${pl}=${pr[pl]}`).join(' ');
+  const H: string[] = ['<h2 id="tournament">Tournament</h2>'];
+  const g = t?.gamesPerProfile ?? a.gamesPerProfile;
+  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the status-quo path of the same seed (0 = as good as doing nothing). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
+  let csv: string | null = null;
+  if (t) {
+    const eqSet = new Set(a.equilibria.equilibria.map((e) => short(e.profile)));
+    H.push('<h3>Payoff table</h3>');
+    const rows = t.profiles.map((r, i) => [String(i + 1), ...varying.map((pl) => esc(r.strategies[pl])), ...players.map((pl) => `${fx(r.mean[pl])} <span class="ci">± ${r.games > 1 ? fx(half(r.sd[pl], r.games)) : 'n/a'}</span>`)]);
+    H.push(htmlTable(['#', ...varying.map((pl) => `${esc(pl)} plays`), ...players.map((pl) => `${esc(pl)} score`)], rows, { num: [true, ...varying.map(() => false), ...players.map(() => true)], rowClass: (i) => (eqSet.has(short(t.profiles[i].strategies)) ? 'hi' : ''), caption: `Mean score (points) ± half-width of the 95% interval (Student t with games − 1 degrees of freedom). Highlighted: pure equilibria.` }));
+    const keys = [...new Set(varying.flatMap((pl) => pools[pl]))];
+    const colour = (k: string) => OKABE_ITO[keys.indexOf(k) % OKABE_ITO.length];
+    const groups = varying.map((pl) => ({ label: pl, bars: pools[pl].map((s) => { const ms = t.profiles.filter((r) => r.strategies[pl] === s).map((r) => r.mean[pl]); return { key: s, value: ms.length ? ms.reduce((x, y) => x + y, 0) / ms.length : NaN, dots: ms.length > 1 && ms.length <= 40 ? ms : undefined }; }).filter((x) => Number.isFinite(x.value)) }));
+    H.push('<h3>Mean score by own strategy</h3>', groupedBars({
+      title: 'Each country’s mean score by the strategy it plays', yLabel: 'mean score (points vs status quo)', groups, keys, colour, dotLabel: 'one profile',
+      desc: `Bar chart. ${groups.map((gr) => `${gr.label}: ${gr.bars.map((x) => `${x.key} ${fx(x.value)}`).join(', ')}`).join('; ')}.`,
+      caption: 'Bar: the country’s mean score over the profiles where it plays that strategy (each profile counts once). Dots: the individual profiles.',
+    }));
+    const head = ['profile', ...players.map((pl) => `agent_${pl}`), 'games', 'country', 'strategy', 'mean', 'sd', 'ci95_low', 'ci95_high', 'equilibrium'];
+    csv = csvText(head, t.profiles.flatMap((r, i) => players.map((pl) => [i + 1, ...players.map((q) => r.strategies[q]), r.games, pl, r.strategies[pl], r.mean[pl], r.sd[pl], r.mean[pl] - half(r.sd[pl], r.games), r.mean[pl] + half(r.sd[pl], r.games), eqSet.has(short(r.strategies)) ? 1 : 0])));
+  }
+  H.push(analysisHtml(a, varying, short));
+  return { html: H.join('\n'), csv };
+}
+
+function sweepHtml(s: Sweep): { html: string; csv: string } {
+  const agents = [...new Set(Object.values(s.agents))];
+  const H = ['<h2 id="sweep">Sweep</h2>'];
+  const oat = s.method === 'one-at-a-time';
+  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means' : 'the standardised regression coefficient'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
+  const shown = s.ranking.slice(0, 30);
+  H.push(hBars({
+    title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: `strongest: ${r.strongest.outcome}` })),
+    desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
+    caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
+  }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), esc(r.strongest.outcome), sig(r.strongest.effect)]), { num: [true, false, true, false, true, false, true] }));
+  const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
+  const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome, r.strongest.effect, ...outcomes.map((o) => r.effects[o])]));
+  return { html: H.join('\n'), csv };
+}
+
+function forkHtml(forks: Inputs['forks']): string {
+  const H = ['<h2 id="fork">Fork</h2>'];
+  for (const { file, data: f } of forks) {
+    const change = Object.entries(f.changed).map(([c, x]) => `${c}=${x} instead of ${c}=${f.original[c] ?? '?'}`).join(', ');
+    H.push(`<h3>${esc(file)}</h3>`, p(`From the replay <code>${esc(f.replay)}</code> at turn ${f.at}: ${b(change)}; ${plural(f.runs, 'seeded continuation')} of ${plural(f.turnsPlayed, 'turn')}. The difference is the fork minus the original in each country’s mean objective over the continuation (points); positive means the fork is better for that country.`));
+    H.push(dotIntervals({
+      title: `Fork minus original: ${change}`, xLabel: 'difference in mean objective (points, fork − original)', rows: f.results.map((r, i) => ({ label: r.country, mean: r.meanDiff, lo: r.ci95[0], hi: r.ci95[1], min: r.min, max: r.max, colour: countryColour(r.country, i) })),
+      caption: f.runs < 2 ? 'With a single run there is no interval.' : undefined,
+      desc: `Dot and interval chart. ${f.results.map((r) => `${r.country}: ${fx(r.meanDiff)} (95% interval ${fx(r.ci95[0])} to ${fx(r.ci95[1])})`).join('; ')}.`,
+    }));
+    H.push(htmlTable(['country', 'mean difference', '95% interval', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0])} to ${fx(r.ci95[1])}`, pct(r.shareBetter), fx(r.min), fx(r.max), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
+  }
+  return H.join('\n');
+}
+
+function selfplayHtml(results: Inputs['results']): string {
+  const H = ['<h2 id="selfplay">Self-play</h2>', p('Scores are points against the status-quo path of the same seed (0 = as good as doing nothing).')];
+  for (const { file, lines } of results) {
+    const countries = [...new Set(lines.flatMap((l) => Object.keys(l.scores)))].sort();
+    const combos = [...new Set(lines.map((l) => JSON.stringify(l.agents)))];
+    const seeds = lines.map((l) => l.seed);
+    const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
+    const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles)' : ''}`;
+    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.`));
+    H.push('<div class="grid">' + countries.map((c, i) => {
+      const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
+      return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${fx(Math.min(...v))} to ${fx(Math.max(...v))}.` });
+    }).join('') + '</div>');
+    const rows = countries.map((c) => {
+      const v = lines.map((l) => l.scores[c]).sort((x, y) => x - y);
+      const { mean, sd } = meanSd(v);
+      const h = half(sd, v.length);
+      const med = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+      const avg = (f: (l: ResultLine) => number) => meanSd(lines.map(f)).mean;
+      return [b(c), String(v.length), fx(mean), fx(sd), Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a', fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg((l) => l.outcomes.gdpGrowthPct[c]), 2, true)}%`, fx(avg((l) => l.outcomes.approval[c]), 1)];
+    });
+    H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
+    const m = meanSd(lines.map((l) => l.outcomes.jpnMinMagnetSupply));
+    H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(m.mean, 1)}, worst ${pct(Math.min(...lines.map((l) => l.outcomes.jpnMinMagnetSupply)), 1)}. Events per game: ${fx(meanSd(lines.map((l) => l.outcomes.events)).mean, 1)} on average.`));
+  }
+  return H.join('\n');
+}
+
+/** CSV as pandas and R read it: a header, commas, quoted text when needed, empty cells for missing numbers. */
+function csvText(header: string[], rows: (string | number | null | undefined)[][]): string {
+  const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : '') : v === null || v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
+
+/** The report's files (name → text), built without writing anything. */
+export function buildReport(inp: Inputs): Record<string, string> {
+  resetIds();
+  const out: Record<string, string> = {};
+  const sections: string[] = [];
+  const nav: string[] = [];
+  const found: string[] = [];
+  if (inp.payoffs || inp.analysis) {
+    const t = tournamentHtml(inp);
+    sections.push(t.html);
+    nav.push('<a href="#tournament">Tournament</a>');
+    if (t.csv) out['report-tournament.csv'] = t.csv;
+    if (inp.payoffs) found.push(`<code>payoffs.json</code>: tournament payoff table, ${plural(inp.payoffs.table.profiles.length, 'profile')} × ${plural(inp.payoffs.table.gamesPerProfile, 'game')}`);
+    if (inp.analysis) found.push(`<code>analysis.json</code>: ${inp.payoffs ? 'its analysis (used as is, not recomputed)' : 'an analysis of a payoff table (no payoffs.json, so no payoff table or chart)'}`);
+  }
+  if (inp.sweep) {
+    const s = sweepHtml(inp.sweep.data);
+    sections.push(s.html);
+    nav.push('<a href="#sweep">Sweep</a>');
+    out['report-sweep.csv'] = s.csv;
+    found.push(`<code>sweep.json</code>: sweep of ${plural(inp.sweep.data.ranking.length, 'parameter')}, ${plural(inp.sweep.data.variants.length, 'variant')} × ${plural(inp.sweep.data.gamesPerVariant, 'game')}`);
+  }
+  if (inp.forks.length) {
+    sections.push(forkHtml(inp.forks));
+    nav.push('<a href="#fork">Fork</a>');
+    for (const f of inp.forks) found.push(`<code>${esc(f.file)}</code>: fork at turn ${f.data.at}, ${esc(Object.entries(f.data.changed).map(([c, x]) => `${c}=${x}`).join(', '))}, ${plural(f.data.runs, 'run')}`);
+  }
+  if (inp.results.length) {
+    sections.push(selfplayHtml(inp.results));
+    nav.push('<a href="#selfplay">Self-play</a>');
+    for (const r of inp.results) found.push(`<code>${esc(r.file)}</code>: ${plural(r.lines.length, 'game')} of self-play results`);
+  }
+  for (const s of inp.skipped) found.push(`<span class="missing"><code>${esc(s.file)}</code>: skipped, ${esc(s.why)}</span>`);
+  const absent = [!inp.payoffs && !inp.analysis && 'payoffs.json (no Tournament section)', !inp.sweep && 'sweep.json (no Sweep section)', !inp.forks.length && '*.fork.json (no Fork section)', !inp.results.length && 'self-play *.jsonl (no Self-play section)'].filter(Boolean);
+  const csvs = Object.keys(out);
+  out['report.html'] = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Rare Earth Gambit: batch report</title><style>${CSS}</style></head>
+<body><main>
+<h1>Rare Earth Gambit: batch report</h1>
+<p class="sub">Directory <code>${esc(inp.dir)}</code></p>
+<nav aria-label="Sections">${nav.join('')}</nav>
+<section class="found" aria-label="What was found"><b>Found</b><ul>${found.map((f) => `<li>${f}</li>`).join('')}</ul>${absent.length ? `<span class="missing">Not found: ${absent.map((x) => esc(x)).join('; ')}.</span>` : ''}</section>
+${sections.map((s) => `<section>\n${s}\n</section>`).join('\n')}
+<footer>Written by <code>gambit report</code>: one self-contained file (no scripts, no external files)${csvs.length ? `; the tables are also in ${csvs.map((c) => `<code>${c}</code>`).join(' and ')} beside it` : ''}.</footer>
+</main></body></html>
+`;
+  return out;
+}
+
+export function cmdReport(dir: string): number {
+  let files: Record<string, string>;
+  try {
+    files = buildReport(loadInputs(dir));
+  } catch (e) {
+    if (!(e instanceof ReportError)) throw e;
+    process.stderr.write(`gambit: report: ${e.message}\n`);
+    return 1;
+  }
+  for (const [name, text] of Object.entries(files)) {
+    writeFileAtomic(join(dir, name), text);
+    process.stdout.write(`written: ${join(dir, name)}\n`);
+  }
+  return 0;
+}

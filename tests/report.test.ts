@@ -1,0 +1,206 @@
+// `gambit report DIR` end to end: tiny real batches in a temp dir, then the self-contained HTML, the CSVs and the one-line errors.
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TMP = mkdtempSync(join(tmpdir(), 'gambit-report-'));
+const DIR = join(TMP, 'batch');
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+const COUNTRIES = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'];
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+function gambit(...args: string[]): Run {
+  const r = spawnSync(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+function gambitAsync(...args: string[]): Promise<Run> {
+  return new Promise((res, rej) => {
+    const c = spawn(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    c.stdout.on('data', (d) => (stdout += d));
+    c.stderr.on('data', (d) => (stderr += d));
+    c.on('error', rej);
+    c.on('close', (code) => res({ code, stdout, stderr }));
+  });
+}
+const ok = (r: Run) => {
+  if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+  return r;
+};
+const lines = (s: string) => s.replace(/\n$/, '').split('\n');
+
+/** RFC 4180: quoted cells may hold commas, quotes ("") and newlines. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let q = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (q) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') q = false;
+      else cell += ch;
+    } else if (ch === '"') q = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (ch !== '\r') cell += ch;
+  }
+  if (cell || row.length) row.push(cell), rows.push(row);
+  return rows;
+}
+
+let report: Run;
+let html: string;
+beforeAll(async () => {
+  mkdirSync(DIR, { recursive: true });
+  const fork = async () => {
+    ok(await gambitAsync('run', '--seed', '2', '--turns', '8', '--format', 'jsonl', '--out', join(DIR, 'r.json')));
+    ok(await gambitAsync('fork', join(DIR, 'r.json'), '--at', '3', '--agents', 'CHN=hawk', '--runs', '3', '--out', join(DIR, 'x.fork.json')));
+  };
+  await Promise.all([
+    gambitAsync('tournament', '--pool', 'JPN=persona,diversifier', '--pool', 'CHN=persona,hawk', '--games-per-profile', '2', '--turns', '3', '--workers', '1', '--out', DIR, '--no-progress').then(ok),
+    gambitAsync('sweep', '--param', 'goods.autos.sigma=1.5,3', '--games', '2', '--turns', '3', '--workers', '1', '--out', DIR, '--no-progress').then(ok),
+    gambitAsync('selfplay', '--games', '3', '--turns', '3', '--workers', '1', '--out', join(DIR, 's.jsonl'), '--no-progress').then(ok),
+    fork(),
+  ]);
+  report = gambit('report', DIR);
+  html = existsSync(join(DIR, 'report.html')) ? readFileSync(join(DIR, 'report.html'), 'utf8') : '';
+}, 120_000);
+
+describe('gambit report DIR', () => {
+  it('exits 0 and prints one line per file written', () => {
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    const out = lines(report.stdout);
+    expect(out).toHaveLength(3);
+    for (const f of ['report.html', 'report-tournament.csv', 'report-sweep.csv']) {
+      expect(out).toContain(`written: ${join(DIR, f)}`);
+      expect(existsSync(join(DIR, f))).toBe(true);
+    }
+    expect(readdirSync(DIR).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('is self-contained: no scripts, stylesheets, fonts or addresses outside the file', () => {
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link/i);
+    expect(html).not.toMatch(/https?:\/\//i);
+    expect(html).not.toMatch(/@import|url\(/i);
+  });
+
+  it('says what it found and has every section, with the countries', () => {
+    for (const f of ['payoffs.json', 'sweep.json', 'x.fork.json', 's.jsonl', 'games.jsonl']) expect(html).toContain(`<code>${f}</code>`);
+    for (const h of ['Tournament', 'Sweep', 'Fork', 'Self-play']) expect(html).toMatch(new RegExp(`<h2 id="[a-z]+">${h}</h2>`));
+    for (const c of COUNTRIES) expect(html).toContain(c);
+    for (const s of ['Best responses', 'Equilibrium candidates', 'Replicator dynamics', 'α-Rank', 'Deviation gains', 'goods.autos.sigma', 'CHN=hawk instead of CHN=persona-chn']) expect(html).toContain(s);
+    expect(html).toMatch(/0\.\d\d <span class="ci">± \d\.\d\d<\/span>/); // mean ± half-width of the 95% interval
+  });
+
+  it('draws SVG charts, each with a title, a text alternative and axis labels with units', () => {
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    // tournament bars, sweep bars, fork dots, 5 histograms for s.jsonl and 5 for games.jsonl
+    expect(svgs.length).toBe(13);
+    for (const s of svgs) {
+      expect(s).toMatch(/role="img"/);
+      expect(s).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
+      expect(s).toMatch(/<desc id="[^"]+">[^<]{20,}<\/desc>/);
+      expect(s).toMatch(/points|standard deviations|games/);
+    }
+    const marks = [...html.matchAll(/<(?:rect|circle)[^>]*? fill="(#[0-9A-Fa-f]{6})"/g)].map((m) => m[1].toUpperCase());
+    expect(marks.length).toBeGreaterThan(20);
+    for (const c of new Set(marks)) expect(['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999']).toContain(c); // Okabe-Ito
+  });
+
+  it('writes CSVs that parse as they are: a header, then rows of the same width', () => {
+    const t = parseCsv(readFileSync(join(DIR, 'report-tournament.csv'), 'utf8'));
+    expect(t[0]).toEqual(['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', 'country', 'strategy', 'mean', 'sd', 'ci95_low', 'ci95_high', 'equilibrium']);
+    expect(t).toHaveLength(1 + 4 * 5);
+    for (const r of t) expect(r).toHaveLength(t[0].length);
+    for (const r of t.slice(1)) for (const k of ['mean', 'sd', 'ci95_low', 'ci95_high']) expect(Number.isFinite(Number(r[t[0].indexOf(k)]))).toBe(true);
+    const s = parseCsv(readFileSync(join(DIR, 'report-sweep.csv'), 'utf8'));
+    expect(s[0].slice(0, 5)).toEqual(['rank', 'parameter', 'base', 'values', 'overall']);
+    expect(s).toHaveLength(2);
+    expect(s[1][1]).toBe('goods.autos.sigma');
+    for (const r of s) expect(r).toHaveLength(s[0].length);
+  });
+
+  it('gives the same bytes for the same inputs', () => {
+    ok(gambit('report', DIR));
+    expect(readFileSync(join(DIR, 'report.html'), 'utf8')).toBe(html);
+  });
+
+  it('uses analysis.json when it is there instead of recomputing', () => {
+    const d = join(TMP, 'analysis');
+    mkdirSync(d);
+    copyFileSync(join(DIR, 'payoffs.json'), join(d, 'payoffs.json'));
+    ok(gambit('analyze', join(d, 'payoffs.json'), '--samples', '20', '--out', join(d, 'analysis.json')));
+    const a = JSON.parse(readFileSync(join(d, 'analysis.json'), 'utf8'));
+    a.notes.push('A NOTE ONLY IN THE FILE');
+    writeFileSync(join(d, 'analysis.json'), JSON.stringify(a));
+    const r = ok(gambit('report', d));
+    expect(lines(r.stdout)).toEqual([`written: ${join(d, 'report-tournament.csv')}`, `written: ${join(d, 'report.html')}`]);
+    const h = readFileSync(join(d, 'report.html'), 'utf8');
+    expect(h).toContain('A NOTE ONLY IN THE FILE');
+    expect(h).not.toContain('<h2 id="sweep">');
+    expect(h).toContain('Not found:');
+    a.strategies.JPN = ['persona', 'hawk'];
+    writeFileSync(join(d, 'analysis.json'), JSON.stringify(a));
+    const bad = gambit('report', d);
+    expect(bad.code).toBe(1);
+    expect(lines(bad.stderr)).toHaveLength(1);
+    expect(bad.stderr).toMatch(/analysis\/analysis\.json: .*payoffs\.json/);
+  });
+});
+
+describe('gambit report errors: one line naming the file, exit 1, nothing written', () => {
+  const bad = (name: string, files: Record<string, string>) => {
+    const d = join(TMP, name);
+    mkdirSync(d);
+    copyFileSync(join(DIR, 's.jsonl'), join(d, 's.jsonl'));
+    for (const [f, text] of Object.entries(files)) writeFileSync(join(d, f), text);
+    const r = gambit('report', d);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(readdirSync(d).filter((f) => f.startsWith('report'))).toEqual([]);
+    return r.stderr;
+  };
+
+  it('a payoffs.json with a wrong value', () => {
+    const t = JSON.parse(readFileSync(join(DIR, 'payoffs.json'), 'utf8'));
+    t.profiles[0].mean.JPN = 'high';
+    expect(bad('wrong-value', { 'payoffs.json': JSON.stringify(t) })).toMatch(/^gambit: report: \S+wrong-value\/payoffs\.json: \$\.profiles\[0\]\.mean\.JPN: .+/);
+  });
+
+  it('a payoffs.json that is not JSON', () => {
+    expect(bad('not-json', { 'payoffs.json': '{"format": "rare-earth-gambit-payoffs",' })).toMatch(/not-json\/payoffs\.json: not valid JSON/);
+  });
+
+  it('a fork file and a results line that do not fit', () => {
+    expect(bad('bad-fork', { 'x.fork.json': JSON.stringify({ format: 'rare-earth-gambit-fork', version: 1 }) })).toMatch(/bad-fork\/x\.fork\.json: \$\.\w+: /);
+    expect(bad('bad-line', { 't.jsonl': `${lines(readFileSync(join(DIR, 's.jsonl'), 'utf8'))[0]}\n{"game": 1,\n` })).toMatch(/bad-line\/t\.jsonl: line 2: not valid JSON/);
+  });
+
+  it('an empty or missing directory', () => {
+    const d = join(TMP, 'empty');
+    mkdirSync(d);
+    const r = gambit('report', d);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/nothing to report: no payoffs\.json, .*sweep\.json/);
+    expect(readdirSync(d)).toEqual([]);
+    expect(gambit('report', join(TMP, 'nowhere')).stderr).toMatch(/nowhere: no such directory/);
+  });
+});
