@@ -1,6 +1,6 @@
 // Bilateral deals: proposed one turn, answered the next, binding for a term; breaking one costs trust and raises tension.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Deal, GameState, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
@@ -20,11 +20,11 @@ function describe(k: Commitment): string {
     case 'tariffCap':
       return `tariff on ${k.good} at most ${k.max}%`;
     case 'openExports':
-      return `open exports of ${k.stage}`;
+      return `open exports of ${STAGE_NAMES[k.stage]}`;
     case 'investment':
       return `USD ${k.usdBn} bn of investment`;
     case 'offtake':
-      return `${Math.round(k.share * 100)}% of its ${k.stage} output`;
+      return `${Math.round(k.share * 100)}% of its ${STAGE_NAMES[k.stage]} output`;
   }
 }
 

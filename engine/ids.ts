@@ -13,6 +13,9 @@ export type Group = (typeof GROUPS)[number];
 export const STAGES = ['ore.light', 'ore.heavy', 'oxide.light', 'oxide.heavy', 'magnet'] as const;
 export type StageKey = (typeof STAGES)[number];
 
+/** Stage names for people (news, reports). */
+export const STAGE_NAMES: Record<StageKey, string> = { 'ore.light': 'NdPr ore', 'ore.heavy': 'Dy/Tb ore', 'oxide.light': 'NdPr oxide', 'oxide.heavy': 'Dy/Tb oxide', magnet: 'magnets' };
+
 export const TARIFF_GOODS = ['autos', 'magnets', 'oxide', 'ore', 'other'] as const;
 export type TariffGood = (typeof TARIFF_GOODS)[number];
 

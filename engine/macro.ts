@@ -136,7 +136,8 @@ export function economyStep(x: EconomyInput) {
     for (let s = 0; s < NR; s++) impTotal += imp(s);
     const importShareFrom = regionRecord((_, s) => (impTotal > 0 ? imp(s) / impTotal : 0));
     const need = chain.magnetNeed[i];
-    const sources = regionRecord((_, s) => (need > 0 ? mk.magnet.flows[s][i] / need : 0));
+    // own supply includes the magnets its own export controls held back at home
+    const sources = regionRecord((_, s) => (need > 0 ? (mk.magnet.flows[s][i] + (s === i ? mk.magnet.absorbed[i] : 0)) / need : 0));
     const autoExports = regionRecord((_, d) => (d === i ? 0 : carFlows[id][REGIONS[d]]));
     const carPlan = regionRecord((_, d) => cars.plan[i][d]);
     r.carShares = regionRecord((_, o) => cars.shares[i][o]);

@@ -1,5 +1,5 @@
 // Investment projects (public and private): start, budget, delays, completion, stakes with offtake, and the price-driven supply response.
-import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts';
 import type { Orders } from './schema.ts';
@@ -35,7 +35,7 @@ export function startInvestments(
         else purchase.light[i] += t.capacity * units;
         p.status = 'done';
         p.remainingQuarters = 0;
-        news.push(`${c} buys ${Math.round(t.capacity * units)} t of ${t.stage} for its stockpile.`);
+        news.push(`${c} buys ${Math.round(t.capacity * units)} t of ${t.stage ? STAGE_NAMES[t.stage] : 'oxide'} for its stockpile.`);
       } else news.push(`${c} starts ${t.label}${host !== c ? ` in ${host}` : ''} (${units} unit${units > 1 ? 's' : ''}, USD ${cost.toFixed(2)} bn, ${t.leadQuarters} quarters).`);
       projects.push(p);
     }

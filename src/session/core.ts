@@ -7,6 +7,7 @@ import {
   ENGINE_VERSION,
   InvalidOrdersError,
   agentNames,
+  budgetAvailable,
   collectOrders,
   createGame,
   hashValue,
@@ -54,6 +55,8 @@ const SaveSchema = z
     hashes: z.array(z.string()),
   })
   .strict();
+
+const OBJECTIVE_NAME: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'independence from rivals', environment: 'environment' };
 
 const OBJECTIVE_MEANING: Record<string, string> = {
   gdp: 'GDP growth against the status-quo path (points = percent)',
@@ -104,15 +107,15 @@ export class SessionCore {
     const situation = [
       this.content.scenario.description,
       `${spec.name}: GDP USD ${fmt(r.gdp)} bn; defense ${r.policies.defensePct.toFixed(1)}% of GDP; approval ${r.approval.toFixed(0)}.`,
-      `Rare earths: mines ${fmt(r.miningReo)} t REO a year; separation ${fmt(r.refining.light)} t NdPr and ${fmt(r.refining.heavy)} t Dy/Tb; magnet plants ${fmt(r.magnetCap)} t. ${Math.round(fromChn * 100)}% of its rare-earth imports come from China.`,
-      `Cars: ${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year built; ${(COUNTRIES.filter((c) => c !== country).reduce((a, c) => a + r.last.autoExports[c], 0) * 4 / 1e6).toFixed(2)} million exported to the other four countries.`,
-      `Investment budget: USD ${spec.budgetPctGdp.toFixed(1)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn); unspent money carries over.`,
+      `Rare earths: mines ${fmt(r.miningReo)} t REO a year; separation ${fmt(r.refining.light)} t NdPr and ${fmt(r.refining.heavy)} t Dy/Tb; magnet plants ${fmt(r.magnetCap)} t.${country === 'CHN' ? ' China refines about nine tenths of the world\'s rare earths and makes most of its magnets.' : ` ${Math.round(fromChn * 100)}% of its rare-earth imports come from China.`}`,
+      `Cars: ${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year built; ${fmt(COUNTRIES.filter((c) => c !== country).reduce((a, c) => a + r.last.autoExports[c], 0) * 4)} exported a year to the other four countries.`,
+      `Investment budget: ${spec.budgetPctGdp.toFixed(1)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn); unspent money carries over for up to two years.`,
     ];
     const w = spec.objectives!;
     const objectives = Object.entries(w)
       .filter(([, v]) => v > 0)
       .sort((a, b) => b[1] - a[1])
-      .map(([name, weight]) => ({ name, weight, meaning: OBJECTIVE_MEANING[name] ?? name }));
+      .map(([name, weight]) => ({ name: OBJECTIVE_NAME[name] ?? name, weight, meaning: OBJECTIVE_MEANING[name] ?? name }));
     const levers = [
       'Tariffs on each partner for cars, magnets, oxide, ore and other goods.',
       'Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter\'s volume, with a licensing delay) or banned.',
@@ -250,7 +253,7 @@ export class SessionCore {
       turns: cfg.turns,
       over: state.turn >= cfg.turns,
       score: tl.summaries.at(-1)?.countries[cfg.country].score ?? 0,
-      budget: state.regions[cfg.country].budget,
+      budget: budgetAvailable(this.content, state, cfg.country),
       timelines: this.timelineInfo(),
       activeTimeline: this.active,
     };
@@ -291,7 +294,7 @@ export class SessionCore {
     const p = SaveSchema.safeParse(json);
     if (!p.success) {
       const i = p.error.issues[0];
-      return { ok: false, error: `this is not a valid save file: ${i.path.join('.') || '(top level)'}: ${i.message}` };
+      return { ok: false, error: i.path[0] === 'format' ? 'this is not a Rare Earth Gambit save file' : `this save file is damaged (${i.path.join('.') || 'top level'}: ${i.message})` };
     }
     const save = p.data;
     if (save.contentHash !== this.content.hash) return { ok: false, error: 'this save was made with different game content, so it cannot be replayed exactly' };

@@ -25,7 +25,7 @@ export interface Series {
   dashed?: boolean;
 }
 
-export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = ''): HTMLElement {
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[]): HTMLElement {
   const wrap = document.createElement('figure');
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
@@ -36,7 +36,7 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   const hi = Math.max(...all);
   const span = hi - lo || 1;
   const L = 46;
-  const B = height - 20;
+  const B = height - 24;
   const n = Math.max(...series.map((x) => x.values.length));
   const X = (i: number) => L + (i / Math.max(1, n - 1)) * (width - L - 8);
   const Y = (v: number) => B - ((v - lo) / span) * (B - 8);
@@ -44,10 +44,18 @@ export function lineChart(title: string, series: Series[], width = 420, height =
     s.append(svg('line', { x1: L, x2: width - 8, y1: Y(t), y2: Y(t), stroke: '#ccc', 'stroke-width': 0.5 }));
     const tx = svg('text', { x: L - 4, y: Y(t) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#555' });
     const decimals = span < 0.1 ? 3 : span < 2 ? 2 : span < 20 ? 1 : 0;
-    tx.textContent = `${Math.abs(t) >= 1000 && decimals === 0 ? Math.round(t).toLocaleString('en-US') : t.toFixed(decimals)}${unit}`;
+    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(decimals)}${unit}`;
+    s.append(tx);
+  }
+  const labels = xLabels ?? Array.from({ length: n }, (_, i) => `turn ${i + 1}`);
+  for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])]) {
+    if (i < 0 || !labels[i]) continue;
+    const tx = svg('text', { x: X(i), y: height - 6, 'text-anchor': i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', 'font-size': 10, fill: '#555' });
+    tx.textContent = labels[i];
     s.append(tx);
   }
   for (const x of series) {
+    if (x.values.length === 1) s.append(svg('circle', { cx: X(0), cy: Y(x.values[0]), r: 3, fill: x.colour }));
     const pts = x.values.map((v, i) => `${X(i).toFixed(1)},${Y(v).toFixed(1)}`).join(' ');
     s.append(svg('polyline', { points: pts, fill: 'none', stroke: x.colour, 'stroke-width': 2, ...(x.dashed ? { 'stroke-dasharray': '4 3' } : {}) }));
   }

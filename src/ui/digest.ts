@@ -18,7 +18,12 @@ export function formatHeadline(hd: Headline, v: number): string {
   return Math.round(v).toLocaleString('en-US');
 }
 
+function fmtPct(r: number): string {
+  return `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(1)}%`;
+}
+
 function signed(hd: Headline, v: number): string {
+  if (roundsToZero(hd, v)) return formatHeadline(hd, 0);
   const s = v >= 0 ? '+' : '−';
   return s + formatHeadline(hd, Math.abs(v)).replace(/^-/, '');
 }
@@ -29,22 +34,49 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
   return h(
     'ul',
     { class: 'ledger', 'data-testid': `ledger-${hd}` },
-    ...x.causes.map((c) =>
+    ...x.causes.filter((c) => !roundsToZero(hd, c.amount)).map((c) =>
       h(
         'li',
         {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, c.cause), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${c.cause}: ${signed(hd, c.amount)} of the ${signed(hd, x.change)} change (${x.change !== 0 ? Math.round((c.amount / x.change) * 100) : 0}%). From ${formatHeadline(hd, x.prev)} to ${formatHeadline(hd, x.value)}.`)),
+        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, c.cause), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${c.cause}: ${signed(hd, c.amount)}; all causes together: ${signed(hd, x.change)}, from ${formatHeadline(hd, x.prev)} to ${formatHeadline(hd, x.value)}.`)),
       ),
     ),
   );
 }
 
+/** Keep Tab inside a dialog and close it with Escape. */
+export function trapFocus(dlg: HTMLElement, onClose: () => void): void {
+  dlg.addEventListener('keydown', (e) => {
+    const k = e as KeyboardEvent;
+    if (k.key === 'Escape') {
+      k.stopPropagation();
+      onClose();
+      return;
+    }
+    if (k.key !== 'Tab') return;
+    const items = Array.from(dlg.querySelectorAll<HTMLElement>('button, summary, input, select, [tabindex]:not([tabindex="-1"])')).filter((x) => !x.hasAttribute('disabled'));
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (k.shiftKey && document.activeElement === first) {
+      k.preventDefault();
+      last.focus();
+    } else if (!k.shiftKey && document.activeElement === last) {
+      k.preventDefault();
+      first.focus();
+    }
+  });
+}
+
+/** Whether a change shows as zero at the precision it is printed with. */
+function roundsToZero(hd: Headline, v: number): boolean {
+  return formatHeadline(hd, Math.abs(v)).replace(/[^1-9]/g, '') === '';
+}
+
 export function digest(report: TurnReport, country: CountryId, onClose: () => void): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
   const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'digest-close', onclick: onClose }, 'Continue');
-  dlg.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') onClose();
-  });
+  trapFocus(dlg, onClose);
   const news = report.news.length ? report.news : ['A quiet quarter.'];
   dlg.append(
     h(
@@ -52,15 +84,15 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
       { class: 'modal-body' },
       h('h2', { id: 'digest-title' }, `Turn ${report.turn}: ${report.date}`),
       h('div', { class: 'cols' },
-        h('section', {}, h('h3', {}, 'News'), h('ul', { class: 'news' }, ...news.slice(0, 12).map((n) => h('li', {}, n)))),
-        h('section', {}, h('h3', {}, 'Biggest changes'), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${signed(b.headline, b.change)} (${(b.relative * 100).toFixed(1)}%)`)))),
+        h('section', {}, h('h3', {}, 'News'), h('ul', { class: 'news' }, ...news.map((n) => h('li', {}, n)))),
+        h('section', {}, h('h3', {}, 'Biggest changes'), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${b.headline === 'gdp' ? `${signed(b.headline, b.change)} bn (${fmtPct(b.relative)})` : b.headline === 'autoProduction' || b.headline === 'autoExports' ? `${signed(b.headline, b.change)} vehicles (${fmtPct(b.relative)})` : b.headline === 'magnetSupplyRatio' ? `${signed(b.headline, b.change)} of need` : `${signed(b.headline, b.change)} points`}`)))),
       ),
       h('h3', {}, `Why your indicators moved (${country})`),
-      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), ledger(report, country, hd)))),
+      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, 'No change worth showing.') : ledger(report, country, hd)))),
       h('details', {}, h('summary', {}, 'Other countries'), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, c), ...HEADLINES.map((hd) => h('td', {}, signed(hd, report.headlines[c][hd].change)))))))),
       h('div', { class: 'row end' }, close),
     ),
   );
-  queueMicrotask(() => close.focus());
+  queueMicrotask(() => close.focus({ preventScroll: true }));
   return dlg;
 }

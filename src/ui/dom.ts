@@ -27,8 +27,11 @@ export const fmt = {
   n1: (n: number) => n.toFixed(1),
   pct: (n: number) => `${(n * 100).toFixed(0)}%`,
   signed: (n: number, d = 1) => `${n >= 0 ? '+' : ''}${n.toFixed(d)}`,
-  money: (bn: number) => `USD ${bn >= 100 ? Math.round(bn).toLocaleString('en-US') : bn.toFixed(bn >= 10 ? 1 : 2)} bn`,
+  money: (bn: number) => (Math.abs(bn) < 0.1 && bn !== 0 ? `USD ${(bn * 1000).toFixed(1)} m` : `USD ${bn >= 100 ? Math.round(bn).toLocaleString('en-US') : bn.toFixed(bn >= 10 ? 1 : 2)} bn`),
 };
+
+/** Names players read, for the engine's stage keys. */
+export const STAGE_LABEL: Record<string, string> = { 'ore.light': 'NdPr ore', 'ore.heavy': 'Dy/Tb ore', 'oxide.light': 'NdPr oxide', 'oxide.heavy': 'Dy/Tb oxide', magnet: 'magnets' };
 
 /** Okabe-Ito, a colour-blind-safe palette. */
 export const PALETTE = { orange: '#E69F00', sky: '#56B4E9', green: '#009E73', yellow: '#F0E442', blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7', grey: '#999999' };

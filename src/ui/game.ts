@@ -6,12 +6,26 @@ import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.
 import mapJson from '../../content/map.json';
 import { PALETTE, clear, fmt, h } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
-import { HEADLINE_LABEL, digest, formatHeadline, ledger } from './digest.ts';
+import { HEADLINE_LABEL, digest, formatHeadline, ledger, trapFocus } from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 
 const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
 type Tab = (typeof TABS)[number];
+
+/** "$.JPN.tariffs.USA.autos" -> "tariff on USA autos" and so on, for the issue list. */
+export function friendlyPath(path: string): string {
+  const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
+  let m = /^tariffs\.(\w+|\["\*"\])\.(\w+)/.exec(p);
+  if (m) return `Tariff on ${m[1].replace('["*"]', 'everyone')} ${m[2]}`;
+  m = /^exportControls\.(\w+)/.exec(p);
+  if (m) return `Export controls to ${m[1]}`;
+  if (p.startsWith('defenseSpendingPct')) return 'Defense spending';
+  if (p.startsWith('investments')) return 'Investments';
+  if (p.startsWith('stockpileRelease')) return 'Stockpile release';
+  if (p.startsWith('deals')) return 'Deals';
+  return p || 'Orders';
+}
 
 export interface GameActions {
   save(): Promise<void>;
@@ -44,11 +58,24 @@ export class GameScreen {
     clear(this.root);
     this.projectTypes = await this.session.projectTypes();
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapControls()), this.side)));
-    this.root.onkeydown = (e) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void this.endTurn();
-    };
+    document.addEventListener('keydown', this.onKey);
     this.render();
     await this.mountMap();
+  }
+
+  /** Ctrl+Enter ends the turn, unless a dialog is open or this screen has gone. */
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    if (!this.root.contains(this.side) || document.querySelector('.modal')) return;
+    e.preventDefault();
+    void this.endTurn();
+  };
+
+  /** Leave the screen: stop listening for keys and release the map. */
+  unmount(): void {
+    document.removeEventListener('keydown', this.onKey);
+    this.map?.destroy();
+    this.map = null;
   }
 
   private mapControls(): HTMLElement {
@@ -82,6 +109,8 @@ export class GameScreen {
   setSnapshot(s: SessionSnapshot, animate: boolean): void {
     this.snap = s;
     this.draft = {};
+    clear(this.issuesBox);
+    clear(this.mapInfo);
     this.render();
     this.map?.update(s.view, { animate });
   }
@@ -92,6 +121,12 @@ export class GameScreen {
   }
 
   private render(): void {
+    const focused = (document.activeElement as HTMLElement | null)?.getAttribute?.('data-testid');
+    this.renderNow();
+    if (focused) (this.root.querySelector(`[data-testid="${focused}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+  }
+
+  private renderNow(): void {
     const s = this.snap;
     clear(this.header);
     this.header.append(
@@ -99,7 +134,12 @@ export class GameScreen {
       h('span', { class: 'turn', 'data-testid': 'turn-label' }, s.over ? `Game over · ${s.view.date}` : `Turn ${s.turn + 1} of ${s.turns} · ${s.view.date}`),
       h('span', { class: 'score', 'data-testid': 'score' }, `${s.config.country} score ${fmt.signed(s.score, 2)}`),
       s.timelines.length > 1
-        ? h('span', { class: 'timelines' }, ...s.timelines.map((t) => h('button', { type: 'button', class: t.id === s.activeTimeline ? 'on' : '', 'aria-pressed': t.id === s.activeTimeline ? 'true' : 'false', onclick: () => void this.switchTimeline(t.id) }, `${t.label} (${fmt.signed(t.score, 2)})`)), h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void this.compare() }, 'Compare'))
+        ? h(
+            'span',
+            { class: 'timelines' },
+            h('select', { 'aria-label': 'timeline', 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((t) => h('option', { value: t.id, selected: t.id === s.activeTimeline }, `${t.label}: turn ${t.turn}, ${fmt.signed(t.score, 2)}`))),
+            h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void this.compare() }, 'Compare'),
+          )
         : '',
       h(
         'nav',
@@ -115,7 +155,7 @@ export class GameScreen {
     const cost = (this.draft.investments ?? []).reduce((a, i) => a + (this.projectTypes.find((t) => t.type === i.type)?.costUsdBn ?? 0) * (i.units ?? 1), 0);
     const budget = s.budget;
     this.side.append(
-      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, `Budget ${fmt.money(budget)}`), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), value: cost, 'aria-label': 'share of budget this turn\'s investments use' }), h('span', { class: cost > budget ? 'over' : '' }, `orders ${fmt.money(cost)}`)),
+      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, `Budget this turn ${fmt.money(budget)}`), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': 'share of the budget this turn\'s investments use' }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, `orders ${fmt.money(cost)}`)),
       h('div', { class: 'tabs', role: 'tablist' }, ...TABS.map((t) => h('button', { type: 'button', role: 'tab', 'aria-selected': t === this.tab ? 'true' : 'false', 'data-testid': `tab-${t.toLowerCase()}`, onclick: () => { this.tab = t; this.render(); } }, t))),
       h('div', { class: 'tab-body', role: 'tabpanel' }, this.panel()),
       this.issuesBox,
@@ -139,12 +179,19 @@ export class GameScreen {
   private updateBudget(): void {
     const cost = (this.draft.investments ?? []).reduce((a, i) => a + (this.projectTypes.find((t) => t.type === i.type)?.costUsdBn ?? 0) * (i.units ?? 1), 0);
     const b = this.side.querySelector('[data-testid="budget"]');
-    if (b) b.lastElementChild!.textContent = `orders ${fmt.money(cost)}`;
+    if (!b) return;
+    b.lastElementChild!.textContent = `orders ${fmt.money(cost)}`;
+    b.lastElementChild!.classList.toggle('over', cost > this.snap.budget + 1e-9);
+    const m = b.querySelector('meter');
+    if (m) {
+      m.max = Math.max(this.snap.budget, cost, 0.01);
+      m.value = cost;
+    }
   }
 
   private showIssues(issues: OrderIssue[]): void {
     clear(this.issuesBox);
-    for (const i of issues) this.issuesBox.append(h('li', {}, `${i.path.replace(/^\$\.[A-Z]{3}\./, '')}: ${i.message}`));
+    for (const i of issues) this.issuesBox.append(h('li', {}, `${friendlyPath(i.path)}: ${i.message.replace(/^Too big: expected number to be <=/, 'at most ').replace(/^Too small: expected number to be >=/, 'at least ')}`));
   }
 
   private panel(): HTMLElement {
@@ -182,7 +229,7 @@ export class GameScreen {
     const rep = s.report;
     const rows = HEADLINES.map((hd) => {
       const x = rep?.headlines[c][hd];
-      const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : 0;
+      const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
       const why = h('div', { class: 'why hidden' });
       return h(
         'li',
@@ -223,6 +270,8 @@ export class GameScreen {
     let t0 = performance.now();
     this.snap = r.value;
     this.draft = {};
+    clear(this.issuesBox);
+    clear(this.mapInfo);
     this.render();
     this.actions.snapshotChanged(r.value);
     performance.measure('turn-ui', { start: t0, end: performance.now() });
@@ -233,7 +282,7 @@ export class GameScreen {
     await nextFrame();
     t0 = performance.now();
     if (r.value.report) {
-      const d = digest(r.value.report, r.value.config.country, () => {
+      const d: HTMLElement = digest(r.value.report, r.value.config.country, () => {
         d.remove();
         (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
         if (this.snap.over) void this.actions.finished();
@@ -268,9 +317,13 @@ export class GameScreen {
     const { timelines, histories } = await this.session.compare();
     const c = this.snap.config.country;
     const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange];
-    const mk = (title: string, f: (t: (typeof histories)[0][0]) => number) => lineChart(title, timelines.map((t, i) => ({ label: t.label, values: histories[i].map(f), colour: colours[i % colours.length] })), 380, 160);
-    const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, 'Timelines side by side'), h('div', { class: 'charts' }, mk('Score', (t) => t.countries[c].score), mk('GDP', (t) => t.countries[c].gdp), mk('Approval', (t) => t.countries[c].approval), mk('Magnet supply', (t) => t.countries[c].magnetSupplyRatio)), h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, 'Close')));
-    dlg.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Escape' && dlg.remove());
+    const n = Math.max(...histories.map((x) => x.length));
+    const x = Array.from({ length: n }, (_, i) => `turn ${i + 1}`);
+    const mk = (title: string, f: (t: (typeof histories)[0][0]) => number, unit = '') => lineChart(title, timelines.map((t, i) => ({ label: `${t.label}${t.forkedAt ? ` (fork at turn ${t.forkedAt})` : ''}`, values: histories[i].map(f), colour: colours[i % colours.length], dashed: i > 0 })), 380, 170, unit, x);
+    const close = h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, 'Close');
+    const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'timelines side by side', 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, 'Timelines side by side'), h('div', { class: 'charts' }, mk('Score (points)', (t) => t.countries[c].score), mk('GDP (USD bn)', (t) => t.countries[c].gdp), mk('Approval', (t) => t.countries[c].approval), mk('Magnet supply (%)', (t) => t.countries[c].magnetSupplyRatio * 100, '%')), close));
+    trapFocus(dlg, () => dlg.remove());
     this.root.append(dlg);
+    close.focus({ preventScroll: true });
   }
 }

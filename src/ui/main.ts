@@ -53,12 +53,15 @@ async function download(): Promise<void> {
 }
 
 async function showGame(s: SessionSnapshot): Promise<void> {
+  game?.unmount();
   game = new GameScreen(root, session, s, {
     save: download,
     load: pickFile,
     newGame: () => void showStart(),
     finished: async () => {
       const f = await session.finish();
+      game?.unmount();
+      game = null;
       endScreen(root, session, s.config.country, f, () => void showStart(), async () => {});
     },
     snapshotChanged: () => void autosave(),
@@ -74,6 +77,8 @@ async function start(cfg: GameConfig): Promise<void> {
 }
 
 async function showStart(): Promise<void> {
+  game?.unmount();
+  game = null;
   const saved = localStorage.getItem(AUTOSAVE);
   await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined);
 }

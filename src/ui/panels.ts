@@ -2,7 +2,7 @@
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/index.ts';
 import type { CountryOrders, CountryView } from '../../engine/index.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
-import { fmt, h } from './dom.ts';
+import { STAGE_LABEL, fmt, h } from './dom.ts';
 
 export type Draft = CountryOrders;
 type Changed = () => void;
@@ -59,18 +59,18 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     const d = draft.exportControls?.[p]?.[s];
     const level = d === undefined ? cur.level : typeof d === 'object' ? 'licensed' : d;
     const share = typeof d === 'object' ? d.licensed : cur.share;
-    const shareInput = h('input', { type: 'number', min: 0, max: 1, step: 0.05, value: share, class: 'share', 'aria-label': `licensed share of ${s} to ${p}`, 'data-testid': `policy-control-share-${p}-${s}`, disabled: level !== 'licensed' }) as HTMLInputElement;
-    const sel = h('select', { 'aria-label': `exports of ${s} to ${p}`, 'data-testid': `policy-control-${p}-${s}` }, ...['open', 'licensed', 'banned'].map((l) => h('option', { value: l, selected: l === level }, l))) as HTMLSelectElement;
+    const shareInput = h('input', { type: 'number', min: 0, max: 1, step: 0.05, value: share, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': `licensed share of ${STAGE_LABEL[s]} to ${p}`, 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
+    const sel = h('select', { 'aria-label': `exports of ${STAGE_LABEL[s]} to ${p}`, 'data-testid': `policy-control-${p}-${s}` }, ...['open', 'licensed', 'banned'].map((l) => h('option', { value: l, selected: l === level }, l))) as HTMLSelectElement;
     const apply = () => {
       draft.exportControls ??= {};
       draft.exportControls[p] ??= {};
       draft.exportControls[p]![s] = sel.value === 'licensed' ? { licensed: Number(shareInput.value) } : (sel.value as 'open' | 'banned');
-      shareInput.disabled = sel.value !== 'licensed';
+      shareInput.classList.toggle('hidden', sel.value !== 'licensed');
       changed();
     };
     sel.addEventListener('change', apply);
     shareInput.addEventListener('change', apply);
-    return h('td', { class: level !== 'open' ? 'restricted' : '' }, sel, shareInput);
+    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, shareInput));
   };
   return h(
     'section',
@@ -79,7 +79,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     h(
       'div',
       { class: 'scroll-x' },
-      h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, 'partner'), ...STAGES.map((s) => h('th', { scope: 'col' }, s)))), h('tbody', {}, ...partnersOf(me).map((p) => h('tr', {}, h('th', { scope: 'row' }, p), ...STAGES.map((s) => cell(p, s)))))),
+      h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, 'partner'), ...STAGES.map((s) => h('th', { scope: 'col' }, STAGE_LABEL[s])))), h('tbody', {}, ...partnersOf(me).map((p) => h('tr', {}, h('th', { scope: 'row' }, p), ...STAGES.map((s) => cell(p, s)))))),
     ),
   );
 }
@@ -115,7 +115,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
         'li',
         {},
         h('div', { class: 'proj-head' }, h('b', {}, t.label), h('span', {}, `${fmt.money(t.costUsdBn)} · ${t.leadQuarters} qtrs · ${Math.round(t.successChance * 100)}% succeed`)),
-        h('div', { class: 'hint' }, `${t.description} Adds ${t.type === 'thrifting' ? `${Math.round(t.capacity * 100)}% less magnet per car` : `${fmt.int(t.capacity)} t${t.type.startsWith('stockpile') ? '' : '/yr'}`}. You hold ${held} of at most ${t.maxUnits}.`),
+        h('div', { class: 'hint' }, `${t.description} Adds ${t.type === 'thrifting' ? `${Math.round(t.capacity * 100)}% less magnet per car` : `${fmt.int(t.capacity)} t${t.type.startsWith('stockpile') ? '' : '/yr'}`}. ${t.type.startsWith('stockpile') ? `Up to ${t.maxUnits} purchases a turn.` : `You have ${held} built or building, of at most ${t.maxUnits}.`}`),
         h(
           'div',
           { class: 'row' },
@@ -146,10 +146,10 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     { class: 'panel', 'aria-label': 'investments' },
     h('h3', {}, 'This turn'),
     (draft.investments ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => h('li', {}, `${i.units ?? 1} x ${i.type}${i.host ? ` in ${i.host}` : ''} `, h('button', { type: 'button', 'aria-label': `remove ${i.type}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, 'remove'))))
+      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => h('li', {}, `${i.units ?? 1} x ${types.find((t) => t.type === i.type)?.label ?? i.type}${i.host ? ` in ${i.host}` : ''} `, h('button', { type: 'button', 'aria-label': `remove ${i.type}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, 'remove'))))
       : h('p', { class: 'hint' }, 'Nothing ordered yet.'),
     h('h3', {}, 'Running'),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${p.type}${p.host !== me ? ` in ${p.host}` : ''}: ${Math.max(0, p.remainingQuarters)} quarters left`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, 'None.'),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${types.find((t) => t.type === p.type)?.label ?? p.type}${p.host !== me ? ` in ${p.host}` : ''}: ${Math.max(0, p.remainingQuarters)} quarters left`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, 'None.'),
     h('h3', {}, 'Options'),
     list,
   );
@@ -186,7 +186,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
     draft.deals[key] = [...(draft.deals[key] ?? []), id];
     changed();
   };
-  const describe = (list: { type: string; [k: string]: unknown }[]) => list.map((k) => Object.values(k).join(' ')).join('; ') || 'nothing';
+  const describe = (list: { type: string; [k: string]: unknown }[]) =>
+    list
+      .map((k) => (k.type === 'tariffCap' ? `a tariff cap of ${k.max}% on ${k.good}` : k.type === 'openExports' ? `open exports of ${STAGE_LABEL[k.stage as string] ?? k.stage}` : k.type === 'investment' ? `USD ${k.usdBn} bn of investment` : `${Math.round(Number(k.share) * 100)}% of its ${STAGE_LABEL[k.stage as string] ?? k.stage}`))
+      .join(', ') || 'nothing';
   const partner = h('select', { 'aria-label': 'deal partner', 'data-testid': 'deal-partner' }, ...COUNTRIES.filter((c) => c !== me).map((c) => h('option', { value: c }, c))) as HTMLSelectElement;
   const cap = h('input', { type: 'number', min: 0, max: 100, value: 5, 'aria-label': 'tariff cap you offer on their other goods, percent' }) as HTMLInputElement;
   const inv = h('input', { type: 'number', min: 0, max: 500, value: 10, 'aria-label': 'investment you ask for, USD bn' }) as HTMLInputElement;
@@ -213,7 +216,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
       },
       'Add proposal',
     ),
+    (draft.deals?.propose ?? []).length
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `To ${p.to}: you give ${describe(p.give)}; you ask ${describe(p.get)}; ${p.termTurns} turns `, h('button', { type: 'button', 'aria-label': `withdraw the proposal to ${p.to}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, 'withdraw'))))
+      : h('p', { class: 'hint' }, 'No proposal queued for this turn.'),
     h('h3', {}, 'Your deals'),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, `${d.id} ${d.from}->${d.to}: ${d.status}${d.status === 'active' ? ` until turn ${d.endTurn}` : ''}`))) : h('p', { class: 'hint' }, 'None.'),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, `${d.id} ${d.from} → ${d.to}: ${d.status}${d.status === 'active' ? ` until turn ${d.endTurn}` : ''}. ${d.from} gives ${describe(d.give)}; ${d.to} gives ${describe(d.get)}.`))) : h('p', { class: 'hint' }, 'None.'),
   );
 }
