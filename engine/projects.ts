@@ -6,6 +6,11 @@ import type { Orders } from './schema.ts';
 import { keyedUniform } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
 
+/** Locale-independent string order: the same in every runtime (localeCompare is not). */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function startInvestments(
   content: Content,
   state: GameState,
@@ -188,6 +193,6 @@ export function advanceProjects(
       r.demandAdj[s] += sr.demandAdjustSpeed * q * (target - r.demandAdj[s]);
     }
   }
-  pipeline.sort((a, b) => a.due - b.due || a.region.localeCompare(b.region) || a.stage.localeCompare(b.stage));
+  pipeline.sort((a, b) => a.due - b.due || cmp(a.region, b.region) || cmp(a.stage, b.stage));
   return { projects, offtakes, pipeline };
 }

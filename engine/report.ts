@@ -7,6 +7,11 @@ import { derive } from './derived.ts';
 import { approvalTerms } from './macro.ts';
 import { securityIndex, securityInputs } from './economy.ts';
 
+/** Locale-independent string order: the same in every runtime (localeCompare is not). */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export interface ReportInput {
   ledger: boolean;
   content: Content;
@@ -53,7 +58,7 @@ function tidy(causes: LedgerEntry[], change: number): LedgerEntry[] {
     else rest += c.amount;
   }
   if (Math.abs(rest) > 1e-12 * scale) keep.push(entry('other', rest));
-  return keep.sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount) || a.cause.localeCompare(b.cause));
+  return keep.sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount) || cmp(a.cause, b.cause));
 }
 
 function hc(value: number, prev: number, causes: LedgerEntry[]): HeadlineChange {
@@ -144,7 +149,7 @@ export function buildReport(x: ReportInput): TurnReport {
       const scale = hd === 'approval' || hd === 'security' ? 100 : hd === 'magnetSupplyRatio' ? 1 : Math.abs(v.prev);
       biggest.push({ country: c, headline: hd, change: v.change, relative: scale > 0 ? v.change / scale : 0 });
     }
-  biggest.sort((p, q) => Math.abs(q.relative) - Math.abs(p.relative) || p.country.localeCompare(q.country) || p.headline.localeCompare(q.headline));
+  biggest.sort((p, q) => Math.abs(q.relative) - Math.abs(p.relative) || cmp(p.country, q.country) || cmp(p.headline, q.headline));
   return {
     turn: x.turn,
     date: x.date,
