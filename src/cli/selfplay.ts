@@ -1,7 +1,6 @@
 // `gambit selfplay` and `gambit merge`: seeded games on worker threads, written in game order whatever the worker count;
 // a journal (OUT.partial) lets an interrupted run resume, and the output file appears only when complete.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import cliProgress from 'cli-progress';
@@ -9,7 +8,7 @@ import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
 import { CSV_HEADER, csvRow, playMany, runId, type GameTask, type ResultLine } from './batch.ts';
 import { writeFileAtomic } from './io.ts';
-import { loadScenarioContent } from './content.ts';
+import { batchSetup } from './batch-options.ts';
 
 export interface SelfplayOptions {
   scenario: string;
@@ -46,11 +45,8 @@ export function writeResults(out: string, csv: string | undefined, lines: Result
 }
 
 export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
-  const content = loadScenarioContent(o.scenario);
+  const { content, seed: seed0, turns, workers } = batchSetup(o);
   const games = int('--games', 1, 10_000_000)(o.games);
-  const seed0 = int('--seed', 0)(o.seed);
-  const turns = o.turns === undefined ? undefined : int('--turns', 1, content.scenario.turns)(o.turns);
-  const workers = o.workers === undefined ? availableParallelism() : int('--workers', 1, 256)(o.workers);
   const shard = parseShard(o.shard);
   if (o.resume && !o.out) throw new UsageError('--resume needs --out (the journal lives beside the output file)');
   const names = parseAgentSpec(o.agents);

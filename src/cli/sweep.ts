@@ -2,11 +2,10 @@
 // variant on common seeds, and rank the parameters by how much they move the outcomes.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { COUNTRIES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
 import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
-import { loadScenarioContent } from './content.ts';
+import { batchSetup } from './batch-options.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
@@ -64,11 +63,8 @@ export function ols(X: number[][], y: number[]): number[] {
 }
 
 export async function cmdSweep(o: SweepOptions): Promise<number> {
-  const content = loadScenarioContent(o.scenario);
+  const { content, seed, turns, workers } = batchSetup(o);
   const games = int('--games', 1, 100_000)(o.games);
-  const seed = int('--seed', 0)(o.seed);
-  const turns = o.turns === undefined ? undefined : int('--turns', 1, content.scenario.turns)(o.turns);
-  const workers = o.workers === undefined ? availableParallelism() : int('--workers', 1, 256)(o.workers);
   const agents = parseAgentSpec(o.agents);
   makeSeats(content, agents);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');

@@ -2,11 +2,11 @@
 // written as a payoff table (mean, sd and 95% interval per country per profile) for `gambit analyze`.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { COUNTRIES, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
 import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
 import { loadScenarioContent } from './content.ts';
+import { batchSetup } from './batch-options.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import type { GameTask, ResultLine } from './batch.ts';
@@ -73,11 +73,8 @@ export function parsePools(specs: string[], fixed: Record<CountryId, string>): R
 }
 
 export async function cmdTournament(o: TournamentOptions): Promise<number> {
-  const content = loadScenarioContent(o.scenario);
+  const { content, seed, turns, workers } = batchSetup(o);
   const n = int('--games-per-profile', 1, 100_000)(o.gamesPerProfile);
-  const seed = int('--seed', 0)(o.seed);
-  const turns = o.turns === undefined ? undefined : int('--turns', 1, content.scenario.turns)(o.turns);
-  const workers = o.workers === undefined ? availableParallelism() : int('--workers', 1, 256)(o.workers);
   const pools = parsePools(o.pool, parseAgentSpec(o.agents));
   for (const c of COUNTRIES) for (const a of pools[c]) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }); // every name checked up front
   let profiles: Record<CountryId, string>[] = [{} as Record<CountryId, string>];
