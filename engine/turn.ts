@@ -1,6 +1,6 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 
 const CHN_INDEX = REGIONS.indexOf('CHN');
 import type { Content } from './content.ts';
@@ -56,7 +56,9 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   // 1. orders onto standing policies
   for (const c of COUNTRIES) {
     const o = orders[c];
-    if (o) R[c].policies = mergePolicies(c, state.regions[c].policies, o, turn, (s, p) => state.flows[s][c][p] / q);
+    if (!o) continue;
+    R[c].policies = mergePolicies(c, state.regions[c].policies, o, turn, (s, p) => state.flows[s][c][p] / q);
+    news.push(...policyNews(c, state.regions[c].policies, R[c].policies));
   }
   // 2. deals: answers, breaches, proposals; active deals bind policies
   const dealStep = applyDeals(content, state, orders, turn, news);
@@ -216,6 +218,29 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     d.pipeline = pipeline;
   });
   return { state: next, report };
+}
+
+/** Plain-words news of a country's policy changes this turn (tariffs grouped per partner, controls, defense). */
+export function policyNews(c: CountryId, before: GameState['regions']['JPN']['policies'], after: GameState['regions']['JPN']['policies']): string[] {
+  if (before === after) return [];
+  const out: string[] = [];
+  const controls = new Map<string, RegionId[]>();
+  for (const p of REGIONS) {
+    if (p === c) continue;
+    const changed = TARIFF_GOODS.filter((g) => after.tariffs[p][g] !== before.tariffs[p][g]);
+    if (changed.length) out.push(`${c} sets its tariffs on ${p}: ${changed.map((g) => `${g} ${after.tariffs[p][g]}% (was ${before.tariffs[p][g]}%)`).join(', ')}.`);
+    for (const st of STAGES) {
+      const a = after.controls[p][st];
+      const b = before.controls[p][st];
+      if (a.level === b.level && a.share === b.share) continue;
+      const what = a.level === 'banned' ? 'bans' : a.level === 'open' ? 'reopens' : `licenses ${Math.round(a.share * 100)}% of the usual`;
+      const key = `${what} ${STAGE_NAMES[st].replace(/s$/, '')} exports to`;
+      controls.set(key, [...(controls.get(key) ?? []), p]);
+    }
+  }
+  for (const [what, partners] of controls) out.push(`${c} ${what} ${partners.length === REGIONS.length - 1 ? 'everyone' : partners.join(', ')}.`);
+  if (after.defensePct !== before.defensePct) out.push(`${c} ${after.defensePct > before.defensePct ? 'raises' : 'cuts'} defense spending to ${after.defensePct.toFixed(2)}% of GDP.`);
+  return out;
 }
 
 /** Rare-earth content held in stocks (ore, oxide, magnets, stockpiles), world totals, t. */

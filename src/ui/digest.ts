@@ -73,6 +73,18 @@ function roundsToZero(hd: Headline, v: number): boolean {
   return formatHeadline(hd, Math.abs(v)).replace(/[^1-9]/g, '') === '';
 }
 
+/** The player's own largest relative change this turn, in words. */
+function yourBiggest(report: TurnReport, country: CountryId): HTMLElement {
+  let best: { hd: Headline; rel: number; change: number } | null = null;
+  for (const hd of HEADLINES) {
+    const x = report.headlines[country][hd];
+    const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
+    if (!best || Math.abs(rel) > Math.abs(best.rel)) best = { hd, rel, change: x.change };
+  }
+  if (!best || roundsToZero(best.hd, best.change)) return h('p', { class: 'hint' }, `${country}: nothing of yours moved much.`);
+  return h('p', {}, h('b', {}, `Yours: ${HEADLINE_LABEL[best.hd].split(' (')[0].toLowerCase()} ${signed(best.hd, best.change)}`), best.hd === 'gdp' || best.hd === 'autoProduction' || best.hd === 'autoExports' ? ` (${fmtPct(best.rel)})` : '');
+}
+
 export function digest(report: TurnReport, country: CountryId, onClose: () => void): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
   const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'digest-close', onclick: onClose }, 'Continue');
@@ -85,7 +97,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
       h('h2', { id: 'digest-title' }, `Turn ${report.turn}: ${report.date}`),
       h('div', { class: 'cols' },
         h('section', {}, h('h3', {}, 'News'), h('ul', { class: 'news' }, ...news.map((n) => h('li', {}, n)))),
-        h('section', {}, h('h3', {}, 'Biggest changes'), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${b.headline === 'gdp' ? `${signed(b.headline, b.change)} bn (${fmtPct(b.relative)})` : b.headline === 'autoProduction' || b.headline === 'autoExports' ? `${signed(b.headline, b.change)} vehicles (${fmtPct(b.relative)})` : b.headline === 'magnetSupplyRatio' ? `${signed(b.headline, b.change)} of need` : `${signed(b.headline, b.change)} points`}`)))),
+        h('section', {}, h('h3', {}, 'Biggest changes'), yourBiggest(report, country), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${b.headline === 'gdp' ? `${signed(b.headline, b.change)} bn (${fmtPct(b.relative)})` : b.headline === 'autoProduction' || b.headline === 'autoExports' ? `${signed(b.headline, b.change)} vehicles (${fmtPct(b.relative)})` : b.headline === 'magnetSupplyRatio' ? `${signed(b.headline, b.change)} of need` : `${signed(b.headline, b.change)} points`}`)))),
       ),
       h('h3', {}, `Why your indicators moved (${country})`),
       h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, 'No change worth showing.') : ledger(report, country, hd)))),

@@ -12,7 +12,7 @@ const session = workerSession();
 let game: GameScreen | null = null;
 
 function toast(text: string, kind: 'error' | 'info' = 'info'): void {
-  const t = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `toast-${kind}` }, text);
+  const t = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `toast-${kind}` }, h('span', {}, text), h('button', { type: 'button', class: 'toast-close', 'aria-label': 'dismiss', onclick: () => t.remove() }, '×'));
   document.body.append(t);
   setTimeout(() => t.remove(), kind === 'error' ? 8000 : 3000);
 }

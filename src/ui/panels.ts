@@ -35,7 +35,10 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
               const v = Number((e.target as HTMLInputElement).value);
               draft.tariffs ??= {};
               draft.tariffs[p] ??= {};
-              draft.tariffs[p]![g] = v;
+              if (v === cur) delete draft.tariffs[p]![g]; // back to the standing policy: no order
+              else draft.tariffs[p]![g] = v;
+              if (!Object.keys(draft.tariffs[p]!).length) delete draft.tariffs[p];
+              if (!Object.keys(draft.tariffs).length) delete draft.tariffs;
               (e.target as HTMLElement).classList.toggle('changed', v !== cur);
               changed();
             },
@@ -89,7 +92,9 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
   const val = draft.defenseSpendingPct ?? cur;
   const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': 'defense spending, percent of GDP' }) as HTMLInputElement;
   input.addEventListener('change', () => {
-    draft.defenseSpendingPct = Number(input.value);
+    const v = Number(input.value);
+    if (v === cur) delete draft.defenseSpendingPct;
+    else draft.defenseSpendingPct = v;
     changed();
   });
   const r = view.self;
