@@ -61,6 +61,9 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('indicator-gdp').getByTestId('ledger-gdp').waitFor();
     await page.getByTestId('tab-tariffs').click();
     expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('30');
+    // the map's figures are reachable without a pointer
+    await page.getByTestId('map-inspect').selectOption('country|JPN');
+    expect(await page.locator('.map-info').textContent()).toMatch(/Japan|JPN/);
   }, 120_000);
 
   it('undoes a turn and forks a timeline', async () => {

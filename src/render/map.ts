@@ -22,6 +22,8 @@ export interface MapRenderer {
   zoomBy(factor: number): void;
   /** fit the whole map again */
   resetView(): void;
+  /** the figures for a country, port, lane or strait, as a click would give them (keyboard access to the map) */
+  inspect(kind: MapSelection['kind'], id: string): MapSelection;
   /** for tests: how many flow particles are alive, how many lanes are drawn, and the ticker's frames per second */
   stats(): { flows: number; lanesDrawn: number; fps: number };
   destroy(): void;
@@ -328,6 +330,9 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     },
     settled() {
       return animMs >= ANIMATION_MS ? Promise.resolve() : new Promise<void>((res) => waiters.push(res));
+    },
+    inspect(kind, id) {
+      return describe({ kind, id });
     },
     onSelect(cb) {
       selectCb = cb;

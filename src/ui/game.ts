@@ -79,9 +79,32 @@ export class GameScreen {
   }
 
   private mapControls(): HTMLElement {
+    const m = mapJson as unknown as GameMap;
+    const opts: [string, string, string][] = [
+      ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, `country: ${c}`]),
+      ...m.ports.map((p): [string, string, string] => ['port', p.id, `port: ${p.name}`]),
+      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, `lane: ${l.id.replace('-', ' to ')}`]),
+      ...m.straits.map((st): [string, string, string] => ['strait', st.id, `strait: ${st.name}`]),
+    ];
+    const inspect = h(
+      'select',
+      {
+        'aria-label': 'figures for a place on the map',
+        'data-testid': 'map-inspect',
+        onchange: (e: Event) => {
+          const v = (e.target as HTMLSelectElement).value;
+          if (!v || !this.map) return this.showSelection(null);
+          const [kind, id] = v.split('|') as [MapSelection['kind'], string];
+          this.showSelection(this.map.inspect(kind, id));
+        },
+      },
+      h('option', { value: '' }, 'Figures for…'),
+      ...opts.map(([kind, id, label]) => h('option', { value: `${kind}|${id}` }, label)),
+    );
     return h(
       'div',
       { class: 'map-controls' },
+      inspect,
       h('button', { type: 'button', 'aria-label': 'zoom in', onclick: () => this.map?.zoomBy(1.25) }, '+'),
       h('button', { type: 'button', 'aria-label': 'zoom out', onclick: () => this.map?.zoomBy(0.8) }, '−'),
       h('button', { type: 'button', 'aria-label': 'reset the map view', onclick: () => this.map?.resetView() }, '⌂'),
