@@ -259,7 +259,7 @@ export class GameScreen {
         { 'data-testid': `indicator-${hd}` },
         h('span', { class: 'name' }, HEADLINE_LABEL[hd]),
         h('span', { class: 'val' }, formatHeadline(hd, value)),
-        h('span', { class: `chg ${x && x.change < 0 ? 'neg' : 'pos'}` }, x ? `${x.change >= 0 ? '+' : '−'}${formatHeadline(hd, Math.abs(x.change))}` : ''),
+        h('span', { class: `chg ${x && x.change < 0 ? 'neg' : 'pos'}` }, x ? (/[1-9]/.test(formatHeadline(hd, Math.abs(x.change))) ? `${x.change >= 0 ? '+' : '−'}${formatHeadline(hd, Math.abs(x.change))}` : '±0') : ''),
         hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue) : h('span', {}),
         h('button', { type: 'button', class: 'link', 'data-testid': `why-${hd}`, 'aria-expanded': 'false', disabled: !rep, title: rep ? 'why it moved last turn' : 'available after the first turn', onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = why.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && rep && !why.firstChild) why.append(ledger(rep, c, hd)); } }, 'why?'),
         why,
