@@ -94,14 +94,11 @@ export function runChain(x: ChainInput): ChainResult {
   const magnetNeed = Z();
   const magWant = Z();
   let WM = 0;
-  let KM = 0;
   for (let r = 0; r < NR; r++) {
     magnetNeed[r] = x.magnetNeedDefense[r] + x.magnetNeedOther[r];
     magWant[r] = restockWant(magnetNeed[r], inv.magnet[r], M.magnet.inventoryWeeks, x.q);
     WM += magWant[r];
-    KM += x.magCap[r];
   }
-  void KM;
   const plan = planOutput(x.magCap, WM, x.short.magnet);
   const needL = Z();
   const needH = Z();
@@ -111,8 +108,6 @@ export function runChain(x: ChainInput): ChainResult {
   let WH = 0;
   let supL = 0;
   let supH = 0;
-  let capL = 0;
-  let capH = 0;
   for (let r = 0; r < NR; r++) {
     needL[r] = plan[r] * rL + x.oxideOther.light[r];
     needH[r] = plan[r] * rH + x.oxideOther.heavy[r];
@@ -122,11 +117,7 @@ export function runChain(x: ChainInput): ChainResult {
     WH += oxWantH[r];
     supL += x.recycled.light[r] + x.release.light[r];
     supH += x.recycled.heavy[r] + x.release.heavy[r];
-    capL += x.refCap.light[r];
-    capH += x.refCap.heavy[r];
   }
-  void capL;
-  void capH;
   const planL = planOutput(x.refCap.light, Math.max(0, WL - supL), x.short.light);
   const planH = planOutput(x.refCap.heavy, Math.max(0, WH - supH), x.short.heavy);
   const oreWantL = Z();

@@ -10,7 +10,7 @@ import { drawN } from './prng.ts';
 import { LASTING, closedStraits, pickEvents } from './events.ts';
 import { applyDeals, enforceDeals } from './deals.ts';
 import { advanceProjects, startInvestments } from './projects.ts';
-import { buildChainInput, laneWedges, mudComposition } from './supply.ts';
+import { buildChainInput, laneWedges } from './supply.ts';
 import { planCars } from './cars.ts';
 import { runChain } from './chain.ts';
 import { derive } from './derived.ts';
@@ -144,7 +144,6 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     r.stockpile.heavy += chain.toStockpile.heavy[i];
   }
   const stockAfter = stockTotals(R, heavyIntensity, content);
-  const mud = mudComposition(content);
   let minedL = 0;
   let minedH = 0;
   let recL = 0;
@@ -155,7 +154,6 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     recL += chainIn.recycled.light[i];
     recH += chainIn.recycled.heavy[i];
   }
-  void mud;
   // 9. economy: cars built, trade, GDP, approval, environment, security, tension
   const econ = economyStep({
     content,

@@ -6,7 +6,7 @@ import type { CountryView } from '../view.ts';
 import { beliefState } from '../view.ts';
 import { resolveTurn } from '../turn.ts';
 import type { Agent } from './types.ts';
-import { defenseToward, investIn, merge, partners, rivalsOf } from './common.ts';
+import { defenseToward, investIn, merge, rivalsOf } from './common.ts';
 import { personaAgent } from './persona.ts';
 
 export interface PlannerOptions {
@@ -36,7 +36,6 @@ function candidates(content: Content, view: CountryView, rng: () => number): { l
     out.push({ label: 'tariffs up on rivals', orders: merge(base, { tariffs: t }) });
     out.push({ label: 'squeeze rivals', orders: merge(base, { exportControls: c }) });
   }
-  void partners;
   return out;
 }
 

@@ -138,7 +138,6 @@ function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
   if ('rows' in k) return 'map';
   if ('personas' in k) return 'personas';
   if ('turns' in k && typeof k.turns === 'object') return 'script';
-  void file;
   return null;
 }
 
@@ -206,4 +205,3 @@ export function cmdSchema(o: { out: string }): number {
   return 0;
 }
 
-void readFileSync;

@@ -1,7 +1,7 @@
 // `gambit fork REPLAY --at TURN`: from a replay's state at a turn, play N seeded continuations with the original
 // agents and with others (or scripted orders), and report the distribution of outcome differences.
 import { readFileSync } from 'node:fs';
-import { COUNTRIES, createGame, hashValue, playGame, resolveTurn, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Replay, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, createGame, resolveTurn, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Replay, type Seats } from '../../engine/index.ts';
 import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
 import { UsageError, int, makeSeats } from './args.ts';
@@ -87,8 +87,6 @@ export function cmdFork(file: string, o: ForkOptions): number {
     return { country: c, meanDiff: d.mean, sd: d.sd, ci95: [d.mean - half, d.mean + half], shareBetter: better, gdpDiffPct: g.mean, min: Math.min(...diffs[c]), max: Math.max(...diffs[c]) };
   });
   const result = { format: 'rare-earth-gambit-fork', version: 1, replay: file, scenario: replay.scenarioId, at, runs, seed, original: replay.agents, changed: altNames, turnsPlayed: replay.orders.length - at, results: rows };
-  void playGame;
-  void hashValue;
   const lines = [
     `fork of ${file} at turn ${at}: ${Object.entries(altNames).map(([c, a]) => `${c}=${a}`).join(', ')} instead of ${Object.keys(altNames).map((c) => `${c}=${replay.agents[c as CountryId]}`).join(', ')}; ${runs} seeded continuation${runs > 1 ? 's' : ''} of ${result.turnsPlayed} turns`,
     'difference in mean objective over the continuation (points), fork minus original:',

@@ -1,7 +1,6 @@
 // The gambit CLI: run, selfplay, replay verify, validate, agents, scenarios, schema. Bad flags: one line, exit 2.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { AgentOrdersError, ContentError } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
 import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidate } from './commands.ts';
@@ -175,4 +174,3 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-void basename;

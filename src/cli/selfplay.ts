@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
 import { Piscina } from 'piscina';
 import cliProgress from 'cli-progress';
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
-import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
+import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
 import { CSV_HEADER, csvRow, playMany, runId, type GameTask, type ResultLine } from './batch.ts';
 import { writeFileAtomic } from './io.ts';
 import { batchSetup } from './batch-options.ts';
@@ -50,8 +50,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   const shard = parseShard(o.shard);
   if (o.resume && !o.out) throw new UsageError('--resume needs --out (the journal lives beside the output file)');
   const names = parseAgentSpec(o.agents);
-  const agents = resolvedNames(makeSeats(content, names)); // checks every name before any work starts
-  void agents;
+  makeSeats(content, names); // checks every name before any work starts
   const run = runId(content, { seed: seed0, games, agents: names, turns });
   const mine: number[] = [];
   for (let g = 0; g < games; g++) if (!shard || g % shard.n === shard.k - 1) mine.push(g);
