@@ -1,25 +1,13 @@
 // The gambit CLI as its users meet it: output contracts, determinism, replays, scripted agents, self-play files, and one-line errors with exit 2.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, gambit, type Run } from './cli-run.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-cli-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-function gambit(...args: string[]): Run {
-  const r = spawnSync(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 const lines = (s: string) => s.replace(/\n$/, '').split('\n');
 
 const COUNTRIES = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'];

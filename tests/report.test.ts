@@ -1,28 +1,17 @@
 // `gambit report DIR` end to end: tiny real batches in a temp dir, then the self-contained HTML, the CSVs and the one-line errors.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, gambit, type Run } from './cli-run.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-report-'));
 const DIR = join(TMP, 'batch');
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 const COUNTRIES = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'];
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-function gambit(...args: string[]): Run {
-  const r = spawnSync(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 function gambitAsync(...args: string[]): Promise<Run> {
   return new Promise((res, rej) => {
     const c = spawn(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT });
