@@ -90,51 +90,7 @@ export function runChain(x: ChainInput): ChainResult {
     'oxide.heavy': x.inv['oxide.heavy'].slice(),
     magnet: x.inv.magnet.slice(),
   };
-  // --- plan top-down from the needs of magnet users
-  const magnetNeed = Z();
-  const magWant = Z();
-  let WM = 0;
-  for (let r = 0; r < NR; r++) {
-    magnetNeed[r] = x.magnetNeedDefense[r] + x.magnetNeedOther[r];
-    magWant[r] = restockWant(magnetNeed[r], inv.magnet[r], M.magnet.inventoryWeeks, x.q);
-    WM += magWant[r];
-  }
-  const plan = planOutput(x.magCap, WM, x.short.magnet);
-  const needL = Z();
-  const needH = Z();
-  const oxWantL = Z();
-  const oxWantH = Z();
-  let WL = 0;
-  let WH = 0;
-  let supL = 0;
-  let supH = 0;
-  for (let r = 0; r < NR; r++) {
-    needL[r] = plan[r] * rL + x.oxideOther.light[r];
-    needH[r] = plan[r] * rH + x.oxideOther.heavy[r];
-    oxWantL[r] = restockWant(needL[r], inv['oxide.light'][r], M['oxide.light'].inventoryWeeks, x.q) + x.purchase.light[r];
-    oxWantH[r] = restockWant(needH[r], inv['oxide.heavy'][r], M['oxide.heavy'].inventoryWeeks, x.q) + x.purchase.heavy[r];
-    WL += oxWantL[r];
-    WH += oxWantH[r];
-    supL += x.recycled.light[r] + x.release.light[r];
-    supH += x.recycled.heavy[r] + x.release.heavy[r];
-  }
-  const planL = planOutput(x.refCap.light, Math.max(0, WL - supL), x.short.light);
-  const planH = planOutput(x.refCap.heavy, Math.max(0, WH - supH), x.short.heavy);
-  const oreWantL = Z();
-  const oreWantH = Z();
-  for (let r = 0; r < NR; r++) {
-    oreWantL[r] = restockWant(planL[r] / rec, inv['ore.light'][r], M['ore.light'].inventoryWeeks, x.q);
-    oreWantH[r] = restockWant(planH[r] / rec, inv['ore.heavy'][r], M['ore.heavy'].inventoryWeeks, x.q);
-  }
-  // mines produce what separators want (plants in short markets flat out)
-  let WoL = 0;
-  let WoH = 0;
-  for (let r = 0; r < NR; r++) {
-    WoL += oreWantL[r];
-    WoH += oreWantH[r];
-  }
-  const mineL = planOutput(x.oreOut.light, WoL, x.short.oreLight);
-  const mineH = planOutput(x.oreOut.heavy, WoH, x.short.oreHeavy);
+  const { magnetNeed, magWant, plan, needL, needH, oxWantL, oxWantH, planL, planH, oreWantL, oreWantH, mineL, mineH } = planChain(x, inv);
   const mk = (s: StageKey, supply: number[], want: number[]) =>
     clearMarket(M[s], { supply, want, cap: x.caps[s], reserved: x.reserved[s], tariff: x.tariff[s], wedge: x.wedge });
   // --- flows bottom-up
@@ -188,6 +144,89 @@ export function runChain(x: ChainInput): ChainResult {
   const mag = mk('magnet', magnetsMade, magWant);
   // magnets an exporter's controls hold back stay in its own stocks
   for (let r = 0; r < NR; r++) inv.magnet[r] += mag.absorbed[r];
+  const { magnetUsed, magnetRatio, defenseRatio, civilRatio } = useMagnets(x, inv, mag, magnetNeed, consumed);
+  return {
+    markets: { 'ore.light': oreL, 'ore.heavy': oreH, 'oxide.light': oxL, 'oxide.heavy': oxH, magnet: mag },
+    inv,
+    refined,
+    magnetsMade,
+    magnetNeed,
+    magnetUsed,
+    magnetRatio,
+    defenseRatio,
+    civilRatio,
+    toStockpile,
+    consumed,
+    losses,
+    oreMined: { light: mineL, heavy: mineH },
+    mineUse: x.oreOut.light.map((cap, r) => {
+      const tot = cap + x.oreOut.heavy[r];
+      return tot > 0 ? (mineL[r] + mineH[r]) / tot : 0;
+    }),
+    needs: { 'ore.light': planL.map((v) => v / rec), 'ore.heavy': planH.map((v) => v / rec), 'oxide.light': needL, 'oxide.heavy': needH, magnet: magnetNeed },
+  };
+}
+
+/** The chain planned top-down from the needs of magnet users: what each stage wants and plans to make this turn.
+ * (runChain's parts are separate functions so V8 compiles several middling functions, not one huge one.) */
+function planChain(x: ChainInput, inv: Record<StageKey, number[]>) {
+  const g = x.goods;
+  const M = g.markets;
+  const rec = g.refiningRecovery;
+  const rL = g.magnetRecipe.light;
+  const rH = g.magnetRecipe.heavy * x.heavyIntensity;
+  const magnetNeed = Z();
+  const magWant = Z();
+  let WM = 0;
+  for (let r = 0; r < NR; r++) {
+    magnetNeed[r] = x.magnetNeedDefense[r] + x.magnetNeedOther[r];
+    magWant[r] = restockWant(magnetNeed[r], inv.magnet[r], M.magnet.inventoryWeeks, x.q);
+    WM += magWant[r];
+  }
+  const plan = planOutput(x.magCap, WM, x.short.magnet);
+  const needL = Z();
+  const needH = Z();
+  const oxWantL = Z();
+  const oxWantH = Z();
+  let WL = 0;
+  let WH = 0;
+  let supL = 0;
+  let supH = 0;
+  for (let r = 0; r < NR; r++) {
+    needL[r] = plan[r] * rL + x.oxideOther.light[r];
+    needH[r] = plan[r] * rH + x.oxideOther.heavy[r];
+    oxWantL[r] = restockWant(needL[r], inv['oxide.light'][r], M['oxide.light'].inventoryWeeks, x.q) + x.purchase.light[r];
+    oxWantH[r] = restockWant(needH[r], inv['oxide.heavy'][r], M['oxide.heavy'].inventoryWeeks, x.q) + x.purchase.heavy[r];
+    WL += oxWantL[r];
+    WH += oxWantH[r];
+    supL += x.recycled.light[r] + x.release.light[r];
+    supH += x.recycled.heavy[r] + x.release.heavy[r];
+  }
+  const planL = planOutput(x.refCap.light, Math.max(0, WL - supL), x.short.light);
+  const planH = planOutput(x.refCap.heavy, Math.max(0, WH - supH), x.short.heavy);
+  const oreWantL = Z();
+  const oreWantH = Z();
+  for (let r = 0; r < NR; r++) {
+    oreWantL[r] = restockWant(planL[r] / rec, inv['ore.light'][r], M['ore.light'].inventoryWeeks, x.q);
+    oreWantH[r] = restockWant(planH[r] / rec, inv['ore.heavy'][r], M['ore.heavy'].inventoryWeeks, x.q);
+  }
+  // mines produce what separators want (plants in short markets flat out)
+  let WoL = 0;
+  let WoH = 0;
+  for (let r = 0; r < NR; r++) {
+    WoL += oreWantL[r];
+    WoH += oreWantH[r];
+  }
+  const mineL = planOutput(x.oreOut.light, WoL, x.short.oreLight);
+  const mineH = planOutput(x.oreOut.heavy, WoH, x.short.oreHeavy);
+  return { magnetNeed, magWant, plan, needL, needH, oxWantL, oxWantH, planL, planH, oreWantL, oreWantH, mineL, mineH };
+}
+
+/** Magnets received and in stock meet each region's needs, defence first by its priority share. */
+function useMagnets(x: ChainInput, inv: Record<StageKey, number[]>, mag: MarketResult, magnetNeed: number[], consumed: { light: number; heavy: number }) {
+  const g = x.goods;
+  const rL = g.magnetRecipe.light;
+  const rH = g.magnetRecipe.heavy * x.heavyIntensity;
   const magnetUsed = Z();
   const magnetRatio = Z();
   const defenseRatio = Z();
@@ -209,24 +248,5 @@ export function runChain(x: ChainInput): ChainResult {
     consumed.light += used * rL;
     consumed.heavy += used * rH;
   }
-  return {
-    markets: { 'ore.light': oreL, 'ore.heavy': oreH, 'oxide.light': oxL, 'oxide.heavy': oxH, magnet: mag },
-    inv,
-    refined,
-    magnetsMade,
-    magnetNeed,
-    magnetUsed,
-    magnetRatio,
-    defenseRatio,
-    civilRatio,
-    toStockpile,
-    consumed,
-    losses,
-    oreMined: { light: mineL, heavy: mineH },
-    mineUse: x.oreOut.light.map((cap, r) => {
-      const tot = cap + x.oreOut.heavy[r];
-      return tot > 0 ? (mineL[r] + mineH[r]) / tot : 0;
-    }),
-    needs: { 'ore.light': planL.map((v) => v / rec), 'ore.heavy': planH.map((v) => v / rec), 'oxide.light': needL, 'oxide.heavy': needH, magnet: magnetNeed },
-  };
+  return { magnetUsed, magnetRatio, defenseRatio, civilRatio };
 }

@@ -45,42 +45,8 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
   const breaches: DealStep['breaches'] = [];
   const deals: Deal[] = [];
   for (const old of state.deals) {
-    const d = { ...old };
-    const ended = d.status !== 'proposed' && d.status !== 'active';
-    if (ended && turn - Math.max(d.endTurn, d.proposedTurn) > 8) continue; // forget old history
-    if (d.status === 'proposed' && d.proposedTurn < turn) {
-      const ans = orders[d.to]?.deals;
-      const named = (list: string[] | undefined) => !!list && (list.includes(d.id) || list.includes(d.from));
-      if (named(ans?.accept)) {
-        d.status = 'active';
-        d.startTurn = turn;
-        d.endTurn = turn + d.termTurns - 1;
-        news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}.`);
-      } else if (named(ans?.reject)) {
-        d.status = 'rejected';
-        news.push(`${d.to} rejects ${d.id} from ${d.from}.`);
-      } else d.status = 'expired';
-    } else if (d.status === 'active' && d.endTurn < turn) {
-      d.status = 'completed';
-      news.push(`Deal ${d.id} between ${d.from} and ${d.to} has run its term.`);
-    }
-    if (d.status === 'active') {
-      for (const c of [d.from, d.to]) {
-        const violation = violates(c, c === d.from ? d.to : d.from, c === d.from ? d.give : d.get, orders);
-        if (orders[c]?.deals?.break?.includes(d.id) || violation) {
-          if (violation) news.push(`${c} ${violation}, which its deal ${d.id} forbids.`);
-          const victim = c === d.from ? d.to : d.from;
-          d.status = 'broken';
-          d.brokenBy = c;
-          d.endTurn = turn;
-          trust[victim][c] = Math.max(0, trust[victim][c] - dip.breachTrust);
-          breaches.push({ breaker: c, victim });
-          news.push(`${c} breaks deal ${d.id} with ${victim}; ${victim}'s trust in ${c} falls.`);
-          break;
-        }
-      }
-    }
-    deals.push(d);
+    const d = dealTurn(content, old, orders, turn, news, trust, breaches);
+    if (d) deals.push(d);
   }
   for (const c of COUNTRIES) {
     for (const p of orders[c]?.deals?.propose ?? []) {
@@ -179,4 +145,45 @@ export function dealInvestmentFlows(deals: readonly Deal[], turn: number): { inf
     }
   }
   return { inflow, outflow };
+}
+
+/** One deal's turn: an answer to a proposal, the end of its term, or a breach. Null when it is old enough to forget. */
+function dealTurn(content: Content, old: Deal, orders: Orders, turn: number, news: string[], trust: GameState['trust'], breaches: DealStep['breaches']): Deal | null {
+  const dip = content.rules.diplomacy;
+  const d = { ...old };
+  const ended = d.status !== 'proposed' && d.status !== 'active';
+  if (ended && turn - Math.max(d.endTurn, d.proposedTurn) > 8) return null; // forget old history
+  if (d.status === 'proposed' && d.proposedTurn < turn) {
+    const ans = orders[d.to]?.deals;
+    const named = (list: string[] | undefined) => !!list && (list.includes(d.id) || list.includes(d.from));
+    if (named(ans?.accept)) {
+      d.status = 'active';
+      d.startTurn = turn;
+      d.endTurn = turn + d.termTurns - 1;
+      news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}.`);
+    } else if (named(ans?.reject)) {
+      d.status = 'rejected';
+      news.push(`${d.to} rejects ${d.id} from ${d.from}.`);
+    } else d.status = 'expired';
+  } else if (d.status === 'active' && d.endTurn < turn) {
+    d.status = 'completed';
+    news.push(`Deal ${d.id} between ${d.from} and ${d.to} has run its term.`);
+  }
+  if (d.status === 'active') {
+    for (const c of [d.from, d.to]) {
+      const violation = violates(c, c === d.from ? d.to : d.from, c === d.from ? d.give : d.get, orders);
+      if (orders[c]?.deals?.break?.includes(d.id) || violation) {
+        if (violation) news.push(`${c} ${violation}, which its deal ${d.id} forbids.`);
+        const victim = c === d.from ? d.to : d.from;
+        d.status = 'broken';
+        d.brokenBy = c;
+        d.endTurn = turn;
+        trust[victim][c] = Math.max(0, trust[victim][c] - dip.breachTrust);
+        breaches.push({ breaker: c, victim });
+        news.push(`${c} breaks deal ${d.id} with ${victim}; ${victim}'s trust in ${c} falls.`);
+        break;
+      }
+    }
+  }
+  return d;
 }

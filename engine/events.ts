@@ -2,7 +2,7 @@
 import type { Content } from './content.ts';
 import type { GameState, Shock } from './state.ts';
 import type { GameEvent, Effect } from './schema.ts';
-import { isCountry, isRegion, type RegionId, type StageKey } from './ids.ts';
+import { REGIONS, isCountry, isRegion, type RegionId, type StageKey } from './ids.ts';
 
 /** Read a metric path such as prices.oxide.heavy.world or countries.MYS.pollution; undefined when the path is unknown. */
 export function readMetric(state: GameState, path: string): number | string | undefined {
@@ -99,21 +99,39 @@ export function pickEvents(content: Content, state: GameState, turn: number, dra
 
 export const LASTING: ReadonlySet<Effect['kind']> = new Set(['capacityShock', 'closeStrait', 'demandShock', 'licenceSuspension']);
 
-/** Output multiplier on a region's stage from running shocks. */
-export function capacityFactor(shocks: readonly Shock[], region: RegionId, stage: StageKey): number {
-  let f = 1;
+/** The running shocks as multipliers per region (index order of REGIONS), built once per shock list: one table of plain
+ * number arrays, so the hot supply and car code does not walk effects of different shapes (which made V8 deoptimise it). */
+interface ShockTable {
+  capacity: Record<string, number[]>;
+  demand: Record<string, number[]>;
+}
+const tables = new WeakMap<readonly Shock[], ShockTable>();
+function shockTable(shocks: readonly Shock[]): ShockTable {
+  let t = tables.get(shocks);
+  if (t) return t;
+  t = { capacity: {}, demand: {} };
+  const row = (rec: Record<string, number[]>, key: string) => (rec[key] ??= [1, 1, 1, 1, 1, 1]);
+  // applied in list order, as a multiplier chain per cell, so the products are bit-for-bit those of a walk over the list
   for (const s of shocks) {
     const e = s.effect;
-    if (e.kind === 'capacityShock' && e.region === region && e.stage === stage) f *= e.factor;
-    else if (e.kind === 'licenceSuspension' && e.region === region && e.stage === stage) f = 0;
+    if (e.kind === 'capacityShock') row(t.capacity, e.stage)[REGIONS.indexOf(e.region)] *= e.factor;
+    else if (e.kind === 'licenceSuspension') row(t.capacity, e.stage)[REGIONS.indexOf(e.region)] = 0;
+    else if (e.kind === 'demandShock') row(t.demand, e.target)[REGIONS.indexOf(e.region)] *= e.factor;
   }
-  return f;
+  tables.set(shocks, t);
+  return t;
 }
 
+/** Output multiplier on a region's stage from running shocks. */
+export function capacityFactor(shocks: readonly Shock[], region: RegionId, stage: StageKey): number {
+  const r = shockTable(shocks).capacity[stage];
+  return r ? r[REGIONS.indexOf(region)] : 1;
+}
+
+/** Demand multiplier on a region's use (cars, electronics, wind, defense, other) from running shocks. */
 export function demandFactor(shocks: readonly Shock[], region: RegionId, target: string): number {
-  let f = 1;
-  for (const s of shocks) if (s.effect.kind === 'demandShock' && s.effect.region === region && s.effect.target === target) f *= s.effect.factor;
-  return f;
+  const r = shockTable(shocks).demand[target];
+  return r ? r[REGIONS.indexOf(region)] : 1;
 }
 
 export function closedStraits(shocks: readonly Shock[]): string[] {

@@ -45,143 +45,19 @@ export function reValue(content: Content, i: number, x: ChainInput, c: ChainResu
 }
 
 export function economyStep(x: EconomyInput) {
-  const { content, dv, state, R, chain, chainIn, cars, prices, turn, q, instant } = x;
-  const frac = q / 4;
-  const M = content.rules.macro;
+  const { content, dv, state, R, chain, cars, turn, q, instant } = x;
   const pol = content.rules.politics;
   const sec = content.rules.security;
-  const trade = content.rules.trade;
-  const a = content.goods.autos;
   // cars built, limited by magnets
   const carFlows: GameState['carFlows'] = regionRecord((_, o) => regionRecord((__, d) => cars.plan[o][d] * chain.civilRatio[o]));
   const built = [0, 0, 0, 0, 0, 0];
   for (let o = 0; o < NR; o++) for (let d = 0; d < NR; d++) built[o] += cars.plan[o][d] * chain.civilRatio[o];
-  // other goods trade
-  const ot: number[][] = [];
-  const X = [0, 0, 0, 0, 0, 0];
-  const Mi = [0, 0, 0, 0, 0, 0];
-  const tariffRevenue = [0, 0, 0, 0, 0, 0];
-  for (let s = 0; s < NR; s++) {
-    ot.push([0, 0, 0, 0, 0, 0]);
-    for (let d = 0; d < NR; d++) {
-      if (s === d) continue;
-      const sid = REGIONS[s];
-      const did = REGIONS[d];
-      const tar = R[did].policies.tariffs[sid].other / 100;
-      const tar0 = dv.otherTariff0[d][s];
-      const growth = R[did].potential / R[did].ref.potential;
-      const excess = sid !== 'ROW' && did !== 'ROW' ? state.tension[sid][did] - dv.tension0[s][d] : 0;
-      const target = otherTradeTarget(dv.otherBase[s][d], tar, tar0, trade.otherSigma, growth, excess, trade.tensionTradeDrag);
-      const prev = state.otherTrade[sid][did];
-      const v = prev + trade.otherAdjustSpeed * q * (target - prev);
-      ot[s][d] = v;
-      X[s] += v;
-      Mi[d] += v;
-      tariffRevenue[d] += v * tar;
-    }
-  }
+  const { X, Mi, tariffRevenue, ot } = otherGoodsTrade(x);
   const otherTrade: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ot[s][d]));
   const flows = dealInvestmentFlows(x.deals, turn);
   // GDP by cause
-  for (let i = 0; i < NR; i++) {
-    const id = REGIONS[i];
-    const r = R[id];
-    const spec = content.countries.regions[id];
-    r.potential = state.regions[id].potential * Math.pow(1 + spec.trendGrowth, frac);
-    const growth = r.potential / r.ref.potential;
-    const P = r.potential;
-    const prodRef = r.ref.autoProduction * growth;
-    tariffRevenue[i] += carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
-    let spend = 0;
-    for (const p of x.projects) {
-      if (p.host !== id || p.status !== 'building') continue;
-      const t = content.projects.types[p.type];
-      spend += (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
-    }
-    const isC = id !== 'ROW';
-    const inflow = isC ? flows.inflow[id as CountryId] * (4 / q) : 0;
-    const outflow = isC ? flows.outflow[id as CountryId] * (4 / q) : 0;
-    const rv = reValue(content, i, chainIn, chain, prices, q);
-    let shock = (state.regions[id].gap.shocks ?? 0) * Math.pow(M.gapPersistence, q);
-    for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
-    r.gap = {
-      autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
-      trade: (M.exportMultiplier * (X[i] - r.ref.otherExports * growth - 0.5 * (Mi[i] - r.ref.otherImports * growth))) / P,
-      magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
-      rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
-      investment: (M.investmentMultiplier * (spend + inflow - M.fdiCrowdOut * outflow)) / P,
-      defense: (M.defenseMultiplier * (r.policies.defensePct - r.ref.defensePct)) / 100,
-      tariffs: (-M.tariffDeadweight * (tariffRevenue[i] - r.ref.tariffRevenue * growth)) / P,
-      shocks: shock,
-    };
-    let gap = 0;
-    for (const k in r.gap) gap += r.gap[k];
-    r.gdp = P * (1 + gap);
-    // environment
-    const mud = r.mudReo * frac * chain.mineUse[i];
-    const mined = chainIn.minedReo[i] * chain.mineUse[i];
-    let env = 0;
-    for (const p of x.projects) if (p.host === id && p.status === 'done') env += content.projects.types[p.type].envPerQuarter * q * 0.1;
-    for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
-    r.pollution = r.pollution * Math.pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
-    r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
-    // defense capability: new capability needs heavy-rare-earth magnets
-    const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;
-    r.capability = r.capability * (1 - sec.depreciation * q) + defSpend * sec.capabilityPerUsdBn * (1 - sec.heavyMagnetNeed * (1 - chain.defenseRatio[i]));
-    // results visible next turn
-    const mk = chain.markets;
-    const imp = (s: number) =>
-      s === i ? 0 : mk['ore.light'].flows[s][i] + mk['ore.heavy'].flows[s][i] + mk['oxide.light'].flows[s][i] + mk['oxide.heavy'].flows[s][i] + mk.magnet.flows[s][i] * content.goods.magnetRecipe.light;
-    let impTotal = 0;
-    for (let s = 0; s < NR; s++) impTotal += imp(s);
-    const importShareFrom = regionRecord((_, s) => (impTotal > 0 ? imp(s) / impTotal : 0));
-    const need = chain.magnetNeed[i];
-    // own supply includes the magnets its own export controls held back at home
-    const sources = regionRecord((_, s) => (need > 0 ? (mk.magnet.flows[s][i] + (s === i ? mk.magnet.absorbed[i] : 0)) / need : 0));
-    const autoExports = regionRecord((_, d) => (d === i ? 0 : carFlows[id][REGIONS[d]]));
-    const carPlan = regionRecord((_, d) => cars.plan[i][d]);
-    r.carShares = regionRecord((_, o) => cars.shares[i][o]);
-    r.last = {
-      autoProduction: built[i],
-      autoExports,
-      magnetSupplyRatio: chain.magnetRatio[i],
-      magnetNeed: need,
-      importShareFrom,
-      mined: chainIn.minedReo[i] * chain.mineUse[i],
-      refined: chain.refined.light[i] + chain.refined.heavy[i],
-      magnetsMade: chain.magnetsMade[i],
-      carPriceIndex: cars.priceIndex[i],
-      defenseSpendUsdBn: defSpend,
-      investmentUsdBn: (spend * q) / 4,
-      objective: 0,
-      magnetSources: sources,
-      magnetInvDraw: need > 0 ? (state.regions[id].inventory.magnet - r.inventory.magnet) / need : 0,
-      carPlan,
-      carMagnetFactor: chain.civilRatio[i],
-      carMarket: cars.market[i],
-      reValue: rv,
-      defenseRatio: chain.defenseRatio[i],
-    };
-  }
-  // security and tension
-  const tension = {} as GameState['tension'];
-  for (const c of COUNTRIES) tension[c] = { ...state.tension[c] };
-  const dip = content.rules.diplomacy;
-  for (let ai = 0; ai < COUNTRIES.length; ai++) {
-    for (let bi = ai + 1; bi < COUNTRIES.length; bi++) {
-      const A = COUNTRIES[ai];
-      const B = COUNTRIES[bi];
-      const rivals = content.countries.regions[A].rivals.includes(B) || content.countries.regions[B].rivals.includes(A);
-      let target = state.tensionBase[A][B] + tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals);
-      for (const d of x.deals) if (d.status === 'active' && ((d.from === A && d.to === B) || (d.from === B && d.to === A))) target -= dip.dealRelief;
-      let t = state.tension[A][B] + dip.tensionDecay * q * (target - state.tension[A][B]);
-      for (const e of instant) if (e.effect.kind === 'tension' && ((e.effect.a === A && e.effect.b === B) || (e.effect.a === B && e.effect.b === A))) t += e.effect.delta;
-      for (const br of x.breaches) if ((br.breaker === A && br.victim === B) || (br.breaker === B && br.victim === A)) t += dip.breachTension;
-      t = Math.min(100, Math.max(0, t));
-      tension[A][B] = t;
-      tension[B][A] = t;
-    }
-  }
+  for (let i = 0; i < NR; i++) regionStep(x, i, { carFlows, built, X, Mi, tariffRevenue, flows });
+  const tension = tensionStep(x);
   for (let i = 0; i < NR; i++) {
     const { own, allies, rivals } = securityInputs(R, dv, tension, i);
     R[REGIONS[i]].security = securityIndex(own, allies, rivals, sec.allyWeight);
@@ -246,4 +122,156 @@ function otherTariff0(content: Content, importer: RegionId, partner: RegionId): 
 export function initialTension(content: Content, a: RegionId, b: RegionId): number {
   for (const t of content.scenario.tension) if ((t.a === a && t.b === b) || (t.a === b && t.b === a)) return t.value;
   return content.scenario.baselineTension;
+}
+
+/** Trade in other goods this turn: flows, each region's exports, imports and tariff revenue on them. */
+function otherGoodsTrade(x: EconomyInput) {
+  const { content, dv, state, R, q } = x;
+  const trade = content.rules.trade;
+  const ot: number[][] = [];
+  const X = [0, 0, 0, 0, 0, 0];
+  const Mi = [0, 0, 0, 0, 0, 0];
+  const tariffRevenue = [0, 0, 0, 0, 0, 0];
+  for (let s = 0; s < NR; s++) {
+    ot.push([0, 0, 0, 0, 0, 0]);
+    for (let d = 0; d < NR; d++) {
+      if (s === d) continue;
+      const sid = REGIONS[s];
+      const did = REGIONS[d];
+      const tar = R[did].policies.tariffs[sid].other / 100;
+      const tar0 = dv.otherTariff0[d][s];
+      const growth = R[did].potential / R[did].ref.potential;
+      const excess = sid !== 'ROW' && did !== 'ROW' ? state.tension[sid][did] - dv.tension0[s][d] : 0;
+      const target = otherTradeTarget(dv.otherBase[s][d], tar, tar0, trade.otherSigma, growth, excess, trade.tensionTradeDrag);
+      const prev = state.otherTrade[sid][did];
+      const v = prev + trade.otherAdjustSpeed * q * (target - prev);
+      ot[s][d] = v;
+      X[s] += v;
+      Mi[d] += v;
+      tariffRevenue[d] += v * tar;
+    }
+  }
+  return { X, Mi, tariffRevenue, ot };
+}
+
+interface TurnTrade {
+  carFlows: GameState['carFlows'];
+  built: number[];
+  X: number[];
+  Mi: number[];
+  tariffRevenue: number[];
+  flows: ReturnType<typeof dealInvestmentFlows>;
+}
+
+/** One region's GDP by cause, environment, defence capability and the figures it sees next turn. Kept apart from
+ * economyStep (as are the trade and tension steps) so V8 compiles several middling functions, not one huge one. */
+function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
+  const { content, state, R, chain, chainIn, cars, prices, q, instant } = x;
+  const { carFlows, built, X, Mi, tariffRevenue, flows } = tt;
+  const frac = q / 4;
+  const M = content.rules.macro;
+  const sec = content.rules.security;
+  const a = content.goods.autos;
+  const id = REGIONS[i];
+  const r = R[id];
+  const spec = content.countries.regions[id];
+  r.potential = state.regions[id].potential * Math.pow(1 + spec.trendGrowth, frac);
+  const growth = r.potential / r.ref.potential;
+  const P = r.potential;
+  const prodRef = r.ref.autoProduction * growth;
+  tariffRevenue[i] += carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
+  let spend = 0;
+  for (const p of x.projects) {
+    if (p.host !== id || p.status !== 'building') continue;
+    const t = content.projects.types[p.type];
+    spend += (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
+  }
+  const isC = id !== 'ROW';
+  const inflow = isC ? flows.inflow[id as CountryId] * (4 / q) : 0;
+  const outflow = isC ? flows.outflow[id as CountryId] * (4 / q) : 0;
+  const rv = reValue(content, i, chainIn, chain, prices, q);
+  let shock = (state.regions[id].gap.shocks ?? 0) * Math.pow(M.gapPersistence, q);
+  for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
+  r.gap = {
+    autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
+    trade: (M.exportMultiplier * (X[i] - r.ref.otherExports * growth - 0.5 * (Mi[i] - r.ref.otherImports * growth))) / P,
+    magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
+    rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
+    investment: (M.investmentMultiplier * (spend + inflow - M.fdiCrowdOut * outflow)) / P,
+    defense: (M.defenseMultiplier * (r.policies.defensePct - r.ref.defensePct)) / 100,
+    tariffs: (-M.tariffDeadweight * (tariffRevenue[i] - r.ref.tariffRevenue * growth)) / P,
+    shocks: shock,
+  };
+  let gap = 0;
+  for (const k in r.gap) gap += r.gap[k];
+  r.gdp = P * (1 + gap);
+  // environment
+  const mud = r.mudReo * frac * chain.mineUse[i];
+  const mined = chainIn.minedReo[i] * chain.mineUse[i];
+  let env = 0;
+  for (const p of x.projects) if (p.host === id && p.status === 'done') env += content.projects.types[p.type].envPerQuarter * q * 0.1;
+  for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
+  r.pollution = r.pollution * Math.pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
+  r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
+  // defense capability: new capability needs heavy-rare-earth magnets
+  const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;
+  r.capability = r.capability * (1 - sec.depreciation * q) + defSpend * sec.capabilityPerUsdBn * (1 - sec.heavyMagnetNeed * (1 - chain.defenseRatio[i]));
+  // results visible next turn
+  const mk = chain.markets;
+  const imp = (s: number) =>
+    s === i ? 0 : mk['ore.light'].flows[s][i] + mk['ore.heavy'].flows[s][i] + mk['oxide.light'].flows[s][i] + mk['oxide.heavy'].flows[s][i] + mk.magnet.flows[s][i] * content.goods.magnetRecipe.light;
+  let impTotal = 0;
+  for (let s = 0; s < NR; s++) impTotal += imp(s);
+  const importShareFrom = regionRecord((_, s) => (impTotal > 0 ? imp(s) / impTotal : 0));
+  const need = chain.magnetNeed[i];
+  // own supply includes the magnets its own export controls held back at home
+  const sources = regionRecord((_, s) => (need > 0 ? (mk.magnet.flows[s][i] + (s === i ? mk.magnet.absorbed[i] : 0)) / need : 0));
+  const autoExports = regionRecord((_, d) => (d === i ? 0 : carFlows[id][REGIONS[d]]));
+  const carPlan = regionRecord((_, d) => cars.plan[i][d]);
+  r.carShares = regionRecord((_, o) => cars.shares[i][o]);
+  r.last = {
+    autoProduction: built[i],
+    autoExports,
+    magnetSupplyRatio: chain.magnetRatio[i],
+    magnetNeed: need,
+    importShareFrom,
+    mined: chainIn.minedReo[i] * chain.mineUse[i],
+    refined: chain.refined.light[i] + chain.refined.heavy[i],
+    magnetsMade: chain.magnetsMade[i],
+    carPriceIndex: cars.priceIndex[i],
+    defenseSpendUsdBn: defSpend,
+    investmentUsdBn: (spend * q) / 4,
+    objective: 0,
+    magnetSources: sources,
+    magnetInvDraw: need > 0 ? (state.regions[id].inventory.magnet - r.inventory.magnet) / need : 0,
+    carPlan,
+    carMagnetFactor: chain.civilRatio[i],
+    carMarket: cars.market[i],
+    reValue: rv,
+    defenseRatio: chain.defenseRatio[i],
+  };
+}
+
+/** Tension between each pair of countries after this turn's policies, deals, events and breaches. */
+function tensionStep(x: EconomyInput): GameState['tension'] {
+  const { content, state, R, q, instant } = x;
+  const tension = {} as GameState['tension'];
+  for (const c of COUNTRIES) tension[c] = { ...state.tension[c] };
+  const dip = content.rules.diplomacy;
+  for (let ai = 0; ai < COUNTRIES.length; ai++) {
+    for (let bi = ai + 1; bi < COUNTRIES.length; bi++) {
+      const A = COUNTRIES[ai];
+      const B = COUNTRIES[bi];
+      const rivals = content.countries.regions[A].rivals.includes(B) || content.countries.regions[B].rivals.includes(A);
+      let target = state.tensionBase[A][B] + tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals);
+      for (const d of x.deals) if (d.status === 'active' && ((d.from === A && d.to === B) || (d.from === B && d.to === A))) target -= dip.dealRelief;
+      let t = state.tension[A][B] + dip.tensionDecay * q * (target - state.tension[A][B]);
+      for (const e of instant) if (e.effect.kind === 'tension' && ((e.effect.a === A && e.effect.b === B) || (e.effect.a === B && e.effect.b === A))) t += e.effect.delta;
+      for (const br of x.breaches) if ((br.breaker === A && br.victim === B) || (br.breaker === B && br.victim === A)) t += dip.breachTension;
+      t = Math.min(100, Math.max(0, t));
+      tension[A][B] = t;
+      tension[B][A] = t;
+    }
+  }
+  return tension;
 }

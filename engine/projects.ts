@@ -20,8 +20,6 @@ export function startInvestments(
   purchase: { light: number[]; heavy: number[] },
   news: string[],
 ): { projects: Project[]; nextId: number } {
-  const frac = state.quartersPerTurn / 4;
-  const cap = content.rules.budget.carryCap;
   const projects = state.projects.slice();
   let id = state.nextId;
   for (const c of COUNTRIES) {
@@ -94,8 +92,26 @@ export function advanceProjects(
 ): { projects: Project[]; offtakes: Offtake[]; pipeline: GameState['pipeline'] } {
   const q = state.quartersPerTurn;
   const frac = q / 4;
-  const sr = content.goods.supplyResponse;
   const offtakes = state.offtakes.filter((o) => o.untilTurn >= turn);
+  baselineGrowth(content, R, frac);
+  const pipeline: GameState['pipeline'] = [];
+  for (const e of instant) {
+    const f = e.effect;
+    if (f.kind !== 'capacityGain') continue;
+    if (!f.delayQuarters) addStageCapacity(R[f.region], f.stage, f.tonnes);
+    else pipeline.push({ due: turn + Math.ceil(f.delayQuarters / q), region: f.region, stage: f.stage, tonnes: f.tonnes });
+  }
+  const projects = buildingStep(content, state, R, started, instant, turn, news, offtakes);
+  privateSupply(content, state, R, turn, pipeline);
+  priceResponse(content, state, R);
+  pipeline.sort((a, b) => a.due - b.due || cmp(a.region, b.region) || cmp(a.stage, b.stage));
+  return { projects, offtakes, pipeline };
+}
+
+// advanceProjects' steps, kept as separate functions so V8 compiles several middling functions, not one huge one.
+
+function baselineGrowth(content: Content, R: Record<RegionId, RegionState>, frac: number): void {
+  const sr = content.goods.supplyResponse;
   // baseline growth of capacity and demand
   const gC = Math.pow(1 + sr.capacityGrowthPerYear, frac);
   const gD = Math.pow(1 + sr.demandGrowthPerYear, frac);
@@ -110,13 +126,11 @@ export function advanceProjects(
     r.oxideOtherUse.heavy *= gD;
     r.carDemand *= Math.pow(1 + content.countries.regions[id].trendGrowth, frac);
   }
-  const pipeline: GameState['pipeline'] = [];
-  for (const e of instant) {
-    const f = e.effect;
-    if (f.kind !== 'capacityGain') continue;
-    if (!f.delayQuarters) addStageCapacity(R[f.region], f.stage, f.tonnes);
-    else pipeline.push({ due: turn + Math.ceil(f.delayQuarters / q), region: f.region, stage: f.stage, tonnes: f.tonnes });
-  }
+}
+
+/** Projects under way move on a turn (delays, completion, success or failure); finished stakes add offtakes. */
+function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], turn: number, news: string[], offtakes: Offtake[]): Project[] {
+  const q = state.quartersPerTurn;
   const projects: Project[] = [];
   for (const p0 of started) {
     if (p0.status !== 'building') {
@@ -150,6 +164,14 @@ export function advanceProjects(
     }
     projects.push(p);
   }
+  return projects;
+}
+
+/** Private capacity: last turn's arrivals, and new investment in answer to world prices above the trigger. */
+function privateSupply(content: Content, state: GameState, R: Record<RegionId, RegionState>, turn: number, pipeline: GameState['pipeline']): void {
+  const q = state.quartersPerTurn;
+  const frac = q / 4;
+  const sr = content.goods.supplyResponse;
   // private supply response to last turn's prices
   for (const it of state.pipeline) {
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
@@ -176,6 +198,12 @@ export function advanceProjects(
       else pipeline.push({ due, region: h, stage: s, tonnes: w * add });
     }
   }
+}
+
+function priceResponse(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {
+  const q = state.quartersPerTurn;
+  const frac = q / 4;
+  const sr = content.goods.supplyResponse;
   // recycling, thrifting and demand adjust to each region's own prices
   const rL = content.goods.magnetRecipe.light;
   for (const id of REGIONS) {
@@ -193,6 +221,4 @@ export function advanceProjects(
       r.demandAdj[s] += sr.demandAdjustSpeed * q * (target - r.demandAdj[s]);
     }
   }
-  pipeline.sort((a, b) => a.due - b.due || cmp(a.region, b.region) || cmp(a.stage, b.stage));
-  return { projects, offtakes, pipeline };
 }

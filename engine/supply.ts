@@ -89,10 +89,90 @@ function shortOf(prices: GameState['prices'] | undefined, s: StageKey): boolean[
 }
 
 export function buildChainInput(x: SupplyContext): ChainInput {
+  const { content, regions, q } = x;
+  const frac = q / 4;
+  const { oreOut, minedReo, refCap, magCap, recycled, magnetNeedDefense, magnetNeedOther, oxideOther, inv } = regionSupply(x);
+  const { caps, reserved, tariff } = tradeMatrices(x, regions);
+  for (const o of x.offtakes) {
+    if (o.untilTurn < x.turn) continue;
+    reserved[o.stage][REGIONS.indexOf(o.from)][REGIONS.indexOf(o.to)] += o.tonnesPerYear * frac;
+  }
+  return {
+    goods: content.goods,
+    minedReo,
+    q,
+    heavyIntensity: x.heavyIntensity,
+    oreOut,
+    refCap,
+    magCap,
+    recycled,
+    release: x.release,
+    purchase: x.purchase,
+    magnetNeedDefense,
+    magnetNeedOther,
+    oxideOther,
+    inv,
+    caps,
+    reserved,
+    tariff,
+    wedge: laneWedges(content, x.lanes, content.rules.trade.freightShareRe),
+    short: { oreLight: shortOf(x.prices, 'ore.light'), oreHeavy: shortOf(x.prices, 'ore.heavy'), light: shortOf(x.prices, 'oxide.light'), heavy: shortOf(x.prices, 'oxide.heavy'), magnet: shortOf(x.prices, 'magnet') },
+  };
+}
+
+function zeros(): number[] {
+  return new Array<number>(NR).fill(0);
+}
+
+/** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). */
+function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
+  const { content, q } = x;
+  const Z = zeros;
+  const caps = {} as Record<StageKey, number[][]>;
+  const reserved = {} as Record<StageKey, number[][]>;
+  const tariff = {} as Record<StageKey, number[][]>;
+  const delayWeeks = (s: StageKey) => content.goods.markets[s].licenceDelayWeeks;
+  for (const s of STAGES) {
+    const cap: number[][] = [];
+    const res: number[][] = [];
+    const tar: number[][] = [];
+    const good = tariffGoodOf(s);
+    for (let a = 0; a < NR; a++) {
+      const pol = regions[REGIONS[a]].policies;
+      const crow: number[] = [];
+      const trow: number[] = [];
+      for (let b = 0; b < NR; b++) {
+        trow.push(a === b ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
+        if (a === b || x.open) {
+          crow.push(Infinity);
+          continue;
+        }
+        const c = pol.controls[REGIONS[b]][s];
+        if (c.level === 'open') crow.push(Infinity);
+        else if (c.level === 'banned') crow.push(0);
+        else {
+          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - delayWeeks(s) / (13 * q)) : 1;
+          crow.push(c.share * c.baseVolume * q * fresh);
+        }
+      }
+      cap.push(crow);
+      tar.push(trow);
+      res.push(x.dealReserved ? x.dealReserved[s][a].slice() : Z());
+    }
+    caps[s] = cap;
+    tariff[s] = tar;
+    reserved[s] = res;
+  }
+  return { caps, reserved, tariff };
+}
+
+/** Each region's output, capacity, recycling, needs and stocks this turn (arrays in REGIONS order). Kept apart from
+ * buildChainInput so V8 optimises two middling functions instead of one whose escape analysis took 250 ms a compile. */
+function regionSupply(x: SupplyContext) {
   const { content, regions, shocks, q } = x;
   const frac = q / 4;
   const mud = mudComposition(content);
-  const Z = () => [0, 0, 0, 0, 0, 0];
+  const Z = zeros;
   const oreOut = { light: Z(), heavy: Z() };
   const minedReo = Z();
   const refCap = { light: Z(), heavy: Z() };
@@ -132,64 +212,5 @@ export function buildChainInput(x: SupplyContext): ChainInput {
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
     for (const s of STAGES) inv[s][i] = r.inventory[s];
   }
-  const caps = {} as Record<StageKey, number[][]>;
-  const reserved = {} as Record<StageKey, number[][]>;
-  const tariff = {} as Record<StageKey, number[][]>;
-  const delayWeeks = (s: StageKey) => content.goods.markets[s].licenceDelayWeeks;
-  for (const s of STAGES) {
-    const cap: number[][] = [];
-    const res: number[][] = [];
-    const tar: number[][] = [];
-    const good = tariffGoodOf(s);
-    for (let a = 0; a < NR; a++) {
-      const pol = regions[REGIONS[a]].policies;
-      const crow: number[] = [];
-      const trow: number[] = [];
-      for (let b = 0; b < NR; b++) {
-        trow.push(a === b ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
-        if (a === b || x.open) {
-          crow.push(Infinity);
-          continue;
-        }
-        const c = pol.controls[REGIONS[b]][s];
-        if (c.level === 'open') crow.push(Infinity);
-        else if (c.level === 'banned') crow.push(0);
-        else {
-          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - delayWeeks(s) / (13 * q)) : 1;
-          crow.push(c.share * c.baseVolume * q * fresh);
-        }
-      }
-      cap.push(crow);
-      tar.push(trow);
-      res.push(x.dealReserved ? x.dealReserved[s][a].slice() : Z());
-    }
-    caps[s] = cap;
-    tariff[s] = tar;
-    reserved[s] = res;
-  }
-  for (const o of x.offtakes) {
-    if (o.untilTurn < x.turn) continue;
-    reserved[o.stage][REGIONS.indexOf(o.from)][REGIONS.indexOf(o.to)] += o.tonnesPerYear * frac;
-  }
-  return {
-    goods: content.goods,
-    minedReo,
-    q,
-    heavyIntensity: x.heavyIntensity,
-    oreOut,
-    refCap,
-    magCap,
-    recycled,
-    release: x.release,
-    purchase: x.purchase,
-    magnetNeedDefense,
-    magnetNeedOther,
-    oxideOther,
-    inv,
-    caps,
-    reserved,
-    tariff,
-    wedge: laneWedges(content, x.lanes, content.rules.trade.freightShareRe),
-    short: { oreLight: shortOf(x.prices, 'ore.light'), oreHeavy: shortOf(x.prices, 'ore.heavy'), light: shortOf(x.prices, 'oxide.light'), heavy: shortOf(x.prices, 'oxide.heavy'), magnet: shortOf(x.prices, 'magnet') },
-  };
+  return { oreOut, minedReo, refCap, magCap, recycled, magnetNeedDefense, magnetNeedOther, oxideOther, inv };
 }
