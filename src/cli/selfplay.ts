@@ -1,13 +1,12 @@
 // `gambit selfplay` and `gambit merge`: seeded games on worker threads, written in game order whatever the worker count;
 // a journal (OUT.partial) lets an interrupted run resume, and the output file appears only when complete.
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setMaxListeners } from 'node:events';
-import { Piscina } from 'piscina';
 import cliProgress from 'cli-progress';
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
-import { CSV_HEADER, csvRow, playMany, runId, type GameTask, type ResultLine } from './batch.ts';
+import { CSV_HEADER, csvRow, runId, type GameTask, type ResultLine } from './batch.ts';
 import { writeFileAtomic } from './io.ts';
+import { playScheduled } from './pool.ts';
 import { batchSetup } from './batch-options.ts';
 
 export interface SelfplayOptions {
@@ -102,39 +101,12 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   };
 
   let interrupted = false;
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal); // one listener per queued task
   const onSigint = () => {
     interrupted = true;
-    abort.abort();
   };
   process.once('SIGINT', onSigint);
   try {
-    if (workers === 1 || todo.length <= 1) {
-      for (const g of todo) {
-        if (interrupted) break;
-        emit(playMany([task(g)]));
-      }
-    } else {
-      const pool = new Piscina({ filename: new URL('./pool-worker.mjs', import.meta.url).href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
-      const size = Math.max(1, Math.min(8, Math.ceil(todo.length / (workers * 6))));
-      const chunks: number[][] = [];
-      for (let i = 0; i < todo.length; i += size) chunks.push(todo.slice(i, i + size));
-      try {
-        await Promise.all(
-          chunks.map(async (c) => {
-            try {
-              const lines = (await pool.run(c.map(task), { signal: abort.signal })) as string[];
-              if (!interrupted) emit(lines);
-            } catch (e) {
-              if (!interrupted) throw e; // aborted tasks end quietly; anything else is a real error
-            }
-          }),
-        );
-      } finally {
-        await pool.destroy();
-      }
-    }
+    await playScheduled({ tasks: todo.map(task), workers, onResult: (line) => emit([line]), stopped: () => interrupted });
   } finally {
     process.removeListener('SIGINT', onSigint);
     bar?.stop();
