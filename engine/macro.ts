@@ -112,13 +112,6 @@ export function avgOtherTariffOf(r: Pick<RegionState, 'policies'>): number {
   return avgOtherTariff(r as RegionState);
 }
 
-function otherTariff0(content: Content, importer: RegionId, partner: RegionId): number {
-  if (importer === 'ROW') return 0;
-  const pol = content.scenario.policies[importer as CountryId];
-  const v = pol.tariffs[partner]?.other ?? pol.tariffs['*']?.other ?? 0;
-  return v / 100;
-}
-
 export function initialTension(content: Content, a: RegionId, b: RegionId): number {
   for (const t of content.scenario.tension) if ((t.a === a && t.b === b) || (t.a === b && t.b === a)) return t.value;
   return content.scenario.baselineTension;

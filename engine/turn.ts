@@ -47,7 +47,6 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   const dv = derive(content);
   const turn = state.turn + 1;
   const q = state.quartersPerTurn;
-  const frac = q / 4;
   const date = addQuarters(state.start, (turn - 1) * q);
   const news: string[] = [];
   const R = {} as Record<RegionId, RegionState>;

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, gambit, type Run } from './cli-run.ts';
+import { gambit, type Run } from './cli-run.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-cli-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 // The CLI commands themselves: thin hosts over the engine.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -14,7 +14,6 @@ import {
   formatIssue,
   makeReplay,
   playGame,
-  runningScores,
   turnSummary,
   verifyReplay,
   type Content,
@@ -23,7 +22,7 @@ import {
   type Replay,
 } from '../../engine/index.ts';
 import { ContentError, zodIssues } from '../../engine/content.ts';
-import { listScenarios, loadContent, readBundle, readJson, scenarioPath } from '../content/load.ts';
+import { listScenarios, readBundle, readJson } from '../content/load.ts';
 import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
 import { scoreCard, tableHeader, tableRow } from './table.ts';
 import { writeFileAtomic } from './io.ts';

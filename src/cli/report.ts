@@ -125,7 +125,6 @@ export function loadInputs(dir: string): Inputs {
 const half = (sd: number, n: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
 const p = (s: string) => `<p>${s}</p>`;
 const b = (s: string) => `<b>${esc(s)}</b>`;
-const list = (xs: string[]) => `<ul class="plain">${xs.map((x) => `<li>${x}</li>`).join('')}</ul>`;
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Analysis sections: best responses, equilibria with confidence, replicator and α-Rank weights, deviation gains. */

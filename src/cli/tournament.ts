@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTRIES, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
-import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
+import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
 import { loadScenarioContent } from './content.ts';
 import { batchSetup } from './batch-options.ts';
 import { runTasks } from './pool.ts';
