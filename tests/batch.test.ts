@@ -4,9 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TEST_ENV } from './cli-run.ts';
+import { fromWire, toWire } from '../src/cli/batch.ts';
+import { UsageError } from '../src/cli/args.ts';
+import { AgentOrdersError, ContentError, InvalidOrdersError } from '../engine/index.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const gambit = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const gambit = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000, env: TEST_ENV });
 const dir = mkdtempSync(join(tmpdir(), 'gambit-batch-'));
 const common = ['selfplay', '--games', '6', '--turns', '4', '--seed', '21', '--no-progress'];
 
@@ -69,4 +73,21 @@ describe('batch self-play', () => {
     }
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
+
+  it('rebuilds the CLI\'s error classes after the trip back from a worker thread (a clean one-line message, not a stack)', () => {
+    const trip = (e: unknown) => fromWire(structuredClone(toWire(e)));
+    const u = trip(new UsageError('--agents: no agent called hawkk'));
+    expect(u).toBeInstanceOf(UsageError);
+    expect(u.message).toBe('--agents: no agent called hawkk');
+    const c = trip(new ContentError([{ file: 'content/goods.json', path: '$.autos.sigma', expected: 'a number', found: '"x"' }]));
+    expect(c).toBeInstanceOf(ContentError);
+    expect((c as ContentError).issues[0].path).toBe('$.autos.sigma');
+    const refusal = new InvalidOrdersError([{ country: 'JPN', path: '$.JPN.tariffs.USA.autos', message: 'must be 0-100' }]);
+    const a = trip(new AgentOrdersError(3, { JPN: 'scripted:x.json' }, refusal));
+    expect(a).toBeInstanceOf(AgentOrdersError);
+    expect(a.message).toBe(new AgentOrdersError(3, { JPN: 'scripted:x.json' }, refusal).message);
+    const o = trip(new RangeError('boom'));
+    expect([o.name, o.message]).toEqual(['RangeError', 'boom']);
+  });
 });
+

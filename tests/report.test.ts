@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdir
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, gambit, type Run } from './cli-run.ts';
+import { ROOT, TEST_ENV, gambit, type Run } from './cli-run.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-report-'));
 const DIR = join(TMP, 'batch');
@@ -14,7 +14,7 @@ const COUNTRIES = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'];
 
 function gambitAsync(...args: string[]): Promise<Run> {
   return new Promise((res, rej) => {
-    const c = spawn(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT });
+    const c = spawn(process.execPath, ['bin/gambit.mjs', ...args], { cwd: ROOT, env: TEST_ENV });
     let stdout = '';
     let stderr = '';
     c.stdout.on('data', (d) => (stdout += d));

@@ -1,7 +1,20 @@
 // One self-play game as a result line, the same whichever thread or machine runs it: the unit of every batch.
-import { COUNTRIES, baselineObjectives, hashValue, playGame, runningScores, type Content, type CountryId } from '../../engine/index.ts';
+import {
+  AgentOrdersError,
+  COUNTRIES,
+  ContentError,
+  InvalidOrdersError,
+  baselineObjectives,
+  hashValue,
+  playGame,
+  runningScores,
+  type Content,
+  type ContentIssue,
+  type CountryId,
+  type OrderIssue,
+} from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
-import { makeSeats, resolvedNames } from './args.ts';
+import { UsageError, makeSeats, resolvedNames } from './args.ts';
 
 export interface GameTask {
   scenario: string;
@@ -138,6 +151,48 @@ export function playOne(task: GameTask, loaded: Content = loadContent(task.scena
 /** A batch of tasks, as a worker thread runs it. */
 export function playMany(tasks: GameTask[]): string[] {
   return tasks.map((t) => JSON.stringify(playOne(t)));
+}
+
+/** An error as it crosses from a worker thread: structured clone would drop its class, and the CLI answers a
+ * UsageError, ContentError or AgentOrdersError with one clean line, so those are rebuilt on the other side. */
+export type WireError =
+  | { kind: 'usage'; message: string }
+  | { kind: 'content'; issues: ContentIssue[] }
+  | { kind: 'agent-orders'; turn: number; agents: Record<string, string>; issues: OrderIssue[] }
+  | { kind: 'other'; name: string; message: string; stack?: string };
+
+export function toWire(e: unknown): WireError {
+  if (e instanceof UsageError) return { kind: 'usage', message: e.message };
+  if (e instanceof ContentError) return { kind: 'content', issues: e.issues };
+  if (e instanceof AgentOrdersError) return { kind: 'agent-orders', turn: e.turn, agents: e.agents, issues: e.refusal.issues };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { kind: 'other', name: err.name, message: err.message, stack: err.stack };
+}
+
+export function fromWire(w: WireError): Error {
+  switch (w.kind) {
+    case 'usage':
+      return new UsageError(w.message);
+    case 'content':
+      return new ContentError(w.issues);
+    case 'agent-orders':
+      return new AgentOrdersError(w.turn, w.agents, new InvalidOrdersError(w.issues));
+    default: {
+      const e = new Error(w.message);
+      e.name = w.name;
+      if (w.stack) e.stack = w.stack;
+      return e;
+    }
+  }
+}
+
+/** What a worker thread runs: the result lines, or the error, in a form that survives the trip back. */
+export function playManyInWorker(tasks: GameTask[]): { lines: string[] } | { error: WireError } {
+  try {
+    return { lines: playMany(tasks) };
+  } catch (e) {
+    return { error: toWire(e) };
+  }
 }
 
 export const CSV_HEADER = [

@@ -2,7 +2,7 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { playMany } = await import('./batch.ts');
+const { playManyInWorker } = await import('./batch.ts');
 export default function run(tasks) {
-  return playMany(tasks);
+  return playManyInWorker(tasks);
 }

@@ -1,6 +1,6 @@
 // `gambit selfplay` and `gambit merge`: seeded games on worker threads, written in game order whatever the worker count;
 // a journal (OUT.partial) lets an interrupted run resume, and the output file appears only when complete.
-import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
@@ -58,7 +58,10 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   const journal = o.out ? `${o.out}.partial` : null;
   const done = new Map<number, ResultLine>();
   if (journal && o.resume && existsSync(journal)) {
-    for (const text of readFileSync(journal, 'utf8').split('\n')) {
+    const kept = readFileSync(journal, 'utf8');
+    // an interrupted write can leave half a line at the end: cut it off, or the next result would be glued to it
+    if (kept.length && !kept.endsWith('\n')) truncateSync(journal, Buffer.byteLength(kept.slice(0, kept.lastIndexOf('\n') + 1)));
+    for (const text of kept.split('\n')) {
       if (!text.trim()) continue;
       let l: ResultLine;
       try {
