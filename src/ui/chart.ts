@@ -32,9 +32,15 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   cap.textContent = title;
   const s = svg('svg', { width: '100%', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
   const all = series.flatMap((x) => x.values).filter(Number.isFinite);
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
-  const span = hi - lo || 1;
+  let lo = all.length ? Math.min(...all) : 0;
+  let hi = all.length ? Math.max(...all) : 0;
+  if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) {
+    // a flat series (magnet supply at 100% all game) sits mid-chart between two labelled gridlines, not on the floor
+    const pad = Math.max(Math.abs(hi) * 0.05, 0.01);
+    lo -= pad;
+    hi += pad;
+  }
+  const span = hi - lo;
   const L = 46;
   const B = height - 24;
   const n = Math.max(...series.map((x) => x.values.length));
