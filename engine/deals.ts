@@ -1,6 +1,6 @@
 // Bilateral deals: proposed one turn, answered the next, binding for a term; breaking one costs trust and raises tension.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOOD_NAMES, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Deal, GameState, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
@@ -18,7 +18,7 @@ export interface DealStep {
 function describe(k: Commitment): string {
   switch (k.type) {
     case 'tariffCap':
-      return `tariff on ${k.good} at most ${k.max}%`;
+      return `a tariff of at most ${k.max}% on ${TARIFF_GOOD_NAMES[k.good]}`;
     case 'openExports':
       return `open exports of ${STAGE_NAMES[k.stage]}`;
     case 'investment':
@@ -90,7 +90,7 @@ export function violates(c: CountryId, partner: CountryId, list: readonly Commit
   for (const k of list) {
     if (k.type === 'tariffCap') {
       const v = o.tariffs?.[partner]?.[k.good] ?? o.tariffs?.['*']?.[k.good];
-      if (v !== undefined && v > k.max) return `raises its tariff on ${partner} ${k.good} to ${v}% (cap ${k.max}%)`;
+      if (v !== undefined && v > k.max) return `raises its tariff on ${TARIFF_GOOD_NAMES[k.good]} from ${partner} to ${v}% (cap ${k.max}%)`;
     }
     if (k.type === 'openExports') {
       const v = o.exportControls?.[partner]?.[k.stage] ?? o.exportControls?.['*']?.[k.stage];

@@ -18,6 +18,8 @@ export const STAGE_NAMES: Record<StageKey, string> = { 'ore.light': 'NdPr ore', 
 
 export const TARIFF_GOODS = ['autos', 'magnets', 'oxide', 'ore', 'other'] as const;
 export type TariffGood = (typeof TARIFF_GOODS)[number];
+/** Tariff goods named for people (news, the tariff panel): every traded stage of a kind shares one tariff line. */
+export const TARIFF_GOOD_NAMES: Record<TariffGood, string> = { autos: 'cars', magnets: 'magnets', oxide: 'oxides', ore: 'ore', other: 'other goods' };
 
 /** Uses of magnets. */
 export const USES = ['cars', 'defense', 'electronics', 'wind', 'other'] as const;

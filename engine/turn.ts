@@ -1,6 +1,6 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 
 const CHN_INDEX = REGIONS.indexOf('CHN');
 import type { Content } from './content.ts';
@@ -225,7 +225,7 @@ export function policyNews(c: CountryId, before: GameState['regions']['JPN']['po
   for (const p of REGIONS) {
     if (p === c) continue;
     const changed = TARIFF_GOODS.filter((g) => after.tariffs[p][g] !== before.tariffs[p][g]);
-    if (changed.length) out.push(`${c} sets its tariffs on ${p}: ${changed.map((g) => `${g} ${after.tariffs[p][g]}% (was ${before.tariffs[p][g]}%)`).join(', ')}.`);
+    if (changed.length) out.push(`${c} sets its tariffs on ${p}: ${changed.map((g) => `${TARIFF_GOOD_NAMES[g]} ${after.tariffs[p][g]}% (was ${before.tariffs[p][g]}%)`).join(', ')}.`);
     for (const st of STAGES) {
       const a = after.controls[p][st];
       const b = before.controls[p][st];

@@ -59,7 +59,7 @@ describe('US tariff on Japanese cars (stylized fact 6)', () => {
     const { states, reports } = play(1, 1, { 1: { USA: { tariffs: { JPN: { autos: 27.5 } } } } });
     expect(states[0].deals.find((d) => d.from === 'USA' && d.to === 'JPN')?.status).toBe('broken');
     expect(states[0].regions.USA.policies.tariffs.JPN.autos).toBe(27.5);
-    expect(reports[0].news.join(' ')).toMatch(/USA raises its tariff on JPN autos/);
+    expect(reports[0].news.join(' ')).toMatch(/USA raises its tariff on cars from JPN to 27.5% \(cap 15%\)/);
     expect(states[0].trust.JPN.USA).toBeLessThan(play(1, 1).states[0].trust.JPN.USA);
   });
 });

@@ -1,5 +1,5 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/index.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, TARIFF_GOOD_NAMES, type CountryId, type RegionId, type StageKey } from '../../engine/index.ts';
 import type { CountryOrders, CountryView } from '../../engine/index.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { STAGE_LABEL, fmt, h } from './dom.ts';
@@ -29,7 +29,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
             step: 0.5,
             value: val,
             class: val !== cur ? 'changed' : '',
-            'aria-label': `tariff on ${p} ${g}, percent`,
+            'aria-label': `tariff on ${TARIFF_GOOD_NAMES[g]} from ${p}, percent`,
             'data-testid': `policy-tariff-${p}-${g}`,
             onchange: (e: Event) => {
               const v = Number((e.target as HTMLInputElement).value);
@@ -51,7 +51,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
     'section',
     { class: 'panel', 'aria-label': 'tariffs' },
     h('p', { class: 'hint' }, 'Percent on imports from each partner. Higher tariffs shift buyers to home goods, raise prices at home and raise tension.'),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'partner'), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, g)))), h('tbody', {}, ...rows)),
+    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'partner'), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, TARIFF_GOOD_NAMES[g])))), h('tbody', {}, ...rows)),
   );
 }
 
