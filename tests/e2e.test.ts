@@ -105,6 +105,13 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('final-score').textContent()).toMatch(/USA: [+-]\d+\.\d\d points/);
     await page.getByTestId('decisions').waitFor();
+    // the replay shows a turn's map beside its digest
+    await page.getByTestId('replay-turn').fill('2');
+    await page.getByTestId('replay-show').click();
+    const replayCanvas = page.getByTestId('replay-map').locator('canvas');
+    await replayCanvas.waitFor();
+    await page.waitForTimeout(500);
+    expect(distinctColours(await replayCanvas.screenshot())).toBeGreaterThan(20);
   }, 120_000);
 
   it('logged no console errors and nothing overflows at 1280x720 and 1920x1080', async () => {

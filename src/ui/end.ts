@@ -1,12 +1,21 @@
-// The end screen: score against the status-quo path, charts of the whole game, the decisions that mattered, a replay.
-import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+// The end screen: score against the status-quo path, charts of the whole game, the decisions that mattered, and a
+// replay: any turn's map (the flows, bans, licences and tariffs of that quarter) beside its digest.
+import { COUNTRIES, type CountryId, type GameMap } from '../../engine/index.ts';
 import type { FinalResult, Session } from '../session/protocol.ts';
+import type { MapRenderer } from '../render/map.ts';
+import mapJson from '../../content/map.json';
 import { COUNTRY_COLOUR, PALETTE, clear, h } from './dom.ts';
 import { lineChart } from './chart.ts';
 import { digest } from './digest.ts';
 
-export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void, onShowTurn: (turn: number) => Promise<void>): void {
+export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
   clear(root);
+  let map: MapRenderer | null = null;
+  const leave = () => {
+    map?.destroy(); // release the WebGL context before the next screen makes its own
+    map = null;
+    onNew();
+  };
   const hist = f.history;
   const base = f.baseline;
   const mine = (k: 'gdp' | 'approval' | 'magnetSupplyRatio' | 'score') => hist.map((t) => t.countries[country][k]);
@@ -14,6 +23,8 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   const verdict = f.score > 0.5 ? 'You beat doing nothing.' : f.score < -0.5 ? 'Doing nothing would have served you better.' : 'About as good as doing nothing.';
   const turnSel = h('input', { type: 'number', min: 1, max: hist.length, value: 1, 'aria-label': 'turn to replay', 'data-testid': 'replay-turn' }) as HTMLInputElement;
   const replayBox = h('div', { class: 'replay' });
+  const mapBox = h('div', { class: 'replay-map', 'data-testid': 'replay-map' });
+  mapBox.hidden = true; // shown with the first replayed turn
   root.append(
     h(
       'main',
@@ -37,8 +48,8 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
         : h('p', { 'data-testid': 'decisions' }, 'You changed no policy: your score is the status quo by definition.'),
       h('h2', {}, 'Replay'),
       h('div', { class: 'row' }, h('label', {}, 'Turn ', turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, 'Show'), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, 'Next turn')),
-      replayBox,
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: onNew }, 'New game')),
+      h('div', { class: 'replay-grid' }, mapBox, replayBox),
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, 'New game')),
     ),
   );
   async function showTurn(t: number) {
@@ -48,6 +59,12 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     const d = digest(r.value.report, country, () => clear(replayBox));
     d.classList.add('inline');
     replayBox.append(d);
-    await onShowTurn(t);
+    if (!map) {
+      mapBox.hidden = false;
+      const { createMap } = await import('../render/map.ts');
+      const b = mapBox.getBoundingClientRect();
+      map = await createMap(mapBox, mapJson as unknown as GameMap, { width: Math.max(300, b.width), height: Math.max(200, b.height) });
+    }
+    map.update(r.value.view, { animate: true });
   }
 }

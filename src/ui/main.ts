@@ -62,7 +62,7 @@ async function showGame(s: SessionSnapshot): Promise<void> {
       const f = await session.finish();
       game?.unmount();
       game = null;
-      endScreen(root, session, s.config.country, f, () => void showStart(), async () => {});
+      endScreen(root, session, s.config.country, f, () => void showStart());
     },
     snapshotChanged: () => void autosave(),
   });
