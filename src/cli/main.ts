@@ -20,6 +20,7 @@ function program(out: { code: number }): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: () => {}, outputError: () => {} });
   const scenario = () => new Option('--scenario <id|path>', 'scenario id (see `gambit scenarios`) or a path to a scenario file').default('rare-earth-gambit');
+  const workers = () => new Option('--workers <n>', 'threads to play on: this one and N-1 worker threads, started once a batch is long enough to repay them (default: the machine\'s cores); results are identical for any number');
   p.command('run')
     .description('play one game and print a per-turn summary and final scores')
     .addOption(scenario())
@@ -40,7 +41,7 @@ function program(out: { code: number }): Command {
     .option('--agents <spec>', 'agents per country, e.g. JPN=planner,CHN=hawk (others: persona)')
     .option('--out <results.jsonl>', 'write results (JSONL, and CSV beside it) instead of printing them')
     .option('--csv <results.csv>', 'where to write the CSV (default: beside --out)')
-    .option('--workers <n>', 'threads to play on: this one and N-1 worker threads (default: the machine\'s cores); results are identical for any number')
+    .addOption(workers())
     .option('--resume', 'continue an interrupted run from OUT.partial')
     .option('--shard <K/N>', 'play only shard K of N of the games (for job arrays); combine with `gambit merge`')
     .option('--no-progress', 'no progress bar, even on a terminal')
@@ -63,7 +64,7 @@ function program(out: { code: number }): Command {
     .option('--agents <spec>', 'fixed agents for countries without a pool (default persona)')
     .option('--sample <k>', 'play a seeded sample of k profiles instead of all')
     .option('--turns <n>', 'play only the first N turns of each game')
-    .option('--workers <n>', 'threads to play on (default: the cores)')
+    .addOption(workers())
     .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl')
     .option('--shard <K/N>', 'play only shard K of N of the games; combine the shard directories with gambit merge')
     .option('--no-progress', 'no progress bar')
@@ -88,7 +89,7 @@ function program(out: { code: number }): Command {
     .option('--seed <n>', 'first seed', '1')
     .option('--agents <spec>', 'agents (default persona)')
     .option('--turns <n>', 'play only the first N turns')
-    .option('--workers <n>', 'threads to play on (default: the cores)')
+    .addOption(workers())
     .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv')
     .option('--no-progress', 'no progress bar')
     .action(async (o) => {

@@ -49,6 +49,8 @@ export async function playScheduled(s: Schedule): Promise<void> {
     }
     return next++;
   };
+  const abort = new AbortController();
+  setMaxListeners(0, abort.signal);
   const fail = (e: unknown) => {
     if (!failed) {
       failed = true;
@@ -56,8 +58,6 @@ export async function playScheduled(s: Schedule): Promise<void> {
       abort.abort();
     }
   };
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal);
   let pool: Piscina | null = null;
   const workerLoops: Promise<void>[] = [];
   const startThreads = () => {

@@ -10,9 +10,9 @@ import { digest } from './digest.ts';
 
 export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
   clear(root);
-  let map: MapRenderer | null = null;
+  let map: Promise<MapRenderer> | null = null; // made on the first replayed turn, once even if Show is clicked again meanwhile
   const leave = () => {
-    map?.destroy(); // release the WebGL context before the next screen makes its own
+    void map?.then((m) => m.destroy()); // release the WebGL context; the next screen makes its own
     map = null;
     onNew();
   };
@@ -61,10 +61,9 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     replayBox.append(d);
     if (!map) {
       mapBox.hidden = false;
-      const { createMap } = await import('../render/map.ts');
       const b = mapBox.getBoundingClientRect();
-      map = await createMap(mapBox, mapJson as unknown as GameMap, { width: Math.max(300, b.width), height: Math.max(200, b.height) });
+      map = import('../render/map.ts').then(({ createMap }) => createMap(mapBox, mapJson as unknown as GameMap, { width: Math.max(300, b.width), height: Math.max(200, b.height) }));
     }
-    map.update(r.value.view, { animate: true });
+    (await map).update(r.value.view, { animate: true });
   }
 }

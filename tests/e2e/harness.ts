@@ -1,5 +1,5 @@
 // Starts the game's Vite dev server and Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { existsSync } from 'node:fs';
 import { PNG } from 'pngjs';
@@ -45,6 +45,14 @@ export async function openPage(browser: Browser, url: string, width = 1280, heig
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   return { page, errors };
+}
+
+/** Waits for a canvas inside `box` to be drawn and returns how many distinct colours it shows (blank: one or two). */
+export async function canvasColours(box: Locator): Promise<number> {
+  const canvas = box.locator('canvas');
+  await canvas.waitFor();
+  await box.page().waitForTimeout(500);
+  return distinctColours(await canvas.screenshot());
 }
 
 /** How many distinct colours a screenshot has (a blank canvas has one or two). */
