@@ -5,7 +5,7 @@ import type { RegionState, Shock } from './state.ts';
 import { derive } from './derived.ts';
 import { armingtonShares, carBias, carPrice } from './economy.ts';
 import { demandFactor } from './events.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 
 const biasCache = new WeakMap<Content, number[][]>();
 export function biasFor(content: Content): number[][] {

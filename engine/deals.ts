@@ -5,7 +5,7 @@ import type { Content } from './content.ts';
 import type { Deal, GameState, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
 import { toControl } from './policy.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 
 export interface DealStep {
   deals: Deal[];

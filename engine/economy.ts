@@ -3,7 +3,7 @@ import { COUNTRIES, REGIONS, type CountryId, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Policies, RegionState } from './state.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 
 /** Delivered price of a car from o in market d, relative to a home-built car. */
 export function carPrice(passThrough: number, tariff: number, freight: number): number {

@@ -5,11 +5,12 @@ import { ENGINE_VERSION, type Deal, type GameState, type Offtake, type Project, 
 import { emptyPolicies, mergePolicies } from './policy.ts';
 import { newRngState } from './prng.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
-import { runChain } from './chain.ts';
+import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
+import { worldPriceOf } from './turn.ts';
 import { planCars } from './cars.ts';
 import { lanesFor } from './lanes.ts';
 import { derive } from './derived.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
 import { independenceOf, objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 
@@ -125,28 +126,45 @@ function openingState(content: Content): GameState {
     source: 'scenario',
   }));
   ctx.offtakes = offtakes;
-  // two calibration passes with open trade: the first finds the needs, the second runs with stocks at their targets
-  const first = runChain(buildChainInput({ ...ctx, open: true }));
+  // calibration with open trade: plan the chain, set working stocks to their targets and each supply curve's
+  // calibration point to the planned 2024 output at the 2024 price, then clear the markets (three passes settle it)
+  const base = (s: StageKey) => content.goods.markets[s].basePrice;
+  const baseRec = (s: StageKey) => Object.fromEntries(REGIONS.map((r) => [r, base(s)])) as Record<RegionId, number>;
+  const market: GameState['market'] = {
+    producerPrice: Object.fromEntries(STAGES.map((s) => [s, baseRec(s)])) as GameState['market']['producerPrice'],
+    expPrice: Object.fromEntries(STAGES.map((s) => [s, baseRec(s)])) as GameState['market']['expPrice'],
+    transship: Object.fromEntries(STAGES.map((s) => [s, {}])) as GameState['market']['transship'],
+    baseUse: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0.8]))])) as GameState['market']['baseUse'],
+    magnetHeavy: content.goods.magnetRecipe.heavy,
+  };
   const setTargets = (needs: Record<StageKey, number[]>) => {
     for (let i = 0; i < NR; i++) for (const s of STAGES) R[REGIONS[i]].inventory[s] = (needs[s][i] * content.goods.markets[s].inventoryWeeks) / (13 * q);
   };
-  setTargets(first.needs);
-  const chainIn = buildChainInput({ ...ctx, open: true });
-  const chain = runChain(chainIn);
-  setTargets(chain.needs);
+  let chainIn = buildChainInput({ ...ctx, open: true, market });
+  let chain = runChain(chainIn);
+  for (let pass = 0; pass < 3; pass++) {
+    setTargets(chain.needs);
+    calibrateSupply(market, chainIn, chain);
+    chainIn = buildChainInput({ ...ctx, open: true, market });
+    chain = runChain(chainIn);
+  }
   const flows = {} as GameState['flows'];
   const prices = {} as GameState['prices'];
   const worldPrice = {} as GameState['worldPrice'];
   for (const s of STAGES) {
+    const m = chain.markets[s];
     flows[s] = {} as Record<RegionId, Record<RegionId, number>>;
     prices[s] = {} as Record<RegionId, number>;
-    worldPrice[s] = content.goods.markets[s].basePrice;
     for (let i = 0; i < NR; i++) {
       flows[s][REGIONS[i]] = {} as Record<RegionId, number>;
-      prices[s][REGIONS[i]] = content.goods.markets[s].basePrice;
-      for (let j = 0; j < NR; j++) flows[s][REGIONS[i]][REGIONS[j]] = chain.markets[s].flows[i][j];
+      prices[s][REGIONS[i]] = m.price[i];
+      market.producerPrice[s][REGIONS[i]] = m.producerPrice[i];
+      market.expPrice[s][REGIONS[i]] = m.price[i];
+      for (let j = 0; j < NR; j++) flows[s][REGIONS[i]][REGIONS[j]] = m.flows[i][j];
     }
+    worldPrice[s] = worldPriceOf(m.price, m.received);
   }
+  market.magnetHeavy = chain.magnetHeavy;
   // licences measured against the calibrated flows
   for (const c of COUNTRIES) {
     const pol = R[c].policies;
@@ -282,5 +300,22 @@ function openingState(content: Content): GameState {
     otherTrade,
     pipeline: [],
     tensionBase,
+    market,
   };
+}
+
+/** Each supply curve passes through the planned 2024 output at the 2024 price: output as a share of capacity,
+ * region by region; a region with no capacity yet gets the world's share (new plants run like the old). */
+function calibrateSupply(market: GameState['market'], x: ChainInput, chain: ChainResult): void {
+  const caps: Record<StageKey, number[]> = { 'ore.light': x.oreOut.light, 'ore.heavy': x.oreOut.heavy, 'oxide.light': x.refCap.light, 'oxide.heavy': x.refCap.heavy, magnet: x.magCap };
+  for (const s of STAGES) {
+    let P = 0;
+    let C = 0;
+    for (let i = 0; i < NR; i++) {
+      P += chain.planned[s][i];
+      C += caps[s][i];
+    }
+    const world = C > 0 ? Math.min(1, P / C) : 0.8;
+    for (let i = 0; i < NR; i++) market.baseUse[s][REGIONS[i]] = caps[s][i] > 0 ? Math.min(1, chain.planned[s][i] / caps[s][i]) : world;
+  }
 }

@@ -3,9 +3,9 @@ import { COUNTRIES, REGIONS, STAGES, regionRecord, type CountryId, type RegionId
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Deal, GameState, Project, RegionState, Shock } from './state.ts';
-import type { ChainInput, ChainResult } from './chain.ts';
+import type { ChainInput, ChainResult } from './market/chain.ts';
 import type { CarPlan } from './cars.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 import { dealInvestmentFlows } from './deals.ts';
 import { independenceOf, objectiveIndex, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 
@@ -217,8 +217,12 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   for (let s = 0; s < NR; s++) impTotal += imp(s);
   const importShareFrom = regionRecord((_, s) => (impTotal > 0 ? imp(s) / impTotal : 0));
   const need = chain.magnetNeed[i];
-  // own supply includes the magnets its own export controls held back at home
-  const sources = regionRecord((_, s) => (need > 0 ? (mk.magnet.flows[s][i] + (s === i ? mk.magnet.absorbed[i] : 0)) / need : 0));
+  // magnets obtained by origin, transshipped ones counted at their origin
+  const sources = regionRecord((_, s) => {
+    let t = mk.magnet.flows[s][i];
+    for (const [a, , b, v] of mk.magnet.transship) if (a === s && b === i) t += v;
+    return need > 0 ? t / need : 0;
+  });
   const autoExports = regionRecord((_, d) => (d === i ? 0 : carFlows[id][REGIONS[d]]));
   const carPlan = regionRecord((_, d) => cars.plan[i][d]);
   r.carShares = regionRecord((_, o) => cars.shares[i][o]);

@@ -1,5 +1,5 @@
 // Investment projects (public and private): start, budget, delays, completion, stakes with offtake, and the price-driven supply response.
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts';
 import type { Orders } from './schema.ts';
@@ -29,7 +29,8 @@ export function startInvestments(
       const t = content.projects.types[inv.type];
       const units = inv.units ?? 1;
       const cost = t.costUsdBn * units;
-      r.budget -= cost;
+      // a stockpile purchase is paid at the market price once the market clears (turn.ts, settleStockpiles)
+      if (t.kind !== 'stockpile') r.budget -= cost;
       const host = inv.host ?? c;
       const p: Project = { id: `P${id++}`, type: inv.type, owner: c, host, units, remainingQuarters: t.leadQuarters, status: 'building', startedTurn: turn, costUsdBn: cost, private: false };
       if (t.kind === 'stockpile') {
@@ -38,7 +39,6 @@ export function startInvestments(
         else purchase.light[i] += t.capacity * units;
         p.status = 'done';
         p.remainingQuarters = 0;
-        news.push(`${c} buys ${Math.round(t.capacity * units)} t of ${t.stage ? STAGE_NAMES[t.stage] : 'oxide'} for its stockpile.`);
       } else news.push(`${c} starts ${t.label}${host !== c ? ` in ${host}` : ''} (${units} unit${units > 1 ? 's' : ''}, USD ${cost.toFixed(2)} bn, ${t.leadQuarters} quarters).`);
       projects.push(p);
     }

@@ -13,6 +13,7 @@ function cmp(a: string, b: string): number {
 }
 
 export interface ReportInput {
+  markets: TurnReport['markets'];
   ledger: boolean;
   content: Content;
   state: GameState;
@@ -157,6 +158,7 @@ export function buildReport(x: ReportInput): TurnReport {
     news: x.news,
     headlines,
     biggest: biggest.slice(0, 3),
+    markets: x.markets,
     objective: x.objective,
     deals: x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to })),
     balance: x.balance,

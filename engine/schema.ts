@@ -26,17 +26,36 @@ export const MarketSchema = z
     shortRunElasticity: N,
     longRunElasticity: N,
     inventoryWeeks: N,
-    maxPriceMultiple: N,
-    leakage: Frac,
-    absorbShare: Frac,
-    reroute: Frac,
     licenceDelayWeeks: N,
+    /** sea freight on the shortest open lane, USD/kg; longer lanes pay in proportion */
+    freightUsdPerKg: N,
+    /** producers' cash cost by region, USD/kg: for ore the mining cost, for oxide and magnets the conversion cost less inputs */
+    cashCost: byRegion(N),
   })
   .strict();
+
+const UseSchema = z.object({ wtpMultiple: N, elasticity: N }).strict();
 
 export const GoodsFileSchema = z
   .object({
     markets: z.object(Object.fromEntries(STAGES.map((s) => [s, MarketSchema])) as Record<(typeof STAGES)[number], typeof MarketSchema>).strict(),
+    /** the market model: bounds, expectations, storage and transshipment (engine/market/) */
+    market: z
+      .object({
+        sanityMultiple: N,
+        calibrationMargin: N,
+        expectationSpeed: Frac,
+        storage: z.object({ elasticity: N, adjust: Frac, hoardOnControl: N, hoardQuarters: N, hoardPerTension: N }).strict(),
+        transship: z.object({ wedgeShare: N, penaltyShare: N, detectShare: N }).strict(),
+      })
+      .strict(),
+    /** demand by use: willingness to pay (a multiple of the 2024 price) and short-run elasticity */
+    uses: z
+      .object({
+        magnet: z.object({ carsEv: UseSchema, carsIce: UseSchema, defense: UseSchema, wind: UseSchema, electronics: UseSchema, other: UseSchema }).strict(),
+        oxideOther: UseSchema,
+      })
+      .strict(),
     magnetRecipe: z.object({ light: N, heavy: N }).strict(),
     refiningRecovery: Frac,
     autos: z
@@ -49,7 +68,6 @@ export const GoodsFileSchema = z
         valueAddedShare: Frac,
         magnetKgPerEv: N,
         magnetKgPerIce: N,
-        magnetPriority: Frac,
       })
       .strict(),
     supplyResponse: z

@@ -165,6 +165,21 @@ export interface GameState {
   pipeline: { due: number; region: RegionId; stage: StageKey; tonnes: number }[];
   /** tension each pair would settle at with no policies in force (derived at the start) */
   tensionBase: Record<CountryId, Record<CountryId, number>>;
+  /** the rare-earth markets' own state (engine/market/) */
+  market: MarketState;
+}
+
+export interface MarketState {
+  /** producers' price by stage and region last turn, USD/kg (buyers' prices are GameState.prices) */
+  producerPrice: Record<StageKey, Record<RegionId, number>>;
+  /** the price buyers and stock holders expect, by stage and region (adaptive expectations), USD/kg */
+  expPrice: Record<StageKey, Record<RegionId, number>>;
+  /** origin-tracked transshipment last turn, t, keyed "ORIGIN>VIA>DESTINATION" (sorted keys, zeros left out) */
+  transship: Record<StageKey, Record<string, number>>;
+  /** output at the 2024 price as a share of capacity, by stage and region: where each supply curve is calibrated */
+  baseUse: Record<StageKey, Record<RegionId, number>>;
+  /** t of Dy/Tb per t of magnet in magnet stocks */
+  magnetHeavy: number;
 }
 
 export interface LedgerEntry {
@@ -191,6 +206,9 @@ export interface TurnReport {
   deals: { id: string; status: Deal['status']; from: CountryId; to: CountryId }[];
   /** material balance this turn (t): inflows = outflows + stock change; used by property tests */
   balance: { light: MaterialBalance; heavy: MaterialBalance };
+  /** how each market's equilibrium was found: solver iterations and how exactly the conditions hold
+   * (largest complementarity gap as a share of the 2024 price; largest clearing residual as a share of volume) */
+  markets: Record<StageKey, { outer: number; newton: number; gap: number; residual: number }>;
 }
 
 export interface MaterialBalance {

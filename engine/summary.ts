@@ -1,5 +1,5 @@
 // The per-turn summary behind `run --format jsonl` and the table: a stable, documented contract for scripts and classes.
-import { COUNTRIES, REGIONS, type CountryId, type RegionId } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { GameState, TurnReport } from './state.ts';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -8,7 +8,15 @@ const r4 = (x: number) => Math.round(x * 10000) / 10000;
 export interface TurnSummary {
   turn: number;
   date: string;
-  prices: Record<'oxide.light' | 'oxide.heavy' | 'magnet', { world: number; CHN: number }>;
+  /** world = price paid outside China, weighted by volume; CHN = China's buyers' price; byRegion = every region's
+   * buyers' price (USD/kg), for every traded stage */
+  prices: Record<'oxide.light' | 'oxide.heavy' | 'magnet', { world: number; CHN: number; byRegion: Record<RegionId, number> }> &
+    Record<'ore.light' | 'ore.heavy', { world: number; CHN: number; byRegion: Record<RegionId, number> }>;
+  /** t moved this turn on each arc, "SRC>DST" (own output used at home is "R>R"); transshipped volume is keyed by
+   * origin, route and destination, "ORIGIN>VIA>DST" */
+  flows: Record<StageKey, Record<string, number>>;
+  /** national strategic stocks, t of oxide */
+  stockpiles: Record<CountryId, { light: number; heavy: number }>;
   shares: Record<'mining' | 'refining' | 'magnets', Record<RegionId, number>>;
   countries: Record<
     CountryId,
@@ -56,11 +64,22 @@ export function turnSummary(state: GameState, report: TurnReport, scores: Record
       score: r2(scores[c]),
     };
   }
-  const p = (s: 'oxide.light' | 'oxide.heavy' | 'magnet') => ({ world: r2(state.worldPrice[s]), CHN: r2(state.prices[s].CHN) });
+  const p = (s: StageKey) => ({ world: r2(state.worldPrice[s]), CHN: r2(state.prices[s].CHN), byRegion: Object.fromEntries(REGIONS.map((r) => [r, r2(state.prices[s][r])])) as Record<RegionId, number> });
+  const flows = {} as TurnSummary['flows'];
+  for (const s of STAGES) {
+    const f: Record<string, number> = {};
+    for (const a of REGIONS) for (const b of REGIONS) if (state.flows[s][a][b] > 0.005) f[`${a}>${b}`] = r2(state.flows[s][a][b]);
+    for (const [k, v] of Object.entries(state.market.transship[s])) if (v > 0.005) f[k] = r2(v);
+    flows[s] = f;
+  }
+  const stockpiles = {} as TurnSummary['stockpiles'];
+  for (const c of COUNTRIES) stockpiles[c] = { light: r2(state.regions[c].stockpile.light), heavy: r2(state.regions[c].stockpile.heavy) };
   return {
     turn: report.turn,
     date: report.date,
-    prices: { 'oxide.light': p('oxide.light'), 'oxide.heavy': p('oxide.heavy'), magnet: p('magnet') },
+    prices: { 'oxide.light': p('oxide.light'), 'oxide.heavy': p('oxide.heavy'), magnet: p('magnet'), 'ore.light': p('ore.light'), 'ore.heavy': p('ore.heavy') },
+    flows,
+    stockpiles,
     shares: {
       mining: shares(state, (r) => r.last.mined),
       refining: shares(state, (r) => r.last.refined),

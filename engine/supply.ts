@@ -2,15 +2,11 @@
 import { REGIONS, STAGES, tariffGoodOf, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, Offtake, RegionState, Shock } from './state.ts';
-import type { ChainInput } from './chain.ts';
+import type { ChainInput, MagnetUse } from './market/chain.ts';
 import { capacityFactor, demandFactor } from './events.ts';
 import { laneForPair } from './map.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 
-export function carMagnetKg(content: Content, r: RegionState): number {
-  const a = content.goods.autos;
-  return (r.evShare * a.magnetKgPerEv + (1 - r.evShare) * a.magnetKgPerIce) * (1 - r.thrift);
-}
 
 const mudCache = new WeakMap<Content, { light: number; heavy: number }>();
 export function mudComposition(content: Content): { light: number; heavy: number } {
@@ -79,6 +75,10 @@ export interface SupplyContext {
   open?: boolean;
   /** last turn's prices, to tell which markets are short */
   prices?: GameState['prices'];
+  /** the markets' state: expectations, producers' prices, transshipment, calibration */
+  market: GameState['market'];
+  /** tension between countries (hoarding rises with it); none at calibration */
+  tension?: GameState['tension'];
 }
 
 function shortOf(prices: GameState['prices'] | undefined, s: StageKey): boolean[] {
@@ -91,8 +91,9 @@ function shortOf(prices: GameState['prices'] | undefined, s: StageKey): boolean[
 export function buildChainInput(x: SupplyContext): ChainInput {
   const { content, regions, q } = x;
   const frac = q / 4;
-  const { oreOut, minedReo, refCap, magCap, recycled, magnetNeedDefense, magnetNeedOther, oxideOther, inv } = regionSupply(x);
+  const { oreOut, minedReo, refCap, magCap, recycled, magnetNeedByUse, oxideOther, inv } = regionSupply(x);
   const { caps, reserved, tariff } = tradeMatrices(x, regions);
+  const mk = marketInputs(x);
   for (const o of x.offtakes) {
     if (o.untilTurn < x.turn) continue;
     reserved[o.stage][REGIONS.indexOf(o.from)][REGIONS.indexOf(o.to)] += o.tonnesPerYear * frac;
@@ -102,26 +103,76 @@ export function buildChainInput(x: SupplyContext): ChainInput {
     minedReo,
     q,
     heavyIntensity: x.heavyIntensity,
+    magnetHeavy: x.market.magnetHeavy,
     oreOut,
     refCap,
     magCap,
     recycled,
     release: x.release,
     purchase: x.purchase,
-    magnetNeedDefense,
-    magnetNeedOther,
+    magnetNeedByUse,
     oxideOther,
     inv,
     caps,
     reserved,
     tariff,
-    wedge: laneWedges(content, x.lanes, content.rules.trade.freightShareRe),
+    laneExtra: laneWedges(content, x.lanes, 1),
+    planByNeeds: x.open === true,
+    ...mk,
     short: { oreLight: shortOf(x.prices, 'ore.light'), oreHeavy: shortOf(x.prices, 'ore.heavy'), light: shortOf(x.prices, 'oxide.light'), heavy: shortOf(x.prices, 'oxide.heavy'), magnet: shortOf(x.prices, 'magnet') },
   };
 }
 
 function zeros(): number[] {
   return new Array<number>(NR).fill(0);
+}
+
+const byStage = <T>(f: (s: StageKey) => T): Record<StageKey, T> => ({ 'ore.light': f('ore.light'), 'ore.heavy': f('ore.heavy'), 'oxide.light': f('oxide.light'), 'oxide.heavy': f('oxide.heavy'), magnet: f('magnet') });
+
+/** Last turn's prices and flows (the warm start), expectations, calibration and hoarding, as arrays. */
+function marketInputs(x: SupplyContext) {
+  const { content, market } = x;
+  const base = (s: StageKey) => content.goods.markets[s].basePrice;
+  const arr = (rec: Record<RegionId, number> | undefined, s: StageKey) => REGIONS.map((r) => (rec ? rec[r] : base(s)));
+  return {
+    lastPrice: byStage((s) => arr(x.prices?.[s], s)),
+    lastProducerPrice: byStage((s) => arr(market.producerPrice[s], s)),
+    lastFlows: byStage((s) => (x.flows ? REGIONS.map((a) => REGIONS.map((b) => x.flows[s][a][b])) : REGIONS.map(() => zeros()))),
+    lastTransship: market.transship,
+    expPrice: byStage((s) => arr(market.expPrice[s], s)),
+    baseUse: byStage((s) => REGIONS.map((r) => market.baseUse[s][r])),
+    hoard: hoarding(x),
+  };
+}
+
+/** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
+ * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015). */
+function hoarding(x: SupplyContext): Record<StageKey, number[]> {
+  const { content, regions } = x;
+  const H = content.goods.market.storage;
+  const out = byStage(() => zeros());
+  if (x.open || !x.flows) return out;
+  for (const s of STAGES) {
+    for (let d = 0; d < NR; d++) {
+      let tot = 0;
+      for (let a = 0; a < NR; a++) if (a !== d) tot += x.flows[s][REGIONS[a]][REGIONS[d]];
+      if (tot <= 0) continue;
+      let h = 0;
+      for (let a = 0; a < NR; a++) {
+        if (a === d) continue;
+        const share = x.flows[s][REGIONS[a]][REGIONS[d]] / tot;
+        if (share <= 0) continue;
+        const c = regions[REGIONS[a]].policies.controls[REGIONS[d]][s];
+        const age = (x.turn - c.sinceTurn) * x.q;
+        if (c.level !== 'open' && age < H.hoardQuarters) h += share * H.hoardOnControl * (1 - age / H.hoardQuarters);
+        const A = REGIONS[a];
+        const D = REGIONS[d];
+        if (x.tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, x.tension[A][D] - 50);
+      }
+      out[s][d] = h;
+    }
+  }
+  return out;
 }
 
 /** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). */
@@ -178,8 +229,8 @@ function regionSupply(x: SupplyContext) {
   const refCap = { light: Z(), heavy: Z() };
   const magCap = Z();
   const recycled = { light: Z(), heavy: Z() };
-  const magnetNeedDefense = Z();
-  const magnetNeedOther = Z();
+  const magnetNeedByUse: Record<MagnetUse, number[]> = { carsEv: Z(), carsIce: Z(), defense: Z(), wind: Z(), electronics: Z(), other: Z() };
+  const A = content.goods.autos;
   const oxideOther = { light: Z(), heavy: Z() };
   const inv = {} as Record<StageKey, number[]>;
   for (const s of STAGES) inv[s] = Z();
@@ -200,17 +251,15 @@ function regionSupply(x: SupplyContext) {
     recycled.heavy[i] = Math.min(r.recycling.heavy, scrapCap * 0.03) * frac;
     const adj = r.demandAdj.magnet;
     const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
-    magnetNeedDefense[i] = r.magnetUse.defense * frac * adj * def0 * demandFactor(shocks, id, 'defense');
-    magnetNeedOther[i] =
-      ((x.carPlan[i] * carMagnetKg(content, r)) / 1000 +
-        (r.magnetUse.electronics * demandFactor(shocks, id, 'electronics') +
-          r.magnetUse.wind * demandFactor(shocks, id, 'wind') +
-          r.magnetUse.other * demandFactor(shocks, id, 'other')) *
-          frac) *
-      adj;
+    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * demandFactor(shocks, id, 'defense');
+    magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj;
+    magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj;
+    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * demandFactor(shocks, id, 'electronics') * frac * adj;
+    magnetNeedByUse.wind[i] = r.magnetUse.wind * demandFactor(shocks, id, 'wind') * frac * adj;
+    magnetNeedByUse.other[i] = r.magnetUse.other * demandFactor(shocks, id, 'other') * frac * adj;
     oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
     for (const s of STAGES) inv[s][i] = r.inventory[s];
   }
-  return { oreOut, minedReo, refCap, magCap, recycled, magnetNeedDefense, magnetNeedOther, oxideOther, inv };
+  return { oreOut, minedReo, refCap, magCap, recycled, magnetNeedByUse, oxideOther, inv };
 }

@@ -12,9 +12,9 @@ import { applyDeals, enforceDeals } from './deals.ts';
 import { advanceProjects, startInvestments } from './projects.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
 import { planCars } from './cars.ts';
-import { runChain } from './chain.ts';
+import { runChain } from './market/chain.ts';
 import { derive } from './derived.ts';
-import { NR } from './market.ts';
+import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
 import { buildReport } from './report.ts';
@@ -116,8 +116,11 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     purchase,
     release,
     prices: state.prices,
+    market: state.market,
+    tension: state.tension,
   });
   const chain = runChain(chainIn);
+  settleStockpiles(R, chain, purchase, release, news);
   // 8. prices, flows, stocks
   const prices = {} as GameState['prices'];
   const worldPrice = {} as GameState['worldPrice'];
@@ -126,23 +129,17 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     const m = chain.markets[s];
     prices[s] = regionRecord((_, i) => m.price[i]);
     flows[s] = regionRecord((_, i) => regionRecord((__, j) => m.flows[i][j]));
-    let num = 0;
-    let den = 0;
-    for (let i = 0; i < NR; i++) {
-      if (i === CHN_INDEX) continue;
-      num += m.price[i] * m.demanded[i];
-      den += m.demanded[i];
-    }
-    worldPrice[s] = den > 0 ? num / den : m.pStar;
+    worldPrice[s] = worldPriceOf(m.price, m.received);
   }
-  const stockBefore = stockTotals(state.regions, state.heavyIntensity, content);
+  const market = nextMarketState(content, state, chain);
+  const stockBefore = stockTotals(state.regions, state.market.magnetHeavy, content);
   for (let i = 0; i < NR; i++) {
     const r = R[REGIONS[i]];
     for (const s of STAGES) r.inventory[s] = chain.inv[s][i];
     r.stockpile.light += chain.toStockpile.light[i];
     r.stockpile.heavy += chain.toStockpile.heavy[i];
   }
-  const stockAfter = stockTotals(R, heavyIntensity, content);
+  const stockAfter = stockTotals(R, chain.magnetHeavy, content);
   let minedL = 0;
   let minedH = 0;
   let recL = 0;
@@ -174,7 +171,13 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   });
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
+  const markets = {} as TurnReport['markets'];
+  for (const s of STAGES) {
+    const st = chain.markets[s].stats;
+    markets[s] = { outer: st.outer, newton: st.newton, gap: st.maxGap, residual: st.maxResidual };
+  }
   const report = buildReport({
+    markets,
     ledger: opts.ledger !== false,
     content,
     state,
@@ -213,6 +216,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     d.heavyIntensity = heavyIntensity;
     d.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
     d.pipeline = pipeline;
+    d.market = market;
   });
   return { state: next, report };
 }
@@ -240,12 +244,80 @@ export function policyNews(c: CountryId, before: GameState['regions']['JPN']['po
   return out;
 }
 
+/** The price paid outside China, weighted by what each region's buyers received (all regions if none received any). */
+export function worldPriceOf(price: number[], received: number[]): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < NR; i++) {
+    if (i === CHN_INDEX) continue;
+    num += price[i] * received[i];
+    den += received[i];
+  }
+  if (den > 0) return num / den;
+  let s = 0;
+  for (let i = 0; i < NR; i++) if (i !== CHN_INDEX) s += price[i];
+  return s / (NR - 1);
+}
+
+/** The markets' state after the turn: producers' prices, expectations moved toward this turn's prices, transshipment. */
+function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>): GameState['market'] {
+  const th = content.goods.market.expectationSpeed;
+  const q = state.quartersPerTurn;
+  const w = 1 - Math.pow(1 - th, q);
+  const producerPrice = {} as GameState['market']['producerPrice'];
+  const expPrice = {} as GameState['market']['expPrice'];
+  const transship = {} as GameState['market']['transship'];
+  for (const s of STAGES) {
+    const m = chain.markets[s];
+    producerPrice[s] = regionRecord((_, i) => m.producerPrice[i]);
+    expPrice[s] = regionRecord((r, i) => state.market.expPrice[s][r] + w * (m.price[i] - state.market.expPrice[s][r]));
+    transship[s] = transshipRecord(m.transship);
+  }
+  return { ...state.market, producerPrice, expPrice, transship, magnetHeavy: chain.magnetHeavy };
+}
+
+/** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. */
+export function transshipRecord(list: [number, number, number, number][]): Record<string, number> {
+  const keys: [string, number][] = [];
+  for (const [a, v, b, t] of list) if (t > 1e-6) keys.push([`${REGIONS[a]}>${REGIONS[v]}>${REGIONS[b]}`, t]);
+  keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const out: Record<string, number> = {};
+  for (const [k, t] of keys) out[k] = t;
+  return out;
+}
+
+/** National stockpiles trade at the market price: the buyer pays what its own buyers' price came to, a release earns it. */
+function settleStockpiles(R: Record<RegionId, RegionState>, chain: ReturnType<typeof runChain>, purchase: { light: number[]; heavy: number[] }, release: { light: number[]; heavy: number[] }, news: string[]): void {
+  for (const c of COUNTRIES) {
+    const i = REGIONS.indexOf(c);
+    for (const g of ['light', 'heavy'] as const) {
+      const st: StageKey = g === 'light' ? 'oxide.light' : 'oxide.heavy';
+      const p = chain.markets[st].price[i];
+      const bought = purchase[g][i];
+      const sold = release[g][i];
+      if (bought > 0) {
+        const usd = (bought * p) / 1e6; // t * USD/kg * 1000 kg/t / 1e9
+        R[c].budget -= usd;
+        news.push(`${c} buys ${fmtT(bought)} of ${STAGE_NAMES[st]} for its stockpile at the market price, USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)}).`);
+      }
+      if (sold > 0) {
+        const usd = (sold * p) / 1e6;
+        R[c].budget += usd;
+        news.push(`${c} releases ${fmtT(sold)} of ${STAGE_NAMES[st]} from its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)} back to its budget).`);
+      }
+    }
+  }
+}
+
+const fmtT = (t: number) => (t >= 100 ? `${String(Math.round(t)).replace(/\B(?=(\d{3})+$)/g, ',')} t` : `${t.toFixed(1)} t`);
+const fmtBn = (bn: number) => (bn >= 1 ? `${bn.toFixed(2)} bn` : `${(bn * 1000).toFixed(1)} m`);
+
 /** Rare-earth content held in stocks (ore, oxide, magnets, stockpiles), world totals, t. */
-export function stockTotals(regions: Record<RegionId, RegionState>, heavyIntensity: number, content: Content): { light: number; heavy: number } {
+export function stockTotals(regions: Record<RegionId, RegionState>, magnetHeavy: number, content: Content): { light: number; heavy: number } {
   let light = 0;
   let heavy = 0;
   const rL = content.goods.magnetRecipe.light;
-  const rH = content.goods.magnetRecipe.heavy * heavyIntensity;
+  const rH = magnetHeavy;
   for (const id of REGIONS) {
     const r = regions[id];
     light += r.inventory['ore.light'] + r.inventory['oxide.light'] + r.inventory.magnet * rL + r.stockpile.light;

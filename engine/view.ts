@@ -32,6 +32,8 @@ export interface CountryView {
   lanes: GameState['lanes'];
   shocks: { eventId: string; turnsLeft: number }[];
   heavyIntensity: number;
+  /** the markets' public state: producers' prices, expectations, transshipment seen last turn */
+  market: GameState['market'];
 }
 
 export function viewFor(state: GameState, country: CountryId): CountryView {
@@ -64,6 +66,7 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
     lanes: state.lanes,
     shocks: state.shocks.map((s) => ({ eventId: s.eventId, turnsLeft: s.turnsLeft })),
     heavyIntensity: state.heavyIntensity,
+    market: state.market,
   };
 }
 
@@ -127,6 +130,7 @@ export function beliefState(content: Content, view: CountryView, rngSeed: string
     otherTrade: estimateOtherTrade(content),
     pipeline: [],
     tensionBase,
+    market: view.market,
   };
 }
 

@@ -17,7 +17,9 @@ const COUNTRY_KEYS = ['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio
 interface TurnLine {
   turn: number;
   date: string;
-  prices: Record<string, { world: number; CHN: number }>;
+  prices: Record<string, { world: number; CHN: number; byRegion: Record<string, number> }>;
+  flows: Record<string, Record<string, number>>;
+  stockpiles: Record<string, { light: number; heavy: number }>;
   shares: Record<string, Record<string, number>>;
   countries: Record<string, Record<string, unknown> & { autoExports: Record<string, number>; magnetSupplyRatio: number; defenseSpendingPct: number }>;
   events: string[];
@@ -39,8 +41,12 @@ describe('gambit run --format jsonl', () => {
     expect(turns.map((t) => t.turn)).toEqual([1, 2, 3, 4]);
     expect(turns.map((t) => t.date)).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3']);
     for (const t of turns) {
-      expect(Object.keys(t).sort()).toEqual(['countries', 'date', 'events', 'prices', 'shares', 'turn']);
-      expect(Object.keys(t.prices).sort()).toEqual(['magnet', 'oxide.heavy', 'oxide.light']);
+      expect(Object.keys(t).sort()).toEqual(['countries', 'date', 'events', 'flows', 'prices', 'shares', 'stockpiles', 'turn']);
+      expect(Object.keys(t.prices).sort()).toEqual(['magnet', 'ore.heavy', 'ore.light', 'oxide.heavy', 'oxide.light']);
+      expect(Object.keys(t.prices.magnet.byRegion)).toEqual(['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA']);
+      expect(Object.keys(t.flows).sort()).toEqual(['magnet', 'ore.heavy', 'ore.light', 'oxide.heavy', 'oxide.light']);
+      for (const k of Object.keys(t.flows.magnet)) expect(k).toMatch(/^[A-Z]{3}(>[A-Z]{3}){1,2}$/);
+      expect(Object.keys(t.stockpiles).sort()).toEqual(['AUS', 'CHN', 'JPN', 'MYS', 'USA']);
       for (const p of Object.values(t.prices)) {
         expect(p.world).toBeGreaterThan(0);
         expect(p.CHN).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // Golden tables: the formulas that matter, over grids of inputs. A deliberate change shows as a diff of numbers
+// The market solver's golden table is in market.test.ts (golden/spe.txt).
 // (update with `npx vitest run tests/golden.test.ts -u` and review the diff).
 import { describe, expect, it } from 'vitest';
-import { clearMarket, type MarketParams } from '../engine/market.ts';
 import { armingtonShares, carPrice, securityIndex } from '../engine/economy.ts';
 import { content, play } from './helpers.ts';
 
@@ -9,25 +9,6 @@ const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x)
 const row = (cells: (string | number)[]) => cells.map((c) => String(c).padStart(10)).join(' ');
 
 describe('golden tables', () => {
-  it('market clearing: price by supply/want ratio, with and without a cap on the main exporter', async () => {
-    const p: MarketParams = { basePrice: 100, shortRunElasticity: -0.25, maxPriceMultiple: 8, leakage: 0.1, absorbShare: 0.8, reroute: 0.3 };
-    const lines = [row(['supply/want', 'capShare', 'pStar', 'p.exporter', 'p.importer', 'p.other', 'got.imp', 'absorbed'])];
-    const Z = () => [0, 0, 0, 0, 0, 0];
-    for (const ratio of [0.7, 0.9, 1, 1.1, 1.5]) {
-      for (const capShare of [1, 0.5, 0]) {
-        // region 1 exports; regions 2 and 5 import; region 2 faces the cap
-        const supply = [0, 100 * ratio, 10, 0, 0, 10];
-        const want = [0, 40, 40, 0, 0, 40];
-        const cap = [Z(), Z(), Z(), Z(), Z(), Z()].map((r) => r.map(() => Infinity));
-        const free = clearMarket(p, { supply, want, cap, reserved: [Z(), Z(), Z(), Z(), Z(), Z()], tariff: [Z(), Z(), Z(), Z(), Z(), Z()], wedge: [Z(), Z(), Z(), Z(), Z(), Z()] });
-        if (capShare < 1) cap[1][2] = free.flows[1][2] * capShare;
-        const r = clearMarket(p, { supply, want, cap, reserved: [Z(), Z(), Z(), Z(), Z(), Z()], tariff: [Z(), Z(), Z(), Z(), Z(), Z()], wedge: [Z(), Z(), Z(), Z(), Z(), Z()] });
-        lines.push(row([fmt(ratio, 2), fmt(capShare, 2), fmt(r.pStar, 2), fmt(r.price[1], 2), fmt(r.price[2], 2), fmt(r.price[5], 2), fmt(r.received[2], 2), fmt(r.absorbed[1], 2)]));
-      }
-    }
-    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/market.txt');
-  });
-
   it('Armington shares: an importer share by tariff and elasticity', async () => {
     const lines = [row(['tariff %', 'sigma', 'share', 'vs 2.5%'])];
     for (const sigma of [1, 2.3, 4]) {

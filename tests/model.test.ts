@@ -15,50 +15,9 @@ import {
   type Content,
   type CountryId,
 } from '../engine/index.ts';
-import { clearMarket } from '../engine/market.ts';
 import { readMetric, conditionsHold } from '../engine/events.ts';
 import { content, play } from './helpers.ts';
 
-const Z = () => [0, 0, 0, 0, 0, 0];
-const M6 = (v: number) => [Z(), Z(), Z(), Z(), Z(), Z()].map((r) => r.map(() => v));
-
-describe('markets', () => {
-  const p = { basePrice: 50, shortRunElasticity: -0.2, maxPriceMultiple: 8, leakage: 0.1, absorbShare: 0.8, reroute: 0.3 };
-  it('conserve material: what is offered is received or absorbed, with or without caps', () => {
-    for (const capv of [Infinity, 5, 0]) {
-      const cap = M6(Infinity);
-      cap[1][2] = capv;
-      const supply = [3, 120, 10, 4, 20, 8];
-      const r = clearMarket(p, { supply, want: [5, 60, 40, 5, 30, 25], cap, reserved: M6(0), tariff: M6(0), wedge: M6(0) });
-      const got = r.received.reduce((a, b) => a + b, 0) + r.absorbed.reduce((a, b) => a + b, 0);
-      expect(got).toBeCloseTo(supply.reduce((a, b) => a + b, 0), 9);
-      for (const row of r.flows) for (const f of row) expect(f).toBeGreaterThanOrEqual(-1e-12);
-    }
-  });
-  it('a cap splits the market: the blocked buyer pays more, the exporter less', () => {
-    const cap = M6(Infinity);
-    const args = { supply: [0, 100, 0, 0, 0, 0], want: [0, 50, 25, 0, 0, 25], reserved: M6(0), tariff: M6(0), wedge: M6(0) };
-    const open = clearMarket(p, { ...args, cap });
-    cap[1][2] = 5;
-    const shut = clearMarket(p, { ...args, cap });
-    expect(open.price[2]).toBeCloseTo(open.price[1], 9);
-    expect(shut.price[2]).toBeGreaterThan(open.price[2] * 2);
-    expect(shut.price[1]).toBeLessThan(open.price[1]);
-    expect(shut.flows[1][2]).toBeGreaterThan(5); // leakage through third countries
-  });
-  it('contracts (offtakes) are served before the pool', () => {
-    const reserved = M6(0);
-    reserved[3][2] = 10;
-    const r = clearMarket(p, { supply: [0, 50, 0, 12, 0, 0], want: [0, 20, 21, 0, 0, 21], cap: M6(Infinity), reserved, tariff: M6(0), wedge: M6(0) });
-    expect(r.flows[3][2]).toBeGreaterThanOrEqual(10);
-  });
-  it("a tariff raises the importer's price by its share of imports", () => {
-    const tariff = M6(0);
-    tariff[2][1] = 0.25;
-    const r = clearMarket(p, { supply: [0, 100, 0, 0, 0, 0], want: [0, 50, 50, 0, 0, 0], cap: M6(Infinity), reserved: M6(0), tariff, wedge: M6(0) });
-    expect(r.price[2] / r.price[1]).toBeCloseTo(1.25, 6);
-  });
-});
 
 describe('orders', () => {
   const s0 = createGame(content, 1);
@@ -175,8 +134,11 @@ describe('projects', () => {
 describe('events and lanes', () => {
   it('reads metrics and tests conditions', () => {
     const s = createGame(content, 1);
-    expect(readMetric(s, 'prices.oxide.heavy.world')).toBe(370);
-    expect(readMetric(s, 'prices.magnet.CHN')).toBe(55);
+    // prices come out of the calibrated equilibrium (near the 2024 prices), and metrics read them as they are
+    expect(readMetric(s, 'prices.oxide.heavy.world')).toBe(s.worldPrice['oxide.heavy']);
+    expect(readMetric(s, 'prices.magnet.CHN')).toBe(s.prices.magnet.CHN);
+    expect(s.prices.magnet.CHN).toBeGreaterThan(50);
+    expect(s.prices.magnet.CHN).toBeLessThan(60);
     expect(readMetric(s, 'tension.CHN.USA')).toBe(65);
     expect(readMetric(s, 'controls.CHN.JPN.oxide.heavy')).toBe('licensed');
     expect(readMetric(s, 'straits.malacca')).toBe('open');
@@ -238,8 +200,10 @@ describe('economy, security and politics', () => {
     const base = play(3, 16).states;
     expect(states[15].regions.MYS.refining.light).toBeGreaterThan(base[15].regions.MYS.refining.light);
     expect(states[15].regions.MYS.pollution).toBeGreaterThan(base[15].regions.MYS.pollution);
-    const env = reports[15].headlines.MYS.approval.causes.find((c) => c.cause === 'pollution');
-    expect(env === undefined || env.amount <= 0).toBe(true);
+    // over the game, the pollution term of approval is no kinder with the refinery than without it
+    const { reports: baseReports } = play(3, 16);
+    const polSum = (rs: typeof reports) => rs.reduce((a, r) => a + (r.headlines.MYS.approval.causes.find((c) => c.cause === 'pollution')?.amount ?? 0), 0);
+    expect(polSum(reports)).toBeLessThanOrEqual(polSum(baseReports) + 1e-9);
   });
 });
 

@@ -1,0 +1,204 @@
+// Clears the three kinds of market of a turn, bottom-up: ore (mines against separators), oxide (separators,
+// recycling and releases against magnet makers, other uses, stocks and stockpile purchases), magnets (magnet
+// makers against the uses, each with its willingness to pay, and stocks).
+import { NR, MAX_USES, resetProblem, solve, useAt } from './spe.ts';
+import type { StageKey } from '../ids.ts';
+import type { ChainInput, MagnetUse, MarketResult } from './types.ts';
+import { MAGNET_USES } from './types.ts';
+import { PROBLEMS, REGIONS_KEYS, STATS, result, setStorage, setSupply, setTrade, setUse } from './problem.ts';
+
+const Z = () => [0, 0, 0, 0, 0, 0];
+
+/** The ore market: mines' cost curves against separators' purchases (valued at the oxide price they expect). */
+export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: number[], cap: number[]): MarketResult {
+  const g = x.goods;
+  const m = PROBLEMS[s];
+  resetProblem(m);
+  const ox: StageKey = s === 'ore.light' ? 'oxide.light' : 'oxide.heavy';
+  const rec = g.refiningRecovery;
+  const eps = g.markets[s].shortRunElasticity;
+  let Q = 0;
+  let C = 0;
+  for (let r = 0; r < NR; r++) {
+    Q += want[r];
+    C += cap[r];
+  }
+  m.qref = Math.max(Q, 0.5 * C, 1);
+  for (let r = 0; r < NR; r++) {
+    setSupply(x, s, m, r, cap[r], cap[r], 0, 0);
+    // separators pay for ore up to what the oxide it makes is worth to them, less their own cost; never less than
+    // that at the 2024 oxide price (they expect prices to come back)
+    const pox = Math.max(g.markets[ox].basePrice, x.expPrice[ox][r]);
+    const value = rec * (pox - g.markets[ox].cashCost[REGIONS_KEYS[r]]);
+    m.nUse[r] = 1;
+    setUse(m, r, 0, want[r], x.lastPrice[s][r], eps, Math.max(value, g.markets[s].basePrice));
+  }
+  setTrade(x, s, m);
+  solve(m, STATS);
+  // what buyers received is what mines shipped (the solver's tiny residual stays with the buyer's stock)
+  return result(m, STATS);
+}
+
+export interface OxideOut {
+  market: MarketResult;
+  refined: number[];
+  /** t bought for magnet making this turn */
+  forMagnets: number[];
+  otherUse: number[];
+  /** working stock after the turn, before magnet making draws on forMagnets */
+  stockAfter: number[];
+}
+
+/** An oxide market: separators' cost curves (ore on hand and capacity bound them), recycling and releases,
+ * against magnet makers, other uses, working stocks and stockpile purchases. */
+export function clearOxide(x: ChainInput, s: 'oxide.light' | 'oxide.heavy', avail: number[], need: number[], magPlan: number[], recipe: number, orePrice: number[], ore: StageKey): OxideOut {
+  const g = x.goods;
+  const m = PROBLEMS[s];
+  resetProblem(m);
+  const heavy = s === 'oxide.heavy';
+  const rec = g.refiningRecovery;
+  const cap = heavy ? x.refCap.heavy : x.refCap.light;
+  const other = heavy ? x.oxideOther.heavy : x.oxideOther.light;
+  const fix = heavy ? x.purchase.heavy : x.purchase.light;
+  const M = g.markets[s];
+  const U = g.uses.oxideOther;
+  const rLb = g.magnetRecipe.light;
+  const rHb = g.magnetRecipe.heavy * x.heavyIntensity;
+  let Q = 0;
+  let C = 0;
+  for (let r = 0; r < NR; r++) {
+    Q += need[r];
+    C += cap[r];
+  }
+  m.qref = Math.max(Q, 0.5 * C, 1);
+  for (let r = 0; r < NR; r++) {
+    const fullCap = cap[r];
+    setSupply(x, s, m, r, Math.min(fullCap, avail[r] * rec), fullCap, orePrice[r] / rec, g.markets[ore].basePrice / rec);
+    m.sFix[r] = (heavy ? x.recycled.heavy[r] + x.release.heavy[r] : x.recycled.light[r] + x.release.light[r]);
+    m.dFix[r] = fix[r];
+    // magnet makers value the oxide at the magnet price they expect (never below the 2024 price) less their cost
+    // and the other input at its 2024 price: the most they pay before a magnet no longer covers its inputs
+    const pm = Math.max(g.markets.magnet.basePrice, x.expPrice.magnet[r]) - g.markets.magnet.cashCost[REGIONS_KEYS[r]];
+    const otherIn = heavy ? rLb * g.markets['oxide.light'].basePrice : rHb * g.markets['oxide.heavy'].basePrice;
+    const value = recipe > 0 ? (pm - otherIn) / recipe : 0;
+    m.nUse[r] = 2;
+    setUse(m, r, 0, magPlan[r] * recipe, x.lastPrice[s][r], M.shortRunElasticity, Math.max(value, M.basePrice));
+    setUse(m, r, 1, other[r], M.basePrice, U.elasticity, U.wtpMultiple * M.basePrice);
+    setStorage(x, s, m, r, need[r]);
+  }
+  setTrade(x, s, m);
+  solve(m, STATS);
+  const market = result(m, STATS);
+  const refined = Z();
+  const forMagnets = Z();
+  const otherUse = Z();
+  const stockAfter = Z();
+  for (let r = 0; r < NR; r++) {
+    const pb = m.p[NR + r];
+    // what producers shipped is what they made plus recycling, releases and stranded stock (the solver's residual
+    // counts as output)
+    refined[r] = Math.max(0, market.supplied[r] - m.sFix[r]);
+    forMagnets[r] = useAt(m, r * MAX_USES, pb);
+    otherUse[r] = useAt(m, r * MAX_USES + 1, pb);
+    // the residual of the node balance goes to working stock, so material is conserved exactly
+    let st = market.received[r] - forMagnets[r] - otherUse[r] - fix[r];
+    let s0 = m.stI0[r] + st;
+    if (s0 < 0) {
+      // stocks cannot go negative: the uses get less
+      const cut = -s0;
+      const fm = Math.min(forMagnets[r], cut);
+      forMagnets[r] -= fm;
+      otherUse[r] -= cut - fm;
+      s0 = 0;
+      st = -m.stI0[r];
+    }
+    stockAfter[r] = s0;
+    market.demanded[r] = forMagnets[r] + otherUse[r] + fix[r] + st;
+  }
+  return { market, refined, forMagnets, otherUse, stockAfter };
+}
+
+export interface MagnetOut {
+  market: MarketResult;
+  made: number[];
+  used: number[];
+  ratio: number[];
+  defenseRatio: number[];
+  carRatio: number[];
+  served: Record<MagnetUse, number[]>;
+  stockAfter: number[];
+}
+
+/** The magnet market: magnet makers' cost curves (bound by capacity and the oxide they hold) against the uses,
+ * each with its willingness to pay, and working stocks. */
+export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: number, rH: number, need: number[]): MagnetOut {
+  const g = x.goods;
+  const m = PROBLEMS.magnet;
+  resetProblem(m);
+  const M = g.markets.magnet;
+  let Q = 0;
+  let C = 0;
+  for (let r = 0; r < NR; r++) {
+    Q += need[r];
+    C += x.magCap[r];
+  }
+  m.qref = Math.max(Q, 0.5 * C, 1);
+  const inputBase = g.magnetRecipe.light * g.markets['oxide.light'].basePrice + g.magnetRecipe.heavy * g.markets['oxide.heavy'].basePrice;
+  for (let r = 0; r < NR; r++) {
+    const oxLimit = Math.min(rL > 0 ? oxL.forMagnets[r] / rL : Infinity, rH > 0 ? oxH.forMagnets[r] / rH : Infinity);
+    const inputNow = rL * oxL.market.price[r] + rH * oxH.market.price[r];
+    setSupply(x, 'magnet', m, r, Math.min(x.magCap[r], oxLimit), x.magCap[r], inputNow, inputBase);
+    m.nUse[r] = MAGNET_USES.length;
+    for (let u = 0; u < MAGNET_USES.length; u++) {
+      const k = MAGNET_USES[u];
+      const U = g.uses.magnet[k];
+      setUse(m, r, u, x.magnetNeedByUse[k][r], M.basePrice, U.elasticity, U.wtpMultiple * M.basePrice);
+    }
+    setStorage(x, 'magnet', m, r, need[r]);
+  }
+  setTrade(x, 'magnet', m);
+  solve(m, STATS);
+  const market = result(m, STATS);
+  const made = Z();
+  const used = Z();
+  const ratio = Z();
+  const defenseRatio = Z();
+  const carRatio = Z();
+  const stockAfter = Z();
+  const served = {} as Record<MagnetUse, number[]>;
+  for (const k of MAGNET_USES) served[k] = Z();
+  for (let r = 0; r < NR; r++) {
+    made[r] = Math.max(0, market.supplied[r] - m.sFix[r]); // less stranded stock sold
+    const pb = m.p[NR + r];
+    let tot = 0;
+    for (let u = 0; u < MAGNET_USES.length; u++) {
+      const v = useAt(m, r * MAX_USES + u, pb);
+      served[MAGNET_USES[u]][r] = v;
+      tot += v;
+    }
+    let st = market.received[r] - tot;
+    let s0 = m.stI0[r] + st;
+    if (s0 < 0) {
+      // stocks cannot go negative: cut the uses that value magnets least first (other, wind, electronics...)
+      let cut = -s0;
+      for (const k of ['other', 'wind', 'electronics', 'carsIce', 'carsEv', 'defense'] as const) {
+        const c = Math.min(served[k][r], cut);
+        served[k][r] -= c;
+        tot -= c;
+        cut -= c;
+      }
+      s0 = 0;
+      st = -m.stI0[r];
+    }
+    stockAfter[r] = s0;
+    market.demanded[r] = tot + st;
+    used[r] = tot;
+    ratio[r] = need[r] > 0 ? Math.min(1, tot / need[r]) : 1;
+    const nd = x.magnetNeedByUse.defense[r];
+    defenseRatio[r] = nd > 0 ? Math.min(1, served.defense[r] / nd) : 1;
+    const nc = x.magnetNeedByUse.carsEv[r] + x.magnetNeedByUse.carsIce[r];
+    carRatio[r] = nc > 0 ? Math.min(1, (served.carsEv[r] + served.carsIce[r]) / nc) : 1;
+  }
+  return { market, made, used, ratio, defenseRatio, carRatio, served, stockAfter };
+}
+

@@ -1,0 +1,200 @@
+// The data of one market's spatial price equilibrium (typed arrays, preallocated) and its curves: supply,
+// demand by use, storage. The solver is spe.ts.
+
+export const NR = 6;
+/** price variables: a supply node and a demand node per region */
+export const NP = 2 * NR;
+/** most demand uses a region can have in one market */
+export const MAX_USES = 8;
+/** most transshipment arcs in one market */
+export const MAX_TRANS = 120;
+/** the elasticity of demand above a use's willingness to pay: the use chokes off (assumption: 6-12) */
+export const CHOKE = 8;
+
+export interface SpeProblem {
+  /** reference price and quantity of the market, for scaling tolerances */
+  pref: number;
+  qref: number;
+  /** sanity bounds on prices, USD/kg: far outside any real outcome */
+  pmin: number;
+  pmax: number;
+  // supply: S = fix + clamp(q0 * (p - pc) / (p0 - pc), 0, cap)
+  sFix: Float64Array;
+  sQ0: Float64Array;
+  sP0: Float64Array;
+  sPc: Float64Array;
+  sCap: Float64Array;
+  // demand by use (r * MAX_USES + u): q = Q (p/pr)^eps below W, Q (W/pr)^eps (W/p)^CHOKE above
+  nUse: Int32Array;
+  uQ: Float64Array;
+  uPr: Float64Array;
+  uEps: Float64Array;
+  uW: Float64Array;
+  /** price-inelastic demand (stockpile purchases), t */
+  dFix: Float64Array;
+  // storage: net demand = lam (T (pexp/p)^eta - I0)
+  stI0: Float64Array;
+  stT: Float64Array;
+  stPexp: Float64Array;
+  stEta: Float64Array;
+  stLam: Float64Array;
+  // direct arcs s*NR+d
+  aF: Float64Array;
+  aT: Float64Array;
+  aCap: Float64Array;
+  aLo: Float64Array;
+  // transshipment arcs
+  nTr: number;
+  trS: Int32Array;
+  trK: Int32Array;
+  trD: Int32Array;
+  trF: Float64Array;
+  trT: Float64Array;
+  trSlope: Float64Array;
+  // solution (warm start in, solution out): p[r] producers' price, p[NR + r] buyers' price in region r
+  p: Float64Array;
+  x: Float64Array;
+  xt: Float64Array;
+}
+
+export interface SpeStats {
+  outer: number;
+  newton: number;
+  /** largest complementarity violation, USD/kg */
+  maxGap: number;
+  /** largest market-clearing residual, t */
+  maxResidual: number;
+}
+
+export function newProblem(): SpeProblem {
+  const f = (n: number) => new Float64Array(n);
+  const i = (n: number) => new Int32Array(n);
+  return {
+    pref: 1,
+    qref: 1,
+    pmin: 1e-3,
+    pmax: 1e3,
+    sFix: f(NR),
+    sQ0: f(NR),
+    sP0: f(NR),
+    sPc: f(NR),
+    sCap: f(NR),
+    nUse: i(NR),
+    uQ: f(NR * MAX_USES),
+    uPr: f(NR * MAX_USES),
+    uEps: f(NR * MAX_USES),
+    uW: f(NR * MAX_USES),
+    dFix: f(NR),
+    stI0: f(NR),
+    stT: f(NR),
+    stPexp: f(NR),
+    stEta: f(NR),
+    stLam: f(NR),
+    aF: f(NR * NR),
+    aT: f(NR * NR),
+    aCap: f(NR * NR).fill(Infinity),
+    aLo: f(NR * NR),
+    nTr: 0,
+    trS: i(MAX_TRANS),
+    trK: i(MAX_TRANS),
+    trD: i(MAX_TRANS),
+    trF: f(MAX_TRANS),
+    trT: f(MAX_TRANS),
+    trSlope: f(MAX_TRANS),
+    p: f(NP).fill(1),
+    x: f(NR * NR),
+    xt: f(MAX_TRANS),
+  };
+}
+
+/** Clear everything but the warm start (p, x, xt). */
+export function resetProblem(m: SpeProblem): void {
+  m.sFix.fill(0);
+  m.sQ0.fill(0);
+  m.sP0.fill(1);
+  m.sPc.fill(0);
+  m.sCap.fill(0);
+  m.nUse.fill(0);
+  m.dFix.fill(0);
+  m.stI0.fill(0);
+  m.stT.fill(0);
+  m.stPexp.fill(1);
+  m.stEta.fill(0);
+  m.stLam.fill(0);
+  m.aF.fill(0);
+  m.aT.fill(0);
+  m.aCap.fill(Infinity);
+  m.aLo.fill(0);
+  m.nTr = 0;
+}
+
+// ---- the curves (exported for the chain, the report and the tests)
+
+export function supplyAt(m: SpeProblem, r: number, p: number): number {
+  return m.sFix[r] + producedAt(m, r, p);
+}
+
+/** Output of region r's producers at price p (without recycling and releases). */
+export function producedAt(m: SpeProblem, r: number, p: number): number {
+  const q0 = m.sQ0[r];
+  if (q0 <= 0 || m.sCap[r] <= 0) return 0;
+  const v = (q0 * (p - m.sPc[r])) / (m.sP0[r] - m.sPc[r]);
+  return v <= 0 ? 0 : v >= m.sCap[r] ? m.sCap[r] : v;
+}
+
+export function supplySlope(m: SpeProblem, r: number, p: number): number {
+  const q0 = m.sQ0[r];
+  if (q0 <= 0 || m.sCap[r] <= 0) return 0;
+  const k = q0 / (m.sP0[r] - m.sPc[r]);
+  const v = k * (p - m.sPc[r]);
+  return v <= 0 || v >= m.sCap[r] ? 0 : k;
+}
+
+export function useAt(m: SpeProblem, j: number, p: number): number {
+  const Q = m.uQ[j];
+  if (Q <= 0) return 0;
+  const W = m.uW[j];
+  const pr = m.uPr[j];
+  if (p <= W) return Q * Math.pow(p / pr, m.uEps[j]);
+  return Q * Math.pow(W / pr, m.uEps[j]) * Math.pow(W / p, CHOKE);
+}
+
+function useSlope(m: SpeProblem, j: number, p: number): number {
+  const q = useAt(m, j, p);
+  return p <= m.uW[j] ? (m.uEps[j] * q) / p : (-CHOKE * q) / p;
+}
+
+/** Net storage demand of region r at price p (negative: holders sell from stock). */
+export function storageAt(m: SpeProblem, r: number, p: number): number {
+  const lam = m.stLam[r];
+  if (lam <= 0) return 0;
+  const want = m.stEta[r] > 0 ? m.stT[r] * Math.pow(m.stPexp[r] / p, m.stEta[r]) : m.stT[r];
+  return lam * (want - m.stI0[r]);
+}
+
+function storageSlope(m: SpeProblem, r: number, p: number): number {
+  const lam = m.stLam[r];
+  if (lam <= 0 || m.stEta[r] <= 0) return 0;
+  return (-m.stEta[r] * lam * m.stT[r] * Math.pow(m.stPexp[r] / p, m.stEta[r])) / p;
+}
+
+export function demandAt(m: SpeProblem, r: number, p: number): number {
+  let d = m.dFix[r] + storageAt(m, r, p);
+  const n = m.nUse[r];
+  for (let u = 0; u < n; u++) d += useAt(m, r * MAX_USES + u, p);
+  return d;
+}
+
+export function demandSlope(m: SpeProblem, r: number, p: number): number {
+  let d = storageSlope(m, r, p);
+  const n = m.nUse[r];
+  for (let u = 0; u < n; u++) d += useSlope(m, r * MAX_USES + u, p);
+  return d;
+}
+
+/** Delivered cost at d of a unit bought at s on the direct arc: (1+t)(p_s + f). */
+export function deliveredCost(m: SpeProblem, s: number, d: number, ps: number): number {
+  const a = s * NR + d;
+  return (1 + m.aT[a]) * (ps + m.aF[a]);
+}
+

@@ -1,0 +1,165 @@
+// Builds one market's problem for the solver from the chain's inputs: arcs, caps, tariffs, contracts,
+// transshipment routes, supply curves, uses, storage and the warm start; and reads a solved problem back.
+import { NR, MAX_USES, MAX_TRANS, newProblem, type SpeProblem, type SpeStats } from './spe.ts';
+import type { StageKey } from '../ids.ts';
+import type { ChainInput, MarketResult } from './types.ts';
+
+const Z = () => [0, 0, 0, 0, 0, 0];
+
+// one problem per market, reused every turn (no allocation in the hot path)
+export const PROBLEMS: Record<StageKey, SpeProblem> = {
+  'ore.light': newProblem(),
+  'ore.heavy': newProblem(),
+  'oxide.light': newProblem(),
+  'oxide.heavy': newProblem(),
+  magnet: newProblem(),
+};
+
+/** The problem object of a market (for counterfactual solves and the tests). */
+export function problemOf(s: StageKey): SpeProblem {
+  return PROBLEMS[s];
+}
+
+/** Arcs, caps, tariffs, contracts, transshipment routes and the warm start of one market. */
+export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
+  const g = x.goods;
+  const M = g.markets[s];
+  const cap = x.caps[s];
+  const res = x.reserved[s];
+  const tar = x.tariff[s];
+  const fr = M.freightUsdPerKg;
+  const last = x.lastFlows[s];
+  for (let a = 0; a < NR; a++)
+    for (let b = 0; b < NR; b++) {
+      const k = a * NR + b;
+      m.aF[k] = a === b ? 0 : fr * (1 + x.laneExtra[a][b]);
+      m.aT[k] = a === b ? 0 : tar[b][a];
+      m.aCap[k] = a === b ? Infinity : cap[a][b];
+      m.aLo[k] = 0;
+      m.x[k] = last ? last[a][b] : 0;
+    }
+  // contracts (offtakes, supply guarantees) are floors on their arcs: never more than the buyer needs (a contract
+  // gives first claim, it does not force delivery) nor than the source can make
+  const need = NEED;
+  for (let b = 0; b < NR; b++) {
+    let n = m.dFix[b];
+    for (let u = 0; u < m.nUse[b]; u++) n += m.uQ[b * MAX_USES + u];
+    need[b] = 0.8 * n;
+  }
+  for (let a = 0; a < NR; a++) {
+    let tot = 0;
+    for (let b = 0; b < NR; b++) if (a !== b) tot += Math.min(res[a][b], cap[a][b], need[b]);
+    if (tot <= 0) continue;
+    const room = 0.9 * (m.sFix[a] + m.sCap[a]);
+    const scale = tot > room ? room / tot : 1;
+    for (let b = 0; b < NR; b++) if (a !== b) m.aLo[a * NR + b] = Math.min(res[a][b], cap[a][b], need[b]) * scale;
+  }
+  // transshipment: origin a's goods reach a capped destination b through any third country v that a leaves open
+  // (goods sent to a licensed country count against its quota; smuggling round a licence on everyone is not modelled)
+  const T = g.market.transship;
+  const wedge = T.wedgeShare * M.basePrice;
+  const slope = (T.penaltyShare * M.basePrice) / Math.max(1e-9, 0.01 * m.qref);
+  let n = 0;
+  const lt = x.lastTransship[s];
+  for (let a = 0; a < NR; a++)
+    for (let b = 0; b < NR; b++) {
+      if (a === b || cap[a][b] === Infinity) continue;
+      // the penalty grows with all that goes round one control, so each of the k routes gets k times the slope
+      let routes = 0;
+      for (let v = 0; v < NR; v++) if (v !== a && v !== b && cap[a][v] === Infinity) routes++;
+      for (let v = 0; v < NR; v++) {
+        if (v === a || v === b || cap[a][v] !== Infinity || n >= MAX_TRANS) continue;
+        m.trS[n] = a;
+        m.trK[n] = v;
+        m.trD[n] = b;
+        m.trF[n] = fr * (2 + x.laneExtra[a][v] + x.laneExtra[v][b]) + wedge;
+        m.trT[n] = tar[b][v]; // declared as goods of the transit country
+        m.trSlope[n] = slope * routes;
+        m.xt[n] = lt ? (lt[transKey(a, v, b)] ?? 0) : 0;
+        n++;
+      }
+    }
+  m.nTr = n;
+  const lp = x.lastPrice[s];
+  const pp = x.lastProducerPrice[s];
+  for (let r = 0; r < NR; r++) {
+    m.p[NR + r] = lp[r];
+    m.p[r] = pp[r];
+  }
+  m.pref = M.basePrice;
+  m.pmin = M.basePrice / g.market.sanityMultiple;
+  m.pmax = M.basePrice * g.market.sanityMultiple;
+}
+
+const NEED = new Float64Array(NR);
+const REG = ['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA'];
+export function transKey(a: number, v: number, b: number): string {
+  return `${REG[a]}>${REG[v]}>${REG[b]}`;
+}
+
+/** A producer's linear marginal-cost curve: zero output at cash cost (plus input cost), q0 at the calibration point. */
+export function setSupply(x: ChainInput, s: StageKey, m: SpeProblem, r: number, cap: number, fullCap: number, inputNow: number, inputBase: number): void {
+  const M = x.goods.markets[s];
+  const c = M.cashCost[REGIONS_KEYS[r]];
+  const m0 = Math.max(M.basePrice - inputBase, c * (1 + x.goods.market.calibrationMargin));
+  m.sQ0[r] = x.baseUse[s][r] * fullCap;
+  m.sPc[r] = inputNow + c;
+  m.sP0[r] = inputNow + m0;
+  m.sCap[r] = cap > 0 ? cap : 0;
+}
+export const REGIONS_KEYS = ['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA'] as const;
+
+export function setUse(m: SpeProblem, r: number, u: number, Q: number, pr: number, eps: number, W: number): void {
+  const j = r * MAX_USES + u;
+  m.uQ[j] = Q;
+  m.uPr[j] = pr;
+  m.uEps[j] = eps;
+  m.uW[j] = W;
+}
+
+/** Working stocks: holders buy or sell toward the stock they want at this price. Stock beyond twice the target
+ * (a region whose plants closed) is offered for sale at once, at home or abroad; returns that volume. */
+export function setStorage(x: ChainInput, s: StageKey, m: SpeProblem, r: number, need: number): number {
+  const st = x.goods.market.storage;
+  const T = ((need * x.goods.markets[s].inventoryWeeks) / (13 * x.q)) * (1 + x.hoard[s][r]);
+  const I0 = x.inv[s][r];
+  const stranded = I0 > 2 * T ? I0 - 2 * T : 0;
+  m.sFix[r] += stranded;
+  m.stI0[r] = I0 - stranded;
+  m.stT[r] = T;
+  m.stPexp[r] = x.expPrice[s][r];
+  m.stEta[r] = st.elasticity;
+  m.stLam[r] = st.adjust;
+  return stranded;
+}
+
+export function result(m: SpeProblem, stats: SpeStats): MarketResult {
+  const price = Z();
+  const producerPrice = Z();
+  const flows: number[][] = [];
+  const received = Z();
+  const supplied = Z();
+  for (let a = 0; a < NR; a++) {
+    price[a] = m.p[NR + a];
+    producerPrice[a] = m.p[a];
+    const row = Z();
+    for (let b = 0; b < NR; b++) {
+      const v = m.x[a * NR + b];
+      row[b] = v;
+      received[b] += v;
+      supplied[a] += v;
+    }
+    flows.push(row);
+  }
+  const transship: [number, number, number, number][] = [];
+  for (let i = 0; i < m.nTr; i++) {
+    const v = m.xt[i];
+    if (v <= 0) continue;
+    transship.push([m.trS[i], m.trK[i], m.trD[i], v]);
+    received[m.trD[i]] += v;
+    supplied[m.trS[i]] += v;
+  }
+  return { price, producerPrice, flows, transship, received, demanded: received.slice(), supplied, stats: { outer: stats.outer, newton: stats.newton, maxGap: stats.maxGap / m.pref, maxResidual: stats.maxResidual / m.qref } };
+}
+
+export const STATS: SpeStats = { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };

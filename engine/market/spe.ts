@@ -1,0 +1,289 @@
+// Spatial price equilibrium of one market over the six regions (Samuelson 1952; Takayama and Judge 1971).
+// Typed arrays, preallocated, no allocation inside the solve loop. Solved by a proximal-point method on the
+// arc flows (Rockafellar 1976) with a damped Newton step on the six prices inside each proximal step.
+//
+// Each region r has a supply curve (linear marginal cost from its cash cost up to its calibrated point, vertical
+// at capacity; plus price-inelastic supply such as recycling and stockpile releases), demand by use (each use
+// with a quantity at a reference price, a short-run elasticity and a willingness to pay above which it chokes
+// off), price-inelastic demand (stockpile purchases) and competitive storage (Deaton and Laroque 1992: holders
+// keep more stock when the price is low against the price they expect). Arcs s->d carry freight (USD/kg),
+// an ad valorem tariff on the CIF value and an optional cap (an export quota; 0 = a ban); transshipment
+// arcs s->k->d carry origin-s goods to d through k at a relabelling wedge and a cost that rises with volume
+// (the expected penalty of detection).
+//
+// The network is bipartite, as in Takayama and Judge: each region has a supply node (its producers, price p[r])
+// and a demand node (its buyers and stock holders, price p[NR + r]); every arc, the home arc r->r included, runs
+// from a supply node to a demand node. So goods cannot pass through a third region without being counted as
+// transshipment, and the origin of every tonne is known.
+//
+// The equilibrium (complementarity form): for every arc, flow > 0 only if p_d >= (1+t)(p_s + f) (+ slope*x for
+// transshipment), with equality when the flow is between its bounds (a cap above, a contract below); every node
+// clears.
+import { NR, NP, MAX_TRANS, supplyAt, demandAt, supplySlope, demandSlope, type SpeProblem, type SpeStats } from './curves.ts';
+
+export * from './curves.ts';
+
+// ---- the solver
+//
+// Proximal point on the flows: each outer step fixes a centre x0 and each arc's wedge w (freight plus the tariff
+// on the CIF value at the centre's source price), and solves F(p) = 0 where the flows are
+// x = clamp(x0 + (p_dest - p_src - w) / kap, lo, cap). That F is the gradient of a convex function of the prices
+// (the dual of the regularised welfare problem), so Newton's method with an exact line search along its
+// direction (a root of the increasing function F(p + a d) . d) converges from any start. The outer steps stop
+// when the complementarity conditions with the true ad valorem tariffs hold to TOL_P.
+
+const W = {
+  x0: new Float64Array(NR * NR),
+  xt0: new Float64Array(MAX_TRANS),
+  w: new Float64Array(NR * NR),
+  wt: new Float64Array(MAX_TRANS),
+  F: new Float64Array(NP),
+  J: new Float64Array(NP * NP),
+  dp: new Float64Array(NP),
+  pt: new Float64Array(NP),
+  xs: new Float64Array(NR * NR),
+  xts: new Float64Array(MAX_TRANS),
+};
+
+/** Flows at prices p given the centre, the wedges and the weight kap; written into x, xt. */
+function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, xt: Float64Array): void {
+  for (let s = 0; s < NR; s++) {
+    for (let d = 0; d < NR; d++) {
+      const a = s * NR + d;
+      let v = W.x0[a] + (p[NR + d] - p[s] - W.w[a]) / kap;
+      const lo = m.aLo[a];
+      const cap = m.aCap[a];
+      if (v < lo) v = lo;
+      if (v > cap) v = cap;
+      x[a] = v;
+    }
+  }
+  for (let i = 0; i < m.nTr; i++) {
+    const gap = p[NR + m.trD[i]] - p[m.trS[i]] - W.wt[i];
+    const v = (gap + kap * W.xt0[i]) / (kap + m.trSlope[i]);
+    xt[i] = v > 0 ? v : 0;
+  }
+}
+
+/** Excess supply at each node (supply node: output - shipments; demand node: arrivals - demand), into F;
+ * returns the largest absolute value. */
+function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Array, F: Float64Array): number {
+  for (let r = 0; r < NR; r++) {
+    F[r] = supplyAt(m, r, p[r]);
+    F[NR + r] = -demandAt(m, r, p[NR + r]);
+  }
+  for (let s = 0; s < NR; s++)
+    for (let d = 0; d < NR; d++) {
+      const v = x[s * NR + d];
+      if (v !== 0) {
+        F[s] -= v;
+        F[NR + d] += v;
+      }
+    }
+  for (let i = 0; i < m.nTr; i++) {
+    F[m.trS[i]] -= xt[i];
+    F[NR + m.trD[i]] += xt[i];
+  }
+  let n = 0;
+  for (let r = 0; r < NP; r++) n = Math.max(n, Math.abs(F[r]));
+  return n;
+}
+
+/** The Jacobian of F, symmetric positive semi-definite (plus a tiny ridge). */
+function jacobian(m: SpeProblem, p: Float64Array, kap: number, J: Float64Array): void {
+  J.fill(0);
+  const reg = (1e-9 * m.qref) / m.pref;
+  for (let r = 0; r < NR; r++) {
+    J[r * NP + r] = supplySlope(m, r, p[r]) + reg;
+    const e = NR + r;
+    J[e * NP + e] = -demandSlope(m, r, p[e]) + reg;
+  }
+  for (let s = 0; s < NR; s++)
+    for (let d = 0; d < NR; d++) {
+      const a = s * NR + d;
+      const v = W.xs[a];
+      if (v <= m.aLo[a] || v >= m.aCap[a]) continue; // at a bound: no response
+      addArc(J, s, NR + d, 1 / kap);
+    }
+  for (let i = 0; i < m.nTr; i++) {
+    if (W.xts[i] <= 0) continue;
+    addArc(J, m.trS[i], NR + m.trD[i], 1 / (kap + m.trSlope[i]));
+  }
+}
+
+/** An interior arc s->e with dx/dp_e = k, dx/dp_s = -k; F_s -= x, F_e += x. F is minus... the gradient: J = dF/dp. */
+function addArc(J: Float64Array, s: number, e: number, k: number): void {
+  J[s * NP + e] -= k;
+  J[s * NP + s] += k;
+  J[e * NP + e] += k;
+  J[e * NP + s] -= k;
+}
+
+/** Solve J dp = -F in place (Gaussian elimination, partial pivoting); J is destroyed, F kept. */
+function linSolve(J: Float64Array, F: Float64Array, dp: Float64Array): void {
+  const N = NP;
+  const b = W.pt; // scratch for the right-hand side
+  for (let r = 0; r < N; r++) b[r] = -F[r];
+  for (let c = 0; c < N; c++) {
+    let piv = c;
+    let best = Math.abs(J[c * N + c]);
+    for (let r = c + 1; r < N; r++) {
+      const v = Math.abs(J[r * N + c]);
+      if (v > best) {
+        best = v;
+        piv = r;
+      }
+    }
+    if (piv !== c) {
+      for (let k = 0; k < N; k++) {
+        const t = J[c * N + k];
+        J[c * N + k] = J[piv * N + k];
+        J[piv * N + k] = t;
+      }
+      const t = b[c];
+      b[c] = b[piv];
+      b[piv] = t;
+    }
+    const d = J[c * N + c];
+    if (d === 0) continue;
+    for (let r = c + 1; r < N; r++) {
+      const f = J[r * N + c] / d;
+      if (f === 0) continue;
+      for (let k = c; k < N; k++) J[r * N + k] -= f * J[c * N + k];
+      b[r] -= f * b[c];
+    }
+  }
+  for (let c = N - 1; c >= 0; c--) {
+    let v = b[c];
+    for (let k = c + 1; k < N; k++) v -= J[c * N + k] * dp[k];
+    const d = J[c * N + c];
+    dp[c] = d !== 0 ? v / d : 0;
+  }
+}
+
+/** Relative price tolerance of the solution: complementarity holds to TOL_P * pref USD/kg. */
+export const TOL_P = 1e-6;
+/** Market clearing holds to TOL_Q * qref t (then the rounding residual goes to stocks, so balances are exact). */
+export const TOL_Q = 1e-9;
+
+/** The directional derivative F(p + a d) . d (increasing in a: the convex dual along the ray); prices in W.pt2. */
+const PT2 = new Float64Array(NP);
+const FT = new Float64Array(NP);
+function slopeAlong(m: SpeProblem, p: Float64Array, d: Float64Array, a: number, kap: number): number {
+  for (let r = 0; r < NP; r++) PT2[r] = p[r] + a * d[r];
+  flowsAt(m, PT2, kap, W.xs, W.xts);
+  excess(m, PT2, W.xs, W.xts, FT);
+  let g = 0;
+  for (let r = 0; r < NP; r++) g += FT[r] * d[r];
+  return g;
+}
+
+/** Solve the market in place: m.p, m.x, m.xt hold the warm start on entry and the equilibrium on exit. */
+export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
+  const st = stats ?? { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
+  st.outer = 0;
+  st.newton = 0;
+  // proximal weight: a flow of the whole market moves a price by 1% of the reference price
+  const kap = (0.01 * m.pref) / Math.max(m.qref, 1e-9);
+  const p = m.p;
+  for (let r = 0; r < NP; r++) if (!(p[r] >= m.pmin && p[r] <= m.pmax)) p[r] = Math.min(m.pmax, Math.max(m.pmin, m.pref));
+  for (let a = 0; a < NR * NR; a++) W.x0[a] = Math.min(m.aCap[a], Math.max(m.aLo[a], m.x[a]));
+  for (let i = 0; i < m.nTr; i++) W.xt0[i] = m.xt[i] > 0 ? m.xt[i] : 0;
+  const tolF = TOL_Q * m.qref;
+  const tolGap = TOL_P * m.pref;
+  for (let outer = 0; outer < 200; outer++) {
+    st.outer = outer + 1;
+    // wedges at the centre's source prices; the tariff part moves a damped step 1/(1+t) toward its value, so the
+    // fixed point converges monotonically even for prohibitive tariffs
+    for (let s = 0; s < NR; s++)
+      for (let d = 0; d < NR; d++) {
+        const a = s * NR + d;
+        const t = m.aT[a];
+        const target = m.aF[a] + t * (p[s] + m.aF[a]);
+        W.w[a] = outer === 0 ? target : W.w[a] + (target - W.w[a]) / (1 + t);
+      }
+    for (let i = 0; i < m.nTr; i++) {
+      const t = m.trT[i];
+      const target = m.trF[i] + t * (p[m.trS[i]] + m.trF[i]);
+      W.wt[i] = outer === 0 ? target : W.wt[i] + (target - W.wt[i]) / (1 + t);
+    }
+    // Newton on the prices with an exact line search
+    for (let it = 0; it < 50; it++) {
+      flowsAt(m, p, kap, W.xs, W.xts);
+      const n = excess(m, p, W.xs, W.xts, W.F);
+      if (n <= tolF) break;
+      st.newton++;
+      jacobian(m, p, kap, W.J);
+      linSolve(W.J, W.F, W.dp);
+      // keep the step inside the sanity bounds: a price already at a bound and pushed past it stays there
+      for (let r = 0; r < NP; r++) if ((p[r] <= m.pmin && W.dp[r] < 0) || (p[r] >= m.pmax && W.dp[r] > 0)) W.dp[r] = 0;
+      let amax = 1;
+      for (let r = 0; r < NP; r++) {
+        const v = p[r] + W.dp[r];
+        if (v < m.pmin) amax = Math.min(amax, (m.pmin - p[r]) / W.dp[r]);
+        if (v > m.pmax) amax = Math.min(amax, (m.pmax - p[r]) / W.dp[r]);
+      }
+      let a = amax;
+      if (slopeAlong(m, p, W.dp, amax, kap) > 0) {
+        let lo = 0;
+        let hi = amax;
+        for (let k = 0; k < 40; k++) {
+          const mid = 0.5 * (lo + hi);
+          if (slopeAlong(m, p, W.dp, mid, kap) > 0) hi = mid;
+          else lo = mid;
+          if (hi - lo < 1e-12 * amax) break;
+        }
+        a = 0.5 * (lo + hi);
+      }
+      if (!(a > 0)) break;
+      for (let r = 0; r < NP; r++) p[r] = Math.min(m.pmax, Math.max(m.pmin, p[r] + a * W.dp[r]));
+    }
+    flowsAt(m, p, kap, W.xs, W.xts);
+    // move the centre; stop when the complementarity conditions (true tariffs) and clearing hold
+    for (let a = 0; a < NR * NR; a++) {
+      W.x0[a] = W.xs[a];
+      m.x[a] = W.xs[a];
+    }
+    for (let i = 0; i < m.nTr; i++) {
+      W.xt0[i] = W.xts[i];
+      m.xt[i] = W.xts[i];
+    }
+    if (complementarityGap(m) <= tolGap && excess(m, p, m.x, m.xt, W.F) <= tolF) break;
+  }
+  st.maxGap = complementarityGap(m);
+  st.maxResidual = clearingResidual(m);
+  return st;
+}
+
+/** The largest violation of the arc conditions at the solution in m, USD/kg. */
+export function complementarityGap(m: SpeProblem): number {
+  const p = m.p;
+  let worst = 0;
+  const tq = TOL_Q * m.qref;
+  for (let s = 0; s < NR; s++)
+    for (let d = 0; d < NR; d++) {
+      const a = s * NR + d;
+      const gap = p[NR + d] - (1 + m.aT[a]) * (p[s] + m.aF[a]);
+      const x = m.x[a];
+      const atLo = x <= m.aLo[a] + tq;
+      const atCap = x >= m.aCap[a] - tq;
+      let v = Math.abs(gap); // between its bounds: the destination pays exactly the delivered cost
+      if (atLo && atCap) v = 0; // a ban (or a cap equal to a contract): any price gap may stand
+      else if (atLo) v = Math.max(0, gap); // at zero (or a contract's floor): no unexploited arbitrage
+      else if (atCap) v = Math.max(0, -gap); // capped: a quota rent, never a loss
+      if (v > worst) worst = v;
+    }
+  for (let i = 0; i < m.nTr; i++) {
+    const s = m.trS[i];
+    const d = m.trD[i];
+    const gap = p[NR + d] - (1 + m.trT[i]) * (p[s] + m.trF[i]) - m.trSlope[i] * m.xt[i];
+    const v = m.xt[i] > tq ? Math.abs(gap) : Math.max(0, gap);
+    if (v > worst) worst = v;
+  }
+  return worst;
+}
+
+/** The largest market-clearing residual at the solution in m, t. */
+export function clearingResidual(m: SpeProblem): number {
+  return excess(m, m.p, m.x, m.xt, W.F);
+}

@@ -1,0 +1,169 @@
+// The market model (engine/market/): the spatial price equilibrium solver on cases with known answers, and the
+// behaviour the whole engine must show: prices that move, the law of one price, tariffs that change trade,
+// routes around a one-country ban, stockpiles bought at the market price, and a quota's price split.
+import { describe, expect, it } from 'vitest';
+import { MAX_USES, NR, TOL_P, TOL_Q, newProblem, resetProblem, solve, type SpeProblem } from '../engine/market/spe.ts';
+import { content, play } from './helpers.ts';
+
+/** Region 0 sells (linear marginal cost from 10 to 20 for 100 t), region 1 buys (unit-elastic demand, 100 t at
+ * USD 20); freight 2 on 0->1 and far dearer elsewhere, so no third region matters. */
+function textbook(): SpeProblem {
+  const m = newProblem();
+  resetProblem(m);
+  m.pref = 20;
+  m.qref = 100;
+  m.pmin = 0.01;
+  m.pmax = 2e4;
+  m.sQ0[0] = 100;
+  m.sP0[0] = 20;
+  m.sPc[0] = 10;
+  m.sCap[0] = 1e9;
+  m.nUse[1] = 1;
+  m.uQ[MAX_USES] = 100;
+  m.uPr[MAX_USES] = 20;
+  m.uEps[MAX_USES] = -1;
+  m.uW[MAX_USES] = 1e9;
+  for (let a = 0; a < NR * NR; a++) m.aF[a] = 1000;
+  for (let r = 0; r < NR; r++) m.aF[r * NR + r] = 0;
+  m.aF[1] = 2;
+  m.p.fill(20);
+  return m;
+}
+
+describe('the spatial price equilibrium solver', () => {
+  it('solves the two-region textbook case exactly: 10 (p - 10) = 2000 / (p + 2)', () => {
+    const m = textbook();
+    const st = solve(m);
+    const exact = 4 + Math.sqrt(236); // p^2 - 8p - 220 = 0
+    expect(m.p[0]).toBeCloseTo(exact, 4);
+    expect(m.p[NR + 1]).toBeCloseTo(exact + 2, 4);
+    expect(m.x[1]).toBeCloseTo(10 * (exact - 10), 3);
+    expect(st.maxGap).toBeLessThanOrEqual(TOL_P * m.pref);
+    expect(st.maxResidual).toBeLessThanOrEqual(TOL_Q * m.qref * 10);
+  });
+  it('a cap (export quota) splits the prices and earns a quota rent', () => {
+    const m = textbook();
+    m.aCap[1] = 50;
+    solve(m);
+    expect(m.x[1]).toBeCloseTo(50, 6);
+    expect(m.p[0]).toBeCloseTo(15, 4); // the exporter's producers sell 50 t: 10 + 50/10
+    expect(m.p[NR + 1]).toBeCloseTo(40, 4); // the buyers pay what 50 t is worth to them: 2000/50
+  });
+  it('an ad valorem tariff on the CIF value changes the flow: p_dest = (1 + t)(p_src + freight)', () => {
+    const m = textbook();
+    m.aT[1] = 0.5;
+    solve(m);
+    expect(m.p[NR + 1]).toBeCloseTo(1.5 * (m.p[0] + 2), 4);
+    expect(m.x[1]).toBeCloseTo(10 * (m.p[0] - 10), 3);
+    expect(m.x[1]).toBeLessThan(93); // 93.6 t without the tariff
+  });
+  it('a transshipment route carries goods round a ban at its wedge, and its penalty rises with volume', () => {
+    const m = textbook();
+    m.aCap[1] = 0;
+    m.aF[0 * NR + 2] = 1; // region 2 is open to region 0
+    m.nTr = 1;
+    m.trS[0] = 0;
+    m.trK[0] = 2;
+    m.trD[0] = 1;
+    m.trF[0] = 6;
+    m.trSlope[0] = 0.05;
+    const st = solve(m);
+    const x = m.xt[0];
+    expect(x).toBeGreaterThan(10);
+    expect(m.p[NR + 1]).toBeCloseTo(m.p[0] + 6 + 0.05 * x, 4);
+    expect(st.maxGap).toBeLessThanOrEqual(TOL_P * m.pref);
+  });
+  it('golden table: prices and flows over a grid of supply, demand, caps and tariffs', async () => {
+    const lines = ['   supply   demand      cap   tariff  p.exp  p.imp  p.thrd   x.0>1   x.0>5   x.2>1'];
+    for (const q0 of [80, 120])
+      for (const dq of [60, 100])
+        for (const cap of [Infinity, 20, 0])
+          for (const t of [0, 0.25, 1]) {
+            const m = newProblem();
+            resetProblem(m);
+            m.pref = 50;
+            m.qref = 200;
+            m.pmin = 0.05;
+            m.pmax = 5e4;
+            // region 0: a big low-cost exporter; region 2: a small dearer producer; regions 1 and 5 import
+            m.sQ0[0] = q0;
+            m.sP0[0] = 50;
+            m.sPc[0] = 10;
+            m.sCap[0] = 1.2 * q0;
+            m.sQ0[2] = 20;
+            m.sP0[2] = 50;
+            m.sPc[2] = 35;
+            m.sCap[2] = 30;
+            for (const r of [1, 5]) {
+              m.nUse[r] = 2;
+              m.uQ[r * MAX_USES] = dq / 2;
+              m.uPr[r * MAX_USES] = 50;
+              m.uEps[r * MAX_USES] = -0.05;
+              m.uW[r * MAX_USES] = 750; // cars
+              m.uQ[r * MAX_USES + 1] = dq / 2;
+              m.uPr[r * MAX_USES + 1] = 50;
+              m.uEps[r * MAX_USES + 1] = -0.3;
+              m.uW[r * MAX_USES + 1] = 125; // electronics
+            }
+            for (let a = 0; a < NR; a++) for (let b = 0; b < NR; b++) m.aF[a * NR + b] = a === b ? 0 : 0.5;
+            m.aCap[0 * NR + 1] = cap;
+            m.aT[0 * NR + 5] = t;
+            m.p.fill(50);
+            const st = solve(m);
+            expect(st.maxGap).toBeLessThanOrEqual(TOL_P * m.pref);
+            const f = (v: number, d = 2) => v.toFixed(d).padStart(d === 2 ? 6 : 7);
+            lines.push(`${String(q0).padStart(9)}${String(dq).padStart(9)}${String(cap).padStart(9)}${String(t).padStart(9)} ${f(m.p[0])} ${f(m.p[NR + 1])} ${f(m.p[NR + 5])}  ${f(m.x[1], 1)} ${f(m.x[5], 1)} ${f(m.x[2 * NR + 1], 1)}`);
+          }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/spe.txt');
+  });
+});
+
+describe('the market in the whole engine', () => {
+  // China exports little NdPr oxide in the calibrated start (its NdPr leaves as magnets), so the licence that moves
+  // NdPr outside China is one on light oxide and magnets: magnet makers outside China then bid for NdPr
+  const light = { CHN: { exportControls: { '*': { 'oxide.light': { licensed: 0.5 }, magnet: { licensed: 0.5 } } } } };
+  it('NdPr moves under a Chinese licence on light oxide and magnets to everyone, and the price splits in and outside China', () => {
+    const base = play(1, 4).states[3];
+    const hit = play(1, 4, { 1: light }).states[3];
+    // NdPr outside China moves (it falls here: magnet makers outside China are at capacity, so dearer magnets
+    // mean less NdPr bought); magnets outside China rise and China's own magnet price falls
+    expect(Math.abs(hit.worldPrice['oxide.light'] / base.worldPrice['oxide.light'] - 1)).toBeGreaterThan(0.02);
+    expect(hit.worldPrice.magnet).toBeGreaterThan(base.worldPrice.magnet * 1.3);
+    expect(hit.prices.magnet.CHN).toBeLessThan(base.prices.magnet.CHN);
+  });
+  it('a Chinese magnet ban on the US alone is routed round: within four quarters the US pays no more than another importer plus freight and tariff', () => {
+    // everything else open: China lifts its standing magnet licences and bans the US alone
+    const { states } = play(1, 5, { 1: { CHN: { exportControls: { '*': { magnet: 'open' }, USA: { magnet: 'banned' } } } } });
+    const s = states[4];
+    const fr = content.goods.markets.magnet.freightUsdPerKg;
+    const tUS = (o: 'JPN' | 'ROW') => s.regions.USA.policies.tariffs[o].magnets / 100;
+    // law of one price up to freight (lanes may be longer than the shortest), tariff and the cost of the route
+    // round the ban (relabelling wedge plus the expected penalty, which rises with the volume transshipped)
+    const T = content.goods.market.transship;
+    const base = content.goods.markets.magnet.basePrice;
+    const shipped = Object.entries(s.market.transship.magnet).filter(([k]) => k.endsWith('>USA')).reduce((a, [, v]) => a + v, 0);
+    const world = Object.values(s.regions).reduce((a, r) => a + r.last.magnetNeed, 0);
+    const route = T.wedgeShare * base + (T.penaltyShare * base * shipped) / (0.01 * world);
+    const bound = Math.min(...(['JPN', 'ROW'] as const).map((o) => (1 + tUS(o)) * (s.prices.magnet[o] + 3 * fr))) + route;
+    expect(s.prices.magnet.USA).toBeLessThanOrEqual(bound);
+    expect(s.flows.magnet.CHN.USA).toBe(0);
+    expect(shipped).toBeGreaterThan(100);
+  });
+  it('a 500% US tariff on Chinese magnets cuts the China-to-US flow by most of its volume', () => {
+    const base = play(1, 3).states[2];
+    const hit = play(1, 3, { 1: { USA: { tariffs: { CHN: { magnets: 500 } } } } }).states[2];
+    expect(hit.flows.magnet.CHN.USA).toBeLessThan(0.5 * base.flows.magnet.CHN.USA);
+  });
+  it("a Japanese Dy/Tb stockpile purchase is paid at the market price and said in the news", () => {
+    const units = 50 / content.projects.types['stockpile.heavy'].capacity;
+    const base = play(1, 1);
+    const r = play(1, 1, { 1: { JPN: { investments: [{ type: 'stockpile.heavy', units }] } } });
+    const s = r.states[0];
+    const p = s.prices['oxide.heavy'].JPN;
+    expect(s.regions.JPN.stockpile.heavy - base.states[0].regions.JPN.stockpile.heavy).toBeCloseTo(50, 6);
+    expect(p).toBeGreaterThan(base.states[0].prices['oxide.heavy'].JPN); // the purchase moves the price
+    const line = r.reports[0].news.find((n) => n.includes('for its stockpile at the market price'));
+    expect(line).toContain(`USD ${p.toFixed(0)}/kg`);
+    expect(s.regions.JPN.budget).toBeCloseTo(base.states[0].regions.JPN.budget - (50 * p) / 1e6, 6);
+  });
+});
