@@ -14,6 +14,7 @@ function cmp(a: string, b: string): number {
 
 export interface ReportInput {
   markets: TurnReport['markets'];
+  priceWhy?: TurnReport['priceWhy'];
   ledger: boolean;
   content: Content;
   state: GameState;
@@ -159,6 +160,7 @@ export function buildReport(x: ReportInput): TurnReport {
     headlines,
     biggest: biggest.slice(0, 3),
     markets: x.markets,
+    ...(x.priceWhy ? { priceWhy: x.priceWhy } : {}),
     objective: x.objective,
     deals: x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to })),
     balance: x.balance,

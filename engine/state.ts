@@ -1,6 +1,7 @@
 // The game state: one plain JSON tree (no classes, Maps or cycles) holding everything, the RNG's state included.
 import type { CountryId, RegionId, StageKey, TariffGood, Use, Headline } from './ids.ts';
 import type { Commitment, Effect } from './schema.ts';
+import type { PriceLedger } from './market/why.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -209,6 +210,8 @@ export interface TurnReport {
   /** how each market's equilibrium was found: solver iterations and how exactly the conditions hold
    * (largest complementarity gap as a share of the 2024 price; largest clearing residual as a share of volume) */
   markets: Record<StageKey, { outer: number; newton: number; gap: number; residual: number }>;
+  /** each market's price (outside China and in China) split into causes; only when the why ledger is on */
+  priceWhy?: PriceLedger;
 }
 
 export interface MaterialBalance {

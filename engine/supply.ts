@@ -54,6 +54,14 @@ function computeWedges(content: Content, lanes: GameState['lanes'], share: numbe
   return out;
 }
 
+/** Causes a counterfactual can lift: one country's export controls, all rare-earth tariffs, hoarding, events. */
+export interface Lift {
+  controlsBy?: RegionId[];
+  tariffs?: boolean;
+  hoarding?: boolean;
+  events?: boolean;
+}
+
 export interface SupplyContext {
   content: Content;
   regions: Record<RegionId, RegionState>;
@@ -73,6 +81,8 @@ export interface SupplyContext {
   release: { light: number[]; heavy: number[] };
   /** ignore export controls (calibration) */
   open?: boolean;
+  /** counterfactuals for the price ledger: lift these causes this turn (engine/market/why.ts) */
+  lift?: Lift;
   /** last turn's prices, to tell which markets are short */
   prices?: GameState['prices'];
   /** the markets' state: expectations, producers' prices, transshipment, calibration */
@@ -151,7 +161,7 @@ function hoarding(x: SupplyContext): Record<StageKey, number[]> {
   const { content, regions } = x;
   const H = content.goods.market.storage;
   const out = byStage(() => zeros());
-  if (x.open || !x.flows) return out;
+  if (x.open || !x.flows || x.lift?.hoarding) return out;
   for (const s of STAGES) {
     for (let d = 0; d < NR; d++) {
       let tot = 0;
@@ -193,8 +203,8 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
       const crow: number[] = [];
       const trow: number[] = [];
       for (let b = 0; b < NR; b++) {
-        trow.push(a === b ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
-        if (a === b || x.open) {
+        trow.push(a === b || x.lift?.tariffs ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
+        if (a === b || x.open || x.lift?.controlsBy?.includes(REGIONS[a]) === true) {
           crow.push(Infinity);
           continue;
         }
@@ -220,7 +230,8 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
 /** Each region's output, capacity, recycling, needs and stocks this turn (arrays in REGIONS order). Kept apart from
  * buildChainInput so V8 optimises two middling functions instead of one whose escape analysis took 250 ms a compile. */
 function regionSupply(x: SupplyContext) {
-  const { content, regions, shocks, q } = x;
+  const { content, regions, q } = x;
+  const shocks = x.lift?.events ? [] : x.shocks;
   const frac = q / 4;
   const mud = mudComposition(content);
   const Z = zeros;

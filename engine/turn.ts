@@ -10,9 +10,10 @@ import { drawN } from './prng.ts';
 import { LASTING, closedStraits, pickEvents } from './events.ts';
 import { applyDeals, enforceDeals } from './deals.ts';
 import { advanceProjects, startInvestments } from './projects.ts';
-import { buildChainInput, laneWedges } from './supply.ts';
+import { buildChainInput, laneWedges, type SupplyContext } from './supply.ts';
+import { causesInForce, priceLedger } from './market/why.ts';
 import { planCars } from './cars.ts';
-import { runChain } from './market/chain.ts';
+import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
 import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
@@ -101,7 +102,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   const carWedge = laneWedges(content, lanes.lanes, content.rules.trade.freightShareCars);
   const cars = planCars(content, R, carWedge, shocks, q, true);
   // 7. supply chain
-  const chainIn = buildChainInput({
+  const ctx: SupplyContext = {
     content,
     regions: R,
     shocks,
@@ -118,9 +119,11 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     prices: state.prices,
     market: state.market,
     tension: state.tension,
-  });
+  };
+  const chainIn = buildChainInput(ctx);
   const chain = runChain(chainIn);
-  settleStockpiles(R, chain, purchase, release, news);
+  const why = opts.ledger !== false ? pricesWhy(ctx, chainIn, chain, R) : undefined;
+  settleStockpiles(R, chain, purchase, release, news, why?.runs[STOCKPILE_CAUSE]);
   // 8. prices, flows, stocks
   const prices = {} as GameState['prices'];
   const worldPrice = {} as GameState['worldPrice'];
@@ -178,6 +181,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   }
   const report = buildReport({
     markets,
+    priceWhy: why?.ledger,
     ledger: opts.ledger !== false,
     content,
     state,
@@ -286,8 +290,24 @@ export function transshipRecord(list: [number, number, number, number][]): Recor
   return out;
 }
 
-/** National stockpiles trade at the market price: the buyer pays what its own buyers' price came to, a release earns it. */
-function settleStockpiles(R: Record<RegionId, RegionState>, chain: ReturnType<typeof runChain>, purchase: { light: number[]; heavy: number[] }, release: { light: number[]; heavy: number[] }, news: string[]): void {
+const STOCKPILE_CAUSE = 'stockpile purchases and releases';
+
+/** The price ledger of every market: the chain re-cleared with each cause in force lifted in turn. */
+function pricesWhy(ctx: SupplyContext, chainIn: ChainInput, chain: ChainResult, R: Record<RegionId, RegionState>) {
+  const restricting = COUNTRIES.filter((c) => REGIONS.some((p) => p !== c && STAGES.some((s) => R[c].policies.controls[p][s].level !== 'open')));
+  const causes = causesInForce(chainIn, [...restricting], ctx.shocks.length > 0);
+  const Z = () => [0, 0, 0, 0, 0, 0];
+  return priceLedger(
+    chain,
+    causes,
+    (lift, noStock) => buildChainInput({ ...ctx, lift, ...(noStock ? { purchase: { light: Z(), heavy: Z() }, release: { light: Z(), heavy: Z() } } : {}) }),
+    worldPriceOf,
+  );
+}
+
+/** National stockpiles trade at the market price: the buyer pays what its own buyers' price came to, a release earns it.
+ * With the ledger on, the news says how much the trade moved that price (against the same turn without any stockpile trade). */
+function settleStockpiles(R: Record<RegionId, RegionState>, chain: ChainResult, purchase: { light: number[]; heavy: number[] }, release: { light: number[]; heavy: number[] }, news: string[], without?: ChainResult): void {
   for (const c of COUNTRIES) {
     const i = REGIONS.indexOf(c);
     for (const g of ['light', 'heavy'] as const) {
@@ -298,15 +318,23 @@ function settleStockpiles(R: Record<RegionId, RegionState>, chain: ReturnType<ty
       if (bought > 0) {
         const usd = (bought * p) / 1e6; // t * USD/kg * 1000 kg/t / 1e9
         R[c].budget -= usd;
-        news.push(`${c} buys ${fmtT(bought)} of ${STAGE_NAMES[st]} for its stockpile at the market price, USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)}).`);
+        news.push(`${c} buys ${fmtT(bought)} of ${STAGE_NAMES[st]} for its stockpile at the market price, USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)})${moved(without, st, i, p)}.`);
       }
       if (sold > 0) {
         const usd = (sold * p) / 1e6;
         R[c].budget += usd;
-        news.push(`${c} releases ${fmtT(sold)} of ${STAGE_NAMES[st]} from its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)} back to its budget).`);
+        news.push(`${c} releases ${fmtT(sold)} of ${STAGE_NAMES[st]} from its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)} back to its budget)${moved(without, st, i, p)}.`);
       }
     }
   }
+}
+
+/** ": stockpile trades moved the price there by +12%" against the same turn without them. */
+function moved(without: ChainResult | undefined, st: StageKey, i: number, p: number): string {
+  if (!without) return '';
+  const p0 = without.markets[st].price[i];
+  const pct = p0 > 0 ? (100 * (p - p0)) / p0 : 0;
+  return `; stockpile trades this turn moved the price there by ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% (from USD ${p0.toFixed(0)}/kg)`;
 }
 
 const fmtT = (t: number) => (t >= 100 ? `${String(Math.round(t)).replace(/\B(?=(\d{3})+$)/g, ',')} t` : `${t.toFixed(1)} t`);

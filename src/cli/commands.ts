@@ -24,7 +24,7 @@ import {
 import { ContentError, zodIssues } from '../../engine/content.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
 import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
-import { scoreCard, tableHeader, tableRow } from './table.ts';
+import { priceStory, scoreCard, tableHeader, tableRow } from './table.ts';
 import { writeFileAtomic } from './io.ts';
 import { loadScenarioContent } from './content.ts';
 
@@ -60,9 +60,11 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
       scoreRows.push(row);
       i++;
       const s = turnSummary(state, report, row);
+      const prev = last;
       first ??= s;
       last = s;
       w(o.format === 'jsonl' ? JSON.stringify(s) : tableRow(s));
+      if (o.format === 'table') for (const line of priceStory(prev, s, report)) w(line);
     },
   });
   const scores = scoreRows[scoreRows.length - 1];

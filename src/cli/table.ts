@@ -1,5 +1,5 @@
 // The human-readable per-turn table and final score card printed by `gambit run`.
-import { COUNTRIES, type CountryId, type TurnSummary } from '../../engine/index.ts';
+import { COUNTRIES, type CountryId, type TurnReport, type TurnSummary } from '../../engine/index.ts';
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const padE = (s: string | number, n: number) => String(s).padEnd(n);
@@ -56,4 +56,32 @@ export function scoreCard(f: FinalCard): string {
     );
   }
   return lines.join('\n');
+}
+
+const STORY: [('oxide.light' | 'oxide.heavy' | 'magnet'), string][] = [
+  ['oxide.light', 'NdPr'],
+  ['oxide.heavy', 'Dy/Tb'],
+  ['magnet', 'magnets'],
+];
+
+/** Lines under a table row for each price outside China that moved 10% or more since last turn, with the causes of
+ * its level from the report's price ledger: "NdPr outside China +38% (USD 56 -> 77); causes of the price now (USD 21
+ * above the price with them lifted): export controls by CHN +30, hoarding +6". */
+export function priceStory(prev: TurnSummary | undefined, s: TurnSummary, report: TurnReport): string[] {
+  if (!prev || !report.priceWhy) return [];
+  const out: string[] = [];
+  for (const [st, name] of STORY) {
+    const a = prev.prices[st].world;
+    const b = s.prices[st].world;
+    if (!(a > 0) || Math.abs(b / a - 1) < 0.1) continue;
+    const w = report.priceWhy[st].world;
+    const causes = w.causes.filter((c) => Math.abs(c.amount) >= 0.005 * w.value).slice(0, 4);
+    const money = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(1));
+    const list = causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`).join(', ');
+    out.push(
+      `${' '.repeat(12)}${name} outside China ${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(0)}% (USD ${money(a)} -> ${money(b)})` +
+        (list ? `; the price now against USD ${money(w.without)} with its causes lifted: ${list}` : ''),
+    );
+  }
+  return out;
 }
