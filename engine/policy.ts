@@ -27,13 +27,20 @@ export function maxDefenseStep(approval: number): number {
   return Math.min(0.5, Math.max(0.1, 0.25 * (approval / 50)));
 }
 
-export function investmentCost(content: Content, orders: CountryOrders): number {
+/** What a country's investments would cost this turn, USD bn. A stockpile purchase is estimated at the buyer's
+ * price last quarter (it is paid at this quarter's market price once the market clears: turn.ts). */
+export function investmentCost(content: Content, orders: CountryOrders, prices?: GameState['prices'], country?: CountryId): number {
   let cost = 0;
-  for (const inv of orders.investments ?? []) {
-    const t = content.projects.types[inv.type];
-    if (t) cost += t.costUsdBn * (inv.units ?? 1);
-  }
+  for (const inv of orders.investments ?? []) cost += unitCost(content, inv.type, prices, country) * (inv.units ?? 1);
   return cost;
+}
+
+/** One unit of a project type, USD bn; a stockpile lot at the buyer's last price when prices are given. */
+export function unitCost(content: Content, type: string, prices?: GameState['prices'], country?: CountryId): number {
+  const t = content.projects.types[type];
+  if (!t) return 0;
+  if (t.kind === 'stockpile' && prices && country) return (t.capacity * prices[t.stage ?? 'oxide.light'][country]) / 1e6;
+  return t.costUsdBn;
 }
 
 export function validateOrders(content: Content, state: GameState, orders: unknown): { ok: true; orders: Orders } | { ok: false; issues: OrderIssue[] } {
@@ -92,7 +99,7 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
       if (have + units > t.maxUnitsPerCountry)
         add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
     }
-    const cost = investmentCost(content, co);
+    const cost = investmentCost(content, co, state.prices, c);
     const avail = budgetAvailable(content, state, c);
     if (cost > 0 && cost > avail + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget this turn is USD ${avail.toFixed(2)} bn`);
     const rel = co.stockpileRelease;

@@ -324,7 +324,7 @@ export class SessionCore {
     tl.playerOrders.forEach((o, i) => {
       if (!Object.keys(o).length) return;
       const without = this.counterfactual(i);
-      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o), worth: finalScore - without });
+      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => this.content.projects.types[t]?.label ?? t), worth: finalScore - without });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
     return {

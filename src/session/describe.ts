@@ -1,13 +1,14 @@
 // Plain-words summaries of a country's orders, for the end screen's "decisions that mattered".
 import type { CountryOrders } from '../../engine/index.ts';
 
-export function describeOrders(o: CountryOrders): string {
+/** `label` names a project type for people ("Dy/Tb stockpile purchase"); the type key is used without it. */
+export function describeOrders(o: CountryOrders, label: (type: string) => string = (t) => t): string {
   const parts: string[] = [];
   for (const [p, goods] of Object.entries(o.tariffs ?? {})) for (const [g, v] of Object.entries(goods ?? {})) parts.push(`tariff on ${p === '*' ? 'everyone' : p} ${g} ${v}%`);
   for (const [p, stages] of Object.entries(o.exportControls ?? {}))
     for (const [s, v] of Object.entries(stages ?? {})) parts.push(`${s} to ${p === '*' ? 'everyone' : p}: ${typeof v === 'object' ? `licensed ${Math.round(v.licensed * 100)}%` : v}`);
   if (o.defenseSpendingPct !== undefined) parts.push(`defense ${o.defenseSpendingPct.toFixed(2)}% of GDP`);
-  for (const i of o.investments ?? []) parts.push(`${i.units ?? 1} x ${i.type}${i.host ? ` in ${i.host}` : ''}`);
+  for (const i of o.investments ?? []) parts.push(`${i.units ?? 1} x ${label(i.type)}${i.host ? ` in ${i.host}` : ''}`);
   if (o.stockpileRelease) parts.push(`release stockpile ${JSON.stringify(o.stockpileRelease)}`);
   for (const p of o.deals?.propose ?? []) parts.push(`deal offered to ${p.to}`);
   for (const id of o.deals?.accept ?? []) parts.push(`accepted ${id}`);

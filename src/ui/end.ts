@@ -44,7 +44,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       ),
       h('h2', {}, 'The decisions that mattered most'),
       f.decisions.length
-        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, `Turn ${d.turn} (${d.date}): `), d.summary, ` — worth ${d.worth >= 0 ? '+' : ''}${d.worth.toFixed(2)} points (measured by replaying the game without it)`)))
+        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, `Turn ${d.turn} (${d.date}): `), d.summary, ` — worth ${Math.abs(d.worth) < 0.005 ? '±0.00' : `${d.worth > 0 ? '+' : ''}${d.worth.toFixed(2)}`} points (measured by replaying the game without it)`)))
         : h('p', { 'data-testid': 'decisions' }, 'You changed no policy: your score is the status quo by definition.'),
       h('h2', {}, 'Replay'),
       h('div', { class: 'row' }, h('label', {}, 'Turn ', turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, 'Show'), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, 'Next turn')),

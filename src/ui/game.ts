@@ -7,7 +7,7 @@ import mapJson from '../../content/map.json';
 import { PALETTE, clear, fmt, h } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
 import { HEADLINE_LABEL, digest, formatHeadline, ledger, trapFocus } from './digest.ts';
-import { controlsPanel, dealsPanel, defensePanel, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
+import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 
 const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
@@ -83,7 +83,7 @@ export class GameScreen {
     const opts: [string, string, string][] = [
       ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, `country: ${c}`]),
       ...m.ports.map((p): [string, string, string] => ['port', p.id, `port: ${p.name}`]),
-      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, `lane: ${l.id.replace('-', ' to ')}`]),
+      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, `lane: ${portName(m, l.from)} to ${portName(m, l.to)}`]),
       ...m.straits.map((st): [string, string, string] => ['strait', st.id, `strait: ${st.name}`]),
     ];
     const inspect = h(
@@ -175,7 +175,7 @@ export class GameScreen {
       ),
     );
     clear(this.side);
-    const cost = (this.draft.investments ?? []).reduce((a, i) => a + (this.projectTypes.find((t) => t.type === i.type)?.costUsdBn ?? 0) * (i.units ?? 1), 0);
+    const cost = draftCost(this.draft, this.projectTypes, s.view);
     const budget = s.budget;
     this.side.append(
       h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, `Budget this turn ${fmt.money(budget)}`), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': 'share of the budget this turn\'s investments use' }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, `orders ${fmt.money(cost)}`)),
@@ -200,7 +200,7 @@ export class GameScreen {
   };
 
   private updateBudget(): void {
-    const cost = (this.draft.investments ?? []).reduce((a, i) => a + (this.projectTypes.find((t) => t.type === i.type)?.costUsdBn ?? 0) * (i.units ?? 1), 0);
+    const cost = draftCost(this.draft, this.projectTypes, this.snap.view);
     const b = this.side.querySelector('[data-testid="budget"]');
     if (!b) return;
     b.lastElementChild!.textContent = `orders ${fmt.money(cost)}`;
@@ -349,4 +349,9 @@ export class GameScreen {
     this.root.append(dlg);
     close.focus({ preventScroll: true });
   }
+}
+
+/** A port's name for people ("Los Angeles"), from its id. */
+function portName(m: GameMap, id: string): string {
+  return m.ports.find((p) => p.id === id)?.name ?? id;
 }

@@ -107,6 +107,20 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
   );
 }
 
+/** One unit's cost, USD bn: a stockpile lot at the country's price last quarter (it is paid at the market price). */
+export function lotCost(t: ProjectInfo, view: CountryView): number {
+  if (t.type.startsWith('stockpile') && t.stage) return (t.capacity * view.prices[t.stage as keyof CountryView['prices']][view.country]) / 1e6;
+  return t.costUsdBn;
+}
+
+/** What the draft's investments would cost this turn, USD bn. */
+export function draftCost(draft: Draft, types: ProjectInfo[], view: CountryView): number {
+  return (draft.investments ?? []).reduce((a, i) => {
+    const t = types.find((x) => x.type === i.type);
+    return a + (t ? lotCost(t, view) : 0) * (i.units ?? 1);
+  }, 0);
+}
+
 export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[]): HTMLElement {
   const me = view.country;
   const list = h('ul', { class: 'projects' });
@@ -119,7 +133,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       h(
         'li',
         {},
-        h('div', { class: 'proj-head' }, h('b', {}, t.label), h('span', {}, `${fmt.money(t.costUsdBn)} · ${t.leadQuarters} qtrs · ${Math.round(t.successChance * 100)}% succeed`)),
+        h('div', { class: 'proj-head' }, h('b', {}, t.label), h('span', {}, t.type.startsWith('stockpile') ? `about ${fmt.money(lotCost(t, view))} at last quarter's price · paid at the market price` : `${fmt.money(t.costUsdBn)} · ${t.leadQuarters} qtrs · ${Math.round(t.successChance * 100)}% succeed`)),
         h('div', { class: 'hint' }, `${t.description} Adds ${t.type === 'thrifting' ? `${Math.round(t.capacity * 100)}% less magnet per car` : `${fmt.int(t.capacity)} t${t.type.startsWith('stockpile') ? '' : '/yr'}`}. ${t.type.startsWith('stockpile') ? `Up to ${t.maxUnits} purchases a turn.` : `You have ${held} built or building, of at most ${t.maxUnits}.`}`),
         h(
           'div',
