@@ -136,6 +136,7 @@ function openingState(content: Content): GameState {
     transship: Object.fromEntries(STAGES.map((s) => [s, {}])) as GameState['market']['transship'],
     baseUse: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0.8]))])) as GameState['market']['baseUse'],
     magnetHeavy: content.goods.magnetRecipe.heavy,
+    underwater: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0]))])) as GameState['market']['underwater'],
   };
   const setTargets = (needs: Record<StageKey, number[]>) => {
     for (let i = 0; i < NR; i++) for (const s of STAGES) R[REGIONS[i]].inventory[s] = (needs[s][i] * content.goods.markets[s].inventoryWeeks) / (13 * q);

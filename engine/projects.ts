@@ -167,37 +167,74 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
   return projects;
 }
 
-/** Private capacity: last turn's arrivals, and new investment in answer to world prices above the trigger. */
+/** Private capacity: last turn's arrivals, exits where prices have stayed below cash cost, and new investment
+ * decided on the margin expected over the lead time (net present value with a hurdle rate, reduced form). */
 function privateSupply(content: Content, state: GameState, R: Record<RegionId, RegionState>, turn: number, pipeline: GameState['pipeline']): void {
   const q = state.quartersPerTurn;
   const frac = q / 4;
   const sr = content.goods.supplyResponse;
-  // private supply response to last turn's prices
   for (const it of state.pipeline) {
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
     else pipeline.push({ ...it });
   }
-  const lead = sr.leadQuarters;
+  exits(content, state, R);
   for (const s of STAGES) {
-    const premium = state.worldPrice[s] / content.goods.markets[s].basePrice - sr.priceTrigger;
-    if (premium <= 0) continue;
     let world = 0;
-    for (const id of REGIONS) {
-      const r = R[id];
-      world += s === 'ore.light' ? r.miningReo * r.lightFrac : s === 'ore.heavy' ? r.miningReo * r.heavyFrac : s === 'oxide.light' ? r.refining.light : s === 'oxide.heavy' ? r.refining.heavy : r.magnetCap;
-    }
-    const add = sr.capacityPerPremium * premium * world * frac;
+    for (const id of REGIONS) world += stageCap(R[id], s);
     const hosts = s.startsWith('ore') ? sr.hosts.mine : s.startsWith('oxide') ? sr.hosts.refinery : sr.hosts.magnet;
+    const lead = s.startsWith('ore') ? sr.mineLeadQuarters : sr.leadQuarters;
     // arrivals are grouped by year so the pipeline stays short
-    const due = 4 * Math.ceil((turn + Math.ceil((s.startsWith('ore') ? 3 * lead : lead) / q)) / 4);
+    const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
     for (const h of REGIONS) {
       const w = hosts[h];
       if (!w) continue;
+      const pi = expectedProfitability(content, state, s, h, lead);
+      if (pi <= 0) continue;
+      const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
       const hit = pipeline.find((x) => x.due === due && x.region === h && x.stage === s);
-      if (hit) hit.tonnes += w * add;
-      else pipeline.push({ due, region: h, stage: s, tonnes: w * add });
+      if (hit) hit.tonnes += add;
+      else pipeline.push({ due, region: h, stage: s, tonnes: add });
     }
   }
+}
+
+function stageCap(r: RegionState, s: StageKey): number {
+  return s === 'ore.light' ? r.miningReo * r.lightFrac : s === 'ore.heavy' ? r.miningReo * r.heavyFrac : s === 'oxide.light' ? r.refining.light : s === 'oxide.heavy' ? r.refining.heavy : r.magnetCap;
+}
+
+/** The profitability index of new capacity for stage s in host h: the margin expected over the plant's life, less
+ * cash cost and the capital charge, over the capital charge. Investors expect a price premium to fade, more slowly
+ * when export controls cause it (they do not know how long controls will last). */
+export function expectedProfitability(content: Content, state: GameState, s: StageKey, h: RegionId, lead: number): number {
+  const sr = content.goods.supplyResponse;
+  const M = content.goods.markets;
+  const controlled = COUNTRIES.some((c) => REGIONS.some((p) => p !== c && state.regions[c].policies.controls[p][s].level !== 'open'));
+  const keep = Math.exp(-lead / (controlled ? sr.controlPersistenceQuarters : sr.pricePersistenceQuarters));
+  const later = (st: StageKey) => M[st].basePrice + (state.market.expPrice[st][h] - M[st].basePrice) * keep;
+  const rL = content.goods.magnetRecipe.light;
+  const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
+  const rec = content.goods.refiningRecovery;
+  const input = s === 'magnet' ? rL * later('oxide.light') + rH * later('oxide.heavy') : s === 'oxide.light' ? later('ore.light') / rec : s === 'oxide.heavy' ? later('ore.heavy') / rec : 0;
+  const capex = s.startsWith('ore') ? sr.capexPerTpy.mine : s.startsWith('oxide') ? sr.capexPerTpy.refinery : sr.capexPerTpy.magnet;
+  // heavy stages: capital per t of Dy/Tb is that per t of REO over the heavy share (assumption: heavy content ~1/40 of
+  // light for the same plant), so scale by the price ratio instead of a separate figure
+  const scale = s.endsWith('heavy') ? M[s].basePrice / M[s === 'ore.heavy' ? 'ore.light' : 'oxide.light'].basePrice : 1;
+  const charge = (capex * scale * sr.capitalRecovery) / 1000; // USD per kg of yearly output
+  const margin = later(s) - input - M[s].cashCost[h] - charge;
+  return margin / charge;
+}
+
+/** Plants close where the producers' price has stayed below cash cost (plus input cost) for long enough. */
+function exits(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {
+  const sr = content.goods.supplyResponse;
+  const frac = state.quartersPerTurn / 4;
+  for (const s of STAGES)
+    for (const id of REGIONS) {
+      const uw = state.market.underwater[s][id];
+      if (uw < sr.exitAfterQuarters) continue;
+      const cut = stageCap(R[id], s) * (1 - Math.pow(1 - sr.exitShare, 4 * frac));
+      if (cut > 0) addStageCapacity(R[id], s, -cut);
+    }
 }
 
 function priceResponse(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {

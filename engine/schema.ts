@@ -73,8 +73,18 @@ export const GoodsFileSchema = z
     supplyResponse: z
       .object({
         priceTrigger: N,
-        capacityPerPremium: N,
         leadQuarters: N,
+        mineLeadQuarters: N,
+        /** capital cost of new capacity, USD per t/yr of output (content for ore) */
+        capexPerTpy: z.object({ mine: N, refinery: N, magnet: N }).strict(),
+        capitalRecovery: Frac,
+        investRate: N,
+        maxProfitability: N,
+        attrition: Frac,
+        controlPersistenceQuarters: N,
+        pricePersistenceQuarters: N,
+        exitAfterQuarters: N,
+        exitShare: Frac,
         recyclingPerPremium: N,
         maxRecyclingShare: Frac,
         thriftPerPremium: N,

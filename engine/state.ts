@@ -181,6 +181,8 @@ export interface MarketState {
   baseUse: Record<StageKey, Record<RegionId, number>>;
   /** t of Dy/Tb per t of magnet in magnet stocks */
   magnetHeavy: number;
+  /** quarters in a row each region's producers have sold below cash cost (plus input cost), by stage: exits follow */
+  underwater: Record<StageKey, Record<RegionId, number>>;
 }
 
 export interface LedgerEntry {

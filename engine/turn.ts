@@ -277,7 +277,27 @@ function nextMarketState(content: Content, state: GameState, chain: ReturnType<t
     expPrice[s] = regionRecord((r, i) => state.market.expPrice[s][r] + w * (m.price[i] - state.market.expPrice[s][r]));
     transship[s] = transshipRecord(m.transship);
   }
-  return { ...state.market, producerPrice, expPrice, transship, magnetHeavy: chain.magnetHeavy };
+  return { ...state.market, producerPrice, expPrice, transship, magnetHeavy: chain.magnetHeavy, underwater: underwaterAfter(content, state, chain) };
+}
+
+/** Quarters in a row each region's producers sold below their cash cost plus input cost (only where they produce). */
+function underwaterAfter(content: Content, state: GameState, chain: ReturnType<typeof runChain>): GameState['market']['underwater'] {
+  const q = state.quartersPerTurn;
+  const M = content.goods.markets;
+  const rec = content.goods.refiningRecovery;
+  const rL = content.goods.magnetRecipe.light;
+  const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
+  const out = {} as GameState['market']['underwater'];
+  for (const s of STAGES) {
+    const m = chain.markets[s];
+    out[s] = regionRecord((r, i) => {
+      const pIn = (st: StageKey) => chain.markets[st].price[i];
+      const input = s === 'magnet' ? rL * pIn('oxide.light') + rH * pIn('oxide.heavy') : s === 'oxide.light' ? pIn('ore.light') / rec : s === 'oxide.heavy' ? pIn('ore.heavy') / rec : 0;
+      const loss = m.producerPrice[i] < input + M[s].cashCost[r];
+      return loss ? state.market.underwater[s][r] + q : 0;
+    });
+  }
+  return out;
 }
 
 /** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. */

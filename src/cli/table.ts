@@ -80,7 +80,7 @@ export function priceStory(prev: TurnSummary | undefined, s: TurnSummary, report
     const list = causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`).join(', ');
     out.push(
       `${' '.repeat(12)}${name} outside China ${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(0)}% (USD ${money(a)} -> ${money(b)})` +
-        (list ? `; the price now against USD ${money(w.without)} with its causes lifted: ${list}` : ''),
+        (list ? `; the price now against USD ${money(w.without)} with its causes lifted: ${list}` : '; no control, tariff, hoarding, stockpile trade or event behind it: demand, supply and stocks'),
     );
   }
   return out;
