@@ -6,7 +6,7 @@ import { emptyPolicies, mergePolicies } from './policy.ts';
 import { newRngState } from './prng.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
 import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
-import { worldPriceOf } from './turn.ts';
+import { worldPriceOf } from './market/after.ts';
 import { planCars } from './cars.ts';
 import { lanesFor } from './lanes.ts';
 import { derive } from './derived.ts';
@@ -134,6 +134,7 @@ function openingState(content: Content): GameState {
     producerPrice: Object.fromEntries(STAGES.map((s) => [s, baseRec(s)])) as GameState['market']['producerPrice'],
     expPrice: Object.fromEntries(STAGES.map((s) => [s, baseRec(s)])) as GameState['market']['expPrice'],
     transship: Object.fromEntries(STAGES.map((s) => [s, {}])) as GameState['market']['transship'],
+    detected: Object.fromEntries(STAGES.map((s) => [s, {}])) as GameState['market']['detected'],
     baseUse: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0.8]))])) as GameState['market']['baseUse'],
     magnetHeavy: content.goods.magnetRecipe.heavy,
     underwater: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0]))])) as GameState['market']['underwater'],
@@ -166,10 +167,11 @@ function openingState(content: Content): GameState {
     worldPrice[s] = worldPriceOf(m.price, m.received);
   }
   market.magnetHeavy = chain.magnetHeavy;
-  // licences measured against the calibrated flows
+  // licences measured against the calibrated flows; controls in force at the start are not news (no hoarding on them)
+  const before = -Math.ceil(content.goods.market.storage.hoardQuarters / q) - 1;
   for (const c of COUNTRIES) {
     const pol = R[c].policies;
-    for (const p of REGIONS) for (const s of STAGES) if (pol.controls[p][s].level !== 'open') pol.controls[p][s] = { ...pol.controls[p][s], baseVolume: flows[s][c][p] / q };
+    for (const p of REGIONS) for (const s of STAGES) if (pol.controls[p][s].level !== 'open') pol.controls[p][s] = { ...pol.controls[p][s], baseVolume: flows[s][c][p] / q, sinceTurn: before };
   }
   const carFlows = {} as GameState['carFlows'];
   const otherTrade = {} as GameState['otherTrade'];

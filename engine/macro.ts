@@ -28,19 +28,20 @@ export interface EconomyInput {
   news: string[];
 }
 
-/** Rare-earth sector value added, USD bn / yr, at the region's own prices. */
+/** Rare-earth sector value added, USD bn / yr: output at the producers' price less inputs at the buyers' price. */
 export function reValue(content: Content, i: number, x: ChainInput, c: ChainResult, prices: GameState['prices'], q: number): number {
   const id = REGIONS[i];
   const rec = content.goods.refiningRecovery;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * x.heavyIntensity;
   const p = (s: (typeof STAGES)[number]) => prices[s][id];
+  const pp = (s: (typeof STAGES)[number]) => c.markets[s].producerPrice[i];
   const v =
-    c.oreMined.light[i] * p('ore.light') +
-    c.oreMined.heavy[i] * p('ore.heavy') +
-    c.refined.light[i] * Math.max(0, p('oxide.light') - p('ore.light') / rec) +
-    c.refined.heavy[i] * Math.max(0, p('oxide.heavy') - p('ore.heavy') / rec) +
-    c.magnetsMade[i] * Math.max(0, p('magnet') - rL * p('oxide.light') - rH * p('oxide.heavy'));
+    c.oreMined.light[i] * pp('ore.light') +
+    c.oreMined.heavy[i] * pp('ore.heavy') +
+    c.refined.light[i] * Math.max(0, pp('oxide.light') - p('ore.light') / rec) +
+    c.refined.heavy[i] * Math.max(0, pp('oxide.heavy') - p('ore.heavy') / rec) +
+    c.magnetsMade[i] * Math.max(0, pp('magnet') - rL * p('oxide.light') - rH * p('oxide.heavy'));
   return (v * 1000 * (4 / q)) / 1e9;
 }
 

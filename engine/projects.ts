@@ -210,7 +210,8 @@ export function expectedProfitability(content: Content, state: GameState, s: Sta
   const M = content.goods.markets;
   const controlled = COUNTRIES.some((c) => REGIONS.some((p) => p !== c && state.regions[c].policies.controls[p][s].level !== 'open'));
   const keep = Math.exp(-lead / (controlled ? sr.controlPersistenceQuarters : sr.pricePersistenceQuarters));
-  const later = (st: StageKey) => M[st].basePrice + (state.market.expPrice[st][h] - M[st].basePrice) * keep;
+  // the output at the producers' price in the host, inputs at its buyers' expected price
+  const later = (st: StageKey, out = false) => M[st].basePrice + ((out ? state.market.producerPrice[st][h] : state.market.expPrice[st][h]) - M[st].basePrice) * keep;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
   const rec = content.goods.refiningRecovery;
@@ -220,7 +221,7 @@ export function expectedProfitability(content: Content, state: GameState, s: Sta
   // light for the same plant), so scale by the price ratio instead of a separate figure
   const scale = s.endsWith('heavy') ? M[s].basePrice / M[s === 'ore.heavy' ? 'ore.light' : 'oxide.light'].basePrice : 1;
   const charge = (capex * scale * sr.capitalRecovery) / 1000; // USD per kg of yearly output
-  const margin = later(s) - input - M[s].cashCost[h] - charge;
+  const margin = later(s, true) - input - M[s].cashCost[h] - charge;
   return margin / charge;
 }
 

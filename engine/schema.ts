@@ -44,6 +44,7 @@ export const GoodsFileSchema = z
       .object({
         sanityMultiple: N,
         calibrationMargin: N,
+        stockpileWtpMultiple: N,
         expectationSpeed: Frac,
         storage: z.object({ elasticity: N, adjust: Frac, hoardOnControl: N, hoardQuarters: N, hoardPerTension: N }).strict(),
         transship: z.object({ wedgeShare: N, penaltyShare: N, detectShare: N }).strict(),
@@ -137,6 +138,7 @@ export const RulesFileSchema = z
         licenceTension: N,
         buildupTension: N,
         dealRelief: N,
+        leakTension: N,
         breachTrust: N,
         breachTension: N,
         trustRecovery: N,

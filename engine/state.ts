@@ -177,6 +177,8 @@ export interface MarketState {
   expPrice: Record<StageKey, Record<RegionId, number>>;
   /** origin-tracked transshipment last turn, t, keyed "ORIGIN>VIA>DESTINATION" (sorted keys, zeros left out) */
   transship: Record<StageKey, Record<string, number>>;
+  /** the part of it the origin's authorities found (detection rises with volume), same keys: what its agents know */
+  detected: Record<StageKey, Record<string, number>>;
   /** output at the 2024 price as a share of capacity, by stage and region: where each supply curve is calibrated */
   baseUse: Record<StageKey, Record<RegionId, number>>;
   /** t of Dy/Tb per t of magnet in magnet stocks */

@@ -1,8 +1,6 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
 import { produce } from './immer.ts';
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
-
-const CHN_INDEX = REGIONS.indexOf('CHN');
 import type { Content } from './content.ts';
 import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
 import { InvalidOrdersError, mergePolicies, validateOrders } from './policy.ts';
@@ -11,9 +9,10 @@ import { LASTING, closedStraits, pickEvents } from './events.ts';
 import { applyDeals, enforceDeals } from './deals.ts';
 import { advanceProjects, startInvestments } from './projects.ts';
 import { buildChainInput, laneWedges, type SupplyContext } from './supply.ts';
-import { causesInForce, priceLedger } from './market/why.ts';
+export { worldPriceOf };
+import { STOCKPILE_CAUSE, leakConsequences, nextMarketState, pricesWhy, settleStockpiles, worldPriceOf } from './market/after.ts';
 import { planCars } from './cars.ts';
-import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
+import { runChain } from './market/chain.ts';
 import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
@@ -172,6 +171,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     projects: proj.projects,
     news,
   });
+  leakConsequences(content, chain, econ.tension, news);
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];
@@ -248,117 +248,6 @@ export function policyNews(c: CountryId, before: GameState['regions']['JPN']['po
   return out;
 }
 
-/** The price paid outside China, weighted by what each region's buyers received (all regions if none received any). */
-export function worldPriceOf(price: number[], received: number[]): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < NR; i++) {
-    if (i === CHN_INDEX) continue;
-    num += price[i] * received[i];
-    den += received[i];
-  }
-  if (den > 0) return num / den;
-  let s = 0;
-  for (let i = 0; i < NR; i++) if (i !== CHN_INDEX) s += price[i];
-  return s / (NR - 1);
-}
-
-/** The markets' state after the turn: producers' prices, expectations moved toward this turn's prices, transshipment. */
-function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>): GameState['market'] {
-  const th = content.goods.market.expectationSpeed;
-  const q = state.quartersPerTurn;
-  const w = 1 - Math.pow(1 - th, q);
-  const producerPrice = {} as GameState['market']['producerPrice'];
-  const expPrice = {} as GameState['market']['expPrice'];
-  const transship = {} as GameState['market']['transship'];
-  for (const s of STAGES) {
-    const m = chain.markets[s];
-    producerPrice[s] = regionRecord((_, i) => m.producerPrice[i]);
-    expPrice[s] = regionRecord((r, i) => state.market.expPrice[s][r] + w * (m.price[i] - state.market.expPrice[s][r]));
-    transship[s] = transshipRecord(m.transship);
-  }
-  return { ...state.market, producerPrice, expPrice, transship, magnetHeavy: chain.magnetHeavy, underwater: underwaterAfter(content, state, chain) };
-}
-
-/** Quarters in a row each region's producers sold below their cash cost plus input cost (only where they produce). */
-function underwaterAfter(content: Content, state: GameState, chain: ReturnType<typeof runChain>): GameState['market']['underwater'] {
-  const q = state.quartersPerTurn;
-  const M = content.goods.markets;
-  const rec = content.goods.refiningRecovery;
-  const rL = content.goods.magnetRecipe.light;
-  const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
-  const out = {} as GameState['market']['underwater'];
-  for (const s of STAGES) {
-    const m = chain.markets[s];
-    out[s] = regionRecord((r, i) => {
-      const pIn = (st: StageKey) => chain.markets[st].price[i];
-      const input = s === 'magnet' ? rL * pIn('oxide.light') + rH * pIn('oxide.heavy') : s === 'oxide.light' ? pIn('ore.light') / rec : s === 'oxide.heavy' ? pIn('ore.heavy') / rec : 0;
-      const loss = m.producerPrice[i] < input + M[s].cashCost[r];
-      return loss ? state.market.underwater[s][r] + q : 0;
-    });
-  }
-  return out;
-}
-
-/** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. */
-export function transshipRecord(list: [number, number, number, number][]): Record<string, number> {
-  const keys: [string, number][] = [];
-  for (const [a, v, b, t] of list) if (t > 1e-6) keys.push([`${REGIONS[a]}>${REGIONS[v]}>${REGIONS[b]}`, t]);
-  keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-  const out: Record<string, number> = {};
-  for (const [k, t] of keys) out[k] = t;
-  return out;
-}
-
-const STOCKPILE_CAUSE = 'stockpile purchases and releases';
-
-/** The price ledger of every market: the chain re-cleared with each cause in force lifted in turn. */
-function pricesWhy(ctx: SupplyContext, chainIn: ChainInput, chain: ChainResult, R: Record<RegionId, RegionState>) {
-  const restricting = COUNTRIES.filter((c) => REGIONS.some((p) => p !== c && STAGES.some((s) => R[c].policies.controls[p][s].level !== 'open')));
-  const causes = causesInForce(chainIn, [...restricting], ctx.shocks.length > 0);
-  const Z = () => [0, 0, 0, 0, 0, 0];
-  return priceLedger(
-    chain,
-    causes,
-    (lift, noStock) => buildChainInput({ ...ctx, lift, ...(noStock ? { purchase: { light: Z(), heavy: Z() }, release: { light: Z(), heavy: Z() } } : {}) }),
-    worldPriceOf,
-  );
-}
-
-/** National stockpiles trade at the market price: the buyer pays what its own buyers' price came to, a release earns it.
- * With the ledger on, the news says how much the trade moved that price (against the same turn without any stockpile trade). */
-function settleStockpiles(R: Record<RegionId, RegionState>, chain: ChainResult, purchase: { light: number[]; heavy: number[] }, release: { light: number[]; heavy: number[] }, news: string[], without?: ChainResult): void {
-  for (const c of COUNTRIES) {
-    const i = REGIONS.indexOf(c);
-    for (const g of ['light', 'heavy'] as const) {
-      const st: StageKey = g === 'light' ? 'oxide.light' : 'oxide.heavy';
-      const p = chain.markets[st].price[i];
-      const bought = purchase[g][i];
-      const sold = release[g][i];
-      if (bought > 0) {
-        const usd = (bought * p) / 1e6; // t * USD/kg * 1000 kg/t / 1e9
-        R[c].budget -= usd;
-        news.push(`${c} buys ${fmtT(bought)} of ${STAGE_NAMES[st]} for its stockpile at the market price, USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)})${moved(without, st, i, p)}.`);
-      }
-      if (sold > 0) {
-        const usd = (sold * p) / 1e6;
-        R[c].budget += usd;
-        news.push(`${c} releases ${fmtT(sold)} of ${STAGE_NAMES[st]} from its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)} back to its budget)${moved(without, st, i, p)}.`);
-      }
-    }
-  }
-}
-
-/** ": stockpile trades moved the price there by +12%" against the same turn without them. */
-function moved(without: ChainResult | undefined, st: StageKey, i: number, p: number): string {
-  if (!without) return '';
-  const p0 = without.markets[st].price[i];
-  const pct = p0 > 0 ? (100 * (p - p0)) / p0 : 0;
-  return `; stockpile trades this turn moved the price there by ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% (from USD ${p0.toFixed(0)}/kg)`;
-}
-
-const fmtT = (t: number) => (t >= 100 ? `${String(Math.round(t)).replace(/\B(?=(\d{3})+$)/g, ',')} t` : `${t.toFixed(1)} t`);
-const fmtBn = (bn: number) => (bn >= 1 ? `${bn.toFixed(2)} bn` : `${(bn * 1000).toFixed(1)} m`);
 
 /** Rare-earth content held in stocks (ore, oxide, magnets, stockpiles), world totals, t. */
 export function stockTotals(regions: Record<RegionId, RegionState>, magnetHeavy: number, content: Content): { light: number; heavy: number } {

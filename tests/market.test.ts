@@ -162,8 +162,23 @@ describe('the market in the whole engine', () => {
     const p = s.prices['oxide.heavy'].JPN;
     expect(s.regions.JPN.stockpile.heavy - base.states[0].regions.JPN.stockpile.heavy).toBeCloseTo(50, 6);
     expect(p).toBeGreaterThan(base.states[0].prices['oxide.heavy'].JPN); // the purchase moves the price
-    const line = r.reports[0].news.find((n) => n.includes('for its stockpile at the market price'));
+    const line = r.reports[0].news.find((n) => n.includes('for its stockpile at USD'));
     expect(line).toContain(`USD ${p.toFixed(0)}/kg`);
     expect(s.regions.JPN.budget).toBeCloseTo(base.states[0].regions.JPN.budget - (50 * p) / 1e6, 6);
+  });
+});
+
+describe('contracts', () => {
+  it('an offtake is exempt from its seller’s licence (first claim), and forces nothing with trade open', async () => {
+    const { createGame } = await import('../engine/index.ts');
+    const s0 = createGame(content, 1);
+    const o = s0.offtakes.find((x) => x.from === 'AUS' && x.to === 'MYS' && x.stage === 'ore.light');
+    expect(o).toBeDefined();
+    const contracted = o!.tonnesPerYear / 4;
+    const open = play(1, 1).states[0].flows['ore.light'].AUS.MYS;
+    const licensed = play(1, 1, { 1: { AUS: { exportControls: { MYS: { 'ore.light': { licensed: 0.1 } } } } } }).states[0].flows['ore.light'].AUS.MYS;
+    // the licence lets through 10% of last quarter's volume, or the contracted volume if larger
+    expect(licensed).toBeGreaterThanOrEqual(Math.min(open, contracted) - 1e-6);
+    expect(licensed).toBeLessThanOrEqual(Math.max(contracted, 0.1 * s0.flows['ore.light'].AUS.MYS) + 1e-6);
   });
 });

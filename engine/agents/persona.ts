@@ -1,5 +1,5 @@
 // Personas: each country's recorded behaviour, driven by parameters in content/personas.json.
-import { STAGES, type CountryId } from '../ids.ts';
+import { STAGES, type CountryId, type RegionId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { Agent } from './types.ts';
@@ -31,6 +31,8 @@ export function personaAgent(name: string, p: Persona): Agent {
           }
         }
       }
+      // leakage found round our controls: a tighter rule for the transit country (licence its imports of that good)
+      if (p.controlsAs !== 'never') tightenOnLeaks(view, exportControls);
       const deals = answerDeals(view, p.tradeOpenness * 3);
       const propose = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
       return merge({
@@ -53,4 +55,22 @@ function proposeDeals(content: Content, me: CountryId, turn: number, p: Persona,
   const to = friends[Math.floor(turn / 8) % friends.length];
   if (p.controlsAs === 'leverage') return [{ to, give: [{ type: 'openExports' as const, stage: 'magnet' as const }], get: [{ type: 'tariffCap' as const, good: 'other' as const, max: 10 }], termTurns: 8 }];
   return [{ to, give: [{ type: 'tariffCap' as const, good: 'other' as const, max: 5 }], get: [{ type: 'investment' as const, usdBn: 5 }], termTurns: 8 }];
+}
+
+/** Where our authorities found goods going round our controls through a partner, licence that partner's purchases of
+ * the good at 80% of its volume (or 10 points tighter if already licensed). */
+function tightenOnLeaks(view: Parameters<Agent['decide']>[0]['view'], exportControls: NonNullable<CountryOrders['exportControls']>): void {
+  const me = view.country;
+  for (const s of STAGES) {
+    const found = view.market.detected[s];
+    for (const key of Object.keys(found)) {
+      const [origin, via] = key.split('>');
+      if (origin !== me || found[key] < 1 || via === me || !(via in view.self.policies.controls)) continue;
+      const v = via as RegionId;
+      const cur = view.self.policies.controls[v][s];
+      if (cur.level === 'banned') continue;
+      const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.1) * 100) / 100) : 0.8;
+      exportControls[v] = { ...(exportControls[v] ?? {}), [s]: { licensed: share } };
+    }
+  }
 }

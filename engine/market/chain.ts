@@ -75,7 +75,7 @@ export function runChain(x: ChainInput): ChainResult {
   }
   // --- magnets
   const consumed = { light: 0, heavy: 0 };
-  const toStockpile = { light: x.purchase.light.slice(), heavy: x.purchase.heavy.slice() };
+  const toStockpile = { light: oxL.stockpiled, heavy: oxH.stockpiled };
   const mag = clearMagnets(x, oxL, oxH, rL, rH, plan.magnetNeed);
   const magnetsMade = mag.made;
   for (let r = 0; r < NR; r++) {
@@ -127,7 +127,8 @@ export function runChain(x: ChainInput): ChainResult {
     planned: { 'ore.light': plan.mineL, 'ore.heavy': plan.mineH, 'oxide.light': plan.planL, 'oxide.heavy': plan.planH, magnet: plan.magPlan },
   };
 }
-/** The run a plant plans this turn: its cost curve's output at the price it expects, given the input cost it expects. */
+/** The run a plant plans this turn: its cost curve's output at the price it expects, given the input cost its
+ * region's buyers expect. */
 function plannedRun(x: ChainInput, s: StageKey, cap: number[], inputExp: (r: number) => number, inputBase: number): number[] {
   const M = x.goods.markets[s];
   const out = Z();
@@ -135,7 +136,9 @@ function plannedRun(x: ChainInput, s: StageKey, cap: number[], inputExp: (r: num
     if (cap[r] <= 0) continue;
     const c = M.cashCost[REGION_KEYS[r]];
     const m0 = Math.max(M.basePrice - inputBase, c * (1 + x.goods.market.calibrationMargin));
-    const m = x.expPrice[s][r] - inputExp(r);
+    // plants plan on a price between what they were paid last quarter and what their region's buyers expect (a plan
+    // on last quarter's price alone is a cobweb: Ezekiel 1938)
+    const m = 0.5 * (x.lastProducerPrice[s][r] + x.expPrice[s][r]) - inputExp(r);
     const v = (x.baseUse[s][r] * cap[r] * (m - c)) / (m0 - c);
     out[r] = v <= 0 ? 0 : v >= cap[r] ? cap[r] : v;
   }

@@ -45,6 +45,8 @@ export interface OxideOut {
   /** t bought for magnet making this turn */
   forMagnets: number[];
   otherUse: number[];
+  /** t bought into national stockpiles (up to the order: the agency stops above its price limit) */
+  stockpiled: number[];
   /** working stock after the turn, before magnet making draws on forMagnets */
   stockAfter: number[];
 }
@@ -74,16 +76,17 @@ export function clearOxide(x: ChainInput, s: 'oxide.light' | 'oxide.heavy', avai
   for (let r = 0; r < NR; r++) {
     const fullCap = cap[r];
     setSupply(x, s, m, r, Math.min(fullCap, avail[r] * rec), fullCap, orePrice[r] / rec, g.markets[ore].basePrice / rec);
-    m.sFix[r] = (heavy ? x.recycled.heavy[r] + x.release.heavy[r] : x.recycled.light[r] + x.release.light[r]);
-    m.dFix[r] = fix[r];
+    m.sFix[r] = heavy ? x.recycled.heavy[r] + x.release.heavy[r] : x.recycled.light[r] + x.release.light[r];
     // magnet makers value the oxide at the magnet price they expect (never below the 2024 price) less their cost
     // and the other input at its 2024 price: the most they pay before a magnet no longer covers its inputs
     const pm = Math.max(g.markets.magnet.basePrice, x.expPrice.magnet[r]) - g.markets.magnet.cashCost[REGIONS_KEYS[r]];
     const otherIn = heavy ? rLb * g.markets['oxide.light'].basePrice : rHb * g.markets['oxide.heavy'].basePrice;
     const value = recipe > 0 ? (pm - otherIn) / recipe : 0;
-    m.nUse[r] = 2;
+    m.nUse[r] = 3;
     setUse(m, r, 0, magPlan[r] * recipe, x.lastPrice[s][r], M.shortRunElasticity, Math.max(value, M.basePrice));
     setUse(m, r, 1, other[r], M.basePrice, U.elasticity, U.wtpMultiple * M.basePrice);
+    // a stockpile order bids for its tonnes at any price up to the agency's limit, then chokes off
+    setUse(m, r, 2, fix[r], M.basePrice, 0, g.market.stockpileWtpMultiple * M.basePrice);
     setStorage(x, s, m, r, need[r]);
   }
   setTrade(x, s, m);
@@ -92,30 +95,38 @@ export function clearOxide(x: ChainInput, s: 'oxide.light' | 'oxide.heavy', avai
   const refined = Z();
   const forMagnets = Z();
   const otherUse = Z();
+  const stockpiled = Z();
   const stockAfter = Z();
   for (let r = 0; r < NR; r++) {
     const pb = m.p[NR + r];
-    // what producers shipped is what they made plus recycling, releases and stranded stock (the solver's residual
-    // counts as output)
-    refined[r] = Math.max(0, market.supplied[r] - m.sFix[r]);
+    // what producers shipped is what they made plus recycling, releases and stranded stock; fixed supply that found
+    // no buyer goes back to working stock
+    const shipped = market.supplied[r];
+    refined[r] = Math.min(Math.max(0, shipped - m.sFix[r]), m.sCap[r]);
+    const unsold = Math.max(0, m.sFix[r] - shipped);
     forMagnets[r] = useAt(m, r * MAX_USES, pb);
     otherUse[r] = useAt(m, r * MAX_USES + 1, pb);
+    stockpiled[r] = useAt(m, r * MAX_USES + 2, pb);
     // the residual of the node balance goes to working stock, so material is conserved exactly
-    let st = market.received[r] - forMagnets[r] - otherUse[r] - fix[r];
-    let s0 = m.stI0[r] + st;
+    let st = market.received[r] - forMagnets[r] - otherUse[r] - stockpiled[r];
+    let s0 = m.stI0[r] + unsold + st;
     if (s0 < 0) {
-      // stocks cannot go negative: the uses get less
-      const cut = -s0;
-      const fm = Math.min(forMagnets[r], cut);
-      forMagnets[r] -= fm;
-      otherUse[r] -= cut - fm;
+      // stocks cannot go negative: the uses get less, the stockpile first
+      let cut = -s0;
+      const a = Math.min(stockpiled[r], cut);
+      stockpiled[r] -= a;
+      cut -= a;
+      const b = Math.min(forMagnets[r], cut);
+      forMagnets[r] -= b;
+      cut -= b;
+      otherUse[r] -= Math.min(otherUse[r], cut);
       s0 = 0;
-      st = -m.stI0[r];
+      st = -(m.stI0[r] + unsold);
     }
     stockAfter[r] = s0;
-    market.demanded[r] = forMagnets[r] + otherUse[r] + fix[r] + st;
+    market.demanded[r] = forMagnets[r] + otherUse[r] + stockpiled[r] + st;
   }
-  return { market, refined, forMagnets, otherUse, stockAfter };
+  return { market, refined, forMagnets, otherUse, stockpiled, stockAfter };
 }
 
 export interface MagnetOut {
@@ -143,7 +154,7 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
     C += x.magCap[r];
   }
   m.qref = Math.max(Q, 0.5 * C, 1);
-  const inputBase = g.magnetRecipe.light * g.markets['oxide.light'].basePrice + g.magnetRecipe.heavy * g.markets['oxide.heavy'].basePrice;
+  const inputBase = g.magnetRecipe.light * g.markets['oxide.light'].basePrice + g.magnetRecipe.heavy * x.heavyIntensity * g.markets['oxide.heavy'].basePrice;
   for (let r = 0; r < NR; r++) {
     const oxLimit = Math.min(rL > 0 ? oxL.forMagnets[r] / rL : Infinity, rH > 0 ? oxH.forMagnets[r] / rH : Infinity);
     const inputNow = rL * oxL.market.price[r] + rH * oxH.market.price[r];
@@ -168,7 +179,8 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
   const served = {} as Record<MagnetUse, number[]>;
   for (const k of MAGNET_USES) served[k] = Z();
   for (let r = 0; r < NR; r++) {
-    made[r] = Math.max(0, market.supplied[r] - m.sFix[r]); // less stranded stock sold
+    made[r] = Math.min(Math.max(0, market.supplied[r] - m.sFix[r]), m.sCap[r]); // less stranded stock sold
+    const unsold = Math.max(0, m.sFix[r] - market.supplied[r]);
     const pb = m.p[NR + r];
     let tot = 0;
     for (let u = 0; u < MAGNET_USES.length; u++) {
@@ -177,7 +189,7 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
       tot += v;
     }
     let st = market.received[r] - tot;
-    let s0 = m.stI0[r] + st;
+    let s0 = m.stI0[r] + unsold + st;
     if (s0 < 0) {
       // stocks cannot go negative: cut the uses that value magnets least first (other, wind, electronics...)
       let cut = -s0;
@@ -188,7 +200,7 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
         cut -= c;
       }
       s0 = 0;
-      st = -m.stI0[r];
+      st = -(m.stI0[r] + unsold);
     }
     stockAfter[r] = s0;
     market.demanded[r] = tot + st;

@@ -29,33 +29,20 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
   const tar = x.tariff[s];
   const fr = M.freightUsdPerKg;
   const last = x.lastFlows[s];
+  // a contract (an offtake, a supply guarantee) gives its buyer first claim on what a control lets through: the
+  // contracted volume is exempt from the cap. It forces no delivery: with trade open, the market allocates.
   for (let a = 0; a < NR; a++)
     for (let b = 0; b < NR; b++) {
       const k = a * NR + b;
       m.aF[k] = a === b ? 0 : fr * (1 + x.laneExtra[a][b]);
       m.aT[k] = a === b ? 0 : tar[b][a];
-      m.aCap[k] = a === b ? Infinity : cap[a][b];
+      m.aCap[k] = a === b || cap[a][b] === Infinity ? Infinity : Math.max(cap[a][b], res[a][b]);
       m.aLo[k] = 0;
       m.x[k] = last ? last[a][b] : 0;
     }
-  // contracts (offtakes, supply guarantees) are floors on their arcs: never more than the buyer needs (a contract
-  // gives first claim, it does not force delivery) nor than the source can make
-  const need = NEED;
-  for (let b = 0; b < NR; b++) {
-    let n = m.dFix[b];
-    for (let u = 0; u < m.nUse[b]; u++) n += m.uQ[b * MAX_USES + u];
-    need[b] = 0.8 * n;
-  }
-  for (let a = 0; a < NR; a++) {
-    let tot = 0;
-    for (let b = 0; b < NR; b++) if (a !== b) tot += Math.min(res[a][b], cap[a][b], need[b]);
-    if (tot <= 0) continue;
-    const room = 0.9 * (m.sFix[a] + m.sCap[a]);
-    const scale = tot > room ? room / tot : 1;
-    for (let b = 0; b < NR; b++) if (a !== b) m.aLo[a * NR + b] = Math.min(res[a][b], cap[a][b], need[b]) * scale;
-  }
-  // transshipment: origin a's goods reach a capped destination b through any third country v that a leaves open
-  // (goods sent to a licensed country count against its quota; smuggling round a licence on everyone is not modelled)
+  // transshipment: origin a's goods reach a capped destination b through any third country v that a leaves open and
+  // that leaves b open (goods sent to a licensed country count against its quota; smuggling round a licence on
+  // everyone is not modelled)
   const T = g.market.transship;
   const wedge = T.wedgeShare * M.basePrice;
   const slope = (T.penaltyShare * M.basePrice) / Math.max(1e-9, 0.01 * m.qref);
@@ -66,9 +53,9 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
       if (a === b || cap[a][b] === Infinity) continue;
       // the penalty grows with all that goes round one control, so each of the k routes gets k times the slope
       let routes = 0;
-      for (let v = 0; v < NR; v++) if (v !== a && v !== b && cap[a][v] === Infinity) routes++;
+      for (let v = 0; v < NR; v++) if (v !== a && v !== b && cap[a][v] === Infinity && cap[v][b] === Infinity) routes++;
       for (let v = 0; v < NR; v++) {
-        if (v === a || v === b || cap[a][v] !== Infinity || n >= MAX_TRANS) continue;
+        if (v === a || v === b || cap[a][v] !== Infinity || cap[v][b] !== Infinity || n >= MAX_TRANS) continue;
         m.trS[n] = a;
         m.trK[n] = v;
         m.trD[n] = b;
@@ -91,7 +78,6 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
   m.pmax = M.basePrice * g.market.sanityMultiple;
 }
 
-const NEED = new Float64Array(NR);
 const REG = ['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA'];
 export function transKey(a: number, v: number, b: number): string {
   return `${REG[a]}>${REG[v]}>${REG[b]}`;
@@ -129,7 +115,7 @@ export function setStorage(x: ChainInput, s: StageKey, m: SpeProblem, r: number,
   m.stT[r] = T;
   m.stPexp[r] = x.expPrice[s][r];
   m.stEta[r] = st.elasticity;
-  m.stLam[r] = st.adjust;
+  m.stLam[r] = 1 - Math.pow(1 - st.adjust, x.q); // the content's share is per quarter
   return stranded;
 }
 

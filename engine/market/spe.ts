@@ -84,6 +84,12 @@ function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Arra
     F[m.trS[i]] -= xt[i];
     F[NR + m.trD[i]] += xt[i];
   }
+  // the price bounds as complementarity: at the floor, goods nobody takes are kept (free disposal); at the ceiling,
+  // what is short is rationed. Neither bound is reached in a real outcome.
+  for (let r = 0; r < NP; r++) {
+    if (p[r] <= m.pmin * (1 + 1e-4) && F[r] > 0) F[r] = 0;
+    else if (p[r] >= m.pmax * (1 - 1e-4) && F[r] < 0) F[r] = 0;
+  }
   let n = 0;
   for (let r = 0; r < NP; r++) n = Math.max(n, Math.abs(F[r]));
   return n;
@@ -178,13 +184,29 @@ function slopeAlong(m: SpeProblem, p: Float64Array, d: Float64Array, a: number, 
   return g;
 }
 
+/** A clock a host may inject to time the solver (`npm run bench`); the engine itself reads no clock. */
+export const solveClock: { now: (() => number) | null; micros: number; solves: number; outer: number; newton: number } = { now: null, micros: 0, solves: 0, outer: 0, newton: 0 };
+
 /** Solve the market in place: m.p, m.x, m.xt hold the warm start on entry and the equilibrium on exit. */
 export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
+  const clock = solveClock.now;
+  const t0 = clock ? clock() : 0;
+  const st = solveCore(m, stats);
+  if (clock) {
+    solveClock.micros += (clock() - t0) * 1000;
+    solveClock.solves++;
+    solveClock.outer += st.outer;
+    solveClock.newton += st.newton;
+  }
+  return st;
+}
+
+function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const st = stats ?? { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
   st.outer = 0;
   st.newton = 0;
   // proximal weight: a flow of the whole market moves a price by 1% of the reference price
-  const kap = (0.01 * m.pref) / Math.max(m.qref, 1e-9);
+  let kap = (0.01 * m.pref) / Math.max(m.qref, 1e-9);
   const p = m.p;
   for (let r = 0; r < NP; r++) if (!(p[r] >= m.pmin && p[r] <= m.pmax)) p[r] = Math.min(m.pmax, Math.max(m.pmin, m.pref));
   for (let a = 0; a < NR * NR; a++) W.x0[a] = Math.min(m.aCap[a], Math.max(m.aLo[a], m.x[a]));
@@ -193,6 +215,8 @@ export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
   const tolGap = TOL_P * m.pref;
   for (let outer = 0; outer < 200; outer++) {
     st.outer = outer + 1;
+    // when flows still rotate after some steps (several patterns nearly as good), take longer proximal steps
+    if (outer >= 10 && outer % 10 === 0) kap *= 0.3;
     // wedges at the centre's source prices; the tariff part moves a damped step 1/(1+t) toward its value, so the
     // fixed point converges monotonically even for prohibitive tariffs
     for (let s = 0; s < NR; s++)
@@ -223,17 +247,35 @@ export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
         if (v < m.pmin) amax = Math.min(amax, (m.pmin - p[r]) / W.dp[r]);
         if (v > m.pmax) amax = Math.min(amax, (m.pmax - p[r]) / W.dp[r]);
       }
+      // the line search: the slope of the convex dual along the ray is increasing; take the full step if the slope
+      // is still negative there, else find where it is small (Illinois regula falsi: a few evaluations)
       let a = amax;
-      if (slopeAlong(m, p, W.dp, amax, kap) > 0) {
+      let g1 = slopeAlong(m, p, W.dp, amax, kap);
+      if (g1 > 0) {
         let lo = 0;
         let hi = amax;
-        for (let k = 0; k < 40; k++) {
-          const mid = 0.5 * (lo + hi);
-          if (slopeAlong(m, p, W.dp, mid, kap) > 0) hi = mid;
-          else lo = mid;
+        let g0 = 0;
+        for (let r = 0; r < NP; r++) g0 += W.F[r] * W.dp[r];
+        const glo0 = g0;
+        let side = 0;
+        for (let k = 0; k < 30; k++) {
+          a = g0 < 0 && g1 > 0 ? (lo * g1 - hi * g0) / (g1 - g0) : 0.5 * (lo + hi);
+          if (!(a > lo && a < hi)) a = 0.5 * (lo + hi);
+          const g = slopeAlong(m, p, W.dp, a, kap);
+          if (Math.abs(g) <= 0.05 * Math.abs(glo0)) break;
+          if (g > 0) {
+            hi = a;
+            g1 = g;
+            if (side === 1) g0 *= 0.5;
+            side = 1;
+          } else {
+            lo = a;
+            g0 = g;
+            if (side === -1) g1 *= 0.5;
+            side = -1;
+          }
           if (hi - lo < 1e-12 * amax) break;
         }
-        a = 0.5 * (lo + hi);
       }
       if (!(a > 0)) break;
       for (let r = 0; r < NP; r++) p[r] = Math.min(m.pmax, Math.max(m.pmin, p[r] + a * W.dp[r]));
@@ -250,9 +292,45 @@ export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
     }
     if (complementarityGap(m) <= tolGap && excess(m, p, m.x, m.xt, W.F) <= tolF) break;
   }
+  // idle nodes get the price the market implies, unless that would break a condition that held
+  const gap0 = complementarityGap(m);
+  for (let r = 0; r < NP; r++) W.pt[r] = p[r];
+  settleIdlePrices(m);
+  if (complementarityGap(m) > Math.max(gap0, tolGap)) for (let r = 0; r < NP; r++) p[r] = W.pt[r];
   st.maxGap = complementarityGap(m);
   st.maxResidual = clearingResidual(m);
   return st;
+}
+
+/** A buyer node with no demand and nothing arriving, or a producer node with nothing to sell, has no price of its
+ * own: give it the one the market implies (the cheapest landed cost; the best netback), so plans, values and the
+ * next warm start do not read an arbitrary number. The complementarity conditions still hold. */
+function settleIdlePrices(m: SpeProblem): void {
+  const p = m.p;
+  for (let d = 0; d < NR; d++) {
+    let arrivals = 0;
+    for (let s = 0; s < NR; s++) arrivals += m.x[s * NR + d];
+    for (let i = 0; i < m.nTr; i++) if (m.trD[i] === d) arrivals += m.xt[i];
+    if (arrivals > 0 || demandAt(m, d, p[NR + d]) > 0 || m.stI0[d] > 0) continue;
+    let best = Infinity;
+    for (let s = 0; s < NR; s++) {
+      const a = s * NR + d;
+      if (m.aCap[a] > 0) best = Math.min(best, (1 + m.aT[a]) * (p[s] + m.aF[a]));
+    }
+    if (best < Infinity) p[NR + d] = Math.min(m.pmax, Math.max(m.pmin, best));
+  }
+  for (let s = 0; s < NR; s++) {
+    let shipped = 0;
+    for (let d = 0; d < NR; d++) shipped += m.x[s * NR + d];
+    for (let i = 0; i < m.nTr; i++) if (m.trS[i] === s) shipped += m.xt[i];
+    if (shipped > 0 || supplyAt(m, s, m.pmax) > 0) continue;
+    let best = -Infinity;
+    for (let d = 0; d < NR; d++) {
+      const a = s * NR + d;
+      if (m.aCap[a] > 0) best = Math.max(best, p[NR + d] / (1 + m.aT[a]) - m.aF[a]);
+    }
+    if (best > -Infinity) p[s] = Math.min(m.pmax, Math.max(m.pmin, best));
+  }
 }
 
 /** The largest violation of the arc conditions at the solution in m, USD/kg. */

@@ -1,6 +1,7 @@
 // The measurements behind `npm run bench` (bundled by bench.ts before it runs).
 import { COUNTRIES, createGame, hashValue, makeAgent, playGame, statusQuoSeats, viewFor, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
+import { solveClock } from '../../engine/market/spe.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -25,6 +26,16 @@ export function runBench(content: Content, quick: boolean): void {
   const a = gamesPerSecond('status-quo agents, batch (no why ledger)', sq, quick ? 20 : 60, false);
   gamesPerSecond('status-quo agents, with why ledger', sq, quick ? 20 : 40, true);
   const b = gamesPerSecond('persona agents, batch (no why ledger)', personas, quick ? 10 : 30, false);
+  // the market solver: iterations and time per market per quarter, persona games (controls and tariffs in play)
+  const solverRuns: { us: number; outer: number; newton: number }[] = [];
+  for (let r = 0; r < reps; r++) {
+    solveClock.now = () => performance.now();
+    solveClock.micros = solveClock.solves = solveClock.outer = solveClock.newton = 0;
+    for (let g = 0; g < (quick ? 5 : 15); g++) playGame(content, 500 + g, personas, { ledger: false });
+    solverRuns.push({ us: solveClock.micros / solveClock.solves, outer: solveClock.outer / solveClock.solves, newton: solveClock.newton / solveClock.solves });
+    solveClock.now = null;
+  }
+  line('market solve, per market per quarter', `${median(solverRuns.map((x) => x.us)).toFixed(1)} us`, `persona games; ${median(solverRuns.map((x) => x.outer)).toFixed(2)} proximal steps, ${median(solverRuns.map((x) => x.newton)).toFixed(2)} Newton steps a solve (means)`);
   line('turn time, status-quo batch', `${((1e6 / a) / 40).toFixed(0)} us/turn`);
   line('turn time, personas batch', `${((1e6 / b) / 40).toFixed(0)} us/turn`);
   // planner decisions
