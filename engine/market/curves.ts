@@ -9,7 +9,7 @@ export const MAX_USES = 8;
 /** most transshipment arcs in one market */
 export const MAX_TRANS = 120;
 /** the elasticity of demand above a use's willingness to pay: the use chokes off (assumption: 6-12) */
-export const CHOKE = 8;
+export const CHOKE = 8; // useAt squares (W/p) three times: change it there too
 
 export interface SpeProblem {
   /** reference price and quantity of the market, for scaling tolerances */
@@ -30,6 +30,9 @@ export interface SpeProblem {
   uPr: Float64Array;
   uEps: Float64Array;
   uW: Float64Array;
+  /** scratch the solver fills at its start: ln(uPr) and each use's quantity at its willingness to pay */
+  uLnPr: Float64Array;
+  uQW: Float64Array;
   /** price-inelastic demand (stockpile purchases), t */
   dFix: Float64Array;
   // storage: net demand = lam (T (pexp/p)^eta - I0)
@@ -84,6 +87,8 @@ export function newProblem(): SpeProblem {
     uPr: f(NR * MAX_USES),
     uEps: f(NR * MAX_USES),
     uW: f(NR * MAX_USES),
+    uLnPr: f(NR * MAX_USES),
+    uQW: f(NR * MAX_USES),
     dFix: f(NR),
     stI0: f(NR),
     stT: f(NR),
@@ -154,15 +159,15 @@ export function useAt(m: SpeProblem, j: number, p: number): number {
   const Q = m.uQ[j];
   if (Q <= 0) return 0;
   const W = m.uW[j];
-  const pr = m.uPr[j];
-  if (p <= W) return Q * Math.pow(p / pr, m.uEps[j]);
-  return Q * Math.pow(W / pr, m.uEps[j]) * Math.pow(W / p, CHOKE);
+  const e = m.uEps[j];
+  if (p <= W) return e === 0 ? Q : Q * Math.pow(p / m.uPr[j], e);
+  const r = W / p;
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  // CHOKE = 8: (W/p)^8 by squaring
+  return (e === 0 ? Q : Q * Math.pow(W / m.uPr[j], e)) * r4 * r4;
 }
 
-function useSlope(m: SpeProblem, j: number, p: number): number {
-  const q = useAt(m, j, p);
-  return p <= m.uW[j] ? (m.uEps[j] * q) / p : (-CHOKE * q) / p;
-}
 
 /** Net storage demand of region r at price p (negative: holders sell from stock). */
 export function storageAt(m: SpeProblem, r: number, p: number): number {
@@ -185,12 +190,44 @@ export function demandAt(m: SpeProblem, r: number, p: number): number {
   return d;
 }
 
-export function demandSlope(m: SpeProblem, r: number, p: number): number {
-  let d = storageSlope(m, r, p);
+/** Fill the per-use scratch the fast demand functions read (once per solve). */
+export function prepareUses(m: SpeProblem): void {
+  for (let r = 0; r < NR; r++)
+    for (let u = 0; u < m.nUse[r]; u++) {
+      const j = r * MAX_USES + u;
+      m.uLnPr[j] = Math.log(m.uPr[j]);
+      m.uQW[j] = m.uEps[j] === 0 ? m.uQ[j] : m.uQ[j] * Math.pow(m.uW[j] / m.uPr[j], m.uEps[j]);
+    }
+}
+
+/** Demand at p, the same as demandAt, with one logarithm per node instead of a power per use (after prepareUses);
+ * with `slope`, its slope is written to slope[k] (the Newton step needs both). */
+export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Array | null, k: number): number {
+  let d = m.dFix[r] + storageAt(m, r, p);
+  let sl = slope ? storageSlope(m, r, p) : 0;
   const n = m.nUse[r];
-  for (let u = 0; u < n; u++) d += useSlope(m, r * MAX_USES + u, p);
+  const lp = Math.log(p);
+  for (let u = 0; u < n; u++) {
+    const j = r * MAX_USES + u;
+    const Q = m.uQ[j];
+    if (Q <= 0) continue;
+    const W = m.uW[j];
+    const e = m.uEps[j];
+    let q: number;
+    if (p <= W) q = e === 0 ? Q : Q * Math.exp(e * (lp - m.uLnPr[j]));
+    else {
+      const x = W / p;
+      const x2 = x * x;
+      const x4 = x2 * x2;
+      q = m.uQW[j] * x4 * x4;
+    }
+    d += q;
+    if (slope) sl += p <= W ? (e * q) / p : (-CHOKE * q) / p;
+  }
+  if (slope) slope[k] = sl;
   return d;
 }
+
 
 /** Delivered cost at d of a unit bought at s on the direct arc: (1+t)(p_s + f). */
 export function deliveredCost(m: SpeProblem, s: number, d: number, ps: number): number {

@@ -19,7 +19,12 @@
 // The equilibrium (complementarity form): for every arc, flow > 0 only if p_d >= (1+t)(p_s + f) (+ slope*x for
 // transshipment), with equality when the flow is between its bounds (a cap above, a contract below); every node
 // clears.
-import { NR, NP, MAX_TRANS, supplyAt, demandAt, supplySlope, demandSlope, type SpeProblem, type SpeStats } from './curves.ts';
+import * as curves from './curves.ts';
+import type { SpeProblem, SpeStats } from './curves.ts';
+
+// Local copies of the imported bindings: where modules are compiled to CommonJS (tsx runs the CLI that way) every use
+// of an imported binding is a getter call, which the solver's inner loops cannot afford.
+const { NR, NP, MAX_TRANS, supplyAt, demandAt, demandFast, prepareUses, supplySlope } = curves;
 
 export * from './curves.ts';
 
@@ -43,6 +48,8 @@ const W = {
   pt: new Float64Array(NP),
   xs: new Float64Array(NR * NR),
   xts: new Float64Array(MAX_TRANS),
+  /** demand slopes at the current prices, written by excess(..., true) */
+  dsl: new Float64Array(6),
 };
 
 /** Flows at prices p given the centre, the wedges and the weight kap; written into x, xt. */
@@ -67,10 +74,10 @@ function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, x
 
 /** Excess supply at each node (supply node: output - shipments; demand node: arrivals - demand), into F;
  * returns the largest absolute value. */
-function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Array, F: Float64Array): number {
+function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Array, F: Float64Array, slopes = false): number {
   for (let r = 0; r < NR; r++) {
     F[r] = supplyAt(m, r, p[r]);
-    F[NR + r] = -demandAt(m, r, p[NR + r]);
+    F[NR + r] = -demandFast(m, r, p[NR + r], slopes ? W.dsl : null, r);
   }
   for (let s = 0; s < NR; s++)
     for (let d = 0; d < NR; d++) {
@@ -102,7 +109,7 @@ function jacobian(m: SpeProblem, p: Float64Array, kap: number, J: Float64Array):
   for (let r = 0; r < NR; r++) {
     J[r * NP + r] = supplySlope(m, r, p[r]) + reg;
     const e = NR + r;
-    J[e * NP + e] = -demandSlope(m, r, p[e]) + reg;
+    J[e * NP + e] = -W.dsl[r] + reg; // demand slopes from the excess() call just before
   }
   for (let s = 0; s < NR; s++)
     for (let d = 0; d < NR; d++) {
@@ -203,6 +210,7 @@ export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
 
 function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const st = stats ?? { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
+  prepareUses(m);
   st.outer = 0;
   st.newton = 0;
   // proximal weight: a flow of the whole market moves a price by 1% of the reference price
@@ -231,11 +239,12 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       const target = m.trF[i] + t * (p[m.trS[i]] + m.trF[i]);
       W.wt[i] = outer === 0 ? target : W.wt[i] + (target - W.wt[i]) / (1 + t);
     }
-    // Newton on the prices with an exact line search
+    // Newton on the prices with a line search
+    const innerTol = tolF;
     for (let it = 0; it < 50; it++) {
       flowsAt(m, p, kap, W.xs, W.xts);
-      const n = excess(m, p, W.xs, W.xts, W.F);
-      if (n <= tolF) break;
+      const n = excess(m, p, W.xs, W.xts, W.F, true);
+      if (n <= innerTol) break;
       st.newton++;
       jacobian(m, p, kap, W.J);
       linSolve(W.J, W.F, W.dp);
@@ -262,7 +271,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
           a = g0 < 0 && g1 > 0 ? (lo * g1 - hi * g0) / (g1 - g0) : 0.5 * (lo + hi);
           if (!(a > lo && a < hi)) a = 0.5 * (lo + hi);
           const g = slopeAlong(m, p, W.dp, a, kap);
-          if (Math.abs(g) <= 0.05 * Math.abs(glo0)) break;
+          if (Math.abs(g) <= 0.2 * Math.abs(glo0)) break;
           if (g > 0) {
             hi = a;
             g1 = g;
