@@ -185,10 +185,11 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
     const lead = s.startsWith('ore') ? sr.mineLeadQuarters : sr.leadQuarters;
     // arrivals are grouped by year so the pipeline stays short
     const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
+    const controlled = controlsOn(state, s);
     for (const h of REGIONS) {
       const w = hosts[h];
       if (!w) continue;
-      const pi = expectedProfitability(content, state, s, h, lead);
+      const pi = expectedProfitability(content, state, s, h, lead, controlled);
       if (pi <= 0) continue;
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
       const hit = pipeline.find((x) => x.due === due && x.region === h && x.stage === s);
@@ -205,10 +206,15 @@ function stageCap(r: RegionState, s: StageKey): number {
 /** The profitability index of new capacity for stage s in host h: the margin expected over the plant's life, less
  * cash cost and the capital charge, over the capital charge. Investors expect a price premium to fade, more slowly
  * when export controls cause it (they do not know how long controls will last). */
-export function expectedProfitability(content: Content, state: GameState, s: StageKey, h: RegionId, lead: number): number {
+/** Is any export control in force on stage s? */
+function controlsOn(state: GameState, s: StageKey): boolean {
+  for (const c of COUNTRIES) for (const p of REGIONS) if (p !== c && state.regions[c].policies.controls[p][s].level !== 'open') return true;
+  return false;
+}
+
+export function expectedProfitability(content: Content, state: GameState, s: StageKey, h: RegionId, lead: number, controlled = controlsOn(state, s)): number {
   const sr = content.goods.supplyResponse;
   const M = content.goods.markets;
-  const controlled = COUNTRIES.some((c) => REGIONS.some((p) => p !== c && state.regions[c].policies.controls[p][s].level !== 'open'));
   const keep = Math.exp(-lead / (controlled ? sr.controlPersistenceQuarters : sr.pricePersistenceQuarters));
   // the output at the producers' price in the host, inputs at its buyers' expected price
   const later = (st: StageKey, out = false) => M[st].basePrice + ((out ? state.market.producerPrice[st][h] : state.market.expPrice[st][h]) - M[st].basePrice) * keep;
