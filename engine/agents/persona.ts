@@ -27,7 +27,9 @@ export function personaAgent(name: string, p: Persona): Agent {
             const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
             exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
           } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
-            exportControls[other] = Object.fromEntries(STAGES.map((s) => [s, 'open']));
+            // reopen, except goods we ban to someone else: an open third country is a route round the ban
+            const keep = STAGES.filter((s) => partners(view).some((q) => q !== other && view.self.policies.controls[q][s].level === 'banned'));
+            exportControls[other] = Object.fromEntries(STAGES.filter((s) => !keep.includes(s)).map((s) => [s, 'open']));
           }
         }
       }

@@ -100,7 +100,7 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
       if (e.t < Math.max(1, 0.001 * world)) continue;
       const A = REGIONS[e.a];
       const V = REGIONS[e.v];
-      news.push(`${A} finds about ${fmtT(e.t)} of its ${STAGE_NAMES[s]} reaching ${[...e.dest].sort((x, y) => x - y).map((b) => REGIONS[b]).join(' and ')} through ${V}, round its export controls.`);
+      news.push(`${A} finds about ${fmtT(e.t)} of its ${STAGE_NAMES[s]} reaching ${listOf([...e.dest].sort((x, y) => x - y).map((b) => REGIONS[b]))} through ${V}, round its export controls.`);
       if (A === 'ROW' || V === 'ROW') continue;
       const bump = Math.min(10, (content.rules.diplomacy.leakTension * e.t) / Math.max(1e-9, 0.01 * world));
       const nt = Math.min(100, tension[A][V] + bump);
@@ -171,3 +171,8 @@ function moved(without: ChainResult | undefined, st: StageKey, i: number, p: num
 
 const fmtT = (t: number) => (t >= 100 ? `${String(Math.round(t)).replace(/\B(?=(\d{3})+$)/g, ',')} t` : `${t.toFixed(1)} t`);
 const fmtBn = (bn: number) => (bn >= 1 ? `${bn.toFixed(2)} bn` : `${(bn * 1000).toFixed(1)} m`);
+
+/** "JPN", "JPN and USA", "JPN, ROW and USA". */
+function listOf(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}

@@ -85,6 +85,34 @@ function yourBiggest(report: TurnReport, country: CountryId): HTMLElement {
   return h('p', {}, h('b', {}, `Yours: ${HEADLINE_LABEL[best.hd].split(' (')[0].toLowerCase()} ${signed(best.hd, best.change)}`), best.hd === 'gdp' || best.hd === 'autoProduction' || best.hd === 'autoExports' ? ` (${fmtPct(best.rel)})` : '');
 }
 
+const PRICE_NAMES: [keyof NonNullable<TurnReport['priceWhy']>, string][] = [
+  ['oxide.light', 'NdPr oxide'],
+  ['oxide.heavy', 'Dy/Tb oxide'],
+  ['magnet', 'Magnets'],
+];
+
+/** Each main price outside China and in China, against the price with its causes lifted, and the causes. */
+function priceStory(report: TurnReport): HTMLElement {
+  const why = report.priceWhy;
+  if (!why) return h('span', {});
+  const money = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+  const line = (name: string, where: string, w: NonNullable<TurnReport['priceWhy']>['magnet']['world']) => {
+    const causes = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
+    return h(
+      'li',
+      {},
+      h('b', {}, `${name} ${where}: USD ${money(w.value)}/kg`),
+      causes.length ? ` (USD ${money(w.without)} without: ${causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`).join(', ')})` : ' (no control, tariff, hoarding, stockpile trade or event behind it)',
+    );
+  };
+  return h(
+    'details',
+    { open: true, 'data-testid': 'price-story' },
+    h('summary', {}, 'Why prices are where they are'),
+    h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st, name]) => [line(name, 'outside China', why[st].world), line(name, 'in China', why[st].CHN)])),
+  );
+}
+
 export function digest(report: TurnReport, country: CountryId, onClose: () => void): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
   const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'digest-close', onclick: onClose }, 'Continue');
@@ -101,6 +129,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
       ),
       h('h3', {}, `Why your indicators moved (${country})`),
       h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, 'No change worth showing.') : ledger(report, country, hd)))),
+      priceStory(report),
       h('details', {}, h('summary', {}, 'Other countries'), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, c), ...HEADLINES.map((hd) => h('td', {}, signed(hd, report.headlines[c][hd].change)))))))),
       h('div', { class: 'row end' }, close),
     ),
