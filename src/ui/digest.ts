@@ -95,20 +95,25 @@ const PRICE_NAMES: [keyof NonNullable<TurnReport['priceWhy']>, string][] = [
 function priceStory(report: TurnReport): HTMLElement {
   const why = report.priceWhy;
   if (!why) return h('span', {});
-  const money = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
   const line = (name: string, where: string, w: NonNullable<TurnReport['priceWhy']>['magnet']['world']) => {
-    const causes = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
+    const dp = w.value >= 100 ? 0 : 1;
+    const money = (x: number) => (dp === 0 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+    const sign = (x: number) => `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`;
+    const shown = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
+    const rest = w.value - w.without - shown.reduce((a, c) => a + c.amount, 0);
+    const parts = shown.map((c) => `${c.cause} ${sign(c.amount)}`);
+    if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`smaller causes ${sign(rest)}`);
     return h(
       'li',
       {},
       h('b', {}, `${name} ${where}: USD ${money(w.value)}/kg`),
-      causes.length ? ` (USD ${money(w.without)} without: ${causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`).join(', ')})` : ' (no control, tariff, hoarding, stockpile trade or event behind it)',
+      parts.length ? ` (USD ${money(w.without)} without them: ${parts.join(', ')})` : ' (no export control, tariff, hoarding, stockpile trade or event moves it this quarter)',
     );
   };
   return h(
-    'details',
-    { open: true, 'data-testid': 'price-story' },
-    h('summary', {}, 'Why prices are where they are'),
+    'section',
+    { class: 'price-story', 'data-testid': 'price-story' },
+    h('h3', {}, 'Why prices are where they are'),
     h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st, name]) => [line(name, 'outside China', why[st].world), line(name, 'in China', why[st].CHN)])),
   );
 }
