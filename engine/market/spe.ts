@@ -50,13 +50,29 @@ const W = {
   xts: new Float64Array(MAX_TRANS),
   /** demand slopes at the current prices, written by excess(..., true) */
   dsl: new Float64Array(6),
+  /** 1 where a node takes no part this solve: a supply node with nothing to sell, a demand node with no buyer */
+  idle: new Uint8Array(12),
 };
+
+/** Mark the nodes with nothing to sell or no buyer: their arcs carry nothing, and they get a price afterwards. */
+function markIdle(m: SpeProblem): void {
+  for (let r = 0; r < NR; r++) {
+    W.idle[r] = m.sFix[r] <= 0 && (m.sCap[r] <= 0 || m.sQ0[r] <= 0) ? 1 : 0;
+    let buyers = m.dFix[r] > 0 || m.stI0[r] > 0 || (m.stLam[r] > 0 && m.stT[r] > 0);
+    for (let u = 0; u < m.nUse[r] && !buyers; u++) if (m.uQ[r * curves.MAX_USES + u] > 0) buyers = true;
+    W.idle[NR + r] = buyers ? 0 : 1;
+  }
+}
 
 /** Flows at prices p given the centre, the wedges and the weight kap; written into x, xt. */
 function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, xt: Float64Array): void {
   for (let s = 0; s < NR; s++) {
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
+      if (W.idle[s] === 1 || W.idle[NR + d] === 1) {
+        x[a] = 0;
+        continue;
+      }
       let v = W.x0[a] + (p[NR + d] - p[s] - W.w[a]) / kap;
       const lo = m.aLo[a];
       const cap = m.aCap[a];
@@ -66,6 +82,10 @@ function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, x
     }
   }
   for (let i = 0; i < m.nTr; i++) {
+    if (W.idle[m.trS[i]] === 1 || W.idle[NR + m.trD[i]] === 1) {
+      xt[i] = 0;
+      continue;
+    }
     const gap = p[NR + m.trD[i]] - p[m.trS[i]] - W.wt[i];
     const v = (gap + kap * W.xt0[i]) / (kap + m.trSlope[i]);
     xt[i] = v > 0 ? v : 0;
@@ -211,6 +231,7 @@ export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
 function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const st = stats ?? { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
   prepareUses(m);
+  markIdle(m);
   st.outer = 0;
   st.newton = 0;
   // proximal weight: a flow of the whole market moves a price by 1% of the reference price
@@ -299,14 +320,15 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       W.xt0[i] = W.xts[i];
       m.xt[i] = W.xts[i];
     }
-    if (complementarityGap(m) <= tolGap && excess(m, p, m.x, m.xt, W.F) <= tolF) break;
+    if (complementarityGap(m, true) <= tolGap && excess(m, p, m.x, m.xt, W.F) <= tolF) break;
   }
   // idle nodes get the price the market implies, unless that would break a condition that held
-  const gap0 = complementarityGap(m);
+  const gap0 = complementarityGap(m, true);
   for (let r = 0; r < NP; r++) W.pt[r] = p[r];
   settleIdlePrices(m);
-  if (complementarityGap(m) > Math.max(gap0, tolGap)) for (let r = 0; r < NP; r++) p[r] = W.pt[r];
-  st.maxGap = complementarityGap(m);
+  if (complementarityGap(m, true) > Math.max(gap0, tolGap)) for (let r = 0; r < NP; r++) p[r] = W.pt[r];
+  // the conditions that bind: arcs between a node with something to sell and a node with a buyer
+  st.maxGap = complementarityGap(m, true);
   st.maxResidual = clearingResidual(m);
   return st;
 }
@@ -343,13 +365,14 @@ function settleIdlePrices(m: SpeProblem): void {
 }
 
 /** The largest violation of the arc conditions at the solution in m, USD/kg. */
-export function complementarityGap(m: SpeProblem): number {
+export function complementarityGap(m: SpeProblem, activeOnly = false): number {
   const p = m.p;
   let worst = 0;
   const tq = TOL_Q * m.qref;
   for (let s = 0; s < NR; s++)
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
+      if (activeOnly && (W.idle[s] === 1 || W.idle[NR + d] === 1)) continue;
       const gap = p[NR + d] - (1 + m.aT[a]) * (p[s] + m.aF[a]);
       const x = m.x[a];
       const atLo = x <= m.aLo[a] + tq;
@@ -363,6 +386,7 @@ export function complementarityGap(m: SpeProblem): number {
   for (let i = 0; i < m.nTr; i++) {
     const s = m.trS[i];
     const d = m.trD[i];
+    if (activeOnly && (W.idle[s] === 1 || W.idle[NR + d] === 1)) continue;
     const gap = p[NR + d] - (1 + m.trT[i]) * (p[s] + m.trF[i]) - m.trSlope[i] * m.xt[i];
     const v = m.xt[i] > tq ? Math.abs(gap) : Math.max(0, gap);
     if (v > worst) worst = v;
