@@ -202,10 +202,11 @@ export const TOL_Q = 1e-9;
 /** The directional derivative F(p + a d) . d (increasing in a: the convex dual along the ray); prices in W.pt2. */
 const PT2 = new Float64Array(NP);
 const FT = new Float64Array(NP);
+const FT_NORM = { v: 0 };
 function slopeAlong(m: SpeProblem, p: Float64Array, d: Float64Array, a: number, kap: number): number {
   for (let r = 0; r < NP; r++) PT2[r] = p[r] + a * d[r];
   flowsAt(m, PT2, kap, W.xs, W.xts);
-  excess(m, PT2, W.xs, W.xts, FT);
+  FT_NORM.v = excess(m, PT2, W.xs, W.xts, FT, true); // with slopes: if this point is taken, the next step reuses it
   let g = 0;
   for (let r = 0; r < NP; r++) g += FT[r] * d[r];
   return g;
@@ -262,9 +263,16 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
     }
     // Newton on the prices with a line search
     const innerTol = tolF;
+    let fresh = false; // W.F, W.xs, W.xts and W.dsl already hold the values at p (the line search's last point)
     for (let it = 0; it < 50; it++) {
-      flowsAt(m, p, kap, W.xs, W.xts);
-      const n = excess(m, p, W.xs, W.xts, W.F, true);
+      let n: number;
+      if (fresh) {
+        n = FT_NORM.v;
+        for (let r = 0; r < NP; r++) W.F[r] = FT[r];
+      } else {
+        flowsAt(m, p, kap, W.xs, W.xts);
+        n = excess(m, p, W.xs, W.xts, W.F, true);
+      }
       if (n <= innerTol) break;
       st.newton++;
       jacobian(m, p, kap, W.J);
@@ -308,7 +316,12 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         }
       }
       if (!(a > 0)) break;
-      for (let r = 0; r < NP; r++) p[r] = Math.min(m.pmax, Math.max(m.pmin, p[r] + a * W.dp[r]));
+      fresh = true;
+      for (let r = 0; r < NP; r++) {
+        const v = Math.min(m.pmax, Math.max(m.pmin, PT2[r]));
+        if (v !== PT2[r]) fresh = false;
+        p[r] = v;
+      }
     }
     flowsAt(m, p, kap, W.xs, W.xts);
     // move the centre; stop when the complementarity conditions (true tariffs) and clearing hold
