@@ -173,9 +173,18 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
   const q = state.quartersPerTurn;
   const frac = q / 4;
   const sr = content.goods.supplyResponse;
+  // entries are shared with the last state and never changed in place: a changed entry is a new object
+  const at = new Map<string, number>();
+  const first = (k: string, i: number) => {
+    if (!at.has(k)) at.set(k, i); // the first entry with a key takes new tonnes
+  };
+  for (let i = 0; i < pipeline.length; i++) first(`${pipeline[i].due}|${pipeline[i].region}|${pipeline[i].stage}`, i);
   for (const it of state.pipeline) {
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
-    else pipeline.push({ ...it });
+    else {
+      first(`${it.due}|${it.region}|${it.stage}`, pipeline.length);
+      pipeline.push(it);
+    }
   }
   exits(content, state, R);
   for (const s of STAGES) {
@@ -192,9 +201,13 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
       const pi = expectedProfitability(content, state, s, h, lead, controlled);
       if (pi <= 0) continue;
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
-      const hit = pipeline.find((x) => x.due === due && x.region === h && x.stage === s);
-      if (hit) hit.tonnes += add;
-      else pipeline.push({ due, region: h, stage: s, tonnes: add });
+      const key = `${due}|${h}|${s}`;
+      const i = at.get(key);
+      if (i !== undefined) pipeline[i] = { ...pipeline[i], tonnes: pipeline[i].tonnes + add };
+      else {
+        at.set(key, pipeline.length);
+        pipeline.push({ due, region: h, stage: s, tonnes: add });
+      }
     }
   }
 }
