@@ -195,7 +195,7 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
 
 /** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
 export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
-  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined) return prev;
+  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
   return produce(prev, (d) => {
     for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
     for (const [p, stages] of expand(self, o.exportControls))
@@ -204,5 +204,6 @@ export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders,
         if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
       }
     if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
+    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
   });
 }

@@ -305,6 +305,9 @@ export const CountryOrdersSchema = z
     tariffs: TariffOrdersSchema.optional(),
     exportControls: ControlOrdersSchema.optional(),
     defenseSpendingPct: z.number().min(0).max(10).optional(),
+    /** production quotas on the country's own mines and separators, % of normal capacity (a dominant producer
+     * floods the market above 100 to undercut newcomers, or withholds supply below it) */
+    rareEarthOutputPct: z.number().min(50).max(150).optional(),
     investments: z.array(InvestmentOrderSchema).optional(),
     stockpileRelease: z.object({ light: z.number().min(0).optional(), heavy: z.number().min(0).optional() }).strict().optional(),
     deals: z

@@ -21,6 +21,8 @@ export interface Policies {
   /** on exports to each partner */
   controls: Record<RegionId, Record<StageKey, Control>>;
   defensePct: number;
+  /** production quotas on own mines and separators, % of normal capacity (100 if absent: older saves) */
+  outputPct?: number;
 }
 
 export interface RegionState {

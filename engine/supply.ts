@@ -250,11 +250,13 @@ function regionSupply(x: SupplyContext) {
     const r = regions[id];
     const fL = capacityFactor(shocks, id, 'ore.light');
     const fH = capacityFactor(shocks, id, 'ore.heavy');
-    oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac;
-    oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac;
-    minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac;
-    refCap.light[i] = r.refining.light * frac * capacityFactor(shocks, id, 'oxide.light');
-    refCap.heavy[i] = r.refining.heavy * frac * capacityFactor(shocks, id, 'oxide.heavy');
+    // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
+    const quota = (r.policies.outputPct ?? 100) / 100;
+    oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac * quota;
+    oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac * quota;
+    minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac * quota;
+    refCap.light[i] = r.refining.light * frac * capacityFactor(shocks, id, 'oxide.light') * quota;
+    refCap.heavy[i] = r.refining.heavy * frac * capacityFactor(shocks, id, 'oxide.heavy') * quota;
     magCap[i] = r.magnetCap * frac * capacityFactor(shocks, id, 'magnet');
     // recycling is limited by the scrap a region's own use leaves
     const scrapCap = content.goods.supplyResponse.maxRecyclingShare * (r.magnetCap * content.goods.magnetRecipe.light + r.oxideOtherUse.light + (r.magnetUse.electronics + r.magnetUse.other) * content.goods.magnetRecipe.light);

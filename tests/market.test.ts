@@ -182,3 +182,15 @@ describe('contracts', () => {
     expect(licensed).toBeLessThanOrEqual(Math.max(contracted, 0.1 * s0.flows['ore.light'].AUS.MYS) + 1e-6);
   });
 });
+
+describe('a dominant producer', () => {
+  it("China's output quotas above normal lower the prices outside China: a policy its agents choose", () => {
+    const base = play(1, 4).states[3];
+    const flood = play(1, 4, { 1: { CHN: { rareEarthOutputPct: 140 } } });
+    const s = flood.states[3];
+    expect(s.regions.CHN.policies.outputPct).toBe(140);
+    expect(s.worldPrice['oxide.light']).toBeLessThan(base.worldPrice['oxide.light'] * 0.98);
+    expect(s.regions.CHN.last.refined).toBeGreaterThan(base.regions.CHN.last.refined);
+    expect(flood.reports[0].news.some((n) => n.includes('CHN sets its rare-earth mining and separation quotas to 140% of normal'))).toBe(true);
+  });
+});

@@ -35,6 +35,7 @@ export function personaAgent(name: string, p: Persona): Agent {
       }
       // leakage found round our controls: a tighter rule for the transit country (licence its imports of that good)
       if (p.controlsAs !== 'never') tightenOnLeaks(view, exportControls);
+      const output = p.controlsAs === 'leverage' ? limitPricing(content, view) : undefined;
       const deals = answerDeals(view, p.tradeOpenness * 3);
       const propose = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
       return merge({
@@ -42,6 +43,7 @@ export function personaAgent(name: string, p: Persona): Agent {
         exportControls: Object.keys(exportControls).length ? exportControls : undefined,
         defenseSpendingPct: defenseToward(view, p.defenseTargetPct, p.defenseStepPct),
         investments: investIn(content, view, p.investTypes, p.investShare),
+        rareEarthOutputPct: output,
         deals: deals || propose ? { ...(deals ?? {}), ...(propose ? { propose } : {}) } : undefined,
       });
     },
@@ -75,4 +77,15 @@ function tightenOnLeaks(view: Parameters<Agent['decide']>[0]['view'], exportCont
       exportControls[v] = { ...(exportControls[v] ?? {}), [s]: { licensed: share } };
     }
   }
+}
+
+/** The dominant producer's choice (a persona that uses export controls as leverage): when NdPr outside China is far
+ * above its 2024 price, newcomers' projects pay, so raise output quotas to undercut them (limit pricing; Gaskins
+ * 1971); go back to normal once the price is near its 2024 level. */
+function limitPricing(content: Parameters<Agent['decide']>[0]['content'], view: Parameters<Agent['decide']>[0]['view']): number | undefined {
+  const ratio = view.worldPrice['oxide.light'] / content.goods.markets['oxide.light'].basePrice;
+  const cur = view.self.policies.outputPct ?? 100;
+  if (ratio > 1.3 && cur < 130) return 130;
+  if (ratio < 1.1 && cur !== 100) return 100;
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // The random agent, for fuzzing: valid but arbitrary orders drawn from the seeded RNG.
 import { STAGES, TARIFF_GOODS, type CountryId } from '../ids.ts';
 import type { CountryOrders, ControlSpec } from '../schema.ts';
-import { maxDefenseStep } from '../policy.ts';
+import { maxDefenseStep, unitCost } from '../policy.ts';
 import type { Agent } from './types.ts';
 import { partners } from './common.ts';
 
@@ -35,7 +35,7 @@ export const randomAgent: Agent = {
       const t = content.projects.types[type];
       const host: CountryId = t.kind === 'stockpile' || t.kind === 'thrifting' ? view.country : t.hosts ? pick(t.hosts) : view.country;
       const ok = t.kind !== 'deepSeaMud' || view.country === 'JPN';
-      if (ok && t.costUsdBn <= view.self.budget && (t.kind === 'stockpile' || heldUnits(view, type) < t.maxUnitsPerCountry)) o.investments = [{ type, host, units: 1 }];
+      if (ok && unitCost(content, type, view.prices, view.country) <= view.self.budget && (t.kind === 'stockpile' || heldUnits(view, type) < t.maxUnitsPerCountry)) o.investments = [{ type, host, units: 1 }];
     }
     if (rng() < 0.2) {
       const r = rng() * 0.9;
@@ -52,6 +52,7 @@ export const randomAgent: Agent = {
     if (active.length && rng() < 0.05) deals.break = [pick(active).id];
     if (rng() < 0.1) deals.propose = [{ to: pick(partners(view)), give: [{ type: 'tariffCap', good: pick(TARIFF_GOODS), max: Math.round(rng() * 10) }], get: [{ type: 'investment', usdBn: Math.round(rng() * 20) }], termTurns: 1 + Math.floor(rng() * 8) }];
     if (Object.keys(deals).length) o.deals = deals;
+    if (rng() < 0.1) o.rareEarthOutputPct = 50 + Math.round(rng() * 100);
     return o;
   },
 };

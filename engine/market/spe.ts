@@ -20,11 +20,13 @@
 // transshipment), with equality when the flow is between its bounds (a cap above, a contract below); every node
 // clears.
 import * as curves from './curves.ts';
+import * as gauss from './linsolve.ts';
 import type { SpeProblem, SpeStats } from './curves.ts';
 
 // Local copies of the imported bindings: where modules are compiled to CommonJS (tsx runs the CLI that way) every use
 // of an imported binding is a getter call, which the solver's inner loops cannot afford.
 const { NR, NP, MAX_TRANS, supplyAt, demandAt, demandFast, prepareUses, supplySlope } = curves;
+const linSolve = gauss.linSolve;
 
 export * from './curves.ts';
 
@@ -150,48 +152,6 @@ function addArc(J: Float64Array, s: number, e: number, k: number): void {
   J[s * NP + s] += k;
   J[e * NP + e] += k;
   J[e * NP + s] -= k;
-}
-
-/** Solve J dp = -F in place (Gaussian elimination, partial pivoting); J is destroyed, F kept. */
-function linSolve(J: Float64Array, F: Float64Array, dp: Float64Array): void {
-  const N = NP;
-  const b = W.pt; // scratch for the right-hand side
-  for (let r = 0; r < N; r++) b[r] = -F[r];
-  for (let c = 0; c < N; c++) {
-    let piv = c;
-    let best = Math.abs(J[c * N + c]);
-    for (let r = c + 1; r < N; r++) {
-      const v = Math.abs(J[r * N + c]);
-      if (v > best) {
-        best = v;
-        piv = r;
-      }
-    }
-    if (piv !== c) {
-      for (let k = 0; k < N; k++) {
-        const t = J[c * N + k];
-        J[c * N + k] = J[piv * N + k];
-        J[piv * N + k] = t;
-      }
-      const t = b[c];
-      b[c] = b[piv];
-      b[piv] = t;
-    }
-    const d = J[c * N + c];
-    if (d === 0) continue;
-    for (let r = c + 1; r < N; r++) {
-      const f = J[r * N + c] / d;
-      if (f === 0) continue;
-      for (let k = c; k < N; k++) J[r * N + k] -= f * J[c * N + k];
-      b[r] -= f * b[c];
-    }
-  }
-  for (let c = N - 1; c >= 0; c--) {
-    let v = b[c];
-    for (let k = c + 1; k < N; k++) v -= J[c * N + k] * dp[k];
-    const d = J[c * N + c];
-    dp[c] = d !== 0 ? v / d : 0;
-  }
 }
 
 /** Relative price tolerance of the solution: complementarity holds to TOL_P * pref USD/kg. */

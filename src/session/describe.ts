@@ -8,6 +8,7 @@ export function describeOrders(o: CountryOrders, label: (type: string) => string
   for (const [p, stages] of Object.entries(o.exportControls ?? {}))
     for (const [s, v] of Object.entries(stages ?? {})) parts.push(`${s} to ${p === '*' ? 'everyone' : p}: ${typeof v === 'object' ? `licensed ${Math.round(v.licensed * 100)}%` : v}`);
   if (o.defenseSpendingPct !== undefined) parts.push(`defense ${o.defenseSpendingPct.toFixed(2)}% of GDP`);
+  if (o.rareEarthOutputPct !== undefined) parts.push(`rare-earth output quotas ${o.rareEarthOutputPct}% of normal`);
   for (const i of o.investments ?? []) parts.push(`${i.units ?? 1} x ${label(i.type)}${i.host ? ` in ${i.host}` : ''}`);
   if (o.stockpileRelease) parts.push(`release stockpile ${JSON.stringify(o.stockpileRelease)}`);
   for (const p of o.deals?.propose ?? []) parts.push(`deal offered to ${p.to}`);

@@ -75,10 +75,20 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     shareInput.addEventListener('change', apply);
     return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, shareInput));
   };
+  const curOut = view.self.policies.outputPct ?? 100;
+  const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': 'production quotas on your mines and separators, percent of normal capacity' }) as HTMLInputElement;
+  out.addEventListener('change', () => {
+    const v = Math.min(150, Math.max(50, Math.round(Number(out.value))));
+    if (v === curOut) delete draft.rareEarthOutputPct;
+    else draft.rareEarthOutputPct = v;
+    changed();
+  });
   return h(
     'section',
     { class: 'panel', 'aria-label': 'export controls' },
-    h('p', { class: 'hint' }, 'On your exports to each partner. Licensed: a share of the last quarter\'s volume may go, after a licensing delay in the first quarter. Banned: nothing goes, except what leaks through third countries.'),
+    h('p', { class: 'hint' }, 'On your exports to each partner. Licensed: a share of the last quarter\'s volume may go, after a licensing delay in the first quarter. Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it).'),
+    h('label', {}, 'Production quotas on your mines and separators, % of normal capacity ', out),
+    h('p', { class: 'hint' }, 'Above 100 floods the market: prices fall, and so do newcomers\' margins. Below 100 withholds supply.'),
     h(
       'div',
       { class: 'scroll-x' },
