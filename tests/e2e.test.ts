@@ -88,7 +88,8 @@ describe.runIf(run)('the browser game', () => {
     const chooser2 = page.waitForEvent('filechooser');
     await page.getByTestId('load').click();
     await (await chooser2).setFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await page.getByTestId('toast-info').waitFor();
+    // the 'Saved.' toast may still be up: wait for the one that says the game loaded
+    await page.getByTestId('toast-info').filter({ hasText: 'Loaded' }).waitFor();
     expect(await label()).toContain('Turn 3 of 4');
   }, 120_000);
 
