@@ -301,6 +301,7 @@ function openingState(content: Content): GameState {
     heavyIntensity: 1,
     nextId,
     otherTrade,
+    otherTradeRef: structuredClone(otherTrade),
     pipeline: [],
     tensionBase,
     market,

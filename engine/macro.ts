@@ -53,11 +53,12 @@ export function economyStep(x: EconomyInput) {
   const carFlows: GameState['carFlows'] = regionRecord((_, o) => regionRecord((__, d) => cars.plan[o][d] * chain.civilRatio[o]));
   const built = [0, 0, 0, 0, 0, 0];
   for (let o = 0; o < NR; o++) for (let d = 0; d < NR; d++) built[o] += cars.plan[o][d] * chain.civilRatio[o];
-  const { X, Mi, tariffRevenue, ot } = otherGoodsTrade(x);
+  const { X, Mi, Xref, Mref, tariffRevenue, ot, ref } = otherGoodsTrade(x);
   const otherTrade: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ot[s][d]));
+  const otherTradeRef: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ref[s][d]));
   const flows = dealInvestmentFlows(x.deals, turn);
   // GDP by cause
-  for (let i = 0; i < NR; i++) regionStep(x, i, { carFlows, built, X, Mi, tariffRevenue, flows });
+  for (let i = 0; i < NR; i++) regionStep(x, i, { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, flows });
   const tension = tensionStep(x);
   for (let i = 0; i < NR; i++) {
     const { own, allies, rivals } = securityInputs(R, dv, tension, i);
@@ -77,7 +78,7 @@ export function economyStep(x: EconomyInput) {
     objective[c] = objectiveIndex(content, c, r, independenceOf(dv, ii, r.last.importShareFrom));
     r.last.objective = objective[c];
   }
-  return { carFlows, otherTrade, tension, trust: x.trust, objective };
+  return { carFlows, otherTrade, otherTradeRef, tension, trust: x.trust, objective };
 }
 
 /** Tariff revenue on car imports, USD bn / yr. */
@@ -125,9 +126,13 @@ function otherGoodsTrade(x: EconomyInput) {
   const ot: number[][] = [];
   const X = [0, 0, 0, 0, 0, 0];
   const Mi = [0, 0, 0, 0, 0, 0];
+  const Xref = [0, 0, 0, 0, 0, 0];
+  const Mref = [0, 0, 0, 0, 0, 0];
   const tariffRevenue = [0, 0, 0, 0, 0, 0];
+  const ref: number[][] = [];
   for (let s = 0; s < NR; s++) {
     ot.push([0, 0, 0, 0, 0, 0]);
+    ref.push([0, 0, 0, 0, 0, 0]);
     for (let d = 0; d < NR; d++) {
       if (s === d) continue;
       const sid = REGIONS[s];
@@ -143,9 +148,17 @@ function otherGoodsTrade(x: EconomyInput) {
       X[s] += v;
       Mi[d] += v;
       tariffRevenue[d] += v * tar;
+      // the same flow on the path with no policy changed: it grows with the buyer's demand, with the same lag. The
+      // output gap counts trade against this path, so a status-quo game does not drift (exports grow with partners'
+      // demand, not with the exporter's own growth)
+      const prevRef = state.otherTradeRef[sid][did];
+      const r = prevRef + trade.otherAdjustSpeed * q * (dv.otherBase[s][d] * growth - prevRef);
+      ref[s][d] = r;
+      Xref[s] += r;
+      Mref[d] += r;
     }
   }
-  return { X, Mi, tariffRevenue, ot };
+  return { X, Mi, Xref, Mref, tariffRevenue, ot, ref };
 }
 
 interface TurnTrade {
@@ -153,6 +166,8 @@ interface TurnTrade {
   built: number[];
   X: number[];
   Mi: number[];
+  Xref: number[];
+  Mref: number[];
   tariffRevenue: number[];
   flows: ReturnType<typeof dealInvestmentFlows>;
 }
@@ -161,7 +176,7 @@ interface TurnTrade {
  * economyStep (as are the trade and tension steps) so V8 compiles several middling functions, not one huge one. */
 function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   const { content, state, R, chain, chainIn, cars, prices, q, instant } = x;
-  const { carFlows, built, X, Mi, tariffRevenue, flows } = tt;
+  const { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, flows } = tt;
   const frac = q / 4;
   const M = content.rules.macro;
   const sec = content.rules.security;
@@ -188,7 +203,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
   r.gap = {
     autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
-    trade: (M.exportMultiplier * (X[i] - r.ref.otherExports * growth - 0.5 * (Mi[i] - r.ref.otherImports * growth))) / P,
+    trade: (M.exportMultiplier * (X[i] - Xref[i] - 0.5 * (Mi[i] - Mref[i]))) / P,
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
     investment: (M.investmentMultiplier * (spend + inflow - M.fdiCrowdOut * outflow)) / P,

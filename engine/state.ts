@@ -164,6 +164,8 @@ export interface GameState {
   nextId: number;
   /** other goods trade, USD bn / yr, from -> to */
   otherTrade: Record<RegionId, Record<RegionId, number>>;
+  /** the same flows on the path with no policy changed (the output gap's yardstick), USD bn / yr */
+  otherTradeRef: Record<RegionId, Record<RegionId, number>>;
   /** privately financed capacity under construction (called forth by high prices) */
   pipeline: { due: number; region: RegionId; stage: StageKey; tonnes: number }[];
   /** tension each pair would settle at with no policies in force (derived at the start) */

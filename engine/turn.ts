@@ -208,6 +208,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     d.flows = flows;
     d.carFlows = econ.carFlows;
     d.otherTrade = econ.otherTrade;
+    d.otherTradeRef = econ.otherTradeRef;
     d.tension = econ.tension;
     d.trust = econ.trust;
     d.deals = dealStep.deals;

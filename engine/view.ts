@@ -128,6 +128,7 @@ export function beliefState(content: Content, view: CountryView, rngSeed: string
     heavyIntensity: view.heavyIntensity,
     nextId: 1_000_000,
     otherTrade: estimateOtherTrade(content),
+    otherTradeRef: estimateOtherTrade(content),
     pipeline: [],
     tensionBase,
     market: view.market,

@@ -1,6 +1,6 @@
 // The default scenario starts where CALIBRATION.md says the world is, and shows its stylized facts.
 import { describe, expect, it } from 'vitest';
-import { REGIONS, type GameState } from '../engine/index.ts';
+import { COUNTRIES, REGIONS, type GameState } from '../engine/index.ts';
 import { content, play } from './helpers.ts';
 
 const shareOf = (s: GameState, f: (r: GameState['regions']['JPN']) => number, who: 'CHN') => {
@@ -111,5 +111,19 @@ describe('nothing done in one quarter changes supply that quarter (stylized fact
     expect(b.states[0].regions.USA.refining.light).toBeCloseTo(a.states[0].regions.USA.refining.light, 9);
     const lead = content.projects.types['refinery.light'].leadQuarters;
     expect(lead).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('the status-quo path does not drift', () => {
+  it('with every seat at the status quo, output gaps stay within ±1% and approval within ±5 of the start (5 seeds, 40 turns)', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const { states } = play(seed, 40);
+      for (const c of COUNTRIES) {
+        const last8 = states.slice(-8).map((s) => s.regions[c].gdp / s.regions[c].potential - 1);
+        const mean = last8.reduce((a, b) => a + b, 0) / last8.length;
+        expect(Math.abs(mean), `${c} seed ${seed} mean output gap`).toBeLessThan(0.01);
+        expect(Math.abs(states[39].regions[c].approval - states[0].regions[c].ref.approval), `${c} seed ${seed} approval`).toBeLessThanOrEqual(5);
+      }
+    }
   });
 });
