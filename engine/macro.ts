@@ -207,7 +207,10 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
     investment: (M.investmentMultiplier * (spend + inflow - M.fdiCrowdOut * outflow)) / P,
-    defense: (M.defenseMultiplier * (r.policies.defensePct - r.ref.defensePct)) / 100,
+    // defence spending: a demand impulse from each change in spending that fades within about two years, and a
+    // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
+    defense: (state.regions[id].gap.defense ?? 0) * Math.pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,
+    defenseTaxes: (-M.defenseTaxDrag * (r.policies.defensePct - r.ref.defensePct)) / 100,
     tariffs: (-M.tariffDeadweight * (tariffRevenue[i] - r.ref.tariffRevenue * growth)) / P,
     shocks: shock,
   };

@@ -37,6 +37,7 @@ const CAUSE_LABEL: Record<string, string> = {
   rareEarths: 'rare-earth industry',
   investment: 'investment',
   defense: 'defense spending',
+  defenseTaxes: 'taxes for defense',
   tariffs: 'tariff costs',
   shocks: 'shocks (events)',
   growth: 'economic growth',

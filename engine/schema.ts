@@ -108,6 +108,8 @@ export const RulesFileSchema = z
         exportMultiplier: N,
         investmentMultiplier: N,
         defenseMultiplier: N,
+        defenseFade: Frac,
+        defenseTaxDrag: N,
         magnetDependentShare: N,
         tariffDeadweight: N,
         reSectorValueShare: N,

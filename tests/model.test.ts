@@ -237,3 +237,15 @@ describe('views and scores', () => {
     expect(r.orders.length).toBe(3);
   });
 });
+
+describe('defence is not a free lunch', () => {
+  it('a defence ramp gives a passing demand impulse and a lasting cost of its financing: Japan 1.8% -> 5% leaves GDP lower at turn 20', () => {
+    const plan: Record<number, { JPN: { defenseSpendingPct: number } }> = {};
+    for (let t = 1; t <= 14; t++) plan[t] = { JPN: { defenseSpendingPct: Math.min(5, 1.8 + 0.24 * t) } };
+    const base = play(1, 20).states;
+    const hit = play(1, 20, plan).states;
+    expect(hit[3].regions.JPN.gdp).toBeGreaterThan(base[3].regions.JPN.gdp); // the impulse while spending rises
+    expect(hit[19].regions.JPN.gdp).toBeLessThan(base[19].regions.JPN.gdp); // and what remains: the financing
+    expect(Math.abs(hit[19].regions.JPN.gap.defense)).toBeLessThan(0.001); // the impulse has faded
+  });
+});
