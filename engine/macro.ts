@@ -184,7 +184,11 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   const id = REGIONS[i];
   const r = R[id];
   const spec = content.countries.regions[id];
-  r.potential = state.regions[id].potential * Math.pow(1 + spec.trendGrowth, frac);
+  // pledged investment moves capital from the source to the host: the host's capacity to produce rises, the
+  // source's falls by as much, and neither gets a demand boost from it (a swap of equal pledges changes nothing)
+  const isC0 = id !== 'ROW';
+  const netCapital = isC0 ? flows.inflow[id as CountryId] - flows.outflow[id as CountryId] : 0;
+  r.potential = state.regions[id].potential * Math.pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
@@ -195,9 +199,6 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     const t = content.projects.types[p.type];
     spend += (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
   }
-  const isC = id !== 'ROW';
-  const inflow = isC ? flows.inflow[id as CountryId] * (4 / q) : 0;
-  const outflow = isC ? flows.outflow[id as CountryId] * (4 / q) : 0;
   const rv = reValue(content, i, chainIn, chain, prices, q);
   let shock = (state.regions[id].gap.shocks ?? 0) * Math.pow(M.gapPersistence, q);
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
@@ -206,7 +207,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     trade: (M.exportMultiplier * (X[i] - Xref[i] - 0.5 * (Mi[i] - Mref[i]))) / P,
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
-    investment: (M.investmentMultiplier * (spend + inflow - M.fdiCrowdOut * outflow)) / P,
+    investment: (M.investmentMultiplier * spend) / P,
     // defence spending: a demand impulse from each change in spending that fades within about two years, and a
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
     defense: (state.regions[id].gap.defense ?? 0) * Math.pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,

@@ -113,7 +113,7 @@ export const RulesFileSchema = z
         magnetDependentShare: N,
         tariffDeadweight: N,
         reSectorValueShare: N,
-        fdiCrowdOut: Frac,
+        capitalReturn: N,
       })
       .strict(),
     security: z

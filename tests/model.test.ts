@@ -249,3 +249,24 @@ describe('defence is not a free lunch', () => {
     expect(Math.abs(hit[19].regions.JPN.gap.defense)).toBeLessThan(0.001); // the impulse has faded
   });
 });
+
+describe('pledges are capital flows, not spending', () => {
+  it('a swap of equal investment pledges between the US and Japan changes neither GDP', () => {
+    const swap = { USA: { deals: { propose: [{ to: 'JPN' as const, give: [{ type: 'investment' as const, usdBn: 1000 }], get: [{ type: 'investment' as const, usdBn: 1000 }], termTurns: 8 }] } } };
+    const first = play(1, 1, { 1: swap });
+    const id = first.states[0].deals.find((d) => d.from === 'USA' && d.to === 'JPN' && d.status === 'proposed')!.id;
+    const base = play(1, 8).states;
+    const hit = play(1, 8, { 1: swap, 2: { JPN: { deals: { accept: [id] } } } }).states;
+    expect(hit[5].deals.find((d) => d.id === id)!.status).toBe('active');
+    for (const t of [2, 5, 7]) for (const c of ['JPN', 'USA'] as const) expect(hit[t].regions[c].gdp).toBeCloseTo(base[t].regions[c].gdp, 6);
+  });
+  it('a one-way pledge moves productive capacity from the source to the host', () => {
+    const one = { USA: { deals: { propose: [{ to: 'JPN' as const, give: [{ type: 'tariffCap' as const, good: 'autos' as const, max: 15 }], get: [{ type: 'investment' as const, usdBn: 400 }], termTurns: 8 }] } } };
+    const first = play(1, 1, { 1: one });
+    const id = first.states[0].deals.find((d) => d.from === 'USA' && d.to === 'JPN' && d.status === 'proposed')!.id;
+    const base = play(1, 8).states;
+    const hit = play(1, 8, { 1: one, 2: { JPN: { deals: { accept: [id] } } } }).states;
+    expect(hit[7].regions.USA.potential).toBeGreaterThan(base[7].regions.USA.potential);
+    expect(hit[7].regions.JPN.potential).toBeLessThan(base[7].regions.JPN.potential);
+  });
+});
