@@ -204,7 +204,10 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
   r.gap = {
     autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
-    trade: (M.exportMultiplier * (X[i] - Xref[i] - 0.5 * (Mi[i] - Mref[i]))) / P,
+    // exports against their no-policy path move demand; imports do not (cutting them is no gain): a change in
+    // the share of spending that stays at home moves real income by the ACR formula, lambda-hat^(-1/theta)
+    trade: (M.exportMultiplier * (X[i] - Xref[i])) / P,
+    gainsFromTrade: Math.pow((1 - Mi[i] / P) / (1 - Mref[i] / P), -1 / M.tradeElasticity) - 1,
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
     investment: (M.investmentMultiplier * spend) / P,

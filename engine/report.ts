@@ -32,7 +32,8 @@ export interface ReportInput {
 
 const CAUSE_LABEL: Record<string, string> = {
   autos: 'car output',
-  trade: 'trade in other goods',
+  trade: 'exports of other goods',
+  gainsFromTrade: 'gains from trade (imports)',
   magnets: 'magnet shortage in industry',
   rareEarths: 'rare-earth industry',
   investment: 'investment',

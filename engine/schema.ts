@@ -114,6 +114,7 @@ export const RulesFileSchema = z
         tariffDeadweight: N,
         reSectorValueShare: N,
         capitalReturn: N,
+        tradeElasticity: N,
       })
       .strict(),
     security: z

@@ -17,6 +17,7 @@ import {
 } from '../engine/index.ts';
 import { readMetric, conditionsHold } from '../engine/events.ts';
 import { content, play } from './helpers.ts';
+import { collectOrders } from '../engine/game.ts';
 
 
 describe('orders', () => {
@@ -268,5 +269,26 @@ describe('pledges are capital flows, not spending', () => {
     const hit = play(1, 8, { 1: one, 2: { JPN: { deals: { accept: [id] } } } }).states;
     expect(hit[7].regions.USA.potential).toBeGreaterThan(base[7].regions.USA.potential);
     expect(hit[7].regions.JPN.potential).toBeLessThan(base[7].regions.JPN.potential);
+  });
+});
+
+describe('tariffs do not pay', () => {
+  it('a 60% US tariff on everything from everyone leaves US GDP lower at turn 16 (persona opponents, 2 seeds)', () => {
+    for (const seed of [1, 2]) {
+      const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as Parameters<typeof playGame>[2];
+      const run = (tariff: boolean) => {
+        let s = createGame(content, seed);
+        for (let t = 1; t <= 16; t++) {
+          const o = collectOrders(content, s, seats);
+          if (tariff && t === 1) o.USA = { ...(o.USA ?? {}), tariffs: { '*': { autos: 60, magnets: 60, oxide: 60, ore: 60, other: 60 } } };
+          s = resolveTurn(content, s, o, { ledger: false }).state;
+        }
+        return s;
+      };
+      const b = run(false);
+      const h = run(true);
+      expect(h.regions.USA.gdp).toBeLessThan(b.regions.USA.gdp);
+      expect(h.regions.USA.gap.gainsFromTrade).toBeLessThan(0); // the ACR loss from a higher home share of spending
+    }
   });
 });
