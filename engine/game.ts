@@ -97,6 +97,23 @@ export function baselineObjectives(content: Content, seed: string | number, turn
   return playGame(content, seed, statusQuoSeats(), { turns, ledger: false }).objectives;
 }
 
+/**
+ * Each seat's yardstick: the objective per turn of the same game with that seat kept at the status quo and every other
+ * seat played by the same agents (who react to it). A seat already at the status quo is its own yardstick (null here:
+ * the caller uses the game's own objectives, so doing nothing scores exactly 0). One extra game per other seat.
+ */
+export function seatYardsticks(content: Content, seed: string | number, seats: Seats, turns?: number): Record<CountryId, Record<CountryId, number>[] | null> {
+  const out = {} as Record<CountryId, Record<CountryId, number>[] | null>;
+  for (const c of COUNTRIES) {
+    if (seats[c] === statusQuo) {
+      out[c] = null;
+      continue;
+    }
+    out[c] = playGame(content, seed, { ...seats, [c]: statusQuo }, { turns, ledger: false }).objectives;
+  }
+  return out;
+}
+
 /** Running score per turn: mean over turns so far of (objective - status-quo objective), in points. */
 export function runningScores(objectives: Record<CountryId, number>[], baseline: Record<CountryId, number>[]): Record<CountryId, number>[] {
   const out: Record<CountryId, number>[] = [];

@@ -254,3 +254,18 @@ describe('gambit selfplay', () => {
     expect(readdirSync(dir).sort()).toEqual(['s.csv', 's.jsonl']);
   });
 });
+
+describe('the score means what it says', () => {
+  it('a seat that does nothing scores exactly 0 (its yardstick is the same game with it doing nothing)', () => {
+    for (const seed of ['1', '2', '3']) {
+      const r = gambit('run', '--seed', seed, '--turns', '12', '--agents', 'JPN=status-quo', '--format', 'jsonl');
+      expect(r.code).toBe(0);
+      const out = lines(r.stdout).map((l) => JSON.parse(l));
+      const final = out.at(-1).final;
+      expect(final.scores.JPN).toBe(0);
+      for (const t of out.slice(0, -1)) expect(t.countries.JPN.score).toBe(0);
+      // the others played persona agents and reacted: their scores need not be 0
+      expect(Object.values(final.scores).some((v) => v !== 0)).toBe(true);
+    }
+  }, 60_000);
+});

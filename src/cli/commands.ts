@@ -8,7 +8,7 @@ import {
   SCHEMAS,
   ScriptSchema,
   agentNames,
-  baselineObjectives,
+  seatYardsticks,
   checkFile,
   compileContent,
   formatIssue,
@@ -40,7 +40,8 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
   const turns = turnsOpt(o.turns, c);
   const seats = makeSeats(c, parseAgentSpec(o.agents));
   const names = resolvedNames(seats);
-  const base = baselineObjectives(c, seed, turns);
+  // each seat against the same game with that seat at the status quo (the others' agents react): doing nothing scores 0
+  const yard = seatYardsticks(c, seed, seats, turns);
   const w = (s: string) => process.stdout.write(s + '\n');
   if (o.format === 'table') w(tableHeader(`${c.scenario.name} | seed ${seed} | ${COUNTRIES.map((k) => `${k}=${names[k]}`).join(' ')}`));
   let i = 0;
@@ -54,7 +55,8 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
     onTurn: (state, report) => {
       const row = {} as Record<CountryId, number>;
       for (const k of COUNTRIES) {
-        sums[k] += report.objective[k] - base[i][k];
+        const y = yard[k];
+        sums[k] += y ? report.objective[k] - y[i][k] : 0;
         row[k] = sums[k] / (i + 1);
       }
       scoreRows.push(row);

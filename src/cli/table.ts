@@ -40,7 +40,7 @@ export function scoreCard(f: FinalCard): string {
   const w = Math.max(18, ...COUNTRIES.map((c) => f.agents[c].length));
   const lines = [
     '',
-    'Final scores (points against the status-quo path of the same seed; 0 = as good as doing nothing)',
+    'Final scores (points against the same game with that seat doing nothing while the others play on; 0 = doing nothing)',
     '',
     `${padE('country', 8)} ${padE('agent', w)} ${pad('score', 7)} | ${pad('GDP change', 10)} | ${pad('approval', 9)} | ${pad('cars k/qtr', 10)} | ${pad('magnets', 8)} | ${pad('from CHN', 8)}`,
     '-'.repeat(76 + w),

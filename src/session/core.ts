@@ -16,7 +16,6 @@ import {
   playGame,
   resolveTurn,
   runningScores,
-  statusQuoSeats,
   turnSummary,
   validateOrders,
   viewFor,
@@ -145,7 +144,8 @@ export class SessionCore {
     const s0 = createGame(this.content, config.seed);
     this.timelines = [{ id: 0, label: 'Timeline A', forkedAt: 0, states: [s0], reports: [], orders: [], playerOrders: [], summaries: [] }];
     this.active = 0;
-    const base = playGame(this.content, config.seed, statusQuoSeats(), { turns, ledger: false });
+    // the yardstick: the same game with the player's seat doing nothing and the other seats' agents reacting to that
+    const base = playGame(this.content, config.seed, seats, { turns, ledger: false });
     const baseSummaries: TurnSummary[] = [];
     const scores = runningScores(base.objectives, base.objectives);
     let st = createGame(this.content, config.seed);

@@ -34,7 +34,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       h('h2', {}, `Briefing: ${b.name}`),
       ...b.situation.map((p) => h('p', {}, p)),
       h('h3', {}, 'How you are scored'),
-      h('p', {}, 'Your score is your weighted objectives measured against the status-quo path of the same seed: 0 means "as good as doing nothing".'),
+      h('p', {}, 'Your score is your weighted objectives measured against the same game in which you do nothing (the other countries still play, and react to that): 0 means "as good as doing nothing".'),
       h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${o.name}`), ` — ${o.meaning}`))),
       h('h3', {}, 'Your levers'),
       h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
