@@ -1,4 +1,4 @@
-// The end screen: score against the status-quo path, charts of the whole game, the decisions that mattered, and a
+// The end screen: score against the same game had you done nothing, charts of the whole game, the decisions that mattered, and a
 // replay: any turn's map (the flows, bans, licences and tariffs of that quarter) beside its digest.
 import { COUNTRIES, type CountryId, type GameMap } from '../../engine/index.ts';
 import type { FinalResult, Session } from '../session/protocol.ts';
@@ -30,22 +30,22 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       'main',
       { class: 'end' },
       h('h1', {}, 'Game over'),
-      h('p', { class: 'final', 'data-testid': 'final-score' }, `${country}: ${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)} points against the status-quo path. ${verdict}`),
+      h('p', { class: 'final', 'data-testid': 'final-score' }, `${country}: ${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)} points against the same game had you done nothing. ${verdict}`),
       h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'country'), h('th', {}, 'score'))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, c), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
       h(
         'div',
         { class: 'charts' },
         lineChart('Your score (points)', [{ label: country, values: mine('score'), colour: COUNTRY_COLOUR[country] }]),
-        lineChart('GDP, USD bn (dashed: status quo)', [{ label: country, values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: 'status quo', values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }]),
-        lineChart('Approval', [{ label: country, values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: 'status quo', values: baseOf('approval'), colour: PALETTE.grey, dashed: true }]),
-        lineChart('Magnet supply, share of need', [{ label: country, values: mine('magnetSupplyRatio'), colour: COUNTRY_COLOUR[country] }, { label: 'status quo', values: baseOf('magnetSupplyRatio'), colour: PALETTE.grey, dashed: true }]),
+        lineChart('GDP, USD bn (dashed: had you done nothing)', [{ label: country, values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: 'had you done nothing', values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }]),
+        lineChart('Approval', [{ label: country, values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: 'had you done nothing', values: baseOf('approval'), colour: PALETTE.grey, dashed: true }]),
+        lineChart('Magnet supply, share of need', [{ label: country, values: mine('magnetSupplyRatio'), colour: COUNTRY_COLOUR[country] }, { label: 'had you done nothing', values: baseOf('magnetSupplyRatio'), colour: PALETTE.grey, dashed: true }]),
         lineChart('Dy/Tb oxide, USD/kg', [{ label: 'outside China', values: hist.map((t) => t.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: 'China', values: hist.map((t) => t.prices['oxide.heavy'].CHN), colour: PALETTE.orange }]),
         lineChart('Magnets, USD/kg', [{ label: 'outside China', values: hist.map((t) => t.prices.magnet.world), colour: PALETTE.blue }, { label: 'China', values: hist.map((t) => t.prices.magnet.CHN), colour: PALETTE.sky }]),
       ),
       h('h2', {}, 'The decisions that mattered most'),
       f.decisions.length
         ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, `Turn ${d.turn} (${d.date}): `), d.summary, ` — worth ${Math.abs(d.worth) < 0.005 ? '±0.00' : `${d.worth > 0 ? '+' : ''}${d.worth.toFixed(2)}`} points (measured by replaying the game without it)`)))
-        : h('p', { 'data-testid': 'decisions' }, 'You changed no policy: your score is the status quo by definition.'),
+        : h('p', { 'data-testid': 'decisions' }, 'You changed no policy: the game is its own yardstick, so your score is 0 by definition.'),
       h('h2', {}, 'Replay'),
       h('div', { class: 'row' }, h('label', {}, 'Turn ', turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, 'Show'), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, 'Next turn')),
       h('div', { class: 'replay-grid' }, mapBox, replayBox),
