@@ -65,20 +65,34 @@ export function pollutionAdded(content: Content, minedReo: number, refined: numb
 }
 
 /** Objective index of a country in a turn: weighted indicators, each in points. */
-export function objectiveIndex(content: Content, c: CountryId, r: RegionState, independence: number): number {
+/** The objectives a score is split by, in the order they are summed. */
+export const OBJECTIVES = ['gdp', 'security', 'approval', 'autoProduction', 'supplySecurity', 'independence', 'environment'] as const;
+export type ObjectiveKey = (typeof OBJECTIVES)[number];
+
+/** Each objective's weighted contribution to the objective index (environment enters with its sign). */
+export function objectiveParts(content: Content, c: CountryId, r: RegionState, independence: number): Record<ObjectiveKey, number> {
   const w = content.countries.regions[c].objectives!;
   const ref = r.ref;
   const gdp = 100 * Math.log(r.gdp / ref.gdp);
   const auto = ref.autoProduction > 0 ? 100 * (r.last.autoProduction / ref.autoProduction - 1) : 0;
-  return (
-    w.gdp * gdp +
-    w.security * r.security +
-    w.approval * r.approval +
-    w.autoProduction * auto +
-    w.supplySecurity * 100 * r.last.magnetSupplyRatio +
-    w.independence * 100 * independence -
-    w.environment * r.pollution
-  );
+  return {
+    gdp: w.gdp * gdp,
+    security: w.security * r.security,
+    approval: w.approval * r.approval,
+    autoProduction: w.autoProduction * auto,
+    supplySecurity: w.supplySecurity * 100 * r.last.magnetSupplyRatio,
+    independence: w.independence * 100 * independence,
+    environment: -(w.environment * r.pollution),
+  };
+}
+
+/** The objective index: the parts summed in a fixed order. */
+export function objectiveIndex(content: Content, c: CountryId, r: RegionState, independence: number): number {
+  return sumParts(objectiveParts(content, c, r, independence));
+}
+
+export function sumParts(p: Record<ObjectiveKey, number>): number {
+  return p.gdp + p.security + p.approval + p.autoProduction + p.supplySecurity + p.independence + p.environment;
 }
 
 /** Share of rare-earth imports that do not come from rivals. */

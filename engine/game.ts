@@ -102,14 +102,15 @@ export function baselineObjectives(content: Content, seed: string | number, turn
  * seat played by the same agents (who react to it). A seat already at the status quo is its own yardstick (null here:
  * the caller uses the game's own objectives, so doing nothing scores exactly 0). One extra game per other seat.
  */
-export function seatYardsticks(content: Content, seed: string | number, seats: Seats, turns?: number): Record<CountryId, Record<CountryId, number>[] | null> {
-  const out = {} as Record<CountryId, Record<CountryId, number>[] | null>;
+export function seatYardsticks(content: Content, seed: string | number, seats: Seats, turns?: number): Record<CountryId, { objectives: Record<CountryId, number>[]; parts: TurnReport['objectiveBy'][] } | null> {
+  const out = {} as Record<CountryId, { objectives: Record<CountryId, number>[]; parts: TurnReport['objectiveBy'][] } | null>;
   for (const c of COUNTRIES) {
     if (seats[c] === statusQuo) {
       out[c] = null;
       continue;
     }
-    out[c] = playGame(content, seed, { ...seats, [c]: statusQuo }, { turns, ledger: false }).objectives;
+    const g = playGame(content, seed, { ...seats, [c]: statusQuo }, { turns, ledger: false });
+    out[c] = { objectives: g.objectives, parts: g.reports.map((r) => r.objectiveBy) };
   }
   return out;
 }

@@ -13,3 +13,4 @@ export type { GameState, TurnReport, RegionState, Deal, Project, HeadlineChange,
 export { ENGINE_VERSION } from './state.ts';
 export type { Orders, CountryOrders } from './schema.ts';
 export { routeLanes, type GameMap } from './map.ts';
+export { OBJECTIVES, type ObjectiveKey } from './economy.ts';

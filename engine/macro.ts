@@ -7,7 +7,8 @@ import type { ChainInput, ChainResult } from './market/chain.ts';
 import type { CarPlan } from './cars.ts';
 import { NR } from './market/spe.ts';
 import { dealInvestmentFlows } from './deals.ts';
-import { independenceOf, objectiveIndex, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import { independenceOf, objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import type { ObjectiveKey } from './economy.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -66,6 +67,7 @@ export function economyStep(x: EconomyInput) {
   }
   // approval, by cause
   const objective = {} as Record<CountryId, number>;
+  const objectiveBy = {} as Record<CountryId, Record<ObjectiveKey, number>>;
   for (const c of COUNTRIES) {
     const r = R[c];
     const terms = approvalTerms(content, r, state.regions[c]);
@@ -75,10 +77,11 @@ export function economyStep(x: EconomyInput) {
     for (const e of instant) if (e.effect.kind === 'approval' && e.effect.country === c) ap += e.effect.delta;
     r.approval = Math.min(100, Math.max(0, ap));
     const ii = REGIONS.indexOf(c);
-    objective[c] = objectiveIndex(content, c, r, independenceOf(dv, ii, r.last.importShareFrom));
+    objectiveBy[c] = objectiveParts(content, c, r, independenceOf(dv, ii, r.last.importShareFrom));
+    objective[c] = sumParts(objectiveBy[c]);
     r.last.objective = objective[c];
   }
-  return { carFlows, otherTrade, otherTradeRef, tension, trust: x.trust, objective };
+  return { carFlows, otherTrade, otherTradeRef, tension, trust: x.trust, objective, objectiveBy };
 }
 
 /** Tariff revenue on car imports, USD bn / yr. */

@@ -26,6 +26,7 @@ export interface ReportInput {
   news: string[];
   deals: Deal[];
   objective: Record<CountryId, number>;
+  objectiveBy: TurnReport['objectiveBy'];
   balance: { light: MaterialBalance; heavy: MaterialBalance };
   instantApproval: Record<CountryId, number>;
 }
@@ -164,6 +165,7 @@ export function buildReport(x: ReportInput): TurnReport {
     markets: x.markets,
     ...(x.priceWhy ? { priceWhy: x.priceWhy } : {}),
     objective: x.objective,
+    objectiveBy: x.objectiveBy,
     deals: x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to })),
     balance: x.balance,
   };

@@ -2,6 +2,7 @@
 import type { CountryId, RegionId, StageKey, TariffGood, Use, Headline } from './ids.ts';
 import type { Commitment, Effect } from './schema.ts';
 import type { PriceLedger } from './market/why.ts';
+import type { ObjectiveKey } from './economy.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -212,6 +213,8 @@ export interface TurnReport {
   /** biggest changes across countries, largest first */
   biggest: { country: CountryId; headline: Headline; change: number; relative: number }[];
   objective: Record<CountryId, number>;
+  /** the objective split into its weighted parts (gdp, security, approval, ...), summing to objective */
+  objectiveBy: Record<CountryId, Record<ObjectiveKey, number>>;
   deals: { id: string; status: Deal['status']; from: CountryId; to: CountryId }[];
   /** material balance this turn (t): inflows = outflows + stock change; used by property tests */
   balance: { light: MaterialBalance; heavy: MaterialBalance };

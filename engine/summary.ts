@@ -1,6 +1,7 @@
 // The per-turn summary behind `run --format jsonl` and the table: a stable, documented contract for scripts and classes.
 import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { GameState, TurnReport } from './state.ts';
+import type { ObjectiveKey } from './economy.ts';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -29,6 +30,8 @@ export interface TurnSummary {
       defenseSpendingPct: number;
       approval: number;
       score: number;
+      /** the score split by objective (points, summing to score), where the host computes it (`run`) */
+      scoreBy?: Record<ObjectiveKey, number>;
     }
   >;
   events: string[];
@@ -42,7 +45,7 @@ function shares(state: GameState, f: (r: GameState['regions']['JPN']) => number)
   return out;
 }
 
-export function turnSummary(state: GameState, report: TurnReport, scores: Record<CountryId, number>): TurnSummary {
+export function turnSummary(state: GameState, report: TurnReport, scores: Record<CountryId, number>, scoreBy?: Record<CountryId, Record<ObjectiveKey, number>>): TurnSummary {
   const countries = {} as TurnSummary['countries'];
   for (const c of COUNTRIES) {
     const r = state.regions[c];
@@ -62,6 +65,7 @@ export function turnSummary(state: GameState, report: TurnReport, scores: Record
       defenseSpendingPct: r4(r.policies.defensePct),
       approval: r2(r.approval),
       score: r2(scores[c]),
+      ...(scoreBy ? { scoreBy: Object.fromEntries(Object.entries(scoreBy[c]).map(([k, v]) => [k, r2(v)])) as Record<ObjectiveKey, number> } : {}),
     };
   }
   const p = (s: StageKey) => ({ world: r2(state.worldPrice[s]), CHN: r2(state.prices[s].CHN), byRegion: Object.fromEntries(REGIONS.map((r) => [r, r2(state.prices[s][r])])) as Record<RegionId, number> });

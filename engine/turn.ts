@@ -192,6 +192,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     news,
     deals: dealStep.deals,
     objective: econ.objective,
+    objectiveBy: econ.objectiveBy,
     tension: econ.tension,
     instantApproval: countryRecord((c) => instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)),
     balance: {

@@ -266,6 +266,12 @@ describe('the score means what it says', () => {
       for (const t of out.slice(0, -1)) expect(t.countries.JPN.score).toBe(0);
       // the others played persona agents and reacted: their scores need not be 0
       expect(Object.values(final.scores).some((v) => v !== 0)).toBe(true);
+      // the score split by objective adds up to the score (to rounding)
+      for (const c of COUNTRIES) {
+        const by = final.scoreBy[c] as Record<string, number>;
+        expect(Object.keys(by)).toEqual(['gdp', 'security', 'approval', 'autoProduction', 'supplySecurity', 'independence', 'environment']);
+        expect(Math.abs(Object.values(by).reduce((a, b) => a + b, 0) - final.scores[c])).toBeLessThanOrEqual(0.04);
+      }
     }
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   AGENT_DESCRIPTIONS,
   COUNTRIES,
+  OBJECTIVES,
   SCHEMAS,
   ScriptSchema,
   agentNames,
@@ -19,6 +20,7 @@ import {
   type Content,
   type ContentKind,
   type CountryId,
+  type ObjectiveKey,
   type Replay,
 } from '../../engine/index.ts';
 import { ContentError, zodIssues } from '../../engine/content.ts';
@@ -49,19 +51,28 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
   let last: ReturnType<typeof turnSummary> | undefined;
   const scoreRows: Record<CountryId, number>[] = [];
   const sums = Object.fromEntries(COUNTRIES.map((k) => [k, 0])) as Record<CountryId, number>;
+  const partSums = Object.fromEntries(COUNTRIES.map((k) => [k, Object.fromEntries(OBJECTIVES.map((ob) => [ob, 0]))])) as Record<CountryId, Record<ObjectiveKey, number>>;
+  let lastBy: Record<CountryId, Record<ObjectiveKey, number>> | undefined;
   const result = playGame(c, seed, seats, {
     turns,
     hashes: Boolean(o.out),
     onTurn: (state, report) => {
       const row = {} as Record<CountryId, number>;
+      const by = {} as Record<CountryId, Record<ObjectiveKey, number>>;
       for (const k of COUNTRIES) {
         const y = yard[k];
-        sums[k] += y ? report.objective[k] - y[i][k] : 0;
+        sums[k] += y ? report.objective[k] - y.objectives[i][k] : 0;
         row[k] = sums[k] / (i + 1);
+        by[k] = {} as Record<ObjectiveKey, number>;
+        for (const ob of OBJECTIVES) {
+          partSums[k][ob] += y ? report.objectiveBy[k][ob] - y.parts[i][k][ob] : 0;
+          by[k][ob] = partSums[k][ob] / (i + 1);
+        }
       }
+      lastBy = by;
       scoreRows.push(row);
       i++;
-      const s = turnSummary(state, report, row);
+      const s = turnSummary(state, report, row, lastBy);
       const prev = last;
       first ??= s;
       last = s;
@@ -77,6 +88,7 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
       JSON.stringify({
         final: {
           scores: rounded,
+          scoreBy: lastBy ? Object.fromEntries(COUNTRIES.map((k) => [k, Object.fromEntries(OBJECTIVES.map((ob) => [ob, Math.round(lastBy![k][ob] * 100) / 100]))])) : undefined,
           agents: names,
           seed,
           scenario: c.scenario.id,
@@ -87,7 +99,7 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
         },
       }),
     );
-  } else if (first && last) w(scoreCard({ scores, agents: names, first, last }));
+  } else if (first && last) w(scoreCard({ scores, agents: names, first, last, by: lastBy }));
   if (o.out) {
     writeFileAtomic(o.out, JSON.stringify(makeReplay(c, seed, names, result), null, 1) + '\n');
     if (o.format === 'table') w(`\nreplay written to ${o.out}`);

@@ -1,5 +1,5 @@
 // The human-readable per-turn table and final score card printed by `gambit run`.
-import { COUNTRIES, type CountryId, type TurnReport, type TurnSummary } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, type CountryId, type ObjectiveKey, type TurnReport, type TurnSummary } from '../../engine/index.ts';
 
 const pad = (s: string | number, n: number) => String(s).padStart(n);
 const padE = (s: string | number, n: number) => String(s).padEnd(n);
@@ -34,7 +34,11 @@ export interface FinalCard {
   agents: Record<CountryId, string>;
   first: TurnSummary;
   last: TurnSummary;
+  /** the score split by objective, points */
+  by?: Record<CountryId, Record<ObjectiveKey, number>>;
 }
+
+const OBJ_LABEL: Record<ObjectiveKey, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'cars', supplySecurity: 'supply', independence: 'independ.', environment: 'environ.' };
 
 export function scoreCard(f: FinalCard): string {
   const w = Math.max(18, ...COUNTRIES.map((c) => f.agents[c].length));
@@ -54,6 +58,11 @@ export function scoreCard(f: FinalCard): string {
     lines.push(
       `${padE(c, 8)} ${padE(f.agents[c], w)} ${pad((sc >= 0 ? '+' : '') + sc.toFixed(2), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
     );
+  }
+  if (f.by) {
+    lines.push('', 'The scores split by objective (points; they add up to the score)', '');
+    lines.push(`${padE('country', 8)} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`);
+    for (const c of order) lines.push(`${padE(c, 8)} ${OBJECTIVES.map((ob) => pad(`${f.by![c][ob] >= 0 ? '+' : ''}${f.by![c][ob].toFixed(2)}`, 9)).join(' ')}`);
   }
   return lines.join('\n');
 }
