@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AGENT_DESCRIPTIONS,
   COUNTRIES,
+  OBJECTIVES,
   ENGINE_VERSION,
   InvalidOrdersError,
   agentNames,
@@ -72,7 +73,7 @@ export class SessionCore {
   private seats: Seats | null = null;
   private timelines: Timeline[] = [];
   private active = 0;
-  private baseline: { objectives: Record<CountryId, number>[]; summaries: TurnSummary[] } | null = null;
+  private baseline: { objectives: Record<CountryId, number>[]; parts: TurnReport['objectiveBy'][]; summaries: TurnSummary[] } | null = null;
 
   constructor(
     private readonly content: Content,
@@ -154,7 +155,7 @@ export class SessionCore {
       st = r.state;
       baseSummaries.push(turnSummary(st, r.report, scores[i]));
     }
-    this.baseline = { objectives: base.objectives, summaries: baseSummaries };
+    this.baseline = { objectives: base.objectives, parts: base.reports.map((r) => r.objectiveBy), summaries: baseSummaries };
     return { ok: true, value: this.snapshot() };
   }
 
@@ -327,8 +328,16 @@ export class SessionCore {
       decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => this.content.projects.types[t]?.label ?? t), worth: finalScore - without });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
+    const scoreBy: Record<string, number> = {};
+    const n = tl.reports.length;
+    for (const ob of OBJECTIVES) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += tl.reports[i].objectiveBy[cfg.country][ob] - this.baseline!.parts[i][cfg.country][ob];
+      scoreBy[ob] = n > 0 ? sum / n : 0;
+    }
     return {
       score: finalScore,
+      scoreBy,
       scores: last ? (Object.fromEntries(COUNTRIES.map((c) => [c, last.countries[c].score])) as Record<CountryId, number>) : (Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>),
       history: tl.summaries,
       baseline: this.baseline!.summaries.slice(0, tl.summaries.length),

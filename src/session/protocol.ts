@@ -48,6 +48,8 @@ export interface Decision {
 
 export interface FinalResult {
   score: number;
+  /** the player's score split by objective (points, summing to score) */
+  scoreBy: Record<string, number>;
   scores: Record<CountryId, number>;
   history: TurnSummary[];
   baseline: TurnSummary[];
