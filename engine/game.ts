@@ -16,6 +16,9 @@ import { statusQuo } from './agents/archetypes.ts';
 export type Seats = Record<CountryId, Agent>;
 
 export interface PlayOptions {
+  /** orders the rules refuse are dropped seat by seat instead of ending the game (yardstick games: a script written
+   * for the real game may not fit the game without one seat) */
+  dropRefused?: boolean;
   /** play fewer turns than the scenario has */
   turns?: number;
   /** hash the state after every turn (replays); costs time */
@@ -72,11 +75,13 @@ export function playGame(content: Content, seed: string | number, seats: Seats, 
     try {
       r = resolveTurn(content, state, o, { ledger: opts.ledger });
     } catch (e) {
-      if (e instanceof InvalidOrdersError) {
+      if (e instanceof InvalidOrdersError && opts.dropRefused) {
+        for (const c of new Set(e.issues.map((i) => i.country))) delete o[c as CountryId];
+        r = resolveTurn(content, state, o, { ledger: opts.ledger });
+      } else if (e instanceof InvalidOrdersError) {
         const who = Object.fromEntries([...new Set(e.issues.map((i) => i.country))].filter((c) => c !== '*').map((c) => [c, seats[c as CountryId].name]));
         throw new AgentOrdersError(state.turn + 1, who, e);
-      }
-      throw e;
+      } else throw e;
     }
     state = r.state;
     reports.push(r.report);
@@ -109,7 +114,7 @@ export function seatYardsticks(content: Content, seed: string | number, seats: S
       out[c] = null;
       continue;
     }
-    const g = playGame(content, seed, { ...seats, [c]: statusQuo }, { turns, ledger: false });
+    const g = playGame(content, seed, { ...seats, [c]: statusQuo }, { turns, ledger: false, dropRefused: true });
     out[c] = { objectives: g.objectives, parts: g.reports.map((r) => r.objectiveBy) };
   }
   return out;

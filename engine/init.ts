@@ -224,11 +224,11 @@ function openingState(content: Content): GameState {
     r.pollution = added / (1 - Math.pow(1 - content.rules.environment.decay, q));
     let ex = 0;
     let im = 0;
-    let rev = carTariffRevenue(carFlows, r, i, content.goods.autos.exportValueUsd, q);
+    // the yardstick of car tariffs' deadweight cost (other goods' tariffs work through the gains from trade)
+    const rev = carTariffRevenue(carFlows, r, i, content.goods.autos.exportValueUsd, q);
     for (let j = 0; j < NR; j++) {
       ex += dv.otherBase[i][j];
       im += dv.otherBase[j][i];
-      if (j !== i) rev += (dv.otherBase[j][i] * r.policies.tariffs[REGIONS[j]].other) / 100;
     }
     const imports = {} as Record<RegionId, number>;
     let impTotal = 0;

@@ -195,7 +195,8 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
-  tariffRevenue[i] += carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
+  const carRevenue = carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
+  tariffRevenue[i] += carRevenue;
   let spend = 0;
   for (const p of x.projects) {
     if (p.host !== id || p.status !== 'building') continue;
@@ -210,7 +211,8 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     // exports against their no-policy path move demand; imports do not (cutting them is no gain): a change in
     // the share of spending that stays at home moves real income by the ACR formula, lambda-hat^(-1/theta)
     trade: (M.exportMultiplier * (X[i] - Xref[i])) / P,
-    gainsFromTrade: Math.pow((1 - Mi[i] / P) / (1 - Mref[i] / P), -1 / M.tradeElasticity) - 1,
+    // the home share of gross spending (value added plus imports), kept away from 0
+    gainsFromTrade: Math.pow(Math.max(0.05, 1 - Mi[i] / (P + Mi[i])) / Math.max(0.05, 1 - Mref[i] / (P + Mref[i])), -1 / M.tradeElasticity) - 1,
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
     investment: (M.investmentMultiplier * spend) / P,
@@ -218,7 +220,8 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
     defense: (state.regions[id].gap.defense ?? 0) * Math.pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,
     defenseTaxes: (-M.defenseTaxDrag * (r.policies.defensePct - r.ref.defensePct)) / 100,
-    tariffs: (-M.tariffDeadweight * (tariffRevenue[i] - r.ref.tariffRevenue * growth)) / P,
+    // the deadweight cost of car tariffs (other goods' are in the gains from trade)
+    tariffs: (-M.tariffDeadweight * (carRevenue - r.ref.tariffRevenue * growth)) / P,
     shocks: shock,
   };
   let gap = 0;

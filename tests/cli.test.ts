@@ -275,3 +275,15 @@ describe('the score means what it says', () => {
     }
   }, 60_000);
 });
+
+describe('yardstick games with scripts', () => {
+  it('a script that answers another seat still runs: in that seat\'s yardstick game its refused orders are dropped', () => {
+    const u = join(TMP, 'usa-propose.json');
+    const j = join(TMP, 'jpn-accept.json');
+    writeFileSync(u, JSON.stringify({ turns: { 1: { deals: { propose: [{ to: 'JPN', give: [{ type: 'tariffCap', good: 'autos', max: 10 }], get: [{ type: 'investment', usdBn: 20 }], termTurns: 4 }] } } } }));
+    writeFileSync(j, JSON.stringify({ turns: { 2: { deals: { accept: ['D6'] } } } }));
+    const r = gambit('run', '--seed', '1', '--turns', '4', '--agents', `USA=scripted:${u},JPN=scripted:${j}`, '--format', 'jsonl');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(lines(r.stdout).at(-1)!).final.turns).toBe(4);
+  });
+});

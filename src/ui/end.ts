@@ -34,7 +34,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       h('h1', {}, 'Game over'),
       h('p', { class: 'final', 'data-testid': 'final-score' }, `${country}: ${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)} points against the same game had you done nothing. ${verdict}`),
       h('p', { 'data-testid': 'score-by' }, `By objective: ${Object.entries(f.scoreBy).map(([k, v]) => `${OBJECTIVE_NAMES[k] ?? k} ${Math.abs(v) < 0.005 ? '±0.00' : `${v > 0 ? '+' : ''}${v.toFixed(2)}`}`).join(', ')}.`),
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'country'), h('th', {}, 'score'))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, c), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'country'), h('th', {}, 'points against the game had you done nothing'))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, c), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
       h(
         'div',
         { class: 'charts' },
