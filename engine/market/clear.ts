@@ -9,6 +9,17 @@ import { PROBLEMS, REGIONS_KEYS, STATS, result, setStorage, setSupply, setTrade,
 
 const Z = () => [0, 0, 0, 0, 0, 0];
 
+/** A market's volume scale for the solver's tolerances: what buyers want, or half the capacity, whichever is more. */
+function volumeScale(want: number[], cap: number[]): number {
+  let Q = 0;
+  let C = 0;
+  for (let r = 0; r < NR; r++) {
+    Q += want[r];
+    C += cap[r];
+  }
+  return Math.max(Q, 0.5 * C, 1);
+}
+
 /** The ore market: mines' cost curves against separators' purchases (valued at the oxide price they expect). */
 export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: number[], cap: number[]): MarketResult {
   const g = x.goods;
@@ -17,13 +28,7 @@ export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: numb
   const ox: StageKey = s === 'ore.light' ? 'oxide.light' : 'oxide.heavy';
   const rec = g.refiningRecovery;
   const eps = g.markets[s].shortRunElasticity;
-  let Q = 0;
-  let C = 0;
-  for (let r = 0; r < NR; r++) {
-    Q += want[r];
-    C += cap[r];
-  }
-  m.qref = Math.max(Q, 0.5 * C, 1);
+  m.qref = volumeScale(want, cap);
   for (let r = 0; r < NR; r++) {
     setSupply(x, s, m, r, cap[r], cap[r], 0, 0);
     // separators pay for ore up to what the oxide it makes is worth to them, less their own cost; never less than
@@ -66,13 +71,7 @@ export function clearOxide(x: ChainInput, s: 'oxide.light' | 'oxide.heavy', avai
   const U = g.uses.oxideOther;
   const rLb = g.magnetRecipe.light;
   const rHb = g.magnetRecipe.heavy * x.heavyIntensity;
-  let Q = 0;
-  let C = 0;
-  for (let r = 0; r < NR; r++) {
-    Q += need[r];
-    C += cap[r];
-  }
-  m.qref = Math.max(Q, 0.5 * C, 1);
+  m.qref = volumeScale(need, cap);
   for (let r = 0; r < NR; r++) {
     const fullCap = cap[r];
     setSupply(x, s, m, r, Math.min(fullCap, avail[r] * rec), fullCap, orePrice[r] / rec, g.markets[ore].basePrice / rec);
@@ -147,13 +146,7 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
   const m = PROBLEMS.magnet;
   resetProblem(m);
   const M = g.markets.magnet;
-  let Q = 0;
-  let C = 0;
-  for (let r = 0; r < NR; r++) {
-    Q += need[r];
-    C += x.magCap[r];
-  }
-  m.qref = Math.max(Q, 0.5 * C, 1);
+  m.qref = volumeScale(need, x.magCap);
   const inputBase = g.magnetRecipe.light * g.markets['oxide.light'].basePrice + g.magnetRecipe.heavy * x.heavyIntensity * g.markets['oxide.heavy'].basePrice;
   for (let r = 0; r < NR; r++) {
     const oxLimit = Math.min(rL > 0 ? oxL.forMagnets[r] / rL : Infinity, rH > 0 ? oxH.forMagnets[r] / rH : Infinity);

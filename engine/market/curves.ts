@@ -228,10 +228,3 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
   return d;
 }
 
-
-/** Delivered cost at d of a unit bought at s on the direct arc: (1+t)(p_s + f). */
-export function deliveredCost(m: SpeProblem, s: number, d: number, ps: number): number {
-  const a = s * NR + d;
-  return (1 + m.aT[a]) * (ps + m.aF[a]);
-}
-
