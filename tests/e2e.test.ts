@@ -26,11 +26,23 @@ describe.runIf(run)('the browser game', () => {
   });
 
   const label = () => page.getByTestId('turn-label').textContent();
+  /** "+0.12", "−0.03", "±0.00" -> number */
+  const num = (t: string) => Number(t.trim().replace('−', '-').replace('±', ''));
+  /** The header's score and its split (from the split's title, which has every objective), in points. */
+  const headerScore = async () => {
+    const score = num((await page.getByTestId('score').textContent())!.replace(/^.*score /, ''));
+    const title = (await page.getByTestId('score-split').getAttribute('title'))!;
+    const parts = [...title.replace(/^.*by objective: /, '').matchAll(/([a-zA-Z ]+) ([+−±]\d+\.\d\d)/g)].map((m) => ({ name: m[1].trim(), v: num(m[2]) }));
+    return { score, title, parts };
+  };
 
   it('starts a game for the chosen country and shows the map', async () => {
     await page.getByTestId('new-game').waitFor();
     await page.getByTestId('country-USA').click();
     await page.getByTestId('briefing').getByText('Briefing: United States').waitFor();
+    // the briefing and how-to-play link to the model documentation
+    expect(await page.getByTestId('briefing').getByTestId('model-doc-link').getAttribute('href')).toBe('?doc=model');
+    expect(await page.getByTestId('how-to-play').getByTestId('model-doc-link').count()).toBe(1);
     await page.getByTestId('turns').fill('4');
     await page.getByTestId('seed').fill('3');
     await page.getByTestId('start-game').click();
@@ -51,8 +63,33 @@ describe.runIf(run)('the browser game', () => {
     await digest.waitFor();
     expect(await digest.textContent()).toContain('Why your indicators moved');
     expect(await digest.getByTestId('ledger-gdp').locator('li').count()).toBeGreaterThan(0);
+    // how the turn moved the score, objective by objective, against the yardstick: the rows add up to the total
+    const sec = digest.getByTestId('score-turn');
+    expect(await sec.textContent()).toMatch(/Your score this turn.*USA score [+−±]\d+\.\d\d.*yardstick is the same game with your seat at status quo/);
+    expect(await sec.getByTestId('score-movers').textContent()).toMatch(/^What moved it: [a-zA-Z ]+ [+−]\d+\.\d\d/);
+    const rows = await sec.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
+    const total = await sec.locator('tfoot td').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(Math.abs(rows.reduce((a, r) => a + num(r[1]), 0) - num(total[0]))).toBeLessThanOrEqual(0.005 * 7 + 1e-9);
+    expect(Math.abs(rows.reduce((a, r) => a + num(r[2]), 0) - num(total[1]))).toBeLessThanOrEqual(0.005 * 7 + 1e-9);
+    const moved = rows.map((r) => Math.abs(num(r[1])));
+    expect(moved).toEqual([...moved].sort((a, b) => b - a)); // largest first
     await page.getByTestId('digest-close').click();
     expect(await label()).toContain('Turn 2 of 4');
+    // the header: the score split by objective, largest first, the whole split in the title; the parts sum to the score
+    const hs = await headerScore();
+    expect(hs.parts.map((p) => p.name).sort()).toEqual(['GDP', 'approval', 'car output', 'environment', 'independence from rivals', 'magnet supply', 'security']);
+    expect(Math.abs(hs.parts.reduce((a, p) => a + p.v, 0) - hs.score)).toBeLessThanOrEqual(0.005 * 8 + 1e-9);
+    expect(hs.parts.map((p) => Math.abs(p.v))).toEqual(hs.parts.map((p) => Math.abs(p.v)).sort((a, b) => b - a));
+    const shown = await page.getByTestId('score-split').locator('.part:not([hidden])').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown[0]).toMatch(/^[a-zA-Z]+ [+−]\d+\.\d\d$/);
+    // clicking it opens the whole table in the indicators tab
+    await page.getByTestId('tab-tariffs').click();
+    await page.getByTestId('score-split').click();
+    const table = await page.getByTestId('score-table').locator('tbody tr').allTextContents();
+    expect(table).toHaveLength(7);
+    expect(Math.abs(num((await page.getByTestId('score-table').locator('tfoot td').first().textContent())!) - hs.score)).toBeLessThanOrEqual(0.0051);
     await page.getByTestId('tab-indicators').click();
     await page.getByTestId('why-gdp').click();
     await page.getByTestId('indicator-gdp').getByTestId('ledger-gdp').waitFor();
@@ -61,6 +98,21 @@ describe.runIf(run)('the browser game', () => {
     // the map's figures are reachable without a pointer
     await page.getByTestId('map-inspect').selectOption('country|JPN');
     expect(await page.locator('.map-info').textContent()).toMatch(/Japan|JPN/);
+  }, 120_000);
+
+  it('has in-game help that links to the model documentation, which renders as a page', async () => {
+    await page.getByTestId('help').click();
+    const help = page.getByTestId('help-dialog');
+    expect(await help.getByTestId('model-doc-link').getAttribute('href')).toBe('?doc=model');
+    await page.keyboard.press('Escape');
+    expect(await help.count()).toBe(0);
+    const { page: doc, errors: e2 } = await openPage(browser, `${url}?doc=model`);
+    await doc.getByTestId('model-doc').waitFor();
+    expect(await doc.locator('main.doc h1').textContent()).toMatch(/^The model/);
+    expect(await doc.locator('main.doc table').count()).toBeGreaterThan(0);
+    expect(await doc.locator('main.doc').textContent()).not.toMatch(/\*\*|^#/m);
+    expect(e2).toEqual([]);
+    await doc.close();
   }, 120_000);
 
   it('undoes a turn and forks a timeline', async () => {
@@ -107,6 +159,7 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('replay-turn').fill('2');
     await page.getByTestId('replay-show').click();
     expect(await canvasColours(page.getByTestId('replay-map'))).toBeGreaterThan(20);
+    expect(await page.getByTestId('score-turn').textContent()).toContain('Your score this turn');
   }, 120_000);
 
   it('logged no console errors and nothing overflows at 1280x720 and 1920x1080', async () => {
@@ -120,6 +173,38 @@ describe.runIf(run)('the browser game', () => {
       await p.getByTestId('turn-label').waitFor();
       await p.getByTestId('map').locator('canvas').waitFor();
       expect(await overflowing(p), `${w}x${hgt}`).toEqual([]);
+      expect(e2).toEqual([]);
+      await p.close();
+    }
+  }, 120_000);
+
+  it('fits the header score split at 1024x768 and 1440x900, with two timelines too', async () => {
+    for (const [w, hgt] of [
+      [1024, 768],
+      [1440, 900],
+    ]) {
+      const { page: p, errors: e2 } = await openPage(browser, url, w, hgt);
+      await p.getByTestId('turns').fill('3');
+      await p.getByTestId('start-game').click();
+      await p.getByTestId('tab-tariffs').click();
+      await p.getByTestId('policy-tariff-CHN-magnets').fill('40');
+      await p.getByTestId('policy-tariff-CHN-magnets').dispatchEvent('change');
+      await p.getByTestId('end-turn').click();
+      await p.getByTestId('digest-close').click();
+      const fits = () =>
+        p.evaluate(() => {
+          const hd = document.querySelector('header.top') as HTMLElement;
+          const sp = hd.querySelector('.split') as HTMLElement;
+          const last = hd.querySelector('.actions button:last-child') as HTMLElement;
+          return { header: hd.scrollWidth <= hd.clientWidth + 1, split: sp.scrollWidth <= sp.clientWidth + 1, actions: last.getBoundingClientRect().right <= hd.getBoundingClientRect().right, shown: sp.querySelectorAll('.part:not([hidden])').length, parts: sp.querySelectorAll('.part').length };
+        });
+      const one = await fits();
+      expect(one, `${w}x${hgt}`).toMatchObject({ header: true, split: true, actions: true });
+      expect(one.shown, `${w}x${hgt}`).toBeGreaterThanOrEqual(Math.min(one.parts, w >= 1440 ? 3 : 1));
+      expect(await overflowing(p), `${w}x${hgt}`).toEqual([]);
+      await p.getByTestId('fork').click();
+      await p.getByTestId('compare').waitFor();
+      expect(await fits(), `${w}x${hgt}, forked`).toMatchObject({ header: true, split: true, actions: true });
       expect(e2).toEqual([]);
       await p.close();
     }

@@ -84,6 +84,33 @@ describe('session', () => {
     expect(Math.abs(f.decisions[0].worth)).toBeGreaterThanOrEqual(Math.abs(f.decisions[1].worth));
     expect(f.score).toBe(s.snapshot().score);
   });
+  it('splits the score by objective against the yardstick, turn by turn', () => {
+    const s = started();
+    expect(s.snapshot().turnScore).toBeNull();
+    const sum = (by: Record<string, { total: number; change: number; gap: number }>, k: 'total' | 'change' | 'gap') => Object.values(by).reduce((a, p) => a + p[k], 0);
+    let prev = 0;
+    for (const o of [{ tariffs: { CHN: { other: 40 } } }, { defenseSpendingPct: 2.0 }, {}]) {
+      const r = s.submit(o);
+      if (!r.ok) throw new Error(r.error);
+      const ts = r.value.turnScore!;
+      expect(ts.turn).toBe(r.value.turn);
+      expect(Object.keys(ts.by)).toHaveLength(7);
+      expect(sum(ts.by, 'total')).toBeCloseTo(ts.score, 9);
+      expect(ts.score).toBeCloseTo(r.value.score, 2); // the snapshot's score is rounded to cents
+      expect(sum(ts.by, 'change')).toBeCloseTo(ts.score - ts.prev, 9);
+      expect(sum(ts.by, 'gap')).toBeCloseTo(ts.gap, 9);
+      expect(ts.prev).toBeCloseTo(prev, 9);
+      expect(ts.score).toBeCloseTo((ts.prev * (ts.turn - 1) + ts.gap) / ts.turn, 9);
+      prev = ts.score;
+    }
+    expect(Math.abs(s.snapshot().turnScore!.score)).toBeGreaterThan(0.001); // a 40% tariff is not free
+    const replayed = s.replayTurn(2);
+    expect(replayed.ok && replayed.value.score.turn).toBe(2);
+    s.undo(1);
+    expect(s.snapshot().turnScore!.turn).toBe(1);
+    const f = s.finish();
+    expect(Object.entries(f.scoreBy).map(([k, v]) => [k, v])).toEqual(Object.entries(s.snapshot().turnScore!.by).map(([k, p]) => [k, p.total]));
+  });
   it('briefs each country on its situation, objectives and levers', () => {
     const s = new SessionCore(content);
     const b = s.briefing('MYS');

@@ -32,6 +32,7 @@ import {
 } from '../../engine/index.ts';
 import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, TimelineInfo } from './protocol.ts';
 import { describeOrders } from './describe.ts';
+import { OBJECTIVE_LABEL, turnScore } from './score.ts';
 
 interface Timeline {
   id: number;
@@ -55,8 +56,6 @@ const SaveSchema = z
     hashes: z.array(z.string()),
   })
   .strict();
-
-const OBJECTIVE_NAME: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'independence from rivals', environment: 'environment' };
 
 const OBJECTIVE_MEANING: Record<string, string> = {
   gdp: 'GDP growth against the status-quo path (points = percent)',
@@ -115,7 +114,7 @@ export class SessionCore {
     const objectives = Object.entries(w)
       .filter(([, v]) => v > 0)
       .sort((a, b) => b[1] - a[1])
-      .map(([name, weight]) => ({ name: OBJECTIVE_NAME[name] ?? name, weight, meaning: OBJECTIVE_MEANING[name] ?? name }));
+      .map(([name, weight]) => ({ name: OBJECTIVE_LABEL[name as keyof typeof OBJECTIVE_LABEL] ?? name, weight, meaning: OBJECTIVE_MEANING[name] ?? name }));
     const levers = [
       'Tariffs on each partner for cars, magnets, oxide, ore and other goods.',
       'Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter\'s volume, with a licensing delay) or banned.',
@@ -254,6 +253,7 @@ export class SessionCore {
       turns: cfg.turns,
       over: state.turn >= cfg.turns,
       score: tl.summaries.at(-1)?.countries[cfg.country].score ?? 0,
+      turnScore: tl.reports.length ? this.scoreAt(tl.reports.length) : null,
       budget: budgetAvailable(this.content, state, cfg.country),
       timelines: this.timelineInfo(),
       activeTimeline: this.active,
@@ -263,7 +263,13 @@ export class SessionCore {
   replayTurn(turn: number) {
     const tl = this.tl;
     if (!this.config || turn < 1 || turn > tl.reports.length) return { ok: false as const, error: `no turn ${turn} in this timeline` };
-    return { ok: true as const, value: { view: viewFor(tl.states[turn], this.config.country), report: tl.reports[turn - 1] } };
+    return { ok: true as const, value: { view: viewFor(tl.states[turn], this.config.country), report: tl.reports[turn - 1], score: this.scoreAt(turn) } };
+  }
+
+  /** The player's score after turn `turn` of the active timeline, split by objective against the yardstick game. */
+  private scoreAt(turn: number) {
+    const c = this.config!.country;
+    return turnScore(this.tl.reports.map((r) => r.objectiveBy[c]), this.baseline!.parts.map((p) => p[c]), turn);
   }
 
   save(): string {
@@ -328,13 +334,8 @@ export class SessionCore {
       decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => this.content.projects.types[t]?.label ?? t), worth: finalScore - without });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
-    const scoreBy: Record<string, number> = {};
-    const n = tl.reports.length;
-    for (const ob of OBJECTIVES) {
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += tl.reports[i].objectiveBy[cfg.country][ob] - this.baseline!.parts[i][cfg.country][ob];
-      scoreBy[ob] = n > 0 ? sum / n : 0;
-    }
+    const split = tl.reports.length ? this.scoreAt(tl.reports.length).by : null;
+    const scoreBy = Object.fromEntries(OBJECTIVES.map((ob) => [ob, split ? split[ob].total : 0]));
     return {
       score: finalScore,
       scoreBy,

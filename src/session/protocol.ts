@@ -33,9 +33,24 @@ export interface SessionSnapshot {
   over: boolean;
   /** the player's running score against the status-quo path */
   score: number;
+  /** the last turn's score split by objective against the yardstick game (null before turn 1) */
+  turnScore: TurnScore | null;
   budget: number;
   timelines: TimelineInfo[];
   activeTimeline: number;
+}
+
+/** The player's score after a turn, split by objective. The yardstick is the same game with the player's seat at status
+ * quo; the score is the mean over the turns so far of the player's objective minus the yardstick's. */
+export interface TurnScore {
+  turn: number;
+  /** the score after this turn, and before it */
+  score: number;
+  prev: number;
+  /** this turn's objective minus the yardstick's */
+  gap: number;
+  /** per objective: its part of the score (the parts sum to score), how much this turn moved it, and this turn's gap */
+  by: Record<string, { total: number; change: number; gap: number }>;
 }
 
 export interface Decision {
@@ -72,7 +87,7 @@ export interface Session {
   save(): Promise<string>;
   load(text: string): Promise<SessionResult<SessionSnapshot>>;
   finish(): Promise<FinalResult>;
-  replayTurn(turn: number): Promise<SessionResult<{ view: CountryView; report: TurnReport }>>;
+  replayTurn(turn: number): Promise<SessionResult<{ view: CountryView; report: TurnReport; score: TurnScore }>>;
   projectTypes(): Promise<ProjectInfo[]>;
 }
 

@@ -1,7 +1,10 @@
-// The turn digest: news, the three biggest changes, and each headline's why ledger (open a cause to see the figures).
+// The turn digest: news, the three biggest changes, how the turn moved your score by objective, and each headline's why
+// ledger (open a cause to see the figures).
 import { COUNTRIES, HEADLINES, type CountryId, type Headline } from '../../engine/index.ts';
 import type { TurnReport } from '../../engine/index.ts';
+import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
+import { scoreThisTurn } from './score.ts';
 
 export const HEADLINE_LABEL: Record<Headline, string> = {
   gdp: 'GDP (USD bn, annual rate)',
@@ -118,7 +121,7 @@ function priceStory(report: TurnReport): HTMLElement {
   );
 }
 
-export function digest(report: TurnReport, country: CountryId, onClose: () => void): HTMLElement {
+export function digest(report: TurnReport, country: CountryId, onClose: () => void, score?: TurnScore | null): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
   const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'digest-close', onclick: onClose }, 'Continue');
   trapFocus(dlg, onClose);
@@ -130,7 +133,9 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
       h('h2', { id: 'digest-title' }, `Turn ${report.turn}: ${report.date}`),
       h('div', { class: 'cols' },
         h('section', {}, h('h3', {}, 'News'), h('ul', { class: 'news' }, ...news.map((n) => h('li', {}, n)))),
-        h('section', {}, h('h3', {}, 'Biggest changes'), yourBiggest(report, country), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${b.headline === 'gdp' ? `${signed(b.headline, b.change)} bn (${fmtPct(b.relative)})` : b.headline === 'autoProduction' || b.headline === 'autoExports' ? `${signed(b.headline, b.change)} vehicles (${fmtPct(b.relative)})` : b.headline === 'magnetSupplyRatio' ? `${signed(b.headline, b.change)} of need` : `${signed(b.headline, b.change)} points`}`)))),
+        h('div', {},
+          h('section', {}, h('h3', {}, 'Biggest changes'), yourBiggest(report, country), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${b.headline === 'gdp' ? `${signed(b.headline, b.change)} bn (${fmtPct(b.relative)})` : b.headline === 'autoProduction' || b.headline === 'autoExports' ? `${signed(b.headline, b.change)} vehicles (${fmtPct(b.relative)})` : b.headline === 'magnetSupplyRatio' ? `${signed(b.headline, b.change)} of need` : `${signed(b.headline, b.change)} points`}`)))),
+          score ? scoreThisTurn(score, country) : ''),
       ),
       h('h3', {}, `Why your indicators moved (${country})`),
       h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, 'No change worth showing.') : ledger(report, country, hd)))),

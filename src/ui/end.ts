@@ -7,8 +7,9 @@ import mapJson from '../../content/map.json';
 import { COUNTRY_COLOUR, PALETTE, clear, h } from './dom.ts';
 import { lineChart } from './chart.ts';
 import { digest } from './digest.ts';
+import { OBJECTIVE_LABEL } from '../session/score.ts';
+import { pts } from './score.ts';
 
-const OBJECTIVE_NAMES: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'independence from rivals', environment: 'environment' };
 
 export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
   clear(root);
@@ -33,7 +34,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       { class: 'end' },
       h('h1', {}, 'Game over'),
       h('p', { class: 'final', 'data-testid': 'final-score' }, `${country}: ${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)} points against the same game had you done nothing. ${verdict}`),
-      h('p', { 'data-testid': 'score-by' }, `By objective: ${Object.entries(f.scoreBy).map(([k, v]) => `${OBJECTIVE_NAMES[k] ?? k} ${Math.abs(v) < 0.005 ? '±0.00' : `${v > 0 ? '+' : ''}${v.toFixed(2)}`}`).join(', ')}.`),
+      h('p', { 'data-testid': 'score-by' }, `By objective: ${Object.entries(f.scoreBy).map(([k, v]) => `${OBJECTIVE_LABEL[k as keyof typeof OBJECTIVE_LABEL] ?? k} ${pts(v)}`).join(', ')}.`),
       h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'country'), h('th', {}, 'points against the game had you done nothing'))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, c), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
       h(
         'div',
@@ -59,7 +60,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     const r = await session.replayTurn(t);
     clear(replayBox);
     if (!r.ok) return void replayBox.append(h('p', { class: 'error' }, r.error));
-    const d = digest(r.value.report, country, () => clear(replayBox));
+    const d = digest(r.value.report, country, () => clear(replayBox), r.value.score);
     d.classList.add('inline');
     replayBox.append(d);
     if (!map) {

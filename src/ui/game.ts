@@ -9,6 +9,8 @@ import { lineChart, sparkline } from './chart.ts';
 import { HEADLINE_LABEL, digest, formatHeadline, ledger, trapFocus } from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
+import { fitSplit, headerSplit, pts, splitTable } from './score.ts';
+import { helpDialog } from './help.ts';
 
 const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
 type Tab = (typeof TABS)[number];
@@ -59,6 +61,7 @@ export class GameScreen {
     this.projectTypes = await this.session.projectTypes();
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapControls()), this.side)));
     document.addEventListener('keydown', this.onKey);
+    window.addEventListener('resize', this.onResize);
     this.render();
     await this.mountMap();
   }
@@ -71,9 +74,12 @@ export class GameScreen {
     void this.endTurn();
   };
 
+  private onResize = (): void => fitSplit(this.header);
+
   /** Leave the screen: stop listening for keys and release the map. */
   unmount(): void {
     document.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('resize', this.onResize);
     this.map?.destroy();
     this.map = null;
   }
@@ -155,7 +161,8 @@ export class GameScreen {
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
       h('span', { class: 'turn', 'data-testid': 'turn-label' }, s.over ? `Game over · ${s.view.date}` : `Turn ${s.turn + 1} of ${s.turns} · ${s.view.date}`),
-      h('span', { class: 'score', 'data-testid': 'score' }, `${s.config.country} score ${fmt.signed(s.score, 2)}`),
+      h('span', { class: 'score', 'data-testid': 'score' }, `${s.config.country} score ${pts(s.score)}`),
+      headerSplit(s.turnScore, () => this.openScoreTable()),
       s.timelines.length > 1
         ? h(
             'span',
@@ -172,6 +179,7 @@ export class GameScreen {
         h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, 'Save'),
         h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, 'Load'),
         h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.actions.newGame() }, 'New game'),
+        h('button', { type: 'button', 'data-testid': 'help', onclick: () => { const d = helpDialog(() => d.remove()); this.root.append(d); } }, 'Help'),
       ),
     );
     clear(this.side);
@@ -185,6 +193,16 @@ export class GameScreen {
       h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? 'See the results' : this.busy ? 'Resolving…' : 'End turn'),
     );
     if (s.over) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
+    fitSplit(this.header);
+  }
+
+  /** The header's score split opens the whole table, in the indicators tab. */
+  private openScoreTable(): void {
+    this.tab = 'Indicators';
+    this.render();
+    const t = this.side.querySelector<HTMLElement>('[data-testid="score-by-objective"]');
+    t?.scrollIntoView({ block: 'nearest' });
+    t?.focus({ preventScroll: true });
   }
 
   private changed = (): void => {
@@ -271,6 +289,8 @@ export class GameScreen {
       'section',
       { class: 'panel', 'aria-label': 'indicators' },
       h('ul', { class: 'indicators' }, ...rows),
+      h('h3', { 'data-testid': 'score-by-objective', tabindex: -1 }, 'Your score by objective, points'),
+      splitTable(s.turnScore),
       h('h3', {}, 'Prices, USD/kg'),
       h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'outside China'), h('th', {}, 'China'), h('th', {}, 'you'))), h('tbody', {}, ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((k) => h('tr', {}, h('th', {}, k === 'oxide.light' ? 'NdPr oxide' : k === 'oxide.heavy' ? 'Dy/Tb oxide' : 'NdFeB magnet'), h('td', {}, w[k].toFixed(1)), h('td', {}, p[k].CHN.toFixed(1)), h('td', {}, p[k][c].toFixed(1)))))),
     );
@@ -309,7 +329,7 @@ export class GameScreen {
         d.remove();
         (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
         if (this.snap.over) void this.actions.finished();
-      });
+      }, r.value.turnScore);
       this.root.append(d);
     }
     performance.measure('turn-ui', { start: t0, end: performance.now() });

@@ -1,14 +1,17 @@
-// The browser game's entry: wires the worker-backed session to the start, game and end screens; autosaves as you play.
+// The browser game's entry: wires the worker-backed session to the start, game and end screens; autosaves as you play;
+// or, at ?doc=model, shows the model documentation.
 import { workerSession } from '../session/client.ts';
-import type { GameConfig, SessionSnapshot } from '../session/protocol.ts';
+import type { GameConfig, Session, SessionSnapshot } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { startScreen } from './start.ts';
 import { GameScreen } from './game.ts';
 import { endScreen } from './end.ts';
+import { docPage, isDocPage } from './doc.ts';
 
 const AUTOSAVE = 'rare-earth-gambit:autosave';
 const root = document.getElementById('app')!;
-const session = workerSession();
+// the model documentation page (index.html?doc=model) needs no engine: the worker starts only for the game
+const session: Session = isDocPage() ? ({} as Session) : workerSession();
 let game: GameScreen | null = null;
 
 function toast(text: string, kind: 'error' | 'info' = 'info'): void {
@@ -83,4 +86,5 @@ async function showStart(): Promise<void> {
   await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined);
 }
 
-void showStart();
+if (isDocPage()) void docPage(root);
+else void showStart();

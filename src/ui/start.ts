@@ -3,6 +3,7 @@ import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import type { GameConfig, Session } from '../session/protocol.ts';
 import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
+import { modelDocLink } from './doc.ts';
 
 const NAMES: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States' };
 
@@ -36,6 +37,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       h('h3', {}, 'How you are scored'),
       h('p', {}, 'Your score is your weighted objectives measured against the same game in which you do nothing (the other countries still play, and react to that): 0 means "as good as doing nothing".'),
       h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${o.name}`), ` — ${o.meaning}`))),
+      h('p', {}, 'During the game the score shows split by these objectives. How each is computed, and the sources and assumptions behind every mechanism: ', modelDocLink(), '.'),
       h('h3', {}, 'Your levers'),
       h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
     );

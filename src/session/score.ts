@@ -1,0 +1,44 @@
+// The player's score split by objective, turn by turn: each objective's part of the gap to the yardstick game (the
+// same game with the player's seat at status quo), its running average (the score) and how much this turn moved it.
+import { OBJECTIVES, type ObjectiveKey } from '../../engine/index.ts';
+import type { TurnScore } from './protocol.ts';
+
+/** Plain-word names of the objectives, for players. */
+export const OBJECTIVE_LABEL: Record<ObjectiveKey, string> = {
+  gdp: 'GDP',
+  security: 'security',
+  approval: 'approval',
+  autoProduction: 'car output',
+  supplySecurity: 'magnet supply',
+  independence: 'independence from rivals',
+  environment: 'environment',
+};
+
+/** Short names, for the header. */
+export const OBJECTIVE_SHORT: Record<ObjectiveKey, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'cars', supplySecurity: 'supply', independence: 'independence', environment: 'environment' };
+
+type Parts = Record<ObjectiveKey, number>;
+
+/**
+ * The score after `turn` turns (1-based) split by objective, from the player's objective parts and the yardstick's,
+ * turn by turn (index 0 = turn 1). The parts sum to the score the session reports (runningScores): the mean over the
+ * turns so far of the player's objective minus the yardstick's.
+ */
+export function turnScore(mine: Parts[], base: Parts[], turn: number): TurnScore {
+  const by = {} as TurnScore['by'];
+  let score = 0;
+  let prev = 0;
+  let gap = 0;
+  for (const ob of OBJECTIVES) {
+    let before = 0;
+    for (let i = 0; i < turn - 1; i++) before += mine[i][ob] - base[i][ob];
+    const g = mine[turn - 1][ob] - base[turn - 1][ob];
+    const total = (before + g) / turn;
+    const was = turn > 1 ? before / (turn - 1) : 0;
+    by[ob] = { total, change: total - was, gap: g };
+    score += total;
+    prev += was;
+    gap += g;
+  }
+  return { turn, score, prev, gap, by };
+}

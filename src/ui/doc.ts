@@ -1,0 +1,23 @@
+// The model documentation (docs/MODEL.md) as a page of the game itself: index.html?doc=model renders it, in `npm start`
+// and in the built bundle alike (the Markdown is bundled as text, loaded only when the page is opened).
+import { clear, h } from './dom.ts';
+import { markdown } from './markdown.ts';
+
+export const MODEL_DOC_HREF = '?doc=model';
+
+/** Whether this page load is for the model documentation rather than the game. */
+export function isDocPage(): boolean {
+  return new URLSearchParams(location.search).get('doc') === 'model';
+}
+
+/** A link to the model documentation; it opens in a new tab, so a game in progress stays where it is. */
+export function modelDocLink(text = 'How the model works (docs/MODEL.md)'): HTMLAnchorElement {
+  return h('a', { href: MODEL_DOC_HREF, target: '_blank', rel: 'noopener', 'data-testid': 'model-doc-link' }, text);
+}
+
+export async function docPage(root: HTMLElement): Promise<void> {
+  const { default: text } = await import('../../docs/MODEL.md?raw');
+  clear(root);
+  document.title = 'The model: Rare Earth Gambit';
+  root.append(h('main', { class: 'doc', 'data-testid': 'model-doc' }, h('nav', {}, h('a', { href: './' }, 'Rare Earth Gambit: play')), h('article', {}, ...markdown(text))));
+}
