@@ -63,7 +63,7 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 function describeFound(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
-  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (Array.isArray(v)) return v.length <= 4 && v.every((x) => typeof x === 'number') ? JSON.stringify(v) : `an array of ${v.length}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v as object);
     return `an object {${keys.slice(0, 4).join(', ')}${keys.length > 4 ? ', …' : ''}}`;

@@ -38,16 +38,22 @@ export function otherTradeTarget(base: number, tariff: number, tariff0: number, 
   return base * Math.pow((1 + tariff) / (1 + tariff0), -sigma) * growth * Math.max(0.2, 1 - drag * Math.max(0, tensionExcess));
 }
 
-/** Security index 0..100: own and allied capability against rivals' capability weighted by tension. */
+/** Security index 0..100: own and allied capability against rivals' capability weighted by tension (intent).
+ * Allies' capability counts by their commitment: the ally's trust in us against the 65 allies start at. */
 export function securityIndex(own: number, allies: number, rivalsWeighted: number, allyWeight: number): number {
   const strength = own + allyWeight * allies;
   return strength + rivalsWeighted > 0 ? (100 * strength) / (strength + rivalsWeighted) : 50;
 }
 
-export function securityInputs(regions: Record<RegionId, Pick<RegionState, 'capability'>>, dv: Derived, tension: Record<CountryId, Record<CountryId, number>>, r: number) {
+export function securityInputs(regions: Record<RegionId, Pick<RegionState, 'capability'>>, dv: Derived, tension: Record<CountryId, Record<CountryId, number>>, r: number, trust?: Record<CountryId, Record<CountryId, number>>) {
   const own = regions[REGIONS[r]].capability;
+  const me0 = REGIONS[r];
   let allies = 0;
-  for (const a of dv.allyIdx[r]) allies += regions[REGIONS[a]].capability;
+  for (const a of dv.allyIdx[r]) {
+    const ally = REGIONS[a];
+    const commit = trust && me0 !== 'ROW' && ally !== 'ROW' ? Math.min(1.5, trust[ally as CountryId][me0 as CountryId] / 65) : 1;
+    allies += regions[ally].capability * commit;
+  }
   let rivals = 0;
   const me = REGIONS[r];
   for (const x of dv.rivalIdx[r]) {
@@ -78,7 +84,7 @@ export function objectiveParts(content: Content, c: CountryId, r: RegionState, i
   return {
     gdp: w.gdp * gdp,
     security: w.security * r.security,
-    approval: w.approval * r.approval,
+    approval: w.approval * (r.approval - r.approvalGrowth),
     autoProduction: w.autoProduction * auto,
     supplySecurity: w.supplySecurity * 100 * r.last.magnetSupplyRatio,
     independence: w.independence * 100 * independence,

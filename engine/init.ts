@@ -1,18 +1,19 @@
 // createGame: the world at the scenario's start, calibrated so that the first turn starts where CALIBRATION.md says it is.
-import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import { ENGINE_VERSION, type Deal, type GameState, type Offtake, type Project, type RegionState } from './state.ts';
 import { emptyPolicies, mergePolicies } from './policy.ts';
 import { newRngState } from './prng.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
 import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
-import { worldPriceOf } from './market/after.ts';
+import { distrustAfter, worldPriceOf } from './market/after.ts';
+import { supplyRisk, independenceFrom } from './risk.ts';
 import { planCars } from './cars.ts';
 import { lanesFor } from './lanes.ts';
 import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
-import { independenceOf, objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 
 function stageCapacity(r: RegionState, s: StageKey): number {
   switch (s) {
@@ -88,9 +89,11 @@ function openingState(content: Content): GameState {
       pollution: 0,
       seabed: 0,
       budget: (0.5 * s.budgetPctGdp * s.gdpUsdBn) / 100,
+      debt: s.debtPctGdp,
+      approvalGrowth: 0,
       policies,
       last: undefined as unknown as RegionState['last'],
-      ref: { gdp: s.gdpUsdBn, potential: s.gdpUsdBn, autoProduction: 0, carPriceIndex: 0, security: 50, pollution: 0, approval: s.approval, defensePct: policies.defensePct, reValue: 0, otherExports: 0, otherImports: 0, otherTariff: avgOtherTariffOf({ policies }), tariffRevenue: 0 },
+      ref: { gdp: s.gdpUsdBn, potential: s.gdpUsdBn, autoProduction: 0, carPriceIndex: 0, security: 50, pollution: 0, approval: s.approval, defensePct: policies.defensePct, reValue: 0, otherExports: 0, otherImports: 0, otherTariff: avgOtherTariffOf({ policies }), tariffRevenue: 0, debt: s.debtPctGdp },
     };
   }
   const lanes = lanesFor(content, []);
@@ -138,7 +141,10 @@ function openingState(content: Content): GameState {
     baseUse: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0.8]))])) as GameState['market']['baseUse'],
     magnetHeavy: content.goods.magnetRecipe.heavy,
     underwater: Object.fromEntries(STAGES.map((s) => [s, Object.fromEntries(REGIONS.map((r) => [r, 0]))])) as GameState['market']['underwater'],
+    distrust: regionRecord(() => regionRecord(() => 0)),
   };
+  // controls in force at the start already weigh on buyers' choices: calibrate with them
+  market.distrust = distrustAfter(content, { quartersPerTurn: q, market } as GameState, R);
   const setTargets = (needs: Record<StageKey, number[]>) => {
     for (let i = 0; i < NR; i++) for (const s of STAGES) R[REGIONS[i]].inventory[s] = (needs[s][i] * content.goods.markets[s].inventoryWeeks) / (13 * q);
   };
@@ -218,7 +224,7 @@ function openingState(content: Content): GameState {
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
     const r = R[id];
-    const { own, allies, rivals } = securityInputs(R, dv, tension, i);
+    const { own, allies, rivals } = securityInputs(R, dv, tension, i, trust);
     r.security = securityIndex(own, allies, rivals, sec.allyWeight);
     const added = pollutionAdded(content, chainIn.minedReo[i] * chain.mineUse[i], chain.refined.light[i] + chain.refined.heavy[i], 0, r.gdp);
     r.pollution = added / (1 - Math.pow(1 - content.rules.environment.decay, q));
@@ -259,12 +265,13 @@ function openingState(content: Content): GameState {
       carMarket: cars.market[i],
       reValue: reValue(content, i, chainIn, chain, prices, q),
       defenseRatio: chain.defenseRatio[i],
+      supplyRisk: supplyRisk({ content, markets: chain.markets, policies: (o) => R[REGIONS[o]].policies, recycled: chainIn.recycled.light[i] + chainIn.recycled.heavy[i], thrift: r.thrift }, i),
     };
     r.ref = { ...r.ref, autoProduction: built, security: r.security, pollution: r.pollution, reValue: r.last.reValue, otherExports: ex, otherImports: im, tariffRevenue: rev };
   }
   for (const c of COUNTRIES) {
     const r = R[c];
-    r.last.objective = objectiveIndex(content, c, r, independenceOf(dv, REGIONS.indexOf(c), r.last.importShareFrom));
+    r.last.objective = objectiveIndex(content, c, r, independenceFrom(content, r.last.supplyRisk));
   }
   let nextId = 1;
   const projects: Project[] = sc.projects.map((p) => {

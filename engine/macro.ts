@@ -7,8 +7,9 @@ import type { ChainInput, ChainResult } from './market/chain.ts';
 import type { CarPlan } from './cars.ts';
 import { NR } from './market/spe.ts';
 import { dealInvestmentFlows } from './deals.ts';
-import { independenceOf, objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import { objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 import type { ObjectiveKey } from './economy.ts';
+import { independenceFrom, supplyRisk } from './risk.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -54,15 +55,15 @@ export function economyStep(x: EconomyInput) {
   const carFlows: GameState['carFlows'] = regionRecord((_, o) => regionRecord((__, d) => cars.plan[o][d] * chain.civilRatio[o]));
   const built = [0, 0, 0, 0, 0, 0];
   for (let o = 0; o < NR; o++) for (let d = 0; d < NR; d++) built[o] += cars.plan[o][d] * chain.civilRatio[o];
-  const { X, Mi, Xref, Mref, tariffRevenue, ot, ref } = otherGoodsTrade(x);
+  const { X, Mi, Xref, Mref, tariffRevenue, revenueRef, ot, ref } = otherGoodsTrade(x);
   const otherTrade: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ot[s][d]));
   const otherTradeRef: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ref[s][d]));
   const flows = dealInvestmentFlows(x.deals, turn);
   // GDP by cause
-  for (let i = 0; i < NR; i++) regionStep(x, i, { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, flows });
+  for (let i = 0; i < NR; i++) regionStep(x, i, { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, revenueRef, flows });
   const tension = tensionStep(x);
   for (let i = 0; i < NR; i++) {
-    const { own, allies, rivals } = securityInputs(R, dv, tension, i);
+    const { own, allies, rivals } = securityInputs(R, dv, tension, i, x.trust);
     R[REGIONS[i]].security = securityIndex(own, allies, rivals, sec.allyWeight);
   }
   // approval, by cause
@@ -76,8 +77,9 @@ export function economyStep(x: EconomyInput) {
     let ap = state.regions[c].approval + pol.adjustSpeed * q * (target - state.regions[c].approval);
     for (const e of instant) if (e.effect.kind === 'approval' && e.effect.country === c) ap += e.effect.delta;
     r.approval = Math.min(100, Math.max(0, ap));
-    const ii = REGIONS.indexOf(c);
-    objectiveBy[c] = objectiveParts(content, c, r, independenceOf(dv, ii, r.last.importShareFrom));
+    // the part of approval growth put there, lagged the same way: the score leaves it out (GDP counts once)
+    r.approvalGrowth = state.regions[c].approvalGrowth + pol.adjustSpeed * q * (terms.growth - state.regions[c].approvalGrowth);
+    objectiveBy[c] = objectiveParts(content, c, r, independenceFrom(content, r.last.supplyRisk));
     objective[c] = sumParts(objectiveBy[c]);
     r.last.objective = objective[c];
   }
@@ -132,6 +134,7 @@ function otherGoodsTrade(x: EconomyInput) {
   const Xref = [0, 0, 0, 0, 0, 0];
   const Mref = [0, 0, 0, 0, 0, 0];
   const tariffRevenue = [0, 0, 0, 0, 0, 0];
+  const revenueRef = [0, 0, 0, 0, 0, 0];
   const ref: number[][] = [];
   for (let s = 0; s < NR; s++) {
     ot.push([0, 0, 0, 0, 0, 0]);
@@ -159,9 +162,10 @@ function otherGoodsTrade(x: EconomyInput) {
       ref[s][d] = r;
       Xref[s] += r;
       Mref[d] += r;
+      revenueRef[d] += r * tar0;
     }
   }
-  return { X, Mi, Xref, Mref, tariffRevenue, ot, ref };
+  return { X, Mi, Xref, Mref, tariffRevenue, revenueRef, ot, ref };
 }
 
 interface TurnTrade {
@@ -172,6 +176,8 @@ interface TurnTrade {
   Xref: number[];
   Mref: number[];
   tariffRevenue: number[];
+  /** tariff revenue on other goods on the no-policy path, USD bn / yr */
+  revenueRef: number[];
   flows: ReturnType<typeof dealInvestmentFlows>;
 }
 
@@ -179,7 +185,7 @@ interface TurnTrade {
  * economyStep (as are the trade and tension steps) so V8 compiles several middling functions, not one huge one. */
 function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   const { content, state, R, chain, chainIn, cars, prices, q, instant } = x;
-  const { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, flows } = tt;
+  const { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, revenueRef, flows } = tt;
   const frac = q / 4;
   const M = content.rules.macro;
   const sec = content.rules.security;
@@ -227,6 +233,13 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   let gap = 0;
   for (const k in r.gap) gap += r.gap[k];
   r.gdp = P * (1 + gap);
+  // public debt, % of GDP, against its starting ratio: the debt-financed share of defence above its starting level
+  // adds to it, tariff revenue above the no-policy path takes from it, and debt above the start is paid down at the
+  // fiscal reaction rate (Bohn 1998). Debt above the start shrinks the programme budget (policy.ts, fiscalRoom).
+  const F = content.rules.fiscal;
+  const deficit = (F.defenseDebtShare * (r.policies.defensePct - r.ref.defensePct) * r.gdp) / 100 - (tariffRevenue[i] - revenueRef[i] - r.ref.tariffRevenue * growth);
+  const d0 = state.regions[id].debt;
+  r.debt = d0 + frac * ((100 * deficit) / r.gdp - F.consolidation * Math.max(0, d0 - r.ref.debt));
   // environment
   const mud = r.mudReo * frac * chain.mineUse[i];
   const mined = chainIn.minedReo[i] * chain.mineUse[i];
@@ -275,6 +288,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     carMarket: cars.market[i],
     reValue: rv,
     defenseRatio: chain.defenseRatio[i],
+    supplyRisk: supplyRisk({ content, markets: mk, policies: (o) => R[REGIONS[o]].policies, recycled: chainIn.recycled.light[i] + chainIn.recycled.heavy[i], thrift: r.thrift }, i),
   };
 }
 

@@ -138,13 +138,19 @@ export function unitsHeld(state: Pick<GameState, 'projects'>, c: CountryId, type
   return n;
 }
 
+/** Share of the programme budget left by debt: debt above its starting ratio eats into fiscal space (Ostry et al.
+ * 2010), and programmes stop when the country's room is used up. */
+export function fiscalRoom(spacePts: number, debt: number, debt0: number): number {
+  return Math.max(0, 1 - Math.max(0, debt - debt0) / Math.max(1e-9, spacePts));
+}
+
 /** Budget a country can spend this turn: what it holds plus this turn's allocation (smaller when approval is below the floor). */
 export function budgetAvailable(content: Content, state: GameState, c: CountryId): number {
   const r = state.regions[c];
   const spec = content.countries.regions[c];
   const floor = content.rules.politics.budgetApprovalFloor;
   const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
-  const annual = (spec.budgetPctGdp / 100) * r.gdp;
+  const annual = (spec.budgetPctGdp / 100) * r.gdp * fiscalRoom(spec.fiscalSpacePts, r.debt, r.ref.debt);
   return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
 }
 

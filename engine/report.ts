@@ -20,6 +20,7 @@ export interface ReportInput {
   state: GameState;
   R: Record<RegionId, RegionState>;
   tension: GameState['tension'];
+  trust: GameState['trust'];
   turn: number;
   date: string;
   fired: GameEvent[];
@@ -138,8 +139,8 @@ export function buildReport(x: ReportInput): TurnReport {
     if (x.instantApproval[c]) aCauses.push(entry('events', x.instantApproval[c]));
     h.approval = hc(n.approval, p.approval, aCauses);
     const i = REGIONS.indexOf(c);
-    const a = securityInputs(state.regions, dv, state.tension, i);
-    const b = securityInputs(R, dv, x.tension, i);
+    const a = securityInputs(state.regions, dv, state.tension, i, state.trust);
+    const b = securityInputs(R, dv, x.tension, i, x.trust);
     const s0 = securityIndex(a.own, a.allies, a.rivals, sec.allyWeight);
     const s1 = securityIndex(b.own, a.allies, a.rivals, sec.allyWeight);
     const s2 = securityIndex(b.own, b.allies, a.rivals, sec.allyWeight);

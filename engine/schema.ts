@@ -1,16 +1,9 @@
 // Zod schemas for every content file. The engine defines them; hosts load JSON and pass it here to be checked and compiled.
 import { z } from 'zod';
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, PROJECT_KINDS } from './ids.ts';
+import { N, Frac } from './sourced.ts';
 
-/** A number with its source: {"v": 270000, "src": "USGS MCS 2025"}. Compiles to the bare number. */
-export const N = z
-  .object({ v: z.number().finite(), src: z.string().min(3, 'a source of at least 3 characters'), note: z.string().optional() })
-  .strict()
-  .transform((o) => o.v);
-const Frac = z
-  .object({ v: z.number().min(0).max(1), src: z.string().min(3), note: z.string().optional() })
-  .strict()
-  .transform((o) => o.v);
+export { N }; // sourced numbers {v, src, range?} live in sourced.ts
 
 const countryEnum = z.enum(COUNTRIES);
 const regionEnum = z.enum(REGIONS);
@@ -48,6 +41,7 @@ export const GoodsFileSchema = z
         expectationSpeed: Frac,
         storage: z.object({ elasticity: N, adjust: Frac, hoardOnControl: N, hoardQuarters: N, hoardPerTension: N }).strict(),
         transship: z.object({ wedgeShare: N, penaltyShare: N, detectShare: N }).strict(),
+        distrust: z.object({ premiumShare: N, halfLifeQuarters: N, contagion: Frac }).strict(),
       })
       .strict(),
     /** demand by use: willingness to pay (a multiple of the 2024 price) and short-run elasticity */
@@ -148,6 +142,9 @@ export const RulesFileSchema = z
       })
       .strict(),
     budget: z.object({ carryCap: N }).strict(),
+    planner: z.object({ horizon: N, discount: Frac }).strict(),
+    fiscal: z.object({ consolidation: Frac, defenseDebtShare: Frac }).strict(),
+    supplyRisk: z.object({ restrictionLicensed: N, restrictionBanned: N, substitution: Frac, governance: byRegion(N), scale: N }).strict(),
     trade: z
       .object({ otherSigma: N, otherAdjustSpeed: Frac, freightShareRe: N, freightShareCars: N, blockedLanePenalty: N, tensionTradeDrag: N })
       .strict(),
@@ -185,6 +182,10 @@ export const RegionSpecSchema = z
     otherExports: partialByRegion(N),
     stockpile: z.object({ light: N, heavy: N }).strict(),
     budgetPctGdp: N,
+    /** general government gross debt, % of GDP */
+    debtPctGdp: N,
+    /** points of GDP of extra debt at which new programmes stop */
+    fiscalSpacePts: N,
     allies: z.array(regionEnum),
     rivals: z.array(regionEnum),
     objectives: ObjectivesSchema.optional(),
@@ -268,6 +269,22 @@ export const PersonaSchema = z
     investTypes: z.array(z.string()),
     investShare: Frac, // share of the available budget spent per turn
     controlsAs: z.enum(['leverage', 'never', 'retaliate']),
+    /** when to use export controls as leverage: a partner's tariffs on us this many points (mean over goods) above
+     * their level at the start of the game, with licences at this share of normal volume */
+    coercion: z.object({ tariffTrigger: N, licenceShare: Frac, source: z.string().min(3) }).strict().optional(),
+    /** the answer to a new export control on us: more of the budget, to these project types (hosted abroad where a
+     * host is named: stakes like Japan's in Lynas), extra tariff points on the coercer, stockpile releases when short */
+    answer: z
+      .object({
+        investShare: Frac,
+        investTypes: z.array(z.string()),
+        hosts: z.record(z.string(), regionEnum).optional(),
+        tariffPts: N,
+        releaseStockpile: z.boolean(),
+        source: z.string().min(3),
+      })
+      .strict()
+      .optional(),
     source: z.string().min(3),
   })
   .strict();

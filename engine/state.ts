@@ -58,11 +58,17 @@ export interface RegionState {
   pollution: number; // index
   seabed: number; // cumulative seabed damage index
   budget: number; // USD bn available for projects
+  /** general government gross debt, % of GDP: defence above its starting level adds to it, tariff revenue above
+   * the starting path takes from it, and debt above the start shrinks the programme budget (engine/macro.ts) */
+  debt: number;
+  /** the part of approval that economic growth put there (lagged as approval is): the score counts GDP once, so
+   * its approval objective leaves this out */
+  approvalGrowth: number;
   policies: Policies;
   /** last turn's results, visible to views */
   last: RegionResults;
   /** values at the start of the game, the yardsticks of scoring and approval */
-  ref: { gdp: number; potential: number; autoProduction: number; carPriceIndex: number; security: number; pollution: number; approval: number; defensePct: number; reValue: number; otherExports: number; otherImports: number; otherTariff: number; tariffRevenue: number };
+  ref: { gdp: number; potential: number; autoProduction: number; carPriceIndex: number; security: number; pollution: number; approval: number; defensePct: number; reValue: number; otherExports: number; otherImports: number; otherTariff: number; tariffRevenue: number; debt: number };
 }
 
 export interface RegionResults {
@@ -87,6 +93,8 @@ export interface RegionResults {
   carMarket: number; // vehicles bought in this market this turn
   reValue: number; // rare-earth sector value, USD bn / yr
   defenseRatio: number;
+  /** supply risk of the country's rare-earth sourcing, EU criticality method (engine/risk.ts); 0 = none */
+  supplyRisk: number;
 }
 
 export interface Project {
@@ -190,6 +198,9 @@ export interface MarketState {
   magnetHeavy: number;
   /** quarters in a row each region's producers have sold below cash cost (plus input cost), by stage: exits follow */
   underwater: Record<StageKey, Record<RegionId, number>>;
+  /** buyers' distrust of each supplier, [buyer][origin], 0..1: rises at once with the supplier's export controls
+   * and fades slowly after; it adds a de-risking premium to that supplier's goods (engine/market/after.ts) */
+  distrust: Record<RegionId, Record<RegionId, number>>;
 }
 
 export interface LedgerEntry {

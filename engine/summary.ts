@@ -29,6 +29,14 @@ export interface TurnSummary {
       importShareFrom: Partial<Record<RegionId, number>>;
       defenseSpendingPct: number;
       approval: number;
+      /** GDP against potential, %: the sum of the output-gap causes */
+      outputGapPct: number;
+      /** programme budget left after this turn's spending, USD bn */
+      budgetUsdBn: number;
+      /** general government gross debt, % of GDP */
+      debtPctGdp: number;
+      /** supply risk of its rare-earth sourcing (EU criticality method; 0 = none, rare earths in the EU about 4-6) */
+      supplyRisk: number;
       score: number;
       /** the score split by objective (points, summing to score), where the host computes it (`run`) */
       scoreBy?: Record<ObjectiveKey, number>;
@@ -64,6 +72,10 @@ export function turnSummary(state: GameState, report: TurnReport, scores: Record
       importShareFrom: im,
       defenseSpendingPct: r4(r.policies.defensePct),
       approval: r2(r.approval),
+      outputGapPct: r2(100 * (r.gdp / r.potential - 1)),
+      budgetUsdBn: r2(r.budget),
+      debtPctGdp: r2(r.debt),
+      supplyRisk: r2(r.last.supplyRisk),
       score: r2(scores[c]),
       ...(scoreBy ? { scoreBy: Object.fromEntries(Object.entries(scoreBy[c]).map(([k, v]) => [k, r2(v)])) as Record<ObjectiveKey, number> } : {}),
     };

@@ -152,6 +152,7 @@ function marketInputs(x: SupplyContext) {
     expPrice: byStage((s) => arr(market.expPrice[s], s)),
     baseUse: byStage((s) => REGIONS.map((r) => market.baseUse[s][r])),
     hoard: hoarding(x),
+    distrust: REGIONS.map((b) => REGIONS.map((o) => market.distrust[b][o])),
   };
 }
 

@@ -133,7 +133,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     flows[s] = regionRecord((_, i) => regionRecord((__, j) => m.flows[i][j]));
     worldPrice[s] = worldPriceOf(m.price, m.received);
   }
-  const market = nextMarketState(content, state, chain);
+  const market = nextMarketState(content, state, chain, R);
   const stockBefore = stockTotals(state.regions, state.market.magnetHeavy, content);
   for (let i = 0; i < NR; i++) {
     const r = R[REGIONS[i]];
@@ -194,6 +194,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     objective: econ.objective,
     objectiveBy: econ.objectiveBy,
     tension: econ.tension,
+    trust: econ.trust,
     instantApproval: countryRecord((c) => instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)),
     balance: {
       light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },

@@ -117,7 +117,7 @@ export function beliefState(content: Content, view: CountryView, rngSeed: string
     flows: view.flows,
     carFlows: view.carFlows,
     tension: view.tension,
-    trust: Object.fromEntries(Object.keys(view.tension).map((a) => [a, Object.fromEntries(Object.keys(view.tension).map((b) => [b, a === view.country ? view.trust[b as CountryId] : 50]))])) as GameState['trust'],
+    trust: Object.fromEntries(Object.keys(view.tension).map((a) => [a, Object.fromEntries(Object.keys(view.tension).map((b) => [b, a === view.country ? view.trust[b as CountryId] : content.countries.regions[a as CountryId].allies.includes(b as CountryId) ? 65 : 50]))])) as GameState['trust'],
     deals: view.deals,
     projects: view.projects,
     offtakes: view.offtakes,

@@ -62,8 +62,9 @@ describe('built-in content', () => {
 /** Keys whose numbers are rules of the game rather than measurements, so carry no source. */
 const STRUCTURAL = new Set(['maxUnitsPerCountry']);
 
-/** JSON paths of numbers that are neither the `v` of a {v, src} object nor under a structural key. */
+/** JSON paths of numbers that are neither the `v` of a {v, src} object (or its `range`) nor under a structural key. */
 function unsourcedNumbers(v: unknown, path = '$', parent: Record<string, unknown> | null = null, key: string | null = null, out: string[] = []): string[] {
+  if (key === 'range' && parent !== null && typeof parent.v === 'number' && typeof parent.src === 'string') return out;
   if (typeof v === 'number') {
     const sourced = key === 'v' && parent !== null && typeof parent.src === 'string' && parent.src.trim().length >= 3;
     if (!sourced && !(key !== null && STRUCTURAL.has(key))) out.push(`${path} = ${v}`);
@@ -74,11 +75,13 @@ function unsourcedNumbers(v: unknown, path = '$', parent: Record<string, unknown
 
 describe('sourced numbers', () => {
   it('the walker flags bare numbers, arrays of numbers and blank sources', () => {
-    expect(unsourcedNumbers({ a: { v: 1, src: 'USGS 2025' }, b: 2, c: [3, { v: 4, src: 'x' }], d: { maxUnitsPerCountry: 5 }, e: { v: 6 } })).toEqual([
+    expect(unsourcedNumbers({ a: { v: 1, src: 'USGS 2025', range: [0, 2] }, b: 2, c: [3, { v: 4, src: 'x' }], d: { maxUnitsPerCountry: 5 }, e: { v: 6 }, f: { range: [1, 2] } })).toEqual([
       '$.b = 2',
       '$.c[0] = 3',
       '$.c[1].v = 4',
       '$.e.v = 6',
+      '$.f.range[0] = 1',
+      '$.f.range[1] = 2',
     ]);
   });
 

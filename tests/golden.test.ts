@@ -4,6 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { armingtonShares, carPrice, securityIndex } from '../engine/economy.ts';
 import { content, play } from './helpers.ts';
+import { supplyRisk, independenceFrom } from '../engine/risk.ts';
+import { fiscalRoom, emptyPolicies } from '../engine/policy.ts';
+import { REGIONS } from '../engine/ids.ts';
+import type { MarketResult } from '../engine/market/types.ts';
 
 const fmt = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : String(x));
 const row = (cells: (string | number)[]) => cells.map((c) => String(c).padStart(10)).join(' ');
@@ -27,6 +31,37 @@ describe('golden tables', () => {
       for (const allies of [0, 5000])
         for (const rivals of [0, 1000, 10000]) lines.push(row([own, allies, rivals, fmt(securityIndex(own, allies, rivals, content.rules.security.allyWeight), 2)]));
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/security.txt');
+  });
+
+  it('supply risk (EU criticality method) of a buyer by where its oxide comes from, and restrictions', async () => {
+    // one buyer (JPN) of NdPr oxide, 1000 t, from China and Australia in the given split; the world's other oxide
+    // (9000 t) comes from China; no ore or magnets bought; no recycling
+    const lines = [row(['from CHN', 'from AUS', 'CHN ctl', 'risk', 'independ.'])];
+    const I = REGIONS.indexOf('JPN');
+    const C = REGIONS.indexOf('CHN');
+    const A = REGIONS.indexOf('AUS');
+    const zero = (): MarketResult => ({ price: [0, 0, 0, 0, 0, 0], producerPrice: [0, 0, 0, 0, 0, 0], flows: REGIONS.map(() => [0, 0, 0, 0, 0, 0]), transship: [], received: [0, 0, 0, 0, 0, 0], demanded: [0, 0, 0, 0, 0, 0] }) as unknown as MarketResult;
+    for (const ctl of ['open', 'licensed', 'banned'] as const)
+      for (const fromC of [1, 0.9, 0.5, 0.1, 0]) {
+        const m = { 'ore.light': zero(), 'ore.heavy': zero(), 'oxide.light': zero(), 'oxide.heavy': zero(), magnet: zero() };
+        m['oxide.light'].flows[C][I] = 1000 * fromC;
+        m['oxide.light'].flows[A][I] = 1000 * (1 - fromC);
+        m['oxide.light'].flows[C][C] = 9000;
+        const pol = (r: number) => {
+          const p = emptyPolicies(REGIONS[r], 1);
+          if (r === C && ctl !== 'open') p.controls.JPN['oxide.light'] = { level: ctl, share: ctl === 'licensed' ? 0.5 : 0, baseVolume: 0, sinceTurn: 1 };
+          return p;
+        };
+        const sr = supplyRisk({ content, markets: m, policies: pol, recycled: 0, thrift: 0 }, I);
+        lines.push(row([fromC, fmt(1 - fromC, 1), ctl, fmt(sr, 3), fmt(independenceFrom(content, sr), 3)]));
+      }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/supply-risk.txt');
+  });
+
+  it('fiscal room: the share of the programme budget left by debt above its start', async () => {
+    const lines = [row(['space pts', 'debt rise', 'room'])];
+    for (const space of [10, 30, 60]) for (const rise of [-5, 0, 2, 5, 10, 30]) lines.push(row([space, rise, fmt(fiscalRoom(space, 100 + rise, 100), 3)]));
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/fiscal-room.txt');
   });
 
   it("the whole engine: Japan's car exports to the US over a year, by US tariff", async () => {

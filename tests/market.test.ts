@@ -138,12 +138,15 @@ describe('the market in the whole engine', () => {
     const fr = content.goods.markets.magnet.freightUsdPerKg;
     const tUS = (o: 'JPN' | 'ROW') => s.regions.USA.policies.tariffs[o].magnets / 100;
     // law of one price up to freight (lanes may be longer than the shortest), tariff and the cost of the route
-    // round the ban (relabelling wedge plus the expected penalty, which rises with the volume transshipped)
+    // round the ban (relabelling wedge plus the expected penalty, which rises with the volume transshipped, plus
+    // the premium US buyers now put on Chinese goods, which still come from China by whatever route)
     const T = content.goods.market.transship;
     const base = content.goods.markets.magnet.basePrice;
     const shipped = Object.entries(s.market.transship.magnet).filter(([k]) => k.endsWith('>USA')).reduce((a, [, v]) => a + v, 0);
     const world = Object.values(s.regions).reduce((a, r) => a + r.last.magnetNeed, 0);
-    const route = T.wedgeShare * base + (T.penaltyShare * base * shipped) / (0.01 * world);
+    const premium = content.goods.market.distrust.premiumShare * base * s.market.distrust.USA.CHN;
+    expect(s.market.distrust.USA.CHN).toBe(1);
+    const route = T.wedgeShare * base + (T.penaltyShare * base * shipped) / (0.01 * world) + premium;
     const bound = Math.min(...(['JPN', 'ROW'] as const).map((o) => (1 + tUS(o)) * (s.prices.magnet[o] + 3 * fr))) + route;
     expect(s.prices.magnet.USA).toBeLessThanOrEqual(bound);
     expect(s.flows.magnet.CHN.USA).toBe(0);

@@ -18,6 +18,8 @@ import {
 import { readMetric, conditionsHold } from '../engine/events.ts';
 import { content, play } from './helpers.ts';
 import { collectOrders } from '../engine/game.ts';
+import { budgetAvailable } from '../engine/policy.ts';
+import { objectiveParts } from '../engine/economy.ts';
 
 
 describe('orders', () => {
@@ -199,13 +201,14 @@ describe('economy, security and politics', () => {
     expect(up.tension.CHN.JPN).toBeGreaterThan(base.tension.CHN.JPN);
   });
   it('refining pollutes, and pollution costs approval', () => {
-    const { states, reports } = play(3, 16, { 1: { MYS: { investments: [{ type: 'refinery.light', units: 1 }] } } });
+    // Australia: the one programme budget that pays for a refinery in the first turn
+    const { states, reports } = play(3, 16, { 1: { AUS: { investments: [{ type: 'refinery.light', units: 1 }] } } });
     const base = play(3, 16).states;
-    expect(states[15].regions.MYS.refining.light).toBeGreaterThan(base[15].regions.MYS.refining.light);
-    expect(states[15].regions.MYS.pollution).toBeGreaterThan(base[15].regions.MYS.pollution);
+    expect(states[15].regions.AUS.refining.light).toBeGreaterThan(base[15].regions.AUS.refining.light);
+    expect(states[15].regions.AUS.pollution).toBeGreaterThan(base[15].regions.AUS.pollution);
     // over the game, the pollution term of approval is no kinder with the refinery than without it
     const { reports: baseReports } = play(3, 16);
-    const polSum = (rs: typeof reports) => rs.reduce((a, r) => a + (r.headlines.MYS.approval.causes.find((c) => c.cause === 'pollution')?.amount ?? 0), 0);
+    const polSum = (rs: typeof reports) => rs.reduce((a, r) => a + (r.headlines.AUS.approval.causes.find((c) => c.cause === 'pollution')?.amount ?? 0), 0);
     expect(polSum(reports)).toBeLessThanOrEqual(polSum(baseReports) + 1e-9);
   });
 });
@@ -290,5 +293,48 @@ describe('tariffs do not pay', () => {
       expect(h.regions.USA.gdp).toBeLessThan(b.regions.USA.gdp);
       expect(h.regions.USA.gap.gainsFromTrade).toBeLessThan(0); // the ACR loss from a higher home share of spending
     }
+  });
+});
+
+describe('budgets that bind, buyers who remember, GDP counted once', () => {
+  it("defence above its start adds to debt, and debt above the start shrinks the programme budget", () => {
+    const orders: Record<number, { JPN: { defenseSpendingPct: number } }> = {};
+    let d = 1.8;
+    for (let t = 1; t <= 16; t++) {
+      d = Math.min(5, d + 0.2);
+      orders[t] = { JPN: { defenseSpendingPct: d } };
+    }
+    const base = play(2, 16).states[15].regions.JPN;
+    const up = play(2, 16, orders).states[15].regions.JPN;
+    expect(up.debt).toBeGreaterThan(base.debt + 2);
+    // room for programmes falls with the debt: with no projects bought, what is left to spend shows it
+    expect(budgetAvailable(content, play(2, 16, orders).states[15], 'JPN')).toBeLessThan(budgetAvailable(content, play(2, 16).states[15], 'JPN'));
+  });
+  it('a full investment menu is more than a programme budget buys in a year', () => {
+    const menu = Object.values(content.projects.types).reduce((a, t) => a + t.costUsdBn * (t.kind === 'stockpile' ? 1 : t.maxUnitsPerCountry), 0);
+    for (const c of COUNTRIES) {
+      const spec = content.countries.regions[c];
+      expect((spec.budgetPctGdp / 100) * spec.gdpUsdBn).toBeLessThan(menu / 3);
+    }
+  });
+  it('a buyer keeps distrusting a supplier after its ban ends, and buys less from it for years', () => {
+    const ban = { 1: { CHN: { exportControls: { JPN: { 'oxide.heavy': 'banned' as const, magnet: 'banned' as const } } } }, 5: { CHN: { exportControls: { JPN: { 'oxide.heavy': { licensed: 0.9 }, magnet: { licensed: 0.96 } } } } } };
+    const hit = play(1, 16, ban).states;
+    const base = play(1, 16).states;
+    expect(hit[3].market.distrust.JPN.CHN).toBe(1);
+    const after = hit[12].market.distrust.JPN.CHN;
+    expect(after).toBeGreaterThan(0.3);
+    expect(after).toBeLessThan(hit[5].market.distrust.JPN.CHN);
+    // other buyers watch: some distrust of China elsewhere too, less than Japan's
+    expect(hit[3].market.distrust.USA.CHN).toBeGreaterThan(base[3].market.distrust.USA.CHN);
+    expect(hit[12].flows.magnet.CHN.JPN).toBeLessThan(base[12].flows.magnet.CHN.JPN);
+  });
+  it('the approval objective leaves out what growth put into approval (GDP counts once)', () => {
+    const s = play(1, 6).states[5];
+    const r = s.regions.JPN;
+    const w = content.countries.regions.JPN.objectives!;
+    const parts = objectiveParts(content, 'JPN', r, 0.5);
+    expect(parts.approval).toBeCloseTo(w.approval * (r.approval - r.approvalGrowth), 9);
+    expect(Math.abs(r.approvalGrowth)).toBeGreaterThan(0);
   });
 });

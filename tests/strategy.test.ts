@@ -89,14 +89,15 @@ describe('tournament', () => {
 
 describe('sweep', () => {
   it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {
-    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'rules.macro.investmentMultiplier=0.2,1.6', '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
+    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
     expect(r.status, r.stderr).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'sw', 'sweep.json'), 'utf8'));
     expect(s.variants).toHaveLength(5);
-    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['goods.autos.sigma', 'rules.macro.investmentMultiplier']);
-    // the investment multiplier moves GDP far more than the car trade elasticity does in six turns
-    expect(s.ranking[0].path).toBe('rules.macro.investmentMultiplier');
-    const l = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'rules.macro.investmentMultiplier=0.2,1.6', '--lhs', '4', '--games', '1', '--turns', '4', '--workers', '2', '--no-progress', '--out', join(dir, 'lhs'));
+    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['countries.regions.CHN.trendGrowth', 'goods.autos.sigma']);
+    // China's trend growth sets China's GDP growth directly; the car trade elasticity only moves car trade, and
+    // little in six turns
+    expect(s.ranking[0].path).toBe('countries.regions.CHN.trendGrowth');
+    const l = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--lhs', '4', '--games', '1', '--turns', '4', '--workers', '2', '--no-progress', '--out', join(dir, 'lhs'));
     expect(l.status, l.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'lhs', 'sweep.json'), 'utf8')).method).toBe('latin-hypercube(4)');
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));

@@ -20,7 +20,7 @@ export const AGENT_DESCRIPTIONS: Record<string, string> = {
   'tit-for-tat': "mirrors each partner's tariffs and controls on it",
   diversifier: 'spends on non-Chinese supply: stakes, separation, recycling, stockpiles',
   random: 'valid but random orders (for fuzzing)',
-  planner: 'searches candidate orders with 4-turn engine rollouts',
+  planner: 'tries candidate orders in 8-turn engine rollouts against the personas, discounted, and keeps the best',
 };
 
 export function agentNames(content: Content): string[] {

@@ -4,6 +4,7 @@ import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { Agent } from './types.ts';
 import { answerDeals, defenseToward, investIn, meanTariffOn, merge, partners, rivalsOf } from './common.ts';
+import { answerCoercion, leverage } from './coercion.ts';
 
 export function personaAgent(name: string, p: Persona): Agent {
   return {
@@ -20,7 +21,8 @@ export function personaAgent(name: string, p: Persona): Agent {
         if (theirs > mine + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirs - mine) / 2)) };
         // open traders drift their own tariffs down when tension is low
         else if (mine > 2 && view.tension[me][other] < 30 && rng() < p.tradeOpenness * 0.2) tariffs[other] = { other: Math.max(0, view.self.policies.tariffs[other].other - 2) };
-        if (p.controlsAs !== 'never') {
+        if (p.coercion) leverage(content, view, p, rng, other, exportControls);
+        if (p.controlsAs !== 'never' && !exportControls[other]) {
           const hostile = view.tension[me][other] > 72;
           const cur = view.self.policies.controls[other]['oxide.heavy'];
           if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5) {
@@ -36,13 +38,15 @@ export function personaAgent(name: string, p: Persona): Agent {
       // leakage found round our controls: a tighter rule for the transit country (licence its imports of that good)
       if (p.controlsAs !== 'never') tightenOnLeaks(view, exportControls);
       const output = p.controlsAs === 'leverage' ? limitPricing(content, view) : undefined;
+      const answer = answerCoercion(content, view, p, tariffs);
       const deals = answerDeals(view, p.tradeOpenness * 3);
       const propose = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
       return merge({
         tariffs: Object.keys(tariffs).length ? tariffs : undefined,
         exportControls: Object.keys(exportControls).length ? exportControls : undefined,
         defenseSpendingPct: defenseToward(view, p.defenseTargetPct, p.defenseStepPct),
-        investments: investIn(content, view, p.investTypes, p.investShare),
+        investments: answer?.investments ?? investIn(content, view, p.investTypes, p.investShare),
+        stockpileRelease: answer?.stockpileRelease,
         rareEarthOutputPct: output,
         deals: deals || propose ? { ...(deals ?? {}), ...(propose ? { propose } : {}) } : undefined,
       });

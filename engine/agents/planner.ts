@@ -1,31 +1,50 @@
-// The planner: tries a handful of candidate orders, rolls each forward a few turns from its belief state, keeps the best.
-import type { CountryId } from '../ids.ts';
+// The planner: tries a handful of candidate orders and rolls each forward from its belief state, with every other
+// country played by its persona (who react to it) and itself following its own persona after the first turn; keeps
+// the candidate with the best discounted objective. Ranking by the objective is ranking by the score: the score's
+// yardstick (this seat at the status quo) does not depend on the candidate, so it is the same offset for all.
+// Rollouts of all candidates share one RNG seed (common random numbers), so they differ only by the candidate.
+import { COUNTRIES, type CountryId } from '../ids.ts';
 import type { Content } from '../content.ts';
-import type { CountryOrders, Persona } from '../schema.ts';
+import type { CountryOrders, Orders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
-import { beliefState } from '../view.ts';
+import { beliefState, viewFor } from '../view.ts';
 import { resolveTurn } from '../turn.ts';
+import { validateOrders } from '../policy.ts';
+import { makeRng } from '../prng.ts';
+import type { GameState } from '../state.ts';
 import type { Agent } from './types.ts';
 import { defenseToward, investIn, merge, rivalsOf } from './common.ts';
 import { personaAgent } from './persona.ts';
 
 export interface PlannerOptions {
-  horizon: number;
+  /** turns looked ahead (content rules.planner.horizon unless given) */
+  horizon?: number;
 }
 
-function candidates(content: Content, view: CountryView, rng: () => number): { label: string; orders: CountryOrders }[] {
+const personaOf = (content: Content, c: CountryId): Agent | undefined => {
+  const hit = Object.entries(content.personas.personas).find(([, p]) => p.country === c);
+  return hit ? personaAgent(hit[0], hit[1] as Persona) : undefined;
+};
+
+function candidates(content: Content, view: CountryView, base: CountryOrders): { label: string; orders: CountryOrders }[] {
   const me = view.country;
-  const persona: Persona | undefined = Object.values(content.personas.personas).find((p) => p.country === me);
-  const base = persona ? personaAgent('persona', persona).decide({ content, view, rng }) : {};
   const rivals = rivalsOf(content, me);
+  const cur = view.self.policies.defensePct;
   const out: { label: string; orders: CountryOrders }[] = [
     { label: 'hold', orders: {} },
     { label: 'persona', orders: base },
-    { label: 'defense up', orders: merge(base, { defenseSpendingPct: defenseToward(view, view.self.policies.defensePct + 1, 0.5) }) },
-    { label: 'defense down', orders: merge(base, { defenseSpendingPct: defenseToward(view, Math.max(0.5, view.self.policies.defensePct - 1), 0.5) }) },
+    { label: 'defense up', orders: merge(base, { defenseSpendingPct: defenseToward(view, cur + 0.5, 0.5) }) },
+    { label: 'defense down', orders: merge(base, { defenseSpendingPct: defenseToward(view, Math.max(0.5, cur - 0.5), 0.5) }) },
     { label: 'tariffs down', orders: merge(base, { tariffs: { '*': { other: 0, autos: 0 } } }) },
-    { label: 'diversify', orders: merge(base, { investments: investIn(content, view, ['refinery.heavy', 'recycling', 'stockpile.heavy', 'thrifting'], 0.8) }) },
+    { label: 'diversify', orders: merge(base, { investments: investIn(content, view, ['refinery.heavy', 'refinery.light', 'recycling', 'thrifting', 'mine.expansion'], 0.9) }) },
+    { label: 'save', orders: merge(base, { investments: undefined }) },
   ];
+  // deals addressed to us: accept them all, or none (each candidate above answers as the persona would)
+  const open = view.deals.filter((d) => d.status === 'proposed' && d.to === me).map((d) => d.id);
+  if (open.length) {
+    out.push({ label: 'accept deals', orders: merge(base, { deals: { accept: open } }) });
+    out.push({ label: 'reject deals', orders: merge(base, { deals: { reject: open } }) });
+  }
   if (rivals.length) {
     const t: NonNullable<CountryOrders['tariffs']> = {};
     const c: NonNullable<CountryOrders['exportControls']> = {};
@@ -39,31 +58,55 @@ function candidates(content: Content, view: CountryView, rng: () => number): { l
   return out;
 }
 
-export function plannerAgent(opts: PlannerOptions = { horizon: 4 }): Agent {
+/** One turn of a rollout: the others' personas decide from their own views of the belief state. Orders the rules
+ * refuse (the belief state does not know others' budgets) are dropped seat by seat, ours last. */
+function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, seed: string, others: [CountryId, Agent][]): GameState {
+  const orders: Orders = { [me]: mine };
+  for (const [c, a] of others) {
+    try {
+      orders[c] = a.decide({ content, view: viewFor(s, c), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+    } catch {
+      orders[c] = {};
+    }
+  }
+  if (!validateOrders(content, s, orders).ok) for (const [c] of others) orders[c] = {};
+  return resolveTurn(content, s, orders, { ledger: false }).state;
+}
+
+export function plannerAgent(opts: PlannerOptions = {}): Agent {
   return {
     name: 'planner',
     needsView: true,
     decide({ content, view, rng }) {
       const me: CountryId = view.country;
+      const P = content.rules.planner;
       const seed = `plan:${view.turn}:${me}:${Math.floor(rng() * 1e9)}`;
       const start = beliefState(content, view, seed);
-      const h = Math.min(opts.horizon, view.turns - view.turn);
-      let best: CountryOrders = {};
-      let bestScore = -Infinity;
-      for (const cand of candidates(content, view, rng)) {
+      const h = Math.max(1, Math.min(Math.round(opts.horizon ?? P.horizon), view.turns - view.turn));
+      const self = personaOf(content, me);
+      const base = self ? self.decide({ content, view, rng: makeRng(`${seed}:base`) }) : {};
+      const others = COUNTRIES.filter((c) => c !== me)
+        .map((c) => [c, personaOf(content, c)] as [CountryId, Agent | undefined])
+        .filter((x): x is [CountryId, Agent] => !!x[1]);
+      let best: CountryOrders = base;
+      let bestValue = -Infinity;
+      for (const cand of candidates(content, view, base)) {
+        if (!validateOrders(content, start, { [me]: cand.orders }).ok) continue; // a candidate the rules refuse is no candidate
         let s = start;
-        let score = 0;
-        try {
-          for (let k = 0; k < h; k++) {
-            const r = resolveTurn(content, s, k === 0 ? { [me]: cand.orders } : {}, { ledger: false });
-            s = r.state;
-            score += r.report.objective[me];
+        let value = 0;
+        let w = 1;
+        for (let k = 0; k < h; k++) {
+          let mine = cand.orders;
+          if (k > 0 && self) {
+            mine = self.decide({ content, view: viewFor(s, me), rng: makeRng(`${seed}:${s.turn}:${me}`) });
+            if (!validateOrders(content, s, { [me]: mine }).ok) mine = {};
           }
-        } catch {
-          continue; // a candidate the rules refuse is no candidate
+          s = step(content, s, me, mine, seed, others);
+          value += w * s.regions[me].last.objective;
+          w *= P.discount;
         }
-        if (score > bestScore + 1e-9) {
-          bestScore = score;
+        if (value > bestValue + 1e-9) {
+          bestValue = value;
           best = cand.orders;
         }
       }

@@ -27,7 +27,7 @@ export function worldPriceOf(price: number[], received: number[]): number {
 }
 
 /** The markets' state after the turn: producers' prices, expectations moved toward this turn's prices, transshipment. */
-export function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>): GameState['market'] {
+export function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>, R: Record<RegionId, RegionState>): GameState['market'] {
   const th = content.goods.market.expectationSpeed;
   const q = state.quartersPerTurn;
   const w = 1 - Math.pow(1 - th, q);
@@ -42,7 +42,30 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
     transship[s] = transshipRecord(m.transship);
     detected[s] = transshipRecord(detections(content, m));
   }
-  return { ...state.market, producerPrice, expPrice, transship, detected, magnetHeavy: chain.magnetHeavy, underwater: underwaterAfter(content, state, chain) };
+  return { ...state.market, producerPrice, expPrice, transship, detected, magnetHeavy: chain.magnetHeavy, underwater: underwaterAfter(content, state, chain), distrust: distrustAfter(content, state, R) };
+}
+
+/** Buyers' distrust of each supplier: it jumps to the severity of the supplier's controls on the buyer (or a share
+ * of its worst control on anyone else: buyers watch how suppliers treat others) and fades with a half-life once
+ * the controls ease. Buyers diversify away from a coercer for years (Japan after 2010: Mancheri 2015). */
+export function distrustAfter(content: Content, state: GameState, R: Record<RegionId, RegionState>): GameState['market']['distrust'] {
+  const D = content.goods.market.distrust;
+  const keep = Math.pow(0.5, state.quartersPerTurn / D.halfLifeQuarters);
+  const severity = (o: RegionId, b: RegionId): number => {
+    if (o === 'ROW' || o === b) return 0;
+    let w = 0;
+    for (const s of STAGES) {
+      const c = R[o].policies.controls[b][s];
+      w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
+    }
+    return w;
+  };
+  const worst = regionRecord((o) => {
+    let w = 0;
+    for (const b of REGIONS) w = Math.max(w, severity(o, b));
+    return w;
+  });
+  return regionRecord((b) => regionRecord((o) => (o === b ? 0 : Math.max(state.market.distrust[b][o] * keep, severity(o, b), D.contagion * worst[o]))));
 }
 
 /** Quarters in a row each region's producers sold below their cash cost plus input cost (only where they produce). */

@@ -29,12 +29,13 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
   const tar = x.tariff[s];
   const fr = M.freightUsdPerKg;
   const last = x.lastFlows[s];
+  const prem = g.market.distrust.premiumShare * M.basePrice;
   // a contract (an offtake, a supply guarantee) gives its buyer first claim on what a control lets through: the
   // contracted volume is exempt from the cap. It forces no delivery: with trade open, the market allocates.
   for (let a = 0; a < NR; a++)
     for (let b = 0; b < NR; b++) {
       const k = a * NR + b;
-      m.aF[k] = a === b ? 0 : fr * (1 + x.laneExtra[a][b]);
+      m.aF[k] = a === b ? 0 : fr * (1 + x.laneExtra[a][b]) + prem * x.distrust[b][a];
       m.aT[k] = a === b ? 0 : tar[b][a];
       m.aCap[k] = a === b || cap[a][b] === Infinity ? Infinity : Math.max(cap[a][b], res[a][b]);
       m.aLo[k] = 0;
@@ -59,7 +60,7 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
         m.trS[n] = a;
         m.trK[n] = v;
         m.trD[n] = b;
-        m.trF[n] = fr * (2 + x.laneExtra[a][v] + x.laneExtra[v][b]) + wedge;
+        m.trF[n] = fr * (2 + x.laneExtra[a][v] + x.laneExtra[v][b]) + wedge + prem * x.distrust[b][a];
         m.trT[n] = tar[b][v]; // declared as goods of the transit country
         m.trSlope[n] = slope * routes;
         m.xt[n] = lt ? (lt[transKey(a, v, b)] ?? 0) : 0;

@@ -32,6 +32,8 @@ export interface ChainInput {
   tariff: Record<StageKey, number[][]>;
   /** extra lane length over the all-open route (a fraction), or a penalty where no sea route exists, s->d */
   laneExtra: number[][];
+  /** buyers' distrust of each origin, [buyer][origin], 0..1: a de-risking premium on that origin's goods */
+  distrust: number[][];
   /** last turn's buyers' and producers' prices, flows and transshipment: the solver's warm start and planning prices */
   lastPrice: Record<StageKey, number[]>;
   lastProducerPrice: Record<StageKey, number[]>;

@@ -114,6 +114,7 @@ export function withOverrides(content: Content, overrides: Record<string, number
     v[parts.at(-1)!] = value;
   }
   const out = { ...copy, hash: hashValue(copy) } as Content;
+  if (variantCache.size >= 256) variantCache.clear(); // a Sobol sweep plays thousands of variants, once each
   variantCache.set(key, out);
   return out;
 }

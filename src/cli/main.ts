@@ -8,7 +8,8 @@ import { cmdMerge, cmdSelfplay } from './selfplay.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cmdSweep } from './sweep.ts';
+import { cmdSweep, sweepMethod } from './sweep.ts';
+import { cmdSobol } from './sobol.ts';
 import { cmdFork } from './fork.ts';
 import { cmdReport } from './report.ts';
 import { cmdAnalyze } from './analyze.ts';
@@ -81,19 +82,22 @@ function program(out: { code: number }): Command {
       out.code = cmdAnalyze(file, o);
     });
   p.command('sweep')
-    .description('vary content parameters (one at a time, or a Latin hypercube) and rank them by how much they move outcomes')
+    .description('vary content parameters (one at a time, a Latin hypercube, or Sobol indices over their ranges) and rank them by how much they move outcomes')
     .addOption(scenario())
-    .option('--param <PATH=v1,v2,...>', 'a numeric content parameter and values, e.g. goods.autos.sigma=1.5,2.3,3 (repeat per parameter)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--method <oat|lhs|sobol>', 'one at a time (default), a Latin hypercube (--lhs N), or Sobol indices (first-order and total) over the ranged assumptions')
+    .option('--param <PATH=v1,v2,...>', 'a numeric content parameter and values, e.g. goods.autos.sigma=1.5,2.3,3 (repeat per parameter); for sobol PATH (its range in the content) or PATH=lo,hi, default every ranged parameter', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--lhs <n>', 'a Latin hypercube of n samples over each parameter\'s [min, max] instead of one at a time')
-    .requiredOption('--games <n>', 'games per variant (common seeds)')
+    .option('--n <N>', 'sobol: base samples, a power of 2 (N(k+2) sample points for k parameters; default 32)')
+    .option('--bootstrap <n>', 'sobol: bootstrap resamples for the 95% intervals (default 1000)')
+    .option('--games <n>', 'games per variant or sample point (common seeds); required for oat and lhs, default 1 for sobol')
     .option('--seed <n>', 'first seed', '1')
     .option('--agents <spec>', 'agents (default persona)')
     .option('--turns <n>', 'play only the first N turns')
     .addOption(workers())
-    .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv')
+    .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv (sobol: sobol.json, sobol.csv and sobol.md)')
     .option('--no-progress', 'no progress bar')
     .action(async (o) => {
-      out.code = await cmdSweep(o);
+      out.code = sweepMethod(o) === 'sobol' ? await cmdSobol(o) : await cmdSweep(o);
     });
   p.command('fork <replay>')
     .description('from a replay at a turn, play N seeded continuations with other agents and report the outcome differences')

@@ -1,10 +1,10 @@
 // `gambit sweep`: vary numeric content parameters one at a time or as a Latin hypercube, play seeded games for each
-// variant on common seeds, and rank the parameters by how much they move the outcomes.
+// variant on common seeds, and rank the parameters by how much they move the outcomes (Sobol indices: sobol.ts).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTRIES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
-import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
+import { UsageError, choice, int, makeSeats, parseAgentSpec } from './args.ts';
 import { batchSetup } from './batch-options.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
@@ -14,8 +14,12 @@ import { meanSd } from './tournament.ts';
 export interface SweepOptions {
   scenario: string;
   param: string[];
+  method?: string;
   lhs?: string;
-  games: string;
+  /** Sobol base samples, and bootstrap resamples for its intervals */
+  n?: string;
+  bootstrap?: string;
+  games?: string;
   seed: string;
   agents?: string;
   turns?: string;
@@ -62,9 +66,19 @@ export function ols(X: number[][], y: number[]): number[] {
   return b.slice(1).map((v, i) => (Math.abs(A[i + 1][i + 1]) < 1e-12 ? 0 : v / A[i + 1][i + 1]));
 }
 
+/** The method a sweep's flags ask for (--lhs alone means lhs, as before --method); refuses flags of another method. */
+export function sweepMethod(o: SweepOptions): 'oat' | 'lhs' | 'sobol' {
+  const m = choice('--method', ['oat', 'lhs', 'sobol'] as const)(o.method ?? (o.lhs === undefined ? 'oat' : 'lhs'));
+  if (m === 'lhs' && o.lhs === undefined) throw new UsageError('--method lhs: give the number of samples with --lhs N');
+  if (m !== 'lhs' && o.lhs !== undefined) throw new UsageError(`--lhs is for --method lhs, not ${m}`);
+  if (m !== 'sobol' && (o.n !== undefined || o.bootstrap !== undefined)) throw new UsageError(`--${o.n !== undefined ? 'n' : 'bootstrap'} is for --method sobol, not ${m}`);
+  if (m !== 'sobol' && o.games === undefined) throw new UsageError(`--games: required for --method ${m} (games per variant)`);
+  return m;
+}
+
 export async function cmdSweep(o: SweepOptions): Promise<number> {
   const { content, seed, turns, workers } = batchSetup(o);
-  const games = int('--games', 1, 100_000)(o.games);
+  const games = int('--games', 1, 100_000)(o.games!);
   const agents = parseAgentSpec(o.agents);
   makeSeats(content, agents);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
