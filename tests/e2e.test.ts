@@ -78,7 +78,7 @@ describe.runIf(run)('the browser game', () => {
     expect(await label()).toContain('Turn 2 of 4');
     // the header: the score split by objective, largest first, the whole split in the title; the parts sum to the score
     const hs = await headerScore();
-    expect(hs.parts.map((p) => p.name).sort()).toEqual(['GDP', 'approval', 'car output', 'environment', 'independence from rivals', 'magnet supply', 'security']);
+    expect(hs.parts.map((p) => p.name).sort()).toEqual(['GDP', 'approval', 'car output', 'environment', 'magnet supply', 'security', 'supply independence']);
     expect(Math.abs(hs.parts.reduce((a, p) => a + p.v, 0) - hs.score)).toBeLessThanOrEqual(0.005 * 8 + 1e-9);
     expect(hs.parts.map((p) => Math.abs(p.v))).toEqual(hs.parts.map((p) => Math.abs(p.v)).sort((a, b) => b - a));
     const shown = await page.getByTestId('score-split').locator('.part:not([hidden])').allTextContents();

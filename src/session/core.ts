@@ -60,10 +60,10 @@ const SaveSchema = z
 const OBJECTIVE_MEANING: Record<string, string> = {
   gdp: 'GDP growth against the status-quo path (points = percent)',
   security: 'security index, 0-100: own and allied defense capability against rivals weighted by tension',
-  approval: 'government approval, 0-100',
+  approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
   autoProduction: 'car output against the start (points = percent)',
   supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
-  independence: 'share of rare-earth imports not from rivals, x100',
+  independence: 'independence of rare-earth supply, x100: 1 - supply risk / 6, the EU criticality method (concentration of the ore, oxide and magnets bought, weighted by the suppliers\' governance and export controls; recycling and thrifting lower it)',
   environment: 'pollution from mining, separation and seabed work (counts against)',
 };
 

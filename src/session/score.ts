@@ -10,7 +10,7 @@ export const OBJECTIVE_LABEL: Record<ObjectiveKey, string> = {
   approval: 'approval',
   autoProduction: 'car output',
   supplySecurity: 'magnet supply',
-  independence: 'independence from rivals',
+  independence: 'supply independence',
   environment: 'environment',
 };
 

@@ -50,7 +50,7 @@ export function runBench(content: Content, quick: boolean): void {
     times.push(performance.now() - t0);
     state = playGame(content, 7, sq, { turns: t + 1, ledger: false }).state;
   }
-  line('planner decision (8 candidates x 4 turns)', `${median(times).toFixed(1)} ms`, `min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}`);
+  line('planner decision (about 10 candidates x 8 turns, persona opponents)', `${median(times).toFixed(1)} ms`, `min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}`);
   // state size and hashing
   const end = playGame(content, 3, personas, { ledger: false }).state;
   const json = JSON.stringify(end);
