@@ -18,7 +18,7 @@ import {
 } from './schema.ts';
 import { MapFileSchema, type GameMap } from './map.ts';
 import { hashValue } from './hash.ts';
-import { COUNTRIES, REGIONS } from './ids.ts';
+import { builtinKeyIssues, crossIssues, fileIssues } from './content-check.ts';
 
 export type ContentKind = 'scenario' | 'countries' | 'goods' | 'rules' | 'projects' | 'events' | 'map' | 'personas';
 
@@ -81,6 +81,25 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+interface SizeIssue {
+  code: 'too_small' | 'too_big';
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+}
+
+/** "at least 1 item", "a number at most 500" for zod's "Too small: expected array to have >=1 items". */
+function sizeExpected(i: SizeIssue): string | null {
+  const small = i.code === 'too_small';
+  const n = Number(small ? i.minimum : i.maximum);
+  const bound = `${small ? (i.inclusive === false ? 'above' : 'at least') : i.inclusive === false ? 'below' : 'at most'} ${n}`;
+  if (i.origin === 'number') return `a number ${bound}`;
+  if (i.origin === 'array' || i.origin === 'set') return `an array of ${bound} item${n === 1 ? '' : 's'}`;
+  if (i.origin === 'string') return `a string of ${bound} character${n === 1 ? '' : 's'}`;
+  return null;
+}
+
 /** Turn zod issues into file/path/expected/found issues. */
 export function zodIssues(file: string, root: unknown, error: z.ZodError): ContentIssue[] {
   const out: ContentIssue[] = [];
@@ -94,16 +113,21 @@ export function zodIssues(file: string, root: unknown, error: z.ZodError): Conte
     const found = valueAt(root, raw.path);
     if (raw.code === 'invalid_type' && raw.expected) expected = raw.expected === 'object' && typeof found === 'number' ? 'a sourced number {"v": n, "src": "..."}' : raw.expected;
     if (raw.code === 'invalid_value' && raw.values) expected = `one of ${raw.values.map((x) => JSON.stringify(x)).join(', ')}`;
+    if (raw.code === 'too_small' || raw.code === 'too_big') expected = sizeExpected(raw as unknown as SizeIssue) ?? expected;
     out.push({ file, path: jsonPath(raw.path), expected, found: describeFound(valueAt(root, raw.path)) });
   }
   return out;
 }
 
-/** Validate one file; returns the parsed value or the issues. */
+/** Validate one file: no built-in property names as keys, the schema, then what can be checked in the file alone
+ * (physical ranges, self-relations, the map's lanes: content-check.ts). Returns the parsed value or the issues. */
 export function checkFile<K extends ContentKind>(kind: K, file: string, json: unknown): { ok: true; value: unknown } | { ok: false; issues: ContentIssue[] } {
+  const keys = builtinKeyIssues(file, json);
+  if (keys.length) return { ok: false, issues: keys };
   const r = SCHEMAS[kind].safeParse(json);
-  if (r.success) return { ok: true, value: r.data };
-  return { ok: false, issues: zodIssues(file, json, r.error) };
+  if (!r.success) return { ok: false, issues: zodIssues(file, json, r.error) };
+  const more = fileIssues(kind, file, r.data, json);
+  return more.length ? { ok: false, issues: more } : { ok: true, value: r.data };
 }
 
 export interface RawBundle {
@@ -143,38 +167,8 @@ export function compileContent(raw: RawBundle): Content {
   }
   if (issues.length) throw new ContentError(issues);
   const c = parsed as Omit<Content, 'hash'>;
-  // cross references
-  const sf = raw.scenario.file;
-  c.scenario.projects.forEach((p, i) => {
-    if (!c.projects.types[p.type]) issues.push({ file: sf, path: `$.projects[${i}].type`, expected: `a project type from ${raw.projects.file}`, found: JSON.stringify(p.type) });
-  });
-  c.events.events.forEach((e, i) => {
-    e.effects.forEach((f, j) => {
-      if (f.kind === 'closeStrait' && !c.map.straits.some((s) => s.id === f.strait))
-        issues.push({ file: raw.events.file, path: `$.events[${i}].effects[${j}].strait`, expected: `a strait id from ${raw.map.file}`, found: JSON.stringify(f.strait) });
-      if (f.kind === 'projectDelay' && !c.projects.types[f.projectType])
-        issues.push({ file: raw.events.file, path: `$.events[${i}].effects[${j}].projectType`, expected: `a project type from ${raw.projects.file}`, found: JSON.stringify(f.projectType) });
-    });
-    if (e.window.to < e.window.from) issues.push({ file: raw.events.file, path: `$.events[${i}].window`, expected: 'from <= to', found: `from ${e.window.from}, to ${e.window.to}` });
-  });
-  const ids = new Set<string>();
-  c.events.events.forEach((e, i) => {
-    if (ids.has(e.id)) issues.push({ file: raw.events.file, path: `$.events[${i}].id`, expected: 'a unique event id', found: JSON.stringify(e.id) });
-    ids.add(e.id);
-  });
-  for (const r of COUNTRIES) {
-    if (!c.countries.regions[r].objectives) issues.push({ file: raw.countries.file, path: `$.regions.${r}.objectives`, expected: 'objective weights for a playable country', found: 'nothing' });
-  }
-  for (const [pid, p] of Object.entries(c.personas.personas)) {
-    p.investTypes.forEach((t, i) => {
-      if (!c.projects.types[t]) issues.push({ file: raw.personas.file, path: `$.personas.${pid}.investTypes[${i}]`, expected: `a project type from ${raw.projects.file}`, found: JSON.stringify(t) });
-    });
-  }
-  for (const r of REGIONS) {
-    const src = c.countries.regions[r].carSourcing;
-    const total = Object.values(src).reduce<number>((a, b) => a + (b ?? 0), 0);
-    if (Math.abs(total - 1) > 0.02) issues.push({ file: raw.countries.file, path: `$.regions.${r}.carSourcing`, expected: 'shares summing to 1', found: `sum ${total.toFixed(3)}` });
-  }
+  // cross references: content-check.ts
+  issues.push(...crossIssues(c, raw));
   if (issues.length) throw new ContentError(issues);
   return { ...c, hash: hashValue(c) };
 }

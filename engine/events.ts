@@ -2,7 +2,8 @@
 import type { Content } from './content.ts';
 import type { GameState, Shock } from './state.ts';
 import type { GameEvent, Effect } from './schema.ts';
-import { REGIONS, isCountry, isRegion, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, isRegion, type RegionId, type StageKey } from './ids.ts';
+import { isBuiltinName, own } from './own.ts';
 
 /** Read a metric path such as prices.oxide.heavy.world or countries.MYS.pollution; undefined when the path is unknown. */
 export function readMetric(state: GameState, path: string): number | string | undefined {
@@ -44,13 +45,54 @@ export function readMetric(state: GameState, path: string): number | string | un
   if (head === 'tension' && isCountry(p[1]) && isCountry(p[2])) return p[1] === p[2] ? 0 : state.tension[p[1]][p[2]];
   if (head === 'controls' && isRegion(p[1]) && isRegion(p[2])) {
     const stage = p.slice(3).join('.') as StageKey;
-    return state.regions[p[1]].policies.controls[p[2]]?.[stage]?.level;
+    return own(state.regions[p[1]].policies.controls[p[2]], stage)?.level;
   }
   if (head === 'tariffs' && isRegion(p[1]) && isRegion(p[2])) {
-    const g = p[3] as keyof GameState['regions']['JPN']['policies']['tariffs']['JPN'];
-    return state.regions[p[1]].policies.tariffs[p[2]]?.[g];
+    return own(state.regions[p[1]].policies.tariffs[p[2]], p.slice(3).join('.'));
   }
-  if (head === 'straits') return state.straits[p[1]];
+  if (head === 'straits' && p.length === 2) return own(state.straits, p[1]);
+  return undefined;
+}
+
+const METRIC_FIELDS = ['gdp', 'approval', 'pollution', 'seabed', 'security', 'magnetSupplyRatio', 'autoProduction', 'defensePct', 'budget'];
+const METRIC_HELP = 'a metric: turn, prices.STAGE.REGION|world, countries.REGION.FIELD, tension.C.C, controls.R.R.STAGE, tariffs.R.R.GOOD or straits.ID';
+
+/** What a condition's metric reads, checked against the vocabulary readMetric knows and the map's straits: null when
+ * fine, else what was expected (a misspelt metric would make readMetric return undefined and the event never fire).
+ * `straits` null: any strait id (the map is checked with the whole bundle). */
+export function conditionProblem(straits: readonly string[] | null, c: GameEvent['conditions'][number]): { at: 'metric' | 'value'; expected: string } | null {
+  const p = c.metric.split('.');
+  const strings = metricStrings(straits, p);
+  if (strings === undefined) return { at: 'metric', expected: METRIC_HELP };
+  if (typeof strings === 'string') return { at: 'metric', expected: strings };
+  if (strings === null) return typeof c.value === 'number' && Number.isFinite(c.value) ? null : { at: 'value', expected: `a number (${c.metric} is a number)` };
+  if (typeof c.value !== 'string' || !strings.includes(c.value) || (c.op !== '==' && c.op !== '!='))
+    return { at: 'value', expected: `== or != with one of ${strings.map((x) => JSON.stringify(x)).join(', ')} (${c.metric} is a word)` };
+  return null;
+}
+
+/** null for a numeric metric, the words it can take for a word metric, a string saying what was expected, or undefined. */
+function metricStrings(straits: readonly string[] | null, p: string[]): string[] | null | string | undefined {
+  const [head, a, b] = p;
+  if (head === 'turn') return p.length === 1 ? null : undefined;
+  if (head === 'prices') {
+    const stage = a === 'magnet' ? 'magnet' : `${a}.${b}`;
+    const where = a === 'magnet' ? p[2] : p[3];
+    if (!(STAGES as readonly string[]).includes(stage) || p.length !== (a === 'magnet' ? 3 : 4)) return `prices.STAGE.REGION with a stage from ${STAGES.join(', ')}`;
+    return where === 'world' || isRegion(where) ? null : `prices.${stage}.REGION with a region from ${REGIONS.join(', ')} or world`;
+  }
+  if (head === 'countries') return p.length === 3 && isRegion(a) && METRIC_FIELDS.includes(b) ? null : `countries.REGION.FIELD with a region from ${REGIONS.join(', ')} and a field from ${METRIC_FIELDS.join(', ')}`;
+  if (head === 'tension') return p.length === 3 && isCountry(a) && isCountry(b) && a !== b ? null : `tension.A.B with two different countries from ${COUNTRIES.join(', ')}`;
+  if (head === 'controls' || head === 'tariffs') {
+    const last = p.slice(3).join('.');
+    const ok = head === 'controls' ? (STAGES as readonly string[]).includes(last) : (TARIFF_GOODS as readonly string[]).includes(last);
+    if (!isRegion(a) || !isRegion(b) || a === b || !ok) return `${head}.FROM.TO.${head === 'controls' ? 'STAGE' : 'GOOD'} with two different regions and a ${head === 'controls' ? `stage from ${STAGES.join(', ')}` : `good from ${TARIFF_GOODS.join(', ')}`}`;
+    return head === 'controls' ? ['open', 'licensed', 'banned'] : null;
+  }
+  if (head === 'straits') {
+    const ok = p.length === 2 && (straits ? straits.includes(a) : /^[^.]+$/.test(a) && !isBuiltinName(a));
+    return ok ? ['open', 'closed'] : `straits.ID with a strait id from the map${straits ? ` (${straits.join(', ')})` : ''}`;
+  }
   return undefined;
 }
 

@@ -6,6 +6,7 @@ export { viewFor, beliefState, type CountryView } from './view.ts';
 export { validateOrders, InvalidOrdersError, maxDefenseStep, budgetAvailable, type OrderIssue } from './policy.ts';
 export { compileContent, checkFile, ContentError, formatIssue, SCHEMAS, type Content, type ContentIssue, type ContentKind, type RawBundle } from './content.ts';
 export { hashValue, canonicalJson } from './hash.ts';
+export { own, persona, projectType } from './own.ts';
 export * from './game.ts';
 export { turnSummary, type TurnSummary } from './summary.ts';
 export { makeAgent, agentNames, AGENT_DESCRIPTIONS, ScriptSchema, scriptedAgent, type Agent, type Script } from './agents/index.ts';

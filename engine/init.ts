@@ -4,6 +4,7 @@ import type { Content } from './content.ts';
 import { ENGINE_VERSION, type Deal, type GameState, type Offtake, type Project, type RegionState } from './state.ts';
 import { emptyPolicies, mergePolicies } from './policy.ts';
 import { newRngState } from './prng.ts';
+import { knownProjectType } from './own.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
 import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
 import { distrustAfter, worldPriceOf } from './market/after.ts';
@@ -275,7 +276,7 @@ function openingState(content: Content): GameState {
   }
   let nextId = 1;
   const projects: Project[] = sc.projects.map((p) => {
-    const t = content.projects.types[p.type];
+    const t = knownProjectType(content, p.type);
     return { id: `P${nextId++}`, type: p.type, owner: p.owner, host: p.host, units: p.units, remainingQuarters: p.remainingQuarters, status: 'building', startedTurn: 0, costUsdBn: t.costUsdBn * p.units, private: false };
   });
   const deals: Deal[] = sc.deals.map((d) => ({ id: `D${nextId++}`, from: d.a, to: d.b, give: d.aGives, get: d.bGives, termTurns: d.untilTurn, status: 'active', proposedTurn: 0, startTurn: 1, endTurn: d.untilTurn }));

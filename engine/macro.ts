@@ -10,6 +10,7 @@ import { dealInvestmentFlows } from './deals.ts';
 import { objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 import type { ObjectiveKey } from './economy.ts';
 import { independenceFrom, supplyRisk } from './risk.ts';
+import { knownProjectType } from './own.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -84,6 +85,11 @@ export function economyStep(x: EconomyInput) {
     r.last.objective = objective[c];
   }
   return { carFlows, otherTrade, otherTradeRef, tension, trust: x.trust, objective, objectiveBy };
+}
+
+/** Defence spending above its starting level, as a share of GDP (negative below it). */
+function defenseExtra(r: RegionState): number {
+  return (r.policies.defensePct - r.ref.defensePct) / 100;
 }
 
 /** Tariff revenue on car imports, USD bn / yr. */
@@ -206,7 +212,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   let spend = 0;
   for (const p of x.projects) {
     if (p.host !== id || p.status !== 'building') continue;
-    const t = content.projects.types[p.type];
+    const t = knownProjectType(content, p.type);
     spend += (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
   }
   const rv = reValue(content, i, chainIn, chain, prices, q);
@@ -225,7 +231,9 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     // defence spending: a demand impulse from each change in spending that fades within about two years, and a
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
     defense: (state.regions[id].gap.defense ?? 0) * Math.pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,
-    defenseTaxes: (-M.defenseTaxDrag * (r.policies.defensePct - r.ref.defensePct)) / 100,
+    // the excess burden of the taxes grows with their square (Harberger): the cost per unit of extra spending
+    // doubles when the extra reaches defenseTaxDoubling of GDP
+    defenseTaxes: -M.defenseTaxDrag * defenseExtra(r) * (1 + Math.max(0, defenseExtra(r)) / M.defenseTaxDoubling),
     // the deadweight cost of car tariffs (other goods' are in the gains from trade)
     tariffs: (-M.tariffDeadweight * (carRevenue - r.ref.tariffRevenue * growth)) / P,
     shocks: shock,
@@ -244,7 +252,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   const mud = r.mudReo * frac * chain.mineUse[i];
   const mined = chainIn.minedReo[i] * chain.mineUse[i];
   let env = 0;
-  for (const p of x.projects) if (p.host === id && p.status === 'done') env += content.projects.types[p.type].envPerQuarter * q * 0.1;
+  for (const p of x.projects) if (p.host === id && p.status === 'done') env += knownProjectType(content, p.type).envPerQuarter * q * 0.1;
   for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
   r.pollution = r.pollution * Math.pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
   r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;

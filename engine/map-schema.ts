@@ -61,7 +61,8 @@ export const MapFileSchema = z
       ctx.addIssue({ code: 'custom', message, path });
     };
 
-    // Grid shape and legend coverage.
+    // Grid shape and legend coverage (an empty grid is already reported by rows' min(1), and nothing else can be checked).
+    if (m.rows.length === 0) return;
     const width = m.rows[0]!.length;
     let bad = 0;
     m.rows.forEach((row, y) => {

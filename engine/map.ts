@@ -3,6 +3,7 @@
 // and the DOM display code; the A* module only depends on the pure Path base class and the direction table.
 import AStar from 'rot-js/lib/path/astar.js';
 import { EARTH_RADIUS_KM, KM_PER_DEG, type GameMap, type LaneRoute } from './map-schema.ts';
+import { hashValue } from './hash.ts';
 
 export * from './map-schema.ts';
 
@@ -186,14 +187,17 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Memo of routeLanes results keyed by map id and sorted closed straits (so a different map must use a different id).
- * Entries are deep-frozen: treat them as read-only.
+ * Memo of routeLanes results keyed by the map's content hash (not its id: an edited copy of a map under the same id
+ * must be routed anew) and the sorted closed straits. Entries are deep-frozen: treat them as read-only.
  */
 const routeCache = new Map<string, Record<string, LaneRoute>>();
+const mapHashes = new WeakMap<GameMap, string>();
+/** Entries kept before the memo starts afresh (content checks of many edited maps would otherwise grow it for ever). */
+const ROUTE_CACHE_MAX = 256;
 
 /**
  * Routes every lane of the map by A* over sea cells, treating the cells of `closedStraits` as land.
- * Keys are lane ids in sorted order. Results are memoised per (map.id, closed straits) and frozen.
+ * Keys are lane ids in sorted order. Results are memoised per (map content, closed straits) and frozen.
  * Throws if a closed strait id is not on the map (a typo would otherwise silently leave the strait open).
  */
 export function routeLanes(map: GameMap, closedStraits: readonly string[]): Record<string, LaneRoute> {
@@ -202,7 +206,9 @@ export function routeLanes(map: GameMap, closedStraits: readonly string[]): Reco
   for (const id of closed) {
     if (!straitsById.has(id)) throw new Error(`routeLanes: map '${map.id}' has no strait '${id}'`);
   }
-  const key = `${map.id}|${closed.join(',')}`;
+  let mapHash = mapHashes.get(map);
+  if (mapHash === undefined) mapHashes.set(map, (mapHash = hashValue(map)));
+  const key = `${mapHash}|${closed.join(',')}`;
   const cached = routeCache.get(key);
   if (cached !== undefined) return cached;
 
@@ -275,6 +281,7 @@ export function routeLanes(map: GameMap, closedStraits: readonly string[]): Reco
     };
   }
   deepFreeze(result);
+  if (routeCache.size >= ROUTE_CACHE_MAX) routeCache.clear();
   routeCache.set(key, result);
   return result;
 }

@@ -5,6 +5,8 @@ import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from 
 import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
 import { jsonPath } from './content.ts';
+import { projectType } from './own.ts';
+import { builtinKeyIssues, investmentProblems } from './content-check.ts';
 
 export interface OrderIssue {
   country: CountryId | '*';
@@ -37,7 +39,7 @@ export function investmentCost(content: Content, orders: CountryOrders, prices?:
 
 /** One unit of a project type, USD bn; a stockpile lot at the buyer's last price when prices are given. */
 export function unitCost(content: Content, type: string, prices?: GameState['prices'], country?: CountryId): number {
-  const t = content.projects.types[type];
+  const t = projectType(content, type);
   if (!t) return 0;
   if (t.kind === 'stockpile' && prices && country) return (t.capacity * prices[t.stage ?? 'oxide.light'][country]) / 1e6;
   return t.costUsdBn;
@@ -54,6 +56,10 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
       issues.push({ country: '*', path: jsonPath([key]), message: `unknown country ${JSON.stringify(key)} (countries: ${COUNTRIES.join(', ')})` });
       continue;
     }
+    // a key such as "__proto__" would be swallowed by the parser's records (the order silently lost): refuse it first
+    const builtin = builtinKeyIssues('', raw[key]);
+    for (const b of builtin) issues.push({ country: key, path: '$.' + key + b.path.slice(1), message: `${b.found} is a built-in JavaScript property name, not a key orders use` });
+    if (builtin.length) continue;
     const r = OrdersSchema.shape[key].safeParse(raw[key]);
     if (r.success) {
       if (r.data) parsedOrders[key] = r.data;
@@ -63,7 +69,7 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
         issues.push({
           country: key,
           path: jsonPath(keys && keys.length ? [key, ...i.path, keys[0]] : [key, ...i.path]),
-          message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : describeZodIssue(i),
+          message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : describeZodIssue(i, raw[key]),
         });
       }
   }
@@ -82,18 +88,15 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
         add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} points exceeds the ${step.toFixed(2)} points approval of ${reg.approval.toFixed(0)} allows this turn`);
     }
     (co.investments ?? []).forEach((inv, i) => {
-      const t = content.projects.types[inv.type];
+      const t = projectType(content, inv.type);
       if (!t) {
         add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
         return;
       }
-      const host = inv.host ?? c;
-      if (t.hosts && !t.hosts.includes(host)) add(['investments', i, 'host'], `${inv.type} can only be built in ${t.hosts.join(', ')}`);
-      if (t.kind === 'deepSeaMud' && c !== 'JPN') add(['investments', i, 'type'], `only JPN can lift Minamitorishima mud`);
-      if ((t.kind === 'stockpile' || t.kind === 'thrifting') && host !== c) add(['investments', i, 'host'], `${inv.type} is bought for the country itself`);
+      for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
     });
-    for (const [type, units] of Object.entries(orderedUnits(co))) {
-      const t = content.projects.types[type];
+    for (const [type, units] of orderedUnits(co)) {
+      const t = projectType(content, type);
       if (!t) continue;
       const have = t.kind === 'stockpile' ? 0 : unitsHeld(state, c, type);
       if (have + units > t.maxUnitsPerCountry)
@@ -125,9 +128,10 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
   return issues.length ? { ok: false, issues } : { ok: true, orders: o };
 }
 
-function orderedUnits(o: CountryOrders): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const inv of o.investments ?? []) out[inv.type] = (out[inv.type] ?? 0) + (inv.units ?? 1);
+/** Units ordered by project type, in order of first mention (a Map: type names are not trusted as object keys). */
+function orderedUnits(o: CountryOrders): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const inv of o.investments ?? []) out.set(inv.type, (out.get(inv.type) ?? 0) + (inv.units ?? 1));
   return out;
 }
 
@@ -154,10 +158,13 @@ export function budgetAvailable(content: Content, state: GameState, c: CountryId
   return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
 }
 
-function describeZodIssue(i: { code: string; message: string; path: PropertyKey[] }): string {
+function describeZodIssue(i: { code: string; message: string; path: PropertyKey[] }, root: unknown): string {
   if (i.code === 'invalid_union') return 'expected "open", "banned" or {"licensed": share 0..1}';
   if (i.code === 'invalid_key') return `not a partner (partners: ${[...REGIONS, '*'].join(', ')}) or not a known key`;
-  return i.message;
+  if (i.code !== 'invalid_value') return i.message;
+  let v: unknown = root;
+  for (const k of i.path) v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return `${i.message}, found ${JSON.stringify(v) ?? 'nothing'}`;
 }
 
 /** Investment a country owes this turn under its active deals. */

@@ -5,6 +5,7 @@ import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts
 import type { Orders } from './schema.ts';
 import { keyedUniform } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
+import { knownProjectType, projectType } from './own.ts';
 
 /** Locale-independent string order: the same in every runtime (localeCompare is not). */
 function cmp(a: string, b: string): number {
@@ -26,7 +27,7 @@ export function startInvestments(
     const r = R[c];
     r.budget = budgetAvailable(content, state, c);
     for (const inv of orders[c]?.investments ?? []) {
-      const t = content.projects.types[inv.type];
+      const t = knownProjectType(content, inv.type);
       const units = inv.units ?? 1;
       const cost = t.costUsdBn * units;
       // a stockpile purchase is paid at the market price once the market clears (turn.ts, settleStockpiles)
@@ -44,7 +45,7 @@ export function startInvestments(
     }
   }
   // stockpile purchases complete at once: keep only recent ones so the state stays small
-  return { projects: projects.filter((p) => !(p.status !== 'building' && turn - p.startedTurn > 8 && content.projects.types[p.type]?.kind === 'stockpile')), nextId: id };
+  return { projects: projects.filter((p) => !(p.status !== 'building' && turn - p.startedTurn > 8 && projectType(content, p.type)?.kind === 'stockpile')), nextId: id };
 }
 
 function addCapacity(content: Content, r: RegionState, stage: StageKey | undefined, kind: string, tonnes: number): void {
@@ -138,7 +139,7 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
       continue;
     }
     const p = { ...p0 };
-    const t = content.projects.types[p.type];
+    const t = knownProjectType(content, p.type);
     for (const e of instant) if (e.effect.kind === 'projectDelay' && e.effect.projectType === p.type) p.remainingQuarters = Math.max(0, p.remainingQuarters + e.effect.quarters);
     if (p.startedTurn < turn) {
       p.remainingQuarters -= q;

@@ -104,6 +104,7 @@ export const RulesFileSchema = z
         defenseMultiplier: N,
         defenseFade: Frac,
         defenseTaxDrag: N,
+        defenseTaxDoubling: N,
         magnetDependentShare: N,
         tariffDeadweight: N,
         reSectorValueShare: N,
@@ -112,7 +113,7 @@ export const RulesFileSchema = z
       })
       .strict(),
     security: z
-      .object({ capabilityPerUsdBn: N, depreciation: Frac, allyWeight: Frac, heavyMagnetNeed: Frac }).strict(),
+      .object({ capabilityPerUsdBn: N, depreciation: Frac, allyWeight: Frac, heavyMagnetNeed: Frac, armsReaction: Frac }).strict(),
     politics: z
       .object({
         adjustSpeed: Frac,

@@ -59,12 +59,13 @@ const out = opt('--out') ?? '/tmp/tournament.jsonl';
 writeFileSync(out, '');
 const personas = (): Record<CountryId, Agent> => Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as Record<CountryId, Agent>;
 
-/** Orders that sit at a bound of the order schema: defence 0 or 10% of GDP, a tariff of 500%. */
+/** Orders at or within half a point of a bound of the order schema: defence near 0 or 10% of GDP, a 500% tariff, an
+ * output quota at 50% or 150%. (A zero tariff is also the schema's lower bound; the table counts it apart.) */
 function corners(o: Record<string, unknown> | undefined): string[] {
   const hits: string[] = [];
   if (!o) return hits;
   const d = o.defenseSpendingPct as number | undefined;
-  if (d !== undefined && (d <= 0 || d >= 10)) hits.push(`defence ${d}%`);
+  if (d !== undefined && (d <= 0.5 || d >= 9.5)) hits.push(`defence ${d}%`);
   for (const [p, g] of Object.entries((o.tariffs ?? {}) as Record<string, Record<string, number>>)) for (const [k, v] of Object.entries(g)) if (v >= 500) hits.push(`tariff ${k} on ${p} ${v}%`);
   const out = o.rareEarthOutputPct as number | undefined;
   if (out !== undefined && (out <= 50 || out >= 150)) hits.push(`output ${out}%`);

@@ -3,6 +3,7 @@ import { STAGES, type CountryId, type StageKey } from '../ids.ts';
 import type { CountryOrders } from '../schema.ts';
 import type { Agent } from './types.ts';
 import { answerDeals, defenseToward, investIn, merge, partners, rivalsOf } from './common.ts';
+import { projectType } from '../own.ts';
 
 export const statusQuo: Agent = { name: 'status-quo', needsView: false, decide: () => ({}) };
 
@@ -72,8 +73,8 @@ export const diversifier: Agent = {
   needsView: true,
   decide({ content, view }) {
     const hostFor = (type: string): CountryId | undefined => {
-      const t = content.projects.types[type];
-      if (t.hosts && !t.hosts.includes(view.country)) return t.hosts.includes('AUS') ? 'AUS' : t.hosts[0];
+      const t = projectType(content, type);
+      if (t?.hosts && !t.hosts.includes(view.country)) return t.hosts.includes('AUS') ? 'AUS' : t.hosts[0];
       return undefined;
     };
     const types = ['refinery.heavy', 'recycling', 'stockpile.heavy', 'mine.expansion', 'thrifting', 'refinery.light'];

@@ -8,6 +8,7 @@ import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
 import { investIn, meanTariffOn } from './common.ts';
+import { own } from '../own.ts';
 
 type Tariffs = NonNullable<CountryOrders['tariffs']>;
 type Controls = NonNullable<CountryOrders['exportControls']>;
@@ -62,7 +63,7 @@ export function answerCoercion(content: Content, view: CountryView, p: Persona, 
       if (view.self.policies.tariffs[c].other < target) tariffs[c] = { ...(tariffs[c] ?? {}), other: target };
     }
   const hosts = a.hosts as Record<string, CountryId> | undefined;
-  const investments = investIn(content, view, a.investTypes, a.investShare, (type) => hosts?.[type]);
+  const investments = investIn(content, view, a.investTypes, a.investShare, (type) => own(hosts, type));
   const sp = view.self.stockpile;
   const short = view.self.last.magnetSupplyRatio < 0.97;
   const stockpileRelease = a.releaseStockpile && short && sp.light + sp.heavy > 0 ? { light: sp.light * 0.25, heavy: sp.heavy * 0.25 } : undefined;

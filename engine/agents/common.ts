@@ -5,6 +5,7 @@ import type { CountryView } from '../view.ts';
 import type { Commitment, CountryOrders } from '../schema.ts';
 import type { Deal } from '../state.ts';
 import { maxDefenseStep } from '../policy.ts';
+import { projectType } from '../own.ts';
 
 export function partners(view: CountryView): CountryId[] {
   return COUNTRIES.filter((c) => c !== view.country);
@@ -22,7 +23,7 @@ export function defenseToward(view: CountryView, target: number, step: number): 
 
 /** Whether another unit of a project type would be of use to this country now (agents' common sense, not a rule). */
 export function usefulInvestment(content: Content, view: CountryView, type: string, host: CountryId): boolean {
-  const t = content.projects.types[type];
+  const t = projectType(content, type);
   if (!t) return false;
   const me = view.country;
   const r = view.self;
@@ -69,7 +70,7 @@ export function investIn(content: Content, view: CountryView, types: readonly st
   if (!types.length) return undefined;
   for (let k = 0; k < types.length && left > 0; k++) {
     const type = types[(view.turn + k) % types.length];
-    const t = content.projects.types[type];
+    const t = projectType(content, type);
     if (!t || t.costUsdBn > left) continue;
     const h = host?.(type) ?? (t.hosts && !t.hosts.includes(view.country) ? t.hosts[0] : undefined);
     if (!usefulInvestment(content, view, type, h ?? view.country)) continue;

@@ -7,6 +7,7 @@ import { personaAgent } from './persona.ts';
 import { randomAgent } from './random.ts';
 import { plannerAgent } from './planner.ts';
 import { scriptedAgent, ScriptSchema, type Script } from './scripted.ts';
+import { own, persona } from '../own.ts';
 
 export type { Agent, AgentContext } from './types.ts';
 export { scriptedAgent, ScriptSchema, type Script };
@@ -29,6 +30,7 @@ export function agentNames(content: Content): string[] {
 
 /** Make an agent by name for a country. `persona` means that country's persona. Throws an Error naming the problem. */
 export function makeAgent(content: Content, name: string, country: CountryId, scripts?: Record<string, Script>): Agent {
+  if (typeof name !== 'string') throw new Error(`an agent name must be a string, got ${JSON.stringify(name) ?? String(name)}`);
   switch (name) {
     case 'status-quo':
       return statusQuo;
@@ -52,13 +54,13 @@ export function makeAgent(content: Content, name: string, country: CountryId, sc
     if (!hit) throw new Error(`no persona for ${country} in content/personas.json`);
     return personaAgent(hit[0], hit[1]);
   }
-  const p = content.personas.personas[name];
+  const p = persona(content, name);
   if (p) {
     if (p.country !== country) throw new Error(`persona ${name} is for ${p.country}, not ${country}`);
     return personaAgent(name, p);
   }
   if (name.startsWith('scripted:')) {
-    const s = scripts?.[name.slice('scripted:'.length)];
+    const s = own(scripts, name.slice('scripted:'.length));
     if (!s) throw new Error(`script ${name.slice('scripted:'.length)} was not loaded`);
     return scriptedAgent(name, s);
   }

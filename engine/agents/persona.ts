@@ -44,7 +44,7 @@ export function personaAgent(name: string, p: Persona): Agent {
       return merge({
         tariffs: Object.keys(tariffs).length ? tariffs : undefined,
         exportControls: Object.keys(exportControls).length ? exportControls : undefined,
-        defenseSpendingPct: defenseToward(view, p.defenseTargetPct, p.defenseStepPct),
+        defenseSpendingPct: defenseToward(view, p.defenseTargetPct + armsReaction(content, view), p.defenseStepPct),
         investments: answer?.investments ?? investIn(content, view, p.investTypes, p.investShare),
         stockpileRelease: answer?.stockpileRelease,
         rareEarthOutputPct: output,
@@ -52,6 +52,17 @@ export function personaAgent(name: string, p: Persona): Agent {
       });
     },
   };
+}
+
+/** The arms-race reaction (Richardson 1960): a persona raises its defence target by a share of what its rivals
+ * spend above their starting levels, in USD, as points of its own GDP (at most 3 points). */
+function armsReaction(content: Parameters<Agent['decide']>[0]['content'], view: Parameters<Agent['decide']>[0]['view']): number {
+  let extra = 0;
+  for (const r of rivalsOf(content, view.country)) {
+    const o = view.others[r];
+    extra += (Math.max(0, o.policies.defensePct - o.ref.defensePct) / 100) * o.gdp;
+  }
+  return Math.min(3, (100 * content.rules.security.armsReaction * extra) / view.self.gdp);
 }
 
 /** Every eight turns a persona offers a partner something: tariff relief for investment, or supply for tariff relief. */

@@ -3,6 +3,9 @@
 // the candidate with the best discounted objective. Ranking by the objective is ranking by the score: the score's
 // yardstick (this seat at the status quo) does not depend on the candidate, so it is the same offset for all.
 // Rollouts of all candidates share one RNG seed (common random numbers), so they differ only by the candidate.
+// Besides one-turn deviations from its persona, the candidates include whole base policies (the persona, the
+// diversifier, the free trader, standing still), each rolled out as itself: choosing among base policies by rollouts
+// ("parallel rollout", Chang, Givan and Chong 2004) does at least as well as the best of them in the model it rolls.
 import { COUNTRIES, type CountryId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Orders, Persona } from '../schema.ts';
@@ -15,6 +18,7 @@ import type { GameState } from '../state.ts';
 import type { Agent } from './types.ts';
 import { defenseToward, investIn, merge, rivalsOf } from './common.ts';
 import { personaAgent } from './persona.ts';
+import { diversifier, freeTrader, statusQuo } from './archetypes.ts';
 
 export interface PlannerOptions {
   /** turns looked ahead (content rules.planner.horizon unless given) */
@@ -26,13 +30,24 @@ const personaOf = (content: Content, c: CountryId): Agent | undefined => {
   return hit ? personaAgent(hit[0], hit[1] as Persona) : undefined;
 };
 
-function candidates(content: Content, view: CountryView, base: CountryOrders): { label: string; orders: CountryOrders }[] {
+interface Candidate {
+  label: string;
+  orders: CountryOrders;
+  /** who plays the seat after the first turn of the rollout (the persona unless the candidate is a base policy) */
+  then?: Agent;
+}
+
+function candidates(content: Content, view: CountryView, base: CountryOrders, rng: () => number): Candidate[] {
   const me = view.country;
   const rivals = rivalsOf(content, me);
   const cur = view.self.policies.defensePct;
-  const out: { label: string; orders: CountryOrders }[] = [
+  const ctx = { content, view, rng };
+  const out: Candidate[] = [
     { label: 'hold', orders: {} },
+    { label: 'stand still', orders: {}, then: statusQuo },
     { label: 'persona', orders: base },
+    { label: 'diversifier', orders: diversifier.decide(ctx), then: diversifier },
+    { label: 'free trader', orders: freeTrader.decide(ctx), then: freeTrader },
     { label: 'defense up', orders: merge(base, { defenseSpendingPct: defenseToward(view, cur + 0.5, 0.5) }) },
     { label: 'defense down', orders: merge(base, { defenseSpendingPct: defenseToward(view, Math.max(0.5, cur - 0.5), 0.5) }) },
     { label: 'tariffs down', orders: merge(base, { tariffs: { '*': { other: 0, autos: 0 } } }) },
@@ -90,15 +105,16 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         .filter((x): x is [CountryId, Agent] => !!x[1]);
       let best: CountryOrders = base;
       let bestValue = -Infinity;
-      for (const cand of candidates(content, view, base)) {
+      for (const cand of candidates(content, view, base, makeRng(`${seed}:cands`))) {
         if (!validateOrders(content, start, { [me]: cand.orders }).ok) continue; // a candidate the rules refuse is no candidate
         let s = start;
         let value = 0;
         let w = 1;
         for (let k = 0; k < h; k++) {
           let mine = cand.orders;
-          if (k > 0 && self) {
-            mine = self.decide({ content, view: viewFor(s, me), rng: makeRng(`${seed}:${s.turn}:${me}`) });
+          const then = cand.then ?? self;
+          if (k > 0 && then) {
+            mine = then.decide({ content, view: viewFor(s, me), rng: makeRng(`${seed}:${s.turn}:${me}`) });
             if (!validateOrders(content, s, { [me]: mine }).ok) mine = {};
           }
           s = step(content, s, me, mine, seed, others);

@@ -4,6 +4,7 @@ import type { CountryOrders, ControlSpec } from '../schema.ts';
 import { maxDefenseStep, unitCost } from '../policy.ts';
 import type { Agent } from './types.ts';
 import { partners } from './common.ts';
+import { knownProjectType } from '../own.ts';
 
 function heldUnits(view: { country: string; projects: { owner: string; type: string; status: string; units: number }[] }, type: string): number {
   return view.projects.filter((p) => p.owner === view.country && p.type === type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
@@ -32,7 +33,7 @@ export const randomAgent: Agent = {
     if (rng() < 0.4) {
       const types = Object.keys(content.projects.types).sort();
       const type = pick(types);
-      const t = content.projects.types[type];
+      const t = knownProjectType(content, type);
       const host: CountryId = t.kind === 'stockpile' || t.kind === 'thrifting' ? view.country : t.hosts ? pick(t.hosts) : view.country;
       const ok = t.kind !== 'deepSeaMud' || view.country === 'JPN';
       if (ok && unitCost(content, type, view.prices, view.country) <= view.self.budget && (t.kind === 'stockpile' || heldUnits(view, type) < t.maxUnitsPerCountry)) o.investments = [{ type, host, units: 1 }];

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { COUNTRIES, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type CountryId, type Script } from '../../engine/index.ts';
 import { zodIssues, formatIssue } from '../../engine/content.ts';
+import { builtinKeyIssues } from '../../engine/content-check.ts';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -48,6 +49,8 @@ export function loadScript(path: string): Script {
   } catch (e) {
     throw new UsageError(`scripted:${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
   }
+  const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
+  if (builtin.length) throw new UsageError(builtin.map(formatIssue).join('\n'));
   const r = ScriptSchema.safeParse(json);
   if (!r.success) throw new UsageError(zodIssues(path, json, r.error).map(formatIssue).join('\n'));
   return r.data;

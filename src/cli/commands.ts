@@ -9,6 +9,8 @@ import {
   SCHEMAS,
   ScriptSchema,
   agentNames,
+  own,
+  persona,
   seatYardsticks,
   checkFile,
   compileContent,
@@ -24,6 +26,7 @@ import {
   type Replay,
 } from '../../engine/index.ts';
 import { ContentError, zodIssues } from '../../engine/content.ts';
+import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
 import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
 import { priceStory, scoreCard, tableHeader, tableRow } from './table.ts';
@@ -174,6 +177,8 @@ export function cmdValidate(paths: string[]): number {
     try {
       if (kind === 'scenario') compileContent(readBundle(path));
       else if (kind === 'script') {
+        const builtin = builtinKeyIssues(path, r.json);
+        if (builtin.length) throw new ContentError(builtin);
         const s = ScriptSchema.safeParse(r.json);
         if (!s.success) throw new ContentError(zodIssues(path, r.json, s.error));
       } else {
@@ -193,8 +198,8 @@ export function cmdValidate(paths: string[]): number {
 export function cmdAgents(o: { scenario: string }): number {
   const c = content(o.scenario);
   for (const n of agentNames(c)) {
-    const p = c.personas.personas[n];
-    process.stdout.write(`${n.padEnd(14)} ${p ? `${p.country} only: ${p.description}` : AGENT_DESCRIPTIONS[n]}\n`);
+    const p = persona(c, n);
+    process.stdout.write(`${n.padEnd(14)} ${p ? `${p.country} only: ${p.description}` : own(AGENT_DESCRIPTIONS, n)}\n`);
   }
   process.stdout.write(`${'scripted:FILE'.padEnd(14)} orders read from a JSON file by turn (see README)\n`);
   return 0;

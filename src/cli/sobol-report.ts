@@ -2,7 +2,7 @@
 import type { SobolRun } from './sobol.ts';
 
 /** Outcome rows shown per table in the report (the rest are in sobol.csv). */
-const TABLE_ROWS = 15;
+const TABLE_ROWS = 12;
 /** The total index above which an outcome counts as depending on a parameter. */
 const DEPENDS = 0.1;
 

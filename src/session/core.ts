@@ -6,6 +6,9 @@ import {
   COUNTRIES,
   OBJECTIVES,
   ENGINE_VERSION,
+  own,
+  persona,
+  projectType,
   InvalidOrdersError,
   agentNames,
   budgetAvailable,
@@ -88,7 +91,7 @@ export class SessionCore {
   }
 
   agentDescription(name: string): string {
-    return AGENT_DESCRIPTIONS[name] ?? this.content.personas.personas[name]?.description ?? '';
+    return own(AGENT_DESCRIPTIONS, name) ?? persona(this.content, name)?.description ?? '';
   }
 
   projectTypes(): ProjectInfo[] {
@@ -331,7 +334,7 @@ export class SessionCore {
     tl.playerOrders.forEach((o, i) => {
       if (!Object.keys(o).length) return;
       const without = this.counterfactual(i);
-      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => this.content.projects.types[t]?.label ?? t), worth: finalScore - without });
+      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), worth: finalScore - without });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
     const split = tl.reports.length ? this.scoreAt(tl.reports.length).by : null;
