@@ -108,6 +108,7 @@ function eventsIssues(e: EventsFile, add: Add): void {
 function personasIssues(p: PersonasFile, add: Add): void {
   for (const [id, ps] of Object.entries(p.personas)) {
     for (const [type, host] of Object.entries(ps.answer?.hosts ?? {})) if (!isCountry(host)) add(['personas', id, 'answer', 'hosts', type], `a host country (${COUNTRIES.join(', ')})`, JSON.stringify(host));
+    if (ps.proposal && ps.proposal.deal.to === ps.country) add(['personas', id, 'proposal', 'deal', 'to'], `a partner other than the persona's own country`, JSON.stringify(ps.proposal.deal.to));
   }
   const have = new Set(Object.values(p.personas).map((x) => x.country));
   for (const c of COUNTRIES) if (!have.has(c)) add(['personas'], `a persona for ${c} (the default agent of every seat)`, 'none');

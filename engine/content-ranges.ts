@@ -46,7 +46,7 @@ const LIMITS: Partial<Record<ContentKind, [string, Limit][]>> = {
     ['regions.*.objectives.*', { min: 0, max: 100 }],
   ],
   goods: [
-    ['markets.*.basePrice', { min: 0, above: true, max: 1e6 }],
+    ['markets.*.basePrice', { min: 0, above: true, max: 1e4 }],
     ['markets.*.shortRunElasticity', negOrZero],
     ['markets.*.longRunElasticity', negOrZero],
     ['markets.*.inventoryWeeks', { min: 0, max: 520 }],

@@ -286,6 +286,8 @@ export const PersonaSchema = z
       })
       .strict()
       .optional(),
+    /** a standing offer made every `everyTurns` turns from `firstTurn` (replaces the generic offers) */
+    proposal: z.object({ firstTurn: z.number().int().min(1), everyTurns: z.number().int().min(1), deal: z.lazy(() => DealProposalSchema) }).strict().optional(),
     source: z.string().min(3),
   })
   .strict();

@@ -68,6 +68,10 @@ function armsReaction(content: Parameters<Agent['decide']>[0]['content'], view: 
 /** Every eight turns a persona offers a partner something: tariff relief for investment, or supply for tariff relief. */
 function proposeDeals(content: Content, me: CountryId, turn: number, p: Persona, rivals: CountryId[], all: CountryId[]) {
   void content;
+  if (p.proposal) {
+    const { firstTurn, everyTurns, deal } = p.proposal;
+    return turn + 1 >= firstTurn && (turn + 1 - firstTurn) % everyTurns === 0 ? [deal] : undefined;
+  }
   if (turn % 8 !== 4) return undefined;
   const friends = all.filter((c) => !rivals.includes(c));
   if (!friends.length) return undefined;

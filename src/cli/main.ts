@@ -13,6 +13,7 @@ import { cmdSobol } from './sobol.ts';
 import { cmdFork } from './fork.ts';
 import { cmdReport } from './report.ts';
 import { cmdAnalyze } from './analyze.ts';
+import { cmdExperiment } from './experiment.ts';
 
 function program(out: { code: number }): Command {
   const p = new Command('gambit')
@@ -109,6 +110,14 @@ function program(out: { code: number }): Command {
     .option('--out <fork.json>', 'write the result as JSON')
     .action((file: string, o) => {
       out.code = cmdFork(file, o);
+    });
+  p.command('experiment <name>')
+    .description('a named experiment from content/experiments/ (e.g. thesis): each strategy of a seat against each set of opponents over seeds; writes NAME.json, NAME.csv and report.html')
+    .option('--seeds <n>', "seeds per cell (default: the experiment's)")
+    .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all)')
+    .requiredOption('--out <dir>', 'output directory')
+    .action((name: string, o) => {
+      out.code = cmdExperiment(name, o);
     });
   p.command('report <dir>')
     .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the tournament, sweep, fork and self-play outputs in DIR')

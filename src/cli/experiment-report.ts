@@ -1,0 +1,121 @@
+// The report of a named experiment: one self-contained HTML page (tables and SVG charts) and a plain-text summary.
+// Each strategy is compared with the status-quo strategy seed by seed (paired differences, 95% t-intervals); a
+// verdict is only "yes" or "no" when the interval is clear of zero, and otherwise says the model cannot tell.
+import type { Cell, Experiment, GameMetrics } from './experiment.ts';
+import { interval } from './experiment.ts';
+import { CSS, dotIntervals, esc, htmlTable } from './report-svg.ts';
+
+type Key = keyof Omit<GameMetrics, 'scoreBy'>;
+const LABEL: Record<Key, string> = {
+  score: "Japan's score (points against standing still)",
+  usCarTariff: 'US tariff on Japanese cars, mean %',
+  carExportsUS: 'car exports to the US, vehicles a quarter',
+  minMagnet: 'lowest magnet supply, share of need',
+  meanMagnet: 'mean magnet supply over the game, share of need',
+  worstCarLossPct: 'worst quarter of car output against standing still, %',
+  programmeUsdBn: 'programme spending, USD bn over the game',
+  extraDefenseUsdBn: 'defence spending above standing still, USD bn over the game',
+  gdpVsYardstickPct: 'GDP at the end against standing still, %',
+  supplyToUS: 'separated oxide and magnets sent to the US, t a quarter',
+  usSupplyRisk: 'US supply risk (EU method; lower is safer), mean',
+  usMinMagnet: "US lowest magnet supply, share of need",
+  usChinaTension: 'US-China tension, mean',
+  usGain: "US objective against Japan standing still, points",
+  chinaGain: "China's objective against Japan standing still, points",
+};
+const COLOURS = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
+const f = (x: number, d = 2) => (x >= 0 ? '+' : '') + x.toFixed(d);
+const ci = (v: { mean: number; lo: number; hi: number }, d = 2) => `${f(v.mean, d)} [${f(v.lo, d)}, ${f(v.hi, d)}]`;
+
+/** Paired difference of a metric between a strategy and the status quo, over the same seeds. */
+function paired(cells: Cell[], strategy: string, opponents: string, key: Key) {
+  const a = cells.find((c) => c.strategy === strategy && c.opponents === opponents);
+  const b = cells.find((c) => c.strategy === 'status-quo' && c.opponents === opponents);
+  if (!a || !b) return null;
+  return interval(a.games.map((g, k) => g[key] - b.games[k][key]));
+}
+
+/** "yes" / "no" / "cannot tell" from an interval and the direction that means yes. */
+function verdict(v: { lo: number; hi: number } | null, good: 'up' | 'down', eps: number): 'yes' | 'no' | 'cannot tell' {
+  if (!v) return 'cannot tell';
+  const yes = good === 'up' ? v.lo > eps : v.hi < -eps;
+  const no = good === 'up' ? v.hi < eps : v.lo > -eps;
+  return yes ? 'yes' : no ? 'no' : 'cannot tell';
+}
+
+interface Question {
+  q: string;
+  key: Key;
+  good: 'up' | 'down';
+  eps: number;
+  strategies: string[];
+  opponents?: string;
+  also: Key[];
+  /** also compare these two strategies directly (is the effect the first one's own?) */
+  versus?: [string, string];
+}
+
+export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number): { html: string; summary: string } {
+  const ops = [...new Set(cells.map((c) => c.opponents))];
+  const label = (id: string) => ex.strategies.find((s) => s.id === id)?.label ?? id;
+  const opLabel = (id: string) => ex.opponents.find((o) => o.id === id)?.label ?? id;
+  const Q: Question[] = [
+    { q: 'Does becoming a hub buy Japan tariff relief?', key: 'usCarTariff', good: 'down', eps: 0.25, strategies: ['hub', 'mud', 'defence', 'all'], versus: ['hub', 'defence'], opponents: ops.includes('us-pressure') ? 'us-pressure' : ops[0], also: ['carExportsUS'] },
+    { q: 'Does it protect its car industry from a magnet squeeze?', key: 'meanMagnet', good: 'up', eps: 0.001, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops.includes('china-coercion') ? 'china-coercion' : ops[0], also: ['minMagnet', 'worstCarLossPct'] },
+    { q: 'What does it cost? (the verdict: does GDP end lower than standing still?)', key: 'gdpVsYardstickPct', good: 'down', eps: 0.01, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['programmeUsdBn', 'extraDefenseUsdBn', 'score'] },
+    { q: 'Does it strengthen the US hand with China?', key: 'usSupplyRisk', good: 'down', eps: 0.01, strategies: ['hub', 'all'], opponents: ops[0], also: ['usMinMagnet', 'usGain', 'chinaGain'] },
+  ];
+  const lines: string[] = [`${ex.title}`, `${nSeeds} seeds per cell, ${ex.turns} turns; differences are strategy minus the status quo on the same seeds, with 95% intervals.`];
+  let answers = '';
+  for (const q of Q) {
+    const op = q.opponents!;
+    const items = q.strategies.filter((s) => cells.some((c) => c.strategy === s && c.opponents === op)).map((s) => {
+      const d = paired(cells, s, op, q.key);
+      const v = verdict(d, q.good, q.eps);
+      const extra = q.also.map((k) => { const e = paired(cells, s, op, k); return e ? `${LABEL[k]} ${ci(e)}` : ''; }).filter(Boolean).join('; ');
+      return { s, d, v, extra };
+    });
+    let vs = '';
+    if (q.versus) {
+      const [a, b] = q.versus;
+      const da = cells.find((c) => c.strategy === a && c.opponents === op);
+      const db = cells.find((c) => c.strategy === b && c.opponents === op);
+      if (da && db) {
+        const d = interval(da.games.map((g, k) => g[q.key] - db.games[k][q.key]));
+        vs = `${label(a)} against ${label(b)}: ${verdict(d, q.good, q.eps)} (${LABEL[q.key]} ${ci(d, 3)}): ${verdict(d, q.good, q.eps) === 'yes' ? 'the hub itself makes the difference' : 'whatever the strategies get, the hub adds nothing here that answering the same offers does not'}.`;
+      }
+    }
+    lines.push('', `${q.q} (against: ${opLabel(op)})`);
+    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, 3) : 'n/a'}; ${it.extra}`);
+    if (vs) lines.push(`  ${vs}`);
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p><ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>${vs ? `<p class="note">${esc(vs)}</p>` : ''}`;
+  }
+  let tables = '';
+  for (const op of ops) {
+    const rows = ex.strategies.filter((s) => cells.some((c) => c.strategy === s.id && c.opponents === op)).map((s) => {
+      const c = cells.find((x) => x.strategy === s.id && x.opponents === op)!;
+      return [esc(s.label), ...(['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usGain'] as Key[]).map((k) => { const v = interval(c.games.map((g) => g[k])); return `${f(v.mean)} <span class="ci">[${f(v.lo)}, ${f(v.hi)}]</span>`; })];
+    });
+    const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usGain'];
+    const chart = dotIntervals({
+      title: `Japan's score by strategy: ${opLabel(op)}`,
+      desc: 'Mean score over seeds with its 95% interval and the range of runs',
+      xLabel: 'points against standing still',
+      rows: ex.strategies.map((s, i) => {
+        const c = cells.find((x) => x.strategy === s.id && x.opponents === op);
+        const xs = c ? c.games.map((g) => g.score) : [0];
+        const v = interval(xs);
+        return { label: s.id, mean: v.mean, lo: v.lo, hi: v.hi, min: Math.min(...xs), max: Math.max(...xs), colour: COLOURS[i % COLOURS.length] };
+      }),
+    });
+    tables += `<h3>${esc(opLabel(op))}</h3>${htmlTable(['strategy', ...keys.map((k) => esc(LABEL[k]))], rows, { num: [false, ...keys.map(() => true)] })}<figure class="chart">${chart}</figure>`;
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
+<h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${nSeeds} seeds per cell, ${ex.turns} turns, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>
+<p>${esc(ex.question)}</p>
+<h2>The answers</h2><p>"yes" or "no" only when the 95% interval of the difference is clear of zero (and of a small margin); otherwise "cannot tell". Where the model says the article is wrong, it says so here.</p>${answers}
+<h2>All strategies, by opponents</h2>${tables}
+<h2>What the figures are</h2><ul class="plain">${(Object.keys(LABEL) as Key[]).map((k) => `<li><b>${esc(LABEL[k])}</b> (<code>${k}</code>)</li>`).join('')}</ul>
+</main></body></html>\n`;
+  return { html, summary: lines.join('\n') };
+}

@@ -1,0 +1,44 @@
+// `gambit experiment`: a named experiment from content/experiments/ plays each strategy against each opponent set
+// over seeds and writes its table and report; every game is measured against the seat standing still.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gambit } from './cli-run.ts';
+import { loadExperiment, runExperiment } from '../src/cli/experiment.ts';
+
+describe('gambit experiment', () => {
+  it('the thesis experiment: every strategy on every seed, the status quo scoring exactly 0, a report with the four questions', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'exp-'));
+    const r = gambit('experiment', 'thesis', '--seeds', '2', '--opponents', 'personas,us-pressure', '--out', dir);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(readFileSync(join(dir, 'thesis.json'), 'utf8'));
+    const ex = loadExperiment('thesis');
+    expect(out.rows).toHaveLength(ex.strategies.length * 2 * 2);
+    for (const row of out.rows.filter((x: { strategy: string }) => x.strategy === 'status-quo')) {
+      expect(row.score).toBe(0);
+      expect(row.usGain).toBe(0);
+    }
+    // the strategies differ: the hub spends on its programme, defence alignment does not
+    const prog = (s: string) => out.rows.filter((x: { strategy: string; opponents: string }) => x.strategy === s && x.opponents === 'personas').map((x: { programmeUsdBn: number }) => x.programmeUsdBn);
+    expect(Math.min(...prog('hub'))).toBeGreaterThan(0);
+    expect(Math.max(...prog('defence'))).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    for (const q of ['tariff relief', 'magnet squeeze', 'What does it cost', 'US hand with China']) expect(html).toContain(q);
+    expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
+    expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
+  }, 120_000);
+  it('is deterministic: the same seeds give the same rows', () => {
+    const ex = loadExperiment('thesis');
+    const a = runExperiment(ex, [3], ['personas']);
+    const b = runExperiment(ex, [3], ['personas']);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  }, 60_000);
+  it('bad names and flags get one line and exit 2', () => {
+    for (const args of [['experiment', 'nope', '--out', '/tmp/x'], ['experiment', 'thesis', '--seeds', '1', '--out', '/tmp/x'], ['experiment', 'thesis', '--opponents', 'aliens', '--out', '/tmp/x']]) {
+      const r = gambit(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});
