@@ -25,6 +25,8 @@ function describe(k: Commitment): string {
       return `USD ${k.usdBn} bn of investment`;
     case 'offtake':
       return `${Math.round(k.share * 100)}% of its ${STAGE_NAMES[k.stage]} output`;
+    case 'defenseFloor':
+      return `defence spending of at least ${k.minPct}% of GDP`;
   }
 }
 
@@ -96,6 +98,7 @@ export function violates(c: CountryId, partner: CountryId, list: readonly Commit
       const v = o.exportControls?.[partner]?.[k.stage] ?? o.exportControls?.['*']?.[k.stage];
       if (v !== undefined && v !== 'open') return `restricts ${k.stage} exports to ${partner}`;
     }
+    if (k.type === 'defenseFloor' && o.defenseSpendingPct !== undefined && o.defenseSpendingPct < k.minPct - 1e-9) return `cuts defence to ${o.defenseSpendingPct}% of GDP (floor ${k.minPct}%)`;
   }
   return null;
 }
@@ -112,15 +115,17 @@ export function bindingCommitments(c: CountryId, deals: readonly Deal[], turn: n
 }
 
 export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
-  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports');
+  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports' || k.type === 'defenseFloor');
   if (!bind.length) return pol;
   const needs = bind.some(({ partner, k }) =>
-    k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : false,
+    k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : k.type === 'defenseFloor' ? pol.defensePct < k.minPct : false,
   );
   if (!needs) return pol;
   return produce(pol, (d) => {
     for (const { partner, k } of bind) {
       if (k.type === 'tariffCap' && d.tariffs[partner][k.good] > k.max) d.tariffs[partner][k.good] = k.max;
+      // a defence floor binds from the deal's start: spending rises to it at once (a budget decision, not a build-up)
+      if (k.type === 'defenseFloor' && d.defensePct < k.minPct) d.defensePct = k.minPct;
       if (k.type === 'openExports' && d.controls[partner][k.stage].level !== 'open')
         d.controls[partner][k.stage] = toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn);
     }
@@ -151,27 +156,33 @@ export function dealInvestmentFlows(deals: readonly Deal[], turn: number): { inf
 function dealTurn(content: Content, old: Deal, orders: Orders, turn: number, news: string[], trust: GameState['trust'], breaches: DealStep['breaches']): Deal | null {
   const dip = content.rules.diplomacy;
   const d = { ...old };
+  let justAccepted = false;
   const ended = d.status !== 'proposed' && d.status !== 'active';
   if (ended && turn - Math.max(d.endTurn, d.proposedTurn) > 8) return null; // forget old history
   if (d.status === 'proposed' && d.proposedTurn < turn) {
     const ans = orders[d.to]?.deals;
     const named = (list: string[] | undefined) => !!list && (list.includes(d.id) || list.includes(d.from));
     if (named(ans?.accept)) {
+      justAccepted = true;
       d.status = 'active';
       d.startTurn = turn;
       d.endTurn = turn + d.termTurns - 1;
-      news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}.`);
+      const why = ans?.why && Object.hasOwn(ans.why, d.id) ? ` (${ans.why[d.id]})` : '';
+      news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}${why}.`);
     } else if (named(ans?.reject)) {
       d.status = 'rejected';
-      news.push(`${d.to} rejects ${d.id} from ${d.from}.`);
+      const why = ans?.why && Object.hasOwn(ans.why, d.id) ? `: ${ans.why[d.id]}` : '';
+      news.push(`${d.to} rejects ${d.id} from ${d.from}${why}.`);
     } else d.status = 'expired';
   } else if (d.status === 'active' && d.endTurn < turn) {
     d.status = 'completed';
     news.push(`Deal ${d.id} between ${d.from} and ${d.to} has run its term.`);
   }
+  // orders given in the turn a deal is accepted were written before the answer: they are brought into line by
+  // enforceDeals, and count as a breach only from the next turn
   if (d.status === 'active') {
     for (const c of [d.from, d.to]) {
-      const violation = violates(c, c === d.from ? d.to : d.from, c === d.from ? d.give : d.get, orders);
+      const violation = justAccepted ? null : violates(c, c === d.from ? d.to : d.from, c === d.from ? d.give : d.get, orders);
       if (orders[c]?.deals?.break?.includes(d.id) || violation) {
         if (violation) news.push(`${c} ${violation}, which its deal ${d.id} forbids.`);
         const victim = c === d.from ? d.to : d.from;

@@ -143,7 +143,7 @@ export const RulesFileSchema = z
       })
       .strict(),
     budget: z.object({ carryCap: N }).strict(),
-    planner: z.object({ horizon: N, discount: Frac }).strict(),
+    planner: z.object({ horizon: N, discount: Frac, coercionChance: Frac }).strict(),
     fiscal: z.object({ consolidation: Frac, defenseDebtShare: Frac }).strict(),
     supplyRisk: z.object({ restrictionLicensed: N, restrictionBanned: N, substitution: Frac, governance: byRegion(N), scale: N }).strict(),
     trade: z
@@ -276,16 +276,11 @@ export const PersonaSchema = z
     /** the answer to a new export control on us: more of the budget, to these project types (hosted abroad where a
      * host is named: stakes like Japan's in Lynas), extra tariff points on the coercer, stockpile releases when short */
     answer: z
-      .object({
-        investShare: Frac,
-        investTypes: z.array(z.string()),
-        hosts: z.record(z.string(), regionEnum).optional(),
-        tariffPts: N,
-        releaseStockpile: z.boolean(),
-        source: z.string().min(3),
-      })
+      .object({ investShare: Frac, investTypes: z.array(z.string()), hosts: z.record(z.string(), regionEnum).optional(), tariffPts: N, releaseStockpile: z.boolean(), source: z.string().min(3) })
       .strict()
       .optional(),
+    /** how it answers packages: a rule of thumb (default) or engine rollouts with counter-offers */
+    dealValuation: z.enum(['rule', 'rollout']).optional(),
     /** a standing offer made every `everyTurns` turns from `firstTurn` (replaces the generic offers) */
     proposal: z.object({ firstTurn: z.number().int().min(1), everyTurns: z.number().int().min(1), deal: z.lazy(() => DealProposalSchema) }).strict().optional(),
     source: z.string().min(3),
@@ -307,6 +302,7 @@ export const CommitmentSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('openExports'), stage: stageEnum }).strict(),
   z.object({ type: z.literal('investment'), usdBn: z.number().min(0).max(1000) }).strict(),
   z.object({ type: z.literal('offtake'), stage: stageEnum, share: z.number().min(0).max(1) }).strict(),
+  z.object({ type: z.literal('defenseFloor'), minPct: z.number().min(0).max(10) }).strict(),
 ]);
 export const DealProposalSchema = z
   .object({
@@ -339,6 +335,8 @@ export const CountryOrdersSchema = z
         accept: z.array(z.string()).optional(),
         reject: z.array(z.string()).optional(),
         break: z.array(z.string()).optional(),
+        /** the answerer's reasons, by deal id, shown in the news (at most 200 characters each) */
+        why: z.record(z.string(), z.string().max(200)).optional(),
       })
       .strict()
       .optional(),

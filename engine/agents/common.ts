@@ -11,8 +11,21 @@ export function partners(view: CountryView): CountryId[] {
   return COUNTRIES.filter((c) => c !== view.country);
 }
 
-/** Defense order moving toward a target by at most `step`, within what approval allows. */
+/** The defence floor our active deals bind us to (0 if none). */
+export function defenseFloorOf(view: CountryView): number {
+  let f = 0;
+  for (const d of view.deals) {
+    if (d.status !== 'active') continue;
+    const mine = d.from === view.country ? d.give : d.to === view.country ? d.get : [];
+    for (const k of mine) if (k.type === 'defenseFloor') f = Math.max(f, k.minPct);
+  }
+  return f;
+}
+
+/** Defense order moving toward a target by at most `step`, within what approval allows, never below a floor our
+ * deals bind us to. */
 export function defenseToward(view: CountryView, target: number, step: number): number | undefined {
+  target = Math.max(target, defenseFloorOf(view));
   const cur = view.self.policies.defensePct;
   if (Math.abs(target - cur) < 1e-6) return undefined;
   const lim = Math.min(step, maxDefenseStep(view.self.approval));
@@ -95,6 +108,8 @@ function commitmentValue(view: CountryView, k: Commitment, giver: CountryId): nu
       return k.usdBn / 20;
     case 'offtake':
       return 10 * k.share;
+    case 'defenseFloor':
+      return 2;
   }
 }
 

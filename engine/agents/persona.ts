@@ -5,8 +5,12 @@ import type { CountryOrders, Persona } from '../schema.ts';
 import type { Agent } from './types.ts';
 import { answerDeals, defenseToward, investIn, meanTariffOn, merge, partners, rivalsOf } from './common.ts';
 import { answerCoercion, leverage } from './coercion.ts';
+import { answerByRollout } from './valuation.ts';
 
-export function personaAgent(name: string, p: Persona): Agent {
+/** `deals`: 'rule' answers packages by a quick rule of thumb; 'rollout' values them by engine rollouts
+ * (engine/agents/valuation.ts) when the persona's content says `"dealValuation": "rollout"`. Inside rollouts every
+ * persona answers by rule, where valuing by rollouts would recurse. */
+export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' | 'rule' } = { deals: 'rollout' }): Agent {
   return {
     name,
     needsView: true,
@@ -39,8 +43,9 @@ export function personaAgent(name: string, p: Persona): Agent {
       if (p.controlsAs !== 'never') tightenOnLeaks(view, exportControls);
       const output = p.controlsAs === 'leverage' ? limitPricing(content, view) : undefined;
       const answer = answerCoercion(content, view, p, tariffs);
-      const deals = answerDeals(view, p.tradeOpenness * 3);
-      const propose = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
+      const deals = opts.deals === 'rollout' && p.dealValuation === 'rollout' ? answerByRollout(content, view, (n, q) => personaAgent(n, q, { deals: 'rule' }), `deal:${view.turn}:${me}`) : answerDeals(view, p.tradeOpenness * 3);
+      const offers = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
+      const propose = offers || deals?.propose ? [...(deals?.propose ?? []), ...(offers ?? [])] : undefined;
       return merge({
         tariffs: Object.keys(tariffs).length ? tariffs : undefined,
         exportControls: Object.keys(exportControls).length ? exportControls : undefined,

@@ -27,7 +27,7 @@ export interface PlannerOptions {
 
 const personaOf = (content: Content, c: CountryId): Agent | undefined => {
   const hit = Object.entries(content.personas.personas).find(([, p]) => p.country === c);
-  return hit ? personaAgent(hit[0], hit[1] as Persona) : undefined;
+  return hit ? personaAgent(hit[0], hit[1] as Persona, { deals: 'rule' }) : undefined;
 };
 
 interface Candidate {
