@@ -88,6 +88,25 @@ function projectsIssues(p: ProjectsFile, add: Add): void {
     if ((t.lightFrac ?? 0) + (t.heavyFrac ?? 0) > 1 + 1e-9) add(['types', id], 'lightFrac + heavyFrac at most 1', `sum ${(t.lightFrac ?? 0) + (t.heavyFrac ?? 0)}`);
     if (t.hosts && t.hosts.length === 0) add(['types', id, 'hosts'], 'at least one host country (or no hosts key: any country)', 'an array of 0');
   }
+  deepSeaIssues(p, add);
+}
+
+/** The mud programme's stages: unique ids, passable, and the deepSeaMud type's cost and lead time those of its stages
+ * (orders are checked against the type's cost, which pays for the first stage). */
+function deepSeaIssues(p: ProjectsFile, add: Add): void {
+  const ds = p.deepSea;
+  const ids = new Set<string>();
+  ds.stages.forEach((st, i) => {
+    if (ids.has(st.id) || isBuiltinName(st.id)) add(['deepSea', 'stages', i, 'id'], 'a unique stage id', JSON.stringify(st.id));
+    ids.add(st.id);
+    if (st.reads < 1 || st.pass > st.reads) add(['deepSea', 'stages', i, 'pass', 'v'], `at least 1 read and pass at most reads (${st.reads})`, `number ${st.pass}`);
+  });
+  const lead = ds.stages.reduce((a, st) => a + st.quarters, 0);
+  for (const [id, t] of Object.entries(p.types)) {
+    if (t.kind !== 'deepSeaMud') continue;
+    if (Math.abs(t.costUsdBn - ds.stages[0].costUsdBn) > 1e-9) add(['types', id, 'costUsdBn', 'v'], `the cost of the first stage (deepSea.stages[0].costUsdBn = ${ds.stages[0].costUsdBn})`, `number ${t.costUsdBn}`);
+    if (Math.abs(t.leadQuarters - lead) > 1e-9) add(['types', id, 'leadQuarters', 'v'], `the stages' quarters added up (${lead})`, `number ${t.leadQuarters}`);
+  }
 }
 
 function eventsIssues(e: EventsFile, add: Add): void {
@@ -153,6 +172,9 @@ export function crossIssues(c: Omit<Content, 'hash'>, raw: RawBundle): ContentIs
     const t = projectType(c, p.type);
     if (!t) add(sf, ['projects', i, 'type'], typeFrom, JSON.stringify(p.type));
     else for (const pr of investmentProblems(p.type, t, p.owner, p.host)) add(sf, ['projects', i, pr.field], pr.message, JSON.stringify(pr.field === 'host' ? p.host : p.type));
+    const stages = c.projects.deepSea.stages.map((st) => st.id);
+    if (p.stage !== undefined && (t?.kind !== 'deepSeaMud' || !stages.includes(p.stage)))
+      add(sf, ['projects', i, 'stage'], `a stage of the deep-sea programme (${stages.join(', ')}), on a deepSeaMud project only`, JSON.stringify(p.stage));
   });
   const ef = raw.events.file;
   const straits = c.map.straits.map((s) => s.id);

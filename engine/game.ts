@@ -136,29 +136,39 @@ export function runningScores(objectives: Record<CountryId, number>[], baseline:
 }
 
 // ---- replays ----
+/** Replays are untrusted input: `verifyReplay` checks the recorded turn count and final hash (a cut replay fails)
+ * and the engine version before it plays a single turn. Version 2 added `turns` and `finalHash`. */
 export interface Replay {
   format: 'rare-earth-gambit-replay';
-  version: 1;
+  version: 2;
   scenarioId: string;
   contentHash: string;
   engineVersion: string;
   seed: string;
   agents: Record<CountryId, string>;
+  /** how many turns were played: orders and hashes hold exactly this many */
+  turns: number;
   orders: Orders[];
   hashes: string[];
+  /** the state hash after the last turn */
+  finalHash: string;
 }
+
+export const REPLAY_VERSION = 2;
 
 export function makeReplay(content: Content, seed: string | number, agents: Record<CountryId, string>, r: PlayResult): Replay {
   return {
     format: 'rare-earth-gambit-replay',
-    version: 1,
+    version: 2,
     scenarioId: content.scenario.id,
     contentHash: content.hash,
     engineVersion: ENGINE_VERSION,
     seed: String(seed),
     agents,
+    turns: r.orders.length,
     orders: r.orders,
     hashes: r.hashes,
+    finalHash: r.hashes[r.hashes.length - 1] ?? '',
   };
 }
 
@@ -166,12 +176,30 @@ export type VerifyResult =
   | { ok: true; turns: number }
   | { ok: false; turn: number; expected: string; actual: string; reason: string };
 
-/** Re-run a replay's orders; name the first turn whose state hash differs. */
-export function verifyReplay(content: Content, replay: Replay): VerifyResult {
-  if (replay.contentHash !== content.hash)
-    return { ok: false, turn: 0, expected: replay.contentHash, actual: content.hash, reason: `content differs from the replay's (scenario ${replay.scenarioId})` };
+/** What is wrong with a replay's own record before any turn is played (engine version, turn count, final hash,
+ * content), or null. */
+export function replayRecordProblem(content: Content, replay: Replay): string | null {
+  if (replay.engineVersion !== ENGINE_VERSION)
+    return `the replay was recorded by engine version ${JSON.stringify(replay.engineVersion)} and this is engine version ${ENGINE_VERSION}; a replay verifies only on the engine version that recorded it`;
+  if (replay.version !== REPLAY_VERSION) return `the replay is in format version ${JSON.stringify(replay.version)}, this program reads version ${REPLAY_VERSION} (record it again with gambit run --out)`;
+  const n = replay.turns;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) return 'the replay records no turn count (a whole number of turns, at least 1)';
+  if (n > content.scenario.turns) return `the replay records ${n} turns, more than the scenario's ${content.scenario.turns}`;
+  if (!Array.isArray(replay.orders) || !Array.isArray(replay.hashes) || replay.orders.length !== n || replay.hashes.length !== n)
+    return `the replay records ${n} turns but holds ${replay.orders?.length} turns of orders and ${replay.hashes?.length} hashes: it has been cut or padded`;
+  if (replay.finalHash !== replay.hashes[n - 1]) return `the replay's final hash ${JSON.stringify(replay.finalHash)} is not the hash of its last turn: it has been cut or altered`;
+  if (replay.contentHash !== content.hash) return `content differs from the replay's (scenario ${replay.scenarioId})`;
+  return null;
+}
+
+/** Re-run a replay's orders; name the first turn whose state hash differs. `upTo` checks the whole record but plays
+ * only the first turns (fork). */
+export function verifyReplay(content: Content, replay: Replay, opts: { upTo?: number } = {}): VerifyResult {
+  const problem = replayRecordProblem(content, replay);
+  if (problem) return { ok: false, turn: 0, expected: problem.startsWith('content') ? replay.contentHash : '', actual: problem.startsWith('content') ? content.hash : '', reason: problem };
+  const upTo = Math.min(opts.upTo ?? replay.turns, replay.turns);
   let state = createGame(content, replay.seed);
-  for (let i = 0; i < replay.orders.length; i++) {
+  for (let i = 0; i < upTo; i++) {
     let next: GameState;
     try {
       next = resolveTurn(content, state, replay.orders[i]).state;
@@ -182,7 +210,5 @@ export function verifyReplay(content: Content, replay: Replay): VerifyResult {
     const h = hashValue(state);
     if (h !== replay.hashes[i]) return { ok: false, turn: i + 1, expected: replay.hashes[i] ?? '(missing)', actual: h, reason: `state hash differs at turn ${i + 1}` };
   }
-  if (replay.hashes.length !== replay.orders.length)
-    return { ok: false, turn: replay.orders.length + 1, expected: replay.hashes[replay.orders.length] ?? '', actual: '', reason: 'the replay has more hashes than turns of orders' };
-  return { ok: true, turns: replay.orders.length };
+  return { ok: true, turns: upTo };
 }

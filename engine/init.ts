@@ -5,6 +5,7 @@ import { ENGINE_VERSION, type Deal, type GameState, type Offtake, type Project, 
 import { emptyPolicies, mergePolicies } from './policy.ts';
 import { newRngState } from './prng.ts';
 import { knownProjectType } from './own.ts';
+import { newProgramme, stageIndex } from './deepsea.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
 import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
 import { distrustAfter, worldPriceOf } from './market/after.ts';
@@ -277,7 +278,13 @@ function openingState(content: Content): GameState {
   let nextId = 1;
   const projects: Project[] = sc.projects.map((p) => {
     const t = knownProjectType(content, p.type);
-    return { id: `P${nextId++}`, type: p.type, owner: p.owner, host: p.host, units: p.units, remainingQuarters: p.remainingQuarters, status: 'building', startedTurn: 0, costUsdBn: t.costUsdBn * p.units, private: false };
+    const out: Project = { id: `P${nextId++}`, type: p.type, owner: p.owner, host: p.host, units: p.units, remainingQuarters: p.remainingQuarters, status: 'building', startedTurn: 0, costUsdBn: t.costUsdBn * p.units, private: false };
+    // a deep-sea programme under way: the stage it has reached, its cost so far the stages up to it (paid before the game)
+    if (t.kind === 'deepSeaMud') {
+      out.mud = newProgramme(content, stageIndex(content, p.stage));
+      out.costUsdBn = content.projects.deepSea.stages.slice(0, out.mud.stage + 1).reduce((a, st) => a + st.costUsdBn * p.units, 0);
+    }
+    return out;
   });
   const deals: Deal[] = sc.deals.map((d) => ({ id: `D${nextId++}`, from: d.a, to: d.b, give: d.aGives, get: d.bGives, termTurns: d.untilTurn, status: 'active', proposedTurn: 0, startTurn: 1, endTurn: d.untilTurn }));
   const straits: GameState['straits'] = {};

@@ -11,6 +11,7 @@ import { objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityInd
 import type { ObjectiveKey } from './economy.ts';
 import { independenceFrom, supplyRisk } from './risk.ts';
 import { knownProjectType } from './own.ts';
+import { mudSpendRate, seabedApproval } from './deepsea.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -113,6 +114,7 @@ export function approvalTerms(content: Content, r: RegionState, prev: RegionStat
     environment: -pol.environmentWeight * (r.pollution - r.ref.pollution),
     security: pol.securityWeight * (r.security - r.ref.security),
     tariffs: -pol.tariffPainWeight * Math.max(0, ownTariffs),
+    seabed: seabedApproval(content, r),
   };
 }
 
@@ -213,7 +215,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   for (const p of x.projects) {
     if (p.host !== id || p.status !== 'building') continue;
     const t = knownProjectType(content, p.type);
-    spend += (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
+    spend += p.mud ? mudSpendRate(content, p) : (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
   }
   const rv = reValue(content, i, chainIn, chain, prices, q);
   let shock = (state.regions[id].gap.shocks ?? 0) * Math.pow(M.gapPersistence, q);

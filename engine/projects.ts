@@ -6,6 +6,7 @@ import type { Orders } from './schema.ts';
 import { keyedUniform } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
 import { knownProjectType, projectType } from './own.ts';
+import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
 
 /** Locale-independent string order: the same in every runtime (localeCompare is not). */
 function cmp(a: string, b: string): number {
@@ -34,7 +35,16 @@ export function startInvestments(
       if (t.kind !== 'stockpile') r.budget -= cost;
       const host = inv.host ?? c;
       const p: Project = { id: `P${id++}`, type: inv.type, owner: c, host, units, remainingQuarters: t.leadQuarters, status: 'building', startedTurn: turn, costUsdBn: cost, private: false };
-      if (t.kind === 'stockpile') {
+      if (t.kind === 'deepSeaMud') {
+        // a staged programme: the order pays for the first stage; later stages are paid when they start (deepsea.ts)
+        const ds = content.projects.deepSea;
+        p.mud = newProgramme(content);
+        p.remainingQuarters = ds.stages[0].quarters;
+        const later = ds.stages.slice(1).reduce((a, st) => a + st.costUsdBn * units, 0);
+        news.push(
+          `${c} starts a ${t.label} programme (${units} unit${units > 1 ? 's' : ''}): the ${ds.stages[0].label} first (USD ${cost.toFixed(2)} bn, ${p.remainingQuarters} quarters, a ${Math.round(100 * stageChance(p.mud.alpha, p.mud.beta, ds.stages[0].reads, ds.stages[0].pass))}% chance of passing), then ${ds.stages.slice(1).map((st) => st.label).join(', ')}: USD ${later.toFixed(2)} bn more, each paid when it starts.`,
+        );
+      } else if (t.kind === 'stockpile') {
         const i = REGIONS.indexOf(c);
         if (t.stage === 'oxide.heavy') purchase.heavy[i] += t.capacity * units;
         else purchase.light[i] += t.capacity * units;
@@ -52,9 +62,6 @@ function addCapacity(content: Content, r: RegionState, stage: StageKey | undefin
   switch (kind) {
     case 'mine':
       r.miningReo += tonnes; // t REO of the host's composition
-      return;
-    case 'deepSeaMud':
-      r.mudReo += tonnes;
       return;
     case 'refinery':
       if (stage === 'oxide.heavy') r.refining.heavy += tonnes;
@@ -90,6 +97,7 @@ export function advanceProjects(
   instant: Shock[],
   turn: number,
   news: string[],
+  shocks: readonly Shock[] = [],
 ): { projects: Project[]; offtakes: Offtake[]; pipeline: GameState['pipeline'] } {
   const q = state.quartersPerTurn;
   const frac = q / 4;
@@ -102,7 +110,7 @@ export function advanceProjects(
     if (!f.delayQuarters) addStageCapacity(R[f.region], f.stage, f.tonnes);
     else pipeline.push({ due: turn + Math.ceil(f.delayQuarters / q), region: f.region, stage: f.stage, tonnes: f.tonnes });
   }
-  const projects = buildingStep(content, state, R, started, instant, turn, news, offtakes);
+  const projects = buildingStep(content, state, R, started, instant, shocks, turn, news, offtakes);
   privateSupply(content, state, R, turn, pipeline);
   priceResponse(content, state, R);
   pipeline.sort((a, b) => a.due - b.due || cmp(a.region, b.region) || cmp(a.stage, b.stage));
@@ -130,7 +138,7 @@ function baselineGrowth(content: Content, R: Record<RegionId, RegionState>, frac
 }
 
 /** Projects under way move on a turn (delays, completion, success or failure); finished stakes add offtakes. */
-function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], turn: number, news: string[], offtakes: Offtake[]): Project[] {
+function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], shocks: readonly Shock[], turn: number, news: string[], offtakes: Offtake[]): Project[] {
   const q = state.quartersPerTurn;
   const projects: Project[] = [];
   for (const p0 of started) {
@@ -140,6 +148,11 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
     }
     const p = { ...p0 };
     const t = knownProjectType(content, p.type);
+    if (t.kind === 'deepSeaMud') {
+      advanceMud(content, state, R, p, instant, shocks, turn, news);
+      projects.push(p);
+      continue;
+    }
     for (const e of instant) if (e.effect.kind === 'projectDelay' && e.effect.projectType === p.type) p.remainingQuarters = Math.max(0, p.remainingQuarters + e.effect.quarters);
     if (p.startedTurn < turn) {
       p.remainingQuarters -= q;

@@ -47,6 +47,7 @@ const CAUSE_LABEL: Record<string, string> = {
   jobs: 'car jobs',
   prices: 'car prices',
   environment: 'pollution',
+  seabed: 'seabed damage',
   security: 'security',
 };
 

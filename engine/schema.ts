@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, PROJECT_KINDS } from './ids.ts';
 import { N, Frac } from './sourced.ts';
+import { DeepSeaSchema } from './deepsea-schema.ts';
 
 export { N }; // sourced numbers {v, src, range?} live in sourced.ts
 
@@ -216,7 +217,7 @@ export const ProjectTypeSchema = z
   })
   .strict();
 export const ProjectsFileSchema = z
-  .object({ stakeOfftakeShare: Frac, types: z.record(z.string().regex(/^[a-z][a-zA-Z.]*$/), ProjectTypeSchema) })
+  .object({ stakeOfftakeShare: Frac, types: z.record(z.string().regex(/^[a-z][a-zA-Z.]*$/), ProjectTypeSchema), deepSea: DeepSeaSchema })
   .strict();
 
 // ---- events ----
@@ -366,7 +367,7 @@ export const ScenarioFileSchema = z
     policies: z.object(Object.fromEntries(COUNTRIES.map((c) => [c, z.object({ tariffs: TariffOrdersSchema, exportControls: ControlOrdersSchema, defenseSpendingPct: N }).strict()]))).strict(),
     offtakes: z.array(z.object({ from: regionEnum, to: countryEnum, stage: stageEnum, share: Frac, untilTurn: z.number().int() }).strict()),
     projects: z.array(
-      z.object({ type: z.string(), owner: countryEnum, host: countryEnum, remainingQuarters: z.number().int().min(0), units: z.number().int().min(1), note: z.string() }).strict(),
+      z.object({ type: z.string(), owner: countryEnum, host: countryEnum, remainingQuarters: z.number().int().min(0), units: z.number().int().min(1), stage: z.string().optional(), note: z.string() }).strict(),
     ),
     deals: z.array(
       z.object({ a: countryEnum, b: countryEnum, aGives: z.array(CommitmentSchema), bGives: z.array(CommitmentSchema), untilTurn: z.number().int(), note: z.string() }).strict(),

@@ -15,3 +15,5 @@ const sourced = (num: z.ZodNumber) =>
 export const N = sourced(z.number().finite());
 /** A sourced fraction in [0, 1] (its range too). */
 export const Frac = sourced(z.number().min(0).max(1));
+/** A sourced whole number from 0 to 1000 (a count: reads, retries, turns). */
+export const Count = sourced(z.number().int().min(0).max(1000));

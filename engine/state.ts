@@ -108,6 +108,22 @@ export interface Project {
   startedTurn: number;
   costUsdBn: number;
   private: boolean;
+  /** a deep-sea mud programme's progress through its stages (engine/deepsea.ts); only on deepSeaMud projects */
+  mud?: MudProgramme;
+}
+
+export interface MudProgramme {
+  /** the stage under way or waiting to start, an index into content.projects.deepSea.stages */
+  stage: number;
+  /** the programme's Beta belief on its performance, updated by every stage's reads */
+  alpha: number;
+  beta: number;
+  /** 1 on a stage's first run, 2 on its first retry, ... */
+  attempt: number;
+  /** the stage has not started: the budget was short when it was due (it starts when the budget allows) */
+  waiting: boolean;
+  /** commercial capacity when it came into service, t REO / yr (all units) */
+  capacity?: number;
 }
 
 export interface Offtake {

@@ -8,6 +8,7 @@ import { drawN } from './prng.ts';
 import { LASTING, closedStraits, pickEvents } from './events.ts';
 import { applyDeals, enforceDeals } from './deals.ts';
 import { advanceProjects, startInvestments } from './projects.ts';
+import { mudLicence } from './deepsea.ts';
 import { buildChainInput, laneWedges, type SupplyContext } from './supply.ts';
 export { worldPriceOf };
 import { STOCKPILE_CAUSE, leakConsequences, nextMarketState, pricesWhy, settleStockpiles, worldPriceOf } from './market/after.ts';
@@ -92,10 +93,12 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
       } else instant.push({ eventId: ev.id, effect: e, turnsLeft: 0 });
     }
   }
+  // the deep-sea mud lifting licence: a chance, rising with seabed damage, that lifting is suspended for some turns
+  shocks.push(...mudLicence(content, state, shocks, turn, news));
   let heavyIntensity = state.heavyIntensity;
   const lanes = updateLanes(content, state, closedStraits(shocks));
   // 5. projects, private capacity, baseline growth
-  const proj = advanceProjects(content, state, R, started.projects, instant, turn, news);
+  const proj = advanceProjects(content, state, R, started.projects, instant, turn, news, shocks);
   for (const e of instant) if (e.effect.kind === 'heavyIntensity') heavyIntensity *= e.effect.factor;
   // 6. cars planned
   const carWedge = laneWedges(content, lanes.lanes, content.rules.trade.freightShareCars);

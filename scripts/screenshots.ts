@@ -2,12 +2,14 @@
 // in headless Chromium at 1280x720, into docs/screenshots/.
 // `npm run screenshots -- --out /tmp/shots --size 1024x768 --size 1440x900`: the same at each size (name-WxH.png), plus
 // the score table, the in-game help and the model documentation page, for checking the layout at other widths.
+// Every run also takes the "Japan's gambit" briefing and its end screen (a 40-turn game, then the five strategies);
+// `--only gambit` takes just those, `--turns N` plays a shorter game for them.
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { haveChromium, launch, openPage, overflowing, startServer } from '../tests/e2e/harness.ts';
 
-const { values: opts } = parseArgs({ options: { out: { type: 'string' }, size: { type: 'string', multiple: true } } });
+const { values: opts } = parseArgs({ options: { out: { type: 'string' }, size: { type: 'string', multiple: true }, only: { type: 'string' }, turns: { type: 'string' } } });
 const out = opts.out ? `${opts.out.replace(/\/$/, '')}/` : new URL('../docs/screenshots/', import.meta.url).pathname;
 const sizes = (opts.size ?? []).map((s) => s.split('x').map(Number) as [number, number]);
 mkdirSync(out, { recursive: true });
@@ -73,11 +75,79 @@ async function shoot(browser: Browser, url: string, width: number, height: numbe
   await page.context().close();
 }
 
+/** Japan's gambit: the briefing, then a game with the hub, the supply agreement and defence at 2%, and the end screen. */
+async function shootGambit(browser: Browser, url: string, width: number, height: number, suffix: string): Promise<void> {
+  const { page, errors } = await openPage(browser, url, width, height);
+  const snap = async (name: string) => {
+    const bad = await overflowing(page);
+    if (bad.length) console.error(`${name}${suffix}: overflowing: ${bad.join('; ')}`);
+    await page.screenshot({ path: `${out}${name}${suffix}.png` });
+  };
+  await page.getByTestId('new-game').waitFor();
+  await page.getByTestId('scenario').selectOption('japans-gambit');
+  await page.getByTestId('scenario-briefing').waitFor();
+  await page.waitForTimeout(300);
+  // a narrow window stacks the briefing under the form: show the briefing
+  await page.getByTestId('scenario-briefing').evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    el.closest('main')?.scrollBy(0, -20);
+  });
+  await snap('japans-gambit-briefing');
+  const turns = Number(opts.turns ?? 40);
+  await page.getByTestId('turns').fill(String(turns));
+  await page.getByTestId('start-game').click();
+  await page.getByTestId('turn-label').waitFor();
+  const order = async (tab: string, id: string, value: string) => {
+    await page.getByTestId(`tab-${tab}`).click();
+    await page.getByTestId(id).fill(value);
+    await page.getByTestId(id).dispatchEvent('change');
+  };
+  for (let t = 1; t <= turns; t++) {
+    if (t === 1) {
+      await page.getByTestId('tab-invest').click();
+      for (const id of ['invest-refinery.heavy', 'invest-recycling']) await page.getByTestId(id).click();
+      await order('defense', 'policy-defense', '1.9');
+    }
+    if (t === 2) {
+      await page.getByTestId('tab-deals').click();
+      await page.getByTestId('deal-give').selectOption('offtake-oxide.light');
+      await page.getByTestId('deal-give-amount').fill('30');
+      await page.getByTestId('deal-ask').selectOption('cap-autos');
+      await page.getByTestId('deal-ask-amount').fill('10');
+      await page.getByTestId('deal-propose').click();
+      await order('defense', 'policy-defense', '2.0');
+    }
+    // the budget (about USD 1 bn a year) pays for one more project a year: separation at home, then allied ore
+    if (t === 5 || t === 9) {
+      await page.getByTestId('tab-invest').click();
+      if (t === 5) await page.getByTestId('invest-refinery.light').click();
+      else {
+        await page.getByTestId('invest-host-mine.expansion').selectOption('AUS');
+        await page.getByTestId('invest-mine.expansion').click();
+      }
+    }
+    await page.getByTestId('end-turn').click();
+    await page.getByTestId('digest').waitFor({ timeout: 60_000 });
+    await page.getByTestId('digest-close').click(); // after the last turn, this opens the end screen
+  }
+  await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
+  await page.locator('.strategies-status.done').waitFor({ timeout: 600_000 });
+  // the comparison sits under the final score: scroll only if a short window cuts it
+  await page.getByTestId('strategies').evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+  await page.waitForTimeout(300);
+  await snap('japans-gambit-end');
+  if (errors.length) console.error('console errors:', errors);
+  await page.context().close();
+}
+
 const { server, url } = await startServer();
 const browser = await launch();
 try {
-  if (!sizes.length) await shoot(browser, url, 1280, 720, '', false);
-  for (const [w, hgt] of sizes) await shoot(browser, url, w, hgt, `-${w}x${hgt}`, true);
+  const all = opts.only !== 'gambit';
+  if (!sizes.length && all) await shoot(browser, url, 1280, 720, '', false);
+  for (const [w, hgt] of sizes) if (all) await shoot(browser, url, w, hgt, `-${w}x${hgt}`, true);
+  if (!sizes.length) await shootGambit(browser, url, 1440, 900, '');
+  for (const [w, hgt] of sizes) await shootGambit(browser, url, w, hgt, `-${w}x${hgt}`);
   console.log(`screenshots written to ${out}`);
 } finally {
   await browser.close();

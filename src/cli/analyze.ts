@@ -1,17 +1,13 @@
 // `gambit analyze TABLE`: the payoff table as a five-player general-sum game: best responses, equilibria with their
 // confidence, replicator dynamics, alpha-rank and deviation gains (the maths is in src/analysis/).
-import { readFileSync } from 'node:fs';
 import { analyzeTable, formatAnalysis, parsePayoffTable, PayoffTableError } from '../analysis/index.ts';
-import { UsageError, int } from './args.ts';
+import { int } from './args.ts';
+import { LIMITS, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
 import { writeFileAtomic } from './io.ts';
 
 export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'json'; samples: string; seed: string }): number {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
-  }
+  if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the payoff table' }]);
+  const json = parseJsonText(readTextCapped(file, file, LIMITS.table), file);
   let table;
   try {
     table = parsePayoffTable(json);

@@ -1,15 +1,12 @@
-// Parsing and checking CLI values (agents, seeds, counts): each bad value becomes a UsageError naming it.
-import { readFileSync } from 'node:fs';
-import { COUNTRIES, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type CountryId, type Script } from '../../engine/index.ts';
+// Parsing and checking CLI values (agents, seeds, counts, scripts): each bad value becomes a UsageError naming it.
+import { resolve } from 'node:path';
+import { COUNTRIES, hashValue, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type CountryId, type Script } from '../../engine/index.ts';
 import { zodIssues, formatIssue } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
+import { UsageError } from './errors.ts';
+import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError };
 
 export function int(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
@@ -27,38 +24,113 @@ export function choice<T extends string>(name: string, options: readonly T[]) {
   };
 }
 
-/** "JPN=planner,CHN=hawk" -> names per country, defaulting the rest. */
-export function parseAgentSpec(spec: string | undefined, fallback = 'persona'): Record<CountryId, string> {
+/** "JPN=planner,CHN=hawk" -> names per country, defaulting the rest; a country named twice is refused (the second
+ * would silently win). */
+export function parseAgentSpec(spec: string | undefined, fallback = 'persona', flag = '--agents'): Record<CountryId, string> {
   const out = Object.fromEntries(COUNTRIES.map((c) => [c, fallback])) as Record<CountryId, string>;
   if (!spec) return out;
+  const given = new Map<string, string>();
   for (const part of spec.split(',')) {
     const m = /^([A-Za-z]{3})=(.+)$/.exec(part.trim());
-    if (!m) throw new UsageError(`--agents: expected COUNTRY=NAME pairs such as JPN=planner, got ${JSON.stringify(part)}`);
+    if (!m) throw new UsageError(`${flag}: expected COUNTRY=NAME pairs such as JPN=planner, got ${JSON.stringify(part)}`);
     const c = m[1].toUpperCase();
-    if (!isCountry(c)) throw new UsageError(`--agents: unknown country ${JSON.stringify(m[1])} (countries: ${COUNTRIES.join(', ')})`);
+    if (!isCountry(c)) throw new UsageError(`${flag}: unknown country ${JSON.stringify(m[1])} (countries: ${COUNTRIES.join(', ')})`);
+    if (given.has(c)) throw new UsageError(`${flag}: ${c} is given twice (${c}=${given.get(c)} and ${c}=${m[2]}); give each country once`);
+    given.set(c, m[2]);
     out[c] = m[2];
   }
   return out;
 }
 
-/** Load a scripted agent's file; errors name the file, the JSON path, what was expected and what was found. */
-export function loadScript(path: string): Script {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new UsageError(`scripted:${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
-  }
+/** The countries a spec names, with their agents (fork: only these play differently). */
+export function namedInSpec(spec: string, flag = '--agents'): Partial<Record<CountryId, string>> {
+  const all = parseAgentSpec(spec, '\0', flag);
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '\0')) as Partial<Record<CountryId, string>>;
+}
+
+export interface LoadedScript {
+  script: Script;
+  /** the hash of its parsed contents: part of a batch's identity */
+  hash: string;
+}
+
+/** Read and check a scripted agent's file: size cap, JSON, no built-in key names, the schema. Errors name the file,
+ * the JSON path, what was expected and what was found. */
+export function readScript(path: string): LoadedScript {
+  const label = `scripted:${path}`;
+  const json = parseJsonText(readTextCapped(path, label, LIMITS.script), label);
   const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
   if (builtin.length) throw new UsageError(builtin.map(formatIssue).join('\n'));
   const r = ScriptSchema.safeParse(json);
   if (!r.success) throw new UsageError(zodIssues(path, json, r.error).map(formatIssue).join('\n'));
-  return r.data;
+  return { script: r.data, hash: hashValue(r.data) };
 }
 
-export function makeSeats(content: Content, names: Record<CountryId, string>): Record<CountryId, Agent> {
+/** Scripts read by this thread, by path and hash: a batch reads each script once per thread, not once per game. */
+const scriptCache = new Map<string, LoadedScript>();
+
+export function loadScript(path: string): Script {
+  return readScript(path).script;
+}
+
+/** Every script the agents name, read from disk now (fresh: a later batch in the same process sees edits). */
+export function loadScripts(names: Record<CountryId, string>): Record<string, LoadedScript> {
+  const out: Record<string, LoadedScript> = {};
+  for (const n of Object.values(names))
+    if (n.startsWith('scripted:') && !Object.hasOwn(out, n.slice(9))) {
+      const s = readScript(n.slice(9));
+      out[n.slice(9)] = s;
+      if (scriptCache.size > 64) scriptCache.clear();
+      scriptCache.set(`${resolve(n.slice(9))}\0${s.hash}`, s);
+    }
+  return out;
+}
+
+/** The scripts a batch task names by path and hash: from this thread's cache, read once on a miss; a file that no
+ * longer has the batch's hash (edited while the batch ran) is refused. */
+export function scriptsByHash(hashes: Record<string, string>): Record<string, LoadedScript> {
+  const out: Record<string, LoadedScript> = {};
+  for (const [path, hash] of Object.entries(hashes)) {
+    const key = `${resolve(path)}\0${hash}`;
+    let s = scriptCache.get(key);
+    if (!s) {
+      s = readScript(path);
+      if (s.hash !== hash) throw new UsageError(`scripted:${path}: the file changed while the batch ran; run it again`);
+      if (scriptCache.size > 64) scriptCache.clear();
+      scriptCache.set(key, s);
+    }
+    out[path] = s;
+  }
+  return out;
+}
+
+/** Path -> content hash of loaded scripts (what a batch task carries). */
+export function hashesOf(scripts: Record<string, LoadedScript>): Record<string, string> {
+  return Object.fromEntries(Object.entries(scripts).map(([p, s]) => [p, s.hash]));
+}
+
+/** The highest turn a script gives orders for. */
+function lastTurn(s: Script): number {
+  return Math.max(0, ...Object.keys(s.turns).map(Number));
+}
+
+/** A script with orders beyond the scenario's last turn is refused; beyond the turns played, noted (once, by the
+ * command, not by every game). Returns the notes. */
+export function scriptTurnNotes(content: Content, scripts: Record<string, LoadedScript>, turns: number | undefined): string[] {
+  const notes: string[] = [];
+  for (const [path, { script }] of Object.entries(scripts)) {
+    const last = lastTurn(script);
+    if (last > content.scenario.turns) throw new UsageError(`scripted:${path}: orders for turn ${last}, beyond the scenario's ${content.scenario.turns} turns`);
+    if (turns !== undefined && last > turns) notes.push(`note: scripted:${path} gives orders up to turn ${last}, but only ${turns} turns are played; the later ones are not used`);
+  }
+  return notes;
+}
+
+export function makeSeats(content: Content, names: Record<CountryId, string>, loaded?: Record<string, LoadedScript>): Record<CountryId, Agent> {
   const scripts: Record<string, Script> = {};
-  for (const n of Object.values(names)) if (n.startsWith('scripted:')) scripts[n.slice(9)] = loadScript(n.slice(9));
+  const have = loaded ?? loadScripts(names);
+  for (const [path, s] of Object.entries(have)) scripts[path] = s.script;
+  scriptTurnNotes(content, have, undefined); // orders beyond the scenario: refused wherever a seat is made
   const seats = {} as Record<CountryId, Agent>;
   for (const c of COUNTRIES) {
     try {

@@ -1,7 +1,8 @@
-// The flags every batch command shares (--scenario, --seed, --turns, --workers), checked the same way everywhere.
+// The flags every batch command shares (--scenario, --seed, --turns, --workers, --shard, game counts), checked the same
+// way everywhere, and limited to what runs exactly: safe integers, seeds that stay distinct, and a sane size per run.
 import { availableParallelism } from 'node:os';
 import type { Content } from '../../engine/index.ts';
-import { int } from './args.ts';
+import { UsageError, int } from './args.ts';
 import { loadScenarioContent } from './content.ts';
 
 export interface BatchFlags {
@@ -11,6 +12,13 @@ export interface BatchFlags {
   workers?: string;
 }
 
+/** Games one process plays at most (about half a day of persona games on two cores); more is split into shards. */
+export const MAX_GAMES_PER_RUN = 100_000;
+/** Games in a whole batch, over all its shards. */
+export const MAX_GAMES = 1_000_000_000;
+/** Shards of one batch at most (a merge reads them all at once). */
+export const MAX_SHARDS = 10_000;
+
 export function batchSetup(o: BatchFlags): { content: Content; seed: number; turns: number | undefined; workers: number } {
   const content = loadScenarioContent(o.scenario);
   return {
@@ -19,4 +27,43 @@ export function batchSetup(o: BatchFlags): { content: Content; seed: number; tur
     turns: o.turns === undefined ? undefined : int('--turns', 1, content.scenario.turns)(o.turns),
     workers: o.workers === undefined ? availableParallelism() : int('--workers', 1, 256)(o.workers),
   };
+}
+
+/** Seeds seed..seed+count-1 must all be safe integers, or two games would share a seed. */
+export function checkSeeds(seed: number, count: number): void {
+  if (seed + count - 1 > Number.MAX_SAFE_INTEGER)
+    throw new UsageError(`--seed ${seed}: the games would use seeds up to ${seed} + ${count - 1}, beyond ${Number.MAX_SAFE_INTEGER} where whole numbers stay distinct; use a smaller --seed`);
+}
+
+export interface Shard {
+  k: number;
+  n: number;
+}
+
+/** --shard K/N, with 1 <= K <= N <= min(games, MAX_SHARDS) when the game count is known. */
+export function parseShard(s: string | undefined, games?: number): Shard | null {
+  if (s === undefined) return null;
+  const m = /^(\d{1,16})\/(\d{1,16})$/.exec(s);
+  if (!m) throw new UsageError(`--shard must look like K/N (1 <= K <= N), got ${JSON.stringify(s)}`);
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  if (n < 1 || k < 1 || k > n) throw new UsageError(`--shard must look like K/N with 1 <= K <= N, got ${s}`);
+  if (n > MAX_SHARDS) throw new UsageError(`--shard ${s}: at most ${MAX_SHARDS} shards`);
+  if (games !== undefined && n > games) throw new UsageError(`--shard ${s}: more shards than games (${games}); every shard must play at least one game`);
+  return { k, n };
+}
+
+/** How many of `games` games shard k/n plays (games g with g % n == k - 1). */
+export function shardSize(games: number, shard: Shard | null): number {
+  if (!shard) return games;
+  return shard.k > games ? 0 : Math.floor((games - shard.k) / shard.n) + 1;
+}
+
+/** Refuse a run of more games than one process should play, pointing at shards. */
+export function checkRunSize(mine: number, total: number, what = '--games', shardable = true): void {
+  if (mine > MAX_GAMES_PER_RUN) {
+    const shards = Math.ceil(total / MAX_GAMES_PER_RUN);
+    const hint = shardable ? `split it with --shard K/N for N of at least ${shards} (one job each), then gambit merge` : 'ask for fewer games';
+    throw new UsageError(`${what}: ${mine} games in one run is more than ${MAX_GAMES_PER_RUN} (days of work, and one failure loses it all); ${hint}`);
+  }
 }

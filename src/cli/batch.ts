@@ -3,6 +3,7 @@ import {
   AgentOrdersError,
   COUNTRIES,
   ContentError,
+  ENGINE_VERSION,
   InvalidOrdersError,
   baselineObjectives,
   hashValue,
@@ -14,7 +15,8 @@ import {
   type OrderIssue,
 } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
-import { UsageError, makeSeats, resolvedNames } from './args.ts';
+import { UsageError, makeSeats, resolvedNames, scriptsByHash } from './args.ts';
+import { FileError } from './errors.ts';
 
 export interface GameTask {
   scenario: string;
@@ -27,6 +29,8 @@ export interface GameTask {
   runGames: number;
   /** content parameters to override, by dotted path into the compiled content (sweeps) */
   overrides?: Record<string, number>;
+  /** the hash of each script the agents name, by path: each thread reads a script once, and refuses one that changed */
+  scripts?: Record<string, string>;
 }
 
 export interface ResultLine {
@@ -49,9 +53,10 @@ export interface ResultLine {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The id of a batch: everything that decides its results. Shards of one batch share it. */
-export function runId(content: Content, p: { seed: number; games: number; agents: Record<CountryId, string>; turns?: number }): string {
-  return hashValue({ scenario: content.scenario.id, content: content.hash, seed: p.seed, games: p.games, agents: p.agents, turns: p.turns ?? null });
+/** The id of a batch: everything that decides its results (scenario, content, seeds, games, turns, agents with their
+ * scripts' contents, engine version). Shards of one batch share it. */
+export function runId(content: Content, p: { seed: number; games: number; agents: Record<CountryId, string>; turns?: number; scripts?: Record<string, string> }): string {
+  return hashValue({ scenario: content.scenario.id, content: content.hash, seed: p.seed, games: p.games, agents: p.agents, turns: p.turns ?? null, scripts: p.scripts ?? {}, engine: ENGINE_VERSION });
 }
 
 const variantCache = new Map<string, Content>();
@@ -121,7 +126,7 @@ export function withOverrides(content: Content, overrides: Record<string, number
 
 export function playOne(task: GameTask, loaded: Content = loadContent(task.scenario)): ResultLine {
   const content = withOverrides(loaded, task.overrides);
-  const seats = makeSeats(content, task.agents);
+  const seats = makeSeats(content, task.agents, task.scripts ? scriptsByHash(task.scripts) : undefined);
   const allStatusQuo = COUNTRIES.every((k) => task.agents[k] === 'status-quo');
   const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false });
   const base = allStatusQuo ? r.objectives : cachedBaseline(content, task.seed, task.turns);
@@ -158,12 +163,14 @@ export function playMany(tasks: GameTask[]): string[] {
  * UsageError, ContentError or AgentOrdersError with one clean line, so those are rebuilt on the other side. */
 export type WireError =
   | { kind: 'usage'; message: string }
+  | { kind: 'file'; message: string }
   | { kind: 'content'; issues: ContentIssue[] }
   | { kind: 'agent-orders'; turn: number; agents: Record<string, string>; issues: OrderIssue[] }
   | { kind: 'other'; name: string; message: string; stack?: string };
 
 export function toWire(e: unknown): WireError {
   if (e instanceof UsageError) return { kind: 'usage', message: e.message };
+  if (e instanceof FileError) return { kind: 'file', message: e.message };
   if (e instanceof ContentError) return { kind: 'content', issues: e.issues };
   if (e instanceof AgentOrdersError) return { kind: 'agent-orders', turn: e.turn, agents: e.agents, issues: e.refusal.issues };
   const err = e instanceof Error ? e : new Error(String(e));
@@ -174,6 +181,8 @@ export function fromWire(w: WireError): Error {
   switch (w.kind) {
     case 'usage':
       return new UsageError(w.message);
+    case 'file':
+      return new FileError(w.message);
     case 'content':
       return new ContentError(w.issues);
     case 'agent-orders':

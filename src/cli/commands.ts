@@ -1,5 +1,4 @@
 // The CLI commands themselves: thin hosts over the engine.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -23,15 +22,16 @@ import {
   type ContentKind,
   type CountryId,
   type ObjectiveKey,
-  type Replay,
 } from '../../engine/index.ts';
 import { ContentError, zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
-import { UsageError, int, makeSeats, parseAgentSpec, resolvedNames } from './args.ts';
+import { int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import { priceStory, scoreCard, tableHeader, tableRow } from './table.ts';
 import { writeFileAtomic } from './io.ts';
-import { loadScenarioContent } from './content.ts';
+import { inputFiles, loadScenarioContent } from './content.ts';
+import { checkOutputs } from './files.ts';
+import { readReplay, replayContent } from './replay-file.ts';
 
 const content = loadScenarioContent;
 
@@ -43,7 +43,12 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
   const c = content(o.scenario);
   const seed = int('--seed', 0)(o.seed);
   const turns = turnsOpt(o.turns, c);
-  const seats = makeSeats(c, parseAgentSpec(o.agents));
+  const spec = parseAgentSpec(o.agents);
+  // the output is checked before the game is played: a bad path, or one that is an input, is refused at once
+  if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], inputFiles(o.scenario, spec));
+  const scripts = loadScripts(spec);
+  const seats = makeSeats(c, spec, scripts);
+  for (const n of scriptTurnNotes(c, scripts, turns)) process.stderr.write(`gambit: ${n}\n`);
   const names = resolvedNames(seats);
   // each seat against the same game with that seat at the status quo (the others' agents react): doing nothing scores 0
   const yard = seatYardsticks(c, seed, seats, turns);
@@ -110,30 +115,9 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
   return 0;
 }
 
-const ReplaySchema = z
-  .object({
-    format: z.literal('rare-earth-gambit-replay'),
-    version: z.literal(1),
-    scenarioId: z.string(),
-    contentHash: z.string(),
-    engineVersion: z.string(),
-    seed: z.string(),
-    agents: z.record(z.string(), z.string()),
-    orders: z.array(z.record(z.string(), z.unknown())),
-    hashes: z.array(z.string()),
-  })
-  .strict();
-
 export function cmdReplayVerify(file: string, o: { scenario?: string }): number {
-  const r = readJson(file);
-  if (!r.ok) throw new UsageError(`${file}: ${r.issue.expected === 'a readable file' ? 'cannot read the file' : 'not valid JSON'} (${r.issue.found})`);
-  const p = ReplaySchema.safeParse(r.json);
-  if (!p.success) {
-    process.stderr.write(zodIssues(file, r.json, p.error).map(formatIssue).join('\n') + '\n');
-    return 1;
-  }
-  const replay = p.data as unknown as Replay;
-  const c = content(o.scenario ?? replay.scenarioId);
+  const replay = readReplay(file);
+  const c = replayContent(file, replay, o.scenario);
   const v = verifyReplay(c, replay);
   if (v.ok) {
     process.stdout.write(`ok: ${file}: all ${v.turns} turns match (scenario ${replay.scenarioId}, seed ${replay.seed})\n`);
@@ -216,10 +200,11 @@ export function schemaFor(kind: ContentKind | 'script'): object {
 }
 
 export function cmdSchema(o: { out: string }): number {
-  mkdirSync(o.out, { recursive: true });
-  for (const k of [...(Object.keys(SCHEMAS) as ContentKind[]), 'script' as const]) {
+  const kinds = [...(Object.keys(SCHEMAS) as ContentKind[]), 'script' as const];
+  checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: kinds.map((k) => `${k}.schema.json`) }], []);
+  for (const k of kinds) {
     const f = join(o.out, `${k}.schema.json`);
-    writeFileSync(f, JSON.stringify(schemaFor(k), null, 2) + '\n');
+    writeFileAtomic(f, JSON.stringify(schemaFor(k), null, 2) + '\n');
     process.stdout.write(`wrote ${f}\n`);
   }
   return 0;

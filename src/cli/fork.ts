@@ -1,11 +1,13 @@
 // `gambit fork REPLAY --at TURN`: from a replay's state at a turn, play N seeded continuations with the original
 // agents and with others (or scripted orders), and report the distribution of outcome differences.
-import { readFileSync } from 'node:fs';
-import { COUNTRIES, createGame, resolveTurn, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Replay, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, createGame, resolveTurn, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
 import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
-import { UsageError, int, makeSeats } from './args.ts';
-import { loadScenarioContent } from './content.ts';
+import { UsageError, int, makeSeats, namedInSpec } from './args.ts';
+import { inputFiles } from './content.ts';
+import { FileError } from './errors.ts';
+import { checkOutputs } from './files.ts';
+import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 
@@ -35,35 +37,29 @@ function continueGame(content: Content, start: GameState, seats: Partial<Seats>,
 }
 
 export function cmdFork(file: string, o: ForkOptions): number {
-  let replay: Replay;
-  try {
-    replay = JSON.parse(readFileSync(file, 'utf8')) as Replay;
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the replay (${(e as Error).message})`);
-  }
-  if (replay.format !== 'rare-earth-gambit-replay') throw new UsageError(`${file}: not a replay file (write one with gambit run --out)`);
-  const content = loadScenarioContent(o.scenario ?? replay.scenarioId);
-  const at = int('--at', 0, replay.orders.length - 1)(o.at);
+  const replay = readReplay(file);
+  const altNames = namedInSpec(o.agents ?? '');
+  if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
+  if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the replay' }, ...inputFiles(o.scenario, altNames)]);
+  const content = replayContent(file, replay, o.scenario);
+  const at = int('--at', 0, replay.turns - 1)(o.at);
   const runs = int('--runs', 1, 100_000)(o.runs);
   const seed = int('--seed', 0)(o.seed);
-  const check = verifyReplay(content, { ...replay, orders: replay.orders.slice(0, at), hashes: replay.hashes.slice(0, at) });
-  if (!check.ok) throw new UsageError(`${file}: ${check.reason}; cannot fork from it`);
+  const check = verifyReplay(content, replay, { upTo: at });
+  if (!check.ok) throw new FileError(`${file}: ${check.reason}; cannot fork from it`);
   let state = createGame(content, replay.seed);
   for (let t = 0; t < at; t++) state = resolveTurn(content, state, replay.orders[t], { ledger: false }).state;
   // the original agents where they can play again; scripted seats replay their recorded orders
   const original: Partial<Seats> = {};
   for (const c of COUNTRIES) {
     const name = replay.agents[c];
-    if (name && !name.startsWith('scripted:')) original[c] = makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((k) => [k, 'status-quo'])), [c]: name === c ? 'persona' : name } as Record<CountryId, string>)[c];
-  }
-  const altNames: Record<string, string> = {};
-  if (o.agents)
-    for (const part of o.agents.split(',')) {
-      const m = /^([A-Za-z]{3})=(.+)$/.exec(part.trim());
-      if (!m || !COUNTRIES.includes(m[1].toUpperCase() as CountryId)) throw new UsageError(`--agents: expected COUNTRY=NAME pairs, got ${JSON.stringify(part)}`);
-      altNames[m[1].toUpperCase()] = m[2];
+    if (!name || name.startsWith('scripted:')) continue;
+    try {
+      original[c] = makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((k) => [k, 'status-quo'])), [c]: name === c ? 'persona' : name } as Record<CountryId, string>)[c];
+    } catch (e) {
+      throw new FileError(`${file}: the replay's agent for ${c} cannot play again (${(e as Error).message.replace(/^--agents: /, '')})`);
     }
-  if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
+  }
   const altSeats = makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((k) => [k, 'status-quo'])), ...altNames } as Record<CountryId, string>);
   const alternative: Partial<Seats> = { ...original };
   for (const c of Object.keys(altNames) as CountryId[]) alternative[c] = altSeats[c];
@@ -86,7 +82,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
     const better = diffs[c].filter((x) => x > 0).length / runs;
     return { country: c, meanDiff: d.mean, sd: d.sd, ci95: [d.mean - half, d.mean + half], shareBetter: better, gdpDiffPct: g.mean, min: Math.min(...diffs[c]), max: Math.max(...diffs[c]) };
   });
-  const result = { format: 'rare-earth-gambit-fork', version: 1, replay: file, scenario: replay.scenarioId, at, runs, seed, original: replay.agents, changed: altNames, turnsPlayed: replay.orders.length - at, results: rows };
+  const result = { format: 'rare-earth-gambit-fork', version: 1, replay: file, scenario: replay.scenarioId, at, runs, seed, original: replay.agents, changed: altNames, turnsPlayed: replay.turns - at, results: rows };
   const lines = [
     `fork of ${file} at turn ${at}: ${Object.entries(altNames).map(([c, a]) => `${c}=${a}`).join(', ')} instead of ${Object.keys(altNames).map((c) => `${c}=${replay.agents[c as CountryId]}`).join(', ')}; ${runs} seeded continuation${runs > 1 ? 's' : ''} of ${result.turnsPlayed} turns`,
     'difference in mean objective over the continuation (points), fork minus original:',

@@ -1,41 +1,216 @@
-// Files the CLI writes: always to a temporary file first, then renamed, so nothing is left half-written.
-import { closeSync, openSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
+// Files the CLI writes: always to a temporary file first (streamed, never built as one string), then renamed, so
+// nothing is left half-written. Temporary files are removed on every way out: an error, process exit, SIGINT, SIGTERM.
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { FileError } from './errors.ts';
 
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path) || '.', { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
+export { FileError };
+
+/** The reason of a file system error in words. */
+export function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENOTDIR':
+    case 'EEXIST': // from making the directories on the way: one of them is a file
+      return 'a part of the path is a file, not a directory';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EIO':
+      return 'an input/output error';
+    case 'EBUSY':
+      return 'the file is busy';
+    case 'EXDEV':
+      return 'the temporary file is on another device';
+    default:
+      return code ?? ((e as Error | undefined)?.message ?? String(e)).split('\n')[0];
   }
-  renameSync(tmp, path);
 }
 
-/** A line-by-line writer that only puts the file in place when closed successfully. */
-export class AtomicLineWriter {
-  private fd: number;
-  private tmp: string;
-  constructor(private path: string) {
-    mkdirSync(dirname(path) || '.', { recursive: true });
+// ---- temporary files: removed on every exit path ----
+const temps = new Set<string>();
+let hooked = false;
+let heldInterrupts = 0;
+
+function rmQuiet(p: string): void {
+  try {
+    rmSync(p, { force: true });
+  } catch {
+    /* a path that cannot exist (under a file) or cannot be removed: nothing more to do */
+  }
+}
+
+export function removeTemps(): void {
+  for (const t of temps) rmQuiet(t);
+  temps.clear();
+}
+
+/** Exit codes for the signals we clean up after: 128 + the signal's number, as a shell reports them. */
+const SIGNALS: [NodeJS.Signals, number][] = [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+];
+
+/** Handlers are installed with the first temporary file, not before: a signal handler in Node runs only between
+ * synchronous steps, so installing it at start would keep Ctrl-C from stopping a long synchronous game at once. */
+function track(tmp: string): void {
+  temps.add(tmp);
+  if (hooked) return;
+  hooked = true;
+  process.on('exit', removeTemps);
+  for (const [sig, code] of SIGNALS)
+    process.on(sig, () => {
+      if (sig === 'SIGINT' && heldInterrupts > 0) return; // a batch answers Ctrl-C itself (it keeps its journal)
+      removeTemps();
+      process.exit(code);
+    });
+}
+
+/** While held, SIGINT is left to the caller's own handler (a batch that stops cleanly); returns the release. */
+export function holdInterrupts(): () => void {
+  heldInterrupts++;
+  let released = false;
+  return () => {
+    if (!released) heldInterrupts--;
+    released = true;
+  };
+}
+
+/** The temporary files in existence now (tests). */
+export function liveTemps(): string[] {
+  return [...temps];
+}
+
+const FLUSH_AT = 1 << 20;
+
+/** A file written through a temporary file: `write` as often as needed (buffered, streamed to disk), then `commit`
+ * renames it into place, or `abort` removes it. Errors are FileErrors naming the path. */
+export class AtomicWriter {
+  readonly tmp: string;
+  private fd: number | null = null;
+  private buf: string[] = [];
+  private size = 0;
+  constructor(readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
-    this.fd = openSync(this.tmp, 'w');
+    try {
+      mkdirSync(dirname(path) || '.', { recursive: true });
+      track(this.tmp);
+      this.fd = openSync(this.tmp, 'w');
+    } catch (e) {
+      this.abort();
+      throw new FileError(`cannot write ${path}: ${reason(e)}`);
+    }
+  }
+  write(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size >= FLUSH_AT) this.flush();
   }
   line(s: string): void {
-    writeSync(this.fd, s + '\n');
+    this.write(s + '\n');
   }
-  commit(): void {
-    closeSync(this.fd);
-    renameSync(this.tmp, this.path);
+  private flush(): void {
+    if (!this.buf.length) return;
+    const text = this.buf.join('');
+    this.buf = [];
+    this.size = 0;
+    try {
+      writeSync(this.fd!, text);
+    } catch (e) {
+      this.abort();
+      throw new FileError(`cannot write ${this.path}: ${reason(e)}`);
+    }
   }
-  abort(): void {
+  /** Everything written and closed, ready to be renamed. */
+  close(): void {
+    this.flush();
+    if (this.fd === null) return;
     try {
       closeSync(this.fd);
-    } catch {
-      /* already closed */
+      this.fd = null;
+    } catch (e) {
+      this.abort();
+      throw new FileError(`cannot write ${this.path}: ${reason(e)}`);
     }
-    rmSync(this.tmp, { force: true });
+  }
+  /** Put the file in place. */
+  rename(): void {
+    try {
+      renameSync(this.tmp, this.path);
+      temps.delete(this.tmp);
+    } catch (e) {
+      this.abort();
+      throw new FileError(`cannot write ${this.path}: ${reason(e)}`);
+    }
+  }
+  commit(): void {
+    this.close();
+    this.rename();
+  }
+  abort(): void {
+    if (this.fd !== null)
+      try {
+        closeSync(this.fd);
+      } catch {
+        /* already closed */
+      }
+    this.fd = null;
+    rmQuiet(this.tmp);
+    temps.delete(this.tmp);
   }
 }
+
+/** Write a whole file atomically from a string or, for big outputs, from an iterable of pieces (streamed). */
+export function writeFileAtomic(path: string, content: string | Iterable<string>): void {
+  const w = new AtomicWriter(path);
+  try {
+    if (typeof content === 'string') w.write(content);
+    else for (const piece of content) w.write(piece);
+    w.commit();
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+}
+
+/**
+ * Put several files in place as one unit. All are written and closed first; then the last one's old version is
+ * removed, the others are renamed, and the last is renamed last. The last file (a batch's JSONL) is the mark of a
+ * complete set: a kill at any point leaves either the whole new set, or the others without it, never a new JSONL
+ * beside a stale CSV. `beforeRename` is a hook for tests.
+ */
+export function commitTogether(writers: AtomicWriter[], beforeRename?: (path: string) => void): void {
+  try {
+    for (const w of writers) w.close();
+    const last = writers[writers.length - 1];
+    rmSync(last.path, { force: true });
+    for (const w of writers) {
+      beforeRename?.(w.path);
+      w.rename();
+    }
+  } catch (e) {
+    for (const w of writers) w.abort();
+    throw e instanceof FileError ? e : new FileError(`cannot write ${writers.at(-1)!.path}: ${reason(e)}`);
+  }
+}
+
+/** Backwards-compatible name: a line-by-line atomic writer. */
+export { AtomicWriter as AtomicLineWriter };

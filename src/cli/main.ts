@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { AgentOrdersError, ContentError } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
 import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidate } from './commands.ts';
-import { cmdMerge, cmdSelfplay } from './selfplay.ts';
+import { cmdSelfplay } from './selfplay.ts';
+import { cmdMerge } from './results.ts';
+import { FileError } from './errors.ts';
+import { reason } from './io.ts';
+import { checkOutputs } from './files.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +48,8 @@ function program(out: { code: number }): Command {
     .option('--out <results.jsonl>', 'write results (JSONL, and CSV beside it) instead of printing them')
     .option('--csv <results.csv>', 'where to write the CSV (default: beside --out)')
     .addOption(workers())
-    .option('--resume', 'continue an interrupted run from OUT.partial')
+    .option('--resume', 'continue an interrupted run from its journal, OUT.partial')
+    .option('--fresh', 'discard the journal of an interrupted run (OUT.partial) and start again')
     .option('--shard <K/N>', 'play only shard K of N of the games (for job arrays); combine with `gambit merge`')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (o) => {
@@ -117,6 +122,7 @@ function program(out: { code: number }): Command {
     .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all)')
     .requiredOption('--out <dir>', 'output directory')
     .action((name: string, o) => {
+      checkOutputs([{ path: o.out, flag: '--out', dir: true }], []);
       out.code = cmdExperiment(name, o);
     });
   p.command('report <dir>')
@@ -183,7 +189,20 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`gambit: the content has errors:\n${e.message}\n`);
       return 1;
     }
-    throw e;
+    if (e instanceof FileError) {
+      process.stderr.write(`gambit: ${e.message}\n`);
+      return 1;
+    }
+    const errno = e as NodeJS.ErrnoException;
+    if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
+      process.stderr.write(`gambit: cannot ${errno.syscall} ${errno.path ?? ''}: ${reason(e)}\n`.replace(' :', ':'));
+      return 1;
+    }
+    // a bug: one line, not a stack trace (GAMBIT_DEBUG=1 shows it), and an exit code no input should cause
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(`gambit: internal error: ${err.name}: ${err.message.split('\n')[0]} (a bug; please report it as docs/SECURITY.md says${process.env.GAMBIT_DEBUG ? '' : '; GAMBIT_DEBUG=1 shows where'})\n`);
+    if (process.env.GAMBIT_DEBUG) process.stderr.write(`${err.stack}\n`);
+    return 70;
   }
 }
 

@@ -1,14 +1,15 @@
 // `gambit sweep --method sobol`: global sensitivity of the outcomes to the content's ranged assumptions. Saltelli's
 // design over a scrambled Sobol sequence, N(k+2) sample points played on common seeds, first-order and total indices.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashValue, type Content } from '../../engine/index.ts';
 import { SOBOL_MAX_DIMS, saltelliDesign, sobolIndices, type SobolIndex } from '../analysis/sobol.ts';
 import { readBundle } from '../content/load.ts';
 import { rangedParams } from '../content/ranges.ts';
-import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
-import { batchSetup } from './batch-options.ts';
+import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
+import { batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
+import { inputFiles } from './content.ts';
+import { checkOutputs } from './files.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { writeFileAtomic } from './io.ts';
 import { runTasks } from './pool.ts';
@@ -97,8 +98,11 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
   const n = o.n === undefined ? 32 : int('--n', 2, 65_536)(o.n);
   if ((n & (n - 1)) !== 0) throw new UsageError(`--n must be a power of 2 (a Sobol sequence is balanced in runs of 2^m points), got ${n}`);
   const resamples = o.bootstrap === undefined ? 1000 : int('--bootstrap', 0, 100_000)(o.bootstrap);
+  checkSeeds(seed, games);
   const agents = parseAgentSpec(o.agents);
-  makeSeats(content, agents);
+  checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: ['sobol.json', 'sobol.csv', 'sobol.md'] }], inputFiles(o.scenario, agents));
+  const scripts = loadScripts(agents);
+  makeSeats(content, agents, scripts);
   const params = sobolParams(content, o.scenario, o.param);
   const k = params.length;
   if (2 * k > SOBOL_MAX_DIMS) throw new UsageError(`--method sobol: at most ${Math.floor(SOBOL_MAX_DIMS / 2)} parameters, got ${k}; choose some with --param`);
@@ -109,11 +113,12 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
     points.push({ block: 'A', row: j, x: scale(design.A[j]) }, { block: 'B', row: j, x: scale(design.B[j]) });
     for (let i = 0; i < k; i++) points.push({ block: `AB:${i}`, row: j, x: scale(design.AB[i][j]) });
   }
-  const id = hashValue({ s: content.hash, method: 'sobol', seed, games, n, params, agents, turns: turns ?? null });
+  checkRunSize(points.length * games, points.length * games, 'sobol: N(k+2) sample points x --games', false);
+  const id = hashValue({ s: content.hash, method: 'sobol', seed, games, n, params, agents, turns: turns ?? null, scripts: hashesOf(scripts) });
   const tasks: GameTask[] = [];
   for (const p of points) {
     const overrides = Object.fromEntries(params.map((q, i) => [q.path, p.x[i]]));
-    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides });
+    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides, scripts: hashesOf(scripts) });
   }
   process.stderr.write(`sweep (sobol): ${k} parameters, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sobol' })).map((l) => JSON.parse(l) as ResultLine);
@@ -153,7 +158,6 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
     outcomes,
     points: points.map((p, i) => ({ ...p, f: f[i] })),
   };
-  mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'sobol.json'), JSON.stringify(run) + '\n');
   const num = (v: number) => String(Math.round(v * 1e6) / 1e6);
   const csv = ['outcome,parameter,lo,hi,base,S1,S1_lo,S1_hi,ST,ST_lo,ST_hi'];

@@ -1,11 +1,12 @@
 // `gambit sweep`: vary numeric content parameters one at a time or as a Latin hypercube, play seeded games for each
 // variant on common seeds, and rank the parameters by how much they move the outcomes (Sobol indices: sobol.ts).
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTRIES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
-import { UsageError, choice, int, makeSeats, parseAgentSpec } from './args.ts';
-import { batchSetup } from './batch-options.ts';
+import { UsageError, choice, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
+import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
+import { inputFiles } from './content.ts';
+import { checkOutputs } from './files.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
@@ -78,9 +79,12 @@ export function sweepMethod(o: SweepOptions): 'oat' | 'lhs' | 'sobol' {
 
 export async function cmdSweep(o: SweepOptions): Promise<number> {
   const { content, seed, turns, workers } = batchSetup(o);
-  const games = int('--games', 1, 100_000)(o.games!);
+  const games = int('--games', 1, MAX_GAMES_PER_RUN)(o.games!);
+  checkSeeds(seed, games);
   const agents = parseAgentSpec(o.agents);
-  makeSeats(content, agents);
+  checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: ['sweep.json', 'sweep.csv'] }], inputFiles(o.scenario, agents));
+  const scripts = loadScripts(agents);
+  makeSeats(content, agents, scripts);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
   const params = o.param.map((spec) => {
     const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(spec);
@@ -109,10 +113,11 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     });
     for (let i = 0; i < lhs; i++) variants.push(Object.fromEntries(params.map((p, k) => [p.path, cols[k][i]])));
   }
-  const id = hashValue({ s: content.hash, seed, games, variants, agents, turns: turns ?? null });
+  checkRunSize(variants.length * games, variants.length * games, '--games', false);
+  const id = hashValue({ s: content.hash, seed, games, variants, agents, turns: turns ?? null, scripts: hashesOf(scripts) });
   const tasks: GameTask[] = [];
   variants.forEach((v) => {
-    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v });
+    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v, scripts: hashesOf(scripts) });
   });
   process.stderr.write(`sweep: ${variants.length} variants x ${games} games = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
@@ -141,7 +146,6 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     return { path: p.path, base: p.base, values: p.values, effects, overall, strongest: { outcome: top[0], effect: top[1] } };
   });
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
-  mkdirSync(o.out, { recursive: true });
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
   const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
   const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));

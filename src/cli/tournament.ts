@@ -1,16 +1,17 @@
 // `gambit tournament`: every profile of the agent pools (or a stated seeded sample), N games each on common seeds,
 // written as a payoff table (mean, sd and 95% interval per country per profile) for `gambit analyze`.
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COUNTRIES, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
+import { z } from 'zod';
+import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
-import { UsageError, int, makeSeats, parseAgentSpec } from './args.ts';
-import { loadScenarioContent } from './content.ts';
-import { batchSetup } from './batch-options.ts';
+import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
+import { inputFiles, loadScenarioContent } from './content.ts';
+import { MAX_GAMES_PER_RUN, MAX_SHARDS, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
+import { LIMITS, LineReader, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
+import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import type { GameTask, ResultLine } from './batch.ts';
-import { parseShard } from './selfplay.ts';
 
 export interface TournamentOptions {
   scenario: string;
@@ -74,9 +75,18 @@ export function parsePools(specs: string[], fixed: Record<CountryId, string>): R
 
 export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const { content, seed, turns, workers } = batchSetup(o);
-  const n = int('--games-per-profile', 1, 100_000)(o.gamesPerProfile);
+  const n = int('--games-per-profile', 1, MAX_GAMES_PER_RUN)(o.gamesPerProfile);
+  checkSeeds(seed, n);
   const pools = parsePools(o.pool, parseAgentSpec(o.agents));
-  for (const c of COUNTRIES) for (const a of pools[c]) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }); // every name checked up front
+  const named = COUNTRIES.flatMap((c) => pools[c].map((a) => [c, a] as const));
+  const shardOut = o.shard !== undefined;
+  checkOutputs(
+    [{ path: o.out, flag: '--out', dir: true, inside: shardOut ? ['tournament.json', 'games.jsonl'] : ['payoffs.json', 'payoffs.csv', 'games.jsonl'] }],
+    [...inputFiles(o.scenario), ...named.filter(([, a]) => a.startsWith('scripted:')).map(([c, a]) => ({ path: a.slice(9), what: `a script in the pool of ${c}` }))],
+  );
+  const scripts: Record<string, LoadedScript> = {};
+  for (const [c, a] of named) if (a.startsWith('scripted:')) Object.assign(scripts, loadScripts({ [c]: a } as Record<CountryId, string>));
+  for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts); // every name checked up front
   let profiles: Record<CountryId, string>[] = [{} as Record<CountryId, string>];
   for (const c of COUNTRIES) profiles = profiles.flatMap((p) => pools[c].map((a) => ({ ...p, [c]: a })));
   const all = profiles.length;
@@ -90,20 +100,22 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
     }
     profiles = idx.slice(0, k).sort((a, b) => a - b).map((i) => profiles[i]);
   } else if (all > 500) throw new UsageError(`--pool: ${all} profiles is too many to play all; add --sample K to play a seeded sample of K`);
-  const id = hashValue({ scenario: content.scenario.id, content: content.hash, seed, n, turns: turns ?? null, profiles });
+  const hashes = hashesOf(scripts);
+  const id = hashValue({ scenario: content.scenario.id, content: content.hash, seed, n, turns: turns ?? null, profiles, scripts: hashes, engine: ENGINE_VERSION });
   const spec: TournamentSpec = { format: 'rare-earth-gambit-tournament', id, scenario: o.scenario, seed, gamesPerProfile: n, turns: turns ?? null, pools, profiles, profilesInAll: all };
-  const shard = parseShard(o.shard);
+  const total = profiles.length * n;
+  const shard = parseShard(o.shard, total);
+  checkRunSize(shardSize(total, shard), total, '--games-per-profile x profiles');
   const tasks: GameTask[] = [];
   profiles.forEach((p) => {
-    for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: profiles.length * n, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
+    for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: total, scripts: hashes, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
   });
   const mine = shard ? tasks.filter((t) => t.game % shard.n === shard.k - 1) : tasks;
   process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} games = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks: mine, workers, progress: o.progress, label: 'tournament' })).map((l) => JSON.parse(l) as ResultLine);
-  mkdirSync(o.out, { recursive: true });
   if (shard) {
     writeFileAtomic(join(o.out, 'tournament.json'), JSON.stringify(spec, null, 1) + '\n');
-    writeFileAtomic(join(o.out, 'games.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    writeFileAtomic(join(o.out, 'games.jsonl'), lines.map((l) => JSON.stringify(l) + '\n'));
     process.stdout.write(`shard ${shard.k}/${shard.n}: ${lines.length} games written to ${o.out}; combine the shards with gambit merge --out DIR SHARD_DIR...\n`);
     return 0;
   }
@@ -137,7 +149,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
   const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], r.sd[c], r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
-  writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(l) + '\n'));
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
   const w = (s: string, k: number) => s.padEnd(k);
   const out: string[] = [`payoff table (${n} games per profile; mean score with 95% interval):`, ''];
@@ -147,31 +159,68 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   return out.join('\n') + '\n';
 }
 
-/** `gambit merge --out DIR SHARD_DIR...` for tournament shards: every shard exactly once, one tournament, all games. */
+const TournamentSpecSchema = z
+  .object({
+    format: z.literal('rare-earth-gambit-tournament'),
+    id: z.string().max(64),
+    scenario: z.string().max(4096),
+    seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    gamesPerProfile: z.number().int().min(1).max(MAX_GAMES_PER_RUN),
+    turns: z.number().int().min(1).max(1000).nullable(),
+    pools: z.record(z.string(), z.array(z.string())),
+    profiles: z.array(z.record(z.string(), z.string())).min(1).max(100_000),
+    profilesInAll: z.number().int().min(1),
+  })
+  .strict();
+
+/** `gambit merge --out DIR SHARD_DIR...` for tournament shards: every shard exactly once, one tournament, all games,
+ * each game in its shard and in the tournament's range. */
 export function mergeTournament(dirs: string[], out: string): number {
+  const inputs = dirs.flatMap((d) => [join(d, 'tournament.json'), join(d, 'games.jsonl')].map((p) => ({ path: p, what: 'a shard being merged' })));
+  checkOutputs([{ path: out, flag: '--out', dir: true, inside: ['payoffs.json', 'payoffs.csv', 'games.jsonl'] }], inputs);
   let spec: TournamentSpec | null = null;
   const lines: ResultLine[] = [];
   const shards = new Map<number, string>();
   let n = 0;
   for (const d of dirs) {
-    const s = JSON.parse(readFileSync(join(d, 'tournament.json'), 'utf8')) as TournamentSpec;
+    const f = join(d, 'tournament.json');
+    const p = TournamentSpecSchema.safeParse(parseJsonText(readTextCapped(f, `merge: ${f}`, LIMITS.table), `merge: ${f}`));
+    if (!p.success) throw new UsageError(`merge: ${f}: not a tournament shard (${p.error.issues[0].path.join('.') || 'top level'}: ${p.error.issues[0].message})`);
+    const s = p.data as TournamentSpec;
     if (spec && s.id !== spec.id) throw new UsageError(`merge: ${d} is a shard of another tournament`);
     spec ??= s;
-    const ls = readFileSync(join(d, 'games.jsonl'), 'utf8').split('\n').filter((x) => x.trim()).map((x) => JSON.parse(x) as ResultLine);
-    const tags = new Set(ls.map((l) => l.shard));
-    if (tags.size !== 1) throw new UsageError(`merge: ${d} does not hold exactly one shard`);
-    const [k, nn] = [...tags][0]!.split('/').map(Number);
-    n ||= nn;
-    if (nn !== n) throw new UsageError(`merge: ${d} is shard ${k}/${nn} but others are of ${n}`);
-    if (shards.has(k)) throw new UsageError(`merge: shard ${k}/${n} appears twice (${shards.get(k)} and ${d})`);
-    shards.set(k, d);
-    lines.push(...ls);
+    const total = s.profiles.length * s.gamesPerProfile;
+    const r = new LineReader(join(d, 'games.jsonl'), `merge: ${join(d, 'games.jsonl')}`);
+    let tag: string | null = null;
+    let k = 0;
+    for (let t = r.next(); t !== null; t = r.next()) {
+      if (!t.trim()) continue;
+      const where = `merge: ${r.path} line ${r.lineNo}`;
+      const l = parseResultLine(t, where);
+      if (l.run !== s.id || l.runGames !== total) throw new UsageError(`${where} comes from another tournament`);
+      if (!l.shard || (tag !== null && l.shard !== tag)) throw new UsageError(`merge: ${d} does not hold exactly one shard`);
+      if (tag === null) {
+        tag = l.shard;
+        const [kk, nn] = tag.split('/').map(Number);
+        if (!(kk >= 1 && kk <= nn && nn <= Math.min(total, MAX_SHARDS))) throw new UsageError(`${where}: shard ${tag} is not a shard of a tournament of ${total} games`);
+        k = kk;
+        n ||= nn;
+        if (nn !== n) throw new UsageError(`merge: ${d} is shard ${k}/${nn} but others are of ${n}`);
+        if (shards.has(k)) throw new UsageError(`merge: shard ${k}/${n} appears twice (${shards.get(k)} and ${d})`);
+        shards.set(k, d);
+      }
+      if (l.game >= total) throw new UsageError(`${where}: game ${l.game} is outside the tournament's games 0-${total - 1}`);
+      if (l.game % n !== k - 1) throw new UsageError(`${where}: game ${l.game} does not belong to shard ${tag}`);
+      if (l.seed !== s.seed + (l.game % s.gamesPerProfile)) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${s.seed + (l.game % s.gamesPerProfile)}`);
+      lines.push(l);
+    }
+    if (tag === null) throw new UsageError(`merge: ${d} holds no games`);
   }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !shards.has(k));
-  if (missing.length) throw new UsageError(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((k) => `${k}/${n}`).join(', ')}`);
+  const missing: number[] = [];
+  for (let k = 1; k <= n && missing.length <= 10; k++) if (!shards.has(k)) missing.push(k);
+  if (missing.length) throw new UsageError(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).map((k) => `${k}/${n}`).join(', ')}${missing.length > 10 ? ', ...' : ''}`);
   const total = spec!.profiles.length * spec!.gamesPerProfile;
   if (new Set(lines.map((l) => l.game)).size !== total || lines.length !== total) throw new UsageError(`merge: ${lines.length} games found, ${total} expected`);
-  mkdirSync(out, { recursive: true });
   process.stdout.write(writeTournament(out, loadScenarioContent(spec!.scenario), spec!, lines));
   return 0;
 }

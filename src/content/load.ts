@@ -1,5 +1,5 @@
 // Loads a scenario and the content files it names from disk (Node hosts), checks them, and compiles the engine's Content.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileContent, ContentError, type Content, type ContentIssue, type RawBundle } from '../../engine/content.ts';
@@ -11,18 +11,71 @@ function display(p: string): string {
   return rel.startsWith('..') ? p : rel;
 }
 
-export function readJson(path: string): { ok: true; json: unknown } | { ok: false; issue: ContentIssue } {
-  let text: string;
+/** Content, scenario and script files are at most this big: far above any real one (the largest is some 40 KB). */
+export const CONTENT_FILE_LIMIT = 16 * 1024 * 1024;
+
+/** A file's text, read with a size cap (a device such as /dev/zero is cut off at the cap, not read for ever). */
+function readCapped(path: string, cap: number): { ok: true; text: string } | { ok: false; found: string } {
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
   } catch (e) {
-    return { ok: false, issue: { file: display(path), path: '$', expected: 'a readable file', found: (e as NodeJS.ErrnoException).code ?? String(e) } };
+    return { ok: false, found: (e as NodeJS.ErrnoException).code ?? String(e) };
   }
   try {
-    return { ok: true, json: JSON.parse(text) };
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, found: 'a directory' };
+    if (st.isFile() && st.size > cap) return { ok: false, found: `a file of ${(st.size / 1048576).toFixed(1)} MB (the limit is ${cap / 1048576} MB)` };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const b = Buffer.allocUnsafe(1 << 20);
+      const n = readSync(fd, b, 0, b.length, null);
+      if (n === 0) break;
+      chunks.push(b.subarray(0, n));
+      total += n;
+      if (total > cap) return { ok: false, found: `more than the limit of ${cap / 1048576} MB` };
+    }
+    return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
   } catch (e) {
-    return { ok: false, issue: { file: display(path), path: '$', expected: 'valid JSON', found: (e as Error).message } };
+    return { ok: false, found: (e as NodeJS.ErrnoException).code ?? String(e) };
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** The JSON path of the first number JSON.parse read as Infinity (a literal such as 1e999), or null. */
+export function nonFiniteAt(v: unknown, path = '$'): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : path;
+  if (v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = nonFiniteAt(v[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  for (const k of Object.keys(v)) {
+    const p = nonFiniteAt((v as Record<string, unknown>)[k], /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`);
+    if (p) return p;
+  }
+  return null;
+}
+
+export const NON_FINITE = 'a number too large to represent (JSON reads it as Infinity)';
+
+export function readJson(path: string, cap = CONTENT_FILE_LIMIT): { ok: true; json: unknown } | { ok: false; issue: ContentIssue } {
+  const r = readCapped(path, cap);
+  if (!r.ok) return { ok: false, issue: { file: display(path), path: '$', expected: r.found.includes('limit') ? `a file of at most ${cap / 1048576} MB` : 'a readable file', found: r.found } };
+  let json: unknown;
+  try {
+    json = JSON.parse(r.text);
+  } catch (e) {
+    return { ok: false, issue: { file: display(path), path: '$', expected: 'valid JSON', found: (e as Error).message.split('\n')[0] } };
+  }
+  const bad = nonFiniteAt(json);
+  if (bad) return { ok: false, issue: { file: display(path), path: bad, expected: 'a finite number', found: NON_FINITE } };
+  return { ok: true, json };
 }
 
 /** Built-in scenario ids (files in content/scenarios). */
@@ -37,9 +90,30 @@ export function listScenarios(): { id: string; name: string; description: string
     });
 }
 
+/** The file of a built-in scenario, looked up in the registry (content/scenarios/ID.json whose id is ID), never
+ * built from the id: an id from a replay or a save such as "../../../etc/passwd" finds nothing. */
+export function builtinScenarioPath(id: string): string | null {
+  if (typeof id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) return null;
+  const dir = join(CONTENT_DIR, 'scenarios');
+  const file = readdirSync(dir).find((f) => f === `${id}.json`);
+  if (!file) return null;
+  return listScenarios().some((s) => s.id === id) ? join(dir, file) : null;
+}
+
 export function scenarioPath(idOrPath: string): string {
   if (idOrPath.endsWith('.json') || idOrPath.includes('/')) return resolve(idOrPath);
   return join(CONTENT_DIR, 'scenarios', `${idOrPath}.json`);
+}
+
+/** The files a scenario is made of (the scenario file and the content files it names), as far as they can be found:
+ * a command must never write over one of them. */
+export function bundlePaths(idOrPath: string): string[] {
+  const sp = scenarioPath(idOrPath);
+  const out = [sp];
+  const s = readJson(sp);
+  const files = s.ok ? (s.json as { files?: Record<string, unknown> } | null)?.files : undefined;
+  if (files && typeof files === 'object') for (const f of Object.values(files)) if (typeof f === 'string') out.push(resolve(dirname(sp), f));
+  return out;
 }
 
 /** Read the raw bundle for a scenario id or path; throws ContentError naming every unreadable file. */

@@ -22,6 +22,6 @@ export function workerSession(): Session {
       pending.set(id, { resolve, reject });
       worker.postMessage({ id, method, args });
     });
-  const methods = ['scenarios', 'agents', 'briefing', 'start', 'validate', 'submit', 'undo', 'fork', 'switchTimeline', 'compare', 'save', 'load', 'finish', 'replayTurn', 'projectTypes'];
+  const methods = ['scenarios', 'agents', 'briefing', 'start', 'validate', 'submit', 'undo', 'fork', 'switchTimeline', 'compare', 'save', 'load', 'finish', 'replayTurn', 'projectTypes', 'strategyPlan', 'strategyRow'];
   return Object.fromEntries(methods.map((m) => [m, call(m)])) as unknown as Session;
 }

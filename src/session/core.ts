@@ -33,8 +33,9 @@ import {
   type TurnReport,
   type TurnSummary,
 } from '../../engine/index.ts';
-import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, TimelineInfo } from './protocol.ts';
+import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, StrategyPlan, StrategyRow, TimelineInfo } from './protocol.ts';
 import { describeOrders } from './describe.ts';
+import { strategyPlan, strategyRow } from './strategies.ts';
 import { OBJECTIVE_LABEL, turnScore } from './score.ts';
 
 interface Timeline {
@@ -47,6 +48,9 @@ interface Timeline {
   playerOrders: CountryOrders[];
   summaries: TurnSummary[];
 }
+
+/** Saves are untrusted input (a file from anywhere): at most this many characters (a 40-turn save is some 30 KB). */
+export const MAX_SAVE_CHARS = 16 * 1024 * 1024;
 
 const SaveSchema = z
   .object({
@@ -295,6 +299,8 @@ export class SessionCore {
 
   /** Load a save: re-play it and check every turn's hash. Any problem leaves the current game as it was. */
   load(text: string): SessionResult<SessionSnapshot> {
+    if (typeof text !== 'string') return { ok: false, error: 'this is not a save file' };
+    if (text.length > MAX_SAVE_CHARS) return { ok: false, error: `this file is too large to be a save (${(text.length / 1048576).toFixed(1)} MB; a save is at most ${MAX_SAVE_CHARS / 1048576} MB)` };
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -307,6 +313,9 @@ export class SessionCore {
       return { ok: false, error: i.path[0] === 'format' ? 'this is not a Rare Earth Gambit save file' : `this save file is damaged (${i.path.join('.') || 'top level'}: ${i.message})` };
     }
     const save = p.data;
+    if (save.engineVersion !== ENGINE_VERSION) return { ok: false, error: `this save was made by engine version ${JSON.stringify(save.engineVersion.slice(0, 40))}, and this is version ${ENGINE_VERSION}; it cannot be replayed exactly` };
+    if (save.config.scenarioId !== this.content.scenario.id) return { ok: false, error: `this save is of scenario ${JSON.stringify(save.config.scenarioId.slice(0, 60))}, which this game does not have` };
+    if (save.hashes.length !== save.playerOrders.length) return { ok: false, error: 'this save is damaged: it holds a different number of turns of orders and of hashes' };
     if (save.contentHash !== this.content.hash) return { ok: false, error: 'this save was made with different game content, so it cannot be replayed exactly' };
     const keep = { config: this.config, seats: this.seats, timelines: this.timelines, active: this.active, baseline: this.baseline };
     const started = this.start({ ...save.config, agents: save.config.agents as Record<CountryId, string> });
@@ -347,6 +356,15 @@ export class SessionCore {
       baseline: this.baseline!.summaries.slice(0, tl.summaries.length),
       decisions: decisions.slice(0, 5),
     };
+  }
+
+  /** The scenario's experiment beside the active path (null if none); then each strategy played in this game (strategies.ts). */
+  strategyPlan(): StrategyPlan | null {
+    return this.config ? strategyPlan(this.content, this.config, this.tl.states.slice(1), this.tl.reports, this.baseline!) : null;
+  }
+  strategyRow(id: string): StrategyRow {
+    if (!this.config) throw new Error('no game has started');
+    return strategyRow(this.content, this.config, id, this.tl.reports.length, this.baseline!);
   }
 
   /** The player's final score had it given no orders on turn index i (everything else re-decided by the agents). */

@@ -76,7 +76,8 @@ export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: stri
 export interface Session {
   scenarios(): Promise<{ id: string; name: string; turns: number }[]>;
   agents(): Promise<string[]>;
-  briefing(country: CountryId): Promise<Briefing>;
+  /** the briefing for a country in a scenario (default: the scenario of the game in progress, or the first) */
+  briefing(country: CountryId, scenarioId?: string): Promise<Briefing>;
   start(config: GameConfig): Promise<SessionResult<SessionSnapshot>>;
   validate(orders: CountryOrders): Promise<OrderIssue[]>;
   submit(orders: CountryOrders): Promise<SessionResult<SessionSnapshot>>;
@@ -89,6 +90,41 @@ export interface Session {
   finish(): Promise<FinalResult>;
   replayTurn(turn: number): Promise<SessionResult<{ view: CountryView; report: TurnReport; score: TurnScore }>>;
   projectTypes(): Promise<ProjectInfo[]>;
+  /** the end screen's comparison with the scenario's experiment (null: the scenario has none); then one strategy at a time */
+  strategyPlan(): Promise<StrategyPlan | null>;
+  strategyRow(id: string): Promise<StrategyRow>;
+}
+
+/** Key figures of a path, measured as `gambit experiment` does: averages over the turns, except the lowest and the sum. */
+export interface PathFigures {
+  /** the US tariff on the seat's cars, percent, averaged over the turns */
+  usCarTariff: number;
+  /** the seat's car exports to the US, vehicles a quarter, averaged */
+  carExportsUS: number;
+  /** the seat's lowest quarterly magnet supply, share of need */
+  minMagnet: number;
+  /** public rare-earth programme started by the seat, USD bn */
+  programmeUsdBn: number;
+}
+
+export interface StrategyRow {
+  id: string;
+  label: string;
+  /** points against the player's yardstick (the same game with the seat at the status quo) */
+  score: number;
+  scoreBy: Record<string, number>;
+  figures: PathFigures;
+}
+
+export interface StrategyPlan {
+  experiment: string;
+  title: string;
+  question: string;
+  seat: CountryId;
+  turns: number;
+  strategies: { id: string; label: string }[];
+  /** the player's own row; null when the player did not play the experiment's seat */
+  player: StrategyRow | null;
 }
 
 export interface Briefing {

@@ -1,17 +1,30 @@
 // The engine in a Web Worker: a turn never blocks the page. Messages are {id, method, args}; replies {id, ok, value|error}.
-import { SessionCore } from './core.ts';
+// One SessionCore per scenario (made when first asked); the game in progress lives in the active one.
+import { MAX_SAVE_CHARS, SessionCore } from './core.ts';
 import { browserContent, browserScenarios } from '../content/browser.ts';
 
 const DEFAULT = 'rare-earth-gambit';
-let core: SessionCore | null = null;
-let scenarioId = '';
+const cores = new Map<string, SessionCore>();
+let active = '';
 
 function coreFor(id: string): SessionCore {
-  if (!core || scenarioId !== id) {
-    core = new SessionCore(browserContent(id), browserScenarios());
-    scenarioId = id;
+  let c = cores.get(id);
+  if (!c) {
+    c = new SessionCore(browserContent(id), browserScenarios());
+    cores.set(id, c);
   }
-  return core;
+  return c;
+}
+
+/** The scenario a save file names, if it is one the browser has (the core then checks everything else). */
+function saveScenario(text: unknown): string | null {
+  if (typeof text !== 'string' || text.length > MAX_SAVE_CHARS) return null; // the core refuses it with a message
+  try {
+    const id = (JSON.parse(String(text)) as { config?: { scenarioId?: unknown } })?.config?.scenarioId;
+    return typeof id === 'string' && browserScenarios().some((s) => s.id === id) ? id : null;
+  } catch {
+    return null;
+  }
 }
 
 type Msg = { id: number; method: string; args: unknown[] };
@@ -23,8 +36,16 @@ self.onmessage = (e: MessageEvent<Msg>) => {
     if (method === 'start') {
       const cfg = args[0] as { scenarioId: string };
       value = coreFor(cfg.scenarioId).start(args[0] as never);
+      if ((value as { ok: boolean }).ok) active = cfg.scenarioId;
+    } else if (method === 'load') {
+      // a save of another scenario loads into that scenario's core; a refused one leaves the game in progress as it was
+      const sid = saveScenario(args[0]) ?? (active || DEFAULT);
+      value = coreFor(sid).load(String(args[0]));
+      if ((value as { ok: boolean }).ok) active = sid;
+    } else if (method === 'briefing' && typeof args[1] === 'string') {
+      value = coreFor(args[1]).briefing(args[0] as never);
     } else {
-      const c = coreFor(scenarioId || DEFAULT);
+      const c = coreFor(active || DEFAULT);
       const fn = (c as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
       if (typeof fn !== 'function') throw new Error(`no session method ${method}`);
       value = fn.apply(c, args);

@@ -9,7 +9,7 @@ import { lineChart } from './chart.ts';
 import { digest } from './digest.ts';
 import { OBJECTIVE_LABEL } from '../session/score.ts';
 import { pts } from './score.ts';
-
+import { strategiesSection } from './strategies.ts';
 
 export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
   clear(root);
@@ -35,6 +35,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       h('h1', {}, 'Game over'),
       h('p', { class: 'final', 'data-testid': 'final-score' }, `${country}: ${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)} points against the same game had you done nothing. ${verdict}`),
       h('p', { 'data-testid': 'score-by' }, `By objective: ${Object.entries(f.scoreBy).map(([k, v]) => `${OBJECTIVE_LABEL[k as keyof typeof OBJECTIVE_LABEL] ?? k} ${pts(v)}`).join(', ')}.`),
+      strategiesSection(session, country), // Japan's gambit: the path beside the experiment's strategies (hidden otherwise)
       h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'country'), h('th', {}, 'points against the game had you done nothing'))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, c), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
       h(
         'div',

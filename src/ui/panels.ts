@@ -3,6 +3,7 @@ import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, TARIFF_GOOD_NAMES, type Count
 import type { CountryOrders, CountryView } from '../../engine/index.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { STAGE_LABEL, fmt, h } from './dom.ts';
+import { proposeForm } from './deal-form.ts';
 
 export type Draft = CountryOrders;
 type Changed = () => void;
@@ -217,12 +218,8 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
   };
   const describe = (list: { type: string; [k: string]: unknown }[]) =>
     list
-      .map((k) => (k.type === 'tariffCap' ? `a tariff cap of ${k.max}% on ${k.good}` : k.type === 'openExports' ? `open exports of ${STAGE_LABEL[k.stage as string] ?? k.stage}` : k.type === 'investment' ? `USD ${k.usdBn} bn of investment` : `${Math.round(Number(k.share) * 100)}% of its ${STAGE_LABEL[k.stage as string] ?? k.stage}`))
+      .map((k) => (k.type === 'tariffCap' ? `a tariff cap of ${k.max}% on ${k.good}` : k.type === 'openExports' ? `open exports of ${STAGE_LABEL[k.stage as string] ?? k.stage}` : k.type === 'investment' ? `USD ${k.usdBn} bn of investment` : k.type === 'defenseFloor' ? `defence of at least ${k.minPct}% of GDP` : `${Math.round(Number(k.share) * 100)}% of its ${STAGE_LABEL[k.stage as string] ?? k.stage}`))
       .join(', ') || 'nothing';
-  const partner = h('select', { 'aria-label': 'deal partner', 'data-testid': 'deal-partner' }, ...COUNTRIES.filter((c) => c !== me).map((c) => h('option', { value: c }, c))) as HTMLSelectElement;
-  const cap = h('input', { type: 'number', min: 0, max: 100, value: 5, 'aria-label': 'tariff cap you offer on their other goods, percent' }) as HTMLInputElement;
-  const inv = h('input', { type: 'number', min: 0, max: 500, value: 10, 'aria-label': 'investment you ask for, USD bn' }) as HTMLInputElement;
-  const term = h('input', { type: 'number', min: 1, max: 40, value: 8, 'aria-label': 'term in turns' }) as HTMLInputElement;
   return h(
     'section',
     { class: 'panel', 'aria-label': 'deals' },
@@ -231,20 +228,11 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
       ? h('ul', {}, ...received.map((d) => h('li', {}, h('b', {}, `${d.id} from ${d.from}: `), `they give ${describe(d.give)}; they ask ${describe(d.get)}; ${d.termTurns} turns `, h('button', { type: 'button', 'data-testid': `deal-accept-${d.id}`, onclick: answer(d.id, 'accept') }, 'Accept'), h('button', { type: 'button', onclick: answer(d.id, 'reject') }, 'Reject'))))
       : h('p', { class: 'hint' }, 'None this turn.'),
     h('h3', {}, 'Propose'),
-    h('div', { class: 'row wrap' }, h('label', {}, 'To ', partner), h('label', {}, 'Cap my tariff on their other goods at % ', cap), h('label', {}, 'For USD bn investment ', inv), h('label', {}, 'Turns ', term)),
-    h(
-      'button',
-      {
-        type: 'button',
-        'data-testid': 'deal-propose',
-        onclick: () => {
-          draft.deals ??= {};
-          draft.deals.propose = [...(draft.deals.propose ?? []), { to: partner.value as CountryId, give: [{ type: 'tariffCap', good: 'other', max: Number(cap.value) }], get: [{ type: 'investment', usdBn: Number(inv.value) }], termTurns: Number(term.value) }];
-          changed();
-        },
-      },
-      'Add proposal',
-    ),
+    proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
+      draft.deals ??= {};
+      draft.deals.propose = [...(draft.deals.propose ?? []), p];
+      changed();
+    }),
     (draft.deals?.propose ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `To ${p.to}: you give ${describe(p.give)}; you ask ${describe(p.get)}; ${p.termTurns} turns `, h('button', { type: 'button', 'aria-label': `withdraw the proposal to ${p.to}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, 'withdraw'))))
       : h('p', { class: 'hint' }, 'No proposal queued for this turn.'),

@@ -4,6 +4,7 @@ import type { GameConfig, Session } from '../session/protocol.ts';
 import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
+import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
 
 const NAMES: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States' };
 
@@ -12,8 +13,10 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   let country: CountryId = 'JPN';
   const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': 'seed' }) as HTMLInputElement;
-  const turnsInput = h('input', { id: 'turns', type: 'number', min: 1, max: scenarios[0]?.turns ?? 40, value: scenarios[0]?.turns ?? 40, 'data-testid': 'turns' }) as HTMLInputElement;
-  const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id }, s.name))) as HTMLSelectElement;
+  const first = scenarios.find((s) => s.id === 'rare-earth-gambit') ?? scenarios[0];
+  const turnsInput = h('input', { id: 'turns', type: 'number', min: 1, max: first?.turns ?? 40, value: first?.turns ?? 40, 'data-testid': 'turns' }) as HTMLInputElement;
+  // the main scenario first; others (Japan's gambit) are picked from the list
+  const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, s.name))) as HTMLSelectElement;
   const opponentSel: Partial<Record<CountryId, HTMLSelectElement>> = {};
   const opponents = h('div', { class: 'opponents' });
   const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': 'briefing' });
@@ -28,41 +31,45 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       opponents.append(h('label', {}, h('span', { class: 'swatch', style: `background:${COUNTRY_COLOUR[c]}` }), `${NAMES[c]} `, sel));
     }
   };
+  let asked = 0;
   const renderBriefing = async () => {
-    const b = await session.briefing(country);
+    const mine = ++asked;
+    const sb = scenarioBriefing(scenarioSel.value);
+    const b = await session.briefing(country, scenarioSel.value);
+    if (mine !== asked) return; // a later choice already asked for its own briefing
     clear(briefingBox);
     briefingBox.append(
-      h('h2', {}, `Briefing: ${b.name}`),
-      ...b.situation.map((p) => h('p', {}, p)),
-      h('h3', {}, 'How you are scored'),
-      h('p', {}, 'Your score is your weighted objectives measured against the same game in which you do nothing (the other countries still play, and react to that): 0 means "as good as doing nothing".'),
+      sb ? scenarioBriefingBox(sb, country, (c) => NAMES[c]) : '',
+      h('h2', {}, sb ? `Your country: ${b.name}` : `Briefing: ${b.name}`),
+      // a scenario briefing already tells the story (the scenario's description) and the levers, tab by tab
+      ...b.situation.slice(sb ? 1 : 0).map((p) => h('p', {}, p)),
+      h('h3', {}, sb ? 'Your objectives' : 'How you are scored'),
+      sb ? '' : h('p', {}, 'Your score is your weighted objectives measured against the same game in which you do nothing (the other countries still play, and react to that): 0 means "as good as doing nothing".'),
       h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${o.name}`), ` — ${o.meaning}`))),
       h('p', {}, 'During the game the score shows split by these objectives. How each is computed, and the sources and assumptions behind every mechanism: ', modelDocLink(), '.'),
-      h('h3', {}, 'Your levers'),
-      h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
+      sb ? '' : h('h3', {}, 'Your levers'),
+      sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
     );
   };
+  const choose = (c: CountryId) => {
+    country = c;
+    for (const x of countryButtons.querySelectorAll('button')) x.setAttribute('aria-checked', x.getAttribute('data-testid') === `country-${c}` ? 'true' : 'false');
+    renderOpponents();
+    void renderBriefing();
+  };
   for (const c of COUNTRIES) {
-    const b = h(
-      'button',
-      {
-        type: 'button',
-        role: 'radio',
-        'aria-checked': c === country ? 'true' : 'false',
-        'data-testid': `country-${c}`,
-        class: 'country-btn',
-        style: `--c:${COUNTRY_COLOUR[c]}`,
-        onclick: () => {
-          country = c;
-          for (const x of countryButtons.querySelectorAll('button')) x.setAttribute('aria-checked', x.getAttribute('data-testid') === `country-${c}` ? 'true' : 'false');
-          renderOpponents();
-          void renderBriefing();
-        },
-      },
-      NAMES[c],
-    );
+    const b = h('button', { type: 'button', role: 'radio', 'aria-checked': c === country ? 'true' : 'false', 'data-testid': `country-${c}`, class: 'country-btn', style: `--c:${COUNTRY_COLOUR[c]}`, onclick: () => choose(c) }, NAMES[c]);
     countryButtons.append(b);
   }
+  // a scenario sets the game's length, and one written for a seat (Japan's gambit) takes that seat
+  scenarioSel.addEventListener('change', () => {
+    const sc = scenarios.find((x) => x.id === scenarioSel.value);
+    if (sc) {
+      turnsInput.max = String(sc.turns);
+      turnsInput.value = String(sc.turns);
+    }
+    choose(scenarioBriefing(scenarioSel.value)?.seat ?? country);
+  });
   renderOpponents();
   const error = h('p', { class: 'error', role: 'alert' });
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'hidden', 'data-testid': 'load-file' }) as HTMLInputElement;

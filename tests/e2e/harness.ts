@@ -22,7 +22,7 @@ export function haveChromium(): boolean {
 }
 
 export async function startServer(): Promise<{ server: ViteDevServer; url: string }> {
-  const server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'error' });
+  const server = await createServer({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, server: { port: 0, strictPort: false, host: '127.0.0.1', hmr: false }, logLevel: 'error' }); // no HMR: an edit elsewhere in the tree must not reload a page under test
   await server.listen();
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the dev server did not report its address');

@@ -1,0 +1,246 @@
+// The files a command reads and writes, checked before any work starts: outputs must be writable places that are not
+// directories, not under a file, and not the same file as any input (compared by real path and by inode); inputs are
+// read with a size cap (a 50 MB script or /dev/zero is refused in one line, not read until memory runs out).
+import { closeSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { NON_FINITE, nonFiniteAt } from '../content/load.ts';
+import { UsageError } from './errors.ts';
+import { reason } from './io.ts';
+
+const MB = 1024 * 1024;
+
+/** Size caps on input files, by kind (bytes). Far above any real file, far below what would exhaust memory. */
+export const LIMITS = {
+  script: 4 * MB,
+  content: 16 * MB,
+  replay: 32 * MB,
+  save: 16 * MB,
+  table: 64 * MB,
+  /** one line of a journal or results file (a result line is about 1 KB) */
+  resultLine: 64 * 1024,
+} as const;
+
+export function mb(bytes: number): string {
+  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+function statOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+/** Read a whole input file as text, refusing directories, devices that never end, and anything over `cap` bytes.
+ * `label` starts each message (the path, or how the file was named: scripted:plan.json). */
+export function readTextCapped(path: string, label: string, cap: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new UsageError(`${label}: cannot read it (${reason(e)})`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UsageError(`${label}: it is a directory, not a file`);
+    if (st.isFile() && st.size > cap) throw new UsageError(`${label}: too large (${mb(st.size)}; the limit is ${mb(cap)})`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const b = Buffer.allocUnsafe(Math.min(cap + 1 - total, MB) || 1);
+      let n: number;
+      try {
+        n = readSync(fd, b, 0, b.length, null);
+      } catch (e) {
+        throw new UsageError(`${label}: cannot read it (${reason(e)})`);
+      }
+      if (n === 0) break;
+      chunks.push(b.subarray(0, n));
+      total += n;
+      if (total > cap) throw new UsageError(`${label}: too large (more than the limit of ${mb(cap)})`);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parse JSON text from a file; bad JSON and numbers beyond the largest double are refused in one line. */
+export function parseJsonText(text: string, label: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${label}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  const bad = nonFiniteAt(json);
+  if (bad) throw new UsageError(`${label}: ${bad}: expected a finite number, found ${NON_FINITE}`);
+  return json;
+}
+
+// ---- outputs ----
+
+export interface OutputTarget {
+  path: string;
+  /** the flag it came from, for the message (--out, --csv) */
+  flag: string;
+  /** a directory the command writes files into (then `inside` names them) */
+  dir?: boolean;
+  inside?: string[];
+}
+
+export interface InputFile {
+  path: string;
+  /** what it is, for the message: "the script of USA", "the scenario file" */
+  what: string;
+}
+
+/** The nearest existing ancestor of an absolute path (the path itself if it exists). */
+function nearestExisting(abs: string): string {
+  let p = abs;
+  while (!statOrNull(p)) {
+    const up = dirname(p);
+    if (up === p) return p;
+    p = up;
+  }
+  return p;
+}
+
+/** A path with its existing part resolved to the real path, so a.json, ./a.json, a symlink to it and dir/../a.json
+ * compare equal. */
+export function canonicalPath(p: string): string {
+  const abs = resolve(p);
+  const anc = nearestExisting(abs);
+  let real: string;
+  try {
+    real = realpathSync(anc);
+  } catch {
+    real = anc;
+  }
+  return join(real, relative(anc, abs));
+}
+
+function display(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+let probes = 0;
+/** Whether new files can be created in a directory: try one (access() says yes to root on a read-only /sys). */
+function probeDir(dir: string): string | null {
+  const p = join(dir, `.gambit-probe-${process.pid}-${probes++}`);
+  try {
+    closeSync(openSync(p, 'wx'));
+    rmSync(p, { force: true });
+    return null;
+  } catch (e) {
+    return reason(e);
+  }
+}
+
+/**
+ * Check every output before any work starts. Each must be a place a file (or directory) can be written: not a
+ * directory where a file goes, not a device, not under a file, in a directory that exists or can be created and takes
+ * new files; no output may be the same file as an input or as another output. Throws a one-line UsageError.
+ */
+export function checkOutputs(outputs: OutputTarget[], inputs: InputFile[]): void {
+  const ins = inputs
+    .map((i) => ({ ...i, st: statOrNull(i.path) }))
+    .filter((i) => i.st?.isFile())
+    .map((i) => ({ ...i, canon: canonicalPath(i.path) }));
+  const seen: { canon: string; label: string }[] = [];
+  for (const o of outputs) {
+    const label = `${o.flag} ${o.path}`;
+    if (!o.path.trim()) throw new UsageError(`${o.flag}: give a path, not an empty name`);
+    if (o.path.includes('\0')) throw new UsageError(`${o.flag}: the path contains a NUL character`);
+    const abs = resolve(o.path);
+    const st = statOrNull(abs);
+    if (o.dir) {
+      if (st && !st.isDirectory()) throw new UsageError(`${label}: it is a file, not a directory`);
+    } else {
+      if (st?.isDirectory()) throw new UsageError(`${label}: it is a directory; give a file name`);
+      if (st && !st.isFile()) throw new UsageError(`${label}: not a regular file (a device, pipe or socket); give a file name`);
+      if (o.path.endsWith('/')) throw new UsageError(`${label}: ends in a slash; give a file name`);
+    }
+    const anc = nearestExisting(o.dir && st ? abs : dirname(abs));
+    const ancSt = statOrNull(anc);
+    if (!ancSt?.isDirectory()) throw new UsageError(`${label}: cannot write there: ${display(anc)} is a file, not a directory`);
+    const why = probeDir(anc);
+    if (why) throw new UsageError(`${label}: cannot write there: ${display(anc)} does not take new files (${why})`);
+    const targets = o.dir ? (o.inside ?? []).map((n) => join(abs, n)) : [abs];
+    for (const t of targets) {
+      const canon = canonicalPath(t);
+      const tst = statOrNull(t);
+      for (const i of ins)
+        if (canon === i.canon || (tst && tst.dev === i.st!.dev && tst.ino === i.st!.ino))
+          throw new UsageError(`${label}: ${o.dir ? `${basename(t)} in it is` : 'that is'} ${i.what} (${i.path}), an input; refusing to overwrite it`);
+      const dup = seen.find((s) => s.canon === canon);
+      if (dup) throw new UsageError(`${label}: the same file as ${dup.label}; give them different names`);
+      seen.push({ canon, label });
+    }
+  }
+}
+
+// ---- reading line by line (journals, results files): bounded memory however long the file ----
+
+/** Reads a file's lines in chunks, never holding more than a chunk and one line; a line over `maxLine` bytes is
+ * refused. The file is reopened for each chunk, so many readers (one per shard in a merge) hold no descriptors. */
+export class LineReader {
+  lineNo = 0;
+  /** bytes up to the end of the last complete line returned */
+  end = 0;
+  /** an unterminated last line (an interrupted write), once the end is reached */
+  partial: string | null = null;
+  private pos = 0;
+  private pending: Buffer = Buffer.alloc(0);
+  private eof = false;
+  constructor(
+    readonly path: string,
+    /** starts each message: "journal out.jsonl.partial", "merge: s1.jsonl" */
+    readonly label: string,
+    readonly maxLine: number = LIMITS.resultLine,
+    private readonly chunk = 64 * 1024,
+  ) {
+    const st = statOrNull(path);
+    if (!st) throw new UsageError(`${label}: no such file`);
+    if (!st.isFile()) throw new UsageError(`${label}: ${st.isDirectory() ? 'it is a directory' : 'not a regular file'}`);
+  }
+  /** The next complete line (without its newline), or null at the end. */
+  next(): string | null {
+    for (;;) {
+      const nl = this.pending.indexOf(10);
+      if (nl > this.maxLine || (nl < 0 && this.pending.length > this.maxLine))
+        throw new UsageError(`${this.label}: line ${this.lineNo + 1} is longer than ${mb(this.maxLine)}; not a file this program wrote`);
+      if (nl >= 0) {
+        const line = this.pending.subarray(0, nl).toString('utf8');
+        this.pending = this.pending.subarray(nl + 1);
+        this.lineNo++;
+        this.end += nl + 1;
+        return line;
+      }
+      if (this.eof) {
+        if (this.pending.length) this.partial = this.pending.toString('utf8');
+        this.pending = Buffer.alloc(0);
+        return null;
+      }
+      const b = Buffer.allocUnsafe(this.chunk);
+      let n: number;
+      try {
+        const fd = openSync(this.path, 'r');
+        try {
+          n = readSync(fd, b, 0, b.length, this.pos);
+        } finally {
+          closeSync(fd);
+        }
+      } catch (e) {
+        throw new UsageError(`${this.label}: cannot read it (${reason(e)})`);
+      }
+      if (n === 0) this.eof = true;
+      else {
+        this.pos += n;
+        this.pending = this.pending.length ? Buffer.concat([this.pending, b.subarray(0, n)]) : Buffer.from(b.subarray(0, n));
+      }
+    }
+  }
+}

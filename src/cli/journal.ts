@@ -1,0 +1,124 @@
+// A batch's journal (OUT.partial): a header naming everything that decides the batch's results, then one result line
+// per finished game. An interrupted batch resumes from it; a journal of another batch is refused, naming what
+// differs, and never emptied unless --fresh says so.
+import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { hashValue, type CountryId } from '../../engine/index.ts';
+import { UsageError } from './errors.ts';
+import { LineReader } from './files.ts';
+import { FileError, reason } from './io.ts';
+import { parseResultLine } from './results.ts';
+import type { ResultLine } from './batch.ts';
+
+/** Everything that decides a batch's results. The `run` id of its result lines is the hash of all but the shard, so
+ * the shards of one batch share it. */
+export interface BatchIdentity {
+  scenario: string;
+  contentHash: string;
+  seed: number;
+  games: number;
+  turns: number | null;
+  agents: Record<CountryId, string>;
+  /** script path -> hash of its contents */
+  scripts: Record<string, string>;
+  shard: string | null;
+  engineVersion: string;
+}
+
+export const JOURNAL_FORMAT = 'rare-earth-gambit-journal';
+
+export function identityRun(id: BatchIdentity): string {
+  const { shard: _s, ...rest } = id;
+  return hashValue(rest);
+}
+
+/** In words, what differs between this batch and a journal's. */
+export function identityDiff(here: BatchIdentity, there: Partial<BatchIdentity>): string[] {
+  const out: string[] = [];
+  const show = (v: unknown) => (v === null || v === undefined ? 'none' : typeof v === 'string' ? v : JSON.stringify(v));
+  const names: Record<keyof BatchIdentity, string> = { scenario: 'scenario', contentHash: 'content hash', seed: 'seed', games: 'games', turns: 'turns', agents: 'agents', scripts: 'scripts', shard: 'shard', engineVersion: 'engine version' };
+  for (const k of Object.keys(names) as (keyof BatchIdentity)[]) {
+    if (k === 'scripts' || k === 'agents') continue;
+    if (hashValue(here[k] ?? null) !== hashValue(there[k] ?? null)) out.push(`${names[k]} ${show(here[k])} here, ${show(there[k])} in the journal`);
+  }
+  const a = here.agents;
+  const b = (there.agents ?? {}) as Record<string, string>;
+  for (const c of Object.keys(a)) if (a[c as CountryId] !== b[c]) out.push(`${c} is ${a[c as CountryId]} here, ${b[c] ?? 'nobody'} in the journal`);
+  const sb = (there.scripts ?? {}) as Record<string, string>;
+  for (const [p, h] of Object.entries(here.scripts)) if (Object.hasOwn(sb, p) && sb[p] !== h) out.push(`the script ${p} has changed since`);
+  return out;
+}
+
+export interface JournalPlan {
+  path: string;
+  identity: BatchIdentity;
+  resume: boolean;
+  fresh: boolean;
+  /** does game g belong to this run (the batch's range and this shard)? */
+  mine: (game: number) => boolean;
+  /** how many games this run plays */
+  size: number;
+  /** the result names of the seats (persona -> persona-usa) */
+  names: Record<CountryId, string>;
+}
+
+/** Open a batch's journal: start it, or resume it after checking every line. Returns the finished games' lines. */
+export function openJournal(p: JournalPlan): Map<number, string> {
+  const done = new Map<number, string>();
+  const exists = existsSync(p.path);
+  if (exists && !p.resume && !p.fresh)
+    throw new UsageError(`${p.path} holds the journal of an interrupted run; add --resume to finish it, or --fresh to discard it and start again`);
+  if (!exists || p.fresh) {
+    try {
+      mkdirSync(dirname(p.path) || '.', { recursive: true });
+      writeFileSync(p.path, JSON.stringify({ journal: JOURNAL_FORMAT, version: 1, identity: p.identity }) + '\n');
+    } catch (e) {
+      throw new FileError(`cannot write ${p.path}: ${reason(e)}`);
+    }
+    return done;
+  }
+  const label = `--resume: ${p.path}`;
+  const r = new LineReader(p.path, label);
+  const run = identityRun(p.identity);
+  const first = r.next();
+  let header: { journal?: unknown; identity?: Partial<BatchIdentity> } | null = null;
+  try {
+    header = first === null ? null : JSON.parse(first);
+  } catch {
+    header = null;
+  }
+  const legacy = header !== null && typeof header === 'object' && header.journal === undefined && 'run' in header;
+  if (!legacy) {
+    if (!header || typeof header !== 'object' || header.journal !== JOURNAL_FORMAT || !header.identity || typeof header.identity !== 'object')
+      throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
+    const diff = identityDiff(p.identity, header.identity);
+    if (diff.length) throw new UsageError(`${label} belongs to another batch: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
+  }
+  const check = (text: string, lineNo: number) => {
+    const where = `${label} line ${lineNo}`;
+    const l: ResultLine = parseResultLine(text, where);
+    if (l.run !== run) throw new UsageError(`${label} belongs to another batch (its games were played with another scenario, content, seed, games, turns, agents, scripts or engine version); add --fresh to discard it`);
+    if ((l.shard ?? null) !== p.identity.shard) throw new UsageError(`${where}: a game of shard ${l.shard ?? 'none'}, and this run is shard ${p.identity.shard ?? 'none'}`);
+    if (!p.mine(l.game)) throw new UsageError(`${where}: game ${l.game} is not one of this run's games (0-${p.identity.games - 1}${p.identity.shard ? `, shard ${p.identity.shard}` : ''})`);
+    if (l.seed !== p.identity.seed + l.game) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${p.identity.seed + l.game}`);
+    for (const [c, a] of Object.entries(p.names)) if (l.agents[c as CountryId] !== a) throw new UsageError(`${where}: game ${l.game} has ${c}=${l.agents[c as CountryId]}, not ${a}`);
+    if (done.has(l.game)) throw new UsageError(`${where}: game ${l.game} appears twice`);
+    if (done.size >= p.size) throw new UsageError(`${where}: more games than this run plays`);
+    done.set(l.game, text);
+  };
+  if (legacy && first !== null) check(first, 1);
+  for (let t = r.next(); t !== null; t = r.next()) if (t.trim()) check(t, r.lineNo);
+  // an interrupted write can leave half a line at the end: cut it off, or the next result would be glued to it
+  if (r.partial !== null)
+    try {
+      truncateSync(p.path, r.end);
+    } catch (e) {
+      throw new FileError(`cannot write ${p.path}: ${reason(e)}`);
+    }
+  return done;
+}
+
+/** Remove a journal that holds no finished game (a batch that failed at once leaves nothing to resume). */
+export function dropEmptyJournal(path: string, done: number): void {
+  if (done === 0) rmSync(path, { force: true });
+}

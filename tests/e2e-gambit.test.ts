@@ -1,0 +1,93 @@
+// End-to-end, in Debian's Chromium: the "Japan's gambit" scenario. Picked from the list, it takes Japan's seat and shows
+// the article's argument; a supply agreement can be offered from the Deals tab; the end screen sets the player's path
+// among the thesis experiment's five strategies, played in the worker while the page stays live.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { haveChromium, launch, openPage, overflowing, startServer } from './e2e/harness.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+
+describe.runIf(run)("the browser game: Japan's gambit", () => {
+  let server: ViteDevServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, url } = await startServer());
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the scenario, briefs it in the article\'s terms, and compares the path with the five strategies at the end', async () => {
+    const { page, errors } = await openPage(browser, url, 1024, 768);
+    await page.getByTestId('new-game').waitFor();
+    const sel = page.getByTestId('scenario');
+    expect(await sel.inputValue()).toBe('rare-earth-gambit'); // the main scenario stays the default
+    expect(await sel.locator('option').allTextContents()).toContain("Japan's gambit: rare earths as a bargaining chip");
+    await page.getByTestId('country-USA').click();
+    await sel.selectOption('japans-gambit');
+    // the scenario takes Japan's seat and its full length
+    await page.getByTestId('scenario-briefing').waitFor();
+    expect(await page.getByTestId('country-JPN').getAttribute('aria-checked')).toBe('true');
+    expect(await page.getByTestId('turns').inputValue()).toBe('40');
+    const brief = (await page.getByTestId('briefing').textContent())!;
+    for (const term of ["Japan's gambit", 'JAMA', 'as much as 20%', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'stronger hand', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defense tab', 'What the score measures', 'Your country: Japan']) expect(brief, term).toContain(term);
+    expect(await overflowing(page)).toEqual([]);
+
+    await page.getByTestId('turns').fill('3');
+    await page.getByTestId('seed').fill('2');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('turn-label').waitFor();
+    // the supply agreement: a share of Japan's NdPr oxide for a cap on the US tariff on its cars
+    await page.getByTestId('tab-deals').click();
+    expect(await page.getByTestId('deal-partner').inputValue()).toBe('USA');
+    await page.getByTestId('deal-give').selectOption('offtake-oxide.light');
+    await page.getByTestId('deal-give-amount').fill('30');
+    await page.getByTestId('deal-ask').selectOption('cap-autos');
+    await page.getByTestId('deal-ask-amount').fill('10');
+    await page.getByTestId('deal-propose').click();
+    expect(await page.locator('.cart').textContent()).toMatch(/To USA: you give 30% of its NdPr oxide; you ask a tariff cap of 10% on autos/);
+    for (let t = 0; t < 3; t++) {
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest').waitFor();
+      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/JPN proposes D\d+ to USA/);
+      await page.getByTestId('digest-close').click();
+    }
+    await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
+    const box = page.getByTestId('strategies');
+    await box.getByText('Your path among the strategies').waitFor();
+    await page.locator('.strategies-status.done').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('strategies-status').textContent()).toMatch(/^Your path ranks (first|\d+(st|nd|rd|th)) of 6/);
+    const rows = await page.getByTestId('strategies-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ id: tr.getAttribute('data-strategy'), cells: Array.from(tr.children).map((c) => c.textContent ?? '') })));
+    expect(rows.map((r) => r.id).sort()).toEqual(['all', 'defence', 'hub', 'mud', 'status-quo', 'you']);
+    const num = (t: string) => Number(t.trim().replace('−', '-').replace('±', ''));
+    for (const r of rows) {
+      expect(r.cells[1], r.id!).toMatch(/^[+−±]\d+\.\d\d$/);
+      expect(Number.isFinite(num(r.cells[1]))).toBe(true);
+      expect(r.cells[4], r.id!).toMatch(/^\d+\.\d%$/); // the US tariff on Japanese cars
+    }
+    expect(rows.find((r) => r.id === 'status-quo')!.cells[1]).toBe('±0.00');
+    // largest first
+    expect(rows.map((r) => num(r.cells[1]))).toEqual(rows.map((r) => num(r.cells[1])).sort((a, b) => b - a));
+    expect(await overflowing(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    // a fresh page (a new worker) resumes the autosaved game of this scenario, not the default one
+    const { page: again, errors: e2 } = await (async () => {
+      const p = await page.context().newPage();
+      const errs: string[] = [];
+      p.on('pageerror', (e) => errs.push(String(e)));
+      await p.goto(url);
+      return { page: p, errors: errs };
+    })();
+    await again.getByTestId('resume').click();
+    await again.getByTestId('toast-info').filter({ hasText: 'Loaded: turn 3 of 3' }).waitFor();
+    expect(await again.getByTestId('toast-error').count()).toBe(0);
+    expect(e2).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+});
