@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TEST_ENV } from './cli-run.ts';
+import { journalText } from './cli-inproc.ts';
+import { journalLine } from '../src/cli/journal.ts';
+import { content } from './helpers.ts';
 import { fromWire, toWire } from '../src/cli/batch.ts';
 import { UsageError } from '../src/cli/args.ts';
 import { AgentOrdersError, ContentError, InvalidOrdersError } from '../engine/index.ts';
@@ -53,16 +56,16 @@ describe('batch self-play', () => {
   it('resumes an interrupted run from its journal and ends with the same file', () => {
     const full = readFileSync(join(dir, 'w1.jsonl'), 'utf8').split('\n');
     // an interrupted run: three games journalled, the fourth cut mid-line, no output file yet
-    writeFileSync(join(dir, 'r.jsonl.partial'), full.slice(0, 3).join('\n') + '\n' + full[3].slice(0, 40));
+    writeFileSync(join(dir, 'r.jsonl.partial'), journalText({ seed: 21, games: 6, turns: 4 }, full.slice(0, 3), content.hash) + journalLine(full[3]).slice(0, 40));
     const r = gambit(...common, '--workers', '2', '--out', join(dir, 'r.jsonl'), '--resume');
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(join(dir, 'r.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'w1.jsonl'), 'utf8'));
     expect(existsSync(join(dir, 'r.jsonl.partial'))).toBe(false);
-    // a journal from another batch is refused
-    writeFileSync(join(dir, 'q.jsonl.partial'), full[0] + '\n');
+    // a journal from another batch is refused, naming what differs
+    writeFileSync(join(dir, 'q.jsonl.partial'), journalText({ seed: 21, games: 6, turns: 4 }, full.slice(0, 1), content.hash));
     const q = gambit('selfplay', '--games', '6', '--turns', '5', '--seed', '21', '--no-progress', '--out', join(dir, 'q.jsonl'), '--resume');
     expect(q.status).toBe(2);
-    expect(q.stderr).toMatch(/belongs to another batch/);
+    expect(q.stderr).toMatch(/belongs to another batch: turns 5 here, 4 in the journal/);
   }, 120_000);
 
   it('rejects a bad --shard or --workers in one line', () => {

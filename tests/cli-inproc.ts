@@ -1,5 +1,7 @@
 // Runs the gambit command in this process (main(argv) with stdout and stderr captured): some 100 times cheaper than a
 // child process, for the hardening and fuzz tests. An exception that escapes main would be a stack trace for a user.
+import { ENGINE_VERSION } from '../engine/index.ts';
+import { JOURNAL_FORMAT, journalLine } from '../src/cli/journal.ts';
 import { main } from '../src/cli/main.ts';
 
 export interface InRun {
@@ -41,7 +43,17 @@ export function endProblem(r: InRun): string | null {
   if (r.code !== 1 && r.code !== 2) return `exit ${r.code}: ${r.stderr}`;
   const msg = r.stderr.trim() || r.stdout.trim();
   if (!msg) return `exit ${r.code} with no message`;
-  for (const line of msg.split('\n')) if (!/^(gambit: |mismatch: |\S.*: \$\S*: expected )/.test(line)) return `an unclear line: ${JSON.stringify(line)}`;
-  if (/\b(NaN|undefined|\[object Object\])\b/.test(msg)) return `a message with NaN, undefined or [object Object]: ${msg}`;
+  for (const line of msg.split('\n')) if (!/^(gambit: |mismatch: |ok: |\S.*?: \$.*: expected )/.test(line)) return `an unclear line: ${JSON.stringify(line)}`;
+  // what the program says itself (not the user's input it quotes) must not show NaN, undefined or [object Object]
+  const own = msg.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  if (/\b(NaN|undefined)\b|\[object Object\]/.test(own)) return `a message with NaN, undefined or [object Object]: ${msg}`;
   return null;
+}
+
+/** A journal as an interrupted batch leaves it (the header, then each finished game's line with its checksum), for
+ * a batch of the default scenario with persona agents unless `agents` and `scripts` say otherwise. */
+export function journalText(p: { seed: number; games: number; turns: number | null; shard?: string | null; agents?: Record<string, string>; scripts?: Record<string, string> }, lines: string[], contentHash: string): string {
+  const agents = p.agents ?? { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' };
+  const identity = { scenario: 'rare-earth-gambit', contentHash, seed: p.seed, games: p.games, turns: p.turns, agents, scripts: p.scripts ?? {}, shard: p.shard ?? null, engineVersion: ENGINE_VERSION };
+  return [JSON.stringify({ journal: JOURNAL_FORMAT, version: 1, identity }), ...lines.map(journalLine)].join('\n') + '\n';
 }

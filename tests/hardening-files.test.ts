@@ -6,14 +6,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COUNTRIES, ENGINE_VERSION, makeReplay, playGame, verifyReplay, type CountryId } from '../engine/index.ts';
+import { COUNTRIES, makeReplay, playGame, verifyReplay, type CountryId } from '../engine/index.ts';
 import { CONTENT_DIR } from '../src/content/load.ts';
 import { hashesOf, loadScripts, makeSeats } from '../src/cli/args.ts';
 import { playOne, type GameTask, type ResultLine } from '../src/cli/batch.ts';
 import { liveTemps, writeFileAtomic } from '../src/cli/io.ts';
 import { writeResults } from '../src/cli/results.ts';
 import { SessionCore } from '../src/session/core.ts';
-import { cli, endProblem, type InRun } from './cli-inproc.ts';
+import { cli, endProblem, journalText, type InRun } from './cli-inproc.ts';
+import { journalLine } from '../src/cli/journal.ts';
 import { ROOT } from './cli-run.ts';
 import { content } from './helpers.ts';
 
@@ -178,10 +179,8 @@ describe('batches are honest', () => {
     if (!existsSync(full)) expect((await sp(full, ...more)).code).toBe(0);
     const shard = more.includes('--shard') ? more[more.indexOf('--shard') + 1] : null;
     const agents = more.includes('--agents') ? { ...persona, USA: more[more.indexOf('--agents') + 1].slice(4) } : persona;
-    const scripts = hashesOf(loadScripts(agents));
-    const identity = { scenario: 'rare-earth-gambit', contentHash: content.hash, seed: 9, games: 4, turns: 1, agents, scripts, shard, engineVersion: ENGINE_VERSION };
     const lines = readFileSync(full, 'utf8').trim().split('\n').slice(0, n);
-    writeFileSync(`${out}.partial`, [JSON.stringify({ journal: 'rare-earth-gambit-journal', version: 1, identity }), ...lines].join('\n') + '\n');
+    writeFileSync(`${out}.partial`, journalText({ seed: 9, games: 4, turns: 1, shard, agents, scripts: hashesOf(loadScripts(agents)) }, lines, content.hash));
     return full;
   }
 
@@ -214,20 +213,22 @@ describe('batches are honest', () => {
     refused(await sp(o, '--agents', `USA=scripted:${s}`, '--resume'), 2, 'belongs to another batch', new RegExp(`the script ${s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} has changed`));
   });
 
-  it('journal lines are checked against the batch: an added game 999, a wrong seed, a line twice', async () => {
+  it('journal lines are checked against the batch: an added game 999, a wrong seed, a line twice, an edited line', async () => {
     const o = at('j4.jsonl');
     await journalOf(o, 2);
     const j = readFileSync(`${o}.partial`, 'utf8').trim().split('\n');
+    const game1 = j[2].slice(17);
     const edit = (f: (l: Record<string, unknown>) => void) => {
-      const l = JSON.parse(j[2]);
+      const l = JSON.parse(game1);
       f(l);
-      return JSON.stringify(l);
+      return journalLine(JSON.stringify(l));
     };
     for (const [extra, why] of [
       [edit((l) => (l.game = 999)), /game 999 is not one of this run's games/],
       [edit((l) => (l.seed = 77)), /has seed 77, not 10/],
       [j[2], /game 1 appears twice/],
       [edit((l) => ((l.scores as Record<string, unknown>).JPN = null)), /not a result line \(scores\.JPN/],
+      [`${j[2].slice(0, 17)}${game1.replace('"game":1', '"game":3')}`, /damaged or was edited \(its checksum does not match\)/],
     ] as const) {
       writeFileSync(`${o}.partial`, [...j, extra].join('\n') + '\n');
       refused(await sp(o, '--resume'), 2, `${o}.partial line 4`, why);

@@ -13,7 +13,10 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
     table = parsePayoffTable(json);
   } catch (e) {
     if (e instanceof PayoffTableError) {
-      process.stderr.write(e.issues.map((i) => `${file}: ${i.path}: ${i.message}`).join('\n') + '\n');
+      const words = (m: string) => (/received undefined$/.test(m) ? 'missing' : m.replace(/^Invalid input: /, '').replace(/, received /, ', found ').replace(/^Unrecognized keys?: /, 'an unknown key: '));
+      const shown = e.issues.slice(0, 5).map((i) => `gambit: ${file}: ${i.path}: ${words(i.message)}`);
+      if (e.issues.length > 5) shown.push(`gambit: ${file}: and ${e.issues.length - 5} more problems`);
+      process.stderr.write(shown.join('\n') + '\n');
       return 1;
     }
     throw e;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { COUNTRIES, hashValue, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type CountryId, type Script } from '../../engine/index.ts';
 import { zodIssues, formatIssue } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
-import { UsageError } from './errors.ts';
+import { UsageError, polishIssue } from './errors.ts';
 import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
 
 export { UsageError };
@@ -62,16 +62,12 @@ export function readScript(path: string): LoadedScript {
   const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
   if (builtin.length) throw new UsageError(builtin.map(formatIssue).join('\n'));
   const r = ScriptSchema.safeParse(json);
-  if (!r.success) throw new UsageError(zodIssues(path, json, r.error).map(formatIssue).join('\n'));
+  if (!r.success) throw new UsageError(zodIssues(path, json, r.error).map(polishIssue).map(formatIssue).join('\n'));
   return { script: r.data, hash: hashValue(r.data) };
 }
 
 /** Scripts read by this thread, by path and hash: a batch reads each script once per thread, not once per game. */
 const scriptCache = new Map<string, LoadedScript>();
-
-export function loadScript(path: string): Script {
-  return readScript(path).script;
-}
 
 /** Every script the agents name, read from disk now (fresh: a later batch in the same process sees edits). */
 export function loadScripts(names: Record<CountryId, string>): Record<string, LoadedScript> {

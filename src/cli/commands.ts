@@ -30,6 +30,7 @@ import { int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnN
 import { priceStory, scoreCard, tableHeader, tableRow } from './table.ts';
 import { writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
+import { plainWords, polishIssue } from './errors.ts';
 import { checkOutputs } from './files.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 
@@ -123,7 +124,8 @@ export function cmdReplayVerify(file: string, o: { scenario?: string }): number 
     process.stdout.write(`ok: ${file}: all ${v.turns} turns match (scenario ${replay.scenarioId}, seed ${replay.seed})\n`);
     return 0;
   }
-  process.stdout.write(`mismatch: ${file}: ${v.reason}${v.turn ? ` (turn ${v.turn}: expected ${v.expected}, got ${v.actual || 'nothing'})` : ''}\n`);
+  const reason = plainWords(v.reason);
+  process.stdout.write(`mismatch: ${file}: ${reason}${v.turn && v.actual ? ` (turn ${v.turn}: expected ${v.expected}, got ${v.actual})` : ''}\n`);
   return 1;
 }
 
@@ -146,6 +148,11 @@ function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
 export function cmdValidate(paths: string[]): number {
   let bad = 0;
   for (const path of paths) {
+    if (!path.trim()) {
+      process.stdout.write(`gambit: validate: an empty file name\n`);
+      bad++;
+      continue;
+    }
     const r = readJson(path);
     if (!r.ok) {
       process.stdout.write(formatIssue(r.issue) + '\n');
@@ -153,6 +160,11 @@ export function cmdValidate(paths: string[]): number {
       continue;
     }
     const kind = kindOf(path, r.json);
+    if (!kind && (r.json as { format?: unknown } | null)?.format === 'rare-earth-gambit-replay') {
+      process.stdout.write(`${path}: $: expected a content file or agent script, found a replay (check it with gambit replay verify)\n`);
+      bad++;
+      continue;
+    }
     if (!kind) {
       process.stdout.write(`${path}: $: expected a scenario, content file (countries, goods, rules, projects, events, map, personas) or agent script, found keys ${Object.keys((r.json as object) ?? {}).join(', ') || 'none'}\n`);
       bad++;
@@ -172,7 +184,7 @@ export function cmdValidate(paths: string[]): number {
       process.stdout.write(`ok: ${path} (${kind})\n`);
     } catch (e) {
       if (!(e instanceof ContentError)) throw e;
-      process.stdout.write(e.issues.map(formatIssue).join('\n') + '\n');
+      process.stdout.write(e.issues.map(polishIssue).map(formatIssue).join('\n') + '\n');
       bad++;
     }
   }

@@ -5,7 +5,8 @@ import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
 import { UsageError, int, makeSeats, namedInSpec } from './args.ts';
 import { inputFiles } from './content.ts';
-import { FileError } from './errors.ts';
+import { builtinScenarioPath } from '../content/load.ts';
+import { FileError, plainWords } from './errors.ts';
 import { checkOutputs } from './files.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
@@ -40,13 +41,13 @@ export function cmdFork(file: string, o: ForkOptions): number {
   const replay = readReplay(file);
   const altNames = namedInSpec(o.agents ?? '');
   if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
-  if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the replay' }, ...inputFiles(o.scenario, altNames)]);
   const content = replayContent(file, replay, o.scenario);
+  if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the replay' }, ...inputFiles(o.scenario ?? builtinScenarioPath(replay.scenarioId) ?? undefined, altNames)]);
   const at = int('--at', 0, replay.turns - 1)(o.at);
   const runs = int('--runs', 1, 100_000)(o.runs);
   const seed = int('--seed', 0)(o.seed);
   const check = verifyReplay(content, replay, { upTo: at });
-  if (!check.ok) throw new FileError(`${file}: ${check.reason}; cannot fork from it`);
+  if (!check.ok) throw new FileError(`${file}: ${plainWords(check.reason)}; cannot fork from it`);
   let state = createGame(content, replay.seed);
   for (let t = 0; t < at; t++) state = resolveTurn(content, state, replay.orders[t], { ledger: false }).state;
   // the original agents where they can play again; scripted seats replay their recorded orders

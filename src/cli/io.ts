@@ -211,6 +211,3 @@ export function commitTogether(writers: AtomicWriter[], beforeRename?: (path: st
     throw e instanceof FileError ? e : new FileError(`cannot write ${writers.at(-1)!.path}: ${reason(e)}`);
   }
 }
-
-/** Backwards-compatible name: a line-by-line atomic writer. */
-export { AtomicWriter as AtomicLineWriter };

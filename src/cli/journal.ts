@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hashValue, type CountryId } from '../../engine/index.ts';
+import { hashString } from '../../engine/hash.ts';
 import { UsageError } from './errors.ts';
 import { LineReader } from './files.ts';
 import { FileError, reason } from './io.ts';
@@ -87,15 +88,15 @@ export function openJournal(p: JournalPlan): Map<number, string> {
   } catch {
     header = null;
   }
-  const legacy = header !== null && typeof header === 'object' && header.journal === undefined && 'run' in header;
-  if (!legacy) {
-    if (!header || typeof header !== 'object' || header.journal !== JOURNAL_FORMAT || !header.identity || typeof header.identity !== 'object')
-      throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
-    const diff = identityDiff(p.identity, header.identity);
-    if (diff.length) throw new UsageError(`${label} belongs to another batch: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
-  }
-  const check = (text: string, lineNo: number) => {
+  if (!header || typeof header !== 'object' || header.journal !== JOURNAL_FORMAT || !header.identity || typeof header.identity !== 'object')
+    throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
+  const diff = identityDiff(p.identity, header.identity);
+  if (diff.length) throw new UsageError(`${label} belongs to another batch: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
+  const check = (line: string, lineNo: number) => {
     const where = `${label} line ${lineNo}`;
+    const m = /^([0-9a-f]{16}) (.*)$/.exec(line);
+    if (!m || hashString(m[2]) !== m[1]) throw new UsageError(`${where} is damaged or was edited (its checksum does not match); add --fresh to discard the journal and start again`);
+    const text = m[2];
     const l: ResultLine = parseResultLine(text, where);
     if (l.run !== run) throw new UsageError(`${label} belongs to another batch (its games were played with another scenario, content, seed, games, turns, agents, scripts or engine version); add --fresh to discard it`);
     if ((l.shard ?? null) !== p.identity.shard) throw new UsageError(`${where}: a game of shard ${l.shard ?? 'none'}, and this run is shard ${p.identity.shard ?? 'none'}`);
@@ -106,7 +107,6 @@ export function openJournal(p: JournalPlan): Map<number, string> {
     if (done.size >= p.size) throw new UsageError(`${where}: more games than this run plays`);
     done.set(l.game, text);
   };
-  if (legacy && first !== null) check(first, 1);
   for (let t = r.next(); t !== null; t = r.next()) if (t.trim()) check(t, r.lineNo);
   // an interrupted write can leave half a line at the end: cut it off, or the next result would be glued to it
   if (r.partial !== null)
@@ -116,6 +116,12 @@ export function openJournal(p: JournalPlan): Map<number, string> {
       throw new FileError(`cannot write ${p.path}: ${reason(e)}`);
     }
   return done;
+}
+
+/** A finished game's line as the journal keeps it: a checksum of the result line, a space, the line. The checksum
+ * finds a line damaged or edited by hand (not a forgery: anyone can compute it). */
+export function journalLine(text: string): string {
+  return `${hashString(text)} ${text}`;
 }
 
 /** Remove a journal that holds no finished game (a batch that failed at once leaves nothing to resume). */

@@ -1,12 +1,12 @@
 // The gambit CLI: run, selfplay, replay verify, validate, agents, scenarios, schema. Bad flags: one line, exit 2.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { AgentOrdersError, ContentError } from '../../engine/index.ts';
+import { AgentOrdersError, ContentError, formatIssue } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
 import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidate } from './commands.ts';
 import { cmdSelfplay } from './selfplay.ts';
 import { cmdMerge } from './results.ts';
-import { FileError } from './errors.ts';
+import { FileError, plainWords, polishIssue } from './errors.ts';
 import { reason } from './io.ts';
 import { checkOutputs } from './files.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
@@ -182,11 +182,12 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof AgentOrdersError) {
-      process.stderr.write(`gambit: ${e.message}\n`);
+      const who = Object.entries(e.agents).map(([c, a]) => `${c}=${a}`).join(', ') || 'the agents';
+      process.stderr.write(`gambit: turn ${e.turn}: the orders of ${who} were refused: ${e.refusal.issues.map((i) => plainWords(`${i.path}: ${i.message}`)).join('; ')}\n`);
       return 1;
     }
     if (e instanceof ContentError) {
-      process.stderr.write(`gambit: the content has errors:\n${e.message}\n`);
+      process.stderr.write(`gambit: the content has errors:\n${e.issues.map(polishIssue).map(formatIssue).join('\n')}\n`);
       return 1;
     }
     if (e instanceof FileError) {

@@ -5,7 +5,7 @@ import { COUNTRIES, ENGINE_VERSION, REPLAY_VERSION, formatIssue, type Content, t
 import { zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { builtinScenarioPath, listScenarios, loadContent } from '../content/load.ts';
-import { FileError, UsageError } from './errors.ts';
+import { FileError, UsageError, polishIssue } from './errors.ts';
 import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
 import { loadScenarioContent } from './content.ts';
 
@@ -37,9 +37,11 @@ export function readReplay(file: string): Replay {
   if (builtin.length) throw new FileError(builtin.map(formatIssue).join('\n'));
   const v = (json as { version?: unknown }).version;
   if (v !== REPLAY_VERSION)
-    throw new FileError(`${file}: a replay in format version ${JSON.stringify(v)}; this program reads version ${REPLAY_VERSION}, which records the turn count and final hash (so a cut replay cannot pass); record it again with gambit run --out`);
+    throw new FileError(
+      `${file}: ${v === undefined ? 'a replay with no format version' : `a replay in format version ${JSON.stringify(v).slice(0, 40)}`}; this program reads version ${REPLAY_VERSION}, which records the turn count and final hash (so a cut replay cannot pass); record it again with gambit run --out`,
+    );
   const p = ReplaySchema.safeParse(json);
-  if (!p.success) throw new FileError(zodIssues(file, json, p.error).map(formatIssue).join('\n'));
+  if (!p.success) throw new FileError(zodIssues(file, json, p.error).map(polishIssue).map(formatIssue).join('\n'));
   const r = p.data as unknown as Replay;
   if (r.engineVersion !== ENGINE_VERSION)
     throw new FileError(`${file}: recorded by engine version ${JSON.stringify(r.engineVersion)}, and this is engine version ${ENGINE_VERSION}; a replay verifies only on the engine version that recorded it`);

@@ -60,10 +60,18 @@ function check<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
   const is = r.error.issues;
   throw new ReportError(`${where}: ${jsonPath(is[0].path)}: ${oneLine(is[0].message)}${is.length > 1 ? ` (and ${is.length - 1} more problem${is.length > 2 ? 's' : ''})` : ''}`);
 }
+/** Inputs are read with a size cap (a report's files are batch outputs: far below it). */
+const REPORT_INPUT_LIMIT = 256 * 1024 * 1024;
+function readCapped(path: string): string {
+  const size = statSync(path).size;
+  if (size > REPORT_INPUT_LIMIT) throw new ReportError(`${path}: too large (${Math.round(size / 1048576)} MB; the limit is ${REPORT_INPUT_LIMIT / 1048576} MB)`);
+  return readFileSync(path, 'utf8');
+}
 function readJson(path: string, name: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readCapped(path));
   } catch (e) {
+    if (e instanceof ReportError) throw e;
     throw new ReportError(`${name}: not valid JSON (${oneLine((e as Error).message)})`);
   }
 }
@@ -98,7 +106,7 @@ export function loadInputs(dir: string): Inputs {
   if (files.includes('sweep.json')) inp.sweep = { file: 'sweep.json', data: check(SweepSchema, readJson(at('sweep.json'), at('sweep.json')), at('sweep.json')) };
   for (const f of files.filter((f) => f === 'fork.json' || f.endsWith('.fork.json'))) inp.forks.push({ file: f, data: check(ForkSchema, readJson(at(f), at(f)), at(f)) });
   for (const f of files.filter((f) => f.endsWith('.jsonl'))) {
-    const rows = readFileSync(at(f), 'utf8').split('\n');
+    const rows = readCapped(at(f)).split('\n');
     const lines: ResultLine[] = [];
     for (let i = 0; i < rows.length; i++) {
       if (!rows[i].trim()) continue;

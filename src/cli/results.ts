@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { CSV_HEADER, csvRow, type ResultLine } from './batch.ts';
-import { UsageError } from './errors.ts';
+import { UsageError, issueInWords } from './errors.ts';
 import { checkOutputs, LineReader } from './files.ts';
 import { AtomicWriter, commitTogether } from './io.ts';
 import { MAX_GAMES, MAX_SHARDS, shardSize, type Shard } from './batch-options.ts';
@@ -44,8 +44,7 @@ export function parseResultLine(text: string, where: string): ResultLine {
   }
   const r = ResultLineSchema.safeParse(json);
   if (!r.success) {
-    const i = r.error.issues[0];
-    throw new UsageError(`${where}: not a result line (${i.path.join('.') || 'top level'}: ${i.message})`);
+    throw new UsageError(`${where}: not a result line (${issueInWords(r.error.issues[0])})`);
   }
   return json as ResultLine;
 }

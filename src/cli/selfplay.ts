@@ -10,8 +10,8 @@ import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
-import { dropEmptyJournal, identityRun, openJournal, type BatchIdentity } from './journal.ts';
-import { cmdMerge, csvPathFor, writeResults } from './results.ts';
+import { dropEmptyJournal, identityRun, journalLine, openJournal, type BatchIdentity } from './journal.ts';
+import { csvPathFor, writeResults } from './results.ts';
 
 export interface SelfplayOptions {
   scenario: string;
@@ -80,7 +80,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     const game = (JSON.parse(text) as ResultLine).game;
     if (journal) {
       try {
-        appendFileSync(journal, text + '\n');
+        appendFileSync(journal, journalLine(text) + '\n');
       } catch (e) {
         throw new FileError(`cannot write ${journal}: ${reason(e)}`);
       }
@@ -128,6 +128,5 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   return 0;
 }
 
-export { cmdMerge, parseShard, writeResults };
 export type { CountryId };
 export { COUNTRIES };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
+import { issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { MAX_GAMES_PER_RUN, MAX_SHARDS, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
@@ -154,10 +155,13 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const w = (s: string, k: number) => s.padEnd(k);
   const out: string[] = [`payoff table (${n} games per profile; mean score with 95% interval):`, ''];
   out.push(`${varying.map((c) => w(c, 14)).join('')}| ${varying.map((c) => w(c, 22)).join('')}`);
-  for (const r of rows) out.push(`${varying.map((c) => w(r.strategies[c], 14)).join('')}| ${varying.map((c) => w(`${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ±${half(r.sd[c]).toFixed(2)}`, 22)).join('')}`);
+  for (const r of rows) out.push(`${varying.map((c) => w(r.strategies[c], 14)).join('')}| ${varying.map((c) => w(`${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`, 22)).join('')}`);
   out.push('', `written: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl`);
   return out.join('\n') + '\n';
 }
+
+/** A tournament merge holds all its games in memory (the payoff table needs them all). */
+const MAX_MERGED_GAMES = 1_000_000;
 
 const TournamentSpecSchema = z
   .object({
@@ -185,11 +189,12 @@ export function mergeTournament(dirs: string[], out: string): number {
   for (const d of dirs) {
     const f = join(d, 'tournament.json');
     const p = TournamentSpecSchema.safeParse(parseJsonText(readTextCapped(f, `merge: ${f}`, LIMITS.table), `merge: ${f}`));
-    if (!p.success) throw new UsageError(`merge: ${f}: not a tournament shard (${p.error.issues[0].path.join('.') || 'top level'}: ${p.error.issues[0].message})`);
+    if (!p.success) throw new UsageError(`merge: ${f}: not a tournament shard (${issueInWords(p.error.issues[0])})`);
     const s = p.data as TournamentSpec;
     if (spec && s.id !== spec.id) throw new UsageError(`merge: ${d} is a shard of another tournament`);
     spec ??= s;
     const total = s.profiles.length * s.gamesPerProfile;
+    if (total > MAX_MERGED_GAMES) throw new UsageError(`merge: ${f}: a tournament of ${total} games; merging holds every game in memory, so at most ${MAX_MERGED_GAMES}`);
     const r = new LineReader(join(d, 'games.jsonl'), `merge: ${join(d, 'games.jsonl')}`);
     let tag: string | null = null;
     let k = 0;
@@ -213,6 +218,7 @@ export function mergeTournament(dirs: string[], out: string): number {
       if (l.game % n !== k - 1) throw new UsageError(`${where}: game ${l.game} does not belong to shard ${tag}`);
       if (l.seed !== s.seed + (l.game % s.gamesPerProfile)) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${s.seed + (l.game % s.gamesPerProfile)}`);
       lines.push(l);
+      if (lines.length > total) throw new UsageError(`${where}: more games than the tournament's ${total}`);
     }
     if (tag === null) throw new UsageError(`merge: ${d} holds no games`);
   }

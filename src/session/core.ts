@@ -1,6 +1,5 @@
 // The session's logic, hosted anywhere (a Web Worker in the browser, Node in tests): timelines of states, agents in
 // the other seats, the status-quo yardstick, save/load through replay files, and the end-of-game analysis.
-import { z } from 'zod';
 import {
   AGENT_DESCRIPTIONS,
   COUNTRIES,
@@ -35,8 +34,11 @@ import {
 } from '../../engine/index.ts';
 import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, StrategyPlan, StrategyRow, TimelineInfo } from './protocol.ts';
 import { describeOrders } from './describe.ts';
+import { readSave } from './save.ts';
 import { strategyPlan, strategyRow } from './strategies.ts';
 import { OBJECTIVE_LABEL, turnScore } from './score.ts';
+
+export { MAX_SAVE_CHARS } from './save.ts';
 
 interface Timeline {
   id: number;
@@ -48,21 +50,6 @@ interface Timeline {
   playerOrders: CountryOrders[];
   summaries: TurnSummary[];
 }
-
-/** Saves are untrusted input (a file from anywhere): at most this many characters (a 40-turn save is some 30 KB). */
-export const MAX_SAVE_CHARS = 16 * 1024 * 1024;
-
-const SaveSchema = z
-  .object({
-    format: z.literal('rare-earth-gambit-save'),
-    version: z.literal(1),
-    config: z.object({ scenarioId: z.string(), country: z.enum(COUNTRIES), agents: z.record(z.string(), z.string()), turns: z.number().int().min(1).max(200), seed: z.number().int().min(0) }).strict(),
-    contentHash: z.string(),
-    engineVersion: z.string(),
-    playerOrders: z.array(z.record(z.string(), z.unknown())),
-    hashes: z.array(z.string()),
-  })
-  .strict();
 
 const OBJECTIVE_MEANING: Record<string, string> = {
   gdp: 'GDP growth against the status-quo path (points = percent)',
@@ -299,24 +286,9 @@ export class SessionCore {
 
   /** Load a save: re-play it and check every turn's hash. Any problem leaves the current game as it was. */
   load(text: string): SessionResult<SessionSnapshot> {
-    if (typeof text !== 'string') return { ok: false, error: 'this is not a save file' };
-    if (text.length > MAX_SAVE_CHARS) return { ok: false, error: `this file is too large to be a save (${(text.length / 1048576).toFixed(1)} MB; a save is at most ${MAX_SAVE_CHARS / 1048576} MB)` };
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      return { ok: false, error: `this is not a save file: it is not valid JSON (${(e as Error).message})` };
-    }
-    const p = SaveSchema.safeParse(json);
-    if (!p.success) {
-      const i = p.error.issues[0];
-      return { ok: false, error: i.path[0] === 'format' ? 'this is not a Rare Earth Gambit save file' : `this save file is damaged (${i.path.join('.') || 'top level'}: ${i.message})` };
-    }
-    const save = p.data;
-    if (save.engineVersion !== ENGINE_VERSION) return { ok: false, error: `this save was made by engine version ${JSON.stringify(save.engineVersion.slice(0, 40))}, and this is version ${ENGINE_VERSION}; it cannot be replayed exactly` };
-    if (save.config.scenarioId !== this.content.scenario.id) return { ok: false, error: `this save is of scenario ${JSON.stringify(save.config.scenarioId.slice(0, 60))}, which this game does not have` };
-    if (save.hashes.length !== save.playerOrders.length) return { ok: false, error: 'this save is damaged: it holds a different number of turns of orders and of hashes' };
-    if (save.contentHash !== this.content.hash) return { ok: false, error: 'this save was made with different game content, so it cannot be replayed exactly' };
+    const read = readSave(text, this.content);
+    if (!read.ok) return read;
+    const save = read.save;
     const keep = { config: this.config, seats: this.seats, timelines: this.timelines, active: this.active, baseline: this.baseline };
     const started = this.start({ ...save.config, agents: save.config.agents as Record<CountryId, string> });
     if (!started.ok) {
