@@ -6,6 +6,7 @@ import { derive } from './derived.ts';
 import { armingtonShares, carBias, carPrice } from './economy.ts';
 import { demandFactor } from './events.ts';
 import { NR } from './market/spe.ts';
+import { pow } from './detmath.ts';
 
 const biasCache = new WeakMap<Content, number[][]>();
 export function biasFor(content: Content): number[][] {
@@ -52,7 +53,7 @@ export function planCars(content: Content, regions: Record<RegionId, RegionState
       P += s[o] * price[o];
     }
     const ref = rd.ref.carPriceIndex > 0 ? rd.ref.carPriceIndex : P;
-    const Q = rd.carDemand * (q / 4) * Math.pow(P / ref, a.demandElasticity) * demandFactor(shocks, REGIONS[d], 'cars');
+    const Q = rd.carDemand * (q / 4) * pow(P / ref, a.demandElasticity) * demandFactor(shocks, REGIONS[d], 'cars');
     shares.push(s);
     priceIndex.push(P);
     market.push(Q);

@@ -6,6 +6,7 @@ import type { GameState, MudProgramme, Project, RegionState, Shock } from './sta
 import { COUNTRIES, type RegionId } from './ids.ts';
 import { keyedUniform } from './prng.ts';
 import { knownProjectType } from './own.ts';
+import { pow } from './detmath.ts';
 
 /** The id running lifting-licence suspensions carry in the shock list (not a content event). */
 export const MUD_LICENCE = 'deep-sea-licence-suspended';
@@ -180,7 +181,7 @@ export function mudLicence(content: Content, state: GameState, shocks: readonly 
     const r = state.regions[c];
     if (r.seabed <= 0 || r.mudReo <= 0 || sb.suspendTurns <= 0 || mudSuspended(shocks, c)) continue;
     const perQuarter = Math.min(sb.maxChance, sb.suspendPerPoint * r.seabed);
-    const chance = 1 - Math.pow(1 - perQuarter, state.quartersPerTurn);
+    const chance = 1 - pow(1 - perQuarter, state.quartersPerTurn);
     if (keyedUniform(`${state.seed}:mudLicence:${c}:${turn}`) >= chance) continue;
     out.push({ eventId: MUD_LICENCE, effect: { kind: 'licenceSuspension', region: c, stage: 'ore.heavy' }, turnsLeft: sb.suspendTurns });
     news.push(

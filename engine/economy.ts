@@ -4,6 +4,7 @@ import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Policies, RegionState } from './state.ts';
 import { NR } from './market/spe.ts';
+import { log, pow } from './detmath.ts';
 
 /** Delivered price of a car from o in market d, relative to a home-built car. */
 export function carPrice(passThrough: number, tariff: number, freight: number): number {
@@ -13,12 +14,12 @@ export function carPrice(passThrough: number, tariff: number, freight: number): 
 /** Armington weights: calibrated so that measured sourcing holds at the tariffs in force when it was measured. */
 export function carBias(content: Content, dv: Derived): number[][] {
   const { sigma, passThrough } = content.goods.autos;
-  return dv.carSourcing.map((row, d) => row.map((s, o) => (o === d ? s : s * Math.pow(carPrice(passThrough, dv.calCarTariff[d][o], 0), sigma))));
+  return dv.carSourcing.map((row, d) => row.map((s, o) => (o === d ? s : s * pow(carPrice(passThrough, dv.calCarTariff[d][o], 0), sigma))));
 }
 
 /** Target shares in market d given delivered prices. */
 export function armingtonShares(bias: number[], price: number[], sigma: number): number[] {
-  const w = bias.map((b, o) => (b > 0 ? b * Math.pow(price[o], -sigma) : 0));
+  const w = bias.map((b, o) => (b > 0 ? b * pow(price[o], -sigma) : 0));
   const sum = w.reduce((a, b) => a + b, 0);
   return w.map((x) => (sum > 0 ? x / sum : 0));
 }
@@ -35,7 +36,7 @@ export function meanTariff(pol: Policies, partner: RegionId): number {
 
 /** Other-goods trade target, USD bn / yr, from s to d. */
 export function otherTradeTarget(base: number, tariff: number, tariff0: number, sigma: number, growth: number, tensionExcess: number, drag: number): number {
-  return base * Math.pow((1 + tariff) / (1 + tariff0), -sigma) * growth * Math.max(0.2, 1 - drag * Math.max(0, tensionExcess));
+  return base * pow((1 + tariff) / (1 + tariff0), -sigma) * growth * Math.max(0.2, 1 - drag * Math.max(0, tensionExcess));
 }
 
 /** Security index 0..100: own and allied capability against rivals' capability weighted by tension (intent).
@@ -79,7 +80,7 @@ export type ObjectiveKey = (typeof OBJECTIVES)[number];
 export function objectiveParts(content: Content, c: CountryId, r: RegionState, independence: number): Record<ObjectiveKey, number> {
   const w = content.countries.regions[c].objectives!;
   const ref = r.ref;
-  const gdp = 100 * Math.log(r.gdp / ref.gdp);
+  const gdp = 100 * log(r.gdp / ref.gdp);
   const auto = ref.autoProduction > 0 ? 100 * (r.last.autoProduction / ref.autoProduction - 1) : 0;
   return {
     gdp: w.gdp * gdp,

@@ -16,6 +16,7 @@ import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
 import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import { pow } from './detmath.ts';
 
 function stageCapacity(r: RegionState, s: StageKey): number {
   switch (s) {
@@ -229,7 +230,7 @@ function openingState(content: Content): GameState {
     const { own, allies, rivals } = securityInputs(R, dv, tension, i, trust);
     r.security = securityIndex(own, allies, rivals, sec.allyWeight);
     const added = pollutionAdded(content, chainIn.minedReo[i] * chain.mineUse[i], chain.refined.light[i] + chain.refined.heavy[i], 0, r.gdp);
-    r.pollution = added / (1 - Math.pow(1 - content.rules.environment.decay, q));
+    r.pollution = added / (1 - pow(1 - content.rules.environment.decay, q));
     let ex = 0;
     let im = 0;
     // the yardstick of car tariffs' deadweight cost (other goods' tariffs work through the gains from trade)

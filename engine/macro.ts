@@ -12,6 +12,7 @@ import type { ObjectiveKey } from './economy.ts';
 import { independenceFrom, supplyRisk } from './risk.ts';
 import { knownProjectType } from './own.ts';
 import { mudSpendRate, seabedApproval } from './deepsea.ts';
+import { pow } from './detmath.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -205,7 +206,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   // source's falls by as much, and neither gets a demand boost from it (a swap of equal pledges changes nothing)
   const isC0 = id !== 'ROW';
   const netCapital = isC0 ? flows.inflow[id as CountryId] - flows.outflow[id as CountryId] : 0;
-  r.potential = state.regions[id].potential * Math.pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
+  r.potential = state.regions[id].potential * pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
@@ -218,7 +219,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     spend += p.mud ? mudSpendRate(content, p) : (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
   }
   const rv = reValue(content, i, chainIn, chain, prices, q);
-  let shock = (state.regions[id].gap.shocks ?? 0) * Math.pow(M.gapPersistence, q);
+  let shock = (state.regions[id].gap.shocks ?? 0) * pow(M.gapPersistence, q);
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
   r.gap = {
     autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
@@ -226,13 +227,13 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     // the share of spending that stays at home moves real income by the ACR formula, lambda-hat^(-1/theta)
     trade: (M.exportMultiplier * (X[i] - Xref[i])) / P,
     // the home share of gross spending (value added plus imports), kept away from 0
-    gainsFromTrade: Math.pow(Math.max(0.05, 1 - Mi[i] / (P + Mi[i])) / Math.max(0.05, 1 - Mref[i] / (P + Mref[i])), -1 / M.tradeElasticity) - 1,
+    gainsFromTrade: pow(Math.max(0.05, 1 - Mi[i] / (P + Mi[i])) / Math.max(0.05, 1 - Mref[i] / (P + Mref[i])), -1 / M.tradeElasticity) - 1,
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
     investment: (M.investmentMultiplier * spend) / P,
     // defence spending: a demand impulse from each change in spending that fades within about two years, and a
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
-    defense: (state.regions[id].gap.defense ?? 0) * Math.pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,
+    defense: (state.regions[id].gap.defense ?? 0) * pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,
     // the excess burden of the taxes grows with their square (Harberger): the cost per unit of extra spending
     // doubles when the extra reaches defenseTaxDoubling of GDP
     defenseTaxes: -M.defenseTaxDrag * defenseExtra(r) * (1 + Math.max(0, defenseExtra(r)) / M.defenseTaxDoubling),
@@ -256,7 +257,7 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   let env = 0;
   for (const p of x.projects) if (p.host === id && p.status === 'done') env += knownProjectType(content, p.type).envPerQuarter * q * 0.1;
   for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
-  r.pollution = r.pollution * Math.pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
+  r.pollution = r.pollution * pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
   r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
   // defense capability: new capability needs heavy-rare-earth magnets
   const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;

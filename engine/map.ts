@@ -4,6 +4,7 @@
 import AStar from 'rot-js/lib/path/astar.js';
 import { EARTH_RADIUS_KM, KM_PER_DEG, type GameMap, type LaneRoute } from './map-schema.ts';
 import { hashValue } from './hash.ts';
+import { asin, cos, sin } from './detmath.ts';
 
 export * from './map-schema.ts';
 
@@ -21,25 +22,27 @@ function kmMetric(map: GameMap): KmMetric {
   const toRad = Math.PI / 180;
   const latOf = (y: number): number => map.latNorth - (y + 0.5) * map.degPerCellY;
   const lonOf = (x: number): number => map.lonWest + (x + 0.5) * map.degPerCellX;
-  const xKmAt = (lat: number): number => map.degPerCellX * KM_PER_DEG * Math.cos(lat * toRad);
+  const xKmAt = (lat: number): number => map.degPerCellX * KM_PER_DEG * cos(lat * toRad);
   const yKm = map.degPerCellY * KM_PER_DEG;
   const height = map.rows.length;
   // x-km of a step between rows ay and by depends only on ay + by (mean latitude); tabulate it.
   const xKmMid = Array.from({ length: 2 * height - 1 }, (_, s) => xKmAt(latOf(s / 2)));
-  const diagKm = xKmMid.map((xk) => Math.hypot(xk, yKm));
+  const diagKm = xKmMid.map((xk) => Math.sqrt(xk * xk + yKm * yKm));
   const step = (ax: number, ay: number, bx: number, by: number): number => {
     const dx = Math.abs(bx - ax);
     const dy = Math.abs(by - ay);
     const s = ay + by;
     if (dx <= 1 && dy <= 1 && s >= 0 && s < xKmMid.length) return dy === 0 ? dx * xKmMid[s]! : dx === 0 ? yKm : diagKm[s]!;
-    return Math.hypot(dx * xKmAt((latOf(ay) + latOf(by)) / 2), dy * yKm);
+    const ex = dx * xKmAt((latOf(ay) + latOf(by)) / 2);
+    const ey = dy * yKm;
+    return Math.sqrt(ex * ex + ey * ey);
   };
-  const cosLat = Array.from({ length: height }, (_, y) => Math.cos(latOf(y) * toRad));
+  const cosLat = Array.from({ length: height }, (_, y) => cos(latOf(y) * toRad));
   const greatCircleKm = (ax: number, ay: number, bx: number, by: number): number => {
-    const sinDLat = Math.sin(((latOf(by) - latOf(ay)) * toRad) / 2);
-    const sinDLon = Math.sin(((lonOf(bx) - lonOf(ax)) * toRad) / 2);
+    const sinDLat = sin(((latOf(by) - latOf(ay)) * toRad) / 2);
+    const sinDLon = sin(((lonOf(bx) - lonOf(ax)) * toRad) / 2);
     const hav = sinDLat * sinDLat + cosLat[ay]! * cosLat[by]! * sinDLon * sinDLon;
-    return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(hav)));
+    return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(hav)));
   };
   // A step's km is a midpoint approximation of its length on the sphere, so it can fall a hair below the
   // great-circle distance. Scale the great circle by the worst ratio over all step kinds so that

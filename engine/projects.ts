@@ -7,6 +7,7 @@ import { keyedUniform } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
 import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
+import { exp, pow } from './detmath.ts';
 
 /** Locale-independent string order: the same in every runtime (localeCompare is not). */
 function cmp(a: string, b: string): number {
@@ -122,8 +123,8 @@ export function advanceProjects(
 function baselineGrowth(content: Content, R: Record<RegionId, RegionState>, frac: number): void {
   const sr = content.goods.supplyResponse;
   // baseline growth of capacity and demand
-  const gC = Math.pow(1 + sr.capacityGrowthPerYear, frac);
-  const gD = Math.pow(1 + sr.demandGrowthPerYear, frac);
+  const gC = pow(1 + sr.capacityGrowthPerYear, frac);
+  const gD = pow(1 + sr.demandGrowthPerYear, frac);
   for (const id of REGIONS) {
     const r = R[id];
     r.miningReo *= gC;
@@ -133,7 +134,7 @@ function baselineGrowth(content: Content, R: Record<RegionId, RegionState>, frac
     for (const u of ['defense', 'electronics', 'wind', 'other'] as const) r.magnetUse[u] *= gD;
     r.oxideOtherUse.light *= gD;
     r.oxideOtherUse.heavy *= gD;
-    r.carDemand *= Math.pow(1 + content.countries.regions[id].trendGrowth, frac);
+    r.carDemand *= pow(1 + content.countries.regions[id].trendGrowth, frac);
   }
 }
 
@@ -242,7 +243,7 @@ function controlsOn(state: GameState, s: StageKey): boolean {
 export function expectedProfitability(content: Content, state: GameState, s: StageKey, h: RegionId, lead: number, controlled = controlsOn(state, s)): number {
   const sr = content.goods.supplyResponse;
   const M = content.goods.markets;
-  const keep = Math.exp(-lead / (controlled ? sr.controlPersistenceQuarters : sr.pricePersistenceQuarters));
+  const keep = exp(-lead / (controlled ? sr.controlPersistenceQuarters : sr.pricePersistenceQuarters));
   // the output at the producers' price in the host, inputs at its buyers' expected price
   const later = (st: StageKey, out = false) => M[st].basePrice + ((out ? state.market.producerPrice[st][h] : state.market.expPrice[st][h]) - M[st].basePrice) * keep;
   const rL = content.goods.magnetRecipe.light;
@@ -266,7 +267,7 @@ function exits(content: Content, state: GameState, R: Record<RegionId, RegionSta
     for (const id of REGIONS) {
       const uw = state.market.underwater[s][id];
       if (uw < sr.exitAfterQuarters) continue;
-      const cut = stageCap(R[id], s) * (1 - Math.pow(1 - sr.exitShare, 4 * frac));
+      const cut = stageCap(R[id], s) * (1 - pow(1 - sr.exitShare, 4 * frac));
       if (cut > 0) addStageCapacity(R[id], s, -cut);
     }
 }
@@ -288,7 +289,7 @@ function priceResponse(content: Content, state: GameState, R: Record<RegionId, R
     if (pM > 0 || pH > 0) r.thrift = Math.min(sr.maxThrift, r.thrift + sr.thriftPerPremium * Math.max(pM, pH) * frac);
     for (const s of STAGES) {
       const ratio = state.prices[s][id] / content.goods.markets[s].basePrice;
-      const target = Math.pow(ratio, content.goods.markets[s].longRunElasticity);
+      const target = pow(ratio, content.goods.markets[s].longRunElasticity);
       r.demandAdj[s] += sr.demandAdjustSpeed * q * (target - r.demandAdj[s]);
     }
   }

@@ -72,6 +72,10 @@ const FORBIDDEN_CALLS: [RegExp, string][] = [
   [/(^|[^.\w$])window\./, 'window.'],
 ];
 
+/** Math functions whose last bits differ between engines (Node 20 and 24's Math.pow, Chromium's exp, log, sin, cos,
+ * asin): the engine uses engine/detmath.ts instead. `**` is Math.pow. + - * / and Math.sqrt are exact everywhere. */
+const INEXACT_MATH = /\bMath\.(pow|exp|expm1|log|log1p|log2|log10|sin|cos|tan|asin|acos|atan|atan2|sinh|cosh|tanh|asinh|acosh|atanh|cbrt|hypot)\b|\*\*(?!\/)/;
+
 /** "line: what" for every clock, global RNG or DOM use outside comments. */
 function forbiddenCalls(src: string): string[] {
   const out: string[] = [];
@@ -153,6 +157,18 @@ describe('engine/', () => {
     const bad: string[] = [];
     for (const f of engineFiles) for (const hit of forbiddenCalls(source.get(f)!)) bad.push(`${rel(f)}:${hit}`);
     expect(bad).toEqual([]);
+  });
+
+  it('uses engine/detmath.ts, never Math.pow, exp, log, sin, cos, asin and the like or **, whose bits differ between engines', () => {
+    const bad: string[] = [];
+    for (const f of engineFiles) {
+      if (/detmath/.test(f)) continue;
+      stripComments(source.get(f)!)
+        .split('\n')
+        .forEach((line, i) => INEXACT_MATH.test(line) && bad.push(`${rel(f)}:${i + 1}: ${line.trim()}`));
+    }
+    expect(bad).toEqual([]);
+    expect(INEXACT_MATH.test('const y = Math.pow(x, 2);') && INEXACT_MATH.test('const y = x ** 2;') && !INEXACT_MATH.test('const y = Math.sqrt(x);')).toBe(true);
   });
 
   it('starts every file with a one-line // comment saying why it exists', () => {

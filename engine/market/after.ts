@@ -8,6 +8,7 @@ import { buildChainInput, type SupplyContext } from '../supply.ts';
 import { NR } from './spe.ts';
 import { runChain, type ChainInput, type ChainResult } from './chain.ts';
 import { causesInForce, priceLedger } from './why.ts';
+import { pow } from '../detmath.ts';
 
 const CHN_INDEX = REGIONS.indexOf('CHN');
 
@@ -30,7 +31,7 @@ export function worldPriceOf(price: number[], received: number[]): number {
 export function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>, R: Record<RegionId, RegionState>): GameState['market'] {
   const th = content.goods.market.expectationSpeed;
   const q = state.quartersPerTurn;
-  const w = 1 - Math.pow(1 - th, q);
+  const w = 1 - pow(1 - th, q);
   const producerPrice = {} as GameState['market']['producerPrice'];
   const expPrice = {} as GameState['market']['expPrice'];
   const transship = {} as GameState['market']['transship'];
@@ -50,7 +51,7 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
  * the controls ease. Buyers diversify away from a coercer for years (Japan after 2010: Mancheri 2015). */
 export function distrustAfter(content: Content, state: GameState, R: Record<RegionId, RegionState>): GameState['market']['distrust'] {
   const D = content.goods.market.distrust;
-  const keep = Math.pow(0.5, state.quartersPerTurn / D.halfLifeQuarters);
+  const keep = pow(0.5, state.quartersPerTurn / D.halfLifeQuarters);
   const severity = (o: RegionId, b: RegionId): number => {
     if (o === 'ROW' || o === b) return 0;
     let w = 0;

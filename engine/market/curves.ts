@@ -1,5 +1,6 @@
 // The data of one market's spatial price equilibrium (typed arrays, preallocated) and its curves: supply,
 // demand by use, storage. The solver is spe.ts.
+import { exp, log, pow } from '../detmath.ts';
 
 export const NR = 6;
 /** price variables: a supply node and a demand node per region */
@@ -160,12 +161,12 @@ export function useAt(m: SpeProblem, j: number, p: number): number {
   if (Q <= 0) return 0;
   const W = m.uW[j];
   const e = m.uEps[j];
-  if (p <= W) return e === 0 ? Q : Q * Math.pow(p / m.uPr[j], e);
+  if (p <= W) return e === 0 ? Q : Q * pow(p / m.uPr[j], e);
   const r = W / p;
   const r2 = r * r;
   const r4 = r2 * r2;
   // CHOKE = 8: (W/p)^8 by squaring
-  return (e === 0 ? Q : Q * Math.pow(W / m.uPr[j], e)) * r4 * r4;
+  return (e === 0 ? Q : Q * pow(W / m.uPr[j], e)) * r4 * r4;
 }
 
 
@@ -173,14 +174,14 @@ export function useAt(m: SpeProblem, j: number, p: number): number {
 export function storageAt(m: SpeProblem, r: number, p: number): number {
   const lam = m.stLam[r];
   if (lam <= 0) return 0;
-  const want = m.stEta[r] > 0 ? m.stT[r] * Math.pow(m.stPexp[r] / p, m.stEta[r]) : m.stT[r];
+  const want = m.stEta[r] > 0 ? m.stT[r] * pow(m.stPexp[r] / p, m.stEta[r]) : m.stT[r];
   return lam * (want - m.stI0[r]);
 }
 
 function storageSlope(m: SpeProblem, r: number, p: number): number {
   const lam = m.stLam[r];
   if (lam <= 0 || m.stEta[r] <= 0) return 0;
-  return (-m.stEta[r] * lam * m.stT[r] * Math.pow(m.stPexp[r] / p, m.stEta[r])) / p;
+  return (-m.stEta[r] * lam * m.stT[r] * pow(m.stPexp[r] / p, m.stEta[r])) / p;
 }
 
 export function demandAt(m: SpeProblem, r: number, p: number): number {
@@ -195,8 +196,8 @@ export function prepareUses(m: SpeProblem): void {
   for (let r = 0; r < NR; r++)
     for (let u = 0; u < m.nUse[r]; u++) {
       const j = r * MAX_USES + u;
-      m.uLnPr[j] = Math.log(m.uPr[j]);
-      m.uQW[j] = m.uEps[j] === 0 ? m.uQ[j] : m.uQ[j] * Math.pow(m.uW[j] / m.uPr[j], m.uEps[j]);
+      m.uLnPr[j] = log(m.uPr[j]);
+      m.uQW[j] = m.uEps[j] === 0 ? m.uQ[j] : m.uQ[j] * pow(m.uW[j] / m.uPr[j], m.uEps[j]);
     }
 }
 
@@ -206,7 +207,7 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
   let d = m.dFix[r] + storageAt(m, r, p);
   let sl = slope ? storageSlope(m, r, p) : 0;
   const n = m.nUse[r];
-  const lp = Math.log(p);
+  const lp = log(p);
   for (let u = 0; u < n; u++) {
     const j = r * MAX_USES + u;
     const Q = m.uQ[j];
@@ -214,7 +215,7 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
     const W = m.uW[j];
     const e = m.uEps[j];
     let q: number;
-    if (p <= W) q = e === 0 ? Q : Q * Math.exp(e * (lp - m.uLnPr[j]));
+    if (p <= W) q = e === 0 ? Q : Q * exp(e * (lp - m.uLnPr[j]));
     else {
       const x = W / p;
       const x2 = x * x;

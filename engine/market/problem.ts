@@ -3,6 +3,7 @@
 import { NR, MAX_USES, MAX_TRANS, newProblem, type SpeProblem, type SpeStats } from './spe.ts';
 import type { StageKey } from '../ids.ts';
 import type { ChainInput, MarketResult } from './types.ts';
+import { pow } from '../detmath.ts';
 
 const Z = () => [0, 0, 0, 0, 0, 0];
 
@@ -116,7 +117,7 @@ export function setStorage(x: ChainInput, s: StageKey, m: SpeProblem, r: number,
   m.stT[r] = T;
   m.stPexp[r] = x.expPrice[s][r];
   m.stEta[r] = st.elasticity;
-  m.stLam[r] = 1 - Math.pow(1 - st.adjust, x.q); // the content's share is per quarter
+  m.stLam[r] = 1 - pow(1 - st.adjust, x.q); // the content's share is per quarter
   return stranded;
 }
 
