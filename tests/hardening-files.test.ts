@@ -383,3 +383,14 @@ describe('rough messages', () => {
     refused(await cli('fork', at('fork-replay.json'), '--at', '0', '--agents', 'CHN=hawk,chn=planner'), 2, '--agents', /CHN is given twice/);
   });
 });
+
+describe('current Node', () => {
+  it('package.json engines names Node 20, 22 and 24; .ci/run runs the engine, CLI and determinism tests and a replay check under Node 24', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.engines.node).toMatch(/\^20\.\d+\.\d+ \|\| \^22\.\d+\.\d+ \|\| \^24/);
+    const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
+    expect(ci).toMatch(/npx -y -p node@24 node/);
+    for (const t of ['detmath', 'replays', 'cli', 'batch', 'hardening-files', 'fuzz']) expect(ci).toContain(`tests/${t}.test.ts`);
+    expect(ci).toMatch(/replay verify/);
+  });
+});
