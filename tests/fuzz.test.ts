@@ -2,7 +2,7 @@
 // and shard files, sent to the program in this process (main(argv), fast) and, for a bounded number, as real child
 // processes (including Ctrl-C at a random moment). Every input must end with exit 0 and valid output, or exit 1 or 2
 // with a clear message: never a stack trace, a hang, NaN or null in the output, a temporary file left behind, or a
-// changed input file. The counts are printed at the end (FUZZ_RUNS=k multiplies the runs, FUZZ_SEED changes them).
+// changed input file. The counts are printed at the end (FUZZ_RUNS=k multiplies the runs and the time limits, FUZZ_SEED changes them).
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,7 +119,7 @@ beforeAll(async () => {
   writeFileSync(F.table, JSON.stringify({ format: 'rare-earth-gambit-payoffs', version: 1, scenario: 'rare-earth-gambit', seed: 1, gamesPerProfile: 2, players: COUNTRIES, strategies: Object.fromEntries(COUNTRIES.map((c) => [c, ['persona']])), profiles: [{ ...p, games: 2 }] }));
   fixtures = [F.script, F.replay, F.scenario, F.shard1, F.shard2, F.table].map((p) => [p, readFileSync(p)]);
   contentShas = contentFiles().map((p) => [p, sha(p)]);
-}, 120_000);
+}, K * 120_000);
 
 afterAll(() => {
   const rows = Object.entries(counts);
@@ -153,7 +153,7 @@ describe('fuzz', () => {
       resetOut();
     }
     noDefects('command lines');
-  }, 240_000);
+  }, K * 240_000);
 
   it('scripted orders', async () => {
     const f = join(CASES, 'fuzz-script.json');
@@ -165,7 +165,7 @@ describe('fuzz', () => {
       }
     }
     noDefects('scripted orders');
-  }, 240_000);
+  }, K * 240_000);
 
   it('content files (validate)', async () => {
     const files = ['countries.json', 'goods.json', 'map.json', 'rules.json', 'projects.json', 'events.json', 'personas.json'];
@@ -178,7 +178,7 @@ describe('fuzz', () => {
       tally('content files', { f, ms }, judge(r), r.code === 0);
     }
     noDefects('content files');
-  }, 120_000);
+  }, K * 120_000);
 
   it('replays (verify and fork)', async () => {
     const arb = fc.tuple(mutationsArb(pathsOf(baseReplay, 4)), fc.oneof({ weight: 7, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }));
@@ -197,7 +197,7 @@ describe('fuzz', () => {
       tally('replays', { args: args[0], ms, cut }, judge(r, args) ?? wrong, r.code === 0);
     }
     noDefects('replays');
-  }, 240_000);
+  }, K * 240_000);
 
   it('saves (the browser game\'s Load)', () => {
     const s = new SessionCore(content);
@@ -227,7 +227,7 @@ describe('fuzz', () => {
       tally('saves', { ms, cut }, problem, ok);
     }
     noDefects('saves');
-  }, 240_000);
+  }, K * 240_000);
 
   it('journals (selfplay --resume)', async () => {
     const journal = journalText({ seed: 9, games: 4, turns: 1 }, refOut.trim().split('\n').slice(0, 2), content.hash);
@@ -243,7 +243,7 @@ describe('fuzz', () => {
       resetOut();
     }
     noDefects('journals');
-  }, 240_000);
+  }, K * 240_000);
 
   it('shard files (merge)', async () => {
     const [s1, s2] = [readFileSync(F.shard1, 'utf8'), readFileSync(F.shard2, 'utf8')];
@@ -273,7 +273,7 @@ describe('fuzz', () => {
       resetOut();
     }
     noDefects('shard files');
-  }, 240_000);
+  }, K * 240_000);
 
   it('command lines as real processes, and Ctrl-C at a random moment', async () => {
     const spawnRun = (args: string[], killAfterMs?: number) =>
@@ -315,5 +315,5 @@ describe('fuzz', () => {
     }
     noDefects('processes');
     noDefects('Ctrl-C');
-  }, 300_000);
+  }, K * 300_000);
 });

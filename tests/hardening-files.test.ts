@@ -313,6 +313,14 @@ describe('replays are untrusted input', () => {
     }
   });
 
+  it('a replay missing a seat\'s agent is refused, naming it (the fuzz suite found fork printing "CHN=undefined")', async () => {
+    const { CHN: _chn, ...others } = replay.agents;
+    const f = write('noagents.json', { ...replay, agents: others });
+    const run = await cli('fork', f, '--at', '1', '--runs', '1', '--agents', 'CHN=hawk');
+    refused(run, 1, 'noagents.json', /\$\.agents\.CHN: expected string/);
+    expect(run.stdout).not.toMatch(/undefined/);
+  });
+
   it('an engine version that differs is named clearly', async () => {
     refused(await cli('replay', 'verify', write('ev.json', { ...replay, engineVersion: '9.9.9' })), 1, 'ev.json', /recorded by engine version "9\.9\.9", and this is engine version/);
     refused(await cli('replay', 'verify', write('v1.json', { ...replay, version: 1 })), 1, 'v1.json', /format version 1; this program reads version 2/);

@@ -19,7 +19,7 @@ export const ReplaySchema = z
     contentHash: HASH,
     engineVersion: z.string().max(100),
     seed: z.string().regex(/^\d{1,16}$/, 'a seed (a whole number)'),
-    agents: z.partialRecord(z.enum(COUNTRIES), z.string().max(4096)),
+    agents: z.record(z.enum(COUNTRIES), z.string().min(1).max(4096)), // every seat: fork names the agent it replaces
     turns: z.number().int().min(1).max(1000),
     orders: z.array(z.record(z.string(), z.unknown())).max(1000),
     hashes: z.array(HASH).max(1000),
