@@ -121,7 +121,7 @@ export function isTruce(d: Deal): boolean {
 
 /** China's value of its exports of other goods to the US (USD bn a year, net of what it would sell elsewhere, in value
  * added) at a US tariff of `tau` percent: constant-elasticity demand from the 2024 flow at the starting tariff. */
-function chinaStake(content: Content, tau: number): number {
+export function chinaStake(content: Content, tau: number): number {
   const L = content.rules.leverage;
   const x0 = content.countries.regions.CHN.otherExports.USA ?? 0;
   const t0 = startTariffOf(content, 'USA', 'CHN', 'other');
