@@ -117,6 +117,13 @@ const LIMITS: Partial<Record<ContentKind, [string, Limit][]>> = {
     ['trade.freightShareCars', share],
     ['trade.blockedLanePenalty', mult],
     ['trade.tensionTradeDrag', share],
+    ['leverage.escalationPts', { min: 0, max: 500 }],
+    ['leverage.escalationTrigger', { min: 0, max: 500 }],
+    ['leverage.ripeTurns', { min: 1, max: 40, int: true }],
+    ['leverage.truceTurns', { min: 1, max: 40, int: true }],
+    ['leverage.dealTurns', { min: 1, max: 40, int: true }],
+    ['leverage.acceptTolerance', { min: 0, max: 100 }],
+    ['leverage.reportStep', { min: 0, above: true, max: 2 }],
   ],
   projects: [
     ['types.*.capacity', tonnes],

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, PROJECT_KINDS } from './ids.ts';
 import { N, Frac } from './sourced.ts';
 import { DeepSeaSchema } from './deepsea-schema.ts';
+import { LeverageSchema } from './leverage-schema.ts';
 
 export { N }; // sourced numbers {v, src, range?} live in sourced.ts
 
@@ -150,6 +151,7 @@ export const RulesFileSchema = z
     trade: z
       .object({ otherSigma: N, otherAdjustSpeed: Frac, freightShareRe: N, freightShareCars: N, blockedLanePenalty: N, tensionTradeDrag: N })
       .strict(),
+    leverage: LeverageSchema,
   })
   .strict();
 

@@ -197,6 +197,27 @@ export interface GameState {
   tensionBase: Record<CountryId, Record<CountryId, number>>;
   /** the rare-earth markets' own state (engine/market/) */
   market: MarketState;
+  /** the US-China leverage track after the last turn (engine/leverage.ts); absent before the first turn */
+  track?: TrackState;
+}
+
+/** The US-China track: each side's stake in escalation, the bargaining balance and the phase (engine/leverage.ts). */
+export interface TrackState {
+  phase: 'calm' | 'escalation' | 'truce' | 'deal';
+  /** the turn the phase began */
+  since: number;
+  /** shares of the US's rare-earth supply (oxide and magnets, by value) from China and from Japan */
+  usFromChina: number;
+  usFromJapan: number;
+  /** USD bn a year each side would lose in a year of escalation */
+  usCost: number;
+  chinaCost: number;
+  /** (chinaCost - usCost) / (chinaCost + usCost): positive when the US has less to lose */
+  usHand: number;
+  /** Nash bargaining: tariff points the US would cut on Chinese goods for a truce (0 when China has more to lose) */
+  concession: number;
+  /** the figures when the US's hand was last in the news */
+  reported: { usHand: number; usFromChina: number; usFromJapan: number; usCost: number; chinaCost: number };
 }
 
 export interface MarketState {

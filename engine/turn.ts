@@ -19,6 +19,7 @@ import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
 import { buildReport } from './report.ts';
+import { trackStep } from './leverage.ts';
 
 export function cloneRegion(r: RegionState): RegionState {
   return {
@@ -175,6 +176,8 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     news,
   });
   leakConsequences(content, chain, econ.tension, news);
+  // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
+  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, news);
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];
@@ -227,6 +230,7 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
     d.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
     d.pipeline = pipeline;
     d.market = market;
+    d.track = track;
   });
   return { state: next, report };
 }

@@ -34,6 +34,8 @@ export interface CountryView {
   heavyIntensity: number;
   /** the markets' public state: producers' prices, expectations, transshipment seen last turn */
   market: GameState['market'];
+  /** the US-China leverage track (engine/leverage.ts), public */
+  track?: GameState['track'];
 }
 
 export function viewFor(state: GameState, country: CountryId): CountryView {
@@ -67,6 +69,7 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
     shocks: state.shocks.map((s) => ({ eventId: s.eventId, turnsLeft: s.turnsLeft })),
     heavyIntensity: state.heavyIntensity,
     market: state.market,
+    ...(state.track ? { track: state.track } : {}),
   };
 }
 
@@ -132,6 +135,7 @@ export function beliefState(content: Content, view: CountryView, rngSeed: string
     pipeline: [],
     tensionBase,
     market: view.market,
+    ...(view.track ? { track: view.track } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
 // `npm run screenshots -- --out /tmp/shots --size 1024x768 --size 1440x900`: the same at each size (name-WxH.png), plus
 // the score table, the in-game help and the model documentation page, for checking the layout at other widths.
 // Every run also takes the "Japan's gambit" briefing and its end screen (a 40-turn game, then the five strategies);
-// `--only gambit` takes just those, `--turns N` plays a shorter game for them.
+// `--only gambit` takes just those, `--turns N` plays a shorter game for them; `--only negotiation` takes the negotiation
+// with a counter-offer (negotiation-form, negotiation-refusal, negotiation-counter-offer).
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -140,13 +141,60 @@ async function shootGambit(browser: Browser, url: string, width: number, height:
   await page.context().close();
 }
 
+/** A negotiation in "Japan's gambit": Japan (the player) offers the US half its separated NdPr oxide for a 5% cap on
+ * the US car tariff; the US (valuing packages by rollouts: the usa-negotiator persona) refuses with its reason and
+ * counters; the digest shows the refusal and the counter-offer, the Deals tab the form and the offer to accept. */
+async function shootNegotiation(browser: Browser, url: string, width: number, height: number, suffix: string): Promise<void> {
+  const { page, errors } = await openPage(browser, url, width, height);
+  const snap = async (name: string) => {
+    const bad = await overflowing(page);
+    if (bad.length) console.error(`${name}${suffix}: overflowing: ${bad.join('; ')}`);
+    await page.screenshot({ path: `${out}${name}${suffix}.png` });
+  };
+  await page.getByTestId('new-game').waitFor();
+  await page.getByTestId('scenario').selectOption('japans-gambit');
+  await page.getByTestId('country-JPN').click();
+  await page.getByTestId('opponent-USA').selectOption('usa-negotiator');
+  await page.getByTestId('turns').fill('8');
+  await page.getByTestId('start-game').click();
+  await page.getByTestId('turn-label').waitFor();
+  await page.getByTestId('tab-deals').click();
+  await page.getByTestId('deal-give').selectOption('offtake-oxide.light');
+  await page.getByTestId('deal-give-amount').fill('50');
+  await page.getByTestId('deal-ask').selectOption('cap-autos');
+  await page.getByTestId('deal-ask-amount').fill('5');
+  await page.getByTestId('deal-propose').click();
+  await snap('negotiation-form');
+  for (let t = 1; t <= 2; t++) {
+    await page.getByTestId('end-turn').click();
+    await page.getByTestId('digest').waitFor({ timeout: 120_000 });
+    if (t === 2) {
+      await page.getByText(/USA rejects D\d+ from JPN/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(300);
+      await snap('negotiation-refusal');
+    }
+    await page.getByTestId('digest-close').click();
+  }
+  await page.getByTestId('tab-deals').click();
+  await page.waitForTimeout(300);
+  await snap('negotiation-counter-offer');
+  if (errors.length) console.error('console errors:', errors);
+  await page.context().close();
+}
+
 const { server, url } = await startServer();
 const browser = await launch();
 try {
+  if (opts.only === 'negotiation') {
+    await shootNegotiation(browser, url, 1440, 900, '');
+    console.log(`screenshots written to ${out}`);
+    process.exit(0);
+  }
   const all = opts.only !== 'gambit';
   if (!sizes.length && all) await shoot(browser, url, 1280, 720, '', false);
   for (const [w, hgt] of sizes) if (all) await shoot(browser, url, w, hgt, `-${w}x${hgt}`, true);
   if (!sizes.length) await shootGambit(browser, url, 1440, 900, '');
+  if (!sizes.length) await shootNegotiation(browser, url, 1440, 900, '');
   for (const [w, hgt] of sizes) await shootGambit(browser, url, w, hgt, `-${w}x${hgt}`);
   console.log(`screenshots written to ${out}`);
 } finally {

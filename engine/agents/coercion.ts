@@ -9,6 +9,7 @@ import type { CountryOrders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
 import { investIn, meanTariffOn } from './common.ts';
 import { own } from '../own.ts';
+import { squeezePays } from './truce.ts';
 
 type Tariffs = NonNullable<CountryOrders['tariffs']>;
 type Controls = NonNullable<CountryOrders['exportControls']>;
@@ -40,7 +41,7 @@ export function leverage(content: Content, view: CountryView, p: Persona, rng: (
   const rise = meanTariffOn(view, partner, me) - startMeanTariff(content, partner, me);
   const cur = view.self.policies.controls[partner];
   const tight = cur['oxide.heavy'].level === 'banned' || (cur['oxide.heavy'].level === 'licensed' && cur['oxide.heavy'].share <= co.licenceShare + 1e-9);
-  if (rise > co.tariffTrigger && !tight && rng() < p.retaliation) {
+  if (rise > co.tariffTrigger && !tight && rng() < p.retaliation && squeezePays(view, partner)) {
     exportControls[partner] = { 'oxide.heavy': { licensed: co.licenceShare }, magnet: { licensed: co.licenceShare } };
     return;
   }

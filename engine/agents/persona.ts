@@ -6,6 +6,8 @@ import type { Agent } from './types.ts';
 import { answerDeals, defenseToward, investIn, meanTariffOn, merge, partners, rivalsOf } from './common.ts';
 import { answerCoercion, leverage } from './coercion.ts';
 import { answerByRollout } from './valuation.ts';
+import { keepCommitments, squeezePays, truceMoves } from './truce.ts';
+import { isTruce } from '../leverage.ts';
 
 /** `deals`: 'rule' answers packages by a quick rule of thumb; 'rollout' values them by engine rollouts
  * (engine/agents/valuation.ts) when the persona's content says `"dealValuation": "rollout"`. Inside rollouts every
@@ -29,7 +31,7 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
         if (p.controlsAs !== 'never' && !exportControls[other]) {
           const hostile = view.tension[me][other] > 72;
           const cur = view.self.policies.controls[other]['oxide.heavy'];
-          if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5) {
+          if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5 && squeezePays(view, other)) {
             const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
             exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
           } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
@@ -43,10 +45,14 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       if (p.controlsAs !== 'never') tightenOnLeaks(view, exportControls);
       const output = p.controlsAs === 'leverage' ? limitPricing(content, view) : undefined;
       const answer = answerCoercion(content, view, p, tariffs);
-      const deals = opts.deals === 'rollout' && p.dealValuation === 'rollout' ? answerByRollout(content, view, (n, q) => personaAgent(n, q, { deals: 'rule' }), `deal:${view.turn}:${me}`) : answerDeals(view, p.tradeOpenness * 3);
+      // the US-China track's truce offers and answers (agents/truce.ts); other packages are answered as before
+      const track = truceMoves(content, view);
+      const dview = track ? { ...view, deals: view.deals.filter((d) => !(d.status === 'proposed' && isTruce(d))) } : view;
+      const generic = opts.deals === 'rollout' && p.dealValuation === 'rollout' ? answerByRollout(content, dview, (n, q) => personaAgent(n, q, { deals: 'rule' }), `deal:${view.turn}:${me}`) : answerDeals(dview, p.tradeOpenness * 3);
+      const deals = joinDeals(generic, track);
       const offers = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
       const propose = offers || deals?.propose ? [...(deals?.propose ?? []), ...(offers ?? [])] : undefined;
-      return merge({
+      return keepCommitments(view, merge({
         tariffs: Object.keys(tariffs).length ? tariffs : undefined,
         exportControls: Object.keys(exportControls).length ? exportControls : undefined,
         defenseSpendingPct: defenseToward(view, p.defenseTargetPct + armsReaction(content, view), p.defenseStepPct),
@@ -54,7 +60,7 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
         stockpileRelease: answer?.stockpileRelease,
         rareEarthOutputPct: output,
         deals: deals || propose ? { ...(deals ?? {}), ...(propose ? { propose } : {}) } : undefined,
-      });
+      }));
     },
   };
 }
@@ -112,4 +118,20 @@ function limitPricing(content: Parameters<Agent['decide']>[0]['content'], view: 
   if (ratio > 1.3 && cur < 130) return 130;
   if (ratio < 1.1 && cur !== 100) return 100;
   return undefined;
+}
+
+type DealOrders = NonNullable<CountryOrders['deals']>;
+/** Two sets of deal answers and offers as one. */
+function joinDeals(a: DealOrders | undefined, b: DealOrders | undefined): DealOrders | undefined {
+  if (!a || !b) return a ?? b;
+  const cat = <T>(x: T[] | undefined, y: T[] | undefined) => (x || y ? [...(x ?? []), ...(y ?? [])] : undefined);
+  const out: DealOrders = {};
+  const accept = cat(a.accept, b.accept);
+  const reject = cat(a.reject, b.reject);
+  const propose = cat(a.propose, b.propose);
+  if (accept) out.accept = accept;
+  if (reject) out.reject = reject;
+  if (propose) out.propose = propose;
+  if (a.why || b.why) out.why = { ...(a.why ?? {}), ...(b.why ?? {}) };
+  return out;
 }

@@ -13,7 +13,7 @@ const LABEL: Record<Key, string> = {
   minMagnet: 'lowest magnet supply, share of need',
   meanMagnet: 'mean magnet supply over the game, share of need',
   worstCarLossPct: 'worst quarter of car output against standing still, %',
-  programmeUsdBn: 'programme spending, USD bn over the game',
+  programmeUsdBn: 'programme spending, USD bn over the game (all paid from the programme budget as it is paid: projects when ordered, the deep-sea programme stage by stage, the scenario\'s programme too)',
   extraDefenseUsdBn: 'defence spending above standing still, USD bn over the game',
   gdpVsYardstickPct: 'GDP at the end against standing still, %',
   supplyToUS: 'separated oxide and magnets sent to the US, t a quarter',
@@ -22,6 +22,9 @@ const LABEL: Record<Key, string> = {
   usChinaTension: 'US-China tension, mean',
   usGain: "US objective against Japan standing still, points",
   chinaGain: "China's objective against Japan standing still, points",
+  usHand: "US hand with China on the leverage track (-1..1; higher: the US has less to lose), mean",
+  truceConcession: 'tariff points the US would cut for a truce (Nash terms), mean',
+  escalationTurns: 'turns of US-China escalation',
 };
 const COLOURS = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 const f = (x: number, d = 2) => (x >= 0 ? '+' : '') + x.toFixed(d);
@@ -63,7 +66,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     { q: 'Does becoming a hub buy Japan tariff relief?', key: 'usCarTariff', good: 'down', eps: 0.25, strategies: ['hub', 'mud', 'defence', 'all'], versus: ['hub', 'defence'], opponents: ops.includes('us-pressure') ? 'us-pressure' : ops[0], also: ['carExportsUS'] },
     { q: 'Does it protect its car industry from a magnet squeeze?', key: 'meanMagnet', good: 'up', eps: 0.001, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops.includes('china-coercion') ? 'china-coercion' : ops[0], also: ['minMagnet', 'worstCarLossPct'] },
     { q: 'What does it cost? (the verdict: does GDP end lower than standing still?)', key: 'gdpVsYardstickPct', good: 'down', eps: 0.01, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['programmeUsdBn', 'extraDefenseUsdBn', 'score'] },
-    { q: 'Does it strengthen the US hand with China?', key: 'usSupplyRisk', good: 'down', eps: 0.01, strategies: ['hub', 'all'], opponents: ops[0], also: ['usMinMagnet', 'usGain', 'chinaGain'] },
+    { q: 'Does it strengthen the US hand with China?', key: 'usHand', good: 'up', eps: 0.005, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['truceConcession', 'escalationTurns', 'usSupplyRisk', 'usGain', 'chinaGain'] },
   ];
   const lines: string[] = [`${ex.title}`, `${nSeeds} seeds per cell, ${ex.turns} turns; differences are strategy minus the status quo on the same seeds, with 95% intervals.`];
   let answers = '';
@@ -94,9 +97,9 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
   for (const op of ops) {
     const rows = ex.strategies.filter((s) => cells.some((c) => c.strategy === s.id && c.opponents === op)).map((s) => {
       const c = cells.find((x) => x.strategy === s.id && x.opponents === op)!;
-      return [esc(s.label), ...(['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usGain'] as Key[]).map((k) => { const v = interval(c.games.map((g) => g[k])); return `${f(v.mean)} <span class="ci">[${f(v.lo)}, ${f(v.hi)}]</span>`; })];
+      return [esc(s.label), ...(['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'] as Key[]).map((k) => { const v = interval(c.games.map((g) => g[k])); return `${f(v.mean)} <span class="ci">[${f(v.lo)}, ${f(v.hi)}]</span>`; })];
     });
-    const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usGain'];
+    const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
     const chart = dotIntervals({
       title: `Japan's score by strategy: ${opLabel(op)}`,
       desc: 'Mean score over seeds with its 95% interval and the range of runs',

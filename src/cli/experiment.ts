@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { COUNTRIES, playGame, type CountryId, type GameState } from '../../engine/index.ts';
+import { COUNTRIES, createGame, playGame, type CountryId, type GameState } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
 import { UsageError, int, makeSeats } from './args.ts';
 import { writeFileAtomic } from './io.ts';
@@ -48,8 +48,14 @@ export interface GameMetrics {
   usChinaTension: number;
   usGain: number;
   chinaGain: number;
+  /** the US-China track (engine/leverage.ts): the US's bargaining hand, -1..1, mean over turns */
+  usHand: number;
+  /** tariff points the US would cut for a truce at the Nash terms, mean over turns */
+  truceConcession: number;
+  /** turns the track spent in escalation (a Chinese squeeze on the US, or US tariffs on China well above the start) */
+  escalationTurns: number;
 }
-export const METRICS: (keyof Omit<GameMetrics, 'scoreBy'>)[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'meanMagnet', 'worstCarLossPct', 'programmeUsdBn', 'extraDefenseUsdBn', 'gdpVsYardstickPct', 'supplyToUS', 'usSupplyRisk', 'usMinMagnet', 'usChinaTension', 'usGain', 'chinaGain'];
+export const METRICS: (keyof Omit<GameMetrics, 'scoreBy'>)[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'meanMagnet', 'worstCarLossPct', 'programmeUsdBn', 'extraDefenseUsdBn', 'gdpVsYardstickPct', 'supplyToUS', 'usSupplyRisk', 'usMinMagnet', 'usChinaTension', 'usGain', 'chinaGain', 'usHand', 'truceConcession', 'escalationTurns'];
 
 export function listExperiments(): string[] {
   return existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
@@ -93,7 +99,11 @@ function track(seat: CountryId, r: ReturnType<typeof playGame>): Track {
 function measure(ex: Experiment, agents: Record<CountryId, string>, seed: number, yard: { t: Track; cars: number[]; def: number[] }): GameMetrics {
   const content = loadContent('rare-earth-gambit');
   const seat = ex.seat;
-  const acc = { tariff: 0, exp: 0, minMag: 1, mag: 0, worst: 0, prog: 0, def: 0, supply: 0, risk: 0, usMin: 1, tension: 0, n: 0 };
+  const acc = { tariff: 0, exp: 0, minMag: 1, mag: 0, worst: 0, prog: 0, def: 0, supply: 0, risk: 0, usMin: 1, tension: 0, hand: 0, conc: 0, esc: 0, n: 0 };
+  // programme spending as it is paid: a project's cost when ordered, and later payments (the deep-sea programme pays
+  // each stage when it starts) as its recorded cost grows; projects under way at the start count only what they add
+  const paid = new Map<string, number>();
+  for (const p of createGame(content, seed).projects) paid.set(p.id, p.costUsdBn);
   const cars: number[] = [];
   const r = playGame(content, seed, makeSeats(content, agents), {
     turns: ex.turns,
@@ -108,7 +118,14 @@ function measure(ex: Experiment, agents: Record<CountryId, string>, seed: number
       acc.mag += me.last.magnetSupplyRatio;
       cars.push(me.last.autoProduction);
       if (yard.cars[i]) acc.worst = Math.min(acc.worst, 100 * (me.last.autoProduction / yard.cars[i] - 1));
-      for (const p of s.projects) if (p.owner === seat && !p.private && p.startedTurn === s.turn) acc.prog += p.costUsdBn;
+      for (const p of s.projects) {
+        if (p.owner !== seat || p.private) continue;
+        acc.prog += p.costUsdBn - (paid.get(p.id) ?? 0);
+        paid.set(p.id, p.costUsdBn);
+      }
+      acc.hand += s.track?.usHand ?? 0;
+      acc.conc += s.track?.concession ?? 0;
+      if (s.track?.phase === 'escalation') acc.esc++;
       acc.def += me.last.defenseSpendUsdBn - (yard.def[i] ?? me.last.defenseSpendUsdBn);
       acc.supply += s.flows['oxide.light'][seat].USA + s.flows['oxide.heavy'][seat].USA + s.flows.magnet[seat].USA;
       acc.risk += s.regions.USA.last.supplyRisk;
@@ -140,6 +157,9 @@ function measure(ex: Experiment, agents: Record<CountryId, string>, seed: number
     usChinaTension: acc.tension / n,
     usGain: diff(t.us, yard.t.us),
     chinaGain: diff(t.cn, yard.t.cn),
+    usHand: acc.hand / n,
+    truceConcession: acc.conc / n,
+    escalationTurns: acc.esc,
   };
 }
 

@@ -3,7 +3,7 @@
 // same scenario, seed and opponents, as many turns, the player's seat given to the strategy's agent; each is scored
 // against the player's yardstick (the same game with that seat at the status quo), so the status quo scores exactly 0.
 // The key figures are measured as `gambit experiment` measures them (src/cli/experiment.ts).
-import { COUNTRIES, OBJECTIVES, isCountry, makeAgent, playGame, runningScores, type Content, type CountryId, type GameState, type Seats, type TurnReport } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, createGame, isCountry, makeAgent, playGame, runningScores, type Content, type CountryId, type GameState, type Seats, type TurnReport } from '../../engine/index.ts';
 import thesis from '../../content/experiments/thesis.json';
 import type { GameConfig, PathFigures, StrategyPlan, StrategyRow } from './protocol.ts';
 import { turnScore } from './score.ts';
@@ -33,14 +33,26 @@ export class FigureTracker {
   private exports = 0;
   private minMagnet = 1;
   private programme = 0;
-  constructor(private readonly seat: CountryId) {}
+  /** what each project had cost when last seen: programme spending counts payments as they are made (the deep-sea
+   * programme pays each stage when it starts), from the opening state on, as `gambit experiment` does */
+  private readonly paid = new Map<string, number>();
+  constructor(
+    private readonly seat: CountryId,
+    start: GameState,
+  ) {
+    for (const p of start.projects) this.paid.set(p.id, p.costUsdBn);
+  }
 
   add(s: GameState): void {
     const me = s.regions[this.seat];
     if (this.seat !== 'USA') this.tariff += s.regions.USA.policies.tariffs[this.seat].autos;
     this.exports += me.last.autoExports.USA;
     this.minMagnet = Math.min(this.minMagnet, me.last.magnetSupplyRatio);
-    for (const p of s.projects) if (p.owner === this.seat && !p.private && p.startedTurn === s.turn) this.programme += p.costUsdBn;
+    for (const p of s.projects) {
+      if (p.owner !== this.seat || p.private) continue;
+      this.programme += p.costUsdBn - (this.paid.get(p.id) ?? 0);
+      this.paid.set(p.id, p.costUsdBn);
+    }
     this.n++;
   }
 
@@ -69,7 +81,7 @@ export function strategyPlan(content: Content, config: GameConfig, states: GameS
   if (!ex) return null;
   const base = { experiment: ex.id, title: ex.title, question: ex.question, seat: ex.seat, turns: reports.length, strategies: ex.strategies.map((s) => ({ id: s.id, label: s.label })) };
   if (config.country !== ex.seat || !reports.length) return { ...base, player: null };
-  const t = new FigureTracker(ex.seat);
+  const t = new FigureTracker(ex.seat, createGame(content, config.seed));
   for (const s of states) t.add(s);
   return { ...base, player: { id: 'you', label: 'Your path', ...scored(ex.seat, reports, yard), figures: t.figures() } };
 }
@@ -82,7 +94,7 @@ export function strategyRow(content: Content, config: GameConfig, id: string, tu
   if (config.country !== ex.seat) throw new Error(`the strategies are for ${ex.seat}'s seat`);
   // fresh agents (a planner keeps a cache): the player's opponents, and the strategy in the player's seat
   const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, c === ex.seat ? st.agent : (config.agents[c] ?? 'persona'), c)])) as Seats;
-  const t = new FigureTracker(ex.seat);
+  const t = new FigureTracker(ex.seat, createGame(content, config.seed));
   const r = playGame(content, config.seed, seats, { turns, ledger: false, dropRefused: true, onTurn: (s) => t.add(s) });
   return { id: st.id, label: st.label, ...scored(ex.seat, r.reports, yard), figures: t.figures() };
 }

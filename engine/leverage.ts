@@ -1,0 +1,197 @@
+// The US-China leverage track: what a year of escalation would cost each side, given its dependence and its
+// alternatives; the Nash bargaining terms of a truce; and the track's phase (calm, escalation, truce, deal), read from
+// the two sides' policies and deals. China's lever is the chokepoint it holds in rare-earth supply (Farrell and Newman
+// 2019, "Weaponized interdependence"); the US's is its market. Each side's cost of escalation is its disagreement
+// point; the truce splits the gain from avoiding it equally (Nash 1950; with outside options, Binmore, Rubinstein and
+// Wolinsky 1986), so the side with more to lose pays: in tariff points the US cuts on Chinese goods. Japan's hub enters
+// as the US's alternative: every tonne of non-Chinese oxide or magnet the US gets lowers the US's share from China and
+// its cost of a squeeze. Pure: the same figures from a state (turn.ts, for the news) or from a view (the personas).
+import { REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import type { Content } from './content.ts';
+import type { Deal, GameState, Policies, TrackState } from './state.ts';
+import type { Commitment } from './schema.ts';
+import { pow } from './detmath.ts';
+
+export type Phase = TrackState['phase'];
+export type Reading = Omit<TrackState, 'since' | 'reported'>;
+
+/** What the track reads: public figures only, so a view gives the same reading as the state. */
+export interface TrackWorld {
+  flows: GameState['flows'];
+  transship: GameState['market']['transship'];
+  gdp: (c: CountryId) => number;
+  policies: (c: CountryId) => Policies;
+  deals: readonly Deal[];
+}
+
+const INPUT: Partial<Record<StageKey, StageKey[]>> = { 'oxide.light': ['ore.light', 'ore.heavy'], 'oxide.heavy': ['ore.light', 'ore.heavy'], magnet: ['oxide.light', 'oxide.heavy'] };
+
+/** What each region bought of some stages, by origin, valued at 2024 prices (own output used at home included;
+ * transshipped goods at their origin, as in risk.ts): [buyer][origin]. */
+function purchases(content: Content, w: TrackWorld, stages: StageKey[]): Record<RegionId, Record<RegionId, number>> {
+  const out = Object.fromEntries(REGIONS.map((b) => [b, Object.fromEntries(REGIONS.map((o) => [o, 0]))])) as Record<RegionId, Record<RegionId, number>>;
+  for (const s of stages) {
+    const p = content.goods.markets[s].basePrice;
+    for (const o of REGIONS) for (const b of REGIONS) out[b][o] += w.flows[s][o][b] * p;
+    for (const key of Object.keys(w.transship[s]).sort()) {
+      const [a, , b] = key.split('>');
+      if (a in out && b in out) out[b as RegionId][a as RegionId] += w.transship[s][key] * p;
+    }
+  }
+  return out;
+}
+
+/** The Chinese content of each region's output of a stage, 0..1, traced one step back through its inputs: a magnet
+ * made in Japan from Chinese oxide is Chinese supply in all but name (ore -> oxide -> magnet). */
+function chineseContent(content: Content, w: TrackWorld, s: StageKey): Record<RegionId, number> {
+  const out = Object.fromEntries(REGIONS.map((r) => [r, r === 'CHN' ? 1 : 0])) as Record<RegionId, number>;
+  const inputs = INPUT[s];
+  if (!inputs) return out;
+  const up = chineseContent(content, w, inputs[0]);
+  const buy = purchases(content, w, inputs);
+  for (const r of REGIONS) {
+    if (r === 'CHN') continue;
+    let t = 0;
+    let c = 0;
+    for (const o of REGIONS) {
+      t += buy[r][o];
+      c += buy[r][o] * up[o];
+    }
+    out[r] = t > 0 ? c / t : 0;
+  }
+  return out;
+}
+
+/** This quarter's shares of the US's rare-earth supply (oxide and magnets, by value) that are Chinese in content, and
+ * that Japan supplies from non-Chinese material. */
+export function usShares(content: Content, w: TrackWorld): { china: number; japan: number } {
+  let total = 0;
+  let china = 0;
+  let japan = 0;
+  for (const s of ['oxide.light', 'oxide.heavy', 'magnet'] as StageKey[]) {
+    const cc = chineseContent(content, w, s);
+    const buy = purchases(content, w, [s]).USA;
+    for (const o of REGIONS) {
+      total += buy[o];
+      china += buy[o] * cc[o];
+      if (o === 'JPN') japan += buy[o] * (1 - cc[o]);
+    }
+  }
+  return total > 0 ? { china: china / total, japan: japan / total } : { china: 0, japan: 0 };
+}
+
+/** A country's tariff on a partner's good at the start (the scenario's own entry, else its '*'). */
+export function startTariffOf(content: Content, from: CountryId, on: RegionId, good: (typeof TARIFF_GOODS)[number]): number {
+  const t = content.scenario.policies[from]?.tariffs as Record<string, Record<string, number> | undefined> | undefined;
+  return t?.[on]?.[good] ?? t?.['*']?.[good] ?? 0;
+}
+
+/** The share of the usual volume a country's control at the start let through to a partner (1 open, 0 banned). */
+function startShareOf(content: Content, from: CountryId, to: RegionId, s: StageKey): number {
+  const c = content.scenario.policies[from]?.exportControls as Record<string, Record<string, unknown> | undefined> | undefined;
+  const v = c?.[to]?.[s] ?? c?.['*']?.[s] ?? 'open';
+  if (v === 'open') return 1;
+  if (v === 'banned') return 0;
+  return typeof v === 'object' && v && 'licensed' in v ? Number((v as { licensed: number }).licensed) : 1;
+}
+
+/** China's controls on the US tighter than at the start (a squeeze under way). */
+export function chinaSqueezes(content: Content, pol: Policies): boolean {
+  return STAGES.some((s) => {
+    const c = pol.controls.USA[s];
+    const share = c.level === 'open' ? 1 : c.level === 'banned' ? 0 : c.share;
+    return share < startShareOf(content, 'CHN', 'USA', s) - 1e-9;
+  });
+}
+
+/** The US's mean tariff on China (five goods) above its start, points. */
+export function usTariffRise(content: Content, pol: Policies): number {
+  let s = 0;
+  for (const g of TARIFF_GOODS) s += pol.tariffs.CHN[g] - startTariffOf(content, 'USA', 'CHN', g);
+  return s / TARIFF_GOODS.length;
+}
+
+/** A truce between the two: China keeps exports to the US open, the US caps its tariff on China's other goods. */
+export function isTruce(d: Deal): boolean {
+  const pair = (d.from === 'USA' && d.to === 'CHN') || (d.from === 'CHN' && d.to === 'USA');
+  if (!pair) return false;
+  const china = d.from === 'CHN' ? d.give : d.get;
+  return china.some((k) => k.type === 'openExports');
+}
+
+/** China's value of its exports of other goods to the US (USD bn a year, net of what it would sell elsewhere, in value
+ * added) at a US tariff of `tau` percent: constant-elasticity demand from the 2024 flow at the starting tariff. */
+export function chinaStake(content: Content, tau: number): number {
+  const L = content.rules.leverage;
+  const x0 = content.countries.regions.CHN.otherExports.USA ?? 0;
+  const t0 = startTariffOf(content, 'USA', 'CHN', 'other');
+  return x0 * pow((1 + tau / 100) / (1 + t0 / 100), -content.rules.trade.otherSigma) * (1 - L.redirect) * L.valueAdded;
+}
+
+/** The track's reading from the US's (smoothed) supply shares and this turn's policies and deals. */
+export function readTrack(content: Content, w: TrackWorld, shares: { china: number; japan: number }): Reading {
+  const L = content.rules.leverage;
+  const usFromChina = shares.china;
+  const usFromJapan = shares.japan;
+  // a year of squeeze: the US loses the part of its magnet-dependent output that Chinese supply carries
+  const usCost = w.gdp('USA') * L.magnetStake * L.squeezeLoss * L.squeezeCut * usFromChina;
+  // a year of the US's answer: China loses the value added of the exports the higher tariff turns away
+  const tau = w.policies('USA').tariffs.CHN.other;
+  const chinaCost = chinaStake(content, tau) - chinaStake(content, tau + L.escalationPts);
+  const usHand = usCost + chinaCost > 0 ? (chinaCost - usCost) / (chinaCost + usCost) : 0;
+  // Nash: the US transfers half the difference of the disagreement costs, as a tariff cut worth that much to China
+  const transfer = (usCost - chinaCost) / 2;
+  let concession = 0;
+  if (transfer > 0) {
+    const k = chinaStake(content, tau);
+    const cut = k > 0 ? (1 + tau / 100) * (1 - pow(1 + transfer / k, -1 / content.rules.trade.otherSigma)) * 100 : 0;
+    concession = Math.max(0, Math.min(tau, Math.round(cut * 2) / 2));
+  }
+  return { phase: phaseOf(content, w), usFromChina, usFromJapan, usCost, chinaCost, usHand, concession };
+}
+
+function phaseOf(content: Content, w: TrackWorld): Phase {
+  const truce = w.deals.find((d) => d.status === 'active' && isTruce(d));
+  if (truce) return truce.termTurns > content.rules.leverage.truceTurns ? 'deal' : 'truce';
+  if (chinaSqueezes(content, w.policies('CHN')) || usTariffRise(content, w.policies('USA')) > content.rules.leverage.escalationTrigger) return 'escalation';
+  return 'calm';
+}
+
+/** The truce's terms at the Nash concession: what each side gives. */
+export function truceTerms(content: Content, r: Reading, usTariffOther: number): { china: Commitment[]; us: Commitment[]; cap: number } {
+  const cap = Math.max(0, usTariffOther - r.concession);
+  return { china: [{ type: 'openExports', stage: 'oxide.heavy' }, { type: 'openExports', stage: 'magnet' }], us: [{ type: 'tariffCap', good: 'other', max: cap }], cap };
+}
+
+const bn = (x: number) => `USD ${x >= 10 ? Math.round(x) : x.toFixed(1)} bn`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** Why the balance stands where it does, in one clause. */
+export function whyLine(r: Reading): string {
+  const who = r.usHand >= 0 ? 'the US has less to lose' : 'China has less to lose';
+  return `a year of escalation would cost the US ${bn(r.usCost)} (${pct(r.usFromChina)} of its rare earths from China, ${pct(r.usFromJapan)} from Japan) and China ${bn(r.chinaCost)} of exports to the US; ${who} (US hand ${r.usHand >= 0 ? '+' : ''}${r.usHand.toFixed(2)}), so the Nash terms of a truce ask ${r.concession > 0 ? `the US to cut its tariff on Chinese goods by ${r.concession} points` : 'no tariff cut of the US'}`;
+}
+
+const PHASE_WORDS: Record<Phase, string> = { calm: 'calm', escalation: 'escalation', truce: 'truce', deal: 'deal' };
+
+/** The track after this turn, and its news: a change of phase, or a move in the US's hand since it was last reported. */
+export function trackStep(content: Content, prev: TrackState | undefined, turn: number, w: TrackWorld, news: string[]): TrackState {
+  const raw = usShares(content, w);
+  const a = prev ? content.rules.leverage.smoothing : 1;
+  const r = readTrack(content, w, { china: (prev?.usFromChina ?? 0) * (1 - a) + raw.china * a, japan: (prev?.usFromJapan ?? 0) * (1 - a) + raw.japan * a });
+  const before = prev?.phase ?? 'calm';
+  const since = prev && prev.phase === r.phase ? prev.since : turn;
+  const now = { usHand: r.usHand, usFromChina: r.usFromChina, usFromJapan: r.usFromJapan, usCost: r.usCost, chinaCost: r.chinaCost };
+  let reported = prev?.reported ?? now;
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+  if (r.phase !== before) {
+    news.push(`US-China track: ${PHASE_WORDS[r.phase]} (was ${PHASE_WORDS[before]}): ${whyLine(r)}.`);
+    reported = now;
+  } else if (Math.abs(r.usHand - reported.usHand) >= content.rules.leverage.reportStep) {
+    const o = reported;
+    const jp = Math.abs(r.usFromJapan - o.usFromJapan) >= 0.005 ? `, from Japan ${pct(o.usFromJapan)} -> ${pct(r.usFromJapan)}` : '';
+    news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
+    reported = now;
+  }
+  return { ...r, since, reported };
+}
