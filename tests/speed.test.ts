@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame, hashValue } from '../engine/index.ts';
 import { cloneTree } from '../engine/clone.ts';
 import { content } from './helpers.ts';
+import { bundleExecArgv } from '../src/cli/worker-bundle.ts';
 
 describe('createGame and cloneTree', () => {
   it('gives each game its own deep copy: changing one game in place changes no other, and the copy hashes as structuredClone would', () => {
@@ -27,5 +28,14 @@ describe('createGame and cloneTree', () => {
     expect(c.z).not.toBe(v.z);
     expect(c.z[1]).not.toBe(v.z[1]);
     expect(c.a).not.toBe(v.a);
+  });
+});
+
+describe('the batch worker bundle', () => {
+  it("threads that run it get this process's Node flags less tsx's loader", () => {
+    const tsxArgv = ['--require', '/r/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///r/node_modules/tsx/dist/loader.mjs', '--max-old-space-size=4096', '--import=file:///r/node_modules/tsx/dist/loader.mjs', '--cpu-prof'];
+    expect(bundleExecArgv(tsxArgv)).toEqual(['--max-old-space-size=4096', '--cpu-prof']);
+    expect(bundleExecArgv(['--import', 'file:///r/other/hook.mjs'])).toEqual(['--import', 'file:///r/other/hook.mjs']);
+    expect(bundleExecArgv([])).toEqual([]);
   });
 });

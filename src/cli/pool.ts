@@ -4,7 +4,7 @@ import { setMaxListeners } from 'node:events';
 import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
-import { workerBundle } from './worker-bundle.ts';
+import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
 export type TaskList = readonly GameTask[] | { readonly length: number; at(i: number): GameTask };
@@ -78,7 +78,7 @@ export async function playScheduled(s: Schedule): Promise<void> {
   };
   const launch = (bundlePath: string | null): Promise<unknown> => {
     const filename = bundlePath ? pathToFileURL(bundlePath).href : new URL('./pool-worker.mjs', import.meta.url).href;
-    const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 1000 });
+    const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
     pool = p;
     const run = async (batch: GameTask[]): Promise<string[]> => {
       const r = (await p.run(batch, { signal: abort.signal })) as { lines: string[] } | { error: WireError };

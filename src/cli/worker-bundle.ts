@@ -108,3 +108,20 @@ async function findOrBuild(): Promise<string | null> {
     return null;
   }
 }
+
+/** This process's Node flags less tsx's loader (--require/--import of tsx's files): a thread that runs the bundle needs
+ * no loader, and under `tsx` (the benchmark, `npx tsx src/cli/main.ts`) it would inherit one that transforms the
+ * 1 MB bundle again, several times slower to start than no bundle at all. Other flags (heap size, profiling) stay. */
+export function bundleExecArgv(argv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === '--require' || a === '-r' || a === '--import' || a === '--loader') && /[\\/]tsx[\\/]/.test(argv[i + 1] ?? '')) {
+      i++;
+      continue;
+    }
+    if (/^--(require|import|loader)=.*[\\/]tsx[\\/]/.test(a)) continue;
+    out.push(a);
+  }
+  return out;
+}

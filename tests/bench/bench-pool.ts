@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { runId, type GameTask } from '../../src/cli/batch.ts';
-import { workerBundle } from '../../src/cli/worker-bundle.ts';
+import { bundleExecArgv, workerBundle } from '../../src/cli/worker-bundle.ts';
 import type { Content, CountryId } from '../../engine/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -41,7 +41,7 @@ async function warmRate(content: Content, threads: number, warm: number, games: 
   const task = (g: number): GameTask => ({ scenario: 'rare-earth-gambit', game: g, seed: 500 + g, agents, run, runGames: games });
   const bundle = await workerBundle();
   const filename = bundle ? pathToFileURL(bundle).href : new URL('../../src/cli/pool-worker.mjs', import.meta.url).href;
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads });
+  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
   try {
     const chunk = 10;
     const warmTasks = Array.from({ length: warm * threads }, (_, g) => task(10_000 + g));
@@ -56,9 +56,9 @@ async function warmRate(content: Content, threads: number, warm: number, games: 
 }
 
 /** Milliseconds from creating a one-thread pool to the thread's first (empty) task done: loading the engine. */
-async function threadReady(filename: string): Promise<number> {
+async function threadReady(filename: string, bundle: boolean): Promise<number> {
   const t0 = performance.now();
-  const pool = new Piscina({ filename, minThreads: 1, maxThreads: 1 });
+  const pool = new Piscina({ filename, minThreads: 1, maxThreads: 1, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
   try {
     await pool.run([]);
     return performance.now() - t0;
@@ -111,8 +111,8 @@ export async function benchPool(content: Content, quick: boolean): Promise<PoolF
         const tsx: number[] = [];
         const bun: number[] = [];
         for (let r = 0; r < reps + 2; r++) {
-          tsx.push(await threadReady(new URL('../../src/cli/pool-worker.mjs', import.meta.url).href));
-          bun.push(await threadReady(pathToFileURL(bundle).href));
+          tsx.push(await threadReady(new URL('../../src/cli/pool-worker.mjs', import.meta.url).href, false));
+          bun.push(await threadReady(pathToFileURL(bundle).href, true));
         }
         line('worker thread ready, prebuilt bundle', `${median(bun).toFixed(0)} ms`, `median of ${reps + 2}; through tsx from the sources: ${median(tsx).toFixed(0)} ms (${(median(tsx) / median(bun)).toFixed(1)}x)`);
       } else line('worker thread ready, prebuilt bundle', 'n/a', 'esbuild missing: threads start through tsx');
