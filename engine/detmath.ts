@@ -34,6 +34,16 @@ function scalbn(x: number, n: number): number {
 
 /** x to the power y (fdlibm e_pow.c, with ECMAScript's special cases for NaN and (+-1) ** (+-Infinity)). */
 export function pow(x: number, y: number): number {
+  // exact shortcuts: fdlibm itself returns x * x for y = 2 and x for y = 1, for every x (NaN, infinities and signed
+  // zeros included), after checks these y pass (tests/detmath.test.ts compares on millions of x); the engine's
+  // storage curves call pow(x, 2) most
+  if (y === 2) return x * x;
+  if (y === 1) return x;
+  return powFdlibm(x, y);
+}
+
+/** fdlibm's pow without the shortcuts (exported for the test that holds them to it). */
+export function powFdlibm(x: number, y: number): number {
   // ECMAScript's special cases where C's pow differs: x ** NaN is NaN, and (+-1) ** (+-Infinity) is NaN
   if (y !== y) return NaN;
   if ((x === 1 || x === -1) && (y === Infinity || y === -Infinity)) return NaN;

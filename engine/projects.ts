@@ -188,16 +188,18 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
   const q = state.quartersPerTurn;
   const frac = q / 4;
   const sr = content.goods.supplyResponse;
-  // entries are shared with the last state and never changed in place: a changed entry is a new object
-  const at = new Map<string, number>();
-  const first = (k: string, i: number) => {
+  // entries are shared with the last state and never changed in place: a changed entry is a new object. Keyed by
+  // (due turn, region, stage) as one number: due * 64 + region * 8 + stage
+  const at = new Map<number, number>();
+  const keyOf = (due: number, region: RegionId, stage: StageKey) => due * 64 + REGIONS.indexOf(region) * 8 + STAGES.indexOf(stage);
+  const first = (k: number, i: number) => {
     if (!at.has(k)) at.set(k, i); // the first entry with a key takes new tonnes
   };
-  for (let i = 0; i < pipeline.length; i++) first(`${pipeline[i].due}|${pipeline[i].region}|${pipeline[i].stage}`, i);
+  for (let i = 0; i < pipeline.length; i++) first(keyOf(pipeline[i].due, pipeline[i].region, pipeline[i].stage), i);
   for (const it of state.pipeline) {
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
     else {
-      first(`${it.due}|${it.region}|${it.stage}`, pipeline.length);
+      first(keyOf(it.due, it.region, it.stage), pipeline.length);
       pipeline.push(it);
     }
   }
@@ -216,7 +218,7 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
       const pi = expectedProfitability(content, state, s, h, lead, controlled);
       if (pi <= 0) continue;
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
-      const key = `${due}|${h}|${s}`;
+      const key = keyOf(due, h, s);
       const i = at.get(key);
       if (i !== undefined) pipeline[i] = { ...pipeline[i], tonnes: pipeline[i].tonnes + add };
       else {

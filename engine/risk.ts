@@ -36,9 +36,12 @@ function restriction(x: RiskInput, o: number, i: number, level: StageKey[]): num
 
 /** Value of stage goods from each origin reaching buyer i (transshipped goods at their origin), and sent by each
  * origin anywhere, at 2024 prices (so light and heavy material weigh by value, not by tonnes). */
-function sourcing(x: RiskInput, i: number, level: StageKey[]) {
-  const from = new Array<number>(NR).fill(0);
-  const world = new Array<number>(NR).fill(0);
+// scratch for sourcing(): filled afresh on every call (supplyRisk runs a few hundred times a game)
+const FROM = [0, 0, 0, 0, 0, 0];
+const WORLD = [0, 0, 0, 0, 0, 0];
+function sourcing(x: RiskInput, i: number, level: StageKey[]): number {
+  const from = FROM.fill(0);
+  const world = WORLD.fill(0);
   let exports = 0;
   for (const s of level) {
     const m = x.markets[s];
@@ -55,17 +58,19 @@ function sourcing(x: RiskInput, i: number, level: StageKey[]) {
       if (b === i) from[a] += v * p;
     }
   }
-  return { from, world, exports };
+  return exports;
 }
 
-function hhiWgi(x: RiskInput, shares: number[], i: number, level: StageKey[]): number {
+/** The HHI weighted by governance of the shares v[o] / total. */
+function hhiWgi(x: RiskInput, v: number[], total: number, bestWgi: number, i: number, level: StageKey[]): number {
   const sr = x.content.rules.supplyRisk;
   let h = 0;
   for (let o = 0; o < NR; o++) {
-    if (shares[o] <= 0) continue;
+    const share = v[o] / total;
+    if (share <= 0) continue;
     // a country's own supply carries no risk of an export control against it: it counts at the best governance
-    const wgi = o === i ? Math.min(...REGIONS.map((r) => sr.governance[r])) : sr.governance[REGIONS[o]];
-    h += shares[o] * shares[o] * wgi * restriction(x, o, i, level);
+    const wgi = o === i ? bestWgi : sr.governance[REGIONS[o]];
+    h += share * share * wgi * restriction(x, o, i, level);
   }
   return h;
 }
@@ -74,8 +79,12 @@ function hhiWgi(x: RiskInput, shares: number[], i: number, level: StageKey[]): n
 export function supplyRisk(x: RiskInput, i: number): number {
   const sr = x.content.rules.supplyRisk;
   let worst = 0;
+  let bestWgi = Infinity;
+  for (const r of REGIONS) bestWgi = Math.min(bestWgi, sr.governance[r]);
+  const from = FROM;
+  const world = WORLD;
   for (const level of LEVELS) {
-    const { from, world, exports } = sourcing(x, i, level);
+    const exports = sourcing(x, i, level);
     let total = 0;
     let worldTotal = 0;
     for (let o = 0; o < NR; o++) {
@@ -86,8 +95,8 @@ export function supplyRisk(x: RiskInput, i: number): number {
     const imports = total - from[i];
     const production = world[i];
     const IR = Math.min(1, Math.max(0, (imports - exports) / Math.max(1e-9, production + imports - exports)));
-    const gs = hhiWgi(x, world.map((v) => v / worldTotal), i, level);
-    const own = hhiWgi(x, from.map((v) => v / total), i, level);
+    const gs = hhiWgi(x, world, worldTotal, bestWgi, i, level);
+    const own = hhiWgi(x, from, total, bestWgi, i, level);
     worst = Math.max(worst, gs * (IR / 2) + own * (1 - IR / 2));
   }
   // end-of-life recycling input rate: recycled oxide against the rare earths the country uses, as oxide bought

@@ -203,9 +203,10 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
       const pol = regions[REGIONS[a]].policies;
       const crow: number[] = [];
       const trow: number[] = [];
+      const uncapped = x.open === true || x.lift?.controlsBy?.includes(REGIONS[a]) === true;
       for (let b = 0; b < NR; b++) {
         trow.push(a === b || x.lift?.tariffs ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
-        if (a === b || x.open || x.lift?.controlsBy?.includes(REGIONS[a]) === true) {
+        if (a === b || uncapped) {
           crow.push(Infinity);
           continue;
         }

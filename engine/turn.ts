@@ -1,5 +1,4 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
-import { produce } from './immer.ts';
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
@@ -207,31 +206,34 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
       heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },
     },
   });
-  const next = produce(state, (d) => {
-    d.turn = turn;
-    d.rng = rng;
-    d.regions = R;
-    d.prices = prices;
-    d.worldPrice = worldPrice;
-    d.flows = flows;
-    d.carFlows = econ.carFlows;
-    d.otherTrade = econ.otherTrade;
-    d.otherTradeRef = econ.otherTradeRef;
-    d.tension = econ.tension;
-    d.trust = econ.trust;
-    d.deals = dealStep.deals;
-    d.projects = proj.projects;
-    d.offtakes = proj.offtakes;
-    d.shocks = shocks;
-    d.firedEvents = fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents;
-    d.straits = lanes.straits;
-    d.lanes = lanes.lanes;
-    d.heavyIntensity = heavyIntensity;
-    d.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
-    d.pipeline = pipeline;
-    d.market = market;
-    d.track = track;
-  });
+  // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
+  // new parts looking for drafts, and there are none; policies and deals go through immer where they change)
+  const next: GameState = {
+    ...state,
+    turn,
+    rng,
+    regions: R,
+    prices,
+    worldPrice,
+    flows,
+    carFlows: econ.carFlows,
+    otherTrade: econ.otherTrade,
+    otherTradeRef: econ.otherTradeRef,
+    tension: econ.tension,
+    trust: econ.trust,
+    deals: dealStep.deals,
+    projects: proj.projects,
+    offtakes: proj.offtakes,
+    shocks,
+    firedEvents: fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents,
+    straits: lanes.straits,
+    lanes: lanes.lanes,
+    heavyIntensity,
+    nextId: Math.max(state.nextId, dealStep.nextId, started.nextId),
+    pipeline,
+    market,
+    track,
+  };
   return { state: next, report };
 }
 

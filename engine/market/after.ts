@@ -61,12 +61,14 @@ export function distrustAfter(content: Content, state: GameState, R: Record<Regi
     }
     return w;
   };
-  const worst = regionRecord((o) => {
+  // each pair's severity once (row o, column b), then each supplier's worst
+  const sev: number[][] = REGIONS.map((o) => REGIONS.map((b) => severity(o, b)));
+  const worst = regionRecord((_, i) => {
     let w = 0;
-    for (const b of REGIONS) w = Math.max(w, severity(o, b));
+    for (let j = 0; j < NR; j++) w = Math.max(w, sev[i][j]);
     return w;
   });
-  return regionRecord((b) => regionRecord((o) => (o === b ? 0 : Math.max(state.market.distrust[b][o] * keep, severity(o, b), D.contagion * worst[o]))));
+  return regionRecord((b, j) => regionRecord((o, i) => (o === b ? 0 : Math.max(state.market.distrust[b][o] * keep, sev[i][j], D.contagion * worst[o]))));
 }
 
 /** Quarters in a row each region's producers sold below their cash cost plus input cost (only where they produce). */

@@ -203,6 +203,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   for (let i = 0; i < m.nTr; i++) W.xt0[i] = m.xt[i] > 0 ? m.xt[i] : 0;
   const tolF = TOL_Q * m.qref;
   const tolGap = TOL_P * m.pref;
+  let gap = Infinity; // the complementarity gap at the last centre
   for (let outer = 0; outer < 200; outer++) {
     st.outer = outer + 1;
     // when flows still rotate after some steps (several patterns nearly as good), take longer proximal steps
@@ -224,6 +225,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
     // Newton on the prices with a line search
     const innerTol = tolF;
     let fresh = false; // W.F, W.xs, W.xts and W.dsl already hold the values at p (the line search's last point)
+    let cleared = false; // the inner loop ended with the market clearing at p: W.xs, W.xts are the flows at p
     for (let it = 0; it < 50; it++) {
       let n: number;
       if (fresh) {
@@ -233,7 +235,10 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         flowsAt(m, p, kap, W.xs, W.xts);
         n = excess(m, p, W.xs, W.xts, W.F, true);
       }
-      if (n <= innerTol) break;
+      if (n <= innerTol) {
+        cleared = true;
+        break;
+      }
       st.newton++;
       jacobian(m, p, kap, W.J);
       linSolve(W.J, W.F, W.dp);
@@ -283,7 +288,8 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         p[r] = v;
       }
     }
-    flowsAt(m, p, kap, W.xs, W.xts);
+    // the flows at p (already there when the inner loop ended clearing: the same inputs give the same bits)
+    if (!cleared) flowsAt(m, p, kap, W.xs, W.xts);
     // move the centre; stop when the complementarity conditions (true tariffs) and clearing hold
     for (let a = 0; a < NR * NR; a++) {
       W.x0[a] = W.xs[a];
@@ -293,15 +299,22 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       W.xt0[i] = W.xts[i];
       m.xt[i] = W.xts[i];
     }
-    if (complementarityGap(m, true) <= tolGap && excess(m, p, m.x, m.xt, W.F) <= tolF) break;
+    // (when the inner loop ended clearing, excess at p with these flows is the value it stopped on, <= tolF)
+    gap = complementarityGap(m, true);
+    if (gap <= tolGap && (cleared || excess(m, p, m.x, m.xt, W.F) <= tolF)) break;
   }
-  // idle nodes get the price the market implies, unless that would break a condition that held
-  const gap0 = complementarityGap(m, true);
+  // idle nodes get the price the market implies, unless that would break a condition that held (p, m.x and m.xt
+  // are as the loop's last gap saw them)
+  const gap0 = gap;
   for (let r = 0; r < NP; r++) W.pt[r] = p[r];
   settleIdlePrices(m);
-  if (complementarityGap(m, true) > Math.max(gap0, tolGap)) for (let r = 0; r < NP; r++) p[r] = W.pt[r];
+  let gap1 = complementarityGap(m, true);
+  if (gap1 > Math.max(gap0, tolGap)) {
+    for (let r = 0; r < NP; r++) p[r] = W.pt[r];
+    gap1 = gap0; // the prices it was worked out at, restored
+  }
   // the conditions that bind: arcs between a node with something to sell and a node with a buyer
-  st.maxGap = complementarityGap(m, true);
+  st.maxGap = gap1;
   st.maxResidual = clearingResidual(m);
   return st;
 }

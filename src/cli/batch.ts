@@ -5,53 +5,18 @@ import {
   ContentError,
   ENGINE_VERSION,
   InvalidOrdersError,
-  baselineObjectives,
   hashValue,
-  playGame,
-  runningScores,
   type Content,
   type ContentIssue,
   type CountryId,
   type OrderIssue,
 } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
-import { UsageError, makeSeats, resolvedNames, scriptsByHash } from './args.ts';
+import { UsageError, makeSeats, scriptsByHash } from './args.ts';
 import { FileError } from './errors.ts';
+import { gameResult, type GameTask, type ResultLine } from './game-result.ts';
 
-export interface GameTask {
-  scenario: string;
-  game: number;
-  seed: number;
-  agents: Record<CountryId, string>;
-  turns?: number;
-  run: string;
-  shard?: string;
-  runGames: number;
-  /** content parameters to override, by dotted path into the compiled content (sweeps) */
-  overrides?: Record<string, number>;
-  /** the hash of each script the agents name, by path: each thread reads a script once, and refuses one that changed */
-  scripts?: Record<string, string>;
-}
-
-export interface ResultLine {
-  game: number;
-  seed: number;
-  agents: Record<CountryId, string>;
-  scores: Record<CountryId, number>;
-  outcomes: {
-    turns: number;
-    gdpGrowthPct: Record<CountryId, number>;
-    approval: Record<CountryId, number>;
-    jpnMinMagnetSupply: number;
-    finalPrices: { 'oxide.heavy': number; magnet: number };
-    events: number;
-  };
-  run: string;
-  runGames: number;
-  shard?: string;
-}
-
-const r2 = (x: number) => Math.round(x * 100) / 100;
+export type { GameTask, ResultLine };
 
 /** The id of a batch: everything that decides its results (scenario, content, seeds, games, turns, agents with their
  * scripts' contents, engine version). Shards of one batch share it. */
@@ -60,20 +25,6 @@ export function runId(content: Content, p: { seed: number; games: number; agents
 }
 
 const variantCache = new Map<string, Content>();
-const baselineCache = new Map<string, Record<CountryId, number>[]>();
-
-/** The status-quo yardstick of a seed, computed once per process (a tournament plays each seed under many profiles). */
-function cachedBaseline(content: Content, seed: number, turns: number | undefined): Record<CountryId, number>[] {
-  const key = `${content.hash}:${seed}:${turns ?? ''}`;
-  let b = baselineCache.get(key);
-  if (!b) {
-    if (baselineCache.size > 5000) baselineCache.clear();
-    b = baselineObjectives(content, seed, turns);
-    baselineCache.set(key, b);
-  }
-  return b;
-}
-
 /** The keys a dotted path walks through; keys that contain dots themselves (oxide.heavy) are matched greedily. */
 export function pathKeys(root: unknown, path: string): string[] | null {
   const parts = path.split('.');
@@ -127,31 +78,7 @@ export function withOverrides(content: Content, overrides: Record<string, number
 export function playOne(task: GameTask, loaded: Content = loadContent(task.scenario)): ResultLine {
   const content = withOverrides(loaded, task.overrides);
   const seats = makeSeats(content, task.agents, task.scripts ? scriptsByHash(task.scripts) : undefined);
-  const allStatusQuo = COUNTRIES.every((k) => task.agents[k] === 'status-quo');
-  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false });
-  const base = allStatusQuo ? r.objectives : cachedBaseline(content, task.seed, task.turns);
-  const scores = runningScores(r.objectives, base).at(-1)!;
-  const st = r.state;
-  let minJpn = 1;
-  for (const rep of r.reports) minJpn = Math.min(minJpn, rep.headlines.JPN.magnetSupplyRatio.value);
-  const per = (f: (c: CountryId) => number) => Object.fromEntries(COUNTRIES.map((c) => [c, f(c)])) as Record<CountryId, number>;
-  return {
-    game: task.game,
-    seed: task.seed,
-    agents: resolvedNames(seats),
-    scores: per((c) => r2(scores[c])),
-    outcomes: {
-      turns: r.reports.length,
-      gdpGrowthPct: per((c) => r2((st.regions[c].gdp / st.regions[c].ref.gdp - 1) * 100)),
-      approval: per((c) => Math.round(st.regions[c].approval * 10) / 10),
-      jpnMinMagnetSupply: Math.round(minJpn * 1000) / 1000,
-      finalPrices: { 'oxide.heavy': Math.round(st.worldPrice['oxide.heavy']), magnet: Math.round(st.worldPrice.magnet * 10) / 10 },
-      events: st.firedEvents.length,
-    },
-    run: task.run,
-    runGames: task.runGames,
-    ...(task.shard ? { shard: task.shard } : {}),
-  };
+  return gameResult(content, task, seats);
 }
 
 /** A batch of tasks, as a worker thread runs it. */

@@ -1,7 +1,7 @@
 // A batch's journal (OUT.partial): a header naming everything that decides the batch's results, then one result line
 // per finished game. An interrupted batch resumes from it; a journal of another batch is refused, naming what
 // differs, and never emptied unless --fresh says so.
-import { existsSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hashValue, type CountryId } from '../../engine/index.ts';
 import { hashString } from '../../engine/hash.ts';
@@ -63,16 +63,75 @@ export interface JournalPlan {
   names: Record<CountryId, string>;
 }
 
-/** Open a batch's journal: start it, or resume it after checking every line. Returns the finished games' lines. */
-export function openJournal(p: JournalPlan): Map<number, string> {
-  const done = new Map<number, string>();
+/**
+ * Where each finished game's result line sits in the journal: its byte offset, not its text, so a run of 100,000
+ * games holds a number per game in memory instead of every line (the output is written from the journal at the end,
+ * streamed in game order).
+ */
+export class JournalIndex {
+  private readonly at = new Map<number, number>();
+  /** the journal's length in bytes: where the next line goes */
+  bytes = 0;
+  constructor(readonly path: string) {}
+  get size(): number {
+    return this.at.size;
+  }
+  has(game: number): boolean {
+    return this.at.has(game);
+  }
+  /** record a result line whose text starts at byte `offset` */
+  set(game: number, offset: number): void {
+    this.at.set(game, offset);
+  }
+  /** append a finished game's line to the journal and index it */
+  append(game: number, text: string): void {
+    const line = journalLine(text) + '\n';
+    try {
+      appendFileSync(this.path, line);
+    } catch (e) {
+      throw new FileError(`cannot write ${this.path}: ${reason(e)}`);
+    }
+    this.set(game, this.bytes + JOURNAL_CHECKSUM_BYTES);
+    this.bytes += Buffer.byteLength(line);
+  }
+  /** The result lines of these games, in this order, read back from the journal one at a time. */
+  *lines(games: Iterable<number>): Generator<string> {
+    const fd = openSync(this.path, 'r');
+    let buf = Buffer.allocUnsafe(4096);
+    try {
+      for (const g of games) {
+        const off = this.at.get(g);
+        if (off === undefined) throw new Error(`the journal ${this.path} holds no line for game ${g}`);
+        let n = readSync(fd, buf, 0, buf.length, off);
+        let nl = buf.subarray(0, n).indexOf(10);
+        while (nl < 0 && n === buf.length) {
+          buf = Buffer.allocUnsafe(buf.length * 2); // a longer line than any so far: read it again, whole
+          n = readSync(fd, buf, 0, buf.length, off);
+          nl = buf.subarray(0, n).indexOf(10);
+        }
+        yield buf.toString('utf8', 0, nl < 0 ? n : nl);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/** A journal line is the 16-hex-digit checksum, a space, then the result line. */
+const JOURNAL_CHECKSUM_BYTES = 17;
+
+/** Open a batch's journal: start it, or resume it after checking every line. Returns the index of finished games. */
+export function openJournal(p: JournalPlan): JournalIndex {
+  const done = new JournalIndex(p.path);
   const exists = existsSync(p.path);
   if (exists && !p.resume && !p.fresh)
     throw new UsageError(`${p.path} holds the journal of an interrupted run; add --resume to finish it, or --fresh to discard it and start again`);
   if (!exists || p.fresh) {
     try {
       mkdirSync(dirname(p.path) || '.', { recursive: true });
-      writeFileSync(p.path, JSON.stringify({ journal: JOURNAL_FORMAT, version: 1, identity: p.identity }) + '\n');
+      const header = JSON.stringify({ journal: JOURNAL_FORMAT, version: 1, identity: p.identity }) + '\n';
+      writeFileSync(p.path, header);
+      done.bytes = Buffer.byteLength(header);
     } catch (e) {
       throw new FileError(`cannot write ${p.path}: ${reason(e)}`);
     }
@@ -92,7 +151,7 @@ export function openJournal(p: JournalPlan): Map<number, string> {
     throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
   const diff = identityDiff(p.identity, header.identity);
   if (diff.length) throw new UsageError(`${label} belongs to another batch: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
-  const check = (line: string, lineNo: number) => {
+  const check = (line: string, lineNo: number, start: number) => {
     const where = `${label} line ${lineNo}`;
     const m = /^([0-9a-f]{16}) (.*)$/.exec(line);
     if (!m || hashString(m[2]) !== m[1]) throw new UsageError(`${where} is damaged or was edited (its checksum does not match); add --fresh to discard the journal and start again`);
@@ -105,9 +164,9 @@ export function openJournal(p: JournalPlan): Map<number, string> {
     for (const [c, a] of Object.entries(p.names)) if (l.agents[c as CountryId] !== a) throw new UsageError(`${where}: game ${l.game} has ${c}=${l.agents[c as CountryId]}, not ${a}`);
     if (done.has(l.game)) throw new UsageError(`${where}: game ${l.game} appears twice`);
     if (done.size >= p.size) throw new UsageError(`${where}: more games than this run plays`);
-    done.set(l.game, text);
+    done.set(l.game, start + JOURNAL_CHECKSUM_BYTES);
   };
-  for (let t = r.next(); t !== null; t = r.next()) if (t.trim()) check(t, r.lineNo);
+  for (let start = r.end, t = r.next(); t !== null; start = r.end, t = r.next()) if (t.trim()) check(t, r.lineNo, start);
   // an interrupted write can leave half a line at the end: cut it off, or the next result would be glued to it
   if (r.partial !== null)
     try {
@@ -115,6 +174,7 @@ export function openJournal(p: JournalPlan): Map<number, string> {
     } catch (e) {
       throw new FileError(`cannot write ${p.path}: ${reason(e)}`);
     }
+  done.bytes = r.end;
   return done;
 }
 

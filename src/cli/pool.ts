@@ -2,10 +2,15 @@
 import { Piscina } from 'piscina';
 import { setMaxListeners } from 'node:events';
 import cliProgress from 'cli-progress';
+import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
+import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
+
+/** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
+export type TaskList = readonly GameTask[] | { readonly length: number; at(i: number): GameTask };
 
 export interface Schedule {
-  tasks: GameTask[];
+  tasks: TaskList;
   workers: number;
   /** called with each finished task's result line and its index in `tasks` (in finishing order) */
   onResult: (line: string, index: number) => void;
@@ -34,6 +39,7 @@ const THREAD_WORTH_MS = 25_000;
  */
 export async function playScheduled(s: Schedule): Promise<void> {
   const { tasks } = s;
+  const taskAt = (i: number): GameTask => (Array.isArray(tasks) ? (tasks as readonly GameTask[])[i] : tasks.at(i)!);
   const stopped = s.stopped ?? (() => false);
   const threads = Math.max(0, Math.min(s.workers, tasks.length) - 1);
   const worth = s.threadWorthMs ?? Number(process.env.GAMBIT_THREAD_WORTH_MS ?? THREAD_WORTH_MS);
@@ -59,9 +65,20 @@ export async function playScheduled(s: Schedule): Promise<void> {
     }
   };
   let pool: Piscina | null = null;
-  const workerLoops: Promise<void>[] = [];
+  let starting = false;
+  const workerLoops: Promise<unknown>[] = [];
+  // the threads load a prebuilt bundle of the engine (cached; built once per source version, while this thread plays)
   const startThreads = () => {
-    const p = new Piscina({ filename: new URL('./pool-worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 1000 });
+    starting = true;
+    workerLoops.push(
+      workerBundle()
+        .then((b) => (failed || stopped() || next >= tasks.length ? undefined : launch(b)))
+        .catch(fail),
+    );
+  };
+  const launch = (bundlePath: string | null): Promise<unknown> => {
+    const filename = bundlePath ? pathToFileURL(bundlePath).href : new URL('./pool-worker.mjs', import.meta.url).href;
+    const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
     pool = p;
     const run = async (batch: GameTask[]): Promise<string[]> => {
       const r = (await p.run(batch, { signal: abort.signal })) as { lines: string[] } | { error: WireError };
@@ -75,11 +92,11 @@ export async function playScheduled(s: Schedule): Promise<void> {
     const loop = async () => {
       await Promise.race([ready, noMoreWork]);
       for (let i = take(); i !== null; i = take()) {
-        const [line] = await run([tasks[i]]);
+        const [line] = await run([taskAt(i)]);
         s.onResult(line, i);
       }
     };
-    for (let k = 0; k < 2 * threads; k++) workerLoops.push(loop().catch(fail));
+    return Promise.all(Array.from({ length: 2 * threads }, () => loop().catch(fail)));
   };
   const mainLoop = async () => {
     if (threads > 0 && worth <= 0) startThreads();
@@ -87,10 +104,10 @@ export async function playScheduled(s: Schedule): Promise<void> {
     let fastest = Infinity; // the fastest task so far: early tasks run while V8 is still compiling, 2-4x slower
     for (let i = take(); i !== null; i = take()) {
       const t0 = performance.now();
-      s.onResult(playMany([tasks[i]])[0], i);
+      s.onResult(playMany([taskAt(i)])[0], i);
       played++;
       fastest = Math.min(fastest, performance.now() - t0);
-      if (threads > 0 && !pool && played >= 5 && (tasks.length - next) * fastest >= worth) startThreads();
+      if (threads > 0 && !starting && played >= 5 && (tasks.length - next) * fastest >= worth) startThreads();
       await new Promise((res) => setImmediate(res)); // lets worker results, the progress bar and Ctrl-C in
     }
   };

@@ -1,16 +1,16 @@
 // `gambit selfplay` and `gambit merge`: seeded games on worker threads, written in game order whatever the worker count;
 // a journal (OUT.partial) lets an interrupted run resume, and the output file appears only when complete.
-import { appendFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import type { GameTask, ResultLine } from './batch.ts';
-import { FileError, holdInterrupts, reason } from './io.ts';
+import { holdInterrupts } from './io.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
-import { dropEmptyJournal, identityRun, journalLine, openJournal, type BatchIdentity } from './journal.ts';
+import { dropEmptyJournal, identityRun, openJournal, type BatchIdentity } from './journal.ts';
 import { csvPathFor, writeResults } from './results.ts';
 
 export interface SelfplayOptions {
@@ -62,15 +62,15 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   for (let g = shard ? shard.k - 1 : 0; g < games; g += shard ? shard.n : 1) mine.push(g);
   const task = (g: number): GameTask => ({ scenario: o.scenario, game: g, seed: seed0 + g, agents: names, turns, run, runGames: games, scripts: scriptHashes, ...(tag ? { shard: tag } : {}) });
 
-  const done = journal ? openJournal({ path: journal, identity, resume: Boolean(o.resume), fresh: Boolean(o.fresh), mine: mineOf, size, names: resolvedNames(seats) }) : new Map<number, string>();
-  const resumed = done.size;
-  const todo = mine.filter((g) => !done.has(g));
+  const done = journal ? openJournal({ path: journal, identity, resume: Boolean(o.resume), fresh: Boolean(o.fresh), mine: mineOf, size, names: resolvedNames(seats) }) : null;
+  const resumed = done?.size ?? 0;
+  const todo = done ? mine.filter((g) => !done.has(g)) : mine;
 
   const bar =
     o.progress && process.stderr.isTTY
       ? new cliProgress.SingleBar({ format: 'selfplay [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic)
       : null;
-  bar?.start(mine.length, done.size, { rate: '0' });
+  bar?.start(mine.length, resumed, { rate: '0' });
   const t0 = performance.now();
   let finished = 0;
   // stdout: print in game order as soon as the next game is ready
@@ -78,14 +78,8 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   let nextOut = 0;
   const emit = (text: string) => {
     const game = (JSON.parse(text) as ResultLine).game;
-    if (journal) {
-      try {
-        appendFileSync(journal, journalLine(text) + '\n');
-      } catch (e) {
-        throw new FileError(`cannot write ${journal}: ${reason(e)}`);
-      }
-      done.set(game, text);
-    } else {
+    if (done) done.append(game, text);
+    else {
       pending.set(game, text);
       while (nextOut < mine.length && pending.has(mine[nextOut])) {
         process.stdout.write(pending.get(mine[nextOut])! + '\n');
@@ -104,9 +98,10 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   const release = holdInterrupts();
   process.once('SIGINT', onSigint);
   try {
-    await playScheduled({ tasks: todo.map(task), workers, onResult: (line) => emit(line), stopped: () => interrupted });
+    // tasks made as they are handed out: a 100,000-game run holds no list of them
+    await playScheduled({ tasks: { length: todo.length, at: (i) => task(todo[i]) }, workers, onResult: (line) => emit(line), stopped: () => interrupted });
   } catch (e) {
-    if (journal) dropEmptyJournal(journal, done.size);
+    if (done) dropEmptyJournal(done.path, done.size);
     throw e;
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -114,13 +109,13 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     bar?.stop();
   }
   if (interrupted) {
-    process.stderr.write(`selfplay: interrupted; ${journal ? done.size : finished} of ${mine.length} games are kept in ${journal ?? '(stdout)'}${journal ? '; run the same command with --resume to finish' : ''}\n`);
+    process.stderr.write(`selfplay: interrupted; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal ?? '(stdout)'}${journal ? '; run the same command with --resume to finish' : ''}\n`);
     return 130;
   }
-  if (o.out) {
-    // streamed in game order from the journal's lines; JSONL and CSV appear together
+  if (o.out && done) {
+    // streamed in game order from the journal's lines, one at a time; JSONL and CSV appear together
     const n = writeResults(o.out, o.csv, (function* () {
-      for (const g of mine) yield JSON.parse(done.get(g)!) as ResultLine;
+      for (const text of done.lines(mine)) yield JSON.parse(text) as ResultLine;
     })());
     rmSync(journal!, { force: true });
     process.stderr.write(`${n} games written to ${o.out} and ${csvPathFor(o.out, o.csv)}\n`);

@@ -5,7 +5,15 @@ import { solveClock } from '../../engine/market/spe.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export function runBench(content: Content, quick: boolean): void {
+/** The figures `npm run bench` prints against the targets of the speed issue (docs/ARCHITECTURE.md, "Speed"). */
+export interface EngineFigures {
+  statusQuoGamesPerSecond: number;
+  personaGamesPerSecond: number;
+  createGameMs: number;
+  plannerMs: number;
+}
+
+export function runBench(content: Content, quick: boolean): EngineFigures {
   const reps = quick ? 3 : 5;
   const line = (name: string, value: string, note = '') => console.log(`${name.padEnd(44)} ${value.padStart(12)}  ${note}`);
   console.log(`Rare Earth Gambit bench: node ${process.version}, ${reps} repetitions, medians${quick ? ' (quick)' : ''}`);
@@ -51,6 +59,15 @@ export function runBench(content: Content, quick: boolean): void {
     state = playGame(content, 7, sq, { turns: t + 1, ledger: false }).state;
   }
   line('planner decision (about 10 candidates x 8 turns, persona opponents)', `${median(times).toFixed(1)} ms`, `min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}`);
+  // createGame: the opening is worked out once per content, then deep-copied per game
+  createGame(content, 0);
+  const cg: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < 200; i++) createGame(content, i);
+    cg.push((performance.now() - t0) / 200);
+  }
+  line('createGame', `${(median(cg) * 1000).toFixed(0)} us`, `${((100 * median(cg)) / (1000 / a)).toFixed(1)}% of a status-quo game`);
   // state size and hashing
   const end = playGame(content, 3, personas, { ledger: false }).state;
   const json = JSON.stringify(end);
@@ -64,4 +81,5 @@ export function runBench(content: Content, quick: boolean): void {
   line('state hash (canonical JSON + 64-bit hash)', `${(median(hs) * 1000).toFixed(0)} us`);
   const heap = process.memoryUsage().heapUsed / 2 ** 20;
   line('heap in use at the end', `${heap.toFixed(0)} MiB`);
+  return { statusQuoGamesPerSecond: a, personaGamesPerSecond: b, createGameMs: median(cg), plannerMs: median(times) };
 }

@@ -1,17 +1,21 @@
-// `npm run bench` part 2: the batch pool, two ways, 1 against 2 threads back to back in each repetition (so both see
-// the same machine load); ratios are taken per repetition and their median printed.
-// - warm: the self-play worker file on pools of 1 and 2 threads, each thread first warmed with 100 games, then the
+// `npm run bench` part 2: the batch pool. First how long a worker thread takes to load the engine, from the prebuilt
+// bundle (src/cli/worker-bundle.ts) and through tsx. Then 1 against 2 threads, two ways, back to back in each
+// repetition (so both see the same machine load); ratios are taken per repetition and their median printed. Last, the
+// resident memory of a long self-play run sampled as it goes (flat: it holds a number per game, not its line).
+// - warm: the self-play worker bundle on pools of 1 and 2 threads, each thread first warmed with 100 games, then the
 //   same 240 persona games: the pool's throughput once V8 has compiled the engine, i.e. in any long batch.
 // - cold: the README's tournament (27 profiles, 540 games) by the real CLI in a fresh process, --workers 1 and 2: every
 //   run pays start-up and JIT warm-up per thread, as a user's short run does. Beside it, the same tournament as two
 //   shards (--shard 1/2, 2/2) in two processes at once: what this machine's two cores give the same split work with
 //   no pool at all, so the pool's own cost shows as the gap between the two lines.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { runId, type GameTask } from '../../src/cli/batch.ts';
+import { bundleExecArgv, workerBundle } from '../../src/cli/worker-bundle.ts';
 import type { Content, CountryId } from '../../engine/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -35,7 +39,9 @@ async function warmRate(content: Content, threads: number, warm: number, games: 
   const agents = { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' } as Record<CountryId, string>;
   const run = runId(content, { seed: 500, games, agents });
   const task = (g: number): GameTask => ({ scenario: 'rare-earth-gambit', game: g, seed: 500 + g, agents, run, runGames: games });
-  const pool = new Piscina({ filename: new URL('../../src/cli/pool-worker.mjs', import.meta.url).href, minThreads: threads, maxThreads: threads });
+  const bundle = await workerBundle();
+  const filename = bundle ? pathToFileURL(bundle).href : new URL('../../src/cli/pool-worker.mjs', import.meta.url).href;
+  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
   try {
     const chunk = 10;
     const warmTasks = Array.from({ length: warm * threads }, (_, g) => task(10_000 + g));
@@ -49,11 +55,68 @@ async function warmRate(content: Content, threads: number, warm: number, games: 
   }
 }
 
-export async function benchPool(content: Content, quick: boolean): Promise<void> {
+/** Milliseconds from creating a one-thread pool to the thread's first (empty) task done: loading the engine. */
+async function threadReady(filename: string, bundle: boolean): Promise<number> {
+  const t0 = performance.now();
+  const pool = new Piscina({ filename, minThreads: 1, maxThreads: 1, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
+  try {
+    await pool.run([]);
+    return performance.now() - t0;
+  } finally {
+    await pool.destroy();
+  }
+}
+
+/** A self-play run through the CLI with its resident memory sampled; RSS in MiB, by time. */
+function selfplayRss(games: number, out: string): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const sq = 'AUS=status-quo,CHN=status-quo,JPN=status-quo,MYS=status-quo,USA=status-quo';
+    const p = spawn(process.execPath, ['bin/gambit.mjs', 'selfplay', '--games', String(games), '--turns', '1', '--agents', sq, '--workers', '1', '--no-progress', '--out', out], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const rss: number[] = [];
+    const timer = setInterval(() => {
+      try {
+        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.pid}/status`, 'utf8'));
+        if (m) rss.push(Number(m[1]) / 1024);
+      } catch {
+        // not on Linux, or the process has just ended
+      }
+    }, 200);
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('error', reject);
+    p.on('exit', (code) => {
+      clearInterval(timer);
+      if (code === 0) resolve(rss);
+      else reject(new Error(`selfplay exited ${code}: ${err}`));
+    });
+  });
+}
+
+export interface PoolFigures {
+  tournamentRatio: number;
+  rssGrowthMiB: number;
+  rssGames: number;
+}
+
+export async function benchPool(content: Content, quick: boolean): Promise<PoolFigures> {
   const tmp = mkdtempSync(join(tmpdir(), 'gambit-bench-pool-'));
   const line = (name: string, value: string, note = '') => console.log(`${name.padEnd(44)} ${value.padStart(12)}  ${note}`);
+  const figures: PoolFigures = { tournamentRatio: NaN, rssGrowthMiB: NaN, rssGames: 0 };
   try {
     const reps = quick ? 1 : 3;
+    {
+      // a worker thread's start: the prebuilt bundle (built now if the cache is stale) against tsx on the sources
+      const bundle = await workerBundle();
+      if (bundle) {
+        const tsx: number[] = [];
+        const bun: number[] = [];
+        for (let r = 0; r < reps + 2; r++) {
+          tsx.push(await threadReady(new URL('../../src/cli/pool-worker.mjs', import.meta.url).href, false));
+          bun.push(await threadReady(pathToFileURL(bundle).href, true));
+        }
+        line('worker thread ready, prebuilt bundle', `${median(bun).toFixed(0)} ms`, `median of ${reps + 2}; through tsx from the sources: ${median(tsx).toFixed(0)} ms (${(median(tsx) / median(bun)).toFixed(1)}x)`);
+      } else line('worker thread ready, prebuilt bundle', 'n/a', 'esbuild missing: threads start through tsx');
+    }
     {
       const r1: number[] = [];
       const r2: number[] = [];
@@ -82,10 +145,21 @@ export async function benchPool(content: Content, quick: boolean): Promise<void>
         ratios.push(a / b);
         pair.push(a / Math.max(c, d));
       }
+      figures.tournamentRatio = median(ratios);
       line(`tournament ${games} games, --workers 2 vs 1`, `${median(ratios).toFixed(2)} x`, `median of ${reps}: ${median(one).toFixed(1)} s vs ${median(two).toFixed(1)} s, each a fresh process`);
       line(`  --shard 1/2 and 2/2 as two processes at once`, `${median(pair).toFixed(2)} x`, `the same games split with no pool at all, against --workers 1`);
+    }
+    {
+      // memory: one-turn status-quo games, so many games fit in a short run; the output streams from the journal
+      const games = quick ? 3000 : 10000;
+      const rss = await selfplayRss(games, join(tmp, 'mem.jsonl'));
+      const q = (k: number) => median(rss.slice(Math.floor((k * rss.length) / 4), Math.floor(((k + 1) * rss.length) / 4)));
+      figures.rssGrowthMiB = q(3) - q(1);
+      figures.rssGames = games;
+      line(`self-play ${games} games, resident memory`, `${Math.max(...rss).toFixed(0)} MiB`, `peak; medians by quarter of the run: ${[0, 1, 2, 3].map((k) => q(k).toFixed(0)).join(', ')} MiB`);
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+  return figures;
 }

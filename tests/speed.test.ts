@@ -1,0 +1,41 @@
+// The speed work's invariants that are not speed: createGame's copy is a deep, independent copy of the opening, and
+// what the engine's fast paths give is what the plain ones gave (the pinned replays hold the hashes themselves).
+import { describe, expect, it } from 'vitest';
+import { createGame, hashValue } from '../engine/index.ts';
+import { cloneTree } from '../engine/clone.ts';
+import { content } from './helpers.ts';
+import { bundleExecArgv } from '../src/cli/worker-bundle.ts';
+
+describe('createGame and cloneTree', () => {
+  it('gives each game its own deep copy: changing one game in place changes no other, and the copy hashes as structuredClone would', () => {
+    const a = createGame(content, 5);
+    const before = hashValue(createGame(content, 5));
+    a.regions.JPN.refining.light += 1000;
+    a.regions.CHN.policies.tariffs.USA.autos = 99;
+    a.prices.magnet.JPN = -1;
+    const b = createGame(content, 5);
+    expect(hashValue(b)).toBe(before);
+    expect(b.regions.JPN.refining.light).not.toBe(a.regions.JPN.refining.light);
+    expect(JSON.stringify(cloneTree(b))).toBe(JSON.stringify(structuredClone(b)));
+  });
+
+  it('cloneTree keeps arrays, nulls, undefined values and key order, and shares nothing', () => {
+    const v = { z: [1, { a: null, b: undefined }, 'x'], a: { n: 2, t: true } };
+    const c = cloneTree(v);
+    expect(c).toStrictEqual(v);
+    expect(Object.keys(c)).toEqual(['z', 'a']);
+    expect('b' in (c.z[1] as object)).toBe(true);
+    expect(c.z).not.toBe(v.z);
+    expect(c.z[1]).not.toBe(v.z[1]);
+    expect(c.a).not.toBe(v.a);
+  });
+});
+
+describe('the batch worker bundle', () => {
+  it("threads that run it get this process's Node flags less tsx's loader", () => {
+    const tsxArgv = ['--require', '/r/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///r/node_modules/tsx/dist/loader.mjs', '--max-old-space-size=4096', '--import=file:///r/node_modules/tsx/dist/loader.mjs', '--cpu-prof'];
+    expect(bundleExecArgv(tsxArgv)).toEqual(['--max-old-space-size=4096', '--cpu-prof']);
+    expect(bundleExecArgv(['--import', 'file:///r/other/hook.mjs'])).toEqual(['--import', 'file:///r/other/hook.mjs']);
+    expect(bundleExecArgv([])).toEqual([]);
+  });
+});
