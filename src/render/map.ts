@@ -1,12 +1,15 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
 import { Application, Container, Graphics, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
-import { cellCenter, clampView, fitView, labelCells, pick, projection, straitLabelSide, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
+import { clampView, fitView, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
 import { describeCountry, describeLane, describePort, describeStrait, REGION_NAMES, type MapSelection } from './describe.ts';
-import { drawEdges, drawLand, drawStraits, edgeSegments, label, makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
+import { label, makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
 import { FlowLayer } from './flows.ts';
-import { ANIMATION_MS, CLOSED, LANE, SEA } from './style.ts';
+import { LABEL_LONLAT, straitPoint, world as geoWorld } from './geo.ts';
+import { LandLayer, STRAIN_COLOUR } from './land.ts';
+import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
+import { ANIMATION_MS, CLOSED, FAMILY_COLOUR, LANE, SEA } from './style.ts';
 
 export type { MapSelection } from './describe.ts';
 
@@ -52,20 +55,19 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   canvas.setAttribute('aria-label', 'Map of trade lanes and flows in the Indo-Pacific');
   parent.appendChild(canvas);
 
-  const proj = projection(map);
+  const geo = geoWorld();
+  const proj = geo.proj;
   const openRoutes = routeLanes(map, []);
   let routes = openRoutes;
+  let drawn = drawnLanesFor(geo, map, routes, []);
   let xf: ViewXf = fitView(proj, W, H);
 
-  // World layers (transformed by the view): land, straits, lanes, hover highlight.
+  // World layers (transformed by the view): land shaded by state, coasts and borders, straits, lanes, hover highlight.
   const world = new Container({ label: 'world' });
-  const land = drawLand(map, proj);
-  const edges = edgeSegments(map, proj);
-  const edgeG = new Graphics();
-  const straitG = new Graphics();
+  const landLayer = new LandLayer(geo.shapes, geo.borders);
   const laneG = new Graphics();
   const highlight = new Graphics();
-  world.addChild(land, edgeG, straitG, laneG, highlight);
+  world.addChild(...landLayer.fills.values(), landLayer.edges, landLayer.straits, laneG, highlight);
   // Screen layers: labels, ports, markers, particles, legend, tooltip (constant size whatever the zoom).
   const labels = new Container({ label: 'labels' });
   const portsLayer = new Container({ label: 'ports' });
@@ -78,27 +80,37 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   app.stage.addChild(world, flows.view, labels, markersLayer, portsLayer, legend, legendSmall, tooltip.view);
 
   const anchors: { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean }[] = [];
-  const laneCells = new Set(Object.values(openRoutes).flatMap((r) => r.path.map(([x, y]) => y * proj.cols + x)));
-  for (const [r, cell] of Object.entries(labelCells(map, laneCells)) as [RegionId, [number, number]][]) {
-    const [wx, wy] = cellCenter(proj, cell[0], cell[1]);
-    const t = label(r === 'ROW' ? REGION_NAMES.ROW : REGION_NAMES[r], r === 'ROW' ? 12 : 15, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
-    labels.addChild(t);
-    anchors.push({ obj: t, wx, wy, clamp: true });
+  // country names, 16 px, with last quarter's magnet supply under the five countries' (14 px): legible on a projector
+  const countryLabels = new Map<RegionId, { name: Text; state: Text }>();
+  for (const r of Object.keys(LABEL_LONLAT).sort() as RegionId[]) {
+    const [wx, wy] = proj.project(...LABEL_LONLAT[r]);
+    const box = new Container({ label: `label-${r}` });
+    const name = label(REGION_NAMES[r], r === 'ROW' ? 14 : 17, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
+    const state = label('', 14, 0xe8eef5);
+    state.position.set(0, 18);
+    box.addChild(name, state);
+    labels.addChild(box);
+    countryLabels.set(r, { name, state });
+    anchors.push({ obj: box, wx, wy, clamp: true });
   }
+  const straitPts = map.straits.map((s) => {
+    const [x, y] = straitPoint(proj, map, s.id);
+    return { id: s.id, x, y };
+  });
   const straitLabels = new Map<string, Text>();
   for (const s of map.straits) {
-    const xs = s.cells.map((c) => c[0]);
-    const ys = s.cells.map((c) => c[1]);
-    const side = straitLabelSide(map, s.cells);
-    const [wx, wy] = cellCenter(proj, side === 'right' ? Math.max(...xs) + 0.9 : Math.min(...xs) - 0.9, (Math.min(...ys) + Math.max(...ys)) / 2);
-    const t = label(STRAIT_SHORT(s.name), 10, 0xd7e3ee);
-    t.anchor.set(side === 'right' ? 0 : 1, 0.5);
+    const p = straitPts.find((x) => x.id === s.id)!;
+    const t = label(STRAIT_SHORT(s.name), 14, 0xd7e3ee);
+    // the label beside the mark, on the side away from the crowded South China Sea
+    const right = ['luzon', 'tsushima', 'lombok'].includes(s.id);
+    t.anchor.set(right ? -0.12 : 1.12, 0.5);
     labels.addChild(t);
     straitLabels.set(s.id, t);
-    anchors.push({ obj: t, wx, wy });
+    anchors.push({ obj: t, wx: p.x, wy: p.y });
   }
+  const openSea = seaGrid(geo.raster, proj, map, []);
   const portPts = map.ports.map((p) => {
-    const [x, y] = cellCenter(proj, p.x, p.y);
+    const [x, y] = portAtSea(openSea, proj, map, p);
     const g = new Graphics().circle(0, 0, 4.5).fill({ color: 0x0a1420 }).stroke({ width: 2, color: 0xffffff });
     portsLayer.addChild(g);
     anchors.push({ obj: g, wx: x, wy: y });
@@ -113,13 +125,32 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   let hoverText: MapSelection | null = null;
   let updates = 0;
 
+  /** A lane's polyline moved `off` world units to the right of its stored direction (for the goods' bands). */
+  const strokeOffset = (pts: Float32Array, off: number): void => {
+    const n = pts.length >> 1;
+    for (let i = 0; i < n; i++) {
+      const a = Math.max(0, i - 1);
+      const b = Math.min(n - 1, i + 1);
+      const dx = pts[2 * b]! - pts[2 * a]!;
+      const dy = pts[2 * b + 1]! - pts[2 * a + 1]!;
+      const len = Math.hypot(dx, dy) || 1;
+      const x = pts[2 * i]! - (dy / len) * off;
+      const y = pts[2 * i + 1]! + (dx / len) * off;
+      if (i === 0) laneG.moveTo(x, y);
+      else laneG.lineTo(x, y);
+    }
+  };
   const drawLanes = (): void => {
     laneG.clear();
+    // each lane a faint track; on it one band per good it carries, as wide as the larger of its two directions' volume
     for (const l of scene.lanes) {
       if (l.pts.length < 4) continue;
-      laneG.moveTo(l.pts[0]!, l.pts[1]!);
-      for (let i = 2; i < l.pts.length; i += 2) laneG.lineTo(l.pts[i]!, l.pts[i + 1]!);
-      laneG.stroke({ width: l.widthPx / xf.scale, color: LANE, alpha: l.carries ? 0.32 : 0.2, cap: 'round', join: 'round' });
+      strokeOffset(l.pts, 0);
+      laneG.stroke({ width: (l.carries ? l.widthPx + 3 : 1.5) / xf.scale, color: LANE, alpha: l.carries ? 0.16 : 0.3, cap: 'round', join: 'round' });
+      for (const b of l.bands) {
+        strokeOffset(l.pts, b.offsetPx / xf.scale);
+        laneG.stroke({ width: b.widthPx / xf.scale, color: FAMILY_COLOUR[b.family], alpha: 0.62, cap: 'round', join: 'round' });
+      }
     }
   };
   const drawHighlight = (): void => {
@@ -142,10 +173,13 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     world.scale.set(xf.scale);
     const small = xf.scale < 0.5;
     for (const a of anchors) {
-      if (a.clamp) a.obj.scale.set(small ? 0.8 : 1); // smaller country names on a small map
       let x = a.wx * xf.scale + xf.tx;
-      const y = a.wy * xf.scale + xf.ty;
-      if (a.clamp && 'width' in a.obj) x = Math.min(W - a.obj.width / 2 - 4, Math.max(a.obj.width / 2 + 4, x));
+      let y = a.wy * xf.scale + xf.ty;
+      // country names stay on screen (never below 14 px: they do not shrink with the map)
+      if (a.clamp) {
+        x = Math.min(W - a.obj.width / 2 - 4, Math.max(a.obj.width / 2 + 4, x));
+        y = Math.min(H - a.obj.height + 8, Math.max(12, y));
+      }
       a.obj.position.set(x, y);
     }
     for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
@@ -158,7 +192,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     legendSmall.position.set(8, H - legendSmall.height - 8);
     if (xf.scale !== lastScale) {
       lastScale = xf.scale;
-      drawEdges(edgeG, edges, xf.scale);
+      landLayer.drawEdges(xf.scale, current?.country ?? null);
+      landLayer.drawStraits(straitPts, current?.straits ?? {}, xf.scale);
       drawLanes();
       drawHighlight();
     }
@@ -221,8 +256,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
   };
   const pickScene = (): PickScene => ({
-    map,
-    proj,
+    raster: geo.raster,
+    straits: straitPts,
     ports: portPts,
     markers: markerObjs.map((m) => ({ laneId: m.laneId, x: m.wx + m.ox / xf.scale, y: m.wy + m.oy / xf.scale })),
     lanes: scene.lanes.map((l) => ({ id: l.id, pts: l.pts, widthPx: l.widthPx })),
@@ -309,10 +344,19 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       updates++;
       const closed = Object.keys(view.straits).filter((k) => view.straits[k] === 'closed').sort();
       routes = routeLanes(map, closed);
-      scene = buildScene(map, proj, routes, view);
-      drawStraits(straitG, map, proj, view.straits);
+      drawn = drawnLanesFor(geo, map, routes, closed);
+      scene = buildScene(map, drawn, routes, view);
+      landLayer.setState(view);
+      for (const [r, l] of countryLabels) {
+        if (r === 'ROW') continue;
+        const reg = r === view.country ? view.self : view.others[r];
+        const st = landLayer.stateOf(r);
+        l.state.text = reg ? `magnets ${Math.round(reg.last.magnetSupplyRatio * 100)}%${st === 'crisis' ? ' · crisis' : st === 'strained' ? ' · short' : ''}` : '';
+        l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
+        l.name.text = `${REGION_NAMES[r]}${r === view.country ? ' (you)' : ''}`;
+      }
       for (const [id, t] of straitLabels) t.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
-      drawLanes();
+      lastScale = 0; // redraw the edges, straits and lanes for the new state
       setMarkers();
       flows.setScene(scene);
       hovered = null;
