@@ -295,11 +295,11 @@ describe('a real turn', () => {
   it('describes what was picked in figures', () => {
     const lane = describeLane(map, routes, view, 'shanghai-yokohama');
     expect(lane.title).toBe('Shanghai – Yokohama');
-    expect(lane.lines.some((l) => l.startsWith('CHN → JPN'))).toBe(true);
-    expect(lane.lines.some((l) => l.startsWith('JPN → CHN'))).toBe(true);
+    expect(lane.lines.some((l) => l.startsWith('China → Japan'))).toBe(true);
+    expect(lane.lines.some((l) => l.startsWith('Japan → China'))).toBe(true);
     expect(lane.lines).toContain(`${routes['shanghai-yokohama']!.lengthKm.toLocaleString('en-US')} km`);
-    expect(lane.lines).toContain('CHN bans magnets to JPN');
-    expect(describeLane(map, routes, view, 'nagoya-los-angeles').lines).toContain('USA tariffs on JPN: autos 25%');
+    expect(lane.lines).toContain('China bans NdFeB magnets to Japan');
+    expect(describeLane(map, routes, view, 'nagoya-los-angeles').lines).toContain('United States tariffs on Japan: cars 25%');
     const japan = describeCountry(view, 'JPN');
     expect(japan.title).toBe('Japan (you)');
     expect(japan.lines[0]).toMatch(/^GDP USD [\d,]+ bn a year$/);

@@ -10,6 +10,8 @@ import { LABEL_LONLAT, straitPoint, world as geoWorld } from './geo.ts';
 import { LandLayer, STRAIN_COLOUR } from './land.ts';
 import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
 import { ANIMATION_MS, CLOSED, FAMILY_COLOUR, LANE, SEA } from './style.ts';
+import { t } from '../ui/i18n.ts';
+import { countryName, sharePct } from '../ui/labels.ts';
 
 export type { MapSelection } from './describe.ts';
 
@@ -351,9 +353,9 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
         if (r === 'ROW') continue;
         const reg = r === view.country ? view.self : view.others[r];
         const st = landLayer.stateOf(r);
-        l.state.text = reg ? `magnets ${Math.round(reg.last.magnetSupplyRatio * 100)}%${st === 'crisis' ? ' · crisis' : st === 'strained' ? ' · short' : ''}` : '';
+        l.state.text = reg ? `${t('mapText.magnets', { pct: sharePct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
         l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
-        l.name.text = `${REGION_NAMES[r]}${r === view.country ? ' (you)' : ''}`;
+        l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
       }
       for (const [id, t] of straitLabels) t.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
       lastScale = 0; // redraw the edges, straits and lanes for the new state

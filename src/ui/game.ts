@@ -71,6 +71,7 @@ export class GameScreen {
   private projectTypes: ProjectInfo[] = [];
   private memory = new RestrictionMemory();
   private offLang: () => void = () => {};
+  private resizer: ResizeObserver | null = null;
 
   constructor(
     private root: HTMLElement,
@@ -86,7 +87,14 @@ export class GameScreen {
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapCtl), this.side)));
     document.addEventListener('keydown', this.onKey);
     window.addEventListener('resize', this.onResize);
-    this.offLang = onLangChange(() => this.render());
+    this.offLang = onLangChange(() => {
+      this.render();
+      // the map's names and legend are drawn into its canvas: draw it anew
+      this.map?.destroy();
+      this.map = null;
+      clear(this.mapBox);
+      void this.mountMap();
+    });
     this.render();
     await this.mountMap();
   }
@@ -106,6 +114,7 @@ export class GameScreen {
     document.removeEventListener('keydown', this.onKey);
     window.removeEventListener('resize', this.onResize);
     this.offLang();
+    this.resizer?.disconnect();
     this.map?.destroy();
     this.map = null;
   }
@@ -149,10 +158,12 @@ export class GameScreen {
     this.map = await createMap(this.mapBox, mapJson as unknown as GameMap, { width: Math.max(300, r.width), height: Math.max(200, r.height) });
     this.map.onSelect((sel: MapSelection | null) => this.showSelection(sel));
     this.map.update(this.snap.view, { animate: false });
-    new ResizeObserver(() => {
+    this.resizer?.disconnect();
+    this.resizer = new ResizeObserver(() => {
       const b = this.mapBox.getBoundingClientRect();
       if (b.width > 0 && b.height > 0) this.map?.resize(b.width, b.height);
-    }).observe(this.mapBox);
+    });
+    this.resizer.observe(this.mapBox);
   }
 
   private showSelection(sel: MapSelection | null): void {
@@ -190,7 +201,7 @@ export class GameScreen {
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
       h('span', { class: 'turn', 'data-testid': 'turn-label' }, s.over ? t('header.over', { date: s.view.date }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: s.view.date })),
-      h('span', { class: 'score', 'data-testid': 'score' }, t('header.score', { country: countryName(s.config.country), score: pts(s.score) })),
+      h('span', { class: 'score', 'data-testid': 'score', title: countryName(s.config.country) }, t('header.score', { score: pts(s.score) })),
       headerSplit(s.turnScore, () => this.openScoreTable()),
       s.timelines.length > 1
         ? h(

@@ -4,7 +4,7 @@ import { h } from './dom.ts';
 import { catalogue, t } from './i18n.ts';
 import { trapFocus } from './digest.ts';
 
-export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'];
+export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'] & string;
 
 export function glossaryDialog(onClose: () => void, focus?: Term): HTMLElement {
   const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'glossary-close', onclick: onClose }, t('action.close'));
