@@ -206,7 +206,16 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   let animMs = ANIMATION_MS;
   let waiters: (() => void)[] = [];
   let fallback: ReturnType<typeof setTimeout> | undefined;
-  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // followed live: turning "reduce motion" on stops the flows at once, turning it off starts them again
+  const motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+  let reducedMotion = motionQuery?.matches ?? false;
+  const onMotion = (e: MediaQueryListEvent): void => {
+    reducedMotion = e.matches;
+    if (reducedMotion) finish();
+    else if (!app.ticker.started) app.ticker.start();
+    wake();
+  };
+  motionQuery?.addEventListener('change', onMotion);
   const finish = (): void => {
     animMs = ANIMATION_MS;
     if (fallback !== undefined) clearTimeout(fallback);
@@ -410,6 +419,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     },
     destroy() {
       observer?.disconnect();
+      motionQuery?.removeEventListener('change', onMotion);
       canvas.removeEventListener('wheel', onWheel);
       finish();
       app.ticker.remove(tick);

@@ -279,6 +279,9 @@ export class SessionCore {
         engineVersion: ENGINE_VERSION,
         playerOrders: tl.playerOrders,
         hashes: tl.states.slice(1).map((s) => hashValue(s)),
+        // every timeline, so that loading brings the forks back too
+        timelines: this.timelines.map((x) => ({ label: x.label, forkedAt: x.forkedAt, playerOrders: x.playerOrders, hashes: x.states.slice(1).map((s) => hashValue(s)) })),
+        active: this.active,
       },
       null,
       1,
@@ -296,14 +299,22 @@ export class SessionCore {
       Object.assign(this, keep);
       return { ok: false, error: `this save cannot be started: ${started.error}` };
     }
-    for (let i = 0; i < save.playerOrders.length; i++) {
-      const r = this.submit(save.playerOrders[i] as CountryOrders);
-      const h = r.ok ? hashValue(this.tl.states.at(-1)!) : '';
-      if (!r.ok || h !== save.hashes[i]) {
-        Object.assign(this, keep);
-        return { ok: false, error: `this save does not replay: turn ${i + 1} ${r.ok ? 'gives a different state' : `is refused (${r.error})`}` };
+    // each timeline replays from the start (a fork's orders begin with its parent's) and every turn's hash is checked
+    const lines = save.timelines ?? [{ label: 'Timeline A', forkedAt: 0, playerOrders: save.playerOrders, hashes: save.hashes }];
+    for (const [k, line] of lines.entries()) {
+      if (k > 0) this.fork(0);
+      for (let i = 0; i < line.playerOrders.length; i++) {
+        const r = this.submit(line.playerOrders[i] as CountryOrders);
+        const h = r.ok ? hashValue(this.tl.states.at(-1)!) : '';
+        if (!r.ok || h !== line.hashes[i]) {
+          Object.assign(this, keep);
+          return { ok: false, error: `this save does not replay: ${lines.length > 1 ? `${line.label}, ` : ''}turn ${i + 1} ${r.ok ? 'gives a different state' : `is refused (${r.error})`}` };
+        }
       }
+      this.tl.label = line.label;
+      this.tl.forkedAt = Math.min(line.forkedAt, line.playerOrders.length);
     }
+    this.active = save.timelines ? (save.active ?? 0) : 0;
     return { ok: true, value: this.snapshot() };
   }
 
