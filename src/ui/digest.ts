@@ -6,7 +6,15 @@ import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
 import { num, t } from './i18n.ts';
-import { causeName, countryName, headlineName } from './labels.ts';
+import { causeName, countryName, headlineName, stageName } from './labels.ts';
+
+/** A price-ledger cause (market/why.ts) in words. */
+function priceCause(c: string): string {
+  const m = /^export controls by (\w{3})$/.exec(c);
+  if (m) return t('price.controlsBy', { who: countryName(m[1]!) });
+  const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
+  return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryName(x));
+}
 import { changeHead, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 
 /** Indicator names for players (the active language). */
@@ -81,24 +89,19 @@ function priceStory(report: TurnReport): HTMLElement {
   if (!why) return h('span', {});
   const line = (name: string, where: string, w: NonNullable<TurnReport['priceWhy']>['magnet']['world']) => {
     const dp = w.value >= 100 ? 0 : 1;
-    const money = (x: number) => (dp === 0 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+    const money = (x: number) => num(x, dp);
     const sign = (x: number) => `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`;
     const shown = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
     const rest = w.value - w.without - shown.reduce((a, c) => a + c.amount, 0);
-    const parts = shown.map((c) => `${c.cause} ${sign(c.amount)}`);
-    if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`smaller causes ${sign(rest)}`);
-    return h(
-      'li',
-      {},
-      h('b', {}, `${name} ${where}: USD ${money(w.value)}/kg`),
-      parts.length ? ` (USD ${money(w.without)} without them: ${parts.join(', ')})` : ' (no export control, tariff, hoarding, stockpile trade or event moves it this quarter)',
-    );
+    const parts = shown.map((c) => `${priceCause(c.cause)} ${sign(c.amount)}`);
+    if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`${t('price.smaller')} ${sign(rest)}`);
+    return h('li', {}, h('b', {}, t('price.line', { name, where, value: money(w.value) })), parts.length ? t('price.without', { value: money(w.without), parts: parts.join(', ') }) : t('price.none'));
   };
   return h(
     'section',
     { class: 'price-story', 'data-testid': 'price-story' },
     h('h3', {}, t('digest.prices')),
-    h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st, name]) => [line(name, 'outside China', why[st].world), line(name, 'in China', why[st].CHN)])),
+    h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st]) => [line(stageName(st), t('price.outside'), why[st].world), line(stageName(st), t('price.inChina'), why[st].CHN)])),
   );
 }
 

@@ -200,7 +200,7 @@ export class GameScreen {
     const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
-      h('span', { class: 'turn', 'data-testid': 'turn-label' }, s.over ? t('header.over', { date: s.view.date }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: s.view.date })),
+      h('span', { class: 'turn', 'data-testid': 'turn-label', title: s.view.date }, (s.over ? t('header.over', { date: '' }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: '' })).replace(/ · $/, ''), h('span', { class: 'date' }, ` · ${s.view.date}`)),
       h('span', { class: 'score', 'data-testid': 'score', title: countryName(s.config.country) }, t('header.score', { score: pts(s.score) })),
       headerSplit(s.turnScore, () => this.openScoreTable()),
       s.timelines.length > 1
