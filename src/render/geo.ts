@@ -5,7 +5,7 @@
 import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import atlas from 'world-atlas/countries-110m.json';
+import atlas from './atlas.json'; // world-atlas countries-110m cropped to the drawn area: scripts/atlas.ts
 import type { GameMap, RegionId } from '../../engine/index.ts';
 
 /** ISO 3166-1 numeric codes (world-atlas feature ids) of the game's countries; every other country is the rest of the world. */
@@ -32,6 +32,8 @@ export function geoProjection(): GeoProj {
   const k = WORLD_WIDTH / (x1 - x0);
   p.scale(k).translate([-x0 * k, -y0 * k]);
   const height = Math.round((y1 - y0) * k);
+  // shapes are cut at a small margin round the drawn area: nothing is drawn (or cached) far off the map
+  p.clipExtent([[-24, -24], [WORLD_WIDTH + 24, height + 24]]);
   return {
     width: WORLD_WIDTH,
     height,

@@ -54,14 +54,14 @@ export class LandLayer {
       const st = this.strain[s.region] ?? 'calm';
       const me = s.region === player;
       for (const ring of s.rings) g.poly(Array.from(ring), true);
-      if (st !== 'calm') g.stroke({ width: (st === 'crisis' ? 3 : 2.2) / scale, color: STRAIN_COLOUR[st], alpha: 0.95, join: 'round' });
-      else g.stroke({ width: (me ? 1.8 : 0.9) / scale, color: me ? 0xffffff : COAST, alpha: me ? 0.85 : 0.55, join: 'round' });
+      if (st !== 'calm') g.stroke({ width: (st === 'crisis' ? 3 : 2.2) / scale, color: STRAIN_COLOUR[st], alpha: 0.95, join: 'bevel' });
+      else g.stroke({ width: (me ? 1.8 : 0.9) / scale, color: me ? 0xffffff : COAST, alpha: me ? 0.85 : 0.55, join: 'bevel' });
     }
     for (const b of this.borders) {
       g.moveTo(b[0]!, b[1]!);
       for (let i = 2; i < b.length; i += 2) g.lineTo(b[i]!, b[i + 1]!);
     }
-    g.stroke({ width: 0.8 / scale, color: BORDER, alpha: 0.45, join: 'round' });
+    g.stroke({ width: 0.8 / scale, color: BORDER, alpha: 0.45, join: 'bevel' });
   }
 
   /** Each strait: a light ring when open, a red disc when closed (world px points, screen-size marks). */

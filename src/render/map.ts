@@ -1,17 +1,16 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
-import { Application, Container, Graphics, type FederatedPointerEvent, type Text } from 'pixi.js';
+import { Application, Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
 import { clampView, fitView, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
-import { describeCountry, describeLane, describePort, describeStrait, REGION_NAMES, type MapSelection } from './describe.ts';
-import { label, makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
+import { describeCountry, describeLane, describePort, describeStrait, type MapSelection } from './describe.ts';
+import { makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
 import { FlowLayer } from './flows.ts';
-import { LABEL_LONLAT, straitPoint, world as geoWorld } from './geo.ts';
-import { LandLayer, STRAIN_COLOUR } from './land.ts';
+import { straitPoint, world as geoWorld } from './geo.ts';
+import { MapLabels, drawLaneBands } from './labels.ts';
+import { LandLayer } from './land.ts';
 import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
-import { ANIMATION_MS, CLOSED, FAMILY_COLOUR, LANE, SEA } from './style.ts';
-import { t } from '../ui/i18n.ts';
-import { countryName, sharePct } from '../ui/labels.ts';
+import { ANIMATION_MS, SEA } from './style.ts';
 
 export type { MapSelection } from './describe.ts';
 
@@ -34,7 +33,6 @@ export interface MapRenderer {
   destroy(): void;
 }
 
-const STRAIT_SHORT = (name: string): string => name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
 
 export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number } = {}): Promise<MapRenderer> {
   const app = new Application();
@@ -69,7 +67,12 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   const landLayer = new LandLayer(geo.shapes, geo.borders);
   const laneG = new Graphics();
   const highlight = new Graphics();
-  world.addChild(...landLayer.fills.values(), landLayer.edges, landLayer.straits, laneG, highlight);
+  // the land, coasts, straits and lanes change only with the turn or the zoom: drawn once into a texture at the
+  // screen's resolution and shown as one sprite each frame (software WebGL redraws the shapes far more slowly)
+  const still = new Container({ label: 'still' });
+  still.addChild(...landLayer.fills.values(), landLayer.edges, landLayer.straits, laneG);
+  const stillSprite = new Sprite();
+  world.addChild(stillSprite, highlight);
   // Screen layers: labels, ports, markers, particles, legend, tooltip (constant size whatever the zoom).
   const labels = new Container({ label: 'labels' });
   const portsLayer = new Container({ label: 'ports' });
@@ -82,34 +85,11 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   app.stage.addChild(world, flows.view, labels, markersLayer, portsLayer, legend, legendSmall, tooltip.view);
 
   const anchors: { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean }[] = [];
-  // country names, 16 px, with last quarter's magnet supply under the five countries' (14 px): legible on a projector
-  const countryLabels = new Map<RegionId, { name: Text; state: Text }>();
-  for (const r of Object.keys(LABEL_LONLAT).sort() as RegionId[]) {
-    const [wx, wy] = proj.project(...LABEL_LONLAT[r]);
-    const box = new Container({ label: `label-${r}` });
-    const name = label(REGION_NAMES[r], r === 'ROW' ? 14 : 17, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
-    const state = label('', 14, 0xe8eef5);
-    state.position.set(0, 18);
-    box.addChild(name, state);
-    labels.addChild(box);
-    countryLabels.set(r, { name, state });
-    anchors.push({ obj: box, wx, wy, clamp: true });
-  }
   const straitPts = map.straits.map((s) => {
     const [x, y] = straitPoint(proj, map, s.id);
     return { id: s.id, x, y };
   });
-  const straitLabels = new Map<string, Text>();
-  for (const s of map.straits) {
-    const p = straitPts.find((x) => x.id === s.id)!;
-    const t = label(STRAIT_SHORT(s.name), 14, 0xd7e3ee);
-    // the label beside the mark, on the side away from the crowded South China Sea
-    const right = ['luzon', 'tsushima', 'lombok'].includes(s.id);
-    t.anchor.set(right ? -0.12 : 1.12, 0.5);
-    labels.addChild(t);
-    straitLabels.set(s.id, t);
-    anchors.push({ obj: t, wx: p.x, wy: p.y });
-  }
+  const mapLabels = new MapLabels(proj, map, straitPts, labels, anchors);
   const openSea = seaGrid(geo.raster, proj, map, []);
   const portPts = map.ports.map((p) => {
     const [x, y] = portAtSea(openSea, proj, map, p);
@@ -127,34 +107,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   let hoverText: MapSelection | null = null;
   let updates = 0;
 
-  /** A lane's polyline moved `off` world units to the right of its stored direction (for the goods' bands). */
-  const strokeOffset = (pts: Float32Array, off: number): void => {
-    const n = pts.length >> 1;
-    for (let i = 0; i < n; i++) {
-      const a = Math.max(0, i - 1);
-      const b = Math.min(n - 1, i + 1);
-      const dx = pts[2 * b]! - pts[2 * a]!;
-      const dy = pts[2 * b + 1]! - pts[2 * a + 1]!;
-      const len = Math.hypot(dx, dy) || 1;
-      const x = pts[2 * i]! - (dy / len) * off;
-      const y = pts[2 * i + 1]! + (dx / len) * off;
-      if (i === 0) laneG.moveTo(x, y);
-      else laneG.lineTo(x, y);
-    }
-  };
-  const drawLanes = (): void => {
-    laneG.clear();
-    // each lane a faint track; on it one band per good it carries, as wide as the larger of its two directions' volume
-    for (const l of scene.lanes) {
-      if (l.pts.length < 4) continue;
-      strokeOffset(l.pts, 0);
-      laneG.stroke({ width: (l.carries ? l.widthPx + 3 : 1.5) / xf.scale, color: LANE, alpha: l.carries ? 0.16 : 0.3, cap: 'round', join: 'round' });
-      for (const b of l.bands) {
-        strokeOffset(l.pts, b.offsetPx / xf.scale);
-        laneG.stroke({ width: b.widthPx / xf.scale, color: FAMILY_COLOUR[b.family], alpha: 0.62, cap: 'round', join: 'round' });
-      }
-    }
-  };
+  const drawLanes = (): void => drawLaneBands(laneG, scene, xf.scale);
   const drawHighlight = (): void => {
     highlight.clear();
     if (!hovered) return;
@@ -170,6 +123,18 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
   };
   let lastScale = 0;
+  /** Draw the still layers into their texture again, at the current zoom's resolution (sharp at any zoom). */
+  let stillTexture: RenderTexture | null = null;
+  const recache = (): void => {
+    const res = Math.min(4, xf.scale * (globalThis.devicePixelRatio || 1));
+    const b = still.getLocalBounds();
+    stillTexture?.destroy(true);
+    stillTexture = RenderTexture.create({ width: Math.ceil(b.maxX - b.minX), height: Math.ceil(b.maxY - b.minY), resolution: res, antialias: true });
+    still.position.set(-b.minX, -b.minY);
+    app.renderer.render({ container: still, target: stillTexture, clear: true });
+    stillSprite.texture = stillTexture;
+    stillSprite.position.set(b.minX, b.minY);
+  };
   const applyView = (): void => {
     world.position.set(xf.tx, xf.ty);
     world.scale.set(xf.scale);
@@ -186,7 +151,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
     for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
     // on a small map, strait names only when closed
-    for (const [id, t] of straitLabels) t.visible = !small || current?.straits[id] === 'closed';
+    mapLabels.fit(small, current);
     // the full legend while it takes under about half the height, else one row of the flows, else none
     legend.visible = legend.height < H * 0.5 && legend.width < W * 0.4;
     legendSmall.visible = !legend.visible && legendSmall.width < W - 20 && H >= 120;
@@ -198,6 +163,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       landLayer.drawStraits(straitPts, current?.straits ?? {}, xf.scale);
       drawLanes();
       drawHighlight();
+      recache();
     }
   };
 
@@ -236,7 +202,6 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       if (animMs >= ANIMATION_MS) finish();
     }
     flows.tick(seconds, head(), xf);
-    laneG.alpha = 0.25 + 0.75 * Math.min(1, animMs / ANIMATION_MS);
   };
   app.ticker.add(tick);
   // With reduced motion nothing moves on its own, so the ticker sleeps between interactions (saves the CPU that
@@ -358,15 +323,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       drawn = drawnLanesFor(geo, map, routes, closed);
       scene = buildScene(map, drawn, routes, view);
       landLayer.setState(view);
-      for (const [r, l] of countryLabels) {
-        if (r === 'ROW') continue;
-        const reg = r === view.country ? view.self : view.others[r];
-        const st = landLayer.stateOf(r);
-        l.state.text = reg ? `${t('mapText.magnets', { pct: sharePct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
-        l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
-        l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
-      }
-      for (const [id, t] of straitLabels) t.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
+      mapLabels.update(view, landLayer);
       lastScale = 0; // redraw the edges, straits and lanes for the new state
       setMarkers();
       flows.setScene(scene);
@@ -423,6 +380,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       canvas.removeEventListener('wheel', onWheel);
       finish();
       app.ticker.remove(tick);
+      stillTexture?.destroy(true);
+      still.destroy({ children: true });
       app.destroy({ removeView: true }, { children: true }); // the flow pools go with the stage
       textures.atlas.destroy(true);
     },

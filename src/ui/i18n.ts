@@ -2,12 +2,18 @@
 // the player's last choice, else the browser's; numbers formatted for the language. Switching re-renders the screen.
 import i18next from 'i18next';
 import { en, type Catalogue } from './locales/en.ts';
-import { ja } from './locales/ja.ts';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: Lang[] = ['en', 'ja'];
 const KEY = 'rare-earth-gambit:lang';
-const CATALOGUES: Record<Lang, Catalogue> = { en, ja };
+// Japanese is loaded when it is first needed (a separate chunk: English players do not download it)
+const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
+async function load(l: Lang): Promise<void> {
+  if (CATALOGUES[l]) return;
+  const { ja } = await import('./locales/ja.ts');
+  CATALOGUES.ja = ja;
+  i18next.addResourceBundle('ja', 'translation', ja, true, true);
+}
 
 function stored(): Lang | null {
   try {
@@ -25,15 +31,28 @@ export function initialLang(): Lang {
 }
 
 void i18next.init({
-  resources: { en: { translation: en }, ja: { translation: ja } },
-  lng: initialLang(),
+  resources: { en: { translation: en } },
+  lng: 'en',
   fallbackLng: 'en',
   initAsync: false,
   interpolation: { escapeValue: false },
   returnObjects: false,
   nsSeparator: false,
 });
-if (globalThis.document) document.documentElement.lang = i18next.language;
+
+/** Resolves when the starting language's catalogue is loaded (the page waits for it before drawing). */
+export const ready: Promise<void> = (async () => {
+  const l = initialLang();
+  if (l !== 'en') {
+    try {
+      await load(l);
+      await i18next.changeLanguage(l);
+    } catch {
+      /* the catalogue did not load: English it is */
+    }
+  }
+  if (globalThis.document) document.documentElement.lang = lang();
+})();
 
 /** A UI string by its key ("action.endTurn"), with {{values}} filled in. */
 export function t(key: string, values?: Record<string, string | number>): string {
@@ -46,7 +65,7 @@ export function lang(): Lang {
 
 /** The active catalogue, for structured entries (the glossary). */
 export function catalogue(): Catalogue {
-  return CATALOGUES[lang()];
+  return CATALOGUES[lang()] ?? en;
 }
 
 const listeners = new Set<() => void>();
@@ -56,9 +75,10 @@ export function onLangChange(f: () => void): () => void {
   return () => listeners.delete(f);
 }
 
-export function setLang(l: Lang): void {
+export async function setLang(l: Lang): Promise<void> {
   if (l === lang()) return;
-  void i18next.changeLanguage(l);
+  await load(l);
+  await i18next.changeLanguage(l);
   try {
     globalThis.localStorage?.setItem(KEY, l);
   } catch {

@@ -7,7 +7,7 @@ import { startScreen } from './start.ts';
 import { GameScreen } from './game.ts';
 import { endScreen } from './end.ts';
 import { docPage, isDocPage } from './doc.ts';
-import { t } from './i18n.ts';
+import { ready, t } from './i18n.ts';
 
 const AUTOSAVE = 'rare-earth-gambit:autosave';
 const root = document.getElementById('app')!;
@@ -87,5 +87,6 @@ async function showStart(): Promise<void> {
   await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined);
 }
 
+await ready;
 if (isDocPage()) void docPage(root);
 else void showStart();
