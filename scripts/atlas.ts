@@ -39,3 +39,15 @@ const geometries = keep.map((g) => {
 const out = { type: 'Topology', transform: topo.transform, objects: { countries: { type: 'GeometryCollection', geometries } }, arcs, bbox: topo.bbox };
 writeFileSync(new URL('../src/render/atlas.json', import.meta.url), JSON.stringify(out));
 console.log(`atlas.json: ${geometries.length} of ${topo.objects.countries.geometries.length} countries, ${arcs.length} of ${topo.arcs.length} arcs`);
+
+// Japan at 1:50m (Natural Earth via world-atlas countries-50m.json): its four main islands and the larger others, so
+// that Shikoku, the Seto Inland Sea and Tokyo Bay show; coordinates rounded to 0.02 degrees. src/render/japan.json.
+const t50 = JSON.parse(readFileSync(new URL('../node_modules/world-atlas/countries-50m.json', import.meta.url), 'utf8')) as Topology<{ countries: GeometryCollection }>;
+const jp = t50.objects.countries.geometries.find((g) => String(g.id) === '392')!;
+const f = feature(t50, jp as MultiPolygon) as unknown as { geometry: { type: string; coordinates: number[][][][] } };
+const r2 = (x: number) => Math.round(x * 50) / 50;
+const polys = f.geometry.coordinates
+  .map((poly) => poly.map((ring) => ring.map(([x, y]) => [r2(x!), r2(y!)]).filter((p, i, a) => i === 0 || p[0] !== a[i - 1]![0] || p[1] !== a[i - 1]![1])))
+  .filter((poly) => poly[0]!.length >= 12);
+writeFileSync(new URL('../src/render/japan.json', import.meta.url), JSON.stringify({ type: 'Feature', id: '392', properties: { name: 'Japan', source: 'Natural Earth 1:50m via world-atlas countries-50m.json' }, geometry: { type: 'MultiPolygon', coordinates: polys } }));
+console.log(`japan.json: ${polys.length} islands, ${polys.reduce((a, p) => a + p[0]!.length, 0)} points`);

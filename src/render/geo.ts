@@ -6,6 +6,7 @@ import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from './atlas.json'; // world-atlas countries-110m cropped to the drawn area: scripts/atlas.ts
+import japan from './japan.json'; // Japan at 1:50m (Shikoku, the Inland Sea, Tokyo Bay): scripts/atlas.ts
 import type { GameMap, RegionId } from '../../engine/index.ts';
 
 /** ISO 3166-1 numeric codes (world-atlas feature ids) of the game's countries; every other country is the rest of the world. */
@@ -85,7 +86,7 @@ export function regionShapes(proj: GeoProj): RegionShapes[] {
     const r = ISO_REGION[String(f.id)] ?? 'ROW';
     if (String(f.id) === '010') continue; // Antarctica
     const sink = new RingSink();
-    geoPath(proj.d3, sink as unknown as CanvasRenderingContext2D)(f);
+    geoPath(proj.d3, sink as unknown as CanvasRenderingContext2D)(String(f.id) === '392' ? (japan as unknown as typeof f) : f);
     const list = by.get(r) ?? [];
     for (const ring of sink.rings) if (ring.length >= 6 && within(proj, ring)) list.push(ring);
     by.set(r, list);

@@ -10,7 +10,12 @@ import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
 import { countryName, sharePct } from '../ui/labels.ts';
 
-const STRAIT_SHORT = (name: string): string => name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
+/** A strait's short name in the active language (the content's name, shortened, for a strait the catalogue lacks). */
+const STRAIT_SHORT = (id: string, name: string): string => {
+  const k = `mapText.straits.${id}`;
+  const v = t(k);
+  return v !== k ? v : name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
+};
 
 type Anchor = { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean };
 
@@ -33,7 +38,7 @@ export class MapLabels {
     }
     for (const s of map.straits) {
       const p = straitPts.find((x) => x.id === s.id)!;
-      const tx = label(STRAIT_SHORT(s.name), 14, 0xd7e3ee);
+      const tx = label(STRAIT_SHORT(s.id, s.name), 14, 0xd7e3ee);
       // beside the mark, on the side away from the crowded South China Sea
       const right = ['luzon', 'tsushima', 'lombok'].includes(s.id);
       tx.anchor.set(right ? -0.12 : 1.12, 0.5);

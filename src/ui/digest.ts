@@ -27,7 +27,7 @@ export function formatHeadline(hd: Headline, v: number): string {
 }
 
 function signed(hd: Headline, v: number): string {
-  if (roundsToZero(hd, v)) return formatHeadline(hd, 0);
+  if (roundsToZero(hd, v)) return '±0';
   const s = v >= 0 ? '+' : '−';
   return s + formatHeadline(hd, Math.abs(v)).replace(/^-/, '');
 }

@@ -67,7 +67,7 @@ export const en = {
     quiet: 'No event this quarter.',
     yourMoves: 'Your moves',
     others: 'Other countries’ moves',
-    othersHint: '{{n}} moves by {{who}}; open to read them',
+    othersHint: '{{n}} moves',
     routine: 'routine: defence spending',
     ledgers: 'Why each of your indicators moved ({{country}})',
     noChange: 'No change worth showing.',
@@ -175,6 +175,7 @@ export const en = {
     MYS: 'You are Malaysia: home of Lynas’s separation plant at Kuantan, the largest outside China, and a car maker. You sit between China, the US and Japan on the Malacca route.',
   },
   mapText: {
+    straits: { malacca: 'Malacca', sunda: 'Sunda', lombok: 'Lombok', taiwan: 'Taiwan', luzon: 'Luzon', tsushima: 'Tsushima' },
     you: '{{name}} (you)',
     magnets: 'magnets {{pct}}',
     short: 'short',

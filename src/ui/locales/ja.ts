@@ -68,7 +68,7 @@ export const ja: Catalogue = {
     quiet: '今期の出来事はありません。',
     yourMoves: 'あなたの手',
     others: '他国の手',
-    othersHint: '{{who}} の {{n}} 件の手（開いて読む）',
+    othersHint: '{{n}} 件の手',
     routine: '定例：防衛費',
     ledgers: '各指標が動いた理由（{{country}}）',
     noChange: '目立った変化はありません。',
@@ -176,6 +176,7 @@ export const ja: Catalogue = {
     MYS: 'あなたはマレーシア：中国以外で最大のライナス社の分離工場（クアンタン）があり、自動車も作ります。マラッカ航路の上で中国、米国、日本の間に立っています。',
   },
   mapText: {
+    straits: { malacca: 'マラッカ', sunda: 'スンダ', lombok: 'ロンボク', taiwan: '台湾', luzon: 'ルソン', tsushima: '対馬' },
     you: '{{name}}（あなた）',
     magnets: '磁石 {{pct}}',
     short: '不足',
