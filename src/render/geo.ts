@@ -190,7 +190,7 @@ export const STRAIT_LONLAT: Record<string, [number, number]> = {
 
 /** Where each region's name goes (degrees east, north), on the region's land or in the sea beside a thin one. */
 export const LABEL_LONLAT: Record<RegionId, [number, number]> = {
-  JPN: [145.5, 39.5],
+  JPN: [151, 43.5],
   USA: [236, 44],
   CHN: [104, 34],
   AUS: [134, -25],
