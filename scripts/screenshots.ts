@@ -11,6 +11,8 @@ import type { Browser } from 'playwright-core';
 import { haveChromium, launch, openPage, overflowing, startServer } from '../tests/e2e/harness.ts';
 
 const { values: opts } = parseArgs({ options: { out: { type: 'string' }, size: { type: 'string', multiple: true }, only: { type: 'string' }, turns: { type: 'string' } } });
+// `--only set`: the issue-12 set, at 1024x768, 1280x720 and 1920x1080 in English and Japanese (set-NAME-WxH-LANG.png):
+// the start, a calm turn, a crisis turn (China bans magnets and Dy/Tb oxide to Japan), its digest, the glossary, the end.
 const out = opts.out ? `${opts.out.replace(/\/$/, '')}/` : new URL('../docs/screenshots/', import.meta.url).pathname;
 const sizes = (opts.size ?? []).map((s) => s.split('x').map(Number) as [number, number]);
 mkdirSync(out, { recursive: true });
@@ -182,11 +184,62 @@ async function shootNegotiation(browser: Browser, url: string, width: number, he
   await page.context().close();
 }
 
+/** The issue-12 set for one size and language. */
+async function shootSet(browser: Browser, url: string, width: number, height: number, lang: 'en' | 'ja'): Promise<void> {
+  const { page, errors } = await openPage(browser, url, width, height);
+  const suffix = `-${width}x${height}-${lang}`;
+  const snap = async (name: string) => {
+    const bad = await overflowing(page);
+    if (bad.length) console.error(`${name}${suffix}: overflowing: ${bad.join('; ')}`);
+    await page.screenshot({ path: `${out}set-${name}${suffix}.png` });
+  };
+  await page.getByTestId('new-game').waitFor();
+  await page.getByTestId('lang').selectOption(lang);
+  await page.getByTestId('new-game').waitFor();
+  await page.getByTestId('country-CHN').click();
+  await page.getByTestId('turns').fill('3');
+  await page.waitForTimeout(300);
+  await snap('start');
+  await page.getByTestId('start-game').click();
+  await page.getByTestId('map').locator('canvas').waitFor();
+  await page.waitForTimeout(800);
+  await snap('calm');
+  await page.getByTestId('tab-controls').click();
+  await page.getByTestId('policy-control-JPN-magnet').selectOption('banned');
+  await page.getByTestId('policy-control-JPN-oxide.heavy').selectOption('banned');
+  await page.getByTestId('end-turn').click();
+  await page.getByTestId('digest-close').click();
+  await page.getByTestId('end-turn').click();
+  await page.getByTestId('digest').waitFor();
+  await page.waitForTimeout(400);
+  await snap('digest');
+  await page.getByTestId('digest-close').click();
+  await page.getByTestId('tab-indicators').click();
+  await page.waitForTimeout(1200);
+  await snap('crisis');
+  await page.getByTestId('glossary-btn').click();
+  await page.getByTestId('glossary').waitFor();
+  await snap('glossary');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('end-turn').click();
+  await page.getByTestId('digest-close').click();
+  await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await snap('end');
+  if (errors.length) console.error('console errors:', errors);
+  await page.context().close();
+}
+
 const { server, url } = await startServer();
 const browser = await launch();
 try {
   if (opts.only === 'negotiation') {
     await shootNegotiation(browser, url, 1440, 900, '');
+    console.log(`screenshots written to ${out}`);
+    process.exit(0);
+  }
+  if (opts.only === 'set') {
+    for (const [w, hgt] of [[1024, 768], [1280, 720], [1920, 1080]] as const) for (const lang of ['en', 'ja'] as const) await shootSet(browser, url, w, hgt, lang);
     console.log(`screenshots written to ${out}`);
     process.exit(0);
   }

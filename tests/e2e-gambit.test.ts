@@ -51,11 +51,11 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     await page.getByTestId('deal-ask').selectOption('cap-autos');
     await page.getByTestId('deal-ask-amount').fill('10');
     await page.getByTestId('deal-propose').click();
-    expect(await page.locator('.cart').textContent()).toMatch(/To USA: you give 30% of its NdPr oxide; you ask a tariff cap of 10% on autos/);
+    expect(await page.locator('.cart').textContent()).toMatch(/To United States: you give 30% of the NdPr oxide output; you ask a cap of 10% on the tariff on cars/);
     for (let t = 0; t < 3; t++) {
       await page.getByTestId('end-turn').click();
       await page.getByTestId('digest').waitFor();
-      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/JPN proposes D\d+ to USA/);
+      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/Japan proposes D\d+ to United States/);
       await page.getByTestId('digest-close').click();
     }
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });

@@ -30,7 +30,7 @@ describe.runIf(run)('the browser game', () => {
   const num = (t: string) => Number(t.trim().replace('−', '-').replace('±', ''));
   /** The header's score and its split (from the split's title, which has every objective), in points. */
   const headerScore = async () => {
-    const score = num((await page.getByTestId('score').textContent())!.replace(/^.*score /, ''));
+    const score = num((await page.getByTestId('score').textContent())!.replace(/^.*[Ss]core /, ''));
     const title = (await page.getByTestId('score-split').getAttribute('title'))!;
     const parts = [...title.replace(/^.*by objective: /, '').matchAll(/([a-zA-Z ]+) ([+−±]\d+\.\d\d)/g)].map((m) => ({ name: m[1].trim(), v: num(m[2]) }));
     return { score, title, parts };
@@ -61,11 +61,11 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('end-turn').click();
     const digest = page.getByTestId('digest');
     await digest.waitFor();
-    expect(await digest.textContent()).toContain('Why your indicators moved');
+    expect(await digest.textContent()).toContain('Why each of your indicators moved');
     expect(await digest.getByTestId('ledger-gdp').locator('li').count()).toBeGreaterThan(0);
     // how the turn moved the score, objective by objective, against the yardstick: the rows add up to the total
     const sec = digest.getByTestId('score-turn');
-    expect(await sec.textContent()).toMatch(/Your score this turn.*USA score [+−±]\d+\.\d\d.*yardstick is the same game with your seat at status quo/);
+    expect(await sec.textContent()).toMatch(/Your score this turn.*United States score [+−±]\d+\.\d\d.*yardstick is the same game with your seat at status quo/);
     expect(await sec.getByTestId('score-movers').textContent()).toMatch(/^What moved it: [a-zA-Z ]+ [+−]\d+\.\d\d/);
     const rows = await sec.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children).map((c) => c.textContent ?? '')));
     const total = await sec.locator('tfoot td').evaluateAll((tds) => tds.map((td) => td.textContent ?? ''));
@@ -153,7 +153,7 @@ describe.runIf(run)('the browser game', () => {
       if (n === 4) expect(await label()).toContain('Turn 4 of 4');
     }
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('final-score').textContent()).toMatch(/USA: [+-]\d+\.\d\d points/);
+    expect(await page.getByTestId('final-score').textContent()).toMatch(/United States: [+-]\d+\.\d\d points/);
     await page.getByTestId('decisions').waitFor();
     // the replay shows a turn's map beside its digest
     await page.getByTestId('replay-turn').fill('2');
@@ -195,7 +195,7 @@ describe.runIf(run)('the browser game', () => {
         p.evaluate(() => {
           const hd = document.querySelector('header.top') as HTMLElement;
           const sp = hd.querySelector('.split') as HTMLElement;
-          const last = hd.querySelector('.actions button:last-child') as HTMLElement;
+          const last = hd.querySelector('.actions > :last-child') as HTMLElement;
           return { header: hd.scrollWidth <= hd.clientWidth + 1, split: sp.scrollWidth <= sp.clientWidth + 1, actions: last.getBoundingClientRect().right <= hd.getBoundingClientRect().right, shown: sp.querySelectorAll('.part:not([hidden])').length, parts: sp.querySelectorAll('.part').length };
         });
       const one = await fits();

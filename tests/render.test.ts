@@ -1,6 +1,6 @@
 // The map renderer's pure helpers (src/render/geometry.ts, hit.ts, model.ts, describe.ts) on the real map and a real game.
 import { describe, expect, it } from 'vitest';
-import { REGIONS, routeLanes, viewFor, type CountryView, type RegionId } from '../engine/index.ts';
+import { routeLanes, viewFor, type CountryView, type RegionId } from '../engine/index.ts';
 import {
   MAX_LANE_PX,
   MAX_PER_STREAM,
@@ -14,7 +14,6 @@ import {
   fitView,
   hash01,
   isReversed,
-  labelCells,
   measure,
   orientPath,
   pairRoute,
@@ -32,12 +31,16 @@ import {
   type PolicyViewLike,
 } from '../src/render/geometry.ts';
 import { buildScene } from '../src/render/model.ts';
+import { portPoint, regionAtPoint, straitPoint, world } from '../src/render/geo.ts';
+import { drawnLanesFor, portAtSea, seaGrid } from '../src/render/routes.ts';
 import { describeCountry, describeLane, describeStrait } from '../src/render/describe.ts';
 import { content, play } from './helpers.ts';
 
 const map = content.map;
 const proj = projection(map);
 const routes = routeLanes(map, []);
+const geo = world();
+const drawn = drawnLanesFor(geo, map, routes, []);
 const portById = new Map(map.ports.map((p) => [p.id, p]));
 
 describe('projection', () => {
@@ -249,7 +252,7 @@ describe('a real turn', () => {
   const view: CountryView = viewFor(states[1]!, 'JPN');
 
   it('builds lanes, capped particle streams and markers, the same every time', () => {
-    const scene = buildScene(map, proj, routes, view);
+    const scene = buildScene(map, drawn, routes, view);
     expect(scene.lanes.length).toBeGreaterThan(5);
     expect(scene.streams.length).toBeGreaterThan(10);
     expect(scene.particles).toBeGreaterThan(0);
@@ -263,39 +266,40 @@ describe('a real turn', () => {
     const ban = scene.markers.find((m) => m.from === 'CHN' && m.to === 'JPN');
     expect(ban?.control).toBe('banned');
     expect(Number.isFinite(ban!.x) && Number.isFinite(ban!.y)).toBe(true);
-    expect(JSON.stringify(buildScene(map, proj, routes, view))).toBe(JSON.stringify(scene));
-    expect(buildScene(map, proj, routes, view, 40).particles).toBeLessThanOrEqual(40);
+    expect(JSON.stringify(buildScene(map, drawn, routes, view))).toBe(JSON.stringify(scene));
+    expect(buildScene(map, drawn, routes, view, 40).particles).toBeLessThanOrEqual(40);
   });
 
   it('picks ports, lanes, straits and countries under the pointer', () => {
-    const scene = buildScene(map, proj, routes, view);
+    const scene = buildScene(map, drawn, routes, view);
+    const sea = seaGrid(geo.raster, geo.proj, map, []);
+    const straits = map.straits.map((st) => ({ id: st.id, x: straitPoint(geo.proj, map, st.id)[0], y: straitPoint(geo.proj, map, st.id)[1] }));
     const pickScene = {
-      map,
-      proj,
-      ports: map.ports.map((p) => ({ id: p.id, x: cellCenter(proj, p.x, p.y)[0], y: cellCenter(proj, p.x, p.y)[1] })),
+      raster: geo.raster,
+      straits,
+      ports: map.ports.map((p) => ({ id: p.id, x: portAtSea(sea, geo.proj, map, p)[0], y: portAtSea(sea, geo.proj, map, p)[1] })),
       markers: [],
       lanes: scene.lanes.map((l) => ({ id: l.id, pts: l.pts, widthPx: l.widthPx })),
     };
     const y = portById.get('yokohama')!;
-    expect(pick(pickScene, ...cellCenter(proj, y.x, y.y), 1)).toEqual({ kind: 'port', id: 'yokohama' });
+    expect(pick(pickScene, ...portAtSea(sea, geo.proj, map, y), 1)).toEqual({ kind: 'port', id: 'yokohama' });
     const lane = scene.lanes.find((l) => l.id === 'nagoya-los-angeles')!;
     const mid = [0, 0, 0, 0];
     pointAt(lane.pts, lane.cum, lane.length / 2, mid);
     expect(pick(pickScene, mid[0]!, mid[1]!, 1)).toEqual({ kind: 'lane', id: 'nagoya-los-angeles' });
-    const [sx, sy] = map.straits.find((s) => s.id === 'sunda')!.cells[0]!;
-    expect(pick(pickScene, ...cellCenter(proj, sx, sy), 1)).toEqual({ kind: 'strait', id: 'sunda' });
-    expect(pick(pickScene, ...cellCenter(proj, 45, 42), 1)).toEqual({ kind: 'country', id: 'AUS' });
-    expect(pick(pickScene, ...cellCenter(proj, 100, 50), 1)).toBeNull();
+    expect(pick(pickScene, ...straitPoint(geo.proj, map, 'sunda'), 1)).toEqual({ kind: 'strait', id: 'sunda' });
+    expect(pick(pickScene, ...geo.proj.project(134, -25), 1)).toEqual({ kind: 'country', id: 'AUS' });
+    expect(pick(pickScene, ...geo.proj.project(200, -30), 1)).toBeNull(); // the South Pacific
   });
 
   it('describes what was picked in figures', () => {
     const lane = describeLane(map, routes, view, 'shanghai-yokohama');
     expect(lane.title).toBe('Shanghai – Yokohama');
-    expect(lane.lines.some((l) => l.startsWith('CHN → JPN'))).toBe(true);
-    expect(lane.lines.some((l) => l.startsWith('JPN → CHN'))).toBe(true);
+    expect(lane.lines.some((l) => l.startsWith('China → Japan'))).toBe(true);
+    expect(lane.lines.some((l) => l.startsWith('Japan → China'))).toBe(true);
     expect(lane.lines).toContain(`${routes['shanghai-yokohama']!.lengthKm.toLocaleString('en-US')} km`);
-    expect(lane.lines).toContain('CHN bans magnets to JPN');
-    expect(describeLane(map, routes, view, 'nagoya-los-angeles').lines).toContain('USA tariffs on JPN: autos 25%');
+    expect(lane.lines).toContain('China bans NdFeB magnets to Japan');
+    expect(describeLane(map, routes, view, 'nagoya-los-angeles').lines).toContain('United States tariffs on Japan: cars 25%');
     const japan = describeCountry(view, 'JPN');
     expect(japan.title).toBe('Japan (you)');
     expect(japan.lines[0]).toMatch(/^GDP USD [\d,]+ bn a year$/);
@@ -307,15 +311,37 @@ describe('a real turn', () => {
   });
 });
 
-describe('labels', () => {
-  it('gives every region a label cell on the grid; big countries get one on their own land', () => {
-    const cells = labelCells(map);
-    for (const r of REGIONS) {
-      const c = cells[r]!;
-      expect(c, r).toBeDefined();
-      expect(c[0] >= 0 && c[0] < proj.cols && c[1] >= 0 && c[1] < proj.rows, r).toBe(true);
+describe('the real map (Natural Earth, d3-geo)', () => {
+  it('puts the countries where they are and every port on the water beside its own country', () => {
+    const at = (lon: number, lat: number) => regionAtPoint(geo.raster, ...geo.proj.project(lon, lat));
+    expect([at(138, 36), at(104, 34), at(134, -25), at(102, 4.5), at(240, 40), at(78, 22)]).toEqual(['JPN', 'CHN', 'AUS', 'MYS', 'USA', 'ROW']);
+    expect(at(160, 10)).toBeNull(); // the open Pacific
+    for (const p of map.ports) {
+      const [x, y] = portPoint(geo.proj, map, p);
+      expect(x > 0 && x < geo.proj.width && y > 0 && y < geo.proj.height, p.id).toBe(true);
     }
-    expect(regionAt(map, ...cells.CHN!)).toBe('CHN');
-    expect(regionAt(map, ...cells.AUS!)).toBe('AUS');
+  });
+
+  it('draws every lane at sea: no point of a drawn lane is on land, except at its ports and inside the straits', () => {
+    for (const closed of [[], ['malacca'], ['taiwan', 'luzon']]) {
+      const r = routeLanes(map, closed);
+      const d = drawnLanesFor(geo, map, r, closed);
+      expect(Object.keys(d).length, String(closed)).toBe(map.lanes.filter((l) => !r[l.id]!.blocked).length);
+      const straitPts = map.straits.map((s) => straitPoint(geo.proj, map, s.id));
+      for (const [id, pts] of Object.entries(d)) {
+        const n = pts.length / 2;
+        for (let i = 0; i < n; i++) {
+          const [x, y] = [pts[2 * i]!, pts[2 * i + 1]!];
+          const nearEnd = Math.hypot(x - pts[0]!, y - pts[1]!) < 16 || Math.hypot(x - pts[pts.length - 2]!, y - pts[pts.length - 1]!) < 16;
+          const inStrait = straitPts.some(([sx, sy]) => Math.hypot(x - sx, y - sy) < 16);
+          if (!nearEnd && !inStrait) expect(regionAtPoint(geo.raster, x, y), `${id} point ${i} (closed: ${closed})`).toBeNull();
+        }
+      }
+      // a closed strait is not drawn through
+      for (const c of closed) {
+        const [sx, sy] = straitPoint(geo.proj, map, c);
+        for (const pts of Object.values(d)) for (let i = 0; i < pts.length; i += 2) expect(Math.hypot(pts[i]! - sx, pts[i + 1]! - sy)).toBeGreaterThan(4);
+      }
+    }
   });
 });

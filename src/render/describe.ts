@@ -1,6 +1,8 @@
 // The words and figures shown when a lane, port, country or strait on the map is hovered or clicked (pure, no Pixi).
-import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId, type StageKey } from '../../engine/index.ts';
+import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
 import { FAMILIES, pairVolume, policiesOf, type Family, type RouteLike } from './geometry.ts';
+import { lang, num, t } from '../ui/i18n.ts';
+import { countryName, goodName, sharePct, stageName } from '../ui/labels.ts';
 
 export interface MapSelection {
   kind: 'lane' | 'port' | 'country' | 'strait';
@@ -9,31 +11,18 @@ export interface MapSelection {
   lines: string[];
 }
 
-export const REGION_NAMES: Record<RegionId, string> = {
-  AUS: 'Australia',
-  CHN: 'China',
-  JPN: 'Japan',
-  MYS: 'Malaysia',
-  ROW: 'Rest of world',
-  USA: 'United States',
-};
+/** Country names in the active language. */
+export const REGION_NAMES = new Proxy({} as Record<RegionId, string>, { get: (_, k) => countryName(k as string) });
 
-const FAMILY_WORD: Record<Family, string> = { ore: 'ore', oxide: 'oxide', magnets: 'magnets', cars: 'cars' };
-const STAGE_WORD: Record<StageKey, string> = {
-  'ore.light': 'light ore',
-  'ore.heavy': 'heavy ore',
-  'oxide.light': 'light oxide',
-  'oxide.heavy': 'heavy oxide',
-  magnet: 'magnets',
-};
+const FAMILY_WORD = (f: Family): string => t(`mapText.family.${f}`).replace(/ ?[(（].*$/, '');
+const list = (xs: string[]): string => xs.join(lang() === 'ja' ? '、' : ', ');
 
-const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 /** Tonnes: one decimal under 10 t. */
-export function fmtTonnes(t: number): string {
-  return t < 10 ? `${t.toFixed(1)} t` : `${int(t)} t`;
+export function fmtTonnes(x: number): string {
+  return x < 10 ? `${num(x, 1)} t` : `${num(x)} t`;
 }
 export function fmtVehicles(v: number): string {
-  return v >= 1e6 ? `${(v / 1e6).toFixed(2)} M vehicles` : `${int(v)} vehicles`;
+  return t('mapText.vehicles', { n: num(v) });
 }
 const fmtVolume = (f: Family, v: number): string => (f === 'cars' ? fmtVehicles(v) : fmtTonnes(v));
 
@@ -60,47 +49,40 @@ export function describeLane(map: GameMap, routes: Record<string, RouteLike>, vi
   for (const [from, to] of pairs) {
     const parts = FAMILIES.map((f) => [f, pairVolume(view, from, to, f)] as const)
       .filter(([, v]) => v > 0)
-      .map(([f, v]) => `${FAMILY_WORD[f]} ${fmtVolume(f, v)}`);
-    lines.push(`${from} → ${to}: ${parts.length ? parts.join(', ') : 'nothing moved'}`);
+      .map(([f, v]) => `${FAMILY_WORD(f)} ${fmtVolume(f, v)}`);
+    lines.push(t('mapText.moved', { from: countryName(from), to: countryName(to), what: parts.length ? list(parts) : t('mapText.nothingMoved') }));
   }
   const route = routes[laneId];
   const state = view.lanes[laneId];
-  if (route?.blocked || state?.blocked) lines.push('Blocked: no open sea route');
-  else if (route) {
-    const base = state && state.baseKm !== route.lengthKm ? ` (${int(state.baseKm)} km with every strait open)` : '';
-    lines.push(`${int(route.lengthKm)} km${base}`);
-  }
+  if (route?.blocked || state?.blocked) lines.push(t('mapText.blocked'));
+  else if (route) lines.push(state && state.baseKm !== route.lengthKm ? t('mapText.kmBase', { km: num(route.lengthKm), base: num(state.baseKm) }) : t('mapText.km', { km: num(route.lengthKm) }));
   if (route && !route.blocked) {
     const names = route.straits.map((s) => map.straits.find((x) => x.id === s)?.name ?? s);
-    lines.push(names.length ? `Through ${names.join(', ')}` : 'Through no named strait');
+    lines.push(names.length ? t('mapText.through', { names: list(names) }) : t('mapText.throughNone'));
   }
   for (const [from, to] of pairs) {
     const ctl = policiesOf(view, from)?.controls[to] ?? {};
     const banned = STAGES.filter((s) => ctl[s]?.level === 'banned');
     const lic = STAGES.filter((s) => ctl[s]?.level === 'licensed');
-    if (banned.length) lines.push(`${from} bans ${banned.map((s) => STAGE_WORD[s]).join(', ')} to ${to}`);
-    if (lic.length) lines.push(`${from} licenses ${lic.map((s) => `${STAGE_WORD[s]} (${Math.round((ctl[s]!.share ?? 0) * 100)}%)`).join(', ')} to ${to}`);
+    if (banned.length) lines.push(t('mapText.bans', { from: countryName(from), to: countryName(to), what: list(banned.map(stageName)) }));
+    if (lic.length) lines.push(t('mapText.licenses', { from: countryName(from), to: countryName(to), what: list(lic.map((s) => `${stageName(s)} (${sharePct(ctl[s]!.share ?? 0)})`)) }));
     const tar = policiesOf(view, to)?.tariffs[from] ?? {};
-    const t = (['ore', 'oxide', 'magnets', 'autos'] as const).filter((g) => (tar[g] ?? 0) > 0).map((g) => `${g} ${tar[g]}%`);
-    if (t.length) lines.push(`${to} tariffs on ${from}: ${t.join(', ')}`);
+    const tx = (['ore', 'oxide', 'magnets', 'autos'] as const).filter((g) => (tar[g] ?? 0) > 0).map((g) => `${goodName(g)} ${tar[g]}%`);
+    if (tx.length) lines.push(t('mapText.tariffs', { from: countryName(from), to: countryName(to), what: list(tx) }));
   }
   return { kind: 'lane', id: laneId, title: laneTitle(map, laneId), lines };
 }
 
 export function describeCountry(view: View, r: RegionId): MapSelection {
   const reg = regionOf(view, r);
-  const title = `${REGION_NAMES[r]}${r === view.country ? ' (you)' : ''}`;
+  const title = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
   if (!reg) return { kind: 'country', id: r, title, lines: [] };
-  const lines = [
-    `GDP USD ${int(reg.gdp)} bn a year`,
-    `Cars made last turn: ${fmtVehicles(reg.last.autoProduction)}`,
-    `Magnet supply: ${Math.round(reg.last.magnetSupplyRatio * 100)}% of need`,
-  ];
+  const lines = [t('mapText.gdp', { n: num(reg.gdp) }), t('mapText.cars', { n: fmtVehicles(reg.last.autoProduction) }), t('mapText.supply', { pct: sharePct(reg.last.magnetSupplyRatio) })];
   const p = reg.policies;
   const bans = REGIONS.filter((o) => o !== r && STAGES.some((s) => p.controls[o]?.[s]?.level === 'banned'));
   const lic = REGIONS.filter((o) => o !== r && STAGES.some((s) => p.controls[o]?.[s]?.level === 'licensed'));
-  if (bans.length) lines.push(`Bans some exports to ${bans.join(', ')}`);
-  if (lic.length) lines.push(`Licenses some exports to ${lic.join(', ')}`);
+  if (bans.length) lines.push(t('mapText.bansSome', { who: list(bans.map(countryName)) }));
+  if (lic.length) lines.push(t('mapText.licensesSome', { who: list(lic.map(countryName)) }));
   return { kind: 'country', id: r, title, lines };
 }
 
@@ -110,10 +92,10 @@ export function describePort(map: GameMap, view: View, portId: string): MapSelec
   const partners = map.lanes
     .filter((l) => l.from === portId || l.to === portId)
     .map((l) => portName(map, l.from === portId ? l.to : l.from));
-  const lines = [`Port of ${REGION_NAMES[port.country as RegionId] ?? port.country}`];
-  lines.push(partners.length ? `Lanes to ${partners.join(', ')}` : 'No trade lanes');
+  const lines = [t('mapText.portOf', { who: countryName(port.country) })];
+  lines.push(partners.length ? t('mapText.lanesTo', { names: list(partners) }) : t('mapText.noLanes'));
   const out = REGIONS.reduce((a, to) => a + (to === port.country ? 0 : view.carFlows[port.country as RegionId]?.[to] ?? 0), 0);
-  if (out > 0) lines.push(`${port.country} car exports last turn: ${fmtVehicles(out)}`);
+  if (out > 0) lines.push(t('mapText.carExports', { who: countryName(port.country), n: fmtVehicles(out) }));
   return { kind: 'port', id: portId, title: port.name, lines };
 }
 
@@ -126,10 +108,10 @@ export function describeStrait(
 ): MapSelection {
   const s = map.straits.find((x) => x.id === straitId);
   const closed = view.straits[straitId] === 'closed';
-  const lines = [closed ? 'Closed: lanes through it are rerouted' : 'Open'];
+  const lines = [closed ? t('mapText.closed') : t('mapText.open')];
   const through = Object.values(closed ? openRoutes : routes)
     .filter((r) => r.straits.includes(straitId))
     .map((r) => laneTitle(map, r.id));
-  if (through.length) lines.push(`${closed ? 'Normally carries' : 'Carries'} ${through.join('; ')}`);
+  if (through.length) lines.push(t(closed ? 'mapText.normally' : 'mapText.carries', { names: through.join('; ') }));
   return { kind: 'strait', id: straitId, title: s?.name ?? straitId, lines };
 }

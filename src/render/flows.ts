@@ -2,7 +2,7 @@
 import { Container, Particle, ParticleContainer, type Texture } from 'pixi.js';
 import { PARTICLE_CAP, hash01, pointAt, type ViewXf } from './geometry.ts';
 import type { FlowScene } from './model.ts';
-import { FAMILY_COLOUR, FAMILY_SHAPE, LANE_OFFSET_PX, PARTICLE_PX } from './style.ts';
+import { FAMILY_COLOUR, FAMILY_SHAPE, PARTICLE_PX } from './style.ts';
 
 /** Share of a lane at each end over which particles fade in and out. */
 const FADE = 0.04;
@@ -65,7 +65,8 @@ export class FlowLayer {
         this.streamOf[n] = si;
         // evenly spaced with a deterministic jitter, so the same turn always looks the same
         this.phase[n] = (k + 0.6 * hash01(key, k)) / s.count;
-        this.lateral[n] = LANE_OFFSET_PX + 2.5 * (hash01(key, k + 7919) - 0.5);
+        this.lateral[n] = s.offsetPx; // on its good's band
+
         n++;
       }
     });

@@ -55,6 +55,9 @@ export function regionAt(map: Pick<GameMap, 'rows' | 'legend'>, x: number, y: nu
   return v === undefined || v === 'sea' ? null : (v as RegionId);
 }
 
+/** The size of the world in px (a grid projection or the geographic one of geo.ts). */
+export type Extent = { width: number; height: number };
+
 /** A view transform: screen = world * scale + (tx, ty). Fit, zoom and pan limits. */
 export interface ViewXf {
   scale: number;
@@ -63,7 +66,7 @@ export interface ViewXf {
 }
 
 /** The transform that fits the whole world into a screen, centred. */
-export function fitView(p: Projection, w: number, h: number): ViewXf {
+export function fitView(p: Extent, w: number, h: number): ViewXf {
   const scale = Math.min(w / p.width, h / p.height);
   return { scale, tx: (w - p.width * scale) / 2, ty: (h - p.height * scale) / 2 };
 }
@@ -71,7 +74,7 @@ export function fitView(p: Projection, w: number, h: number): ViewXf {
 export const MAX_ZOOM = 8;
 
 /** Clamp zoom to [fit, fit * MAX_ZOOM] and pan so that the map covers the screen (or is centred on an axis where it is smaller). */
-export function clampView(p: Projection, w: number, h: number, v: ViewXf): ViewXf {
+export function clampView(p: Extent, w: number, h: number, v: ViewXf): ViewXf {
   const fit = fitView(p, w, h).scale;
   const scale = Math.min(fit * MAX_ZOOM, Math.max(fit, v.scale));
   const cl = (t: number, size: number, world: number): number => {
@@ -83,7 +86,7 @@ export function clampView(p: Projection, w: number, h: number, v: ViewXf): ViewX
 }
 
 /** Zoom by `factor` about screen point (sx, sy), then clamp. */
-export function zoomAbout(p: Projection, w: number, h: number, v: ViewXf, factor: number, sx: number, sy: number): ViewXf {
+export function zoomAbout(p: Extent, w: number, h: number, v: ViewXf, factor: number, sx: number, sy: number): ViewXf {
   const wx = (sx - v.tx) / v.scale;
   const wy = (sy - v.ty) / v.scale;
   const scale = v.scale * factor;
@@ -221,7 +224,7 @@ export function volumeIntensity(volume: number, family: Family): number {
 }
 
 export const MIN_LANE_PX = 1.5;
-export const MAX_LANE_PX = 7;
+export const MAX_LANE_PX = 6;
 /** Screen width of a lane carrying `volume` (its largest family's volume), log-scaled, capped; 0 for no flow. */
 export function volumeToWidth(volume: number, family: Family): number {
   const k = volumeIntensity(volume, family);
@@ -229,8 +232,8 @@ export function volumeToWidth(volume: number, family: Family): number {
 }
 
 /** Particles per 100 world px of lane at full intensity, and per stream at most. */
-export const PARTICLE_DENSITY = 3;
-export const MAX_PER_STREAM = 60;
+export const PARTICLE_DENSITY = 0.8;
+export const MAX_PER_STREAM = 16;
 export const PARTICLE_CAP = 1500;
 
 /** Particles for one stream (a good family moving one way along a lane): at least 1 for any flow, capped. */

@@ -1,6 +1,7 @@
 // Where labels go and what is under the pointer: pure functions over the grid and the drawn lanes, tested in Node.
 import { REGIONS, type GameMap, type RegionId } from '../../engine/index.ts';
-import { cellAtPoint, distToPolyline, regionAt, type Projection } from './geometry.ts';
+import { distToPolyline, regionAt } from './geometry.ts';
+import { regionAtPoint, type Raster } from './geo.ts';
 
 /**
  * A cell to put each region's label on: the land cell farthest from any other cell (chessboard distance; grid edges count
@@ -90,10 +91,11 @@ function besideThinLand(owner: readonly (RegionId | null)[], w: number, h: numbe
 
 export type PickKind = 'lane' | 'port' | 'country' | 'strait';
 export interface PickScene {
-  map: Pick<GameMap, 'rows' | 'legend' | 'straits'>;
-  proj: Projection;
+  /** the land raster (geo.ts): which region owns the land under a point */
+  raster: Raster;
   /** world px */
   ports: readonly { id: string; x: number; y: number }[];
+  straits: readonly { id: string; x: number; y: number }[];
   /** policy markers, world px, each naming its lane */
   markers: readonly { laneId: string; x: number; y: number }[];
   /** drawn lanes: world polyline and screen width */
@@ -116,20 +118,19 @@ export function pick(scene: PickScene, wx: number, wy: number, scale: number): {
     if (d < bestD) [best, bestD] = [{ kind: 'lane', id: m.laneId }, d];
   }
   if (best) return best;
+  bestD = 11 * px;
+  for (const s of scene.straits) {
+    const d = Math.hypot(s.x - wx, s.y - wy);
+    if (d < bestD) [best, bestD] = [{ kind: 'strait', id: s.id }, d];
+  }
+  if (best) return best;
   bestD = Infinity;
   for (const l of scene.lanes) {
     const d = distToPolyline(l.pts, wx, wy);
     if (d <= Math.max(5, l.widthPx / 2 + 3) * px && d < bestD) [best, bestD] = [{ kind: 'lane', id: l.id }, d];
   }
   if (best) return best;
-  const { cellW, cellH } = scene.proj;
-  for (const s of scene.map.straits) {
-    for (const [x, y] of s.cells) {
-      if (Math.abs((x + 0.5) * cellW - wx) <= cellW / 2 + 3 * px && Math.abs((y + 0.5) * cellH - wy) <= cellH / 2 + 3 * px) return { kind: 'strait', id: s.id };
-    }
-  }
-  const cell = cellAtPoint(scene.proj, wx, wy);
-  const r = cell ? regionAt(scene.map, cell[0], cell[1]) : null;
+  const r = regionAtPoint(scene.raster, wx, wy);
   return r ? { kind: 'country', id: r } : null;
 }
 

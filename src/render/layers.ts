@@ -1,90 +1,10 @@
 // The map's Pixi pieces that are built once or rarely: land and coasts, straits, legend, markers, tooltip, particle textures.
 import { Container, Graphics, Rectangle, Text, Texture, type Renderer } from 'pixi.js';
-import type { GameMap, RegionId } from '../../engine/index.ts';
-import { FAMILIES, regionAt, type Projection } from './geometry.ts';
-import { BAN, BORDER, CLOSED, COAST, FAMILY_COLOUR, FAMILY_LABEL, FAMILY_SHAPE, FONT, LAND_FILL, LANE, LICENCE } from './style.ts';
+import { FAMILIES } from './geometry.ts';
+import { BAN, FAMILY_COLOUR, FAMILY_SHAPE, FONT, LANE, LICENCE } from './style.ts';
+import { t as tr } from '../ui/i18n.ts';
 
-/** Land as one Graphics: each row's runs of one region as a rectangle, one fill per region. */
-export function drawLand(map: GameMap, p: Projection): Graphics {
-  const g = new Graphics();
-  const { cellW: cw, cellH: ch } = p;
-  const byRegion = new Map<RegionId, [number, number, number][]>();
-  for (let y = 0; y < p.rows; y++) {
-    let x = 0;
-    while (x < p.cols) {
-      const r = regionAt(map, x, y);
-      let end = x + 1;
-      while (end < p.cols && regionAt(map, end, y) === r) end++;
-      if (r) {
-        const runs = byRegion.get(r) ?? [];
-        runs.push([x, y, end - x]);
-        byRegion.set(r, runs);
-      }
-      x = end;
-    }
-  }
-  for (const [r, runs] of byRegion) {
-    // rows overlap by a hair so that antialiasing leaves no seams between them
-    for (const [x, y, n] of runs) g.rect(x * cw, y * ch, n * cw, ch + 0.4);
-    g.fill({ color: LAND_FILL[r] });
-  }
-  return g;
-}
-
-/** Edges between cells of different owners as flat world segments [x0, y0, x1, y1, ...]: coasts (land/sea) and borders (land/land). */
-export function edgeSegments(map: GameMap, p: Projection): { coast: Float32Array; border: Float32Array } {
-  const { cellW: cw, cellH: ch } = p;
-  const collect = (coast: boolean): Float32Array => {
-    const out: number[] = [];
-    const differs = (a: RegionId | null, b: RegionId | null): boolean => a !== b && (coast ? a === null || b === null : a !== null && b !== null);
-    for (let y = 1; y < p.rows; y++) {
-      for (let x = 0; x < p.cols; ) {
-        if (!differs(regionAt(map, x, y - 1), regionAt(map, x, y))) {
-          x++;
-          continue;
-        }
-        let end = x + 1;
-        while (end < p.cols && differs(regionAt(map, end, y - 1), regionAt(map, end, y))) end++;
-        out.push(x * cw, y * ch, end * cw, y * ch);
-        x = end;
-      }
-    }
-    for (let x = 1; x < p.cols; x++) {
-      for (let y = 0; y < p.rows; ) {
-        if (!differs(regionAt(map, x - 1, y), regionAt(map, x, y))) {
-          y++;
-          continue;
-        }
-        let end = y + 1;
-        while (end < p.rows && differs(regionAt(map, x - 1, end), regionAt(map, x, end))) end++;
-        out.push(x * cw, y * ch, x * cw, end * ch);
-        y = end;
-      }
-    }
-    return Float32Array.from(out);
-  };
-  return { coast: collect(true), border: collect(false) };
-}
-
-/** Coasts and borders about 1 screen px wide at view scale `scale` (redrawn when the zoom changes). */
-export function drawEdges(g: Graphics, segs: { coast: Float32Array; border: Float32Array }, scale: number): void {
-  g.clear();
-  for (const [pts, colour, alpha] of [[segs.coast, COAST, 0.5], [segs.border, BORDER, 0.65]] as const) {
-    for (let i = 0; i < pts.length; i += 4) g.moveTo(pts[i]!, pts[i + 1]!).lineTo(pts[i + 2]!, pts[i + 3]!);
-    g.stroke({ width: 1.1 / scale, color: colour, alpha, cap: 'square' });
-  }
-}
-
-/** Strait cells: a light outline when open, a red fill when closed. */
-export function drawStraits(g: Graphics, map: GameMap, p: Projection, status: Record<string, 'open' | 'closed'>): void {
-  g.clear();
-  for (const s of map.straits) {
-    const closed = status[s.id] === 'closed';
-    for (const [x, y] of s.cells) g.rect(x * p.cellW, y * p.cellH, p.cellW, p.cellH);
-    if (closed) g.fill({ color: CLOSED, alpha: 0.6 });
-    else g.fill({ color: 0xffffff, alpha: 0.1 });
-  }
-}
+const FAMILY_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) => tr(`mapText.family.${String(k)}`) });
 
 export function label(text: string, size: number, colour: number, bold = false): Text {
   const t = new Text({
@@ -137,35 +57,39 @@ export function makeLegend(compact = false): Container {
     let x = 8;
     for (const f of FAMILIES) {
       shapeAt(g, FAMILY_SHAPE[f], x + 6, 13, 3.5, FAMILY_COLOUR[f]);
-      x += 14 + text(FAMILY_LABEL[f].replace(' (REO)', ''), x + 13, 5, 11).width + 8;
+      x += 14 + text(FAMILY_LABEL[f]!.replace(/ ?[(（].*$/, ''), x + 13, 5, 12).width + 8;
     }
     bg.roundRect(0, 0, x, 26, 5).fill({ color: 0x07111d, alpha: 0.82 }).stroke({ width: 1, color: 0xffffff, alpha: 0.18 });
     return c;
   }
   let y = 8;
-  text('Flows last turn', 10, y, 12, true);
+  text(tr('mapText.flows'), 10, y, 14, true);
   y += 20;
   for (const f of FAMILIES) {
     shapeAt(g, FAMILY_SHAPE[f], 18, y + 8, 4, FAMILY_COLOUR[f]);
-    text(FAMILY_LABEL[f], 30, y, 12);
+    text(FAMILY_LABEL[f]!, 30, y, 14);
     y += 18;
   }
   g.moveTo(12, y + 8).lineTo(26, y + 8).stroke({ width: 1.5, color: LANE, alpha: 0.6 });
   g.moveTo(12, y + 20).lineTo(26, y + 20).stroke({ width: 6, color: LANE, alpha: 0.6 });
-  text('Lane width: volume (log)', 30, y + 6, 12);
+  text(tr('mapText.width'), 30, y + 6, 14);
   y += 30;
   const marks: ['banned' | 'licensed' | 'tariff', string][] = [
-    ['banned', 'Export ban'],
-    ['licensed', 'Export licences'],
-    ['tariff', 'Import tariff ≥ 10%'],
+    ['banned', tr('mapText.ban')],
+    ['licensed', tr('mapText.licence')],
+    ['tariff', tr('mapText.tariff')],
   ];
   for (const [k, s] of marks) {
     const m = markerGraphic(k);
     m.position.set(19, y + 8);
     c.addChild(m);
-    text(s, 30, y, 12);
+    text(s, 30, y, 14);
     y += 19;
   }
+  // the land's shading: a red outline for a country under 80% of its magnet need
+  g.rect(12, y + 3, 14, 10).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: 0xff4d40 });
+  text(tr('mapText.shading'), 30, y, 14);
+  y += 19;
   const w = Math.ceil(Math.max(...c.children.filter((ch) => ch instanceof Text).map((t) => t.x + t.width))) + 10;
   bg.roundRect(0, 0, w, y + 4, 6).fill({ color: 0x07111d, alpha: 0.82 }).stroke({ width: 1, color: 0xffffff, alpha: 0.18 });
   return c;
@@ -175,7 +99,7 @@ export function makeLegend(compact = false): Container {
 export class Tooltip {
   readonly view = new Container({ label: 'tooltip', visible: false });
   private readonly bg = new Graphics();
-  private readonly text = new Text({ text: '', style: { fontFamily: FONT, fontSize: 12, fill: 0xf2f6fa, lineHeight: 16, wordWrap: true, wordWrapWidth: 320 } });
+  private readonly text = new Text({ text: '', style: { fontFamily: FONT, fontSize: 14, fill: 0xf2f6fa, lineHeight: 18, wordWrap: true, wordWrapWidth: 320 } });
   private key = '';
 
   constructor() {

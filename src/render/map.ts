@@ -1,12 +1,16 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
-import { Application, Container, Graphics, type FederatedPointerEvent, type Text } from 'pixi.js';
+import { Application, Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
-import { cellCenter, clampView, fitView, labelCells, pick, projection, straitLabelSide, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
+import { clampView, fitView, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
-import { describeCountry, describeLane, describePort, describeStrait, REGION_NAMES, type MapSelection } from './describe.ts';
-import { drawEdges, drawLand, drawStraits, edgeSegments, label, makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
+import { describeCountry, describeLane, describePort, describeStrait, type MapSelection } from './describe.ts';
+import { makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
 import { FlowLayer } from './flows.ts';
-import { ANIMATION_MS, CLOSED, LANE, SEA } from './style.ts';
+import { straitPoint, world as geoWorld } from './geo.ts';
+import { MapLabels, drawLaneBands } from './labels.ts';
+import { LandLayer } from './land.ts';
+import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
+import { ANIMATION_MS, SEA } from './style.ts';
 
 export type { MapSelection } from './describe.ts';
 
@@ -29,7 +33,6 @@ export interface MapRenderer {
   destroy(): void;
 }
 
-const STRAIT_SHORT = (name: string): string => name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
 
 export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number } = {}): Promise<MapRenderer> {
   const app = new Application();
@@ -52,20 +55,24 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   canvas.setAttribute('aria-label', 'Map of trade lanes and flows in the Indo-Pacific');
   parent.appendChild(canvas);
 
-  const proj = projection(map);
+  const geo = geoWorld();
+  const proj = geo.proj;
   const openRoutes = routeLanes(map, []);
   let routes = openRoutes;
+  let drawn = drawnLanesFor(geo, map, routes, []);
   let xf: ViewXf = fitView(proj, W, H);
 
-  // World layers (transformed by the view): land, straits, lanes, hover highlight.
+  // World layers (transformed by the view): land shaded by state, coasts and borders, straits, lanes, hover highlight.
   const world = new Container({ label: 'world' });
-  const land = drawLand(map, proj);
-  const edges = edgeSegments(map, proj);
-  const edgeG = new Graphics();
-  const straitG = new Graphics();
+  const landLayer = new LandLayer(geo.shapes, geo.borders);
   const laneG = new Graphics();
   const highlight = new Graphics();
-  world.addChild(land, edgeG, straitG, laneG, highlight);
+  // the land, coasts, straits and lanes change only with the turn or the zoom: drawn once into a texture at the
+  // screen's resolution and shown as one sprite each frame (software WebGL redraws the shapes far more slowly)
+  const still = new Container({ label: 'still' });
+  still.addChild(...landLayer.fills.values(), landLayer.edges, landLayer.straits, laneG);
+  const stillSprite = new Sprite();
+  world.addChild(stillSprite, highlight);
   // Screen layers: labels, ports, markers, particles, legend, tooltip (constant size whatever the zoom).
   const labels = new Container({ label: 'labels' });
   const portsLayer = new Container({ label: 'ports' });
@@ -78,27 +85,14 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   app.stage.addChild(world, flows.view, labels, markersLayer, portsLayer, legend, legendSmall, tooltip.view);
 
   const anchors: { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean }[] = [];
-  const laneCells = new Set(Object.values(openRoutes).flatMap((r) => r.path.map(([x, y]) => y * proj.cols + x)));
-  for (const [r, cell] of Object.entries(labelCells(map, laneCells)) as [RegionId, [number, number]][]) {
-    const [wx, wy] = cellCenter(proj, cell[0], cell[1]);
-    const t = label(r === 'ROW' ? REGION_NAMES.ROW : REGION_NAMES[r], r === 'ROW' ? 12 : 15, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
-    labels.addChild(t);
-    anchors.push({ obj: t, wx, wy, clamp: true });
-  }
-  const straitLabels = new Map<string, Text>();
-  for (const s of map.straits) {
-    const xs = s.cells.map((c) => c[0]);
-    const ys = s.cells.map((c) => c[1]);
-    const side = straitLabelSide(map, s.cells);
-    const [wx, wy] = cellCenter(proj, side === 'right' ? Math.max(...xs) + 0.9 : Math.min(...xs) - 0.9, (Math.min(...ys) + Math.max(...ys)) / 2);
-    const t = label(STRAIT_SHORT(s.name), 10, 0xd7e3ee);
-    t.anchor.set(side === 'right' ? 0 : 1, 0.5);
-    labels.addChild(t);
-    straitLabels.set(s.id, t);
-    anchors.push({ obj: t, wx, wy });
-  }
+  const straitPts = map.straits.map((s) => {
+    const [x, y] = straitPoint(proj, map, s.id);
+    return { id: s.id, x, y };
+  });
+  const mapLabels = new MapLabels(proj, map, straitPts, labels, anchors);
+  const openSea = seaGrid(geo.raster, proj, map, []);
   const portPts = map.ports.map((p) => {
-    const [x, y] = cellCenter(proj, p.x, p.y);
+    const [x, y] = portAtSea(openSea, proj, map, p);
     const g = new Graphics().circle(0, 0, 4.5).fill({ color: 0x0a1420 }).stroke({ width: 2, color: 0xffffff });
     portsLayer.addChild(g);
     anchors.push({ obj: g, wx: x, wy: y });
@@ -113,15 +107,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   let hoverText: MapSelection | null = null;
   let updates = 0;
 
-  const drawLanes = (): void => {
-    laneG.clear();
-    for (const l of scene.lanes) {
-      if (l.pts.length < 4) continue;
-      laneG.moveTo(l.pts[0]!, l.pts[1]!);
-      for (let i = 2; i < l.pts.length; i += 2) laneG.lineTo(l.pts[i]!, l.pts[i + 1]!);
-      laneG.stroke({ width: l.widthPx / xf.scale, color: LANE, alpha: l.carries ? 0.32 : 0.2, cap: 'round', join: 'round' });
-    }
-  };
+  const drawLanes = (): void => drawLaneBands(laneG, scene, xf.scale);
   const drawHighlight = (): void => {
     highlight.clear();
     if (!hovered) return;
@@ -137,20 +123,35 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
   };
   let lastScale = 0;
+  /** Draw the still layers into their texture again, at the current zoom's resolution (sharp at any zoom). */
+  let stillTexture: RenderTexture | null = null;
+  const recache = (): void => {
+    const res = Math.min(4, xf.scale * (globalThis.devicePixelRatio || 1));
+    const b = still.getLocalBounds();
+    stillTexture?.destroy(true);
+    stillTexture = RenderTexture.create({ width: Math.ceil(b.maxX - b.minX), height: Math.ceil(b.maxY - b.minY), resolution: res, antialias: true });
+    still.position.set(-b.minX, -b.minY);
+    app.renderer.render({ container: still, target: stillTexture, clear: true });
+    stillSprite.texture = stillTexture;
+    stillSprite.position.set(b.minX, b.minY);
+  };
   const applyView = (): void => {
     world.position.set(xf.tx, xf.ty);
     world.scale.set(xf.scale);
     const small = xf.scale < 0.5;
     for (const a of anchors) {
-      if (a.clamp) a.obj.scale.set(small ? 0.8 : 1); // smaller country names on a small map
       let x = a.wx * xf.scale + xf.tx;
-      const y = a.wy * xf.scale + xf.ty;
-      if (a.clamp && 'width' in a.obj) x = Math.min(W - a.obj.width / 2 - 4, Math.max(a.obj.width / 2 + 4, x));
+      let y = a.wy * xf.scale + xf.ty;
+      // country names stay on screen (never below 14 px: they do not shrink with the map)
+      if (a.clamp) {
+        x = Math.min(W - a.obj.width / 2 - 4, Math.max(a.obj.width / 2 + 4, x));
+        y = Math.min(H - a.obj.height + 8, Math.max(12, y));
+      }
       a.obj.position.set(x, y);
     }
     for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
     // on a small map, strait names only when closed
-    for (const [id, t] of straitLabels) t.visible = !small || current?.straits[id] === 'closed';
+    mapLabels.fit(small, current);
     // the full legend while it takes under about half the height, else one row of the flows, else none
     legend.visible = legend.height < H * 0.5 && legend.width < W * 0.4;
     legendSmall.visible = !legend.visible && legendSmall.width < W - 20 && H >= 120;
@@ -158,9 +159,11 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     legendSmall.position.set(8, H - legendSmall.height - 8);
     if (xf.scale !== lastScale) {
       lastScale = xf.scale;
-      drawEdges(edgeG, edges, xf.scale);
+      landLayer.drawEdges(xf.scale, current?.country ?? null);
+      landLayer.drawStraits(straitPts, current?.straits ?? {}, xf.scale);
       drawLanes();
       drawHighlight();
+      recache();
     }
   };
 
@@ -169,7 +172,16 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   let animMs = ANIMATION_MS;
   let waiters: (() => void)[] = [];
   let fallback: ReturnType<typeof setTimeout> | undefined;
-  const reducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  // followed live: turning "reduce motion" on stops the flows at once, turning it off starts them again
+  const motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+  let reducedMotion = motionQuery?.matches ?? false;
+  const onMotion = (e: MediaQueryListEvent): void => {
+    reducedMotion = e.matches;
+    if (reducedMotion) finish();
+    else if (!app.ticker.started) app.ticker.start();
+    wake();
+  };
+  motionQuery?.addEventListener('change', onMotion);
   const finish = (): void => {
     animMs = ANIMATION_MS;
     if (fallback !== undefined) clearTimeout(fallback);
@@ -190,7 +202,6 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       if (animMs >= ANIMATION_MS) finish();
     }
     flows.tick(seconds, head(), xf);
-    laneG.alpha = 0.25 + 0.75 * Math.min(1, animMs / ANIMATION_MS);
   };
   app.ticker.add(tick);
   // With reduced motion nothing moves on its own, so the ticker sleeps between interactions (saves the CPU that
@@ -221,8 +232,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
   };
   const pickScene = (): PickScene => ({
-    map,
-    proj,
+    raster: geo.raster,
+    straits: straitPts,
     ports: portPts,
     markers: markerObjs.map((m) => ({ laneId: m.laneId, x: m.wx + m.ox / xf.scale, y: m.wy + m.oy / xf.scale })),
     lanes: scene.lanes.map((l) => ({ id: l.id, pts: l.pts, widthPx: l.widthPx })),
@@ -309,10 +320,11 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       updates++;
       const closed = Object.keys(view.straits).filter((k) => view.straits[k] === 'closed').sort();
       routes = routeLanes(map, closed);
-      scene = buildScene(map, proj, routes, view);
-      drawStraits(straitG, map, proj, view.straits);
-      for (const [id, t] of straitLabels) t.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
-      drawLanes();
+      drawn = drawnLanesFor(geo, map, routes, closed);
+      scene = buildScene(map, drawn, routes, view);
+      landLayer.setState(view);
+      mapLabels.update(view, landLayer);
+      lastScale = 0; // redraw the edges, straits and lanes for the new state
       setMarkers();
       flows.setScene(scene);
       hovered = null;
@@ -364,9 +376,12 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     },
     destroy() {
       observer?.disconnect();
+      motionQuery?.removeEventListener('change', onMotion);
       canvas.removeEventListener('wheel', onWheel);
       finish();
       app.ticker.remove(tick);
+      stillTexture?.destroy(true);
+      still.destroy({ children: true });
       app.destroy({ removeView: true }, { children: true }); // the flow pools go with the stage
       textures.atlas.destroy(true);
     },

@@ -9,14 +9,12 @@ import {
   pairVolume,
   pointAt,
   policyMarkers,
-  smoothPath,
   volumeToParticles,
   volumeToSpeed,
   volumeToWidth,
   type Family,
   type PairMarker,
   type PolicyViewLike,
-  type Projection,
   type RouteLike,
 } from './geometry.ts';
 
@@ -30,6 +28,8 @@ export interface LaneModel {
   widthPx: number;
   /** carries trade this turn */
   carries: boolean;
+  /** one coloured band per good it carries (both ways): screen width and offset from the centre line, right of the stored direction */
+  bands: { family: Family; widthPx: number; offsetPx: number }[];
   route: RouteLike;
 }
 
@@ -44,6 +44,8 @@ export interface StreamModel {
   count: number;
   /** world px per second */
   speed: number;
+  /** screen px from the lane's centre line, right of the stored direction: the stream rides on its good's band */
+  offsetPx: number;
 }
 
 export interface MarkerModel extends PairMarker {
@@ -64,22 +66,27 @@ export interface FlowScene {
 
 export type FlowView = Pick<CountryView, 'flows' | 'carFlows'> & PolicyViewLike;
 
-const geometryCache = new WeakMap<object, { pts: Float32Array; cum: Float32Array }>();
+const geometryCache = new WeakMap<Float32Array, Float32Array>();
 
-function laneGeometry(proj: Projection, route: RouteLike): { pts: Float32Array; cum: Float32Array } {
-  let g = geometryCache.get(route);
-  if (!g) {
-    const pts = smoothPath(proj, route.path);
-    g = { pts, cum: measure(pts) };
-    geometryCache.set(route, g);
+function laneGeometry(pts: Float32Array): { pts: Float32Array; cum: Float32Array } {
+  let cum = geometryCache.get(pts);
+  if (!cum) {
+    cum = measure(pts);
+    geometryCache.set(pts, cum);
   }
-  return g;
+  return { pts, cum };
 }
 
-/** Lanes, particle streams (capped at `cap` particles in all) and markers for one turn. */
+/** Gap between two goods' bands on a lane, screen px. */
+const BAND_GAP = 1;
+
+/**
+ * Lanes, particle streams (capped at `cap` particles in all) and markers for one turn. `drawn` is each lane's drawn
+ * polyline (routes.ts); `routes` the engine's routes, which say whether a lane is blocked.
+ */
 export function buildScene(
   map: Pick<GameMap, 'ports' | 'lanes' | 'pairLanes'>,
-  proj: Projection,
+  drawn: Record<string, Float32Array>,
   routes: Record<string, RouteLike>,
   view: FlowView,
   cap = PARTICLE_CAP,
@@ -90,9 +97,10 @@ export function buildScene(
     const have = laneIndex.get(id);
     if (have !== undefined) return have;
     const route = routes[id];
-    if (!route || route.blocked || route.path.length < 2) return undefined;
-    const g = laneGeometry(proj, route);
-    lanes.push({ id, pts: g.pts, cum: g.cum, length: g.cum[g.cum.length - 1]!, widthPx: 0, carries: false, route });
+    const line = drawn[id];
+    if (!route || route.blocked || !line || line.length < 4) return undefined;
+    const g = laneGeometry(line);
+    lanes.push({ id, pts: g.pts, cum: g.cum, length: g.cum[g.cum.length - 1]!, widthPx: 0, carries: false, bands: [], route });
     laneIndex.set(id, lanes.length - 1);
     return lanes.length - 1;
   };
@@ -120,9 +128,27 @@ export function buildScene(
           reversed: isReversed(map, id, from, to),
           count: volumeToParticles(volume, family, lane.length),
           speed: volumeToSpeed(volume, family),
+          offsetPx: 0,
         });
       }
     }
+  }
+  // bands: each good's width from its larger direction, side by side across the lane, centred on it
+  lanes.forEach((lane, li) => {
+    const fams = FAMILIES.filter((f) => streams.some((s) => s.lane === li && s.family === f));
+    const widths = fams.map((f) => Math.max(...streams.filter((s) => s.lane === li && s.family === f).map((s) => volumeToWidth(s.volume, f))));
+    const total = widths.reduce((a, w) => a + w, 0) + BAND_GAP * Math.max(0, fams.length - 1);
+    let at = -total / 2;
+    lane.bands = fams.map((family, k) => {
+      const b = { family, widthPx: widths[k]!, offsetPx: at + widths[k]! / 2 };
+      at += widths[k]! + BAND_GAP;
+      return b;
+    });
+    if (fams.length) lane.widthPx = total;
+  });
+  for (const s of streams) {
+    const band = lanes[s.lane]!.bands.find((b) => b.family === s.family)!;
+    s.offsetPx = s.reversed ? -band.offsetPx : band.offsetPx;
   }
   const capped = capCounts(streams.map((s) => s.count), cap);
   streams.forEach((s, i) => (s.count = capped[i]!));

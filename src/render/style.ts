@@ -56,12 +56,6 @@ export const FAMILY_SHAPE: Record<Family, 'circle' | 'diamond' | 'square'> = {
   magnets: 'diamond',
   cars: 'square',
 };
-export const FAMILY_LABEL: Record<Family, string> = {
-  ore: 'Ore (REO)',
-  oxide: 'Oxide',
-  magnets: 'Magnets',
-  cars: 'Cars',
-};
 
 export const LANE = 0xdbe6f2;
 export const BAN = 0xe8312a;

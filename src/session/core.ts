@@ -101,8 +101,9 @@ export class SessionCore {
       this.content.scenario.description,
       `${spec.name}: GDP USD ${fmt(r.gdp)} bn; defense ${r.policies.defensePct.toFixed(1)}% of GDP; approval ${r.approval.toFixed(0)}.`,
       `Rare earths: mines ${fmt(r.miningReo)} t REO a year; separation ${fmt(r.refining.light)} t NdPr and ${fmt(r.refining.heavy)} t Dy/Tb; magnet plants ${fmt(r.magnetCap)} t.${country === 'CHN' ? ' China refines about nine tenths of the world\'s rare earths and makes most of its magnets.' : ` ${Math.round(fromChn * 100)}% of its rare-earth imports come from China.`}`,
-      `Cars: ${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year built; ${fmt(COUNTRIES.filter((c) => c !== country).reduce((a, c) => a + r.last.autoExports[c], 0) * 4)} exported a year to the other four countries.`,
-      `Investment budget: ${spec.budgetPctGdp.toFixed(1)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn); unspent money carries over for up to two years.`,
+      // the same measure as the game's Car exports indicator (every partner, the rest of the world included), per quarter and per year
+      `Cars: ${fmt(r.last.autoProduction)} built a quarter (${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year); ${fmt(Object.entries(r.last.autoExports).reduce((a, [c, v]) => a + (c === country ? 0 : v), 0))} exported a quarter (${fmt(Object.entries(r.last.autoExports).reduce((a, [c, v]) => a + (c === country ? 0 : v), 0) * 4)} a year).`,
+      `Investment budget: ${spec.budgetPctGdp.toFixed(1)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn a year, USD ${((spec.budgetPctGdp / 400) * r.gdp).toFixed(2)} bn a quarter, less when debt is high or approval low); unspent money carries over for up to two years, so a turn's budget in the game is the quarter's share plus what carried over (USD ${budgetAvailable(this.content, s, country).toFixed(2)} bn on turn 1).`,
     ];
     const w = spec.objectives!;
     const objectives = Object.entries(w)
@@ -278,6 +279,9 @@ export class SessionCore {
         engineVersion: ENGINE_VERSION,
         playerOrders: tl.playerOrders,
         hashes: tl.states.slice(1).map((s) => hashValue(s)),
+        // every timeline, so that loading brings the forks back too
+        timelines: this.timelines.map((x) => ({ label: x.label, forkedAt: x.forkedAt, playerOrders: x.playerOrders, hashes: x.states.slice(1).map((s) => hashValue(s)) })),
+        active: this.active,
       },
       null,
       1,
@@ -295,14 +299,22 @@ export class SessionCore {
       Object.assign(this, keep);
       return { ok: false, error: `this save cannot be started: ${started.error}` };
     }
-    for (let i = 0; i < save.playerOrders.length; i++) {
-      const r = this.submit(save.playerOrders[i] as CountryOrders);
-      const h = r.ok ? hashValue(this.tl.states.at(-1)!) : '';
-      if (!r.ok || h !== save.hashes[i]) {
-        Object.assign(this, keep);
-        return { ok: false, error: `this save does not replay: turn ${i + 1} ${r.ok ? 'gives a different state' : `is refused (${r.error})`}` };
+    // each timeline replays from the start (a fork's orders begin with its parent's) and every turn's hash is checked
+    const lines = save.timelines ?? [{ label: 'Timeline A', forkedAt: 0, playerOrders: save.playerOrders, hashes: save.hashes }];
+    for (const [k, line] of lines.entries()) {
+      if (k > 0) this.fork(0);
+      for (let i = 0; i < line.playerOrders.length; i++) {
+        const r = this.submit(line.playerOrders[i] as CountryOrders);
+        const h = r.ok ? hashValue(this.tl.states.at(-1)!) : '';
+        if (!r.ok || h !== line.hashes[i]) {
+          Object.assign(this, keep);
+          return { ok: false, error: `this save does not replay: ${lines.length > 1 ? `${line.label}, ` : ''}turn ${i + 1} ${r.ok ? 'gives a different state' : `is refused (${r.error})`}` };
+        }
       }
+      this.tl.label = line.label;
+      this.tl.forkedAt = Math.min(line.forkedAt, line.playerOrders.length);
     }
+    this.active = save.timelines ? (save.active ?? 0) : 0;
     return { ok: true, value: this.snapshot() };
   }
 
@@ -315,7 +327,7 @@ export class SessionCore {
     tl.playerOrders.forEach((o, i) => {
       if (!Object.keys(o).length) return;
       const without = this.counterfactual(i);
-      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), worth: finalScore - without });
+      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), orders: o, worth: finalScore - without });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
     const split = tl.reports.length ? this.scoreAt(tl.reports.length).by : null;
@@ -323,6 +335,7 @@ export class SessionCore {
     return {
       score: finalScore,
       scoreBy,
+      scoreByTurn: tl.reports.map((_, i) => Object.fromEntries(OBJECTIVES.map((ob) => [ob, this.scoreAt(i + 1).by[ob].total]))),
       scores: last ? (Object.fromEntries(COUNTRIES.map((c) => [c, last.countries[c].score])) as Record<CountryId, number>) : (Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>),
       history: tl.summaries,
       baseline: this.baseline!.summaries.slice(0, tl.summaries.length),

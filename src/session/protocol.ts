@@ -57,6 +57,8 @@ export interface Decision {
   turn: number;
   date: string;
   summary: string;
+  /** the orders themselves, for a host that words them in its own language */
+  orders?: CountryOrders;
   /** final score without this turn's orders minus the score with them: what the decision was worth */
   worth: number;
 }
@@ -65,6 +67,8 @@ export interface FinalResult {
   score: number;
   /** the player's score split by objective (points, summing to score) */
   scoreBy: Record<string, number>;
+  /** the split after each turn (index 0 = turn 1): the end screen's chart of the score by objective over time */
+  scoreByTurn?: Record<string, number>[];
   scores: Record<CountryId, number>;
   history: TurnSummary[];
   baseline: TurnSummary[];

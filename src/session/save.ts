@@ -15,6 +15,12 @@ export const SaveSchema = z
     engineVersion: z.string(),
     playerOrders: z.array(z.record(z.string(), z.unknown())),
     hashes: z.array(z.string()),
+    /** every timeline (a fork is a second one); playerOrders and hashes above are the active one's, for older readers */
+    timelines: z
+      .array(z.object({ label: z.string().max(40), forkedAt: z.number().int().min(0), playerOrders: z.array(z.record(z.string(), z.unknown())), hashes: z.array(z.string()) }).strict())
+      .max(26)
+      .optional(),
+    active: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -40,6 +46,10 @@ export function readSave(text: unknown, content: Content): { ok: true; save: Sav
   if (save.engineVersion !== ENGINE_VERSION) return { ok: false, error: `this save was made by engine version ${JSON.stringify(save.engineVersion.slice(0, 40))}, and this is version ${ENGINE_VERSION}; it cannot be replayed exactly` };
   if (save.config.scenarioId !== content.scenario.id) return { ok: false, error: `this save is of scenario ${JSON.stringify(save.config.scenarioId.slice(0, 60))}, which this game does not have` };
   if (save.hashes.length !== save.playerOrders.length) return { ok: false, error: 'this save is damaged: it holds a different number of turns of orders and of hashes' };
+  for (const [i, tl] of (save.timelines ?? []).entries()) if (tl.hashes.length !== tl.playerOrders.length) return { ok: false, error: `this save is damaged: timeline ${i + 1} holds a different number of turns of orders and of hashes` };
+  if (save.timelines && (save.active ?? 0) >= save.timelines.length) return { ok: false, error: 'this save is damaged: its active timeline is not among its timelines' };
+  const act = save.timelines?.[save.active ?? 0];
+  if (act && (JSON.stringify(act.hashes) !== JSON.stringify(save.hashes) || JSON.stringify(act.playerOrders) !== JSON.stringify(save.playerOrders))) return { ok: false, error: 'this save is damaged: its active timeline differs from its top-level orders and hashes' };
   if (save.contentHash !== content.hash) return { ok: false, error: 'this save was made with different game content, so it cannot be replayed exactly' };
   return { ok: true, save };
 }

@@ -7,11 +7,17 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
   return el;
 }
 
-export function sparkline(values: number[], width = 96, height = 24, colour = 'currentColor'): SVGElement {
+/** A sparkline; `minSpan` is the smallest range its axis covers (centred on the data), so noise stays flat. */
+export function sparkline(values: number[], width = 96, height = 24, colour = 'currentColor', minSpan = 0): SVGElement {
   const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `trend of ${values.length} turns` });
   if (values.length < 2) return s;
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (hi - lo < minSpan) {
+    const mid = (hi + lo) / 2;
+    lo = mid - minSpan / 2;
+    hi = mid + minSpan / 2;
+  }
   const span = hi - lo || 1;
   const pts = values.map((v, i) => `${((i / (values.length - 1)) * (width - 2) + 1).toFixed(1)},${(height - 2 - ((v - lo) / span) * (height - 4)).toFixed(1)}`).join(' ');
   s.append(svg('polyline', { points: pts, fill: 'none', stroke: colour, 'stroke-width': 1.5 }));
@@ -25,7 +31,8 @@ export interface Series {
   dashed?: boolean;
 }
 
-export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[]): HTMLElement {
+/** A line chart; `minSpan` is the smallest range of its y axis (centred on the data), so noise does not look dramatic. */
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0): HTMLElement {
   const wrap = document.createElement('figure');
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
@@ -34,6 +41,11 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   const all = series.flatMap((x) => x.values).filter(Number.isFinite);
   let lo = all.length ? Math.min(...all) : 0;
   let hi = all.length ? Math.max(...all) : 0;
+  if (hi - lo < minSpan) {
+    const mid = (hi + lo) / 2;
+    lo = mid - minSpan / 2;
+    hi = mid + minSpan / 2;
+  }
   if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) {
     // a flat series (magnet supply at 100% all game) sits mid-chart between two labelled gridlines, not on the floor
     const pad = Math.max(Math.abs(hi) * 0.05, 0.01);

@@ -1,32 +1,33 @@
 // The turn digest: news, the three biggest changes, how the turn moved your score by objective, and each headline's why
 // ledger (open a cause to see the figures).
 import { COUNTRIES, HEADLINES, type CountryId, type Headline } from '../../engine/index.ts';
-import type { TurnReport } from '../../engine/index.ts';
+import type { CountryView, TurnReport } from '../../engine/index.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
+import { num, t } from './i18n.ts';
+import { causeName, countryName, headlineName, stageName } from './labels.ts';
 
-export const HEADLINE_LABEL: Record<Headline, string> = {
-  gdp: 'GDP (USD bn, annual rate)',
-  autoProduction: 'Car output (vehicles this quarter)',
-  autoExports: 'Car exports (vehicles this quarter)',
-  magnetSupplyRatio: 'Magnet supply (share of need)',
-  approval: 'Approval (0-100)',
-  security: 'Security (0-100)',
-};
+/** A price-ledger cause (market/why.ts) in words. */
+function priceCause(c: string): string {
+  const m = /^export controls by (\w{3})$/.exec(c);
+  if (m) return t('price.controlsBy', { who: countryName(m[1]!) });
+  const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
+  return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryName(x));
+}
+import { changeHead, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
+
+/** Indicator names for players (the active language). */
+export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
 
 export function formatHeadline(hd: Headline, v: number): string {
-  if (hd === 'magnetSupplyRatio') return `${(v * 100).toFixed(1)}%`;
-  if (hd === 'approval' || hd === 'security') return v.toFixed(1);
-  return Math.round(v).toLocaleString('en-US');
-}
-
-function fmtPct(r: number): string {
-  return `${r >= 0 ? '+' : '−'}${Math.abs(r * 100).toFixed(1)}%`;
+  if (hd === 'magnetSupplyRatio') return `${num(v * 100, 1)}%`;
+  if (hd === 'approval' || hd === 'security') return num(v, 1);
+  return num(v);
 }
 
 function signed(hd: Headline, v: number): string {
-  if (roundsToZero(hd, v)) return formatHeadline(hd, 0);
+  if (roundsToZero(hd, v)) return '±0';
   const s = v >= 0 ? '+' : '−';
   return s + formatHeadline(hd, Math.abs(v)).replace(/^-/, '');
 }
@@ -41,7 +42,7 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
       h(
         'li',
         {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, c.cause), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${c.cause}: ${signed(hd, c.amount)}; all causes together: ${signed(hd, x.change)}, from ${formatHeadline(hd, x.prev)} to ${formatHeadline(hd, x.value)}.`)),
+        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)} (${signed(hd, x.change)})`)),
       ),
     ),
   );
@@ -76,18 +77,6 @@ function roundsToZero(hd: Headline, v: number): boolean {
   return formatHeadline(hd, Math.abs(v)).replace(/[^1-9]/g, '') === '';
 }
 
-/** The player's own largest relative change this turn, in words. */
-function yourBiggest(report: TurnReport, country: CountryId): HTMLElement {
-  let best: { hd: Headline; rel: number; change: number } | null = null;
-  for (const hd of HEADLINES) {
-    const x = report.headlines[country][hd];
-    const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
-    if (!best || Math.abs(rel) > Math.abs(best.rel)) best = { hd, rel, change: x.change };
-  }
-  if (!best || roundsToZero(best.hd, best.change)) return h('p', { class: 'hint' }, `${country}: nothing of yours moved much.`);
-  return h('p', {}, h('b', {}, `Yours: ${HEADLINE_LABEL[best.hd].split(' (')[0].toLowerCase()} ${signed(best.hd, best.change)}`), best.hd === 'gdp' || best.hd === 'autoProduction' || best.hd === 'autoExports' ? ` (${fmtPct(best.rel)})` : '');
-}
-
 const PRICE_NAMES: [keyof NonNullable<TurnReport['priceWhy']>, string][] = [
   ['oxide.light', 'NdPr oxide'],
   ['oxide.heavy', 'Dy/Tb oxide'],
@@ -100,47 +89,64 @@ function priceStory(report: TurnReport): HTMLElement {
   if (!why) return h('span', {});
   const line = (name: string, where: string, w: NonNullable<TurnReport['priceWhy']>['magnet']['world']) => {
     const dp = w.value >= 100 ? 0 : 1;
-    const money = (x: number) => (dp === 0 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+    const money = (x: number) => num(x, dp);
     const sign = (x: number) => `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`;
     const shown = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
     const rest = w.value - w.without - shown.reduce((a, c) => a + c.amount, 0);
-    const parts = shown.map((c) => `${c.cause} ${sign(c.amount)}`);
-    if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`smaller causes ${sign(rest)}`);
-    return h(
-      'li',
-      {},
-      h('b', {}, `${name} ${where}: USD ${money(w.value)}/kg`),
-      parts.length ? ` (USD ${money(w.without)} without them: ${parts.join(', ')})` : ' (no export control, tariff, hoarding, stockpile trade or event moves it this quarter)',
-    );
+    const parts = shown.map((c) => `${priceCause(c.cause)} ${sign(c.amount)}`);
+    if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`${t('price.smaller')} ${sign(rest)}`);
+    return h('li', {}, h('b', {}, t('price.line', { name, where, value: money(w.value) })), parts.length ? t('price.without', { value: money(w.without), parts: parts.join(', ') }) : t('price.none'));
   };
   return h(
     'section',
     { class: 'price-story', 'data-testid': 'price-story' },
-    h('h3', {}, 'Why prices are where they are'),
-    h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st, name]) => [line(name, 'outside China', why[st].world), line(name, 'in China', why[st].CHN)])),
+    h('h3', {}, t('digest.prices')),
+    h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st]) => [line(stageName(st), t('price.outside'), why[st].world), line(stageName(st), t('price.inChina'), why[st].CHN)])),
   );
 }
 
-export function digest(report: TurnReport, country: CountryId, onClose: () => void, score?: TurnScore | null): HTMLElement {
+export interface DigestOptions {
+  score?: TurnScore | null;
+  /** the view after the turn, to name the restrictions in force on the player */
+  view?: CountryView | null;
+  memory?: RestrictionMemory | null;
+  turns?: number;
+}
+
+/** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */
+export function digest(report: TurnReport, country: CountryId, onClose: () => void, o: DigestOptions = {}): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
-  const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'digest-close', onclick: onClose }, 'Continue');
+  const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'digest-close', onclick: onClose }, t('action.continue'));
   trapFocus(dlg, onClose);
-  const news = report.news.length ? report.news : ['A quiet quarter.'];
+  const story = sortNews(report, country);
+  const changes = yourChanges(report, country, o.view ?? null, o.memory ?? null);
+  const others = [...story.others.entries()].sort((a, b) => a[0].localeCompare(b[0]));
   dlg.append(
     h(
       'div',
       { class: 'modal-body' },
-      h('h2', { id: 'digest-title' }, `Turn ${report.turn}: ${report.date}`),
+      h('h2', { id: 'digest-title' }, t('digest.title', { n: report.turn, total: o.turns ?? report.turn, date: report.date })),
       h('div', { class: 'cols' },
-        h('section', {}, h('h3', {}, 'News'), h('ul', { class: 'news' }, ...news.map((n) => h('li', {}, n)))),
         h('div', {},
-          h('section', {}, h('h3', {}, 'Biggest changes'), yourBiggest(report, country), h('ol', {}, ...report.biggest.map((b) => h('li', {}, `${b.country} ${HEADLINE_LABEL[b.headline].split(' (')[0].toLowerCase()}: ${b.headline === 'gdp' ? `${signed(b.headline, b.change)} bn (${fmtPct(b.relative)})` : b.headline === 'autoProduction' || b.headline === 'autoExports' ? `${signed(b.headline, b.change)} vehicles (${fmtPct(b.relative)})` : b.headline === 'magnetSupplyRatio' ? `${signed(b.headline, b.change)} of need` : `${signed(b.headline, b.change)} points`}`)))),
-          score ? scoreThisTurn(score, country) : ''),
+          h('section', { class: 'story-you', 'data-testid': 'story-you' },
+            h('h3', {}, t('digest.you')),
+            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n))))) : '',
+            changes.length
+              ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, `: ${c.causes.join('; ')}`) : '')))
+              : h('p', { class: 'hint' }, t('digest.nothing'))),
+          h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
+            story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}: `), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
+          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n))))) : '',
+          others.length
+            ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
+                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, `${who ? countryName(who) : '—'}: ${t('digest.othersHint', { n: g.lines.length, who: who ? countryName(who) : '—' })}${g.routine === g.lines.length ? ` (${t('digest.routine')})` : ''}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))
+            : ''),
+        h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
-      h('h3', {}, `Why your indicators moved (${country})`),
-      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, 'No change worth showing.') : ledger(report, country, hd)))),
+      h('h3', {}, t('digest.ledgers', { country: countryName(country) })),
+      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),
-      h('details', {}, h('summary', {}, 'Other countries'), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, c), ...HEADLINES.map((hd) => h('td', {}, signed(hd, report.headlines[c][hd].change)))))))),
+      h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, signed(hd, report.headlines[c][hd].change)))))))),
       h('div', { class: 'row end' }, close),
     ),
   );

@@ -7,8 +7,10 @@ import mapJson from '../../content/map.json';
 import { COUNTRY_COLOUR, PALETTE, clear, h } from './dom.ts';
 import { lineChart } from './chart.ts';
 import { digest } from './digest.ts';
-import { OBJECTIVE_LABEL } from '../session/score.ts';
 import { pts } from './score.ts';
+import { t } from './i18n.ts';
+import { countryName, objectiveName } from './labels.ts';
+import { ordersText } from './orders-text.ts';
 import { strategiesSection } from './strategies.ts';
 
 export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
@@ -23,8 +25,11 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   const base = f.baseline;
   const mine = (k: 'gdp' | 'approval' | 'magnetSupplyRatio' | 'score') => hist.map((t) => t.countries[country][k]);
   const baseOf = (k: 'gdp' | 'approval' | 'magnetSupplyRatio') => base.map((t) => t.countries[country][k]);
-  const verdict = f.score > 0.5 ? 'You beat doing nothing.' : f.score < -0.5 ? 'Doing nothing would have served you better.' : 'About as good as doing nothing.';
-  const turnSel = h('input', { type: 'number', min: 1, max: hist.length, value: 1, 'aria-label': 'turn to replay', 'data-testid': 'replay-turn' }) as HTMLInputElement;
+  const verdict = t(f.score > 0.5 ? 'endText.beat' : f.score < -0.5 ? 'endText.worse' : 'endText.same');
+  const labels = new Map<string, string>();
+  void session.projectTypes().then((ps) => ps.forEach((p) => labels.set(p.type, p.label)));
+  const xs = hist.map((_, i) => `${t('endText.byTurn')} ${i + 1}`);
+  const turnSel = h('input', { type: 'number', min: 1, max: hist.length, value: 1, 'aria-label': t('endText.turn'), 'data-testid': 'replay-turn' }) as HTMLInputElement;
   const replayBox = h('div', { class: 'replay' });
   const mapBox = h('div', { class: 'replay-map', 'data-testid': 'replay-map' });
   mapBox.hidden = true; // shown with the first replayed turn
@@ -32,36 +37,37 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     h(
       'main',
       { class: 'end' },
-      h('h1', {}, 'Game over'),
-      h('p', { class: 'final', 'data-testid': 'final-score' }, `${country}: ${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)} points against the same game had you done nothing. ${verdict}`),
-      h('p', { 'data-testid': 'score-by' }, `By objective: ${Object.entries(f.scoreBy).map(([k, v]) => `${OBJECTIVE_LABEL[k as keyof typeof OBJECTIVE_LABEL] ?? k} ${pts(v)}`).join(', ')}.`),
+      h('h1', {}, t('end.title')),
+      h('p', { class: 'final', 'data-testid': 'final-score' }, t('endText.final', { country: countryName(country), score: `${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)}`, verdict })),
+      scoreSplit(f, country),
       strategiesSection(session, country), // Japan's gambit: the path beside the experiment's strategies (hidden otherwise)
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'country'), h('th', {}, 'points against the game had you done nothing'))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, c), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t('endText.points')))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
       h(
         'div',
         { class: 'charts' },
-        lineChart('Your score (points)', [{ label: country, values: mine('score'), colour: COUNTRY_COLOUR[country] }]),
-        lineChart('GDP, USD bn (dashed: had you done nothing)', [{ label: country, values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: 'had you done nothing', values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }]),
-        lineChart('Approval', [{ label: country, values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: 'had you done nothing', values: baseOf('approval'), colour: PALETTE.grey, dashed: true }]),
-        lineChart('Magnet supply, share of need', [{ label: country, values: mine('magnetSupplyRatio'), colour: COUNTRY_COLOUR[country] }, { label: 'had you done nothing', values: baseOf('magnetSupplyRatio'), colour: PALETTE.grey, dashed: true }]),
-        lineChart('Dy/Tb oxide, USD/kg', [{ label: 'outside China', values: hist.map((t) => t.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: 'China', values: hist.map((t) => t.prices['oxide.heavy'].CHN), colour: PALETTE.orange }]),
-        lineChart('Magnets, USD/kg', [{ label: 'outside China', values: hist.map((t) => t.prices.magnet.world), colour: PALETTE.blue }, { label: 'China', values: hist.map((t) => t.prices.magnet.CHN), colour: PALETTE.sky }]),
+        lineChart(t('endText.yourScore'), [{ label: countryName(country), values: mine('score'), colour: COUNTRY_COLOUR[country] }], 420, 180, '', xs, 0.5),
+        lineChart(t('endText.gdp'), [{ label: countryName(country), values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: t('endText.baseline'), values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, Math.abs(mine('gdp')[0] ?? 0) * 0.02),
+        lineChart(t('endText.approval'), [{ label: countryName(country), values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: t('endText.baseline'), values: baseOf('approval'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, 5),
+        lineChart(t('endText.supply'), [{ label: countryName(country), values: mine('magnetSupplyRatio').map((v) => v * 100), colour: COUNTRY_COLOUR[country] }, { label: t('endText.baseline'), values: baseOf('magnetSupplyRatio').map((v) => v * 100), colour: PALETTE.grey, dashed: true }], 420, 180, '%', xs, 10),
+        lineChart(t('endText.dytb'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: t('ind.china'), values: hist.map((x) => x.prices['oxide.heavy'].CHN), colour: PALETTE.orange }], 420, 180, '', xs),
+        lineChart(t('endText.magnet'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices.magnet.world), colour: PALETTE.blue }, { label: t('ind.china'), values: hist.map((x) => x.prices.magnet.CHN), colour: PALETTE.sky }], 420, 180, '', xs),
+        objectiveChart(f, country, xs),
       ),
-      h('h2', {}, 'The decisions that mattered most'),
+      h('h2', {}, t('endText.decisions')),
       f.decisions.length
-        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, `Turn ${d.turn} (${d.date}): `), d.summary, ` — worth ${Math.abs(d.worth) < 0.005 ? '±0.00' : `${d.worth > 0 ? '+' : ''}${d.worth.toFixed(2)}`} points (measured by replaying the game without it)`)))
-        : h('p', { 'data-testid': 'decisions' }, 'You changed no policy: the game is its own yardstick, so your score is 0 by definition.'),
-      h('h2', {}, 'Replay'),
-      h('div', { class: 'row' }, h('label', {}, 'Turn ', turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, 'Show'), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, 'Next turn')),
+        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, (ty) => labels.get(ty) ?? ty) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`)))
+        : h('p', { 'data-testid': 'decisions' }, t('endText.noDecisions')),
+      h('h2', {}, t('endText.replay')),
+      h('div', { class: 'row' }, h('label', {}, `${t('endText.turn')} `, turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, t('endText.show')), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, t('endText.next'))),
       h('div', { class: 'replay-grid' }, mapBox, replayBox),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, 'New game')),
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, t('endText.newGame'))),
     ),
   );
   async function showTurn(t: number) {
     const r = await session.replayTurn(t);
     clear(replayBox);
     if (!r.ok) return void replayBox.append(h('p', { class: 'error' }, r.error));
-    const d = digest(r.value.report, country, () => clear(replayBox), r.value.score);
+    const d = digest(r.value.report, country, () => clear(replayBox), { score: r.value.score, view: r.value.view, turns: hist.length });
     d.classList.add('inline');
     replayBox.append(d);
     if (!map) {
@@ -71,4 +77,19 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     }
     (await map).update(r.value.view, { animate: true });
   }
+}
+
+/** The final score split by objective, largest first, as a line of words. */
+function scoreSplit(f: FinalResult, country: CountryId): HTMLElement {
+  const parts = Object.entries(f.scoreBy).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+  return h('p', { 'data-testid': 'score-by' }, `${t('end.byObjective')} (${countryName(country)}): ${parts.map(([k, v]) => `${objectiveName(k)} ${pts(v)}`).join(', ')}.`);
+}
+
+/** The score split by objective over the game: each objective's running part of the score, turn by turn. */
+function objectiveChart(f: FinalResult, country: CountryId, xs: string[]): HTMLElement {
+  const by = f.scoreByTurn;
+  if (!by?.length) return h('span', {});
+  const keys = Object.keys(by[by.length - 1]!).filter((k) => by.some((x) => Math.abs(x[k] ?? 0) >= 0.005));
+  const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange, PALETTE.sky, PALETTE.grey];
+  return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k, i) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colours[i % colours.length]! })), 420, 180, '', xs, 0.5);
 }

@@ -1,32 +1,51 @@
-// The game screen: the map beside the panels, the budget, the turn controls (end turn, undo, fork, save, load).
-import { HEADLINES, type Headline } from '../../engine/index.ts';
+// The game screen: the map beside the panels, the budget, the turn controls (end turn, undo, fork, save, load), the
+// language switch and the glossary.
 import { maxDefenseStep } from '../../engine/index.ts';
 import type { GameMap, OrderIssue } from '../../engine/index.ts';
 import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.ts';
 import mapJson from '../../content/map.json';
-import { PALETTE, clear, fmt, h } from './dom.ts';
-import { lineChart, sparkline } from './chart.ts';
-import { HEADLINE_LABEL, digest, formatHeadline, ledger, trapFocus } from './digest.ts';
+import { clear, fmt, h } from './dom.ts';
+import { digest } from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
-import { fitSplit, headerSplit, pts, splitTable } from './score.ts';
+import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
+import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { countryName, goodName, stageName } from './labels.ts';
+import { compareDialog, indicatorsPanel } from './indicators.ts';
+import { openGlossary } from './glossary.ts';
+import { RestrictionMemory } from './story.ts';
 
 const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
 type Tab = (typeof TABS)[number];
 
-/** "$.JPN.tariffs.USA.autos" -> "tariff on USA autos" and so on, for the issue list. */
+/** "$.JPN.tariffs.USA.autos" -> "Tariff on United States cars" and so on, for the issue list. */
 export function friendlyPath(path: string): string {
   const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
   let m = /^tariffs\.(\w+|\["\*"\])\.(\w+)/.exec(p);
-  if (m) return `Tariff on ${m[1].replace('["*"]', 'everyone')} ${m[2]}`;
-  m = /^exportControls\.(\w+)/.exec(p);
-  if (m) return `Export controls to ${m[1]}`;
-  if (p.startsWith('defenseSpendingPct')) return 'Defense spending';
-  if (p.startsWith('investments')) return 'Investments';
-  if (p.startsWith('stockpileRelease')) return 'Stockpile release';
-  if (p.startsWith('deals')) return 'Deals';
-  return p || 'Orders';
+  if (m) return `${t('tab.Tariffs')}: ${countryName(m[1]!.replace('["*"]', '*'))}, ${goodName(m[2]!)}`;
+  m = /^exportControls\.(\w+)\.?("?[\w.]+"?)?/.exec(p);
+  if (m) return `${t('tab.Controls')}: ${countryName(m[1]!)}${m[2] ? `, ${stageName(m[2].replace(/"/g, ''))}` : ''}`;
+  if (p.startsWith('defenseSpendingPct')) return t('tab.Defense');
+  if (p.startsWith('investments')) return t('tab.Invest');
+  if (p.startsWith('stockpileRelease')) return t('tab.Stockpile');
+  if (p.startsWith('deals')) return t('tab.Deals');
+  if (p.startsWith('rareEarthOutputPct')) return t('tab.Controls');
+  return p || t('tab.Indicators');
+}
+
+/** The field an issue's path points at (its data-testid), to highlight it. */
+export function fieldOf(path: string): string | null {
+  const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
+  let m = /^tariffs\.(\w+)\.(\w+)/.exec(p);
+  if (m) return `policy-tariff-${m[1]}-${m[2]}`;
+  m = /^exportControls\.(\w+)\.\["?([\w.]+)"?\]|^exportControls\.(\w+)\.([\w]+(?:\.[\w]+)?)/.exec(p);
+  if (m) return `policy-control-share-${m[1] ?? m[3]}-${m[2] ?? m[4]}`;
+  if (p.startsWith('defenseSpendingPct')) return 'policy-defense';
+  if (p.startsWith('rareEarthOutputPct')) return 'policy-output';
+  m = /^stockpileRelease\.(light|heavy)/.exec(p);
+  if (m) return `stockpile-release-${m[1]}`;
+  return null;
 }
 
 export interface GameActions {
@@ -41,13 +60,18 @@ export class GameScreen {
   private draft: Draft = {};
   private tab: Tab = 'Indicators';
   private map: MapRenderer | null = null;
-  private mapBox = h('div', { class: 'map', 'data-testid': 'map', 'aria-label': 'map of the Indo-Pacific: trade flows this quarter' });
+  private mapBox = h('div', { class: 'map', 'data-testid': 'map', 'aria-label': t('map.aria') });
   private mapInfo = h('div', { class: 'map-info', role: 'status' });
+  private mapCtl = h('div', { class: 'map-controls' });
   private side = h('aside', { class: 'side' });
   private header = h('header', { class: 'top' });
-  private issuesBox = h('ul', { class: 'issues', role: 'alert' });
+  private issuesBox = h('ul', { class: 'issues', role: 'alert', 'data-testid': 'issues' });
+  private badFields = new Set<string>();
   private busy = false;
   private projectTypes: ProjectInfo[] = [];
+  private memory = new RestrictionMemory();
+  private offLang: () => void = () => {};
+  private resizer: ResizeObserver | null = null;
 
   constructor(
     private root: HTMLElement,
@@ -59,9 +83,18 @@ export class GameScreen {
   async mount(): Promise<void> {
     clear(this.root);
     this.projectTypes = await this.session.projectTypes();
-    this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapControls()), this.side)));
+    this.memory.observe(this.snap.turn, this.snap.view);
+    this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapCtl), this.side)));
     document.addEventListener('keydown', this.onKey);
     window.addEventListener('resize', this.onResize);
+    this.offLang = onLangChange(() => {
+      this.render();
+      // the map's names and legend are drawn into its canvas: draw it anew
+      this.map?.destroy();
+      this.map = null;
+      clear(this.mapBox);
+      void this.mountMap();
+    });
     this.render();
     await this.mountMap();
   }
@@ -80,22 +113,25 @@ export class GameScreen {
   unmount(): void {
     document.removeEventListener('keydown', this.onKey);
     window.removeEventListener('resize', this.onResize);
+    this.offLang();
+    this.resizer?.disconnect();
     this.map?.destroy();
     this.map = null;
   }
 
-  private mapControls(): HTMLElement {
+  private renderMapControls(): void {
     const m = mapJson as unknown as GameMap;
+    const portName = (id: string) => m.ports.find((p) => p.id === id)?.name ?? id;
     const opts: [string, string, string][] = [
-      ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, `country: ${c}`]),
-      ...m.ports.map((p): [string, string, string] => ['port', p.id, `port: ${p.name}`]),
-      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, `lane: ${portName(m, l.from)} to ${portName(m, l.to)}`]),
-      ...m.straits.map((st): [string, string, string] => ['strait', st.id, `strait: ${st.name}`]),
+      ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, t('map.country', { name: countryName(c) })]),
+      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: p.name })]),
+      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, t('map.lane', { a: portName(l.from), b: portName(l.to) })]),
+      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: st.name })]),
     ];
     const inspect = h(
       'select',
       {
-        'aria-label': 'figures for a place on the map',
+        'aria-label': t('map.inspectLabel'),
         'data-testid': 'map-inspect',
         onchange: (e: Event) => {
           const v = (e.target as HTMLSelectElement).value;
@@ -104,16 +140,15 @@ export class GameScreen {
           this.showSelection(this.map.inspect(kind, id));
         },
       },
-      h('option', { value: '' }, 'Figures for…'),
+      h('option', { value: '' }, t('map.inspect')),
       ...opts.map(([kind, id, label]) => h('option', { value: `${kind}|${id}` }, label)),
     );
-    return h(
-      'div',
-      { class: 'map-controls' },
+    clear(this.mapCtl);
+    this.mapCtl.append(
       inspect,
-      h('button', { type: 'button', 'aria-label': 'zoom in', onclick: () => this.map?.zoomBy(1.25) }, '+'),
-      h('button', { type: 'button', 'aria-label': 'zoom out', onclick: () => this.map?.zoomBy(0.8) }, '−'),
-      h('button', { type: 'button', 'aria-label': 'reset the map view', onclick: () => this.map?.resetView() }, '⌂'),
+      h('button', { type: 'button', 'aria-label': t('map.zoomIn'), onclick: () => this.map?.zoomBy(1.25) }, '+'),
+      h('button', { type: 'button', 'aria-label': t('map.zoomOut'), onclick: () => this.map?.zoomBy(0.8) }, '−'),
+      h('button', { type: 'button', 'aria-label': t('map.reset'), onclick: () => this.map?.resetView() }, '⌂'),
     );
   }
 
@@ -123,10 +158,12 @@ export class GameScreen {
     this.map = await createMap(this.mapBox, mapJson as unknown as GameMap, { width: Math.max(300, r.width), height: Math.max(200, r.height) });
     this.map.onSelect((sel: MapSelection | null) => this.showSelection(sel));
     this.map.update(this.snap.view, { animate: false });
-    new ResizeObserver(() => {
+    this.resizer?.disconnect();
+    this.resizer = new ResizeObserver(() => {
       const b = this.mapBox.getBoundingClientRect();
       if (b.width > 0 && b.height > 0) this.map?.resize(b.width, b.height);
-    }).observe(this.mapBox);
+    });
+    this.resizer.observe(this.mapBox);
   }
 
   private showSelection(sel: MapSelection | null): void {
@@ -138,15 +175,11 @@ export class GameScreen {
   setSnapshot(s: SessionSnapshot, animate: boolean): void {
     this.snap = s;
     this.draft = {};
+    this.badFields.clear();
     clear(this.issuesBox);
     clear(this.mapInfo);
     this.render();
     this.map?.update(s.view, { animate });
-  }
-
-  async showTurn(turn: number): Promise<void> {
-    const r = await this.session.replayTurn(turn);
-    if (r.ok) this.map?.update(r.value.view, { animate: true });
   }
 
   private render(): void {
@@ -155,60 +188,96 @@ export class GameScreen {
     if (focused) (this.root.querySelector(`[data-testid="${focused}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
   }
 
+  /** The timeline's turn in the header's convention: the turn to play next (or "game over"). */
+  private turnText(turn: number): string {
+    return turn >= this.snap.turns ? t('header.over', { date: '' }).replace(/ · $/, '') : t('header.turn', { n: turn + 1, total: this.snap.turns, date: '' }).replace(/ · $/, '');
+  }
+
   private renderNow(): void {
     const s = this.snap;
+    this.renderMapControls();
     clear(this.header);
+    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
-      h('span', { class: 'turn', 'data-testid': 'turn-label' }, s.over ? `Game over · ${s.view.date}` : `Turn ${s.turn + 1} of ${s.turns} · ${s.view.date}`),
-      h('span', { class: 'score', 'data-testid': 'score' }, `${s.config.country} score ${pts(s.score)}`),
+      h('span', { class: 'turn', 'data-testid': 'turn-label', title: s.view.date }, (s.over ? t('header.over', { date: '' }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: '' })).replace(/ · $/, ''), h('span', { class: 'date' }, ` · ${s.view.date}`)),
+      h('span', { class: 'score', 'data-testid': 'score', title: countryName(s.config.country) }, t('header.score', { score: pts(s.score) })),
       headerSplit(s.turnScore, () => this.openScoreTable()),
       s.timelines.length > 1
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': 'timeline', 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((t) => h('option', { value: t.id, selected: t.id === s.activeTimeline }, `${t.label}: turn ${t.turn}, ${fmt.signed(t.score, 2)}`))),
-            h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void this.compare() }, 'Compare'),
+            h('select', { 'aria-label': 'timeline', 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${fmt.signed(tl.score, 2)}`))),
+            h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',
       h(
         'nav',
         { class: 'actions' },
-        h('button', { type: 'button', 'data-testid': 'undo', disabled: s.turn === 0, onclick: () => void this.undo() }, 'Undo'),
-        h('button', { type: 'button', 'data-testid': 'fork', onclick: () => void this.fork() }, 'Fork'),
-        h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, 'Save'),
-        h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, 'Load'),
-        h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.actions.newGame() }, 'New game'),
-        h('button', { type: 'button', 'data-testid': 'help', onclick: () => { const d = helpDialog(() => d.remove()); this.root.append(d); } }, 'Help'),
+        h('button', { type: 'button', 'data-testid': 'undo', disabled: s.turn === 0, onclick: () => void this.undo() }, t('action.undo')),
+        h('button', { type: 'button', 'data-testid': 'fork', onclick: () => void this.fork() }, t('action.fork')),
+        h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, t('action.save')),
+        h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, t('action.load')),
+        h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.confirmNewGame() }, t('action.newGame')),
+        h('button', { type: 'button', 'data-testid': 'glossary-btn', onclick: () => openGlossary() }, t('action.glossary')),
+        h('button', { type: 'button', 'data-testid': 'help', onclick: () => { const d = helpDialog(() => d.remove()); this.root.append(d); } }, t('action.help')),
+        langSel,
       ),
     );
     clear(this.side);
     const cost = draftCost(this.draft, this.projectTypes, s.view);
     const budget = s.budget;
+    const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`))));
     this.side.append(
-      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, `Budget this turn ${fmt.money(budget)}`), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': 'share of the budget this turn\'s investments use' }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, `orders ${fmt.money(cost)}`)),
-      h('div', { class: 'tabs', role: 'tablist' }, ...TABS.map((t) => h('button', { type: 'button', role: 'tab', 'aria-selected': t === this.tab ? 'true' : 'false', 'data-testid': `tab-${t.toLowerCase()}`, onclick: () => { this.tab = t; this.render(); } }, t))),
-      h('div', { class: 'tab-body', role: 'tabpanel' }, this.panel()),
+      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: fmt.money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: fmt.money(cost) }))),
+      tabs,
+      h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox,
-      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? 'See the results' : this.busy ? 'Resolving…' : 'End turn'),
+      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t('action.results') : this.busy ? t('action.resolving') : t('action.endTurn')),
     );
     if (s.over) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
+    this.markFields();
     fitSplit(this.header);
+  }
+
+  private selectTab(tb: Tab): void {
+    this.tab = tb;
+    this.render();
+    this.side.querySelector<HTMLElement>(`[data-testid="tab-${tb.toLowerCase()}"]`)?.focus();
+  }
+
+  /** Arrow keys, Home and End move between tabs (the ARIA tab list pattern). */
+  private tabKey(e: KeyboardEvent): void {
+    const i = TABS.indexOf(this.tab);
+    const to = e.key === 'ArrowRight' ? (i + 1) % TABS.length : e.key === 'ArrowLeft' ? (i + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    this.selectTab(TABS[to]!);
+  }
+
+  private confirmNewGame(): void {
+    if (this.snap.turn === 0 && this.snap.timelines.length === 1) return this.actions.newGame();
+    const no = h('button', { type: 'button', 'data-testid': 'confirm-no', onclick: () => dlg.remove() }, t('action.cancel'));
+    const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-yes', onclick: () => { dlg.remove(); this.actions.newGame(); } }, t('confirm.leave'));
+    const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': t('action.newGame'), 'data-testid': 'confirm-new' }, h('div', { class: 'modal-body help-body' }, h('p', {}, t('confirm.newGame')), h('div', { class: 'row end' }, no, yes)));
+    dlg.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') dlg.remove();
+    });
+    this.root.append(dlg);
+    no.focus();
   }
 
   /** The header's score split opens the whole table, in the indicators tab. */
   private openScoreTable(): void {
     this.tab = 'Indicators';
     this.render();
-    const t = this.side.querySelector<HTMLElement>('[data-testid="score-by-objective"]');
-    t?.scrollIntoView({ block: 'nearest' });
-    t?.focus({ preventScroll: true });
+    const tb = this.side.querySelector<HTMLElement>('[data-testid="score-by-objective"]');
+    tb?.scrollIntoView({ block: 'nearest' });
+    tb?.focus({ preventScroll: true });
   }
 
   private changed = (): void => {
-    const keepTab = this.tab;
     void this.session.validate(this.draft).then((issues) => this.showIssues(issues));
-    this.tab = keepTab;
     const sideScroll = this.side.querySelector('.tab-body')?.scrollTop ?? 0;
     if (this.tab === 'Invest' || this.tab === 'Deals') {
       this.render();
@@ -221,7 +290,7 @@ export class GameScreen {
     const cost = draftCost(this.draft, this.projectTypes, this.snap.view);
     const b = this.side.querySelector('[data-testid="budget"]');
     if (!b) return;
-    b.lastElementChild!.textContent = `orders ${fmt.money(cost)}`;
+    b.lastElementChild!.textContent = t('budget.orders', { money: fmt.money(cost) });
     b.lastElementChild!.classList.toggle('over', cost > this.snap.budget + 1e-9);
     const m = b.querySelector('meter');
     if (m) {
@@ -230,9 +299,21 @@ export class GameScreen {
     }
   }
 
+  /** Every issue at once, each naming its field; the fields are highlighted (and stay so when their tab is opened). */
   private showIssues(issues: OrderIssue[]): void {
     clear(this.issuesBox);
-    for (const i of issues) this.issuesBox.append(h('li', {}, `${friendlyPath(i.path)}: ${i.message.replace(/^Too big: expected number to be <=/, 'at most ').replace(/^Too small: expected number to be >=/, 'at least ')}`));
+    this.badFields = new Set(issues.map((i) => fieldOf(i.path)).filter((x): x is string => !!x));
+    for (const i of issues) this.issuesBox.append(h('li', {}, `${friendlyPath(i.path)}: ${i.message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥')}`));
+    this.markFields();
+  }
+
+  private markFields(): void {
+    for (const el of this.side.querySelectorAll('.field-error')) el.classList.remove('field-error');
+    for (const f of this.badFields) {
+      const el = this.side.querySelector<HTMLElement>(`[data-testid="${f}"]`) ?? this.side.querySelector<HTMLElement>(`[data-testid="${f.replace('-share', '')}"]`);
+      el?.classList.add('field-error');
+      el?.setAttribute('aria-invalid', 'true');
+    }
   }
 
   private panel(): HTMLElement {
@@ -251,49 +332,8 @@ export class GameScreen {
       case 'Deals':
         return dealsPanel(v, this.draft, this.changed);
       default:
-        return this.indicators();
+        return indicatorsPanel(this.snap);
     }
-  }
-
-  private indicators(): HTMLElement {
-    const s = this.snap;
-    const c = s.config.country;
-    const hist = s.history.map((t) => t.countries[c]);
-    const series: Record<Headline, number[]> = {
-      gdp: hist.map((x) => x.gdp),
-      autoProduction: hist.map((x) => x.autoProduction),
-      autoExports: hist.map((x) => Object.values(x.autoExports).reduce((a, b) => a + (b ?? 0), 0)),
-      magnetSupplyRatio: hist.map((x) => x.magnetSupplyRatio),
-      approval: hist.map((x) => x.approval),
-      security: s.history.map(() => 0),
-    };
-    const rep = s.report;
-    const rows = HEADLINES.map((hd) => {
-      const x = rep?.headlines[c][hd];
-      const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
-      const why = h('div', { class: 'why hidden' });
-      return h(
-        'li',
-        { 'data-testid': `indicator-${hd}` },
-        h('span', { class: 'name' }, HEADLINE_LABEL[hd]),
-        h('span', { class: 'val' }, formatHeadline(hd, value)),
-        h('span', { class: `chg ${x && x.change < 0 ? 'neg' : 'pos'}` }, x ? (/[1-9]/.test(formatHeadline(hd, Math.abs(x.change))) ? `${x.change >= 0 ? '+' : '−'}${formatHeadline(hd, Math.abs(x.change))}` : '±0') : ''),
-        hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue) : h('span', {}),
-        h('button', { type: 'button', class: 'link', 'data-testid': `why-${hd}`, 'aria-expanded': 'false', disabled: !rep, title: rep ? 'why it moved last turn' : 'available after the first turn', onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = why.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && rep && !why.firstChild) why.append(ledger(rep, c, hd)); } }, 'why?'),
-        why,
-      );
-    });
-    const p = s.view.prices;
-    const w = s.view.worldPrice;
-    return h(
-      'section',
-      { class: 'panel', 'aria-label': 'indicators' },
-      h('ul', { class: 'indicators' }, ...rows),
-      h('h3', { 'data-testid': 'score-by-objective', tabindex: -1 }, 'Your score by objective, points'),
-      splitTable(s.turnScore),
-      h('h3', {}, 'Prices, USD/kg'),
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, 'outside China'), h('th', {}, 'China'), h('th', {}, 'you'))), h('tbody', {}, ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((k) => h('tr', {}, h('th', {}, k === 'oxide.light' ? 'NdPr oxide' : k === 'oxide.heavy' ? 'Dy/Tb oxide' : 'NdFeB magnet'), h('td', {}, w[k].toFixed(1)), h('td', {}, p[k].CHN.toFixed(1)), h('td', {}, p[k][c].toFixed(1)))))),
-    );
   }
 
   private async endTurn(): Promise<void> {
@@ -301,6 +341,7 @@ export class GameScreen {
     if (this.snap.over) return void (await this.actions.finished());
     this.busy = true;
     this.render();
+    const t0 = performance.now();
     const r = await this.session.submit(this.draft);
     this.busy = false;
     if (!r.ok) {
@@ -308,31 +349,30 @@ export class GameScreen {
       this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
       return;
     }
-    // spread the page's work over frames: panels now, the map next frame, the digest after it
-    const nextFrame = () => new Promise<void>((res) => requestAnimationFrame(() => res()));
-    let t0 = performance.now();
+    this.memory.observe(r.value.turn, r.value.view);
     this.snap = r.value;
     this.draft = {};
+    this.badFields.clear();
     clear(this.issuesBox);
     clear(this.mapInfo);
-    this.render();
-    this.actions.snapshotChanged(r.value);
-    performance.measure('turn-ui', { start: t0, end: performance.now() });
-    await nextFrame();
-    t0 = performance.now();
-    this.map?.update(r.value.view, { animate: true });
-    performance.measure('turn-ui', { start: t0, end: performance.now() });
-    await nextFrame();
-    t0 = performance.now();
+    // the digest first (what the player waits for), the panels under it, the map and the autosave in later frames
     if (r.value.report) {
       const d: HTMLElement = digest(r.value.report, r.value.config.country, () => {
         d.remove();
         (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
         if (this.snap.over) void this.actions.finished();
-      }, r.value.turnScore);
+      }, { score: r.value.turnScore, view: r.value.view, memory: this.memory, turns: r.value.turns });
       this.root.append(d);
     }
-    performance.measure('turn-ui', { start: t0, end: performance.now() });
+    this.render();
+    performance.measure('turn-digest', { start: t0, end: performance.now() });
+    const nextFrame = () => new Promise<void>((res) => requestAnimationFrame(() => res()));
+    await nextFrame();
+    const t1 = performance.now();
+    this.map?.update(r.value.view, { animate: true });
+    performance.measure('turn-ui', { start: t1, end: performance.now() });
+    await nextFrame();
+    this.actions.snapshotChanged(r.value);
   }
 
   private async undo(): Promise<void> {
@@ -355,23 +395,4 @@ export class GameScreen {
     const r = await this.session.switchTimeline(id);
     if (r.ok) this.setSnapshot(r.value, false);
   }
-
-  private async compare(): Promise<void> {
-    const { timelines, histories } = await this.session.compare();
-    const c = this.snap.config.country;
-    const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange];
-    const n = Math.max(...histories.map((x) => x.length));
-    const x = Array.from({ length: n }, (_, i) => `turn ${i + 1}`);
-    const mk = (title: string, f: (t: (typeof histories)[0][0]) => number, unit = '') => lineChart(title, timelines.map((t, i) => ({ label: `${t.label}${t.forkedAt ? ` (fork at turn ${t.forkedAt})` : ''}`, values: histories[i].map(f), colour: colours[i % colours.length], dashed: i > 0 })), 380, 170, unit, x);
-    const close = h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, 'Close');
-    const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'timelines side by side', 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, 'Timelines side by side'), h('div', { class: 'charts' }, mk('Score (points)', (t) => t.countries[c].score), mk('GDP (USD bn)', (t) => t.countries[c].gdp), mk('Approval', (t) => t.countries[c].approval), mk('Magnet supply (%)', (t) => t.countries[c].magnetSupplyRatio * 100, '%')), close));
-    trapFocus(dlg, () => dlg.remove());
-    this.root.append(dlg);
-    close.focus({ preventScroll: true });
-  }
-}
-
-/** A port's name for people ("Los Angeles"), from its id. */
-function portName(m: GameMap, id: string): string {
-  return m.ports.find((p) => p.id === id)?.name ?? id;
 }

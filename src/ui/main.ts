@@ -7,6 +7,7 @@ import { startScreen } from './start.ts';
 import { GameScreen } from './game.ts';
 import { endScreen } from './end.ts';
 import { docPage, isDocPage } from './doc.ts';
+import { ready, t } from './i18n.ts';
 
 const AUTOSAVE = 'rare-earth-gambit:autosave';
 const root = document.getElementById('app')!;
@@ -15,9 +16,9 @@ const session: Session = isDocPage() ? ({} as Session) : workerSession();
 let game: GameScreen | null = null;
 
 function toast(text: string, kind: 'error' | 'info' = 'info'): void {
-  const t = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `toast-${kind}` }, h('span', {}, text), h('button', { type: 'button', class: 'toast-close', 'aria-label': 'dismiss', onclick: () => t.remove() }, '×'));
-  document.body.append(t);
-  setTimeout(() => t.remove(), kind === 'error' ? 8000 : 3000);
+  const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `toast-${kind}` }, h('span', {}, text), h('button', { type: 'button', class: 'toast-close', 'aria-label': t('toast.dismiss'), onclick: () => el.remove() }, '×'));
+  document.body.append(el);
+  setTimeout(() => el.remove(), kind === 'error' ? 8000 : 3000);
 }
 
 async function autosave(): Promise<void> {
@@ -41,9 +42,9 @@ function pickFile(): void {
 
 async function loadText(text: string): Promise<void> {
   const r = await session.load(text);
-  if (!r.ok) return toast(`Could not load that file: ${r.error}. Your current game is unchanged.`, 'error');
+  if (!r.ok) return toast(t('toast.loadFailed', { error: r.error }), 'error');
   await showGame(r.value);
-  toast(`Loaded: turn ${r.value.turn} of ${r.value.turns}.`);
+  toast(t('toast.loaded', { turn: Math.min(r.value.turn + 1, r.value.turns), total: r.value.turns }));
 }
 
 async function download(): Promise<void> {
@@ -52,7 +53,7 @@ async function download(): Promise<void> {
   document.body.append(a);
   a.click();
   a.remove();
-  toast('Saved.');
+  toast(t('toast.saved', { n: (JSON.parse(text) as { timelines?: unknown[] }).timelines?.length ?? 1 }));
 }
 
 async function showGame(s: SessionSnapshot): Promise<void> {
@@ -86,5 +87,6 @@ async function showStart(): Promise<void> {
   await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined);
 }
 
+await ready;
 if (isDocPage()) void docPage(root);
 else void showStart();

@@ -1,9 +1,12 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, TARIFF_GOOD_NAMES, type CountryId, type RegionId, type StageKey } from '../../engine/index.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/index.ts';
 import type { CountryOrders, CountryView } from '../../engine/index.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
-import { STAGE_LABEL, fmt, h } from './dom.ts';
+import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
+import { num, t, t as tr } from './i18n.ts';
+import { countryName, goodName, levelName, stageName } from './labels.ts';
+import { termLink } from './glossary.ts';
 
 export type Draft = CountryOrders;
 type Changed = () => void;
@@ -16,7 +19,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, p),
+      h('th', { scope: 'row' }, countryName(p)),
       ...TARIFF_GOODS.map((g) => {
         const cur = view.self.policies.tariffs[p][g];
         const val = draft.tariffs?.[p]?.[g] ?? cur;
@@ -30,7 +33,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
             step: 0.5,
             value: val,
             class: val !== cur ? 'changed' : '',
-            'aria-label': `tariff on ${TARIFF_GOOD_NAMES[g]} from ${p}, percent`,
+            'aria-label': t('panel.tariffAria', { good: goodName(g), who: countryName(p) }),
             'data-testid': `policy-tariff-${p}-${g}`,
             onchange: (e: Event) => {
               const v = Number((e.target as HTMLInputElement).value);
@@ -51,8 +54,8 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
   return h(
     'section',
     { class: 'panel', 'aria-label': 'tariffs' },
-    h('p', { class: 'hint' }, 'Percent on imports from each partner. Higher tariffs shift buyers to home goods, raise prices at home and raise tension.'),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'partner'), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, TARIFF_GOOD_NAMES[g])))), h('tbody', {}, ...rows)),
+    h('p', { class: 'hint' }, t('panel.tariffHint'), termLink('tariff')),
+    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
   );
 }
 
@@ -63,18 +66,20 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     const d = draft.exportControls?.[p]?.[s];
     const level = d === undefined ? cur.level : typeof d === 'object' ? 'licensed' : d;
     const share = typeof d === 'object' ? d.licensed : cur.share;
-    const shareInput = h('input', { type: 'number', min: 0, max: 1, step: 0.05, value: share, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': `licensed share of ${STAGE_LABEL[s]} to ${p}`, 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
-    const sel = h('select', { 'aria-label': `exports of ${STAGE_LABEL[s]} to ${p}`, 'data-testid': `policy-control-${p}-${s}` }, ...['open', 'licensed', 'banned'].map((l) => h('option', { value: l, selected: l === level }, l))) as HTMLSelectElement;
+    // licence shares are percentages, like tariffs (the order carries a fraction)
+    const shareInput = h('input', { type: 'number', min: 0, max: 100, step: 5, value: Math.round(share * 1000) / 10, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': t('panel.shareAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
+    const sel = h('select', { 'aria-label': t('panel.levelAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-${p}-${s}` }, ...(['open', 'licensed', 'banned'] as const).map((l) => h('option', { value: l, selected: l === level }, levelName(l)))) as HTMLSelectElement;
     const apply = () => {
       draft.exportControls ??= {};
       draft.exportControls[p] ??= {};
-      draft.exportControls[p]![s] = sel.value === 'licensed' ? { licensed: Number(shareInput.value) } : (sel.value as 'open' | 'banned');
+      draft.exportControls[p]![s] = sel.value === 'licensed' ? { licensed: Number(shareInput.value) / 100 } : (sel.value as 'open' | 'banned');
       shareInput.classList.toggle('hidden', sel.value !== 'licensed');
+      shareInput.parentElement?.classList.toggle('hidden', sel.value !== 'licensed');
       changed();
     };
     sel.addEventListener('change', apply);
     shareInput.addEventListener('change', apply);
-    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, shareInput));
+    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%')));
   };
   const curOut = view.self.policies.outputPct ?? 100;
   const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': 'production quotas on your mines and separators, percent of normal capacity' }) as HTMLInputElement;
@@ -87,13 +92,13 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
   return h(
     'section',
     { class: 'panel', 'aria-label': 'export controls' },
-    h('p', { class: 'hint' }, 'On your exports to each partner. Licensed: a share of the last quarter\'s volume may go, after a licensing delay in the first quarter. Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it).'),
-    h('label', {}, 'Production quotas on your mines and separators, % of normal capacity ', out),
-    h('p', { class: 'hint' }, 'Above 100 floods the market: prices fall, and so do newcomers\' margins. Below 100 withholds supply.'),
+    h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban')),
+    h('label', {}, `${t('panel.quotas')} `, out),
+    h('p', { class: 'hint' }, t('panel.quotasHint')),
     h(
       'div',
       { class: 'scroll-x' },
-      h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, 'partner'), ...STAGES.map((s) => h('th', { scope: 'col' }, STAGE_LABEL[s])))), h('tbody', {}, ...partnersOf(me).map((p) => h('tr', {}, h('th', { scope: 'row' }, p), ...STAGES.map((s) => cell(p, s)))))),
+      h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...STAGES.map((s) => h('th', { scope: 'col' }, stageName(s))))), h('tbody', {}, ...partnersOf(me).map((p) => h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...STAGES.map((s) => cell(p, s)))))),
     ),
   );
 }
@@ -112,9 +117,9 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
   return h(
     'section',
     { class: 'panel', 'aria-label': 'defense' },
-    h('label', {}, 'Defense spending, % of GDP ', input),
-    h('p', { class: 'hint' }, `Now ${cur.toFixed(2)}%. With approval at ${r.approval.toFixed(0)}, it can move at most ${maxStep.toFixed(2)} points this turn. Spending builds capability (new capability needs heavy rare-earth magnets); rivals notice build-ups.`),
-    h('dl', {}, h('dt', {}, 'Capability'), h('dd', {}, fmt.int(r.capability)), h('dt', {}, 'Security index'), h('dd', {}, r.security.toFixed(1)), h('dt', {}, 'Spending this quarter'), h('dd', {}, fmt.money(r.last.defenseSpendUsdBn))),
+    h('label', {}, `${t('panel.defence')} `, input),
+    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
+    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, fmt.money(r.last.defenseSpendUsdBn))),
   );
 }
 
@@ -138,7 +143,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
   for (const t of types) {
     if (t.type === 'deepSeaMud' && me !== 'JPN') continue;
     const hosts = t.hosts && !t.hosts.includes(me) ? t.hosts : (t.hosts ?? (t.type.startsWith('stockpile') || t.type === 'thrifting' ? [me] : COUNTRIES));
-    const hostSel = h('select', { 'aria-label': `where to build ${t.label}`, 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? `${c} (home)` : `${c} (stake)`))) as HTMLSelectElement;
+    const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: t.label }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
     const held = view.projects.filter((p) => p.owner === me && p.type === t.type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
     list.append(
       h(
@@ -164,7 +169,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
                 changed();
               },
             },
-            'Add',
+            tr('panel.add'),
           ),
         ),
       ),
@@ -174,13 +179,13 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
   return h(
     'section',
     { class: 'panel', 'aria-label': 'investments' },
-    h('h3', {}, 'This turn'),
+    h('h3', {}, t('panel.thisTurn')),
     (draft.investments ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => h('li', {}, `${i.units ?? 1} x ${types.find((t) => t.type === i.type)?.label ?? i.type}${i.host ? ` in ${i.host}` : ''} `, h('button', { type: 'button', 'aria-label': `remove ${i.type}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, 'remove'))))
-      : h('p', { class: 'hint' }, 'Nothing ordered yet.'),
-    h('h3', {}, 'Running'),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${types.find((t) => t.type === p.type)?.label ?? p.type}${p.host !== me ? ` in ${p.host}` : ''}: ${Math.max(0, p.remainingQuarters)} quarters left`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, 'None.'),
-    h('h3', {}, 'Options'),
+      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = types.find((x) => x.type === i.type)?.label ?? i.type; return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
+      : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
+    h('h3', {}, t('panel.running')),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${types.find((x) => x.type === p.type)?.label ?? p.type}${p.host !== me ? ` (${countryName(p.host)})` : ''}: ${t('panel.quartersLeft', { n: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    h('h3', {}, t('panel.options')),
     list,
   );
 }
@@ -188,19 +193,20 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
 export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
   const s = view.self.stockpile;
   const mk = (g: 'light' | 'heavy') => {
-    const input = h('input', { type: 'number', min: 0, max: Math.floor(s[g]), step: 1, value: draft.stockpileRelease?.[g] ?? 0, 'data-testid': `stockpile-release-${g}`, 'aria-label': `release ${g} oxide, tonnes` }) as HTMLInputElement;
+    const what = stageName(g === 'light' ? 'oxide.light' : 'oxide.heavy');
+    const input = h('input', { type: 'number', min: 0, max: Math.floor(s[g]), step: 1, value: draft.stockpileRelease?.[g] ?? 0, 'data-testid': `stockpile-release-${g}`, 'aria-label': t('panel.release', { what }) }) as HTMLInputElement;
     input.addEventListener('change', () => {
       draft.stockpileRelease ??= {};
       draft.stockpileRelease[g] = Number(input.value);
       changed();
     });
-    return h('label', {}, `Release ${g === 'light' ? 'NdPr' : 'Dy/Tb'} oxide (t) `, input);
+    return h('label', {}, `${t('panel.release', { what })} `, input);
   };
   return h(
     'section',
     { class: 'panel', 'aria-label': 'stockpile' },
-    h('dl', {}, h('dt', {}, 'NdPr oxide held'), h('dd', {}, `${fmt.int(s.light)} t`), h('dt', {}, 'Dy/Tb oxide held'), h('dd', {}, `${fmt.int(s.heavy)} t`)),
-    h('p', { class: 'hint' }, 'Buy into the stockpile from the Investments tab. Released oxide is sold on the market this quarter.'),
+    h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', {}, `${num(s.light)} t`), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', {}, `${num(s.heavy)} t`)),
+    h('p', { class: 'hint' }, t('panel.stockHint'), termLink('stockpile')),
     mk('light'),
     mk('heavy'),
   );
@@ -216,27 +222,43 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
     draft.deals[key] = [...(draft.deals[key] ?? []), id];
     changed();
   };
-  const describe = (list: { type: string; [k: string]: unknown }[]) =>
-    list
-      .map((k) => (k.type === 'tariffCap' ? `a tariff cap of ${k.max}% on ${k.good}` : k.type === 'openExports' ? `open exports of ${STAGE_LABEL[k.stage as string] ?? k.stage}` : k.type === 'investment' ? `USD ${k.usdBn} bn of investment` : k.type === 'defenseFloor' ? `defence of at least ${k.minPct}% of GDP` : `${Math.round(Number(k.share) * 100)}% of its ${STAGE_LABEL[k.stage as string] ?? k.stage}`))
-      .join(', ') || 'nothing';
+  const describe = (list: { type: string; [k: string]: unknown }[]) => describeTerms(list);
   return h(
     'section',
     { class: 'panel', 'aria-label': 'deals' },
-    h('h3', {}, 'Offers to you'),
+    h('h3', {}, t('panel.offers')),
     received.length
-      ? h('ul', {}, ...received.map((d) => h('li', {}, h('b', {}, `${d.id} from ${d.from}: `), `they give ${describe(d.give)}; they ask ${describe(d.get)}; ${d.termTurns} turns `, h('button', { type: 'button', 'data-testid': `deal-accept-${d.id}`, onclick: answer(d.id, 'accept') }, 'Accept'), h('button', { type: 'button', onclick: answer(d.id, 'reject') }, 'Reject'))))
-      : h('p', { class: 'hint' }, 'None this turn.'),
-    h('h3', {}, 'Propose'),
+      ? h('ul', {}, ...received.map((d) => h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, h('button', { type: 'button', 'data-testid': `deal-accept-${d.id}`, onclick: answer(d.id, 'accept') }, t('panel.accept')), h('button', { type: 'button', onclick: answer(d.id, 'reject') }, t('panel.reject')))))
+      : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
+    h('h3', {}, t('panel.propose'), termLink('offtake')),
     proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
       draft.deals ??= {};
       draft.deals.propose = [...(draft.deals.propose ?? []), p];
       changed();
     }),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `To ${p.to}: you give ${describe(p.give)}; you ask ${describe(p.get)}; ${p.termTurns} turns `, h('button', { type: 'button', 'aria-label': `withdraw the proposal to ${p.to}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, 'withdraw'))))
-      : h('p', { class: 'hint' }, 'No proposal queued for this turn.'),
-    h('h3', {}, 'Your deals'),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, `${d.id} ${d.from} → ${d.to}: ${d.status}${d.status === 'active' ? ` until turn ${d.endTurn}` : ''}. ${d.from} gives ${describe(d.give)}; ${d.to} gives ${describe(d.get)}.`))) : h('p', { class: 'hint' }, 'None.'),
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryName(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      : h('p', { class: 'hint' }, t('panel.noProposal')),
+    h('h3', {}, t('panel.yourDeals')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: d.status === 'active' ? t('panel.until', { status: t(`panel.status.${d.status}`), n: d.endTurn }) : t(`panel.status.${d.status}`), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+  );
+}
+
+/** A deal's commitments in words. */
+export function describeTerms(list: { type: string; [k: string]: unknown }[]): string {
+  return (
+    list
+      .map((k) =>
+        k.type === 'tariffCap'
+          ? t('panel.dealCap', { max: num(Number(k.max), 1).replace(/[.,]0$/, ''), good: goodName(String(k.good)) })
+          : k.type === 'openExports'
+            ? t('panel.dealOpen', { what: stageName(String(k.stage)) })
+            : k.type === 'investment'
+              ? t('panel.dealInvest', { n: num(Number(k.usdBn), 1).replace(/[.,]0$/, '') })
+              : k.type === 'defenseFloor'
+                ? t('panel.dealDefence', { n: num(Number(k.minPct), 2) })
+                : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageName(String(k.stage)) }),
+      )
+      .join(', ') || t('panel.nothing')
   );
 }

@@ -2,8 +2,12 @@
 // digest's "Your score this turn" (which objectives moved the score, against the yardstick game).
 import { OBJECTIVES, type CountryId } from '../../engine/index.ts';
 import type { TurnScore } from '../session/protocol.ts';
-import { OBJECTIVE_LABEL, OBJECTIVE_SHORT } from '../session/score.ts';
 import { h } from './dom.ts';
+import { t } from './i18n.ts';
+import { countryName, objectiveName, objectiveShort } from './labels.ts';
+
+const OBJECTIVE_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveName(String(k)) });
+const OBJECTIVE_SHORT = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveShort(String(k)) });
 
 /** Points to two decimals with a real minus sign; "±0.00" when it rounds to zero. */
 export function pts(v: number): string {
@@ -11,7 +15,6 @@ export function pts(v: number): string {
   return `${v > 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
 }
 
-const YARDSTICK = 'the same game with your seat at status quo';
 
 type Part = { key: (typeof OBJECTIVES)[number]; total: number; change: number; gap: number };
 
@@ -22,7 +25,7 @@ function parts(ts: TurnScore): Part[] {
 /** The full split in words, largest part first: the header's tooltip and label. */
 export function splitText(ts: TurnScore): string {
   const ps = parts(ts).sort((a, b) => Math.abs(b.total) - Math.abs(a.total));
-  return `Score ${pts(ts.score)} points against ${YARDSTICK}, by objective: ${ps.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.total)}`).join(', ')}.`;
+  return t('score.split', { score: pts(ts.score), yardstick: t('score.yardstick'), parts: ps.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.total)}`).join(', ') });
 }
 
 /**
@@ -37,7 +40,7 @@ export function headerSplit(ts: TurnScore | null, onOpen: () => void): HTMLEleme
   const text = splitText(ts);
   const more = h('span', { class: 'more' });
   const items = shown.map((p) => h('span', { class: `part ${p.total < 0 ? 'neg' : 'pos'}`, 'data-objective': p.key }, `${OBJECTIVE_SHORT[p.key]} ${pts(p.total)}`));
-  return h('button', { type: 'button', class: 'split', 'data-testid': 'score-split', title: text, 'aria-label': `${text} Open the table.`, onclick: onOpen }, ...(items.length ? items : [h('span', { class: 'part' }, 'as the yardstick')]), more);
+  return h('button', { type: 'button', class: 'split', 'data-testid': 'score-split', title: text, 'aria-label': `${text} ${t('score.openTable')}`, onclick: onOpen }, ...(items.length ? items : [h('span', { class: 'part' }, t('score.level'))]), more);
 }
 
 /** Hide the header split's smallest parts until it fits, and say how many are hidden ("by objective" if all are). */
@@ -52,20 +55,20 @@ export function fitSplit(header: HTMLElement): void {
   // the split shrinks before anything else in the header; wider content than its box means its last parts are cut
   while (n > 0 && (split.scrollWidth > split.clientWidth + 1 || header.scrollWidth > header.clientWidth + 1)) {
     items[--n].hidden = true;
-    more.textContent = n ? `+${items.length - n} more` : 'by objective';
+    more.textContent = n ? t('header.moreParts', { n: items.length - n }) : t('header.byObjective');
   }
 }
 
 /** The whole split as a table: each objective's part of the score and what the last turn did to it. */
 export function splitTable(ts: TurnScore | null): HTMLElement {
-  if (!ts) return h('p', { class: 'hint', 'data-testid': 'score-table' }, 'Your score by objective shows after the first turn.');
+  if (!ts) return h('p', { class: 'hint', 'data-testid': 'score-table' }, t('score.showsAfter'));
   const rows = parts(ts).sort((a, b) => Math.abs(b.total) - Math.abs(a.total));
   return h(
     'table',
     { class: 'grid score-table', 'data-testid': 'score-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'objective'), h('th', {}, 'part of your score'), h('th', {}, 'moved last turn'))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.part')), h('th', {}, t('score.movedLast')))),
     h('tbody', {}, ...rows.map((p) => h('tr', {}, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.total)), h('td', {}, pts(p.change))))),
-    h('tfoot', {}, h('tr', {}, h('th', {}, 'score'), h('td', {}, pts(ts.score)), h('td', {}, pts(ts.score - ts.prev)))),
+    h('tfoot', {}, h('tr', {}, h('th', {}, t('score.score')), h('td', {}, pts(ts.score)), h('td', {}, pts(ts.score - ts.prev)))),
   );
 }
 
@@ -75,25 +78,25 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
     .filter((p) => Math.abs(p.change) >= 0.005 || Math.abs(p.gap) >= 0.005)
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || Math.abs(b.gap) - Math.abs(a.gap));
   const change = ts.score - ts.prev;
-  const ahead = Math.abs(ts.gap) < 0.005 ? 'level with the yardstick' : `${Math.abs(ts.gap).toFixed(2)} points ${ts.gap > 0 ? 'ahead of' : 'behind'} the yardstick`;
+  const ahead = Math.abs(ts.gap) < 0.005 ? t('score.levelWith') : t(ts.gap > 0 ? 'score.ahead' : 'score.behind', { n: Math.abs(ts.gap).toFixed(2) });
   const top = moved.filter((p) => Math.abs(p.change) >= 0.005);
   return h(
     'section',
     { class: 'score-turn', 'data-testid': 'score-turn' },
-    h('h3', {}, 'Your score this turn'),
-    h('p', {}, h('b', {}, `${country} score ${pts(ts.score)}`), `, ${Math.abs(change) < 0.005 ? 'unchanged' : `${change > 0 ? 'up' : 'down'} ${Math.abs(change).toFixed(2)}`} from ${pts(ts.prev)}.`),
+    h('h3', {}, t('score.thisTurn')),
+    h('p', {}, h('b', {}, t('score.headline', { country: countryName(country), score: pts(ts.score) })), Math.abs(change) < 0.005 ? t('score.unchanged', { prev: pts(ts.prev) }) : t('score.upDown', { dir: t(change > 0 ? 'score.up' : 'score.down'), n: Math.abs(change).toFixed(2), prev: pts(ts.prev) })),
     top.length
-      ? h('p', { 'data-testid': 'score-movers' }, `What moved it: ${top.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.change)}`).join(', ')}.`)
-      : h('p', { 'data-testid': 'score-movers' }, 'No objective moved it by 0.01 points or more.'),
+      ? h('p', { 'data-testid': 'score-movers' }, t('score.movers', { parts: top.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.change)}`).join(', ') }))
+      : h('p', { 'data-testid': 'score-movers' }, t('score.noMovers')),
     moved.length
       ? h(
           'table',
           { class: 'grid' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'objective'), h('th', {}, 'moved your score'), h('th', {}, 'this quarter against the yardstick'))),
+          h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.movedYour')), h('th', {}, t('score.against')))),
           h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap))))),
-          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < OBJECTIVES.length ? 'all (others ±0.00)' : 'all'), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
+          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < OBJECTIVES.length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
-    h('p', { class: 'hint' }, `The yardstick is ${YARDSTICK}. This quarter you were ${ahead}; your score is the average of that gap over the ${ts.turn === 1 ? 'first turn' : `${ts.turn} turns so far`}.`),
+    h('p', { class: 'hint' }, t('score.explain', { yardstick: t('score.yardstick'), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),
   );
 }

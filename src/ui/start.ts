@@ -5,11 +5,28 @@ import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
 import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
+import { LANGS, catalogue, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { countryName, objectiveName } from './labels.ts';
+import { termLink } from './glossary.ts';
+import { OBJECTIVE_LABEL } from '../session/score.ts';
 
-const NAMES: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States' };
+const objectiveKey = (label: string): string => Object.entries(OBJECTIVE_LABEL).find(([, v]) => v === label)?.[0] ?? label;
+
+/** What an opponent type does, from the glossary (personas share one entry). */
+export function agentText(name: string): string {
+  const terms = catalogue().glossary.terms as unknown as Record<string, readonly string[]>;
+  const k = name.startsWith('persona') ? 'persona' : name;
+  return terms[k]?.[1] ?? '';
+}
+
+const NAMES = new Proxy({} as Record<CountryId, string>, { get: (_, k) => countryName(k as string) });
 
 export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void): Promise<void> {
   clear(root);
+  const off = onLangChange(() => {
+    off();
+    void startScreen(root, session, onStart, onLoad, resume);
+  });
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   let country: CountryId = 'JPN';
   const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': 'seed' }) as HTMLInputElement;
@@ -22,13 +39,21 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': 'briefing' });
   const countryButtons = h('div', { class: 'countries', role: 'radiogroup', 'aria-label': 'your country' });
 
+  const prev: Partial<Record<CountryId, string>> = {};
   const renderOpponents = () => {
     clear(opponents);
     for (const c of COUNTRIES) {
       if (c === country) continue;
-      const sel = h('select', { 'data-testid': `opponent-${c}`, 'aria-label': `agent for ${NAMES[c]}` }, ...agents.filter((a) => !a.startsWith('persona-') || a === `persona-${c.toLowerCase()}`).map((a) => h('option', { value: a, selected: a === 'persona' }, a))) as HTMLSelectElement;
+      const list = agents.filter((a) => !a.startsWith('persona-') || a === `persona-${c.toLowerCase()}`);
+      const termName = (a: string) => (catalogue().glossary.terms as unknown as Record<string, readonly string[]>)[a.startsWith('persona') ? 'persona' : a]?.[0]?.replace(/ ?[(（].*$/, '') ?? a;
+      const sel = h('select', { 'data-testid': `opponent-${c}`, 'aria-label': `${t('start.opponents')}: ${NAMES[c]}` }, ...list.map((a) => h('option', { value: a, selected: a === (prev[c] ?? 'persona') }, termName(a)))) as HTMLSelectElement;
+      const what = h('span', { class: 'hint agent-what', 'data-testid': `opponent-what-${c}` }, agentText(sel.value));
+      sel.addEventListener('change', () => {
+        prev[c] = sel.value;
+        what.textContent = agentText(sel.value);
+      });
       opponentSel[c] = sel;
-      opponents.append(h('label', {}, h('span', { class: 'swatch', style: `background:${COUNTRY_COLOUR[c]}` }), `${NAMES[c]} `, sel));
+      opponents.append(h('label', {}, h('span', { class: 'swatch', style: `background:${COUNTRY_COLOUR[c]}` }), `${NAMES[c]} `, sel), what);
     }
   };
   let asked = 0;
@@ -40,14 +65,17 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     clear(briefingBox);
     briefingBox.append(
       sb ? scenarioBriefingBox(sb, country, (c) => NAMES[c]) : '',
-      h('h2', {}, sb ? `Your country: ${b.name}` : `Briefing: ${b.name}`),
-      // a scenario briefing already tells the story (the scenario's description) and the levers, tab by tab
-      ...b.situation.slice(sb ? 1 : 0).map((p) => h('p', {}, p)),
-      h('h3', {}, sb ? 'Your objectives' : 'How you are scored'),
-      sb ? '' : h('p', {}, 'Your score is your weighted objectives measured against the same game in which you do nothing (the other countries still play, and react to that): 0 means "as good as doing nothing".'),
-      h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${o.name}`), ` — ${o.meaning}`))),
-      h('p', {}, 'During the game the score shows split by these objectives. How each is computed, and the sources and assumptions behind every mechanism: ', modelDocLink(), '.'),
-      sb ? '' : h('h3', {}, 'Your levers'),
+      h('h2', {}, sb ? t('start.yourCountryIs', { name: countryName(country) }) : t('start.briefing', { name: countryName(country) })),
+      h('p', { class: 'opening', 'data-testid': 'opening' }, t(`opening.${country}`)),
+      // the scenario's text without its fixed length, then the length chosen; a scenario briefing already tells the story
+      sb ? '' : h('p', {}, b.situation[0]!.replace(/\s*(Forty|Forty-four|Twenty|Twelve) quarters\.\s*$/, '')),
+      h('p', { 'data-testid': 'game-length' }, t('start.length', { n: Number(turnsInput.value) || 0, years: num((Number(turnsInput.value) || 0) / 4, (Number(turnsInput.value) || 0) % 4 ? 1 : 0), from: '2025Q4' })),
+      ...b.situation.slice(1).map((p) => h('p', {}, p)),
+      h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
+      sb ? '' : h('p', {}, t('start.scoreText')),
+      h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? '' : ` — ${o.meaning}`))),
+      h('p', {}, t('start.docLink'), ' ', modelDocLink(), '.'),
+      sb ? '' : h('h3', {}, t('start.levers')),
       sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
     );
   };
@@ -71,36 +99,53 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     choose(scenarioBriefing(scenarioSel.value)?.seat ?? country);
   });
   renderOpponents();
-  const error = h('p', { class: 'error', role: 'alert' });
+  const error = h('div', { class: 'error', role: 'alert', 'data-testid': 'start-errors' });
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'hidden', 'data-testid': 'load-file' }) as HTMLInputElement;
   fileInput.addEventListener('change', async () => {
     const f = fileInput.files?.[0];
     if (f) onLoad(await f.text());
     fileInput.value = '';
   });
+  turnsInput.addEventListener('change', () => void renderBriefing());
+  const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
   const form = h(
     'form',
     {
       class: 'new-game',
       'data-testid': 'new-game',
+      novalidate: true,
       onsubmit: (e: Event) => {
         e.preventDefault();
         const seed = Number(seedInput.value);
         const turns = Number(turnsInput.value);
-        if (!Number.isInteger(seed) || seed < 0) return void (error.textContent = 'The seed must be a whole number, 0 or more.');
-        if (!Number.isInteger(turns) || turns < 1) return void (error.textContent = 'The game needs at least one turn.');
+        const max = Number(turnsInput.max) || 40;
+        // every problem at once, each field marked
+        const problems: [HTMLInputElement, string][] = [];
+        if (seedInput.value.trim() === '' || !Number.isInteger(seed) || seed < 0) problems.push([seedInput, t('start.badSeed')]);
+        if (turnsInput.value.trim() === '' || !Number.isInteger(turns) || turns < 1 || turns > max) problems.push([turnsInput, t('start.badTurns', { max })]);
+        for (const f of [seedInput, turnsInput]) {
+          const bad = problems.some(([x]) => x === f);
+          f.classList.toggle('field-error', bad);
+          f.setAttribute('aria-invalid', String(bad));
+        }
+        clear(error);
+        if (problems.length) {
+          error.append(h('p', {}, t('start.errors')), h('ul', {}, ...problems.map(([, m]) => h('li', {}, m))));
+          problems[0]![0].focus();
+          return;
+        }
         const agentsCfg = Object.fromEntries(COUNTRIES.map((c) => [c, opponentSel[c]?.value ?? 'persona'])) as Record<CountryId, string>;
         onStart({ scenarioId: scenarioSel.value, country, agents: agentsCfg, turns, seed });
       },
     },
-    h('h1', {}, 'Rare Earth Gambit'),
-    h('p', { class: 'lede' }, 'Rare earths, cars and security in the Indo-Pacific, 2025-2035. Pick a country, set its policy each quarter, and beat doing nothing.'),
-    h('label', {}, 'Scenario ', scenarioSel),
-    h('fieldset', {}, h('legend', {}, 'Your country'), countryButtons),
-    h('fieldset', {}, h('legend', {}, 'Opponents'), opponents),
-    h('div', { class: 'row' }, h('label', {}, 'Turns (quarters) ', turnsInput), h('label', {}, 'Seed ', seedInput)),
+    h('div', { class: 'row title-row' }, h('h1', {}, 'Rare Earth Gambit'), langSel),
+    h('p', { class: 'lede' }, t('start.lede')),
+    h('label', {}, `${t('start.scenario')} `, scenarioSel),
+    h('fieldset', {}, h('legend', {}, t('start.yourCountry')), countryButtons),
+    h('fieldset', {}, h('legend', {}, t('start.opponents'), termLink('persona')), opponents),
+    h('div', { class: 'row' }, h('label', {}, `${t('start.turns')} `, turnsInput), h('label', {}, `${t('start.seed')} `, seedInput)),
     error,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, 'Start game'), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, 'Load a saved game…'), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, 'Resume autosaved game') : null, fileInput),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, t('start.resume')) : null, fileInput),
   );
   root.append(h('main', { class: 'start' }, h('div', { class: 'start-left' }, form, howToPlay()), briefingBox));
   await renderBriefing();

@@ -1,0 +1,98 @@
+// The map's names (countries with last quarter's magnet supply, straits; 14 px and up, legible on a projector) and the
+// goods' bands along the lanes.
+import { Container, type Graphics, type Text } from 'pixi.js';
+import type { CountryView, GameMap, RegionId } from '../../engine/index.ts';
+import { LABEL_LONLAT, type GeoProj } from './geo.ts';
+import { label } from './layers.ts';
+import { STRAIN_COLOUR, type LandLayer } from './land.ts';
+import type { FlowScene } from './model.ts';
+import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
+import { t } from '../ui/i18n.ts';
+import { countryName, sharePct } from '../ui/labels.ts';
+
+/** A strait's short name in the active language (the content's name, shortened, for a strait the catalogue lacks). */
+const STRAIT_SHORT = (id: string, name: string): string => {
+  const k = `mapText.straits.${id}`;
+  const v = t(k);
+  return v !== k ? v : name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
+};
+
+type Anchor = { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean };
+
+export class MapLabels {
+  private readonly countries = new Map<RegionId, { name: Text; state: Text }>();
+  private readonly straits = new Map<string, Text>();
+
+  constructor(proj: GeoProj, map: Pick<GameMap, 'straits'>, straitPts: { id: string; x: number; y: number }[], layer: Container, anchors: Anchor[]) {
+    // country names, 17 px, with last quarter's magnet supply under the five countries' (14 px)
+    for (const r of Object.keys(LABEL_LONLAT).sort() as RegionId[]) {
+      const [wx, wy] = proj.project(...LABEL_LONLAT[r]);
+      const box = new Container({ label: `label-${r}` });
+      const name = label(countryName(r), r === 'ROW' ? 14 : 17, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
+      const state = label('', 14, 0xe8eef5);
+      state.position.set(0, 18);
+      box.addChild(name, state);
+      layer.addChild(box);
+      this.countries.set(r, { name, state });
+      anchors.push({ obj: box, wx, wy, clamp: true });
+    }
+    for (const s of map.straits) {
+      const p = straitPts.find((x) => x.id === s.id)!;
+      const tx = label(STRAIT_SHORT(s.id, s.name), 14, 0xd7e3ee);
+      // beside the mark, on the side away from the crowded South China Sea
+      const right = ['luzon', 'tsushima', 'lombok'].includes(s.id);
+      tx.anchor.set(right ? -0.12 : 1.12, 0.5);
+      layer.addChild(tx);
+      this.straits.set(s.id, tx);
+      anchors.push({ obj: tx, wx: p.x, wy: p.y });
+    }
+  }
+
+  /** The names and states for a turn. */
+  update(view: CountryView, land: LandLayer): void {
+    for (const [r, l] of this.countries) {
+      if (r === 'ROW') continue;
+      const reg = r === view.country ? view.self : view.others[r];
+      const st = land.stateOf(r);
+      l.state.text = reg ? `${t('mapText.magnets', { pct: sharePct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
+      l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
+      l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
+    }
+    for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
+  }
+
+  /** On a small map, strait names only when closed. */
+  fit(small: boolean, view: CountryView | null): void {
+    for (const [id, tx] of this.straits) tx.visible = !small || view?.straits[id] === 'closed';
+  }
+}
+
+/** A lane's polyline moved `off` world units to the right of its stored direction (for the goods' bands). */
+function strokeOffset(g: Graphics, pts: Float32Array, off: number): void {
+  const n = pts.length >> 1;
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(0, i - 1);
+    const b = Math.min(n - 1, i + 1);
+    const dx = pts[2 * b]! - pts[2 * a]!;
+    const dy = pts[2 * b + 1]! - pts[2 * a + 1]!;
+    const len = Math.hypot(dx, dy) || 1;
+    const x = pts[2 * i]! - (dy / len) * off;
+    const y = pts[2 * i + 1]! + (dx / len) * off;
+    if (i === 0) g.moveTo(x, y);
+    else g.lineTo(x, y);
+  }
+}
+
+/** Each lane a faint track; on it one band per good it carries, as wide as the larger of its two directions' volume. */
+export function drawLaneBands(g: Graphics, scene: FlowScene, scale: number): void {
+  g.clear();
+  for (const l of scene.lanes) {
+    if (l.pts.length < 4) continue;
+    strokeOffset(g, l.pts, 0);
+    g.stroke({ width: (l.carries ? l.widthPx + 3 : 1.5) / scale, color: LANE, alpha: l.carries ? 0.16 : 0.3, cap: 'butt', join: 'bevel' });
+    for (const b of l.bands) {
+      strokeOffset(g, l.pts, b.offsetPx / scale);
+      g.stroke({ width: b.widthPx / scale, color: FAMILY_COLOUR[b.family], alpha: 0.62, cap: 'butt', join: 'bevel' });
+    }
+  }
+}

@@ -1,0 +1,33 @@
+// The glossary: NdPr, Dy/Tb, NdFeB, REO, separation, licence, ban, offtake, tariff, stockpile, magnet supply, the score's
+// yardstick and each opponent type; a dialog from the header, and a (?) link beside a term that opens it at that entry.
+import { h } from './dom.ts';
+import { catalogue, t } from './i18n.ts';
+import { trapFocus } from './digest.ts';
+
+export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'] & string;
+
+export function glossaryDialog(onClose: () => void, focus?: Term): HTMLElement {
+  const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'glossary-close', onclick: onClose }, t('action.close'));
+  const terms = catalogue().glossary.terms;
+  const list = h('dl', { class: 'glossary' }, ...Object.entries(terms).flatMap(([k, [term, text]]) => [h('dt', { id: `term-${k}`, tabindex: -1, class: k === focus ? 'focus' : '' }, term), h('dd', {}, text)]));
+  const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': t('glossary.title'), 'data-testid': 'glossary' }, h('div', { class: 'modal-body help-body' }, h('h2', {}, t('glossary.title')), list, h('div', { class: 'row end' }, close)));
+  trapFocus(dlg, onClose);
+  queueMicrotask(() => {
+    const at = focus ? dlg.querySelector<HTMLElement>(`#term-${CSS.escape(focus)}`) : null;
+    if (at) {
+      at.scrollIntoView({ block: 'center' });
+      at.focus({ preventScroll: true });
+    } else close.focus({ preventScroll: true });
+  });
+  return dlg;
+}
+
+/** A small "?" that opens the glossary at a term. */
+export function termLink(term: Term): HTMLElement {
+  return h('button', { type: 'button', class: 'term', 'aria-label': `${t('glossary.title')}: ${catalogue().glossary.terms[term][0]}`, 'data-testid': `term-${term}`, onclick: () => openGlossary(term) }, '?');
+}
+
+export function openGlossary(term?: Term): void {
+  const d = glossaryDialog(() => d.remove(), term);
+  document.body.append(d);
+}

@@ -1,0 +1,77 @@
+// The Indicators tab (each headline with its change, a sparkline on an honest axis and its why ledger; the score split;
+// prices) and the Compare dialog (timelines side by side).
+import { HEADLINES, type Headline } from '../../engine/index.ts';
+import type { Session, SessionSnapshot } from '../session/protocol.ts';
+import { PALETTE, h } from './dom.ts';
+import { lineChart, sparkline } from './chart.ts';
+import { HEADLINE_LABEL, formatHeadline, ledger, trapFocus } from './digest.ts';
+import { splitTable } from './score.ts';
+import { num, t } from './i18n.ts';
+import { stageName } from './labels.ts';
+import { termLink } from './glossary.ts';
+
+/** The smallest range a sparkline shows, so that noise stays flat: in the headline's own units. */
+export const MIN_SPAN: Record<Headline, (v: number) => number> = {
+  gdp: (v) => Math.abs(v) * 0.02,
+  autoProduction: (v) => Math.abs(v) * 0.05,
+  autoExports: (v) => Math.abs(v) * 0.05,
+  magnetSupplyRatio: () => 0.1,
+  approval: () => 5,
+  security: () => 5,
+};
+
+export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
+  const c = s.config.country;
+  const hist = s.history.map((x) => x.countries[c]);
+  const series: Record<Headline, number[]> = {
+    gdp: hist.map((x) => x.gdp),
+    autoProduction: hist.map((x) => x.autoProduction),
+    autoExports: hist.map((x) => Object.values(x.autoExports).reduce((a, b) => a + (b ?? 0), 0)),
+    magnetSupplyRatio: hist.map((x) => x.magnetSupplyRatio),
+    approval: hist.map((x) => x.approval),
+    security: s.history.map(() => 0),
+  };
+  const rep = s.report;
+  const rows = HEADLINES.map((hd) => {
+    const x = rep?.headlines[c][hd];
+    const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
+    const why = h('div', { class: 'why hidden' });
+    const shown = x ? formatHeadline(hd, Math.abs(x.change)) : '';
+    const zero = !!x && !/[1-9]/.test(shown);
+    return h(
+      'li',
+      { 'data-testid': `indicator-${hd}` },
+      h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : ''),
+      h('span', { class: 'val' }, formatHeadline(hd, value)),
+      h('span', { class: `chg ${!x || zero ? 'zero' : x.change < 0 ? 'neg' : 'pos'}` }, x ? (zero ? '±0' : `${x.change >= 0 ? '+' : '−'}${shown}`) : ''),
+      hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
+      h('button', { type: 'button', class: 'link', 'data-testid': `why-${hd}`, 'aria-expanded': 'false', disabled: !rep, title: rep ? t('ind.whyTitle') : t('ind.afterFirst'), onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = why.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && rep && !why.firstChild) why.append(ledger(rep, c, hd)); } }, t('ind.why')),
+      why,
+    );
+  });
+  const p = s.view.prices;
+  const w = s.view.worldPrice;
+  return h(
+    'section',
+    { class: 'panel', 'aria-label': t('tab.Indicators') },
+    h('ul', { class: 'indicators' }, ...rows),
+    h('h3', { 'data-testid': 'score-by-objective', tabindex: -1 }, t('ind.scoreBy'), termLink('yardstick')),
+    splitTable(s.turnScore),
+    h('h3', {}, t('ind.prices')),
+    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('ind.outside')), h('th', {}, t('ind.china')), h('th', {}, t('ind.you')))), h('tbody', {}, ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((k) => h('tr', {}, h('th', {}, stageName(k), termLink(k === 'oxide.light' ? 'NdPr' : k === 'oxide.heavy' ? 'DyTb' : 'NdFeB')), h('td', {}, num(w[k], 1)), h('td', {}, num(p[k].CHN, 1)), h('td', {}, num(p[k][c], 1)))))),
+  );
+}
+
+export async function compareDialog(root: HTMLElement, session: Session, s: SessionSnapshot): Promise<void> {
+  const { timelines, histories } = await session.compare();
+  const c = s.config.country;
+  const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange];
+  const n = Math.max(...histories.map((x) => x.length));
+  const x = Array.from({ length: n }, (_, i) => `${i + 1}`);
+  const mk = (title: string, f: (v: (typeof histories)[0][0]) => number, unit = '', minSpan = 0) => lineChart(title, timelines.map((tl, i) => ({ label: `${tl.label}${tl.forkedAt ? ` (${tl.forkedAt})` : ''}`, values: histories[i].map(f), colour: colours[i % colours.length], dashed: i > 0 })), 380, 170, unit, x, minSpan);
+  const close = h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, t('action.close'));
+  const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': t('action.compare'), 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, t('action.compare')), h('div', { class: 'charts' }, mk(t('header.score', { country: c, score: '' }), (v) => v.countries[c].score, '', 0.5), mk(HEADLINE_LABEL.gdp, (v) => v.countries[c].gdp, '', 0), mk(HEADLINE_LABEL.approval, (v) => v.countries[c].approval, '', 5), mk(HEADLINE_LABEL.magnetSupplyRatio, (v) => v.countries[c].magnetSupplyRatio * 100, '%', 10)), close));
+  trapFocus(dlg, () => dlg.remove());
+  root.append(dlg);
+  close.focus({ preventScroll: true });
+}

@@ -1,0 +1,26 @@
+// One place for the words the UI puts on engine keys: countries, stages, goods, control levels, headlines, objectives,
+// ledger causes, licence shares. Nothing else in src/ui writes an engine key on screen (tests/e2e-words checks).
+import type { Headline, ObjectiveKey, RegionId, StageKey, TariffGood } from '../../engine/index.ts';
+import { num, t } from './i18n.ts';
+
+export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? t('country.everyone') : /^(AUS|CHN|JPN|MYS|USA|ROW)$/.test(c) ? t(`country.${c}`) : c);
+export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
+export const goodName = (g: TariffGood | string): string => t(`good.${g}`);
+export const levelName = (l: 'open' | 'licensed' | 'banned'): string => t(`level.${l}`);
+export const headlineName = (h: Headline): string => t(`headline.${h}`);
+export const headlineShort = (h: Headline): string => t(`headlineShort.${h}`);
+export const objectiveName = (o: ObjectiveKey | string): string => t(`objective.${o}`);
+export const objectiveShort = (o: ObjectiveKey | string): string => t(`objectiveShort.${o}`);
+/** A licence share (0..1) as a percentage, like tariffs. */
+export const sharePct = (s: number): string => `${num(s * 100)}%`;
+
+/** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"). */
+export function causeName(cause: string): string {
+  let m = /^magnets from (\w{3})$/.exec(cause);
+  if (m) return t('cause.magnets from', { who: countryName(m[1]!) });
+  m = /^share of (\w{3}) market/.exec(cause);
+  if (m) return t('cause.share of market', { who: countryName(m[1]!) });
+  const k = `cause.${cause}`;
+  const v = t(k);
+  return v === k ? cause : v;
+}

@@ -1,0 +1,160 @@
+// The digest's story: what happened to the player and why (the three biggest changes, each with its largest specific
+// cause, restrictions named with the turn they began), then the events (squared with the ledger: a shock that "halts
+// factories" while car output rose says so), the player's own moves, and the others' moves grouped by country.
+// Engine news lines are put in plain words (country names, not codes) and in the chosen language.
+import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/index.ts';
+import { lang, num, t } from './i18n.ts';
+import { causeName, countryName, headlineShort, sharePct, stageName } from './labels.ts';
+
+const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
+const ENGINE_STAGE: Record<string, StageKey> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore': 'ore.heavy', 'NdPr oxide': 'oxide.light', 'Dy/Tb oxide': 'oxide.heavy', magnet: 'magnet' };
+const names = (list: string) => list.split(', ').map((c) => countryName(c)).join(lang() === 'ja' ? '、' : ', ');
+
+/** One engine news line in plain words and the active language (lines it does not know keep the engine's English, with country names). */
+export function plainNews(line: string): string {
+  const ja = lang() === 'ja';
+  let m = new RegExp(`^${CODE} bans (.+) exports to (.+)\\.$`).exec(line);
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
+  m = new RegExp(`^${CODE} licenses (\\d+)% of the usual (.+) exports to (.+)\\.$`).exec(line);
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[4]!)}への${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)}の輸出を許可制に（通常の${m[2]}%）。` : `${countryName(m[1]!)} licenses ${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)} exports to ${names(m[4]!)}: ${m[2]}% of the usual volume.`;
+  m = new RegExp(`^${CODE} reopens (.+) exports to (.+)\\.$`).exec(line);
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を再開。` : `${countryName(m[1]!)} reopens ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
+  m = new RegExp(`^${CODE} (raises|cuts) defense spending to ([\\d.]+)% of GDP\\.$`).exec(line);
+  if (m) return ja ? `${countryName(m[1]!)}が防衛費をGDPの${m[3]}%に${m[2] === 'raises' ? '引き上げ' : '引き下げ'}。` : `${countryName(m[1]!)} ${m[2]} defence spending to ${m[3]}% of GDP.`;
+  m = new RegExp(`^${CODE} sets its tariffs on ${CODE}: (.+)\\.$`).exec(line);
+  if (m) {
+    const parts = m[3]!.split(', ').map((p) => {
+      const q = /^(.+) ([\d.]+)% \(was ([\d.]+)%\)$/.exec(p);
+      if (!q) return p;
+      const good = { cars: 'autos', magnets: 'magnets', oxides: 'oxide', ore: 'ore', 'other goods': 'other' }[q[1]!] ?? q[1]!;
+      return ja ? `${t(`good.${good}`)} ${q[2]}%（以前 ${q[3]}%）` : `${t(`good.${good}`)} ${q[2]}% (was ${q[3]}%)`;
+    });
+    return ja ? `${countryName(m[1]!)}が${countryName(m[2]!)}への関税を変更：${parts.join('、')}。` : `${countryName(m[1]!)} sets its tariffs on ${countryName(m[2]!)}: ${parts.join(', ')}.`;
+  }
+  // other engine lines: country codes become names
+  return line.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c));
+}
+
+/** Others' export controls in force on the player, by country: the strictest level and the stages. */
+export function restrictionsOn(view: Pick<CountryView, 'country' | 'others'>): { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number }[] {
+  const out: { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number }[] = [];
+  for (const [who, o] of Object.entries(view.others) as [RegionId, CountryView['others'][RegionId]][]) {
+    if (who === view.country || !o) continue;
+    const ctl = o.policies.controls[view.country];
+    if (!ctl) continue;
+    for (const level of ['banned', 'licensed'] as const) {
+      const stages = STAGES.filter((s) => ctl[s]?.level === level);
+      if (stages.length) out.push({ who, level, stages, share: level === 'licensed' ? Math.min(...stages.map((s) => ctl[s]!.share)) : 0 });
+    }
+  }
+  return out;
+}
+
+/** Remembers the turn each restriction on the player began, from the turns as they come (a delayed effect names it). */
+export class RestrictionMemory {
+  private since = new Map<string, number>();
+  observe(turn: number, view: Pick<CountryView, 'country' | 'others'>): void {
+    const now = new Set<string>();
+    for (const r of restrictionsOn(view)) {
+      const k = `${r.who}|${r.level}|${r.stages.join(',')}`;
+      now.add(k);
+      if (!this.since.has(k)) this.since.set(k, turn);
+    }
+    for (const k of [...this.since.keys()]) if (!now.has(k)) this.since.delete(k);
+  }
+  sinceOf(r: { who: RegionId; level: string; stages: StageKey[] }): number | undefined {
+    return this.since.get(`${r.who}|${r.level}|${r.stages.join(',')}`);
+  }
+}
+
+/** The restriction in words: "China's ban on Dy/Tb oxide and NdFeB magnets to Japan (in force since turn 1)". */
+export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me: RegionId, since: number | undefined, turn: number): string {
+  const what = t('digest.restrictionOn', {
+    who: countryName(r.who),
+    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'} (${sharePct(r.share)})`,
+    what: r.stages.map(stageName).join(lang() === 'ja' ? '・' : ' and '),
+    to: countryName(me),
+  });
+  if (since === undefined) return t('digest.inForce', { what });
+  return since < turn ? t('digest.delayed', { what: t('digest.since', { what, turn: since }) }) : what;
+}
+
+export interface Change {
+  hd: Headline;
+  change: number;
+  rel: number;
+  /** the largest causes in words, with their amounts */
+  causes: string[];
+}
+
+/** Format a headline's change ("+1.2%", "−12,000"). */
+export function fmtChange(hd: Headline, v: number): string {
+  const s = v >= 0 ? '+' : '−';
+  const a = Math.abs(v);
+  if (hd === 'magnetSupplyRatio') return `${s}${num(a * 100, 1)} ${lang() === 'ja' ? 'ポイント' : 'points'}`;
+  if (hd === 'approval' || hd === 'security') return `${s}${num(a, 1)}`;
+  return `${s}${num(a)}`;
+}
+
+/** The player's three largest relative changes, each with its two largest causes named concretely. */
+export function yourChanges(report: TurnReport, me: CountryId, view: Pick<CountryView, 'country' | 'others'> | null, memory: RestrictionMemory | null): Change[] {
+  const rs = view ? restrictionsOn(view) : [];
+  const out: Change[] = [];
+  for (const hd of HEADLINES) {
+    const x = report.headlines[me][hd];
+    const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
+    if (Math.abs(rel) < 0.0005) continue;
+    const causes = x.causes
+      .filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits')
+      .slice(0, 2)
+      .map((c) => {
+        let words = causeName(c.cause);
+        const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
+        // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it
+        const r = rs.find((q) => (from ? q.who === from : c.cause === 'inventories' || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
+        if (r && c.amount < 0) words += ` — ${restrictionText(r, me, memory?.sinceOf(r), report.turn)}`;
+        if (c.cause === 'events' && report.events.length) words += ` (${report.events.map((e) => e.title).join('; ')})`;
+        return `${words} ${fmtChange(hd, c.amount)}`;
+      });
+    out.push({ hd, change: x.change, rel, causes });
+  }
+  return out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
+}
+
+/** A headline change as a sentence head: "Magnet supply −12.0 points". */
+export function changeHead(c: Change): string {
+  const name = headlineShort(c.hd);
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${fmtChange(c.hd, c.change)}${c.hd === 'gdp' || c.hd === 'autoProduction' || c.hd === 'autoExports' ? ` (${c.rel >= 0 ? '+' : '−'}${num(Math.abs(c.rel) * 100, 1)}%)` : ''}`;
+}
+
+/** The news sorted into the story's parts. */
+export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; events: { title: string; text: string; note?: string }[]; yours: string[]; others: Map<string, { lines: string[]; routine: number }> } {
+  const eventLines = new Set(report.events.map((e) => `${e.title}: ${e.text}`));
+  const toYou: string[] = [];
+  const yours: string[] = [];
+  const others = new Map<string, { lines: string[]; routine: number }>();
+  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b`);
+  for (const line of report.news) {
+    if (eventLines.has(line)) continue;
+    const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
+    if (who === me) yours.push(line);
+    else if (who && aimed.test(line) && !/defense spending/.test(line)) toYou.push(line);
+    else {
+      const k = who ?? '';
+      const g = others.get(k) ?? { lines: [], routine: 0 };
+      g.lines.push(line);
+      if (/defense spending/.test(line)) g.routine++;
+      others.set(k, g);
+    }
+  }
+  // an event that names the player's country and hurts production, in a quarter its car output still rose: say so
+  const cars = report.headlines[me].autoProduction;
+  const meName = { JPN: /Japan/, USA: /\bUS\b|United States|American/, CHN: /China|Chinese/, AUS: /Australia/, MYS: /Malaysia/ }[me];
+  const events = report.events.map((e) => {
+    const hurts = /halt|shut|clos|lose production|disrupt|strike/i.test(e.text) && meName.test(`${e.title} ${e.text}`);
+    if (!hurts || cars.change <= 0) return { title: e.title, text: e.text };
+    const causes = cars.causes.filter((c) => c.cause !== 'rounding and limits').slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(', ');
+    return { title: e.title, text: e.text, note: t('digest.despite', { country: countryName(me), n: num(cars.change), causes }) };
+  });
+  return { toYou, events, yours, others };
+}

@@ -1,0 +1,182 @@
+// Plain words and layout, in English and Japanese: a walk through every screen (start, each panel, the digest of a
+// crisis turn, the glossary, help, compare, an order error, the map menu, the end screen) fails on an engine key or
+// JSON on screen; at 1024x768, 1280x720 and 1920x1080 nothing overflows and every header control is visible, forked too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { haveChromium, launch, openPage, overflowing, startServer } from './e2e/harness.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+
+/** Engine keys and JSON that must not reach the screen. */
+const RAW = [
+  /\b(ore|oxide)\.(light|heavy)\b/,
+  /\bautos\b/,
+  /\b(refinery|stockpile|mine)\.(light|heavy|new|expansion)\b/,
+  /\b(magnetPlant|deepSeaMud|magnetSupplyRatio|autoProduction|autoExports|defenseSpendingPct|rareEarthOutputPct|supplySecurity|tariffCap|openExports|defenseFloor|stockpileRelease|exportControls)\b/,
+  /\{\s*"\w+"\s*:/,
+  /\$\.[A-Z]{3}\./,
+  /\b(JPN|CHN|USA|AUS|MYS|ROW)\b/,
+  /\b(undefined|NaN|\[object Object\])\b/,
+  /\b(digest|panel|header|score|map|orders|endText|mapText|glossary|start|tab|action)\.[a-zA-Z]+\b/, // a missing catalogue key
+];
+
+/** Everything a player can read: visible text, option labels, placeholders, titles and ARIA labels. */
+async function words(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const out = [document.body.innerText];
+    for (const el of Array.from(document.querySelectorAll('option, [title], [aria-label], [placeholder]'))) {
+      out.push(el.tagName === 'OPTION' ? (el.textContent ?? '') : '', el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '');
+    }
+    return out.join('\n');
+  });
+}
+
+async function noRawKeys(page: Page, where: string): Promise<void> {
+  const text = await words(page);
+  for (const re of RAW) {
+    const m = re.exec(text);
+    expect(m ? text.slice(Math.max(0, m.index - 60), m.index + 60) : null, `${where}: ${re}`).toBeNull();
+  }
+}
+
+describe.runIf(run)('plain words and layout, in English and Japanese', () => {
+  let server: ViteDevServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, url } = await startServer());
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const lang of ['en', 'ja'] as const) {
+    it(`every screen in plain words (${lang}), a crisis turn's digest first with its cause`, async () => {
+      const { page, errors } = await openPage(browser, url, 1280, 800);
+      await page.getByTestId('new-game').waitFor();
+      await page.getByTestId('lang').selectOption(lang);
+      await page.getByTestId('new-game').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await page.getByTestId('country-CHN').click();
+      await page.getByTestId('turns').fill('2');
+      await noRawKeys(page, `${lang} start`);
+      await page.getByTestId('start-game').click();
+      await page.getByTestId('map').locator('canvas').waitFor();
+      // China bans magnets and Dy/Tb oxide to Japan; a tariff over the limit shows its error on its field
+      await page.getByTestId('tab-controls').click();
+      await page.getByTestId('policy-control-JPN-magnet').selectOption('banned');
+      await page.getByTestId('policy-control-JPN-oxide.heavy').selectOption('banned');
+      await page.getByTestId('policy-control-USA-oxide.light').selectOption('licensed');
+      await noRawKeys(page, `${lang} controls`);
+      await page.getByTestId('tab-tariffs').click();
+      await page.getByTestId('policy-tariff-JPN-autos').fill('900');
+      await page.getByTestId('policy-tariff-JPN-autos').dispatchEvent('change');
+      await page.getByTestId('issues').locator('li').first().waitFor();
+      expect(await page.getByTestId('policy-tariff-JPN-autos').getAttribute('aria-invalid')).toBe('true');
+      await noRawKeys(page, `${lang} order error`);
+      await page.getByTestId('policy-tariff-JPN-autos').fill('0');
+      await page.getByTestId('policy-tariff-JPN-autos').dispatchEvent('change');
+      // the tabs are an ARIA tab list: arrow keys move the selection
+      await page.getByTestId('tab-tariffs').focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await page.getByTestId('tab-controls').getAttribute('aria-selected')).toBe('true');
+      for (const tab of ['indicators', 'defense', 'invest', 'stockpile', 'deals']) {
+        await page.getByTestId(`tab-${tab}`).click();
+        await noRawKeys(page, `${lang} tab ${tab}`);
+      }
+      await page.getByTestId('end-turn').click();
+      const digest = page.getByTestId('digest');
+      await digest.waitFor();
+      await noRawKeys(page, `${lang} digest`);
+      await digest.getByTestId('digest-close').click();
+      // the next turn: Japan's supply falls; seen from China the story names the restriction in the others' section
+      await page.getByTestId('fork').click();
+      await page.getByTestId('compare').click();
+      await page.getByTestId('compare-view').waitFor();
+      await noRawKeys(page, `${lang} compare`);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('glossary-btn').click();
+      await page.getByTestId('glossary').waitFor();
+      expect(await page.getByTestId('glossary').locator('dt').count()).toBeGreaterThanOrEqual(15);
+      await noRawKeys(page, `${lang} glossary`);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('help').click();
+      await noRawKeys(page, `${lang} help`);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('map-inspect').selectOption('lane|los-angeles-shanghai');
+      await noRawKeys(page, `${lang} map menu`);
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest-close').click();
+      await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
+      await page.getByTestId('decisions').waitFor();
+      await noRawKeys(page, `${lang} end`);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 240_000);
+  }
+
+  it('Japan under a Chinese ban: the digest opens with what happened to Japan and names the ban and the turn it began', async () => {
+    const { page, errors } = await openPage(browser, url, 1280, 800);
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('lang').selectOption('en');
+    await page.getByTestId('country-JPN').click();
+    await page.getByTestId('opponent-CHN').selectOption('hawk');
+    expect(await page.getByTestId('opponent-what-CHN').textContent()).toMatch(/export controls and tariffs hard/);
+    await page.getByTestId('turns').fill('6');
+    await page.getByTestId('start-game').click();
+    let found = '';
+    for (let i = 0; i < 5 && !found; i++) {
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest').waitFor();
+      const you = (await page.getByTestId('story-you').textContent()) ?? '';
+      if (/China’s (ban|licence)/.test(you)) found = you;
+      await page.getByTestId('digest-close').click();
+    }
+    expect(found, 'a hawkish China restricts Japan within five turns and the story names it').toMatch(/What happened to you.*China’s (ban|licence)/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+
+  for (const [w, hgt] of [
+    [1024, 768],
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    it(`fits at ${w}x${hgt} in both languages: nothing overflows, every header control shows, forked too`, async () => {
+      for (const lang of ['en', 'ja'] as const) {
+        const { page, errors } = await openPage(browser, url, w, hgt);
+        await page.getByTestId('new-game').waitFor();
+        await page.getByTestId('lang').selectOption(lang);
+        await page.getByTestId('new-game').waitFor();
+        expect(await overflowing(page), `${lang} ${w}x${hgt} start`).toEqual([]);
+        await page.getByTestId('turns').fill('3');
+        await page.getByTestId('start-game').click();
+        await page.getByTestId('map').locator('canvas').waitFor();
+        await page.getByTestId('end-turn').click();
+        await page.getByTestId('digest-close').click();
+        await page.getByTestId('fork').click();
+        await page.getByTestId('compare').waitFor();
+        const hidden = await page.evaluate(() => {
+          const hd = document.querySelector('header.top') as HTMLElement;
+          const box = hd.getBoundingClientRect();
+          return Array.from(hd.querySelectorAll('button, select'))
+            .filter((el) => !el.closest('.split'))
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width < 4 || r.left < box.left - 1 || r.right > box.right + 1;
+            })
+            .map((el) => el.getAttribute('data-testid') ?? el.tagName);
+        });
+        expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
+        expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    }, 240_000);
+  }
+});
