@@ -198,7 +198,8 @@ export class Hub {
 
   /** Resolve a world's round if every seat is in (not while paused). */
   async maybeResolve(cls: ClassRoom, w: number): Promise<void> {
-    if (cls.status === 'running' && !cls.worlds[w].over && cls.waitingFor(w).length === 0) await this.resolve(cls, w, 'all-submitted');
+    // a world of bots only keeps to the clock; one with students resolves as soon as every seat is in
+    if (cls.status === 'running' && !cls.worlds[w].over && cls.waitingFor(w).length === 0 && cls.seats[w].some((s) => !s.bot)) await this.resolve(cls, w, 'all-submitted');
   }
 
   async resolve(cls: ClassRoom, w: number, reason: string): Promise<void> {
@@ -234,13 +235,14 @@ export class Hub {
       if (cls.status !== 'running') continue;
       const due = cls.rounds.some((r, w) => r.deadline !== null && r.deadline <= t && !cls.worlds[w].over);
       const grace = cls.config.idleGraceSeconds * 1000;
-      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => !s.bot && s.students.length && this.idleMs(cls, s.students) > grace * 0.6));
+      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => this.watched(s) && this.idleMs(cls, s.students) > grace * 0.6));
       if (!due && !idle) continue;
       await this.lock(cls, async () => {
         const now = this.now();
         for (let w = 0; w < cls.worlds.length; w++) {
+          if (cls.worlds[w].over) continue;
           for (const s of cls.seats[w]) {
-            if (s.bot || !s.students.length || grace <= 0) continue;
+            if (!this.watched(s) || grace <= 0) continue;
             const ms = this.idleMs(cls, s.students);
             if (ms > grace) await this.emit(cls, 'bot', { world: w, country: s.country, on: true, reason: 'idle' });
             else if (ms > grace * 0.6 && !s.warned) await this.emit(cls, 'warn', { world: w, country: s.country, seconds: Math.round((grace - ms) / 1000) });
@@ -253,6 +255,11 @@ export class Hub {
         }
       });
     }
+  }
+
+  /** A seat whose idleness counts: played by students, and not yet in for this round. */
+  private watched(s: ClassRoom['seats'][number][number]): boolean {
+    return !s.bot && s.students.length > 0 && !s.submitted;
   }
 
   private idleMs(cls: ClassRoom, students: string[]): number {

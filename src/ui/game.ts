@@ -57,6 +57,7 @@ export class GameScreen {
   ) {}
 
   async mount(): Promise<void> {
+    this.draft = structuredClone(this.snap.draft ?? {});
     clear(this.root);
     this.projectTypes = await this.session.projectTypes();
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapControls()), this.side)));
@@ -137,7 +138,7 @@ export class GameScreen {
 
   setSnapshot(s: SessionSnapshot, animate: boolean): void {
     this.snap = s;
-    this.draft = {};
+    this.draft = structuredClone(s.draft ?? {});
     clear(this.issuesBox);
     clear(this.mapInfo);
     this.render();
