@@ -129,13 +129,16 @@ export class Hub {
   /** Join by code and name: the same name in a class rejoins its seat (while nobody is connected on it). */
   async join(code: string, label: string, ip: string): Promise<{ token: string; classId: string; world: number; country: CountryId; student: string }> {
     const t = this.now();
+    // wrong codes are counted by address: 20 a minute, then 429 until the minute is up
     const recent = (this.joins.get(ip) ?? []).filter((x) => t - x < 60_000);
-    if (recent.length >= 20) throw new HttpError(429, 'too many attempts to join from this address; wait a minute and try again');
-    recent.push(t);
     this.joins.set(ip, recent);
+    if (recent.length >= 20) throw new HttpError(429, 'too many wrong codes from this address; wait a minute and try again');
     const id = this.byCode.get(code.trim().toUpperCase());
     const cls = id ? this.classes.get(id) : undefined;
-    if (!cls) throw new HttpError(404, 'no class has that code: check it with your teacher');
+    if (!cls) {
+      recent.push(t);
+      throw new HttpError(404, 'no class has that code: check it with your teacher');
+    }
     if (cls.status === 'ended') throw new HttpError(409, 'this class has ended');
     return this.lock(cls, async () => {
       const name = label.trim();
