@@ -21,6 +21,7 @@ function joinScreen(): void {
     try {
       const r = await postJson<{ token: string }>('/api/join', { code: code.value, label: name.value });
       remember('seat', r.token);
+      history.replaceState(null, '', location.pathname); // a refresh comes back to the seat, not to this form
       await play(r.token);
     } catch (x) {
       err.textContent = (x as Error).message;

@@ -1,6 +1,7 @@
 // The server: fastify serves the built game (dist/) and the classroom: a small HTTP API (create a class, join it,
 // exports, QR codes) and the websocket every class screen talks over (sockets.ts).
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
@@ -82,7 +83,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     return JSON.stringify(world.replay(agents as never), null, 1);
   });
 
-  if (opts.staticDir && existsSync(opts.staticDir)) await app.register(fastifyStatic, { root: opts.staticDir, index: ['index.html'] });
+  if (opts.staticDir && existsSync(opts.staticDir)) await app.register(fastifyStatic, { root: resolve(opts.staticDir), index: ['index.html'] });
 
   if (opts.clock !== false) hub.startClock();
   app.addHook('onClose', async () => {

@@ -56,6 +56,8 @@ export class ClassRoom {
   status: Status = 'lobby';
   worlds: World[] = [];
   rounds: Round[] = [];
+  /** when each world's current round began (idle time counts from there at the earliest) */
+  roundStart: number[] = [];
   seats: Seat[][] = [];
   students = new Map<string, Student>();
   tokens = new Map<string, TokenRecord>();
@@ -123,7 +125,10 @@ export class ClassRoom {
       case 'start':
       case 'resume':
         this.status = 'running';
-        (d.deadlines as (number | null)[]).forEach((t, w) => (this.rounds[w] = { deadline: t, remaining: null }));
+        (d.deadlines as (number | null)[]).forEach((t, w) => {
+          this.rounds[w] = { deadline: t, remaining: null };
+          this.roundStart[w] = ev.at;
+        });
         break;
       case 'pause':
         this.status = 'paused';
@@ -180,6 +185,7 @@ export class ClassRoom {
       s.submitted = null;
     }
     this.rounds[w] = { deadline: d.deadline, remaining: null };
+    this.roundStart[w] = at;
     this.lastReason[w] = d.reason;
     this.resolvedAt.push({ world: w, turn: d.turn, at, reason: d.reason, bots: d.bots, ms: d.ms ?? 0 });
   }

@@ -238,7 +238,7 @@ export class Hub {
       if (cls.status !== 'running') continue;
       const due = cls.rounds.some((r, w) => r.deadline !== null && r.deadline <= t && !cls.worlds[w].over);
       const grace = cls.config.idleGraceSeconds * 1000;
-      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => this.watched(s) && this.idleMs(cls, s.students) > grace * 0.6));
+      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => this.watched(s) && this.idleMs(cls, s) > grace * 0.6));
       if (!due && !idle) continue;
       await this.lock(cls, async () => {
         const now = this.now();
@@ -246,7 +246,7 @@ export class Hub {
           if (cls.worlds[w].over) continue;
           for (const s of cls.seats[w]) {
             if (!this.watched(s) || grace <= 0) continue;
-            const ms = this.idleMs(cls, s.students);
+            const ms = this.idleMs(cls, s);
             if (ms > grace) await this.emit(cls, 'bot', { world: w, country: s.country, on: true, reason: 'idle' });
             else if (ms > grace * 0.6 && !s.warned) await this.emit(cls, 'warn', { world: w, country: s.country, seconds: Math.round((grace - ms) / 1000) });
             else continue;
@@ -265,9 +265,11 @@ export class Hub {
     return !s.bot && s.students.length > 0 && !s.submitted;
   }
 
-  private idleMs(cls: ClassRoom, students: string[]): number {
+  /** How long a seat's students have been idle this round (waiting for the last round to end does not count). */
+  private idleMs(cls: ClassRoom, s: ClassRoom['seats'][number][number]): number {
     const t = this.now();
-    return Math.min(...students.map((id) => t - (cls.students.get(id)?.lastSeen ?? t)));
+    const from = cls.roundStart[s.world] ?? 0;
+    return Math.min(...s.students.map((id) => t - Math.max(from, cls.students.get(id)?.lastSeen ?? t)));
   }
 
   /** A student did something: the idle clock restarts, and a seat a bot took over for idleness comes back. */
