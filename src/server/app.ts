@@ -41,6 +41,16 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
 
   app.get('/api/health', async () => ({ ok: true, classes: hub.classes.size, store: opts.store.kind }));
+  // figures for the load benchmark: the process's memory (and its peak, sampled every quarter second) and how long
+  // world turns took to resolve
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);
+  sampler.unref();
+  app.get('/api/stats', async () => {
+    const ms = [...hub.resolveMs].sort((a, b) => a - b);
+    const q = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] : 0);
+    return { rss: process.memoryUsage.rss(), peakRss: Math.max(peakRss, process.memoryUsage.rss()), resolves: ms.length, resolveP50: q(0.5), resolveP99: q(0.99) };
+  });
   app.get('/api/scenarios', async () => scenarioList());
   app.post('/api/classes', async (req) => hub.createClass(req.body));
   app.post('/api/join', async (req) => {
@@ -87,6 +97,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
 
   if (opts.clock !== false) hub.startClock();
   app.addHook('onClose', async () => {
+    clearInterval(sampler);
     await hub.close();
   });
   return { app, hub, sockets };

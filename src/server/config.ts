@@ -17,7 +17,7 @@ export const ClassConfigSchema = z
     /** countries students play; the others are bots (personas) */
     countries: z.array(z.enum(COUNTRIES)).min(1).max(5).default([...COUNTRIES]),
     turns: z.number().int().min(1).max(40).default(8),
-    roundSeconds: z.number().int().min(5).max(3600).default(180),
+    roundSeconds: z.number().int().min(2).max(3600).default(180),
     /** what a seat that misses the deadline does: keep its policies, or let its bot decide */
     missed: z.enum(['keep', 'bot']).default('keep'),
     /** seconds without a connected student before a bot takes a seat over (0: never) */

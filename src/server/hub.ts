@@ -82,16 +82,31 @@ export class Hub {
     return next;
   }
 
-  /** Write an event, then apply it. */
-  async emit(cls: ClassRoom, type: string, data: Record<string, unknown>): Promise<void> {
+  /** Apply an event and queue it for the log; the promise resolves once it is written (answer no one before). Events
+   * are written in the order they happen, so the log is always a prefix of what was applied; a write that fails stops
+   * the server (a restart replays the log, and nobody was told of what was not written). */
+  emit(cls: ClassRoom, type: string, data: Record<string, unknown>): Promise<void> {
     const seq = (this.seq.get(cls.id) ?? 0) + 1;
     const at = this.now();
-    await this.store.append(cls.id, seq, type, data, at);
-    this.seq.set(cls.id, seq);
     const ev: Ev = { type, data, at };
-    cls.apply(ev);
+    cls.apply(ev); // throws before anything is written if the event does not fit
+    this.seq.set(cls.id, seq);
     this.index(cls, type, data);
+    const written = this.store.append(cls.id, seq, type, data, at).catch((e) => {
+      console.error(`the class log could not be written (${(e as Error).message}); stopping so that a restart replays the log`);
+      this.onWriteError(e);
+      throw e;
+    });
+    this.lastWrite = written.catch(() => undefined);
+    return written;
   }
+
+  private lastWrite: Promise<void> = Promise.resolve();
+  /** Resolves when everything emitted so far is written. */
+  durable(): Promise<void> {
+    return this.lastWrite;
+  }
+  onWriteError: (e: unknown) => void = () => process.exit(70);
 
   private async issue(cls: ClassRoom, role: TokenRecord['role'], student?: string): Promise<string> {
     const token = newToken(role);
@@ -295,5 +310,6 @@ export class Hub {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await Promise.all([...this.locks.values()]);
+    await this.lastWrite;
   }
 }

@@ -61,9 +61,10 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
   const peak = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => b.p - a.p)[0];
   if (peak && peak.p > 0) {
     const low = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => a.p - b.p)[0];
-    out.push(multi && low.x !== peak.x
+    const differ = multi && peak.p - low.p > 0.01 * peak.p;
+    out.push(differ
       ? `Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`
-      : `Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg. Who paid for it, and who gained?`);
+      : `Dy/Tb oxide outside China rose to $${Math.round(peak.p)}/kg${multi ? ' in every world, whatever the players did' : ''}, from $${Math.round(peak.x.dytb[0] ?? 0)} in the first round. Could any country have changed that, and who paid for it?`);
   }
 
   // 5. seats the bots played

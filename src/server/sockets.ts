@@ -23,7 +23,7 @@ const MAX_MESSAGE = 256 * 1024;
 
 export class Sockets implements HubListener {
   readonly conns = new Set<Conn>();
-  private pending = new Map<string, { conn: Conn; id: number }[]>();
+  private pending = new Map<string, { conn: Conn; id: number; acked: boolean }[]>();
   private dirty = new Set<ClassRoom>();
   private flushing: NodeJS.Timeout | null = null;
 
@@ -128,10 +128,15 @@ export class Sockets implements HubListener {
       if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`);
       const v = validateOrders(world.content, world.state, { [st.country]: orders });
       if (!v.ok) return fail('some orders are not valid', v.issues);
-      await this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
+      const written = this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
+      const entry = { conn, id, acked: false };
       const key = `${cls.id}:${w}`;
-      this.pending.set(key, [...(this.pending.get(key) ?? []), { conn, id }]);
-      this.send(conn, { id, ack: true });
+      this.pending.set(key, [...(this.pending.get(key) ?? []), entry]);
+      // acknowledged once written (and before the turn's answer, which waits for its own event to be written)
+      void written.then(() => {
+        if (!entry.acked) this.send(conn, { id, ack: true });
+        entry.acked = true;
+      });
       this.changed(cls);
       await this.hub.maybeResolve(cls, w);
     });
@@ -228,24 +233,28 @@ export class Sockets implements HubListener {
   resolved(cls: ClassRoom, w: number): void {
     const waiting = this.pending.get(`${cls.id}:${w}`) ?? [];
     this.pending.delete(`${cls.id}:${w}`);
-    const snaps = new Map<string, unknown>();
+    // one snapshot per country, serialised once for every student of that seat
+    const snaps = new Map<string, string>();
     const snap = (student: string) => {
       const st = cls.students.get(student)!;
       const k = st.country;
-      if (!snaps.has(k)) snaps.set(k, cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null));
-      return snaps.get(k);
+      if (!snaps.has(k)) snaps.set(k, JSON.stringify(cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null)));
+      return snaps.get(k)!;
     };
+    const raw = (conn: Conn, text: string) => conn.ws.readyState === 1 && conn.ws.send(text);
     const answered = new Set<Conn>();
     for (const p of waiting) {
       const st = p.conn.student ? cls.students.get(p.conn.student) : undefined;
       if (!st || st.world !== w) continue;
-      this.send(p.conn, { id: p.id, ok: true, value: { ok: true, value: snap(st.id) } });
+      if (!p.acked) this.send(p.conn, { id: p.id, ack: true });
+      p.acked = true;
+      raw(p.conn, `{"id":${p.id},"ok":true,"value":{"ok":true,"value":${snap(st.id)}}}`);
       answered.add(p.conn);
     }
     for (const conn of this.conns) {
       if (conn.cls !== cls || !conn.student || answered.has(conn)) continue;
       const st = cls.students.get(conn.student);
-      if (st?.world === w) this.send(conn, { push: 'snapshot', value: snap(st.id) });
+      if (st?.world === w) raw(conn, `{"push":"snapshot","value":${snap(st.id)}}`);
     }
   }
 

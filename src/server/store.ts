@@ -70,8 +70,29 @@ class DrizzleStore implements Store {
     return this.db.select({ id: classes.id, code: classes.code }).from(classes).orderBy(asc(classes.createdAt), asc(classes.id));
   }
 
-  async append(classId: string, seq: number, type: string, data: unknown, at: number): Promise<void> {
-    await this.db.insert(events).values({ classId, seq, type, data: JSON.stringify(data), at: new Date(at) });
+  // group commit: events appended while a write is under way go together in the next insert, in the order given
+  private queue: { row: typeof events.$inferInsert; done: (e?: unknown) => void }[] = [];
+  private writing = false;
+
+  append(classId: string, seq: number, type: string, data: unknown, at: number): Promise<void> {
+    return new Promise((res, rej) => {
+      this.queue.push({ row: { classId, seq, type, data: JSON.stringify(data), at: new Date(at) }, done: (e) => (e ? rej(e) : res()) });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, 500);
+      try {
+        await this.db.insert(events).values(batch.map((b) => b.row));
+        batch.forEach((b) => b.done());
+      } catch (e) {
+        batch.forEach((b) => b.done(e));
+      }
+    }
+    this.writing = false;
   }
 
   async events(classId: string): Promise<StoredEvent[]> {

@@ -46,7 +46,7 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
       if (v.ok && cls.status !== 'ended' && !world.over && JSON.stringify(orders) !== JSON.stringify(seat.draft ?? {}))
         await hub.lock(cls, async () => {
           if (world.over) return;
-          await hub.emit(cls, 'draft', { world: st.world, turn: world.turn, country: c, orders, student });
+          void hub.emit(cls, 'draft', { world: st.world, turn: world.turn, country: c, orders, student });
           hub.listener.changed(cls);
         });
       return v.ok ? [] : v.issues;
