@@ -32,6 +32,8 @@ export interface LoadResult {
   resolveP99: number;
   resolves: number;
   peakRssMb: number;
+  /** CPU time the server used during the run */
+  serverCpuSeconds: number;
   seconds: number;
 }
 
@@ -42,6 +44,7 @@ const q = (xs: number[], p: number) => {
 
 export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const t0 = performance.now();
+  const cpu0 = ((await (await fetch(`${o.base}/api/stats`)).json()) as { cpuSeconds: number }).cpuSeconds;
   let rng = o.seed ?? 1;
   const rand = () => ((rng = (rng * 1103515245 + 12345) % 2147483648) / 2147483648);
   const [lo, hi] = o.think ?? [0.1, 0.7];
@@ -110,7 +113,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
       if (!row || row.orders !== JSON.stringify(x.orders)) lost++;
     }
   }
-  const stats = (await (await fetch(`${o.base}/api/stats`)).json()) as { peakRss: number; resolveP50: number; resolveP99: number; resolves: number };
+  const stats = (await (await fetch(`${o.base}/api/stats`)).json()) as { peakRss: number; resolveP50: number; resolveP99: number; resolves: number; cpuSeconds: number };
   for (const s of students) s.client.close();
   for (const t of teachers) t.client.close();
   return {
@@ -128,10 +131,11 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     resolveP99: stats.resolveP99,
     resolves: stats.resolves,
     peakRssMb: stats.peakRss / 1048576,
+    serverCpuSeconds: stats.cpuSeconds - cpu0,
     seconds: (performance.now() - t0) / 1000,
   };
 }
 
 export function summaryLine(r: LoadResult): string {
-  return `load: ${r.classes} classes, ${r.students} students, ${r.worlds} worlds, ${r.rounds} rounds | orders sent ${r.sent}, acked ${r.acked}, lost ${r.lost} (late, refused with a message: ${r.late}) | submit->ack p50 ${r.ackP50.toFixed(1)} ms, p99 ${r.ackP99.toFixed(1)} ms | world resolution p50 ${r.resolveP50} ms, p99 ${r.resolveP99} ms (${r.resolves} turns) | server peak memory ${Math.round(r.peakRssMb)} MB | ${r.seconds.toFixed(0)} s`;
+  return `load: ${r.classes} classes, ${r.students} students, ${r.worlds} worlds, ${r.rounds} rounds | orders sent ${r.sent}, acked ${r.acked}, lost ${r.lost} (late, refused with a message: ${r.late}) | submit->ack p50 ${r.ackP50.toFixed(1)} ms, p99 ${r.ackP99.toFixed(1)} ms | world resolution p50 ${r.resolveP50} ms, p99 ${r.resolveP99} ms (${r.resolves} turns) | server peak memory ${Math.round(r.peakRssMb)} MB, CPU ${r.serverCpuSeconds.toFixed(0)} s | ${r.seconds.toFixed(0)} s`;
 }

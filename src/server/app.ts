@@ -49,7 +49,8 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.get('/api/stats', async () => {
     const ms = [...hub.resolveMs].sort((a, b) => a - b);
     const q = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] : 0);
-    return { rss: process.memoryUsage.rss(), peakRss: Math.max(peakRss, process.memoryUsage.rss()), resolves: ms.length, resolveP50: q(0.5), resolveP99: q(0.99) };
+    const cpu = process.cpuUsage();
+    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, rss: process.memoryUsage.rss(), peakRss: Math.max(peakRss, process.memoryUsage.rss()), resolves: ms.length, resolveP50: q(0.5), resolveP99: q(0.99) };
   });
   app.get('/api/scenarios', async () => scenarioList());
   app.post('/api/classes', async (req) => hub.createClass(req.body));

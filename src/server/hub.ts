@@ -48,16 +48,22 @@ export class Hub {
   ) {}
 
   /** Rebuild every class from its events (turns re-resolved, hashes checked). */
+  /** Classes whose log did not replay (content or engine changed, or a damaged log): left out, with the reason. */
+  readonly unrestored: { id: string; error: string }[] = [];
+
   async restore(): Promise<{ classes: number; events: number; turns: number }> {
     let n = 0;
     let turns = 0;
     for (const { id } of await this.store.listClasses()) {
       const cls = new ClassRoom(id);
       const evs = await this.store.events(id);
-      for (const e of evs) {
-        cls.apply({ type: e.type, data: e.data as Record<string, unknown>, at: e.at });
-        this.index(cls, e.type, e.data as Record<string, unknown>);
+      try {
+        for (const e of evs) cls.apply({ type: e.type, data: e.data as Record<string, unknown>, at: e.at });
+      } catch (e) {
+        this.unrestored.push({ id, error: (e as Error).message });
+        continue;
       }
+      for (const e of evs) this.index(cls, e.type, e.data as Record<string, unknown>);
       this.seq.set(id, evs.length);
       this.classes.set(id, cls);
       this.byCode.set(cls.code, id);

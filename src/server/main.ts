@@ -31,6 +31,7 @@ console.log(`  Play alone:      ${base('localhost')}/`);
 for (const ip of lan) console.log(`  On the network:  ${base(ip)}/`);
 console.log(`  Teacher's link:  ${base(lan[0] ?? 'localhost')}/class.html?teacher`);
 console.log(`  Students go to ${base(lan[0] ?? 'localhost')}/class.html and type the class code.`);
+for (const u of hub.unrestored) console.error(`  Class ${u.id} was not restored: ${u.error}`);
 console.log('Stop with Ctrl+C.');
 
 const stop = async () => {
