@@ -59,14 +59,19 @@ describe.runIf(run)('a class in the browser', () => {
     await projector.getByTestId('projector-code').waitFor();
     expect(await projector.getByTestId('projector-code').textContent()).toBe(code);
     await shot(projector, 'projector-lobby');
-    for (const label of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay']) {
-      const { page, errors: e } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
-      await page.getByTestId('join-name').fill(label);
+    // the pages load side by side; the students join one after another (placement goes by arrival)
+    const labels = ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay'];
+    const opened = await Promise.all(labels.map(() => openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720)));
+    for (const [i, { page }] of opened.entries()) {
+      await page.getByTestId('join-name').fill(labels[i]);
       await page.getByTestId('join').click();
-      await page.getByTestId('turn-label').waitFor({ timeout: 60_000 });
+      await page.getByTestId('class-bar').getByText(labels[i]).waitFor({ timeout: 60_000 });
+    }
+    for (const [i, { page, errors: e }] of opened.entries()) {
+      await page.getByTestId('turn-label').waitFor({ timeout: 90_000 });
       const bar = (await page.getByTestId('class-bar').textContent())!;
       const m = /· (\w[\w ]+) · world (\d) of 2/.exec(bar)!;
-      students.push({ label, page, errors: e, country: m[1], world: Number(m[2]) });
+      students.push({ label: labels[i], page, errors: e, country: m[1], world: Number(m[2]) });
     }
     expect(students.map((s) => `${s.world}${s.country}`)).toEqual(['1Japan', '2Japan', '1China', '2China', '1United States', '2United States']);
     await teacher.getByTestId('seat-2-USA').getByText('Fay').waitFor();
