@@ -29,11 +29,12 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
       h('div', { class: 'p-worlds', style: `grid-template-columns: repeat(${Math.min(s.worlds.length, 4)}, 1fr)` }, ...s.worlds.map((w) => {
         const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
         const hl = w.headline;
-        const maxAbs = Math.max(0.01, ...COUNTRIES.map((c) => Math.abs(hl.scores?.[c] ?? 0)));
+        // one scale for every world, so bars compare across them
+        const maxAbs = Math.max(0.05, ...s.worlds.flatMap((x) => COUNTRIES.map((c) => Math.abs(x.headline.scores?.[c] ?? 0))));
         return h('section', { class: 'p-world', 'data-testid': `projector-world-${w.index + 1}` },
           h('h2', {}, `World ${w.index + 1}`),
           h('div', { class: 'p-turn' }, w.over ? `finished · ${hl.date}` : `round ${w.turn + 1} of ${w.turns} · ${hl.date}`),
-          h('div', { class: `p-clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': `projector-clock-${w.index + 1}` }, w.over ? '—' : clockText(left, w.clock.paused)),
+          w.over ? '' : h('div', { class: `p-clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': `projector-clock-${w.index + 1}` }, clockText(left, w.clock.paused)),
           w.over ? '' : h('div', { class: 'p-waiting' }, w.waiting ? `waiting for ${w.waiting} ${w.waiting === 1 ? 'country' : 'countries'}` : 'all in'),
           hl.prices ? h('table', { class: 'p-prices' }, h('tr', {}, h('th', {}, 'NdPr oxide'), h('td', {}, `$${hl.prices.ndpr.toFixed(0)}/kg`)), h('tr', {}, h('th', {}, 'Dy/Tb oxide'), h('td', {}, `$${Math.round(hl.prices.dytb)}/kg`)), h('tr', {}, h('th', {}, 'Magnets'), h('td', {}, `$${hl.prices.magnet.toFixed(0)}/kg`))) : h('p', {}, 'Prices after the first round'),
           hl.scores ? h('div', { class: 'p-scores' }, h('h3', {}, 'Scores · magnet supply'), ...COUNTRIES.map((c) => h('div', { class: 'p-bar' },

@@ -264,7 +264,13 @@ export class Hub {
       await this.lock(cls, async () => {
         const now = this.now();
         for (let w = 0; w < cls.worlds.length; w++) {
-          if (cls.worlds[w].over) continue;
+          if (cls.worlds[w].over || cls.status !== 'running') continue;
+          // a round past its deadline ends on the clock (a seat still out gets the class's default, not a bot)
+          const r = cls.rounds[w];
+          if (r.deadline !== null && r.deadline <= now) {
+            await this.resolve(cls, w, 'clock');
+            continue;
+          }
           for (const s of cls.seats[w]) {
             if (!this.watched(s) || grace <= 0) continue;
             const ms = this.idleMs(cls, s);
@@ -273,9 +279,7 @@ export class Hub {
             else continue;
             this.listener.changed(cls);
           }
-          const r = cls.rounds[w];
-          if (r.deadline !== null && r.deadline <= now && !cls.worlds[w].over && cls.status === 'running') await this.resolve(cls, w, 'clock');
-          else await this.maybeResolve(cls, w);
+          await this.maybeResolve(cls, w);
         }
       });
     }
