@@ -118,9 +118,13 @@ describe.runIf(run)('a class in the browser', () => {
     await S('Ben').page.getByTestId('waiting').getByText(/waiting for 1 country: USA/).waitFor();
     await shot(S('Ben').page, 'student-waiting');
     for (const l of ['Ann', 'Cat', 'Eve']) await digestClosed(S(l), 2);
-    // world 2 waits for the idle seat: warned, then its bot plays, and the dashboard says so (the server's clock is
-    // moved on instead of waiting half a minute; the students who are in are not watched for idleness)
-    srv.advance(31_000);
+    // world 2 waits for the idle seat: warned, then its bot plays, and the dashboard says so. Instead of waiting the
+    // half-minute grace period, Fay's last sign of life and world 2's round start are moved back 31 s on the server
+    // (world 1 has moved on to round 2: moving the whole clock would make its students idle too)
+    const cls = srv.hub.classes.get(classId)!;
+    const fay = [...cls.students.values()].find((x) => x.label === 'Fay')!;
+    fay.lastSeen -= 31_000;
+    cls.roundStart[1] -= 31_000;
     await teacher.getByTestId('seat-2-USA').getByTestId('bot-badge').waitFor({ timeout: 30_000 });
     for (const l of ['Ben', 'Dan']) await digestClosed(S(l), 2);
     expect(await teacher.getByTestId('seat-2-USA').textContent()).toContain('BOT (idle seat)');

@@ -246,9 +246,10 @@ export class Hub {
     if (this.resolveMs.length > 100_000) this.resolveMs.splice(0, 50_000);
     const last = world.turn + 1 >= world.turns;
     cls.stage(w, r);
-    await this.emit(cls, 'resolve', { world: w, turn: world.turn + 1, orders, hash: r.hash, reason, bots, ms, deadline: last || cls.status !== 'running' ? null : this.now() + cls.config.roundSeconds * 1000 });
-    this.listener.resolved(cls, w);
-    if (cls.worlds.every((x) => x.over) && cls.status !== 'ended') await this.emit(cls, 'end', {});
+    const written = this.emit(cls, 'resolve', { world: w, turn: world.turn + 1, orders, hash: r.hash, reason, bots, ms, deadline: last || cls.status !== 'running' ? null : this.now() + cls.config.roundSeconds * 1000 });
+    // the class's lock is not held for the write: the answers go out once it is written
+    void written.then(() => this.listener.resolved(cls, w)).catch(() => undefined);
+    if (cls.worlds.every((x) => x.over) && cls.status !== 'ended') void this.emit(cls, 'end', {}).catch(() => undefined);
     this.listener.changed(cls);
   }
 
