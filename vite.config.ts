@@ -1,9 +1,17 @@
-// Vite serves and builds the browser game (src/); the engine is bundled into it as plain TypeScript.
+// Vite serves and builds the browser pages (src/): the game (index.html) and the classroom (class.html); the engine is
+// bundled into them as plain TypeScript. In development (`npm run dev`), /api and /ws go to the classroom server
+// (`npm run server`, on SERVER_PORT, default 8080).
 import { defineConfig } from 'vitest/config';
 
+const api = `127.0.0.1:${process.env.SERVER_PORT ?? 8080}`;
+
 export default defineConfig({
-  server: { port: Number(process.env.PORT ?? 5173), strictPort: true },
-  build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 1500 },
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    strictPort: true,
+    proxy: { '/api': `http://${api}`, '/ws': { target: `ws://${api}`, ws: true } },
+  },
+  build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 1500, rollupOptions: { input: { main: 'index.html', class: 'class.html' } } },
   worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],

@@ -38,6 +38,8 @@ export interface SessionSnapshot {
   budget: number;
   timelines: TimelineInfo[];
   activeTimeline: number;
+  /** orders being drafted for the next turn (a class keeps a seat's shared draft on the server) */
+  draft?: CountryOrders | null;
 }
 
 /** The player's score after a turn, split by objective. The yardstick is the same game with the player's seat at status

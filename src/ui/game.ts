@@ -81,6 +81,7 @@ export class GameScreen {
   ) {}
 
   async mount(): Promise<void> {
+    this.draft = structuredClone(this.snap.draft ?? {});
     clear(this.root);
     this.projectTypes = await this.session.projectTypes();
     this.memory.observe(this.snap.turn, this.snap.view);
@@ -174,7 +175,7 @@ export class GameScreen {
 
   setSnapshot(s: SessionSnapshot, animate: boolean): void {
     this.snap = s;
-    this.draft = {};
+    this.draft = structuredClone(s.draft ?? {});
     this.badFields.clear();
     clear(this.issuesBox);
     clear(this.mapInfo);

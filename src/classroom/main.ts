@@ -1,0 +1,50 @@
+// The classroom pages (class.html): a student joins with the code and a name and plays in the game's own screen;
+// ?teacher creates a class, ?dash=ID is its dashboard, ?projector#TOKEN the projector view, ?debrief=ID the debrief
+// pack, ?print=ID the printable briefings. Tokens are kept in this browser (localStorage), never in the server's logs.
+import { clear, h } from '../ui/dom.ts';
+import { postJson, recall, remember } from './common.ts';
+
+const root = document.getElementById('app')!;
+const q = new URLSearchParams(location.search);
+
+function joinScreen(): void {
+  clear(root);
+  const err = h('p', { class: 'error', role: 'alert', 'data-testid': 'join-error' });
+  const code = h('input', { id: 'code', 'data-testid': 'join-code-input', value: q.get('code') ?? '', maxlength: 12, autocomplete: 'off', autocapitalize: 'characters', required: true }) as HTMLInputElement;
+  const name = h('input', { id: 'label', 'data-testid': 'join-name', maxlength: 40, autocomplete: 'nickname', required: true }) as HTMLInputElement;
+  const form = h('form', { class: 'join', 'data-testid': 'join-form' },
+    h('label', {}, 'Class code', code), h('label', {}, 'Your name', name),
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, 'Join the class'), err,
+    h('p', { class: 'hint' }, 'Use the same name if you come back on another device: you get your seat back.'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      const r = await postJson<{ token: string }>('/api/join', { code: code.value, label: name.value });
+      remember('seat', r.token);
+      history.replaceState(null, '', location.pathname); // a refresh comes back to the seat, not to this form
+      await play(r.token);
+    } catch (x) {
+      err.textContent = (x as Error).message;
+    }
+  });
+  root.append(h('main', { class: 'class-page join-page' }, h('h1', {}, 'Rare Earth Gambit: join a class'), form, h('p', { class: 'hint' }, h('a', { href: 'index.html' }, 'Play alone instead'), ' · ', h('a', { href: '?teacher' }, 'I am the teacher'))));
+  (code.value ? name : code).focus();
+}
+
+async function play(token: string): Promise<void> {
+  const { studentScreen } = await import('./student.ts');
+  await studentScreen(root, token);
+}
+
+async function route(): Promise<void> {
+  if (q.has('teacher')) return (await import('./teacher.ts')).createClassScreen(root);
+  if (q.get('dash')) return (await import('./teacher.ts')).dashboard(root, q.get('dash')!);
+  if (q.has('projector')) return (await import('./projector.ts')).projectorScreen(root, decodeURIComponent(location.hash.slice(1)));
+  if (q.get('debrief')) return (await import('./debrief.ts')).debriefScreen(root, q.get('debrief')!);
+  if (q.get('print')) return (await import('./debrief.ts')).printScreen(root, q.get('print')!);
+  const seat = recall('seat');
+  if (seat && !q.has('code')) return play(seat);
+  joinScreen();
+}
+
+void route();

@@ -1,0 +1,150 @@
+// A student's screen in a class: the game's own screen (GameScreen) over the class socket, under a class bar with the
+// round clock, who is still to submit, the seat's co-players and captain, and a warning before a bot takes the seat.
+import type { CountryId } from '../../engine/index.ts';
+import type { SessionSnapshot } from '../session/protocol.ts';
+import { GameScreen } from '../ui/game.ts';
+import { endScreen } from '../ui/end.ts';
+import { digest } from '../ui/digest.ts';
+import { clear, h } from '../ui/dom.ts';
+import { classSocket, socketSession, type Push } from './socket-session.ts';
+import { clockText, COUNTRY_NAME, forget } from './common.ts';
+
+interface Status {
+  className: string;
+  status: string;
+  world: number;
+  worlds: number;
+  country: CountryId;
+  label: string;
+  turn: number;
+  clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number };
+  waitingFor: CountryId[];
+  submitted: { by: string; final: boolean } | null;
+  bot: boolean;
+  warned: boolean;
+  graceSeconds: number;
+  captain: string | null;
+  members: string[];
+  draft: unknown;
+}
+
+export async function studentScreen(root: HTMLElement, token: string): Promise<void> {
+  const sock = classSocket(token);
+  const session = socketSession(sock);
+  const bar = h('div', { class: 'class-bar', 'data-testid': 'class-bar', role: 'status' });
+  const gameRoot = h('div', { class: 'class-game' });
+  clear(root);
+  root.classList.add('classroom');
+  root.append(bar, gameRoot);
+  let status: Status | null = null;
+  let offset = 0;
+  let game: GameScreen | null = null;
+  let snap: SessionSnapshot | null = null;
+  let conn = 'connecting';
+  let lastDraft = '';
+  let ended = false;
+
+  // the draft this student last sent: a pushed draft different from it was made by a co-player
+  const validate = session.validate.bind(session);
+  session.validate = async (o) => {
+    lastDraft = JSON.stringify(o);
+    return validate(o);
+  };
+
+  const renderBar = () => {
+    clear(bar);
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? 'This seat is no longer valid.' : 'Connecting to the class…'));
+    const s = status;
+    const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
+    const waiting = s.waitingFor.filter((c) => c !== s.country);
+    bar.append(
+      h('span', { class: 'who' }, `${s.label} · ${COUNTRY_NAME[s.country]} · world ${s.world + 1} of ${s.worlds}`),
+      h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? 'Waiting for the teacher to start' : s.status === 'ended' ? 'The class has ended' : clockText(left, s.clock.paused)),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? `Submitted${s.submitted.final ? '' : ` by ${s.submitted.by} (the captain decides)`}; waiting for ${waiting.length} ${waiting.length === 1 ? 'country' : 'countries'}: ${waiting.join(', ')}` : 'Submitted; resolving…') : `Waiting for ${s.waitingFor.length} ${s.waitingFor.length === 1 ? 'country' : 'countries'}${s.waitingFor.includes(s.country) ? ', yours among them' : ''}`),
+      s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, `Sharing with ${s.members.filter((m) => m !== s.label).join(', ')}${s.captain ? ` · captain: ${s.captain}` : ' · no captain: the last submission stands'}`) : '',
+      s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, 'A bot is playing your seat: do anything to take it back.') : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, 'Still there? A bot will take this seat soon unless you act.') : '',
+      conn === 'closed' ? h('span', { class: 'bot-warning' }, 'Reconnecting…') : '',
+    );
+  };
+  const ticker = setInterval(renderBar, 1000);
+
+  const showGame = async (s: SessionSnapshot) => {
+    snap = s;
+    session.turn = s.turn;
+    lastDraft = JSON.stringify(s.draft ?? {});
+    game?.unmount();
+    game = new GameScreen(gameRoot, session, s, {
+      save: async () => {},
+      load: () => {},
+      newGame: () => {},
+      finished: async () => {
+        const f = await session.finish();
+        game?.unmount();
+        game = null;
+        ended = true;
+        endScreen(gameRoot, session, s.config.country, f, () => location.reload());
+      },
+      snapshotChanged: (x) => {
+        snap = x;
+        session.turn = x.turn;
+      },
+    });
+    await game.mount();
+  };
+
+  sock.onPush((p: Push) => {
+    if (p.push === 'status') {
+      status = p.value as Status;
+      offset = status.clock.serverNow - Date.now();
+      const d = JSON.stringify(status.draft ?? {});
+      if (game && snap && d !== lastDraft && status.turn === snap.turn) {
+        lastDraft = d;
+        game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
+      }
+      renderBar();
+    } else if (p.push === 'snapshot') {
+      // the round ended on the clock (or the teacher ended it): the new turn, and its digest
+      const s = p.value as SessionSnapshot;
+      snap = s;
+      session.turn = s.turn;
+      lastDraft = '{}';
+      if (!game || ended) return;
+      game.setSnapshot(s, true);
+      if (s.report) {
+        const d: HTMLElement = digest(s.report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns });
+        gameRoot.append(d);
+      }
+    } else if (p.push === 'moved') {
+      void sock.call<SessionSnapshot>('snapshot').then(showGame);
+    } else if (p.push === 'revoked') {
+      forget('seat');
+      conn = 'refused';
+      status = null;
+      clearInterval(ticker);
+      renderBar();
+    }
+  });
+  sock.onState((st) => {
+    conn = st;
+    if (st === 'refused') {
+      forget('seat');
+      status = null;
+    }
+    renderBar();
+    if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => (s.turn !== snap!.turn ? game!.setSnapshot(s, true) : undefined));
+  });
+
+  // activity keeps the seat from the bot (at most every five seconds)
+  let lastActive = 0;
+  for (const ev of ['keydown', 'pointerdown', 'input']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true });
+
+  renderBar();
+  try {
+    await sock.hello;
+  } catch (e) {
+    clear(gameRoot);
+    gameRoot.append(h('main', { class: 'class-page' }, h('h1', {}, 'This seat is not valid any more'), h('p', {}, `${(e as Error).message}. Join again with the class code.`), h('a', { href: 'class.html' }, 'Join a class')));
+    return;
+  }
+  await showGame(await sock.call<SessionSnapshot>('snapshot'));
+}

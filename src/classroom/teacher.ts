@@ -1,0 +1,138 @@
+// The teacher's screens: create a class (its options), then the dashboard: the join code, link and QR code, every world
+// and seat (connected, submitted, idle, bot or human), headline figures and events, and the controls of the round clock.
+import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import { clear, fmt, h } from '../ui/dom.ts';
+import { classSocket } from './socket-session.ts';
+import { COUNTRY_NAME, clockText, joinUrl, myClasses, postJson, recall, remember } from './common.ts';
+
+export function createClassScreen(root: HTMLElement): void {
+  clear(root);
+  const num = (id: string, label: string, value: number, min: number, max: number, hint: string) =>
+    h('label', { class: 'opt' }, h('span', {}, label), h('input', { type: 'number', id, 'data-testid': `opt-${id}`, value, min, max }), h('small', {}, hint));
+  const err = h('p', { class: 'error', role: 'alert', 'data-testid': 'create-error' });
+  const mine = myClasses();
+  const form = h(
+    'form',
+    { class: 'create', 'data-testid': 'create-class' },
+    h('label', { class: 'opt' }, h('span', {}, 'Class name'), h('input', { id: 'name', 'data-testid': 'opt-name', value: 'Year 12 economics', maxlength: 80 })),
+    h('label', { class: 'opt' }, h('span', {}, 'Scenario'), h('select', { id: 'scenarioId', 'data-testid': 'opt-scenario' }, h('option', { value: 'rare-earth-gambit' }, 'Rare Earth Gambit'), h('option', { value: 'japans-gambit' }, "Japan's gambit"))),
+    num('worlds', 'Parallel worlds', 2, 1, 12, 'each world is one game of five countries'),
+    h('label', { class: 'opt' }, h('span', {}, 'Worlds start'), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, 'the same (compare them in the debrief)'), h('option', { value: 'false' }, 'different (seed, seed+1, …)'))),
+    num('seed', 'Seed', 1, 0, 1e9, 'the same seed gives the same world'),
+    num('seatsPerCountry', 'Students per country', 2, 1, 6, 'students who share one country in one world'),
+    num('turns', 'Rounds', 8, 1, 40, 'a round is a turn of the game'),
+    num('roundSeconds', 'Seconds per round', 180, 5, 3600, 'the server ends a round on the clock'),
+    h('label', { class: 'opt' }, h('span', {}, 'A seat that misses the deadline'), h('select', { id: 'missed', 'data-testid': 'opt-missed' }, h('option', { value: 'keep' }, 'keeps its policies'), h('option', { value: 'bot' }, 'lets its bot decide'))),
+    num('idleGraceSeconds', 'Bot takes an idle seat after (s)', 120, 0, 3600, '0: never; the seat is warned first'),
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'create' }, 'Create the class'),
+    err,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const v = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value;
+    const n = (id: string) => Number(v(id));
+    try {
+      const r = await postJson<{ classId: string; code: string; teacherToken: string; projectorToken: string }>('/api/classes', {
+        name: v('name'), scenarioId: v('scenarioId'), worlds: n('worlds'), sameSeed: v('sameSeed') === 'true', seed: n('seed'), seatsPerCountry: n('seatsPerCountry'), turns: n('turns'), roundSeconds: n('roundSeconds'), missed: v('missed'), idleGraceSeconds: n('idleGraceSeconds'),
+      });
+      remember(`teacher:${r.classId}`, r.teacherToken);
+      remember(`projector:${r.classId}`, r.projectorToken);
+      remember('mine', JSON.stringify([{ id: r.classId, code: r.code, name: v('name') }, ...mine].slice(0, 20)));
+      location.search = `?dash=${r.classId}`;
+    } catch (x) {
+      err.textContent = (x as Error).message;
+    }
+  });
+  root.append(
+    h('main', { class: 'class-page' }, h('h1', {}, 'Run a class'), h('p', { class: 'lede' }, 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, 27 of play, 15 of debrief.'), form,
+      mine.length ? h('section', {}, h('h2', {}, 'Your classes on this computer'), h('ul', {}, ...mine.map((c) => h('li', {}, h('a', { href: `?dash=${c.id}` }, `${c.name} (${c.code})`))))) : ''),
+  );
+}
+
+interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
+interface WorldState { index: number; turn: number; turns: number; over: boolean; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
+export interface TeacherState { id: string; code: string; name: string; status: string; now: number; worlds: WorldState[]; students: number; config: { worlds: number; turns: number; roundSeconds: number } }
+
+export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
+  const token = recall(`teacher:${classId}`);
+  clear(root);
+  if (!token) return void root.append(h('main', { class: 'class-page' }, h('h1', {}, 'Not your class on this computer'), h('p', {}, 'The teacher link works on the computer that created the class.'), h('a', { href: '?teacher' }, 'Create a class')));
+  const sock = classSocket(token);
+  let st: TeacherState | null = null;
+  let offset = 0;
+  const msg = h('p', { class: 'error', role: 'alert', 'data-testid': 'dash-error' });
+  const body = h('div', { class: 'dash-body' });
+  const act = (method: string, args: unknown[] = []) => () =>
+    void sock.call<TeacherState>(method, args).then((s) => { msg.textContent = ''; show(s); }, (e: Error) => (msg.textContent = e.message));
+  const projector = recall(`projector:${classId}`);
+  const show = (s: TeacherState) => {
+    st = s;
+    offset = s.now - Date.now();
+    render();
+  };
+  const render = () => {
+    if (!st) return;
+    const s = st;
+    clear(body);
+    const url = joinUrl(s.code);
+    body.append(
+      h('header', { class: 'dash-head' },
+        h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, `${s.status} · ${s.students} student${s.students === 1 ? '' : 's'} · ${s.worlds.length} world${s.worlds.length === 1 ? '' : 's'}`)),
+        h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url' }, url)),
+        h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: `QR code for ${url}`, width: 110, height: 110 }),
+      ),
+      h('nav', { class: 'controls' },
+        s.status === 'lobby' ? h('button', { type: 'button', class: 'primary', 'data-testid': 'begin', onclick: act('begin') }, 'Start the game') : '',
+        s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'pause', onclick: act('pause') }, 'Pause') : '',
+        s.status === 'paused' ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', onclick: act('resume') }, 'Resume') : '',
+        s.status === 'running' || s.status === 'paused' ? h('button', { type: 'button', 'data-testid': 'extend', onclick: act('extend', [60, null]) }, '+1 minute') : '',
+        s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'end-round', onclick: act('endRound', [null]) }, 'End the round now') : '',
+        s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => confirm('End the class for everyone?') && act('endClass')() }, 'End the class') : '',
+        projector ? h('a', { class: 'button', href: `?projector#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, 'Projector view') : '',
+        h('a', { class: 'button', href: `?print=${classId}`, target: '_blank', 'data-testid': 'print-link' }, 'Print briefings'),
+        h('a', { class: 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
+      ),
+      msg,
+      h('div', { class: 'worlds' }, ...s.worlds.map((w) => worldCard(s, w))),
+    );
+  };
+  const worldCard = (s: TeacherState, w: WorldState) => {
+    const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
+    const hl = w.headline;
+    return h('section', { class: 'world-card', 'data-testid': `world-${w.index + 1}` },
+      h('h2', {}, `World ${w.index + 1}`, h('small', {}, ` · ${w.over ? 'finished' : `round ${w.turn + 1} of ${w.turns}`} · ${hl.date}`)),
+      h('div', { class: 'row' },
+        h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? 'finished' : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
+        h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over ? '' : w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : 'all in'),
+        w.lastReason ? h('small', {}, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}`) : '',
+        s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: act('endRound', [w.index]) }, 'End this round') : '',
+      ),
+      h('table', { class: 'grid seats' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Country'), h('th', {}, 'Played by'), h('th', {}, 'Round'), h('th', {}, 'Score'))),
+        h('tbody', {}, ...w.seats.map((seat) => h('tr', { 'data-testid': `seat-${w.index + 1}-${seat.country}` },
+          h('th', {}, COUNTRY_NAME[seat.country]),
+          h('td', {}, seat.bot ? h('span', { class: 'badge bot', 'data-testid': 'bot-badge' }, seat.students.length ? 'BOT (idle seat)' : 'BOT') : '', seat.warned ? h('span', { class: 'badge warn' }, 'idle: warned') : '',
+            ...seat.students.map((p) => h('div', { class: 'student' },
+              h('span', { class: `dot ${p.connected ? 'on' : 'off'}`, title: p.connected ? 'connected' : 'not connected' }), ` ${p.label}${seat.captain === p.id ? ' (captain)' : ''}`,
+              h('small', {}, p.connected ? (p.idleSeconds > 20 ? ` idle ${p.idleSeconds}s` : '') : ' offline'),
+              h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
+                h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => COUNTRIES.map((c) => h('option', { value: `${x.index}:${c}` }, `world ${x.index + 1} ${c}`)))),
+              h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain'),
+              h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? They will have to join again.`) && act('revoke', [p.id])() }, 'revoke'),
+            ))),
+          h('td', {}, w.over ? '' : seat.bot ? 'bot' : seat.ready ? '✓ submitted' : seat.submitted ? 'draft sent (captain decides)' : '…'),
+          h('td', {}, hl.scores ? fmt.signed(hl.scores[seat.country], 2) : ''),
+        ))),
+      ),
+      hl.prices ? h('p', { class: 'figures' }, `NdPr oxide $${hl.prices.ndpr.toFixed(1)}/kg · Dy/Tb oxide $${Math.round(hl.prices.dytb)}/kg · magnets $${hl.prices.magnet.toFixed(1)}/kg · Japan's magnet supply ${Math.round((hl.magnetSupply?.JPN ?? 0) * 100)}%`) : '',
+      hl.events.length || hl.news.length ? h('ul', { class: 'news' }, ...hl.events.map((e) => h('li', { class: 'event' }, e)), ...hl.news.slice(0, 3).map((n) => h('li', {}, n))) : '',
+    );
+  };
+  root.append(h('main', { class: 'class-page dash', 'data-testid': 'dashboard' }, body));
+  sock.onPush((p) => p.push === 'state' && show(p.value as TeacherState));
+  sock.onState((s, why) => { if (s === 'refused') msg.textContent = `The server refused this teacher link: ${why ?? ''}`; });
+  setInterval(() => {
+    for (const el of body.querySelectorAll<HTMLElement>('[data-deadline]')) el.textContent = clockText(Number(el.dataset.deadline) - (Date.now() + offset), false);
+  }, 1000);
+  show(await sock.call<TeacherState>('state'));
+}

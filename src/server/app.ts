@@ -1,0 +1,105 @@
+// The server: fastify serves the built game (dist/) and the classroom: a small HTTP API (create a class, join it,
+// exports, QR codes) and the websocket every class screen talks over (sockets.ts).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import QRCode from 'qrcode';
+import { JoinSchema, zodLine } from './config.ts';
+import { Hub, HttpError } from './hub.ts';
+import { Sockets } from './sockets.ts';
+import { exportRows, toCsv } from './debrief.ts';
+import { scenarioList } from './content.ts';
+import type { Store } from './store.ts';
+
+export interface ServerOptions {
+  store: Store;
+  /** the built UI to serve (dist/); none: API only (tests, or Vite serving the pages in development) */
+  staticDir?: string | null;
+  now?: () => number;
+  /** half-second clock ticks (tests may drive hub.tick themselves) */
+  clock?: boolean;
+  logger?: boolean;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; hub: Hub; sockets: Sockets }> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
+  const hub = new Hub(opts.store, opts.now);
+  const sockets = new Sockets(hub);
+  await hub.restore();
+
+  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
+    const status = err instanceof HttpError ? err.status : (err.statusCode ?? 500);
+    if (status >= 500) console.error(err);
+    void reply.status(status).send({ error: status >= 500 && !(err instanceof HttpError) ? 'server error' : err.message });
+  });
+
+  await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
+  app.register(async (f) => {
+    f.get('/ws', { websocket: true }, (socket) => sockets.attach(socket));
+  });
+
+  app.get('/api/health', async () => ({ ok: true, classes: hub.classes.size, store: opts.store.kind }));
+  // figures for the load benchmark: the process's memory (and its peak, sampled every quarter second) and how long
+  // world turns took to resolve
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 250);
+  sampler.unref();
+  app.get('/api/stats', async () => {
+    const ms = [...hub.resolveMs].sort((a, b) => a - b);
+    const q = (p: number) => (ms.length ? ms[Math.min(ms.length - 1, Math.floor(p * ms.length))] : 0);
+    const cpu = process.cpuUsage();
+    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, rss: process.memoryUsage.rss(), peakRss: Math.max(peakRss, process.memoryUsage.rss()), resolves: ms.length, resolveP50: q(0.5), resolveP99: q(0.99) };
+  });
+  app.get('/api/scenarios', async () => scenarioList());
+  app.post('/api/classes', async (req) => hub.createClass(req.body));
+  app.post('/api/join', async (req) => {
+    const p = JoinSchema.safeParse(req.body);
+    if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`);
+    return hub.join(p.data.code, p.data.label, req.ip);
+  });
+  app.get('/api/qr', async (req, reply) => {
+    const text = String((req.query as { text?: string }).text ?? '');
+    if (!text || text.length > 300) throw new HttpError(400, 'qr: text must be 1 to 300 characters');
+    void reply.type('image/svg+xml');
+    return QRCode.toString(text, { type: 'svg', margin: 1 });
+  });
+
+  /** The teacher of class `id`, from the Authorization header (Bearer TOKEN). */
+  const teacherOf = (req: FastifyRequest) => {
+    const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+    const { cls, rec } = hub.auth(m?.[1]);
+    if (rec.role !== 'teacher' || cls.id !== (req.params as { id: string }).id) throw new HttpError(403, 'only the class\'s teacher can do this');
+    return cls;
+  };
+  app.get('/api/classes/:id/export.csv', async (req, reply) => {
+    const cls = teacherOf(req);
+    void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="class-${cls.code}.csv"`);
+    return toCsv(exportRows(cls));
+  });
+  app.get('/api/classes/:id/export.jsonl', async (req, reply) => {
+    const cls = teacherOf(req);
+    void reply.type('application/jsonl; charset=utf-8').header('content-disposition', `attachment; filename="class-${cls.code}.jsonl"`);
+    return exportRows(cls).map((r) => JSON.stringify(r)).join('\n') + '\n';
+  });
+  app.get('/api/classes/:id/worlds/:w/replay.json', async (req, reply) => {
+    const cls = teacherOf(req);
+    const w = Number((req.params as { w: string }).w) - 1;
+    const world = cls.worlds[w];
+    if (!Number.isInteger(w) || !world) throw new HttpError(404, `no world ${(req.params as { w: string }).w}`);
+    if (world.turn === 0) throw new HttpError(409, `world ${w + 1} has not played a turn yet`);
+    const agents = Object.fromEntries(cls.seats[w].map((s) => [s.country, s.students.length ? 'class' : 'persona']));
+    void reply.type('application/json').header('content-disposition', `attachment; filename="class-${cls.code}-world-${w + 1}.json"`);
+    return JSON.stringify(world.replay(agents as never), null, 1);
+  });
+
+  if (opts.staticDir && existsSync(opts.staticDir)) await app.register(fastifyStatic, { root: resolve(opts.staticDir), index: ['index.html'] });
+
+  if (opts.clock !== false) hub.startClock();
+  app.addHook('onClose', async () => {
+    clearInterval(sampler);
+    await hub.close();
+  });
+  return { app, hub, sockets };
+}

@@ -1,0 +1,35 @@
+// Printable briefings: one sheet per student with name, world and country, the country's situation, objectives and
+// levers, and a glossary (the page prints them with a print stylesheet; the browser's print to PDF does the rest).
+import type { Briefing } from '../session/protocol.ts';
+import type { ClassRoom } from './classroom.ts';
+import { coreFor } from './student.ts';
+
+export const GLOSSARY: [string, string][] = [
+  ['Rare earths', 'Seventeen metals; NdPr (neodymium-praseodymium) and Dy/Tb (dysprosium, terbium) go into the strongest permanent magnets.'],
+  ['Oxide', 'Separated rare-earth oxide: what a separation plant makes from ore, and what magnet makers buy.'],
+  ['NdFeB magnet', 'Neodymium-iron-boron magnet: in electric motors of cars, wind turbines, missiles and hard drives.'],
+  ['Export control', 'A ban, or a licence that lets only a share of last quarter\'s volume through, on ore, oxide or magnets to a partner.'],
+  ['Tariff', 'A tax on imports from a partner, in percent of their value.'],
+  ['Stockpile', 'A national strategic stock of oxide, bought and released by the government.'],
+  ['Deal', 'A package of commitments between two countries (tariff caps, open exports, investment, offtakes), binding for its term.'],
+  ['Score', 'Points against the status-quo path: the same world in which every country keeps its policies. 0 = no better, no worse.'],
+];
+
+export interface Sheet {
+  student: string;
+  label: string;
+  world: number;
+  briefing: Briefing;
+}
+
+export function briefingsFor(cls: ClassRoom): { className: string; code: string; sheets: Sheet[]; glossary: [string, string][] } {
+  const core = coreFor(cls.config.scenarioId);
+  const cache = new Map<string, Briefing>();
+  const sheets = [...cls.students.values()]
+    .sort((a, b) => a.world - b.world || a.country.localeCompare(b.country) || a.label.localeCompare(b.label))
+    .map((st) => {
+      if (!cache.has(st.country)) cache.set(st.country, core.briefing(st.country));
+      return { student: st.id, label: st.label, world: st.world, briefing: cache.get(st.country)! };
+    });
+  return { className: cls.config.name, code: cls.code, sheets, glossary: GLOSSARY };
+}

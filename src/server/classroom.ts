@@ -1,0 +1,245 @@
+// One class as an event log: every change is an event, written before it takes effect, and the class is rebuilt after a
+// restart by applying its events again (turns re-resolved by the engine, every state hash checked).
+import { COUNTRIES, type CountryId, type CountryOrders, type Orders } from '../../engine/index.ts';
+import type { ClassConfig } from './config.ts';
+import { contentFor } from './content.ts';
+import { World, type Resolved } from './world.ts';
+
+export interface Student {
+  id: string;
+  label: string;
+  world: number;
+  country: CountryId;
+  /** sockets open now, and when the student was last seen (not logged: a restart starts everyone's idle clock) */
+  sockets: number;
+  lastSeen: number;
+}
+
+export interface Seat {
+  world: number;
+  country: CountryId;
+  students: string[];
+  captain: string | null;
+  draft: CountryOrders | null;
+  submitted: { orders: CountryOrders; by: string; at: number } | null;
+  /** a bot plays the seat: no student in it, or it was idle past the grace period */
+  bot: boolean;
+  warned: boolean;
+}
+
+export interface Round {
+  deadline: number | null;
+  /** ms left while paused */
+  remaining: number | null;
+}
+
+export type Status = 'lobby' | 'running' | 'paused' | 'ended';
+
+export interface TokenRecord {
+  hash: string;
+  role: 'teacher' | 'projector' | 'seat';
+  student?: string;
+  expires: number;
+  revoked: boolean;
+}
+
+export type Ev = { type: string; data: Record<string, unknown>; at: number };
+
+export class HashMismatch extends Error {}
+
+/** Students fill the countries in this order, so a small class plays the three big ones first. */
+const PLACEMENT_ORDER: CountryId[] = ['JPN', 'CHN', 'USA', 'AUS', 'MYS'];
+
+export class ClassRoom {
+  config!: ClassConfig;
+  code = '';
+  status: Status = 'lobby';
+  worlds: World[] = [];
+  rounds: Round[] = [];
+  /** when each world's current round began (idle time counts from there at the earliest) */
+  roundStart: number[] = [];
+  seats: Seat[][] = [];
+  students = new Map<string, Student>();
+  tokens = new Map<string, TokenRecord>();
+  /** what ended each world's last round: 'all-submitted' | 'clock' | 'teacher' */
+  lastReason: string[] = [];
+  /** when each event happened, for the teacher's log and the export */
+  orderLog: { world: number; turn: number; country: CountryId; student: string; at: number; orders: CountryOrders; kind: 'order' | 'draft' }[] = [];
+  resolvedAt: { world: number; turn: number; at: number; reason: string; bots: CountryId[]; ms: number }[] = [];
+  private live = new Map<number, Resolved>();
+
+  constructor(readonly id: string) {}
+
+  seat(world: number, country: CountryId): Seat {
+    const s = this.seats[world]?.find((x) => x.country === country);
+    if (!s) throw new Error(`no seat ${country} in world ${world + 1}`);
+    return s;
+  }
+
+  /** Hand a resolved turn to the next `resolve` event, so it is not computed twice. */
+  stage(world: number, r: Resolved): void {
+    this.live.set(world, r);
+  }
+
+  apply(ev: Ev): void {
+    const d = ev.data as Record<string, never>;
+    switch (ev.type) {
+      case 'class': {
+        this.config = d.config as ClassConfig;
+        this.code = d.code as string;
+        const content = contentFor(this.config.scenarioId);
+        for (let w = 0; w < this.config.worlds; w++) {
+          const seed = this.config.sameSeed ? this.config.seed : this.config.seed + w;
+          const world = new World(w, content, seed, Math.min(this.config.turns, content.scenario.turns));
+          if (world.content.hash !== d.contentHash) throw new HashMismatch(`class ${this.id}: the content changed since the class was created (${d.contentHash} then, ${world.content.hash} now)`);
+          this.worlds.push(world);
+          this.rounds.push({ deadline: null, remaining: null });
+          this.lastReason.push('');
+          this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, submitted: null, bot: true, warned: false })));
+        }
+        break;
+      }
+      case 'token':
+        this.tokens.set(d.hash, { hash: d.hash, role: d.role, student: d.student, expires: d.expires, revoked: false });
+        break;
+      case 'revoke': {
+        const t = this.tokens.get(d.hash);
+        if (t) t.revoked = true;
+        break;
+      }
+      case 'join': {
+        const st: Student = { id: d.student, label: d.label, world: d.world, country: d.country, sockets: 0, lastSeen: ev.at };
+        this.students.set(st.id, st);
+        this.place(st, d.world, d.country);
+        break;
+      }
+      case 'move': {
+        const st = this.students.get(d.student)!;
+        this.unplace(st);
+        this.place(st, d.world, d.country);
+        break;
+      }
+      case 'captain':
+        this.seat(d.world, d.country).captain = d.student;
+        break;
+      case 'start':
+      case 'resume':
+        this.status = 'running';
+        (d.deadlines as (number | null)[]).forEach((t, w) => {
+          this.rounds[w] = { deadline: t, remaining: null };
+          this.roundStart[w] = ev.at;
+        });
+        break;
+      case 'pause':
+        this.status = 'paused';
+        for (const r of this.rounds) if (r.deadline !== null) r.remaining = Math.max(0, r.deadline - ev.at);
+        break;
+      case 'extend':
+        this.rounds.forEach((r, w) => {
+          if (d.world !== null && d.world !== w) return;
+          if (r.deadline !== null) r.deadline += (d.seconds as number) * 1000;
+          if (r.remaining !== null) r.remaining += (d.seconds as number) * 1000;
+        });
+        break;
+      case 'draft':
+      case 'order': {
+        const seat = this.seat(d.world, d.country);
+        if (d.turn !== this.worlds[d.world].turn) throw new HashMismatch(`event ${ev.type} for turn ${d.turn + 1} of world ${d.world + 1}, which is at turn ${this.worlds[d.world].turn + 1}`);
+        seat.draft = d.orders;
+        if (ev.type === 'order') seat.submitted = { orders: d.orders, by: d.student, at: ev.at };
+        this.orderLog.push({ world: d.world, turn: d.turn + 1, country: d.country, student: d.student, at: ev.at, orders: d.orders, kind: ev.type });
+        break;
+      }
+      case 'bot': {
+        const seat = this.seat(d.world, d.country);
+        seat.bot = d.on;
+        seat.warned = false;
+        break;
+      }
+      case 'warn':
+        this.seat(d.world, d.country).warned = true;
+        break;
+      case 'resolve':
+        this.applyResolve(d, ev.at);
+        break;
+      case 'end':
+        this.status = 'ended';
+        for (const r of this.rounds) r.deadline = r.remaining = null;
+        break;
+      default:
+        throw new Error(`class ${this.id}: unknown event ${ev.type}`);
+    }
+  }
+
+  private applyResolve(d: Record<string, never>, at: number): void {
+    const w = d.world as number;
+    const world = this.worlds[w];
+    if (d.turn !== world.turn + 1) throw new HashMismatch(`world ${w + 1}: turn ${d.turn} resolved out of order (the world is at turn ${world.turn})`);
+    let r = this.live.get(w);
+    this.live.delete(w);
+    if (!r || r.hash !== d.hash) r = world.compute(d.orders as Orders);
+    if (r.hash !== d.hash) throw new HashMismatch(`world ${w + 1}, turn ${d.turn}: the state hash is ${r.hash}, the log says ${d.hash}`);
+    world.push(r);
+    for (const s of this.seats[w]) {
+      s.draft = null;
+      s.submitted = null;
+    }
+    this.rounds[w] = { deadline: d.deadline, remaining: null };
+    this.roundStart[w] = at;
+    this.lastReason[w] = d.reason;
+    this.resolvedAt.push({ world: w, turn: d.turn, at, reason: d.reason, bots: d.bots, ms: d.ms ?? 0 });
+  }
+
+  private place(st: Student, world: number, country: CountryId): void {
+    st.world = world;
+    st.country = country;
+    const seat = this.seat(world, country);
+    seat.students.push(st.id);
+    seat.bot = false;
+    seat.warned = false;
+  }
+
+  private unplace(st: Student): void {
+    const seat = this.seat(st.world, st.country);
+    seat.students = seat.students.filter((x) => x !== st.id);
+    if (seat.captain === st.id) seat.captain = null;
+    if (!seat.students.length) seat.bot = true;
+  }
+
+  /** Where a new student goes: the world with fewest students, then its country with fewest (playable ones only). */
+  placement(): { world: number; country: CountryId } | null {
+    const cap = this.config.seatsPerCountry;
+    let best: { world: number; country: CountryId; n: number; wn: number } | null = null;
+    for (let w = 0; w < this.worlds.length; w++) {
+      const wn = this.seats[w].reduce((a, s) => a + s.students.length, 0);
+      for (const c of PLACEMENT_ORDER.filter((x) => this.config.countries.includes(x))) {
+        const n = this.seat(w, c).students.length;
+        if (n >= cap) continue;
+        if (!best || n < best.n || (n === best.n && wn < best.wn)) best = { world: w, country: c, n, wn };
+      }
+    }
+    return best && { world: best.world, country: best.country };
+  }
+
+  /** The countries of a world still to submit (bot seats count as ready). */
+  waitingFor(w: number): CountryId[] {
+    return this.seats[w].filter((s) => !s.bot && !this.ready(s)).map((s) => s.country);
+  }
+
+  /** A seat's decision is in: its captain submitted, or (no captain) anyone did. */
+  ready(s: Seat): boolean {
+    return !!s.submitted && (s.captain === null || s.submitted.by === s.captain);
+  }
+
+  /** Orders for the next turn of a world: submitted ones, bots for bot seats, and for the rest what `missed` says. */
+  ordersFor(w: number): { orders: Orders; bots: CountryId[] } {
+    const seats = this.seats[w];
+    const bots = seats.filter((s) => s.bot || (!s.submitted && this.config.missed === 'bot')).map((s) => s.country);
+    const orders = this.worlds[w].botOrders(bots);
+    for (const s of seats) {
+      if (bots.includes(s.country)) continue;
+      if (s.submitted && Object.keys(s.submitted.orders).length) orders[s.country] = s.submitted.orders;
+    }
+    return { orders, bots };
+  }
+}

@@ -1,0 +1,326 @@
+// Every class this server runs: creation, joining, tokens, the round clock and idle seats, turn resolution. Each change
+// to a class runs under that class's lock and is written to the store before it takes effect (ClassRoom.apply).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { InvalidOrdersError, type CountryId, type Orders } from '../../engine/index.ts';
+import { ClassRoom, type Ev, type TokenRecord } from './classroom.ts';
+import { ClassConfigSchema, type ClassConfig } from './config.ts';
+import { contentFor } from './content.ts';
+import type { Store } from './store.ts';
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
+const HOUR = 3600_000;
+export const TOKEN_LIFE = { teacher: 30 * 24 * HOUR, projector: 24 * HOUR, seat: 24 * HOUR } as const;
+
+export const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+const newToken = (role: string) => `${role[0]}_${randomBytes(24).toString('base64url')}`;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What a hub tells the socket layer: a class changed (push new state), a world resolved (answer waiting submits). */
+export interface HubListener {
+  changed(cls: ClassRoom): void;
+  resolved(cls: ClassRoom, world: number): void;
+  revoked(hash: string): void;
+}
+
+export class Hub {
+  readonly classes = new Map<string, ClassRoom>();
+  private byCode = new Map<string, string>();
+  private byToken = new Map<string, string>();
+  private seq = new Map<string, number>();
+  private locks = new Map<string, Promise<unknown>>();
+  private joins = new Map<string, number[]>();
+  private timer: NodeJS.Timeout | null = null;
+  listener: HubListener = { changed() {}, resolved() {}, revoked() {} };
+  /** resolution times of the last turns, ms (the load benchmark reads them) */
+  readonly resolveMs: number[] = [];
+
+  constructor(
+    readonly store: Store,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  /** Rebuild every class from its events (turns re-resolved, hashes checked). */
+  /** Classes whose log did not replay (content or engine changed, or a damaged log): left out, with the reason. */
+  readonly unrestored: { id: string; error: string }[] = [];
+
+  async restore(): Promise<{ classes: number; events: number; turns: number }> {
+    let n = 0;
+    let turns = 0;
+    for (const { id } of await this.store.listClasses()) {
+      const cls = new ClassRoom(id);
+      const evs = await this.store.events(id);
+      try {
+        for (const e of evs) cls.apply({ type: e.type, data: e.data as Record<string, unknown>, at: e.at });
+      } catch (e) {
+        this.unrestored.push({ id, error: (e as Error).message });
+        continue;
+      }
+      for (const e of evs) this.index(cls, e.type, e.data as Record<string, unknown>);
+      this.seq.set(id, evs.length);
+      this.classes.set(id, cls);
+      this.byCode.set(cls.code, id);
+      n += evs.length;
+      turns += cls.worlds.reduce((a, w) => a + w.turn, 0);
+    }
+    return { classes: this.classes.size, events: n, turns };
+  }
+
+  private index(cls: ClassRoom, type: string, d: Record<string, unknown>): void {
+    if (type === 'token') this.byToken.set(d.hash as string, cls.id);
+  }
+
+  /** Run `f` alone for this class: no two changes to one class interleave. */
+  lock<T>(cls: ClassRoom, f: () => Promise<T>): Promise<T> {
+    const prev = this.locks.get(cls.id) ?? Promise.resolve();
+    const next = prev.then(f, f);
+    this.locks.set(
+      cls.id,
+      next.catch(() => undefined),
+    );
+    return next;
+  }
+
+  /** Apply an event and queue it for the log; the promise resolves once it is written (answer no one before). Events
+   * are written in the order they happen, so the log is always a prefix of what was applied; a write that fails stops
+   * the server (a restart replays the log, and nobody was told of what was not written). */
+  emit(cls: ClassRoom, type: string, data: Record<string, unknown>): Promise<void> {
+    const seq = (this.seq.get(cls.id) ?? 0) + 1;
+    const at = this.now();
+    const ev: Ev = { type, data, at };
+    cls.apply(ev); // throws before anything is written if the event does not fit
+    this.seq.set(cls.id, seq);
+    this.index(cls, type, data);
+    const written = this.store.append(cls.id, seq, type, data, at).catch((e) => {
+      console.error(`the class log could not be written (${(e as Error).message}); stopping so that a restart replays the log`);
+      this.onWriteError(e);
+      throw e;
+    });
+    this.lastWrite = written.catch(() => undefined);
+    return written;
+  }
+
+  private lastWrite: Promise<void> = Promise.resolve();
+  /** Resolves when everything emitted so far is written. */
+  durable(): Promise<void> {
+    return this.lastWrite;
+  }
+  onWriteError: (e: unknown) => void = () => process.exit(70);
+
+  private async issue(cls: ClassRoom, role: TokenRecord['role'], student?: string): Promise<string> {
+    const token = newToken(role);
+    await this.emit(cls, 'token', { hash: hashToken(token), role, ...(student ? { student } : {}), expires: this.now() + TOKEN_LIFE[role] });
+    return token;
+  }
+
+  async createClass(input: unknown): Promise<{ classId: string; code: string; teacherToken: string; projectorToken: string; config: ClassConfig }> {
+    const p = ClassConfigSchema.safeParse(input ?? {});
+    if (!p.success) throw new HttpError(400, `class options: ${p.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+    const config = p.data;
+    let content;
+    try {
+      content = contentFor(config.scenarioId);
+    } catch (e) {
+      throw new HttpError(400, `class options: scenarioId: ${(e as Error).message}`);
+    }
+    let code = '';
+    do code = Array.from(randomBytes(6), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+    while (this.byCode.has(code));
+    const id = randomUUID();
+    await this.store.createClass(id, code, this.now());
+    const cls = new ClassRoom(id);
+    this.classes.set(id, cls);
+    this.byCode.set(code, id);
+    return this.lock(cls, async () => {
+      await this.emit(cls, 'class', { config, code, contentHash: content.hash });
+      const teacherToken = await this.issue(cls, 'teacher');
+      const projectorToken = await this.issue(cls, 'projector');
+      this.listener.changed(cls);
+      return { classId: id, code, teacherToken, projectorToken, config };
+    });
+  }
+
+  /** Join by code and name: the same name in a class rejoins its seat (while nobody is connected on it). */
+  async join(code: string, label: string, ip: string): Promise<{ token: string; classId: string; world: number; country: CountryId; student: string }> {
+    const t = this.now();
+    // wrong codes are counted by address: 20 a minute, then 429 until the minute is up
+    const recent = (this.joins.get(ip) ?? []).filter((x) => t - x < 60_000);
+    this.joins.set(ip, recent);
+    if (recent.length >= 20) throw new HttpError(429, 'too many wrong codes from this address; wait a minute and try again');
+    const id = this.byCode.get(code.trim().toUpperCase());
+    const cls = id ? this.classes.get(id) : undefined;
+    if (!cls) {
+      recent.push(t);
+      throw new HttpError(404, 'no class has that code: check it with your teacher');
+    }
+    if (cls.status === 'ended') throw new HttpError(409, 'this class has ended');
+    return this.lock(cls, async () => {
+      const name = label.trim();
+      const same = [...cls.students.values()].find((s) => s.label.toLowerCase() === name.toLowerCase());
+      if (same) {
+        if (same.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
+        const token = await this.issue(cls, 'seat', same.id);
+        return { token, classId: cls.id, world: same.world, country: same.country, student: same.id };
+      }
+      const place = cls.placement();
+      if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats');
+      const student = `s${cls.students.size + 1}`;
+      await this.emit(cls, 'join', { student, label: name, world: place.world, country: place.country });
+      const token = await this.issue(cls, 'seat', student);
+      this.listener.changed(cls);
+      return { token, classId: cls.id, world: place.world, country: place.country, student };
+    });
+  }
+
+  /** The class and token record a token opens, or a 401. */
+  auth(token: unknown): { cls: ClassRoom; rec: TokenRecord } {
+    if (typeof token !== 'string' || token.length > 200) throw new HttpError(401, 'no token');
+    const hash = hashToken(token);
+    const cls = this.classes.get(this.byToken.get(hash) ?? '');
+    const rec = cls?.tokens.get(hash);
+    if (!cls || !rec) throw new HttpError(401, 'this link or seat is not known here');
+    if (rec.revoked) throw new HttpError(401, 'this token was revoked');
+    if (rec.expires <= this.now()) throw new HttpError(401, 'this token has expired');
+    return { cls, rec };
+  }
+
+  async revokeStudent(cls: ClassRoom, student: string): Promise<number> {
+    const hashes = [...cls.tokens.values()].filter((t) => t.student === student && !t.revoked).map((t) => t.hash);
+    for (const hash of hashes) {
+      await this.emit(cls, 'revoke', { hash });
+      this.listener.revoked(hash);
+    }
+    return hashes.length;
+  }
+
+  // ---- the round clock ----
+
+  async begin(cls: ClassRoom): Promise<void> {
+    if (cls.status !== 'lobby') throw new HttpError(409, `the class has already ${cls.status === 'ended' ? 'ended' : 'started'}`);
+    const t = this.now() + cls.config.roundSeconds * 1000;
+    await this.emit(cls, 'start', { deadlines: cls.worlds.map((w) => (w.over ? null : t)) });
+  }
+
+  async pause(cls: ClassRoom): Promise<void> {
+    if (cls.status !== 'running') throw new HttpError(409, 'the class is not running');
+    await this.emit(cls, 'pause', {});
+  }
+
+  async resume(cls: ClassRoom): Promise<void> {
+    if (cls.status !== 'paused') throw new HttpError(409, 'the class is not paused');
+    const t = this.now();
+    await this.emit(cls, 'resume', { deadlines: cls.rounds.map((r, w) => (cls.worlds[w].over ? null : t + (r.remaining ?? cls.config.roundSeconds * 1000))) });
+    for (let w = 0; w < cls.worlds.length; w++) await this.maybeResolve(cls, w);
+  }
+
+  /** Resolve a world's round if every seat is in (not while paused). */
+  async maybeResolve(cls: ClassRoom, w: number): Promise<void> {
+    // a world of bots only keeps to the clock; one with students resolves as soon as every seat is in
+    if (cls.status === 'running' && !cls.worlds[w].over && cls.waitingFor(w).length === 0 && cls.seats[w].some((s) => !s.bot)) await this.resolve(cls, w, 'all-submitted');
+  }
+
+  async resolve(cls: ClassRoom, w: number, reason: string): Promise<void> {
+    const world = cls.worlds[w];
+    if (world.over) return;
+    const t0 = performance.now();
+    let { orders, bots } = cls.ordersFor(w);
+    let r;
+    try {
+      r = world.compute(orders);
+    } catch (e) {
+      if (!(e instanceof InvalidOrdersError)) throw e;
+      // orders valid alone can clash with the others' (a deal answered twice, say): the refused seats keep their policies
+      const bad = new Set<string>(e.issues.map((i) => i.country));
+      orders = Object.fromEntries(Object.entries(orders).filter(([c]) => !bad.has(c))) as Orders;
+      r = world.compute(orders);
+    }
+    const ms = Math.round(performance.now() - t0);
+    this.resolveMs.push(ms);
+    if (this.resolveMs.length > 100_000) this.resolveMs.splice(0, 50_000);
+    const last = world.turn + 1 >= world.turns;
+    cls.stage(w, r);
+    const written = this.emit(cls, 'resolve', { world: w, turn: world.turn + 1, orders, hash: r.hash, reason, bots, ms, deadline: last || cls.status !== 'running' ? null : this.now() + cls.config.roundSeconds * 1000 });
+    // the class's lock is not held for the write: the answers go out once it is written
+    void written.then(() => this.listener.resolved(cls, w)).catch(() => undefined);
+    if (cls.worlds.every((x) => x.over) && cls.status !== 'ended') void this.emit(cls, 'end', {}).catch(() => undefined);
+    this.listener.changed(cls);
+  }
+
+  /** Deadlines and idle seats: called every half second. */
+  async tick(): Promise<void> {
+    const t = this.now();
+    for (const cls of this.classes.values()) {
+      if (cls.status !== 'running') continue;
+      const due = cls.rounds.some((r, w) => r.deadline !== null && r.deadline <= t && !cls.worlds[w].over);
+      const grace = cls.config.idleGraceSeconds * 1000;
+      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => this.watched(s) && this.idleMs(cls, s) > grace * 0.6));
+      if (!due && !idle) continue;
+      await this.lock(cls, async () => {
+        const now = this.now();
+        for (let w = 0; w < cls.worlds.length; w++) {
+          if (cls.worlds[w].over || cls.status !== 'running') continue;
+          // a round past its deadline ends on the clock (a seat still out gets the class's default, not a bot)
+          const r = cls.rounds[w];
+          if (r.deadline !== null && r.deadline <= now) {
+            await this.resolve(cls, w, 'clock');
+            continue;
+          }
+          for (const s of cls.seats[w]) {
+            if (!this.watched(s) || grace <= 0) continue;
+            const ms = this.idleMs(cls, s);
+            if (ms > grace) await this.emit(cls, 'bot', { world: w, country: s.country, on: true, reason: 'idle' });
+            else if (ms > grace * 0.6 && !s.warned) await this.emit(cls, 'warn', { world: w, country: s.country, seconds: Math.round((grace - ms) / 1000) });
+            else continue;
+            this.listener.changed(cls);
+          }
+          await this.maybeResolve(cls, w);
+        }
+      });
+    }
+  }
+
+  /** A seat whose idleness counts: played by students, and not yet in for this round. */
+  private watched(s: ClassRoom['seats'][number][number]): boolean {
+    return !s.bot && s.students.length > 0 && !s.submitted;
+  }
+
+  /** How long a seat's students have been idle this round (waiting for the last round to end does not count). */
+  private idleMs(cls: ClassRoom, s: ClassRoom['seats'][number][number]): number {
+    const t = this.now();
+    const from = cls.roundStart[s.world] ?? 0;
+    return Math.min(...s.students.map((id) => t - Math.max(from, cls.students.get(id)?.lastSeen ?? t)));
+  }
+
+  /** A student did something: the idle clock restarts, and a seat a bot took over for idleness comes back. */
+  async active(cls: ClassRoom, student: string): Promise<void> {
+    const st = cls.students.get(student);
+    if (!st) return;
+    st.lastSeen = this.now();
+    const seat = cls.seat(st.world, st.country);
+    if (seat.bot || seat.warned) {
+      await this.lock(cls, async () => {
+        if (seat.bot) await this.emit(cls, 'bot', { world: st.world, country: st.country, on: false, reason: 'back' });
+        else if (seat.warned) seat.warned = false;
+        this.listener.changed(cls);
+      });
+    }
+  }
+
+  startClock(ms = 500): void {
+    this.timer ??= setInterval(() => void this.tick().catch((e) => console.error('clock:', e)), ms);
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await Promise.all([...this.locks.values()]);
+    await this.lastWrite;
+  }
+}

@@ -1,0 +1,80 @@
+// Discussion prompts for the debrief, drawn from what happened in the class's worlds: where the same country's score
+// differed most, the first export ban or tariff rise and the answers to it, events one world saw and another did not,
+// the price paths, and seats the bots played.
+import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import type { ClassRoom } from './classroom.ts';
+import type { WorldSeries } from './debrief.ts';
+
+const NAME: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'the United States' };
+const STAGE: Record<string, string> = { 'ore.light': 'NdPr ore', 'ore.heavy': 'Dy/Tb ore', 'oxide.light': 'NdPr oxide', 'oxide.heavy': 'Dy/Tb oxide', magnet: 'magnets' };
+const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+
+export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string[] {
+  const out: string[] = [];
+  const last = (xs: number[]) => xs[xs.length - 1] ?? 0;
+  const multi = worlds.length > 1;
+
+  // 1. the country whose score differed most between worlds
+  if (multi) {
+    let best: { c: CountryId; hi: WorldSeries; lo: WorldSeries; gap: number } | null = null;
+    for (const c of COUNTRIES) {
+      const sorted = [...worlds].sort((a, b) => last(b.scores[c]) - last(a.scores[c]));
+      const gap = last(sorted[0].scores[c]) - last(sorted[sorted.length - 1].scores[c]);
+      if (!best || gap > best.gap) best = { c, hi: sorted[0], lo: sorted[sorted.length - 1], gap };
+    }
+    if (best && best.gap > 0.005)
+      out.push(`${cap(NAME[best.c])} scored ${signed(last(best.hi.scores[best.c]))} in world ${best.hi.index + 1} and ${signed(last(best.lo.scores[best.c]))} in world ${best.lo.index + 1}, from the same start. Which decisions made the difference?`);
+  }
+
+  // 2. the first export ban, and how the country it hit answered in each world
+  const bans: { w: number; turn: number; date: string; who: CountryId; to: string; stage: string }[] = [];
+  cls.worlds.forEach((world, w) => {
+    world.orders.forEach((o, i) => {
+      for (const who of COUNTRIES)
+        for (const [to, stages] of Object.entries(o[who]?.exportControls ?? {}))
+          for (const [stage, v] of Object.entries(stages ?? {})) if (v === 'banned' && !bans.some((b) => b.w === w)) bans.push({ w, turn: i + 1, date: world.reports[i].date, who, to, stage });
+    });
+  });
+  if (bans.length) {
+    const b = bans.sort((x, y) => x.turn - y.turn)[0];
+    const target = b.to === '*' ? 'everyone' : NAME[b.to as CountryId] ?? b.to;
+    const others = worlds.filter((x) => x.index !== b.w).map((x) => x.index + 1);
+    const answer = b.to !== '*' && (COUNTRIES as readonly string[]).includes(b.to) ? ` Compare ${NAME[b.to as CountryId]}'s answers in world ${b.w + 1}${others.length ? ` and world ${others[0]}` : ''}.` : '';
+    out.push(`World ${b.w + 1}'s ${NAME[b.who]} banned ${STAGE[b.stage] ?? b.stage} to ${target} in ${b.date}.${answer}`);
+  }
+
+  // 3. an event one world saw and another did not
+  if (multi) {
+    const seen = worlds.map((x) => new Set(x.events.map((e) => e.title)));
+    for (const x of worlds) {
+      const e = x.events.find((ev) => seen.some((s, i) => i !== x.index && !s.has(ev.title)));
+      if (e) {
+        const missing = worlds.filter((y) => !seen[y.index].has(e.title)).map((y) => `world ${y.index + 1}`);
+        out.push(`World ${x.index + 1} saw "${e.title}" in ${e.date}; ${missing.join(' and ')} did not. Was it luck, or did the players' choices bring it about?`);
+        break;
+      }
+    }
+  }
+
+  // 4. the heavy rare-earth price: the highest peak against the status quo
+  const peak = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => b.p - a.p)[0];
+  if (peak && peak.p > 0) {
+    const low = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => a.p - b.p)[0];
+    const differ = multi && peak.p - low.p > 0.01 * peak.p;
+    out.push(differ
+      ? `Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`
+      : `Dy/Tb oxide outside China rose to $${Math.round(peak.p)}/kg${multi ? ' in every world, whatever the players did' : ''}, from $${Math.round(peak.x.dytb[0] ?? 0)} in the first round. Could any country have changed that, and who paid for it?`);
+  }
+
+  // 5. seats the bots played
+  const botted = worlds.flatMap((x) => COUNTRIES.filter((c) => x.botTurns[c] > 0 && cls.seats[x.index].find((s) => s.country === c)!.students.length > 0).map((c) => ({ x, c, n: x.botTurns[c] })));
+  if (botted.length) {
+    const b = botted.sort((a, b2) => b2.n - a.n)[0];
+    out.push(`A bot played ${NAME[b.c]} in world ${b.x.index + 1} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`);
+  } else if (out.length < 3) {
+    const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
+    if (magnet) out.push(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1}. What could it have done earlier?`);
+  }
+  return out.slice(0, 5);
+}

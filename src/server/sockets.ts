@@ -1,0 +1,270 @@
+// The classroom's websocket protocol. A client's first message is {hello: token}; then requests {id, method, args},
+// answered {id, ok, value} or {id, ok: false, error}; a submit is first acknowledged {id, ack: true} once the order is
+// written, and answered when its world resolves the turn. Pushes are {push: kind, value}. Each role may call only its
+// own methods, every message is checked (zod, then the engine's order rules), and a revoked token closes its sockets.
+import type { WebSocket } from 'ws';
+import { isCountry, validateOrders, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { HelloSchema, METHOD_ARGS, PROJECTOR_METHODS, RequestSchema, STUDENT_METHODS, TEACHER_METHODS, zodLine, type Method } from './config.ts';
+import { HttpError, hashToken, type Hub, type HubListener } from './hub.ts';
+import type { ClassRoom, TokenRecord } from './classroom.ts';
+import { projectorState, seatStatus, teacherState } from './views.ts';
+import { studentCall } from './student.ts';
+import { debriefFor, publicDebrief } from './debrief.ts';
+import { briefingsFor } from './briefings.ts';
+
+export interface Conn {
+  ws: WebSocket;
+  cls?: ClassRoom;
+  rec?: TokenRecord;
+  student?: string;
+}
+
+const MAX_MESSAGE = 256 * 1024;
+
+export class Sockets implements HubListener {
+  readonly conns = new Set<Conn>();
+  private pending = new Map<string, { conn: Conn; id: number; acked: boolean }[]>();
+  private dirty = new Set<ClassRoom>();
+  private flushing: NodeJS.Timeout | null = null;
+
+  constructor(private hub: Hub) {
+    hub.listener = this;
+  }
+
+  attach(ws: WebSocket): void {
+    const conn: Conn = { ws };
+    this.conns.add(conn);
+    ws.on('message', (buf: Buffer, isBinary: boolean) => void this.onMessage(conn, isBinary ? '' : buf.toString('utf8'), buf.length));
+    ws.on('close', () => {
+      this.conns.delete(conn);
+      if (conn.student && conn.cls) {
+        const st = conn.cls.students.get(conn.student);
+        if (st) {
+          st.sockets = Math.max(0, st.sockets - 1);
+          st.lastSeen = this.hub.now();
+        }
+        this.changed(conn.cls);
+      }
+    });
+  }
+
+  private send(conn: Conn, msg: unknown): void {
+    if (conn.ws.readyState === 1) conn.ws.send(JSON.stringify(msg));
+  }
+
+  private async onMessage(conn: Conn, text: string, size: number): Promise<void> {
+    if (size > MAX_MESSAGE) return this.send(conn, { ok: false, error: `message too large (${size} bytes; at most ${MAX_MESSAGE})` });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.send(conn, { ok: false, error: 'the message is not JSON' });
+    }
+    if (!conn.rec) return this.hello(conn, json);
+    const req = RequestSchema.safeParse(json);
+    if (!req.success) return this.send(conn, { ok: false, error: `bad request: ${zodLine(req.error)}` });
+    const { id, method, args } = req.data;
+    const reply = (r: { ok: true; value: unknown } | { ok: false; error: string; status?: number; issues?: unknown }) => this.send(conn, { id, ...r });
+    const rec = conn.cls!.tokens.get(conn.rec.hash)!;
+    if (rec.revoked || rec.expires <= this.hub.now()) {
+      reply({ ok: false, status: 401, error: rec.revoked ? 'this token was revoked' : 'this token has expired' });
+      return conn.ws.close(4401, 'token no longer valid');
+    }
+    const allowed = rec.role === 'teacher' ? TEACHER_METHODS : rec.role === 'projector' ? PROJECTOR_METHODS : STUDENT_METHODS;
+    if (!(method in METHOD_ARGS) && method !== 'active') return reply({ ok: false, status: 400, error: `no method ${JSON.stringify(method.slice(0, 40))}` });
+    if (method === 'active') {
+      if (rec.role === 'seat') await this.hub.active(conn.cls!, conn.student!);
+      return reply({ ok: true, value: null });
+    }
+    if (!allowed.has(method as Method)) return reply({ ok: false, status: 403, error: `a ${rec.role} token cannot call ${method}` });
+    const a = METHOD_ARGS[method as Method].safeParse(args);
+    if (!a.success) return reply({ ok: false, status: 400, error: `${method}: ${zodLine(a.error)}` });
+    try {
+      if (rec.role === 'seat') {
+        await this.hub.active(conn.cls!, conn.student!);
+        if (method === 'submit') return await this.submit(conn, id, a.data as [CountryOrders, number?]);
+        return reply({ ok: true, value: await studentCall(this.hub, conn.cls!, conn.student!, method as Method, a.data as unknown[]) });
+      }
+      if (rec.role === 'projector') return reply({ ok: true, value: method === 'state' ? projectorState(conn.cls!, this.hub.now()) : publicDebrief(await debriefFor(conn.cls!)) });
+      return reply({ ok: true, value: await this.teacherCall(conn.cls!, method as Method, a.data as unknown[]) });
+    } catch (e) {
+      reply({ ok: false, status: e instanceof HttpError ? e.status : 500, error: (e as Error).message });
+    }
+  }
+
+  private hello(conn: Conn, json: unknown): void {
+    const h = HelloSchema.safeParse(json);
+    if (!h.success) {
+      this.send(conn, { ok: false, status: 401, error: 'say hello with a token first: {"hello": TOKEN}' });
+      return conn.ws.close(4401, 'no token');
+    }
+    try {
+      const { cls, rec } = this.hub.auth(h.data.hello);
+      conn.cls = cls;
+      conn.rec = rec;
+      if (rec.role === 'seat') {
+        conn.student = rec.student;
+        const st = cls.students.get(rec.student!)!;
+        st.sockets++;
+        st.lastSeen = this.hub.now();
+      }
+      this.send(conn, { hello: { role: rec.role, classId: cls.id, code: cls.code, student: conn.student ?? null } });
+      this.changed(cls);
+    } catch (e) {
+      this.send(conn, { ok: false, status: e instanceof HttpError ? e.status : 500, error: (e as Error).message });
+      conn.ws.close(4401, 'token refused');
+    }
+  }
+
+  private async submit(conn: Conn, id: number, [orders, turn]: [CountryOrders, number?]): Promise<void> {
+    const cls = conn.cls!;
+    const st = cls.students.get(conn.student!)!;
+    const w = st.world;
+    const world = cls.worlds[w];
+    const fail = (error: string, issues?: unknown) => this.send(conn, { id, ok: true, value: { ok: false, error, ...(issues ? { issues } : {}) } });
+    await this.hub.lock(cls, async () => {
+      if (cls.status === 'lobby') return fail('the class has not started yet: wait for your teacher');
+      if (cls.status === 'ended' || world.over) return fail('the game is over');
+      if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`);
+      const v = validateOrders(world.content, world.state, { [st.country]: orders });
+      if (!v.ok) return fail('some orders are not valid', v.issues);
+      const written = this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
+      const entry = { conn, id, acked: false };
+      const key = `${cls.id}:${w}`;
+      this.pending.set(key, [...(this.pending.get(key) ?? []), entry]);
+      // acknowledged once written (and before the turn's answer, which waits for its own event to be written)
+      void written.then(() => {
+        if (!entry.acked) this.send(conn, { id, ack: true });
+        entry.acked = true;
+      });
+      this.changed(cls);
+      await this.hub.maybeResolve(cls, w);
+    });
+  }
+
+  private async teacherCall(cls: ClassRoom, method: Method, args: unknown[]): Promise<unknown> {
+    const hub = this.hub;
+    const locked = (f: () => Promise<void>) =>
+      hub.lock(cls, async () => {
+        await f();
+        this.changed(cls);
+        return teacherState(cls, hub.now());
+      });
+    switch (method) {
+      case 'state':
+        return teacherState(cls, hub.now());
+      case 'scenarios':
+        return (await import('./content.ts')).scenarioList();
+      case 'begin':
+        return locked(() => hub.begin(cls));
+      case 'pause':
+        return locked(() => hub.pause(cls));
+      case 'resume':
+        return locked(() => hub.resume(cls));
+      case 'extend':
+        return locked(async () => {
+          if (cls.status !== 'running' && cls.status !== 'paused') throw new HttpError(409, 'the class is not running');
+          await hub.emit(cls, 'extend', { seconds: args[0], world: args[1] });
+        });
+      case 'endRound':
+        return locked(async () => {
+          if (cls.status !== 'running') throw new HttpError(409, cls.status === 'paused' ? 'the class is paused: resume it first' : 'the class is not running');
+          for (let w = 0; w < cls.worlds.length; w++) if (args[0] === null || args[0] === w) await hub.resolve(cls, w, 'teacher');
+        });
+      case 'move':
+        return locked(async () => {
+          const [student, w, c] = args as [string, number, CountryId];
+          const st = cls.students.get(student);
+          if (!st) throw new HttpError(404, `no student ${student}`);
+          if (w >= cls.worlds.length || !isCountry(c)) throw new HttpError(400, `no seat ${c} in world ${w + 1}`);
+          if (st.world === w && st.country === c) return;
+          await hub.emit(cls, 'move', { student, world: w, country: c });
+          for (const conn of this.conns) if (conn.student === student && conn.cls === cls) this.send(conn, { push: 'moved', value: { world: w, country: c } });
+        });
+      case 'captain':
+        return locked(async () => {
+          const [w, c, student] = args as [number, CountryId, string | null];
+          if (w >= cls.worlds.length) throw new HttpError(400, `no world ${w + 1}`);
+          if (student !== null && !cls.seat(w, c).students.includes(student)) throw new HttpError(400, `${student} does not sit at ${c} in world ${w + 1}`);
+          await hub.emit(cls, 'captain', { world: w, country: c, student });
+        });
+      case 'revoke':
+        return locked(async () => {
+          if (!cls.students.has(args[0] as string)) throw new HttpError(404, `no student ${args[0]}`);
+          await hub.revokeStudent(cls, args[0] as string);
+        });
+      case 'endClass':
+        return locked(async () => {
+          if (cls.status === 'ended') return;
+          await hub.emit(cls, 'end', {});
+        });
+      case 'debrief':
+        return debriefFor(cls);
+      case 'briefings':
+        return briefingsFor(cls);
+      default:
+        throw new HttpError(400, `no method ${method}`);
+    }
+  }
+
+  // ---- pushes ----
+
+  changed(cls: ClassRoom): void {
+    this.dirty.add(cls);
+    this.flushing ??= setTimeout(() => this.flush(), 50);
+  }
+
+  private flush(): void {
+    this.flushing = null;
+    const now = this.hub.now();
+    for (const cls of this.dirty) {
+      let teacher: string | null = null;
+      let projector: string | null = null;
+      for (const conn of this.conns) {
+        if (conn.cls !== cls || !conn.rec || conn.ws.readyState !== 1) continue;
+        if (conn.rec.role === 'teacher') conn.ws.send((teacher ??= JSON.stringify({ push: 'state', value: teacherState(cls, now) })));
+        else if (conn.rec.role === 'projector') conn.ws.send((projector ??= JSON.stringify({ push: 'state', value: projectorState(cls, now) })));
+        else if (conn.student && cls.students.has(conn.student)) this.send(conn, { push: 'status', value: seatStatus(cls, conn.student, now) });
+      }
+    }
+    this.dirty.clear();
+  }
+
+  resolved(cls: ClassRoom, w: number): void {
+    const waiting = this.pending.get(`${cls.id}:${w}`) ?? [];
+    this.pending.delete(`${cls.id}:${w}`);
+    // one snapshot per country, serialised once for every student of that seat
+    const snaps = new Map<string, string>();
+    const snap = (student: string) => {
+      const st = cls.students.get(student)!;
+      const k = st.country;
+      if (!snaps.has(k)) snaps.set(k, JSON.stringify(cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null)));
+      return snaps.get(k)!;
+    };
+    const raw = (conn: Conn, text: string) => conn.ws.readyState === 1 && conn.ws.send(text);
+    const answered = new Set<Conn>();
+    for (const p of waiting) {
+      const st = p.conn.student ? cls.students.get(p.conn.student) : undefined;
+      if (!st || st.world !== w) continue;
+      if (!p.acked) this.send(p.conn, { id: p.id, ack: true });
+      p.acked = true;
+      raw(p.conn, `{"id":${p.id},"ok":true,"value":{"ok":true,"value":${snap(st.id)}}}`);
+      answered.add(p.conn);
+    }
+    for (const conn of this.conns) {
+      if (conn.cls !== cls || !conn.student || answered.has(conn)) continue;
+      const st = cls.students.get(conn.student);
+      if (st?.world === w) raw(conn, `{"push":"snapshot","value":${snap(st.id)}}`);
+    }
+  }
+
+  revoked(hash: string): void {
+    for (const conn of this.conns)
+      if (conn.rec?.hash === hash) {
+        this.send(conn, { push: 'revoked', value: 'your seat was revoked by the teacher' });
+        conn.ws.close(4401, 'token revoked');
+      }
+  }
+}
+
+export { hashToken };

@@ -1,0 +1,100 @@
+// A student's Session calls on the server (the same interface the browser's worker answers, src/session/protocol.ts):
+// everything is about the student's own seat, and every view of the world is viewFor its country.
+import { OBJECTIVES, validateOrders, viewFor, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { SessionCore } from '../session/core.ts';
+import type { FinalResult } from '../session/protocol.ts';
+import type { ClassRoom } from './classroom.ts';
+import type { Method } from './config.ts';
+import { HttpError, type Hub } from './hub.ts';
+import { contentFor } from './content.ts';
+import { redactSummary } from './world.ts';
+import { debriefFor } from './debrief.ts';
+
+const cores = new Map<string, SessionCore>();
+export function coreFor(scenarioId: string): SessionCore {
+  let c = cores.get(scenarioId);
+  if (!c) cores.set(scenarioId, (c = new SessionCore(contentFor(scenarioId))));
+  return c;
+}
+
+const OFF = (what: string) => ({ ok: false as const, error: `${what} is off in a class: the class plays one timeline` });
+
+export async function studentCall(hub: Hub, cls: ClassRoom, student: string, method: Method, args: unknown[]): Promise<unknown> {
+  const st = cls.students.get(student);
+  if (!st) throw new HttpError(401, 'this seat is not known here');
+  const world = cls.worlds[st.world];
+  const c: CountryId = st.country;
+  const core = coreFor(cls.config.scenarioId);
+  const seat = cls.seat(st.world, c);
+  switch (method) {
+    case 'scenarios':
+      return core.scenarios();
+    case 'agents':
+      return [];
+    case 'briefing':
+      return core.briefing(args[0] as CountryId);
+    case 'projectTypes':
+      return core.projectTypes();
+    case 'start':
+      return { ok: false, error: 'in a class, the teacher starts the game' };
+    case 'snapshot':
+      return world.seatSnapshot(c, cls.config.scenarioId, seat.draft);
+    case 'validate': {
+      const orders = args[0] as CountryOrders;
+      const v = validateOrders(world.content, world.state, { [c]: orders });
+      // a valid draft is shared with the seat's other students and kept for a reconnect
+      if (v.ok && cls.status !== 'ended' && !world.over && JSON.stringify(orders) !== JSON.stringify(seat.draft ?? {}))
+        await hub.lock(cls, async () => {
+          if (world.over) return;
+          void hub.emit(cls, 'draft', { world: st.world, turn: world.turn, country: c, orders, student });
+          hub.listener.changed(cls);
+        });
+      return v.ok ? [] : v.issues;
+    }
+    case 'undo':
+      return OFF('Undo');
+    case 'fork':
+      return OFF('Fork');
+    case 'switchTimeline':
+      return OFF('Switching timelines');
+    case 'load':
+      return OFF('Loading a file');
+    case 'save':
+      throw new HttpError(400, 'saving is off in a class: the teacher exports the game');
+    case 'compare':
+      return { timelines: world.seatSnapshot(c, cls.config.scenarioId, null).timelines, histories: [world.summaries.map((s) => redactSummary(s, c))] };
+    case 'replayTurn': {
+      const t = args[0] as number;
+      if (t > world.reports.length) return { ok: false, error: `no turn ${t} yet` };
+      return { ok: true, value: { view: viewFor(world.states[t], c), report: world.reports[t - 1], score: world.turnScoreAt(c, t) } };
+    }
+    case 'finish':
+      return finishFor(cls, st.world, c);
+    case 'strategyPlan':
+      return null;
+    case 'strategyRow':
+      throw new HttpError(400, 'no strategies to compare in a class');
+    default:
+      throw new HttpError(400, `no method ${method}`);
+  }
+}
+
+/** The end screen of one seat: its score and split, every country's score, its path against the status quo, and the
+ * decisions that mattered (from the debrief's counterfactual replays, when they are done). */
+async function finishFor(cls: ClassRoom, w: number, c: CountryId): Promise<FinalResult> {
+  const world = cls.worlds[w];
+  const n = world.reports.length;
+  const split = n ? world.turnScoreAt(c, n).by : null;
+  const last = world.summaries[n - 1];
+  const scores = Object.fromEntries(Object.keys(last?.countries ?? {}).map((k) => [k, last.countries[k as CountryId].score])) as Record<CountryId, number>;
+  const d = cls.status === 'ended' || world.over ? await debriefFor(cls) : null;
+  const decisions = d?.seats.find((s) => s.world === w && s.country === c)?.decisions ?? [];
+  return {
+    score: world.score(c),
+    scoreBy: Object.fromEntries(OBJECTIVES.map((o) => [o, split ? split[o].total : 0])),
+    scores,
+    history: world.summaries.map((s) => redactSummary(s, c)),
+    baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, c)),
+    decisions,
+  };
+}

@@ -1,0 +1,116 @@
+// What each kind of client is sent about a class: the teacher's dashboard (every seat), the projector's (public figures
+// only: prices, magnet supply, scores, events, the clock) and a seat's status bar (clock, who is still to submit).
+import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import type { ClassRoom, Round } from './classroom.ts';
+
+export interface Clock {
+  deadline: number | null;
+  remaining: number | null;
+  paused: boolean;
+  serverNow: number;
+}
+
+export function clockOf(cls: ClassRoom, r: Round, now: number): Clock {
+  return { deadline: r.deadline, remaining: r.remaining, paused: cls.status === 'paused', serverNow: now };
+}
+
+/** A world's public headline figures after its last turn: prices outside China, each country's magnet supply and score. */
+export function headline(cls: ClassRoom, w: number) {
+  const world = cls.worlds[w];
+  const s = world.summaries[world.summaries.length - 1];
+  const rep = world.reports[world.reports.length - 1];
+  const c = (f: (k: CountryId) => number) => Object.fromEntries(COUNTRIES.map((k) => [k, f(k)])) as Record<CountryId, number>;
+  return {
+    date: world.states[world.states.length - 1] && addDate(world),
+    prices: s ? { ndpr: s.prices['oxide.light'].world, dytb: s.prices['oxide.heavy'].world, magnet: s.prices.magnet.world } : null,
+    magnetSupply: s ? c((k) => s.countries[k].magnetSupplyRatio) : null,
+    scores: s ? c((k) => s.countries[k].score) : null,
+    events: rep ? rep.events.map((e) => e.title) : [],
+    news: rep ? rep.news.slice(0, 4) : [],
+  };
+}
+
+function addDate(world: ClassRoom['worlds'][number]): string {
+  const st = world.state;
+  const [y, q] = st.start.split('Q').map(Number);
+  const n = (q - 1) + st.turn * st.quartersPerTurn;
+  return `${y + Math.floor(n / 4)}Q${(n % 4) + 1}`;
+}
+
+export function teacherState(cls: ClassRoom, now: number) {
+  return {
+    id: cls.id,
+    code: cls.code,
+    name: cls.config.name,
+    status: cls.status,
+    config: cls.config,
+    now,
+    worlds: cls.worlds.map((world, w) => ({
+      index: w,
+      seed: world.seed,
+      turn: world.turn,
+      turns: world.turns,
+      over: world.over,
+      clock: clockOf(cls, cls.rounds[w], now),
+      lastReason: cls.lastReason[w],
+      waitingFor: cls.waitingFor(w),
+      headline: headline(cls, w),
+      seats: cls.seats[w].map((s) => ({
+        country: s.country,
+        bot: s.bot,
+        warned: s.warned,
+        submitted: !!s.submitted,
+        ready: cls.ready(s),
+        captain: s.captain,
+        students: s.students.map((id) => {
+          const st = cls.students.get(id)!;
+          return { id, label: st.label, connected: st.sockets > 0, idleSeconds: Math.max(0, Math.round((now - st.lastSeen) / 1000)) };
+        }),
+      })),
+    })),
+    students: cls.students.size,
+  };
+}
+
+export function projectorState(cls: ClassRoom, now: number) {
+  return {
+    name: cls.config.name,
+    code: cls.code,
+    status: cls.status,
+    now,
+    worlds: cls.worlds.map((world, w) => ({
+      index: w,
+      turn: world.turn,
+      turns: world.turns,
+      over: world.over,
+      clock: clockOf(cls, cls.rounds[w], now),
+      waiting: cls.waitingFor(w).length,
+      bots: cls.seats[w].filter((s) => s.bot).map((s) => s.country),
+      headline: headline(cls, w),
+    })),
+  };
+}
+
+/** A seat's status: its clock, who is still to submit in its world, whether a bot plays it, its shared draft. */
+export function seatStatus(cls: ClassRoom, student: string, now: number) {
+  const st = cls.students.get(student)!;
+  const seat = cls.seat(st.world, st.country);
+  return {
+    className: cls.config.name,
+    status: cls.status,
+    world: st.world,
+    worlds: cls.worlds.length,
+    country: st.country,
+    label: st.label,
+    turn: cls.worlds[st.world].turn,
+    clock: clockOf(cls, cls.rounds[st.world], now),
+    waitingFor: cls.waitingFor(st.world),
+    submitted: seat.submitted ? { by: cls.students.get(seat.submitted.by)?.label ?? '', final: cls.ready(seat) } : null,
+    bot: seat.bot,
+    warned: seat.warned,
+    graceSeconds: cls.config.idleGraceSeconds,
+    captain: seat.captain ? (cls.students.get(seat.captain)?.label ?? null) : null,
+    members: seat.students.map((id) => cls.students.get(id)!.label),
+    draft: seat.draft,
+  };
+}

@@ -1,0 +1,159 @@
+// One world of a class: a game of the engine whose state is its replay (orders per turn, a state hash per turn), with
+// the status-quo path as the yardstick for scores, and what each seat may see of it (viewFor, summaries redacted).
+import {
+  COUNTRIES,
+  collectOrders,
+  createGame,
+  hashValue,
+  makeAgent,
+  makeReplay,
+  budgetAvailable,
+  playGame,
+  resolveTurn,
+  runningScores,
+  statusQuoSeats,
+  turnSummary,
+  viewFor,
+  type Content,
+  type CountryId,
+  type GameState,
+  type Orders,
+  type Replay,
+  type Seats,
+  type TurnReport,
+  type TurnSummary,
+} from '../../engine/index.ts';
+import type { CountryOrders } from '../../engine/index.ts';
+import type { SessionSnapshot } from '../session/protocol.ts';
+import { turnScore } from '../session/score.ts';
+
+/** The status-quo path of a scenario and seed (every country keeps its policies): the yardstick of every score. */
+export interface Baseline {
+  objectives: Record<CountryId, number>[];
+  parts: TurnReport['objectiveBy'][];
+  summaries: TurnSummary[];
+}
+
+const baselines = new Map<string, Baseline>();
+
+export function baselineFor(content: Content, seed: number, turns: number): Baseline {
+  const key = `${content.hash}:${seed}:${turns}`;
+  const hit = baselines.get(key);
+  if (hit) return hit;
+  const g = playGame(content, seed, statusQuoSeats(), { turns, ledger: false });
+  let st = createGame(content, seed);
+  const zero = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  const summaries = g.orders.map((o) => {
+    const r = resolveTurn(content, st, o, { ledger: false });
+    st = r.state;
+    return turnSummary(st, r.report, zero);
+  });
+  const b = { objectives: g.objectives, parts: g.reports.map((r) => r.objectiveBy), summaries };
+  baselines.set(key, b);
+  return b;
+}
+
+/** A turn's outcome before it is recorded. */
+export interface Resolved {
+  state: GameState;
+  report: TurnReport;
+  orders: Orders;
+  hash: string;
+}
+
+export class World {
+  readonly states: GameState[];
+  readonly reports: TurnReport[] = [];
+  readonly orders: Orders[] = [];
+  readonly hashes: string[] = [];
+  readonly summaries: TurnSummary[] = [];
+  readonly baseline: Baseline;
+
+  constructor(
+    readonly index: number,
+    readonly content: Content,
+    readonly seed: number,
+    readonly turns: number,
+  ) {
+    this.states = [createGame(content, seed)];
+    this.baseline = baselineFor(content, seed, turns);
+  }
+
+  get state(): GameState {
+    return this.states[this.states.length - 1];
+  }
+  /** turns played so far */
+  get turn(): number {
+    return this.state.turn;
+  }
+  get over(): boolean {
+    return this.turn >= this.turns;
+  }
+
+  /** The orders the personas give this turn for the seats they play (the others are left out: no change). */
+  botOrders(bots: CountryId[]): Orders {
+    const seats = statusQuoSeats() as Seats;
+    for (const c of bots) seats[c] = makeAgent(this.content, 'persona', c);
+    return collectOrders(this.content, this.state, seats);
+  }
+
+  /** Resolve the next turn with these orders (throws InvalidOrdersError, leaving the world as it was). */
+  compute(orders: Orders): Resolved {
+    const r = resolveTurn(this.content, this.state, orders);
+    return { state: r.state, report: r.report, orders, hash: hashValue(r.state) };
+  }
+
+  push(r: Resolved): void {
+    this.states.push(r.state);
+    this.reports.push(r.report);
+    this.orders.push(r.orders);
+    this.hashes.push(r.hash);
+    const scores = runningScores(this.reports.map((x) => x.objective), this.baseline.objectives.slice(0, this.reports.length));
+    this.summaries.push(turnSummary(r.state, r.report, scores[scores.length - 1]));
+  }
+
+  score(c: CountryId): number {
+    return this.summaries[this.summaries.length - 1]?.countries[c].score ?? 0;
+  }
+
+  /** What a seat sees: its own view, the last report, the history with other countries' budgets and stocks taken out. */
+  seatSnapshot(country: CountryId, scenarioId: string, draft: CountryOrders | null): SessionSnapshot & { draft: CountryOrders | null } {
+    const n = this.reports.length;
+    return {
+      config: { scenarioId, country, agents: {} as Record<CountryId, string>, turns: this.turns, seed: this.seed },
+      view: viewFor(this.state, country),
+      report: this.reports[n - 1] ?? null,
+      history: this.summaries.map((s) => redactSummary(s, country)),
+      turn: this.turn,
+      turns: this.turns,
+      over: this.over,
+      score: this.score(country),
+      turnScore: n ? this.turnScoreAt(country, n) : null,
+      budget: budgetAvailable(this.content, this.state, country),
+      timelines: [{ id: 0, label: `World ${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
+      activeTimeline: 0,
+      draft,
+    };
+  }
+
+  turnScoreAt(c: CountryId, turn: number) {
+    return turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn);
+  }
+
+  replay(agents: Record<CountryId, string>): Replay {
+    return makeReplay(this.content, this.seed, agents, { state: this.state, reports: this.reports, orders: this.orders, hashes: this.hashes, objectives: this.reports.map((r) => r.objective) });
+  }
+}
+
+/** A summary as one country may see it: no other country's strategic stocks or programme budget. */
+export function redactSummary(s: TurnSummary, c: CountryId): TurnSummary {
+  const countries = {} as TurnSummary['countries'];
+  for (const k of COUNTRIES) {
+    if (k === c) countries[k] = s.countries[k];
+    else {
+      const { budgetUsdBn: _b, ...rest } = s.countries[k];
+      countries[k] = rest as TurnSummary['countries'][CountryId];
+    }
+  }
+  return { ...s, stockpiles: { [c]: s.stockpiles[c] } as TurnSummary['stockpiles'], countries };
+}

@@ -1,0 +1,201 @@
+// End to end in Chromium: a teacher, a projector and six students in two worlds play three rounds. One student leaves
+// and a bot takes the idle seat (visibly); one refreshes and is back in the same seat with the same draft; one round
+// ends on the clock; the debrief pack renders, its replay files verify with `gambit replay verify`, and the printed
+// briefings hold one sheet per student. Screenshots of each screen (CLASS_SCREENSHOTS=1 writes docs/screenshots/).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { haveChromium, launch, openPage } from './e2e/harness.ts';
+import { startTestServer, type TestServer } from './classroom/server.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+const ROOT = new URL('..', import.meta.url).pathname;
+const SHOTS = process.env.CLASS_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'class-shots-'));
+
+describe.runIf(run)('a class in the browser', () => {
+  let srv: TestServer;
+  let browser: Browser;
+  let dist: string;
+  let teacher: Page;
+  let projector: Page;
+  let code = '';
+  let classId = '';
+  const students: { label: string; page: Page; errors: string[]; country: string; world: number }[] = [];
+  const errors: string[] = [];
+  const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `class-${name}.png`) });
+  const S = (label: string) => students.find((s) => s.label === label)!;
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'class-dist-'));
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+    srv = await startTestServer({ clock: true, staticDir: dist });
+    browser = await launch();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('the teacher creates a class; the projector shows the code; six students join', async () => {
+    ({ page: teacher } = await openPage(browser, `${srv.base}/class.html?teacher`, 1280, 800));
+    await teacher.getByTestId('opt-worlds').fill('2');
+    await teacher.getByTestId('opt-turns').fill('3');
+    await teacher.getByTestId('opt-roundSeconds').fill('120');
+    await teacher.getByTestId('opt-seatsPerCountry').fill('1');
+    await teacher.getByTestId('opt-idleGraceSeconds').fill('30');
+    await teacher.getByTestId('create').click();
+    await teacher.getByTestId('join-code').waitFor();
+    code = (await teacher.getByTestId('join-code').textContent())!;
+    classId = new URL(teacher.url()).searchParams.get('dash')!;
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    const href = (await teacher.getByTestId('projector-link').getAttribute('href'))!;
+    ({ page: projector } = await openPage(browser, `${srv.base}/class.html${href}`, 1280, 720));
+    await projector.getByTestId('projector-code').waitFor();
+    expect(await projector.getByTestId('projector-code').textContent()).toBe(code);
+    await shot(projector, 'projector-lobby');
+    // the pages load side by side; the students join one after another (placement goes by arrival)
+    const labels = ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay'];
+    const opened = await Promise.all(labels.map(() => openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720)));
+    for (const [i, { page }] of opened.entries()) {
+      await page.getByTestId('join-name').fill(labels[i]);
+      await page.getByTestId('join').click();
+      await page.getByTestId('class-bar').getByText(labels[i]).waitFor({ timeout: 60_000 });
+    }
+    for (const [i, { page, errors: e }] of opened.entries()) {
+      await page.getByTestId('turn-label').waitFor({ timeout: 90_000 });
+      const bar = (await page.getByTestId('class-bar').textContent())!;
+      const m = /· (\w[\w ]+) · world (\d) of 2/.exec(bar)!;
+      students.push({ label: labels[i], page, errors: e, country: m[1], world: Number(m[2]) });
+    }
+    expect(students.map((s) => `${s.world}${s.country}`)).toEqual(['1Japan', '2Japan', '1China', '2China', '1United States', '2United States']);
+    await teacher.getByTestId('seat-2-USA').getByText('Fay').waitFor();
+    await shot(teacher, 'teacher-lobby');
+  }, 240_000);
+
+  const partner = (s: { country: string }) => (s.country === 'China' ? 'JPN' : 'CHN');
+  async function draft(s: { page: Page; country: string }, value: string) {
+    await s.page.getByTestId('tab-tariffs').click();
+    const input = s.page.getByTestId(`policy-tariff-${partner(s)}-other`);
+    await input.fill(value);
+    await input.dispatchEvent('change');
+  }
+  async function endTurn(s: { page: Page; label: string }) {
+    try {
+      await s.page.getByTestId('end-turn').click({ timeout: 20_000 });
+    } catch (e) {
+      await s.page.screenshot({ path: join(tmpdir(), `class-fail-${s.label}.png`) });
+      throw e;
+    }
+  }
+  async function digestClosed(s: { page: Page }, turn: number) {
+    await s.page.getByTestId('digest').waitFor({ timeout: 60_000 });
+    await s.page.getByTestId('digest-close').click();
+    if (turn <= 3) await s.page.getByTestId('turn-label').getByText(`Turn ${turn} of 3`).waitFor();
+    else {
+      // after the last turn: the end screen (the game's own: its score, charts, the decisions that mattered)
+      // (a student whose own submit ended the game is taken there; one whose round ended on the clock clicks through)
+      const end = s.page.getByText('The decisions that mattered most');
+      await s.page.waitForTimeout(1000);
+      if (!(await end.isVisible())) await s.page.getByTestId('end-turn').click({ timeout: 3000 }).catch(() => undefined);
+      await end.waitFor({ timeout: 90_000 });
+    }
+  }
+
+  it('round 1: Fay leaves and a bot takes her idle seat; both worlds resolve', async () => {
+    await S('Fay').page.close();
+    await teacher.getByTestId('begin').click();
+    await S('Ann').page.getByTestId('class-clock').getByText(/left/).waitFor();
+    for (const l of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve']) {
+      await draft(S(l), '5');
+      await endTurn(S(l));
+    }
+    await S('Ben').page.getByTestId('waiting').getByText(/waiting for 1 country: USA/).waitFor();
+    await shot(S('Ben').page, 'student-waiting');
+    for (const l of ['Ann', 'Cat', 'Eve']) await digestClosed(S(l), 2);
+    // world 2 waits for the idle seat: warned, then its bot plays, and the dashboard says so. Instead of waiting the
+    // half-minute grace period, Fay's last sign of life and world 2's round start are moved back 31 s on the server
+    // (world 1 has moved on to round 2: moving the whole clock would make its students idle too)
+    const cls = srv.hub.classes.get(classId)!;
+    const fay = [...cls.students.values()].find((x) => x.label === 'Fay')!;
+    fay.lastSeen -= 31_000;
+    cls.roundStart[1] -= 31_000;
+    await teacher.getByTestId('seat-2-USA').getByTestId('bot-badge').waitFor({ timeout: 30_000 });
+    for (const l of ['Ben', 'Dan']) await digestClosed(S(l), 2);
+    expect(await teacher.getByTestId('seat-2-USA').textContent()).toContain('BOT (idle seat)');
+    await teacher.getByTestId('world-2').getByText('round 2 of 3').waitFor();
+    await shot(teacher, 'teacher-running');
+  }, 180_000);
+
+  it('round 2: Ann refreshes and is back in her seat with her draft; everyone submits', async () => {
+    await draft(S('Ann'), '17.5');
+    await S('Ann').page.waitForTimeout(400); // the draft goes to the server
+    await S('Ann').page.reload();
+    await S('Ann').page.getByTestId('turn-label').getByText('Turn 2 of 3').waitFor({ timeout: 60_000 });
+    expect(await S('Ann').page.getByTestId('class-bar').textContent()).toContain('Ann · Japan · world 1 of 2');
+    await S('Ann').page.getByTestId('tab-tariffs').click();
+    expect(await S('Ann').page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('17.5');
+    await shot(S('Ann').page, 'student');
+    await shot(projector, 'projector');
+    for (const l of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve']) await endTurn(S(l));
+    for (const l of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve']) await digestClosed(S(l), 3);
+  }, 180_000);
+
+  it('round 3: world 1 ends on the clock while Eve is still drafting; the game ends', async () => {
+    for (const l of ['Ann', 'Cat', 'Ben', 'Dan']) await endTurn(S(l));
+    for (const l of ['Ben', 'Dan']) await digestClosed(S(l), 4);
+    // Eve is still working on her orders when world 1's clock runs out (moved on: the round is 120 s)
+    const eve = S('Eve');
+    await draft(eve, '9');
+    const left = (srv.hub.classes.get(classId)!.rounds[0].deadline ?? 0) - srv.hub.now();
+    await eve.page.getByTestId('class-clock').getByText(/left/).waitFor();
+    srv.advance(left + 500);
+    await eve.page.getByTestId('digest').waitFor({ timeout: 30_000 });
+    for (const l of ['Ann', 'Cat', 'Eve']) await digestClosed(S(l), 4);
+    const cls = srv.hub.classes.get(classId)!;
+    expect(cls.resolvedAt.filter((r) => r.world === 0).map((r) => r.reason)).toEqual(['all-submitted', 'all-submitted', 'clock']);
+    expect(cls.resolvedAt.filter((r) => r.world === 1).map((r) => r.bots.includes('USA'))).toEqual([true, true, true]);
+    expect(cls.status).toBe('ended');
+    await teacher.getByTestId('class-status').getByText(/^ended/).waitFor();
+    await shot(projector, 'projector-end');
+    await shot(S('Ann').page, 'student-end');
+  }, 180_000);
+
+  it('the debrief pack renders; its replays verify; the briefings print one sheet per student', async () => {
+    await teacher.getByTestId('debrief-link').click();
+    await teacher.getByTestId('debrief-charts').waitFor({ timeout: 120_000 });
+    expect(await teacher.getByTestId('debrief-charts').locator('figure').count()).toBe(9);
+    const prompts = await teacher.getByTestId('prompts').locator('li').allTextContents();
+    expect(prompts.length).toBeGreaterThanOrEqual(3);
+    expect(prompts.join('\n')).toMatch(/world [12]/i);
+    expect(await teacher.getByTestId('decisions').textContent()).toMatch(/Ann/);
+    await shot(teacher, 'debrief');
+    const dir = mkdtempSync(join(tmpdir(), 'class-replay-'));
+    try {
+      const token = await teacher.evaluate((id) => localStorage.getItem(`rare-earth-gambit:class:teacher:${id}`), classId);
+      for (const w of [1, 2]) {
+        const r = await fetch(`${srv.base}/api/classes/${classId}/worlds/${w}/replay.json`, { headers: { authorization: `Bearer ${token}` } });
+        expect(r.status).toBe(200);
+        const file = join(dir, `w${w}.json`);
+        writeFileSync(file, await r.text());
+        expect(execFileSync(process.execPath, [join(ROOT, 'bin/gambit.mjs'), 'replay', 'verify', file], { encoding: 'utf8' })).toMatch(/3 turns/);
+      }
+      const csv = await (await fetch(`${srv.base}/api/classes/${classId}/export.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+      expect(csv.trim().split('\n')).toHaveLength(1 + 2 * 3 * 5); // a row per world, turn and seat
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    await teacher.goto(`${srv.base}/class.html?print=${classId}`);
+    await teacher.getByTestId('sheet').first().waitFor();
+    expect(await teacher.getByTestId('sheet').count()).toBe(6);
+    await teacher.emulateMedia({ media: 'print' });
+    await shot(teacher, 'briefings');
+    for (const s of students.filter((x) => x.label !== 'Fay')) expect(s.errors).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

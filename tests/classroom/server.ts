@@ -1,0 +1,58 @@
+// Test helpers: a classroom server in this process (PGlite in memory unless a store is given, a clock the test can
+// move), and a class with students joined.
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../src/server/app.ts';
+import { openStore, type Store } from '../../src/server/store.ts';
+import type { Hub } from '../../src/server/hub.ts';
+import { connect, post, type Client } from './client.ts';
+
+export interface TestServer {
+  app: FastifyInstance;
+  hub: Hub;
+  store: Store;
+  base: string;
+  /** move the server's clock forward */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string } = {}): Promise<TestServer> {
+  const store = opts.store ?? (await openStore({ dataDir: null }));
+  let skew = 0;
+  const { app, hub } = await buildServer({ store, now: () => Date.now() + skew, clock: opts.clock ?? false, staticDir: opts.staticDir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  return {
+    app,
+    hub,
+    store,
+    base,
+    advance: (ms) => void (skew += ms),
+    async close() {
+      await app.close();
+      if (!opts.store) await store.close();
+    },
+  };
+}
+
+export interface TestClass {
+  classId: string;
+  code: string;
+  teacherToken: string;
+  projectorToken: string;
+  teacher: Client;
+  students: { label: string; token: string; world: number; country: string; client: Client }[];
+}
+
+export async function makeClass(base: string, config: Record<string, unknown>, labels: string[]): Promise<TestClass> {
+  const c = await post(base, '/api/classes', config);
+  if (c.status !== 200) throw new Error(`create: ${JSON.stringify(c.json)}`);
+  const teacher = await connect(base, c.json.teacherToken as string);
+  const students = [];
+  for (const label of labels) {
+    const j = await post(base, '/api/join', { code: c.json.code, label });
+    if (j.status !== 200) throw new Error(`join ${label}: ${JSON.stringify(j.json)}`);
+    students.push({ label, token: j.json.token as string, world: j.json.world as number, country: j.json.country as string, client: await connect(base, j.json.token as string) });
+  }
+  return { classId: c.json.classId as string, code: c.json.code as string, teacherToken: c.json.teacherToken as string, projectorToken: c.json.projectorToken as string, teacher, students };
+}
