@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, post } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestClass, type TestServer } from './classroom/server.ts';
+import { toCsv } from '../src/server/debrief.ts';
 
 let srv: TestServer;
 let k: TestClass;
@@ -147,6 +148,10 @@ describe('bad input', () => {
     expect(big.json.error).toMatch(/worlds/);
     expect((await post(srv.base, '/api/classes', { scenarioId: '../../etc/passwd' })).status).toBe(400);
     expect(await events()).toBe(before);
+  });
+
+  it('the CSV export does not let a student\'s name run as a spreadsheet formula', () => {
+    expect(toCsv([{ students: '=HYPERLINK("x")', score: -1.5, orders: '{"a":1}' }])).toBe('students,score,orders\n"\'=HYPERLINK(""x"")",-1.5,"{""a"":1}"\n');
   });
 
   it('join codes are rate-limited against guessing', async () => {

@@ -49,9 +49,12 @@ function storageSuite(name: string, open: () => Promise<Store>) {
       expect(srv.hub.unrestored.map((u) => u.id)).toEqual(['c1']);
       expect(hashes).toHaveLength(1);
       await srv.app.close();
+      const before = Date.now();
       const again = await startTestServer({ store });
       try {
         const cls = again.hub.classes.get(k.classId)!;
+        // the idle clock starts again at the restart (no seat goes to a bot for the time the server was down)
+        expect(Math.min(...[...cls.students.values()].map((s) => s.lastSeen))).toBeGreaterThanOrEqual(before);
         expect(cls.worlds[0].hashes).toEqual(hashes);
         const ann = await connect(again.base, k.students[0].token);
         expect(((await ann.call('snapshot')).value as { turn: number }).turn).toBe(1);

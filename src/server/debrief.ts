@@ -179,6 +179,8 @@ export function exportRows(cls: ClassRoom): Record<string, string | number>[] {
 export function toCsv(rows: Record<string, string | number>[]): string {
   if (!rows.length) return '';
   const cols = Object.keys(rows[0]);
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(v) || /^[=+\-@]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  // text that a spreadsheet would run as a formula (a student's name such as "=HYPERLINK(...)") starts with a quote mark
+  const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(safe(v)) || safe(v) !== v ? `"${safe(v).replace(/"/g, '""')}"` : v);
   return [cols.join(','), ...rows.map((r) => cols.map((k) => cell(r[k] ?? '')).join(','))].join('\n') + '\n';
 }

@@ -64,6 +64,8 @@ export class Hub {
         continue;
       }
       for (const e of evs) this.index(cls, e.type, e.data as Record<string, unknown>);
+      // idle time starts again at the restart: a server that was down must not hand every seat to a bot
+      for (const st of cls.students.values()) st.lastSeen = this.now();
       this.seq.set(id, evs.length);
       this.classes.set(id, cls);
       this.byCode.set(cls.code, id);
