@@ -195,6 +195,7 @@ async function shootSet(browser: Browser, url: string, width: number, height: nu
   };
   await page.getByTestId('new-game').waitFor();
   await page.getByTestId('lang').selectOption(lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 30_000 });
   await page.getByTestId('new-game').waitFor();
   await page.getByTestId('country-CHN').click();
   await page.getByTestId('turns').fill('3');

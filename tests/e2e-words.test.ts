@@ -40,6 +40,14 @@ async function noRawKeys(page: Page, where: string): Promise<void> {
   }
 }
 
+/** Switch the UI language and wait until it has switched: the Japanese catalogue is a chunk loaded on demand, so the
+ * page is still English for a moment after the choice (a check made at once raced it under Node 24's CI run). */
+async function setLang(page: Page, lang: 'en' | 'ja'): Promise<void> {
+  await page.getByTestId('lang').selectOption(lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 30_000 });
+  await page.getByTestId('new-game').waitFor();
+}
+
 describe.runIf(run)('plain words and layout, in English and Japanese', () => {
   let server: ViteDevServer;
   let url: string;
@@ -59,8 +67,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     it(`every screen in plain words (${lang}), a crisis turn's digest first with its cause`, async () => {
       const { page, errors } = await openPage(browser, url, 1280, 800);
       await page.getByTestId('new-game').waitFor();
-      await page.getByTestId('lang').selectOption(lang);
-      await page.getByTestId('new-game').waitFor();
+      await setLang(page, lang);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       await page.getByTestId('country-CHN').click();
       await page.getByTestId('turns').fill('2');
@@ -123,7 +130,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
   it('Japan under a Chinese ban: the digest opens with what happened to Japan and names the ban and the turn it began', async () => {
     const { page, errors } = await openPage(browser, url, 1280, 800);
     await page.getByTestId('new-game').waitFor();
-    await page.getByTestId('lang').selectOption('en');
+    await setLang(page, 'en');
     await page.getByTestId('country-JPN').click();
     await page.getByTestId('opponent-CHN').selectOption('hawk');
     expect(await page.getByTestId('opponent-what-CHN').textContent()).toMatch(/export controls and tariffs hard/);
@@ -151,8 +158,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
       for (const lang of ['en', 'ja'] as const) {
         const { page, errors } = await openPage(browser, url, w, hgt);
         await page.getByTestId('new-game').waitFor();
-        await page.getByTestId('lang').selectOption(lang);
-        await page.getByTestId('new-game').waitFor();
+        await setLang(page, lang);
         expect(await overflowing(page), `${lang} ${w}x${hgt} start`).toEqual([]);
         await page.getByTestId('turns').fill('3');
         await page.getByTestId('start-game').click();
