@@ -24,38 +24,46 @@ export interface TrackWorld {
   deals: readonly Deal[];
 }
 
-const INPUT: Partial<Record<StageKey, StageKey[]>> = { 'oxide.light': ['ore.light', 'ore.heavy'], 'oxide.heavy': ['ore.light', 'ore.heavy'], magnet: ['oxide.light', 'oxide.heavy'] };
+const R = REGIONS.length;
+const CHN_I = REGIONS.indexOf('CHN');
+const JPN_I = REGIONS.indexOf('JPN');
+const USA_I = REGIONS.indexOf('USA');
+const REGION_I: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) => [r, i]));
 
-/** What each region bought of some stages, by origin, valued at 2024 prices (own output used at home included;
- * transshipped goods at their origin, as in risk.ts): [buyer][origin]. */
-function purchases(content: Content, w: TrackWorld, stages: StageKey[]): Record<RegionId, Record<RegionId, number>> {
-  const out = Object.fromEntries(REGIONS.map((b) => [b, Object.fromEntries(REGIONS.map((o) => [o, 0]))])) as Record<RegionId, Record<RegionId, number>>;
-  for (const s of stages) {
-    const p = content.goods.markets[s].basePrice;
-    for (const o of REGIONS) for (const b of REGIONS) out[b][o] += w.flows[s][o][b] * p;
-    for (const key of Object.keys(w.transship[s]).sort()) {
-      const [a, , b] = key.split('>');
-      if (a in out && b in out) out[b as RegionId][a as RegionId] += w.transship[s][key] * p;
-    }
+/** Adds what each region bought of one stage, by origin, valued at 2024 prices (own output used at home included;
+ * transshipped goods at their origin, as in risk.ts) to `out`, indexed [buyer * R + origin]. A sum over several stages
+ * is these additions one stage after another, in the stages' order (the same bits as one pass over them). */
+function addPurchases(content: Content, w: TrackWorld, s: StageKey, out: Float64Array): void {
+  const p = content.goods.markets[s].basePrice;
+  const f = w.flows[s];
+  for (let o = 0; o < R; o++) {
+    const row = f[REGIONS[o]];
+    for (let b = 0; b < R; b++) out[b * R + o] += row[REGIONS[b]] * p;
   }
-  return out;
+  const ts = w.transship[s];
+  for (const key of Object.keys(ts).sort()) {
+    const [a, , b] = key.split('>');
+    const ai = REGION_I[a];
+    const bi = REGION_I[b];
+    if (ai !== undefined && bi !== undefined) out[bi * R + ai] += ts[key] * p;
+  }
 }
 
 /** The Chinese content of each region's output of a stage, 0..1, traced one step back through its inputs: a magnet
- * made in Japan from Chinese oxide is Chinese supply in all but name (ore -> oxide -> magnet). */
-function chineseContent(content: Content, w: TrackWorld, s: StageKey): Record<RegionId, number> {
-  const out = Object.fromEntries(REGIONS.map((r) => [r, r === 'CHN' ? 1 : 0])) as Record<RegionId, number>;
-  const inputs = INPUT[s];
-  if (!inputs) return out;
-  const up = chineseContent(content, w, inputs[0]);
-  const buy = purchases(content, w, inputs);
-  for (const r of REGIONS) {
-    if (r === 'CHN') continue;
+ * made in Japan from Chinese oxide is Chinese supply in all but name (ore -> oxide -> magnet). `buy` holds the
+ * purchases of the stage's inputs (summed in INPUT's order). */
+function contentFrom(up: Float64Array, buy: Float64Array): Float64Array {
+  const out = new Float64Array(R);
+  for (let r = 0; r < R; r++) {
+    if (r === CHN_I) {
+      out[r] = 1;
+      continue;
+    }
     let t = 0;
     let c = 0;
-    for (const o of REGIONS) {
-      t += buy[r][o];
-      c += buy[r][o] * up[o];
+    for (let o = 0; o < R; o++) {
+      t += buy[r * R + o];
+      c += buy[r * R + o] * up[o];
     }
     out[r] = t > 0 ? c / t : 0;
   }
@@ -65,16 +73,32 @@ function chineseContent(content: Content, w: TrackWorld, s: StageKey): Record<Re
 /** This quarter's shares of the US's rare-earth supply (oxide and magnets, by value) that are Chinese in content, and
  * that Japan supplies from non-Chinese material. */
 export function usShares(content: Content, w: TrackWorld): { china: number; japan: number } {
+  // Ore is Chinese in content where it is mined in China; oxide traces back through ore (light and heavy), magnets
+  // through oxide (light and heavy) to the light ore's content, as the chain one step back at a time.
+  const ore = new Float64Array(R);
+  ore[CHN_I] = 1;
+  const oreBuy = new Float64Array(R * R);
+  addPurchases(content, w, 'ore.light', oreBuy);
+  addPurchases(content, w, 'ore.heavy', oreBuy);
+  const oxide = contentFrom(ore, oreBuy);
+  const light = new Float64Array(R * R);
+  addPurchases(content, w, 'oxide.light', light);
+  const heavy = new Float64Array(R * R);
+  addPurchases(content, w, 'oxide.heavy', heavy);
+  const oxideBuy = light.slice();
+  addPurchases(content, w, 'oxide.heavy', oxideBuy);
+  const magnet = contentFrom(oxide, oxideBuy);
+  const magnetBuy = new Float64Array(R * R);
+  addPurchases(content, w, 'magnet', magnetBuy);
   let total = 0;
   let china = 0;
   let japan = 0;
-  for (const s of ['oxide.light', 'oxide.heavy', 'magnet'] as StageKey[]) {
-    const cc = chineseContent(content, w, s);
-    const buy = purchases(content, w, [s]).USA;
-    for (const o of REGIONS) {
-      total += buy[o];
-      china += buy[o] * cc[o];
-      if (o === 'JPN') japan += buy[o] * (1 - cc[o]);
+  for (const [cc, buy] of [[oxide, light], [oxide, heavy], [magnet, magnetBuy]] as const) {
+    for (let o = 0; o < R; o++) {
+      const b = buy[USA_I * R + o];
+      total += b;
+      china += b * cc[o];
+      if (o === JPN_I) japan += b * (1 - cc[o]);
     }
   }
   return total > 0 ? { china: china / total, japan: japan / total } : { china: 0, japan: 0 };
