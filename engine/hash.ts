@@ -69,6 +69,16 @@ export function hashString(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The first lane of `hashString` (its first 8 hex digits as a number, 0..2^32-1), without building the string. */
+export function hashLane1(s: string): number {
+  let h1 = 0x811c9dc5 | 0;
+  for (let i = 0; i < s.length; i++) h1 = Math.imul(h1 ^ s.charCodeAt(i), 0x01000193);
+  h1 ^= h1 >>> 13;
+  h1 = Math.imul(h1, 0x85ebca6b);
+  h1 ^= h1 >>> 16;
+  return h1 >>> 0;
+}
+
 export function hashValue(v: unknown): string {
   return hashString(canonicalJson(v));
 }

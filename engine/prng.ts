@@ -1,6 +1,6 @@
 // Seeded randomness: the game's RNG (seedrandom's alea, its state kept in the game state) and stateless draws keyed by name.
 import seedrandom from 'seedrandom';
-import { hashString } from './hash.ts';
+import { hashLane1 } from './hash.ts';
 
 export type RngState = object;
 
@@ -24,6 +24,6 @@ export function makeRng(seed: string): () => number {
 
 /** A uniform in [0,1) that depends only on its key: project risks draw from this, so one project's luck never shifts another's. */
 export function keyedUniform(key: string): number {
-  const h = hashString(key);
-  return parseInt(h.slice(0, 8), 16) / 4294967296;
+  // The first 8 hex digits of hashString(key), read as a number: the same value without the string.
+  return hashLane1(key) / 4294967296;
 }

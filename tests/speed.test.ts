@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGame, hashValue } from '../engine/index.ts';
 import { cloneTree } from '../engine/clone.ts';
+import { hashLane1, hashString } from '../engine/hash.ts';
 import { content } from './helpers.ts';
 import { bundleExecArgv } from '../src/cli/worker-bundle.ts';
 
@@ -37,5 +38,13 @@ describe('the batch worker bundle', () => {
     expect(bundleExecArgv(tsxArgv)).toEqual(['--max-old-space-size=4096', '--cpu-prof']);
     expect(bundleExecArgv(['--import', 'file:///r/other/hook.mjs'])).toEqual(['--import', 'file:///r/other/hook.mjs']);
     expect(bundleExecArgv([])).toEqual([]);
+  });
+});
+
+describe('keyed draws', () => {
+  it("hashLane1 is hashString's first 8 hex digits as a number, for every kind of key", () => {
+    const keys = ['', 'a', '7:delay:p12:33', 'seed:success:mine-AUS-4', '\u00e9\u6f22\ud83d\ude00', 'x'.repeat(300)];
+    for (let i = 0; i < 2000; i++) keys.push(`${(i * 2654435761) % 1000003}:mud:p${i}:${i % 7}:${i % 3}:${i}`);
+    for (const k of keys) expect(hashLane1(k)).toBe(parseInt(hashString(k).slice(0, 8), 16));
   });
 });
