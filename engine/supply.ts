@@ -139,46 +139,68 @@ function zeros(): number[] {
 
 const byStage = <T>(f: (s: StageKey) => T): Record<StageKey, T> => ({ 'ore.light': f('ore.light'), 'ore.heavy': f('ore.heavy'), 'oxide.light': f('oxide.light'), 'oxide.heavy': f('oxide.heavy'), magnet: f('magnet') });
 
+/** Last turn's flows as arrays [stage][from][to]: the record read once, a row at a time (each hot loop after this
+ * reads arrays, not three levels of keyed records). */
+function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
+  const f = x.flows;
+  if (!f) return byStage(() => REGIONS.map(() => zeros()));
+  return byStage((s) => {
+    const fs = f[s];
+    const out: number[][] = [];
+    for (let a = 0; a < NR; a++) {
+      const rec = fs[REGIONS[a]];
+      const row: number[] = [];
+      for (let b = 0; b < NR; b++) row.push(rec[REGIONS[b]]);
+      out.push(row);
+    }
+    return out;
+  });
+}
+
 /** Last turn's prices and flows (the warm start), expectations, calibration and hoarding, as arrays. */
 function marketInputs(x: SupplyContext) {
   const { content, market } = x;
   const base = (s: StageKey) => content.goods.markets[s].basePrice;
   const arr = (rec: Record<RegionId, number> | undefined, s: StageKey) => REGIONS.map((r) => (rec ? rec[r] : base(s)));
+  const lastFlows = lastFlowsOf(x);
   return {
     lastPrice: byStage((s) => arr(x.prices?.[s], s)),
     lastProducerPrice: byStage((s) => arr(market.producerPrice[s], s)),
-    lastFlows: byStage((s) => (x.flows ? REGIONS.map((a) => REGIONS.map((b) => x.flows[s][a][b])) : REGIONS.map(() => zeros()))),
+    lastFlows,
     lastTransship: market.transship,
     expPrice: byStage((s) => arr(market.expPrice[s], s)),
     baseUse: byStage((s) => REGIONS.map((r) => market.baseUse[s][r])),
-    hoard: hoarding(x),
+    hoard: hoarding(x, lastFlows),
     distrust: REGIONS.map((b) => REGIONS.map((o) => market.distrust[b][o])),
   };
 }
 
 /** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
- * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015). */
-function hoarding(x: SupplyContext): Record<StageKey, number[]> {
+ * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015).
+ * `flows` is last turn's flows as arrays (lastFlowsOf). */
+function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record<StageKey, number[]> {
   const { content, regions } = x;
   const H = content.goods.market.storage;
   const out = byStage(() => zeros());
   if (x.open || !x.flows || x.lift?.hoarding) return out;
+  const tension = x.tension;
   for (const s of STAGES) {
+    const f = flows[s];
     for (let d = 0; d < NR; d++) {
       let tot = 0;
-      for (let a = 0; a < NR; a++) if (a !== d) tot += x.flows[s][REGIONS[a]][REGIONS[d]];
+      for (let a = 0; a < NR; a++) if (a !== d) tot += f[a][d];
       if (tot <= 0) continue;
       let h = 0;
+      const D = REGIONS[d];
       for (let a = 0; a < NR; a++) {
         if (a === d) continue;
-        const share = x.flows[s][REGIONS[a]][REGIONS[d]] / tot;
+        const share = f[a][d] / tot;
         if (share <= 0) continue;
-        const c = regions[REGIONS[a]].policies.controls[REGIONS[d]][s];
+        const A = REGIONS[a];
+        const c = regions[A].policies.controls[D][s];
         const age = (x.turn - c.sinceTurn) * x.q;
         if (c.level !== 'open' && age < H.hoardQuarters) h += share * H.hoardOnControl * (1 - age / H.hoardQuarters);
-        const A = REGIONS[a];
-        const D = REGIONS[d];
-        if (x.tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, x.tension[A][D] - 50);
+        if (tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, tension[A][D] - 50);
       }
       out[s][d] = h;
     }
@@ -186,45 +208,46 @@ function hoarding(x: SupplyContext): Record<StageKey, number[]> {
   return out;
 }
 
-/** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). */
+/** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). Each pair's
+ * policy records are looked up once for all five stages. */
 function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
   const { content, q } = x;
-  const Z = zeros;
-  const caps = {} as Record<StageKey, number[][]>;
-  const reserved = {} as Record<StageKey, number[][]>;
-  const tariff = {} as Record<StageKey, number[][]>;
-  const delayWeeks = (s: StageKey) => content.goods.markets[s].licenceDelayWeeks;
-  for (const s of STAGES) {
-    const cap: number[][] = [];
-    const res: number[][] = [];
-    const tar: number[][] = [];
-    const good = tariffGoodOf(s);
-    for (let a = 0; a < NR; a++) {
-      const pol = regions[REGIONS[a]].policies;
-      const crow: number[] = [];
-      const trow: number[] = [];
-      const uncapped = x.open === true || x.lift?.controlsBy?.includes(REGIONS[a]) === true;
-      for (let b = 0; b < NR; b++) {
-        trow.push(a === b || x.lift?.tariffs ? 0 : pol.tariffs[REGIONS[b]][good] / 100);
+  // arrays grown by push stay packed (the solver reads them in its hot loops)
+  const caps = byStage((): number[][] => []);
+  const reserved = byStage((): number[][] => []);
+  const tariff = byStage((): number[][] => []);
+  const noTariffs = x.lift?.tariffs === true;
+  for (let a = 0; a < NR; a++) {
+    const pol = regions[REGIONS[a]].policies;
+    const uncapped = x.open === true || x.lift?.controlsBy?.includes(REGIONS[a]) === true;
+    const crows = STAGES.map((): number[] => []);
+    const trows = STAGES.map((): number[] => []);
+    for (let b = 0; b < NR; b++) {
+      const B = REGIONS[b];
+      const tr = pol.tariffs[B];
+      const ctl = pol.controls[B];
+      for (let k = 0; k < STAGES.length; k++) {
+        const s = STAGES[k];
+        trows[k].push(a === b || noTariffs ? 0 : tr[tariffGoodOf(s)] / 100);
         if (a === b || uncapped) {
-          crow.push(Infinity);
+          crows[k].push(Infinity);
           continue;
         }
-        const c = pol.controls[REGIONS[b]][s];
-        if (c.level === 'open') crow.push(Infinity);
-        else if (c.level === 'banned') crow.push(0);
+        const c = ctl[s];
+        if (c.level === 'open') crows[k].push(Infinity);
+        else if (c.level === 'banned') crows[k].push(0);
         else {
-          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - delayWeeks(s) / (13 * q)) : 1;
-          crow.push(c.share * c.baseVolume * q * fresh);
+          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - content.goods.markets[s].licenceDelayWeeks / (13 * q)) : 1;
+          crows[k].push(c.share * c.baseVolume * q * fresh);
         }
       }
-      cap.push(crow);
-      tar.push(trow);
-      res.push(x.dealReserved ? x.dealReserved[s][a].slice() : Z());
     }
-    caps[s] = cap;
-    tariff[s] = tar;
-    reserved[s] = res;
+    for (let k = 0; k < STAGES.length; k++) {
+      const s = STAGES[k];
+      caps[s].push(crows[k]);
+      tariff[s].push(trows[k]);
+      reserved[s].push(x.dealReserved ? x.dealReserved[s][a].slice() : zeros());
+    }
   }
   return { caps, reserved, tariff };
 }
