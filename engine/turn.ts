@@ -2,6 +2,7 @@
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
+import type { Orders } from './schema.ts';
 import { InvalidOrdersError, mergePolicies, validateOrders } from './policy.ts';
 import { drawN } from './prng.ts';
 import { LASTING, closedStraits, pickEvents } from './events.ts';
@@ -44,7 +45,13 @@ export function resolveTurn(content: Content, state: GameState, ordersRaw: unkno
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const v = validateOrders(content, state, ordersRaw);
   if (!v.ok) throw new InvalidOrdersError(v.issues);
-  const orders = v.orders;
+  return resolveValidated(content, state, v.orders, opts);
+}
+
+/** resolveTurn on orders `validateOrders(content, state, ...)` has just accepted (its `orders`), for callers that
+ * validated them already (the planner's rollouts): the same turn without parsing the orders twice. */
+export function resolveValidated(content: Content, state: GameState, orders: Orders, opts: ResolveOptions = {}): { state: GameState; report: TurnReport } {
+  if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const dv = derive(content);
   const turn = state.turn + 1;
   const q = state.quartersPerTurn;

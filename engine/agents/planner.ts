@@ -11,7 +11,7 @@ import type { Content } from '../content.ts';
 import type { CountryOrders, Orders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
 import { beliefState, viewFor } from '../view.ts';
-import { resolveTurn } from '../turn.ts';
+import { resolveTurn, resolveValidated } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
 import { makeRng } from '../prng.ts';
 import type { GameState } from '../state.ts';
@@ -84,7 +84,9 @@ function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders
       orders[c] = {};
     }
   }
-  if (!validateOrders(content, s, orders).ok) for (const [c] of others) orders[c] = {};
+  const v = validateOrders(content, s, orders);
+  if (v.ok) return resolveValidated(content, s, v.orders, { ledger: false }).state;
+  for (const [c] of others) orders[c] = {};
   return resolveTurn(content, s, orders, { ledger: false }).state;
 }
 
