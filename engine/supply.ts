@@ -133,6 +133,12 @@ export function buildChainInput(x: SupplyContext): ChainInput {
   };
 }
 
+/** A row of NR numbers, every one to be written: a literal of doubles is packed and sized, no growing by push. */
+function row(): number[] {
+  return [NaN, NaN, NaN, NaN, NaN, NaN];
+}
+if (NR !== 6) throw new Error(`supply.ts: row() is written for 6 regions, not ${NR}`);
+
 function zeros(): number[] {
   return new Array<number>(NR).fill(0);
 }
@@ -149,9 +155,9 @@ function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
     const out: number[][] = [];
     for (let a = 0; a < NR; a++) {
       const rec = fs[REGIONS[a]];
-      const row: number[] = [];
-      for (let b = 0; b < NR; b++) row.push(rec[REGIONS[b]]);
-      out.push(row);
+      const r = row();
+      for (let b = 0; b < NR; b++) r[b] = rec[REGIONS[b]];
+      out.push(r);
     }
     return out;
   });
@@ -220,25 +226,25 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
   for (let a = 0; a < NR; a++) {
     const pol = regions[REGIONS[a]].policies;
     const uncapped = x.open === true || x.lift?.controlsBy?.includes(REGIONS[a]) === true;
-    const crows = STAGES.map((): number[] => []);
-    const trows = STAGES.map((): number[] => []);
+    const crows = STAGES.map(row);
+    const trows = STAGES.map(row);
     for (let b = 0; b < NR; b++) {
       const B = REGIONS[b];
       const tr = pol.tariffs[B];
       const ctl = pol.controls[B];
       for (let k = 0; k < STAGES.length; k++) {
         const s = STAGES[k];
-        trows[k].push(a === b || noTariffs ? 0 : tr[tariffGoodOf(s)] / 100);
+        trows[k][b] = a === b || noTariffs ? 0 : tr[tariffGoodOf(s)] / 100;
         if (a === b || uncapped) {
-          crows[k].push(Infinity);
+          crows[k][b] = Infinity;
           continue;
         }
         const c = ctl[s];
-        if (c.level === 'open') crows[k].push(Infinity);
-        else if (c.level === 'banned') crows[k].push(0);
+        if (c.level === 'open') crows[k][b] = Infinity;
+        else if (c.level === 'banned') crows[k][b] = 0;
         else {
           const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - content.goods.markets[s].licenceDelayWeeks / (13 * q)) : 1;
-          crows[k].push(c.share * c.baseVolume * q * fresh);
+          crows[k][b] = c.share * c.baseVolume * q * fresh;
         }
       }
     }
