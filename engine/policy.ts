@@ -56,6 +56,12 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
       issues.push({ country: '*', path: jsonPath([key]), message: `unknown country ${JSON.stringify(key)} (countries: ${COUNTRIES.join(', ')})` });
       continue;
     }
+    // no orders at all (a seat that stands still): what the parser would give, without running it
+    const v = raw[key];
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0) {
+      parsedOrders[key] = {};
+      continue;
+    }
     // a key such as "__proto__" would be swallowed by the parser's records (the order silently lost): refuse it first
     const builtin = builtinKeyIssues('', raw[key]);
     for (const b of builtin) issues.push({ country: key, path: '$.' + key + b.path.slice(1), message: `${b.found} is a built-in JavaScript property name, not a key orders use` });

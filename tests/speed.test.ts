@@ -2,6 +2,8 @@
 // what the engine's fast paths give is what the plain ones gave (the pinned replays hold the hashes themselves).
 import { describe, expect, it } from 'vitest';
 import { createGame, hashValue } from '../engine/index.ts';
+import { validateOrders } from '../engine/policy.ts';
+import { CountryOrdersSchema } from '../engine/schema.ts';
 import { cloneTree } from '../engine/clone.ts';
 import { hashLane1, hashString } from '../engine/hash.ts';
 import { content } from './helpers.ts';
@@ -46,5 +48,20 @@ describe('keyed draws', () => {
     const keys = ['', 'a', '7:delay:p12:33', 'seed:success:mine-AUS-4', '\u00e9\u6f22\ud83d\ude00', 'x'.repeat(300)];
     for (let i = 0; i < 2000; i++) keys.push(`${(i * 2654435761) % 1000003}:mud:p${i}:${i % 7}:${i % 3}:${i}`);
     for (const k of keys) expect(hashLane1(k)).toBe(parseInt(hashString(k).slice(0, 8), 16));
+  });
+});
+
+describe('validateOrders', () => {
+  it("takes a country's empty orders as the parser would, and still refuses what is not a plain empty object", () => {
+    const state = createGame(content, 3);
+    const v = validateOrders(content, state, { JPN: {}, USA: {} });
+    expect(v.ok).toBe(true);
+    if (v.ok) {
+      expect(v.orders).toStrictEqual({ JPN: CountryOrdersSchema.parse({}), USA: CountryOrdersSchema.parse({}) });
+      expect(JSON.stringify(v.orders)).toBe('{"JPN":{},"USA":{}}');
+    }
+    expect(validateOrders(content, state, { JPN: [] }).ok).toBe(false);
+    expect(validateOrders(content, state, { JPN: { nonsense: 1 } }).ok).toBe(false);
+    expect(validateOrders(content, state, { XYZ: {} }).ok).toBe(false);
   });
 });
