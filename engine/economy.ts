@@ -113,16 +113,20 @@ export function independenceOf(dv: Derived, r: number, importShare: Record<Regio
 export function tensionPolicyTerm(content: Content, pa: Policies, pb: Policies, a: CountryId, b: CountryId, defA0: number, defB0: number, rivals: boolean): number {
   const dip = content.rules.diplomacy;
   let t = dip.tariffTension * (meanTariff(pa, b) + meanTariff(pb, a));
-  for (const [p, other] of [
-    [pa, b],
-    [pb, a],
-  ] as const) {
-    for (const s of Object.values(p.controls[other])) {
-      if (s.level === 'banned') t += dip.banTension;
-      else if (s.level === 'licensed') t += dip.licenceTension * (1 - s.share);
-    }
-  }
+  t = addControlTension(t, dip, pa.controls[b]);
+  t = addControlTension(t, dip, pb.controls[a]);
   if (rivals) t += dip.buildupTension * (Math.max(0, pa.defensePct - defA0) + Math.max(0, pb.defensePct - defB0));
+  return t;
+}
+
+/** `t` plus the tension of one country's controls toward another, stage by stage in the record's own key order (the
+ * order Object.values gives), so the sum is the same to the bit. */
+function addControlTension(t: number, dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
+  for (const k in controls) {
+    const s = controls[k as keyof typeof controls];
+    if (s.level === 'banned') t += dip.banTension;
+    else if (s.level === 'licensed') t += dip.licenceTension * (1 - s.share);
+  }
   return t;
 }
 
