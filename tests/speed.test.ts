@@ -1,7 +1,8 @@
 // The speed work's invariants that are not speed: createGame's copy is a deep, independent copy of the opening, and
 // what the engine's fast paths give is what the plain ones gave (the pinned replays hold the hashes themselves).
 import { describe, expect, it } from 'vitest';
-import { createGame, hashValue } from '../engine/index.ts';
+import { createGame, hashValue, resolveTurn } from '../engine/index.ts';
+import { cloneRegion } from '../engine/turn.ts';
 import { validateOrders } from '../engine/policy.ts';
 import { CountryOrdersSchema } from '../engine/schema.ts';
 import { cloneTree } from '../engine/clone.ts';
@@ -63,5 +64,21 @@ describe('validateOrders', () => {
     expect(validateOrders(content, state, { JPN: [] }).ok).toBe(false);
     expect(validateOrders(content, state, { JPN: { nonsense: 1 } }).ok).toBe(false);
     expect(validateOrders(content, state, { XYZ: {} }).ok).toBe(false);
+  });
+});
+
+describe('the new state and its regions', () => {
+  it('keep every key in the order of the state before, and cloneRegion copies each part', () => {
+    // the opening has no track yet: the first turn adds it last, as the literal did
+    const s0 = resolveTurn(content, createGame(content, 4), {}, { ledger: false }).state;
+    expect(Object.keys(s0).at(-1)).toBe('track');
+    const s1 = resolveTurn(content, s0, {}, { ledger: false }).state;
+    expect(Object.keys(s1)).toEqual(Object.keys(s0));
+    for (const r of Object.keys(s0.regions) as (keyof typeof s0.regions)[]) expect(Object.keys(s1.regions[r])).toEqual(Object.keys(s0.regions[r]));
+    const r = s1.regions.JPN;
+    const c = cloneRegion(r);
+    expect(JSON.stringify(c)).toBe(JSON.stringify(r));
+    for (const k of ['gap', 'refining', 'recycling', 'inventory', 'stockpile', 'demandAdj', 'magnetUse', 'oxideOtherUse', 'carShares'] as const) expect(c[k]).not.toBe(r[k]);
+    expect(c.policies).toBe(r.policies);
   });
 });
