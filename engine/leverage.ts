@@ -51,9 +51,9 @@ function addPurchases(content: Content, w: TrackWorld, s: StageKey, out: Float64
 
 /** The Chinese content of each region's output of a stage, 0..1, traced one step back through its inputs: a magnet
  * made in Japan from Chinese oxide is Chinese supply in all but name (ore -> oxide -> magnet). `buy` holds the
- * purchases of the stage's inputs (summed in INPUT's order). */
-function contentFrom(up: Float64Array, buy: Float64Array): Float64Array {
-  const out = new Float64Array(R);
+ * purchases of the stage's inputs (light, then heavy); `up` the content of those inputs; every entry of `out` is
+ * written. */
+function contentFrom(up: Float64Array, buy: Float64Array, out: Float64Array): Float64Array {
   for (let r = 0; r < R; r++) {
     if (r === CHN_I) {
       out[r] = 1;
@@ -70,25 +70,38 @@ function contentFrom(up: Float64Array, buy: Float64Array): Float64Array {
   return out;
 }
 
+const SCRATCH = {
+  ore: new Float64Array(R),
+  oreBuy: new Float64Array(R * R),
+  oxide: new Float64Array(R),
+  light: new Float64Array(R * R),
+  heavy: new Float64Array(R * R),
+  oxideBuy: new Float64Array(R * R),
+  magnet: new Float64Array(R),
+  magnetBuy: new Float64Array(R * R),
+};
+
 /** This quarter's shares of the US's rare-earth supply (oxide and magnets, by value) that are Chinese in content, and
  * that Japan supplies from non-Chinese material. */
 export function usShares(content: Content, w: TrackWorld): { china: number; japan: number } {
   // Ore is Chinese in content where it is mined in China; oxide traces back through ore (light and heavy), magnets
   // through oxide (light and heavy) to the light ore's content, as the chain one step back at a time.
-  const ore = new Float64Array(R);
+  // scratch arrays of the module, zeroed here (allocating a typed array costs more than this whole step's sums)
+  const { ore, oreBuy, oxide, light, heavy, oxideBuy, magnet, magnetBuy } = SCRATCH;
+  ore.fill(0);
   ore[CHN_I] = 1;
-  const oreBuy = new Float64Array(R * R);
+  oreBuy.fill(0);
   addPurchases(content, w, 'ore.light', oreBuy);
   addPurchases(content, w, 'ore.heavy', oreBuy);
-  const oxide = contentFrom(ore, oreBuy);
-  const light = new Float64Array(R * R);
+  contentFrom(ore, oreBuy, oxide);
+  light.fill(0);
   addPurchases(content, w, 'oxide.light', light);
-  const heavy = new Float64Array(R * R);
+  heavy.fill(0);
   addPurchases(content, w, 'oxide.heavy', heavy);
-  const oxideBuy = light.slice();
+  oxideBuy.set(light);
   addPurchases(content, w, 'oxide.heavy', oxideBuy);
-  const magnet = contentFrom(oxide, oxideBuy);
-  const magnetBuy = new Float64Array(R * R);
+  contentFrom(oxide, oxideBuy, magnet);
+  magnetBuy.fill(0);
   addPurchases(content, w, 'magnet', magnetBuy);
   let total = 0;
   let china = 0;
@@ -217,5 +230,9 @@ export function trackStep(content: Content, prev: TrackState | undefined, turn: 
     news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
     reported = now;
   }
-  return { ...r, since, reported };
+  // spread, then the two new keys assigned: the literal {...r, since, reported} takes V8's slow path (see cloneRegion)
+  const out = { ...r } as TrackState;
+  out.since = since;
+  out.reported = reported;
+  return out;
 }

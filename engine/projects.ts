@@ -220,7 +220,11 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
       const key = keyOf(due, h, s);
       const i = at.get(key);
-      if (i !== undefined) pipeline[i] = { ...pipeline[i], tonnes: pipeline[i].tonnes + add };
+      if (i !== undefined) {
+        const e = { ...pipeline[i] };
+        e.tonnes = pipeline[i].tonnes + add;
+        pipeline[i] = e;
+      }
       else {
         at.set(key, pipeline.length);
         pipeline.push({ due, region: h, stage: s, tonnes: add });

@@ -91,7 +91,12 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
   const { draws, state: rng } = drawN(state.rng, content.events.events.length);
   const fired = pickEvents(content, state, turn, draws);
   const shocks: Shock[] = [];
-  for (const s of state.shocks) if (s.turnsLeft > 1) shocks.push({ ...s, turnsLeft: s.turnsLeft - 1 });
+  for (const s of state.shocks)
+    if (s.turnsLeft > 1) {
+      const left = { ...s };
+      left.turnsLeft = s.turnsLeft - 1;
+      shocks.push(left);
+    }
   const instant: Shock[] = [];
   for (const ev of fired) {
     news.push(`${ev.title}: ${ev.text}`);
