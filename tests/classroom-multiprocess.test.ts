@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { connect, post, type Client } from './classroom/client.ts';
+import { LeaseLost, openStore } from '../src/server/store.ts';
 import { pgBin, startCluster, type Cluster } from './classroom/postgres.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -77,6 +78,37 @@ describe.runIf(pgBin() !== null || process.env.CI === 'true')('several server pr
     for (const p of procs) if (p.exitCode === null) p.kill('SIGKILL');
     cluster?.stop();
   });
+
+  it('a lease goes to one process at a time, and a process that lost one cannot write the class\'s log', async () => {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE fence');
+    await admin.end();
+    const db = cluster.url.replace(/\/postgres$/, '/fence');
+    const [x, y] = await Promise.all([openStore({ url: db }), openStore({ url: db })]);
+    try {
+      x.fence = { id: 'x', leaseMs: 60_000 };
+      y.fence = { id: 'y', leaseMs: 60_000 };
+      await x.createClass('k', 'KKKKKK', Date.now());
+      await x.append('k', 1, 'class', { n: 1 }, Date.now());
+      expect([await x.claim(), await y.claim(), await y.claim('k')]).toEqual([['k'], [], []]); // x holds it
+      expect(await y.route({ code: 'KKKKKK' })).toMatchObject({ classId: 'k', owner: 'x', live: true });
+      // x's lease lapses (as if x had stopped renewing): y takes the class; x's next event is refused, nothing written
+      const q = new pg.Client({ connectionString: db });
+      await q.connect();
+      await q.query("UPDATE classes SET lease_until = now() - interval '1 second'");
+      await q.end();
+      expect(await y.claim()).toEqual(['k']);
+      await expect(x.append('k', 2, 'order', { from: 'x' }, Date.now())).rejects.toBeInstanceOf(LeaseLost);
+      await y.append('k', 2, 'order', { from: 'y' }, Date.now());
+      expect((await y.events('k')).map((e) => e.data)).toEqual([{ n: 1 }, { from: 'y' }]);
+      expect(await x.claim()).toEqual([]); // y's lease runs
+      await y.release(); // a clean stop: free at once
+      expect(await x.claim('k')).toEqual(['k']);
+    } finally {
+      await Promise.all([x.close(), y.close()]);
+    }
+  }, 60_000);
 
   it('each class is run by its owner and reached through the other; a killed owner\'s class is taken over, no order lost', async () => {
     const [a, b] = await Promise.all([serve(url, 'proc-a'), serve(url, 'proc-b')]);

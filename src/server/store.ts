@@ -89,7 +89,14 @@ class DrizzleStore implements Store {
   ) {}
 
   async init(): Promise<void> {
-    for (const q of DDL) await this.db.execute(sql.raw(q));
+    if (this.kind === 'pglite') for (const q of DDL) await this.db.execute(sql.raw(q));
+    // processes starting together on one PostgreSQL: CREATE ... IF NOT EXISTS races (a duplicate pg_type row), so
+    // one at a time, under a transaction-scoped advisory lock
+    else
+      await this.db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${0x6a6d}::bigint)`);
+        for (const q of DDL) await tx.execute(sql.raw(q));
+      });
   }
 
   fence: { id: string; leaseMs: number } | null = null;
