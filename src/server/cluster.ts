@@ -92,7 +92,19 @@ export class Cluster {
   }
 
   /** The heartbeat: renew this process's leases and take the lapsed ones; a class renewed by nobody here is dropped. */
+  private beating = false;
+
   async beat(): Promise<void> {
+    if (this.beating) return; // the last one is still waiting for the database
+    this.beating = true;
+    try {
+      await this.renew();
+    } finally {
+      this.beating = false;
+    }
+  }
+
+  private async renew(): Promise<void> {
     const sent = Date.now();
     const before = new Set(this.hub.classes.keys());
     await this.store.register(this.url);
@@ -178,6 +190,7 @@ export class Cluster {
       const up = new WebSocket(`${url.replace(/^http/, 'ws')}/ws`, { headers: { [RELAY_HEADER]: this.opts.id }, handshakeTimeout: 5000 });
       up.once('error', () => res(false));
       up.once('open', () => {
+        if (ws.readyState !== WebSocket.OPEN) return up.close(), res(true); // the client left while we connected
         ws.off('message', onMessage);
         for (const t of early.splice(0)) up.send(t);
         ws.on('message', (d, bin) => up.readyState === WebSocket.OPEN && up.send(d, { binary: bin }));
