@@ -2,7 +2,8 @@
 // runs the classes it created (it holds their leases); a student joins and plays through the other process (the join,
 // the websocket and the teacher's download are passed on to the owner); the owner is killed (SIGKILL) mid-round, and
 // once its lease (5 s here) has lapsed the survivor takes its class over by replaying the log: the same turns, state
-// hashes, submitted orders, drafts and deadlines, the old seat tokens still work, and the round goes on.
+// hashes, submitted orders, drafts and deadlines, the old seat tokens still work, and the round goes on. A lease
+// taken from a live process (as when it stalled) moves its class cleanly too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
@@ -144,6 +145,18 @@ describe.runIf(pgBin() !== null || process.env.CI === 'true')('several server pr
     await t2.call('begin');
     // Cat is class 2's only student (China's seat is a bot's): her submit resolves its turn 1
     expect(((await catC.call('submit', [{ tariffs: { CHN: { magnets: 5 } } }, 0])).value as { value: { turn: number } }).value.turn).toBe(1);
+    // class 2's lease moves to A while B is alive (as when B stalled past its lease): B drops the class at its next
+    // heartbeat and closes its sockets (1012), A's heartbeat loads it, and Cat's reconnection through A is served by A
+    const q = new pg.Client({ connectionString: url });
+    await q.connect();
+    await q.query("UPDATE classes SET owner = 'proc-a' WHERE id = $1", [k2.classId]);
+    await q.end();
+    expect((await catC.closed).code).toBe(1012);
+    await until(async () => (await health(a)).codes.includes(k2.code) && !(await health(b)).codes.includes(k2.code), 20_000, 'class 2 to move to A');
+    const catOnA = await connect(a.base, cat.json.token as string);
+    clients.push(catOnA);
+    expect(((await catOnA.call('snapshot')).value as { turn: number }).turn).toBe(1);
+    expect(a.out()).toMatch(new RegExp(`proc-a runs class ${k2.code} \\(\\d+ events, 1 turns replayed`));
 
     // round 2 of class 1: Ann submits (acknowledged), Ben only drafts; the teacher's download goes through B too
     await new Promise<void>((acked) => void annC.call('submit', [{ tariffs: { CHN: { autos: 12.5 } } }, 1], acked));
@@ -190,7 +203,7 @@ describe.runIf(pgBin() !== null || process.env.CI === 'true')('several server pr
     const rows = (await (await csv(b)).text()).split('\n');
     expect(rows.find((l) => l.includes(',1,1,2,') && l.includes(',JPN,'))).toContain('{""tariffs"":{""CHN"":{""autos"":12.5}}}');
     expect(rows.find((l) => l.includes(',1,1,2,') && l.includes(',CHN,'))).toContain('{""tariffs"":{""JPN"":{""magnets"":7.5}}}');
-    // class 2, which B ran all along, goes on where it was
+    // class 2, back on B with class 1, goes on where it was
     const t2b = await connect(b.base, k2.teacherToken);
     clients.push(t2b);
     expect(((await t2b.call('state')).value as TeacherState).worlds[0].turn).toBe(1);
