@@ -69,6 +69,7 @@ export class Hub {
     if (this.classes.has(id)) return { events: 0, turns: 0 };
     const cls = new ClassRoom(id);
     const evs = await this.store.events(id);
+    if (evs.length === 0) return { events: 0, turns: 0 }; // a class being created right now (its row before its log)
     try {
       for (const e of evs) cls.apply({ type: e.type, data: e.data as Record<string, unknown>, at: e.at });
     } catch (e) {
