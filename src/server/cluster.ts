@@ -21,6 +21,14 @@ export interface ClusterOptions {
   databaseUrl: string;
 }
 
+// Timings, all assumptions: the lease itself comes from LEASE_SECONDS (main.ts: 15 s by default, 5-60 s sensible). A
+// request for a class whose owner does not answer is held for up to the lease + 10 s (long enough for the lease to
+// lapse and the class to be replayed; clients retry after that anyway), re-checked every second between NOTIFYs; a
+// relay's connection to the owner gives up after 5 s, a forwarded HTTP request after 10 s (a turn resolves in well
+// under a second, figures in the issue-11 notes); a process that could not renew for 80% of the lease stops running
+// its classes (the other 20% covers the time a renewal takes to reach the database).
+const HOLD_EXTRA_MS = 10_000;
+
 /** Marks a request one process passed on to another (it is never passed on again: no loops). */
 export const RELAY_HEADER = 'x-gambit-relay';
 
@@ -171,7 +179,7 @@ export class Cluster {
       }
       if (typeof token !== 'string' || token.length > 200 || this.hub.knowsToken(token)) return hand();
       const tokenHash = hashToken(token);
-      const until = Date.now() + this.opts.leaseMs + 10_000;
+      const until = Date.now() + this.opts.leaseMs + HOLD_EXTRA_MS;
       while (ws.readyState === WebSocket.OPEN && Date.now() < until) {
         const w = await this.where({ tokenHash });
         if (w.kind === 'local' || w.kind === 'none') return hand(); // none: the socket layer answers 401
@@ -206,7 +214,7 @@ export class Cluster {
 
   /** An HTTP request about a class run elsewhere: answered by its owner (true), or to be served here (false). */
   async http(req: FastifyRequest, reply: FastifyReply, by: By): Promise<boolean> {
-    const until = Date.now() + this.opts.leaseMs + 10_000;
+    const until = Date.now() + this.opts.leaseMs + HOLD_EXTRA_MS;
     while (Date.now() < until) {
       const w = await this.where(by);
       if (w.kind === 'local' || w.kind === 'none') return false;
