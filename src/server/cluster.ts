@@ -99,11 +99,12 @@ export class Cluster {
     });
   }
 
-  /** The heartbeat: renew this process's leases and take the lapsed ones; a class renewed by nobody here is dropped. */
   private beating = false;
 
+  /** The heartbeat: renew this process's leases and take the lapsed ones; a class renewed by nobody here is dropped. */
   async beat(): Promise<void> {
-    if (this.beating) return; // the last one is still waiting for the database
+    // the last one is still waiting for the database: past 80% of the lease, stop running the classes
+    if (this.beating) return this.checkRenewed();
     this.beating = true;
     try {
       await this.renew();
@@ -134,10 +135,15 @@ export class Cluster {
     }
   }
 
-  /** A heartbeat failed (the database is out of reach): once the leases may have lapsed, stop running the classes. */
+  /** A heartbeat failed (the database is out of reach). */
   private lost(e: unknown): void {
     console.error(`cluster: heartbeat failed: ${(e as Error).message}`);
-    if (Date.now() - this.lastRenew > this.opts.leaseMs * 0.8) for (const id of [...this.hub.classes.keys()]) this.hub.drop(id, 'the leases could not be renewed');
+    this.checkRenewed();
+  }
+
+  /** No renewal for 80% of the lease (failed or still hanging): the leases may lapse, so stop running the classes. */
+  private checkRenewed(): void {
+    if (this.lastRenew && Date.now() - this.lastRenew > this.opts.leaseMs * 0.8) for (const id of [...this.hub.classes.keys()]) this.hub.drop(id, 'the leases could not be renewed');
   }
 
   /** Where a class is run; a class whose lease lapsed is taken over here and now. */
