@@ -47,7 +47,7 @@ if (cluster) {
   console.log(`Server process ${cluster.opts.id} at ${url} shares PostgreSQL with the others (lease ${leaseSeconds} s).`);
 }
 const restored = [...hub.classes.values()];
-console.log(`Rare Earth Gambit is running (storage: ${store.kind === 'pglite' ? `PGlite in ${dataDir}` : 'PostgreSQL'}; ${restored.length} class${restored.length === 1 ? '' : 'es'} ${cluster ? 'taken' : 'restored'} in ${Math.round(performance.now() - t0)} ms).`);
+console.log(`Rare Earth Gambit is running (storage: ${store.kind === 'pglite' ? `PGlite in ${dataDir}` : 'PostgreSQL'}; ${restored.length} class${restored.length === 1 ? '' : 'es'} restored in ${Math.round(performance.now() - t0)} ms).`);
 console.log(`  Play alone:      ${base('localhost')}/`);
 for (const ip of lan) console.log(`  On the network:  ${base(ip)}/`);
 console.log(`  Teacher's link:  ${base(lan[0] ?? 'localhost')}/class.html?teacher`);
