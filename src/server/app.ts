@@ -12,6 +12,7 @@ import { Sockets } from './sockets.ts';
 import { exportRows, toCsv } from './debrief.ts';
 import { scenarioList } from './content.ts';
 import type { Store } from './store.ts';
+import { Cluster, RELAY_HEADER, type ClusterOptions } from './cluster.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -21,13 +22,17 @@ export interface ServerOptions {
   /** half-second clock ticks (tests may drive hub.tick themselves) */
   clock?: boolean;
   logger?: boolean;
+  /** several processes on one PostgreSQL (cluster.ts); start it once listening: `cluster.start(url)` */
+  cluster?: ClusterOptions;
 }
 
-export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; hub: Hub; sockets: Sockets }> {
+export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; hub: Hub; sockets: Sockets; cluster: Cluster | null }> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
   const hub = new Hub(opts.store, opts.now);
   const sockets = new Sockets(hub);
-  await hub.restore();
+  // one process: every class in the store is run here; several: each runs the classes it holds the lease of
+  const cluster = opts.cluster ? new Cluster(hub, opts.store, opts.cluster) : null;
+  if (!cluster) await hub.restore();
 
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err instanceof HttpError ? err.status : (err.statusCode ?? 500);
@@ -35,12 +40,28 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     void reply.status(status).send({ error: status >= 500 && !(err instanceof HttpError) ? 'server error' : err.message });
   });
 
+  // a teacher's download for a class another process runs: answered by that process
+  if (cluster)
+    app.addHook('preHandler', async (req, reply) => {
+      const id = (req.params as { id?: string }).id;
+      if (!req.url.startsWith('/api/classes/') || !id || hub.classes.has(id)) return;
+      if (await cluster.http(req, reply, { classId: id })) return reply;
+    });
+
   await app.register(fastifyWebsocket, { options: { maxPayload: 256 * 1024 } });
   app.register(async (f) => {
-    f.get('/ws', { websocket: true }, (socket) => sockets.attach(socket));
+    f.get('/ws', { websocket: true }, (socket, req) => {
+      if (!cluster) return sockets.attach(socket);
+      cluster.socket(socket, req.headers[RELAY_HEADER] !== undefined, (early) => sockets.attach(socket, early));
+    });
   });
 
-  app.get('/api/health', async () => ({ ok: true, classes: hub.classes.size, store: opts.store.kind }));
+  app.get('/api/health', async () => ({
+    ok: true,
+    classes: hub.classes.size,
+    store: opts.store.kind,
+    ...(cluster ? { server: cluster.opts.id, codes: [...hub.classes.values()].map((c) => c.code).sort() } : {}),
+  }));
   // figures for the load benchmark: the process's memory (and its peak, sampled every quarter second) and how long
   // world turns took to resolve
   let peakRss = process.memoryUsage.rss();
@@ -54,9 +75,10 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.get('/api/scenarios', async () => scenarioList());
   app.post('/api/classes', async (req) => hub.createClass(req.body));
-  app.post('/api/join', async (req) => {
+  app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
     if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`);
+    if (cluster && !hub.hasCode(p.data.code) && (await cluster.http(req, reply, { code: p.data.code.trim().toUpperCase() }))) return reply;
     return hub.join(p.data.code, p.data.label, req.ip);
   });
   app.get('/api/qr', async (req, reply) => {
@@ -100,6 +122,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.addHook('onClose', async () => {
     clearInterval(sampler);
     await hub.close();
+    await cluster?.stop();
   });
-  return { app, hub, sockets };
+  return { app, hub, sockets, cluster };
 }

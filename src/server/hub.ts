@@ -5,7 +5,7 @@ import { InvalidOrdersError, type CountryId, type Orders } from '../../engine/in
 import { ClassRoom, type Ev, type TokenRecord } from './classroom.ts';
 import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
-import type { Store } from './store.ts';
+import { LeaseLost, type Store } from './store.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
 const HOUR = 3600_000;
@@ -28,6 +28,8 @@ export interface HubListener {
   changed(cls: ClassRoom): void;
   resolved(cls: ClassRoom, world: number): void;
   revoked(hash: string): void;
+  /** the class moved to another process: close its sockets */
+  dropped?(cls: ClassRoom): void;
 }
 
 export class Hub {
@@ -51,28 +53,59 @@ export class Hub {
   /** Classes whose log did not replay (content or engine changed, or a damaged log): left out, with the reason. */
   readonly unrestored: { id: string; error: string }[] = [];
 
-  async restore(): Promise<{ classes: number; events: number; turns: number }> {
+  async restore(only?: string[]): Promise<{ classes: number; events: number; turns: number }> {
     let n = 0;
     let turns = 0;
-    for (const { id } of await this.store.listClasses()) {
-      const cls = new ClassRoom(id);
-      const evs = await this.store.events(id);
-      try {
-        for (const e of evs) cls.apply({ type: e.type, data: e.data as Record<string, unknown>, at: e.at });
-      } catch (e) {
-        this.unrestored.push({ id, error: (e as Error).message });
-        continue;
-      }
-      for (const e of evs) this.index(cls, e.type, e.data as Record<string, unknown>);
-      // idle time starts again at the restart: a server that was down must not hand every seat to a bot
-      for (const st of cls.students.values()) st.lastSeen = this.now();
-      this.seq.set(id, evs.length);
-      this.classes.set(id, cls);
-      this.byCode.set(cls.code, id);
-      n += evs.length;
-      turns += cls.worlds.reduce((a, w) => a + w.turn, 0);
+    for (const id of only ?? (await this.store.listClasses()).map((c) => c.id)) {
+      const r = await this.load(id);
+      n += r.events;
+      turns += r.turns;
     }
     return { classes: this.classes.size, events: n, turns };
+  }
+
+  /** Rebuild one class from its log (a restart, or taking over the class of a server process that died). */
+  async load(id: string): Promise<{ events: number; turns: number }> {
+    if (this.classes.has(id)) return { events: 0, turns: 0 };
+    const cls = new ClassRoom(id);
+    const evs = await this.store.events(id);
+    if (evs.length === 0) return { events: 0, turns: 0 }; // a class being created right now (its row before its log)
+    try {
+      for (const e of evs) cls.apply({ type: e.type, data: e.data as Record<string, unknown>, at: e.at });
+    } catch (e) {
+      if (!this.unrestored.some((u) => u.id === id)) this.unrestored.push({ id, error: (e as Error).message });
+      return { events: 0, turns: 0 };
+    }
+    if (this.classes.has(id)) return { events: 0, turns: 0 }; // loaded meanwhile by another request
+    for (const e of evs) this.index(cls, e.type, e.data as Record<string, unknown>);
+    // idle time starts again at the restart: a server that was down must not hand every seat to a bot
+    for (const st of cls.students.values()) st.lastSeen = this.now();
+    this.seq.set(id, evs.length);
+    this.classes.set(id, cls);
+    this.byCode.set(cls.code, id);
+    return { events: evs.length, turns: cls.worlds.reduce((a, w) => a + w.turn, 0) };
+  }
+
+  /** Forget a class this process no longer owns (another process took it over): its sockets are closed, and their
+   * clients reconnect to the new owner. */
+  drop(id: string, why: string): void {
+    const cls = this.classes.get(id);
+    if (!cls) return;
+    this.classes.delete(id);
+    this.byCode.delete(cls.code);
+    for (const h of cls.tokens.keys()) this.byToken.delete(h);
+    this.seq.delete(id);
+    console.error(`class ${cls.code} left this process: ${why}`);
+    this.listener.dropped?.(cls);
+  }
+
+  hasCode(code: string): boolean {
+    return this.byCode.has(code.trim().toUpperCase());
+  }
+
+  /** Whether this process runs the class a token opens (valid or not). */
+  knowsToken(token: unknown): boolean {
+    return typeof token === 'string' && this.byToken.has(hashToken(token));
   }
 
   private index(cls: ClassRoom, type: string, d: Record<string, unknown>): void {
@@ -101,8 +134,11 @@ export class Hub {
     this.seq.set(cls.id, seq);
     this.index(cls, type, data);
     const written = this.store.append(cls.id, seq, type, data, at).catch((e) => {
-      console.error(`the class log could not be written (${(e as Error).message}); stopping so that a restart replays the log`);
-      this.onWriteError(e);
+      if (e instanceof LeaseLost) this.drop(cls.id, e.message);
+      else {
+        console.error(`the class log could not be written (${(e as Error).message}); stopping so that a restart replays the log`);
+        this.onWriteError(e);
+      }
       throw e;
     });
     this.lastWrite = written.catch(() => undefined);

@@ -1,6 +1,8 @@
 // `npm start`: one process serves the game and the classroom. PORT (default 8080), HOST (default 0.0.0.0, so the
-// class can reach it over the local network), DATA_DIR (default ./data, PGlite) or DATABASE_URL (PostgreSQL).
-import { networkInterfaces } from 'node:os';
+// class can reach it over the local network), DATA_DIR (default ./data, PGlite) or DATABASE_URL (PostgreSQL). With
+// DATABASE_URL several processes can share the database (cluster.ts, docs/deploy/): SERVER_ID, SERVER_URL and
+// LEASE_SECONDS name this process, say where the others reach it, and set how long a class's lease runs.
+import { hostname, networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { buildServer } from './app.ts';
 import { openStore } from './store.ts';
@@ -14,10 +16,22 @@ const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const staticDir = resolve(process.env.STATIC_DIR ?? 'dist');
 
+// The lease: 15 s by default, an assumption (a range of 5-60 s makes sense): a class whose process died waits about
+// this long (plus up to a third of it, the heartbeat) before another process takes it over; much shorter and a busy
+// machine or a slow database could miss a renewal and hand a class over while its process is alive (harmless, its
+// clients reconnect, but a needless replay).
+const leaseSeconds = Number(process.env.LEASE_SECONDS ?? 15);
+if (!(leaseSeconds >= 1 && leaseSeconds <= 600)) {
+  console.error(`LEASE_SECONDS must be a number from 1 to 600, found ${JSON.stringify(process.env.LEASE_SECONDS)}`);
+  process.exit(2);
+}
+
 const store = await openStore({ url: process.env.DATABASE_URL, dataDir });
 const t0 = performance.now();
-const { app, hub } = await buildServer({ store, staticDir });
-const restored = [...hub.classes.values()];
+// the lease name: SERVER_ID, or host:port, the same after a restart on the same port (its leases come back at once)
+const id = () => process.env.SERVER_ID ?? `${hostname()}:${(app.server.address() as { port: number }).port}`;
+const databaseUrl = process.env.DATABASE_URL;
+const { app, hub, cluster } = await buildServer({ store, staticDir, cluster: databaseUrl ? { id: '', leaseMs: leaseSeconds * 1000, databaseUrl } : undefined });
 await app.listen({ port, host });
 const actual = (app.server.address() as { port: number }).port;
 
@@ -26,6 +40,13 @@ const lan = Object.values(networkInterfaces())
   .filter((a) => a && a.family === 'IPv4' && !a.internal)
   .map((a) => a!.address);
 const base = (h: string) => `http://${h}:${actual}`;
+if (cluster) {
+  // where the other processes reach this one: SERVER_URL, or this host's first network address (or HOST) and port
+  const url = process.env.SERVER_URL ?? base(host === '0.0.0.0' || host === '::' ? (lan[0] ?? '127.0.0.1') : host);
+  await cluster.start(url, id());
+  console.log(`Server process ${cluster.opts.id} at ${url} shares PostgreSQL with the others (lease ${leaseSeconds} s).`);
+}
+const restored = [...hub.classes.values()];
 console.log(`Rare Earth Gambit is running (storage: ${store.kind === 'pglite' ? `PGlite in ${dataDir}` : 'PostgreSQL'}; ${restored.length} class${restored.length === 1 ? '' : 'es'} restored in ${Math.round(performance.now() - t0)} ms).`);
 console.log(`  Play alone:      ${base('localhost')}/`);
 for (const ip of lan) console.log(`  On the network:  ${base(ip)}/`);

@@ -31,10 +31,12 @@ export class Sockets implements HubListener {
     hub.listener = this;
   }
 
-  attach(ws: WebSocket): void {
+  /** Serve a socket; `early`: messages it sent before it was handed here (cluster.ts reads the hello to route it). */
+  attach(ws: WebSocket, early: string[] = []): void {
     const conn: Conn = { ws };
     this.conns.add(conn);
     ws.on('message', (buf: Buffer, isBinary: boolean) => void this.onMessage(conn, isBinary ? '' : buf.toString('utf8'), buf.length));
+    for (const text of early) void this.onMessage(conn, text, Buffer.byteLength(text));
     ws.on('close', () => {
       this.conns.delete(conn);
       if (conn.student && conn.cls) {
@@ -256,6 +258,11 @@ export class Sockets implements HubListener {
       const st = cls.students.get(conn.student);
       if (st?.world === w) raw(conn, `{"push":"snapshot","value":${snap(st.id)}}`);
     }
+  }
+
+  dropped(cls: ClassRoom): void {
+    // 1012 "service restart": the clients reconnect with the same token and are routed to the class's new process
+    for (const conn of this.conns) if (conn.cls === cls) conn.ws.close(1012, 'the class moved to another server process');
   }
 
   revoked(hash: string): void {
