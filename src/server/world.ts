@@ -145,6 +145,18 @@ export class World {
   }
 }
 
+/** The parts of a seat's orders that stand for every quarter of a round of several (policies: tariffs, export controls,
+ * defence spending, rare-earth output); one-off orders (investments, stockpile releases, deals) are given once, in the
+ * round's first quarter. */
+export function standingOrders(o: CountryOrders): CountryOrders {
+  const out: CountryOrders = {};
+  if (o.tariffs) out.tariffs = o.tariffs;
+  if (o.exportControls) out.exportControls = o.exportControls;
+  if (o.defenseSpendingPct !== undefined) out.defenseSpendingPct = o.defenseSpendingPct;
+  if (o.rareEarthOutputPct !== undefined) out.rareEarthOutputPct = o.rareEarthOutputPct;
+  return out;
+}
+
 /** A summary as one country may see it: no other country's strategic stocks or programme budget. */
 export function redactSummary(s: TurnSummary, c: CountryId): TurnSummary {
   const countries = {} as TurnSummary['countries'];
