@@ -218,5 +218,6 @@ export function finishWhatIf(cls: ClassRoom, st: Student, tl: WhatIf): FinalResu
     history: tl.summaries.map((s) => redactSummary(s, st.country)),
     baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, st.country)),
     decisions: [],
+    yardstick: 'status-quo-world',
   };
 }

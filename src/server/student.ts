@@ -104,5 +104,7 @@ async function finishFor(cls: ClassRoom, w: number, c: CountryId): Promise<Final
     history: world.summaries.map((s) => redactSummary(s, c)),
     baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, c)),
     decisions,
+    yardstick: 'status-quo-world',
+    roundTurns: cls.k,
   };
 }
