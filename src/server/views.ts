@@ -26,7 +26,8 @@ export function headline(cls: ClassRoom, w: number) {
     prices: s ? { ndpr: s.prices['oxide.light'].world, dytb: s.prices['oxide.heavy'].world, magnet: s.prices.magnet.world } : null,
     magnetSupply: s ? c((k) => s.countries[k].magnetSupplyRatio) : null,
     scores: s ? c((k) => s.countries[k].score) : null,
-    events: rep ? rep.events.map((e) => e.title) : [],
+    // every event of the last round (a round may be several quarters)
+    events: world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k).flatMap((r) => r.events.map((e) => e.title)),
     news: rep ? rep.news.slice(0, 4) : [],
   };
 }
