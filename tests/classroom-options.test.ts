@@ -119,6 +119,12 @@ describe('quarters per round', () => {
     expect(r1.ok).toBe(true);
     expect(r1.value.turn).toBe(4);
     const world = cls.worlds[0];
+    // the digest after the round reads the news and events of all four quarters, not only the last one's
+    const rep = (r1.value as unknown as { report: { news: string[]; events: unknown[] } }).report;
+    const news = world.reports.slice(0, 4).flatMap((r) => r.news);
+    expect(news.length).toBeGreaterThan(world.reports[3].news.length);
+    expect(rep.news).toEqual(news);
+    expect(rep.events).toEqual(world.reports.slice(0, 4).flatMap((r) => r.events));
     expect(world.orders.map((o) => o.JPN)).toEqual([mine, ...Array(3).fill({ tariffs: mine.tariffs, defenseSpendingPct: 2 })]);
     const resolves = (await srv.store.events(k.classId)).filter((e) => e.type === 'resolve').map((e) => e.data as { turn: number; quarter: number; deadline: number | null });
     expect(resolves.map((e) => [e.turn, e.quarter])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);

@@ -250,7 +250,7 @@ export class Sockets implements HubListener {
       const st = cls.students.get(student)!;
       if (cls.sandbox) return JSON.stringify(classSnapshot(cls, st)); // each student's own list of what-ifs
       const k = st.country;
-      if (!snaps.has(k)) snaps.set(k, JSON.stringify(cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null)));
+      if (!snaps.has(k)) snaps.set(k, JSON.stringify(cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null, cls.k)));
       return snaps.get(k)!;
     };
     const raw = (conn: Conn, text: string) => conn.ws.readyState === 1 && conn.ws.send(text);

@@ -117,12 +117,12 @@ export class World {
   }
 
   /** What a seat sees: its own view, the last report, the history with other countries' budgets and stocks taken out. */
-  seatSnapshot(country: CountryId, scenarioId: string, draft: CountryOrders | null): SessionSnapshot & { draft: CountryOrders | null } {
+  seatSnapshot(country: CountryId, scenarioId: string, draft: CountryOrders | null, roundTurns = 1): SessionSnapshot & { draft: CountryOrders | null } {
     const n = this.reports.length;
     return {
       config: { scenarioId, country, agents: {} as Record<CountryId, string>, turns: this.turns, seed: this.seed },
       view: viewFor(this.state, country),
-      report: this.reports[n - 1] ?? null,
+      report: this.roundReport(roundTurns),
       history: this.summaries.map((s) => redactSummary(s, country)),
       turn: this.turn,
       turns: this.turns,
@@ -134,6 +134,15 @@ export class World {
       activeTimeline: 0,
       draft,
     };
+  }
+
+  /** The last turn's report; when a round is several turns, with the events and news of the whole round (the digest
+   * a student reads after a round must not miss a ban of its first quarter). */
+  roundReport(roundTurns: number): TurnReport | null {
+    const n = this.reports.length;
+    if (!n) return null;
+    const rs = this.reports.slice((Math.ceil(n / roundTurns) - 1) * roundTurns);
+    return rs.length > 1 ? { ...rs[rs.length - 1], events: rs.flatMap((r) => r.events), news: rs.flatMap((r) => r.news) } : this.reports[n - 1];
   }
 
   turnScoreAt(c: CountryId, turn: number) {
