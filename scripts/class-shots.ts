@@ -44,7 +44,7 @@ try {
     errors.push(...se);
     await page.getByTestId('join-name').fill(name);
     await page.getByTestId('join').click();
-    await page.getByTestId('turn-label').waitFor({ timeout: 90_000 });
+    await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });
     students.push(page);
   }
   const [ann, ben] = students;
@@ -63,12 +63,17 @@ try {
   // Ann tries a what-if of her own: fork, play its last round at once
   await ann.getByTestId('fork').click();
   await ann.getByTestId('what-if').waitFor();
+  await shot(ann, 'what-if');
   await ann.getByTestId('end-turn').click();
   await ann.getByTestId('digest').waitFor({ timeout: 60_000 });
   await ann.getByTestId('digest-close').click();
-  await shot(ann, 'what-if');
-  await ann.getByTestId('timeline').selectOption('0');
+  // the what-if played the class's last round: its own end screen, then back to the class world
+  if (!(await ann.getByTestId('final-score').isVisible())) await ann.getByTestId('end-turn').click();
+  await ann.getByTestId('final-score').waitFor({ timeout: 60_000 });
+  await shot(ann, 'what-if-end');
+  await ann.getByTestId('new-game-again').click();
   await ann.getByTestId('what-if').waitFor({ state: 'detached' });
+  await ann.getByTestId('end-turn').waitFor();
   // the class's last round
   for (const p of students) await p.getByTestId('end-turn').click();
   await ben.getByTestId('final-score').or(ben.getByTestId('digest')).first().waitFor({ timeout: 90_000 });

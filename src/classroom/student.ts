@@ -52,9 +52,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   // a sandbox's timeline calls move the session to another turn: submits name the turn they are for
   for (const m of ['undo', 'fork', 'switchTimeline'] as const) {
-    const f = session[m].bind(session) as (x?: number) => Promise<{ ok: boolean; value?: SessionSnapshot }>;
-    (session as unknown as Record<string, unknown>)[m] = async (x?: number) => {
-      const r = await f(x);
+    const f = session[m].bind(session) as (...args: number[]) => Promise<{ ok: boolean; value?: SessionSnapshot }>;
+    (session as unknown as Record<string, unknown>)[m] = async (...args: number[]) => {
+      const r = await f(...args);
       if (r.ok && r.value) {
         session.turn = r.value.turn;
         snap = r.value;
@@ -78,6 +78,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
     root.classList.toggle('sandbox', s.sandbox);
+    // a round of several quarters: the bar counts rounds, and the game's own "Turn n of N" (quarters) is hidden
+    root.classList.toggle('multi-quarter', s.rounds < (snap?.turns ?? 0));
     bar.append(
       h('span', { class: 'who' }, `${s.label} · ${COUNTRY_NAME[s.country]} · world ${s.world + 1} of ${s.worlds}`),
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
@@ -104,6 +106,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         const f = await session.finish();
         game?.unmount();
         game = null;
+        // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
+        if ((snap?.activeTimeline ?? 0) !== 0)
+          return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), 'Back to the class world');
         ended = true;
         endScreen(gameRoot, session, s.config.country, f, () => location.reload());
       },

@@ -17,7 +17,7 @@ export function createClassScreen(root: HTMLElement): void {
     h('label', { class: 'opt' }, h('span', {}, 'Class name'), h('input', { id: 'name', 'data-testid': 'opt-name', value: 'Year 12 economics', maxlength: 80 })),
     h('label', { class: 'opt' }, h('span', {}, 'Scenario'), h('select', { id: 'scenarioId', 'data-testid': 'opt-scenario' }, h('option', { value: 'rare-earth-gambit' }, 'Rare Earth Gambit'), h('option', { value: 'japans-gambit' }, "Japan's gambit"))),
     num('worlds', 'Parallel worlds', 2, 1, 12, 'each world is one game of five countries'),
-    h('label', { class: 'opt' }, h('span', {}, 'Worlds start'), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, 'the same (compare them in the debrief)'), h('option', { value: 'false' }, 'different (seed, seed+1, …)'))),
+    h('label', { class: 'opt' }, h('span', {}, 'Worlds start'), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, 'the same (to compare them)'), h('option', { value: 'false' }, 'different (seed, seed+1, …)'))),
     num('seed', 'Seed', 1, 0, 1e9, 'the same seed gives the same world'),
     num('seatsPerCountry', 'Students per country', 2, 1, 6, 'students who share one country in one world'),
     num('turns', 'Rounds', 8, 1, 40, 'rounds × quarters per round is at most 40'),

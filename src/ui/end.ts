@@ -13,7 +13,8 @@ import { countryName, objectiveName } from './labels.ts';
 import { ordersText } from './orders-text.ts';
 import { strategiesSection } from './strategies.ts';
 
-export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
+/** `newLabel`: the last button's words when it does something else than start a new game (a class's what-if: go back). */
+export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void, newLabel?: string): void {
   clear(root);
   let map: Promise<MapRenderer> | null = null; // made on the first replayed turn, once even if Show is clicked again meanwhile
   const leave = () => {
@@ -65,7 +66,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       h('h2', {}, t('endText.replay')),
       h('div', { class: 'row' }, h('label', {}, `${t('endText.turn')} `, turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, t('endText.show')), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, t('endText.next'))),
       h('div', { class: 'replay-grid' }, mapBox, replayBox),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, t('endText.newGame'))),
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, newLabel ?? t('endText.newGame'))),
     ),
   );
   async function showTurn(t: number) {
