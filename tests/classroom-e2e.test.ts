@@ -142,6 +142,17 @@ describe.runIf(run)('a class in the browser', () => {
     expect(await S('Ann').page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('17.5');
     await shot(S('Ann').page, 'student');
     await shot(projector, 'projector');
+    // rounds counted the same on every screen
+    expect(await S('Ann').page.getByTestId('class-round').textContent()).toBe('Round 2 of 3 (2026Q1)');
+    expect(await projector.getByTestId('projector-round-1').textContent()).toBe('Round 2 of 3 (2026Q1)');
+    // undo and fork: hidden in a class, shown once the teacher turns the sandbox on, hidden again when it is off
+    expect(await S('Ann').page.getByTestId('fork').isVisible()).toBe(false);
+    await teacher.getByTestId('sandbox-toggle').click();
+    await S('Ann').page.getByTestId('fork').waitFor({ state: 'visible' });
+    expect(await S('Ann').page.getByTestId('undo').isVisible()).toBe(true);
+    await teacher.getByTestId('sandbox-toggle').getByText('Sandbox: on').waitFor();
+    await teacher.getByTestId('sandbox-toggle').click();
+    await S('Ann').page.getByTestId('fork').waitFor({ state: 'hidden' });
     for (const l of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve']) await endTurn(S(l));
     for (const l of ['Ann', 'Ben', 'Cat', 'Dan', 'Eve']) await digestClosed(S(l), 3);
   }, 180_000);
@@ -164,6 +175,9 @@ describe.runIf(run)('a class in the browser', () => {
     await teacher.getByTestId('class-status').getByText(/^ended/).waitFor();
     await shot(projector, 'projector-end');
     await shot(S('Ann').page, 'student-end');
+    // the end screen names the class's yardstick: the status-quo world, not "had you done nothing"
+    expect(await S('Ann').page.getByTestId('final-score').textContent()).toMatch(/^Japan: [+-]\d+\.\d\d points against the status-quo world, the same start with every country keeping its policies/);
+    expect(await S('Ann').page.getByTestId('decisions-how').textContent()).toMatch(/replaying your world without that round/);
   }, 180_000);
 
   it('the debrief pack renders; its replays verify; the briefings print one sheet per student', async () => {

@@ -1,14 +1,16 @@
 // The storage layer on both backends: PGlite (embedded, the default) and a real PostgreSQL (a throwaway cluster on
 // 127.0.0.1, when Debian's server binaries are here; .ci/run installs them). The same code: events kept byte for byte
-// and in order, a duplicate event refused, and a class played on the store rebuilt from it by a fresh server.
+// and in order, a duplicate event refused, and a class played on the store rebuilt from it by a fresh server. And
+// `npm start`'s entry (src/server/main.ts) with DATABASE_URL keeps its classes in that PostgreSQL database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openStore, type Store } from '../src/server/store.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
 import { pgBin, startCluster, type Cluster } from './classroom/postgres.ts';
 import { connect } from './classroom/client.ts';
+import { spawnServer } from './classroom/spawn.ts';
 import pg from 'pg';
 
 function storageSuite(name: string, open: () => Promise<Store>) {
@@ -89,4 +91,48 @@ describe.runIf(pgBin() !== null || process.env.CI === 'true')('storage on Postgr
     await admin.end();
     return openStore({ url: cluster.url.replace(/\/postgres$/, `/${db}`) });
   });
+
+  it("npm start's entry honours DATABASE_URL: the class is kept in PostgreSQL (no PGlite folder) and restored after a restart", async () => {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE served');
+    await admin.end();
+    const url = cluster.url.replace(/\/postgres$/, '/served');
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'gambit-served-')), 'data');
+    const env = { DATABASE_URL: url, DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-ui') };
+    const a = await spawnServer(env);
+    try {
+      expect(a.out()).toMatch(/storage: PostgreSQL; 0 classes restored/);
+      const k = await makeClass(a.base, { worlds: 1, turns: 3, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+      await k.teacher.call('begin');
+      const r = await Promise.all(k.students.map((s) => s.client.call('submit', [{ tariffs: { USA: { other: 2 } } }, 0])));
+      expect(r.map((x) => (x.value as { value: { turn: number } }).value.turn)).toEqual([1, 1]);
+      for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
+      // the events are in the PostgreSQL database the URL names, and nothing was written to the PGlite folder
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      const rows = (await db.query('SELECT type FROM events WHERE class_id = $1 ORDER BY seq', [k.classId])).rows.map((x) => x.type);
+      await db.end();
+      expect(rows.slice(0, 1)).toEqual(['class']);
+      expect(rows.filter((t) => t === 'resolve')).toHaveLength(1);
+      expect(rows.filter((t) => t === 'order')).toHaveLength(2);
+      expect(existsSync(dataDir)).toBe(false);
+      a.proc.kill('SIGTERM');
+      await new Promise((res) => a.proc.once('exit', res));
+      // started again on the same URL: the class is back, at turn 1
+      const b = await spawnServer(env);
+      try {
+        expect(b.out()).toMatch(/storage: PostgreSQL; 1 class restored/);
+        const t = await connect(b.base, k.teacherToken);
+        const st = (await t.call('state')).value as { worlds: { turn: number }[]; status: string };
+        expect(st).toMatchObject({ status: 'running', worlds: [{ turn: 1 }] });
+        t.close();
+      } finally {
+        b.proc.kill('SIGKILL');
+      }
+    } finally {
+      if (a.proc.exitCode === null) a.proc.kill('SIGKILL');
+      rmSync(dirname(dataDir), { recursive: true, force: true });
+    }
+  }, 180_000);
 });

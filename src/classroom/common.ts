@@ -9,6 +9,12 @@ export function clockText(ms: number | null, paused: boolean): string {
   return `${paused ? 'Paused · ' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} left`;
 }
 
+/** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters. */
+export interface RoundInfo { round: number; rounds: number; period: string; over: boolean }
+export function roundText(r: RoundInfo): string {
+  return r.over ? `Finished (${r.rounds} round${r.rounds === 1 ? '' : 's'})` : `Round ${r.round} of ${r.rounds} (${r.period})`;
+}
+
 const KEY = 'rare-earth-gambit:class:';
 
 /** Tokens live in this browser only: a seat token (one per browser), and a teacher token per class. */

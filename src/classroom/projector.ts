@@ -3,9 +3,9 @@
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { COUNTRY_COLOUR, clear, fmt, h } from '../ui/dom.ts';
 import { classSocket } from './socket-session.ts';
-import { clockText, joinUrl } from './common.ts';
+import { clockText, joinUrl, roundText, type RoundInfo } from './common.ts';
 
-interface PWorld { index: number; turn: number; turns: number; over: boolean; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waiting: number; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[] } }
+interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waiting: number; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[] } }
 interface PState { name: string; code: string; status: string; now: number; worlds: PWorld[] }
 
 export async function projectorScreen(root: HTMLElement, token: string): Promise<void> {
@@ -33,7 +33,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
         const maxAbs = Math.max(0.05, ...s.worlds.flatMap((x) => COUNTRIES.map((c) => Math.abs(x.headline.scores?.[c] ?? 0))));
         return h('section', { class: 'p-world', 'data-testid': `projector-world-${w.index + 1}` },
           h('h2', {}, `World ${w.index + 1}`),
-          h('div', { class: 'p-turn' }, w.over ? `finished · ${hl.date}` : `round ${w.turn + 1} of ${w.turns} · ${hl.date}`),
+          h('div', { class: 'p-turn', 'data-testid': `projector-round-${w.index + 1}` }, roundText(w)),
           w.over ? '' : h('div', { class: `p-clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': `projector-clock-${w.index + 1}` }, clockText(left, w.clock.paused)),
           w.over ? '' : h('div', { class: 'p-waiting' }, w.waiting ? `waiting for ${w.waiting} ${w.waiting === 1 ? 'country' : 'countries'}` : 'all in'),
           hl.prices ? h('table', { class: 'p-prices' }, h('tr', {}, h('th', {}, 'NdPr oxide'), h('td', {}, `$${hl.prices.ndpr.toFixed(0)}/kg`)), h('tr', {}, h('th', {}, 'Dy/Tb oxide'), h('td', {}, `$${Math.round(hl.prices.dytb)}/kg`)), h('tr', {}, h('th', {}, 'Magnets'), h('td', {}, `$${hl.prices.magnet.toFixed(0)}/kg`))) : h('p', {}, 'Prices after the first round'),

@@ -7,7 +7,7 @@ import { endScreen } from '../ui/end.ts';
 import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { clockText, COUNTRY_NAME, forget } from './common.ts';
+import { clockText, COUNTRY_NAME, forget, roundText } from './common.ts';
 
 interface Status {
   className: string;
@@ -17,6 +17,12 @@ interface Status {
   country: CountryId;
   label: string;
   turn: number;
+  round: number;
+  rounds: number;
+  period: string;
+  over: boolean;
+  sandbox: boolean;
+  whatIf: string | null;
   clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number };
   waitingFor: CountryId[];
   submitted: { by: string; final: boolean } | null;
@@ -44,6 +50,20 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let lastDraft = '';
   let ended = false;
 
+  // a sandbox's timeline calls move the session to another turn: submits name the turn they are for
+  for (const m of ['undo', 'fork', 'switchTimeline'] as const) {
+    const f = session[m].bind(session) as (...args: number[]) => Promise<{ ok: boolean; value?: SessionSnapshot }>;
+    (session as unknown as Record<string, unknown>)[m] = async (...args: number[]) => {
+      const r = await f(...args);
+      if (r.ok && r.value) {
+        session.turn = r.value.turn;
+        snap = r.value;
+        lastDraft = JSON.stringify(r.value.draft ?? {});
+      }
+      return r;
+    };
+  }
+
   // the draft this student last sent: a pushed draft different from it was made by a co-player
   const validate = session.validate.bind(session);
   session.validate = async (o) => {
@@ -57,8 +77,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
+    root.classList.toggle('sandbox', s.sandbox);
+    // a round of several quarters: the bar counts rounds, and the game's own "Turn n of N" (quarters) is hidden
+    root.classList.toggle('multi-quarter', s.rounds < (snap?.turns ?? 0));
     bar.append(
       h('span', { class: 'who' }, `${s.label} · ${COUNTRY_NAME[s.country]} · world ${s.world + 1} of ${s.worlds}`),
+      h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
+      s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, `You are on ${s.whatIf}, your own: the class plays on in world ${s.world + 1} (switch back in the timeline menu)`) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, 'Sandbox: Fork or Undo to try a what-if of your own') : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? 'Waiting for the teacher to start' : s.status === 'ended' ? 'The class has ended' : clockText(left, s.clock.paused)),
       h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? `Submitted${s.submitted.final ? '' : ` by ${s.submitted.by} (the captain decides)`}; waiting for ${waiting.length} ${waiting.length === 1 ? 'country' : 'countries'}: ${waiting.join(', ')}` : 'Submitted; resolving…') : `Waiting for ${s.waitingFor.length} ${s.waitingFor.length === 1 ? 'country' : 'countries'}${s.waitingFor.includes(s.country) ? ', yours among them' : ''}`),
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, `Sharing with ${s.members.filter((m) => m !== s.label).join(', ')}${s.captain ? ` · captain: ${s.captain}` : ' · no captain: the last submission stands'}`) : '',
@@ -81,6 +106,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         const f = await session.finish();
         game?.unmount();
         game = null;
+        // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
+        if ((snap?.activeTimeline ?? 0) !== 0)
+          return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), 'Back to the class world');
         ended = true;
         endScreen(gameRoot, session, s.config.country, f, () => location.reload());
       },
@@ -97,7 +125,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       status = p.value as Status;
       offset = status.clock.serverNow - Date.now();
       const d = JSON.stringify(status.draft ?? {});
-      if (game && snap && d !== lastDraft && status.turn === snap.turn) {
+      if (game && snap && !status.whatIf && d !== lastDraft && status.turn === snap.turn) {
         lastDraft = d;
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }

@@ -3,7 +3,7 @@
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { clear, fmt, h } from '../ui/dom.ts';
 import { classSocket } from './socket-session.ts';
-import { COUNTRY_NAME, clockText, joinUrl, myClasses, postJson, recall, remember } from './common.ts';
+import { COUNTRY_NAME, clockText, joinUrl, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
 
 export function createClassScreen(root: HTMLElement): void {
   clear(root);
@@ -17,13 +17,15 @@ export function createClassScreen(root: HTMLElement): void {
     h('label', { class: 'opt' }, h('span', {}, 'Class name'), h('input', { id: 'name', 'data-testid': 'opt-name', value: 'Year 12 economics', maxlength: 80 })),
     h('label', { class: 'opt' }, h('span', {}, 'Scenario'), h('select', { id: 'scenarioId', 'data-testid': 'opt-scenario' }, h('option', { value: 'rare-earth-gambit' }, 'Rare Earth Gambit'), h('option', { value: 'japans-gambit' }, "Japan's gambit"))),
     num('worlds', 'Parallel worlds', 2, 1, 12, 'each world is one game of five countries'),
-    h('label', { class: 'opt' }, h('span', {}, 'Worlds start'), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, 'the same (compare them in the debrief)'), h('option', { value: 'false' }, 'different (seed, seed+1, …)'))),
+    h('label', { class: 'opt' }, h('span', {}, 'Worlds start'), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, 'the same (to compare them)'), h('option', { value: 'false' }, 'different (seed, seed+1, …)'))),
     num('seed', 'Seed', 1, 0, 1e9, 'the same seed gives the same world'),
     num('seatsPerCountry', 'Students per country', 2, 1, 6, 'students who share one country in one world'),
-    num('turns', 'Rounds', 8, 1, 40, 'a round is a turn of the game'),
+    num('turns', 'Rounds', 8, 1, 40, 'rounds × quarters per round is at most 40'),
+    h('label', { class: 'opt' }, h('span', {}, 'A round plays'), h('select', { id: 'quartersPerRound', 'data-testid': 'opt-quartersPerRound' }, h('option', { value: '1' }, 'a quarter (one turn of the game)'), h('option', { value: '2' }, 'half a year (two turns)'), h('option', { value: '4' }, 'a year (four turns)'))),
     num('roundSeconds', 'Seconds per round', 180, 5, 3600, 'the server ends a round on the clock'),
     h('label', { class: 'opt' }, h('span', {}, 'A seat that misses the deadline'), h('select', { id: 'missed', 'data-testid': 'opt-missed' }, h('option', { value: 'keep' }, 'keeps its policies'), h('option', { value: 'bot' }, 'lets its bot decide'))),
     num('idleGraceSeconds', 'Bot takes an idle seat after (s)', 120, 0, 3600, '0: never; the seat is warned first'),
+    h('label', { class: 'opt check' }, h('span', {}, 'Sandbox'), h('span', {}, h('input', { type: 'checkbox', id: 'sandbox', 'data-testid': 'opt-sandbox' }), ' students may fork private what-if timelines and undo there'), h('small', {}, 'off: one shared timeline; you can change it during play')),
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'create' }, 'Create the class'),
     err,
   );
@@ -33,7 +35,7 @@ export function createClassScreen(root: HTMLElement): void {
     const n = (id: string) => Number(v(id));
     try {
       const r = await postJson<{ classId: string; code: string; teacherToken: string; projectorToken: string }>('/api/classes', {
-        name: v('name'), scenarioId: v('scenarioId'), worlds: n('worlds'), sameSeed: v('sameSeed') === 'true', seed: n('seed'), seatsPerCountry: n('seatsPerCountry'), turns: n('turns'), roundSeconds: n('roundSeconds'), missed: v('missed'), idleGraceSeconds: n('idleGraceSeconds'),
+        name: v('name'), scenarioId: v('scenarioId'), worlds: n('worlds'), sameSeed: v('sameSeed') === 'true', seed: n('seed'), seatsPerCountry: n('seatsPerCountry'), turns: n('turns'), roundSeconds: n('roundSeconds'), missed: v('missed'), idleGraceSeconds: n('idleGraceSeconds'), quartersPerRound: n('quartersPerRound'), sandbox: (form.querySelector('#sandbox') as HTMLInputElement).checked,
       });
       remember(`teacher:${r.classId}`, r.teacherToken);
       remember(`projector:${r.classId}`, r.projectorToken);
@@ -50,8 +52,8 @@ export function createClassScreen(root: HTMLElement): void {
 }
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
-interface WorldState { index: number; turn: number; turns: number; over: boolean; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
-export interface TeacherState { id: string; code: string; name: string; status: string; now: number; worlds: WorldState[]; students: number; config: { worlds: number; turns: number; roundSeconds: number } }
+interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
+export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; config: { worlds: number; turns: number; roundSeconds: number } }
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
@@ -89,6 +91,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'end-round', onclick: act('endRound', [null]) }, 'End the round now') : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => confirm('End the class for everyone?') && act('endClass')() }, 'End the class') : '',
         projector ? h('a', { class: 'button', href: `?projector#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, 'Projector view') : '',
+        s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: 'a sandbox lets students fork private what-if timelines and undo there', onclick: act('sandbox', [!s.sandbox]) }, s.sandbox ? 'Sandbox: on (turn off)' : 'Sandbox: off (turn on)') : '',
         h('a', { class: 'button', href: `?print=${classId}`, target: '_blank', 'data-testid': 'print-link' }, 'Print briefings'),
         h('a', { class: 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
       ),
@@ -100,7 +103,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
     const hl = w.headline;
     return h('section', { class: 'world-card', 'data-testid': `world-${w.index + 1}` },
-      h('h2', {}, `World ${w.index + 1}`, h('small', {}, ` · ${w.over ? 'finished' : `round ${w.turn + 1} of ${w.turns}`} · ${hl.date}`)),
+      h('h2', {}, `World ${w.index + 1}`, h('small', { 'data-testid': `world-${w.index + 1}-round` }, ` · ${roundText(w)}`)),
       h('div', { class: 'row' },
         h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? 'finished' : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
         h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over ? '' : w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : 'all in'),

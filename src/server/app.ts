@@ -8,6 +8,7 @@ import fastifyWebsocket from '@fastify/websocket';
 import QRCode from 'qrcode';
 import { JoinSchema, zodLine } from './config.ts';
 import { Hub, HttpError } from './hub.ts';
+import { closeDecisionPool } from './decision-pool.ts';
 import { Sockets } from './sockets.ts';
 import { exportRows, toCsv } from './debrief.ts';
 import { scenarioList } from './content.ts';
@@ -123,6 +124,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     clearInterval(sampler);
     await hub.close();
     await cluster?.stop();
+    await closeDecisionPool();
   });
   return { app, hub, sockets, cluster };
 }

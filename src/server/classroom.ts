@@ -66,9 +66,30 @@ export class ClassRoom {
   /** when each event happened, for the teacher's log and the export */
   orderLog: { world: number; turn: number; country: CountryId; student: string; at: number; orders: CountryOrders; kind: 'order' | 'draft' }[] = [];
   resolvedAt: { world: number; turn: number; at: number; reason: string; bots: CountryId[]; ms: number }[] = [];
+  /** students may fork private what-if timelines (src/server/sandbox.ts); set at creation, changed by the teacher */
+  sandbox = false;
   private live = new Map<number, Resolved>();
 
   constructor(readonly id: string) {}
+
+  /** engine turns (quarters) in one round of the class */
+  get k(): number {
+    return this.config.quartersPerRound;
+  }
+
+  /** The round a world is playing (1-based; the last once it is over), of how many, and the quarters it covers. */
+  roundOf(w: number): { round: number; rounds: number; period: string } {
+    const world = this.worlds[w];
+    const rounds = Math.ceil(world.turns / this.k);
+    const round = Math.min(rounds, Math.floor(world.turn / this.k) + 1);
+    const first = (round - 1) * this.k;
+    const q = (i: number) => quarterAfter(world.state.start, i * world.state.quartersPerTurn);
+    const from = q(first);
+    const qpt = world.state.quartersPerTurn;
+    const to = quarterAfter(world.state.start, (Math.min(world.turns, first + this.k) - 1) * qpt + qpt - 1);
+    const period = from === to ? from : this.k * qpt === 4 && from.endsWith('Q1') ? from.slice(0, 4) : `${from}–${to}`;
+    return { round, rounds, period };
+  }
 
   seat(world: number, country: CountryId): Seat {
     const s = this.seats[world]?.find((x) => x.country === country);
@@ -85,12 +106,14 @@ export class ClassRoom {
     const d = ev.data as Record<string, never>;
     switch (ev.type) {
       case 'class': {
-        this.config = d.config as ClassConfig;
+        // classes created before an option existed get its default
+        this.config = { quartersPerRound: 1, sandbox: false, ...(d.config as Partial<ClassConfig>) } as ClassConfig;
         this.code = d.code as string;
+        this.sandbox = this.config.sandbox;
         const content = contentFor(this.config.scenarioId);
         for (let w = 0; w < this.config.worlds; w++) {
           const seed = this.config.sameSeed ? this.config.seed : this.config.seed + w;
-          const world = new World(w, content, seed, Math.min(this.config.turns, content.scenario.turns));
+          const world = new World(w, content, seed, Math.min(this.config.turns * this.k, content.scenario.turns));
           if (world.content.hash !== d.contentHash) throw new HashMismatch(`class ${this.id}: the content changed since the class was created (${d.contentHash} then, ${world.content.hash} now)`);
           this.worlds.push(world);
           this.rounds.push({ deadline: null, remaining: null });
@@ -119,6 +142,9 @@ export class ClassRoom {
         this.place(st, d.world, d.country);
         break;
       }
+      case 'sandbox':
+        this.sandbox = d.on as boolean;
+        break;
       case 'captain':
         this.seat(d.world, d.country).captain = d.student;
         break;
@@ -242,4 +268,11 @@ export class ClassRoom {
     }
     return { orders, bots };
   }
+}
+
+/** The quarter `n` quarters after `start` ("2025Q3"). */
+export function quarterAfter(start: string, n: number): string {
+  const [y, q] = start.split('Q').map(Number);
+  const i = q - 1 + n;
+  return `${y + Math.floor(i / 4)}Q${(i % 4) + 1}`;
 }

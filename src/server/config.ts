@@ -22,6 +22,10 @@ export const ClassConfigSchema = z
     missed: z.enum(['keep', 'bot']).default('keep'),
     /** seconds without a connected student before a bot takes a seat over (0: never) */
     idleGraceSeconds: z.number().int().min(0).max(3600).default(120),
+    /** engine turns (quarters) in one round of the class: 4 plays a year a round */
+    quartersPerRound: z.union([z.literal(1), z.literal(2), z.literal(4)]).default(1),
+    /** a sandbox: students may fork private what-if timelines and undo there (the teacher can change it in play) */
+    sandbox: z.boolean().default(false),
   })
   .strict();
 
@@ -63,6 +67,7 @@ export const METHOD_ARGS = {
   move: z.tuple([z.string().max(40), World, Country]),
   captain: z.tuple([World, Country, z.string().max(40).nullable()]),
   revoke: z.tuple([z.string().max(40)]),
+  sandbox: z.tuple([z.boolean()]),
   endClass: z.tuple([]),
   debrief: z.tuple([]),
   briefings: z.tuple([]),
@@ -71,7 +76,7 @@ export const METHOD_ARGS = {
 export type Method = keyof typeof METHOD_ARGS;
 
 export const STUDENT_METHODS = new Set<Method>(['scenarios', 'agents', 'briefing', 'start', 'validate', 'submit', 'undo', 'fork', 'switchTimeline', 'compare', 'save', 'load', 'finish', 'replayTurn', 'projectTypes', 'strategyPlan', 'strategyRow', 'snapshot']);
-export const TEACHER_METHODS = new Set<Method>(['state', 'begin', 'pause', 'resume', 'extend', 'endRound', 'move', 'captain', 'revoke', 'endClass', 'debrief', 'briefings', 'scenarios']);
+export const TEACHER_METHODS = new Set<Method>(['state', 'begin', 'pause', 'resume', 'extend', 'endRound', 'move', 'captain', 'revoke', 'sandbox', 'endClass', 'debrief', 'briefings', 'scenarios']);
 export const PROJECTOR_METHODS = new Set<Method>(['state', 'debrief']);
 
 export const RequestSchema = z.object({ id: z.number().int().min(0), method: z.string().max(40), args: z.array(z.unknown()).max(4).default([]) }).strict();

@@ -1,6 +1,7 @@
 // The debrief pack: every world's path side by side and against the status quo, the decisions that mattered for each
 // seat (its world replayed without that turn's orders), discussion prompts drawn from what happened, and exports.
-import { COUNTRIES, projectType, resolveTurn, runningScores, type CountryId, type CountryOrders, type Orders } from '../../engine/index.ts';
+import { COUNTRIES, projectType, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { runDecisions } from './decision-pool.ts';
 import { describeOrders } from '../session/describe.ts';
 import type { Decision } from '../session/protocol.ts';
 import type { ClassRoom } from './classroom.ts';
@@ -81,57 +82,35 @@ async function build(cls: ClassRoom): Promise<Debrief> {
   const w0 = cls.worlds[0];
   const baseline = series(w0, w0.baseline.summaries.slice(0, Math.max(...cls.worlds.map((w) => w.turn))));
   const ready = cls.status === 'ended';
-  const seats: Debrief['seats'] = [];
-  for (let w = 0; w < cls.worlds.length; w++)
-    for (const s of cls.seats[w]) {
-      const students = s.students.map((id) => cls.students.get(id)!.label);
-      const decisions = ready ? await decisionsOf(cls, w, s.country) : [];
-      seats.push({ world: w, country: s.country, students, score: cls.worlds[w].score(s.country), decisions });
-    }
+  // every seat's replays at once: the pool's threads take them in turn while this thread goes on serving
+  const seats: Debrief['seats'] = await Promise.all(
+    cls.worlds.flatMap((world, w) =>
+      cls.seats[w].map(async (s) => ({
+        world: w,
+        country: s.country,
+        students: s.students.map((id) => cls.students.get(id)!.label),
+        score: world.score(s.country),
+        decisions: ready ? await decisionsOf(cls, w, s.country) : [],
+      })),
+    ),
+  );
   return { name: cls.config.name, code: cls.code, status: cls.status, worlds, baseline, prompts: discussionPrompts(cls, worlds), decisionsReady: ready, seats };
 }
 
-const breathe = () => new Promise<void>((r) => setImmediate(r));
-
-/** The seat's five decisions that mattered most: its final score minus the score with that turn's orders left out
- * (every other seat's orders as they were given; a later order of the seat's that no longer fits is dropped). */
-async function decisionsOf(cls: ClassRoom, w: number, c: CountryId): Promise<Decision[]> {
+/** The seat's five decisions that mattered most: its final score minus the score with that round's orders left out
+ * (every other seat's orders as they were given; a later order of the seat's that no longer fits is dropped). The
+ * replays run on the worker pool (src/server/decision-pool.ts). */
+export async function decisionsOf(cls: ClassRoom, w: number, c: CountryId, threads?: number): Promise<Decision[]> {
   const world = cls.worlds[w];
-  const n = world.reports.length;
-  const out: Decision[] = [];
-  const final = n ? runningScores(world.reports.map((r) => r.objective), world.baseline.objectives.slice(0, n)).at(-1)![c] : 0;
-  for (let i = 0; i < n; i++) {
-    const mine = world.orders[i][c];
-    if (!mine || !Object.keys(mine).length) continue;
-    if (cls.resolvedAt.find((r) => r.world === w && r.turn === i + 1)?.bots.includes(c)) continue; // a bot's, not the students'
-    let s = world.states[i];
-    const objectives = world.reports.slice(0, i).map((r) => r.objective);
-    for (let k = i; k < n; k++) {
-      const o: Orders = { ...world.orders[k] };
-      if (k === i) delete o[c];
-      s = resolveLenient(world, s, o, c, objectives);
-      await breathe();
-    }
-    const without = runningScores(objectives, world.baseline.objectives.slice(0, n)).at(-1)![c];
-    out.push({ turn: i + 1, date: world.reports[i].date, summary: describeOrders(mine as CountryOrders, (t) => projectType(world.content, t)?.label ?? t), worth: final - without });
-  }
+  const botTurns = cls.resolvedAt.filter((r) => r.world === w && r.bots.includes(c)).map((r) => r.turn - 1); // a bot's, not the students'
+  const worths = await runDecisions({ scenarioId: cls.config.scenarioId, contentHash: world.content.hash, seed: world.seed, country: c, orders: world.orders, baseline: world.baseline.objectives, k: cls.k, botTurns }, threads);
+  const out: Decision[] = worths.map(({ turn: i, worth }) => ({
+    turn: Math.floor(i / cls.k) + 1,
+    date: world.reports[i].date,
+    summary: describeOrders(world.orders[i][c] as CountryOrders, (t) => projectType(world.content, t)?.label ?? t),
+    worth,
+  }));
   return out.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn).slice(0, 5);
-}
-
-function resolveLenient(world: World, s: World['states'][number], o: Orders, c: CountryId, objectives: Record<CountryId, number>[]) {
-  let r;
-  try {
-    r = resolveTurn(world.content, s, o, { ledger: false });
-  } catch {
-    const { [c]: _drop, ...rest } = o;
-    try {
-      r = resolveTurn(world.content, s, rest as Orders, { ledger: false });
-    } catch {
-      r = resolveTurn(world.content, s, {}, { ledger: false });
-    }
-  }
-  objectives.push(r.report.objective);
-  return r.state;
 }
 
 // ---- exports: one row per world, turn and seat ----
@@ -141,14 +120,16 @@ export function exportRows(cls: ClassRoom): Record<string, string | number>[] {
   cls.worlds.forEach((world, w) => {
     world.summaries.forEach((s, i) => {
       const res = cls.resolvedAt.find((r) => r.world === w && r.turn === i + 1);
+      const first = Math.floor(i / cls.k) * cls.k + 1; // the engine turn a round's orders were given for
       for (const c of COUNTRIES) {
-        const sub = [...cls.orderLog].reverse().find((o) => o.world === w && o.turn === i + 1 && o.country === c && o.kind === 'order');
+        const sub = [...cls.orderLog].reverse().find((o) => o.world === w && o.turn === first && o.country === c && o.kind === 'order');
         const x = s.countries[c];
         rows.push({
           class: cls.config.name,
           code: cls.code,
           world: w + 1,
           seed: world.seed,
+          round: Math.floor(i / cls.k) + 1,
           turn: i + 1,
           date: s.date,
           country: c,

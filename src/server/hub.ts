@@ -3,6 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { InvalidOrdersError, type CountryId, type Orders } from '../../engine/index.ts';
 import { ClassRoom, type Ev, type TokenRecord } from './classroom.ts';
+import { standingOrders } from './world.ts';
 import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
@@ -168,6 +169,8 @@ export class Hub {
     } catch (e) {
       throw new HttpError(400, `class options: scenarioId: ${(e as Error).message}`);
     }
+    if (config.turns * config.quartersPerRound > content.scenario.turns)
+      throw new HttpError(400, `class options: turns: ${config.turns} rounds of ${config.quartersPerRound} quarters is ${config.turns * config.quartersPerRound} turns, and the scenario has ${content.scenario.turns}; at most ${Math.floor(content.scenario.turns / config.quartersPerRound)} rounds`);
     let code = '';
     do code = Array.from(randomBytes(6), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
     while (this.byCode.has(code));
@@ -264,27 +267,42 @@ export class Hub {
     if (cls.status === 'running' && !cls.worlds[w].over && cls.waitingFor(w).length === 0 && cls.seats[w].some((s) => !s.bot)) await this.resolve(cls, w, 'all-submitted');
   }
 
+  /** End a world's round: one engine turn, or `quartersPerRound` of them (the seats' standing policies repeated in the
+   * round's later quarters, the bots deciding each quarter), each logged as its own `resolve` event. */
   async resolve(cls: ClassRoom, w: number, reason: string): Promise<void> {
     const world = cls.worlds[w];
     if (world.over) return;
     const t0 = performance.now();
-    let { orders, bots } = cls.ordersFor(w);
-    let r;
-    try {
-      r = world.compute(orders);
-    } catch (e) {
-      if (!(e instanceof InvalidOrdersError)) throw e;
-      // orders valid alone can clash with the others' (a deal answered twice, say): the refused seats keep their policies
-      const bad = new Set<string>(e.issues.map((i) => i.country));
-      orders = Object.fromEntries(Object.entries(orders).filter(([c]) => !bad.has(c))) as Orders;
-      r = world.compute(orders);
+    const first = cls.ordersFor(w);
+    const { bots } = first;
+    let written: Promise<void> = Promise.resolve();
+    for (let i = 0; i < cls.k && !world.over; i++) {
+      let orders: Orders = first.orders;
+      if (i > 0) {
+        orders = world.botOrders(bots);
+        for (const [c, o] of Object.entries(first.orders)) if (!bots.includes(c as CountryId) && o) orders[c as CountryId] = standingOrders(o);
+      }
+      let r;
+      try {
+        r = world.compute(orders);
+      } catch (e) {
+        if (!(e instanceof InvalidOrdersError)) throw e;
+        // orders valid alone can clash with the others' (a deal answered twice, say): the refused seats keep their policies
+        const bad = new Set<string>(e.issues.map((x) => x.country));
+        orders = Object.fromEntries(Object.entries(orders).filter(([c]) => !bad.has(c))) as Orders;
+        r = world.compute(orders);
+      }
+      const ms = Math.round(performance.now() - t0);
+      const last = world.turn + 1 >= world.turns;
+      const roundEnds = last || i === cls.k - 1;
+      if (roundEnds) {
+        this.resolveMs.push(ms);
+        if (this.resolveMs.length > 100_000) this.resolveMs.splice(0, 50_000);
+      }
+      cls.stage(w, r);
+      const deadline = last || !roundEnds || cls.status !== 'running' ? null : this.now() + cls.config.roundSeconds * 1000;
+      written = this.emit(cls, 'resolve', { world: w, turn: world.turn + 1, orders, hash: r.hash, reason, bots, ms, deadline, ...(cls.k > 1 ? { quarter: i + 1 } : {}) });
     }
-    const ms = Math.round(performance.now() - t0);
-    this.resolveMs.push(ms);
-    if (this.resolveMs.length > 100_000) this.resolveMs.splice(0, 50_000);
-    const last = world.turn + 1 >= world.turns;
-    cls.stage(w, r);
-    const written = this.emit(cls, 'resolve', { world: w, turn: world.turn + 1, orders, hash: r.hash, reason, bots, ms, deadline: last || cls.status !== 'running' ? null : this.now() + cls.config.roundSeconds * 1000 });
     // the class's lock is not held for the write: the answers go out once it is written
     void written.then(() => this.listener.resolved(cls, w)).catch(() => undefined);
     if (cls.worlds.every((x) => x.over) && cls.status !== 'ended') void this.emit(cls, 'end', {}).catch(() => undefined);

@@ -64,11 +64,11 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
     const differ = multi && peak.p - low.p > 0.01 * peak.p;
     out.push(differ
       ? `Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`
-      : `Dy/Tb oxide outside China rose to $${Math.round(peak.p)}/kg${multi ? ' in every world, whatever the players did' : ''}, from $${Math.round(peak.x.dytb[0] ?? 0)} in the first round. Could any country have changed that, and who paid for it?`);
+      : `Dy/Tb oxide outside China rose to $${Math.round(peak.p)}/kg${multi ? ' in every world, whatever the players did' : ''}, from $${Math.round(peak.x.dytb[0] ?? 0)} in ${peak.x.dates[0] ?? 'the first round'}. Could any country have changed that, and who paid for it?`);
   }
 
   // 5. seats the bots played
-  const botted = worlds.flatMap((x) => COUNTRIES.filter((c) => x.botTurns[c] > 0 && cls.seats[x.index].find((s) => s.country === c)!.students.length > 0).map((c) => ({ x, c, n: x.botTurns[c] })));
+  const botted = worlds.flatMap((x) => COUNTRIES.filter((c) => x.botTurns[c] > 0 && cls.seats[x.index].find((s) => s.country === c)!.students.length > 0).map((c) => ({ x, c, n: Math.ceil(x.botTurns[c] / cls.k) })));
   if (botted.length) {
     const b = botted.sort((a, b2) => b2.n - a.n)[0];
     out.push(`A bot played ${NAME[b.c]} in world ${b.x.index + 1} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`);

@@ -11,6 +11,7 @@ import { projectorState, seatStatus, teacherState } from './views.ts';
 import { studentCall } from './student.ts';
 import { debriefFor, publicDebrief } from './debrief.ts';
 import { briefingsFor } from './briefings.ts';
+import { activeWhatIf, classSnapshot, dropSandboxes, submitWhatIf } from './sandbox.ts';
 
 export interface Conn {
   ws: WebSocket;
@@ -124,6 +125,9 @@ export class Sockets implements HubListener {
     const w = st.world;
     const world = cls.worlds[w];
     const fail = (error: string, issues?: unknown) => this.send(conn, { id, ok: true, value: { ok: false, error, ...(issues ? { issues } : {}) } });
+    // on a what-if timeline (a sandbox), the round is the student's own and resolves at once
+    const tl = cls.sandbox ? activeWhatIf(cls, st.id) : null;
+    if (tl) return void this.send(conn, { id, ok: true, value: submitWhatIf(cls, st, tl, orders) });
     await this.hub.lock(cls, async () => {
       if (cls.status === 'lobby') return fail('the class has not started yet: wait for your teacher');
       if (cls.status === 'ended' || world.over) return fail('the game is over');
@@ -195,6 +199,13 @@ export class Sockets implements HubListener {
           if (!cls.students.has(args[0] as string)) throw new HttpError(404, `no student ${args[0]}`);
           await hub.revokeStudent(cls, args[0] as string);
         });
+      case 'sandbox':
+        return locked(async () => {
+          if (cls.sandbox === args[0]) return;
+          await hub.emit(cls, 'sandbox', { on: args[0] });
+          // off: every what-if is dropped, and the students who were on one are sent back to the class world
+          if (!args[0]) for (const student of dropSandboxes(cls)) for (const conn of this.conns) if (conn.student === student && conn.cls === cls) this.send(conn, { push: 'moved', value: { world: cls.students.get(student)!.world, country: cls.students.get(student)!.country } });
+        });
       case 'endClass':
         return locked(async () => {
           if (cls.status === 'ended') return;
@@ -239,8 +250,9 @@ export class Sockets implements HubListener {
     const snaps = new Map<string, string>();
     const snap = (student: string) => {
       const st = cls.students.get(student)!;
+      if (cls.sandbox) return JSON.stringify(classSnapshot(cls, st)); // each student's own list of what-ifs
       const k = st.country;
-      if (!snaps.has(k)) snaps.set(k, JSON.stringify(cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null)));
+      if (!snaps.has(k)) snaps.set(k, JSON.stringify(cls.worlds[w].seatSnapshot(st.country, cls.config.scenarioId, null, cls.k)));
       return snaps.get(k)!;
     };
     const raw = (conn: Conn, text: string) => conn.ws.readyState === 1 && conn.ws.send(text);
@@ -256,7 +268,8 @@ export class Sockets implements HubListener {
     for (const conn of this.conns) {
       if (conn.cls !== cls || !conn.student || answered.has(conn)) continue;
       const st = cls.students.get(conn.student);
-      if (st?.world === w) raw(conn, `{"push":"snapshot","value":${snap(st.id)}}`);
+      // a student on a what-if stays there; the class world's new round is in the status bar and the timeline menu
+      if (st?.world === w && !(cls.sandbox && activeWhatIf(cls, st.id))) raw(conn, `{"push":"snapshot","value":${snap(st.id)}}`);
     }
   }
 

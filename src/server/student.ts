@@ -9,6 +9,7 @@ import { HttpError, type Hub } from './hub.ts';
 import { contentFor } from './content.ts';
 import { redactSummary } from './world.ts';
 import { debriefFor } from './debrief.ts';
+import { activeWhatIf, classSnapshot, compareWhatIfs, finishWhatIf, forkWhatIf, replayWhatIf, SANDBOX_OFF, switchWhatIf, undoWhatIf, validateWhatIf, whatIfSnapshot } from './sandbox.ts';
 
 const cores = new Map<string, SessionCore>();
 export function coreFor(scenarioId: string): SessionCore {
@@ -17,7 +18,7 @@ export function coreFor(scenarioId: string): SessionCore {
   return c;
 }
 
-const OFF = (what: string) => ({ ok: false as const, error: `${what} is off in a class: the class plays one timeline` });
+const OFF = (what: string) => ({ ok: false as const, error: `${what} ${SANDBOX_OFF}` });
 
 export async function studentCall(hub: Hub, cls: ClassRoom, student: string, method: Method, args: unknown[]): Promise<unknown> {
   const st = cls.students.get(student);
@@ -26,6 +27,7 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
   const c: CountryId = st.country;
   const core = coreFor(cls.config.scenarioId);
   const seat = cls.seat(st.world, c);
+  const tl = cls.sandbox ? activeWhatIf(cls, student) : null;
   switch (method) {
     case 'scenarios':
       return core.scenarios();
@@ -38,9 +40,10 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
     case 'start':
       return { ok: false, error: 'in a class, the teacher starts the game' };
     case 'snapshot':
-      return world.seatSnapshot(c, cls.config.scenarioId, seat.draft);
+      return tl ? whatIfSnapshot(cls, st, tl) : classSnapshot(cls, st);
     case 'validate': {
       const orders = args[0] as CountryOrders;
+      if (tl) return validateWhatIf(cls, tl, c, orders); // a what-if's draft is the student's own
       const v = validateOrders(world.content, world.state, { [c]: orders });
       // a valid draft is shared with the seat's other students and kept for a reconnect
       if (v.ok && cls.status !== 'ended' && !world.over && JSON.stringify(orders) !== JSON.stringify(seat.draft ?? {}))
@@ -52,23 +55,28 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
       return v.ok ? [] : v.issues;
     }
     case 'undo':
-      return OFF('Undo');
     case 'fork':
-      return OFF('Fork');
-    case 'switchTimeline':
-      return OFF('Switching timelines');
+    case 'switchTimeline': {
+      if (!cls.sandbox) return OFF(method === 'undo' ? 'Undo' : method === 'fork' ? 'Fork' : 'Switching timelines');
+      const r = method === 'undo' ? undoWhatIf(cls, st, args[0] as number) : method === 'fork' ? forkWhatIf(cls, st, tl ? tl.states.length - 1 : world.turn, tl) : switchWhatIf(cls, st, args[0] as number);
+      hub.listener.changed(cls); // the student's bar says which timeline it is on
+      return r;
+    }
     case 'load':
       return OFF('Loading a file');
     case 'save':
       throw new HttpError(400, 'saving is off in a class: the teacher exports the game');
     case 'compare':
+      if (cls.sandbox) return compareWhatIfs(cls, st);
       return { timelines: world.seatSnapshot(c, cls.config.scenarioId, null).timelines, histories: [world.summaries.map((s) => redactSummary(s, c))] };
     case 'replayTurn': {
       const t = args[0] as number;
+      if (tl) return replayWhatIf(cls, st, tl, t);
       if (t > world.reports.length) return { ok: false, error: `no turn ${t} yet` };
       return { ok: true, value: { view: viewFor(world.states[t], c), report: world.reports[t - 1], score: world.turnScoreAt(c, t) } };
     }
     case 'finish':
+      if (tl) return finishWhatIf(cls, st, tl);
       return finishFor(cls, st.world, c);
     case 'strategyPlan':
       return null;
@@ -96,5 +104,7 @@ async function finishFor(cls: ClassRoom, w: number, c: CountryId): Promise<Final
     history: world.summaries.map((s) => redactSummary(s, c)),
     baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, c)),
     decisions,
+    yardstick: 'status-quo-world',
+    roundTurns: cls.k,
   };
 }

@@ -2,6 +2,7 @@
 // only: prices, magnet supply, scores, events, the clock) and a seat's status bar (clock, who is still to submit).
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import type { ClassRoom, Round } from './classroom.ts';
+import { whatIfLabel } from './sandbox.ts';
 
 export interface Clock {
   deadline: number | null;
@@ -25,7 +26,8 @@ export function headline(cls: ClassRoom, w: number) {
     prices: s ? { ndpr: s.prices['oxide.light'].world, dytb: s.prices['oxide.heavy'].world, magnet: s.prices.magnet.world } : null,
     magnetSupply: s ? c((k) => s.countries[k].magnetSupplyRatio) : null,
     scores: s ? c((k) => s.countries[k].score) : null,
-    events: rep ? rep.events.map((e) => e.title) : [],
+    // every event of the last round (a round may be several quarters)
+    events: world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k).flatMap((r) => r.events.map((e) => e.title)),
     news: rep ? rep.news.slice(0, 4) : [],
   };
 }
@@ -44,12 +46,14 @@ export function teacherState(cls: ClassRoom, now: number) {
     name: cls.config.name,
     status: cls.status,
     config: cls.config,
+    sandbox: cls.sandbox,
     now,
     worlds: cls.worlds.map((world, w) => ({
       index: w,
       seed: world.seed,
       turn: world.turn,
       turns: world.turns,
+      ...cls.roundOf(w),
       over: world.over,
       clock: clockOf(cls, cls.rounds[w], now),
       lastReason: cls.lastReason[w],
@@ -82,6 +86,7 @@ export function projectorState(cls: ClassRoom, now: number) {
       index: w,
       turn: world.turn,
       turns: world.turns,
+      ...cls.roundOf(w),
       over: world.over,
       clock: clockOf(cls, cls.rounds[w], now),
       waiting: cls.waitingFor(w).length,
@@ -103,6 +108,10 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     country: st.country,
     label: st.label,
     turn: cls.worlds[st.world].turn,
+    ...cls.roundOf(st.world),
+    over: cls.worlds[st.world].over,
+    sandbox: cls.sandbox,
+    whatIf: whatIfLabel(cls, student),
     clock: clockOf(cls, cls.rounds[st.world], now),
     waitingFor: cls.waitingFor(st.world),
     submitted: seat.submitted ? { by: cls.students.get(seat.submitted.by)?.label ?? '', final: cls.ready(seat) } : null,

@@ -117,12 +117,12 @@ export class World {
   }
 
   /** What a seat sees: its own view, the last report, the history with other countries' budgets and stocks taken out. */
-  seatSnapshot(country: CountryId, scenarioId: string, draft: CountryOrders | null): SessionSnapshot & { draft: CountryOrders | null } {
+  seatSnapshot(country: CountryId, scenarioId: string, draft: CountryOrders | null, roundTurns = 1): SessionSnapshot & { draft: CountryOrders | null } {
     const n = this.reports.length;
     return {
       config: { scenarioId, country, agents: {} as Record<CountryId, string>, turns: this.turns, seed: this.seed },
       view: viewFor(this.state, country),
-      report: this.reports[n - 1] ?? null,
+      report: this.roundReport(roundTurns),
       history: this.summaries.map((s) => redactSummary(s, country)),
       turn: this.turn,
       turns: this.turns,
@@ -136,6 +136,15 @@ export class World {
     };
   }
 
+  /** The last turn's report; when a round is several turns, with the events and news of the whole round (the digest
+   * a student reads after a round must not miss a ban of its first quarter). */
+  roundReport(roundTurns: number): TurnReport | null {
+    const n = this.reports.length;
+    if (!n) return null;
+    const rs = this.reports.slice((Math.ceil(n / roundTurns) - 1) * roundTurns);
+    return rs.length > 1 ? { ...rs[rs.length - 1], events: rs.flatMap((r) => r.events), news: rs.flatMap((r) => r.news) } : this.reports[n - 1];
+  }
+
   turnScoreAt(c: CountryId, turn: number) {
     return turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn);
   }
@@ -143,6 +152,18 @@ export class World {
   replay(agents: Record<CountryId, string>): Replay {
     return makeReplay(this.content, this.seed, agents, { state: this.state, reports: this.reports, orders: this.orders, hashes: this.hashes, objectives: this.reports.map((r) => r.objective) });
   }
+}
+
+/** The parts of a seat's orders that stand for every quarter of a round of several (policies: tariffs, export controls,
+ * defence spending, rare-earth output); one-off orders (investments, stockpile releases, deals) are given once, in the
+ * round's first quarter. */
+export function standingOrders(o: CountryOrders): CountryOrders {
+  const out: CountryOrders = {};
+  if (o.tariffs) out.tariffs = o.tariffs;
+  if (o.exportControls) out.exportControls = o.exportControls;
+  if (o.defenseSpendingPct !== undefined) out.defenseSpendingPct = o.defenseSpendingPct;
+  if (o.rareEarthOutputPct !== undefined) out.rareEarthOutputPct = o.rareEarthOutputPct;
+  return out;
 }
 
 /** A summary as one country may see it: no other country's strategic stocks or programme budget. */

@@ -75,6 +75,11 @@ export interface FinalResult {
   history: TurnSummary[];
   baseline: TurnSummary[];
   decisions: Decision[];
+  /** what `baseline` and the score are measured against: 'self' (default: the same game with the player's seat keeping
+   * its policies, the other seats' agents reacting), or 'status-quo-world' (a class: every country keeps its policies) */
+  yardstick?: 'self' | 'status-quo-world';
+  /** a class round may be several turns of the game: the decisions' `turn` is then a round */
+  roundTurns?: number;
 }
 
 export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: string; issues?: OrderIssue[] };

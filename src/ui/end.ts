@@ -1,5 +1,5 @@
-// The end screen: score against the same game had you done nothing, charts of the whole game, the decisions that mattered, and a
-// replay: any turn's map (the flows, bans, licences and tariffs of that quarter) beside its digest.
+// The end screen: score against the yardstick (alone: the same game had you done nothing; in a class: the status-quo
+// world), charts of the whole game, the decisions that mattered, and a replay: any turn's map (the flows, bans, licences and tariffs of that quarter) beside its digest.
 import { COUNTRIES, type CountryId, type GameMap } from '../../engine/index.ts';
 import type { FinalResult, Session } from '../session/protocol.ts';
 import type { MapRenderer } from '../render/map.ts';
@@ -13,7 +13,8 @@ import { countryName, objectiveName } from './labels.ts';
 import { ordersText } from './orders-text.ts';
 import { strategiesSection } from './strategies.ts';
 
-export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void): void {
+/** `newLabel`: the last button's words when it does something else than start a new game (a class's what-if: go back). */
+export function endScreen(root: HTMLElement, session: Session, country: CountryId, f: FinalResult, onNew: () => void, newLabel?: string): void {
   clear(root);
   let map: Promise<MapRenderer> | null = null; // made on the first replayed turn, once even if Show is clicked again meanwhile
   const leave = () => {
@@ -25,7 +26,11 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   const base = f.baseline;
   const mine = (k: 'gdp' | 'approval' | 'magnetSupplyRatio' | 'score') => hist.map((t) => t.countries[country][k]);
   const baseOf = (k: 'gdp' | 'approval' | 'magnetSupplyRatio') => base.map((t) => t.countries[country][k]);
-  const verdict = t(f.score > 0.5 ? 'endText.beat' : f.score < -0.5 ? 'endText.worse' : 'endText.same');
+  // what the score was measured against: alone, the same game with the player's seat keeping its policies (the other
+  // seats' agents reacting); in a class, the status-quo world (every country keeping its policies)
+  const cls = f.yardstick === 'status-quo-world';
+  const k = (key: string) => `endText.${key}${cls ? 'Class' : ''}`;
+  const verdict = t(k(f.score > 0.5 ? 'beat' : f.score < -0.5 ? 'worse' : 'same'));
   const labels = new Map<string, string>();
   void session.projectTypes().then((ps) => ps.forEach((p) => labels.set(p.type, p.label)));
   const xs = hist.map((_, i) => `${t('endText.byTurn')} ${i + 1}`);
@@ -38,29 +43,30 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       'main',
       { class: 'end' },
       h('h1', {}, t('end.title')),
-      h('p', { class: 'final', 'data-testid': 'final-score' }, t('endText.final', { country: countryName(country), score: `${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)}`, verdict })),
+      h('p', { class: 'final', 'data-testid': 'final-score' }, t(k('final'), { country: countryName(country), score: `${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)}`, verdict })),
       scoreSplit(f, country),
       strategiesSection(session, country), // Japan's gambit: the path beside the experiment's strategies (hidden otherwise)
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t('endText.points')))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t(k('points'))))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
       h(
         'div',
         { class: 'charts' },
         lineChart(t('endText.yourScore'), [{ label: countryName(country), values: mine('score'), colour: COUNTRY_COLOUR[country] }], 420, 180, '', xs, 0.5),
-        lineChart(t('endText.gdp'), [{ label: countryName(country), values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: t('endText.baseline'), values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, Math.abs(mine('gdp')[0] ?? 0) * 0.02),
-        lineChart(t('endText.approval'), [{ label: countryName(country), values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: t('endText.baseline'), values: baseOf('approval'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, 5),
-        lineChart(t('endText.supply'), [{ label: countryName(country), values: mine('magnetSupplyRatio').map((v) => v * 100), colour: COUNTRY_COLOUR[country] }, { label: t('endText.baseline'), values: baseOf('magnetSupplyRatio').map((v) => v * 100), colour: PALETTE.grey, dashed: true }], 420, 180, '%', xs, 10),
+        lineChart(t(k('gdp')), [{ label: countryName(country), values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, Math.abs(mine('gdp')[0] ?? 0) * 0.02),
+        lineChart(t(k('approval')), [{ label: countryName(country), values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('approval'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, 5),
+        lineChart(t(k('supply')), [{ label: countryName(country), values: mine('magnetSupplyRatio').map((v) => v * 100), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('magnetSupplyRatio').map((v) => v * 100), colour: PALETTE.grey, dashed: true }], 420, 180, '%', xs, 10),
         lineChart(t('endText.dytb'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: t('ind.china'), values: hist.map((x) => x.prices['oxide.heavy'].CHN), colour: PALETTE.orange }], 420, 180, '', xs),
         lineChart(t('endText.magnet'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices.magnet.world), colour: PALETTE.blue }, { label: t('ind.china'), values: hist.map((x) => x.prices.magnet.CHN), colour: PALETTE.sky }], 420, 180, '', xs),
         objectiveChart(f, country, xs),
       ),
       h('h2', {}, t('endText.decisions')),
+      cls ? h('p', { class: 'hint', 'data-testid': 'decisions-how' }, t('endText.decisionsClass')) : '',
       f.decisions.length
-        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, (ty) => labels.get(ty) ?? ty) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`)))
-        : h('p', { 'data-testid': 'decisions' }, t('endText.noDecisions')),
+        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, (f.roundTurns ?? 1) > 1 ? t('endText.round', { n: d.turn, date: d.date }) : t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, (ty) => labels.get(ty) ?? ty) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`)))
+        : h('p', { 'data-testid': 'decisions' }, t(k('noDecisions'))),
       h('h2', {}, t('endText.replay')),
       h('div', { class: 'row' }, h('label', {}, `${t('endText.turn')} `, turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, t('endText.show')), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, t('endText.next'))),
       h('div', { class: 'replay-grid' }, mapBox, replayBox),
-      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, t('endText.newGame'))),
+      h('div', { class: 'row' }, h('button', { type: 'button', class: 'primary', 'data-testid': 'new-game-again', onclick: leave }, newLabel ?? t('endText.newGame'))),
     ),
   );
   async function showTurn(t: number) {

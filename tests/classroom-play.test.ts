@@ -1,0 +1,173 @@
+// Playing a class on the wire: two students on one country share one live draft and the captain rule decides whose
+// submission stands; the teacher moves students between worlds and countries before and during play; and the round
+// clock's controls: pause, resume, +1 minute, end the round now, and skip one world's round.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from './classroom/client.ts';
+import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startTestServer(); // no clock of its own: the test moves it and ticks
+}, 60_000);
+afterAll(async () => {
+  await srv?.close();
+});
+
+type Status = { clock: { paused: boolean }; world: number; country: string; turn: number; draft: unknown; submitted: { by: string; final: boolean } | null; waitingFor: string[]; members: string[]; captain: string | null };
+const statusOf = (c: Client) => [...c.pushes].reverse().find((p) => p.push === 'status')?.value as Status | undefined;
+/** The latest status push that passes, now or when it comes. */
+async function status(c: Client, pred: (s: Status) => boolean): Promise<Status> {
+  const now = statusOf(c);
+  if (now && pred(now)) return now;
+  return (await c.waitFor((m) => m.push === 'status' && pred(m.value as Status))).value as Status;
+}
+/** within two seconds (the server's clock runs on between a reply and the test's reading) */
+const near = (a: number, b: number) => Math.abs(a - b) < 2000;
+const ok = <T>(r: { ok: boolean; value?: unknown; error?: string }): T => {
+  if (!r.ok) throw new Error(r.error);
+  return r.value as T;
+};
+
+describe('two students on one country', () => {
+  it('share the live draft; without a captain the last submission before the deadline stands; a captain\'s submission decides', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 2, idleGraceSeconds: 0 }, ['Ann', 'Ben', 'Cat']);
+    expect(k.students.map((s) => s.country)).toEqual(['JPN', 'CHN', 'JPN']); // Ann and Cat share Japan
+    const [ann, ben, cat] = k.students.map((s) => s.client);
+    const cls = srv.hub.classes.get(k.classId)!;
+    ok(await k.teacher.call('begin'));
+    expect((await status(ann, (s) => s.members.length === 2)).members).toEqual(['Ann', 'Cat']);
+
+    // Ann's draft reaches Cat live, and Cat's edit reaches Ann; Ben (China) never sees Japan's draft
+    const a1 = { tariffs: { CHN: { autos: 11 } } };
+    expect(ok(await ann.call('validate', [a1]))).toEqual([]);
+    expect((await status(cat, (s) => JSON.stringify(s.draft) === JSON.stringify(a1))).draft).toEqual(a1);
+    const c1 = { tariffs: { CHN: { autos: 11, magnets: 4 } } };
+    expect(ok(await cat.call('validate', [c1]))).toEqual([]);
+    expect((await status(ann, (s) => JSON.stringify(s.draft) === JSON.stringify(c1))).draft).toEqual(c1);
+    expect(ben.raw.some((m) => m.includes('"magnets":4'))).toBe(false);
+
+    // no captain: Ann submits, then Cat submits other orders; the round ends on the clock with Cat's (the last)
+    await new Promise<void>((acked) => void ann.call('submit', [a1, 0], acked));
+    expect((await status(cat, (s) => s.submitted !== null)).submitted).toEqual({ by: 'Ann', final: true });
+    await new Promise<void>((acked) => void cat.call('submit', [c1, 0], acked));
+    expect(cls.seat(0, 'JPN').submitted?.by).toBe(cls.seat(0, 'JPN').students[1]);
+    expect(cls.worlds[0].turn).toBe(0); // China (Ben) is still out
+    srv.advance(cls.rounds[0].deadline! - srv.hub.now() + 100);
+    await srv.hub.tick();
+    expect(cls.worlds[0].turn).toBe(1);
+    expect(cls.lastReason[0]).toBe('clock');
+    expect(cls.worlds[0].orders[0].JPN).toEqual(c1);
+
+    // a captain (Cat): Ann's submission is a proposal only; the world waits for the captain's
+    const catId = cls.seat(0, 'JPN').students[1];
+    ok(await k.teacher.call('captain', [0, 'JPN', catId]));
+    expect((await status(ann, (s) => s.captain === 'Cat')).captain).toBe('Cat');
+    await new Promise<void>((acked) => void ben.call('submit', [{}, 1], acked));
+    const a2 = { tariffs: { CHN: { autos: 30 } } };
+    await new Promise<void>((acked) => void ann.call('submit', [a2, 1], acked));
+    const s2 = await status(cat, (s) => s.submitted?.by === 'Ann');
+    expect(s2.submitted).toEqual({ by: 'Ann', final: false });
+    expect(s2.waitingFor).toEqual(['JPN']);
+    expect(cls.worlds[0].turn).toBe(1);
+    const c2 = { tariffs: { CHN: { autos: 15 } } };
+    const r = ok<{ ok: boolean; value: { turn: number } }>(await cat.call('submit', [c2, 1]));
+    expect(r.value.turn).toBe(2);
+    expect(cls.lastReason[0]).toBe('all-submitted');
+    expect(cls.worlds[0].orders[1].JPN).toEqual(c2);
+  }, 60_000);
+});
+
+describe('the teacher moves students', () => {
+  it('before play and during a round: the seat, the student\'s view and where their orders go all follow', async () => {
+    const k = await makeClass(srv.base, { worlds: 2, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben', 'Cat']);
+    const cls = srv.hub.classes.get(k.classId)!;
+    const id = (label: string) => [...cls.students.values()].find((s) => s.label === label)!.id;
+    const [ann, ben, cat] = k.students;
+    expect([ann, ben, cat].map((s) => `${s.world}${s.country}`)).toEqual(['0JPN', '1JPN', '0CHN']);
+
+    // in the lobby: Cat from world 1 China to world 2 China; her old seat goes to a bot, her new one is hers
+    const moved = cat.client.waitFor((m) => m.push === 'moved');
+    ok(await k.teacher.call('move', [id('Cat'), 1, 'CHN']));
+    expect((await moved).value).toEqual({ world: 1, country: 'CHN' });
+    expect(cls.seat(0, 'CHN')).toMatchObject({ students: [], bot: true });
+    expect(cls.seat(1, 'CHN')).toMatchObject({ students: [id('Cat')], bot: false });
+    expect(await status(cat.client, (s) => s.world === 1)).toMatchObject({ world: 1, country: 'CHN' });
+    // a seat that does not exist is refused with its name
+    expect((await k.teacher.call('move', [id('Cat'), 5, 'CHN'])).error).toMatch(/world/);
+
+    // during round 1: Ann (world 1 Japan) drafts, then is moved to world 2 Japan... which Ben holds: they share it
+    ok(await k.teacher.call('begin'));
+    expect(ok(await ann.client.call('validate', [{ tariffs: { CHN: { other: 3 } } }]))).toEqual([]);
+    const annMoved = ann.client.waitFor((m) => m.push === 'moved');
+    ok(await k.teacher.call('move', [id('Ann'), 1, 'JPN']));
+    expect((await annMoved).value).toEqual({ world: 1, country: 'JPN' });
+    const snap = ok<{ config: { country: string }; timelines: { label: string }[] }>(await ann.client.call('snapshot'));
+    expect(snap.config.country).toBe('JPN');
+    expect(snap.timelines[0].label).toBe('World 2');
+    expect(await status(ben.client, (s) => s.members.length === 2)).toMatchObject({ members: ['Ben', 'Ann'] });
+    // world 1 now has no student: it keeps to its clock with bots; Ann's orders go to world 2's Japan
+    expect(cls.seat(0, 'JPN')).toMatchObject({ students: [], bot: true });
+    await new Promise<void>((acked) => void ann.client.call('submit', [{ tariffs: { CHN: { other: 6 } } }, 0], acked));
+    expect(cls.seat(1, 'JPN').submitted?.orders).toEqual({ tariffs: { CHN: { other: 6 } } });
+    expect(cls.seat(0, 'JPN').submitted).toBeNull();
+    const r = ok<{ ok: boolean; value: { turn: number } }>(await cat.client.call('submit', [{}, 0]));
+    expect(r.value.turn).toBe(1);
+    expect(cls.worlds[1].orders[0].JPN).toEqual({ tariffs: { CHN: { other: 6 } } });
+    expect(cls.worlds[0].turn).toBe(0);
+  }, 60_000);
+});
+
+describe('the round clock', () => {
+  it('pause stops the clock, resume restarts it, +1 minute extends it, end the round now, and skip one world\'s round', async () => {
+    const k = await makeClass(srv.base, { worlds: 2, turns: 4, roundSeconds: 120, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    const cls = srv.hub.classes.get(k.classId)!;
+    type TS = { status: string; worlds: { turn: number; clock: { deadline: number | null; remaining: number | null; paused: boolean }; lastReason: string }[] };
+    const t = (m: string, args: unknown[] = []) => k.teacher.call(m, args);
+    expect((await t('pause')).error).toBe('the class is not running');
+    ok(await t('begin'));
+    const d0 = cls.rounds[0].deadline!;
+    expect(d0 - srv.hub.now()).toBeGreaterThan(119_000);
+
+    // +1 minute for every world
+    let st = ok<TS>(await t('extend', [60, null]));
+    expect(st.worlds.map((w) => w.clock.deadline)).toEqual([d0 + 60_000, d0 + 60_000]);
+    // +1 minute for world 2 only
+    st = ok<TS>(await t('extend', [60, 1]));
+    expect(st.worlds.map((w) => w.clock.deadline! - d0)).toEqual([60_000, 120_000]);
+
+    // pause: time left is kept, the clock does not run out while paused, students see "paused"
+    srv.advance(30_000);
+    st = ok<TS>(await t('pause'));
+    expect(st.status).toBe('paused');
+    expect(st.worlds[0].clock.paused).toBe(true);
+    expect(near(st.worlds[0].clock.remaining!, d0 + 60_000 - srv.hub.now())).toBe(true);
+    const left = st.worlds.map((w) => w.clock.remaining!);
+    const paused = (await status(k.students[0].client, (x) => x.clock.paused)) as Status & { status: string };
+    expect(paused.status).toBe('paused');
+    expect((await t('endRound', [null])).error).toBe('the class is paused: resume it first');
+    srv.advance(10 * 60_000);
+    await srv.hub.tick();
+    expect(cls.worlds.map((w) => w.turn)).toEqual([0, 0]);
+    // +1 minute while paused adds to the time left
+    st = ok<TS>(await t('extend', [60, null]));
+    expect(st.worlds.map((w) => w.clock.remaining)).toEqual(left.map((x) => x + 60_000));
+    // resume: the deadline is now + the time that was left
+    st = ok<TS>(await t('resume'));
+    expect(st.status).toBe('running');
+    st.worlds.forEach((w, i) => expect(near(w.clock.deadline! - srv.hub.now(), left[i] + 60_000)).toBe(true));
+
+    // skip world 2's round: only world 2 moves on (Ben had not submitted: his seat keeps its policies)
+    st = ok<TS>(await t('endRound', [1]));
+    expect(st.worlds.map((w) => w.turn)).toEqual([0, 1]);
+    expect(st.worlds[1].lastReason).toBe('teacher');
+    expect(cls.worlds[1].orders[0].JPN).toBeUndefined();
+    // end the round now in every world (Ann's draft is not a submission: her seat keeps its policies)
+    expect(ok(await k.students[0].client.call('validate', [{ tariffs: { USA: { other: 4 } } }]))).toEqual([]);
+    st = ok<TS>(await t('endRound', [null]));
+    expect(st.worlds.map((w) => w.turn)).toEqual([1, 2]);
+    expect(st.worlds.map((w) => w.lastReason)).toEqual(['teacher', 'teacher']);
+    expect(cls.worlds[0].orders[0].JPN).toBeUndefined();
+    // the next round's clock starts from a full round
+    for (const w of st.worlds) expect(near(w.clock.deadline! - srv.hub.now(), 120_000)).toBe(true);
+  }, 60_000);
+});
