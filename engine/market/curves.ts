@@ -188,10 +188,16 @@ export function demandAt(m: SpeProblem, r: number, p: number): number {
 /** Fill the per-use scratch the fast demand functions read (once per solve): ln(uPr); each use's quantity at its
  * willingness to pay is worked out when a price first passes it (NaN until then). */
 export function prepareUses(m: SpeProblem): void {
+  let pr = NaN;
+  let ln = NaN;
   for (let r = 0; r < NR; r++)
     for (let u = 0; u < m.nUse[r]; u++) {
       const j = r * MAX_USES + u;
-      m.uLnPr[j] = log(m.uPr[j]);
+      if (m.uPr[j] !== pr) {
+        pr = m.uPr[j]; // uses often share a reference price (the magnet uses, a region's oxide uses)
+        ln = log(pr);
+      }
+      m.uLnPr[j] = ln;
       m.uQW[j] = NaN;
     }
 }

@@ -5,24 +5,35 @@ import { NR } from './curves.ts';
 
 const S = new Float64Array(NR * NR);
 const Y = new Float64Array(NR);
-const BS = new Float64Array(NR * NR);
+/** the demand nodes a supply node is coupled with (B's nonzeros by row) */
+const NZ = new Int32Array(NR * NR);
+const NNZ = new Int32Array(NR);
 
 /** Solve J dp = -F for J = [[diag(ds), B], [B', diag(dd)]] (B[s * NR + e] couples supply node s with demand node
  * NR + e); ds, dd > 0. A pivot that rounding makes non-positive leaves that price's step at 0. */
 export function blockSolve(ds: Float64Array, dd: Float64Array, B: Float64Array, F: Float64Array, dp: Float64Array): void {
-  // BS = Ds^-1 B; the reduced right-hand side y = -F_d + B' Ds^-1 F_s; S = Dd - B' Ds^-1 B
-  for (let s = 0; s < NR; s++) {
-    const inv = 1 / ds[s];
-    for (let e = 0; e < NR; e++) BS[s * NR + e] = B[s * NR + e] * inv;
-  }
+  // S = Dd - B' Ds^-1 B (lower triangle) and y = -F_d + B' Ds^-1 F_s, row by row of B's nonzeros
+  S.fill(0);
   for (let e = 0; e < NR; e++) {
-    let y = -F[NR + e];
-    for (let s = 0; s < NR; s++) y += BS[s * NR + e] * F[s];
-    Y[e] = y;
-    for (let f = 0; f <= e; f++) {
-      let v = e === f ? dd[e] : 0;
-      for (let s = 0; s < NR; s++) v -= B[s * NR + e] * BS[s * NR + f];
-      S[e * NR + f] = v;
+    S[e * NR + e] = dd[e];
+    Y[e] = -F[NR + e];
+  }
+  for (let s = 0; s < NR; s++) {
+    let n = 0;
+    for (let e = 0; e < NR; e++) if (B[s * NR + e] !== 0) NZ[s * NR + n++] = e;
+    NNZ[s] = n;
+    if (n === 0) continue;
+    const inv = 1 / ds[s];
+    const fs = F[s] * inv;
+    for (let i = 0; i < n; i++) {
+      const e = NZ[s * NR + i];
+      const be = B[s * NR + e];
+      Y[e] += be * fs;
+      const bi = be * inv;
+      for (let j = 0; j < n; j++) {
+        const f = NZ[s * NR + j];
+        if (f <= e) S[e * NR + f] -= bi * B[s * NR + f];
+      }
     }
   }
   // Cholesky S = L L' in the lower triangle, then the two triangular solves
@@ -51,7 +62,10 @@ export function blockSolve(ds: Float64Array, dd: Float64Array, B: Float64Array, 
   // back to the supply prices: Ds dp_s = -F_s - B dp_d
   for (let s = 0; s < NR; s++) {
     let v = -F[s];
-    for (let e = 0; e < NR; e++) v -= B[s * NR + e] * dp[NR + e];
+    for (let i = 0; i < NNZ[s]; i++) {
+      const e = NZ[s * NR + i];
+      v -= B[s * NR + e] * dp[NR + e];
+    }
     dp[s] = v / ds[s];
   }
 }
