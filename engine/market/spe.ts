@@ -40,9 +40,12 @@ export * from './curves.ts';
 // Proximal point on the flows: each outer step fixes a centre x0 and each arc's wedge w (freight plus the tariff
 // on the CIF value at the centre's source price), and solves F(p) = 0 where the flows are
 // x = clamp(x0 + (p_dest - p_src - w) / kap, lo, cap). That F is the gradient of a convex function of the prices
-// (the dual of the regularised welfare problem), so Newton's method with an exact line search along its
-// direction (a root of the increasing function F(p + a d) . d) converges from any start. The outer steps stop
-// when the complementarity conditions with the true ad valorem tariffs hold to TOL_P.
+// (the dual of the regularised welfare problem), so Newton's method with a line search along its direction (toward
+// a root of the increasing function F(p + a d) . d) converges from any start. The line search reads the flows' and
+// supply's exact piecewise-linear part of that slope from ray.ts and evaluates the demand curves about once a step;
+// the Newton step is a 6x6 Schur complement (linsolve.ts). The first outer step's centre is last quarter's flows,
+// so it is solved loosely (LOOSE_Q); the outer steps stop when the complementarity conditions with the true ad
+// valorem tariffs hold to TOL_P and every node clears to TOL_Q (conditions.ts).
 
 /** Mark the nodes with nothing to sell or no buyer: their arcs carry nothing, and they get a price afterwards. */
 function markIdle(m: SpeProblem): void {
