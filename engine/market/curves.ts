@@ -178,12 +178,6 @@ export function storageAt(m: SpeProblem, r: number, p: number): number {
   return lam * (want - m.stI0[r]);
 }
 
-function storageSlope(m: SpeProblem, r: number, p: number): number {
-  const lam = m.stLam[r];
-  if (lam <= 0 || m.stEta[r] <= 0) return 0;
-  return (-m.stEta[r] * lam * m.stT[r] * pow(m.stPexp[r] / p, m.stEta[r])) / p;
-}
-
 export function demandAt(m: SpeProblem, r: number, p: number): number {
   let d = m.dFix[r] + storageAt(m, r, p);
   const n = m.nUse[r];
@@ -191,22 +185,40 @@ export function demandAt(m: SpeProblem, r: number, p: number): number {
   return d;
 }
 
-/** Fill the per-use scratch the fast demand functions read (once per solve). */
+/** Fill the per-use scratch the fast demand functions read (once per solve): ln(uPr); each use's quantity at its
+ * willingness to pay is worked out when a price first passes it (NaN until then). */
 export function prepareUses(m: SpeProblem): void {
+  let pr = NaN;
+  let ln = NaN;
   for (let r = 0; r < NR; r++)
     for (let u = 0; u < m.nUse[r]; u++) {
       const j = r * MAX_USES + u;
-      m.uLnPr[j] = log(m.uPr[j]);
-      m.uQW[j] = m.uEps[j] === 0 ? m.uQ[j] : m.uQ[j] * pow(m.uW[j] / m.uPr[j], m.uEps[j]);
+      if (m.uPr[j] !== pr) {
+        pr = m.uPr[j]; // uses often share a reference price (the magnet uses, a region's oxide uses)
+        ln = log(pr);
+      }
+      m.uLnPr[j] = ln;
+      m.uQW[j] = NaN;
     }
 }
 
 /** Demand at p, the same as demandAt, with one logarithm per node instead of a power per use (after prepareUses);
  * with `slope`, its slope is written to slope[k] (the Newton step needs both). */
 export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Array | null, k: number): number {
-  let d = m.dFix[r] + storageAt(m, r, p);
-  let sl = slope ? storageSlope(m, r, p) : 0;
+  let d = m.dFix[r];
+  let sl = 0;
+  const lam = m.stLam[r];
+  if (lam > 0) {
+    const eta = m.stEta[r];
+    const want = eta > 0 ? m.stT[r] * pow(m.stPexp[r] / p, eta) : m.stT[r];
+    d += lam * (want - m.stI0[r]);
+    if (eta > 0) sl = (-eta * lam * want) / p;
+  }
   const n = m.nUse[r];
+  if (n === 0) {
+    if (slope) slope[k] = sl;
+    return d;
+  }
   const lp = log(p);
   for (let u = 0; u < n; u++) {
     const j = r * MAX_USES + u;
@@ -217,15 +229,16 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
     let q: number;
     if (p <= W) q = e === 0 ? Q : Q * exp(e * (lp - m.uLnPr[j]));
     else {
+      let qw = m.uQW[j];
+      if (qw !== qw) qw = m.uQW[j] = e === 0 ? Q : Q * pow(W / m.uPr[j], e);
       const x = W / p;
       const x2 = x * x;
       const x4 = x2 * x2;
-      q = m.uQW[j] * x4 * x4;
+      q = qw * x4 * x4;
     }
     d += q;
-    if (slope) sl += p <= W ? (e * q) / p : (-CHOKE * q) / p;
+    sl += p <= W ? (e * q) / p : (-CHOKE * q) / p;
   }
   if (slope) slope[k] = sl;
   return d;
 }
-

@@ -1,47 +1,71 @@
-// Dense linear solve for the market solver's Newton step (12 prices): Gaussian elimination with partial pivoting.
-import { NP } from './curves.ts';
+// The linear solve of the market solver's Newton step (12 prices). The network is bipartite (every arc runs from a
+// supply node to a demand node), so the Jacobian is [[Ds, B], [B', Dd]] with Ds and Dd diagonal: the supply prices are
+// eliminated (a Schur complement, 6x6, symmetric positive definite) and that is solved by Cholesky.
+import { NR } from './curves.ts';
 
-const B = new Float64Array(NP);
+const S = new Float64Array(NR * NR);
+const Y = new Float64Array(NR);
+/** the demand nodes a supply node is coupled with (B's nonzeros by row) */
+const NZ = new Int32Array(NR * NR);
+const NNZ = new Int32Array(NR);
 
-/** Solve J dp = -F in place (Gaussian elimination, partial pivoting); J is destroyed, F kept. */
-export function linSolve(J: Float64Array, F: Float64Array, dp: Float64Array): void {
-  const N = NP;
-  const b = B; // scratch for the right-hand side
-  for (let r = 0; r < N; r++) b[r] = -F[r];
-  for (let c = 0; c < N; c++) {
-    let piv = c;
-    let best = Math.abs(J[c * N + c]);
-    for (let r = c + 1; r < N; r++) {
-      const v = Math.abs(J[r * N + c]);
-      if (v > best) {
-        best = v;
-        piv = r;
+/** Solve J dp = -F for J = [[diag(ds), B], [B', diag(dd)]] (B[s * NR + e] couples supply node s with demand node
+ * NR + e); ds, dd > 0. A pivot that rounding makes non-positive leaves that price's step at 0. */
+export function blockSolve(ds: Float64Array, dd: Float64Array, B: Float64Array, F: Float64Array, dp: Float64Array): void {
+  // S = Dd - B' Ds^-1 B (lower triangle) and y = -F_d + B' Ds^-1 F_s, row by row of B's nonzeros
+  S.fill(0);
+  for (let e = 0; e < NR; e++) {
+    S[e * NR + e] = dd[e];
+    Y[e] = -F[NR + e];
+  }
+  for (let s = 0; s < NR; s++) {
+    let n = 0;
+    for (let e = 0; e < NR; e++) if (B[s * NR + e] !== 0) NZ[s * NR + n++] = e;
+    NNZ[s] = n;
+    if (n === 0) continue;
+    const inv = 1 / ds[s];
+    const fs = F[s] * inv;
+    for (let i = 0; i < n; i++) {
+      const e = NZ[s * NR + i];
+      const be = B[s * NR + e];
+      Y[e] += be * fs;
+      const bi = be * inv;
+      for (let j = 0; j < n; j++) {
+        const f = NZ[s * NR + j];
+        if (f <= e) S[e * NR + f] -= bi * B[s * NR + f];
       }
-    }
-    if (piv !== c) {
-      for (let k = 0; k < N; k++) {
-        const t = J[c * N + k];
-        J[c * N + k] = J[piv * N + k];
-        J[piv * N + k] = t;
-      }
-      const t = b[c];
-      b[c] = b[piv];
-      b[piv] = t;
-    }
-    const d = J[c * N + c];
-    if (d === 0) continue;
-    for (let r = c + 1; r < N; r++) {
-      const f = J[r * N + c] / d;
-      if (f === 0) continue;
-      for (let k = c; k < N; k++) J[r * N + k] -= f * J[c * N + k];
-      b[r] -= f * b[c];
     }
   }
-  for (let c = N - 1; c >= 0; c--) {
-    let v = b[c];
-    for (let k = c + 1; k < N; k++) v -= J[c * N + k] * dp[k];
-    const d = J[c * N + c];
-    dp[c] = d !== 0 ? v / d : 0;
+  // Cholesky S = L L' in the lower triangle, then the two triangular solves
+  for (let j = 0; j < NR; j++) {
+    let d = S[j * NR + j];
+    for (let k = 0; k < j; k++) d -= S[j * NR + k] * S[j * NR + k];
+    const ok = d > 0;
+    const l = ok ? Math.sqrt(d) : 0;
+    S[j * NR + j] = l;
+    for (let i = j + 1; i < NR; i++) {
+      let v = S[i * NR + j];
+      for (let k = 0; k < j; k++) v -= S[i * NR + k] * S[j * NR + k];
+      S[i * NR + j] = ok ? v / l : 0;
+    }
+  }
+  for (let i = 0; i < NR; i++) {
+    let v = Y[i];
+    for (let k = 0; k < i; k++) v -= S[i * NR + k] * Y[k];
+    Y[i] = S[i * NR + i] > 0 ? v / S[i * NR + i] : 0;
+  }
+  for (let i = NR - 1; i >= 0; i--) {
+    let v = Y[i];
+    for (let k = i + 1; k < NR; k++) v -= S[k * NR + i] * dp[NR + k];
+    dp[NR + i] = S[i * NR + i] > 0 ? v / S[i * NR + i] : 0;
+  }
+  // back to the supply prices: Ds dp_s = -F_s - B dp_d
+  for (let s = 0; s < NR; s++) {
+    let v = -F[s];
+    for (let i = 0; i < NNZ[s]; i++) {
+      const e = NZ[s * NR + i];
+      v -= B[s * NR + e] * dp[NR + e];
+    }
+    dp[s] = v / ds[s];
   }
 }
-

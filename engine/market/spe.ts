@@ -21,12 +21,17 @@
 // clears.
 import * as curves from './curves.ts';
 import * as gauss from './linsolve.ts';
+import * as ray from './ray.ts';
+import * as conditions from './conditions.ts';
 import type { SpeProblem, SpeStats } from './curves.ts';
 
 // Local copies of the imported bindings: where modules are compiled to CommonJS (tsx runs the CLI that way) every use
 // of an imported binding is a getter call, which the solver's inner loops cannot afford.
-const { NR, NP, MAX_TRANS, supplyAt, demandAt, demandFast, prepareUses, supplySlope } = curves;
-const linSolve = gauss.linSolve;
+const { NR, NP, supplyAt, demandFast, prepareUses, supplySlope } = curves;
+const blockSolve = gauss.blockSolve;
+const { W, setRay, rayLinear, modelRoot } = ray;
+const { settleIdlePrices, complementarityGap, TOL_P, TOL_Q } = conditions;
+export { TOL_P, TOL_Q } from './conditions.ts';
 
 export * from './curves.ts';
 
@@ -35,26 +40,12 @@ export * from './curves.ts';
 // Proximal point on the flows: each outer step fixes a centre x0 and each arc's wedge w (freight plus the tariff
 // on the CIF value at the centre's source price), and solves F(p) = 0 where the flows are
 // x = clamp(x0 + (p_dest - p_src - w) / kap, lo, cap). That F is the gradient of a convex function of the prices
-// (the dual of the regularised welfare problem), so Newton's method with an exact line search along its
-// direction (a root of the increasing function F(p + a d) . d) converges from any start. The outer steps stop
-// when the complementarity conditions with the true ad valorem tariffs hold to TOL_P.
-
-const W = {
-  x0: new Float64Array(NR * NR),
-  xt0: new Float64Array(MAX_TRANS),
-  w: new Float64Array(NR * NR),
-  wt: new Float64Array(MAX_TRANS),
-  F: new Float64Array(NP),
-  J: new Float64Array(NP * NP),
-  dp: new Float64Array(NP),
-  pt: new Float64Array(NP),
-  xs: new Float64Array(NR * NR),
-  xts: new Float64Array(MAX_TRANS),
-  /** demand slopes at the current prices, written by excess(..., true) */
-  dsl: new Float64Array(6),
-  /** 1 where a node takes no part this solve: a supply node with nothing to sell, a demand node with no buyer */
-  idle: new Uint8Array(12),
-};
+// (the dual of the regularised welfare problem), so Newton's method with a line search along its direction (toward
+// a root of the increasing function F(p + a d) . d) converges from any start. The line search reads the flows' and
+// supply's exact piecewise-linear part of that slope from ray.ts and evaluates the demand curves about once a step;
+// the Newton step is a 6x6 Schur complement (linsolve.ts). The first outer step's centre is last quarter's flows,
+// so it is solved loosely (LOOSE_Q); the outer steps stop when the complementarity conditions with the true ad
+// valorem tariffs hold to TOL_P and every node clears to TOL_Q (conditions.ts).
 
 /** Mark the nodes with nothing to sell or no buyer: their arcs carry nothing, and they get a price afterwards. */
 function markIdle(m: SpeProblem): void {
@@ -68,6 +59,7 @@ function markIdle(m: SpeProblem): void {
 
 /** Flows at prices p given the centre, the wedges and the weight kap; written into x, xt. */
 function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, xt: Float64Array): void {
+  solveClock.evals++;
   for (let s = 0; s < NR; s++) {
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
@@ -99,7 +91,15 @@ function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, x
 function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Array, F: Float64Array, slopes = false): number {
   for (let r = 0; r < NR; r++) {
     F[r] = supplyAt(m, r, p[r]);
-    F[NR + r] = -demandFast(m, r, p[NR + r], slopes ? W.dsl : null, r);
+    // demand and its slope at a price this solve has already worked them out at (the next outer step starts where
+    // the last one ended) are taken from there: the same inputs, the same bits
+    const pd = p[NR + r];
+    if (pd !== W.memoP[r]) {
+      W.memoD[r] = demandFast(m, r, pd, W.memoS, r);
+      W.memoP[r] = pd;
+    }
+    F[NR + r] = -W.memoD[r];
+    if (slopes) W.dsl[r] = W.memoS[r];
   }
   for (let s = 0; s < NR; s++)
     for (let d = 0; d < NR; d++) {
@@ -124,40 +124,37 @@ function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Arra
   return n;
 }
 
-/** The Jacobian of F, symmetric positive semi-definite (plus a tiny ridge). */
-function jacobian(m: SpeProblem, p: Float64Array, kap: number, J: Float64Array): void {
-  J.fill(0);
+/** The Jacobian of F, symmetric positive semi-definite (plus a tiny ridge), in block form (linsolve.ts): the supply
+ * nodes' diagonal W.ds, the demand nodes' diagonal W.dd, and the couplings W.B (minus each interior arc's response). */
+function jacobian(m: SpeProblem, p: Float64Array, kap: number): void {
   const reg = (1e-9 * m.qref) / m.pref;
+  const B = W.B;
+  B.fill(0);
   for (let r = 0; r < NR; r++) {
-    J[r * NP + r] = supplySlope(m, r, p[r]) + reg;
-    const e = NR + r;
-    J[e * NP + e] = -W.dsl[r] + reg; // demand slopes from the excess() call just before
+    W.ds[r] = supplySlope(m, r, p[r]) + reg;
+    W.dd[r] = -W.dsl[r] + reg; // demand slopes from the excess() call just before
   }
+  const k = 1 / kap;
   for (let s = 0; s < NR; s++)
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
       const v = W.xs[a];
       if (v <= m.aLo[a] || v >= m.aCap[a]) continue; // at a bound: no response
-      addArc(J, s, NR + d, 1 / kap);
+      B[a] -= k;
+      W.ds[s] += k;
+      W.dd[d] += k;
     }
   for (let i = 0; i < m.nTr; i++) {
     if (W.xts[i] <= 0) continue;
-    addArc(J, m.trS[i], NR + m.trD[i], 1 / (kap + m.trSlope[i]));
+    const kt = 1 / (kap + m.trSlope[i]);
+    B[m.trS[i] * NR + m.trD[i]] -= kt;
+    W.ds[m.trS[i]] += kt;
+    W.dd[m.trD[i]] += kt;
   }
 }
 
-/** An interior arc s->e with dx/dp_e = k, dx/dp_s = -k; F_s -= x, F_e += x. F is minus... the gradient: J = dF/dp. */
-function addArc(J: Float64Array, s: number, e: number, k: number): void {
-  J[s * NP + e] -= k;
-  J[s * NP + s] += k;
-  J[e * NP + e] += k;
-  J[e * NP + s] -= k;
-}
-
-/** Relative price tolerance of the solution: complementarity holds to TOL_P * pref USD/kg. */
-export const TOL_P = 1e-6;
-/** Market clearing holds to TOL_Q * qref t (then the rounding residual goes to stocks, so balances are exact). */
-export const TOL_Q = 1e-9;
+/** The first proximal step's inner solve stops at LOOSE_Q * qref t (its centre is a guess; the later steps are exact). */
+const LOOSE_Q = 1e-4;
 
 /** The directional derivative F(p + a d) . d (increasing in a: the convex dual along the ray); prices in W.pt2. */
 const PT2 = new Float64Array(NP);
@@ -173,7 +170,7 @@ function slopeAlong(m: SpeProblem, p: Float64Array, d: Float64Array, a: number, 
 }
 
 /** A clock a host may inject to time the solver (`npm run bench`); the engine itself reads no clock. */
-export const solveClock: { now: (() => number) | null; micros: number; solves: number; outer: number; newton: number } = { now: null, micros: 0, solves: 0, outer: 0, newton: 0 };
+export const solveClock: { now: (() => number) | null; micros: number; solves: number; outer: number; newton: number; evals: number } = { now: null, micros: 0, solves: 0, outer: 0, newton: 0, evals: 0 };
 
 /** Solve the market in place: m.p, m.x, m.xt hold the warm start on entry and the equilibrium on exit. */
 export function solve(m: SpeProblem, stats?: SpeStats): SpeStats {
@@ -193,10 +190,11 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const st = stats ?? { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
   prepareUses(m);
   markIdle(m);
+  W.memoP.fill(NaN);
   st.outer = 0;
   st.newton = 0;
-  // proximal weight: a flow of the whole market moves a price by 1% of the reference price
-  let kap = (0.01 * m.pref) / Math.max(m.qref, 1e-9);
+  // proximal weight: a flow of the whole market moves a price by 0.1% of the reference price
+  let kap = (0.001 * m.pref) / Math.max(m.qref, 1e-9);
   const p = m.p;
   for (let r = 0; r < NP; r++) if (!(p[r] >= m.pmin && p[r] <= m.pmax)) p[r] = Math.min(m.pmax, Math.max(m.pmin, m.pref));
   for (let a = 0; a < NR * NR; a++) W.x0[a] = Math.min(m.aCap[a], Math.max(m.aLo[a], m.x[a]));
@@ -223,9 +221,12 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       W.wt[i] = outer === 0 ? target : W.wt[i] + (target - W.wt[i]) / (1 + t);
     }
     // Newton on the prices with a line search
-    const innerTol = tolF;
+    // the first step's centre is last quarter's flows, so its solution is only a way point: solved loosely (an
+    // inexact proximal step, Rockafellar 1976); the later steps solve to the clearing tolerance
+    const innerTol = outer === 0 ? Math.max(tolF, LOOSE_Q * m.qref) : tolF;
     let fresh = false; // W.F, W.xs, W.xts and W.dsl already hold the values at p (the line search's last point)
-    let cleared = false; // the inner loop ended with the market clearing at p: W.xs, W.xts are the flows at p
+    let atP = false; // the inner loop ended at p: W.xs, W.xts are the flows at p
+    let cleared = false; // ... with the market clearing to tolF there
     for (let it = 0; it < 50; it++) {
       let n: number;
       if (fresh) {
@@ -236,12 +237,13 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         n = excess(m, p, W.xs, W.xts, W.F, true);
       }
       if (n <= innerTol) {
-        cleared = true;
+        atP = true;
+        cleared = n <= tolF;
         break;
       }
       st.newton++;
-      jacobian(m, p, kap, W.J);
-      linSolve(W.J, W.F, W.dp);
+      jacobian(m, p, kap);
+      blockSolve(W.ds, W.dd, W.B, W.F, W.dp);
       // keep the step inside the sanity bounds: a price already at a bound and pushed past it stays there
       for (let r = 0; r < NP; r++) if ((p[r] <= m.pmin && W.dp[r] < 0) || (p[r] >= m.pmax && W.dp[r] > 0)) W.dp[r] = 0;
       let amax = 1;
@@ -250,34 +252,48 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         if (v < m.pmin) amax = Math.min(amax, (m.pmin - p[r]) / W.dp[r]);
         if (v > m.pmax) amax = Math.min(amax, (m.pmax - p[r]) / W.dp[r]);
       }
-      // the line search: the slope of the convex dual along the ray is increasing; take the full step if the slope
-      // is still negative there, else find where it is small (Illinois regula falsi: a few evaluations)
+      // the line search: the slope of the convex dual along the ray is increasing. Take the full step if the slope
+      // is still negative there or small. Else its piecewise-linear part (flows, supply) is known exactly along the ray
+      // (ray.ts) and the rest (demand) is interpolated between the points evaluated: evaluate at the model's root
+      // until the slope there is small (usually once).
+      let g0 = 0;
+      for (let r = 0; r < NP; r++) g0 += W.F[r] * W.dp[r];
+      if (!(g0 < 0)) break; // no descent left along Newton's direction
+      const tolG = 0.2 * -g0;
       let a = amax;
-      let g1 = slopeAlong(m, p, W.dp, amax, kap);
-      if (g1 > 0) {
+      let g = slopeAlong(m, p, W.dp, amax, kap);
+      if (g > tolG) {
+        setRay(m, p, W.dp, kap);
         let lo = 0;
         let hi = amax;
-        let g0 = 0;
-        for (let r = 0; r < NP; r++) g0 += W.F[r] * W.dp[r];
-        const glo0 = g0;
+        let gLo = g0;
+        let gHi = g;
+        let rLo = g0 - rayLinear(0);
+        let rHi = g - rayLinear(amax);
         let side = 0;
         for (let k = 0; k < 30; k++) {
-          a = g0 < 0 && g1 > 0 ? (lo * g1 - hi * g0) / (g1 - g0) : 0.5 * (lo + hi);
+          if (k < 2) {
+            // the model's root (the first tries); then regula falsi on the true slope (Illinois), which needs no model
+            const c1 = (rHi - rLo) / (hi - lo);
+            a = modelRoot(lo, hi, rLo - c1 * lo, c1, 1e-3 * tolG);
+          } else a = (lo * gHi - hi * gLo) / (gHi - gLo);
           if (!(a > lo && a < hi)) a = 0.5 * (lo + hi);
-          const g = slopeAlong(m, p, W.dp, a, kap);
-          if (Math.abs(g) <= 0.2 * Math.abs(glo0)) break;
+          g = slopeAlong(m, p, W.dp, a, kap);
+          if (Math.abs(g) <= tolG) break;
           if (g > 0) {
             hi = a;
-            g1 = g;
-            if (side === 1) g0 *= 0.5;
+            gHi = g;
+            rHi = g - rayLinear(a);
+            if (side === 1) gLo *= 0.5;
             side = 1;
           } else {
             lo = a;
-            g0 = g;
-            if (side === -1) g1 *= 0.5;
+            gLo = g;
+            rLo = g - rayLinear(a);
+            if (side === -1) gHi *= 0.5;
             side = -1;
           }
-          if (hi - lo < 1e-12 * amax) break;
+          if (hi - lo <= 1e-12 * amax) break;
         }
       }
       if (!(a > 0)) break;
@@ -289,7 +305,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       }
     }
     // the flows at p (already there when the inner loop ended clearing: the same inputs give the same bits)
-    if (!cleared) flowsAt(m, p, kap, W.xs, W.xts);
+    if (!atP) flowsAt(m, p, kap, W.xs, W.xts);
     // move the centre; stop when the complementarity conditions (true tariffs) and clearing hold
     for (let a = 0; a < NR * NR; a++) {
       W.x0[a] = W.xs[a];
@@ -317,67 +333,6 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   st.maxGap = gap1;
   st.maxResidual = clearingResidual(m);
   return st;
-}
-
-/** A buyer node with no demand and nothing arriving, or a producer node with nothing to sell, has no price of its
- * own: give it the one the market implies (the cheapest landed cost; the best netback), so plans, values and the
- * next warm start do not read an arbitrary number. The complementarity conditions still hold. */
-function settleIdlePrices(m: SpeProblem): void {
-  const p = m.p;
-  for (let d = 0; d < NR; d++) {
-    let arrivals = 0;
-    for (let s = 0; s < NR; s++) arrivals += m.x[s * NR + d];
-    for (let i = 0; i < m.nTr; i++) if (m.trD[i] === d) arrivals += m.xt[i];
-    if (arrivals > 0 || demandAt(m, d, p[NR + d]) > 0 || m.stI0[d] > 0) continue;
-    let best = Infinity;
-    for (let s = 0; s < NR; s++) {
-      const a = s * NR + d;
-      if (m.aCap[a] > 0) best = Math.min(best, (1 + m.aT[a]) * (p[s] + m.aF[a]));
-    }
-    if (best < Infinity) p[NR + d] = Math.min(m.pmax, Math.max(m.pmin, best));
-  }
-  for (let s = 0; s < NR; s++) {
-    let shipped = 0;
-    for (let d = 0; d < NR; d++) shipped += m.x[s * NR + d];
-    for (let i = 0; i < m.nTr; i++) if (m.trS[i] === s) shipped += m.xt[i];
-    if (shipped > 0 || supplyAt(m, s, m.pmax) > 0) continue;
-    let best = -Infinity;
-    for (let d = 0; d < NR; d++) {
-      const a = s * NR + d;
-      if (m.aCap[a] > 0) best = Math.max(best, p[NR + d] / (1 + m.aT[a]) - m.aF[a]);
-    }
-    if (best > -Infinity) p[s] = Math.min(m.pmax, Math.max(m.pmin, best));
-  }
-}
-
-/** The largest violation of the arc conditions at the solution in m, USD/kg. */
-export function complementarityGap(m: SpeProblem, activeOnly = false): number {
-  const p = m.p;
-  let worst = 0;
-  const tq = TOL_Q * m.qref;
-  for (let s = 0; s < NR; s++)
-    for (let d = 0; d < NR; d++) {
-      const a = s * NR + d;
-      if (activeOnly && (W.idle[s] === 1 || W.idle[NR + d] === 1)) continue;
-      const gap = p[NR + d] - (1 + m.aT[a]) * (p[s] + m.aF[a]);
-      const x = m.x[a];
-      const atLo = x <= m.aLo[a] + tq;
-      const atCap = x >= m.aCap[a] - tq;
-      let v = Math.abs(gap); // between its bounds: the destination pays exactly the delivered cost
-      if (atLo && atCap) v = 0; // a ban (or a cap equal to a contract): any price gap may stand
-      else if (atLo) v = Math.max(0, gap); // at zero (or a contract's floor): no unexploited arbitrage
-      else if (atCap) v = Math.max(0, -gap); // capped: a quota rent, never a loss
-      if (v > worst) worst = v;
-    }
-  for (let i = 0; i < m.nTr; i++) {
-    const s = m.trS[i];
-    const d = m.trD[i];
-    if (activeOnly && (W.idle[s] === 1 || W.idle[NR + d] === 1)) continue;
-    const gap = p[NR + d] - (1 + m.trT[i]) * (p[s] + m.trF[i]) - m.trSlope[i] * m.xt[i];
-    const v = m.xt[i] > tq ? Math.abs(gap) : Math.max(0, gap);
-    if (v > worst) worst = v;
-  }
-  return worst;
 }
 
 /** The largest market-clearing residual at the solution in m, t. */

@@ -35,15 +35,15 @@ export function runBench(content: Content, quick: boolean): EngineFigures {
   gamesPerSecond('status-quo agents, with why ledger', sq, quick ? 20 : 40, true);
   const b = gamesPerSecond('persona agents, batch (no why ledger)', personas, quick ? 10 : 30, false);
   // the market solver: iterations and time per market per quarter, persona games (controls and tariffs in play)
-  const solverRuns: { us: number; outer: number; newton: number }[] = [];
+  const solverRuns: { us: number; outer: number; newton: number; evals: number }[] = [];
   for (let r = 0; r < reps; r++) {
     solveClock.now = () => performance.now();
-    solveClock.micros = solveClock.solves = solveClock.outer = solveClock.newton = 0;
+    solveClock.micros = solveClock.solves = solveClock.outer = solveClock.newton = solveClock.evals = 0;
     for (let g = 0; g < (quick ? 5 : 15); g++) playGame(content, 500 + g, personas, { ledger: false });
-    solverRuns.push({ us: solveClock.micros / solveClock.solves, outer: solveClock.outer / solveClock.solves, newton: solveClock.newton / solveClock.solves });
+    solverRuns.push({ us: solveClock.micros / solveClock.solves, outer: solveClock.outer / solveClock.solves, newton: solveClock.newton / solveClock.solves, evals: solveClock.evals / solveClock.solves });
     solveClock.now = null;
   }
-  line('market solve, per market per quarter', `${median(solverRuns.map((x) => x.us)).toFixed(1)} us`, `persona games; ${median(solverRuns.map((x) => x.outer)).toFixed(2)} proximal steps, ${median(solverRuns.map((x) => x.newton)).toFixed(2)} Newton steps a solve (means)`);
+  line('market solve, per market per quarter', `${median(solverRuns.map((x) => x.us)).toFixed(1)} us`, `persona games; ${median(solverRuns.map((x) => x.outer)).toFixed(2)} proximal steps, ${median(solverRuns.map((x) => x.newton)).toFixed(2)} Newton steps, ${median(solverRuns.map((x) => x.evals)).toFixed(1)} evaluations of flows and excess a solve (means)`);
   line('turn time, status-quo batch', `${((1e6 / a) / 40).toFixed(0)} us/turn`);
   line('turn time, personas batch', `${((1e6 / b) / 40).toFixed(0)} us/turn`);
   // planner decisions

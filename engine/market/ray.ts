@@ -1,0 +1,125 @@
+// The market solver's line search model: along a Newton ray p + a d, the slope of the convex dual,
+// g(a) = F(p + a d) . d, is a piecewise-linear part (the arc flows, clamped at their bounds, and the linear supply
+// curves) plus the demand curves' part, which is smooth. The piecewise-linear part is worked out exactly here, with no
+// exp or log; the demand part is interpolated between the points the solver has evaluated. The solver then evaluates
+// the true slope only at the model's root, usually once a step (spe.ts).
+import { NR, NP, MAX_TRANS, type SpeProblem } from './curves.ts';
+
+/** The solver's scratch, preallocated (no allocation inside a solve). */
+export const W = {
+  x0: new Float64Array(NR * NR),
+  xt0: new Float64Array(MAX_TRANS),
+  w: new Float64Array(NR * NR),
+  wt: new Float64Array(MAX_TRANS),
+  F: new Float64Array(NP),
+  /** the Newton step's Jacobian in block form: supply nodes' diagonal, demand nodes' diagonal, couplings s * NR + d */
+  ds: new Float64Array(NR),
+  dd: new Float64Array(NR),
+  B: new Float64Array(NR * NR),
+  dp: new Float64Array(NP),
+  pt: new Float64Array(NP),
+  xs: new Float64Array(NR * NR),
+  xts: new Float64Array(MAX_TRANS),
+  /** demand slopes at the current prices, written by excess(..., true) */
+  dsl: new Float64Array(NR),
+  /** the demand, its slope and the price they were worked out at, by region (excess() reuses them) */
+  memoP: new Float64Array(NR),
+  memoD: new Float64Array(NR),
+  memoS: new Float64Array(NR),
+  /** 1 where a node takes no part this solve: a supply node with nothing to sell, a demand node with no buyer */
+  idle: new Uint8Array(NP),
+};
+
+// the ray's pieces: flow u + a * v clamped to [lo, hi], times the price difference's rate k (arcs and transshipment);
+// supply k * (p - pc) + a * k * d clamped to [0, cap], times d
+const NPIECE = NR * NR + MAX_TRANS + NR;
+const U = new Float64Array(NPIECE);
+const V = new Float64Array(NPIECE);
+const LO = new Float64Array(NPIECE);
+const HI = new Float64Array(NPIECE);
+const K = new Float64Array(NPIECE);
+let nPiece = 0;
+
+function piece(u: number, v: number, lo: number, hi: number, k: number): void {
+  U[nPiece] = u;
+  V[nPiece] = v;
+  LO[nPiece] = lo;
+  HI[nPiece] = hi;
+  K[nPiece] = k;
+  nPiece++;
+}
+
+/** Set up the ray p + a d for the model (the flows' centre, wedges and weight as flowsAt reads them). */
+export function setRay(m: SpeProblem, p: Float64Array, d: Float64Array, kap: number): void {
+  nPiece = 0;
+  for (let s = 0; s < NR; s++) {
+    if (W.idle[s] === 1) continue;
+    for (let e = 0; e < NR; e++) {
+      if (W.idle[NR + e] === 1) continue;
+      const a = s * NR + e;
+      const k = d[NR + e] - d[s];
+      if (k === 0 || m.aLo[a] >= m.aCap[a]) continue; // a constant flow: no part in the slope's change
+      piece(W.x0[a] + (p[NR + e] - p[s] - W.w[a]) / kap, k / kap, m.aLo[a], m.aCap[a], k);
+    }
+  }
+  for (let i = 0; i < m.nTr; i++) {
+    const s = m.trS[i];
+    const e = NR + m.trD[i];
+    if (W.idle[s] === 1 || W.idle[e] === 1) continue;
+    const k = d[e] - d[s];
+    if (k === 0) continue;
+    const den = kap + m.trSlope[i];
+    piece((p[e] - p[s] - W.wt[i] + kap * W.xt0[i]) / den, k / den, 0, Infinity, k);
+  }
+  for (let r = 0; r < NR; r++) {
+    const q0 = m.sQ0[r];
+    if (d[r] === 0 || q0 <= 0 || m.sCap[r] <= 0) continue;
+    const k = q0 / (m.sP0[r] - m.sPc[r]);
+    // F_r d_r = supply * d_r; the flows out of r are the arcs above
+    piece(k * (p[r] - m.sPc[r]), k * d[r], 0, m.sCap[r], d[r]);
+  }
+}
+
+/** The piecewise-linear part of the slope at a, as set up by setRay; its derivative in DERIV.v. */
+export const DERIV = { v: 0 };
+
+export function rayLinear(a: number): number {
+
+  let g = 0;
+  let dg = 0;
+  for (let i = 0; i < nPiece; i++) {
+    const v = U[i] + a * V[i];
+    if (v <= LO[i]) g += LO[i] * K[i];
+    else if (v >= HI[i]) g += HI[i] * K[i];
+    else {
+      g += v * K[i];
+      dg += V[i] * K[i];
+    }
+  }
+  DERIV.v = dg;
+  return g;
+}
+
+/** The root in [lo, hi] of rayLinear(a) + c0 + c1 * a (increasing; negative at lo): safeguarded Newton on the
+ * pieces, exact once it stays on one piece. Returns hi when the model is still negative there. */
+export function modelRoot(lo: number, hi: number, c0: number, c1: number, tol: number): number {
+  const mHi = rayLinear(hi) + c0 + c1 * hi;
+  if (mHi <= 0) return hi;
+  let a = lo;
+  let ma = rayLinear(lo) + c0 + c1 * lo;
+  let dm = DERIV.v + c1;
+  for (let k = 0; k < 60; k++) {
+    // Newton on the piece at a; where that leaves the bracket (a kink ahead), bisect
+    let b = dm > 0 ? a - ma / dm : NaN;
+    if (!(b > lo && b < hi)) b = 0.5 * (lo + hi);
+    const mb = rayLinear(b) + c0 + c1 * b;
+    a = b;
+    ma = mb;
+    dm = DERIV.v + c1;
+    if (Math.abs(mb) <= tol) break;
+    if (mb < 0) lo = b;
+    else hi = b;
+    if (hi - lo <= 1e-14 * hi) break;
+  }
+  return a;
+}
