@@ -5,13 +5,13 @@
 // hashes, submitted orders, drafts and deadlines, the old seat tokens still work, and the round goes on. A lease
 // taken from a live process (as when it stalled) moves its class cleanly too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { connect, post, type Client } from './classroom/client.ts';
 import { LeaseLost, openStore } from '../src/server/store.ts';
 import { pgBin, startCluster, type Cluster } from './classroom/postgres.ts';
+import { spawnServer } from './classroom/spawn.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 // long enough that a loaded machine's stalls do not hand a class over by themselves; short enough for a quick test
 const LEASE_SECONDS = 8;
 
@@ -22,24 +22,8 @@ interface Proc {
 }
 
 /** `npm start`'s server on a free port against PostgreSQL, named `id`; resolves once it listens and holds its leases. */
-function serve(databaseUrl: string, id: string): Promise<Proc> {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, SERVER_ID: id, LEASE_SECONDS: String(LEASE_SECONDS), STATIC_DIR: '/nonexistent' };
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  return new Promise((res, rej) => {
-    const t = setTimeout(() => rej(new Error(`server ${id} did not start: ${out}`)), 60_000);
-    proc.stdout!.on('data', (b) => {
-      out += b;
-      const m = /Play alone: +(http:\/\/\S+)\//.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res({ proc, base: m[1], out: () => out });
-      }
-    });
-    proc.stderr!.on('data', (b) => (out += b));
-    proc.on('exit', (code) => rej(new Error(`server ${id} exited (${code}): ${out}`)));
-  });
-}
+const serve = (databaseUrl: string, id: string): Promise<Proc> =>
+  spawnServer({ DATABASE_URL: databaseUrl, SERVER_ID: id, LEASE_SECONDS: String(LEASE_SECONDS), STATIC_DIR: '/nonexistent' });
 
 const health = async (p: Proc) => (await (await fetch(`${p.base}/api/health`)).json()) as { server: string; codes: string[] };
 

@@ -2,33 +2,17 @@
 // seat, draft, submitted order and deadline is back (the turns replayed from the log, every hash checked), and the round
 // goes on. And a student whose connection drops mid-round reconnects to the same seat and draft.
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
+import { spawnServer } from './classroom/spawn.ts';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 
-/** `npm start`'s server (without the build step) on a free port; resolves with its address once it listens. */
-function serve(dataDir: string): Promise<{ proc: ChildProcess; base: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-ui') }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((res, rej) => {
-    let out = '';
-    const t = setTimeout(() => rej(new Error(`the server did not start: ${out}`)), 90_000);
-    proc.stdout!.on('data', (b) => {
-      out += b;
-      const m = /Play alone: +(http:\/\/\S+)\//.exec(out);
-      if (m) {
-        clearTimeout(t);
-        res({ proc, base: m[1] });
-      }
-    });
-    proc.stderr!.on('data', (b) => (out += b));
-    proc.on('exit', (code) => rej(new Error(`the server exited (${code}): ${out}`)));
-  });
-}
+/** `npm start`'s server (without the build step) on a free port over a PGlite folder. */
+const serve = (dataDir: string) => spawnServer({ DATA_DIR: dataDir, STATIC_DIR: join(dataDir, 'no-ui') });
 
 const dirs: string[] = [];
 const procs: ChildProcess[] = [];
