@@ -29,12 +29,18 @@ export interface Schedule {
  * 2-3 times slower than later ones, so that is about 10 s of real work). */
 const THREAD_WORTH_MS = 25_000;
 
+/** Tasks a worker thread holds at a time. This thread answers a worker's result only between its own games (30-90 ms
+ * each), so a worker that held two often finished both and waited: a CPU profile of the README's tournament on two
+ * threads showed the worker in Atomics.wait a quarter of its time. Four keep it busy across one of this thread's
+ * games; a finished result still waits at most one game to be recorded, so an interrupt loses nothing. */
+const QUEUE_PER_THREAD = 4;
+
 /**
  * Play every task. The calling thread plays too, so `workers: 2` means this thread and one worker thread (every
  * thread pays its own start-up and JIT warm-up, so a pool beside an idle main thread paid one for nothing). This
  * thread plays one task at a time and yields between tasks so worker results and the progress bar are handled as
  * they come. From its fifth task on it estimates the work left from its fastest task and starts the worker threads
- * if that is worth it. Each worker thread gets work once it has loaded the engine and holds two tasks at a time, so
+ * if that is worth it. Each worker thread gets work once it has loaded the engine and holds QUEUE_PER_THREAD tasks at a time, so
  * it starts the next without waiting for this thread. Results depend only on the task, never on the thread.
  */
 export async function playScheduled(s: Schedule): Promise<void> {
@@ -78,7 +84,7 @@ export async function playScheduled(s: Schedule): Promise<void> {
   };
   const launch = (bundlePath: string | null): Promise<unknown> => {
     const filename = bundlePath ? pathToFileURL(bundlePath).href : new URL('./pool-worker.mjs', import.meta.url).href;
-    const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: 2, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
+    const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUE_PER_THREAD, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
     pool = p;
     const run = async (batch: GameTask[]): Promise<string[]> => {
       const r = (await p.run(batch, { signal: abort.signal })) as { lines: string[] } | { error: WireError };
@@ -96,7 +102,7 @@ export async function playScheduled(s: Schedule): Promise<void> {
         s.onResult(line, i);
       }
     };
-    return Promise.all(Array.from({ length: 2 * threads }, () => loop().catch(fail)));
+    return Promise.all(Array.from({ length: QUEUE_PER_THREAD * threads }, () => loop().catch(fail)));
   };
   const mainLoop = async () => {
     if (threads > 0 && worth <= 0) startThreads();

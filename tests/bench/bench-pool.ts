@@ -98,7 +98,7 @@ export interface PoolFigures {
   rssGames: number;
 }
 
-export async function benchPool(content: Content, quick: boolean): Promise<PoolFigures> {
+export async function benchPool(content: Content, quick: boolean, memoryGames?: number): Promise<PoolFigures> {
   const tmp = mkdtempSync(join(tmpdir(), 'gambit-bench-pool-'));
   const line = (name: string, value: string, note = '') => console.log(`${name.padEnd(44)} ${value.padStart(12)}  ${note}`);
   const figures: PoolFigures = { tournamentRatio: NaN, rssGrowthMiB: NaN, rssGames: 0 };
@@ -151,7 +151,7 @@ export async function benchPool(content: Content, quick: boolean): Promise<PoolF
     }
     {
       // memory: one-turn status-quo games, so many games fit in a short run; the output streams from the journal
-      const games = quick ? 3000 : 10000;
+      const games = memoryGames ?? (quick ? 3000 : 10000);
       const rss = await selfplayRss(games, join(tmp, 'mem.jsonl'));
       const q = (k: number) => median(rss.slice(Math.floor((k * rss.length) / 4), Math.floor(((k + 1) * rss.length) / 4)));
       figures.rssGrowthMiB = q(3) - q(1);
