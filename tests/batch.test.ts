@@ -18,12 +18,12 @@ const dir = mkdtempSync(join(tmpdir(), 'gambit-batch-'));
 const common = ['selfplay', '--games', '6', '--turns', '4', '--seed', '21', '--no-progress'];
 
 describe('batch self-play', () => {
-  it('writes identical JSONL and CSV with one, two and three workers, from the prebuilt worker bundle and through tsx', () => {
+  it('writes identical JSONL and CSV with one, two and three workers, from the prebuilt bundles and through tsx', () => {
     const a = gambit(...common, '--workers', '1', '--out', join(dir, 'w1.jsonl'));
     const b = gambit(...common, '--workers', '2', '--out', join(dir, 'w2.jsonl'));
     const c = gambit(...common, '--workers', '3', '--out', join(dir, 'w3.jsonl'));
-    // worker threads started from the TypeScript sources through tsx, as when esbuild is missing
-    const d = spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...common, '--workers', '3', '--out', join(dir, 'w3tsx.jsonl')], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...TEST_ENV, GAMBIT_WORKER_BUNDLE: '0' } });
+    // the command and its worker threads run from the TypeScript sources through tsx, as when esbuild is missing
+    const d = spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...common, '--workers', '3', '--out', join(dir, 'w3tsx.jsonl')], { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...TEST_ENV, GAMBIT_WORKER_BUNDLE: '0', GAMBIT_CLI_BUNDLE: '0' } });
     for (const r of [a, b, c, d]) expect(r.status, r.stderr).toBe(0);
     for (const w of ['w2', 'w3', 'w3tsx']) {
       expect(readFileSync(join(dir, `${w}.jsonl`), 'utf8'), w).toBe(readFileSync(join(dir, 'w1.jsonl'), 'utf8'));
