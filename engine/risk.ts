@@ -19,9 +19,11 @@ export interface RiskInput {
   recycled: number;
   thrift: number;
 }
+/** What supplyRisks reads: RiskInput less the buyer's own figures. */
+export type RiskBase = Omit<RiskInput, 'recycled' | 'thrift'>;
 
 /** Trade-restriction adjuster t_c of origin o toward buyer i over a level's stages: 1 open, more when restricted. */
-function restriction(x: RiskInput, o: number, i: number, level: StageKey[]): number {
+function restriction(x: RiskBase, o: number, i: number, level: StageKey[]): number {
   if (o === i || REGIONS[o] === 'ROW') return 1;
   const sr = x.content.rules.supplyRisk;
   let t = 1;
@@ -34,69 +36,87 @@ function restriction(x: RiskInput, o: number, i: number, level: StageKey[]): num
   return Math.min(t, sr.restrictionBanned);
 }
 
-/** Value of stage goods from each origin reaching buyer i (transshipped goods at their origin), and sent by each
- * origin anywhere, at 2024 prices (so light and heavy material weigh by value, not by tonnes). */
-// scratch for sourcing(): filled afresh on every call (supplyRisk runs a few hundred times a game)
-const FROM = [0, 0, 0, 0, 0, 0];
-const WORLD = [0, 0, 0, 0, 0, 0];
-function sourcing(x: RiskInput, i: number, level: StageKey[]): number {
-  const from = FROM.fill(0);
-  const world = WORLD.fill(0);
+// scratch, each entry written before it is read on every call (supplyRisk runs a few hundred times a game):
+// WORLD[l * NR + o] the value origin o sends anywhere at level l, WORLD_TOTAL[l] its sum; FROM[o] what buyer i gets
+// from o, REST[o] the restriction of origin o toward i, GOV[o] the governance of origin o
+const WORLD = new Float64Array(LEVELS.length * NR);
+const WORLD_TOTAL = new Float64Array(LEVELS.length);
+const FROM = new Float64Array(NR);
+const REST = new Float64Array(NR);
+const GOV = new Float64Array(NR);
+
+/** Value of stage goods sent by each origin anywhere, at 2024 prices (so light and heavy material weigh by value, not
+ * by tonnes; transshipped goods at their origin), level by level into WORLD, and their sums into WORLD_TOTAL: the
+ * same for every buyer. Each origin's sum runs in the order of the stages, then the destinations, then the
+ * transshipments. */
+function worldSupply(x: RiskBase): void {
+  for (let l = 0; l < LEVELS.length; l++) {
+    const off = l * NR;
+    for (let o = 0; o < NR; o++) WORLD[off + o] = 0;
+    for (const s of LEVELS[l]) {
+      const m = x.markets[s];
+      const p = x.content.goods.markets[s].basePrice;
+      for (let o = 0; o < NR; o++) {
+        const row = m.flows[o];
+        for (let d = 0; d < NR; d++) WORLD[off + o] += row[d] * p;
+      }
+      const ts = m.transship;
+      for (let k = 0; k < ts.length; k++) WORLD[off + ts[k][0]] += ts[k][3] * p;
+    }
+    let total = 0;
+    for (let o = 0; o < NR; o++) total += WORLD[off + o];
+    WORLD_TOTAL[l] = total;
+  }
+}
+
+/** Value of a level's goods from each origin reaching buyer i (transshipped goods at their origin) into FROM, in the
+ * same order as worldSupply's sums; returns the value buyer i exports. */
+function sourcing(x: RiskBase, i: number, level: StageKey[]): number {
+  const from = FROM;
+  for (let o = 0; o < NR; o++) from[o] = 0;
   let exports = 0;
   for (const s of level) {
     const m = x.markets[s];
     const p = x.content.goods.markets[s].basePrice;
-    for (let o = 0; o < NR; o++)
-      for (let d = 0; d < NR; d++) {
-        const v = m.flows[o][d] * p;
-        world[o] += v;
-        if (d === i) from[o] += v;
-        if (o === i && d !== i) exports += v;
-      }
-    for (const [a, , b, v] of m.transship) {
-      world[a] += v * p;
-      if (b === i) from[a] += v * p;
-    }
+    for (let o = 0; o < NR; o++) from[o] += m.flows[o][i] * p;
+    const own = m.flows[i];
+    for (let d = 0; d < NR; d++) if (d !== i) exports += own[d] * p;
+    const ts = m.transship;
+    for (let k = 0; k < ts.length; k++) if (ts[k][2] === i) from[ts[k][0]] += ts[k][3] * p;
   }
   return exports;
 }
 
-/** The HHI weighted by governance of the shares v[o] / total. */
-function hhiWgi(x: RiskInput, v: number[], total: number, bestWgi: number, i: number, level: StageKey[]): number {
-  const sr = x.content.rules.supplyRisk;
+/** The HHI weighted by governance of the shares v[off + o] / total (REST holds each origin's restriction). */
+function hhiWgi(v: Float64Array, off: number, total: number, bestWgi: number, i: number): number {
   let h = 0;
   for (let o = 0; o < NR; o++) {
-    const share = v[o] / total;
+    const share = v[off + o] / total;
     if (share <= 0) continue;
     // a country's own supply carries no risk of an export control against it: it counts at the best governance
-    const wgi = o === i ? bestWgi : sr.governance[REGIONS[o]];
-    h += share * share * wgi * restriction(x, o, i, level);
+    const wgi = o === i ? bestWgi : GOV[o];
+    h += share * share * wgi * REST[o];
   }
   return h;
 }
 
-/** The supply risk of buyer i this turn (0 when it buys no rare-earth material at all). */
-export function supplyRisk(x: RiskInput, i: number): number {
+/** Buyer i's supply risk once worldSupply has run on the same markets. */
+function buyerRisk(x: RiskBase, i: number, bestWgi: number, recycled: number, thrift: number): number {
   const sr = x.content.rules.supplyRisk;
   let worst = 0;
-  let bestWgi = Infinity;
-  for (const r of REGIONS) bestWgi = Math.min(bestWgi, sr.governance[r]);
-  const from = FROM;
-  const world = WORLD;
-  for (const level of LEVELS) {
+  for (let l = 0; l < LEVELS.length; l++) {
+    const level = LEVELS[l];
     const exports = sourcing(x, i, level);
     let total = 0;
-    let worldTotal = 0;
-    for (let o = 0; o < NR; o++) {
-      total += from[o];
-      worldTotal += world[o];
-    }
+    for (let o = 0; o < NR; o++) total += FROM[o];
+    const worldTotal = WORLD_TOTAL[l];
     if (total <= 0 || worldTotal <= 0) continue;
-    const imports = total - from[i];
-    const production = world[i];
+    const imports = total - FROM[i];
+    const production = WORLD[l * NR + i];
     const IR = Math.min(1, Math.max(0, (imports - exports) / Math.max(1e-9, production + imports - exports)));
-    const gs = hhiWgi(x, world, worldTotal, bestWgi, i, level);
-    const own = hhiWgi(x, from, total, bestWgi, i, level);
+    for (let o = 0; o < NR; o++) REST[o] = restriction(x, o, i, level);
+    const gs = hhiWgi(WORLD, l * NR, worldTotal, bestWgi, i);
+    const own = hhiWgi(FROM, 0, total, bestWgi, i);
     worst = Math.max(worst, gs * (IR / 2) + own * (1 - IR / 2));
   }
   // end-of-life recycling input rate: recycled oxide against the rare earths the country uses, as oxide bought
@@ -105,8 +125,34 @@ export function supplyRisk(x: RiskInput, i: number): number {
   let use = 0;
   for (const s of LEVELS[1]) for (let o = 0; o < NR; o++) use += x.markets[s].flows[o][i];
   for (let o = 0; o < NR; o++) use += x.markets.magnet.flows[o][i] * (rec.light + rec.heavy);
-  const eol = x.recycled > 0 ? x.recycled / (x.recycled + use) : 0;
-  return worst * (1 - eol) * sr.substitution * (1 - x.thrift);
+  const eol = recycled > 0 ? recycled / (recycled + use) : 0;
+  return worst * (1 - eol) * sr.substitution * (1 - thrift);
+}
+
+/** GOV from the content; returns the best (lowest) governance score. */
+function governance(x: RiskBase): number {
+  const gov = x.content.rules.supplyRisk.governance;
+  let bestWgi = Infinity;
+  for (let o = 0; o < NR; o++) {
+    GOV[o] = gov[REGIONS[o]];
+    bestWgi = Math.min(bestWgi, GOV[o]);
+  }
+  return bestWgi;
+}
+
+/** The supply risk of buyer i this turn (0 when it buys no rare-earth material at all). */
+export function supplyRisk(x: RiskInput, i: number): number {
+  const bestWgi = governance(x);
+  worldSupply(x);
+  return buyerRisk(x, i, bestWgi, x.recycled, x.thrift);
+}
+
+/** Every region's supply risk this turn into out[i], the same bits as supplyRisk for each (the world's supply by
+ * origin, the same for every buyer, summed once): recycled[i] and thrift[i] as RiskInput's for region i. */
+export function supplyRisks(x: RiskBase, recycled: ArrayLike<number>, thrift: ArrayLike<number>, out: Float64Array): void {
+  const bestWgi = governance(x);
+  worldSupply(x);
+  for (let i = 0; i < NR; i++) out[i] = buyerRisk(x, i, bestWgi, recycled[i], thrift[i]);
 }
 
 /** Independence, 0..1, from the supply risk. */
