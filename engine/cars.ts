@@ -42,13 +42,15 @@ export function planCars(content: Content, regions: Record<RegionId, RegionState
   for (let o = 0; o < NR; o++) plan.push([0, 0, 0, 0, 0, 0]);
   for (let d = 0; d < NR; d++) {
     const rd = regions[REGIONS[d]];
-    const price: number[] = new Array(NR);
-    for (let o = 0; o < NR; o++) price[o] = o === d ? 1 : carPrice(a.passThrough, rd.policies.tariffs[REGIONS[o]].autos / 100, wedge[o][d]);
+    const tariffs = rd.policies.tariffs;
+    const price: number[] = [1, 1, 1, 1, 1, 1];
+    for (let o = 0; o < NR; o++) if (o !== d) price[o] = carPrice(a.passThrough, tariffs[REGIONS[o]].autos / 100, wedge[o][d]);
     const target = armingtonShares(bias[d], price, a.sigma);
-    const s: number[] = new Array(NR);
+    const s: number[] = [0, 0, 0, 0, 0, 0];
+    const was = rd.carShares;
     let P = 0;
     for (let o = 0; o < NR; o++) {
-      const prev = rd.carShares[REGIONS[o]];
+      const prev = was[REGIONS[o]];
       s[o] = adjust ? prev + a.adjustSpeed * (target[o] - prev) : target[o];
       P += s[o] * price[o];
     }
@@ -58,8 +60,9 @@ export function planCars(content: Content, regions: Record<RegionId, RegionState
     priceIndex.push(P);
     market.push(Q);
     for (let o = 0; o < NR; o++) {
-      plan[o][d] = Q * s[o];
-      output[o] += Q * s[o];
+      const v = Q * s[o];
+      plan[o][d] = v;
+      output[o] += v;
     }
   }
   return { shares, priceIndex, market, plan, output };
