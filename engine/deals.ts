@@ -69,25 +69,31 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
     nextId,
     reserved: (st: GameState, q: number) => {
       const out = {} as Record<StageKey, number[][]>;
-      for (const s of STAGES) out[s] = Array.from({ length: NR }, () => [0, 0, 0, 0, 0, 0]);
+      for (const s of STAGES) {
+        const rows: number[][] = [];
+        for (let i = 0; i < NR; i++) rows.push([0, 0, 0, 0, 0, 0]);
+        out[s] = rows;
+      }
       for (const d of deals) {
         if (d.status !== 'active') continue;
-        for (const [giver, taker, list] of [
-          [d.from, d.to, d.give],
-          [d.to, d.from, d.get],
-        ] as const) {
-          for (const k of list) {
-            if (k.type !== 'offtake') continue;
-            const gi = REGIONS.indexOf(giver);
-            let out1 = 0;
-            for (const r of REGIONS) out1 += st.flows[k.stage][giver][r];
-            out[k.stage][gi][REGIONS.indexOf(taker)] += (k.share * out1 * q) / st.quartersPerTurn;
-          }
-        }
+        // what the proposer gives, then what it gets
+        addOfftakes(st, q, d.from, d.to, d.give, out);
+        addOfftakes(st, q, d.to, d.from, d.get, out);
       }
       return out;
     },
   };
+}
+
+/** The offtakes among a giver's commitments to a taker: the share of the giver's output last turn each reserves. */
+function addOfftakes(st: GameState, q: number, giver: CountryId, taker: CountryId, list: readonly Commitment[], out: Record<StageKey, number[][]>): void {
+  for (const k of list) {
+    if (k.type !== 'offtake') continue;
+    const gi = REGIONS.indexOf(giver);
+    let out1 = 0;
+    for (const r of REGIONS) out1 += st.flows[k.stage][giver][r];
+    out[k.stage][gi][REGIONS.indexOf(taker)] += (k.share * out1 * q) / st.quartersPerTurn;
+  }
 }
 
 /** Whether a country's orders break one of its commitments to a partner; says how, or returns null. */
