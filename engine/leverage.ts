@@ -29,6 +29,7 @@ const CHN_I = REGIONS.indexOf('CHN');
 const JPN_I = REGIONS.indexOf('JPN');
 const USA_I = REGIONS.indexOf('USA');
 const REGION_I: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) => [r, i]));
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('leverage.ts: addPurchases reads the regions AUS, CHN, JPN, MYS, ROW, USA in this order');
 
 /** Adds what each region bought of one stage, by origin, valued at 2024 prices (own output used at home included;
  * transshipped goods at their origin, as in risk.ts) to `out`, indexed [buyer * R + origin]. A sum over several stages
@@ -36,9 +37,15 @@ const REGION_I: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) =
 function addPurchases(content: Content, w: TrackWorld, s: StageKey, out: Float64Array): void {
   const p = content.goods.markets[s].basePrice;
   const f = w.flows[s];
+  // each row read by name (one shape, regionRecord's): a keyed read with a varying key is a megamorphic lookup
   for (let o = 0; o < R; o++) {
     const row = f[REGIONS[o]];
-    for (let b = 0; b < R; b++) out[b * R + o] += row[REGIONS[b]] * p;
+    out[o] += row.AUS * p;
+    out[R + o] += row.CHN * p;
+    out[2 * R + o] += row.JPN * p;
+    out[3 * R + o] += row.MYS * p;
+    out[4 * R + o] += row.ROW * p;
+    out[5 * R + o] += row.USA * p;
   }
   const ts = w.transship[s];
   const keys = Object.keys(ts);

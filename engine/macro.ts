@@ -111,7 +111,7 @@ export function economyStep(x: EconomyInput) {
   }
   supplyRisks({ content, markets: chain.markets, policies: (o) => R[REGIONS[o]].policies }, RECYCLED, THRIFT, RISK);
   // GDP by cause
-  for (let i = 0; i < NR; i++) regionStep(x, i, carFlows, flows);
+  for (let i = 0; i < NR; i++) regionStep(x, i, flows);
   const tension = tensionStep(x);
   for (let i = 0; i < NR; i++) {
     const { own, allies, rivals } = securityInputs(R, dv, tension, i, x.trust);
@@ -264,7 +264,7 @@ function otherGoodsTrade(x: EconomyInput): void {
 /** One region's GDP by cause, environment, defence capability and the figures it sees next turn. Kept apart from
  * economyStep (as are the trade and tension steps) so V8 compiles several middling functions, not one huge one.
  * Reads the scratch economyStep filled: BUILT, CF, X_, MI, XREF, MREF, TREV, REVREF, RISK, SPEND, ENV. */
-function regionStep(x: EconomyInput, i: number, carFlows: GameState['carFlows'], flows: ReturnType<typeof dealInvestmentFlows>): void {
+function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInvestmentFlows>): void {
   const { content, state, R, chain, chainIn, cars, prices, q, instant } = x;
   const frac = q / 4;
   const M = content.rules.macro;
@@ -282,7 +282,11 @@ function regionStep(x: EconomyInput, i: number, carFlows: GameState['carFlows'],
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
-  const carRevenue = carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
+  // carTariffRevenue on the same flows, read from CF
+  const tariffs = r.policies.tariffs;
+  let carImports = 0;
+  for (let o = 0; o < NR; o++) if (o !== i) carImports += (CF[o * NR + i] * tariffs[REGIONS[o]].autos) / 100;
+  const carRevenue = (carImports * a.exportValueUsd * (4 / q)) / 1e9;
   TREV[i] += carRevenue;
   const spend = SPEND[i];
   const rv = reValue(content, i, chainIn, chain, prices, q);

@@ -114,7 +114,8 @@ function buyerRisk(x: RiskBase, i: number, bestWgi: number, recycled: number, th
     const imports = total - FROM[i];
     const production = WORLD[l * NR + i];
     const IR = Math.min(1, Math.max(0, (imports - exports) / Math.max(1e-9, production + imports - exports)));
-    for (let o = 0; o < NR; o++) REST[o] = restriction(x, o, i, level);
+    // hhiWgi reads REST[o] only where the share v / total is not <= 0, so only where v is not <= 0 (total > 0 here)
+    for (let o = 0; o < NR; o++) REST[o] = !(FROM[o] <= 0) || !(WORLD[l * NR + o] <= 0) ? restriction(x, o, i, level) : 1;
     const gs = hhiWgi(WORLD, l * NR, worldTotal, bestWgi, i);
     const own = hhiWgi(FROM, 0, total, bestWgi, i);
     worst = Math.max(worst, gs * (IR / 2) + own * (1 - IR / 2));
