@@ -200,13 +200,14 @@ export function readTrack(content: Content, w: TrackWorld, shares: { china: numb
   const usCost = w.gdp('USA') * L.magnetStake * L.squeezeLoss * L.squeezeCut * usFromChina;
   // a year of the US's answer: China loses the value added of the exports the higher tariff turns away
   const tau = w.policies('USA').tariffs.CHN.other;
-  const chinaCost = chinaStake(content, tau) - chinaStake(content, tau + L.escalationPts);
+  const stake = chinaStake(content, tau);
+  const chinaCost = stake - chinaStake(content, tau + L.escalationPts);
   const usHand = usCost + chinaCost > 0 ? (chinaCost - usCost) / (chinaCost + usCost) : 0;
   // Nash: the US transfers half the difference of the disagreement costs, as a tariff cut worth that much to China
   const transfer = (usCost - chinaCost) / 2;
   let concession = 0;
   if (transfer > 0) {
-    const k = chinaStake(content, tau);
+    const k = stake;
     const cut = k > 0 ? (1 + tau / 100) * (1 - pow(1 + transfer / k, -1 / content.rules.trade.otherSigma)) * 100 : 0;
     concession = Math.max(0, Math.min(tau, Math.round(cut * 2) / 2));
   }
