@@ -7,7 +7,7 @@ import type { ChainInput, ChainResult } from './market/chain.ts';
 import type { CarPlan } from './cars.ts';
 import { NR } from './market/spe.ts';
 import { dealInvestmentFlows } from './deals.ts';
-import { objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityIndex, securityInputs } from './economy.ts';
+import { objectiveParts, sumParts, pollutionAdded, securityIndex, securityInputs } from './economy.ts';
 import type { ObjectiveKey } from './economy.ts';
 import { independenceFrom, supplyRisks } from './risk.ts';
 import { knownProjectType } from './own.ts';
@@ -15,6 +15,7 @@ import { mudSpendRate, seabedApproval } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { tensionStep } from './tension.ts';
 import { recOf, rowExcept, rowOf } from './rows.ts';
+import { MI, MREF, OT, REF, REVREF, TREV, XREF, X_, otherGoodsTrade } from './othertrade.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -52,18 +53,10 @@ export function reValue(content: Content, i: number, x: ChainInput, c: ChainResu
 }
 
 // scratch of economyStep, every entry written before it is read on every call (nothing carries from one turn, or one
-// game, to the next): cars built by origin, the car flows [o * NR + d], other-goods trade [s * NR + d] and its
-// no-policy path, each region's exports, imports, tariff revenue, supply risk, project spending and pollution
+// game, to the next): cars built by origin, the car flows [o * NR + d], each region's supply risk, project spending
+// and pollution, output gap, import shares and magnet sources (other-goods trade's are othertrade.ts')
 const BUILT = new Float64Array(NR);
 const CF = new Float64Array(NR * NR);
-const OT = new Float64Array(NR * NR);
-const REF = new Float64Array(NR * NR);
-const X_ = new Float64Array(NR);
-const MI = new Float64Array(NR);
-const XREF = new Float64Array(NR);
-const MREF = new Float64Array(NR);
-const TREV = new Float64Array(NR);
-const REVREF = new Float64Array(NR);
 const RISK = new Float64Array(NR);
 const RECYCLED = new Float64Array(NR);
 const THRIFT = new Float64Array(NR);
@@ -207,58 +200,6 @@ export function avgOtherTariffOf(r: Pick<RegionState, 'policies'>): number {
 export function initialTension(content: Content, a: RegionId, b: RegionId): number {
   for (const t of content.scenario.tension) if ((t.a === a && t.b === b) || (t.a === b && t.b === a)) return t.value;
   return content.scenario.baselineTension;
-}
-
-/** Trade in other goods this turn into OT (flows [s * NR + d]) and REF (the same on the no-policy path), and each
- * region's exports, imports and tariff revenue on them into X_, MI, XREF, MREF, TREV, REVREF. */
-function otherGoodsTrade(x: EconomyInput): void {
-  const { dv, state, R, q } = x;
-  const trade = x.content.rules.trade;
-  for (let i = 0; i < NR; i++) {
-    X_[i] = 0;
-    MI[i] = 0;
-    XREF[i] = 0;
-    MREF[i] = 0;
-    TREV[i] = 0;
-    REVREF[i] = 0;
-  }
-  for (let s = 0; s < NR; s++) {
-    const sid = REGIONS[s];
-    const prevRow = state.otherTrade[sid];
-    const prevRefRow = state.otherTradeRef[sid];
-    const base = dv.otherBase[s];
-    const tensionRow = sid !== 'ROW' ? state.tension[sid] : undefined;
-    for (let d = 0; d < NR; d++) {
-      const k = s * NR + d;
-      if (s === d) {
-        OT[k] = 0;
-        REF[k] = 0;
-        continue;
-      }
-      const did = REGIONS[d];
-      const rd = R[did];
-      const tar = rd.policies.tariffs[sid].other / 100;
-      const tar0 = dv.otherTariff0[d][s];
-      const growth = rd.potential / rd.ref.potential;
-      const excess = tensionRow !== undefined && did !== 'ROW' ? tensionRow[did] - dv.tension0[s][d] : 0;
-      const target = otherTradeTarget(base[d], tar, tar0, trade.otherSigma, growth, excess, trade.tensionTradeDrag);
-      const prev = prevRow[did];
-      const v = prev + trade.otherAdjustSpeed * q * (target - prev);
-      OT[k] = v;
-      X_[s] += v;
-      MI[d] += v;
-      TREV[d] += v * tar;
-      // the same flow on the path with no policy changed: it grows with the buyer's demand, with the same lag. The
-      // output gap counts trade against this path, so a status-quo game does not drift (exports grow with partners'
-      // demand, not with the exporter's own growth)
-      const prevRef = prevRefRow[did];
-      const r = prevRef + trade.otherAdjustSpeed * q * (base[d] * growth - prevRef);
-      REF[k] = r;
-      XREF[s] += r;
-      MREF[d] += r;
-      REVREF[d] += r * tar0;
-    }
-  }
 }
 
 /** One region's GDP by cause, environment, defence capability and the figures it sees next turn. Kept apart from

@@ -9,6 +9,15 @@ export function rowOf(a: ArrayLike<number>, off: number): Record<RegionId, numbe
 export function rowExcept(a: ArrayLike<number>, off: number, i: number): Record<RegionId, number> {
   return { AUS: i === 0 ? 0 : a[off], CHN: i === 1 ? 0 : a[off + 1], JPN: i === 2 ? 0 : a[off + 2], MYS: i === 3 ? 0 : a[off + 3], ROW: i === 4 ? 0 : a[off + 4], USA: i === 5 ? 0 : a[off + 5] };
 }
+/** The entries of a region-keyed record into out[0..5], read by name. */
+export function readRow(row: Record<RegionId, number>, out: Float64Array): void {
+  out[0] = row.AUS;
+  out[1] = row.CHN;
+  out[2] = row.JPN;
+  out[3] = row.MYS;
+  out[4] = row.ROW;
+  out[5] = row.USA;
+}
 /** A region-keyed record of six rows. */
 export function recOf<T>(rows: T[]): Record<RegionId, T> {
   return { AUS: rows[0], CHN: rows[1], JPN: rows[2], MYS: rows[3], ROW: rows[4], USA: rows[5] };
