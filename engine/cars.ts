@@ -31,35 +31,41 @@ export interface CarPlan {
   output: number[];
 }
 
+// scratch: delivered prices in the market being planned, every entry written before it is read
+const PRICE = [1, 1, 1, 1, 1, 1];
+
 export function planCars(content: Content, regions: Record<RegionId, RegionState>, wedge: number[][], shocks: readonly Shock[], q: number, adjust: boolean): CarPlan {
   const a = content.goods.autos;
   const bias = biasFor(content);
   const shares: number[][] = [];
-  const priceIndex: number[] = [];
-  const market: number[] = [];
+  const priceIndex = [0, 0, 0, 0, 0, 0];
+  const market = [0, 0, 0, 0, 0, 0];
   const plan: number[][] = [];
   const output = [0, 0, 0, 0, 0, 0];
   for (let o = 0; o < NR; o++) plan.push([0, 0, 0, 0, 0, 0]);
+  const price = PRICE;
   for (let d = 0; d < NR; d++) {
     const rd = regions[REGIONS[d]];
-    const price: number[] = new Array(NR);
-    for (let o = 0; o < NR; o++) price[o] = o === d ? 1 : carPrice(a.passThrough, rd.policies.tariffs[REGIONS[o]].autos / 100, wedge[o][d]);
+    const tariffs = rd.policies.tariffs;
+    for (let o = 0; o < NR; o++) price[o] = o === d ? 1 : carPrice(a.passThrough, tariffs[REGIONS[o]].autos / 100, wedge[o][d]);
     const target = armingtonShares(bias[d], price, a.sigma);
-    const s: number[] = new Array(NR);
+    const s: number[] = [0, 0, 0, 0, 0, 0];
+    const was = rd.carShares;
     let P = 0;
     for (let o = 0; o < NR; o++) {
-      const prev = rd.carShares[REGIONS[o]];
+      const prev = was[REGIONS[o]];
       s[o] = adjust ? prev + a.adjustSpeed * (target[o] - prev) : target[o];
       P += s[o] * price[o];
     }
     const ref = rd.ref.carPriceIndex > 0 ? rd.ref.carPriceIndex : P;
     const Q = rd.carDemand * (q / 4) * pow(P / ref, a.demandElasticity) * demandFactor(shocks, REGIONS[d], 'cars');
     shares.push(s);
-    priceIndex.push(P);
-    market.push(Q);
+    priceIndex[d] = P;
+    market[d] = Q;
     for (let o = 0; o < NR; o++) {
-      plan[o][d] = Q * s[o];
-      output[o] += Q * s[o];
+      const v = Q * s[o];
+      plan[o][d] = v;
+      output[o] += v;
     }
   }
   return { shares, priceIndex, market, plan, output };

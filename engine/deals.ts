@@ -1,6 +1,6 @@
 // Bilateral deals: proposed one turn, answered the next, binding for a term; breaking one costs trust and raises tension.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOOD_NAMES, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOOD_NAMES, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Deal, GameState, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
@@ -41,8 +41,13 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
   let nextId = state.nextId;
   const trust = {} as GameState['trust'];
   for (const a of COUNTRIES) {
-    trust[a] = { ...state.trust[a] };
-    for (const b of COUNTRIES) if (a !== b) trust[a][b] += Math.sign(50 - trust[a][b]) * Math.min(dip.trustRecovery, Math.abs(50 - trust[a][b]));
+    const row = { ...state.trust[a] };
+    trust[a] = row;
+    for (const b of COUNTRIES)
+      if (a !== b) {
+        const v = row[b];
+        row[b] = v + Math.sign(50 - v) * Math.min(dip.trustRecovery, Math.abs(50 - v));
+      }
   }
   const breaches: DealStep['breaches'] = [];
   const deals: Deal[] = [];
@@ -64,25 +69,31 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
     nextId,
     reserved: (st: GameState, q: number) => {
       const out = {} as Record<StageKey, number[][]>;
-      for (const s of STAGES) out[s] = Array.from({ length: NR }, () => [0, 0, 0, 0, 0, 0]);
+      for (const s of STAGES) {
+        const rows: number[][] = [];
+        for (let i = 0; i < NR; i++) rows.push([0, 0, 0, 0, 0, 0]);
+        out[s] = rows;
+      }
       for (const d of deals) {
         if (d.status !== 'active') continue;
-        for (const [giver, taker, list] of [
-          [d.from, d.to, d.give],
-          [d.to, d.from, d.get],
-        ] as const) {
-          for (const k of list) {
-            if (k.type !== 'offtake') continue;
-            const gi = REGIONS.indexOf(giver);
-            let out1 = 0;
-            for (const r of REGIONS) out1 += st.flows[k.stage][giver][r];
-            out[k.stage][gi][REGIONS.indexOf(taker)] += (k.share * out1 * q) / st.quartersPerTurn;
-          }
-        }
+        // what the proposer gives, then what it gets
+        addOfftakes(st, q, d.from, d.to, d.give, out);
+        addOfftakes(st, q, d.to, d.from, d.get, out);
       }
       return out;
     },
   };
+}
+
+/** The offtakes among a giver's commitments to a taker: the share of the giver's output last turn each reserves. */
+function addOfftakes(st: GameState, q: number, giver: CountryId, taker: CountryId, list: readonly Commitment[], out: Record<StageKey, number[][]>): void {
+  for (const k of list) {
+    if (k.type !== 'offtake') continue;
+    const gi = REGIONS.indexOf(giver);
+    let out1 = 0;
+    for (const r of REGIONS) out1 += st.flows[k.stage][giver][r];
+    out[k.stage][gi][REGIONS.indexOf(taker)] += (k.share * out1 * q) / st.quartersPerTurn;
+  }
 }
 
 /** Whether a country's orders break one of its commitments to a partner; says how, or returns null. */
@@ -134,19 +145,20 @@ export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[]
 
 /** Net investment flows under active deals this turn, USD bn: inflow to each country and outflow from it. */
 export function dealInvestmentFlows(deals: readonly Deal[], turn: number): { inflow: Record<CountryId, number>; outflow: Record<CountryId, number> } {
-  const inflow = countryRecord(() => 0);
-  const outflow = countryRecord(() => 0);
+  const inflow: Record<CountryId, number> = { AUS: 0, CHN: 0, JPN: 0, MYS: 0, USA: 0 };
+  const outflow: Record<CountryId, number> = { AUS: 0, CHN: 0, JPN: 0, MYS: 0, USA: 0 };
   for (const d of deals) {
     if (d.status !== 'active' || d.startTurn > turn) continue;
-    for (const [giver, taker, list] of [
-      [d.from, d.to, d.give],
-      [d.to, d.from, d.get],
-    ] as const) {
-      for (const k of list) {
-        if (k.type !== 'investment') continue;
-        inflow[taker] += k.usdBn / d.termTurns;
-        outflow[giver] += k.usdBn / d.termTurns;
-      }
+    // what the proposer gives, then what it gets
+    for (const k of d.give) {
+      if (k.type !== 'investment') continue;
+      inflow[d.to] += k.usdBn / d.termTurns;
+      outflow[d.from] += k.usdBn / d.termTurns;
+    }
+    for (const k of d.get) {
+      if (k.type !== 'investment') continue;
+      inflow[d.from] += k.usdBn / d.termTurns;
+      outflow[d.to] += k.usdBn / d.termTurns;
     }
   }
   return { inflow, outflow };

@@ -1,5 +1,5 @@
 // Constants derived once from content (index arrays, Armington weights, calibration tariffs); memoised per content object.
-import { REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 
 export interface Derived {
@@ -15,6 +15,8 @@ export interface Derived {
   otherTariff0: number[][];
   /** starting tension between regions (ROW pairs 0) */
   tension0: number[][];
+  /** rivalPair[a * 5 + b] 1 when country a (COUNTRIES order) names b among its rivals or b names a, else 0 */
+  rivalPair: Uint8Array;
 }
 
 const cache = new WeakMap<Content, Derived>();
@@ -72,7 +74,14 @@ export function derive(content: Content): Derived {
         return t ? t.value : content.scenario.baselineTension;
       }),
     ),
+    rivalPair: new Uint8Array(COUNTRIES.length * COUNTRIES.length),
   };
+  for (let a = 0; a < COUNTRIES.length; a++)
+    for (let b = 0; b < COUNTRIES.length; b++) {
+      const A = COUNTRIES[a];
+      const B = COUNTRIES[b];
+      if (reg[A].rivals.includes(B) || reg[B].rivals.includes(A)) out.rivalPair[a * COUNTRIES.length + b] = 1;
+    }
   cache.set(content, out);
   return out;
 }

@@ -14,9 +14,21 @@ export function lanesFor(content: Content, closed: readonly string[], base?: Gam
 }
 
 export function updateLanes(content: Content, state: GameState, closed: string[]): { straits: GameState['straits']; lanes: GameState['lanes'] } {
-  const was = Object.keys(state.straits).filter((k) => state.straits[k] === 'closed').sort();
-  if (was.join(',') === closed.join(',')) return { straits: state.straits, lanes: state.lanes };
+  if (closed.length === 0 ? !anyClosed(state.straits) : sortedClosed(state.straits).join(',') === closed.join(',')) return { straits: state.straits, lanes: state.lanes };
   const straits: GameState['straits'] = {};
   for (const s of content.map.straits.map((x) => x.id).sort()) straits[s] = closed.includes(s) ? 'closed' : 'open';
   return { straits, lanes: lanesFor(content, closed, state.lanes) };
+}
+
+function sortedClosed(straits: GameState['straits']): string[] {
+  return Object.keys(straits)
+    .filter((k) => straits[k] === 'closed')
+    .sort();
+}
+
+/** Whether a strait is closed: the sorted list of closed ones joins to more than '' (the turn's usual case, none, without
+ * building that list). */
+function anyClosed(straits: GameState['straits']): boolean {
+  for (const k in straits) if (straits[k] === 'closed' && k !== '') return true;
+  return false;
 }

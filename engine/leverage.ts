@@ -29,6 +29,7 @@ const CHN_I = REGIONS.indexOf('CHN');
 const JPN_I = REGIONS.indexOf('JPN');
 const USA_I = REGIONS.indexOf('USA');
 const REGION_I: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) => [r, i]));
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('leverage.ts: addPurchases reads the regions AUS, CHN, JPN, MYS, ROW, USA in this order');
 
 /** Adds what each region bought of one stage, by origin, valued at 2024 prices (own output used at home included;
  * transshipped goods at their origin, as in risk.ts) to `out`, indexed [buyer * R + origin]. A sum over several stages
@@ -36,17 +37,39 @@ const REGION_I: Record<string, number> = Object.fromEntries(REGIONS.map((r, i) =
 function addPurchases(content: Content, w: TrackWorld, s: StageKey, out: Float64Array): void {
   const p = content.goods.markets[s].basePrice;
   const f = w.flows[s];
+  // each row read by name (one shape, regionRecord's): a keyed read with a varying key is a megamorphic lookup
   for (let o = 0; o < R; o++) {
     const row = f[REGIONS[o]];
-    for (let b = 0; b < R; b++) out[b * R + o] += row[REGIONS[b]] * p;
+    out[o] += row.AUS * p;
+    out[R + o] += row.CHN * p;
+    out[2 * R + o] += row.JPN * p;
+    out[3 * R + o] += row.MYS * p;
+    out[4 * R + o] += row.ROW * p;
+    out[5 * R + o] += row.USA * p;
   }
   const ts = w.transship[s];
-  for (const key of Object.keys(ts).sort()) {
+  const keys = Object.keys(ts);
+  if (keys.length === 0) return;
+  keys.sort();
+  for (const key of keys) {
+    const at = cellOf(key);
+    if (at >= 0) out[at] += ts[key] * p;
+  }
+}
+
+/** A transshipment key's "origin>via>buyer" cell buyer * R + origin of addPurchases' `out`, -1 when either is not a
+ * region; memoised (a pure function of the key: at most a few hundred keys exist). */
+const CELLS = new Map<string, number>();
+function cellOf(key: string): number {
+  let at = CELLS.get(key);
+  if (at === undefined) {
     const [a, , b] = key.split('>');
     const ai = REGION_I[a];
     const bi = REGION_I[b];
-    if (ai !== undefined && bi !== undefined) out[bi * R + ai] += ts[key] * p;
+    at = ai !== undefined && bi !== undefined ? bi * R + ai : -1;
+    if (CELLS.size < 4096) CELLS.set(key, at);
   }
+  return at;
 }
 
 /** The Chinese content of each region's output of a stage, 0..1, traced one step back through its inputs: a magnet
@@ -106,7 +129,10 @@ export function usShares(content: Content, w: TrackWorld): { china: number; japa
   let total = 0;
   let china = 0;
   let japan = 0;
-  for (const [cc, buy] of [[oxide, light], [oxide, heavy], [magnet, magnetBuy]] as const) {
+  // the three purchases in this order: oxide.light and oxide.heavy at the oxide's content, magnets at theirs
+  for (let k = 0; k < 3; k++) {
+    const cc = k < 2 ? oxide : magnet;
+    const buy = k === 0 ? light : k === 1 ? heavy : magnetBuy;
     for (let o = 0; o < R; o++) {
       const b = buy[USA_I * R + o];
       total += b;
@@ -174,13 +200,14 @@ export function readTrack(content: Content, w: TrackWorld, shares: { china: numb
   const usCost = w.gdp('USA') * L.magnetStake * L.squeezeLoss * L.squeezeCut * usFromChina;
   // a year of the US's answer: China loses the value added of the exports the higher tariff turns away
   const tau = w.policies('USA').tariffs.CHN.other;
-  const chinaCost = chinaStake(content, tau) - chinaStake(content, tau + L.escalationPts);
+  const stake = chinaStake(content, tau);
+  const chinaCost = stake - chinaStake(content, tau + L.escalationPts);
   const usHand = usCost + chinaCost > 0 ? (chinaCost - usCost) / (chinaCost + usCost) : 0;
   // Nash: the US transfers half the difference of the disagreement costs, as a tariff cut worth that much to China
   const transfer = (usCost - chinaCost) / 2;
   let concession = 0;
   if (transfer > 0) {
-    const k = chinaStake(content, tau);
+    const k = stake;
     const cut = k > 0 ? (1 + tau / 100) * (1 - pow(1 + transfer / k, -1 / content.rules.trade.otherSigma)) * 100 : 0;
     concession = Math.max(0, Math.min(tau, Math.round(cut * 2) / 2));
   }
@@ -202,6 +229,7 @@ export function truceTerms(content: Content, r: Reading, usTariffOther: number):
 
 const bn = (x: number) => `USD ${x >= 10 ? Math.round(x) : x.toFixed(1)} bn`;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 
 /** Why the balance stands where it does, in one clause. */
 export function whyLine(r: Reading): string {
@@ -220,7 +248,6 @@ export function trackStep(content: Content, prev: TrackState | undefined, turn: 
   const since = prev && prev.phase === r.phase ? prev.since : turn;
   const now = { usHand: r.usHand, usFromChina: r.usFromChina, usFromJapan: r.usFromJapan, usCost: r.usCost, chinaCost: r.chinaCost };
   let reported = prev?.reported ?? now;
-  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
   if (r.phase !== before) {
     news.push(`US-China track: ${PHASE_WORDS[r.phase]} (was ${PHASE_WORDS[before]}): ${whyLine(r)}.`);
     reported = now;
@@ -230,9 +257,7 @@ export function trackStep(content: Content, prev: TrackState | undefined, turn: 
     news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
     reported = now;
   }
-  // spread, then the two new keys assigned: the literal {...r, since, reported} takes V8's slow path (see cloneRegion)
-  const out = { ...r } as TrackState;
-  out.since = since;
-  out.reported = reported;
-  return out;
+  // one literal with the reading's keys in readTrack's order, then the two new ones: a spread followed by assignments
+  // was a third of this step's time
+  return { phase: r.phase, usFromChina: r.usFromChina, usFromJapan: r.usFromJapan, usCost: r.usCost, chinaCost: r.chinaCost, usHand: r.usHand, concession: r.concession, since, reported };
 }

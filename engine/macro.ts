@@ -1,5 +1,5 @@
 // After the supply chain: cars built, other-goods trade, GDP by cause, approval by cause, environment, defense, security, tension.
-import { COUNTRIES, REGIONS, STAGES, regionRecord, type CountryId, type RegionId } from './ids.ts';
+import { COUNTRIES, REGIONS, type CountryId, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Deal, GameState, Project, RegionState, Shock } from './state.ts';
@@ -7,12 +7,15 @@ import type { ChainInput, ChainResult } from './market/chain.ts';
 import type { CarPlan } from './cars.ts';
 import { NR } from './market/spe.ts';
 import { dealInvestmentFlows } from './deals.ts';
-import { objectiveParts, sumParts, otherTradeTarget, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import { objectiveParts, sumParts, pollutionAdded, securityIndex, securityInputs } from './economy.ts';
 import type { ObjectiveKey } from './economy.ts';
-import { independenceFrom, supplyRisk } from './risk.ts';
+import { independenceFrom, supplyRisks } from './risk.ts';
 import { knownProjectType } from './own.ts';
 import { mudSpendRate, seabedApproval } from './deepsea.ts';
 import { pow } from './detmath.ts';
+import { tensionStep } from './tension.ts';
+import { recOf, rowExcept, rowOf } from './rows.ts';
+import { MI, MREF, OT, REF, REVREF, TREV, XREF, X_, otherGoodsTrade } from './othertrade.ts';
 
 export interface EconomyInput {
   content: Content;
@@ -39,31 +42,69 @@ export function reValue(content: Content, i: number, x: ChainInput, c: ChainResu
   const rec = content.goods.refiningRecovery;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * x.heavyIntensity;
-  const p = (s: (typeof STAGES)[number]) => prices[s][id];
-  const pp = (s: (typeof STAGES)[number]) => c.markets[s].producerPrice[i];
+  const m = c.markets;
   const v =
-    c.oreMined.light[i] * pp('ore.light') +
-    c.oreMined.heavy[i] * pp('ore.heavy') +
-    c.refined.light[i] * Math.max(0, pp('oxide.light') - p('ore.light') / rec) +
-    c.refined.heavy[i] * Math.max(0, pp('oxide.heavy') - p('ore.heavy') / rec) +
-    c.magnetsMade[i] * Math.max(0, pp('magnet') - rL * p('oxide.light') - rH * p('oxide.heavy'));
+    c.oreMined.light[i] * m['ore.light'].producerPrice[i] +
+    c.oreMined.heavy[i] * m['ore.heavy'].producerPrice[i] +
+    c.refined.light[i] * Math.max(0, m['oxide.light'].producerPrice[i] - prices['ore.light'][id] / rec) +
+    c.refined.heavy[i] * Math.max(0, m['oxide.heavy'].producerPrice[i] - prices['ore.heavy'][id] / rec) +
+    c.magnetsMade[i] * Math.max(0, m.magnet.producerPrice[i] - rL * prices['oxide.light'][id] - rH * prices['oxide.heavy'][id]);
   return (v * 1000 * (4 / q)) / 1e9;
 }
+
+// scratch of economyStep, every entry written before it is read on every call (nothing carries from one turn, or one
+// game, to the next): cars built by origin, the car flows [o * NR + d], each region's supply risk, project spending
+// and pollution, output gap, import shares and magnet sources (other-goods trade's are othertrade.ts')
+const BUILT = new Float64Array(NR);
+const CF = new Float64Array(NR * NR);
+const RISK = new Float64Array(NR);
+const RECYCLED = new Float64Array(NR);
+const THRIFT = new Float64Array(NR);
+const SPEND = new Float64Array(NR);
+const ENV = new Float64Array(NR);
+const GAP = new Float64Array(NR);
+const IMP = new Float64Array(NR);
+const SRC = new Float64Array(NR);
+const REGION_I: Record<string, number> = { AUS: 0, CHN: 1, JPN: 2, MYS: 3, ROW: 4, USA: 5 };
 
 export function economyStep(x: EconomyInput) {
   const { content, dv, state, R, chain, cars, turn, q, instant } = x;
   const pol = content.rules.politics;
   const sec = content.rules.security;
   // cars built, limited by magnets
-  const carFlows: GameState['carFlows'] = regionRecord((_, o) => regionRecord((__, d) => cars.plan[o][d] * chain.civilRatio[o]));
-  const built = [0, 0, 0, 0, 0, 0];
-  for (let o = 0; o < NR; o++) for (let d = 0; d < NR; d++) built[o] += cars.plan[o][d] * chain.civilRatio[o];
-  const { X, Mi, Xref, Mref, tariffRevenue, revenueRef, ot, ref } = otherGoodsTrade(x);
-  const otherTrade: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ot[s][d]));
-  const otherTradeRef: GameState['otherTrade'] = regionRecord((_, s) => regionRecord((__, d) => ref[s][d]));
+  const cfRows: Record<RegionId, number>[] = [];
+  for (let o = 0; o < NR; o++) {
+    const plan = cars.plan[o];
+    const civil = chain.civilRatio[o];
+    let b = 0;
+    for (let d = 0; d < NR; d++) {
+      const v = plan[d] * civil;
+      CF[o * NR + d] = v;
+      b += v;
+    }
+    BUILT[o] = b;
+    cfRows.push(rowOf(CF, o * NR));
+  }
+  const carFlows: GameState['carFlows'] = recOf(cfRows);
+  otherGoodsTrade(x);
+  const otRows: Record<RegionId, number>[] = [];
+  const refRows: Record<RegionId, number>[] = [];
+  for (let s = 0; s < NR; s++) {
+    otRows.push(rowOf(OT, s * NR));
+    refRows.push(rowOf(REF, s * NR));
+  }
+  const otherTrade: GameState['otherTrade'] = recOf(otRows);
+  const otherTradeRef: GameState['otherTrade'] = recOf(refRows);
   const flows = dealInvestmentFlows(x.deals, turn);
+  projectTotals(x);
+  // supply risk: every region's at once (the world's supply by origin is the same for each)
+  for (let i = 0; i < NR; i++) {
+    RECYCLED[i] = x.chainIn.recycled.light[i] + x.chainIn.recycled.heavy[i];
+    THRIFT[i] = R[REGIONS[i]].thrift;
+  }
+  supplyRisks({ content, markets: chain.markets, policies: (o) => R[REGIONS[o]].policies }, RECYCLED, THRIFT, RISK);
   // GDP by cause
-  for (let i = 0; i < NR; i++) regionStep(x, i, { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, revenueRef, flows });
+  for (let i = 0; i < NR; i++) regionStep(x, i, flows);
   const tension = tensionStep(x);
   for (let i = 0; i < NR; i++) {
     const { own, allies, rivals } = securityInputs(R, dv, tension, i, x.trust);
@@ -74,19 +115,42 @@ export function economyStep(x: EconomyInput) {
   const objectiveBy = {} as Record<CountryId, Record<ObjectiveKey, number>>;
   for (const c of COUNTRIES) {
     const r = R[c];
-    const terms = approvalTerms(content, r, state.regions[c]);
+    const prev = state.regions[c];
+    const terms = termsOf(content, r, GAP[REGION_I[c]]);
+    // the terms summed in their record's key order (as a for-in over it)
     let target = r.ref.approval;
-    for (const k in terms) target += terms[k];
-    let ap = state.regions[c].approval + pol.adjustSpeed * q * (target - state.regions[c].approval);
+    target += terms.growth;
+    target += terms.jobs;
+    target += terms.prices;
+    target += terms.environment;
+    target += terms.security;
+    target += terms.tariffs;
+    target += terms.seabed;
+    let ap = prev.approval + pol.adjustSpeed * q * (target - prev.approval);
     for (const e of instant) if (e.effect.kind === 'approval' && e.effect.country === c) ap += e.effect.delta;
     r.approval = Math.min(100, Math.max(0, ap));
     // the part of approval growth put there, lagged the same way: the score leaves it out (GDP counts once)
-    r.approvalGrowth = state.regions[c].approvalGrowth + pol.adjustSpeed * q * (terms.growth - state.regions[c].approvalGrowth);
+    r.approvalGrowth = prev.approvalGrowth + pol.adjustSpeed * q * (terms.growth - prev.approvalGrowth);
     objectiveBy[c] = objectiveParts(content, c, r, independenceFrom(content, r.last.supplyRisk));
     objective[c] = sumParts(objectiveBy[c]);
     r.last.objective = objective[c];
   }
   return { carFlows, otherTrade, otherTradeRef, tension, trust: x.trust, objective, objectiveBy };
+}
+
+/** Each region's spending on projects it is building (USD bn / yr) into SPEND and the pollution of its finished
+ * projects this turn into ENV, each summed in the projects' order. */
+function projectTotals(x: EconomyInput): void {
+  const { content, q } = x;
+  SPEND.fill(0);
+  ENV.fill(0);
+  for (const p of x.projects) {
+    const h = REGION_I[p.host];
+    if (p.status === 'building') {
+      const t = knownProjectType(content, p.type);
+      SPEND[h] += p.mud ? mudSpendRate(content, p) : (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
+    } else if (p.status === 'done') ENV[h] += knownProjectType(content, p.type).envPerQuarter * q * 0.1;
+  }
 }
 
 /** Defence spending above its starting level, as a share of GDP (negative below it). */
@@ -103,11 +167,16 @@ export function carTariffRevenue(carFlows: GameState['carFlows'], r: RegionState
 
 /** What moves approval's target, in points, by cause. */
 export function approvalTerms(content: Content, r: RegionState, prev: RegionState): Record<string, number> {
-  const pol = content.rules.politics;
   let gap = 0;
   for (const k in r.gap) gap += r.gap[k];
-  const ownTariffs = avgOtherTariff(r) - r.ref.otherTariff;
   void prev;
+  return termsOf(content, r, gap);
+}
+
+/** approvalTerms given the sum of r.gap over its keys in their order. */
+function termsOf(content: Content, r: RegionState, gap: number) {
+  const pol = content.rules.politics;
+  const ownTariffs = avgOtherTariff(r) - r.ref.otherTariff;
   return {
     growth: pol.growthWeight * 100 * gap,
     jobs: r.ref.autoProduction > 0 ? pol.jobsWeight * 100 * (r.last.autoProduction / (r.ref.autoProduction * (r.potential / r.ref.potential)) - 1) : 0,
@@ -133,107 +202,50 @@ export function initialTension(content: Content, a: RegionId, b: RegionId): numb
   return content.scenario.baselineTension;
 }
 
-/** Trade in other goods this turn: flows, each region's exports, imports and tariff revenue on them. */
-function otherGoodsTrade(x: EconomyInput) {
-  const { content, dv, state, R, q } = x;
-  const trade = content.rules.trade;
-  const ot: number[][] = [];
-  const X = [0, 0, 0, 0, 0, 0];
-  const Mi = [0, 0, 0, 0, 0, 0];
-  const Xref = [0, 0, 0, 0, 0, 0];
-  const Mref = [0, 0, 0, 0, 0, 0];
-  const tariffRevenue = [0, 0, 0, 0, 0, 0];
-  const revenueRef = [0, 0, 0, 0, 0, 0];
-  const ref: number[][] = [];
-  for (let s = 0; s < NR; s++) {
-    ot.push([0, 0, 0, 0, 0, 0]);
-    ref.push([0, 0, 0, 0, 0, 0]);
-    for (let d = 0; d < NR; d++) {
-      if (s === d) continue;
-      const sid = REGIONS[s];
-      const did = REGIONS[d];
-      const tar = R[did].policies.tariffs[sid].other / 100;
-      const tar0 = dv.otherTariff0[d][s];
-      const growth = R[did].potential / R[did].ref.potential;
-      const excess = sid !== 'ROW' && did !== 'ROW' ? state.tension[sid][did] - dv.tension0[s][d] : 0;
-      const target = otherTradeTarget(dv.otherBase[s][d], tar, tar0, trade.otherSigma, growth, excess, trade.tensionTradeDrag);
-      const prev = state.otherTrade[sid][did];
-      const v = prev + trade.otherAdjustSpeed * q * (target - prev);
-      ot[s][d] = v;
-      X[s] += v;
-      Mi[d] += v;
-      tariffRevenue[d] += v * tar;
-      // the same flow on the path with no policy changed: it grows with the buyer's demand, with the same lag. The
-      // output gap counts trade against this path, so a status-quo game does not drift (exports grow with partners'
-      // demand, not with the exporter's own growth)
-      const prevRef = state.otherTradeRef[sid][did];
-      const r = prevRef + trade.otherAdjustSpeed * q * (dv.otherBase[s][d] * growth - prevRef);
-      ref[s][d] = r;
-      Xref[s] += r;
-      Mref[d] += r;
-      revenueRef[d] += r * tar0;
-    }
-  }
-  return { X, Mi, Xref, Mref, tariffRevenue, revenueRef, ot, ref };
-}
-
-interface TurnTrade {
-  carFlows: GameState['carFlows'];
-  built: number[];
-  X: number[];
-  Mi: number[];
-  Xref: number[];
-  Mref: number[];
-  tariffRevenue: number[];
-  /** tariff revenue on other goods on the no-policy path, USD bn / yr */
-  revenueRef: number[];
-  flows: ReturnType<typeof dealInvestmentFlows>;
-}
-
 /** One region's GDP by cause, environment, defence capability and the figures it sees next turn. Kept apart from
- * economyStep (as are the trade and tension steps) so V8 compiles several middling functions, not one huge one. */
-function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
+ * economyStep (as are the trade and tension steps) so V8 compiles several middling functions, not one huge one.
+ * Reads the scratch economyStep filled: BUILT, CF, X_, MI, XREF, MREF, TREV, REVREF, RISK, SPEND, ENV. */
+function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInvestmentFlows>): void {
   const { content, state, R, chain, chainIn, cars, prices, q, instant } = x;
-  const { carFlows, built, X, Mi, Xref, Mref, tariffRevenue, revenueRef, flows } = tt;
   const frac = q / 4;
   const M = content.rules.macro;
   const sec = content.rules.security;
   const a = content.goods.autos;
   const id = REGIONS[i];
   const r = R[id];
+  const was = state.regions[id];
   const spec = content.countries.regions[id];
   // pledged investment moves capital from the source to the host: the host's capacity to produce rises, the
   // source's falls by as much, and neither gets a demand boost from it (a swap of equal pledges changes nothing)
   const isC0 = id !== 'ROW';
   const netCapital = isC0 ? flows.inflow[id as CountryId] - flows.outflow[id as CountryId] : 0;
-  r.potential = state.regions[id].potential * pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
+  r.potential = was.potential * pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
-  const carRevenue = carTariffRevenue(carFlows, r, i, a.exportValueUsd, q);
-  tariffRevenue[i] += carRevenue;
-  let spend = 0;
-  for (const p of x.projects) {
-    if (p.host !== id || p.status !== 'building') continue;
-    const t = knownProjectType(content, p.type);
-    spend += p.mud ? mudSpendRate(content, p) : (p.costUsdBn / Math.max(1, t.leadQuarters)) * 4;
-  }
+  // carTariffRevenue on the same flows, read from CF
+  const tariffs = r.policies.tariffs;
+  let carImports = 0;
+  for (let o = 0; o < NR; o++) if (o !== i) carImports += (CF[o * NR + i] * tariffs[REGIONS[o]].autos) / 100;
+  const carRevenue = (carImports * a.exportValueUsd * (4 / q)) / 1e9;
+  TREV[i] += carRevenue;
+  const spend = SPEND[i];
   const rv = reValue(content, i, chainIn, chain, prices, q);
-  let shock = (state.regions[id].gap.shocks ?? 0) * pow(M.gapPersistence, q);
+  let shock = (was.gap.shocks ?? 0) * pow(M.gapPersistence, q);
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
-  r.gap = {
-    autos: (((built[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
+  const g = {
+    autos: (((BUILT[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
     // exports against their no-policy path move demand; imports do not (cutting them is no gain): a change in
     // the share of spending that stays at home moves real income by the ACR formula, lambda-hat^(-1/theta)
-    trade: (M.exportMultiplier * (X[i] - Xref[i])) / P,
+    trade: (M.exportMultiplier * (X_[i] - XREF[i])) / P,
     // the home share of gross spending (value added plus imports), kept away from 0
-    gainsFromTrade: pow(Math.max(0.05, 1 - Mi[i] / (P + Mi[i])) / Math.max(0.05, 1 - Mref[i] / (P + Mref[i])), -1 / M.tradeElasticity) - 1,
+    gainsFromTrade: pow(Math.max(0.05, 1 - MI[i] / (P + MI[i])) / Math.max(0.05, 1 - MREF[i] / (P + MREF[i])), -1 / M.tradeElasticity) - 1,
     magnets: -M.magnetDependentShare * (1 - chain.civilRatio[i]),
     rareEarths: (M.reSectorValueShare * (rv - r.ref.reValue * growth)) / P,
     investment: (M.investmentMultiplier * spend) / P,
     // defence spending: a demand impulse from each change in spending that fades within about two years, and a
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
-    defense: (state.regions[id].gap.defense ?? 0) * pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - state.regions[id].policies.defensePct)) / 100,
+    defense: (was.gap.defense ?? 0) * pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - was.policies.defensePct)) / 100,
     // the excess burden of the taxes grows with their square (Harberger): the cost per unit of extra spending
     // doubles when the extra reaches defenseTaxDoubling of GDP
     defenseTaxes: -M.defenseTaxDrag * defenseExtra(r) * (1 + Math.max(0, defenseExtra(r)) / M.defenseTaxDoubling),
@@ -241,21 +253,32 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     tariffs: (-M.tariffDeadweight * (carRevenue - r.ref.tariffRevenue * growth)) / P,
     shocks: shock,
   };
+  r.gap = g;
+  // the causes summed in the record's key order (as a for-in over it); approval's growth term reads the sum (GAP)
   let gap = 0;
-  for (const k in r.gap) gap += r.gap[k];
+  gap += g.autos;
+  gap += g.trade;
+  gap += g.gainsFromTrade;
+  gap += g.magnets;
+  gap += g.rareEarths;
+  gap += g.investment;
+  gap += g.defense;
+  gap += g.defenseTaxes;
+  gap += g.tariffs;
+  gap += g.shocks;
+  GAP[i] = gap;
   r.gdp = P * (1 + gap);
   // public debt, % of GDP, against its starting ratio: the debt-financed share of defence above its starting level
   // adds to it, tariff revenue above the no-policy path takes from it, and debt above the start is paid down at the
   // fiscal reaction rate (Bohn 1998). Debt above the start shrinks the programme budget (policy.ts, fiscalRoom).
   const F = content.rules.fiscal;
-  const deficit = (F.defenseDebtShare * (r.policies.defensePct - r.ref.defensePct) * r.gdp) / 100 - (tariffRevenue[i] - revenueRef[i] - r.ref.tariffRevenue * growth);
-  const d0 = state.regions[id].debt;
+  const deficit = (F.defenseDebtShare * (r.policies.defensePct - r.ref.defensePct) * r.gdp) / 100 - (TREV[i] - REVREF[i] - r.ref.tariffRevenue * growth);
+  const d0 = was.debt;
   r.debt = d0 + frac * ((100 * deficit) / r.gdp - F.consolidation * Math.max(0, d0 - r.ref.debt));
   // environment
   const mud = r.mudReo * frac * chain.mineUse[i];
   const mined = chainIn.minedReo[i] * chain.mineUse[i];
-  let env = 0;
-  for (const p of x.projects) if (p.host === id && p.status === 'done') env += knownProjectType(content, p.type).envPerQuarter * q * 0.1;
+  let env = ENV[i];
   for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
   r.pollution = r.pollution * pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
   r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
@@ -264,23 +287,31 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
   r.capability = r.capability * (1 - sec.depreciation * q) + defSpend * sec.capabilityPerUsdBn * (1 - sec.heavyMagnetNeed * (1 - chain.defenseRatio[i]));
   // results visible next turn
   const mk = chain.markets;
-  const imp = (s: number) =>
-    s === i ? 0 : mk['ore.light'].flows[s][i] + mk['ore.heavy'].flows[s][i] + mk['oxide.light'].flows[s][i] + mk['oxide.heavy'].flows[s][i] + mk.magnet.flows[s][i] * content.goods.magnetRecipe.light;
+  const oreL = mk['ore.light'].flows;
+  const oreH = mk['ore.heavy'].flows;
+  const oxL = mk['oxide.light'].flows;
+  const oxH = mk['oxide.heavy'].flows;
+  const mag = mk.magnet.flows;
+  const light = content.goods.magnetRecipe.light;
   let impTotal = 0;
-  for (let s = 0; s < NR; s++) impTotal += imp(s);
-  const importShareFrom = regionRecord((_, s) => (impTotal > 0 ? imp(s) / impTotal : 0));
+  for (let s = 0; s < NR; s++) {
+    IMP[s] = s === i ? 0 : oreL[s][i] + oreH[s][i] + oxL[s][i] + oxH[s][i] + mag[s][i] * light;
+    impTotal += IMP[s];
+  }
+  for (let s = 0; s < NR; s++) IMP[s] = impTotal > 0 ? IMP[s] / impTotal : 0;
+  const importShareFrom = rowOf(IMP, 0);
   const need = chain.magnetNeed[i];
   // magnets obtained by origin, transshipped ones counted at their origin
-  const sources = regionRecord((_, s) => {
-    let t = mk.magnet.flows[s][i];
-    for (const [a, , b, v] of mk.magnet.transship) if (a === s && b === i) t += v;
-    return need > 0 ? t / need : 0;
-  });
-  const autoExports = regionRecord((_, d) => (d === i ? 0 : carFlows[id][REGIONS[d]]));
-  const carPlan = regionRecord((_, d) => cars.plan[i][d]);
-  r.carShares = regionRecord((_, o) => cars.shares[i][o]);
+  for (let s = 0; s < NR; s++) SRC[s] = mag[s][i];
+  const ts = mk.magnet.transship;
+  for (let k = 0; k < ts.length; k++) if (ts[k][2] === i) SRC[ts[k][0]] += ts[k][3];
+  for (let s = 0; s < NR; s++) SRC[s] = need > 0 ? SRC[s] / need : 0;
+  const sources = rowOf(SRC, 0);
+  const autoExports = rowExcept(CF, i * NR, i);
+  const carPlan = rowOf(cars.plan[i], 0);
+  r.carShares = rowOf(cars.shares[i], 0);
   r.last = {
-    autoProduction: built[i],
+    autoProduction: BUILT[i],
     autoExports,
     magnetSupplyRatio: chain.magnetRatio[i],
     magnetNeed: need,
@@ -293,36 +324,12 @@ function regionStep(x: EconomyInput, i: number, tt: TurnTrade): void {
     investmentUsdBn: (spend * q) / 4,
     objective: 0,
     magnetSources: sources,
-    magnetInvDraw: need > 0 ? (state.regions[id].inventory.magnet - r.inventory.magnet) / need : 0,
+    magnetInvDraw: need > 0 ? (was.inventory.magnet - r.inventory.magnet) / need : 0,
     carPlan,
     carMagnetFactor: chain.civilRatio[i],
     carMarket: cars.market[i],
     reValue: rv,
     defenseRatio: chain.defenseRatio[i],
-    supplyRisk: supplyRisk({ content, markets: mk, policies: (o) => R[REGIONS[o]].policies, recycled: chainIn.recycled.light[i] + chainIn.recycled.heavy[i], thrift: r.thrift }, i),
+    supplyRisk: RISK[i],
   };
-}
-
-/** Tension between each pair of countries after this turn's policies, deals, events and breaches. */
-function tensionStep(x: EconomyInput): GameState['tension'] {
-  const { content, state, R, q, instant } = x;
-  const tension = {} as GameState['tension'];
-  for (const c of COUNTRIES) tension[c] = { ...state.tension[c] };
-  const dip = content.rules.diplomacy;
-  for (let ai = 0; ai < COUNTRIES.length; ai++) {
-    for (let bi = ai + 1; bi < COUNTRIES.length; bi++) {
-      const A = COUNTRIES[ai];
-      const B = COUNTRIES[bi];
-      const rivals = content.countries.regions[A].rivals.includes(B) || content.countries.regions[B].rivals.includes(A);
-      let target = state.tensionBase[A][B] + tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals);
-      for (const d of x.deals) if (d.status === 'active' && ((d.from === A && d.to === B) || (d.from === B && d.to === A))) target -= dip.dealRelief;
-      let t = state.tension[A][B] + dip.tensionDecay * q * (target - state.tension[A][B]);
-      for (const e of instant) if (e.effect.kind === 'tension' && ((e.effect.a === A && e.effect.b === B) || (e.effect.a === B && e.effect.b === A))) t += e.effect.delta;
-      for (const br of x.breaches) if ((br.breaker === A && br.victim === B) || (br.breaker === B && br.victim === A)) t += dip.breachTension;
-      t = Math.min(100, Math.max(0, t));
-      tension[A][B] = t;
-      tension[B][A] = t;
-    }
-  }
-  return tension;
 }

@@ -19,94 +19,169 @@ export interface RiskInput {
   recycled: number;
   thrift: number;
 }
+/** What supplyRisks reads: RiskInput less the buyer's own figures. */
+export type RiskBase = Omit<RiskInput, 'recycled' | 'thrift'>;
 
-/** Trade-restriction adjuster t_c of origin o toward buyer i over a level's stages: 1 open, more when restricted. */
-function restriction(x: RiskInput, o: number, i: number, level: StageKey[]): number {
-  if (o === i || REGIONS[o] === 'ROW') return 1;
-  const sr = x.content.rules.supplyRisk;
-  let t = 1;
-  const c = x.policies(o).controls[REGIONS[i]];
-  for (const s of level) {
-    const lv = c[s].level;
-    if (lv === 'banned') t = Math.max(t, sr.restrictionBanned);
-    else if (lv === 'licensed') t = Math.max(t, 1 + (sr.restrictionLicensed - 1) * (1 - c[s].share) * 2);
-  }
-  return Math.min(t, sr.restrictionBanned);
+/** A call's inputs resolved once: each origin's policies, each level's markets and 2024 prices, in the levels' order. */
+interface Ctx {
+  x: RiskBase;
+  pol: Policies[];
+  m: MarketResult[][];
+  p: number[][];
+  banned: number;
+  licensed: number;
 }
 
-/** Value of stage goods from each origin reaching buyer i (transshipped goods at their origin), and sent by each
- * origin anywhere, at 2024 prices (so light and heavy material weigh by value, not by tonnes). */
-// scratch for sourcing(): filled afresh on every call (supplyRisk runs a few hundred times a game)
-const FROM = [0, 0, 0, 0, 0, 0];
-const WORLD = [0, 0, 0, 0, 0, 0];
-function sourcing(x: RiskInput, i: number, level: StageKey[]): number {
-  const from = FROM.fill(0);
-  const world = WORLD.fill(0);
-  let exports = 0;
+function contextOf(x: RiskBase): Ctx {
+  const sr = x.content.rules.supplyRisk;
+  const pol: Policies[] = [];
+  for (let o = 0; o < NR; o++) pol.push(x.policies(o));
+  const m: MarketResult[][] = [];
+  const p: number[][] = [];
+  for (const level of LEVELS) {
+    m.push(level.map((s) => x.markets[s]));
+    p.push(level.map((s) => x.content.goods.markets[s].basePrice));
+  }
+  return { x, pol, m, p, banned: sr.restrictionBanned, licensed: sr.restrictionLicensed };
+}
+
+/** Trade-restriction adjuster t_c of origin o toward buyer i over a level's stages: 1 open, more when restricted. */
+function restriction(c: Ctx, o: number, i: number, level: StageKey[]): number {
+  if (o === i || REGIONS[o] === 'ROW') return 1;
+  let t = 1;
+  const ctl = c.pol[o].controls[REGIONS[i]];
   for (const s of level) {
-    const m = x.markets[s];
-    const p = x.content.goods.markets[s].basePrice;
-    for (let o = 0; o < NR; o++)
-      for (let d = 0; d < NR; d++) {
-        const v = m.flows[o][d] * p;
-        world[o] += v;
-        if (d === i) from[o] += v;
-        if (o === i && d !== i) exports += v;
+    const lv = ctl[s].level;
+    if (lv === 'banned') t = Math.max(t, c.banned);
+    else if (lv === 'licensed') t = Math.max(t, 1 + (c.licensed - 1) * (1 - ctl[s].share) * 2);
+  }
+  return Math.min(t, c.banned);
+}
+
+// scratch, each entry written before it is read on every call (supplyRisk runs a few hundred times a game):
+// WORLD[l * NR + o] the value origin o sends anywhere at level l, WORLD_TOTAL[l] its sum; FROM[o] what buyer i gets
+// from o, REST[o] the restriction of origin o toward i, GOV[o] the governance of origin o
+const WORLD = new Float64Array(LEVELS.length * NR);
+const WORLD_TOTAL = new Float64Array(LEVELS.length);
+const FROM = new Float64Array(NR);
+const REST = new Float64Array(NR);
+const GOV = new Float64Array(NR);
+
+/** Value of stage goods sent by each origin anywhere, at 2024 prices (so light and heavy material weigh by value, not
+ * by tonnes; transshipped goods at their origin), level by level into WORLD, and their sums into WORLD_TOTAL: the
+ * same for every buyer. Each origin's sum runs in the order of the stages, then the destinations, then the
+ * transshipments. */
+function worldSupply(c: Ctx): void {
+  for (let l = 0; l < LEVELS.length; l++) {
+    const off = l * NR;
+    for (let o = 0; o < NR; o++) WORLD[off + o] = 0;
+    const ms = c.m[l];
+    for (let k = 0; k < ms.length; k++) {
+      const m = ms[k];
+      const p = c.p[l][k];
+      for (let o = 0; o < NR; o++) {
+        const row = m.flows[o];
+        for (let d = 0; d < NR; d++) WORLD[off + o] += row[d] * p;
       }
-    for (const [a, , b, v] of m.transship) {
-      world[a] += v * p;
-      if (b === i) from[a] += v * p;
+      const ts = m.transship;
+      for (let j = 0; j < ts.length; j++) WORLD[off + ts[j][0]] += ts[j][3] * p;
     }
+    let total = 0;
+    for (let o = 0; o < NR; o++) total += WORLD[off + o];
+    WORLD_TOTAL[l] = total;
+  }
+}
+
+/** Value of level l's goods from each origin reaching buyer i (transshipped goods at their origin) into FROM, in the
+ * same order as worldSupply's sums; returns the value buyer i exports. */
+function sourcing(c: Ctx, i: number, l: number): number {
+  const from = FROM;
+  for (let o = 0; o < NR; o++) from[o] = 0;
+  let exports = 0;
+  const ms = c.m[l];
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k];
+    const p = c.p[l][k];
+    for (let o = 0; o < NR; o++) from[o] += m.flows[o][i] * p;
+    const own = m.flows[i];
+    for (let d = 0; d < NR; d++) if (d !== i) exports += own[d] * p;
+    const ts = m.transship;
+    for (let j = 0; j < ts.length; j++) if (ts[j][2] === i) from[ts[j][0]] += ts[j][3] * p;
   }
   return exports;
 }
 
-/** The HHI weighted by governance of the shares v[o] / total. */
-function hhiWgi(x: RiskInput, v: number[], total: number, bestWgi: number, i: number, level: StageKey[]): number {
-  const sr = x.content.rules.supplyRisk;
+/** The HHI weighted by governance of the shares v[off + o] / total (REST holds each origin's restriction). */
+function hhiWgi(v: Float64Array, off: number, total: number, bestWgi: number, i: number): number {
   let h = 0;
   for (let o = 0; o < NR; o++) {
-    const share = v[o] / total;
+    const share = v[off + o] / total;
     if (share <= 0) continue;
     // a country's own supply carries no risk of an export control against it: it counts at the best governance
-    const wgi = o === i ? bestWgi : sr.governance[REGIONS[o]];
-    h += share * share * wgi * restriction(x, o, i, level);
+    const wgi = o === i ? bestWgi : GOV[o];
+    h += share * share * wgi * REST[o];
   }
   return h;
 }
 
-/** The supply risk of buyer i this turn (0 when it buys no rare-earth material at all). */
-export function supplyRisk(x: RiskInput, i: number): number {
+/** Buyer i's supply risk once worldSupply has run on the same markets. */
+function buyerRisk(c: Ctx, i: number, bestWgi: number, recycled: number, thrift: number): number {
+  const x = c.x;
   const sr = x.content.rules.supplyRisk;
   let worst = 0;
-  let bestWgi = Infinity;
-  for (const r of REGIONS) bestWgi = Math.min(bestWgi, sr.governance[r]);
-  const from = FROM;
-  const world = WORLD;
-  for (const level of LEVELS) {
-    const exports = sourcing(x, i, level);
+  for (let l = 0; l < LEVELS.length; l++) {
+    const exports = sourcing(c, i, l);
     let total = 0;
-    let worldTotal = 0;
-    for (let o = 0; o < NR; o++) {
-      total += from[o];
-      worldTotal += world[o];
-    }
+    for (let o = 0; o < NR; o++) total += FROM[o];
+    const worldTotal = WORLD_TOTAL[l];
     if (total <= 0 || worldTotal <= 0) continue;
-    const imports = total - from[i];
-    const production = world[i];
+    const imports = total - FROM[i];
+    const production = WORLD[l * NR + i];
     const IR = Math.min(1, Math.max(0, (imports - exports) / Math.max(1e-9, production + imports - exports)));
-    const gs = hhiWgi(x, world, worldTotal, bestWgi, i, level);
-    const own = hhiWgi(x, from, total, bestWgi, i, level);
+    // hhiWgi reads REST[o] only where the share v / total is not <= 0, so only where v is not <= 0 (total > 0 here)
+    for (let o = 0; o < NR; o++) REST[o] = !(FROM[o] <= 0) || !(WORLD[l * NR + o] <= 0) ? restriction(c, o, i, LEVELS[l]) : 1;
+    const gs = hhiWgi(WORLD, l * NR, worldTotal, bestWgi, i);
+    const own = hhiWgi(FROM, 0, total, bestWgi, i);
     worst = Math.max(worst, gs * (IR / 2) + own * (1 - IR / 2));
   }
   // end-of-life recycling input rate: recycled oxide against the rare earths the country uses, as oxide bought
   // plus the oxide content of magnets bought (recycled oxide sold abroad still counts in full here: a simplification)
   const rec = x.content.goods.magnetRecipe;
   let use = 0;
-  for (const s of LEVELS[1]) for (let o = 0; o < NR; o++) use += x.markets[s].flows[o][i];
-  for (let o = 0; o < NR; o++) use += x.markets.magnet.flows[o][i] * (rec.light + rec.heavy);
-  const eol = x.recycled > 0 ? x.recycled / (x.recycled + use) : 0;
-  return worst * (1 - eol) * sr.substitution * (1 - x.thrift);
+  const oxides = c.m[1];
+  for (let k = 0; k < oxides.length; k++) for (let o = 0; o < NR; o++) use += oxides[k].flows[o][i];
+  const mag = c.m[2][0].flows;
+  for (let o = 0; o < NR; o++) use += mag[o][i] * (rec.light + rec.heavy);
+  const eol = recycled > 0 ? recycled / (recycled + use) : 0;
+  return worst * (1 - eol) * sr.substitution * (1 - thrift);
+}
+
+/** GOV from the content; returns the best (lowest) governance score. */
+function governance(x: RiskBase): number {
+  const gov = x.content.rules.supplyRisk.governance;
+  let bestWgi = Infinity;
+  for (let o = 0; o < NR; o++) {
+    GOV[o] = gov[REGIONS[o]];
+    bestWgi = Math.min(bestWgi, GOV[o]);
+  }
+  return bestWgi;
+}
+
+/** The supply risk of buyer i this turn (0 when it buys no rare-earth material at all). */
+export function supplyRisk(x: RiskInput, i: number): number {
+  const c = contextOf(x);
+  const bestWgi = governance(x);
+  worldSupply(c);
+  return buyerRisk(c, i, bestWgi, x.recycled, x.thrift);
+}
+
+/** Every region's supply risk this turn into out[i], the same bits as supplyRisk for each (the world's supply by
+ * origin, the same for every buyer, summed once): recycled[i] and thrift[i] as RiskInput's for region i. */
+export function supplyRisks(x: RiskBase, recycled: ArrayLike<number>, thrift: ArrayLike<number>, out: Float64Array): void {
+  const c = contextOf(x);
+  const bestWgi = governance(x);
+  worldSupply(c);
+  for (let i = 0; i < NR; i++) out[i] = buyerRisk(c, i, bestWgi, recycled[i], thrift[i]);
 }
 
 /** Independence, 0..1, from the supply risk. */
