@@ -202,9 +202,12 @@ export function prepareUses(m: SpeProblem): void {
     }
 }
 
-/** Demand at p, the same as demandAt, with one logarithm per node instead of a power per use (after prepareUses);
- * with `slope`, its slope is written to slope[k] (the Newton step needs both). */
-export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Array | null, k: number): number {
+/** Demand of region r at the price prices[i], the same as demandAt, with one logarithm per node instead of a power
+ * per use (after prepareUses), into outD[r], and its slope into outS[r] (the Newton step needs both). The price comes
+ * in an array and the results go out in arrays: a number passed to or returned from a call that is not inlined is a
+ * new heap object. */
+export function demandFast(m: SpeProblem, r: number, prices: Float64Array, i: number, outD: Float64Array, outS: Float64Array): void {
+  const p = prices[i];
   let d = m.dFix[r];
   let sl = 0;
   const lam = m.stLam[r];
@@ -216,8 +219,9 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
   }
   const n = m.nUse[r];
   if (n === 0) {
-    if (slope) slope[k] = sl;
-    return d;
+    outD[r] = d;
+    outS[r] = sl;
+    return;
   }
   const lp = log(p);
   for (let u = 0; u < n; u++) {
@@ -239,6 +243,6 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
     d += q;
     sl += p <= W ? (e * q) / p : (-CHOKE * q) / p;
   }
-  if (slope) slope[k] = sl;
-  return d;
+  outD[r] = d;
+  outS[r] = sl;
 }
