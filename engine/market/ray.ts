@@ -61,6 +61,7 @@ function piece(u: number, v: number, lo: number, hi: number, k: number): void {
 /** Set up the ray p + a d for the model (the flows' centre, wedges and weight as flowsAt reads them). */
 export function setRay(m: SpeProblem, p: Float64Array, d: Float64Array, kap: number): void {
   nPiece = 0;
+  nSeen = 0;
   const { idle, x0, w, wt, xt0 } = W;
   const { aLo, aCap } = m;
   for (let s = 0; s < NR; s++) {
@@ -96,7 +97,21 @@ export function setRay(m: SpeProblem, p: Float64Array, d: Float64Array, kap: num
 /** The piecewise-linear part of the slope at a, as set up by setRay; its derivative in DERIV.v. */
 export const DERIV = { v: 0 };
 
+// the last few points rayLinear worked out on this ray (the line search asks for its bracket's ends again): a pure
+// function of a and the pieces, so a point asked for again gets the same bits; cleared by setRay
+const SEEN = 4;
+const SEEN_A = new Float64Array(SEEN);
+const SEEN_G = new Float64Array(SEEN);
+const SEEN_D = new Float64Array(SEEN);
+let nSeen = 0;
+
 export function rayLinear(a: number): number {
+  const n = nSeen < SEEN ? nSeen : SEEN;
+  for (let i = 0; i < n; i++)
+    if (SEEN_A[i] === a) {
+      DERIV.v = SEEN_D[i];
+      return SEEN_G[i];
+    }
   let g = 0;
   let dg = 0;
   for (let i = 0; i < nPiece; i++) {
@@ -109,6 +124,10 @@ export function rayLinear(a: number): number {
     }
   }
   DERIV.v = dg;
+  const slot = nSeen++ % SEEN;
+  SEEN_A[slot] = a;
+  SEEN_G[slot] = g;
+  SEEN_D[slot] = dg;
   return g;
 }
 

@@ -372,7 +372,9 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const pt = W.pt;
   for (let r = 0; r < NP; r++) pt[r] = p[r];
   settleIdlePrices(m);
-  let gap1 = complementarityGap(m, true);
+  let moved = false;
+  for (let r = 0; r < NP; r++) if (p[r] !== pt[r]) moved = true;
+  let gap1 = moved ? complementarityGap(m, true) : gap0; // no price moved: the same inputs as the loop's last gap
   if (gap1 > Math.max(gap0, tolGap)) {
     for (let r = 0; r < NP; r++) p[r] = pt[r];
     gap1 = gap0; // the prices it was worked out at, restored
