@@ -17,7 +17,7 @@ export function settleIdlePrices(m: SpeProblem): void {
     let arrivals = 0;
     for (let s = 0; s < NR; s++) arrivals += m.x[s * NR + d];
     for (let i = 0; i < m.nTr; i++) if (m.trD[i] === d) arrivals += m.xt[i];
-    if (arrivals > 0 || demandAt(m, d, p[NR + d]) > 0 || m.stI0[d] > 0) continue;
+    if (arrivals > 0 || m.stI0[d] > 0 || demandAt(m, d, p[NR + d]) > 0) continue; // (demandAt is pure: the order of the tests changes nothing)
     let best = Infinity;
     for (let s = 0; s < NR; s++) {
       const a = s * NR + d;
@@ -44,26 +44,36 @@ export function complementarityGap(m: SpeProblem, activeOnly = false): number {
   const p = m.p;
   let worst = 0;
   const tq = TOL_Q * m.qref;
-  for (let s = 0; s < NR; s++)
+  const idle = W.idle;
+  const { aT, aF, aLo, aCap } = m;
+  const mx = m.x;
+  for (let s = 0; s < NR; s++) {
+    const skipS = activeOnly && idle[s] === 1;
+    const ps = p[s];
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
-      if (activeOnly && (W.idle[s] === 1 || W.idle[NR + d] === 1)) continue;
-      const gap = p[NR + d] - (1 + m.aT[a]) * (p[s] + m.aF[a]);
-      const x = m.x[a];
-      const atLo = x <= m.aLo[a] + tq;
-      const atCap = x >= m.aCap[a] - tq;
+      if (skipS || (activeOnly && idle[NR + d] === 1)) continue;
+      const gap = p[NR + d] - (1 + aT[a]) * (ps + aF[a]);
+      const x = mx[a];
+      const atLo = x <= aLo[a] + tq;
+      const atCap = x >= aCap[a] - tq;
       let v = Math.abs(gap); // between its bounds: the destination pays exactly the delivered cost
       if (atLo && atCap) v = 0; // a ban (or a cap equal to a contract): any price gap may stand
       else if (atLo) v = Math.max(0, gap); // at zero (or a contract's floor): no unexploited arbitrage
       else if (atCap) v = Math.max(0, -gap); // capped: a quota rent, never a loss
       if (v > worst) worst = v;
     }
-  for (let i = 0; i < m.nTr; i++) {
-    const s = m.trS[i];
-    const d = m.trD[i];
-    if (activeOnly && (W.idle[s] === 1 || W.idle[NR + d] === 1)) continue;
-    const gap = p[NR + d] - (1 + m.trT[i]) * (p[s] + m.trF[i]) - m.trSlope[i] * m.xt[i];
-    const v = m.xt[i] > tq ? Math.abs(gap) : Math.max(0, gap);
+  }
+  const nTr = m.nTr;
+  const { trS, trD, trT, trF, trSlope } = m;
+  const mxt = m.xt;
+  for (let i = 0; i < nTr; i++) {
+    const s = trS[i];
+    const d = trD[i];
+    if (activeOnly && (idle[s] === 1 || idle[NR + d] === 1)) continue;
+    const xt = mxt[i];
+    const gap = p[NR + d] - (1 + trT[i]) * (p[s] + trF[i]) - trSlope[i] * xt;
+    const v = xt > tq ? Math.abs(gap) : Math.max(0, gap);
     if (v > worst) worst = v;
   }
   return worst;

@@ -190,21 +190,27 @@ export function demandAt(m: SpeProblem, r: number, p: number): number {
 export function prepareUses(m: SpeProblem): void {
   let pr = NaN;
   let ln = NaN;
-  for (let r = 0; r < NR; r++)
-    for (let u = 0; u < m.nUse[r]; u++) {
+  const { nUse, uPr, uLnPr, uQW } = m;
+  for (let r = 0; r < NR; r++) {
+    const n = nUse[r];
+    for (let u = 0; u < n; u++) {
       const j = r * MAX_USES + u;
-      if (m.uPr[j] !== pr) {
-        pr = m.uPr[j]; // uses often share a reference price (the magnet uses, a region's oxide uses)
+      if (uPr[j] !== pr) {
+        pr = uPr[j]; // uses often share a reference price (the magnet uses, a region's oxide uses)
         ln = log(pr);
       }
-      m.uLnPr[j] = ln;
-      m.uQW[j] = NaN;
+      uLnPr[j] = ln;
+      uQW[j] = NaN;
     }
+  }
 }
 
-/** Demand at p, the same as demandAt, with one logarithm per node instead of a power per use (after prepareUses);
- * with `slope`, its slope is written to slope[k] (the Newton step needs both). */
-export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Array | null, k: number): number {
+/** Demand of region r at the price prices[i], the same as demandAt, with one logarithm per node instead of a power
+ * per use (after prepareUses), into outD[r], and its slope into outS[r] (the Newton step needs both). The price comes
+ * in an array and the results go out in arrays: a number passed to or returned from a call that is not inlined is a
+ * new heap object. */
+export function demandFast(m: SpeProblem, r: number, prices: Float64Array, i: number, outD: Float64Array, outS: Float64Array): void {
+  const p = prices[i];
   let d = m.dFix[r];
   let sl = 0;
   const lam = m.stLam[r];
@@ -216,29 +222,33 @@ export function demandFast(m: SpeProblem, r: number, p: number, slope: Float64Ar
   }
   const n = m.nUse[r];
   if (n === 0) {
-    if (slope) slope[k] = sl;
-    return d;
+    outD[r] = d;
+    outS[r] = sl;
+    return;
   }
   const lp = log(p);
+  const { uQ, uW, uEps, uLnPr, uQW } = m; // (locals: the calls below would make each use read them again)
   for (let u = 0; u < n; u++) {
     const j = r * MAX_USES + u;
-    const Q = m.uQ[j];
+    const Q = uQ[j];
     if (Q <= 0) continue;
-    const W = m.uW[j];
-    const e = m.uEps[j];
-    let q: number;
-    if (p <= W) q = e === 0 ? Q : Q * exp(e * (lp - m.uLnPr[j]));
-    else {
-      let qw = m.uQW[j];
-      if (qw !== qw) qw = m.uQW[j] = e === 0 ? Q : Q * pow(W / m.uPr[j], e);
+    const W = uW[j];
+    const e = uEps[j];
+    if (p <= W) {
+      const q = e === 0 ? Q : Q * exp(e * (lp - uLnPr[j]));
+      d += q;
+      sl += (e * q) / p;
+    } else {
+      let qw = uQW[j];
+      if (qw !== qw) qw = uQW[j] = e === 0 ? Q : Q * pow(W / m.uPr[j], e);
       const x = W / p;
       const x2 = x * x;
       const x4 = x2 * x2;
-      q = qw * x4 * x4;
+      const q = qw * x4 * x4;
+      d += q;
+      sl += (-CHOKE * q) / p;
     }
-    d += q;
-    sl += p <= W ? (e * q) / p : (-CHOKE * q) / p;
   }
-  if (slope) slope[k] = sl;
-  return d;
+  outD[r] = d;
+  outS[r] = sl;
 }

@@ -10,17 +10,23 @@ const NZ = new Int32Array(NR * NR);
 const NNZ = new Int32Array(NR);
 
 /** Solve J dp = -F for J = [[diag(ds), B], [B', diag(dd)]] (B[s * NR + e] couples supply node s with demand node
- * NR + e); ds, dd > 0. A pivot that rounding makes non-positive leaves that price's step at 0. */
-export function blockSolve(ds: Float64Array, dd: Float64Array, B: Float64Array, F: Float64Array, dp: Float64Array): void {
+ * NR + e; bit e of nz[s] is set wherever B[s * NR + e] may be nonzero); ds, dd > 0. A pivot that rounding makes
+ * non-positive leaves that price's step at 0. */
+export function blockSolve(ds: Float64Array, dd: Float64Array, B: Float64Array, nz: Int32Array, F: Float64Array, dp: Float64Array): void {
   // S = Dd - B' Ds^-1 B (lower triangle) and y = -F_d + B' Ds^-1 F_s, row by row of B's nonzeros
-  S.fill(0);
+  // (only the lower triangle is ever read)
   for (let e = 0; e < NR; e++) {
+    for (let f = 0; f < e; f++) S[e * NR + f] = 0;
     S[e * NR + e] = dd[e];
     Y[e] = -F[NR + e];
   }
   for (let s = 0; s < NR; s++) {
     let n = 0;
-    for (let e = 0; e < NR; e++) if (B[s * NR + e] !== 0) NZ[s * NR + n++] = e;
+    // the set bits in increasing order (the lowest set bit of b is b & -b)
+    for (let b = nz[s]; b !== 0; b &= b - 1) {
+      const e = 31 - Math.clz32(b & -b);
+      if (B[s * NR + e] !== 0) NZ[s * NR + n++] = e;
+    }
     NNZ[s] = n;
     if (n === 0) continue;
     const inv = 1 / ds[s];

@@ -28,6 +28,8 @@ export const W = {
   memoS: new Float64Array(NR),
   /** 1 where a node takes no part this solve: a supply node with nothing to sell, a demand node with no buyer */
   idle: new Uint8Array(NP),
+  /** the demand nodes each supply node is coupled with in B, as bits (1 << e), written by the Jacobian */
+  nz: new Int32Array(NR),
 };
 
 // the ray's pieces: flow u + a * v clamped to [lo, hi], times the price difference's rate k (arcs and transshipment);
@@ -38,6 +40,10 @@ const V = new Float64Array(NPIECE);
 const LO = new Float64Array(NPIECE);
 const HI = new Float64Array(NPIECE);
 const K = new Float64Array(NPIECE);
+// the products rayLinear adds, worked out once a ray (the same products, so the same bits): lo * k, hi * k, v * k
+const LK = new Float64Array(NPIECE);
+const HK = new Float64Array(NPIECE);
+const VK = new Float64Array(NPIECE);
 let nPiece = 0;
 
 function piece(u: number, v: number, lo: number, hi: number, k: number): void {
@@ -45,6 +51,9 @@ function piece(u: number, v: number, lo: number, hi: number, k: number): void {
   V[nPiece] = v;
   LO[nPiece] = lo;
   HI[nPiece] = hi;
+  LK[nPiece] = lo * k;
+  HK[nPiece] = hi * k;
+  VK[nPiece] = v * k;
   K[nPiece] = k;
   nPiece++;
 }
@@ -52,24 +61,29 @@ function piece(u: number, v: number, lo: number, hi: number, k: number): void {
 /** Set up the ray p + a d for the model (the flows' centre, wedges and weight as flowsAt reads them). */
 export function setRay(m: SpeProblem, p: Float64Array, d: Float64Array, kap: number): void {
   nPiece = 0;
+  nSeen = 0;
+  const { idle, x0, w, wt, xt0 } = W;
+  const { aLo, aCap } = m;
   for (let s = 0; s < NR; s++) {
-    if (W.idle[s] === 1) continue;
+    if (idle[s] === 1) continue;
     for (let e = 0; e < NR; e++) {
-      if (W.idle[NR + e] === 1) continue;
+      if (idle[NR + e] === 1) continue;
       const a = s * NR + e;
       const k = d[NR + e] - d[s];
-      if (k === 0 || m.aLo[a] >= m.aCap[a]) continue; // a constant flow: no part in the slope's change
-      piece(W.x0[a] + (p[NR + e] - p[s] - W.w[a]) / kap, k / kap, m.aLo[a], m.aCap[a], k);
+      if (k === 0 || aLo[a] >= aCap[a]) continue; // a constant flow: no part in the slope's change
+      piece(x0[a] + (p[NR + e] - p[s] - w[a]) / kap, k / kap, aLo[a], aCap[a], k);
     }
   }
-  for (let i = 0; i < m.nTr; i++) {
-    const s = m.trS[i];
-    const e = NR + m.trD[i];
-    if (W.idle[s] === 1 || W.idle[e] === 1) continue;
+  const nTr = m.nTr;
+  const { trS, trD, trSlope } = m;
+  for (let i = 0; i < nTr; i++) {
+    const s = trS[i];
+    const e = NR + trD[i];
+    if (idle[s] === 1 || idle[e] === 1) continue;
     const k = d[e] - d[s];
     if (k === 0) continue;
-    const den = kap + m.trSlope[i];
-    piece((p[e] - p[s] - W.wt[i] + kap * W.xt0[i]) / den, k / den, 0, Infinity, k);
+    const den = kap + trSlope[i];
+    piece((p[e] - p[s] - wt[i] + kap * xt0[i]) / den, k / den, 0, Infinity, k);
   }
   for (let r = 0; r < NR; r++) {
     const q0 = m.sQ0[r];
@@ -83,20 +97,37 @@ export function setRay(m: SpeProblem, p: Float64Array, d: Float64Array, kap: num
 /** The piecewise-linear part of the slope at a, as set up by setRay; its derivative in DERIV.v. */
 export const DERIV = { v: 0 };
 
-export function rayLinear(a: number): number {
+// the last few points rayLinear worked out on this ray (the line search asks for its bracket's ends again): a pure
+// function of a and the pieces, so a point asked for again gets the same bits; cleared by setRay
+const SEEN = 4;
+const SEEN_A = new Float64Array(SEEN);
+const SEEN_G = new Float64Array(SEEN);
+const SEEN_D = new Float64Array(SEEN);
+let nSeen = 0;
 
+export function rayLinear(a: number): number {
+  const n = nSeen < SEEN ? nSeen : SEEN;
+  for (let i = 0; i < n; i++)
+    if (SEEN_A[i] === a) {
+      DERIV.v = SEEN_D[i];
+      return SEEN_G[i];
+    }
   let g = 0;
   let dg = 0;
   for (let i = 0; i < nPiece; i++) {
     const v = U[i] + a * V[i];
-    if (v <= LO[i]) g += LO[i] * K[i];
-    else if (v >= HI[i]) g += HI[i] * K[i];
+    if (v <= LO[i]) g += LK[i];
+    else if (v >= HI[i]) g += HK[i];
     else {
       g += v * K[i];
-      dg += V[i] * K[i];
+      dg += VK[i];
     }
   }
   DERIV.v = dg;
+  const slot = nSeen++ % SEEN;
+  SEEN_A[slot] = a;
+  SEEN_G[slot] = g;
+  SEEN_D[slot] = dg;
   return g;
 }
 

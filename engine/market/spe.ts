@@ -27,7 +27,7 @@ import type { SpeProblem, SpeStats } from './curves.ts';
 
 // Local copies of the imported bindings: where modules are compiled to CommonJS (tsx runs the CLI that way) every use
 // of an imported binding is a getter call, which the solver's inner loops cannot afford.
-const { NR, NP, supplyAt, demandFast, prepareUses, supplySlope } = curves;
+const { NR, NP, MAX_USES, supplyAt, demandFast, prepareUses, supplySlope } = curves;
 const blockSolve = gauss.blockSolve;
 const { W, setRay, rayLinear, modelRoot } = ray;
 const { settleIdlePrices, complementarityGap, TOL_P, TOL_Q } = conditions;
@@ -47,59 +47,74 @@ export * from './curves.ts';
 // so it is solved loosely (LOOSE_Q); the outer steps stop when the complementarity conditions with the true ad
 // valorem tariffs hold to TOL_P and every node clears to TOL_Q (conditions.ts).
 
+// the scratch arrays, bound once (a property load per use is not free in the inner loops)
+const { x0: X0, xt0: XT0, w: WA, wt: WT, F: WF, ds: DS, dd: DD, B: BJ, dp: DP, xs: XS, xts: XTS, dsl: DSL } = W;
+const { memoP: MEMO_P, memoD: MEMO_D, memoS: MEMO_S, idle: IDLE, nz: NZROW } = W;
+
 /** Mark the nodes with nothing to sell or no buyer: their arcs carry nothing, and they get a price afterwards. */
 function markIdle(m: SpeProblem): void {
+  const { sFix, sCap, sQ0, dFix, stI0, stLam, stT, nUse, uQ } = m;
   for (let r = 0; r < NR; r++) {
-    W.idle[r] = m.sFix[r] <= 0 && (m.sCap[r] <= 0 || m.sQ0[r] <= 0) ? 1 : 0;
-    let buyers = m.dFix[r] > 0 || m.stI0[r] > 0 || (m.stLam[r] > 0 && m.stT[r] > 0);
-    for (let u = 0; u < m.nUse[r] && !buyers; u++) if (m.uQ[r * curves.MAX_USES + u] > 0) buyers = true;
-    W.idle[NR + r] = buyers ? 0 : 1;
+    IDLE[r] = sFix[r] <= 0 && (sCap[r] <= 0 || sQ0[r] <= 0) ? 1 : 0;
+    let buyers = dFix[r] > 0 || stI0[r] > 0 || (stLam[r] > 0 && stT[r] > 0);
+    for (let u = 0; u < nUse[r] && !buyers; u++) if (uQ[r * MAX_USES + u] > 0) buyers = true;
+    IDLE[NR + r] = buyers ? 0 : 1;
   }
 }
 
 /** Flows at prices p given the centre, the wedges and the weight kap; written into x, xt. */
 function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, xt: Float64Array): void {
   solveClock.evals++;
+  const aLo = m.aLo;
+  const aCap = m.aCap;
   for (let s = 0; s < NR; s++) {
+    const idleS = IDLE[s] === 1;
+    const ps = p[s];
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
-      if (W.idle[s] === 1 || W.idle[NR + d] === 1) {
+      if (idleS || IDLE[NR + d] === 1) {
         x[a] = 0;
         continue;
       }
-      let v = W.x0[a] + (p[NR + d] - p[s] - W.w[a]) / kap;
-      const lo = m.aLo[a];
-      const cap = m.aCap[a];
+      let v = X0[a] + (p[NR + d] - ps - WA[a]) / kap;
+      const lo = aLo[a];
+      const cap = aCap[a];
       if (v < lo) v = lo;
       if (v > cap) v = cap;
       x[a] = v;
     }
   }
-  for (let i = 0; i < m.nTr; i++) {
-    if (W.idle[m.trS[i]] === 1 || W.idle[NR + m.trD[i]] === 1) {
+  const nTr = m.nTr;
+  if (nTr === 0) return;
+  const { trS, trD, trSlope } = m;
+  for (let i = 0; i < nTr; i++) {
+    const s = trS[i];
+    const d = NR + trD[i];
+    if (IDLE[s] === 1 || IDLE[d] === 1) {
       xt[i] = 0;
       continue;
     }
-    const gap = p[NR + m.trD[i]] - p[m.trS[i]] - W.wt[i];
-    const v = (gap + kap * W.xt0[i]) / (kap + m.trSlope[i]);
+    const gap = p[d] - p[s] - WT[i];
+    const v = (gap + kap * XT0[i]) / (kap + trSlope[i]);
     xt[i] = v > 0 ? v : 0;
   }
 }
 
 /** Excess supply at each node (supply node: output - shipments; demand node: arrivals - demand), into F;
- * returns the largest absolute value. */
-function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Array, F: Float64Array, slopes = false): number {
+ * its largest absolute value into EXN[0] (a number returned from a call that is not inlined is a new heap object). */
+const EXN = new Float64Array(1);
+function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Array, F: Float64Array, slopes: boolean): void {
   for (let r = 0; r < NR; r++) {
     F[r] = supplyAt(m, r, p[r]);
     // demand and its slope at a price this solve has already worked them out at (the next outer step starts where
     // the last one ended) are taken from there: the same inputs, the same bits
     const pd = p[NR + r];
-    if (pd !== W.memoP[r]) {
-      W.memoD[r] = demandFast(m, r, pd, W.memoS, r);
-      W.memoP[r] = pd;
+    if (pd !== MEMO_P[r]) {
+      demandFast(m, r, p, NR + r, MEMO_D, MEMO_S);
+      MEMO_P[r] = pd;
     }
-    F[NR + r] = -W.memoD[r];
-    if (slopes) W.dsl[r] = W.memoS[r];
+    F[NR + r] = -MEMO_D[r];
+    if (slopes) DSL[r] = MEMO_S[r];
   }
   for (let s = 0; s < NR; s++)
     for (let d = 0; d < NR; d++) {
@@ -109,47 +124,67 @@ function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Arra
         F[NR + d] += v;
       }
     }
-  for (let i = 0; i < m.nTr; i++) {
-    F[m.trS[i]] -= xt[i];
-    F[NR + m.trD[i]] += xt[i];
+  const nTr = m.nTr;
+  if (nTr > 0) {
+    const { trS, trD } = m;
+    for (let i = 0; i < nTr; i++) {
+      F[trS[i]] -= xt[i];
+      F[NR + trD[i]] += xt[i];
+    }
   }
   // the price bounds as complementarity: at the floor, goods nobody takes are kept (free disposal); at the ceiling,
   // what is short is rationed. Neither bound is reached in a real outcome.
+  const floor = m.pmin * (1 + 1e-4);
+  const ceil = m.pmax * (1 - 1e-4);
   for (let r = 0; r < NP; r++) {
-    if (p[r] <= m.pmin * (1 + 1e-4) && F[r] > 0) F[r] = 0;
-    else if (p[r] >= m.pmax * (1 - 1e-4) && F[r] < 0) F[r] = 0;
+    if (p[r] <= floor && F[r] > 0) F[r] = 0;
+    else if (p[r] >= ceil && F[r] < 0) F[r] = 0;
   }
   let n = 0;
   for (let r = 0; r < NP; r++) n = Math.max(n, Math.abs(F[r]));
-  return n;
+  EXN[0] = n;
 }
 
 /** The Jacobian of F, symmetric positive semi-definite (plus a tiny ridge), in block form (linsolve.ts): the supply
- * nodes' diagonal W.ds, the demand nodes' diagonal W.dd, and the couplings W.B (minus each interior arc's response). */
+ * nodes' diagonal W.ds, the demand nodes' diagonal W.dd, and the couplings W.B (minus each interior arc's response),
+ * with each supply node's coupled demand nodes as bits in W.nz (B is read only there: the rest is not cleared). */
 function jacobian(m: SpeProblem, p: Float64Array, kap: number): void {
   const reg = (1e-9 * m.qref) / m.pref;
-  const B = W.B;
-  B.fill(0);
   for (let r = 0; r < NR; r++) {
-    W.ds[r] = supplySlope(m, r, p[r]) + reg;
-    W.dd[r] = -W.dsl[r] + reg; // demand slopes from the excess() call just before
+    DS[r] = supplySlope(m, r, p[r]) + reg;
+    DD[r] = -DSL[r] + reg; // demand slopes from the excess() call just before
   }
   const k = 1 / kap;
-  for (let s = 0; s < NR; s++)
+  const aLo = m.aLo;
+  const aCap = m.aCap;
+  for (let s = 0; s < NR; s++) {
+    let bits = 0;
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
-      const v = W.xs[a];
-      if (v <= m.aLo[a] || v >= m.aCap[a]) continue; // at a bound: no response
-      B[a] -= k;
-      W.ds[s] += k;
-      W.dd[d] += k;
+      const v = XS[a];
+      if (v <= aLo[a] || v >= aCap[a]) continue; // at a bound: no response
+      BJ[a] = 0 - k; // (0 - k: the bits of clearing B and subtracting)
+      DS[s] += k;
+      DD[d] += k;
+      bits |= 1 << d;
     }
-  for (let i = 0; i < m.nTr; i++) {
-    if (W.xts[i] <= 0) continue;
-    const kt = 1 / (kap + m.trSlope[i]);
-    B[m.trS[i] * NR + m.trD[i]] -= kt;
-    W.ds[m.trS[i]] += kt;
-    W.dd[m.trD[i]] += kt;
+    NZROW[s] = bits;
+  }
+  const nTr = m.nTr;
+  if (nTr === 0) return;
+  const { trS, trD, trSlope } = m;
+  for (let i = 0; i < nTr; i++) {
+    if (XTS[i] <= 0) continue;
+    const kt = 1 / (kap + trSlope[i]);
+    const s = trS[i];
+    const d = trD[i];
+    const bit = 1 << d;
+    if ((NZROW[s] & bit) === 0) {
+      BJ[s * NR + d] = 0 - kt;
+      NZROW[s] |= bit;
+    } else BJ[s * NR + d] -= kt;
+    DS[s] += kt;
+    DD[d] += kt;
   }
 }
 
@@ -159,11 +194,12 @@ const LOOSE_Q = 1e-4;
 /** The directional derivative F(p + a d) . d (increasing in a: the convex dual along the ray); prices in W.pt2. */
 const PT2 = new Float64Array(NP);
 const FT = new Float64Array(NP);
-const FT_NORM = { v: 0 };
+const FT_NORM = new Float64Array(1);
 function slopeAlong(m: SpeProblem, p: Float64Array, d: Float64Array, a: number, kap: number): number {
   for (let r = 0; r < NP; r++) PT2[r] = p[r] + a * d[r];
-  flowsAt(m, PT2, kap, W.xs, W.xts);
-  FT_NORM.v = excess(m, PT2, W.xs, W.xts, FT, true); // with slopes: if this point is taken, the next step reuses it
+  flowsAt(m, PT2, kap, XS, XTS);
+  excess(m, PT2, XS, XTS, FT, true); // with slopes: if this point is taken, the next step reuses it
+  FT_NORM[0] = EXN[0];
   let g = 0;
   for (let r = 0; r < NP; r++) g += FT[r] * d[r];
   return g;
@@ -190,15 +226,21 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const st = stats ?? { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
   prepareUses(m);
   markIdle(m);
-  W.memoP.fill(NaN);
+  MEMO_P.fill(NaN);
   st.outer = 0;
   st.newton = 0;
   // proximal weight: a flow of the whole market moves a price by 0.1% of the reference price
   let kap = (0.001 * m.pref) / Math.max(m.qref, 1e-9);
   const p = m.p;
-  for (let r = 0; r < NP; r++) if (!(p[r] >= m.pmin && p[r] <= m.pmax)) p[r] = Math.min(m.pmax, Math.max(m.pmin, m.pref));
-  for (let a = 0; a < NR * NR; a++) W.x0[a] = Math.min(m.aCap[a], Math.max(m.aLo[a], m.x[a]));
-  for (let i = 0; i < m.nTr; i++) W.xt0[i] = m.xt[i] > 0 ? m.xt[i] : 0;
+  const pmin = m.pmin;
+  const pmax = m.pmax;
+  const nTr = m.nTr;
+  const { aCap, aLo, aT, aF, trS, trT, trF } = m;
+  const mx = m.x;
+  const mxt = m.xt;
+  for (let r = 0; r < NP; r++) if (!(p[r] >= pmin && p[r] <= pmax)) p[r] = Math.min(pmax, Math.max(pmin, m.pref));
+  for (let a = 0; a < NR * NR; a++) X0[a] = Math.min(aCap[a], Math.max(aLo[a], mx[a]));
+  for (let i = 0; i < nTr; i++) XT0[i] = mxt[i] > 0 ? mxt[i] : 0;
   const tolF = TOL_Q * m.qref;
   const tolGap = TOL_P * m.pref;
   let gap = Infinity; // the complementarity gap at the last centre
@@ -208,17 +250,21 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
     if (outer >= 10 && outer % 10 === 0) kap *= 0.3;
     // wedges at the centre's source prices; the tariff part moves a damped step 1/(1+t) toward its value, so the
     // fixed point converges monotonically even for prohibitive tariffs
-    for (let s = 0; s < NR; s++)
+    for (let s = 0; s < NR; s++) {
+      const ps = p[s];
       for (let d = 0; d < NR; d++) {
         const a = s * NR + d;
-        const t = m.aT[a];
-        const target = m.aF[a] + t * (p[s] + m.aF[a]);
-        W.w[a] = outer === 0 ? target : W.w[a] + (target - W.w[a]) / (1 + t);
+        const t = aT[a];
+        const f = aF[a];
+        const target = f + t * (ps + f);
+        WA[a] = outer === 0 ? target : WA[a] + (target - WA[a]) / (1 + t);
       }
-    for (let i = 0; i < m.nTr; i++) {
-      const t = m.trT[i];
-      const target = m.trF[i] + t * (p[m.trS[i]] + m.trF[i]);
-      W.wt[i] = outer === 0 ? target : W.wt[i] + (target - W.wt[i]) / (1 + t);
+    }
+    for (let i = 0; i < nTr; i++) {
+      const t = trT[i];
+      const f = trF[i];
+      const target = f + t * (p[trS[i]] + f);
+      WT[i] = outer === 0 ? target : WT[i] + (target - WT[i]) / (1 + t);
     }
     // Newton on the prices with a line search
     // the first step's centre is last quarter's flows, so its solution is only a way point: solved loosely (an
@@ -230,11 +276,12 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
     for (let it = 0; it < 50; it++) {
       let n: number;
       if (fresh) {
-        n = FT_NORM.v;
-        for (let r = 0; r < NP; r++) W.F[r] = FT[r];
+        n = FT_NORM[0];
+        for (let r = 0; r < NP; r++) WF[r] = FT[r];
       } else {
-        flowsAt(m, p, kap, W.xs, W.xts);
-        n = excess(m, p, W.xs, W.xts, W.F, true);
+        flowsAt(m, p, kap, XS, XTS);
+        excess(m, p, XS, XTS, WF, true);
+        n = EXN[0];
       }
       if (n <= innerTol) {
         atP = true;
@@ -243,27 +290,27 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       }
       st.newton++;
       jacobian(m, p, kap);
-      blockSolve(W.ds, W.dd, W.B, W.F, W.dp);
+      blockSolve(DS, DD, BJ, NZROW, WF, DP);
       // keep the step inside the sanity bounds: a price already at a bound and pushed past it stays there
-      for (let r = 0; r < NP; r++) if ((p[r] <= m.pmin && W.dp[r] < 0) || (p[r] >= m.pmax && W.dp[r] > 0)) W.dp[r] = 0;
+      for (let r = 0; r < NP; r++) if ((p[r] <= pmin && DP[r] < 0) || (p[r] >= pmax && DP[r] > 0)) DP[r] = 0;
       let amax = 1;
       for (let r = 0; r < NP; r++) {
-        const v = p[r] + W.dp[r];
-        if (v < m.pmin) amax = Math.min(amax, (m.pmin - p[r]) / W.dp[r]);
-        if (v > m.pmax) amax = Math.min(amax, (m.pmax - p[r]) / W.dp[r]);
+        const v = p[r] + DP[r];
+        if (v < pmin) amax = Math.min(amax, (pmin - p[r]) / DP[r]);
+        if (v > pmax) amax = Math.min(amax, (pmax - p[r]) / DP[r]);
       }
       // the line search: the slope of the convex dual along the ray is increasing. Take the full step if the slope
       // is still negative there or small. Else its piecewise-linear part (flows, supply) is known exactly along the ray
       // (ray.ts) and the rest (demand) is interpolated between the points evaluated: evaluate at the model's root
       // until the slope there is small (usually once).
       let g0 = 0;
-      for (let r = 0; r < NP; r++) g0 += W.F[r] * W.dp[r];
+      for (let r = 0; r < NP; r++) g0 += WF[r] * DP[r];
       if (!(g0 < 0)) break; // no descent left along Newton's direction
       const tolG = 0.2 * -g0;
       let a = amax;
-      let g = slopeAlong(m, p, W.dp, amax, kap);
+      let g = slopeAlong(m, p, DP, amax, kap);
       if (g > tolG) {
-        setRay(m, p, W.dp, kap);
+        setRay(m, p, DP, kap);
         let lo = 0;
         let hi = amax;
         let gLo = g0;
@@ -278,7 +325,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
             a = modelRoot(lo, hi, rLo - c1 * lo, c1, 1e-3 * tolG);
           } else a = (lo * gHi - hi * gLo) / (gHi - gLo);
           if (!(a > lo && a < hi)) a = 0.5 * (lo + hi);
-          g = slopeAlong(m, p, W.dp, a, kap);
+          g = slopeAlong(m, p, DP, a, kap);
           if (Math.abs(g) <= tolG) break;
           if (g > 0) {
             hi = a;
@@ -299,34 +346,37 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       if (!(a > 0)) break;
       fresh = true;
       for (let r = 0; r < NP; r++) {
-        const v = Math.min(m.pmax, Math.max(m.pmin, PT2[r]));
+        const v = Math.min(pmax, Math.max(pmin, PT2[r]));
         if (v !== PT2[r]) fresh = false;
         p[r] = v;
       }
     }
     // the flows at p (already there when the inner loop ended clearing: the same inputs give the same bits)
-    if (!atP) flowsAt(m, p, kap, W.xs, W.xts);
+    if (!atP) flowsAt(m, p, kap, XS, XTS);
     // move the centre; stop when the complementarity conditions (true tariffs) and clearing hold
     for (let a = 0; a < NR * NR; a++) {
-      W.x0[a] = W.xs[a];
-      m.x[a] = W.xs[a];
+      X0[a] = XS[a];
+      mx[a] = XS[a];
     }
-    for (let i = 0; i < m.nTr; i++) {
-      W.xt0[i] = W.xts[i];
-      m.xt[i] = W.xts[i];
+    for (let i = 0; i < nTr; i++) {
+      XT0[i] = XTS[i];
+      mxt[i] = XTS[i];
     }
     // (when the inner loop ended clearing, excess at p with these flows is the value it stopped on, <= tolF)
     gap = complementarityGap(m, true);
-    if (gap <= tolGap && (cleared || excess(m, p, m.x, m.xt, W.F) <= tolF)) break;
+    if (gap <= tolGap && (cleared || (excess(m, p, mx, mxt, WF, false), EXN[0] <= tolF))) break;
   }
   // idle nodes get the price the market implies, unless that would break a condition that held (p, m.x and m.xt
   // are as the loop's last gap saw them)
   const gap0 = gap;
-  for (let r = 0; r < NP; r++) W.pt[r] = p[r];
+  const pt = W.pt;
+  for (let r = 0; r < NP; r++) pt[r] = p[r];
   settleIdlePrices(m);
-  let gap1 = complementarityGap(m, true);
+  let moved = false;
+  for (let r = 0; r < NP; r++) if (p[r] !== pt[r]) moved = true;
+  let gap1 = moved ? complementarityGap(m, true) : gap0; // no price moved: the same inputs as the loop's last gap
   if (gap1 > Math.max(gap0, tolGap)) {
-    for (let r = 0; r < NP; r++) p[r] = W.pt[r];
+    for (let r = 0; r < NP; r++) p[r] = pt[r];
     gap1 = gap0; // the prices it was worked out at, restored
   }
   // the conditions that bind: arcs between a node with something to sell and a node with a buyer
@@ -337,5 +387,6 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
 
 /** The largest market-clearing residual at the solution in m, t. */
 export function clearingResidual(m: SpeProblem): number {
-  return excess(m, m.p, m.x, m.xt, W.F);
+  excess(m, m.p, m.x, m.xt, W.F, false);
+  return EXN[0];
 }
