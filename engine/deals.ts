@@ -7,6 +7,8 @@ import type { Commitment, Orders } from './schema.ts';
 import { toControl } from './policy.ts';
 import { NR } from './market/spe.ts';
 
+if (NR !== 6) throw new Error(`deals.ts: reserved() is written for 6 regions, not ${NR}`);
+
 export interface DealStep {
   deals: Deal[];
   trust: GameState['trust'];
@@ -64,7 +66,8 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
     nextId,
     reserved: (st: GameState, q: number) => {
       const out = {} as Record<StageKey, number[][]>;
-      for (const s of STAGES) out[s] = Array.from({ length: NR }, () => [0, 0, 0, 0, 0, 0]);
+      // NR rows of NR zeros as literals (Array.from with a length object is slow)
+      for (const s of STAGES) out[s] = [[0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0]];
       for (const d of deals) {
         if (d.status !== 'active') continue;
         for (const [giver, taker, list] of [

@@ -14,6 +14,20 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Each region's and stage's place in string order (cmp), so the pipeline sorts on numbers: the comparator has the
+ * sign of the string comparison's, and the sort only reads the sign. */
+const rankOf = <K extends string>(xs: readonly K[]): Record<K, number> => {
+  const out = {} as Record<K, number>;
+  const sorted = xs.slice().sort(cmp);
+  for (let i = 0; i < sorted.length; i++) out[sorted[i]] = i;
+  return out;
+};
+const REGION_RANK = rankOf(REGIONS);
+const STAGE_RANK = rankOf(STAGES);
+function byDueRegionStage(a: GameState['pipeline'][number], b: GameState['pipeline'][number]): number {
+  return a.due - b.due || REGION_RANK[a.region] - REGION_RANK[b.region] || STAGE_RANK[a.stage] - STAGE_RANK[b.stage];
+}
+
 export function startInvestments(
   content: Content,
   state: GameState,
@@ -114,7 +128,7 @@ export function advanceProjects(
   const projects = buildingStep(content, state, R, started, instant, shocks, turn, news, offtakes);
   privateSupply(content, state, R, turn, pipeline);
   priceResponse(content, state, R);
-  pipeline.sort((a, b) => a.due - b.due || cmp(a.region, b.region) || cmp(a.stage, b.stage));
+  pipeline.sort(byDueRegionStage);
   return { projects, offtakes, pipeline };
 }
 
@@ -189,36 +203,43 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
   const frac = q / 4;
   const sr = content.goods.supplyResponse;
   // entries are shared with the last state and never changed in place: a changed entry is a new object. Keyed by
-  // (due turn, region, stage) as one number: due * 64 + region * 8 + stage
+  // (due turn, region, stage) as one number: due * 64 + region * 8 + stage; the first entry with a key takes new tonnes
   const at = new Map<number, number>();
-  const keyOf = (due: number, region: RegionId, stage: StageKey) => due * 64 + REGIONS.indexOf(region) * 8 + STAGES.indexOf(stage);
-  const first = (k: number, i: number) => {
-    if (!at.has(k)) at.set(k, i); // the first entry with a key takes new tonnes
-  };
-  for (let i = 0; i < pipeline.length; i++) first(keyOf(pipeline[i].due, pipeline[i].region, pipeline[i].stage), i);
-  for (const it of state.pipeline) {
+  for (let i = 0; i < pipeline.length; i++) {
+    const it = pipeline[i];
+    const k = it.due * 64 + REGION_INDEX[it.region] * 8 + STAGE_INDEX[it.stage];
+    if (!at.has(k)) at.set(k, i);
+  }
+  const last = state.pipeline;
+  for (let j = 0; j < last.length; j++) {
+    const it = last[j];
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
     else {
-      first(keyOf(it.due, it.region, it.stage), pipeline.length);
+      const k = it.due * 64 + REGION_INDEX[it.region] * 8 + STAGE_INDEX[it.stage];
+      if (!at.has(k)) at.set(k, pipeline.length);
       pipeline.push(it);
     }
   }
   exits(content, state, R);
-  for (const s of STAGES) {
+  controlsInForce(state, CONTROLLED);
+  for (let si = 0; si < STAGES.length; si++) {
+    const s = STAGES[si];
     let world = 0;
-    for (const id of REGIONS) world += stageCap(R[id], s);
-    const hosts = s.startsWith('ore') ? sr.hosts.mine : s.startsWith('oxide') ? sr.hosts.refinery : sr.hosts.magnet;
-    const lead = s.startsWith('ore') ? sr.mineLeadQuarters : sr.leadQuarters;
+    for (let hi = 0; hi < REGIONS.length; hi++) world += stageCap(R[REGIONS[hi]], s);
+    const ore = si < 2;
+    const hosts = ore ? sr.hosts.mine : s === 'magnet' ? sr.hosts.magnet : sr.hosts.refinery;
+    const lead = ore ? sr.mineLeadQuarters : sr.leadQuarters;
     // arrivals are grouped by year so the pipeline stays short
     const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
-    const controlled = controlsOn(state, s);
-    for (const h of REGIONS) {
+    const controlled = CONTROLLED[si];
+    for (let hi = 0; hi < REGIONS.length; hi++) {
+      const h = REGIONS[hi];
       const w = hosts[h];
       if (!w) continue;
       const pi = expectedProfitability(content, state, s, h, lead, controlled);
       if (pi <= 0) continue;
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
-      const key = keyOf(due, h, s);
+      const key = due * 64 + hi * 8 + si;
       const i = at.get(key);
       if (i !== undefined) {
         const e = { ...pipeline[i] };
@@ -229,6 +250,29 @@ function privateSupply(content: Content, state: GameState, R: Record<RegionId, R
         at.set(key, pipeline.length);
         pipeline.push({ due, region: h, stage: s, tonnes: add });
       }
+    }
+  }
+}
+
+const indexOf = <K extends string>(xs: readonly K[]): Record<K, number> => {
+  const out = {} as Record<K, number>;
+  for (let i = 0; i < xs.length; i++) out[xs[i]] = i;
+  return out;
+};
+const REGION_INDEX = indexOf(REGIONS);
+const STAGE_INDEX = indexOf(STAGES);
+/** Scratch: whether any export control is in force on each stage (controlsInForce rewrites it whole each call). */
+const CONTROLLED: boolean[] = STAGES.map(() => false);
+
+/** Whether any export control is in force on each stage, in STAGES order (controlsOn for all stages in one pass). */
+function controlsInForce(state: GameState, out: boolean[]): void {
+  for (let k = 0; k < STAGES.length; k++) out[k] = false;
+  for (const c of COUNTRIES) {
+    const ctl = state.regions[c].policies.controls;
+    for (const p of REGIONS) {
+      if (p === c) continue;
+      const cp = ctl[p];
+      for (let k = 0; k < STAGES.length; k++) if (cp[STAGES[k]].level !== 'open') out[k] = true;
     }
   }
 }

@@ -43,7 +43,17 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
     transship[s] = transshipRecord(m.transship);
     detected[s] = transshipRecord(detections(content, m));
   }
-  return { ...state.market, producerPrice, expPrice, transship, detected, magnetHeavy: chain.magnetHeavy, underwater: underwaterAfter(content, state, chain), distrust: distrustAfter(content, state, R) };
+  // spread, then assign in the literal's order: the same object key for key, without V8's slow path for a literal
+  // that overrides spread keys
+  const out: GameState['market'] = { ...state.market };
+  out.producerPrice = producerPrice;
+  out.expPrice = expPrice;
+  out.transship = transship;
+  out.detected = detected;
+  out.magnetHeavy = chain.magnetHeavy;
+  out.underwater = underwaterAfter(content, state, chain);
+  out.distrust = distrustAfter(content, state, R);
+  return out;
 }
 
 /** Buyers' distrust of each supplier: it jumps to the severity of the supplier's controls on the buyer (or a share
