@@ -91,11 +91,14 @@ export interface SupplyContext {
   tension?: GameState['tension'];
 }
 
-function shortOf(prices: GameState['prices'] | undefined, s: StageKey): boolean[] {
-  if (!prices) return [false, false, false, false, false, false];
+/** Regions whose buyers' price last turn was above the rest (read from lastPrice: last turn's prices as arrays). */
+function shortOf(prices: GameState['prices'] | undefined, p: number[]): boolean[] {
+  const out = [false, false, false, false, false, false];
+  if (!prices) return out;
   let lo = Infinity;
-  for (const r of REGIONS) lo = Math.min(lo, prices[s][r]);
-  return REGIONS.map((r) => prices[s][r] > 1.05 * lo);
+  for (let i = 0; i < NR; i++) lo = Math.min(lo, p[i]);
+  for (let i = 0; i < NR; i++) out[i] = p[i] > 1.05 * lo;
+  return out;
 }
 
 export function buildChainInput(x: SupplyContext): ChainInput {
@@ -106,8 +109,10 @@ export function buildChainInput(x: SupplyContext): ChainInput {
   const mk = marketInputs(x);
   for (const o of x.offtakes) {
     if (o.untilTurn < x.turn) continue;
-    reserved[o.stage][REGIONS.indexOf(o.from)][REGIONS.indexOf(o.to)] += o.tonnesPerYear * frac;
+    reserved[o.stage][REGION_INDEX[o.from]][REGION_INDEX[o.to]] += o.tonnesPerYear * frac;
   }
+  const lp = mk.lastPrice;
+  // the literal {..., planByNeeds, ...mk, short} written out key for key (no spread in a literal)
   return {
     goods: content.goods,
     minedReo,
@@ -128,8 +133,15 @@ export function buildChainInput(x: SupplyContext): ChainInput {
     tariff,
     laneExtra: laneWedges(content, x.lanes, 1),
     planByNeeds: x.open === true,
-    ...mk,
-    short: { oreLight: shortOf(x.prices, 'ore.light'), oreHeavy: shortOf(x.prices, 'ore.heavy'), light: shortOf(x.prices, 'oxide.light'), heavy: shortOf(x.prices, 'oxide.heavy'), magnet: shortOf(x.prices, 'magnet') },
+    lastPrice: lp,
+    lastProducerPrice: mk.lastProducerPrice,
+    lastFlows: mk.lastFlows,
+    lastTransship: mk.lastTransship,
+    expPrice: mk.expPrice,
+    baseUse: mk.baseUse,
+    hoard: mk.hoard,
+    distrust: mk.distrust,
+    short: { oreLight: shortOf(x.prices, lp['ore.light']), oreHeavy: shortOf(x.prices, lp['ore.heavy']), light: shortOf(x.prices, lp['oxide.light']), heavy: shortOf(x.prices, lp['oxide.heavy']), magnet: shortOf(x.prices, lp.magnet) },
   };
 }
 
@@ -137,47 +149,82 @@ export function buildChainInput(x: SupplyContext): ChainInput {
 function row(): number[] {
   return [NaN, NaN, NaN, NaN, NaN, NaN];
 }
-if (NR !== 6) throw new Error(`supply.ts: row() is written for 6 regions, not ${NR}`);
+if (NR !== 6) throw new Error(`supply.ts: row() and zeros() are written for 6 regions, not ${NR}`);
 
 function zeros(): number[] {
-  return new Array<number>(NR).fill(0);
+  return [0, 0, 0, 0, 0, 0];
 }
 
-const byStage = <T>(f: (s: StageKey) => T): Record<StageKey, T> => ({ 'ore.light': f('ore.light'), 'ore.heavy': f('ore.heavy'), 'oxide.light': f('oxide.light'), 'oxide.heavy': f('oxide.heavy'), magnet: f('magnet') });
+const REGION_INDEX = {} as Record<RegionId, number>;
+for (let i = 0; i < NR; i++) REGION_INDEX[REGIONS[i]] = i;
+const TARIFF_GOOD = STAGES.map(tariffGoodOf);
+const NS = STAGES.length;
+
+/** A record's values in REGIONS order, or `base` in every region when there is no record. */
+function regionRow(rec: Record<RegionId, number> | undefined, base: number): number[] {
+  const r = row();
+  if (rec) for (let i = 0; i < NR; i++) r[i] = rec[REGIONS[i]];
+  else for (let i = 0; i < NR; i++) r[i] = base;
+  return r;
+}
+
+/** A record's values in REGIONS order (the record must be there). */
+function valuesOf(rec: Record<RegionId, number>): number[] {
+  const r = row();
+  for (let i = 0; i < NR; i++) r[i] = rec[REGIONS[i]];
+  return r;
+}
+
+/** A record by stage of regionRow's, each stage's base its 2024 price; `recs` undefined: base prices throughout. */
+function stageRows(content: Content, recs: Record<StageKey, Record<RegionId, number>> | undefined): Record<StageKey, number[]> {
+  const out = {} as Record<StageKey, number[]>;
+  for (let k = 0; k < NS; k++) {
+    const s = STAGES[k];
+    out[s] = regionRow(recs?.[s], content.goods.markets[s].basePrice);
+  }
+  return out;
+}
 
 /** Last turn's flows as arrays [stage][from][to]: the record read once, a row at a time (each hot loop after this
  * reads arrays, not three levels of keyed records). */
 function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
   const f = x.flows;
-  if (!f) return byStage(() => REGIONS.map(() => zeros()));
-  return byStage((s) => {
-    const fs = f[s];
-    const out: number[][] = [];
-    for (let a = 0; a < NR; a++) {
-      const rec = fs[REGIONS[a]];
-      const r = row();
-      for (let b = 0; b < NR; b++) r[b] = rec[REGIONS[b]];
-      out.push(r);
+  const out = {} as Record<StageKey, number[][]>;
+  for (let k = 0; k < NS; k++) {
+    const s = STAGES[k];
+    const rows: number[][] = [];
+    if (!f) for (let a = 0; a < NR; a++) rows.push(zeros());
+    else {
+      const fs = f[s];
+      for (let a = 0; a < NR; a++) {
+        const rec = fs[REGIONS[a]];
+        const r = row();
+        for (let b = 0; b < NR; b++) r[b] = rec[REGIONS[b]];
+        rows.push(r);
+      }
     }
-    return out;
-  });
+    out[s] = rows;
+  }
+  return out;
 }
 
 /** Last turn's prices and flows (the warm start), expectations, calibration and hoarding, as arrays. */
 function marketInputs(x: SupplyContext) {
   const { content, market } = x;
-  const base = (s: StageKey) => content.goods.markets[s].basePrice;
-  const arr = (rec: Record<RegionId, number> | undefined, s: StageKey) => REGIONS.map((r) => (rec ? rec[r] : base(s)));
   const lastFlows = lastFlowsOf(x);
+  const baseUse = {} as Record<StageKey, number[]>;
+  for (let k = 0; k < NS; k++) baseUse[STAGES[k]] = valuesOf(market.baseUse[STAGES[k]]);
+  const distrust: number[][] = [];
+  for (let b = 0; b < NR; b++) distrust.push(valuesOf(market.distrust[REGIONS[b]]));
   return {
-    lastPrice: byStage((s) => arr(x.prices?.[s], s)),
-    lastProducerPrice: byStage((s) => arr(market.producerPrice[s], s)),
+    lastPrice: stageRows(content, x.prices),
+    lastProducerPrice: stageRows(content, market.producerPrice),
     lastFlows,
     lastTransship: market.transship,
-    expPrice: byStage((s) => arr(market.expPrice[s], s)),
-    baseUse: byStage((s) => REGIONS.map((r) => market.baseUse[s][r])),
+    expPrice: stageRows(content, market.expPrice),
+    baseUse,
     hoard: hoarding(x, lastFlows),
-    distrust: REGIONS.map((b) => REGIONS.map((o) => market.distrust[b][o])),
+    distrust,
   };
 }
 
@@ -187,7 +234,8 @@ function marketInputs(x: SupplyContext) {
 function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record<StageKey, number[]> {
   const { content, regions } = x;
   const H = content.goods.market.storage;
-  const out = byStage(() => zeros());
+  const out = {} as Record<StageKey, number[]>;
+  for (let k = 0; k < NS; k++) out[STAGES[k]] = zeros();
   if (x.open || !x.flows || x.lift?.hoarding) return out;
   const tension = x.tension;
   for (const s of STAGES) {
@@ -218,41 +266,49 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
  * policy records are looked up once for all five stages. */
 function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
   const { content, q } = x;
+  const M = content.goods.markets;
   // arrays grown by push stay packed (the solver reads them in its hot loops)
-  const caps = byStage((): number[][] => []);
-  const reserved = byStage((): number[][] => []);
-  const tariff = byStage((): number[][] => []);
+  const caps = {} as Record<StageKey, number[][]>;
+  const reserved = {} as Record<StageKey, number[][]>;
+  const tariff = {} as Record<StageKey, number[][]>;
+  for (let k = 0; k < NS; k++) {
+    caps[STAGES[k]] = [];
+    reserved[STAGES[k]] = [];
+    tariff[STAGES[k]] = [];
+  }
   const noTariffs = x.lift?.tariffs === true;
+  const liftBy = x.lift?.controlsBy;
+  const dr = x.dealReserved;
   for (let a = 0; a < NR; a++) {
     const pol = regions[REGIONS[a]].policies;
-    const uncapped = x.open === true || x.lift?.controlsBy?.includes(REGIONS[a]) === true;
-    const crows = STAGES.map(row);
-    const trows = STAGES.map(row);
+    const uncapped = x.open === true || liftBy?.includes(REGIONS[a]) === true;
+    const crows = [row(), row(), row(), row(), row()];
+    const trows = [row(), row(), row(), row(), row()];
     for (let b = 0; b < NR; b++) {
       const B = REGIONS[b];
       const tr = pol.tariffs[B];
       const ctl = pol.controls[B];
-      for (let k = 0; k < STAGES.length; k++) {
-        const s = STAGES[k];
-        trows[k][b] = a === b || noTariffs ? 0 : tr[tariffGoodOf(s)] / 100;
+      for (let k = 0; k < NS; k++) {
+        trows[k][b] = a === b || noTariffs ? 0 : tr[TARIFF_GOOD[k]] / 100;
         if (a === b || uncapped) {
           crows[k][b] = Infinity;
           continue;
         }
+        const s = STAGES[k];
         const c = ctl[s];
         if (c.level === 'open') crows[k][b] = Infinity;
         else if (c.level === 'banned') crows[k][b] = 0;
         else {
-          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - content.goods.markets[s].licenceDelayWeeks / (13 * q)) : 1;
+          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - M[s].licenceDelayWeeks / (13 * q)) : 1;
           crows[k][b] = c.share * c.baseVolume * q * fresh;
         }
       }
     }
-    for (let k = 0; k < STAGES.length; k++) {
+    for (let k = 0; k < NS; k++) {
       const s = STAGES[k];
       caps[s].push(crows[k]);
       tariff[s].push(trows[k]);
-      reserved[s].push(x.dealReserved ? x.dealReserved[s][a].slice() : zeros());
+      reserved[s].push(dr ? dr[s][a].slice() : zeros());
     }
   }
   return { caps, reserved, tariff };
