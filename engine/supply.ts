@@ -168,6 +168,13 @@ function regionRow(rec: Record<RegionId, number> | undefined, base: number): num
   return r;
 }
 
+/** A copy of a row of NR numbers (a packed literal, not slice's generic copy). */
+function copyRow(src: number[]): number[] {
+  const r = row();
+  for (let i = 0; i < NR; i++) r[i] = src[i];
+  return r;
+}
+
 /** A record's values in REGIONS order (the record must be there). */
 function valuesOf(rec: Record<RegionId, number>): number[] {
   const r = row();
@@ -308,7 +315,7 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
       const s = STAGES[k];
       caps[s].push(crows[k]);
       tariff[s].push(trows[k]);
-      reserved[s].push(dr ? dr[s][a].slice() : zeros());
+      reserved[s].push(dr ? copyRow(dr[s][a]) : zeros());
     }
   }
   return { caps, reserved, tariff };

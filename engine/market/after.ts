@@ -1,7 +1,7 @@
 // After the markets clear: the world price, the markets' state for next turn (producers' prices, expectations,
 // transshipment and what was detected of it, plants underwater), the consequences of detected leakage, the price
 // ledger's counterfactuals, and national stockpile trades settled at the market price.
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, regionRecord, type RegionId, type StageKey } from '../ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
@@ -27,6 +27,16 @@ export function worldPriceOf(price: number[], received: number[]): number {
   return s / (NR - 1);
 }
 
+/** A record over the regions from values in REGIONS order (regionRecord's literal, without a closure per call). */
+function recordOf(v: ArrayLike<number>): Record<RegionId, number> {
+  return { AUS: v[0], CHN: v[1], JPN: v[2], MYS: v[3], ROW: v[4], USA: v[5] };
+}
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('after.ts: recordOf is written for the regions AUS CHN JPN MYS ROW USA');
+/** Scratch rows (each fully written before it is read, within one call) */
+const ROW = new Float64Array(NR);
+const SEV = new Float64Array(NR * NR);
+const WORST = new Float64Array(NR);
+
 /** The markets' state after the turn: producers' prices, expectations moved toward this turn's prices, transshipment. */
 export function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>, R: Record<RegionId, RegionState>): GameState['market'] {
   const th = content.goods.market.expectationSpeed;
@@ -38,8 +48,13 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
   const detected = {} as GameState['market']['detected'];
   for (const s of STAGES) {
     const m = chain.markets[s];
-    producerPrice[s] = regionRecord((_, i) => m.producerPrice[i]);
-    expPrice[s] = regionRecord((r, i) => state.market.expPrice[s][r] + w * (m.price[i] - state.market.expPrice[s][r]));
+    producerPrice[s] = recordOf(m.producerPrice);
+    const e0 = state.market.expPrice[s];
+    for (let i = 0; i < NR; i++) {
+      const r = REGIONS[i];
+      ROW[i] = e0[r] + w * (m.price[i] - e0[r]);
+    }
+    expPrice[s] = recordOf(ROW);
     transship[s] = transshipRecord(m.transship);
     detected[s] = transshipRecord(detections(content, m));
   }
@@ -62,23 +77,33 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
 export function distrustAfter(content: Content, state: GameState, R: Record<RegionId, RegionState>): GameState['market']['distrust'] {
   const D = content.goods.market.distrust;
   const keep = pow(0.5, state.quartersPerTurn / D.halfLifeQuarters);
-  const severity = (o: RegionId, b: RegionId): number => {
-    if (o === 'ROW' || o === b) return 0;
-    let w = 0;
-    for (const s of STAGES) {
-      const c = R[o].policies.controls[b][s];
-      w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
-    }
-    return w;
-  };
   // each pair's severity once (row o, column b), then each supplier's worst
-  const sev: number[][] = REGIONS.map((o) => REGIONS.map((b) => severity(o, b)));
-  const worst = regionRecord((_, i) => {
-    let w = 0;
-    for (let j = 0; j < NR; j++) w = Math.max(w, sev[i][j]);
-    return w;
-  });
-  return regionRecord((b, j) => regionRecord((o, i) => (o === b ? 0 : Math.max(state.market.distrust[b][o] * keep, sev[i][j], D.contagion * worst[o]))));
+  for (let i = 0; i < NR; i++) {
+    const o = REGIONS[i];
+    const ctl = o === 'ROW' ? undefined : R[o].policies.controls;
+    let worst = 0;
+    for (let j = 0; j < NR; j++) {
+      let w = 0;
+      if (ctl && i !== j) {
+        const cb = ctl[REGIONS[j]];
+        for (const s of STAGES) {
+          const c = cb[s];
+          w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
+        }
+      }
+      SEV[i * NR + j] = w;
+      worst = Math.max(worst, w);
+    }
+    WORST[i] = worst;
+  }
+  const out = {} as GameState['market']['distrust'];
+  for (let j = 0; j < NR; j++) {
+    const b = REGIONS[j];
+    const prev = state.market.distrust[b];
+    for (let i = 0; i < NR; i++) ROW[i] = i === j ? 0 : Math.max(prev[REGIONS[i]] * keep, SEV[i * NR + j], D.contagion * WORST[i]);
+    out[b] = recordOf(ROW);
+  }
+  return out;
 }
 
 /** Quarters in a row each region's producers sold below their cash cost plus input cost (only where they produce). */
@@ -88,15 +113,19 @@ function underwaterAfter(content: Content, state: GameState, chain: ReturnType<t
   const rec = content.goods.refiningRecovery;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
+  const P = chain.markets;
   const out = {} as GameState['market']['underwater'];
   for (const s of STAGES) {
     const m = chain.markets[s];
-    out[s] = regionRecord((r, i) => {
-      const pIn = (st: StageKey) => chain.markets[st].price[i];
-      const input = s === 'magnet' ? rL * pIn('oxide.light') + rH * pIn('oxide.heavy') : s === 'oxide.light' ? pIn('ore.light') / rec : s === 'oxide.heavy' ? pIn('ore.heavy') / rec : 0;
-      const loss = m.producerPrice[i] < input + M[s].cashCost[r];
-      return loss ? state.market.underwater[s][r] + q : 0;
-    });
+    const u0 = state.market.underwater[s];
+    const cc = M[s].cashCost;
+    for (let i = 0; i < NR; i++) {
+      const r = REGIONS[i];
+      const input = s === 'magnet' ? rL * P['oxide.light'].price[i] + rH * P['oxide.heavy'].price[i] : s === 'oxide.light' ? P['ore.light'].price[i] / rec : s === 'oxide.heavy' ? P['ore.heavy'].price[i] / rec : 0;
+      const loss = m.producerPrice[i] < input + cc[r];
+      ROW[i] = loss ? u0[r] + q : 0;
+    }
+    out[s] = recordOf(ROW);
   }
   return out;
 }
