@@ -1,7 +1,7 @@
 // Builds the supply chain's inputs for a turn from the regions' state and policies: outputs, needs, caps, contracts, tariffs, freight.
 import { REGIONS, STAGES, tariffGoodOf, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
-import type { GameState, Offtake, RegionState, Shock } from './state.ts';
+import type { Control, GameState, Offtake, RegionState, Shock } from './state.ts';
 import type { ChainInput, MagnetUse } from './market/chain.ts';
 import { capacityFactor, demandFactor } from './events.ts';
 import { laneForPair } from './map.ts';
@@ -158,6 +158,7 @@ function zeros(): number[] {
 const REGION_INDEX = {} as Record<RegionId, number>;
 for (let i = 0; i < NR; i++) REGION_INDEX[REGIONS[i]] = i;
 const TARIFF_GOOD = STAGES.map(tariffGoodOf);
+if (TARIFF_GOOD.join() !== 'ore,ore,oxide,oxide,magnets') throw new Error(`supply.ts: tradeMatrices is written for the stages' tariff goods ore, ore, oxide, oxide, magnets, not ${TARIFF_GOOD.join()}`);
 const NS = STAGES.length;
 
 /** A record's values in REGIONS order, or `base` in every region when there is no record. */
@@ -245,6 +246,8 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
   for (let k = 0; k < NS; k++) out[STAGES[k]] = zeros();
   if (x.open || !x.flows || x.lift?.hoarding) return out;
   const tension = x.tension;
+  const ctls: RegionState['policies']['controls'][] = [];
+  for (let a = 0; a < NR; a++) ctls.push(regions[REGIONS[a]].policies.controls);
   for (const s of STAGES) {
     const f = flows[s];
     for (let d = 0; d < NR; d++) {
@@ -258,7 +261,7 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
         const share = f[a][d] / tot;
         if (share <= 0) continue;
         const A = REGIONS[a];
-        const c = regions[A].policies.controls[D][s];
+        const c = ctls[a][D][s];
         const age = (x.turn - c.sinceTurn) * x.q;
         if (c.level !== 'open' && age < H.hoardQuarters) h += share * H.hoardOnControl * (1 - age / H.hoardQuarters);
         if (tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, tension[A][D] - 50);
@@ -286,30 +289,48 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
   const noTariffs = x.lift?.tariffs === true;
   const liftBy = x.lift?.controlsBy;
   const dr = x.dealReserved;
+  const turn = x.turn;
+  // each stage's record read by name (a constant key), not by a stage variable
+  const d0 = M['ore.light'].licenceDelayWeeks;
+  const d1 = M['ore.heavy'].licenceDelayWeeks;
+  const d2 = M['oxide.light'].licenceDelayWeeks;
+  const d3 = M['oxide.heavy'].licenceDelayWeeks;
+  const d4 = M.magnet.licenceDelayWeeks;
   for (let a = 0; a < NR; a++) {
     const pol = regions[REGIONS[a]].policies;
     const uncapped = x.open === true || liftBy?.includes(REGIONS[a]) === true;
-    const crows = [row(), row(), row(), row(), row()];
-    const trows = [row(), row(), row(), row(), row()];
+    const c0 = row();
+    const c1 = row();
+    const c2 = row();
+    const c3 = row();
+    const c4 = row();
+    const t0 = row();
+    const t1 = row();
+    const t2 = row();
+    const t3 = row();
+    const t4 = row();
+    const crows = [c0, c1, c2, c3, c4];
+    const trows = [t0, t1, t2, t3, t4];
     for (let b = 0; b < NR; b++) {
       const B = REGIONS[b];
-      const tr = pol.tariffs[B];
-      const ctl = pol.controls[B];
-      for (let k = 0; k < NS; k++) {
-        trows[k][b] = a === b || noTariffs ? 0 : tr[TARIFF_GOOD[k]] / 100;
-        if (a === b || uncapped) {
-          crows[k][b] = Infinity;
-          continue;
-        }
-        const s = STAGES[k];
-        const c = ctl[s];
-        if (c.level === 'open') crows[k][b] = Infinity;
-        else if (c.level === 'banned') crows[k][b] = 0;
-        else {
-          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - M[s].licenceDelayWeeks / (13 * q)) : 1;
-          crows[k][b] = c.share * c.baseVolume * q * fresh;
-        }
+      if (a === b || noTariffs) t0[b] = t1[b] = t2[b] = t3[b] = t4[b] = 0;
+      else {
+        // the stages' tariff goods: ore, ore, oxide, oxide, magnets (TARIFF_GOOD)
+        const tr = pol.tariffs[B];
+        t0[b] = t1[b] = tr.ore / 100;
+        t2[b] = t3[b] = tr.oxide / 100;
+        t4[b] = tr.magnets / 100;
       }
+      if (a === b || uncapped) {
+        c0[b] = c1[b] = c2[b] = c3[b] = c4[b] = Infinity;
+        continue;
+      }
+      const ctl = pol.controls[B];
+      c0[b] = capOf(ctl['ore.light'], d0, turn, q);
+      c1[b] = capOf(ctl['ore.heavy'], d1, turn, q);
+      c2[b] = capOf(ctl['oxide.light'], d2, turn, q);
+      c3[b] = capOf(ctl['oxide.heavy'], d3, turn, q);
+      c4[b] = capOf(ctl.magnet, d4, turn, q);
     }
     for (let k = 0; k < NS; k++) {
       const s = STAGES[k];
@@ -319,6 +340,15 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
     }
   }
   return { caps, reserved, tariff };
+}
+
+/** What a control lets through to one partner this turn, t (Infinity when open); a licence imposed this turn lets
+ * through only what is left of the turn after the licensing delay. */
+function capOf(c: Control, licenceDelayWeeks: number, turn: number, q: number): number {
+  if (c.level === 'open') return Infinity;
+  if (c.level === 'banned') return 0;
+  const fresh = c.sinceTurn === turn ? Math.max(0, 1 - licenceDelayWeeks / (13 * q)) : 1;
+  return c.share * c.baseVolume * q * fresh;
 }
 
 /** Each region's output, capacity, recycling, needs and stocks this turn (arrays in REGIONS order). Kept apart from
