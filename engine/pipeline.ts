@@ -24,31 +24,77 @@ function byDueRegionStage(a: GameState['pipeline'][number], b: GameState['pipeli
   return a.due - b.due || REGION_RANK[a.region] - REGION_RANK[b.region] || STAGE_RANK[a.stage] - STAGE_RANK[b.stage];
 }
 
+/** A region's and a stage's index in REGIONS and STAGES (-1 if none, as indexOf): compares with constants, not a
+ * keyed load by a string variable. */
+function regionIndex(r: string): number {
+  switch (r) {
+    case 'AUS':
+      return 0;
+    case 'CHN':
+      return 1;
+    case 'JPN':
+      return 2;
+    case 'MYS':
+      return 3;
+    case 'ROW':
+      return 4;
+    case 'USA':
+      return 5;
+  }
+  return -1;
+}
+function stageIndex(s: string): number {
+  switch (s) {
+    case 'ore.light':
+      return 0;
+    case 'ore.heavy':
+      return 1;
+    case 'oxide.light':
+      return 2;
+    case 'oxide.heavy':
+      return 3;
+    case 'magnet':
+      return 4;
+  }
+  return -1;
+}
+if (REGIONS.some((r, i) => regionIndex(r) !== i) || STAGES.some((s, i) => stageIndex(s) !== i)) throw new Error('pipeline.ts: regionIndex and stageIndex must follow REGIONS and STAGES');
+/** string-order ranks by index */
+const REGION_RANK_AT = REGIONS.map((r) => REGION_RANK[r]);
+const STAGE_RANK_AT = STAGES.map((s) => STAGE_RANK[s]);
+
 const MAX_SORT = 1024;
 /** Scratch for sortPipeline (written before read within a call; emptied after) */
 const SORT_KEYS = new Float64Array(MAX_SORT);
 const SORT_ITEMS: GameState['pipeline'] = [];
 
 /** pipeline.sort(byDueRegionStage), the same order: each entry's (due, region rank, stage rank) as one integer, times
- * MAX_SORT plus its place (ties keep their order, as in a stable sort), sorted as numbers. Falls back to the
- * comparator for a due turn that is not a small whole number or a longer pipeline. */
+ * MAX_SORT plus its place (ties keep their order, as in a stable sort), the keys sorted by insertion (the pipeline
+ * comes mostly sorted: last turn's, with a few entries added). Falls back to the comparator for a due turn that is
+ * not a small whole number, an unknown region or stage, or a longer pipeline. */
 export function sortPipeline(p: GameState['pipeline']): void {
   const n = p.length;
   if (n > MAX_SORT) {
     p.sort(byDueRegionStage);
     return;
   }
+  const K = SORT_KEYS;
   for (let i = 0; i < n; i++) {
     const it = p[i];
-    const k = ((it.due * 8 + REGION_RANK[it.region]) * 8 + STAGE_RANK[it.stage]) * MAX_SORT + i;
+    const k = ((it.due * 8 + REGION_RANK_AT[regionIndex(it.region)]) * 8 + STAGE_RANK_AT[stageIndex(it.stage)]) * MAX_SORT + i;
     if (!(Number.isInteger(it.due) && it.due >= 0 && it.due < 0x40000000 && Number.isInteger(k))) {
       p.sort(byDueRegionStage);
       return;
     }
-    SORT_KEYS[i] = k;
+    // insertion: the keys are distinct (each carries its place), so any correct sort gives this order
+    let j = i - 1;
+    while (j >= 0 && K[j] > k) {
+      K[j + 1] = K[j];
+      j--;
+    }
+    K[j + 1] = k;
   }
-  const keys = SORT_KEYS.subarray(0, n).sort();
-  for (let i = 0; i < n; i++) SORT_ITEMS.push(p[keys[i] % MAX_SORT]);
+  for (let i = 0; i < n; i++) SORT_ITEMS.push(p[K[i] % MAX_SORT]);
   for (let i = 0; i < n; i++) p[i] = SORT_ITEMS[i];
   SORT_ITEMS.length = 0;
 }
@@ -73,7 +119,7 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
   const slots = pipelineSlots(turn);
   for (let i = 0; i < pipeline.length; i++) {
     const it = pipeline[i];
-    const k = slotKey(it.due, REGION_INDEX[it.region], STAGE_INDEX[it.stage]);
+    const k = slotKey(it.due, regionIndex(it.region), stageIndex(it.stage));
     if (slots.get(k) < 0) slots.set(k, i);
   }
   const last = state.pipeline;
@@ -81,7 +127,7 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
     const it = last[j];
     if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
     else {
-      const k = slotKey(it.due, REGION_INDEX[it.region], STAGE_INDEX[it.stage]);
+      const k = slotKey(it.due, regionIndex(it.region), stageIndex(it.stage));
       if (slots.get(k) < 0) slots.set(k, pipeline.length);
       pipeline.push(it);
     }
@@ -155,13 +201,6 @@ function slotSet(this: typeof SLOTS, k: number, i: number): void {
   } else (this.far ??= new Map()).set(k, i);
 }
 
-const indexOf = <K extends string>(xs: readonly K[]): Record<K, number> => {
-  const out = {} as Record<K, number>;
-  for (let i = 0; i < xs.length; i++) out[xs[i]] = i;
-  return out;
-};
-const REGION_INDEX = indexOf(REGIONS);
-const STAGE_INDEX = indexOf(STAGES);
 /** Scratch: whether any export control is in force on each stage (controlsInForce rewrites it whole each call). */
 const CONTROLLED: boolean[] = STAGES.map(() => false);
 

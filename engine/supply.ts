@@ -163,9 +163,9 @@ const NS = STAGES.length;
 
 /** A record's values in REGIONS order, or `base` in every region when there is no record. */
 function regionRow(rec: Record<RegionId, number> | undefined, base: number): number[] {
+  if (rec) return valuesOf(rec);
   const r = row();
-  if (rec) for (let i = 0; i < NR; i++) r[i] = rec[REGIONS[i]];
-  else for (let i = 0; i < NR; i++) r[i] = base;
+  for (let i = 0; i < NR; i++) r[i] = base;
   return r;
 }
 
@@ -176,12 +176,18 @@ function copyRow(src: number[]): number[] {
   return r;
 }
 
-/** A record's values in REGIONS order (the record must be there). */
+/** A record's values in REGIONS order (the record must be there), read by name. */
 function valuesOf(rec: Record<RegionId, number>): number[] {
-  const r = row();
-  for (let i = 0; i < NR; i++) r[i] = rec[REGIONS[i]];
+  const r = row(); // doubles throughout, as the readers expect (a literal of the values would hold small integers)
+  r[0] = rec.AUS;
+  r[1] = rec.CHN;
+  r[2] = rec.JPN;
+  r[3] = rec.MYS;
+  r[4] = rec.ROW;
+  r[5] = rec.USA;
   return r;
 }
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('supply.ts: valuesOf is written for the regions AUS CHN JPN MYS ROW USA');
 
 /** A record by stage of regionRow's, each stage's base its 2024 price; `recs` undefined: base prices throughout. */
 function stageRows(content: Content, recs: Record<StageKey, Record<RegionId, number>> | undefined): Record<StageKey, number[]> {
@@ -204,12 +210,7 @@ function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
     if (!f) for (let a = 0; a < NR; a++) rows.push(zeros());
     else {
       const fs = f[s];
-      for (let a = 0; a < NR; a++) {
-        const rec = fs[REGIONS[a]];
-        const r = row();
-        for (let b = 0; b < NR; b++) r[b] = rec[REGIONS[b]];
-        rows.push(r);
-      }
+      rows.push(valuesOf(fs.AUS), valuesOf(fs.CHN), valuesOf(fs.JPN), valuesOf(fs.MYS), valuesOf(fs.ROW), valuesOf(fs.USA));
     }
     out[s] = rows;
   }
@@ -356,6 +357,8 @@ function capOf(c: Control, licenceDelayWeeks: number, turn: number, q: number): 
 function regionSupply(x: SupplyContext) {
   const { content, regions, q } = x;
   const shocks = x.lift?.events ? [] : x.shocks;
+  // no running shocks: every factor is 1 (capacityFactor and demandFactor's answer for an empty list)
+  const none = shocks.length === 0;
   const frac = q / 4;
   const mud = mudComposition(content);
   const Z = zeros;
@@ -372,28 +375,28 @@ function regionSupply(x: SupplyContext) {
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
     const r = regions[id];
-    const fL = capacityFactor(shocks, id, 'ore.light');
-    const fH = capacityFactor(shocks, id, 'ore.heavy');
+    const fL = none ? 1 : capacityFactor(shocks, id, 'ore.light');
+    const fH = none ? 1 : capacityFactor(shocks, id, 'ore.heavy');
     // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
     const quota = (r.policies.outputPct ?? 100) / 100;
     oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac * quota;
     oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac * quota;
     minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac * quota;
-    refCap.light[i] = r.refining.light * frac * capacityFactor(shocks, id, 'oxide.light') * quota;
-    refCap.heavy[i] = r.refining.heavy * frac * capacityFactor(shocks, id, 'oxide.heavy') * quota;
-    magCap[i] = r.magnetCap * frac * capacityFactor(shocks, id, 'magnet');
+    refCap.light[i] = r.refining.light * frac * (none ? 1 : capacityFactor(shocks, id, 'oxide.light')) * quota;
+    refCap.heavy[i] = r.refining.heavy * frac * (none ? 1 : capacityFactor(shocks, id, 'oxide.heavy')) * quota;
+    magCap[i] = r.magnetCap * frac * (none ? 1 : capacityFactor(shocks, id, 'magnet'));
     // recycling is limited by the scrap a region's own use leaves
     const scrapCap = content.goods.supplyResponse.maxRecyclingShare * (r.magnetCap * content.goods.magnetRecipe.light + r.oxideOtherUse.light + (r.magnetUse.electronics + r.magnetUse.other) * content.goods.magnetRecipe.light);
     recycled.light[i] = Math.min(r.recycling.light, scrapCap) * frac;
     recycled.heavy[i] = Math.min(r.recycling.heavy, scrapCap * 0.03) * frac;
     const adj = r.demandAdj.magnet;
     const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
-    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * demandFactor(shocks, id, 'defense');
+    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
     magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj;
     magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj;
-    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * demandFactor(shocks, id, 'electronics') * frac * adj;
-    magnetNeedByUse.wind[i] = r.magnetUse.wind * demandFactor(shocks, id, 'wind') * frac * adj;
-    magnetNeedByUse.other[i] = r.magnetUse.other * demandFactor(shocks, id, 'other') * frac * adj;
+    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
+    magnetNeedByUse.wind[i] = r.magnetUse.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
+    magnetNeedByUse.other[i] = r.magnetUse.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
     oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
     for (const s of STAGES) inv[s][i] = r.inventory[s];
