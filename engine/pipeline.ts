@@ -139,14 +139,14 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
     let world = 0;
     for (let hi = 0; hi < REGIONS.length; hi++) world += stageCap(R[REGIONS[hi]], s);
     const ore = si < 2;
-    const hosts = ore ? sr.hosts.mine : s === 'magnet' ? sr.hosts.magnet : sr.hosts.refinery;
+    const hosts = hostRows(content)[si];
     const lead = ore ? sr.mineLeadQuarters : sr.leadQuarters;
     // arrivals are grouped by year so the pipeline stays short
     const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
     const keep = persistence(content, lead, CONTROLLED[si]); // the same for every host
     for (let hi = 0; hi < REGIONS.length; hi++) {
       const h = REGIONS[hi];
-      const w = hosts[h];
+      const w = hosts[hi];
       if (!w) continue;
       const pi = profitability(content, state, s, h, keep);
       if (pi <= 0) continue;
@@ -264,15 +264,33 @@ function profitability(content: Content, state: GameState, s: StageKey, h: Regio
 }
 
 /** Plants close where the producers' price has stayed below cash cost (plus input cost) for long enough. */
+/** Each stage's hosts' weights for private investment (the content's mine, refinery or magnet hosts) by region
+ * index, undefined where a region hosts none: read by index, not by a region variable. */
+const hostCache = new WeakMap<Content, (number | undefined)[][]>();
+function hostRows(content: Content): (number | undefined)[][] {
+  let rows = hostCache.get(content);
+  if (!rows) {
+    const H = content.goods.supplyResponse.hosts;
+    rows = STAGES.map((s) => {
+      const hosts: Partial<Record<RegionId, number>> = s.startsWith('ore') ? H.mine : s.startsWith('oxide') ? H.refinery : H.magnet;
+      return REGIONS.map((h) => hosts[h]);
+    });
+    hostCache.set(content, rows);
+  }
+  return rows;
+}
+
 function exits(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {
   const sr = content.goods.supplyResponse;
   const frac = state.quartersPerTurn / 4;
-  for (const s of STAGES)
+  for (const s of STAGES) {
+    const under = state.market.underwater[s];
     for (const id of REGIONS) {
-      const uw = state.market.underwater[s][id];
+      const uw = under[id];
       if (uw < sr.exitAfterQuarters) continue;
       const cut = stageCap(R[id], s) * (1 - pow(1 - sr.exitShare, 4 * frac));
       if (cut > 0) addStageCapacity(R[id], s, -cut);
     }
+  }
 }
 

@@ -7,6 +7,7 @@ import type { GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
 import { NR } from './spe.ts';
 import { runChain, type ChainInput, type ChainResult } from './chain.ts';
+import { TRANS_KEYS } from './problem.ts';
 import { causesInForce, priceLedger } from './why.ts';
 import { pow } from '../detmath.ts';
 
@@ -137,9 +138,14 @@ export function detections(content: Content, m: ChainResult['markets'][StageKey]
   for (let i = 0; i < NR; i++) world += m.received[i];
   const scale = content.goods.market.transship.detectShare * world;
   const out: [number, number, number, number][] = [];
-  for (const [a, v, b, t] of m.transship) {
+  const list = m.transship;
+  for (let i = 0; i < list.length; i++) {
+    const [a, v, b, t] = list[i];
     let pair = 0;
-    for (const [a2, , b2, t2] of m.transship) if (a2 === a && b2 === b) pair += t2;
+    for (let j = 0; j < list.length; j++) {
+      const e = list[j];
+      if (e[0] === a && e[2] === b) pair += e[3];
+    }
     const chance = scale > 0 ? Math.min(1, pair / scale) : 1;
     out.push([a, v, b, t * chance]);
   }
@@ -175,8 +181,38 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
   }
 }
 
-/** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. */
+/** Scratch for transshipRecord (written before read within a call) */
+const TR_CODE = new Int32Array(NR * NR * NR);
+const TR_T = new Float64Array(NR * NR * NR);
+
+/** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. The keys come
+ * from transKey's table; with REGIONS in string order and three-letter codes, the keys' string order is that of
+ * (origin, via, destination) as numbers, so entries sort by that code (stably: a repeated route keeps its last). */
 export function transshipRecord(list: [number, number, number, number][]): Record<string, number> {
+  if (list.length > TR_CODE.length) return transshipRecordSlow(list);
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    const t = e[3];
+    if (!(t > 1e-6)) continue;
+    const code = (e[0] * NR + e[1]) * NR + e[2];
+    let j = n - 1;
+    while (j >= 0 && TR_CODE[j] > code) {
+      TR_CODE[j + 1] = TR_CODE[j];
+      TR_T[j + 1] = TR_T[j];
+      j--;
+    }
+    TR_CODE[j + 1] = code;
+    TR_T[j + 1] = t;
+    n++;
+  }
+  const out: Record<string, number> = {};
+  for (let i = 0; i < n; i++) out[TRANS_KEYS[TR_CODE[i]]] = TR_T[i];
+  return out;
+}
+if (REGIONS.some((r, i) => r.length !== 3 || (i > 0 && !(REGIONS[i - 1] < r)))) throw new Error('after.ts: transshipRecord needs three-letter region codes in string order');
+
+function transshipRecordSlow(list: [number, number, number, number][]): Record<string, number> {
   const keys: [string, number][] = [];
   for (const [a, v, b, t] of list) if (t > 1e-6) keys.push([`${REGIONS[a]}>${REGIONS[v]}>${REGIONS[b]}`, t]);
   keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));

@@ -99,7 +99,7 @@ export function transKey(a: number, v: number, b: number): string {
   return `${REG[a]}>${REG[v]}>${REG[b]}`;
 }
 /** transKey(a, v, b) at (a * NR + v) * NR + b, built once (no string built per route per solve) */
-const TRANS_KEYS: string[] = [];
+export const TRANS_KEYS: string[] = [];
 for (let a = 0; a < NR; a++) for (let v = 0; v < NR; v++) for (let b = 0; b < NR; b++) TRANS_KEYS.push(transKey(a, v, b));
 
 /** A producer's linear marginal-cost curve: zero output at cash cost (plus input cost), q0 at the calibration point. */
