@@ -163,9 +163,12 @@ function planChain(x: ChainInput, inv: Record<StageKey, number[]>) {
   const magnetNeed = Z();
   const magWant = Z();
   let WM = 0;
+  // needs by use in MAGNET_USES order (clear.ts checks that order), summed in it
+  const N = x.magnetNeedByUse;
+  const needRows = [N.carsEv, N.carsIce, N.defense, N.wind, N.electronics, N.other];
   for (let r = 0; r < NR; r++) {
     let n = 0;
-    for (const k of MAGNET_USES) n += x.magnetNeedByUse[k][r];
+    for (let u = 0; u < needRows.length; u++) n += needRows[u][r];
     magnetNeed[r] = n;
     magWant[r] = restockWant(magnetNeed[r], inv.magnet[r], M.magnet.inventoryWeeks, x.q);
     WM += magWant[r];
