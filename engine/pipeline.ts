@@ -59,6 +59,7 @@ function stageIndex(s: string): number {
   return -1;
 }
 if (REGIONS.some((r, i) => regionIndex(r) !== i) || STAGES.some((s, i) => stageIndex(s) !== i)) throw new Error('pipeline.ts: regionIndex and stageIndex must follow REGIONS and STAGES');
+const NREG = REGIONS.length;
 /** string-order ranks by index */
 const REGION_RANK_AT = REGIONS.map((r) => REGION_RANK[r]);
 const STAGE_RANK_AT = STAGES.map((s) => STAGE_RANK[s]);
@@ -122,10 +123,12 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
     const k = slotKey(it.due, regionIndex(it.region), stageIndex(it.stage));
     if (slots.get(k) < 0) slots.set(k, i);
   }
+  // the regions' states by index, in REGIONS order (no keyed load by a region variable in the loops)
+  const RS = [R.AUS, R.CHN, R.JPN, R.MYS, R.ROW, R.USA];
   const last = state.pipeline;
   for (let j = 0; j < last.length; j++) {
     const it = last[j];
-    if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
+    if (it.due <= turn) addStageCapacity(RS[regionIndex(it.region)] ?? R[it.region], it.stage, it.tonnes);
     else {
       const k = slotKey(it.due, regionIndex(it.region), stageIndex(it.stage));
       if (slots.get(k) < 0) slots.set(k, pipeline.length);
@@ -137,7 +140,7 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
   for (let si = 0; si < STAGES.length; si++) {
     const s = STAGES[si];
     let world = 0;
-    for (let hi = 0; hi < REGIONS.length; hi++) world += stageCap(R[REGIONS[hi]], s);
+    for (let hi = 0; hi < NREG; hi++) world += stageCap(RS[hi], s);
     const ore = si < 2;
     const hosts = hostRows(content)[si];
     const lead = ore ? sr.mineLeadQuarters : sr.leadQuarters;
@@ -254,10 +257,11 @@ function profitability(content: Content, state: GameState, s: StageKey, h: Regio
   const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
   const rec = content.goods.refiningRecovery;
   const input = s === 'magnet' ? rL * later(M, 'oxide.light', E['oxide.light'][h], keep) + rH * later(M, 'oxide.heavy', E['oxide.heavy'][h], keep) : s === 'oxide.light' ? later(M, 'ore.light', E['ore.light'][h], keep) / rec : s === 'oxide.heavy' ? later(M, 'ore.heavy', E['ore.heavy'][h], keep) / rec : 0;
-  const capex = s.startsWith('ore') ? sr.capexPerTpy.mine : s.startsWith('oxide') ? sr.capexPerTpy.refinery : sr.capexPerTpy.magnet;
+  // (the stage by comparison with the five keys, not startsWith/endsWith on every call)
+  const capex = s === 'ore.light' || s === 'ore.heavy' ? sr.capexPerTpy.mine : s === 'oxide.light' || s === 'oxide.heavy' ? sr.capexPerTpy.refinery : sr.capexPerTpy.magnet;
   // heavy stages: capital per t of Dy/Tb is that per t of REO over the heavy share (assumption: heavy content ~1/40 of
   // light for the same plant), so scale by the price ratio instead of a separate figure
-  const scale = s.endsWith('heavy') ? M[s].basePrice / M[s === 'ore.heavy' ? 'ore.light' : 'oxide.light'].basePrice : 1;
+  const scale = s === 'ore.heavy' || s === 'oxide.heavy' ? M[s].basePrice / M[s === 'ore.heavy' ? 'ore.light' : 'oxide.light'].basePrice : 1;
   const charge = (capex * scale * sr.capitalRecovery) / 1000; // USD per kg of yearly output
   const margin = later(M, s, state.market.producerPrice[s][h], keep) - input - M[s].cashCost[h] - charge;
   return margin / charge;
