@@ -157,15 +157,10 @@ const NS = STAGES.length;
 function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
   const { content, q } = x;
   const M = content.goods.markets;
-  // arrays grown by push stay packed (the solver reads them in its hot loops)
-  const caps = {} as Record<StageKey, number[][]>;
-  const reserved = {} as Record<StageKey, number[][]>;
-  const tariff = {} as Record<StageKey, number[][]>;
-  for (let k = 0; k < NS; k++) {
-    caps[STAGES[k]] = [];
-    reserved[STAGES[k]] = [];
-    tariff[STAGES[k]] = [];
-  }
+  // per stage in STAGES order; arrays grown by push stay packed (the solver reads them in its hot loops)
+  const caps: number[][][] = [[], [], [], [], []];
+  const reserved: number[][][] = [[], [], [], [], []];
+  const tariff: number[][][] = [[], [], [], [], []];
   const noTariffs = x.lift?.tariffs === true;
   const liftBy = x.lift?.controlsBy;
   const dr = x.dealReserved;
@@ -213,14 +208,19 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
       c4[b] = capOf(ctl.magnet, d4, turn, q);
     }
     for (let k = 0; k < NS; k++) {
-      const s = STAGES[k];
-      caps[s].push(crows[k]);
-      tariff[s].push(trows[k]);
-      reserved[s].push(dr ? copyRow(dr[s][a]) : zeros());
+      caps[k].push(crows[k]);
+      tariff[k].push(trows[k]);
+      reserved[k].push(dr ? copyRow(dr[STAGES[k]][a]) : zeros());
     }
   }
-  return { caps, reserved, tariff };
+  return { caps: byStageOf(caps), reserved: byStageOf(reserved), tariff: byStageOf(tariff) };
 }
+
+/** A record by stage from values in STAGES order (one literal, keys in STAGES order). */
+function byStageOf<T>(v: T[]): Record<StageKey, T> {
+  return { 'ore.light': v[0], 'ore.heavy': v[1], 'oxide.light': v[2], 'oxide.heavy': v[3], magnet: v[4] };
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply.ts: byStageOf is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
 /** What a control lets through to one partner this turn, t (Infinity when open); a licence imposed this turn lets
  * through only what is left of the turn after the licensing delay. */
@@ -249,8 +249,13 @@ function regionSupply(x: SupplyContext) {
   const magnetNeedByUse: Record<MagnetUse, number[]> = { carsEv: Z(), carsIce: Z(), defense: Z(), wind: Z(), electronics: Z(), other: Z() };
   const A = content.goods.autos;
   const oxideOther = { light: Z(), heavy: Z() };
-  const inv = {} as Record<StageKey, number[]>;
-  for (const s of STAGES) inv[s] = Z();
+  // a literal in STAGES order, each stage's row filled by name below (no keyed access by a stage variable)
+  const inv: Record<StageKey, number[]> = { 'ore.light': Z(), 'ore.heavy': Z(), 'oxide.light': Z(), 'oxide.heavy': Z(), magnet: Z() };
+  const invOL = inv['ore.light'];
+  const invOH = inv['ore.heavy'];
+  const invXL = inv['oxide.light'];
+  const invXH = inv['oxide.heavy'];
+  const invM = inv.magnet;
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
     const r = regions[id];
@@ -278,7 +283,12 @@ function regionSupply(x: SupplyContext) {
     magnetNeedByUse.other[i] = r.magnetUse.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
     oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
-    for (const s of STAGES) inv[s][i] = r.inventory[s];
+    const iv = r.inventory;
+    invOL[i] = iv['ore.light'];
+    invOH[i] = iv['ore.heavy'];
+    invXL[i] = iv['oxide.light'];
+    invXH[i] = iv['oxide.heavy'];
+    invM[i] = iv.magnet;
   }
   return { oreOut, minedReo, refCap, magCap, recycled, magnetNeedByUse, oxideOther, inv };
 }
