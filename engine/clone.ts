@@ -5,9 +5,14 @@
 export function cloneTree<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
+    // grown by push, so the copy is packed (new Array(n) makes it holey, slower to read every turn after); leaves
+    // copied without a call
     const n = v.length;
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = cloneTree(v[i]);
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      out.push(x === null || typeof x !== 'object' ? x : cloneTree(x));
+    }
     return out as T;
   }
   const src = v as Record<string, unknown>;

@@ -104,6 +104,11 @@ function tryStart(content: Content, R: Record<RegionId, RegionState>, p: Project
   return `the ${st.label}${again ? ' retry' : ''} waits for budget: it needs ${usd(cost)}, ${usd(Math.max(0, r?.budget ?? 0))} is available; the programme is paused until the budget allows.`;
 }
 
+/** "JPN's ... programme P12" for the news, built only when there is news (most turns have none). */
+function whoOf(p: Project, label: string): string {
+  return `${p.owner}'s ${label} programme ${p.id}`;
+}
+
 /** A whole number with thousands separators, the same in every runtime. */
 function int(x: number): string {
   return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -116,10 +121,9 @@ export function advanceMud(content: Content, state: GameState, R: Record<RegionI
   const t = knownProjectType(content, p.type);
   const m: MudProgramme = { ...(p.mud ?? newProgramme(content)) };
   p.mud = m;
-  const who = `${p.owner}'s ${t.label} programme ${p.id}`;
   if (m.waiting) {
     const text = tryStart(content, R, p, m);
-    if (!m.waiting) news.push(`${who}: the budget now allows it; ${text}`);
+    if (!m.waiting) news.push(`${whoOf(p, t.label)}: the budget now allows it; ${text}`);
     return;
   }
   const st = ds.stages[m.stage];
@@ -149,26 +153,26 @@ export function advanceMud(content: Content, state: GameState, R: Record<RegionI
       m.capacity = cap;
       R[p.host].mudReo += cap;
       p.status = 'done';
-      news.push(`${who}: the ${st.label} passes (${reads}); ${learnt}. Commercial lifting starts: ${int(cap)} t REO a year of heavy-rich mud ore, which needs separation plants (Japan's own or a partner's) to become oxide. The programme cost ${usd(p.costUsdBn)}.`);
+      news.push(`${whoOf(p, t.label)}: the ${st.label} passes (${reads}); ${learnt}. Commercial lifting starts: ${int(cap)} t REO a year of heavy-rich mud ore, which needs separation plants (Japan's own or a partner's) to become oxide. The programme cost ${usd(p.costUsdBn)}.`);
       return;
     }
     m.stage += 1;
     m.attempt = 1;
     const nx = ds.stages[m.stage];
     const chance = stageChance(m.alpha, m.beta, nx.reads, nx.pass);
-    news.push(`${who}: the ${st.label} passes (${reads}); ${learnt}, so the ${nx.label} has a ${pctText(chance)} chance of passing; ${tryStart(content, R, p, m)}`);
+    news.push(`${whoOf(p, t.label)}: the ${st.label} passes (${reads}); ${learnt}, so the ${nx.label} has a ${pctText(chance)} chance of passing; ${tryStart(content, R, p, m)}`);
     return;
   }
   const retry = stageChance(m.alpha, m.beta, st.reads, st.pass);
   const left = m.attempt <= ds.retry.maxRetries;
   if (left && retry >= ds.retry.minChance) {
     m.attempt += 1;
-    news.push(`${who}: the ${st.label} fails (${reads}); ${learnt}; a retry has a ${pctText(retry)} chance of passing; ${tryStart(content, R, p, m)}`);
+    news.push(`${whoOf(p, t.label)}: the ${st.label} fails (${reads}); ${learnt}; a retry has a ${pctText(retry)} chance of passing; ${tryStart(content, R, p, m)}`);
     return;
   }
   p.status = 'failed';
   const why = left ? `a retry would have a ${pctText(retry)} chance of passing, below the ${pctText(ds.retry.minChance)} the programme needs to go on` : `no retry is left (at most ${ds.retry.maxRetries} per stage)`;
-  news.push(`${who}: the ${st.label} fails (${reads}); ${learnt}; ${why}. The programme ends after ${usd(p.costUsdBn)} with no capacity.`);
+  news.push(`${whoOf(p, t.label)}: the ${st.label} fails (${reads}); ${learnt}; ${why}. The programme ends after ${usd(p.costUsdBn)} with no capacity.`);
 }
 
 /** Lifting-licence risk: each quarter, a chance rising with the cumulative seabed damage that the authorities suspend

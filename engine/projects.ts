@@ -7,12 +7,10 @@ import { keyedUniform } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
 import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
-import { exp, pow } from './detmath.ts';
+import { pow } from './detmath.ts';
+import { addStageCapacity, privateSupply, sortPipeline } from './pipeline.ts';
 
-/** Locale-independent string order: the same in every runtime (localeCompare is not). */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export { addStageCapacity, expectedProfitability } from './pipeline.ts';
 
 export function startInvestments(
   content: Content,
@@ -81,15 +79,6 @@ function addCapacity(content: Content, r: RegionState, stage: StageKey | undefin
   }
 }
 
-/** Capacity from an event or the private pipeline, in t of content for ore stages. */
-export function addStageCapacity(r: RegionState, stage: StageKey, tonnes: number): void {
-  if (stage === 'ore.light') r.miningReo += r.lightFrac > 0 ? tonnes / r.lightFrac : 0;
-  else if (stage === 'ore.heavy') r.miningReo += r.heavyFrac > 0 ? tonnes / r.heavyFrac : 0;
-  else if (stage === 'oxide.light') r.refining.light += tonnes;
-  else if (stage === 'oxide.heavy') r.refining.heavy += tonnes;
-  else r.magnetCap += tonnes;
-}
-
 export function advanceProjects(
   content: Content,
   state: GameState,
@@ -114,7 +103,7 @@ export function advanceProjects(
   const projects = buildingStep(content, state, R, started, instant, shocks, turn, news, offtakes);
   privateSupply(content, state, R, turn, pipeline);
   priceResponse(content, state, R);
-  pipeline.sort((a, b) => a.due - b.due || cmp(a.region, b.region) || cmp(a.stage, b.stage));
+  sortPipeline(pipeline);
   return { projects, offtakes, pipeline };
 }
 
@@ -125,17 +114,32 @@ function baselineGrowth(content: Content, R: Record<RegionId, RegionState>, frac
   // baseline growth of capacity and demand
   const gC = pow(1 + sr.capacityGrowthPerYear, frac);
   const gD = pow(1 + sr.demandGrowthPerYear, frac);
-  for (const id of REGIONS) {
-    const r = R[id];
+  const gCars = carGrowth(content, frac);
+  for (let i = 0; i < REGIONS.length; i++) {
+    const r = R[REGIONS[i]];
     r.miningReo *= gC;
     r.refining.light *= gC;
     r.refining.heavy *= gC;
     r.magnetCap *= gC;
-    for (const u of ['defense', 'electronics', 'wind', 'other'] as const) r.magnetUse[u] *= gD;
+    const mu = r.magnetUse;
+    mu.defense *= gD;
+    mu.electronics *= gD;
+    mu.wind *= gD;
+    mu.other *= gD;
     r.oxideOtherUse.light *= gD;
     r.oxideOtherUse.heavy *= gD;
-    r.carDemand *= pow(1 + content.countries.regions[id].trendGrowth, frac);
+    r.carDemand *= gCars[i];
   }
+}
+
+/** Each region's car-demand growth factor over `frac` of a year (a pure function of the content and frac, kept). */
+const carGrowthCache = new WeakMap<Content, { frac: number; g: number[] }>();
+function carGrowth(content: Content, frac: number): number[] {
+  const hit = carGrowthCache.get(content);
+  if (hit && hit.frac === frac) return hit.g;
+  const g = REGIONS.map((id) => pow(1 + content.countries.regions[id].trendGrowth, frac));
+  carGrowthCache.set(content, { frac, g });
+  return g;
 }
 
 /** Projects under way move on a turn (delays, completion, success or failure); finished stakes add offtakes. */
@@ -182,102 +186,6 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
   return projects;
 }
 
-/** Private capacity: last turn's arrivals, exits where prices have stayed below cash cost, and new investment
- * decided on the margin expected over the lead time (net present value with a hurdle rate, reduced form). */
-function privateSupply(content: Content, state: GameState, R: Record<RegionId, RegionState>, turn: number, pipeline: GameState['pipeline']): void {
-  const q = state.quartersPerTurn;
-  const frac = q / 4;
-  const sr = content.goods.supplyResponse;
-  // entries are shared with the last state and never changed in place: a changed entry is a new object. Keyed by
-  // (due turn, region, stage) as one number: due * 64 + region * 8 + stage
-  const at = new Map<number, number>();
-  const keyOf = (due: number, region: RegionId, stage: StageKey) => due * 64 + REGIONS.indexOf(region) * 8 + STAGES.indexOf(stage);
-  const first = (k: number, i: number) => {
-    if (!at.has(k)) at.set(k, i); // the first entry with a key takes new tonnes
-  };
-  for (let i = 0; i < pipeline.length; i++) first(keyOf(pipeline[i].due, pipeline[i].region, pipeline[i].stage), i);
-  for (const it of state.pipeline) {
-    if (it.due <= turn) addStageCapacity(R[it.region], it.stage, it.tonnes);
-    else {
-      first(keyOf(it.due, it.region, it.stage), pipeline.length);
-      pipeline.push(it);
-    }
-  }
-  exits(content, state, R);
-  for (const s of STAGES) {
-    let world = 0;
-    for (const id of REGIONS) world += stageCap(R[id], s);
-    const hosts = s.startsWith('ore') ? sr.hosts.mine : s.startsWith('oxide') ? sr.hosts.refinery : sr.hosts.magnet;
-    const lead = s.startsWith('ore') ? sr.mineLeadQuarters : sr.leadQuarters;
-    // arrivals are grouped by year so the pipeline stays short
-    const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
-    const controlled = controlsOn(state, s);
-    for (const h of REGIONS) {
-      const w = hosts[h];
-      if (!w) continue;
-      const pi = expectedProfitability(content, state, s, h, lead, controlled);
-      if (pi <= 0) continue;
-      const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
-      const key = keyOf(due, h, s);
-      const i = at.get(key);
-      if (i !== undefined) {
-        const e = { ...pipeline[i] };
-        e.tonnes = pipeline[i].tonnes + add;
-        pipeline[i] = e;
-      }
-      else {
-        at.set(key, pipeline.length);
-        pipeline.push({ due, region: h, stage: s, tonnes: add });
-      }
-    }
-  }
-}
-
-function stageCap(r: RegionState, s: StageKey): number {
-  return s === 'ore.light' ? r.miningReo * r.lightFrac : s === 'ore.heavy' ? r.miningReo * r.heavyFrac : s === 'oxide.light' ? r.refining.light : s === 'oxide.heavy' ? r.refining.heavy : r.magnetCap;
-}
-
-/** The profitability index of new capacity for stage s in host h: the margin expected over the plant's life, less
- * cash cost and the capital charge, over the capital charge. Investors expect a price premium to fade, more slowly
- * when export controls cause it (they do not know how long controls will last). */
-/** Is any export control in force on stage s? */
-function controlsOn(state: GameState, s: StageKey): boolean {
-  for (const c of COUNTRIES) for (const p of REGIONS) if (p !== c && state.regions[c].policies.controls[p][s].level !== 'open') return true;
-  return false;
-}
-
-export function expectedProfitability(content: Content, state: GameState, s: StageKey, h: RegionId, lead: number, controlled = controlsOn(state, s)): number {
-  const sr = content.goods.supplyResponse;
-  const M = content.goods.markets;
-  const keep = exp(-lead / (controlled ? sr.controlPersistenceQuarters : sr.pricePersistenceQuarters));
-  // the output at the producers' price in the host, inputs at its buyers' expected price
-  const later = (st: StageKey, out = false) => M[st].basePrice + ((out ? state.market.producerPrice[st][h] : state.market.expPrice[st][h]) - M[st].basePrice) * keep;
-  const rL = content.goods.magnetRecipe.light;
-  const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
-  const rec = content.goods.refiningRecovery;
-  const input = s === 'magnet' ? rL * later('oxide.light') + rH * later('oxide.heavy') : s === 'oxide.light' ? later('ore.light') / rec : s === 'oxide.heavy' ? later('ore.heavy') / rec : 0;
-  const capex = s.startsWith('ore') ? sr.capexPerTpy.mine : s.startsWith('oxide') ? sr.capexPerTpy.refinery : sr.capexPerTpy.magnet;
-  // heavy stages: capital per t of Dy/Tb is that per t of REO over the heavy share (assumption: heavy content ~1/40 of
-  // light for the same plant), so scale by the price ratio instead of a separate figure
-  const scale = s.endsWith('heavy') ? M[s].basePrice / M[s === 'ore.heavy' ? 'ore.light' : 'oxide.light'].basePrice : 1;
-  const charge = (capex * scale * sr.capitalRecovery) / 1000; // USD per kg of yearly output
-  const margin = later(s, true) - input - M[s].cashCost[h] - charge;
-  return margin / charge;
-}
-
-/** Plants close where the producers' price has stayed below cash cost (plus input cost) for long enough. */
-function exits(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {
-  const sr = content.goods.supplyResponse;
-  const frac = state.quartersPerTurn / 4;
-  for (const s of STAGES)
-    for (const id of REGIONS) {
-      const uw = state.market.underwater[s][id];
-      if (uw < sr.exitAfterQuarters) continue;
-      const cut = stageCap(R[id], s) * (1 - pow(1 - sr.exitShare, 4 * frac));
-      if (cut > 0) addStageCapacity(R[id], s, -cut);
-    }
-}
-
 function priceResponse(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {
   const q = state.quartersPerTurn;
   const frac = q / 4;
@@ -293,10 +201,16 @@ function priceResponse(content: Content, state: GameState, R: Record<RegionId, R
     if (pL > 0) r.recycling.light = Math.min(sr.maxRecyclingShare * useL, r.recycling.light + sr.recyclingPerPremium * pL * useL * frac);
     if (pH > 0) r.recycling.heavy = Math.min(sr.maxRecyclingShare * useL * 0.03, r.recycling.heavy + sr.recyclingPerPremium * pH * useL * 0.03 * frac);
     if (pM > 0 || pH > 0) r.thrift = Math.min(sr.maxThrift, r.thrift + sr.thriftPerPremium * Math.max(pM, pH) * frac);
-    for (const s of STAGES) {
-      const ratio = state.prices[s][id] / content.goods.markets[s].basePrice;
-      const target = pow(ratio, content.goods.markets[s].longRunElasticity);
-      r.demandAdj[s] += sr.demandAdjustSpeed * q * (target - r.demandAdj[s]);
+  }
+  // each region's and stage's adjustment stands alone: a stage's price and curve looked up once for all regions
+  for (const s of STAGES) {
+    const P = state.prices[s];
+    const M = content.goods.markets[s];
+    for (const id of REGIONS) {
+      const adj = R[id].demandAdj;
+      const ratio = P[id] / M.basePrice;
+      const target = pow(ratio, M.longRunElasticity);
+      adj[s] += sr.demandAdjustSpeed * q * (target - adj[s]);
     }
   }
 }

@@ -1,11 +1,12 @@
 // Builds the supply chain's inputs for a turn from the regions' state and policies: outputs, needs, caps, contracts, tariffs, freight.
 import { REGIONS, STAGES, tariffGoodOf, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
-import type { GameState, Offtake, RegionState, Shock } from './state.ts';
+import type { Control, GameState, Offtake, RegionState, Shock } from './state.ts';
 import type { ChainInput, MagnetUse } from './market/chain.ts';
 import { capacityFactor, demandFactor } from './events.ts';
 import { laneForPair } from './map.ts';
 import { NR } from './market/spe.ts';
+import { copyRow, marketInputs, row, zeros } from './supply-inputs.ts';
 
 
 const mudCache = new WeakMap<Content, { light: number; heavy: number }>();
@@ -91,11 +92,14 @@ export interface SupplyContext {
   tension?: GameState['tension'];
 }
 
-function shortOf(prices: GameState['prices'] | undefined, s: StageKey): boolean[] {
-  if (!prices) return [false, false, false, false, false, false];
+/** Regions whose buyers' price last turn was above the rest (read from lastPrice: last turn's prices as arrays). */
+function shortOf(prices: GameState['prices'] | undefined, p: number[]): boolean[] {
+  const out = [false, false, false, false, false, false];
+  if (!prices) return out;
   let lo = Infinity;
-  for (const r of REGIONS) lo = Math.min(lo, prices[s][r]);
-  return REGIONS.map((r) => prices[s][r] > 1.05 * lo);
+  for (let i = 0; i < NR; i++) lo = Math.min(lo, p[i]);
+  for (let i = 0; i < NR; i++) out[i] = p[i] > 1.05 * lo;
+  return out;
 }
 
 export function buildChainInput(x: SupplyContext): ChainInput {
@@ -106,8 +110,10 @@ export function buildChainInput(x: SupplyContext): ChainInput {
   const mk = marketInputs(x);
   for (const o of x.offtakes) {
     if (o.untilTurn < x.turn) continue;
-    reserved[o.stage][REGIONS.indexOf(o.from)][REGIONS.indexOf(o.to)] += o.tonnesPerYear * frac;
+    reserved[o.stage][REGION_INDEX[o.from]][REGION_INDEX[o.to]] += o.tonnesPerYear * frac;
   }
+  const lp = mk.lastPrice;
+  // the literal {..., planByNeeds, ...mk, short} written out key for key (no spread in a literal)
   return {
     goods: content.goods,
     minedReo,
@@ -128,134 +134,101 @@ export function buildChainInput(x: SupplyContext): ChainInput {
     tariff,
     laneExtra: laneWedges(content, x.lanes, 1),
     planByNeeds: x.open === true,
-    ...mk,
-    short: { oreLight: shortOf(x.prices, 'ore.light'), oreHeavy: shortOf(x.prices, 'ore.heavy'), light: shortOf(x.prices, 'oxide.light'), heavy: shortOf(x.prices, 'oxide.heavy'), magnet: shortOf(x.prices, 'magnet') },
+    lastPrice: lp,
+    lastProducerPrice: mk.lastProducerPrice,
+    lastFlows: mk.lastFlows,
+    lastTransship: mk.lastTransship,
+    expPrice: mk.expPrice,
+    baseUse: mk.baseUse,
+    hoard: mk.hoard,
+    distrust: mk.distrust,
+    short: { oreLight: shortOf(x.prices, lp['ore.light']), oreHeavy: shortOf(x.prices, lp['ore.heavy']), light: shortOf(x.prices, lp['oxide.light']), heavy: shortOf(x.prices, lp['oxide.heavy']), magnet: shortOf(x.prices, lp.magnet) },
   };
 }
 
-/** A row of NR numbers, every one to be written: a literal of doubles is packed and sized, no growing by push. */
-function row(): number[] {
-  return [NaN, NaN, NaN, NaN, NaN, NaN];
-}
-if (NR !== 6) throw new Error(`supply.ts: row() is written for 6 regions, not ${NR}`);
-
-function zeros(): number[] {
-  return new Array<number>(NR).fill(0);
-}
-
-const byStage = <T>(f: (s: StageKey) => T): Record<StageKey, T> => ({ 'ore.light': f('ore.light'), 'ore.heavy': f('ore.heavy'), 'oxide.light': f('oxide.light'), 'oxide.heavy': f('oxide.heavy'), magnet: f('magnet') });
-
-/** Last turn's flows as arrays [stage][from][to]: the record read once, a row at a time (each hot loop after this
- * reads arrays, not three levels of keyed records). */
-function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
-  const f = x.flows;
-  if (!f) return byStage(() => REGIONS.map(() => zeros()));
-  return byStage((s) => {
-    const fs = f[s];
-    const out: number[][] = [];
-    for (let a = 0; a < NR; a++) {
-      const rec = fs[REGIONS[a]];
-      const r = row();
-      for (let b = 0; b < NR; b++) r[b] = rec[REGIONS[b]];
-      out.push(r);
-    }
-    return out;
-  });
-}
-
-/** Last turn's prices and flows (the warm start), expectations, calibration and hoarding, as arrays. */
-function marketInputs(x: SupplyContext) {
-  const { content, market } = x;
-  const base = (s: StageKey) => content.goods.markets[s].basePrice;
-  const arr = (rec: Record<RegionId, number> | undefined, s: StageKey) => REGIONS.map((r) => (rec ? rec[r] : base(s)));
-  const lastFlows = lastFlowsOf(x);
-  return {
-    lastPrice: byStage((s) => arr(x.prices?.[s], s)),
-    lastProducerPrice: byStage((s) => arr(market.producerPrice[s], s)),
-    lastFlows,
-    lastTransship: market.transship,
-    expPrice: byStage((s) => arr(market.expPrice[s], s)),
-    baseUse: byStage((s) => REGIONS.map((r) => market.baseUse[s][r])),
-    hoard: hoarding(x, lastFlows),
-    distrust: REGIONS.map((b) => REGIONS.map((o) => market.distrust[b][o])),
-  };
-}
-
-/** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
- * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015).
- * `flows` is last turn's flows as arrays (lastFlowsOf). */
-function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record<StageKey, number[]> {
-  const { content, regions } = x;
-  const H = content.goods.market.storage;
-  const out = byStage(() => zeros());
-  if (x.open || !x.flows || x.lift?.hoarding) return out;
-  const tension = x.tension;
-  for (const s of STAGES) {
-    const f = flows[s];
-    for (let d = 0; d < NR; d++) {
-      let tot = 0;
-      for (let a = 0; a < NR; a++) if (a !== d) tot += f[a][d];
-      if (tot <= 0) continue;
-      let h = 0;
-      const D = REGIONS[d];
-      for (let a = 0; a < NR; a++) {
-        if (a === d) continue;
-        const share = f[a][d] / tot;
-        if (share <= 0) continue;
-        const A = REGIONS[a];
-        const c = regions[A].policies.controls[D][s];
-        const age = (x.turn - c.sinceTurn) * x.q;
-        if (c.level !== 'open' && age < H.hoardQuarters) h += share * H.hoardOnControl * (1 - age / H.hoardQuarters);
-        if (tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, tension[A][D] - 50);
-      }
-      out[s][d] = h;
-    }
-  }
-  return out;
-}
+const REGION_INDEX = {} as Record<RegionId, number>;
+for (let i = 0; i < NR; i++) REGION_INDEX[REGIONS[i]] = i;
+const TARIFF_GOOD = STAGES.map(tariffGoodOf);
+if (TARIFF_GOOD.join() !== 'ore,ore,oxide,oxide,magnets') throw new Error(`supply.ts: tradeMatrices is written for the stages' tariff goods ore, ore, oxide, oxide, magnets, not ${TARIFF_GOOD.join()}`);
+const NS = STAGES.length;
 
 /** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). Each pair's
  * policy records are looked up once for all five stages. */
 function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
   const { content, q } = x;
-  // arrays grown by push stay packed (the solver reads them in its hot loops)
-  const caps = byStage((): number[][] => []);
-  const reserved = byStage((): number[][] => []);
-  const tariff = byStage((): number[][] => []);
+  const M = content.goods.markets;
+  // per stage in STAGES order; arrays grown by push stay packed (the solver reads them in its hot loops)
+  const caps: number[][][] = [[], [], [], [], []];
+  const reserved: number[][][] = [[], [], [], [], []];
+  const tariff: number[][][] = [[], [], [], [], []];
   const noTariffs = x.lift?.tariffs === true;
+  const liftBy = x.lift?.controlsBy;
+  const dr = x.dealReserved;
+  const turn = x.turn;
+  // each stage's record read by name (a constant key), not by a stage variable
+  const d0 = M['ore.light'].licenceDelayWeeks;
+  const d1 = M['ore.heavy'].licenceDelayWeeks;
+  const d2 = M['oxide.light'].licenceDelayWeeks;
+  const d3 = M['oxide.heavy'].licenceDelayWeeks;
+  const d4 = M.magnet.licenceDelayWeeks;
   for (let a = 0; a < NR; a++) {
     const pol = regions[REGIONS[a]].policies;
-    const uncapped = x.open === true || x.lift?.controlsBy?.includes(REGIONS[a]) === true;
-    const crows = STAGES.map(row);
-    const trows = STAGES.map(row);
+    const uncapped = x.open === true || liftBy?.includes(REGIONS[a]) === true;
+    const c0 = row();
+    const c1 = row();
+    const c2 = row();
+    const c3 = row();
+    const c4 = row();
+    const t0 = row();
+    const t1 = row();
+    const t2 = row();
+    const t3 = row();
+    const t4 = row();
+    const crows = [c0, c1, c2, c3, c4];
+    const trows = [t0, t1, t2, t3, t4];
     for (let b = 0; b < NR; b++) {
       const B = REGIONS[b];
-      const tr = pol.tariffs[B];
-      const ctl = pol.controls[B];
-      for (let k = 0; k < STAGES.length; k++) {
-        const s = STAGES[k];
-        trows[k][b] = a === b || noTariffs ? 0 : tr[tariffGoodOf(s)] / 100;
-        if (a === b || uncapped) {
-          crows[k][b] = Infinity;
-          continue;
-        }
-        const c = ctl[s];
-        if (c.level === 'open') crows[k][b] = Infinity;
-        else if (c.level === 'banned') crows[k][b] = 0;
-        else {
-          const fresh = c.sinceTurn === x.turn ? Math.max(0, 1 - content.goods.markets[s].licenceDelayWeeks / (13 * q)) : 1;
-          crows[k][b] = c.share * c.baseVolume * q * fresh;
-        }
+      if (a === b || noTariffs) t0[b] = t1[b] = t2[b] = t3[b] = t4[b] = 0;
+      else {
+        // the stages' tariff goods: ore, ore, oxide, oxide, magnets (TARIFF_GOOD)
+        const tr = pol.tariffs[B];
+        t0[b] = t1[b] = tr.ore / 100;
+        t2[b] = t3[b] = tr.oxide / 100;
+        t4[b] = tr.magnets / 100;
       }
+      if (a === b || uncapped) {
+        c0[b] = c1[b] = c2[b] = c3[b] = c4[b] = Infinity;
+        continue;
+      }
+      const ctl = pol.controls[B];
+      c0[b] = capOf(ctl['ore.light'], d0, turn, q);
+      c1[b] = capOf(ctl['ore.heavy'], d1, turn, q);
+      c2[b] = capOf(ctl['oxide.light'], d2, turn, q);
+      c3[b] = capOf(ctl['oxide.heavy'], d3, turn, q);
+      c4[b] = capOf(ctl.magnet, d4, turn, q);
     }
-    for (let k = 0; k < STAGES.length; k++) {
-      const s = STAGES[k];
-      caps[s].push(crows[k]);
-      tariff[s].push(trows[k]);
-      reserved[s].push(x.dealReserved ? x.dealReserved[s][a].slice() : zeros());
+    for (let k = 0; k < NS; k++) {
+      caps[k].push(crows[k]);
+      tariff[k].push(trows[k]);
+      reserved[k].push(dr ? copyRow(dr[STAGES[k]][a]) : zeros());
     }
   }
-  return { caps, reserved, tariff };
+  return { caps: byStageOf(caps), reserved: byStageOf(reserved), tariff: byStageOf(tariff) };
+}
+
+/** A record by stage from values in STAGES order (one literal, keys in STAGES order). */
+function byStageOf<T>(v: T[]): Record<StageKey, T> {
+  return { 'ore.light': v[0], 'ore.heavy': v[1], 'oxide.light': v[2], 'oxide.heavy': v[3], magnet: v[4] };
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply.ts: byStageOf is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
+
+/** What a control lets through to one partner this turn, t (Infinity when open); a licence imposed this turn lets
+ * through only what is left of the turn after the licensing delay. */
+function capOf(c: Control, licenceDelayWeeks: number, turn: number, q: number): number {
+  if (c.level === 'open') return Infinity;
+  if (c.level === 'banned') return 0;
+  const fresh = c.sinceTurn === turn ? Math.max(0, 1 - licenceDelayWeeks / (13 * q)) : 1;
+  return c.share * c.baseVolume * q * fresh;
 }
 
 /** Each region's output, capacity, recycling, needs and stocks this turn (arrays in REGIONS order). Kept apart from
@@ -263,6 +236,8 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
 function regionSupply(x: SupplyContext) {
   const { content, regions, q } = x;
   const shocks = x.lift?.events ? [] : x.shocks;
+  // no running shocks: every factor is 1 (capacityFactor and demandFactor's answer for an empty list)
+  const none = shocks.length === 0;
   const frac = q / 4;
   const mud = mudComposition(content);
   const Z = zeros;
@@ -274,36 +249,46 @@ function regionSupply(x: SupplyContext) {
   const magnetNeedByUse: Record<MagnetUse, number[]> = { carsEv: Z(), carsIce: Z(), defense: Z(), wind: Z(), electronics: Z(), other: Z() };
   const A = content.goods.autos;
   const oxideOther = { light: Z(), heavy: Z() };
-  const inv = {} as Record<StageKey, number[]>;
-  for (const s of STAGES) inv[s] = Z();
+  // a literal in STAGES order, each stage's row filled by name below (no keyed access by a stage variable)
+  const inv: Record<StageKey, number[]> = { 'ore.light': Z(), 'ore.heavy': Z(), 'oxide.light': Z(), 'oxide.heavy': Z(), magnet: Z() };
+  const invOL = inv['ore.light'];
+  const invOH = inv['ore.heavy'];
+  const invXL = inv['oxide.light'];
+  const invXH = inv['oxide.heavy'];
+  const invM = inv.magnet;
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
     const r = regions[id];
-    const fL = capacityFactor(shocks, id, 'ore.light');
-    const fH = capacityFactor(shocks, id, 'ore.heavy');
+    const fL = none ? 1 : capacityFactor(shocks, id, 'ore.light');
+    const fH = none ? 1 : capacityFactor(shocks, id, 'ore.heavy');
     // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
     const quota = (r.policies.outputPct ?? 100) / 100;
     oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac * quota;
     oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac * quota;
     minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac * quota;
-    refCap.light[i] = r.refining.light * frac * capacityFactor(shocks, id, 'oxide.light') * quota;
-    refCap.heavy[i] = r.refining.heavy * frac * capacityFactor(shocks, id, 'oxide.heavy') * quota;
-    magCap[i] = r.magnetCap * frac * capacityFactor(shocks, id, 'magnet');
+    refCap.light[i] = r.refining.light * frac * (none ? 1 : capacityFactor(shocks, id, 'oxide.light')) * quota;
+    refCap.heavy[i] = r.refining.heavy * frac * (none ? 1 : capacityFactor(shocks, id, 'oxide.heavy')) * quota;
+    magCap[i] = r.magnetCap * frac * (none ? 1 : capacityFactor(shocks, id, 'magnet'));
     // recycling is limited by the scrap a region's own use leaves
     const scrapCap = content.goods.supplyResponse.maxRecyclingShare * (r.magnetCap * content.goods.magnetRecipe.light + r.oxideOtherUse.light + (r.magnetUse.electronics + r.magnetUse.other) * content.goods.magnetRecipe.light);
     recycled.light[i] = Math.min(r.recycling.light, scrapCap) * frac;
     recycled.heavy[i] = Math.min(r.recycling.heavy, scrapCap * 0.03) * frac;
     const adj = r.demandAdj.magnet;
     const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
-    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * demandFactor(shocks, id, 'defense');
+    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
     magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj;
     magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj;
-    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * demandFactor(shocks, id, 'electronics') * frac * adj;
-    magnetNeedByUse.wind[i] = r.magnetUse.wind * demandFactor(shocks, id, 'wind') * frac * adj;
-    magnetNeedByUse.other[i] = r.magnetUse.other * demandFactor(shocks, id, 'other') * frac * adj;
+    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
+    magnetNeedByUse.wind[i] = r.magnetUse.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
+    magnetNeedByUse.other[i] = r.magnetUse.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
     oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
-    for (const s of STAGES) inv[s][i] = r.inventory[s];
+    const iv = r.inventory;
+    invOL[i] = iv['ore.light'];
+    invOH[i] = iv['ore.heavy'];
+    invXL[i] = iv['oxide.light'];
+    invXH[i] = iv['oxide.heavy'];
+    invM[i] = iv.magnet;
   }
   return { oreOut, minedReo, refCap, magCap, recycled, magnetNeedByUse, oxideOther, inv };
 }

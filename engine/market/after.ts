@@ -1,12 +1,13 @@
 // After the markets clear: the world price, the markets' state for next turn (producers' prices, expectations,
 // transshipment and what was detected of it, plants underwater), the consequences of detected leakage, the price
 // ledger's counterfactuals, and national stockpile trades settled at the market price.
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, regionRecord, type RegionId, type StageKey } from '../ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
 import { NR } from './spe.ts';
 import { runChain, type ChainInput, type ChainResult } from './chain.ts';
+import { TRANS_KEYS } from './problem.ts';
 import { causesInForce, priceLedger } from './why.ts';
 import { pow } from '../detmath.ts';
 
@@ -27,6 +28,16 @@ export function worldPriceOf(price: number[], received: number[]): number {
   return s / (NR - 1);
 }
 
+/** A record over the regions from values in REGIONS order (regionRecord's literal, without a closure per call). */
+function recordOf(v: ArrayLike<number>): Record<RegionId, number> {
+  return { AUS: v[0], CHN: v[1], JPN: v[2], MYS: v[3], ROW: v[4], USA: v[5] };
+}
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('after.ts: recordOf is written for the regions AUS CHN JPN MYS ROW USA');
+/** Scratch rows (each fully written before it is read, within one call) */
+const ROW = new Float64Array(NR);
+const SEV = new Float64Array(NR * NR);
+const WORST = new Float64Array(NR);
+
 /** The markets' state after the turn: producers' prices, expectations moved toward this turn's prices, transshipment. */
 export function nextMarketState(content: Content, state: GameState, chain: ReturnType<typeof runChain>, R: Record<RegionId, RegionState>): GameState['market'] {
   const th = content.goods.market.expectationSpeed;
@@ -38,12 +49,27 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
   const detected = {} as GameState['market']['detected'];
   for (const s of STAGES) {
     const m = chain.markets[s];
-    producerPrice[s] = regionRecord((_, i) => m.producerPrice[i]);
-    expPrice[s] = regionRecord((r, i) => state.market.expPrice[s][r] + w * (m.price[i] - state.market.expPrice[s][r]));
+    producerPrice[s] = recordOf(m.producerPrice);
+    const e0 = state.market.expPrice[s];
+    for (let i = 0; i < NR; i++) {
+      const r = REGIONS[i];
+      ROW[i] = e0[r] + w * (m.price[i] - e0[r]);
+    }
+    expPrice[s] = recordOf(ROW);
     transship[s] = transshipRecord(m.transship);
     detected[s] = transshipRecord(detections(content, m));
   }
-  return { ...state.market, producerPrice, expPrice, transship, detected, magnetHeavy: chain.magnetHeavy, underwater: underwaterAfter(content, state, chain), distrust: distrustAfter(content, state, R) };
+  // spread, then assign in the literal's order: the same object key for key, without V8's slow path for a literal
+  // that overrides spread keys
+  const out: GameState['market'] = { ...state.market };
+  out.producerPrice = producerPrice;
+  out.expPrice = expPrice;
+  out.transship = transship;
+  out.detected = detected;
+  out.magnetHeavy = chain.magnetHeavy;
+  out.underwater = underwaterAfter(content, state, chain);
+  out.distrust = distrustAfter(content, state, R);
+  return out;
 }
 
 /** Buyers' distrust of each supplier: it jumps to the severity of the supplier's controls on the buyer (or a share
@@ -52,23 +78,33 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
 export function distrustAfter(content: Content, state: GameState, R: Record<RegionId, RegionState>): GameState['market']['distrust'] {
   const D = content.goods.market.distrust;
   const keep = pow(0.5, state.quartersPerTurn / D.halfLifeQuarters);
-  const severity = (o: RegionId, b: RegionId): number => {
-    if (o === 'ROW' || o === b) return 0;
-    let w = 0;
-    for (const s of STAGES) {
-      const c = R[o].policies.controls[b][s];
-      w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
-    }
-    return w;
-  };
   // each pair's severity once (row o, column b), then each supplier's worst
-  const sev: number[][] = REGIONS.map((o) => REGIONS.map((b) => severity(o, b)));
-  const worst = regionRecord((_, i) => {
-    let w = 0;
-    for (let j = 0; j < NR; j++) w = Math.max(w, sev[i][j]);
-    return w;
-  });
-  return regionRecord((b, j) => regionRecord((o, i) => (o === b ? 0 : Math.max(state.market.distrust[b][o] * keep, sev[i][j], D.contagion * worst[o]))));
+  for (let i = 0; i < NR; i++) {
+    const o = REGIONS[i];
+    const ctl = o === 'ROW' ? undefined : R[o].policies.controls;
+    let worst = 0;
+    for (let j = 0; j < NR; j++) {
+      let w = 0;
+      if (ctl && i !== j) {
+        const cb = ctl[REGIONS[j]];
+        for (const s of STAGES) {
+          const c = cb[s];
+          w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
+        }
+      }
+      SEV[i * NR + j] = w;
+      worst = Math.max(worst, w);
+    }
+    WORST[i] = worst;
+  }
+  const out = {} as GameState['market']['distrust'];
+  for (let j = 0; j < NR; j++) {
+    const b = REGIONS[j];
+    const prev = state.market.distrust[b];
+    for (let i = 0; i < NR; i++) ROW[i] = i === j ? 0 : Math.max(prev[REGIONS[i]] * keep, SEV[i * NR + j], D.contagion * WORST[i]);
+    out[b] = recordOf(ROW);
+  }
+  return out;
 }
 
 /** Quarters in a row each region's producers sold below their cash cost plus input cost (only where they produce). */
@@ -78,15 +114,19 @@ function underwaterAfter(content: Content, state: GameState, chain: ReturnType<t
   const rec = content.goods.refiningRecovery;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
+  const P = chain.markets;
   const out = {} as GameState['market']['underwater'];
   for (const s of STAGES) {
     const m = chain.markets[s];
-    out[s] = regionRecord((r, i) => {
-      const pIn = (st: StageKey) => chain.markets[st].price[i];
-      const input = s === 'magnet' ? rL * pIn('oxide.light') + rH * pIn('oxide.heavy') : s === 'oxide.light' ? pIn('ore.light') / rec : s === 'oxide.heavy' ? pIn('ore.heavy') / rec : 0;
-      const loss = m.producerPrice[i] < input + M[s].cashCost[r];
-      return loss ? state.market.underwater[s][r] + q : 0;
-    });
+    const u0 = state.market.underwater[s];
+    const cc = M[s].cashCost;
+    for (let i = 0; i < NR; i++) {
+      const r = REGIONS[i];
+      const input = s === 'magnet' ? rL * P['oxide.light'].price[i] + rH * P['oxide.heavy'].price[i] : s === 'oxide.light' ? P['ore.light'].price[i] / rec : s === 'oxide.heavy' ? P['ore.heavy'].price[i] / rec : 0;
+      const loss = m.producerPrice[i] < input + cc[r];
+      ROW[i] = loss ? u0[r] + q : 0;
+    }
+    out[s] = recordOf(ROW);
   }
   return out;
 }
@@ -98,9 +138,14 @@ export function detections(content: Content, m: ChainResult['markets'][StageKey]
   for (let i = 0; i < NR; i++) world += m.received[i];
   const scale = content.goods.market.transship.detectShare * world;
   const out: [number, number, number, number][] = [];
-  for (const [a, v, b, t] of m.transship) {
+  const list = m.transship;
+  for (let i = 0; i < list.length; i++) {
+    const [a, v, b, t] = list[i];
     let pair = 0;
-    for (const [a2, , b2, t2] of m.transship) if (a2 === a && b2 === b) pair += t2;
+    for (let j = 0; j < list.length; j++) {
+      const e = list[j];
+      if (e[0] === a && e[2] === b) pair += e[3];
+    }
     const chance = scale > 0 ? Math.min(1, pair / scale) : 1;
     out.push([a, v, b, t * chance]);
   }
@@ -136,8 +181,38 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
   }
 }
 
-/** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. */
+/** Scratch for transshipRecord (written before read within a call) */
+const TR_CODE = new Int32Array(NR * NR * NR);
+const TR_T = new Float64Array(NR * NR * NR);
+
+/** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. The keys come
+ * from transKey's table; with REGIONS in string order and three-letter codes, the keys' string order is that of
+ * (origin, via, destination) as numbers, so entries sort by that code (stably: a repeated route keeps its last). */
 export function transshipRecord(list: [number, number, number, number][]): Record<string, number> {
+  if (list.length > TR_CODE.length) return transshipRecordSlow(list);
+  let n = 0;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    const t = e[3];
+    if (!(t > 1e-6)) continue;
+    const code = (e[0] * NR + e[1]) * NR + e[2];
+    let j = n - 1;
+    while (j >= 0 && TR_CODE[j] > code) {
+      TR_CODE[j + 1] = TR_CODE[j];
+      TR_T[j + 1] = TR_T[j];
+      j--;
+    }
+    TR_CODE[j + 1] = code;
+    TR_T[j + 1] = t;
+    n++;
+  }
+  const out: Record<string, number> = {};
+  for (let i = 0; i < n; i++) out[TRANS_KEYS[TR_CODE[i]]] = TR_T[i];
+  return out;
+}
+if (REGIONS.some((r, i) => r.length !== 3 || (i > 0 && !(REGIONS[i - 1] < r)))) throw new Error('after.ts: transshipRecord needs three-letter region codes in string order');
+
+function transshipRecordSlow(list: [number, number, number, number][]): Record<string, number> {
   const keys: [string, number][] = [];
   for (const [a, v, b, t] of list) if (t > 1e-6) keys.push([`${REGIONS[a]}>${REGIONS[v]}>${REGIONS[b]}`, t]);
   keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));

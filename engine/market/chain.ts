@@ -32,6 +32,13 @@ export function planOutput(cap: number[], want: number, short: boolean[]): numbe
   return out;
 }
 
+/** Each of NR values over d (map's result, without a closure). */
+function over(v: number[], d: number): number[] {
+  const out = Z();
+  for (let r = 0; r < NR; r++) out[r] = v[r] / d;
+  return out;
+}
+
 function restockWant(need: number, inv: number, weeks: number, q: number): number {
   const target = (need * weeks) / (13 * q);
   return Math.max(0, need + 0.5 * (target - inv));
@@ -123,7 +130,7 @@ export function runChain(x: ChainInput): ChainResult {
     losses,
     oreMined: { light: mineL, heavy: mineH },
     mineUse,
-    needs: { 'ore.light': plan.planL.map((v) => v / rec), 'ore.heavy': plan.planH.map((v) => v / rec), 'oxide.light': plan.needL, 'oxide.heavy': plan.needH, magnet: plan.magnetNeed },
+    needs: { 'ore.light': over(plan.planL, rec), 'ore.heavy': over(plan.planH, rec), 'oxide.light': plan.needL, 'oxide.heavy': plan.needH, magnet: plan.magnetNeed },
     planned: { 'ore.light': plan.mineL, 'ore.heavy': plan.mineH, 'oxide.light': plan.planL, 'oxide.heavy': plan.planH, magnet: plan.magPlan },
   };
 }
@@ -156,9 +163,12 @@ function planChain(x: ChainInput, inv: Record<StageKey, number[]>) {
   const magnetNeed = Z();
   const magWant = Z();
   let WM = 0;
+  // needs by use in MAGNET_USES order (clear.ts checks that order), summed in it
+  const N = x.magnetNeedByUse;
+  const needRows = [N.carsEv, N.carsIce, N.defense, N.wind, N.electronics, N.other];
   for (let r = 0; r < NR; r++) {
     let n = 0;
-    for (const k of MAGNET_USES) n += x.magnetNeedByUse[k][r];
+    for (let u = 0; u < needRows.length; u++) n += needRows[u][r];
     magnetNeed[r] = n;
     magWant[r] = restockWant(magnetNeed[r], inv.magnet[r], M.magnet.inventoryWeeks, x.q);
     WM += magWant[r];

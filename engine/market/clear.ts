@@ -5,6 +5,8 @@ import { NR, MAX_USES, resetProblem, solve, useAt } from './spe.ts';
 import type { StageKey } from '../ids.ts';
 import type { ChainInput, MagnetUse, MarketResult } from './types.ts';
 import { MAGNET_USES } from './types.ts';
+
+if (MAGNET_USES.join() !== 'carsEv,carsIce,defense,wind,electronics,other') throw new Error('clear.ts: clearMagnets is written for the magnet uses carsEv carsIce defense wind electronics other');
 import { PROBLEMS, REGIONS_KEYS, STATS, result, setStorage, setSupply, setTrade, setUse } from './problem.ts';
 
 const Z = () => [0, 0, 0, 0, 0, 0];
@@ -148,15 +150,19 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
   const M = g.markets.magnet;
   m.qref = volumeScale(need, x.magCap);
   const inputBase = g.magnetRecipe.light * g.markets['oxide.light'].basePrice + g.magnetRecipe.heavy * x.heavyIntensity * g.markets['oxide.heavy'].basePrice;
+  // each use's curve and needs looked up once, in MAGNET_USES order (carsEv carsIce defense wind electronics other)
+  const GU = g.uses.magnet;
+  const N = x.magnetNeedByUse;
+  const uses = [GU.carsEv, GU.carsIce, GU.defense, GU.wind, GU.electronics, GU.other];
+  const needs = [N.carsEv, N.carsIce, N.defense, N.wind, N.electronics, N.other];
   for (let r = 0; r < NR; r++) {
     const oxLimit = Math.min(rL > 0 ? oxL.forMagnets[r] / rL : Infinity, rH > 0 ? oxH.forMagnets[r] / rH : Infinity);
     const inputNow = rL * oxL.market.price[r] + rH * oxH.market.price[r];
     setSupply(x, 'magnet', m, r, Math.min(x.magCap[r], oxLimit), x.magCap[r], inputNow, inputBase);
     m.nUse[r] = MAGNET_USES.length;
     for (let u = 0; u < MAGNET_USES.length; u++) {
-      const k = MAGNET_USES[u];
-      const U = g.uses.magnet[k];
-      setUse(m, r, u, x.magnetNeedByUse[k][r], M.basePrice, U.elasticity, U.wtpMultiple * M.basePrice);
+      const U = uses[u];
+      setUse(m, r, u, needs[u][r], M.basePrice, U.elasticity, U.wtpMultiple * M.basePrice);
     }
     setStorage(x, 'magnet', m, r, need[r]);
   }
@@ -169,8 +175,9 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
   const defenseRatio = Z();
   const carRatio = Z();
   const stockAfter = Z();
-  const served = {} as Record<MagnetUse, number[]>;
-  for (const k of MAGNET_USES) served[k] = Z();
+  // a literal in MAGNET_USES order (keyed stores by a use variable into {} were slow); rows in the same order
+  const served: Record<MagnetUse, number[]> = { carsEv: Z(), carsIce: Z(), defense: Z(), wind: Z(), electronics: Z(), other: Z() };
+  const servedRows = [served.carsEv, served.carsIce, served.defense, served.wind, served.electronics, served.other];
   for (let r = 0; r < NR; r++) {
     made[r] = Math.min(Math.max(0, market.supplied[r] - m.sFix[r]), m.sCap[r]); // less stranded stock sold
     const unsold = Math.max(0, m.sFix[r] - market.supplied[r]);
@@ -178,7 +185,7 @@ export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: nu
     let tot = 0;
     for (let u = 0; u < MAGNET_USES.length; u++) {
       const v = useAt(m, r * MAX_USES + u, pb);
-      served[MAGNET_USES[u]][r] = v;
+      servedRows[u][r] = v;
       tot += v;
     }
     let st = market.received[r] - tot;

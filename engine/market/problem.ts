@@ -33,15 +33,27 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
   const prem = g.market.distrust.premiumShare * M.basePrice;
   // a contract (an offtake, a supply guarantee) gives its buyer first claim on what a control lets through: the
   // contracted volume is exempt from the cap. It forces no delivery: with trade open, the market allocates.
-  for (let a = 0; a < NR; a++)
+  const aF = m.aF;
+  const aT = m.aT;
+  const aCap = m.aCap;
+  const aLo = m.aLo;
+  const mx = m.x;
+  const extra = x.laneExtra;
+  const dis = x.distrust;
+  for (let a = 0; a < NR; a++) {
+    const capA = cap[a];
+    const resA = res[a];
+    const exA = extra[a];
+    const lastA = last ? last[a] : undefined;
     for (let b = 0; b < NR; b++) {
       const k = a * NR + b;
-      m.aF[k] = a === b ? 0 : fr * (1 + x.laneExtra[a][b]) + prem * x.distrust[b][a];
-      m.aT[k] = a === b ? 0 : tar[b][a];
-      m.aCap[k] = a === b || cap[a][b] === Infinity ? Infinity : Math.max(cap[a][b], res[a][b]);
-      m.aLo[k] = 0;
-      m.x[k] = last ? last[a][b] : 0;
+      aF[k] = a === b ? 0 : fr * (1 + exA[b]) + prem * dis[b][a];
+      aT[k] = a === b ? 0 : tar[b][a];
+      aCap[k] = a === b || capA[b] === Infinity ? Infinity : Math.max(capA[b], resA[b]);
+      aLo[k] = 0;
+      mx[k] = lastA ? lastA[b] : 0;
     }
+  }
   // transshipment: origin a's goods reach a capped destination b through any third country v that a leaves open and
   // that leaves b open (goods sent to a licensed country count against its quota; smuggling round a licence on
   // everyone is not modelled)
@@ -50,24 +62,26 @@ export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
   const slope = (T.penaltyShare * M.basePrice) / Math.max(1e-9, 0.01 * m.qref);
   let n = 0;
   const lt = x.lastTransship[s];
-  for (let a = 0; a < NR; a++)
+  for (let a = 0; a < NR; a++) {
+    const capA = cap[a];
     for (let b = 0; b < NR; b++) {
-      if (a === b || cap[a][b] === Infinity) continue;
+      if (a === b || capA[b] === Infinity) continue;
       // the penalty grows with all that goes round one control, so each of the k routes gets k times the slope
       let routes = 0;
-      for (let v = 0; v < NR; v++) if (v !== a && v !== b && cap[a][v] === Infinity && cap[v][b] === Infinity) routes++;
+      for (let v = 0; v < NR; v++) if (v !== a && v !== b && capA[v] === Infinity && cap[v][b] === Infinity) routes++;
       for (let v = 0; v < NR; v++) {
-        if (v === a || v === b || cap[a][v] !== Infinity || cap[v][b] !== Infinity || n >= MAX_TRANS) continue;
+        if (v === a || v === b || capA[v] !== Infinity || cap[v][b] !== Infinity || n >= MAX_TRANS) continue;
         m.trS[n] = a;
         m.trK[n] = v;
         m.trD[n] = b;
-        m.trF[n] = fr * (2 + x.laneExtra[a][v] + x.laneExtra[v][b]) + wedge + prem * x.distrust[b][a];
+        m.trF[n] = fr * (2 + extra[a][v] + extra[v][b]) + wedge + prem * dis[b][a];
         m.trT[n] = tar[b][v]; // declared as goods of the transit country
         m.trSlope[n] = slope * routes;
-        m.xt[n] = lt ? (lt[transKey(a, v, b)] ?? 0) : 0;
+        m.xt[n] = lt ? (lt[TRANS_KEYS[(a * NR + v) * NR + b]] ?? 0) : 0;
         n++;
       }
     }
+  }
   m.nTr = n;
   const lp = x.lastPrice[s];
   const pp = x.lastProducerPrice[s];
@@ -84,6 +98,9 @@ const REG = ['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA'];
 export function transKey(a: number, v: number, b: number): string {
   return `${REG[a]}>${REG[v]}>${REG[b]}`;
 }
+/** transKey(a, v, b) at (a * NR + v) * NR + b, built once (no string built per route per solve) */
+export const TRANS_KEYS: string[] = [];
+for (let a = 0; a < NR; a++) for (let v = 0; v < NR; v++) for (let b = 0; b < NR; b++) TRANS_KEYS.push(transKey(a, v, b));
 
 /** A producer's linear marginal-cost curve: zero output at cash cost (plus input cost), q0 at the calibration point. */
 export function setSupply(x: ChainInput, s: StageKey, m: SpeProblem, r: number, cap: number, fullCap: number, inputNow: number, inputBase: number): void {
