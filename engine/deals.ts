@@ -7,6 +7,8 @@ import type { Commitment, Orders } from './schema.ts';
 import { toControl } from './policy.ts';
 import { NR } from './market/spe.ts';
 
+if (NR !== 6) throw new Error(`deals.ts: reserved() is written for 6 regions, not ${NR}`);
+
 export interface DealStep {
   deals: Deal[];
   trust: GameState['trust'];
