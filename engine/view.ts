@@ -40,11 +40,7 @@ export interface CountryView {
 
 export function viewFor(state: GameState, country: CountryId): CountryView {
   const others = {} as Record<RegionId, PublicRegion>;
-  for (const r of REGIONS) {
-    if (r === country) continue;
-    const { budget: _b, stockpile: _s, inventory: _i, ...pub } = state.regions[r];
-    others[r] = pub;
-  }
+  for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
   return {
     country,
     scenarioId: state.scenarioId,
@@ -71,6 +67,15 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
     market: state.market,
     ...(state.track ? { track: state.track } : {}),
   };
+}
+
+/** A region's record without what only its own government sees: every other key, in the record's order. A key loop,
+ * not `const { budget, stockpile, inventory, ...pub } = r` (V8 runs that rest copy in its runtime, about 5x slower);
+ * the state is a plain JSON tree, so its keys are its own enumerable ones, as the rest copy would take. */
+function publicRegion(r: RegionState): PublicRegion {
+  const pub: Record<string, unknown> = {};
+  for (const k in r) if (k !== 'budget' && k !== 'stockpile' && k !== 'inventory') pub[k] = r[k as keyof RegionState];
+  return pub as PublicRegion;
 }
 
 /**
