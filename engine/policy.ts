@@ -6,6 +6,7 @@ import type { Control, GameState, Policies } from './state.ts';
 import { jsonPath } from './content.ts';
 import { projectType } from './own.ts';
 import { builtinKeyIssues, investmentProblems } from './content-check.ts';
+import { fastCountryOrders } from './orders-fast.ts';
 
 export interface OrderIssue {
   country: CountryId | '*';
@@ -59,6 +60,13 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     const v = raw[key];
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0) {
       parsedOrders[key] = {};
+      continue;
+    }
+    // well-formed orders (what agents build): zod's parsed value without running zod (orders-fast.ts); anything else
+    // goes through the built-in name check and zod below, whose issues name each bad field
+    const fast = fastCountryOrders(v);
+    if (fast) {
+      parsedOrders[key] = fast;
       continue;
     }
     // a key such as "__proto__" would be swallowed by the parser's records (the order silently lost): refuse it first
