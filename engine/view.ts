@@ -69,10 +69,52 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
   };
 }
 
-/** A region's record without what only its own government sees: every other key, in the record's order. A key loop,
- * not `const { budget, stockpile, inventory, ...pub } = r` (V8 runs that rest copy in its runtime, about 5x slower);
- * the state is a plain JSON tree, so its keys are its own enumerable ones, as the rest copy would take. */
-function publicRegion(r: RegionState): PublicRegion {
+/** A region record's keys in the order the engine writes them (init.ts, then cloneRegion each turn). */
+const REGION_KEYS = ['gdp', 'potential', 'gap', 'approval', 'miningReo', 'lightFrac', 'heavyFrac', 'mudReo', 'refining', 'magnetCap', 'recycling', 'thrift', 'inventory', 'stockpile', 'demandAdj', 'magnetUse', 'oxideOtherUse', 'carDemand', 'carShares', 'carBias', 'evShare', 'capability', 'security', 'pollution', 'seabed', 'budget', 'debt', 'approvalGrowth', 'policies', 'last', 'ref'];
+
+function engineKeys(r: RegionState): boolean {
+  const ks = Object.keys(r);
+  if (ks.length !== REGION_KEYS.length) return false;
+  for (let i = 0; i < ks.length; i++) if (ks[i] !== REGION_KEYS[i]) return false;
+  return true;
+}
+
+/** A region's record without what only its own government sees: every other key, in the record's order, as
+ * `const { budget, stockpile, inventory, ...pub } = r` gives it (V8 runs that rest copy in its runtime, several times
+ * slower). A record with the engine's keys in the engine's order is copied by one literal; any other (a belief
+ * state's, one a host built) by a key loop (the state is a plain JSON tree: its keys are its own enumerable ones). */
+export function publicRegion(r: RegionState): PublicRegion {
+  if (engineKeys(r))
+    return {
+      gdp: r.gdp,
+      potential: r.potential,
+      gap: r.gap,
+      approval: r.approval,
+      miningReo: r.miningReo,
+      lightFrac: r.lightFrac,
+      heavyFrac: r.heavyFrac,
+      mudReo: r.mudReo,
+      refining: r.refining,
+      magnetCap: r.magnetCap,
+      recycling: r.recycling,
+      thrift: r.thrift,
+      demandAdj: r.demandAdj,
+      magnetUse: r.magnetUse,
+      oxideOtherUse: r.oxideOtherUse,
+      carDemand: r.carDemand,
+      carShares: r.carShares,
+      carBias: r.carBias,
+      evShare: r.evShare,
+      capability: r.capability,
+      security: r.security,
+      pollution: r.pollution,
+      seabed: r.seabed,
+      debt: r.debt,
+      approvalGrowth: r.approvalGrowth,
+      policies: r.policies,
+      last: r.last,
+      ref: r.ref,
+    };
   const pub: Record<string, unknown> = {};
   for (const k in r) if (k !== 'budget' && k !== 'stockpile' && k !== 'inventory') pub[k] = r[k as keyof RegionState];
   return pub as PublicRegion;
