@@ -69,22 +69,31 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
   };
 }
 
-/** A region record's keys in the order the engine writes them (init.ts, then cloneRegion each turn). */
-const REGION_KEYS = ['gdp', 'potential', 'gap', 'approval', 'miningReo', 'lightFrac', 'heavyFrac', 'mudReo', 'refining', 'magnetCap', 'recycling', 'thrift', 'inventory', 'stockpile', 'demandAdj', 'magnetUse', 'oxideOtherUse', 'carDemand', 'carShares', 'carBias', 'evShare', 'capability', 'security', 'pollution', 'seabed', 'budget', 'debt', 'approvalGrowth', 'policies', 'last', 'ref'];
+/** What others see of a region record, in the order the engine writes the keys (init.ts, then cloneRegion each turn). */
+const PUBLIC_KEYS = ['gdp', 'potential', 'gap', 'approval', 'miningReo', 'lightFrac', 'heavyFrac', 'mudReo', 'refining', 'magnetCap', 'recycling', 'thrift', 'demandAdj', 'magnetUse', 'oxideOtherUse', 'carDemand', 'carShares', 'carBias', 'evShare', 'capability', 'security', 'pollution', 'seabed', 'debt', 'approvalGrowth', 'policies', 'last', 'ref'];
 
-function engineKeys(r: RegionState): boolean {
+const isPrivate = (k: string) => k === 'budget' || k === 'stockpile' || k === 'inventory';
+
+/** Whether the record's keys other than the private ones are PUBLIC_KEYS, in that order (the engine's records, and a
+ * belief state's, which puts the private ones last). */
+function publicKeysInOrder(r: RegionState): boolean {
   const ks = Object.keys(r);
-  if (ks.length !== REGION_KEYS.length) return false;
-  for (let i = 0; i < ks.length; i++) if (ks[i] !== REGION_KEYS[i]) return false;
-  return true;
+  let j = 0;
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i];
+    if (isPrivate(k)) continue;
+    if (k !== PUBLIC_KEYS[j]) return false;
+    j++;
+  }
+  return j === PUBLIC_KEYS.length;
 }
 
 /** A region's record without what only its own government sees: every other key, in the record's order, as
  * `const { budget, stockpile, inventory, ...pub } = r` gives it (V8 runs that rest copy in its runtime, several times
- * slower). A record with the engine's keys in the engine's order is copied by one literal; any other (a belief
- * state's, one a host built) by a key loop (the state is a plain JSON tree: its keys are its own enumerable ones). */
+ * slower). A record whose public keys are the engine's, in the engine's order, is copied by one literal; any other
+ * (one a host built) by a key loop (the state is a plain JSON tree: its keys are its own enumerable ones). */
 export function publicRegion(r: RegionState): PublicRegion {
-  if (engineKeys(r))
+  if (publicKeysInOrder(r))
     return {
       gdp: r.gdp,
       potential: r.potential,
@@ -116,7 +125,7 @@ export function publicRegion(r: RegionState): PublicRegion {
       ref: r.ref,
     };
   const pub: Record<string, unknown> = {};
-  for (const k in r) if (k !== 'budget' && k !== 'stockpile' && k !== 'inventory') pub[k] = r[k as keyof RegionState];
+  for (const k in r) if (!isPrivate(k)) pub[k] = r[k as keyof RegionState];
   return pub as PublicRegion;
 }
 
