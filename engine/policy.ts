@@ -1,12 +1,12 @@
 // Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
-import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey, type TariffGood } from './ids.ts';
 import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
 import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
 import { jsonPath } from './content.ts';
 import { projectType } from './own.ts';
 import { builtinKeyIssues, investmentProblems } from './content-check.ts';
+import { fastCountryOrders } from './orders-fast.ts';
 
 export interface OrderIssue {
   country: CountryId | '*';
@@ -60,6 +60,13 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     const v = raw[key];
     if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === 0) {
       parsedOrders[key] = {};
+      continue;
+    }
+    // well-formed orders (what agents build): zod's parsed value without running zod (orders-fast.ts); anything else
+    // goes through the built-in name check and zod below, whose issues name each bad field
+    const fast = fastCountryOrders(v);
+    if (fast) {
+      parsedOrders[key] = fast;
       continue;
     }
     // a key such as "__proto__" would be swallowed by the parser's records (the order silently lost): refuse it first
@@ -212,17 +219,59 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
   return { tariffs, controls, defensePct };
 }
 
+/** Edits of one country's policies, copy on write as immer's `produce` made them (what mergePolicies and deals.ts's
+ * enforceDeals used): a record is copied (a spread) the first time a value in it changes, writing the value already
+ * there changes nothing, the policies come back as the same object when nothing changed, and a new key is added last. */
+export class PolicyWriter {
+  private out: Policies | null = null;
+  constructor(private readonly prev: Policies) {}
+  /** The policies as edited so far. */
+  get now(): Policies {
+    return this.out ?? this.prev;
+  }
+  private root(): Policies {
+    return (this.out ??= { ...this.prev });
+  }
+  tariff(p: RegionId, g: TariffGood, v: number): void {
+    if (Object.is(this.now.tariffs[p][g], v)) return;
+    const o = this.root();
+    if (o.tariffs === this.prev.tariffs) o.tariffs = { ...this.prev.tariffs };
+    if (o.tariffs[p] === this.prev.tariffs[p]) o.tariffs[p] = { ...this.prev.tariffs[p] };
+    o.tariffs[p][g] = v;
+  }
+  /** A new control record (always a change: toControl makes a new object). */
+  control(p: RegionId, s: StageKey, c: Control): void {
+    const o = this.root();
+    if (o.controls === this.prev.controls) o.controls = { ...this.prev.controls };
+    if (o.controls[p] === this.prev.controls[p]) o.controls[p] = { ...this.prev.controls[p] };
+    o.controls[p][s] = c;
+  }
+  defense(v: number): void {
+    if (!Object.is(this.now.defensePct, v)) this.root().defensePct = v;
+  }
+  output(v: number): void {
+    if (!Object.is(this.now.outputPct, v)) this.root().outputPct = v;
+  }
+  result(): Policies {
+    return this.out ?? this.prev;
+  }
+}
+
 /** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
 export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
   if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
-  return produce(prev, (d) => {
-    for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
-    for (const [p, stages] of expand(self, o.exportControls))
-      for (const s of STAGES) {
-        const spec = stages[s];
-        if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
-      }
-    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
-    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
-  });
+  const w = new PolicyWriter(prev);
+  for (const [p, goods] of expand(self, o.tariffs))
+    for (const g of TARIFF_GOODS) {
+      const v = goods[g];
+      if (v !== undefined) w.tariff(p, g, v);
+    }
+  for (const [p, stages] of expand(self, o.exportControls))
+    for (const s of STAGES) {
+      const spec = stages[s];
+      if (spec !== undefined) w.control(p, s, toControl(spec, prev.controls[p][s], flowOut(s, p), turn));
+    }
+  if (o.defenseSpendingPct !== undefined) w.defense(o.defenseSpendingPct);
+  if (o.rareEarthOutputPct !== undefined) w.output(o.rareEarthOutputPct);
+  return w.result();
 }

@@ -108,15 +108,7 @@ export function buildReport(x: ReportInput): TurnReport {
     const p = state.regions[c];
     const n = R[c];
     if (!x.ledger) {
-      const bare = (v: number, w: number): HeadlineChange => ({ value: v, prev: w, change: v - w, causes: [] });
-      headlines[c] = {
-        gdp: bare(n.gdp, p.gdp),
-        autoProduction: bare(n.last.autoProduction, p.last.autoProduction),
-        autoExports: bare(sumExports(n, c), sumExports(p, c)),
-        magnetSupplyRatio: bare(n.last.magnetSupplyRatio, p.last.magnetSupplyRatio),
-        approval: bare(n.approval, p.approval),
-        security: bare(n.security, p.security),
-      };
+      headlines[c] = bareHeadlines(n, p, c);
       continue;
     }
     const h = {} as Record<Headline, HeadlineChange>;
@@ -170,6 +162,23 @@ export function buildReport(x: ReportInput): TurnReport {
     objectiveBy: x.objectiveBy,
     deals: x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to })),
     balance: x.balance,
+  };
+}
+
+/** A change without its causes (no ledger). */
+function bare(v: number, w: number): HeadlineChange {
+  return { value: v, prev: w, change: v - w, causes: [] };
+}
+
+/** The headlines' changes without causes: a function of its own, no closure per country (batch games). */
+function bareHeadlines(n: RegionState, p: RegionState, c: CountryId): Record<Headline, HeadlineChange> {
+  return {
+    gdp: bare(n.gdp, p.gdp),
+    autoProduction: bare(n.last.autoProduction, p.last.autoProduction),
+    autoExports: bare(sumExports(n, c), sumExports(p, c)),
+    magnetSupplyRatio: bare(n.last.magnetSupplyRatio, p.last.magnetSupplyRatio),
+    approval: bare(n.approval, p.approval),
+    security: bare(n.security, p.security),
   };
 }
 

@@ -40,11 +40,7 @@ export interface CountryView {
 
 export function viewFor(state: GameState, country: CountryId): CountryView {
   const others = {} as Record<RegionId, PublicRegion>;
-  for (const r of REGIONS) {
-    if (r === country) continue;
-    const { budget: _b, stockpile: _s, inventory: _i, ...pub } = state.regions[r];
-    others[r] = pub;
-  }
+  for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
   return {
     country,
     scenarioId: state.scenarioId,
@@ -71,6 +67,66 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
     market: state.market,
     ...(state.track ? { track: state.track } : {}),
   };
+}
+
+/** What others see of a region record, in the order the engine writes the keys (init.ts, then cloneRegion each turn). */
+const PUBLIC_KEYS = ['gdp', 'potential', 'gap', 'approval', 'miningReo', 'lightFrac', 'heavyFrac', 'mudReo', 'refining', 'magnetCap', 'recycling', 'thrift', 'demandAdj', 'magnetUse', 'oxideOtherUse', 'carDemand', 'carShares', 'carBias', 'evShare', 'capability', 'security', 'pollution', 'seabed', 'debt', 'approvalGrowth', 'policies', 'last', 'ref'];
+
+const isPrivate = (k: string) => k === 'budget' || k === 'stockpile' || k === 'inventory';
+
+/** Whether the record's keys other than the private ones are PUBLIC_KEYS, in that order (the engine's records, and a
+ * belief state's, which puts the private ones last). */
+function publicKeysInOrder(r: RegionState): boolean {
+  const ks = Object.keys(r);
+  let j = 0;
+  for (let i = 0; i < ks.length; i++) {
+    const k = ks[i];
+    if (isPrivate(k)) continue;
+    if (k !== PUBLIC_KEYS[j]) return false;
+    j++;
+  }
+  return j === PUBLIC_KEYS.length;
+}
+
+/** A region's record without what only its own government sees: every other key, in the record's order, as
+ * `const { budget, stockpile, inventory, ...pub } = r` gives it (V8 runs that rest copy in its runtime, several times
+ * slower). A record whose public keys are the engine's, in the engine's order, is copied by one literal; any other
+ * (one a host built) by a key loop (the state is a plain JSON tree: its keys are its own enumerable ones). */
+export function publicRegion(r: RegionState): PublicRegion {
+  if (publicKeysInOrder(r))
+    return {
+      gdp: r.gdp,
+      potential: r.potential,
+      gap: r.gap,
+      approval: r.approval,
+      miningReo: r.miningReo,
+      lightFrac: r.lightFrac,
+      heavyFrac: r.heavyFrac,
+      mudReo: r.mudReo,
+      refining: r.refining,
+      magnetCap: r.magnetCap,
+      recycling: r.recycling,
+      thrift: r.thrift,
+      demandAdj: r.demandAdj,
+      magnetUse: r.magnetUse,
+      oxideOtherUse: r.oxideOtherUse,
+      carDemand: r.carDemand,
+      carShares: r.carShares,
+      carBias: r.carBias,
+      evShare: r.evShare,
+      capability: r.capability,
+      security: r.security,
+      pollution: r.pollution,
+      seabed: r.seabed,
+      debt: r.debt,
+      approvalGrowth: r.approvalGrowth,
+      policies: r.policies,
+      last: r.last,
+      ref: r.ref,
+    };
+  const pub: Record<string, unknown> = {};
+  for (const k in r) if (!isPrivate(k)) pub[k] = r[k as keyof RegionState];
+  return pub as PublicRegion;
 }
 
 /**

@@ -40,10 +40,20 @@ export function usefulInvestment(content: Content, view: CountryView, type: stri
   if (!t) return false;
   const me = view.country;
   const r = view.self;
-  const mine = view.projects.filter((p) => p.owner === me && p.type === type && p.status !== 'failed');
-  const held = mine.reduce((a, p) => a + p.units, 0);
+  // our units of this type (failed ones aside), those still building (their capacity), in one pass: the same sums
+  // in the same order as filtering the list first
+  let held = 0;
+  let building = 0;
+  let anyBuilding = false;
+  for (const p of view.projects) {
+    if (p.owner !== me || p.type !== type || p.status === 'failed') continue;
+    held += p.units;
+    if (p.status === 'building') {
+      building += p.units * t.capacity;
+      anyBuilding = true;
+    }
+  }
   if (t.kind !== 'stockpile' && held + 1 > t.maxUnitsPerCountry) return false;
-  const building = mine.filter((p) => p.status === 'building').reduce((a, p) => a + p.units * t.capacity, 0);
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * view.heavyIntensity;
   const magnetsPerYear = (r.last.magnetNeed * 4) / view.quartersPerTurn;
@@ -70,7 +80,7 @@ export function usefulInvestment(content: Content, view: CountryView, type: stri
     case 'mine':
       return held < 2;
     case 'deepSeaMud':
-      return !mine.some((p) => p.status === 'building') && held < 2;
+      return !anyBuilding && held < 2;
     default:
       return true;
   }
@@ -143,7 +153,10 @@ export function merge(...parts: (CountryOrders | undefined)[]): CountryOrders {
   const out: CountryOrders = {};
   for (const p of parts) {
     if (!p) continue;
-    for (const [k, v] of Object.entries(p)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+    for (const k of Object.keys(p)) {
+      const v = (p as Record<string, unknown>)[k];
+      if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+    }
   }
   return out;
 }

@@ -10,7 +10,7 @@ import type { Commitment, CountryOrders, Orders, Persona } from '../schema.ts';
 import type { Deal, GameState } from '../state.ts';
 import type { CountryView } from '../view.ts';
 import { beliefState, viewFor } from '../view.ts';
-import { resolveTurn } from '../turn.ts';
+import { resolveValidated } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
 import { makeRng } from '../prng.ts';
 import type { Agent } from './types.ts';
@@ -40,9 +40,15 @@ function rollout(content: Content, start: GameState, me: CountryId, first: Order
       }
     }
     if (k === 0) for (const c of Object.keys(first) as CountryId[]) orders[c] = { ...(orders[c] ?? {}), ...first[c] };
-    if (!validateOrders(content, s, orders).ok) for (const [c] of agents) if (!(k === 0 && first[c])) orders[c] = {};
-    if (!validateOrders(content, s, orders).ok) return NaN;
-    s = resolveTurn(content, s, orders, { ledger: false }).state;
+    // orders the rules refuse (the belief state does not know others' budgets): the others' are dropped; each turn's
+    // orders are validated once and the turn played on what that gave (resolveValidated)
+    let checked = validateOrders(content, s, orders);
+    if (!checked.ok) {
+      for (const [c] of agents) if (!(k === 0 && first[c])) orders[c] = {};
+      checked = validateOrders(content, s, orders);
+    }
+    if (!checked.ok) return NaN;
+    s = resolveValidated(content, s, checked.orders, { ledger: false }).state;
     v += w * s.regions[me].last.objective;
     w *= d;
   }

@@ -1,0 +1,314 @@
+// The orders' fast path (engine/orders-fast.ts) against zod, and mergePolicies and enforceDeals against immer's
+// produce (what they did before): the same parsed values, key for key and in the same order, on agents' orders and on many generated valid
+// and invalid ones; invalid orders still get zod's issues.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { produce } from 'immer';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS } from '../engine/ids.ts';
+import { createGame, makeAgent, playGame, validateOrders, type CountryId, type Orders } from '../engine/index.ts';
+import { CommitmentSchema, CountryOrdersSchema, type CountryOrders } from '../engine/schema.ts';
+import { fastCountryOrders, ORDER_KEYS, INVESTMENT_KEYS, RELEASE_KEYS, DEAL_KEYS, PROPOSAL_KEYS, COMMITMENT_KEYS } from '../engine/orders-fast.ts';
+import { mergePolicies, toControl } from '../engine/policy.ts';
+import { bindingCommitments, enforceDeals } from '../engine/deals.ts';
+import type { Deal, Policies } from '../engine/state.ts';
+import type { Commitment } from '../engine/schema.ts';
+import { content } from './helpers.ts';
+
+/** A value as a tree that keeps key order, -0, undefined values and which objects are plain. */
+function canon(v: unknown): unknown {
+  if (Array.isArray(v)) return ['array', v.length, ...Array.from(v, canon)];
+  if (v !== null && typeof v === 'object') return ['object', Object.getPrototypeOf(v) === Object.prototype, ...Reflect.ownKeys(v).map((k) => [String(k), canon((v as Record<PropertyKey, unknown>)[k])])];
+  if (Object.is(v, -0)) return '-0';
+  return [typeof v, v];
+}
+
+function objectsIn(v: unknown, into = new Set<object>()): Set<object> {
+  if (v !== null && typeof v === 'object' && !into.has(v)) {
+    into.add(v);
+    for (const k of Reflect.ownKeys(v)) objectsIn((v as Record<PropertyKey, unknown>)[k], into);
+  }
+  return into;
+}
+
+/** Compares the fast path with zod on one input; returns whether the fast path took it. */
+function same(x: unknown): boolean {
+  const fast = fastCountryOrders(x);
+  const z = CountryOrdersSchema.safeParse(x);
+  if (fast === undefined) return false;
+  expect(z.success, `fast path took orders zod refuses: ${String(JSON.stringify(x))}`).toBe(true);
+  expect(canon(fast)).toEqual(canon(z.data));
+  // like zod's, the value shares no object with the input
+  const inInput = objectsIn(x);
+  for (const o of objectsIn(fast)) expect(inInput.has(o)).toBe(false);
+  return true;
+}
+
+/** Mostly `good`, now and then `bad` (so that some generated orders are valid and many have one fault or two). */
+const w = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown>) => fc.oneof({ arbitrary: good as fc.Arbitrary<unknown>, weight: 25 }, { arbitrary: bad, weight: 1 });
+const badNum = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity, -1, 1e9, '5', null));
+const inRange = (lo: number, hi: number, int = false) =>
+  w(int ? fc.integer({ min: lo, max: hi }) : fc.oneof(fc.double({ min: lo, max: hi, noNaN: true }), fc.constantFrom(lo, hi, lo === 0 ? -0 : lo)), fc.oneof(badNum, fc.constantFrom(lo - 1e-9, hi + 1e-9, lo + 0.5)));
+const NP = { noNullPrototype: true } as const;
+const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined, freq: 4 });
+const partner = w(fc.constantFrom<string>(...REGIONS, '*'), fc.constantFrom('XXX', '__proto__', 'constructor'));
+const stage = w(fc.constantFrom<string>(...STAGES), fc.constantFrom('ore', 'toString'));
+const good = w(fc.constantFrom<string>(...TARIFF_GOODS), fc.constant('cars'));
+const control = w(fc.oneof(fc.constantFrom<unknown>('open', 'banned'), fc.record({ licensed: inRange(0, 1) }, NP)), fc.oneof(fc.constantFrom<unknown>('licensed', null, undefined), fc.record({ licensed: inRange(0, 1), extra: fc.constant(1) }, NP)));
+const commitment = fc.oneof(
+  fc.record({ type: fc.constant('tariffCap'), good, max: inRange(0, 500) }, NP),
+  fc.record({ type: fc.constant('openExports'), stage }, NP),
+  fc.record({ type: fc.constant('investment'), usdBn: inRange(0, 1000) }, NP),
+  fc.record({ type: fc.constant('offtake'), stage, share: w(inRange(0, 1), fc.constant(undefined)) }, { requiredKeys: ['type', 'stage'], noNullPrototype: true }),
+  fc.record({ type: w(fc.constant('defenseFloor'), fc.constant('bribe')), minPct: inRange(0, 10) }, NP),
+);
+const ids = fc.array(w(fc.constantFrom('deal-1', 'JPN', ''), fc.constant(7)), { maxLength: 3 });
+const reason = w(fc.string({ maxLength: 5 }), fc.constantFrom('x'.repeat(201), '\u{1F600}'.repeat(150), '\u{1F600}'.repeat(101), 3));
+/** Orders that are mostly well formed, with faults mixed in: wrong types, out-of-range numbers, unknown keys,
+ * undefined values, built-in names as keys, long reasons, objects that are not plain. */
+const ordersArb: fc.Arbitrary<unknown> = fc
+  .record(
+    {
+      tariffs: fc.dictionary(partner as fc.Arbitrary<string>, fc.dictionary(good as fc.Arbitrary<string>, w(inRange(0, 500), fc.constant(undefined)), { maxKeys: 3, ...NP }), { maxKeys: 3, ...NP }),
+      exportControls: fc.dictionary(partner as fc.Arbitrary<string>, fc.dictionary(stage as fc.Arbitrary<string>, control, { maxKeys: 3, ...NP }), { maxKeys: 3, ...NP }),
+      defenseSpendingPct: inRange(0, 10),
+      rareEarthOutputPct: inRange(50, 150),
+      investments: fc.array(fc.record({ type: w(fc.constantFrom('recycling', 'mine', 'toString'), fc.constant(3)), host: opt(w(fc.constantFrom<string>(...COUNTRIES), fc.constantFrom('ROW', 'XXX'))), units: opt(inRange(1, 20, true)) }, { requiredKeys: ['type'], ...NP }), { maxLength: 3 }),
+      stockpileRelease: fc.record({ light: opt(inRange(0, 1e6)), heavy: opt(inRange(0, 1e6)) }, { requiredKeys: [], ...NP }),
+      deals: fc.record(
+        {
+          propose: fc.array(fc.record({ to: w(fc.constantFrom<string>(...COUNTRIES), fc.constant('ROW')), give: fc.array(commitment, { maxLength: 2 }), get: fc.array(commitment, { maxLength: 2 }), termTurns: inRange(1, 40, true) }, { requiredKeys: ['to', 'give', 'get'], ...NP }), { maxLength: 2 }),
+          accept: ids,
+          reject: ids,
+          break: ids,
+          why: fc.dictionary(w(fc.constantFrom('deal-1', 'deal-2', '1', ''), fc.constant('constructor')) as fc.Arbitrary<string>, reason, { maxKeys: 2, ...NP }),
+        },
+        { requiredKeys: [], ...NP },
+      ),
+      bogus: fc.constant(1),
+    },
+    { requiredKeys: [], ...NP },
+  )
+  .chain((o) => {
+    const { bogus, ...rest } = o;
+    void bogus;
+    return fc.oneof({ arbitrary: fc.constant<unknown>(rest), weight: 30 }, fc.constantFrom<unknown>(o, { ...rest, tariffs: undefined }, [rest], null, Object.assign(Object.create(null), rest)));
+  });
+
+describe('orders: the fast path gives what zod gives', () => {
+  it('lists the keys of CountryOrdersSchema, in its order', () => {
+    const shape = (s: { shape: Record<string, unknown> }) => Object.keys(s.shape);
+    const inner = (s: unknown): { shape: Record<string, unknown> } => {
+      let x = s as { unwrap?: () => unknown; element?: unknown; shape?: unknown };
+      while (!x.shape) x = (x.unwrap ? x.unwrap() : x.element) as typeof x;
+      return x as { shape: Record<string, unknown> };
+    };
+    const S = CountryOrdersSchema.shape;
+    expect(shape(CountryOrdersSchema)).toEqual([...ORDER_KEYS]);
+    expect(shape(inner(S.investments))).toEqual([...INVESTMENT_KEYS]);
+    expect(shape(inner(S.stockpileRelease))).toEqual([...RELEASE_KEYS]);
+    const deals = inner(S.deals);
+    expect(shape(deals)).toEqual([...DEAL_KEYS]);
+    expect(shape(inner(deals.shape.propose))).toEqual([...PROPOSAL_KEYS]);
+    const byType = Object.fromEntries(CommitmentSchema.options.map((o) => [o.shape.type.value, Object.keys(o.shape)]));
+    expect(Object.fromEntries(Object.entries(COMMITMENT_KEYS).map(([t, ks]) => [t, ['type', ...ks]]))).toEqual(byType);
+  });
+
+  it('on every order agents gave in whole games (all taken by the fast path)', () => {
+    let n = 0;
+    for (const [name, seed, turns] of [['persona', 1, 40], ['persona', 2, 40], ['random', 3, 40], ['hawk', 4, 20], ['tit-for-tat', 5, 20], ['diversifier', 6, 20], ['free-trader', 7, 20], ['protectionist', 8, 20]] as const) {
+      const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, name, c)])) as Parameters<typeof playGame>[2];
+      const g = playGame(content, seed, seats, { turns, ledger: false, dropRefused: true });
+      for (const o of g.orders)
+        for (const c of Object.keys(o)) {
+          expect(same(o[c as CountryId])).toBe(true);
+          n++;
+        }
+    }
+    expect(n).toBeGreaterThan(500);
+  });
+
+  it('on generated orders, valid and invalid: what the fast path takes, zod takes, to the same value', () => {
+    let took = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(ordersArb, (x) => {
+        if (same(x)) took++;
+        else if (!CountryOrdersSchema.safeParse(x).success) refused++;
+      }),
+      { numRuns: 3000, seed: 10 },
+    );
+    // both kinds were tried
+    expect(took).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(1000);
+  });
+
+  it('on hand-made edge cases', () => {
+    const cases: unknown[] = [
+      {},
+      { defenseSpendingPct: -0 },
+      { defenseSpendingPct: 10 },
+      { defenseSpendingPct: 10.000001 },
+      { rareEarthOutputPct: 49.9 },
+      { investments: [{ type: 'mine', units: 20 }, { type: 'mine', units: 2.5 }] },
+      { investments: [, { type: 'mine' }] }, // eslint-disable-line no-sparse-arrays
+      { investments: Object.assign([{ type: 'mine' }], { extra: 1 }) },
+      { stockpileRelease: { light: Number.MAX_VALUE } },
+      { tariffs: { '*': { other: 5 }, USA: { other: 6 } } },
+      { tariffs: Object.assign(Object.create({ USA: { other: 1 } }), { JPN: { other: 2 } }) },
+      { tariffs: { [Symbol('s')]: { other: 1 } } },
+      { exportControls: { CHN: { magnet: { licensed: 1 }, 'oxide.heavy': 'banned' } } },
+      { deals: { why: { 'deal-1': 'x'.repeat(200) } } },
+      { deals: { why: { 'deal-1': '😀'.repeat(101) } } },
+      { deals: { why: { [Symbol('s')]: 'x' } } },
+      { deals: { propose: [{ to: 'USA', give: [], get: [{ type: 'defenseFloor', minPct: 2 }], termTurns: 8 }] } },
+      { deals: { propose: [{ to: 'USA', give: [], get: [{ type: 'defenseFloor', minPct: 2, extra: 1 }], termTurns: 8 }] } },
+      Object.defineProperty({}, 'tariffs', { value: { USA: { other: 1 } }, enumerable: false }),
+      JSON.parse('{"tariffs": {"__proto__": {"autos": 50}}}'),
+      JSON.parse('{"deals": {"why": {"__proto__": "x"}}}'),
+    ];
+    for (const x of cases) same(x);
+    expect(fastCountryOrders(cases[1])).toEqual({ defenseSpendingPct: -0 });
+    expect(fastCountryOrders({ deals: { why: { 'deal-1': '😀'.repeat(101) } } })).toBeUndefined(); // 202 units: zod counts code points
+  });
+});
+
+describe('orders: invalid ones still get the clear error', () => {
+  const state = createGame(content, 1);
+  it('names the field and the limit (zod path)', () => {
+    const r = validateOrders(content, state, { JPN: { tariffs: { USA: { autos: 600 } }, defenseSpendingPct: 'x' } });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      { country: 'JPN', path: '$.JPN.tariffs.USA.autos', message: 'Too big: expected number to be <=500' },
+      { country: 'JPN', path: '$.JPN.defenseSpendingPct', message: 'Invalid input: expected number, received string' },
+    ]);
+  });
+  it('refuses a built-in name as a key, as before', () => {
+    const r = validateOrders(content, state, JSON.parse('{"JPN": {"deals": {"why": {"constructor": "x"}}}}'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([{ country: 'JPN', path: '$.JPN.deals.why.constructor', message: '"constructor" is a built-in JavaScript property name, not a key orders use' }]);
+  });
+  it('gives the same orders as zod for a whole turn of agents', () => {
+    const orders: Orders = { JPN: { tariffs: { CHN: { other: 5 } }, investments: [{ type: 'recycling', units: 1 }] }, USA: { deals: { accept: ['JPN'] }, defenseSpendingPct: state.regions.USA.policies.defensePct } };
+    const r = validateOrders(content, state, orders);
+    expect(r.ok).toBe(true);
+    if (r.ok) for (const c of Object.keys(orders) as CountryId[]) expect(canon(r.orders[c])).toEqual(canon(CountryOrdersSchema.parse(orders[c])));
+  });
+});
+
+/** mergePolicies as it was, by immer's produce. */
+function mergeByImmer(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: (typeof STAGES)[number], p: (typeof REGIONS)[number]) => number): Policies {
+  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
+  const expand = <T>(rec: Record<string, T> | undefined): [(typeof REGIONS)[number], T][] => {
+    if (!rec) return [];
+    const out: [(typeof REGIONS)[number], T][] = [];
+    if (rec['*'] !== undefined) for (const r of REGIONS) if (r !== self) out.push([r, rec['*']]);
+    for (const r of REGIONS) if (r !== self && rec[r] !== undefined) out.push([r, rec[r]]);
+    return out;
+  };
+  return produce(prev, (d) => {
+    for (const [p, goods] of expand(o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
+    for (const [p, stages] of expand(o.exportControls))
+      for (const s of STAGES) {
+        const spec = stages[s];
+        if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
+      }
+    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
+    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
+  });
+}
+
+describe('mergePolicies: what immer gave', () => {
+  it('the same values, key order and shared records, on agents orders and generated ones', () => {
+    const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'random', c)])) as Parameters<typeof playGame>[2];
+    const cases: [CountryId, Policies, CountryOrders][] = [];
+    let prev = createGame(content, 12);
+    playGame(content, 12, seats, {
+      turns: 12,
+      ledger: false,
+      dropRefused: true,
+      onTurn: (s, _r, o) => {
+        for (const c of Object.keys(o) as CountryId[]) cases.push([c, prev.regions[c].policies, CountryOrdersSchema.parse(o[c])]);
+        prev = s;
+      },
+    });
+    const p0 = createGame(content, 1).regions.JPN.policies;
+    cases.push(['JPN', p0, { tariffs: { CHN: { ...p0.tariffs.CHN } } }]); // the values already there: nothing copied
+    cases.push(['JPN', p0, { defenseSpendingPct: p0.defensePct }]);
+    cases.push(['JPN', p0, { rareEarthOutputPct: 120, tariffs: { '*': { other: 3 }, USA: { other: 4 } } }]);
+    cases.push(['JPN', { ...p0, outputPct: 120 }, { rareEarthOutputPct: 120 }]);
+    cases.push(['CHN', p0, { exportControls: { '*': { magnet: 'banned' }, JPN: { magnet: { licensed: 0.5 } } } }]);
+    const flow = (st: string, p: string) => st.length + p.length;
+    for (const [c, prev, o] of cases) {
+      const a = mergePolicies(c, prev, o, 3, flow);
+      const b = mergeByImmer(c, prev, o, 3, flow);
+      expect(canon(a)).toEqual(canon(b));
+      expect(a === prev).toBe(b === prev);
+      for (const k of ['tariffs', 'controls'] as const) {
+        expect(a[k] === prev[k]).toBe(b[k] === prev[k]);
+        for (const r of REGIONS) expect(a[k][r] === prev[k][r]).toBe(b[k][r] === prev[k][r]);
+      }
+    }
+    expect(cases.length).toBeGreaterThan(20);
+  });
+});
+
+/** enforceDeals as it was, by immer's produce. */
+function enforceByImmer(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: (typeof STAGES)[number], p: (typeof REGIONS)[number]) => number): Policies {
+  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports' || k.type === 'defenseFloor');
+  if (!bind.length) return pol;
+  const needs = bind.some(({ partner, k }) =>
+    k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : k.type === 'defenseFloor' ? pol.defensePct < k.minPct : false,
+  );
+  if (!needs) return pol;
+  return produce(pol, (d) => {
+    for (const { partner, k } of bind) {
+      if (k.type === 'tariffCap' && d.tariffs[partner][k.good] > k.max) d.tariffs[partner][k.good] = k.max;
+      if (k.type === 'defenseFloor' && d.defensePct < k.minPct) d.defensePct = k.minPct;
+      if (k.type === 'openExports' && d.controls[partner][k.stage].level !== 'open') d.controls[partner][k.stage] = toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn);
+    }
+  });
+}
+
+describe('enforceDeals: what immer gave', () => {
+  it('the same values, key order and shared records, for every mix of binding commitments', () => {
+    const p0 = createGame(content, 1).regions.JPN.policies;
+    // standing policies the commitments bind: high tariffs on USA and CHN, controls on USA, low defence
+    const pol = mergePolicies('JPN', p0, { tariffs: { USA: { autos: 40, other: 20 }, CHN: { magnets: 30 } }, exportControls: { USA: { magnet: 'banned', 'oxide.heavy': { licensed: 0.5 } } }, defenseSpendingPct: 0.5 }, 1, () => 7);
+    const commitments: [CountryId, Commitment][] = [
+      ['USA', { type: 'tariffCap', good: 'autos', max: 10 }],
+      ['USA', { type: 'tariffCap', good: 'autos', max: 5 }],
+      ['USA', { type: 'tariffCap', good: 'other', max: 50 }],
+      ['CHN', { type: 'tariffCap', good: 'magnets', max: 0 }],
+      ['USA', { type: 'openExports', stage: 'magnet' }],
+      ['USA', { type: 'openExports', stage: 'oxide.heavy' }],
+      ['USA', { type: 'openExports', stage: 'ore.light' }],
+      ['USA', { type: 'defenseFloor', minPct: 2 }],
+      ['CHN', { type: 'defenseFloor', minPct: 3 }],
+      ['CHN', { type: 'investment', usdBn: 5 }],
+    ];
+    const deal = (i: number, to: CountryId, k: Commitment): Deal => ({ id: `d${i}`, from: 'JPN', to, give: [k], get: [], termTurns: 8, status: 'active', proposedTurn: 1, startTurn: 2, endTurn: 10 });
+    let n = 0;
+    fc.assert(
+      fc.property(fc.subarray(commitments.map((x, i) => i)), fc.boolean(), (picked, asTaker) => {
+        const deals = picked.map((i) => {
+          const d = deal(i, commitments[i][0], commitments[i][1]);
+          // JPN bound as the taker of the deal instead: the same commitment in `get`, from the partner
+          return asTaker ? { ...d, from: d.to, to: 'JPN' as CountryId, give: [], get: d.give } : d;
+        });
+        const flow = (st: string, p: string) => st.length * 10 + p.length;
+        const a = enforceDeals('JPN', pol, deals, 3, flow);
+        const b = enforceByImmer('JPN', pol, deals, 3, flow);
+        expect(canon(a)).toEqual(canon(b));
+        expect(a === pol).toBe(b === pol);
+        if (a !== pol) n++;
+        for (const k of ['tariffs', 'controls'] as const) {
+          expect(a[k] === pol[k]).toBe(b[k] === pol[k]);
+          for (const r of REGIONS) expect(a[k][r] === pol[k][r]).toBe(b[k][r] === pol[k][r]);
+        }
+      }),
+      { numRuns: 300, seed: 10 },
+    );
+    expect(n).toBeGreaterThan(100);
+  });
+});
