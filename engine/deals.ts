@@ -4,7 +4,7 @@ import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOOD_NAMES, type Countr
 import type { Content } from './content.ts';
 import type { Deal, GameState, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
-import { PolicyWriter, toControl } from './policy.ts';
+import { toControl } from './policy.ts';
 import { NR } from './market/spe.ts';
 
 if (NR !== 6) throw new Error(`deals.ts: reserved() is written for 6 regions, not ${NR}`);
@@ -134,14 +134,15 @@ export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[]
     k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : k.type === 'defenseFloor' ? pol.defensePct < k.minPct : false,
   );
   if (!needs) return pol;
-  const w = new PolicyWriter(pol);
-  for (const { partner, k } of bind) {
-    if (k.type === 'tariffCap' && w.now.tariffs[partner][k.good] > k.max) w.tariff(partner, k.good, k.max);
-    // a defence floor binds from the deal's start: spending rises to it at once (a budget decision, not a build-up)
-    if (k.type === 'defenseFloor' && w.now.defensePct < k.minPct) w.defense(k.minPct);
-    if (k.type === 'openExports' && w.now.controls[partner][k.stage].level !== 'open') w.control(partner, k.stage, toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn));
-  }
-  return w.result();
+  return produce(pol, (d) => {
+    for (const { partner, k } of bind) {
+      if (k.type === 'tariffCap' && d.tariffs[partner][k.good] > k.max) d.tariffs[partner][k.good] = k.max;
+      // a defence floor binds from the deal's start: spending rises to it at once (a budget decision, not a build-up)
+      if (k.type === 'defenseFloor' && d.defensePct < k.minPct) d.defensePct = k.minPct;
+      if (k.type === 'openExports' && d.controls[partner][k.stage].level !== 'open')
+        d.controls[partner][k.stage] = toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn);
+    }
+  });
 }
 
 /** Net investment flows under active deals this turn, USD bn: inflow to each country and outflow from it. */

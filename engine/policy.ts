@@ -1,5 +1,5 @@
 // Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey, type TariffGood } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
 import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
@@ -219,59 +219,45 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
   return { tariffs, controls, defensePct };
 }
 
-/** Edits of one country's policies, copy on write as immer's `produce` made them (what mergePolicies and deals.ts's
- * enforceDeals used): a record is copied (a spread) the first time a value in it changes, writing the value already
- * there changes nothing, the policies come back as the same object when nothing changed, and a new key is added last. */
-export class PolicyWriter {
-  private out: Policies | null = null;
-  constructor(private readonly prev: Policies) {}
-  /** The policies as edited so far. */
-  get now(): Policies {
-    return this.out ?? this.prev;
-  }
-  private root(): Policies {
-    return (this.out ??= { ...this.prev });
-  }
-  tariff(p: RegionId, g: TariffGood, v: number): void {
-    if (Object.is(this.now.tariffs[p][g], v)) return;
-    const o = this.root();
-    if (o.tariffs === this.prev.tariffs) o.tariffs = { ...this.prev.tariffs };
-    if (o.tariffs[p] === this.prev.tariffs[p]) o.tariffs[p] = { ...this.prev.tariffs[p] };
-    o.tariffs[p][g] = v;
-  }
-  /** A new control record (always a change: toControl makes a new object). */
-  control(p: RegionId, s: StageKey, c: Control): void {
-    const o = this.root();
-    if (o.controls === this.prev.controls) o.controls = { ...this.prev.controls };
-    if (o.controls[p] === this.prev.controls[p]) o.controls[p] = { ...this.prev.controls[p] };
-    o.controls[p][s] = c;
-  }
-  defense(v: number): void {
-    if (!Object.is(this.now.defensePct, v)) this.root().defensePct = v;
-  }
-  output(v: number): void {
-    if (!Object.is(this.now.outputPct, v)) this.root().outputPct = v;
-  }
-  result(): Policies {
-    return this.out ?? this.prev;
-  }
-}
-
-/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
+/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner.
+ * Copy on write, as immer's `produce` did: a record is copied (a spread) only when a value in it changes, the
+ * policies come back unchanged (the same object) when nothing does, and new keys are added in the order written. */
 export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
   if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
-  const w = new PolicyWriter(prev);
+  let out: Policies | null = null;
+  let tariffs: Policies['tariffs'] | null = null;
+  let controls: Policies['controls'] | null = null;
+  const copiedT = new Set<RegionId>();
+  const copiedC = new Set<RegionId>();
   for (const [p, goods] of expand(self, o.tariffs))
     for (const g of TARIFF_GOODS) {
       const v = goods[g];
-      if (v !== undefined) w.tariff(p, g, v);
+      if (v === undefined) continue;
+      const rec = (tariffs ?? prev.tariffs)[p];
+      if (Object.is(rec[g], v)) continue; // immer: writing the value already there changes nothing
+      out ??= { ...prev };
+      tariffs ??= out.tariffs = { ...prev.tariffs };
+      if (!copiedT.has(p)) {
+        copiedT.add(p);
+        tariffs[p] = { ...prev.tariffs[p] };
+      }
+      tariffs[p][g] = v;
     }
   for (const [p, stages] of expand(self, o.exportControls))
     for (const s of STAGES) {
       const spec = stages[s];
-      if (spec !== undefined) w.control(p, s, toControl(spec, prev.controls[p][s], flowOut(s, p), turn));
+      if (spec === undefined) continue;
+      out ??= { ...prev };
+      controls ??= out.controls = { ...prev.controls };
+      if (!copiedC.has(p)) {
+        copiedC.add(p);
+        controls[p] = { ...prev.controls[p] };
+      }
+      controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
     }
-  if (o.defenseSpendingPct !== undefined) w.defense(o.defenseSpendingPct);
-  if (o.rareEarthOutputPct !== undefined) w.output(o.rareEarthOutputPct);
-  return w.result();
+  const dp = o.defenseSpendingPct;
+  if (dp !== undefined && !Object.is((out ?? prev).defensePct, dp)) (out ??= { ...prev }).defensePct = dp;
+  const op = o.rareEarthOutputPct;
+  if (op !== undefined && !Object.is((out ?? prev).outputPct, op)) (out ??= { ...prev }).outputPct = op;
+  return out ?? prev;
 }

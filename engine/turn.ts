@@ -220,7 +220,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
     },
   });
   // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
-  // new parts looking for drafts, and there are none; policies change copy on write, policy.ts's PolicyWriter). The
+  // new parts looking for drafts, and there are none; policies and deals go through immer where they change). The
   // parts are assigned after the spread, in this order: the same object, key for key, as the literal
   // {...state, turn, rng, ...} without V8's slow path for a literal that overrides spread keys (see cloneRegion)
   const next: GameState = { ...state };

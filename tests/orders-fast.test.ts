@@ -1,5 +1,5 @@
-// The orders' fast path (engine/orders-fast.ts) against zod, and mergePolicies and enforceDeals against immer's
-// produce (what they did before): the same parsed values, key for key and in the same order, on agents' orders and on many generated valid
+// The orders' fast path (engine/orders-fast.ts) against zod, and mergePolicies against immer's produce (what it did
+// before): the same parsed values, key for key and in the same order, on agents' orders and on many generated valid
 // and invalid ones; invalid orders still get zod's issues.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -9,9 +9,7 @@ import { createGame, makeAgent, playGame, validateOrders, type CountryId, type O
 import { CommitmentSchema, CountryOrdersSchema, type CountryOrders } from '../engine/schema.ts';
 import { fastCountryOrders, ORDER_KEYS, INVESTMENT_KEYS, RELEASE_KEYS, DEAL_KEYS, PROPOSAL_KEYS, COMMITMENT_KEYS } from '../engine/orders-fast.ts';
 import { mergePolicies, toControl } from '../engine/policy.ts';
-import { bindingCommitments, enforceDeals } from '../engine/deals.ts';
-import type { Deal, Policies } from '../engine/state.ts';
-import type { Commitment } from '../engine/schema.ts';
+import type { Policies } from '../engine/state.ts';
 import { content } from './helpers.ts';
 
 /** A value as a tree that keeps key order, -0, undefined values and which objects are plain. */
@@ -250,65 +248,5 @@ describe('mergePolicies: what immer gave', () => {
       }
     }
     expect(cases.length).toBeGreaterThan(20);
-  });
-});
-
-/** enforceDeals as it was, by immer's produce. */
-function enforceByImmer(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: (typeof STAGES)[number], p: (typeof REGIONS)[number]) => number): Policies {
-  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports' || k.type === 'defenseFloor');
-  if (!bind.length) return pol;
-  const needs = bind.some(({ partner, k }) =>
-    k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : k.type === 'defenseFloor' ? pol.defensePct < k.minPct : false,
-  );
-  if (!needs) return pol;
-  return produce(pol, (d) => {
-    for (const { partner, k } of bind) {
-      if (k.type === 'tariffCap' && d.tariffs[partner][k.good] > k.max) d.tariffs[partner][k.good] = k.max;
-      if (k.type === 'defenseFloor' && d.defensePct < k.minPct) d.defensePct = k.minPct;
-      if (k.type === 'openExports' && d.controls[partner][k.stage].level !== 'open') d.controls[partner][k.stage] = toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn);
-    }
-  });
-}
-
-describe('enforceDeals: what immer gave', () => {
-  it('the same values, key order and shared records, for every mix of binding commitments', () => {
-    const p0 = createGame(content, 1).regions.JPN.policies;
-    // standing policies the commitments bind: high tariffs on USA and CHN, controls on USA, low defence
-    const pol = mergePolicies('JPN', p0, { tariffs: { USA: { autos: 40, other: 20 }, CHN: { magnets: 30 } }, exportControls: { USA: { magnet: 'banned', 'oxide.heavy': { licensed: 0.5 } } }, defenseSpendingPct: 0.5 }, 1, () => 7);
-    const commitments: [CountryId, Commitment][] = [
-      ['USA', { type: 'tariffCap', good: 'autos', max: 10 }],
-      ['USA', { type: 'tariffCap', good: 'autos', max: 5 }],
-      ['USA', { type: 'tariffCap', good: 'other', max: 50 }],
-      ['CHN', { type: 'tariffCap', good: 'magnets', max: 0 }],
-      ['USA', { type: 'openExports', stage: 'magnet' }],
-      ['USA', { type: 'openExports', stage: 'oxide.heavy' }],
-      ['USA', { type: 'openExports', stage: 'ore.light' }],
-      ['USA', { type: 'defenseFloor', minPct: 2 }],
-      ['CHN', { type: 'defenseFloor', minPct: 3 }],
-      ['CHN', { type: 'investment', usdBn: 5 }],
-    ];
-    const deal = (i: number, to: CountryId, k: Commitment): Deal => ({ id: `d${i}`, from: 'JPN', to, give: [k], get: [], termTurns: 8, status: 'active', proposedTurn: 1, startTurn: 2, endTurn: 10 });
-    let n = 0;
-    fc.assert(
-      fc.property(fc.subarray(commitments.map((x, i) => i)), fc.boolean(), (picked, asTaker) => {
-        const deals = picked.map((i) => {
-          const d = deal(i, commitments[i][0], commitments[i][1]);
-          // JPN bound as the taker of the deal instead: the same commitment in `get`, from the partner
-          return asTaker ? { ...d, from: d.to, to: 'JPN' as CountryId, give: [], get: d.give } : d;
-        });
-        const flow = (st: string, p: string) => st.length * 10 + p.length;
-        const a = enforceDeals('JPN', pol, deals, 3, flow);
-        const b = enforceByImmer('JPN', pol, deals, 3, flow);
-        expect(canon(a)).toEqual(canon(b));
-        expect(a === pol).toBe(b === pol);
-        if (a !== pol) n++;
-        for (const k of ['tariffs', 'controls'] as const) {
-          expect(a[k] === pol[k]).toBe(b[k] === pol[k]);
-          for (const r of REGIONS) expect(a[k][r] === pol[k][r]).toBe(b[k][r] === pol[k][r]);
-        }
-      }),
-      { numRuns: 300, seed: 10 },
-    );
-    expect(n).toBeGreaterThan(100);
   });
 });
