@@ -1,4 +1,5 @@
 // Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
+import { produce } from './immer.ts';
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
 import type { Content } from './content.ts';
@@ -219,45 +220,17 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
   return { tariffs, controls, defensePct };
 }
 
-/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner.
- * Copy on write, as immer's `produce` did: a record is copied (a spread) only when a value in it changes, the
- * policies come back unchanged (the same object) when nothing does, and new keys are added in the order written. */
+/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
 export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
   if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
-  let out: Policies | null = null;
-  let tariffs: Policies['tariffs'] | null = null;
-  let controls: Policies['controls'] | null = null;
-  const copiedT = new Set<RegionId>();
-  const copiedC = new Set<RegionId>();
-  for (const [p, goods] of expand(self, o.tariffs))
-    for (const g of TARIFF_GOODS) {
-      const v = goods[g];
-      if (v === undefined) continue;
-      const rec = (tariffs ?? prev.tariffs)[p];
-      if (Object.is(rec[g], v)) continue; // immer: writing the value already there changes nothing
-      out ??= { ...prev };
-      tariffs ??= out.tariffs = { ...prev.tariffs };
-      if (!copiedT.has(p)) {
-        copiedT.add(p);
-        tariffs[p] = { ...prev.tariffs[p] };
+  return produce(prev, (d) => {
+    for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
+    for (const [p, stages] of expand(self, o.exportControls))
+      for (const s of STAGES) {
+        const spec = stages[s];
+        if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
       }
-      tariffs[p][g] = v;
-    }
-  for (const [p, stages] of expand(self, o.exportControls))
-    for (const s of STAGES) {
-      const spec = stages[s];
-      if (spec === undefined) continue;
-      out ??= { ...prev };
-      controls ??= out.controls = { ...prev.controls };
-      if (!copiedC.has(p)) {
-        copiedC.add(p);
-        controls[p] = { ...prev.controls[p] };
-      }
-      controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
-    }
-  const dp = o.defenseSpendingPct;
-  if (dp !== undefined && !Object.is((out ?? prev).defensePct, dp)) (out ??= { ...prev }).defensePct = dp;
-  const op = o.rareEarthOutputPct;
-  if (op !== undefined && !Object.is((out ?? prev).outputPct, op)) (out ??= { ...prev }).outputPct = op;
-  return out ?? prev;
+    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
+    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
+  });
 }
