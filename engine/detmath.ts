@@ -201,14 +201,9 @@ export function exp(x: number): number {
   let hx = hi(x);
   const xsb = (hx >>> 31) & 1;
   hx &= 0x7fffffff;
-  if (hx >= 0x40862e42) {
-    if (hx >= 0x7ff00000) {
-      if (((hx & 0xfffff) | lo(x)) !== 0) return x + x;
-      return xsb === 0 ? x : 0;
-    }
-    if (x > oThreshold) return huge * huge;
-    if (x < uThreshold) return twom1000 * twom1000;
-  }
+  // the rare cases (NaN, infinities, overflow, underflow) in functions of their own keep this one under V8's
+  // inlining limit (460 bytes of bytecode), so hot callers inline it and pass no boxed double: same operations
+  if (hx >= 0x40862e42 && (hx >= 0x7ff00000 || x > oThreshold || x < uThreshold)) return expOutside(x, hx, xsb);
   let k = 0, hiPart = 0, loPart = 0;
   if (hx > 0x3fd62e42) {
     if (hx < 0x3ff0a2b2) {
@@ -229,6 +224,21 @@ export function exp(x: number): number {
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - (loPart - (x * c) / (2 - c) - hiPart);
   if (k >= -1021) return withHi(y, hi(y) + (k << 20));
+  return expSubnormal(y, k);
+}
+
+/** exp's NaN, infinities, overflow and underflow (fdlibm's first branch). */
+function expOutside(x: number, hx: number, xsb: number): number {
+  if (hx >= 0x7ff00000) {
+    if (((hx & 0xfffff) | lo(x)) !== 0) return x + x;
+    return xsb === 0 ? x : 0;
+  }
+  if (x > oThreshold) return huge * huge;
+  return twom1000 * twom1000;
+}
+
+/** exp's result scaled into the subnormal range (k < -1021). */
+function expSubnormal(y: number, k: number): number {
   return withHi(y, hi(y) + ((k + 1000) << 20)) * twom1000;
 }
 
