@@ -1,7 +1,7 @@
 // The speed work's invariants that are not speed: createGame's copy is a deep, independent copy of the opening, and
 // what the engine's fast paths give is what the plain ones gave (the pinned replays hold the hashes themselves).
 import { describe, expect, it } from 'vitest';
-import { createGame, hashValue, resolveTurn } from '../engine/index.ts';
+import { COUNTRIES, createGame, hashValue, makeAgent, playGame, resolveTurn, type Seats } from '../engine/index.ts';
 import { cloneRegion } from '../engine/turn.ts';
 import { validateOrders } from '../engine/policy.ts';
 import { CountryOrdersSchema } from '../engine/schema.ts';
@@ -80,5 +80,21 @@ describe('the new state and its regions', () => {
     expect(JSON.stringify(c)).toBe(JSON.stringify(r));
     for (const k of ['gap', 'refining', 'recycling', 'inventory', 'stockpile', 'demandAdj', 'magnetUse', 'oxideOtherUse', 'carShares'] as const) expect(c[k]).not.toBe(r[k]);
     expect(c.policies).toBe(r.policies);
+  });
+});
+
+describe('playGame without keeping reports (batches)', () => {
+  it('ends in the same state with the same objectives, hands every report to onTurn, and keeps none', () => {
+    const seats = Object.fromEntries(COUNTRIES.map((c, i) => [c, makeAgent(content, i % 2 ? 'persona' : 'hawk', c)])) as Seats;
+    const kept = playGame(content, 31, seats, { turns: 6, ledger: false, hashes: true });
+    const seen: string[] = [];
+    const lean = playGame(content, 31, seats, { turns: 6, ledger: false, hashes: true, keepReports: false, onTurn: (_s, r) => seen.push(hashValue(r)) });
+    expect(lean.reports).toEqual([]);
+    expect(lean.orders).toEqual([]);
+    expect(lean.hashes).toEqual(kept.hashes);
+    expect(lean.hashes).toHaveLength(6);
+    expect(hashValue(lean.objectives)).toBe(hashValue(kept.objectives));
+    expect(hashValue(lean.state)).toBe(hashValue(kept.state));
+    expect(seen).toEqual(kept.reports.map((r) => hashValue(r)));
   });
 });

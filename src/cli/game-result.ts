@@ -56,12 +56,12 @@ function cachedBaseline(content: Content, seed: number, turns: number | undefine
  * runs in a Node worker thread and in a browser's Web Worker). */
 export function gameResult(content: Content, task: GameTask, seats: Seats): ResultLine {
   const allStatusQuo = COUNTRIES.every((k) => task.agents[k] === 'status-quo');
-  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false });
+  // the reports are read as they come, not kept (keepReports: false spares the garbage collector 40 of them a game)
+  let minJpn = 1;
+  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false, keepReports: false, onTurn: (_s, rep) => (minJpn = Math.min(minJpn, rep.headlines.JPN.magnetSupplyRatio.value)) });
   const base = allStatusQuo ? r.objectives : cachedBaseline(content, task.seed, task.turns);
   const scores = runningScores(r.objectives, base).at(-1)!;
   const st = r.state;
-  let minJpn = 1;
-  for (const rep of r.reports) minJpn = Math.min(minJpn, rep.headlines.JPN.magnetSupplyRatio.value);
   const per = (f: (c: CountryId) => number) => Object.fromEntries(COUNTRIES.map((c) => [c, f(c)])) as Record<CountryId, number>;
   return {
     game: task.game,
@@ -69,7 +69,7 @@ export function gameResult(content: Content, task: GameTask, seats: Seats): Resu
     agents: Object.fromEntries(COUNTRIES.map((c) => [c, seats[c].name])) as Record<CountryId, string>,
     scores: per((c) => r2(scores[c])),
     outcomes: {
-      turns: r.reports.length,
+      turns: r.objectives.length,
       gdpGrowthPct: per((c) => r2((st.regions[c].gdp / st.regions[c].ref.gdp - 1) * 100)),
       approval: per((c) => Math.round(st.regions[c].approval * 10) / 10),
       jpnMinMagnetSupply: Math.round(minJpn * 1000) / 1000,

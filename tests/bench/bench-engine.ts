@@ -19,14 +19,16 @@ export function runBench(content: Content, quick: boolean): EngineFigures {
   console.log(`Rare Earth Gambit bench: node ${process.version}, ${reps} repetitions, medians${quick ? ' (quick)' : ''}`);
   console.log('-'.repeat(90));
   const gamesPerSecond = (label: string, seats: ReturnType<typeof statusQuoSeats>, games: number, ledger: boolean) => {
-    for (let i = 0; i < 3; i++) playGame(content, 1000 + i, seats, { ledger }); // warm up
+    // a batch (no ledger) keeps no reports, as src/cli/game-result.ts plays; with the ledger, as the browser game does
+    const opts = { ledger, keepReports: ledger };
+    for (let i = 0; i < 3; i++) playGame(content, 1000 + i, seats, opts); // warm up
     const rates: number[] = [];
     for (let r = 0; r < reps; r++) {
       const t0 = performance.now();
-      for (let g = 0; g < games; g++) playGame(content, r * games + g, seats, { ledger });
+      for (let g = 0; g < games; g++) playGame(content, r * games + g, seats, opts);
       rates.push((games * 1000) / (performance.now() - t0));
     }
-    line(label, `${median(rates).toFixed(1)} games/s`, `40 turns; min ${Math.min(...rates).toFixed(1)}, max ${Math.max(...rates).toFixed(1)}`);
+    line(label, `${median(rates).toFixed(1)} games/s`, `40 turns${ledger ? '' : ', reports not kept'}; min ${Math.min(...rates).toFixed(1)}, max ${Math.max(...rates).toFixed(1)}`);
     return median(rates);
   };
   const sq = statusQuoSeats();
