@@ -140,15 +140,11 @@ export class SessionCore {
     this.timelines = [{ id: 0, label: 'Timeline A', forkedAt: 0, states: [s0], reports: [], orders: [], playerOrders: [], summaries: [] }];
     this.active = 0;
     // the yardstick: the same game with the player's seat doing nothing and the other seats' agents reacting to that
-    const base = playGame(this.content, config.seed, seats, { turns, ledger: false });
-    const baseSummaries: TurnSummary[] = [];
+    // (each turn's state is taken as it is played: the game is resolved once, not replayed for its summaries)
+    const baseStates: GameState[] = [];
+    const base = playGame(this.content, config.seed, seats, { turns, ledger: false, onTurn: (st) => baseStates.push(st) });
     const scores = runningScores(base.objectives, base.objectives);
-    let st = createGame(this.content, config.seed);
-    for (let i = 0; i < turns; i++) {
-      const r = resolveTurn(this.content, st, base.orders[i], { ledger: false });
-      st = r.state;
-      baseSummaries.push(turnSummary(st, r.report, scores[i]));
-    }
+    const baseSummaries: TurnSummary[] = baseStates.map((st, i) => turnSummary(st, base.reports[i], scores[i]));
     this.baseline = { objectives: base.objectives, parts: base.reports.map((r) => r.objectiveBy), summaries: baseSummaries };
     return { ok: true, value: this.snapshot() };
   }
