@@ -40,14 +40,10 @@ export function baselineFor(content: Content, seed: number, turns: number): Base
   const key = `${content.hash}:${seed}:${turns}`;
   const hit = baselines.get(key);
   if (hit) return hit;
-  const g = playGame(content, seed, statusQuoSeats(), { turns, ledger: false });
-  let st = createGame(content, seed);
+  // each turn summed up as it is played (the game is resolved once, not replayed for its summaries)
   const zero = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
-  const summaries = g.orders.map((o) => {
-    const r = resolveTurn(content, st, o, { ledger: false });
-    st = r.state;
-    return turnSummary(st, r.report, zero);
-  });
+  const summaries: TurnSummary[] = [];
+  const g = playGame(content, seed, statusQuoSeats(), { turns, ledger: false, onTurn: (st, rep) => summaries.push(turnSummary(st, rep, zero)) });
   const b = { objectives: g.objectives, parts: g.reports.map((r) => r.objectiveBy), summaries };
   baselines.set(key, b);
   return b;
