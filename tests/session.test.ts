@@ -31,6 +31,17 @@ describe('session', () => {
     if (!r.ok) expect(r.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['$.JPN.defenseSpendingPct', '$.JPN.investments[0].type']));
     expect(s.snapshot().turn).toBe(0);
   });
+  it('refuses a game set-up without a number of turns or with a bad seed, naming the field', () => {
+    const s = new SessionCore(content);
+    const noTurns = s.start({ ...cfg, turns: undefined as unknown as number });
+    expect(noTurns.ok).toBe(false);
+    if (!noTurns.ok) expect(noTurns.error).toMatch(/number of turns must be a number \(1 to 40\), got nothing/);
+    const badSeed = s.start({ ...cfg, seed: -1 });
+    expect(badSeed.ok).toBe(false);
+    if (!badSeed.ok) expect(badSeed.error).toMatch(/seed/);
+    expect(s.start(cfg).ok).toBe(true);
+  });
+
   it('undoes to an earlier turn and replays the same future from there', () => {
     const s = started();
     s.submit({});

@@ -127,6 +127,7 @@ export class SessionCore {
   start(config: GameConfig): SessionResult<SessionSnapshot> {
     if (!isCountry(config.country)) return { ok: false, error: `unknown country ${config.country}` };
     if (!Number.isInteger(config.seed) || config.seed < 0) return { ok: false, error: `the seed must be a whole number 0 or more` };
+    if (typeof config.turns !== 'number' || !Number.isFinite(config.turns)) return { ok: false, error: `the number of turns must be a number (1 to ${this.content.scenario.turns}), got ${JSON.stringify(config.turns) ?? 'nothing'}` };
     const turns = Math.max(1, Math.min(this.content.scenario.turns, Math.floor(config.turns)));
     let seats: Seats;
     try {
