@@ -177,8 +177,10 @@ async function shootNegotiation(browser: Browser, url: string, width: number, he
   await page.getByTestId('deal-give-amount').fill('50');
   await page.getByTestId('deal-ask').selectOption('cap-autos');
   await page.getByTestId('deal-ask-amount').fill('5');
-  await page.getByTestId('deal-propose').click();
+  // the form filled in (adding the proposal clears it back to its defaults)
+  await page.getByTestId('deal-ask-amount').blur();
   await snap('negotiation-form');
+  await page.getByTestId('deal-propose').click();
   for (let t = 1; t <= 2; t++) {
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest').waitFor({ timeout: 120_000 });
