@@ -7,8 +7,8 @@
 // with a counter-offer (negotiation-form, negotiation-refusal, negotiation-counter-offer).
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Browser } from 'playwright-core';
-import { haveChromium, launch, openPage, overflowing, startServer } from '../tests/e2e/harness.ts';
+import type { Browser, Page } from 'playwright-core';
+import { distinctColours, haveChromium, launch, openPage, overflowing, startServer } from '../tests/e2e/harness.ts';
 
 const { values: opts } = parseArgs({ options: { out: { type: 'string' }, size: { type: 'string', multiple: true }, only: { type: 'string' }, turns: { type: 'string' } } });
 // `--only set`: the issue-12 set, at 1024x768, 1280x720 and 1920x1080 in English and Japanese (set-NAME-WxH-LANG.png):
@@ -19,6 +19,17 @@ mkdirSync(out, { recursive: true });
 if (!haveChromium()) {
   console.error('screenshots: no Chromium at /usr/bin/chromium (apt-get install chromium)');
   process.exit(1);
+}
+
+/** Waits until the Pixi map has drawn (its canvas shows land, sea and borders, not one or two colours). */
+async function mapDrawn(page: Page): Promise<void> {
+  const canvas = page.getByTestId('map').locator('canvas');
+  await canvas.waitFor();
+  for (let i = 0; i < 40; i++) {
+    if (distinctColours(await canvas.screenshot()) > 8) return;
+    await page.waitForTimeout(250);
+  }
+  throw new Error('the map did not draw within 10 s');
 }
 
 async function shoot(browser: Browser, url: string, width: number, height: number, suffix: string, extra: boolean): Promise<void> {
@@ -160,18 +171,22 @@ async function shootNegotiation(browser: Browser, url: string, width: number, he
   await page.getByTestId('turns').fill('8');
   await page.getByTestId('start-game').click();
   await page.getByTestId('turn-label').waitFor();
+  await mapDrawn(page);
   await page.getByTestId('tab-deals').click();
   await page.getByTestId('deal-give').selectOption('offtake-oxide.light');
   await page.getByTestId('deal-give-amount').fill('50');
   await page.getByTestId('deal-ask').selectOption('cap-autos');
   await page.getByTestId('deal-ask-amount').fill('5');
-  await page.getByTestId('deal-propose').click();
+  // the form filled in (adding the proposal clears it back to its defaults)
+  await page.getByTestId('deal-ask-amount').blur();
   await snap('negotiation-form');
+  await page.getByTestId('deal-propose').click();
   for (let t = 1; t <= 2; t++) {
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest').waitFor({ timeout: 120_000 });
     if (t === 2) {
-      await page.getByText(/USA rejects D\d+ from JPN/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      // the digest words engine news plainly (src/ui/story.ts): "USA rejects D6 from JPN" reads "United States rejects D6 from Japan"
+      await page.getByText(/United States rejects D\d+ from Japan/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(300);
       await snap('negotiation-refusal');
     }

@@ -2,7 +2,8 @@
 // defence floor as a deal term.
 import { describe, expect, it } from 'vitest';
 import { COUNTRIES, createGame, makeAgent, playGame, resolveTurn, viewFor, type Content, type CountryId } from '../engine/index.ts';
-import { valueDeal } from '../engine/agents/valuation.ts';
+import { answerByRollout, valueDeal } from '../engine/agents/valuation.ts';
+import { loadContent } from '../src/content/load.ts';
 import { personaAgent } from '../engine/agents/persona.ts';
 import { content } from './helpers.ts';
 import type { Agent } from '../engine/agents/types.ts';
@@ -53,6 +54,24 @@ describe('packages valued by rollouts', () => {
     const cap = counter!.give.find((k) => k.type === 'tariffCap') as { max: number };
     expect(cap.max).toBeGreaterThan(5);
   }, 120_000);
+});
+
+describe('a counter-offer in words a player can trust', () => {
+  it('says when its cap is no cut from the tariff now, and shows a small value with its digits', () => {
+    // Japan's gambit: the US already caps its car tariff on Japan at 15% (deal D5); Japan offers half its separated
+    // NdPr oxide for a cap of 5%. The US refuses and counters at 15%, which is today's tariff: no relief at all.
+    const g = loadContent('japans-gambit');
+    let s = createGame(g, 1);
+    expect(s.regions.USA.policies.tariffs.JPN.autos).toBe(15);
+    s = resolveTurn(g, s, { JPN: { deals: { propose: [{ to: 'USA', give: [{ type: 'offtake', stage: 'oxide.light', share: 0.5 }], get: [{ type: 'tariffCap', good: 'autos', max: 5 }], termTurns: 8 }] } } }).state;
+    const id = s.deals.find((d) => d.from === 'JPN' && d.status === 'proposed')!.id;
+    const a = answerByRollout(g, viewFor(s, 'USA'), rule, 'words');
+    expect(a?.reject).toEqual([id]);
+    const why = a!.why![id];
+    expect(why).toMatch(/^valued at -\d+\.\d\d points over 8 turns \(calm -?\d+\.\d\d, under Chinese coercion -?\d+\.\d\d\): too little for what it asks; counter-offer: a cap of 15% instead, no cut from the present 15% \(valued at \+0\.\d{4}\)$/);
+    expect(why).not.toMatch(/\+0\.00\)/);
+    expect(a?.propose).toEqual([{ to: 'JPN', give: [{ type: 'tariffCap', good: 'autos', max: 15 }], get: [{ type: 'offtake', stage: 'oxide.light', share: 0.5 }], termTurns: 8 }]);
+  }, 60_000);
 });
 
 describe('a defence floor as a deal term', () => {

@@ -3,8 +3,9 @@
 // (points). Supply guarantees matter when supply is cut, so the rollouts run in two worlds: a calm one, and one where
 // China licenses its rare earths to the valuer at 30% of normal volume; they are weighted by the chance of coercion
 // over the horizon (content rules.planner). A refused package can be answered with a counter-offer: the same package
-// with less tariff relief, found by the same valuation.
-import { COUNTRIES, type CountryId } from '../ids.ts';
+// with less tariff relief, found by the same valuation; its reason says when the counter's cap is no cut from the
+// tariff the proposer pays now (then the package is worth nothing to the valuer at any real relief).
+import { COUNTRIES, type CountryId, type TariffGood } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { Commitment, CountryOrders, Orders, Persona } from '../schema.ts';
 import type { Deal, GameState } from '../state.ts';
@@ -83,15 +84,17 @@ export function valueDeal(content: Content, view: CountryView, deal: Deal, makeP
 
 /** A counter-offer to a refused package: the same package with the tariff caps it asks of us raised by 5 or 10
  * points (less relief), if the valuation finds one worth accepting; as a proposal from us to the proposer. */
-export function counterOffer(content: Content, view: CountryView, deal: Deal, makePersona: MakePersona, seed: string): { propose: NonNullable<NonNullable<CountryOrders['deals']>['propose']>[number]; value: number; cap: number } | null {
+export function counterOffer(content: Content, view: CountryView, deal: Deal, makePersona: MakePersona, seed: string): { propose: NonNullable<NonNullable<CountryOrders['deals']>['propose']>[number]; value: number; cap: number; now: number } | null {
   const caps = deal.get.filter((k) => k.type === 'tariffCap');
   if (!caps.length) return null;
   for (const up of [5, 10]) {
     const get: Commitment[] = deal.get.map((k) => (k.type === 'tariffCap' ? { ...k, max: Math.min(500, k.max + up) } : k));
     const v = valueDeal(content, view, { ...deal, get }, makePersona, `${seed}:counter${up}`);
     if (v.value > 0) {
-      const cap = (get.find((k) => k.type === 'tariffCap') as { max: number }).max;
-      return { propose: { to: deal.from, give: get, get: deal.give, termTurns: deal.termTurns }, value: v.value, cap };
+      const k = get.find((x) => x.type === 'tariffCap') as { good: TariffGood; max: number };
+      // the tariff the proposer faces from us now: a cap at or above it is no cut, and the counter-offer says so
+      const now = view.self.policies.tariffs[deal.from][k.good];
+      return { propose: { to: deal.from, give: get, get: deal.give, termTurns: deal.termTurns }, value: v.value, cap: k.max, now };
     }
   }
   return null;
@@ -116,8 +119,14 @@ export function answerByRollout(content: Content, view: CountryView, makePersona
     }
     reject.push(d.id);
     const c = counterOffer(content, view, d, makePersona, `${seed}:${d.id}`);
-    why[d.id] = `${basis}: too little for what it asks${c ? `; counter-offer: a cap of ${c.cap}% instead (valued at +${c.value.toFixed(2)})` : ''}`;
+    const cut = c && c.cap >= c.now ? `, no cut from the present ${c.now}%` : '';
+    why[d.id] = `${basis}: too little for what it asks${c ? `; counter-offer: a cap of ${c.cap}% instead${cut} (valued at +${small(c.value)})` : ''}`;
     if (c) propose.push(c.propose);
   }
   return { ...(accept.length ? { accept } : {}), ...(reject.length ? { reject } : {}), why, ...(propose.length ? { propose } : {}) };
+}
+
+/** Points with two decimals, or four when smaller than 0.01 (a counter-offer barely worth it is not shown as +0.00). */
+function small(v: number): string {
+  return v.toFixed(Math.abs(v) < 0.01 && v !== 0 ? 4 : 2);
 }

@@ -41,7 +41,8 @@ function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLE
   };
   sel.addEventListener('change', sync);
   sync();
-  return { el: h('label', {}, `${which === 'give' ? t('panel.give') : t('panel.ask')} `, sel, input, unit), value: () => kind().make(Math.max(0, Math.min(kind().max, Number(input.value) || 0))) };
+  // the amount and its unit stay together: under a long choice in a narrow panel they wrap to the next line as one
+  return { el: h('label', {}, `${which === 'give' ? t('panel.give') : t('panel.ask')} `, sel, h('span', { class: 'amount' }, input, unit)), value: () => kind().make(Math.max(0, Math.min(kind().max, Number(input.value) || 0))) };
 }
 
 /** The form; `add` receives the proposal when the player adds it to the turn's orders. */
