@@ -1,0 +1,15 @@
+// UI text: counted phrases take i18next's plural forms (the digest once said "Malaysia: 1 moves").
+import { describe, expect, it } from 'vitest';
+import { setLang, t } from '../src/ui/i18n.ts';
+
+describe('UI text plurals', () => {
+  it('counts other countries’ moves in the singular and the plural, in English and Japanese', async () => {
+    await setLang('en');
+    expect(t('digest.othersHint', { count: 1 })).toBe('1 move');
+    expect(t('digest.othersHint', { count: 3 })).toBe('3 moves');
+    await setLang('ja');
+    expect(t('digest.othersHint', { count: 1 })).toBe('1 件の手');
+    expect(t('digest.othersHint', { count: 3 })).toBe('3 件の手');
+    await setLang('en');
+  });
+});
