@@ -1,0 +1,55 @@
+// The fourth speed pass's rewrites in the report and the lane routes give the same results as the code they replaced.
+import { describe, expect, it } from 'vitest';
+import { biggestChanges } from '../engine/report.ts';
+import { COUNTRIES, HEADLINES } from '../engine/ids.ts';
+import type { TurnReport } from '../engine/state.ts';
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** A small deterministic generator (no Math.random: the same cases every run). */
+function lcg(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+/** The code biggestChanges replaced: every change, sorted, the first three. */
+function sortedBiggest(headlines: TurnReport['headlines']): TurnReport['biggest'] {
+  const biggest: TurnReport['biggest'] = [];
+  for (const c of COUNTRIES)
+    for (const hd of HEADLINES) {
+      const v = headlines[c][hd];
+      const scale = hd === 'approval' || hd === 'security' ? 100 : hd === 'magnetSupplyRatio' ? 1 : Math.abs(v.prev);
+      biggest.push({ country: c, headline: hd, change: v.change, relative: scale > 0 ? v.change / scale : 0 });
+    }
+  biggest.sort((p, q) => Math.abs(q.relative) - Math.abs(p.relative) || cmp(p.country, q.country) || cmp(p.headline, q.headline));
+  return biggest.slice(0, 3);
+}
+
+describe('biggestChanges', () => {
+  it('keeps the same three changes, in the same order, as sorting all of them (ties, zeros, infinities, NaN)', () => {
+    const rnd = lcg(11);
+    // few distinct values, so ties are common; -0, tiny scales (infinite ratios) and NaN now and then
+    const pool = [0, -0, 1, -1, 2.5, -2.5, 1e-3, 7, -7, 5e-324, Infinity, -Infinity, NaN];
+    let nanCases = 0;
+    for (let t = 0; t < 4000; t++) {
+      const headlines = {} as TurnReport['headlines'];
+      let hasNaN = false;
+      for (const c of COUNTRIES) {
+        const h = {} as TurnReport['headlines'][typeof c];
+        for (const hd of HEADLINES) {
+          const pick = () => pool[Math.floor(rnd() * (t % 5 === 0 ? pool.length : pool.length - 3))]!;
+          const change = pick();
+          const prev = pick();
+          if (change !== change || prev !== prev) hasNaN = true;
+          h[hd] = { value: prev + change, prev, change, causes: [] };
+        }
+        headlines[c] = h;
+      }
+      if (hasNaN) nanCases++;
+      expect(biggestChanges(headlines)).toEqual(sortedBiggest(headlines));
+    }
+    expect(nanCases).toBeGreaterThan(50);
+  });
+});
