@@ -18,7 +18,7 @@ import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
-import { buildReport } from './report.ts';
+import { buildReport, type ReportInput } from './report.ts';
 import { trackStep } from './leverage.ts';
 
 export function cloneRegion(r: RegionState): RegionState {
@@ -43,15 +43,34 @@ export interface ResolveOptions {
 }
 
 export function resolveTurn(content: Content, state: GameState, ordersRaw: unknown, opts: ResolveOptions = {}): { state: GameState; report: TurnReport } {
+  return resolveValidated(content, state, accepted(content, state, ordersRaw), opts);
+}
+
+/** The orders as validateOrders accepts them; throws InvalidOrdersError naming every bad field. */
+function accepted(content: Content, state: GameState, ordersRaw: unknown): Orders {
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const v = validateOrders(content, state, ordersRaw);
   if (!v.ok) throw new InvalidOrdersError(v.issues);
-  return resolveValidated(content, state, v.orders, opts);
+  return v.orders;
 }
 
 /** resolveTurn on orders `validateOrders(content, state, ...)` has just accepted (its `orders`), for callers that
  * validated them already (the planner's rollouts): the same turn without parsing the orders twice. */
 export function resolveValidated(content: Content, state: GameState, orders: Orders, opts: ResolveOptions = {}): { state: GameState; report: TurnReport } {
+  const r = resolveParts(content, state, orders, opts);
+  return { state: r.state, report: buildReport(r.reportInput) };
+}
+
+/**
+ * resolveTurn without building the report: the new state and what the report would be built from (buildReport of
+ * `reportInput` is the report resolveTurn returns). For batch games that read only the objective (reportInput.objective,
+ * the report's own object): the state does not depend on the report, so it is the same state, bit for bit.
+ */
+export function resolveTurnParts(content: Content, state: GameState, ordersRaw: unknown, opts: ResolveOptions = {}): { state: GameState; reportInput: ReportInput } {
+  return resolveParts(content, state, accepted(content, state, ordersRaw), opts);
+}
+
+function resolveParts(content: Content, state: GameState, orders: Orders, opts: ResolveOptions): { state: GameState; reportInput: ReportInput } {
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const dv = derive(content);
   const turn = state.turn + 1;
@@ -197,7 +216,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
     const st = chain.markets[s].stats;
     markets[s] = { outer: st.outer, newton: st.newton, gap: st.maxGap, residual: st.maxResidual };
   }
-  const report = buildReport({
+  const reportInput: ReportInput = {
     markets,
     priceWhy: why?.ledger,
     ledger: opts.ledger !== false,
@@ -218,7 +237,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
       light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },
       heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },
     },
-  });
+  };
   // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
   // new parts looking for drafts, and there are none; policies and deals go through immer where they change). The
   // parts are assigned after the spread, in this order: the same object, key for key, as the literal
@@ -247,7 +266,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
   next.pipeline = pipeline;
   next.market = market;
   next.track = track;
-  return { state: next, report };
+  return { state: next, reportInput };
 }
 
 /** Plain-words news of a country's policy changes this turn (tariffs grouped per partner, controls, defense). */

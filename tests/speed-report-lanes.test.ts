@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { biggestChanges } from '../engine/report.ts';
 import { COUNTRIES, HEADLINES } from '../engine/ids.ts';
 import type { TurnReport } from '../engine/state.ts';
+import { playGame, statusQuoSeats, type Seats } from '../engine/game.ts';
+import { makeAgent } from '../engine/agents/index.ts';
+import { hashValue } from '../engine/hash.ts';
+import { content } from './helpers.ts';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A small deterministic generator (no Math.random: the same cases every run). */
@@ -52,4 +56,25 @@ describe('biggestChanges', () => {
     }
     expect(nanCases).toBeGreaterThan(50);
   });
+});
+
+describe('playGame without reports (keepReports false, no onTurn)', () => {
+  const mixed = () => Object.fromEntries(COUNTRIES.map((c, i) => [c, makeAgent(content, ['persona', 'hawk', 'random', 'status-quo', 'protectionist'][i]!, c)])) as Seats;
+  for (const [name, seats] of [['status quo', statusQuoSeats()], ['mixed agents', mixed()]] as const) {
+    for (const ledger of [false, true]) {
+      it(`plays the same game as with reports kept (${name}, ledger ${ledger})`, () => {
+        const full = playGame(content, 31, seats, { ledger, hashes: true, turns: 12 });
+        const lean = playGame(content, 31, seats, { ledger, hashes: true, turns: 12, keepReports: false });
+        expect(lean.hashes).toEqual(full.hashes);
+        expect(hashValue(lean.state)).toBe(hashValue(full.state));
+        expect(lean.objectives).toEqual(full.reports.map((r) => r.objective));
+        expect(lean.objectives).toHaveLength(12);
+        expect([lean.reports.length, lean.orders.length]).toEqual([0, 0]);
+        // with an onTurn reader the reports are built as before
+        const seen: TurnReport[] = [];
+        playGame(content, 31, seats, { ledger, turns: 12, keepReports: false, onTurn: (_s, r) => seen.push(r) });
+        expect(hashValue(seen)).toBe(hashValue(full.reports));
+      });
+    }
+  }
 });
