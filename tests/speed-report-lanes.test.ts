@@ -7,6 +7,7 @@ import { playGame, statusQuoSeats, type Seats } from '../engine/game.ts';
 import { makeAgent } from '../engine/agents/index.ts';
 import { hashValue } from '../engine/hash.ts';
 import { content } from './helpers.ts';
+import { routeLanes } from '../engine/map.ts';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A small deterministic generator (no Math.random: the same cases every run). */
@@ -77,4 +78,30 @@ describe('playGame without reports (keepReports false, no onTurn)', () => {
       });
     }
   }
+});
+
+describe('routeLanes after the search rewrite (typed arrays, h once per cell)', () => {
+  const ids = content.map.straits.map((s) => s.id).sort();
+  const subsets: string[][] = [];
+  for (let m = 0; m < 1 << ids.length; m++) subsets.push(ids.filter((_, i) => m & (1 << i)));
+
+  it('routes every lane as the search it replaced did, for every set of straits the map can close', () => {
+    expect(subsets).toHaveLength(64);
+    // the hash of these 64 routings (paths, lengths, straits) by engine/map.ts at b422c7f, the object-based search
+    // this rewrite replaced; the game fingerprints cover only the sets their games closed
+    expect(hashValue(subsets.map((s) => routeLanes(content.map, s)))).toBe('232a14e2cd91871f');
+  });
+
+  it('memoises: a fresh routing of a copy equals the memo for every set, also with another map routed in between', () => {
+    const tiny = { ...content.map, id: 'tiny', rows: ['JJJJJJJ', 'J~~~~~U', 'UUUUUUU'], legend: { '~': 'sea', J: 'JPN', U: 'USA' } as typeof content.map.legend, ports: [{ id: 'a', name: 'A', country: 'JPN' as const, x: 1, y: 1 }, { id: 'b', name: 'B', country: 'USA' as const, x: 5, y: 1 }], straits: [{ id: 'gap', name: 'Gap', cells: [[3, 1]] as [number, number][] }], lanes: [{ id: 'a-b', from: 'a', to: 'b' }] };
+    for (let i = 0; i < subsets.length; i++) {
+      const memo = routeLanes(content.map, subsets[i]!);
+      expect(routeLanes(content.map, [...subsets[i]!].reverse())).toBe(memo);
+      // a smaller grid through the shared working arrays, then a fresh routing (another map id: no memo hit)
+      expect(routeLanes({ ...tiny, id: `tiny-${i}` }, i % 2 ? ['gap'] : [])['a-b']!.blocked).toBe(i % 2 === 1);
+      const fresh = routeLanes({ ...content.map, id: `copy-${i}` }, subsets[i]!);
+      expect(fresh).not.toBe(memo);
+      expect(JSON.stringify(fresh)).toBe(JSON.stringify(memo));
+    }
+  });
 });
