@@ -70,6 +70,11 @@ export function resolveTurnParts(content: Content, state: GameState, ordersRaw: 
   return resolveParts(content, state, accepted(content, state, ordersRaw), opts);
 }
 
+/** resolveTurnParts on orders validateOrders has just accepted (resolveValidated without building the report). */
+export function resolveValidatedParts(content: Content, state: GameState, orders: Orders, opts: ResolveOptions = {}): { state: GameState; reportInput: ReportInput } {
+  return resolveParts(content, state, orders, opts);
+}
+
 function resolveParts(content: Content, state: GameState, orders: Orders, opts: ResolveOptions): { state: GameState; reportInput: ReportInput } {
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const dv = derive(content);
