@@ -1,6 +1,9 @@
 // The fourth speed pass's rewrites in the report and the lane routes give the same results as the code they replaced.
 import { describe, expect, it } from 'vitest';
-import { biggestChanges } from '../engine/report.ts';
+import { biggestChanges, buildReport } from '../engine/report.ts';
+import { resolveValidated, resolveValidatedParts } from '../engine/turn.ts';
+import { validateOrders } from '../engine/policy.ts';
+import { createGame } from '../engine/init.ts';
 import { COUNTRIES, HEADLINES } from '../engine/ids.ts';
 import type { TurnReport } from '../engine/state.ts';
 import { playGame, statusQuoSeats, type Seats } from '../engine/game.ts';
@@ -78,6 +81,22 @@ describe('playGame without reports (keepReports false, no onTurn)', () => {
       });
     }
   }
+});
+
+describe('resolveValidatedParts', () => {
+  it('gives the state resolveValidated gives, and its report when buildReport is run on the parts', () => {
+    let state = createGame(content, 5);
+    for (let t = 0; t < 4; t++) {
+      const v = validateOrders(content, state, t === 1 ? { USA: { tariffs: { JPN: { autos: 25 } } } } : {});
+      if (!v.ok) throw new Error(JSON.stringify(v.issues));
+      const full = resolveValidated(content, state, v.orders, { ledger: t % 2 === 0 });
+      const parts = resolveValidatedParts(content, state, v.orders, { ledger: t % 2 === 0 });
+      expect(hashValue(parts.state)).toBe(hashValue(full.state));
+      expect(hashValue(buildReport(parts.reportInput))).toBe(hashValue(full.report));
+      state = full.state;
+    }
+    expect(state.turn).toBe(4);
+  });
 });
 
 describe('routeLanes after the search rewrite (typed arrays, h once per cell)', () => {
