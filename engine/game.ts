@@ -5,7 +5,7 @@ import type { GameState, TurnReport } from './state.ts';
 import { ENGINE_VERSION } from './state.ts';
 import type { Orders } from './schema.ts';
 import { createGame } from './init.ts';
-import { resolveTurn, resolveTurnParts } from './turn.ts';
+import { resolveTurn, resolveTurnLean } from './turn.ts';
 import { InvalidOrdersError } from './policy.ts';
 import { viewFor } from './view.ts';
 import { makeRng } from './prng.ts';
@@ -114,8 +114,8 @@ type PlayedTurn = { state: GameState; report: TurnReport | null; objective: Reco
 /** One turn of playGame; `lean`: without its report (null), only the objective it would hold (the same object). */
 function playTurn(content: Content, state: GameState, o: Orders, ledger: boolean | undefined, lean: boolean): PlayedTurn {
   if (lean) {
-    const p = resolveTurnParts(content, state, o, { ledger });
-    return { state: p.state, report: null, objective: p.reportInput.objective };
+    const p = resolveTurnLean(content, state, o, { ledger });
+    return { state: p.state, report: null, objective: p.objective };
   }
   const r = resolveTurn(content, state, o, { ledger });
   return { state: r.state, report: r.report, objective: r.report.objective };
