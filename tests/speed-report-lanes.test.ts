@@ -114,7 +114,15 @@ describe('routeLanes after the search rewrite (typed arrays, h once per cell)', 
     expect(hashValue(subsets.map((s) => routeLanes(content.map, s)))).toBe('232a14e2cd91871f');
   });
 
-  it('memoises: a fresh routing of a copy equals the memo for every set, also with another map routed in between', () => {
+  it('reuses a lane route for a set whose differing straits its search never looked at, and only then', () => {
+    const open = routeLanes(content.map, []);
+    // the Korea Strait is far from the Strait of Malacca: the Chennai-Kuantan search never looks at it
+    expect(routeLanes(content.map, ['tsushima'])['chennai-kuantan']).toBe(open['chennai-kuantan']);
+    // closing Malacca changes that lane's route: it is searched again
+    expect(routeLanes(content.map, ['malacca'])['chennai-kuantan']!.lengthKm).toBeGreaterThan(open['chennai-kuantan']!.lengthKm);
+  });
+
+  it('memoises: a fresh routing of a copy (searched anew, no reuse) equals the memo for every set, also with another map routed in between', () => {
     const tiny = { ...content.map, id: 'tiny', rows: ['JJJJJJJ', 'J~~~~~U', 'UUUUUUU'], legend: { '~': 'sea', J: 'JPN', U: 'USA' } as typeof content.map.legend, ports: [{ id: 'a', name: 'A', country: 'JPN' as const, x: 1, y: 1 }, { id: 'b', name: 'B', country: 'USA' as const, x: 5, y: 1 }], straits: [{ id: 'gap', name: 'Gap', cells: [[3, 1]] as [number, number][] }], lanes: [{ id: 'a-b', from: 'a', to: 'b' }] };
     for (let i = 0; i < subsets.length; i++) {
       const memo = routeLanes(content.map, subsets[i]!);
