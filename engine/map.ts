@@ -25,6 +25,8 @@ const mapHashes = new WeakMap<GameMap, string>();
  * before: its route is reused (the same frozen object). Emptied with the memo, so it holds at most as many entries.
  */
 const families = new Map<string, { closedBits: number; touched: Int32Array; result: Record<string, LaneRoute> }[]>();
+/** The kilometre metric per map hash (it depends on the map alone); emptied with the memo. */
+const metrics = new Map<string, ReturnType<typeof kmMetric>>();
 /** Entries kept before the memo starts afresh (content checks of many edited maps would otherwise grow it for ever). */
 const ROUTE_CACHE_MAX = 256;
 
@@ -78,7 +80,8 @@ export function routeLanes(map: GameMap, closedStraits: readonly string[]): Reco
   for (const id of closed) for (const [x, y] of straitsById.get(id)!.cells) if (inGrid(x, y)) passableGrid[idx(x, y)] = 0;
   const passable = (x: number, y: number): boolean => inGrid(x, y) && passableGrid[idx(x, y)] === 1;
 
-  const metric = kmMetric(map);
+  let metric = metrics.get(mapHash);
+  if (metric === undefined) metrics.set(mapHash, (metric = kmMetric(map)));
   const portsById = new Map(map.ports.map((p) => [p.id, p] as const));
   const lanes = [...map.lanes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const result: Record<string, LaneRoute> = {};
@@ -138,6 +141,7 @@ export function routeLanes(map: GameMap, closedStraits: readonly string[]): Reco
   if (routeCache.size >= ROUTE_CACHE_MAX) {
     routeCache.clear();
     families.clear();
+    metrics.clear();
   }
   routeCache.set(key, result);
   if (bitsOn) families.set(mapHash, [...(families.get(mapHash) ?? []), { closedBits, touched, result }]);
