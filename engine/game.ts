@@ -5,7 +5,7 @@ import type { GameState, TurnReport } from './state.ts';
 import { ENGINE_VERSION } from './state.ts';
 import type { Orders } from './schema.ts';
 import { createGame } from './init.ts';
-import { resolveTurn } from './turn.ts';
+import { resolveTurn, resolveTurnLean } from './turn.ts';
 import { InvalidOrdersError } from './policy.ts';
 import { viewFor } from './view.ts';
 import { makeRng } from './prng.ts';
@@ -48,10 +48,17 @@ export function collectOrders(content: Content, state: GameState, seats: Seats):
     const a = seats[c];
     if (a === statusQuo) continue;
     const view = a.needsView ? viewFor(state, c) : ({ turn: state.turn, country: c } as ReturnType<typeof viewFor>);
-    const o = a.decide({ content, view, rng: makeRng(`${state.seed}:${state.turn + 1}:${c}:${a.name}`) });
+    const o = a.decide({ content, view, rng: lazyRng(state.seed, state.turn + 1, c, a.name) });
     if (Object.keys(o).length) orders[c] = o;
   }
   return orders;
+}
+
+/** makeRng(`${seed}:${turn}:${country}:${agent}`), seeded on its first draw: the same draws, and nothing to seed for
+ * the many turns an agent decides without drawing (a persona draws only when a rule's condition holds). */
+function lazyRng(seed: string, turn: number, c: CountryId, agent: string): () => number {
+  let r: (() => number) | undefined;
+  return () => (r ??= makeRng(`${seed}:${turn}:${c}:${agent}`))();
 }
 
 /** An agent gave orders the rules refuse: which turn, which seats, and every bad field. */
@@ -74,15 +81,17 @@ export function playGame(content: Content, seed: string | number, seats: Seats, 
   const hashes: string[] = [];
   const objectives: Record<CountryId, number>[] = [];
   const keep = opts.keepReports !== false;
+  // nobody reads the reports: the turns skip building them (the state does not depend on them)
+  const lean = !keep && !opts.onTurn;
   for (let t = 0; t < turns; t++) {
     const o = collectOrders(content, state, seats);
-    let r: ReturnType<typeof resolveTurn>;
+    let r: PlayedTurn;
     try {
-      r = resolveTurn(content, state, o, { ledger: opts.ledger });
+      r = playTurn(content, state, o, opts.ledger, lean);
     } catch (e) {
       if (e instanceof InvalidOrdersError && opts.dropRefused) {
         for (const c of new Set(e.issues.map((i) => i.country))) delete o[c as CountryId];
-        r = resolveTurn(content, state, o, { ledger: opts.ledger });
+        r = playTurn(content, state, o, opts.ledger, lean);
       } else if (e instanceof InvalidOrdersError) {
         const who = Object.fromEntries([...new Set(e.issues.map((i) => i.country))].filter((c) => c !== '*').map((c) => [c, seats[c as CountryId].name]));
         throw new AgentOrdersError(state.turn + 1, who, e);
@@ -90,14 +99,26 @@ export function playGame(content: Content, seed: string | number, seats: Seats, 
     }
     state = r.state;
     if (keep) {
-      reports.push(r.report);
+      reports.push(r.report!);
       orders.push(o);
     }
-    objectives.push(r.report.objective);
+    objectives.push(r.objective);
     if (opts.hashes) hashes.push(hashValue(state));
-    opts.onTurn?.(state, r.report, o);
+    opts.onTurn?.(state, r.report!, o);
   }
   return { state, reports, orders, hashes, objectives };
+}
+
+type PlayedTurn = { state: GameState; report: TurnReport | null; objective: Record<CountryId, number> };
+
+/** One turn of playGame; `lean`: without its report (null), only the objective it would hold (the same object). */
+function playTurn(content: Content, state: GameState, o: Orders, ledger: boolean | undefined, lean: boolean): PlayedTurn {
+  if (lean) {
+    const p = resolveTurnLean(content, state, o, { ledger });
+    return { state: p.state, report: null, objective: p.objective };
+  }
+  const r = resolveTurn(content, state, o, { ledger });
+  return { state: r.state, report: r.report, objective: r.report.objective };
 }
 
 export function statusQuoSeats(): Seats {

@@ -1,7 +1,7 @@
 // The engine's public face: everything a host (CLI, browser, worker, server) needs, and nothing else.
 export * from './ids.ts';
 export { createGame } from './init.ts';
-export { resolveTurn } from './turn.ts';
+export { resolveTurn, resolveTurnLean } from './turn.ts';
 export { viewFor, beliefState, type CountryView } from './view.ts';
 export { validateOrders, InvalidOrdersError, maxDefenseStep, budgetAvailable, type OrderIssue } from './policy.ts';
 export { compileContent, checkFile, ContentError, formatIssue, SCHEMAS, type Content, type ContentIssue, type ContentKind, type RawBundle } from './content.ts';

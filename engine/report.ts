@@ -141,28 +141,72 @@ export function buildReport(x: ReportInput): TurnReport {
     h.security = hc(n.security, p.security, [entry('own capability', s1 - s0), entry("allies' capability", s2 - s1), entry('rivals and tension', s3 - s2)]);
     headlines[c] = h;
   }
-  const biggest: TurnReport['biggest'] = [];
-  for (const c of COUNTRIES)
-    for (const hd of HEADLINES) {
-      const v = headlines[c][hd];
-      const scale = hd === 'approval' || hd === 'security' ? 100 : hd === 'magnetSupplyRatio' ? 1 : Math.abs(v.prev);
-      biggest.push({ country: c, headline: hd, change: v.change, relative: scale > 0 ? v.change / scale : 0 });
-    }
-  biggest.sort((p, q) => Math.abs(q.relative) - Math.abs(p.relative) || cmp(p.country, q.country) || cmp(p.headline, q.headline));
-  return {
-    turn: x.turn,
-    date: x.date,
-    events: x.fired.map((e) => ({ id: e.id, title: e.title, text: e.text })),
-    news: x.news,
-    headlines,
-    biggest: biggest.slice(0, 3),
-    markets: x.markets,
-    ...(x.priceWhy ? { priceWhy: x.priceWhy } : {}),
-    objective: x.objective,
-    objectiveBy: x.objectiveBy,
-    deals: x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to })),
-    balance: x.balance,
+  const events = x.fired.map((e) => ({ id: e.id, title: e.title, text: e.text }));
+  const biggest = biggestChanges(headlines);
+  const deals = x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to }));
+  // two literals rather than one with `...(priceWhy ? { priceWhy } : {})`: the same keys in the same order, without
+  // V8's slow path for a spread inside a literal
+  if (x.priceWhy)
+    return { turn: x.turn, date: x.date, events, news: x.news, headlines, biggest, markets: x.markets, priceWhy: x.priceWhy, objective: x.objective, objectiveBy: x.objectiveBy, deals, balance: x.balance };
+  return { turn: x.turn, date: x.date, events, news: x.news, headlines, biggest, markets: x.markets, objective: x.objective, objectiveBy: x.objectiveBy, deals, balance: x.balance };
+}
+
+/** The order of the biggest changes: larger |relative| first, then country, then headline. */
+function biggerFirst(p: TurnReport['biggest'][number], q: TurnReport['biggest'][number]): number {
+  return Math.abs(q.relative) - Math.abs(p.relative) || cmp(p.country, q.country) || cmp(p.headline, q.headline);
+}
+
+const TOP = 3;
+/** Countries and headlines in name order: the order ties are broken in. */
+const BY_COUNTRY: readonly CountryId[] = [...COUNTRIES].sort(cmp);
+const BY_HEADLINE: readonly Headline[] = [...HEADLINES].sort(cmp);
+const topAbs = new Float64Array(TOP);
+const topAt = new Int32Array(TOP);
+
+/**
+ * The three biggest headline changes (relative to their scale). With no |relative| NaN the order above is strict and
+ * total (two infinities compare by name, as a tie does), so keeping the best three in one pass over countries and
+ * headlines in name order, a tie keeping the earlier, gives exactly the first three of the sorted list of all of them.
+ * With a NaN somewhere the whole list is sorted as before.
+ */
+export function biggestChanges(headlines: TurnReport['headlines']): TurnReport['biggest'] {
+  const nh = BY_HEADLINE.length;
+  const rel = (c: CountryId, hd: Headline): number => {
+    const v = headlines[c][hd];
+    const scale = hd === 'approval' || hd === 'security' ? 100 : hd === 'magnetSupplyRatio' ? 1 : Math.abs(v.prev);
+    return scale > 0 ? v.change / scale : 0;
   };
+  let n = 0;
+  for (let ci = 0; ci < BY_COUNTRY.length; ci++) {
+    for (let hi = 0; hi < nh; hi++) {
+      const a = Math.abs(rel(BY_COUNTRY[ci], BY_HEADLINE[hi]));
+      if (a !== a) return sortedChanges(headlines, rel);
+      // insert after the kept entries with a larger or equal |relative| (equal ones came first in index order)
+      let j = n < TOP ? n : TOP;
+      while (j > 0 && topAbs[j - 1] < a) j--;
+      if (j >= TOP) continue;
+      for (let k = (n < TOP ? n : TOP - 1); k > j; k--) {
+        topAbs[k] = topAbs[k - 1];
+        topAt[k] = topAt[k - 1];
+      }
+      topAbs[j] = a;
+      topAt[j] = ci * nh + hi;
+      if (n < TOP) n++;
+    }
+  }
+  const out: TurnReport['biggest'] = [];
+  for (let k = 0; k < n; k++) {
+    const c = BY_COUNTRY[(topAt[k] / nh) | 0];
+    const hd = BY_HEADLINE[topAt[k] % nh];
+    out.push({ country: c, headline: hd, change: headlines[c][hd].change, relative: rel(c, hd) });
+  }
+  return out;
+}
+
+function sortedChanges(headlines: TurnReport['headlines'], rel: (c: CountryId, hd: Headline) => number): TurnReport['biggest'] {
+  const all: TurnReport['biggest'] = [];
+  for (const c of COUNTRIES) for (const hd of HEADLINES) all.push({ country: c, headline: hd, change: headlines[c][hd].change, relative: rel(c, hd) });
+  return all.sort(biggerFirst).slice(0, TOP);
 }
 
 /** A change without its causes (no ledger). */

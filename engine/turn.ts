@@ -18,7 +18,7 @@ import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
-import { buildReport } from './report.ts';
+import { buildReport, type ReportInput } from './report.ts';
 import { trackStep } from './leverage.ts';
 
 export function cloneRegion(r: RegionState): RegionState {
@@ -43,15 +43,41 @@ export interface ResolveOptions {
 }
 
 export function resolveTurn(content: Content, state: GameState, ordersRaw: unknown, opts: ResolveOptions = {}): { state: GameState; report: TurnReport } {
+  return resolveValidated(content, state, accepted(content, state, ordersRaw), opts);
+}
+
+/** The orders as validateOrders accepts them; throws InvalidOrdersError naming every bad field. */
+function accepted(content: Content, state: GameState, ordersRaw: unknown): Orders {
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const v = validateOrders(content, state, ordersRaw);
   if (!v.ok) throw new InvalidOrdersError(v.issues);
-  return resolveValidated(content, state, v.orders, opts);
+  return v.orders;
 }
 
 /** resolveTurn on orders `validateOrders(content, state, ...)` has just accepted (its `orders`), for callers that
  * validated them already (the planner's rollouts): the same turn without parsing the orders twice. */
 export function resolveValidated(content: Content, state: GameState, orders: Orders, opts: ResolveOptions = {}): { state: GameState; report: TurnReport } {
+  const r = resolveParts(content, state, orders, opts, true);
+  return { state: r.state, report: buildReport(r.reportInput!) };
+}
+
+/**
+ * resolveTurn without the report, for batch games and rollouts that read only the new state and the objective (the
+ * report's `objective`, the same object). The state does not depend on the report (nor on the news it carries, which
+ * the engine never reads), so it is the same state, bit for bit; what only the report needs is not worked out.
+ */
+export function resolveTurnLean(content: Content, state: GameState, ordersRaw: unknown, opts: ResolveOptions = {}): { state: GameState; objective: TurnReport['objective'] } {
+  return resolveValidatedLean(content, state, accepted(content, state, ordersRaw), opts);
+}
+
+/** resolveTurnLean on orders validateOrders has just accepted (resolveValidated without the report). */
+export function resolveValidatedLean(content: Content, state: GameState, orders: Orders, opts: ResolveOptions = {}): { state: GameState; objective: TurnReport['objective'] } {
+  const r = resolveParts(content, state, orders, opts, false);
+  return { state: r.state, objective: r.objective };
+}
+
+/** The turn; `full`: also what the report is built from (otherwise null, and the news of policy changes not written). */
+function resolveParts(content: Content, state: GameState, orders: Orders, opts: ResolveOptions, full: boolean): { state: GameState; reportInput: ReportInput | null; objective: TurnReport['objective'] } {
   if (state.turn >= state.turns) throw new Error(`the game is over: all ${state.turns} turns have been played`);
   const dv = derive(content);
   const turn = state.turn + 1;
@@ -66,7 +92,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
     const o = orders[c];
     if (!o) continue;
     R[c].policies = mergePolicies(c, state.regions[c].policies, o, turn, (s, p) => state.flows[s][c][p] / q);
-    news.push(...policyNews(c, state.regions[c].policies, R[c].policies));
+    if (full) news.push(...policyNews(c, state.regions[c].policies, R[c].policies));
   }
   // 2. deals: answers, breaches, proposals; active deals bind policies
   const dealStep = applyDeals(content, state, orders, turn, news);
@@ -150,19 +176,19 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
     worldPrice[s] = worldPriceOf(m.price, m.received);
   }
   const market = nextMarketState(content, state, chain, R);
-  const stockBefore = stockTotals(state.regions, state.market.magnetHeavy, content);
+  const stockBefore = full ? stockTotals(state.regions, state.market.magnetHeavy, content) : null;
   for (let i = 0; i < NR; i++) {
     const r = R[REGIONS[i]];
     for (const s of STAGES) r.inventory[s] = chain.inv[s][i];
     r.stockpile.light += chain.toStockpile.light[i];
     r.stockpile.heavy += chain.toStockpile.heavy[i];
   }
-  const stockAfter = stockTotals(R, chain.magnetHeavy, content);
+  const stockAfter = full ? stockTotals(R, chain.magnetHeavy, content) : null;
   let minedL = 0;
   let minedH = 0;
   let recL = 0;
   let recH = 0;
-  for (let i = 0; i < NR; i++) {
+  for (let i = 0; full && i < NR; i++) {
     minedL += chain.oreMined.light[i];
     minedH += chain.oreMined.heavy[i];
     recL += chainIn.recycled.light[i];
@@ -193,11 +219,11 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];
-  for (const s of STAGES) {
-    const st = chain.markets[s].stats;
-    markets[s] = { outer: st.outer, newton: st.newton, gap: st.maxGap, residual: st.maxResidual };
+  for (let k = 0; full && k < STAGES.length; k++) {
+    const st = chain.markets[STAGES[k]].stats;
+    markets[STAGES[k]] = { outer: st.outer, newton: st.newton, gap: st.maxGap, residual: st.maxResidual };
   }
-  const report = buildReport({
+  const reportInput: ReportInput | null = !full || !stockBefore || !stockAfter ? null : {
     markets,
     priceWhy: why?.ledger,
     ledger: opts.ledger !== false,
@@ -218,7 +244,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
       light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },
       heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },
     },
-  });
+  };
   // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
   // new parts looking for drafts, and there are none; policies and deals go through immer where they change). The
   // parts are assigned after the spread, in this order: the same object, key for key, as the literal
@@ -247,7 +273,7 @@ export function resolveValidated(content: Content, state: GameState, orders: Ord
   next.pipeline = pipeline;
   next.market = market;
   next.track = track;
-  return { state: next, report };
+  return { state: next, reportInput, objective: econ.objective };
 }
 
 /** Plain-words news of a country's policy changes this turn (tariffs grouped per partner, controls, defense). */
