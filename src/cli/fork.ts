@@ -1,6 +1,6 @@
 // `gambit fork REPLAY --at TURN`: from a replay's state at a turn, play N seeded continuations with the original
 // agents and with others (or scripted orders), and report the distribution of outcome differences.
-import { COUNTRIES, createGame, resolveTurn, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, createGame, resolveTurnLean, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
 import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
 import { UsageError, int, makeSeats, namedInSpec } from './args.ts';
@@ -30,9 +30,9 @@ function continueGame(content: Content, start: GameState, seats: Partial<Seats>,
     const o: Orders = collectOrders(content, s, { ...Object.fromEntries(COUNTRIES.map((c) => [c, { name: 'status-quo', needsView: false, decide: () => ({}) }])), ...live } as Seats);
     const rec = recorded[s.turn] ?? {};
     for (const c of COUNTRIES) if (!seats[c] && rec[c]) o[c] = rec[c];
-    const r = resolveTurn(content, s, o, { ledger: false });
+    const r = resolveTurnLean(content, s, o, { ledger: false });
     s = r.state;
-    objectives.push(r.report.objective);
+    objectives.push(r.objective);
   }
   return { objectives, state: s };
 }
@@ -49,7 +49,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
   const check = verifyReplay(content, replay, { upTo: at });
   if (!check.ok) throw new FileError(`${file}: ${plainWords(check.reason)}; cannot fork from it`);
   let state = createGame(content, replay.seed);
-  for (let t = 0; t < at; t++) state = resolveTurn(content, state, replay.orders[t], { ledger: false }).state;
+  for (let t = 0; t < at; t++) state = resolveTurnLean(content, state, replay.orders[t], { ledger: false }).state;
   // the original agents where they can play again; scripted seats replay their recorded orders
   const original: Partial<Seats> = {};
   for (const c of COUNTRIES) {

@@ -1,7 +1,7 @@
 // The debrief's "decisions that mattered", as one pure computation a worker thread can run (src/cli/pool-entry.ts
 // takes it) or this thread: a seat's world replayed from its seed with one round's orders of the seat left out at a
 // time, every other seat's orders as they were given; what the round was worth = final score with it - without it.
-import { createGame, resolveTurn, runningScores, type CountryId, type GameState, type Orders } from '../../engine/index.ts';
+import { createGame, resolveTurnLean, runningScores, type CountryId, type GameState, type Orders } from '../../engine/index.ts';
 import { contentFor } from './content.ts';
 
 export interface DecisionTask {
@@ -35,8 +35,8 @@ export async function decisionWorths(t: DecisionTask, breathe?: () => Promise<vo
   const path: GameState[] = [createGame(content, t.seed)];
   const objectivesWith: Record<CountryId, number>[] = [];
   for (let i = 0; i < n; i++) {
-    const r = resolveTurn(content, path[i], t.orders[i], { ledger: false });
-    objectivesWith.push(r.report.objective);
+    const r = resolveTurnLean(content, path[i], t.orders[i], { ledger: false });
+    objectivesWith.push(r.objective);
     path.push(r.state);
   }
   const final = n ? runningScores(objectivesWith, t.baseline.slice(0, n)).at(-1)![t.country] : 0;
@@ -61,16 +61,16 @@ export async function decisionWorths(t: DecisionTask, breathe?: () => Promise<vo
 function resolveLenient(content: ReturnType<typeof contentFor>, s: GameState, o: Orders, c: CountryId, objectives: Record<CountryId, number>[]): GameState {
   let r;
   try {
-    r = resolveTurn(content, s, o, { ledger: false });
+    r = resolveTurnLean(content, s, o, { ledger: false });
   } catch {
     const { [c]: _drop, ...rest } = o;
     try {
-      r = resolveTurn(content, s, rest as Orders, { ledger: false });
+      r = resolveTurnLean(content, s, rest as Orders, { ledger: false });
     } catch {
-      r = resolveTurn(content, s, {}, { ledger: false });
+      r = resolveTurnLean(content, s, {}, { ledger: false });
     }
   }
-  objectives.push(r.report.objective);
+  objectives.push(r.objective);
   return r.state;
 }
 

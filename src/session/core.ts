@@ -18,6 +18,7 @@ import {
   makeAgent,
   playGame,
   resolveTurn,
+  resolveTurnLean,
   runningScores,
   turnSummary,
   validateOrders,
@@ -361,15 +362,15 @@ export class SessionCore {
       if (Object.keys(mine).length) all[cfg.country] = mine;
       else delete all[cfg.country];
       try {
-        const r = resolveTurn(this.content, s, all, { ledger: false });
+        const r = resolveTurnLean(this.content, s, all, { ledger: false });
         s = r.state;
-        objectives.push(r.report.objective);
+        objectives.push(r.objective);
       } catch {
         // a later order that made sense only after this decision: drop it and carry on
         delete all[cfg.country];
-        const r = resolveTurn(this.content, s, all, { ledger: false });
+        const r = resolveTurnLean(this.content, s, all, { ledger: false });
         s = r.state;
-        objectives.push(r.report.objective);
+        objectives.push(r.objective);
       }
     }
     return runningScores(objectives, this.baseline!.objectives.slice(0, objectives.length)).at(-1)![cfg.country];
