@@ -1,6 +1,6 @@
 // Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey, type TariffGood } from './ids.ts';
 import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
 import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
@@ -193,19 +193,16 @@ export function dealInvestmentDue(state: GameState, c: CountryId): number {
   return due;
 }
 
-function expand<T>(self: RegionId, rec: Record<string, T> | undefined): [RegionId, T][] {
-  if (!rec) return [];
-  const out: [RegionId, T][] = [];
-  const star = rec['*'];
-  if (star !== undefined) for (const r of REGIONS) if (r !== self) out.push([r, star]);
-  for (const r of REGIONS) if (r !== self && rec[r] !== undefined) out.push([r, rec[r] as T]);
-  return out;
-}
-
+/** The control a spec sets, given the one in force: the one in force itself when the spec restates it (same level and
+ * share), so a restated control is no change to the policies (no new record, nothing for immer to copy). */
 export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number): Control {
   const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
   const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
-  if (prev && prev.level === level) return { level, share, baseVolume: prev.level === 'open' ? 0 : prev.baseVolume, sinceTurn: prev.sinceTurn };
+  if (prev && prev.level === level) {
+    const base = prev.level === 'open' ? 0 : prev.baseVolume;
+    if (Object.is(share, prev.share) && Object.is(base, prev.baseVolume)) return prev;
+    return { level, share, baseVolume: base, sinceTurn: prev.sinceTurn };
+  }
   return { level, share, baseVolume: level === 'open' ? 0 : baseVolume, sinceTurn: turn };
 }
 
@@ -220,17 +217,44 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
   return { tariffs, controls, defensePct };
 }
 
-/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
+/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner.
+ * Each key gets the value its last order gives it (a partner's own entry after '*'); immer is handed only the keys
+ * whose value that changes (Object.is, as immer itself compares), and orders that change nothing return `prev`. */
 export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
-  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
-  return produce(prev, (d) => {
-    for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
-    for (const [p, stages] of expand(self, o.exportControls))
-      for (const s of STAGES) {
-        const spec = stages[s];
-        if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
+  const ot = o.tariffs;
+  const oc = o.exportControls;
+  const def = o.defenseSpendingPct;
+  const out = o.rareEarthOutputPct;
+  if (!ot && !oc && def === undefined && out === undefined) return prev;
+  const tariffs: { p: RegionId; g: TariffGood; v: number }[] = [];
+  const controls: { p: RegionId; s: StageKey; v: Control }[] = [];
+  const tStar = ot?.['*'];
+  const cStar = oc?.['*'];
+  for (const p of REGIONS) {
+    if (p === self) continue;
+    const tMine = ot?.[p];
+    if (tMine !== undefined || tStar !== undefined)
+      for (const g of TARIFF_GOODS) {
+        const v = tMine !== undefined && tMine[g] !== undefined ? tMine[g] : tStar !== undefined ? tStar[g] : undefined;
+        if (v !== undefined && !Object.is(v, prev.tariffs[p][g])) tariffs.push({ p, g, v });
       }
-    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
-    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
+    const cMine = oc?.[p];
+    if (cMine !== undefined || cStar !== undefined)
+      for (const s of STAGES) {
+        const spec = cMine !== undefined && cMine[s] !== undefined ? cMine[s] : cStar !== undefined ? cStar[s] : undefined;
+        if (spec === undefined) continue;
+        const cur = prev.controls[p][s];
+        const v = toControl(spec, cur, flowOut(s, p), turn);
+        if (v !== cur) controls.push({ p, s, v });
+      }
+  }
+  const setDef = def !== undefined && !Object.is(def, prev.defensePct);
+  const setOut = out !== undefined && !Object.is(out, prev.outputPct);
+  if (!tariffs.length && !controls.length && !setDef && !setOut) return prev;
+  return produce(prev, (d) => {
+    for (const t of tariffs) d.tariffs[t.p][t.g] = t.v;
+    for (const c of controls) d.controls[c.p][c.s] = c.v;
+    if (setDef) d.defensePct = def;
+    if (setOut) d.outputPct = out;
   });
 }
