@@ -6,6 +6,7 @@ import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
 import { jsonPath } from './content.ts';
 import { projectType } from './own.ts';
+import { heldOf } from './held.ts';
 import { builtinKeyIssues, investmentProblems } from './content-check.ts';
 import { fastCountryOrders } from './orders-fast.ts';
 
@@ -112,7 +113,7 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     for (const [type, units] of orderedUnits(co)) {
       const t = projectType(content, type);
       if (!t) continue;
-      const have = t.kind === 'stockpile' ? 0 : unitsHeld(state, c, type);
+      const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
       if (have + units > t.maxUnitsPerCountry)
         add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
     }
@@ -147,13 +148,6 @@ function orderedUnits(o: CountryOrders): Map<string, number> {
   const out = new Map<string, number>();
   for (const inv of o.investments ?? []) out.set(inv.type, (out.get(inv.type) ?? 0) + (inv.units ?? 1));
   return out;
-}
-
-/** Units of a project type a country owns, built or building (failed ones do not count). */
-export function unitsHeld(state: Pick<GameState, 'projects'>, c: CountryId, type: string): number {
-  let n = 0;
-  for (const p of state.projects) if (p.owner === c && p.type === type && p.status !== 'failed') n += p.units;
-  return n;
 }
 
 /** Share of the programme budget left by debt: debt above its starting ratio eats into fiscal space (Ostry et al.

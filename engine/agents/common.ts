@@ -6,6 +6,7 @@ import type { Commitment, CountryOrders } from '../schema.ts';
 import type { Deal } from '../state.ts';
 import { maxDefenseStep } from '../policy.ts';
 import { projectType } from '../own.ts';
+import { heldOf } from '../held.ts';
 
 export function partners(view: CountryView): CountryId[] {
   return COUNTRIES.filter((c) => c !== view.country);
@@ -40,19 +41,9 @@ export function usefulInvestment(content: Content, view: CountryView, type: stri
   if (!t) return false;
   const me = view.country;
   const r = view.self;
-  // our units of this type (failed ones aside), those still building (their capacity), in one pass: the same sums
-  // in the same order as filtering the list first
-  let held = 0;
-  let building = 0;
-  let anyBuilding = false;
-  for (const p of view.projects) {
-    if (p.owner !== me || p.type !== type || p.status === 'failed') continue;
-    held += p.units;
-    if (p.status === 'building') {
-      building += p.units * t.capacity;
-      anyBuilding = true;
-    }
-  }
+  // our units of this type (failed ones aside), those still building (their capacity): the list's tally (held.ts),
+  // the same sums in the same order as filtering the list
+  const { units: held, building, anyBuilding } = heldOf(content, view.projects, me, type);
   if (t.kind !== 'stockpile' && held + 1 > t.maxUnitsPerCountry) return false;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * view.heavyIntensity;
