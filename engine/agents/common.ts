@@ -8,8 +8,11 @@ import { maxDefenseStep } from '../policy.ts';
 import { projectType } from '../own.ts';
 import { heldOf } from '../held.ts';
 
-export function partners(view: CountryView): CountryId[] {
-  return COUNTRIES.filter((c) => c !== view.country);
+/** Each country's partners (the other countries, in COUNTRIES order), one frozen list per country. */
+const PARTNERS = Object.fromEntries(COUNTRIES.map((me) => [me, Object.freeze(COUNTRIES.filter((c) => c !== me))])) as Record<CountryId, readonly CountryId[]>;
+
+export function partners(view: CountryView): readonly CountryId[] {
+  return PARTNERS[view.country];
 }
 
 /** The defence floor our active deals bind us to (0 if none). */
@@ -136,8 +139,12 @@ export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId):
   return (t.autos + t.magnets + t.oxide + t.ore + t.other) / 5;
 }
 
-export function rivalsOf(content: Content, c: CountryId): CountryId[] {
-  return content.countries.regions[c].rivals.filter((r): r is CountryId => r !== 'ROW');
+/** A country's rivals among the countries (content's list without ROW), kept per content: read it, do not change it. */
+const rivalLists = new WeakMap<Content, Partial<Record<CountryId, readonly CountryId[]>>>();
+export function rivalsOf(content: Content, c: CountryId): readonly CountryId[] {
+  let byCountry = rivalLists.get(content);
+  if (!byCountry) rivalLists.set(content, (byCountry = {}));
+  return (byCountry[c] ??= Object.freeze(content.countries.regions[c].rivals.filter((r): r is CountryId => r !== 'ROW')));
 }
 
 export function merge(...parts: (CountryOrders | undefined)[]): CountryOrders {
