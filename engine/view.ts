@@ -38,9 +38,13 @@ export interface CountryView {
   track?: GameState['track'];
 }
 
-export function viewFor(state: GameState, country: CountryId): CountryView {
+/** `shared`: public records of this state's regions already made for another country's view of it, filled as they are
+ * made (several views of one state made together share them: collectOrders, rollouts); none, each view its own. */
+export function viewFor(state: GameState, country: CountryId, shared?: Partial<Record<RegionId, PublicRegion>>): CountryView {
   const others = {} as Record<RegionId, PublicRegion>;
-  for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
+  if (shared) {
+    for (const r of REGIONS) if (r !== country) others[r] = shared[r] ??= publicRegion(state.regions[r]);
+  } else for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
   // the deals this country sees and the shocks, by index loops (the same elements in the same order as filter/map)
   const deals: GameState['deals'] = [];
   for (let i = 0; i < state.deals.length; i++) {

@@ -64,4 +64,18 @@ describe('viewFor: others see a region without its budget, stockpile and invento
     expect(deals).toBeGreaterThan(0);
     expect(viewFor(other, 'JPN').date).toBe(addQuarters('2031Q3', other.turn * other.quartersPerTurn));
   });
+
+  it('views of one state made together share the public records, and equal views made alone', () => {
+    const seats = Object.fromEntries(REGIONS.filter((r) => r !== 'ROW').map((c) => [c, makeAgent(content, 'persona', c as CountryId)])) as Parameters<typeof playGame>[2];
+    const states: ReturnType<typeof createGame>[] = [];
+    playGame(content, 2, seats, { turns: 5, ledger: false, onTurn: (s) => void states.push(s) });
+    for (const s of states) {
+      const shared = {};
+      const together = (['JPN', 'USA', 'CHN'] as CountryId[]).map((c) => viewFor(s, c, shared));
+      for (const v of together) expect(v).toEqual(viewFor(s, v.country));
+      expect(together[0].others.AUS).toBe(together[1].others.AUS);
+      expect(together[0].others.USA).toBe(together[2].others.USA);
+      expect(viewFor(s, 'JPN').others.AUS).not.toBe(viewFor(s, 'JPN').others.AUS);
+    }
+  });
 });

@@ -109,7 +109,8 @@ function tightenOnLeaks(view: Parameters<Agent['decide']>[0]['view'], exportCont
   const me = view.country;
   for (const s of STAGES) {
     const found = view.market.detected[s];
-    for (const key of Object.keys(found)) {
+    // for-in: a plain JSON record's own keys in Object.keys order, without building the array
+    for (const key in found) {
       if (found[key] < 1) continue;
       const route = routeOf(key);
       const via = route[1];
