@@ -75,8 +75,11 @@ export function leverage(content: Content, view: CountryView, p: Persona, rng: (
     exportControls[partner] = { 'oxide.heavy': { licensed: co.licenceShare }, magnet: { licensed: co.licenceShare } };
     return;
   }
-  const newControls = STAGES.filter((s) => cur[s].level !== 'open' && cur[s].sinceTurn >= 1);
-  if (newControls.length && rise <= co.tariffTrigger / 2 && view.tension[me][partner] < 72 && rng() < 0.5) {
+  // any control of ours on this partner that is new this game (the list is built only when it is lifted)
+  let anyNew = false;
+  for (const s of STAGES) if (cur[s].level !== 'open' && cur[s].sinceTurn >= 1) anyNew = true;
+  if (anyNew && rise <= co.tariffTrigger / 2 && view.tension[me][partner] < 72 && rng() < 0.5) {
+    const newControls = STAGES.filter((s) => cur[s].level !== 'open' && cur[s].sinceTurn >= 1);
     const start = content.scenario.policies[me]?.exportControls as Record<string, Record<string, unknown> | undefined> | undefined;
     exportControls[partner] = Object.fromEntries(newControls.map((s) => [s, (start?.[partner]?.[s] ?? start?.['*']?.[s] ?? 'open') as 'open'])) as NonNullable<Controls[CountryId]>;
   }

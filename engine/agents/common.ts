@@ -126,6 +126,10 @@ export function dealWorthIt(view: CountryView, d: Deal, generosity = 0): boolean
 }
 
 export function answerDeals(view: CountryView, generosity = 0): CountryOrders['deals'] {
+  // most turns nothing is addressed to us: found without building a list
+  let any = false;
+  for (const d of view.deals) if (d.status === 'proposed' && d.to === view.country) any = true;
+  if (!any) return undefined;
   const open = view.deals.filter((d) => d.status === 'proposed' && d.to === view.country);
   if (!open.length) return undefined;
   const accept = open.filter((d) => dealWorthIt(view, d, generosity)).map((d) => d.id);
