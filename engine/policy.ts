@@ -94,28 +94,33 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     if (!co) continue;
     const reg = state.regions[c];
     const add = (path: (string | number)[], message: string) => issues.push({ country: c, path: jsonPath([c, ...path]), message });
-    for (const p of Object.keys(co.tariffs ?? {})) if (p === c) add(['tariffs', p], `a country cannot set a tariff on itself`);
-    for (const p of Object.keys(co.exportControls ?? {})) if (p === c) add(['exportControls', p], `a country cannot control exports to itself`);
+    // (parsed orders are plain records: a key of their own is one of their keys; at most one can be the country)
+    if (co.tariffs && Object.hasOwn(co.tariffs, c)) add(['tariffs', c], `a country cannot set a tariff on itself`);
+    if (co.exportControls && Object.hasOwn(co.exportControls, c)) add(['exportControls', c], `a country cannot control exports to itself`);
     if (co.defenseSpendingPct !== undefined) {
       const step = maxDefenseStep(reg.approval);
       const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
       if (delta > step + 1e-9)
         add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} points exceeds the ${step.toFixed(2)} points approval of ${reg.approval.toFixed(0)} allows this turn`);
     }
-    (co.investments ?? []).forEach((inv, i) => {
-      const t = projectType(content, inv.type);
-      if (!t) {
-        add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
-        return;
+    const invs = co.investments;
+    if (invs) {
+      for (let i = 0; i < invs.length; i++) {
+        const inv = invs[i];
+        const t = projectType(content, inv.type);
+        if (!t) {
+          add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
+          continue;
+        }
+        for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
       }
-      for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
-    });
-    for (const [type, units] of orderedUnits(co)) {
-      const t = projectType(content, type);
-      if (!t) continue;
-      const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
-      if (have + units > t.maxUnitsPerCountry)
-        add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
+      for (const [type, units] of orderedUnits(co)) {
+        const t = projectType(content, type);
+        if (!t) continue;
+        const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
+        if (have + units > t.maxUnitsPerCountry)
+          add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
+      }
     }
     const cost = investmentCost(content, co, state.prices, c);
     const avail = budgetAvailable(content, state, c);
@@ -124,21 +129,23 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
     if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
     const d = co.deals;
-    (d?.propose ?? []).forEach((p, i) => {
-      if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
-      if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
-    });
-    for (const key of ['accept', 'reject'] as const) {
-      (d?.[key] ?? []).forEach((id, i) => {
-        if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
+    if (d) {
+      (d.propose ?? []).forEach((p, i) => {
+        if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
+        if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
+      });
+      for (const key of ['accept', 'reject'] as const) {
+        (d[key] ?? []).forEach((id, i) => {
+          if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
+          const deal = state.deals.find((x) => x.id === id);
+          if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
+        });
+      }
+      (d.break ?? []).forEach((id, i) => {
         const deal = state.deals.find((x) => x.id === id);
-        if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
+        if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
       });
     }
-    (d?.break ?? []).forEach((id, i) => {
-      const deal = state.deals.find((x) => x.id === id);
-      if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
-    });
   }
   return issues.length ? { ok: false, issues } : { ok: true, orders: o };
 }
