@@ -44,21 +44,16 @@ export interface PlayResult {
 /** Orders every seat gives this turn. Agents get their own RNG stream, keyed by seed, turn, country and agent. */
 export function collectOrders(content: Content, state: GameState, seats: Seats): Orders {
   const orders: Orders = {};
+  // the seats' views share the other regions' public records (one copy of each per turn, not one per seat)
+  const shared = {};
   for (const c of COUNTRIES) {
     const a = seats[c];
     if (a === statusQuo) continue;
-    const view = a.needsView ? viewFor(state, c) : ({ turn: state.turn, country: c } as ReturnType<typeof viewFor>);
-    const o = a.decide({ content, view, rng: lazyRng(state.seed, state.turn + 1, c, a.name) });
+    const view = a.needsView ? viewFor(state, c, shared) : ({ turn: state.turn, country: c } as ReturnType<typeof viewFor>);
+    const o = a.decide({ content, view, rng: makeRng(`${state.seed}:${state.turn + 1}:${c}:${a.name}`) });
     if (Object.keys(o).length) orders[c] = o;
   }
   return orders;
-}
-
-/** makeRng(`${seed}:${turn}:${country}:${agent}`), seeded on its first draw: the same draws, and nothing to seed for
- * the many turns an agent decides without drawing (a persona draws only when a rule's condition holds). */
-function lazyRng(seed: string, turn: number, c: CountryId, agent: string): () => number {
-  let r: (() => number) | undefined;
-  return () => (r ??= makeRng(`${seed}:${turn}:${c}:${agent}`))();
 }
 
 /** An agent gave orders the rules refuse: which turn, which seats, and every bad field. */

@@ -1,11 +1,12 @@
 // Orders: validation (every bad field listed, state untouched) and merging onto the standing policies.
 import { produce } from './immer.ts';
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, isCountry, type CountryId, type RegionId, type StageKey, type TariffGood } from './ids.ts';
 import { OrdersSchema, type ControlSpec, type CountryOrders, type Orders } from './schema.ts';
 import type { Content } from './content.ts';
 import type { Control, GameState, Policies } from './state.ts';
 import { jsonPath } from './content.ts';
 import { projectType } from './own.ts';
+import { heldOf } from './held.ts';
 import { builtinKeyIssues, investmentProblems } from './content-check.ts';
 import { fastCountryOrders } from './orders-fast.ts';
 
@@ -93,28 +94,33 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     if (!co) continue;
     const reg = state.regions[c];
     const add = (path: (string | number)[], message: string) => issues.push({ country: c, path: jsonPath([c, ...path]), message });
-    for (const p of Object.keys(co.tariffs ?? {})) if (p === c) add(['tariffs', p], `a country cannot set a tariff on itself`);
-    for (const p of Object.keys(co.exportControls ?? {})) if (p === c) add(['exportControls', p], `a country cannot control exports to itself`);
+    // (parsed orders are plain records: a key of their own is one of their keys; at most one can be the country)
+    if (co.tariffs && Object.hasOwn(co.tariffs, c)) add(['tariffs', c], `a country cannot set a tariff on itself`);
+    if (co.exportControls && Object.hasOwn(co.exportControls, c)) add(['exportControls', c], `a country cannot control exports to itself`);
     if (co.defenseSpendingPct !== undefined) {
       const step = maxDefenseStep(reg.approval);
       const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
       if (delta > step + 1e-9)
         add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} points exceeds the ${step.toFixed(2)} points approval of ${reg.approval.toFixed(0)} allows this turn`);
     }
-    (co.investments ?? []).forEach((inv, i) => {
-      const t = projectType(content, inv.type);
-      if (!t) {
-        add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
-        return;
+    const invs = co.investments;
+    if (invs) {
+      for (let i = 0; i < invs.length; i++) {
+        const inv = invs[i];
+        const t = projectType(content, inv.type);
+        if (!t) {
+          add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
+          continue;
+        }
+        for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
       }
-      for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
-    });
-    for (const [type, units] of orderedUnits(co)) {
-      const t = projectType(content, type);
-      if (!t) continue;
-      const have = t.kind === 'stockpile' ? 0 : unitsHeld(state, c, type);
-      if (have + units > t.maxUnitsPerCountry)
-        add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
+      for (const [type, units] of orderedUnits(co)) {
+        const t = projectType(content, type);
+        if (!t) continue;
+        const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
+        if (have + units > t.maxUnitsPerCountry)
+          add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
+      }
     }
     const cost = investmentCost(content, co, state.prices, c);
     const avail = budgetAvailable(content, state, c);
@@ -123,21 +129,23 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
     if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
     const d = co.deals;
-    (d?.propose ?? []).forEach((p, i) => {
-      if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
-      if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
-    });
-    for (const key of ['accept', 'reject'] as const) {
-      (d?.[key] ?? []).forEach((id, i) => {
-        if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
+    if (d) {
+      (d.propose ?? []).forEach((p, i) => {
+        if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
+        if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
+      });
+      for (const key of ['accept', 'reject'] as const) {
+        (d[key] ?? []).forEach((id, i) => {
+          if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
+          const deal = state.deals.find((x) => x.id === id);
+          if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
+        });
+      }
+      (d.break ?? []).forEach((id, i) => {
         const deal = state.deals.find((x) => x.id === id);
-        if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
+        if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
       });
     }
-    (d?.break ?? []).forEach((id, i) => {
-      const deal = state.deals.find((x) => x.id === id);
-      if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
-    });
   }
   return issues.length ? { ok: false, issues } : { ok: true, orders: o };
 }
@@ -147,13 +155,6 @@ function orderedUnits(o: CountryOrders): Map<string, number> {
   const out = new Map<string, number>();
   for (const inv of o.investments ?? []) out.set(inv.type, (out.get(inv.type) ?? 0) + (inv.units ?? 1));
   return out;
-}
-
-/** Units of a project type a country owns, built or building (failed ones do not count). */
-export function unitsHeld(state: Pick<GameState, 'projects'>, c: CountryId, type: string): number {
-  let n = 0;
-  for (const p of state.projects) if (p.owner === c && p.type === type && p.status !== 'failed') n += p.units;
-  return n;
 }
 
 /** Share of the programme budget left by debt: debt above its starting ratio eats into fiscal space (Ostry et al.
@@ -193,19 +194,16 @@ export function dealInvestmentDue(state: GameState, c: CountryId): number {
   return due;
 }
 
-function expand<T>(self: RegionId, rec: Record<string, T> | undefined): [RegionId, T][] {
-  if (!rec) return [];
-  const out: [RegionId, T][] = [];
-  const star = rec['*'];
-  if (star !== undefined) for (const r of REGIONS) if (r !== self) out.push([r, star]);
-  for (const r of REGIONS) if (r !== self && rec[r] !== undefined) out.push([r, rec[r] as T]);
-  return out;
-}
-
+/** The control a spec sets, given the one in force: the one in force itself when the spec restates it (same level and
+ * share), so a restated control is no change to the policies (no new record, nothing for immer to copy). */
 export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number): Control {
   const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
   const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
-  if (prev && prev.level === level) return { level, share, baseVolume: prev.level === 'open' ? 0 : prev.baseVolume, sinceTurn: prev.sinceTurn };
+  if (prev && prev.level === level) {
+    const base = prev.level === 'open' ? 0 : prev.baseVolume;
+    if (Object.is(share, prev.share) && Object.is(base, prev.baseVolume)) return prev;
+    return { level, share, baseVolume: base, sinceTurn: prev.sinceTurn };
+  }
   return { level, share, baseVolume: level === 'open' ? 0 : baseVolume, sinceTurn: turn };
 }
 
@@ -220,17 +218,44 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
   return { tariffs, controls, defensePct };
 }
 
-/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner. */
+/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner.
+ * Each key gets the value its last order gives it (a partner's own entry after '*'); immer is handed only the keys
+ * whose value that changes (Object.is, as immer itself compares), and orders that change nothing return `prev`. */
 export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
-  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
-  return produce(prev, (d) => {
-    for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
-    for (const [p, stages] of expand(self, o.exportControls))
-      for (const s of STAGES) {
-        const spec = stages[s];
-        if (spec !== undefined) d.controls[p][s] = toControl(spec, prev.controls[p][s], flowOut(s, p), turn);
+  const ot = o.tariffs;
+  const oc = o.exportControls;
+  const def = o.defenseSpendingPct;
+  const out = o.rareEarthOutputPct;
+  if (!ot && !oc && def === undefined && out === undefined) return prev;
+  const tariffs: { p: RegionId; g: TariffGood; v: number }[] = [];
+  const controls: { p: RegionId; s: StageKey; v: Control }[] = [];
+  const tStar = ot?.['*'];
+  const cStar = oc?.['*'];
+  for (const p of REGIONS) {
+    if (p === self) continue;
+    const tMine = ot?.[p];
+    if (tMine !== undefined || tStar !== undefined)
+      for (const g of TARIFF_GOODS) {
+        const v = tMine !== undefined && tMine[g] !== undefined ? tMine[g] : tStar !== undefined ? tStar[g] : undefined;
+        if (v !== undefined && !Object.is(v, prev.tariffs[p][g])) tariffs.push({ p, g, v });
       }
-    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
-    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
+    const cMine = oc?.[p];
+    if (cMine !== undefined || cStar !== undefined)
+      for (const s of STAGES) {
+        const spec = cMine !== undefined && cMine[s] !== undefined ? cMine[s] : cStar !== undefined ? cStar[s] : undefined;
+        if (spec === undefined) continue;
+        const cur = prev.controls[p][s];
+        const v = toControl(spec, cur, flowOut(s, p), turn);
+        if (v !== cur) controls.push({ p, s, v });
+      }
+  }
+  const setDef = def !== undefined && !Object.is(def, prev.defensePct);
+  const setOut = out !== undefined && !Object.is(out, prev.outputPct);
+  if (!tariffs.length && !controls.length && !setDef && !setOut) return prev;
+  return produce(prev, (d) => {
+    for (const t of tariffs) d.tariffs[t.p][t.g] = t.v;
+    for (const c of controls) d.controls[c.p][c.s] = c.v;
+    if (setDef) d.defensePct = def;
+    if (setOut) d.outputPct = out;
   });
 }

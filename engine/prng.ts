@@ -17,9 +17,11 @@ export function drawN(state: RngState, n: number): { draws: number[]; state: Rng
   return { draws, state: r.state() };
 }
 
-/** A seeded generator for agents and rollouts (not part of the game state). */
+/** A seeded generator for agents and rollouts (not part of the game state): seedrandom's alea, made at its first draw,
+ * so an agent that draws nothing (most persona turns) pays nothing for seeding it. */
 export function makeRng(seed: string): () => number {
-  return seedrandom.alea(seed);
+  let r: (() => number) | undefined;
+  return () => (r ??= seedrandom.alea(seed))();
 }
 
 /** A uniform in [0,1) that depends only on its key: project risks draw from this, so one project's luck never shifts another's. */

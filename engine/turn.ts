@@ -281,18 +281,27 @@ export function policyNews(c: CountryId, before: GameState['regions']['JPN']['po
   if (before === after) return [];
   const out: string[] = [];
   const controls = new Map<string, RegionId[]>();
+  // a record that is the same object as before is unchanged (mergePolicies keeps what an order does not change)
   for (const p of REGIONS) {
     if (p === c) continue;
-    const changed = TARIFF_GOODS.filter((g) => after.tariffs[p][g] !== before.tariffs[p][g]);
-    if (changed.length) out.push(`${c} sets its tariffs on ${p}: ${changed.map((g) => `${TARIFF_GOOD_NAMES[g]} ${after.tariffs[p][g]}% (was ${before.tariffs[p][g]}%)`).join(', ')}.`);
-    for (const st of STAGES) {
-      const a = after.controls[p][st];
-      const b = before.controls[p][st];
-      if (a.level === b.level && a.share === b.share) continue;
-      const what = a.level === 'banned' ? 'bans' : a.level === 'open' ? 'reopens' : `licenses ${Math.round(a.share * 100)}% of the usual`;
-      const key = `${what} ${STAGE_NAMES[st].replace(/s$/, '')} exports to`;
-      controls.set(key, [...(controls.get(key) ?? []), p]);
+    const at = after.tariffs[p];
+    const bt = before.tariffs[p];
+    if (at !== bt) {
+      let changed = '';
+      for (const g of TARIFF_GOODS) if (at[g] !== bt[g]) changed += `${changed ? ', ' : ''}${TARIFF_GOOD_NAMES[g]} ${at[g]}% (was ${bt[g]}%)`;
+      if (changed) out.push(`${c} sets its tariffs on ${p}: ${changed}.`);
     }
+    const ac = after.controls[p];
+    const bc = before.controls[p];
+    if (ac !== bc)
+      for (const st of STAGES) {
+        const a = ac[st];
+        const b = bc[st];
+        if (a.level === b.level && a.share === b.share) continue;
+        const what = a.level === 'banned' ? 'bans' : a.level === 'open' ? 'reopens' : `licenses ${Math.round(a.share * 100)}% of the usual`;
+        const key = `${what} ${STAGE_NAMES[st].replace(/s$/, '')} exports to`;
+        controls.set(key, [...(controls.get(key) ?? []), p]);
+      }
   }
   for (const [what, partners] of controls) out.push(`${c} ${what} ${partners.length === REGIONS.length - 1 ? 'everyone' : partners.join(', ')}.`);
   if ((after.outputPct ?? 100) !== (before.outputPct ?? 100)) out.push(`${c} sets its rare-earth mining and separation quotas to ${after.outputPct ?? 100}% of normal (was ${before.outputPct ?? 100}%).`);

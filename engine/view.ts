@@ -38,17 +38,29 @@ export interface CountryView {
   track?: GameState['track'];
 }
 
-export function viewFor(state: GameState, country: CountryId): CountryView {
+/** `shared`: public records of this state's regions already made for another country's view of it, filled as they are
+ * made (several views of one state made together share them: collectOrders, rollouts); none, each view its own. */
+export function viewFor(state: GameState, country: CountryId, shared?: Partial<Record<RegionId, PublicRegion>>): CountryView {
   const others = {} as Record<RegionId, PublicRegion>;
-  for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
-  return {
+  if (shared) {
+    for (const r of REGIONS) if (r !== country) others[r] = shared[r] ??= publicRegion(state.regions[r]);
+  } else for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
+  // the deals this country sees and the shocks, by index loops (the same elements in the same order as filter/map)
+  const deals: GameState['deals'] = [];
+  for (let i = 0; i < state.deals.length; i++) {
+    const d = state.deals[i];
+    if (d.from === country || d.to === country || d.status === 'active') deals.push(d);
+  }
+  const shocks: CountryView['shocks'] = new Array(state.shocks.length);
+  for (let i = 0; i < state.shocks.length; i++) shocks[i] = { eventId: state.shocks[i].eventId, turnsLeft: state.shocks[i].turnsLeft };
+  const view: CountryView = {
     country,
     scenarioId: state.scenarioId,
     turn: state.turn,
     turns: state.turns,
     quartersPerTurn: state.quartersPerTurn,
     start: state.start,
-    date: addQuarters(state.start, state.turn * state.quartersPerTurn),
+    date: dateOf(state.start, state.turn * state.quartersPerTurn),
     self: state.regions[country],
     others,
     prices: state.prices,
@@ -57,16 +69,30 @@ export function viewFor(state: GameState, country: CountryId): CountryView {
     carFlows: state.carFlows,
     tension: state.tension,
     trust: state.trust[country],
-    deals: state.deals.filter((d) => d.from === country || d.to === country || d.status === 'active'),
+    deals,
     projects: state.projects,
     offtakes: state.offtakes,
     straits: state.straits,
     lanes: state.lanes,
-    shocks: state.shocks.map((s) => ({ eventId: s.eventId, turnsLeft: s.turnsLeft })),
+    shocks,
     heavyIntensity: state.heavyIntensity,
     market: state.market,
-    ...(state.track ? { track: state.track } : {}),
   };
+  // the track last, when there is one (assigned after the literal: the key order a spread into it gave)
+  if (state.track) view.track = state.track;
+  return view;
+}
+
+/** addQuarters(start, n), kept per start and n: a view's date, the same string for every view of a turn. */
+const dates = new Map<string, string[]>();
+function dateOf(start: string, n: number): string {
+  let byN = dates.get(start);
+  if (!byN) {
+    if (dates.size > 64) dates.clear();
+    dates.set(start, (byN = []));
+  }
+  if (!Number.isInteger(n) || n < 0 || n > 4096) return addQuarters(start, n);
+  return (byN[n] ??= addQuarters(start, n));
 }
 
 /** What others see of a region record, in the order the engine writes the keys (init.ts, then cloneRegion each turn). */
@@ -75,13 +101,12 @@ const PUBLIC_KEYS = ['gdp', 'potential', 'gap', 'approval', 'miningReo', 'lightF
 const isPrivate = (k: string) => k === 'budget' || k === 'stockpile' || k === 'inventory';
 
 /** Whether the record's keys other than the private ones are PUBLIC_KEYS, in that order (the engine's records, and a
- * belief state's, which puts the private ones last). */
+ * belief state's, which puts the private ones last). Read by for-in, which lists a plain JSON record's own keys in
+ * Object.keys order without building the array. */
 function publicKeysInOrder(r: RegionState): boolean {
-  const ks = Object.keys(r);
   let j = 0;
-  for (let i = 0; i < ks.length; i++) {
-    const k = ks[i];
-    if (isPrivate(k)) continue;
+  for (const k in r) {
+    if (k === 'budget' || k === 'stockpile' || k === 'inventory') continue;
     if (k !== PUBLIC_KEYS[j]) return false;
     j++;
   }

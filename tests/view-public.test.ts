@@ -2,7 +2,7 @@
 // `const { budget, stockpile, inventory, ...pub } = region` gives, key for key and in the same order, for the engine's
 // own records, a belief state's (keys in another order) and records with a key more or less.
 import { describe, expect, it } from 'vitest';
-import { REGIONS } from '../engine/ids.ts';
+import { REGIONS, addQuarters } from '../engine/ids.ts';
 import { createGame, makeAgent, playGame, viewFor, type CountryId } from '../engine/index.ts';
 import { beliefState, publicRegion } from '../engine/view.ts';
 import type { RegionState } from '../engine/state.ts';
@@ -43,5 +43,39 @@ describe('viewFor: others see a region without its budget, stockpile and invento
     const v = viewFor(s, 'JPN');
     for (const r of REGIONS) if (r !== 'JPN') expect(entries(v.others[r])).toEqual(entries(byRest(s.regions[r])));
     expect(v.others.JPN).toBeUndefined();
+  });
+
+  it("gives each view its date, the deals it may see and the shocks, as a turn's state has them", () => {
+    const seats = Object.fromEntries(REGIONS.filter((r) => r !== 'ROW').map((c) => [c, makeAgent(content, 'persona', c as CountryId)])) as Parameters<typeof playGame>[2];
+    const states = [createGame(content, 8)];
+    playGame(content, 8, seats, { turns: 14, ledger: false, onTurn: (s) => void states.push(s) });
+    // another start date, in between: the dates are kept per start
+    const other = { ...states[2], start: '2031Q3' };
+    let deals = 0;
+    for (const s of [...states, other, states[1]])
+      for (const c of ['JPN', 'USA', 'CHN'] as CountryId[]) {
+        const v = viewFor(s, c);
+        expect(v.date).toBe(addQuarters(s.start, s.turn * s.quartersPerTurn));
+        expect(v.deals).toEqual(s.deals.filter((d) => d.from === c || d.to === c || d.status === 'active'));
+        expect(v.shocks).toEqual(s.shocks.map((x) => ({ eventId: x.eventId, turnsLeft: x.turnsLeft })));
+        expect(Object.keys(v).at(-1)).toBe(s.track ? 'track' : 'market');
+        deals += v.deals.length;
+      }
+    expect(deals).toBeGreaterThan(0);
+    expect(viewFor(other, 'JPN').date).toBe(addQuarters('2031Q3', other.turn * other.quartersPerTurn));
+  });
+
+  it('views of one state made together share the public records, and equal views made alone', () => {
+    const seats = Object.fromEntries(REGIONS.filter((r) => r !== 'ROW').map((c) => [c, makeAgent(content, 'persona', c as CountryId)])) as Parameters<typeof playGame>[2];
+    const states: ReturnType<typeof createGame>[] = [];
+    playGame(content, 2, seats, { turns: 5, ledger: false, onTurn: (s) => void states.push(s) });
+    for (const s of states) {
+      const shared = {};
+      const together = (['JPN', 'USA', 'CHN'] as CountryId[]).map((c) => viewFor(s, c, shared));
+      for (const v of together) expect(v).toEqual(viewFor(s, v.country));
+      expect(together[0].others.AUS).toBe(together[1].others.AUS);
+      expect(together[0].others.USA).toBe(together[2].others.USA);
+      expect(viewFor(s, 'JPN').others.AUS).not.toBe(viewFor(s, 'JPN').others.AUS);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // tariffs) and suspends the licences when the tariffs come back down (the October 2025 truce); Japan answers a control
 // by funding supply outside China (JOGMEC and Sojitz in Lynas, 2011), recycling, thrifting and stockpile releases;
 // the United States by industrial policy (the 2025 MP Materials package) and tariffs on the coercer.
-import { COUNTRIES, STAGES, TARIFF_GOODS, type CountryId, type RegionId } from '../ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
@@ -20,16 +20,46 @@ export function startTariff(content: Content, from: CountryId, on: RegionId, goo
   return t?.[on]?.[good] ?? t?.['*']?.[good] ?? 0;
 }
 
+/** Mean starting tariffs per content, [from][on] by COUNTRIES and REGIONS index: worked out once per content. */
+const startMeans = new WeakMap<Content, number[][]>();
+
 export function startMeanTariff(content: Content, from: CountryId, on: RegionId): number {
-  let s = 0;
-  for (const g of TARIFF_GOODS) s += startTariff(content, from, on, g);
-  return s / TARIFF_GOODS.length;
+  let table = startMeans.get(content);
+  if (!table) {
+    table = COUNTRIES.map((f) =>
+      REGIONS.map((o) => {
+        let s = 0;
+        for (const g of TARIFF_GOODS) s += startTariff(content, f, o, g);
+        return s / TARIFF_GOODS.length;
+      }),
+    );
+    startMeans.set(content, table);
+  }
+  const i = COUNTRIES.indexOf(from);
+  const j = REGIONS.indexOf(on);
+  // a name outside the lists (not a country or region): worked out as it is asked, as before
+  if (i < 0 || j < 0) {
+    let s = 0;
+    for (const g of TARIFF_GOODS) s += startTariff(content, from, on, g);
+    return s / TARIFF_GOODS.length;
+  }
+  return table[i][j];
 }
 
 /** Partners that put a new export control on us during the game (controls in force at the start are the status quo). */
 export function coercers(view: CountryView): CountryId[] {
   const me = view.country;
-  return COUNTRIES.filter((c) => c !== me && STAGES.some((s) => view.others[c].policies.controls[me][s].level !== 'open' && view.others[c].policies.controls[me][s].sinceTurn >= 1));
+  const out: CountryId[] = [];
+  for (const c of COUNTRIES) {
+    if (c === me) continue;
+    const ctl = view.others[c].policies.controls[me];
+    for (const s of STAGES)
+      if (ctl[s].level !== 'open' && ctl[s].sinceTurn >= 1) {
+        out.push(c);
+        break;
+      }
+  }
+  return out;
 }
 
 /** Leverage: licences on a partner whose tariffs on us rose well above their starting level; suspended (back to the
@@ -45,8 +75,11 @@ export function leverage(content: Content, view: CountryView, p: Persona, rng: (
     exportControls[partner] = { 'oxide.heavy': { licensed: co.licenceShare }, magnet: { licensed: co.licenceShare } };
     return;
   }
-  const newControls = STAGES.filter((s) => cur[s].level !== 'open' && cur[s].sinceTurn >= 1);
-  if (newControls.length && rise <= co.tariffTrigger / 2 && view.tension[me][partner] < 72 && rng() < 0.5) {
+  // any control of ours on this partner that is new this game (the list is built only when it is lifted)
+  let anyNew = false;
+  for (const s of STAGES) if (cur[s].level !== 'open' && cur[s].sinceTurn >= 1) anyNew = true;
+  if (anyNew && rise <= co.tariffTrigger / 2 && view.tension[me][partner] < 72 && rng() < 0.5) {
+    const newControls = STAGES.filter((s) => cur[s].level !== 'open' && cur[s].sinceTurn >= 1);
     const start = content.scenario.policies[me]?.exportControls as Record<string, Record<string, unknown> | undefined> | undefined;
     exportControls[partner] = Object.fromEntries(newControls.map((s) => [s, (start?.[partner]?.[s] ?? start?.['*']?.[s] ?? 'open') as 'open'])) as NonNullable<Controls[CountryId]>;
   }

@@ -6,9 +6,13 @@ import type { Commitment, CountryOrders } from '../schema.ts';
 import type { Deal } from '../state.ts';
 import { maxDefenseStep } from '../policy.ts';
 import { projectType } from '../own.ts';
+import { heldOf } from '../held.ts';
 
-export function partners(view: CountryView): CountryId[] {
-  return COUNTRIES.filter((c) => c !== view.country);
+/** Each country's partners (the other countries, in COUNTRIES order), one frozen list per country. */
+const PARTNERS = Object.fromEntries(COUNTRIES.map((me) => [me, Object.freeze(COUNTRIES.filter((c) => c !== me))])) as Record<CountryId, readonly CountryId[]>;
+
+export function partners(view: CountryView): readonly CountryId[] {
+  return PARTNERS[view.country];
 }
 
 /** The defence floor our active deals bind us to (0 if none). */
@@ -40,19 +44,9 @@ export function usefulInvestment(content: Content, view: CountryView, type: stri
   if (!t) return false;
   const me = view.country;
   const r = view.self;
-  // our units of this type (failed ones aside), those still building (their capacity), in one pass: the same sums
-  // in the same order as filtering the list first
-  let held = 0;
-  let building = 0;
-  let anyBuilding = false;
-  for (const p of view.projects) {
-    if (p.owner !== me || p.type !== type || p.status === 'failed') continue;
-    held += p.units;
-    if (p.status === 'building') {
-      building += p.units * t.capacity;
-      anyBuilding = true;
-    }
-  }
+  // our units of this type (failed ones aside), those still building (their capacity): the list's tally (held.ts),
+  // the same sums in the same order as filtering the list
+  const { units: held, building, anyBuilding } = heldOf(content, view.projects, me, type);
   if (t.kind !== 'stockpile' && held + 1 > t.maxUnitsPerCountry) return false;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * view.heavyIntensity;
@@ -132,6 +126,10 @@ export function dealWorthIt(view: CountryView, d: Deal, generosity = 0): boolean
 }
 
 export function answerDeals(view: CountryView, generosity = 0): CountryOrders['deals'] {
+  // most turns nothing is addressed to us: found without building a list
+  let any = false;
+  for (const d of view.deals) if (d.status === 'proposed' && d.to === view.country) any = true;
+  if (!any) return undefined;
   const open = view.deals.filter((d) => d.status === 'proposed' && d.to === view.country);
   if (!open.length) return undefined;
   const accept = open.filter((d) => dealWorthIt(view, d, generosity)).map((d) => d.id);
@@ -145,8 +143,12 @@ export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId):
   return (t.autos + t.magnets + t.oxide + t.ore + t.other) / 5;
 }
 
-export function rivalsOf(content: Content, c: CountryId): CountryId[] {
-  return content.countries.regions[c].rivals.filter((r): r is CountryId => r !== 'ROW');
+/** A country's rivals among the countries (content's list without ROW), kept per content: read it, do not change it. */
+const rivalLists = new WeakMap<Content, Partial<Record<CountryId, readonly CountryId[]>>>();
+export function rivalsOf(content: Content, c: CountryId): readonly CountryId[] {
+  let byCountry = rivalLists.get(content);
+  if (!byCountry) rivalLists.set(content, (byCountry = {}));
+  return (byCountry[c] ??= Object.freeze(content.countries.regions[c].rivals.filter((r): r is CountryId => r !== 'ROW')));
 }
 
 export function merge(...parts: (CountryOrders | undefined)[]): CountryOrders {

@@ -3,7 +3,7 @@ import { STAGES, type CountryId, type RegionId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { Agent } from './types.ts';
-import { answerDeals, defenseToward, investIn, meanTariffOn, merge, partners, rivalsOf } from './common.ts';
+import { answerDeals, defenseToward, investIn, meanTariffOn, partners, rivalsOf } from './common.ts';
 import { answerCoercion, leverage } from './coercion.ts';
 import { answerByRollout } from './valuation.ts';
 import { keepCommitments, squeezePays, truceMoves } from './truce.ts';
@@ -36,8 +36,13 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
             exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
           } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
             // reopen, except goods we ban to someone else: an open third country is a route round the ban
-            const keep = STAGES.filter((s) => partners(view).some((q) => q !== other && view.self.policies.controls[q][s].level === 'banned'));
-            exportControls[other] = Object.fromEntries(STAGES.filter((s) => !keep.includes(s)).map((s) => [s, 'open']));
+            const open: NonNullable<(typeof exportControls)[CountryId]> = {};
+            for (const s of STAGES) {
+              let banned = false;
+              for (const q of partners(view)) if (q !== other && view.self.policies.controls[q][s].level === 'banned') banned = true;
+              if (!banned) open[s] = 'open';
+            }
+            exportControls[other] = open;
           }
         }
       }
@@ -52,15 +57,22 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       const deals = joinDeals(generic, track);
       const offers = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
       const propose = offers || deals?.propose ? [...(deals?.propose ?? []), ...(offers ?? [])] : undefined;
-      return keepCommitments(view, merge({
-        tariffs: Object.keys(tariffs).length ? tariffs : undefined,
-        exportControls: Object.keys(exportControls).length ? exportControls : undefined,
-        defenseSpendingPct: defenseToward(view, p.defenseTargetPct + armsReaction(content, view), p.defenseStepPct),
-        investments: answer?.investments ?? investIn(content, view, p.investTypes, p.investShare),
-        stockpileRelease: answer?.stockpileRelease,
-        rareEarthOutputPct: output,
-        deals: deals || propose ? { ...(deals ?? {}), ...(propose ? { propose } : {}) } : undefined,
-      }));
+      // the orders, keys in this order, those with nothing left out (what merge() of one literal gives, built directly)
+      const o: CountryOrders = {};
+      if (Object.keys(tariffs).length) o.tariffs = tariffs;
+      if (Object.keys(exportControls).length) o.exportControls = exportControls;
+      const defense = defenseToward(view, p.defenseTargetPct + armsReaction(content, view), p.defenseStepPct);
+      if (defense !== undefined) o.defenseSpendingPct = defense;
+      const investments = answer?.investments ?? investIn(content, view, p.investTypes, p.investShare);
+      if (investments !== undefined) o.investments = investments;
+      if (answer?.stockpileRelease !== undefined) o.stockpileRelease = answer.stockpileRelease;
+      if (output !== undefined) o.rareEarthOutputPct = output;
+      if (deals || propose) {
+        const d: DealOrders = { ...(deals ?? {}) };
+        if (propose) d.propose = propose;
+        o.deals = d;
+      }
+      return keepCommitments(view, o);
     },
   };
 }
@@ -77,7 +89,7 @@ function armsReaction(content: Parameters<Agent['decide']>[0]['content'], view: 
 }
 
 /** Every eight turns a persona offers a partner something: tariff relief for investment, or supply for tariff relief. */
-function proposeDeals(content: Content, me: CountryId, turn: number, p: Persona, rivals: CountryId[], all: CountryId[]) {
+function proposeDeals(content: Content, me: CountryId, turn: number, p: Persona, rivals: readonly CountryId[], all: readonly CountryId[]) {
   void content;
   if (p.proposal) {
     const { firstTurn, everyTurns, deal } = p.proposal;
@@ -97,16 +109,34 @@ function tightenOnLeaks(view: Parameters<Agent['decide']>[0]['view'], exportCont
   const me = view.country;
   for (const s of STAGES) {
     const found = view.market.detected[s];
-    for (const key of Object.keys(found)) {
-      const [origin, via] = key.split('>');
-      if (origin !== me || found[key] < 1 || via === me || !(via in view.self.policies.controls)) continue;
+    // for-in: a plain JSON record's own keys in Object.keys order, without building the array
+    for (const key in found) {
+      if (found[key] < 1) continue;
+      const route = routeOf(key);
+      const via = route[1];
+      if (route[0] !== me || via === me || !(via in view.self.policies.controls)) continue;
       const v = via as RegionId;
       const cur = view.self.policies.controls[v][s];
       if (cur.level === 'banned') continue;
       const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.1) * 100) / 100) : 0.8;
-      exportControls[v] = { ...(exportControls[v] ?? {}), [s]: { licensed: share } };
+      // a copy of this partner's controls so far with this stage set (spread, then assigned: the same keys in the
+      // same order as a literal that overrides the spread key, built faster)
+      const next: NonNullable<(typeof exportControls)[RegionId]> = { ...(exportControls[v] ?? {}) };
+      next[s] = { licensed: share };
+      exportControls[v] = next;
     }
   }
+}
+
+/** "origin>via" as [origin, via] (key.split('>')), kept per key: the keys are region pairs, the same every turn. */
+const routes = new Map<string, readonly string[]>();
+function routeOf(key: string): readonly string[] {
+  let r = routes.get(key);
+  if (!r) {
+    if (routes.size > 1024) routes.clear();
+    routes.set(key, (r = Object.freeze(key.split('>'))));
+  }
+  return r;
 }
 
 /** The dominant producer's choice (a persona that uses export controls as leverage): when NdPr outside China is far

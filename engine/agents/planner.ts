@@ -77,9 +77,10 @@ function candidates(content: Content, view: CountryView, base: CountryOrders, rn
  * refuse (the belief state does not know others' budgets) are dropped seat by seat, ours last. */
 function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, seed: string, others: [CountryId, Agent][]): GameState {
   const orders: Orders = { [me]: mine };
+  const shared = {};
   for (const [c, a] of others) {
     try {
-      orders[c] = a.decide({ content, view: viewFor(s, c), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+      orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
     } catch {
       orders[c] = {};
     }

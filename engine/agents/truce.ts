@@ -33,6 +33,11 @@ export function truceMoves(content: Content, view: CountryView): DealOrders | un
   const me = view.country;
   const t = view.track;
   if ((me !== 'USA' && me !== 'CHN') || !t) return undefined;
+  const open = view.deals.filter((d) => d.status === 'proposed' && isTruce(d));
+  const exposed = me === 'USA' ? t.usCost > t.chinaCost : t.chinaCost >= t.usCost;
+  // no truce offer to answer and nothing to offer (the side with less to lose offers nothing): no moves, found
+  // before the terms are worked out
+  if (!open.length && !exposed) return undefined;
   const L = content.rules.leverage;
   const other: CountryId = me === 'USA' ? 'CHN' : 'USA';
   const usTariff = (me === 'USA' ? view.self : view.others.USA).policies.tariffs.CHN.other;
@@ -42,7 +47,6 @@ export function truceMoves(content: Content, view: CountryView): DealOrders | un
   const reject: string[] = [];
   const why: Record<string, string> = {};
   const propose: DealOrders['propose'] = [];
-  const open = view.deals.filter((d) => d.status === 'proposed' && isTruce(d));
   for (const d of open.filter((x) => x.to === me)) {
     const cap = capOf(d);
     const ok = me === 'CHN' ? cap <= terms.cap + L.acceptTolerance : cap >= terms.cap - L.acceptTolerance;
@@ -55,7 +59,6 @@ export function truceMoves(content: Content, view: CountryView): DealOrders | un
       propose.push(offer(d.termTurns));
     }
   }
-  const exposed = me === 'USA' ? t.usCost > t.chinaCost : t.chinaCost >= t.usCost;
   if (!open.length && exposed) {
     const active = view.deals.find((d) => d.status === 'active' && isTruce(d));
     const hostile = view.tension[me][other] > 72;

@@ -32,10 +32,11 @@ function rollout(content: Content, start: GameState, me: CountryId, first: Order
   const d = content.rules.planner.discount;
   for (let k = 0; k < h; k++) {
     const orders: Orders = {};
+    const shared = {};
     for (const [c, a] of agents) {
       if (k === 0 && first[c]) continue;
       try {
-        orders[c] = a.decide({ content, view: viewFor(s, c), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+        orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
       } catch {
         orders[c] = {};
       }

@@ -1,0 +1,105 @@
+// Merging orders onto policies (engine/policy.ts) and the news of it (engine/turn.ts policyNews) against the plain
+// algorithms they replaced: every order assigned in turn through immer ('*' first, then each partner's own entry),
+// and the news read field by field (no record shared). The same values, keys in the same order, news word for word; orders that
+// change nothing give back the policies they were handed.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { produce } from '../engine/immer.ts';
+import { REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../engine/ids.ts';
+import { createGame } from '../engine/index.ts';
+import { mergePolicies, toControl } from '../engine/policy.ts';
+import { policyNews } from '../engine/turn.ts';
+import type { ControlSpec, CountryOrders } from '../engine/schema.ts';
+import type { Policies } from '../engine/state.ts';
+import { content } from './helpers.ts';
+
+function expand<T>(self: RegionId, rec: Record<string, T> | undefined): [RegionId, T][] {
+  if (!rec) return [];
+  const out: [RegionId, T][] = [];
+  if (rec['*'] !== undefined) for (const r of REGIONS) if (r !== self) out.push([r, rec['*']]);
+  for (const r of REGIONS) if (r !== self && rec[r] !== undefined) out.push([r, rec[r] as T]);
+  return out;
+}
+
+/** The merge as it was written before (a new control record for every restated control). */
+function mergeBefore(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
+  if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
+  return produce(prev, (d) => {
+    for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
+    for (const [p, stages] of expand(self, o.exportControls))
+      for (const s of STAGES) {
+        const spec = stages[s];
+        if (spec === undefined) continue;
+        const cur = prev.controls[p][s];
+        const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
+        const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
+        d.controls[p][s] =
+          cur.level === level ? { level, share, baseVolume: cur.level === 'open' ? 0 : cur.baseVolume, sinceTurn: cur.sinceTurn } : { level, share, baseVolume: level === 'open' ? 0 : flowOut(s, p), sinceTurn: turn };
+      }
+    if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
+    if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
+  });
+}
+
+/** The news read field by field: from a deep copy of the new policies, which shares no record with the old ones. */
+function newsFieldByField(c: CountryId, before: Policies, after: Policies): string[] {
+  return before === after ? [] : policyNews(c, before, structuredClone(after));
+}
+
+/** A value as a tree that keeps key order and -0. */
+function canon(v: unknown): unknown {
+  if (Array.isArray(v)) return ['array', ...v.map(canon)];
+  if (v !== null && typeof v === 'object') return ['object', ...Object.keys(v).map((k) => [k, canon((v as Record<string, unknown>)[k])])];
+  return Object.is(v, -0) ? '-0' : v;
+}
+
+const spec = fc.oneof(fc.constant<ControlSpec>('open'), fc.constant<ControlSpec>('banned'), fc.constantFrom(0.3, 0.5, 0.7).map((x): ControlSpec => ({ licensed: x })));
+const partnerKey = fc.constantFrom<string>('*', ...REGIONS);
+const orders = fc.record(
+  {
+    tariffs: fc.dictionary(partnerKey, fc.record({ autos: fc.constantFrom(0, 2.5, 25), magnets: fc.constantFrom(0, 25), other: fc.constantFrom(0, 10, 25) }, { requiredKeys: [] }), { maxKeys: 3 }),
+    exportControls: fc.dictionary(partnerKey, fc.record(Object.fromEntries(STAGES.map((s) => [s, spec])) as Record<StageKey, typeof spec>, { requiredKeys: [] }), { maxKeys: 3 }),
+    defenseSpendingPct: fc.constantFrom(1.5, 2, 3),
+    rareEarthOutputPct: fc.constantFrom(100, 130),
+  },
+  { requiredKeys: [] },
+) as fc.Arbitrary<CountryOrders>;
+
+describe('mergePolicies', () => {
+  const start = createGame(content, 7);
+  // standing policies with some controls and tariffs in force: the start merged with one set of orders
+  const standing = fc.tuple(fc.constantFrom<CountryId>('CHN', 'JPN', 'USA'), orders).map(([c, o]) => ({ c, pol: mergeBefore(c, start.regions[c].policies, o, 3, (s, p) => 100 + STAGES.indexOf(s) + REGIONS.indexOf(p)) }));
+
+  it('gives what assigning every order in turn gave, key for key, and news word for word', () => {
+    fc.assert(
+      fc.property(standing, orders, ({ c, pol }, o) => {
+        const flow = (s: StageKey, p: RegionId) => 10 * STAGES.indexOf(s) + REGIONS.indexOf(p) + 0.5;
+        const now = mergePolicies(c, pol, o, 9, flow);
+        expect(canon(now)).toEqual(canon(mergeBefore(c, pol, o, 9, flow)));
+        expect(policyNews(c, pol, now)).toEqual(newsFieldByField(c, pol, now));
+        // no change in content: the same policies object, and no news
+        if (JSON.stringify(canon(now)) === JSON.stringify(canon(pol))) {
+          expect(now).toBe(pol);
+          expect(policyNews(c, pol, now)).toEqual([]);
+        }
+      }),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
+  it('returns the standing policies for a restated control, and the control in force from toControl', () => {
+    const open = start.regions.AUS.policies;
+    expect(open.controls.JPN.magnet.level).toBe('open');
+    const pol = mergePolicies('AUS', open, { exportControls: { JPN: { magnet: { licensed: 0.5 } } } }, 2, () => 40);
+    expect(pol).not.toBe(open);
+    expect(pol.controls.JPN.magnet).toEqual({ level: 'licensed', share: 0.5, baseVolume: 40, sinceTurn: 2 });
+    expect(toControl({ licensed: 0.5 }, pol.controls.JPN.magnet, 99, 5)).toBe(pol.controls.JPN.magnet);
+    expect(toControl({ licensed: 0.4 }, pol.controls.JPN.magnet, 99, 5)).toEqual({ level: 'licensed', share: 0.4, baseVolume: 40, sinceTurn: 2 });
+    expect(mergePolicies('AUS', pol, { exportControls: { JPN: { magnet: { licensed: 0.5 } } }, defenseSpendingPct: pol.defensePct }, 5, () => 99)).toBe(pol);
+    // '*' then the partner's own entry: the partner's entry is what stays
+    const back = mergePolicies('AUS', pol, { exportControls: { '*': { magnet: 'banned' }, JPN: { magnet: { licensed: 0.5 } } } }, 5, () => 99);
+    expect(back.controls.JPN).toBe(pol.controls.JPN);
+    expect(back.controls.USA.magnet).toEqual({ level: 'banned', share: 0, baseVolume: 99, sinceTurn: 5 });
+    expect(policyNews('AUS', pol, back)).toEqual(['AUS bans magnet exports to CHN, MYS, ROW, USA.']);
+  });
+});
