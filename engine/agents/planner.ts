@@ -11,7 +11,7 @@ import type { Content } from '../content.ts';
 import type { CountryOrders, Orders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
 import { beliefState, viewFor } from '../view.ts';
-import { resolveTurn, resolveValidated } from '../turn.ts';
+import { resolveTurnLean, resolveValidatedLean } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
 import { makeRng } from '../prng.ts';
 import type { GameState } from '../state.ts';
@@ -86,9 +86,9 @@ function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders
     }
   }
   const v = validateOrders(content, s, orders);
-  if (v.ok) return resolveValidated(content, s, v.orders, { ledger: false }).state;
+  if (v.ok) return resolveValidatedLean(content, s, v.orders, { ledger: false }).state;
   for (const [c] of others) orders[c] = {};
-  return resolveTurn(content, s, orders, { ledger: false }).state;
+  return resolveTurnLean(content, s, orders, { ledger: false }).state;
 }
 
 export function plannerAgent(opts: PlannerOptions = {}): Agent {

@@ -11,7 +11,7 @@ import type { Commitment, CountryOrders, Orders, Persona } from '../schema.ts';
 import type { Deal, GameState } from '../state.ts';
 import type { CountryView } from '../view.ts';
 import { beliefState, viewFor } from '../view.ts';
-import { resolveValidated } from '../turn.ts';
+import { resolveValidatedLean } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
 import { makeRng } from '../prng.ts';
 import type { Agent } from './types.ts';
@@ -43,14 +43,14 @@ function rollout(content: Content, start: GameState, me: CountryId, first: Order
     }
     if (k === 0) for (const c of Object.keys(first) as CountryId[]) orders[c] = { ...(orders[c] ?? {}), ...first[c] };
     // orders the rules refuse (the belief state does not know others' budgets): the others' are dropped; each turn's
-    // orders are validated once and the turn played on what that gave (resolveValidated)
+    // orders are validated once and the turn played on what that gave (resolveValidatedLean: the rollouts read only the state)
     let checked = validateOrders(content, s, orders);
     if (!checked.ok) {
       for (const [c] of agents) if (!(k === 0 && first[c])) orders[c] = {};
       checked = validateOrders(content, s, orders);
     }
     if (!checked.ok) return NaN;
-    s = resolveValidated(content, s, checked.orders, { ledger: false }).state;
+    s = resolveValidatedLean(content, s, checked.orders, { ledger: false }).state;
     v += w * s.regions[me].last.objective;
     w *= d;
   }
