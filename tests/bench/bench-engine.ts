@@ -21,7 +21,10 @@ export function runBench(content: Content, quick: boolean): EngineFigures {
   const gamesPerSecond = (label: string, seats: ReturnType<typeof statusQuoSeats>, games: number, ledger: boolean) => {
     // a batch (no ledger) keeps no reports, as src/cli/game-result.ts plays; with the ledger, as the browser game does
     const opts = { ledger, keepReports: ledger };
-    for (let i = 0; i < 3; i++) playGame(content, 1000 + i, seats, opts); // warm up
+    // warm up: a fresh process's first games run in V8's interpreter and baseline code (a persona game 10x slower), and
+    // the optimising compiler needs some 30 games before the pace settles; with 3 games of warm-up the first repetition
+    // was half the speed of the others and a quick run's median swung by half
+    for (let i = 0; i < 30; i++) playGame(content, 1000 + i, seats, opts);
     const rates: number[] = [];
     for (let r = 0; r < reps; r++) {
       const t0 = performance.now();
