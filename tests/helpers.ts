@@ -22,3 +22,15 @@ export function share(values: Record<string, number>, key: string): number {
   const tot = Object.values(values).reduce((a, b) => a + b, 0);
   return values[key] / tot;
 }
+
+/** String order as `<` sees it (the engine's sorted iteration). */
+export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A small deterministic generator for generated test cases (no Math.random: the same cases every run). */
+export function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}

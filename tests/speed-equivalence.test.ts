@@ -4,16 +4,8 @@ import { sortPipeline } from '../engine/pipeline.ts';
 import { transshipRecord } from '../engine/market/after.ts';
 import { REGIONS, STAGES } from '../engine/ids.ts';
 import type { GameState } from '../engine/state.ts';
+import { cmp, lcg } from './helpers.ts';
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** A small deterministic generator (no Math.random: the same cases every run). */
-function lcg(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 describe('sortPipeline', () => {
   it('orders a pipeline as the stable comparator sort on (due, region, stage in string order) did', () => {

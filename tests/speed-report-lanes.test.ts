@@ -9,18 +9,9 @@ import type { TurnReport } from '../engine/state.ts';
 import { playGame, statusQuoSeats, type Seats } from '../engine/game.ts';
 import { makeAgent } from '../engine/agents/index.ts';
 import { hashValue } from '../engine/hash.ts';
-import { content } from './helpers.ts';
+import { cmp, content, lcg } from './helpers.ts';
 import { routeLanes } from '../engine/map.ts';
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-/** A small deterministic generator (no Math.random: the same cases every run). */
-function lcg(seed: number) {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 /** The code biggestChanges replaced: every change, sorted, the first three. */
 function sortedBiggest(headlines: TurnReport['headlines']): TurnReport['biggest'] {
