@@ -4,7 +4,7 @@
 // the score table, the in-game help and the model documentation page, for checking the layout at other widths.
 // Every run also takes the "Japan's gambit" briefing and its end screen (a 40-turn game, then the five strategies);
 // `--only gambit` takes just those, `--turns N` plays a shorter game for them; `--only negotiation` takes the negotiation
-// with a counter-offer (negotiation-form, negotiation-refusal, negotiation-counter-offer).
+// with a counter-offer (negotiation-form, negotiation-refusal, negotiation-counter-offer), in English and in Japanese (-ja).
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
@@ -157,8 +157,12 @@ async function shootGambit(browser: Browser, url: string, width: number, height:
 /** A negotiation in "Japan's gambit": Japan (the player) offers the US half its separated NdPr oxide for a 5% cap on
  * the US car tariff; the US (valuing packages by rollouts: the usa-negotiator persona) refuses with its reason and
  * counters; the digest shows the refusal and the counter-offer, the Deals tab the form and the offer to accept. */
-async function shootNegotiation(browser: Browser, url: string, width: number, height: number, suffix: string): Promise<void> {
+async function shootNegotiation(browser: Browser, url: string, width: number, height: number, suffix: string, lang: 'en' | 'ja' = 'en'): Promise<void> {
   const { page, errors } = await openPage(browser, url, width, height);
+  if (lang !== 'en') {
+    await page.getByTestId('lang').selectOption(lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang, { timeout: 30_000 });
+  }
   const snap = async (name: string) => {
     const bad = await overflowing(page);
     if (bad.length) console.error(`${name}${suffix}: overflowing: ${bad.join('; ')}`);
@@ -186,7 +190,8 @@ async function shootNegotiation(browser: Browser, url: string, width: number, he
     await page.getByTestId('digest').waitFor({ timeout: 120_000 });
     if (t === 2) {
       // the digest words engine news plainly (src/ui/story.ts): "USA rejects D6 from JPN" reads "United States rejects D6 from Japan"
-      await page.getByText(/United States rejects D\d+ from Japan/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      // and in Japanese (src/ui/deal-news.ts): "米国が日本からの取引D6を拒否"
+      await page.getByText(lang === 'ja' ? /米国が日本からの取引D\d+を拒否/ : /United States rejects D\d+ from Japan/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(300);
       await snap('negotiation-refusal');
     }
@@ -251,6 +256,7 @@ const browser = await launch();
 try {
   if (opts.only === 'negotiation') {
     await shootNegotiation(browser, url, 1440, 900, '');
+    await shootNegotiation(browser, url, 1440, 900, '-ja', 'ja');
     console.log(`screenshots written to ${out}`);
     process.exit(0);
   }

@@ -6,6 +6,8 @@ import { answerByRollout, valueDeal } from '../engine/agents/valuation.ts';
 import { loadContent } from '../src/content/load.ts';
 import { personaAgent } from '../engine/agents/persona.ts';
 import { content } from './helpers.ts';
+import { dealNewsJa } from '../src/ui/deal-news.ts';
+import { setLang } from '../src/ui/i18n.ts';
 import type { Agent } from '../engine/agents/types.ts';
 
 const withRolloutUS = (): Content => {
@@ -30,7 +32,7 @@ describe('packages valued by rollouts', () => {
     expect(a.value).toBeCloseTo((1 - content.rules.planner.coercionChance) * a.calm + content.rules.planner.coercionChance * a.coerced, 12);
   }, 60_000);
 
-  it('a refused package gets a reason in the news and a counter-offer that settles it within two turns', () => {
+  it('a refused package gets a reason in the news and a counter-offer that settles it within two turns', async () => {
     const c = withRolloutUS();
     // Japan asks the US to cut its car tariff from 15% to 5% for a little investment; the US answers by rollouts
     const ask = { to: 'USA' as const, give: [{ type: 'investment' as const, usdBn: 2 }], get: [{ type: 'tariffCap' as const, good: 'autos' as const, max: 5 }], termTurns: 8 };
@@ -49,6 +51,12 @@ describe('packages valued by rollouts', () => {
     const refusal = news.find((n) => n.startsWith('USA rejects'));
     expect(refusal, news.join('\n')).toMatch(/valued at -\d+\.\d\d points/);
     expect(refusal).toMatch(/counter-offer: a cap of (10|15)%/);
+    // the digest says the agent's real reason in Japanese, with no English left (src/ui/deal-news.ts)
+    await setLang('ja');
+    const ja = dealNewsJa(refusal!);
+    await setLang('en');
+    expect(ja, refusal).toMatch(/^米国が日本からの取引D\d+を拒否：\d+ターン先までの評価 -\d+\.\d\d点（平時 .+、中国の威圧下 .+）：求めるものに対して得るものが少ない；対案：代わりに上限(10|15)%/);
+    expect(ja!.replace(/\bD\d+\b/g, '').match(/[A-Za-z]{3,}/g)).toBeNull();
     const counter = r.state.deals.find((d) => d.from === 'USA' && d.to === 'JPN');
     expect(counter?.status).toBe('active');
     const cap = counter!.give.find((k) => k.type === 'tariffCap') as { max: number };

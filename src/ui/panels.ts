@@ -254,7 +254,7 @@ export function describeTerms(list: { type: string; [k: string]: unknown }[]): s
           : k.type === 'openExports'
             ? t('panel.dealOpen', { what: stageName(String(k.stage)) })
             : k.type === 'investment'
-              ? t('panel.dealInvest', { n: num(Number(k.usdBn), 1).replace(/[.,]0$/, '') })
+              ? t('panel.dealInvest', { n: num(Number(k.usdBn), 1).replace(/[.,]0$/, ''), oku: num(Number(k.usdBn) * 10, 1).replace(/[.,]0$/, '') })
               : k.type === 'defenseFloor'
                 ? t('panel.dealDefence', { n: num(Number(k.minPct), 2) })
                 : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageName(String(k.stage)) }),

@@ -5,6 +5,7 @@
 import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/index.ts';
 import { lang, num, t } from './i18n.ts';
 import { causeName, countryName, headlineShort, sharePct, stageName } from './labels.ts';
+import { dealNewsJa } from './deal-news.ts';
 
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
 const ENGINE_STAGE: Record<string, StageKey> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore': 'ore.heavy', 'NdPr oxide': 'oxide.light', 'Dy/Tb oxide': 'oxide.heavy', magnet: 'magnet' };
@@ -13,6 +14,8 @@ const names = (list: string) => list.split(', ').map((c) => countryName(c)).join
 /** One engine news line in plain words and the active language (lines it does not know keep the engine's English, with country names). */
 export function plainNews(line: string): string {
   const ja = lang() === 'ja';
+  const deal = ja ? dealNewsJa(line) : null;
+  if (deal) return deal;
   let m = new RegExp(`^${CODE} bans (.+) exports to (.+)\\.$`).exec(line);
   if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
   m = new RegExp(`^${CODE} licenses (\\d+)% of the usual (.+) exports to (.+)\\.$`).exec(line);

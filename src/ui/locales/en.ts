@@ -148,7 +148,7 @@ export const en = {
     addProposal: 'Add proposal',
     dealCap: 'a cap of {{max}}% on the tariff on {{good}}',
     dealOpen: '{{what}} exports kept open',
-    dealInvest: 'USD {{n}} bn of investment',
+    dealInvest: 'USD {{n}} bn of investment', // ja says it in 億ドル: {{oku}} is the amount in units of USD 100 m
     dealDefence: 'defence spending of at least {{n}}% of GDP',
     dealOfftake: '{{n}}% of the {{what}} output',
     kindCapGive: 'a cap on my tariff on their {{good}}',
