@@ -30,6 +30,9 @@ export interface PlayOptions {
    * 40 reports alive through the game, which the garbage collector pays for (a sixth of a status-quo game's CPU) */
   keepReports?: boolean;
   onTurn?: (state: GameState, report: TurnReport, orders: Orders) => void;
+  /** each turn's new state and orders, for a host that reads no report: unlike `onTurn` it leaves the turns lean
+   * (batch games read the state, and the report would be built only to be thrown away) */
+  onState?: (state: GameState, orders: Orders) => void;
 }
 
 export interface PlayResult {
@@ -100,6 +103,7 @@ export function playGame(content: Content, seed: string | number, seats: Seats, 
     objectives.push(r.objective);
     if (opts.hashes) hashes.push(hashValue(state));
     opts.onTurn?.(state, r.report!, o);
+    opts.onState?.(state, o);
   }
   return { state, reports, orders, hashes, objectives };
 }

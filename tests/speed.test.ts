@@ -97,4 +97,17 @@ describe('playGame without keeping reports (batches)', () => {
     expect(hashValue(lean.state)).toBe(hashValue(kept.state));
     expect(seen).toEqual(kept.reports.map((r) => hashValue(r)));
   });
+
+  it('onState sees each turn\'s state and orders as a full game does, without a report (gameResult reads the magnet headline from the state)', () => {
+    const seats = Object.fromEntries(COUNTRIES.map((c, i) => [c, makeAgent(content, i % 2 ? 'persona' : 'hawk', c)])) as Seats;
+    const kept = playGame(content, 32, seats, { turns: 6, ledger: false, hashes: true });
+    const states: string[] = [];
+    const orders: string[] = [];
+    const jpn: number[] = [];
+    const lean = playGame(content, 32, seats, { turns: 6, ledger: false, keepReports: false, onState: (s, o) => (states.push(hashValue(s)), orders.push(hashValue(o)), jpn.push(s.regions.JPN.last.magnetSupplyRatio)) });
+    expect(states).toEqual(kept.hashes);
+    expect(orders).toEqual(kept.orders.map((o) => hashValue(o)));
+    expect(jpn).toEqual(kept.reports.map((r) => r.headlines.JPN.magnetSupplyRatio.value));
+    expect(hashValue(lean.objectives)).toBe(hashValue(kept.objectives));
+  });
 });

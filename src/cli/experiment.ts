@@ -87,10 +87,10 @@ interface Track {
 
 function track(seat: CountryId, r: ReturnType<typeof playGame>): Track {
   const t: Track = { obj: [], us: [], cn: [], car: [], defSpend: [], gdp: r.state.regions[seat].gdp };
-  for (const rep of r.reports) {
-    t.obj.push(rep.objective[seat]);
-    t.us.push(rep.objective.USA);
-    t.cn.push(rep.objective.CHN);
+  for (const o of r.objectives) {
+    t.obj.push(o[seat]);
+    t.us.push(o.USA);
+    t.cn.push(o.CHN);
   }
   return t;
 }
@@ -184,7 +184,7 @@ export function runExperiment(ex: Experiment, seeds: number[], opponentIds: stri
       const agents = { ...base, [ex.seat]: 'status-quo' };
       const cars: number[] = [];
       const def: number[] = [];
-      const r = playGame(content, seed, makeSeats(content, agents), { turns: ex.turns, ledger: false, dropRefused: true, onTurn: (s) => (cars.push(s.regions[ex.seat].last.autoProduction), def.push(s.regions[ex.seat].last.defenseSpendUsdBn)) });
+      const r = playGame(content, seed, makeSeats(content, agents), { turns: ex.turns, ledger: false, dropRefused: true, keepReports: false, onState: (s) => (cars.push(s.regions[ex.seat].last.autoProduction), def.push(s.regions[ex.seat].last.defenseSpendUsdBn)) });
       return { t: track(ex.seat, r), cars, def };
     });
     for (const st of ex.strategies) {

@@ -56,9 +56,10 @@ function cachedBaseline(content: Content, seed: number, turns: number | undefine
  * runs in a Node worker thread and in a browser's Web Worker). */
 export function gameResult(content: Content, task: GameTask, seats: Seats): ResultLine {
   const allStatusQuo = COUNTRIES.every((k) => task.agents[k] === 'status-quo');
-  // the reports are read as they come, not kept (keepReports: false spares the garbage collector 40 of them a game)
+  // no report is built or kept (lean turns): the one figure read each turn is in the state (the report's magnet supply
+  // headline is the same number, state.regions.JPN.last.magnetSupplyRatio)
   let minJpn = 1;
-  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false, keepReports: false, onTurn: (_s, rep) => (minJpn = Math.min(minJpn, rep.headlines.JPN.magnetSupplyRatio.value)) });
+  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false, keepReports: false, onState: (s) => (minJpn = Math.min(minJpn, s.regions.JPN.last.magnetSupplyRatio)) });
   const base = allStatusQuo ? r.objectives : cachedBaseline(content, task.seed, task.turns);
   const scores = runningScores(r.objectives, base).at(-1)!;
   const st = r.state;
