@@ -12,8 +12,9 @@ const GOOD_KEY: Record<string, string> = { cars: 'autos', magnets: 'magnets', ox
 const stageJa = (s: string) => (STAGE_KEY[s] ? stageName(STAGE_KEY[s]) : /^(ore|oxide)\.(light|heavy)$|^magnet$/.test(s) ? stageName(s) : s);
 const goodJa = (g: string) => (GOOD_KEY[g] ? goodName(GOOD_KEY[g]) : g);
 /** USD bn as 億ドル (1 bn = 10 億) */
-const usdJa = (bn: string) => {
+export const usdJa = (bn: string) => {
   const v = Math.round(Number(bn) * 1000) / 100;
+  if (v > 0 && v < 1) return `${num(Math.round(v * 10000))}万ドル`; // under 1億: 8,000万ドル, not 0.8億ドル
   return `${num(v, Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2)}億ドル`;
 };
 const names = (s: string) => s.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c));

@@ -5,6 +5,7 @@ import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
 import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
+import { scenarioName } from './content-text.ts';
 import { LANGS, catalogue, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { termLink } from './glossary.ts';
@@ -33,7 +34,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   const first = scenarios.find((s) => s.id === 'rare-earth-gambit') ?? scenarios[0];
   const turnsInput = h('input', { id: 'turns', type: 'number', min: 1, max: first?.turns ?? 40, value: first?.turns ?? 40, 'data-testid': 'turns' }) as HTMLInputElement;
   // the main scenario first; others (Japan's gambit) are picked from the list
-  const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, s.name))) as HTMLSelectElement;
+  const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, scenarioName(s.id, s.name)))) as HTMLSelectElement;
   const opponentSel: Partial<Record<CountryId, HTMLSelectElement>> = {};
   const opponents = h('div', { class: 'opponents' });
   const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': 'briefing' });
