@@ -1,6 +1,7 @@
 // The digest's project, deep-sea, US-China track and event lines in Japanese: each kind the engine writes (in real
 // games of Japan's gambit with the deep-sea programme, and scripted turns for the rarer kinds) reads in Japanese with
-// no English phrase left over; English lines stay as they were.
+// no English phrase left over; so do transshipment and stockpile lines (engine/market/after.ts); English lines stay
+// as they were.
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGame, InvalidOrdersError, resolveTurn, type Content, type GameState, type Orders } from '../engine/index.ts';
 import { loadContent } from '../src/content/load.ts';
@@ -18,7 +19,9 @@ function gambitLines(seeds: number[]): string[] {
     1: { investments: [{ type: 'deepSeaMud', units: 1 }] },
     2: { investments: [{ type: 'recycling', units: 1 }] },
     3: { investments: [{ type: 'refinery.heavy', units: 1 }] },
+    4: { investments: [{ type: 'stockpile.light', units: 1 }] },
     5: { investments: [{ type: 'mine.new', units: 1, host: 'AUS' }] },
+    6: { stockpileRelease: { light: 50 } },
     7: { investments: [{ type: 'refinery.light', units: 1, host: 'AUS' }] },
     9: { investments: [{ type: 'thrifting', units: 1 }] },
     11: { investments: [{ type: 'magnetPlant', units: 1 }] },
@@ -79,6 +82,9 @@ const KINDS: [string, RegExp][] = [
   ['programme ends', /The programme ends after USD/],
   ['hand moves', /^The US's hand with China (strengthens|weakens)/],
   ['event', /^Typhoon shuts Japanese ports: /],
+  ['stockpile purchase', /^JPN buys .+ for its stockpile at USD/],
+  ['stockpile release', /^JPN releases .+ from its stockpile/],
+  ['transshipment found', /^CHN finds about .+ round its export controls\.$/],
 ];
 
 describe('project, deep-sea, track and event news in Japanese', () => {
@@ -89,7 +95,7 @@ describe('project, deep-sea, track and event news in Japanese', () => {
     for (const [name, kind] of KINDS) expect(lines.some((l) => kind.test(l)), name).toBe(true);
     expect(lines.some((l) => /^US-China track: escalation \(was calm\)/.test(l)), 'track phase').toBe(true);
     expect(lines.some((l) => /deep-sea mud lifting is suspended/.test(l)), 'suspension').toBe(true);
-    const ours = lines.filter((l) => /programme|P\d+ \(|^JPN starts|US-China track|The US's hand|suspended|^[^:]+: [A-Z]/.test(l) && !/\bD\d+\b/.test(l) && !/^(AUS|CHN|JPN|MYS|USA|ROW) (bans|licenses|reopens|raises|cuts|sets) /.test(l));
+    const ours = lines.filter((l) => /programme|P\d+ \(|^JPN starts|US-China track|The US's hand|suspended|stockpile|finds about|^[^:]+: [A-Z]/.test(l) && !/\bD\d+\b/.test(l) && !/^(AUS|CHN|JPN|MYS|USA|ROW) (bans|licenses|reopens|raises|cuts|sets) /.test(l));
     await setLang('ja');
     for (const l of new Set(ours)) {
       if (process.env.SHOW_NEWS) console.log(`${l}\n  -> ${projectNewsJa(l)}`);

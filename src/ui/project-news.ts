@@ -3,7 +3,8 @@
 // them in Japanese, the same way deal-news.ts does for deals. A part it does not know stays in the engine's English
 // with country names, so nothing is lost.
 import { countryName } from './labels.ts';
-import { usdJa } from './deal-news.ts';
+import { num } from './i18n.ts';
+import { stageJa, usdJa } from './deal-news.ts';
 import { PROJECT_LABELS, STAGE_LABELS, eventLineOf, projectLabelOf, stageLabelOf } from './content-text.ts';
 
 const C = '(AUS|CHN|JPN|MYS|USA|ROW)';
@@ -62,9 +63,31 @@ function whyJa(w: string): string {
   return `対立が1年続けば、米国は${bnJa(m[1]!)}（レアアースの${m[2]}%を中国から、${m[3]}%を日本から調達）、中国は対米輸出${bnJa(m[4]!)}を失う。${m[5] === 'China' ? '中国' : '米国'}の方が失うものが少ない（米国の交渉力 ${m[6]}）ため、休戦のナッシュ交渉解は${ask}`;
 }
 
-/** A project, deep-sea, US-China track or event line in Japanese, or null when the line is none of these. */
+const MARKET_STAGE = '(NdPr ore|Dy/Tb ore|NdPr oxide|Dy/Tb oxide|magnets)';
+const T = '([\\d.,]+) t';
+/** "USD 1.23 bn" / "USD 12.3 m" (engine/market/after.ts fmtBn()) as 億ドル / 万ドル */
+const amountJa = (x: string, unit: string) => (unit === 'bn' ? usdJa(x) : `${num(Math.round(Number(x) * 100))}万ドル`);
+const MOVED = '(?:; stockpile trades this turn moved the price there by ([+-]?[\\d.]+)% \\(from USD (\\d+)/kg\\))?';
+const movedJa = (pct: string | undefined, from: string | undefined) => (pct ? `。今ターンの備蓄売買で同国の価格は${pct}%動いた（1 kgあたり${from}ドルから）` : '');
+const listJa = (s: string) => s.split(/, | and /).map((c) => countryName(c)).join('、');
+
+/** Transshipment found, stockpile purchases and releases (engine/market/after.ts), or null. */
+function marketNewsJa(line: string): string | null {
+  let m = new RegExp(`^${C} finds about ${T} of its ${MARKET_STAGE} reaching (.+) through ${C}, round its export controls\\.$`).exec(line);
+  if (m) return `${countryName(m[1]!)}が、輸出規制をかいくぐり${countryName(m[5]!)}経由で${listJa(m[4]!)}に届いた自国の${stageJa(m[3]!)}約${m[2]} tを発見。`;
+  m = new RegExp(`^${C} buys ${T}(?: \\(of ${T} ordered: the price passed its limit\\))? of ${MARKET_STAGE} for its stockpile at USD (\\d+)/kg \\(USD ([\\d.]+) (bn|m)\\)${MOVED}\\.$`).exec(line);
+  if (m) return `${countryName(m[1]!)}が備蓄用に${stageJa(m[4]!)}を${m[2]} t購入${m[3] ? `（注文${m[3]} tのうち。価格が上限を超えた）` : ''}（1 kgあたり${m[5]}ドル、計${amountJa(m[6]!, m[7]!)}）${movedJa(m[8], m[9])}。`;
+  m = new RegExp(`^${C}'s stockpile order for ${T} of ${MARKET_STAGE} finds no seller below its price limit\\.$`).exec(line);
+  if (m) return `${countryName(m[1]!)}の${stageJa(m[3]!)}${m[2]} tの備蓄注文は、上限価格以下の売り手が見つからない。`;
+  m = new RegExp(`^${C} releases ${T} of ${MARKET_STAGE} from its stockpile at USD (\\d+)/kg \\(USD ([\\d.]+) (bn|m) back to its budget\\)${MOVED}\\.$`).exec(line);
+  if (m) return `${countryName(m[1]!)}が備蓄から${stageJa(m[3]!)}を${m[2]} t放出（1 kgあたり${m[4]}ドル、${amountJa(m[5]!, m[6]!)}が予算に戻る）${movedJa(m[7], m[8])}。`;
+  return null;
+}
+
+/** A project, deep-sea, US-China track, event, transshipment or stockpile line in Japanese, or null when the line is
+ * none of these. */
 export function projectNewsJa(line: string): string | null {
-  const ev = eventLineOf(line);
+  const ev = eventLineOf(line) ?? marketNewsJa(line);
   if (ev) return ev;
   let m = new RegExp(`^${C} starts a ${LABEL} programme \\((\\d+) units?\\): the ${STAGE} first \\(USD ([\\d.]+) bn, (\\d+) quarters, a (\\d+)% chance of passing\\), then (.+): USD ([\\d.]+) bn more, each paid when it starts\\.$`).exec(line);
   if (m) {
