@@ -141,7 +141,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b`);
   for (const line of report.news) {
     if (eventLines.has(line)) continue;
-    const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
+    // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
+    const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
     if (who === me) yours.push(line);
     else if (who && aimed.test(line) && !/defense spending/.test(line)) toYou.push(line);
     else {
