@@ -9,6 +9,7 @@ import { CONTENT_DIR } from '../src/content/load.ts';
 import { setLang } from '../src/ui/i18n.ts';
 import { eventText, eventTitle, projectDescription, projectLabel, scenarioName, stageLabel } from '../src/ui/content-text.ts';
 import { scenarioBriefing } from '../src/ui/briefings.ts';
+import { money } from '../src/ui/labels.ts';
 
 const read = (p: string) => JSON.parse(readFileSync(join(CONTENT_DIR, p), 'utf8')) as unknown;
 const scenarios = readdirSync(join(CONTENT_DIR, 'scenarios')).filter((f) => f.endsWith('.json')).sort().map((f) => read(`scenarios/${f}`));
@@ -53,6 +54,7 @@ describe('content/locales/ja.json', () => {
     await setLang('en');
     expect([eventTitle(e), eventText(e), projectLabel('deepSeaMud', 'Minamitorishima deep-sea mud'), stageLabel('pilot', '350 t/day pilot')]).toEqual(['Clash near the Senkaku Islands', 'English text', 'Minamitorishima deep-sea mud', '350 t/day pilot']);
     expect(scenarioBriefing('japans-gambit')?.title).toBe("Japan's gambit");
+    expect([money(1), money(0.0554)]).toEqual(['USD 1.00 bn', 'USD 55.4 m']);
     await setLang('ja');
     expect(eventTitle(e)).toBe('尖閣諸島付近で衝突事件');
     expect(eventText(e)).toMatch(/^尖閣諸島の近くで中国のトロール漁船が/);
@@ -62,6 +64,8 @@ describe('content/locales/ja.json', () => {
     expect(scenarioName('japans-gambit', 'x')).toBe('日本の賭け：交渉カードとしてのレアアース');
     const b = scenarioBriefing('japans-gambit')!;
     expect([b.title, b.seat, b.levers.length]).toEqual(['日本の賭け', 'JPN', 5]);
+    // money in the panels and the budget bar: USD bn as 億ドル, under USD 0.1 bn as 万ドル
+    expect([money(1), money(0.77), money(0.16), money(0.0554), money(0), money(123.4)]).toEqual(['10億ドル', '7.7億ドル', '1.6億ドル', '5,540万ドル', '0ドル', '1,234億ドル']);
     // an id with no entry falls back to the English given
     expect(eventTitle({ id: 'not-in-the-file', title: 'Fallback title' })).toBe('Fallback title');
     expect(projectLabel('not-a-type', 'Fallback label')).toBe('Fallback label');

@@ -44,6 +44,9 @@ export function stageLabel(id: string, en: string): string {
 export function scenarioName(id: string, en: string): string {
   return active()?.scenarios[id]?.name ?? en;
 }
+export function scenarioDescription(id: string, en: string): string {
+  return active()?.scenarios[id]?.description ?? en;
+}
 /** The scenario's briefing text in the active language, or null for English (the UI keeps the English briefing). */
 export function scenarioBriefingText(id: string): ScenarioBriefingText | null {
   return active()?.scenarios[id]?.briefing ?? null;

@@ -30,6 +30,7 @@ export function causeName(cause: string): string {
  * USD 0.1 bn, 万ドル). */
 export function money(bn: number): string {
   if (lang() !== 'ja') return fmt.money(bn);
+  if (bn === 0) return '0ドル';
   if (Math.abs(bn) < 0.1 && bn !== 0) return `${num(bn * 1e5)}万ドル`;
   const oku = Math.round(bn * 100) / 10;
   return `${num(oku, Number.isInteger(oku) || Math.abs(oku) >= 100 ? 0 : 1)}億ドル`;
