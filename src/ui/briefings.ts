@@ -2,6 +2,8 @@
 // field for a briefing or a suggested seat, so a scenario that needs more than its description says it here.
 import type { CountryId } from '../../engine/index.ts';
 import { h } from './dom.ts';
+import { t } from './i18n.ts';
+import { scenarioBriefingText } from './content-text.ts';
 
 export interface ScenarioBriefing {
   /** the seat the scenario is written for (chosen when the scenario is picked) */
@@ -39,8 +41,12 @@ export const SCENARIO_BRIEFINGS: Record<string, ScenarioBriefing> = {
   },
 };
 
+/** The scenario's briefing, its text in the active language (content/locales/<lang>.json; English if it has none). */
 export function scenarioBriefing(id: string): ScenarioBriefing | null {
-  return Object.hasOwn(SCENARIO_BRIEFINGS, id) ? SCENARIO_BRIEFINGS[id] : null;
+  if (!Object.hasOwn(SCENARIO_BRIEFINGS, id)) return null;
+  const b = SCENARIO_BRIEFINGS[id];
+  const text = scenarioBriefingText(id);
+  return text ? { ...b, ...text } : b;
 }
 
 /** The scenario's own briefing, above the country briefing; `country` is the seat chosen (a note if it is not the scenario's). */
@@ -49,12 +55,12 @@ export function scenarioBriefingBox(b: ScenarioBriefing, country: CountryId, cou
     'div',
     { class: 'scenario-briefing', 'data-testid': 'scenario-briefing' },
     h('h2', {}, b.title),
-    country !== b.seat ? h('p', { class: 'note' }, `This scenario is written for ${countryName(b.seat)}; you are playing ${countryName(country)}. The end screen compares paths only for ${countryName(b.seat)}.`) : null,
-    h('h3', {}, 'The argument'),
+    country !== b.seat ? h('p', { class: 'note' }, t('start.briefingOtherSeat', { seat: countryName(b.seat), you: countryName(country) })) : null,
+    h('h3', {}, t('start.briefingArgument')),
     h('ol', { class: 'argument' }, ...b.argument.map((p) => h('li', {}, p))),
-    h('h3', {}, 'What you can do'),
+    h('h3', {}, t('start.briefingLevers')),
     h('dl', { class: 'levers' }, ...b.levers.flatMap((l) => [h('dt', {}, l.what), h('dd', {}, l.how)])),
-    h('h3', {}, 'What the score measures'),
+    h('h3', {}, t('start.briefingScore')),
     ...b.score.map((p) => h('p', {}, p)),
   );
 }

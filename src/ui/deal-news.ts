@@ -9,11 +9,12 @@ const ID = '(D\\d+)';
 /** engine/ids.ts STAGE_NAMES and TARIFF_GOOD_NAMES read back to their keys */
 const STAGE_KEY: Record<string, string> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore': 'ore.heavy', 'NdPr oxide': 'oxide.light', 'Dy/Tb oxide': 'oxide.heavy', magnets: 'magnet' };
 const GOOD_KEY: Record<string, string> = { cars: 'autos', magnets: 'magnets', oxides: 'oxide', ore: 'ore', 'other goods': 'other' };
-const stageJa = (s: string) => (STAGE_KEY[s] ? stageName(STAGE_KEY[s]) : /^(ore|oxide)\.(light|heavy)$|^magnet$/.test(s) ? stageName(s) : s);
+export const stageJa = (s: string) => (STAGE_KEY[s] ? stageName(STAGE_KEY[s]) : /^(ore|oxide)\.(light|heavy)$|^magnet$/.test(s) ? stageName(s) : s);
 const goodJa = (g: string) => (GOOD_KEY[g] ? goodName(GOOD_KEY[g]) : g);
 /** USD bn as 億ドル (1 bn = 10 億) */
-const usdJa = (bn: string) => {
+export const usdJa = (bn: string) => {
   const v = Math.round(Number(bn) * 1000) / 100;
+  if (v > 0 && v < 1) return `${num(Math.round(v * 10000))}万ドル`; // under 1億: 8,000万ドル, not 0.8億ドル
   return `${num(v, Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2)}億ドル`;
 };
 const names = (s: string) => s.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c));

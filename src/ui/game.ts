@@ -11,7 +11,7 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, goodName, stageName } from './labels.ts';
+import { countryName, goodName, money, stageName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
@@ -230,7 +230,7 @@ export class GameScreen {
     const budget = s.budget;
     const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`))));
     this.side.append(
-      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: fmt.money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: fmt.money(cost) }))),
+      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox,
@@ -291,7 +291,7 @@ export class GameScreen {
     const cost = draftCost(this.draft, this.projectTypes, this.snap.view);
     const b = this.side.querySelector('[data-testid="budget"]');
     if (!b) return;
-    b.lastElementChild!.textContent = t('budget.orders', { money: fmt.money(cost) });
+    b.lastElementChild!.textContent = t('budget.orders', { money: money(cost) });
     b.lastElementChild!.classList.toggle('over', cost > this.snap.budget + 1e-9);
     const m = b.querySelector('meter');
     if (m) {

@@ -2,6 +2,7 @@
 // the player's last choice, else the browser's; numbers formatted for the language. Switching re-renders the screen.
 import i18next from 'i18next';
 import { en, type Catalogue } from './locales/en.ts';
+import { loadContentJa } from './content-text.ts';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: Lang[] = ['en', 'ja'];
@@ -11,6 +12,7 @@ const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
 async function load(l: Lang): Promise<void> {
   if (CATALOGUES[l]) return;
   const { ja } = await import('./locales/ja.ts');
+  await loadContentJa(); // the content's own text (events, projects, scenarios), also a separate chunk
   CATALOGUES.ja = ja;
   i18next.addResourceBundle('ja', 'translation', ja, true, true);
 }

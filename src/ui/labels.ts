@@ -1,7 +1,8 @@
 // One place for the words the UI puts on engine keys: countries, stages, goods, control levels, headlines, objectives,
 // ledger causes, licence shares. Nothing else in src/ui writes an engine key on screen (tests/e2e-words checks).
 import type { Headline, ObjectiveKey, RegionId, StageKey, TariffGood } from '../../engine/index.ts';
-import { num, t } from './i18n.ts';
+import { lang, num, t } from './i18n.ts';
+import { fmt } from './dom.ts';
 
 export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? t('country.everyone') : /^(AUS|CHN|JPN|MYS|USA|ROW)$/.test(c) ? t(`country.${c}`) : c);
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
@@ -23,4 +24,14 @@ export function causeName(cause: string): string {
   const k = `cause.${cause}`;
   const v = t(k);
   return v === k ? cause : v;
+}
+
+/** Money in USD bn for the active language: "USD 1.00 bn" in English, "10億ドル" in Japanese (1 bn = 10億; under
+ * USD 0.1 bn, 万ドル). */
+export function money(bn: number): string {
+  if (lang() !== 'ja') return fmt.money(bn);
+  if (bn === 0) return '0ドル';
+  if (Math.abs(bn) < 0.1 && bn !== 0) return `${num(bn * 1e5)}万ドル`;
+  const oku = Math.round(bn * 100) / 10;
+  return `${num(oku, Number.isInteger(oku) || Math.abs(oku) >= 100 ? 0 : 1)}億ドル`;
 }

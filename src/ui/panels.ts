@@ -4,8 +4,9 @@ import type { CountryOrders, CountryView } from '../../engine/index.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
-import { num, t, t as tr } from './i18n.ts';
-import { countryName, goodName, levelName, stageName } from './labels.ts';
+import { lang, num, t, t as tr } from './i18n.ts';
+import { countryName, goodName, levelName, money, stageName } from './labels.ts';
+import { projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
 export type Draft = CountryOrders;
@@ -119,7 +120,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     { class: 'panel', 'aria-label': 'defense' },
     h('label', {}, `${t('panel.defence')} `, input),
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
-    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, fmt.money(r.last.defenseSpendUsdBn))),
+    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
   );
 }
 
@@ -143,14 +144,15 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
   for (const t of types) {
     if (t.type === 'deepSeaMud' && me !== 'JPN') continue;
     const hosts = t.hosts && !t.hosts.includes(me) ? t.hosts : (t.hosts ?? (t.type.startsWith('stockpile') || t.type === 'thrifting' ? [me] : COUNTRIES));
-    const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: t.label }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
+    const name = projectLabel(t.type, t.label);
+    const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: name }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
     const held = view.projects.filter((p) => p.owner === me && p.type === t.type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
     list.append(
       h(
         'li',
         {},
-        h('div', { class: 'proj-head' }, h('b', {}, t.label), h('span', {}, t.type.startsWith('stockpile') ? `about ${fmt.money(lotCost(t, view))} at last quarter's price · paid at the market price` : `${fmt.money(t.costUsdBn)} · ${t.leadQuarters} qtrs · ${Math.round(t.successChance * 100)}% succeed`)),
-        h('div', { class: 'hint' }, `${t.description} Adds ${t.type === 'thrifting' ? `${Math.round(t.capacity * 100)}% less magnet per car` : `${fmt.int(t.capacity)} t${t.type.startsWith('stockpile') ? '' : '/yr'}`}. ${t.type.startsWith('stockpile') ? `Up to ${t.maxUnits} purchases a turn.` : `You have ${held} built or building, of at most ${t.maxUnits}.`}`),
+        h('div', { class: 'proj-head' }, h('b', {}, name), h('span', {}, t.type.startsWith('stockpile') ? tr('panel.lotCost', { cost: money(lotCost(t, view)) }) : tr('panel.projCost', { cost: money(t.costUsdBn), n: t.leadQuarters, pct: Math.round(t.successChance * 100) }))),
+        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits })].join(lang() === 'ja' ? '' : ' ')),
         h(
           'div',
           { class: 'row' },
@@ -181,10 +183,10 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     { class: 'panel', 'aria-label': 'investments' },
     h('h3', {}, t('panel.thisTurn')),
     (draft.investments ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = types.find((x) => x.type === i.type)?.label ?? i.type; return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
+      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${types.find((x) => x.type === p.type)?.label ?? p.type}${p.host !== me ? ` (${countryName(p.host)})` : ''}: ${t('panel.quartersLeft', { n: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${lang() === 'ja' ? '：' : ': '}${t('panel.quartersLeft', { n: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
   );

@@ -5,6 +5,8 @@ import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
 import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
+import { scenarioDescription, scenarioName } from './content-text.ts';
+import { briefingLineJa, leverJa } from './briefing-ja.ts';
 import { LANGS, catalogue, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { termLink } from './glossary.ts';
@@ -33,7 +35,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   const first = scenarios.find((s) => s.id === 'rare-earth-gambit') ?? scenarios[0];
   const turnsInput = h('input', { id: 'turns', type: 'number', min: 1, max: first?.turns ?? 40, value: first?.turns ?? 40, 'data-testid': 'turns' }) as HTMLInputElement;
   // the main scenario first; others (Japan's gambit) are picked from the list
-  const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, s.name))) as HTMLSelectElement;
+  const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, scenarioName(s.id, s.name)))) as HTMLSelectElement;
   const opponentSel: Partial<Record<CountryId, HTMLSelectElement>> = {};
   const opponents = h('div', { class: 'opponents' });
   const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': 'briefing' });
@@ -68,15 +70,15 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       h('h2', {}, sb ? t('start.yourCountryIs', { name: countryName(country) }) : t('start.briefing', { name: countryName(country) })),
       h('p', { class: 'opening', 'data-testid': 'opening' }, t(`opening.${country}`)),
       // the scenario's text without its fixed length, then the length chosen; a scenario briefing already tells the story
-      sb ? '' : h('p', {}, b.situation[0]!.replace(/\s*(Forty|Forty-four|Twenty|Twelve) quarters\.\s*$/, '')),
+      sb ? '' : h('p', {}, scenarioDescription(scenarioSel.value, b.situation[0]!).replace(/\s*(Forty|Forty-four|Twenty|Twelve) quarters\.\s*$|\d+四半期。\s*$/, '')),
       h('p', { 'data-testid': 'game-length' }, t('start.length', { n: Number(turnsInput.value) || 0, years: num((Number(turnsInput.value) || 0) / 4, (Number(turnsInput.value) || 0) % 4 ? 1 : 0), from: '2025Q4' })),
-      ...b.situation.slice(1).map((p) => h('p', {}, p)),
+      ...b.situation.slice(1).map((p) => h('p', {}, (lang() === 'ja' && briefingLineJa(p, country)) || p)),
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
       h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? '' : ` — ${o.meaning}`))),
       h('p', {}, t('start.docLink'), ' ', modelDocLink(), '.'),
       sb ? '' : h('h3', {}, t('start.levers')),
-      sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
+      sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, (lang() === 'ja' && leverJa(l)) || l))),
     );
   };
   const choose = (c: CountryId) => {

@@ -6,6 +6,8 @@ import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, typ
 import { lang, num, t } from './i18n.ts';
 import { causeName, countryName, headlineShort, sharePct, stageName } from './labels.ts';
 import { dealNewsJa } from './deal-news.ts';
+import { projectNewsJa } from './project-news.ts';
+import { eventText, eventTitle } from './content-text.ts';
 
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
 const ENGINE_STAGE: Record<string, StageKey> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore': 'ore.heavy', 'NdPr oxide': 'oxide.light', 'Dy/Tb oxide': 'oxide.heavy', magnet: 'magnet' };
@@ -14,7 +16,7 @@ const names = (list: string) => list.split(', ').map((c) => countryName(c)).join
 /** One engine news line in plain words and the active language (lines it does not know keep the engine's English, with country names). */
 export function plainNews(line: string): string {
   const ja = lang() === 'ja';
-  const deal = ja ? dealNewsJa(line) : null;
+  const deal = ja ? (dealNewsJa(line) ?? projectNewsJa(line)) : null;
   if (deal) return deal;
   let m = new RegExp(`^${CODE} bans (.+) exports to (.+)\\.$`).exec(line);
   if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
@@ -116,7 +118,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: Pick<Countr
         // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it
         const r = rs.find((q) => (from ? q.who === from : c.cause === 'inventories' || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
         if (r && c.amount < 0) words += ` — ${restrictionText(r, me, memory?.sinceOf(r), report.turn)}`;
-        if (c.cause === 'events' && report.events.length) words += ` (${report.events.map((e) => e.title).join('; ')})`;
+        if (c.cause === 'events' && report.events.length) words += ` (${report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; ')})`;
         return `${words} ${fmtChange(hd, c.amount)}`;
       });
     out.push({ hd, change: x.change, rel, causes });
@@ -139,7 +141,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b`);
   for (const line of report.news) {
     if (eventLines.has(line)) continue;
-    const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
+    // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
+    const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
     if (who === me) yours.push(line);
     else if (who && aimed.test(line) && !/defense spending/.test(line)) toYou.push(line);
     else {
@@ -155,9 +158,10 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const meName = { JPN: /Japan/, USA: /\bUS\b|United States|American/, CHN: /China|Chinese/, AUS: /Australia/, MYS: /Malaysia/ }[me];
   const events = report.events.map((e) => {
     const hurts = /halt|shut|clos|lose production|disrupt|strike/i.test(e.text) && meName.test(`${e.title} ${e.text}`);
-    if (!hurts || cars.change <= 0) return { title: e.title, text: e.text };
+    // the test reads the content's English; the player reads the active language
+    if (!hurts || cars.change <= 0) return { title: eventTitle(e), text: eventText(e) };
     const causes = cars.causes.filter((c) => c.cause !== 'rounding and limits').slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(', ');
-    return { title: e.title, text: e.text, note: t('digest.despite', { country: countryName(me), n: num(cars.change), causes }) };
+    return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: countryName(me), n: num(cars.change), causes }) };
   });
   return { toYou, events, yours, others };
 }

@@ -1,0 +1,78 @@
+// Content text in the active language: event titles and texts, project labels and descriptions, deep-sea stage labels,
+// scenario names and briefings. English is the content itself; Japanese comes from content/locales/ja.json, loaded with
+// the Japanese catalogue (a separate chunk: English players do not download it) and checked against the content's ids
+// (src/content/locale.ts). A missing entry reads in English.
+import eventsJson from '../../content/events.json';
+import projectsJson from '../../content/projects.json';
+import { contentIds, parseContentLocale, type ContentLocale, type ScenarioBriefingText } from '../content/locale.ts';
+import { lang } from './i18n.ts';
+
+const scenarioFiles = import.meta.glob('/content/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
+export const CONTENT_IDS = contentIds(eventsJson, projectsJson, Object.values(scenarioFiles));
+const FILE = 'content/locales/ja.json';
+
+let ja: ContentLocale | null = null;
+
+/** Load and check the Japanese content text (once). A bad file is reported and leaves the content in English. */
+export async function loadContentJa(): Promise<void> {
+  if (ja) return;
+  const json = ((await import('../../content/locales/ja.json')) as { default: unknown }).default;
+  try {
+    ja = parseContentLocale(json, FILE, CONTENT_IDS);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+  }
+}
+
+const active = (): ContentLocale | null => (lang() === 'ja' ? ja : null);
+
+export function eventTitle(e: { id: string; title: string }): string {
+  return active()?.events[e.id]?.title ?? e.title;
+}
+export function eventText(e: { id: string; text: string }): string {
+  return active()?.events[e.id]?.text ?? e.text;
+}
+export function projectLabel(type: string, en: string): string {
+  return active()?.projects[type]?.label ?? en;
+}
+export function projectDescription(type: string, en: string): string {
+  return active()?.projects[type]?.description ?? en;
+}
+export function stageLabel(id: string, en: string): string {
+  return active()?.deepSeaStages[id] ?? en;
+}
+export function scenarioName(id: string, en: string): string {
+  return active()?.scenarios[id]?.name ?? en;
+}
+export function scenarioDescription(id: string, en: string): string {
+  return active()?.scenarios[id]?.description ?? en;
+}
+/** The scenario's briefing text in the active language, or null for English (the UI keeps the English briefing). */
+export function scenarioBriefingText(id: string): ScenarioBriefingText | null {
+  return active()?.scenarios[id]?.briefing ?? null;
+}
+
+// The engine writes its news with the English content text; these read it back to the content ids.
+const TYPES = projectsJson.types as Record<string, { label: string }>;
+const BY_LABEL = new Map(Object.entries(TYPES).map(([type, t]) => [t.label, type]));
+const STAGES = new Map(projectsJson.deepSea.stages.map((s) => [s.label, s.id]));
+const EVENTS = new Map((eventsJson.events as { id: string; title: string; text: string }[]).map((e) => [`${e.title}: ${e.text}`, e]));
+
+/** A project's English label in the active language ("NdPr separation plant" -> "NdPr分離精製工場"), or null if unknown. */
+export function projectLabelOf(en: string): string | null {
+  const type = BY_LABEL.get(en);
+  return type ? projectLabel(type, en) : null;
+}
+/** A deep-sea stage's English label in the active language, or null if unknown. */
+export function stageLabelOf(en: string): string | null {
+  const id = STAGES.get(en);
+  return id ? stageLabel(id, en) : null;
+}
+/** The English project labels and stage labels, for the news patterns. */
+export const PROJECT_LABELS: readonly string[] = [...BY_LABEL.keys()];
+export const STAGE_LABELS: readonly string[] = [...STAGES.keys()];
+/** An event's news line ("Title: text") in the active language, or null if it is not an event's line. */
+export function eventLineOf(line: string): string | null {
+  const e = EVENTS.get(line);
+  return e ? `${eventTitle(e)}：${eventText(e)}` : null;
+}
