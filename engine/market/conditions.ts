@@ -1,6 +1,6 @@
 // The equilibrium conditions of a solved market (the arc conditions' largest violation) and the prices of the nodes
-// that take no part (spe.ts calls both at the end of a solve), and the nodes that take no part (at its start).
-import { NR, MAX_USES, supplyAt, demandAt, type SpeProblem } from './curves.ts';
+// that take no part (spe.ts calls both at the end of a solve).
+import { NR, supplyAt, demandAt, type SpeProblem } from './curves.ts';
 import { W } from './ray.ts';
 
 /** Relative price tolerance of the solution: complementarity holds to TOL_P * pref USD/kg. */
@@ -77,16 +77,4 @@ export function complementarityGap(m: SpeProblem, activeOnly = false): number {
     if (v > worst) worst = v;
   }
   return worst;
-}
-
-/** Mark the nodes with nothing to sell or no buyer: their arcs carry nothing, and they get a price afterwards. */
-export function markIdle(m: SpeProblem): void {
-  const { sFix, sCap, sQ0, dFix, stI0, stLam, stT, nUse, uQ } = m;
-  const idle = W.idle;
-  for (let r = 0; r < NR; r++) {
-    idle[r] = sFix[r] <= 0 && (sCap[r] <= 0 || sQ0[r] <= 0) ? 1 : 0;
-    let buyers = dFix[r] > 0 || stI0[r] > 0 || (stLam[r] > 0 && stT[r] > 0);
-    for (let u = 0; u < nUse[r] && !buyers; u++) if (uQ[r * MAX_USES + u] > 0) buyers = true;
-    idle[NR + r] = buyers ? 0 : 1;
-  }
 }

@@ -122,10 +122,6 @@ export function setUse(m: SpeProblem, r: number, u: number, Q: number, pr: numbe
   m.uW[j] = W;
 }
 
-/** setStorage's adjustment share, quarters and the share over those quarters (a memo of a pure function: the same
- * operands give the same bits) */
-const LAM = new Float64Array([NaN, NaN, NaN]);
-
 /** Working stocks: holders buy or sell toward the stock they want at this price. Stock beyond twice the target
  * (a region whose plants closed) is offered for sale at once, at home or abroad; returns that volume. */
 export function setStorage(x: ChainInput, s: StageKey, m: SpeProblem, r: number, need: number): number {
@@ -138,14 +134,7 @@ export function setStorage(x: ChainInput, s: StageKey, m: SpeProblem, r: number,
   m.stT[r] = T;
   m.stPexp[r] = x.expPrice[s][r];
   m.stEta[r] = st.elasticity;
-  // the content's share is per quarter (the power is the same for every region: worked out once for its operands)
-  const adj = st.adjust;
-  if (adj !== LAM[0] || x.q !== LAM[1]) {
-    LAM[0] = adj;
-    LAM[1] = x.q;
-    LAM[2] = 1 - pow(1 - adj, x.q);
-  }
-  m.stLam[r] = LAM[2];
+  m.stLam[r] = 1 - pow(1 - st.adjust, x.q); // the content's share is per quarter
   return stranded;
 }
 

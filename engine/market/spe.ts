@@ -27,10 +27,10 @@ import type { SpeProblem, SpeStats } from './curves.ts';
 
 // Local copies of the imported bindings: where modules are compiled to CommonJS (tsx runs the CLI that way) every use
 // of an imported binding is a getter call, which the solver's inner loops cannot afford.
-const { NR, NP, supplyAt, demandFast, prepareUses, supplySlope } = curves;
+const { NR, NP, MAX_USES, supplyAt, demandFast, prepareUses, supplySlope } = curves;
 const blockSolve = gauss.blockSolve;
 const { W, setRay, rayLinear, modelRoot } = ray;
-const { settleIdlePrices, complementarityGap, markIdle, TOL_P, TOL_Q } = conditions;
+const { settleIdlePrices, complementarityGap, TOL_P, TOL_Q } = conditions;
 export { TOL_P, TOL_Q } from './conditions.ts';
 
 export * from './curves.ts';
@@ -50,6 +50,17 @@ export * from './curves.ts';
 // the scratch arrays, bound once (a property load per use is not free in the inner loops)
 const { x0: X0, xt0: XT0, w: WA, wt: WT, F: WF, ds: DS, dd: DD, B: BJ, dp: DP, xs: XS, xts: XTS, dsl: DSL } = W;
 const { memoP: MEMO_P, memoD: MEMO_D, memoS: MEMO_S, idle: IDLE, nz: NZROW } = W;
+
+/** Mark the nodes with nothing to sell or no buyer: their arcs carry nothing, and they get a price afterwards. */
+function markIdle(m: SpeProblem): void {
+  const { sFix, sCap, sQ0, dFix, stI0, stLam, stT, nUse, uQ } = m;
+  for (let r = 0; r < NR; r++) {
+    IDLE[r] = sFix[r] <= 0 && (sCap[r] <= 0 || sQ0[r] <= 0) ? 1 : 0;
+    let buyers = dFix[r] > 0 || stI0[r] > 0 || (stLam[r] > 0 && stT[r] > 0);
+    for (let u = 0; u < nUse[r] && !buyers; u++) if (uQ[r * MAX_USES + u] > 0) buyers = true;
+    IDLE[NR + r] = buyers ? 0 : 1;
+  }
+}
 
 /** Flows at prices p given the centre, the wedges and the weight kap; written into x, xt. */
 function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, xt: Float64Array): void {
@@ -233,7 +244,6 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   const tolF = TOL_Q * m.qref;
   const tolGap = TOL_P * m.pref;
   let gap = Infinity; // the complementarity gap at the last centre
-  let resid = NaN; // the clearing residual at p, m.x, m.xt when the loop stopped on it (NaN: not worked out)
   for (let outer = 0; outer < 200; outer++) {
     st.outer = outer + 1;
     // when flows still rotate after some steps (several patterns nearly as good), take longer proximal steps
@@ -263,7 +273,6 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
     let fresh = false; // W.F, W.xs, W.xts and W.dsl already hold the values at p (the line search's last point)
     let atP = false; // the inner loop ended at p: W.xs, W.xts are the flows at p
     let cleared = false; // ... with the market clearing to tolF there
-    let nStop = 0; // ... and the residual there
     for (let it = 0; it < 50; it++) {
       let n: number;
       if (fresh) {
@@ -275,7 +284,6 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         n = EXN[0];
       }
       if (n <= innerTol) {
-        nStop = n;
         atP = true;
         cleared = n <= tolF;
         break;
@@ -356,11 +364,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
     }
     // (when the inner loop ended clearing, excess at p with these flows is the value it stopped on, <= tolF)
     gap = complementarityGap(m, true);
-    if (gap <= tolGap) {
-      resid = cleared ? nStop : (excess(m, p, mx, mxt, WF, false), EXN[0]);
-      if (resid <= tolF) break;
-      resid = NaN;
-    }
+    if (gap <= tolGap && (cleared || (excess(m, p, mx, mxt, WF, false), EXN[0] <= tolF))) break;
   }
   // idle nodes get the price the market implies, unless that would break a condition that held (p, m.x and m.xt
   // are as the loop's last gap saw them)
@@ -374,11 +378,10 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   if (gap1 > Math.max(gap0, tolGap)) {
     for (let r = 0; r < NP; r++) p[r] = pt[r];
     gap1 = gap0; // the prices it was worked out at, restored
-    moved = false;
   }
   // the conditions that bind: arcs between a node with something to sell and a node with a buyer
   st.maxGap = gap1;
-  st.maxResidual = !moved && resid === resid ? resid : clearingResidual(m); // (known where the loop stopped: same bits)
+  st.maxResidual = clearingResidual(m);
   return st;
 }
 
