@@ -188,16 +188,24 @@ export function demandAt(m: SpeProblem, r: number, p: number): number {
 /** Fill the per-use scratch the fast demand functions read (once per solve): ln(uPr); each use's quantity at its
  * willingness to pay is worked out when a price first passes it (NaN until then). */
 export function prepareUses(m: SpeProblem): void {
+  // the last two reference prices and their logarithms: uses often share one (the magnet uses; an oxide region's
+  // uses alternate between last quarter's price and the base price)
   let pr = NaN;
   let ln = NaN;
+  let pr2 = NaN;
+  let ln2 = NaN;
   const { nUse, uPr, uLnPr, uQW } = m;
   for (let r = 0; r < NR; r++) {
     const n = nUse[r];
     for (let u = 0; u < n; u++) {
       const j = r * MAX_USES + u;
-      if (uPr[j] !== pr) {
-        pr = uPr[j]; // uses often share a reference price (the magnet uses, a region's oxide uses)
-        ln = log(pr);
+      const v = uPr[j];
+      if (v !== pr) {
+        const l = v === pr2 ? ln2 : log(v);
+        pr2 = pr;
+        ln2 = ln;
+        pr = v;
+        ln = l;
       }
       uLnPr[j] = ln;
       uQW[j] = NaN;
