@@ -100,11 +100,6 @@ function atStage<T>(rec: Record<StageKey, T>, k: number): T {
 }
 if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: atStage is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
-/** Scratch for hoarding, by pair a * NR + d (a != d), rewritten whole before it is read: the controls supplier a
- * sets on d, and the tension term max(0, tension - 50) between them (-1 where it does not apply: no tension, or ROW). */
-const PAIR_CTL: RegionState['policies']['controls'][RegionId][] = [];
-const PAIR_TEN = new Float64Array(NR * NR);
-
 /** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
  * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015).
  * `flows` is last turn's flows as arrays (lastFlowsOf). */
@@ -115,18 +110,8 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
   const out: Record<StageKey, number[]> = { 'ore.light': zeros(), 'ore.heavy': zeros(), 'oxide.light': zeros(), 'oxide.heavy': zeros(), magnet: zeros() };
   if (x.open || !x.flows || x.lift?.hoarding) return out;
   const tension = x.tension;
-  const CT = PAIR_CTL;
-  const TX = PAIR_TEN;
-  for (let a = 0; a < NR; a++) {
-    const A = REGIONS[a];
-    const ctl = regions[A].policies.controls;
-    for (let d = 0; d < NR; d++) {
-      if (a === d) continue;
-      const D = REGIONS[d];
-      CT[a * NR + d] = ctl[D];
-      TX[a * NR + d] = tension && A !== 'ROW' && D !== 'ROW' ? Math.max(0, tension[A][D] - 50) : -1;
-    }
-  }
+  const ctls: RegionState['policies']['controls'][] = [];
+  for (let a = 0; a < NR; a++) ctls.push(regions[REGIONS[a]].policies.controls);
   const hq = H.hoardQuarters;
   for (let k = 0; k < NS; k++) {
     const f = atStage(flows, k);
@@ -136,15 +121,16 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
       for (let a = 0; a < NR; a++) if (a !== d) tot += f[a][d];
       if (tot <= 0) continue;
       let h = 0;
+      const D = REGIONS[d];
       for (let a = 0; a < NR; a++) {
         if (a === d) continue;
         const share = f[a][d] / tot;
         if (share <= 0) continue;
-        const c = atStage(CT[a * NR + d], k);
+        const A = REGIONS[a];
+        const c = atStage(ctls[a][D], k);
         const age = (x.turn - c.sinceTurn) * x.q;
         if (c.level !== 'open' && age < hq) h += share * H.hoardOnControl * (1 - age / hq);
-        const t = TX[a * NR + d];
-        if (t !== -1) h += share * H.hoardPerTension * t;
+        if (tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, tension[A][D] - 50);
       }
       o[d] = h;
     }
