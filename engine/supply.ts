@@ -283,9 +283,13 @@ function regionSupply(x: SupplyContext) {
   const invXL = inv['oxide.light'];
   const invXH = inv['oxide.heavy'];
   const invM = inv.magnet;
+  // the content's figures looked up once, the regions' states by index in REGIONS order (supply-inputs.ts checks it)
+  const maxRec = content.goods.supplyResponse.maxRecyclingShare;
+  const mrL = content.goods.magnetRecipe.light;
+  const RS = [regions.AUS, regions.CHN, regions.JPN, regions.MYS, regions.ROW, regions.USA];
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
-    const r = regions[id];
+    const r = RS[i];
     const fL = none ? 1 : capacityFactor(shocks, id, 'ore.light');
     const fH = none ? 1 : capacityFactor(shocks, id, 'ore.heavy');
     // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
@@ -297,17 +301,18 @@ function regionSupply(x: SupplyContext) {
     refCap.heavy[i] = r.refining.heavy * frac * (none ? 1 : capacityFactor(shocks, id, 'oxide.heavy')) * quota;
     magCap[i] = r.magnetCap * frac * (none ? 1 : capacityFactor(shocks, id, 'magnet'));
     // recycling is limited by the scrap a region's own use leaves
-    const scrapCap = content.goods.supplyResponse.maxRecyclingShare * (r.magnetCap * content.goods.magnetRecipe.light + r.oxideOtherUse.light + (r.magnetUse.electronics + r.magnetUse.other) * content.goods.magnetRecipe.light);
+    const mu = r.magnetUse;
+    const scrapCap = maxRec * (r.magnetCap * mrL + r.oxideOtherUse.light + (mu.electronics + mu.other) * mrL);
     recycled.light[i] = Math.min(r.recycling.light, scrapCap) * frac;
     recycled.heavy[i] = Math.min(r.recycling.heavy, scrapCap * 0.03) * frac;
     const adj = r.demandAdj.magnet;
     const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
-    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
+    magnetNeedByUse.defense[i] = mu.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
     magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj;
     magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj;
-    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
-    magnetNeedByUse.wind[i] = r.magnetUse.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
-    magnetNeedByUse.other[i] = r.magnetUse.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
+    magnetNeedByUse.electronics[i] = mu.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
+    magnetNeedByUse.wind[i] = mu.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
+    magnetNeedByUse.other[i] = mu.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
     oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
     const iv = r.inventory;
