@@ -147,11 +147,28 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
     // arrivals are grouped by year so the pipeline stays short
     const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
     const keep = persistence(content, lead, CONTROLLED[si]); // the same for every host
+    // profitability's parts that depend only on the stage, looked up once for all hosts (the same operations)
+    const M = content.goods.markets;
+    const E = state.market.expPrice;
+    const base = M[s].basePrice;
+    const cash = M[s].cashCost;
+    const pp = state.market.producerPrice[s];
+    const charge = chargeOf(content, s);
+    const rL = content.goods.magnetRecipe.light;
+    const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
+    const rec = content.goods.refiningRecovery;
+    // the input stage (magnets: light oxide, and heavy oxide as eB)
+    const eA = si === 4 ? E['oxide.light'] : si === 2 ? E['ore.light'] : E['ore.heavy'];
+    const bA = si === 4 ? M['oxide.light'].basePrice : si === 2 ? M['ore.light'].basePrice : M['ore.heavy'].basePrice;
+    const eB = E['oxide.heavy'];
+    const bB = M['oxide.heavy'].basePrice;
     for (let hi = 0; hi < REGIONS.length; hi++) {
       const h = REGIONS[hi];
       const w = hosts[hi];
       if (!w) continue;
-      const pi = profitability(content, state, s, h, keep);
+      // profitability(content, state, s, h, keep), written out
+      const input = si === 4 ? rL * (bA + (eA[h] - bA) * keep) + rH * (bB + (eB[h] - bB) * keep) : si === 2 || si === 3 ? (bA + (eA[h] - bA) * keep) / rec : 0;
+      const pi = (base + (pp[h] - base) * keep - input - cash[h] - charge) / charge;
       if (pi <= 0) continue;
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
       const key = slotKey(due, hi, si);
@@ -207,17 +224,33 @@ function slotSet(this: typeof SLOTS, k: number, i: number): void {
 /** Scratch: whether any export control is in force on each stage (controlsInForce rewrites it whole each call). */
 const CONTROLLED: boolean[] = STAGES.map(() => false);
 
-/** Whether any export control is in force on each stage, in STAGES order (controlsOn for all stages in one pass). */
+/** Whether any export control is in force on each stage, in STAGES order (controlsOn for all stages in one pass): each
+ * stage's control read by name (no keyed load by a stage variable). */
 function controlsInForce(state: GameState, out: boolean[]): void {
-  for (let k = 0; k < STAGES.length; k++) out[k] = false;
-  for (const c of COUNTRIES) {
+  let c0 = false;
+  let c1 = false;
+  let c2 = false;
+  let c3 = false;
+  let c4 = false;
+  for (let ci = 0; ci < COUNTRIES.length; ci++) {
+    const c = COUNTRIES[ci];
     const ctl = state.regions[c].policies.controls;
-    for (const p of REGIONS) {
+    for (let pi = 0; pi < NREG; pi++) {
+      const p = REGIONS[pi];
       if (p === c) continue;
       const cp = ctl[p];
-      for (let k = 0; k < STAGES.length; k++) if (cp[STAGES[k]].level !== 'open') out[k] = true;
+      if (cp['ore.light'].level !== 'open') c0 = true;
+      if (cp['ore.heavy'].level !== 'open') c1 = true;
+      if (cp['oxide.light'].level !== 'open') c2 = true;
+      if (cp['oxide.heavy'].level !== 'open') c3 = true;
+      if (cp.magnet.level !== 'open') c4 = true;
     }
   }
+  out[0] = c0;
+  out[1] = c1;
+  out[2] = c2;
+  out[3] = c3;
+  out[4] = c4;
 }
 
 function stageCap(r: RegionState, s: StageKey): number {
@@ -249,7 +282,6 @@ function later(M: Content['goods']['markets'], st: StageKey, now: number, keep: 
 }
 
 function profitability(content: Content, state: GameState, s: StageKey, h: RegionId, keep: number): number {
-  const sr = content.goods.supplyResponse;
   const M = content.goods.markets;
   // the output at the producers' price in the host, inputs at its buyers' expected price
   const E = state.market.expPrice;
@@ -257,14 +289,21 @@ function profitability(content: Content, state: GameState, s: StageKey, h: Regio
   const rH = content.goods.magnetRecipe.heavy * state.heavyIntensity;
   const rec = content.goods.refiningRecovery;
   const input = s === 'magnet' ? rL * later(M, 'oxide.light', E['oxide.light'][h], keep) + rH * later(M, 'oxide.heavy', E['oxide.heavy'][h], keep) : s === 'oxide.light' ? later(M, 'ore.light', E['ore.light'][h], keep) / rec : s === 'oxide.heavy' ? later(M, 'ore.heavy', E['ore.heavy'][h], keep) / rec : 0;
+  const charge = chargeOf(content, s);
+  const margin = later(M, s, state.market.producerPrice[s][h], keep) - input - M[s].cashCost[h] - charge;
+  return margin / charge;
+}
+
+/** The capital charge of new capacity for stage s, USD per kg of yearly output. */
+function chargeOf(content: Content, s: StageKey): number {
+  const sr = content.goods.supplyResponse;
+  const M = content.goods.markets;
   // (the stage by comparison with the five keys, not startsWith/endsWith on every call)
   const capex = s === 'ore.light' || s === 'ore.heavy' ? sr.capexPerTpy.mine : s === 'oxide.light' || s === 'oxide.heavy' ? sr.capexPerTpy.refinery : sr.capexPerTpy.magnet;
   // heavy stages: capital per t of Dy/Tb is that per t of REO over the heavy share (assumption: heavy content ~1/40 of
   // light for the same plant), so scale by the price ratio instead of a separate figure
   const scale = s === 'ore.heavy' || s === 'oxide.heavy' ? M[s].basePrice / M[s === 'ore.heavy' ? 'ore.light' : 'oxide.light'].basePrice : 1;
-  const charge = (capex * scale * sr.capitalRecovery) / 1000; // USD per kg of yearly output
-  const margin = later(M, s, state.market.producerPrice[s][h], keep) - input - M[s].cashCost[h] - charge;
-  return margin / charge;
+  return (capex * scale * sr.capitalRecovery) / 1000;
 }
 
 /** Plants close where the producers' price has stayed below cash cost (plus input cost) for long enough. */

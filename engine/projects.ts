@@ -186,31 +186,62 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
   return projects;
 }
 
+/** Scratch for priceResponse: one stage's prices in REGIONS order (rewritten whole before each read). */
+const PRICE_ROW = new Float64Array(6);
+function pricesInto(rec: Record<RegionId, number>, out: Float64Array): Float64Array {
+  out[0] = rec.AUS;
+  out[1] = rec.CHN;
+  out[2] = rec.JPN;
+  out[3] = rec.MYS;
+  out[4] = rec.ROW;
+  out[5] = rec.USA;
+  return out;
+}
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('projects.ts: pricesInto is written for the regions AUS CHN JPN MYS ROW USA');
+
 function priceResponse(content: Content, state: GameState, R: Record<RegionId, RegionState>): void {
   const q = state.quartersPerTurn;
   const frac = q / 4;
   const sr = content.goods.supplyResponse;
   // recycling, thrifting and demand adjust to each region's own prices
   const rL = content.goods.magnetRecipe.light;
-  for (const id of REGIONS) {
-    const r = R[id];
-    const pL = state.prices['oxide.light'][id] / content.goods.markets['oxide.light'].basePrice - sr.priceTrigger;
-    const pH = state.prices['oxide.heavy'][id] / content.goods.markets['oxide.heavy'].basePrice - sr.priceTrigger;
-    const pM = state.prices.magnet[id] / content.goods.markets.magnet.basePrice - sr.priceTrigger;
+  const M = content.goods.markets;
+  const PL = state.prices['oxide.light'];
+  const PH = state.prices['oxide.heavy'];
+  const PM = state.prices.magnet;
+  const bL = M['oxide.light'].basePrice;
+  const bH = M['oxide.heavy'].basePrice;
+  const bM = M.magnet.basePrice;
+  const trig = sr.priceTrigger;
+  const RS = [R.AUS, R.CHN, R.JPN, R.MYS, R.ROW, R.USA];
+  for (let i = 0; i < RS.length; i++) {
+    const id = REGIONS[i];
+    const r = RS[i];
+    const pL = PL[id] / bL - trig;
+    const pH = PH[id] / bH - trig;
+    const pM = PM[id] / bM - trig;
     const useL = r.magnetCap * rL + r.oxideOtherUse.light;
     if (pL > 0) r.recycling.light = Math.min(sr.maxRecyclingShare * useL, r.recycling.light + sr.recyclingPerPremium * pL * useL * frac);
     if (pH > 0) r.recycling.heavy = Math.min(sr.maxRecyclingShare * useL * 0.03, r.recycling.heavy + sr.recyclingPerPremium * pH * useL * 0.03 * frac);
     if (pM > 0 || pH > 0) r.thrift = Math.min(sr.maxThrift, r.thrift + sr.thriftPerPremium * Math.max(pM, pH) * frac);
   }
-  // each region's and stage's adjustment stands alone: a stage's price and curve looked up once for all regions
-  for (const s of STAGES) {
-    const P = state.prices[s];
-    const M = content.goods.markets[s];
-    for (const id of REGIONS) {
-      const adj = R[id].demandAdj;
-      const ratio = P[id] / M.basePrice;
-      const target = pow(ratio, M.longRunElasticity);
-      adj[s] += sr.demandAdjustSpeed * q * (target - adj[s]);
+  // each region's and stage's adjustment stands alone: a stage's prices and curve looked up once for all regions, each
+  // stage's adjustment read and written by name
+  const speed = sr.demandAdjustSpeed;
+  for (let k = 0; k < STAGES.length; k++) {
+    const s = STAGES[k];
+    const P = pricesInto(state.prices[s], PRICE_ROW);
+    const base = M[s].basePrice;
+    const el = M[s].longRunElasticity;
+    for (let i = 0; i < RS.length; i++) {
+      const adj = RS[i].demandAdj;
+      const target = pow(P[i] / base, el);
+      if (k === 0) adj['ore.light'] += speed * q * (target - adj['ore.light']);
+      else if (k === 1) adj['ore.heavy'] += speed * q * (target - adj['ore.heavy']);
+      else if (k === 2) adj['oxide.light'] += speed * q * (target - adj['oxide.light']);
+      else if (k === 3) adj['oxide.heavy'] += speed * q * (target - adj['oxide.heavy']);
+      else adj.magnet += speed * q * (target - adj.magnet);
     }
   }
 }
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('projects.ts: priceResponse is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');

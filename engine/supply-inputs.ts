@@ -46,42 +46,43 @@ function valuesOf(rec: Record<RegionId, number>): number[] {
 }
 if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('supply-inputs.ts: valuesOf is written for the regions AUS CHN JPN MYS ROW USA');
 
-/** A record by stage of regionRow's, each stage's base its 2024 price; `recs` undefined: base prices throughout. */
+/** A record by stage of regionRow's, each stage's base its 2024 price; `recs` undefined: base prices throughout. A
+ * literal in STAGES order, each stage read by name. */
 function stageRows(content: Content, recs: Record<StageKey, Record<RegionId, number>> | undefined): Record<StageKey, number[]> {
-  const out = {} as Record<StageKey, number[]>;
-  for (let k = 0; k < NS; k++) {
-    const s = STAGES[k];
-    out[s] = regionRow(recs?.[s], content.goods.markets[s].basePrice);
-  }
-  return out;
+  const M = content.goods.markets;
+  return {
+    'ore.light': regionRow(recs?.['ore.light'], M['ore.light'].basePrice),
+    'ore.heavy': regionRow(recs?.['ore.heavy'], M['ore.heavy'].basePrice),
+    'oxide.light': regionRow(recs?.['oxide.light'], M['oxide.light'].basePrice),
+    'oxide.heavy': regionRow(recs?.['oxide.heavy'], M['oxide.heavy'].basePrice),
+    magnet: regionRow(recs?.magnet, M.magnet.basePrice),
+  };
 }
 
-/** Last turn's flows as arrays [stage][from][to]: the record read once, a row at a time (each hot loop after this
- * reads arrays, not three levels of keyed records). */
+/** One stage's flows [from][to] as arrays. */
+function flowRows(fs: Record<RegionId, Record<RegionId, number>>): number[][] {
+  return [valuesOf(fs.AUS), valuesOf(fs.CHN), valuesOf(fs.JPN), valuesOf(fs.MYS), valuesOf(fs.ROW), valuesOf(fs.USA)];
+}
+function zeroRows(): number[][] {
+  return [zeros(), zeros(), zeros(), zeros(), zeros(), zeros()];
+}
+
+/** Last turn's flows as arrays [stage][from][to] (zeros without flows): the record read once, a row at a time (each
+ * hot loop after this reads arrays, not three levels of keyed records). */
 function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
   const f = x.flows;
-  const out = {} as Record<StageKey, number[][]>;
-  for (let k = 0; k < NS; k++) {
-    const s = STAGES[k];
-    const rows: number[][] = [];
-    if (!f) for (let a = 0; a < NR; a++) rows.push(zeros());
-    else {
-      const fs = f[s];
-      rows.push(valuesOf(fs.AUS), valuesOf(fs.CHN), valuesOf(fs.JPN), valuesOf(fs.MYS), valuesOf(fs.ROW), valuesOf(fs.USA));
-    }
-    out[s] = rows;
-  }
-  return out;
+  if (!f) return { 'ore.light': zeroRows(), 'ore.heavy': zeroRows(), 'oxide.light': zeroRows(), 'oxide.heavy': zeroRows(), magnet: zeroRows() };
+  return { 'ore.light': flowRows(f['ore.light']), 'ore.heavy': flowRows(f['ore.heavy']), 'oxide.light': flowRows(f['oxide.light']), 'oxide.heavy': flowRows(f['oxide.heavy']), magnet: flowRows(f.magnet) };
 }
 
 /** Last turn's prices and flows (the warm start), expectations, calibration and hoarding, as arrays. */
 export function marketInputs(x: SupplyContext) {
   const { content, market } = x;
   const lastFlows = lastFlowsOf(x);
-  const baseUse = {} as Record<StageKey, number[]>;
-  for (let k = 0; k < NS; k++) baseUse[STAGES[k]] = valuesOf(market.baseUse[STAGES[k]]);
-  const distrust: number[][] = [];
-  for (let b = 0; b < NR; b++) distrust.push(valuesOf(market.distrust[REGIONS[b]]));
+  const bu = market.baseUse;
+  const baseUse: Record<StageKey, number[]> = { 'ore.light': valuesOf(bu['ore.light']), 'ore.heavy': valuesOf(bu['ore.heavy']), 'oxide.light': valuesOf(bu['oxide.light']), 'oxide.heavy': valuesOf(bu['oxide.heavy']), magnet: valuesOf(bu.magnet) };
+  const di = market.distrust;
+  const distrust = [valuesOf(di.AUS), valuesOf(di.CHN), valuesOf(di.JPN), valuesOf(di.MYS), valuesOf(di.ROW), valuesOf(di.USA)];
   return {
     lastPrice: stageRows(content, x.prices),
     lastProducerPrice: stageRows(content, market.producerPrice),
@@ -93,6 +94,13 @@ export function marketInputs(x: SupplyContext) {
     distrust,
   };
 }
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: stageRows, lastFlowsOf and marketInputs are written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
+
+/** A stage's entry of a record by stage, by the stage's index in STAGES (a load by name, not by a stage variable). */
+function atStage<T>(rec: Record<StageKey, T>, k: number): T {
+  return k === 0 ? rec['ore.light'] : k === 1 ? rec['ore.heavy'] : k === 2 ? rec['oxide.light'] : k === 3 ? rec['oxide.heavy'] : rec.magnet;
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: atStage is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
 /** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
  * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015).
@@ -100,14 +108,16 @@ export function marketInputs(x: SupplyContext) {
 function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record<StageKey, number[]> {
   const { content, regions } = x;
   const H = content.goods.market.storage;
-  const out = {} as Record<StageKey, number[]>;
-  for (let k = 0; k < NS; k++) out[STAGES[k]] = zeros();
+  // a literal in STAGES order
+  const out: Record<StageKey, number[]> = { 'ore.light': zeros(), 'ore.heavy': zeros(), 'oxide.light': zeros(), 'oxide.heavy': zeros(), magnet: zeros() };
   if (x.open || !x.flows || x.lift?.hoarding) return out;
   const tension = x.tension;
   const ctls: RegionState['policies']['controls'][] = [];
   for (let a = 0; a < NR; a++) ctls.push(regions[REGIONS[a]].policies.controls);
-  for (const s of STAGES) {
-    const f = flows[s];
+  const hq = H.hoardQuarters;
+  for (let k = 0; k < NS; k++) {
+    const f = atStage(flows, k);
+    const o = atStage(out, k);
     for (let d = 0; d < NR; d++) {
       let tot = 0;
       for (let a = 0; a < NR; a++) if (a !== d) tot += f[a][d];
@@ -119,12 +129,12 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
         const share = f[a][d] / tot;
         if (share <= 0) continue;
         const A = REGIONS[a];
-        const c = ctls[a][D][s];
+        const c = atStage(ctls[a][D], k);
         const age = (x.turn - c.sinceTurn) * x.q;
-        if (c.level !== 'open' && age < H.hoardQuarters) h += share * H.hoardOnControl * (1 - age / H.hoardQuarters);
+        if (c.level !== 'open' && age < hq) h += share * H.hoardOnControl * (1 - age / hq);
         if (tension && A !== 'ROW' && D !== 'ROW') h += share * H.hoardPerTension * Math.max(0, tension[A][D] - 50);
       }
-      out[s][d] = h;
+      o[d] = h;
     }
   }
   return out;

@@ -150,17 +150,28 @@ const REGION_INDEX = {} as Record<RegionId, number>;
 for (let i = 0; i < NR; i++) REGION_INDEX[REGIONS[i]] = i;
 const TARIFF_GOOD = STAGES.map(tariffGoodOf);
 if (TARIFF_GOOD.join() !== 'ore,ore,oxide,oxide,magnets') throw new Error(`supply.ts: tradeMatrices is written for the stages' tariff goods ore, ore, oxide, oxide, magnets, not ${TARIFF_GOOD.join()}`);
-const NS = STAGES.length;
 
 /** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). Each pair's
- * policy records are looked up once for all five stages. */
+ * policy records are looked up once for all five stages; each stage's rows pushed straight onto its own array. */
 function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
   const { content, q } = x;
   const M = content.goods.markets;
   // per stage in STAGES order; arrays grown by push stay packed (the solver reads them in its hot loops)
-  const caps: number[][][] = [[], [], [], [], []];
-  const reserved: number[][][] = [[], [], [], [], []];
-  const tariff: number[][][] = [[], [], [], [], []];
+  const C0: number[][] = [];
+  const C1: number[][] = [];
+  const C2: number[][] = [];
+  const C3: number[][] = [];
+  const C4: number[][] = [];
+  const T0: number[][] = [];
+  const T1: number[][] = [];
+  const T2: number[][] = [];
+  const T3: number[][] = [];
+  const T4: number[][] = [];
+  const R0: number[][] = [];
+  const R1: number[][] = [];
+  const R2: number[][] = [];
+  const R3: number[][] = [];
+  const R4: number[][] = [];
   const noTariffs = x.lift?.tariffs === true;
   const liftBy = x.lift?.controlsBy;
   const dr = x.dealReserved;
@@ -184,8 +195,6 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
     const t2 = row();
     const t3 = row();
     const t4 = row();
-    const crows = [c0, c1, c2, c3, c4];
-    const trows = [t0, t1, t2, t3, t4];
     for (let b = 0; b < NR; b++) {
       const B = REGIONS[b];
       if (a === b || noTariffs) t0[b] = t1[b] = t2[b] = t3[b] = t4[b] = 0;
@@ -207,20 +216,38 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
       c3[b] = capOf(ctl['oxide.heavy'], d3, turn, q);
       c4[b] = capOf(ctl.magnet, d4, turn, q);
     }
-    for (let k = 0; k < NS; k++) {
-      caps[k].push(crows[k]);
-      tariff[k].push(trows[k]);
-      reserved[k].push(dr ? copyRow(dr[STAGES[k]][a]) : zeros());
+    C0.push(c0);
+    C1.push(c1);
+    C2.push(c2);
+    C3.push(c3);
+    C4.push(c4);
+    T0.push(t0);
+    T1.push(t1);
+    T2.push(t2);
+    T3.push(t3);
+    T4.push(t4);
+    if (dr) {
+      R0.push(copyRow(dr['ore.light'][a]));
+      R1.push(copyRow(dr['ore.heavy'][a]));
+      R2.push(copyRow(dr['oxide.light'][a]));
+      R3.push(copyRow(dr['oxide.heavy'][a]));
+      R4.push(copyRow(dr.magnet[a]));
+    } else {
+      R0.push(zeros());
+      R1.push(zeros());
+      R2.push(zeros());
+      R3.push(zeros());
+      R4.push(zeros());
     }
   }
-  return { caps: byStageOf(caps), reserved: byStageOf(reserved), tariff: byStageOf(tariff) };
+  // records by stage, each a literal with its keys in STAGES order
+  return {
+    caps: { 'ore.light': C0, 'ore.heavy': C1, 'oxide.light': C2, 'oxide.heavy': C3, magnet: C4 },
+    reserved: { 'ore.light': R0, 'ore.heavy': R1, 'oxide.light': R2, 'oxide.heavy': R3, magnet: R4 },
+    tariff: { 'ore.light': T0, 'ore.heavy': T1, 'oxide.light': T2, 'oxide.heavy': T3, magnet: T4 },
+  };
 }
-
-/** A record by stage from values in STAGES order (one literal, keys in STAGES order). */
-function byStageOf<T>(v: T[]): Record<StageKey, T> {
-  return { 'ore.light': v[0], 'ore.heavy': v[1], 'oxide.light': v[2], 'oxide.heavy': v[3], magnet: v[4] };
-}
-if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply.ts: byStageOf is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply.ts: tradeMatrices is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
 /** What a control lets through to one partner this turn, t (Infinity when open); a licence imposed this turn lets
  * through only what is left of the turn after the licensing delay. */
@@ -256,9 +283,13 @@ function regionSupply(x: SupplyContext) {
   const invXL = inv['oxide.light'];
   const invXH = inv['oxide.heavy'];
   const invM = inv.magnet;
+  // the content's figures looked up once, the regions' states by index in REGIONS order (supply-inputs.ts checks it)
+  const maxRec = content.goods.supplyResponse.maxRecyclingShare;
+  const mrL = content.goods.magnetRecipe.light;
+  const RS = [regions.AUS, regions.CHN, regions.JPN, regions.MYS, regions.ROW, regions.USA];
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
-    const r = regions[id];
+    const r = RS[i];
     const fL = none ? 1 : capacityFactor(shocks, id, 'ore.light');
     const fH = none ? 1 : capacityFactor(shocks, id, 'ore.heavy');
     // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
@@ -270,17 +301,18 @@ function regionSupply(x: SupplyContext) {
     refCap.heavy[i] = r.refining.heavy * frac * (none ? 1 : capacityFactor(shocks, id, 'oxide.heavy')) * quota;
     magCap[i] = r.magnetCap * frac * (none ? 1 : capacityFactor(shocks, id, 'magnet'));
     // recycling is limited by the scrap a region's own use leaves
-    const scrapCap = content.goods.supplyResponse.maxRecyclingShare * (r.magnetCap * content.goods.magnetRecipe.light + r.oxideOtherUse.light + (r.magnetUse.electronics + r.magnetUse.other) * content.goods.magnetRecipe.light);
+    const mu = r.magnetUse;
+    const scrapCap = maxRec * (r.magnetCap * mrL + r.oxideOtherUse.light + (mu.electronics + mu.other) * mrL);
     recycled.light[i] = Math.min(r.recycling.light, scrapCap) * frac;
     recycled.heavy[i] = Math.min(r.recycling.heavy, scrapCap * 0.03) * frac;
     const adj = r.demandAdj.magnet;
     const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
-    magnetNeedByUse.defense[i] = r.magnetUse.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
+    magnetNeedByUse.defense[i] = mu.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
     magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj;
     magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj;
-    magnetNeedByUse.electronics[i] = r.magnetUse.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
-    magnetNeedByUse.wind[i] = r.magnetUse.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
-    magnetNeedByUse.other[i] = r.magnetUse.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
+    magnetNeedByUse.electronics[i] = mu.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
+    magnetNeedByUse.wind[i] = mu.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
+    magnetNeedByUse.other[i] = mu.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;
     oxideOther.light[i] = r.oxideOtherUse.light * frac * r.demandAdj['oxide.light'];
     oxideOther.heavy[i] = r.oxideOtherUse.heavy * frac * r.demandAdj['oxide.heavy'];
     const iv = r.inventory;
