@@ -73,22 +73,44 @@ function candidates(content: Content, view: CountryView, base: CountryOrders, rn
   return out;
 }
 
-/** One turn of a rollout: the others' personas decide from their own views of the belief state. Orders the rules
- * refuse (the belief state does not know others' budgets) are dropped seat by seat, ours last. */
-function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, seed: string, others: [CountryId, Agent][]): GameState {
-  const orders: Orders = { [me]: mine };
+/** The others' orders in a rollout turn: their personas decide from their own views of the state (an agent that
+ * throws gives none). The same for every candidate from the same state: the planner works them out once at the start. */
+function othersDecide(content: Content, s: GameState, seed: string, others: [CountryId, Agent][]): CountryOrders[] {
+  const out: CountryOrders[] = new Array(others.length);
   const shared = {};
-  for (const [c, a] of others) {
+  for (let i = 0; i < others.length; i++) {
+    const [c, a] = others[i];
     try {
-      orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+      out[i] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
     } catch {
-      orders[c] = {};
+      out[i] = {};
     }
   }
+  return out;
+}
+
+/** One turn of a rollout: ours and the others' orders (othersDecide). Orders the rules refuse (the belief state does
+ * not know others' budgets) are dropped seat by seat, ours last. */
+function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, theirs: CountryOrders[], others: [CountryId, Agent][]): GameState {
+  const orders: Orders = { [me]: mine };
+  for (let i = 0; i < others.length; i++) orders[others[i][0]] = theirs[i];
   const v = validateOrders(content, s, orders);
   if (v.ok) return resolveValidatedLean(content, s, v.orders, { ledger: false }).state;
   for (const [c] of others) orders[c] = {};
   return resolveTurnLean(content, s, orders, { ledger: false }).state;
+}
+
+/** Orders as a string that tells apart any two orders a turn could treat differently (JSON, with undefined, -0 and
+ * non-finite numbers spelled out; keys in their order): equal strings, the same orders. */
+const exact = (_k: string, v: unknown) => (v === undefined ? '\u0000u' : typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v)) ? `\u0000${Object.is(v, -0) ? '-0' : v}` : v);
+const ordersKey = (o: CountryOrders): string => JSON.stringify(o, exact);
+
+/** A rollout state kept for candidates that reach it again: the state after the orders that led to it, and what
+ * follows from it by our next orders (keyed by ordersKey). Rollouts are deterministic in the state and our orders
+ * (the others' personas decide from the state and a seed per turn), so equal orders from a kept state give it again. */
+interface Reached {
+  state: GameState;
+  next: Map<string, Reached>;
 }
 
 export function plannerAgent(opts: PlannerOptions = {}): Agent {
@@ -108,22 +130,50 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         .filter((x): x is [CountryId, Agent] => !!x[1]);
       let best: CountryOrders = base;
       let bestValue = -Infinity;
-      for (const cand of candidates(content, view, base, makeRng(`${seed}:cands`))) {
-        if (!validateOrders(content, start, { [me]: cand.orders }).ok) continue; // a candidate the rules refuse is no candidate
-        let s = start;
+      // candidates the rules accept, each with the key of its first orders and who plays the seat after them
+      const cands = candidates(content, view, base, makeRng(`${seed}:cands`)).filter((c) => validateOrders(content, start, { [me]: c.orders }).ok);
+      const keys = cands.map((c) => ordersKey(c.orders));
+      // the first turn's others' orders (the same for every candidate) and the states reached by first orders that a
+      // later candidate gives too (a candidate's rollout is then shared with it as far as their orders agree)
+      const theirs0 = othersDecide(content, start, seed, others);
+      const kept = new Map<string, Reached>();
+      for (let i = 0; i < cands.length; i++) {
+        const cand = cands[i];
+        const then = cand.then ?? self;
+        // the same first orders and the same player after them as an earlier candidate: the same rollout, the same
+        // value, which wins only if strictly better than the best so far (it is not: the earlier one is counted)
+        let twin = false;
+        for (let j = 0; j < i && !twin; j++) if (keys[j] === keys[i] && (cands[j].then ?? self) === then) twin = true;
+        if (twin) continue;
+        const share = keys.indexOf(keys[i], i + 1) >= 0 || kept.has(keys[i]);
+        let node: Reached | undefined;
+        if (share) {
+          node = kept.get(keys[i]);
+          if (!node) kept.set(keys[i], (node = { state: step(content, start, me, cand.orders, theirs0, others), next: new Map() }));
+        }
+        let s = node ? node.state : step(content, start, me, cand.orders, theirs0, others);
         let value = 0;
         let w = 1;
-        for (let k = 0; k < h; k++) {
+        value += w * s.regions[me].last.objective;
+        w *= P.discount;
+        for (let k = 1; k < h; k++) {
           let mine = cand.orders;
-          const then = cand.then ?? self;
-          if (k > 0 && then) {
+          if (then) {
             mine = then.decide({ content, view: viewFor(s, me), rng: makeRng(`${seed}:${s.turn}:${me}`) });
             if (!validateOrders(content, s, { [me]: mine }).ok) mine = {};
           }
-          s = step(content, s, me, mine, seed, others);
+          if (node) {
+            const key = ordersKey(mine);
+            let nx = node.next.get(key);
+            if (!nx) node.next.set(key, (nx = { state: step(content, s, me, mine, othersDecide(content, s, seed, others), others), next: new Map() }));
+            node = nx;
+            s = nx.state;
+          } else s = step(content, s, me, mine, othersDecide(content, s, seed, others), others);
           value += w * s.regions[me].last.objective;
           w *= P.discount;
         }
+        // no later candidate starts with these orders: what was kept for them is no longer needed
+        if (share && keys.indexOf(keys[i], i + 1) < 0) kept.delete(keys[i]);
         if (value > bestValue + 1e-9) {
           bestValue = value;
           best = cand.orders;
