@@ -73,30 +73,37 @@ function candidates(content: Content, view: CountryView, base: CountryOrders, rn
   return out;
 }
 
-/** The others' orders in a rollout turn: their personas decide from their own views of the state (an agent that
- * throws gives none). The same for every candidate from the same state: the planner works them out once at the start. */
-function othersDecide(content: Content, s: GameState, seed: string, others: [CountryId, Agent][]): CountryOrders[] {
-  const out: CountryOrders[] = new Array(others.length);
-  const shared = {};
+type Checked = ReturnType<typeof validateOrders>;
+
+/** The others' orders in a rollout turn, by country, and what validateOrders makes of them: their personas decide from
+ * their own views of the state (`shared`: the public records made for views of it; an agent that throws gives none).
+ * The same for every candidate from the same state: the planner works out the first turn's once. */
+function othersDecide(content: Content, s: GameState, seed: string, others: [CountryId, Agent][], shared: object): { orders: Orders; checked: Checked } {
+  const orders: Orders = {};
   for (let i = 0; i < others.length; i++) {
     const [c, a] = others[i];
     try {
-      out[i] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+      orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
     } catch {
-      out[i] = {};
+      orders[c] = {};
     }
   }
-  return out;
+  return { orders, checked: validateOrders(content, s, orders) };
 }
 
-/** One turn of a rollout: ours and the others' orders (othersDecide). Orders the rules refuse (the belief state does
- * not know others' budgets) are dropped seat by seat, ours last. */
-function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, theirs: CountryOrders[], others: [CountryId, Agent][]): GameState {
+/** One turn of a rollout: our orders `mine` (`mineChecked`: validateOrders of them alone) and the others'. Orders the
+ * rules refuse (the belief state does not know others' budgets) are dropped seat by seat, ours last. validateOrders
+ * checks each country's orders on their own (no check reads another's), so ours and theirs checked apart are the
+ * whole checked at once: both accepted, the accepted orders are ours then theirs, as validateOrders gives them. */
+function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, mineChecked: Checked, theirs: { orders: Orders; checked: Checked }): GameState {
+  if (mineChecked.ok && theirs.checked.ok) {
+    const accepted: Orders = {};
+    for (const k in mineChecked.orders) accepted[k as CountryId] = mineChecked.orders[k as CountryId];
+    for (const k in theirs.checked.orders) accepted[k as CountryId] = theirs.checked.orders[k as CountryId];
+    return resolveValidatedLean(content, s, accepted, { ledger: false }).state;
+  }
   const orders: Orders = { [me]: mine };
-  for (let i = 0; i < others.length; i++) orders[others[i][0]] = theirs[i];
-  const v = validateOrders(content, s, orders);
-  if (v.ok) return resolveValidatedLean(content, s, v.orders, { ledger: false }).state;
-  for (const [c] of others) orders[c] = {};
+  for (const c in theirs.orders) orders[c as CountryId] = {};
   return resolveTurnLean(content, s, orders, { ledger: false }).state;
 }
 
@@ -130,12 +137,19 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         .filter((x): x is [CountryId, Agent] => !!x[1]);
       let best: CountryOrders = base;
       let bestValue = -Infinity;
-      // candidates the rules accept, each with the key of its first orders and who plays the seat after them
-      const cands = candidates(content, view, base, makeRng(`${seed}:cands`)).filter((c) => validateOrders(content, start, { [me]: c.orders }).ok);
+      // candidates the rules accept (with what validateOrders makes of their orders), the key of their first orders
+      const cands: Candidate[] = [];
+      const checks: Checked[] = [];
+      for (const c of candidates(content, view, base, makeRng(`${seed}:cands`))) {
+        const v = validateOrders(content, start, { [me]: c.orders });
+        if (!v.ok) continue; // a candidate the rules refuse is no candidate
+        cands.push(c);
+        checks.push(v);
+      }
       const keys = cands.map((c) => ordersKey(c.orders));
       // the first turn's others' orders (the same for every candidate) and the states reached by first orders that a
       // later candidate gives too (a candidate's rollout is then shared with it as far as their orders agree)
-      const theirs0 = othersDecide(content, start, seed, others);
+      const theirs0 = othersDecide(content, start, seed, others, {});
       const kept = new Map<string, Reached>();
       for (let i = 0; i < cands.length; i++) {
         const cand = cands[i];
@@ -149,26 +163,30 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         let node: Reached | undefined;
         if (share) {
           node = kept.get(keys[i]);
-          if (!node) kept.set(keys[i], (node = { state: step(content, start, me, cand.orders, theirs0, others), next: new Map() }));
+          if (!node) kept.set(keys[i], (node = { state: step(content, start, me, cand.orders, checks[i], theirs0), next: new Map() }));
         }
-        let s = node ? node.state : step(content, start, me, cand.orders, theirs0, others);
+        let s = node ? node.state : step(content, start, me, cand.orders, checks[i], theirs0);
         let value = 0;
         let w = 1;
         value += w * s.regions[me].last.objective;
         w *= P.discount;
         for (let k = 1; k < h; k++) {
+          // the views of this state share the public records of its regions
+          const shared = {};
           let mine = cand.orders;
+          let checked: Checked;
           if (then) {
-            mine = then.decide({ content, view: viewFor(s, me), rng: makeRng(`${seed}:${s.turn}:${me}`) });
-            if (!validateOrders(content, s, { [me]: mine }).ok) mine = {};
-          }
+            mine = then.decide({ content, view: viewFor(s, me, shared), rng: makeRng(`${seed}:${s.turn}:${me}`) });
+            checked = validateOrders(content, s, { [me]: mine });
+            if (!checked.ok) checked = validateOrders(content, s, { [me]: (mine = {}) });
+          } else checked = validateOrders(content, s, { [me]: mine });
           if (node) {
             const key = ordersKey(mine);
             let nx = node.next.get(key);
-            if (!nx) node.next.set(key, (nx = { state: step(content, s, me, mine, othersDecide(content, s, seed, others), others), next: new Map() }));
+            if (!nx) node.next.set(key, (nx = { state: step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared)), next: new Map() }));
             node = nx;
             s = nx.state;
-          } else s = step(content, s, me, mine, othersDecide(content, s, seed, others), others);
+          } else s = step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared));
           value += w * s.regions[me].last.objective;
           w *= P.discount;
         }
