@@ -150,16 +150,20 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
       // the first turn's others' orders (the same for every candidate) and the states reached by first orders that a
       // later candidate gives too (a candidate's rollout is then shared with it as far as their orders agree)
       const theirs0 = othersDecide(content, start, seed, others, {});
+      // a candidate with the same first orders and the same player after them as an earlier one has the same rollout
+      // and the same value, which wins only if strictly better than the best so far (it is not: the earlier one is
+      // counted): it is skipped
+      const thens = cands.map((c) => c.then ?? self);
+      const twin = cands.map((_, i) => keys.findIndex((k, j) => j < i && k === keys[i] && thens[j] === thens[i]) >= 0);
       const kept = new Map<string, Reached>();
       for (let i = 0; i < cands.length; i++) {
+        if (twin[i]) continue;
         const cand = cands[i];
-        const then = cand.then ?? self;
-        // the same first orders and the same player after them as an earlier candidate: the same rollout, the same
-        // value, which wins only if strictly better than the best so far (it is not: the earlier one is counted)
-        let twin = false;
-        for (let j = 0; j < i && !twin; j++) if (keys[j] === keys[i] && (cands[j].then ?? self) === then) twin = true;
-        if (twin) continue;
-        const share = keys.indexOf(keys[i], i + 1) >= 0 || kept.has(keys[i]);
+        const then = thens[i];
+        // a candidate still to come starts with the same orders: the states this one reaches are kept for it
+        let later = false;
+        for (let j = i + 1; j < cands.length && !later; j++) later = !twin[j] && keys[j] === keys[i];
+        const share = later || kept.has(keys[i]);
         let node: Reached | undefined;
         if (share) {
           node = kept.get(keys[i]);
@@ -180,6 +184,8 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
             checked = validateOrders(content, s, { [me]: mine });
             if (!checked.ok) checked = validateOrders(content, s, { [me]: (mine = {}) });
           } else checked = validateOrders(content, s, { [me]: mine });
+          // the last candidate of its group past the states kept so far: nobody comes this way again
+          if (node && !later && !node.next.size) node = undefined;
           if (node) {
             const key = ordersKey(mine);
             let nx = node.next.get(key);
@@ -191,7 +197,7 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
           w *= P.discount;
         }
         // no later candidate starts with these orders: what was kept for them is no longer needed
-        if (share && keys.indexOf(keys[i], i + 1) < 0) kept.delete(keys[i]);
+        if (share && !later) kept.delete(keys[i]);
         if (value > bestValue + 1e-9) {
           bestValue = value;
           best = cand.orders;
