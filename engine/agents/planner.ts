@@ -107,17 +107,29 @@ function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders
   return resolveTurnLean(content, s, orders, { ledger: false }).state;
 }
 
-/** Orders as a string that tells apart any two orders a turn could treat differently (JSON, with undefined, -0 and
- * non-finite numbers spelled out; keys in their order): equal strings, the same orders. */
-const exact = (_k: string, v: unknown) => (v === undefined ? '\u0000u' : typeof v === 'number' && (Object.is(v, -0) || !Number.isFinite(v)) ? `\u0000${Object.is(v, -0) ? '-0' : v}` : v);
-const ordersKey = (o: CountryOrders): string => JSON.stringify(o, exact);
+/** Whether two orders are the same to a turn: the same keys in the same order, the same values (Object.is: -0 is not
+ * 0), all the way down (orders are plain JSON records and arrays). */
+function sameOrders(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameOrders(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !sameOrders((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  return true;
+}
 
 /** A rollout state kept for candidates that reach it again: the state after the orders that led to it, and what
- * follows from it by our next orders (keyed by ordersKey). Rollouts are deterministic in the state and our orders
- * (the others' personas decide from the state and a seed per turn), so equal orders from a kept state give it again. */
+ * follows from it by our next orders. Rollouts are deterministic in the state and our orders (the others' personas
+ * decide from the state and a seed per turn), so the same orders from a kept state give it again. */
 interface Reached {
   state: GameState;
-  next: Map<string, Reached>;
+  next: { orders: CountryOrders; to: Reached }[];
 }
 
 export function plannerAgent(opts: PlannerOptions = {}): Agent {
@@ -146,7 +158,12 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         cands.push(c);
         checks.push(v);
       }
-      const keys = cands.map((c) => ordersKey(c.orders));
+      // each candidate's first orders as the first candidate's that are the same
+      const first = cands.map((c, i) => {
+        let j = 0;
+        while (j < i && !sameOrders(cands[j].orders, c.orders)) j++;
+        return j;
+      });
       // the first turn's others' orders (the same for every candidate) and the states reached by first orders that a
       // later candidate gives too (a candidate's rollout is then shared with it as far as their orders agree)
       const theirs0 = othersDecide(content, start, seed, others, {});
@@ -154,20 +171,20 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
       // and the same value, which wins only if strictly better than the best so far (it is not: the earlier one is
       // counted): it is skipped
       const thens = cands.map((c) => c.then ?? self);
-      const twin = cands.map((_, i) => keys.findIndex((k, j) => j < i && k === keys[i] && thens[j] === thens[i]) >= 0);
-      const kept = new Map<string, Reached>();
+      const twin = cands.map((_, i) => first.findIndex((f, j) => j < i && f === first[i] && thens[j] === thens[i]) >= 0);
+      const kept = new Map<number, Reached>();
       for (let i = 0; i < cands.length; i++) {
         if (twin[i]) continue;
         const cand = cands[i];
         const then = thens[i];
         // a candidate still to come starts with the same orders: the states this one reaches are kept for it
         let later = false;
-        for (let j = i + 1; j < cands.length && !later; j++) later = !twin[j] && keys[j] === keys[i];
-        const share = later || kept.has(keys[i]);
+        for (let j = i + 1; j < cands.length && !later; j++) later = !twin[j] && first[j] === first[i];
+        const share = later || kept.has(first[i]);
         let node: Reached | undefined;
         if (share) {
-          node = kept.get(keys[i]);
-          if (!node) kept.set(keys[i], (node = { state: step(content, start, me, cand.orders, checks[i], theirs0), next: new Map() }));
+          node = kept.get(first[i]);
+          if (!node) kept.set(first[i], (node = { state: step(content, start, me, cand.orders, checks[i], theirs0), next: [] }));
         }
         let s = node ? node.state : step(content, start, me, cand.orders, checks[i], theirs0);
         let value = 0;
@@ -185,11 +202,11 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
             if (!checked.ok) checked = validateOrders(content, s, { [me]: (mine = {}) });
           } else checked = validateOrders(content, s, { [me]: mine });
           // the last candidate of its group past the states kept so far: nobody comes this way again
-          if (node && !later && !node.next.size) node = undefined;
+          if (node && !later && !node.next.length) node = undefined;
           if (node) {
-            const key = ordersKey(mine);
-            let nx = node.next.get(key);
-            if (!nx) node.next.set(key, (nx = { state: step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared)), next: new Map() }));
+            let nx: Reached | undefined;
+            for (const e of node.next) if (sameOrders(e.orders, mine)) nx = e.to;
+            if (!nx) node.next.push({ orders: mine, to: (nx = { state: step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared)), next: [] }) });
             node = nx;
             s = nx.state;
           } else s = step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared));
@@ -197,7 +214,7 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
           w *= P.discount;
         }
         // no later candidate starts with these orders: what was kept for them is no longer needed
-        if (share && !later) kept.delete(keys[i]);
+        if (share && !later) kept.delete(first[i]);
         if (value > bestValue + 1e-9) {
           bestValue = value;
           best = cand.orders;
