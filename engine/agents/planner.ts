@@ -6,6 +6,9 @@
 // Besides one-turn deviations from its persona, the candidates include whole base policies (the persona, the
 // diversifier, the free trader, standing still), each rolled out as itself: choosing among base policies by rollouts
 // ("parallel rollout", Chang, Givan and Chong 2004) does at least as well as the best of them in the model it rolls.
+// A rollout is deterministic in its state and our orders, so work that is the same for several candidates is done once
+// (the first turn's other seats, the turns of candidates whose orders agree so far); the values and choice are as if
+// each candidate were rolled on its own.
 import { COUNTRIES, type CountryId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Orders, Persona } from '../schema.ts';
