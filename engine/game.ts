@@ -54,9 +54,15 @@ export function collectOrders(content: Content, state: GameState, seats: Seats):
     if (a === statusQuo) continue;
     const view = a.needsView ? viewFor(state, c, shared) : ({ turn: state.turn, country: c } as ReturnType<typeof viewFor>);
     const o = a.decide({ content, view, rng: makeRng(`${state.seed}:${state.turn + 1}:${c}:${a.name}`) });
-    if (Object.keys(o).length) orders[c] = o;
+    if (hasOwnKey(o)) orders[c] = o;
   }
   return orders;
+}
+
+/** Whether an object has a key of its own (Object.keys(o).length > 0, without building the array). */
+function hasOwnKey(o: object): boolean {
+  for (const k in o) if (Object.hasOwn(o, k)) return true;
+  return false;
 }
 
 /** An agent gave orders the rules refuse: which turn, which seats, and every bad field. */

@@ -122,9 +122,12 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
           add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
       }
     }
-    const cost = investmentCost(content, co, state.prices, c);
-    const avail = budgetAvailable(content, state, c);
-    if (cost > 0 && cost > avail + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget this turn is USD ${avail.toFixed(2)} bn`);
+    // the budget is worked out only for orders that cost something (it is a pure reading of the state)
+    const cost = invs ? investmentCost(content, co, state.prices, c) : 0;
+    if (cost > 0) {
+      const avail = budgetAvailable(content, state, c);
+      if (cost > avail + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget this turn is USD ${avail.toFixed(2)} bn`);
+    }
     const rel = co.stockpileRelease;
     if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
     if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);

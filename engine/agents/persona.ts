@@ -52,7 +52,12 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       const answer = answerCoercion(content, view, p, tariffs);
       // the US-China track's truce offers and answers (agents/truce.ts); other packages are answered as before
       const track = truceMoves(content, view);
-      const dview = track ? { ...view, deals: view.deals.filter((d) => !(d.status === 'proposed' && isTruce(d))) } : view;
+      // (spread, then assigned: the same keys in the same order as a literal that overrides the spread key, built faster)
+      let dview = view;
+      if (track) {
+        dview = { ...view };
+        dview.deals = view.deals.filter((d) => !(d.status === 'proposed' && isTruce(d)));
+      }
       const generic = opts.deals === 'rollout' && p.dealValuation === 'rollout' ? answerByRollout(content, dview, (n, q) => personaAgent(n, q, { deals: 'rule' }), `deal:${view.turn}:${me}`) : answerDeals(dview, p.tradeOpenness * 3);
       const deals = joinDeals(generic, track);
       const offers = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));

@@ -6,6 +6,9 @@
 // Besides one-turn deviations from its persona, the candidates include whole base policies (the persona, the
 // diversifier, the free trader, standing still), each rolled out as itself: choosing among base policies by rollouts
 // ("parallel rollout", Chang, Givan and Chong 2004) does at least as well as the best of them in the model it rolls.
+// A rollout is deterministic in its state and our orders, so work that is the same for several candidates is done once
+// (the first turn's other seats, the turns of candidates whose orders agree so far); the values and choice are as if
+// each candidate were rolled on its own.
 import { COUNTRIES, type CountryId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Orders, Persona } from '../schema.ts';
@@ -73,22 +76,63 @@ function candidates(content: Content, view: CountryView, base: CountryOrders, rn
   return out;
 }
 
-/** One turn of a rollout: the others' personas decide from their own views of the belief state. Orders the rules
- * refuse (the belief state does not know others' budgets) are dropped seat by seat, ours last. */
-function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, seed: string, others: [CountryId, Agent][]): GameState {
-  const orders: Orders = { [me]: mine };
-  const shared = {};
-  for (const [c, a] of others) {
+type Checked = ReturnType<typeof validateOrders>;
+
+/** The others' orders in a rollout turn, by country, and what validateOrders makes of them: their personas decide from
+ * their own views of the state (`shared`: the public records made for views of it; an agent that throws gives none).
+ * The same for every candidate from the same state: the planner works out the first turn's once. */
+function othersDecide(content: Content, s: GameState, seed: string, others: [CountryId, Agent][], shared: object): { orders: Orders; checked: Checked } {
+  const orders: Orders = {};
+  for (let i = 0; i < others.length; i++) {
+    const [c, a] = others[i];
     try {
       orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
     } catch {
       orders[c] = {};
     }
   }
-  const v = validateOrders(content, s, orders);
-  if (v.ok) return resolveValidatedLean(content, s, v.orders, { ledger: false }).state;
-  for (const [c] of others) orders[c] = {};
+  return { orders, checked: validateOrders(content, s, orders) };
+}
+
+/** One turn of a rollout: our orders `mine` (`mineChecked`: validateOrders of them alone) and the others'. Orders the
+ * rules refuse (the belief state does not know others' budgets) are dropped seat by seat, ours last. validateOrders
+ * checks each country's orders on their own (no check reads another's), so ours and theirs checked apart are the
+ * whole checked at once: both accepted, the accepted orders are ours then theirs, as validateOrders gives them. */
+function step(content: Content, s: GameState, me: CountryId, mine: CountryOrders, mineChecked: Checked, theirs: { orders: Orders; checked: Checked }): GameState {
+  if (mineChecked.ok && theirs.checked.ok) {
+    const accepted: Orders = {};
+    for (const k in mineChecked.orders) accepted[k as CountryId] = mineChecked.orders[k as CountryId];
+    for (const k in theirs.checked.orders) accepted[k as CountryId] = theirs.checked.orders[k as CountryId];
+    return resolveValidatedLean(content, s, accepted, { ledger: false }).state;
+  }
+  const orders: Orders = { [me]: mine };
+  for (const c in theirs.orders) orders[c as CountryId] = {};
   return resolveTurnLean(content, s, orders, { ledger: false }).state;
+}
+
+/** Whether two orders are the same to a turn: the same keys in the same order, the same values (Object.is: -0 is not
+ * 0), all the way down (orders are plain JSON records and arrays). */
+function sameOrders(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameOrders(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || !sameOrders((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  return true;
+}
+
+/** A rollout state kept for candidates that reach it again: the state after the orders that led to it, and what
+ * follows from it by our next orders. Rollouts are deterministic in the state and our orders (the others' personas
+ * decide from the state and a seed per turn), so the same orders from a kept state give it again. */
+interface Reached {
+  state: GameState;
+  next: { orders: CountryOrders; to: Reached }[];
 }
 
 export function plannerAgent(opts: PlannerOptions = {}): Agent {
@@ -108,22 +152,72 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         .filter((x): x is [CountryId, Agent] => !!x[1]);
       let best: CountryOrders = base;
       let bestValue = -Infinity;
-      for (const cand of candidates(content, view, base, makeRng(`${seed}:cands`))) {
-        if (!validateOrders(content, start, { [me]: cand.orders }).ok) continue; // a candidate the rules refuse is no candidate
-        let s = start;
+      // candidates the rules accept (with what validateOrders makes of their orders), the key of their first orders
+      const cands: Candidate[] = [];
+      const checks: Checked[] = [];
+      for (const c of candidates(content, view, base, makeRng(`${seed}:cands`))) {
+        const v = validateOrders(content, start, { [me]: c.orders });
+        if (!v.ok) continue; // a candidate the rules refuse is no candidate
+        cands.push(c);
+        checks.push(v);
+      }
+      // each candidate's first orders as the first candidate's that are the same
+      const first = cands.map((c, i) => {
+        let j = 0;
+        while (j < i && !sameOrders(cands[j].orders, c.orders)) j++;
+        return j;
+      });
+      // the first turn's others' orders (the same for every candidate) and the states reached by first orders that a
+      // later candidate gives too (a candidate's rollout is then shared with it as far as their orders agree)
+      const theirs0 = othersDecide(content, start, seed, others, {});
+      // a candidate with the same first orders and the same player after them as an earlier one has the same rollout
+      // and the same value, which wins only if strictly better than the best so far (it is not: the earlier one is
+      // counted): it is skipped
+      const thens = cands.map((c) => c.then ?? self);
+      const twin = cands.map((_, i) => first.findIndex((f, j) => j < i && f === first[i] && thens[j] === thens[i]) >= 0);
+      const kept = new Map<number, Reached>();
+      for (let i = 0; i < cands.length; i++) {
+        if (twin[i]) continue;
+        const cand = cands[i];
+        const then = thens[i];
+        // a candidate still to come starts with the same orders: the states this one reaches are kept for it
+        let later = false;
+        for (let j = i + 1; j < cands.length && !later; j++) later = !twin[j] && first[j] === first[i];
+        const share = later || kept.has(first[i]);
+        let node: Reached | undefined;
+        if (share) {
+          node = kept.get(first[i]);
+          if (!node) kept.set(first[i], (node = { state: step(content, start, me, cand.orders, checks[i], theirs0), next: [] }));
+        }
+        let s = node ? node.state : step(content, start, me, cand.orders, checks[i], theirs0);
         let value = 0;
         let w = 1;
-        for (let k = 0; k < h; k++) {
+        value += w * s.regions[me].last.objective;
+        w *= P.discount;
+        for (let k = 1; k < h; k++) {
+          // the views of this state share the public records of its regions
+          const shared = {};
           let mine = cand.orders;
-          const then = cand.then ?? self;
-          if (k > 0 && then) {
-            mine = then.decide({ content, view: viewFor(s, me), rng: makeRng(`${seed}:${s.turn}:${me}`) });
-            if (!validateOrders(content, s, { [me]: mine }).ok) mine = {};
-          }
-          s = step(content, s, me, mine, seed, others);
+          let checked: Checked;
+          if (then) {
+            mine = then.decide({ content, view: viewFor(s, me, shared), rng: makeRng(`${seed}:${s.turn}:${me}`) });
+            checked = validateOrders(content, s, { [me]: mine });
+            if (!checked.ok) checked = validateOrders(content, s, { [me]: (mine = {}) });
+          } else checked = validateOrders(content, s, { [me]: mine });
+          // the last candidate of its group past the states kept so far: nobody comes this way again
+          if (node && !later && !node.next.length) node = undefined;
+          if (node) {
+            let nx: Reached | undefined;
+            for (const e of node.next) if (sameOrders(e.orders, mine)) nx = e.to;
+            if (!nx) node.next.push({ orders: mine, to: (nx = { state: step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared)), next: [] }) });
+            node = nx;
+            s = nx.state;
+          } else s = step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared));
           value += w * s.regions[me].last.objective;
           w *= P.discount;
         }
+        // no later candidate starts with these orders: what was kept for them is no longer needed
+        if (share && !later) kept.delete(first[i]);
         if (value > bestValue + 1e-9) {
           bestValue = value;
           best = cand.orders;
