@@ -2,6 +2,9 @@
 // what createGame copies per game. Several times as fast as structuredClone on the game state, which walks every
 // value through the serialiser.
 
+/** V8's in-object slots of `{}` (4) plus its soft limit on properties a keyed store adds out of object (12). */
+const FAST_KEYED = 16;
+
 export function cloneTree<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
@@ -17,7 +20,17 @@ export function cloneTree<T>(v: T): T {
   }
   const src = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k in src) out[k] = cloneTree(src[k]);
+  let n = 0;
+  for (const _k in src) n++;
+  if (n <= FAST_KEYED) {
+    for (const k in src) out[k] = cloneTree(src[k]);
+    return out as T;
+  }
+  // more keys than V8 adds by keyed stores before it turns the object into a dictionary (a map of its own, per
+  // object, and never shared with the next game's): defined one by one, a property at a time, they follow the
+  // shared map transitions, so every game's state (and the spreads each turn makes of it) has the same shapes, and
+  // the engine's property reads on them stay monomorphic across games
+  for (const k in src) Object.defineProperty(out, k, { value: cloneTree(src[k]), writable: true, enumerable: true, configurable: true });
   return out as T;
 }
 
