@@ -22,19 +22,42 @@ import { buildReport, type ReportInput } from './report.ts';
 import { trackStep } from './leverage.ts';
 
 export function cloneRegion(r: RegionState): RegionState {
-  // a spread, then its parts replaced by assignment: the same object, key for key and in the same order, as the
-  // literal {...r, gap: {...}, ...}, at a fifth of the cost (V8 takes a literal that overrides spread keys slowly)
-  const c = { ...r };
-  c.gap = { ...r.gap };
-  c.refining = { ...r.refining };
-  c.recycling = { ...r.recycling };
-  c.inventory = { ...r.inventory };
-  c.stockpile = { ...r.stockpile };
-  c.demandAdj = { ...r.demandAdj };
-  c.magnetUse = { ...r.magnetUse };
-  c.oxideOtherUse = { ...r.oxideOtherUse };
-  c.carShares = { ...r.carShares };
-  return c;
+  // one literal with every key of a region in the order init.ts writes them (tests/speed.test.ts pins the order):
+  // each game's regions then share V8's shapes with every other game's, where a spread of the last turn's region
+  // made a shape of its own per game (so the reads of a region all over the engine saw a new shape every game)
+  return {
+    gdp: r.gdp,
+    potential: r.potential,
+    gap: { ...r.gap },
+    approval: r.approval,
+    miningReo: r.miningReo,
+    lightFrac: r.lightFrac,
+    heavyFrac: r.heavyFrac,
+    mudReo: r.mudReo,
+    refining: { ...r.refining },
+    magnetCap: r.magnetCap,
+    recycling: { ...r.recycling },
+    thrift: r.thrift,
+    inventory: { ...r.inventory },
+    stockpile: { ...r.stockpile },
+    demandAdj: { ...r.demandAdj },
+    magnetUse: { ...r.magnetUse },
+    oxideOtherUse: { ...r.oxideOtherUse },
+    carDemand: r.carDemand,
+    carShares: { ...r.carShares },
+    carBias: r.carBias,
+    evShare: r.evShare,
+    capability: r.capability,
+    security: r.security,
+    pollution: r.pollution,
+    seabed: r.seabed,
+    budget: r.budget,
+    debt: r.debt,
+    approvalGrowth: r.approvalGrowth,
+    policies: r.policies,
+    last: r.last,
+    ref: r.ref,
+  };
 }
 
 export interface ResolveOptions {
@@ -245,34 +268,43 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
       heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },
     },
   };
-  // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
-  // new parts looking for drafts, and there are none; policies and deals go through immer where they change). The
-  // parts are assigned after the spread, in this order: the same object, key for key, as the literal
-  // {...state, turn, rng, ...} without V8's slow path for a literal that overrides spread keys (see cloneRegion)
-  const next: GameState = { ...state };
-  next.turn = turn;
-  next.rng = rng;
-  next.regions = R;
-  next.prices = prices;
-  next.worldPrice = worldPrice;
-  next.flows = flows;
-  next.carFlows = econ.carFlows;
-  next.otherTrade = econ.otherTrade;
-  next.otherTradeRef = econ.otherTradeRef;
-  next.tension = econ.tension;
-  next.trust = econ.trust;
-  next.deals = dealStep.deals;
-  next.projects = proj.projects;
-  next.offtakes = proj.offtakes;
-  next.shocks = shocks;
-  next.firedEvents = fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents;
-  next.straits = lanes.straits;
-  next.lanes = lanes.lanes;
-  next.heavyIntensity = heavyIntensity;
-  next.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
-  next.pipeline = pipeline;
-  next.market = market;
-  next.track = track;
+  // the new state: last turn's with this turn's parts put in (policies and deals go through immer where they
+  // change), as one literal with every key of GameState in the order init.ts writes them and the track last (the
+  // opening has none: the first turn adds it). A spread of the last state made a V8 shape of its own per game, so
+  // every read of the state saw a new shape each game; tests/speed.test.ts pins the key order
+  const next: GameState = {
+    engineVersion: state.engineVersion,
+    scenarioId: state.scenarioId,
+    contentHash: state.contentHash,
+    seed: state.seed,
+    turn,
+    turns: state.turns,
+    quartersPerTurn: state.quartersPerTurn,
+    start: state.start,
+    rng,
+    regions: R,
+    prices,
+    worldPrice,
+    flows,
+    carFlows: econ.carFlows,
+    tension: econ.tension,
+    trust: econ.trust,
+    deals: dealStep.deals,
+    projects: proj.projects,
+    offtakes: proj.offtakes,
+    shocks,
+    firedEvents: fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents,
+    straits: lanes.straits,
+    lanes: lanes.lanes,
+    heavyIntensity,
+    nextId: Math.max(state.nextId, dealStep.nextId, started.nextId),
+    otherTrade: econ.otherTrade,
+    otherTradeRef: econ.otherTradeRef,
+    pipeline,
+    tensionBase: state.tensionBase,
+    market,
+    track,
+  };
   return { state: next, reportInput, objective: econ.objective };
 }
 
