@@ -4,6 +4,8 @@
 
 /** V8's in-object slots of `{}` (4) plus its soft limit on properties a keyed store adds out of object (12). */
 const FAST_KEYED = 16;
+/** The descriptor of an ordinary property, its value set just before each use (and let go after). */
+const DESC: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: true };
 
 export function cloneTree<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
@@ -30,7 +32,12 @@ export function cloneTree<T>(v: T): T {
   // object, and never shared with the next game's): defined one by one, a property at a time, they follow the
   // shared map transitions, so every game's state (and the spreads each turn makes of it) has the same shapes, and
   // the engine's property reads on them stay monomorphic across games
-  for (const k in src) Object.defineProperty(out, k, { value: cloneTree(src[k]), writable: true, enumerable: true, configurable: true });
+  for (const k in src) {
+    const value = cloneTree(src[k]);
+    DESC.value = value;
+    Object.defineProperty(out, k, DESC);
+  }
+  DESC.value = undefined;
   return out as T;
 }
 
