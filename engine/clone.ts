@@ -22,22 +22,20 @@ export function cloneTree<T>(v: T): T {
   }
   const src = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
+  // the first keys by keyed stores; past FAST_KEYED of them, V8 would turn the object into a dictionary (a shape of
+  // its own, per object, never shared with the next game's), so the rest are defined one by one: they follow shared
+  // shape transitions, so every game's state (and the spreads each turn makes of it) has the same shapes, and the
+  // engine's reads of them stay monomorphic from one game to the next
   let n = 0;
-  for (const _k in src) n++;
-  if (n <= FAST_KEYED) {
-    for (const k in src) out[k] = cloneTree(src[k]);
-    return out as T;
-  }
-  // more keys than V8 adds by keyed stores before it turns the object into a dictionary (a map of its own, per
-  // object, and never shared with the next game's): defined one by one, a property at a time, they follow the
-  // shared map transitions, so every game's state (and the spreads each turn makes of it) has the same shapes, and
-  // the engine's property reads on them stay monomorphic across games
   for (const k in src) {
     const value = cloneTree(src[k]);
-    DESC.value = value;
-    Object.defineProperty(out, k, DESC);
+    if (++n <= FAST_KEYED) out[k] = value;
+    else {
+      DESC.value = value;
+      Object.defineProperty(out, k, DESC);
+    }
   }
-  DESC.value = undefined;
+  if (n > FAST_KEYED) DESC.value = undefined;
   return out as T;
 }
 
