@@ -1,5 +1,5 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
 import type { Orders } from './schema.ts';
@@ -19,6 +19,7 @@ import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
 import { buildReport, type ReportInput } from './report.ts';
+import { rowOf } from './rows.ts';
 import { trackStep } from './leverage.ts';
 
 export function cloneRegion(r: RegionState): RegionState {
@@ -189,20 +190,22 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const why = opts.ledger !== false ? pricesWhy(ctx, chainIn, chain, R) : undefined;
   settleStockpiles(R, chain, purchase, release, news, why?.runs[STOCKPILE_CAUSE]);
   // 8. prices, flows, stocks
-  const prices = {} as GameState['prices'];
-  const worldPrice = {} as GameState['worldPrice'];
-  const flows = {} as GameState['flows'];
-  for (const s of STAGES) {
-    const m = chain.markets[s];
-    prices[s] = regionRecord((_, i) => m.price[i]);
-    flows[s] = regionRecord((_, i) => regionRecord((__, j) => m.flows[i][j]));
-    worldPrice[s] = worldPriceOf(m.price, m.received);
-  }
+  const mk = chain.markets;
+  const prices = byStage(rowOf(mk['ore.light'].price, 0), rowOf(mk['ore.heavy'].price, 0), rowOf(mk['oxide.light'].price, 0), rowOf(mk['oxide.heavy'].price, 0), rowOf(mk.magnet.price, 0));
+  const flows = byStage(flowRec(mk['ore.light'].flows), flowRec(mk['ore.heavy'].flows), flowRec(mk['oxide.light'].flows), flowRec(mk['oxide.heavy'].flows), flowRec(mk.magnet.flows));
+  const worldPrice = byStage(priceOf(mk['ore.light']), priceOf(mk['ore.heavy']), priceOf(mk['oxide.light']), priceOf(mk['oxide.heavy']), priceOf(mk.magnet));
   const market = nextMarketState(content, state, chain, R);
   const stockBefore = full ? stockTotals(state.regions, state.market.magnetHeavy, content) : null;
+  const inv = chain.inv;
   for (let i = 0; i < NR; i++) {
     const r = R[REGIONS[i]];
-    for (const s of STAGES) r.inventory[s] = chain.inv[s][i];
+    // each stage by name, in STAGES' order (a keyed store with a varying key is a megamorphic store)
+    const ri = r.inventory;
+    ri['ore.light'] = inv['ore.light'][i];
+    ri['ore.heavy'] = inv['ore.heavy'][i];
+    ri['oxide.light'] = inv['oxide.light'][i];
+    ri['oxide.heavy'] = inv['oxide.heavy'][i];
+    ri.magnet = inv.magnet[i];
     r.stockpile.light += chain.toStockpile.light[i];
     r.stockpile.heavy += chain.toStockpile.heavy[i];
   }
@@ -307,6 +310,19 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   };
   return { state: next, reportInput, objective: econ.objective };
 }
+
+/** A stage-keyed record, keys in STAGES' order (the literal for-of over STAGES built, one shape, no keyed stores). */
+function byStage<T>(oreL: T, oreH: T, oxL: T, oxH: T, magnet: T): Record<StageKey, T> {
+  return { 'ore.light': oreL, 'ore.heavy': oreH, 'oxide.light': oxL, 'oxide.heavy': oxH, magnet };
+}
+/** A market's flows as a record of region-keyed rows (as regionRecord over regionRecord built them). */
+function flowRec(f: number[][]): Record<RegionId, Record<RegionId, number>> {
+  return { AUS: rowOf(f[0], 0), CHN: rowOf(f[1], 0), JPN: rowOf(f[2], 0), MYS: rowOf(f[3], 0), ROW: rowOf(f[4], 0), USA: rowOf(f[5], 0) };
+}
+function priceOf(m: { price: number[]; received: number[] }): number {
+  return worldPriceOf(m.price, m.received);
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('turn.ts: byStage and the inventories are written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
 /** Plain-words news of a country's policy changes this turn (tariffs grouped per partner, controls, defense). */
 export function policyNews(c: CountryId, before: GameState['regions']['JPN']['policies'], after: GameState['regions']['JPN']['policies']): string[] {
