@@ -67,6 +67,28 @@ const IMP = new Float64Array(NR);
 const SRC = new Float64Array(NR);
 const REGION_I: Record<string, number> = { AUS: 0, CHN: 1, JPN: 2, MYS: 3, ROW: 4, USA: 5 };
 
+/** regionStep's powers of the content's constants over a turn of q quarters, worked out once per content (the same
+ * calls on the same operands, so the same bits): each region's trend growth, the output gap's persistence, the
+ * defence impulse's fade and what pollution keeps. */
+interface TurnPowers {
+  q: number;
+  trend: Float64Array;
+  gapPersistence: number;
+  defenseFade: number;
+  pollutionKept: number;
+}
+const powers = new WeakMap<Content, TurnPowers>();
+function turnPowers(content: Content, q: number): TurnPowers {
+  let p = powers.get(content);
+  if (p && p.q === q) return p;
+  const M = content.rules.macro;
+  const trend = new Float64Array(NR);
+  for (let i = 0; i < NR; i++) trend[i] = pow(1 + content.countries.regions[REGIONS[i]].trendGrowth, q / 4);
+  p = { q, trend, gapPersistence: pow(M.gapPersistence, q), defenseFade: pow(M.defenseFade, q), pollutionKept: pow(1 - content.rules.environment.decay, q) };
+  powers.set(content, p);
+  return p;
+}
+
 export function economyStep(x: EconomyInput) {
   const { content, dv, state, R, chain, cars, turn, q, instant } = x;
   const pol = content.rules.politics;
@@ -214,12 +236,12 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   const id = REGIONS[i];
   const r = R[id];
   const was = state.regions[id];
-  const spec = content.countries.regions[id];
+  const pw = turnPowers(content, q);
   // pledged investment moves capital from the source to the host: the host's capacity to produce rises, the
   // source's falls by as much, and neither gets a demand boost from it (a swap of equal pledges changes nothing)
   const isC0 = id !== 'ROW';
   const netCapital = isC0 ? flows.inflow[id as CountryId] - flows.outflow[id as CountryId] : 0;
-  r.potential = was.potential * pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
+  r.potential = was.potential * pw.trend[i] + M.capitalReturn * netCapital;
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
@@ -231,7 +253,7 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   TREV[i] += carRevenue;
   const spend = SPEND[i];
   const rv = reValue(content, i, chainIn, chain, prices, q);
-  let shock = (was.gap.shocks ?? 0) * pow(M.gapPersistence, q);
+  let shock = (was.gap.shocks ?? 0) * pw.gapPersistence;
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
   const g = {
     autos: (((BUILT[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
@@ -245,7 +267,7 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
     investment: (M.investmentMultiplier * spend) / P,
     // defence spending: a demand impulse from each change in spending that fades within about two years, and a
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
-    defense: (was.gap.defense ?? 0) * pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - was.policies.defensePct)) / 100,
+    defense: (was.gap.defense ?? 0) * pw.defenseFade + (M.defenseMultiplier * (r.policies.defensePct - was.policies.defensePct)) / 100,
     // the excess burden of the taxes grows with their square (Harberger): the cost per unit of extra spending
     // doubles when the extra reaches defenseTaxDoubling of GDP
     defenseTaxes: -M.defenseTaxDrag * defenseExtra(r) * (1 + Math.max(0, defenseExtra(r)) / M.defenseTaxDoubling),
@@ -280,7 +302,7 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   const mined = chainIn.minedReo[i] * chain.mineUse[i];
   let env = ENV[i];
   for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
-  r.pollution = r.pollution * pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
+  r.pollution = r.pollution * pw.pollutionKept + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
   r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
   // defense capability: new capability needs heavy-rare-earth magnets
   const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;
