@@ -22,14 +22,16 @@ import { buildReport, type ReportInput } from './report.ts';
 import { rowOf } from './rows.ts';
 import { trackStep } from './leverage.ts';
 
-export function cloneRegion(r: RegionState): RegionState {
+export function cloneRegion(r: RegionState, whole = true): RegionState {
   // one literal with every key of a region in the order init.ts writes them (tests/speed.test.ts pins the order):
   // each game's regions then share V8's shapes with every other game's, where a spread of the last turn's region
-  // made a shape of its own per game (so the reads of a region all over the engine saw a new shape every game)
+  // made a shape of its own per game (so the reads of a region all over the engine saw a new shape every game).
+  // `whole` false: gap and carShares are last turn's objects, for the turn, whose economy step replaces both whole
+  // (macro.ts regionStep) and which writes into neither before that
   return {
     gdp: r.gdp,
     potential: r.potential,
-    gap: { ...r.gap },
+    gap: whole ? { ...r.gap } : r.gap,
     approval: r.approval,
     miningReo: r.miningReo,
     lightFrac: r.lightFrac,
@@ -45,7 +47,7 @@ export function cloneRegion(r: RegionState): RegionState {
     magnetUse: { ...r.magnetUse },
     oxideOtherUse: { ...r.oxideOtherUse },
     carDemand: r.carDemand,
-    carShares: { ...r.carShares },
+    carShares: whole ? { ...r.carShares } : r.carShares,
     carBias: r.carBias,
     evShare: r.evShare,
     capability: r.capability,
@@ -109,7 +111,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const date = addQuarters(state.start, (turn - 1) * q);
   const news: string[] = [];
   const R = {} as Record<RegionId, RegionState>;
-  for (const r of REGIONS) R[r] = cloneRegion(state.regions[r]);
+  for (const r of REGIONS) R[r] = cloneRegion(state.regions[r], false);
 
   // 1. orders onto standing policies
   for (const c of COUNTRIES) {
