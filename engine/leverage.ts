@@ -185,6 +185,24 @@ export function isTruce(d: Deal): boolean {
 /** China's value of its exports of other goods to the US (USD bn a year, net of what it would sell elsewhere, in value
  * added) at a US tariff of `tau` percent: constant-elasticity demand from the 2024 flow at the starting tariff. */
 export function chinaStake(content: Content, tau: number): number {
+  // memoised on the content and the exact tariff (the US's tariff on China stands still most turns): a pure
+  // function's value, so what the memo holds changes no result
+  let memo = stakes.get(content);
+  if (!memo) {
+    memo = { tau: [NaN, NaN], value: [0, 0], next: 0 };
+    stakes.set(content, memo);
+  }
+  for (let k = 0; k < 2; k++) if (memo.tau[k] === tau && (tau !== 0 || 1 / tau === 1 / memo.tau[k])) return memo.value[k];
+  const v = stakeOf(content, tau);
+  memo.tau[memo.next] = tau;
+  memo.value[memo.next] = v;
+  memo.next = 1 - memo.next;
+  return v;
+}
+/** The last two tariffs chinaStake worked out per content, and their values (readTrack asks for two each turn). */
+const stakes = new WeakMap<Content, { tau: number[]; value: number[]; next: number }>();
+
+function stakeOf(content: Content, tau: number): number {
   const L = content.rules.leverage;
   const x0 = content.countries.regions.CHN.otherExports.USA ?? 0;
   const t0 = startTariffOf(content, 'USA', 'CHN', 'other');
