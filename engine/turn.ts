@@ -108,7 +108,6 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const dv = derive(content);
   const turn = state.turn + 1;
   const q = state.quartersPerTurn;
-  const date = addQuarters(state.start, (turn - 1) * q);
   const news: string[] = [];
   const R = {} as Record<RegionId, RegionState>;
   for (const r of REGIONS) R[r] = cloneRegion(state.regions[r], false);
@@ -240,6 +239,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     breaches: dealStep.breaches,
     projects: proj.projects,
     news,
+    parts: full,
   });
   leakConsequences(content, chain, econ.tension, news);
   // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
@@ -259,7 +259,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     state,
     R,
     turn,
-    date,
+    date: addQuarters(state.start, (turn - 1) * q),
     fired,
     news,
     deals: dealStep.deals,
