@@ -257,8 +257,9 @@ export function whyLine(r: Reading): string {
 
 const PHASE_WORDS: Record<Phase, string> = { calm: 'calm', escalation: 'escalation', truce: 'truce', deal: 'deal' };
 
-/** The track after this turn, and its news: a change of phase, or a move in the US's hand since it was last reported. */
-export function trackStep(content: Content, prev: TrackState | undefined, turn: number, w: TrackWorld, news: string[]): TrackState {
+/** The track after this turn, and its news: a change of phase, or a move in the US's hand since it was last reported
+ * (`news` null: the same track, the news not written, for a turn without a report). */
+export function trackStep(content: Content, prev: TrackState | undefined, turn: number, w: TrackWorld, news: string[] | null): TrackState {
   const raw = usShares(content, w);
   const a = prev ? content.rules.leverage.smoothing : 1;
   const r = readTrack(content, w, { china: (prev?.usFromChina ?? 0) * (1 - a) + raw.china * a, japan: (prev?.usFromJapan ?? 0) * (1 - a) + raw.japan * a });
@@ -267,12 +268,14 @@ export function trackStep(content: Content, prev: TrackState | undefined, turn: 
   const now = { usHand: r.usHand, usFromChina: r.usFromChina, usFromJapan: r.usFromJapan, usCost: r.usCost, chinaCost: r.chinaCost };
   let reported = prev?.reported ?? now;
   if (r.phase !== before) {
-    news.push(`US-China track: ${PHASE_WORDS[r.phase]} (was ${PHASE_WORDS[before]}): ${whyLine(r)}.`);
+    news?.push(`US-China track: ${PHASE_WORDS[r.phase]} (was ${PHASE_WORDS[before]}): ${whyLine(r)}.`);
     reported = now;
   } else if (Math.abs(r.usHand - reported.usHand) >= content.rules.leverage.reportStep) {
     const o = reported;
-    const jp = Math.abs(r.usFromJapan - o.usFromJapan) >= 0.005 ? `, from Japan ${pct(o.usFromJapan)} -> ${pct(r.usFromJapan)}` : '';
-    news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
+    if (news) {
+      const jp = Math.abs(r.usFromJapan - o.usFromJapan) >= 0.005 ? `, from Japan ${pct(o.usFromJapan)} -> ${pct(r.usFromJapan)}` : '';
+      news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
+    }
     reported = now;
   }
   // one literal with the reading's keys in readTrack's order, then the two new ones: a spread followed by assignments

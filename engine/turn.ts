@@ -243,7 +243,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   });
   leakConsequences(content, chain, econ.tension, news);
   // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
-  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, news);
+  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, full ? news : null);
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];
