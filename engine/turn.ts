@@ -150,7 +150,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     }
   const instant: Shock[] = [];
   for (const ev of fired) {
-    news.push(`${ev.title}: ${ev.text}`);
+    if (full) news.push(`${ev.title}: ${ev.text}`);
     for (const e of ev.effects) {
       if (LASTING.has(e.kind)) {
         if (ev.durationTurns > 0) shocks.push({ eventId: ev.id, effect: e, turnsLeft: ev.durationTurns });
