@@ -2,6 +2,11 @@
 // what createGame copies per game. Several times as fast as structuredClone on the game state, which walks every
 // value through the serialiser.
 
+/** V8's in-object slots of `{}` (4) plus its soft limit on properties a keyed store adds out of object (12). */
+const FAST_KEYED = 16;
+/** The descriptor of an ordinary property, its value set just before each use (and let go after). */
+const DESC: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: true };
+
 export function cloneTree<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) {
@@ -17,7 +22,20 @@ export function cloneTree<T>(v: T): T {
   }
   const src = v as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const k in src) out[k] = cloneTree(src[k]);
+  // the first keys by keyed stores; past FAST_KEYED of them, V8 would turn the object into a dictionary (a shape of
+  // its own, per object, never shared with the next game's), so the rest are defined one by one: they follow shared
+  // shape transitions, so every game's state (and the spreads each turn makes of it) has the same shapes, and the
+  // engine's reads of them stay monomorphic from one game to the next
+  let n = 0;
+  for (const k in src) {
+    const value = cloneTree(src[k]);
+    if (++n <= FAST_KEYED) out[k] = value;
+    else {
+      DESC.value = value;
+      Object.defineProperty(out, k, DESC);
+    }
+  }
+  if (n > FAST_KEYED) DESC.value = undefined;
   return out as T;
 }
 

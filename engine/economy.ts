@@ -78,19 +78,24 @@ export type ObjectiveKey = (typeof OBJECTIVES)[number];
 
 /** Each objective's weighted contribution to the objective index (environment enters with its sign). */
 export function objectiveParts(content: Content, c: CountryId, r: RegionState, independence: number): Record<ObjectiveKey, number> {
+  const p: Record<ObjectiveKey, number> = { gdp: 0, security: 0, approval: 0, autoProduction: 0, supplySecurity: 0, independence: 0, environment: 0 };
+  partsInto(content, c, r, independence, p);
+  return p;
+}
+
+/** objectiveParts into `p`, every part written, in the record's key order. */
+export function partsInto(content: Content, c: CountryId, r: RegionState, independence: number, p: Record<ObjectiveKey, number>): void {
   const w = content.countries.regions[c].objectives!;
   const ref = r.ref;
   const gdp = 100 * log(r.gdp / ref.gdp);
   const auto = ref.autoProduction > 0 ? 100 * (r.last.autoProduction / ref.autoProduction - 1) : 0;
-  return {
-    gdp: w.gdp * gdp,
-    security: w.security * r.security,
-    approval: w.approval * (r.approval - r.approvalGrowth),
-    autoProduction: w.autoProduction * auto,
-    supplySecurity: w.supplySecurity * 100 * r.last.magnetSupplyRatio,
-    independence: w.independence * 100 * independence,
-    environment: -(w.environment * r.pollution),
-  };
+  p.gdp = w.gdp * gdp;
+  p.security = w.security * r.security;
+  p.approval = w.approval * (r.approval - r.approvalGrowth);
+  p.autoProduction = w.autoProduction * auto;
+  p.supplySecurity = w.supplySecurity * 100 * r.last.magnetSupplyRatio;
+  p.independence = w.independence * 100 * independence;
+  p.environment = -(w.environment * r.pollution);
 }
 
 /** The objective index: the parts summed in a fixed order. */

@@ -185,6 +185,24 @@ export function isTruce(d: Deal): boolean {
 /** China's value of its exports of other goods to the US (USD bn a year, net of what it would sell elsewhere, in value
  * added) at a US tariff of `tau` percent: constant-elasticity demand from the 2024 flow at the starting tariff. */
 export function chinaStake(content: Content, tau: number): number {
+  // memoised on the content and the exact tariff (the US's tariff on China stands still most turns): a pure
+  // function's value, so what the memo holds changes no result
+  let memo = stakes.get(content);
+  if (!memo) {
+    memo = { tau: [NaN, NaN], value: [0, 0], next: 0 };
+    stakes.set(content, memo);
+  }
+  for (let k = 0; k < 2; k++) if (memo.tau[k] === tau && (tau !== 0 || 1 / tau === 1 / memo.tau[k])) return memo.value[k];
+  const v = stakeOf(content, tau);
+  memo.tau[memo.next] = tau;
+  memo.value[memo.next] = v;
+  memo.next = 1 - memo.next;
+  return v;
+}
+/** The last two tariffs chinaStake worked out per content, and their values (readTrack asks for two each turn). */
+const stakes = new WeakMap<Content, { tau: number[]; value: number[]; next: number }>();
+
+function stakeOf(content: Content, tau: number): number {
   const L = content.rules.leverage;
   const x0 = content.countries.regions.CHN.otherExports.USA ?? 0;
   const t0 = startTariffOf(content, 'USA', 'CHN', 'other');
@@ -239,8 +257,9 @@ export function whyLine(r: Reading): string {
 
 const PHASE_WORDS: Record<Phase, string> = { calm: 'calm', escalation: 'escalation', truce: 'truce', deal: 'deal' };
 
-/** The track after this turn, and its news: a change of phase, or a move in the US's hand since it was last reported. */
-export function trackStep(content: Content, prev: TrackState | undefined, turn: number, w: TrackWorld, news: string[]): TrackState {
+/** The track after this turn, and its news: a change of phase, or a move in the US's hand since it was last reported
+ * (`news` null: the same track, the news not written, for a turn without a report). */
+export function trackStep(content: Content, prev: TrackState | undefined, turn: number, w: TrackWorld, news: string[] | null): TrackState {
   const raw = usShares(content, w);
   const a = prev ? content.rules.leverage.smoothing : 1;
   const r = readTrack(content, w, { china: (prev?.usFromChina ?? 0) * (1 - a) + raw.china * a, japan: (prev?.usFromJapan ?? 0) * (1 - a) + raw.japan * a });
@@ -249,12 +268,14 @@ export function trackStep(content: Content, prev: TrackState | undefined, turn: 
   const now = { usHand: r.usHand, usFromChina: r.usFromChina, usFromJapan: r.usFromJapan, usCost: r.usCost, chinaCost: r.chinaCost };
   let reported = prev?.reported ?? now;
   if (r.phase !== before) {
-    news.push(`US-China track: ${PHASE_WORDS[r.phase]} (was ${PHASE_WORDS[before]}): ${whyLine(r)}.`);
+    news?.push(`US-China track: ${PHASE_WORDS[r.phase]} (was ${PHASE_WORDS[before]}): ${whyLine(r)}.`);
     reported = now;
   } else if (Math.abs(r.usHand - reported.usHand) >= content.rules.leverage.reportStep) {
     const o = reported;
-    const jp = Math.abs(r.usFromJapan - o.usFromJapan) >= 0.005 ? `, from Japan ${pct(o.usFromJapan)} -> ${pct(r.usFromJapan)}` : '';
-    news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
+    if (news) {
+      const jp = Math.abs(r.usFromJapan - o.usFromJapan) >= 0.005 ? `, from Japan ${pct(o.usFromJapan)} -> ${pct(r.usFromJapan)}` : '';
+      news.push(`The US's hand with China ${r.usHand > o.usHand ? 'strengthens' : 'weakens'} (${sign(o.usHand)} -> ${sign(r.usHand)}): US rare earths from China ${pct(o.usFromChina)} -> ${pct(r.usFromChina)}${jp}, so a squeeze would cost the US ${bn(o.usCost)} -> ${bn(r.usCost)} a year; China's exports at stake ${bn(o.chinaCost)} -> ${bn(r.chinaCost)}.`);
+    }
     reported = now;
   }
   // one literal with the reading's keys in readTrack's order, then the two new ones: a spread followed by assignments

@@ -7,7 +7,7 @@ import type { ChainInput, ChainResult } from './market/chain.ts';
 import type { CarPlan } from './cars.ts';
 import { NR } from './market/spe.ts';
 import { dealInvestmentFlows } from './deals.ts';
-import { objectiveParts, sumParts, pollutionAdded, securityIndex, securityInputs } from './economy.ts';
+import { objectiveParts, partsInto, sumParts, pollutionAdded, securityIndex, securityInputs } from './economy.ts';
 import type { ObjectiveKey } from './economy.ts';
 import { independenceFrom, supplyRisks } from './risk.ts';
 import { knownProjectType } from './own.ts';
@@ -34,6 +34,8 @@ export interface EconomyInput {
   breaches: { breaker: CountryId; victim: CountryId }[];
   projects: Project[];
   news: string[];
+  /** the objective's parts by country as records (objectiveBy, for the report); false: the objective only */
+  parts?: boolean;
 }
 
 /** Rare-earth sector value added, USD bn / yr: output at the producers' price less inputs at the buyers' price. */
@@ -66,6 +68,30 @@ const GAP = new Float64Array(NR);
 const IMP = new Float64Array(NR);
 const SRC = new Float64Array(NR);
 const REGION_I: Record<string, number> = { AUS: 0, CHN: 1, JPN: 2, MYS: 3, ROW: 4, USA: 5 };
+// scratch of the objective's parts when no record of them is kept, every field written by partsInto before it is read
+const PARTS: Record<ObjectiveKey, number> = { gdp: 0.5, security: 0.5, approval: 0.5, autoProduction: 0.5, supplySecurity: 0.5, independence: 0.5, environment: 0.5 };
+
+/** regionStep's powers of the content's constants over a turn of q quarters, worked out once per content (the same
+ * calls on the same operands, so the same bits): each region's trend growth, the output gap's persistence, the
+ * defence impulse's fade and what pollution keeps. */
+interface TurnPowers {
+  q: number;
+  trend: Float64Array;
+  gapPersistence: number;
+  defenseFade: number;
+  pollutionKept: number;
+}
+const powers = new WeakMap<Content, TurnPowers>();
+function turnPowers(content: Content, q: number): TurnPowers {
+  let p = powers.get(content);
+  if (p && p.q === q) return p;
+  const M = content.rules.macro;
+  const trend = new Float64Array(NR);
+  for (let i = 0; i < NR; i++) trend[i] = pow(1 + content.countries.regions[REGIONS[i]].trendGrowth, q / 4);
+  p = { q, trend, gapPersistence: pow(M.gapPersistence, q), defenseFade: pow(M.defenseFade, q), pollutionKept: pow(1 - content.rules.environment.decay, q) };
+  powers.set(content, p);
+  return p;
+}
 
 export function economyStep(x: EconomyInput) {
   const { content, dv, state, R, chain, cars, turn, q, instant } = x;
@@ -116,7 +142,8 @@ export function economyStep(x: EconomyInput) {
   for (const c of COUNTRIES) {
     const r = R[c];
     const prev = state.regions[c];
-    const terms = termsOf(content, r, GAP[REGION_I[c]]);
+    const terms = TERMS;
+    termsInto(content, r, GAP[REGION_I[c]], terms);
     // the terms summed in their record's key order (as a for-in over it)
     let target = r.ref.approval;
     target += terms.growth;
@@ -131,8 +158,14 @@ export function economyStep(x: EconomyInput) {
     r.approval = Math.min(100, Math.max(0, ap));
     // the part of approval growth put there, lagged the same way: the score leaves it out (GDP counts once)
     r.approvalGrowth = prev.approvalGrowth + pol.adjustSpeed * q * (terms.growth - prev.approvalGrowth);
-    objectiveBy[c] = objectiveParts(content, c, r, independenceFrom(content, r.last.supplyRisk));
-    objective[c] = sumParts(objectiveBy[c]);
+    // the parts as a record only for the report (x.parts false: a batch turn's, summed from scratch)
+    if (x.parts === false) {
+      partsInto(content, c, r, independenceFrom(content, r.last.supplyRisk), PARTS);
+      objective[c] = sumParts(PARTS);
+    } else {
+      objectiveBy[c] = objectiveParts(content, c, r, independenceFrom(content, r.last.supplyRisk));
+      objective[c] = sumParts(objectiveBy[c]);
+    }
     r.last.objective = objective[c];
   }
   return { carFlows, otherTrade, otherTradeRef, tension, trust: x.trust, objective, objectiveBy };
@@ -173,20 +206,38 @@ export function approvalTerms(content: Content, r: RegionState, prev: RegionStat
   return termsOf(content, r, gap);
 }
 
+/** What moves approval's target, in points, by cause (approvalTerms' record). */
+type Terms = {
+  growth: number;
+  jobs: number;
+  prices: number;
+  environment: number;
+  security: number;
+  tariffs: number;
+  seabed: number;
+};
+
 /** approvalTerms given the sum of r.gap over its keys in their order. */
-function termsOf(content: Content, r: RegionState, gap: number) {
+function termsOf(content: Content, r: RegionState, gap: number): Terms {
+  const t: Terms = { growth: 0, jobs: 0, prices: 0, environment: 0, security: 0, tariffs: 0, seabed: 0 };
+  termsInto(content, r, gap, t);
+  return t;
+}
+
+/** termsOf into `t`, every field written, in the record's key order. */
+function termsInto(content: Content, r: RegionState, gap: number, t: Terms): void {
   const pol = content.rules.politics;
   const ownTariffs = avgOtherTariff(r) - r.ref.otherTariff;
-  return {
-    growth: pol.growthWeight * 100 * gap,
-    jobs: r.ref.autoProduction > 0 ? pol.jobsWeight * 100 * (r.last.autoProduction / (r.ref.autoProduction * (r.potential / r.ref.potential)) - 1) : 0,
-    prices: -pol.priceWeight * 100 * (r.last.carPriceIndex / r.ref.carPriceIndex - 1),
-    environment: -pol.environmentWeight * (r.pollution - r.ref.pollution),
-    security: pol.securityWeight * (r.security - r.ref.security),
-    tariffs: -pol.tariffPainWeight * Math.max(0, ownTariffs),
-    seabed: seabedApproval(content, r),
-  };
+  t.growth = pol.growthWeight * 100 * gap;
+  t.jobs = r.ref.autoProduction > 0 ? pol.jobsWeight * 100 * (r.last.autoProduction / (r.ref.autoProduction * (r.potential / r.ref.potential)) - 1) : 0;
+  t.prices = -pol.priceWeight * 100 * (r.last.carPriceIndex / r.ref.carPriceIndex - 1);
+  t.environment = -pol.environmentWeight * (r.pollution - r.ref.pollution);
+  t.security = pol.securityWeight * (r.security - r.ref.security);
+  t.tariffs = -pol.tariffPainWeight * Math.max(0, ownTariffs);
+  t.seabed = seabedApproval(content, r);
 }
+// scratch of economyStep's approval: every field written by termsInto before it is read, on every call
+const TERMS: Terms = { growth: 0.5, jobs: 0.5, prices: 0.5, environment: 0.5, security: 0.5, tariffs: 0.5, seabed: 0.5 };
 
 function avgOtherTariff(r: RegionState): number {
   let s = 0;
@@ -214,12 +265,12 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   const id = REGIONS[i];
   const r = R[id];
   const was = state.regions[id];
-  const spec = content.countries.regions[id];
+  const pw = turnPowers(content, q);
   // pledged investment moves capital from the source to the host: the host's capacity to produce rises, the
   // source's falls by as much, and neither gets a demand boost from it (a swap of equal pledges changes nothing)
   const isC0 = id !== 'ROW';
   const netCapital = isC0 ? flows.inflow[id as CountryId] - flows.outflow[id as CountryId] : 0;
-  r.potential = was.potential * pow(1 + spec.trendGrowth, frac) + M.capitalReturn * netCapital;
+  r.potential = was.potential * pw.trend[i] + M.capitalReturn * netCapital;
   const growth = r.potential / r.ref.potential;
   const P = r.potential;
   const prodRef = r.ref.autoProduction * growth;
@@ -231,7 +282,7 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   TREV[i] += carRevenue;
   const spend = SPEND[i];
   const rv = reValue(content, i, chainIn, chain, prices, q);
-  let shock = (was.gap.shocks ?? 0) * pow(M.gapPersistence, q);
+  let shock = (was.gap.shocks ?? 0) * pw.gapPersistence;
   for (const e of instant) if (e.effect.kind === 'gdpShock' && e.effect.country === id) shock += e.effect.pct / 100;
   const g = {
     autos: (((BUILT[i] - prodRef) * a.exportValueUsd * a.valueAddedShare * (4 / q)) / 1e9) / P,
@@ -245,7 +296,7 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
     investment: (M.investmentMultiplier * spend) / P,
     // defence spending: a demand impulse from each change in spending that fades within about two years, and a
     // lasting cost of the taxes or debt that pay for spending above the starting level (no free lunch)
-    defense: (was.gap.defense ?? 0) * pow(M.defenseFade, q) + (M.defenseMultiplier * (r.policies.defensePct - was.policies.defensePct)) / 100,
+    defense: (was.gap.defense ?? 0) * pw.defenseFade + (M.defenseMultiplier * (r.policies.defensePct - was.policies.defensePct)) / 100,
     // the excess burden of the taxes grows with their square (Harberger): the cost per unit of extra spending
     // doubles when the extra reaches defenseTaxDoubling of GDP
     defenseTaxes: -M.defenseTaxDrag * defenseExtra(r) * (1 + Math.max(0, defenseExtra(r)) / M.defenseTaxDoubling),
@@ -280,7 +331,7 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   const mined = chainIn.minedReo[i] * chain.mineUse[i];
   let env = ENV[i];
   for (const e of instant) if (e.effect.kind === 'pollution' && e.effect.region === id) env += e.effect.delta;
-  r.pollution = r.pollution * pow(1 - content.rules.environment.decay, q) + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
+  r.pollution = r.pollution * pw.pollutionKept + pollutionAdded(content, mined, chain.refined.light[i] + chain.refined.heavy[i], mud, r.gdp) + env;
   r.seabed += (content.rules.environment.perKtSeabed * mud) / 1000;
   // defense capability: new capability needs heavy-rare-earth magnets
   const defSpend = (r.policies.defensePct / 100) * r.gdp * frac;

@@ -32,17 +32,28 @@ interface Ctx {
   licensed: number;
 }
 
+// the one context, every field rewritten by contextOf before each call reads it (nothing carries from one call to
+// the next; the markets and policies it points to are the call's own)
+const CTX: Ctx = { x: null as unknown as RiskBase, pol: [], m: LEVELS.map(() => []), p: LEVELS.map(() => []), banned: 0, licensed: 0 };
+
 function contextOf(x: RiskBase): Ctx {
   const sr = x.content.rules.supplyRisk;
-  const pol: Policies[] = [];
-  for (let o = 0; o < NR; o++) pol.push(x.policies(o));
-  const m: MarketResult[][] = [];
-  const p: number[][] = [];
-  for (const level of LEVELS) {
-    m.push(level.map((s) => x.markets[s]));
-    p.push(level.map((s) => x.content.goods.markets[s].basePrice));
+  const c = CTX;
+  c.x = x;
+  for (let o = 0; o < NR; o++) c.pol[o] = x.policies(o);
+  const markets = x.content.goods.markets;
+  for (let l = 0; l < LEVELS.length; l++) {
+    const level = LEVELS[l];
+    const m = c.m[l];
+    const p = c.p[l];
+    for (let k = 0; k < level.length; k++) {
+      m[k] = x.markets[level[k]];
+      p[k] = markets[level[k]].basePrice;
+    }
   }
-  return { x, pol, m, p, banned: sr.restrictionBanned, licensed: sr.restrictionLicensed };
+  c.banned = sr.restrictionBanned;
+  c.licensed = sr.restrictionLicensed;
+  return c;
 }
 
 /** Trade-restriction adjuster t_c of origin o toward buyer i over a level's stages: 1 open, more when restricted. */

@@ -4,14 +4,17 @@ import type { GameState } from './state.ts';
 import type { EconomyInput } from './macro.ts';
 import { tensionPolicyTerm } from './economy.ts';
 
+const NC = COUNTRIES.length;
+// scratch: the new tension T[a * NC + b], every entry written before it is read on every call
+const T = new Float64Array(NC * NC);
+
 /** Tension between each pair of countries after this turn's policies, deals, events and breaches. */
 export function tensionStep(x: EconomyInput): GameState['tension'] {
   const { content, state, R, q, instant } = x;
-  const tension = {} as GameState['tension'];
-  for (const c of COUNTRIES) tension[c] = { ...state.tension[c] };
   const dip = content.rules.diplomacy;
   const rivalPair = x.dv.rivalPair;
-  const NC = COUNTRIES.length;
+  // each country's tension with itself as it was (the rows are copied whole, diagonal included)
+  for (let ai = 0; ai < NC; ai++) T[ai * NC + ai] = state.tension[COUNTRIES[ai]][COUNTRIES[ai]];
   for (let ai = 0; ai < NC; ai++) {
     const A = COUNTRIES[ai];
     const RA = R[A];
@@ -26,9 +29,16 @@ export function tensionStep(x: EconomyInput): GameState['tension'] {
       for (const e of instant) if (e.effect.kind === 'tension' && ((e.effect.a === A && e.effect.b === B) || (e.effect.a === B && e.effect.b === A))) t += e.effect.delta;
       for (const br of x.breaches) if ((br.breaker === A && br.victim === B) || (br.breaker === B && br.victim === A)) t += dip.breachTension;
       t = Math.min(100, Math.max(0, t));
-      tension[A][B] = t;
-      tension[B][A] = t;
+      T[ai * NC + bi] = t;
+      T[bi * NC + ai] = t;
     }
   }
-  return tension;
+  // rows and keys in COUNTRIES' order, as init.ts writes them: one literal shape each, no keyed stores
+  return { AUS: rowOf(0), CHN: rowOf(1), JPN: rowOf(2), MYS: rowOf(3), USA: rowOf(4) };
 }
+
+function rowOf(a: number): Record<(typeof COUNTRIES)[number], number> {
+  const o = a * NC;
+  return { AUS: T[o], CHN: T[o + 1], JPN: T[o + 2], MYS: T[o + 3], USA: T[o + 4] };
+}
+if (COUNTRIES.join() !== 'AUS,CHN,JPN,MYS,USA') throw new Error('tension.ts: the rows are written for the countries AUS, CHN, JPN, MYS, USA in this order');

@@ -1,5 +1,5 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, regionRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
 import type { Orders } from './schema.ts';
@@ -19,22 +19,48 @@ import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
 import { buildReport, type ReportInput } from './report.ts';
+import { rowOf } from './rows.ts';
 import { trackStep } from './leverage.ts';
 
-export function cloneRegion(r: RegionState): RegionState {
-  // a spread, then its parts replaced by assignment: the same object, key for key and in the same order, as the
-  // literal {...r, gap: {...}, ...}, at a fifth of the cost (V8 takes a literal that overrides spread keys slowly)
-  const c = { ...r };
-  c.gap = { ...r.gap };
-  c.refining = { ...r.refining };
-  c.recycling = { ...r.recycling };
-  c.inventory = { ...r.inventory };
-  c.stockpile = { ...r.stockpile };
-  c.demandAdj = { ...r.demandAdj };
-  c.magnetUse = { ...r.magnetUse };
-  c.oxideOtherUse = { ...r.oxideOtherUse };
-  c.carShares = { ...r.carShares };
-  return c;
+export function cloneRegion(r: RegionState, whole = true): RegionState {
+  // one literal with every key of a region in the order init.ts writes them (tests/speed.test.ts pins the order):
+  // each game's regions then share V8's shapes with every other game's, where a spread of the last turn's region
+  // made a shape of its own per game (so the reads of a region all over the engine saw a new shape every game).
+  // `whole` false: gap and carShares are last turn's objects, for the turn, whose economy step replaces both whole
+  // (macro.ts regionStep) and which writes into neither before that
+  return {
+    gdp: r.gdp,
+    potential: r.potential,
+    gap: whole ? { ...r.gap } : r.gap,
+    approval: r.approval,
+    miningReo: r.miningReo,
+    lightFrac: r.lightFrac,
+    heavyFrac: r.heavyFrac,
+    mudReo: r.mudReo,
+    refining: { ...r.refining },
+    magnetCap: r.magnetCap,
+    recycling: { ...r.recycling },
+    thrift: r.thrift,
+    inventory: { ...r.inventory },
+    stockpile: { ...r.stockpile },
+    demandAdj: { ...r.demandAdj },
+    magnetUse: { ...r.magnetUse },
+    oxideOtherUse: { ...r.oxideOtherUse },
+    carDemand: r.carDemand,
+    carShares: whole ? { ...r.carShares } : r.carShares,
+    carBias: r.carBias,
+    evShare: r.evShare,
+    capability: r.capability,
+    security: r.security,
+    pollution: r.pollution,
+    seabed: r.seabed,
+    budget: r.budget,
+    debt: r.debt,
+    approvalGrowth: r.approvalGrowth,
+    policies: r.policies,
+    last: r.last,
+    ref: r.ref,
+  };
 }
 
 export interface ResolveOptions {
@@ -82,10 +108,9 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const dv = derive(content);
   const turn = state.turn + 1;
   const q = state.quartersPerTurn;
-  const date = addQuarters(state.start, (turn - 1) * q);
   const news: string[] = [];
   const R = {} as Record<RegionId, RegionState>;
-  for (const r of REGIONS) R[r] = cloneRegion(state.regions[r]);
+  for (const r of REGIONS) R[r] = cloneRegion(state.regions[r], false);
 
   // 1. orders onto standing policies
   for (const c of COUNTRIES) {
@@ -125,7 +150,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     }
   const instant: Shock[] = [];
   for (const ev of fired) {
-    news.push(`${ev.title}: ${ev.text}`);
+    if (full) news.push(`${ev.title}: ${ev.text}`);
     for (const e of ev.effects) {
       if (LASTING.has(e.kind)) {
         if (ev.durationTurns > 0) shocks.push({ eventId: ev.id, effect: e, turnsLeft: ev.durationTurns });
@@ -166,20 +191,22 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const why = opts.ledger !== false ? pricesWhy(ctx, chainIn, chain, R) : undefined;
   settleStockpiles(R, chain, purchase, release, news, why?.runs[STOCKPILE_CAUSE]);
   // 8. prices, flows, stocks
-  const prices = {} as GameState['prices'];
-  const worldPrice = {} as GameState['worldPrice'];
-  const flows = {} as GameState['flows'];
-  for (const s of STAGES) {
-    const m = chain.markets[s];
-    prices[s] = regionRecord((_, i) => m.price[i]);
-    flows[s] = regionRecord((_, i) => regionRecord((__, j) => m.flows[i][j]));
-    worldPrice[s] = worldPriceOf(m.price, m.received);
-  }
+  const mk = chain.markets;
+  const prices = byStage(rowOf(mk['ore.light'].price, 0), rowOf(mk['ore.heavy'].price, 0), rowOf(mk['oxide.light'].price, 0), rowOf(mk['oxide.heavy'].price, 0), rowOf(mk.magnet.price, 0));
+  const flows = byStage(flowRec(mk['ore.light'].flows), flowRec(mk['ore.heavy'].flows), flowRec(mk['oxide.light'].flows), flowRec(mk['oxide.heavy'].flows), flowRec(mk.magnet.flows));
+  const worldPrice = byStage(priceOf(mk['ore.light']), priceOf(mk['ore.heavy']), priceOf(mk['oxide.light']), priceOf(mk['oxide.heavy']), priceOf(mk.magnet));
   const market = nextMarketState(content, state, chain, R);
   const stockBefore = full ? stockTotals(state.regions, state.market.magnetHeavy, content) : null;
+  const inv = chain.inv;
   for (let i = 0; i < NR; i++) {
     const r = R[REGIONS[i]];
-    for (const s of STAGES) r.inventory[s] = chain.inv[s][i];
+    // each stage by name, in STAGES' order (a keyed store with a varying key is a megamorphic store)
+    const ri = r.inventory;
+    ri['ore.light'] = inv['ore.light'][i];
+    ri['ore.heavy'] = inv['ore.heavy'][i];
+    ri['oxide.light'] = inv['oxide.light'][i];
+    ri['oxide.heavy'] = inv['oxide.heavy'][i];
+    ri.magnet = inv.magnet[i];
     r.stockpile.light += chain.toStockpile.light[i];
     r.stockpile.heavy += chain.toStockpile.heavy[i];
   }
@@ -212,10 +239,11 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     breaches: dealStep.breaches,
     projects: proj.projects,
     news,
+    parts: full,
   });
   leakConsequences(content, chain, econ.tension, news);
   // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
-  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, news);
+  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, full ? news : null);
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];
@@ -231,7 +259,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     state,
     R,
     turn,
-    date,
+    date: addQuarters(state.start, (turn - 1) * q),
     fired,
     news,
     deals: dealStep.deals,
@@ -245,36 +273,58 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
       heavy: { mined: minedH, recycled: recH, stockChange: stockAfter.heavy - stockBefore.heavy, consumed: chain.consumed.heavy, losses: chain.losses.heavy },
     },
   };
-  // the new state: last turn's with this turn's parts put in (a plain spread: immer's produce here only walked the
-  // new parts looking for drafts, and there are none; policies and deals go through immer where they change). The
-  // parts are assigned after the spread, in this order: the same object, key for key, as the literal
-  // {...state, turn, rng, ...} without V8's slow path for a literal that overrides spread keys (see cloneRegion)
-  const next: GameState = { ...state };
-  next.turn = turn;
-  next.rng = rng;
-  next.regions = R;
-  next.prices = prices;
-  next.worldPrice = worldPrice;
-  next.flows = flows;
-  next.carFlows = econ.carFlows;
-  next.otherTrade = econ.otherTrade;
-  next.otherTradeRef = econ.otherTradeRef;
-  next.tension = econ.tension;
-  next.trust = econ.trust;
-  next.deals = dealStep.deals;
-  next.projects = proj.projects;
-  next.offtakes = proj.offtakes;
-  next.shocks = shocks;
-  next.firedEvents = fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents;
-  next.straits = lanes.straits;
-  next.lanes = lanes.lanes;
-  next.heavyIntensity = heavyIntensity;
-  next.nextId = Math.max(state.nextId, dealStep.nextId, started.nextId);
-  next.pipeline = pipeline;
-  next.market = market;
-  next.track = track;
+  // the new state: last turn's with this turn's parts put in (policies and deals go through immer where they
+  // change), as one literal with every key of GameState in the order init.ts writes them and the track last (the
+  // opening has none: the first turn adds it). A spread of the last state made a V8 shape of its own per game, so
+  // every read of the state saw a new shape each game; tests/speed.test.ts pins the key order
+  const next: GameState = {
+    engineVersion: state.engineVersion,
+    scenarioId: state.scenarioId,
+    contentHash: state.contentHash,
+    seed: state.seed,
+    turn,
+    turns: state.turns,
+    quartersPerTurn: state.quartersPerTurn,
+    start: state.start,
+    rng,
+    regions: R,
+    prices,
+    worldPrice,
+    flows,
+    carFlows: econ.carFlows,
+    tension: econ.tension,
+    trust: econ.trust,
+    deals: dealStep.deals,
+    projects: proj.projects,
+    offtakes: proj.offtakes,
+    shocks,
+    firedEvents: fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents,
+    straits: lanes.straits,
+    lanes: lanes.lanes,
+    heavyIntensity,
+    nextId: Math.max(state.nextId, dealStep.nextId, started.nextId),
+    otherTrade: econ.otherTrade,
+    otherTradeRef: econ.otherTradeRef,
+    pipeline,
+    tensionBase: state.tensionBase,
+    market,
+    track,
+  };
   return { state: next, reportInput, objective: econ.objective };
 }
+
+/** A stage-keyed record, keys in STAGES' order (the literal for-of over STAGES built, one shape, no keyed stores). */
+function byStage<T>(oreL: T, oreH: T, oxL: T, oxH: T, magnet: T): Record<StageKey, T> {
+  return { 'ore.light': oreL, 'ore.heavy': oreH, 'oxide.light': oxL, 'oxide.heavy': oxH, magnet };
+}
+/** A market's flows as a record of region-keyed rows (as regionRecord over regionRecord built them). */
+function flowRec(f: number[][]): Record<RegionId, Record<RegionId, number>> {
+  return { AUS: rowOf(f[0], 0), CHN: rowOf(f[1], 0), JPN: rowOf(f[2], 0), MYS: rowOf(f[3], 0), ROW: rowOf(f[4], 0), USA: rowOf(f[5], 0) };
+}
+function priceOf(m: { price: number[]; received: number[] }): number {
+  return worldPriceOf(m.price, m.received);
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('turn.ts: byStage and the inventories are written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
 /** Plain-words news of a country's policy changes this turn (tariffs grouped per partner, controls, defense). */
 export function policyNews(c: CountryId, before: GameState['regions']['JPN']['policies'], after: GameState['regions']['JPN']['policies']): string[] {
