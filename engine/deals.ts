@@ -35,7 +35,7 @@ function describe(k: Commitment): string {
 export function dealSummary(d: Deal): string {
   const g = d.give.map(describe).join(', ') || 'nothing';
   const t = d.get.map(describe).join(', ') || 'nothing';
-  return `${d.from} offers ${d.to} ${g} for ${t}, for ${d.termTurns} turns`;
+  return `${d.from} offers ${d.to} ${g} for ${t}, for ${d.termTurns} turn${d.termTurns === 1 ? '' : 's'}`;
 }
 
 export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[]): DealStep {
