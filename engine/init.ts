@@ -17,7 +17,7 @@ import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
 import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 import { pow } from './detmath.ts';
-import { cloneTree } from './clone.ts';
+import { cloneLike, cloneTree } from './clone.ts';
 
 function stageCapacity(r: RegionState, s: StageKey): number {
   switch (s) {
@@ -42,12 +42,13 @@ function stageCapacity(r: RegionState, s: StageKey): number {
 export function createGame(content: Content, seed: string | number): GameState {
   let template = openings.get(content);
   if (!template) {
-    template = openingState(content);
+    // once through cloneTree, whose objects follow shared shape transitions; each game then copies it by spreads
+    template = cloneTree(openingState(content));
     openings.set(content, template);
   }
   // a deep copy, not the template's subtrees shared: hosts and tests may change a new game's state in place before
   // its first turn (sharing, with the template frozen, made createGame ~8x faster again but broke that contract)
-  const state = cloneTree(template);
+  const state = cloneLike(template);
   state.seed = String(seed);
   state.rng = newRngState(String(seed));
   return state;

@@ -5,7 +5,7 @@ import { COUNTRIES, createGame, hashValue, makeAgent, playGame, resolveTurn, typ
 import { cloneRegion } from '../engine/turn.ts';
 import { validateOrders } from '../engine/policy.ts';
 import { CountryOrdersSchema } from '../engine/schema.ts';
-import { cloneTree } from '../engine/clone.ts';
+import { cloneLike, cloneTree } from '../engine/clone.ts';
 import { hashLane1, hashString } from '../engine/hash.ts';
 import { content } from './helpers.ts';
 import { bundleExecArgv } from '../src/cli/worker-bundle.ts';
@@ -23,16 +23,20 @@ describe('createGame and cloneTree', () => {
     expect(JSON.stringify(cloneTree(b))).toBe(JSON.stringify(structuredClone(b)));
   });
 
-  it('cloneTree keeps arrays, nulls, undefined values and key order, and shares nothing', () => {
-    const v = { z: [1, { a: null, b: undefined }, 'x'], a: { n: 2, t: true } };
-    const c = cloneTree(v);
-    expect(c).toStrictEqual(v);
-    expect(Object.keys(c)).toEqual(['z', 'a']);
-    expect('b' in (c.z[1] as object)).toBe(true);
-    expect(c.z).not.toBe(v.z);
-    expect(c.z[1]).not.toBe(v.z[1]);
-    expect(c.a).not.toBe(v.a);
-  });
+  for (const [name, clone] of [['cloneTree', cloneTree], ['cloneLike', cloneLike]] as const)
+    it(`${name} keeps arrays, nulls, undefined values and key order (past 16 keys too), and shares nothing`, () => {
+      const wide = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${39 - i}`, i % 3 ? i : { i }]));
+      const v = { z: [1, { a: null, b: undefined }, 'x'], a: { n: 2, t: true }, wide };
+      const c = clone(v);
+      expect(c).toStrictEqual(v);
+      expect(Object.keys(c)).toEqual(['z', 'a', 'wide']);
+      expect(Object.keys(c.wide)).toEqual(Object.keys(wide));
+      expect('b' in (c.z[1] as object)).toBe(true);
+      expect(c.z).not.toBe(v.z);
+      expect(c.z[1]).not.toBe(v.z[1]);
+      expect(c.a).not.toBe(v.a);
+      expect(c.wide.k39).not.toBe(wide.k39);
+    });
 });
 
 describe('the batch worker bundle', () => {
