@@ -128,5 +128,8 @@ describe('session', () => {
     expect(b.name).toBe('Malaysia');
     expect(b.objectives.reduce((a, o) => a + o.weight, 0)).toBeCloseTo(1, 6);
     expect(b.situation.join(' ')).toMatch(/GDP USD 446 bn/);
+    // the budget's share of GDP with its digits (one decimal once printed every country's as 0.0%)
+    expect(b.situation.join(' ')).toContain(`Investment budget: ${content.countries.regions.MYS.budgetPctGdp}% of GDP a year`);
+    expect(s.briefing('JPN').situation.join(' ')).toContain(`Investment budget: ${content.countries.regions.JPN.budgetPctGdp}% of GDP a year`);
   });
 });

@@ -62,6 +62,11 @@ const OBJECTIVE_MEANING: Record<string, string> = {
   environment: 'pollution from mining, separation and seabed work (counts against)',
 };
 
+
+/** A small share of GDP with its digits (the budgets are 0.015-0.05% of GDP: one decimal printed them all as 0.0%). */
+function pctOfGdp(x: number): string {
+  return x >= 1 ? x.toFixed(1) : String(Number(x.toPrecision(2)));
+}
 export class SessionCore {
   private config: GameConfig | null = null;
   private seats: Seats | null = null;
@@ -104,7 +109,7 @@ export class SessionCore {
       `Rare earths: mines ${fmt(r.miningReo)} t REO a year; separation ${fmt(r.refining.light)} t NdPr and ${fmt(r.refining.heavy)} t Dy/Tb; magnet plants ${fmt(r.magnetCap)} t.${country === 'CHN' ? ' China refines about nine tenths of the world\'s rare earths and makes most of its magnets.' : ` ${Math.round(fromChn * 100)}% of its rare-earth imports come from China.`}`,
       // the same measure as the game's Car exports indicator (every partner, the rest of the world included), per quarter and per year
       `Cars: ${fmt(r.last.autoProduction)} built a quarter (${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year); ${fmt(Object.entries(r.last.autoExports).reduce((a, [c, v]) => a + (c === country ? 0 : v), 0))} exported a quarter (${fmt(Object.entries(r.last.autoExports).reduce((a, [c, v]) => a + (c === country ? 0 : v), 0) * 4)} a year).`,
-      `Investment budget: ${spec.budgetPctGdp.toFixed(1)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn a year, USD ${((spec.budgetPctGdp / 400) * r.gdp).toFixed(2)} bn a quarter, less when debt is high or approval low); unspent money carries over for up to two years, so a turn's budget in the game is the quarter's share plus what carried over (USD ${budgetAvailable(this.content, s, country).toFixed(2)} bn on turn 1).`,
+      `Investment budget: ${pctOfGdp(spec.budgetPctGdp)}% of GDP a year (USD ${((spec.budgetPctGdp / 100) * r.gdp).toFixed(1)} bn a year, USD ${((spec.budgetPctGdp / 400) * r.gdp).toFixed(2)} bn a quarter, less when debt is high or approval low); unspent money carries over for up to two years, so a turn's budget in the game is the quarter's share plus what carried over (USD ${budgetAvailable(this.content, s, country).toFixed(2)} bn on turn 1).`,
     ];
     const w = spec.objectives!;
     const objectives = Object.entries(w)
