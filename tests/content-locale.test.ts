@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ContentLocaleError, contentIds, missingEntries, parseContentLocale } from '../src/content/locale.ts';
 import { CONTENT_DIR } from '../src/content/load.ts';
 import { setLang } from '../src/ui/i18n.ts';
-import { eventText, eventTitle, projectDescription, projectLabel, scenarioName, stageLabel } from '../src/ui/content-text.ts';
+import { eventText, eventTitle, mudNow, projectDescription, projectLabel, scenarioName, stageLabel } from '../src/ui/content-text.ts';
 import { scenarioBriefing } from '../src/ui/briefings.ts';
 import { money } from '../src/ui/labels.ts';
 
@@ -69,5 +69,21 @@ describe('content/locales/ja.json', () => {
     // an id with no entry falls back to the English given
     expect(eventTitle({ id: 'not-in-the-file', title: 'Fallback title' })).toBe('Fallback title');
     expect(projectLabel('not-a-type', 'Fallback label')).toBe('Fallback label');
+  });
+});
+
+describe('the running deep-sea programme in the invest panel', () => {
+  afterAll(() => setLang('en'));
+
+  it('names the stage under way and the retry, in English and Japanese; other projects get nothing', async () => {
+    await setLang('en');
+    expect(mudNow({ mud: { stage: 1, attempt: 1 } })).toBe(' — trial lift');
+    expect(mudNow({ mud: { stage: 2, attempt: 2 } })).toBe(' — 350 t/day pilot, retry 1');
+    expect(mudNow({})).toBe('');
+    expect(mudNow({ mud: { stage: 9, attempt: 1 } })).toBe('');
+    await setLang('ja');
+    const ja = mudNow({ mud: { stage: 1, attempt: 3 } });
+    expect(ja).toBe(` — ${stageLabel('trialLift', 'trial lift')}（再試行 2 回目）`);
+    expect(ja).not.toMatch(/trial/);
   });
 });

@@ -5,7 +5,7 @@
 import eventsJson from '../../content/events.json';
 import projectsJson from '../../content/projects.json';
 import { contentIds, parseContentLocale, type ContentLocale, type ScenarioBriefingText } from '../content/locale.ts';
-import { lang } from './i18n.ts';
+import { lang, t } from './i18n.ts';
 
 const scenarioFiles = import.meta.glob('/content/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
 export const CONTENT_IDS = contentIds(eventsJson, projectsJson, Object.values(scenarioFiles));
@@ -67,6 +67,17 @@ export function projectLabelOf(en: string): string | null {
 export function stageLabelOf(en: string): string | null {
   const id = STAGES.get(en);
   return id ? stageLabel(id, en) : null;
+}
+/** The deep-sea stage at this index of the programme (a project's `mud.stage`) in the active language, or null. */
+export function mudStageLabel(index: number): string | null {
+  const st = projectsJson.deepSea.stages[index];
+  return st ? stageLabel(st.id, st.label) : null;
+}
+/** A deep-sea programme's stage under way (" — trial lift", " — trial lift, retry 1"), or nothing for other projects. */
+export function mudNow(p: { mud?: { stage: number; attempt: number } }): string {
+  const name = p.mud ? mudStageLabel(p.mud.stage) : null;
+  if (!p.mud || !name) return '';
+  return ` — ${name}${p.mud.attempt > 1 ? t('panel.mudRetry', { n: p.mud.attempt - 1 }) : ''}`;
 }
 /** The English project labels and stage labels, for the news patterns. */
 export const PROJECT_LABELS: readonly string[] = [...BY_LABEL.keys()];

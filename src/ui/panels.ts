@@ -6,7 +6,7 @@ import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
 import { countryName, goodName, levelName, money, stageName } from './labels.ts';
-import { projectDescription, projectLabel } from './content-text.ts';
+import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
 export type Draft = CountryOrders;
@@ -186,7 +186,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${lang() === 'ja' ? '：' : ': '}${t('panel.quartersLeft', { n: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? t('panel.mudWaiting') : t('panel.quartersLeft', { n: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
   );

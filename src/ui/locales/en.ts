@@ -136,6 +136,8 @@ export const en = {
     home: '{{who}} (home)',
     stake: '{{who}} (stake)',
     whereBuild: 'where to build {{what}}',
+    mudRetry: ', retry {{n}}',
+    mudWaiting: 'waiting for budget',
     quartersLeft: '{{n}} quarters left',
     remove: 'remove',
     held: '{{what}} held',

@@ -137,6 +137,8 @@ export const ja: Catalogue = {
     home: '{{who}}（自国）',
     stake: '{{who}}（出資）',
     whereBuild: '{{what}}を建てる場所',
+    mudRetry: '（再試行 {{n}} 回目）',
+    mudWaiting: '予算待ち',
     quartersLeft: '残り {{n}} 四半期',
     remove: '削除',
     held: '{{what}}の保有量',
