@@ -7,7 +7,7 @@
 // diversifier, the free trader, standing still), each rolled out as itself: choosing among base policies by rollouts
 // ("parallel rollout", Chang, Givan and Chong 2004) does at least as well as the best of them in the model it rolls.
 // A rollout is deterministic in its state and our orders, so work that is the same for several candidates is done once
-// (the first turn's other seats, the turns of candidates whose orders agree so far); the values and choice are as if
+// (the first turn's other seats; a candidate that repeats an earlier one is skipped); the values and choice are as if
 // each candidate were rolled on its own.
 import { COUNTRIES, type CountryId } from '../ids.ts';
 import type { Content } from '../content.ts';
@@ -127,14 +127,6 @@ function sameOrders(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** A rollout state kept for candidates that reach it again: the state after the orders that led to it, and what
- * follows from it by our next orders. Rollouts are deterministic in the state and our orders (the others' personas
- * decide from the state and a seed per turn), so the same orders from a kept state give it again. */
-interface Reached {
-  state: GameState;
-  next: { orders: CountryOrders; to: Reached }[];
-}
-
 export function plannerAgent(opts: PlannerOptions = {}): Agent {
   return {
     name: 'planner',
@@ -152,7 +144,7 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         .filter((x): x is [CountryId, Agent] => !!x[1]);
       let best: CountryOrders = base;
       let bestValue = -Infinity;
-      // candidates the rules accept (with what validateOrders makes of their orders), the key of their first orders
+      // candidates the rules accept, with what validateOrders makes of their orders
       const cands: Candidate[] = [];
       const checks: Checked[] = [];
       for (const c of candidates(content, view, base, makeRng(`${seed}:cands`))) {
@@ -161,35 +153,18 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
         cands.push(c);
         checks.push(v);
       }
-      // each candidate's first orders as the first candidate's that are the same
-      const first = cands.map((c, i) => {
-        let j = 0;
-        while (j < i && !sameOrders(cands[j].orders, c.orders)) j++;
-        return j;
-      });
-      // the first turn's others' orders (the same for every candidate) and the states reached by first orders that a
-      // later candidate gives too (a candidate's rollout is then shared with it as far as their orders agree)
+      // the first turn's others' orders: the same for every candidate
       const theirs0 = othersDecide(content, start, seed, others, {});
-      // a candidate with the same first orders and the same player after them as an earlier one has the same rollout
-      // and the same value, which wins only if strictly better than the best so far (it is not: the earlier one is
-      // counted): it is skipped
       const thens = cands.map((c) => c.then ?? self);
-      const twin = cands.map((_, i) => first.findIndex((f, j) => j < i && f === first[i] && thens[j] === thens[i]) >= 0);
-      const kept = new Map<number, Reached>();
       for (let i = 0; i < cands.length; i++) {
-        if (twin[i]) continue;
         const cand = cands[i];
         const then = thens[i];
-        // a candidate still to come starts with the same orders: the states this one reaches are kept for it
-        let later = false;
-        for (let j = i + 1; j < cands.length && !later; j++) later = !twin[j] && first[j] === first[i];
-        const share = later || kept.has(first[i]);
-        let node: Reached | undefined;
-        if (share) {
-          node = kept.get(first[i]);
-          if (!node) kept.set(first[i], (node = { state: step(content, start, me, cand.orders, checks[i], theirs0), next: [] }));
-        }
-        let s = node ? node.state : step(content, start, me, cand.orders, checks[i], theirs0);
+        // the same first orders and the same player after them as an earlier candidate: the same rollout and value,
+        // which wins only if strictly better than the best so far (it is not: the earlier one is counted)
+        let twin = false;
+        for (let j = 0; j < i && !twin; j++) twin = thens[j] === then && sameOrders(cands[j].orders, cand.orders);
+        if (twin) continue;
+        let s = step(content, start, me, cand.orders, checks[i], theirs0);
         let value = 0;
         let w = 1;
         value += w * s.regions[me].last.objective;
@@ -204,20 +179,10 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
             checked = validateOrders(content, s, { [me]: mine });
             if (!checked.ok) checked = validateOrders(content, s, { [me]: (mine = {}) });
           } else checked = validateOrders(content, s, { [me]: mine });
-          // the last candidate of its group past the states kept so far: nobody comes this way again
-          if (node && !later && !node.next.length) node = undefined;
-          if (node) {
-            let nx: Reached | undefined;
-            for (const e of node.next) if (sameOrders(e.orders, mine)) nx = e.to;
-            if (!nx) node.next.push({ orders: mine, to: (nx = { state: step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared)), next: [] }) });
-            node = nx;
-            s = nx.state;
-          } else s = step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared));
+          s = step(content, s, me, mine, checked, othersDecide(content, s, seed, others, shared));
           value += w * s.regions[me].last.objective;
           w *= P.discount;
         }
-        // no later candidate starts with these orders: what was kept for them is no longer needed
-        if (share && !later) kept.delete(first[i]);
         if (value > bestValue + 1e-9) {
           bestValue = value;
           best = cand.orders;
