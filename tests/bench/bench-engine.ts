@@ -50,6 +50,26 @@ export function runBench(content: Content, quick: boolean): EngineFigures {
   }
   line('market solve, per market per quarter', `${median(solverRuns.map((x) => x.us)).toFixed(1)} us`, `persona games; ${median(solverRuns.map((x) => x.outer)).toFixed(2)} proximal steps, ${median(solverRuns.map((x) => x.newton)).toFixed(2)} Newton steps, ${median(solverRuns.map((x) => x.evals)).toFixed(1)} evaluations of flows and excess a solve (means)`);
   line('turn time, status-quo batch', `${((1e6 / a) / 40).toFixed(0)} us/turn`);
+  // what the market clearing alone costs a status-quo turn, and the games/s it leaves room for if the rest of the turn
+  // took no time at all: the ceiling any speed-up outside the solver runs into (docs/SPEED.md)
+  const sqShare: number[] = [];
+  const sqSolve: number[] = [];
+  const sqSolves: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    solveClock.now = () => performance.now();
+    solveClock.micros = solveClock.solves = solveClock.outer = solveClock.newton = solveClock.evals = 0;
+    const games = quick ? 10 : 30;
+    const t0 = performance.now();
+    for (let g = 0; g < games; g++) playGame(content, 700 + g, sq, { ledger: false, keepReports: false });
+    const turnsMicros = (performance.now() - t0) * 1000;
+    sqShare.push(solveClock.micros / turnsMicros);
+    sqSolve.push(solveClock.micros / (games * 40));
+    sqSolves.push(solveClock.solves / (games * 40));
+    solveClock.now = null;
+  }
+  const share = median(sqShare);
+  const solveTurn = median(sqSolve);
+  line('  of which market clearing', `${(100 * share).toFixed(0)} %`, `${solveTurn.toFixed(0)} us a turn in ${median(sqSolves).toFixed(1)} solves, timed in the same games: with the rest of the turn free, at most ${(1e6 / (40 * solveTurn)).toFixed(0)} games/s`);
   line('turn time, personas batch', `${((1e6 / b) / 40).toFixed(0)} us/turn`);
   // planner decisions
   const planner = makeAgent(content, 'planner', 'JPN');
