@@ -7,7 +7,7 @@ import { isBuiltinName, own } from './own.ts';
 
 /** Read a metric path such as prices.oxide.heavy.world or countries.MYS.pollution; undefined when the path is unknown. */
 export function readMetric(state: GameState, path: string): number | string | undefined {
-  const p = path.split('.');
+  const p = splitPath(path);
   const head = p[0];
   if (head === 'turn') return state.turn;
   if (head === 'prices') {
@@ -44,14 +44,29 @@ export function readMetric(state: GameState, path: string): number | string | un
   }
   if (head === 'tension' && isCountry(p[1]) && isCountry(p[2])) return p[1] === p[2] ? 0 : state.tension[p[1]][p[2]];
   if (head === 'controls' && isRegion(p[1]) && isRegion(p[2])) {
-    const stage = p.slice(3).join('.') as StageKey;
+    const stage = p[3] as StageKey;
     return own(state.regions[p[1]].policies.controls[p[2]], stage)?.level;
   }
   if (head === 'tariffs' && isRegion(p[1]) && isRegion(p[2])) {
-    return own(state.regions[p[1]].policies.tariffs[p[2]], p.slice(3).join('.'));
+    return own(state.regions[p[1]].policies.tariffs[p[2]], p[3]);
   }
   if (head === 'straits' && p.length === 2) return own(state.straits, p[1]);
   return undefined;
+}
+
+/** A metric path split at its dots (controls and tariffs paths: four parts, the stage or good such as oxide.heavy
+ * joined again as the fourth), kept per path: the events' conditions read the same few paths every turn. A pure
+ * function of the string, so the cache carries nothing between games. */
+const SPLIT = new Map<string, readonly string[]>();
+function splitPath(path: string): readonly string[] {
+  let p = SPLIT.get(path);
+  if (p === undefined) {
+    const parts = path.split('.');
+    p = parts[0] === 'controls' || parts[0] === 'tariffs' ? [parts[0], parts[1], parts[2], parts.slice(3).join('.')] : parts;
+    if (SPLIT.size >= 4096) SPLIT.clear();
+    SPLIT.set(path, p);
+  }
+  return p;
 }
 
 const METRIC_FIELDS = ['gdp', 'approval', 'pollution', 'seabed', 'security', 'magnetSupplyRatio', 'autoProduction', 'defensePct', 'budget'];
