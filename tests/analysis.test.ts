@@ -323,6 +323,18 @@ describe('analyzeTable and formatAnalysis', () => {
     expect(text).toMatch(/\d+% of 100/);
   });
 
+  it('wraps long profiles instead of cutting off the figures after them, and leaves one-strategy players out', () => {
+    const long = (x: string) => [`${x}-first-strategy-with-a-long-name`, `${x}-second-strategy-with-a-long-name`];
+    const pools2 = { AUS: ['persona'], CHN: long('chn'), JPN: long('jpn'), MYS: ['persona'], USA: long('usa') };
+    const t = build(pools2, (p) => Object.keys(pools2).map((c) => h(c + p.CHN + p.JPN + p.USA)), { sd: 0.5, games: 20 });
+    const text = formatAnalysis(analyzeTable(t, { confidence: { samples: 100 } }));
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    const flat = text.replace(/\n +/g, ' ');
+    expect(flat).toMatch(/Resampled: CHN=chn-\S+ JPN=jpn-\S+ USA=usa-\S+ is top in \d+(\.\d)?% of 100 resamples\./);
+    expect(flat).toContain('Left out of the profiles below (one strategy each): AUS=persona MYS=persona');
+    expect(text).not.toMatch(/AUS=persona CHN=/);
+  });
+
   it('is deterministic', () => {
     const opts = { confidence: { samples: 50, seed: 9 }, replicator: { steps: 500, starts: 2, seed: 4 } };
     expect(analyzeTable(five, opts)).toEqual(analyzeTable(five, opts));
