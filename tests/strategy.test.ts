@@ -89,11 +89,19 @@ describe('tournament', () => {
 
 describe('sweep', () => {
   it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {
-    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
+    const mud = 'projects.deepSea.design.daysPerYear';
+    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--param', `${mud}=0.3,0.8`, '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
     expect(r.status, r.stderr).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'sw', 'sweep.json'), 'utf8'));
-    expect(s.variants).toHaveLength(5);
-    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['countries.regions.CHN.trendGrowth', 'goods.autos.sigma']);
+    expect(s.variants).toHaveLength(7);
+    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['countries.regions.CHN.trendGrowth', 'goods.autos.sigma', mud]);
+    // the deep-sea programme cannot reach commercial lifting in six turns, so its operating days move nothing: no
+    // outcome is named as its strongest effect, and one-at-a-time effects (ranges of means) carry no sign
+    const m = s.ranking.find((x: { path: string }) => x.path === mud);
+    expect(m.overall).toBe(0);
+    expect(m.strongest.outcome).toBeNull();
+    expect(r.stdout).toMatch(new RegExp(`${mud.replace(/\./g, '\\.')} +0\\.000  none: no outcome moved`));
+    expect(r.stdout).not.toMatch(/ \+\d/);
     // China's trend growth sets China's GDP growth directly; the car trade elasticity only moves car trade, and
     // little in six turns
     expect(s.ranking[0].path).toBe('countries.regions.CHN.trendGrowth');
@@ -103,6 +111,12 @@ describe('sweep', () => {
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);
+    // a number shown on the order screen but never read by the engine is refused, by both methods, naming its source
+    for (const m of [['--games', '1'], ['--method', 'sobol']]) {
+      const shown = gambit('sweep', '--param', 'projects.types.deepSeaMud.successChance=0.3,0.8', ...m, '--out', join(dir, 'x'));
+      expect(shown.status).toBe(2);
+      expect(shown.stderr).toMatch(/--param projects\.types\.deepSeaMud\.successChance: the engine does not read it, so varying it changes nothing \("derived, for the order screen/);
+    }
   }, 180_000);
 });
 

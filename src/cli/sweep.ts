@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { COUNTRIES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
+import { readBundle } from '../content/load.ts';
+import { displayOnly } from '../content/ranges.ts';
 import { UsageError, choice, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
 import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
@@ -86,11 +88,14 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const scripts = loadScripts(agents);
   makeSeats(content, agents, scripts);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
+  const raw = readBundle(o.scenario);
   const params = o.param.map((spec) => {
     const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(spec);
     if (!m) throw new UsageError(`--param: expected PATH=v1,v2,..., got ${JSON.stringify(spec)}`);
     const base = readParam(content, m[1]);
     if (base === undefined) throw new UsageError(`--param: ${m[1]} is not a numeric content parameter (paths look like goods.autos.sigma or countries.regions.JPN.gdpUsdBn)`);
+    const shown = displayOnly(raw, m[1]);
+    if (shown) throw new UsageError(`--param ${m[1]}: the engine does not read it, so varying it changes nothing ("${shown}"); vary what it is derived from`);
     const values = m[2].split(',').map((v) => Number(v));
     if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--param ${m[1]}: values must be numbers, got ${m[2]}`);
     return { path: m[1], base, values };
@@ -143,7 +148,8 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     }
     const top = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0];
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
-    return { path: p.path, base: p.base, values: p.values, effects, overall, strongest: { outcome: top[0], effect: top[1] } };
+    // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
+    return { path: p.path, base: p.base, values: p.values, effects, overall, strongest: { outcome: top[1] === 0 ? null : top[0], effect: top[1] } };
   });
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
@@ -151,8 +157,12 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
-  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect`);
-  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${r.strongest.outcome} ${r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}`);
+  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up)' : ' (range of the means)'}`);
+  const strongest = (r: (typeof ranking)[number]) =>
+    r.strongest.outcome === null
+      ? 'none: no outcome moved (every game the same as at the base value)'
+      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}`;
+  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}`);
   out.push('', `written: ${join(o.out, 'sweep.json')}, sweep.csv`);
   process.stdout.write(out.join('\n') + '\n');
   return 0;
