@@ -1,6 +1,6 @@
 // The analyst's commands end to end: tournament payoff tables, parameter sweeps, counterfactual forks.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,10 +79,21 @@ describe('tournament', () => {
     const s = gambit('tournament', '--pool', 'JPN=persona,diversifier,hawk', '--pool', 'CHN=persona,hawk', '--sample', '2', '--games-per-profile', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'ts'));
     expect(s.status, s.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'ts', 'payoffs.json'), 'utf8')).profiles).toHaveLength(2);
-    for (const bad of [['--pool', 'XYZ=hawk'], ['--pool', 'JPN=nobody'], ['--pool', 'JPN=hawk,hawk']]) {
+    const bads: [string[], RegExp][] = [
+      [['--pool', 'XYZ=hawk'], /--pool: unknown country "XYZ"/],
+      [['--pool', 'JPN=hawk,nobody'], /--pool JPN: unknown agent "nobody"/],
+      [['--pool', 'JPN=hawk,hawk'], /--pool JPN: an agent is listed twice/],
+      [['--pool', 'JPN=hawk,,persona'], /--pool JPN: an empty agent name in "hawk,,persona"/],
+      // the pool would silently win over --agents: refused, saying what to do
+      [['--pool', 'JPN=hawk,persona', '--agents', 'JPN=planner'], /--pool JPN and --agents JPN=planner: .*put planner in its pool/],
+      [['--pool', 'JPN=hawk,persona', '--agents', 'CHN=nobody'], /^gambit: --agents: unknown agent "nobody"/],
+    ];
+    for (const [bad, msg] of bads) {
       const r = gambit('tournament', ...bad, '--games-per-profile', '1', '--out', join(dir, 'bad'));
-      expect(r.status).toBe(2);
+      expect(r.status, bad.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(msg);
+      expect(existsSync(join(dir, 'bad'))).toBe(false);
     }
   }, 180_000);
 });

@@ -56,7 +56,8 @@ export function meanSd(xs: number[]): { mean: number; sd: number } {
   return { mean, sd: Math.sqrt(v) };
 }
 
-export function parsePools(specs: string[], fixed: Record<CountryId, string>): Record<CountryId, string[]> {
+/** The pools, one per country given, the others the fixed agent; `named` are the countries --agents names. */
+export function parsePools(specs: string[], fixed: Record<CountryId, string>, named: ReadonlySet<string> = new Set()): Record<CountryId, string[]> {
   const pools = Object.fromEntries(COUNTRIES.map((c) => [c, [fixed[c]]])) as Record<CountryId, string[]>;
   const seen = new Set<string>();
   for (const s of specs) {
@@ -66,7 +67,9 @@ export function parsePools(specs: string[], fixed: Record<CountryId, string>): R
     if (!isCountry(c)) throw new UsageError(`--pool: unknown country ${JSON.stringify(m[1])}`);
     if (seen.has(c)) throw new UsageError(`--pool: ${c} is given twice`);
     seen.add(c);
-    const list = m[2].split(',').map((x) => x.trim()).filter(Boolean);
+    if (named.has(c)) throw new UsageError(`--pool ${c} and --agents ${c}=${fixed[c]}: a country with a pool has no fixed agent; put ${fixed[c]} in its pool instead`);
+    const list = m[2].split(',').map((x) => x.trim());
+    if (list.some((x) => !x)) throw new UsageError(`--pool ${c}: an empty agent name in ${JSON.stringify(m[2])}`);
     if (new Set(list).size !== list.length) throw new UsageError(`--pool ${c}: an agent is listed twice`);
     pools[c] = list;
   }
@@ -78,7 +81,8 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const { content, seed, turns, workers } = batchSetup(o);
   const n = int('--games-per-profile', 1, MAX_GAMES_PER_RUN)(o.gamesPerProfile);
   checkSeeds(seed, n);
-  const pools = parsePools(o.pool, parseAgentSpec(o.agents));
+  const fixedNamed = new Set((o.agents ?? '').split(',').map((x) => x.split('=')[0].trim().toUpperCase()));
+  const pools = parsePools(o.pool, parseAgentSpec(o.agents), fixedNamed);
   const named = COUNTRIES.flatMap((c) => pools[c].map((a) => [c, a] as const));
   const shardOut = o.shard !== undefined;
   checkOutputs(
@@ -87,7 +91,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   );
   const scripts: Record<string, LoadedScript> = {};
   for (const [c, a] of named) if (a.startsWith('scripted:')) Object.assign(scripts, loadScripts({ [c]: a } as Record<CountryId, string>));
-  for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts); // every name checked up front
+  for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts, fixedNamed.has(c) ? '--agents' : `--pool ${c}`); // every name checked up front
   let profiles: Record<CountryId, string>[] = [{} as Record<CountryId, string>];
   for (const c of COUNTRIES) profiles = profiles.flatMap((p) => pools[c].map((a) => ({ ...p, [c]: a })));
   const all = profiles.length;
