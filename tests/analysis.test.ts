@@ -335,6 +335,17 @@ describe('analyzeTable and formatAnalysis', () => {
     expect(text).not.toMatch(/AUS=persona CHN=/);
   });
 
+  it('gives no stability or z figures when profiles rest on 1 game (its sd is unknown, not 0)', () => {
+    const one = build(pools, (p) => Object.keys(pools).map((c) => h(c + p.CHN + p.JPN + p.USA)), { games: 1 });
+    const r = analyzeTable(one, { confidence: { samples: 50 } });
+    expect(r.confidence).toBeNull();
+    expect(r.bestResponses.every((b) => b.stability === null)).toBe(true);
+    expect(r.notes.join(' ')).toMatch(/27 of 27 profiles rest on 1 game, which has no standard error: no stability or z figures/);
+    const text = formatAnalysis(r);
+    expect(text).toContain('1 game per profile');
+    expect(text).not.toMatch(/exact|100% of 50/);
+  });
+
   it('is deterministic', () => {
     const opts = { confidence: { samples: 50, seed: 9 }, replicator: { steps: 500, starts: 2, seed: 4 } };
     expect(analyzeTable(five, opts)).toEqual(analyzeTable(five, opts));

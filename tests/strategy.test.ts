@@ -79,6 +79,10 @@ describe('tournament', () => {
     const s = gambit('tournament', '--pool', 'JPN=persona,diversifier,hawk', '--pool', 'CHN=persona,hawk', '--sample', '2', '--games-per-profile', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'ts'));
     expect(s.status, s.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'ts', 'payoffs.json'), 'utf8')).profiles).toHaveLength(2);
+    // one game a profile: its sd is unknown, so the CSV leaves sd and interval empty (it said 0.0000)
+    const row = readFileSync(join(dir, 'ts', 'payoffs.csv'), 'utf8').trim().split('\n')[1].split(',');
+    expect(row.slice(7, 11)).toEqual([expect.stringMatching(/^-?\d+\.\d{4}$/), '', '', '']);
+    expect(s.stdout).toMatch(/^payoff table \(1 game per profile/);
     const bads: [string[], RegExp][] = [
       [['--pool', 'XYZ=hawk'], /--pool: unknown country "XYZ"/],
       [['--pool', 'JPN=hawk,nobody'], /--pool JPN: unknown agent "nobody"/],

@@ -101,7 +101,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   const maxRows = opts.maxRows ?? 12;
   const L: string[] = [];
   const ci = r.confidence;
-  L.push(...para(`Payoff analysis: scenario ${r.scenario}, seed ${r.seed}, ${r.gamesPerProfile} games per profile`, W));
+  L.push(...para(`Payoff analysis: scenario ${r.scenario}, seed ${r.seed}, ${r.gamesPerProfile} game${r.gamesPerProfile === 1 ? '' : 's'} per profile`, W));
   L.push(...wrap('Players:', r.players, W, ' '));
   for (const p of r.players) L.push(...wrap(`  ${p.padEnd(6)}`, r.strategies[p], W));
   // A player with one strategy plays it in every profile: left out of the profiles below, so that they fit.

@@ -152,12 +152,12 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   writeFileAtomic(join(dir, 'payoffs.json'), JSON.stringify(table, null, 1) + '\n');
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
-  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], r.sd[c], r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
+  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
   writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(l) + '\n'));
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
   const w = (s: string, k: number) => s.padEnd(k);
-  const out: string[] = [`payoff table (${n} games per profile; mean score with 95% interval):`, ''];
+  const out: string[] = [`payoff table (${n} game${n > 1 ? 's' : ''} per profile; mean score with 95% interval):`, ''];
   out.push(`${varying.map((c) => w(c, 14)).join('')}| ${varying.map((c) => w(c, 22)).join('')}`);
   for (const r of rows) out.push(`${varying.map((c) => w(r.strategies[c], 14)).join('')}| ${varying.map((c) => w(`${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`, 22)).join('')}`);
   out.push('', `written: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl`);
