@@ -237,11 +237,11 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
   H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means' : 'the standardised regression coefficient'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
   const shown = s.ranking.slice(0, 30);
   H.push(hBars({
-    title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: r.strongest.outcome === null ? 'moves no outcome' : `strongest: ${r.strongest.outcome}` })),
+    title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: r.strongest.outcome === null || r.strongest.effect === 0 ? 'moves no outcome' : `strongest: ${r.strongest.outcome}` })),
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome === null ? 'none: no outcome moved' : esc(r.strongest.outcome), sig(r.strongest.effect)]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome === null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), sig(r.strongest.effect)]), { num: [true, false, true, false, true, false, true] }));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome, r.strongest.effect, ...outcomes.map((o) => r.effects[o])]));
   return { html: H.join('\n'), csv };
@@ -257,7 +257,7 @@ function forkHtml(forks: Inputs['forks']): string {
       caption: f.runs < 2 ? 'With a single run there is no interval.' : undefined,
       desc: `Dot and interval chart. ${f.results.map((r) => `${r.country}: ${fx(r.meanDiff)} (95% interval ${fx(r.ci95[0])} to ${fx(r.ci95[1])})`).join('; ')}.`,
     }));
-    H.push(htmlTable(['country', 'mean difference', '95% interval', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0])} to ${fx(r.ci95[1])}`, pct(r.shareBetter), fx(r.min), fx(r.max), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
+    H.push(htmlTable(['country', 'mean difference', '95% interval of the mean', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0])} to ${fx(r.ci95[1])}`, pct(r.shareBetter), fx(r.min), fx(r.max), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
   }
   return H.join('\n');
 }
