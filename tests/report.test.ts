@@ -95,6 +95,10 @@ describe('gambit report DIR', () => {
     for (const c of COUNTRIES) expect(html).toContain(c);
     for (const s of ['Best responses', 'Equilibrium candidates', 'Replicator dynamics', 'α-Rank', 'Deviation gains', 'goods.autos.sigma', 'CHN=hawk instead of CHN=persona-chn']) expect(html).toContain(s);
     expect(html).toMatch(/0\.\d\d <span class="ci">± \d\.\d\d<\/span>/); // mean ± half-width of the 95% interval
+    // the tournament's games pooled over its profiles are not draws of one setting: no interval of their mean
+    const games = html.slice(html.indexOf('<h3>games.jsonl</h3>'));
+    expect(games).toMatch(/agent combinations, pooled .*so no interval of the pooled mean/);
+    expect(games.slice(0, games.indexOf('</table>'))).toContain('n/a (pooled)');
   });
 
   it('draws SVG charts, each with a title, a text alternative and axis labels with units', () => {

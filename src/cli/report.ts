@@ -269,7 +269,7 @@ function selfplayHtml(results: Inputs['results']): string {
     const combos = [...new Set(lines.map((l) => JSON.stringify(l.agents)))];
     const seeds = lines.map((l) => l.seed);
     const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
-    const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles)' : ''}`;
+    const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;
     H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.`));
     H.push('<div class="grid">' + countries.map((c, i) => {
       const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
@@ -281,7 +281,9 @@ function selfplayHtml(results: Inputs['results']): string {
       const h = half(sd, v.length);
       const med = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
       const avg = (f: (l: ResultLine) => number) => meanSd(lines.map(f)).mean;
-      return [b(c), String(v.length), fx(mean), fx(sd), Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a', fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg((l) => l.outcomes.gdpGrowthPct[c]), 2, true)}%`, fx(avg((l) => l.outcomes.approval[c]), 1)];
+      // games of several agent combinations are not draws of one setting: an interval of their pooled mean means nothing
+      const ci = combos.length > 1 ? 'n/a (pooled)' : Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a';
+      return [b(c), String(v.length), fx(mean), fx(sd), ci, fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg((l) => l.outcomes.gdpGrowthPct[c]), 2, true)}%`, fx(avg((l) => l.outcomes.approval[c]), 1)];
     });
     H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
     const m = meanSd(lines.map((l) => l.outcomes.jpnMinMagnetSupply));
