@@ -226,6 +226,8 @@ describe('missing profiles', () => {
     expect(report).toMatch(/Missing \(unknown, never estimated\):\n {4}A=C B=D/);
     expect(report).toMatch(/Not claimed/);
     expect(report).toMatch(/Unavailable: 1 of 4 profiles are missing/);
+    // a best response with an unknown alternative is counted as such in the player's summary
+    expect(report).toMatch(/\nA: best in D 2\/2 \(1 of them among known strategies only\)\n/);
   });
 });
 

@@ -157,6 +157,20 @@ describe('gambit report DIR', () => {
   });
 });
 
+describe('gambit report of a table with a profile missing', () => {
+  it('does not call a strategy best whatever the others play where an alternative was never played', () => {
+    const d = join(TMP, 'sampled');
+    mkdirSync(d);
+    const t = JSON.parse(readFileSync(join(DIR, 'payoffs.json'), 'utf8'));
+    t.profiles = t.profiles.slice(0, 3);
+    writeFileSync(join(d, 'payoffs.json'), JSON.stringify(t));
+    ok(gambit('report', d));
+    const text = readFileSync(join(d, 'report.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(text).toMatch(/some alternatives were not played/);
+    expect(text).not.toMatch(/is best whatever the others play/);
+  });
+});
+
 describe('gambit report errors: one line naming the file, exit 1, nothing written', () => {
   const bad = (name: string, files: Record<string, string>) => {
     const d = join(TMP, name);

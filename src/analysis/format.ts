@@ -126,8 +126,15 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     }
     const rows = r.bestResponses.filter((b) => b.player === player);
     const counts = new Map<string, number>();
-    for (const b of rows) for (const s of b.best) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const summary = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, c]) => `${s} ${c}/${rows.length}`);
+    const unsure = new Map<string, number>(); // of those, rows where some alternative is unknown (best among the known)
+    for (const b of rows)
+      for (const s of b.best) {
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+        if (b.unknown.length) unsure.set(s, (unsure.get(s) ?? 0) + 1);
+      }
+    const summary = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([s, c]) => `${s} ${c}/${rows.length}${unsure.get(s) ? ` (${unsure.get(s)} of them among known strategies only)` : ''}`);
     L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W));
     const shown = rows.slice(0, maxRows).map((b) => [
       (label(b.others) && short(label(b.others))) || '(no other players)',

@@ -145,7 +145,15 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     const counts = new Map<string, number>();
     for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
     const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}`).join(', ');
-    const only = counts.size === 1 && [...counts.values()][0] === rows.length ? ` — ${b([...counts.keys()][0])} is best whatever the others play` : '';
+    const partial = rows.filter((r) => r.unknown.length).length;
+    const only =
+      counts.size === 1 && [...counts.values()][0] === rows.length
+        ? partial
+          ? ` — ${b([...counts.keys()][0])} is best wherever it was compared, but in ${partial} of them some alternatives were not played`
+          : ` — ${b([...counts.keys()][0])} is best whatever the others play`
+        : partial
+          ? ` (in ${partial} of them some alternatives were not played: best among the known only)`
+          : '';
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, false] }));
