@@ -251,6 +251,7 @@ caption{text-align:left;color:var(--muted);padding:0 0 4px;font-size:13px}
 th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:var(--panel);font-weight:600;white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.wrap-head th{white-space:normal;min-width:7em;max-width:13em}
 tbody tr:nth-child(even){background:#fafbfc}tr.hi td{background:#e6f1f8}tr.hi td:first-child{box-shadow:inset 4px 0 0 var(--accent)}
 .ci{color:var(--muted);font-size:12px}
 figure.chart{margin:14px 0 18px;max-width:100%}figure.chart svg{max-width:100%;height:auto;display:block}
