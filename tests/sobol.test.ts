@@ -223,6 +223,8 @@ describe('gambit sweep --method sobol', () => {
     expect(md).toMatch(/^# Global sensitivity/);
     expect(md).toContain('npm run gambit -- sweep --method sobol --n 4');
     expect(md).toContain('## Which outcomes depend on which assumptions');
+    // one range from the content, one from the command line: the method says which is which
+    expect(md).toContain('each drawn uniformly over the range its content entry gives (`"range": [lo, hi]`), or for `goods.autos.sigma` the one given on the command line.');
     expect(md).toContain('## score_JPN');
   }, 60_000);
 
