@@ -1,5 +1,5 @@
 // The analyst's commands end to end: tournament payoff tables, parameter sweeps, counterfactual forks.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,24 @@ describe('tournament', () => {
       expect(existsSync(join(dir, 'bad'))).toBe(false);
     }
   }, 180_000);
+});
+
+describe('Ctrl-C in a batch without a journal', () => {
+  it('stops handing out games, says nothing was written, exits 130 and leaves no output directory', async () => {
+    const out = join(dir, 'int');
+    const child = spawn(process.execPath, [join(root, 'bin/gambit.mjs'), 'tournament', '--pool', 'JPN=persona,hawk', '--games-per-profile', '500', '--turns', '8', '--workers', '1', '--no-progress', '--out', out], { cwd: root });
+    let stderr = '';
+    const code = await new Promise<number | null>((res) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (/games on 1 worker/.test(stderr)) setTimeout(() => child.kill('SIGINT'), 1500);
+      });
+      child.on('close', (c) => res(c));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/tournament: interrupted after \d+ of 1000 games; nothing written \(a tournament keeps no journal: run it again\)/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
 });
 
 describe('sweep', () => {
