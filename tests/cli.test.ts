@@ -135,6 +135,14 @@ describe('gambit run --format table, --out and replay verify', () => {
     const v2 = gambit('replay', 'verify', join(TMP, 'bad-order.json'));
     expect(v2.code).toBe(1);
     expect(v2.stdout + v2.stderr).toMatch(/\bturn 2\b/);
+
+    const badType = structuredClone(r);
+    badType.orders[2].JPN = { tariffs: { USA: { autos: 'x' } } };
+    writeFileSync(join(TMP, 'bad-type.json'), JSON.stringify(badType));
+    const v3 = gambit('replay', 'verify', join(TMP, 'bad-type.json'));
+    expect(v3.code).toBe(1);
+    // one line, the heading running into its first item (it printed "invalid orders:; $.JPN...")
+    expect(v3.stdout + v3.stderr).toMatch(/turn 3's orders are refused: invalid orders: \$\.JPN\.tariffs\.USA\.autos: expected number, found string\n$/);
   });
 });
 
