@@ -135,6 +135,11 @@ describe('sweep', () => {
     expect(m.strongest.outcome).toBeNull();
     expect(r.stdout).toMatch(new RegExp(`${mud.replace(/\./g, '\\.')} +0\\.000  none: no outcome moved`));
     expect(r.stdout).not.toMatch(/ \+\d/);
+    // the range comes with its 95% interval from the seed-by-seed differences (2 games a variant)
+    expect(r.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ \d+\.\d{3} ±\d+\.\d{3}\n/);
+    const t = s.ranking.find((x: { path: string }) => x.path === 'countries.regions.CHN.trendGrowth');
+    expect(t.strongest.half95).toBe(t.half95[t.strongest.outcome]);
+    expect(t.strongest.half95).toBeGreaterThanOrEqual(0);
     // China's trend growth sets China's GDP growth directly; the car trade elasticity only moves car trade, and
     // little in six turns
     expect(s.ranking[0].path).toBe('countries.regions.CHN.trendGrowth');

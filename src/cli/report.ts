@@ -18,7 +18,7 @@ const unavailable = z.object({ available: z.literal(false), reason: z.string() }
 const SweepSchema = z.object({
   format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), method: z.string(), agents: prof,
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
-  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string().nullable(), effect: nn }) })),
+  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string().nullable(), effect: nn, half95: nn.nullable().optional() }) })),
 });
 const ForkSchema = z.object({
   format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
@@ -242,14 +242,14 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
   const agents = [...new Set(Object.values(s.agents))];
   const H = ['<h2 id="sweep">Sweep</h2>'];
   const oat = s.method === 'one-at-a-time';
-  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means' : 'the standardised regression coefficient'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
+  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means (± the 95% interval of that range from the seed-by-seed differences, when there are several seeds: a range inside it is not told apart from noise)' : 'the standardised regression coefficient'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
   const shown = s.ranking.slice(0, 30);
   H.push(hBars({
     title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: r.strongest.outcome === null || r.strongest.effect === 0 ? 'moves no outcome' : `strongest: ${r.strongest.outcome}` })),
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome === null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), sig(r.strongest.effect)]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome === null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}`]), { num: [true, false, true, false, true, false, true] }));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome, r.strongest.effect, ...outcomes.map((o) => r.effects[o])]));
   return { html: H.join('\n'), csv };

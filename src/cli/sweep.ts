@@ -12,7 +12,7 @@ import { checkOutputs } from './files.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
-import { meanSd } from './tournament.ts';
+import { meanSd, t95 } from './tournament.ts';
 
 export interface SweepOptions {
   scenario: string;
@@ -132,11 +132,17 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // ranking: effect of each parameter on each outcome, in standard deviations of that outcome over all games
   const ranking = params.map((p, k) => {
     const effects: Record<string, number> = {};
+    // one at a time: the 95% half-width of the range, from the seed-by-seed differences between the variants with the
+    // highest and the lowest mean (the same seeds, so paired); null with one game a variant
+    const half95: Record<string, number | null> = {};
     if (!lhs) {
-      const rows = summary.filter((s) => p.path in s.params);
+      const rows = byVariant.map((b, i) => ({ b, m: summary[i] })).filter((r) => p.path in r.m.params);
       for (const x of OUTCOMES) {
-        const ms = rows.map((r) => r.means[x.id]);
+        const ms = rows.map((r) => r.m.means[x.id]);
         effects[x.id] = (Math.max(...ms) - Math.min(...ms)) / spread[x.id];
+        const hi = rows[ms.indexOf(Math.max(...ms))].b.lines.map(x.get);
+        const lo = rows[ms.indexOf(Math.min(...ms))].b.lines.map(x.get);
+        half95[x.id] = games > 1 ? (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id] : null;
       }
     } else {
       const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
@@ -149,7 +155,8 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     const top = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0];
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
-    return { path: p.path, base: p.base, values: p.values, effects, overall, strongest: { outcome: top[1] === 0 ? null : top[0], effect: top[1] } };
+    const strongest = { outcome: top[1] === 0 ? null : top[0], effect: top[1], ...(lhs ? {} : { half95: half95[top[0]] }) };
+    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? {} : { half95 }), overall, strongest };
   });
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
@@ -157,11 +164,11 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
-  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up)' : ' (range of the means)'}`);
+  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up)' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
   const strongest = (r: (typeof ranking)[number]) =>
     r.strongest.outcome === null
       ? 'none: no outcome moved (every game the same as at the base value)'
-      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}`;
+      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}`;
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}`);
   out.push('', `written: ${join(o.out, 'sweep.json')}, sweep.csv`);
   process.stdout.write(out.join('\n') + '\n');
