@@ -346,6 +346,7 @@ describe('analyzeTable and formatAnalysis', () => {
     const text = formatAnalysis(r);
     expect(text).toContain('1 game per profile');
     expect(text).not.toMatch(/exact|100% of 50/);
+    expect(text.replace(/\n +/g, ' ')).toContain('No z or stability figures: nothing was resampled');
   });
 
   it('is deterministic', () => {

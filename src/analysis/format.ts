@@ -172,6 +172,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   }
   if (ci?.others.length) L.push(...wrap('  Equilibria only in some resamples:', ci.others.map((o) => `${short(o.label)} (${pct(o.frequency)})`), W, '; '));
   if (ci) L.push(`  Resamples with no pure equilibrium: ${pct(ci.noEquilibrium)} of ${ci.samples} (seed ${ci.seed}).`);
+  else L.push(...para('  No z or stability figures: nothing was resampled (--samples 0, or profiles of 1 game: see the notes).', W));
 
   const rep = r.replicator;
   if (rep) {
