@@ -295,3 +295,19 @@ describe('yardstick games with scripts', () => {
     expect(JSON.parse(lines(r.stdout).at(-1)!).final.turns).toBe(4);
   });
 });
+
+describe('--help', () => {
+  it('every command answers --help on stdout, exit 0, and the analyst commands name their outputs', () => {
+    const top = gambit('--help');
+    expect(top.code).toBe(0);
+    const cmds = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    expect(cmds).toEqual(expect.arrayContaining(['run', 'selfplay', 'merge', 'tournament', 'analyze', 'sweep', 'fork', 'experiment', 'report', 'replay']));
+    for (const c of cmds) {
+      const r = gambit(c, '--help');
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toMatch(new RegExp(`^Usage: gambit ${c} `));
+    }
+    expect(gambit('tournament', '--help').stdout).toMatch(/payoffs\.json, payoffs\.csv, games\.jsonl/);
+    expect(gambit('report', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/payoffs\.json \(and analysis\.json, else analyzed afresh\), sweep\.json, \*\.fork\.json, self-play \*\.jsonl/);
+  }, 180_000);
+});

@@ -116,7 +116,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
     for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: total, scripts: hashes, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
   });
   const mine = shard ? tasks.filter((t) => t.game % shard.n === shard.k - 1) : tasks;
-  process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} games = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} game${n > 1 ? 's' : ''} = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks: mine, workers, progress: o.progress, label: 'tournament' })).map((l) => JSON.parse(l) as ResultLine);
   if (shard) {
     writeFileAtomic(join(o.out, 'tournament.json'), JSON.stringify(spec, null, 1) + '\n');
