@@ -164,7 +164,12 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       return [short(e.label), num(e.minMargin), c ? (c.z === null ? (c.minMargin === null ? '-' : 'exact') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
     });
     L.push(...textTable(['profile', 'min margin', 'z', 'stable'], rows, W, [false, true, true, true]));
-    L.push('  min margin: the closest deviation loses this much; z: that margin over its standard error.');
+    L.push(
+      ...para(
+        '  min margin: the closest deviation loses this much; z: that margin over its standard error, with the profiles taken as independent (a tournament plays them on common seeds, which usually makes differences more precise than that: z and stability are then conservative).',
+        W,
+      ),
+    );
   }
   if (eq.unverified.length) {
     L.push('  Not claimed (no known profitable deviation, but these deviations are missing):');
