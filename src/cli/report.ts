@@ -139,7 +139,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile) => string): string {
   const H: string[] = [`<h3>Analysis</h3>`];
   if (a.notes.length) H.push(`<div class="note">${a.notes.map((n) => p(esc(n))).join('')}</div>`);
-  H.push('<h4>Best responses</h4>', p('For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when every profile mean is redrawn within its sampling noise.'));
+  H.push('<h4>Best responses</h4>', p('For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when every profile mean is redrawn within its sampling noise, each profile on its own (the tournament’s common seeds usually make differences between profiles more precise than that, so these shares are cautious).'));
   for (const pl of varying) {
     const rows = a.bestResponses.filter((r) => r.player === pl);
     const counts = new Map<string, number>();
