@@ -145,7 +145,11 @@ describe('sweep', () => {
     expect(s.ranking[0].path).toBe('countries.regions.CHN.trendGrowth');
     const l = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--lhs', '4', '--games', '1', '--turns', '4', '--workers', '2', '--no-progress', '--out', join(dir, 'lhs'));
     expect(l.status, l.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'lhs', 'sweep.json'), 'utf8')).method).toBe('latin-hypercube(4)');
+    const lj = JSON.parse(readFileSync(join(dir, 'lhs', 'sweep.json'), 'utf8'));
+    expect(lj.method).toBe('latin-hypercube(4)');
+    // each coefficient with a 95% bootstrap interval (lo <= hi), the strongest one's printed beside it
+    for (const x of lj.ranking) for (const [lo, hi] of Object.values(x.ci95) as [number, number][]) expect(lo).toBeLessThanOrEqual(hi);
+    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]\n/);
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);

@@ -129,6 +129,24 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
   const summary = byVariant.map((b) => ({ params: b.params, means: Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(b.lines.map(x.get)).mean])) }));
   const spread = Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(lines.map(x.get)).sd || 1]));
+  // Latin hypercube: a 95% percentile interval for each standardised coefficient, from 200 resamples of the sample
+  // points (seeded), so a coefficient of noise is not read as an effect
+  const lhsCi: Record<string, [number, number][]> = {};
+  if (lhs) {
+    const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
+    const sdX = params.map((_, j) => meanSd(X.map((r) => r[j])).sd || 1);
+    const rng = makeRng(`lhs-bootstrap:${seed}`);
+    const B = 200;
+    const draws = Array.from({ length: B }, () => X.map(() => Math.floor(rng() * X.length)));
+    for (const x of OUTCOMES) {
+      const y = summary.slice(1).map((s) => s.means[x.id]);
+      const bs = draws.map((d) => ols(d.map((i) => X[i]), d.map((i) => y[i])));
+      lhsCi[x.id] = params.map((_, j) => {
+        const v = bs.map((b) => (b[j] * sdX[j]) / spread[x.id]).sort((a, b) => a - b);
+        return [v[Math.floor(0.025 * (B - 1))], v[Math.ceil(0.975 * (B - 1))]];
+      });
+    }
+  }
   // ranking: effect of each parameter on each outcome, in standard deviations of that outcome over all games
   const ranking = params.map((p, k) => {
     const effects: Record<string, number> = {};
@@ -155,8 +173,9 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     const top = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0];
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
-    const strongest = { outcome: top[1] === 0 ? null : top[0], effect: top[1], ...(lhs ? {} : { half95: half95[top[0]] }) };
-    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? {} : { half95 }), overall, strongest };
+    const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
+    const strongest: { outcome: string | null; effect: number; half95?: number | null; ci95?: [number, number] } = { outcome: top[1] === 0 ? null : top[0], effect: top[1], ...(lhs ? { ci95: ci95![top[0]] } : { half95: half95[top[0]] }) };
+    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : { half95 }), overall, strongest };
   });
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
@@ -164,11 +183,11 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
-  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up)' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
+  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
   const strongest = (r: (typeof ranking)[number]) =>
     r.strongest.outcome === null
       ? 'none: no outcome moved (every game the same as at the base value)'
-      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}`;
+      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}`;
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}`);
   out.push('', `written: ${join(o.out, 'sweep.json')}, sweep.csv`);
   process.stdout.write(out.join('\n') + '\n');
