@@ -13,7 +13,7 @@ const LABEL: Record<Key, string> = {
   minMagnet: 'lowest magnet supply, share of need',
   meanMagnet: 'mean magnet supply over the game, share of need',
   worstCarLossPct: 'worst quarter of car output against standing still, %',
-  programmeUsdBn: 'programme spending, USD bn over the game (all paid from the programme budget as it is paid: projects when ordered, the deep-sea programme stage by stage, the scenario\'s programme too)',
+  programmeUsdBn: 'programme spending as paid, USD bn over the game (projects when ordered, deep-sea stages as they start)',
   extraDefenseUsdBn: 'defence spending above standing still, USD bn over the game',
   gdpVsYardstickPct: 'GDP at the end against standing still, %',
   supplyToUS: 'separated oxide and magnets sent to the US, t a quarter',
