@@ -226,6 +226,8 @@ describe('missing profiles', () => {
     expect(report).toMatch(/Missing \(unknown, never estimated\):\n {4}A=C B=D/);
     expect(report).toMatch(/Not claimed/);
     expect(report).toMatch(/Unavailable: 1 of 4 profiles are missing/);
+    // a best response with an unknown alternative is counted as such in the player's summary
+    expect(report).toMatch(/\nA: best in D 2\/2 \(1 of them among known strategies only\)\n/);
   });
 });
 
@@ -321,6 +323,30 @@ describe('analyzeTable and formatAnalysis', () => {
     for (const s of ['BEST RESPONSES', 'PURE EQUILIBRIA', 'REPLICATOR DYNAMICS', 'ALPHA-RANK', 'Marginals:', 'DEVIATION GAINS AT THE TOP ALPHA-RANK PROFILE'])
       expect(text).toContain(s);
     expect(text).toMatch(/\d+% of 100/);
+  });
+
+  it('wraps long profiles instead of cutting off the figures after them, and leaves one-strategy players out', () => {
+    const long = (x: string) => [`${x}-first-strategy-with-a-long-name`, `${x}-second-strategy-with-a-long-name`];
+    const pools2 = { AUS: ['persona'], CHN: long('chn'), JPN: long('jpn'), MYS: ['persona'], USA: long('usa') };
+    const t = build(pools2, (p) => Object.keys(pools2).map((c) => h(c + p.CHN + p.JPN + p.USA)), { sd: 0.5, games: 20 });
+    const text = formatAnalysis(analyzeTable(t, { confidence: { samples: 100 } }));
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
+    const flat = text.replace(/\n +/g, ' ');
+    expect(flat).toMatch(/Resampled: CHN=chn-\S+ JPN=jpn-\S+ USA=usa-\S+ is top in \d+(\.\d)?% of 100 resamples\./);
+    expect(flat).toContain('Left out of the profiles below (one strategy each): AUS=persona MYS=persona');
+    expect(text).not.toMatch(/AUS=persona CHN=/);
+  });
+
+  it('gives no stability or z figures when profiles rest on 1 game (its sd is unknown, not 0)', () => {
+    const one = build(pools, (p) => Object.keys(pools).map((c) => h(c + p.CHN + p.JPN + p.USA)), { games: 1 });
+    const r = analyzeTable(one, { confidence: { samples: 50 } });
+    expect(r.confidence).toBeNull();
+    expect(r.bestResponses.every((b) => b.stability === null)).toBe(true);
+    expect(r.notes.join(' ')).toMatch(/27 of 27 profiles rest on 1 game, which has no standard error: no stability or z figures/);
+    const text = formatAnalysis(r);
+    expect(text).toContain('1 game per profile');
+    expect(text).not.toMatch(/exact|100% of 50/);
+    expect(text.replace(/\n +/g, ' ')).toContain('No z or stability figures: nothing was resampled');
   });
 
   it('is deterministic', () => {

@@ -135,6 +135,14 @@ describe('gambit run --format table, --out and replay verify', () => {
     const v2 = gambit('replay', 'verify', join(TMP, 'bad-order.json'));
     expect(v2.code).toBe(1);
     expect(v2.stdout + v2.stderr).toMatch(/\bturn 2\b/);
+
+    const badType = structuredClone(r);
+    badType.orders[2].JPN = { tariffs: { USA: { autos: 'x' } } };
+    writeFileSync(join(TMP, 'bad-type.json'), JSON.stringify(badType));
+    const v3 = gambit('replay', 'verify', join(TMP, 'bad-type.json'));
+    expect(v3.code).toBe(1);
+    // one line, the heading running into its first item (it printed "invalid orders:; $.JPN...")
+    expect(v3.stdout + v3.stderr).toMatch(/turn 3's orders are refused: invalid orders: \$\.JPN\.tariffs\.USA\.autos: expected number, found string\n$/);
   });
 });
 
@@ -286,4 +294,20 @@ describe('yardstick games with scripts', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(lines(r.stdout).at(-1)!).final.turns).toBe(4);
   });
+});
+
+describe('--help', () => {
+  it('every command answers --help on stdout, exit 0, and the analyst commands name their outputs', () => {
+    const top = gambit('--help');
+    expect(top.code).toBe(0);
+    const cmds = [...top.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]).filter((c) => c !== 'help');
+    expect(cmds).toEqual(expect.arrayContaining(['run', 'selfplay', 'merge', 'tournament', 'analyze', 'sweep', 'fork', 'experiment', 'report', 'replay']));
+    for (const c of cmds) {
+      const r = gambit(c, '--help');
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toMatch(new RegExp(`^Usage: gambit ${c} `));
+    }
+    expect(gambit('tournament', '--help').stdout).toMatch(/payoffs\.json, payoffs\.csv, games\.jsonl/);
+    expect(gambit('report', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/payoffs\.json \(and analysis\.json, else analyzed afresh\), sweep\.json, \*\.fork\.json, self-play \*\.jsonl/);
+  }, 180_000);
 });

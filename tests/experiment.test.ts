@@ -26,6 +26,10 @@ describe('gambit experiment', () => {
     expect(prog('defence')).toEqual(prog('status-quo'));
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     for (const q of ['tariff relief', 'magnet squeeze', 'What does it cost', 'US hand with China']) expect(html).toContain(q);
+    // the table of all strategies says what its cells are; levels carry no '+' (the US tariff is 15%, not a change)
+    const table = html.slice(html.indexOf('<table class="wrap-head">'));
+    expect(table).toContain('<caption>Each cell: the mean over the seeds, and under it the 95% interval of that mean.');
+    expect(table).toMatch(/<td class="n">15\.00<br><span class="ci">\[15\.00, 15\.00\]<\/span><\/td>/);
     expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
     expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
   }, 120_000);

@@ -95,6 +95,10 @@ describe('gambit report DIR', () => {
     for (const c of COUNTRIES) expect(html).toContain(c);
     for (const s of ['Best responses', 'Equilibrium candidates', 'Replicator dynamics', 'α-Rank', 'Deviation gains', 'goods.autos.sigma', 'CHN=hawk instead of CHN=persona-chn']) expect(html).toContain(s);
     expect(html).toMatch(/0\.\d\d <span class="ci">± \d\.\d\d<\/span>/); // mean ± half-width of the 95% interval
+    // the tournament's games pooled over its profiles are not draws of one setting: no interval of their mean
+    const games = html.slice(html.indexOf('<h3>games.jsonl</h3>'));
+    expect(games).toMatch(/agent combinations, pooled .*so no interval of the pooled mean/);
+    expect(games.slice(0, games.indexOf('</table>'))).toContain('n/a (pooled)');
   });
 
   it('draws SVG charts, each with a title, a text alternative and axis labels with units', () => {
@@ -150,6 +154,20 @@ describe('gambit report DIR', () => {
     expect(bad.code).toBe(1);
     expect(lines(bad.stderr)).toHaveLength(1);
     expect(bad.stderr).toMatch(/analysis\/analysis\.json: .*payoffs\.json/);
+  });
+});
+
+describe('gambit report of a table with a profile missing', () => {
+  it('does not call a strategy best whatever the others play where an alternative was never played', () => {
+    const d = join(TMP, 'sampled');
+    mkdirSync(d);
+    const t = JSON.parse(readFileSync(join(DIR, 'payoffs.json'), 'utf8'));
+    t.profiles = t.profiles.slice(0, 3);
+    writeFileSync(join(d, 'payoffs.json'), JSON.stringify(t));
+    ok(gambit('report', d));
+    const text = readFileSync(join(d, 'report.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(text).toMatch(/some alternatives were not played/);
+    expect(text).not.toMatch(/is best whatever the others play/);
   });
 });
 

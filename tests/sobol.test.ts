@@ -48,7 +48,7 @@ describe('Sobol sequence', () => {
       seen.add(`${s}:${a}`);
       m.forEach((v, i) => expect(v % 2 === 1 && v < 2 ** (i + 1), e).toBe(true));
     }
-    expect(SOBOL_MAX_DIMS).toBe(161);
+    expect(SOBOL_MAX_DIMS).toBe(400);
   });
 
   it('matches the unscrambled sequence of scipy.stats.qmc.Sobol (Joe-Kuo 6.21201)', () => {
@@ -65,6 +65,11 @@ describe('Sobol sequence', () => {
     ]);
     expect([0, 1, 2, 50, 100, 160].map((d) => p[1000][d])).toEqual([0.2197265625, 0.0966796875, 0.5185546875, 0.3525390625, 0.7685546875, 0.8583984375]);
     expect([3, 77, 159].map((d) => p[777][d])).toEqual([0.2744140625, 0.5615234375, 0.1806640625]);
+    // the rows added later (dimensions 162-400), against scipy.stats.qmc.Sobol(d=400, scramble=False)
+    const q = sobolPoints(1024, 400);
+    expect([161, 200, 300, 399].map((d) => q[1000][d])).toEqual([0.3466796875, 0.7529296875, 0.5185546875, 0.0400390625]);
+    expect([250, 398].map((d) => q[777][d])).toEqual([0.3193359375, 0.8642578125]);
+    expect(q[1000].slice(0, 161)).toEqual(p[1000]);
   });
 
   it('keeps one point in each 1/N of every axis after seeded Owen scrambling, the same for the same seed', () => {
@@ -105,6 +110,18 @@ describe('Saltelli design', () => {
       for (let i = 0; i < 62; i++) expect(new Set(d.B.map((p) => Math.floor(p[i] * 64))).size).toBe(64);
       d.AB.forEach((m, i) => m.forEach((row, j) => expect(row).toEqual(d.A[j].map((v, q) => (q === i ? d.B[j][i] : v)))));
     }
+  });
+
+  it('takes every ranged parameter of the content (97 of them) at the README\'s N = 128, each B column a good partner', () => {
+    const k = 97;
+    const bDims = saltelliPairing(128, k);
+    expect(new Set(bDims).size).toBe(k);
+    const cols = sobolColumns(128, SOBOL_MAX_DIMS);
+    bDims.forEach((d, i) => {
+      expect(d >= k && d < SOBOL_MAX_DIMS).toBe(true);
+      expect(pairTValue(cols[i], cols[d], 7), `parameter ${i}`).toBeLessThanOrEqual(1);
+    });
+    expect(() => saltelliPairing(128, 201)).toThrow(/at most 200 parameters/);
   });
 });
 
@@ -206,6 +223,8 @@ describe('gambit sweep --method sobol', () => {
     expect(md).toMatch(/^# Global sensitivity/);
     expect(md).toContain('npm run gambit -- sweep --method sobol --n 4');
     expect(md).toContain('## Which outcomes depend on which assumptions');
+    // one range from the content, one from the command line: the method says which is which
+    expect(md).toContain('each drawn uniformly over the range its content entry gives (`"range": [lo, hi]`), or for `goods.autos.sigma` the one given on the command line.');
     expect(md).toContain('## score_JPN');
   }, 60_000);
 

@@ -1,6 +1,6 @@
 // The analyst's commands end to end: tournament payoff tables, parameter sweeps, counterfactual forks.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,30 +79,86 @@ describe('tournament', () => {
     const s = gambit('tournament', '--pool', 'JPN=persona,diversifier,hawk', '--pool', 'CHN=persona,hawk', '--sample', '2', '--games-per-profile', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'ts'));
     expect(s.status, s.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'ts', 'payoffs.json'), 'utf8')).profiles).toHaveLength(2);
-    for (const bad of [['--pool', 'XYZ=hawk'], ['--pool', 'JPN=nobody'], ['--pool', 'JPN=hawk,hawk']]) {
+    // one game a profile: its sd is unknown, so the CSV leaves sd and interval empty (it said 0.0000)
+    const row = readFileSync(join(dir, 'ts', 'payoffs.csv'), 'utf8').trim().split('\n')[1].split(',');
+    expect(row.slice(7, 11)).toEqual([expect.stringMatching(/^-?\d+\.\d{4}$/), '', '', '']);
+    expect(s.stdout).toMatch(/^payoff table \(1 game per profile/);
+    const bads: [string[], RegExp][] = [
+      [['--pool', 'XYZ=hawk'], /--pool: unknown country "XYZ"/],
+      [['--pool', 'JPN=hawk,nobody'], /--pool JPN: unknown agent "nobody"/],
+      [['--pool', 'JPN=hawk,hawk'], /--pool JPN: an agent is listed twice/],
+      [['--pool', 'JPN=hawk,,persona'], /--pool JPN: an empty agent name in "hawk,,persona"/],
+      // the pool would silently win over --agents: refused, saying what to do
+      [['--pool', 'JPN=hawk,persona', '--agents', 'JPN=planner'], /--pool JPN and --agents JPN=planner: .*put planner in its pool/],
+      [['--pool', 'JPN=hawk,persona', '--agents', 'CHN=nobody'], /^gambit: --agents: unknown agent "nobody"/],
+    ];
+    for (const [bad, msg] of bads) {
       const r = gambit('tournament', ...bad, '--games-per-profile', '1', '--out', join(dir, 'bad'));
-      expect(r.status).toBe(2);
+      expect(r.status, bad.join(' ')).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(msg);
+      expect(existsSync(join(dir, 'bad'))).toBe(false);
     }
   }, 180_000);
 });
 
+describe('Ctrl-C in a batch without a journal', () => {
+  it('stops handing out games, says nothing was written, exits 130 and leaves no output directory', async () => {
+    const out = join(dir, 'int');
+    const child = spawn(process.execPath, [join(root, 'bin/gambit.mjs'), 'tournament', '--pool', 'JPN=persona,hawk', '--games-per-profile', '500', '--turns', '8', '--workers', '1', '--no-progress', '--out', out], { cwd: root });
+    let stderr = '';
+    const code = await new Promise<number | null>((res) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (/games on 1 worker/.test(stderr)) setTimeout(() => child.kill('SIGINT'), 1500);
+      });
+      child.on('close', (c) => res(c));
+    });
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/tournament: interrupted after \d+ of 1000 games; nothing written \(a tournament keeps no journal: run it again\)/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
+
 describe('sweep', () => {
   it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {
-    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
+    const mud = 'projects.deepSea.design.daysPerYear';
+    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--param', `${mud}=0.3,0.8`, '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));
     expect(r.status, r.stderr).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'sw', 'sweep.json'), 'utf8'));
-    expect(s.variants).toHaveLength(5);
-    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['countries.regions.CHN.trendGrowth', 'goods.autos.sigma']);
+    expect(s.variants).toHaveLength(7);
+    expect(s.ranking.map((x: { path: string }) => x.path).sort()).toEqual(['countries.regions.CHN.trendGrowth', 'goods.autos.sigma', mud]);
+    // the deep-sea programme cannot reach commercial lifting in six turns, so its operating days move nothing: no
+    // outcome is named as its strongest effect, and one-at-a-time effects (ranges of means) carry no sign
+    const m = s.ranking.find((x: { path: string }) => x.path === mud);
+    expect(m.overall).toBe(0);
+    expect(m.strongest.outcome).toBeNull();
+    expect(r.stdout).toMatch(new RegExp(`${mud.replace(/\./g, '\\.')} +0\\.000  none: no outcome moved`));
+    expect(r.stdout).not.toMatch(/ \+\d/);
+    // the range comes with its 95% interval from the seed-by-seed differences (2 games a variant)
+    expect(r.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ \d+\.\d{3} ±\d+\.\d{3}\n/);
+    const t = s.ranking.find((x: { path: string }) => x.path === 'countries.regions.CHN.trendGrowth');
+    expect(t.strongest.half95).toBe(t.half95[t.strongest.outcome]);
+    expect(t.strongest.half95).toBeGreaterThanOrEqual(0);
     // China's trend growth sets China's GDP growth directly; the car trade elasticity only moves car trade, and
     // little in six turns
     expect(s.ranking[0].path).toBe('countries.regions.CHN.trendGrowth');
     const l = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--lhs', '4', '--games', '1', '--turns', '4', '--workers', '2', '--no-progress', '--out', join(dir, 'lhs'));
     expect(l.status, l.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'lhs', 'sweep.json'), 'utf8')).method).toBe('latin-hypercube(4)');
+    const lj = JSON.parse(readFileSync(join(dir, 'lhs', 'sweep.json'), 'utf8'));
+    expect(lj.method).toBe('latin-hypercube(4)');
+    // each coefficient with a 95% bootstrap interval (lo <= hi), the strongest one's printed beside it
+    for (const x of lj.ranking) for (const [lo, hi] of Object.values(x.ci95) as [number, number][]) expect(lo).toBeLessThanOrEqual(hi);
+    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]\n/);
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);
+    // a number shown on the order screen but never read by the engine is refused, by both methods, naming its source
+    for (const m of [['--games', '1'], ['--method', 'sobol']]) {
+      const shown = gambit('sweep', '--param', 'projects.types.deepSeaMud.successChance=0.3,0.8', ...m, '--out', join(dir, 'x'));
+      expect(shown.status).toBe(2);
+      expect(shown.stderr).toMatch(/--param projects\.types\.deepSeaMud\.successChance: the engine does not read it, so varying it changes nothing \("derived, for the order screen/);
+    }
   }, 180_000);
 });
 

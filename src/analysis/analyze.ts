@@ -59,7 +59,11 @@ export function analyzeTable(table: TableLike, opts: AnalyzeOptions = {}): Analy
   const topId = topProfileOfAr ? profileId(g, topProfileOfAr) : null;
 
   let conf: ConfidenceResult | null = null;
-  if (opts.confidence !== false) {
+  // the sd of one game is not 0 but unknown: resampling with it would call every figure exact and 100% stable
+  const single = t.profiles.filter((p) => p.games < 2).length;
+  if (single && opts.confidence !== false)
+    notes.push(`${single} of ${t.profiles.length} profiles rest on 1 game, which has no standard error: no stability or z figures. Play at least 2 games per profile for them.`);
+  if (opts.confidence !== false && !single) {
     conf = confidence(g, { equilibria: equilibria.equilibria.map((e) => e.profile), alphaRankTop: topProfileOfAr }, { ...opts.confidence, tolerance, alphaRank: arOpts ?? undefined });
     if (t.profiles.length && t.profiles.every((p) => Object.values(p.sd).every((v) => v === 0))) notes.push('Every sd is 0: resampling cannot move anything, so stabilities are trivially 100%.');
   }

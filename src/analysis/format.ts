@@ -38,7 +38,25 @@ export function textTable(headers: string[], rows: string[][], width: number, ri
   return [line(headers), line(w.map((x) => '-'.repeat(x))), ...rows.map(line)];
 }
 
-/** Items joined by `sep` after a prefix, wrapped at item boundaries to `width` with a hanging indent. */
+/** Words of `text` wrapped to `width`, continuation lines indented by `pad`; nothing is cut off. */
+function words(text: string, width: number, pad: string): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of text.split(' ')) {
+    if (cur.trim() && (cur + w).length > width) {
+      lines.push(cur.trimEnd());
+      cur = pad;
+    }
+    cur += w + ' ';
+  }
+  lines.push(cur.trimEnd());
+  return lines;
+}
+
+/**
+ * Items joined by `sep` after a prefix, wrapped at item boundaries to `width` with a hanging indent; an item too long
+ * for a line of its own is wrapped at its spaces. Nothing is clipped: a cut-off line would lose the figure at its end.
+ */
 function wrap(first: string, parts: string[], width: number, sep = ', '): string[] {
   const pad = ' '.repeat(Math.min(first.length + 1, 24));
   const lines: string[] = [];
@@ -50,12 +68,19 @@ function wrap(first: string, parts: string[], width: number, sep = ', '): string
       lines.push(cur.trimEnd());
       cur = pad;
     }
-    cur += piece;
+    if ((cur + piece).trimEnd().length > width) {
+      const broken = words(cur + piece, width, pad);
+      lines.push(...broken.slice(0, -1));
+      cur = broken[broken.length - 1];
+    } else cur += piece;
     empty = false;
   });
   lines.push(cur.trimEnd());
-  return lines.map((l) => clip(l, width));
+  return lines;
 }
+
+/** A line of prose, wrapped (not clipped) to `width`. */
+const para = (text: string, width: number, pad = '    ') => words(text, width, pad);
 
 const label = (p: Profile) => Object.entries(p).map(([k, v]) => `${k}=${v}`).join(' ');
 
@@ -76,14 +101,19 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   const maxRows = opts.maxRows ?? 12;
   const L: string[] = [];
   const ci = r.confidence;
-  L.push(clip(`Payoff analysis: scenario ${r.scenario}, seed ${r.seed}, ${r.gamesPerProfile} games per profile`, W));
+  L.push(...para(`Payoff analysis: scenario ${r.scenario}, seed ${r.seed}, ${r.gamesPerProfile} game${r.gamesPerProfile === 1 ? '' : 's'} per profile`, W));
   L.push(...wrap('Players:', r.players, W, ' '));
   for (const p of r.players) L.push(...wrap(`  ${p.padEnd(6)}`, r.strategies[p], W));
+  // A player with one strategy plays it in every profile: left out of the profiles below, so that they fit.
+  const fixed = new Set(r.players.filter((q) => r.strategies[q].length === 1 && r.players.length > 1).map((q) => `${q}=${r.strategies[q][0]}`));
+  const short = (l: string) => l.split(' ').filter((x) => !fixed.has(x)).join(' ') || l;
+  const lab = (q: Profile) => short(label(q));
+  if (fixed.size) L.push(...wrap('Left out of the profiles below (one strategy each):', [...fixed], W, ' '));
   const p = r.profiles;
   L.push(`Profiles: ${p.known} of ${p.total} known${p.missingCount ? `, ${p.missingCount} missing` : ' (full factorial)'}; tie tolerance ${num(r.tolerance)}`);
   if (p.missingCount) {
     L.push('  Missing (unknown, never estimated):');
-    for (const m of p.missing) L.push(clip(`    ${label(m)}`, W));
+    for (const m of p.missing) L.push(...para(`    ${lab(m)}`, W, '      '));
     if (p.missing.length < p.missingCount) L.push(`    … and ${p.missingCount - p.missing.length} more`);
   }
   for (const n of r.notes) L.push(...wrap('Note:', n.split(' '), W, ' '));
@@ -91,16 +121,23 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   L.push(...heading('Best responses', W));
   for (const player of r.players) {
     if (r.strategies[player].length === 1) {
-      L.push(clip(`${player}: a single strategy (${r.strategies[player][0]}), nothing to choose`, W));
+      L.push(...para(`${player}: a single strategy (${r.strategies[player][0]}), nothing to choose`, W));
       continue;
     }
     const rows = r.bestResponses.filter((b) => b.player === player);
     const counts = new Map<string, number>();
-    for (const b of rows) for (const s of b.best) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const summary = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, c]) => `${s} ${c}/${rows.length}`);
+    const unsure = new Map<string, number>(); // of those, rows where some alternative is unknown (best among the known)
+    for (const b of rows)
+      for (const s of b.best) {
+        counts.set(s, (counts.get(s) ?? 0) + 1);
+        if (b.unknown.length) unsure.set(s, (unsure.get(s) ?? 0) + 1);
+      }
+    const summary = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([s, c]) => `${s} ${c}/${rows.length}${unsure.get(s) ? ` (${unsure.get(s)} of them among known strategies only)` : ''}`);
     L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W));
     const shown = rows.slice(0, maxRows).map((b) => [
-      label(b.others) || '(no other players)',
+      (label(b.others) && short(label(b.others))) || '(no other players)',
       b.best.join(' = ') || '?',
       num(b.value),
       num(b.margin),
@@ -124,17 +161,23 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   else {
     const rows = eq.equilibria.map((e) => {
       const c = ci?.equilibria.find((x) => x.label === e.label);
-      return [e.label, num(e.minMargin), c ? (c.z === null ? (c.minMargin === null ? '-' : 'exact') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
+      return [short(e.label), num(e.minMargin), c ? (c.z === null ? (c.minMargin === null ? '-' : 'exact') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
     });
     L.push(...textTable(['profile', 'min margin', 'z', 'stable'], rows, W, [false, true, true, true]));
-    L.push('  min margin: the closest deviation loses this much; z: that margin over its standard error.');
+    L.push(
+      ...para(
+        '  min margin: the closest deviation loses this much; z: that margin over its standard error, with the profiles taken as independent (a tournament plays them on common seeds, which usually makes differences more precise than that: z and stability are then conservative).',
+        W,
+      ),
+    );
   }
   if (eq.unverified.length) {
     L.push('  Not claimed (no known profitable deviation, but these deviations are missing):');
-    for (const u of eq.unverified) L.push(...wrap(`    ${u.label} needs`, u.missing.map(label), W, '; '));
+    for (const u of eq.unverified) L.push(...wrap(`    ${short(u.label)} needs`, u.missing.map(lab), W, '; '));
   }
-  if (ci?.others.length) L.push(...wrap('  Equilibria only in some resamples:', ci.others.map((o) => `${o.label} (${pct(o.frequency)})`), W, '; '));
+  if (ci?.others.length) L.push(...wrap('  Equilibria only in some resamples:', ci.others.map((o) => `${short(o.label)} (${pct(o.frequency)})`), W, '; '));
   if (ci) L.push(`  Resamples with no pure equilibrium: ${pct(ci.noEquilibrium)} of ${ci.samples} (seed ${ci.seed}).`);
+  else L.push(...para('  No z or stability figures: nothing was resampled (--samples 0, or profiles of 1 game: see the notes).', W));
 
   const rep = r.replicator;
   if (rep) {
@@ -142,14 +185,14 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     if (!rep.available) L.push(`  Unavailable: ${rep.reason}.`);
     else {
       const extra = rep.runs.length > 1 ? `, plus ${rep.runs.length - 1} random starts` : '';
-      L.push(clip(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs / ${num(rep.payoffScale)}), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
-      const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${label(rep.pure)}` : ' to a mixed rest point'}` : 'Did not converge (cycling or slow drift)';
+      L.push(...para(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs / ${num(rep.payoffScale)}), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
+      const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${lab(rep.pure)}` : ' to a mixed rest point'}` : 'Did not converge (cycling or slow drift)';
       L.push(...wrap(' ', `${end}; regret of the final mix ${num(rep.regret)}${rep.converged ? '' : `, of the time average ${num(rep.averageRegret)}`}`.split(' '), W, ' '));
       L.push('  Final mix:', ...mixLines(rep.final, W));
       if (!rep.converged) L.push('  Time average:', ...mixLines(rep.average, W));
       const ends = new Map<string, number>();
       for (const run of rep.runs.slice(1)) {
-        const k = run.pure ? label(run.pure) : run.converged ? 'a mixed rest point' : 'no convergence';
+        const k = run.pure ? lab(run.pure) : run.converged ? 'a mixed rest point' : 'no convergence';
         ends.set(k, (ends.get(k) ?? 0) + 1);
       }
       if (ends.size) L.push(...wrap('  Random starts ended at:', [...ends.entries()].map(([k, c]) => `${k} (${c})`), W, '; '));
@@ -162,10 +205,10 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     if (!ar.available) L.push(`  Unavailable: ${ar.reason}.`);
     else {
       L.push(...wrap(' ', ar.note.split(' '), W, ' '));
-      const rows = ar.top.slice(0, opts.topProfiles ?? 8).map((t, i) => [String(i + 1), t.mass.toFixed(4), t.label]);
+      const rows = ar.top.slice(0, opts.topProfiles ?? 8).map((t, i) => [String(i + 1), t.mass.toFixed(4), short(t.label)]);
       L.push(...textTable(['rank', 'mass', 'profile'], rows, W, [true, true, false]));
       const car = ci?.alphaRank;
-      if (car) L.push(clip('stable' in car ? `  Resampled: ${car.label} is ${car.description}.` : `  Resampling of the top profile skipped: ${car.skipped}.`, W));
+      if (car) L.push(...para('stable' in car ? `  Resampled: ${short(car.label)} is ${car.description}.` : `  Resampling of the top profile skipped: ${car.skipped}.`, W));
       L.push('  Marginals:', ...mixLines(ar.marginals, W));
     }
   }
@@ -174,7 +217,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   if (tp) {
     const d = tp.deviations;
     L.push(...heading(`Deviation gains at the ${tp.source === 'alpha-rank' ? 'top alpha-rank' : 'least-regret known'} profile`, W));
-    L.push(clip(`  ${d.label}${d.complete ? '' : '  (some deviations unknown)'}`, W));
+    L.push(...para(`  ${short(d.label)}${d.complete ? '' : '  (some deviations unknown)'}`, W));
     const rows = d.players.map((x) => [
       x.player,
       x.strategy,

@@ -17,6 +17,9 @@ const ROWS: { a: number; m: number[] }[] = JOE_KUO_21201.trim()
 /** The most dimensions a Sobol sequence here can have (so the most parameters a Saltelli design can take is half). */
 export const SOBOL_MAX_DIMS = ROWS.length + 1;
 
+/** The sequence's dimensions before the table grew from 161 to 400 (see saltelliPairing). */
+const PAIRING_DIMS_BEFORE = 161;
+
 /** Direction numbers v_1..v_32 of one dimension, scaled by 2^32. */
 function directions(dim: number): Uint32Array {
   const v = new Uint32Array(BITS);
@@ -127,13 +130,16 @@ export function pairTValue(a: Uint32Array, b: Uint32Array, m: number, atMost = m
 export function saltelliPairing(n: number, k: number): number[] {
   if (2 * k > SOBOL_MAX_DIMS) throw new RangeError(`at most ${Math.floor(SOBOL_MAX_DIMS / 2)} parameters`);
   const m = Math.floor(Math.log2(n));
-  const cols = sobolColumns(2 ** m, SOBOL_MAX_DIMS);
+  // Up to 80 parameters the partners come from the first 161 dimensions, the table's size before it grew, so a design
+  // made then (docs/SENSITIVITY.md) comes out the same; beyond that from all of them.
+  const end = 2 * k <= PAIRING_DIMS_BEFORE ? PAIRING_DIMS_BEFORE : SOBOL_MAX_DIMS;
+  const cols = sobolColumns(2 ** m, end);
   const used = new Set<number>();
   return Array.from({ length: k }, (_, i) => {
     let best = k + i;
-    while (used.has(best)) best = best + 1 < SOBOL_MAX_DIMS ? best + 1 : k;
+    while (used.has(best)) best = best + 1 < end ? best + 1 : k;
     let bestT = pairTValue(cols[i], cols[best], m);
-    for (let c = k; c < SOBOL_MAX_DIMS && bestT > 0; c++) {
+    for (let c = k; c < end && bestT > 0; c++) {
       if (used.has(c) || c === best) continue;
       const t = pairTValue(cols[i], cols[c], m, bestT);
       if (t < bestT) [best, bestT] = [c, t];

@@ -122,7 +122,7 @@ export function scriptTurnNotes(content: Content, scripts: Record<string, Loaded
   return notes;
 }
 
-export function makeSeats(content: Content, names: Record<CountryId, string>, loaded?: Record<string, LoadedScript>): Record<CountryId, Agent> {
+export function makeSeats(content: Content, names: Record<CountryId, string>, loaded?: Record<string, LoadedScript>, flag = '--agents'): Record<CountryId, Agent> {
   const scripts: Record<string, Script> = {};
   const have = loaded ?? loadScripts(names);
   for (const [path, s] of Object.entries(have)) scripts[path] = s.script;
@@ -133,7 +133,7 @@ export function makeSeats(content: Content, names: Record<CountryId, string>, lo
       seats[c] = makeAgent(content, names[c], c, scripts);
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`--agents: ${(e as Error).message}`);
+      throw new UsageError(`${flag}: ${(e as Error).message}`);
     }
   }
   return seats;

@@ -44,5 +44,6 @@ export function plainWords(s: string): string {
     .replace(/Invalid input: /g, '')
     .replace(/expected (\w+), received undefined/g, 'missing (expected $1)')
     .replace(/, received /g, ', found ')
+    .replace(/:\s*\n\s*/g, ': ') // a heading line ("invalid orders:") runs into its first item
     .replace(/\s*\n\s*/g, '; ');
 }

@@ -13,7 +13,7 @@ const LABEL: Record<Key, string> = {
   minMagnet: 'lowest magnet supply, share of need',
   meanMagnet: 'mean magnet supply over the game, share of need',
   worstCarLossPct: 'worst quarter of car output against standing still, %',
-  programmeUsdBn: 'programme spending, USD bn over the game (all paid from the programme budget as it is paid: projects when ordered, the deep-sea programme stage by stage, the scenario\'s programme too)',
+  programmeUsdBn: 'programme spending as paid, USD bn over the game (projects when ordered, deep-sea stages as they start)',
   extraDefenseUsdBn: 'defence spending above standing still, USD bn over the game',
   gdpVsYardstickPct: 'GDP at the end against standing still, %',
   supplyToUS: 'separated oxide and magnets sent to the US, t a quarter',
@@ -94,12 +94,18 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p><ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>${vs ? `<p class="note">${esc(vs)}</p>` : ''}`;
   }
   let tables = '';
+  const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
+  const DIFF = new Set<Key>(['score', 'gdpVsYardstickPct', 'usGain']);
   for (const op of ops) {
     const rows = ex.strategies.filter((s) => cells.some((c) => c.strategy === s.id && c.opponents === op)).map((s) => {
       const c = cells.find((x) => x.strategy === s.id && x.opponents === op)!;
-      return [esc(s.label), ...(['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'] as Key[]).map((k) => { const v = interval(c.games.map((g) => g[k])); return `${f(v.mean)} <span class="ci">[${f(v.lo)}, ${f(v.hi)}]</span>`; })];
+      // levels are unsigned; a '+' is kept for the figures measured against standing still
+      return [esc(s.label), ...keys.map((k) => {
+        const v = interval(c.games.map((g) => g[k]));
+        const g = DIFF.has(k) ? f : (x: number) => x.toFixed(2);
+        return `${g(v.mean)}<br><span class="ci">[${g(v.lo)}, ${g(v.hi)}]</span>`;
+      })];
     });
-    const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
     const chart = dotIntervals({
       title: `Japan's score by strategy: ${opLabel(op)}`,
       desc: 'Mean score over seeds with its 95% interval and the range of runs',
@@ -111,7 +117,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
         return { label: s.id, mean: v.mean, lo: v.lo, hi: v.hi, min: Math.min(...xs), max: Math.max(...xs), colour: COLOURS[i % COLOURS.length] };
       }),
     });
-    tables += `<h3>${esc(opLabel(op))}</h3>${htmlTable(['strategy', ...keys.map((k) => esc(LABEL[k]))], rows, { num: [false, ...keys.map(() => true)] })}<figure class="chart">${chart}</figure>`;
+    tables += `<h3>${esc(opLabel(op))}</h3>${htmlTable(['strategy', ...keys.map((k) => esc(k === 'programmeUsdBn' ? 'programme spending, USD bn over the game (as paid)' : LABEL[k]))], rows, { num: [false, ...keys.map(() => true)], cls: 'wrap-head', caption: 'Each cell: the mean over the seeds, and under it the 95% interval of that mean. Levels, except the score, GDP and the US objective, which are against the same game with Japan standing still.' })}<figure class="chart">${chart}</figure>`;
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
 <h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${nSeeds} seeds per cell, ${ex.turns} turns, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>

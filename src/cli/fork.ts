@@ -88,8 +88,10 @@ export function cmdFork(file: string, o: ForkOptions): number {
     `fork of ${file} at turn ${at}: ${Object.entries(altNames).map(([c, a]) => `${c}=${a}`).join(', ')} instead of ${Object.keys(altNames).map((c) => `${c}=${replay.agents[c as CountryId]}`).join(', ')}; ${runs} seeded continuation${runs > 1 ? 's' : ''} of ${result.turnsPlayed} turns`,
     'difference in mean objective over the continuation (points), fork minus original:',
     '',
-    `${'country'.padEnd(8)} ${'mean'.padStart(8)} ${'95% interval'.padStart(20)} ${'runs better'.padStart(12)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'GDP at end'.padStart(11)}`,
+    `${'country'.padEnd(8)} ${'mean'.padStart(8)} ${'95% CI of mean'.padStart(20)} ${'runs better'.padStart(12)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'GDP at end'.padStart(11)}`,
     ...rows.map((r) => `${r.country.padEnd(8)} ${r.meanDiff.toFixed(2).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${r.min.toFixed(2).padStart(8)} ${r.max.toFixed(2).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
+    '',
+    `95% CI of mean: Student t interval of the mean over the ${runs} runs; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');

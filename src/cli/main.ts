@@ -126,7 +126,7 @@ function program(out: { code: number }): Command {
       out.code = cmdExperiment(name, o);
     });
   p.command('report <dir>')
-    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the tournament, sweep, fork and self-play outputs in DIR')
+    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, *.fork.json, self-play *.jsonl')
     .action((dir: string) => {
       out.code = cmdReport(dir);
     });

@@ -177,7 +177,7 @@ export function hBars(o: { title: string; desc: string; caption?: string; xLabel
 /** Dot (mean) with a thick 95% interval and a thin min–max range per row; a line at zero. */
 export function dotIntervals(o: { title: string; desc: string; caption?: string; xLabel: string; rows: { label: string; mean: number; lo: number | null; hi: number | null; min?: number; max?: number; colour: string }[] }): string {
   const W = 900;
-  const leg = legend([{ label: 'mean', colour: INK, shape: 'dot' }, { label: '95% interval', colour: INK, shape: 'line' }, { label: 'lowest to highest run', colour: '#aab4bf', shape: 'line' }], 90, 46, W - 120);
+  const leg = legend([{ label: 'mean', colour: INK, shape: 'dot' }, { label: '95% interval of the mean', colour: INK, shape: 'line' }, { label: 'lowest to highest run', colour: '#aab4bf', shape: 'line' }], 90, 46, W - 120);
   const [L, R, top, rowH] = [90, W - 40, 46 + leg.height + 6, 30];
   const B = top + rowH * o.rows.length + 6;
   const vals = o.rows.flatMap((r) => [r.mean, r.lo, r.hi, r.min, r.max]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -251,6 +251,7 @@ caption{text-align:left;color:var(--muted);padding:0 0 4px;font-size:13px}
 th,td{padding:5px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 th{background:var(--panel);font-weight:600;white-space:nowrap}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.wrap-head th{white-space:normal;min-width:7em;max-width:13em}
 tbody tr:nth-child(even){background:#fafbfc}tr.hi td{background:#e6f1f8}tr.hi td:first-child{box-shadow:inset 4px 0 0 var(--accent)}
 .ci{color:var(--muted);font-size:12px}
 figure.chart{margin:14px 0 18px;max-width:100%}figure.chart svg{max-width:100%;height:auto;display:block}

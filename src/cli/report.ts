@@ -18,7 +18,7 @@ const unavailable = z.object({ available: z.literal(false), reason: z.string() }
 const SweepSchema = z.object({
   format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), method: z.string(), agents: prof,
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
-  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string(), effect: nn }) })),
+  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string().nullable(), effect: nn, half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional() }) })),
 });
 const ForkSchema = z.object({
   format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
@@ -139,13 +139,21 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile) => string): string {
   const H: string[] = [`<h3>Analysis</h3>`];
   if (a.notes.length) H.push(`<div class="note">${a.notes.map((n) => p(esc(n))).join('')}</div>`);
-  H.push('<h4>Best responses</h4>', p('For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when every profile mean is redrawn within its sampling noise.'));
+  H.push('<h4>Best responses</h4>', p('For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when every profile mean is redrawn within its sampling noise, each profile on its own (the tournament’s common seeds usually make differences between profiles more precise than that, so these shares are cautious).'));
   for (const pl of varying) {
     const rows = a.bestResponses.filter((r) => r.player === pl);
     const counts = new Map<string, number>();
     for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
     const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}`).join(', ');
-    const only = counts.size === 1 && [...counts.values()][0] === rows.length ? ` — ${b([...counts.keys()][0])} is best whatever the others play` : '';
+    const partial = rows.filter((r) => r.unknown.length).length;
+    const only =
+      counts.size === 1 && [...counts.values()][0] === rows.length
+        ? partial
+          ? ` — ${b([...counts.keys()][0])} is best wherever it was compared, but in ${partial} of them some alternatives were not played`
+          : ` — ${b([...counts.keys()][0])} is best whatever the others play`
+        : partial
+          ? ` (in ${partial} of them some alternatives were not played: best among the known only)`
+          : '';
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, false] }));
@@ -234,14 +242,14 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
   const agents = [...new Set(Object.values(s.agents))];
   const H = ['<h2 id="sweep">Sweep</h2>'];
   const oat = s.method === 'one-at-a-time';
-  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means' : 'the standardised regression coefficient'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
+  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means (± the 95% interval of that range from the seed-by-seed differences, when there are several seeds: a range inside it is not told apart from noise)' : 'the standardised regression coefficient (with its 95% bootstrap interval over the sample points)'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
   const shown = s.ranking.slice(0, 30);
   H.push(hBars({
-    title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: `strongest: ${r.strongest.outcome}` })),
+    title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: r.strongest.outcome === null || r.strongest.effect === 0 ? 'moves no outcome' : `strongest: ${r.strongest.outcome}` })),
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), esc(r.strongest.outcome), sig(r.strongest.effect)]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome === null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}`]), { num: [true, false, true, false, true, false, true] }));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome, r.strongest.effect, ...outcomes.map((o) => r.effects[o])]));
   return { html: H.join('\n'), csv };
@@ -257,7 +265,7 @@ function forkHtml(forks: Inputs['forks']): string {
       caption: f.runs < 2 ? 'With a single run there is no interval.' : undefined,
       desc: `Dot and interval chart. ${f.results.map((r) => `${r.country}: ${fx(r.meanDiff)} (95% interval ${fx(r.ci95[0])} to ${fx(r.ci95[1])})`).join('; ')}.`,
     }));
-    H.push(htmlTable(['country', 'mean difference', '95% interval', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0])} to ${fx(r.ci95[1])}`, pct(r.shareBetter), fx(r.min), fx(r.max), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
+    H.push(htmlTable(['country', 'mean difference', '95% interval of the mean', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0])} to ${fx(r.ci95[1])}`, pct(r.shareBetter), fx(r.min), fx(r.max), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
   }
   return H.join('\n');
 }
@@ -269,7 +277,7 @@ function selfplayHtml(results: Inputs['results']): string {
     const combos = [...new Set(lines.map((l) => JSON.stringify(l.agents)))];
     const seeds = lines.map((l) => l.seed);
     const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
-    const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles)' : ''}`;
+    const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;
     H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.`));
     H.push('<div class="grid">' + countries.map((c, i) => {
       const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
@@ -281,7 +289,9 @@ function selfplayHtml(results: Inputs['results']): string {
       const h = half(sd, v.length);
       const med = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
       const avg = (f: (l: ResultLine) => number) => meanSd(lines.map(f)).mean;
-      return [b(c), String(v.length), fx(mean), fx(sd), Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a', fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg((l) => l.outcomes.gdpGrowthPct[c]), 2, true)}%`, fx(avg((l) => l.outcomes.approval[c]), 1)];
+      // games of several agent combinations are not draws of one setting: an interval of their pooled mean means nothing
+      const ci = combos.length > 1 ? 'n/a (pooled)' : Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a';
+      return [b(c), String(v.length), fx(mean), fx(sd), ci, fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg((l) => l.outcomes.gdpGrowthPct[c]), 2, true)}%`, fx(avg((l) => l.outcomes.approval[c]), 1)];
     });
     H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
     const m = meanSd(lines.map((l) => l.outcomes.jpnMinMagnetSupply));

@@ -36,8 +36,9 @@ export function sobolMarkdown(r: SobolRun): string {
       'The model and its content change: re-run the command above for current figures.',
     '',
   );
+  const given = r.params.filter((x) => x.src === 'range given on the command line');
   out.push(
-    `**Method.** ${k} parameters, each drawn uniformly over the range its content entry gives (\`"range": [lo, hi]\`). ${r.sampling}. ` +
+    `**Method.** ${k} parameters, each drawn uniformly over ${given.length === 0 ? 'the range its content entry gives (`"range": [lo, hi]`)' : given.length === k ? 'the range given on the command line (`--param PATH=lo,hi`)' : `the range its content entry gives (\`"range": [lo, hi]\`), or for ${given.map((x) => `\`${x.path}\``).join(', ')} the one given on the command line`}. ${r.sampling}. ` +
       `N = ${r.n} base samples, so ${r.n * (k + 2)} sample points; every point plays the same seed${r.games > 1 ? 's' : ''} (common random numbers), ` +
       'and a point\'s scores are against the status-quo game under the same parameters. ' +
       `Estimators: ${r.estimators} (${r.bootstrap.resamples} resamples of the N base rows).`,

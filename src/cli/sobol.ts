@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { hashValue, type Content } from '../../engine/index.ts';
 import { SOBOL_MAX_DIMS, saltelliDesign, sobolIndices, type SobolIndex } from '../analysis/sobol.ts';
 import { readBundle } from '../content/load.ts';
-import { rangedParams } from '../content/ranges.ts';
+import { displayOnly, rangedParams } from '../content/ranges.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
 import { batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
@@ -56,7 +56,8 @@ export interface SobolRun {
 
 /** The parameters: every ranged assumption of the content, or the --param subset (PATH, or PATH=lo,hi). */
 export function sobolParams(content: Content, scenario: string, specs: string[]): SobolParam[] {
-  const ranged = rangedParams(readBundle(scenario), content);
+  const raw = readBundle(scenario);
+  const ranged = rangedParams(raw, content);
   if (!specs.length) {
     if (!ranged.length) throw new UsageError('--method sobol: no content parameter has a "range"; give --param PATH=lo,hi');
     return ranged.map(({ path, base, lo, hi, src }) => ({ path, base, lo, hi, src }));
@@ -68,6 +69,8 @@ export function sobolParams(content: Content, scenario: string, specs: string[])
     const path = m[1];
     const base = readParam(content, path);
     if (base === undefined) throw new UsageError(`--param: ${path} is not a numeric content parameter (paths look like goods.autos.sigma or rules.macro.tradeElasticity)`);
+    const shown = displayOnly(raw, path);
+    if (shown) throw new UsageError(`--param ${path}: the engine does not read it, so varying it changes nothing ("${shown}"); vary what it is derived from`);
     if (seen.has(path)) throw new UsageError(`--param ${path}: given twice`);
     seen.add(path);
     if (m[2] === undefined) {

@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { COUNTRIES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
+import { readBundle } from '../content/load.ts';
+import { displayOnly } from '../content/ranges.ts';
 import { UsageError, choice, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
 import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
@@ -10,7 +12,7 @@ import { checkOutputs } from './files.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
-import { meanSd } from './tournament.ts';
+import { meanSd, t95 } from './tournament.ts';
 
 export interface SweepOptions {
   scenario: string;
@@ -86,11 +88,14 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const scripts = loadScripts(agents);
   makeSeats(content, agents, scripts);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
+  const raw = readBundle(o.scenario);
   const params = o.param.map((spec) => {
     const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(spec);
     if (!m) throw new UsageError(`--param: expected PATH=v1,v2,..., got ${JSON.stringify(spec)}`);
     const base = readParam(content, m[1]);
     if (base === undefined) throw new UsageError(`--param: ${m[1]} is not a numeric content parameter (paths look like goods.autos.sigma or countries.regions.JPN.gdpUsdBn)`);
+    const shown = displayOnly(raw, m[1]);
+    if (shown) throw new UsageError(`--param ${m[1]}: the engine does not read it, so varying it changes nothing ("${shown}"); vary what it is derived from`);
     const values = m[2].split(',').map((v) => Number(v));
     if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--param ${m[1]}: values must be numbers, got ${m[2]}`);
     return { path: m[1], base, values };
@@ -124,14 +129,38 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
   const summary = byVariant.map((b) => ({ params: b.params, means: Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(b.lines.map(x.get)).mean])) }));
   const spread = Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(lines.map(x.get)).sd || 1]));
+  // Latin hypercube: a 95% percentile interval for each standardised coefficient, from 200 resamples of the sample
+  // points (seeded), so a coefficient of noise is not read as an effect
+  const lhsCi: Record<string, [number, number][]> = {};
+  if (lhs) {
+    const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
+    const sdX = params.map((_, j) => meanSd(X.map((r) => r[j])).sd || 1);
+    const rng = makeRng(`lhs-bootstrap:${seed}`);
+    const B = 200;
+    const draws = Array.from({ length: B }, () => X.map(() => Math.floor(rng() * X.length)));
+    for (const x of OUTCOMES) {
+      const y = summary.slice(1).map((s) => s.means[x.id]);
+      const bs = draws.map((d) => ols(d.map((i) => X[i]), d.map((i) => y[i])));
+      lhsCi[x.id] = params.map((_, j) => {
+        const v = bs.map((b) => (b[j] * sdX[j]) / spread[x.id]).sort((a, b) => a - b);
+        return [v[Math.floor(0.025 * (B - 1))], v[Math.ceil(0.975 * (B - 1))]];
+      });
+    }
+  }
   // ranking: effect of each parameter on each outcome, in standard deviations of that outcome over all games
   const ranking = params.map((p, k) => {
     const effects: Record<string, number> = {};
+    // one at a time: the 95% half-width of the range, from the seed-by-seed differences between the variants with the
+    // highest and the lowest mean (the same seeds, so paired); null with one game a variant
+    const half95: Record<string, number | null> = {};
     if (!lhs) {
-      const rows = summary.filter((s) => p.path in s.params);
+      const rows = byVariant.map((b, i) => ({ b, m: summary[i] })).filter((r) => p.path in r.m.params);
       for (const x of OUTCOMES) {
-        const ms = rows.map((r) => r.means[x.id]);
+        const ms = rows.map((r) => r.m.means[x.id]);
         effects[x.id] = (Math.max(...ms) - Math.min(...ms)) / spread[x.id];
+        const hi = rows[ms.indexOf(Math.max(...ms))].b.lines.map(x.get);
+        const lo = rows[ms.indexOf(Math.min(...ms))].b.lines.map(x.get);
+        half95[x.id] = games > 1 ? (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id] : null;
       }
     } else {
       const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
@@ -143,7 +172,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     }
     const top = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0];
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
-    return { path: p.path, base: p.base, values: p.values, effects, overall, strongest: { outcome: top[0], effect: top[1] } };
+    // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
+    const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
+    const strongest: { outcome: string | null; effect: number; half95?: number | null; ci95?: [number, number] } = { outcome: top[1] === 0 ? null : top[0], effect: top[1], ...(lhs ? { ci95: ci95![top[0]] } : { half95: half95[top[0]] }) };
+    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : { half95 }), overall, strongest };
   });
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
@@ -151,8 +183,12 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
-  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect`);
-  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${r.strongest.outcome} ${r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}`);
+  out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
+  const strongest = (r: (typeof ranking)[number]) =>
+    r.strongest.outcome === null
+      ? 'none: no outcome moved (every game the same as at the base value)'
+      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}`;
+  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}`);
   out.push('', `written: ${join(o.out, 'sweep.json')}, sweep.csv`);
   process.stdout.write(out.join('\n') + '\n');
   return 0;

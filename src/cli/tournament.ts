@@ -56,7 +56,8 @@ export function meanSd(xs: number[]): { mean: number; sd: number } {
   return { mean, sd: Math.sqrt(v) };
 }
 
-export function parsePools(specs: string[], fixed: Record<CountryId, string>): Record<CountryId, string[]> {
+/** The pools, one per country given, the others the fixed agent; `named` are the countries --agents names. */
+export function parsePools(specs: string[], fixed: Record<CountryId, string>, named: ReadonlySet<string> = new Set()): Record<CountryId, string[]> {
   const pools = Object.fromEntries(COUNTRIES.map((c) => [c, [fixed[c]]])) as Record<CountryId, string[]>;
   const seen = new Set<string>();
   for (const s of specs) {
@@ -66,7 +67,9 @@ export function parsePools(specs: string[], fixed: Record<CountryId, string>): R
     if (!isCountry(c)) throw new UsageError(`--pool: unknown country ${JSON.stringify(m[1])}`);
     if (seen.has(c)) throw new UsageError(`--pool: ${c} is given twice`);
     seen.add(c);
-    const list = m[2].split(',').map((x) => x.trim()).filter(Boolean);
+    if (named.has(c)) throw new UsageError(`--pool ${c} and --agents ${c}=${fixed[c]}: a country with a pool has no fixed agent; put ${fixed[c]} in its pool instead`);
+    const list = m[2].split(',').map((x) => x.trim());
+    if (list.some((x) => !x)) throw new UsageError(`--pool ${c}: an empty agent name in ${JSON.stringify(m[2])}`);
     if (new Set(list).size !== list.length) throw new UsageError(`--pool ${c}: an agent is listed twice`);
     pools[c] = list;
   }
@@ -78,7 +81,8 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const { content, seed, turns, workers } = batchSetup(o);
   const n = int('--games-per-profile', 1, MAX_GAMES_PER_RUN)(o.gamesPerProfile);
   checkSeeds(seed, n);
-  const pools = parsePools(o.pool, parseAgentSpec(o.agents));
+  const fixedNamed = new Set((o.agents ?? '').split(',').map((x) => x.split('=')[0].trim().toUpperCase()));
+  const pools = parsePools(o.pool, parseAgentSpec(o.agents), fixedNamed);
   const named = COUNTRIES.flatMap((c) => pools[c].map((a) => [c, a] as const));
   const shardOut = o.shard !== undefined;
   checkOutputs(
@@ -87,7 +91,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   );
   const scripts: Record<string, LoadedScript> = {};
   for (const [c, a] of named) if (a.startsWith('scripted:')) Object.assign(scripts, loadScripts({ [c]: a } as Record<CountryId, string>));
-  for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts); // every name checked up front
+  for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts, fixedNamed.has(c) ? '--agents' : `--pool ${c}`); // every name checked up front
   let profiles: Record<CountryId, string>[] = [{} as Record<CountryId, string>];
   for (const c of COUNTRIES) profiles = profiles.flatMap((p) => pools[c].map((a) => ({ ...p, [c]: a })));
   const all = profiles.length;
@@ -112,7 +116,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
     for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: total, scripts: hashes, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
   });
   const mine = shard ? tasks.filter((t) => t.game % shard.n === shard.k - 1) : tasks;
-  process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} games = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} game${n > 1 ? 's' : ''} = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks: mine, workers, progress: o.progress, label: 'tournament' })).map((l) => JSON.parse(l) as ResultLine);
   if (shard) {
     writeFileAtomic(join(o.out, 'tournament.json'), JSON.stringify(spec, null, 1) + '\n');
@@ -148,12 +152,12 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   writeFileAtomic(join(dir, 'payoffs.json'), JSON.stringify(table, null, 1) + '\n');
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
-  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], r.sd[c], r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
+  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
   writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(l) + '\n'));
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
   const w = (s: string, k: number) => s.padEnd(k);
-  const out: string[] = [`payoff table (${n} games per profile; mean score with 95% interval):`, ''];
+  const out: string[] = [`payoff table (${n} game${n > 1 ? 's' : ''} per profile; mean score with 95% interval):`, ''];
   out.push(`${varying.map((c) => w(c, 14)).join('')}| ${varying.map((c) => w(c, 22)).join('')}`);
   for (const r of rows) out.push(`${varying.map((c) => w(r.strategies[c], 14)).join('')}| ${varying.map((c) => w(`${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`, 22)).join('')}`);
   out.push('', `written: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl`);

@@ -53,3 +53,17 @@ export function rangedParams(raw: RawBundle, content: Content): RangedParam[] {
   for (const part of PARTS) walk(part, raw[part].file, raw[part].json, []);
   return out;
 }
+
+/**
+ * The source text of a number that the engine does not read, or null. Such a number ("derived, for the order screen:
+ * ...", e.g. the deep-sea programme's success chance shown when it is ordered) is worked out from others for the
+ * player to read; a sweep that varies it would change nothing and report that it matters to nothing.
+ */
+export function displayOnly(raw: RawBundle, path: string): string | null {
+  const [part, ...rest] = path.split('.');
+  if (!(PARTS as readonly string[]).includes(part) || !rest.length) return null;
+  const node = valueAt(raw[part as (typeof PARTS)[number]].json, rest.join('.'));
+  if (node === null || typeof node !== 'object') return null;
+  const src = (node as Record<string, unknown>).src;
+  return typeof src === 'string' && /^derived, for the order screen/.test(src) ? src : null;
+}
