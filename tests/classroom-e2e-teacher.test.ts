@@ -1,7 +1,8 @@
-// End to end in Chromium, what a teacher must be able to read off the screens: "End turn" before the start says why
-// (without a "$:" prefix) and the note goes when the game starts; the projector names the countries it waits for;
-// a class the teacher ends early is over on every screen (the students get their end screen, nobody is "waited for");
-// the projector fits six worlds on 1024x768; and the dashboard says so when it loses the server.
+// End to end in Chromium, what a teacher must be able to read off the screens: a refused class option named as the
+// form names it; the projector's lobby counts who joined; "End turn" before the start says why (without a "$:"
+// prefix) and the note goes when the game starts; the projector names the countries it waits for; a class the teacher
+// ends early is over on every screen (the students get their end screen, nobody is "waited for"); the projector fits
+// six worlds on 1024x768; and the dashboard says so when it loses the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +38,12 @@ describe.runIf(run)("the teacher's view of a class", () => {
   it('lobby, a round, the class ended early, the server gone', async () => {
     const { page: teacher, errors: te } = await openPage(browser, `${srv.base}/class.html?teacher`, 1280, 720);
     errors.push(...te);
+    // an impossible length: the error names the form's field ("Rounds"), not the API's ("turns")
+    await teacher.getByTestId('opt-turns').fill('40');
+    await teacher.getByTestId('opt-quartersPerRound').selectOption('4');
+    await teacher.getByTestId('create').click();
+    await teacher.getByTestId('create-error').getByText(/^Rounds: 40 rounds of 4 quarters is 160 turns/).waitFor();
+    await teacher.getByTestId('opt-quartersPerRound').selectOption('1');
     await teacher.getByTestId('opt-worlds').fill('1');
     await teacher.getByTestId('opt-seatsPerCountry').fill('1');
     await teacher.getByTestId('opt-turns').fill('3');
@@ -59,6 +66,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
       students.push(page);
     }
     const [ann, ben] = students;
+    // the projector's lobby counts who has joined, all of it on a 1024x768 screen
+    await projector.getByTestId('projector-joined').getByText('2 joined so far').waitFor();
+    expect((await projector.getByTestId('projector-joined').boundingBox())!.y + 20).toBeLessThan(768);
 
     // End turn before the start: why, in words; gone once the teacher starts
     await ann.getByTestId('end-turn').click();

@@ -6,7 +6,7 @@ import { classSocket } from './socket-session.ts';
 import { clockText, findJoinBase, joinUrl, joinWarning, roundText, type RoundInfo } from './common.ts';
 
 interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waitingFor: CountryId[]; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[] } }
-interface PState { name: string; code: string; status: string; now: number; worlds: PWorld[] }
+interface PState { name: string; code: string; status: string; now: number; students: number; worlds: PWorld[] }
 
 export async function projectorScreen(root: HTMLElement, token: string): Promise<void> {
   clear(root);
@@ -30,7 +30,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
     box.classList.toggle('lost', lost);
     if (s.status === 'lobby') {
       const url = joinUrl(s.code);
-      box.append(h('div', { class: 'lobby' }, h('h1', {}, s.name), h('p', {}, 'Join at'), h('p', { class: 'url', 'data-testid': 'projector-url' }, url), joinWarning() ? h('p', { class: 'error' }, joinWarning()) : '', h('p', {}, 'with the code'), h('div', { class: 'code', 'data-testid': 'projector-code' }, s.code), h('img', { src: `/api/qr?text=${encodeURIComponent(url)}`, alt: 'QR code to join', width: 260, height: 260 })));
+      box.append(h('div', { class: 'lobby' }, h('h1', {}, s.name), h('div', {}, h('p', {}, 'Join at'), h('p', { class: 'url', 'data-testid': 'projector-url' }, url), joinWarning() ? h('p', { class: 'error' }, joinWarning()) : '', h('p', {}, 'with the code'), h('div', { class: 'code', 'data-testid': 'projector-code' }, s.code), h('p', { 'data-testid': 'projector-joined' }, s.students ? `${s.students} joined so far` : 'Nobody has joined yet')), h('img', { src: `/api/qr?text=${encodeURIComponent(url)}`, alt: 'QR code to join', width: 300, height: 300 })));
       return;
     }
     box.append(

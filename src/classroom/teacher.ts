@@ -42,7 +42,11 @@ export function createClassScreen(root: HTMLElement): void {
       remember('mine', JSON.stringify([{ id: r.classId, code: r.code, name: v('name') }, ...mine].slice(0, 20)));
       location.search = `?dash=${r.classId}`;
     } catch (x) {
-      err.textContent = (x as Error).message;
+      // the server names the option by its API name ("class options: turns: …"): say it with the form's label
+      err.textContent = (x as Error).message.replace(/^class options: /, '').replace(/\b(\w+): /g, (m, id: string) => {
+        const label = form.querySelector(`#${CSS.escape(id)}`)?.closest('label')?.querySelector('span')?.textContent;
+        return label ? `${label}: ` : m;
+      });
     }
   });
   root.append(

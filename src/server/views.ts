@@ -88,6 +88,7 @@ export function projectorState(cls: ClassRoom, now: number) {
     code: cls.code,
     status: cls.status,
     now,
+    students: cls.students.size, // the lobby says how many have joined (no names: the projector is public)
     worlds: cls.worlds.map((world, w) => ({
       index: w,
       turn: world.turn,
