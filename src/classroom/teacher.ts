@@ -102,7 +102,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         projector ? h('a', { class: 'button', href: `?projector#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, 'Projector view') : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: 'a sandbox lets students fork private what-if timelines and undo there', onclick: act('sandbox', [!s.sandbox]) }, s.sandbox ? 'Sandbox: on (turn off)' : 'Sandbox: off (turn on)') : '',
         h('a', { class: 'button', href: `?print=${classId}`, target: '_blank', 'data-testid': 'print-link' }, 'Print briefings'),
-        h('a', { class: 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
+        h('a', { class: s.status === 'ended' ? 'button primary' : 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
       ),
       msg,
       h('div', { class: 'worlds' }, ...s.worlds.map((w) => worldCard(s, w))),
