@@ -1,8 +1,9 @@
 // End to end in Chromium, what a teacher must be able to read off the screens: a refused class option named as the
-// form names it; the projector's lobby counts who joined; "End turn" before the start says why (without a "$:"
-// prefix) and the note goes when the game starts; the projector names the countries it waits for; a class the teacher
-// ends early is over on every screen (the students get their end screen, nobody is "waited for"); the projector fits
-// six worlds on 1024x768; and the dashboard says so when it loses the server.
+// form names it; the projector's lobby counts who joined; a revoked student is told how to come back; "End turn"
+// before the start says why (without a "$:" prefix) and the note goes when the game starts; the projector names the
+// countries it waits for; a class the teacher ends early is over on every screen (the students get their end screen,
+// nobody is "waited for"); the projector fits six worlds on 1024x768; and the dashboard says so when it loses the
+// server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -69,6 +70,21 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // the projector's lobby counts who has joined, all of it on a 1024x768 screen
     await projector.getByTestId('projector-joined').getByText('2 joined so far').waitFor();
     expect((await projector.getByTestId('projector-joined').boundingBox())!.y + 20).toBeLessThan(768);
+    // Cat joins; the teacher revokes her seat: her page says so and how to come back, and she does (same name)
+    const { page: cat, errors: ce } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
+    errors.push(...ce);
+    await cat.getByTestId('join-name').fill('Cat');
+    await cat.getByTestId('join').click();
+    await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    teacher.once('dialog', (d) => void d.accept());
+    await teacher.getByTestId('seat-1-USA').getByRole('button', { name: 'revoke' }).click();
+    await cat.getByTestId('revoked').getByText('Your teacher took this seat back').waitFor();
+    await cat.getByTestId('revoked').getByRole('link', { name: 'Join a class' }).click();
+    await cat.getByTestId('join-code-input').fill(code);
+    await cat.getByTestId('join-name').fill('Cat');
+    await cat.getByTestId('join').click();
+    await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    students.push(cat);
 
     // End turn before the start: why, in words; gone once the teacher starts
     await ann.getByTestId('end-turn').click();
@@ -78,7 +94,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await ann.getByTestId('class-clock').getByText(/left/).waitFor();
     await expect.poll(() => ann.getByTestId('issues').textContent()).toBe('');
     // the projector names whom the world waits for
-    await projector.getByTestId('projector-waiting-1').getByText('waiting for CHN, JPN').waitFor();
+    await projector.getByTestId('projector-waiting-1').getByText('waiting for CHN, JPN, USA').waitFor();
 
     // round 1: both submit
     for (const p of students) await p.getByTestId('end-turn').click();
@@ -86,7 +102,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
       await p.getByTestId('digest').waitFor({ timeout: 60_000 });
       await p.getByTestId('digest-close').click();
     }
-    await teacher.getByTestId('class-status').getByText('0 of 2 seats in').waitFor();
+    await teacher.getByTestId('class-status').getByText('0 of 3 seats in').waitFor();
 
     // the teacher ends the class in round 2: over on every screen, the students taken to their end screen
     teacher.once('dialog', (d) => void d.accept());

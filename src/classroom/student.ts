@@ -167,6 +167,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       status = null;
       clearInterval(ticker);
       renderBar();
+      // the game below would only answer with errors now: say what happened and how to come back
+      game?.unmount();
+      game = null;
+      clear(gameRoot);
+      gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'revoked' }, h('h1', {}, 'Your teacher took this seat back'), h('p', {}, 'To play again, join the class with its code (your teacher may have moved you, or may want you to use another name).'), h('a', { href: 'class.html' }, 'Join a class')));
     }
   });
   sock.onState((st) => {
