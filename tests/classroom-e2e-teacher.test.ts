@@ -103,6 +103,13 @@ describe.runIf(run)("the teacher's view of a class", () => {
       await p.getByTestId('digest-close').click();
     }
     await teacher.getByTestId('class-status').getByText('0 of 3 seats in').waitFor();
+    // the projector with one world's prices and scores: all of it on 1024x768 and on a 16:9 1280x720 projector
+    await projector.getByTestId('projector-round-1').getByText(/Round 2 of 3/).waitFor();
+    const offScreen = () => projector.evaluate(() => [...document.querySelectorAll('.p-world, .p-bar, .p-events')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1).length);
+    expect(await offScreen()).toBe(0);
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.waitForTimeout(1200);
+    expect(await offScreen()).toBe(0);
 
     // the teacher ends the class in round 2: over on every screen, the students taken to their end screen
     teacher.once('dialog', (d) => void d.accept());
