@@ -1,7 +1,8 @@
 // Class options on the wire: the sandbox (undo and fork refused in a class unless the teacher turns the sandbox on;
 // what-if timelines are the student's own and never touch the class world), and quarters per round (a round is k
 // engine turns with the seat's standing policies repeated; the log replays after a restart and each world's replay
-// file verifies), and the debrief's decisions measured on the worker pool with the same numbers as on this thread.
+// file verifies), the debrief's decisions measured on the worker pool with the same numbers as on this thread, and the
+// printed briefings saying how long the class plays.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -180,4 +181,16 @@ describe('quarters per round', () => {
     expect(onPool.map((d) => d.turn)).toEqual([1]); // round 2's orders were empty: no decision
     expect(Math.abs(onPool[0].worth)).toBeGreaterThan(0);
   }, 120_000);
+});
+
+describe('the printed briefings', () => {
+  it('say how long this class plays, not the scenario\'s forty quarters', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 2, quartersPerRound: 4, countries: ['JPN'], seatsPerCountry: 1 }, ['Ann']);
+    const r = await k.teacher.call('briefings');
+    const sheets = (r.value as { sheets: { label: string; briefing: { situation: string[] } }[] }).sheets;
+    expect(sheets.map((s) => s.label)).toEqual(['Ann']);
+    const first = sheets[0].briefing.situation[0];
+    expect(first).toMatch(/^Late 2025: .* This class plays 2 rounds of a year\.$/);
+    expect(first).not.toMatch(/Forty quarters/);
+  });
 });

@@ -1,8 +1,9 @@
 // Playing a class on the wire: two students on one country share one live draft and the captain rule decides whose
 // submission stands; the teacher moves students between worlds and countries before and during play; and the round
-// clock's controls: pause, resume, +1 minute, end the round now, and skip one world's round.
+// clock's controls: pause, resume, +1 minute, end the round now, and skip one world's round; the class ended early, as
+// every screen's view says it; the network addresses a join link uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from './classroom/client.ts';
+import { connect, type Client } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
 
 let srv: TestServer;
@@ -170,4 +171,36 @@ describe('the round clock', () => {
     // the next round's clock starts from a full round
     for (const w of st.worlds) expect(near(w.clock.deadline! - srv.hub.now(), 120_000)).toBe(true);
   }, 60_000);
+});
+
+describe('the teacher ends the class before its last round', () => {
+  it('every screen\'s view says the world is over after the rounds it played, and waits for nobody', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    const [ann, ben] = k.students.map((s) => s.client);
+    const projector = await connect(srv.base, k.projectorToken);
+    type W = { over: boolean; played: number; rounds: number; waitingFor: string[] };
+    ok(await k.teacher.call('begin'));
+    for (const c of [ann, ben]) await new Promise<void>((acked) => void c.call('submit', [{}, 0], acked));
+    await status(ann, (s) => s.turn === 1);
+    await new Promise<void>((acked) => void ann.call('submit', [{}, 1], acked));
+    // mid-round 2: China is still out
+    expect(ok<{ worlds: W[] }>(await k.teacher.call('state')).worlds[0]).toMatchObject({ over: false, played: 1, rounds: 3, waitingFor: ['CHN'] });
+    const st = ok<{ status: string; worlds: W[] }>(await k.teacher.call('endClass'));
+    expect(st.status).toBe('ended');
+    expect(st.worlds[0]).toMatchObject({ over: true, played: 1, rounds: 3, waitingFor: [] });
+    expect(ok<{ worlds: W[] }>(await projector.call('state')).worlds[0]).toMatchObject({ over: true, played: 1, waitingFor: [] });
+    expect(await status(ben, (s) => (s as Status & { status: string }).status === 'ended')).toMatchObject({ over: true, played: 1, rounds: 3, waitingFor: [] });
+    // a submit after the end says why it is refused
+    expect(ok<{ ok: boolean; error: string }>(await ben.call('submit', [{}, 1]))).toEqual({ ok: false, error: 'the game is over' });
+    projector.close();
+  }, 60_000);
+});
+
+describe('the join address', () => {
+  it('/api/lan lists this machine\'s network addresses (a page opened as localhost shows students one of them)', async () => {
+    const r = (await (await fetch(`${srv.base}/api/lan`)).json()) as { addresses: string[] };
+    expect(Array.isArray(r.addresses)).toBe(true);
+    for (const a of r.addresses) expect(a).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(r.addresses).not.toContain('127.0.0.1');
+  });
 });

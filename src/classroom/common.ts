@@ -9,10 +9,13 @@ export function clockText(ms: number | null, paused: boolean): string {
   return `${paused ? 'Paused · ' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} left`;
 }
 
-/** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters. */
-export interface RoundInfo { round: number; rounds: number; period: string; over: boolean }
+/** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters.
+ * `over`: its last round is played, or the teacher ended the class (then `played` may be fewer than `rounds`). */
+export interface RoundInfo { round: number; rounds: number; period: string; over: boolean; played?: number }
 export function roundText(r: RoundInfo): string {
-  return r.over ? `Finished (${r.rounds} round${r.rounds === 1 ? '' : 's'})` : `Round ${r.round} of ${r.rounds} (${r.period})`;
+  const n = (k: number) => `${k} round${k === 1 ? '' : 's'}`;
+  if (r.over && r.played !== undefined && r.played < r.rounds) return `Ended by the teacher after ${n(r.played)} of ${r.rounds}`;
+  return r.over ? `Finished (${n(r.rounds)})` : `Round ${r.round} of ${r.rounds} (${r.period})`;
 }
 
 const KEY = 'rare-earth-gambit:class:';
@@ -67,4 +70,22 @@ export async function download(path: string, token: string, name: string): Promi
   a.remove();
 }
 
-export const joinUrl = (code: string) => `${location.origin}/class.html?code=${encodeURIComponent(code)}`;
+/** Where students reach this server. A teacher who opened the page as localhost would otherwise show the class a join
+ * address (and QR code) that only works on the laptop itself: then the server's network address is used instead. */
+let joinBase = location.origin;
+let unreachable = false;
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
+export async function findJoinBase(): Promise<void> {
+  if (!LOOPBACK.test(location.hostname)) return;
+  try {
+    const r = (await (await fetch('/api/lan')).json()) as { addresses?: string[] };
+    const ip = r.addresses?.[0];
+    if (ip) joinBase = `${location.protocol}//${ip}${location.port ? `:${location.port}` : ''}`;
+    else unreachable = true;
+  } catch {
+    unreachable = true;
+  }
+}
+/** Said under the join address when students on other devices cannot use it. */
+export const joinWarning = () => (unreachable ? 'This computer has no network address: students on other devices cannot reach this server (is it connected to the school network?).' : '');
+export const joinUrl = (code: string) => `${joinBase}/class.html?code=${encodeURIComponent(code)}`;

@@ -16,6 +16,7 @@ function joinScreen(): void {
     h('label', {}, 'Class code', code), h('label', {}, 'Your name', name),
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, 'Join the class'), err,
     h('p', { class: 'hint' }, 'Use the same name if you come back on another device: you get your seat back.'));
+  form.addEventListener('input', () => (err.textContent = '')); // an old error does not outlive the field it was about
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     try {

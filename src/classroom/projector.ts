@@ -3,10 +3,10 @@
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { COUNTRY_COLOUR, clear, fmt, h } from '../ui/dom.ts';
 import { classSocket } from './socket-session.ts';
-import { clockText, joinUrl, roundText, type RoundInfo } from './common.ts';
+import { clockText, findJoinBase, joinUrl, joinWarning, roundText, type RoundInfo } from './common.ts';
 
-interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waiting: number; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[] } }
-interface PState { name: string; code: string; status: string; now: number; worlds: PWorld[] }
+interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waitingFor: CountryId[]; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[] } }
+interface PState { name: string; code: string; status: string; now: number; students: number; worlds: PWorld[] }
 
 export async function projectorScreen(root: HTMLElement, token: string): Promise<void> {
   clear(root);
@@ -15,18 +15,27 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
   root.append(box);
   let st: PState | null = null;
   let offset = 0;
+  let lost = false;
   const render = () => {
     if (!st) return;
     const s = st;
     clear(box);
+    // one or two worlds: bigger type (the back row reads it); up to four: one row; more: two or three rows of compact
+    // cards (prices on one line, fewer events), so every world fits a 1024x768 projector without being cut off
+    const n = s.worlds.length;
+    const rows = n <= 4 ? 1 : n <= 8 ? 2 : 3;
+    box.classList.toggle('few', n <= 2);
+    box.classList.toggle('many', rows > 1);
+    box.classList.toggle('rows-3', rows > 2);
+    box.classList.toggle('lost', lost);
     if (s.status === 'lobby') {
       const url = joinUrl(s.code);
-      box.append(h('div', { class: 'lobby' }, h('h1', {}, s.name), h('p', {}, 'Join at'), h('p', { class: 'url' }, url), h('p', {}, 'with the code'), h('div', { class: 'code', 'data-testid': 'projector-code' }, s.code), h('img', { src: `/api/qr?text=${encodeURIComponent(url)}`, alt: 'QR code to join', width: 260, height: 260 })));
+      box.append(h('div', { class: 'lobby' }, h('h1', {}, s.name), h('div', {}, h('p', {}, 'Join at'), h('p', { class: 'url', 'data-testid': 'projector-url' }, url), joinWarning() ? h('p', { class: 'error' }, joinWarning()) : '', h('p', {}, 'with the code'), h('div', { class: 'code', 'data-testid': 'projector-code' }, s.code), h('p', { 'data-testid': 'projector-joined' }, s.students ? `${s.students} joined so far` : 'Nobody has joined yet')), h('img', { src: `/api/qr?text=${encodeURIComponent(url)}`, alt: 'QR code to join', width: 300, height: 300 })));
       return;
     }
     box.append(
-      h('header', {}, h('h1', {}, s.name), h('span', { class: 'code' }, `code ${s.code}`), h('span', {}, s.status === 'ended' ? 'The game is over: debrief' : s.status === 'paused' ? 'Paused' : '')),
-      h('div', { class: 'p-worlds', style: `grid-template-columns: repeat(${Math.min(s.worlds.length, 4)}, 1fr)` }, ...s.worlds.map((w) => {
+      h('header', {}, h('h1', {}, s.name), s.status === 'ended' ? '' : h('span', { class: 'code' }, 'join: ', h('b', { 'data-testid': 'projector-code' }, s.code), h('small', {}, ` at ${joinUrl(s.code).replace(/\?code=.*$/, '')}`)), h('span', { class: 'p-status' }, lost ? 'Reconnecting to the server…' : s.status === 'ended' ? 'The game is over: debrief' : s.status === 'paused' ? 'Paused' : '')),
+      h('div', { class: 'p-worlds', style: `grid-template-columns: repeat(${Math.ceil(n / rows)}, minmax(0, 1fr))` }, ...s.worlds.map((w) => {
         const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
         const hl = w.headline;
         // one scale for every world, so bars compare across them
@@ -35,15 +44,15 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
           h('h2', {}, `World ${w.index + 1}`),
           h('div', { class: 'p-turn', 'data-testid': `projector-round-${w.index + 1}` }, roundText(w)),
           w.over ? '' : h('div', { class: `p-clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': `projector-clock-${w.index + 1}` }, clockText(left, w.clock.paused)),
-          w.over ? '' : h('div', { class: 'p-waiting' }, w.waiting ? `waiting for ${w.waiting} ${w.waiting === 1 ? 'country' : 'countries'}` : 'all in'),
-          hl.prices ? h('table', { class: 'p-prices' }, h('tr', {}, h('th', {}, 'NdPr oxide'), h('td', {}, `$${hl.prices.ndpr.toFixed(0)}/kg`)), h('tr', {}, h('th', {}, 'Dy/Tb oxide'), h('td', {}, `$${Math.round(hl.prices.dytb)}/kg`)), h('tr', {}, h('th', {}, 'Magnets'), h('td', {}, `$${hl.prices.magnet.toFixed(0)}/kg`))) : h('p', {}, 'Prices after the first round'),
+          w.over ? '' : h('div', { class: 'p-waiting', 'data-testid': `projector-waiting-${w.index + 1}` }, w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : w.bots.length === COUNTRIES.length ? 'bots only: ends on the clock' : 'all in'),
+          hl.prices && rows > 1 ? h('div', { class: 'p-prices-line' }, `NdPr $${hl.prices.ndpr.toFixed(0)} · Dy/Tb $${Math.round(hl.prices.dytb)} · magnets $${hl.prices.magnet.toFixed(0)} /kg`) : hl.prices ? h('table', { class: 'p-prices' }, h('tr', {}, h('th', {}, 'NdPr oxide'), h('td', {}, `$${hl.prices.ndpr.toFixed(0)}/kg`)), h('tr', {}, h('th', {}, 'Dy/Tb oxide'), h('td', {}, `$${Math.round(hl.prices.dytb)}/kg`)), h('tr', {}, h('th', {}, 'Magnets'), h('td', {}, `$${hl.prices.magnet.toFixed(0)}/kg`))) : h('p', {}, w.over ? 'No round was played' : 'Prices after the first round'),
           hl.scores ? h('div', { class: 'p-scores' }, h('h3', {}, 'Scores · magnet supply'), ...COUNTRIES.map((c) => h('div', { class: 'p-bar' },
             h('span', { class: 'p-c' }, c, w.bots.includes(c) ? h('small', { class: 'badge bot' }, 'bot') : ''),
             h('span', { class: 'p-track' }, h('span', { class: 'p-fill', style: `width:${(Math.abs(hl.scores![c]) / maxAbs) * 50}%; ${hl.scores![c] >= 0 ? 'left:50%' : `right:50%`}; background:${COUNTRY_COLOUR[c]}` })),
             h('span', { class: 'p-v' }, fmt.signed(hl.scores![c], 2)),
             h('span', { class: 'p-m' }, `${Math.round((hl.magnetSupply?.[c] ?? 0) * 100)}%`),
           ))) : '',
-          hl.events.length ? h('ul', { class: 'p-events' }, ...hl.events.slice(0, 3).map((e) => h('li', {}, e))) : '',
+          hl.events.length ? h('ul', { class: 'p-events' }, ...hl.events.slice(0, rows > 1 ? 1 : 3).map((e) => h('li', {}, e))) : '',
         );
       })),
       s.status === 'ended' ? h('p', { class: 'p-foot' }, 'The debrief pack is on the teacher\'s screen.') : '',
@@ -55,8 +64,13 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
     offset = st.now - Date.now();
     render();
   });
+  sock.onState((x) => {
+    lost = x === 'closed';
+    render();
+  });
   setInterval(render, 1000);
   try {
+    await findJoinBase();
     st = await sock.call<PState>('state');
     offset = st.now - Date.now();
     render();

@@ -21,6 +21,7 @@ interface Status {
   rounds: number;
   period: string;
   over: boolean;
+  played?: number;
   sandbox: boolean;
   whatIf: string | null;
   clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number };
@@ -93,6 +94,25 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   };
   const ticker = setInterval(renderBar, 1000);
 
+  const toEnd = async (s: SessionSnapshot) => {
+    if (ended) return;
+    const whatIf = (snap?.activeTimeline ?? 0) !== 0;
+    if (!whatIf) ended = true;
+    // the teacher ended the class before its first round was played: nothing to score
+    if (!whatIf && (snap?.turn ?? s.turn) === 0) {
+      game?.unmount();
+      game = null;
+      clear(gameRoot);
+      return void gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'ended-unplayed' }, h('h1', {}, 'The class has ended'), h('p', {}, 'Your teacher ended the class before the first round was played, so there is nothing to score. Wait for the next game, or join another class with its code.'), h('a', { href: 'class.html?code=' }, 'Join a class')));
+    }
+    const f = await session.finish();
+    game?.unmount();
+    game = null;
+    // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
+    if (whatIf) return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), 'Back to the class world');
+    endScreen(gameRoot, session, s.config.country, f, () => location.reload());
+  };
+
   const showGame = async (s: SessionSnapshot) => {
     snap = s;
     session.turn = s.turn;
@@ -102,16 +122,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       save: async () => {},
       load: () => {},
       newGame: () => {},
-      finished: async () => {
-        const f = await session.finish();
-        game?.unmount();
-        game = null;
-        // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
-        if ((snap?.activeTimeline ?? 0) !== 0)
-          return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), 'Back to the class world');
-        ended = true;
-        endScreen(gameRoot, session, s.config.country, f, () => location.reload());
-      },
+      finished: () => toEnd(s),
       snapshotChanged: (x) => {
         snap = x;
         session.turn = x.turn;
@@ -122,7 +133,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   sock.onPush((p: Push) => {
     if (p.push === 'status') {
+      const was = status?.status;
       status = p.value as Status;
+      // "the class has not started yet" (an End turn in the lobby) is out of date once the teacher starts it
+      const issues = gameRoot.querySelector('[data-testid=issues]');
+      if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
       const d = JSON.stringify(status.draft ?? {});
       if (game && snap && !status.whatIf && d !== lastDraft && status.turn === snap.turn) {
@@ -130,6 +145,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }
       renderBar();
+      // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail
+      if (status.status === 'ended' && (status.played ?? status.rounds) < status.rounds && !status.whatIf && game && snap && !ended) void toEnd(snap);
     } else if (p.push === 'snapshot') {
       // the round ended on the clock (or the teacher ended it): the new turn, and its digest
       const s = p.value as SessionSnapshot;
@@ -150,6 +167,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       status = null;
       clearInterval(ticker);
       renderBar();
+      // the game below would only answer with errors now: say what happened and how to come back
+      game?.unmount();
+      game = null;
+      clear(gameRoot);
+      gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'revoked' }, h('h1', {}, 'Your teacher took this seat back'), h('p', {}, 'To play again, join the class with its code (your teacher may have moved you, or may want you to use another name).'), h('a', { href: 'class.html' }, 'Join a class')));
     }
   });
   sock.onState((st) => {

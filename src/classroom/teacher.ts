@@ -3,7 +3,7 @@
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { clear, fmt, h } from '../ui/dom.ts';
 import { classSocket } from './socket-session.ts';
-import { COUNTRY_NAME, clockText, joinUrl, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
+import { COUNTRY_NAME, clockText, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
 
 export function createClassScreen(root: HTMLElement): void {
   clear(root);
@@ -42,7 +42,11 @@ export function createClassScreen(root: HTMLElement): void {
       remember('mine', JSON.stringify([{ id: r.classId, code: r.code, name: v('name') }, ...mine].slice(0, 20)));
       location.search = `?dash=${r.classId}`;
     } catch (x) {
-      err.textContent = (x as Error).message;
+      // the server names the option by its API name ("class options: turns: …"): say it with the form's label
+      err.textContent = (x as Error).message.replace(/^class options: /, '').replace(/\b(\w+): /g, (m, id: string) => {
+        const label = form.querySelector(`#${CSS.escape(id)}`)?.closest('label')?.querySelector('span')?.textContent;
+        return label ? `${label}: ` : m;
+      });
     }
   });
   root.append(
@@ -62,6 +66,10 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const sock = classSocket(token);
   let st: TeacherState | null = null;
   let offset = 0;
+  // the server went away (stopped, restarted, the network): said at the top until the socket is back, so the teacher
+  // does not read a stale page (every dot green, the clock running) as the class's state
+  let lost = false;
+  let lostAt = '';
   const msg = h('p', { class: 'error', role: 'alert', 'data-testid': 'dash-error' });
   const body = h('div', { class: 'dash-body' });
   const act = (method: string, args: unknown[] = []) => () =>
@@ -78,9 +86,10 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     clear(body);
     const url = joinUrl(s.code);
     body.append(
+      lost ? h('p', { class: 'lost-banner', role: 'alert', 'data-testid': 'dash-lost' }, `No connection to the server since ${lostAt}: trying again every few seconds. What you see below is from then; the class keeps its state and picks up where it was once the server is back (is its terminal still open?).`) : '',
       h('header', { class: 'dash-head' },
-        h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, `${s.status} · ${s.students} student${s.students === 1 ? '' : 's'} · ${s.worlds.length} world${s.worlds.length === 1 ? '' : 's'}`)),
-        h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url' }, url)),
+        h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, `${s.status} · ${s.students} student${s.students === 1 ? '' : 's'} · ${s.worlds.length} world${s.worlds.length === 1 ? '' : 's'}${inCount(s)}`)),
+        h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), joinWarning() ? h('div', { class: 'error' }, joinWarning()) : ''),
         h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: `QR code for ${url}`, width: 110, height: 110 }),
       ),
       h('nav', { class: 'controls' },
@@ -93,11 +102,17 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         projector ? h('a', { class: 'button', href: `?projector#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, 'Projector view') : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: 'a sandbox lets students fork private what-if timelines and undo there', onclick: act('sandbox', [!s.sandbox]) }, s.sandbox ? 'Sandbox: on (turn off)' : 'Sandbox: off (turn on)') : '',
         h('a', { class: 'button', href: `?print=${classId}`, target: '_blank', 'data-testid': 'print-link' }, 'Print briefings'),
-        h('a', { class: 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
+        h('a', { class: s.status === 'ended' ? 'button primary' : 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
       ),
       msg,
       h('div', { class: 'worlds' }, ...s.worlds.map((w) => worldCard(s, w))),
     );
+  };
+  // the round at a glance, over every world (the cards below may need scrolling): how many students' seats are in
+  const inCount = (s: TeacherState) => {
+    if (s.status !== 'running' && s.status !== 'paused') return '';
+    const seats = s.worlds.filter((w) => !w.over).flatMap((w) => w.seats.filter((x) => !x.bot));
+    return seats.length ? ` · ${seats.filter((x) => x.ready).length} of ${seats.length} seats in` : '';
   };
   const worldCard = (s: TeacherState, w: WorldState) => {
     const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
@@ -105,8 +120,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     return h('section', { class: 'world-card', 'data-testid': `world-${w.index + 1}` },
       h('h2', {}, `World ${w.index + 1}`, h('small', { 'data-testid': `world-${w.index + 1}-round` }, ` · ${roundText(w)}`)),
       h('div', { class: 'row' },
-        h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? 'finished' : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
-        h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over ? '' : w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : 'all in'),
+        h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? ((w.played ?? w.rounds) < w.rounds ? 'ended' : 'finished') : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
+        h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : w.seats.every((x) => x.bot) ? 'bots only: the round ends on the clock' : 'all in'),
         w.lastReason ? h('small', {}, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}`) : '',
         s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: act('endRound', [w.index]) }, 'End this round') : '',
       ),
@@ -116,26 +131,39 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
           h('th', {}, COUNTRY_NAME[seat.country]),
           h('td', {}, seat.bot ? h('span', { class: 'badge bot', 'data-testid': 'bot-badge' }, seat.students.length ? 'BOT (idle seat)' : 'BOT') : '', seat.warned ? h('span', { class: 'badge warn' }, 'idle: warned') : '',
             ...seat.students.map((p) => h('div', { class: 'student' },
-              h('span', { class: `dot ${p.connected ? 'on' : 'off'}`, title: p.connected ? 'connected' : 'not connected' }), ` ${p.label}${seat.captain === p.id ? ' (captain)' : ''}`,
-              h('small', {}, p.connected ? (p.idleSeconds > 20 ? ` idle ${p.idleSeconds}s` : '') : ' offline'),
-              h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
-                h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => COUNTRIES.map((c) => h('option', { value: `${x.index}:${c}` }, `world ${x.index + 1} ${c}`)))),
-              h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain'),
-              h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? They will have to join again.`) && act('revoke', [p.id])() }, 'revoke'),
+              h('span', { class: `dot ${p.connected && !lost ? 'on' : 'off'}`, title: lost ? 'unknown: this page lost the server' : p.connected ? 'connected' : 'not connected' }), ` ${p.label}${seat.captain === p.id ? ' (captain)' : ''}`,
+              h('small', {}, p.connected ? (p.idleSeconds > 20 && s.status === 'running' ? ` idle ${p.idleSeconds}s` : '') : ' offline'),
+              s.status === 'ended' ? '' : studentControls(s, w, seat, p),
             ))),
-          h('td', {}, w.over ? '' : seat.bot ? 'bot' : seat.ready ? '✓ submitted' : seat.submitted ? 'draft sent (captain decides)' : '…'),
+          h('td', {}, w.over ? '' : seat.bot ? 'bot' : seat.ready ? '✓ submitted' : seat.submitted ? 'draft sent (captain decides)' : s.status === 'lobby' ? '' : 'not yet'),
           h('td', {}, hl.scores ? fmt.signed(hl.scores[seat.country], 2) : ''),
         ))),
       ),
       hl.prices ? h('p', { class: 'figures' }, `NdPr oxide $${hl.prices.ndpr.toFixed(1)}/kg · Dy/Tb oxide $${Math.round(hl.prices.dytb)}/kg · magnets $${hl.prices.magnet.toFixed(1)}/kg · Japan's magnet supply ${Math.round((hl.magnetSupply?.JPN ?? 0) * 100)}%`) : '',
-      hl.events.length || hl.news.length ? h('ul', { class: 'news' }, ...hl.events.map((e) => h('li', { class: 'event' }, e)), ...hl.news.slice(0, 3).map((n) => h('li', {}, n))) : '',
+      // the news items name their event ("Title: what happened"): an event is listed on its own only when no item does
+      hl.events.length || hl.news.length ? h('ul', { class: 'news' }, ...hl.events.filter((e) => !hl.news.slice(0, 3).some((n) => n.startsWith(e))).map((e) => h('li', { class: 'event' }, e)), ...hl.news.slice(0, 3).map((n) => h('li', {}, n))) : '',
     );
   };
+  // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
+  const studentControls = (s: TeacherState, w: WorldState, seat: Seat, p: Seat['students'][number]) => h('span', { class: 'student-controls' },
+    h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
+      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => COUNTRIES.map((c) => h('option', { value: `${x.index}:${c}` }, `world ${x.index + 1} ${c}`)))),
+    seat.students.length > 1 || seat.captain ? h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain') : '',
+    h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? They will have to join again.`) && act('revoke', [p.id])() }, 'revoke'),
+  );
   root.append(h('main', { class: 'class-page dash', 'data-testid': 'dashboard' }, body));
   sock.onPush((p) => p.push === 'state' && show(p.value as TeacherState));
-  sock.onState((s, why) => { if (s === 'refused') msg.textContent = `The server refused this teacher link: ${why ?? ''}`; });
+  sock.onState((s, why) => {
+    if (s === 'refused') msg.textContent = `The server refused this teacher link: ${why ?? ''}`;
+    if ((s === 'closed') !== lost) {
+      lost = s === 'closed';
+      if (lost) lostAt = new Date().toLocaleTimeString();
+      render();
+    }
+  });
   setInterval(() => {
     for (const el of body.querySelectorAll<HTMLElement>('[data-deadline]')) el.textContent = clockText(Number(el.dataset.deadline) - (Date.now() + offset), false);
   }, 1000);
+  await findJoinBase();
   show(await sock.call<TeacherState>('state'));
 }

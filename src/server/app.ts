@@ -1,6 +1,7 @@
 // The server: fastify serves the built game (dist/) and the classroom: a small HTTP API (create a class, join it,
 // exports, QR codes) and the websocket every class screen talks over (sockets.ts).
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +26,14 @@ export interface ServerOptions {
   logger?: boolean;
   /** several processes on one PostgreSQL (cluster.ts); start it once listening: `cluster.start(url)` */
   cluster?: ClusterOptions;
+}
+
+/** This machine's IPv4 addresses other devices can reach (not loopback). */
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
 }
 
 export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; hub: Hub; sockets: Sockets; cluster: Cluster | null }> {
@@ -75,6 +84,8 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     return { cpuSeconds: (cpu.user + cpu.system) / 1e6, rss: process.memoryUsage.rss(), peakRss: Math.max(peakRss, process.memoryUsage.rss()), resolves: ms.length, resolveP50: q(0.5), resolveP99: q(0.99) };
   });
   app.get('/api/scenarios', async () => scenarioList());
+  // the laptop's network addresses: a class page opened as localhost shows students one of these instead (common.ts)
+  app.get('/api/lan', async () => ({ addresses: lanAddresses() }));
   app.post('/api/classes', async (req) => hub.createClass(req.body));
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);

@@ -22,13 +22,22 @@ export interface Sheet {
   briefing: Briefing;
 }
 
+/** The scenario's own length ("Forty quarters.") is not the class's: the sheet says how long this class plays. */
+function classLength(cls: ClassRoom, b: Briefing): Briefing {
+  const k = cls.config.quartersPerRound;
+  const n = cls.config.turns;
+  const len = `This class plays ${n} round${n === 1 ? '' : 's'} of ${k === 1 ? 'a quarter' : k === 2 ? 'half a year' : k === 4 ? 'a year' : `${k} quarters`}.`;
+  const [first = '', ...rest] = b.situation;
+  return { ...b, situation: [`${first.replace(/\s*\w+ quarters\.$/, '')} ${len}`.trim(), ...rest] };
+}
+
 export function briefingsFor(cls: ClassRoom): { className: string; code: string; sheets: Sheet[]; glossary: [string, string][] } {
   const core = coreFor(cls.config.scenarioId);
   const cache = new Map<string, Briefing>();
   const sheets = [...cls.students.values()]
     .sort((a, b) => a.world - b.world || a.country.localeCompare(b.country) || a.label.localeCompare(b.label))
     .map((st) => {
-      if (!cache.has(st.country)) cache.set(st.country, core.briefing(st.country));
+      if (!cache.has(st.country)) cache.set(st.country, classLength(cls, core.briefing(st.country)));
       return { student: st.id, label: st.label, world: st.world, briefing: cache.get(st.country)! };
     });
   return { className: cls.config.name, code: cls.code, sheets, glossary: GLOSSARY };

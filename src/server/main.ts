@@ -2,9 +2,9 @@
 // class can reach it over the local network), DATA_DIR (default ./data, PGlite) or DATABASE_URL (PostgreSQL). With
 // DATABASE_URL several processes can share the database (cluster.ts, docs/deploy/): SERVER_ID, SERVER_URL and
 // LEASE_SECONDS name this process, say where the others reach it, and set how long a class's lease runs.
-import { hostname, networkInterfaces } from 'node:os';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { buildServer } from './app.ts';
+import { buildServer, lanAddresses } from './app.ts';
 import { openStore } from './store.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -35,10 +35,7 @@ const { app, hub, cluster } = await buildServer({ store, staticDir, cluster: dat
 await app.listen({ port, host });
 const actual = (app.server.address() as { port: number }).port;
 
-const lan = Object.values(networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => a!.address);
+const lan = lanAddresses();
 const base = (h: string) => `http://${h}:${actual}`;
 if (cluster) {
   // where the other processes reach this one: SERVER_URL, or this host's first network address (or HOST) and port

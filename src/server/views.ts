@@ -15,6 +15,14 @@ export function clockOf(cls: ClassRoom, r: Round, now: number): Clock {
   return { deadline: r.deadline, remaining: r.remaining, paused: cls.status === 'paused', serverNow: now };
 }
 
+/** A world's round as the class screens show it: `over` once its last turn is played or the teacher has ended the class
+ * (nobody is waited for then), and `played`, the rounds it played (fewer than `rounds` when the class ended early). */
+function roundState(cls: ClassRoom, w: number) {
+  const world = cls.worlds[w];
+  const ended = cls.status === 'ended';
+  return { ...cls.roundOf(w), over: world.over || ended, played: Math.floor(world.turn / cls.k), waitingFor: ended || world.over ? [] : cls.waitingFor(w) };
+}
+
 /** A world's public headline figures after its last turn: prices outside China, each country's magnet supply and score. */
 export function headline(cls: ClassRoom, w: number) {
   const world = cls.worlds[w];
@@ -53,11 +61,9 @@ export function teacherState(cls: ClassRoom, now: number) {
       seed: world.seed,
       turn: world.turn,
       turns: world.turns,
-      ...cls.roundOf(w),
-      over: world.over,
+      ...roundState(cls, w),
       clock: clockOf(cls, cls.rounds[w], now),
       lastReason: cls.lastReason[w],
-      waitingFor: cls.waitingFor(w),
       headline: headline(cls, w),
       seats: cls.seats[w].map((s) => ({
         country: s.country,
@@ -82,14 +88,13 @@ export function projectorState(cls: ClassRoom, now: number) {
     code: cls.code,
     status: cls.status,
     now,
+    students: cls.students.size, // the lobby says how many have joined (no names: the projector is public)
     worlds: cls.worlds.map((world, w) => ({
       index: w,
       turn: world.turn,
       turns: world.turns,
-      ...cls.roundOf(w),
-      over: world.over,
+      ...roundState(cls, w), // who is still to submit is public: every student's bar says it too
       clock: clockOf(cls, cls.rounds[w], now),
-      waiting: cls.waitingFor(w).length,
       bots: cls.seats[w].filter((s) => s.bot).map((s) => s.country),
       headline: headline(cls, w),
     })),
@@ -108,12 +113,10 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     country: st.country,
     label: st.label,
     turn: cls.worlds[st.world].turn,
-    ...cls.roundOf(st.world),
-    over: cls.worlds[st.world].over,
+    ...roundState(cls, st.world),
     sandbox: cls.sandbox,
     whatIf: whatIfLabel(cls, student),
     clock: clockOf(cls, cls.rounds[st.world], now),
-    waitingFor: cls.waitingFor(st.world),
     submitted: seat.submitted ? { by: cls.students.get(seat.submitted.by)?.label ?? '', final: cls.ready(seat) } : null,
     bot: seat.bot,
     warned: seat.warned,

@@ -304,7 +304,8 @@ export class GameScreen {
   private showIssues(issues: OrderIssue[]): void {
     clear(this.issuesBox);
     this.badFields = new Set(issues.map((i) => fieldOf(i.path)).filter((x): x is string => !!x));
-    for (const i of issues) this.issuesBox.append(h('li', {}, `${friendlyPath(i.path)}: ${i.message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥')}`));
+    // an issue with no field (path "$": the class has not started, the round has ended) is said without a prefix
+    for (const i of issues) this.issuesBox.append(h('li', {}, `${i.path === '$' ? '' : `${friendlyPath(i.path)}: `}${i.message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥')}`));
     this.markFields();
   }
 

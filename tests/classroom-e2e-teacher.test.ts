@@ -1,0 +1,151 @@
+// End to end in Chromium, what a teacher must be able to read off the screens: a refused class option named as the
+// form names it; the projector's lobby counts who joined; a revoked student is told how to come back; "End turn"
+// before the start says why (without a "$:" prefix) and the note goes when the game starts; the projector names the
+// countries it waits for; a class the teacher ends early is over on every screen (the students get their end screen,
+// nobody is "waited for"); the projector fits six worlds on 1024x768; and the dashboard says so when it loses the
+// server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { haveChromium, launch, openPage } from './e2e/harness.ts';
+import { startTestServer, type TestServer } from './classroom/server.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+const ROOT = new URL('..', import.meta.url).pathname;
+
+describe.runIf(run)("the teacher's view of a class", () => {
+  let srv: TestServer;
+  let browser: Browser;
+  let dist: string;
+  let closed = false;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), 'class-dist-'));
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+    srv = await startTestServer({ clock: true, staticDir: dist });
+    browser = await launch();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (!closed) await srv?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('lobby, a round, the class ended early, the server gone', async () => {
+    const { page: teacher, errors: te } = await openPage(browser, `${srv.base}/class.html?teacher`, 1280, 720);
+    errors.push(...te);
+    // an impossible length: the error names the form's field ("Rounds"), not the API's ("turns")
+    await teacher.getByTestId('opt-turns').fill('40');
+    await teacher.getByTestId('opt-quartersPerRound').selectOption('4');
+    await teacher.getByTestId('create').click();
+    await teacher.getByTestId('create-error').getByText(/^Rounds: 40 rounds of 4 quarters is 160 turns/).waitFor();
+    await teacher.getByTestId('opt-quartersPerRound').selectOption('1');
+    await teacher.getByTestId('opt-worlds').fill('1');
+    await teacher.getByTestId('opt-seatsPerCountry').fill('1');
+    await teacher.getByTestId('opt-turns').fill('3');
+    await teacher.getByTestId('create').click();
+    await teacher.getByTestId('join-code').waitFor();
+    const code = (await teacher.getByTestId('join-code').textContent())!;
+    // the page is at 127.0.0.1: the join address shown is the server's network address (or a warning that there is none)
+    const joinBox = (await teacher.locator('.join-box').textContent())!;
+    expect(!joinBox.includes('127.0.0.1') || /has no network address/.test(joinBox)).toBe(true);
+    const href = (await teacher.getByTestId('projector-link').getAttribute('href'))!;
+    const { page: projector, errors: pe } = await openPage(browser, `${srv.base}/class.html${href}`, 1024, 768);
+    errors.push(...pe);
+    const students: Page[] = [];
+    for (const name of ['Ann', 'Ben']) {
+      const { page, errors: se } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
+      errors.push(...se);
+      await page.getByTestId('join-name').fill(name);
+      await page.getByTestId('join').click();
+      await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+      students.push(page);
+    }
+    const [ann, ben] = students;
+    // the projector's lobby counts who has joined, all of it on a 1024x768 screen
+    await projector.getByTestId('projector-joined').getByText('2 joined so far').waitFor();
+    expect((await projector.getByTestId('projector-joined').boundingBox())!.y + 20).toBeLessThan(768);
+    // Cat joins; the teacher revokes her seat: her page says so and how to come back, and she does (same name)
+    const { page: cat, errors: ce } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
+    errors.push(...ce);
+    await cat.getByTestId('join-name').fill('Cat');
+    await cat.getByTestId('join').click();
+    await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    teacher.once('dialog', (d) => void d.accept());
+    await teacher.getByTestId('seat-1-USA').getByRole('button', { name: 'revoke' }).click();
+    await cat.getByTestId('revoked').getByText('Your teacher took this seat back').waitFor();
+    await cat.getByTestId('revoked').getByRole('link', { name: 'Join a class' }).click();
+    await cat.getByTestId('join-code-input').fill(code);
+    await cat.getByTestId('join-name').fill('Cat');
+    await cat.getByTestId('join').click();
+    await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    students.push(cat);
+
+    // End turn before the start: why, in words; gone once the teacher starts
+    await ann.getByTestId('end-turn').click();
+    await ann.getByTestId('issues').getByText('the class has not started yet').waitFor();
+    expect((await ann.getByTestId('issues').textContent())!.startsWith('the class has not started')).toBe(true);
+    await teacher.getByTestId('begin').click();
+    await ann.getByTestId('class-clock').getByText(/left/).waitFor();
+    await expect.poll(() => ann.getByTestId('issues').textContent()).toBe('');
+    // the projector names whom the world waits for
+    await projector.getByTestId('projector-waiting-1').getByText('waiting for CHN, JPN, USA').waitFor();
+
+    // round 1: both submit
+    for (const p of students) await p.getByTestId('end-turn').click();
+    for (const p of students) {
+      await p.getByTestId('digest').waitFor({ timeout: 60_000 });
+      await p.getByTestId('digest-close').click();
+    }
+    await teacher.getByTestId('class-status').getByText('0 of 3 seats in').waitFor();
+    // the projector with one world's prices and scores: all of it on 1024x768 and on a 16:9 1280x720 projector
+    await projector.getByTestId('projector-round-1').getByText(/Round 2 of 3/).waitFor();
+    const offScreen = () => projector.evaluate(() => [...document.querySelectorAll('.p-world, .p-bar, .p-events')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1).length);
+    expect(await offScreen()).toBe(0);
+    await projector.setViewportSize({ width: 1280, height: 720 });
+    await projector.waitForTimeout(1200);
+    expect(await offScreen()).toBe(0);
+
+    // the teacher ends the class in round 2: over on every screen, the students taken to their end screen
+    teacher.once('dialog', (d) => void d.accept());
+    await teacher.getByTestId('end-class').click();
+    await teacher.getByTestId('world-1-round').getByText('Ended by the teacher after 1 round of 3').waitFor();
+    expect(await teacher.getByTestId('world-1-waiting').textContent()).toBe('');
+    expect(await teacher.getByTestId('seat-1-JPN').locator('select').count()).toBe(0); // no moving students after the end
+    for (const p of students) await p.getByTestId('final-score').waitFor({ timeout: 60_000 });
+    expect(await ben.getByTestId('class-round').textContent()).toBe('Ended by the teacher after 1 round of 3');
+    await projector.getByTestId('projector-round-1').getByText('Ended by the teacher after 1 round of 3').waitFor();
+    expect(await projector.getByTestId('projector-waiting-1').count()).toBe(0);
+    expect(await projector.getByTestId('projector-clock-1').count()).toBe(0);
+
+    // six worlds on a 1024x768 projector: every card and score bar on the screen
+    const six = await (await fetch(`${srv.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 5 }) })).json();
+    const { page: p6, errors: e6 } = await openPage(browser, `${srv.base}/class.html?projector#${six.projectorToken}`, 1024, 768);
+    errors.push(...e6);
+    await p6.getByTestId('projector-code').waitFor();
+    await p6.evaluate(async ({ t }) => {
+      const ws = new WebSocket(`ws://${location.host}/ws`);
+      await new Promise((r) => ws.addEventListener('open', r));
+      ws.send(JSON.stringify({ hello: t }));
+      await new Promise((r) => setTimeout(r, 300));
+      ws.send(JSON.stringify({ id: 1, method: 'begin', args: [] }));
+      await new Promise((r) => setTimeout(r, 300));
+      ws.close();
+    }, { t: six.teacherToken });
+    await p6.getByTestId('projector-round-6').getByText(/Round 2 of 4/).waitFor({ timeout: 30_000 });
+    const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);
+    expect(outside).toBe(0);
+
+    // the server goes away: the dashboard says so instead of showing a running class
+    await srv.close();
+    closed = true;
+    await teacher.getByTestId('dash-lost').waitFor({ timeout: 20_000 });
+    expect(await teacher.getByTestId('dash-lost').textContent()).toMatch(/No connection to the server since/);
+    expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket connection/.test(e))).toEqual([]);
+  }, 300_000);
+});
