@@ -122,7 +122,7 @@ describe('the round clock', () => {
   it('pause stops the clock, resume restarts it, +1 minute extends it, end the round now, and skip one world\'s round', async () => {
     const k = await makeClass(srv.base, { worlds: 2, turns: 4, roundSeconds: 120, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
     const cls = srv.hub.classes.get(k.classId)!;
-    type TS = { status: string; worlds: { turn: number; clock: { deadline: number | null; remaining: number | null; paused: boolean }; lastReason: string }[] };
+    type TS = { status: string; worlds: { turn: number; clock: { deadline: number | null; remaining: number | null; paused: boolean }; lastReason: string; lastMissed: string[] }[] };
     const t = (m: string, args: unknown[] = []) => k.teacher.call(m, args);
     expect((await t('pause')).error).toBe('the class is not running');
     ok(await t('begin'));
@@ -161,12 +161,14 @@ describe('the round clock', () => {
     st = ok<TS>(await t('endRound', [1]));
     expect(st.worlds.map((w) => w.turn)).toEqual([0, 1]);
     expect(st.worlds[1].lastReason).toBe('teacher');
+    expect(st.worlds.map((w) => w.lastMissed)).toEqual([[], ['JPN']]); // the dashboard says whose seat was not in
     expect(cls.worlds[1].orders[0].JPN).toBeUndefined();
     // end the round now in every world (Ann's draft is not a submission: her seat keeps its policies)
     expect(ok(await k.students[0].client.call('validate', [{ tariffs: { USA: { other: 4 } } }]))).toEqual([]);
     st = ok<TS>(await t('endRound', [null]));
     expect(st.worlds.map((w) => w.turn)).toEqual([1, 2]);
     expect(st.worlds.map((w) => w.lastReason)).toEqual(['teacher', 'teacher']);
+    expect(st.worlds.map((w) => w.lastMissed)).toEqual([['JPN'], ['JPN']]);
     expect(cls.worlds[0].orders[0].JPN).toBeUndefined();
     // the next round's clock starts from a full round
     for (const w of st.worlds) expect(near(w.clock.deadline! - srv.hub.now(), 120_000)).toBe(true);

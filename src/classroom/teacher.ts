@@ -56,8 +56,8 @@ export function createClassScreen(root: HTMLElement): void {
 }
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
-interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
-export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; config: { worlds: number; turns: number; roundSeconds: number } }
+interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
+export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; config: { worlds: number; turns: number; roundSeconds: number; missed: string } }
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
@@ -122,7 +122,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       h('div', { class: 'row' },
         h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? ((w.played ?? w.rounds) < w.rounds ? 'ended' : 'finished') : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
         h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : w.seats.every((x) => x.bot) ? 'bots only: the round ends on the clock' : 'all in'),
-        w.lastReason ? h('small', {}, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}`) : '',
+        w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}${w.lastMissed.length ? ` (${w.lastMissed.join(', ')} not in: ${s.config.missed === 'bot' ? 'the bot decided' : w.lastMissed.length === 1 ? 'kept its policies' : 'kept their policies'})` : ''}`) : '',
         s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: act('endRound', [w.index]) }, 'End this round') : '',
       ),
       h('table', { class: 'grid seats' },

@@ -63,6 +63,8 @@ export class ClassRoom {
   tokens = new Map<string, TokenRecord>();
   /** what ended each world's last round: 'all-submitted' | 'clock' | 'teacher' */
   lastReason: string[] = [];
+  /** per world: the students' seats that were not in when its last round ended (they kept their policies or a bot chose) */
+  lastMissed: CountryId[][] = [];
   /** when each event happened, for the teacher's log and the export */
   orderLog: { world: number; turn: number; country: CountryId; student: string; at: number; orders: CountryOrders; kind: 'order' | 'draft' }[] = [];
   resolvedAt: { world: number; turn: number; at: number; reason: string; bots: CountryId[]; ms: number }[] = [];
@@ -118,6 +120,7 @@ export class ClassRoom {
           this.worlds.push(world);
           this.rounds.push({ deadline: null, remaining: null });
           this.lastReason.push('');
+          this.lastMissed.push([]);
           this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, submitted: null, bot: true, warned: false })));
         }
         break;
@@ -206,6 +209,8 @@ export class ClassRoom {
     if (!r || r.hash !== d.hash) r = world.compute(d.orders as Orders);
     if (r.hash !== d.hash) throw new HashMismatch(`world ${w + 1}, turn ${d.turn}: the state hash is ${r.hash}, the log says ${d.hash}`);
     world.push(r);
+    // a round's first quarter: who was not in (its later quarters repeat the standing policies, nobody submits)
+    if ((d.turn - 1) % this.k === 0) this.lastMissed[w] = this.seats[w].filter((s) => !s.bot && s.students.length > 0 && !this.ready(s)).map((s) => s.country);
     for (const s of this.seats[w]) {
       s.draft = null;
       s.submitted = null;

@@ -64,6 +64,7 @@ export function teacherState(cls: ClassRoom, now: number) {
       ...roundState(cls, w),
       clock: clockOf(cls, cls.rounds[w], now),
       lastReason: cls.lastReason[w],
+      lastMissed: cls.lastMissed[w] ?? [],
       headline: headline(cls, w),
       seats: cls.seats[w].map((s) => ({
         country: s.country,
