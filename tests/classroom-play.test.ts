@@ -205,4 +205,10 @@ describe('the join address', () => {
     for (const a of r.addresses) expect(a).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(r.addresses).not.toContain('127.0.0.1');
   });
+  it('/api/lan answers only a page on the server\'s own machine (no private addresses to the network)', async () => {
+    const r = await srv.app.inject({ method: 'GET', url: '/api/lan', remoteAddress: '192.168.1.23' });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toEqual({ error: expect.stringContaining('localhost') });
+    expect(r.body).not.toMatch(/addresses/);
+  });
 });

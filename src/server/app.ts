@@ -84,8 +84,14 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     return { cpuSeconds: (cpu.user + cpu.system) / 1e6, rss: process.memoryUsage.rss(), peakRss: Math.max(peakRss, process.memoryUsage.rss()), resolves: ms.length, resolveP50: q(0.5), resolveP99: q(0.99) };
   });
   app.get('/api/scenarios', async () => scenarioList());
-  // the laptop's network addresses: a class page opened as localhost shows students one of these instead (common.ts)
-  app.get('/api/lan', async () => ({ addresses: lanAddresses() }));
+  // the laptop's network addresses: a class page opened as localhost shows students one of these instead (common.ts).
+  // Only a page on this machine asks (it was opened as localhost), so only it is answered: a server behind a proxy or
+  // on a school network tells nobody else its private addresses.
+  app.get('/api/lan', async (req, reply) => {
+    const from = req.socket.remoteAddress ?? '';
+    if (!(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)' });
+    return { addresses: lanAddresses() };
+  });
   app.post('/api/classes', async (req) => hub.createClass(req.body));
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
