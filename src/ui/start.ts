@@ -14,22 +14,53 @@ import { OBJECTIVE_LABEL } from '../session/score.ts';
 
 const objectiveKey = (label: string): string => Object.entries(OBJECTIVE_LABEL).find(([, v]) => v === label)?.[0] ?? label;
 
-/** What an opponent type does, from the glossary (personas share one entry). */
+/** The country an agent can only play ('persona-chn', 'usa-negotiator', 'jpn-hub'), or null for any country's. */
+export function agentOwner(name: string): CountryId | null {
+  const m = /^(?:persona-)?([a-z]{3})(?:-|$)/.exec(name);
+  const c = m?.[1]!.toUpperCase();
+  return c && (COUNTRIES as readonly string[]).includes(c) ? (c as CountryId) : null;
+}
+
+/** The opponents offered for country `c`: every generic type, and the personas and strategies written for `c`
+ * ('persona-xxx' is left out: it is what 'persona' plays). Another country's persona cannot take the seat. */
+export function opponentsFor(agents: string[], c: CountryId): string[] {
+  return agents.filter((a) => {
+    const o = agentOwner(a);
+    return o === null || (o === c && a !== `persona-${c.toLowerCase()}`);
+  });
+}
+
+const variants = () => catalogue().start.agentVariant as unknown as Record<string, readonly [string, string]>;
+
+/** What an opponent type does, from the glossary (personas share one entry) or the start screen's variants. */
 export function agentText(name: string): string {
   const terms = catalogue().glossary.terms as unknown as Record<string, readonly string[]>;
   const k = name.startsWith('persona') ? 'persona' : name;
-  return terms[k]?.[1] ?? '';
+  return terms[k]?.[1] ?? variants()[name]?.[1] ?? '';
+}
+
+/** An opponent type's name in the list. */
+export function agentLabel(name: string): string {
+  const terms = catalogue().glossary.terms as unknown as Record<string, readonly string[]>;
+  return terms[name.startsWith('persona') ? 'persona' : name]?.[0]?.replace(/ ?[(（].*$/, '') ?? variants()[name]?.[0] ?? name;
 }
 
 const NAMES = new Proxy({} as Record<CountryId, string>, { get: (_, k) => countryName(k as string) });
 
+let drawn = 0; // the latest start screen asked for: an older one still waiting for the session draws nothing
+
 export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void): Promise<void> {
+  const me = ++drawn;
   clear(root);
+  const screen = h('main', { class: 'start' });
+  // re-render in the new language while this screen is the one shown; once a game (or another start screen) has
+  // replaced it, the listener goes: a stale one would throw the player out of a game on a language switch
   const off = onLangChange(() => {
     off();
-    void startScreen(root, session, onStart, onLoad, resume);
+    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume);
   });
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
+  if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
   let country: CountryId = 'JPN';
   const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': 'seed' }) as HTMLInputElement;
   const first = scenarios.find((s) => s.id === 'rare-earth-gambit') ?? scenarios[0];
@@ -46,9 +77,8 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     clear(opponents);
     for (const c of COUNTRIES) {
       if (c === country) continue;
-      const list = agents.filter((a) => !a.startsWith('persona-') || a === `persona-${c.toLowerCase()}`);
-      const termName = (a: string) => (catalogue().glossary.terms as unknown as Record<string, readonly string[]>)[a.startsWith('persona') ? 'persona' : a]?.[0]?.replace(/ ?[(（].*$/, '') ?? a;
-      const sel = h('select', { 'data-testid': `opponent-${c}`, 'aria-label': `${t('start.opponents')}: ${NAMES[c]}` }, ...list.map((a) => h('option', { value: a, selected: a === (prev[c] ?? 'persona') }, termName(a)))) as HTMLSelectElement;
+      const list = opponentsFor(agents, c);
+      const sel = h('select', { 'data-testid': `opponent-${c}`, 'aria-label': `${t('start.opponents')}: ${NAMES[c]}` }, ...list.map((a) => h('option', { value: a, selected: a === (prev[c] ?? 'persona') }, agentLabel(a)))) as HTMLSelectElement;
       const what = h('span', { class: 'hint agent-what', 'data-testid': `opponent-what-${c}` }, agentText(sel.value));
       sel.addEventListener('change', () => {
         prev[c] = sel.value;
@@ -149,6 +179,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     error,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, t('start.resume')) : null, fileInput),
   );
-  root.append(h('main', { class: 'start' }, h('div', { class: 'start-left' }, form, howToPlay()), briefingBox));
+  screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
+  root.append(screen);
   await renderBriefing();
 }

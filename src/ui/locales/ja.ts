@@ -332,6 +332,14 @@ export const ja: Catalogue = {
     events: '出来事',
   },
   start: {
+    /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
+    agentVariant: {
+      'usa-negotiator': ['交渉者', '記録どおりの米国ペルソナですが、提案された協定をエンジンで先まで試して評価し、断る理由を述べ、関税の緩和を減らした対案を返します。'],
+      'jpn-hub': ['加工拠点（戦略）', '同盟国の鉱石のための分離・磁石工場を建て、分離した酸化物を米国に提供して自動車関税の上限を求めます。防衛費は据え置き。'],
+      'jpn-mud': ['深海泥（戦略）', '予算を南鳥島の泥の計画と、その鉱石に要る重希土類の分離に充てます。協定はなし。'],
+      'jpn-defence': ['防衛での連携（戦略）', '支持率の許す限り速く防衛費をGDP比2%へ。レアアース計画も協定もなし。'],
+      'jpn-all': ['三つすべて（戦略）', '加工拠点、深海泥、GDP比2%の防衛費を同時に。米国への酸化物と関税の交換提案つき。'],
+    },
     briefingArgument: '論点',
     briefingLevers: 'あなたにできること',
     briefingScore: 'スコアが測るもの',
