@@ -180,6 +180,10 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
         });
         expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
         expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
+        await page.getByTestId('tab-controls').click();
+        expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);
+        // the budget bar keeps a visible length beside its two figures
+        expect(await page.locator('[data-testid=budget] meter').evaluate((m) => m.getBoundingClientRect().width), `${lang} ${w}x${hgt} budget bar`).toBeGreaterThanOrEqual(50);
         expect(errors).toEqual([]);
         await page.context().close();
       }
