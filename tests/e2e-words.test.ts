@@ -149,6 +149,46 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     await page.context().close();
   }, 240_000);
 
+  it('keeps the game on a language switch in its header, after visits to the start screen; opponents only of their own country', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await page.getByTestId('new-game').waitFor();
+    // each country's list: the generic types and that country's own personas and strategies, by name, never another's
+    const values = async (c: string) => page.getByTestId(`opponent-${c}`).locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    for (const c of ['AUS', 'CHN', 'MYS', 'USA']) {
+      const opts = await values(c);
+      expect(opts.filter(([v]) => /^(jpn|usa|chn|aus|mys)-|^persona-/.test(v) && !v.startsWith(`${c.toLowerCase()}-`)), c).toEqual([]);
+      expect(new Set(opts.map(([, l]) => l)).size, `${c}: one name per option`).toBe(opts.length);
+    }
+    expect((await values('USA')).find(([v]) => v === 'usa-negotiator')?.[1]).toBe('Negotiator');
+    await page.getByTestId('country-USA').click();
+    const jpn = await values('JPN');
+    expect(jpn.find(([v]) => v === 'jpn-hub')?.[1]).toBe('Processing hub (strategy)');
+    await page.getByTestId('opponent-JPN').selectOption('jpn-hub');
+    expect(await page.getByTestId('opponent-what-JPN').innerText()).toMatch(/separation and magnet plants/);
+    await page.getByTestId('turns').fill('3');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    // back to the start screen (turn 1: no confirmation) and into a game again, then switch the language in the header
+    await page.getByTestId('new-game-btn').click();
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(1000); // a stale start screen would have been drawn by now
+    expect(await page.locator('main.start').count()).toBe(0);
+    expect(await page.getByTestId('end-turn').innerText()).toBe('ターン終了');
+    // and on the start screen, one start screen in the new language
+    await page.getByTestId('new-game-btn').click();
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('main.start').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   for (const [w, hgt] of [
     [1024, 768],
     [1280, 720],
