@@ -153,7 +153,7 @@ describe.runIf(run)('the browser game', () => {
       if (n === 4) expect(await label()).toContain('Turn 4 of 4');
     }
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('final-score').textContent()).toMatch(/United States: [+-]\d+\.\d\d points/);
+    expect(await page.getByTestId('final-score').textContent()).toMatch(/United States: [+−±]\d+\.\d\d points/);
     await page.getByTestId('decisions').waitFor();
     // the replay shows a turn's map beside its digest
     await page.getByTestId('replay-turn').fill('2');

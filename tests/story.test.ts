@@ -26,13 +26,13 @@ describe('the digest story', () => {
     const [c] = yourChanges(report(usTurn1), 'USA', null, null);
     expect(c!.hd).toBe('magnetSupplyRatio');
     expect(c!.causes).toHaveLength(3);
-    expect(c!.causes[2]).toMatch(/^other effects \(limits, smaller causes\) −10\.1 points$/);
+    expect(c!.causes[2]).toMatch(/^other causes and limits −10\.1 points$/);
     expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
   });
   it('adds nothing when the named causes explain the change', () => {
     const [c] = yourChanges(report([{ cause: 'inventories', amount: 0.05 }, { cause: 'magnets from CHN', amount: -0.02 }, { cause: 'rounding and limits', amount: 0.0005 }]), 'USA', null, null);
     expect(c!.causes).toHaveLength(2);
-    expect(c!.causes.join(' ')).not.toMatch(/other effects/);
+    expect(c!.causes.join(' ')).not.toMatch(/other causes/);
   });
   it('calls a restriction in force before the game began a standing one, not a delayed effect of turn 0', () => {
     const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;

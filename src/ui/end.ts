@@ -58,10 +58,10 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       'main',
       { class: 'end' },
       h('h1', {}, t('end.title')),
-      h('p', { class: 'final', 'data-testid': 'final-score' }, t(k('final'), { country: countryName(country), score: `${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)}`, verdict })),
+      h('p', { class: 'final', 'data-testid': 'final-score' }, t(k('final'), { country: countryName(country), score: pts(f.score), verdict })),
       scoreSplit(f, country),
       strategiesSection(session, country), // Japan's gambit: the path beside the experiment's strategies (hidden otherwise)
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t(k('points'))))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t(k('points'))))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, pts(f.scores[c])))))),
       h(
         'div',
         { class: 'charts' },

@@ -113,7 +113,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: Pick<Countr
     if (Math.abs(rel) < 0.0005) continue;
     const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits').slice(0, 2);
     // what the named causes leave unexplained (the ledger's rounding and limits, smaller causes): said when it is a
-    // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other effects −10.1")
+    // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes and limits −10.1")
     const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
     const causes = named
       .map((c) => {
