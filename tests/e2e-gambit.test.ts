@@ -84,6 +84,8 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
       await p.goto(url);
       return { page: p, errors: errs };
     })();
+    // the button says which game it brings back
+    expect(await again.getByTestId('resume').innerText()).toBe('Resume autosaved game (Japan, turn 3 of 3)');
     await again.getByTestId('resume').click();
     await again.getByTestId('toast-info').filter({ hasText: 'Loaded: turn 3 of 3' }).waitFor();
     expect(await again.getByTestId('toast-error').count()).toBe(0);

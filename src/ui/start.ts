@@ -49,7 +49,8 @@ const NAMES = new Proxy({} as Record<CountryId, string>, { get: (_, k) => countr
 
 let drawn = 0; // the latest start screen asked for: an older one still waiting for the session draws nothing
 
-export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void): Promise<void> {
+/** `saved`: the autosaved game the Resume button brings back (its country, next turn and length, when readable). */
+export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void, saved?: { country: CountryId; turn: number; turns: number }): Promise<void> {
   const me = ++drawn;
   clear(root);
   const screen = h('main', { class: 'start' });
@@ -57,7 +58,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   // replaced it, the listener goes: a stale one would throw the player out of a game on a language switch
   const off = onLangChange(() => {
     off();
-    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume);
+    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume, saved);
   });
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
@@ -105,7 +106,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       ...b.situation.slice(1).map((p) => h('p', {}, (lang() === 'ja' && briefingLineJa(p, country)) || p)),
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
-      h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? '' : ` — ${o.meaning}`))),
+      h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? `：${(catalogue().start.objectiveMeaning as Record<string, string>)[objectiveKey(o.name)] ?? ''}` : ` — ${o.meaning}`))),
       h('p', {}, t('start.docLink'), ' ', modelDocLink(), '.'),
       sb ? '' : h('h3', {}, t('start.levers')),
       sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, (lang() === 'ja' && leverJa(l)) || l))),
@@ -138,7 +139,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     if (f) onLoad(await f.text());
     fileInput.value = '';
   });
-  turnsInput.addEventListener('change', () => void renderBriefing());
+  turnsInput.addEventListener('input', () => void renderBriefing()); // the briefing's "This game: N quarters" as it is typed
   const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
   const form = h(
     'form',
@@ -177,7 +178,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     h('fieldset', {}, h('legend', {}, t('start.opponents'), termLink('persona')), opponents),
     h('div', { class: 'row' }, h('label', {}, `${t('start.turns')} `, turnsInput), h('label', {}, `${t('start.seed')} `, seedInput)),
     error,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, t('start.resume')) : null, fileInput),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, saved ? t('start.resumeWhat', { country: countryName(saved.country), turn: saved.turn, turns: saved.turns }) : t('start.resume')) : null, fileInput),
   );
   screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
   root.append(screen);

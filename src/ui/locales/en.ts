@@ -358,6 +358,16 @@ export const en = {
     events: 'events',
   },
   start: {
+    /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
+    objectiveMeaning: {
+      gdp: 'GDP growth against the status-quo path (points = percent)',
+      security: 'security index, 0-100: own and allied defense capability against rivals weighted by tension',
+      approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
+      autoProduction: 'car output against the start (points = percent)',
+      supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
+      independence: 'independence of rare-earth supply, x100: 1 - supply risk / 6, the EU criticality method',
+      environment: 'pollution from mining, separation and seabed work (counts against)',
+    },
     /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
     agentVariant: {
       'usa-negotiator': ['Negotiator', 'The recorded US persona, but it weighs each deal offered to it by playing it forward in the engine; it says why it refuses and counters with less tariff relief.'],
@@ -379,6 +389,7 @@ export const en = {
     seed: 'Seed',
     start: 'Start game',
     loadFile: 'Load a saved game…',
+    resumeWhat: 'Resume autosaved game ({{country}}, turn {{turn}} of {{turns}})',
     resume: 'Resume autosaved game',
     errors: 'Fix these first:',
     badSeed: 'The seed must be a whole number, 0 or more.',

@@ -358,6 +358,16 @@ export const ja: Catalogue = {
     events: '出来事',
   },
   start: {
+    /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
+    objectiveMeaning: {
+      gdp: '現状維持の経路と比べたGDPの伸び（ポイント＝パーセント）',
+      security: '安全保障指数（0〜100）：自国と同盟国の防衛力を、緊張で重み付けした対立国の防衛力と比べたもの',
+      approval: '政府支持率（0〜100）。経済成長による分は除く（GDPは一度だけ数える）',
+      autoProduction: '開始時と比べた自動車生産（ポイント＝パーセント）',
+      supplySecurity: '必要な磁石のうち得られた割合 ×100',
+      independence: 'レアアース供給の自立度 ×100：1 − 供給リスク / 6（EUの重要原材料評価の方法。買う鉱石・酸化物・磁石の集中度を、供給国の統治と輸出規制で重み付け。リサイクルと使用量削減で下がる）',
+      environment: '採掘・分離精製・海底作業による汚染（マイナスに数える）',
+    },
     /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
     agentVariant: {
       'usa-negotiator': ['交渉者', '記録どおりの米国ペルソナですが、提案された協定をエンジンで先まで試して評価し、断る理由を述べ、関税の緩和を減らした対案を返します。'],
@@ -379,6 +389,7 @@ export const ja: Catalogue = {
     seed: 'シード',
     start: 'ゲーム開始',
     loadFile: '保存したゲームを読み込む…',
+    resumeWhat: '自動保存から再開（{{country}}、ターン {{turn}} / {{turns}}）',
     resume: '自動保存から再開',
     errors: '先に直してください：',
     badSeed: 'シードは0以上の整数にしてください。',
