@@ -36,7 +36,7 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     expect(await page.getByTestId('country-JPN').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByTestId('turns').inputValue()).toBe('40');
     const brief = (await page.getByTestId('briefing').textContent())!;
-    for (const term of ["Japan's gambit", 'JAMA', 'as much as 20%', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'stronger hand', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defense tab', 'What the score measures', 'Your country: Japan']) expect(brief, term).toContain(term);
+    for (const term of ["Japan's gambit", 'JAMA', 'as much as 20%', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'stronger hand', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defence tab', 'What the score measures', 'Your country: Japan']) expect(brief, term).toContain(term);
     expect(await overflowing(page)).toEqual([]);
 
     await page.getByTestId('turns').fill('3');
