@@ -149,6 +149,41 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     await page.context().close();
   }, 240_000);
 
+  it('answers an offer with a pressed button that says what happens; the end names the projects decided in words', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('scenario').selectOption('japans-gambit');
+    await page.getByTestId('turns').fill('6');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('tab-invest').click();
+    await page.getByTestId('invest-refinery.light').click();
+    // seed 1: Australia offers Japan a deal on turn 5, to answer on turn 6
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest-close').click();
+    }
+    await page.getByTestId('tab-deals').click();
+    const accept = page.locator('[data-testid^=deal-accept-]').first();
+    const id = (await accept.getAttribute('data-testid'))!.replace('deal-accept-', '');
+    await accept.click();
+    expect(await accept.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId(`deal-answer-${id}`).innerText()).toBe('You accept it when you end the turn.');
+    await page.getByTestId(`deal-reject-${id}`).click();
+    expect(await accept.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByTestId(`deal-answer-${id}`).innerText()).toBe('You reject it when you end the turn.');
+    await accept.click();
+    await page.getByTestId('end-turn').click();
+    expect(await page.getByTestId('digest').innerText()).toContain(`Japan accepts ${id}`);
+    await page.getByTestId('digest-close').click();
+    await page.getByTestId('decisions').waitFor({ timeout: 60_000 });
+    const decisions = await page.getByTestId('decisions').innerText();
+    expect(decisions).toContain('NdPr separation plant');
+    expect(decisions).not.toMatch(/refinery\.light/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
   it('keeps the game on a language switch in its header, after visits to the start screen; opponents only of their own country', async () => {
     const { page, errors } = await openPage(browser, url);
     await page.getByTestId('new-game').waitFor();

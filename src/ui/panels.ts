@@ -230,7 +230,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
     { class: 'panel', 'aria-label': 'deals' },
     h('h3', {}, t('panel.offers')),
     received.length
-      ? h('ul', {}, ...received.map((d) => h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, h('button', { type: 'button', 'data-testid': `deal-accept-${d.id}`, onclick: answer(d.id, 'accept') }, t('panel.accept')), h('button', { type: 'button', onclick: answer(d.id, 'reject') }, t('panel.reject')))))
+      ? h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))
       : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
     h('h3', {}, t('panel.propose'), termLink('offtake')),
     proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
@@ -244,6 +244,30 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
     h('h3', {}, t('panel.yourDeals')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: d.status === 'active' ? t('panel.until', { status: t(`panel.status.${d.status}`), n: d.endTurn }) : t(`panel.status.${d.status}`), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
+}
+
+/** An offer with its Accept and Reject buttons; the chosen answer shows pressed, with what happens to it. */
+function offerItem(d: CountryView['deals'][number], describe: (l: { type: string; [k: string]: unknown }[]) => string, draft: Draft, answer: (id: string, key: 'accept' | 'reject') => () => void): HTMLElement {
+  const chosen = () => (draft.deals?.accept?.includes(d.id) ? 'accept' : draft.deals?.reject?.includes(d.id) ? 'reject' : null);
+  const status = h('span', { class: 'hint answer', role: 'status', 'data-testid': `deal-answer-${d.id}` });
+  const buttons = (['accept', 'reject'] as const).map((key) => {
+    const b = h('button', { type: 'button', 'data-testid': `deal-${key}-${d.id}` }, t(`panel.${key}`)) as HTMLButtonElement;
+    b.addEventListener('click', () => {
+      answer(d.id, key)();
+      show();
+    });
+    return b;
+  });
+  const show = () => {
+    const c = chosen();
+    for (const [i, key] of (['accept', 'reject'] as const).entries()) {
+      buttons[i]!.setAttribute('aria-pressed', String(c === key));
+      buttons[i]!.classList.toggle('primary', c === key);
+    }
+    status.textContent = c ? t(`panel.answered.${c}`) : '';
+  };
+  show();
+  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
 }
 
 /** A deal's commitments in words. */

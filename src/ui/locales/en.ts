@@ -151,6 +151,7 @@ export const en = {
     offers: 'Offers to you',
     accept: 'Accept',
     reject: 'Reject',
+    answered: { accept: 'You accept it when you end the turn.', reject: 'You reject it when you end the turn.' },
     noneThisTurn: 'None this turn.',
     propose: 'Propose',
     noProposal: 'No proposal queued for this turn.',

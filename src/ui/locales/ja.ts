@@ -152,6 +152,7 @@ export const ja: Catalogue = {
     offers: 'あなたへの提案',
     accept: '受諾',
     reject: '拒否',
+    answered: { accept: 'ターン終了時に受諾します。', reject: 'ターン終了時に拒否します。' },
     noneThisTurn: '今ターンはありません。',
     propose: '提案する',
     noProposal: '今ターンの提案はありません。',
