@@ -254,6 +254,16 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
             .map((el) => el.getAttribute('data-testid') ?? el.tagName);
         });
         expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
+        if (w >= 1600) {
+          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, +0.00"), not "Timeline B: Tu"
+          const cut = await page.getByTestId('timeline').evaluate((el) => {
+            const sel = el as HTMLSelectElement;
+            const ctx = document.createElement('canvas').getContext('2d')!;
+            ctx.font = getComputedStyle(sel).font;
+            return ctx.measureText(sel.options[sel.selectedIndex]!.text).width > sel.clientWidth - 20;
+          });
+          expect(cut, `${lang} ${w}x${hgt}: timeline choice cut`).toBe(false);
+        }
         expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
         await page.getByTestId('tab-controls').click();
         expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);
