@@ -34,6 +34,13 @@ describe('the digest story', () => {
     expect(c!.causes).toHaveLength(2);
     expect(c!.causes.join(' ')).not.toMatch(/other causes/);
   });
+  it('leaves out a cause that would read as zero', () => {
+    const r = report([]);
+    (r.headlines.USA as Record<string, unknown>).security = { value: 48, prev: 48.3, change: -0.3, causes: [{ cause: 'allies defence', amount: -0.27 }, { cause: 'rivals', amount: -0.03 }] };
+    const c = yourChanges(r, 'USA', null, null).find((x) => x.hd === 'security')!;
+    expect(c.causes).toHaveLength(1);
+    expect(c.causes.join(' ')).not.toMatch(/[−+]0\.0\b/);
+  });
   it('calls a restriction in force before the game began a standing one, not a delayed effect of turn 0', () => {
     const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
     const memory = new RestrictionMemory();

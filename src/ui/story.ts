@@ -111,7 +111,8 @@ export function yourChanges(report: TurnReport, me: CountryId, view: Pick<Countr
     const x = report.headlines[me][hd];
     const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
     if (Math.abs(rel) < 0.0005) continue;
-    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits').slice(0, 2);
+    // a cause that would read "−0.0" says nothing: left out
+    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits' && /[1-9]/.test(fmtChange(hd, c.amount))).slice(0, 2);
     // what the named causes leave unexplained (the ledger's rounding and limits, smaller causes): said when it is a
     // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes and limits −10.1")
     const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
