@@ -53,6 +53,13 @@ describe('the digest story', () => {
     (r as { turn: number }).turn = 3;
     expect(yourChanges(r, 'USA', view, later)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence .* \(in force since turn 1\)/);
   });
+  it('names the player’s own tariff on the magnets that fell, before the other side’s licence', () => {
+    const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 500 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
+    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 points');
+  });
   it('puts the US-China track in the two powers’ own news, and elsewhere under no country', () => {
     const line = 'US-China track: escalation (was calm): a year of escalation would cost the US USD 57 bn.';
     const r = report([], [line]);

@@ -104,7 +104,7 @@ export function fmtChange(hd: Headline, v: number): string {
 }
 
 /** The player's three largest relative changes, each with its two largest causes named concretely. */
-export function yourChanges(report: TurnReport, me: CountryId, view: Pick<CountryView, 'country' | 'others'> | null, memory: RestrictionMemory | null): Change[] {
+export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<CountryView, 'country' | 'others'> & { self?: Pick<CountryView['self'], 'policies'> }) | null, memory: RestrictionMemory | null): Change[] {
   const rs = view ? restrictionsOn(view) : [];
   const out: Change[] = [];
   for (const hd of HEADLINES) {
@@ -122,7 +122,11 @@ export function yourChanges(report: TurnReport, me: CountryId, view: Pick<Countr
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
         // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it
         const r = rs.find((q) => (from ? q.who === from : c.cause === 'inventories' || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
-        if (r && c.amount < 0) words += ` — ${restrictionText(r, me, memory?.sinceOf(r), report.turn)}`;
+        // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
+        // put down to the other side's licence alone
+        const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
+        const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryName(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
+        if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : '; ')}`;
         if (c.cause === 'events' && report.events.length) words += ` (${report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; ')})`;
         return `${words} ${fmtChange(hd, c.amount)}`;
       });

@@ -78,6 +78,7 @@ export const en = {
     elsewhere: 'Between the countries',
     elsewhereHint_one: '{{count}} item',
     elsewhereHint_other: '{{count}} items',
+    yourTariff: 'your {{pct}}% tariff on magnets from {{who}}',
     inForce: '{{what}} (in force)',
     delayed: 'a delayed effect of {{what}}',
     despite: '{{country}}’s car output still rose by {{n}} this quarter: {{causes}}.',

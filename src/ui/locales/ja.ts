@@ -79,6 +79,7 @@ export const ja: Catalogue = {
     elsewhere: '国と国の間で',
     elsewhereHint_one: '{{count}} 件',
     elsewhereHint_other: '{{count}} 件',
+    yourTariff: '{{who}}からの磁石へのあなたの関税 {{pct}}%',
     inForce: '{{what}}（継続中）',
     delayed: '{{what}} の遅れて出た影響',
     despite: 'それでも{{country}}の自動車生産は今期 {{n}} 台増えました：{{causes}}。',
