@@ -33,6 +33,15 @@ async function words(page: Page): Promise<string> {
 }
 
 async function noRawKeys(page: Page, where: string): Promise<void> {
+  // on the Japanese screen, what a screen reader says (ARIA labels, titles) is Japanese too
+  const english = await page.evaluate(() =>
+    document.documentElement.lang !== 'ja'
+      ? []
+      : Array.from(document.querySelectorAll('[aria-label], [title]'))
+          .map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''}`.trim())
+          .filter((l) => /[A-Za-z]{4,}/.test(l.replace(/NdPr|NdFeB|Dy\/Tb|GDP|USD|REO|Rare Earth Gambit|Ctrl\+Enter|Enter/g, ''))),
+  );
+  expect(english, `${where}: English ARIA labels or titles on the Japanese screen`).toEqual([]);
   const text = await words(page);
   for (const re of RAW) {
     const m = re.exec(text);

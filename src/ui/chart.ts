@@ -1,4 +1,6 @@
 // Small SVG charts: sparklines for the indicators and line charts for the end screen.
+import { t } from './i18n.ts';
+
 const NS = 'http://www.w3.org/2000/svg';
 
 function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
@@ -9,7 +11,7 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
 
 /** A sparkline; `minSpan` is the smallest range its axis covers (centred on the data), so noise stays flat. */
 export function sparkline(values: number[], width = 96, height = 24, colour = 'currentColor', minSpan = 0): SVGElement {
-  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `trend of ${values.length} turns` });
+  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('mapText.trend', { count: values.length }) });
   if (values.length < 2) return s;
   let lo = Math.min(...values);
   let hi = Math.max(...values);

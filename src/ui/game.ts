@@ -208,7 +208,7 @@ export class GameScreen {
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': 'timeline', 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${fmt.signed(tl.score, 2)}`))),
+            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${fmt.signed(tl.score, 2)}`))),
             h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',

@@ -54,7 +54,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
   );
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'tariffs' },
+    { class: 'panel', 'aria-label': t('tab.Tariffs') },
     h('p', { class: 'hint' }, t('panel.tariffHint'), termLink('tariff')),
     h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
   );
@@ -83,7 +83,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%')));
   };
   const curOut = view.self.policies.outputPct ?? 100;
-  const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': 'production quotas on your mines and separators, percent of normal capacity' }) as HTMLInputElement;
+  const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': t('panel.quotas') }) as HTMLInputElement;
   out.addEventListener('change', () => {
     const v = Math.min(150, Math.max(50, Math.round(Number(out.value))));
     if (v === curOut) delete draft.rareEarthOutputPct;
@@ -92,7 +92,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
   });
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'export controls' },
+    { class: 'panel', 'aria-label': t('tab.Controls') },
     h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban')),
     h('label', {}, `${t('panel.quotas')} `, out),
     h('p', { class: 'hint' }, t('panel.quotasHint')),
@@ -107,7 +107,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
 export function defensePanel(view: CountryView, draft: Draft, changed: Changed, maxStep: number): HTMLElement {
   const cur = view.self.policies.defensePct;
   const val = draft.defenseSpendingPct ?? cur;
-  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': 'defense spending, percent of GDP' }) as HTMLInputElement;
+  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': t('panel.defence') }) as HTMLInputElement;
   input.addEventListener('change', () => {
     const v = Number(input.value);
     if (v === cur) delete draft.defenseSpendingPct;
@@ -117,7 +117,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
   const r = view.self;
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'defense' },
+    { class: 'panel', 'aria-label': t('tab.Defense') },
     h('label', {}, `${t('panel.defence')} `, input),
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
     h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
@@ -180,7 +180,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
   const running = view.projects.filter((p) => p.owner === me && p.status === 'building');
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'investments' },
+    { class: 'panel', 'aria-label': t('tab.Invest') },
     h('h3', {}, t('panel.thisTurn')),
     (draft.investments ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
@@ -206,7 +206,7 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
   };
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'stockpile' },
+    { class: 'panel', 'aria-label': t('tab.Stockpile') },
     h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', {}, `${num(s.light)} t`), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', {}, `${num(s.heavy)} t`)),
     h('p', { class: 'hint' }, t('panel.stockHint'), termLink('stockpile')),
     mk('light'),
@@ -227,7 +227,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
   const describe = (list: { type: string; [k: string]: unknown }[]) => describeTerms(list);
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'deals' },
+    { class: 'panel', 'aria-label': t('tab.Deals') },
     h('h3', {}, t('panel.offers')),
     received.length
       ? h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))

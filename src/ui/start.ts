@@ -63,15 +63,15 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
   let country: CountryId = 'JPN';
-  const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': 'seed' }) as HTMLInputElement;
+  const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': t('start.seed') }) as HTMLInputElement;
   const first = scenarios.find((s) => s.id === 'rare-earth-gambit') ?? scenarios[0];
   const turnsInput = h('input', { id: 'turns', type: 'number', min: 1, max: first?.turns ?? 40, value: first?.turns ?? 40, 'data-testid': 'turns' }) as HTMLInputElement;
   // the main scenario first; others (Japan's gambit) are picked from the list
   const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, scenarioName(s.id, s.name)))) as HTMLSelectElement;
   const opponentSel: Partial<Record<CountryId, HTMLSelectElement>> = {};
   const opponents = h('div', { class: 'opponents' });
-  const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': 'briefing' });
-  const countryButtons = h('div', { class: 'countries', role: 'radiogroup', 'aria-label': 'your country' });
+  const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': t('start.briefingAria') });
+  const countryButtons = h('div', { class: 'countries', role: 'radiogroup', 'aria-label': t('start.yourCountry') });
 
   const prev: Partial<Record<CountryId, string>> = {};
   const renderOpponents = () => {

@@ -50,7 +50,7 @@ export const en = {
     'seabed damage': 'seabed damage',
     security: 'security',
   },
-  header: { turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
+  header: { timelineAria: 'timeline', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
   action: { undo: 'Undo', fork: 'Fork', save: 'Save', load: 'Load', newGame: 'New game', help: 'Help', glossary: 'Glossary', compare: 'Compare', endTurn: 'End turn', resolving: 'Resolving…', results: 'See the results', close: 'Close', continue: 'Continue', cancel: 'Cancel' },
   tab: { Indicators: 'Indicators', Tariffs: 'Tariffs', Controls: 'Controls', Defense: 'Defence', Invest: 'Invest', Stockpile: 'Stockpile', Deals: 'Deals' },
   confirm: { newGame: 'Leave this game and start a new one? It stays autosaved in this browser until you start playing the new one; Save first to keep a file.', leave: 'Start a new game' },
@@ -161,6 +161,11 @@ export const en = {
     turns: 'Turns',
     give: 'You give',
     ask: 'You ask',
+    amountOf: '{{what}}: amount',
+    unitUsdBn: 'USD bn',
+    unitPctGdp: '% of GDP',
+    partnerAria: 'deal partner',
+    termAria: 'term in turns',
     addProposal: 'Add proposal',
     dealCap: 'a cap of {{max}}% on the tariff on {{good}}',
     dealOpen: '{{what}} exports kept open',
@@ -192,6 +197,9 @@ export const en = {
     MYS: 'You are Malaysia: home of Lynas’s separation plant at Kuantan, the largest outside China, and a car maker. You sit between China, the US and Japan on the Malacca route.',
   },
   mapText: {
+    mapAria: 'Map of trade lanes and flows in the Indo-Pacific',
+    trend_one: 'trend over {{count}} turn',
+    trend_other: 'trend over {{count}} turns',
     straits: { malacca: 'Malacca', sunda: 'Sunda', lombok: 'Lombok', taiwan: 'Taiwan', luzon: 'Luzon', tsushima: 'Tsushima' },
     you: '{{name}} (you)',
     magnets: 'magnets {{pct}}',
@@ -360,6 +368,7 @@ export const en = {
     events: 'events',
   },
   start: {
+    briefingAria: 'briefing',
     /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
     objectiveMeaning: {
       gdp: 'GDP growth against the status-quo path (points = percent)',

@@ -51,7 +51,7 @@ export const ja: Catalogue = {
     'seabed damage': '海底環境への損害',
     security: '安全保障',
   },
-  header: { turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
+  header: { timelineAria: 'タイムライン', turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
   action: { undo: '戻す', fork: '分岐', save: '保存', load: '読込', newGame: '新しいゲーム', help: 'ヘルプ', glossary: '用語集', compare: '比較', endTurn: 'ターン終了', resolving: '計算中…', results: '結果を見る', close: '閉じる', continue: '続ける', cancel: 'キャンセル' },
   tab: { Indicators: '指標', Tariffs: '関税', Controls: '輸出規制', Defense: '防衛', Invest: '投資', Stockpile: '備蓄', Deals: '協定' },
   confirm: { newGame: 'このゲームを離れて新しいゲームを始めますか？新しいゲームを進めるまで、このブラウザに自動保存されています。ファイルに残すには先に保存してください。', leave: '新しいゲームを始める' },
@@ -162,6 +162,11 @@ export const ja: Catalogue = {
     turns: 'ターン数',
     give: '与えるもの',
     ask: '求めるもの',
+    amountOf: '{{what}}：量',
+    unitUsdBn: '10億ドル',
+    unitPctGdp: 'GDP比 %',
+    partnerAria: '協定の相手',
+    termAria: '期間（ターン）',
     addProposal: '提案を追加',
     dealCap: '{{good}}への関税の上限{{max}}%',
     dealOpen: '{{what}}の輸出の開放',
@@ -193,6 +198,9 @@ export const ja: Catalogue = {
     MYS: 'あなたはマレーシア：中国以外で最大のライナス社の分離工場（クアンタン）があり、自動車も作ります。マラッカ航路の上で中国、米国、日本の間に立っています。',
   },
   mapText: {
+    mapAria: 'インド太平洋の航路と物の流れの地図',
+    trend_one: '{{count}} ターンの推移',
+    trend_other: '{{count}} ターンの推移',
     straits: { malacca: 'マラッカ', sunda: 'スンダ', lombok: 'ロンボク', taiwan: '台湾', luzon: 'ルソン', tsushima: '対馬' },
     you: '{{name}}（あなた）',
     magnets: '磁石 {{pct}}',
@@ -360,6 +368,7 @@ export const ja: Catalogue = {
     events: '出来事',
   },
   start: {
+    briefingAria: 'ブリーフィング',
     /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
     objectiveMeaning: {
       gdp: '現状維持の経路と比べたGDPの伸び（ポイント＝パーセント）',
