@@ -166,6 +166,8 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     await page.getByTestId('start-game').click();
     await page.getByTestId('map').locator('canvas').waitFor();
     await page.getByTestId('tab-invest').click();
+    // the deep-sea programme under way at the start: its Add says it starts another one, not the next stage
+    expect(await page.getByTestId('invest-deepSeaMud').locator('xpath=ancestor::li[1]').innerText()).toContain('Add starts another programme, from its survey, beside the one under way');
     await page.getByTestId('invest-refinery.light').click();
     // seed 1: Australia offers Japan a deal on turn 5, to answer on turn 6
     for (let i = 0; i < 5; i++) {

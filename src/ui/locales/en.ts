@@ -119,6 +119,7 @@ export const en = {
     addsLot: 'Adds {{n}} t.',
     addsThrift: 'Adds {{pct}}% less magnet per car.',
     lotLimit: 'Up to {{n}} purchases a turn.',
+    mudAnother: 'Add starts another programme, from its survey, beside the one under way (see Running).',
     heldOf: 'You have {{held}} built or building, of at most {{max}}.',
     partner: 'partner',
     tariffHint: 'Percent on imports from each partner. Higher tariffs shift buyers to home goods, raise prices at home and raise tension.',
