@@ -70,3 +70,14 @@ describe('the digest story', () => {
     expect(jpn.others.get('')?.lines).toEqual([line]);
   });
 });
+
+describe('the map’s magnet supply figure', () => {
+  it('never rounds a shortfall up to 100%, so it agrees with the indicators panel', async () => {
+    const { supplyPct } = await import('../src/ui/labels.ts');
+    expect(supplyPct(0.996)).toBe('99.6%');
+    expect(supplyPct(0.9996)).toBe('100%');
+    expect(supplyPct(1)).toBe('100%');
+    expect(supplyPct(0.92)).toBe('92%');
+    expect(supplyPct(1.004)).toBe('100%');
+  });
+});
