@@ -311,7 +311,7 @@ export const en = {
     worse: 'Doing nothing would have served you better.',
     same: 'About as good as doing nothing.',
     country: 'country',
-    points: 'points against the game had it done nothing',
+    points: 'each country’s points against the same game had it done nothing',
     yourScore: 'Your score (points)',
     gdp: 'GDP, USD bn a year (dashed: had you done nothing)',
     approval: 'Approval (dashed: had you done nothing)',
