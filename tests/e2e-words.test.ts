@@ -266,7 +266,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
         });
         expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
         if (w >= 1600) {
-          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, +0.00"), not "Timeline B: Tu"
+          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, ±0.00"), not "Timeline B: Tu"
           const cut = await page.getByTestId('timeline').evaluate((el) => {
             const sel = el as HTMLSelectElement;
             const ctx = document.createElement('canvas').getContext('2d')!;
