@@ -176,7 +176,7 @@ describe.runIf(run)('a class in the browser', () => {
     await shot(projector, 'projector-end');
     await shot(S('Ann').page, 'student-end');
     // the end screen names the class's yardstick: the status-quo world, not "had you done nothing"
-    expect(await S('Ann').page.getByTestId('final-score').textContent()).toMatch(/^Japan: [+-]\d+\.\d\d points against the status-quo world, the same start with every country keeping its policies/);
+    expect(await S('Ann').page.getByTestId('final-score').textContent()).toMatch(/^Japan: [+−±]\d+\.\d\d points against the status-quo world, the same start with every country keeping its policies/);
     expect(await S('Ann').page.getByTestId('decisions-how').textContent()).toMatch(/replaying your world without that round/);
   }, 180_000);
 

@@ -36,7 +36,7 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     expect(await page.getByTestId('country-JPN').getAttribute('aria-checked')).toBe('true');
     expect(await page.getByTestId('turns').inputValue()).toBe('40');
     const brief = (await page.getByTestId('briefing').textContent())!;
-    for (const term of ["Japan's gambit", 'JAMA', 'as much as 20%', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'stronger hand', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defense tab', 'What the score measures', 'Your country: Japan']) expect(brief, term).toContain(term);
+    for (const term of ["Japan's gambit", 'JAMA', 'as much as 20%', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'stronger hand', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defence tab', 'What the score measures', 'Your country: Japan']) expect(brief, term).toContain(term);
     expect(await overflowing(page)).toEqual([]);
 
     await page.getByTestId('turns').fill('3');
@@ -84,6 +84,8 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
       await p.goto(url);
       return { page: p, errors: errs };
     })();
+    // the button says which game it brings back
+    expect(await again.getByTestId('resume').innerText()).toBe('Resume autosaved game (Japan, turn 3 of 3)');
     await again.getByTestId('resume').click();
     await again.getByTestId('toast-info').filter({ hasText: 'Loaded: turn 3 of 3' }).waitFor();
     expect(await again.getByTestId('toast-error').count()).toBe(0);

@@ -33,6 +33,15 @@ async function words(page: Page): Promise<string> {
 }
 
 async function noRawKeys(page: Page, where: string): Promise<void> {
+  // on the Japanese screen, what a screen reader says (ARIA labels, titles) is Japanese too
+  const english = await page.evaluate(() =>
+    document.documentElement.lang !== 'ja'
+      ? []
+      : Array.from(document.querySelectorAll('[aria-label], [title]'))
+          .map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.getAttribute('title') ?? ''}`.trim())
+          .filter((l) => /[A-Za-z]{4,}/.test(l.replace(/NdPr|NdFeB|Dy\/Tb|GDP|USD|REO|Rare Earth Gambit|Ctrl\+Enter|Enter/g, ''))),
+  );
+  expect(english, `${where}: English ARIA labels or titles on the Japanese screen`).toEqual([]);
   const text = await words(page);
   for (const re of RAW) {
     const m = re.exec(text);
@@ -149,6 +158,83 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     await page.context().close();
   }, 240_000);
 
+  it('answers an offer with a pressed button that says what happens; the end names the projects decided in words', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('scenario').selectOption('japans-gambit');
+    await page.getByTestId('turns').fill('6');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('tab-invest').click();
+    // the deep-sea programme under way at the start: its Add says it starts another one, not the next stage
+    expect(await page.getByTestId('invest-deepSeaMud').locator('xpath=ancestor::li[1]').innerText()).toContain('Add starts another programme, from its survey, beside the one under way');
+    await page.getByTestId('invest-refinery.light').click();
+    // seed 1: Australia offers Japan a deal on turn 5, to answer on turn 6
+    for (let i = 0; i < 5; i++) {
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest-close').click();
+    }
+    await page.getByTestId('tab-deals').click();
+    const accept = page.locator('[data-testid^=deal-accept-]').first();
+    const id = (await accept.getAttribute('data-testid'))!.replace('deal-accept-', '');
+    await accept.click();
+    expect(await accept.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId(`deal-answer-${id}`).innerText()).toBe('You accept it when you end the turn.');
+    await page.getByTestId(`deal-reject-${id}`).click();
+    expect(await accept.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.getByTestId(`deal-answer-${id}`).innerText()).toBe('You reject it when you end the turn.');
+    await accept.click();
+    await page.getByTestId('end-turn').click();
+    expect(await page.getByTestId('digest').innerText()).toContain(`Japan accepts ${id}`);
+    await page.getByTestId('digest-close').click();
+    await page.getByTestId('decisions').waitFor({ timeout: 60_000 });
+    const decisions = await page.getByTestId('decisions').innerText();
+    expect(decisions).toContain('NdPr separation plant');
+    expect(decisions).not.toMatch(/refinery\.light/);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 180_000);
+
+  it('keeps the game on a language switch in its header, after visits to the start screen; opponents only of their own country', async () => {
+    const { page, errors } = await openPage(browser, url);
+    await page.getByTestId('new-game').waitFor();
+    // each country's list: the generic types and that country's own personas and strategies, by name, never another's
+    const values = async (c: string) => page.getByTestId(`opponent-${c}`).locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
+    for (const c of ['AUS', 'CHN', 'MYS', 'USA']) {
+      const opts = await values(c);
+      expect(opts.filter(([v]) => /^(jpn|usa|chn|aus|mys)-|^persona-/.test(v) && !v.startsWith(`${c.toLowerCase()}-`)), c).toEqual([]);
+      expect(new Set(opts.map(([, l]) => l)).size, `${c}: one name per option`).toBe(opts.length);
+    }
+    expect((await values('USA')).find(([v]) => v === 'usa-negotiator')?.[1]).toBe('Negotiator');
+    await page.getByTestId('country-USA').click();
+    const jpn = await values('JPN');
+    expect(jpn.find(([v]) => v === 'jpn-hub')?.[1]).toBe('Processing hub (strategy)');
+    await page.getByTestId('opponent-JPN').selectOption('jpn-hub');
+    expect(await page.getByTestId('opponent-what-JPN').innerText()).toMatch(/separation and magnet plants/);
+    await page.getByTestId('turns').fill('3');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    // back to the start screen (turn 1: no confirmation) and into a game again, then switch the language in the header
+    await page.getByTestId('new-game-btn').click();
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(1000); // a stale start screen would have been drawn by now
+    expect(await page.locator('main.start').count()).toBe(0);
+    expect(await page.getByTestId('end-turn').innerText()).toBe('ターン終了');
+    // and on the start screen, one start screen in the new language
+    await page.getByTestId('new-game-btn').click();
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await page.locator('main.start').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   for (const [w, hgt] of [
     [1024, 768],
     [1280, 720],
@@ -179,7 +265,21 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
             .map((el) => el.getAttribute('data-testid') ?? el.tagName);
         });
         expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
+        if (w >= 1600) {
+          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, ±0.00"), not "Timeline B: Tu"
+          const cut = await page.getByTestId('timeline').evaluate((el) => {
+            const sel = el as HTMLSelectElement;
+            const ctx = document.createElement('canvas').getContext('2d')!;
+            ctx.font = getComputedStyle(sel).font;
+            return ctx.measureText(sel.options[sel.selectedIndex]!.text).width > sel.clientWidth - 20;
+          });
+          expect(cut, `${lang} ${w}x${hgt}: timeline choice cut`).toBe(false);
+        }
         expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
+        await page.getByTestId('tab-controls').click();
+        expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);
+        // the budget bar keeps a visible length beside its two figures
+        expect(await page.locator('[data-testid=budget] meter').evaluate((m) => m.getBoundingClientRect().width), `${lang} ${w}x${hgt} budget bar`).toBeGreaterThanOrEqual(50);
         expect(errors).toEqual([]);
         await page.context().close();
       }

@@ -25,7 +25,7 @@ describe("Japan's gambit", () => {
     const b = SCENARIO_BRIEFINGS['japans-gambit'];
     expect(b.seat).toBe('JPN');
     const text = [...b.argument, ...b.levers.map((l) => `${l.what} ${l.how}`), ...b.score].join(' ');
-    for (const term of ['20%', 'JAMA', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'China', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defense tab', 'status quo']) expect(text).toContain(term);
+    for (const term of ['20%', 'JAMA', 'processing and refining hub', 'Australia, Malaysia and the US', 'supply agreement', '2% of GDP', 'China', 'Minamitorishima', 'Invest tab', 'Deals tab', 'Defence tab', 'status quo']) expect(text).toContain(term);
   });
 
   it('compares the player\'s path with all five strategies of the thesis, the status quo at exactly 0', () => {

@@ -1,6 +1,7 @@
 // The session behind the browser UI (and, later, the classroom server): turns, undo, fork, save/load, the end screen.
 import { describe, expect, it } from 'vitest';
 import { SessionCore } from '../src/session/core.ts';
+import { OBJECTIVE_LABEL } from '../src/session/score.ts';
 import { content } from './helpers.ts';
 
 const cfg = { scenarioId: 'rare-earth-gambit', country: 'JPN' as const, agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed: 4 };
@@ -120,7 +121,14 @@ describe('session', () => {
     s.undo(1);
     expect(s.snapshot().turnScore!.turn).toBe(1);
     const f = s.finish();
-    expect(Object.entries(f.scoreBy).map(([k, v]) => [k, v])).toEqual(Object.entries(s.snapshot().turnScore!.by).map(([k, p]) => [k, p.total]));
+    const ts = s.snapshot().turnScore!;
+    // only the objectives the country weighs, as its briefing lists them: an objective of weight 0 is not shown
+    expect(ts.weighted!.map((k) => OBJECTIVE_LABEL[k as keyof typeof OBJECTIVE_LABEL])).toEqual(expect.arrayContaining(s.briefing('JPN').objectives.map((o) => o.name)));
+    expect(ts.weighted).toHaveLength(s.briefing('JPN').objectives.length);
+    expect(ts.weighted).not.toContain('environment');
+    for (const k of Object.keys(ts.by)) if (!ts.weighted!.includes(k)) expect(ts.by[k]!.total).toBe(0);
+    expect(Object.entries(f.scoreBy).map(([k, v]) => [k, v])).toEqual(Object.entries(ts.by).filter(([k]) => ts.weighted!.includes(k)).map(([k, p]) => [k, p.total]));
+    for (const row of f.scoreByTurn!) expect(Object.keys(row)).toEqual(ts.weighted);
   });
   it('briefs each country on its situation, objectives and levers', () => {
     const s = new SessionCore(content);

@@ -2,7 +2,7 @@
 import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
 import { FAMILIES, pairVolume, policiesOf, type Family, type RouteLike } from './geometry.ts';
 import { lang, num, t } from '../ui/i18n.ts';
-import { countryName, goodName, sharePct, stageName } from '../ui/labels.ts';
+import { countryName, goodName, sharePct, stageName, supplyPct } from '../ui/labels.ts';
 
 export interface MapSelection {
   kind: 'lane' | 'port' | 'country' | 'strait';
@@ -77,7 +77,7 @@ export function describeCountry(view: View, r: RegionId): MapSelection {
   const reg = regionOf(view, r);
   const title = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
   if (!reg) return { kind: 'country', id: r, title, lines: [] };
-  const lines = [t('mapText.gdp', { n: num(reg.gdp) }), t('mapText.cars', { n: fmtVehicles(reg.last.autoProduction) }), t('mapText.supply', { pct: sharePct(reg.last.magnetSupplyRatio) })];
+  const lines = [t('mapText.gdp', { n: num(reg.gdp) }), t('mapText.cars', { n: fmtVehicles(reg.last.autoProduction) }), t('mapText.supply', { pct: supplyPct(reg.last.magnetSupplyRatio) })];
   const p = reg.policies;
   const bans = REGIONS.filter((o) => o !== r && STAGES.some((s) => p.controls[o]?.[s]?.level === 'banned'));
   const lic = REGIONS.filter((o) => o !== r && STAGES.some((s) => p.controls[o]?.[s]?.level === 'licensed'));

@@ -8,7 +8,7 @@ import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
 import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
-import { countryName, sharePct } from '../ui/labels.ts';
+import { countryName, supplyPct } from '../ui/labels.ts';
 
 /** A strait's short name in the active language (the content's name, shortened, for a strait the catalogue lacks). */
 const STRAIT_SHORT = (id: string, name: string): string => {
@@ -54,7 +54,7 @@ export class MapLabels {
       if (r === 'ROW') continue;
       const reg = r === view.country ? view.self : view.others[r];
       const st = land.stateOf(r);
-      l.state.text = reg ? `${t('mapText.magnets', { pct: sharePct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
+      l.state.text = reg ? `${t('mapText.magnets', { pct: supplyPct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
       l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
       l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
     }

@@ -54,12 +54,22 @@ export function makeLegend(compact = false): Container {
     return t;
   };
   if (compact) {
+    // two rows: the four flows, then the marks on the lanes (a ban, a licence, a tariff), which the map shows at
+    // every size and which a newcomer otherwise has no key to
     let x = 8;
     for (const f of FAMILIES) {
       shapeAt(g, FAMILY_SHAPE[f], x + 6, 13, 3.5, FAMILY_COLOUR[f]);
       x += 14 + text(FAMILY_LABEL[f]!.replace(/ ?[(（].*$/, ''), x + 13, 5, 12).width + 8;
     }
-    bg.roundRect(0, 0, x, 26, 5).fill({ color: 0x07111d, alpha: 0.82 }).stroke({ width: 1, color: 0xffffff, alpha: 0.18 });
+    let x2 = 8;
+    for (const [k, s] of [['banned', tr('mapText.ban')], ['licensed', tr('mapText.licence')], ['tariff', tr('mapText.tariff')]] as const) {
+      const m = markerGraphic(k);
+      m.scale.set(0.8);
+      m.position.set(x2 + 7, 37);
+      c.addChild(m);
+      x2 += 16 + text(s, x2 + 16, 29, 12).width + 10;
+    }
+    bg.roundRect(0, 0, Math.max(x, x2), 50, 5).fill({ color: 0x07111d, alpha: 0.82 }).stroke({ width: 1, color: 0xffffff, alpha: 0.18 });
     return c;
   }
   let y = 8;

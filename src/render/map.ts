@@ -5,6 +5,7 @@ import { clampView, fitView, pick, zoomAbout, type PickScene, type ViewXf } from
 import { buildScene, type FlowScene } from './model.ts';
 import { describeCountry, describeLane, describePort, describeStrait, type MapSelection } from './describe.ts';
 import { makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
+import { t as tr } from '../ui/i18n.ts';
 import { FlowLayer } from './flows.ts';
 import { straitPoint, world as geoWorld } from './geo.ts';
 import { MapLabels, drawLaneBands } from './labels.ts';
@@ -52,7 +53,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   canvas.style.display = 'block';
   canvas.style.touchAction = 'none';
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'Map of trade lanes and flows in the Indo-Pacific');
+  canvas.setAttribute('aria-label', tr('mapText.mapAria'));
   parent.appendChild(canvas);
 
   const geo = geoWorld();

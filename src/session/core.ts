@@ -37,7 +37,7 @@ import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionR
 import { describeOrders } from './describe.ts';
 import { readSave } from './save.ts';
 import { strategyPlan, strategyRow } from './strategies.ts';
-import { OBJECTIVE_LABEL, turnScore } from './score.ts';
+import { OBJECTIVE_LABEL, turnScore, weightedOnly } from './score.ts';
 
 export { MAX_SAVE_CHARS } from './save.ts';
 
@@ -267,7 +267,7 @@ export class SessionCore {
   /** The player's score after turn `turn` of the active timeline, split by objective against the yardstick game. */
   private scoreAt(turn: number) {
     const c = this.config!.country;
-    return turnScore(this.tl.reports.map((r) => r.objectiveBy[c]), this.baseline!.parts.map((p) => p[c]), turn);
+    return turnScore(this.tl.reports.map((r) => r.objectiveBy[c]), this.baseline!.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives);
   }
 
   save(): string {
@@ -333,12 +333,14 @@ export class SessionCore {
       decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), orders: o, worth: finalScore - without });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
-    const split = tl.reports.length ? this.scoreAt(tl.reports.length).by : null;
-    const scoreBy = Object.fromEntries(OBJECTIVES.map((ob) => [ob, split ? split[ob].total : 0]));
+    const at = tl.reports.length ? this.scoreAt(tl.reports.length) : null;
+    const split = at?.by ?? null;
+    const weighted = at?.weighted;
+    const scoreBy = weightedOnly(Object.fromEntries(OBJECTIVES.map((ob) => [ob, split ? split[ob].total : 0])), weighted);
     return {
       score: finalScore,
       scoreBy,
-      scoreByTurn: tl.reports.map((_, i) => Object.fromEntries(OBJECTIVES.map((ob) => [ob, this.scoreAt(i + 1).by[ob].total]))),
+      scoreByTurn: tl.reports.map((_, i) => weightedOnly(Object.fromEntries(OBJECTIVES.map((ob) => [ob, this.scoreAt(i + 1).by[ob].total])), weighted)),
       scores: last ? (Object.fromEntries(COUNTRIES.map((c) => [c, last.countries[c].score])) as Record<CountryId, number>) : (Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>),
       history: tl.summaries,
       baseline: this.baseline!.summaries.slice(0, tl.summaries.length),

@@ -53,6 +53,9 @@ export interface TurnScore {
   gap: number;
   /** per objective: its part of the score (the parts sum to score), how much this turn moved it, and this turn's gap */
   by: Record<string, { total: number; change: number; gap: number }>;
+  /** the objectives the player's country weighs (weight > 0), in `by`'s order; absent: all of them. An objective of
+   * weight 0 (environment, for most countries) is always ±0.00 and is not shown: the briefing does not list it */
+  weighted?: string[];
 }
 
 export interface Decision {

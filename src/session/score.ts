@@ -24,7 +24,7 @@ type Parts = Record<ObjectiveKey, number>;
  * turn by turn (index 0 = turn 1). The parts sum to the score the session reports (runningScores): the mean over the
  * turns so far of the player's objective minus the yardstick's.
  */
-export function turnScore(mine: Parts[], base: Parts[], turn: number): TurnScore {
+export function turnScore(mine: Parts[], base: Parts[], turn: number, weights?: Partial<Record<ObjectiveKey, number>>): TurnScore {
   const by = {} as TurnScore['by'];
   let score = 0;
   let prev = 0;
@@ -40,5 +40,10 @@ export function turnScore(mine: Parts[], base: Parts[], turn: number): TurnScore
     prev += was;
     gap += g;
   }
-  return { turn, score, prev, gap, by };
+  return weights ? { turn, score, prev, gap, by, weighted: OBJECTIVES.filter((ob) => (weights[ob] ?? 0) > 0) } : { turn, score, prev, gap, by };
+}
+
+/** The objectives a country weighs, for a final result's split: the others are left out (they are always 0). */
+export function weightedOnly<T>(split: Record<string, T>, weighted: string[] | undefined): Record<string, T> {
+  return weighted ? Object.fromEntries(Object.entries(split).filter(([k]) => weighted.includes(k))) : split;
 }

@@ -1,4 +1,6 @@
 // Small SVG charts: sparklines for the indicators and line charts for the end screen.
+import { t } from './i18n.ts';
+
 const NS = 'http://www.w3.org/2000/svg';
 
 function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
@@ -9,7 +11,7 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
 
 /** A sparkline; `minSpan` is the smallest range its axis covers (centred on the data), so noise stays flat. */
 export function sparkline(values: number[], width = 96, height = 24, colour = 'currentColor', minSpan = 0): SVGElement {
-  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `trend of ${values.length} turns` });
+  const s = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('mapText.trend', { count: values.length }) });
   if (values.length < 2) return s;
   let lo = Math.min(...values);
   let hi = Math.max(...values);
@@ -62,9 +64,16 @@ export function lineChart(title: string, series: Series[], width = 420, height =
     s.append(svg('line', { x1: L, x2: width - 8, y1: Y(t), y2: Y(t), stroke: '#ccc', 'stroke-width': 0.5 }));
     const tx = svg('text', { x: L - 4, y: Y(t) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#555' });
     const decimals = span < 0.1 ? 3 : span < 2 ? 2 : span < 20 ? 1 : 0;
-    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(decimals)}${unit}`;
+    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(decimals)}${unit}`.replace(/^-/, '−');
     s.append(tx);
   }
+  // a chart that crosses zero (a score: above it, better than the yardstick) marks zero
+  if (lo < 0 && hi > 0 && Math.abs(Y(0) - Y((lo + hi) / 2)) > 10 && Math.abs(Y(0) - Y(lo)) > 10 && Math.abs(Y(0) - Y(hi)) > 10) {
+    s.append(svg('line', { x1: L, x2: width - 8, y1: Y(0), y2: Y(0), stroke: '#777', 'stroke-width': 0.8, 'data-zero': '' }));
+    const z = svg('text', { x: L - 4, y: Y(0) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#333' });
+    z.textContent = '0';
+    s.append(z);
+  } else if (lo < 0 && hi > 0) s.append(svg('line', { x1: L, x2: width - 8, y1: Y(0), y2: Y(0), stroke: '#777', 'stroke-width': 0.8, 'data-zero': '' }));
   const labels = xLabels ?? Array.from({ length: n }, (_, i) => `turn ${i + 1}`);
   for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])]) {
     if (i < 0 || !labels[i]) continue;

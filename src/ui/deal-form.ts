@@ -30,12 +30,13 @@ const KINDS: Kind[] = [
 
 /** One side of the proposal: a kind of commitment and its amount. */
 function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLElement; value: () => Commitment } {
-  const sel = h('select', { 'aria-label': which === 'give' ? 'what you give' : 'what you ask', 'data-testid': `deal-${which}` }, ...KINDS.map((k) => h('option', { value: k.id, selected: k.id === first }, k[which === 'give' ? 'give' : 'ask']()))) as HTMLSelectElement;
-  const input = h('input', { type: 'number', min: 0, step: 'any', value: amount, 'aria-label': `${which === 'give' ? 'what you give' : 'what you ask'}: amount`, 'data-testid': `deal-${which}-amount` }) as HTMLInputElement;
+  const sel = h('select', { 'aria-label': which === 'give' ? t('panel.give') : t('panel.ask'), 'data-testid': `deal-${which}` }, ...KINDS.map((k) => h('option', { value: k.id, selected: k.id === first }, k[which === 'give' ? 'give' : 'ask']()))) as HTMLSelectElement;
+  const input = h('input', { type: 'number', min: 0, step: 'any', value: amount, 'aria-label': t('panel.amountOf', { what: which === 'give' ? t('panel.give') : t('panel.ask') }), 'data-testid': `deal-${which}-amount` }) as HTMLInputElement;
   const unit = h('span', { class: 'unit' });
   const kind = () => KINDS.find((k) => k.id === sel.value) ?? KINDS[0];
   const sync = () => {
-    unit.textContent = kind().unit;
+    const u = kind().unit;
+    unit.textContent = u === 'USD bn' ? t('panel.unitUsdBn') : u === '% of GDP' ? t('panel.unitPctGdp') : u;
     input.max = String(kind().max);
     input.hidden = kind().max === 0; // open exports take no amount
   };
@@ -47,10 +48,10 @@ function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLE
 
 /** The form; `add` receives the proposal when the player adds it to the turn's orders. */
 export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void): HTMLElement {
-  const partner = h('select', { 'aria-label': 'deal partner', 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: me === 'JPN' && c === 'USA' }, countryName(c)))) as HTMLSelectElement;
+  const partner = h('select', { 'aria-label': t('panel.partnerAria'), 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: me === 'JPN' && c === 'USA' }, countryName(c)))) as HTMLSelectElement;
   const give = side('give', 'cap-other', 5);
   const ask = side('ask', 'investment', 10);
-  const term = h('input', { type: 'number', min: 1, max: 40, value: 8, 'aria-label': 'term in turns' }) as HTMLInputElement;
+  const term = h('input', { type: 'number', min: 1, max: 40, value: 8, 'aria-label': t('panel.termAria') }) as HTMLInputElement;
   return h(
     'div',
     { class: 'propose' },

@@ -120,7 +120,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
   trapFocus(dlg, onClose);
   const story = sortNews(report, country);
   const changes = yourChanges(report, country, o.view ?? null, o.memory ?? null);
-  const others = [...story.others.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  const others = [...story.others.entries()].sort((a, b) => Number(!a[0]) - Number(!b[0]) || a[0].localeCompare(b[0])); // news without a country last
   dlg.append(
     h(
       'div',
@@ -139,7 +139,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
           story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
-                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, `${who ? countryName(who) : '—'}: ${t('digest.othersHint', { count: g.lines.length, who: who ? countryName(who) : '—' })}${g.routine === g.lines.length ? ` (${t('digest.routine')})` : ''}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))
+                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}: ${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? ` (${t('digest.routine')})` : ''}` : `${t('digest.elsewhere')}: ${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),

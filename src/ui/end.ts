@@ -11,6 +11,7 @@ import { pts } from './score.ts';
 import { t } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { ordersText } from './orders-text.ts';
+import { projectLabel } from './content-text.ts';
 import { strategiesSection } from './strategies.ts';
 
 /** `newLabel`: the last button's words when it does something else than start a new game (a class's what-if: go back). */
@@ -31,8 +32,22 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   const cls = f.yardstick === 'status-quo-world';
   const k = (key: string) => `endText.${key}${cls ? 'Class' : ''}`;
   const verdict = t(k(f.score > 0.5 ? 'beat' : f.score < -0.5 ? 'worse' : 'same'));
-  const labels = new Map<string, string>();
-  void session.projectTypes().then((ps) => ps.forEach((p) => labels.set(p.type, p.label)));
+  // the decisions name project types in words ("NdPr separation plant"): drawn once the session has said them
+  const decisionsBox = h('div', { class: 'decisions-box' });
+  const drawDecisions = (label: (type: string) => string) => {
+    clear(decisionsBox);
+    decisionsBox.append(
+      f.decisions.length
+        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, (f.roundTurns ?? 1) > 1 ? t('endText.round', { n: d.turn, date: d.date }) : t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, label) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`)))
+        : h('p', { 'data-testid': 'decisions' }, t(k('noDecisions'))),
+    );
+  };
+  if (f.decisions.some((d) => d.orders?.investments?.length))
+    void session.projectTypes().then(
+      (ps) => drawDecisions((ty) => { const p = ps.find((x) => x.type === ty); return p ? projectLabel(ty, p.label) : ty; }),
+      () => drawDecisions((ty) => ty),
+    );
+  else drawDecisions((ty) => ty);
   const xs = hist.map((_, i) => `${t('endText.byTurn')} ${i + 1}`);
   const turnSel = h('input', { type: 'number', min: 1, max: hist.length, value: 1, 'aria-label': t('endText.turn'), 'data-testid': 'replay-turn' }) as HTMLInputElement;
   const replayBox = h('div', { class: 'replay' });
@@ -43,10 +58,10 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       'main',
       { class: 'end' },
       h('h1', {}, t('end.title')),
-      h('p', { class: 'final', 'data-testid': 'final-score' }, t(k('final'), { country: countryName(country), score: `${f.score >= 0 ? '+' : ''}${f.score.toFixed(2)}`, verdict })),
+      h('p', { class: 'final', 'data-testid': 'final-score' }, t(k('final'), { country: countryName(country), score: pts(f.score), verdict })),
       scoreSplit(f, country),
       strategiesSection(session, country), // Japan's gambit: the path beside the experiment's strategies (hidden otherwise)
-      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t(k('points'))))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, `${f.scores[c] >= 0 ? '+' : ''}${f.scores[c].toFixed(2)}`))))),
+      h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t(k('points'))))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, pts(f.scores[c])))))),
       h(
         'div',
         { class: 'charts' },
@@ -60,9 +75,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       ),
       h('h2', {}, t('endText.decisions')),
       cls ? h('p', { class: 'hint', 'data-testid': 'decisions-how' }, t('endText.decisionsClass')) : '',
-      f.decisions.length
-        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, (f.roundTurns ?? 1) > 1 ? t('endText.round', { n: d.turn, date: d.date }) : t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, (ty) => labels.get(ty) ?? ty) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`)))
-        : h('p', { 'data-testid': 'decisions' }, t(k('noDecisions'))),
+      decisionsBox,
       h('h2', {}, t('endText.replay')),
       h('div', { class: 'row' }, h('label', {}, `${t('endText.turn')} `, turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, t('endText.show')), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, t('endText.next'))),
       h('div', { class: 'replay-grid' }, mapBox, replayBox),

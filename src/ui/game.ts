@@ -4,7 +4,7 @@ import { maxDefenseStep } from '../../engine/index.ts';
 import type { GameMap, OrderIssue } from '../../engine/index.ts';
 import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.ts';
 import mapJson from '../../content/map.json';
-import { clear, fmt, h } from './dom.ts';
+import { clear, h } from './dom.ts';
 import { digest } from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
@@ -208,7 +208,7 @@ export class GameScreen {
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': 'timeline', 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${fmt.signed(tl.score, 2)}`))),
+            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))),
             h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',

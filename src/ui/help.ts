@@ -17,7 +17,7 @@ export function howToPlay(): HTMLElement {
 /** The in-game help: how to play and the link to the model documentation, in a dialog. */
 export function helpDialog(onClose: () => void): HTMLElement {
   const close = h('button', { type: 'button', class: 'primary', 'data-testid': 'help-close', onclick: onClose }, t('action.close'));
-  const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'help', 'data-testid': 'help-dialog' }, h('div', { class: 'modal-body help-body' }, howToPlay(), h('div', { class: 'row end' }, close)));
+  const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': t('action.help'), 'data-testid': 'help-dialog' }, h('div', { class: 'modal-body help-body' }, howToPlay(), h('div', { class: 'row end' }, close)));
   trapFocus(dlg, onClose);
   queueMicrotask(() => close.focus({ preventScroll: true }));
   return dlg;

@@ -14,6 +14,9 @@ export const objectiveName = (o: ObjectiveKey | string): string => t(`objective.
 export const objectiveShort = (o: ObjectiveKey | string): string => t(`objectiveShort.${o}`);
 /** A licence share (0..1) as a percentage, like tariffs. */
 export const sharePct = (s: number): string => `${num(s * 100)}%`;
+/** A magnet supply share: whole percent, except that a shortfall never rounds up to "100%" (99.6% stays 99.6%, as the
+ * indicators panel shows it). */
+export const supplyPct = (s: number): string => (Math.round(s * 100) >= 100 && s * 100 < 99.95 ? `${num(s * 100, 1)}%` : `${num(s * 100)}%`);
 
 /** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"). */
 export function causeName(cause: string): string {

@@ -2,6 +2,7 @@
 // or, at ?doc=model, shows the model documentation.
 import { workerSession } from '../session/client.ts';
 import type { GameConfig, Session, SessionSnapshot } from '../session/protocol.ts';
+import type { CountryId } from '../../engine/index.ts';
 import { h } from './dom.ts';
 import { startScreen } from './start.ts';
 import { GameScreen } from './game.ts';
@@ -84,7 +85,19 @@ async function showStart(): Promise<void> {
   game?.unmount();
   game = null;
   const saved = localStorage.getItem(AUTOSAVE);
-  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined);
+  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined, saved ? savedGame(saved) : undefined);
+}
+
+/** What an autosave holds, for its Resume button: the country, the next turn, the length (undefined if unreadable). */
+function savedGame(text: string): { country: CountryId; turn: number; turns: number } | undefined {
+  try {
+    const s = JSON.parse(text) as { config?: { country?: CountryId; turns?: number }; playerOrders?: unknown[] };
+    const { country, turns } = s.config ?? {};
+    if (!country || !turns || !Array.isArray(s.playerOrders)) return undefined;
+    return { country, turn: Math.min(s.playerOrders.length + 1, turns), turns };
+  } catch {
+    return undefined;
+  }
 }
 
 await ready;

@@ -54,7 +54,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
   );
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'tariffs' },
+    { class: 'panel', 'aria-label': t('tab.Tariffs') },
     h('p', { class: 'hint' }, t('panel.tariffHint'), termLink('tariff')),
     h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
   );
@@ -83,7 +83,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%')));
   };
   const curOut = view.self.policies.outputPct ?? 100;
-  const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': 'production quotas on your mines and separators, percent of normal capacity' }) as HTMLInputElement;
+  const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': t('panel.quotas') }) as HTMLInputElement;
   out.addEventListener('change', () => {
     const v = Math.min(150, Math.max(50, Math.round(Number(out.value))));
     if (v === curOut) delete draft.rareEarthOutputPct;
@@ -92,7 +92,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
   });
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'export controls' },
+    { class: 'panel', 'aria-label': t('tab.Controls') },
     h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban')),
     h('label', {}, `${t('panel.quotas')} `, out),
     h('p', { class: 'hint' }, t('panel.quotasHint')),
@@ -107,7 +107,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
 export function defensePanel(view: CountryView, draft: Draft, changed: Changed, maxStep: number): HTMLElement {
   const cur = view.self.policies.defensePct;
   const val = draft.defenseSpendingPct ?? cur;
-  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': 'defense spending, percent of GDP' }) as HTMLInputElement;
+  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': t('panel.defence') }) as HTMLInputElement;
   input.addEventListener('change', () => {
     const v = Number(input.value);
     if (v === cur) delete draft.defenseSpendingPct;
@@ -117,7 +117,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
   const r = view.self;
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'defense' },
+    { class: 'panel', 'aria-label': t('tab.Defense') },
     h('label', {}, `${t('panel.defence')} `, input),
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
     h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
@@ -152,7 +152,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
         'li',
         {},
         h('div', { class: 'proj-head' }, h('b', {}, name), h('span', {}, t.type.startsWith('stockpile') ? tr('panel.lotCost', { cost: money(lotCost(t, view)) }) : tr('panel.projCost', { cost: money(t.costUsdBn), n: t.leadQuarters, pct: Math.round(t.successChance * 100) }))),
-        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits })].join(lang() === 'ja' ? '' : ' ')),
+        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : ''].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
         h(
           'div',
           { class: 'row' },
@@ -180,7 +180,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
   const running = view.projects.filter((p) => p.owner === me && p.status === 'building');
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'investments' },
+    { class: 'panel', 'aria-label': t('tab.Invest') },
     h('h3', {}, t('panel.thisTurn')),
     (draft.investments ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
@@ -206,7 +206,7 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
   };
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'stockpile' },
+    { class: 'panel', 'aria-label': t('tab.Stockpile') },
     h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', {}, `${num(s.light)} t`), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', {}, `${num(s.heavy)} t`)),
     h('p', { class: 'hint' }, t('panel.stockHint'), termLink('stockpile')),
     mk('light'),
@@ -227,10 +227,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
   const describe = (list: { type: string; [k: string]: unknown }[]) => describeTerms(list);
   return h(
     'section',
-    { class: 'panel', 'aria-label': 'deals' },
+    { class: 'panel', 'aria-label': t('tab.Deals') },
     h('h3', {}, t('panel.offers')),
     received.length
-      ? h('ul', {}, ...received.map((d) => h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, h('button', { type: 'button', 'data-testid': `deal-accept-${d.id}`, onclick: answer(d.id, 'accept') }, t('panel.accept')), h('button', { type: 'button', onclick: answer(d.id, 'reject') }, t('panel.reject')))))
+      ? h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))
       : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
     h('h3', {}, t('panel.propose'), termLink('offtake')),
     proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
@@ -244,6 +244,30 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
     h('h3', {}, t('panel.yourDeals')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: d.status === 'active' ? t('panel.until', { status: t(`panel.status.${d.status}`), n: d.endTurn }) : t(`panel.status.${d.status}`), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
+}
+
+/** An offer with its Accept and Reject buttons; the chosen answer shows pressed, with what happens to it. */
+function offerItem(d: CountryView['deals'][number], describe: (l: { type: string; [k: string]: unknown }[]) => string, draft: Draft, answer: (id: string, key: 'accept' | 'reject') => () => void): HTMLElement {
+  const chosen = () => (draft.deals?.accept?.includes(d.id) ? 'accept' : draft.deals?.reject?.includes(d.id) ? 'reject' : null);
+  const status = h('span', { class: 'hint answer', role: 'status', 'data-testid': `deal-answer-${d.id}` });
+  const buttons = (['accept', 'reject'] as const).map((key) => {
+    const b = h('button', { type: 'button', 'data-testid': `deal-${key}-${d.id}` }, t(`panel.${key}`)) as HTMLButtonElement;
+    b.addEventListener('click', () => {
+      answer(d.id, key)();
+      show();
+    });
+    return b;
+  });
+  const show = () => {
+    const c = chosen();
+    for (const [i, key] of (['accept', 'reject'] as const).entries()) {
+      buttons[i]!.setAttribute('aria-pressed', String(c === key));
+      buttons[i]!.classList.toggle('primary', c === key);
+    }
+    status.textContent = c ? t(`panel.answered.${c}`) : '';
+  };
+  show();
+  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
 }
 
 /** A deal's commitments in words. */

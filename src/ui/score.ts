@@ -18,8 +18,9 @@ export function pts(v: number): string {
 
 type Part = { key: (typeof OBJECTIVES)[number]; total: number; change: number; gap: number };
 
+/** The objectives the player's country weighs (all, when the score does not say). */
 function parts(ts: TurnScore): Part[] {
-  return OBJECTIVES.map((key) => ({ key, ...ts.by[key] }));
+  return OBJECTIVES.filter((key) => !ts.weighted || ts.weighted.includes(key)).map((key) => ({ key, ...ts.by[key] }));
 }
 
 /** The full split in words, largest part first: the header's tooltip and label. */
@@ -94,7 +95,7 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
           { class: 'grid' },
           h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.movedYour')), h('th', {}, t('score.against')))),
           h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap))))),
-          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < OBJECTIVES.length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
+          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < parts(ts).length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
     h('p', { class: 'hint' }, t('score.explain', { yardstick: t('score.yardstick'), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),

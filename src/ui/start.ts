@@ -14,41 +14,72 @@ import { OBJECTIVE_LABEL } from '../session/score.ts';
 
 const objectiveKey = (label: string): string => Object.entries(OBJECTIVE_LABEL).find(([, v]) => v === label)?.[0] ?? label;
 
-/** What an opponent type does, from the glossary (personas share one entry). */
+/** The country an agent can only play ('persona-chn', 'usa-negotiator', 'jpn-hub'), or null for any country's. */
+export function agentOwner(name: string): CountryId | null {
+  const m = /^(?:persona-)?([a-z]{3})(?:-|$)/.exec(name);
+  const c = m?.[1]!.toUpperCase();
+  return c && (COUNTRIES as readonly string[]).includes(c) ? (c as CountryId) : null;
+}
+
+/** The opponents offered for country `c`: every generic type, and the personas and strategies written for `c`
+ * ('persona-xxx' is left out: it is what 'persona' plays). Another country's persona cannot take the seat. */
+export function opponentsFor(agents: string[], c: CountryId): string[] {
+  return agents.filter((a) => {
+    const o = agentOwner(a);
+    return o === null || (o === c && a !== `persona-${c.toLowerCase()}`);
+  });
+}
+
+const variants = () => catalogue().start.agentVariant as unknown as Record<string, readonly [string, string]>;
+
+/** What an opponent type does, from the glossary (personas share one entry) or the start screen's variants. */
 export function agentText(name: string): string {
   const terms = catalogue().glossary.terms as unknown as Record<string, readonly string[]>;
   const k = name.startsWith('persona') ? 'persona' : name;
-  return terms[k]?.[1] ?? '';
+  return terms[k]?.[1] ?? variants()[name]?.[1] ?? '';
+}
+
+/** An opponent type's name in the list. */
+export function agentLabel(name: string): string {
+  const terms = catalogue().glossary.terms as unknown as Record<string, readonly string[]>;
+  return terms[name.startsWith('persona') ? 'persona' : name]?.[0]?.replace(/ ?[(（].*$/, '') ?? variants()[name]?.[0] ?? name;
 }
 
 const NAMES = new Proxy({} as Record<CountryId, string>, { get: (_, k) => countryName(k as string) });
 
-export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void): Promise<void> {
+let drawn = 0; // the latest start screen asked for: an older one still waiting for the session draws nothing
+
+/** `saved`: the autosaved game the Resume button brings back (its country, next turn and length, when readable). */
+export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void, saved?: { country: CountryId; turn: number; turns: number }): Promise<void> {
+  const me = ++drawn;
   clear(root);
+  const screen = h('main', { class: 'start' });
+  // re-render in the new language while this screen is the one shown; once a game (or another start screen) has
+  // replaced it, the listener goes: a stale one would throw the player out of a game on a language switch
   const off = onLangChange(() => {
     off();
-    void startScreen(root, session, onStart, onLoad, resume);
+    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume, saved);
   });
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
+  if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
   let country: CountryId = 'JPN';
-  const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': 'seed' }) as HTMLInputElement;
+  const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': t('start.seed') }) as HTMLInputElement;
   const first = scenarios.find((s) => s.id === 'rare-earth-gambit') ?? scenarios[0];
   const turnsInput = h('input', { id: 'turns', type: 'number', min: 1, max: first?.turns ?? 40, value: first?.turns ?? 40, 'data-testid': 'turns' }) as HTMLInputElement;
   // the main scenario first; others (Japan's gambit) are picked from the list
   const scenarioSel = h('select', { id: 'scenario', 'data-testid': 'scenario' }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === 'rare-earth-gambit' }, scenarioName(s.id, s.name)))) as HTMLSelectElement;
   const opponentSel: Partial<Record<CountryId, HTMLSelectElement>> = {};
   const opponents = h('div', { class: 'opponents' });
-  const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': 'briefing' });
-  const countryButtons = h('div', { class: 'countries', role: 'radiogroup', 'aria-label': 'your country' });
+  const briefingBox = h('section', { class: 'briefing', 'data-testid': 'briefing', 'aria-label': t('start.briefingAria') });
+  const countryButtons = h('div', { class: 'countries', role: 'radiogroup', 'aria-label': t('start.yourCountry') });
 
   const prev: Partial<Record<CountryId, string>> = {};
   const renderOpponents = () => {
     clear(opponents);
     for (const c of COUNTRIES) {
       if (c === country) continue;
-      const list = agents.filter((a) => !a.startsWith('persona-') || a === `persona-${c.toLowerCase()}`);
-      const termName = (a: string) => (catalogue().glossary.terms as unknown as Record<string, readonly string[]>)[a.startsWith('persona') ? 'persona' : a]?.[0]?.replace(/ ?[(（].*$/, '') ?? a;
-      const sel = h('select', { 'data-testid': `opponent-${c}`, 'aria-label': `${t('start.opponents')}: ${NAMES[c]}` }, ...list.map((a) => h('option', { value: a, selected: a === (prev[c] ?? 'persona') }, termName(a)))) as HTMLSelectElement;
+      const list = opponentsFor(agents, c);
+      const sel = h('select', { 'data-testid': `opponent-${c}`, 'aria-label': `${t('start.opponents')}: ${NAMES[c]}` }, ...list.map((a) => h('option', { value: a, selected: a === (prev[c] ?? 'persona') }, agentLabel(a)))) as HTMLSelectElement;
       const what = h('span', { class: 'hint agent-what', 'data-testid': `opponent-what-${c}` }, agentText(sel.value));
       sel.addEventListener('change', () => {
         prev[c] = sel.value;
@@ -75,7 +106,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       ...b.situation.slice(1).map((p) => h('p', {}, (lang() === 'ja' && briefingLineJa(p, country)) || p)),
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
-      h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? '' : ` — ${o.meaning}`))),
+      h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? `：${(catalogue().start.objectiveMeaning as Record<string, string>)[objectiveKey(o.name)] ?? ''}` : ` — ${o.meaning}`))),
       h('p', {}, t('start.docLink'), ' ', modelDocLink(), '.'),
       sb ? '' : h('h3', {}, t('start.levers')),
       sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, (lang() === 'ja' && leverJa(l)) || l))),
@@ -108,7 +139,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     if (f) onLoad(await f.text());
     fileInput.value = '';
   });
-  turnsInput.addEventListener('change', () => void renderBriefing());
+  turnsInput.addEventListener('input', () => void renderBriefing()); // the briefing's "This game: N quarters" as it is typed
   const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
   const form = h(
     'form',
@@ -147,8 +178,9 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     h('fieldset', {}, h('legend', {}, t('start.opponents'), termLink('persona')), opponents),
     h('div', { class: 'row' }, h('label', {}, `${t('start.turns')} `, turnsInput), h('label', {}, `${t('start.seed')} `, seedInput)),
     error,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, t('start.resume')) : null, fileInput),
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, saved ? t('start.resumeWhat', { country: countryName(saved.country), turn: saved.turn, turns: saved.turns }) : t('start.resume')) : null, fileInput),
   );
-  root.append(h('main', { class: 'start' }, h('div', { class: 'start-left' }, form, howToPlay()), briefingBox));
+  screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
+  root.append(screen);
   await renderBriefing();
 }

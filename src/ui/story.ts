@@ -81,6 +81,8 @@ export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me
     to: countryName(me),
   });
   if (since === undefined) return t('digest.inForce', { what });
+  // in force before the game began (turn 0): a standing condition, not a delayed effect of something that happened
+  if (since < 1) return t('digest.sinceStart', { what });
   return since < turn ? t('digest.delayed', { what: t('digest.since', { what, turn: since }) }) : what;
 }
 
@@ -102,25 +104,33 @@ export function fmtChange(hd: Headline, v: number): string {
 }
 
 /** The player's three largest relative changes, each with its two largest causes named concretely. */
-export function yourChanges(report: TurnReport, me: CountryId, view: Pick<CountryView, 'country' | 'others'> | null, memory: RestrictionMemory | null): Change[] {
+export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<CountryView, 'country' | 'others'> & { self?: Pick<CountryView['self'], 'policies'> }) | null, memory: RestrictionMemory | null): Change[] {
   const rs = view ? restrictionsOn(view) : [];
   const out: Change[] = [];
   for (const hd of HEADLINES) {
     const x = report.headlines[me][hd];
     const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
     if (Math.abs(rel) < 0.0005) continue;
-    const causes = x.causes
-      .filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits')
-      .slice(0, 2)
+    // a cause that would read "−0.0" says nothing: left out
+    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits' && /[1-9]/.test(fmtChange(hd, c.amount))).slice(0, 2);
+    // what the named causes leave unexplained (the ledger's rounding and limits, smaller causes): said when it is a
+    // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes and limits −10.1")
+    const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
+    const causes = named
       .map((c) => {
         let words = causeName(c.cause);
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
         // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it
         const r = rs.find((q) => (from ? q.who === from : c.cause === 'inventories' || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
-        if (r && c.amount < 0) words += ` — ${restrictionText(r, me, memory?.sinceOf(r), report.turn)}`;
+        // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
+        // put down to the other side's licence alone
+        const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
+        const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryName(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
+        if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : '; ')}`;
         if (c.cause === 'events' && report.events.length) words += ` (${report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; ')})`;
         return `${words} ${fmtChange(hd, c.amount)}`;
       });
+    if (named.length && Math.abs(rest) >= 0.2 * Math.max(Math.abs(x.change), ...named.map((c) => Math.abs(c.amount))) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
     out.push({ hd, change: x.change, rel, causes });
   }
   return out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
@@ -145,6 +155,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
     if (who === me) yours.push(line);
     else if (who && aimed.test(line) && !/defense spending/.test(line)) toYou.push(line);
+    // the US-China track (escalation, truce) is about the player when the player is one of the two
+    else if (!who && /^US-China track\b/.test(line) && (me === 'USA' || me === 'CHN')) toYou.push(line);
     else {
       const k = who ?? '';
       const g = others.get(k) ?? { lines: [], routine: 0 };

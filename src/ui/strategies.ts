@@ -3,18 +3,23 @@
 // session plays the strategies in its worker one at a time, so the page stays live and the rows fill in as they come.
 import type { CountryId } from '../../engine/index.ts';
 import type { Session, StrategyPlan, StrategyRow } from '../session/protocol.ts';
-import { OBJECTIVE_LABEL } from '../session/score.ts';
 import { clear, h } from './dom.ts';
 import { pts } from './score.ts';
+import { catalogue, lang, num, t } from './i18n.ts';
+import { countryName, objectiveName } from './labels.ts';
 
-const label = (k: string) => OBJECTIVE_LABEL[k as keyof typeof OBJECTIVE_LABEL] ?? k;
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const label = (k: string) => objectiveName(k);
+const ordinal = (n: number) => (lang() === 'ja' ? String(n) : `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`);
+/** A strategy's name in the active language (the experiment's own English label for one the catalogue lacks). */
+const pathName = (r: { id: string; label: string }) => (catalogue().endText.strategies.labels as Record<string, string>)[r.id] ?? r.label;
+/** Lower-cased inside an English sentence ("the best here is all three"). */
+const inSentence = (r: { id: string; label: string }) => (lang() === 'ja' ? pathName(r) : pathName(r).toLowerCase());
 
 /** The section; it stays hidden when the scenario has no experiment. */
 export function strategiesSection(session: Session, country: CountryId): HTMLElement {
-  const box = h('section', { class: 'strategies', 'data-testid': 'strategies', 'aria-label': 'your path among the strategies' });
+  const box = h('section', { class: 'strategies', 'data-testid': 'strategies', 'aria-label': t('endText.strategies.aria') });
   box.hidden = true;
-  void fill(box, session, country).catch((e: Error) => box.append(h('p', { class: 'error' }, `The comparison stopped: ${e.message}`)));
+  void fill(box, session, country).catch((e: Error) => box.append(h('p', { class: 'error' }, t('endText.strategies.stopped', { error: e.message }))));
   return box;
 }
 
@@ -22,18 +27,18 @@ async function fill(box: HTMLElement, session: Session, country: CountryId): Pro
   const plan = await session.strategyPlan();
   if (!plan) return;
   box.hidden = false;
-  box.append(h('h2', {}, 'Your path among the strategies'));
+  box.append(h('h2', {}, t('endText.strategies.title')));
   if (!plan.player) {
-    box.append(h('p', {}, `The strategies of the experiment “${plan.title}” are ${plan.seat}'s, and you played ${country}: play ${plan.seat} to see where your path sits among them.`));
+    box.append(h('p', {}, t('endText.strategies.otherSeat', { title: plan.title, seat: countryName(plan.seat), you: countryName(country) })));
     return;
   }
-  box.append(h('p', { class: 'hint' }, `Each strategy of the experiment (gambit experiment ${plan.experiment}) played in your game: the same seed and opponents, ${plan.turns} turns, ${plan.seat}'s seat given to the strategy. Every path is scored as yours is, against the same game with ${plan.seat} at the status quo, so the status quo scores 0.`));
+  box.append(h('p', { class: 'hint' }, t('endText.strategies.intro', { turns: plan.turns, seat: countryName(plan.seat) })));
   const status = h('p', { class: 'strategies-status', role: 'status', 'data-testid': 'strategies-status' });
   const body = h('tbody', {});
   const table = h(
     'table',
     { class: 'grid strategies-table', 'data-testid': 'strategies-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'path'), h('th', { colspan: 2 }, 'score (points)'), h('th', { class: 'parts' }, 'largest parts'), h('th', {}, 'US tariff on Japanese cars, mean'), h('th', {}, 'cars to the US, k a year'), h('th', {}, 'lowest magnet supply'), h('th', {}, 'programme, USD bn'))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('endText.strategies.path')), h('th', { colspan: 2 }, t('endText.strategies.score')), h('th', { class: 'parts' }, t('endText.strategies.parts')), h('th', {}, t('endText.strategies.usTariff')), h('th', {}, t('endText.strategies.carsToUs')), h('th', {}, t('endText.strategies.minMagnet')), h('th', {}, t('endText.strategies.programme')))),
     body,
   );
   box.append(status, h('div', { class: 'scroll-x' }, table));
@@ -43,11 +48,11 @@ async function fill(box: HTMLElement, session: Session, country: CountryId): Pro
   show();
   for (const [k, s] of plan.strategies.entries()) {
     if (!box.isConnected) return; // the player left the end screen: stop asking the worker
-    status.textContent = `Comparing with the strategies... (${k} of ${plan.strategies.length} played: next, ${s.label.toLowerCase()})`;
+    status.textContent = t('endText.strategies.comparing', { k, n: plan.strategies.length, next: inSentence(s) });
     try {
       rows.push(await session.strategyRow(s.id));
     } catch (e) {
-      failed.push(`${s.label} (${(e as Error).message})`);
+      failed.push(`${pathName(s)} (${(e as Error).message})`);
     }
     show();
   }
@@ -66,26 +71,31 @@ function render(body: HTMLElement, rows: StrategyRow[], plan: StrategyPlan): voi
     body.append(
       h(
         'tr',
-        { class: r.id === 'you' ? 'me' : '', 'data-strategy': r.id, title: `${r.label}: ${parts.map(([k, v]) => `${label(k)} ${pts(v)}`).join(', ')}` },
-        h('th', {}, r.id === 'you' ? h('b', {}, r.label) : r.label),
+        { class: r.id === 'you' ? 'me' : '', 'data-strategy': r.id, title: `${pathName(r)}: ${parts.map(([k, v]) => `${label(k)} ${pts(v)}`).join(', ')}` },
+        h('th', {}, r.id === 'you' ? h('b', {}, pathName(r)) : pathName(r)),
         h('td', { class: 'num', 'data-testid': `strategy-score-${r.id}` }, pts(r.score)),
         h('td', { class: 'bar' }, bar),
         h('td', { class: 'parts' }, parts.slice(0, 2).filter(([, v]) => Math.abs(v) >= 0.005).map(([k, v]) => `${label(k)} ${pts(v)}`).join(', ') || '—'),
         h('td', {}, plan.seat === 'USA' ? '—' : `${r.figures.usCarTariff.toFixed(1)}%`),
-        h('td', {}, Math.round((r.figures.carExportsUS * 4) / 1000).toLocaleString('en-US')),
+        h('td', {}, num(Math.round((r.figures.carExportsUS * 4) / 1000))),
         h('td', {}, `${(r.figures.minMagnet * 100).toFixed(0)}%`),
         h('td', {}, r.figures.programmeUsdBn.toFixed(1)),
       ),
     );
   }
   const pending = plan.strategies.filter((s) => !rows.some((r) => r.id === s.id));
-  for (const s of pending) body.append(h('tr', { class: 'pending', 'data-strategy': s.id }, h('th', {}, s.label), h('td', { colspan: 7 }, '…')));
+  for (const s of pending) body.append(h('tr', { class: 'pending', 'data-strategy': s.id }, h('th', {}, pathName(s)), h('td', { colspan: 7 }, '…')));
 }
 
 function summary(rows: StrategyRow[], failed: string[]): string {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
   const rank = sorted.findIndex((r) => r.id === 'you') + 1;
   const best = sorted.find((r) => r.id !== 'you');
-  const lead = rank === 1 ? `Your path ranks first of ${rows.length}${best ? `, ahead of ${best.label.toLowerCase()} (${pts(best.score)})` : ''}.` : `Your path ranks ${ordinal(rank)} of ${rows.length}; the best here is ${sorted[0].label.toLowerCase()} (${pts(sorted[0].score)}).`;
-  return failed.length ? `${lead} Not compared: ${failed.join('; ')}.` : lead;
+  const lead =
+    rank === 1
+      ? best
+        ? t('endText.strategies.first', { n: rows.length, best: inSentence(best), score: pts(best.score) })
+        : t('endText.strategies.firstAlone', { n: rows.length })
+      : t('endText.strategies.ranked', { rank: ordinal(rank), n: rows.length, best: inSentence(sorted[0]!), score: pts(sorted[0]!.score) });
+  return failed.length ? `${lead} ${t('endText.strategies.notCompared', { list: failed.join(lang() === 'ja' ? '、' : '; ') })}` : lead;
 }

@@ -79,6 +79,9 @@ export async function overflowing(page: Page): Promise<string[]> {
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       if (r.right > docW + 1 && !e.closest('.scroll-x, .tab-body, .modal-body, main, .timelines, header')) out.push(`${e.tagName.toLowerCase()}.${e.className} right edge ${Math.round(r.right)} > ${docW}`);
+      // a cell of a fixed-layout table cannot grow: text wider than it runs under the next cell ("Austral" in Controls)
+      const fixedCell = (e.tagName === 'TH' || e.tagName === 'TD') && getComputedStyle(e.closest('table')!).tableLayout === 'fixed';
+      if (fixedCell && e.scrollWidth > e.clientWidth + 1 && e.children.length === 0 && (e.textContent ?? '').trim()) out.push(`${e.tagName.toLowerCase()} text wider than its cell: ${(e.textContent ?? '').slice(0, 40)}`);
       const clips = cs.overflowX === 'hidden' || cs.textOverflow === 'ellipsis';
       if (clips && e.scrollWidth > e.clientWidth + 2 && e.children.length === 0 && (e.textContent ?? '').trim()) out.push(`${e.tagName.toLowerCase()}.${e.className} text cut: ${(e.textContent ?? '').slice(0, 40)}`);
     }

@@ -1,0 +1,83 @@
+// The digest's story (src/ui/story.ts): the top lines add up to the change they explain, a restriction in force before
+// the game began is not called a delayed effect of "turn 0", and news without a country has its own place.
+import { describe, expect, it } from 'vitest';
+import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
+import { RestrictionMemory, sortNews, yourChanges } from '../src/ui/story.ts';
+
+/** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 points). */
+function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {
+  const still = { value: 1, prev: 1, change: 0, causes: [] as { cause: string; amount: number }[] };
+  const mine = Object.fromEntries(HEADLINES.map((hd) => [hd, still]));
+  mine.magnetSupplyRatio = { value: 0.9, prev: 0.957, change: causes.reduce((a, c) => a + c.amount, 0), causes };
+  return { turn: 1, date: '2025Q4', news, events: [], headlines: { USA: mine, JPN: mine, CHN: mine } } as unknown as TurnReport;
+}
+
+const usTurn1 = [
+  { cause: 'inventories', amount: 0.116 },
+  { cause: 'rounding and limits', amount: -0.09 },
+  { cause: 'magnets from JPN', amount: -0.072 },
+  { cause: 'magnets from CHN', amount: -0.013 },
+  { cause: 'other', amount: 0.002 },
+];
+const amounts = (line: string) => [...line.matchAll(/([+−])(\d+\.\d) points/g)].map((m) => (m[1] === '−' ? -1 : 1) * Number(m[2]));
+
+describe('the digest story', () => {
+  it('says what the named causes leave out when it is a sizeable part, so the line adds up', () => {
+    const [c] = yourChanges(report(usTurn1), 'USA', null, null);
+    expect(c!.hd).toBe('magnetSupplyRatio');
+    expect(c!.causes).toHaveLength(3);
+    expect(c!.causes[2]).toMatch(/^other causes and limits −10\.1 points$/);
+    expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
+  });
+  it('adds nothing when the named causes explain the change', () => {
+    const [c] = yourChanges(report([{ cause: 'inventories', amount: 0.05 }, { cause: 'magnets from CHN', amount: -0.02 }, { cause: 'rounding and limits', amount: 0.0005 }]), 'USA', null, null);
+    expect(c!.causes).toHaveLength(2);
+    expect(c!.causes.join(' ')).not.toMatch(/other causes/);
+  });
+  it('leaves out a cause that would read as zero', () => {
+    const r = report([]);
+    (r.headlines.USA as Record<string, unknown>).security = { value: 48, prev: 48.3, change: -0.3, causes: [{ cause: 'allies defence', amount: -0.27 }, { cause: 'rivals', amount: -0.03 }] };
+    const c = yourChanges(r, 'USA', null, null).find((x) => x.hd === 'security')!;
+    expect(c.causes).toHaveLength(1);
+    expect(c.causes.join(' ')).not.toMatch(/[−+]0\.0\b/);
+  });
+  it('calls a restriction in force before the game began a standing one, not a delayed effect of turn 0', () => {
+    const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'USA', view, memory);
+    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90%) on NdFeB magnets to United States (in force since before the game began) −5.0 points');
+    const later = new RestrictionMemory();
+    later.observe(1, view);
+    const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
+    (r as { turn: number }).turn = 3;
+    expect(yourChanges(r, 'USA', view, later)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence .* \(in force since turn 1\)/);
+  });
+  it('names the player’s own tariff on the magnets that fell, before the other side’s licence', () => {
+    const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 500 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
+    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 points');
+  });
+  it('puts the US-China track in the two powers’ own news, and elsewhere under no country', () => {
+    const line = 'US-China track: escalation (was calm): a year of escalation would cost the US USD 57 bn.';
+    const r = report([], [line]);
+    expect(sortNews(r, 'USA').toYou).toEqual([line]);
+    expect(sortNews(r, 'CHN').toYou).toEqual([line]);
+    const jpn = sortNews(r, 'JPN');
+    expect(jpn.toYou).toEqual([]);
+    expect(jpn.others.get('')?.lines).toEqual([line]);
+  });
+});
+
+describe('the map’s magnet supply figure', () => {
+  it('never rounds a shortfall up to 100%, so it agrees with the indicators panel', async () => {
+    const { supplyPct } = await import('../src/ui/labels.ts');
+    expect(supplyPct(0.996)).toBe('99.6%');
+    expect(supplyPct(0.9996)).toBe('100%');
+    expect(supplyPct(1)).toBe('100%');
+    expect(supplyPct(0.92)).toBe('92%');
+    expect(supplyPct(1.004)).toBe('100%');
+  });
+});
