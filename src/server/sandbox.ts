@@ -24,7 +24,7 @@ import {
   type TurnSummary,
 } from '../../engine/index.ts';
 import type { FinalResult, SessionResult, SessionSnapshot, TimelineInfo } from '../session/protocol.ts';
-import { turnScore } from '../session/score.ts';
+import { turnScore, weightedOnly } from '../session/score.ts';
 import type { ClassRoom, Student } from './classroom.ts';
 import { redactSummary, standingOrders, type World } from './world.ts';
 
@@ -169,7 +169,7 @@ export function classSnapshot(cls: ClassRoom, st: Student): SessionSnapshot {
 }
 
 function turnScoreOf(world: World, tl: WhatIf, c: CountryId, turn: number) {
-  return turnScore(tl.reports.map((r) => r.objectiveBy[c]), world.baseline.parts.map((p) => p[c]), turn);
+  return turnScore(tl.reports.map((r) => r.objectiveBy[c]), world.baseline.parts.map((p) => p[c]), turn, world.content.countries.regions[c].objectives);
 }
 
 export function whatIfSnapshot(cls: ClassRoom, st: Student, tl: WhatIf): SessionSnapshot {
@@ -209,11 +209,12 @@ export function replayWhatIf(cls: ClassRoom, st: Student, tl: WhatIf, t: number)
 export function finishWhatIf(cls: ClassRoom, st: Student, tl: WhatIf): FinalResult {
   const world = cls.worlds[tl.world];
   const n = tl.reports.length;
-  const split = n ? turnScoreOf(world, tl, st.country, n).by : null;
+  const at = n ? turnScoreOf(world, tl, st.country, n) : null;
+  const split = at?.by ?? null;
   const last = tl.summaries[n - 1];
   return {
     score: last?.countries[st.country].score ?? 0,
-    scoreBy: Object.fromEntries(OBJECTIVES.map((o) => [o, split ? split[o].total : 0])),
+    scoreBy: weightedOnly(Object.fromEntries(OBJECTIVES.map((o) => [o, split ? split[o].total : 0])), at?.weighted),
     scores: Object.fromEntries(Object.entries(last?.countries ?? {}).map(([k, v]) => [k, v.score])) as Record<CountryId, number>,
     history: tl.summaries.map((s) => redactSummary(s, st.country)),
     baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, st.country)),

@@ -2,6 +2,7 @@
 // everything is about the student's own seat, and every view of the world is viewFor its country.
 import { OBJECTIVES, validateOrders, viewFor, type CountryId, type CountryOrders } from '../../engine/index.ts';
 import { SessionCore } from '../session/core.ts';
+import { weightedOnly } from '../session/score.ts';
 import type { FinalResult } from '../session/protocol.ts';
 import type { ClassRoom } from './classroom.ts';
 import type { Method } from './config.ts';
@@ -92,14 +93,15 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
 async function finishFor(cls: ClassRoom, w: number, c: CountryId): Promise<FinalResult> {
   const world = cls.worlds[w];
   const n = world.reports.length;
-  const split = n ? world.turnScoreAt(c, n).by : null;
+  const at = n ? world.turnScoreAt(c, n) : null;
+  const split = at?.by ?? null;
   const last = world.summaries[n - 1];
   const scores = Object.fromEntries(Object.keys(last?.countries ?? {}).map((k) => [k, last.countries[k as CountryId].score])) as Record<CountryId, number>;
   const d = cls.status === 'ended' || world.over ? await debriefFor(cls) : null;
   const decisions = d?.seats.find((s) => s.world === w && s.country === c)?.decisions ?? [];
   return {
     score: world.score(c),
-    scoreBy: Object.fromEntries(OBJECTIVES.map((o) => [o, split ? split[o].total : 0])),
+    scoreBy: weightedOnly(Object.fromEntries(OBJECTIVES.map((o) => [o, split ? split[o].total : 0])), at?.weighted),
     scores,
     history: world.summaries.map((s) => redactSummary(s, c)),
     baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, c)),

@@ -142,7 +142,7 @@ export class World {
   }
 
   turnScoreAt(c: CountryId, turn: number) {
-    return turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn);
+    return turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives);
   }
 
   replay(agents: Record<CountryId, string>): Replay {
