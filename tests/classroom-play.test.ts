@@ -211,4 +211,13 @@ describe('the join address', () => {
     expect(r.json()).toEqual({ error: expect.stringContaining('localhost') });
     expect(r.body).not.toMatch(/addresses/);
   });
+  it('/api/lan refuses a request a proxy on the same machine passed on (it carries a forwarding header)', async () => {
+    for (const [h, v] of [['x-forwarded-for', '203.0.113.9'], ['forwarded', 'for=203.0.113.9'], ['x-real-ip', '203.0.113.9']]) {
+      const r = await srv.app.inject({ method: 'GET', url: '/api/lan', remoteAddress: '127.0.0.1', headers: { [h]: v } });
+      expect(r.statusCode).toBe(403);
+      expect(r.body).not.toMatch(/addresses/);
+    }
+    // the same loopback caller without the header is answered
+    expect((await srv.app.inject({ method: 'GET', url: '/api/lan', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+  });
 });

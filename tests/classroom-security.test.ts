@@ -1,10 +1,12 @@
 // The classroom's security rules, each shown on the wire: tokens by role (a seat submits only for its own seat, a
 // projector cannot submit, revoked and expired tokens get 401), a student receives only its own country's view,
-// join codes are rate-limited, and bad messages get a clear error and change nothing.
+// join codes are rate-limited, a connection's messages are rate-limited, and bad messages get a clear error and change
+// nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, post } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestClass, type TestServer } from './classroom/server.ts';
 import { toCsv } from '../src/server/debrief.ts';
+import { MESSAGE_RATE } from '../src/server/sockets.ts';
 
 let srv: TestServer;
 let k: TestClass;
@@ -164,5 +166,27 @@ describe('bad input', () => {
     }
     expect(notFound).toBe(20);
     expect(limited).toBe(5);
+  });
+
+  it('a connection that floods the socket gets "too many messages" for the excess, unprocessed, and goes on after a pause', async () => {
+    const before = await events();
+    const t0 = performance.now();
+    const c = await connect(srv.base, seat('Ann').token); // a new connection: a full allowance, less its hello
+    expect(c.hello?.role).toBe('seat');
+    const answers = await Promise.all(Array.from({ length: 100 }, () => c.call('scenarios')));
+    const seconds = (performance.now() - t0) / 1000;
+    const served = answers.filter((a) => a.ok).length;
+    const refused = answers.filter((a) => !a.ok);
+    // the burst (less the hello) is served, plus what refilled while the messages came in, and nothing more
+    expect(served).toBeGreaterThanOrEqual(MESSAGE_RATE.burst - 1);
+    expect(served).toBeLessThanOrEqual(MESSAGE_RATE.burst - 1 + Math.ceil(MESSAGE_RATE.perSecond * seconds));
+    expect(refused.length).toBe(100 - served);
+    for (const r of refused) expect(r).toMatchObject({ ok: false, status: 429, error: expect.stringMatching(/^too many messages: at most 20 a second/) });
+    expect(await events()).toBe(before);
+    // a second later the connection (still open) is served again
+    await new Promise((r) => setTimeout(r, 1000));
+    const again = await Promise.all(Array.from({ length: 10 }, () => c.call('scenarios')));
+    expect(again.every((a) => a.ok)).toBe(true);
+    c.close();
   });
 });

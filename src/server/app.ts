@@ -85,11 +85,13 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.get('/api/scenarios', async () => scenarioList());
   // the laptop's network addresses: a class page opened as localhost shows students one of these instead (common.ts).
-  // Only a page on this machine asks (it was opened as localhost), so only it is answered: a server behind a proxy or
-  // on a school network tells nobody else its private addresses.
+  // Only a page on this machine asks (it was opened as localhost), so only it is answered: a server on a school network
+  // tells nobody else its private addresses. A reverse proxy on the same machine connects from loopback too: a request
+  // that carries a proxy's forwarding header is refused (a proxy that adds none is not told apart: docs/SECURITY.md).
   app.get('/api/lan', async (req, reply) => {
     const from = req.socket.remoteAddress ?? '';
-    if (!(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)' });
+    const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
+    if (proxied || !(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)' });
     return { addresses: lanAddresses() };
   });
   app.post('/api/classes', async (req) => hub.createClass(req.body));

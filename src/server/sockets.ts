@@ -1,7 +1,8 @@
 // The classroom's websocket protocol. A client's first message is {hello: token}; then requests {id, method, args},
 // answered {id, ok, value} or {id, ok: false, error}; a submit is first acknowledged {id, ack: true} once the order is
 // written, and answered when its world resolves the turn. Pushes are {push: kind, value}. Each role may call only its
-// own methods, every message is checked (zod, then the engine's order rules), and a revoked token closes its sockets.
+// own methods, every message is checked (zod, then the engine's order rules), a revoked token closes its sockets, and
+// each connection may send at most MESSAGE_RATE messages (the excess is answered `too many messages`, not processed).
 import type { WebSocket } from 'ws';
 import { isCountry, validateOrders, type CountryId, type CountryOrders } from '../../engine/index.ts';
 import { HelloSchema, METHOD_ARGS, PROJECTOR_METHODS, RequestSchema, STUDENT_METHODS, TEACHER_METHODS, zodLine, type Method } from './config.ts';
@@ -18,9 +19,15 @@ export interface Conn {
   cls?: ClassRoom;
   rec?: TokenRecord;
   student?: string;
+  /** the connection's message allowance (a token bucket): how many it may send now, and when that was counted */
+  bucket: { left: number; at: number };
 }
 
 const MAX_MESSAGE = 256 * 1024;
+/** Messages one connection may send: a burst of 60, refilled at 20 a second. A class screen sends a few a second at
+ * most (a student editing orders: one `validate` an edit; `active` at most every 5 s), so only a runaway or hostile
+ * client meets it; its extra messages are answered `too many messages` and not processed. */
+export const MESSAGE_RATE = { perSecond: 20, burst: 60 } as const;
 
 export class Sockets implements HubListener {
   readonly conns = new Set<Conn>();
@@ -34,7 +41,7 @@ export class Sockets implements HubListener {
 
   /** Serve a socket; `early`: messages it sent before it was handed here (cluster.ts reads the hello to route it). */
   attach(ws: WebSocket, early: string[] = []): void {
-    const conn: Conn = { ws };
+    const conn: Conn = { ws, bucket: { left: MESSAGE_RATE.burst, at: this.hub.now() } };
     this.conns.add(conn);
     ws.on('message', (buf: Buffer, isBinary: boolean) => void this.onMessage(conn, isBinary ? '' : buf.toString('utf8'), buf.length));
     for (const text of early) void this.onMessage(conn, text, Buffer.byteLength(text));
@@ -55,7 +62,23 @@ export class Sockets implements HubListener {
     if (conn.ws.readyState === 1) conn.ws.send(JSON.stringify(msg));
   }
 
+  /** Whether the connection may send one more message now (and count it). */
+  private allow(conn: Conn): boolean {
+    const b = conn.bucket;
+    const now = this.hub.now();
+    b.left = Math.min(MESSAGE_RATE.burst, b.left + (Math.max(0, now - b.at) * MESSAGE_RATE.perSecond) / 1000);
+    b.at = now;
+    if (b.left < 1) return false;
+    b.left -= 1;
+    return true;
+  }
+
   private async onMessage(conn: Conn, text: string, size: number): Promise<void> {
+    if (!this.allow(conn)) {
+      // answered without parsing the message: its id read from the start, where the class client puts it
+      const id = /^\s*\{\s*"id"\s*:\s*(\d{1,15})\s*,/.exec(text.slice(0, 40))?.[1];
+      return this.send(conn, { ...(id ? { id: Number(id) } : {}), ok: false, status: 429, error: `too many messages: at most ${MESSAGE_RATE.perSecond} a second (${MESSAGE_RATE.burst} at once) on one connection; this one was not processed` });
+    }
     if (size > MAX_MESSAGE) return this.send(conn, { ok: false, error: `message too large (${size} bytes; at most ${MAX_MESSAGE})` });
     let json: unknown;
     try {
