@@ -151,8 +151,9 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const ranking = params.map((p, k) => {
     const effects: Record<string, number> = {};
     // one at a time: the 95% half-width of the range, from the seed-by-seed differences between the variants with the
-    // highest and the lowest mean (the same seeds, so paired); null with one game a variant
-    const half95: Record<string, number | null> = {};
+    // highest and the lowest mean (the same seeds, so paired); none with one game a variant (the spread of one
+    // difference is unknown: no half95 at all in sweep.json, not a null)
+    const half95: Record<string, number> = {};
     if (!lhs) {
       const rows = byVariant.map((b, i) => ({ b, m: summary[i] })).filter((r) => p.path in r.m.params);
       for (const x of OUTCOMES) {
@@ -160,7 +161,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
         effects[x.id] = (Math.max(...ms) - Math.min(...ms)) / spread[x.id];
         const hi = rows[ms.indexOf(Math.max(...ms))].b.lines.map(x.get);
         const lo = rows[ms.indexOf(Math.min(...ms))].b.lines.map(x.get);
-        half95[x.id] = games > 1 ? (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id] : null;
+        if (games > 1) half95[x.id] = (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id];
       }
     } else {
       const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
@@ -174,8 +175,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
-    const strongest: { outcome: string | null; effect: number; half95?: number | null; ci95?: [number, number] } = { outcome: top[1] === 0 ? null : top[0], effect: top[1], ...(lhs ? { ci95: ci95![top[0]] } : { half95: half95[top[0]] }) };
-    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : { half95 }), overall, strongest };
+    const withHalf = !lhs && games > 1;
+    // (sweep.json holds no nulls: a parameter that moved nothing has no strongest outcome at all)
+    const strongest: { outcome?: string; effect: number; half95?: number; ci95?: [number, number] } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], ...(lhs ? { ci95: ci95![top[0]] } : withHalf ? { half95: half95[top[0]] } : {}) };
+    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, strongest };
   });
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
@@ -185,7 +188,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
   const strongest = (r: (typeof ranking)[number]) =>
-    r.strongest.outcome === null
+    r.strongest.outcome === undefined
       ? 'none: no outcome moved (every game the same as at the base value)'
       : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}`;
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}`);

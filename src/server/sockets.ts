@@ -24,10 +24,10 @@ export interface Conn {
 }
 
 const MAX_MESSAGE = 256 * 1024;
-/** Messages one connection may send: a burst of 60, refilled at 20 a second. A class screen sends a few a second at
- * most (a student editing orders: one `validate` an edit; `active` at most every 5 s), so only a runaway or hostile
- * client meets it; its extra messages are answered `too many messages` and not processed. */
-export const MESSAGE_RATE = { perSecond: 20, burst: 60 } as const;
+/** Messages one connection may send: a burst of 200, refilled at 50 a second. A class screen sends a few a second at
+ * most (a student editing orders: one `validate` an edit, so a held arrow key on a number field, some 30 a second,
+ * stays under it; `active` at most every 5 s), so only a runaway or hostile client meets it; its extra messages are answered `too many messages` and not processed. */
+export const MESSAGE_RATE = { perSecond: 50, burst: 200 } as const;
 
 export class Sockets implements HubListener {
   readonly conns = new Set<Conn>();
