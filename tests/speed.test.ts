@@ -8,7 +8,13 @@ import { CountryOrdersSchema } from '../engine/schema.ts';
 import { cloneLike, cloneTree } from '../engine/clone.ts';
 import { hashLane1, hashString } from '../engine/hash.ts';
 import { content } from './helpers.ts';
-import { bundleExecArgv } from '../src/cli/worker-bundle.ts';
+import { bundleExecArgv, workerFlags } from '../src/cli/worker-bundle.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
 
 describe('createGame and cloneTree', () => {
   it('gives each game its own deep copy: changing one game in place changes no other, and the copy hashes as structuredClone would', () => {
@@ -42,10 +48,24 @@ describe('createGame and cloneTree', () => {
 describe('the batch worker bundle', () => {
   it("threads that run it get this process's Node flags less tsx's loader", () => {
     const tsxArgv = ['--require', '/r/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///r/node_modules/tsx/dist/loader.mjs', '--max-old-space-size=4096', '--import=file:///r/node_modules/tsx/dist/loader.mjs', '--cpu-prof'];
-    expect(bundleExecArgv(tsxArgv)).toEqual(['--max-old-space-size=4096', '--cpu-prof']);
-    expect(bundleExecArgv(['--import', 'file:///r/other/hook.mjs'])).toEqual(['--import', 'file:///r/other/hook.mjs']);
-    expect(bundleExecArgv([])).toEqual([]);
+    const all = (f: readonly string[]) => [...f];
+    expect(bundleExecArgv(tsxArgv, all)).toEqual(['--max-old-space-size=4096', '--cpu-prof']);
+    expect(bundleExecArgv(['--import', 'file:///r/other/hook.mjs'], all)).toEqual(['--import', 'file:///r/other/hook.mjs']);
+    expect(bundleExecArgv([], all)).toEqual([]);
+    // of those, the ones Node takes in a thread: V8's options are the process's (Node refuses them in a Worker's
+    // execArgv, and `node --max-old-space-size=4096 bin/gambit.mjs selfplay --workers 2` failed on them)
+    expect(bundleExecArgv(tsxArgv)).toEqual(['--cpu-prof']);
+    expect(workerFlags(['--maglev', '--expose-gc', '--stack-size=2000', '--no-warnings'])).toEqual(['--no-warnings']);
+    expect(workerFlags(['--max-old-space-size=512'])).toEqual([]);
+    expect(workerFlags([])).toEqual([]);
   });
+  it('a batch started with V8 flags on the command line runs its worker threads', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'flags-')), 'sp.jsonl');
+    const r = spawnSync(process.execPath, ['--max-old-space-size=1024', '--expose-gc', join(ROOT, 'bin/gambit.mjs'), 'selfplay', '--games', '4', '--turns', '2', '--workers', '2', '--no-progress', '--out', out], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, GAMBIT_THREAD_WORTH_MS: '0' } });
+    expect(r.stderr).not.toMatch(/internal error|invalid execArgv/);
+    expect(r.status).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(4);
+  }, 120_000);
 });
 
 describe('keyed draws', () => {
