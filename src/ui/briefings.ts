@@ -32,7 +32,7 @@ export const SCENARIO_BRIEFINGS: Record<string, ScenarioBriefing> = {
       { what: 'The supply agreement', how: 'Deals tab: offer the US a share of your separated oxide, or a defence floor, and ask for a cap on its tariff on your cars. It answers next turn; a deal binds for its term.' },
       { what: 'Defence at 2% of GDP', how: 'Defence tab: spending as a share of GDP; approval limits how far it moves in a turn.' },
       { what: 'Standing up to coercion', how: 'Stockpile tab and Invest tab (stockpile lots) as a buffer against a Chinese squeeze; Tariffs and Controls tabs if you want to answer in kind.' },
-      { what: 'The deep-sea frontier', how: 'Invest tab: the Minamitorishima deep-sea mud programme. It takes years, each step can fail, seabed work counts against the environment, and its ore needs Dy/Tb separation at home.' },
+      { what: 'The deep-sea frontier', how: 'Invest tab: the Minamitorishima deep-sea mud programme. It takes years, each step can fail, seabed damage costs approval and can get lifting suspended, and its ore needs Dy/Tb separation at home.' },
     ],
     score: [
       "Your score is Japan's objectives (weighted as below), quarter by quarter, against the same game in which Japan keeps the status quo while the other countries play on: 0 means as good as doing nothing.",
