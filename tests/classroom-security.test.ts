@@ -7,6 +7,7 @@ import { connect, post } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestClass, type TestServer } from './classroom/server.ts';
 import { toCsv } from '../src/server/debrief.ts';
 import { MESSAGE_RATE } from '../src/server/sockets.ts';
+import { parseTrustProxy } from '../src/server/app.ts';
 
 let srv: TestServer;
 let k: TestClass;
@@ -166,6 +167,31 @@ describe('bad input', () => {
     }
     expect(notFound).toBe(20);
     expect(limited).toBe(5);
+  });
+
+  it('behind a trusted proxy (TRUST_PROXY) the join limit counts each client, not the proxy; an untrusted one is ignored', async () => {
+    expect(parseTrustProxy(undefined)).toBe(false);
+    expect(parseTrustProxy('true')).toBe(true);
+    expect(parseTrustProxy(' loopback, 10.0.0.0/8 ')).toBe('loopback,10.0.0.0/8');
+    expect(() => parseTrustProxy('loopback,proxy.example')).toThrow(/TRUST_PROXY: "proxy.example" is not/);
+    const guesses = async (app: TestServer['app'], from: string) => {
+      const st: number[] = [];
+      for (let i = 0; i < 21; i++) st.push((await app.inject({ method: 'POST', url: '/api/join', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': from }, payload: { code: `QQQQ${String(i).padStart(2, '0')}`, label: 'guess' } })).statusCode);
+      return st;
+    };
+    const trusted = await startTestServer({ trustProxy: 'loopback' });
+    const plain = await startTestServer();
+    try {
+      // two students behind the same proxy: the first one's wrong codes do not lock the second out
+      expect((await guesses(trusted.app, '198.51.100.7')).filter((x) => x === 429)).toHaveLength(1);
+      expect((await guesses(trusted.app, '198.51.100.8')).filter((x) => x === 429)).toHaveLength(1);
+      // without TRUST_PROXY the header is not believed: both are the proxy's address, one shared allowance
+      expect((await guesses(plain.app, '198.51.100.7')).filter((x) => x === 429)).toHaveLength(1);
+      expect((await guesses(plain.app, '198.51.100.8')).filter((x) => x === 429)).toHaveLength(21);
+    } finally {
+      await trusted.close();
+      await plain.close();
+    }
   });
 
   it('a connection that floods the socket gets "too many messages" for the excess, unprocessed, and goes on after a pause', async () => {

@@ -26,6 +26,23 @@ export interface ServerOptions {
   logger?: boolean;
   /** several processes on one PostgreSQL (cluster.ts); start it once listening: `cluster.start(url)` */
   cluster?: ClusterOptions;
+  /** which proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY, parseTrustProxy); none by default */
+  trustProxy?: boolean | string;
+}
+
+/** TRUST_PROXY: unset or "false", believe no proxy (a client's address is the socket's); "true", any; else a
+ * comma-separated list of addresses, CIDR ranges or loopback / linklocal / uniquelocal (Fastify's
+ * trustProxy). Behind a reverse proxy without it, every client shares the proxy's address, so one address's limit (20
+ * wrong join codes a minute) is the whole school's. Throws, naming the item, on anything else. */
+export function parseTrustProxy(v: string | undefined): boolean | string {
+  const s = (v ?? '').trim();
+  if (s === '' || s === 'false') return false;
+  if (s === 'true') return true;
+  const items = s.split(',').map((x) => x.trim());
+  for (const x of items)
+    if (!/^(loopback|linklocal|uniquelocal|\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?|[0-9a-fA-F:]*:[0-9a-fA-F:.]*(\/\d{1,3})?)$/.test(x))
+      throw new Error(`TRUST_PROXY: ${JSON.stringify(x)} is not true, false, an address, a CIDR range or loopback/linklocal/uniquelocal`);
+  return items.join(',');
 }
 
 /** This machine's IPv4 addresses other devices can reach (not loopback). */
@@ -37,7 +54,7 @@ export function lanAddresses(): string[] {
 }
 
 export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; hub: Hub; sockets: Sockets; cluster: Cluster | null }> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: false });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: opts.trustProxy ?? false });
   const hub = new Hub(opts.store, opts.now);
   const sockets = new Sockets(hub);
   // one process: every class in the store is run here; several: each runs the classes it holds the lease of

@@ -1,10 +1,11 @@
 // `npm start`: one process serves the game and the classroom. PORT (default 8080), HOST (default 0.0.0.0, so the
 // class can reach it over the local network), DATA_DIR (default ./data, PGlite) or DATABASE_URL (PostgreSQL). With
 // DATABASE_URL several processes can share the database (cluster.ts, docs/deploy/): SERVER_ID, SERVER_URL and
-// LEASE_SECONDS name this process, say where the others reach it, and set how long a class's lease runs.
+// LEASE_SECONDS name this process, say where the others reach it, and set how long a class's lease runs. TRUST_PROXY:
+// which reverse proxy's X-Forwarded-For gives a client's address (parseTrustProxy).
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { buildServer, lanAddresses } from './app.ts';
+import { buildServer, lanAddresses, parseTrustProxy } from './app.ts';
 import { openStore } from './store.ts';
 
 const port = Number(process.env.PORT ?? 8080);
@@ -26,12 +27,20 @@ if (!(leaseSeconds >= 1 && leaseSeconds <= 600)) {
   process.exit(2);
 }
 
+let trustProxy: boolean | string;
+try {
+  trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+
 const store = await openStore({ url: process.env.DATABASE_URL, dataDir });
 const t0 = performance.now();
 // the lease name: SERVER_ID, or host:port, the same after a restart on the same port (its leases come back at once)
 const id = () => process.env.SERVER_ID ?? `${hostname()}:${(app.server.address() as { port: number }).port}`;
 const databaseUrl = process.env.DATABASE_URL;
-const { app, hub, cluster } = await buildServer({ store, staticDir, cluster: databaseUrl ? { id: '', leaseMs: leaseSeconds * 1000, databaseUrl } : undefined });
+const { app, hub, cluster } = await buildServer({ store, staticDir, trustProxy, cluster: databaseUrl ? { id: '', leaseMs: leaseSeconds * 1000, databaseUrl } : undefined });
 await app.listen({ port, host });
 const actual = (app.server.address() as { port: number }).port;
 
