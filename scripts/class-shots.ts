@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
-import { launch, openPage } from '../tests/e2e/harness.ts';
+import { joinClass, launch, openPage } from '../tests/e2e/harness.ts';
 import { startTestServer } from '../tests/classroom/server.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -38,15 +38,7 @@ try {
   const href = (await teacher.getByTestId('projector-link').getAttribute('href'))!;
   const { page: projector, errors: pe } = await openPage(browser, `${srv.base}/class.html${href}`, 1024, 768);
   errors.push(...pe);
-  const students: Page[] = [];
-  for (const name of ['Ann', 'Ben']) {
-    const { page, errors: se } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
-    errors.push(...se);
-    await page.getByTestId('join-name').fill(name);
-    await page.getByTestId('join').click();
-    await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });
-    students.push(page);
-  }
+  const students = await joinClass(browser, srv.base, code, ['Ann', 'Ben'], errors);
   const [ann, ben] = students;
   await teacher.getByTestId('begin').click();
   await ann.getByTestId('class-clock').getByText(/left/).waitFor();

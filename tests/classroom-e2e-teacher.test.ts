@@ -5,12 +5,12 @@
 // nobody is "waited for"); the projector fits six worlds on 1024x768; and the dashboard says so when it loses the
 // server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { haveChromium, launch, openPage } from './e2e/harness.ts';
+import { haveChromium, joinClass, launch, openPage } from './e2e/harness.ts';
 import { startTestServer, type TestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
@@ -57,15 +57,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const href = (await teacher.getByTestId('projector-link').getAttribute('href'))!;
     const { page: projector, errors: pe } = await openPage(browser, `${srv.base}/class.html${href}`, 1024, 768);
     errors.push(...pe);
-    const students: Page[] = [];
-    for (const name of ['Ann', 'Ben']) {
-      const { page, errors: se } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
-      errors.push(...se);
-      await page.getByTestId('join-name').fill(name);
-      await page.getByTestId('join').click();
-      await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });
-      students.push(page);
-    }
+    const students = await joinClass(browser, srv.base, code, ['Ann', 'Ben'], errors);
     const [ann, ben] = students;
     // the projector's lobby counts who has joined, all of it on a 1024x768 screen
     await projector.getByTestId('projector-joined').getByText('2 joined so far').waitFor();

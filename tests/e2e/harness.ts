@@ -48,6 +48,21 @@ export async function openPage(browser: Browser, url: string, width = 1280, heig
 }
 
 /** Waits for a canvas inside `box` to be drawn and returns how many distinct colours it shows (blank: one or two). */
+/** Students join a class by code, one page each (1280x720), each waiting until its game is on screen; their console
+ * errors go into `errors`. */
+export async function joinClass(browser: Browser, base: string, code: string, names: readonly string[], errors: string[]): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const name of names) {
+    const { page, errors: se } = await openPage(browser, `${base}/class.html?code=${code}`, 1280, 720);
+    errors.push(...se);
+    await page.getByTestId('join-name').fill(name);
+    await page.getByTestId('join').click();
+    await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    pages.push(page);
+  }
+  return pages;
+}
+
 export async function canvasColours(box: Locator): Promise<number> {
   const canvas = box.locator('canvas');
   await canvas.waitFor();
