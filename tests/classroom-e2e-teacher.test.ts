@@ -6,34 +6,25 @@
 // server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
-import { haveChromium, joinClass, launch, openPage } from './e2e/harness.ts';
+import { builtPages, haveChromium, joinClass, launch, openPage } from './e2e/harness.ts';
 import { startTestServer, type TestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
-const ROOT = new URL('..', import.meta.url).pathname;
 
 describe.runIf(run)("the teacher's view of a class", () => {
   let srv: TestServer;
   let browser: Browser;
-  let dist: string;
   let closed = false;
   const errors: string[] = [];
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'class-dist-'));
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-    srv = await startTestServer({ clock: true, staticDir: dist });
+    srv = await startTestServer({ clock: true, staticDir: await builtPages() });
     browser = await launch();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     if (!closed) await srv?.close();
-    rmSync(dist, { recursive: true, force: true });
   });
 
   it('lobby, a round, the class ended early, the server gone', async () => {

@@ -8,8 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
-import { haveChromium, launch, openPage } from './e2e/harness.ts';
+import { builtPages, haveChromium, launch, openPage } from './e2e/harness.ts';
 import { startTestServer, type TestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
@@ -19,7 +18,6 @@ const SHOTS = process.env.CLASS_SCREENSHOTS === '1' ? join(ROOT, 'docs/screensho
 describe.runIf(run)('a class in the browser', () => {
   let srv: TestServer;
   let browser: Browser;
-  let dist: string;
   let teacher: Page;
   let projector: Page;
   let code = '';
@@ -30,16 +28,13 @@ describe.runIf(run)('a class in the browser', () => {
   const S = (label: string) => students.find((s) => s.label === label)!;
 
   beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'class-dist-'));
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
-    srv = await startTestServer({ clock: true, staticDir: dist });
+    srv = await startTestServer({ clock: true, staticDir: await builtPages() });
     browser = await launch();
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
     await srv?.close();
-    rmSync(dist, { recursive: true, force: true });
   });
 
   it('the teacher creates a class; the projector shows the code; six students join', async () => {
