@@ -122,6 +122,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
       await new Promise((r) => setTimeout(r, 300));
       ws.close();
     }, { t: six.teacherToken });
+    srv.advance(5_000); // round 1's 5 s on the server's clock, not waited out (the bots-only worlds keep to the clock)
     await p6.getByTestId('projector-round-6').getByText(/Round 2 of 4/).waitFor({ timeout: 30_000 });
     const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);
     expect(outside).toBe(0);
