@@ -75,7 +75,7 @@ export function pairingOf(g: GameIndex): Pairing {
       withSeeds,
       seedSets: 0,
       description:
-        'unpaired: the table has no per-seed scores (profiles[].seeds and profiles[].scores, which tournaments write from this version on), so profiles are taken as independent. If they were played on common seeds, that overstates the noise in their differences: intervals are too wide and stabilities too low. Re-run the tournament for paired figures.',
+        'unpaired: the table has no per-seed scores (profiles[].seeds and profiles[].scores, which tournaments write from this version on), so profiles are taken as independent. If they were played on common seeds, that ignores how their scores move together from seed to seed: usually that makes intervals wider and stabilities lower than paired figures would be, though not always. Re-run the tournament for paired figures.',
     };
   if (withSeeds === k && used.size === 1) {
     const s = g.seedSets[[...used][0]];
