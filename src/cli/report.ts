@@ -31,7 +31,7 @@ const ResultSchema = z.object({
 const AnalysisSchema = z.object({
   format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
   profiles: z.object({ total: z.number(), known: z.number(), missingCount: z.number(), missing: z.array(prof) }), tolerance: z.number(), notes: z.array(z.string()),
-  bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn })),
+  bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn, marginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })),
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
   replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable() })) })]).nullable(),
   alphaRank: z.union([unavailable, z.object({ available: z.literal(true), note: z.string(), top: z.array(z.object({ profile: prof, label: z.string(), mass: z.number() })), marginals: mix })]).nullable(),
@@ -158,7 +158,8 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
           : '';
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
-    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, false] }));
+    const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
     if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
   }
   const eq = a.equilibria;
