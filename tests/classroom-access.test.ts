@@ -18,7 +18,7 @@ afterEach(async () => {
 /** Stop a server as a restart would, keeping its store for the next one. */
 const stop = async (srv: TestServer) => {
   servers.splice(servers.indexOf(srv), 1);
-  stores.push(srv.store);
+  if (!stores.includes(srv.store)) stores.push(srv.store);
   await srv.app.close();
 };
 const start = async (o: Parameters<typeof startTestServer>[0] = {}) => {
@@ -206,4 +206,54 @@ describe('creating classes', () => {
     expect(JSON.parse(text)).toEqual({ ok: true, classes: 1, live: 1, store: 'pglite' });
     expect(text).not.toContain(k.code);
   });
+});
+
+describe('a round\'s clock after an outage', () => {
+  type Clocked = { worlds: { turn: number; clock: { deadline: number | null } }[]; recovery: { at: number; downMs: number; worlds: number[] } | null };
+  it('a deadline that passed while the server was down is moved: the round gets back what it had left, at least a minute', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, { ...CONFIG, worlds: 2, roundSeconds: 300 }, ['Ann']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const before = (await k.teacher.call('state')).value as Clocked;
+    const lastAt = srv.hub.classes.get(k.classId)!.lastAt;
+    await stop(srv);
+    // down for 6 minutes: both worlds' deadlines (5 minutes) passed meanwhile
+    const again = await start({ store: srv.store, skew: 6 * 60_000 });
+    const now = again.hub.now();
+    const t = await open(again.base, k.teacherToken);
+    const after = (await t.call('state')).value as Clocked;
+    for (let w = 0; w < 2; w++) {
+      // what the round had left at the class's last event (the start), from the moment the class was restored
+      expect(after.worlds[w].clock.deadline! - after.recovery!.at).toBe(Math.min(300_000, Math.max(60_000, before.worlds[w].clock.deadline! - lastAt)));
+      expect(after.worlds[w].clock.deadline! - now).toBeGreaterThan(290_000);
+    }
+    expect(after.recovery?.worlds).toEqual([0, 1]);
+    expect(after.recovery!.downMs).toBeGreaterThanOrEqual(6 * 60_000);
+    // the clock does not end the round on its first tick
+    await again.hub.tick();
+    expect(((await t.call('state')).value as Clocked).worlds.map((w) => w.turn)).toEqual([0, 0]);
+    // the new deadline is in the log: a second restart keeps it and adds nothing
+    await stop(again);
+    const third = await start({ store: srv.store, skew: 6 * 60_000 + 1000 });
+    const t3 = await open(third.base, k.teacherToken);
+    expect(((await t3.call('state')).value as Clocked).worlds.map((w) => w.clock.deadline)).toEqual(after.worlds.map((w) => w.clock.deadline));
+  }, 60_000);
+
+  it('a round with time to spare keeps its deadline; one left with 30 s gets back what it had at the class\'s last event', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, { ...CONFIG, roundSeconds: 600 }, ['Ann']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const deadline = srv.hub.classes.get(k.classId)!.rounds[0].deadline!;
+    await stop(srv);
+    const quick = await start({ store: srv.store, skew: 30_000 });
+    expect(quick.hub.classes.get(k.classId)!.rounds[0].deadline).toBe(deadline);
+    expect(quick.hub.classes.get(k.classId)!.recovery).toBeNull();
+    await stop(quick);
+    // back 9.5 minutes later: 30 s of the round were left, so it gets what it had at the last event, 10 minutes
+    const late = await start({ store: srv.store, skew: 570_000 });
+    const cls = late.hub.classes.get(k.classId)!;
+    expect(cls.rounds[0].deadline! - late.hub.now()).toBeGreaterThan(599_000);
+  }, 60_000);
 });

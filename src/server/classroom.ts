@@ -84,6 +84,8 @@ export class ClassRoom {
   sandbox = false;
   /** when the class ended (its tokens' time after the end counts from here: access.ts), and when its last event was */
   endedAt: number | null = null;
+  /** the last time rounds got time back after an outage (recovery.ts): when, how long the class was quiet, which worlds */
+  recovery: { at: number; downMs: number; worlds: number[] } | null = null;
   lastAt = 0;
   /** requests to rejoin as an absent student without that student's token, waiting for the teacher (not logged: a
    * restart forgets them, and the student asks again; access.ts) */
@@ -171,6 +173,12 @@ export class ClassRoom {
         const st = this.students.get(d.student)!;
         if (!st.away) this.unplace(st);
         st.away = true;
+        break;
+      }
+      case 'recover': {
+        const ds = d.deadlines as (number | null)[];
+        ds.forEach((t, w) => t !== null && (this.rounds[w].deadline = t));
+        this.recovery = { at: ev.at, downMs: d.downMs, worlds: ds.flatMap((t, w) => (t === null ? [] : [w])) };
         break;
       }
       case 'sandbox':

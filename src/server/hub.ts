@@ -8,6 +8,7 @@ import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
 import { HttpError, refusal, rejoin } from './access.ts';
+import { recoveredDeadlines } from './recovery.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
 const HOUR = 3600_000;
@@ -82,6 +83,9 @@ export class Hub {
     this.seq.set(id, evs.length);
     this.classes.set(id, cls);
     this.byCode.set(cls.code, id);
+    // rounds the outage left with (nearly) no time get some back
+    const rec = recoveredDeadlines(cls, this.now());
+    if (rec) await this.lock(cls, () => this.emit(cls, 'recover', rec)).catch(() => undefined);
     return { events: evs.length, turns: cls.worlds.reduce((a, w) => a + w.turn, 0) };
   }
 

@@ -84,6 +84,7 @@ export function teacherState(cls: ClassRoom, now: number) {
     // revoked students (out of their seats) and the requests to rejoin under a student's name, waiting for the teacher
     away: [...cls.students.values()].filter((st) => st.away).map((st) => ({ id: st.id, label: st.label })),
     requests: pendingRequests(cls, now),
+    recovery: cls.recovery,
   };
 }
 
