@@ -26,7 +26,7 @@ describe('the digest story', () => {
     const [c] = yourChanges(report(usTurn1), 'USA', null, null);
     expect(c!.hd).toBe('magnetSupplyRatio');
     expect(c!.causes).toHaveLength(3);
-    expect(c!.causes[2]).toMatch(/^other causes and limits −10\.1 points$/);
+    expect(c!.causes[2]).toMatch(/^other causes −10\.1 points$/);
     expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
   });
   it('adds nothing when the named causes explain the change', () => {
