@@ -376,7 +376,7 @@ export const en = {
     /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
     objectiveMeaning: {
       gdp: 'GDP growth against the status-quo path (points = percent)',
-      security: 'security index, 0-100: own and allied defense capability against rivals weighted by tension',
+      security: 'security index, 0-100: own and allied defence capability against rivals weighted by tension',
       approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
       autoProduction: 'car output against the start (points = percent)',
       supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
