@@ -123,8 +123,11 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
       .map((c) => {
         let words = causeName(c.cause);
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
-        // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it
-        const r = rs.find((q) => (from ? q.who === from : c.cause === 'inventories' || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
+        // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it.
+        // Less drawing on inventories in a quarter when supply rose is not a run-down (more magnets came, less stock was
+        // needed): no restriction named then
+        const runDown = c.cause === 'inventories' && x.change < 0;
+        const r = rs.find((q) => (from ? q.who === from : runDown || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
         // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
         // put down to the other side's licence alone
         const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
