@@ -38,7 +38,7 @@ export function dealSummary(d: Deal): string {
   return `${d.from} offers ${d.to} ${g} for ${t}, for ${d.termTurns} turn${d.termTurns === 1 ? '' : 's'}`;
 }
 
-export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[]): DealStep {
+export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[] | null): DealStep {
   const dip = content.rules.diplomacy;
   let nextId = state.nextId;
   const trust = {} as GameState['trust'];
@@ -61,7 +61,7 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
     for (const p of orders[c]?.deals?.propose ?? []) {
       const d: Deal = { id: `D${nextId++}`, from: c, to: p.to, give: p.give, get: p.get, termTurns: p.termTurns, status: 'proposed', proposedTurn: turn, startTurn: 0, endTurn: 0 };
       deals.push(d);
-      news.push(`${c} proposes ${d.id} to ${p.to}: ${dealSummary(d)}.`);
+      news?.push(`${c} proposes ${d.id} to ${p.to}: ${dealSummary(d)}.`);
     }
   }
   return {
@@ -167,7 +167,7 @@ export function dealInvestmentFlows(deals: readonly Deal[], turn: number): { inf
 }
 
 /** One deal's turn: an answer to a proposal, the end of its term, or a breach. Null when it is old enough to forget. */
-function dealTurn(content: Content, old: Deal, orders: Orders, turn: number, news: string[], trust: GameState['trust'], breaches: DealStep['breaches']): Deal | null {
+function dealTurn(content: Content, old: Deal, orders: Orders, turn: number, news: string[] | null, trust: GameState['trust'], breaches: DealStep['breaches']): Deal | null {
   const dip = content.rules.diplomacy;
   const d = { ...old };
   let justAccepted = false;
@@ -182,15 +182,15 @@ function dealTurn(content: Content, old: Deal, orders: Orders, turn: number, new
       d.startTurn = turn;
       d.endTurn = turn + d.termTurns - 1;
       const why = ans?.why && Object.hasOwn(ans.why, d.id) ? ` (${ans.why[d.id]})` : '';
-      news.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}${why}.`);
+      news?.push(`${d.to} accepts ${d.id}: ${dealSummary(d)}${why}.`);
     } else if (named(ans?.reject)) {
       d.status = 'rejected';
       const why = ans?.why && Object.hasOwn(ans.why, d.id) ? `: ${ans.why[d.id]}` : '';
-      news.push(`${d.to} rejects ${d.id} from ${d.from}${why}.`);
+      news?.push(`${d.to} rejects ${d.id} from ${d.from}${why}.`);
     } else d.status = 'expired';
   } else if (d.status === 'active' && d.endTurn < turn) {
     d.status = 'completed';
-    news.push(`Deal ${d.id} between ${d.from} and ${d.to} has run its term.`);
+    news?.push(`Deal ${d.id} between ${d.from} and ${d.to} has run its term.`);
   }
   // orders given in the turn a deal is accepted were written before the answer: they are brought into line by
   // enforceDeals, and count as a breach only from the next turn
@@ -198,14 +198,14 @@ function dealTurn(content: Content, old: Deal, orders: Orders, turn: number, new
     for (const c of [d.from, d.to]) {
       const violation = justAccepted ? null : violates(c, c === d.from ? d.to : d.from, c === d.from ? d.give : d.get, orders);
       if (orders[c]?.deals?.break?.includes(d.id) || violation) {
-        if (violation) news.push(`${c} ${violation}, which its deal ${d.id} forbids.`);
+        if (violation) news?.push(`${c} ${violation}, which its deal ${d.id} forbids.`);
         const victim = c === d.from ? d.to : d.from;
         d.status = 'broken';
         d.brokenBy = c;
         d.endTurn = turn;
         trust[victim][c] = Math.max(0, trust[victim][c] - dip.breachTrust);
         breaches.push({ breaker: c, victim });
-        news.push(`${c} breaks deal ${d.id} with ${victim}; ${victim}'s trust in ${c} falls.`);
+        news?.push(`${c} breaks deal ${d.id} with ${victim}; ${victim}'s trust in ${c} falls.`);
         break;
       }
     }

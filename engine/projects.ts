@@ -19,7 +19,7 @@ export function startInvestments(
   orders: Orders,
   turn: number,
   purchase: { light: number[]; heavy: number[] },
-  news: string[],
+  news: string[] | null,
 ): { projects: Project[]; nextId: number } {
   const projects = state.projects.slice();
   let id = state.nextId;
@@ -40,7 +40,7 @@ export function startInvestments(
         p.mud = newProgramme(content);
         p.remainingQuarters = ds.stages[0].quarters;
         const later = ds.stages.slice(1).reduce((a, st) => a + st.costUsdBn * units, 0);
-        news.push(
+        news?.push(
           `${c} starts a ${t.label} programme (${units} unit${units > 1 ? 's' : ''}): the ${ds.stages[0].label} first (USD ${cost.toFixed(2)} bn, ${p.remainingQuarters} quarters, a ${Math.round(100 * stageChance(p.mud.alpha, p.mud.beta, ds.stages[0].reads, ds.stages[0].pass))}% chance of passing), then ${ds.stages.slice(1).map((st) => st.label).join(', ')}: USD ${later.toFixed(2)} bn more, each paid when it starts.`,
         );
       } else if (t.kind === 'stockpile') {
@@ -49,7 +49,7 @@ export function startInvestments(
         else purchase.light[i] += t.capacity * units;
         p.status = 'done';
         p.remainingQuarters = 0;
-      } else news.push(`${c} starts ${t.label}${host !== c ? ` in ${host}` : ''} (${units} unit${units > 1 ? 's' : ''}, USD ${cost.toFixed(2)} bn, ${t.leadQuarters} quarters).`);
+      } else news?.push(`${c} starts ${t.label}${host !== c ? ` in ${host}` : ''} (${units} unit${units > 1 ? 's' : ''}, USD ${cost.toFixed(2)} bn, ${t.leadQuarters} quarters).`);
       projects.push(p);
     }
   }
@@ -86,7 +86,7 @@ export function advanceProjects(
   started: Project[],
   instant: Shock[],
   turn: number,
-  news: string[],
+  news: string[] | null,
   shocks: readonly Shock[] = [],
 ): { projects: Project[]; offtakes: Offtake[]; pipeline: GameState['pipeline'] } {
   const q = state.quartersPerTurn;
@@ -143,7 +143,7 @@ function carGrowth(content: Content, frac: number): number[] {
 }
 
 /** Projects under way move on a turn (delays, completion, success or failure); finished stakes add offtakes. */
-function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], shocks: readonly Shock[], turn: number, news: string[], offtakes: Offtake[]): Project[] {
+function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], shocks: readonly Shock[], turn: number, news: string[] | null, offtakes: Offtake[]): Project[] {
   const q = state.quartersPerTurn;
   const projects: Project[] = [];
   for (const p0 of started) {
@@ -154,7 +154,7 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
     const p = { ...p0 };
     const t = knownProjectType(content, p.type);
     if (t.kind === 'deepSeaMud') {
-      advanceMud(content, state, R, p, instant, shocks, turn, news);
+      advanceMud(content, state, R, p, instant, shocks, turn, news ?? []);
       projects.push(p);
       continue;
     }
@@ -175,10 +175,10 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
           const perYear = t.kind === 'mine' ? tonnes * (stage === 'ore.heavy' ? host.heavyFrac : host.lightFrac) * share : tonnes * share;
           offtakes.push({ from: p.host, to: p.owner, stage, tonnesPerYear: perYear, untilTurn: turn + 40, source: `stake ${p.id}` });
         }
-        news.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete.`);
+        news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete.`);
       } else {
         p.status = 'failed';
-        news.push(`${t.label} ${p.id} (${p.owner}) has failed: the money is spent and no capacity comes of it.`);
+        news?.push(`${t.label} ${p.id} (${p.owner}) has failed: the money is spent and no capacity comes of it.`);
       }
     }
     projects.push(p);

@@ -68,12 +68,13 @@ function tidy(causes: LedgerEntry[], change: number): LedgerEntry[] {
   return keep.sort((a, b) => Math.abs(b.amount) - Math.abs(a.amount) || cmp(a.cause, b.cause));
 }
 
-function hc(value: number, prev: number, causes: LedgerEntry[]): HeadlineChange {
+/** A change and its causes; what the causes leave of the change (above 1e-9 of it) is added under `rest`. */
+function hc(value: number, prev: number, causes: LedgerEntry[], rest = 'rounding and limits'): HeadlineChange {
   const change = value - prev;
   let sum = 0;
   for (const c of causes) sum += c.amount;
   const resid = change - sum;
-  if (Math.abs(resid) > 1e-9 * Math.max(1, Math.abs(change))) causes.push(entry('rounding and limits', resid));
+  if (Math.abs(resid) > 1e-9 * Math.max(1, Math.abs(change))) causes.push(entry(rest, resid));
   return { value, prev, change, causes: tidy(causes, change) };
 }
 
@@ -99,6 +100,49 @@ function carLedger(state: GameState, R: Record<RegionId, RegionState>, c: Countr
   return out;
 }
 
+/** A magnet supply ratio in the parts its ledger names, each a share of the turn's need: ratio = (magnets received,
+ * by origin) + inventories - sold + cap, to rounding (clearMagnets: what the uses got is what arrived plus the stock
+ * drawn, less the surplus stock sold off, and the ratio is capped at 1).
+ * - sold: surplus stock (beyond twice the target, market/problem.ts setStorage) sold off. It leaves the country's
+ *   inventories and is counted among the magnets its sellers shipped (to itself, too), but supplies none of its own
+ *   users twice: what its sellers shipped, read from the buyers' records, less what its plants made.
+ * - cap: supply beyond need, which the ratio does not count (0 unless the ratio is at 1).
+ * - the starting record (`start`) shows no inventory draw, though the calibration run its ratio comes from drew on
+ *   stocks: below the cap the draw is what makes the record add up; at the cap it cannot be told from supply beyond
+ *   need, and is counted with the cap. */
+export function magnetParts(regions: Record<RegionId, RegionState>, c: RegionId, start: boolean): { received: number; inventories: number; sold: number; cap: number } {
+  const L = regions[c].last;
+  const need = L.magnetNeed;
+  let received = 0;
+  let shipped = 0;
+  for (const s of REGIONS) {
+    received += L.magnetSources[s];
+    shipped += regions[s].last.magnetNeed * regions[s].last.magnetSources[c];
+  }
+  // below a billionth of the need it is the solver's tolerance on a plant's capacity, not stock: 0
+  const s0 = need > 0 ? (shipped - L.magnetsMade) / need : 0;
+  const sold = Math.abs(s0) < 1e-9 ? 0 : s0;
+  const ratio = L.magnetSupplyRatio;
+  const inventories = start && ratio < 1 ? ratio - received + sold : L.magnetInvDraw;
+  const cap = ratio >= 1 ? ratio - (received + inventories - sold) : 0;
+  return { received, inventories, sold, cap };
+}
+
+/** The magnet supply ratio's change by cause: magnets by origin, inventories, surplus stock sold off, the 100% cap. */
+function magnetLedger(was: Record<RegionId, RegionState>, now: Record<RegionId, RegionState>, c: CountryId, start: boolean): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  for (const s of REGIONS) {
+    const d = now[c].last.magnetSources[s] - was[c].last.magnetSources[s];
+    if (d !== 0) out.push(entry(s === c ? 'own magnet plants' : `magnets from ${s}`, d));
+  }
+  const a = magnetParts(was, c, start);
+  const b = magnetParts(now, c, false);
+  out.push(entry('inventories', b.inventories - a.inventories));
+  if (b.sold !== a.sold) out.push(entry('surplus stock sold off', a.sold - b.sold));
+  if (b.cap !== a.cap) out.push(entry('capped at 100%', b.cap - a.cap));
+  return out;
+}
+
 export function buildReport(x: ReportInput): TurnReport {
   const { content, state, R } = x;
   const dv = derive(content);
@@ -118,13 +162,7 @@ export function buildReport(x: ReportInput): TurnReport {
     h.gdp = hc(n.gdp, p.gdp, gdpCauses);
     h.autoProduction = hc(n.last.autoProduction, p.last.autoProduction, carLedger(state, R, c, false));
     h.autoExports = hc(sumExports(n, c), sumExports(p, c), carLedger(state, R, c, true));
-    const mCauses: LedgerEntry[] = [];
-    for (const s of REGIONS) {
-      const d = n.last.magnetSources[s] - p.last.magnetSources[s];
-      if (d !== 0) mCauses.push(entry(s === c ? 'own magnet plants' : `magnets from ${s}`, d));
-    }
-    mCauses.push(entry('inventories', n.last.magnetInvDraw - p.last.magnetInvDraw));
-    h.magnetSupplyRatio = hc(n.last.magnetSupplyRatio, p.last.magnetSupplyRatio, mCauses);
+    h.magnetSupplyRatio = hc(n.last.magnetSupplyRatio, p.last.magnetSupplyRatio, magnetLedger(state.regions, R, c, state.turn === 0), 'rounding');
     const k = content.rules.politics.adjustSpeed * state.quartersPerTurn;
     const terms = approvalTerms(content, n, p);
     const aCauses = [entry('drift back to normal', k * (n.ref.approval - p.approval))];

@@ -109,6 +109,8 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const turn = state.turn + 1;
   const q = state.quartersPerTurn;
   const news: string[] = [];
+  // the news goes only into the report: a lean turn's steps are handed none, and write none (their state is the same)
+  const told = full ? news : null;
   const R = {} as Record<RegionId, RegionState>;
   for (const r of REGIONS) R[r] = cloneRegion(state.regions[r], false);
 
@@ -120,12 +122,12 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     if (full) news.push(...policyNews(c, state.regions[c].policies, R[c].policies));
   }
   // 2. deals: answers, breaches, proposals; active deals bind policies
-  const dealStep = applyDeals(content, state, orders, turn, news);
+  const dealStep = applyDeals(content, state, orders, turn, told);
   for (const c of COUNTRIES) R[c].policies = enforceDeals(c, R[c].policies, dealStep.deals, turn, (s, p) => state.flows[s][c][p] / q);
   // 3. budgets and new investments
   const purchase = { light: [0, 0, 0, 0, 0, 0], heavy: [0, 0, 0, 0, 0, 0] };
   const release = { light: [0, 0, 0, 0, 0, 0], heavy: [0, 0, 0, 0, 0, 0] };
-  const started = startInvestments(content, state, R, orders, turn, purchase, news);
+  const started = startInvestments(content, state, R, orders, turn, purchase, told);
   for (const c of COUNTRIES) {
     const rel = orders[c]?.stockpileRelease;
     const i = REGIONS.indexOf(c);
@@ -162,7 +164,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   let heavyIntensity = state.heavyIntensity;
   const lanes = updateLanes(content, state, closedStraits(shocks));
   // 5. projects, private capacity, baseline growth
-  const proj = advanceProjects(content, state, R, started.projects, instant, turn, news, shocks);
+  const proj = advanceProjects(content, state, R, started.projects, instant, turn, told, shocks);
   for (const e of instant) if (e.effect.kind === 'heavyIntensity') heavyIntensity *= e.effect.factor;
   // 6. cars planned
   const carWedge = laneWedges(content, lanes.lanes, content.rules.trade.freightShareCars);
@@ -189,7 +191,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const chainIn = buildChainInput(ctx);
   const chain = runChain(chainIn);
   const why = opts.ledger !== false ? pricesWhy(ctx, chainIn, chain, R) : undefined;
-  settleStockpiles(R, chain, purchase, release, news, why?.runs[STOCKPILE_CAUSE]);
+  settleStockpiles(R, chain, purchase, release, told, why?.runs[STOCKPILE_CAUSE]);
   // 8. prices, flows, stocks
   const mk = chain.markets;
   const prices = byStage(rowOf(mk['ore.light'].price, 0), rowOf(mk['ore.heavy'].price, 0), rowOf(mk['oxide.light'].price, 0), rowOf(mk['oxide.heavy'].price, 0), rowOf(mk.magnet.price, 0));
@@ -241,9 +243,9 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     news,
     parts: full,
   });
-  leakConsequences(content, chain, econ.tension, news);
+  leakConsequences(content, chain, econ.tension, told);
   // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
-  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, full ? news : null);
+  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, told);
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];

@@ -25,7 +25,9 @@ for (const a of args) if (a.startsWith('--') && !['--classes', '--students', '--
 const opts = { classes: flag('classes', 10), students: flag('students', 30), rounds: flag('rounds', 8), roundSeconds: flag('round-seconds', 5) };
 
 const dir = mkdtempSync(join(tmpdir(), 'gambit-load-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: join(dir, 'none') }, stdio: ['ignore', 'pipe', 'inherit'] });
+// every class is created from this one address: the creation limits (access.ts) are raised to the class count
+const limits = { CLASS_CREATE_PER_HOUR: String(Math.max(20, Math.ceil(opts.classes))), MAX_LIVE_CLASSES: String(Math.max(200, Math.ceil(opts.classes))) };
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, STATIC_DIR: join(dir, 'none'), ...limits }, stdio: ['ignore', 'pipe', 'inherit'] });
 const base = await new Promise<string>((res, rej) => {
   let out = '';
   server.stdout!.on('data', (b) => {

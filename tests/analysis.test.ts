@@ -245,7 +245,7 @@ describe('confidence', () => {
     expect(lo.equilibria[0].z).toBeLessThan(0.1);
     expect(hi.equilibria[0].stable).toBe(1);
     expect(hi.equilibria[0].z).toBeGreaterThan(50);
-    expect(hi.equilibria[0].description).toBe('stable in 100% of 500 resamples, smallest margin 223.6 se');
+    expect(hi.equilibria[0].description).toBe('stable in 100% of 500 resamples, smallest margin 223.6 se (unpaired)');
     expect(lo.equilibria[0].description).toMatch(/^stable in \d+% of 500 resamples/);
     expect(lo.others.length).toBeGreaterThan(0);
   });
@@ -262,8 +262,11 @@ describe('confidence', () => {
   });
 
   it('calls an sd-0 equilibrium exact rather than dividing by zero', () => {
-    const c = confidence(pd(), { equilibria: [{ A: 'D', B: 'D' }] }, { samples: 10 });
-    expect(c.equilibria[0]).toMatchObject({ stable: 1, z: null, minMargin: 1, minMarginSe: 0 });
+    const c = confidence(pd(5, 3, 1, 0, { games: 2 }), { equilibria: [{ A: 'D', B: 'D' }] }, { samples: 10 });
+    expect(c.equilibria[0]).toMatchObject({ stable: 1, z: null, minMargin: 1, minMarginSe: 0, description: 'stable in 100% of 10 resamples, margin exact (sd 0)' });
+    // one game has no standard error at all: not called exact
+    const one = confidence(pd(), { equilibria: [{ A: 'D', B: 'D' }] }, { samples: 10 });
+    expect(one.equilibria[0]).toMatchObject({ z: null, minMargin: 1, minMarginSe: null, description: 'stable in 100% of 10 resamples, margin without a standard error (1 game)' });
   });
 });
 

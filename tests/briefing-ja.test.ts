@@ -31,7 +31,7 @@ describe('country briefing in Japanese', () => {
         }
       }
     }
-    expect(briefingLineJa('Japan: GDP USD 4,110 bn; defense 1.4% of GDP; approval 48.', 'JPN')).toBe('日本：GDP 4.1兆ドル、防衛費 GDP比1.4%、支持率 48。');
+    expect(briefingLineJa('Japan: GDP USD 4,110 bn; defence 1.4% of GDP; approval 48.', 'JPN')).toBe('日本：GDP 4.1兆ドル、防衛費 GDP比1.4%、支持率 48。');
     expect(briefingLineJa('Cars: 7,696,835 built a quarter (30.8 million a year); 1,456,835 exported a quarter (5,827,339 a year).', 'CHN')).toBe('自動車：生産は四半期に7,696,835台（年3,080万台）、輸出は四半期に1,456,835台（年5,827,339台）。');
     expect(briefingLineJa('something new', 'JPN')).toBeNull();
   });

@@ -55,7 +55,8 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // measured in the page in one step (the projector redraws its lobby as it polls: a locator's boundingBox could
     // meet the node between two draws and answer null)
     expect(await projector.getByTestId('projector-joined').evaluate((e) => e.getBoundingClientRect().bottom)).toBeLessThanOrEqual(768);
-    // Cat joins; the teacher revokes her seat: her page says so and how to come back, and she does (same name)
+    // Cat joins; the teacher revokes her seat: her page says so and how to come back, and she does (same name), once the
+    // teacher allows it on the dashboard
     const { page: cat, errors: ce } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
     errors.push(...ce);
     await cat.getByTestId('join-name').fill('Cat');
@@ -68,7 +69,13 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await cat.getByTestId('join-code-input').fill(code);
     await cat.getByTestId('join-name').fill('Cat');
     await cat.getByTestId('join').click();
+    // her name without her seat's link (revoked, forgotten by her browser): the teacher is asked, and allows it
+    await cat.getByTestId('join-waiting').getByText('Waiting for your teacher to let you back in as Cat').waitFor();
+    await teacher.getByTestId('away').getByText('Revoked (out of their seats until you let them back in): Cat').waitFor();
+    await teacher.getByTestId('rejoin-Cat').getByText('Cat asks to rejoin (revoked: back in their old seat if it has room)').waitFor();
+    await teacher.getByTestId('rejoin-Cat').getByRole('button', { name: 'Allow' }).click();
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    await teacher.getByTestId('seat-1-USA').getByText('Cat').waitFor();
     students.push(cat);
 
     // End turn before the start: why, in words; gone once the teacher starts

@@ -180,6 +180,9 @@ describe.runIf(run)('a class in the browser', () => {
     await teacher.getByTestId('debrief-link').click();
     await teacher.getByTestId('debrief-charts').waitFor({ timeout: 120_000 });
     expect(await teacher.getByTestId('debrief-charts').locator('figure').count()).toBe(9);
+    // at 1280 px the charts share the row's width: no empty column at the right (three fixed 320-px charts left ~250 px)
+    const gap = await teacher.getByTestId('debrief-charts').evaluate((el) => el.getBoundingClientRect().right - Math.max(...[...el.querySelectorAll('figure')].map((f) => f.getBoundingClientRect().right)));
+    expect(gap).toBeLessThan(2);
     const prompts = await teacher.getByTestId('prompts').locator('li').allTextContents();
     expect(prompts.length).toBeGreaterThanOrEqual(3);
     expect(prompts.join('\n')).toMatch(/world [12]/i);

@@ -25,7 +25,12 @@ interface Proc {
 const serve = (databaseUrl: string, id: string): Promise<Proc> =>
   spawnServer({ DATABASE_URL: databaseUrl, SERVER_ID: id, LEASE_SECONDS: String(LEASE_SECONDS), STATIC_DIR: '/nonexistent' });
 
-const health = async (p: Proc) => (await (await fetch(`${p.base}/api/health`)).json()) as { server: string; codes: string[] };
+const health = async (p: Proc) => (await (await fetch(`${p.base}/api/health`)).json()) as { server: string; ids: string[]; classes: number; live: number };
+/** /api/health names a process's classes by id and counts them; it never lists a join code (anyone may ask it) */
+const noCodes = async (p: Proc, ...codes: string[]) => {
+  const text = await (await fetch(`${p.base}/api/health`)).text();
+  for (const c of codes) expect(text).not.toContain(c);
+};
 
 /** Poll (no fixed sleep) until `f` gives a truthy value. */
 async function until<T>(f: () => Promise<T>, ms: number, what: string): Promise<T> {
@@ -114,15 +119,17 @@ async function play(a: Proc, b: Proc, url: string): Promise<void> {
   const config = { worlds: 1, turns: 4, roundSeconds: 600, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 };
   const k1 = (await post(a.base, '/api/classes', config)).json as { classId: string; code: string; teacherToken: string };
   const k2 = (await post(b.base, '/api/classes', config)).json as { classId: string; code: string; teacherToken: string };
-  expect(await health(a)).toMatchObject({ server: 'proc-a', codes: [k1.code] });
-  expect(await health(b)).toMatchObject({ server: 'proc-b', codes: [k2.code] });
+  expect(await health(a)).toMatchObject({ server: 'proc-a', ids: [k1.classId], classes: 1, live: 1 });
+  expect(await health(b)).toMatchObject({ server: 'proc-b', ids: [k2.classId], classes: 1, live: 1 });
+  await noCodes(a, k1.code, k2.code);
+  await noCodes(b, k1.code, k2.code);
 
   // class 1 (run by A) reached through B: the joins, the teacher's socket and Ann's socket go through B
   const ann = await post(b.base, '/api/join', { code: k1.code, label: 'Ann' });
   const ben = await post(b.base, '/api/join', { code: k1.code.toLowerCase(), label: 'Ben' });
   expect([ann.status, ann.json.country, ben.status, ben.json.country]).toEqual([200, 'JPN', 200, 'CHN']);
   expect((await post(b.base, '/api/join', { code: 'ZZZZZZ', label: 'Eve' })).status).toBe(404);
-  expect(await health(b)).toMatchObject({ codes: [k2.code] }); // B passed them on; it did not take class 1
+  expect(await health(b)).toMatchObject({ ids: [k2.classId] }); // B passed them on; it did not take class 1
   const teacher = await connect(b.base, k1.teacherToken);
   const annC = await connect(b.base, ann.json.token as string);
   const benC = await connect(a.base, ben.json.token as string);
@@ -149,7 +156,7 @@ async function play(a: Proc, b: Proc, url: string): Promise<void> {
   await q.query("UPDATE classes SET owner = 'proc-a' WHERE id = $1", [k2.classId]);
   await q.end();
   expect((await catC.closed).code).toBe(1012);
-  await until(async () => (await health(a)).codes.includes(k2.code) && !(await health(b)).codes.includes(k2.code), 20_000, 'class 2 to move to A');
+  await until(async () => (await health(a)).ids.includes(k2.classId) && !(await health(b)).ids.includes(k2.classId), 20_000, 'class 2 to move to A');
   const catOnA = await connect(a.base, cat.json.token as string);
   clients.push(catOnA);
   expect(((await catOnA.call('snapshot')).value as { turn: number }).turn).toBe(1);
@@ -181,8 +188,8 @@ async function play(a: Proc, b: Proc, url: string): Promise<void> {
   clients.push(annAgain);
   const waited = Date.now() - killed;
   expect(annAgain.hello?.student).toBe('s1');
-  const h = await until(async () => ((await health(b)).codes.length === 2 ? health(b) : null), 30_000, 'B to run both classes');
-  expect(h!.codes).toEqual([k1.code, k2.code].sort());
+  const h = await until(async () => ((await health(b)).ids.length === 2 ? health(b) : null), 30_000, 'B to run both classes');
+  expect(h!.ids).toEqual([k1.classId, k2.classId].sort());
   console.log(`takeover: Ann's reconnection through B answered ${waited} ms after A was killed (lease ${LEASE_SECONDS} s)`);
   expect(waited).toBeGreaterThan(500); // she waited for the lease to lapse (8 s, less the time since the last renewal)
   expect(b.out()).toMatch(new RegExp(`proc-b runs class ${k1.code} \\(\\d+ events, 1 turns replayed`));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
+import { haveChromium, launch, openPage, overflowing, selectShowsWhole, startPages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -278,6 +278,10 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
         expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
         await page.getByTestId('tab-controls').click();
         expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);
+        // a level list set to "licensed" shows the word whole (it was cut to "license" at 1024 and 1280 px)
+        const level = page.locator('table.controls select').last();
+        await level.selectOption('licensed');
+        expect(await selectShowsWhole(level), `${lang} ${w}x${hgt}: "licensed" cut in its list`).toMatchObject({ whole: true });
         // the budget bar keeps a visible length beside its two figures
         expect(await page.locator('[data-testid=budget] meter').evaluate((m) => m.getBoundingClientRect().width), `${lang} ${w}x${hgt} budget bar`).toBeGreaterThanOrEqual(50);
         expect(errors).toEqual([]);

@@ -148,6 +148,17 @@ describe('gambit report DIR', () => {
     expect(h).toContain('A NOTE ONLY IN THE FILE');
     expect(h).not.toContain('<h2 id="sweep">');
     expect(h).toContain('Not found:');
+    // the tournament's common seeds: margins compared seed by seed, with their intervals
+    expect(h).toMatch(/Comparisons: paired: all \d+ profiles were played on the same \d+ seeds/);
+    expect(h).toMatch(/<th[^>]*>margin ±95%<\/th>/);
+    expect(h).toMatch(/±\d/);
+    // an analysis.json from before pairing still reads, and says its comparisons were unpaired
+    const older = structuredClone(a);
+    delete older.pairing;
+    for (const b of older.bestResponses) delete b.marginCi95;
+    writeFileSync(join(d, 'analysis.json'), JSON.stringify(older));
+    ok(gambit('report', d));
+    expect(readFileSync(join(d, 'report.html'), 'utf8')).toContain('Comparisons: unpaired: this analysis.json predates paired comparisons');
     a.strategies.JPN = ['persona', 'hawk'];
     writeFileSync(join(d, 'analysis.json'), JSON.stringify(a));
     const bad = gambit('report', d);

@@ -26,7 +26,7 @@ describe('the digest story', () => {
     const [c] = yourChanges(report(usTurn1), 'USA', null, null);
     expect(c!.hd).toBe('magnetSupplyRatio');
     expect(c!.causes).toHaveLength(3);
-    expect(c!.causes[2]).toMatch(/^other causes and limits −10\.1 points$/);
+    expect(c!.causes[2]).toMatch(/^other causes −10\.1 points$/);
     expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
   });
   it('adds nothing when the named causes explain the change', () => {
@@ -52,6 +52,15 @@ describe('the digest story', () => {
     const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
     (r as { turn: number }).turn = 3;
     expect(yourChanges(r, 'USA', view, later)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence .* \(in force since turn 1\)/);
+  });
+  it('puts less drawing on inventories down to a restriction only when supply fell (US, turn 2 in the browser: +3.1)', () => {
+    const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const rose = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.11 }, { cause: 'magnets from CHN', amount: 0.062 }]), 'USA', view, memory);
+    expect(rose[0]!.causes[0]).toBe('drawing on magnet inventories −14.1 points');
+    const fell = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.05 }]), 'USA', view, memory);
+    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90%\) on NdFeB magnets to United States .* −14\.1 points$/);
   });
   it('names the player’s own tariff on the magnets that fell, before the other side’s licence', () => {
     const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 500 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;

@@ -60,6 +60,11 @@ describe('tournament', () => {
     expect(table.profiles).toHaveLength(4);
     expect(table.strategies.AUS).toEqual(['persona']);
     for (const p of table.profiles) for (const c of table.players) expect(Number.isFinite(p.mean[c]) && p.sd[c] >= 0).toBe(true);
+    // the per-seed scores `analyze` pairs on: every profile on seeds 1-3, the mean of its scores the row's mean
+    for (const p of table.profiles) {
+      expect(p.seeds).toEqual([1, 2, 3]);
+      for (const c of table.players) expect(p.scores[c].reduce((x: number, y: number) => x + y, 0) / 3).toBeCloseTo(p.mean[c], 12);
+    }
     const csv = readFileSync(join(dir, 't1', 'payoffs.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toContain('ci95_low_JPN');
     expect(csv).toHaveLength(5);
@@ -189,6 +194,15 @@ describe('analyze', () => {
     const a = JSON.parse(readFileSync(join(dir, 'analysis.json'), 'utf8'));
     expect(a.format).toBe('rare-earth-gambit-analysis');
     expect(a.profiles.known).toBe(4);
+    expect(r.stdout.replace(/\n +/g, ' ')).toContain('Comparisons: paired: all 4 profiles were played on the same 3 seeds 1-3');
+    expect(a.pairing.basis).toBe('paired');
+    // a table written before tournaments kept per-seed scores is still read, and analysed unpaired, saying so
+    const old = JSON.parse(readFileSync(table, 'utf8'));
+    for (const p of old.profiles) [delete p.seeds, delete p.scores];
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(old));
+    const o = gambit('analyze', join(dir, 'old.json'), '--samples', '20');
+    expect(o.status, o.stderr).toBe(0);
+    expect(o.stdout.replace(/\n +/g, ' ')).toContain('Comparisons: unpaired: the table has no per-seed scores (profiles[].seeds and profiles[].scores');
     const bad = join(dir, 'bad.json');
     const t = JSON.parse(readFileSync(table, 'utf8'));
     delete t.profiles[0].mean.JPN;

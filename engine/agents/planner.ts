@@ -28,9 +28,18 @@ export interface PlannerOptions {
   horizon?: number;
 }
 
+/** Each country's persona (answering deals by rule), made once per content: a persona agent holds nothing between
+ * decisions, so every decision of a game (and of every game on this content) can use the same one. */
+const personas = new WeakMap<Content, Partial<Record<CountryId, Agent | null>>>();
 const personaOf = (content: Content, c: CountryId): Agent | undefined => {
-  const hit = Object.entries(content.personas.personas).find(([, p]) => p.country === c);
-  return hit ? personaAgent(hit[0], hit[1] as Persona, { deals: 'rule' }) : undefined;
+  let byCountry = personas.get(content);
+  if (!byCountry) personas.set(content, (byCountry = {}));
+  let a = byCountry[c];
+  if (a === undefined) {
+    const hit = Object.entries(content.personas.personas).find(([, p]) => p.country === c);
+    a = byCountry[c] = hit ? personaAgent(hit[0], hit[1] as Persona, { deals: 'rule' }) : null;
+  }
+  return a ?? undefined;
 };
 
 interface Candidate {

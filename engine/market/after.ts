@@ -153,7 +153,7 @@ export function detections(content: Content, m: ChainResult['markets'][StageKey]
 }
 
 /** News and tension from leakage found this turn: the restricting country blames the transit country. */
-export function leakConsequences(content: Content, chain: ChainResult, tension: GameState['tension'], news: string[]): void {
+export function leakConsequences(content: Content, chain: ChainResult, tension: GameState['tension'], news: string[] | null): void {
   for (const s of STAGES) {
     const m = chain.markets[s];
     let world = 0;
@@ -171,7 +171,7 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
       if (e.t < Math.max(1, 0.001 * world)) continue;
       const A = REGIONS[e.a];
       const V = REGIONS[e.v];
-      news.push(`${A} finds about ${fmtT(e.t)} of its ${STAGE_NAMES[s]} reaching ${listOf([...e.dest].sort((x, y) => x - y).map((b) => REGIONS[b]))} through ${V}, round its export controls.`);
+      news?.push(`${A} finds about ${fmtT(e.t)} of its ${STAGE_NAMES[s]} reaching ${listOf([...e.dest].sort((x, y) => x - y).map((b) => REGIONS[b]))} through ${V}, round its export controls.`);
       if (A === 'ROW' || V === 'ROW') continue;
       const bump = Math.min(10, (content.rules.diplomacy.leakTension * e.t) / Math.max(1e-9, 0.01 * world));
       const nt = Math.min(100, tension[A][V] + bump);
@@ -238,7 +238,7 @@ export function pricesWhy(ctx: SupplyContext, chainIn: ChainInput, chain: ChainR
 
 /** National stockpiles trade at the market price: the buyer pays what its own buyers' price came to, a release earns it.
  * With the ledger on, the news says how much the trade moved that price (against the same turn without any stockpile trade). */
-export function settleStockpiles(R: Record<RegionId, RegionState>, chain: ChainResult, purchase: { light: number[]; heavy: number[] }, release: { light: number[]; heavy: number[] }, news: string[], without?: ChainResult): void {
+export function settleStockpiles(R: Record<RegionId, RegionState>, chain: ChainResult, purchase: { light: number[]; heavy: number[] }, release: { light: number[]; heavy: number[] }, news: string[] | null, without?: ChainResult): void {
   for (const c of COUNTRIES) {
     const i = REGIONS.indexOf(c);
     for (const g of ['light', 'heavy'] as const) {
@@ -250,13 +250,13 @@ export function settleStockpiles(R: Record<RegionId, RegionState>, chain: ChainR
       if (bought > 0) {
         const usd = (bought * p) / 1e6; // t * USD/kg * 1000 kg/t / 1e9
         R[c].budget -= usd;
-        news.push(`${c} buys ${fmtT(bought)}${bought < ordered - 1e-6 ? ` (of ${fmtT(ordered)} ordered: the price passed its limit)` : ''} of ${STAGE_NAMES[st]} for its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)})${moved(without, st, i, p)}.`);
+        news?.push(`${c} buys ${fmtT(bought)}${bought < ordered - 1e-6 ? ` (of ${fmtT(ordered)} ordered: the price passed its limit)` : ''} of ${STAGE_NAMES[st]} for its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)})${moved(without, st, i, p)}.`);
       }
-      if (ordered > 0 && bought <= 1e-6) news.push(`${c}'s stockpile order for ${fmtT(ordered)} of ${STAGE_NAMES[st]} finds no seller below its price limit.`);
+      if (ordered > 0 && bought <= 1e-6) news?.push(`${c}'s stockpile order for ${fmtT(ordered)} of ${STAGE_NAMES[st]} finds no seller below its price limit.`);
       if (sold > 0) {
         const usd = (sold * p) / 1e6;
         R[c].budget += usd;
-        news.push(`${c} releases ${fmtT(sold)} of ${STAGE_NAMES[st]} from its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)} back to its budget)${moved(without, st, i, p)}.`);
+        news?.push(`${c} releases ${fmtT(sold)} of ${STAGE_NAMES[st]} from its stockpile at USD ${p.toFixed(0)}/kg (USD ${fmtBn(usd)} back to its budget)${moved(without, st, i, p)}.`);
       }
     }
   }

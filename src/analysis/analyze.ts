@@ -1,9 +1,10 @@
 // Runs every analysis on one payoff table and gathers a single JSON-serialisable result for files and reports.
 import { alphaRank, type AlphaRankOptions, type AlphaRankResult } from './alpharank.ts';
 import { confidence, type ConfidenceOptions, type ConfidenceResult } from './confidence.ts';
-import { bestResponses, deviationReport, pureEquilibria, type BestResponse, type DeviationReport, type PureEquilibriaResult } from './equilibria.ts';
+import { bestResponses, contexts, deviationReport, pureEquilibria, type BestResponse, type DeviationReport, type PlayerDeviation, type PureEquilibriaResult } from './equilibria.ts';
+import { bestResponseMargins, difference, pairingOf, type Basis, type Pairing } from './paired.ts';
 import { replicatorDynamics, type ReplicatorOptions, type ReplicatorResult } from './replicator.ts';
-import { defaultTolerance, indexTable, missingProfiles, profileId, type Profile, type TableLike } from './table.ts';
+import { defaultTolerance, deviate, indexTable, missingProfiles, profileId, type GameIndex, type Profile, type TableLike } from './table.ts';
 
 export interface AnalyzeOptions {
   /** Tie tolerance for best responses and equilibria (default 1e-9 × max(1, payoff range)). */
@@ -28,16 +29,36 @@ export interface AnalysisResult {
   strategies: Record<string, string[]>;
   profiles: { total: number; known: number; missingCount: number; missing: Profile[] };
   tolerance: number;
-  /** Best responses with, when confidence ran, the fraction of resamples that keep the same best strategy. */
-  bestResponses: Array<BestResponse & { stability: number | null }>;
+  /** Whether comparisons between profiles were paired (the same seeds, per-seed scores in the table) or unpaired. */
+  pairing: Pairing;
+  /** Best responses with, when confidence ran, the fraction of resamples that keep the same best strategy, and the
+   * margin's standard error and 95% interval (paired or unpaired, as marginBasis says; null for one game). */
+  bestResponses: Array<BestResponse & { stability: number | null; marginSe: number | null; marginCi95: [number, number] | null; marginBasis: Basis | null }>;
   equilibria: PureEquilibriaResult;
   replicator: ReplicatorResult | null;
   alphaRank: AlphaRankResult | null;
   /** Resampling report (its bestResponses are merged into the list above and set to null here). */
   confidence: ConfidenceResult | null;
-  /** Deviation gains at the top α-Rank profile, or, without α-Rank, at the known profile with the least regret. */
-  topProfile: { source: 'alpha-rank' | 'least-regret'; deviations: DeviationReport } | null;
+  /** Deviation gains at the top α-Rank profile, or, without α-Rank, at the known profile with the least regret; each
+   * player's best gain with its standard error and 95% interval. */
+  topProfile: { source: 'alpha-rank' | 'least-regret'; deviations: TopDeviations } | null;
   notes: string[];
+}
+
+export type GainStats = { bestGainSe: number | null; bestGainCi95: [number, number] | null; basis: Basis | null };
+export type TopDeviations = Omit<DeviationReport, 'players'> & { players: Array<PlayerDeviation & GainStats> };
+
+/** The deviation report with the uncertainty of each player's best gain. */
+function withGainStats(g: GameIndex, id: number, d: DeviationReport): TopDeviations {
+  return {
+    ...d,
+    players: d.players.map((x, i) => {
+      const k = x.bestDeviation === null ? -1 : g.pools[i].indexOf(x.bestDeviation);
+      if (k < 0 || x.payoff === null) return { ...x, bestGainSe: null, bestGainCi95: null, basis: null };
+      const diff = difference(g, deviate(g, id, i, k), id, i);
+      return { ...x, bestGainSe: diff.se, bestGainCi95: diff.ci95, basis: diff.basis };
+    }),
+  };
 }
 
 /** Every analysis of the table with one set of options; the result survives JSON.stringify/parse unchanged. */
@@ -71,17 +92,20 @@ export function analyzeTable(table: TableLike, opts: AnalyzeOptions = {}): Analy
   if (conf) conf = { ...conf, bestResponses: null };
 
   let topProfile: AnalysisResult['topProfile'] = null;
-  if (topId !== null) topProfile = { source: 'alpha-rank', deviations: deviationReport(g, topId) };
+  if (topId !== null) topProfile = { source: 'alpha-rank', deviations: withGainStats(g, topId, deviationReport(g, topId)) };
   else {
     let best: DeviationReport | null = null;
+    let bestId = -1;
     for (let id = 0; id < g.size; id++) {
       if (!g.known[id]) continue;
       const r = deviationReport(g, id);
       const better = best === null || (r.complete && !best.complete) || (r.complete === best.complete && (r.regret ?? Infinity) < (best.regret ?? Infinity));
-      if (better) best = r;
+      if (better) [best, bestId] = [r, id];
     }
-    if (best) topProfile = { source: 'least-regret', deviations: best };
+    if (best) topProfile = { source: 'least-regret', deviations: withGainStats(g, bestId, best) };
   }
+  const pairing = pairingOf(g);
+  const margins = bestResponseMargins(g, (i) => contexts(g, i));
 
   return {
     format: 'rare-earth-gambit-analysis',
@@ -93,7 +117,8 @@ export function analyzeTable(table: TableLike, opts: AnalyzeOptions = {}): Analy
     strategies: Object.fromEntries(t.players.map((p) => [p, [...t.strategies[p]]])),
     profiles: { total: g.size, known: g.knownCount, missingCount, missing: missingProfiles(g, opts.missingLimit ?? 50) },
     tolerance,
-    bestResponses: br.map((b, i) => ({ ...b, stability: stability ? stability[i] : null })),
+    pairing,
+    bestResponses: br.map((b, i) => ({ ...b, stability: stability ? stability[i] : null, marginSe: margins[i]?.se ?? null, marginCi95: margins[i]?.ci95 ?? null, marginBasis: margins[i]?.basis ?? null })),
     equilibria,
     replicator,
     alphaRank: ar,

@@ -2,6 +2,7 @@
 import seedrandom from 'seedrandom';
 import { alphaRankStationary, effectiveAlphaOf, type AlphaRankOptions } from './alpharank.ts';
 import { contexts, forDeviations, scanEquilibria } from './equilibria.ts';
+import { difference, type Basis } from './paired.ts';
 import { defaultTolerance, indexTable, profileId, profileLabel, profileOf, withMeans, type GameIndex, type Profile, type TableLike } from './table.ts';
 
 /** The findings to test: equilibrium candidates and the top α-Rank profile (either may be omitted). */
@@ -33,9 +34,12 @@ export interface EquilibriumConfidence {
   stable: number;
   count: number;
   samples: number;
-  /** Smallest payoff − deviation payoff at the point estimate, its standard error, and their ratio. */
+  /** Smallest payoff − deviation payoff at the point estimate, its standard error, 95% interval, and their ratio. */
   minMargin: number | null;
   minMarginSe: number | null;
+  minMarginCi95: [number, number] | null;
+  /** Whether that margin was taken seed by seed (paired) or from independent means (unpaired). */
+  basis: Basis | null;
   /** minMargin / minMarginSe; null when that se is 0 (no noise: the margin is exact). */
   z: number | null;
   /** Smallest margin/se over all deviations with se > 0 (a big margin can still be noisy). */
@@ -46,6 +50,9 @@ export interface EquilibriumConfidence {
 export interface ConfidenceResult {
   samples: number;
   seed: number | string;
+  /** How the resamples were drawn: profiles whose seeds were redrawn together (one seed set each) and profiles whose
+   * means were drawn on their own from N(mean, se). */
+  resampling: { seedBootstrap: number; independent: number; description: string };
   tolerance: number;
   equilibria: EquilibriumConfidence[];
   /** Profiles that were equilibria in some resamples without being among the findings, most frequent first (≤ 10). */
@@ -82,10 +89,13 @@ export function normalSource(seed: number | string): () => number {
 const pct = (f: number) => `${Math.round(f * 100)}%`;
 
 /**
- * Parametric bootstrap: each resample draws every known profile mean from N(mean, sd/√games), then
- * recomputes pure equilibria (and best responses, and the top α-Rank profile) with the same tolerance.
- * Reports how often each finding survives and, for each equilibrium, its smallest deviation margin in
- * standard errors. Missing profiles stay missing in every resample.
+ * Bootstrap of the profile means, then pure equilibria (and best responses, and the top α-Rank profile) recomputed
+ * with the same tolerance. Profiles with per-seed scores on a common seed set (a tournament's common random numbers)
+ * are resampled together: each resample draws that set's seeds with replacement and takes every such profile's mean
+ * over the drawn seeds, so their correlation carries over (the deviation from the mean is scaled by √(m/(m−1)) for
+ * m seeds, so that its variance is se², as for the others). Profiles without per-seed scores (older tables) are drawn
+ * on their own from N(mean, sd/√games). Reports how often each finding survives and, for each equilibrium, its
+ * smallest deviation margin in standard errors (paired where possible). Missing profiles stay missing.
  */
 export function confidence(table: TableLike, finding: ConfidenceFinding, opts: ConfidenceOptions = {}): ConfidenceResult {
   const g = indexTable(table);
@@ -111,13 +121,32 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
   const arOpts: AlphaRankOptions | null = arSamples > 0 ? { populationSize: opts.alphaRank?.populationSize, scale: 'none', alpha: effectiveAlphaOf(g, opts.alphaRank).effectiveAlpha } : null;
 
   const normal = normalSource(seed);
+  const uniform = seedrandom.alea(`${seed}:seeds`);
+  const sets = g.seedSets.map((seeds, j) => ({ m: seeds.length, ids: [] as number[], j }));
+  for (let id = 0; id < g.size; id++) if (g.known[id] && g.seedSet[id] >= 0 && g.seedSets[g.seedSet[id]].length >= 2) sets[g.seedSet[id]].ids.push(id);
+  const boot = sets.filter((x) => x.ids.length > 0);
+  const inBoot = boot.reduce((a, x) => a + x.ids.length, 0);
   const mean = new Float64Array(g.mean.length);
+  const draw = new Int32Array(Math.max(0, ...boot.map((x) => x.m)));
   for (let r = 0; r < samples; r++) {
     for (let id = 0; id < g.size; id++) {
       for (let i = 0; i < n; i++) {
-        const z = normal();
+        const z = normal(); // drawn for every profile, so that tables without seeds resample as they always did
         const k = id * n + i;
         mean[k] = g.known[id] ? g.mean[k] + g.se[k] * z : NaN;
+      }
+    }
+    for (const { m, ids } of boot) {
+      for (let s = 0; s < m; s++) draw[s] = Math.floor(uniform() * m);
+      const c = Math.sqrt(m / (m - 1));
+      for (const id of ids) {
+        const v = g.perSeed[id]!;
+        for (let i = 0; i < n; i++) {
+          let sum = 0;
+          for (let s = 0; s < m; s++) sum += v[draw[s] * n + i];
+          const k = id * n + i;
+          mean[k] = g.mean[k] + c * (sum / m - g.mean[k]);
+        }
       }
     }
     const h = withMeans(g, mean);
@@ -138,7 +167,14 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
   const equilibria = eqIds.map((id): EquilibriumConfidence => {
     const count = eqCount.get(id) ?? 0;
     const z = marginZ(g, id);
-    const zText = z.z === null ? (z.minMargin === null ? '' : ', margin exact (sd 0)') : `, smallest margin ${Math.abs(z.z) >= 10 ? z.z.toFixed(1) : z.z.toPrecision(2)} se`;
+    const zText =
+      z.z !== null
+        ? `, smallest margin ${Math.abs(z.z) >= 10 ? z.z.toFixed(1) : z.z.toPrecision(2)} se (${z.basis})`
+        : z.minMargin === null
+          ? ''
+          : z.minMarginSe === 0
+            ? ', margin exact (sd 0)'
+            : ', margin without a standard error (1 game)';
     return { profile: profileOf(g, id), label: profileLabel(g, id), stable: count / samples, count, samples, ...z, description: `stable in ${pct(count / samples)} of ${samples} resamples${zText}` };
   });
   const listed = new Set(eqIds);
@@ -159,6 +195,16 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
   return {
     samples,
     seed,
+    resampling: {
+      seedBootstrap: inBoot,
+      independent: g.knownCount - inBoot,
+      description:
+        inBoot === 0
+          ? 'each profile mean drawn on its own from N(mean, se)'
+          : inBoot === g.knownCount && boot.length === 1
+            ? `paired: the ${boot[0].m} seeds redrawn with replacement, every profile together`
+            : `${inBoot} of ${g.knownCount} profiles by redrawing their seeds (${boot.length} seed set${boot.length === 1 ? '' : 's'}), the other ${g.knownCount - inBoot} each on its own from N(mean, se)`,
+    },
     tolerance: tol,
     equilibria,
     others,
@@ -212,20 +258,18 @@ function topStrategy(g: GameIndex, i: number, base: number): number {
   return best;
 }
 
-/** Smallest deviation margin at a profile with its standard error sqrt(se_here² + se_there²), and the weakest margin/se. */
-function marginZ(g: GameIndex, id: number): Pick<EquilibriumConfidence, 'minMargin' | 'minMarginSe' | 'z' | 'weakestZ'> {
-  const n = g.players.length;
-  let minMargin: number | null = null;
-  let minMarginSe: number | null = null;
+/** Smallest deviation margin at a profile with its standard error (paired seed by seed when the two profiles share
+ * seeds, else sqrt(se_here² + se_there²)), its 95% interval, and the weakest margin/se. */
+function marginZ(g: GameIndex, id: number): Pick<EquilibriumConfidence, 'minMargin' | 'minMarginSe' | 'minMarginCi95' | 'basis' | 'z' | 'weakestZ'> {
+  let min: ReturnType<typeof difference> | null = null;
   let weakestZ: number | null = null;
   forDeviations(g, id, (i, _k, d) => {
     if (!g.known[id] || !g.known[d]) return;
-    const m = g.mean[id * n + i] - g.mean[d * n + i];
-    const se = Math.hypot(g.se[id * n + i], g.se[d * n + i]);
-    if (minMargin === null || m < minMargin) [minMargin, minMarginSe] = [m, se];
-    if (se > 0 && (weakestZ === null || m / se < weakestZ)) weakestZ = m / se;
+    const m = difference(g, id, d, i);
+    if (min === null || m.diff < min.diff) min = m;
+    if (m.se !== null && m.se > 0 && (weakestZ === null || m.diff / m.se < weakestZ)) weakestZ = m.diff / m.se;
   });
-  const mm = minMargin as number | null;
-  const ms = minMarginSe as number | null;
-  return { minMargin: mm, minMarginSe: ms, z: mm !== null && ms !== null && ms > 0 ? mm / ms : null, weakestZ };
+  const mm = min as ReturnType<typeof difference> | null;
+  if (mm === null) return { minMargin: null, minMarginSe: null, minMarginCi95: null, basis: null, z: null, weakestZ };
+  return { minMargin: mm.diff, minMarginSe: mm.se, minMarginCi95: mm.ci95, basis: mm.basis, z: mm.se !== null && mm.se > 0 ? mm.diff / mm.se : null, weakestZ };
 }

@@ -116,7 +116,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     for (const m of p.missing) L.push(...para(`    ${lab(m)}`, W, '      '));
     if (p.missing.length < p.missingCount) L.push(`    … and ${p.missingCount - p.missing.length} more`);
   }
+  L.push(...wrap('Comparisons:', r.pairing.description.split(' '), W, ' '));
   for (const n of r.notes) L.push(...wrap('Note:', n.split(' '), W, ' '));
+  // the half-width of a 95% interval, marked p or u only when the table mixes paired and unpaired comparisons
+  const half = (c: [number, number] | null | undefined, basis: string | null | undefined) =>
+    c ? `±${num((c[1] - c[0]) / 2)}${r.pairing.basis === 'mixed' && basis ? ` ${basis[0]}` : ''}` : '-';
 
   L.push(...heading('Best responses', W));
   for (const player of r.players) {
@@ -141,10 +145,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       b.best.join(' = ') || '?',
       num(b.value),
       num(b.margin),
+      half(b.marginCi95, b.marginBasis),
       pct(b.stability),
       b.unknown.length ? b.unknown.join(', ') : '',
     ]);
-    L.push(...textTable(['others play', 'best', 'mean', 'margin', 'stable', 'unknown'], shown, W, [false, false, true, true, true, false]));
+    L.push(...textTable(['others play', 'best', 'mean', 'margin', '±95%', 'stable', 'unknown'], shown, W, [false, false, true, true, true, true, false]));
     if (rows.length > maxRows) L.push(`  … ${rows.length - maxRows} more rows in the JSON result`);
   }
 
@@ -161,22 +166,22 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   else {
     const rows = eq.equilibria.map((e) => {
       const c = ci?.equilibria.find((x) => x.label === e.label);
-      return [short(e.label), num(e.minMargin), c ? (c.z === null ? (c.minMargin === null ? '-' : 'exact') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
+      return [short(e.label), num(e.minMargin), c ? half(c.minMarginCi95, c.basis) : '-', c ? (c.z === null ? (c.minMarginSe === 0 ? 'exact' : '-') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
     });
-    L.push(...textTable(['profile', 'min margin', 'z', 'stable'], rows, W, [false, true, true, true]));
-    L.push(
-      ...para(
-        '  min margin: the closest deviation loses this much; z: that margin over its standard error, with the profiles taken as independent (a tournament plays them on common seeds, which usually makes differences more precise than that: z and stability are then conservative).',
-        W,
-      ),
-    );
+    L.push(...textTable(['profile', 'min margin', '±95%', 'z', 'stable'], rows, W, [false, true, true, true, true]));
+    const how = {
+      paired: 'seed by seed (the mean of the per-seed differences, a t interval over the seeds)',
+      unpaired: 'with the two profiles taken as independent (no per-seed scores: see Comparisons above)',
+      mixed: 'seed by seed where both profiles share seeds (p), else as independent means (u)',
+    }[r.pairing.basis];
+    L.push(...para(`  min margin: the closest deviation loses this much; ±95%: its 95% interval and z: the margin over its standard error, both ${how}.`, W));
   }
   if (eq.unverified.length) {
     L.push('  Not claimed (no known profitable deviation, but these deviations are missing):');
     for (const u of eq.unverified) L.push(...wrap(`    ${short(u.label)} needs`, u.missing.map(lab), W, '; '));
   }
   if (ci?.others.length) L.push(...wrap('  Equilibria only in some resamples:', ci.others.map((o) => `${short(o.label)} (${pct(o.frequency)})`), W, '; '));
-  if (ci) L.push(`  Resamples with no pure equilibrium: ${pct(ci.noEquilibrium)} of ${ci.samples} (seed ${ci.seed}).`);
+  if (ci) L.push(...para(`  Resamples with no pure equilibrium: ${pct(ci.noEquilibrium)} of ${ci.samples} (seed ${ci.seed}; ${ci.resampling.description}).`, W));
   else L.push(...para('  No z or stability figures: nothing was resampled (--samples 0, or profiles of 1 game: see the notes).', W));
 
   const rep = r.replicator;
@@ -224,10 +229,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       num(x.payoff),
       x.bestDeviation ?? '-',
       num(x.bestGain),
+      half(x.bestGainCi95, x.basis),
       num(x.regret),
       x.unknown.join(', '),
     ]);
-    L.push(...textTable(['player', 'plays', 'payoff', 'best deviation', 'gain', 'regret', 'unknown'], rows, W, [false, false, true, false, true, true, false]));
+    L.push(...textTable(['player', 'plays', 'payoff', 'best deviation', 'gain', '±95%', 'regret', 'unknown'], rows, W, [false, false, true, false, true, true, true, false]));
   }
   return L.join('\n') + '\n';
 }

@@ -6,3 +6,5 @@ export * from './alpharank.ts';
 export * from './confidence.ts';
 export * from './analyze.ts';
 export * from './format.ts';
+export * from './paired.ts';
+export * from './stats.ts';

@@ -1,5 +1,6 @@
 // The tournament payoff table: its zod schema, readable validation errors, and the dense index every analysis works on.
 import { z } from 'zod';
+import { meanSd } from './stats.ts';
 
 /** A pure profile: one strategy name per player name. */
 export type Profile = Record<string, string>;
@@ -11,9 +12,14 @@ const ProfileRowSchema = z.strictObject({
   games: z.number().int().min(1),
   mean: z.record(z.string(), z.number()),
   sd: z.record(z.string(), z.number().min(0, 'a standard deviation cannot be negative')),
+  /** The seeds of the profile's games, and each player's score in each (same order): what paired comparisons need.
+   * Optional, so that tables written before tournaments kept them stay readable (their comparisons are unpaired). */
+  seeds: z.array(z.number().int()).optional(),
+  scores: z.record(z.string(), z.array(z.number())).optional(),
 });
 
-/** The JSON payoff table a tournament writes: per profile, the mean and sample sd of each player's payoff over its games. */
+/** The JSON payoff table a tournament writes: per profile, the mean and sample sd of each player's payoff over its games
+ * and, since tournaments keep them, the seeds and per-seed scores those come from. */
 export const PayoffTableSchema = z
   .strictObject({
     format: z.literal('rare-earth-gambit-payoffs'),
@@ -51,6 +57,7 @@ export const PayoffTableSchema = z
         const pool = t.strategies[p];
         if (s !== undefined && pool && !pool.includes(s)) issue(['profiles', i, 'strategies', p], `${JSON.stringify(s)} is not in the pool of ${p} (${pool.join(', ')})`);
       }
+      perSeedIssues(row, players, (path, m) => issue(['profiles', i, ...path], m));
       const key = t.players.map((p) => row.strategies[p]).join('\u0000');
       const prev = seen.get(key);
       if (prev !== undefined) issue(['profiles', i], `the same profile as profiles[${prev}]`);
@@ -59,6 +66,32 @@ export const PayoffTableSchema = z
   });
 
 export type PayoffTable = z.infer<typeof PayoffTableSchema>;
+
+/** A row's seeds and scores: both or neither, one per game, no seed twice, and the mean and sd they give. */
+function perSeedIssues(row: z.infer<typeof ProfileRowSchema>, players: ReadonlySet<string>, issue: (path: PropertyKey[], message: string) => void): void {
+  const { seeds, scores } = row;
+  if (seeds === undefined && scores === undefined) return;
+  if (seeds === undefined || scores === undefined) return issue([seeds === undefined ? 'seeds' : 'scores'], `missing: per-seed scores need both seeds and scores (the other is given)`);
+  if (seeds.length !== row.games) issue(['seeds'], `${seeds.length} seeds for ${row.games} games`);
+  const dup = seeds.findIndex((x, k) => seeds.indexOf(x) !== k);
+  if (dup >= 0) issue(['seeds', dup], `seed ${seeds[dup]} is listed twice`);
+  for (const k of Object.keys(scores)) if (!players.has(k)) issue(['scores', k], `${JSON.stringify(k)} is not one of the players`);
+  for (const p of players) {
+    const xs = scores[p];
+    if (xs === undefined) {
+      issue(['scores', p], `missing the per-seed scores of player ${JSON.stringify(p)}`);
+      continue;
+    }
+    if (xs.length !== seeds.length) {
+      issue(['scores', p], `${xs.length} scores for ${seeds.length} seeds`);
+      continue;
+    }
+    const { mean, sd } = meanSd(xs);
+    const off = (a: number, b: number | undefined, rel: number) => b !== undefined && Math.abs(a - b) > rel * Math.max(1, Math.abs(a));
+    if (off(mean, row.mean[p], 1e-9)) issue(['mean', p], `${row.mean[p]} is not the mean of its per-seed scores (${mean})`);
+    if (off(sd, row.sd[p], 1e-6)) issue(['sd', p], `${row.sd[p]} is not the sd of its per-seed scores (${sd})`);
+  }
+}
 
 /** One problem in a payoff table, located by a JSON path such as `$.profiles[3].mean.JPN`. */
 export interface TableIssue {
@@ -111,6 +144,13 @@ export interface GameIndex {
   readonly mean: Float64Array;
   /** se[id * n + i]: standard error sd / sqrt(games) of that mean. */
   readonly se: Float64Array;
+  /** games[id]: the games behind profile id's means (0 when missing). */
+  readonly games: Uint32Array;
+  /** The distinct seed sets (ascending) of the profiles with per-seed scores; seedSet[id] indexes it, -1 for none. */
+  readonly seedSets: number[][];
+  readonly seedSet: Int32Array;
+  /** perSeed[id][s * n + i]: player i's score at profile id on seedSets[seedSet[id]][s]; null without per-seed scores. */
+  readonly perSeed: Array<Float64Array | null>;
   readonly table: PayoffTable;
 }
 
@@ -133,16 +173,32 @@ export function indexTable(input: TableLike): GameIndex {
   const known = new Uint8Array(size);
   const mean = new Float64Array(size * n).fill(NaN);
   const se = new Float64Array(size * n).fill(NaN);
+  const games = new Uint32Array(size);
+  const seedSets: number[][] = [];
+  const setOf = new Map<string, number>();
+  const seedSet = new Int32Array(size).fill(-1);
+  const perSeed: Array<Float64Array | null> = table.profiles.some((r) => r.seeds) ? new Array<Float64Array | null>(size).fill(null) : [];
   for (const row of table.profiles) {
     let id = 0;
     for (let i = 0; i < n; i++) id += pools[i].indexOf(row.strategies[players[i]]) * strides[i];
     known[id] = 1;
+    games[id] = row.games;
+    if (row.seeds && row.scores) {
+      const order = row.seeds.map((_, k) => k).sort((a, b) => row.seeds![a] - row.seeds![b]);
+      const sorted = order.map((k) => row.seeds![k]);
+      const key = sorted.join(',');
+      if (!setOf.has(key)) setOf.set(key, seedSets.push(sorted) - 1);
+      seedSet[id] = setOf.get(key)!;
+      const v = new Float64Array(order.length * n);
+      order.forEach((k, s) => players.forEach((p, i) => (v[s * n + i] = row.scores![p][k])));
+      perSeed[id] = v;
+    }
     for (let i = 0; i < n; i++) {
       mean[id * n + i] = row.mean[players[i]];
       se[id * n + i] = row.sd[players[i]] / Math.sqrt(row.games);
     }
   }
-  return { kind: 'game-index', players, pools, strides, size, knownCount: table.profiles.length, known, mean, se, table };
+  return { kind: 'game-index', players, pools, strides, size, knownCount: table.profiles.length, known, mean, se, games, seedSets, seedSet, perSeed, table };
 }
 
 /** The same game with other means (used by the resampling in confidence.ts). */

@@ -12,19 +12,38 @@ function joinScreen(): void {
   const err = h('p', { class: 'error', role: 'alert', 'data-testid': 'join-error' });
   const code = h('input', { id: 'code', 'data-testid': 'join-code-input', value: q.get('code') ?? '', maxlength: 12, autocomplete: 'off', autocapitalize: 'characters', required: true }) as HTMLInputElement;
   const name = h('input', { id: 'label', 'data-testid': 'join-name', maxlength: 40, autocomplete: 'nickname', required: true }) as HTMLInputElement;
+  const wait = h('p', { class: 'waiting', role: 'status', 'data-testid': 'join-waiting' });
   const form = h('form', { class: 'join', 'data-testid': 'join-form' },
     h('label', {}, 'Class code', code), h('label', {}, 'Your name', name),
-    h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, 'Join the class'), err,
-    h('p', { class: 'hint' }, 'Use the same name if you come back on another device: you get your seat back.'));
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, 'Join the class'), err, wait,
+    h('p', { class: 'hint' }, 'Coming back? Use the same name: on this device you get your seat back at once; on another one, your teacher is asked to let you in.'));
   form.addEventListener('input', () => (err.textContent = '')); // an old error does not outlive the field it was about
+  let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
+  let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    const mine = ++asking;
+    const key = `${code.value.trim().toUpperCase()}|${name.value.trim().toLowerCase()}`;
+    let request = asked?.key === key ? asked.request : undefined;
     try {
-      const r = await postJson<{ token: string }>('/api/join', { code: code.value, label: name.value });
-      remember('seat', r.token);
-      history.replaceState(null, '', location.pathname); // a refresh comes back to the seat, not to this form
-      await play(r.token);
+      for (;;) {
+        // the seat token this browser holds, if any: rejoining its own seat needs no approval
+        const r = await postJson<{ token: string } | { pending: true; request: string; message: string }>('/api/join', { code: code.value, label: name.value, token: recall('seat') ?? undefined, request });
+        if (mine !== asking) return; // the form was sent again meanwhile
+        if ('token' in r) {
+          wait.textContent = '';
+          remember('seat', r.token);
+          history.replaceState(null, '', location.pathname); // a refresh comes back to the seat, not to this form
+          return await play(r.token);
+        }
+        request = r.request;
+        asked = { key, request };
+        wait.textContent = `${name.value.trim()} is a name already in this class. ${r.message[0].toUpperCase()}${r.message.slice(1)}: they see your request on their screen. Not you? Change your name and join again.`;
+        await new Promise((res) => setTimeout(res, 2000));
+      }
     } catch (x) {
+      if (mine !== asking) return;
+      wait.textContent = '';
       err.textContent = (x as Error).message;
     }
   });

@@ -171,7 +171,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       game?.unmount();
       game = null;
       clear(gameRoot);
-      gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'revoked' }, h('h1', {}, 'Your teacher took this seat back'), h('p', {}, 'To play again, join the class with its code (your teacher may have moved you, or may want you to use another name).'), h('a', { href: 'class.html' }, 'Join a class')));
+      gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'revoked' }, h('h1', {}, 'Your teacher took this seat back'), h('p', {}, 'To play again, join the class with its code and your name: your teacher will be asked to let you back in.'), h('a', { href: 'class.html' }, 'Join a class')));
     }
   });
   sock.onState((st) => {

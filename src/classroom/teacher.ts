@@ -57,7 +57,7 @@ export function createClassScreen(root: HTMLElement): void {
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
 interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
-export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; config: { worlds: number; turns: number; roundSeconds: number; missed: string } }
+export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string } }
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
@@ -87,6 +87,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     const url = joinUrl(s.code);
     body.append(
       lost ? h('p', { class: 'lost-banner', role: 'alert', 'data-testid': 'dash-lost' }, `No connection to the server since ${lostAt}: trying again every few seconds. What you see below is from then; the class keeps its state and picks up where it was once the server is back (is its terminal still open?).`) : '',
+      // the server was down mid-round: the rounds it left with (nearly) no time got some back (for ten minutes)
+      s.recovery && s.now - s.recovery.at < 600_000 ? h('p', { class: 'recovered', role: 'status', 'data-testid': 'recovered' }, `The server was back at ${new Date(s.recovery.at - offset).toLocaleTimeString()}, about ${Math.round(s.recovery.downMs / 1000)} s after its last news: the round's clock in world ${s.recovery.worlds.map((w) => w + 1).join(', ')} was given time back (at least a minute).`) : '',
       h('header', { class: 'dash-head' },
         h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, `${s.status} · ${s.students} student${s.students === 1 ? '' : 's'} · ${s.worlds.length} world${s.worlds.length === 1 ? '' : 's'}${inCount(s)}`)),
         h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), joinWarning() ? h('div', { class: 'error' }, joinWarning()) : ''),
@@ -105,9 +107,18 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         h('a', { class: s.status === 'ended' ? 'button primary' : 'button', href: `?debrief=${classId}`, 'data-testid': 'debrief-link' }, 'Debrief pack'),
       ),
       msg,
+      requests(s),
       h('div', { class: 'worlds' }, ...s.worlds.map((w) => worldCard(s, w))),
     );
   };
+  // someone typed the name of a student already in the class, on a browser without that seat's token: the teacher says
+  // whether it is that student (a new device, a cleared browser) or not; revoked students are listed under it
+  const requests = (s: TeacherState) => h('div', { class: 'requests' },
+    ...s.requests.map((r) => h('p', { class: 'rejoin-request', role: 'alert', 'data-testid': `rejoin-${r.label}` },
+      `${r.label} asks to rejoin${r.country !== null ? ` as ${COUNTRY_NAME[r.country]} in world ${(r.world ?? 0) + 1}` : ' (revoked: back in their old seat if it has room)'} from a device without their seat's link. `,
+      h('button', { type: 'button', class: 'primary', 'data-testid': 'rejoin-allow', onclick: act('admit', [r.id, true]) }, 'Allow'), ' ',
+      h('button', { type: 'button', 'data-testid': 'rejoin-refuse', onclick: act('admit', [r.id, false]) }, 'Refuse'))),
+    s.away.length ? h('p', { class: 'away', 'data-testid': 'away' }, `Revoked (out of their seats until you let them back in): ${s.away.map((a) => a.label).join(', ')}`) : '');
   // the round at a glance, over every world (the cards below may need scrolling): how many students' seats are in
   const inCount = (s: TeacherState) => {
     if (s.status !== 'running' && s.status !== 'paused') return '';
@@ -149,7 +160,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
       h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => COUNTRIES.map((c) => h('option', { value: `${x.index}:${c}` }, `world ${x.index + 1} ${c}`)))),
     seat.students.length > 1 || seat.captain ? h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain') : '',
-    h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? They will have to join again.`) && act('revoke', [p.id])() }, 'revoke'),
+    h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? Their devices are signed out and a bot plays the seat; they can come back only if you allow it.`) && act('revoke', [p.id])() }, 'revoke'),
   );
   root.append(h('main', { class: 'class-page dash', 'data-testid': 'dashboard' }, body));
   sock.onPush((p) => p.push === 'state' && show(p.value as TeacherState));

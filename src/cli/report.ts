@@ -31,11 +31,11 @@ const ResultSchema = z.object({
 const AnalysisSchema = z.object({
   format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
   profiles: z.object({ total: z.number(), known: z.number(), missingCount: z.number(), missing: z.array(prof) }), tolerance: z.number(), notes: z.array(z.string()),
-  bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn })),
+  bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn, marginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })),
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
   replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable() })) })]).nullable(),
   alphaRank: z.union([unavailable, z.object({ available: z.literal(true), note: z.string(), top: z.array(z.object({ profile: prof, label: z.string(), mass: z.number() })), marginals: mix })]).nullable(),
-  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
+  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn, basis: z.enum(['paired', 'unpaired']).nullable().optional() })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
   topProfile: z.object({ source: z.enum(['alpha-rank', 'least-regret']), deviations: z.object({ label: z.string(), profile: prof, complete: z.boolean(), players: z.array(z.object({ player: z.string(), strategy: z.string(), payoff: nn, bestDeviation: z.string().nullable(), bestGain: nn, regret: nn })) }) }).nullable(),
 });
 type Sweep = z.infer<typeof SweepSchema>;
@@ -139,7 +139,9 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile) => string): string {
   const H: string[] = [`<h3>Analysis</h3>`];
   if (a.notes.length) H.push(`<div class="note">${a.notes.map((n) => p(esc(n))).join('')}</div>`);
-  H.push('<h4>Best responses</h4>', p('For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when every profile mean is redrawn within its sampling noise, each profile on its own (the tournament’s common seeds usually make differences between profiles more precise than that, so these shares are cautious).'));
+  // an analysis.json written before comparisons were paired has no pairing: its resampling took profiles as independent
+  const pairing = (a as Partial<AnalysisResult>).pairing?.description ?? 'unpaired: this analysis.json predates paired comparisons, so profiles were taken as independent; analyze the table again for paired figures.';
+  H.push('<h4>Best responses</h4>', p(`For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when the profile means are redrawn within their sampling noise. Comparisons: ${esc(pairing)}`));
   for (const pl of varying) {
     const rows = a.bestResponses.filter((r) => r.player === pl);
     const counts = new Map<string, number>();
@@ -156,7 +158,8 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
           : '';
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
-    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, false] }));
+    const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
     if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
   }
   const eq = a.equilibria;
@@ -168,7 +171,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
       const c = ci?.equilibria.find((x) => x.label === e.label);
       const sw = `${esc(e.closest?.player ?? '')} to ${esc(e.closest?.strategy ?? '')}`;
       const how = e.minMargin === null ? 'no country can switch' : e.minMargin <= a.tolerance ? `a switch ties it (${sw}: no gain, no loss), so it is a weak equilibrium` : `the closest switch (${sw}) loses ${sig(e.minMargin)} points`;
-      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples` : '';
+      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples` : '';
       return `${b(short(e.profile))}: ${how}${conf}`;
     }).join('; ')}.`));
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
+import { meanSd, t95 } from '../analysis/stats.ts';
 import { issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
@@ -13,6 +14,8 @@ import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import type { GameTask, ResultLine } from './batch.ts';
+
+export { meanSd, t95 };
 
 export interface TournamentOptions {
   scenario: string;
@@ -39,21 +42,6 @@ export interface TournamentSpec {
   pools: Record<CountryId, string[]>;
   profiles: Record<CountryId, string>[];
   profilesInAll: number;
-}
-
-/** Two-sided 95% Student t quantile for df degrees of freedom. */
-export function t95(df: number): number {
-  const table = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-  if (df < 1) return NaN;
-  if (df <= 30) return table[df - 1];
-  return 1.96 + 2.4 / df; // close to the exact values above 30
-}
-
-export function meanSd(xs: number[]): { mean: number; sd: number } {
-  const n = xs.length;
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const v = n > 1 ? xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
-  return { mean, sd: Math.sqrt(v) };
 }
 
 /** The pools, one per country given, the others the fixed agent; `named` are the countries --agents names. */
@@ -128,7 +116,8 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   return 0;
 }
 
-/** Build and write payoffs.json, payoffs.csv and games.jsonl from all of a tournament's games; returns the summary text. */
+/** Build and write payoffs.json (with each profile's seeds and per-seed scores), payoffs.csv and games.jsonl from all
+ * of a tournament's games; returns the summary text. */
 export function writeTournament(dir: string, content: Content, spec: TournamentSpec, lines: ResultLine[]): string {
   const n = spec.gamesPerProfile;
   const sorted = [...lines].sort((a, b) => a.game - b.game).map(({ shard: _s, ...l }) => l as ResultLine);
@@ -136,8 +125,13 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
     const games = sorted.slice(i * n, (i + 1) * n);
     const mean = {} as Record<CountryId, number>;
     const sd = {} as Record<CountryId, number>;
-    for (const c of COUNTRIES) ({ mean: mean[c], sd: sd[c] } = meanSd(games.map((g) => g.scores[c])));
-    return { strategies: p, games: n, mean, sd };
+    const scores = {} as Record<CountryId, number[]>;
+    for (const c of COUNTRIES) {
+      scores[c] = games.map((g) => g.scores[c]);
+      ({ mean: mean[c], sd: sd[c] } = meanSd(scores[c]));
+    }
+    // the per-seed scores let `analyze` compare profiles seed by seed (every profile plays the same seeds)
+    return { strategies: p, games: n, mean, sd, seeds: games.map((g) => g.seed), scores };
   });
   const table = {
     format: 'rare-earth-gambit-payoffs' as const,

@@ -15,6 +15,7 @@ import { exportRows, toCsv } from './debrief.ts';
 import { scenarioList } from './content.ts';
 import type { Store } from './store.ts';
 import { Cluster, RELAY_HEADER, type ClusterOptions } from './cluster.ts';
+import { CreateGate, DEFAULT_CREATE_LIMITS, isLive, type CreateLimits } from './access.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -28,6 +29,9 @@ export interface ServerOptions {
   cluster?: ClusterOptions;
   /** which proxies' X-Forwarded-For to believe for a client's address (TRUST_PROXY, parseTrustProxy); none by default */
   trustProxy?: boolean | string;
+  /** classes one address may create an hour, and live classes this process runs at most (CLASS_CREATE_PER_HOUR,
+   * MAX_LIVE_CLASSES; access.ts) */
+  createLimits?: CreateLimits;
 }
 
 /** TRUST_PROXY: unset or "false", believe no proxy (a client's address is the socket's); "true", any; else a
@@ -63,7 +67,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
 
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err instanceof HttpError ? err.status : (err.statusCode ?? 500);
-    if (status >= 500) console.error(err);
+    if (status >= 500 && !(err instanceof HttpError)) console.error(err);
     void reply.status(status).send({ error: status >= 500 && !(err instanceof HttpError) ? 'server error' : err.message });
   });
 
@@ -83,11 +87,15 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     });
   });
 
+  // for a load balancer and an operator: counts, and with several processes this process's name and its classes' ids
+  // (never their join codes: anyone who can reach the server may ask, and a code lets a stranger join)
+  const live = () => [...hub.classes.values()].filter((c) => isLive(c, hub.now())).length;
   app.get('/api/health', async () => ({
     ok: true,
     classes: hub.classes.size,
+    live: live(),
     store: opts.store.kind,
-    ...(cluster ? { server: cluster.opts.id, codes: [...hub.classes.values()].map((c) => c.code).sort() } : {}),
+    ...(cluster ? { server: cluster.opts.id, ids: [...hub.classes.keys()].sort() } : {}),
   }));
   // figures for the load benchmark: the process's memory (and its peak, sampled every quarter second) and how long
   // world turns took to resolve
@@ -111,12 +119,18 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     if (proxied || !(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)' });
     return { addresses: lanAddresses() };
   });
-  app.post('/api/classes', async (req) => hub.createClass(req.body));
+  const gate = new CreateGate(opts.createLimits ?? DEFAULT_CREATE_LIMITS);
+  app.post('/api/classes', async (req) => {
+    gate.check(req.ip, live(), hub.now());
+    return hub.createClass(req.body);
+  });
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
     if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`);
     if (cluster && !hub.hasCode(p.data.code) && (await cluster.http(req, reply, { code: p.data.code.trim().toUpperCase() }))) return reply;
-    return hub.join(p.data.code, p.data.label, req.ip);
+    const r = await hub.join(p.data.code, p.data.label, req.ip, { token: p.data.token, request: p.data.request });
+    // a request to rejoin under a student's name, waiting for the teacher: 202, and the page asks again
+    return 'pending' in r ? reply.code(202).send(r) : r;
   });
   app.get('/api/qr', async (req, reply) => {
     const text = String((req.query as { text?: string }).text ?? '');

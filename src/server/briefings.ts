@@ -35,6 +35,7 @@ export function briefingsFor(cls: ClassRoom): { className: string; code: string;
   const core = coreFor(cls.config.scenarioId);
   const cache = new Map<string, Briefing>();
   const sheets = [...cls.students.values()]
+    .filter((st) => !st.away)
     .sort((a, b) => a.world - b.world || a.country.localeCompare(b.country) || a.label.localeCompare(b.label))
     .map((st) => {
       if (!cache.has(st.country)) cache.set(st.country, classLength(cls, core.briefing(st.country)));

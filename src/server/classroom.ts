@@ -13,6 +13,8 @@ export interface Student {
   /** sockets open now, and when the student was last seen (not logged: a restart starts everyone's idle clock) */
   sockets: number;
   lastSeen: number;
+  /** revoked by the teacher: out of every seat (`leave`) until the teacher lets them back in (access.ts) */
+  away?: boolean;
 }
 
 export interface Seat {
@@ -43,6 +45,16 @@ export interface TokenRecord {
   revoked: boolean;
 }
 
+export interface RejoinRequest {
+  id: string;
+  student: string;
+  /** the name as typed */
+  label: string;
+  at: number;
+  state: 'pending' | 'allowed' | 'refused';
+  decidedAt?: number;
+}
+
 export type Ev = { type: string; data: Record<string, unknown>; at: number };
 
 export class HashMismatch extends Error {}
@@ -70,6 +82,14 @@ export class ClassRoom {
   resolvedAt: { world: number; turn: number; at: number; reason: string; bots: CountryId[]; ms: number }[] = [];
   /** students may fork private what-if timelines (src/server/sandbox.ts); set at creation, changed by the teacher */
   sandbox = false;
+  /** when the class ended (its tokens' time after the end counts from here: access.ts), and when its last event was */
+  endedAt: number | null = null;
+  /** the last time rounds got time back after an outage (recovery.ts): when, how long the class was quiet, which worlds */
+  recovery: { at: number; downMs: number; worlds: number[] } | null = null;
+  lastAt = 0;
+  /** requests to rejoin as an absent student without that student's token, waiting for the teacher (not logged: a
+   * restart forgets them, and the student asks again; access.ts) */
+  requests = new Map<string, RejoinRequest>();
   private live = new Map<number, Resolved>();
 
   constructor(readonly id: string) {}
@@ -106,6 +126,7 @@ export class ClassRoom {
 
   apply(ev: Ev): void {
     const d = ev.data as Record<string, never>;
+    this.lastAt = ev.at;
     switch (ev.type) {
       case 'class': {
         // classes created before an option existed get its default
@@ -141,8 +162,23 @@ export class ClassRoom {
       }
       case 'move': {
         const st = this.students.get(d.student)!;
-        this.unplace(st);
+        if (!st.away) this.unplace(st);
+        st.away = false;
         this.place(st, d.world, d.country);
+        break;
+      }
+      case 'leave': {
+        // revoked: the student leaves their seat (a bot plays it if nobody else is there); their tokens are revoked
+        // by the `revoke` events before this one
+        const st = this.students.get(d.student)!;
+        if (!st.away) this.unplace(st);
+        st.away = true;
+        break;
+      }
+      case 'recover': {
+        const ds = d.deadlines as (number | null)[];
+        ds.forEach((t, w) => t !== null && (this.rounds[w].deadline = t));
+        this.recovery = { at: ev.at, downMs: d.downMs, worlds: ds.flatMap((t, w) => (t === null ? [] : [w])) };
         break;
       }
       case 'sandbox':
@@ -193,6 +229,7 @@ export class ClassRoom {
         break;
       case 'end':
         this.status = 'ended';
+        this.endedAt = ev.at;
         for (const r of this.rounds) r.deadline = r.remaining = null;
         break;
       default:

@@ -31,7 +31,9 @@ export const ClassConfigSchema = z
 
 export type ClassConfig = z.infer<typeof ClassConfigSchema>;
 
-export const JoinSchema = z.object({ code: z.string().trim().min(4).max(12), label: z.string().trim().min(1).max(40) }).strict();
+/** A join: the class code and a name; `token`, the seat token this browser holds (rejoining its own seat needs no
+ * approval); `request`, the id of a request to rejoin that waits for the teacher (access.ts). */
+export const JoinSchema = z.object({ code: z.string().trim().min(4).max(12), label: z.string().trim().min(1).max(40), token: z.string().max(200).optional(), request: z.string().max(64).optional() }).strict();
 
 const Country = z.enum(COUNTRIES);
 const World = z.number().int().min(0).max(11);
@@ -67,6 +69,7 @@ export const METHOD_ARGS = {
   move: z.tuple([z.string().max(40), World, Country]),
   captain: z.tuple([World, Country, z.string().max(40).nullable()]),
   revoke: z.tuple([z.string().max(40)]),
+  admit: z.tuple([z.string().max(64), z.boolean()]),
   sandbox: z.tuple([z.boolean()]),
   endClass: z.tuple([]),
   debrief: z.tuple([]),
@@ -76,7 +79,7 @@ export const METHOD_ARGS = {
 export type Method = keyof typeof METHOD_ARGS;
 
 export const STUDENT_METHODS = new Set<Method>(['scenarios', 'agents', 'briefing', 'start', 'validate', 'submit', 'undo', 'fork', 'switchTimeline', 'compare', 'save', 'load', 'finish', 'replayTurn', 'projectTypes', 'strategyPlan', 'strategyRow', 'snapshot']);
-export const TEACHER_METHODS = new Set<Method>(['state', 'begin', 'pause', 'resume', 'extend', 'endRound', 'move', 'captain', 'revoke', 'sandbox', 'endClass', 'debrief', 'briefings', 'scenarios']);
+export const TEACHER_METHODS = new Set<Method>(['state', 'begin', 'pause', 'resume', 'extend', 'endRound', 'move', 'captain', 'revoke', 'admit', 'sandbox', 'endClass', 'debrief', 'briefings', 'scenarios']);
 export const PROJECTOR_METHODS = new Set<Method>(['state', 'debrief']);
 
 export const RequestSchema = z.object({ id: z.number().int().min(0), method: z.string().max(40), args: z.array(z.unknown()).max(4).default([]) }).strict();

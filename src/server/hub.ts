@@ -7,6 +7,8 @@ import { standingOrders } from './world.ts';
 import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
+import { HttpError, refusal, rejoin } from './access.ts';
+import { recoveredDeadlines } from './recovery.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
 const HOUR = 3600_000;
@@ -15,14 +17,11 @@ export const TOKEN_LIFE = { teacher: 30 * 24 * HOUR, projector: 24 * HOUR, seat:
 export const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 const newToken = (role: string) => `${role[0]}_${randomBytes(24).toString('base64url')}`;
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError };
+
+/** A join's answer: a seat and its token, or (rejoining by name without the seat's token) a request waiting for the
+ * teacher, which the page sends again until it is answered. */
+export type JoinAnswer = { token: string; classId: string; world: number; country: CountryId; student: string } | { pending: true; request: string; classId: string; message: string };
 
 /** What a hub tells the socket layer: a class changed (push new state), a world resolved (answer waiting submits). */
 export interface HubListener {
@@ -84,6 +83,9 @@ export class Hub {
     this.seq.set(id, evs.length);
     this.classes.set(id, cls);
     this.byCode.set(cls.code, id);
+    // rounds the outage left with (nearly) no time get some back
+    const rec = recoveredDeadlines(cls, this.now());
+    if (rec) await this.lock(cls, () => this.emit(cls, 'recover', rec)).catch(() => undefined);
     return { events: evs.length, turns: cls.worlds.reduce((a, w) => a + w.turn, 0) };
   }
 
@@ -153,7 +155,7 @@ export class Hub {
   }
   onWriteError: (e: unknown) => void = () => process.exit(70);
 
-  private async issue(cls: ClassRoom, role: TokenRecord['role'], student?: string): Promise<string> {
+  async issue(cls: ClassRoom, role: TokenRecord['role'], student?: string): Promise<string> {
     const token = newToken(role);
     await this.emit(cls, 'token', { hash: hashToken(token), role, ...(student ? { student } : {}), expires: this.now() + TOKEN_LIFE[role] });
     return token;
@@ -188,8 +190,10 @@ export class Hub {
     });
   }
 
-  /** Join by code and name: the same name in a class rejoins its seat (while nobody is connected on it). */
-  async join(code: string, label: string, ip: string): Promise<{ token: string; classId: string; world: number; country: CountryId; student: string }> {
+  /** Join by code and name. A new name gets a seat. The name of a student already in the class gets that seat back at
+   * once only with the seat's own token (`token`: the browser kept it); otherwise it asks the teacher, and the page
+   * sends the request's id again (`request`) until the teacher has answered (access.ts). */
+  async join(code: string, label: string, ip: string, opts: { token?: string; request?: string } = {}): Promise<JoinAnswer> {
     const t = this.now();
     // wrong codes are counted by address: 20 a minute, then 429 until the minute is up
     const recent = (this.joins.get(ip) ?? []).filter((x) => t - x < 60_000);
@@ -205,11 +209,7 @@ export class Hub {
     return this.lock(cls, async () => {
       const name = label.trim();
       const same = [...cls.students.values()].find((s) => s.label.toLowerCase() === name.toLowerCase());
-      if (same) {
-        if (same.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
-        const token = await this.issue(cls, 'seat', same.id);
-        return { token, classId: cls.id, world: same.world, country: same.country, student: same.id };
-      }
+      if (same) return rejoin(this, cls, same, name, opts);
       const place = cls.placement();
       if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats');
       const student = `s${cls.students.size + 1}`;
@@ -227,18 +227,27 @@ export class Hub {
     const cls = this.classes.get(this.byToken.get(hash) ?? '');
     const rec = cls?.tokens.get(hash);
     if (!cls || !rec) throw new HttpError(401, 'this link or seat is not known here');
-    if (rec.revoked) throw new HttpError(401, 'this token was revoked');
-    if (rec.expires <= this.now()) throw new HttpError(401, 'this token has expired');
+    const why = refusal(cls, rec, this.now());
+    if (why) throw new HttpError(401, why);
     return { cls, rec };
   }
 
-  async revokeStudent(cls: ClassRoom, student: string): Promise<number> {
+  /** Revoke every token a student holds (every device), and close their sockets. */
+  async revokeTokens(cls: ClassRoom, student: string): Promise<number> {
     const hashes = [...cls.tokens.values()].filter((t) => t.student === student && !t.revoked).map((t) => t.hash);
     for (const hash of hashes) {
       await this.emit(cls, 'revoke', { hash });
       this.listener.revoked(hash);
     }
     return hashes.length;
+  }
+
+  /** The teacher revokes a student: every token of theirs stops working, their sockets close, and they leave their seat
+   * (a bot plays it if nobody else does). Coming back under that name needs the teacher's approval (`rejoin`). */
+  async revokeStudent(cls: ClassRoom, student: string): Promise<number> {
+    const n = await this.revokeTokens(cls, student);
+    if (!cls.students.get(student)?.away) await this.emit(cls, 'leave', { student });
+    return n;
   }
 
   // ---- the round clock ----

@@ -2,11 +2,13 @@
 // class can reach it over the local network), DATA_DIR (default ./data, PGlite) or DATABASE_URL (PostgreSQL). With
 // DATABASE_URL several processes can share the database (cluster.ts, docs/deploy/): SERVER_ID, SERVER_URL and
 // LEASE_SECONDS name this process, say where the others reach it, and set how long a class's lease runs. TRUST_PROXY:
-// which reverse proxy's X-Forwarded-For gives a client's address (parseTrustProxy).
+// which reverse proxy's X-Forwarded-For gives a client's address (parseTrustProxy). CLASS_CREATE_PER_HOUR and
+// MAX_LIVE_CLASSES: how many classes one address may create an hour, and how many live classes this process runs.
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { buildServer, lanAddresses, parseTrustProxy } from './app.ts';
 import { openStore } from './store.ts';
+import { parseCreateLimits, type CreateLimits } from './access.ts';
 
 const port = Number(process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -35,12 +37,20 @@ try {
   process.exit(2);
 }
 
+let createLimits: CreateLimits;
+try {
+  createLimits = parseCreateLimits(process.env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
+
 const store = await openStore({ url: process.env.DATABASE_URL, dataDir });
 const t0 = performance.now();
 // the lease name: SERVER_ID, or host:port, the same after a restart on the same port (its leases come back at once)
 const id = () => process.env.SERVER_ID ?? `${hostname()}:${(app.server.address() as { port: number }).port}`;
 const databaseUrl = process.env.DATABASE_URL;
-const { app, hub, cluster } = await buildServer({ store, staticDir, trustProxy, cluster: databaseUrl ? { id: '', leaseMs: leaseSeconds * 1000, databaseUrl } : undefined });
+const { app, hub, cluster } = await buildServer({ store, staticDir, trustProxy, createLimits, cluster: databaseUrl ? { id: '', leaseMs: leaseSeconds * 1000, databaseUrl } : undefined });
 await app.listen({ port, host });
 const actual = (app.server.address() as { port: number }).port;
 

@@ -12,6 +12,7 @@ import { projectorState, seatStatus, teacherState } from './views.ts';
 import { studentCall } from './student.ts';
 import { debriefFor, publicDebrief } from './debrief.ts';
 import { briefingsFor } from './briefings.ts';
+import { decide, refusal } from './access.ts';
 import { activeWhatIf, classSnapshot, dropSandboxes, submitWhatIf } from './sandbox.ts';
 
 export interface Conn {
@@ -92,8 +93,9 @@ export class Sockets implements HubListener {
     const { id, method, args } = req.data;
     const reply = (r: { ok: true; value: unknown } | { ok: false; error: string; status?: number; issues?: unknown }) => this.send(conn, { id, ...r });
     const rec = conn.cls!.tokens.get(conn.rec.hash)!;
-    if (rec.revoked || rec.expires <= this.hub.now()) {
-      reply({ ok: false, status: 401, error: rec.revoked ? 'this token was revoked' : 'this token has expired' });
+    const why = refusal(conn.cls!, rec, this.hub.now());
+    if (why) {
+      reply({ ok: false, status: 401, error: why });
       return conn.ws.close(4401, 'token no longer valid');
     }
     const allowed = rec.role === 'teacher' ? TEACHER_METHODS : rec.role === 'projector' ? PROJECTOR_METHODS : STUDENT_METHODS;
@@ -222,6 +224,9 @@ export class Sockets implements HubListener {
           if (!cls.students.has(args[0] as string)) throw new HttpError(404, `no student ${args[0]}`);
           await hub.revokeStudent(cls, args[0] as string);
         });
+      case 'admit':
+        // a request to rejoin under a student's name: the page asking gets its seat (or the refusal) on its next call
+        return locked(async () => void decide(cls, args[0] as string, args[1] as boolean, hub.now()));
       case 'sandbox':
         return locked(async () => {
           if (cls.sandbox === args[0]) return;

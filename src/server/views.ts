@@ -3,6 +3,7 @@
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import type { ClassRoom, Round } from './classroom.ts';
 import { whatIfLabel } from './sandbox.ts';
+import { pendingRequests } from './access.ts';
 
 export interface Clock {
   deadline: number | null;
@@ -79,7 +80,11 @@ export function teacherState(cls: ClassRoom, now: number) {
         }),
       })),
     })),
-    students: cls.students.size,
+    students: [...cls.students.values()].filter((st) => !st.away).length,
+    // revoked students (out of their seats) and the requests to rejoin under a student's name, waiting for the teacher
+    away: [...cls.students.values()].filter((st) => st.away).map((st) => ({ id: st.id, label: st.label })),
+    requests: pendingRequests(cls, now),
+    recovery: cls.recovery,
   };
 }
 
@@ -89,7 +94,7 @@ export function projectorState(cls: ClassRoom, now: number) {
     code: cls.code,
     status: cls.status,
     now,
-    students: cls.students.size, // the lobby says how many have joined (no names: the projector is public)
+    students: [...cls.students.values()].filter((st) => !st.away).length, // the lobby says how many have joined (no names: the projector is public)
     worlds: cls.worlds.map((world, w) => ({
       index: w,
       turn: world.turn,

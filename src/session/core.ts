@@ -54,7 +54,7 @@ interface Timeline {
 
 const OBJECTIVE_MEANING: Record<string, string> = {
   gdp: 'GDP growth against the status-quo path (points = percent)',
-  security: 'security index, 0-100: own and allied defense capability against rivals weighted by tension',
+  security: 'security index, 0-100: own and allied defence capability against rivals weighted by tension',
   approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
   autoProduction: 'car output against the start (points = percent)',
   supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
@@ -105,7 +105,7 @@ export class SessionCore {
     const fromChn = r.last.importShareFrom.CHN;
     const situation = [
       this.content.scenario.description,
-      `${spec.name}: GDP USD ${fmt(r.gdp)} bn; defense ${r.policies.defensePct.toFixed(1)}% of GDP; approval ${r.approval.toFixed(0)}.`,
+      `${spec.name}: GDP USD ${fmt(r.gdp)} bn; defence ${r.policies.defensePct.toFixed(1)}% of GDP; approval ${r.approval.toFixed(0)}.`,
       `Rare earths: mines ${fmt(r.miningReo)} t REO a year; separation ${fmt(r.refining.light)} t NdPr and ${fmt(r.refining.heavy)} t Dy/Tb; magnet plants ${fmt(r.magnetCap)} t.${country === 'CHN' ? ' China refines about nine tenths of the world\'s rare earths and makes most of its magnets.' : ` ${Math.round(fromChn * 100)}% of its rare-earth imports come from China.`}`,
       // the same measure as the game's Car exports indicator (every partner, the rest of the world included), per quarter and per year
       `Cars: ${fmt(r.last.autoProduction)} built a quarter (${(r.last.autoProduction * 4 / 1e6).toFixed(1)} million a year); ${fmt(Object.entries(r.last.autoExports).reduce((a, [c, v]) => a + (c === country ? 0 : v), 0))} exported a quarter (${fmt(Object.entries(r.last.autoExports).reduce((a, [c, v]) => a + (c === country ? 0 : v), 0) * 4)} a year).`,
@@ -119,7 +119,7 @@ export class SessionCore {
     const levers = [
       'Tariffs on each partner for cars, magnets, oxide, ore and other goods.',
       'Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter\'s volume, with a licensing delay) or banned.',
-      'Defense spending as a share of GDP (approval limits how far it moves in one turn).',
+      'Defence spending as a share of GDP (approval limits how far it moves in one turn).',
       'Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries\' projects' + (country === 'JPN' ? ', and the Minamitorishima deep-sea mud.' : '.'),
       'Deals: offer tariff caps, open exports, investment or offtakes for the same in return; answered next turn, binding for their term.',
     ];

@@ -9,7 +9,7 @@ const n = (s: string) => Number(s.replace(/,/g, ''));
 
 /** One fact line of the country briefing in Japanese (null if unknown). */
 export function briefingLineJa(line: string, country: string): string | null {
-  let m = /^.+: GDP USD ([\d,]+) bn; defense ([\d.]+)% of GDP; approval (\d+)\.$/.exec(line);
+  let m = /^.+: GDP USD ([\d,]+) bn; defence ([\d.]+)% of GDP; approval (\d+)\.$/.exec(line);
   if (m) return `${countryName(country)}：GDP ${num(n(m[1]!) / 1000, 1)}兆ドル、防衛費 GDP比${m[2]}%、支持率 ${m[3]}。`;
   m = /^Rare earths: mines ([\d,]+) t REO a year; separation ([\d,]+) t NdPr and ([\d,]+) t Dy\/Tb; magnet plants ([\d,]+) t\.(?: (China refines about nine tenths of the world's rare earths and makes most of its magnets\.)| (\d+)% of its rare-earth imports come from China\.)$/.exec(line);
   if (m) return `レアアース：鉱山 年${m[1]} t REO、分離精製 NdPr ${m[2]} t・Dy/Tb ${m[3]} t、磁石工場 ${m[4]} t。${m[5] ? '中国は世界のレアアースの約9割を精製し、磁石の大半を作る。' : `レアアース輸入の${m[6]}%が中国から。`}`;
@@ -23,7 +23,7 @@ export function briefingLineJa(line: string, country: string): string | null {
 const LEVERS: Record<string, string> = {
   'Tariffs on each partner for cars, magnets, oxide, ore and other goods.': '関税：相手国ごとに、自動車、磁石、酸化物、鉱石、その他の財に。',
   "Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter's volume, with a licensing delay) or banned.": '輸出規制：相手国ごとに、鉱石、酸化物、磁石を開放、許可制（前四半期の量の一定割合、許可の遅れつき）、禁止のいずれかに。',
-  'Defense spending as a share of GDP (approval limits how far it moves in one turn).': '防衛費：GDP比で（1ターンに動かせる幅は支持率で決まる）。',
+  'Defence spending as a share of GDP (approval limits how far it moves in one turn).': '防衛費：GDP比で（1ターンに動かせる幅は支持率で決まる）。',
   "Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries' projects.": '投資：鉱山、分離精製工場、磁石工場、リサイクル、使用量削減の研究、備蓄、他国の事業への出資。',
   "Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries' projects, and the Minamitorishima deep-sea mud.": '投資：鉱山、分離精製工場、磁石工場、リサイクル、使用量削減の研究、備蓄、他国の事業への出資、そして南鳥島のレアアース泥。',
   'Deals: offer tariff caps, open exports, investment or offtakes for the same in return; answered next turn, binding for their term.': '協定：関税の上限、輸出の開放、投資、引き取りを提供し、同様のものを見返りに求める。回答は次のターンで、期間中は拘束力を持つ。',

@@ -94,6 +94,9 @@ export interface Change {
   causes: string[];
 }
 
+/** The ledger's remainders (what its causes leave of a change): never named as a cause. */
+const REMAINDERS = new Set(['rounding', 'rounding and limits']);
+
 /** Format a headline's change ("+1.2%", "−12,000"). */
 export function fmtChange(hd: Headline, v: number): string {
   const s = v >= 0 ? '+' : '−';
@@ -112,16 +115,19 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
     if (Math.abs(rel) < 0.0005) continue;
     // a cause that would read "−0.0" says nothing: left out
-    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && c.cause !== 'rounding and limits' && /[1-9]/.test(fmtChange(hd, c.amount))).slice(0, 2);
-    // what the named causes leave unexplained (the ledger's rounding and limits, smaller causes): said when it is a
-    // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes and limits −10.1")
+    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && !REMAINDERS.has(c.cause) && /[1-9]/.test(fmtChange(hd, c.amount))).slice(0, 2);
+    // what the named causes leave unexplained (the ledger's remainder, smaller causes): said when it is a
+    // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes −10.1")
     const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
     const causes = named
       .map((c) => {
         let words = causeName(c.cause);
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
-        // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it
-        const r = rs.find((q) => (from ? q.who === from : c.cause === 'inventories' || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
+        // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it.
+        // Less drawing on inventories in a quarter when supply rose is not a run-down (more magnets came, less stock was
+        // needed): no restriction named then
+        const runDown = c.cause === 'inventories' && x.change < 0;
+        const r = rs.find((q) => (from ? q.who === from : runDown || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
         // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
         // put down to the other side's licence alone
         const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
@@ -172,7 +178,7 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     const hurts = /halt|shut|clos|lose production|disrupt|strike/i.test(e.text) && meName.test(`${e.title} ${e.text}`);
     // the test reads the content's English; the player reads the active language
     if (!hurts || cars.change <= 0) return { title: eventTitle(e), text: eventText(e) };
-    const causes = cars.causes.filter((c) => c.cause !== 'rounding and limits').slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(', ');
+    const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(', ');
     return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: countryName(me), n: num(cars.change), causes }) };
   });
   return { toYou, events, yours, others };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../src/server/app.ts';
 import { openStore, type Store } from '../../src/server/store.ts';
 import type { Hub } from '../../src/server/hub.ts';
+import type { CreateLimits } from '../../src/server/access.ts';
 import { connect, post, type Client } from './client.ts';
 
 export interface TestServer {
@@ -16,10 +17,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string; createLimits?: CreateLimits; /** the clock's start, ms ahead of the real one */ skew?: number } = {}): Promise<TestServer> {
   const store = opts.store ?? (await openStore({ dataDir: null }));
-  let skew = 0;
-  const { app, hub } = await buildServer({ store, now: () => Date.now() + skew, clock: opts.clock ?? false, staticDir: opts.staticDir, trustProxy: opts.trustProxy });
+  let skew = opts.skew ?? 0;
+  const { app, hub } = await buildServer({ store, now: () => Date.now() + skew, clock: opts.clock ?? false, staticDir: opts.staticDir, trustProxy: opts.trustProxy, createLimits: opts.createLimits });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return {

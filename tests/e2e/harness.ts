@@ -139,3 +139,22 @@ export async function overflowing(page: Page): Promise<string[]> {
     return out.slice(0, 10);
   });
 }
+
+/** Dark (text) pixels in a screenshot: black to dark grey, not the lighter grey of a border. */
+function darkPixels(png: Buffer): number {
+  const img = PNG.sync.read(png);
+  let n = 0;
+  for (let i = 0; i < img.data.length; i += 4) if (img.data[i] < 90 && img.data[i + 1] < 90 && img.data[i + 2] < 90) n++;
+  return n;
+}
+
+/** Whether a select shows its chosen option whole: its text's dark pixels at its own width against the same select
+ * 240 px wide (a cut "license" has fewer than "licensed"). Browser-neutral: no guess at the arrow's width. */
+export async function selectShowsWhole(sel: Locator): Promise<{ whole: boolean; dark: number; wide: number }> {
+  const dark = darkPixels(await sel.screenshot());
+  const was = await sel.evaluate((s) => (s as HTMLElement).style.width);
+  await sel.evaluate((s) => void ((s as HTMLElement).style.width = '240px'));
+  const wide = darkPixels(await sel.screenshot());
+  await sel.evaluate((s, w) => void ((s as HTMLElement).style.width = w), was);
+  return { whole: dark >= 0.97 * wide, dark, wide };
+}

@@ -33,6 +33,9 @@ export const en = {
     "allies' capability": 'allies’ defence capability',
     other: 'smaller causes',
     'rounding and limits': 'rounding and limits',
+    rounding: 'rounding',
+    'capped at 100%': 'supply beyond need (capped at 100%)',
+    'surplus stock sold off': 'surplus magnet stock sold off',
     'car output': 'car output',
     'exports of other goods': 'exports of other goods',
     'gains from trade (imports)': 'gains from trade (imports)',
@@ -74,7 +77,7 @@ export const en = {
     noChange: 'No change worth showing.',
     since: '{{what}} (in force since turn {{turn}})',
     sinceStart: '{{what}} (in force since before the game began)',
-    otherEffects: 'other causes and limits',
+    otherEffects: 'other causes',
     elsewhere: 'Between the countries',
     elsewhereHint_one: '{{count}} item',
     elsewhereHint_other: '{{count}} items',
@@ -373,7 +376,7 @@ export const en = {
     /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
     objectiveMeaning: {
       gdp: 'GDP growth against the status-quo path (points = percent)',
-      security: 'security index, 0-100: own and allied defense capability against rivals weighted by tension',
+      security: 'security index, 0-100: own and allied defence capability against rivals weighted by tension',
       approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
       autoProduction: 'car output against the start (points = percent)',
       supplySecurity: 'magnets obtained as a share of magnets wanted, x100',

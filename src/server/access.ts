@@ -1,0 +1,156 @@
+// Who may get into a class, and for how long: the rule that ends tokens after the class, rejoining by name (the
+// teacher's approval when the browser does not hold the seat's token), and the limits on creating classes.
+import { randomBytes } from 'node:crypto';
+import type { ClassRoom, RejoinRequest, Student, TokenRecord } from './classroom.ts';
+import { hashToken, type Hub, type JoinAnswer } from './hub.ts';
+
+/** An error with the HTTP status it is answered with (the socket answers carry it too). */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** How long each role's tokens keep working after the class ends (and never past their own expiry, TOKEN_LIFE): the
+ * students and the projector have the end screens and the public debrief through the lesson's debrief and a little
+ * after; the teacher has the dashboard, the debrief pack and the downloads for a week. */
+export const AFTER_END = { seat: 2 * HOUR, projector: 2 * HOUR, teacher: 7 * 24 * HOUR } as const;
+
+/** Why a token no longer opens its class, or null while it does. */
+export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): string | null {
+  if (rec.revoked) return 'this token was revoked';
+  if (rec.expires <= now) return 'this token has expired';
+  if (cls.endedAt !== null && now >= cls.endedAt + AFTER_END[rec.role]) {
+    const h = AFTER_END[rec.role] / HOUR;
+    return `this class ended ${new Date(cls.endedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, and ${rec.role === 'seat' ? 'a student\'s' : `the ${rec.role}'s`} link works for ${h >= 24 ? `${h / 24} days` : `${h} hours`} after the end`;
+  }
+  return null;
+}
+
+/** A request to rejoin is forgotten this long after it was made (pending) or decided (its answer not collected). */
+export const REQUEST_LIFE = { pending: 10 * MINUTE, decided: 5 * MINUTE } as const;
+/** At most this many requests wait in one class, and for one student. */
+export const MAX_REQUESTS = { perClass: 20, perStudent: 3 } as const;
+
+/** Forget old requests. */
+export function sweepRequests(cls: ClassRoom, now: number): void {
+  for (const [id, r] of cls.requests) {
+    const age = r.state === 'pending' ? now - r.at : now - (r.decidedAt ?? r.at);
+    if (age > (r.state === 'pending' ? REQUEST_LIFE.pending : REQUEST_LIFE.decided)) cls.requests.delete(id);
+  }
+}
+
+/** A new request to rejoin as `st`, typed as `label`; throws (status, message) when too many are waiting. */
+export function askToRejoin(cls: ClassRoom, st: Student, label: string, now: number): RejoinRequest {
+  sweepRequests(cls, now);
+  const pending = [...cls.requests.values()].filter((r) => r.state === 'pending');
+  if (pending.length >= MAX_REQUESTS.perClass) throw new HttpError(429, `${MAX_REQUESTS.perClass} requests to rejoin are already waiting for the teacher: wait a minute and try again`);
+  if (pending.filter((r) => r.student === st.id).length >= MAX_REQUESTS.perStudent) throw new HttpError(429, `${MAX_REQUESTS.perStudent} requests to rejoin as ${st.label} are already waiting for the teacher: wait for their answer`);
+  const r: RejoinRequest = { id: randomBytes(18).toString('base64url'), student: st.id, label, at: now, state: 'pending' };
+  cls.requests.set(r.id, r);
+  return r;
+}
+
+/** The teacher allows or refuses a request. */
+export function decide(cls: ClassRoom, id: string, allow: boolean, now: number): RejoinRequest {
+  sweepRequests(cls, now);
+  const r = cls.requests.get(id);
+  if (!r || r.state !== 'pending') throw new HttpError(404, 'this request to rejoin is no longer waiting (answered, withdrawn, or more than 10 minutes old)');
+  r.state = allow ? 'allowed' : 'refused';
+  r.decidedAt = now;
+  return r;
+}
+
+/** What the dashboard shows: the requests waiting, oldest first. */
+export function pendingRequests(cls: ClassRoom, now: number): { id: string; label: string; student: string; world: number | null; country: string | null; seconds: number }[] {
+  return [...cls.requests.values()]
+    .filter((r) => r.state === 'pending' && now - r.at <= REQUEST_LIFE.pending)
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+    .map((r) => {
+      const st = cls.students.get(r.student)!;
+      return { id: r.id, label: st.label, student: st.id, world: st.away ? null : st.world, country: st.away ? null : st.country, seconds: Math.round((now - r.at) / 1000) };
+    });
+}
+
+/** Joining under the name of a student already in the class (Hub.join, under the class's lock). */
+export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string, opts: { token?: string; request?: string }): Promise<JoinAnswer> {
+  const now = hub.now();
+  const seat = (token: string) => ({ token, classId: cls.id, world: st.world, country: st.country, student: st.id });
+  // the browser holds a token of this seat that still works: in at once
+  const held = opts.token ? cls.tokens.get(hashToken(opts.token)) : undefined;
+  if (held && held.role === 'seat' && held.student === st.id && !st.away && !refusal(cls, held, now)) return seat(opts.token!);
+  const r = opts.request ? cls.requests.get(opts.request) : undefined;
+  if (r && r.student === st.id) {
+    if (r.state === 'pending') return { pending: true, request: r.id, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+    cls.requests.delete(r.id);
+    if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`);
+    // allowed: back in the seat (a revoked student in their old one if it has room), the seat's other devices signed out
+    if (st.away) {
+      const old = cls.seat(st.world, st.country);
+      const place = old.students.length < cls.config.seatsPerCountry ? { world: st.world, country: st.country } : cls.placement();
+      if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats');
+      await hub.emit(cls, 'move', { student: st.id, world: place.world, country: place.country });
+    }
+    await hub.revokeTokens(cls, st.id);
+    const token = await hub.issue(cls, 'seat', st.id);
+    hub.listener.changed(cls);
+    return seat(token);
+  }
+  if (st.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
+  const req = askToRejoin(cls, st, name, now);
+  hub.listener.changed(cls);
+  return { pending: true, request: req.id, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+}
+
+// ---- creating classes ----
+
+export interface CreateLimits {
+  /** classes one client address may create in an hour */
+  perHour: number;
+  /** classes not ended (and with an event in the last day) this process runs at most */
+  maxLive: number;
+}
+
+export const DEFAULT_CREATE_LIMITS: CreateLimits = { perHour: 20, maxLive: 200 };
+
+/** Read CLASS_CREATE_PER_HOUR and MAX_LIVE_CLASSES; throws naming the variable on a bad value. */
+export function parseCreateLimits(env: Record<string, string | undefined>): CreateLimits {
+  const one = (name: string, dflt: number) => {
+    const v = env[name];
+    if (v === undefined || v.trim() === '') return dflt;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) throw new Error(`${name} must be a whole number from 1 to 1000000, found ${JSON.stringify(v)}`);
+    return n;
+  };
+  return { perHour: one('CLASS_CREATE_PER_HOUR', DEFAULT_CREATE_LIMITS.perHour), maxLive: one('MAX_LIVE_CLASSES', DEFAULT_CREATE_LIMITS.maxLive) };
+}
+
+/** A class counts as live until it ends, or after a day without an event (left in its lobby, say). */
+export const isLive = (cls: ClassRoom, now: number) => cls.status !== 'ended' && now - cls.lastAt < 24 * HOUR;
+
+/** Counts class creations by client address, an hour at a time. */
+export class CreateGate {
+  private recent = new Map<string, number[]>();
+  constructor(readonly limits: CreateLimits) {}
+
+  /** Throws (status, message) when this address or this process is at its limit; else counts one creation. */
+  check(ip: string, live: number, now: number): void {
+    if (live >= this.limits.maxLive) throw new HttpError(503, `this server already runs ${live} live classes, its limit (MAX_LIVE_CLASSES=${this.limits.maxLive}): end a class, or try again later`);
+    const times = (this.recent.get(ip) ?? []).filter((t) => now - t < HOUR);
+    if (times.length >= this.limits.perHour) {
+      const wait = Math.max(1, Math.ceil((times[0] + HOUR - now) / MINUTE));
+      this.recent.set(ip, times);
+      throw new HttpError(429, `this address created ${times.length} classes in the last hour, the limit (CLASS_CREATE_PER_HOUR=${this.limits.perHour}): try again in ${wait} minute${wait === 1 ? '' : 's'}`);
+    }
+    times.push(now);
+    this.recent.set(ip, times);
+    // forget addresses whose hour is over, now and then
+    if (this.recent.size > 10_000) for (const [k, v] of this.recent) if (!v.some((t) => now - t < HOUR)) this.recent.delete(k);
+  }
+}

@@ -1,0 +1,259 @@
+// Who gets into a class and for how long, on the wire: a revoked student is out of every device and of the seat, also
+// after a restart; rejoining under a student's name needs the seat's token or the teacher's approval; tokens stop
+// working a stated time after the class ends; creating classes is limited per address and per process; /api/health
+// names no join code.
+import { afterEach, describe, expect, it } from 'vitest';
+import { connect, post, type Client } from './classroom/client.ts';
+import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+import { AFTER_END, MAX_REQUESTS, parseCreateLimits } from '../src/server/access.ts';
+
+const servers: TestServer[] = [];
+const clients: Client[] = [];
+const stores: TestServer['store'][] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  for (const s of servers.splice(0).reverse()) await s.close();
+  for (const s of stores.splice(0)) await s.close();
+});
+/** Stop a server as a restart would, keeping its store for the next one. */
+const stop = async (srv: TestServer) => {
+  servers.splice(servers.indexOf(srv), 1);
+  if (!stores.includes(srv.store)) stores.push(srv.store);
+  await srv.app.close();
+};
+const start = async (o: Parameters<typeof startTestServer>[0] = {}) => {
+  const s = await startTestServer(o);
+  servers.push(s);
+  return s;
+};
+const open = async (base: string, token: string) => {
+  const c = await connect(base, token);
+  clients.push(c);
+  return c;
+};
+const CONFIG = { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 };
+type State = { students: number; away: { label: string }[]; requests: { id: string; label: string; country: string | null }[]; worlds: { seats: { country: string; bot: boolean; students: { label: string }[] }[] }[] };
+const state = async (t: Client) => (await t.call('state')).value as State;
+
+describe('revoking a student', () => {
+  it('closes every socket of theirs, frees the seat, and holds after a restart; their name then needs the teacher', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, CONFIG, ['Ann', 'Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const ann = k.students[0];
+    // Ann on a second device with the same token (the browser's token copied, or a second tab)
+    const second = await open(srv.base, ann.token);
+    expect(second.hello?.student).toBe('s1');
+    const closed = [ann.client.closed, second.closed];
+    expect((await k.teacher.call('revoke', ['s1'])).ok).toBe(true);
+    expect((await Promise.all(closed)).map((c) => c.code)).toEqual([4401, 4401]);
+    // out of the seat: a bot plays Japan, and the dashboard lists her as revoked
+    const after = await state(k.teacher);
+    expect(after.worlds[0].seats.find((s) => s.country === 'JPN')).toMatchObject({ bot: true, students: [] });
+    expect(after.away.map((a) => a.label)).toEqual(['Ann']);
+    expect(after.students).toBe(1);
+    // a restart replays the log: still revoked, still out of the seat
+    await stop(srv);
+    const again = await start({ store: srv.store });
+    const retry = await open(again.base, ann.token);
+    expect(retry.hello).toBeNull();
+    expect(JSON.parse(retry.raw[0])).toMatchObject({ status: 401, error: 'this token was revoked' });
+    const teacher = await open(again.base, k.teacherToken);
+    expect((await state(teacher)).worlds[0].seats.find((s) => s.country === 'JPN')).toMatchObject({ bot: true, students: [] });
+    // her name, with her old token or without it, only asks the teacher
+    for (const body of [{ code: k.code, label: 'ann' }, { code: k.code, label: 'Ann', token: ann.token }]) {
+      const r = await post(again.base, '/api/join', body);
+      expect(r.status).toBe(202);
+      expect(r.json).toMatchObject({ pending: true, message: 'waiting for your teacher to let you back in as Ann' });
+      expect(r.json.token).toBeUndefined();
+    }
+    // allowed: back in her old seat with a new token
+    const req = (await state(teacher)).requests[0];
+    expect(req).toMatchObject({ label: 'Ann', country: null });
+    expect((await teacher.call('admit', [req.id, true])).ok).toBe(true);
+    const back = await post(again.base, '/api/join', { code: k.code, label: 'Ann', request: req.id });
+    expect(back.status).toBe(200);
+    expect(back.json).toMatchObject({ student: 's1', world: 0, country: 'JPN' });
+    const s = await state(teacher);
+    expect(s.worlds[0].seats.find((x) => x.country === 'JPN')).toMatchObject({ bot: false, students: [{ label: 'Ann' }] });
+    expect(s.away).toEqual([]);
+  }, 180_000);
+});
+
+describe('rejoining under a student\'s name', () => {
+  it('with the seat\'s token: at once; without it: only once the teacher allows it, and the old device is signed out', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, CONFIG, ['Ann', 'Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const [ann, ben] = k.students;
+    // while Ann is connected, her name is refused outright
+    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann' })).status).toBe(409);
+    ann.client.close();
+    await ann.client.closed;
+    // the browser that holds her token (she closed the tab and typed her name again): her seat, no question asked
+    const same = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', token: ann.token });
+    expect(same.status).toBe(200);
+    expect(same.json).toMatchObject({ token: ann.token, student: 's1', country: 'JPN' });
+    // a token of another seat does not open hers
+    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', token: ben.token })).status).toBe(202);
+    // another browser, without the token: a request the teacher sees, and no seat until it is answered
+    const ask = await post(srv.base, '/api/join', { code: k.code, label: ' ANN ' });
+    expect(ask.status).toBe(202);
+    const id = ask.json.request as string;
+    expect(id).toMatch(/^[\w-]{24}$/);
+    const reqs = (await state(k.teacher)).requests;
+    expect(reqs.map((r) => [r.label, r.country])).toEqual([['Ann', 'JPN'], ['Ann', 'JPN']]);
+    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: id })).status).toBe(202);
+    // a made-up request id is just a new request
+    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: 'x'.repeat(24) })).json.request).not.toBe('x'.repeat(24));
+    // at most MAX_REQUESTS.perStudent wait for one name
+    const more = await post(srv.base, '/api/join', { code: k.code, label: 'Ann' });
+    expect(more.status).toBe(429);
+    expect(more.json.error).toBe(`${MAX_REQUESTS.perStudent} requests to rejoin as Ann are already waiting for the teacher: wait for their answer`);
+    // the teacher refuses one, allows another
+    const [r1, r2] = (await state(k.teacher)).requests.filter((r) => r.id !== id);
+    expect((await k.teacher.call('admit', [r1.id, false])).ok).toBe(true);
+    expect((await k.teacher.call('admit', [id, true])).ok).toBe(true);
+    expect((await k.teacher.call('admit', [id, true])).status).toBe(404); // answered already
+    const refused = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: r1.id });
+    expect(refused.status).toBe(403);
+    expect(refused.json.error).toBe('your teacher did not let you in as Ann: ask them, or join under your own name');
+    const ok = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: id });
+    expect(ok.status).toBe(200);
+    expect(ok.json).toMatchObject({ student: 's1', world: 0, country: 'JPN' });
+    expect(ok.json.token).not.toBe(ann.token);
+    // the seat has one device's token now: the old one is refused
+    const old = await open(srv.base, ann.token);
+    expect(JSON.parse(old.raw[0])).toMatchObject({ status: 401, error: 'this token was revoked' });
+    expect((await open(srv.base, ok.json.token as string)).hello?.student).toBe('s1');
+    // a student may not answer requests
+    expect((await ben.client.call('admit', [r2.id, true])).status).toBe(403);
+  }, 180_000);
+});
+
+describe('tokens after the class ends', () => {
+  it(`students and the projector keep read-only access for ${AFTER_END.seat / 3600_000} hours, the teacher for ${AFTER_END.teacher / 86_400_000} days; then 401, also after a restart`, async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, CONFIG, ['Ann']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    expect((await k.teacher.call('endClass')).ok).toBe(true);
+    const ann = k.students[0];
+    srv.advance(AFTER_END.seat - 60_000);
+    expect((await ann.client.call('snapshot')).ok).toBe(true);
+    expect((await open(srv.base, k.projectorToken)).hello?.role).toBe('projector');
+    srv.advance(2 * 60_000);
+    // an open socket is answered 401 and closed at its next message; a new one is refused at its hello
+    const r = await ann.client.call('snapshot');
+    expect(r).toMatchObject({ ok: false, status: 401 });
+    expect(r.error).toMatch(/^this class ended \d{4}-\d\d-\d\d \d\d:\d\d UTC, and a student's link works for 2 hours after the end$/);
+    expect((await ann.client.closed).code).toBe(4401);
+    expect(JSON.parse((await open(srv.base, k.projectorToken)).raw[0])).toMatchObject({ status: 401, error: expect.stringMatching(/the projector's link works for 2 hours/) });
+    expect((await open(srv.base, k.teacherToken)).hello?.role).toBe('teacher');
+    const dl = await fetch(`${srv.base}/api/classes/${k.classId}/export.csv`, { headers: { authorization: `Bearer ${k.teacherToken}` } });
+    expect(dl.status).toBe(200);
+    // the end is in the log: after a restart the same rule holds
+    await stop(srv);
+    const again = await start({ store: srv.store });
+    again.advance(AFTER_END.seat + 60_000);
+    expect(JSON.parse((await open(again.base, ann.token)).raw[0])).toMatchObject({ status: 401 });
+    again.advance(AFTER_END.teacher);
+    const late = await fetch(`${again.base}/api/classes/${k.classId}/export.csv`, { headers: { authorization: `Bearer ${k.teacherToken}` } });
+    expect(late.status).toBe(401);
+    expect(((await late.json()) as { error: string }).error).toMatch(/the teacher's link works for 7 days after the end/);
+  }, 180_000);
+});
+
+describe('creating classes', () => {
+  it('is limited per client address an hour (429) and per process in live classes (503), each error naming its limit', { timeout: 120_000 }, async () => {
+    const srv = await start({ trustProxy: 'loopback', createLimits: { perHour: 2, maxLive: 3 } });
+    const create = async (from: string) => {
+      const r = await srv.app.inject({ method: 'POST', url: '/api/classes', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': from }, payload: CONFIG });
+      return { status: r.statusCode, json: r.json() as { error?: string; code?: string; teacherToken?: string } };
+    };
+    expect((await create('198.51.100.1')).status).toBe(200);
+    const second = await create('198.51.100.1');
+    expect(second.status).toBe(200);
+    const third = await create('198.51.100.1');
+    expect(third.status).toBe(429);
+    expect(third.json.error).toBe('this address created 2 classes in the last hour, the limit (CLASS_CREATE_PER_HOUR=2): try again in 60 minutes');
+    // another address (behind the same trusted proxy) has its own allowance, up to the process's cap
+    const other = await create('198.51.100.2');
+    expect(other.status).toBe(200);
+    const full = await create('198.51.100.3');
+    expect(full.status).toBe(503);
+    expect(full.json.error).toBe('this server already runs 3 live classes, its limit (MAX_LIVE_CLASSES=3): end a class, or try again later');
+    expect(srv.hub.classes.size).toBe(3);
+    // a class that ends is no longer live: room for one more
+    const t = await open(srv.base, second.json.teacherToken!);
+    expect((await t.call('endClass')).ok).toBe(true);
+    expect((await create('198.51.100.3')).status).toBe(200);
+    // an hour later the first address may create again, once the cap leaves room
+    srv.advance(3600_000);
+    expect((await create('198.51.100.1')).status).toBe(503);
+    const t2 = await open(srv.base, other.json.teacherToken!);
+    expect((await t2.call('endClass')).ok).toBe(true);
+    expect((await create('198.51.100.1')).status).toBe(200);
+    expect(parseCreateLimits({})).toEqual({ perHour: 20, maxLive: 200 });
+    expect(parseCreateLimits({ CLASS_CREATE_PER_HOUR: '5', MAX_LIVE_CLASSES: ' 40 ' })).toEqual({ perHour: 5, maxLive: 40 });
+    expect(() => parseCreateLimits({ MAX_LIVE_CLASSES: 'many' })).toThrow('MAX_LIVE_CLASSES must be a whole number from 1 to 1000000, found "many"');
+  });
+
+  it('/api/health counts classes and names no join code', { timeout: 120_000 }, async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, CONFIG, []);
+    clients.push(k.teacher);
+    const text = await (await fetch(`${srv.base}/api/health`)).text();
+    expect(JSON.parse(text)).toEqual({ ok: true, classes: 1, live: 1, store: 'pglite' });
+    expect(text).not.toContain(k.code);
+  });
+});
+
+describe('a round\'s clock after an outage', () => {
+  type Clocked = { worlds: { turn: number; clock: { deadline: number | null } }[]; recovery: { at: number; downMs: number; worlds: number[] } | null };
+  it('a deadline that passed while the server was down is moved: the round gets back what it had left, at least a minute', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, { ...CONFIG, worlds: 2, roundSeconds: 300 }, ['Ann']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const before = (await k.teacher.call('state')).value as Clocked;
+    const lastAt = srv.hub.classes.get(k.classId)!.lastAt;
+    await stop(srv);
+    // down for 6 minutes: both worlds' deadlines (5 minutes) passed meanwhile
+    const again = await start({ store: srv.store, skew: 6 * 60_000 });
+    const now = again.hub.now();
+    const t = await open(again.base, k.teacherToken);
+    const after = (await t.call('state')).value as Clocked;
+    for (let w = 0; w < 2; w++) {
+      // what the round had left at the class's last event (the start), from the moment the class was restored
+      expect(after.worlds[w].clock.deadline! - after.recovery!.at).toBe(Math.min(300_000, Math.max(60_000, before.worlds[w].clock.deadline! - lastAt)));
+      expect(after.worlds[w].clock.deadline! - now).toBeGreaterThan(290_000);
+    }
+    expect(after.recovery?.worlds).toEqual([0, 1]);
+    expect(after.recovery!.downMs).toBeGreaterThanOrEqual(6 * 60_000);
+    // the clock does not end the round on its first tick
+    await again.hub.tick();
+    expect(((await t.call('state')).value as Clocked).worlds.map((w) => w.turn)).toEqual([0, 0]);
+    // the new deadline is in the log: a second restart keeps it and adds nothing
+    await stop(again);
+    const third = await start({ store: srv.store, skew: 6 * 60_000 + 1000 });
+    const t3 = await open(third.base, k.teacherToken);
+    expect(((await t3.call('state')).value as Clocked).worlds.map((w) => w.clock.deadline)).toEqual(after.worlds.map((w) => w.clock.deadline));
+  }, 180_000);
+
+  it('a round with time to spare keeps its deadline; one left with 30 s gets back what it had at the class\'s last event', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, { ...CONFIG, roundSeconds: 600 }, ['Ann']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const deadline = srv.hub.classes.get(k.classId)!.rounds[0].deadline!;
+    await stop(srv);
+    const quick = await start({ store: srv.store, skew: 30_000 });
+    expect(quick.hub.classes.get(k.classId)!.rounds[0].deadline).toBe(deadline);
+    expect(quick.hub.classes.get(k.classId)!.recovery).toBeNull();
+    await stop(quick);
+    // back 9.5 minutes later: 30 s of the round were left, so it gets what it had at the last event, 10 minutes
+    const late = await start({ store: srv.store, skew: 570_000 });
+    const cls = late.hub.classes.get(k.classId)!;
+    expect(cls.rounds[0].deadline! - late.hub.now()).toBeGreaterThan(599_000);
+  }, 180_000);
+});
