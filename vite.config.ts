@@ -15,6 +15,7 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/e2e/pages.ts'], // the browser tests' pages, built once a run (when a test asks for them)
     reporters: ['default', './tests/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

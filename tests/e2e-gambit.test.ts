@@ -3,18 +3,18 @@
 // among the thesis experiment's five strategies, played in the worker while the page stays live.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { haveChromium, launch, openPage, overflowing, startServer } from './e2e/harness.ts';
+import type { PreviewServer } from 'vite';
+import { haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)("the browser game: Japan's gambit", () => {
-  let server: ViteDevServer;
+  let server: PreviewServer;
   let url: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ server, url } = await startServer());
+    ({ server, url } = await startPages());
     browser = await launch();
   }, 120_000);
 

@@ -3,8 +3,8 @@
 // JSON on screen; at 1024x768, 1280x720 and 1920x1080 nothing overflows and every header control is visible, forked too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { haveChromium, launch, openPage, overflowing, selectShowsWhole, startServer } from './e2e/harness.ts';
+import type { PreviewServer } from 'vite';
+import { haveChromium, launch, openPage, overflowing, selectShowsWhole, startPages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -58,12 +58,12 @@ async function setLang(page: Page, lang: 'en' | 'ja'): Promise<void> {
 }
 
 describe.runIf(run)('plain words and layout, in English and Japanese', () => {
-  let server: ViteDevServer;
+  let server: PreviewServer;
   let url: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ server, url } = await startServer());
+    ({ server, url } = await startPages());
     browser = await launch();
   }, 120_000);
 

@@ -1,21 +1,21 @@
 // End-to-end: the browser game in Debian's Chromium. Start, set policies, end turns, digest, undo, fork, save, load, finish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { readFileSync } from 'node:fs';
-import { canvasColours, haveChromium, launch, openPage, overflowing, startServer } from './e2e/harness.ts';
+import { canvasColours, haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('the browser game', () => {
-  let server: ViteDevServer;
+  let server: PreviewServer;
   let url: string;
   let browser: Browser;
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ server, url } = await startServer());
+    ({ server, url } = await startPages());
     browser = await launch();
     ({ page, errors } = await openPage(browser, url));
   }, 120_000);

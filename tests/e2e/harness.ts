@@ -1,8 +1,9 @@
-// Starts the game's Vite dev server and Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
+// Serves the game's pages (built once a test run, or Vite's dev server for scripts) and starts Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
-import { existsSync } from 'node:fs';
+import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
+import { existsSync, rmSync } from 'node:fs';
 import { PNG } from 'pngjs';
+import { buildPages } from './pages.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -26,6 +27,41 @@ export async function startServer(): Promise<{ server: ViteDevServer; url: strin
   await server.listen();
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the dev server did not report its address');
+  return { server, url };
+}
+
+let pagesDir: Promise<string> | undefined;
+
+/** The folder of the built pages: under vitest the one build of this run (tests/e2e/pages.ts, the globalSetup), else
+ * a build of its own, removed when the process exits. */
+export function builtPages(): Promise<string> {
+  pagesDir ??= (async () => {
+    let helper: string | undefined;
+    try {
+      helper = (await import('vitest')).inject('pagesHelper');
+    } catch {
+      helper = undefined; // not under vitest (a script)
+    }
+    if (helper) {
+      const r = await fetch(`${helper}/dist`);
+      const text = await r.text();
+      if (!r.ok) throw new Error(text);
+      return text;
+    }
+    const dir = await buildPages();
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  })();
+  return pagesDir;
+}
+
+/** Serves the built pages (as `npm start` does: the production bundle, a few files a page) on a free port. */
+export async function startPages(): Promise<{ server: PreviewServer; url: string }> {
+  const dist = await builtPages();
+  const root = new URL('../..', import.meta.url).pathname;
+  const server = await preview({ configFile: `${root}vite.config.ts`, root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: true, host: '127.0.0.1' } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the pages server did not report its address');
   return { server, url };
 }
 
