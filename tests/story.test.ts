@@ -90,3 +90,13 @@ describe('the map’s magnet supply figure', () => {
     expect(supplyPct(1.004)).toBe('100%');
   });
 });
+
+describe('the full ledger’s amounts', () => {
+  it('gives magnet supply’s changes in percentage points, as the story does, and other indicators in their units', async () => {
+    const { signed } = await import('../src/ui/digest.ts');
+    expect(signed('magnetSupplyRatio', -0.072)).toBe('−7.2 pt');
+    expect(signed('magnetSupplyRatio', 0.0261)).toBe('+2.6 pt');
+    expect(signed('magnetSupplyRatio', 0.0004)).toBe('±0');
+    expect(signed('approval', -1.25)).toMatch(/^−1\.[23]$/);
+  });
+});

@@ -26,9 +26,11 @@ export function formatHeadline(hd: Headline, v: number): string {
   return num(v);
 }
 
-function signed(hd: Headline, v: number): string {
+/** A change, signed; magnet supply's in percentage points ("−7.2 pt"), as the story says "points", not "%". */
+export function signed(hd: Headline, v: number): string {
   if (roundsToZero(hd, v)) return '±0';
   const s = v >= 0 ? '+' : '−';
+  if (hd === 'magnetSupplyRatio') return `${s}${num(Math.abs(v) * 100, 1)} ${t('digest.pt')}`;
   return s + formatHeadline(hd, Math.abs(v)).replace(/^-/, '');
 }
 

@@ -62,6 +62,7 @@ export const en = {
   ind: { why: 'why?', whyTitle: 'why it moved last turn', afterFirst: 'available after the first turn', scoreBy: 'Your score by objective, points', prices: 'Prices, USD/kg', outside: 'outside China', china: 'China', you: 'you' },
   toast: { saved: 'Saved: all {{n}} timelines.', loaded: 'Loaded: turn {{turn}} of {{total}} is next.', loadFailed: 'Could not load that file: {{error}}. Your current game is unchanged.', dismiss: 'dismiss' },
   digest: {
+    pt: 'pt',
     title: 'Turn {{n}} of {{total}} · {{date}}',
     you: 'What happened to you, and why',
     nothing: 'Nothing of yours moved much this quarter.',

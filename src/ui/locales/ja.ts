@@ -63,6 +63,7 @@ export const ja: Catalogue = {
   ind: { why: 'なぜ？', whyTitle: '前のターンに動いた理由', afterFirst: '最初のターンの後に表示', scoreBy: '目標別のスコア（ポイント）', prices: '価格（ドル/kg）', outside: '中国以外', china: '中国', you: '自国' },
   toast: { saved: '保存しました：{{n}} 本のタイムライン全て。', loaded: '読み込みました：次はターン {{turn}} / {{total}}。', loadFailed: 'このファイルは読み込めません：{{error}}。現在のゲームはそのままです。', dismiss: '閉じる' },
   digest: {
+    pt: 'pt',
     title: 'ターン {{n}} / {{total}} · {{date}}',
     you: 'あなたに起きたこととその理由',
     nothing: '今期、あなたの指標に大きな動きはありませんでした。',
