@@ -178,7 +178,7 @@ export class ClassRoom {
       case 'recover': {
         const ds = d.deadlines as (number | null)[];
         ds.forEach((t, w) => t !== null && (this.rounds[w].deadline = t));
-        this.recovery = { at: ev.at, downMs: d.downMs, worlds: ds.flatMap((t, w) => (t === null ? [] : [w])) };
+        this.recovery = { at: typeof d.at === 'number' ? d.at : ev.at, downMs: d.downMs, worlds: ds.flatMap((t, w) => (t === null ? [] : [w])) };
         break;
       }
       case 'sandbox':

@@ -9,7 +9,7 @@ export const MIN_AFTER_OUTAGE = 60_000;
 /** The new deadlines after an outage, or null when every running round still has enough time. A round that is short
  * gets what it had left at the class's last event (the last sign of life before the outage), at least
  * MIN_AFTER_OUTAGE and at most one whole round. */
-export function recoveredDeadlines(cls: ClassRoom, now: number): { deadlines: (number | null)[]; downMs: number } | null {
+export function recoveredDeadlines(cls: ClassRoom, now: number): { at: number; deadlines: (number | null)[]; downMs: number } | null {
   if (cls.status !== 'running') return null;
   const round = cls.config.roundSeconds * 1000;
   const least = Math.min(MIN_AFTER_OUTAGE, round);
@@ -19,5 +19,6 @@ export function recoveredDeadlines(cls: ClassRoom, now: number): { deadlines: (n
     changed = true;
     return now + Math.min(round, Math.max(least, r.deadline - cls.lastAt));
   });
-  return changed ? { deadlines, downMs: Math.max(0, now - cls.lastAt) } : null;
+  // `at`: the moment the new deadlines count from (the event's own time is taken later, under the class's lock)
+  return changed ? { at: now, deadlines, downMs: Math.max(0, now - cls.lastAt) } : null;
 }
