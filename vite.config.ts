@@ -1,6 +1,7 @@
 // Vite serves and builds the browser pages (src/): the game (index.html) and the classroom (class.html); the engine is
 // bundled into them as plain TypeScript. In development (`npm run dev`), /api and /ws go to the classroom server
 // (`npm run server`, on SERVER_PORT, default 8080).
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const api = `127.0.0.1:${process.env.SERVER_PORT ?? 8080}`;
@@ -17,6 +18,9 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/e2e/pages.ts'], // the browser tests' pages, built once a run (when a test asks for them)
     reporters: ['default', './tests/summary-reporter.ts'],
+    // two test files at a time even on a 2-core machine (vitest's default, cores - 1, ran the suite one file at a time
+    // there: about 11 minutes); the browser and classroom tests wait on Chromium and servers, so two overlap well
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
