@@ -100,3 +100,22 @@ describe('the full ledger’s amounts', () => {
     expect(signed('approval', -1.25)).toMatch(/^−1\.[23]$/);
   });
 });
+
+describe('car output short of magnets', () => {
+  /** Turn 1 in the browser as the US: the typhoon cut Japan's magnets, China's licence stood, car output fell. */
+  function carReport(magnetCauses: { cause: string; amount: number }[]): TurnReport {
+    const r = report(magnetCauses);
+    const cars = { value: 2_600_000 - 28_575, prev: 2_600_000, change: -28_575, causes: [{ cause: 'magnet supply', amount: -42_193 }, { cause: 'demand for cars', amount: 13_618 }] };
+    (r.headlines as Record<string, Record<string, unknown>>).USA = { ...r.headlines.USA, autoProduction: cars };
+    return r;
+  }
+  const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
+  it('is put down to a restriction only when the magnets missing came mostly from the restricting country', () => {
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const fromJapan = yourChanges(carReport([{ cause: 'magnets from JPN', amount: -0.072 }, { cause: 'inventories', amount: 0.026 }, { cause: 'magnets from CHN', amount: -0.013 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
+    expect(fromJapan.causes[0]).toBe('magnets available to car plants — mostly fewer magnets from Japan −42,193');
+    const fromChina = yourChanges(carReport([{ cause: 'magnets from CHN', amount: -0.06 }, { cause: 'magnets from JPN', amount: -0.01 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
+    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to United States .* −42,193$/);
+  });
+});

@@ -109,6 +109,12 @@ export function fmtChange(hd: Headline, v: number): string {
 /** The player's three largest relative changes, each with its two largest causes named concretely. */
 export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<CountryView, 'country' | 'others'> & { self?: Pick<CountryView['self'], 'policies'> }) | null, memory: RestrictionMemory | null): Change[] {
   const rs = view ? restrictionsOn(view) : [];
+  // where this quarter's magnets went missing: the magnet-supply ledger's largest fall (a country's magnets, or less
+  // drawing on inventories); a fall in car output for want of magnets is put down to a restriction only when the
+  // magnets missing came mostly from the restricting country (a typhoon at Japan's plants is not China's licence)
+  const ms = report.headlines[me].magnetSupplyRatio;
+  const worst = ms.causes.filter((c) => c.amount < 0 && !REMAINDERS.has(c.cause)).sort((a, b) => a.amount - b.amount)[0];
+  const worstFrom = /^magnets from (\w{3})$/.exec(worst?.cause ?? '')?.[1];
   const out: Change[] = [];
   for (const hd of HEADLINES) {
     const x = report.headlines[me][hd];
@@ -127,11 +133,14 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         // Less drawing on inventories in a quarter when supply rose is not a run-down (more magnets came, less stock was
         // needed): no restriction named then
         const runDown = c.cause === 'inventories' && x.change < 0;
-        const r = rs.find((q) => (from ? q.who === from : runDown || c.cause === 'magnet supply') && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
+        const forCars = c.cause === 'magnet supply';
+        const r = rs.find((q) => (from ? q.who === from : forCars ? q.who === worstFrom || (worst?.cause === 'inventories' && ms.change < 0) : runDown) && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
         // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
         // put down to the other side's licence alone
         const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
         const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryName(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
+        // no restriction to name: say where the magnets went missing, if a country's magnets did
+        if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryName(worstFrom) }));
         if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : '; ')}`;
         if (c.cause === 'events' && report.events.length) words += ` (${report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; ')})`;
         return `${words} ${fmtChange(hd, c.amount)}`;

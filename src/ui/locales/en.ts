@@ -82,6 +82,7 @@ export const en = {
     elsewhere: 'Between the countries',
     elsewhereHint_one: '{{count}} item',
     elsewhereHint_other: '{{count}} items',
+    mostlyFrom: 'mostly fewer magnets from {{who}}',
     yourTariff: 'your {{pct}}% tariff on magnets from {{who}}',
     inForce: '{{what}} (in force)',
     delayed: 'a delayed effect of {{what}}',

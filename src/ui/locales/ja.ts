@@ -83,6 +83,7 @@ export const ja: Catalogue = {
     elsewhere: '国と国の間で',
     elsewhereHint_one: '{{count}} 件',
     elsewhereHint_other: '{{count}} 件',
+    mostlyFrom: '主に{{who}}からの磁石の減少',
     yourTariff: '{{who}}からの磁石へのあなたの関税 {{pct}}%',
     inForce: '{{what}}（継続中）',
     delayed: '{{what}} の遅れて出た影響',
