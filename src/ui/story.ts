@@ -127,7 +127,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
     const causes = named
       .map((c) => {
-        let words = causeName(c.cause);
+        let words = causeName(c.cause, me);
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
         // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it.
         // Less drawing on inventories in a quarter when supply rose is not a run-down (more magnets came, less stock was
