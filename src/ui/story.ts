@@ -163,7 +163,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const toYou: string[] = [];
   const yours: string[] = [];
   const others = new Map<string, { lines: string[]; routine: number }>();
-  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b`);
+  // a leak found going through the player's country is about it too (it raises the tension with the country that found it)
+  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b|through ${me}\\b`);
   for (const line of report.news) {
     if (eventLines.has(line)) continue;
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
