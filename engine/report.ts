@@ -1,11 +1,11 @@
 // The turn report: events, news, and for every headline indicator its change split into causes (the why ledger).
 import { COUNTRIES, HEADLINES, REGIONS, type CountryId, type Headline, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
-import type { Deal, GameState, HeadlineChange, LedgerEntry, MaterialBalance, RegionState, TurnReport } from './state.ts';
+import type { Deal, GameState, HeadlineChange, LedgerEntry, MaterialBalance, RegionState, Shock, TurnReport } from './state.ts';
 import type { GameEvent } from './schema.ts';
 import { derive } from './derived.ts';
 import { approvalTerms } from './macro.ts';
-import { securityIndex, securityInputs } from './economy.ts';
+import { securityLedger } from './security-ledger.ts';
 
 /** Locale-independent string order: the same in every runtime (localeCompare is not). */
 function cmp(a: string, b: string): number {
@@ -19,8 +19,12 @@ export interface ReportInput {
   content: Content;
   state: GameState;
   R: Record<RegionId, RegionState>;
+  /** the tension this turn's security was computed with (before leaks found this turn raised it) */
   tension: GameState['tension'];
   trust: GameState['trust'];
+  /** this turn's one-off event effects and broken deals (causes of tension changes) */
+  instant: Shock[];
+  breaches: { breaker: CountryId; victim: CountryId }[];
   turn: number;
   date: string;
   fired: GameEvent[];
@@ -147,7 +151,6 @@ export function buildReport(x: ReportInput): TurnReport {
   const { content, state, R } = x;
   const dv = derive(content);
   const headlines = {} as TurnReport['headlines'];
-  const sec = content.rules.security;
   for (const c of COUNTRIES) {
     const p = state.regions[c];
     const n = R[c];
@@ -169,14 +172,7 @@ export function buildReport(x: ReportInput): TurnReport {
     for (const t of Object.keys(terms).sort()) aCauses.push(entry(CAUSE_LABEL[t] ?? t, k * terms[t]));
     if (x.instantApproval[c]) aCauses.push(entry('events', x.instantApproval[c]));
     h.approval = hc(n.approval, p.approval, aCauses);
-    const i = REGIONS.indexOf(c);
-    const a = securityInputs(state.regions, dv, state.tension, i, state.trust);
-    const b = securityInputs(R, dv, x.tension, i, x.trust);
-    const s0 = securityIndex(a.own, a.allies, a.rivals, sec.allyWeight);
-    const s1 = securityIndex(b.own, a.allies, a.rivals, sec.allyWeight);
-    const s2 = securityIndex(b.own, b.allies, a.rivals, sec.allyWeight);
-    const s3 = securityIndex(b.own, b.allies, b.rivals, sec.allyWeight);
-    h.security = hc(n.security, p.security, [entry('own capability', s1 - s0), entry("allies' capability", s2 - s1), entry('rivals and tension', s3 - s2)]);
+    h.security = hc(n.security, p.security, securityLedger({ content, dv, state, R, tension: x.tension, trust: x.trust, deals: x.deals, instant: x.instant, breaches: x.breaches }, c), 'rounding');
     headlines[c] = h;
   }
   const events = x.fired.map((e) => ({ id: e.id, title: e.title, text: e.text }));

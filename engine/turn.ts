@@ -243,6 +243,9 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     news,
     parts: full,
   });
+  // the tension the economy step computed security with, for the report's security ledger (leaks found now raise
+  // tension after it: their effect on security shows next turn)
+  const tensionNow = full && opts.ledger !== false ? copyTension(econ.tension) : econ.tension;
   leakConsequences(content, chain, econ.tension, told);
   // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
   const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, told);
@@ -267,8 +270,10 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     deals: dealStep.deals,
     objective: econ.objective,
     objectiveBy: econ.objectiveBy,
-    tension: econ.tension,
+    tension: tensionNow,
     trust: econ.trust,
+    instant,
+    breaches: dealStep.breaches,
     instantApproval: countryRecord((c) => instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)),
     balance: {
       light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },
@@ -313,6 +318,10 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     track,
   };
   return { state: next, reportInput, objective: econ.objective };
+}
+
+function copyTension(t: GameState['tension']): GameState['tension'] {
+  return { AUS: { ...t.AUS }, CHN: { ...t.CHN }, JPN: { ...t.JPN }, MYS: { ...t.MYS }, USA: { ...t.USA } };
 }
 
 /** A stage-keyed record, keys in STAGES' order (the literal for-of over STAGES built, one shape, no keyed stores). */

@@ -69,6 +69,11 @@ describe('the digest story', () => {
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
     expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 points');
   });
+  it('tells the country a leak went through (as Australia in persona seed 2, turn 2: the tension it raises shows in its next security ledger)', () => {
+    const line = 'CHN finds about 669 t of its magnets reaching USA through JPN, round its export controls.';
+    expect(sortNews(report([], [line]), 'JPN').toYou).toEqual([line]);
+    expect(sortNews(report([], [line]), 'USA').toYou).toEqual([]);
+  });
   it('puts the US-China track in the two powers’ own news, and elsewhere under no country', () => {
     const line = 'US-China track: escalation (was calm): a year of escalation would cost the US USD 57 bn.';
     const r = report([], [line]);
@@ -117,5 +122,36 @@ describe('car output short of magnets', () => {
     expect(fromJapan.causes[0]).toBe('magnets available to car plants — mostly fewer magnets from Japan −42,193');
     const fromChina = yourChanges(carReport([{ cause: 'magnets from CHN', amount: -0.06 }, { cause: 'magnets from JPN', amount: -0.01 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
     expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to United States .* −42,193$/);
+  });
+});
+
+describe('the security ledger’s causes in words', () => {
+  /** AUS, persona, seed 2, turn 3 (tests/security-ledger.test.ts), and China's tariff as seen from either side. */
+  function securityReport(me: 'USA' | 'JPN' | 'AUS', causes: { cause: string; amount: number }[]): TurnReport {
+    const r = report([]);
+    const change = causes.reduce((a, c) => a + c.amount, 0);
+    (r.headlines as Record<string, Record<string, unknown>>)[me] = { ...r.headlines.USA, magnetSupplyRatio: { value: 1, prev: 1, change: 0, causes: [] }, security: { value: 50 + change, prev: 50, change, causes } };
+    return r;
+  }
+  it('names the rival, who moved, and "your" for the player’s own move, in English and Japanese', async () => {
+    const { setLang } = await import('../src/ui/i18n.ts');
+    const { causeName } = await import('../src/ui/labels.ts');
+    const aus = yourChanges(securityReport('AUS', [{ cause: 'tension with CHN: leaks found last turn', amount: -2.107 }, { cause: 'tension with CHN: settling', amount: 0.5656 }, { cause: "allies' commitment (trust)", amount: -0.3497 }]), 'AUS', null, null)[0]!;
+    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (settling after earlier moves) +0.6']);
+    const tariffs = { cause: 'tension with CHN: tariffs by USA', amount: -0.8 };
+    expect(yourChanges(securityReport('USA', [tariffs]), 'USA', null, null)[0]!.causes).toEqual(['tension with China (your tariffs) −0.8']);
+    expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (United States’s tariffs)');
+    expect(causeName('tension with USA: export controls by CHN', 'CHN')).toBe('tension with United States (your export controls)');
+    expect(causeName("rivals' capability")).toBe('rivals’ defence capability');
+    try {
+      await setLang('ja');
+      expect(causeName(tariffs.cause, 'USA')).toBe('中国との緊張（自国の関税）');
+      expect(causeName(tariffs.cause, 'JPN')).toBe('中国との緊張（米国の関税）');
+      expect(causeName('tension with CHN: leaks found last turn', 'AUS')).toBe('中国との緊張（前期に発覚した迂回輸出）');
+      for (const k of ['settling', 'deals', 'events', 'broken deal', 'limit']) expect(causeName(`tension with CHN: ${k}`, 'AUS')).toMatch(/^中国との緊張（[^a-z]+）$/);
+      for (const k of ['defense build-up by CHN', "allies' commitment (trust)", "rivals' capability", 'leaks found last turn']) expect(causeName(k.includes(' by ') ? `tension with USA: ${k}` : k, 'USA')).not.toMatch(/[a-z]/);
+    } finally {
+      await setLang('en');
+    }
   });
 });

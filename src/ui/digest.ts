@@ -44,7 +44,7 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
       h(
         'li',
         {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)} (${signed(hd, x.change)})`)),
+        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)} (${signed(hd, x.change)})`)),
       ),
     ),
   );

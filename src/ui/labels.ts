@@ -18,12 +18,18 @@ export const sharePct = (s: number): string => `${num(s * 100)}%`;
  * indicators panel shows it). */
 export const supplyPct = (s: number): string => (Math.round(s * 100) >= 100 && s * 100 < 99.95 ? `${num(s * 100, 1)}%` : `${num(s * 100)}%`);
 
-/** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"). */
-export function causeName(cause: string): string {
+/** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"); `me`: the country whose ledger it
+ * is ("tension with CHN: tariffs by USA" -> "tension with China (your tariffs)" for the US). */
+export function causeName(cause: string, me?: string): string {
   let m = /^magnets from (\w{3})$/.exec(cause);
   if (m) return t('cause.magnets from', { who: countryName(m[1]!) });
   m = /^share of (\w{3}) market/.exec(cause);
   if (m) return t('cause.share of market', { who: countryName(m[1]!) });
+  // the security ledger's tension causes (engine/security-ledger.ts): by whose move, or of what kind
+  m = /^tension with (\w{3}): (tariffs|export controls|defense build-up) by (\w{3})$/.exec(cause);
+  if (m) return t(`cause.tension ${m[2]}`, { who: countryName(m[1]!), whose: m[3] === me ? t('cause.yours') : t('cause.whose', { who: countryName(m[3]!) }) });
+  m = /^tension with (\w{3}): (settling|deals|events|broken deal|limit|leaks found last turn)$/.exec(cause);
+  if (m) return t(`cause.tension ${m[2] === 'leaks found last turn' ? 'leaks' : m[2]}`, { who: countryName(m[1]!) });
   const k = `cause.${cause}`;
   const v = t(k);
   return v === k ? cause : v;

@@ -127,7 +127,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
     const causes = named
       .map((c) => {
-        let words = causeName(c.cause);
+        let words = causeName(c.cause, me);
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
         // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it.
         // Less drawing on inventories in a quarter when supply rose is not a run-down (more magnets came, less stock was
@@ -163,7 +163,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const toYou: string[] = [];
   const yours: string[] = [];
   const others = new Map<string, { lines: string[]; routine: number }>();
-  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b`);
+  // a leak found going through the player's country is about it too (it raises the tension with the country that found it)
+  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b|through ${me}\\b`);
   for (const line of report.news) {
     if (eventLines.has(line)) continue;
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
