@@ -93,11 +93,27 @@ describe('the map’s magnet supply figure', () => {
 
 describe('the full ledger’s amounts', () => {
   it('gives magnet supply’s changes in percentage points, as the story does, and other indicators in their units', async () => {
-    const { signed } = await import('../src/ui/digest.ts');
-    expect(signed('magnetSupplyRatio', -0.072)).toBe('−7.2 pt');
-    expect(signed('magnetSupplyRatio', 0.0261)).toBe('+2.6 pt');
-    expect(signed('magnetSupplyRatio', 0.0004)).toBe('±0');
-    expect(signed('approval', -1.25)).toMatch(/^−1\.[23]$/);
+    const { fmtChange } = await import('../src/ui/story.ts');
+    expect(fmtChange('magnetSupplyRatio', -0.072, 'pt')).toBe('−7.2 pt');
+    expect(fmtChange('magnetSupplyRatio', 0.0261, 'pt')).toBe('+2.6 pt');
+    expect(fmtChange('magnetSupplyRatio', 0.0004, 'pt')).toBe('±0');
+    expect(fmtChange('approval', -1.25, 'pt')).toMatch(/^−1\.[23]$/);
+  });
+});
+
+describe('one formatter of changes, for the story and the ledger', () => {
+  it('says the same figures in both, magnet supply in "points" in the story and "pt" in the ledger', async () => {
+    const { fmtChange } = await import('../src/ui/story.ts');
+    for (const [hd, v, story] of [['magnetSupplyRatio', -0.141, '−14.1 points'], ['autoProduction', -42_193, '−42,193'], ['gdp', 12_345.6, '+12,346'], ['approval', 2.04, '+2.0'], ['security', -0.96, '−1.0']] as const) {
+      expect(fmtChange(hd, v)).toBe(story);
+      expect(fmtChange(hd, v, 'pt')).toBe(story.replace(' points', ' pt'));
+    }
+  });
+  it('says "±0" for a change that rounds to nothing, never "−0" or "+0.0 points"', async () => {
+    const { fmtChange } = await import('../src/ui/story.ts');
+    expect(fmtChange('magnetSupplyRatio', -0.0004)).toBe('±0');
+    expect(fmtChange('autoProduction', -0.4)).toBe('±0');
+    expect(fmtChange('approval', 0.04)).toBe('±0');
   });
 });
 

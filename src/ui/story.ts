@@ -97,13 +97,15 @@ export interface Change {
 /** The ledger's remainders (what its causes leave of a change): never named as a cause. */
 const REMAINDERS = new Set(['rounding', 'rounding and limits']);
 
-/** Format a headline's change ("+1.2%", "−12,000"). */
-export function fmtChange(hd: Headline, v: number): string {
-  const s = v >= 0 ? '+' : '−';
+/** A headline's change, signed, in its unit: "+1.2" (approval, security), "−12,000", and magnet supply in percentage
+ * points ("−7.2 points" in the story, "−7.2 pt" where room is short: the ledger and the table); "±0" when it rounds to
+ * nothing. The one formatter of changes for the story and the digest. */
+export function fmtChange(hd: Headline, v: number, unit: 'points' | 'pt' = 'points'): string {
   const a = Math.abs(v);
-  if (hd === 'magnetSupplyRatio') return `${s}${num(a * 100, 1)} ${lang() === 'ja' ? 'ポイント' : 'points'}`;
-  if (hd === 'approval' || hd === 'security') return `${s}${num(a, 1)}`;
-  return `${s}${num(a)}`;
+  const mag = hd === 'magnetSupplyRatio' ? num(a * 100, 1) : hd === 'approval' || hd === 'security' ? num(a, 1) : num(a);
+  if (!/[1-9]/.test(mag)) return '±0';
+  const s = v >= 0 ? '+' : '−';
+  return hd === 'magnetSupplyRatio' ? `${s}${mag} ${t(unit === 'pt' ? 'digest.pt' : 'digest.points')}` : `${s}${mag}`;
 }
 
 /** The player's three largest relative changes, each with its two largest causes named concretely. */

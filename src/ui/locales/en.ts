@@ -63,6 +63,7 @@ export const en = {
   toast: { saved: 'Saved: all {{n}} timelines.', loaded: 'Loaded: turn {{turn}} of {{total}} is next.', loadFailed: 'Could not load that file: {{error}}. Your current game is unchanged.', dismiss: 'dismiss' },
   digest: {
     pt: 'pt',
+    points: 'points',
     title: 'Turn {{n}} of {{total}} · {{date}}',
     you: 'What happened to you, and why',
     nothing: 'Nothing of yours moved much this quarter.',

@@ -64,6 +64,7 @@ export const ja: Catalogue = {
   toast: { saved: '保存しました：{{n}} 本のタイムライン全て。', loaded: '読み込みました：次はターン {{turn}} / {{total}}。', loadFailed: 'このファイルは読み込めません：{{error}}。現在のゲームはそのままです。', dismiss: '閉じる' },
   digest: {
     pt: 'pt',
+    points: 'ポイント',
     title: 'ターン {{n}} / {{total}} · {{date}}',
     you: 'あなたに起きたこととその理由',
     nothing: '今期、あなたの指標に大きな動きはありませんでした。',
