@@ -69,6 +69,15 @@ describe('the digest story', () => {
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
     expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 points');
   });
+  it('puts another country’s answer to the player’s own proposal in the player’s news, not folded among its moves', () => {
+    const yes = 'JPN accepts D25: USA offers JPN a tariff of at most 5% on other goods for USD 10 bn of investment, for 8 turns.';
+    const no = 'JPN rejects D26 from USA: too little.';
+    const other = 'JPN accepts D21: AUS offers JPN a tariff of at most 5% on other goods for USD 5 bn of investment, for 8 turns.';
+    const r = report([], [yes, no, other]);
+    expect(sortNews(r, 'USA').toYou).toEqual([yes, no]);
+    expect(sortNews(r, 'USA').others.get('JPN')?.lines).toEqual([other]);
+    expect(sortNews(r, 'JPN').yours).toEqual([yes, no, other]);
+  });
   it('puts the US-China track in the two powers’ own news, and elsewhere under no country', () => {
     const line = 'US-China track: escalation (was calm): a year of escalation would cost the US USD 57 bn.';
     const r = report([], [line]);

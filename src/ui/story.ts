@@ -165,7 +165,9 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const toYou: string[] = [];
   const yours: string[] = [];
   const others = new Map<string, { lines: string[]; routine: number }>();
-  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b`);
+  // an answer to the player's own proposal ("JPN accepts D25: USA offers JPN ...") is news to the player, not one of
+  // the answering country's moves folded away (a rejection names the proposer: "... from USA")
+  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b|: ${me} offers `);
   for (const line of report.news) {
     if (eventLines.has(line)) continue;
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
