@@ -2,7 +2,7 @@
 // the game began is not called a delayed effect of "turn 0", and news without a country has its own place.
 import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
-import { RestrictionMemory, sortNews, yourChanges } from '../src/ui/story.ts';
+import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
 
 /** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 points). */
 function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {
@@ -68,6 +68,11 @@ describe('the digest story', () => {
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
     expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 points');
+  });
+  it('writes an engine line’s negative figure with a minus sign and “an” before 8%, 11%, 18% and 80-89%', () => {
+    expect(plainNews('JPN releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by -0.1% (from USD 54/kg).')).toBe('Japan releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by −0.1% (from USD 54/kg).');
+    expect(plainNews("JPN's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has a 88% chance of passing.")).toBe("Japan's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has an 88% chance of passing.");
+    expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
   });
   it('puts another country’s answer to the player’s own proposal in the player’s news, not folded among its moves', () => {
     const yes = 'JPN accepts D25: USA offers JPN a tariff of at most 5% on other goods for USD 10 bn of investment, for 8 turns.';

@@ -36,8 +36,12 @@ export function plainNews(line: string): string {
     });
     return ja ? `${countryName(m[1]!)}が${countryName(m[2]!)}への関税を変更：${parts.join('、')}。` : `${countryName(m[1]!)} sets its tariffs on ${countryName(m[2]!)}: ${parts.join(', ')}.`;
   }
-  // other engine lines: country codes become names
-  return line.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c));
+  // other engine lines: country codes become names; a negative figure gets the minus sign the rest of the digest uses
+  // ("moved the price there by −0.1%", not "-0.1%"), and a percentage said "eighty-..." or "eleven" takes "an"
+  return line
+    .replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c))
+    .replace(/(^|[\s(])-(?=\d)/g, '$1−')
+    .replace(/\b([Aa]) ((?:8\d?|11|18)(?:\.\d+)?%)/g, '$1n $2');
 }
 
 /** Others' export controls in force on the player, by country: the strictest level and the stages. */
