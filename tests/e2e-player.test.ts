@@ -9,6 +9,17 @@ import { haveChromium, launch, openPage, overflowing, startPages } from './e2e/h
 
 const run = haveChromium() || process.env.CI === 'true';
 
+describe('How to play', () => {
+  it('does not place the tabs "on the right": under 900 px they are below the map', async () => {
+    const { en } = await import('../src/ui/locales/en.ts');
+    const { ja } = await import('../src/ui/locales/ja.ts');
+    const all = (o: unknown): string[] => (typeof o === 'string' ? [o] : o && typeof o === 'object' ? Object.values(o).flatMap(all) : []);
+    expect(all(en).filter((s) => /tabs on the right/i.test(s))).toEqual([]);
+    expect(all(ja).filter((s) => /右のタブ/.test(s))).toEqual([]);
+    expect(all(en).some((s) => /Use the tabs by the map/.test(s))).toBe(true);
+  });
+});
+
 async function startJapan(page: Page): Promise<void> {
   await page.getByTestId('country-JPN').click();
   await page.getByTestId('turns').fill('3');
