@@ -345,3 +345,13 @@ describe('the real map (Natural Earth, d3-geo)', () => {
     }
   });
 });
+
+describe('the map legend’s corner', () => {
+  it('bottom left on a map as tall as the game’s, bottom right on a wide, short map (the map above the panels)', async () => {
+    const { legendAt } = await import('../src/render/geometry.ts');
+    expect(legendAt(805, 752, 350, 50, 8)).toEqual([8, 694]);
+    expect(legendAt(1260, 1032, 200, 300)).toEqual([10, 722]);
+    // 800 x 308: an 800-px window's map above the panels; the bottom left is Australia's name
+    expect(legendAt(800, 308, 350, 50, 8)).toEqual([442, 250]);
+  });
+});

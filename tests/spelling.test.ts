@@ -1,6 +1,8 @@
 // The UI spells "defence" (the Controls tab, the Defence tab, the digest): the session's briefing, written in English
-// by src/session/core.ts and read back into Japanese by src/ui/briefing-ja.ts, spells it the same way.
+// by src/session/core.ts and read back into Japanese by src/ui/briefing-ja.ts, spells it the same way; so does the
+// content's prose (scenario descriptions, event texts, persona descriptions, source notes).
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { COUNTRIES } from '../engine/index.ts';
 import { SessionCore } from '../src/session/core.ts';
 import { loadContent } from '../src/content/load.ts';
@@ -15,7 +17,26 @@ function strings(o: unknown, path = ''): [string, string][] {
   return [];
 }
 
+/** The content's JSON files (not the schemas, not the Japanese locale). */
+function contentFiles(dir = new URL('../content/', import.meta.url).pathname): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (['schema', 'locales'].includes(e.name) ? [] : contentFiles(`${dir}${e.name}/`)) : e.name.endsWith('.json') ? [`${dir}${e.name}`] : []));
+}
+
+/** US proper names, spelt as their owners spell them. */
+const PROPER = /National Defense Stockpile|Defense Production Act/g;
+
 describe('one spelling of defence', () => {
+  it('the content\'s prose says "defence" (its ids, keys and identifiers such as the target "defense" keep the engine\'s spelling)', () => {
+    const files = contentFiles();
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    const prose = files.flatMap((f) => strings(JSON.parse(readFileSync(f, 'utf8'))).map(([k, v]) => [`${f.replace(/.*\/content\//, '')} ${k}`, v] as [string, string]));
+    // an identifier is one word (ids, effect targets, policy fields); prose has a space
+    const offenders = prose.filter(([k, v]) => /\s/.test(v) && !/\.id$/.test(k) && /defense/i.test(v.replace(PROPER, '')));
+    expect(offenders).toEqual([]);
+    // the check reads prose: the scenario's description is among the strings it looks at
+    expect(prose.some(([k, v]) => k === 'scenarios/rare-earth-gambit.json description' && /defence budget/.test(v))).toBe(true);
+  });
+
   it('the English catalogue says "defence" everywhere (its keys may keep the engine\'s "defense")', () => {
     expect(en.tab.Defense).toBe('Defence');
     expect(strings(en).filter(([, v]) => /defense/i.test(v))).toEqual([]);
@@ -24,8 +45,8 @@ describe('one spelling of defence', () => {
     const s = new SessionCore(loadContent('rare-earth-gambit'));
     for (const c of COUNTRIES) {
       const b = s.briefing(c);
-      // the first line is the scenario's description: content, with its sources' spelling
-      const lines = [...b.situation.slice(1), ...b.levers, ...b.objectives.map((o) => o.meaning)];
+      // the first line is the scenario's description: content, spelt "defence" too
+      const lines = [...b.situation, ...b.levers, ...b.objectives.map((o) => o.meaning)];
       expect(lines.filter((l) => /defense/i.test(l))).toEqual([]);
       expect(b.situation[1]).toMatch(/; defence [\d.]+% of GDP;/);
       expect(briefingLineJa(b.situation[1]!, c)).toMatch(/防衛費 GDP比/);

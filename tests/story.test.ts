@@ -2,7 +2,7 @@
 // the game began is not called a delayed effect of "turn 0", and news without a country has its own place.
 import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
-import { RestrictionMemory, sortNews, yourChanges } from '../src/ui/story.ts';
+import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
 
 /** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 points). */
 function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {
@@ -74,6 +74,20 @@ describe('the digest story', () => {
     expect(sortNews(report([], [line]), 'JPN').toYou).toEqual([line]);
     expect(sortNews(report([], [line]), 'USA').toYou).toEqual([]);
   });
+  it('writes an engine line’s negative figure with a minus sign and “an” before 8%, 11%, 18% and 80-89%', () => {
+    expect(plainNews('JPN releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by -0.1% (from USD 54/kg).')).toBe('Japan releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by −0.1% (from USD 54/kg).');
+    expect(plainNews("JPN's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has a 88% chance of passing.")).toBe("Japan's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has an 88% chance of passing.");
+    expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
+  });
+  it('puts another country’s answer to the player’s own proposal in the player’s news, not folded among its moves', () => {
+    const yes = 'JPN accepts D25: USA offers JPN a tariff of at most 5% on other goods for USD 10 bn of investment, for 8 turns.';
+    const no = 'JPN rejects D26 from USA: too little.';
+    const other = 'JPN accepts D21: AUS offers JPN a tariff of at most 5% on other goods for USD 5 bn of investment, for 8 turns.';
+    const r = report([], [yes, no, other]);
+    expect(sortNews(r, 'USA').toYou).toEqual([yes, no]);
+    expect(sortNews(r, 'USA').others.get('JPN')?.lines).toEqual([other]);
+    expect(sortNews(r, 'JPN').yours).toEqual([yes, no, other]);
+  });
   it('puts the US-China track in the two powers’ own news, and elsewhere under no country', () => {
     const line = 'US-China track: escalation (was calm): a year of escalation would cost the US USD 57 bn.';
     const r = report([], [line]);
@@ -98,11 +112,27 @@ describe('the map’s magnet supply figure', () => {
 
 describe('the full ledger’s amounts', () => {
   it('gives magnet supply’s changes in percentage points, as the story does, and other indicators in their units', async () => {
-    const { signed } = await import('../src/ui/digest.ts');
-    expect(signed('magnetSupplyRatio', -0.072)).toBe('−7.2 pt');
-    expect(signed('magnetSupplyRatio', 0.0261)).toBe('+2.6 pt');
-    expect(signed('magnetSupplyRatio', 0.0004)).toBe('±0');
-    expect(signed('approval', -1.25)).toMatch(/^−1\.[23]$/);
+    const { fmtChange } = await import('../src/ui/story.ts');
+    expect(fmtChange('magnetSupplyRatio', -0.072, 'pt')).toBe('−7.2 pt');
+    expect(fmtChange('magnetSupplyRatio', 0.0261, 'pt')).toBe('+2.6 pt');
+    expect(fmtChange('magnetSupplyRatio', 0.0004, 'pt')).toBe('±0');
+    expect(fmtChange('approval', -1.25, 'pt')).toMatch(/^−1\.[23]$/);
+  });
+});
+
+describe('one formatter of changes, for the story and the ledger', () => {
+  it('says the same figures in both, magnet supply in "points" in the story and "pt" in the ledger', async () => {
+    const { fmtChange } = await import('../src/ui/story.ts');
+    for (const [hd, v, story] of [['magnetSupplyRatio', -0.141, '−14.1 points'], ['autoProduction', -42_193, '−42,193'], ['gdp', 12_345.6, '+12,346'], ['approval', 2.04, '+2.0'], ['security', -0.96, '−1.0']] as const) {
+      expect(fmtChange(hd, v)).toBe(story);
+      expect(fmtChange(hd, v, 'pt')).toBe(story.replace(' points', ' pt'));
+    }
+  });
+  it('says "±0" for a change that rounds to nothing, never "−0" or "+0.0 points"', async () => {
+    const { fmtChange } = await import('../src/ui/story.ts');
+    expect(fmtChange('magnetSupplyRatio', -0.0004)).toBe('±0');
+    expect(fmtChange('autoProduction', -0.4)).toBe('±0');
+    expect(fmtChange('approval', 0.04)).toBe('±0');
   });
 });
 

@@ -346,3 +346,10 @@ export function policyMarkers(map: Pick<GameMap, 'pairLanes'>, view: PolicyViewL
 }
 
 export { labelCells, pick, straitLabelSide, type PickKind, type PickScene } from './hit.ts';
+
+/** Where the map's legend (w x h) goes, its top-left corner, `pad` px from the edges: the bottom left, or the bottom
+ * right on a map at least twice as wide as high (a narrow window puts the map above the panels, and the bottom left is
+ * then Australia's name). */
+export function legendAt(W: number, H: number, w: number, h: number, pad = 10): [number, number] {
+  return [W >= 2 * H ? W - w - pad : pad, H - h - pad];
+}

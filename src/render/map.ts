@@ -1,7 +1,7 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
 import { Application, Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
-import { clampView, fitView, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
+import { clampView, fitView, legendAt, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
 import { describeCountry, describeLane, describePort, describeStrait, type MapSelection } from './describe.ts';
 import { makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
@@ -156,8 +156,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     // the full legend while it takes under about half the height, else one row of the flows, else none
     legend.visible = legend.height < H * 0.5 && legend.width < W * 0.4;
     legendSmall.visible = !legend.visible && legendSmall.width < W - 20 && H >= 120;
-    legend.position.set(10, H - legend.height - 10);
-    legendSmall.position.set(8, H - legendSmall.height - 8);
+    legend.position.set(...legendAt(W, H, legend.width, legend.height));
+    legendSmall.position.set(...legendAt(W, H, legendSmall.width, legendSmall.height, 8));
     if (xf.scale !== lastScale) {
       lastScale = xf.scale;
       landLayer.drawEdges(xf.scale, current?.country ?? null);

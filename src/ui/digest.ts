@@ -15,7 +15,7 @@ function priceCause(c: string): string {
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
   return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryName(x));
 }
-import { changeHead, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
+import { changeHead, fmtChange, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 
 /** Indicator names for players (the active language). */
 export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
@@ -24,14 +24,6 @@ export function formatHeadline(hd: Headline, v: number): string {
   if (hd === 'magnetSupplyRatio') return `${num(v * 100, 1)}%`;
   if (hd === 'approval' || hd === 'security') return num(v, 1);
   return num(v);
-}
-
-/** A change, signed; magnet supply's in percentage points ("−7.2 pt"), as the story says "points", not "%". */
-export function signed(hd: Headline, v: number): string {
-  if (roundsToZero(hd, v)) return '±0';
-  const s = v >= 0 ? '+' : '−';
-  if (hd === 'magnetSupplyRatio') return `${s}${num(Math.abs(v) * 100, 1)} ${t('digest.pt')}`;
-  return s + formatHeadline(hd, Math.abs(v)).replace(/^-/, '');
 }
 
 export function ledger(report: TurnReport, country: CountryId, hd: Headline): HTMLElement {
@@ -44,7 +36,7 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
       h(
         'li',
         {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, signed(hd, c.amount))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)} (${signed(hd, x.change)})`)),
+        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, fmtChange(hd, c.amount, 'pt'))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)} (${fmtChange(hd, x.change, 'pt')})`)),
       ),
     ),
   );
@@ -76,7 +68,7 @@ export function trapFocus(dlg: HTMLElement, onClose: () => void): void {
 
 /** Whether a change shows as zero at the precision it is printed with. */
 function roundsToZero(hd: Headline, v: number): boolean {
-  return formatHeadline(hd, Math.abs(v)).replace(/[^1-9]/g, '') === '';
+  return fmtChange(hd, v) === '±0';
 }
 
 const PRICE_NAMES: [keyof NonNullable<TurnReport['priceWhy']>, string][] = [
@@ -146,9 +138,9 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
       h('h3', {}, t('digest.ledgers', { country: countryName(country) })),
-      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${signed(hd, report.headlines[country][hd].change)}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
+      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),
-      h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, signed(hd, report.headlines[c][hd].change)))))))),
+      h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, fmtChange(hd, report.headlines[c][hd].change, 'pt')))))))),
       h('div', { class: 'row end' }, close),
     ),
   );

@@ -6,6 +6,7 @@ import { PALETTE, h } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
 import { HEADLINE_LABEL, formatHeadline, ledger, trapFocus } from './digest.ts';
 import { splitTable } from './score.ts';
+import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';
 import { stageName } from './labels.ts';
 import { termLink } from './glossary.ts';
@@ -36,14 +37,16 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     const x = rep?.headlines[c][hd];
     const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
     const why = h('div', { class: 'why hidden' });
-    const shown = x ? formatHeadline(hd, Math.abs(x.change)) : '';
-    const zero = !!x && !/[1-9]/.test(shown);
+    // the digest's formatter: magnet supply's change in percentage points ("+0.8 pt"), never "+0.8%", which reads as a
+    // relative change
+    const change = x ? fmtChange(hd, x.change, 'pt') : '';
+    const zero = change === '±0';
     return h(
       'li',
       { 'data-testid': `indicator-${hd}` },
       h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : ''),
       h('span', { class: 'val' }, formatHeadline(hd, value)),
-      h('span', { class: `chg ${!x || zero ? 'zero' : x.change < 0 ? 'neg' : 'pos'}` }, x ? (zero ? '±0' : `${x.change >= 0 ? '+' : '−'}${shown}`) : ''),
+      h('span', { class: `chg ${!x || zero ? 'zero' : x.change < 0 ? 'neg' : 'pos'}` }, change),
       hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
       h('button', { type: 'button', class: 'link', 'data-testid': `why-${hd}`, 'aria-expanded': 'false', disabled: !rep, title: rep ? t('ind.whyTitle') : t('ind.afterFirst'), onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = why.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && rep && !why.firstChild) why.append(ledger(rep, c, hd)); } }, t('ind.why')),
       why,

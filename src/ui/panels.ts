@@ -209,8 +209,8 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
     { class: 'panel', 'aria-label': t('tab.Stockpile') },
     h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', {}, `${num(s.light)} t`), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', {}, `${num(s.heavy)} t`)),
     h('p', { class: 'hint' }, t('panel.stockHint'), termLink('stockpile')),
-    mk('light'),
-    mk('heavy'),
+    // each label keeps its input beside it (the Dy/Tb field fell to the next line, away from its label)
+    h('div', { class: 'row wrap' }, mk('light'), mk('heavy')),
   );
 }
 

@@ -36,8 +36,12 @@ export function plainNews(line: string): string {
     });
     return ja ? `${countryName(m[1]!)}が${countryName(m[2]!)}への関税を変更：${parts.join('、')}。` : `${countryName(m[1]!)} sets its tariffs on ${countryName(m[2]!)}: ${parts.join(', ')}.`;
   }
-  // other engine lines: country codes become names
-  return line.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c));
+  // other engine lines: country codes become names; a negative figure gets the minus sign the rest of the digest uses
+  // ("moved the price there by −0.1%", not "-0.1%"), and a percentage said "eighty-..." or "eleven" takes "an"
+  return line
+    .replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c))
+    .replace(/(^|[\s(])-(?=\d)/g, '$1−')
+    .replace(/\b([Aa]) ((?:8\d?|11|18)(?:\.\d+)?%)/g, '$1n $2');
 }
 
 /** Others' export controls in force on the player, by country: the strictest level and the stages. */
@@ -97,13 +101,15 @@ export interface Change {
 /** The ledger's remainders (what its causes leave of a change): never named as a cause. */
 const REMAINDERS = new Set(['rounding', 'rounding and limits']);
 
-/** Format a headline's change ("+1.2%", "−12,000"). */
-export function fmtChange(hd: Headline, v: number): string {
-  const s = v >= 0 ? '+' : '−';
+/** A headline's change, signed, in its unit: "+1.2" (approval, security), "−12,000", and magnet supply in percentage
+ * points ("−7.2 points" in the story, "−7.2 pt" where room is short: the ledger and the table); "±0" when it rounds to
+ * nothing. The one formatter of changes for the story and the digest. */
+export function fmtChange(hd: Headline, v: number, unit: 'points' | 'pt' = 'points'): string {
   const a = Math.abs(v);
-  if (hd === 'magnetSupplyRatio') return `${s}${num(a * 100, 1)} ${lang() === 'ja' ? 'ポイント' : 'points'}`;
-  if (hd === 'approval' || hd === 'security') return `${s}${num(a, 1)}`;
-  return `${s}${num(a)}`;
+  const mag = hd === 'magnetSupplyRatio' ? num(a * 100, 1) : hd === 'approval' || hd === 'security' ? num(a, 1) : num(a);
+  if (!/[1-9]/.test(mag)) return '±0';
+  const s = v >= 0 ? '+' : '−';
+  return hd === 'magnetSupplyRatio' ? `${s}${mag} ${t(unit === 'pt' ? 'digest.pt' : 'digest.points')}` : `${s}${mag}`;
 }
 
 /** The player's three largest relative changes, each with its two largest causes named concretely. */
@@ -163,8 +169,10 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const toYou: string[] = [];
   const yours: string[] = [];
   const others = new Map<string, { lines: string[]; routine: number }>();
-  // a leak found going through the player's country is about it too (it raises the tension with the country that found it)
-  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b|through ${me}\\b`);
+  // a leak found going through the player's country is about it too (it raises the tension with the country that found
+  // it); an answer to the player's own proposal ("JPN accepts D25: USA offers JPN ...") is news to the player, not one
+  // of the answering country's moves folded away (a rejection names the proposer: "... from USA")
+  const aimed = new RegExp(`(to|on) (\\w{3}, )*${me}\\b|to everyone|\\b${me}'s\\b|to ${me}:|from ${me}\\b|through ${me}\\b|: ${me} offers `);
   for (const line of report.news) {
     if (eventLines.has(line)) continue;
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")

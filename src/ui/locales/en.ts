@@ -77,6 +77,7 @@ export const en = {
   toast: { saved: 'Saved: all {{n}} timelines.', loaded: 'Loaded: turn {{turn}} of {{total}} is next.', loadFailed: 'Could not load that file: {{error}}. Your current game is unchanged.', dismiss: 'dismiss' },
   digest: {
     pt: 'pt',
+    points: 'points',
     title: 'Turn {{n}} of {{total}} · {{date}}',
     you: 'What happened to you, and why',
     nothing: 'Nothing of yours moved much this quarter.',
@@ -364,7 +365,7 @@ export const en = {
     title: 'How to play',
     steps: [
       'Choose your country and start. Read the briefing: it says how you are scored.',
-      'Each turn is one quarter. Use the tabs on the right to set tariffs, export controls, defence spending, investments, stockpiles and deals (arrow keys move between the tabs). The budget bar shows what your investments cost.',
+      'Each turn is one quarter. Use the tabs by the map to set tariffs, export controls, defence spending, investments, stockpiles and deals (arrow keys move between the tabs). The budget bar shows what your investments cost.',
       'Press End turn (or Ctrl+Enter). The other countries move at the same time. The map shows what moved where: one coloured band per good (ore, oxide, magnets, cars), as wide as the volume; bans (⊗), licences (L) and tariffs (%) are marked on the lanes they cut or tax (the legend in the corner keys them); each country is outlined by its magnet supply.',
       'Read the digest: what happened to you and why, the events, the moves of others, and how the turn moved your score by objective.',
       'Your score is at the top, split by objective: the largest parts first; click it for the whole table. Glossary explains NdPr, Dy/Tb, NdFeB, REO, licences and the opponent types.',

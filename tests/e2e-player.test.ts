@@ -1,0 +1,107 @@
+// What a new player tripped on in a short game (Japan, 1280x800, 1024x768 and an 800-px window): a stockpile lot's
+// cost ran past the Invest panel's edge ("paid at the market pric"), magnet supply's change read "+0.8%" in the
+// Indicators tab while the digest says points, the Dy/Tb release field fell to the line below its label, and at
+// 800 px the map was a 324-px strip beside the panels where country names ran into each other.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+
+describe('How to play', () => {
+  it('does not place the tabs "on the right": under 900 px they are below the map', async () => {
+    const { en } = await import('../src/ui/locales/en.ts');
+    const { ja } = await import('../src/ui/locales/ja.ts');
+    const all = (o: unknown): string[] => (typeof o === 'string' ? [o] : o && typeof o === 'object' ? Object.values(o).flatMap(all) : []);
+    expect(all(en).filter((s) => /tabs on the right/i.test(s))).toEqual([]);
+    expect(all(ja).filter((s) => /右のタブ/.test(s))).toEqual([]);
+    expect(all(en).some((s) => /Use the tabs by the map/.test(s))).toBe(true);
+  });
+});
+
+async function startJapan(page: Page): Promise<void> {
+  await page.getByTestId('country-JPN').click();
+  await page.getByTestId('turns').fill('3');
+  await page.getByTestId('start-game').click();
+  await page.getByTestId('map').locator('canvas').waitFor();
+}
+
+/** Every project's cost line in the Invest tab lies inside the panel (none runs past its right edge). */
+async function costsInside(page: Page): Promise<string[]> {
+  await page.getByTestId('tab-invest').click();
+  return page.evaluate(() => {
+    const body = document.querySelector('.tab-body') as HTMLElement;
+    const right = body.getBoundingClientRect().left + body.clientWidth;
+    return Array.from(document.querySelectorAll('.proj-head span'))
+      .filter((s) => s.getBoundingClientRect().right > right + 1 || (s as HTMLElement).scrollWidth > (s as HTMLElement).clientWidth + 1)
+      .map((s) => `${(s.textContent ?? '').slice(0, 50)}: right ${Math.round(s.getBoundingClientRect().right)} > ${Math.round(right)}`);
+  });
+}
+
+describe.runIf(run)('a new player’s short game', () => {
+  let server: PreviewServer;
+  let url: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server, url } = await startPages());
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('at 1280x800: costs inside the Invest panel, magnet supply’s change in points, each release field beside its label', async () => {
+    const { page, errors } = await openPage(browser, url, 1280, 800);
+    await startJapan(page);
+    expect(await costsInside(page)).toEqual([]);
+    await page.getByTestId('end-turn').click();
+    await page.getByTestId('digest-close').click();
+    // the Indicators tab says magnet supply's change as the digest does: percentage points, not a relative "%"
+    await page.getByTestId('tab-indicators').click();
+    const chg = await page.getByTestId('indicator-magnetSupplyRatio').locator('.chg').innerText();
+    expect(chg).toMatch(/^([+−]\d+\.\d pt|±0)$/);
+    // each release field sits on its label's line
+    await page.getByTestId('tab-stockpile').click();
+    const gaps = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid^=stockpile-release-]')).map((i) => {
+        const label = i.closest('label')!;
+        return Math.abs(i.getBoundingClientRect().top - label.getClientRects()[0]!.top);
+      }),
+    );
+    expect(gaps.length).toBe(2);
+    for (const g of gaps) expect(g).toBeLessThan(12);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('at 1024x768 the costs stay inside the Invest panel too', async () => {
+    const { page, errors } = await openPage(browser, url, 1024, 768);
+    await startJapan(page);
+    expect(await costsInside(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('in an 800-px window the map spans the width above the panels', async () => {
+    const { page, errors } = await openPage(browser, url, 800, 700);
+    await startJapan(page);
+    const box = await page.evaluate(() => {
+      const m = document.querySelector('.map-wrap')!.getBoundingClientRect();
+      const s = document.querySelector('.side')!.getBoundingClientRect();
+      return { mapW: m.width, mapH: m.height, mapBottom: m.bottom, sideTop: s.top, sideW: s.width };
+    });
+    expect(box.mapW).toBeGreaterThanOrEqual(780);
+    expect(box.mapH).toBeGreaterThanOrEqual(240);
+    expect(box.sideTop).toBeGreaterThanOrEqual(box.mapBottom - 1);
+    expect(box.sideW).toBeGreaterThanOrEqual(780);
+    await page.getByTestId('end-turn').waitFor();
+    expect(await page.getByTestId('end-turn').isVisible()).toBe(true);
+    expect(await overflowing(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+});
