@@ -171,6 +171,12 @@ describe('creating classes', () => {
       return { status: r.statusCode, json: r.json() as { error?: string; code?: string; teacherToken?: string } };
     };
     expect((await create('198.51.100.1')).status).toBe(200);
+    // a form with a mistake creates no class and uses up none of the hour's allowance, however often it is sent
+    for (let i = 0; i < 3; i++) {
+      const typo = await srv.app.inject({ method: 'POST', url: '/api/classes', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1' }, payload: { ...CONFIG, roundSeconds: 1 } });
+      expect(typo.statusCode).toBe(400);
+      expect((typo.json() as { error: string }).error).toMatch(/^class options: roundSeconds: /);
+    }
     const second = await create('198.51.100.1');
     expect(second.status).toBe(200);
     const third = await create('198.51.100.1');

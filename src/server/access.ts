@@ -134,13 +134,16 @@ export function parseCreateLimits(env: Record<string, string | undefined>): Crea
 /** A class counts as live until it ends, or after a day without an event (left in its lobby, say). */
 export const isLive = (cls: ClassRoom, now: number) => cls.status !== 'ended' && now - cls.lastAt < 24 * HOUR;
 
-/** Counts class creations by client address, an hour at a time. */
+/** Counts class creations by client address, an hour at a time. Only classes actually created count: a request
+ * refused for its options (a typo in the form) or for a limit does not use up the address's allowance. */
 export class CreateGate {
   private recent = new Map<string, number[]>();
   constructor(readonly limits: CreateLimits) {}
 
-  /** Throws (status, message) when this address or this process is at its limit; else counts one creation. */
-  check(ip: string, live: number, now: number): void {
+  /** Throws (status, message) when this address or this process is at its limit; else holds one of the address's
+   * creations for this request and returns `release`, to be called if the class is not created after all (so two
+   * requests at once cannot both take the last one). */
+  take(ip: string, live: number, now: number): () => void {
     if (live >= this.limits.maxLive) throw new HttpError(503, `this server already runs ${live} live classes, its limit (MAX_LIVE_CLASSES=${this.limits.maxLive}): end a class, or try again later`);
     const times = (this.recent.get(ip) ?? []).filter((t) => now - t < HOUR);
     if (times.length >= this.limits.perHour) {
@@ -152,5 +155,13 @@ export class CreateGate {
     this.recent.set(ip, times);
     // forget addresses whose hour is over, now and then
     if (this.recent.size > 10_000) for (const [k, v] of this.recent) if (!v.some((t) => now - t < HOUR)) this.recent.delete(k);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const list = this.recent.get(ip);
+      const i = list?.lastIndexOf(now) ?? -1;
+      if (list && i >= 0) list.splice(i, 1);
+    };
   }
 }

@@ -121,8 +121,14 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   const gate = new CreateGate(opts.createLimits ?? DEFAULT_CREATE_LIMITS);
   app.post('/api/classes', async (req) => {
-    gate.check(req.ip, live(), hub.now());
-    return hub.createClass(req.body);
+    // a request that creates no class (bad options, say) gives its place in the hour's allowance back
+    const release = gate.take(req.ip, live(), hub.now());
+    try {
+      return await hub.createClass(req.body);
+    } catch (e) {
+      release();
+      throw e;
+    }
   });
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
