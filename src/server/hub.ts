@@ -7,7 +7,7 @@ import { standingOrders } from './world.ts';
 import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
-import { HttpError, refusal, rejoin } from './access.ts';
+import { AFTER_END, HttpError, refusal, rejoin } from './access.ts';
 import { recoveredDeadlines } from './recovery.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
@@ -30,7 +30,14 @@ export interface HubListener {
   revoked(hash: string): void;
   /** the class moved to another process: close its sockets */
   dropped?(cls: ClassRoom): void;
+  /** a role's time after the class's end is over: close the sockets whose token no longer opens the class */
+  expired?(cls: ClassRoom): void;
 }
+
+/** Run `f` at time `at` of the hub's clock; returns what cancels it. The server uses real timers; tests pass their own
+ * clock's (tests/classroom/server.ts), so no test waits for real time. */
+export type Schedule = (at: number, f: () => void) => () => void;
+
 
 export class Hub {
   readonly classes = new Map<string, ClassRoom>();
@@ -47,7 +54,36 @@ export class Hub {
   constructor(
     readonly store: Store,
     readonly now: () => number = Date.now,
+    readonly schedule: Schedule = (at, f) => {
+      // setTimeout fires at once past 2^31 - 1 ms (24.8 days): a longer wait is taken in steps (f checks the time)
+      const t = setTimeout(f, Math.min(2 ** 30, Math.max(0, at - this.now())));
+      return () => clearTimeout(t);
+    },
   ) {}
+
+  /** per ended class: the timer that closes its sockets when a role's time after the end is over (`watchEnd`) */
+  private ends = new Map<string, () => void>();
+
+  /** Close the sockets of an ended class when each role's time after the end runs out (2 hours for students and the
+   * projector, 7 days for the teacher: AFTER_END), not just at their next message. One timer per class, for the
+   * next of those moments; it sets the one after. */
+  private watchEnd(cls: ClassRoom): void {
+    this.ends.get(cls.id)?.();
+    this.ends.delete(cls.id);
+    if (cls.endedAt === null) return;
+    const now = this.now();
+    const next = Math.min(...Object.values(AFTER_END).map((ms) => cls.endedAt! + ms).filter((t) => t > now));
+    if (!Number.isFinite(next)) return void this.listener.expired?.(cls);
+    this.ends.set(
+      cls.id,
+      this.schedule(next, () => {
+        this.ends.delete(cls.id);
+        if (this.classes.get(cls.id) !== cls) return;
+        this.listener.expired?.(cls);
+        this.watchEnd(cls);
+      }),
+    );
+  }
 
   /** Rebuild every class from its events (turns re-resolved, hashes checked). */
   /** Classes whose log did not replay (content or engine changed, or a damaged log): left out, with the reason. */
@@ -83,6 +119,7 @@ export class Hub {
     this.seq.set(id, evs.length);
     this.classes.set(id, cls);
     this.byCode.set(cls.code, id);
+    if (cls.endedAt !== null) this.watchEnd(cls);
     // rounds the outage left with (nearly) no time get some back
     const rec = recoveredDeadlines(cls, this.now());
     if (rec) await this.lock(cls, () => this.emit(cls, 'recover', rec)).catch(() => undefined);
@@ -98,6 +135,8 @@ export class Hub {
     this.byCode.delete(cls.code);
     for (const h of cls.tokens.keys()) this.byToken.delete(h);
     this.seq.delete(id);
+    this.ends.get(id)?.();
+    this.ends.delete(id);
     console.error(`class ${cls.code} left this process: ${why}`);
     this.listener.dropped?.(cls);
   }
@@ -136,6 +175,7 @@ export class Hub {
     cls.apply(ev); // throws before anything is written if the event does not fit
     this.seq.set(cls.id, seq);
     this.index(cls, type, data);
+    if (type === 'end') this.watchEnd(cls);
     const written = this.store.append(cls.id, seq, type, data, at).catch((e) => {
       if (e instanceof LeaseLost) this.drop(cls.id, e.message);
       else {
@@ -385,6 +425,8 @@ export class Hub {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    for (const cancel of this.ends.values()) cancel();
+    this.ends.clear();
     await Promise.all([...this.locks.values()]);
     await this.lastWrite;
   }

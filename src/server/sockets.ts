@@ -306,6 +306,18 @@ export class Sockets implements HubListener {
     for (const conn of this.conns) if (conn.cls === cls) conn.ws.close(1012, 'the class moved to another server process');
   }
 
+  expired(cls: ClassRoom): void {
+    const now = this.hub.now();
+    for (const conn of this.conns) {
+      if (conn.cls !== cls || !conn.rec) continue;
+      const why = refusal(cls, cls.tokens.get(conn.rec.hash) ?? conn.rec, now);
+      if (!why) continue;
+      // said as the refusal of a hello is (no id): the page shows why, and does not reconnect
+      this.send(conn, { ok: false, status: 401, error: why });
+      conn.ws.close(4401, 'token no longer valid');
+    }
+  }
+
   revoked(hash: string): void {
     for (const conn of this.conns)
       if (conn.rec?.hash === hash) {
