@@ -33,6 +33,57 @@ export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): string |
   return null;
 }
 
+/** Run `f` at time `at` of the hub's clock; returns what cancels it. The server uses real timers; tests pass their own
+ * clock's (tests/classroom/server.ts), so no test waits for real time. */
+export type Schedule = (at: number, f: () => void) => () => void;
+
+/** Real timers on the clock `now` (setTimeout fires at once past 2^31 - 1 ms, 24.8 days: a longer wait is taken in
+ * steps, and what runs checks the time). */
+export const realSchedule =
+  (now: () => number): Schedule =>
+  (at, f) => {
+    const t = setTimeout(f, Math.min(2 ** 30, Math.max(0, at - now())));
+    return () => clearTimeout(t);
+  };
+
+/** Close the sockets of an ended class when each role's time after the end runs out (AFTER_END: 2 hours for students
+ * and the projector, 7 days for the teacher), not just at their next message. One timer per class, for the next of
+ * those moments; when it fires, `expire(cls)` closes what no longer opens the class, and the next one is set. */
+export class EndTimers {
+  private timers = new Map<string, () => void>();
+  constructor(
+    private schedule: Schedule,
+    private now: () => number,
+    private expire: (cls: ClassRoom) => void,
+  ) {}
+
+  watch(cls: ClassRoom): void {
+    this.forget(cls.id);
+    if (cls.endedAt === null) return;
+    const now = this.now();
+    const next = Math.min(...Object.values(AFTER_END).map((ms) => cls.endedAt! + ms).filter((t) => t > now));
+    if (!Number.isFinite(next)) return void this.expire(cls);
+    this.timers.set(
+      cls.id,
+      this.schedule(next, () => {
+        this.timers.delete(cls.id);
+        this.expire(cls);
+        this.watch(cls);
+      }),
+    );
+  }
+
+  forget(id: string): void {
+    this.timers.get(id)?.();
+    this.timers.delete(id);
+  }
+
+  clear(): void {
+    for (const cancel of this.timers.values()) cancel();
+    this.timers.clear();
+  }
+}
+
 /** A request to rejoin is forgotten this long after it was made (pending) or decided (its answer not collected). */
 export const REQUEST_LIFE = { pending: 10 * MINUTE, decided: 5 * MINUTE } as const;
 /** At most this many requests wait in one class, and for one student. */
