@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect, post, type Client } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
 import { AFTER_END, MAX_REQUESTS, parseCreateLimits } from '../src/server/access.ts';
+import { hashToken } from '../src/server/hub.ts';
 
 const servers: TestServer[] = [];
 const clients: Client[] = [];
@@ -32,7 +33,7 @@ const open = async (base: string, token: string) => {
   return c;
 };
 const CONFIG = { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 };
-type State = { students: number; away: { label: string }[]; requests: { id: string; label: string; country: string | null }[]; worlds: { seats: { country: string; bot: boolean; students: { label: string }[] }[] }[] };
+type State = { students: number; away: { label: string }[]; requests: { id: string; label: string; country: string | null; seconds: number }[]; worlds: { seats: { country: string; bot: boolean; students: { label: string }[] }[] }[] };
 const state = async (t: Client) => (await t.call('state')).value as State;
 
 describe('revoking a student', () => {
@@ -61,17 +62,19 @@ describe('revoking a student', () => {
     const teacher = await open(again.base, k.teacherToken);
     expect((await state(teacher)).worlds[0].seats.find((s) => s.country === 'JPN')).toMatchObject({ bot: true, students: [] });
     // her name, with her old token or without it, only asks the teacher
+    const secrets: string[] = [];
     for (const body of [{ code: k.code, label: 'ann' }, { code: k.code, label: 'Ann', token: ann.token }]) {
       const r = await post(again.base, '/api/join', body);
       expect(r.status).toBe(202);
       expect(r.json).toMatchObject({ pending: true, message: 'waiting for your teacher to let you back in as Ann' });
       expect(r.json.token).toBeUndefined();
+      secrets.push(r.json.request as string);
     }
     // allowed: back in her old seat with a new token
     const req = (await state(teacher)).requests[0];
-    expect(req).toMatchObject({ label: 'Ann', country: null });
+    expect(req).toMatchObject({ id: hashToken(secrets[0]), label: 'Ann', country: null });
     expect((await teacher.call('admit', [req.id, true])).ok).toBe(true);
-    const back = await post(again.base, '/api/join', { code: k.code, label: 'Ann', request: req.id });
+    const back = await post(again.base, '/api/join', { code: k.code, label: 'Ann', request: secrets[0] });
     expect(back.status).toBe(200);
     expect(back.json).toMatchObject({ student: 's1', world: 0, country: 'JPN' });
     const s = await state(teacher);
@@ -95,30 +98,36 @@ describe('rejoining under a student\'s name', () => {
     expect(same.status).toBe(200);
     expect(same.json).toMatchObject({ token: ann.token, student: 's1', country: 'JPN' });
     // a token of another seat does not open hers
-    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', token: ben.token })).status).toBe(202);
+    const byBen = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', token: ben.token });
+    expect(byBen.status).toBe(202);
+    const r1Secret = byBen.json.request as string;
     // another browser, without the token: a request the teacher sees, and no seat until it is answered
     const ask = await post(srv.base, '/api/join', { code: k.code, label: ' ANN ' });
     expect(ask.status).toBe(202);
-    const id = ask.json.request as string;
-    expect(id).toMatch(/^[\w-]{24}$/);
+    const secret = ask.json.request as string;
+    expect(secret).toMatch(/^[\w-]{24}$/);
+    // the dashboard (and the log) know a request by its hash: what gets the seat stays with the asking page
+    const id = hashToken(secret);
     const reqs = (await state(k.teacher)).requests;
     expect(reqs.map((r) => [r.label, r.country])).toEqual([['Ann', 'JPN'], ['Ann', 'JPN']]);
-    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: id })).status).toBe(202);
-    // a made-up request id is just a new request
-    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: 'x'.repeat(24) })).json.request).not.toBe('x'.repeat(24));
+    expect(reqs.map((r) => r.id)).toContain(id);
+    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: secret })).status).toBe(202);
+    // a made-up request id, or the dashboard's id of a request, is just a new request
+    expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: id })).json.request).not.toBe(id);
     // at most MAX_REQUESTS.perStudent wait for one name
     const more = await post(srv.base, '/api/join', { code: k.code, label: 'Ann' });
     expect(more.status).toBe(429);
     expect(more.json.error).toBe(`${MAX_REQUESTS.perStudent} requests to rejoin as Ann are already waiting for the teacher: wait for their answer`);
     // the teacher refuses one, allows another
     const [r1, r2] = (await state(k.teacher)).requests.filter((r) => r.id !== id);
+    expect(r1.id).toBe(hashToken(r1Secret));
     expect((await k.teacher.call('admit', [r1.id, false])).ok).toBe(true);
     expect((await k.teacher.call('admit', [id, true])).ok).toBe(true);
     expect((await k.teacher.call('admit', [id, true])).status).toBe(404); // answered already
-    const refused = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: r1.id });
+    const refused = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: r1Secret });
     expect(refused.status).toBe(403);
     expect(refused.json.error).toBe('your teacher did not let you in as Ann: ask them, or join under your own name');
-    const ok = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: id });
+    const ok = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: secret });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ student: 's1', world: 0, country: 'JPN' });
     expect(ok.json.token).not.toBe(ann.token);
@@ -276,5 +285,49 @@ describe('a round\'s clock after an outage', () => {
     const late = await start({ store: srv.store, skew: 570_000 });
     const cls = late.hub.classes.get(k.classId)!;
     expect(cls.rounds[0].deadline! - late.hub.now()).toBeGreaterThan(599_000);
+  }, 180_000);
+});
+
+describe('requests to rejoin across a restart', () => {
+  it('are in the class\'s log: the restored dashboard shows them, the asking page gets its answer, and an answer is collected once', async () => {
+    const srv = await start();
+    const k = await makeClass(srv.base, CONFIG, ['Ann', 'Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    k.students[0].client.close();
+    await k.students[0].client.closed;
+    // Ann on another device asks twice (two pages); Ben's name once
+    const a1 = (await post(srv.base, '/api/join', { code: k.code, label: 'Ann' })).json.request as string;
+    const a2 = (await post(srv.base, '/api/join', { code: k.code, label: 'Ann' })).json.request as string;
+    k.students[1].client.close();
+    await k.students[1].client.closed;
+    const b1 = (await post(srv.base, '/api/join', { code: k.code, label: 'Ben' })).json.request as string;
+    const before = (await state(k.teacher)).requests;
+    expect(before.map((r) => [r.label, r.country])).toEqual([['Ann', 'JPN'], ['Ann', 'JPN'], ['Ben', 'CHN']]);
+    // the teacher allows Ann's second page and refuses Ben's; then the server restarts before either page asks again
+    expect((await k.teacher.call('admit', [hashToken(a2), true])).ok).toBe(true);
+    expect((await k.teacher.call('admit', [hashToken(b1), false])).ok).toBe(true);
+    await stop(srv);
+    const again = await start({ store: srv.store, skew: 5000 });
+    const teacher = await open(again.base, k.teacherToken);
+    // still waiting: Ann's first page, with the same id, its waiting time counted from when it asked
+    const after = (await state(teacher)).requests;
+    expect(after).toEqual([{ ...before[0], seconds: after[0].seconds }]);
+    expect(after[0].seconds).toBeGreaterThanOrEqual(5);
+    expect((await post(again.base, '/api/join', { code: k.code, label: 'Ann', request: a1 })).status).toBe(202);
+    // the answers given before the restart reach their pages
+    const refused = await post(again.base, '/api/join', { code: k.code, label: 'Ben', request: b1 });
+    expect(refused.status).toBe(403);
+    const allowed = await post(again.base, '/api/join', { code: k.code, label: 'Ann', request: a2 });
+    expect(allowed.status).toBe(200);
+    expect(allowed.json).toMatchObject({ student: 's1', country: 'JPN' });
+    // collected: after another restart the same id does not get a second seat token, it only asks again
+    await stop(again);
+    const third = await start({ store: srv.store, skew: 10_000 });
+    const replay = await post(third.base, '/api/join', { code: k.code, label: 'Ann', request: a2 });
+    expect(replay.status).toBe(202);
+    expect(replay.json.request).not.toBe(a2);
+    // and the log holds no id that gets a seat, only hashes
+    const log = JSON.stringify(await srv.store.events(k.classId));
+    for (const s of [a1, a2, b1]) expect(log).not.toContain(s);
   }, 180_000);
 });

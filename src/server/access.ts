@@ -1,7 +1,7 @@
 // Who may get into a class, and for how long: the rule that ends tokens after the class, rejoining by name (the
 // teacher's approval when the browser does not hold the seat's token), and the limits on creating classes.
 import { randomBytes } from 'node:crypto';
-import type { ClassRoom, RejoinRequest, Student, TokenRecord } from './classroom.ts';
+import type { ClassRoom, Student, TokenRecord } from './classroom.ts';
 import { hashToken, type Hub, type JoinAnswer } from './hub.ts';
 
 /** An error with the HTTP status it is answered with (the socket answers carry it too). */
@@ -97,25 +97,24 @@ export function sweepRequests(cls: ClassRoom, now: number): void {
   }
 }
 
-/** A new request to rejoin as `st`, typed as `label`; throws (status, message) when too many are waiting. */
-export function askToRejoin(cls: ClassRoom, st: Student, label: string, now: number): RejoinRequest {
+/** A new request to rejoin as `st`, typed as `label`, written to the class's log (its id's hash); the id goes only to
+ * the asking page. Throws (status, message) when too many are waiting. */
+export async function askToRejoin(hub: Hub, cls: ClassRoom, st: Student, label: string, now: number): Promise<string> {
   sweepRequests(cls, now);
   const pending = [...cls.requests.values()].filter((r) => r.state === 'pending');
   if (pending.length >= MAX_REQUESTS.perClass) throw new HttpError(429, `${MAX_REQUESTS.perClass} requests to rejoin are already waiting for the teacher: wait a minute and try again`);
   if (pending.filter((r) => r.student === st.id).length >= MAX_REQUESTS.perStudent) throw new HttpError(429, `${MAX_REQUESTS.perStudent} requests to rejoin as ${st.label} are already waiting for the teacher: wait for their answer`);
-  const r: RejoinRequest = { id: randomBytes(18).toString('base64url'), student: st.id, label, at: now, state: 'pending' };
-  cls.requests.set(r.id, r);
-  return r;
+  const id = randomBytes(18).toString('base64url');
+  await hub.emit(cls, 'ask', { request: hashToken(id), student: st.id, label });
+  return id;
 }
 
-/** The teacher allows or refuses a request. */
-export function decide(cls: ClassRoom, id: string, allow: boolean, now: number): RejoinRequest {
-  sweepRequests(cls, now);
+/** The teacher allows or refuses a request (by its dashboard id, the hash), under the class's lock. */
+export async function decide(hub: Hub, cls: ClassRoom, id: string, allow: boolean): Promise<void> {
+  sweepRequests(cls, hub.now());
   const r = cls.requests.get(id);
   if (!r || r.state !== 'pending') throw new HttpError(404, 'this request to rejoin is no longer waiting (answered, withdrawn, or more than 10 minutes old)');
-  r.state = allow ? 'allowed' : 'refused';
-  r.decidedAt = now;
-  return r;
+  await hub.emit(cls, 'admit', { request: id, allow });
 }
 
 /** What the dashboard shows: the requests waiting, oldest first. */
@@ -136,10 +135,12 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
   // the browser holds a token of this seat that still works: in at once
   const held = opts.token ? cls.tokens.get(hashToken(opts.token)) : undefined;
   if (held && held.role === 'seat' && held.student === st.id && !st.away && !refusal(cls, held, now)) return seat(opts.token!);
-  const r = opts.request ? cls.requests.get(opts.request) : undefined;
+  sweepRequests(cls, now);
+  const r = opts.request ? cls.requests.get(hashToken(opts.request)) : undefined;
   if (r && r.student === st.id) {
-    if (r.state === 'pending') return { pending: true, request: r.id, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
-    cls.requests.delete(r.id);
+    if (r.state === 'pending') return { pending: true, request: opts.request!, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+    // the answer is collected once
+    await hub.emit(cls, 'collect', { request: r.id });
     if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`);
     // allowed: back in the seat (a revoked student in their old one if it has room), the seat's other devices signed out
     if (st.away) {
@@ -154,9 +155,9 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
     return seat(token);
   }
   if (st.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
-  const req = askToRejoin(cls, st, name, now);
+  const request = await askToRejoin(hub, cls, st, name, now);
   hub.listener.changed(cls);
-  return { pending: true, request: req.id, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+  return { pending: true, request, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
 }
 
 // ---- creating classes ----

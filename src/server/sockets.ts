@@ -226,7 +226,7 @@ export class Sockets implements HubListener {
         });
       case 'admit':
         // a request to rejoin under a student's name: the page asking gets its seat (or the refusal) on its next call
-        return locked(async () => void decide(cls, args[0] as string, args[1] as boolean, hub.now()));
+        return locked(() => decide(hub, cls, args[0] as string, args[1] as boolean));
       case 'sandbox':
         return locked(async () => {
           if (cls.sandbox === args[0]) return;
