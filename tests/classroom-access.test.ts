@@ -2,7 +2,7 @@
 // after a restart; rejoining under a student's name needs the seat's token or the teacher's approval; tokens stop
 // working a stated time after the class ends; creating classes is limited per address and per process; /api/health
 // names no join code.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connect, post, type Client } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
 import { AFTER_END, MAX_REQUESTS, parseCreateLimits } from '../src/server/access.ts';
@@ -246,16 +246,17 @@ describe('a round\'s clock after an outage', () => {
     clients.push(k.teacher, ...k.students.map((s) => s.client));
     expect((await k.teacher.call('begin')).ok).toBe(true);
     const before = (await k.teacher.call('state')).value as Clocked;
-    const lastAt = srv.hub.classes.get(k.classId)!.lastAt;
     await stop(srv);
+    // the last sign of life: the class's last event (the start), or the heartbeat written as the server stopped
+    const lastAlive = Math.max(srv.hub.classes.get(k.classId)!.lastAt, (await srv.store.aliveAt(k.classId))!);
     // down for 6 minutes: both worlds' deadlines (5 minutes) passed meanwhile
     const again = await start({ store: srv.store, skew: 6 * 60_000 });
     const now = again.hub.now();
     const t = await open(again.base, k.teacherToken);
     const after = (await t.call('state')).value as Clocked;
     for (let w = 0; w < 2; w++) {
-      // what the round had left at the class's last event (the start), from the moment the class was restored
-      expect(after.worlds[w].clock.deadline! - after.recovery!.at).toBe(Math.min(300_000, Math.max(60_000, before.worlds[w].clock.deadline! - lastAt)));
+      // what the round had left when the server stopped, from the moment the class was restored
+      expect(after.worlds[w].clock.deadline! - after.recovery!.at).toBe(Math.min(300_000, Math.max(60_000, before.worlds[w].clock.deadline! - lastAlive)));
       expect(after.worlds[w].clock.deadline! - now).toBeGreaterThan(290_000);
     }
     expect(after.recovery?.worlds).toEqual([0, 1]);
@@ -270,7 +271,7 @@ describe('a round\'s clock after an outage', () => {
     expect(((await t3.call('state')).value as Clocked).worlds.map((w) => w.clock.deadline)).toEqual(after.worlds.map((w) => w.clock.deadline));
   }, 180_000);
 
-  it('a round with time to spare keeps its deadline; one left with 30 s gets back what it had at the class\'s last event', async () => {
+  it('a round with time to spare keeps its deadline; one left with 30 s gets back what it had when the server was last alive, not at its last event', async () => {
     const srv = await start();
     const k = await makeClass(srv.base, { ...CONFIG, roundSeconds: 600 }, ['Ann']);
     clients.push(k.teacher, ...k.students.map((s) => s.client));
@@ -280,11 +281,33 @@ describe('a round\'s clock after an outage', () => {
     const quick = await start({ store: srv.store, skew: 30_000 });
     expect(quick.hub.classes.get(k.classId)!.rounds[0].deadline).toBe(deadline);
     expect(quick.hub.classes.get(k.classId)!.recovery).toBeNull();
+    // a quiet round: no event for 9 minutes, the server alive all along (its heartbeat written on the clock's ticks)
+    quick.advance(510_000);
+    await quick.hub.tick();
+    await vi.waitFor(async () => expect(await srv.store.aliveAt(k.classId)).toBeGreaterThanOrEqual(deadline - 60_000));
+    const beat = (await srv.store.aliveAt(k.classId))!;
+    expect(beat).toBeLessThanOrEqual(quick.hub.now());
+    // the server dies without a clean stop (no last heartbeat): here, its hub's clock is stopped before the app closes
+    (quick.hub as unknown as { beat: () => Promise<void> }).beat = async () => {};
     await stop(quick);
-    // back 9.5 minutes later: 30 s of the round were left, so it gets what it had at the last event, 10 minutes
-    const late = await start({ store: srv.store, skew: 570_000 });
+    // back 20 minutes later: the round had about 60 s left when the server was last alive (not the 10 minutes it had at
+    // its last event, the start), so it gets a minute
+    const late = await start({ store: srv.store, skew: 20 * 60_000 });
     const cls = late.hub.classes.get(k.classId)!;
-    expect(cls.rounds[0].deadline! - late.hub.now()).toBeGreaterThan(599_000);
+    expect(cls.rounds[0].deadline! - cls.recovery!.at).toBe(Math.max(60_000, deadline - beat));
+    expect(cls.rounds[0].deadline! - cls.recovery!.at).toBeLessThan(61_000);
+    expect(cls.recovery!.downMs).toBe(cls.recovery!.at - beat);
+    // a clean stop writes the heartbeat as it stops: a round stopped with 5 minutes left, after 5 quiet ones, and back
+    // 20 minutes later gets those 5 minutes (not the 10 it had at its start)
+    const k2 = await makeClass(late.base, { ...CONFIG, roundSeconds: 600 }, ['Cat']);
+    clients.push(k2.teacher, ...k2.students.map((s) => s.client));
+    expect((await k2.teacher.call('begin')).ok).toBe(true);
+    late.advance(300_000);
+    await stop(late);
+    const back = await start({ store: srv.store, skew: 45 * 60_000 });
+    const c2 = back.hub.classes.get(k2.classId)!;
+    expect(c2.rounds[0].deadline! - c2.recovery!.at).toBeGreaterThan(299_000);
+    expect(c2.rounds[0].deadline! - c2.recovery!.at).toBeLessThanOrEqual(300_000);
   }, 180_000);
 });
 

@@ -8,7 +8,7 @@ import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
 import { EndTimers, HttpError, realSchedule, refusal, rejoin, type Schedule } from './access.ts';
 import { resolveRound } from './rounds.ts';
-import { recoveredDeadlines } from './recovery.ts';
+import { HEARTBEAT_MS, recoveredDeadlines } from './recovery.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
 const HOUR = 3600_000;
@@ -93,7 +93,7 @@ export class Hub {
     this.byCode.set(cls.code, id);
     if (cls.endedAt !== null) this.ends.watch(cls);
     // rounds the outage left with (nearly) no time get some back
-    const rec = recoveredDeadlines(cls, this.now());
+    const rec = cls.status === 'running' ? recoveredDeadlines(cls, this.now(), await this.store.aliveAt(id)) : null;
     if (rec) await this.lock(cls, () => this.emit(cls, 'recover', rec)).catch(() => undefined);
     return { events: evs.length, turns: cls.worlds.reduce((a, w) => a + w.turn, 0) };
   }
@@ -292,9 +292,18 @@ export class Hub {
     return resolveRound(this, cls, w, reason);
   }
 
-  /** Deadlines and idle seats: called every half second. */
+  private lastBeat = -Infinity;
+  /** Write the heartbeat of the classes whose round runs (recovery.ts). */
+  beat(): Promise<void> {
+    this.lastBeat = this.now();
+    const ids = [...this.classes.values()].filter((c) => c.status === 'running').map((c) => c.id);
+    return this.store.alive(ids, this.lastBeat).catch((e) => console.error('heartbeat:', (e as Error).message));
+  }
+
+  /** Deadlines and idle seats: called every half second (and the heartbeat every HEARTBEAT_MS). */
   async tick(): Promise<void> {
     const t = this.now();
+    if (t - this.lastBeat >= HEARTBEAT_MS) void this.beat();
     for (const cls of this.classes.values()) {
       if (cls.status !== 'running') continue;
       const due = cls.rounds.some((r, w) => r.deadline !== null && r.deadline <= t && !cls.worlds[w].over);
@@ -362,5 +371,7 @@ export class Hub {
     this.ends.clear();
     await Promise.all([...this.locks.values()]);
     await this.lastWrite;
+    // a clean stop: the rounds stopped now, not at the last heartbeat
+    await this.beat();
   }
 }
