@@ -3,6 +3,9 @@ import type { CountryId } from '../../engine/index.ts';
 
 export const COUNTRY_NAME: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States' };
 
+/** A country's name as the owner of something at the start of a title: "Japan's", "The United States'". */
+export const countryOwns = (c: CountryId) => (c === 'USA' ? "The United States'" : `${COUNTRY_NAME[c]}'s`);
+
 export function clockText(ms: number | null, paused: boolean): string {
   if (ms === null) return paused ? 'Paused' : 'No clock';
   const s = Math.max(0, Math.ceil(ms / 1000));
