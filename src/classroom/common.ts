@@ -54,9 +54,18 @@ export function myClasses(): { id: string; code: string; name: string }[] {
   }
 }
 
+/** The class's server did not answer at all (it is restarting, or the network is down): the browser's own words for it
+ * ("Failed to fetch") tell a student nothing. */
+export class Unreachable extends Error {}
+
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const j = await r.json();
+  let r: Response;
+  try {
+    r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    throw new Unreachable("the class's server does not answer: check this device's network, or ask your teacher whether the server is running");
+  }
+  const j = (await r.json().catch(() => ({}))) as { error?: string };
   if (!r.ok) throw new Error(j.error ?? `the server said ${r.status}`);
   return j as T;
 }

@@ -17,7 +17,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string; createLimits?: CreateLimits; /** the clock's start, ms ahead of the real one */ skew?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string; createLimits?: CreateLimits; /** the clock's start, ms ahead of the real one */ skew?: number; /** 0: any free port */ port?: number } = {}): Promise<TestServer> {
   const store = opts.store ?? (await openStore({ dataDir: null }));
   let skew = opts.skew ?? 0;
   const now = () => Date.now() + skew;
@@ -29,7 +29,7 @@ export async function startTestServer(opts: { store?: Store; clock?: boolean; st
     return () => void timers.delete(t);
   };
   const { app, hub } = await buildServer({ store, now, schedule, clock: opts.clock ?? false, staticDir: opts.staticDir, trustProxy: opts.trustProxy, createLimits: opts.createLimits });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return {
     app,
