@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { builtPages, haveChromium, joinClass, launch, openPage } from './e2e/harness.ts';
+import { AFTER_END } from '../src/server/access.ts';
 import { startTestServer, type TestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
@@ -73,9 +74,13 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await cat.getByTestId('join-waiting').getByText('Waiting for your teacher to let you back in as Cat').waitFor();
     await teacher.getByTestId('away').getByText('Revoked (out of their seats until you let them back in): Cat').waitFor();
     await teacher.getByTestId('rejoin-Cat').getByText('Cat asks to rejoin (revoked: back in their old seat if it has room)').waitFor();
+    // her links were revoked: the request does not say she is on "a device without her seat's link"
+    expect(await teacher.getByTestId('rejoin-Cat').textContent()).not.toContain("without their seat's link");
     await teacher.getByTestId('rejoin-Cat').getByRole('button', { name: 'Allow' }).click();
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
     await teacher.getByTestId('seat-1-USA').getByText('Cat').waitFor();
+    // the move menu names each seat, and who sits there (it said "world 1 CHN" and no more)
+    expect(await teacher.getByTestId('move-Cat').locator('option').allTextContents()).toEqual(['move…', 'world 1 Australia (bot now)', 'world 1 China (with Ben)', 'world 1 Japan (with Ann)', 'world 1 Malaysia (bot now)', 'world 1 United States (here now)']);
     students.push(cat);
 
     // End turn before the start: why, in words; gone once the teacher starts
@@ -114,6 +119,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await projector.getByTestId('projector-round-1').getByText('Ended by the teacher after 1 round of 3').waitFor();
     expect(await projector.getByTestId('projector-waiting-1').count()).toBe(0);
     expect(await projector.getByTestId('projector-clock-1').count()).toBe(0);
+    // two hours after the end the students' pages are signed out then, not at their next click, and say why
+    srv.advance(AFTER_END.seat + 1000);
+    await ben.getByTestId('class-bar').getByText(/^This seat is no longer valid: this class ended .* UTC, and a student's link works for 2 hours after the end\.$/).waitFor({ timeout: 20_000 });
 
     // six worlds on a 1024x768 projector: every card and score bar on the screen
     const six = await (await fetch(`${srv.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 5 }) })).json();

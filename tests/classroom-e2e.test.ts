@@ -180,6 +180,10 @@ describe.runIf(run)('a class in the browser', () => {
     await teacher.getByTestId('debrief-link').click();
     await teacher.getByTestId('debrief-charts').waitFor({ timeout: 120_000 });
     expect(await teacher.getByTestId('debrief-charts').locator('figure').count()).toBe(9);
+    // each country's chart says whose score it is in English ("United States's" it said before)
+    const titles = await teacher.getByTestId('debrief-charts').locator('figure').allTextContents();
+    expect(titles.some((x) => x.startsWith("The United States' score, points"))).toBe(true);
+    expect(titles.join(' ')).not.toContain("States's");
     // at 1280 px the charts share the row's width: no empty column at the right (three fixed 320-px charts left ~250 px)
     const gap = await teacher.getByTestId('debrief-charts').evaluate((el) => el.getBoundingClientRect().right - Math.max(...[...el.querySelectorAll('figure')].map((f) => f.getBoundingClientRect().right)));
     expect(gap).toBeLessThan(2);

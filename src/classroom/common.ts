@@ -3,6 +3,9 @@ import type { CountryId } from '../../engine/index.ts';
 
 export const COUNTRY_NAME: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States' };
 
+/** A country's name as the owner of something at the start of a title: "Japan's", "The United States'". */
+export const countryOwns = (c: CountryId) => (c === 'USA' ? "The United States'" : `${COUNTRY_NAME[c]}'s`);
+
 export function clockText(ms: number | null, paused: boolean): string {
   if (ms === null) return paused ? 'Paused' : 'No clock';
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -51,9 +54,18 @@ export function myClasses(): { id: string; code: string; name: string }[] {
   }
 }
 
+/** The class's server did not answer at all (it is restarting, or the network is down): the browser's own words for it
+ * ("Failed to fetch") tell a student nothing. */
+export class Unreachable extends Error {}
+
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const j = await r.json();
+  let r: Response;
+  try {
+    r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch {
+    throw new Unreachable("the class's server does not answer: check this device's network, or ask your teacher whether the server is running");
+  }
+  const j = (await r.json().catch(() => ({}))) as { error?: string };
   if (!r.ok) throw new Error(j.error ?? `the server said ${r.status}`);
   return j as T;
 }

@@ -6,7 +6,7 @@ import type { Decision } from '../session/protocol.ts';
 import { PALETTE, clear, fmt, h } from '../ui/dom.ts';
 import { lineChart, type Series } from '../ui/chart.ts';
 import { classSocket } from './socket-session.ts';
-import { COUNTRY_NAME, download, recall } from './common.ts';
+import { COUNTRY_NAME, countryOwns, download, recall } from './common.ts';
 
 interface WorldSeries { index: number; seed: number; dates: string[]; ndpr: number[]; dytb: number[]; magnet: number[]; scores: Record<CountryId, number[]>; magnetSupply: Record<CountryId, number[]>; gdp: Record<CountryId, number[]>; events: { turn: number; date: string; title: string }[]; botTurns: Record<CountryId, number> }
 interface Debrief { name: string; code: string; status: string; worlds: WorldSeries[]; baseline: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>; prompts: string[]; decisionsReady: boolean; seats: { world: number; country: CountryId; students: string[]; score: number; decisions: Decision[] }[] }
@@ -44,7 +44,7 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
       chart('Dy/Tb oxide outside China, USD/kg', (w) => w.dytb),
       chart('NdFeB magnets outside China, USD/kg', (w) => w.magnet),
       chart("Japan's magnet supply, % of need", (w) => w.magnetSupply.JPN.map((v) => v * 100), '%'),
-      ...COUNTRIES.map((c) => chart(`${COUNTRY_NAME[c]}'s score, points`, (w) => w.scores[c])),
+      ...COUNTRIES.map((c) => chart(`${countryOwns(c)} score, points`, (w) => w.scores[c])),
     ),
     h('h2', {}, 'Seats and the decisions that mattered'),
     h('p', { class: 'hint' }, 'Worth: the seat\'s final score minus its score had its world been replayed without that round\'s orders (everyone else\'s as they were).'),

@@ -2,7 +2,7 @@
 // ?teacher creates a class, ?dash=ID is its dashboard, ?projector#TOKEN the projector view, ?debrief=ID the debrief
 // pack, ?print=ID the printable briefings. Tokens are kept in this browser (localStorage), never in the server's logs.
 import { clear, h } from '../ui/dom.ts';
-import { postJson, recall, remember } from './common.ts';
+import { Unreachable, postJson, recall, remember } from './common.ts';
 
 const root = document.getElementById('app')!;
 const q = new URLSearchParams(location.search);
@@ -28,7 +28,16 @@ function joinScreen(): void {
     try {
       for (;;) {
         // the seat token this browser holds, if any: rejoining its own seat needs no approval
-        const r = await postJson<{ token: string } | { pending: true; request: string; message: string }>('/api/join', { code: code.value, label: name.value, token: recall('seat') ?? undefined, request });
+        let r: { token: string } | { pending: true; request: string; message: string };
+        try {
+          r = await postJson<typeof r>('/api/join', { code: code.value, label: name.value, token: recall('seat') ?? undefined, request });
+        } catch (x) {
+          // a request waiting for the teacher outlives a restart of the server (it is in the class's log): keep asking
+          if (!(x instanceof Unreachable) || request === undefined || mine !== asking) throw x;
+          wait.textContent = `The class's server does not answer (restarting?). Your request to rejoin as ${name.value.trim()} still stands: asking again every few seconds.`;
+          await new Promise((res) => setTimeout(res, 3000));
+          continue;
+        }
         if (mine !== asking) return; // the form was sent again meanwhile
         if ('token' in r) {
           wait.textContent = '';

@@ -48,6 +48,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let game: GameScreen | null = null;
   let snap: SessionSnapshot | null = null;
   let conn = 'connecting';
+  let refusedWhy = ''; // the server's reason, the first said (the socket's close reason after it says less)
   let lastDraft = '';
   let ended = false;
 
@@ -74,7 +75,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   const renderBar = () => {
     clear(bar);
-    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? 'This seat is no longer valid.' : 'Connecting to the class…'));
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? `This seat is no longer valid${refusedWhy ? `: ${refusedWhy}` : ''}.` : 'Connecting to the class…'));
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
@@ -174,8 +175,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'revoked' }, h('h1', {}, 'Your teacher took this seat back'), h('p', {}, 'To play again, join the class with its code and your name: your teacher will be asked to let you back in.'), h('a', { href: 'class.html' }, 'Join a class')));
     }
   });
-  sock.onState((st) => {
+  sock.onState((st, why) => {
     conn = st;
+    if (st === 'refused' && why && !refusedWhy) refusedWhy = why;
     if (st === 'refused') {
       forget('seat');
       status = null;

@@ -1,6 +1,6 @@
 // The teacher's screens: create a class (its options), then the dashboard: the join code, link and QR code, every world
 // and seat (connected, submitted, idle, bot or human), headline figures and events, and the controls of the round clock.
-import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import type { CountryId } from '../../engine/index.ts';
 import { clear, fmt, h } from '../ui/dom.ts';
 import { classSocket } from './socket-session.ts';
 import { COUNTRY_NAME, clockText, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
@@ -115,7 +115,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   // whether it is that student (a new device, a cleared browser) or not; revoked students are listed under it
   const requests = (s: TeacherState) => h('div', { class: 'requests' },
     ...s.requests.map((r) => h('p', { class: 'rejoin-request', role: 'alert', 'data-testid': `rejoin-${r.label}` },
-      `${r.label} asks to rejoin${r.country !== null ? ` as ${COUNTRY_NAME[r.country]} in world ${(r.world ?? 0) + 1}` : ' (revoked: back in their old seat if it has room)'} from a device without their seat's link. `,
+      // a revoked student's links were all revoked: "a device without their seat's link" is said only of the others
+      r.country !== null ? `${r.label} asks to rejoin as ${COUNTRY_NAME[r.country]} in world ${(r.world ?? 0) + 1} from a device without their seat's link. ` : `${r.label} asks to rejoin (revoked: back in their old seat if it has room). `,
       h('button', { type: 'button', class: 'primary', 'data-testid': 'rejoin-allow', onclick: act('admit', [r.id, true]) }, 'Allow'), ' ',
       h('button', { type: 'button', 'data-testid': 'rejoin-refuse', onclick: act('admit', [r.id, false]) }, 'Refuse'))),
     s.away.length ? h('p', { class: 'away', 'data-testid': 'away' }, `Revoked (out of their seats until you let them back in): ${s.away.map((a) => a.label).join(', ')}`) : '');
@@ -158,7 +159,12 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
   const studentControls = (s: TeacherState, w: WorldState, seat: Seat, p: Seat['students'][number]) => h('span', { class: 'student-controls' },
     h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
-      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => COUNTRIES.map((c) => h('option', { value: `${x.index}:${c}` }, `world ${x.index + 1} ${c}`)))),
+      // each seat by name, with who sits there now (a full seat can still be shared: the teacher decides)
+      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => x.seats.map((st) => {
+        const here = x.index === w.index && st.country === seat.country;
+        const who = st.students.filter((q) => q.id !== p.id).map((q) => q.label);
+        return h('option', { value: `${x.index}:${st.country}`, disabled: here }, `world ${x.index + 1} ${COUNTRY_NAME[st.country]}${here ? ' (here now)' : who.length ? ` (with ${who.join(', ')})` : ' (bot now)'}`);
+      }))),
     seat.students.length > 1 || seat.captain ? h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain') : '',
     h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? Their devices are signed out and a bot plays the seat; they can come back only if you allow it.`) && act('revoke', [p.id])() }, 'revoke'),
   );

@@ -1,7 +1,7 @@
 // Who may get into a class, and for how long: the rule that ends tokens after the class, rejoining by name (the
 // teacher's approval when the browser does not hold the seat's token), and the limits on creating classes.
 import { randomBytes } from 'node:crypto';
-import type { ClassRoom, RejoinRequest, Student, TokenRecord } from './classroom.ts';
+import type { ClassRoom, Student, TokenRecord } from './classroom.ts';
 import { hashToken, type Hub, type JoinAnswer } from './hub.ts';
 
 /** An error with the HTTP status it is answered with (the socket answers carry it too). */
@@ -33,6 +33,57 @@ export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): string |
   return null;
 }
 
+/** Run `f` at time `at` of the hub's clock; returns what cancels it. The server uses real timers; tests pass their own
+ * clock's (tests/classroom/server.ts), so no test waits for real time. */
+export type Schedule = (at: number, f: () => void) => () => void;
+
+/** Real timers on the clock `now` (setTimeout fires at once past 2^31 - 1 ms, 24.8 days: a longer wait is taken in
+ * steps, and what runs checks the time). */
+export const realSchedule =
+  (now: () => number): Schedule =>
+  (at, f) => {
+    const t = setTimeout(f, Math.min(2 ** 30, Math.max(0, at - now())));
+    return () => clearTimeout(t);
+  };
+
+/** Close the sockets of an ended class when each role's time after the end runs out (AFTER_END: 2 hours for students
+ * and the projector, 7 days for the teacher), not just at their next message. One timer per class, for the next of
+ * those moments; when it fires, `expire(cls)` closes what no longer opens the class, and the next one is set. */
+export class EndTimers {
+  private timers = new Map<string, () => void>();
+  constructor(
+    private schedule: Schedule,
+    private now: () => number,
+    private expire: (cls: ClassRoom) => void,
+  ) {}
+
+  watch(cls: ClassRoom): void {
+    this.forget(cls.id);
+    if (cls.endedAt === null) return;
+    const now = this.now();
+    const next = Math.min(...Object.values(AFTER_END).map((ms) => cls.endedAt! + ms).filter((t) => t > now));
+    if (!Number.isFinite(next)) return void this.expire(cls);
+    this.timers.set(
+      cls.id,
+      this.schedule(next, () => {
+        this.timers.delete(cls.id);
+        this.expire(cls);
+        this.watch(cls);
+      }),
+    );
+  }
+
+  forget(id: string): void {
+    this.timers.get(id)?.();
+    this.timers.delete(id);
+  }
+
+  clear(): void {
+    for (const cancel of this.timers.values()) cancel();
+    this.timers.clear();
+  }
+}
+
 /** A request to rejoin is forgotten this long after it was made (pending) or decided (its answer not collected). */
 export const REQUEST_LIFE = { pending: 10 * MINUTE, decided: 5 * MINUTE } as const;
 /** At most this many requests wait in one class, and for one student. */
@@ -46,25 +97,24 @@ export function sweepRequests(cls: ClassRoom, now: number): void {
   }
 }
 
-/** A new request to rejoin as `st`, typed as `label`; throws (status, message) when too many are waiting. */
-export function askToRejoin(cls: ClassRoom, st: Student, label: string, now: number): RejoinRequest {
+/** A new request to rejoin as `st`, typed as `label`, written to the class's log (its id's hash); the id goes only to
+ * the asking page. Throws (status, message) when too many are waiting. */
+export async function askToRejoin(hub: Hub, cls: ClassRoom, st: Student, label: string, now: number): Promise<string> {
   sweepRequests(cls, now);
   const pending = [...cls.requests.values()].filter((r) => r.state === 'pending');
   if (pending.length >= MAX_REQUESTS.perClass) throw new HttpError(429, `${MAX_REQUESTS.perClass} requests to rejoin are already waiting for the teacher: wait a minute and try again`);
   if (pending.filter((r) => r.student === st.id).length >= MAX_REQUESTS.perStudent) throw new HttpError(429, `${MAX_REQUESTS.perStudent} requests to rejoin as ${st.label} are already waiting for the teacher: wait for their answer`);
-  const r: RejoinRequest = { id: randomBytes(18).toString('base64url'), student: st.id, label, at: now, state: 'pending' };
-  cls.requests.set(r.id, r);
-  return r;
+  const id = randomBytes(18).toString('base64url');
+  await hub.emit(cls, 'ask', { request: hashToken(id), student: st.id, label });
+  return id;
 }
 
-/** The teacher allows or refuses a request. */
-export function decide(cls: ClassRoom, id: string, allow: boolean, now: number): RejoinRequest {
-  sweepRequests(cls, now);
+/** The teacher allows or refuses a request (by its dashboard id, the hash), under the class's lock. */
+export async function decide(hub: Hub, cls: ClassRoom, id: string, allow: boolean): Promise<void> {
+  sweepRequests(cls, hub.now());
   const r = cls.requests.get(id);
   if (!r || r.state !== 'pending') throw new HttpError(404, 'this request to rejoin is no longer waiting (answered, withdrawn, or more than 10 minutes old)');
-  r.state = allow ? 'allowed' : 'refused';
-  r.decidedAt = now;
-  return r;
+  await hub.emit(cls, 'admit', { request: id, allow });
 }
 
 /** What the dashboard shows: the requests waiting, oldest first. */
@@ -85,10 +135,12 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
   // the browser holds a token of this seat that still works: in at once
   const held = opts.token ? cls.tokens.get(hashToken(opts.token)) : undefined;
   if (held && held.role === 'seat' && held.student === st.id && !st.away && !refusal(cls, held, now)) return seat(opts.token!);
-  const r = opts.request ? cls.requests.get(opts.request) : undefined;
+  sweepRequests(cls, now);
+  const r = opts.request ? cls.requests.get(hashToken(opts.request)) : undefined;
   if (r && r.student === st.id) {
-    if (r.state === 'pending') return { pending: true, request: r.id, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
-    cls.requests.delete(r.id);
+    if (r.state === 'pending') return { pending: true, request: opts.request!, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+    // the answer is collected once
+    await hub.emit(cls, 'collect', { request: r.id });
     if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`);
     // allowed: back in the seat (a revoked student in their old one if it has room), the seat's other devices signed out
     if (st.away) {
@@ -103,9 +155,9 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
     return seat(token);
   }
   if (st.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
-  const req = askToRejoin(cls, st, name, now);
+  const request = await askToRejoin(hub, cls, st, name, now);
   hub.listener.changed(cls);
-  return { pending: true, request: req.id, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+  return { pending: true, request, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
 }
 
 // ---- creating classes ----
@@ -134,13 +186,16 @@ export function parseCreateLimits(env: Record<string, string | undefined>): Crea
 /** A class counts as live until it ends, or after a day without an event (left in its lobby, say). */
 export const isLive = (cls: ClassRoom, now: number) => cls.status !== 'ended' && now - cls.lastAt < 24 * HOUR;
 
-/** Counts class creations by client address, an hour at a time. */
+/** Counts class creations by client address, an hour at a time. Only classes actually created count: a request
+ * refused for its options (a typo in the form) or for a limit does not use up the address's allowance. */
 export class CreateGate {
   private recent = new Map<string, number[]>();
   constructor(readonly limits: CreateLimits) {}
 
-  /** Throws (status, message) when this address or this process is at its limit; else counts one creation. */
-  check(ip: string, live: number, now: number): void {
+  /** Throws (status, message) when this address or this process is at its limit; else holds one of the address's
+   * creations for this request and returns `release`, to be called if the class is not created after all (so two
+   * requests at once cannot both take the last one). */
+  take(ip: string, live: number, now: number): () => void {
     if (live >= this.limits.maxLive) throw new HttpError(503, `this server already runs ${live} live classes, its limit (MAX_LIVE_CLASSES=${this.limits.maxLive}): end a class, or try again later`);
     const times = (this.recent.get(ip) ?? []).filter((t) => now - t < HOUR);
     if (times.length >= this.limits.perHour) {
@@ -152,5 +207,13 @@ export class CreateGate {
     this.recent.set(ip, times);
     // forget addresses whose hour is over, now and then
     if (this.recent.size > 10_000) for (const [k, v] of this.recent) if (!v.some((t) => now - t < HOUR)) this.recent.delete(k);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const list = this.recent.get(ip);
+      const i = list?.lastIndexOf(now) ?? -1;
+      if (list && i >= 0) list.splice(i, 1);
+    };
   }
 }

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import QRCode from 'qrcode';
 import { JoinSchema, zodLine } from './config.ts';
-import { Hub, HttpError } from './hub.ts';
+import { Hub, HttpError, type Schedule } from './hub.ts';
 import { closeDecisionPool } from './decision-pool.ts';
 import { Sockets } from './sockets.ts';
 import { exportRows, toCsv } from './debrief.ts';
@@ -22,6 +22,8 @@ export interface ServerOptions {
   /** the built UI to serve (dist/); none: API only (tests, or Vite serving the pages in development) */
   staticDir?: string | null;
   now?: () => number;
+  /** timers on the `now` clock (Hub's Schedule); real timers by default */
+  schedule?: Schedule;
   /** half-second clock ticks (tests may drive hub.tick themselves) */
   clock?: boolean;
   logger?: boolean;
@@ -59,7 +61,7 @@ export function lanAddresses(): string[] {
 
 export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyInstance; hub: Hub; sockets: Sockets; cluster: Cluster | null }> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: 256 * 1024, trustProxy: opts.trustProxy ?? false });
-  const hub = new Hub(opts.store, opts.now);
+  const hub = new Hub(opts.store, opts.now, opts.schedule);
   const sockets = new Sockets(hub);
   // one process: every class in the store is run here; several: each runs the classes it holds the lease of
   const cluster = opts.cluster ? new Cluster(hub, opts.store, opts.cluster) : null;
@@ -121,8 +123,14 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   const gate = new CreateGate(opts.createLimits ?? DEFAULT_CREATE_LIMITS);
   app.post('/api/classes', async (req) => {
-    gate.check(req.ip, live(), hub.now());
-    return hub.createClass(req.body);
+    // a request that creates no class (bad options, say) gives its place in the hour's allowance back
+    const release = gate.take(req.ip, live(), hub.now());
+    try {
+      return await hub.createClass(req.body);
+    } catch (e) {
+      release();
+      throw e;
+    }
   });
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);

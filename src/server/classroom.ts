@@ -46,6 +46,8 @@ export interface TokenRecord {
 }
 
 export interface RejoinRequest {
+  /** the SHA-256 of the id the asking page holds (and sends again to collect the answer): the log and the dashboard
+   * know the request by this, so neither holds what gets the seat */
   id: string;
   student: string;
   /** the name as typed */
@@ -87,8 +89,8 @@ export class ClassRoom {
   /** the last time rounds got time back after an outage (recovery.ts): when, how long the class was quiet, which worlds */
   recovery: { at: number; downMs: number; worlds: number[] } | null = null;
   lastAt = 0;
-  /** requests to rejoin as an absent student without that student's token, waiting for the teacher (not logged: a
-   * restart forgets them, and the student asks again; access.ts) */
+  /** requests to rejoin as an absent student without that student's token, waiting for the teacher (logged: `ask`,
+   * `admit`, `collect`, so a restored class still shows them and the asking page still gets its answer; access.ts) */
   requests = new Map<string, RejoinRequest>();
   private live = new Map<number, Resolved>();
 
@@ -181,6 +183,17 @@ export class ClassRoom {
         this.recovery = { at: typeof d.at === 'number' ? d.at : ev.at, downMs: d.downMs, worlds: ds.flatMap((t, w) => (t === null ? [] : [w])) };
         break;
       }
+      case 'ask':
+        this.requests.set(d.request, { id: d.request, student: d.student, label: d.label, at: ev.at, state: 'pending' });
+        break;
+      case 'admit': {
+        const r = this.requests.get(d.request);
+        if (r) Object.assign(r, { state: d.allow ? 'allowed' : 'refused', decidedAt: ev.at });
+        break;
+      }
+      case 'collect':
+        this.requests.delete(d.request);
+        break;
       case 'sandbox':
         this.sandbox = d.on as boolean;
         break;

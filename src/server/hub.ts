@@ -1,14 +1,14 @@
 // Every class this server runs: creation, joining, tokens, the round clock and idle seats, turn resolution. Each change
 // to a class runs under that class's lock and is written to the store before it takes effect (ClassRoom.apply).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { InvalidOrdersError, type CountryId, type Orders } from '../../engine/index.ts';
+import type { CountryId } from '../../engine/index.ts';
 import { ClassRoom, type Ev, type TokenRecord } from './classroom.ts';
-import { standingOrders } from './world.ts';
 import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
-import { HttpError, refusal, rejoin } from './access.ts';
-import { recoveredDeadlines } from './recovery.ts';
+import { EndTimers, HttpError, realSchedule, refusal, rejoin, type Schedule } from './access.ts';
+import { resolveRound } from './rounds.ts';
+import { HEARTBEAT_MS, recoveredDeadlines } from './recovery.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no I, O, 0, 1
 const HOUR = 3600_000;
@@ -17,7 +17,7 @@ export const TOKEN_LIFE = { teacher: 30 * 24 * HOUR, projector: 24 * HOUR, seat:
 export const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
 const newToken = (role: string) => `${role[0]}_${randomBytes(24).toString('base64url')}`;
 
-export { HttpError };
+export { HttpError, type Schedule };
 
 /** A join's answer: a seat and its token, or (rejoining by name without the seat's token) a request waiting for the
  * teacher, which the page sends again until it is answered. */
@@ -30,6 +30,8 @@ export interface HubListener {
   revoked(hash: string): void;
   /** the class moved to another process: close its sockets */
   dropped?(cls: ClassRoom): void;
+  /** a role's time after the class's end is over: close the sockets whose token no longer opens the class */
+  expired?(cls: ClassRoom): void;
 }
 
 export class Hub {
@@ -47,7 +49,13 @@ export class Hub {
   constructor(
     readonly store: Store,
     readonly now: () => number = Date.now,
-  ) {}
+    schedule?: Schedule,
+  ) {
+    this.ends = new EndTimers(schedule ?? realSchedule(now), now, (cls) => this.classes.get(cls.id) === cls && this.listener.expired?.(cls));
+  }
+
+  /** closes the sockets of ended classes when each role's time after the end runs out (access.ts) */
+  private readonly ends: EndTimers;
 
   /** Rebuild every class from its events (turns re-resolved, hashes checked). */
   /** Classes whose log did not replay (content or engine changed, or a damaged log): left out, with the reason. */
@@ -83,8 +91,9 @@ export class Hub {
     this.seq.set(id, evs.length);
     this.classes.set(id, cls);
     this.byCode.set(cls.code, id);
+    if (cls.endedAt !== null) this.ends.watch(cls);
     // rounds the outage left with (nearly) no time get some back
-    const rec = recoveredDeadlines(cls, this.now());
+    const rec = cls.status === 'running' ? recoveredDeadlines(cls, this.now(), await this.store.aliveAt(id)) : null;
     if (rec) await this.lock(cls, () => this.emit(cls, 'recover', rec)).catch(() => undefined);
     return { events: evs.length, turns: cls.worlds.reduce((a, w) => a + w.turn, 0) };
   }
@@ -98,6 +107,7 @@ export class Hub {
     this.byCode.delete(cls.code);
     for (const h of cls.tokens.keys()) this.byToken.delete(h);
     this.seq.delete(id);
+    this.ends.forget(id);
     console.error(`class ${cls.code} left this process: ${why}`);
     this.listener.dropped?.(cls);
   }
@@ -136,6 +146,7 @@ export class Hub {
     cls.apply(ev); // throws before anything is written if the event does not fit
     this.seq.set(cls.id, seq);
     this.index(cls, type, data);
+    if (type === 'end') this.ends.watch(cls);
     const written = this.store.append(cls.id, seq, type, data, at).catch((e) => {
       if (e instanceof LeaseLost) this.drop(cls.id, e.message);
       else {
@@ -276,51 +287,23 @@ export class Hub {
     if (cls.status === 'running' && !cls.worlds[w].over && cls.waitingFor(w).length === 0 && cls.seats[w].some((s) => !s.bot)) await this.resolve(cls, w, 'all-submitted');
   }
 
-  /** End a world's round: one engine turn, or `quartersPerRound` of them (the seats' standing policies repeated in the
-   * round's later quarters, the bots deciding each quarter), each logged as its own `resolve` event. */
-  async resolve(cls: ClassRoom, w: number, reason: string): Promise<void> {
-    const world = cls.worlds[w];
-    if (world.over) return;
-    const t0 = performance.now();
-    const first = cls.ordersFor(w);
-    const { bots } = first;
-    let written: Promise<void> = Promise.resolve();
-    for (let i = 0; i < cls.k && !world.over; i++) {
-      let orders: Orders = first.orders;
-      if (i > 0) {
-        orders = world.botOrders(bots);
-        for (const [c, o] of Object.entries(first.orders)) if (!bots.includes(c as CountryId) && o) orders[c as CountryId] = standingOrders(o);
-      }
-      let r;
-      try {
-        r = world.compute(orders);
-      } catch (e) {
-        if (!(e instanceof InvalidOrdersError)) throw e;
-        // orders valid alone can clash with the others' (a deal answered twice, say): the refused seats keep their policies
-        const bad = new Set<string>(e.issues.map((x) => x.country));
-        orders = Object.fromEntries(Object.entries(orders).filter(([c]) => !bad.has(c))) as Orders;
-        r = world.compute(orders);
-      }
-      const ms = Math.round(performance.now() - t0);
-      const last = world.turn + 1 >= world.turns;
-      const roundEnds = last || i === cls.k - 1;
-      if (roundEnds) {
-        this.resolveMs.push(ms);
-        if (this.resolveMs.length > 100_000) this.resolveMs.splice(0, 50_000);
-      }
-      cls.stage(w, r);
-      const deadline = last || !roundEnds || cls.status !== 'running' ? null : this.now() + cls.config.roundSeconds * 1000;
-      written = this.emit(cls, 'resolve', { world: w, turn: world.turn + 1, orders, hash: r.hash, reason, bots, ms, deadline, ...(cls.k > 1 ? { quarter: i + 1 } : {}) });
-    }
-    // the class's lock is not held for the write: the answers go out once it is written
-    void written.then(() => this.listener.resolved(cls, w)).catch(() => undefined);
-    if (cls.worlds.every((x) => x.over) && cls.status !== 'ended') void this.emit(cls, 'end', {}).catch(() => undefined);
-    this.listener.changed(cls);
+  /** End a world's round (rounds.ts). */
+  resolve(cls: ClassRoom, w: number, reason: string): Promise<void> {
+    return resolveRound(this, cls, w, reason);
   }
 
-  /** Deadlines and idle seats: called every half second. */
+  private lastBeat = -Infinity;
+  /** Write the heartbeat of the classes whose round runs (recovery.ts). */
+  beat(): Promise<void> {
+    this.lastBeat = this.now();
+    const ids = [...this.classes.values()].filter((c) => c.status === 'running').map((c) => c.id);
+    return this.store.alive(ids, this.lastBeat).catch((e) => console.error('heartbeat:', (e as Error).message));
+  }
+
+  /** Deadlines and idle seats: called every half second (and the heartbeat every HEARTBEAT_MS). */
   async tick(): Promise<void> {
     const t = this.now();
+    if (t - this.lastBeat >= HEARTBEAT_MS) void this.beat();
     for (const cls of this.classes.values()) {
       if (cls.status !== 'running') continue;
       const due = cls.rounds.some((r, w) => r.deadline !== null && r.deadline <= t && !cls.worlds[w].over);
@@ -385,7 +368,10 @@ export class Hub {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.ends.clear();
     await Promise.all([...this.locks.values()]);
     await this.lastWrite;
+    // a clean stop: the rounds stopped now, not at the last heartbeat
+    await this.beat();
   }
 }

@@ -62,9 +62,20 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
   if (peak && peak.p > 0) {
     const low = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => a.p - b.p)[0];
     const differ = multi && peak.p - low.p > 0.01 * peak.p;
+    // the same path everywhere: say which way it went (a price that never rose above its start did not "rise to" it)
+    const first = peak.x.dytb[0] ?? 0;
+    const end = last(peak.x.dytb);
+    const since = `${peak.x.dates[0] ?? 'the first round'}`;
+    const every = multi ? ' in every world, whatever the players did' : '';
+    const path =
+      peak.p > first * 1.01
+        ? `rose to $${Math.round(peak.p)}/kg${every}, from $${Math.round(first)} in ${since}`
+        : end < first * 0.99
+          ? `fell to $${Math.round(end)}/kg${every}, from $${Math.round(first)} in ${since}`
+          : `stayed at about $${Math.round(first)}/kg${every} from ${since}`;
     out.push(differ
       ? `Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`
-      : `Dy/Tb oxide outside China rose to $${Math.round(peak.p)}/kg${multi ? ' in every world, whatever the players did' : ''}, from $${Math.round(peak.x.dytb[0] ?? 0)} in ${peak.x.dates[0] ?? 'the first round'}. Could any country have changed that, and who paid for it?`);
+      : `Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`);
   }
 
   // 5. seats the bots played
@@ -74,7 +85,10 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
     out.push(`A bot played ${NAME[b.c]} in world ${b.x.index + 1} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`);
   } else if (out.length < 3) {
     const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
-    if (magnet) out.push(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1}. What could it have done earlier?`);
+    // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
+    const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
+    if (magnet && fell) out.push(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1}. What could it have done earlier?`);
+    else if (magnet && magnet.m < 0.995) out.push(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1} from the first round. What could it have done about it?`);
   }
   return out.slice(0, 5);
 }

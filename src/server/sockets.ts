@@ -226,7 +226,7 @@ export class Sockets implements HubListener {
         });
       case 'admit':
         // a request to rejoin under a student's name: the page asking gets its seat (or the refusal) on its next call
-        return locked(async () => void decide(cls, args[0] as string, args[1] as boolean, hub.now()));
+        return locked(() => decide(hub, cls, args[0] as string, args[1] as boolean));
       case 'sandbox':
         return locked(async () => {
           if (cls.sandbox === args[0]) return;
@@ -304,6 +304,18 @@ export class Sockets implements HubListener {
   dropped(cls: ClassRoom): void {
     // 1012 "service restart": the clients reconnect with the same token and are routed to the class's new process
     for (const conn of this.conns) if (conn.cls === cls) conn.ws.close(1012, 'the class moved to another server process');
+  }
+
+  expired(cls: ClassRoom): void {
+    const now = this.hub.now();
+    for (const conn of this.conns) {
+      if (conn.cls !== cls || !conn.rec) continue;
+      const why = refusal(cls, cls.tokens.get(conn.rec.hash) ?? conn.rec, now);
+      if (!why) continue;
+      // said as the refusal of a hello is (no id): the page shows why, and does not reconnect
+      this.send(conn, { ok: false, status: 401, error: why });
+      conn.ws.close(4401, 'token no longer valid');
+    }
   }
 
   revoked(hash: string): void {

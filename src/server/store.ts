@@ -12,6 +12,8 @@ export const classes = pgTable('classes', {
   /** the server process that runs the class, and until when (leases, for several processes on one PostgreSQL) */
   owner: text('owner'),
   leaseUntil: timestamp('lease_until', { withTimezone: true }),
+  /** the last time the process running the class was known alive while a round ran (a heartbeat, recovery.ts) */
+  aliveAt: timestamp('alive_at', { withTimezone: true }),
 });
 
 export const events = pgTable(
@@ -33,6 +35,8 @@ const DDL = [
   // several processes on one PostgreSQL (cluster.ts): where each process can be reached, and a seat/teacher/projector
   // token's class found from its hash without loading the class
   `CREATE TABLE IF NOT EXISTS servers (id text PRIMARY KEY, url text NOT NULL, seen timestamptz NOT NULL)`,
+  // the heartbeat of running classes (added after the first release: databases made before get the column)
+  `ALTER TABLE classes ADD COLUMN IF NOT EXISTS alive_at timestamptz`,
   `CREATE INDEX IF NOT EXISTS events_token_hash ON events ((data::jsonb->>'hash')) WHERE type = 'token'`,
 ];
 
@@ -65,6 +69,9 @@ export interface Store {
   /** Append one event; resolves once it is written. Events of a class are numbered 1, 2, 3 ... in the order given. */
   append(classId: string, seq: number, type: string, data: unknown, at: number): Promise<void>;
   events(classId: string): Promise<StoredEvent[]>;
+  /** Record that these classes' process is alive at `at` (the hub's clock), and read it back (null: never recorded). */
+  alive(classIds: string[], at: number): Promise<void>;
+  aliveAt(classId: string): Promise<number | null>;
   close(): Promise<void>;
   /** Several processes (PostgreSQL only): this process's id. Set, new classes are created leased to it, and events are
    * written only for classes it still owns (the rest are refused with LeaseLost). Null: one process owns everything. */
@@ -204,6 +211,18 @@ class DrizzleStore implements Store {
   async events(classId: string): Promise<StoredEvent[]> {
     const rows = await this.db.select().from(events).where(and(eq(events.classId, classId))).orderBy(asc(events.seq));
     return rows.map((r) => ({ seq: r.seq, type: r.type, data: JSON.parse(r.data), at: r.at.getTime() }));
+  }
+
+  async alive(classIds: string[], at: number): Promise<void> {
+    if (!classIds.length) return;
+    // several processes: only the classes this one still owns
+    const mine = this.fence ? sql` AND owner = ${this.fence.id}` : sql``;
+    await this.db.execute(sql`UPDATE classes SET alive_at = ${new Date(at).toISOString()} WHERE id IN (${sql.join(classIds.map((i) => sql`${i}`), sql`, `)})${mine}`);
+  }
+
+  async aliveAt(classId: string): Promise<number | null> {
+    const [row] = await this.db.select({ at: classes.aliveAt }).from(classes).where(eq(classes.id, classId));
+    return row?.at ? row.at.getTime() : null;
   }
 
   close(): Promise<void> {

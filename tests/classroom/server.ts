@@ -12,23 +12,35 @@ export interface TestServer {
   hub: Hub;
   store: Store;
   base: string;
-  /** move the server's clock forward */
+  /** move the server's clock forward (and run the server's timers it passes) */
   advance(ms: number): void;
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string; createLimits?: CreateLimits; /** the clock's start, ms ahead of the real one */ skew?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string; createLimits?: CreateLimits; /** the clock's start, ms ahead of the real one */ skew?: number; /** 0: any free port */ port?: number } = {}): Promise<TestServer> {
   const store = opts.store ?? (await openStore({ dataDir: null }));
   let skew = opts.skew ?? 0;
-  const { app, hub } = await buildServer({ store, now: () => Date.now() + skew, clock: opts.clock ?? false, staticDir: opts.staticDir, trustProxy: opts.trustProxy, createLimits: opts.createLimits });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const now = () => Date.now() + skew;
+  // the server's timers on this clock: `advance` runs the ones it reaches
+  const timers = new Set<{ at: number; f: () => void }>();
+  const schedule = (at: number, f: () => void) => {
+    const t = { at, f };
+    timers.add(t);
+    return () => void timers.delete(t);
+  };
+  const { app, hub } = await buildServer({ store, now, schedule, clock: opts.clock ?? false, staticDir: opts.staticDir, trustProxy: opts.trustProxy, createLimits: opts.createLimits });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return {
     app,
     hub,
     store,
     base,
-    advance: (ms) => void (skew += ms),
+    advance(ms) {
+      skew += ms;
+      for (const t of [...timers].sort((a, b) => a.at - b.at))
+        if (t.at <= now() && timers.delete(t)) t.f();
+    },
     async close() {
       await app.close();
       if (!opts.store) await store.close();

@@ -1,0 +1,41 @@
+// The debrief's discussion prompts say what the price and supply paths did: a price that never rose above its start is
+// not said to have "risen to" it, and a supply at its lowest in the first round is not said to have "fallen".
+import { describe, expect, it } from 'vitest';
+import { COUNTRIES, type CountryId } from '../engine/index.ts';
+import { discussionPrompts } from '../src/server/prompts.ts';
+import type { ClassRoom } from '../src/server/classroom.ts';
+import type { WorldSeries } from '../src/server/debrief.ts';
+
+const per = (v: number[]) => Object.fromEntries(COUNTRIES.map((c) => [c, v])) as Record<CountryId, number[]>;
+const world = (index: number, dytb: number[], jpn: number[]): WorldSeries => ({
+  index,
+  seed: 1,
+  dates: ['2025Q4', '2026Q1', '2026Q2'].slice(0, dytb.length),
+  ndpr: dytb.map(() => 56),
+  dytb,
+  magnet: dytb.map(() => 70),
+  scores: per(dytb.map(() => 0)),
+  magnetSupply: { ...per(dytb.map(() => 1)), JPN: jpn },
+  gdp: per(dytb.map(() => 4000)),
+  events: [],
+  botTurns: per([]) as unknown as Record<CountryId, number>,
+});
+const cls = (n: number) => ({ worlds: Array.from({ length: n }, () => ({ orders: [], reports: [] })), seats: Array.from({ length: n }, () => COUNTRIES.map((c) => ({ country: c, students: [] }))), k: 1 }) as unknown as ClassRoom;
+const botFree = (w: WorldSeries) => ({ ...w, botTurns: Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number> });
+
+describe('discussion prompts', () => {
+  it('a Dy/Tb price that rose, held or fell is said so', () => {
+    const say = (dytb: number[]) => discussionPrompts(cls(1), [botFree(world(0, dytb, dytb.map(() => 0.98)))]).find((p) => p.startsWith('Dy/Tb'));
+    expect(say([415, 471, 526])).toBe('Dy/Tb oxide outside China rose to $526/kg, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');
+    // one round played: the price is where it started ("rose to $415/kg, from $415" before)
+    expect(say([415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
+    expect(say([415, 400, 380])).toBe('Dy/Tb oxide outside China fell to $380/kg, from $415 in 2025Q4. Could any country have changed that, and who gained from it?');
+  });
+
+  it('Japan\'s magnet supply "fell as low as" only when it fell', () => {
+    const say = (jpn: number[]) => discussionPrompts(cls(1), [botFree(world(0, jpn.map(() => 415), jpn))]).find((p) => p.startsWith("Japan's magnet"));
+    expect(say([0.977, 0.966, 0.956])).toBe("Japan's magnet supply fell as low as 96% of need in world 1. What could it have done earlier?");
+    expect(say([0.977])).toBe("Japan's magnet supply was 98% of need in world 1 from the first round. What could it have done about it?");
+    expect(say([1, 1])).toBeUndefined();
+  });
+});
