@@ -91,7 +91,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await ann.getByTestId('class-clock').getByText(/left/).waitFor();
     await expect.poll(() => ann.getByTestId('issues').textContent()).toBe('');
     // the projector names whom the world waits for
-    await projector.getByTestId('projector-waiting-1').getByText('waiting for CHN, JPN, USA').waitFor();
+    await projector.getByTestId('projector-waiting-1').getByText('waiting for China, Japan and the United States').waitFor();
 
     // round 1: both submit
     for (const p of students) await p.getByTestId('end-turn').click();

@@ -111,7 +111,7 @@ describe.runIf(run)('a class in the browser', () => {
       await draft(S(l), '5');
       await endTurn(S(l));
     }
-    await S('Ben').page.getByTestId('waiting').getByText(/waiting for 1 country: USA/).waitFor();
+    await S('Ben').page.getByTestId('waiting').getByText(/waiting for 1 country: the United States/).waitFor();
     await shot(S('Ben').page, 'student-waiting');
     for (const l of ['Ann', 'Cat', 'Eve']) await digestClosed(S(l), 2);
     // world 2 waits for the idle seat: warned, then its bot plays, and the dashboard says so. Instead of waiting the

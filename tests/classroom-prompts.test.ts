@@ -39,3 +39,13 @@ describe('discussion prompts', () => {
     expect(say([1, 1])).toBeUndefined();
   });
 });
+
+describe('the classroom pages name countries, not codes', () => {
+  it('lists the countries a round waits for by name', async () => {
+    const { countryList } = await import('../src/classroom/names.ts');
+    expect(countryList(['CHN', 'JPN', 'USA'])).toBe('China, Japan and the United States');
+    expect(countryList(['MYS', 'AUS'])).toBe('Malaysia and Australia');
+    expect(countryList(['USA'])).toBe('the United States');
+    expect(countryList([])).toBe('');
+  });
+});

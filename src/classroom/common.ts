@@ -1,10 +1,6 @@
 // Shared by the class screens: names, the clock's text, tokens kept in this browser, and small HTTP helpers.
-import type { CountryId } from '../../engine/index.ts';
 
-export const COUNTRY_NAME: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States' };
-
-/** A country's name as the owner of something at the start of a title: "Japan's", "The United States'". */
-export const countryOwns = (c: CountryId) => (c === 'USA' ? "The United States'" : `${COUNTRY_NAME[c]}'s`);
+export { COUNTRY_NAME, countryList, countryOwns } from './names.ts';
 
 export function clockText(ms: number | null, paused: boolean): string {
   if (ms === null) return paused ? 'Paused' : 'No clock';

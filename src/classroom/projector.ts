@@ -3,7 +3,7 @@
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { COUNTRY_COLOUR, clear, fmt, h } from '../ui/dom.ts';
 import { classSocket } from './socket-session.ts';
-import { clockText, findJoinBase, joinUrl, joinWarning, roundText, type RoundInfo } from './common.ts';
+import { clockText, countryList, findJoinBase, joinUrl, joinWarning, roundText, type RoundInfo } from './common.ts';
 
 interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waitingFor: CountryId[]; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[] } }
 interface PState { name: string; code: string; status: string; now: number; students: number; worlds: PWorld[] }
@@ -44,7 +44,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
           h('h2', {}, `World ${w.index + 1}`),
           h('div', { class: 'p-turn', 'data-testid': `projector-round-${w.index + 1}` }, roundText(w)),
           w.over ? '' : h('div', { class: `p-clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': `projector-clock-${w.index + 1}` }, clockText(left, w.clock.paused)),
-          w.over ? '' : h('div', { class: 'p-waiting', 'data-testid': `projector-waiting-${w.index + 1}` }, w.waitingFor.length ? `waiting for ${w.waitingFor.join(', ')}` : w.bots.length === COUNTRIES.length ? 'bots only: ends on the clock' : 'all in'),
+          w.over ? '' : h('div', { class: 'p-waiting', 'data-testid': `projector-waiting-${w.index + 1}` }, w.waitingFor.length ? `waiting for ${countryList(w.waitingFor)}` : w.bots.length === COUNTRIES.length ? 'bots only: ends on the clock' : 'all in'),
           hl.prices && rows > 1 ? h('div', { class: 'p-prices-line' }, `NdPr $${hl.prices.ndpr.toFixed(0)} · Dy/Tb $${Math.round(hl.prices.dytb)} · magnets $${hl.prices.magnet.toFixed(0)} /kg`) : hl.prices ? h('table', { class: 'p-prices' }, h('tr', {}, h('th', {}, 'NdPr oxide'), h('td', {}, `$${hl.prices.ndpr.toFixed(0)}/kg`)), h('tr', {}, h('th', {}, 'Dy/Tb oxide'), h('td', {}, `$${Math.round(hl.prices.dytb)}/kg`)), h('tr', {}, h('th', {}, 'Magnets'), h('td', {}, `$${hl.prices.magnet.toFixed(0)}/kg`))) : h('p', {}, w.over ? 'No round was played' : 'Prices after the first round'),
           hl.scores ? h('div', { class: 'p-scores' }, h('h3', {}, 'Scores · magnet supply'), ...COUNTRIES.map((c) => h('div', { class: 'p-bar' },
             h('span', { class: 'p-c' }, c, w.bots.includes(c) ? h('small', { class: 'badge bot' }, 'bot') : ''),

@@ -7,7 +7,7 @@ import { endScreen } from '../ui/end.ts';
 import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { clockText, COUNTRY_NAME, forget, roundText } from './common.ts';
+import { clockText, COUNTRY_NAME, countryList, forget, roundText } from './common.ts';
 
 interface Status {
   className: string;
@@ -87,7 +87,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, `You are on ${s.whatIf}, your own: the class plays on in world ${s.world + 1} (switch back in the timeline menu)`) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, 'Sandbox: Fork or Undo to try a what-if of your own') : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? 'Waiting for the teacher to start' : s.status === 'ended' ? 'The class has ended' : clockText(left, s.clock.paused)),
-      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? `Submitted${s.submitted.final ? '' : ` by ${s.submitted.by} (the captain decides)`}; waiting for ${waiting.length} ${waiting.length === 1 ? 'country' : 'countries'}: ${waiting.join(', ')}` : 'Submitted; resolving…') : `Waiting for ${s.waitingFor.length} ${s.waitingFor.length === 1 ? 'country' : 'countries'}${s.waitingFor.includes(s.country) ? ', yours among them' : ''}`),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? `Submitted${s.submitted.final ? '' : ` by ${s.submitted.by} (the captain decides)`}; waiting for ${waiting.length} ${waiting.length === 1 ? 'country' : 'countries'}: ${countryList(waiting)}` : 'Submitted; resolving…') : `Waiting for ${s.waitingFor.length} ${s.waitingFor.length === 1 ? 'country' : 'countries'}${s.waitingFor.includes(s.country) ? ', yours among them' : ''}`),
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, `Sharing with ${s.members.filter((m) => m !== s.label).join(', ')}${s.captain ? ` · captain: ${s.captain}` : ' · no captain: the last submission stands'}`) : '',
       s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, 'A bot is playing your seat: do anything to take it back.') : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, 'Still there? A bot will take this seat soon unless you act.') : '',
       conn === 'closed' ? h('span', { class: 'bot-warning' }, 'Reconnecting…') : '',
