@@ -366,7 +366,7 @@ export function policyNews(c: CountryId, before: GameState['regions']['JPN']['po
   }
   for (const [what, partners] of controls) out.push(`${c} ${what} ${partners.length === REGIONS.length - 1 ? 'everyone' : partners.join(', ')}.`);
   if ((after.outputPct ?? 100) !== (before.outputPct ?? 100)) out.push(`${c} sets its rare-earth mining and separation quotas to ${after.outputPct ?? 100}% of normal (was ${before.outputPct ?? 100}%).`);
-  if (after.defensePct !== before.defensePct) out.push(`${c} ${after.defensePct > before.defensePct ? 'raises' : 'cuts'} defense spending to ${after.defensePct.toFixed(2)}% of GDP.`);
+  if (after.defensePct !== before.defensePct) out.push(`${c} ${after.defensePct > before.defensePct ? 'raises' : 'cuts'} defence spending to ${after.defensePct.toFixed(2)}% of GDP.`);
   return out;
 }
 

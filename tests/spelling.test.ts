@@ -8,6 +8,9 @@ import { SessionCore } from '../src/session/core.ts';
 import { loadContent } from '../src/content/load.ts';
 import { en } from '../src/ui/locales/en.ts';
 import { briefingLineJa, leverJa } from '../src/ui/briefing-ja.ts';
+import { plainNews } from '../src/ui/story.ts';
+import { playGame, type Seats } from '../engine/game.ts';
+import { makeAgent } from '../engine/agents/index.ts';
 
 /** Every string value of a nested catalogue, with its key path. */
 function strings(o: unknown, path = ''): [string, string][] {
@@ -52,5 +55,14 @@ describe('one spelling of defence', () => {
       expect(briefingLineJa(b.situation[1]!, c)).toMatch(/防衛費 GDP比/);
       expect(b.levers.filter((l) => /^Defence spending/.test(l)).map((l) => leverJa(l))).toEqual(['防衛費：GDP比で（1ターンに動かせる幅は支持率で決まる）。']);
     }
+  });
+  it('the engine\'s news says "defence spending" (what the CLI and the class screens print as it is), and the digest reads old saves\' "defense" too', () => {
+    const content = loadContent('rare-earth-gambit');
+    const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as Seats;
+    const news = playGame(content, 3, seats, { turns: 12, ledger: false }).reports.flatMap((r) => r.news);
+    expect(news.filter((l) => /defence spending/.test(l)).length).toBeGreaterThan(0);
+    expect(news.filter((l) => /defense/i.test(l.replace(PROPER, '')))).toEqual([]);
+    expect(plainNews('AUS raises defense spending to 2.10% of GDP.')).toBe('Australia raises defence spending to 2.10% of GDP.');
+    expect(plainNews('AUS raises defence spending to 2.10% of GDP.')).toBe('Australia raises defence spending to 2.10% of GDP.');
   });
 });

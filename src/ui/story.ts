@@ -24,7 +24,7 @@ export function plainNews(line: string): string {
   if (m) return ja ? `${countryName(m[1]!)}が${names(m[4]!)}への${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)}の輸出を許可制に（通常の${m[2]}%）。` : `${countryName(m[1]!)} licenses ${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)} exports to ${names(m[4]!)}: ${m[2]}% of the usual volume.`;
   m = new RegExp(`^${CODE} reopens (.+) exports to (.+)\\.$`).exec(line);
   if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を再開。` : `${countryName(m[1]!)} reopens ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
-  m = new RegExp(`^${CODE} (raises|cuts) defense spending to ([\\d.]+)% of GDP\\.$`).exec(line);
+  m = new RegExp(`^${CODE} (raises|cuts) defen[cs]e spending to ([\\d.]+)% of GDP\\.$`).exec(line);
   if (m) return ja ? `${countryName(m[1]!)}が防衛費をGDPの${m[3]}%に${m[2] === 'raises' ? '引き上げ' : '引き下げ'}。` : `${countryName(m[1]!)} ${m[2]} defence spending to ${m[3]}% of GDP.`;
   m = new RegExp(`^${CODE} sets its tariffs on ${CODE}: (.+)\\.$`).exec(line);
   if (m) {
@@ -178,14 +178,14 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
     const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
     if (who === me) yours.push(line);
-    else if (who && aimed.test(line) && !/defense spending/.test(line)) toYou.push(line);
+    else if (who && aimed.test(line) && !/defen[cs]e spending/.test(line)) toYou.push(line);
     // the US-China track (escalation, truce) is about the player when the player is one of the two
     else if (!who && /^US-China track\b/.test(line) && (me === 'USA' || me === 'CHN')) toYou.push(line);
     else {
       const k = who ?? '';
       const g = others.get(k) ?? { lines: [], routine: 0 };
       g.lines.push(line);
-      if (/defense spending/.test(line)) g.routine++;
+      if (/defen[cs]e spending/.test(line)) g.routine++;
       others.set(k, g);
     }
   }
