@@ -52,6 +52,16 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     await page.getByTestId('deal-ask-amount').fill('10');
     await page.getByTestId('deal-propose').click();
     expect(await page.locator('.cart').textContent()).toMatch(/To United States: you give 30% of the NdPr oxide output; you ask a cap of 10% on the tariff on cars/);
+    // the form keeps what the player chose after an add (the panel is drawn anew): a second proposal, to Australia,
+    // starts from the first's terms and partner; removed again, so the game below is the one-proposal game
+    await page.getByTestId('deal-partner').selectOption('AUS');
+    await page.getByTestId('deal-propose').click();
+    expect(await page.getByTestId('deal-partner').inputValue()).toBe('AUS');
+    expect(await page.getByTestId('deal-give').inputValue()).toBe('offtake-oxide.light');
+    expect(await page.getByTestId('deal-ask-amount').inputValue()).toBe('10');
+    expect(await page.locator('.cart li').count()).toBe(2);
+    await page.getByRole('button', { name: 'remove: Australia' }).click();
+    expect(await page.locator('.cart li').count()).toBe(1);
     for (let t = 0; t < 3; t++) {
       await page.getByTestId('end-turn').click();
       await page.getByTestId('digest').waitFor();

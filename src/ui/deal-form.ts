@@ -29,7 +29,7 @@ const KINDS: Kind[] = [
 ];
 
 /** One side of the proposal: a kind of commitment and its amount. */
-function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLElement; value: () => Commitment } {
+function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLElement; value: () => Commitment; chosen: () => [string, number] } {
   const sel = h('select', { 'aria-label': which === 'give' ? t('panel.give') : t('panel.ask'), 'data-testid': `deal-${which}` }, ...KINDS.map((k) => h('option', { value: k.id, selected: k.id === first }, k[which === 'give' ? 'give' : 'ask']()))) as HTMLSelectElement;
   const input = h('input', { type: 'number', min: 0, step: 'any', value: amount, 'aria-label': t('panel.amountOf', { what: which === 'give' ? t('panel.give') : t('panel.ask') }), 'data-testid': `deal-${which}-amount` }) as HTMLInputElement;
   const unit = h('span', { class: 'unit' });
@@ -43,21 +43,30 @@ function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLE
   sel.addEventListener('change', sync);
   sync();
   // the amount and its unit stay together: under a long choice in a narrow panel they wrap to the next line as one
-  return { el: h('label', {}, `${which === 'give' ? t('panel.give') : t('panel.ask')} `, sel, h('span', { class: 'amount' }, input, unit)), value: () => kind().make(Math.max(0, Math.min(kind().max, Number(input.value) || 0))) };
+  return { el: h('label', {}, `${which === 'give' ? t('panel.give') : t('panel.ask')} `, sel, h('span', { class: 'amount' }, input, unit)), value: () => kind().make(Math.max(0, Math.min(kind().max, Number(input.value) || 0))), chosen: () => [kind().id, Number(input.value) || 0] };
 }
 
-/** The form; `add` receives the proposal when the player adds it to the turn's orders. */
-export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void): HTMLElement {
-  const partner = h('select', { 'aria-label': t('panel.partnerAria'), 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: me === 'JPN' && c === 'USA' }, countryName(c)))) as HTMLSelectElement;
-  const give = side('give', 'cap-other', 5);
-  const ask = side('ask', 'investment', 10);
-  const term = h('input', { type: 'number', min: 1, max: 40, value: 8, 'aria-label': t('panel.termAria') }) as HTMLInputElement;
+/** What the form held when the player last added a proposal, per turn's orders (the panel is drawn anew after an add:
+ * the form keeps the partner and terms the player chose, so a second proposal starts from the first). */
+interface FormMemory { to: string; give: [string, number]; ask: [string, number]; term: string }
+const memory = new WeakMap<object, FormMemory>();
+
+/** The form; `add` receives the proposal when the player adds it to the turn's orders. `turn` is this turn's orders
+ * object: the form remembers its choices for as long as that object lives (a new turn starts from the defaults). */
+export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}): HTMLElement {
+  const m = memory.get(turn);
+  const to = m && partners.includes(m.to as CountryId) ? m.to : me === 'JPN' ? 'USA' : null;
+  const partner = h('select', { 'aria-label': t('panel.partnerAria'), 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: c === to }, countryName(c)))) as HTMLSelectElement;
+  const give = side('give', m?.give[0] ?? 'cap-other', m?.give[1] ?? 5);
+  const ask = side('ask', m?.ask[0] ?? 'investment', m?.ask[1] ?? 10);
+  const term = h('input', { type: 'number', min: 1, max: 40, value: m?.term ?? 8, 'aria-label': t('panel.termAria') }) as HTMLInputElement;
+  const remember = () => memory.set(turn, { to: partner.value, give: give.chosen(), ask: ask.chosen(), term: term.value });
   return h(
     'div',
     { class: 'propose' },
     h('div', { class: 'row wrap' }, h('label', {}, `${t('panel.to')} `, partner), h('label', {}, `${t('panel.turns')} `, term)),
     h('div', { class: 'row wrap' }, give.el),
     h('div', { class: 'row wrap' }, ask.el),
-    h('button', { type: 'button', 'data-testid': 'deal-propose', onclick: () => add({ to: partner.value as CountryId, give: [give.value()], get: [ask.value()], termTurns: Math.max(1, Math.min(40, Math.round(Number(term.value)) || 8)) }) }, t('panel.addProposal')),
+    h('button', { type: 'button', 'data-testid': 'deal-propose', onclick: () => (remember(), add({ to: partner.value as CountryId, give: [give.value()], get: [ask.value()], termTurns: Math.max(1, Math.min(40, Math.round(Number(term.value)) || 8)) })) }, t('panel.addProposal')),
   );
 }

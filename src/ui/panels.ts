@@ -237,7 +237,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
       draft.deals ??= {};
       draft.deals.propose = [...(draft.deals.propose ?? []), p];
       changed();
-    }),
+    }, draft),
     (draft.deals?.propose ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryName(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
