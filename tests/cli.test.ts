@@ -240,7 +240,30 @@ describe('scripted agents', () => {
     expect(err.find((l) => l.includes('$.turns["1"].tariffs.JPN.autos'))).toMatch(/expected number, found string "high"/);
     expect(err.find((l) => l.includes('$.turns["3"].exportControls.JPN.magnet'))).toMatch(/found string "closed"/);
     expect(err.find((l) => l.includes('$.turns["3"].bogus'))).toMatch(/no such key/);
+    // a key that is not a turn number is named as such, whether it looks like an index or a name
+    const notTurn = join(TMP, 'not-a-turn.json');
+    writeFileSync(notTurn, JSON.stringify({ turns: { x: {} } }));
+    const v = gambit('validate', notTurn);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toBe(`${notTurn}: $.turns.x: expected a turn number (1, 2, ...) as the key, found an object {}\n`);
   });
+
+  it('orders refused during a batch name the game and seed to replay, with one worker or two', () => {
+    // a valid script that a country cannot play: the USA may not set a tariff on itself (checked when the turn runs)
+    const own = join(TMP, 'own-tariff.json');
+    writeFileSync(own, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 10 } } } } }));
+    for (const w of ['1', '2']) {
+      const out = join(TMP, `own-${w}`, 'r.jsonl');
+      const r = gambit('selfplay', '--games', '3', '--turns', '2', '--seed', '7', '--workers', w, '--no-progress', '--agents', `USA=scripted:${own}`, '--out', out);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toBe(`gambit: game 0 (seed 7), turn 2: the orders of USA=scripted:${own} were refused: $.USA.tariffs.USA: a country cannot set a tariff on itself\n`);
+      expect(readdirSync(dirname(out))).toEqual([]);
+    }
+    // one game alone says only the turn
+    const one = gambit('run', '--seed', '7', '--turns', '2', '--agents', `USA=scripted:${own}`);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/^gambit: turn 2: the orders of USA=scripted:/);
+  }, 60_000);
 });
 
 describe('gambit selfplay', () => {

@@ -18,6 +18,7 @@ import { cmdFork } from './fork.ts';
 import { cmdReport } from './report.ts';
 import { cmdAnalyze } from './analyze.ts';
 import { cmdExperiment } from './experiment.ts';
+import type { LocatedOrdersError } from './batch.ts';
 
 function program(out: { code: number }): Command {
   const p = new Command('gambit')
@@ -183,7 +184,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof AgentOrdersError) {
       const who = Object.entries(e.agents).map(([c, a]) => `${c}=${a}`).join(', ') || 'the agents';
-      process.stderr.write(`gambit: turn ${e.turn}: the orders of ${who} were refused: ${e.refusal.issues.map((i) => plainWords(`${i.path}: ${i.message}`)).join('; ')}\n`);
+      const where = (e as LocatedOrdersError).where;
+      process.stderr.write(`gambit: ${where ? `${where}, ` : ''}turn ${e.turn}: the orders of ${who} were refused: ${e.refusal.issues.map((i) => plainWords(`${i.path}: ${i.message}`)).join('; ')}\n`);
       return 1;
     }
     if (e instanceof ContentError) {
