@@ -248,6 +248,18 @@ describe('scripted agents', () => {
     expect(v.stdout).toBe(`${notTurn}: $.turns.x: expected a turn number (1, 2, ...) as the key, found an object {}\n`);
   });
 
+  it('a script that is not JSON is named with the line and column of the fault, in run and in validate', () => {
+    // a trailing comma on line 2: the fault is the "}" in column 45 (Node 20 says only "at position 56")
+    const f = join(TMP, 'trailing-comma.json');
+    writeFileSync(f, '{"turns": {\n  "1": { "tariffs": { "USA": { "autos": 27, } } }\n}}\n');
+    const r = gambit('run', '--turns', '1', '--agents', `USA=scripted:${f}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^gambit: scripted:${f}: not valid JSON \\(.*position 56 \\(line 2 column 45\\)\\)\n$`));
+    const v = gambit('validate', f);
+    expect(v.code).toBe(1);
+    expect(v.stdout.match(/line 2 column 45/g)).toHaveLength(1);
+  });
+
   it('orders refused during a batch name the game and seed to replay, with one worker or two', () => {
     // a valid script that a country cannot play: the USA may not set a tariff on itself (checked when the turn runs)
     const own = join(TMP, 'own-tariff.json');
