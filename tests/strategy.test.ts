@@ -68,7 +68,11 @@ describe('tournament', () => {
     const csv = readFileSync(join(dir, 't1', 'payoffs.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toContain('ci95_low_JPN');
     expect(csv).toHaveLength(5);
-    expect(a.stdout).toMatch(/±/);
+    // the console table says what its figures are: agents on the left, mean scores in points ± half the 95% interval
+    expect(a.stdout).toMatch(/^payoff table: 3 games per profile \(seeds 1-3\); AUS=persona MYS=persona USA=persona throughout \(their scores: payoffs\.csv\)\ncell: mean score in points \(against the status-quo game on the same seed\) ± half its 95% t-interval\n\nagents +\| mean score, points ±95%\nCHN +JPN +\| CHN +JPN\n/);
+    const p = table.profiles.find((x: { strategies: Record<string, string> }) => x.strategies.CHN === 'hawk' && x.strategies.JPN === 'diversifier');
+    const cellOf = (c: string) => `${p.mean[c] >= 0 ? '+' : ''}${p.mean[c].toFixed(2)} ±${((4.302652729911275 * p.sd[c]) / Math.sqrt(3)).toFixed(2)}`;
+    expect(a.stdout).toContain(`\nhawk     diversifier  | ${cellOf('CHN')}  ${cellOf('JPN')}\n`);
   }, 180_000);
   it('shards run separately and merged give the same table as one run', () => {
     const args = ['tournament', '--pool', 'JPN=persona,diversifier', '--pool', 'CHN=persona,hawk', '--games-per-profile', '3', '--turns', '4', '--no-progress', '--workers', '1'];
@@ -87,7 +91,8 @@ describe('tournament', () => {
     // one game a profile: its sd is unknown, so the CSV leaves sd and interval empty (it said 0.0000)
     const row = readFileSync(join(dir, 'ts', 'payoffs.csv'), 'utf8').trim().split('\n')[1].split(',');
     expect(row.slice(7, 11)).toEqual([expect.stringMatching(/^-?\d+\.\d{4}$/), '', '', '']);
-    expect(s.stdout).toMatch(/^payoff table \(1 game per profile/);
+    expect(s.stdout).toMatch(/^payoff table: 1 game per profile \(seed 1\)/);
+    expect(s.stdout).toMatch(/\| [+-]\d+\.\d\d \(1 game: no interval\)/);
     const bads: [string[], RegExp][] = [
       [['--pool', 'XYZ=hawk'], /--pool: unknown country "XYZ"/],
       [['--pool', 'JPN=hawk,nobody'], /--pool JPN: unknown agent "nobody"/],
