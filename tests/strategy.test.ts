@@ -159,7 +159,18 @@ describe('sweep', () => {
     expect(lj.method).toBe('latin-hypercube(4)');
     // each coefficient with a 95% bootstrap interval (lo <= hi), the strongest one's printed beside it
     for (const x of lj.ranking) for (const [lo, hi] of Object.values(x.ci95) as [number, number][]) expect(lo).toBeLessThanOrEqual(hi);
-    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]\n/);
+    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]( {2}\(within noise\))?\n/);
+    // an effect inside its own 95% interval is marked as noise, by both methods, and the marks explained
+    const marked = (out: string, path: string) => new RegExp(`\\n${path.replace(/\./g, '\\.')} .*  \\(within noise\\)\\n`).test(out);
+    type Ranked = { path: string; strongest: { outcome?: string; effect: number; half95?: number; ci95?: [number, number] } };
+    const inside = (x: Ranked) => x.strongest.outcome !== undefined && (x.strongest.ci95 ? x.strongest.ci95[0] <= 0 && x.strongest.ci95[1] >= 0 : Math.abs(x.strongest.effect) <= x.strongest.half95!);
+    for (const [out, json] of [[r.stdout, s], [l.stdout, lj]] as [string, { ranking: Ranked[] }][]) {
+      for (const x of json.ranking) expect(marked(out, x.path), x.path).toBe(inside(x));
+      expect(out.includes('(within noise): the effect lies inside its own 95% interval')).toBe(json.ranking.some(inside));
+      expect(out).toContain(`overall: the root mean square of a parameter's effects over the 13 outcomes`);
+    }
+    // the deep-sea parameter moves nothing in six turns and the sigma range is inside its interval there: both said
+    expect(r.stdout).toMatch(/\ngoods\.autos\.sigma .* ±\d\.\d{3}  \(within noise\)\n/);
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);
