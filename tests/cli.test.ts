@@ -346,3 +346,16 @@ describe('--help', () => {
     expect(gambit('report', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/payoffs\.json \(and analysis\.json, else analyzed afresh\), sweep\.json, \*\.fork\.json, self-play \*\.jsonl/);
   }, 180_000);
 });
+
+describe('the README\'s commands', () => {
+  it('never redirect or pipe the output of a plain `npm run`, whose own header lines go to stdout first', () => {
+    const text = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const bad = text
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, ''))
+      .filter((l) => /^\s*npm run (?!-s |--silent )\S+/.test(l) && /\s(>|>>|\|)\s/.test(l));
+    expect(bad).toEqual([]);
+    // what a plain `npm run` prints before the program's own output, so the rule above matters
+    expect(text).toContain('a plain `npm run` first prints its own\ntwo header lines');
+  });
+});
