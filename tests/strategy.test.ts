@@ -174,6 +174,18 @@ describe('sweep', () => {
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);
+    // one parameter given twice, or held at one value in a hypercube, would be ranked as if it had been varied
+    const refused: [string[], RegExp][] = [
+      [['--param', 'goods.autos.sigma=1,2', '--param', 'goods.autos.sigma=3,4', '--games', '1'], /^gambit: --param goods\.autos\.sigma: given twice; list all its values once/],
+      [['--method', 'lhs', '--lhs', '4', '--param', 'goods.autos.sigma=1.5', '--games', '1'], /^gambit: --param goods\.autos\.sigma: --lhs samples between the smallest and largest value given; give two different values/],
+    ];
+    for (const [args, msg] of refused) {
+      const x = gambit('sweep', ...args, '--turns', '1', '--out', join(dir, 'refused'));
+      expect(x.status, args.join(' ')).toBe(2);
+      expect(x.stderr).toMatch(msg);
+      expect(x.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(join(dir, 'refused'))).toBe(false);
+    }
     // a number shown on the order screen but never read by the engine is refused, by both methods, naming its source
     for (const m of [['--games', '1'], ['--method', 'sobol']]) {
       const shown = gambit('sweep', '--param', 'projects.types.deepSeaMud.successChance=0.3,0.8', ...m, '--out', join(dir, 'x'));

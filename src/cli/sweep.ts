@@ -89,9 +89,13 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   makeSeats(content, agents, scripts);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
   const raw = readBundle(o.scenario);
+  const seen = new Set<string>();
   const params = o.param.map((spec) => {
     const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(spec);
     if (!m) throw new UsageError(`--param: expected PATH=v1,v2,..., got ${JSON.stringify(spec)}`);
+    // twice would rank one parameter twice, each row from both lists' variants: refused, as sobol does
+    if (seen.has(m[1])) throw new UsageError(`--param ${m[1]}: given twice; list all its values once (${m[1]}=v1,v2,...)`);
+    seen.add(m[1]);
     const base = readParam(content, m[1]);
     if (base === undefined) throw new UsageError(`--param: ${m[1]} is not a numeric content parameter (paths look like goods.autos.sigma or countries.regions.JPN.gdpUsdBn)`);
     const shown = displayOnly(raw, m[1]);
@@ -101,6 +105,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     return { path: m[1], base, values };
   });
   const lhs = o.lhs === undefined ? 0 : int('--lhs', 2, 10_000)(o.lhs);
+  // a hypercube samples each parameter over [min, max] of its values: one value would hold it fixed, and the ranking
+  // would then say that it moved nothing
+  const flat = lhs ? params.find((p) => Math.min(...p.values) === Math.max(...p.values)) : undefined;
+  if (flat) throw new UsageError(`--param ${flat.path}: --lhs samples between the smallest and largest value given; give two different values (${flat.path}=lo,hi)`);
   // the variants: the baseline, then one at a time, or a Latin hypercube over each parameter's [min, max]
   const variants: Record<string, number>[] = [{}];
   if (!lhs) for (const p of params) for (const v of p.values) variants.push({ [p.path]: v });
