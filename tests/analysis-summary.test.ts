@@ -48,6 +48,16 @@ describe('analyze: In short', () => {
     expect(t).toContain('Equilibrium (2 pure ones): A=C B=C: no player gains by changing strategy alone; not firm: the closest deviation loses only 0.1 ±0.47 points, an interval that takes in 0 (more games per profile would tell).');
   });
 
+  it('says when a best response is among the strategies played only, and claims no equilibrium that rests on a missing profile', () => {
+    // the prisoner's dilemma without the profile A=C B=D: A's C against B=D was never played
+    const t = bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[5, 0], [1, 1]]], 10, 0.5);
+    t.profiles = t.profiles.filter((p) => !(p.strategies.A === 'C' && p.strategies.B === 'D'));
+    const s = inShort(t);
+    expect(s).toContain('A: D, whatever the others play (all 2 cases) (1 of them among the strategies played only: profiles are missing), by 2 points; sure in the one case with a margin (95% interval clear of 0).');
+    expect(s).toContain('Equilibrium: none that can be claimed: 1 profile could be one, but some of its deviations were not played (under "Not claimed" below); a full tournament would tell.');
+    expect(s).not.toContain('no profile in which every player already plays a best response');
+  });
+
   it('does not claim sureness from 1 game a profile', () => {
     const s = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[5, 0], [1, 1]]], 1, 0));
     expect(s).toContain('A: D, whatever the others play (all 2 cases), by 1 to 2 points; how sure cannot be said (1 game per profile).');

@@ -29,6 +29,9 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
     const cases = order.slice(0, 3).map(([s, rs]) => `${s} in ${rs.length}${rs.length === 1 && n <= 6 ? ` (against ${label(rs[0])})` : ''}`);
     what = `it depends on the others: best is ${cases.join(', ')}${order.length > 3 ? `, ${order.length - 3} more` : ''} of ${n} cases`;
   }
+  // rows where some strategy's profile is missing: best among those played only
+  const partial = known.filter((r) => r.unknown.length > 0).length;
+  if (partial) what += ` (${partial === n ? 'all' : `${partial} of them`} among the strategies played only: profiles are missing)`;
   const margins = known.filter((r) => r.margin !== null && r.best.length === 1);
   if (!margins.length) return `${player}: ${what}.`;
   const sure = margins.filter((r) => clear(r.marginCi95));
@@ -37,7 +40,8 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
   const hi = Math.max(...margins.map((r) => r.margin!));
   const by = lo === hi ? `by ${fig(lo)} points` : `by ${fig(lo)} to ${fig(hi)} points`;
   if (noCi) return `${player}: ${what}, ${by}; how sure cannot be said (1 game per profile).`;
-  if (sure.length === margins.length) return `${player}: ${what}, ${by}; sure in every case (95% intervals clear of 0).`;
+  if (sure.length === margins.length)
+    return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;
   const closest = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!)[0];
   return (
     `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} cases. Not sure${label(closest) ? ` against ${label(closest)}` : ''}: ` +
@@ -64,7 +68,10 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
     );
   const eqs = r.equilibria.equilibria;
   const conf = r.confidence?.equilibria ?? [];
-  if (!eqs.length) L.push('Equilibrium: no profile in which every player already plays a best response (see the replicator and alpha-rank sections for where play settles).');
+  const open = r.equilibria.unverified.length;
+  if (!eqs.length && open)
+    L.push(`Equilibrium: none that can be claimed: ${open} profile${open > 1 ? 's' : ''} could be one, but some of ${open > 1 ? 'their' : 'its'} deviations were not played (under "Not claimed" below); a full tournament would tell.`);
+  else if (!eqs.length) L.push('Equilibrium: no profile in which every player already plays a best response (see the replicator and alpha-rank sections for where play settles).');
   for (const e of eqs.slice(0, 3)) {
     const c = conf.find((x) => x.label === e.label);
     const ci = c?.minMarginCi95 ?? null;
