@@ -347,6 +347,25 @@ describe('--help', () => {
   }, 180_000);
 });
 
+describe('a misspelt flag', () => {
+  it('is named in one line with a suggestion, even when a required flag is missing with it', () => {
+    const cases: [string[], string][] = [
+      // --games is required, and missing because it is misspelt: the misspelling is what to name
+      [['selfplay', '--gmes', '5'], "gambit: unknown option '--gmes' (Did you mean --games?)\n"],
+      [['tournament', '--pool', 'JPN=hawk,persona', '--games-per-profil', '2'], "gambit: unknown option '--games-per-profil' (Did you mean --games-per-profile?)\n"],
+      [['selfplay', '--games', '2', '--wrokers', '2'], "gambit: unknown option '--wrokers' (Did you mean --workers?)\n"],
+      // a required flag simply left out is still named as such
+      [['selfplay', '--turns', '1'], "gambit: required option '--games <n>' not specified\n"],
+    ];
+    for (const [args, err] of cases) {
+      const r = gambit(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(err);
+    }
+  }, 60_000);
+});
+
 describe('the README\'s commands', () => {
   it('never redirect or pipe the output of a plain `npm run`, whose own header lines go to stdout first', () => {
     const text = readFileSync(new URL('../README.md', import.meta.url), 'utf8');

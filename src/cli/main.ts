@@ -164,6 +164,22 @@ function program(out: { code: number }): Command {
   return p;
 }
 
+/** Commander checks required options before unknown ones, so `selfplay --gmes 5` said "--games not specified" and
+ * never named the misspelt flag: the unknown option's error (with its "Did you mean --games?"), if there is one. */
+function unknownFirst(p: Command, argv: string[]): CommanderError | null {
+  const sub = p.commands.find((c) => c.name() === argv[0]);
+  const flag = sub?.parseOptions(argv.slice(1)).unknown.find((u) => u.startsWith('-'));
+  if (!sub || !flag) return null;
+  // commander's own message, with its suggestion (unknownOption is not in its typings)
+  const own = (sub as unknown as { unknownOption?: (f: string) => never }).unknownOption;
+  try {
+    if (own) own.call(sub, flag);
+  } catch (u) {
+    if (u instanceof CommanderError) return u;
+  }
+  return new CommanderError(2, 'commander.unknownOption', `error: unknown option '${flag}'`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const out = { code: 0 };
   const p = program(out);
@@ -173,9 +189,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
-      const msg = e.message.replace(/^error: /, '');
-      if (e.code === 'commander.executeSubCommandAsync' || msg === '(outputHelp)') return 0;
-      process.stderr.write(`gambit: ${msg}${e.code === 'commander.missingArgument' || e.code === 'commander.unknownCommand' ? ' (see gambit --help)' : ''}\n`);
+      const err = (e.code === 'commander.missingMandatoryOptionValue' && unknownFirst(p, argv)) || e;
+      // one line, as every other error: "unknown option '--gmes' (Did you mean --games?)"
+      const msg = err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      if (err.code === 'commander.executeSubCommandAsync' || msg === '(outputHelp)') return 0;
+      process.stderr.write(`gambit: ${msg}${err.code === 'commander.missingArgument' || err.code === 'commander.unknownCommand' ? ' (see gambit --help)' : ''}\n`);
       return 2;
     }
     if (e instanceof UsageError) {
