@@ -208,6 +208,17 @@ describe('fork', () => {
     const same = gambit('fork', replay, '--at', '4', '--agents', 'CHN=persona-chn', '--runs', '2', '--out', join(dir, 'same.json'));
     expect(same.status, same.stderr).toBe(0);
     for (const x of JSON.parse(readFileSync(join(dir, 'same.json'), 'utf8')).results) expect(Math.abs(x.meanDiff)).toBeLessThan(1e-9);
+    // a script's turns are the game's own: orders for turns before the fork are never played, and the fork says so
+    const early = join(dir, 'early.json');
+    writeFileSync(early, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 50 } } } } }));
+    const e = gambit('fork', replay, '--at', '4', '--agents', `JPN=scripted:${early}`, '--runs', '1');
+    expect(e.status, e.stderr).toBe(0);
+    expect(e.stderr).toBe(`gambit: note: scripted:${early} gives orders for turn 2, before the turns played (5-10; a script's turns are the game's own, not counted from the fork): none of its orders are used, so the seat keeps its standing policies\n`);
+    writeFileSync(early, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 50 } } }, '6': { tariffs: { USA: { autos: 40 } } } } }));
+    const some = gambit('fork', replay, '--at', '4', '--agents', `JPN=scripted:${early}`, '--runs', '1');
+    expect(some.stderr).toMatch(/gives orders for turn 2, before the turns played \(5-10; .*\): those are not used\n$/);
+    const inside = gambit('fork', replay, '--at', '1', '--agents', `JPN=scripted:${early}`, '--runs', '1');
+    expect(inside.stderr).toBe('');
   }, 180_000);
 });
 
