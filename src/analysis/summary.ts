@@ -9,8 +9,8 @@ type Row = AnalysisResult['bestResponses'][number];
 const fig = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(3))));
 const half = (c: [number, number]) => (c[1] - c[0]) / 2;
 /** A margin with its 95% interval, or without one when the table gives none (1 game a profile). */
-const withCi = (m: number, c: [number, number] | null) => (c ? `${fig(m)} ±${fig(half(c))}` : `${fig(m)} (no interval: 1 game per profile)`);
-const clear = (c: [number, number] | null) => c !== null && c[0] > 0;
+const withCi = (m: number, c: [number, number] | null | undefined) => (c != null ? `${fig(m)} ±${fig(half(c))}` : `${fig(m)} (no interval: 1 game per profile)`);
+const clear = (c: [number, number] | null | undefined) => c != null && c[0] > 0;
 
 /** One player's answer to "what should I play?", in one or two sentences. */
 function playerLine(player: string, rows: Row[], label: (r: Row) => string): string {
@@ -35,7 +35,7 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
   const margins = known.filter((r) => r.margin !== null && r.best.length === 1);
   if (!margins.length) return `${player}: ${what}.`;
   const sure = margins.filter((r) => clear(r.marginCi95));
-  const noCi = margins.every((r) => r.marginCi95 === null);
+  const noCi = margins.every((r) => r.marginCi95 == null);
   const lo = Math.min(...margins.map((r) => r.margin!));
   const hi = Math.max(...margins.map((r) => r.margin!));
   const by = lo === hi ? `by ${fig(lo)} points` : `by ${fig(lo)} to ${fig(hi)} points`;
