@@ -52,7 +52,7 @@ function program(out: { code: number }): Command {
     .option('--resume', 'continue an interrupted run from its journal, OUT.partial')
     .option('--fresh', 'discard the journal of an interrupted run (OUT.partial) and start again')
     .option('--shard <K/N>', 'play only shard K of N of the games (for job arrays); combine with `gambit merge`')
-    .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
       out.code = await cmdSelfplay(o);
     });
@@ -75,7 +75,7 @@ function program(out: { code: number }): Command {
     .addOption(workers())
     .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl')
     .option('--shard <K/N>', 'play only shard K of N of the games; combine the shard directories with gambit merge')
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
       out.code = await cmdTournament(o);
     });
@@ -102,7 +102,7 @@ function program(out: { code: number }): Command {
     .option('--turns <n>', 'play only the first N turns')
     .addOption(workers())
     .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv (sobol: sobol.json, sobol.csv and sobol.md)')
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
       out.code = sweepMethod(o) === 'sobol' ? await cmdSobol(o) : await cmdSweep(o);
     });

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
 import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
 import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
+import { logProgress } from './progress-log.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
 export type TaskList = readonly GameTask[] | { readonly length: number; at(i: number): GameTask };
@@ -140,6 +141,7 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
   const out: string[] = new Array(r.tasks.length);
   const bar = r.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: `${r.label} [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic) : null;
   bar?.start(r.tasks.length, 0, { rate: '0' });
+  const log = logProgress(r.progress, r.label, r.tasks.length);
   const t0 = performance.now();
   let done = 0;
   // Ctrl-C or SIGTERM: hand out no more games, let the running ones end, then say that nothing was written (these
@@ -158,6 +160,7 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
         r.onResult?.(line, i);
         done++;
         bar?.update(done, { rate: (done / ((performance.now() - t0) / 1000)).toFixed(1) });
+        log?.update(done);
       },
       stopped: () => interrupted !== null,
     });

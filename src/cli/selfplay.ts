@@ -6,6 +6,7 @@ import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import type { GameTask, ResultLine } from './batch.ts';
 import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
+import { logProgress } from './progress-log.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { inputFiles } from './content.ts';
@@ -71,6 +72,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
       ? new cliProgress.SingleBar({ format: 'selfplay [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic)
       : null;
   bar?.start(mine.length, resumed, { rate: '0' });
+  const log = logProgress(o.progress, 'selfplay', mine.length, resumed);
   const t0 = performance.now();
   let finished = 0;
   // stdout: print in game order as soon as the next game is ready
@@ -89,6 +91,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     }
     finished++;
     bar?.update(resumed + finished, { rate: (finished / ((performance.now() - t0) / 1000)).toFixed(1) });
+    log?.update(resumed + finished);
   };
 
   // Ctrl-C or SIGTERM (a job scheduler's limit, a container stopped): hand out no more games, let the running ones end
