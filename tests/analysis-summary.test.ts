@@ -45,7 +45,7 @@ describe('analyze: In short', () => {
     expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; firm: the closest deviation loses 2 ±0.47 points.');
     // the same with B indifferent between C and D against A=C: A=C B=C is an equilibrium resting on a margin of 0.1
     const t = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3.1, 1], [0, 0]], [[3, 0], [3, 3]]], 10, 0.5));
-    expect(t).toContain('Equilibrium (2 pure ones): A=C B=C: no player gains by changing strategy alone; not firm: the closest deviation loses only 0.1 ±0.47 points, an interval that takes in 0 (more games per profile would tell).');
+    expect(t).toContain('Equilibrium 1 of 2: A=C B=C: no player gains by changing strategy alone; not firm: the closest deviation loses only 0.1 ±0.47 points, an interval that takes in 0 (more games per profile would tell).');
   });
 
   it('says when a best response is among the strategies played only, and claims no equilibrium that rests on a missing profile', () => {
@@ -56,6 +56,24 @@ describe('analyze: In short', () => {
     expect(s).toContain('A: D, whatever the others play (all 2 cases) (1 of them among the strategies played only: profiles are missing), by 2 points; sure in the one case with a margin (95% interval clear of 0).');
     expect(s).toContain('Equilibrium: none that can be claimed: 1 profile could be one, but some of its deviations were not played (under "Not claimed" below); a full tournament would tell.');
     expect(s).not.toContain('no profile in which every player already plays a best response');
+  });
+
+  it('says when a best strategy is tied, and calls an equilibrium that rests on a tie weak', () => {
+    // A is indifferent between C and D against B=C, and D is best against B=D; B plays D whatever A does
+    const s = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[3, 0], [1, 1]]], 10, 0.5));
+    expect(s).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1, by 1 points; sure in the one case with a margin (95% interval clear of 0).');
+    expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; firm: the closest deviation loses 1 ±0.47 points.');
+    // A indifferent against B=C, and B keeps C whatever A does: two equilibria, both resting on A's tie
+    const w = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 2]], [[3, 3], [1, 0]]], 10, 0.5));
+    expect(w).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1, by 1 points;');
+    expect(w).toContain('Equilibrium 1 of 2: A=C B=C: no player gains by changing strategy alone; weak: A would do as well with D (a tie).');
+    expect(w).toContain('Equilibrium 2 of 2: A=D B=C: no player gains by changing strategy alone; weak: A would do as well with C (a tie).');
+  });
+
+  it('names a tie among the cases when no strategy is best in all of them', () => {
+    // A has three strategies: C alone best against B=C, D and E tied against B=D; B plays D
+    const s = inShort(bimatrix(['C', 'D', 'E'], ['C', 'D'], [[[3, 0], [0, 1]], [[1, 0], [2, 1]], [[1, 0], [2, 1]]], 10, 0.5));
+    expect(s).toContain('A: it depends on the others: best is C in 1 (against B=C), a tie of D and E in 1 (against B=D) of 2 cases, by 2 points;');
   });
 
   it('does not claim sureness from 1 game a profile', () => {

@@ -17,17 +17,26 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
   const n = rows.length;
   const known = rows.filter((r) => r.best.length > 0);
   if (!known.length) return `${player}: nothing known (every profile with its strategies is missing).`;
-  const wins = new Map<string, Row[]>();
-  for (const r of known) for (const s of r.best) wins.set(s, [...(wins.get(s) ?? []), r]);
+  const wins = new Map<string, Row[]>(); // rows where the strategy is among the best (alone or tied)
+  for (const r of known) for (const st of r.best) wins.set(st, [...(wins.get(st) ?? []), r]);
   const ties = known.filter((r) => r.best.length > 1);
   const order = [...wins.entries()].sort((a, b) => b[1].length - a[1].length);
   const [top, topRows] = order[0];
   let what: string;
-  if (topRows.length === n && !ties.length) what = `${top}, whatever the others play${n > 1 ? ` (all ${n} cases)` : ''}`;
-  else if (order.length === 1) what = `${top} or tied for best in all ${n} cases`;
-  else {
-    const cases = order.slice(0, 3).map(([s, rs]) => `${s} in ${rs.length}${rs.length === 1 && n <= 6 ? ` (against ${label(rs[0])})` : ''}`);
-    what = `it depends on the others: best is ${cases.join(', ')}${order.length > 3 ? `, ${order.length - 3} more` : ''} of ${n} cases`;
+  if (topRows.length === n) {
+    // best (or tied for best) whatever the others play
+    const tiedWith = [...new Set(ties.flatMap((r) => r.best.filter((st) => st !== top)))];
+    what = `${top}, whatever the others play${n > 1 ? ` (all ${n} cases)` : ''}${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length === n ? 'all' : ties.length}` : ''}`;
+  } else {
+    // alone best in some cases, a tie in others
+    const sole = new Map<string, Row[]>();
+    for (const r of known) if (r.best.length === 1) sole.set(r.best[0], [...(sole.get(r.best[0]) ?? []), r]);
+    const against = (rs: Row[]) => (rs.length === 1 && n <= 6 && label(rs[0]) ? ` (against ${label(rs[0])})` : '');
+    const parts = [...sole.entries()].sort((a, b) => b[1].length - a[1].length).map(([st, rs]) => `${st} in ${rs.length}${against(rs)}`);
+    const shown = parts.slice(0, 3);
+    if (parts.length > 3) shown.push(`${parts.length - 3} more`);
+    if (ties.length) shown.push(ties.length === 1 ? `a tie of ${ties[0].best.join(' and ')} in 1${against(ties)}` : `ties in ${ties.length}`);
+    what = `it depends on the others: best is ${shown.join(', ')} of ${n} cases`;
   }
   // rows where some strategy's profile is missing: best among those played only
   const partial = known.filter((r) => r.unknown.length > 0).length;
@@ -44,7 +53,7 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
     return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;
   const closest = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!)[0];
   return (
-    `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} cases. Not sure${label(closest) ? ` against ${label(closest)}` : ''}: ` +
+    `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}. Not sure${label(closest) ? ` against ${label(closest)}` : ''}: ` +
     `${closest.best[0]} leads the next best by ${withCi(closest.margin!, closest.marginCi95)} points, an interval that takes in 0.`
   );
 }
@@ -72,18 +81,20 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
   if (!eqs.length && open)
     L.push(`Equilibrium: none that can be claimed: ${open} profile${open > 1 ? 's' : ''} could be one, but some of ${open > 1 ? 'their' : 'its'} deviations were not played (under "Not claimed" below); a full tournament would tell.`);
   else if (!eqs.length) L.push('Equilibrium: no profile in which every player already plays a best response (see the replicator and alpha-rank sections for where play settles).');
-  for (const e of eqs.slice(0, 3)) {
+  for (const [i, e] of eqs.slice(0, 3).entries()) {
     const c = conf.find((x) => x.label === e.label);
     const ci = c?.minMarginCi95 ?? null;
     const firm =
       !choosers.length || e.minMargin === null
       ? ''
-      : ci === null
+      : e.minMargin <= r.tolerance && e.closest
+        ? `; weak: ${e.closest.player} would do as well with ${e.closest.strategy} (a tie)`
+        : ci === null
         ? `; the closest deviation loses ${fig(e.minMargin)} points, with no interval`
         : clear(ci)
           ? `; firm: the closest deviation loses ${withCi(e.minMargin, ci)} points`
           : `; not firm: the closest deviation loses only ${withCi(e.minMargin, ci)} points, an interval that takes in 0 (more games per profile would tell)`;
-    L.push(`Equilibrium${eqs.length > 1 ? ` (${eqs.length} pure ones)` : ''}: ${profileLabel(e.label)}: no player gains by changing strategy alone${firm}.`);
+    L.push(`Equilibrium${eqs.length > 1 ? ` ${i + 1} of ${eqs.length}` : ''}: ${profileLabel(e.label)}: no player gains by changing strategy alone${firm}.`);
   }
   if (eqs.length > 3) L.push(`… and ${eqs.length - 3} more pure equilibria, in the table below.`);
   return L;
