@@ -240,7 +240,42 @@ describe('scripted agents', () => {
     expect(err.find((l) => l.includes('$.turns["1"].tariffs.JPN.autos'))).toMatch(/expected number, found string "high"/);
     expect(err.find((l) => l.includes('$.turns["3"].exportControls.JPN.magnet'))).toMatch(/found string "closed"/);
     expect(err.find((l) => l.includes('$.turns["3"].bogus'))).toMatch(/no such key/);
+    // a key that is not a turn number is named as such, whether it looks like an index or a name
+    const notTurn = join(TMP, 'not-a-turn.json');
+    writeFileSync(notTurn, JSON.stringify({ turns: { x: {} } }));
+    const v = gambit('validate', notTurn);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toBe(`${notTurn}: $.turns.x: expected a turn number (1, 2, ...) as the key, found an object {}\n`);
   });
+
+  it('a script that is not JSON is named with the line and column of the fault, in run and in validate', () => {
+    // a trailing comma on line 2: the fault is the "}" in column 45 (Node 20 says only "at position 56")
+    const f = join(TMP, 'trailing-comma.json');
+    writeFileSync(f, '{"turns": {\n  "1": { "tariffs": { "USA": { "autos": 27, } } }\n}}\n');
+    const r = gambit('run', '--turns', '1', '--agents', `USA=scripted:${f}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^gambit: scripted:${f}: not valid JSON \\(.*position 56 \\(line 2 column 45\\)\\)\n$`));
+    const v = gambit('validate', f);
+    expect(v.code).toBe(1);
+    expect(v.stdout.match(/line 2 column 45/g)).toHaveLength(1);
+  });
+
+  it('orders refused during a batch name the game and seed to replay, with one worker or two', () => {
+    // a valid script that a country cannot play: the USA may not set a tariff on itself (checked when the turn runs)
+    const own = join(TMP, 'own-tariff.json');
+    writeFileSync(own, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 10 } } } } }));
+    for (const w of ['1', '2']) {
+      const out = join(TMP, `own-${w}`, 'r.jsonl');
+      const r = gambit('selfplay', '--games', '3', '--turns', '2', '--seed', '7', '--workers', w, '--no-progress', '--agents', `USA=scripted:${own}`, '--out', out);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toBe(`gambit: game 0 (seed 7), turn 2: the orders of USA=scripted:${own} were refused: $.USA.tariffs.USA: a country cannot set a tariff on itself\n`);
+      expect(readdirSync(dirname(out))).toEqual([]);
+    }
+    // one game alone says only the turn
+    const one = gambit('run', '--seed', '7', '--turns', '2', '--agents', `USA=scripted:${own}`);
+    expect(one.code).toBe(1);
+    expect(one.stderr).toMatch(/^gambit: turn 2: the orders of USA=scripted:/);
+  }, 60_000);
 });
 
 describe('gambit selfplay', () => {
@@ -310,4 +345,36 @@ describe('--help', () => {
     expect(gambit('tournament', '--help').stdout).toMatch(/payoffs\.json, payoffs\.csv, games\.jsonl/);
     expect(gambit('report', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/payoffs\.json \(and analysis\.json, else analyzed afresh\), sweep\.json, \*\.fork\.json, self-play \*\.jsonl/);
   }, 180_000);
+});
+
+describe('a misspelt flag', () => {
+  it('is named in one line with a suggestion, even when a required flag is missing with it', () => {
+    const cases: [string[], string][] = [
+      // --games is required, and missing because it is misspelt: the misspelling is what to name
+      [['selfplay', '--gmes', '5'], "gambit: unknown option '--gmes' (Did you mean --games?)\n"],
+      [['tournament', '--pool', 'JPN=hawk,persona', '--games-per-profil', '2'], "gambit: unknown option '--games-per-profil' (Did you mean --games-per-profile?)\n"],
+      [['selfplay', '--games', '2', '--wrokers', '2'], "gambit: unknown option '--wrokers' (Did you mean --workers?)\n"],
+      // a required flag simply left out is still named as such
+      [['selfplay', '--turns', '1'], "gambit: required option '--games <n>' not specified\n"],
+    ];
+    for (const [args, err] of cases) {
+      const r = gambit(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(err);
+    }
+  }, 60_000);
+});
+
+describe('the README\'s commands', () => {
+  it('never redirect or pipe the output of a plain `npm run`, whose own header lines go to stdout first', () => {
+    const text = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const bad = text
+      .split('\n')
+      .map((l) => l.replace(/\s+#.*$/, ''))
+      .filter((l) => /^\s*npm run (?!-s |--silent )\S+/.test(l) && /\s(>|>>|\|)\s/.test(l));
+    expect(bad).toEqual([]);
+    // what a plain `npm run` prints before the program's own output, so the rule above matters
+    expect(text).toContain('a plain `npm run` first prints its own\ntwo header lines');
+  });
 });

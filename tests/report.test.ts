@@ -152,13 +152,21 @@ describe('gambit report DIR', () => {
     expect(h).toMatch(/Comparisons: paired: all \d+ profiles were played on the same \d+ seeds/);
     expect(h).toMatch(/<th[^>]*>margin ±95%<\/th>/);
     expect(h).toMatch(/±\d/);
+    // it opens with the analysis's In short: each choosing country's best strategy in points, and the equilibrium
+    const inShort = h.slice(h.indexOf('<h4>In short</h4>'), h.indexOf('<h4>Best responses</h4>')).replace(/<[^>]+>/g, '\n');
+    expect(inShort).toMatch(/\nScores are points /);
+    expect(inShort).toMatch(/\nCHN: \S/);
+    expect(inShort).toMatch(/\nJPN: \S/);
+    expect(inShort).toMatch(/\nEquilibrium/);
     // an analysis.json from before pairing still reads, and says its comparisons were unpaired
     const older = structuredClone(a);
     delete older.pairing;
     for (const b of older.bestResponses) delete b.marginCi95;
     writeFileSync(join(d, 'analysis.json'), JSON.stringify(older));
     ok(gambit('report', d));
-    expect(readFileSync(join(d, 'report.html'), 'utf8')).toContain('Comparisons: unpaired: this analysis.json predates paired comparisons');
+    const old = readFileSync(join(d, 'report.html'), 'utf8');
+    expect(old).toContain('Comparisons: unpaired: this analysis.json predates paired comparisons');
+    expect(old).not.toContain('In short'); // its margins have no intervals to say how sure
     a.strategies.JPN = ['persona', 'hawk'];
     writeFileSync(join(d, 'analysis.json'), JSON.stringify(a));
     const bad = gambit('report', d);

@@ -68,7 +68,11 @@ describe('tournament', () => {
     const csv = readFileSync(join(dir, 't1', 'payoffs.csv'), 'utf8').trim().split('\n');
     expect(csv[0]).toContain('ci95_low_JPN');
     expect(csv).toHaveLength(5);
-    expect(a.stdout).toMatch(/±/);
+    // the console table says what its figures are: agents on the left, mean scores in points ± half the 95% interval
+    expect(a.stdout).toMatch(/^payoff table: 3 games per profile \(seeds 1-3\); AUS=persona MYS=persona USA=persona throughout \(their scores: payoffs\.csv\)\ncell: mean score in points \(against the status-quo game on the same seed\) ± half its 95% t-interval\n\nagents +\| mean score, points ±95%\nCHN +JPN +\| CHN +JPN\n/);
+    const p = table.profiles.find((x: { strategies: Record<string, string> }) => x.strategies.CHN === 'hawk' && x.strategies.JPN === 'diversifier');
+    const cellOf = (c: string) => `${p.mean[c] >= 0 ? '+' : ''}${p.mean[c].toFixed(2)} ±${((4.302652729911275 * p.sd[c]) / Math.sqrt(3)).toFixed(2)}`;
+    expect(a.stdout).toContain(`\nhawk     diversifier  | ${cellOf('CHN')}  ${cellOf('JPN')}\n`);
   }, 180_000);
   it('shards run separately and merged give the same table as one run', () => {
     const args = ['tournament', '--pool', 'JPN=persona,diversifier', '--pool', 'CHN=persona,hawk', '--games-per-profile', '3', '--turns', '4', '--no-progress', '--workers', '1'];
@@ -87,7 +91,8 @@ describe('tournament', () => {
     // one game a profile: its sd is unknown, so the CSV leaves sd and interval empty (it said 0.0000)
     const row = readFileSync(join(dir, 'ts', 'payoffs.csv'), 'utf8').trim().split('\n')[1].split(',');
     expect(row.slice(7, 11)).toEqual([expect.stringMatching(/^-?\d+\.\d{4}$/), '', '', '']);
-    expect(s.stdout).toMatch(/^payoff table \(1 game per profile/);
+    expect(s.stdout).toMatch(/^payoff table: 1 game per profile \(seed 1\)/);
+    expect(s.stdout).toMatch(/\| [+-]\d+\.\d\d \(1 game: no interval\)/);
     const bads: [string[], RegExp][] = [
       [['--pool', 'XYZ=hawk'], /--pool: unknown country "XYZ"/],
       [['--pool', 'JPN=hawk,nobody'], /--pool JPN: unknown agent "nobody"/],
@@ -154,10 +159,33 @@ describe('sweep', () => {
     expect(lj.method).toBe('latin-hypercube(4)');
     // each coefficient with a 95% bootstrap interval (lo <= hi), the strongest one's printed beside it
     for (const x of lj.ranking) for (const [lo, hi] of Object.values(x.ci95) as [number, number][]) expect(lo).toBeLessThanOrEqual(hi);
-    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]\n/);
+    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]( {2}\(within noise\))?\n/);
+    // an effect inside its own 95% interval is marked as noise, by both methods, and the marks explained
+    const marked = (out: string, path: string) => new RegExp(`\\n${path.replace(/\./g, '\\.')} .*  \\(within noise\\)\\n`).test(out);
+    type Ranked = { path: string; strongest: { outcome?: string; effect: number; half95?: number; ci95?: [number, number] } };
+    const inside = (x: Ranked) => x.strongest.outcome !== undefined && (x.strongest.ci95 ? x.strongest.ci95[0] <= 0 && x.strongest.ci95[1] >= 0 : Math.abs(x.strongest.effect) <= x.strongest.half95!);
+    for (const [out, json] of [[r.stdout, s], [l.stdout, lj]] as [string, { ranking: Ranked[] }][]) {
+      for (const x of json.ranking) expect(marked(out, x.path), x.path).toBe(inside(x));
+      expect(out.includes('(within noise): the effect lies inside its own 95% interval')).toBe(json.ranking.some(inside));
+      expect(out).toContain(`overall: the root mean square of a parameter's effects over the 13 outcomes`);
+    }
+    // the deep-sea parameter moves nothing in six turns and the sigma range is inside its interval there: both said
+    expect(r.stdout).toMatch(/\ngoods\.autos\.sigma .* ±\d\.\d{3}  \(within noise\)\n/);
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);
+    // one parameter given twice, or held at one value in a hypercube, would be ranked as if it had been varied
+    const refused: [string[], RegExp][] = [
+      [['--param', 'goods.autos.sigma=1,2', '--param', 'goods.autos.sigma=3,4', '--games', '1'], /^gambit: --param goods\.autos\.sigma: given twice; list all its values once/],
+      [['--method', 'lhs', '--lhs', '4', '--param', 'goods.autos.sigma=1.5', '--games', '1'], /^gambit: --param goods\.autos\.sigma: --lhs samples between the smallest and largest value given; give two different values/],
+    ];
+    for (const [args, msg] of refused) {
+      const x = gambit('sweep', ...args, '--turns', '1', '--out', join(dir, 'refused'));
+      expect(x.status, args.join(' ')).toBe(2);
+      expect(x.stderr).toMatch(msg);
+      expect(x.stderr.trim().split('\n')).toHaveLength(1);
+      expect(existsSync(join(dir, 'refused'))).toBe(false);
+    }
     // a number shown on the order screen but never read by the engine is refused, by both methods, naming its source
     for (const m of [['--games', '1'], ['--method', 'sobol']]) {
       const shown = gambit('sweep', '--param', 'projects.types.deepSeaMud.successChance=0.3,0.8', ...m, '--out', join(dir, 'x'));
@@ -180,6 +208,17 @@ describe('fork', () => {
     const same = gambit('fork', replay, '--at', '4', '--agents', 'CHN=persona-chn', '--runs', '2', '--out', join(dir, 'same.json'));
     expect(same.status, same.stderr).toBe(0);
     for (const x of JSON.parse(readFileSync(join(dir, 'same.json'), 'utf8')).results) expect(Math.abs(x.meanDiff)).toBeLessThan(1e-9);
+    // a script's turns are the game's own: orders for turns before the fork are never played, and the fork says so
+    const early = join(dir, 'early.json');
+    writeFileSync(early, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 50 } } } } }));
+    const e = gambit('fork', replay, '--at', '4', '--agents', `JPN=scripted:${early}`, '--runs', '1');
+    expect(e.status, e.stderr).toBe(0);
+    expect(e.stderr).toBe(`gambit: note: scripted:${early} gives orders for turn 2, before the turns played (5-10; a script's turns are the game's own, not counted from the fork): none of its orders are used, so the seat keeps its standing policies\n`);
+    writeFileSync(early, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 50 } } }, '6': { tariffs: { USA: { autos: 40 } } } } }));
+    const some = gambit('fork', replay, '--at', '4', '--agents', `JPN=scripted:${early}`, '--runs', '1');
+    expect(some.stderr).toMatch(/gives orders for turn 2, before the turns played \(5-10; .*\): those are not used\n$/);
+    const inside = gambit('fork', replay, '--at', '1', '--agents', `JPN=scripted:${early}`, '--runs', '1');
+    expect(inside.stderr).toBe('');
   }, 180_000);
 });
 

@@ -1,5 +1,6 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
+import { summaryLines } from './summary.ts';
 import type { Mix, Profile } from './table.ts';
 
 export interface FormatOptions {
@@ -121,6 +122,9 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   // the half-width of a 95% interval, marked p or u only when the table mixes paired and unpaired comparisons
   const half = (c: [number, number] | null | undefined, basis: string | null | undefined) =>
     c ? `±${num((c[1] - c[0]) / 2)}${r.pairing.basis === 'mixed' && basis ? ` ${basis[0]}` : ''}` : '-';
+
+  L.push(...heading('In short', W));
+  for (const line of summaryLines(r, (b) => (label(b.others) && short(label(b.others))) || '', short)) L.push(...para(`  ${line}`, W));
 
   L.push(...heading('Best responses', W));
   for (const player of r.players) {

@@ -122,6 +122,23 @@ export function scriptTurnNotes(content: Content, scripts: Record<string, Loaded
   return notes;
 }
 
+/** Notes for scripts with orders for turns before `first`, the first turn played: a fork plays only the turns after its
+ * fork point, and a script's turns are the game's own numbers, not counted from the fork. */
+export function scriptsBeforeNotes(scripts: Record<string, LoadedScript>, first: number, last: number): string[] {
+  const notes: string[] = [];
+  for (const [path, { script }] of Object.entries(scripts)) {
+    const listed = Object.keys(script.turns).map(Number).sort((a, b) => a - b);
+    const before = listed.filter((t) => t < first);
+    if (!before.length) continue;
+    const used = listed.some((t) => t >= first && t <= last);
+    notes.push(
+      `note: scripted:${path} gives orders for turn${before.length > 1 ? 's' : ''} ${before.join(', ')}, before the turns played (${first}-${last}; a script's turns are the game's own, not counted from the fork): ` +
+        (used ? 'those are not used' : 'none of its orders are used, so the seat keeps its standing policies'),
+    );
+  }
+  return notes;
+}
+
 export function makeSeats(content: Content, names: Record<CountryId, string>, loaded?: Record<string, LoadedScript>, flag = '--agents'): Record<CountryId, Agent> {
   const scripts: Record<string, Script> = {};
   const have = loaded ?? loadScripts(names);

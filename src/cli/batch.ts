@@ -75,10 +75,19 @@ export function withOverrides(content: Content, overrides: Record<string, number
   return out;
 }
 
+/** An agent's refused orders in a batch, with the game and seed they came from (the engine's error knows the turn). */
+export type LocatedOrdersError = AgentOrdersError & { where?: string };
+
 export function playOne(task: GameTask, loaded: Content = loadContent(task.scenario)): ResultLine {
   const content = withOverrides(loaded, task.overrides);
   const seats = makeSeats(content, task.agents, task.scripts ? scriptsByHash(task.scripts) : undefined);
-  return gameResult(content, task, seats);
+  try {
+    return gameResult(content, task, seats);
+  } catch (e) {
+    // a batch plays many games: say which one, so it can be played again alone (gambit run --seed S)
+    if (e instanceof AgentOrdersError) (e as LocatedOrdersError).where = `game ${task.game} (seed ${task.seed})`;
+    throw e;
+  }
 }
 
 /** A batch of tasks, as a worker thread runs it. */
@@ -92,14 +101,17 @@ export type WireError =
   | { kind: 'usage'; message: string }
   | { kind: 'file'; message: string }
   | { kind: 'content'; issues: ContentIssue[] }
-  | { kind: 'agent-orders'; turn: number; agents: Record<string, string>; issues: OrderIssue[] }
+  | { kind: 'agent-orders'; turn: number; agents: Record<string, string>; issues: OrderIssue[]; where?: string }
   | { kind: 'other'; name: string; message: string; stack?: string };
 
 export function toWire(e: unknown): WireError {
   if (e instanceof UsageError) return { kind: 'usage', message: e.message };
   if (e instanceof FileError) return { kind: 'file', message: e.message };
   if (e instanceof ContentError) return { kind: 'content', issues: e.issues };
-  if (e instanceof AgentOrdersError) return { kind: 'agent-orders', turn: e.turn, agents: e.agents, issues: e.refusal.issues };
+  if (e instanceof AgentOrdersError) {
+    const where = (e as LocatedOrdersError).where;
+    return { kind: 'agent-orders', turn: e.turn, agents: e.agents, issues: e.refusal.issues, ...(where ? { where } : {}) };
+  }
   const err = e instanceof Error ? e : new Error(String(e));
   return { kind: 'other', name: err.name, message: err.message, stack: err.stack };
 }
@@ -112,8 +124,11 @@ export function fromWire(w: WireError): Error {
       return new FileError(w.message);
     case 'content':
       return new ContentError(w.issues);
-    case 'agent-orders':
-      return new AgentOrdersError(w.turn, w.agents, new InvalidOrdersError(w.issues));
+    case 'agent-orders': {
+      const e: LocatedOrdersError = new AgentOrdersError(w.turn, w.agents, new InvalidOrdersError(w.issues));
+      if (w.where) e.where = w.where;
+      return e;
+    }
     default: {
       const e = new Error(w.message);
       e.name = w.name;

@@ -34,7 +34,7 @@ export function polishIssue<T extends { path: string; expected: string }>(i: T):
         : 'a value of one of the forms the schema allows (gambit schema writes them out)';
     return { ...i, expected: what };
   }
-  if (i.expected === 'Invalid key in record') return { ...i, expected: /^\$\.turns\[/.test(i.path) ? 'a turn number (1, 2, ...) as the key' : 'a known key' };
+  if (i.expected === 'Invalid key in record') return { ...i, expected: /^\$\.turns(\[[^\]]*\]|\.[^.[]+)$/.test(i.path) ? 'a turn number (1, 2, ...) as the key' : 'a known key' };
   return i;
 }
 

@@ -3,7 +3,7 @@
 // read with a size cap (a 50 MB script or /dev/zero is refused in one line, not read until memory runs out).
 import { closeSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { NON_FINITE, nonFiniteAt } from '../content/load.ts';
+import { NON_FINITE, jsonSyntaxMessage, nonFiniteAt } from '../content/load.ts';
 import { UsageError } from './errors.ts';
 import { reason } from './io.ts';
 
@@ -72,7 +72,7 @@ export function parseJsonText(text: string, label: string): unknown {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${label}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+    throw new UsageError(`${label}: not valid JSON (${jsonSyntaxMessage(text, e)})`);
   }
   const bad = nonFiniteAt(json);
   if (bad) throw new UsageError(`${label}: ${bad}: expected a finite number, found ${NON_FINITE}`);

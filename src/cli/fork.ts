@@ -3,7 +3,7 @@
 import { COUNTRIES, createGame, resolveTurnLean, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
 import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
-import { UsageError, int, makeSeats, namedInSpec } from './args.ts';
+import { UsageError, int, loadScripts, makeSeats, namedInSpec, scriptsBeforeNotes } from './args.ts';
 import { inputFiles } from './content.ts';
 import { builtinScenarioPath } from '../content/load.ts';
 import { FileError, plainWords } from './errors.ts';
@@ -61,6 +61,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
       throw new FileError(`${file}: the replay's agent for ${c} cannot play again (${(e as Error).message.replace(/^--agents: /, '')})`);
     }
   }
+  for (const n of scriptsBeforeNotes(loadScripts(altNames as Record<CountryId, string>), at + 1, replay.orders.length)) process.stderr.write(`gambit: ${n}\n`);
   const altSeats = makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((k) => [k, 'status-quo'])), ...altNames } as Record<CountryId, string>);
   const alternative: Partial<Seats> = { ...original };
   for (const c of Object.keys(altNames) as CountryId[]) alternative[c] = altSeats[c];

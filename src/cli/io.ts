@@ -78,19 +78,37 @@ function track(tmp: string): void {
   process.on('exit', removeTemps);
   for (const [sig, code] of SIGNALS)
     process.on(sig, () => {
-      if (sig === 'SIGINT' && heldInterrupts > 0) return; // a batch answers Ctrl-C itself (it keeps its journal)
+      if (sig !== 'SIGHUP' && heldInterrupts > 0) return; // a batch answers Ctrl-C and SIGTERM itself (it keeps its journal)
       removeTemps();
       process.exit(code);
     });
 }
 
-/** While held, SIGINT is left to the caller's own handler (a batch that stops cleanly); returns the release. */
+/** While held, SIGINT and SIGTERM are left to the caller's own handler (a batch that stops cleanly); returns the
+ * release. */
 export function holdInterrupts(): () => void {
   heldInterrupts++;
   let released = false;
   return () => {
     if (!released) heldInterrupts--;
     released = true;
+  };
+}
+
+/** The signals a batch stops on cleanly: Ctrl-C, and SIGTERM (kill, a job scheduler's time limit or preemption, a
+ * container being stopped), each with the exit code a shell reports for it. */
+export const STOP_SIGNALS: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
+export type StopSignal = keyof typeof STOP_SIGNALS;
+
+/** Calls `onStop` with the signal on each Ctrl-C or SIGTERM until released (and holds the temporary files' own
+ * handlers meanwhile); returns the release. */
+export function onStopSignals(onStop: (sig: StopSignal) => void): () => void {
+  const release = holdInterrupts();
+  const handlers = (Object.keys(STOP_SIGNALS) as StopSignal[]).map((sig) => [sig, () => onStop(sig)] as const);
+  for (const [sig, h] of handlers) process.on(sig, h);
+  return () => {
+    for (const [sig, h] of handlers) process.off(sig, h);
+    release();
   };
 }
 

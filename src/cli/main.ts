@@ -18,6 +18,7 @@ import { cmdFork } from './fork.ts';
 import { cmdReport } from './report.ts';
 import { cmdAnalyze } from './analyze.ts';
 import { cmdExperiment } from './experiment.ts';
+import type { LocatedOrdersError } from './batch.ts';
 
 function program(out: { code: number }): Command {
   const p = new Command('gambit')
@@ -51,7 +52,7 @@ function program(out: { code: number }): Command {
     .option('--resume', 'continue an interrupted run from its journal, OUT.partial')
     .option('--fresh', 'discard the journal of an interrupted run (OUT.partial) and start again')
     .option('--shard <K/N>', 'play only shard K of N of the games (for job arrays); combine with `gambit merge`')
-    .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
       out.code = await cmdSelfplay(o);
     });
@@ -74,7 +75,7 @@ function program(out: { code: number }): Command {
     .addOption(workers())
     .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl')
     .option('--shard <K/N>', 'play only shard K of N of the games; combine the shard directories with gambit merge')
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
       out.code = await cmdTournament(o);
     });
@@ -101,7 +102,7 @@ function program(out: { code: number }): Command {
     .option('--turns <n>', 'play only the first N turns')
     .addOption(workers())
     .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv (sobol: sobol.json, sobol.csv and sobol.md)')
-    .option('--no-progress', 'no progress bar')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
       out.code = sweepMethod(o) === 'sobol' ? await cmdSobol(o) : await cmdSweep(o);
     });
@@ -163,6 +164,22 @@ function program(out: { code: number }): Command {
   return p;
 }
 
+/** Commander checks required options before unknown ones, so `selfplay --gmes 5` said "--games not specified" and
+ * never named the misspelt flag: the unknown option's error (with its "Did you mean --games?"), if there is one. */
+function unknownFirst(p: Command, argv: string[]): CommanderError | null {
+  const sub = p.commands.find((c) => c.name() === argv[0]);
+  const flag = sub?.parseOptions(argv.slice(1)).unknown.find((u) => u.startsWith('-'));
+  if (!sub || !flag) return null;
+  // commander's own message, with its suggestion (unknownOption is not in its typings)
+  const own = (sub as unknown as { unknownOption?: (f: string) => never }).unknownOption;
+  try {
+    if (own) own.call(sub, flag);
+  } catch (u) {
+    if (u instanceof CommanderError) return u;
+  }
+  return new CommanderError(2, 'commander.unknownOption', `error: unknown option '${flag}'`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const out = { code: 0 };
   const p = program(out);
@@ -172,9 +189,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
-      const msg = e.message.replace(/^error: /, '');
-      if (e.code === 'commander.executeSubCommandAsync' || msg === '(outputHelp)') return 0;
-      process.stderr.write(`gambit: ${msg}${e.code === 'commander.missingArgument' || e.code === 'commander.unknownCommand' ? ' (see gambit --help)' : ''}\n`);
+      const err = (e.code === 'commander.missingMandatoryOptionValue' && unknownFirst(p, argv)) || e;
+      // one line, as every other error: "unknown option '--gmes' (Did you mean --games?)"
+      const msg = err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+      if (err.code === 'commander.executeSubCommandAsync' || msg === '(outputHelp)') return 0;
+      process.stderr.write(`gambit: ${msg}${err.code === 'commander.missingArgument' || err.code === 'commander.unknownCommand' ? ' (see gambit --help)' : ''}\n`);
       return 2;
     }
     if (e instanceof UsageError) {
@@ -183,7 +202,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof AgentOrdersError) {
       const who = Object.entries(e.agents).map(([c, a]) => `${c}=${a}`).join(', ') || 'the agents';
-      process.stderr.write(`gambit: turn ${e.turn}: the orders of ${who} were refused: ${e.refusal.issues.map((i) => plainWords(`${i.path}: ${i.message}`)).join('; ')}\n`);
+      const where = (e as LocatedOrdersError).where;
+      process.stderr.write(`gambit: ${where ? `${where}, ` : ''}turn ${e.turn}: the orders of ${who} were refused: ${e.refusal.issues.map((i) => plainWords(`${i.path}: ${i.message}`)).join('; ')}\n`);
       return 1;
     }
     if (e instanceof ContentError) {

@@ -5,7 +5,8 @@ import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
 import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
-import { holdInterrupts } from './io.ts';
+import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
+import { logProgress } from './progress-log.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
 export type TaskList = readonly GameTask[] | { readonly length: number; at(i: number): GameTask };
@@ -140,17 +141,16 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
   const out: string[] = new Array(r.tasks.length);
   const bar = r.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: `${r.label} [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic) : null;
   bar?.start(r.tasks.length, 0, { rate: '0' });
+  const log = logProgress(r.progress, r.label, r.tasks.length);
   const t0 = performance.now();
   let done = 0;
-  // Ctrl-C: hand out no more games, let the running ones end, then say that nothing was written (these batches keep no
-  // journal) and exit 130; a second Ctrl-C exits at once
-  let interrupted = false;
-  const release = holdInterrupts();
-  const onInt = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-  };
-  process.on('SIGINT', onInt);
+  // Ctrl-C or SIGTERM: hand out no more games, let the running ones end, then say that nothing was written (these
+  // batches keep no journal) and exit 130 (143 for SIGTERM); a second signal exits at once
+  let interrupted: StopSignal | null = null;
+  const release = onStopSignals((sig) => {
+    if (interrupted) process.exit(STOP_SIGNALS[sig]);
+    interrupted = sig;
+  });
   try {
     await playScheduled({
       tasks: r.tasks,
@@ -160,17 +160,18 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
         r.onResult?.(line, i);
         done++;
         bar?.update(done, { rate: (done / ((performance.now() - t0) / 1000)).toFixed(1) });
+        log?.update(done);
       },
-      stopped: () => interrupted,
+      stopped: () => interrupted !== null,
     });
   } finally {
     bar?.stop();
-    process.off('SIGINT', onInt);
     release();
   }
   if (interrupted) {
-    process.stderr.write(`${r.label}: interrupted after ${done} of ${r.tasks.length} games; nothing written (a ${r.label} keeps no journal: run it again)\n`);
-    process.exit(130);
+    const sig: StopSignal = interrupted;
+    process.stderr.write(`${r.label}: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`} after ${done} of ${r.tasks.length} games; nothing written (a ${r.label} keeps no journal: run it again)\n`);
+    process.exit(STOP_SIGNALS[sig]);
   }
   return out;
 }

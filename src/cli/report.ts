@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
+import { summaryLines } from '../analysis/summary.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
@@ -141,6 +142,12 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   if (a.notes.length) H.push(`<div class="note">${a.notes.map((n) => p(esc(n))).join('')}</div>`);
   // an analysis.json written before comparisons were paired has no pairing: its resampling took profiles as independent
   const pairing = (a as Partial<AnalysisResult>).pairing?.description ?? 'unpaired: this analysis.json predates paired comparisons, so profiles were taken as independent; analyze the table again for paired figures.';
+  // the same opening as `gambit analyze` prints: who should play what, how sure, and how firm the equilibrium is (an
+  // analysis.json from before paired comparisons has no margins' intervals to say it with)
+  if ((a as Partial<AnalysisResult>).pairing) {
+    const fromLabel = (l: string) => short(Object.fromEntries(l.split(' ').map((kv) => kv.split('='))) as Profile);
+    H.push('<h4>In short</h4>', ...summaryLines(a, (r) => short(r.others), fromLabel).map((l) => p(esc(l))));
+  }
   H.push('<h4>Best responses</h4>', p(`For each country and each combination of the other countries’ strategies, the strategy with the highest mean score. The margin is how far ahead it is of the next one; “resamples” is how often it stays best when the profile means are redrawn within their sampling noise. Comparisons: ${esc(pairing)}`));
   for (const pl of varying) {
     const rows = a.bestResponses.filter((r) => r.player === pl);

@@ -5,7 +5,8 @@ import cliProgress from 'cli-progress';
 import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import type { GameTask, ResultLine } from './batch.ts';
-import { holdInterrupts } from './io.ts';
+import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
+import { logProgress } from './progress-log.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { inputFiles } from './content.ts';
@@ -71,6 +72,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
       ? new cliProgress.SingleBar({ format: 'selfplay [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic)
       : null;
   bar?.start(mine.length, resumed, { rate: '0' });
+  const log = logProgress(o.progress, 'selfplay', mine.length, resumed);
   const t0 = performance.now();
   let finished = 0;
   // stdout: print in game order as soon as the next game is ready
@@ -89,28 +91,31 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     }
     finished++;
     bar?.update(resumed + finished, { rate: (finished / ((performance.now() - t0) / 1000)).toFixed(1) });
+    log?.update(resumed + finished);
   };
 
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-  };
-  const release = holdInterrupts();
-  process.once('SIGINT', onSigint);
+  // Ctrl-C or SIGTERM (a job scheduler's limit, a container stopped): hand out no more games, let the running ones end
+  // and keep them in the journal; a second signal exits at once (the journal's last line may then be cut, which
+  // --resume discards and plays again)
+  let interrupted: StopSignal | null = null;
+  const release = onStopSignals((sig) => {
+    if (interrupted) process.exit(STOP_SIGNALS[sig]);
+    interrupted = sig;
+  });
   try {
     // tasks made as they are handed out: a 100,000-game run holds no list of them
-    await playScheduled({ tasks: { length: todo.length, at: (i) => task(todo[i]) }, workers, onResult: (line) => emit(line), stopped: () => interrupted });
+    await playScheduled({ tasks: { length: todo.length, at: (i) => task(todo[i]) }, workers, onResult: (line) => emit(line), stopped: () => interrupted !== null });
   } catch (e) {
     if (done) dropEmptyJournal(done.path, done.size);
     throw e;
   } finally {
-    process.removeListener('SIGINT', onSigint);
     release();
     bar?.stop();
   }
   if (interrupted) {
-    process.stderr.write(`selfplay: interrupted; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal ?? '(stdout)'}${journal ? '; run the same command with --resume to finish' : ''}\n`);
-    return 130;
+    const sig: StopSignal = interrupted;
+    process.stderr.write(`selfplay: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal ?? '(stdout)'}${journal ? '; run the same command with --resume to finish' : ''}\n`);
+    return STOP_SIGNALS[sig];
   }
   if (o.out && done) {
     // streamed in game order from the journal's lines, one at a time; JSONL and CSV appear together

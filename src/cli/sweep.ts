@@ -89,9 +89,13 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   makeSeats(content, agents, scripts);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
   const raw = readBundle(o.scenario);
+  const seen = new Set<string>();
   const params = o.param.map((spec) => {
     const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(spec);
     if (!m) throw new UsageError(`--param: expected PATH=v1,v2,..., got ${JSON.stringify(spec)}`);
+    // twice would rank one parameter twice, each row from both lists' variants: refused, as sobol does
+    if (seen.has(m[1])) throw new UsageError(`--param ${m[1]}: given twice; list all its values once (${m[1]}=v1,v2,...)`);
+    seen.add(m[1]);
     const base = readParam(content, m[1]);
     if (base === undefined) throw new UsageError(`--param: ${m[1]} is not a numeric content parameter (paths look like goods.autos.sigma or countries.regions.JPN.gdpUsdBn)`);
     const shown = displayOnly(raw, m[1]);
@@ -101,6 +105,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     return { path: m[1], base, values };
   });
   const lhs = o.lhs === undefined ? 0 : int('--lhs', 2, 10_000)(o.lhs);
+  // a hypercube samples each parameter over [min, max] of its values: one value would hold it fixed, and the ranking
+  // would then say that it moved nothing
+  const flat = lhs ? params.find((p) => Math.min(...p.values) === Math.max(...p.values)) : undefined;
+  if (flat) throw new UsageError(`--param ${flat.path}: --lhs samples between the smallest and largest value given; give two different values (${flat.path}=lo,hi)`);
   // the variants: the baseline, then one at a time, or a Latin hypercube over each parameter's [min, max]
   const variants: Record<string, number>[] = [{}];
   if (!lhs) for (const p of params) for (const v of p.values) variants.push({ [p.path]: v });
@@ -124,7 +132,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   variants.forEach((v) => {
     for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v, scripts: hashesOf(scripts) });
   });
-  process.stderr.write(`sweep: ${variants.length} variants x ${games} games = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
   const summary = byVariant.map((b) => ({ params: b.params, means: Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(b.lines.map(x.get)).mean])) }));
@@ -191,8 +199,16 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     r.strongest.outcome === undefined
       ? 'none: no outcome moved (every game the same as at the base value)'
       : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}`;
-  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}`);
-  out.push('', `written: ${join(o.out, 'sweep.json')}, sweep.csv`);
+  // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
+  const noise = (r: (typeof ranking)[number]) =>
+    r.strongest.outcome !== undefined && ((typeof r.strongest.half95 === 'number' && Math.abs(r.strongest.effect) <= r.strongest.half95) || (r.strongest.ci95 !== undefined && r.strongest.ci95[0] <= 0 && r.strongest.ci95[1] >= 0));
+  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
+  out.push(
+    '',
+    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv's last columns).`,
+    ...(ranking.some(noise) ? [`(within noise): the effect lies inside its own 95% interval, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
+    `written: ${join(o.out, 'sweep.json')}, sweep.csv`,
+  );
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }

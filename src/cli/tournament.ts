@@ -149,11 +149,26 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
   writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(l) + '\n'));
+  // the console table: the countries whose agent varies, their agents on the left and their mean scores on the right
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
-  const w = (s: string, k: number) => s.padEnd(k);
-  const out: string[] = [`payoff table (${n} game${n > 1 ? 's' : ''} per profile; mean score with 95% interval):`, ''];
-  out.push(`${varying.map((c) => w(c, 14)).join('')}| ${varying.map((c) => w(c, 22)).join('')}`);
-  for (const r of rows) out.push(`${varying.map((c) => w(r.strategies[c], 14)).join('')}| ${varying.map((c) => w(`${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`, 22)).join('')}`);
+  const shown = varying.length ? varying : [...COUNTRIES];
+  const fixed = COUNTRIES.filter((c) => !varying.includes(c));
+  const cell = (r: (typeof rows)[number], c: CountryId) => `${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`;
+  const aw = shown.map((c) => Math.max(c.length, ...rows.map((r) => r.strategies[c].length)) + 2);
+  const sw = shown.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)) + 2);
+  const left = (cells: string[]) => cells.map((x, i) => x.padEnd(aw[i])).join('');
+  const right = (cells: string[]) => cells.map((x, i) => x.padEnd(sw[i])).join('').trimEnd();
+  const lw = aw.reduce((x, y) => x + y, 0);
+  const seeds = n > 1 ? `seeds ${spec.seed}-${spec.seed + n - 1}` : `seed ${spec.seed}`;
+  const others = fixed.length && varying.length ? `; ${fixed.map((c) => `${c}=${spec.pools[c][0]}`).join(' ')} throughout (their scores: payoffs.csv)` : '';
+  const out: string[] = [
+    `payoff table: ${n} game${n > 1 ? 's' : ''} per profile (${seeds})${others}`,
+    `cell: mean score in points (against the status-quo game on the same seed)${n > 1 ? ' ± half its 95% t-interval' : ''}`,
+    '',
+    `${'agents'.padEnd(lw)}| mean score, points${n > 1 ? ' ±95%' : ''}`,
+    `${left(shown)}| ${right(shown)}`,
+  ];
+  for (const r of rows) out.push(`${left(shown.map((c) => r.strategies[c]))}| ${right(shown.map((c) => cell(r, c)))}`);
   out.push('', `written: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl`);
   return out.join('\n') + '\n';
 }

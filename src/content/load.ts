@@ -64,6 +64,18 @@ export function nonFiniteAt(v: unknown, path = '$'): string | null {
 
 export const NON_FINITE = 'a number too large to represent (JSON reads it as Infinity)';
 
+/** JSON.parse's message, first line, with the line and column of the error: Node 20 gives only "at position 57",
+ * useless in a file written by hand (Node 22 and later add the line and column themselves). */
+export function jsonSyntaxMessage(text: string, e: unknown): string {
+  const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+  if (/line \d+ column \d+/.test(msg)) return msg;
+  const m = /at position (\d+)/.exec(msg);
+  const pos = m ? Number(m[1]) : /Unexpected end of JSON input/.test(msg) ? text.length : -1;
+  if (pos < 0 || pos > text.length) return msg;
+  const before = text.slice(0, pos);
+  return `${msg} (line ${before.split('\n').length} column ${pos - before.lastIndexOf('\n')})`;
+}
+
 export function readJson(path: string, cap = CONTENT_FILE_LIMIT): { ok: true; json: unknown } | { ok: false; issue: ContentIssue } {
   const r = readCapped(path, cap);
   if (!r.ok) return { ok: false, issue: { file: display(path), path: '$', expected: r.found.includes('limit') ? `a file of at most ${cap / 1048576} MB` : 'a readable file', found: r.found } };
@@ -71,7 +83,7 @@ export function readJson(path: string, cap = CONTENT_FILE_LIMIT): { ok: true; js
   try {
     json = JSON.parse(r.text);
   } catch (e) {
-    return { ok: false, issue: { file: display(path), path: '$', expected: 'valid JSON', found: (e as Error).message.split('\n')[0] } };
+    return { ok: false, issue: { file: display(path), path: '$', expected: 'valid JSON', found: jsonSyntaxMessage(r.text, e) } };
   }
   const bad = nonFiniteAt(json);
   if (bad) return { ok: false, issue: { file: display(path), path: bad, expected: 'a finite number', found: NON_FINITE } };

@@ -1,0 +1,101 @@
+// The opening of the analysis report: for each player with a choice, which strategy does best and how sure that is
+// (a margin is sure when its 95% interval stays clear of 0), and which profile is an equilibrium and how firmly, in words
+// a newcomer can act on before the tables that follow.
+import type { AnalysisResult } from './analyze.ts';
+
+type Row = AnalysisResult['bestResponses'][number];
+
+/** A figure for prose: 3 significant digits, never in exponent form for the sizes a score takes. */
+const fig = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(3))));
+const half = (c: [number, number]) => (c[1] - c[0]) / 2;
+/** A margin with its 95% interval, or without one when the table gives none (1 game a profile). */
+const withCi = (m: number, c: [number, number] | null | undefined) => (c != null ? `${fig(m)} ±${fig(half(c))}` : `${fig(m)} (no interval: 1 game per profile)`);
+const clear = (c: [number, number] | null | undefined) => c != null && c[0] > 0;
+
+/** One player's answer to "what should I play?", in one or two sentences. */
+function playerLine(player: string, rows: Row[], label: (r: Row) => string): string {
+  const n = rows.length;
+  const known = rows.filter((r) => r.best.length > 0);
+  if (!known.length) return `${player}: nothing known (every profile with its strategies is missing).`;
+  const wins = new Map<string, Row[]>(); // rows where the strategy is among the best (alone or tied)
+  for (const r of known) for (const st of r.best) wins.set(st, [...(wins.get(st) ?? []), r]);
+  const ties = known.filter((r) => r.best.length > 1);
+  const order = [...wins.entries()].sort((a, b) => b[1].length - a[1].length);
+  const [top, topRows] = order[0];
+  let what: string;
+  if (topRows.length === n) {
+    // best (or tied for best) whatever the others play
+    const tiedWith = [...new Set(ties.flatMap((r) => r.best.filter((st) => st !== top)))];
+    what = `${top}, whatever the others play${n > 1 ? ` (all ${n} cases)` : ''}${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length === n ? 'all' : ties.length}` : ''}`;
+  } else {
+    // alone best in some cases, a tie in others
+    const sole = new Map<string, Row[]>();
+    for (const r of known) if (r.best.length === 1) sole.set(r.best[0], [...(sole.get(r.best[0]) ?? []), r]);
+    const against = (rs: Row[]) => (rs.length === 1 && n <= 6 && label(rs[0]) ? ` (against ${label(rs[0])})` : '');
+    const parts = [...sole.entries()].sort((a, b) => b[1].length - a[1].length).map(([st, rs]) => `${st} in ${rs.length}${against(rs)}`);
+    const shown = parts.slice(0, 3);
+    if (parts.length > 3) shown.push(`${parts.length - 3} more`);
+    if (ties.length) shown.push(ties.length === 1 ? `a tie of ${ties[0].best.join(' and ')} in 1${against(ties)}` : `ties in ${ties.length}`);
+    what = `it depends on the others: best is ${shown.join(', ')} of ${n} cases`;
+  }
+  // rows where some strategy's profile is missing: best among those played only
+  const partial = known.filter((r) => r.unknown.length > 0).length;
+  if (partial) what += ` (${partial === n ? 'all' : `${partial} of them`} among the strategies played only: profiles are missing)`;
+  const margins = known.filter((r) => r.margin !== null && r.best.length === 1);
+  if (!margins.length) return `${player}: ${what}.`;
+  const sure = margins.filter((r) => clear(r.marginCi95));
+  const noCi = margins.every((r) => r.marginCi95 == null);
+  const lo = Math.min(...margins.map((r) => r.margin!));
+  const hi = Math.max(...margins.map((r) => r.margin!));
+  const by = lo === hi ? `by ${fig(lo)} points` : `by ${fig(lo)} to ${fig(hi)} points`;
+  if (noCi) return `${player}: ${what}, ${by}; how sure cannot be said (1 game per profile).`;
+  if (sure.length === margins.length)
+    return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;
+  const closest = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!)[0];
+  return (
+    `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}. Not sure${label(closest) ? ` against ${label(closest)}` : ''}: ` +
+    `${closest.best[0]} leads the next best by ${withCi(closest.margin!, closest.marginCi95)} points, an interval that takes in 0.`
+  );
+}
+
+/**
+ * The report's opening lines (unwrapped; the caller wraps them). `label` names a profile of the other players as the
+ * report does elsewhere (one-strategy players left out).
+ */
+export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string, profileLabel: (label: string) => string): string[] {
+  const L: string[] = [];
+  const choosers = r.players.filter((p) => r.strategies[p].length > 1);
+  L.push('Scores are points (in a tournament\'s table, each game\'s score: its objective against the game on the same seed with every seat at the status quo, averaged over the turns); a margin is how far the best strategy is ahead of the next best, and "sure" means its 95% interval stays clear of 0.');
+  if (!choosers.length) L.push('No player has more than one strategy: there is nothing to choose.');
+  for (const p of choosers)
+    L.push(
+      playerLine(
+        p,
+        r.bestResponses.filter((b) => b.player === p),
+        othersLabel,
+      ),
+    );
+  const eqs = r.equilibria.equilibria;
+  const conf = r.confidence?.equilibria ?? [];
+  const open = r.equilibria.unverified.length;
+  if (!eqs.length && open)
+    L.push(`Equilibrium: none that can be claimed: ${open} profile${open > 1 ? 's' : ''} could be one, but some of ${open > 1 ? 'their' : 'its'} deviations were not played (under "Not claimed" below); a full tournament would tell.`);
+  else if (!eqs.length) L.push('Equilibrium: no profile in which every player already plays a best response (see the replicator and alpha-rank sections for where play settles).');
+  for (const [i, e] of eqs.slice(0, 3).entries()) {
+    const c = conf.find((x) => x.label === e.label);
+    const ci = c?.minMarginCi95 ?? null;
+    const firm =
+      !choosers.length || e.minMargin === null
+      ? ''
+      : e.minMargin <= r.tolerance && e.closest
+        ? `; weak: ${e.closest.player} would do as well with ${e.closest.strategy} (a tie)`
+        : ci === null
+        ? `; the closest deviation loses ${fig(e.minMargin)} points, with no interval`
+        : clear(ci)
+          ? `; firm: the closest deviation loses ${withCi(e.minMargin, ci)} points`
+          : `; not firm: the closest deviation loses only ${withCi(e.minMargin, ci)} points, an interval that takes in 0 (more games per profile would tell)`;
+    L.push(`Equilibrium${eqs.length > 1 ? ` ${i + 1} of ${eqs.length}` : ''}: ${profileLabel(e.label)}: no player gains by changing strategy alone${firm}.`);
+  }
+  if (eqs.length > 3) L.push(`… and ${eqs.length - 3} more pure equilibria, in the table below.`);
+  return L;
+}
