@@ -185,3 +185,18 @@ describe('the security ledger’s causes in words', () => {
     }
   });
 });
+
+describe('a deal in the Deals tab', () => {
+  it('is in force "for the rest of the game" when its term runs past the last turn, in both languages', async () => {
+    const { setLang } = await import('../src/ui/i18n.ts');
+    const { dealStatus } = await import('../src/ui/labels.ts');
+    await setLang('en');
+    expect(dealStatus('active', 14, 8)).toBe('active for the rest of the game (its term runs to turn 14)');
+    expect(dealStatus('active', 14, 40)).toBe('active until turn 14');
+    expect(dealStatus('active', 8, 8)).toBe('active until turn 8');
+    expect(dealStatus('expired', 6, 8)).toBe('expired');
+    await setLang('ja');
+    expect(dealStatus('active', 14, 8)).toMatch(/^ゲーム終了まで.+（期間はターン 14 まで）$/);
+    await setLang('en');
+  });
+});

@@ -332,7 +332,7 @@ export class GameScreen {
       case 'Stockpile':
         return stockpilePanel(v, this.draft, this.changed);
       case 'Deals':
-        return dealsPanel(v, this.draft, this.changed);
+        return dealsPanel(v, this.draft, this.changed, this.snap.turns);
       default:
         return indicatorsPanel(this.snap);
     }

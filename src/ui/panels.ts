@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { countryName, goodName, levelName, money, stageName } from './labels.ts';
+import { countryName, dealStatus, goodName, levelName, money, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
@@ -214,7 +214,8 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
   );
 }
 
-export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
+/** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game). */
+export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity): HTMLElement {
   const me = view.country;
   const received = view.deals.filter((d) => d.status === 'proposed' && d.to === me);
   const mine = view.deals.filter((d) => (d.from === me || d.to === me) && d.status !== 'proposed');
@@ -242,7 +243,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed): H
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryName(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: d.status === 'active' ? t('panel.until', { status: t(`panel.status.${d.status}`), n: d.endTurn }) : t(`panel.status.${d.status}`), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
 }
 

@@ -207,6 +207,7 @@ export const en = {
     queued: 'To {{who}}: you give {{give}}; you ask {{get}}; {{n}} turns',
     dealLine: '{{id}} {{from}} → {{to}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',
+    untilEnd: '{{status}} for the rest of the game (its term runs to turn {{n}})',
     status: { proposed: 'proposed', active: 'active', rejected: 'rejected', broken: 'broken', expired: 'expired', completed: 'completed' },
     nothing: 'nothing',
   },

@@ -208,6 +208,7 @@ export const ja: Catalogue = {
     queued: '{{who}}へ：あなたは{{give}}を与え、{{get}}を求める。{{n}} ターン',
     dealLine: '{{id}} {{from}} → {{to}}：{{status}}。{{from}}は{{give}}、{{to}}は{{get}}。',
     until: 'ターン {{n}} まで{{status}}',
+    untilEnd: 'ゲーム終了まで{{status}}（期間はターン {{n}} まで）',
     status: { proposed: '提案中', active: '有効', rejected: '拒否', broken: '破棄', expired: '期限切れ', completed: '完了' },
     nothing: 'なし',
   },
