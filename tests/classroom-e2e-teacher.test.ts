@@ -93,8 +93,10 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // the projector names whom the world waits for
     await projector.getByTestId('projector-waiting-1').getByText('waiting for China, Japan and the United States').waitFor();
 
-    // round 1: both submit
-    for (const p of students) await p.getByTestId('end-turn').click();
+    // round 1: both submit; the first one's button says it waits for the round, not that the engine is working
+    await students[0]!.getByTestId('end-turn').click();
+    await students[0]!.getByTestId('end-turn').getByText('Sent: waiting for the round to end…').waitFor();
+    for (const p of students.slice(1)) await p.getByTestId('end-turn').click();
     for (const p of students) {
       await p.getByTestId('digest').waitFor({ timeout: 60_000 });
       await p.getByTestId('digest-close').click();

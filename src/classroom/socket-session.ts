@@ -108,6 +108,7 @@ export function socketSession(sock: ClassSocket): Session & { turn: number } {
       sock.call(m, args);
   const s = {
     turn: 0,
+    waitsForOthers: true,
     scenarios: call('scenarios'),
     agents: call('agents'),
     briefing: call('briefing'),

@@ -88,6 +88,8 @@ export interface FinalResult {
 export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: string; issues?: OrderIssue[] };
 
 export interface Session {
+  /** true where submitting waits for other players (a class's round), not only for the engine: the End turn button says so */
+  readonly waitsForOthers?: boolean;
   scenarios(): Promise<{ id: string; name: string; turns: number }[]>;
   agents(): Promise<string[]>;
   /** the briefing for a country in a scenario (default: the scenario of the game in progress, or the first) */

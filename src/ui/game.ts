@@ -234,7 +234,7 @@ export class GameScreen {
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox,
-      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t('action.results') : this.busy ? t('action.resolving') : t('action.endTurn')),
+      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t('action.results') : this.busy ? t(this.session.waitsForOthers ? 'action.waitingRound' : 'action.resolving') : t('action.endTurn')),
     );
     if (s.over) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
     this.markFields();
