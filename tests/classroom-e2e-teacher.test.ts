@@ -124,6 +124,8 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // two hours after the end the students' pages are signed out then, not at their next click, and say why
     srv.advance(AFTER_END.seat + 1000);
     await ben.getByTestId('class-bar').getByText(/^This seat is no longer valid: this class ended .* UTC, and a student's link works for 2 hours after the end\.$/).waitFor({ timeout: 20_000 });
+    // and so is the projector, which says so instead of showing the last state as if it were live
+    await projector.getByTestId('projector-status').getByText(/^Signed out: .*the projector's link works for 2 hours/).waitFor({ timeout: 20_000 });
 
     // six worlds on a 1024x768 projector: every card and score bar on the screen
     const six = await (await fetch(`${srv.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 5 }) })).json();

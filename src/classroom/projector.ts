@@ -16,6 +16,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
   let st: PState | null = null;
   let offset = 0;
   let lost = false;
+  let refused = ''; // the server's reason for signing this screen out (its time after the class ran out), the first said
   const render = () => {
     if (!st) return;
     const s = st;
@@ -34,7 +35,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
       return;
     }
     box.append(
-      h('header', {}, h('h1', {}, s.name), s.status === 'ended' ? '' : h('span', { class: 'code' }, 'join: ', h('b', { 'data-testid': 'projector-code' }, s.code), h('small', {}, ` at ${joinUrl(s.code).replace(/\?code=.*$/, '')}`)), h('span', { class: 'p-status' }, lost ? 'Reconnecting to the server…' : s.status === 'ended' ? 'The game is over: debrief' : s.status === 'paused' ? 'Paused' : '')),
+      h('header', {}, h('h1', {}, s.name), s.status === 'ended' ? '' : h('span', { class: 'code' }, 'join: ', h('b', { 'data-testid': 'projector-code' }, s.code), h('small', {}, ` at ${joinUrl(s.code).replace(/\?code=.*$/, '')}`)), h('span', { class: 'p-status', 'data-testid': 'projector-status' }, refused ? `Signed out: ${refused}` : lost ? 'Reconnecting to the server…' : s.status === 'ended' ? 'The game is over: debrief' : s.status === 'paused' ? 'Paused' : '')),
       h('div', { class: 'p-worlds', style: `grid-template-columns: repeat(${Math.ceil(n / rows)}, minmax(0, 1fr))` }, ...s.worlds.map((w) => {
         const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
         const hl = w.headline;
@@ -64,8 +65,9 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
     offset = st.now - Date.now();
     render();
   });
-  sock.onState((x) => {
+  sock.onState((x, why) => {
     lost = x === 'closed';
+    if (x === 'refused' && !refused) refused = why || 'the server no longer accepts this screen';
     render();
   });
   setInterval(render, 1000);
