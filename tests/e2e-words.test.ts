@@ -109,6 +109,8 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
       const digest = page.getByTestId('digest');
       await digest.waitFor();
       await noRawKeys(page, `${lang} digest`);
+      // Japanese sentences take Japanese punctuation: no half-width ": " or "; " between a change and its causes
+      if (lang === 'ja') expect((await digest.getByTestId('story-you').textContent()) ?? '').not.toMatch(/[:;] /);
       await digest.getByTestId('digest-close').click();
       // the next turn: Japan's supply falls; seen from China the story names the restriction in the others' section
       await page.getByTestId('fork').click();

@@ -126,7 +126,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
             h('h3', {}, t('digest.you')),
             story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n))))) : '',
             changes.length
-              ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, `: ${c.causes.join('; ')}`) : '')))
+              ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, lang() === 'ja' ? `：${c.causes.join('。')}` : `: ${c.causes.join('; ')}`) : '')))
               : h('p', { class: 'hint' }, t('digest.nothing'))),
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
             story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
