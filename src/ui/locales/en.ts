@@ -404,7 +404,7 @@ export const en = {
     /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
     agentVariant: {
       'usa-negotiator': ['Negotiator', 'The recorded US persona, but it weighs each deal offered to it by playing it forward in the engine; it says why it refuses and counters with less tariff relief.'],
-      'jpn-hub': ['Processing hub (strategy)', 'Builds separation and magnet plants for allied ore and offers the US separated oxide for a cap on its car tariff; keeps defence where it is.'],
+      'jpn-hub': ['Processing hub (strategy)', 'Builds separation and magnet plants for allied ore and offers the US separated oxide for a cap on its car tariff; holds defence at 1.8% of GDP, raised only in answer to China\'s build-up.'],
       'jpn-mud': ['Deep-sea mud (strategy)', 'Puts its budget into the Minamitorishima mud programme and the heavy separation its ore needs; no deal.'],
       'jpn-defence': ['Defence alignment (strategy)', 'Raises defence to 2% of GDP as fast as approval allows; no rare-earth programme, no deal.'],
       'jpn-all': ['All three (strategy)', 'The hub, the mud and defence at 2% of GDP together, with the oxide-for-tariff offer to the US.'],
