@@ -1,6 +1,6 @@
 // The map's names (countries with last quarter's magnet supply, straits; 14 px and up, legible on a projector) and the
 // goods' bands along the lanes.
-import { Container, type Graphics, type Text } from 'pixi.js';
+import { Container, Graphics, type Text } from 'pixi.js';
 import type { CountryView, GameMap, RegionId } from '../../engine/index.ts';
 import { LABEL_LONLAT, type GeoProj } from './geo.ts';
 import { label } from './layers.ts';
@@ -20,7 +20,7 @@ const STRAIT_SHORT = (id: string, name: string): string => {
 type Anchor = { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean };
 
 export class MapLabels {
-  private readonly countries = new Map<RegionId, { name: Text; state: Text }>();
+  private readonly countries = new Map<RegionId, { name: Text; state: Text; plate: Graphics }>();
   private readonly straits = new Map<string, Text>();
 
   constructor(proj: GeoProj, map: Pick<GameMap, 'straits'>, straitPts: { id: string; x: number; y: number }[], layer: Container, anchors: Anchor[]) {
@@ -31,9 +31,12 @@ export class MapLabels {
       const name = label(countryName(r), r === 'ROW' ? 14 : 17, r === 'ROW' ? 0xc5ccd4 : 0xffffff, r !== 'ROW');
       const state = label('', 14, 0xe8eef5);
       state.position.set(0, 18);
-      box.addChild(name, state);
+      // a dark plate under a country's name and figure: the label sits over the lanes, ports and markers of crowded
+      // seas (Malaysia's at the Malacca strait) and stays legible there
+      const plate = new Graphics();
+      box.addChild(plate, name, state);
       layer.addChild(box);
-      this.countries.set(r, { name, state });
+      this.countries.set(r, { name, state, plate });
       anchors.push({ obj: box, wx, wy, clamp: true });
     }
     for (const s of map.straits) {
@@ -57,6 +60,9 @@ export class MapLabels {
       l.state.text = reg ? `${t('mapText.magnets', { pct: supplyPct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
       l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
       l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
+      const w = Math.max(l.name.width, l.state.width) + 10;
+      const top = -l.name.height / 2 - 1;
+      l.plate.clear().roundRect(-w / 2, top, w, 18 + l.state.height / 2 + 1 - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
     }
     for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
   }

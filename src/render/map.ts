@@ -74,7 +74,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   still.addChild(...landLayer.fills.values(), landLayer.edges, landLayer.straits, laneG);
   const stillSprite = new Sprite();
   world.addChild(stillSprite, highlight);
-  // Screen layers: labels, ports, markers, particles, legend, tooltip (constant size whatever the zoom).
+  // Screen layers: particles, markers, ports, labels (on top, on their plates), legend, tooltip (constant size whatever the zoom).
   const labels = new Container({ label: 'labels' });
   const portsLayer = new Container({ label: 'ports' });
   const markersLayer = new Container({ label: 'markers' });
@@ -83,7 +83,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   const legend = makeLegend();
   const legendSmall = makeLegend(true);
   const tooltip = new Tooltip();
-  app.stage.addChild(world, flows.view, labels, markersLayer, portsLayer, legend, legendSmall, tooltip.view);
+  app.stage.addChild(world, flows.view, markersLayer, portsLayer, labels, legend, legendSmall, tooltip.view);
 
   const anchors: { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean }[] = [];
   const straitPts = map.straits.map((s) => {
