@@ -128,6 +128,13 @@ export function bindingCommitments(c: CountryId, deals: readonly Deal[], turn: n
 }
 
 export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
+  // most turns no active deal binds this country: say so without building the list
+  let any = false;
+  for (let i = 0; i < deals.length && !any; i++) {
+    const d = deals[i];
+    any = d.status === 'active' && d.startTurn <= turn && (d.from === c || d.to === c);
+  }
+  if (!any) return pol;
   const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports' || k.type === 'defenseFloor');
   if (!bind.length) return pol;
   const needs = bind.some(({ partner, k }) =>
