@@ -39,3 +39,22 @@ describe('enforceDeals', () => {
     expect(enforceDeals('JPN', high, [deal({ from: 'USA', to: 'AUS' }), deal({ id: 'D2', get: [cap] })], 3, flow).tariffs.USA.other).toBe(0);
   });
 });
+
+describe('enforceDeals, commitments already met', () => {
+  const deal = (over: Partial<Deal>): Deal => ({ id: 'D1', from: 'USA', to: 'JPN', give: [], get: [], termTurns: 8, status: 'active', proposedTurn: 1, startTurn: 2, endTurn: 10, ...over });
+  const pol = createGame(content, 1).regions.JPN.policies;
+  const flow = () => 0;
+  it('gives the same record back when every binding commitment is met, and binds the one that is not', () => {
+    const met = { type: 'tariffCap' as const, good: 'other' as const, max: 500 };
+    const floor = { type: 'defenseFloor' as const, minPct: pol.defensePct + 1 };
+    const money = { type: 'investment' as const, usdBn: 5 };
+    expect(enforceDeals('JPN', pol, [deal({ get: [met, money] })], 3, flow)).toBe(pol);
+    // the second commitment of the list, and the second deal, still bind
+    expect(enforceDeals('JPN', pol, [deal({ get: [met, floor] })], 3, flow).defensePct).toBe(pol.defensePct + 1);
+    expect(enforceDeals('JPN', pol, [deal({ get: [met] }), deal({ id: 'D2', from: 'JPN', to: 'AUS', give: [money, floor] })], 3, flow).defensePct).toBe(pol.defensePct + 1);
+    const open = { type: 'openExports' as const, stage: 'magnet' as const };
+    const banned = { ...pol, controls: { ...pol.controls, USA: { ...pol.controls.USA, magnet: { ...pol.controls.USA.magnet, level: 'banned' as const, share: 0 } } } };
+    expect(enforceDeals('JPN', banned, [deal({ get: [open] })], 3, flow).controls.USA.magnet.level).toBe('open');
+    expect(enforceDeals('JPN', pol, [deal({ get: [open] })], 3, flow)).toBe(pol);
+  });
+});
