@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { keyedUniform, keyedUniform4 } from '../engine/prng.ts';
 import { enforceDeals } from '../engine/deals.ts';
 import { createGame } from '../engine/init.ts';
-import type { Deal } from '../engine/state.ts';
+import type { Deal, GameState } from '../engine/state.ts';
+import { detections, leakConsequences } from '../engine/market/after.ts';
+import type { ChainResult } from '../engine/market/chain.ts';
+import { REGIONS, STAGES, STAGE_NAMES } from '../engine/ids.ts';
 import { content, lcg } from './helpers.ts';
 
 describe('keyed draws without the key', () => {
@@ -56,5 +59,67 @@ describe('enforceDeals, commitments already met', () => {
     const banned = { ...pol, controls: { ...pol.controls, USA: { ...pol.controls.USA, magnet: { ...pol.controls.USA.magnet, level: 'banned' as const, share: 0 } } } };
     expect(enforceDeals('JPN', banned, [deal({ get: [open] })], 3, flow).controls.USA.magnet.level).toBe('open');
     expect(enforceDeals('JPN', pol, [deal({ get: [open] })], 3, flow)).toBe(pol);
+  });
+});
+
+describe('leakConsequences', () => {
+  // the code it replaced (engine/market/after.ts before the eighth pass): a Map by "a>v" of sums and destination sets,
+  // sorted by (origin, via)
+  const fmtT = (t: number) => (t >= 100 ? `${String(Math.round(t)).replace(/\B(?=(\d{3})+$)/g, ',')} t` : `${t.toFixed(1)} t`);
+  const listOf = (xs: string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  function before(chain: ChainResult, tension: GameState['tension'], news: string[]): void {
+    for (const s of STAGES) {
+      const m = chain.markets[s];
+      let world = 0;
+      for (let i = 0; i < 6; i++) world += m.received[i];
+      const byPair = new Map<string, { a: number; v: number; t: number; dest: Set<number> }>();
+      for (const [a, v, b, t] of detections(content, m)) {
+        if (t <= 0) continue;
+        const k = `${a}>${v}`;
+        const e = byPair.get(k) ?? { a, v, t: 0, dest: new Set<number>() };
+        e.t += t;
+        e.dest.add(b);
+        byPair.set(k, e);
+      }
+      for (const e of [...byPair.values()].sort((x, y) => x.a - y.a || x.v - y.v)) {
+        if (e.t < Math.max(1, 0.001 * world)) continue;
+        const A = REGIONS[e.a];
+        const V = REGIONS[e.v];
+        news.push(`${A} finds about ${fmtT(e.t)} of its ${STAGE_NAMES[s]} reaching ${listOf([...e.dest].sort((x, y) => x - y).map((b) => REGIONS[b]))} through ${V}, round its export controls.`);
+        if (A === 'ROW' || V === 'ROW') continue;
+        const bump = Math.min(10, (content.rules.diplomacy.leakTension * e.t) / Math.max(1e-9, 0.01 * world));
+        const nt = Math.min(100, tension[A][V] + bump);
+        tension[A][V] = nt;
+        tension[V][A] = nt;
+      }
+    }
+  }
+  it('raises the same tensions, in the same order, and writes the same news as the keyed build', () => {
+    const rnd = lcg(17);
+    const base = createGame(content, 2).tension;
+    let lines = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const markets = {} as Record<string, { received: number[]; transship: [number, number, number, number][] }>;
+      for (const s of STAGES) {
+        const n = Math.floor(rnd() * 14);
+        const transship: [number, number, number, number][] = [];
+        for (let i = 0; i < n; i++) transship.push([Math.floor(rnd() * 6), Math.floor(rnd() * 6), Math.floor(rnd() * 6), rnd() < 0.15 ? 0 : rnd() * (rnd() < 0.5 ? 5 : 5000)]);
+        markets[s] = { received: Array.from({ length: 6 }, () => rnd() * 20000), transship };
+      }
+      const chain = { markets } as unknown as ChainResult;
+      const want = structuredClone(base);
+      const wantNews: string[] = [];
+      before(chain, want, wantNews);
+      const got = structuredClone(base);
+      const news: string[] = [];
+      leakConsequences(content, chain, got, news);
+      expect(got).toStrictEqual(want);
+      const lean = structuredClone(base);
+      leakConsequences(content, chain, lean, null);
+      expect(lean).toStrictEqual(want);
+      expect(news).toStrictEqual(wantNews);
+      lines += news.length;
+    }
+    expect(lines).toBeGreaterThan(200);
   });
 });
