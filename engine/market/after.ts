@@ -3,7 +3,7 @@
 // ledger's counterfactuals, and national stockpile trades settled at the market price.
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from '../ids.ts';
 import type { Content } from '../content.ts';
-import type { GameState, RegionState } from '../state.ts';
+import type { Control, GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
 import { NR } from './spe.ts';
 import { runChain, type ChainInput, type ChainResult } from './chain.ts';
@@ -72,6 +72,12 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
   return out;
 }
 
+/** How far a control shuts a buyer out: 1 banned, 1 - share licensed, 0 open. */
+function severity(c: Control): number {
+  return c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0;
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('after.ts: distrustAfter is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
+
 /** Buyers' distrust of each supplier: it jumps to the severity of the supplier's controls on the buyer (or a share
  * of its worst control on anyone else: buyers watch how suppliers treat others) and fades with a half-life once
  * the controls ease. Buyers diversify away from a coercer for years (Japan after 2010: Mancheri 2015). */
@@ -86,11 +92,13 @@ export function distrustAfter(content: Content, state: GameState, R: Record<Regi
     for (let j = 0; j < NR; j++) {
       let w = 0;
       if (ctl && i !== j) {
+        // the stages by name, in STAGES' order (a keyed load with a varying key is a megamorphic load)
         const cb = ctl[REGIONS[j]];
-        for (const s of STAGES) {
-          const c = cb[s];
-          w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
-        }
+        w = Math.max(w, severity(cb['ore.light']));
+        w = Math.max(w, severity(cb['ore.heavy']));
+        w = Math.max(w, severity(cb['oxide.light']));
+        w = Math.max(w, severity(cb['oxide.heavy']));
+        w = Math.max(w, severity(cb.magnet));
       }
       SEV[i * NR + j] = w;
       worst = Math.max(worst, w);
