@@ -21,8 +21,11 @@ describe('threadsPay', () => {
     expect(threadsPay({ played: 40, left: 2960, fastestMs: 15, recentMs: 25, playedMs: 3000 }, WORTH)).toBe(true);
     // 100,000 games at 20 ms: from the fifth task, before the pace settles
     expect(threadsPay({ played: 5, left: 99_995, fastestMs: 300, recentMs: 500, playedMs: 3000 }, WORTH)).toBe(true);
-    // a job of planner games, 20 s each: after the first
+    // a job of long games (20 s each): after the first
     expect(threadsPay({ played: 1, left: 19, fastestMs: 20_000, recentMs: 20_000, playedMs: 20_000 }, WORTH)).toBe(true);
+    // planner games, 2-4 s each: once 10 s are played (before, 15 tasks left x 3 s / 30 is not enough)
+    expect(threadsPay({ played: 4, left: 16, fastestMs: 2500, recentMs: 3000, playedMs: 9500 }, WORTH)).toBe(false);
+    expect(threadsPay({ played: 4, left: 16, fastestMs: 2500, recentMs: 3000, playedMs: 10_500 }, WORTH)).toBe(true);
     // the same estimate before the fifth task does not count (the first tasks include loading the engine)
     expect(threadsPay({ played: 4, left: 99_996, fastestMs: 300, recentMs: 500, playedMs: 2000 }, WORTH)).toBe(false);
   });

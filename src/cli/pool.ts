@@ -34,7 +34,7 @@ const THREAD_WORTH_MS = 15_000;
  * WARM_MS of long ones; before that an estimate counts for 1/EARLY_DISCOUNT of itself, so only a job far past the
  * threshold starts its threads at once. */
 const WARM_TASKS = 40;
-const WARM_MS = 20_000;
+const WARM_MS = 10_000;
 const EARLY_DISCOUNT = 30;
 /** The pace of the work left: the mean of this thread's last RECENT tasks (tasks differ: a seed's first game also
  * plays its status-quo yardstick). */
