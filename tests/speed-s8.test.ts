@@ -7,6 +7,8 @@ import type { Deal, GameState } from '../engine/state.ts';
 import { detections, leakConsequences } from '../engine/market/after.ts';
 import type { ChainResult } from '../engine/market/chain.ts';
 import { REGIONS, STAGES, STAGE_NAMES } from '../engine/ids.ts';
+import { ORDER_KEYS, fastCountryOrders } from '../engine/orders-fast.ts';
+import { CountryOrdersSchema } from '../engine/schema.ts';
 import { content, lcg } from './helpers.ts';
 
 describe('keyed draws without the key', () => {
@@ -121,5 +123,18 @@ describe('leakConsequences', () => {
       lines += news.length;
     }
     expect(lines).toBeGreaterThan(200);
+  });
+});
+
+describe('fastCountryOrders, key by key', () => {
+  it("keeps each key that is there with the value undefined, in zod's order, as zod's parse does", () => {
+    for (const k of ORDER_KEYS) {
+      for (const o of [{ [k]: undefined }, { defenseSpendingPct: 2, [k]: undefined }, { [k]: undefined, investments: [{ type: 'magnetPlant' }] }]) {
+        const want = CountryOrdersSchema.parse(o);
+        const got = fastCountryOrders(o);
+        expect(got, `${k}: ${JSON.stringify(Object.keys(o))}`).toStrictEqual(want);
+        expect(Object.keys(got!)).toEqual(Object.keys(want));
+      }
+    }
   });
 });
