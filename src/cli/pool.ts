@@ -18,15 +18,16 @@ export interface Schedule {
   /** checked before each task is handed out; true stops handing out more (an interrupt). Tasks already running
    * finish and are reported, so an interrupt loses no finished game. */
   stopped?: () => boolean;
-  /** start worker threads only once this thread estimates the work left at more than this many ms (default 15000,
+  /** start worker threads only once this thread estimates the work left at more than this many ms (default 30000,
    * or GAMBIT_THREAD_WORTH_MS; threadsPay); 0 starts them at once */
   threadWorthMs?: number;
 }
 
-/** Each worker thread first spends some 3-5 s of CPU starting and compiling the engine, which on a 2-core machine it
- * takes from this thread's games: a job of 11-14 s on one thread (the README's tournament) ran 0.90-1.1x as fast on
- * two. So threads start only when the work left would take this thread THREAD_WORTH_MS or more (threadsPay). */
-const THREAD_WORTH_MS = 15_000;
+/** Each worker thread first spends some 3-10 s of CPU starting and compiling the engine, which on a 2-core machine it
+ * takes from this thread's games: a job of 15 s on one thread (the README's tournament) ran 0.48-0.90x as fast on
+ * two. So threads start only when the work left would take this thread THREAD_WORTH_MS or more (threadsPay); the
+ * estimate of a short job swings by half either way (its tasks differ, the machine is shared), hence the margin. */
+const THREAD_WORTH_MS = 30_000;
 /** This thread's first games run while V8 is still compiling the engine, several times slower than once it is warm
  * (the README tournament's fifth task took 370 ms on a loaded machine, its later ones 11-16 ms; the bench needs some
  * 30 games before the pace settles). Compiling goes by games played, not by time (a loaded machine plays fewer games
@@ -36,26 +37,27 @@ const THREAD_WORTH_MS = 15_000;
 const WARM_TASKS = 40;
 const WARM_MS = 10_000;
 const EARLY_DISCOUNT = 30;
-/** The pace of the work left: the mean of this thread's last RECENT tasks (tasks differ: a seed's first game also
- * plays its status-quo yardstick). */
-const RECENT = 8;
+/** The pace of the work left: the mean of this thread's tasks after its first PACE_SKIP (the coldest), or of all of
+ * them before that. Tasks differ (a tournament plays each profile's games in a row; a seed's first game also plays
+ * its status-quo yardstick), so the pace is a mean over many, not over the last few. */
+const PACE_SKIP = 20;
 
 /** What this thread knows when it decides whether to start the worker threads: tasks it has played and left to hand
- * out, its fastest task, the mean of its last tasks, and its time playing so far (ms). */
+ * out, its fastest task, its mean pace (PACE_SKIP), and its time playing so far (ms). */
 export interface PaceSoFar {
   played: number;
   left: number;
   fastestMs: number;
-  recentMs: number;
+  paceMs: number;
   playedMs: number;
 }
 
 /** Whether starting the worker threads now pays: once this thread is warm (WARM_TASKS tasks or WARM_MS played), when
- * the work left at its recent pace is worth `worthMs` or more; before that (from its fifth task) only when the work
+ * the work left at its mean pace is worth `worthMs` or more; before that (from its fifth task) only when the work
  * left at its fastest pace is EARLY_DISCOUNT times that. */
 export function threadsPay(p: PaceSoFar, worthMs: number): boolean {
   if (p.left <= 0 || p.played < 1) return false;
-  if (p.played >= WARM_TASKS || p.playedMs >= WARM_MS) return p.left * p.recentMs >= worthMs;
+  if (p.played >= WARM_TASKS || p.playedMs >= WARM_MS) return p.left * p.paceMs >= worthMs;
   return p.played >= 5 && (p.left * p.fastestMs) / EARLY_DISCOUNT >= worthMs;
 }
 
@@ -139,7 +141,7 @@ export async function playScheduled(s: Schedule): Promise<void> {
     let played = 0;
     let fastest = Infinity; // the fastest task so far: early tasks run while V8 is still compiling, 3-30x slower
     let playedMs = 0;
-    const recent: number[] = [];
+    let skippedMs = 0; // the first PACE_SKIP tasks' time
     for (let i = take(); i !== null; i = take()) {
       const t0 = performance.now();
       s.onResult(playMany([taskAt(i)])[0], i);
@@ -147,8 +149,9 @@ export async function playScheduled(s: Schedule): Promise<void> {
       played++;
       playedMs += ms;
       fastest = Math.min(fastest, ms);
-      if (recent.push(ms) > RECENT) recent.shift();
-      if (threads > 0 && !starting && threadsPay({ played, left: tasks.length - next, fastestMs: fastest, recentMs: recent.reduce((a, b) => a + b, 0) / recent.length, playedMs }, worth)) startThreads();
+      if (played <= PACE_SKIP) skippedMs = playedMs;
+      const paceMs = played > PACE_SKIP ? (playedMs - skippedMs) / (played - PACE_SKIP) : playedMs / played;
+      if (threads > 0 && !starting && threadsPay({ played, left: tasks.length - next, fastestMs: fastest, paceMs, playedMs }, worth)) startThreads();
       await new Promise((res) => setImmediate(res)); // lets worker results, the progress bar and Ctrl-C in
     }
   };
