@@ -128,12 +128,17 @@ export function bindingCommitments(c: CountryId, deals: readonly Deal[], turn: n
 }
 
 export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
-  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports' || k.type === 'defenseFloor');
-  if (!bind.length) return pol;
-  const needs = bind.some(({ partner, k }) =>
-    k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : k.type === 'defenseFloor' ? pol.defensePct < k.minPct : false,
-  );
+  // whether an active deal holds this country to more than its policies give now, found without building the list of
+  // its commitments (most turns none does)
+  let needs = false;
+  for (let i = 0; i < deals.length && !needs; i++) {
+    const d = deals[i];
+    if (d.status !== 'active' || d.startTurn > turn) continue;
+    if (d.from === c) needs = short(pol, d.to, d.give);
+    if (!needs && d.to === c) needs = short(pol, d.from, d.get);
+  }
   if (!needs) return pol;
+  const bind = bindingCommitments(c, deals, turn).filter(({ k }) => k.type === 'tariffCap' || k.type === 'openExports' || k.type === 'defenseFloor');
   return produce(pol, (d) => {
     for (const { partner, k } of bind) {
       if (k.type === 'tariffCap' && d.tariffs[partner][k.good] > k.max) d.tariffs[partner][k.good] = k.max;
@@ -143,6 +148,13 @@ export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[]
         d.controls[partner][k.stage] = toControl('open', pol.controls[partner][k.stage], flowOut(k.stage, partner), turn);
     }
   });
+}
+
+/** Whether a policy falls short of one of the commitments to a partner that enforceDeals binds. */
+function short(pol: Policies, partner: CountryId, list: readonly Commitment[]): boolean {
+  for (const k of list)
+    if (k.type === 'tariffCap' ? pol.tariffs[partner][k.good] > k.max : k.type === 'openExports' ? pol.controls[partner][k.stage].level !== 'open' : k.type === 'defenseFloor' ? pol.defensePct < k.minPct : false) return true;
+  return false;
 }
 
 /** Net investment flows under active deals this turn, USD bn: inflow to each country and outflow from it. */

@@ -4,7 +4,7 @@
 import type { Content } from './content.ts';
 import type { GameState, MudProgramme, Project, RegionState, Shock } from './state.ts';
 import { COUNTRIES, type RegionId } from './ids.ts';
-import { keyedUniform } from './prng.ts';
+import { keyedUniform, keyedUniform4 } from './prng.ts';
 import { knownProjectType } from './own.ts';
 import { pow } from './detmath.ts';
 
@@ -131,7 +131,7 @@ export function advanceMud(content: Content, state: GameState, R: Record<RegionI
   const q = state.quartersPerTurn;
   if (p.startedTurn < turn && !(st.lifts && mudSuspended(shocks, p.host))) {
     p.remainingQuarters -= q;
-    if (p.remainingQuarters > 0 && keyedUniform(`${state.seed}:delay:${p.id}:${turn}`) < t.delayRisk * q) p.remainingQuarters += 1;
+    if (p.remainingQuarters > 0 && keyedUniform4(state.seed, 'delay', p.id, turn) < t.delayRisk * q) p.remainingQuarters += 1;
   }
   if (p.remainingQuarters > 0) return;
   // the stage's reads: a Polya urn on the belief, the same in law as reads of a fixed unknown performance drawn from the prior

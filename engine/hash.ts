@@ -69,10 +69,20 @@ export function hashString(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
 
+/** hashLane1 in parts: lane1End(lane1Step(lane1Step(LANE1_START, a), b)) === hashLane1(a + b) (FNV-1a reads the
+ * characters in turn), so a keyed draw need not build its key. */
+export const LANE1_START = 0x811c9dc5 | 0;
 /** The first lane of `hashString` (its first 8 hex digits as a number, 0..2^32-1), without building the string. */
 export function hashLane1(s: string): number {
-  let h1 = 0x811c9dc5 | 0;
+  return lane1End(lane1Step(LANE1_START, s));
+}
+export function lane1Step(h: number, s: string): number {
+  let h1 = h;
   for (let i = 0; i < s.length; i++) h1 = Math.imul(h1 ^ s.charCodeAt(i), 0x01000193);
+  return h1;
+}
+export function lane1End(h: number): number {
+  let h1 = h;
   h1 ^= h1 >>> 13;
   h1 = Math.imul(h1, 0x85ebca6b);
   h1 ^= h1 >>> 16;

@@ -1,6 +1,6 @@
 // Seeded randomness: the game's RNG (seedrandom's alea, its state kept in the game state) and stateless draws keyed by name.
 import seedrandom from 'seedrandom';
-import { hashLane1 } from './hash.ts';
+import { LANE1_START, hashLane1, lane1End, lane1Step } from './hash.ts';
 
 export type RngState = object;
 
@@ -28,4 +28,15 @@ export function makeRng(seed: string): () => number {
 export function keyedUniform(key: string): number {
   // The first 8 hex digits of hashString(key), read as a number: the same value without the string.
   return hashLane1(key) / 4294967296;
+}
+
+/** keyedUniform(`${seed}:${what}:${id}:${n}`), the same bits, without building the key (a project's yearly draws). */
+export function keyedUniform4(seed: string, what: string, id: string, n: number): number {
+  let h = lane1Step(LANE1_START, seed);
+  h = lane1Step(h, ':');
+  h = lane1Step(h, what);
+  h = lane1Step(h, ':');
+  h = lane1Step(h, id);
+  h = lane1Step(h, ':');
+  return lane1End(lane1Step(h, String(n))) / 4294967296;
 }

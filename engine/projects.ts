@@ -3,7 +3,7 @@ import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.
 import type { Content } from './content.ts';
 import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts';
 import type { Orders } from './schema.ts';
-import { keyedUniform } from './prng.ts';
+import { keyedUniform, keyedUniform4 } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
 import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
@@ -161,7 +161,7 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
     for (const e of instant) if (e.effect.kind === 'projectDelay' && e.effect.projectType === p.type) p.remainingQuarters = Math.max(0, p.remainingQuarters + e.effect.quarters);
     if (p.startedTurn < turn) {
       p.remainingQuarters -= q;
-      if (p.remainingQuarters > 0 && keyedUniform(`${state.seed}:delay:${p.id}:${turn}`) < t.delayRisk * q) p.remainingQuarters += 1;
+      if (p.remainingQuarters > 0 && keyedUniform4(state.seed, 'delay', p.id, turn) < t.delayRisk * q) p.remainingQuarters += 1;
     }
     if (p.remainingQuarters <= 0) {
       if (keyedUniform(`${state.seed}:success:${p.id}`) < t.successChance) {

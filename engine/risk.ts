@@ -4,7 +4,7 @@
 // the highest (the bottleneck) kept. Independence in the score is 1 - SR / scale.
 import { REGIONS, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
-import type { Policies } from './state.ts';
+import type { Control, Policies } from './state.ts';
 import type { MarketResult } from './market/types.ts';
 import { NR } from './market/spe.ts';
 
@@ -61,13 +61,24 @@ function restriction(c: Ctx, o: number, i: number, level: StageKey[]): number {
   if (o === i || REGIONS[o] === 'ROW') return 1;
   let t = 1;
   const ctl = c.pol[o].controls[REGIONS[i]];
-  for (const s of level) {
-    const lv = ctl[s].level;
-    if (lv === 'banned') t = Math.max(t, c.banned);
-    else if (lv === 'licensed') t = Math.max(t, 1 + (c.licensed - 1) * (1 - ctl[s].share) * 2);
-  }
+  // the levels' stages by name, in their order (a keyed load with a varying key is a megamorphic load)
+  if (level === LEVELS[0]) {
+    t = restricted(c, t, ctl['ore.light']);
+    t = restricted(c, t, ctl['ore.heavy']);
+  } else if (level === LEVELS[1]) {
+    t = restricted(c, t, ctl['oxide.light']);
+    t = restricted(c, t, ctl['oxide.heavy']);
+  } else if (level === LEVELS[2]) t = restricted(c, t, ctl.magnet);
+  else for (const s of level) t = restricted(c, t, ctl[s]);
   return Math.min(t, c.banned);
 }
+function restricted(c: Ctx, t: number, ctl: Control): number {
+  const lv = ctl.level;
+  if (lv === 'banned') return Math.max(t, c.banned);
+  if (lv === 'licensed') return Math.max(t, 1 + (c.licensed - 1) * (1 - ctl.share) * 2);
+  return t;
+}
+if (LEVELS.map((l) => l.join()).join(';') !== 'ore.light,ore.heavy;oxide.light,oxide.heavy;magnet') throw new Error('risk.ts: restriction is written for the levels ore, oxide, magnet');
 
 // scratch, each entry written before it is read on every call (supplyRisk runs a few hundred times a game):
 // WORLD[l * NR + o] the value origin o sends anywhere at level l, WORLD_TOTAL[l] its sum; FROM[o] what buyer i gets

@@ -3,7 +3,7 @@
 // ledger's counterfactuals, and national stockpile trades settled at the market price.
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from '../ids.ts';
 import type { Content } from '../content.ts';
-import type { GameState, RegionState } from '../state.ts';
+import type { Control, GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
 import { NR } from './spe.ts';
 import { runChain, type ChainInput, type ChainResult } from './chain.ts';
@@ -72,6 +72,12 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
   return out;
 }
 
+/** How far a control shuts a buyer out: 1 banned, 1 - share licensed, 0 open. */
+function severity(c: Control): number {
+  return c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0;
+}
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('after.ts: distrustAfter is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
+
 /** Buyers' distrust of each supplier: it jumps to the severity of the supplier's controls on the buyer (or a share
  * of its worst control on anyone else: buyers watch how suppliers treat others) and fades with a half-life once
  * the controls ease. Buyers diversify away from a coercer for years (Japan after 2010: Mancheri 2015). */
@@ -86,11 +92,13 @@ export function distrustAfter(content: Content, state: GameState, R: Record<Regi
     for (let j = 0; j < NR; j++) {
       let w = 0;
       if (ctl && i !== j) {
+        // the stages by name, in STAGES' order (a keyed load with a varying key is a megamorphic load)
         const cb = ctl[REGIONS[j]];
-        for (const s of STAGES) {
-          const c = cb[s];
-          w = Math.max(w, c.level === 'banned' ? 1 : c.level === 'licensed' ? 1 - c.share : 0);
-        }
+        w = Math.max(w, severity(cb['ore.light']));
+        w = Math.max(w, severity(cb['ore.heavy']));
+        w = Math.max(w, severity(cb['oxide.light']));
+        w = Math.max(w, severity(cb['oxide.heavy']));
+        w = Math.max(w, severity(cb.magnet));
       }
       SEV[i * NR + j] = w;
       worst = Math.max(worst, w);
@@ -152,28 +160,45 @@ export function detections(content: Content, m: ChainResult['markets'][StageKey]
   return out;
 }
 
-/** News and tension from leakage found this turn: the restricting country blames the transit country. */
+/** Scratch for leakConsequences, cleared per stage: what the origin found per (origin, via) pair, [a * NR + v], and
+ * the destinations it went to, a bit per region. */
+const LEAK_T = new Float64Array(NR * NR);
+const LEAK_DEST = new Int32Array(NR * NR);
+
+/** News and tension from leakage found this turn: the restricting country blames the transit country. Each (origin,
+ * via) pair's findings are summed in the detections' order and the pairs taken in (origin, via) order. */
 export function leakConsequences(content: Content, chain: ChainResult, tension: GameState['tension'], news: string[] | null): void {
   for (const s of STAGES) {
     const m = chain.markets[s];
+    if (m.transship.length === 0) continue; // nothing went round anyone's controls
     let world = 0;
     for (let i = 0; i < NR; i++) world += m.received[i];
-    const byPair = new Map<string, { a: number; v: number; t: number; dest: Set<number> }>();
-    for (const [a, v, b, t] of detections(content, m)) {
+    LEAK_T.fill(0);
+    LEAK_DEST.fill(0);
+    const found = detections(content, m);
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i];
+      const t = f[3];
       if (t <= 0) continue;
-      const k = `${a}>${v}`;
-      const e = byPair.get(k) ?? { a, v, t: 0, dest: new Set<number>() };
-      e.t += t;
-      e.dest.add(b);
-      byPair.set(k, e);
+      const k = f[0] * NR + f[1];
+      LEAK_T[k] += t;
+      LEAK_DEST[k] |= 1 << f[2];
     }
-    for (const e of [...byPair.values()].sort((x, y) => x.a - y.a || x.v - y.v)) {
-      if (e.t < Math.max(1, 0.001 * world)) continue;
-      const A = REGIONS[e.a];
-      const V = REGIONS[e.v];
-      news?.push(`${A} finds about ${fmtT(e.t)} of its ${STAGE_NAMES[s]} reaching ${listOf([...e.dest].sort((x, y) => x - y).map((b) => REGIONS[b]))} through ${V}, round its export controls.`);
+    for (let k = 0; k < NR * NR; k++) {
+      // a pair is there when something was found on it (every destination sets its bit)
+      const dest = LEAK_DEST[k];
+      if (dest === 0) continue;
+      const t = LEAK_T[k];
+      if (t < Math.max(1, 0.001 * world)) continue;
+      const A = REGIONS[Math.floor(k / NR)];
+      const V = REGIONS[k % NR];
+      if (news) {
+        const to: RegionId[] = [];
+        for (let b = 0; b < NR; b++) if (dest & (1 << b)) to.push(REGIONS[b]);
+        news.push(`${A} finds about ${fmtT(t)} of its ${STAGE_NAMES[s]} reaching ${listOf(to)} through ${V}, round its export controls.`);
+      }
       if (A === 'ROW' || V === 'ROW') continue;
-      const bump = Math.min(10, (content.rules.diplomacy.leakTension * e.t) / Math.max(1e-9, 0.01 * world));
+      const bump = Math.min(10, (content.rules.diplomacy.leakTension * t) / Math.max(1e-9, 0.01 * world));
       const nt = Math.min(100, tension[A][V] + bump);
       tension[A][V] = nt;
       tension[V][A] = nt;

@@ -19,17 +19,48 @@ export interface Schedule {
   /** checked before each task is handed out; true stops handing out more (an interrupt). Tasks already running
    * finish and are reported, so an interrupt loses no finished game. */
   stopped?: () => boolean;
-  /** start worker threads only once this thread estimates the work left at more than this many ms (default 25000,
-   * or GAMBIT_THREAD_WORTH_MS); 0 starts them at once */
+  /** start worker threads only once this thread estimates the work left at more than this many ms (default 30000,
+   * or GAMBIT_THREAD_WORTH_MS; threadsPay); 0 starts them at once */
   threadWorthMs?: number;
 }
 
-/** Each worker thread first spends some 3-4 s of CPU starting and compiling the engine; on a 2-core machine that
- * slows a short batch down (self-play of persona games, 2 threads against 1: 120 games 7.8 s against 6.8 s, 200
- * games about even, 300 games 14.0 s against 16.0 s). So threads start only when the work left would take this
- * thread 25 s or more at the pace of its fastest task so far (early tasks, run while V8 is still compiling, are
- * 2-3 times slower than later ones, so that is about 10 s of real work). */
-const THREAD_WORTH_MS = 25_000;
+/** Each worker thread first spends some 3-10 s of CPU starting and compiling the engine, which on a 2-core machine it
+ * takes from this thread's games: a job of 15 s on one thread (the README's tournament) ran 0.48-0.90x as fast on
+ * two. So threads start only when the work left would take this thread THREAD_WORTH_MS or more (threadsPay); the
+ * estimate of a short job swings by half either way (its tasks differ, the machine is shared), hence the margin. */
+const THREAD_WORTH_MS = 30_000;
+/** This thread's first games run while V8 is still compiling the engine, several times slower than once it is warm
+ * (the README tournament's fifth task took 370 ms on a loaded machine, its later ones 11-16 ms; the bench needs some
+ * 30 games before the pace settles). Compiling goes by games played, not by time (a loaded machine plays fewer games
+ * a second), so the pace of this thread's tasks is taken for the work left's once it has played WARM_TASKS tasks, or
+ * WARM_MS of long ones; before that an estimate counts for 1/EARLY_DISCOUNT of itself, so only a job far past the
+ * threshold starts its threads at once. */
+const WARM_TASKS = 40;
+const WARM_MS = 10_000;
+const EARLY_DISCOUNT = 30;
+/** The pace of the work left: the mean of this thread's tasks after its first PACE_SKIP (the coldest), or of all of
+ * them before that. Tasks differ (a tournament plays each profile's games in a row; a seed's first game also plays
+ * its status-quo yardstick), so the pace is a mean over many, not over the last few. */
+const PACE_SKIP = 20;
+
+/** What this thread knows when it decides whether to start the worker threads: tasks it has played and left to hand
+ * out, its fastest task, its mean pace (PACE_SKIP), and its time playing so far (ms). */
+export interface PaceSoFar {
+  played: number;
+  left: number;
+  fastestMs: number;
+  paceMs: number;
+  playedMs: number;
+}
+
+/** Whether starting the worker threads now pays: once this thread is warm (WARM_TASKS tasks or WARM_MS played), when
+ * the work left at its mean pace is worth `worthMs` or more; before that (from its fifth task) only when the work
+ * left at its fastest pace is EARLY_DISCOUNT times that. */
+export function threadsPay(p: PaceSoFar, worthMs: number): boolean {
+  if (p.left <= 0 || p.played < 1) return false;
+  if (p.played >= WARM_TASKS || p.playedMs >= WARM_MS) return p.left * p.paceMs >= worthMs;
+  return p.played >= 5 && (p.left * p.fastestMs) / EARLY_DISCOUNT >= worthMs;
+}
 
 /** Tasks a worker thread holds at a time. This thread answers a worker's result only between its own games (30-90 ms
  * each), so a worker that held two often finished both and waited: a CPU profile of the README's tournament on two
@@ -41,8 +72,8 @@ const QUEUE_PER_THREAD = 4;
  * Play every task. The calling thread plays too, so `workers: 2` means this thread and one worker thread (every
  * thread pays its own start-up and JIT warm-up, so a pool beside an idle main thread paid one for nothing). This
  * thread plays one task at a time and yields between tasks so worker results and the progress bar are handled as
- * they come. From its fifth task on it estimates the work left from its fastest task and starts the worker threads
- * if that is worth it. Each worker thread gets work once it has loaded the engine and holds QUEUE_PER_THREAD tasks at a time, so
+ * they come. After each task it estimates the work left and starts the worker threads if that is worth it
+ * (threadsPay). Each worker thread gets work once it has loaded the engine and holds QUEUE_PER_THREAD tasks at a time, so
  * it starts the next without waiting for this thread. Results depend only on the task, never on the thread.
  */
 export async function playScheduled(s: Schedule): Promise<void> {
@@ -109,13 +140,19 @@ export async function playScheduled(s: Schedule): Promise<void> {
   const mainLoop = async () => {
     if (threads > 0 && worth <= 0) startThreads();
     let played = 0;
-    let fastest = Infinity; // the fastest task so far: early tasks run while V8 is still compiling, 2-4x slower
+    let fastest = Infinity; // the fastest task so far: early tasks run while V8 is still compiling, 3-30x slower
+    let playedMs = 0;
+    let skippedMs = 0; // the first PACE_SKIP tasks' time
     for (let i = take(); i !== null; i = take()) {
       const t0 = performance.now();
       s.onResult(playMany([taskAt(i)])[0], i);
+      const ms = performance.now() - t0;
       played++;
-      fastest = Math.min(fastest, performance.now() - t0);
-      if (threads > 0 && !starting && played >= 5 && (tasks.length - next) * fastest >= worth) startThreads();
+      playedMs += ms;
+      fastest = Math.min(fastest, ms);
+      if (played <= PACE_SKIP) skippedMs = playedMs;
+      const paceMs = played > PACE_SKIP ? (playedMs - skippedMs) / (played - PACE_SKIP) : playedMs / played;
+      if (threads > 0 && !starting && threadsPay({ played, left: tasks.length - next, fastestMs: fastest, paceMs, playedMs }, worth)) startThreads();
       await new Promise((res) => setImmediate(res)); // lets worker results, the progress bar and Ctrl-C in
     }
   };
