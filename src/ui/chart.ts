@@ -26,6 +26,20 @@ export function sparkline(values: number[], width = 96, height = 24, colour = 'c
   return s;
 }
 
+/** Round gridlines for an axis from lo to hi: the finest step of 1, 2 or 5 x 10^k that needs at most 7 lines, the axis widened to
+ * whole steps (so a score axis reads 0.10, 0.05, 0, -0.05, with zero on a line when it is in range). */
+export function niceTicks(lo: number, hi: number): { lo: number; hi: number; ticks: number[]; decimals: number } {
+  const span = hi - lo;
+  const mag = 10 ** Math.floor(Math.log10(span / 4));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((st) => Math.ceil(hi / st - 1e-9) - Math.floor(lo / st + 1e-9) <= 6)!;
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const first = Math.floor(lo / step + 1e-9);
+  const last = Math.ceil(hi / step - 1e-9);
+  const ticks: number[] = [];
+  for (let k = first; k <= last; k++) ticks.push(Number((k * step).toFixed(decimals)) || 0);
+  return { lo: ticks[0]!, hi: ticks[ticks.length - 1]!, ticks, decimals };
+}
+
 export interface Series {
   label: string;
   values: number[];
@@ -54,26 +68,23 @@ export function lineChart(title: string, series: Series[], width = 420, height =
     lo -= pad;
     hi += pad;
   }
+  const axis = niceTicks(lo, hi);
+  lo = axis.lo;
+  hi = axis.hi;
   const span = hi - lo;
   const L = 46;
   const B = height - 24;
   const n = Math.max(...series.map((x) => x.values.length));
   const X = (i: number) => L + (i / Math.max(1, n - 1)) * (width - L - 8);
   const Y = (v: number) => B - ((v - lo) / span) * (B - 8);
-  for (const t of [lo, (lo + hi) / 2, hi]) {
-    s.append(svg('line', { x1: L, x2: width - 8, y1: Y(t), y2: Y(t), stroke: '#ccc', 'stroke-width': 0.5 }));
-    const tx = svg('text', { x: L - 4, y: Y(t) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#555' });
-    const decimals = span < 0.1 ? 3 : span < 2 ? 2 : span < 20 ? 1 : 0;
-    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(decimals)}${unit}`.replace(/^-/, '−');
+  for (const t of axis.ticks) {
+    // a chart that crosses zero (a score: above it, better than the yardstick) marks zero darker
+    const zero = t === 0 && lo < 0 && hi > 0;
+    s.append(svg('line', { x1: L, x2: width - 8, y1: Y(t), y2: Y(t), stroke: zero ? '#777' : '#ccc', 'stroke-width': zero ? 0.8 : 0.5, ...(zero ? { 'data-zero': '' } : {}) }));
+    const tx = svg('text', { x: L - 4, y: Y(t) + 4, 'text-anchor': 'end', 'font-size': 10, fill: zero ? '#333' : '#555' });
+    tx.textContent = `${Math.abs(t) >= 1000 ? Math.round(t).toLocaleString('en-US') : t.toFixed(axis.decimals)}${unit}`.replace(/^-/, '−');
     s.append(tx);
   }
-  // a chart that crosses zero (a score: above it, better than the yardstick) marks zero
-  if (lo < 0 && hi > 0 && Math.abs(Y(0) - Y((lo + hi) / 2)) > 10 && Math.abs(Y(0) - Y(lo)) > 10 && Math.abs(Y(0) - Y(hi)) > 10) {
-    s.append(svg('line', { x1: L, x2: width - 8, y1: Y(0), y2: Y(0), stroke: '#777', 'stroke-width': 0.8, 'data-zero': '' }));
-    const z = svg('text', { x: L - 4, y: Y(0) + 4, 'text-anchor': 'end', 'font-size': 10, fill: '#333' });
-    z.textContent = '0';
-    s.append(z);
-  } else if (lo < 0 && hi > 0) s.append(svg('line', { x1: L, x2: width - 8, y1: Y(0), y2: Y(0), stroke: '#777', 'stroke-width': 0.8, 'data-zero': '' }));
   const labels = xLabels ?? Array.from({ length: n }, (_, i) => `turn ${i + 1}`);
   for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])]) {
     if (i < 0 || !labels[i]) continue;
