@@ -251,3 +251,10 @@ describe('analyze', () => {
     expect(b.stderr).toMatch(/bad\.json: \$\.profiles\[0\]\.mean\.JPN/);
   }, 120_000);
 });
+
+describe('the fork table', () => {
+  it('shows a difference too small for two decimals with two significant digits, so "runs better 100%" has a figure beside it', async () => {
+    const { forkFigure } = await import('../src/cli/fork.ts');
+    expect([0.00012, -0.0031, 0, 0.005, -1.234, 12].map(forkFigure)).toEqual(['0.00012', '-0.0031', '0.00', '0.01', '-1.23', '12.00']);
+  });
+});

@@ -90,11 +90,17 @@ export function cmdFork(file: string, o: ForkOptions): number {
     'difference in mean objective over the continuation (points), fork minus original:',
     '',
     `${'country'.padEnd(8)} ${'mean'.padStart(8)} ${'95% CI of mean'.padStart(20)} ${'runs better'.padStart(12)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'GDP at end'.padStart(11)}`,
-    ...rows.map((r) => `${r.country.padEnd(8)} ${r.meanDiff.toFixed(2).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${r.ci95[0].toFixed(2)}, ${r.ci95[1].toFixed(2)}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${r.min.toFixed(2).padStart(8)} ${r.max.toFixed(2).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
+    ...rows.map((r) => `${r.country.padEnd(8)} ${forkFigure(r.meanDiff).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${forkFigure(r.ci95[0])}, ${forkFigure(r.ci95[1])}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${forkFigure(r.min).padStart(8)} ${forkFigure(r.max).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
     '',
     `95% CI of mean: Student t interval of the mean over the ${runs} runs; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
   return 0;
+}
+
+/** A difference in points for the fork's table: two decimals, or two significant digits when it is smaller than that
+ * shows but not zero (a row whose runs are all better by 1e-4 read "0.00" beside "runs better 100%"). */
+export function forkFigure(x: number): string {
+  return x !== 0 && Math.abs(x) < 0.005 ? x.toPrecision(2) : x.toFixed(2);
 }
