@@ -66,7 +66,7 @@ describe('revoking a student', () => {
     for (const body of [{ code: k.code, label: 'ann' }, { code: k.code, label: 'Ann', token: ann.token }]) {
       const r = await post(again.base, '/api/join', body);
       expect(r.status).toBe(202);
-      expect(r.json).toMatchObject({ pending: true, message: 'waiting for your teacher to let you back in as Ann' });
+      expect(r.json).toMatchObject({ pending: true, revoked: true, message: 'waiting for your teacher to let you back in as Ann' });
       expect(r.json.token).toBeUndefined();
       secrets.push(r.json.request as string);
     }

@@ -72,6 +72,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await cat.getByTestId('join').click();
     // her name without her seat's link (revoked, forgotten by her browser): the teacher is asked, and allows it
     await cat.getByTestId('join-waiting').getByText('Waiting for your teacher to let you back in as Cat').waitFor();
+    // she is told her teacher took her out, not asked whether the name is hers
+    expect(await cat.getByTestId('join-waiting').textContent()).toMatch(/^Your teacher took Cat out of this class\. Waiting for your teacher/);
+    expect(await cat.getByTestId('join-waiting').textContent()).not.toContain('Not you?');
     await teacher.getByTestId('away').getByText('Revoked (out of their seats until you let them back in): Cat').waitFor();
     await teacher.getByTestId('rejoin-Cat').getByText('Cat asks to rejoin (revoked: back in their old seat if it has room)').waitFor();
     // her links were revoked: the request does not say she is on "a device without her seat's link"

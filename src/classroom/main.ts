@@ -28,7 +28,7 @@ function joinScreen(): void {
     try {
       for (;;) {
         // the seat token this browser holds, if any: rejoining its own seat needs no approval
-        let r: { token: string } | { pending: true; request: string; message: string };
+        let r: { token: string } | { pending: true; request: string; message: string; revoked?: boolean };
         try {
           r = await postJson<typeof r>('/api/join', { code: code.value, label: name.value, token: recall('seat') ?? undefined, request });
         } catch (x) {
@@ -47,7 +47,10 @@ function joinScreen(): void {
         }
         request = r.request;
         asked = { key, request };
-        wait.textContent = `${name.value.trim()} is a name already in this class. ${r.message[0].toUpperCase()}${r.message.slice(1)}: they see your request on their screen. Not you? Change your name and join again.`;
+        // a student the teacher took out of the class is not asked whether the name is theirs
+        wait.textContent = r.revoked
+          ? `Your teacher took ${name.value.trim()} out of this class. ${r.message[0].toUpperCase()}${r.message.slice(1)}: they see your request on their screen.`
+          : `${name.value.trim()} is a name already in this class. ${r.message[0].toUpperCase()}${r.message.slice(1)}: they see your request on their screen. Not you? Change your name and join again.`;
         await new Promise((res) => setTimeout(res, 2000));
       }
     } catch (x) {

@@ -138,7 +138,7 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
   sweepRequests(cls, now);
   const r = opts.request ? cls.requests.get(hashToken(opts.request)) : undefined;
   if (r && r.student === st.id) {
-    if (r.state === 'pending') return { pending: true, request: opts.request!, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+    if (r.state === 'pending') return { pending: true, request: opts.request!, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}`, ...(st.away ? { revoked: true } : {}) };
     // the answer is collected once
     await hub.emit(cls, 'collect', { request: r.id });
     if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`);
@@ -157,7 +157,7 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
   if (st.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
   const request = await askToRejoin(hub, cls, st, name, now);
   hub.listener.changed(cls);
-  return { pending: true, request, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}` };
+  return { pending: true, request, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}`, ...(st.away ? { revoked: true } : {}) };
 }
 
 // ---- creating classes ----

@@ -21,7 +21,7 @@ export { HttpError, type Schedule };
 
 /** A join's answer: a seat and its token, or (rejoining by name without the seat's token) a request waiting for the
  * teacher, which the page sends again until it is answered. */
-export type JoinAnswer = { token: string; classId: string; world: number; country: CountryId; student: string } | { pending: true; request: string; classId: string; message: string };
+export type JoinAnswer = { token: string; classId: string; world: number; country: CountryId; student: string } | { pending: true; request: string; classId: string; message: string; revoked?: boolean };
 
 /** What a hub tells the socket layer: a class changed (push new state), a world resolved (answer waiting submits). */
 export interface HubListener {
