@@ -45,6 +45,10 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     await page.getByTestId('turn-label').waitFor();
     // the supply agreement: a share of Japan's NdPr oxide for a cap on the US tariff on its cars
     await page.getByTestId('tab-deals').click();
+    // the deals' numbers (D12) are explained in the glossary, a "?" beside "Your deals"
+    await page.getByTestId('term-deal').click();
+    await page.getByTestId('glossary').getByText('Deal (D12)').waitFor();
+    await page.keyboard.press('Escape');
     expect(await page.getByTestId('deal-partner').inputValue()).toBe('USA');
     await page.getByTestId('deal-give').selectOption('offtake-oxide.light');
     await page.getByTestId('deal-give-amount').fill('30');

@@ -242,7 +242,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
     (draft.deals?.propose ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryName(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
-    h('h3', {}, t('panel.yourDeals')),
+    h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
 }

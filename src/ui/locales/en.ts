@@ -117,6 +117,7 @@ export const en = {
       licence: ['Export licence', 'A country lets only a share of last quarter’s volume go to a partner (shown as a percentage), after a licensing delay in the first quarter.'],
       ban: ['Export ban', 'Nothing goes to that partner directly; some leaks through third countries that stay open.'],
       offtake: ['Offtake', 'A promise to sell a share of a plant’s or a country’s output to a partner: a stake in a foreign project earns one.'],
+      deal: ['Deal (D12)', 'A package between two countries for a number of turns: what each gives (tariff caps, open exports, offtakes, investment, a defence floor). Deals are numbered D1, D2, … in the order proposed; the Deals tab and the news name them by number.'],
       tariff: ['Tariff', 'A tax in percent on imports of a good from a partner. Shifts buyers to home goods, raises prices at home and tension abroad.'],
       stockpile: ['Stockpile', 'Oxide held by the government, bought at the market price and released in a squeeze.'],
       magnetSupply: ['Magnet supply', 'Magnets a country obtained as a percentage of the magnets its industry wanted. Under 95% the map shows it short, under 80% in crisis.'],
