@@ -126,7 +126,7 @@ export function tensionPolicyTerm(content: Content, pa: Policies, pb: Policies, 
 
 /** `t` plus the tension of one country's controls toward another, stage by stage in the record's own key order (the
  * order Object.values gives), so the sum is the same to the bit. */
-function addControlTension(t: number, dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
+export function addControlTension(t: number, dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
   for (const k in controls) {
     const s = controls[k as keyof typeof controls];
     if (s.level === 'banned') t += dip.banTension;

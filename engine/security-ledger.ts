@@ -5,7 +5,7 @@ import { REGIONS, type CountryId, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Deal, GameState, LedgerEntry, Policies, RegionState, Shock } from './state.ts';
-import { meanTariff, securityIndex, securityInputs } from './economy.ts';
+import { addControlTension, meanTariff, securityIndex, securityInputs } from './economy.ts';
 
 export interface SecurityLedgerInput {
   content: Content;
@@ -24,15 +24,8 @@ export interface SecurityLedgerInput {
   breaches: { breaker: CountryId; victim: CountryId }[];
 }
 
-function controlTension(dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
-  let t = 0;
-  for (const k in controls) {
-    const s = controls[k as keyof typeof controls];
-    if (s.level === 'banned') t += dip.banTension;
-    else if (s.level === 'licensed') t += dip.licenceTension * (1 - s.share);
-  }
-  return t;
-}
+/** The tension one country's controls toward another add (the economy step's own sum, from 0). */
+const controlTension = (dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]) => addControlTension(0, dip, controls);
 
 function activeDeals(deals: Deal[], a: CountryId, b: CountryId): number {
   let n = 0;
