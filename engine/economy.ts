@@ -1,5 +1,5 @@
 // Cars (Armington), other-goods trade, GDP, approval, environment, defense and security, tension: the formulas, as plain functions.
-import { COUNTRIES, REGIONS, type CountryId, type RegionId } from './ids.ts';
+import { COUNTRIES, REGIONS, type CountryId, type ObjectiveKey, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Policies, RegionState } from './state.ts';
@@ -72,9 +72,7 @@ export function pollutionAdded(content: Content, minedReo: number, refined: numb
 }
 
 /** Objective index of a country in a turn: weighted indicators, each in points. */
-/** The objectives a score is split by, in the order they are summed. */
-export const OBJECTIVES = ['gdp', 'security', 'approval', 'autoProduction', 'supplySecurity', 'independence', 'environment'] as const;
-export type ObjectiveKey = (typeof OBJECTIVES)[number];
+export { OBJECTIVES, type ObjectiveKey } from './ids.ts';
 
 /** Each objective's weighted contribution to the objective index (environment enters with its sign). */
 export function objectiveParts(content: Content, c: CountryId, r: RegionState, independence: number): Record<ObjectiveKey, number> {

@@ -28,6 +28,10 @@ export type Use = (typeof USES)[number];
 export const HEADLINES = ['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'approval', 'security'] as const;
 export type Headline = (typeof HEADLINES)[number];
 
+/** The objectives a score is split by, in the order they are summed. */
+export const OBJECTIVES = ['gdp', 'security', 'approval', 'autoProduction', 'supplySecurity', 'independence', 'environment'] as const;
+export type ObjectiveKey = (typeof OBJECTIVES)[number];
+
 export const PROJECT_KINDS = ['mine', 'refinery', 'magnetPlant', 'recycling', 'thrifting', 'stockpile', 'stake', 'deepSeaMud'] as const;
 export type ProjectKind = (typeof PROJECT_KINDS)[number];
 

@@ -4,9 +4,7 @@ import { z } from 'zod';
 export const REGIONS = ['JPN', 'USA', 'CHN', 'AUS', 'MYS', 'ROW'] as const;
 export type Region = (typeof REGIONS)[number];
 
-/** Mean Earth radius in km, used for the cell-step distances. */
-export const EARTH_RADIUS_KM = 6371;
-export const KM_PER_DEG = (Math.PI * EARTH_RADIUS_KM) / 180;
+export { EARTH_RADIUS_KM, KM_PER_DEG } from './earth.ts';
 
 const regionSchema = z.enum(REGIONS, {
   error: (iss) => `unknown country ${JSON.stringify(iss.input)}; expected one of ${REGIONS.join(', ')}`,

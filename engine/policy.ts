@@ -26,10 +26,8 @@ export class InvalidOrdersError extends Error {
   }
 }
 
-/** Largest change in defense spending (points of GDP) a government can carry in one turn, given its approval. */
-export function maxDefenseStep(approval: number): number {
-  return Math.min(0.5, Math.max(0.1, 0.25 * (approval / 50)));
-}
+import { maxDefenseStep } from './limits.ts';
+export { maxDefenseStep };
 
 /** What a country's investments would cost this turn, USD bn. A stockpile purchase is estimated at the buyer's
  * price last quarter (it is paid at this quarter's market price once the market clears: turn.ts). */

@@ -1,17 +1,19 @@
 // Seeded randomness: the game's RNG (seedrandom's alea, its state kept in the game state) and stateless draws keyed by name.
-import seedrandom from 'seedrandom';
+// seedrandom's alea module alone: the package root also loads its other generators and Node's crypto (for autoseeding)
+import alea from 'seedrandom/lib/alea.js';
+import type seedrandom from 'seedrandom';
 import { LANE1_START, hashLane1, lane1End, lane1Step } from './hash.ts';
 
 export type RngState = object;
 
 export function newRngState(seed: string): RngState {
-  const r = seedrandom.alea(seed, { state: true });
+  const r = alea(seed, { state: true });
   return r.state();
 }
 
 /** Draw n uniforms from a saved state; returns the draws and the new state. */
 export function drawN(state: RngState, n: number): { draws: number[]; state: RngState } {
-  const r = seedrandom.alea('', { state: state as seedrandom.State.Alea });
+  const r = alea('', { state: state as seedrandom.State.Alea });
   const draws: number[] = new Array(n);
   for (let i = 0; i < n; i++) draws[i] = r();
   return { draws, state: r.state() };
@@ -21,7 +23,7 @@ export function drawN(state: RngState, n: number): { draws: number[]; state: Rng
  * so an agent that draws nothing (most persona turns) pays nothing for seeding it. */
 export function makeRng(seed: string): () => number {
   let r: (() => number) | undefined;
-  return () => (r ??= seedrandom.alea(seed))();
+  return () => (r ??= alea(seed))();
 }
 
 /** A uniform in [0,1) that depends only on its key: project risks draw from this, so one project's luck never shifts another's. */

@@ -3,7 +3,8 @@
 // Deep import on purpose: the package root (rot-js/lib/index.js) also loads rot-js's global RNG (seeded from Date.now())
 // and the DOM display code; the A* module only depends on the pure Path base class and the direction table.
 import AStar from 'rot-js/lib/path/astar.js';
-import { EARTH_RADIUS_KM, KM_PER_DEG, type GameMap } from './map-schema.ts';
+import { EARTH_RADIUS_KM, KM_PER_DEG } from './earth.ts';
+import type { GameMap } from './map-schema.ts';
 import { asin, cos, sin } from './detmath.ts';
 
 /** Kilometre costs on the equirectangular grid. */

@@ -2,6 +2,9 @@
 // descriptions, deep-sea stage labels, scenario names, descriptions and briefings, each keyed by its content id. The
 // engine never sees it; the UI shows it in that language and falls back to the English content for a missing entry.
 import { z } from 'zod';
+import type { ContentIds } from './locale-ids.ts';
+
+export { contentIds, type ContentIds } from './locale-ids.ts';
 
 const text = z.string().trim().min(1);
 const briefing = z.strictObject({
@@ -19,26 +22,6 @@ const schema = z.strictObject({
 });
 export type ContentLocale = z.infer<typeof schema>;
 export type ScenarioBriefingText = z.infer<typeof briefing>;
-
-/** The content ids a translation may name. */
-export interface ContentIds {
-  events: readonly string[];
-  projects: readonly string[];
-  deepSeaStages: readonly string[];
-  scenarios: readonly string[];
-}
-
-/** The ids the content files name (content/events.json, content/projects.json, the scenarios). */
-export function contentIds(events: unknown, projects: unknown, scenarios: readonly unknown[]): ContentIds {
-  const ev = events as { events: { id: string }[] };
-  const pr = projects as { types: Record<string, unknown>; deepSea: { stages: { id: string }[] } };
-  return {
-    events: ev.events.map((e) => e.id),
-    projects: Object.keys(pr.types),
-    deepSeaStages: pr.deepSea.stages.map((s) => s.id),
-    scenarios: scenarios.map((s) => (s as { id: string }).id),
-  };
-}
 
 export class ContentLocaleError extends Error {
   constructor(

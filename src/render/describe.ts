@@ -1,5 +1,5 @@
 // The words and figures shown when a lane, port, country or strait on the map is hovered or clicked (pure, no Pixi).
-import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
+import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { FAMILIES, pairVolume, policiesOf, type Family, type RouteLike } from './geometry.ts';
 import { lang, num, t } from '../ui/i18n.ts';
 import { countryName, goodName, sharePct, stageName, supplyPct } from '../ui/labels.ts';

@@ -7,7 +7,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from './atlas.json'; // world-atlas countries-110m cropped to the drawn area: scripts/atlas.ts
 import japan from './japan.json'; // Japan at 1:50m (Shikoku, the Inland Sea, Tokyo Bay): scripts/atlas.ts
-import type { GameMap, RegionId } from '../../engine/index.ts';
+import type { GameMap, RegionId } from '../../engine/lite.ts';
 
 /** ISO 3166-1 numeric codes (world-atlas feature ids) of the game's countries; every other country is the rest of the world. */
 export const ISO_REGION: Record<string, RegionId> = { '392': 'JPN', '840': 'USA', '156': 'CHN', '036': 'AUS', '458': 'MYS' };

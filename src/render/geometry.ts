@@ -1,5 +1,5 @@
 // Pure geometry and scaling behind the map renderer (projection, lane paths, volume scales, policy markers, hit-testing); no Pixi, so Node tests can check it.
-import { REGIONS, type CountryView, type GameMap, type RegionId, type StageKey, type TariffGood } from '../../engine/index.ts';
+import { REGIONS, type CountryView, type GameMap, type RegionId, type StageKey, type TariffGood } from '../../engine/lite.ts';
 
 /** Route of one lane in grid cells, as returned by routeLanes (only the fields the renderer reads). */
 export interface RouteLike {

@@ -1,5 +1,5 @@
 // Where labels go and what is under the pointer: pure functions over the grid and the drawn lanes, tested in Node.
-import { REGIONS, type GameMap, type RegionId } from '../../engine/index.ts';
+import { REGIONS, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { distToPolyline, regionAt } from './geometry.ts';
 import { regionAtPoint, type Raster } from './geo.ts';
 

@@ -1,7 +1,7 @@
 // The map's names (countries with last quarter's magnet supply, straits; 14 px and up, legible on a projector) and the
 // goods' bands along the lanes.
 import { Container, Graphics, type Text } from 'pixi.js';
-import type { CountryView, GameMap, RegionId } from '../../engine/index.ts';
+import type { CountryView, GameMap, RegionId } from '../../engine/lite.ts';
 import { LABEL_LONLAT, type GeoProj } from './geo.ts';
 import { label } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';

@@ -1,7 +1,7 @@
 // The map's land layer: Natural Earth countries filled by the game's region, shaded by each country's state (magnet
 // supply: calm, strained, crisis), coasts and borders about one screen pixel wide at any zoom, and the straits.
 import { Graphics } from 'pixi.js';
-import type { CountryView, RegionId } from '../../engine/index.ts';
+import type { CountryView, RegionId } from '../../engine/lite.ts';
 import type { RegionShapes } from './geo.ts';
 import { BORDER, CLOSED, COAST, LAND_FILL, mix } from './style.ts';
 

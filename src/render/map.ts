@@ -1,6 +1,6 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
 import { Application, Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
-import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
+import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { clampView, fitView, legendAt, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
 import { describeCountry, describeLane, describePort, describeStrait, type MapSelection } from './describe.ts';
@@ -11,28 +11,12 @@ import { straitPoint, world as geoWorld } from './geo.ts';
 import { MapLabels, drawLaneBands } from './labels.ts';
 import { LandLayer } from './land.ts';
 import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
+import type { MapRenderer } from './map-api.ts';
 import { ANIMATION_MS, SEA } from './style.ts';
 
 export type { MapSelection } from './describe.ts';
 
-export interface MapRenderer {
-  /** draw the state of a turn; `animate` plays the flows moving along lanes (about 2 s) */
-  update(view: CountryView, opts?: { animate?: boolean }): void;
-  /** resolves when the current animation ends */
-  settled(): Promise<void>;
-  /** called with what was clicked (null for open sea); hovering shows the same in a tooltip on the map */
-  onSelect(cb: (sel: MapSelection | null) => void): void;
-  resize(width: number, height: number): void;
-  /** zoom about the centre of the map view (limited to 1x..8x of the fitted map) */
-  zoomBy(factor: number): void;
-  /** fit the whole map again */
-  resetView(): void;
-  /** the figures for a country, port, lane or strait, as a click would give them (keyboard access to the map) */
-  inspect(kind: MapSelection['kind'], id: string): MapSelection;
-  /** for tests: how many flow particles are alive, how many lanes are drawn, and the ticker's frames per second */
-  stats(): { flows: number; lanesDrawn: number; fps: number };
-  destroy(): void;
-}
+export type { MapRenderer } from './map-api.ts';
 
 
 export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number } = {}): Promise<MapRenderer> {
@@ -179,7 +163,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   const onMotion = (e: MediaQueryListEvent): void => {
     reducedMotion = e.matches;
     if (reducedMotion) finish();
-    else if (!app.ticker.started) app.ticker.start();
+    else if (!app.ticker.started && !held) app.ticker.start();
     wake();
   };
   motionQuery?.addEventListener('change', onMotion);
@@ -208,8 +192,9 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   // With reduced motion nothing moves on its own, so the ticker sleeps between interactions (saves the CPU that
   // software WebGL on school machines, and tests under load, do not have).
   let awakeUntil = 0;
+  let held = false; // hold(true): the page waits for a turn, nothing draws
   const wake = (): void => {
-    if (!reducedMotion) return;
+    if (!reducedMotion || held) return;
     awakeUntil = performance.now() + 700;
     if (!app.ticker.started) app.ticker.start();
   };
@@ -371,6 +356,14 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       wake();
       xf = fitView(proj, W, H);
       applyView();
+    },
+    hold(on) {
+      held = on;
+      if (on) app.ticker.stop();
+      else {
+        app.ticker.start();
+        wake();
+      }
     },
     stats() {
       return { flows: flows.alive, lanesDrawn: scene.lanes.length, fps: Math.round(app.ticker.FPS * 10) / 10 };

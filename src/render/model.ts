@@ -1,5 +1,5 @@
 // Turns a CountryView into what the map draws: lanes with widths, particle streams and placed policy markers (pure, no Pixi).
-import { REGIONS, type CountryView, type GameMap, type RegionId } from '../../engine/index.ts';
+import { REGIONS, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import {
   FAMILIES,
   PARTICLE_CAP,

@@ -3,7 +3,7 @@
 // sea is open and rounded. The engine's own route (engine/map.ts, on its coarse grid) still gives the length and which
 // straits a lane uses; this only decides where the line is drawn, so no drawn lane crosses land. Pure, tested in Node.
 import { geoInterpolate } from 'd3-geo';
-import type { GameMap } from '../../engine/index.ts';
+import type { GameMap } from '../../engine/lite.ts';
 import { portPoint, straitPoint, type GeoProj, type Raster } from './geo.ts';
 import type { RouteLike } from './geometry.ts';
 

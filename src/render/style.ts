@@ -1,5 +1,5 @@
 // Colours, sizes and fonts of the map in one place: Okabe-Ito (colour-blind safe), matching the UI's country colours.
-import type { RegionId } from '../../engine/index.ts';
+import type { RegionId } from '../../engine/lite.ts';
 import type { Family } from './geometry.ts';
 
 /** Okabe-Ito. */

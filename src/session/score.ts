@@ -1,6 +1,6 @@
 // The player's score split by objective, turn by turn: each objective's part of the gap to the yardstick game (the
 // same game with the player's seat at status quo), its running average (the score) and how much this turn moved it.
-import { OBJECTIVES, type ObjectiveKey } from '../../engine/index.ts';
+import { OBJECTIVES, type ObjectiveKey } from '../../engine/lite.ts';
 import type { TurnScore } from './protocol.ts';
 
 /** Plain-word names of the objectives, for players. */

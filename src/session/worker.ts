@@ -31,6 +31,7 @@ type Msg = { id: number; method: string; args: unknown[] };
 
 self.onmessage = (e: MessageEvent<Msg>) => {
   const { id, method, args } = e.data;
+  const t0 = performance.now();
   try {
     let value: unknown;
     if (method === 'start') {
@@ -50,7 +51,8 @@ self.onmessage = (e: MessageEvent<Msg>) => {
       if (typeof fn !== 'function') throw new Error(`no session method ${method}`);
       value = fn.apply(c, args);
     }
-    (self as unknown as Worker).postMessage({ id, ok: true, value });
+    // ms: the worker's own time on the call (the page's `npm run ui-report` splits a turn's wait with it)
+    (self as unknown as Worker).postMessage({ id, ok: true, value, ms: performance.now() - t0 });
   } catch (err) {
     (self as unknown as Worker).postMessage({ id, ok: false, error: (err as Error).message ?? String(err) });
   }

@@ -1,6 +1,6 @@
 // Scenario briefings kept in the UI, keyed by scenario id: the engine's scenario schema (engine/schema.ts) has no
 // field for a briefing or a suggested seat, so a scenario that needs more than its description says it here.
-import type { CountryId } from '../../engine/index.ts';
+import type { CountryId } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { t } from './i18n.ts';
 import { scenarioBriefingText } from './content-text.ts';

@@ -4,7 +4,8 @@
 // (src/content/locale.ts). A missing entry reads in English.
 import eventsJson from '../../content/events.json';
 import projectsJson from '../../content/projects.json';
-import { contentIds, parseContentLocale, type ContentLocale, type ScenarioBriefingText } from '../content/locale.ts';
+import { contentIds } from '../content/locale-ids.ts';
+import type { ContentLocale, ScenarioBriefingText } from '../content/locale.ts';
 import { lang, t } from './i18n.ts';
 
 const scenarioFiles = import.meta.glob('/content/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
@@ -16,7 +17,11 @@ let ja: ContentLocale | null = null;
 /** Load and check the Japanese content text (once). A bad file is reported and leaves the content in English. */
 export async function loadContentJa(): Promise<void> {
   if (ja) return;
-  const json = ((await import('../../content/locales/ja.json')) as { default: unknown }).default;
+  // the text and its checker (zod) load together, only for a Japanese page
+  const [json, { parseContentLocale }] = await Promise.all([
+    import('../../content/locales/ja.json').then((m) => (m as { default: unknown }).default),
+    import('../content/locale.ts'),
+  ]);
   try {
     ja = parseContentLocale(json, FILE, CONTENT_IDS);
   } catch (e) {

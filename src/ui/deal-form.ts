@@ -1,7 +1,7 @@
 // The Deals tab's proposal form: what you give and what you ask, one term each, from the commitments the engine knows
 // (tariff caps, offtakes of your output, investment, a defence floor). Japan's supply agreement is one of these:
 // a share of its separated oxide for a cap on the US tariff on its cars.
-import { STAGES, TARIFF_GOODS, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { STAGES, TARIFF_GOODS, type CountryId, type CountryOrders } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { t } from './i18n.ts';
 import { countryName, goodName, stageName } from './labels.ts';

@@ -1,7 +1,7 @@
 // The turn digest: news, the three biggest changes, how the turn moved your score by objective, and each headline's why
 // ledger (open a cause to see the figures).
-import { COUNTRIES, HEADLINES, type CountryId, type Headline } from '../../engine/index.ts';
-import type { CountryView, TurnReport } from '../../engine/index.ts';
+import { COUNTRIES, HEADLINES, type CountryId, type Headline } from '../../engine/lite.ts';
+import type { CountryView, TurnReport } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';

@@ -1,6 +1,6 @@
 // The end screen: score against the yardstick (alone: the same game had you done nothing; in a class: the status-quo
 // world), charts of the whole game, the decisions that mattered, and a replay: any turn's map (the flows, bans, licences and tariffs of that quarter) beside its digest.
-import { COUNTRIES, type CountryId, type GameMap } from '../../engine/index.ts';
+import { COUNTRIES, type CountryId, type GameMap } from '../../engine/lite.ts';
 import type { FinalResult, Session } from '../session/protocol.ts';
 import type { MapRenderer } from '../render/map.ts';
 import mapJson from '../../content/map.json';

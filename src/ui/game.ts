@@ -1,7 +1,6 @@
 // The game screen: the map beside the panels, the budget, the turn controls (end turn, undo, fork, save, load), the
 // language switch and the glossary.
-import { maxDefenseStep } from '../../engine/index.ts';
-import type { GameMap, OrderIssue } from '../../engine/index.ts';
+import { maxDefenseStep, type GameMap, type OrderIssue } from '../../engine/lite.ts';
 import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.ts';
 import mapJson from '../../content/map.json';
 import { clear, h } from './dom.ts';
@@ -341,10 +340,11 @@ export class GameScreen {
   private async endTurn(): Promise<void> {
     if (this.busy) return;
     if (this.snap.over) return void (await this.actions.finished());
+    const t0 = performance.now();
     this.busy = true;
     this.render();
-    const t0 = performance.now();
-    const r = await this.session.submit(this.draft);
+    this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
+    const r = await this.session.submit(this.draft).finally(() => this.map?.hold(false));
     this.busy = false;
     if (!r.ok) {
       this.render();

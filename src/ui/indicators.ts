@@ -1,6 +1,6 @@
 // The Indicators tab (each headline with its change, a sparkline on an honest axis and its why ledger; the score split;
 // prices) and the Compare dialog (timelines side by side).
-import { HEADLINES, type Headline } from '../../engine/index.ts';
+import { HEADLINES, type Headline } from '../../engine/lite.ts';
 import type { Session, SessionSnapshot } from '../session/protocol.ts';
 import { PALETTE, h } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';

@@ -1,6 +1,6 @@
 // One place for the words the UI puts on engine keys: countries, stages, goods, control levels, headlines, objectives,
 // ledger causes, licence shares. Nothing else in src/ui writes an engine key on screen (tests/e2e-words checks).
-import type { Headline, ObjectiveKey, RegionId, StageKey, TariffGood } from '../../engine/index.ts';
+import type { Headline, ObjectiveKey, RegionId, StageKey, TariffGood } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
 import { fmt } from './dom.ts';
 

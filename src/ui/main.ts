@@ -2,11 +2,10 @@
 // or, at ?doc=model, shows the model documentation.
 import { workerSession } from '../session/client.ts';
 import type { GameConfig, Session, SessionSnapshot } from '../session/protocol.ts';
-import type { CountryId } from '../../engine/index.ts';
+import type { CountryId } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { startScreen } from './start.ts';
 import { GameScreen } from './game.ts';
-import { endScreen } from './end.ts';
 import { docPage, isDocPage } from './doc.ts';
 import { ready, t } from './i18n.ts';
 
@@ -64,7 +63,8 @@ async function showGame(s: SessionSnapshot): Promise<void> {
     load: pickFile,
     newGame: () => void showStart(),
     finished: async () => {
-      const f = await session.finish();
+      // the end screen's code loads when a game ends, not before the map shows
+      const [f, { endScreen }] = await Promise.all([session.finish(), import('./end.ts')]);
       game?.unmount();
       game = null;
       endScreen(root, session, s.config.country, f, () => void showStart());

@@ -1,5 +1,5 @@
 // A player's orders in plain words and the active language (the end screen's "decisions that mattered").
-import type { CountryOrders } from '../../engine/index.ts';
+import type { CountryOrders } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
 import { countryName, goodName, levelName, sharePct, stageName } from './labels.ts';
 

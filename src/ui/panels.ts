@@ -1,6 +1,6 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/index.ts';
-import type { CountryOrders, CountryView } from '../../engine/index.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import type { CountryOrders, CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';

@@ -1,6 +1,6 @@
 // The score split by objective, for players: compact in the header, as a table in the indicators panel, and as the
 // digest's "Your score this turn" (which objectives moved the score, against the yardstick game).
-import { OBJECTIVES, type CountryId } from '../../engine/index.ts';
+import { OBJECTIVES, type CountryId } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { t } from './i18n.ts';

@@ -1,5 +1,5 @@
 // The start screen: scenario, country, opponents, length and seed; a briefing for the chosen country; how to play.
-import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import { COUNTRIES, type CountryId } from '../../engine/lite.ts';
 import type { GameConfig, Session } from '../session/protocol.ts';
 import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';

@@ -2,7 +2,7 @@
 // cause, restrictions named with the turn they began), then the events (squared with the ledger: a shock that "halts
 // factories" while car output rose says so), the player's own moves, and the others' moves grouped by country.
 // Engine news lines are put in plain words (country names, not codes) and in the chosen language.
-import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/index.ts';
+import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
 import { causeName, countryName, headlineShort, sharePct, stageName } from './labels.ts';
 import { dealNewsJa } from './deal-news.ts';

@@ -1,7 +1,7 @@
 // The end screen's "Your path among the strategies" (a scenario tied to an experiment, such as Japan's gambit): the
 // player's score beside each of the experiment's strategies played in the same game, with a few key figures. The
 // session plays the strategies in its worker one at a time, so the page stays live and the rows fill in as they come.
-import type { CountryId } from '../../engine/index.ts';
+import type { CountryId } from '../../engine/lite.ts';
 import type { Session, StrategyPlan, StrategyRow } from '../session/protocol.ts';
 import { clear, h } from './dom.ts';
 import { pts } from './score.ts';
