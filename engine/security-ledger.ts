@@ -6,6 +6,7 @@ import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Deal, GameState, LedgerEntry, Policies, RegionState, Shock } from './state.ts';
 import { addControlTension, meanTariff, securityIndex, securityInputs } from './economy.ts';
+import { leaksFoundLastTurn } from './market/after.ts';
 
 export interface SecurityLedgerInput {
   content: Content;
@@ -80,11 +81,48 @@ function label(rival: RegionId, cause: string): string {
 }
 
 /**
+ * Step 1 of the ledger: from last turn's index to the one its inputs give with the tension after last turn's leaks,
+ * one step per leak found on a pair of `c` and a rival, named by whose goods went through whom. The leaks are rebuilt
+ * from the state (leaksFoundLastTurn); the last step ends at the exact index, so the steps add up to the change
+ * whatever the rebuilt bumps miss (the 0-100 limit, the last bits). A change with no such leak to name it by (none
+ * seen) keeps the old name, by the rival when there is one.
+ */
+function leaksStep(x: SecurityLedgerInput, c: CountryId, rs: CountryId[], a: ReturnType<typeof securityInputs>, step: (cause: string, v: number) => void): void {
+  const { content, state } = x;
+  const w = content.rules.security.allyWeight;
+  const end = securityIndex(a.own, a.allies, a.rivals, w);
+  if (end === state.regions[c].security) return;
+  const found = leaksFoundLastTurn(content, state);
+  const leaks: { r: CountryId; cause: string; weight: number }[] = [];
+  for (const r of rs) {
+    let left = state.tension[c][r]; // a pair's leaks cannot have added more than its tension now
+    for (const l of found) {
+      if (!((l.origin === c && l.via === r) || (l.origin === r && l.via === c))) continue;
+      const bump = Math.min(left, l.bump);
+      left -= bump;
+      leaks.push({ r, cause: `leaks of ${l.origin}'s goods through ${l.via} found last turn`, weight: (state.regions[r].capability * bump) / 50 });
+    }
+  }
+  if (leaks.length === 0) {
+    // with one rival (the tension with ROW does not move) it is that pair's tension the leak raised
+    step(rs.length === 1 ? label(rs[0], 'leaks found last turn') : 'leaks found last turn', end);
+    return;
+  }
+  // the rivals' weight is linear in each pair's tension: take each leak's part off the end, then add them back in turn
+  let rivals = a.rivals;
+  for (const l of leaks) rivals -= l.weight;
+  for (let k = 0; k < leaks.length; k++) {
+    rivals += leaks[k].weight;
+    step(label(leaks[k].r, leaks[k].cause), k === leaks.length - 1 ? end : securityIndex(a.own, a.allies, rivals, w));
+  }
+}
+
+/**
  * The security index's change for country `c`, by cause, applied one after another from last turn's index to this
  * turn's (the index is not linear: each cause is what it moved the index by, given those applied before it):
  * 1. leaks found last turn: leakConsequences raised tension after last turn's index was computed, so last turn's index
- *    and the one its own inputs give now differ by exactly that (named by the rival when there is one, as for all but
- *    China; China's two rivals' shares of it cannot be told apart: last turn's tension before the leak is not kept);
+ *    and the one its own inputs give now differ by exactly that, split by leak (leaksStep): "tension with USA: leaks
+ *    of CHN's goods through USA found last turn";
  * 2. own capability, allies' capability, allies' commitment (their trust, capped at 1.5), rivals' capability;
  * 3. each rival's tension, cause by cause (tensionParts), ending at this turn's tension (before this turn's leaks).
  */
@@ -100,8 +138,7 @@ export function securityLedger(x: SecurityLedgerInput, c: CountryId): LedgerEntr
   };
   const rs = dv.rivalIdx[i].map((k) => REGIONS[k]).filter((r) => r !== 'ROW') as CountryId[];
   const a = securityInputs(state.regions, dv, state.tension, i, state.trust);
-  // with one rival (the tension with ROW does not move) it is that pair's tension the leak raised
-  step(rs.length === 1 ? label(rs[0], 'leaks found last turn') : 'leaks found last turn', securityIndex(a.own, a.allies, a.rivals, w));
+  leaksStep(x, c, rs, a, step);
   const own = R[c].capability;
   step('own capability', securityIndex(own, a.allies, a.rivals, w));
   const m = securityInputs(R, dv, state.tension, i, state.trust);
