@@ -1,11 +1,12 @@
 // The security index's why ledger: its change split into named causes that add up to it (capabilities, allies' trust,
 // and the tension with each rival by what moved it: tariffs, export controls, defence build-up, deals, events, broken
 // deals, tension settling after earlier moves, and leaks found the turn before).
-import { REGIONS, type CountryId, type RegionId } from './ids.ts';
+import { COUNTRIES, REGIONS, type CountryId, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Deal, GameState, LedgerEntry, Policies, RegionState, Shock } from './state.ts';
-import { addControlTension, meanTariff, securityIndex, securityInputs } from './economy.ts';
+import { securityIndex, securityInputs } from './economy.ts';
+import { pairTension } from './tension.ts';
 import { leaksFoundLastTurn } from './market/after.ts';
 
 export interface SecurityLedgerInput {
@@ -25,52 +26,49 @@ export interface SecurityLedgerInput {
   breaches: { breaker: CountryId; victim: CountryId }[];
 }
 
-/** The tension one country's controls toward another add (the economy step's own sum, from 0). */
-const controlTension = (dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]) => addControlTension(0, dip, controls);
-
-function activeDeals(deals: Deal[], a: CountryId, b: CountryId): number {
-  let n = 0;
-  for (const d of deals) if (d.status === 'active' && ((d.from === a && d.to === b) || (d.from === b && d.to === a))) n++;
-  return n;
-}
-
 /**
  * The change of the pair's tension from last turn's to this turn's (before this turn's leaks), by cause, in points of
- * tension (tension.ts tensionStep's formula split up; tests/security-ledger.test.ts checks the parts add up to it):
+ * tension: the economy step's own pairTension (tension.ts), evaluated from last turn's policies and deals with one
+ * cause changed after another to this turn's, each cause what its change moved it by:
  * - settling: the pull towards the level last turn's policies and deals set (tension moves a share of the way there
  *   each turn), so a move made earlier goes on moving tension for some turns;
  * - tariffs, export controls, defense build-up by either side, deals: this turn's changes to that level, times the
  *   share of the way tension moves in a turn;
  * - events, broken deal: this turn's one-off additions; limit: what holding tension within 0-100 took off.
+ * The last evaluation is tensionStep's own for the pair, so the parts end at this turn's tension.
  */
 export function tensionParts(x: SecurityLedgerInput, a: CountryId, b: CountryId, rivals: boolean): { cause: string; amount: number }[] {
   const { content, state, R } = x;
-  const dip = content.rules.diplomacy;
-  const dq = dip.tensionDecay * state.quartersPerTurn;
-  const was = state.tension[a][b];
+  // the pair in tensionStep's order (COUNTRIES'), so that the sums are its own to the bit
+  const [A, B] = COUNTRIES.indexOf(a) < COUNTRIES.indexOf(b) ? [a, b] : [b, a];
+  const was = state.tension[A][B];
+  const pol = { [A]: state.regions[A].policies, [B]: state.regions[B].policies } as Record<CountryId, Policies>;
+  let deals = state.deals;
+  let instant: Shock[] = [];
+  let breaches: SecurityLedgerInput['breaches'] = [];
   const out: { cause: string; amount: number }[] = [];
-  const pa0 = state.regions[a].policies;
-  const pb0 = state.regions[b].policies;
-  const pa = R[a].policies;
-  const pb = R[b].policies;
-  const build = (p: Policies, c: CountryId) => (rivals ? dip.buildupTension * Math.max(0, p.defensePct - R[c].ref.defensePct) : 0);
-  const ctl0 = controlTension(dip, pa0.controls[b]) + controlTension(dip, pb0.controls[a]);
-  const target0 = state.tensionBase[a][b] + dip.tariffTension * (meanTariff(pa0, b) + meanTariff(pb0, a)) + ctl0 + build(pa0, a) + build(pb0, b) - dip.dealRelief * activeDeals(state.deals, a, b);
-  out.push({ cause: 'settling', amount: dq * (target0 - was) });
-  for (const [c, o, p0, p] of [[a, b, pa0, pa], [b, a, pb0, pb]] as const) {
-    out.push({ cause: `tariffs by ${c}`, amount: dq * dip.tariffTension * (meanTariff(p, o) - meanTariff(p0, o)) });
-    out.push({ cause: `export controls by ${c}`, amount: dq * (controlTension(dip, p.controls[o]) - controlTension(dip, p0.controls[o])) });
-    out.push({ cause: `defense build-up by ${c}`, amount: dq * (build(p, c) - build(p0, c)) });
-  }
-  out.push({ cause: 'deals', amount: -dq * dip.dealRelief * (activeDeals(x.deals, a, b) - activeDeals(state.deals, a, b)) });
-  let ev = 0;
-  for (const e of x.instant) if (e.effect.kind === 'tension' && ((e.effect.a === a && e.effect.b === b) || (e.effect.a === b && e.effect.b === a))) ev += e.effect.delta;
-  out.push({ cause: 'events', amount: ev });
-  let br = 0;
-  for (const e of x.breaches) if ((e.breaker === a && e.victim === b) || (e.breaker === b && e.victim === a)) br += dip.breachTension;
-  out.push({ cause: 'broken deal', amount: br });
   let u = was;
-  for (const p of out) u += p.amount;
+  const step = (cause: string) => {
+    const v = pairTension(content, state.quartersPerTurn, A, B, was, state.tensionBase[A][B], pol[A], pol[B], R[A].ref.defensePct, R[B].ref.defensePct, rivals, deals, instant, breaches);
+    out.push({ cause, amount: v - u });
+    u = v;
+  };
+  step('settling');
+  for (const c of [a, b]) {
+    const p = R[c].policies;
+    pol[c] = { ...pol[c], tariffs: p.tariffs };
+    step(`tariffs by ${c}`);
+    pol[c] = { ...pol[c], controls: p.controls };
+    step(`export controls by ${c}`);
+    pol[c] = { ...pol[c], defensePct: p.defensePct };
+    step(`defense build-up by ${c}`);
+  }
+  deals = x.deals;
+  step('deals');
+  instant = x.instant;
+  step('events');
+  breaches = x.breaches;
+  step('broken deal');
   out.push({ cause: 'limit', amount: Math.min(100, Math.max(0, u)) - u });
   return out;
 }
