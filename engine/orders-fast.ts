@@ -197,52 +197,32 @@ function deals(x: unknown): Rec | undefined {
   return out;
 }
 
-/** What `CountryOrdersSchema.safeParse(x).data` would be, for well-formed orders; undefined when zod must decide. Each
- * key by name, in ORDER_KEYS' order (a keyed load with a varying key is a megamorphic load; orders are checked for
- * every seat every turn): a key that is there with the value undefined stays, with undefined, as in zod's value. */
+/** Each order key's check of a value that is there (not undefined): zod's value for it, or undefined when zod must
+ * decide. */
+const ORDER_VALUE: Record<(typeof ORDER_KEYS)[number], (v: unknown) => unknown> = {
+  tariffs: (v) => byPartner(v, tariffGoods),
+  exportControls: (v) => byPartner(v, stageControls),
+  defenseSpendingPct: (v) => (num(v, 0, 10) ? v : undefined),
+  rareEarthOutputPct: (v) => (num(v, 50, 150) ? v : undefined),
+  investments: (v) => list(v, investment),
+  stockpileRelease: release,
+  deals,
+};
+
+/** What `CountryOrdersSchema.safeParse(x).data` would be, for well-formed orders; undefined when zod must decide. Keys
+ * in ORDER_KEYS' order: a key that is there with the value undefined stays, with undefined, as in zod's value. */
 export function fastCountryOrders(x: unknown): CountryOrders | undefined {
   if (!plainWith(x, ORDER_SET)) return undefined;
   const out: Rec = {};
-  let v: unknown = x.tariffs;
-  if (v !== undefined) {
-    const p = byPartner(v, tariffGoods);
+  for (const k of ORDER_KEYS) {
+    const v = x[k];
+    if (v === undefined) {
+      if (present(x, k)) out[k] = undefined;
+      continue;
+    }
+    const p = ORDER_VALUE[k](v);
     if (p === undefined) return undefined;
-    out.tariffs = p;
-  } else if (present(x, 'tariffs')) out.tariffs = undefined;
-  v = x.exportControls;
-  if (v !== undefined) {
-    const p = byPartner(v, stageControls);
-    if (p === undefined) return undefined;
-    out.exportControls = p;
-  } else if (present(x, 'exportControls')) out.exportControls = undefined;
-  v = x.defenseSpendingPct;
-  if (v !== undefined) {
-    if (!num(v, 0, 10)) return undefined;
-    out.defenseSpendingPct = v;
-  } else if (present(x, 'defenseSpendingPct')) out.defenseSpendingPct = undefined;
-  v = x.rareEarthOutputPct;
-  if (v !== undefined) {
-    if (!num(v, 50, 150)) return undefined;
-    out.rareEarthOutputPct = v;
-  } else if (present(x, 'rareEarthOutputPct')) out.rareEarthOutputPct = undefined;
-  v = x.investments;
-  if (v !== undefined) {
-    const p = list(v, investment);
-    if (p === undefined) return undefined;
-    out.investments = p;
-  } else if (present(x, 'investments')) out.investments = undefined;
-  v = x.stockpileRelease;
-  if (v !== undefined) {
-    const p = release(v);
-    if (p === undefined) return undefined;
-    out.stockpileRelease = p;
-  } else if (present(x, 'stockpileRelease')) out.stockpileRelease = undefined;
-  v = x.deals;
-  if (v !== undefined) {
-    const p = deals(v);
-    if (p === undefined) return undefined;
-    out.deals = p;
-  } else if (present(x, 'deals')) out.deals = undefined;
+    out[k] = p;
+  }
   return out as CountryOrders;
 }
-if (ORDER_KEYS.join() !== 'tariffs,exportControls,defenseSpendingPct,rareEarthOutputPct,investments,stockpileRelease,deals') throw new Error('orders-fast.ts: fastCountryOrders is written for the order keys in ORDER_KEYS');

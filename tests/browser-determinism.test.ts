@@ -4,11 +4,10 @@
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readBundle } from '../src/content/load.ts';
 import { ROOT } from './cli-run.ts';
-import { haveChromium, launch } from './e2e/harness.ts';
+import { haveChromium, useBrowser } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -23,18 +22,12 @@ globalThis.playPinned = (raw, seed, agents, turns) => {
 `;
 
 describe.runIf(run)('the engine in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const env = useBrowser(undefined, 60_000);
 
   it('plays the pinned replay seed2-mixed (planner, hawk, protectionist, free-trader, tit-for-tat) to the same hash every turn', async () => {
     const replay = JSON.parse(readFileSync(join(ROOT, 'tests/replays/seed2-mixed.json'), 'utf8'));
     const bundle = await build({ stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.addScriptTag({ content: bundle.outputFiles[0].text });

@@ -4,11 +4,10 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readBundle } from '../src/content/load.ts';
 import { ROOT, TEST_ENV } from './cli-run.ts';
-import { haveChromium, launch } from './e2e/harness.ts';
+import { haveChromium, useBrowser } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -52,13 +51,7 @@ const PLAY = ([src, raw, tasks, n]: [string, unknown, unknown[], number]): Promi
   });
 
 describe.runIf(run)('a batch in Chromium Web Workers', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const env = useBrowser(undefined, 60_000);
 
   it('gives the CLI selfplay lines byte for byte with 1, 2 and 3 workers (persona games with their yardsticks)', async () => {
     const args = ['selfplay', '--games', '6', '--turns', '4', '--seed', '31', '--no-progress', '--workers', '2'];
@@ -72,7 +65,7 @@ describe.runIf(run)('a batch in Chromium Web Workers', () => {
       return { scenario: 'rare-earth-gambit', game: r.game, seed: r.seed, agents, turns: 4, run: r.run, runGames: r.runGames };
     });
     const bundle = await build({ stdin: { contents: WORKER, resolveDir: ROOT, loader: 'ts' }, bundle: true, write: false, format: 'iife', platform: 'browser', logLevel: 'silent' });
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await env.browser.newContext()).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto('about:blank');

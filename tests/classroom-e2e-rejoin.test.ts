@@ -1,42 +1,35 @@
 // In Chromium: a student asking to rejoin under her name waits through a restart of the server. The request is in the
 // class's log, so the restored dashboard still shows it; her page keeps asking while the server is down (it said
 // "Failed to fetch" and stopped), and gets her seat once the teacher allows it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { builtPages, haveChromium, launch, openPage } from './e2e/harness.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
 import { connect, type Client } from './classroom/client.ts';
-import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+import { makeClass, startTestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('a request to rejoin across a restart, in the browser', () => {
-  let srv: TestServer;
-  let browser: Browser;
+  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
   const clients: Client[] = [];
-  beforeAll(async () => {
-    srv = await startTestServer({ staticDir: await builtPages() });
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
+  // before the browser and the server close (useBrowser's afterAll, registered first, runs after this one)
+  afterAll(() => {
     for (const c of clients) c.close();
-    await browser?.close();
-    await srv?.close();
   });
 
   it('the page keeps asking while the server is down, and gets the seat the restored class gives it', async () => {
-    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    const k = await makeClass(env.server.base, { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 }, ['Ann', 'Ben']);
     clients.push(k.teacher, ...k.students.map((s) => s.client));
     k.students[0].client.close();
     await k.students[0].client.closed;
     // Ann on another device: her name asks the teacher
-    const { page, errors } = await openPage(browser, `${srv.base}/class.html?code=${k.code}`, 1024, 768);
+    const { page, errors } = await openPage(env.browser, `${env.server.base}/class.html?code=${k.code}`, 1024, 768);
     await page.getByTestId('join-name').fill('Ann');
     await page.getByTestId('join').click();
     await page.getByTestId('join-waiting').getByText(/Waiting for your teacher to let you back in as Ann/).waitFor({ timeout: 30_000 });
     // the server stops; the page says it still asks (not "Failed to fetch")
-    const port = Number(new URL(srv.base).port);
-    const store = srv.store;
-    await srv.app.close();
+    const port = Number(new URL(env.server.base).port);
+    const store = env.server.store;
+    await env.server.app.close();
     await page.getByTestId('join-waiting').getByText(/does not answer \(restarting\?\)\. Your request to rejoin as Ann still stands/).waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('join-error').textContent()).toBe('');
     // back on the same port and data: the request is on the restored dashboard; the teacher allows it

@@ -4,32 +4,19 @@
 // countries it waits for; a class the teacher ends early is over on every screen (the students get their end screen,
 // nobody is "waited for"); the projector fits six worlds on 1024x768; and the dashboard says so when it loses the
 // server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { builtPages, haveChromium, joinClass, launch, openPage } from './e2e/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, haveChromium, joinClass, openPage, useBrowser } from './e2e/harness.ts';
 import { AFTER_END } from '../src/server/access.ts';
-import { startTestServer, type TestServer } from './classroom/server.ts';
+import { startTestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)("the teacher's view of a class", () => {
-  let srv: TestServer;
-  let browser: Browser;
-  let closed = false;
+  const env = useBrowser(async () => startTestServer({ clock: true, staticDir: await builtPages() }), 180_000);
   const errors: string[] = [];
 
-  beforeAll(async () => {
-    srv = await startTestServer({ clock: true, staticDir: await builtPages() });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    if (!closed) await srv?.close();
-  });
-
   it('lobby, a round, the class ended early, the server gone', async () => {
-    const { page: teacher, errors: te } = await openPage(browser, `${srv.base}/class.html?teacher`, 1280, 720);
+    const { page: teacher, errors: te } = await openPage(env.browser, `${env.server.base}/class.html?teacher`, 1280, 720);
     errors.push(...te);
     // an impossible length: the error names the form's field ("Rounds"), not the API's ("turns")
     await teacher.getByTestId('opt-turns').fill('40');
@@ -47,9 +34,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const joinBox = (await teacher.locator('.join-box').textContent())!;
     expect(!joinBox.includes('127.0.0.1') || /has no network address/.test(joinBox)).toBe(true);
     const href = (await teacher.getByTestId('projector-link').getAttribute('href'))!;
-    const { page: projector, errors: pe } = await openPage(browser, `${srv.base}/class.html${href}`, 1024, 768);
+    const { page: projector, errors: pe } = await openPage(env.browser, `${env.server.base}/class.html${href}`, 1024, 768);
     errors.push(...pe);
-    const students = await joinClass(browser, srv.base, code, ['Ann', 'Ben'], errors);
+    const students = await joinClass(env.browser, env.server.base, code, ['Ann', 'Ben'], errors);
     const [ann, ben] = students;
     // the projector's lobby counts who has joined, all of it on a 1024x768 screen
     await projector.getByTestId('projector-joined').getByText('2 joined so far').waitFor();
@@ -58,7 +45,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await projector.getByTestId('projector-joined').evaluate((e) => e.getBoundingClientRect().bottom)).toBeLessThanOrEqual(768);
     // Cat joins; the teacher revokes her seat: her page says so and how to come back, and she does (same name), once the
     // teacher allows it on the dashboard
-    const { page: cat, errors: ce } = await openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720);
+    const { page: cat, errors: ce } = await openPage(env.browser, `${env.server.base}/class.html?code=${code}`, 1280, 720);
     errors.push(...ce);
     await cat.getByTestId('join-name').fill('Cat');
     await cat.getByTestId('join').click();
@@ -125,14 +112,14 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await projector.getByTestId('projector-waiting-1').count()).toBe(0);
     expect(await projector.getByTestId('projector-clock-1').count()).toBe(0);
     // two hours after the end the students' pages are signed out then, not at their next click, and say why
-    srv.advance(AFTER_END.seat + 1000);
+    env.server.advance(AFTER_END.seat + 1000);
     await ben.getByTestId('class-bar').getByText(/^This seat is no longer valid: this class ended .* UTC, and a student's link works for 2 hours after the end\.$/).waitFor({ timeout: 20_000 });
     // and so is the projector, which says so instead of showing the last state as if it were live
     await projector.getByTestId('projector-status').getByText(/^Signed out: .*the projector's link works for 2 hours/).waitFor({ timeout: 20_000 });
 
     // six worlds on a 1024x768 projector: every card and score bar on the screen
-    const six = await (await fetch(`${srv.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 5 }) })).json();
-    const { page: p6, errors: e6 } = await openPage(browser, `${srv.base}/class.html?projector#${six.projectorToken}`, 1024, 768);
+    const six = await (await fetch(`${env.server.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 5 }) })).json();
+    const { page: p6, errors: e6 } = await openPage(env.browser, `${env.server.base}/class.html?projector#${six.projectorToken}`, 1024, 768);
     errors.push(...e6);
     await p6.getByTestId('projector-code').waitFor();
     await p6.evaluate(async ({ t }) => {
@@ -144,14 +131,13 @@ describe.runIf(run)("the teacher's view of a class", () => {
       await new Promise((r) => setTimeout(r, 300));
       ws.close();
     }, { t: six.teacherToken });
-    srv.advance(5_000); // round 1's 5 s on the server's clock, not waited out (the bots-only worlds keep to the clock)
+    env.server.advance(5_000); // round 1's 5 s on the server's clock, not waited out (the bots-only worlds keep to the clock)
     await p6.getByTestId('projector-round-6').getByText(/Round 2 of 4/).waitFor({ timeout: 30_000 });
     const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);
     expect(outside).toBe(0);
 
     // the server goes away: the dashboard says so instead of showing a running class
-    await srv.close();
-    closed = true;
+    await env.closeServer();
     await teacher.getByTestId('dash-lost').waitFor({ timeout: 20_000 });
     expect(await teacher.getByTestId('dash-lost').textContent()).toMatch(/No connection to the server since/);
     expect(errors.filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket connection/.test(e))).toEqual([]);

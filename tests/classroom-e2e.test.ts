@@ -2,22 +2,20 @@
 // and a bot takes the idle seat (visibly); one refreshes and is back in the same seat with the same draft; one round
 // ends on the clock; the debrief pack renders, its replay files verify with `gambit replay verify`, and the printed
 // briefings hold one sheet per student. Screenshots of each screen (CLASS_SCREENSHOTS=1 writes docs/screenshots/).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtPages, haveChromium, launch, openPage } from './e2e/harness.ts';
-import { startTestServer, type TestServer } from './classroom/server.ts';
+import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
+import { startTestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const ROOT = new URL('..', import.meta.url).pathname;
 const SHOTS = process.env.CLASS_SCREENSHOTS === '1' ? join(ROOT, 'docs/screenshots') : mkdtempSync(join(tmpdir(), 'class-shots-'));
 
 describe.runIf(run)('a class in the browser', () => {
-  let srv: TestServer;
-  let browser: Browser;
   let teacher: Page;
   let projector: Page;
   let code = '';
@@ -26,19 +24,10 @@ describe.runIf(run)('a class in the browser', () => {
   const errors: string[] = [];
   const shot = (p: Page, name: string) => p.screenshot({ path: join(SHOTS, `class-${name}.png`) });
   const S = (label: string) => students.find((s) => s.label === label)!;
-
-  beforeAll(async () => {
-    srv = await startTestServer({ clock: true, staticDir: await builtPages() });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await srv?.close();
-  });
+  const env = useBrowser(async () => startTestServer({ clock: true, staticDir: await builtPages() }), 180_000);
 
   it('the teacher creates a class; the projector shows the code; six students join', async () => {
-    ({ page: teacher } = await openPage(browser, `${srv.base}/class.html?teacher`, 1280, 800));
+    ({ page: teacher } = await openPage(env.browser, `${env.server.base}/class.html?teacher`, 1280, 800));
     await teacher.getByTestId('opt-worlds').fill('2');
     await teacher.getByTestId('opt-turns').fill('3');
     await teacher.getByTestId('opt-roundSeconds').fill('120');
@@ -50,13 +39,13 @@ describe.runIf(run)('a class in the browser', () => {
     classId = new URL(teacher.url()).searchParams.get('dash')!;
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     const href = (await teacher.getByTestId('projector-link').getAttribute('href'))!;
-    ({ page: projector } = await openPage(browser, `${srv.base}/class.html${href}`, 1280, 720));
+    ({ page: projector } = await openPage(env.browser, `${env.server.base}/class.html${href}`, 1280, 720));
     await projector.getByTestId('projector-code').waitFor();
     expect(await projector.getByTestId('projector-code').textContent()).toBe(code);
     await shot(projector, 'projector-lobby');
     // the pages load side by side; the students join one after another (placement goes by arrival)
     const labels = ['Ann', 'Ben', 'Cat', 'Dan', 'Eve', 'Fay'];
-    const opened = await Promise.all(labels.map(() => openPage(browser, `${srv.base}/class.html?code=${code}`, 1280, 720)));
+    const opened = await Promise.all(labels.map(() => openPage(env.browser, `${env.server.base}/class.html?code=${code}`, 1280, 720)));
     for (const [i, { page }] of opened.entries()) {
       await page.getByTestId('join-name').fill(labels[i]);
       await page.getByTestId('join').click();
@@ -117,7 +106,7 @@ describe.runIf(run)('a class in the browser', () => {
     // world 2 waits for the idle seat: warned, then its bot plays, and the dashboard says so. Instead of waiting the
     // half-minute grace period, Fay's last sign of life and world 2's round start are moved back 31 s on the server
     // (world 1 has moved on to round 2: moving the whole clock would make its students idle too)
-    const cls = srv.hub.classes.get(classId)!;
+    const cls = env.server.hub.classes.get(classId)!;
     const fay = [...cls.students.values()].find((x) => x.label === 'Fay')!;
     fay.lastSeen -= 31_000;
     cls.roundStart[1] -= 31_000;
@@ -159,12 +148,12 @@ describe.runIf(run)('a class in the browser', () => {
     // Eve is still working on her orders when world 1's clock runs out (moved on: the round is 120 s)
     const eve = S('Eve');
     await draft(eve, '9');
-    const left = (srv.hub.classes.get(classId)!.rounds[0].deadline ?? 0) - srv.hub.now();
+    const left = (env.server.hub.classes.get(classId)!.rounds[0].deadline ?? 0) - env.server.hub.now();
     await eve.page.getByTestId('class-clock').getByText(/left/).waitFor();
-    srv.advance(left + 500);
+    env.server.advance(left + 500);
     await eve.page.getByTestId('digest').waitFor({ timeout: 30_000 });
     for (const l of ['Ann', 'Cat', 'Eve']) await digestClosed(S(l), 4);
-    const cls = srv.hub.classes.get(classId)!;
+    const cls = env.server.hub.classes.get(classId)!;
     expect(cls.resolvedAt.filter((r) => r.world === 0).map((r) => r.reason)).toEqual(['all-submitted', 'all-submitted', 'clock']);
     expect(cls.resolvedAt.filter((r) => r.world === 1).map((r) => r.bots.includes('USA'))).toEqual([true, true, true]);
     expect(cls.status).toBe('ended');
@@ -196,18 +185,18 @@ describe.runIf(run)('a class in the browser', () => {
     try {
       const token = await teacher.evaluate((id) => localStorage.getItem(`rare-earth-gambit:class:teacher:${id}`), classId);
       for (const w of [1, 2]) {
-        const r = await fetch(`${srv.base}/api/classes/${classId}/worlds/${w}/replay.json`, { headers: { authorization: `Bearer ${token}` } });
+        const r = await fetch(`${env.server.base}/api/classes/${classId}/worlds/${w}/replay.json`, { headers: { authorization: `Bearer ${token}` } });
         expect(r.status).toBe(200);
         const file = join(dir, `w${w}.json`);
         writeFileSync(file, await r.text());
         expect(execFileSync(process.execPath, [join(ROOT, 'bin/gambit.mjs'), 'replay', 'verify', file], { encoding: 'utf8' })).toMatch(/3 turns/);
       }
-      const csv = await (await fetch(`${srv.base}/api/classes/${classId}/export.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
+      const csv = await (await fetch(`${env.server.base}/api/classes/${classId}/export.csv`, { headers: { authorization: `Bearer ${token}` } })).text();
       expect(csv.trim().split('\n')).toHaveLength(1 + 2 * 3 * 5); // a row per world, turn and seat
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    await teacher.goto(`${srv.base}/class.html?print=${classId}`);
+    await teacher.goto(`${env.server.base}/class.html?print=${classId}`);
     await teacher.getByTestId('sheet').first().waitFor();
     expect(await teacher.getByTestId('sheet').count()).toBe(6);
     await teacher.emulateMedia({ media: 'print' });

@@ -1,30 +1,16 @@
 // End-to-end, in Debian's Chromium: the "Japan's gambit" scenario. Picked from the list, it takes Japan's seat and shows
 // the article's argument; a supply agreement can be offered from the Deals tab; the end screen sets the player's path
 // among the thesis experiment's five strategies, played in the worker while the page stays live.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, overflowing, usePages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)("the browser game: Japan's gambit", () => {
-  let server: PreviewServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startPages());
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pages = usePages();
 
   it('lists the scenario, briefs it in the article\'s terms, and compares the path with the five strategies at the end', async () => {
-    const { page, errors } = await openPage(browser, url, 1024, 768);
+    const { page, errors } = await pages.open(1024, 768);
     await page.getByTestId('new-game').waitFor();
     const sel = page.getByTestId('scenario');
     expect(await sel.inputValue()).toBe('rare-earth-gambit'); // the main scenario stays the default
@@ -95,7 +81,7 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
       const p = await page.context().newPage();
       const errs: string[] = [];
       p.on('pageerror', (e) => errs.push(String(e)));
-      await p.goto(url);
+      await p.goto(pages.url);
       return { page: p, errors: errs };
     })();
     // the button says which game it brings back

@@ -2,10 +2,9 @@
 // cost ran past the Invest panel's edge ("paid at the market pric"), magnet supply's change read "+0.8%" in the
 // Indicators tab while the digest says points, the Dy/Tb release field fell to the line below its label, and at
 // 800 px the map was a 324-px strip beside the panels where country names ran into each other.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { haveChromium, overflowing, usePages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -40,22 +39,10 @@ async function costsInside(page: Page): Promise<string[]> {
 }
 
 describe.runIf(run)('a new player’s short game', () => {
-  let server: PreviewServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startPages());
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pages = usePages();
 
   it('at 1280x800: costs inside the Invest panel, magnet supply’s change in points, each release field beside its label', async () => {
-    const { page, errors } = await openPage(browser, url, 1280, 800);
+    const { page, errors } = await pages.open(1280, 800);
     await startJapan(page);
     expect(await costsInside(page)).toEqual([]);
     await page.getByTestId('end-turn').click();
@@ -79,7 +66,7 @@ describe.runIf(run)('a new player’s short game', () => {
   }, 120_000);
 
   it('at 1024x768 the costs stay inside the Invest panel too', async () => {
-    const { page, errors } = await openPage(browser, url, 1024, 768);
+    const { page, errors } = await pages.open(1024, 768);
     await startJapan(page);
     expect(await costsInside(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -87,7 +74,7 @@ describe.runIf(run)('a new player’s short game', () => {
   }, 120_000);
 
   it('in an 800-px window the map spans the width above the panels', async () => {
-    const { page, errors } = await openPage(browser, url, 800, 700);
+    const { page, errors } = await pages.open(800, 700);
     await startJapan(page);
     const box = await page.evaluate(() => {
       const m = document.querySelector('.map-wrap')!.getBoundingClientRect();

@@ -1,10 +1,9 @@
 // Plain words and layout, in English and Japanese: a walk through every screen (start, each panel, the digest of a
 // crisis turn, the glossary, help, compare, an order error, the map menu, the end screen) fails on an engine key or
 // JSON on screen; at 1024x768, 1280x720 and 1920x1080 nothing overflows and every header control is visible, forked too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { haveChromium, launch, openPage, overflowing, selectShowsWhole, startPages } from './e2e/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { haveChromium, overflowing, selectShowsWhole, usePages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -58,23 +57,11 @@ async function setLang(page: Page, lang: 'en' | 'ja'): Promise<void> {
 }
 
 describe.runIf(run)('plain words and layout, in English and Japanese', () => {
-  let server: PreviewServer;
-  let url: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ({ server, url } = await startPages());
-    browser = await launch();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const pages = usePages();
 
   for (const lang of ['en', 'ja'] as const) {
     it(`every screen in plain words (${lang}), a crisis turn's digest first with its cause`, async () => {
-      const { page, errors } = await openPage(browser, url, 1280, 800);
+      const { page, errors } = await pages.open(1280, 800);
       await page.getByTestId('new-game').waitFor();
       await setLang(page, lang);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
@@ -139,7 +126,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
   }
 
   it('Japan under a Chinese ban: the digest opens with what happened to Japan and names the ban and the turn it began', async () => {
-    const { page, errors } = await openPage(browser, url, 1280, 800);
+    const { page, errors } = await pages.open(1280, 800);
     await page.getByTestId('new-game').waitFor();
     await setLang(page, 'en');
     await page.getByTestId('country-JPN').click();
@@ -161,7 +148,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
   }, 240_000);
 
   it('answers an offer with a pressed button that says what happens; the end names the projects decided in words', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await pages.open();
     await page.getByTestId('new-game').waitFor();
     await page.getByTestId('scenario').selectOption('japans-gambit');
     await page.getByTestId('turns').fill('6');
@@ -198,7 +185,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
   }, 180_000);
 
   it('keeps the game on a language switch in its header, after visits to the start screen; opponents only of their own country', async () => {
-    const { page, errors } = await openPage(browser, url);
+    const { page, errors } = await pages.open();
     await page.getByTestId('new-game').waitFor();
     // each country's list: the generic types and that country's own personas and strategies, by name, never another's
     const values = async (c: string) => page.getByTestId(`opponent-${c}`).locator('option').evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? '']));
@@ -244,7 +231,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
   ] as const) {
     it(`fits at ${w}x${hgt} in both languages: nothing overflows, every header control shows, forked too`, async () => {
       for (const lang of ['en', 'ja'] as const) {
-        const { page, errors } = await openPage(browser, url, w, hgt);
+        const { page, errors } = await pages.open(w, hgt);
         await page.getByTestId('new-game').waitFor();
         await setLang(page, lang);
         expect(await overflowing(page), `${lang} ${w}x${hgt} start`).toEqual([]);

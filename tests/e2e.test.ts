@@ -1,29 +1,19 @@
 // End-to-end: the browser game in Debian's Chromium. Start, set policies, end turns, digest, undo, fork, save, load, finish.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { canvasColours, haveChromium, launch, openPage, overflowing, startPages } from './e2e/harness.ts';
+import { canvasColours, haveChromium, overflowing, usePages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('the browser game', () => {
-  let server: PreviewServer;
-  let url: string;
-  let browser: Browser;
+  const pages = usePages();
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ server, url } = await startPages());
-    browser = await launch();
-    ({ page, errors } = await openPage(browser, url));
+    ({ page, errors } = await pages.open());
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const label = () => page.getByTestId('turn-label').textContent();
   /** "+0.12", "−0.03", "±0.00" -> number */
@@ -107,7 +97,7 @@ describe.runIf(run)('the browser game', () => {
     expect(await help.getByTestId('model-doc-link').getAttribute('href')).toBe('?doc=model');
     await page.keyboard.press('Escape');
     expect(await help.count()).toBe(0);
-    const { page: doc, errors: e2 } = await openPage(browser, `${url}?doc=model`);
+    const { page: doc, errors: e2 } = await pages.open(1280, 720, '?doc=model');
     await doc.getByTestId('model-doc').waitFor();
     expect(await doc.locator('main.doc h1').textContent()).toMatch(/^The model/);
     expect(await doc.locator('main.doc table').count()).toBeGreaterThan(0);
@@ -169,7 +159,7 @@ describe.runIf(run)('the browser game', () => {
       [1280, 720],
       [1920, 1080],
     ]) {
-      const { page: p, errors: e2 } = await openPage(browser, url, w, hgt);
+      const { page: p, errors: e2 } = await pages.open(w, hgt);
       await p.getByTestId('start-game').click();
       await p.getByTestId('turn-label').waitFor();
       await p.getByTestId('map').locator('canvas').waitFor();
@@ -184,7 +174,7 @@ describe.runIf(run)('the browser game', () => {
       [1024, 768],
       [1440, 900],
     ]) {
-      const { page: p, errors: e2 } = await openPage(browser, url, w, hgt);
+      const { page: p, errors: e2 } = await pages.open(w, hgt);
       await p.getByTestId('turns').fill('3');
       await p.getByTestId('start-game').click();
       await p.getByTestId('tab-tariffs').click();

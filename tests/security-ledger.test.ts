@@ -3,12 +3,17 @@
 // and limits" of up to 4.3 points over eight persona games (AUS, seed 8, turn 6): leaks found in a turn raise tension
 // after that turn's index is computed, and the ledger read the tension after them.
 import { describe, expect, it } from 'vitest';
-import { COUNTRIES, makeAgent, playGame, type TurnReport } from '../engine/index.ts';
+import { COUNTRIES, REGIONS, makeAgent, playGame, type TurnReport } from '../engine/index.ts';
+import { derive } from '../engine/derived.ts';
+import { securityIndex, securityInputs } from '../engine/economy.ts';
+import { leaksFoundLastTurn } from '../engine/market/after.ts';
 import { content } from './helpers.ts';
 
 const seatsOf = (who: string) => Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, who, c)])) as Parameters<typeof playGame>[2];
 const sum = (causes: { amount: number }[]) => causes.reduce((a, c) => a + c.amount, 0);
-const kind = (cause: string) => cause.replace(/^tension with \w{3}: /, '').replace(/ by \w{3}$/, '');
+const kind = (cause: string) => cause.replace(/^tension with \w{3}: /, '').replace(/ by \w{3}$/, '').replace(/^leaks of \w{3}'s goods through \w{3} /, 'leaks named ');
+/** A leak's cause: the rival, whose goods, through whom */
+const LEAK = /^tension with (\w{3}): leaks of (\w{3})'s goods through (\w{3}) found last turn$/;
 
 describe('the security ledger', () => {
   const persona = new Map([2, 6, 8].map((seed) => [seed, playGame(content, seed, seatsOf('persona'), { turns: 40, ledger: true }).reports]));
@@ -25,28 +30,68 @@ describe('the security ledger', () => {
           for (const x of led.causes) {
             expect(x.cause).not.toMatch(/^rounding/);
             seen.add(kind(x.cause));
+            // a leak's pair is the country and the rival the cause names, either way round
+            const m = LEAK.exec(x.cause);
+            if (m) expect([m[2], m[3]].sort()).toEqual([c, m[1]].sort());
           }
         }
-    for (const k of ['own capability', "allies' capability", "allies' commitment (trust)", "rivals' capability", 'settling', 'tariffs', 'export controls', 'defense build-up', 'deals', 'events', 'broken deal', 'limit', 'leaks found last turn'])
+    for (const k of ['own capability', "allies' capability", "allies' commitment (trust)", "rivals' capability", 'settling', 'tariffs', 'export controls', 'defense build-up', 'deals', 'events', 'broken deal', 'limit', 'leaks named found last turn'])
       expect(seen, k).toContain(k);
+    // every leak is named by its pair: none left as a bare "leaks found last turn" (China's were: its two rivals'
+    // shares of the change could not be told apart)
+    expect(seen).not.toContain('leaks found last turn');
   });
 
   it('a leak found in a turn shows in the next turn\'s ledger (AUS, persona, seed 2: China finds its magnets reaching the US through Australia in turn 2)', () => {
     const [, t2, t3] = persona.get(2)! as TurnReport[];
     expect(t2.news.some((l) => /^CHN finds about .* magnets reaching USA through AUS/.test(l))).toBe(true);
     // turn 2: its index was computed before the leak raised tension
-    expect(t2.headlines.AUS.security.causes.map((x) => x.cause)).not.toContain('tension with CHN: leaks found last turn');
+    expect(t2.headlines.AUS.security.causes.map((x) => x.cause)).not.toContain("tension with CHN: leaks of CHN's goods through AUS found last turn");
     const led = t3.headlines.AUS.security;
     expect(led.change).toBeCloseTo(-2.2115, 4);
     const pinned = Object.fromEntries(led.causes.map((x) => [x.cause, Math.round(x.amount * 1e4) / 1e4]));
     expect(pinned).toEqual({
-      'tension with CHN: leaks found last turn': -2.107,
+      "tension with CHN: leaks of CHN's goods through AUS found last turn": -2.107,
       'tension with CHN: settling': 0.5656,
       "allies' commitment (trust)": -0.3497,
       'tension with CHN: export controls by CHN': -0.2652,
       "rivals' capability": -0.0741,
       other: 0.019,
     });
+  });
+
+  it("names a leak by whose goods went through whom, for China too (persona, seed 6: China finds its goods going through the US in turn 13)", () => {
+    const reports = persona.get(6)!;
+    expect(reports[12].news).toContain('CHN finds about 7.1 t of its Dy/Tb oxide reaching JPN and ROW through USA, round its export controls.');
+    const leak = "tension with USA: leaks of CHN's goods through USA found last turn";
+    const chn = reports[13].headlines.CHN.security.causes.find((x) => x.cause === leak);
+    expect(chn?.amount).toBeCloseTo(-0.3552, 4);
+    expect(reports[13].headlines.USA.security.causes.find((x) => x.cause === "tension with CHN: leaks of CHN's goods through USA found last turn")?.amount).toBeCloseTo(-0.6606, 4);
+    // turn 13's ledger is before the leak
+    expect(reports[12].headlines.CHN.security.causes.map((x) => x.cause)).not.toContain(leak);
+  });
+
+  it('the leaks rebuilt from the state give last turn\'s index from its inputs (their bumps are the ones leakConsequences added)', () => {
+    const dv = derive(content);
+    let checked = 0;
+    playGame(content, 6, seatsOf('persona'), {
+      turns: 30,
+      onState: (state) => {
+        const found = leaksFoundLastTurn(content, state);
+        for (const c of COUNTRIES) {
+          const i = REGIONS.indexOf(c);
+          const a = securityInputs(state.regions, dv, state.tension, i, state.trust);
+          let rivals = a.rivals;
+          for (const k of dv.rivalIdx[i]) {
+            const r = REGIONS[k];
+            for (const l of found) if ((l.origin === c && l.via === r) || (l.origin === r && l.via === c)) rivals -= (state.regions[r].capability * l.bump) / 50;
+          }
+          if (rivals !== a.rivals) checked++;
+          expect(securityIndex(a.own, a.allies, rivals, content.rules.security.allyWeight)).toBeCloseTo(state.regions[c].security, 9);
+        }
+      },
+    });
+    expect(checked).toBeGreaterThan(20);
   });
 
   it("names who moved tension: China's tariff on the US in turn 2 (persona, seed 2)", () => {

@@ -173,11 +173,17 @@ describe('the security ledger’s causes in words', () => {
     expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (United States’s tariffs)');
     expect(causeName('tension with USA: export controls by CHN', 'CHN')).toBe('tension with United States (your export controls)');
     expect(causeName("rivals' capability")).toBe('rivals’ defence capability');
+    // a leak, by whose goods went through whom (the security ledger names each leak found by its pair)
+    const leak = "tension with USA: leaks of CHN's goods through USA found last turn";
+    expect(causeName(leak, 'CHN')).toBe('tension with United States (leak found last quarter: your controlled goods through United States)');
+    expect(causeName("tension with CHN: leaks of CHN's goods through AUS found last turn", 'AUS')).toBe('tension with China (leak found last quarter: China’s controlled goods through Australia)');
     try {
       await setLang('ja');
       expect(causeName(tariffs.cause, 'USA')).toBe('中国との緊張（自国の関税）');
       expect(causeName(tariffs.cause, 'JPN')).toBe('中国との緊張（米国の関税）');
       expect(causeName('tension with CHN: leaks found last turn', 'AUS')).toBe('中国との緊張（前期に発覚した迂回輸出）');
+      expect(causeName(leak, 'CHN')).toBe('米国との緊張（前期に発覚した迂回輸出：米国経由の自国の規制品）');
+      expect(causeName("tension with CHN: leaks of CHN's goods through AUS found last turn", 'AUS')).toBe('中国との緊張（前期に発覚した迂回輸出：オーストラリア経由の中国の規制品）');
       for (const k of ['settling', 'deals', 'events', 'broken deal', 'limit']) expect(causeName(`tension with CHN: ${k}`, 'AUS')).toMatch(/^中国との緊張（[^a-z]+）$/);
       for (const k of ['defense build-up by CHN', "allies' commitment (trust)", "rivals' capability", 'leaks found last turn']) expect(causeName(k.includes(' by ') ? `tension with USA: ${k}` : k, 'USA')).not.toMatch(/[a-z]/);
     } finally {

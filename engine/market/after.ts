@@ -1,7 +1,7 @@
 // After the markets clear: the world price, the markets' state for next turn (producers' prices, expectations,
 // transshipment and what was detected of it, plants underwater), the consequences of detected leakage, the price
 // ledger's counterfactuals, and national stockpile trades settled at the market price.
-import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type RegionId, type StageKey } from '../ids.ts';
+import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, type CountryId, type RegionId, type StageKey } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { Control, GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
@@ -160,6 +160,11 @@ export function detections(content: Content, m: ChainResult['markets'][StageKey]
   return out;
 }
 
+/** Whether the origin takes note of t found on an (origin, via) pair of a stage whose buyers received `world` t. */
+const leakFound = (t: number, world: number): boolean => !(t < Math.max(1, 0.001 * world));
+/** The tension a leak noted (leakFound) adds to the origin's and the transit country's pair, before the 0-100 limit. */
+const leakBump = (content: Content, t: number, world: number): number => Math.min(10, (content.rules.diplomacy.leakTension * t) / Math.max(1e-9, 0.01 * world));
+
 /** Scratch for leakConsequences, cleared per stage: what the origin found per (origin, via) pair, [a * NR + v], and
  * the destinations it went to, a bit per region. */
 const LEAK_T = new Float64Array(NR * NR);
@@ -189,7 +194,7 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
       const dest = LEAK_DEST[k];
       if (dest === 0) continue;
       const t = LEAK_T[k];
-      if (t < Math.max(1, 0.001 * world)) continue;
+      if (!leakFound(t, world)) continue;
       const A = REGIONS[Math.floor(k / NR)];
       const V = REGIONS[k % NR];
       if (news) {
@@ -198,12 +203,45 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
         news.push(`${A} finds about ${fmtT(t)} of its ${STAGE_NAMES[s]} reaching ${listOf(to)} through ${V}, round its export controls.`);
       }
       if (A === 'ROW' || V === 'ROW') continue;
-      const bump = Math.min(10, (content.rules.diplomacy.leakTension * t) / Math.max(1e-9, 0.01 * world));
-      const nt = Math.min(100, tension[A][V] + bump);
+      const nt = Math.min(100, tension[A][V] + leakBump(content, t, world));
       tension[A][V] = nt;
       tension[V][A] = nt;
     }
   }
+}
+
+/** A leak found last turn, rebuilt from the state (what was detected, what moved): whose controlled goods (origin)
+ * went round its controls through which country (via), and the tension it added to that pair, summed over stages
+ * before the 0-100 limit. The world volume is summed from the kept flows, so a bump can differ from leakConsequences'
+ * in the last bits (and by the tiniest routes the kept record leaves out): for reports, not for the model. */
+export interface LeakFound {
+  origin: CountryId;
+  via: CountryId;
+  bump: number;
+}
+export function leaksFoundLastTurn(content: Content, state: GameState): LeakFound[] {
+  const sum = new Map<string, LeakFound>();
+  for (const s of STAGES) {
+    const found = state.market.detected[s];
+    const keys = Object.keys(found);
+    if (keys.length === 0) continue;
+    let world = 0;
+    for (const a of REGIONS) for (const b of REGIONS) world += state.flows[s][a][b];
+    for (const k in state.market.transship[s]) world += state.market.transship[s][k];
+    const pair = new Map<string, number>();
+    for (const k of keys) {
+      const ov = k.slice(0, 7); // "ORIGIN>VIA"
+      pair.set(ov, (pair.get(ov) ?? 0) + found[k]);
+    }
+    for (const [ov, t] of [...pair].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      const [origin, via] = ov.split('>') as [RegionId, RegionId];
+      if (origin === 'ROW' || via === 'ROW' || !leakFound(t, world)) continue;
+      const e = sum.get(ov) ?? { origin, via, bump: 0 };
+      e.bump += leakBump(content, t, world);
+      sum.set(ov, e);
+    }
+  }
+  return [...sum.values()].sort((x, y) => (x.origin + x.via < y.origin + y.via ? -1 : 1));
 }
 
 /** Scratch for transshipRecord (written before read within a call) */

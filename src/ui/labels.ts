@@ -31,6 +31,8 @@ export function causeName(cause: string, me?: string): string {
   // the security ledger's tension causes (engine/security-ledger.ts): by whose move, or of what kind
   m = /^tension with (\w{3}): (tariffs|export controls|defense build-up) by (\w{3})$/.exec(cause);
   if (m) return t(`cause.tension ${m[2]}`, { who: countryName(m[1]!), whose: m[3] === me ? t('cause.yours') : t('cause.whose', { who: countryName(m[3]!) }) });
+  m = /^tension with (\w{3}): leaks of (\w{3})'s goods through (\w{3}) found last turn$/.exec(cause);
+  if (m) return t('cause.tension leak', { who: countryName(m[1]!), whose: m[2] === me ? t('cause.yours') : t('cause.whose', { who: countryName(m[2]!) }), via: countryName(m[3]!) });
   m = /^tension with (\w{3}): (settling|deals|events|broken deal|limit|leaks found last turn)$/.exec(cause);
   if (m) return t(`cause.tension ${m[2] === 'leaks found last turn' ? 'leaks' : m[2]}`, { who: countryName(m[1]!) });
   const k = `cause.${cause}`;

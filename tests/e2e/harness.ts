@@ -1,4 +1,5 @@
 // Serves the game's pages (built once a test run, or Vite's dev server for scripts) and starts Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
@@ -67,6 +68,71 @@ export async function startPages(): Promise<{ server: PreviewServer; url: string
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** What useBrowser gives a describe block: read its fields in hooks and tests (they are set when the block starts). */
+export interface UsedBrowser<S> {
+  readonly browser: Browser;
+  /** what `start` gave (undefined without one) */
+  readonly server: S;
+  /** closes the server, once (a test that takes the server away calls it; the afterAll then leaves it) */
+  closeServer(): Promise<void>;
+}
+
+/** Chromium for the tests of a describe block, and the server `start` gives beside it: the server then the browser
+ * started in a beforeAll (up to `timeout` ms), the browser then the server closed in an afterAll. Call it in the
+ * describe block, before hooks that use what it starts. */
+export function useBrowser<S extends { close(): Promise<unknown> } | undefined = undefined>(start?: () => Promise<S>, timeout = 120_000): UsedBrowser<S> {
+  let browser: Browser | undefined;
+  let server: S | undefined;
+  let closing: Promise<unknown> | undefined;
+  const used: UsedBrowser<S> = {
+    get browser() {
+      if (!browser) throw new Error('useBrowser: the browser is not started yet (read it in a hook or a test)');
+      return browser;
+    },
+    get server() {
+      return server as S;
+    },
+    async closeServer() {
+      closing ??= server?.close();
+      await closing;
+    },
+  };
+  beforeAll(async () => {
+    if (start) server = await start();
+    browser = await launch();
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+    await used.closeServer();
+  });
+  return used;
+}
+
+/** The game's built pages served (startPages) and Chromium started for a describe block (useBrowser). */
+export interface UsedPages {
+  readonly browser: Browser;
+  /** the pages' address */
+  readonly url: string;
+  /** a page of the game (openPage) at width x height, the address with `suffix` after it (a query: "?doc=model") */
+  open(width?: number, height?: number, suffix?: string): Promise<{ page: Page; errors: string[] }>;
+}
+
+export function usePages(timeout = 120_000): UsedPages {
+  const used = useBrowser(async () => {
+    const { server, url } = await startPages();
+    return { url, close: () => server.close() };
+  }, timeout);
+  return {
+    get browser() {
+      return used.browser;
+    },
+    get url() {
+      return used.server.url;
+    },
+    open: (width = 1280, height = 720, suffix = '') => openPage(used.browser, `${used.server.url}${suffix}`, width, height),
+  };
 }
 
 /** A page that records console errors and uncaught exceptions. */

@@ -35,6 +35,7 @@ export const en = {
     "rivals' capability": 'rivals’ defence capability',
     'leaks found last turn': 'tension over leaks found last quarter',
     'tension leaks': 'tension with {{who}} (leaks found last quarter)',
+    'tension leak': 'tension with {{who}} (leak found last quarter: {{whose}} controlled goods through {{via}})',
     'tension settling': 'tension with {{who}} (settling after earlier moves)',
     'tension tariffs': 'tension with {{who}} ({{whose}} tariffs)',
     'tension export controls': 'tension with {{who}} ({{whose}} export controls)',

@@ -36,6 +36,7 @@ export const ja: Catalogue = {
     "rivals' capability": '対立国の防衛力',
     'leaks found last turn': '前期に発覚した迂回輸出をめぐる緊張',
     'tension leaks': '{{who}}との緊張（前期に発覚した迂回輸出）',
+    'tension leak': '{{who}}との緊張（前期に発覚した迂回輸出：{{via}}経由の{{whose}}規制品）',
     'tension settling': '{{who}}との緊張（以前の動きの余波）',
     'tension tariffs': '{{who}}との緊張（{{whose}}関税）',
     'tension export controls': '{{who}}との緊張（{{whose}}輸出規制）',
