@@ -4,10 +4,8 @@
 // Here the page's messages to the worker are delayed by 1.5 s, so that without the hold the ticker would draw frames
 // in the wait whatever the machine's speed; the test counts the WebGL draw calls made between the turn's message and
 // its answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { haveChromium, launch, startPages } from './e2e/harness.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, usePages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -37,25 +35,15 @@ const INIT = `
 `;
 
 describe.runIf(run)('the map holds still while a turn resolves', () => {
-  let browser: Browser;
-  let server: PreviewServer;
-  let url: string;
-  beforeAll(async () => {
-    ({ server, url } = await startPages());
-    browser = await launch();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.httpServer.close();
-  });
+  const pages = usePages(180_000);
 
   it('draws no frame between End turn and the worker\'s answer, and animates again after it', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
+    const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
     await ctx.addInitScript(INIT);
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(url);
+    await page.goto(pages.url);
     await page.getByTestId('turns').fill('3');
     await page.getByTestId('start-game').click();
     await page.getByTestId('map').locator('canvas').waitFor();
