@@ -140,7 +140,7 @@ function program(out: { code: number }): Command {
       out.code = cmdReplayVerify(file, o);
     });
   p.command('validate <paths...>')
-    .description('check content, scenario or script files; every error names the file, JSON path, what was expected and what was found')
+    .description('check content, scenario or script files (COUNTRY=PATH checks a script as that seat\'s); every error names the file, JSON path, what was expected and what was found')
     .action((paths: string[]) => {
       out.code = cmdValidate(paths);
     });
