@@ -1,13 +1,14 @@
 // A batch's journal (OUT.partial): a header naming everything that decides the batch's results, then one result line
 // per finished game. An interrupted batch resumes from it; a journal of another batch is refused, naming what
-// differs, and never emptied unless --fresh says so.
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+// differs, and never emptied unless --fresh says so. Damaged lines are dropped (a copy of the journal kept) and their
+// games played again.
+import { appendFileSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hashValue, type CountryId } from '../../engine/index.ts';
 import { hashString } from '../../engine/hash.ts';
 import { UsageError } from './errors.ts';
 import { LineReader } from './files.ts';
-import { FileError, reason } from './io.ts';
+import { AtomicWriter, FileError, reason } from './io.ts';
 import { parseResultLine } from './results.ts';
 import type { ResultLine } from './batch.ts';
 
@@ -61,6 +62,8 @@ export interface JournalPlan {
   size: number;
   /** the result names of the seats (persona -> persona-usa) */
   names: Record<CountryId, string>;
+  /** where the warning about damaged lines goes (default: stderr) */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -151,10 +154,14 @@ export function openJournal(p: JournalPlan): JournalIndex {
     throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
   const diff = identityDiff(p.identity, header.identity);
   if (diff.length) throw new UsageError(`${label} belongs to another batch: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
+  const damaged: number[] = [];
   const check = (line: string, lineNo: number, start: number) => {
     const where = `${label} line ${lineNo}`;
     const m = /^([0-9a-f]{16}) (.*)$/.exec(line);
-    if (!m || hashString(m[2]) !== m[1]) throw new UsageError(`${where} is damaged or was edited (its checksum does not match); add --fresh to discard the journal and start again`);
+    if (!m || hashString(m[2]) !== m[1]) {
+      damaged.push(lineNo); // its game is not indexed, so it is played again; the other lines are kept
+      return;
+    }
     const text = m[2];
     const l: ResultLine = parseResultLine(text, where);
     if (l.run !== run) throw new UsageError(`${label} belongs to another batch (its games were played with another scenario, content, seed, games, turns, agents, scripts or engine version); add --fresh to discard it`);
@@ -167,6 +174,7 @@ export function openJournal(p: JournalPlan): JournalIndex {
     done.set(l.game, start + JOURNAL_CHECKSUM_BYTES);
   };
   for (let start = r.end, t = r.next(); t !== null; start = r.end, t = r.next()) if (t.trim()) check(t, r.lineNo, start);
+  if (damaged.length) return keepGoodLines(p, damaged);
   // an interrupted write can leave half a line at the end: cut it off, or the next result would be glued to it
   if (r.partial !== null)
     try {
@@ -176,6 +184,35 @@ export function openJournal(p: JournalPlan): JournalIndex {
     }
   done.bytes = r.end;
   return done;
+}
+
+/** A journal with damaged lines (disk trouble, an edit by hand): the original is copied beside it (PATH.damaged-N,
+ * never overwriting an earlier copy), the journal is rewritten with its good lines only, and the games of the damaged
+ * lines, now missing from it, are played again; a warning names each damaged line and the copy. */
+function keepGoodLines(p: JournalPlan, damaged: number[]): JournalIndex {
+  let n = 1;
+  while (existsSync(`${p.path}.damaged-${n}`)) n++;
+  const copy = `${p.path}.damaged-${n}`;
+  try {
+    copyFileSync(p.path, copy, fsConstants.COPYFILE_EXCL);
+  } catch (e) {
+    throw new FileError(`cannot keep a copy of the damaged journal as ${copy}: ${reason(e)}; nothing was changed`);
+  }
+  const bad = new Set(damaged);
+  const w = new AtomicWriter(p.path);
+  try {
+    const r = new LineReader(copy, `--resume: ${copy}`);
+    for (let t = r.next(); t !== null; t = r.next()) if (!bad.has(r.lineNo) && t.trim()) w.line(t);
+    w.commit();
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+  const shown = damaged.slice(0, 10).join(', ') + (damaged.length > 10 ? `, ... (${damaged.length} in all)` : '');
+  (p.warn ?? ((m: string) => process.stderr.write(`gambit: ${m}\n`)))(
+    `--resume: ${p.path} line${damaged.length > 1 ? 's' : ''} ${shown} ${damaged.length > 1 ? 'are' : 'is'} damaged (checksum does not match); the games on ${damaged.length > 1 ? 'them' : 'it'} will be played again and every other line is kept; the journal as it was is kept in ${copy}`,
+  );
+  return openJournal(p);
 }
 
 /** A finished game's line as the journal keeps it: a checksum of the result line, a space, the line. The checksum
