@@ -8,7 +8,6 @@ import { cmdSelfplay } from './selfplay.ts';
 import { cmdMerge } from './results.ts';
 import { FileError, plainWords, polishIssue } from './errors.ts';
 import { reason } from './io.ts';
-import { checkOutputs } from './files.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,9 +121,12 @@ function program(out: { code: number }): Command {
     .option('--seeds <n>', "seeds per cell (default: the experiment's)")
     .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all)')
     .requiredOption('--out <dir>', 'output directory')
-    .action((name: string, o) => {
-      checkOutputs([{ path: o.out, flag: '--out', dir: true }], []);
-      out.code = cmdExperiment(name, o);
+    .addOption(workers())
+    .option('--resume', 'continue an interrupted run from its journal, OUT/NAME.json.partial')
+    .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
+    .option('--no-progress', 'no progress line (elsewhere than a terminal, a line a minute)')
+    .action(async (name: string, o) => {
+      out.code = await cmdExperiment(name, o);
     });
   p.command('report <dir>')
     .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, *.fork.json, self-play *.jsonl')
