@@ -26,7 +26,7 @@ function program(out: { code: number }): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: () => {}, outputError: () => {} });
   const scenario = () => new Option('--scenario <id|path>', 'scenario id (see `gambit scenarios`) or a path to a scenario file').default('rare-earth-gambit');
-  const workers = () => new Option('--workers <n>', 'threads to play on: this one and N-1 worker threads, started once a batch is long enough to repay them (default: the machine\'s cores); results are identical for any number');
+  const workers = () => new Option('--workers <n>', 'threads to play on: this one and N-1 worker threads, started once a batch is long enough to repay them (default: the machine\'s cores; at most 64, or the cores if more; a warning above the cores); results are identical for any number');
   p.command('run')
     .description('play one game and print a per-turn summary and final scores')
     .addOption(scenario())
