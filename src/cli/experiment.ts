@@ -4,6 +4,7 @@
 // NAME.csv and report.html (src/cli/experiment-report.ts) into --out.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -162,6 +163,8 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const resumed = done.size;
   process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds = ${plan.total} games (${plan.yards} of them the seat at the status quo, the yardsticks)${resumed ? `, ${resumed} already in the journal` : ''}, on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const log = logProgress(o.progress !== false, 'experiment', plan.total, resumed);
+  const bar = o.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'experiment [{bar}] {value}/{total} games | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(plan.total, resumed);
   let finished = 0;
   let interrupted: StopSignal | null = null;
   const release = onStopSignals((sig) => {
@@ -178,7 +181,9 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
       message: (batch) => ({ experiment: batch }),
       onResult: (text) => {
         done.append((JSON.parse(text) as ExperimentLine).key, text);
-        log?.update(resumed + ++finished);
+        finished++;
+        log?.update(resumed + finished);
+        bar?.update(resumed + finished);
       },
       stopped: () => interrupted !== null,
     });
@@ -191,6 +196,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
     throw e;
   } finally {
     release();
+    bar?.stop();
   }
   if (interrupted) {
     const sig: StopSignal = interrupted;

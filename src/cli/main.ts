@@ -124,7 +124,7 @@ function program(out: { code: number }): Command {
     .addOption(workers())
     .option('--resume', 'continue an interrupted run from its journal, OUT/NAME.json.partial')
     .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
-    .option('--no-progress', 'no progress line (elsewhere than a terminal, a line a minute)')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (name: string, o) => {
       out.code = await cmdExperiment(name, o);
     });
