@@ -261,16 +261,22 @@ describe('scripted agents', () => {
   });
 
   it('orders refused during a batch name the game and seed to replay, with one worker or two', () => {
-    // a valid script that a country cannot play: the USA may not set a tariff on itself (checked when the turn runs)
+    // a valid script that the game refuses when the turn runs: the USA releases more than its stockpile holds
     const own = join(TMP, 'own-tariff.json');
-    writeFileSync(own, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 10 } } } } }));
+    writeFileSync(own, JSON.stringify({ turns: { '2': { stockpileRelease: { heavy: 1000000 } } } }));
     for (const w of ['1', '2']) {
       const out = join(TMP, `own-${w}`, 'r.jsonl');
       const r = gambit('selfplay', '--games', '3', '--turns', '2', '--seed', '7', '--workers', w, '--no-progress', '--agents', `USA=scripted:${own}`, '--out', out);
       expect(r.code, r.stderr).toBe(1);
-      expect(r.stderr).toBe(`gambit: game 0 (seed 7), turn 2: the orders of USA=scripted:${own} were refused: $.USA.tariffs.USA: a country cannot set a tariff on itself\n`);
+      expect(r.stderr).toMatch(new RegExp(`^gambit: game 0 \\(seed 7\\), turn 2: the orders of USA=scripted:${own} were refused: \\$\\.USA\\.stockpileRelease\\.heavy: releases 1000000 t but the stockpile holds \\d+ t\\n$`));
       expect(readdirSync(dirname(out))).toEqual([]);
     }
+    // a tariff on itself is refused by the file alone: before any game, naming the seat and where in the script
+    const self = join(TMP, 'self-tariff.json');
+    writeFileSync(self, JSON.stringify({ turns: { '2': { tariffs: { USA: { autos: 10 } } } } }));
+    const early = gambit('selfplay', '--games', '3', '--turns', '2', '--seed', '7', '--no-progress', '--agents', `USA=scripted:${self}`, '--out', join(TMP, 'own-self', 'r.jsonl'));
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe(`gambit: --agents USA=scripted:${self}: ${self}: $.turns["2"].tariffs.USA: expected a partner other than USA (a country cannot set a tariff on itself; this script plays USA), found "USA"\n`);
     // one game alone says only the turn
     const one = gambit('run', '--seed', '7', '--turns', '2', '--agents', `USA=scripted:${own}`);
     expect(one.code).toBe(1);

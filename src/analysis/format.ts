@@ -1,6 +1,7 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
 import { summaryLines } from './summary.ts';
+import { motionInWords } from './replicator.ts';
 import type { Mix, Profile } from './table.ts';
 
 export interface FormatOptions {
@@ -195,13 +196,13 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     else {
       const extra = rep.runs.length > 1 ? `, plus ${rep.runs.length - 1} random starts` : '';
       L.push(...para(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs / ${num(rep.payoffScale)}), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
-      const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${lab(rep.pure)}` : ' to a mixed rest point'}` : 'Did not converge (cycling or slow drift)';
+      const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${lab(rep.pure)}` : ' to a mixed rest point'}` : rep.motion ? `Not settled: ${motionInWords(rep.motion, rep.steps, num)}` : 'Not settled';
       L.push(...wrap(' ', `${end}; regret of the final mix ${num(rep.regret)}${rep.converged ? '' : `, of the time average ${num(rep.averageRegret)}`}`.split(' '), W, ' '));
       L.push('  Final mix:', ...mixLines(rep.final, W));
       if (!rep.converged) L.push('  Time average:', ...mixLines(rep.average, W));
       const ends = new Map<string, number>();
       for (const run of rep.runs.slice(1)) {
-        const k = run.pure ? lab(run.pure) : run.converged ? 'a mixed rest point' : 'no convergence';
+        const k = run.pure ? lab(run.pure) : run.converged ? 'a mixed rest point' : run.motion?.kind === 'cycle' ? 'still cycling' : `still drifting${run.motion ? `, ${run.motion.player} towards ${run.motion.heading}` : ''}`;
         ends.set(k, (ends.get(k) ?? 0) + 1);
       }
       if (ends.size) L.push(...wrap('  Random starts ended at:', [...ends.entries()].map(([k, c]) => `${k} (${c})`), W, '; '));

@@ -33,6 +33,26 @@ export interface ReplicatorRun {
   playerRegret: Record<string, number>;
   /** Regret of the time-averaged mix. */
   averageRegret: number;
+  /** When not converged, how the mix still moves over the last 10% of steps: the share that moved most (`from` at the
+   * window's start, `to` at the end), whether the shares go round (cycling: their path over the window at least twice
+   * their net change) or drift one way, and where the drifting player heads: its best response to the final mix and
+   * what it gains over that player's mix. Absent when converged. */
+  motion?: ReplicatorMotion;
+}
+
+export interface ReplicatorMotion {
+  kind: 'drift' | 'cycle';
+  /** steps in the window measured */
+  window: number;
+  player: string;
+  strategy: string;
+  from: number;
+  to: number;
+  /** the share's path length over the window (the sum of its step-by-step moves) */
+  travelled: number;
+  /** the player's best response to the final mix, and its gain over the player's mix there */
+  heading: string;
+  headingGain: number;
 }
 
 export type ReplicatorResult =
@@ -174,28 +194,64 @@ function run(g: GameIndex, start: State, steps: number, dt: number, scale: numbe
   const sum = x.map((xi) => new Float64Array(xi.length));
   const window = Math.max(1, Math.ceil(steps / 10));
   let checkpoint: State = x;
+  // each share's path length over the window (the sum of its step-by-step moves): much longer than its net change
+  // when the mix goes round, about equal when it drifts one way
+  const path = x.map((xi) => new Float64Array(xi.length));
   for (let t = 1; t <= steps; t++) {
     if (t === steps - window + 1) checkpoint = x;
+    const prev = x;
     x = step(g, x, dt, scale, method);
-    for (let i = 0; i < x.length; i++) for (let s = 0; s < x[i].length; s++) sum[i][s] += x[i][s];
+    for (let i = 0; i < x.length; i++)
+      for (let s = 0; s < x[i].length; s++) {
+        sum[i][s] += x[i][s];
+        if (t > steps - window) path[i][s] += Math.abs(x[i][s] - prev[i][s]);
+      }
   }
   let moved = 0;
-  for (let i = 0; i < x.length; i++) for (let s = 0; s < x[i].length; s++) moved = Math.max(moved, Math.abs(x[i][s] - checkpoint[i][s]));
+  let most: [number, number] = [0, 0];
+  let longest = 0;
+  let longestAt: [number, number] = [0, 0];
+  for (let i = 0; i < x.length; i++)
+    for (let s = 0; s < x[i].length; s++) {
+      const d = Math.abs(x[i][s] - checkpoint[i][s]);
+      if (d > moved) [moved, most] = [d, [i, s]];
+      if (path[i][s] > longest) [longest, longestAt] = [path[i][s], [i, s]];
+    }
   const avg = sum.map((si) => si.map((v) => v / Math.max(1, steps)));
   const regrets = mixRegrets(g, x);
   const playerRegret: Record<string, number> = {};
   g.players.forEach((p, i) => (playerRegret[p] = regrets[i]));
   const top = x.map((xi) => xi.indexOf(Math.max(...xi)));
   const isPure = x.every((xi, i) => xi[top[i]] > 0.999);
+  const converged = moved <= convTol;
+  let motion: ReplicatorMotion | undefined;
+  if (!converged) {
+    const kind = 2 * moved <= longest ? 'cycle' : 'drift';
+    const [i, s] = kind === 'cycle' ? longestAt : most;
+    const u = strategyValues(g, x)[i];
+    const best = u.indexOf(Math.max(...u));
+    motion = {
+      kind,
+      travelled: path[i][s],
+      window: Math.min(window, steps),
+      player: g.players[i],
+      strategy: g.pools[i][s],
+      from: checkpoint[i][s],
+      to: x[i][s],
+      heading: g.pools[i][best],
+      headingGain: regrets[i],
+    };
+  }
   return {
     start: mixRecord(g, start),
     final: mixRecord(g, x),
     average: mixRecord(g, steps > 0 ? avg : x),
-    converged: moved <= convTol,
+    converged,
     pure: isPure ? Object.fromEntries(g.players.map((p, i) => [p, g.pools[i][top[i]]])) : null,
     regret: Math.max(...regrets),
     playerRegret,
     averageRegret: Math.max(...mixRegrets(g, steps > 0 ? avg : x)),
+    ...(motion ? { motion } : {}),
   };
 }
 
@@ -221,4 +277,15 @@ export function replicatorDynamics(table: TableLike, opts: ReplicatorOptions = {
   for (let r = 0; r < (opts.starts ?? 0); r++) starts.push(randomStart(g, rng));
   const runs = starts.map((x0) => run(g, x0, steps, dt, scale, method, opts.convergenceTolerance ?? 1e-6));
   return { available: true, steps, dt, method, payoffScale: scale, startKind: opts.start ? 'given' : 'uniform', ...runs[0], runs };
+}
+
+/** A run that did not converge, in words: drifting one way (which share, from and to what, and where the player heads)
+ * or cycling; `num` formats a number. */
+export function motionInWords(m: ReplicatorMotion, steps: number, num: (v: number) => string = (v) => v.toPrecision(3)): string {
+  const d = m.to - m.from;
+  const change = `${m.player} ${m.strategy} ${d >= 0 ? 'rose' : 'fell'} from ${num(m.from)} to ${num(m.to)}`;
+  if (m.kind === 'cycle')
+    return `still cycling after ${steps} steps: over the last ${m.window}, ${change} but moved ${num(m.travelled)} in all, back and forth; the time average is the better summary`;
+  const head = m.headingGain > 0 ? `; ${m.player} is heading towards ${m.heading}, its best response to the final mix` : '';
+  return `still drifting slowly after ${steps} steps, not cycling: over the last ${m.window}, ${change} (${d >= 0 ? '+' : ''}${num(d)})${head}`;
 }

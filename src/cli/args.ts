@@ -5,6 +5,7 @@ import { zodIssues, formatIssue } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { UsageError, polishIssue } from './errors.ts';
 import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
+import { scriptOrderIssues } from './script-check.ts';
 
 export { UsageError };
 
@@ -146,6 +147,12 @@ export function makeSeats(content: Content, names: Record<CountryId, string>, lo
   scriptTurnNotes(content, have, undefined); // orders beyond the scenario: refused wherever a seat is made
   const seats = {} as Record<CountryId, Agent>;
   for (const c of COUNTRIES) {
+    // a script's orders that play would refuse whatever the game (one about its own seat, ...): refused now, not at
+    // the turn that reaches them, partway through a batch
+    if (names[c].startsWith('scripted:') && Object.hasOwn(scripts, names[c].slice(9))) {
+      const issues = scriptOrderIssues(content, names[c].slice(9), scripts[names[c].slice(9)], c);
+      if (issues.length) throw new UsageError(`${flag} ${c}=${names[c]}: ${issues.map(formatIssue).join('; ')}`);
+    }
     try {
       seats[c] = makeAgent(content, names[c], c, scripts);
     } catch (e) {

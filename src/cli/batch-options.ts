@@ -25,8 +25,24 @@ export function batchSetup(o: BatchFlags): { content: Content; seed: number; tur
     content,
     seed: int('--seed', 0)(o.seed),
     turns: o.turns === undefined ? undefined : int('--turns', 1, content.scenario.turns)(o.turns),
-    workers: o.workers === undefined ? availableParallelism() : int('--workers', 1, 256)(o.workers),
+    workers: parseWorkers(o.workers, availableParallelism(), (m) => process.stderr.write(`gambit: ${m}\n`)),
   };
+}
+
+/** --workers at most this many threads, or the machine's cores if it has more: each thread keeps its own copy of the
+ * engine and spends seconds of CPU compiling it, so far past the cores a batch only gets slower and bigger. */
+export const MAX_WORKERS = 64;
+
+/** --workers N: 1..max(MAX_WORKERS, cores), refused beyond with the limit named; above the machine's cores it is
+ * allowed (results are the same for any count) but `warn` says what it costs. Unset: the cores. */
+export function parseWorkers(value: string | undefined, cores: number, warn: (message: string) => void): number {
+  if (value === undefined) return cores;
+  const limit = Math.max(MAX_WORKERS, cores);
+  const n = int('--workers', 1)(value);
+  if (n > limit) throw new UsageError(`--workers ${n}: at most ${limit} (${cores === limit ? "this machine's cores" : `this machine has ${cores} core${cores > 1 ? 's' : ''}`}); more threads than cores play no faster, and each costs memory and start-up time`);
+  if (n > cores)
+    warn(`--workers ${n} is more than this machine's ${cores} core${cores > 1 ? 's' : ''}: the threads take turns on them, so the batch runs no faster, and each extra thread still pays its start-up (seconds of CPU compiling the engine) and memory; results are the same for any count`);
+  return n;
 }
 
 /** Seeds seed..seed+count-1 must all be safe integers, or two games would share a seed. */

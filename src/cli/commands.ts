@@ -1,4 +1,5 @@
 // The CLI commands themselves: thin hosts over the engine.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -22,7 +23,10 @@ import {
   type ContentKind,
   type CountryId,
   type ObjectiveKey,
+  type Script,
+  isCountry,
 } from '../../engine/index.ts';
+import { scriptOrderIssues, scriptTargets } from './script-check.ts';
 import { ContentError, zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
@@ -129,6 +133,15 @@ export function cmdReplayVerify(file: string, o: { scenario?: string }): number 
   return 1;
 }
 
+/** Who can play a script that passed: the country it was checked as, or every country its orders do not name. */
+function scriptSeats(file: string, script: Script, country: CountryId | null): string {
+  if (country) return ` for ${country}`;
+  const out = scriptTargets(script);
+  if (!out.size) return '';
+  const named = COUNTRIES.filter((c) => out.has(c)).join(' or ');
+  return `; any seat but ${named}, which its orders name as the other side; give COUNTRY=${file} to check it as one seat's`;
+}
+
 /** Guess what a file is from its name and keys. */
 function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
   if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
@@ -145,9 +158,13 @@ function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
   return null;
 }
 
-export function cmdValidate(paths: string[]): number {
+export function cmdValidate(args: string[]): number {
   let bad = 0;
-  for (const path of paths) {
+  for (const arg of args) {
+    // COUNTRY=PATH: a script checked as that country's (its orders about itself refused), as --agents COUNTRY=scripted:PATH plays it
+    const as = /^([A-Za-z]{3})=(.+)$/.exec(arg);
+    const country = as && isCountry(as[1].toUpperCase()) && !existsSync(arg) ? (as[1].toUpperCase() as CountryId) : null;
+    const path = country ? as![2] : arg;
     if (!path.trim()) {
       process.stdout.write(`gambit: validate: an empty file name\n`);
       bad++;
@@ -165,6 +182,11 @@ export function cmdValidate(paths: string[]): number {
       bad++;
       continue;
     }
+    if (country && kind !== 'script') {
+      process.stdout.write(`${path}: $: expected an agent script (${country}=PATH checks a script as ${country}'s), found ${kind ? `a ${kind} file` : `keys ${Object.keys((r.json as object) ?? {}).join(', ') || 'none'}`}\n`);
+      bad++;
+      continue;
+    }
     if (!kind) {
       process.stdout.write(`${path}: $: expected a scenario, content file (countries, goods, rules, projects, events, map, personas) or agent script, found keys ${Object.keys((r.json as object) ?? {}).join(', ') || 'none'}\n`);
       bad++;
@@ -177,6 +199,10 @@ export function cmdValidate(paths: string[]): number {
         if (builtin.length) throw new ContentError(builtin);
         const s = ScriptSchema.safeParse(r.json);
         if (!s.success) throw new ContentError(zodIssues(path, r.json, s.error));
+        const orders = scriptOrderIssues(loadScenarioContent('rare-earth-gambit'), path, s.data, country);
+        if (orders.length) throw new ContentError(orders);
+        process.stdout.write(`ok: ${path} (script${scriptSeats(path, s.data, country)})\n`);
+        continue;
       } else {
         const res = checkFile(kind, path, r.json);
         if (!res.ok) throw new ContentError(res.issues);

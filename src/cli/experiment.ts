@@ -2,14 +2,24 @@
 // against each set of opponents over seeds (common random numbers); every game is measured against the same game with
 // the seat at the status quo, and each strategy against the status-quo strategy seed by seed. Writes NAME.json,
 // NAME.csv and report.html (src/cli/experiment-report.ts) into --out.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import cliProgress from 'cli-progress';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { COUNTRIES, createGame, playGame, type CountryId, type GameState } from '../../engine/index.ts';
+import { COUNTRIES, ENGINE_VERSION, hashValue, type CountryId } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
-import { UsageError, int, makeSeats } from './args.ts';
-import { writeFileAtomic } from './io.ts';
+import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } from './args.ts';
+import { STOP_SIGNALS, onStopSignals, writeFileAtomic, type StopSignal } from './io.ts';
+import { parseWorkers } from './batch-options.ts';
+import { checkOutputs } from './files.ts';
+import { dropEmptyJournal, openJournalWith } from './journal.ts';
+import { playScheduled } from './pool.ts';
+import { logProgress } from './progress-log.ts';
+import { METRICS, playExperimentTask, type ExperimentLine, type ExperimentTask, type GameMetrics, type Yardstick } from './experiment-play.ts';
+
+export { METRICS, type GameMetrics };
 import { meanSd, t95 } from './tournament.ts';
 import { experimentReport } from './experiment-report.ts';
 
@@ -30,33 +40,6 @@ export const ExperimentSchema = z
   .strict();
 export type Experiment = z.infer<typeof ExperimentSchema>;
 
-/** What one game says about the seat's strategy; each figure is explained in the report. */
-export interface GameMetrics {
-  score: number;
-  scoreBy: Record<string, number>;
-  usCarTariff: number;
-  carExportsUS: number;
-  minMagnet: number;
-  meanMagnet: number;
-  worstCarLossPct: number;
-  programmeUsdBn: number;
-  extraDefenseUsdBn: number;
-  gdpVsYardstickPct: number;
-  supplyToUS: number;
-  usSupplyRisk: number;
-  usMinMagnet: number;
-  usChinaTension: number;
-  usGain: number;
-  chinaGain: number;
-  /** the US-China track (engine/leverage.ts): the US's bargaining hand, -1..1, mean over turns */
-  usHand: number;
-  /** tariff points the US would cut for a truce at the Nash terms, mean over turns */
-  truceConcession: number;
-  /** turns the track spent in escalation (a Chinese squeeze on the US, or US tariffs on China well above the start) */
-  escalationTurns: number;
-}
-export const METRICS: (keyof Omit<GameMetrics, 'scoreBy'>)[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'meanMagnet', 'worstCarLossPct', 'programmeUsdBn', 'extraDefenseUsdBn', 'gdpVsYardstickPct', 'supplyToUS', 'usSupplyRisk', 'usMinMagnet', 'usChinaTension', 'usGain', 'chinaGain', 'usHand', 'truceConcession', 'escalationTurns'];
-
 export function listExperiments(): string[] {
   return existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort() : [];
 }
@@ -76,93 +59,6 @@ export function loadExperiment(name: string): Experiment {
   return r.data;
 }
 
-interface Track {
-  obj: number[];
-  us: number[];
-  cn: number[];
-  car: number[];
-  defSpend: number[];
-  gdp: number;
-}
-
-function track(seat: CountryId, r: ReturnType<typeof playGame>): Track {
-  const t: Track = { obj: [], us: [], cn: [], car: [], defSpend: [], gdp: r.state.regions[seat].gdp };
-  for (const o of r.objectives) {
-    t.obj.push(o[seat]);
-    t.us.push(o.USA);
-    t.cn.push(o.CHN);
-  }
-  return t;
-}
-
-/** Play one strategy against one opponent set on one seed, against the yardstick game of that seed. */
-function measure(ex: Experiment, agents: Record<CountryId, string>, seed: number, yard: { t: Track; cars: number[]; def: number[] }): GameMetrics {
-  const content = loadContent('rare-earth-gambit');
-  const seat = ex.seat;
-  const acc = { tariff: 0, exp: 0, minMag: 1, mag: 0, worst: 0, prog: 0, def: 0, supply: 0, risk: 0, usMin: 1, tension: 0, hand: 0, conc: 0, esc: 0, n: 0 };
-  // programme spending as it is paid: a project's cost when ordered, and later payments (the deep-sea programme pays
-  // each stage when it starts) as its recorded cost grows; projects under way at the start count only what they add
-  const paid = new Map<string, number>();
-  for (const p of createGame(content, seed).projects) paid.set(p.id, p.costUsdBn);
-  const cars: number[] = [];
-  const r = playGame(content, seed, makeSeats(content, agents), {
-    turns: ex.turns,
-    ledger: false,
-    dropRefused: true,
-    onTurn: (s: GameState) => {
-      const me = s.regions[seat];
-      const i = acc.n;
-      acc.tariff += s.regions.USA.policies.tariffs[seat].autos;
-      acc.exp += me.last.autoExports.USA;
-      acc.minMag = Math.min(acc.minMag, me.last.magnetSupplyRatio);
-      acc.mag += me.last.magnetSupplyRatio;
-      cars.push(me.last.autoProduction);
-      if (yard.cars[i]) acc.worst = Math.min(acc.worst, 100 * (me.last.autoProduction / yard.cars[i] - 1));
-      for (const p of s.projects) {
-        if (p.owner !== seat || p.private) continue;
-        acc.prog += p.costUsdBn - (paid.get(p.id) ?? 0);
-        paid.set(p.id, p.costUsdBn);
-      }
-      acc.hand += s.track?.usHand ?? 0;
-      acc.conc += s.track?.concession ?? 0;
-      if (s.track?.phase === 'escalation') acc.esc++;
-      acc.def += me.last.defenseSpendUsdBn - (yard.def[i] ?? me.last.defenseSpendUsdBn);
-      acc.supply += s.flows['oxide.light'][seat].USA + s.flows['oxide.heavy'][seat].USA + s.flows.magnet[seat].USA;
-      acc.risk += s.regions.USA.last.supplyRisk;
-      acc.usMin = Math.min(acc.usMin, s.regions.USA.last.magnetSupplyRatio);
-      acc.tension += s.tension.USA.CHN;
-      acc.n++;
-    },
-  });
-  const t = track(seat, r);
-  const n = Math.max(1, acc.n);
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const diff = (a: number[], b: number[]) => mean(a.map((x, k) => x - (b[k] ?? x)));
-  const scoreBy: Record<string, number> = {};
-  for (const rep of r.reports) for (const [k, v] of Object.entries(rep.objectiveBy[seat])) scoreBy[k] = (scoreBy[k] ?? 0) + v / r.reports.length;
-  return {
-    score: diff(t.obj, yard.t.obj),
-    scoreBy,
-    usCarTariff: acc.tariff / n,
-    carExportsUS: acc.exp / n,
-    minMagnet: acc.minMag,
-    meanMagnet: acc.mag / n,
-    worstCarLossPct: acc.worst,
-    programmeUsdBn: acc.prog,
-    extraDefenseUsdBn: acc.def,
-    gdpVsYardstickPct: 100 * (t.gdp / yard.t.gdp - 1),
-    supplyToUS: acc.supply / n,
-    usSupplyRisk: acc.risk / n,
-    usMinMagnet: acc.usMin,
-    usChinaTension: acc.tension / n,
-    usGain: diff(t.us, yard.t.us),
-    chinaGain: diff(t.cn, yard.t.cn),
-    usHand: acc.hand / n,
-    truceConcession: acc.conc / n,
-    escalationTurns: acc.esc,
-  };
-}
-
 export interface Cell {
   strategy: string;
   opponents: string;
@@ -175,52 +71,184 @@ export function interval(xs: number[]): { mean: number; lo: number; hi: number }
   return { mean, lo: mean - h, hi: mean + h };
 }
 
-export function runExperiment(ex: Experiment, seeds: number[], opponentIds: string[], progress?: (msg: string) => void): Cell[] {
-  const content = loadContent('rare-earth-gambit');
-  const cells: Cell[] = [];
-  for (const op of ex.opponents.filter((o) => opponentIds.includes(o.id))) {
-    const base = Object.fromEntries(COUNTRIES.map((c) => [c, resolveAgent(op.agents[c] ?? 'persona')])) as Record<CountryId, string>;
-    const yards = seeds.map((seed) => {
-      const agents = { ...base, [ex.seat]: 'status-quo' };
-      const cars: number[] = [];
-      const def: number[] = [];
-      const r = playGame(content, seed, makeSeats(content, agents), { turns: ex.turns, ledger: false, dropRefused: true, keepReports: false, onState: (s) => (cars.push(s.regions[ex.seat].last.autoProduction), def.push(s.regions[ex.seat].last.defenseSpendUsdBn)) });
-      return { t: track(ex.seat, r), cars, def };
-    });
-    for (const st of ex.strategies) {
-      const games = seeds.map((seed, k) => measure(ex, { ...base, [ex.seat]: resolveAgent(st.agent) }, seed, yards[k]));
-      cells.push({ strategy: st.id, opponents: op.id, games });
-      progress?.(`${op.id} / ${st.id}: score ${interval(games.map((g) => g.score)).mean.toFixed(2)} over ${seeds.length} seeds`);
-    }
-  }
-  return cells;
-}
-
 /** Scripted agents in an experiment name files relative to the repository. */
 function resolveAgent(name: string): string {
   return name.startsWith('scripted:') && !name.slice(9).startsWith('/') ? `scripted:${join(ROOT, name.slice(9))}` : name;
+}
+
+/**
+ * The units of an experiment, in a fixed order: first the yardstick game of every opponent set and seed (key
+ * o*n + k), then every strategy's game against it (key O*n + (o*S + s)*n + k). A measured unit needs its yardstick's
+ * result (`yardOf`), so the yardsticks are all played first.
+ */
+export class ExperimentPlan {
+  readonly ops: Experiment['opponents'];
+  readonly n: number;
+  readonly bases: Record<CountryId, string>[];
+  readonly scripts: Record<string, string>;
+  constructor(readonly ex: Experiment, readonly seeds: number[], opponentIds: string[]) {
+    this.ops = ex.opponents.filter((o) => opponentIds.includes(o.id));
+    this.n = seeds.length;
+    this.bases = this.ops.map((op) => Object.fromEntries(COUNTRIES.map((c) => [c, resolveAgent(op.agents[c] ?? 'persona')])) as Record<CountryId, string>);
+    const every = this.bases.flatMap((b) => [{ ...b, [ex.seat]: 'status-quo' }, ...ex.strategies.map((st) => ({ ...b, [ex.seat]: resolveAgent(st.agent) }))]);
+    const scripts: Record<string, LoadedScript> = {};
+    for (const names of every) Object.assign(scripts, loadScripts(names));
+    this.scripts = hashesOf(scripts);
+  }
+  get yards(): number {
+    return this.ops.length * this.n;
+  }
+  get total(): number {
+    return this.yards * (1 + this.ex.strategies.length);
+  }
+  yardKey(o: number, k: number): number {
+    return o * this.n + k;
+  }
+  measureKey(o: number, s: number, k: number): number {
+    return this.yards + (o * this.ex.strategies.length + s) * this.n + k;
+  }
+  yardTask(key: number): ExperimentTask {
+    const o = Math.floor(key / this.n);
+    return { kind: 'yard', key, seat: this.ex.seat, turns: this.ex.turns, seed: this.seeds[key % this.n], agents: { ...this.bases[o], [this.ex.seat]: 'status-quo' }, scripts: this.scripts };
+  }
+  measureTask(key: number, yardOf: (key: number) => Yardstick): ExperimentTask {
+    const i = key - this.yards;
+    const k = i % this.n;
+    const s = Math.floor(i / this.n) % this.ex.strategies.length;
+    const o = Math.floor(i / this.n / this.ex.strategies.length);
+    const agents = { ...this.bases[o], [this.ex.seat]: resolveAgent(this.ex.strategies[s].agent) };
+    return { kind: 'measure', key, seat: this.ex.seat, turns: this.ex.turns, seed: this.seeds[k], agents, scripts: this.scripts, yard: yardOf(this.yardKey(o, k)) };
+  }
+  /** The cells (opponent set x strategy, every seed) from every measured unit's metrics. */
+  cells(metricsOf: (key: number) => GameMetrics): Cell[] {
+    return this.ops.flatMap((op, o) => this.ex.strategies.map((st, s) => ({ strategy: st.id, opponents: op.id, games: this.seeds.map((_, k) => metricsOf(this.measureKey(o, s, k))) })));
+  }
+}
+
+/** Play an experiment on this thread, unit by unit (every result through its JSON line, as the journal keeps it). */
+export function runExperiment(ex: Experiment, seeds: number[], opponentIds: string[]): Cell[] {
+  const plan = new ExperimentPlan(ex, seeds, opponentIds);
+  const lines = new Map<number, ExperimentLine>();
+  const play = (t: ExperimentTask) => lines.set(t.key, JSON.parse(playExperimentTask(t)) as ExperimentLine);
+  for (let key = 0; key < plan.yards; key++) play(plan.yardTask(key));
+  const yardOf = (key: number) => (lines.get(key) as Extract<ExperimentLine, { kind: 'yard' }>).yard;
+  for (let key = plan.yards; key < plan.total; key++) play(plan.measureTask(key, yardOf));
+  return plan.cells((key) => (lines.get(key) as Extract<ExperimentLine, { kind: 'measure' }>).metrics);
 }
 
 export interface ExperimentOptions {
   seeds?: string;
   opponents?: string;
   out: string;
+  workers?: string;
+  resume?: boolean;
+  fresh?: boolean;
+  progress?: boolean;
 }
 
-export function cmdExperiment(name: string, o: ExperimentOptions): number {
+export async function cmdExperiment(name: string, o: ExperimentOptions): Promise<number> {
+  if (o.resume && o.fresh) throw new UsageError('--resume and --fresh: give one of them (finish the interrupted run, or start again)');
   const ex = loadExperiment(name);
   const n = o.seeds === undefined ? ex.seeds : int('--seeds', 2, 1000)(o.seeds);
   const ids = o.opponents ? o.opponents.split(',') : ex.opponents.map((x) => x.id);
   for (const id of ids) if (!ex.opponents.some((x) => x.id === id)) throw new UsageError(`--opponents: ${JSON.stringify(id)} is not one of ${ex.opponents.map((x) => x.id).join(', ')}`);
+  const workers = parseWorkers(o.workers, availableParallelism(), (m) => process.stderr.write(`gambit: ${m}\n`));
+  const journal = join(o.out, `${ex.id}.json.partial`);
+  checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: [`${ex.id}.json`, `${ex.id}.csv`, 'report.html', `${ex.id}.json.partial`] }], []);
   const content = loadContent('rare-earth-gambit');
   for (const st of ex.strategies) makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])), [ex.seat]: resolveAgent(st.agent) } as Record<CountryId, string>);
   const seeds = Array.from({ length: n }, (_, k) => k + 1);
-  const cells = runExperiment(ex, seeds, ids, (m) => process.stderr.write(m + '\n'));
+  const plan = new ExperimentPlan(ex, seeds, ids);
+  const done = openExperimentJournal(journal, plan, content.hash, o);
+  const resumed = done.size;
+  process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds = ${plan.total} games (${plan.yards} of them the seat at the status quo, the yardsticks)${resumed ? `, ${resumed} already in the journal` : ''}, on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  const log = logProgress(o.progress !== false, 'experiment', plan.total, resumed);
+  const bar = o.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'experiment [{bar}] {value}/{total} games | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(plan.total, resumed);
+  let finished = 0;
+  let interrupted: StopSignal | null = null;
+  const release = onStopSignals((sig) => {
+    if (interrupted) process.exit(STOP_SIGNALS[sig]);
+    interrupted = sig;
+  });
+  const line = (key: number) => JSON.parse([...done.lines([key])][0]) as ExperimentLine;
+  const phase = async (keys: number[], task: (key: number) => ExperimentTask) => {
+    const todo = keys.filter((k) => !done.has(k));
+    await playScheduled<ExperimentTask>({
+      tasks: { length: todo.length, at: (i) => task(todo[i]) },
+      workers,
+      play: playExperimentTask,
+      message: (batch) => ({ experiment: batch }),
+      onResult: (text) => {
+        done.append((JSON.parse(text) as ExperimentLine).key, text);
+        finished++;
+        log?.update(resumed + finished);
+        bar?.update(resumed + finished);
+      },
+      stopped: () => interrupted !== null,
+    });
+  };
+  try {
+    await phase(Array.from({ length: plan.yards }, (_, k) => k), (k) => plan.yardTask(k));
+    if (!interrupted) await phase(Array.from({ length: plan.total - plan.yards }, (_, i) => plan.yards + i), (k) => plan.measureTask(k, (y) => (line(y) as Extract<ExperimentLine, { kind: 'yard' }>).yard));
+  } catch (e) {
+    dropEmptyJournal(done.path, done.size);
+    throw e;
+  } finally {
+    release();
+    bar?.stop();
+  }
+  if (interrupted) {
+    const sig: StopSignal = interrupted;
+    process.stderr.write(`experiment: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}; ${done.size} of ${plan.total} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)\n`);
+    return STOP_SIGNALS[sig];
+  }
+  const cells = plan.cells((key) => (line(key) as Extract<ExperimentLine, { kind: 'measure' }>).metrics);
+  for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${interval(c.games.map((g) => g.score)).mean.toFixed(2)} over ${n} seeds\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
   writeFileAtomic(join(o.out, `${ex.id}.json`), JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n');
   writeFileAtomic(join(o.out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
   const { html, summary } = experimentReport(ex, cells, seeds.length);
   writeFileAtomic(join(o.out, 'report.html'), html);
+  rmSync(journal, { force: true });
   process.stdout.write(summary + `\nwritten: ${join(o.out, `${ex.id}.json`)}, ${ex.id}.csv, report.html\n`);
   return 0;
+}
+
+/** What decides an experiment's results; its journal's header, so a journal of another run is refused naming what
+ * differs. */
+interface ExperimentIdentity {
+  experiment: string;
+  definition: string;
+  contentHash: string;
+  seeds: number;
+  opponents: string[];
+  scripts: Record<string, string>;
+  engineVersion: string;
+}
+
+function openExperimentJournal(path: string, plan: ExperimentPlan, contentHash: string, o: ExperimentOptions) {
+  const id: ExperimentIdentity = { experiment: plan.ex.id, definition: hashValue(plan.ex), contentHash, seeds: plan.n, opponents: plan.ops.map((x) => x.id), scripts: plan.scripts, engineVersion: ENGINE_VERSION };
+  const names: Record<keyof ExperimentIdentity, string> = { experiment: 'experiment', definition: 'its definition (content/experiments/)', contentHash: 'content hash', seeds: 'seeds', opponents: 'opponents', scripts: 'scripts', engineVersion: 'engine version' };
+  return openJournalWith<ExperimentIdentity>({
+    path,
+    identity: id,
+    resume: Boolean(o.resume),
+    fresh: Boolean(o.fresh),
+    what: 'experiment',
+    differs: (there) => (Object.keys(names) as (keyof ExperimentIdentity)[]).filter((k) => hashValue(id[k]) !== hashValue(there[k] ?? null)).map((k) => `${names[k]} ${k === 'definition' || k === 'scripts' ? 'differs' : `${JSON.stringify(id[k])} here, ${JSON.stringify(there[k] ?? null)} in the journal`}`),
+    entry: (text, where, done) => {
+      let l: { key?: unknown; kind?: unknown; yard?: unknown; metrics?: unknown } | null = null;
+      try {
+        l = JSON.parse(text);
+      } catch {
+        /* refused below */
+      }
+      const key = l?.key;
+      if (!l || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= plan.total) throw new UsageError(`${where}: not a result of this experiment's ${plan.total} games`);
+      if (l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard : !l.metrics)) throw new UsageError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
+      if (done.has(key)) throw new UsageError(`${where}: game ${key} appears twice`);
+      return key;
+    },
+  });
 }

@@ -1,13 +1,14 @@
 // A batch's journal (OUT.partial): a header naming everything that decides the batch's results, then one result line
 // per finished game. An interrupted batch resumes from it; a journal of another batch is refused, naming what
-// differs, and never emptied unless --fresh says so.
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+// differs, and never emptied unless --fresh says so. Damaged lines are dropped (a copy of the journal kept) and their
+// games played again.
+import { appendFileSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hashValue, type CountryId } from '../../engine/index.ts';
 import { hashString } from '../../engine/hash.ts';
 import { UsageError } from './errors.ts';
 import { LineReader } from './files.ts';
-import { FileError, reason } from './io.ts';
+import { AtomicWriter, FileError, reason } from './io.ts';
 import { parseResultLine } from './results.ts';
 import type { ResultLine } from './batch.ts';
 
@@ -61,6 +62,8 @@ export interface JournalPlan {
   size: number;
   /** the result names of the seats (persona -> persona-usa) */
   names: Record<CountryId, string>;
+  /** where the warning about damaged lines goes (default: stderr) */
+  warn?: (message: string) => void;
 }
 
 /**
@@ -120,9 +123,54 @@ export class JournalIndex {
 /** A journal line is the 16-hex-digit checksum, a space, then the result line. */
 const JOURNAL_CHECKSUM_BYTES = 17;
 
+/** Any journal: what its header names (`identity`), how a resumed journal's identity differs from this run's, and how a
+ * line's text is checked and keyed (the key of each finished unit of work: a game number, an experiment's task). */
+export interface JournalSpec<I extends object> {
+  path: string;
+  identity: I;
+  resume: boolean;
+  fresh: boolean;
+  /** in words, what differs between this run and the journal's header */
+  differs: (there: Partial<I>) => string[];
+  /** check a result line's text (its checksum already matched) against the run; returns its key, or throws a
+   * UsageError naming `where`; `done` holds the keys so far */
+  entry: (text: string, where: string, done: JournalIndex) => number;
+  /** what the runs are called in messages: "batch", "experiment" */
+  what?: string;
+  /** where the warning about damaged lines goes (default: stderr) */
+  warn?: (message: string) => void;
+}
+
 /** Open a batch's journal: start it, or resume it after checking every line. Returns the index of finished games. */
 export function openJournal(p: JournalPlan): JournalIndex {
+  const run = identityRun(p.identity);
+  return openJournalWith({
+    path: p.path,
+    identity: p.identity,
+    resume: p.resume,
+    fresh: p.fresh,
+    warn: p.warn,
+    differs: (there) => identityDiff(p.identity, there),
+    entry: (text, where, done) => {
+      const label = `--resume: ${p.path}`;
+      const l: ResultLine = parseResultLine(text, where);
+      if (l.run !== run) throw new UsageError(`${label} belongs to another batch (its games were played with another scenario, content, seed, games, turns, agents, scripts or engine version); add --fresh to discard it`);
+      if ((l.shard ?? null) !== p.identity.shard) throw new UsageError(`${where}: a game of shard ${l.shard ?? 'none'}, and this run is shard ${p.identity.shard ?? 'none'}`);
+      if (!p.mine(l.game)) throw new UsageError(`${where}: game ${l.game} is not one of this run's games (0-${p.identity.games - 1}${p.identity.shard ? `, shard ${p.identity.shard}` : ''})`);
+      if (l.seed !== p.identity.seed + l.game) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${p.identity.seed + l.game}`);
+      for (const [c, a] of Object.entries(p.names)) if (l.agents[c as CountryId] !== a) throw new UsageError(`${where}: game ${l.game} has ${c}=${l.agents[c as CountryId]}, not ${a}`);
+      if (done.has(l.game)) throw new UsageError(`${where}: game ${l.game} appears twice`);
+      if (done.size >= p.size) throw new UsageError(`${where}: more games than this run plays`);
+      return l.game;
+    },
+  });
+}
+
+/** Open any journal (JournalSpec): start it, or resume it after checking every line; damaged lines are dropped
+ * (keepGoodLines). Returns the index of finished units. */
+export function openJournalWith<I extends object>(p: JournalSpec<I>): JournalIndex {
   const done = new JournalIndex(p.path);
+  const what = p.what ?? 'batch';
   const exists = existsSync(p.path);
   if (exists && !p.resume && !p.fresh)
     throw new UsageError(`${p.path} holds the journal of an interrupted run; add --resume to finish it, or --fresh to discard it and start again`);
@@ -139,9 +187,8 @@ export function openJournal(p: JournalPlan): JournalIndex {
   }
   const label = `--resume: ${p.path}`;
   const r = new LineReader(p.path, label);
-  const run = identityRun(p.identity);
   const first = r.next();
-  let header: { journal?: unknown; identity?: Partial<BatchIdentity> } | null = null;
+  let header: { journal?: unknown; identity?: Partial<I> } | null = null;
   try {
     header = first === null ? null : JSON.parse(first);
   } catch {
@@ -149,24 +196,19 @@ export function openJournal(p: JournalPlan): JournalIndex {
   }
   if (!header || typeof header !== 'object' || header.journal !== JOURNAL_FORMAT || !header.identity || typeof header.identity !== 'object')
     throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
-  const diff = identityDiff(p.identity, header.identity);
-  if (diff.length) throw new UsageError(`${label} belongs to another batch: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
+  const diff = p.differs(header.identity);
+  if (diff.length) throw new UsageError(`${label} belongs to another ${what}: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
+  const damaged: number[] = [];
   const check = (line: string, lineNo: number, start: number) => {
-    const where = `${label} line ${lineNo}`;
     const m = /^([0-9a-f]{16}) (.*)$/.exec(line);
-    if (!m || hashString(m[2]) !== m[1]) throw new UsageError(`${where} is damaged or was edited (its checksum does not match); add --fresh to discard the journal and start again`);
-    const text = m[2];
-    const l: ResultLine = parseResultLine(text, where);
-    if (l.run !== run) throw new UsageError(`${label} belongs to another batch (its games were played with another scenario, content, seed, games, turns, agents, scripts or engine version); add --fresh to discard it`);
-    if ((l.shard ?? null) !== p.identity.shard) throw new UsageError(`${where}: a game of shard ${l.shard ?? 'none'}, and this run is shard ${p.identity.shard ?? 'none'}`);
-    if (!p.mine(l.game)) throw new UsageError(`${where}: game ${l.game} is not one of this run's games (0-${p.identity.games - 1}${p.identity.shard ? `, shard ${p.identity.shard}` : ''})`);
-    if (l.seed !== p.identity.seed + l.game) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${p.identity.seed + l.game}`);
-    for (const [c, a] of Object.entries(p.names)) if (l.agents[c as CountryId] !== a) throw new UsageError(`${where}: game ${l.game} has ${c}=${l.agents[c as CountryId]}, not ${a}`);
-    if (done.has(l.game)) throw new UsageError(`${where}: game ${l.game} appears twice`);
-    if (done.size >= p.size) throw new UsageError(`${where}: more games than this run plays`);
-    done.set(l.game, start + JOURNAL_CHECKSUM_BYTES);
+    if (!m || hashString(m[2]) !== m[1]) {
+      damaged.push(lineNo); // its unit is not indexed, so it is played again; the other lines are kept
+      return;
+    }
+    done.set(p.entry(m[2], `${label} line ${lineNo}`, done), start + JOURNAL_CHECKSUM_BYTES);
   };
   for (let start = r.end, t = r.next(); t !== null; start = r.end, t = r.next()) if (t.trim()) check(t, r.lineNo, start);
+  if (damaged.length) return keepGoodLines(p, damaged);
   // an interrupted write can leave half a line at the end: cut it off, or the next result would be glued to it
   if (r.partial !== null)
     try {
@@ -176,6 +218,35 @@ export function openJournal(p: JournalPlan): JournalIndex {
     }
   done.bytes = r.end;
   return done;
+}
+
+/** A journal with damaged lines (disk trouble, an edit by hand): the original is copied beside it (PATH.damaged-N,
+ * never overwriting an earlier copy), the journal is rewritten with its good lines only, and the units of the damaged
+ * lines, now missing from it, are played again; a warning names each damaged line and the copy. */
+function keepGoodLines<I extends object>(p: JournalSpec<I>, damaged: number[]): JournalIndex {
+  let n = 1;
+  while (existsSync(`${p.path}.damaged-${n}`)) n++;
+  const copy = `${p.path}.damaged-${n}`;
+  try {
+    copyFileSync(p.path, copy, fsConstants.COPYFILE_EXCL);
+  } catch (e) {
+    throw new FileError(`cannot keep a copy of the damaged journal as ${copy}: ${reason(e)}; nothing was changed`);
+  }
+  const bad = new Set(damaged);
+  const w = new AtomicWriter(p.path);
+  try {
+    const r = new LineReader(copy, `--resume: ${copy}`);
+    for (let t = r.next(); t !== null; t = r.next()) if (!bad.has(r.lineNo) && t.trim()) w.line(t);
+    w.commit();
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+  const shown = damaged.slice(0, 10).join(', ') + (damaged.length > 10 ? `, ... (${damaged.length} in all)` : '');
+  (p.warn ?? ((m: string) => process.stderr.write(`gambit: ${m}\n`)))(
+    `--resume: ${p.path} line${damaged.length > 1 ? 's' : ''} ${shown} ${damaged.length > 1 ? 'are' : 'is'} damaged (checksum does not match); the games on ${damaged.length > 1 ? 'them' : 'it'} will be played again and every other line is kept; the journal as it was is kept in ${copy}`,
+  );
+  return openJournalWith(p);
 }
 
 /** A finished game's line as the journal keeps it: a checksum of the result line, a space, the line. The checksum

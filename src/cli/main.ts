@@ -8,7 +8,6 @@ import { cmdSelfplay } from './selfplay.ts';
 import { cmdMerge } from './results.ts';
 import { FileError, plainWords, polishIssue } from './errors.ts';
 import { reason } from './io.ts';
-import { checkOutputs } from './files.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +26,7 @@ function program(out: { code: number }): Command {
     .showSuggestionAfterError(true)
     .configureOutput({ writeErr: () => {}, outputError: () => {} });
   const scenario = () => new Option('--scenario <id|path>', 'scenario id (see `gambit scenarios`) or a path to a scenario file').default('rare-earth-gambit');
-  const workers = () => new Option('--workers <n>', 'threads to play on: this one and N-1 worker threads, started once a batch is long enough to repay them (default: the machine\'s cores); results are identical for any number');
+  const workers = () => new Option('--workers <n>', 'threads to play on: this one and N-1 worker threads, started once a batch is long enough to repay them (default: the machine\'s cores; at most 64, or the cores if more; a warning above the cores); results are identical for any number');
   p.command('run')
     .description('play one game and print a per-turn summary and final scores')
     .addOption(scenario())
@@ -122,9 +121,12 @@ function program(out: { code: number }): Command {
     .option('--seeds <n>', "seeds per cell (default: the experiment's)")
     .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all)')
     .requiredOption('--out <dir>', 'output directory')
-    .action((name: string, o) => {
-      checkOutputs([{ path: o.out, flag: '--out', dir: true }], []);
-      out.code = cmdExperiment(name, o);
+    .addOption(workers())
+    .option('--resume', 'continue an interrupted run from its journal, OUT/NAME.json.partial')
+    .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
+    .action(async (name: string, o) => {
+      out.code = await cmdExperiment(name, o);
     });
   p.command('report <dir>')
     .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, *.fork.json, self-play *.jsonl')
@@ -140,7 +142,7 @@ function program(out: { code: number }): Command {
       out.code = cmdReplayVerify(file, o);
     });
   p.command('validate <paths...>')
-    .description('check content, scenario or script files; every error names the file, JSON path, what was expected and what was found')
+    .description('check content, scenario or script files (COUNTRY=PATH checks a script as that seat\'s); every error names the file, JSON path, what was expected and what was found')
     .action((paths: string[]) => {
       out.code = cmdValidate(paths);
     });

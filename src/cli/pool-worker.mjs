@@ -5,7 +5,8 @@ import { register } from 'tsx/esm/api';
 register();
 const { playManyInWorker } = await import('./batch.ts');
 const { decisionsInWorker } = await import('../server/counterfactual.ts');
+const { experimentInWorker } = await import('./experiment-play.ts');
 export default function run(tasks) {
-  if (!Array.isArray(tasks)) return decisionsInWorker(tasks.decisions);
+  if (!Array.isArray(tasks)) return 'experiment' in tasks ? experimentInWorker(tasks.experiment) : decisionsInWorker(tasks.decisions);
   return playManyInWorker(tasks);
 }

@@ -9,10 +9,15 @@ import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
 import { logProgress } from './progress-log.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
-export type TaskList = readonly GameTask[] | { readonly length: number; at(i: number): GameTask };
+export type TaskList<T = GameTask> = readonly T[] | { readonly length: number; at(i: number): T };
 
-export interface Schedule {
-  tasks: TaskList;
+export interface Schedule<T = GameTask> {
+  tasks: TaskList<T>;
+  /** plays one task on this thread, returning its result line (default: a game, playMany) */
+  play?: (task: T) => string;
+  /** the message a worker thread gets for some tasks (default: the tasks themselves, games; src/cli/pool-entry.ts
+   * tells the kinds apart) */
+  message?: (tasks: T[]) => unknown;
   workers: number;
   /** called with each finished task's result line and its index in `tasks` (in finishing order) */
   onResult: (line: string, index: number) => void;
@@ -76,9 +81,11 @@ const QUEUE_PER_THREAD = 4;
  * (threadsPay). Each worker thread gets work once it has loaded the engine and holds QUEUE_PER_THREAD tasks at a time, so
  * it starts the next without waiting for this thread. Results depend only on the task, never on the thread.
  */
-export async function playScheduled(s: Schedule): Promise<void> {
+export async function playScheduled<T = GameTask>(s: Schedule<T>): Promise<void> {
   const { tasks } = s;
-  const taskAt = (i: number): GameTask => (Array.isArray(tasks) ? (tasks as readonly GameTask[])[i] : tasks.at(i)!);
+  const taskAt = (i: number): T => (Array.isArray(tasks) ? (tasks as readonly T[])[i] : (tasks as { at(i: number): T }).at(i)!);
+  const playHere = s.play ?? ((t: T) => playMany([t as GameTask])[0]);
+  const message = s.message ?? ((b: T[]) => b);
   const stopped = s.stopped ?? (() => false);
   const threads = Math.max(0, Math.min(s.workers, tasks.length) - 1);
   const worth = s.threadWorthMs ?? Number(process.env.GAMBIT_THREAD_WORTH_MS ?? THREAD_WORTH_MS);
@@ -119,8 +126,8 @@ export async function playScheduled(s: Schedule): Promise<void> {
     const filename = bundlePath ? pathToFileURL(bundlePath).href : new URL('./pool-worker.mjs', import.meta.url).href;
     const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUE_PER_THREAD, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
     pool = p;
-    const run = async (batch: GameTask[]): Promise<string[]> => {
-      const r = (await p.run(batch, { signal: abort.signal })) as { lines: string[] } | { error: WireError };
+    const run = async (batch: T[]): Promise<string[]> => {
+      const r = (await p.run(message(batch), { signal: abort.signal })) as { lines: string[] } | { error: WireError };
       if ('error' in r) throw fromWire(r.error);
       return r.lines;
     };
@@ -145,7 +152,7 @@ export async function playScheduled(s: Schedule): Promise<void> {
     let skippedMs = 0; // the first PACE_SKIP tasks' time
     for (let i = take(); i !== null; i = take()) {
       const t0 = performance.now();
-      s.onResult(playMany([taskAt(i)])[0], i);
+      s.onResult(playHere(taskAt(i)), i);
       const ms = performance.now() - t0;
       played++;
       playedMs += ms;

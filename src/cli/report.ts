@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
+import { motionInWords } from '../analysis/replicator.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
@@ -29,12 +30,13 @@ const ResultSchema = z.object({
   game: z.number().int(), seed: z.number(), agents: prof, scores: nums,
   outcomes: z.object({ turns: z.number(), gdpGrowthPct: nums, approval: nums, jpnMinMagnetSupply: z.number(), finalPrices: nums, events: z.number() }),
 });
+const motion = z.object({ kind: z.enum(['drift', 'cycle']), window: z.number(), player: z.string(), strategy: z.string(), from: z.number(), to: z.number(), travelled: z.number(), heading: z.string(), headingGain: z.number() }).optional();
 const AnalysisSchema = z.object({
   format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
   profiles: z.object({ total: z.number(), known: z.number(), missingCount: z.number(), missing: z.array(prof) }), tolerance: z.number(), notes: z.array(z.string()),
   bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn, marginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })),
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
-  replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable() })) })]).nullable(),
+  replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, motion, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable(), motion })) })]).nullable(),
   alphaRank: z.union([unavailable, z.object({ available: z.literal(true), note: z.string(), top: z.array(z.object({ profile: prof, label: z.string(), mass: z.number() })), marginals: mix })]).nullable(),
   confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn, basis: z.enum(['paired', 'unpaired']).nullable().optional() })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
   topProfile: z.object({ source: z.enum(['alpha-rank', 'least-regret']), deviations: z.object({ label: z.string(), profile: prof, complete: z.boolean(), players: z.array(z.object({ player: z.string(), strategy: z.string(), payoff: nn, bestDeviation: z.string().nullable(), bestGain: nn, regret: nn })) }) }).nullable(),
@@ -190,8 +192,8 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   H.push('<h4>Replicator dynamics and α-Rank</h4>');
   if (rep && !rep.available) H.push(p(`Replicator dynamics unavailable: ${esc(rep.reason)}.`));
   if (rep?.available) {
-    const end = rep.converged ? (rep.pure ? `converge to the pure profile ${b(short(rep.pure))}` : 'converge to a mixed rest point') : 'do not converge (they cycle or drift slowly)';
-    const starts = rep.runs.slice(1).map((r) => (r.pure ? short(r.pure) : r.converged ? 'a mixed rest point' : 'no convergence'));
+    const end = rep.converged ? (rep.pure ? `converge to the pure profile ${b(short(rep.pure))}` : 'converge to a mixed rest point') : rep.motion ? `have not settled: ${esc(motionInWords(rep.motion, rep.steps, sig))}` : 'have not settled';
+    const starts = rep.runs.slice(1).map((r) => (r.pure ? short(r.pure) : r.converged ? 'a mixed rest point' : r.motion?.kind === 'cycle' ? 'still cycling' : `still drifting${r.motion ? `, ${r.motion.player} towards ${r.motion.heading}` : ''}`));
     const tally = [...new Set(starts)].map((k) => `${esc(k)} (${starts.filter((s) => s === k).length})`).join('; ');
     H.push(p(`From an even mix of every pool, the replicator dynamics (${esc(rep.method)}, ${rep.steps} steps) ${end}. A country’s best switch against the final mix gains at most ${sig(rep.regret)} points (0 at an equilibrium)${rep.converged ? '' : `; against the time average, ${sig(rep.averageRegret)}`}.${tally ? ` From ${plural(starts.length, 'random start')}: ${tally}.` : ''}`));
   }

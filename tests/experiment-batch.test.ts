@@ -1,0 +1,62 @@
+// `gambit experiment` as a batch: --workers gives byte-identical files for any count, and an interrupted run keeps
+// its games in a journal (OUT/NAME.json.partial), says so, and --resume finishes it with the same files.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, TEST_ENV } from './cli-run.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'gambit-exp-batch-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const args = (out: string, ...more: string[]) => ['experiment', 'thesis', '--seeds', '2', '--opponents', 'personas', '--no-progress', '--out', out, ...more];
+const gambit = (a: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/gambit.mjs'), ...a], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: TEST_ENV });
+const FILES = ['thesis.json', 'thesis.csv', 'report.html'];
+const lines = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8').split('\n').filter((l) => l.length > 0).length : 0);
+
+describe('gambit experiment as a batch', () => {
+  it('writes identical files with one, two and three workers', () => {
+    for (const w of ['1', '2', '3']) {
+      const r = gambit(args(join(dir, `w${w}`), '--workers', w));
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`= 12 games (2 of them the seat at the status quo, the yardsticks), on ${w} worker`);
+      expect(readdirSync(join(dir, `w${w}`)).sort()).toEqual(['report.html', 'thesis.csv', 'thesis.json']); // no journal left
+    }
+    for (const w of ['2', '3']) for (const f of FILES) expect(readFileSync(join(dir, `w${w}`, f), 'utf8'), `${w} workers: ${f}`).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
+  }, 300_000);
+
+  it('SIGTERM keeps the games played in the journal, says how to resume, exits 143; --resume (on other workers) ends with the same files', async () => {
+    const out = join(dir, 'r');
+    const journal = join(out, 'thesis.json.partial');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/gambit.mjs'), ...args(out, '--workers', '1')], { cwd: ROOT, env: TEST_ENV });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let sent = false; // once: a second signal exits at once
+    const poll = setInterval(() => {
+      if (!sent && lines(journal) >= 4) sent = child.kill('SIGTERM'); // the header and three games
+    }, 50);
+    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    clearInterval(poll);
+    expect(code, stderr).toBe(143);
+    expect(stderr).toMatch(new RegExp(`^experiment: interrupted \\(SIGTERM\\); (\\d+) of 12 games are kept in ${journal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}; run the same command with --resume to finish \\(--fresh to start again\\)$`, 'm'));
+    const kept = Number(/; (\d+) of 12 games are kept/.exec(stderr)![1]);
+    expect(kept).toBeGreaterThanOrEqual(3);
+    expect(kept).toBe(lines(journal) - 1);
+    expect(existsSync(join(out, 'thesis.json'))).toBe(false);
+    // without --resume an existing journal is refused, not emptied
+    const again = gambit(args(out, '--workers', '1'));
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/holds the journal of an interrupted run; add --resume/);
+    expect(lines(journal)).toBe(kept + 1);
+    // a journal of another run of the experiment is refused, naming what differs
+    const other = gambit(['experiment', 'thesis', '--seeds', '3', '--opponents', 'personas', '--no-progress', '--out', out, '--resume']);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toMatch(/belongs to another experiment: seeds 3 here, 2 in the journal/);
+    const r = gambit(args(out, '--workers', '2', '--resume'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${kept} already in the journal`);
+    expect(existsSync(journal)).toBe(false);
+    if (!existsSync(join(dir, 'w1', 'thesis.json'))) expect(gambit(args(join(dir, 'w1'), '--workers', '1')).status).toBe(0);
+    for (const f of FILES) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
+  }, 300_000);
+});
