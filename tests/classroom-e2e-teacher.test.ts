@@ -83,7 +83,18 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
     await teacher.getByTestId('seat-1-USA').getByText('Cat').waitFor();
     // the move menu names each seat, and who sits there (it said "world 1 CHN" and no more)
-    expect(await teacher.getByTestId('move-Cat').locator('option').allTextContents()).toEqual(['move…', 'world 1 Australia (bot now)', 'world 1 China (with Ben)', 'world 1 Japan (with Ann)', 'world 1 Malaysia (bot now)', 'world 1 United States (here now)']);
+    // (one student per country here: a full seat is offered as a swap with whoever holds it)
+    expect(await teacher.getByTestId('move-Cat').locator('option').allTextContents()).toEqual(['move…', 'world 1 Australia (bot now)', 'world 1 China (full: Ben)', 'world 1 China: swap with Ben', 'world 1 Japan (full: Ann)', 'world 1 Japan: swap with Ann', 'world 1 Malaysia (bot now)', 'world 1 United States (here now)']);
+    // moving Cat into Ann's full seat is refused, and the dashboard says which seat and who holds it; the swap works
+    await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan (full: Ann)' });
+    await teacher.getByTestId('dash-error').getByText("world 1 Japan is full (1 student per country): Ann holds it. Swap Cat with Ann ('swap with …' in the menu), or move them out first.").waitFor();
+    expect(await teacher.getByTestId('seat-1-JPN').textContent()).toContain('Ann');
+    expect(await teacher.getByTestId('move-Cat').inputValue()).toBe('');
+    await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan: swap with Ann' });
+    await teacher.getByTestId('seat-1-JPN').getByText('Cat').waitFor();
+    await teacher.getByTestId('seat-1-USA').getByText('Ann').waitFor();
+    expect(await teacher.getByTestId('dash-error').textContent()).toBe('');
+    await cat.getByTestId('class-bar').getByText(/Japan/).waitFor();
     students.push(cat);
 
     // End turn before the start: why, in words; gone once the teacher starts

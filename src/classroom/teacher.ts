@@ -57,7 +57,7 @@ export function createClassScreen(root: HTMLElement): void {
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
 interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
-export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string } }
+export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string; seatsPerCountry: number } }
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
@@ -158,12 +158,18 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
   const studentControls = (s: TeacherState, w: WorldState, seat: Seat, p: Seat['students'][number]) => h('span', { class: 'student-controls' },
-    h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
-      // each seat by name, with who sits there now (a full seat can still be shared: the teacher decides)
-      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => x.seats.map((st) => {
+    h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const el = e.target as HTMLSelectElement; const [ww, cc, other] = el.value.split(':'); el.value = ''; act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])(); } },
+      // each seat by name, with who sits there now; a full seat is offered as a swap with each of its students (moving
+      // into it as such is refused by the server, which says so above the worlds)
+      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => x.seats.flatMap((st) => {
         const here = x.index === w.index && st.country === seat.country;
-        const who = st.students.filter((q) => q.id !== p.id).map((q) => q.label);
-        return h('option', { value: `${x.index}:${st.country}`, disabled: here }, `world ${x.index + 1} ${COUNTRY_NAME[st.country]}${here ? ' (here now)' : who.length ? ` (with ${who.join(', ')})` : ' (bot now)'}`);
+        const who = st.students.filter((q) => q.id !== p.id);
+        const name = `world ${x.index + 1} ${COUNTRY_NAME[st.country]}`;
+        const full = !here && who.length >= s.config.seatsPerCountry;
+        return [
+          h('option', { value: `${x.index}:${st.country}`, disabled: here }, `${name}${here ? ' (here now)' : full ? ` (full: ${who.map((q) => q.label).join(', ')})` : who.length ? ` (with ${who.map((q) => q.label).join(', ')})` : ' (bot now)'}`),
+          ...(full ? who.map((q) => h('option', { value: `${x.index}:${st.country}:${q.id}`, 'data-testid': `swap-${p.label}-${q.label}` }, `${name}: swap with ${q.label}`)) : []),
+        ];
       }))),
     seat.students.length > 1 || seat.captain ? h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain') : '',
     h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? Their devices are signed out and a bot plays the seat; they can come back only if you allow it.`) && act('revoke', [p.id])() }, 'revoke'),

@@ -66,7 +66,7 @@ export const METHOD_ARGS = {
   resume: z.tuple([]),
   extend: z.tuple([z.number().int().min(5).max(3600), World.nullable()]),
   endRound: z.tuple([World.nullable()]),
-  move: z.tuple([z.string().max(40), World, Country]),
+  move: z.tuple([z.string().max(40), World, Country, z.string().max(40).optional()]),
   captain: z.tuple([World, Country, z.string().max(40).nullable()]),
   revoke: z.tuple([z.string().max(40)]),
   admit: z.tuple([z.string().max(64), z.boolean()]),

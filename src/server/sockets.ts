@@ -4,7 +4,7 @@
 // own methods, every message is checked (zod, then the engine's order rules), a revoked token closes its sockets, and
 // each connection may send at most MESSAGE_RATE messages (the excess is answered `too many messages`, not processed).
 import type { WebSocket } from 'ws';
-import { isCountry, validateOrders, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { validateOrders, type CountryId, type CountryOrders } from '../../engine/index.ts';
 import { HelloSchema, METHOD_ARGS, PROJECTOR_METHODS, RequestSchema, STUDENT_METHODS, TEACHER_METHODS, zodLine, type Method } from './config.ts';
 import { HttpError, hashToken, type Hub, type HubListener } from './hub.ts';
 import type { ClassRoom, TokenRecord } from './classroom.ts';
@@ -13,6 +13,7 @@ import { studentCall } from './student.ts';
 import { debriefFor, publicDebrief } from './debrief.ts';
 import { briefingsFor } from './briefings.ts';
 import { decide, refusal } from './access.ts';
+import { moveStudent } from './seating.ts';
 import { activeWhatIf, classSnapshot, dropSandboxes, submitWhatIf } from './sandbox.ts';
 
 export interface Conn {
@@ -203,14 +204,11 @@ export class Sockets implements HubListener {
           for (let w = 0; w < cls.worlds.length; w++) if (args[0] === null || args[0] === w) await hub.resolve(cls, w, 'teacher');
         });
       case 'move':
+        // into a seat with room, or a swap with a student of a full seat (seating.ts); a full seat is never overfilled
         return locked(async () => {
-          const [student, w, c] = args as [string, number, CountryId];
-          const st = cls.students.get(student);
-          if (!st) throw new HttpError(404, `no student ${student}`);
-          if (w >= cls.worlds.length || !isCountry(c)) throw new HttpError(400, `no seat ${c} in world ${w + 1}`);
-          if (st.world === w && st.country === c) return;
-          await hub.emit(cls, 'move', { student, world: w, country: c });
-          for (const conn of this.conns) if (conn.student === student && conn.cls === cls) this.send(conn, { push: 'moved', value: { world: w, country: c } });
+          const [student, w, c, swapWith] = args as [string, number, CountryId, string?];
+          for (const m of await moveStudent(hub, cls, student, w, c, swapWith))
+            for (const conn of this.conns) if (conn.student === m.student && conn.cls === cls) this.send(conn, { push: 'moved', value: { world: m.world, country: m.country } });
         });
       case 'captain':
         return locked(async () => {
