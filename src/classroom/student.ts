@@ -75,7 +75,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   const renderBar = () => {
     clear(bar);
-    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? `This seat is no longer valid${refusedWhy ? `: ${refusedWhy}` : ''}.` : 'Connecting to the class…'));
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? `This seat is no longer valid${refusedWhy ? `: ${refusedWhy}` : ''}.` : 'Connecting to the class…'), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, 'Join again') : '');
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);

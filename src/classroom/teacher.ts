@@ -74,7 +74,15 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const body = h('div', { class: 'dash-body' });
   const act = (method: string, args: unknown[] = []) => () =>
     void sock.call<TeacherState>(method, args).then((s) => { msg.textContent = ''; show(s); }, (e: Error) => (msg.textContent = e.message));
-  const projector = recall(`projector:${classId}`);
+  let projector = recall(`projector:${classId}`);
+  // the projector's link lasts 24 hours: the server renews it when it is past half its life (a class made the day
+  // before, a projector signed out at its expiry), checked when the dashboard opens and every ten minutes
+  const renewProjector = () => void sock.call<string>('projectorLink', [projector]).then((t) => {
+    if (t === projector) return;
+    projector = t;
+    remember(`projector:${classId}`, t);
+    render();
+  }, () => undefined);
   const show = (s: TeacherState) => {
     st = s;
     offset = s.now - Date.now();
@@ -187,6 +195,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   setInterval(() => {
     for (const el of body.querySelectorAll<HTMLElement>('[data-deadline]')) el.textContent = clockText(Number(el.dataset.deadline) - (Date.now() + offset), false);
   }, 1000);
+  setInterval(renewProjector, 600_000);
   await findJoinBase();
   show(await sock.call<TeacherState>('state'));
+  renewProjector();
 }
