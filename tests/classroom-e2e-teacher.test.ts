@@ -131,6 +131,23 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await teacher.getByTestId('world-1-waiting').textContent()).toBe('');
     expect(await teacher.getByTestId('seat-1-JPN').locator('select').count()).toBe(0); // no moving students after the end
     for (const p of students) await p.getByTestId('final-score').waitFor({ timeout: 60_000 });
+    // the end screen at 1280x800, 1024x768 and 800 px wide: its lines, the table of every country's points and each
+    // chart stand at least 8 px apart, inside the window (the table touched the charts under it)
+    for (const [w, hh] of [[1280, 800], [1024, 768], [800, 900]] as const) {
+      await ben.setViewportSize({ width: w, height: hh });
+      const clashes = await ben.evaluate(() => {
+        const boxes = [...document.querySelectorAll('main.end > p, main.end > table.grid, main.end .charts > figure')]
+          .map((e) => ({ name: `${e.tagName} "${(e.textContent ?? '').slice(0, 24)}"`, r: e.getBoundingClientRect() }))
+          .filter((b) => b.r.height > 0);
+        const out: string[] = boxes.filter((b) => b.r.left < 0 || b.r.right > innerWidth).map((b) => `${b.name} outside the window`);
+        for (const [i, a] of boxes.entries())
+          for (const b of boxes.slice(i + 1)) if (Math.max(b.r.left - a.r.right, a.r.left - b.r.right, b.r.top - a.r.bottom, a.r.top - b.r.bottom) < 8) out.push(`${a.name} / ${b.name}`);
+        return { out, n: boxes.length };
+      });
+      expect(clashes.n, `${w}x${hh}`).toBeGreaterThanOrEqual(8); // two lines, the table, at least five charts
+      expect(clashes.out, `${w}x${hh}`).toEqual([]);
+    }
+    await ben.setViewportSize({ width: 1280, height: 720 });
     expect(await ben.getByTestId('class-round').textContent()).toBe('Ended by the teacher after 1 round of 3');
     await projector.getByTestId('projector-round-1').getByText('Ended by the teacher after 1 round of 3').waitFor();
     expect(await projector.getByTestId('projector-waiting-1').count()).toBe(0);
