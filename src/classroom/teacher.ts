@@ -142,7 +142,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       h('div', { class: 'row' },
         h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? ((w.played ?? w.rounds) < w.rounds ? 'ended' : 'finished') : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
         h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? `waiting for ${countryList(w.waitingFor)}` : w.seats.every((x) => x.bot) ? 'bots only: the round ends on the clock' : 'all in'),
-        w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}${w.lastMissed.length ? ` (${w.lastMissed.join(', ')} not in: ${s.config.missed === 'bot' ? 'the bot decided' : w.lastMissed.length === 1 ? 'kept its policies' : 'kept their policies'})` : ''}`) : '',
+        w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}${w.lastMissed.length ? ` (${countryList(w.lastMissed)} not in: ${s.config.missed === 'bot' ? 'the bot decided' : w.lastMissed.length === 1 ? 'kept its policies' : 'kept their policies'})` : ''}`) : '',
         s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: act('endRound', [w.index]) }, 'End this round') : '',
       ),
       h('table', { class: 'grid seats' },
