@@ -130,6 +130,10 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('world-1-round').getByText('Ended by the teacher after 1 round of 3').waitFor();
     expect(await teacher.getByTestId('world-1-waiting').textContent()).toBe('');
     expect(await teacher.getByTestId('seat-1-JPN').locator('select').count()).toBe(0); // no moving students after the end
+    // nobody can join an ended class: the dashboard no longer shows the join code and QR code as if they could
+    expect(await teacher.getByTestId('join-closed').textContent()).toBe('The class has ended: nobody can join it now.');
+    expect(await teacher.getByTestId('join-code').count()).toBe(0);
+    expect(await teacher.locator('img.qr').count()).toBe(0);
     for (const p of students) await p.getByTestId('final-score').waitFor({ timeout: 60_000 });
     // the end screen at 1280x800, 1024x768 and 800 px wide: its lines, the table of every country's points and each
     // chart stand at least 8 px apart, inside the window (the table touched the charts under it)

@@ -99,8 +99,10 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       s.recovery && s.now - s.recovery.at < 600_000 ? h('p', { class: 'recovered', role: 'status', 'data-testid': 'recovered' }, `The server was back at ${new Date(s.recovery.at - offset).toLocaleTimeString()}, after about ${Math.round(s.recovery.downMs / 1000)} s down (counted from its last heartbeat or news): the round's clock in world ${s.recovery.worlds.map((w) => w + 1).join(', ')} was given time back (at least a minute).`) : '',
       h('header', { class: 'dash-head' },
         h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, `${s.status} · ${s.students} student${s.students === 1 ? '' : 's'} · ${s.worlds.length} world${s.worlds.length === 1 ? '' : 's'}${inCount(s)}`)),
-        h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), joinWarning() ? h('div', { class: 'error' }, joinWarning()) : ''),
-        h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: `QR code for ${url}`, width: 110, height: 110 }),
+        // once the class has ended nobody can join it (the server says so): no code or QR code to invite them
+        ...(s.status === 'ended' ? [h('div', { class: 'join-box', 'data-testid': 'join-closed' }, 'The class has ended: nobody can join it now.')] : [
+          h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), joinWarning() ? h('div', { class: 'error' }, joinWarning()) : ''),
+          h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: `QR code for ${url}`, width: 110, height: 110 })]),
       ),
       h('nav', { class: 'controls' },
         s.status === 'lobby' ? h('button', { type: 'button', class: 'primary', 'data-testid': 'begin', onclick: act('begin') }, 'Start the game') : '',
