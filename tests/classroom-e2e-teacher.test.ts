@@ -70,7 +70,18 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
     await teacher.getByTestId('seat-1-USA').getByText('Cat').waitFor();
     // the move menu names each seat, and who sits there (it said "world 1 CHN" and no more)
-    expect(await teacher.getByTestId('move-Cat').locator('option').allTextContents()).toEqual(['move…', 'world 1 Australia (bot now)', 'world 1 China (with Ben)', 'world 1 Japan (with Ann)', 'world 1 Malaysia (bot now)', 'world 1 United States (here now)']);
+    // (one student per country here: a full seat is offered as a swap with whoever holds it)
+    expect(await teacher.getByTestId('move-Cat').locator('option').allTextContents()).toEqual(['move…', 'world 1 Australia (bot now)', 'world 1 China (full: Ben)', 'world 1 China: swap with Ben', 'world 1 Japan (full: Ann)', 'world 1 Japan: swap with Ann', 'world 1 Malaysia (bot now)', 'world 1 United States (here now)']);
+    // moving Cat into Ann's full seat is refused, and the dashboard says which seat and who holds it; the swap works
+    await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan (full: Ann)' });
+    await teacher.getByTestId('dash-error').getByText("world 1 Japan is full (1 student per country): Ann holds it. Swap Cat with Ann ('swap with …' in the menu), or move them out first.").waitFor();
+    expect(await teacher.getByTestId('seat-1-JPN').textContent()).toContain('Ann');
+    expect(await teacher.getByTestId('move-Cat').inputValue()).toBe('');
+    await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan: swap with Ann' });
+    await teacher.getByTestId('seat-1-JPN').getByText('Cat').waitFor();
+    await teacher.getByTestId('seat-1-USA').getByText('Ann').waitFor();
+    expect(await teacher.getByTestId('dash-error').textContent()).toBe('');
+    await cat.getByTestId('class-bar').getByText(/Japan/).waitFor();
     students.push(cat);
 
     // End turn before the start: why, in words; gone once the teacher starts
@@ -106,7 +117,28 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('world-1-round').getByText('Ended by the teacher after 1 round of 3').waitFor();
     expect(await teacher.getByTestId('world-1-waiting').textContent()).toBe('');
     expect(await teacher.getByTestId('seat-1-JPN').locator('select').count()).toBe(0); // no moving students after the end
+    // nobody can join an ended class: the dashboard no longer shows the join code and QR code as if they could
+    expect(await teacher.getByTestId('join-closed').textContent()).toBe('The class has ended: nobody can join it now.');
+    expect(await teacher.getByTestId('join-code').count()).toBe(0);
+    expect(await teacher.locator('img.qr').count()).toBe(0);
     for (const p of students) await p.getByTestId('final-score').waitFor({ timeout: 60_000 });
+    // the end screen at 1280x800, 1024x768 and 800 px wide: its lines, the table of every country's points and each
+    // chart stand at least 8 px apart, inside the window (the table touched the charts under it)
+    for (const [w, hh] of [[1280, 800], [1024, 768], [800, 900]] as const) {
+      await ben.setViewportSize({ width: w, height: hh });
+      const clashes = await ben.evaluate(() => {
+        const boxes = [...document.querySelectorAll('main.end > p, main.end > table.grid, main.end .charts > figure')]
+          .map((e) => ({ name: `${e.tagName} "${(e.textContent ?? '').slice(0, 24)}"`, r: e.getBoundingClientRect() }))
+          .filter((b) => b.r.height > 0);
+        const out: string[] = boxes.filter((b) => b.r.left < 0 || b.r.right > innerWidth).map((b) => `${b.name} outside the window`);
+        for (const [i, a] of boxes.entries())
+          for (const b of boxes.slice(i + 1)) if (Math.max(b.r.left - a.r.right, a.r.left - b.r.right, b.r.top - a.r.bottom, a.r.top - b.r.bottom) < 8) out.push(`${a.name} / ${b.name}`);
+        return { out, n: boxes.length };
+      });
+      expect(clashes.n, `${w}x${hh}`).toBeGreaterThanOrEqual(8); // two lines, the table, at least five charts
+      expect(clashes.out, `${w}x${hh}`).toEqual([]);
+    }
+    await ben.setViewportSize({ width: 1280, height: 720 });
     expect(await ben.getByTestId('class-round').textContent()).toBe('Ended by the teacher after 1 round of 3');
     await projector.getByTestId('projector-round-1').getByText('Ended by the teacher after 1 round of 3').waitFor();
     expect(await projector.getByTestId('projector-waiting-1').count()).toBe(0);

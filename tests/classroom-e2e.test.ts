@@ -158,6 +158,8 @@ describe.runIf(run)('a class in the browser', () => {
     expect(cls.resolvedAt.filter((r) => r.world === 1).map((r) => r.bots.includes('USA'))).toEqual([true, true, true]);
     expect(cls.status).toBe('ended');
     await teacher.getByTestId('class-status').getByText(/^ended/).waitFor();
+    // the dashboard names the seat that was not in as every screen names countries (it said "USA")
+    expect(await teacher.getByTestId('world-1-last').textContent()).toMatch(/^last round ended: on the clock \(the United States not in: /);
     await shot(projector, 'projector-end');
     await shot(S('Ann').page, 'student-end');
     // the end screen names the class's yardstick: the status-quo world, not "had you done nothing"

@@ -96,18 +96,30 @@ describe('the teacher moves students', () => {
     // a seat that does not exist is refused with its name
     expect((await k.teacher.call('move', [id('Cat'), 5, 'CHN'])).error).toMatch(/world/);
 
-    // during round 1: Ann (world 1 Japan) drafts, then is moved to world 2 Japan... which Ben holds: they share it
+    // during round 1: Ann (world 1 Japan) drafts, then the teacher tries to move her to world 2 Japan... which Ben
+    // holds, and a country has one student here: refused, naming the seat and who holds it; nobody moved
     ok(await k.teacher.call('begin'));
     expect(ok(await ann.client.call('validate', [{ tariffs: { CHN: { other: 3 } } }]))).toEqual([]);
+    const full = await k.teacher.call('move', [id('Ann'), 1, 'JPN']);
+    expect(full).toMatchObject({ ok: false, status: 409 });
+    expect(full.error).toBe("world 2 Japan is full (1 student per country): Ben holds it. Swap Ann with Ben ('swap with …' in the menu), or move them out first.");
+    expect(cls.seat(1, 'JPN').students).toEqual([id('Ben')]);
+    expect(cls.seat(0, 'JPN').students).toEqual([id('Ann')]);
+    // a swap with a student who does not sit there is refused too
+    expect((await k.teacher.call('move', [id('Ann'), 1, 'JPN', id('Cat')])).error).toBe('Cat no longer sits at world 2 Japan (Ben does): nobody was moved');
+    // the swap: Ann to world 2 Japan, Ben to world 1 Japan; each is told
     const annMoved = ann.client.waitFor((m) => m.push === 'moved');
-    ok(await k.teacher.call('move', [id('Ann'), 1, 'JPN']));
+    const benMoved = ben.client.waitFor((m) => m.push === 'moved');
+    ok(await k.teacher.call('move', [id('Ann'), 1, 'JPN', id('Ben')]));
     expect((await annMoved).value).toEqual({ world: 1, country: 'JPN' });
+    expect((await benMoved).value).toEqual({ world: 0, country: 'JPN' });
+    expect(cls.seat(1, 'JPN').students).toEqual([id('Ann')]);
+    expect(cls.seat(0, 'JPN').students).toEqual([id('Ben')]);
     const snap = ok<{ config: { country: string }; timelines: { label: string }[] }>(await ann.client.call('snapshot'));
     expect(snap.config.country).toBe('JPN');
     expect(snap.timelines[0].label).toBe('World 2');
-    expect(await status(ben.client, (s) => s.members.length === 2)).toMatchObject({ members: ['Ben', 'Ann'] });
-    // world 1 now has no student: it keeps to its clock with bots; Ann's orders go to world 2's Japan
-    expect(cls.seat(0, 'JPN')).toMatchObject({ students: [], bot: true });
+    expect(await status(ben.client, (s) => s.world === 0)).toMatchObject({ world: 0, country: 'JPN', members: ['Ben'] });
+    // Ann's orders go to world 2's Japan
     await new Promise<void>((acked) => void ann.client.call('submit', [{ tariffs: { CHN: { other: 6 } } }, 0], acked));
     expect(cls.seat(1, 'JPN').submitted?.orders).toEqual({ tariffs: { CHN: { other: 6 } } });
     expect(cls.seat(0, 'JPN').submitted).toBeNull();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { OBJECTIVES, type CountryId } from '../engine/index.ts';
 import { World } from '../src/server/world.ts';
 import { content } from './helpers.ts';
+import { splitText } from '../src/ui/score.ts';
 
 describe('a class world\'s score split', () => {
   it('lists the objectives each country weighs, and only those', () => {
@@ -19,5 +20,13 @@ describe('a class world\'s score split', () => {
     }
     expect(w.turnScoreAt('JPN', 1).weighted).not.toContain('environment');
     expect(w.turnScoreAt('MYS', 1).weighted).toContain('environment');
+  });
+
+  it('names its yardstick as the end screen does: the status-quo world (it said "your seat at status quo", the single-player one)', () => {
+    const w = new World(0, content, 3, 2);
+    w.push(w.compute(w.botOrders([])));
+    const text = splitText(w.turnScoreAt('JPN', 1));
+    expect(text).toMatch(/ points against the status-quo world, the same start with every country keeping its policies, by objective: /);
+    expect(text).not.toContain('your seat at status quo');
   });
 });

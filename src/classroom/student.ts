@@ -75,7 +75,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   const renderBar = () => {
     clear(bar);
-    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? `This seat is no longer valid${refusedWhy ? `: ${refusedWhy}` : ''}.` : 'Connecting to the class…'));
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? `This seat is no longer valid${refusedWhy ? `: ${refusedWhy}` : ''}.` : 'Connecting to the class…'), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, 'Join again') : '');
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
@@ -168,19 +168,24 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       status = null;
       clearInterval(ticker);
       renderBar();
-      // the game below would only answer with errors now: say what happened and how to come back
-      game?.unmount();
-      game = null;
-      clear(gameRoot);
-      gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'revoked' }, h('h1', {}, 'Your teacher took this seat back'), h('p', {}, 'To play again, join the class with its code and your name: your teacher will be asked to let you back in.'), h('a', { href: 'class.html' }, 'Join a class')));
+      signedOut('revoked', 'Your teacher took this seat back', 'To play again, join the class with its code and your name: your teacher will be asked to let you back in.');
     }
   });
+  // the game below would only answer with errors now: say what happened and how to come back
+  const signedOut = (testid: string, title: string, text: string) => {
+    game?.unmount();
+    game = null;
+    clear(gameRoot);
+    gameRoot.append(h('main', { class: 'class-page', 'data-testid': testid }, h('h1', {}, title), h('p', {}, text), h('a', { href: 'class.html' }, 'Join a class')));
+  };
   sock.onState((st, why) => {
     conn = st;
     if (st === 'refused' && why && !refusedWhy) refusedWhy = why;
     if (st === 'refused') {
       forget('seat');
       status = null;
+      // signed out mid-game (the seat's link expired, say): the game is replaced by the reason; an end screen stays
+      if (game && !ended) signedOut('signed-out', 'You are signed out of this class', `${(refusedWhy || why || 'the server no longer accepts this seat').replace(/^./, (c) => c.toUpperCase())}.`);
     }
     renderBar();
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => (s.turn !== snap!.turn ? game!.setSnapshot(s, true) : undefined));

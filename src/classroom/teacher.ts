@@ -57,7 +57,7 @@ export function createClassScreen(root: HTMLElement): void {
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
 interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; news: string[] }; seats: Seat[] }
-export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string } }
+export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string; seatsPerCountry: number } }
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
@@ -74,7 +74,15 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const body = h('div', { class: 'dash-body' });
   const act = (method: string, args: unknown[] = []) => () =>
     void sock.call<TeacherState>(method, args).then((s) => { msg.textContent = ''; show(s); }, (e: Error) => (msg.textContent = e.message));
-  const projector = recall(`projector:${classId}`);
+  let projector = recall(`projector:${classId}`);
+  // the projector's link lasts 24 hours: the server renews it when it is past half its life (a class made the day
+  // before, a projector signed out at its expiry), checked when the dashboard opens and every ten minutes
+  const renewProjector = () => void sock.call<string>('projectorLink', [projector]).then((t) => {
+    if (t === projector) return;
+    projector = t;
+    remember(`projector:${classId}`, t);
+    render();
+  }, () => undefined);
   const show = (s: TeacherState) => {
     st = s;
     offset = s.now - Date.now();
@@ -91,8 +99,10 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       s.recovery && s.now - s.recovery.at < 600_000 ? h('p', { class: 'recovered', role: 'status', 'data-testid': 'recovered' }, `The server was back at ${new Date(s.recovery.at - offset).toLocaleTimeString()}, after about ${Math.round(s.recovery.downMs / 1000)} s down (counted from its last heartbeat or news): the round's clock in world ${s.recovery.worlds.map((w) => w + 1).join(', ')} was given time back (at least a minute).`) : '',
       h('header', { class: 'dash-head' },
         h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, `${s.status} · ${s.students} student${s.students === 1 ? '' : 's'} · ${s.worlds.length} world${s.worlds.length === 1 ? '' : 's'}${inCount(s)}`)),
-        h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), joinWarning() ? h('div', { class: 'error' }, joinWarning()) : ''),
-        h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: `QR code for ${url}`, width: 110, height: 110 }),
+        // once the class has ended nobody can join it (the server says so): no code or QR code to invite them
+        ...(s.status === 'ended' ? [h('div', { class: 'join-box', 'data-testid': 'join-closed' }, 'The class has ended: nobody can join it now.')] : [
+          h('div', { class: 'join-box' }, h('div', {}, 'Join code'), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), joinWarning() ? h('div', { class: 'error' }, joinWarning()) : ''),
+          h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: `QR code for ${url}`, width: 110, height: 110 })]),
       ),
       h('nav', { class: 'controls' },
         s.status === 'lobby' ? h('button', { type: 'button', class: 'primary', 'data-testid': 'begin', onclick: act('begin') }, 'Start the game') : '',
@@ -134,7 +144,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       h('div', { class: 'row' },
         h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? ((w.played ?? w.rounds) < w.rounds ? 'ended' : 'finished') : s.status === 'lobby' ? 'not started' : clockText(left, w.clock.paused)),
         h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? `waiting for ${countryList(w.waitingFor)}` : w.seats.every((x) => x.bot) ? 'bots only: the round ends on the clock' : 'all in'),
-        w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}${w.lastMissed.length ? ` (${w.lastMissed.join(', ')} not in: ${s.config.missed === 'bot' ? 'the bot decided' : w.lastMissed.length === 1 ? 'kept its policies' : 'kept their policies'})` : ''}`) : '',
+        w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, `last round ended: ${w.lastReason === 'clock' ? 'on the clock' : w.lastReason === 'teacher' ? 'by you' : 'all submitted'}${w.lastMissed.length ? ` (${countryList(w.lastMissed)} not in: ${s.config.missed === 'bot' ? 'the bot decided' : w.lastMissed.length === 1 ? 'kept its policies' : 'kept their policies'})` : ''}`) : '',
         s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: act('endRound', [w.index]) }, 'End this round') : '',
       ),
       h('table', { class: 'grid seats' },
@@ -158,12 +168,18 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
   const studentControls = (s: TeacherState, w: WorldState, seat: Seat, p: Seat['students'][number]) => h('span', { class: 'student-controls' },
-    h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const [ww, cc] = (e.target as HTMLSelectElement).value.split(':'); act('move', [p.id, Number(ww), cc])(); } },
-      // each seat by name, with who sits there now (a full seat can still be shared: the teacher decides)
-      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => x.seats.map((st) => {
+    h('select', { 'aria-label': `move ${p.label}`, 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const el = e.target as HTMLSelectElement; const [ww, cc, other] = el.value.split(':'); el.value = ''; act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])(); } },
+      // each seat by name, with who sits there now; a full seat is offered as a swap with each of its students (moving
+      // into it as such is refused by the server, which says so above the worlds)
+      h('option', { value: '' }, 'move…'), ...s.worlds.flatMap((x) => x.seats.flatMap((st) => {
         const here = x.index === w.index && st.country === seat.country;
-        const who = st.students.filter((q) => q.id !== p.id).map((q) => q.label);
-        return h('option', { value: `${x.index}:${st.country}`, disabled: here }, `world ${x.index + 1} ${COUNTRY_NAME[st.country]}${here ? ' (here now)' : who.length ? ` (with ${who.join(', ')})` : ' (bot now)'}`);
+        const who = st.students.filter((q) => q.id !== p.id);
+        const name = `world ${x.index + 1} ${COUNTRY_NAME[st.country]}`;
+        const full = !here && who.length >= s.config.seatsPerCountry;
+        return [
+          h('option', { value: `${x.index}:${st.country}`, disabled: here }, `${name}${here ? ' (here now)' : full ? ` (full: ${who.map((q) => q.label).join(', ')})` : who.length ? ` (with ${who.map((q) => q.label).join(', ')})` : ' (bot now)'}`),
+          ...(full ? who.map((q) => h('option', { value: `${x.index}:${st.country}:${q.id}`, 'data-testid': `swap-${p.label}-${q.label}` }, `${name}: swap with ${q.label}`)) : []),
+        ];
       }))),
     seat.students.length > 1 || seat.captain ? h('button', { type: 'button', class: 'link', onclick: act('captain', [w.index, seat.country, seat.captain === p.id ? null : p.id]) }, seat.captain === p.id ? 'no captain' : 'captain') : '',
     h('button', { type: 'button', class: 'link', onclick: () => confirm(`Revoke ${p.label}'s seat? Their devices are signed out and a bot plays the seat; they can come back only if you allow it.`) && act('revoke', [p.id])() }, 'revoke'),
@@ -181,6 +197,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   setInterval(() => {
     for (const el of body.querySelectorAll<HTMLElement>('[data-deadline]')) el.textContent = clockText(Number(el.dataset.deadline) - (Date.now() + offset), false);
   }, 1000);
+  setInterval(renewProjector, 600_000);
   await findJoinBase();
   show(await sock.call<TeacherState>('state'));
+  renewProjector();
 }

@@ -22,10 +22,17 @@ const HOUR = 60 * MINUTE;
  * after; the teacher has the dashboard, the debrief pack and the downloads for a week. */
 export const AFTER_END = { seat: 2 * HOUR, projector: 2 * HOUR, teacher: 7 * 24 * HOUR } as const;
 
+/** What a page whose token ran out (TOKEN_LIFE, hub.ts) is told: why, and what to do. */
+export const EXPIRED = {
+  seat: "your link to this class has expired (a student's link lasts 24 hours from joining): open the class page again and join with the class code and the same name; your teacher will be asked to let you back in",
+  projector: "this projector link has expired (it lasts 24 hours): open 'Projector view' again from the teacher's dashboard, which gives a new link",
+  teacher: 'this teacher link has expired (it lasts 30 days from the class\'s creation): the class can no longer be run or downloaded from it; create a new class for your next lesson',
+} as const;
+
 /** Why a token no longer opens its class, or null while it does. */
 export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): string | null {
   if (rec.revoked) return 'this token was revoked';
-  if (rec.expires <= now) return 'this token has expired';
+  if (rec.expires <= now) return EXPIRED[rec.role];
   if (cls.endedAt !== null && now >= cls.endedAt + AFTER_END[rec.role]) {
     const h = AFTER_END[rec.role] / HOUR;
     return `this class ended ${new Date(cls.endedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, and ${rec.role === 'seat' ? 'a student\'s' : `the ${rec.role}'s`} link works for ${h >= 24 ? `${h / 24} days` : `${h} hours`} after the end`;
@@ -45,6 +52,17 @@ export const realSchedule =
     const t = setTimeout(f, Math.min(2 ** 30, Math.max(0, at - now())));
     return () => clearTimeout(t);
   };
+
+/** Run `f` at time `at` of the clock `now`, however far ahead (a schedule may fire early: realSchedule waits at most
+ * 2^30 ms, 12 days, at a time, and a teacher's token lives 30 days); returns what cancels it. */
+export function scheduleAt(schedule: Schedule, now: () => number, at: number, f: () => void): () => void {
+  let cancel = () => {};
+  const wait = () => {
+    cancel = schedule(at, () => (now() < at ? wait() : f()));
+  };
+  wait();
+  return () => cancel();
+}
 
 /** Close the sockets of an ended class when each role's time after the end runs out (AFTER_END: 2 hours for students
  * and the projector, 7 days for the teacher), not just at their next message. One timer per class, for the next of

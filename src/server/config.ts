@@ -66,7 +66,7 @@ export const METHOD_ARGS = {
   resume: z.tuple([]),
   extend: z.tuple([z.number().int().min(5).max(3600), World.nullable()]),
   endRound: z.tuple([World.nullable()]),
-  move: z.tuple([z.string().max(40), World, Country]),
+  move: z.tuple([z.string().max(40), World, Country, z.string().max(40).optional()]),
   captain: z.tuple([World, Country, z.string().max(40).nullable()]),
   revoke: z.tuple([z.string().max(40)]),
   admit: z.tuple([z.string().max(64), z.boolean()]),
@@ -74,12 +74,13 @@ export const METHOD_ARGS = {
   endClass: z.tuple([]),
   debrief: z.tuple([]),
   briefings: z.tuple([]),
+  projectorLink: z.tuple([z.string().max(200).nullable()]),
 } as const;
 
 export type Method = keyof typeof METHOD_ARGS;
 
 export const STUDENT_METHODS = new Set<Method>(['scenarios', 'agents', 'briefing', 'start', 'validate', 'submit', 'undo', 'fork', 'switchTimeline', 'compare', 'save', 'load', 'finish', 'replayTurn', 'projectTypes', 'strategyPlan', 'strategyRow', 'snapshot']);
-export const TEACHER_METHODS = new Set<Method>(['state', 'begin', 'pause', 'resume', 'extend', 'endRound', 'move', 'captain', 'revoke', 'admit', 'sandbox', 'endClass', 'debrief', 'briefings', 'scenarios']);
+export const TEACHER_METHODS = new Set<Method>(['state', 'begin', 'pause', 'resume', 'extend', 'endRound', 'move', 'captain', 'revoke', 'admit', 'sandbox', 'endClass', 'debrief', 'briefings', 'scenarios', 'projectorLink']);
 export const PROJECTOR_METHODS = new Set<Method>(['state', 'debrief']);
 
 export const RequestSchema = z.object({ id: z.number().int().min(0), method: z.string().max(40), args: z.array(z.unknown()).max(4).default([]) }).strict();

@@ -51,8 +51,12 @@ export class Hub {
     readonly now: () => number = Date.now,
     schedule?: Schedule,
   ) {
-    this.ends = new EndTimers(schedule ?? realSchedule(now), now, (cls) => this.classes.get(cls.id) === cls && this.listener.expired?.(cls));
+    this.schedule = schedule ?? realSchedule(now);
+    this.ends = new EndTimers(this.schedule, now, (cls) => this.classes.get(cls.id) === cls && this.listener.expired?.(cls));
   }
+
+  /** the server's timers, on its clock (tests pass their own: tests/classroom/server.ts) */
+  readonly schedule: Schedule;
 
   /** closes the sockets of ended classes when each role's time after the end runs out (access.ts) */
   private readonly ends: EndTimers;

@@ -4,15 +4,16 @@
 // own methods, every message is checked (zod, then the engine's order rules), a revoked token closes its sockets, and
 // each connection may send at most MESSAGE_RATE messages (the excess is answered `too many messages`, not processed).
 import type { WebSocket } from 'ws';
-import { isCountry, validateOrders, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { validateOrders, type CountryId, type CountryOrders } from '../../engine/index.ts';
 import { HelloSchema, METHOD_ARGS, PROJECTOR_METHODS, RequestSchema, STUDENT_METHODS, TEACHER_METHODS, zodLine, type Method } from './config.ts';
-import { HttpError, hashToken, type Hub, type HubListener } from './hub.ts';
+import { HttpError, TOKEN_LIFE, hashToken, type Hub, type HubListener } from './hub.ts';
 import type { ClassRoom, TokenRecord } from './classroom.ts';
 import { projectorState, seatStatus, teacherState } from './views.ts';
 import { studentCall } from './student.ts';
 import { debriefFor, publicDebrief } from './debrief.ts';
 import { briefingsFor } from './briefings.ts';
-import { decide, refusal } from './access.ts';
+import { decide, refusal, scheduleAt } from './access.ts';
+import { moveStudent } from './seating.ts';
 import { activeWhatIf, classSnapshot, dropSandboxes, submitWhatIf } from './sandbox.ts';
 
 export interface Conn {
@@ -22,6 +23,8 @@ export interface Conn {
   student?: string;
   /** the connection's message allowance (a token bucket): how many it may send now, and when that was counted */
   bucket: { left: number; at: number };
+  /** cancels the timer that closes the socket when its token expires */
+  unwatch?: () => void;
 }
 
 const MAX_MESSAGE = 256 * 1024;
@@ -48,6 +51,7 @@ export class Sockets implements HubListener {
     for (const text of early) void this.onMessage(conn, text, Buffer.byteLength(text));
     ws.on('close', () => {
       this.conns.delete(conn);
+      conn.unwatch?.();
       if (conn.student && conn.cls) {
         const st = conn.cls.students.get(conn.student);
         if (st) {
@@ -136,6 +140,8 @@ export class Sockets implements HubListener {
         st.sockets++;
         st.lastSeen = this.hub.now();
       }
+      // closed when its token expires (24 hours for students and the projector), not left open on an expired token
+      conn.unwatch = scheduleAt(this.hub.schedule, this.hub.now, rec.expires, () => this.signOut(conn));
       this.send(conn, { hello: { role: rec.role, classId: cls.id, code: cls.code, student: conn.student ?? null } });
       this.changed(cls);
     } catch (e) {
@@ -203,14 +209,11 @@ export class Sockets implements HubListener {
           for (let w = 0; w < cls.worlds.length; w++) if (args[0] === null || args[0] === w) await hub.resolve(cls, w, 'teacher');
         });
       case 'move':
+        // into a seat with room, or a swap with a student of a full seat (seating.ts); a full seat is never overfilled
         return locked(async () => {
-          const [student, w, c] = args as [string, number, CountryId];
-          const st = cls.students.get(student);
-          if (!st) throw new HttpError(404, `no student ${student}`);
-          if (w >= cls.worlds.length || !isCountry(c)) throw new HttpError(400, `no seat ${c} in world ${w + 1}`);
-          if (st.world === w && st.country === c) return;
-          await hub.emit(cls, 'move', { student, world: w, country: c });
-          for (const conn of this.conns) if (conn.student === student && conn.cls === cls) this.send(conn, { push: 'moved', value: { world: w, country: c } });
+          const [student, w, c, swapWith] = args as [string, number, CountryId, string?];
+          for (const m of await moveStudent(hub, cls, student, w, c, swapWith))
+            for (const conn of this.conns) if (conn.student === m.student && conn.cls === cls) this.send(conn, { push: 'moved', value: { world: m.world, country: m.country } });
         });
       case 'captain':
         return locked(async () => {
@@ -243,6 +246,13 @@ export class Sockets implements HubListener {
         return debriefFor(cls);
       case 'briefings':
         return briefingsFor(cls);
+      case 'projectorLink': {
+        // the dashboard's projector token, kept while it has more than half its life left, else a new one (a class
+        // created the day before, or a projector screen signed out at its token's expiry, gets a working link)
+        const held = typeof args[0] === 'string' ? cls.tokens.get(hashToken(args[0])) : undefined;
+        if (held?.role === 'projector' && !refusal(cls, held, hub.now()) && held.expires - hub.now() > TOKEN_LIFE.projector / 2) return args[0];
+        return hub.lock(cls, () => hub.issue(cls, 'projector'));
+      }
       default:
         throw new HttpError(400, `no method ${method}`);
     }
@@ -307,15 +317,17 @@ export class Sockets implements HubListener {
   }
 
   expired(cls: ClassRoom): void {
-    const now = this.hub.now();
-    for (const conn of this.conns) {
-      if (conn.cls !== cls || !conn.rec) continue;
-      const why = refusal(cls, cls.tokens.get(conn.rec.hash) ?? conn.rec, now);
-      if (!why) continue;
-      // said as the refusal of a hello is (no id): the page shows why, and does not reconnect
-      this.send(conn, { ok: false, status: 401, error: why });
-      conn.ws.close(4401, 'token no longer valid');
-    }
+    for (const conn of this.conns) if (conn.cls === cls) this.signOut(conn);
+  }
+
+  /** Close a socket whose token no longer opens its class. */
+  private signOut(conn: Conn): void {
+    if (!conn.cls || !conn.rec || !this.conns.has(conn)) return;
+    const why = refusal(conn.cls, conn.cls.tokens.get(conn.rec.hash) ?? conn.rec, this.hub.now());
+    if (!why) return;
+    // said as the refusal of a hello is (no id): the page shows why, and does not reconnect
+    this.send(conn, { ok: false, status: 401, error: why });
+    conn.ws.close(4401, 'token no longer valid');
   }
 
   revoked(hash: string): void {

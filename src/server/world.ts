@@ -141,8 +141,9 @@ export class World {
     return rs.length > 1 ? { ...rs[rs.length - 1], events: rs.flatMap((r) => r.events), news: rs.flatMap((r) => r.news) } : this.reports[n - 1];
   }
 
+  /** a seat's score after `turn`, against the status-quo world (what the digest names as its yardstick) */
   turnScoreAt(c: CountryId, turn: number) {
-    return turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives);
+    return { ...turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives), yardstick: 'status-quo-world' as const };
   }
 
   replay(agents: Record<CountryId, string>): Replay {

@@ -56,6 +56,9 @@ export interface TurnScore {
   /** the objectives the player's country weighs (weight > 0), in `by`'s order; absent: all of them. An objective of
    * weight 0 (environment, for most countries) is always ±0.00 and is not shown: the briefing does not list it */
   weighted?: string[];
+  /** what the score is measured against: in a class, the status-quo world (every country keeping its policies);
+   * absent, the same game with the player's seat at status quo (the other seats' agents reacting) */
+  yardstick?: 'status-quo-world';
 }
 
 export interface Decision {

@@ -107,7 +107,7 @@ function scoreSplit(f: FinalResult, country: CountryId): HTMLElement {
 /** The score split by objective over the game: each objective's running part of the score, turn by turn. */
 function objectiveChart(f: FinalResult, country: CountryId, xs: string[]): HTMLElement {
   const by = f.scoreByTurn;
-  if (!by?.length) return h('span', {});
+  if (!by?.length) return h('span', { hidden: true }); // no grid cell (and no gap) for it
   const keys = Object.keys(by[by.length - 1]!).filter((k) => by.some((x) => Math.abs(x[k] ?? 0) >= 0.005));
   const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange, PALETTE.sky, PALETTE.grey];
   return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k, i) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colours[i % colours.length]! })), 420, 180, '', xs, 0.5);

@@ -18,6 +18,9 @@ export function pts(v: number): string {
 
 type Part = { key: (typeof OBJECTIVES)[number]; total: number; change: number; gap: number };
 
+/** What the score is measured against, in words (a class's is the status-quo world). */
+const yardstick = (ts: TurnScore) => t(ts.yardstick === 'status-quo-world' ? 'score.yardstickClass' : 'score.yardstick');
+
 /** The objectives the player's country weighs (all, when the score does not say). */
 function parts(ts: TurnScore): Part[] {
   return OBJECTIVES.filter((key) => !ts.weighted || ts.weighted.includes(key)).map((key) => ({ key, ...ts.by[key] }));
@@ -26,7 +29,7 @@ function parts(ts: TurnScore): Part[] {
 /** The full split in words, largest part first: the header's tooltip and label. */
 export function splitText(ts: TurnScore): string {
   const ps = parts(ts).sort((a, b) => Math.abs(b.total) - Math.abs(a.total));
-  return t('score.split', { score: pts(ts.score), yardstick: t('score.yardstick'), parts: ps.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.total)}`).join(', ') });
+  return t('score.split', { score: pts(ts.score), yardstick: yardstick(ts), parts: ps.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.total)}`).join(', ') });
 }
 
 /**
@@ -98,6 +101,6 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
           h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < parts(ts).length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
-    h('p', { class: 'hint' }, t('score.explain', { yardstick: t('score.yardstick'), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),
+    h('p', { class: 'hint' }, t('score.explain', { yardstick: yardstick(ts), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),
   );
 }

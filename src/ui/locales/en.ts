@@ -263,6 +263,7 @@ export const en = {
   },
   score: {
     yardstick: 'the same game with your seat at status quo',
+    yardstickClass: 'the status-quo world, the same start with every country keeping its policies',
     split: 'Score {{score}} points against {{yardstick}}, by objective: {{parts}}.',
     openTable: 'Open the table.',
     level: 'as the yardstick',

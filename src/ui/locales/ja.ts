@@ -264,6 +264,7 @@ export const ja: Catalogue = {
   },
   score: {
     yardstick: 'あなたの国が現状維持の同じゲーム',
+    yardstickClass: '現状維持の世界（同じ出発点で、すべての国が政策を変えない）',
     split: 'スコア {{score}} ポイント（{{yardstick}}との比較）、目標別：{{parts}}。',
     openTable: '表を開く。',
     level: '基準と同じ',
