@@ -102,7 +102,13 @@ describe('the digest story', () => {
 describe('the map’s magnet supply figure', () => {
   it('never rounds a shortfall up to 100%, so it agrees with the indicators panel', async () => {
     const { supplyPct } = await import('../src/ui/labels.ts');
+    const { formatHeadline } = await import('../src/ui/digest.ts');
     expect(supplyPct(0.996)).toBe('99.6%');
+    // Australia's turn 1 (a new player's game): the indicators panel said 99.5%, the map 99%
+    expect(supplyPct(0.99494)).toBe('99.5%');
+    expect(formatHeadline('magnetSupplyRatio', 0.99494)).toBe('99.5%');
+    expect(supplyPct(0.9634)).toBe('96.3%');
+    expect(supplyPct(0.8)).toBe('80%');
     expect(supplyPct(0.9996)).toBe('100%');
     expect(supplyPct(1)).toBe('100%');
     expect(supplyPct(0.92)).toBe('92%');

@@ -17,9 +17,12 @@ export const objectiveName = (o: ObjectiveKey | string): string => t(`objective.
 export const objectiveShort = (o: ObjectiveKey | string): string => t(`objectiveShort.${o}`);
 /** A licence share (0..1) as a percentage, like tariffs. */
 export const sharePct = (s: number): string => `${num(s * 100)}%`;
-/** A magnet supply share: whole percent, except that a shortfall never rounds up to "100%" (99.6% stays 99.6%, as the
- * indicators panel shows it). */
-export const supplyPct = (s: number): string => (Math.round(s * 100) >= 100 && s * 100 < 99.95 ? `${num(s * 100, 1)}%` : `${num(s * 100)}%`);
+/** A magnet supply share with the indicators panel's one decimal (99.5% there is 99.5% on the map, not 99%), a whole
+ * number without its ".0" (92%), and 100% from 99.95% up (an overfilled 100.4% reads 100%). */
+export const supplyPct = (s: number): string => {
+  const r = Math.round(s * 1000) / 10;
+  return r >= 100 ? `${num(100)}%` : `${num(r, Number.isInteger(r) ? 0 : 1)}%`;
+};
 
 /** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"); `me`: the country whose ledger it
  * is ("tension with CHN: tariffs by USA" -> "tension with China (your tariffs)" for the US). */
