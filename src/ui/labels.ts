@@ -6,6 +6,8 @@ import { fmt } from './dom.ts';
 
 export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? t('country.everyone') : /^(AUS|CHN|JPN|MYS|USA|ROW)$/.test(c) ? t(`country.${c}`) : c);
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
+/** A stage before a noun ('NdFeB magnet exports', not 'NdFeB magnets exports'). */
+export const stageAttr = (s: StageKey | string): string => t(`stageAttr.${s.replace('.', '_')}`);
 /** A deal's status in the Deals tab: an active deal whose term runs past the game's last turn is in force for the rest of it. */
 export const dealStatus = (status: string, endTurn: number, lastTurn: number): string =>
   status === 'active' ? t(endTurn > lastTurn ? 'panel.untilEnd' : 'panel.until', { status: t(`panel.status.${status}`), n: endTurn }) : t(`panel.status.${status}`);

@@ -4,6 +4,8 @@ export const en = {
   lang: { label: 'Language', en: 'English', ja: '日本語' },
   country: { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States', ROW: 'rest of the world', everyone: 'everyone' },
   stage: { ore_light: 'NdPr ore', ore_heavy: 'Dy/Tb ore', oxide_light: 'NdPr oxide', oxide_heavy: 'Dy/Tb oxide', magnet: 'NdFeB magnets' },
+  /** a stage before a noun: 'NdFeB magnet exports', 'NdFeB magnet output' */
+  stageAttr: { ore_light: 'NdPr ore', ore_heavy: 'Dy/Tb ore', oxide_light: 'NdPr oxide', oxide_heavy: 'Dy/Tb oxide', magnet: 'NdFeB magnet' },
   good: { autos: 'cars', magnets: 'magnets', oxide: 'oxide', ore: 'ore', other: 'other goods' },
   level: { open: 'open', licensed: 'licensed', banned: 'banned' },
   headline: {

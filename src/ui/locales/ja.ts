@@ -5,6 +5,7 @@ export const ja: Catalogue = {
   lang: { label: '言語', en: 'English', ja: '日本語' },
   country: { AUS: 'オーストラリア', CHN: '中国', JPN: '日本', MYS: 'マレーシア', USA: '米国', ROW: 'その他の世界', everyone: '全ての国' },
   stage: { ore_light: 'NdPr鉱石', ore_heavy: 'Dy/Tb鉱石', oxide_light: 'NdPr酸化物', oxide_heavy: 'Dy/Tb酸化物', magnet: 'ネオジム磁石' },
+  stageAttr: { ore_light: 'NdPr鉱石', ore_heavy: 'Dy/Tb鉱石', oxide_light: 'NdPr酸化物', oxide_heavy: 'Dy/Tb酸化物', magnet: 'ネオジム磁石' },
   good: { autos: '自動車', magnets: '磁石', oxide: '酸化物', ore: '鉱石', other: 'その他の財' },
   level: { open: '自由', licensed: '許可制', banned: '禁止' },
   headline: {
