@@ -11,7 +11,7 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, goodName, money, stageName } from './labels.ts';
+import { countryName, goodName, money, stageName, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
@@ -208,7 +208,7 @@ export class GameScreen {
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))),
+            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${timelineName(tl.label)}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))),
             h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',

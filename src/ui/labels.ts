@@ -6,6 +6,8 @@ import { fmt } from './dom.ts';
 
 export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? t('country.everyone') : /^(AUS|CHN|JPN|MYS|USA|ROW)$/.test(c) ? t(`country.${c}`) : c);
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
+/** A timeline's name in the active language (the session names them 'Timeline A', 'Timeline B', ...). */
+export const timelineName = (label: string): string => label.replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }));
 /** A stage before a noun ('NdFeB magnet exports', not 'NdFeB magnets exports'). */
 export const stageAttr = (s: StageKey | string): string => t(`stageAttr.${s.replace('.', '_')}`);
 /** A deal's status in the Deals tab: an active deal whose term runs past the game's last turn is in force for the rest of it. */

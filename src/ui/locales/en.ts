@@ -69,7 +69,7 @@ export const en = {
     'seabed damage': 'seabed damage',
     security: 'security',
   },
-  header: { timelineAria: 'timeline', forkedAt: 'forked after turn {{n}}', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
+  header: { timelineAria: 'timeline', timeline: 'Timeline {{letter}}', forkedAt: 'forked after turn {{n}}', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
   action: { undo: 'Undo', fork: 'Fork', save: 'Save', load: 'Load', newGame: 'New game', help: 'Help', glossary: 'Glossary', compare: 'Compare', endTurn: 'End turn', resolving: 'Resolving…', waitingRound: 'Sent: waiting for the round to end…', results: 'See the results', close: 'Close', continue: 'Continue', cancel: 'Cancel' },
   tab: { Indicators: 'Indicators', Tariffs: 'Tariffs', Controls: 'Controls', Defense: 'Defence', Invest: 'Invest', Stockpile: 'Stockpile', Deals: 'Deals' },
   confirm: { newGame: 'Leave this game and start a new one? It stays autosaved in this browser until you start playing the new one; Save first to keep a file.', leave: 'Start a new game' },

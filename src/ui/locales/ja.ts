@@ -69,7 +69,7 @@ export const ja: Catalogue = {
     'seabed damage': '海底環境への損害',
     security: '安全保障',
   },
-  header: { timelineAria: 'タイムライン', forkedAt: 'ターン {{n}} の後に分岐', turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
+  header: { timelineAria: 'タイムライン', timeline: 'タイムライン{{letter}}', forkedAt: 'ターン {{n}} の後に分岐', turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
   action: { undo: '戻す', fork: '分岐', save: '保存', load: '読込', newGame: '新しいゲーム', help: 'ヘルプ', glossary: '用語集', compare: '比較', endTurn: 'ターン終了', resolving: '計算中…', waitingRound: '提出済み：ラウンドの終了を待っています…', results: '結果を見る', close: '閉じる', continue: '続ける', cancel: 'キャンセル' },
   tab: { Indicators: '指標', Tariffs: '関税', Controls: '輸出規制', Defense: '防衛', Invest: '投資', Stockpile: '備蓄', Deals: '協定' },
   confirm: { newGame: 'このゲームを離れて新しいゲームを始めますか？新しいゲームを進めるまで、このブラウザに自動保存されています。ファイルに残すには先に保存してください。', leave: '新しいゲームを始める' },
