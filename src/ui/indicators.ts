@@ -44,7 +44,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     return h(
       'li',
       { 'data-testid': `indicator-${hd}` },
-      h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : ''),
+      h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : hd === 'security' ? termLink('security') : ''),
       h('span', { class: 'val' }, formatHeadline(hd, value)),
       h('span', { class: `chg ${!x || zero ? 'zero' : x.change < 0 ? 'neg' : 'pos'}` }, change),
       hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
