@@ -106,6 +106,24 @@ describe.runIf(run)('a new player’s short game', () => {
     await page.context().close();
   }, 120_000);
 
+  it('in Japanese (Malaysia, 1920x1080) the model documentation’s link is in Japanese and says the document is English, on the start screen and in Help', async () => {
+    const { page, errors } = await openPage(browser, url, 1920, 1080);
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja', null, { timeout: 30_000 });
+    await page.getByTestId('country-MYS').click();
+    const start = await page.getByTestId('briefing').getByTestId('model-doc-link').evaluate((a) => a.parentElement!.textContent ?? '');
+    expect(start).toMatch(/モデルの仕組み（docs\/MODEL\.md、英語）。$/);
+    expect(start).not.toMatch(/How the model works/);
+    await page.getByTestId('turns').fill('2');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('help').click();
+    expect(await page.getByTestId('help-dialog').getByTestId('model-doc-link').innerText()).toBe('モデルの仕組み（docs/MODEL.md、英語）');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('in an 800-px window the map spans the width above the panels', async () => {
     const { page, errors } = await openPage(browser, url, 800, 700);
     await startJapan(page);

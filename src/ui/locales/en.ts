@@ -378,6 +378,8 @@ export const en = {
       'At the end you see your score against doing nothing, charts of the game, your score by objective over time, and the five decisions that mattered most.',
     ],
     model: 'What the game computes, where each number comes from and what is assumed:',
+    modelLink: 'How the model works (docs/MODEL.md)',
+    modelEnd: '.',
   },
   price: {
     line: '{{name}} {{where}}: USD {{value}}/kg',

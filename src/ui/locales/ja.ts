@@ -377,6 +377,8 @@ export const ja: Catalogue = {
       '最後に、何もしない場合と比べたスコア、ゲームのグラフ、目標別スコアの推移、最も効いた5つの決定が表示されます。',
     ],
     model: 'ゲームが計算していること、各数値の出典、仮定：',
+    modelLink: 'モデルの仕組み（docs/MODEL.md、英語）',
+    modelEnd: '。',
   },
   price: {
     line: '{{name}}（{{where}}）：{{value}} ドル/kg',
