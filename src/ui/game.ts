@@ -11,28 +11,14 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, goodName, money, stageName, timelineName } from './labels.ts';
+import { countryName, money, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
+import { issueText } from './issues.ts';
 
 const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
 type Tab = (typeof TABS)[number];
-
-/** "$.JPN.tariffs.USA.autos" -> "Tariff on United States cars" and so on, for the issue list. */
-export function friendlyPath(path: string): string {
-  const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
-  let m = /^tariffs\.(\w+|\["\*"\])\.(\w+)/.exec(p);
-  if (m) return `${t('tab.Tariffs')}: ${countryName(m[1]!.replace('["*"]', '*'))}, ${goodName(m[2]!)}`;
-  m = /^exportControls\.(\w+)\.?("?[\w.]+"?)?/.exec(p);
-  if (m) return `${t('tab.Controls')}: ${countryName(m[1]!)}${m[2] ? `, ${stageName(m[2].replace(/"/g, ''))}` : ''}`;
-  if (p.startsWith('defenseSpendingPct')) return t('tab.Defense');
-  if (p.startsWith('investments')) return t('tab.Invest');
-  if (p.startsWith('stockpileRelease')) return t('tab.Stockpile');
-  if (p.startsWith('deals')) return t('tab.Deals');
-  if (p.startsWith('rareEarthOutputPct')) return t('tab.Controls');
-  return p || t('tab.Indicators');
-}
 
 /** The field an issue's path points at (its data-testid), to highlight it. */
 export function fieldOf(path: string): string | null {
@@ -305,7 +291,7 @@ export class GameScreen {
     clear(this.issuesBox);
     this.badFields = new Set(issues.map((i) => fieldOf(i.path)).filter((x): x is string => !!x));
     // an issue with no field (path "$": the class has not started, the round has ended) is said without a prefix
-    for (const i of issues) this.issuesBox.append(h('li', {}, `${i.path === '$' ? '' : `${friendlyPath(i.path)}: `}${i.message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥')}`));
+    for (const i of issues) this.issuesBox.append(h('li', {}, issueText(i, (type) => this.projectTypes.find((p) => p.type === type)?.label ?? type)));
     this.markFields();
   }
 
