@@ -11,7 +11,7 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, money, timelineName } from './labels.ts';
+import { countryName, money, placeName, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
@@ -108,12 +108,12 @@ export class GameScreen {
 
   private renderMapControls(): void {
     const m = mapJson as unknown as GameMap;
-    const portName = (id: string) => m.ports.find((p) => p.id === id)?.name ?? id;
+    const portName = (id: string) => placeName('port', id, m.ports.find((p) => p.id === id)?.name ?? id);
     const opts: [string, string, string][] = [
       ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, t('map.country', { name: countryName(c) })]),
-      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: p.name })]),
+      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: placeName('port', p.id, p.name) })]),
       ...m.lanes.map((l): [string, string, string] => ['lane', l.id, t('map.lane', { a: portName(l.from), b: portName(l.to) })]),
-      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: st.name })]),
+      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: placeName('strait', st.id, st.name) })]),
     ];
     const inspect = h(
       'select',

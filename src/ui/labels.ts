@@ -8,6 +8,12 @@ export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? 
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
 /** A timeline's name in the active language (the session names them 'Timeline A', 'Timeline B', ...). */
 export const timelineName = (label: string): string => label.replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }));
+/** A port's or strait's name in the active language (the map content's English name for one the catalogue lacks). */
+export const placeName = (kind: 'port' | 'strait', id: string, en: string): string => {
+  const k = `mapText.${kind === 'port' ? 'portNames' : 'straitNames'}.${id}`;
+  const v = t(k);
+  return v !== k ? v : en;
+};
 /** A stage before a noun ('NdFeB magnet exports', not 'NdFeB magnets exports'). */
 export const stageAttr = (s: StageKey | string): string => t(`stageAttr.${s.replace('.', '_')}`);
 /** A deal's status in the Deals tab: an active deal whose term runs past the game's last turn is in force for the rest of it. */

@@ -226,6 +226,8 @@ export const en = {
     mapAria: 'Map of trade lanes and flows in the Indo-Pacific',
     trend_one: 'trend over {{count}} turn',
     trend_other: 'trend over {{count}} turns',
+    portNames: { yokohama: 'Yokohama', nagoya: 'Nagoya', minamitorishima: 'Minamitorishima (deep-sea mud site)', 'los-angeles': 'Los Angeles / Long Beach', shanghai: 'Shanghai', guangzhou: 'Guangzhou (Nansha)', fremantle: 'Fremantle', esperance: 'Esperance', kuantan: 'Kuantan', 'port-klang': 'Port Klang', singapore: 'Singapore', busan: 'Busan', haiphong: 'Haiphong', yangon: 'Yangon', chennai: 'Chennai', mumbai: 'Mumbai' },
+    straitNames: { malacca: 'Strait of Malacca', sunda: 'Sunda Strait', lombok: 'Lombok Strait', taiwan: 'Taiwan Strait', luzon: 'Luzon Strait', tsushima: 'Tsushima (Korea) Strait' },
     straits: { malacca: 'Malacca', sunda: 'Sunda', lombok: 'Lombok', taiwan: 'Taiwan', luzon: 'Luzon', tsushima: 'Tsushima' },
     you: '{{name}} (you)',
     magnets: 'magnets {{pct}}',

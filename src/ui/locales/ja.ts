@@ -226,6 +226,8 @@ export const ja: Catalogue = {
     mapAria: 'インド太平洋の航路と物の流れの地図',
     trend_one: '{{count}} ターンの推移',
     trend_other: '{{count}} ターンの推移',
+    portNames: { yokohama: '横浜', nagoya: '名古屋', minamitorishima: '南鳥島（深海泥の採取地）', 'los-angeles': 'ロサンゼルス／ロングビーチ', shanghai: '上海', guangzhou: '広州（南沙）', fremantle: 'フリーマントル', esperance: 'エスペランス', kuantan: 'クアンタン', 'port-klang': 'クラン港', singapore: 'シンガポール', busan: '釜山', haiphong: 'ハイフォン', yangon: 'ヤンゴン', chennai: 'チェンナイ', mumbai: 'ムンバイ' },
+    straitNames: { malacca: 'マラッカ海峡', sunda: 'スンダ海峡', lombok: 'ロンボク海峡', taiwan: '台湾海峡', luzon: 'ルソン海峡', tsushima: '対馬海峡（朝鮮海峡）' },
     straits: { malacca: 'マラッカ', sunda: 'スンダ', lombok: 'ロンボク', taiwan: '台湾', luzon: 'ルソン', tsushima: '対馬' },
     you: '{{name}}（あなた）',
     magnets: '磁石 {{pct}}',
