@@ -95,6 +95,17 @@ describe('sourced numbers', () => {
   }
 });
 
+describe('starting stockpiles', () => {
+  it('a stockpile the game starts at 0 t is not sourced as a holding ("small"), and the US one says why it is 0', () => {
+    const json = readJsonFile(FILES.countries) as { regions: Record<string, { stockpile: Record<string, { v: number; src: string }> }> };
+    const zeros = Object.entries(json.regions).flatMap(([r, c]) => Object.entries(c.stockpile).filter(([, n]) => n.v === 0).map(([g, n]) => ({ at: `${r}.${g}`, src: n.src })));
+    expect(zeros.map((z) => z.at)).toEqual(expect.arrayContaining(['USA.light', 'USA.heavy']));
+    for (const z of zeros) expect(z.src, z.at).not.toMatch(/\bsmall\b/i);
+    // the US note gives what is published (CRS, USGS), that no oxide tonnage is, and the assumed range
+    for (const g of ['light', 'heavy']) expect(json.regions.USA.stockpile[g].src).toMatch(/^assumption \(range 0-[\d,]+ t\): the National Defense Stockpile publishes no .*CRS R47833.*USGS MCS 2025.*starts the US with none/);
+  });
+});
+
 // ---------------------------------------------------------------- broken copies
 
 let copies = 0;

@@ -73,6 +73,44 @@ describe.runIf(run)('a new player’s short game', () => {
     await page.context().close();
   }, 120_000);
 
+  it('Security has a "?" in Indicators and Defence that explains security, capability and tension (Australia’s digest blamed "tension with China (leaks found last quarter)", a term no panel explained)', async () => {
+    const { page, errors } = await openPage(browser, url, 1366, 768);
+    await page.getByTestId('country-AUS').click();
+    await page.getByTestId('turns').fill('3');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('indicator-security').getByTestId('term-security').click();
+    const entry = page.getByTestId('glossary').locator('#term-security');
+    await expect.poll(() => entry.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await entry.innerText()).toBe('Security, capability and tension');
+    const text = await entry.evaluate((el) => el.nextElementSibling!.textContent ?? '');
+    for (const w of ['capability', 'tension', 'leaks found', 'defence spending']) expect(text).toContain(w);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-defense').click();
+    await page.locator('.tab-body').getByTestId('term-security').click();
+    await page.getByTestId('glossary').waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
+  it('in Japanese (Malaysia, 1920x1080) the model documentation’s link is in Japanese and says the document is English, on the start screen and in Help', async () => {
+    const { page, errors } = await openPage(browser, url, 1920, 1080);
+    await page.getByTestId('new-game').waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.waitForFunction(() => document.documentElement.lang === 'ja', null, { timeout: 30_000 });
+    await page.getByTestId('country-MYS').click();
+    const start = await page.getByTestId('briefing').getByTestId('model-doc-link').evaluate((a) => a.parentElement!.textContent ?? '');
+    expect(start).toMatch(/モデルの仕組み（docs\/MODEL\.md、英語）。$/);
+    expect(start).not.toMatch(/How the model works/);
+    await page.getByTestId('turns').fill('2');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('help').click();
+    expect(await page.getByTestId('help-dialog').getByTestId('model-doc-link').innerText()).toBe('モデルの仕組み（docs/MODEL.md、英語）');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 120_000);
+
   it('in an 800-px window the map spans the width above the panels', async () => {
     const { page, errors } = await pages.open(800, 700);
     await startJapan(page);

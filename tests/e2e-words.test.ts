@@ -254,8 +254,12 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
             .map((el) => el.getAttribute('data-testid') ?? el.tagName);
         });
         expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
-        if (w >= 1600) {
-          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, ±0.00"), not "Timeline B: Tu"
+        // the timeline list names the timeline in the page's language (the Japanese header read "Timeline B")
+        const choice = await page.getByTestId('timeline').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.text);
+        expect(choice, `${lang} ${w}x${hgt}`).toMatch(lang === 'ja' ? /^タイムラインB: / : /^Timeline B: /);
+        if (w >= 1280) {
+          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, ±0.00"), not "Timeline B: Tu" (it was cut
+          // up to 1600 px: Australia's game at 1366x768)
           const cut = await page.getByTestId('timeline').evaluate((el) => {
             const sel = el as HTMLSelectElement;
             const ctx = document.createElement('canvas').getContext('2d')!;

@@ -79,6 +79,14 @@ describe('the digest story', () => {
     expect(plainNews("JPN's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has a 88% chance of passing.")).toBe("Japan's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has an 88% chance of passing.");
     expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
   });
+  it('says "NdFeB magnet exports", not "NdFeB magnets exports" (Australia’s turn 2 and 3 news; the Deals form and deal terms use stageAttr)', async () => {
+    expect(plainNews('CHN reopens magnet exports to AUS, MYS.')).toBe('China reopens NdFeB magnet exports to Australia, Malaysia.');
+    expect(plainNews('CHN licenses 80% of the usual magnet exports to AUS, MYS.')).toBe('China licenses NdFeB magnet exports to Australia, Malaysia: 80% of the usual volume.');
+    expect(plainNews('CHN bans magnet exports to JPN.')).toBe('China bans NdFeB magnet exports to Japan.');
+    expect(plainNews('CHN bans NdPr oxide exports to JPN.')).toBe('China bans NdPr oxide exports to Japan.');
+    const { stageAttr } = await import('../src/ui/labels.ts');
+    expect(stageAttr('magnet')).toBe('NdFeB magnet');
+  });
   it('puts another country’s answer to the player’s own proposal in the player’s news, not folded among its moves', () => {
     const yes = 'JPN accepts D25: USA offers JPN a tariff of at most 5% on other goods for USD 10 bn of investment, for 8 turns.';
     const no = 'JPN rejects D26 from USA: too little.';
@@ -102,7 +110,13 @@ describe('the digest story', () => {
 describe('the map’s magnet supply figure', () => {
   it('never rounds a shortfall up to 100%, so it agrees with the indicators panel', async () => {
     const { supplyPct } = await import('../src/ui/labels.ts');
+    const { formatHeadline } = await import('../src/ui/digest.ts');
     expect(supplyPct(0.996)).toBe('99.6%');
+    // Australia's turn 1 (a new player's game): the indicators panel said 99.5%, the map 99%
+    expect(supplyPct(0.99494)).toBe('99.5%');
+    expect(formatHeadline('magnetSupplyRatio', 0.99494)).toBe('99.5%');
+    expect(supplyPct(0.9634)).toBe('96.3%');
+    expect(supplyPct(0.8)).toBe('80%');
     expect(supplyPct(0.9996)).toBe('100%');
     expect(supplyPct(1)).toBe('100%');
     expect(supplyPct(0.92)).toBe('92%');

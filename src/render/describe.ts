@@ -2,7 +2,7 @@
 import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { FAMILIES, pairVolume, policiesOf, type Family, type RouteLike } from './geometry.ts';
 import { lang, num, t } from '../ui/i18n.ts';
-import { countryName, goodName, sharePct, stageName, supplyPct } from '../ui/labels.ts';
+import { countryName, goodName, placeName, sharePct, stageName, supplyPct } from '../ui/labels.ts';
 
 export interface MapSelection {
   kind: 'lane' | 'port' | 'country' | 'strait';
@@ -29,7 +29,7 @@ const fmtVolume = (f: Family, v: number): string => (f === 'cars' ? fmtVehicles(
 type View = Pick<CountryView, 'country' | 'flows' | 'carFlows' | 'self' | 'others' | 'straits' | 'lanes'>;
 
 function portName(map: Pick<GameMap, 'ports'>, id: string): string {
-  return map.ports.find((p) => p.id === id)?.name ?? id;
+  return placeName('port', id, map.ports.find((p) => p.id === id)?.name ?? id);
 }
 
 function laneTitle(map: Pick<GameMap, 'ports' | 'lanes'>, laneId: string): string {
@@ -57,7 +57,7 @@ export function describeLane(map: GameMap, routes: Record<string, RouteLike>, vi
   if (route?.blocked || state?.blocked) lines.push(t('mapText.blocked'));
   else if (route) lines.push(state && state.baseKm !== route.lengthKm ? t('mapText.kmBase', { km: num(route.lengthKm), base: num(state.baseKm) }) : t('mapText.km', { km: num(route.lengthKm) }));
   if (route && !route.blocked) {
-    const names = route.straits.map((s) => map.straits.find((x) => x.id === s)?.name ?? s);
+    const names = route.straits.map((s) => placeName('strait', s, map.straits.find((x) => x.id === s)?.name ?? s));
     lines.push(names.length ? t('mapText.through', { names: list(names) }) : t('mapText.throughNone'));
   }
   for (const [from, to] of pairs) {
@@ -96,7 +96,7 @@ export function describePort(map: GameMap, view: View, portId: string): MapSelec
   lines.push(partners.length ? t('mapText.lanesTo', { names: list(partners) }) : t('mapText.noLanes'));
   const out = REGIONS.reduce((a, to) => a + (to === port.country ? 0 : view.carFlows[port.country as RegionId]?.[to] ?? 0), 0);
   if (out > 0) lines.push(t('mapText.carExports', { who: countryName(port.country), n: fmtVehicles(out) }));
-  return { kind: 'port', id: portId, title: port.name, lines };
+  return { kind: 'port', id: portId, title: placeName('port', port.id, port.name), lines };
 }
 
 export function describeStrait(
@@ -113,5 +113,5 @@ export function describeStrait(
     .filter((r) => r.straits.includes(straitId))
     .map((r) => laneTitle(map, r.id));
   if (through.length) lines.push(t(closed ? 'mapText.normally' : 'mapText.carries', { names: through.join('; ') }));
-  return { kind: 'strait', id: straitId, title: s?.name ?? straitId, lines };
+  return { kind: 'strait', id: straitId, title: s ? placeName('strait', s.id, s.name) : straitId, lines };
 }

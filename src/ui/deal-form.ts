@@ -4,7 +4,7 @@
 import { STAGES, TARIFF_GOODS, type CountryId, type CountryOrders } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { t } from './i18n.ts';
-import { countryName, goodName, stageName } from './labels.ts';
+import { countryName, goodName, stageAttr } from './labels.ts';
 
 type Proposal = NonNullable<NonNullable<CountryOrders['deals']>['propose']>[number];
 type Commitment = Proposal['give'][number];
@@ -22,8 +22,8 @@ interface Kind {
 /** Every kind of commitment the engine has (engine/schema.ts): tariff caps on each good, open exports and offtakes of each stage, investment, a defence floor. */
 const KINDS: Kind[] = [
   ...TARIFF_GOODS.map((good): Kind => ({ id: `cap-${good}`, give: () => t('panel.kindCapGive', { good: goodName(good) }), ask: () => t('panel.kindCapAsk', { good: goodName(good) }), unit: '%', max: 100, make: (v) => ({ type: 'tariffCap', good, max: v }) })),
-  ...STAGES.map((stage): Kind => ({ id: `open-${stage}`, give: () => t('panel.kindOpenGive', { what: stageName(stage) }), ask: () => t('panel.kindOpenAsk', { what: stageName(stage) }), unit: '', max: 0, make: () => ({ type: 'openExports', stage }) })),
-  ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((stage): Kind => ({ id: `offtake-${stage}`, give: () => t('panel.kindOfftakeGive', { what: stageName(stage) }), ask: () => t('panel.kindOfftakeAsk', { what: stageName(stage) }), unit: '%', max: 100, make: (v: number) => ({ type: 'offtake' as const, stage, share: v / 100 }) })),
+  ...STAGES.map((stage): Kind => ({ id: `open-${stage}`, give: () => t('panel.kindOpenGive', { what: stageAttr(stage) }), ask: () => t('panel.kindOpenAsk', { what: stageAttr(stage) }), unit: '', max: 0, make: () => ({ type: 'openExports', stage }) })),
+  ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((stage): Kind => ({ id: `offtake-${stage}`, give: () => t('panel.kindOfftakeGive', { what: stageAttr(stage) }), ask: () => t('panel.kindOfftakeAsk', { what: stageAttr(stage) }), unit: '%', max: 100, make: (v: number) => ({ type: 'offtake' as const, stage, share: v / 100 }) })),
   { id: 'investment', give: () => t('panel.kindInvestGive'), ask: () => t('panel.kindInvestAsk'), unit: 'USD bn', max: 500, make: (v) => ({ type: 'investment', usdBn: v }) },
   { id: 'defence', give: () => t('panel.kindDefenceGive'), ask: () => t('panel.kindDefenceAsk'), unit: '% of GDP', max: 10, make: (v) => ({ type: 'defenseFloor', minPct: v }) },
 ];

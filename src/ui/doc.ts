@@ -2,6 +2,7 @@
 // and in the built bundle alike (the Markdown is bundled as text, loaded only when the page is opened).
 import { clear, h } from './dom.ts';
 import { markdown } from './markdown.ts';
+import { t } from './i18n.ts';
 
 export const MODEL_DOC_HREF = '?doc=model';
 
@@ -10,8 +11,9 @@ export function isDocPage(): boolean {
   return new URLSearchParams(location.search).get('doc') === 'model';
 }
 
-/** A link to the model documentation; it opens in a new tab, so a game in progress stays where it is. */
-export function modelDocLink(text = 'How the model works (docs/MODEL.md)'): HTMLAnchorElement {
+/** A link to the model documentation in the page's language (the document itself is in English); it opens in a new
+ * tab, so a game in progress stays where it is. */
+export function modelDocLink(text = t('help.modelLink')): HTMLAnchorElement {
   return h('a', { href: MODEL_DOC_HREF, target: '_blank', rel: 'noopener', 'data-testid': 'model-doc-link' }, text);
 }
 

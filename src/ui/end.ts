@@ -8,7 +8,7 @@ import { COUNTRY_COLOUR, PALETTE, clear, h } from './dom.ts';
 import { lineChart } from './chart.ts';
 import { digest } from './digest.ts';
 import { pts } from './score.ts';
-import { t } from './i18n.ts';
+import { lang, t } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { ordersText } from './orders-text.ts';
 import { projectLabel } from './content-text.ts';
@@ -98,10 +98,15 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   }
 }
 
-/** The final score split by objective, largest first, as a line of words. */
+/** The final score split by objective, largest first, as a line of words (Japanese punctuation in Japanese: it read
+ * "目標別のスコア (マレーシア): GDP −0.63, 供給の自立 +0.34."). */
+export function scoreSplitText(scoreBy: FinalResult['scoreBy'], country: CountryId): string {
+  const parts = Object.entries(scoreBy).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).map(([k, v]) => `${objectiveName(k)} ${pts(v)}`);
+  return lang() === 'ja' ? `${t('end.byObjective')}（${countryName(country)}）：${parts.join('、')}。` : `${t('end.byObjective')} (${countryName(country)}): ${parts.join(', ')}.`;
+}
+
 function scoreSplit(f: FinalResult, country: CountryId): HTMLElement {
-  const parts = Object.entries(f.scoreBy).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
-  return h('p', { 'data-testid': 'score-by' }, `${t('end.byObjective')} (${countryName(country)}): ${parts.map(([k, v]) => `${objectiveName(k)} ${pts(v)}`).join(', ')}.`);
+  return h('p', { 'data-testid': 'score-by' }, scoreSplitText(f.scoreBy, country));
 }
 
 /** The score split by objective over the game: each objective's running part of the score, turn by turn. */

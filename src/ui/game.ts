@@ -10,28 +10,14 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, goodName, money, stageName } from './labels.ts';
+import { countryName, money, placeName, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
+import { issueText } from './issues.ts';
 
 const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
 type Tab = (typeof TABS)[number];
-
-/** "$.JPN.tariffs.USA.autos" -> "Tariff on United States cars" and so on, for the issue list. */
-export function friendlyPath(path: string): string {
-  const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
-  let m = /^tariffs\.(\w+|\["\*"\])\.(\w+)/.exec(p);
-  if (m) return `${t('tab.Tariffs')}: ${countryName(m[1]!.replace('["*"]', '*'))}, ${goodName(m[2]!)}`;
-  m = /^exportControls\.(\w+)\.?("?[\w.]+"?)?/.exec(p);
-  if (m) return `${t('tab.Controls')}: ${countryName(m[1]!)}${m[2] ? `, ${stageName(m[2].replace(/"/g, ''))}` : ''}`;
-  if (p.startsWith('defenseSpendingPct')) return t('tab.Defense');
-  if (p.startsWith('investments')) return t('tab.Invest');
-  if (p.startsWith('stockpileRelease')) return t('tab.Stockpile');
-  if (p.startsWith('deals')) return t('tab.Deals');
-  if (p.startsWith('rareEarthOutputPct')) return t('tab.Controls');
-  return p || t('tab.Indicators');
-}
 
 /** The field an issue's path points at (its data-testid), to highlight it. */
 export function fieldOf(path: string): string | null {
@@ -121,12 +107,12 @@ export class GameScreen {
 
   private renderMapControls(): void {
     const m = mapJson as unknown as GameMap;
-    const portName = (id: string) => m.ports.find((p) => p.id === id)?.name ?? id;
+    const portName = (id: string) => placeName('port', id, m.ports.find((p) => p.id === id)?.name ?? id);
     const opts: [string, string, string][] = [
       ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, t('map.country', { name: countryName(c) })]),
-      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: p.name })]),
+      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: placeName('port', p.id, p.name) })]),
       ...m.lanes.map((l): [string, string, string] => ['lane', l.id, t('map.lane', { a: portName(l.from), b: portName(l.to) })]),
-      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: st.name })]),
+      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: placeName('strait', st.id, st.name) })]),
     ];
     const inspect = h(
       'select',
@@ -207,7 +193,7 @@ export class GameScreen {
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${tl.label}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))),
+            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${timelineName(tl.label)}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))),
             h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',
@@ -304,7 +290,7 @@ export class GameScreen {
     clear(this.issuesBox);
     this.badFields = new Set(issues.map((i) => fieldOf(i.path)).filter((x): x is string => !!x));
     // an issue with no field (path "$": the class has not started, the round has ended) is said without a prefix
-    for (const i of issues) this.issuesBox.append(h('li', {}, `${i.path === '$' ? '' : `${friendlyPath(i.path)}: `}${i.message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥')}`));
+    for (const i of issues) this.issuesBox.append(h('li', {}, issueText(i, (type) => this.projectTypes.find((p) => p.type === type)?.label ?? type)));
     this.markFields();
   }
 

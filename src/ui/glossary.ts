@@ -1,5 +1,5 @@
-// The glossary: NdPr, Dy/Tb, NdFeB, REO, separation, licence, ban, offtake, tariff, stockpile, magnet supply, the score's
-// yardstick and each opponent type; a dialog from the header, and a (?) link beside a term that opens it at that entry.
+// The glossary: NdPr, Dy/Tb, NdFeB, REO, separation, licence, ban, offtake, tariff, stockpile, magnet supply, security
+// (capability, tension, leaks), the score's yardstick and each opponent type; a dialog from the header, and a (?) link beside a term that opens it at that entry.
 import { h } from './dom.ts';
 import { catalogue, t } from './i18n.ts';
 import { trapFocus } from './digest.ts';

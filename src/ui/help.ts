@@ -10,7 +10,7 @@ export function howToPlay(): HTMLElement {
     { class: 'help', 'data-testid': 'how-to-play', open: true },
     h('summary', {}, t('help.title')),
     h('ol', {}, ...catalogue().help.steps.map((x) => h('li', {}, x))),
-    h('p', {}, `${t('help.model')} `, modelDocLink(), '.'),
+    h('p', {}, `${t('help.model')} `, modelDocLink(), t('help.modelEnd')),
   );
 }
 

@@ -8,7 +8,7 @@ import { HEADLINE_LABEL, formatHeadline, ledger, trapFocus } from './digest.ts';
 import { splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';
-import { stageName } from './labels.ts';
+import { stageName, timelineName } from './labels.ts';
 import { termLink } from './glossary.ts';
 
 /** The smallest range a sparkline shows, so that noise stays flat: in the headline's own units. */
@@ -44,7 +44,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     return h(
       'li',
       { 'data-testid': `indicator-${hd}` },
-      h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : ''),
+      h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : hd === 'security' ? termLink('security') : ''),
       h('span', { class: 'val' }, formatHeadline(hd, value)),
       h('span', { class: `chg ${!x || zero ? 'zero' : x.change < 0 ? 'neg' : 'pos'}` }, change),
       hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
@@ -71,7 +71,7 @@ export async function compareDialog(root: HTMLElement, session: Session, s: Sess
   const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange];
   const n = Math.max(...histories.map((x) => x.length));
   const x = Array.from({ length: n }, (_, i) => `${i + 1}`);
-  const mk = (title: string, f: (v: (typeof histories)[0][0]) => number, unit = '', minSpan = 0) => lineChart(title, timelines.map((tl, i) => ({ label: `${tl.label}${tl.forkedAt ? ` (${t('header.forkedAt', { n: tl.forkedAt })})` : ''}`, values: histories[i].map(f), colour: colours[i % colours.length], dashed: i > 0 })), 380, 170, unit, x, minSpan);
+  const mk = (title: string, f: (v: (typeof histories)[0][0]) => number, unit = '', minSpan = 0) => lineChart(title, timelines.map((tl, i) => ({ label: `${timelineName(tl.label)}${tl.forkedAt ? ` (${t('header.forkedAt', { n: tl.forkedAt })})` : ''}`, values: histories[i].map(f), colour: colours[i % colours.length], dashed: i > 0 })), 380, 170, unit, x, minSpan);
   const close = h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, t('action.close'));
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': t('action.compare'), 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, t('action.compare')), h('div', { class: 'charts' }, mk(t('header.score', { country: c, score: '' }), (v) => v.countries[c].score, '', 0.5), mk(HEADLINE_LABEL.gdp, (v) => v.countries[c].gdp, '', 0), mk(HEADLINE_LABEL.approval, (v) => v.countries[c].approval, '', 5), mk(HEADLINE_LABEL.magnetSupplyRatio, (v) => v.countries[c].magnetSupplyRatio * 100, '%', 10)), close));
   trapFocus(dlg, () => dlg.remove());

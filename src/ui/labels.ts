@@ -6,6 +6,16 @@ import { fmt } from './dom.ts';
 
 export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? t('country.everyone') : /^(AUS|CHN|JPN|MYS|USA|ROW)$/.test(c) ? t(`country.${c}`) : c);
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
+/** A timeline's name in the active language (the session names them 'Timeline A', 'Timeline B', ...). */
+export const timelineName = (label: string): string => label.replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }));
+/** A port's or strait's name in the active language (the map content's English name for one the catalogue lacks). */
+export const placeName = (kind: 'port' | 'strait', id: string, en: string): string => {
+  const k = `mapText.${kind === 'port' ? 'portNames' : 'straitNames'}.${id}`;
+  const v = t(k);
+  return v !== k ? v : en;
+};
+/** A stage before a noun ('NdFeB magnet exports', not 'NdFeB magnets exports'). */
+export const stageAttr = (s: StageKey | string): string => t(`stageAttr.${s.replace('.', '_')}`);
 /** A deal's status in the Deals tab: an active deal whose term runs past the game's last turn is in force for the rest of it. */
 export const dealStatus = (status: string, endTurn: number, lastTurn: number): string =>
   status === 'active' ? t(endTurn > lastTurn ? 'panel.untilEnd' : 'panel.until', { status: t(`panel.status.${status}`), n: endTurn }) : t(`panel.status.${status}`);
@@ -17,9 +27,12 @@ export const objectiveName = (o: ObjectiveKey | string): string => t(`objective.
 export const objectiveShort = (o: ObjectiveKey | string): string => t(`objectiveShort.${o}`);
 /** A licence share (0..1) as a percentage, like tariffs. */
 export const sharePct = (s: number): string => `${num(s * 100)}%`;
-/** A magnet supply share: whole percent, except that a shortfall never rounds up to "100%" (99.6% stays 99.6%, as the
- * indicators panel shows it). */
-export const supplyPct = (s: number): string => (Math.round(s * 100) >= 100 && s * 100 < 99.95 ? `${num(s * 100, 1)}%` : `${num(s * 100)}%`);
+/** A magnet supply share with the indicators panel's one decimal (99.5% there is 99.5% on the map, not 99%), a whole
+ * number without its ".0" (92%), and 100% from 99.95% up (an overfilled 100.4% reads 100%). */
+export const supplyPct = (s: number): string => {
+  const r = Math.round(s * 1000) / 10;
+  return r >= 100 ? `${num(100)}%` : `${num(r, Number.isInteger(r) ? 0 : 1)}%`;
+};
 
 /** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"); `me`: the country whose ledger it
  * is ("tension with CHN: tariffs by USA" -> "tension with China (your tariffs)" for the US). */

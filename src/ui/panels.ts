@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { countryName, dealStatus, goodName, levelName, money, stageName } from './labels.ts';
+import { countryName, dealStatus, goodName, levelName, money, stageAttr, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
@@ -120,7 +120,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     { class: 'panel', 'aria-label': t('tab.Defense') },
     h('label', {}, `${t('panel.defence')} `, input),
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
-    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
+    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
   );
 }
 
@@ -279,12 +279,12 @@ export function describeTerms(list: { type: string; [k: string]: unknown }[]): s
         k.type === 'tariffCap'
           ? t('panel.dealCap', { max: num(Number(k.max), 1).replace(/[.,]0$/, ''), good: goodName(String(k.good)) })
           : k.type === 'openExports'
-            ? t('panel.dealOpen', { what: stageName(String(k.stage)) })
+            ? t('panel.dealOpen', { what: stageAttr(String(k.stage)) })
             : k.type === 'investment'
               ? t('panel.dealInvest', { n: num(Number(k.usdBn), 1).replace(/[.,]0$/, ''), oku: num(Number(k.usdBn) * 10, 1).replace(/[.,]0$/, '') })
               : k.type === 'defenseFloor'
                 ? t('panel.dealDefence', { n: num(Number(k.minPct), 2) })
-                : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageName(String(k.stage)) }),
+                : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageAttr(String(k.stage)) }),
       )
       .join(', ') || t('panel.nothing')
   );

@@ -10,6 +10,13 @@ const OBJECTIVE_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) =>
 const OBJECTIVE_SHORT = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveShort(String(k)) });
 
 /** Points to two decimals with a real minus sign; "±0.00" when it rounds to zero. */
+/** The score's change as the two shown scores say it: −0.13 to −0.21 is down 0.08 (the unrounded −0.134 to −0.206 said
+ * "down 0.07"). */
+export function shownChange(score: number, prev: number): number {
+  const shown = (v: number) => (Math.abs(v) < 0.005 ? 0 : Math.sign(v) * Number(Math.abs(v).toFixed(2)) * 100); // as pts() rounds
+  return Math.round(shown(score) - shown(prev)) / 100;
+}
+
 export function pts(v: number): string {
   if (Math.abs(v) < 0.005) return '±0.00';
   return `${v > 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
@@ -81,7 +88,7 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
   const moved = parts(ts)
     .filter((p) => Math.abs(p.change) >= 0.005 || Math.abs(p.gap) >= 0.005)
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || Math.abs(b.gap) - Math.abs(a.gap));
-  const change = ts.score - ts.prev;
+  const change = shownChange(ts.score, ts.prev);
   const ahead = Math.abs(ts.gap) < 0.005 ? t('score.levelWith') : t(ts.gap > 0 ? 'score.ahead' : 'score.behind', { n: Math.abs(ts.gap).toFixed(2) });
   const top = moved.filter((p) => Math.abs(p.change) >= 0.005);
   return h(

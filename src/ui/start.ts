@@ -107,7 +107,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
       h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? `：${(catalogue().start.objectiveMeaning as Record<string, string>)[objectiveKey(o.name)] ?? ''}` : ` — ${o.meaning}`))),
-      h('p', {}, t('start.docLink'), ' ', modelDocLink(), '.'),
+      h('p', {}, t('start.docLink'), ' ', modelDocLink(), t('help.modelEnd')),
       sb ? '' : h('h3', {}, t('start.levers')),
       sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, (lang() === 'ja' && leverJa(l)) || l))),
     );

@@ -4,7 +4,7 @@
 // Engine news lines are put in plain words (country names, not codes) and in the chosen language.
 import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
-import { causeName, countryName, headlineShort, sharePct, stageName } from './labels.ts';
+import { causeName, countryName, headlineShort, sharePct, stageAttr, stageName } from './labels.ts';
 import { dealNewsJa } from './deal-news.ts';
 import { projectNewsJa } from './project-news.ts';
 import { eventText, eventTitle } from './content-text.ts';
@@ -19,11 +19,11 @@ export function plainNews(line: string): string {
   const deal = ja ? (dealNewsJa(line) ?? projectNewsJa(line)) : null;
   if (deal) return deal;
   let m = new RegExp(`^${CODE} bans (.+) exports to (.+)\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
   m = new RegExp(`^${CODE} licenses (\\d+)% of the usual (.+) exports to (.+)\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が${names(m[4]!)}への${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)}の輸出を許可制に（通常の${m[2]}%）。` : `${countryName(m[1]!)} licenses ${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)} exports to ${names(m[4]!)}: ${m[2]}% of the usual volume.`;
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[4]!)}への${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)}の輸出を許可制に（通常の${m[2]}%）。` : `${countryName(m[1]!)} licenses ${stageAttr(ENGINE_STAGE[m[3]!] ?? m[3]!)} exports to ${names(m[4]!)}: ${m[2]}% of the usual volume.`;
   m = new RegExp(`^${CODE} reopens (.+) exports to (.+)\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を再開。` : `${countryName(m[1]!)} reopens ${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を再開。` : `${countryName(m[1]!)} reopens ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
   m = new RegExp(`^${CODE} (raises|cuts) defen[cs]e spending to ([\\d.]+)% of GDP\\.$`).exec(line);
   if (m) return ja ? `${countryName(m[1]!)}が防衛費をGDPの${m[3]}%に${m[2] === 'raises' ? '引き上げ' : '引き下げ'}。` : `${countryName(m[1]!)} ${m[2]} defence spending to ${m[3]}% of GDP.`;
   m = new RegExp(`^${CODE} sets its tariffs on ${CODE}: (.+)\\.$`).exec(line);

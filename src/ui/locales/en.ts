@@ -4,6 +4,8 @@ export const en = {
   lang: { label: 'Language', en: 'English', ja: '日本語' },
   country: { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'United States', ROW: 'rest of the world', everyone: 'everyone' },
   stage: { ore_light: 'NdPr ore', ore_heavy: 'Dy/Tb ore', oxide_light: 'NdPr oxide', oxide_heavy: 'Dy/Tb oxide', magnet: 'NdFeB magnets' },
+  /** a stage before a noun: 'NdFeB magnet exports', 'NdFeB magnet output' */
+  stageAttr: { ore_light: 'NdPr ore', ore_heavy: 'Dy/Tb ore', oxide_light: 'NdPr oxide', oxide_heavy: 'Dy/Tb oxide', magnet: 'NdFeB magnet' },
   good: { autos: 'cars', magnets: 'magnets', oxide: 'oxide', ore: 'ore', other: 'other goods' },
   level: { open: 'open', licensed: 'licensed', banned: 'banned' },
   headline: {
@@ -68,7 +70,7 @@ export const en = {
     'seabed damage': 'seabed damage',
     security: 'security',
   },
-  header: { timelineAria: 'timeline', forkedAt: 'forked after turn {{n}}', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
+  header: { timelineAria: 'timeline', timeline: 'Timeline {{letter}}', forkedAt: 'forked after turn {{n}}', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
   action: { undo: 'Undo', fork: 'Fork', save: 'Save', load: 'Load', newGame: 'New game', help: 'Help', glossary: 'Glossary', compare: 'Compare', endTurn: 'End turn', resolving: 'Resolving…', waitingRound: 'Sent: waiting for the round to end…', results: 'See the results', close: 'Close', continue: 'Continue', cancel: 'Cancel' },
   tab: { Indicators: 'Indicators', Tariffs: 'Tariffs', Controls: 'Controls', Defense: 'Defence', Invest: 'Invest', Stockpile: 'Stockpile', Deals: 'Deals' },
   confirm: { newGame: 'Leave this game and start a new one? It stays autosaved in this browser until you start playing the new one; Save first to keep a file.', leave: 'Start a new game' },
@@ -122,6 +124,7 @@ export const en = {
       tariff: ['Tariff', 'A tax in percent on imports of a good from a partner. Shifts buyers to home goods, raises prices at home and tension abroad.'],
       stockpile: ['Stockpile', 'Oxide held by the government, bought at the market price and released in a squeeze.'],
       magnetSupply: ['Magnet supply', 'Magnets a country obtained as a percentage of the magnets its industry wanted. Under 95% the map shows it short, under 80% in crisis.'],
+      security: ['Security, capability and tension', 'Security (0-100) sets your defence capability, plus a quarter of your allies’ (counted by their trust in you), against your rivals’ capability weighted by tension: 100 × yours ÷ (yours + theirs). Capability is built by defence spending and wears out about 10% a year; 30% of new capability needs Dy/Tb magnets. Tension (0-100) between two countries moves toward the level their tariffs, export controls, deals and defence build-ups set; a broken deal adds to it, and so do leaks found: a country’s controlled goods reaching a third country through yours.'],
       yardstick: ['Yardstick and score', 'Your score is your weighted objectives against the same game with your country doing nothing (the others still play and react). 0 means as good as doing nothing.'],
       persona: ['Persona (opponent)', 'A country played as it has behaved on record: its habits with tariffs, export controls and deals, from sources.'],
       planner: ['Planner (opponent)', 'Tries about ten candidate policies each turn, plays each forward eight turns in the engine, and keeps the best for its country.'],
@@ -224,6 +227,8 @@ export const en = {
     mapAria: 'Map of trade lanes and flows in the Indo-Pacific',
     trend_one: 'trend over {{count}} turn',
     trend_other: 'trend over {{count}} turns',
+    portNames: { yokohama: 'Yokohama', nagoya: 'Nagoya', minamitorishima: 'Minamitorishima (deep-sea mud site)', 'los-angeles': 'Los Angeles / Long Beach', shanghai: 'Shanghai', guangzhou: 'Guangzhou (Nansha)', fremantle: 'Fremantle', esperance: 'Esperance', kuantan: 'Kuantan', 'port-klang': 'Port Klang', singapore: 'Singapore', busan: 'Busan', haiphong: 'Haiphong', yangon: 'Yangon', chennai: 'Chennai', mumbai: 'Mumbai' },
+    straitNames: { malacca: 'Strait of Malacca', sunda: 'Sunda Strait', lombok: 'Lombok Strait', taiwan: 'Taiwan Strait', luzon: 'Luzon Strait', tsushima: 'Tsushima (Korea) Strait' },
     straits: { malacca: 'Malacca', sunda: 'Sunda', lombok: 'Lombok', taiwan: 'Taiwan', luzon: 'Luzon', tsushima: 'Tsushima' },
     you: '{{name}} (you)',
     magnets: 'magnets {{pct}}',
@@ -377,6 +382,8 @@ export const en = {
       'At the end you see your score against doing nothing, charts of the game, your score by objective over time, and the five decisions that mattered most.',
     ],
     model: 'What the game computes, where each number comes from and what is assumed:',
+    modelLink: 'How the model works (docs/MODEL.md)',
+    modelEnd: '.',
   },
   price: {
     line: '{{name}} {{where}}: USD {{value}}/kg',

@@ -1,0 +1,45 @@
+// The order issues a player meets in play, in the player's language: Malaysia's Japanese game showed the engine's
+// "投資: costs USD 0.35 bn but the budget this turn is USD 0.13 bn" under the End turn button.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createGame, validateOrders, type OrderIssue } from '../engine/index.ts';
+import { issueText } from '../src/ui/issues.ts';
+import { setLang } from '../src/ui/i18n.ts';
+import { content } from './helpers.ts';
+
+/** A project type's English name, as the game's screen passes it (from the session's project list). */
+const label = (type: string) => content.projects.types[type]?.label ?? type;
+const english = (s: string) => s.replace(/NdPr|Dy\/Tb|REO|GDP/g, '').match(/[A-Za-z]{3,}/g) ?? [];
+
+/** The engine's own issues for orders over the budget, a defence jump, a release beyond the stockpile and too many
+ * magnet plants (so the test follows the engine's wording). */
+function issues(): OrderIssue[] {
+  const s = createGame(content, 1);
+  const r = validateOrders(content, s, {
+    MYS: {
+      investments: [{ type: 'mine.expansion' }, { type: 'magnetPlant', units: 9 }],
+      defenseSpendingPct: 3,
+      stockpileRelease: { light: 50 },
+    },
+  });
+  expect(r.ok).toBe(false);
+  return r.ok ? [] : r.issues;
+}
+
+describe('order issues in the player’s language', () => {
+  afterAll(() => setLang('en'));
+
+  it('says the budget, defence step, stockpile and project-limit issues in Japanese, with no English left', async () => {
+    const en = issues().map((i) => issueText(i, label));
+    expect(en.join('\n')).toMatch(/costs USD [\d.]+ bn but the budget this turn is USD [\d.]+ bn/);
+    expect(en.join('\n')).toMatch(/a change of [\d.]+ points exceeds/);
+    expect(en.join('\n')).toMatch(/releases 50 t but the stockpile holds 0 t/);
+    // the project's name, not the engine's key ("magnetPlant")
+    expect(en.join('\n')).toMatch(/NdFeB magnet plant: 9 more would make 9, over the limit of 5 per country/);
+    await setLang('ja');
+    const ja = issues().map((i) => issueText(i, label));
+    expect(ja.length).toBe(4);
+    for (const line of ja) expect(english(line), line).toEqual([]);
+    expect(ja.join('\n')).toMatch(/投資：費用[\d.]+億ドルが今ターンの予算[\d.]+億ドルを超えています/);
+    expect(ja.join('\n')).toMatch(/防衛：変更幅[\d.]+ポイントが、支持率50で今ターンに動かせる0.25ポイントを超えています/);
+  });
+});
