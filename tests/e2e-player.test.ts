@@ -74,7 +74,7 @@ describe.runIf(run)('a new player’s short game', () => {
   }, 120_000);
 
   it('Security has a "?" in Indicators and Defence that explains security, capability and tension (Australia’s digest blamed "tension with China (leaks found last quarter)", a term no panel explained)', async () => {
-    const { page, errors } = await openPage(browser, url, 1366, 768);
+    const { page, errors } = await pages.open(1366, 768);
     await page.getByTestId('country-AUS').click();
     await page.getByTestId('turns').fill('3');
     await page.getByTestId('start-game').click();
@@ -94,7 +94,7 @@ describe.runIf(run)('a new player’s short game', () => {
   }, 120_000);
 
   it('in Japanese (Malaysia, 1920x1080) the model documentation’s link is in Japanese and says the document is English, on the start screen and in Help', async () => {
-    const { page, errors } = await openPage(browser, url, 1920, 1080);
+    const { page, errors } = await pages.open(1920, 1080);
     await page.getByTestId('new-game').waitFor();
     await page.getByTestId('lang').selectOption('ja');
     await page.waitForFunction(() => document.documentElement.lang === 'ja', null, { timeout: 30_000 });
