@@ -1,7 +1,7 @@
 // An order issue in the player's words and language: the field it names ("Tariffs: United States, cars"), then the
 // engine's message, put into Japanese for the ones a player meets in play (over budget, a defence change beyond what
 // approval allows, a release larger than the stockpile, a project over its limit); rarer ones keep the engine's English.
-import type { OrderIssue } from '../../engine/index.ts';
+import type { OrderIssue } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
 import { countryName, goodName, money, stageName } from './labels.ts';
 import { projectLabel } from './content-text.ts';
