@@ -72,12 +72,15 @@ describe('built-in property names as names', () => {
     }
   });
 
-  it('`run` with scripted orders investing in "constructor" exits 1 with one clear line, not 0 with "gdp": null', () => {
+  it('`run` with scripted orders investing in "constructor" is refused before any game, exit 2 with one clear line, not 0 with "gdp": null', () => {
     const plan = join(TMP, 'constructor-plan.json');
     writeFileSync(plan, JSON.stringify({ turns: { '1': { investments: [{ type: 'constructor' }] } } }));
     const r = gambit('run', '--seed', '1', '--turns', '2', '--agents', `JPN=scripted:${plan}`, '--format', 'jsonl');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('unknown project type "constructor"');
+    // the seats check a script before playing (src/cli/script-check.ts): a bad --agents value, exit 2 as for any bad flag value
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('$.turns["1"].investments[0].type: expected a project type');
+    expect(r.stderr).toContain('found "constructor"');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stdout).not.toContain('null');
   });
