@@ -68,7 +68,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await teacher.getByTestId('rejoin-Cat').textContent()).not.toContain("without their seat's link");
     await teacher.getByTestId('rejoin-Cat').getByRole('button', { name: 'Allow' }).click();
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
-    await teacher.getByTestId('seat-1-USA').getByText('Cat').waitFor();
+    await teacher.getByTestId('seat-1-USA').getByTestId('student-Cat').waitFor();
     // the move menu names each seat, and who sits there (it said "world 1 CHN" and no more)
     // (one student per country here: a full seat is offered as a swap with whoever holds it)
     expect(await teacher.getByTestId('move-Cat').locator('option').allTextContents()).toEqual(['move…', 'world 1 Australia (bot now)', 'world 1 China (full: Ben)', 'world 1 China: swap with Ben', 'world 1 Japan (full: Ann)', 'world 1 Japan: swap with Ann', 'world 1 Malaysia (bot now)', 'world 1 United States (here now)']);
@@ -78,8 +78,8 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await teacher.getByTestId('seat-1-JPN').textContent()).toContain('Ann');
     expect(await teacher.getByTestId('move-Cat').inputValue()).toBe('');
     await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan: swap with Ann' });
-    await teacher.getByTestId('seat-1-JPN').getByText('Cat').waitFor();
-    await teacher.getByTestId('seat-1-USA').getByText('Ann').waitFor();
+    await teacher.getByTestId('seat-1-JPN').getByTestId('student-Cat').waitFor();
+    await teacher.getByTestId('seat-1-USA').getByTestId('student-Ann').waitFor();
     expect(await teacher.getByTestId('dash-error').textContent()).toBe('');
     await cat.getByTestId('class-bar').getByText(/Japan/).waitFor();
     students.push(cat);

@@ -58,7 +58,7 @@ describe.runIf(run)('a class in the browser', () => {
       students.push({ label: labels[i], page, errors: e, country: m[1], world: Number(m[2]) });
     }
     expect(students.map((s) => `${s.world}${s.country}`)).toEqual(['1Japan', '2Japan', '1China', '2China', '1United States', '2United States']);
-    await teacher.getByTestId('seat-2-USA').getByText('Fay').waitFor();
+    await teacher.getByTestId('seat-2-USA').getByTestId('student-Fay').waitFor();
     await shot(teacher, 'teacher-lobby');
   }, 240_000);
 

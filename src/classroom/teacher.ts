@@ -152,7 +152,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         h('tbody', {}, ...w.seats.map((seat) => h('tr', { 'data-testid': `seat-${w.index + 1}-${seat.country}` },
           h('th', {}, COUNTRY_NAME[seat.country]),
           h('td', {}, seat.bot ? h('span', { class: 'badge bot', 'data-testid': 'bot-badge' }, seat.students.length ? 'BOT (idle seat)' : 'BOT') : '', seat.warned ? h('span', { class: 'badge warn' }, 'idle: warned') : '',
-            ...seat.students.map((p) => h('div', { class: 'student' },
+            ...seat.students.map((p) => h('div', { class: 'student', 'data-testid': `student-${p.label}` },
               h('span', { class: `dot ${p.connected && !lost ? 'on' : 'off'}`, title: lost ? 'unknown: this page lost the server' : p.connected ? 'connected' : 'not connected' }), ` ${p.label}${seat.captain === p.id ? ' (captain)' : ''}`,
               h('small', {}, p.connected ? (p.idleSeconds > 20 && s.status === 'running' ? ` idle ${p.idleSeconds}s` : '') : ' offline'),
               s.status === 'ended' ? '' : studentControls(s, w, seat, p),
