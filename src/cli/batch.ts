@@ -155,6 +155,7 @@ export const CSV_HEADER = [
   ...COUNTRIES.map((c) => `gdp_growth_pct_${c}`),
   ...COUNTRIES.map((c) => `approval_${c}`),
   'jpn_min_magnet_supply',
+  'final_price_oxide_light',
   'final_price_oxide_heavy',
   'final_price_magnet',
   'events',
@@ -171,6 +172,7 @@ export function csvRow(l: ResultLine): string {
     ...COUNTRIES.map((c) => l.outcomes.gdpGrowthPct[c]),
     ...COUNTRIES.map((c) => l.outcomes.approval[c]),
     l.outcomes.jpnMinMagnetSupply,
+    l.outcomes.finalPrices['oxide.light'] ?? '', // empty in lines written before the NdPr price was recorded
     l.outcomes.finalPrices['oxide.heavy'],
     l.outcomes.finalPrices.magnet,
     l.outcomes.events,

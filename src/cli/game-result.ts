@@ -28,7 +28,8 @@ export interface ResultLine {
     gdpGrowthPct: Record<CountryId, number>;
     approval: Record<CountryId, number>;
     jpnMinMagnetSupply: number;
-    finalPrices: { 'oxide.heavy': number; magnet: number };
+    /** world prices at the end, USD/kg; NdPr oxide ('oxide.light') since the tenth stop, absent from older files */
+    finalPrices: { 'oxide.light'?: number; 'oxide.heavy': number; magnet: number };
     events: number;
   };
   run: string;
@@ -74,7 +75,7 @@ export function gameResult(content: Content, task: GameTask, seats: Seats): Resu
       gdpGrowthPct: per((c) => r2((st.regions[c].gdp / st.regions[c].ref.gdp - 1) * 100)),
       approval: per((c) => Math.round(st.regions[c].approval * 10) / 10),
       jpnMinMagnetSupply: Math.round(minJpn * 1000) / 1000,
-      finalPrices: { 'oxide.heavy': Math.round(st.worldPrice['oxide.heavy']), magnet: Math.round(st.worldPrice.magnet * 10) / 10 },
+      finalPrices: { 'oxide.light': Math.round(st.worldPrice['oxide.light'] * 10) / 10, 'oxide.heavy': Math.round(st.worldPrice['oxide.heavy']), magnet: Math.round(st.worldPrice.magnet * 10) / 10 },
       events: st.firedEvents.length,
     },
     run: task.run,

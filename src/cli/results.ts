@@ -24,7 +24,7 @@ export const ResultLineSchema = z
         gdpGrowthPct: per(num),
         approval: per(num),
         jpnMinMagnetSupply: num,
-        finalPrices: z.object({ 'oxide.heavy': num, magnet: num }).strict(),
+        finalPrices: z.object({ 'oxide.light': num.optional(), 'oxide.heavy': num, magnet: num }).strict(), // NdPr: absent in older files
         events: z.number().int().min(0),
       })
       .strict(),

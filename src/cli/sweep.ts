@@ -36,6 +36,7 @@ export const OUTCOMES: { id: string; get: (l: ResultLine) => number }[] = [
   ...COUNTRIES.map((c) => ({ id: `score_${c}`, get: (l: ResultLine) => l.scores[c] })),
   ...COUNTRIES.map((c) => ({ id: `gdp_growth_pct_${c}`, get: (l: ResultLine) => l.outcomes.gdpGrowthPct[c] })),
   { id: 'jpn_min_magnet_supply', get: (l) => l.outcomes.jpnMinMagnetSupply },
+  { id: 'final_price_oxide_light', get: (l) => l.outcomes.finalPrices['oxide.light'] ?? NaN },
   { id: 'final_price_oxide_heavy', get: (l) => l.outcomes.finalPrices['oxide.heavy'] },
   { id: 'final_price_magnet', get: (l) => l.outcomes.finalPrices.magnet },
 ];
