@@ -12,12 +12,13 @@ const dir = mkdtempSync(join(tmpdir(), 'gambit-signals-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the command, sends SIGTERM once `ready(stderr)` holds (checked on output and every 50 ms), and waits. */
-function termWhen(args: string[], ready: (stderr: string) => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function termWhen(args: string[], ready: (stderr: string, stdout: string) => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/gambit.mjs'), ...args], { cwd: ROOT, env: TEST_ENV });
   let stderr = '';
+  let stdout = '';
   let sent = false;
   const check = () => {
-    if (!sent && ready(stderr)) {
+    if (!sent && ready(stderr, stdout)) {
       sent = true;
       child.kill('SIGTERM');
     }
@@ -26,11 +27,15 @@ function termWhen(args: string[], ready: (stderr: string) => boolean): Promise<{
     stderr += d;
     check();
   });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+    check();
+  });
   const poll = setInterval(check, 50);
   return new Promise((res) =>
     child.on('close', (code, signal) => {
       clearInterval(poll);
-      res({ code, signal, stderr });
+      res({ code, signal, stderr, stdout });
     }),
   );
 }
@@ -56,6 +61,14 @@ describe('SIGTERM in a batch', () => {
     expect(games).toEqual(Array.from({ length: 300 }, (_, i) => i));
     expect(existsSync(`${out}.partial`)).toBe(false);
   }, 180_000);
+
+  it('self-play to stdout says how many games it printed (it keeps no journal there)', async () => {
+    const r = await termWhen(['selfplay', '--games', '300', '--turns', '2', '--seed', '5', '--workers', '1', '--no-progress'], (_e, o) => o.split('\n').length > 3);
+    expect(r.code, r.stderr).toBe(143);
+    const printed = r.stdout.split('\n').filter((l) => l.startsWith('{')).length;
+    expect(r.stderr).toMatch(/^selfplay: interrupted \(SIGTERM\); \d+ of 300 games were written to stdout\n$/m);
+    expect(Number(/; (\d+) of 300 games were written/.exec(r.stderr)![1])).toBe(printed);
+  }, 60_000);
 
   it('a tournament stops after the games under way, says nothing was written and exits 143', async () => {
     const out = join(dir, 't');

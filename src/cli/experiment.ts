@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, type CountryId } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } from './args.ts';
-import { STOP_SIGNALS, onStopSignals, writeFileAtomic, type StopSignal } from './io.ts';
+import { STOP_SIGNALS, interruptedLine, onStopSignals, writeFileAtomic, type StopSignal } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
 import { checkOutputs } from './files.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
@@ -200,7 +200,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   }
   if (interrupted) {
     const sig: StopSignal = interrupted;
-    process.stderr.write(`experiment: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}; ${done.size} of ${plan.total} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)\n`);
+    process.stderr.write(interruptedLine('experiment', sig, `; ${done.size} of ${plan.total} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)`));
     return STOP_SIGNALS[sig];
   }
   const cells = plan.cells((key) => (line(key) as Extract<ExperimentLine, { kind: 'measure' }>).metrics);

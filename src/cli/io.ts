@@ -100,6 +100,11 @@ export function holdInterrupts(): () => void {
 export const STOP_SIGNALS: Readonly<Record<'SIGINT' | 'SIGTERM', number>> = { SIGINT: 130, SIGTERM: 143 };
 export type StopSignal = keyof typeof STOP_SIGNALS;
 
+/** The one line a batch prints when a stop signal ends it: "selfplay: interrupted (SIGTERM); <what was kept>". */
+export function interruptedLine(label: string, sig: StopSignal, kept: string): string {
+  return `${label}: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}${kept}\n`;
+}
+
 /** Calls `onStop` with the signal on each Ctrl-C or SIGTERM until released (and holds the temporary files' own
  * handlers meanwhile); returns the release. */
 export function onStopSignals(onStop: (sig: StopSignal) => void): () => void {

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
 import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
-import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
+import { STOP_SIGNALS, interruptedLine, onStopSignals, type StopSignal } from './io.ts';
 import { logProgress } from './progress-log.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
@@ -214,7 +214,7 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
   }
   if (interrupted) {
     const sig: StopSignal = interrupted;
-    process.stderr.write(`${r.label}: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`} after ${done} of ${r.tasks.length} games; nothing written (a ${r.label} keeps no journal: run it again)\n`);
+    process.stderr.write(interruptedLine(r.label, sig, ` after ${done} of ${r.tasks.length} games; nothing written (a ${r.label} keeps no journal: run it again)`));
     process.exit(STOP_SIGNALS[sig]);
   }
   return out;

@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import type { GameTask, ResultLine } from './batch.ts';
-import { STOP_SIGNALS, onStopSignals, type StopSignal } from './io.ts';
+import { STOP_SIGNALS, interruptedLine, onStopSignals, type StopSignal } from './io.ts';
 import { logProgress } from './progress-log.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
@@ -114,7 +114,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   }
   if (interrupted) {
     const sig: StopSignal = interrupted;
-    process.stderr.write(`selfplay: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal ?? '(stdout)'}${journal ? '; run the same command with --resume to finish' : ''}\n`);
+    process.stderr.write(interruptedLine('selfplay', sig, journal ? `; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal}; run the same command with --resume to finish` : `; ${finished} of ${mine.length} games were written to stdout`));
     return STOP_SIGNALS[sig];
   }
   if (o.out && done) {
