@@ -1,7 +1,7 @@
 // `gambit experiment` as a batch: --workers gives byte-identical files for any count, and an interrupted run keeps
 // its games in a journal (OUT/NAME.json.partial), says so, and --resume finishes it with the same files.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,35 @@ describe('gambit experiment as a batch', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`${kept} already in the journal`);
     expect(existsSync(journal)).toBe(false);
+    if (!existsSync(join(dir, 'w1', 'thesis.json'))) expect(gambit(args(join(dir, 'w1'), '--workers', '1')).status).toBe(0);
+    for (const f of FILES) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
+  }, 300_000);
+
+  it('a journal damaged in the middle keeps its good lines on --resume, names the damaged one, keeps a copy, and ends with the same files', async () => {
+    const out = join(dir, 'd');
+    const journal = join(out, 'thesis.json.partial');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/gambit.mjs'), ...args(out, '--workers', '1')], { cwd: ROOT, env: TEST_ENV });
+    let sent = false;
+    const poll = setInterval(() => {
+      if (!sent && lines(journal) >= 5) sent = child.kill('SIGTERM'); // the header and four games
+    }, 50);
+    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    clearInterval(poll);
+    expect(code).toBe(143);
+    const kept = readFileSync(journal, 'utf8').split('\n').filter((l) => l.length > 0);
+    expect(kept.length).toBeGreaterThanOrEqual(5);
+    // line 3 (the second game) changed as a bad disk block would change it: one number, its checksum left as it was
+    const bad = [...kept];
+    bad[2] = bad[2].replace(/(\d)(\d*\.\d+)/, (_, d: string, rest: string) => `${(Number(d) + 1) % 10}${rest}`);
+    expect(bad[2]).not.toBe(kept[2]);
+    const original = bad.join('\n') + '\n';
+    writeFileSync(journal, original);
+    const r = gambit(args(out, '--workers', '1', '--resume'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${journal} line 3 is damaged`);
+    expect(r.stderr).toContain(`the journal as it was is kept in ${journal}.damaged-1`);
+    expect(r.stderr).toContain(`${kept.length - 2} already in the journal`);
+    expect(readFileSync(`${journal}.damaged-1`, 'utf8')).toBe(original);
     if (!existsSync(join(dir, 'w1', 'thesis.json'))) expect(gambit(args(join(dir, 'w1'), '--workers', '1')).status).toBe(0);
     for (const f of FILES) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
   }, 300_000);
