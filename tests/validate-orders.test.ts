@@ -2,13 +2,13 @@
 // the file, JSON path, what was expected and what was found; every case here is checked against the engine's own
 // play-time validation too, so validate refuses nothing that play would accept. A seat playing such a script is
 // refused before the game starts.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGame, validateOrders, type CountryId } from '../engine/index.ts';
 import { content } from './helpers.ts';
-import { gambit } from './cli-run.ts';
+import { gambit, ROOT } from './cli-run.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-validate-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -76,5 +76,26 @@ describe('validate: orders play would refuse', () => {
     const r = gambit('validate', 'USA=examples/us-tariff.json', 'CHN=examples/china-ban.json', 'JPN=examples/japan-diversifies.json');
     expect(r.stdout).toBe('ok: examples/us-tariff.json (script for USA)\nok: examples/china-ban.json (script for CHN)\nok: examples/japan-diversifies.json (script for JPN)\n');
     expect(r.code).toBe(0);
+  });
+
+  it("--scenario checks a script against that scenario's project limits (it was always the default scenario's); a bad one is refused first", () => {
+    // a scenario of one's own whose magnet plants are capped at 2 units a country (the default's cap is 5)
+    const dir = join(TMP, 'own');
+    cpSync(join(ROOT, 'content'), dir, { recursive: true });
+    const pj = JSON.parse(readFileSync(join(dir, 'projects.json'), 'utf8'));
+    expect(pj.types.magnetPlant.maxUnitsPerCountry).toBeGreaterThan(3);
+    pj.types.magnetPlant.maxUnitsPerCountry = 2;
+    writeFileSync(join(dir, 'projects.json'), JSON.stringify(pj));
+    const scenario = join(dir, 'scenarios', 'rare-earth-gambit.json');
+    const f = script('three-plants', { investments: [{ type: 'magnetPlant', units: 3 }] });
+    expect(gambit('validate', `JPN=${f}`).stdout).toBe(`ok: ${f} (script for JPN)\n`);
+    const r = gambit('validate', '--scenario', scenario, `JPN=${f}`);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${f}: $.turns["1"].investments: expected at most 2 units of magnetPlant (the limit per country), found 3 ordered in turn 1\n`);
+    const bad = gambit('validate', '--scenario', 'no-such-scenario', `JPN=${f}`);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('--scenario: no scenario "no-such-scenario"');
   });
 });

@@ -158,8 +158,11 @@ function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
   return null;
 }
 
-export function cmdValidate(args: string[]): number {
+export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): number {
   let bad = 0;
+  // the scenario scripts are checked against: one given is loaded first (a bad --scenario: one line, exit 2, before any
+  // file), the default at the first script
+  let scriptContent: Content | null = scenario === 'rare-earth-gambit' ? null : loadScenarioContent(scenario);
   for (const arg of args) {
     // COUNTRY=PATH: a script checked as that country's (its orders about itself refused), as --agents COUNTRY=scripted:PATH plays it
     const as = /^([A-Za-z]{3})=(.+)$/.exec(arg);
@@ -199,7 +202,7 @@ export function cmdValidate(args: string[]): number {
         if (builtin.length) throw new ContentError(builtin);
         const s = ScriptSchema.safeParse(r.json);
         if (!s.success) throw new ContentError(zodIssues(path, r.json, s.error));
-        const orders = scriptOrderIssues(loadScenarioContent('rare-earth-gambit'), path, s.data, country);
+        const orders = scriptOrderIssues((scriptContent ??= loadScenarioContent(scenario)), path, s.data, country);
         if (orders.length) throw new ContentError(orders);
         process.stdout.write(`ok: ${path} (script${scriptSeats(path, s.data, country)})\n`);
         continue;

@@ -143,8 +143,9 @@ function program(out: { code: number }): Command {
     });
   p.command('validate <paths...>')
     .description('check content, scenario or script files (COUNTRY=PATH checks a script as that seat\'s); every error names the file, JSON path, what was expected and what was found')
-    .action((paths: string[]) => {
-      out.code = cmdValidate(paths);
+    .addOption(new Option('--scenario <id|path>', 'the scenario whose project types and limits a script is checked against (default: rare-earth-gambit)').default('rare-earth-gambit'))
+    .action((paths: string[], o: { scenario: string }) => {
+      out.code = cmdValidate(paths, o.scenario);
     });
   p.command('agents')
     .description('list the built-in agents')
