@@ -1,7 +1,7 @@
 // `gambit experiment` as a batch: --workers gives byte-identical files for any count, and an interrupted run keeps
 // its games in a journal (OUT/NAME.json.partial), says so, and --resume finishes it with the same files.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,9 @@ describe('gambit experiment as a batch', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/holds the journal of an interrupted run; add --resume/);
     expect(lines(journal)).toBe(kept + 1);
+    // a copy of this journal is the next test's, to damage (saves it an interrupted run of its own)
+    mkdirSync(join(dir, 'd'));
+    cpSync(journal, join(dir, 'd', 'thesis.json.partial'));
     // a journal of another run of the experiment is refused, naming what differs
     const other = gambit(['experiment', 'thesis', '--seeds', '3', '--opponents', 'personas', '--no-progress', '--out', out, '--resume']);
     expect(other.status).toBe(2);
@@ -60,19 +63,12 @@ describe('gambit experiment as a batch', () => {
     for (const f of FILES) expect(readFileSync(join(out, f), 'utf8'), f).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
   }, 300_000);
 
-  it('a journal damaged in the middle keeps its good lines on --resume, names the damaged one, keeps a copy, and ends with the same files', async () => {
+  it('a journal damaged in the middle keeps its good lines on --resume, names the damaged one, keeps a copy, and ends with the same files', () => {
     const out = join(dir, 'd');
     const journal = join(out, 'thesis.json.partial');
-    const child = spawn(process.execPath, [join(ROOT, 'bin/gambit.mjs'), ...args(out, '--workers', '1')], { cwd: ROOT, env: TEST_ENV });
-    let sent = false;
-    const poll = setInterval(() => {
-      if (!sent && lines(journal) >= 5) sent = child.kill('SIGTERM'); // the header and four games
-    }, 50);
-    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
-    clearInterval(poll);
-    expect(code).toBe(143);
+    expect(existsSync(journal), 'the journal the SIGTERM test leaves a copy of').toBe(true);
     const kept = readFileSync(journal, 'utf8').split('\n').filter((l) => l.length > 0);
-    expect(kept.length).toBeGreaterThanOrEqual(5);
+    expect(kept.length).toBeGreaterThanOrEqual(4);
     // line 3 (the second game) changed as a bad disk block would change it: one number, its checksum left as it was
     const bad = [...kept];
     bad[2] = bad[2].replace(/(\d)(\d*\.\d+)/, (_, d: string, rest: string) => `${(Number(d) + 1) % 10}${rest}`);
