@@ -254,20 +254,19 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
             .map((el) => el.getAttribute('data-testid') ?? el.tagName);
         });
         expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
-        // the timeline list names the timeline in the page's language (the Japanese header read "Timeline B")
-        const choice = await page.getByTestId('timeline').evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]!.text);
-        expect(choice, `${lang} ${w}x${hgt}`).toMatch(lang === 'ja' ? /^タイムラインB: / : /^Timeline B: /);
-        if (w >= 1280) {
-          // the timeline list shows its whole choice ("Timeline B: Turn 2 of 3, ±0.00"), not "Timeline B: Tu" (it was cut
-          // up to 1600 px: Australia's game at 1366x768)
-          const cut = await page.getByTestId('timeline').evaluate((el) => {
-            const sel = el as HTMLSelectElement;
-            const ctx = document.createElement('canvas').getContext('2d')!;
-            ctx.font = getComputedStyle(sel).font;
-            return ctx.measureText(sel.options[sel.selectedIndex]!.text).width > sel.clientWidth - 20;
-          });
-          expect(cut, `${lang} ${w}x${hgt}: timeline choice cut`).toBe(false);
-        }
+        // the timeline list names the timeline in the page's language (the Japanese header read "Timeline B"); the one
+        // shown is its name alone (its turn and score are beside it in the header), the others say their turn and score
+        const texts = await page.getByTestId('timeline').evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => [o.selected, o.text] as const));
+        expect(texts.find(([on]) => on)![1], `${lang} ${w}x${hgt}`).toBe(lang === 'ja' ? 'タイムラインB' : 'Timeline B');
+        expect(texts.find(([on]) => !on)![1], `${lang} ${w}x${hgt}`).toMatch(lang === 'ja' ? /^タイムラインA: ターン 2 \/ 3, [+−±]\d/ : /^Timeline A: Turn 2 of 3, [+−±]\d/);
+        // and shows it whole at every width ("Timeline B: Tu" at 1366 px before, "Timeline B: Turn" at 1024)
+        const cut = await page.getByTestId('timeline').evaluate((el) => {
+          const sel = el as HTMLSelectElement;
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = getComputedStyle(sel).font;
+          return ctx.measureText(sel.options[sel.selectedIndex]!.text).width > sel.clientWidth - 20;
+        });
+        expect(cut, `${lang} ${w}x${hgt}: timeline choice cut`).toBe(false);
         expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
         await page.getByTestId('tab-controls').click();
         expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);

@@ -193,7 +193,7 @@ export class GameScreen {
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, `${timelineName(tl.label)}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))),
+            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, tl.id === s.activeTimeline ? timelineName(tl.label) : `${timelineName(tl.label)}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))), // the one shown: its name alone (its turn and score are beside it), whole at 1024 px
             h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',
