@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gambit, type Run } from './cli-run.ts';
+import { points } from '../src/cli/table.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-cli-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -104,7 +105,9 @@ describe('gambit run --format table, --out and replay verify', () => {
     expect(rows.map((l) => l.trim().split(/\s+/)[1])).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3']);
     const fi = out.findIndex((l) => l.startsWith('Final scores'));
     expect(fi).toBeGreaterThan(0);
-    const scoreLines = out.slice(fi).filter((l) => /^(AUS|CHN|JPN|MYS|USA)\s+\S+\s+[+-]\d+\.\d\d \|/.test(l));
+    const scoreLines = out.slice(fi).filter((l) => /^(AUS|CHN|JPN|MYS|USA)\s+\S+\s+([+-]\d+\.\d\d|±0\.00) \|/.test(l));
+    // no "-0.00": a score that rounds to zero reads ±0.00, as in the game (points() in src/cli/table.ts)
+    expect(table.stdout).not.toMatch(/-0\.00\b/);
     expect(scoreLines.map((l) => l.slice(0, 3)).sort()).toEqual(COUNTRIES);
     expect(table.stdout).toContain(`replay written to ${replay}`);
   });
@@ -301,6 +304,12 @@ describe('gambit selfplay', () => {
       for (const c of COUNTRIES) expect(Number.isFinite(g.scores[c])).toBe(true);
     }
     expect(readdirSync(dir).sort()).toEqual(['s.csv', 's.jsonl']);
+  });
+});
+
+describe('points in the score card', () => {
+  it('signs a score as the game does, and never prints -0.00', () => {
+    expect([1.234, 0.07, 0.0049, 0, -0.0049, -0.16, -2].map(points)).toEqual(['+1.23', '+0.07', '±0.00', '±0.00', '±0.00', '-0.16', '-2.00']);
   });
 });
 

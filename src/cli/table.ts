@@ -38,6 +38,9 @@ export interface FinalCard {
   by?: Record<CountryId, Record<ObjectiveKey, number>>;
 }
 
+/** A score in points as the game shows it: +0.07, -0.16, and ±0.00 for anything that rounds to zero (not "-0.00"). */
+export const points = (v: number): string => (Math.abs(v) < 0.005 ? '±0.00' : `${v > 0 ? '+' : '-'}${Math.abs(v).toFixed(2)}`);
+
 const OBJ_LABEL: Record<ObjectiveKey, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'cars', supplySecurity: 'supply', independence: 'independ.', environment: 'environ.' };
 
 export function scoreCard(f: FinalCard): string {
@@ -56,13 +59,13 @@ export function scoreCard(f: FinalCard): string {
     const g = ((z.gdp / a.gdp - 1) * 100).toFixed(1);
     const sc = f.scores[c];
     lines.push(
-      `${padE(c, 8)} ${padE(f.agents[c], w)} ${pad((sc >= 0 ? '+' : '') + sc.toFixed(2), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
+      `${padE(c, 8)} ${padE(f.agents[c], w)} ${pad(points(sc), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
     );
   }
   if (f.by) {
     lines.push('', 'The scores split by objective (points; they add up to the score)', '');
     lines.push(`${padE('country', 8)} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`);
-    for (const c of order) lines.push(`${padE(c, 8)} ${OBJECTIVES.map((ob) => pad(`${f.by![c][ob] >= 0 ? '+' : ''}${f.by![c][ob].toFixed(2)}`, 9)).join(' ')}`);
+    for (const c of order) lines.push(`${padE(c, 8)} ${OBJECTIVES.map((ob) => pad(points(f.by![c][ob]), 9)).join(' ')}`);
   }
   return lines.join('\n');
 }
