@@ -32,6 +32,9 @@ describe('gambit experiment', () => {
     expect(table).toMatch(/<td class="n">15\.00<br><span class="ci">\[15\.00, 15\.00\]<\/span><\/td>/);
     expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
     expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
+    // no signed zero ("-0.00 [-0.00, +0.00]"): a figure that rounds to zero reads 0.00, and shares of need have three decimals
+    expect(r.stdout).not.toMatch(/[+-]0\.0+(?![0-9])/);
+    expect(r.stdout).toMatch(/lowest magnet supply, share of need (0\.000|[+-]\d\.\d{3}) \[/);
   }, 120_000);
   it('is deterministic: the same seeds give the same rows', () => {
     const ex = loadExperiment('thesis');

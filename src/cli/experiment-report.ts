@@ -27,8 +27,11 @@ const LABEL: Record<Key, string> = {
   escalationTurns: 'turns of US-China escalation',
 };
 const COLOURS = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
-const f = (x: number, d = 2) => (x >= 0 ? '+' : '') + x.toFixed(d);
+/** A signed figure; one that rounds to zero is "0.00" (it read "-0.00" and "+0.00" side by side). */
+const f = (x: number, d = 2) => (Math.abs(x) < 0.5 * 10 ** -d ? (0).toFixed(d) : (x > 0 ? '+' : '') + x.toFixed(d));
 const ci = (v: { mean: number; lo: number; hi: number }, d = 2) => `${f(v.mean, d)} [${f(v.lo, d)}, ${f(v.hi, d)}]`;
+/** Decimals of a metric's difference where two are too few: shares of need move by thousandths. */
+const DEC: Partial<Record<Key, number>> = { minMagnet: 3, meanMagnet: 3, usMinMagnet: 3 };
 
 /** Paired difference of a metric between a strategy and the status quo, over the same seeds. */
 function paired(cells: Cell[], strategy: string, opponents: string, key: Key) {
@@ -75,7 +78,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     const items = q.strategies.filter((s) => cells.some((c) => c.strategy === s && c.opponents === op)).map((s) => {
       const d = paired(cells, s, op, q.key);
       const v = verdict(d, q.good, q.eps);
-      const extra = q.also.map((k) => { const e = paired(cells, s, op, k); return e ? `${LABEL[k]} ${ci(e)}` : ''; }).filter(Boolean).join('; ');
+      const extra = q.also.map((k) => { const e = paired(cells, s, op, k); return e ? `${LABEL[k]} ${ci(e, DEC[k] ?? 2)}` : ''; }).filter(Boolean).join('; ');
       return { s, d, v, extra };
     });
     let vs = '';
