@@ -30,8 +30,8 @@ const COLOURS = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00
 /** A signed figure; one that rounds to zero is "0.00" (it read "-0.00" and "+0.00" side by side). */
 const f = (x: number, d = 2) => (Math.abs(x) < 0.5 * 10 ** -d ? (0).toFixed(d) : (x > 0 ? '+' : '') + x.toFixed(d));
 const ci = (v: { mean: number; lo: number; hi: number }, d = 2) => `${f(v.mean, d)} [${f(v.lo, d)}, ${f(v.hi, d)}]`;
-/** Decimals of a metric's difference where two are too few: shares of need move by thousandths. */
-const DEC: Partial<Record<Key, number>> = { minMagnet: 3, meanMagnet: 3, usMinMagnet: 3 };
+/** Decimals of a metric's difference where two do not suit it: shares of need move by thousandths, cars come whole. */
+const DEC: Partial<Record<Key, number>> = { minMagnet: 3, meanMagnet: 3, usMinMagnet: 3, carExportsUS: 0 };
 
 /** Paired difference of a metric between a strategy and the status quo, over the same seeds. */
 function paired(cells: Cell[], strategy: string, opponents: string, key: Key) {
@@ -88,13 +88,13 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
       const db = cells.find((c) => c.strategy === b && c.opponents === op);
       if (da && db) {
         const d = interval(da.games.map((g, k) => g[q.key] - db.games[k][q.key]));
-        vs = `${label(a)} against ${label(b)}: ${verdict(d, q.good, q.eps)} (${LABEL[q.key]} ${ci(d, 3)}): ${verdict(d, q.good, q.eps) === 'yes' ? 'the hub itself makes the difference' : 'whatever the strategies get, the hub adds nothing here that answering the same offers does not'}.`;
+        vs = `${label(a)} against ${label(b)}: ${verdict(d, q.good, q.eps)} (${LABEL[q.key]} ${ci(d, DEC[q.key] ?? 3)}): ${verdict(d, q.good, q.eps) === 'yes' ? 'the hub itself makes the difference' : 'whatever the strategies get, the hub adds nothing here that answering the same offers does not'}.`;
       }
     }
     lines.push('', `${q.q} (against: ${opLabel(op)})`);
-    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, 3) : 'n/a'}; ${it.extra}`);
+    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`);
     if (vs) lines.push(`  ${vs}`);
-    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p><ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>${vs ? `<p class="note">${esc(vs)}</p>` : ''}`;
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p><ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>${vs ? `<p class="note">${esc(vs)}</p>` : ''}`;
   }
   let tables = '';
   const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
