@@ -1,5 +1,5 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
-import { Application, Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
+import { Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { clampView, fitView, legendAt, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
@@ -12,7 +12,8 @@ import { MapLabels, drawLaneBands } from './labels.ts';
 import { LandLayer } from './land.ts';
 import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
 import type { MapRenderer } from './map-api.ts';
-import { ANIMATION_MS, SEA } from './style.ts';
+import { createApp } from './pixi-app.ts';
+import { ANIMATION_MS } from './style.ts';
 
 export type { MapSelection } from './describe.ts';
 
@@ -20,18 +21,9 @@ export type { MapRenderer } from './map-api.ts';
 
 
 export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number } = {}): Promise<MapRenderer> {
-  const app = new Application();
   let W = Math.max(1, opts.width ?? (parent.clientWidth || 960));
   let H = Math.max(1, opts.height ?? (parent.clientHeight || 540));
-  await app.init({
-    width: W,
-    height: H,
-    preference: 'webgl',
-    antialias: true,
-    backgroundColor: SEA,
-    resolution: globalThis.devicePixelRatio || 1,
-    autoDensity: true,
-  });
+  const app = await createApp(W, H);
   const canvas = app.canvas;
   canvas.dataset.testid = 'map-canvas';
   canvas.style.display = 'block';

@@ -1,15 +1,14 @@
 // Content text in the active language: event titles and texts, project labels and descriptions, deep-sea stage labels,
 // scenario names and briefings. English is the content itself; Japanese comes from content/locales/ja.json, loaded with
 // the Japanese catalogue (a separate chunk: English players do not download it) and checked against the content's ids
-// (src/content/locale.ts). A missing entry reads in English.
-import eventsJson from '../../content/events.json';
+// (src/content/locale.ts). A missing entry reads in English. The events file is read only for Japanese (the ids to
+// check against, the English news lines to read back: project-news.ts), so it loads with the Japanese text.
 import projectsJson from '../../content/projects.json';
 import { contentIds } from '../content/locale-ids.ts';
 import type { ContentLocale, ScenarioBriefingText } from '../content/locale.ts';
 import { lang, t } from './i18n.ts';
 
 const scenarioFiles = import.meta.glob('/content/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-export const CONTENT_IDS = contentIds(eventsJson, projectsJson, Object.values(scenarioFiles));
 const FILE = 'content/locales/ja.json';
 
 let ja: ContentLocale | null = null;
@@ -18,12 +17,13 @@ let ja: ContentLocale | null = null;
 export async function loadContentJa(): Promise<void> {
   if (ja) return;
   // the text and its checker (zod) load together, only for a Japanese page
-  const [json, { parseContentLocale }] = await Promise.all([
+  const [json, { parseContentLocale }, events] = await Promise.all([
     import('../../content/locales/ja.json').then((m) => (m as { default: unknown }).default),
     import('../content/locale.ts'),
+    import('../../content/events.json').then((m) => (m as { default: unknown }).default),
   ]);
   try {
-    ja = parseContentLocale(json, FILE, CONTENT_IDS);
+    ja = parseContentLocale(json, FILE, contentIds(events, projectsJson, Object.values(scenarioFiles)));
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
   }
@@ -61,7 +61,6 @@ export function scenarioBriefingText(id: string): ScenarioBriefingText | null {
 const TYPES = projectsJson.types as Record<string, { label: string }>;
 const BY_LABEL = new Map(Object.entries(TYPES).map(([type, t]) => [t.label, type]));
 const STAGES = new Map(projectsJson.deepSea.stages.map((s) => [s.label, s.id]));
-const EVENTS = new Map((eventsJson.events as { id: string; title: string; text: string }[]).map((e) => [`${e.title}: ${e.text}`, e]));
 
 /** A project's English label in the active language ("NdPr separation plant" -> "NdPr分離精製工場"), or null if unknown. */
 export function projectLabelOf(en: string): string | null {
@@ -87,8 +86,3 @@ export function mudNow(p: { mud?: { stage: number; attempt: number } }): string 
 /** The English project labels and stage labels, for the news patterns. */
 export const PROJECT_LABELS: readonly string[] = [...BY_LABEL.keys()];
 export const STAGE_LABELS: readonly string[] = [...STAGES.keys()];
-/** An event's news line ("Title: text") in the active language, or null if it is not an event's line. */
-export function eventLineOf(line: string): string | null {
-  const e = EVENTS.get(line);
-  return e ? `${eventTitle(e)}：${eventText(e)}` : null;
-}

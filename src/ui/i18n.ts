@@ -3,16 +3,19 @@
 import i18next from 'i18next';
 import { en, type Catalogue } from './locales/en.ts';
 import { loadContentJa } from './content-text.ts';
+import type * as JaLines from './ja-lines.ts';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: Lang[] = ['en', 'ja'];
 const KEY = 'rare-earth-gambit:lang';
 // Japanese is loaded when it is first needed (a separate chunk: English players do not download it)
 const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
+let linesJa: typeof JaLines | null = null;
 async function load(l: Lang): Promise<void> {
   if (CATALOGUES[l]) return;
-  const { ja } = await import('./locales/ja.ts');
+  const [{ ja }, lines] = await Promise.all([import('./locales/ja.ts'), import('./ja-lines.ts')]);
   await loadContentJa(); // the content's own text (events, projects, scenarios), also a separate chunk
+  linesJa = lines;
   CATALOGUES.ja = ja;
   i18next.addResourceBundle('ja', 'translation', ja, true, true);
 }
@@ -63,6 +66,12 @@ export function t(key: string, values?: Record<string, string | number>): string
 
 export function lang(): Lang {
   return i18next.language === 'ja' ? 'ja' : 'en';
+}
+
+/** The readers that put the engine's English lines into Japanese, on a Japanese page (null on an English one, or
+ * before the Japanese catalogue has loaded: the lines then stay in English). */
+export function jaLines(): typeof JaLines | null {
+  return lang() === 'ja' ? linesJa : null;
 }
 
 /** The active catalogue, for structured entries (the glossary). */

@@ -5,7 +5,8 @@
 import { countryName } from './labels.ts';
 import { num } from './i18n.ts';
 import { stageJa, usdJa } from './deal-news.ts';
-import { PROJECT_LABELS, STAGE_LABELS, eventLineOf, projectLabelOf, stageLabelOf } from './content-text.ts';
+import eventsJson from '../../content/events.json';
+import { PROJECT_LABELS, STAGE_LABELS, eventText, eventTitle, projectLabelOf, stageLabelOf } from './content-text.ts';
 
 const C = '(AUS|CHN|JPN|MYS|USA|ROW)';
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -82,6 +83,13 @@ function marketNewsJa(line: string): string | null {
   m = new RegExp(`^${C} releases ${T} of ${MARKET_STAGE} from its stockpile at USD (\\d+)/kg \\(USD ([\\d.]+) (bn|m) back to its budget\\)${MOVED}\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}が備蓄から${stageJa(m[3]!)}を${m[2]} t放出（1 kgあたり${m[4]}ドル、${amountJa(m[5]!, m[6]!)}が予算に戻る）${movedJa(m[7], m[8])}。`;
   return null;
+}
+
+const EVENTS = new Map((eventsJson.events as { id: string; title: string; text: string }[]).map((e) => [`${e.title}: ${e.text}`, e]));
+/** An event's news line ("Title: text") in Japanese, or null if it is not an event's line. */
+function eventLineOf(line: string): string | null {
+  const e = EVENTS.get(line);
+  return e ? `${eventTitle(e)}：${eventText(e)}` : null;
 }
 
 /** A project, deep-sea, US-China track, event, transshipment or stockpile line in Japanese, or null when the line is

@@ -3,10 +3,8 @@
 // factories" while car output rose says so), the player's own moves, and the others' moves grouped by country.
 // Engine news lines are put in plain words (country names, not codes) and in the chosen language.
 import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/lite.ts';
-import { lang, num, t } from './i18n.ts';
+import { jaLines, lang, num, t } from './i18n.ts';
 import { causeName, countryName, headlineShort, sharePct, stageAttr, stageName } from './labels.ts';
-import { dealNewsJa } from './deal-news.ts';
-import { projectNewsJa } from './project-news.ts';
 import { eventText, eventTitle } from './content-text.ts';
 
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
@@ -16,7 +14,8 @@ const names = (list: string) => list.split(', ').map((c) => countryName(c)).join
 /** One engine news line in plain words and the active language (lines it does not know keep the engine's English, with country names). */
 export function plainNews(line: string): string {
   const ja = lang() === 'ja';
-  const deal = ja ? (dealNewsJa(line) ?? projectNewsJa(line)) : null;
+  const jl = jaLines();
+  const deal = jl ? (jl.dealNewsJa(line) ?? jl.projectNewsJa(line)) : null;
   if (deal) return deal;
   let m = new RegExp(`^${CODE} bans (.+) exports to (.+)\\.$`).exec(line);
   if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
