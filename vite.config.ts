@@ -1,12 +1,15 @@
 // Vite serves and builds the browser pages (src/): the game (index.html) and the classroom (class.html); the engine is
 // bundled into them as plain TypeScript. In development (`npm run dev`), /api and /ws go to the classroom server
-// (`npm run server`, on SERVER_PORT, default 8080).
+// (`npm run server`, on SERVER_PORT, default 8080). The content's translations are checked as they are built.
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { contentLocaleCheck } from './src/content/locale-plugin.ts';
 
 const api = `127.0.0.1:${process.env.SERVER_PORT ?? 8080}`;
 
 export default defineConfig({
+  // content/locales/*.json checked as the build reads it (the page loads the text without zod)
+  plugins: [contentLocaleCheck()],
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,

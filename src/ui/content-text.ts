@@ -1,32 +1,19 @@
 // Content text in the active language: event titles and texts, project labels and descriptions, deep-sea stage labels,
 // scenario names and briefings. English is the content itself; Japanese comes from content/locales/ja.json, loaded with
-// the Japanese catalogue (a separate chunk: English players do not download it) and checked against the content's ids
-// (src/content/locale.ts). A missing entry reads in English. The events file is read only for Japanese (the ids to
-// check against, the English news lines to read back: project-news.ts), so it loads with the Japanese text.
+// the Japanese catalogue (a separate chunk: English players do not download it), checked against the content's ids when
+// the page is built (src/content/locale-plugin.ts). A missing entry reads in English.
 import projectsJson from '../../content/projects.json';
-import { contentIds } from '../content/locale-ids.ts';
 import type { ContentLocale, ScenarioBriefingText } from '../content/locale.ts';
 import { lang, t } from './i18n.ts';
 
-const scenarioFiles = import.meta.glob('/content/scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-const FILE = 'content/locales/ja.json';
 
 let ja: ContentLocale | null = null;
 
-/** Load and check the Japanese content text (once). A bad file is reported and leaves the content in English. */
+/** Load the Japanese content text (once). It was checked against the schema and the content's ids when the page was
+ * built (src/content/locale-plugin.ts, which fails the build on a bad file), so the page loads no checker (zod). */
 export async function loadContentJa(): Promise<void> {
   if (ja) return;
-  // the text and its checker (zod) load together, only for a Japanese page
-  const [json, { parseContentLocale }, events] = await Promise.all([
-    import('../../content/locales/ja.json').then((m) => (m as { default: unknown }).default),
-    import('../content/locale.ts'),
-    import('../../content/events.json').then((m) => (m as { default: unknown }).default),
-  ]);
-  try {
-    ja = parseContentLocale(json, FILE, contentIds(events, projectsJson, Object.values(scenarioFiles)));
-  } catch (e) {
-    console.error(e instanceof Error ? e.message : e);
-  }
+  ja = (await import('../../content/locales/ja.json').then((m) => (m as { default: unknown }).default)) as ContentLocale;
 }
 
 const active = (): ContentLocale | null => (lang() === 'ja' ? ja : null);
