@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
 import { connect, type Client } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
+import { TWO_SEATS } from './classroom/fixtures.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -17,7 +18,7 @@ describe.runIf(run)('a request to rejoin across a restart, in the browser', () =
   });
 
   it('the page keeps asking while the server is down, and gets the seat the restored class gives it', async () => {
-    const k = await makeClass(env.server.base, { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    const k = await makeClass(env.server.base, TWO_SEATS, ['Ann', 'Ben']);
     clients.push(k.teacher, ...k.students.map((s) => s.client));
     k.students[0].client.close();
     await k.students[0].client.closed;
