@@ -30,9 +30,12 @@ describe.runIf(run)('a class in the browser', () => {
     ({ page: teacher } = await openPage(env.browser, `${env.server.base}/class.html?teacher`, 1280, 800));
     await teacher.getByTestId('opt-worlds').fill('2');
     await teacher.getByTestId('opt-turns').fill('3');
-    await teacher.getByTestId('opt-roundSeconds').fill('120');
+    // the server's clock runs with the real one: rounds and the idle grace are ten minutes, longer than a round of this
+    // test takes on a loaded machine (with 30 s, Ann's and Cat's seats went to their bots in a 43-s round 2); the test
+    // moves the clock, or a seat's last sign of life, where it means a round to end or a seat to be idle
+    await teacher.getByTestId('opt-roundSeconds').fill('600');
     await teacher.getByTestId('opt-seatsPerCountry').fill('1');
-    await teacher.getByTestId('opt-idleGraceSeconds').fill('30');
+    await teacher.getByTestId('opt-idleGraceSeconds').fill('600');
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();
     code = (await teacher.getByTestId('join-code').textContent())!;
@@ -102,13 +105,14 @@ describe.runIf(run)('a class in the browser', () => {
     await S('Ben').page.getByTestId('waiting').getByText(/waiting for 1 country: the United States/).waitFor();
     await shot(S('Ben').page, 'student-waiting');
     for (const l of ['Ann', 'Cat', 'Eve']) await digestClosed(S(l), 2);
-    // world 2 waits for the idle seat: warned, then its bot plays, and the dashboard says so. Instead of waiting the
-    // half-minute grace period, Fay's last sign of life and world 2's round start are moved back 31 s on the server
-    // (world 1 has moved on to round 2: moving the whole clock would make its students idle too)
+    // world 2 waits for the idle seat: its bot plays, and the dashboard says so. Instead of waiting the grace period,
+    // Fay's last sign of life and world 2's round start are moved back past it on the server (world 1 has moved on to
+    // round 2: moving the whole clock would make its students idle too)
     const cls = env.server.hub.classes.get(classId)!;
     const fay = [...cls.students.values()].find((x) => x.label === 'Fay')!;
-    fay.lastSeen -= 31_000;
-    cls.roundStart[1] -= 31_000;
+    const past = cls.config.idleGraceSeconds * 1000 + 1000;
+    fay.lastSeen -= past;
+    cls.roundStart[1] -= past;
     await teacher.getByTestId('seat-2-USA').getByTestId('bot-badge').waitFor({ timeout: 30_000 });
     for (const l of ['Ben', 'Dan']) await digestClosed(S(l), 2);
     expect(await teacher.getByTestId('seat-2-USA').textContent()).toContain('BOT (idle seat)');
@@ -147,7 +151,7 @@ describe.runIf(run)('a class in the browser', () => {
   it('round 3: world 1 ends on the clock while Eve is still drafting; the game ends', async () => {
     for (const l of ['Ann', 'Cat', 'Ben', 'Dan']) await endTurn(S(l));
     for (const l of ['Ben', 'Dan']) await digestClosed(S(l), 4);
-    // Eve is still working on her orders when world 1's clock runs out (moved on: the round is 120 s)
+    // Eve is still working on her orders when world 1's clock runs out (moved on: the round is ten minutes)
     const eve = S('Eve');
     await draft(eve, '9');
     const left = (env.server.hub.classes.get(classId)!.rounds[0].deadline ?? 0) - env.server.hub.now();
