@@ -2,45 +2,20 @@
 // after a restart; rejoining under a student's name needs the seat's token or the teacher's approval; tokens stop
 // working a stated time after the class ends; creating classes is limited per address and per process; /api/health
 // names no join code.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { connect, post, type Client } from './classroom/client.ts';
-import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { post, type Client } from './classroom/client.ts';
+import { TWO_SEATS, useServers } from './classroom/fixtures.ts';
 import { AFTER_END, MAX_REQUESTS, parseCreateLimits } from '../src/server/access.ts';
 import { hashToken } from '../src/server/hub.ts';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const stores: TestServer['store'][] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0).reverse()) await s.close();
-  for (const s of stores.splice(0)) await s.close();
-});
-/** Stop a server as a restart would, keeping its store for the next one. */
-const stop = async (srv: TestServer) => {
-  servers.splice(servers.indexOf(srv), 1);
-  if (!stores.includes(srv.store)) stores.push(srv.store);
-  await srv.app.close();
-};
-const start = async (o: Parameters<typeof startTestServer>[0] = {}) => {
-  const s = await startTestServer(o);
-  servers.push(s);
-  return s;
-};
-const open = async (base: string, token: string) => {
-  const c = await connect(base, token);
-  clients.push(c);
-  return c;
-};
-const CONFIG = { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 };
+const { start, stop, open, makeClass } = useServers();
 type State = { students: number; away: { label: string }[]; requests: { id: string; label: string; country: string | null; seconds: number }[]; worlds: { seats: { country: string; bot: boolean; students: { label: string }[] }[] }[] };
 const state = async (t: Client) => (await t.call('state')).value as State;
 
 describe('revoking a student', () => {
   it('closes every socket of theirs, frees the seat, and holds after a restart; their name then needs the teacher', async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, CONFIG, ['Ann', 'Ben']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, TWO_SEATS, ['Ann', 'Ben']);
     const ann = k.students[0];
     // Ann on a second device with the same token (the browser's token copied, or a second tab)
     const second = await open(srv.base, ann.token);
@@ -86,8 +61,7 @@ describe('revoking a student', () => {
 describe('rejoining under a student\'s name', () => {
   it('with the seat\'s token: at once; without it: only once the teacher allows it, and the old device is signed out', async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, CONFIG, ['Ann', 'Ben']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, TWO_SEATS, ['Ann', 'Ben']);
     const [ann, ben] = k.students;
     // while Ann is connected, her name is refused outright
     expect((await post(srv.base, '/api/join', { code: k.code, label: 'Ann' })).status).toBe(409);
@@ -143,8 +117,7 @@ describe('rejoining under a student\'s name', () => {
 describe('tokens after the class ends', () => {
   it(`students and the projector keep read-only access for ${AFTER_END.seat / 3600_000} hours, the teacher for ${AFTER_END.teacher / 86_400_000} days; then 401, also after a restart`, async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, CONFIG, ['Ann']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, TWO_SEATS, ['Ann']);
     expect((await k.teacher.call('endClass')).ok).toBe(true);
     const ann = k.students[0];
     srv.advance(AFTER_END.seat - 60_000);
@@ -191,13 +164,13 @@ describe('creating classes', () => {
   it('is limited per client address an hour (429) and per process in live classes (503), each error naming its limit', { timeout: 120_000 }, async () => {
     const srv = await start({ trustProxy: 'loopback', createLimits: { perHour: 2, maxLive: 3 } });
     const create = async (from: string) => {
-      const r = await srv.app.inject({ method: 'POST', url: '/api/classes', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': from }, payload: CONFIG });
+      const r = await srv.app.inject({ method: 'POST', url: '/api/classes', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': from }, payload: TWO_SEATS });
       return { status: r.statusCode, json: r.json() as { error?: string; code?: string; teacherToken?: string } };
     };
     expect((await create('198.51.100.1')).status).toBe(200);
     // a form with a mistake creates no class and uses up none of the hour's allowance, however often it is sent
     for (let i = 0; i < 3; i++) {
-      const typo = await srv.app.inject({ method: 'POST', url: '/api/classes', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1' }, payload: { ...CONFIG, roundSeconds: 1 } });
+      const typo = await srv.app.inject({ method: 'POST', url: '/api/classes', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '198.51.100.1' }, payload: { ...TWO_SEATS, roundSeconds: 1 } });
       expect(typo.statusCode).toBe(400);
       expect((typo.json() as { error: string }).error).toMatch(/^class options: roundSeconds: /);
     }
@@ -230,8 +203,7 @@ describe('creating classes', () => {
 
   it('/api/health counts classes and names no join code', { timeout: 120_000 }, async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, CONFIG, []);
-    clients.push(k.teacher);
+    const k = await makeClass(srv.base, TWO_SEATS, []);
     const text = await (await fetch(`${srv.base}/api/health`)).text();
     expect(JSON.parse(text)).toEqual({ ok: true, classes: 1, live: 1, store: 'pglite' });
     expect(text).not.toContain(k.code);
@@ -242,8 +214,7 @@ describe('a round\'s clock after an outage', () => {
   type Clocked = { worlds: { turn: number; clock: { deadline: number | null } }[]; recovery: { at: number; downMs: number; worlds: number[] } | null };
   it('a deadline that passed while the server was down is moved: the round gets back what it had left, at least a minute', async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, { ...CONFIG, worlds: 2, roundSeconds: 300 }, ['Ann']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, { ...TWO_SEATS, worlds: 2, roundSeconds: 300 }, ['Ann']);
     expect((await k.teacher.call('begin')).ok).toBe(true);
     const before = (await k.teacher.call('state')).value as Clocked;
     await stop(srv);
@@ -273,8 +244,7 @@ describe('a round\'s clock after an outage', () => {
 
   it('a round with time to spare keeps its deadline; one left with 30 s gets back what it had when the server was last alive, not at its last event', async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, { ...CONFIG, roundSeconds: 600 }, ['Ann']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, { ...TWO_SEATS, roundSeconds: 600 }, ['Ann']);
     expect((await k.teacher.call('begin')).ok).toBe(true);
     const deadline = srv.hub.classes.get(k.classId)!.rounds[0].deadline!;
     await stop(srv);
@@ -299,8 +269,7 @@ describe('a round\'s clock after an outage', () => {
     expect(cls.recovery!.downMs).toBe(cls.recovery!.at - beat);
     // a clean stop writes the heartbeat as it stops: a round stopped with 5 minutes left, after 5 quiet ones, and back
     // 20 minutes later gets those 5 minutes (not the 10 it had at its start)
-    const k2 = await makeClass(late.base, { ...CONFIG, roundSeconds: 600 }, ['Cat']);
-    clients.push(k2.teacher, ...k2.students.map((s) => s.client));
+    const k2 = await makeClass(late.base, { ...TWO_SEATS, roundSeconds: 600 }, ['Cat']);
     expect((await k2.teacher.call('begin')).ok).toBe(true);
     late.advance(300_000);
     await stop(late);
@@ -314,8 +283,7 @@ describe('a round\'s clock after an outage', () => {
 describe('requests to rejoin across a restart', () => {
   it('are in the class\'s log: the restored dashboard shows them, the asking page gets its answer, and an answer is collected once', async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, CONFIG, ['Ann', 'Ben']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, TWO_SEATS, ['Ann', 'Ben']);
     k.students[0].client.close();
     await k.students[0].client.closed;
     // Ann on another device asks twice (two pages); Ben's name once

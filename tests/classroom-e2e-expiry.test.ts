@@ -1,40 +1,29 @@
 // End to end in Chromium: a student's and the projector's pages open when their links run out (24 hours) are signed
 // out then, and say what to do: the student's game is replaced by the reason and a way back, the projector names the
 // dashboard's renewed link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { builtPages, haveChromium, joinClass, launch, openPage } from './e2e/harness.ts';
-import { startTestServer, type TestServer } from './classroom/server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtPages, haveChromium, joinClass, openPage, useBrowser } from './e2e/harness.ts';
+import { startTestServer } from './classroom/server.ts';
 import { connect, post, type Client } from './classroom/client.ts';
 import { EXPIRED } from '../src/server/access.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('links that run out while their page is open', () => {
-  let srv: TestServer;
-  let browser: Browser;
+  const env = useBrowser(async () => startTestServer({ clock: true, staticDir: await builtPages() }), 180_000);
   let teacher: Client | undefined;
-
-  beforeAll(async () => {
-    srv = await startTestServer({ clock: true, staticDir: await builtPages() });
-    browser = await launch();
-  }, 180_000);
-
-  afterAll(async () => {
-    teacher?.close();
-    await browser?.close();
-    await srv?.close();
-  });
+  // before the browser and the server close (useBrowser's afterAll, registered first, runs after this one)
+  afterAll(() => teacher?.close());
 
   it("the student's game gives way to the reason and 'Join a class'; the projector says where to get a new link", async () => {
-    const c = await post(srv.base, '/api/classes', { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0 });
-    teacher = await connect(srv.base, c.json.teacherToken as string);
+    const c = await post(env.server.base, '/api/classes', { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0 });
+    teacher = await connect(env.server.base, c.json.teacherToken as string);
     const errors: string[] = [];
-    const [ann] = await joinClass(browser, srv.base, c.json.code as string, ['Ann'], errors);
-    const { page: proj } = await openPage(browser, `${srv.base}/class.html?projector#${c.json.projectorToken}`, 1024, 768);
+    const [ann] = await joinClass(env.browser, env.server.base, c.json.code as string, ['Ann'], errors);
+    const { page: proj } = await openPage(env.browser, `${env.server.base}/class.html?projector#${c.json.projectorToken}`, 1024, 768);
     expect((await teacher.call('begin')).ok).toBe(true);
     await proj.getByTestId('projector-round-1').waitFor();
-    srv.advance(24 * 3600_000 + 1000);
+    env.server.advance(24 * 3600_000 + 1000);
     const page = ann.getByTestId('signed-out');
     await page.waitFor({ timeout: 20_000 });
     expect(await page.locator('h1').textContent()).toBe('You are signed out of this class');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { builtPages, haveChromium, joinClass, openPage, useBrowser } from './e2e/harness.ts';
 import { AFTER_END } from '../src/server/access.ts';
 import { startTestServer } from './classroom/server.ts';
+import { connect } from './classroom/client.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -51,7 +52,8 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await cat.getByTestId('join').click();
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
     teacher.once('dialog', (d) => void d.accept());
-    await teacher.getByTestId('seat-1-USA').getByRole('button', { name: 'revoke' }).click();
+    // Cat's own revoke button (getByRole's name matches any button whose name contains "revoke", in any student's row)
+    await teacher.getByTestId('seat-1-USA').getByTestId('student-Cat').getByRole('button', { name: 'revoke', exact: true }).click();
     await cat.getByTestId('revoked').getByText('Your teacher took this seat back').waitFor();
     await cat.getByTestId('revoked').getByRole('link', { name: 'Join a class' }).click();
     await cat.getByTestId('join-code-input').fill(code);
@@ -66,7 +68,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('rejoin-Cat').getByText('Cat asks to rejoin (revoked: back in their old seat if it has room)').waitFor();
     // her links were revoked: the request does not say she is on "a device without her seat's link"
     expect(await teacher.getByTestId('rejoin-Cat').textContent()).not.toContain("without their seat's link");
-    await teacher.getByTestId('rejoin-Cat').getByRole('button', { name: 'Allow' }).click();
+    await teacher.getByTestId('rejoin-Cat').getByRole('button', { name: 'Allow', exact: true }).click();
     await cat.getByTestId('end-turn').waitFor({ timeout: 90_000 });
     await teacher.getByTestId('seat-1-USA').getByTestId('student-Cat').waitFor();
     // the move menu names each seat, and who sits there (it said "world 1 CHN" and no more)
@@ -75,12 +77,17 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // moving Cat into Ann's full seat is refused, and the dashboard says which seat and who holds it; the swap works
     await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan (full: Ann)' });
     await teacher.getByTestId('dash-error').getByText("world 1 Japan is full (1 student per country): Ann holds it. Swap Cat with Ann ('swap with …' in the menu), or move them out first.").waitFor();
-    expect(await teacher.getByTestId('seat-1-JPN').textContent()).toContain('Ann');
+    // Ann's own element, not her name anywhere in the row: a row held by another student names Ann in its move menu
+    // ("world 1 United States (full: Ann)"), so the row's text would contain "Ann" even had the move gone through
+    expect(await teacher.getByTestId('seat-1-JPN').getByTestId('student-Ann').count()).toBe(1);
+    expect(await teacher.getByTestId('seat-1-JPN').getByTestId('student-Cat').count()).toBe(0);
     expect(await teacher.getByTestId('move-Cat').inputValue()).toBe('');
     await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan: swap with Ann' });
     await teacher.getByTestId('seat-1-JPN').getByTestId('student-Cat').waitFor();
     await teacher.getByTestId('seat-1-USA').getByTestId('student-Ann').waitFor();
-    expect(await teacher.getByTestId('dash-error').textContent()).toBe('');
+    // the refusal's message goes when the swap's answer comes; the swapped seats can come first, in a state push the
+    // server sent while it wrote the swap's events, so the message is waited for, not read once
+    await expect.poll(() => teacher.getByTestId('dash-error').textContent()).toBe('');
     await cat.getByTestId('class-bar').getByText(/Japan/).waitFor();
     students.push(cat);
 
@@ -108,7 +115,8 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const offScreen = () => projector.evaluate(() => [...document.querySelectorAll('.p-world, .p-bar, .p-events')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1).length);
     expect(await offScreen()).toBe(0);
     await projector.setViewportSize({ width: 1280, height: 720 });
-    await projector.waitForTimeout(1200);
+    // the projector's layout is CSS only (no script measures the window): laid out anew once the page has the new size
+    await projector.waitForFunction(() => innerWidth === 1280 && innerHeight === 720);
     expect(await offScreen()).toBe(0);
 
     // the teacher ends the class in round 2: over on every screen, the students taken to their end screen
@@ -154,15 +162,10 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const { page: p6, errors: e6 } = await openPage(env.browser, `${env.server.base}/class.html?projector#${six.projectorToken}`, 1024, 768);
     errors.push(...e6);
     await p6.getByTestId('projector-code').waitFor();
-    await p6.evaluate(async ({ t }) => {
-      const ws = new WebSocket(`ws://${location.host}/ws`);
-      await new Promise((r) => ws.addEventListener('open', r));
-      ws.send(JSON.stringify({ hello: t }));
-      await new Promise((r) => setTimeout(r, 300));
-      ws.send(JSON.stringify({ id: 1, method: 'begin', args: [] }));
-      await new Promise((r) => setTimeout(r, 300));
-      ws.close();
-    }, { t: six.teacherToken });
+    // the teacher starts it (from here: the clock is moved only once the server has answered that the rounds began)
+    const t6 = await connect(env.server.base, six.teacherToken);
+    expect((await t6.call('begin')).ok).toBe(true);
+    t6.close();
     env.server.advance(5_000); // round 1's 5 s on the server's clock, not waited out (the bots-only worlds keep to the clock)
     await p6.getByTestId('projector-round-6').getByText(/Round 2 of 4/).waitFor({ timeout: 30_000 });
     const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);

@@ -1,34 +1,17 @@
 // Tokens that run out while their page is open (a student's and the projector's 24 hours, the teacher's 30 days): the
 // socket is closed then, told why and what to do, and the dashboard gets a new projector link; a wait longer than a
 // timer allows is taken in steps.
-import { afterEach, describe, expect, it } from 'vitest';
-import { connect, post, type Client } from './classroom/client.ts';
-import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+import { describe, expect, it } from 'vitest';
+import { post } from './classroom/client.ts';
+import { TWO_SEATS, useServers } from './classroom/fixtures.ts';
 import { EXPIRED, scheduleAt } from '../src/server/access.ts';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-const start = async () => {
-  const s = await startTestServer();
-  servers.push(s);
-  return s;
-};
-const open = async (base: string, token: string) => {
-  const c = await connect(base, token);
-  clients.push(c);
-  return c;
-};
-const CONFIG = { worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, countries: ['JPN', 'CHN'], idleGraceSeconds: 0 };
+const { start, open, makeClass } = useServers();
 
 describe('tokens that expire while their page is open', () => {
   it('a student\'s and the projector\'s sockets are closed at their 24 hours, each told what to do; the dashboard gets a new projector link', async () => {
     const srv = await start();
-    const k = await makeClass(srv.base, CONFIG, ['Ann']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const k = await makeClass(srv.base, TWO_SEATS, ['Ann']);
     const ann = k.students[0];
     const projector = await open(srv.base, k.projectorToken);
     expect(projector.hello?.role).toBe('projector');

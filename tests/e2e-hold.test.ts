@@ -47,11 +47,14 @@ describe.runIf(run)('the map holds still while a turn resolves', () => {
     await page.getByTestId('turns').fill('3');
     await page.getByTestId('start-game').click();
     await page.getByTestId('map').locator('canvas').waitFor();
-    await page.waitForTimeout(500);
+    // the animated map draws (it was given 500 ms, which a loaded machine's first frames can outlast)
+    await page.waitForFunction('window.__frames.length > 0', undefined, { timeout: 30_000 }).catch(() => undefined);
     const before = (await page.evaluate('window.__frames.length')) as number;
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest').waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(1500);
+    // a frame after the answer (it was given 1.5 s); the frames counted between the message and its answer are the
+    // same whenever this is read after it
+    await page.waitForFunction('window.__submits[0].answered !== null && window.__frames.some((t) => t > window.__submits[0].answered)', undefined, { timeout: 30_000 }).catch(() => undefined);
     const r = (await page.evaluate(`(() => {
       const s = window.__submits[0];
       const f = window.__frames;

@@ -99,6 +99,9 @@ describe.runIf(run)('a new player’s short game', () => {
     await page.getByTestId('lang').selectOption('ja');
     await page.waitForFunction(() => document.documentElement.lang === 'ja', null, { timeout: 30_000 });
     await page.getByTestId('country-MYS').click();
+    // Malaysia's briefing, which the worker sends a moment after the click (until then the box holds Japan's, the
+    // default country's, with a link of its own)
+    await page.getByTestId('briefing').getByRole('heading', { name: 'ブリーフィング：マレーシア', exact: true }).waitFor();
     const start = await page.getByTestId('briefing').getByTestId('model-doc-link').evaluate((a) => a.parentElement!.textContent ?? '');
     expect(start).toMatch(/モデルの仕組み（docs\/MODEL\.md、英語）。$/);
     expect(start).not.toMatch(/How the model works/);

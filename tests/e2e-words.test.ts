@@ -164,8 +164,10 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
       await page.getByTestId('digest-close').click();
     }
     await page.getByTestId('tab-deals').click();
-    const accept = page.locator('[data-testid^=deal-accept-]').first();
-    const id = (await accept.getAttribute('data-testid'))!.replace('deal-accept-', '');
+    const id = (await page.locator('[data-testid^=deal-accept-]').first().getAttribute('data-testid'))!.replace('deal-accept-', '');
+    // that offer's own button from here on (the panel is drawn anew at each answer: `.first()` would be whichever
+    // offer the new panel lists first)
+    const accept = page.getByTestId(`deal-accept-${id}`);
     await accept.click();
     expect(await accept.getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByTestId(`deal-answer-${id}`).innerText()).toBe('You accept it when you end the turn.');
@@ -218,6 +220,9 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     await page.getByTestId('new-game').waitFor();
     await page.getByTestId('lang').selectOption('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en', undefined, { timeout: 30_000 });
+    // the start screen is drawn anew once the worker has answered its lists (it was counted 1 s after the switch,
+    // whether or not it had come by then): waited for in English, then a second for a stale second one to show
+    await page.getByTestId('start-game').getByText('Start game', { exact: true }).waitFor();
     await page.waitForTimeout(1000);
     expect(await page.locator('main.start').count()).toBe(1);
     expect(errors).toEqual([]);

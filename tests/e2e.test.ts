@@ -38,7 +38,8 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('start-game').click();
     await page.getByTestId('turn-label').waitFor();
     expect(await label()).toContain('Turn 1 of 4');
-    expect(await canvasColours(page.getByTestId('map'))).toBeGreaterThan(20);
+    // (polled: the map's first frame comes a while after its canvas, longer on a loaded machine than a fixed wait)
+    await expect.poll(() => canvasColours(page.getByTestId('map')), { timeout: 30_000 }).toBeGreaterThan(20);
   }, 120_000);
 
   it('sets policies, ends the turn and shows the digest with why ledgers', async () => {
@@ -149,7 +150,7 @@ describe.runIf(run)('the browser game', () => {
     // the replay shows a turn's map beside its digest
     await page.getByTestId('replay-turn').fill('2');
     await page.getByTestId('replay-show').click();
-    expect(await canvasColours(page.getByTestId('replay-map'))).toBeGreaterThan(20);
+    await expect.poll(() => canvasColours(page.getByTestId('replay-map')), { timeout: 30_000 }).toBeGreaterThan(20);
     expect(await page.getByTestId('score-turn').textContent()).toContain('Your score this turn');
   }, 120_000);
 

@@ -149,7 +149,6 @@ export async function openPage(browser: Browser, url: string, width = 1280, heig
   return { page, errors };
 }
 
-/** Waits for a canvas inside `box` to be drawn and returns how many distinct colours it shows (blank: one or two). */
 /** Students join a class by code, one page each (1280x720), each waiting until its game is on screen; their console
  * errors go into `errors`. */
 export async function joinClass(browser: Browser, base: string, code: string, names: readonly string[], errors: string[]): Promise<Page[]> {
@@ -165,10 +164,11 @@ export async function joinClass(browser: Browser, base: string, code: string, na
   return pages;
 }
 
+/** How many distinct colours the canvas inside `box` shows now (blank: one or two), once there is a canvas. The map
+ * draws its first frame some time after its canvas is in the page: poll it (expect.poll) for the colours expected. */
 export async function canvasColours(box: Locator): Promise<number> {
   const canvas = box.locator('canvas');
   await canvas.waitFor();
-  await box.page().waitForTimeout(500);
   return distinctColours(await canvas.screenshot());
 }
 
