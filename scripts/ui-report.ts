@@ -38,7 +38,7 @@ try {
     await page.getByTestId('start-game').click();
     await page.getByTestId('map').locator('canvas').waitFor();
     const before = sizes.filter((s) => loaded.has(s.f)).reduce((a, s) => a + s.gz, 0);
-    jaLine = `${(before / 1024).toFixed(1)} KB|${loaded.size} files (its catalogue and content text, and zod to check that text)`;
+    jaLine = `${(before / 1024).toFixed(1)} KB|${loaded.size} files (its catalogue, content text and news readers)`;
     await ctx.close();
   }
   for (const motion of ['reduce', 'no-preference'] as const) {

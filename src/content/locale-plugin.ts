@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { CONTENT_DIR } from './load.ts';
 import { contentIds, parseContentLocale } from './locale.ts';
 
+const LOCALE_FILE = /[/\\]content[/\\]locales[/\\][a-z-]+\.json(\?.*)?$/;
 const read = (p: string) => JSON.parse(readFileSync(join(CONTENT_DIR, p), 'utf8')) as unknown;
 
 /** The ids the content on disk names (read afresh each check: the dev server sees edits). */
@@ -19,7 +20,7 @@ function idsNow() {
  * the file) for a bad one, returns false for any other module. */
 export function checkLocaleModule(code: string, id: string): boolean {
   const path = id.split('?')[0];
-  if (!/[/\\]content[/\\]locales[/\\][a-z-]+\.json$/.test(path)) return false;
+  if (!LOCALE_FILE.test(path)) return false;
   const file = relative(join(CONTENT_DIR, '..'), path).replace(/\\/g, '/');
   let json: unknown;
   try {
@@ -36,9 +37,12 @@ export function contentLocaleCheck() {
   return {
     name: 'rare-earth-gambit:content-locale-check',
     enforce: 'pre' as const,
-    transform(code: string, id: string) {
-      checkLocaleModule(code, id);
-      return null;
+    transform: {
+      filter: { id: LOCALE_FILE }, // only the translations reach the handler (it was called for every module)
+      handler(code: string, id: string) {
+        checkLocaleModule(code, id);
+        return null;
+      },
     },
   };
 }
