@@ -2,7 +2,9 @@
 // and seat (connected, submitted, idle, bot or human), headline figures and events, and the controls of the round clock.
 import type { CountryId } from '../../engine/index.ts';
 import { clear, fmt, h } from '../ui/dom.ts';
+import { pageLang } from '../ui/i18n.ts';
 import { classSocket } from './socket-session.ts';
+import { dashboardNews } from './news.ts';
 import { COUNTRY_NAME, clockText, countryList, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
 
 export function createClassScreen(root: HTMLElement): void {
@@ -61,6 +63,7 @@ export interface TeacherState { id: string; code: string; name: string; status: 
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
+  await pageLang('en'); // the dashboard is in English: its news lines too, whatever this browser's game was last played in
   clear(root);
   if (!token) return void root.append(h('main', { class: 'class-page' }, h('h1', {}, 'Not your class on this computer'), h('p', {}, 'The teacher link works on the computer that created the class.'), h('a', { href: '?teacher' }, 'Create a class')));
   const sock = classSocket(token);
@@ -163,7 +166,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       ),
       hl.prices ? h('p', { class: 'figures' }, `NdPr oxide $${hl.prices.ndpr.toFixed(1)}/kg · Dy/Tb oxide $${Math.round(hl.prices.dytb)}/kg · magnets $${hl.prices.magnet.toFixed(1)}/kg · Japan's magnet supply ${Math.round((hl.magnetSupply?.JPN ?? 0) * 100)}%`) : '',
       // the news items name their event ("Title: what happened"): an event is listed on its own only when no item does
-      hl.events.length || hl.news.length ? h('ul', { class: 'news' }, ...hl.events.filter((e) => !hl.news.slice(0, 3).some((n) => n.startsWith(e))).map((e) => h('li', { class: 'event' }, e)), ...hl.news.slice(0, 3).map((n) => h('li', {}, n))) : '',
+      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl).map((n) => h('li', n.event ? { class: 'event' } : {}, n.text))) : '',
     );
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
