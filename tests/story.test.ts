@@ -46,7 +46,7 @@ describe('the digest story', () => {
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'USA', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90%) on NdFeB magnets to United States (in force since before the game began) −5.0 points');
+    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90%) on NdFeB magnets to the United States (in force since before the game began) −5.0 points');
     const later = new RestrictionMemory();
     later.observe(1, view);
     const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
@@ -60,7 +60,7 @@ describe('the digest story', () => {
     const rose = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.11 }, { cause: 'magnets from CHN', amount: 0.062 }]), 'USA', view, memory);
     expect(rose[0]!.causes[0]).toBe('drawing on magnet inventories −14.1 points');
     const fell = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.05 }]), 'USA', view, memory);
-    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90%\) on NdFeB magnets to United States .* −14\.1 points$/);
+    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90%\) on NdFeB magnets to the United States .* −14\.1 points$/);
   });
   it('names the player’s own tariff on the magnets that fell, before the other side’s licence', () => {
     const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 500 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
@@ -165,7 +165,7 @@ describe('car output short of magnets', () => {
     const fromJapan = yourChanges(carReport([{ cause: 'magnets from JPN', amount: -0.072 }, { cause: 'inventories', amount: 0.026 }, { cause: 'magnets from CHN', amount: -0.013 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
     expect(fromJapan.causes[0]).toBe('magnets available to car plants — mostly fewer magnets from Japan −42,193');
     const fromChina = yourChanges(carReport([{ cause: 'magnets from CHN', amount: -0.06 }, { cause: 'magnets from JPN', amount: -0.01 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
-    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to United States .* −42,193$/);
+    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to the United States .* −42,193$/);
   });
 });
 
@@ -184,12 +184,12 @@ describe('the security ledger’s causes in words', () => {
     expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (settling after earlier moves) +0.6']);
     const tariffs = { cause: 'tension with CHN: tariffs by USA', amount: -0.8 };
     expect(yourChanges(securityReport('USA', [tariffs]), 'USA', null, null)[0]!.causes).toEqual(['tension with China (your tariffs) −0.8']);
-    expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (United States’s tariffs)');
-    expect(causeName('tension with USA: export controls by CHN', 'CHN')).toBe('tension with United States (your export controls)');
+    expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (the United States’ tariffs)');
+    expect(causeName('tension with USA: export controls by CHN', 'CHN')).toBe('tension with the United States (your export controls)');
     expect(causeName("rivals' capability")).toBe('rivals’ defence capability');
     // a leak, by whose goods went through whom (the security ledger names each leak found by its pair)
     const leak = "tension with USA: leaks of CHN's goods through USA found last turn";
-    expect(causeName(leak, 'CHN')).toBe('tension with United States (leak found last quarter: your controlled goods through United States)');
+    expect(causeName(leak, 'CHN')).toBe('tension with the United States (leak found last quarter: your controlled goods through the United States)');
     expect(causeName("tension with CHN: leaks of CHN's goods through AUS found last turn", 'AUS')).toBe('tension with China (leak found last quarter: China’s controlled goods through Australia)');
     try {
       await setLang('ja');

@@ -5,7 +5,7 @@ import { clear, fmt, h } from '../ui/dom.ts';
 import { pageLang } from '../ui/i18n.ts';
 import { classSocket } from './socket-session.ts';
 import { dashboardNews } from './news.ts';
-import { COUNTRY_NAME, clockText, countryList, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
+import { COUNTRY_NAME, clockText, countryIn, countryList, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
 
 export function createClassScreen(root: HTMLElement): void {
   clear(root);
@@ -129,7 +129,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const requests = (s: TeacherState) => h('div', { class: 'requests' },
     ...s.requests.map((r) => h('p', { class: 'rejoin-request', role: 'alert', 'data-testid': `rejoin-${r.label}` },
       // a revoked student's links were all revoked: "a device without their seat's link" is said only of the others
-      r.country !== null ? `${r.label} asks to rejoin as ${COUNTRY_NAME[r.country]} in world ${(r.world ?? 0) + 1} from a device without their seat's link. ` : `${r.label} asks to rejoin (revoked: back in their old seat if it has room). `,
+      r.country !== null ? `${r.label} asks to rejoin as ${countryIn(r.country)} in world ${(r.world ?? 0) + 1} from a device without their seat's link. ` : `${r.label} asks to rejoin (revoked: back in their old seat if it has room). `,
       h('button', { type: 'button', class: 'primary', 'data-testid': 'rejoin-allow', onclick: act('admit', [r.id, true]) }, 'Allow'), ' ',
       h('button', { type: 'button', 'data-testid': 'rejoin-refuse', onclick: act('admit', [r.id, false]) }, 'Refuse'))),
     s.away.length ? h('p', { class: 'away', 'data-testid': 'away' }, `Revoked (out of their seats until you let them back in): ${s.away.map((a) => a.label).join(', ')}`) : '');

@@ -6,14 +6,14 @@ import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
 import { lang, num, t } from './i18n.ts';
-import { causeName, countryName, headlineName, stageName } from './labels.ts';
+import { causeName, countryIn, countryName, headlineName, stageName } from './labels.ts';
 
 /** A price-ledger cause (market/why.ts) in words. */
 function priceCause(c: string): string {
   const m = /^export controls by (\w{3})$/.exec(c);
-  if (m) return t('price.controlsBy', { who: countryName(m[1]!) });
+  if (m) return t('price.controlsBy', { who: countryIn(m[1]!) });
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
-  return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryName(x));
+  return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
 }
 import { changeHead, fmtChange, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 

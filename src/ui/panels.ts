@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { countryName, dealStatus, goodName, levelName, money, stageAttr, stageName } from './labels.ts';
+import { countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
@@ -240,10 +240,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       changed();
     }, draft),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryName(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
 }
 
@@ -268,7 +268,7 @@ function offerItem(d: CountryView['deals'][number], describe: (l: { type: string
     status.textContent = c ? t(`panel.answered.${c}`) : '';
   };
   show();
-  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
+  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
 }
 
 /** A deal's commitments in words. */
