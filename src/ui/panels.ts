@@ -138,7 +138,15 @@ export function draftCost(draft: Draft, types: ProjectInfo[], view: CountryView)
   }, 0);
 }
 
-export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[]): HTMLElement {
+/** Why one more unit cannot be added: it costs more than what is left of this turn's budget after the orders already
+ * drafted (the figures the turn's validation uses; its error stays the final word on the orders as sent). */
+export function overBudget(t: ProjectInfo, view: CountryView, draft: Draft, types: ProjectInfo[], budget: number): { unit: number; left: number } | null {
+  const unit = lotCost(t, view);
+  const left = Math.max(0, budget - draftCost(draft, types, view));
+  return unit > left + 1e-9 ? { unit, left } : null;
+}
+
+export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number): HTMLElement {
   const me = view.country;
   const list = h('ul', { class: 'projects' });
   for (const t of types) {
@@ -147,6 +155,9 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     const name = projectLabel(t.type, t.label);
     const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: name }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
     const held = view.projects.filter((p) => p.owner === me && p.type === t.type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
+    // shown (a player plans for it: unspent budget carries over), but not addable when it would not fit this turn
+    const short = overBudget(t, view, draft, types, budget);
+    const why = short ? tr('panel.overBudget', { cost: money(short.unit), left: money(short.left) }) : '';
     list.append(
       h(
         'li',
@@ -162,6 +173,8 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
             {
               type: 'button',
               'data-testid': `invest-${t.type}`,
+              disabled: !!short,
+              title: why || undefined,
               onclick: () => {
                 draft.investments ??= [];
                 const host = hostSel.value as CountryId;
@@ -174,6 +187,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
             tr('panel.add'),
           ),
         ),
+        short ? h('div', { class: 'hint over-budget', 'data-testid': `invest-short-${t.type}` }, why) : '',
       ),
     );
   }

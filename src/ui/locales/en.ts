@@ -160,6 +160,7 @@ export const en = {
     securityIndex: 'Security index',
     spendQuarter: 'Spending this quarter',
     add: 'Add',
+    overBudget: 'Not this turn: one costs {{cost}} and {{left}} of this turn’s budget is left (unspent budget carries over to later turns).',
     thisTurn: 'This turn',
     nothingOrdered: 'Nothing ordered yet.',
     running: 'Running',

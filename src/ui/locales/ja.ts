@@ -160,6 +160,7 @@ export const ja: Catalogue = {
     securityIndex: '安全保障指数',
     spendQuarter: '今四半期の支出',
     add: '追加',
+    overBudget: '今ターンは追加できません：1件{{cost}}に対し、今ターンの予算の残りは{{left}}です（使わなかった予算は次のターン以降に繰り越されます）。',
     thisTurn: '今ターン',
     nothingOrdered: 'まだ何も指示していません。',
     running: '進行中',
