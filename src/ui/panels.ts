@@ -60,13 +60,25 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
   );
 }
 
+/** A licence a player sets from open or banned starts at half of last quarter's volume. 100% (the share an open
+ * control carries) caps exports at last quarter's volume, so beyond the first quarter's licensing delay (docs/MODEL.md
+ * S2.5) it restricts little: China licensing magnets to Japan at 100% on seed 1 leaves Japan's magnet supply at
+ * 98.7-96.9% over four turns (open: 99.5-99.6%; 50%: 84.4-76.1%). */
+export const NEW_LICENCE_SHARE = 0.5;
+
+/** The share the form shows for a control: the draft's, else the licence in force, else a new licence's. */
+export function licenceShare(cur: { level: string; share: number }, d: 'open' | 'banned' | { licensed: number } | undefined): number {
+  if (typeof d === 'object') return d.licensed;
+  return cur.level === 'licensed' ? cur.share : NEW_LICENCE_SHARE;
+}
+
 export function controlsPanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
   const me = view.country;
   const cell = (p: RegionId, s: StageKey) => {
     const cur = view.self.policies.controls[p][s];
     const d = draft.exportControls?.[p]?.[s];
     const level = d === undefined ? cur.level : typeof d === 'object' ? 'licensed' : d;
-    const share = typeof d === 'object' ? d.licensed : cur.share;
+    const share = licenceShare(cur, d);
     // licence shares are percentages, like tariffs (the order carries a fraction)
     const shareInput = h('input', { type: 'number', min: 0, max: 100, step: 5, value: Math.round(share * 1000) / 10, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': t('panel.shareAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
     const sel = h('select', { 'aria-label': t('panel.levelAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-${p}-${s}` }, ...(['open', 'licensed', 'banned'] as const).map((l) => h('option', { value: l, selected: l === level }, levelName(l)))) as HTMLSelectElement;
