@@ -109,7 +109,7 @@ export interface Change {
 const REMAINDERS = new Set(['rounding', 'rounding and limits']);
 
 /** A headline's change, signed, in its unit: "+1.2" (approval, security), "−12,000", and magnet supply in percentage
- * points ("−7.2 points" in the story, "−7.2 pt" where room is short: the ledger and the table); "±0" when it rounds to
+ * points ("−7.2 percentage points" in the story, "−7.2 pp" where room is short: the ledger and the table); "±0" when it rounds to
  * nothing. The one formatter of changes for the story and the digest. */
 export function fmtChange(hd: Headline, v: number, unit: 'points' | 'pt' = 'points'): string {
   const a = Math.abs(v);
