@@ -13,6 +13,11 @@ export const countryIn = (c: RegionId | string): string => (lang() === 'en' && (
 export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 /** Whose, in running text: "China’s", "the United States’" (not "the United States’s"); Japanese "中国の". */
 export const countryOwn = (c: RegionId | string): string => t('cause.whose', { who: countryIn(c) }).replace(/s’s$/, 's’');
+/** Punctuation for the active language: Japanese text takes full-width marks ("許可制（90%）", "オーストラリア：3 件",
+ * "A、B"), English the ASCII ones with their spaces. */
+export const paren = (s: string): string => (lang() === 'ja' ? `（${s}）` : ` (${s})`);
+export const colon = (): string => (lang() === 'ja' ? '：' : ': ');
+export const comma = (): string => (lang() === 'ja' ? '、' : ', ');
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
 /** A timeline's name in the active language (the session names them 'Timeline A', 'Timeline B', ...). */
 export const timelineName = (label: string): string => label.replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }));

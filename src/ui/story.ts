@@ -4,7 +4,7 @@
 // Engine news lines are put in plain words (country names, not codes) and in the chosen language.
 import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
-import { causeName, countryIn, countryName, countryOwn, headlineShort, sentence, sharePct, stageAttr, stageName } from './labels.ts';
+import { causeName, comma, countryIn, countryName, countryOwn, headlineShort, paren, sentence, sharePct, stageAttr, stageName } from './labels.ts';
 import { dealNewsJa } from './deal-news.ts';
 import { projectNewsJa } from './project-news.ts';
 import { eventText, eventTitle } from './content-text.ts';
@@ -87,7 +87,7 @@ export class RestrictionMemory {
 export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me: RegionId, since: number | undefined, turn: number): string {
   const what = t('digest.restrictionOn', {
     who: countryOwn(r.who),
-    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'} (${sharePct(r.share)})`,
+    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'}${paren(sharePct(r.share))}`,
     what: r.stages.map(stageName).join(lang() === 'ja' ? '・' : ' and '),
     to: countryIn(me),
   });
@@ -155,7 +155,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         // no restriction to name: say where the magnets went missing, if a country's magnets did
         if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryIn(worstFrom) }));
         if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : '; ')}`;
-        if (c.cause === 'events' && report.events.length) words += ` (${report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; ')})`;
+        if (c.cause === 'events' && report.events.length) words += paren(report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; '));
         return `${words} ${fmtChange(hd, c.amount)}`;
       });
     if (named.length && Math.abs(rest) >= 0.2 * Math.max(Math.abs(x.change), ...named.map((c) => Math.abs(c.amount))) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
@@ -167,7 +167,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
 /** A headline change as a sentence head: "Magnet supply −12.0 points". */
 export function changeHead(c: Change): string {
   const name = headlineShort(c.hd);
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${fmtChange(c.hd, c.change)}${c.hd === 'gdp' || c.hd === 'autoProduction' || c.hd === 'autoExports' ? ` (${c.rel >= 0 ? '+' : '−'}${num(Math.abs(c.rel) * 100, 1)}%)` : ''}`;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${fmtChange(c.hd, c.change)}${c.hd === 'gdp' || c.hd === 'autoProduction' || c.hd === 'autoExports' ? paren(`${c.rel >= 0 ? '+' : '−'}${num(Math.abs(c.rel) * 100, 1)}%`) : ''}`;
 }
 
 /** The news sorted into the story's parts. */
@@ -203,7 +203,7 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     const hurts = /halt|shut|clos|lose production|disrupt|strike/i.test(e.text) && meName.test(`${e.title} ${e.text}`);
     // the test reads the content's English; the player reads the active language
     if (!hurts || cars.change <= 0) return { title: eventTitle(e), text: eventText(e) };
-    const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(', ');
+    const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(comma());
     return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(cars.change), causes }) };
   });
   return { toYou, events, yours, others };
