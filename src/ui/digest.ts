@@ -15,7 +15,7 @@ function priceCause(c: string): string {
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
   return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
 }
-import { changeHead, fmtChange, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
+import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 
 /** Indicator names for players (the active language). */
 export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
@@ -124,7 +124,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
             h('h3', {}, t('digest.you')),
-            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n))))) : '',
+            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : ''))) : '',
             changes.length
               ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, lang() === 'ja' ? `：${c.causes.join('。')}` : `: ${c.causes.join('; ')}`) : '')))
               : h('p', { class: 'hint' }, t('digest.nothing'))),

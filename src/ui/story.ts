@@ -51,6 +51,15 @@ function newsWords(line: string): string {
     .replace(/\b([Aa]) ((?:8\d?|11|18)(?:\.\d+)?%)/g, '$1n $2');
 }
 
+/** The lever against a leak found through the player's country (an engine line "CHN finds about 3.4 t of its Dy/Tb oxide
+ * reaching JPN through AUS, round its export controls."): a licence on the player's own exports to the destinations,
+ * which closes the route (transshipment goes only through a country that leaves the destination open:
+ * engine/market/problem.ts). Null for any other line. */
+export function leakHint(line: string, me: CountryId): string | null {
+  const m = new RegExp(`^${CODE} finds about .+ through ${CODE}, round its export controls\\.$`).exec(line);
+  return m && m[2] === me && m[1] !== me ? t('digest.leakHint', { who: countryIn(m[1]!) }) : null;
+}
+
 /** Others' export controls in force on the player, by country: the strictest level and the stages. */
 export function restrictionsOn(view: Pick<CountryView, 'country' | 'others'>): { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number }[] {
   const out: { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number }[] = [];
