@@ -41,7 +41,7 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     await page.getByTestId('deal-ask').selectOption('cap-autos');
     await page.getByTestId('deal-ask-amount').fill('10');
     await page.getByTestId('deal-propose').click();
-    expect(await page.locator('.cart').textContent()).toMatch(/To United States: you give 30% of the NdPr oxide output; you ask a cap of 10% on the tariff on cars/);
+    expect(await page.locator('.cart').textContent()).toMatch(/To the United States: you give 30% of the NdPr oxide output; you ask a cap of 10% on the tariff on cars/);
     // the form keeps what the player chose after an add (the panel is drawn anew): a second proposal, to Australia,
     // starts from the first's terms and partner; removed again, so the game below is the one-proposal game
     await page.getByTestId('deal-partner').selectOption('AUS');
@@ -55,7 +55,7 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     for (let t = 0; t < 3; t++) {
       await page.getByTestId('end-turn').click();
       await page.getByTestId('digest').waitFor();
-      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/Japan proposes D\d+ to United States/);
+      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/Japan proposes D\d+ to the United States/);
       await page.getByTestId('digest-close').click();
     }
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });

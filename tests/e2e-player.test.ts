@@ -50,7 +50,7 @@ describe.runIf(run)('a new player’s short game', () => {
     // the Indicators tab says magnet supply's change as the digest does: percentage points, not a relative "%"
     await page.getByTestId('tab-indicators').click();
     const chg = await page.getByTestId('indicator-magnetSupplyRatio').locator('.chg').innerText();
-    expect(chg).toMatch(/^([+−]\d+\.\d pt|±0)$/);
+    expect(chg).toMatch(/^([+−]\d+\.\d pp|±0)$/);
     // each release field sits on its label's line
     await page.getByTestId('tab-stockpile').click();
     const gaps = await page.evaluate(() =>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
 import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
 
-/** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 points). */
+/** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 percentage points). */
 function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {
   const still = { value: 1, prev: 1, change: 0, causes: [] as { cause: string; amount: number }[] };
   const mine = Object.fromEntries(HEADLINES.map((hd) => [hd, still]));
@@ -19,14 +19,14 @@ const usTurn1 = [
   { cause: 'magnets from CHN', amount: -0.013 },
   { cause: 'other', amount: 0.002 },
 ];
-const amounts = (line: string) => [...line.matchAll(/([+−])(\d+\.\d) points/g)].map((m) => (m[1] === '−' ? -1 : 1) * Number(m[2]));
+const amounts = (line: string) => [...line.matchAll(/([+−])(\d+\.\d) percentage points/g)].map((m) => (m[1] === '−' ? -1 : 1) * Number(m[2]));
 
 describe('the digest story', () => {
   it('says what the named causes leave out when it is a sizeable part, so the line adds up', () => {
     const [c] = yourChanges(report(usTurn1), 'USA', null, null);
     expect(c!.hd).toBe('magnetSupplyRatio');
     expect(c!.causes).toHaveLength(3);
-    expect(c!.causes[2]).toMatch(/^other causes −10\.1 points$/);
+    expect(c!.causes[2]).toMatch(/^other causes −10\.1 percentage points$/);
     expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
   });
   it('adds nothing when the named causes explain the change', () => {
@@ -46,7 +46,7 @@ describe('the digest story', () => {
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'USA', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90%) on NdFeB magnets to United States (in force since before the game began) −5.0 points');
+    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90%) on NdFeB magnets to the United States (in force since before the game began) −5.0 percentage points');
     const later = new RestrictionMemory();
     later.observe(1, view);
     const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
@@ -58,16 +58,16 @@ describe('the digest story', () => {
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const rose = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.11 }, { cause: 'magnets from CHN', amount: 0.062 }]), 'USA', view, memory);
-    expect(rose[0]!.causes[0]).toBe('drawing on magnet inventories −14.1 points');
+    expect(rose[0]!.causes[0]).toBe('drawing on magnet inventories −14.1 percentage points');
     const fell = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.05 }]), 'USA', view, memory);
-    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90%\) on NdFeB magnets to United States .* −14\.1 points$/);
+    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90%\) on NdFeB magnets to the United States .* −14\.1 percentage points$/);
   });
   it('names the player’s own tariff on the magnets that fell, before the other side’s licence', () => {
     const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 500 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 points');
+    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
   });
   it('tells the country a leak went through (as Australia in persona seed 2, turn 2: the tension it raises shows in its next security ledger)', () => {
     const line = 'CHN finds about 669 t of its magnets reaching USA through JPN, round its export controls.';
@@ -127,19 +127,19 @@ describe('the map’s magnet supply figure', () => {
 describe('the full ledger’s amounts', () => {
   it('gives magnet supply’s changes in percentage points, as the story does, and other indicators in their units', async () => {
     const { fmtChange } = await import('../src/ui/story.ts');
-    expect(fmtChange('magnetSupplyRatio', -0.072, 'pt')).toBe('−7.2 pt');
-    expect(fmtChange('magnetSupplyRatio', 0.0261, 'pt')).toBe('+2.6 pt');
+    expect(fmtChange('magnetSupplyRatio', -0.072, 'pt')).toBe('−7.2 pp');
+    expect(fmtChange('magnetSupplyRatio', 0.0261, 'pt')).toBe('+2.6 pp');
     expect(fmtChange('magnetSupplyRatio', 0.0004, 'pt')).toBe('±0');
     expect(fmtChange('approval', -1.25, 'pt')).toMatch(/^−1\.[23]$/);
   });
 });
 
 describe('one formatter of changes, for the story and the ledger', () => {
-  it('says the same figures in both, magnet supply in "points" in the story and "pt" in the ledger', async () => {
+  it('says the same figures in both, magnet supply in "percentage points" in the story and "pp" in the ledger', async () => {
     const { fmtChange } = await import('../src/ui/story.ts');
-    for (const [hd, v, story] of [['magnetSupplyRatio', -0.141, '−14.1 points'], ['autoProduction', -42_193, '−42,193'], ['gdp', 12_345.6, '+12,346'], ['approval', 2.04, '+2.0'], ['security', -0.96, '−1.0']] as const) {
+    for (const [hd, v, story] of [['magnetSupplyRatio', -0.141, '−14.1 percentage points'], ['autoProduction', -42_193, '−42,193'], ['gdp', 12_345.6, '+12,346'], ['approval', 2.04, '+2.0'], ['security', -0.96, '−1.0']] as const) {
       expect(fmtChange(hd, v)).toBe(story);
-      expect(fmtChange(hd, v, 'pt')).toBe(story.replace(' points', ' pt'));
+      expect(fmtChange(hd, v, 'pt')).toBe(story.replace(' percentage points', ' pp'));
     }
   });
   it('says "±0" for a change that rounds to nothing, never "−0" or "+0.0 points"', async () => {
@@ -165,7 +165,7 @@ describe('car output short of magnets', () => {
     const fromJapan = yourChanges(carReport([{ cause: 'magnets from JPN', amount: -0.072 }, { cause: 'inventories', amount: 0.026 }, { cause: 'magnets from CHN', amount: -0.013 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
     expect(fromJapan.causes[0]).toBe('magnets available to car plants — mostly fewer magnets from Japan −42,193');
     const fromChina = yourChanges(carReport([{ cause: 'magnets from CHN', amount: -0.06 }, { cause: 'magnets from JPN', amount: -0.01 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
-    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to United States .* −42,193$/);
+    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to the United States .* −42,193$/);
   });
 });
 
@@ -184,12 +184,12 @@ describe('the security ledger’s causes in words', () => {
     expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (settling after earlier moves) +0.6']);
     const tariffs = { cause: 'tension with CHN: tariffs by USA', amount: -0.8 };
     expect(yourChanges(securityReport('USA', [tariffs]), 'USA', null, null)[0]!.causes).toEqual(['tension with China (your tariffs) −0.8']);
-    expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (United States’s tariffs)');
-    expect(causeName('tension with USA: export controls by CHN', 'CHN')).toBe('tension with United States (your export controls)');
+    expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (the United States’ tariffs)');
+    expect(causeName('tension with USA: export controls by CHN', 'CHN')).toBe('tension with the United States (your export controls)');
     expect(causeName("rivals' capability")).toBe('rivals’ defence capability');
     // a leak, by whose goods went through whom (the security ledger names each leak found by its pair)
     const leak = "tension with USA: leaks of CHN's goods through USA found last turn";
-    expect(causeName(leak, 'CHN')).toBe('tension with United States (leak found last quarter: your controlled goods through United States)');
+    expect(causeName(leak, 'CHN')).toBe('tension with the United States (leak found last quarter: your controlled goods through the United States)');
     expect(causeName("tension with CHN: leaks of CHN's goods through AUS found last turn", 'AUS')).toBe('tension with China (leak found last quarter: China’s controlled goods through Australia)');
     try {
       await setLang('ja');

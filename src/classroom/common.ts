@@ -1,6 +1,6 @@
 // Shared by the class screens: names, the clock's text, tokens kept in this browser, and small HTTP helpers.
 
-export { COUNTRY_NAME, countryList, countryOwns } from './names.ts';
+export { COUNTRY_NAME, countryIn, countryList, countryOwns } from './names.ts';
 
 export function clockText(ms: number | null, paused: boolean): string {
   if (ms === null) return paused ? 'Paused' : 'No clock';

@@ -2,8 +2,10 @@
 // and seat (connected, submitted, idle, bot or human), headline figures and events, and the controls of the round clock.
 import type { CountryId } from '../../engine/index.ts';
 import { clear, fmt, h } from '../ui/dom.ts';
+import { pageLang } from '../ui/i18n.ts';
 import { classSocket } from './socket-session.ts';
-import { COUNTRY_NAME, clockText, countryList, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
+import { dashboardNews } from './news.ts';
+import { COUNTRY_NAME, clockText, countryIn, countryList, findJoinBase, joinUrl, joinWarning, myClasses, postJson, recall, remember, roundText, type RoundInfo } from './common.ts';
 
 export function createClassScreen(root: HTMLElement): void {
   clear(root);
@@ -61,6 +63,7 @@ export interface TeacherState { id: string; code: string; name: string; status: 
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
+  await pageLang('en'); // the dashboard is in English: its news lines too, whatever this browser's game was last played in
   clear(root);
   if (!token) return void root.append(h('main', { class: 'class-page' }, h('h1', {}, 'Not your class on this computer'), h('p', {}, 'The teacher link works on the computer that created the class.'), h('a', { href: '?teacher' }, 'Create a class')));
   const sock = classSocket(token);
@@ -126,7 +129,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const requests = (s: TeacherState) => h('div', { class: 'requests' },
     ...s.requests.map((r) => h('p', { class: 'rejoin-request', role: 'alert', 'data-testid': `rejoin-${r.label}` },
       // a revoked student's links were all revoked: "a device without their seat's link" is said only of the others
-      r.country !== null ? `${r.label} asks to rejoin as ${COUNTRY_NAME[r.country]} in world ${(r.world ?? 0) + 1} from a device without their seat's link. ` : `${r.label} asks to rejoin (revoked: back in their old seat if it has room). `,
+      r.country !== null ? `${r.label} asks to rejoin as ${countryIn(r.country)} in world ${(r.world ?? 0) + 1} from a device without their seat's link. ` : `${r.label} asks to rejoin (revoked: back in their old seat if it has room). `,
       h('button', { type: 'button', class: 'primary', 'data-testid': 'rejoin-allow', onclick: act('admit', [r.id, true]) }, 'Allow'), ' ',
       h('button', { type: 'button', 'data-testid': 'rejoin-refuse', onclick: act('admit', [r.id, false]) }, 'Refuse'))),
     s.away.length ? h('p', { class: 'away', 'data-testid': 'away' }, `Revoked (out of their seats until you let them back in): ${s.away.map((a) => a.label).join(', ')}`) : '');
@@ -163,7 +166,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       ),
       hl.prices ? h('p', { class: 'figures' }, `NdPr oxide $${hl.prices.ndpr.toFixed(1)}/kg · Dy/Tb oxide $${Math.round(hl.prices.dytb)}/kg · magnets $${hl.prices.magnet.toFixed(1)}/kg · Japan's magnet supply ${Math.round((hl.magnetSupply?.JPN ?? 0) * 100)}%`) : '',
       // the news items name their event ("Title: what happened"): an event is listed on its own only when no item does
-      hl.events.length || hl.news.length ? h('ul', { class: 'news' }, ...hl.events.filter((e) => !hl.news.slice(0, 3).some((n) => n.startsWith(e))).map((e) => h('li', { class: 'event' }, e)), ...hl.news.slice(0, 3).map((n) => h('li', {}, n))) : '',
+      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl).map((n) => h('li', n.event ? { class: 'event' } : {}, n.text))) : '',
     );
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat

@@ -2,13 +2,14 @@
 // differed most, the first export ban or tariff rise and the answers to it, events one world saw and another did not,
 // the price paths, and seats the bots played.
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import { fmt } from '../ui/dom.ts';
 import type { ClassRoom } from './classroom.ts';
 import type { WorldSeries } from './debrief.ts';
 
 const NAME: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'the United States' };
 const STAGE: Record<string, string> = { 'ore.light': 'NdPr ore', 'ore.heavy': 'Dy/Tb ore', 'oxide.light': 'NdPr oxide', 'oxide.heavy': 'Dy/Tb oxide', magnet: 'magnets' };
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+const signed = (x: number) => fmt.signed(x, 2);
 
 export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string[] {
   const out: string[] = [];

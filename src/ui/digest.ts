@@ -6,16 +6,16 @@ import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
 import { lang, num, t } from './i18n.ts';
-import { causeName, countryName, headlineName, stageName } from './labels.ts';
+import { causeName, colon, comma, countryIn, countryName, headlineName, paren, stageName } from './labels.ts';
 
 /** A price-ledger cause (market/why.ts) in words. */
 function priceCause(c: string): string {
   const m = /^export controls by (\w{3})$/.exec(c);
-  if (m) return t('price.controlsBy', { who: countryName(m[1]!) });
+  if (m) return t('price.controlsBy', { who: countryIn(m[1]!) });
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
-  return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryName(x));
+  return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
 }
-import { changeHead, fmtChange, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
+import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 
 /** Indicator names for players (the active language). */
 export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
@@ -36,7 +36,7 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
       h(
         'li',
         {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, fmtChange(hd, c.amount, 'pt'))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)} (${fmtChange(hd, x.change, 'pt')})`)),
+        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, fmtChange(hd, c.amount, 'pt'))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)}${paren(fmtChange(hd, x.change, 'pt'))}`)),
       ),
     ),
   );
@@ -89,7 +89,7 @@ function priceStory(report: TurnReport): HTMLElement {
     const rest = w.value - w.without - shown.reduce((a, c) => a + c.amount, 0);
     const parts = shown.map((c) => `${priceCause(c.cause)} ${sign(c.amount)}`);
     if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`${t('price.smaller')} ${sign(rest)}`);
-    return h('li', {}, h('b', {}, t('price.line', { name, where, value: money(w.value) })), parts.length ? t('price.without', { value: money(w.without), parts: parts.join(', ') }) : t('price.none'));
+    return h('li', {}, h('b', {}, t('price.line', { name, where, value: money(w.value) })), parts.length ? t('price.without', { value: money(w.without), parts: parts.join(comma()) }) : t('price.none'));
   };
   return h(
     'section',
@@ -124,7 +124,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
             h('h3', {}, t('digest.you')),
-            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n))))) : '',
+            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : ''))) : '',
             changes.length
               ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, lang() === 'ja' ? `：${c.causes.join('。')}` : `: ${c.causes.join('; ')}`) : '')))
               : h('p', { class: 'hint' }, t('digest.nothing'))),
@@ -133,12 +133,12 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
           story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
-                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}: ${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? ` (${t('digest.routine')})` : ''}` : `${t('digest.elsewhere')}: ${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))
+                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
       h('h3', {}, t('digest.ledgers', { country: countryName(country) })),
-      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}: ${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
+      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),
       h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, fmtChange(hd, report.headlines[c][hd].change, 'pt')))))))),
       h('div', { class: 'row end' }, close),

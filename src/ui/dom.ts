@@ -26,7 +26,12 @@ export const fmt = {
   int: (n: number) => Math.round(n).toLocaleString('en-US'),
   n1: (n: number) => n.toFixed(1),
   pct: (n: number) => `${(n * 100).toFixed(0)}%`,
-  signed: (n: number, d = 1) => `${n >= 0 ? '+' : ''}${n.toFixed(d)}`,
+  /** Signed with a real minus sign, and "±" for a figure that rounds to zero ("±0.00", never "+0.00" or "−0.00"): the
+   * one convention for scores and their changes on every screen (the player's, the class's, the debrief's). */
+  signed: (n: number, d = 1) => {
+    const mag = Math.abs(n).toFixed(d);
+    return `${/[1-9]/.test(mag) ? (n > 0 ? '+' : '−') : '±'}${mag}`;
+  },
   money: (bn: number) => (Math.abs(bn) < 0.1 && bn !== 0 ? `USD ${(bn * 1000).toFixed(1)} m` : `USD ${bn >= 100 ? Math.round(bn).toLocaleString('en-US') : bn.toFixed(bn >= 10 ? 1 : 2)} bn`),
 };
 

@@ -313,7 +313,7 @@ export class GameScreen {
       case 'Defense':
         return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval));
       case 'Invest':
-        return investmentPanel(v, this.draft, this.changed, this.projectTypes);
+        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget);
       case 'Stockpile':
         return stockpilePanel(v, this.draft, this.changed);
       case 'Deals':

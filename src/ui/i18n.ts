@@ -99,6 +99,16 @@ export async function setLang(l: Lang): Promise<void> {
   for (const f of [...listeners]) f();
 }
 
+/** A page that speaks one language whatever the player chose (the class's dashboard is in English): the text it takes
+ * from the catalogues (news lines) is in that language, and the player's stored choice is left as it was. */
+export async function pageLang(l: Lang): Promise<void> {
+  await ready;
+  if (l === lang()) return;
+  await load(l);
+  await i18next.changeLanguage(l);
+  if (globalThis.document) document.documentElement.lang = l;
+}
+
 /** A number for the active language (grouping, decimals). */
 export function num(n: number, digits = 0): string {
   return new Intl.NumberFormat(lang() === 'ja' ? 'ja-JP' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);

@@ -37,7 +37,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     const x = rep?.headlines[c][hd];
     const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
     const why = h('div', { class: 'why hidden' });
-    // the digest's formatter: magnet supply's change in percentage points ("+0.8 pt"), never "+0.8%", which reads as a
+    // the digest's formatter: magnet supply's change in percentage points ("+0.8 pp"), never "+0.8%", which reads as a
     // relative change
     const change = x ? fmtChange(hd, x.change, 'pt') : '';
     const zero = change === '±0';

@@ -5,6 +5,19 @@ import { lang, num, t } from './i18n.ts';
 import { fmt } from './dom.ts';
 
 export const countryName = (c: RegionId | '*' | string): string => (c === '*' ? t('country.everyone') : /^(AUS|CHN|JPN|MYS|USA|ROW)$/.test(c) ? t(`country.${c}`) : c);
+/** A country's name inside an English sentence, with the article English gives it: "exports to the United States",
+ * "tension with the rest of the world" (tables, menus and headings use countryName: "United States"). Japanese has no
+ * article: the name. */
+export const countryIn = (c: RegionId | string): string => (lang() === 'en' && (c === 'USA' || c === 'ROW') ? `the ${countryName(c)}` : countryName(c));
+/** A sentence's first letter in capitals: "The United States offers Japan ..." (a no-op in Japanese). */
+export const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** Whose, in running text: "China’s", "the United States’" (not "the United States’s"); Japanese "中国の". */
+export const countryOwn = (c: RegionId | string): string => t('cause.whose', { who: countryIn(c) }).replace(/s’s$/, 's’');
+/** Punctuation for the active language: Japanese text takes full-width marks ("許可制（90%）", "オーストラリア：3 件",
+ * "A、B"), English the ASCII ones with their spaces. */
+export const paren = (s: string): string => (lang() === 'ja' ? `（${s}）` : ` (${s})`);
+export const colon = (): string => (lang() === 'ja' ? '：' : ': ');
+export const comma = (): string => (lang() === 'ja' ? '、' : ', ');
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
 /** A timeline's name in the active language (the session names them 'Timeline A', 'Timeline B', ...). */
 export const timelineName = (label: string): string => label.replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }));
@@ -38,16 +51,16 @@ export const supplyPct = (s: number): string => {
  * is ("tension with CHN: tariffs by USA" -> "tension with China (your tariffs)" for the US). */
 export function causeName(cause: string, me?: string): string {
   let m = /^magnets from (\w{3})$/.exec(cause);
-  if (m) return t('cause.magnets from', { who: countryName(m[1]!) });
+  if (m) return t('cause.magnets from', { who: countryIn(m[1]!) });
   m = /^share of (\w{3}) market/.exec(cause);
   if (m) return t('cause.share of market', { who: countryName(m[1]!) });
   // the security ledger's tension causes (engine/security-ledger.ts): by whose move, or of what kind
   m = /^tension with (\w{3}): (tariffs|export controls|defense build-up) by (\w{3})$/.exec(cause);
-  if (m) return t(`cause.tension ${m[2]}`, { who: countryName(m[1]!), whose: m[3] === me ? t('cause.yours') : t('cause.whose', { who: countryName(m[3]!) }) });
+  if (m) return t(`cause.tension ${m[2]}`, { who: countryIn(m[1]!), whose: m[3] === me ? t('cause.yours') : countryOwn(m[3]!) });
   m = /^tension with (\w{3}): leaks of (\w{3})'s goods through (\w{3}) found last turn$/.exec(cause);
-  if (m) return t('cause.tension leak', { who: countryName(m[1]!), whose: m[2] === me ? t('cause.yours') : t('cause.whose', { who: countryName(m[2]!) }), via: countryName(m[3]!) });
+  if (m) return t('cause.tension leak', { who: countryIn(m[1]!), whose: m[2] === me ? t('cause.yours') : countryOwn(m[2]!), via: countryIn(m[3]!) });
   m = /^tension with (\w{3}): (settling|deals|events|broken deal|limit|leaks found last turn)$/.exec(cause);
-  if (m) return t(`cause.tension ${m[2] === 'leaks found last turn' ? 'leaks' : m[2]}`, { who: countryName(m[1]!) });
+  if (m) return t(`cause.tension ${m[2] === 'leaks found last turn' ? 'leaks' : m[2]}`, { who: countryIn(m[1]!) });
   const k = `cause.${cause}`;
   const v = t(k);
   return v === k ? cause : v;

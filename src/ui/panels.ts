@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { countryName, dealStatus, goodName, levelName, money, stageAttr, stageName } from './labels.ts';
+import { countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
@@ -60,13 +60,25 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
   );
 }
 
+/** A licence a player sets from open or banned starts at half of last quarter's volume. 100% (the share an open
+ * control carries) caps exports at last quarter's volume, so beyond the first quarter's licensing delay (docs/MODEL.md
+ * S2.5) it restricts little: China licensing magnets to Japan at 100% on seed 1 leaves Japan's magnet supply at
+ * 98.7-96.9% over four turns (open: 99.5-99.6%; 50%: 84.4-76.1%). */
+export const NEW_LICENCE_SHARE = 0.5;
+
+/** The share the form shows for a control: the draft's, else the licence in force, else a new licence's. */
+export function licenceShare(cur: { level: string; share: number }, d: 'open' | 'banned' | { licensed: number } | undefined): number {
+  if (typeof d === 'object') return d.licensed;
+  return cur.level === 'licensed' ? cur.share : NEW_LICENCE_SHARE;
+}
+
 export function controlsPanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
   const me = view.country;
   const cell = (p: RegionId, s: StageKey) => {
     const cur = view.self.policies.controls[p][s];
     const d = draft.exportControls?.[p]?.[s];
     const level = d === undefined ? cur.level : typeof d === 'object' ? 'licensed' : d;
-    const share = typeof d === 'object' ? d.licensed : cur.share;
+    const share = licenceShare(cur, d);
     // licence shares are percentages, like tariffs (the order carries a fraction)
     const shareInput = h('input', { type: 'number', min: 0, max: 100, step: 5, value: Math.round(share * 1000) / 10, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': t('panel.shareAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
     const sel = h('select', { 'aria-label': t('panel.levelAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-${p}-${s}` }, ...(['open', 'licensed', 'banned'] as const).map((l) => h('option', { value: l, selected: l === level }, levelName(l)))) as HTMLSelectElement;
@@ -120,7 +132,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     { class: 'panel', 'aria-label': t('tab.Defense') },
     h('label', {}, `${t('panel.defence')} `, input),
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
-    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', {}, num(r.capability)), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
+    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
   );
 }
 
@@ -138,7 +150,15 @@ export function draftCost(draft: Draft, types: ProjectInfo[], view: CountryView)
   }, 0);
 }
 
-export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[]): HTMLElement {
+/** Why one more unit cannot be added: it costs more than what is left of this turn's budget after the orders already
+ * drafted (the figures the turn's validation uses; its error stays the final word on the orders as sent). */
+export function overBudget(t: ProjectInfo, view: CountryView, draft: Draft, types: ProjectInfo[], budget: number): { unit: number; left: number } | null {
+  const unit = lotCost(t, view);
+  const left = Math.max(0, budget - draftCost(draft, types, view));
+  return unit > left + 1e-9 ? { unit, left } : null;
+}
+
+export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number): HTMLElement {
   const me = view.country;
   const list = h('ul', { class: 'projects' });
   for (const t of types) {
@@ -147,6 +167,9 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     const name = projectLabel(t.type, t.label);
     const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: name }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
     const held = view.projects.filter((p) => p.owner === me && p.type === t.type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
+    // shown (a player plans for it: unspent budget carries over), but not addable when it would not fit this turn
+    const short = overBudget(t, view, draft, types, budget);
+    const why = short ? tr('panel.overBudget', { cost: money(short.unit), left: money(short.left) }) : '';
     list.append(
       h(
         'li',
@@ -162,6 +185,8 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
             {
               type: 'button',
               'data-testid': `invest-${t.type}`,
+              disabled: !!short,
+              title: why || undefined,
               onclick: () => {
                 draft.investments ??= [];
                 const host = hostSel.value as CountryId;
@@ -174,6 +199,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
             tr('panel.add'),
           ),
         ),
+        short ? h('div', { class: 'hint over-budget', 'data-testid': `invest-short-${t.type}` }, why) : '',
       ),
     );
   }
@@ -240,10 +266,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       changed();
     }, draft),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryName(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, from: countryName(d.from), to: countryName(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
 }
 
@@ -268,7 +294,7 @@ function offerItem(d: CountryView['deals'][number], describe: (l: { type: string
     status.textContent = c ? t(`panel.answered.${c}`) : '';
   };
   show();
-  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryName(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
+  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
 }
 
 /** A deal's commitments in words. */

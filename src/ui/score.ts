@@ -2,14 +2,13 @@
 // digest's "Your score this turn" (which objectives moved the score, against the yardstick game).
 import { OBJECTIVES, type CountryId } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
-import { h } from './dom.ts';
+import { fmt, h } from './dom.ts';
 import { t } from './i18n.ts';
 import { countryName, objectiveName, objectiveShort } from './labels.ts';
 
 const OBJECTIVE_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveName(String(k)) });
 const OBJECTIVE_SHORT = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveShort(String(k)) });
 
-/** Points to two decimals with a real minus sign; "±0.00" when it rounds to zero. */
 /** The score's change as the two shown scores say it: −0.13 to −0.21 is down 0.08 (the unrounded −0.134 to −0.206 said
  * "down 0.07"). */
 export function shownChange(score: number, prev: number): number {
@@ -17,10 +16,8 @@ export function shownChange(score: number, prev: number): number {
   return Math.round(shown(score) - shown(prev)) / 100;
 }
 
-export function pts(v: number): string {
-  if (Math.abs(v) < 0.005) return '±0.00';
-  return `${v > 0 ? '+' : '−'}${Math.abs(v).toFixed(2)}`;
-}
+/** Points to two decimals with a real minus sign; "±0.00" when it rounds to zero (as the class screens say it). */
+export const pts = (v: number): string => fmt.signed(v, 2);
 
 
 type Part = { key: (typeof OBJECTIVES)[number]; total: number; change: number; gap: number };

@@ -4,27 +4,33 @@
 // Engine news lines are put in plain words (country names, not codes) and in the chosen language.
 import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/lite.ts';
 import { jaLines, lang, num, t } from './i18n.ts';
-import { causeName, countryName, headlineShort, sharePct, stageAttr, stageName } from './labels.ts';
+import { causeName, comma, countryIn, countryName, countryOwn, headlineShort, paren, sentence, sharePct, stageAttr, stageName } from './labels.ts';
 import { eventText, eventTitle } from './content-text.ts';
 
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
 const ENGINE_STAGE: Record<string, StageKey> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore': 'ore.heavy', 'NdPr oxide': 'oxide.light', 'Dy/Tb oxide': 'oxide.heavy', magnet: 'magnet' };
-const names = (list: string) => list.split(', ').map((c) => countryName(c)).join(lang() === 'ja' ? '、' : ', ');
+const names = (list: string) => list.split(', ').map((c) => countryIn(c)).join(lang() === 'ja' ? '、' : ', ');
 
 /** One engine news line in plain words and the active language (lines it does not know keep the engine's English, with country names). */
 export function plainNews(line: string): string {
+  // a country inside an English sentence takes its article ("to the United States"), and the sentence starts with a
+  // capital ("The United States offers Japan ...")
+  return newsWords(line).replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`);
+}
+
+function newsWords(line: string): string {
   const ja = lang() === 'ja';
   const jl = jaLines();
   const deal = jl ? (jl.dealNewsJa(line) ?? jl.projectNewsJa(line)) : null;
   if (deal) return deal;
   let m = new RegExp(`^${CODE} bans (.+) exports to (.+)\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryName(m[1]!)} bans ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を禁止。` : `${countryIn(m[1]!)} bans ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
   m = new RegExp(`^${CODE} licenses (\\d+)% of the usual (.+) exports to (.+)\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が${names(m[4]!)}への${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)}の輸出を許可制に（通常の${m[2]}%）。` : `${countryName(m[1]!)} licenses ${stageAttr(ENGINE_STAGE[m[3]!] ?? m[3]!)} exports to ${names(m[4]!)}: ${m[2]}% of the usual volume.`;
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[4]!)}への${stageName(ENGINE_STAGE[m[3]!] ?? m[3]!)}の輸出を許可制に（通常の${m[2]}%）。` : `${countryIn(m[1]!)} licenses ${stageAttr(ENGINE_STAGE[m[3]!] ?? m[3]!)} exports to ${names(m[4]!)}: ${m[2]}% of the usual volume.`;
   m = new RegExp(`^${CODE} reopens (.+) exports to (.+)\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を再開。` : `${countryName(m[1]!)} reopens ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
+  if (m) return ja ? `${countryName(m[1]!)}が${names(m[3]!)}への${stageName(ENGINE_STAGE[m[2]!] ?? m[2]!)}の輸出を再開。` : `${countryIn(m[1]!)} reopens ${stageAttr(ENGINE_STAGE[m[2]!] ?? m[2]!)} exports to ${names(m[3]!)}.`;
   m = new RegExp(`^${CODE} (raises|cuts) defen[cs]e spending to ([\\d.]+)% of GDP\\.$`).exec(line);
-  if (m) return ja ? `${countryName(m[1]!)}が防衛費をGDPの${m[3]}%に${m[2] === 'raises' ? '引き上げ' : '引き下げ'}。` : `${countryName(m[1]!)} ${m[2]} defence spending to ${m[3]}% of GDP.`;
+  if (m) return ja ? `${countryName(m[1]!)}が防衛費をGDPの${m[3]}%に${m[2] === 'raises' ? '引き上げ' : '引き下げ'}。` : `${countryIn(m[1]!)} ${m[2]} defence spending to ${m[3]}% of GDP.`;
   m = new RegExp(`^${CODE} sets its tariffs on ${CODE}: (.+)\\.$`).exec(line);
   if (m) {
     const parts = m[3]!.split(', ').map((p) => {
@@ -33,14 +39,24 @@ export function plainNews(line: string): string {
       const good = { cars: 'autos', magnets: 'magnets', oxides: 'oxide', ore: 'ore', 'other goods': 'other' }[q[1]!] ?? q[1]!;
       return ja ? `${t(`good.${good}`)} ${q[2]}%（以前 ${q[3]}%）` : `${t(`good.${good}`)} ${q[2]}% (was ${q[3]}%)`;
     });
-    return ja ? `${countryName(m[1]!)}が${countryName(m[2]!)}への関税を変更：${parts.join('、')}。` : `${countryName(m[1]!)} sets its tariffs on ${countryName(m[2]!)}: ${parts.join(', ')}.`;
+    return ja ? `${countryName(m[1]!)}が${countryName(m[2]!)}への関税を変更：${parts.join('、')}。` : `${countryIn(m[1]!)} sets its tariffs on ${countryIn(m[2]!)}: ${parts.join(', ')}.`;
   }
   // other engine lines: country codes become names; a negative figure gets the minus sign the rest of the digest uses
   // ("moved the price there by −0.1%", not "-0.1%"), and a percentage said "eighty-..." or "eleven" takes "an"
   return line
-    .replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c))
+    .replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryIn(c))
+    .replace(/([.;] )the (United States|rest of the world)\b/g, (_, p: string, n: string) => `${p}The ${n}`)
     .replace(/(^|[\s(])-(?=\d)/g, '$1−')
     .replace(/\b([Aa]) ((?:8\d?|11|18)(?:\.\d+)?%)/g, '$1n $2');
+}
+
+/** The lever against a leak found through the player's country (an engine line "CHN finds about 3.4 t of its Dy/Tb oxide
+ * reaching JPN through AUS, round its export controls."): a licence on the player's own exports to the destinations,
+ * which closes the route (transshipment goes only through a country that leaves the destination open:
+ * engine/market/problem.ts). Null for any other line. */
+export function leakHint(line: string, me: CountryId): string | null {
+  const m = new RegExp(`^${CODE} finds about .+ through ${CODE}, round its export controls\\.$`).exec(line);
+  return m && m[2] === me && m[1] !== me ? t('digest.leakHint', { who: countryIn(m[1]!) }) : null;
 }
 
 /** Others' export controls in force on the player, by country: the strictest level and the stages. */
@@ -78,10 +94,10 @@ export class RestrictionMemory {
 /** The restriction in words: "China's ban on Dy/Tb oxide and NdFeB magnets to Japan (in force since turn 1)". */
 export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me: RegionId, since: number | undefined, turn: number): string {
   const what = t('digest.restrictionOn', {
-    who: countryName(r.who),
-    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'} (${sharePct(r.share)})`,
+    who: countryOwn(r.who),
+    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'}${paren(sharePct(r.share))}`,
     what: r.stages.map(stageName).join(lang() === 'ja' ? '・' : ' and '),
-    to: countryName(me),
+    to: countryIn(me),
   });
   if (since === undefined) return t('digest.inForce', { what });
   // in force before the game began (turn 0): a standing condition, not a delayed effect of something that happened
@@ -101,7 +117,7 @@ export interface Change {
 const REMAINDERS = new Set(['rounding', 'rounding and limits']);
 
 /** A headline's change, signed, in its unit: "+1.2" (approval, security), "−12,000", and magnet supply in percentage
- * points ("−7.2 points" in the story, "−7.2 pt" where room is short: the ledger and the table); "±0" when it rounds to
+ * points ("−7.2 percentage points" in the story, "−7.2 pp" where room is short: the ledger and the table); "±0" when it rounds to
  * nothing. The one formatter of changes for the story and the digest. */
 export function fmtChange(hd: Headline, v: number, unit: 'points' | 'pt' = 'points'): string {
   const a = Math.abs(v);
@@ -143,11 +159,11 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
         // put down to the other side's licence alone
         const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
-        const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryName(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
+        const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryIn(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
         // no restriction to name: say where the magnets went missing, if a country's magnets did
-        if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryName(worstFrom) }));
+        if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryIn(worstFrom) }));
         if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : '; ')}`;
-        if (c.cause === 'events' && report.events.length) words += ` (${report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; ')})`;
+        if (c.cause === 'events' && report.events.length) words += paren(report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; '));
         return `${words} ${fmtChange(hd, c.amount)}`;
       });
     if (named.length && Math.abs(rest) >= 0.2 * Math.max(Math.abs(x.change), ...named.map((c) => Math.abs(c.amount))) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
@@ -159,7 +175,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
 /** A headline change as a sentence head: "Magnet supply −12.0 points". */
 export function changeHead(c: Change): string {
   const name = headlineShort(c.hd);
-  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${fmtChange(c.hd, c.change)}${c.hd === 'gdp' || c.hd === 'autoProduction' || c.hd === 'autoExports' ? ` (${c.rel >= 0 ? '+' : '−'}${num(Math.abs(c.rel) * 100, 1)}%)` : ''}`;
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${fmtChange(c.hd, c.change)}${c.hd === 'gdp' || c.hd === 'autoProduction' || c.hd === 'autoExports' ? paren(`${c.rel >= 0 ? '+' : '−'}${num(Math.abs(c.rel) * 100, 1)}%`) : ''}`;
 }
 
 /** The news sorted into the story's parts. */
@@ -195,8 +211,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     const hurts = /halt|shut|clos|lose production|disrupt|strike/i.test(e.text) && meName.test(`${e.title} ${e.text}`);
     // the test reads the content's English; the player reads the active language
     if (!hurts || cars.change <= 0) return { title: eventTitle(e), text: eventText(e) };
-    const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(', ');
-    return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: countryName(me), n: num(cars.change), causes }) };
+    const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(comma());
+    return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(cars.change), causes }) };
   });
   return { toYou, events, yours, others };
 }

@@ -1,0 +1,48 @@
+// The Japanese digest uses full-width punctuation throughout: "許可制（90%）", "自動車輸出 +1,801（+0.2%）", "オーストラリア：
+// 3 件の手", "GDP（年率、10億ドル）：+2", the price causes joined by "、". Some lines had half-width ones ("許可制 (90%)",
+// "オーストラリア: 3 件の手", "中国の輸出規制 +16.3, 要因の相互作用 +1.3") beside the full-width rest.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { playGame, type Seats } from '../engine/game.ts';
+import { makeAgent } from '../engine/agents/index.ts';
+import { COUNTRIES, viewFor, type GameState, type TurnReport } from '../engine/index.ts';
+import { setLang } from '../src/ui/i18n.ts';
+import { RestrictionMemory, changeHead, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
+import { colon, comma, paren } from '../src/ui/labels.ts';
+
+/** a half-width comma, colon or parenthesis beside Japanese text */
+const HALF = /[\u3000-\u9fff\uff00-\uffef] ?[,:(]|[,:)] ?[\u3000-\u9fff]/;
+
+describe('the Japanese digest’s punctuation', () => {
+  beforeAll(() => setLang('ja'));
+  afterAll(() => setLang('en'));
+
+  it('the joiners are full-width in Japanese', () => {
+    expect(`許可制${paren('90%')}`).toBe('許可制（90%）');
+    expect(`オーストラリア${colon()}3 件の手`).toBe('オーストラリア：3 件の手');
+    expect(['中国の輸出規制 +16.3', '買いだめ +0.9'].join(comma())).toBe('中国の輸出規制 +16.3、買いだめ +0.9');
+  });
+
+  it('every line of the story of two persona games (each country, eight turns) has no half-width punctuation', () => {
+    const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as unknown as Seats;
+    const lines: string[] = [];
+    for (const seed of [1, 2]) {
+      const memory = Object.fromEntries(COUNTRIES.map((c) => [c, new RestrictionMemory()]));
+      playGame(content, seed, seats, {
+        turns: 8,
+        onTurn: (s: GameState, r: TurnReport) => {
+          for (const c of COUNTRIES) {
+            const view = viewFor(s, c);
+            memory[c]!.observe(r.turn, view);
+            for (const ch of yourChanges(r, c, view, memory[c]!)) lines.push(changeHead(ch), ...ch.causes);
+            const sorted = sortNews(r, c);
+            lines.push(...sorted.toYou.map(plainNews), ...sorted.yours.map(plainNews), ...sorted.events.flatMap((e) => [e.title, e.text, e.note ?? '']));
+          }
+          lines.push(...r.news.map(plainNews));
+        },
+      });
+    }
+    expect(lines.filter((l) => /許可制/.test(l)).length, 'the games have licences to name').toBeGreaterThan(0);
+    expect(lines.filter((l) => HALF.test(l))).toEqual([]);
+  }, 120_000);
+});
