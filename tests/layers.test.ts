@@ -192,6 +192,15 @@ describe('engine/', () => {
   });
 });
 
+describe('the rest of the code', () => {
+  it(`keeps every TypeScript file of src/, tests/ and scripts/ under ${MAX_LINES} lines (the engine's rule, held everywhere)`, () => {
+    const files = ['src', 'tests', 'scripts'].flatMap((d) => tsFiles(join(ROOT, d)));
+    expect(files.length).toBeGreaterThan(200);
+    const over = files.map((f) => ({ file: rel(f), lines: lineCount(readFileSync(f, 'utf8')) })).filter((x) => x.lines >= MAX_LINES);
+    expect(over, `files of ${MAX_LINES}+ lines: ${over.map((x) => `${x.file} (${x.lines})`).join(', ')}`).toEqual([]);
+  });
+});
+
 describe('src/render and src/ui', () => {
   /** Imports from a host file that reach into engine/ other than through its entries: engine/index.ts, and
    * engine/lite.ts (the part the browser's page loads: tests/page-imports.test.ts). */
