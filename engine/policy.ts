@@ -99,7 +99,7 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
       const step = maxDefenseStep(reg.approval);
       const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
       if (delta > step + 1e-9)
-        add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} points exceeds the ${step.toFixed(2)} points approval of ${reg.approval.toFixed(0)} allows this turn`);
+        add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} percentage points (of GDP) exceeds the ${step.toFixed(2)} that approval of ${reg.approval.toFixed(0)} allows this turn`);
     }
     const invs = co.investments;
     if (invs) {

@@ -31,7 +31,7 @@ describe('order issues in the player’s language', () => {
   it('says the budget, defence step, stockpile and project-limit issues in Japanese, with no English left', async () => {
     const en = issues().map((i) => issueText(i, label));
     expect(en.join('\n')).toMatch(/costs USD [\d.]+ bn but the budget this turn is USD [\d.]+ bn/);
-    expect(en.join('\n')).toMatch(/a change of [\d.]+ points exceeds/);
+    expect(en.join('\n')).toMatch(/a change of [\d.]+ percentage points \(of GDP\) exceeds the [\d.]+ that approval of \d+ allows/);
     expect(en.join('\n')).toMatch(/releases 50 t but the stockpile holds 0 t/);
     // the project's name, not the engine's key ("magnetPlant")
     expect(en.join('\n')).toMatch(/NdFeB magnet plant: 9 more would make 9, over the limit of 5 per country/);
@@ -40,6 +40,6 @@ describe('order issues in the player’s language', () => {
     expect(ja.length).toBe(4);
     for (const line of ja) expect(english(line), line).toEqual([]);
     expect(ja.join('\n')).toMatch(/投資：費用[\d.]+億ドルが今ターンの予算[\d.]+億ドルを超えています/);
-    expect(ja.join('\n')).toMatch(/防衛：変更幅[\d.]+ポイントが、支持率50で今ターンに動かせる0.25ポイントを超えています/);
+    expect(ja.join('\n')).toMatch(/防衛：変更幅[\d.]+%ポイント（GDP比）が、支持率50で今ターンに動かせる0.25%ポイントを超えています/);
   });
 });
