@@ -167,7 +167,7 @@ describe('sweep', () => {
     for (const [out, json] of [[r.stdout, s], [l.stdout, lj]] as [string, { ranking: Ranked[] }][]) {
       for (const x of json.ranking) expect(marked(out, x.path), x.path).toBe(inside(x));
       expect(out.includes('(within noise): the effect lies inside its own 95% interval')).toBe(json.ranking.some(inside));
-      expect(out).toContain(`overall: the root mean square of a parameter's effects over the 13 outcomes`);
+      expect(out).toContain(`overall: the root mean square of a parameter's effects over the 14 outcomes (sweep.csv's last columns)`);
     }
     // the deep-sea parameter moves nothing in six turns and the sigma range is inside its interval there: both said
     expect(r.stdout).toMatch(/\ngoods\.autos\.sigma .* ±\d\.\d{3}  \(within noise\)\n/);
