@@ -24,33 +24,30 @@ const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, lo
 const url = server.resolvedUrls!.local[0];
 const browser = await launch();
 let jaLine = '';
+/** A fresh page (the language saved from an earlier visit, if given) started to its map, with the scripts it loaded. */
+async function toTheMap(motion: 'reduce' | 'no-preference', savedLang?: string) {
+  const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: motion });
+  const page = await ctx.newPage();
+  if (savedLang) await page.addInitScript((l) => localStorage.setItem('rare-earth-gambit:lang', l), savedLang);
+  const loaded = new Set<string>();
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) loaded.add(r.url().split('/').pop()!);
+  });
+  await page.goto(url);
+  await page.getByTestId('start-game').click();
+  await page.getByTestId('map').locator('canvas').waitFor();
+  return { ctx, page, loaded };
+}
 try {
   // the same count for a Japanese page (the language saved from an earlier visit): its catalogue and content text too
   {
-    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
-    const page = await ctx.newPage();
-    await page.addInitScript(() => localStorage.setItem('rare-earth-gambit:lang', 'ja'));
-    const loaded = new Set<string>();
-    page.on('response', (r) => {
-      if (r.url().endsWith('.js')) loaded.add(r.url().split('/').pop()!);
-    });
-    await page.goto(url);
-    await page.getByTestId('start-game').click();
-    await page.getByTestId('map').locator('canvas').waitFor();
+    const { ctx, loaded } = await toTheMap('reduce', 'ja');
     const before = sizes.filter((s) => loaded.has(s.f)).reduce((a, s) => a + s.gz, 0);
     jaLine = `${(before / 1024).toFixed(1)} KB|${loaded.size} files (its catalogue, content text and news readers)`;
     await ctx.close();
   }
   for (const motion of ['reduce', 'no-preference'] as const) {
-    const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: motion });
-    const page = await ctx.newPage();
-    const loaded = new Set<string>();
-    page.on('response', (r) => {
-      if (r.url().endsWith('.js')) loaded.add(r.url().split('/').pop()!);
-    });
-    await page.goto(url);
-    await page.getByTestId('start-game').click();
-    await page.getByTestId('map').locator('canvas').waitFor();
+    const { ctx, page, loaded } = await toTheMap(motion);
     if (motion === 'reduce') {
       const before = sizes.filter((s) => loaded.has(s.f)).reduce((a, s) => a + s.gz, 0);
       line('JavaScript loaded before the map shows (gzip)', `${(before / 1024).toFixed(1)} KB`, `${loaded.size} files, budget 400 KB`);
