@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, type CountryId } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } from './args.ts';
-import { STOP_SIGNALS, interruptedLine, onStopSignals, writeFileAtomic, type StopSignal } from './io.ts';
+import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
 import { checkOutputs } from './files.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
@@ -166,13 +166,8 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const bar = o.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'experiment [{bar}] {value}/{total} games | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
   bar?.start(plan.total, resumed);
   let finished = 0;
-  let interrupted: StopSignal | null = null;
-  const release = onStopSignals((sig) => {
-    if (interrupted) process.exit(STOP_SIGNALS[sig]);
-    interrupted = sig;
-  });
   const line = (key: number) => JSON.parse([...done.lines([key])][0]) as ExperimentLine;
-  const phase = async (keys: number[], task: (key: number) => ExperimentTask) => {
+  const phase = async (keys: number[], task: (key: number) => ExperimentTask, stopped: () => boolean) => {
     const todo = keys.filter((k) => !done.has(k));
     await playScheduled<ExperimentTask>({
       tasks: { length: todo.length, at: (i) => task(todo[i]) },
@@ -185,21 +180,18 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
         log?.update(resumed + finished);
         bar?.update(resumed + finished);
       },
-      stopped: () => interrupted !== null,
+      stopped,
     });
   };
-  try {
-    await phase(Array.from({ length: plan.yards }, (_, k) => k), (k) => plan.yardTask(k));
-    if (!interrupted) await phase(Array.from({ length: plan.total - plan.yards }, (_, i) => plan.yards + i), (k) => plan.measureTask(k, (y) => (line(y) as Extract<ExperimentLine, { kind: 'yard' }>).yard));
-  } catch (e) {
-    dropEmptyJournal(done.path, done.size);
-    throw e;
-  } finally {
-    release();
-    bar?.stop();
-  }
-  if (interrupted) {
-    const sig: StopSignal = interrupted;
+  // the yardsticks first (every measured game needs its seed's), then the measured games
+  const sig = await playUntilStopped(
+    async (stopped) => {
+      await phase(Array.from({ length: plan.yards }, (_, k) => k), (k) => plan.yardTask(k), stopped);
+      if (!stopped()) await phase(Array.from({ length: plan.total - plan.yards }, (_, i) => plan.yards + i), (k) => plan.measureTask(k, (y) => (line(y) as Extract<ExperimentLine, { kind: 'yard' }>).yard), stopped);
+    },
+    { after: () => bar?.stop(), onError: () => dropEmptyJournal(done.path, done.size) },
+  );
+  if (sig) {
     process.stderr.write(interruptedLine('experiment', sig, `; ${done.size} of ${plan.total} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)`));
     return STOP_SIGNALS[sig];
   }

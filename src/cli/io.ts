@@ -105,6 +105,29 @@ export function interruptedLine(label: string, sig: StopSignal, kept: string): s
   return `${label}: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}${kept}\n`;
 }
 
+/** Runs a batch's play under the stop signals: the first Ctrl-C or SIGTERM (a job scheduler's limit, a container
+ * stopped) sets the flag the play polls through `stopped()`, so it hands out no more games and lets the running ones
+ * end; a second signal exits at once with the signal's code. Either way the handlers are released and `after` runs (a
+ * progress bar stopped); on an error `onError` runs first (an empty journal dropped). Resolves with the signal that
+ * stopped the play, or null when it ran to the end. (selfplay, tournament, sweep and experiment all stop this way.) */
+export async function playUntilStopped(play: (stopped: () => boolean) => Promise<void>, hooks: { after?: () => void; onError?: () => void } = {}): Promise<StopSignal | null> {
+  let interrupted: StopSignal | null = null;
+  const release = onStopSignals((sig) => {
+    if (interrupted) process.exit(STOP_SIGNALS[sig]);
+    interrupted = sig;
+  });
+  try {
+    await play(() => interrupted !== null);
+  } catch (e) {
+    hooks.onError?.();
+    throw e;
+  } finally {
+    release();
+    hooks.after?.();
+  }
+  return interrupted;
+}
+
 /** Calls `onStop` with the signal on each Ctrl-C or SIGTERM until released (and holds the temporary files' own
  * handlers meanwhile); returns the release. */
 export function onStopSignals(onStop: (sig: StopSignal) => void): () => void {

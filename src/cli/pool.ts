@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
 import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
-import { STOP_SIGNALS, interruptedLine, onStopSignals, type StopSignal } from './io.ts';
+import { STOP_SIGNALS, interruptedLine, playUntilStopped } from './io.ts';
 import { logProgress } from './progress-log.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
@@ -190,30 +190,23 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
   let done = 0;
   // Ctrl-C or SIGTERM: hand out no more games, let the running ones end, then say that nothing was written (these
   // batches keep no journal) and exit 130 (143 for SIGTERM); a second signal exits at once
-  let interrupted: StopSignal | null = null;
-  const release = onStopSignals((sig) => {
-    if (interrupted) process.exit(STOP_SIGNALS[sig]);
-    interrupted = sig;
-  });
-  try {
-    await playScheduled({
-      tasks: r.tasks,
-      workers: r.workers,
-      onResult: (line, i) => {
-        out[i] = line;
-        r.onResult?.(line, i);
-        done++;
-        bar?.update(done, { rate: (done / ((performance.now() - t0) / 1000)).toFixed(1) });
-        log?.update(done);
-      },
-      stopped: () => interrupted !== null,
-    });
-  } finally {
-    bar?.stop();
-    release();
-  }
-  if (interrupted) {
-    const sig: StopSignal = interrupted;
+  const sig = await playUntilStopped(
+    (stopped) =>
+      playScheduled({
+        tasks: r.tasks,
+        workers: r.workers,
+        onResult: (line, i) => {
+          out[i] = line;
+          r.onResult?.(line, i);
+          done++;
+          bar?.update(done, { rate: (done / ((performance.now() - t0) / 1000)).toFixed(1) });
+          log?.update(done);
+        },
+        stopped,
+      }),
+    { after: () => bar?.stop() },
+  );
+  if (sig) {
     process.stderr.write(interruptedLine(r.label, sig, ` after ${done} of ${r.tasks.length} games; nothing written (a ${r.label} keeps no journal: run it again)`));
     process.exit(STOP_SIGNALS[sig]);
   }

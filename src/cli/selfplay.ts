@@ -5,7 +5,7 @@ import cliProgress from 'cli-progress';
 import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import type { GameTask, ResultLine } from './batch.ts';
-import { STOP_SIGNALS, interruptedLine, onStopSignals, type StopSignal } from './io.ts';
+import { STOP_SIGNALS, interruptedLine, playUntilStopped } from './io.ts';
 import { logProgress } from './progress-log.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
@@ -97,23 +97,12 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   // Ctrl-C or SIGTERM (a job scheduler's limit, a container stopped): hand out no more games, let the running ones end
   // and keep them in the journal; a second signal exits at once (the journal's last line may then be cut, which
   // --resume discards and plays again)
-  let interrupted: StopSignal | null = null;
-  const release = onStopSignals((sig) => {
-    if (interrupted) process.exit(STOP_SIGNALS[sig]);
-    interrupted = sig;
-  });
-  try {
+  const sig = await playUntilStopped(
     // tasks made as they are handed out: a 100,000-game run holds no list of them
-    await playScheduled({ tasks: { length: todo.length, at: (i) => task(todo[i]) }, workers, onResult: (line) => emit(line), stopped: () => interrupted !== null });
-  } catch (e) {
-    if (done) dropEmptyJournal(done.path, done.size);
-    throw e;
-  } finally {
-    release();
-    bar?.stop();
-  }
-  if (interrupted) {
-    const sig: StopSignal = interrupted;
+    (stopped) => playScheduled({ tasks: { length: todo.length, at: (i) => task(todo[i]) }, workers, onResult: (line) => emit(line), stopped }),
+    { after: () => bar?.stop(), onError: () => done && dropEmptyJournal(done.path, done.size) },
+  );
+  if (sig) {
     process.stderr.write(interruptedLine('selfplay', sig, journal ? `; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal}; run the same command with --resume to finish` : `; ${finished} of ${mine.length} games were written to stdout`));
     return STOP_SIGNALS[sig];
   }
