@@ -2,6 +2,7 @@
 import { COUNTRIES, createGame, hashValue, makeAgent, playGame, statusQuoSeats, viewFor, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
 import { solveClock } from '../../engine/market/spe.ts';
+import { allocatedPerTurn } from './bench-alloc.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -71,6 +72,13 @@ export function runBench(content: Content, quick: boolean): EngineFigures {
   const solveTurn = median(sqSolve);
   line('  of which market clearing', `${(100 * share).toFixed(0)} %`, `${solveTurn.toFixed(0)} us a turn in ${median(sqSolves).toFixed(1)} solves, timed in the same games: with the rest of the turn free, at most ${(1e6 / (40 * solveTurn)).toFixed(0)} games/s`);
   line('turn time, personas batch', `${((1e6 / b) / 40).toFixed(0)} us/turn`);
+  // bytes allocated per turn (the issue asks for none in the hot path): the same batch turns, sampled
+  for (const [label, seats, games] of [['status-quo', sq, quick ? 5 : 20], ['personas', personas, quick ? 3 : 10]] as const) {
+    const al = allocatedPerTurn(() => {
+      for (let g = 0; g < games; g++) playGame(content, 900 + g, seats, { ledger: false, keepReports: false });
+    }, games * 40);
+    line(`allocated per turn, ${label} batch`, `${al.kib.toFixed(0)} KiB`, `sampled over ${games} games; most in ${al.by.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
+  }
   // planner decisions
   const planner = makeAgent(content, 'planner', 'JPN');
   let state = createGame(content, 7);
