@@ -33,6 +33,10 @@ describe('the build checks content translations', () => {
     expect(names).toContain(contentLocaleCheck().name);
     expect(contentLocaleCheck().enforce).toBe('pre');
     expect(names).toContain(contentLabels().name);
+    // the dev server asks for /content/projects.json?import&labels, the build for ?labels
+    const labelsId = contentLabels().transform.filter.id;
+    for (const q of ['?labels', '?import&labels']) expect(labelsId.test(join(CONTENT_DIR, `projects.json${q}`))).toBe(true);
+    expect(labelsId.test(join(CONTENT_DIR, 'projects.json'))).toBe(false);
   });
 
   it('gives a page the part it asks for: the two parts are the whole file but its translators\' note', () => {

@@ -61,7 +61,7 @@ export function contentLocaleCheck() {
   };
 }
 
-const PROJECTS_LABELS = /[/\\]content[/\\]projects\.json\?labels$/;
+const PROJECTS_LABELS = /[/\\]content[/\\]projects\.json\?(.*&)?labels(&.*)?$/; // the dev server adds ?import&
 /** `content/projects.json?labels`: only the English labels the page reads the engine's news and its own panels with
  * (each project type's label, each deep-sea stage's id and label), not the whole file (its descriptions, costs and
  * sources, which the worker's engine reads): what an English page loads before its map stays small. */
