@@ -3,13 +3,14 @@
 // (`npm run server`, on SERVER_PORT, default 8080). The content's translations are checked as they are built.
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { contentLocaleCheck } from './src/content/locale-plugin.ts';
+import { contentLabels, contentLocaleCheck } from './src/content/locale-plugin.ts';
 
 const api = `127.0.0.1:${process.env.SERVER_PORT ?? 8080}`;
 
 export default defineConfig({
-  // content/locales/*.json checked as the build reads it (the page loads the text without zod)
-  plugins: [contentLocaleCheck()],
+  // content/locales/*.json checked as the build reads it (the page loads the text without zod); the page's project
+  // labels without the rest of content/projects.json
+  plugins: [contentLocaleCheck(), contentLabels()],
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,

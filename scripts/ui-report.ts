@@ -40,10 +40,11 @@ async function toTheMap(motion: 'reduce' | 'no-preference', savedLang?: string) 
 }
 try {
   // the same count for a Japanese page (the language saved from an earlier visit): its catalogue and content text too
+  // (its news readers and events' text load after the map, with the first End Turn)
   {
     const { ctx, loaded } = await toTheMap('reduce', 'ja');
     const before = sizes.filter((s) => loaded.has(s.f)).reduce((a, s) => a + s.gz, 0);
-    jaLine = `${(before / 1024).toFixed(1)} KB|${loaded.size} files (its catalogue, content text and news readers)`;
+    jaLine = `${(before / 1024).toFixed(1)} KB|${loaded.size} files (its catalogue and content text; news readers after the map)`;
     await ctx.close();
   }
   for (const motion of ['reduce', 'no-preference'] as const) {

@@ -6,6 +6,7 @@ import { GameScreen } from '../ui/game.ts';
 import { endScreen } from '../ui/end.ts';
 import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
+import { newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { clockText, COUNTRY_NAME, countryList, forget, roundText } from './common.ts';
 
@@ -196,6 +197,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   for (const ev of ['keydown', 'pointerdown', 'input']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true });
 
   renderBar();
+  void ready.then(newsReady); // a Japanese student's news readers, long before a round's digest is pushed
   try {
     await sock.hello;
   } catch (e) {

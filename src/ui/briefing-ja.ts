@@ -3,7 +3,13 @@
 // line it does not know stays in English.
 import { num } from './i18n.ts';
 import { countryName } from './labels.ts';
-import { usdJa } from './deal-news.ts';
+
+/** USD bn as 億ドル (1 bn = 10 億) */
+export const usdJa = (bn: string) => {
+  const v = Math.round(Number(bn) * 1000) / 100;
+  if (v > 0 && v < 1) return `${num(Math.round(v * 10000))}万ドル`; // under 1億: 8,000万ドル, not 0.8億ドル
+  return `${num(v, Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2)}億ドル`;
+};
 
 const n = (s: string) => Number(s.replace(/,/g, ''));
 

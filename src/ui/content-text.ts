@@ -1,19 +1,20 @@
 // Content text in the active language: event titles and texts, project labels and descriptions, deep-sea stage labels,
-// scenario names and briefings. English is the content itself; Japanese comes from content/locales/ja.json, loaded with
-// the Japanese catalogue (a separate chunk: English players do not download it), checked against the content's ids when
-// the page is built (src/content/locale-plugin.ts). A missing entry reads in English.
-import projectsJson from '../../content/projects.json';
+// scenario names and briefings. English is the content itself; Japanese comes from content/locales/ja.json, checked
+// against the content's ids when the page is built (src/content/locale-plugin.ts), in two parts loaded with the Japanese
+// catalogue (chunks of their own: English players do not download them): the projects, stages and scenarios before a
+// Japanese page draws (ja-first.ts), the events' text (most of the file) after its map, before its first news
+// (ja-lines.ts). A missing entry reads in English.
+import projectsJson from '../../content/projects.json?labels'; // the labels only (src/content/locale-plugin.ts)
 import type { ContentLocale, ScenarioBriefingText } from '../content/locale.ts';
 import { lang, t } from './i18n.ts';
 
-
 let ja: ContentLocale | null = null;
 
-/** Load the Japanese content text (once). It was checked against the schema and the content's ids when the page was
- * built (src/content/locale-plugin.ts, which fails the build on a bad file), so the page loads no checker (zod). */
-export async function loadContentJa(): Promise<void> {
-  if (ja) return;
-  ja = (await import('../../content/locales/ja.json').then((m) => (m as { default: unknown }).default)) as ContentLocale;
+/** Take a part of the Japanese content text, as its chunk loads (i18n.ts). The file was checked against the schema and
+ * the content's ids when the page was built (src/content/locale-plugin.ts, which fails the build on a bad file), so the
+ * page loads no checker (zod). */
+export function addContentJa(part: Partial<ContentLocale>): void {
+  ja = { events: {}, projects: {}, deepSeaStages: {}, scenarios: {}, ...ja, ...part } as ContentLocale;
 }
 
 const active = (): ContentLocale | null => (lang() === 'ja' ? ja : null);

@@ -1,8 +1,10 @@
 // Deal news in Japanese. The engine writes its deal lines in English (engine/deals.ts: proposals, answers, terms run,
 // breaches; the reasons come from the agents, agents/valuation.ts and agents/truce.ts). This reads those lines back and
 // says them in Japanese; a part it does not know stays in the engine's English with country names, so nothing is lost.
-import { num } from './i18n.ts';
 import { countryName, goodName, stageName } from './labels.ts';
+// the amounts as the start screen's briefing says them (from its chunk, ja-first.ts, which loads before this one)
+import { usdJa } from './ja-first.ts';
+export { usdJa };
 
 const C = '(AUS|CHN|JPN|MYS|USA|ROW)';
 const ID = '(D\\d+)';
@@ -11,12 +13,6 @@ const STAGE_KEY: Record<string, string> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore'
 const GOOD_KEY: Record<string, string> = { cars: 'autos', magnets: 'magnets', oxides: 'oxide', ore: 'ore', 'other goods': 'other' };
 export const stageJa = (s: string) => (STAGE_KEY[s] ? stageName(STAGE_KEY[s]) : /^(ore|oxide)\.(light|heavy)$|^magnet$/.test(s) ? stageName(s) : s);
 const goodJa = (g: string) => (GOOD_KEY[g] ? goodName(GOOD_KEY[g]) : g);
-/** USD bn as 億ドル (1 bn = 10 億) */
-export const usdJa = (bn: string) => {
-  const v = Math.round(Number(bn) * 1000) / 100;
-  if (v > 0 && v < 1) return `${num(Math.round(v * 10000))}万ドル`; // under 1億: 8,000万ドル, not 0.8億ドル
-  return `${num(v, Number.isInteger(v) ? 0 : Number.isInteger(v * 10) ? 1 : 2)}億ドル`;
-};
 const names = (s: string) => s.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryName(c));
 
 /** One commitment of a deal (engine/deals.ts describe()). */

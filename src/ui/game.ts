@@ -9,7 +9,7 @@ import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, st
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
-import { LANGS, lang, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, lang, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
 import { countryName, money, placeName, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
@@ -330,7 +330,7 @@ export class GameScreen {
     this.busy = true;
     this.render();
     this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
-    const r = await this.session.submit(this.draft).finally(() => this.map?.hold(false));
+    const [r] = await Promise.all([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady()]); // a Japanese page's news readers, once
     this.busy = false;
     if (!r.ok) {
       this.render();

@@ -2,22 +2,54 @@
 // the player's last choice, else the browser's; numbers formatted for the language. Switching re-renders the screen.
 import i18next from 'i18next';
 import { en, type Catalogue } from './locales/en.ts';
-import { loadContentJa } from './content-text.ts';
+import { addContentJa } from './content-text.ts';
+import type * as JaFirst from './ja-first.ts';
 import type * as JaLines from './ja-lines.ts';
 
 export type Lang = 'en' | 'ja';
 export const LANGS: Lang[] = ['en', 'ja'];
 const KEY = 'rare-earth-gambit:lang';
-// Japanese is loaded when it is first needed (a separate chunk: English players do not download it)
+// Japanese is loaded when it is first needed, in two chunks English players do not download: what the page draws with
+// (ja-first.ts: the catalogue, the content's text but the events', the start screen's readers), then the news readers
+// and the events' text (ja-lines.ts), which a page that starts in Japanese loads after its map (newsReady())
 const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
+let briefingJa: Pick<typeof JaFirst, 'briefingLineJa' | 'leverJa'> | null = null;
 let linesJa: typeof JaLines | null = null;
-async function load(l: Lang): Promise<void> {
+async function loadFirst(l: Lang): Promise<void> {
   if (CATALOGUES[l]) return;
-  const [{ ja }, lines] = await Promise.all([import('./locales/ja.ts'), import('./ja-lines.ts')]);
-  await loadContentJa(); // the content's own text (events, projects, scenarios), also a separate chunk
-  linesJa = lines;
-  CATALOGUES.ja = ja;
-  i18next.addResourceBundle('ja', 'translation', ja, true, true);
+  const first = await import('./ja-first.ts');
+  addContentJa(first.contentJa);
+  briefingJa = first;
+  CATALOGUES.ja = first.ja;
+  i18next.addResourceBundle('ja', 'translation', first.ja, true, true);
+}
+let news: Promise<void> | null = null;
+/** The news readers and the events' text (once; a failed load is tried again next time). */
+function loadNews(): Promise<void> {
+  news ??= import('./ja-lines.ts').then((lines) => {
+    addContentJa(lines.eventsJa);
+    linesJa = lines;
+  });
+  return news.catch((e: unknown) => {
+    news = null;
+    throw e;
+  });
+}
+async function load(l: Lang): Promise<void> {
+  await loadFirst(l);
+  if (l === 'ja') await loadNews();
+}
+
+/** Resolves when a Japanese page has its news readers and events' text (at once on an English page). The page waits for
+ * it before it shows news (a turn's digest, the end screen), so news never shows in English on a Japanese page; if the
+ * chunk does not load, the news stays in the engine's English, as when the catalogue does not load. */
+export async function newsReady(): Promise<void> {
+  if (lang() !== 'ja') return;
+  try {
+    await loadNews();
+  } catch {
+    /* the news in English */
+  }
 }
 
 function stored(): Lang | null {
@@ -50,7 +82,7 @@ export const ready: Promise<void> = (async () => {
   const l = initialLang();
   if (l !== 'en') {
     try {
-      await load(l);
+      await loadFirst(l); // the news readers after the map (newsReady())
       await i18next.changeLanguage(l);
     } catch {
       /* the catalogue did not load: English it is */
@@ -68,10 +100,15 @@ export function lang(): Lang {
   return i18next.language === 'ja' ? 'ja' : 'en';
 }
 
-/** The readers that put the engine's English lines into Japanese, on a Japanese page (null on an English one, or
- * before the Japanese catalogue has loaded: the lines then stay in English). */
+/** The readers that put the engine's English news lines into Japanese, on a Japanese page (null on an English one, or
+ * before they have loaded: newsReady(); the lines then stay in English). */
 export function jaLines(): typeof JaLines | null {
   return lang() === 'ja' ? linesJa : null;
+}
+
+/** The readers of the start screen's English country facts and levers, on a Japanese page (null on an English one). */
+export function jaBriefing(): typeof briefingJa {
+  return lang() === 'ja' ? briefingJa : null;
 }
 
 /** The active catalogue, for structured entries (the glossary). */

@@ -1,6 +1,8 @@
-// The Japanese readers of the engine's and the session's English lines (deal news, project, event and market news, the
-// start screen's country facts and levers). A chunk of its own, loaded with the Japanese catalogue (i18n.ts): English
-// players do not download it, and a Japanese page has it before anything is drawn in Japanese.
+// The Japanese readers of the engine's and the session's English news lines (deal news, project, event and market
+// news) and the events' Japanese text (content/locales/ja.json's events). A chunk of its own, loaded on a Japanese page
+// after its map is drawn, before the first news is shown (i18n.ts newsReady(): the first End Turn, a pushed turn in a
+// class, the end screen), or with the catalogue when the player switches to Japanese. English players do not
+// download it.
 export { dealNewsJa } from './deal-news.ts';
 export { projectNewsJa } from './project-news.ts';
-export { briefingLineJa, leverJa } from './briefing-ja.ts';
+export { default as eventsJa } from '../../content/locales/ja.json?part=events';

@@ -7,7 +7,7 @@ import { h } from './dom.ts';
 import { startScreen } from './start.ts';
 import { GameScreen } from './game.ts';
 import { docPage, isDocPage } from './doc.ts';
-import { ready, t } from './i18n.ts';
+import { newsReady, ready, t } from './i18n.ts';
 
 const AUTOSAVE = 'rare-earth-gambit:autosave';
 const root = document.getElementById('app')!;
@@ -63,8 +63,9 @@ async function showGame(s: SessionSnapshot): Promise<void> {
     load: pickFile,
     newGame: () => void showStart(),
     finished: async () => {
-      // the end screen's code loads when a game ends, not before the map shows
-      const [f, { endScreen }] = await Promise.all([session.finish(), import('./end.ts')]);
+      // the end screen's code loads when a game ends, not before the map shows (with a Japanese page's news readers: a
+      // game loaded at its end shows its digests without a turn played here)
+      const [f, { endScreen }] = await Promise.all([session.finish(), import('./end.ts'), newsReady()]);
       game?.unmount();
       game = null;
       endScreen(root, session, s.config.country, f, () => void showStart());

@@ -6,7 +6,7 @@ import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
 import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
 import { scenarioDescription, scenarioName } from './content-text.ts';
-import { LANGS, catalogue, jaLines, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, catalogue, jaBriefing, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { termLink } from './glossary.ts';
 import { OBJECTIVE_LABEL } from '../session/score.ts';
@@ -102,13 +102,13 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       // the scenario's text without its fixed length, then the length chosen; a scenario briefing already tells the story
       sb ? '' : h('p', {}, scenarioDescription(scenarioSel.value, b.situation[0]!).replace(/\s*(Forty|Forty-four|Twenty|Twelve) quarters\.\s*$|\d+四半期。\s*$/, '')),
       h('p', { 'data-testid': 'game-length' }, t('start.length', { n: Number(turnsInput.value) || 0, years: num((Number(turnsInput.value) || 0) / 4, (Number(turnsInput.value) || 0) % 4 ? 1 : 0), from: '2025Q4' })),
-      ...b.situation.slice(1).map((p) => h('p', {}, jaLines()?.briefingLineJa(p, country) || p)),
+      ...b.situation.slice(1).map((p) => h('p', {}, jaBriefing()?.briefingLineJa(p, country) || p)),
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
       h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${Math.round(o.weight * 100)}% ${lang() === 'ja' ? objectiveName(objectiveKey(o.name)) : o.name}`), lang() === 'ja' ? `：${(catalogue().start.objectiveMeaning as Record<string, string>)[objectiveKey(o.name)] ?? ''}` : ` — ${o.meaning}`))),
       h('p', {}, t('start.docLink'), ' ', modelDocLink(), t('help.modelEnd')),
       sb ? '' : h('h3', {}, t('start.levers')),
-      sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, jaLines()?.leverJa(l) || l))),
+      sb ? '' : h('ul', {}, ...b.levers.map((l) => h('li', {}, jaBriefing()?.leverJa(l) || l))),
     );
   };
   const choose = (c: CountryId) => {
