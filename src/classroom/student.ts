@@ -7,7 +7,8 @@ import { endScreen } from '../ui/end.ts';
 import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { clockText, COUNTRY_NAME, countryList, forget, roundText } from './common.ts';
+import { COUNTRY_NAME, countryList, forget } from './common.ts';
+import { clockText, roundText } from './words.ts';
 
 interface Status {
   className: string;
