@@ -43,13 +43,20 @@ async function open(browser: Browser, url: string, width: number, height: number
 }
 
 async function check(page: Page, where: string, also: string[], size: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.lang), where).toBe('ja');
   expect(await english(page, also), `${where}: English words on the Japanese page`).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.lang), where).toBe('ja');
   expect(await overflowing(page), `${where} at ${size}`).toEqual([]);
   // a score bar's country name (with its bot badge) fits its column: wider Japanese names would run under the bar
   const cut = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.p-c, .p-v, .p-m')).filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
   expect(cut, `${where} at ${size}: score bars' labels wider than their column`).toEqual([]);
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${where}-${size}.png`), fullPage: where === 'debrief' });
+  if (!SHOTS) return;
+  await page.screenshot({ path: join(SHOTS, `${where}-${size}.png`) });
+  if (where !== 'debrief') return;
+  // the debrief scrolls inside its page: its seats and decisions, then its end
+  await page.getByTestId('decisions').evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: join(SHOTS, `${where}-seats-${size}.png`) });
+  await page.getByTestId('debrief').evaluate((e) => (e.scrollTop = e.scrollHeight));
+  await page.screenshot({ path: join(SHOTS, `${where}-end-${size}.png`) });
 }
 
 describe.runIf(run)("the teacher's pages in Japanese", () => {
@@ -71,11 +78,17 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
 
     for (const [w, hgt] of [[1280, 800], [1024, 768]] as const) {
       const size = `${w}x${hgt}`;
+      // the teacher's form, with ?lang=ja
+      const { page: form, errors: fe } = await open(env.browser, `${base}/class.html?teacher&lang=ja`, w, hgt, storage);
+      errors.push(...fe);
+      await form.getByTestId('create').waitFor();
+      await check(form, 'create', also, size);
+      await form.context().close();
       // the dashboard with ?lang=ja; its projector and debrief links carry the language
       const { page: dash, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
       errors.push(...de);
       await dash.getByTestId('world-2-news').waitFor({ timeout: 30_000 });
-      await dash.getByTestId('world-1-waiting').getByText('日本').waitFor();
+      await expect.poll(() => dash.getByTestId('world-1-waiting').innerText()).not.toBe('');
       await check(dash, 'dashboard', also, size);
       const proj = (await dash.getByTestId('projector-link').getAttribute('href'))!;
       expect(proj).toContain('lang=ja');

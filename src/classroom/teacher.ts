@@ -3,6 +3,7 @@
 import type { CountryId } from '../../engine/index.ts';
 import { clear, fmt, h } from '../ui/dom.ts';
 import { lang, onLangChange } from '../ui/i18n.ts';
+import { scenarioName } from '../ui/content-text.ts';
 import { classSocket } from './socket-session.ts';
 import { dashboardNews } from './news.ts';
 import { findJoinBase, joinUrl, myClasses, noJoinAddress, postJson, recall, remember } from './common.ts';
@@ -10,28 +11,34 @@ import { c, classLang, clockText, countryIn, countryList, countryName, langSwitc
 
 const locale = () => (lang() === 'ja' ? 'ja-JP' : 'en-US');
 
-export function createClassScreen(root: HTMLElement): void {
+export async function createClassScreen(root: HTMLElement): Promise<void> {
+  await classLang();
+  createForm(root);
+  onLangChange(() => createForm(root));
+}
+
+function createForm(root: HTMLElement): void {
   clear(root);
-  const num = (id: string, label: string, value: number, min: number, max: number, hint: string) =>
+  const numIn = (id: string, label: string, value: number, min: number, max: number, hint: string) =>
     h('label', { class: 'opt' }, h('span', {}, label), h('input', { type: 'number', id, 'data-testid': `opt-${id}`, value, min, max }), h('small', {}, hint));
   const err = h('p', { class: 'error', role: 'alert', 'data-testid': 'create-error' });
   const mine = myClasses();
   const form = h(
     'form',
     { class: 'create', 'data-testid': 'create-class' },
-    h('label', { class: 'opt' }, h('span', {}, 'Class name'), h('input', { id: 'name', 'data-testid': 'opt-name', value: 'Year 12 economics', maxlength: 80 })),
-    h('label', { class: 'opt' }, h('span', {}, 'Scenario'), h('select', { id: 'scenarioId', 'data-testid': 'opt-scenario' }, h('option', { value: 'rare-earth-gambit' }, 'Rare Earth Gambit'), h('option', { value: 'japans-gambit' }, "Japan's gambit"))),
-    num('worlds', 'Parallel worlds', 2, 1, 12, 'each world is one game of five countries'),
-    h('label', { class: 'opt' }, h('span', {}, 'Worlds start'), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, 'the same (to compare them)'), h('option', { value: 'false' }, 'different (seed, seed+1, …)'))),
-    num('seed', 'Seed', 1, 0, 1e9, 'the same seed gives the same world'),
-    num('seatsPerCountry', 'Students per country', 2, 1, 6, 'students who share one country in one world'),
-    num('turns', 'Rounds', 8, 1, 40, 'rounds × quarters per round is at most 40'),
-    h('label', { class: 'opt' }, h('span', {}, 'A round plays'), h('select', { id: 'quartersPerRound', 'data-testid': 'opt-quartersPerRound' }, h('option', { value: '1' }, 'a quarter (one turn of the game)'), h('option', { value: '2' }, 'half a year (two turns)'), h('option', { value: '4' }, 'a year (four turns)'))),
-    num('roundSeconds', 'Seconds per round', 180, 5, 3600, 'the server ends a round on the clock'),
-    h('label', { class: 'opt' }, h('span', {}, 'A seat that misses the deadline'), h('select', { id: 'missed', 'data-testid': 'opt-missed' }, h('option', { value: 'keep' }, 'keeps its policies'), h('option', { value: 'bot' }, 'lets its bot decide'))),
-    num('idleGraceSeconds', 'Bot takes an idle seat after (s)', 120, 0, 3600, '0: never; the seat is warned first'),
-    h('label', { class: 'opt check' }, h('span', {}, 'Sandbox'), h('span', {}, h('input', { type: 'checkbox', id: 'sandbox', 'data-testid': 'opt-sandbox' }), ' students may fork private what-if timelines and undo there'), h('small', {}, 'off: one shared timeline; you can change it during play')),
-    h('button', { type: 'submit', class: 'primary', 'data-testid': 'create' }, 'Create the class'),
+    h('label', { class: 'opt' }, h('span', {}, c('create.name')), h('input', { id: 'name', 'data-testid': 'opt-name', value: c('create.nameValue'), maxlength: 80 })),
+    h('label', { class: 'opt' }, h('span', {}, c('create.scenario')), h('select', { id: 'scenarioId', 'data-testid': 'opt-scenario' }, h('option', { value: 'rare-earth-gambit' }, scenarioName('rare-earth-gambit', 'Rare Earth Gambit')), h('option', { value: 'japans-gambit' }, scenarioName('japans-gambit', 'Japan’s gambit')))),
+    numIn('worlds', c('create.worlds'), 2, 1, 12, c('create.worldsHint')),
+    h('label', { class: 'opt' }, h('span', {}, c('create.start')), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, c('create.same')), h('option', { value: 'false' }, c('create.different')))),
+    numIn('seed', c('create.seed'), 1, 0, 1e9, c('create.seedHint')),
+    numIn('seatsPerCountry', c('create.seats'), 2, 1, 6, c('create.seatsHint')),
+    numIn('turns', c('create.rounds'), 8, 1, 40, c('create.roundsHint')),
+    h('label', { class: 'opt' }, h('span', {}, c('create.roundPlays')), h('select', { id: 'quartersPerRound', 'data-testid': 'opt-quartersPerRound' }, h('option', { value: '1' }, c('create.quarter')), h('option', { value: '2' }, c('create.half')), h('option', { value: '4' }, c('create.year')))),
+    numIn('roundSeconds', c('create.seconds'), 180, 5, 3600, c('create.secondsHint')),
+    h('label', { class: 'opt' }, h('span', {}, c('create.missed')), h('select', { id: 'missed', 'data-testid': 'opt-missed' }, h('option', { value: 'keep' }, c('create.keep')), h('option', { value: 'bot' }, c('create.bot')))),
+    numIn('idleGraceSeconds', c('create.idle'), 120, 0, 3600, c('create.idleHint')),
+    h('label', { class: 'opt check' }, h('span', {}, c('create.sandbox')), h('span', {}, h('input', { type: 'checkbox', id: 'sandbox', 'data-testid': 'opt-sandbox' }), c('create.sandboxWhat')), h('small', {}, c('create.sandboxHint'))),
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'create' }, c('create.submit')),
     err,
   );
   form.addEventListener('submit', async (e) => {
@@ -45,7 +52,7 @@ export function createClassScreen(root: HTMLElement): void {
       remember(`teacher:${r.classId}`, r.teacherToken);
       remember(`projector:${r.classId}`, r.projectorToken);
       remember('mine', JSON.stringify([{ id: r.classId, code: r.code, name: v('name') }, ...mine].slice(0, 20)));
-      location.search = `?dash=${r.classId}`;
+      location.search = `?dash=${r.classId}&lang=${lang()}`;
     } catch (x) {
       // the server names the option by its API name ("class options: turns: …"): say it with the form's label
       err.textContent = (x as Error).message.replace(/^class options: /, '').replace(/\b(\w+): /g, (m, id: string) => {
@@ -55,8 +62,8 @@ export function createClassScreen(root: HTMLElement): void {
     }
   });
   root.append(
-    h('main', { class: 'class-page' }, h('h1', {}, 'Run a class'), h('p', { class: 'lede' }, 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, 27 of play, 15 of debrief.'), form,
-      mine.length ? h('section', {}, h('h2', {}, 'Your classes on this computer'), h('ul', {}, ...mine.map((c) => h('li', {}, h('a', { href: `?dash=${c.id}` }, `${c.name} (${c.code})`))))) : ''),
+    h('main', { class: 'class-page' }, h('header', { class: 'row' }, h('h1', {}, c('create.title')), langSwitch()), h('p', { class: 'lede' }, c('create.lede')), form,
+      mine.length ? h('section', {}, h('h2', {}, c('create.mine')), h('ul', {}, ...mine.map((c) => h('li', {}, h('a', { href: `?dash=${c.id}` }, `${c.name} (${c.code})`))))) : ''),
   );
 }
 
