@@ -126,7 +126,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => confirm(c('dash.endClassConfirm')) && act('endClass')() }, c('dash.endClass')) : '',
         projector ? h('a', { class: 'button', href: `?projector&lang=${lang()}#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, c('dash.projector')) : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: c('dash.sandboxTitle'), onclick: act('sandbox', [!s.sandbox]) }, c(s.sandbox ? 'dash.sandboxOn' : 'dash.sandboxOff')) : '',
-        h('a', { class: 'button', href: `?print=${classId}&lang=${lang()}`, target: '_blank', 'data-testid': 'print-link' }, c('dash.print')),
+        h('a', { class: 'button', href: `?print=${classId}`, target: '_blank', 'data-testid': 'print-link' }, c('dash.print')),
         h('a', { class: s.status === 'ended' ? 'button primary' : 'button', href: `?debrief=${classId}&lang=${lang()}`, 'data-testid': 'debrief-link' }, c('dash.debrief')),
       ),
       msg,
