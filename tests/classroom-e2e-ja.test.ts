@@ -123,6 +123,12 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
 
     // six worlds on a 1024x768 projector: the compact cards, in Japanese
     const six = await makeClass(base, { name: '3年2組', worlds: 6, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0 }, []);
+    // its lobby first: the join address, the code, who has joined
+    const { page: lobby, errors: le } = await open(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
+    errors.push(...le);
+    await lobby.getByTestId('projector-joined').getByText('まだ誰も参加していません').waitFor({ timeout: 30_000 });
+    await check(lobby, 'projector-lobby', [six.code, '3年2組'], '1024x768');
+    await lobby.context().close();
     ok(await six.teacher.call('begin'));
     ok(await six.teacher.call('endRound', [null]));
     const cls6 = env.server.hub.classes.get(six.classId)!;
