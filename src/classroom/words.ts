@@ -1,10 +1,18 @@
 // The class screens' words in the active language (the catalogue's `classroom.*`): the clock, the round, lists of
 // countries, prices, and the language the teacher's pages speak (?lang=en|ja, else the choice this browser last made
 // with the language switch, else the browser's own language: the game page's rule).
+import i18next from 'i18next';
 import type { CountryId } from '../../engine/index.ts';
 import { LANGS, initialLang, lang, num, pageLang, setLang, t, type Lang } from '../ui/i18n.ts';
+import { enClass } from '../ui/locales/en-class.ts';
 import { countryIn, countryName } from '../ui/labels.ts';
 import { h } from '../ui/dom.ts';
+
+// the class pages' words join the catalogue here (the game page does without them); the Japanese ones when first needed
+i18next.addResourceBundle('en', 'translation', { classroom: enClass }, true, true);
+let jaLoaded: Promise<void> | null = null;
+const loadJa = (): Promise<void> =>
+  (jaLoaded ??= import('../ui/locales/ja-class.ts').then(({ jaClass }) => void i18next.addResourceBundle('ja', 'translation', { classroom: jaClass }, true, true)));
 
 export const c = (key: string, values?: Record<string, string | number>): string => t(`classroom.${key}`, values);
 
@@ -15,7 +23,9 @@ export function urlLang(): Lang | null {
   return v === 'en' || v === 'ja' ? v : null;
 }
 export async function classLang(): Promise<void> {
-  await pageLang(urlLang() ?? initialLang());
+  const l = urlLang() ?? initialLang();
+  if (l === 'ja') await loadJa();
+  await pageLang(l);
 }
 
 /** The language switch (the game page's): the choice is kept for this browser's game and class pages alike. */
@@ -25,7 +35,7 @@ export function langSwitch(): HTMLElement {
     const q = new URLSearchParams(location.search);
     // an address that names a language would otherwise win over the choice on the next visit
     if (q.has('lang')) { q.set('lang', l); history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`); }
-    void setLang(l);
+    void (l === 'ja' ? loadJa() : Promise.resolve()).then(() => setLang(l));
   } }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
 }
 

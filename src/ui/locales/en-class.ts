@@ -1,5 +1,6 @@
-// English: the teacher's class pages (dashboard, projector, debrief) and the class screens' shared words (clock, round),
-// kept out of en.ts to keep it under 400 lines (the same catalogue: `classroom.*`; ja-class.ts has the same shape).
+// English: the teacher's class pages (form, dashboard, projector, debrief) and the class screens' shared words (clock,
+// round): `classroom.*` in the catalogue, added to it by the class pages only (src/classroom/words.ts), so the game
+// page does not load them; ja-class.ts has the same shape (held by the type checker).
 
 export const enClass = {
   clock: { paused: 'Paused', none: 'No clock', left: '{{time}} left', pausedLeft: 'Paused · {{time}} left' },

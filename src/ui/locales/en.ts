@@ -1,7 +1,6 @@
 // English: every string the UI shows that the engine does not write. The Japanese catalogue (ja.ts) has the same
 // shape, checked by the type checker (a missing key there is a compile error).
 import { enGlossary, enStart } from './en-more.ts';
-import { enClass } from './en-class.ts';
 
 export const en = {
   lang: { label: 'Language', en: 'English', ja: '日本語' },
@@ -379,9 +378,8 @@ export const en = {
     events: 'events',
   },
   start: enStart,
-  classroom: enClass,
   end: { title: 'Game over', byObjective: 'Your score by objective', overTime: 'Your score by objective over the game' },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly string[] : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly string[] : Shape<T[K]> };
 export type Catalogue = Shape<typeof en>;

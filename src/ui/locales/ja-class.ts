@@ -1,8 +1,9 @@
 // 日本語: the teacher's class pages and the class screens' shared words (the same shape as en-class.ts, held by the type
-// checker through Catalogue['classroom']).
-import type { Catalogue } from './en.ts';
+// checker), loaded by a class page when it speaks Japanese.
+import type { Shape } from './en.ts';
+import type { enClass } from './en-class.ts';
 
-export const jaClass: Catalogue['classroom'] = {
+export const jaClass: Shape<typeof enClass> = {
   clock: { paused: '一時停止中', none: '時間制限なし', left: '残り {{time}}', pausedLeft: '一時停止中 · 残り {{time}}' },
   round: {
     now: 'ラウンド {{n}} / {{total}}（{{period}}）',
