@@ -181,7 +181,7 @@ describe.runIf(run)('a class in the browser', () => {
     expect(await teacher.getByTestId('debrief-charts').locator('figure').count()).toBe(9);
     // each country's chart says whose score it is in English ("United States's" it said before)
     const titles = await teacher.getByTestId('debrief-charts').locator('figure').allTextContents();
-    expect(titles.some((x) => x.startsWith("The United States' score, points"))).toBe(true);
+    expect(titles.some((x) => x.startsWith('The United States’ score, points'))).toBe(true);
     expect(titles.join(' ')).not.toContain("States's");
     // at 1280 px the charts share the row's width: no empty column at the right (three fixed 320-px charts left ~250 px)
     const gap = await teacher.getByTestId('debrief-charts').evaluate((el) => el.getBoundingClientRect().right - Math.max(...[...el.querySelectorAll('figure')].map((f) => f.getBoundingClientRect().right)));
@@ -189,6 +189,11 @@ describe.runIf(run)('a class in the browser', () => {
     const prompts = await teacher.getByTestId('prompts').locator('li').allTextContents();
     expect(prompts.length).toBeGreaterThanOrEqual(3);
     expect(prompts.join('\n')).toMatch(/world [12]/i);
+    // the page words the prompts from the server's keys and values (for Japanese too): in English they say what the
+    // server's own English says (its quotes and apostrophes typographic, its magnets named as the game names them)
+    const { debriefFor } = await import('../src/server/debrief.ts');
+    const plain = (x: string) => x.replace(/[“”]/g, '"').replace(/’/g, "'").replace(/NdFeB magnets/g, 'magnets');
+    expect(prompts.map(plain)).toEqual((await debriefFor(env.server.hub.classes.get(classId)!)).prompts);
     expect(await teacher.getByTestId('decisions').textContent()).toMatch(/Ann/);
     await shot(teacher, 'debrief');
     const dir = mkdtempSync(join(tmpdir(), 'class-replay-'));

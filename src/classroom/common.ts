@@ -1,21 +1,6 @@
-// Shared by the class screens: names, the clock's text, tokens kept in this browser, and small HTTP helpers.
+// Shared by the class screens: names, tokens kept in this browser, and small HTTP helpers.
 
 export { COUNTRY_NAME, countryIn, countryList, countryOwns } from './names.ts';
-
-export function clockText(ms: number | null, paused: boolean): string {
-  if (ms === null) return paused ? 'Paused' : 'No clock';
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${paused ? 'Paused · ' : ''}${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')} left`;
-}
-
-/** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters.
- * `over`: its last round is played, or the teacher ended the class (then `played` may be fewer than `rounds`). */
-export interface RoundInfo { round: number; rounds: number; period: string; over: boolean; played?: number }
-export function roundText(r: RoundInfo): string {
-  const n = (k: number) => `${k} round${k === 1 ? '' : 's'}`;
-  if (r.over && r.played !== undefined && r.played < r.rounds) return `Ended by the teacher after ${n(r.played)} of ${r.rounds}`;
-  return r.over ? `Finished (${n(r.rounds)})` : `Round ${r.round} of ${r.rounds} (${r.period})`;
-}
 
 const KEY = 'rare-earth-gambit:class:';
 
@@ -94,6 +79,6 @@ export async function findJoinBase(): Promise<void> {
     unreachable = true;
   }
 }
-/** Said under the join address when students on other devices cannot use it. */
-export const joinWarning = () => (unreachable ? 'This computer has no network address: students on other devices cannot reach this server (is it connected to the school network?).' : '');
+/** Whether students on other devices cannot use the join address (the pages say so under it). */
+export const noJoinAddress = () => unreachable;
 export const joinUrl = (code: string) => `${joinBase}/class.html?code=${encodeURIComponent(code)}`;

@@ -8,7 +8,8 @@ import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { clockText, COUNTRY_NAME, countryList, forget, roundText } from './common.ts';
+import { COUNTRY_NAME, countryList, forget } from './common.ts';
+import { clockText, roundText } from './words.ts';
 
 interface Status {
   className: string;

@@ -5,7 +5,7 @@ import { runDecisions } from './decision-pool.ts';
 import { describeOrders } from '../session/describe.ts';
 import type { Decision } from '../session/protocol.ts';
 import type { ClassRoom } from './classroom.ts';
-import { discussionPrompts } from './prompts.ts';
+import { promptItems, type PromptItem } from './prompts.ts';
 import type { World } from './world.ts';
 
 export interface WorldSeries {
@@ -18,7 +18,7 @@ export interface WorldSeries {
   scores: Record<CountryId, number[]>;
   magnetSupply: Record<CountryId, number[]>;
   gdp: Record<CountryId, number[]>;
-  events: { turn: number; date: string; title: string }[];
+  events: { turn: number; date: string; id: string; title: string }[];
   /** seats a bot played, and for how many turns */
   botTurns: Record<CountryId, number>;
 }
@@ -31,6 +31,8 @@ export interface Debrief {
   /** the status-quo path of world 1's seed: every country keeps its policies */
   baseline: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>;
   prompts: string[];
+  /** the same prompts as keys and values, for a page that words them in its own language */
+  promptItems: PromptItem[];
   /** decisions are measured once the class has ended */
   decisionsReady: boolean;
   seats: { world: number; country: CountryId; students: string[]; score: number; decisions: Decision[] }[];
@@ -75,7 +77,7 @@ async function build(cls: ClassRoom): Promise<Debrief> {
     return {
       index: w,
       ...series(world),
-      events: world.reports.flatMap((r) => r.events.map((e) => ({ turn: r.turn, date: r.date, title: e.title }))),
+      events: world.reports.flatMap((r) => r.events.map((e) => ({ turn: r.turn, date: r.date, id: e.id, title: e.title }))),
       botTurns,
     };
   });
@@ -94,7 +96,12 @@ async function build(cls: ClassRoom): Promise<Debrief> {
       })),
     ),
   );
-  return { name: cls.config.name, code: cls.code, status: cls.status, worlds, baseline, prompts: discussionPrompts(cls, worlds), decisionsReady: ready, seats };
+  return { name: cls.config.name, code: cls.code, status: cls.status, worlds, baseline, ...promptsOf(cls, worlds), decisionsReady: ready, seats };
+}
+
+function promptsOf(cls: ClassRoom, worlds: WorldSeries[]): { prompts: string[]; promptItems: PromptItem[] } {
+  const items = promptItems(cls, worlds);
+  return { prompts: items.map((p) => p.text), promptItems: items.map(({ key, v }) => ({ key, v })) };
 }
 
 /** The seat's five decisions that mattered most: its final score minus the score with that round's orders left out
@@ -108,6 +115,7 @@ export async function decisionsOf(cls: ClassRoom, w: number, c: CountryId, threa
     turn: Math.floor(i / cls.k) + 1,
     date: world.reports[i].date,
     summary: describeOrders(world.orders[i][c] as CountryOrders, (t) => projectType(world.content, t)?.label ?? t),
+    orders: world.orders[i][c] as CountryOrders,
     worth,
   }));
   return out.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn).slice(0, 5);

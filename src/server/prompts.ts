@@ -11,8 +11,17 @@ const STAGE: Record<string, string> = { 'ore.light': 'NdPr ore', 'ore.heavy': 'D
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const signed = (x: number) => fmt.signed(x, 2);
 
+/** A prompt as the debrief page words it in its own language: its catalogue key (classroom.prompt.*) and raw values
+ * (country codes, stage keys, event ids, numbers), which the page formats. */
+export interface PromptItem { key: string; v: Record<string, string | number | number[]> }
+
 export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string[] {
-  const out: string[] = [];
+  return promptItems(cls, worlds).map((p) => p.text);
+}
+
+export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem & { text: string })[] {
+  const out: (PromptItem & { text: string })[] = [];
+  const say = (text: string, key: string, v: PromptItem['v']) => out.push({ text, key, v });
   const last = (xs: number[]) => xs[xs.length - 1] ?? 0;
   const multi = worlds.length > 1;
 
@@ -25,7 +34,7 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
       if (!best || gap > best.gap) best = { c, hi: sorted[0], lo: sorted[sorted.length - 1], gap };
     }
     if (best && best.gap > 0.005)
-      out.push(`${cap(NAME[best.c])} scored ${signed(last(best.hi.scores[best.c]))} in world ${best.hi.index + 1} and ${signed(last(best.lo.scores[best.c]))} in world ${best.lo.index + 1}, from the same start. Which decisions made the difference?`);
+      say(`${cap(NAME[best.c])} scored ${signed(last(best.hi.scores[best.c]))} in world ${best.hi.index + 1} and ${signed(last(best.lo.scores[best.c]))} in world ${best.lo.index + 1}, from the same start. Which decisions made the difference?`, 'differ', { who: best.c, hi: last(best.hi.scores[best.c]), hiWorld: best.hi.index + 1, lo: last(best.lo.scores[best.c]), loWorld: best.lo.index + 1 });
   }
 
   // 2. the first export ban, and how the country it hit answered in each world
@@ -42,7 +51,8 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
     const target = b.to === '*' ? 'everyone' : NAME[b.to as CountryId] ?? b.to;
     const others = worlds.filter((x) => x.index !== b.w).map((x) => x.index + 1);
     const answer = b.to !== '*' && (COUNTRIES as readonly string[]).includes(b.to) ? ` Compare ${NAME[b.to as CountryId]}'s answers in world ${b.w + 1}${others.length ? ` and world ${others[0]}` : ''}.` : '';
-    out.push(`World ${b.w + 1}'s ${NAME[b.who]} banned ${STAGE[b.stage] ?? b.stage} to ${target} in ${b.date}.${answer}`);
+    const hit = b.to !== '*' && (COUNTRIES as readonly string[]).includes(b.to);
+    say(`World ${b.w + 1}'s ${NAME[b.who]} banned ${STAGE[b.stage] ?? b.stage} to ${target} in ${b.date}.${answer}`, hit ? (others.length ? 'banAnswer2' : 'banAnswer') : 'ban', { world: b.w + 1, who: b.who, what: b.stage, target: b.to, date: b.date, ...(hit ? { hit: b.to } : {}), ...(hit && others.length ? { other: others[0] } : {}) });
   }
 
   // 3. an event one world saw and another did not
@@ -52,7 +62,7 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
       const e = x.events.find((ev) => seen.some((s, i) => i !== x.index && !s.has(ev.title)));
       if (e) {
         const missing = worlds.filter((y) => !seen[y.index].has(e.title)).map((y) => `world ${y.index + 1}`);
-        out.push(`World ${x.index + 1} saw "${e.title}" in ${e.date}; ${missing.join(' and ')} did not. Was it luck, or did the players' choices bring it about?`);
+        say(`World ${x.index + 1} saw "${e.title}" in ${e.date}; ${missing.join(' and ')} did not. Was it luck, or did the players' choices bring it about?`, 'event', { world: x.index + 1, id: e.id, title: e.title, date: e.date, missing: worlds.filter((y) => !seen[y.index].has(e.title)).map((y) => y.index + 1) });
         break;
       }
     }
@@ -74,22 +84,22 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
         : end < first * 0.99
           ? `fell to $${Math.round(end)}/kg${every}, from $${Math.round(first)} in ${since}`
           : `stayed at about $${Math.round(first)}/kg${every} from ${since}`;
-    out.push(differ
-      ? `Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`
-      : `Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`);
+    const kind = peak.p > first * 1.01 ? 'rose' : end < first * 0.99 ? 'fell' : 'stayed';
+    if (differ) say(`Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`, 'dytbDiffer', { hi: Math.round(peak.p), hiWorld: peak.x.index + 1, lo: Math.round(low.p), loWorld: low.x.index + 1 });
+    else say(`Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`, kind, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0 });
   }
 
   // 5. seats the bots played
   const botted = worlds.flatMap((x) => COUNTRIES.filter((c) => x.botTurns[c] > 0 && cls.seats[x.index].find((s) => s.country === c)!.students.length > 0).map((c) => ({ x, c, n: Math.ceil(x.botTurns[c] / cls.k) })));
   if (botted.length) {
     const b = botted.sort((a, b2) => b2.n - a.n)[0];
-    out.push(`A bot played ${NAME[b.c]} in world ${b.x.index + 1} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`);
+    say(`A bot played ${NAME[b.c]} in world ${b.x.index + 1} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`, b.n > 1 ? 'botMany' : 'botOne', { who: b.c, world: b.x.index + 1, n: b.n });
   } else if (out.length < 3) {
     const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
     // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
     const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
-    if (magnet && fell) out.push(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1}. What could it have done earlier?`);
-    else if (magnet && magnet.m < 0.995) out.push(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1} from the first round. What could it have done about it?`);
+    if (magnet && fell) say(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
+    else if (magnet && magnet.m < 0.995) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
   }
   return out.slice(0, 5);
 }

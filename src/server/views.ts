@@ -37,6 +37,8 @@ export function headline(cls: ClassRoom, w: number) {
     scores: s ? c((k) => s.countries[k].score) : null,
     // every event of the last round (a round may be several quarters)
     events: world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k).flatMap((r) => r.events.map((e) => e.title)),
+    // their content ids, in the same order: a page in Japanese shows each event's title and text from the content's locale
+    eventIds: world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k).flatMap((r) => r.events.map((e) => e.id)),
     news: rep ? rep.news.slice(0, 4) : [],
   };
 }

@@ -74,3 +74,8 @@ export function mudNow(p: { mud?: { stage: number; attempt: number } }): string 
 /** The English project labels and stage labels, for the news patterns. */
 export const PROJECT_LABELS: readonly string[] = [...BY_LABEL.keys()];
 export const STAGE_LABELS: readonly string[] = [...STAGES.keys()];
+
+/** A project type's label in the active language ("magnetPlant" -> "NdFeB magnet plant", 「ネオジム磁石工場」). */
+export function projectTypeLabel(type: string): string {
+  return projectLabel(type, TYPES[type]?.label ?? type);
+}

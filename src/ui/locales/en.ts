@@ -381,5 +381,5 @@ export const en = {
   end: { title: 'Game over', byObjective: 'Your score by objective', overTime: 'Your score by objective over the game' },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly string[] : Shape<T[K]> };
+export type Shape<T> = { [K in keyof T]: T[K] extends string ? string : T[K] extends readonly string[] ? readonly string[] : Shape<T[K]> };
 export type Catalogue = Shape<typeof en>;

@@ -1,0 +1,72 @@
+// The class screens' words in the active language (the catalogue's `classroom.*`): the clock, the round, lists of
+// countries, prices, and the language the teacher's pages speak (?lang=en|ja, else the choice this browser last made
+// with the language switch, else the browser's own language: the game page's rule).
+import i18next from 'i18next';
+import type { CountryId } from '../../engine/index.ts';
+import { LANGS, initialLang, lang, num, pageLang, setLang, t, type Lang } from '../ui/i18n.ts';
+import { enClass } from '../ui/locales/en-class.ts';
+import { countryIn, countryName } from '../ui/labels.ts';
+import { h } from '../ui/dom.ts';
+
+// the class pages' words join the catalogue here (the game page does without them); the Japanese ones when first needed
+i18next.addResourceBundle('en', 'translation', { classroom: enClass }, true, true);
+let jaLoaded: Promise<void> | null = null;
+const loadJa = (): Promise<void> =>
+  (jaLoaded ??= import('../ui/locales/ja-class.ts').then(({ jaClass }) => void i18next.addResourceBundle('ja', 'translation', { classroom: jaClass }, true, true)));
+
+export const c = (key: string, values?: Record<string, string | number>): string => t(`classroom.${key}`, values);
+
+/** The language a teacher's page speaks: ?lang= in its address (the dashboard puts it on its projector and debrief
+ * links, so a projector opened on another computer speaks the teacher's language), else the game page's rule. */
+export function urlLang(): Lang | null {
+  const v = new URLSearchParams(location.search).get('lang');
+  return v === 'en' || v === 'ja' ? v : null;
+}
+export async function classLang(): Promise<void> {
+  const l = urlLang() ?? initialLang();
+  if (l === 'ja') await loadJa();
+  await pageLang(l);
+}
+
+/** The language switch (the game page's): the choice is kept for this browser's game and class pages alike. */
+export function langSwitch(): HTMLElement {
+  return h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => {
+    const l = (e.target as HTMLSelectElement).value as Lang;
+    const q = new URLSearchParams(location.search);
+    // an address that names a language would otherwise win over the choice on the next visit
+    if (q.has('lang')) { q.set('lang', l); history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`); }
+    void (l === 'ja' ? loadJa() : Promise.resolve()).then(() => setLang(l));
+  } }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
+}
+
+export function clockText(ms: number | null, paused: boolean): string {
+  if (ms === null) return c(paused ? 'clock.paused' : 'clock.none');
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return c(paused ? 'clock.pausedLeft' : 'clock.left', { time });
+}
+
+/** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters.
+ * `over`: its last round is played, or the teacher ended the class (then `played` may be fewer than `rounds`). */
+export interface RoundInfo { round: number; rounds: number; period: string; over: boolean; played?: number }
+export function roundText(r: RoundInfo): string {
+  const n = (k: number) => c(k === 1 ? 'round.one' : 'round.many', { n: num(k) });
+  if (r.over && r.played !== undefined && r.played < r.rounds) return c('round.endedEarly', { played: n(r.played), total: num(r.rounds) });
+  return r.over ? c('round.finished', { rounds: n(r.rounds) }) : c('round.now', { n: num(r.round), total: num(r.rounds), period: r.period });
+}
+
+/** Countries by name in a list: "China, Japan and the United States"; 「中国、日本、米国」. */
+export function countryList(cs: readonly CountryId[]): string {
+  const n = cs.map((x) => countryIn(x));
+  return n.length < 2 ? n.join('') : `${n.slice(0, -1).join(c('list'))}${c('and')}${n[n.length - 1]}`;
+}
+export { countryIn, countryName };
+
+/** A price in USD a kg as the game page writes it: "$43.2" in English, "43.2ドル" in Japanese. */
+export function usd(v: number, digits = 0): string {
+  return lang() === 'ja' ? `${num(v, digits)}ドル` : `$${num(v, digits)}`;
+}
+/** A share (0..1) as a whole percentage. */
+export const pct = (v: number): string => `${num(Math.round(v * 100))}%`;
+/** Whole numbers in the active language. */
+export { num };

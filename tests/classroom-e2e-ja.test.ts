@@ -1,0 +1,153 @@
+// The teacher's pages in Japanese, end to end in Chromium: the dashboard (chosen with ?lang=ja, then by the language
+// switch), the projector (its link from the dashboard carries the language) and the debrief pack (likewise) show no
+// English UI words left: every word on them, in the text, option labels, titles and ARIA labels, is Japanese but for
+// the names the game keeps in Latin letters (NdPr, Dy/Tb, NdFeB, the units, the class's code and address). Nothing
+// overflows at 1280x800 and 1024x768. CLASS_JA_SHOTS=DIR saves the screenshots there.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { builtPages, haveChromium, overflowing, useBrowser } from './e2e/harness.ts';
+import { startTestServer } from './classroom/server.ts';
+import { makeClass } from './classroom/server.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+const SHOTS = process.env.CLASS_JA_SHOTS;
+
+/** Latin-letter words a Japanese page may show: the game's names for the rare earths and magnets, units, file formats,
+ * the language switch's "English", a quarter's date (2026Q4), and the replay command. */
+const KEPT = /npm run gambit -- replay verify FILE|NdPr|NdFeB|Dy\/Tb|GDP|USD|QR|CSV|JSONL|English|\/kg|\d{4}Q\d/g;
+
+/** The English words left on a page: its text, option labels, titles, ARIA labels and image alt texts, less what it
+ * may keep (`also`: the class's code, its address). */
+async function english(page: Page, also: string[]): Promise<string[]> {
+  const all = await page.evaluate(() => {
+    const out = [document.body.innerText];
+    for (const el of Array.from(document.querySelectorAll('option, [title], [aria-label], [placeholder], img[alt]')))
+      out.push(el.tagName === 'OPTION' ? (el.textContent ?? '') : '', el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('placeholder') ?? '', el.getAttribute('alt') ?? '');
+    return out.join('\n');
+  });
+  let text = all.replace(/https?:\/\/\S+/g, ' ');
+  for (const a of also) text = text.split(a).join(' ');
+  return [...new Set(text.replace(KEPT, ' ').match(/[A-Za-z]{2,}/g) ?? [])];
+}
+
+async function open(browser: Browser, url: string, width: number, height: number, storage: Record<string, string>): Promise<{ page: Page; errors: string[] }> {
+  const ctx = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
+  await ctx.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, storage);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  await page.goto(url);
+  return { page, errors };
+}
+
+async function check(page: Page, where: string, also: string[], size: string): Promise<void> {
+  expect(await english(page, also), `${where}: English words on the Japanese page`).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.lang), where).toBe('ja');
+  expect(await overflowing(page), `${where} at ${size}`).toEqual([]);
+  // a score bar's country name (with its bot badge) fits its column: wider Japanese names would run under the bar
+  const cut = await page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('.p-c, .p-v, .p-m')).filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  expect(cut, `${where} at ${size}: score bars' labels wider than their column`).toEqual([]);
+  if (!SHOTS) return;
+  await page.screenshot({ path: join(SHOTS, `${where}-${size}.png`) });
+  if (where !== 'debrief') return;
+  // the debrief scrolls inside its page: its seats and decisions, then its end
+  await page.getByTestId('decisions').evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: join(SHOTS, `${where}-seats-${size}.png`) });
+  await page.getByTestId('debrief').evaluate((e) => (e.scrollTop = e.scrollHeight));
+  await page.screenshot({ path: join(SHOTS, `${where}-end-${size}.png`) });
+}
+
+describe.runIf(run)("the teacher's pages in Japanese", () => {
+  const env = useBrowser(async () => startTestServer({ clock: true, staticDir: await builtPages() }), 240_000);
+
+  it('dashboard, projector and debrief: no English words left, nothing overflowing', async () => {
+    const base = env.server.base;
+    const k = await makeClass(base, { name: '3年1組 経済', worlds: 2, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, ['さくら', 'けんた', 'ゆい', 'はると']);
+    const storage = { [`rare-earth-gambit:class:teacher:${k.classId}`]: k.teacherToken, [`rare-earth-gambit:class:projector:${k.classId}`]: k.projectorToken };
+    const ok = (r: { ok: boolean; error?: string }) => expect(r.error).toBeUndefined();
+    ok(await k.teacher.call('begin'));
+    // China bans magnets to Japan in both worlds (a ban, its news, a decision that mattered); Japan submits nothing
+    for (const s of k.students.filter((x) => x.country === 'CHN')) await new Promise<void>((acked) => void s.client.call('submit', [{ exportControls: { JPN: { magnet: 'banned' } } }, 0], acked));
+    ok(await k.teacher.call('endRound', [null]));
+    const cls = env.server.hub.classes.get(k.classId)!;
+    await expect.poll(() => cls.worlds.every((w) => w.turn >= 1), { timeout: 60_000 }).toBe(true);
+    const also = [k.code, '3年1組 経済'];
+    const errors: string[] = [];
+
+    for (const [w, hgt] of [[1280, 800], [1024, 768]] as const) {
+      const size = `${w}x${hgt}`;
+      // the teacher's form, with ?lang=ja
+      const { page: form, errors: fe } = await open(env.browser, `${base}/class.html?teacher&lang=ja`, w, hgt, storage);
+      errors.push(...fe);
+      await form.getByTestId('create').waitFor();
+      await check(form, 'create', also, size);
+      await form.context().close();
+      // the dashboard with ?lang=ja; its projector and debrief links carry the language
+      const { page: dash, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
+      errors.push(...de);
+      await dash.getByTestId('world-2-news').waitFor({ timeout: 30_000 });
+      await expect.poll(() => dash.getByTestId('world-1-waiting').innerText()).not.toBe('');
+      await check(dash, 'dashboard', also, size);
+      const proj = (await dash.getByTestId('projector-link').getAttribute('href'))!;
+      expect(proj).toContain('lang=ja');
+      const { page: p, errors: pe } = await open(env.browser, `${base}/class.html${proj}`, w, hgt, {});
+      errors.push(...pe);
+      await p.getByTestId('projector-round-2').waitFor({ timeout: 30_000 });
+      await check(p, 'projector', also, size);
+      await p.context().close();
+      await dash.context().close();
+    }
+
+    ok(await k.teacher.call('endClass'));
+    await expect.poll(() => cls.status, { timeout: 30_000 }).toBe('ended');
+    for (const [w, hgt] of [[1280, 800], [1024, 768]] as const) {
+      const size = `${w}x${hgt}`;
+      const { page: dash, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
+      errors.push(...de);
+      await dash.getByTestId('join-closed').waitFor({ timeout: 30_000 });
+      await check(dash, 'dashboard-ended', also, size);
+      await dash.getByTestId('debrief-link').click();
+      await dash.getByTestId('debrief-charts').waitFor({ timeout: 120_000 });
+      // the decisions are measured once the class has ended: wait for them (the page asks once; reload until ready)
+      await expect.poll(async () => {
+        await dash.reload();
+        await dash.getByTestId('debrief-charts').waitFor({ timeout: 120_000 });
+        return dash.getByTestId('decisions').innerText();
+      }, { timeout: 120_000, interval: 2000 }).not.toContain('…');
+      expect(await dash.getByTestId('prompts').locator('li').count()).toBeGreaterThan(0);
+      await check(dash, 'debrief', also, size);
+      await dash.context().close();
+    }
+
+    // six worlds on a 1024x768 projector: the compact cards, in Japanese
+    const six = await makeClass(base, { name: '3年2組', worlds: 6, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0 }, []);
+    // its lobby first: the join address, the code, who has joined
+    const { page: lobby, errors: le } = await open(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
+    errors.push(...le);
+    await lobby.getByTestId('projector-joined').getByText('まだ誰も参加していません').waitFor({ timeout: 30_000 });
+    await check(lobby, 'projector-lobby', [six.code, '3年2組'], '1024x768');
+    await lobby.context().close();
+    ok(await six.teacher.call('begin'));
+    ok(await six.teacher.call('endRound', [null]));
+    const cls6 = env.server.hub.classes.get(six.classId)!;
+    await expect.poll(() => cls6.worlds.every((w) => w.turn >= 1), { timeout: 120_000 }).toBe(true);
+    const { page: p6, errors: p6e } = await open(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
+    errors.push(...p6e);
+    await p6.getByTestId('projector-round-6').waitFor({ timeout: 30_000 });
+    await check(p6, 'projector-six', [six.code, '3年2組'], '1024x768');
+    expect(await p6.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(768);
+    await p6.context().close();
+
+    // the language switch: an English dashboard (this browser's choice) turns Japanese, and the choice is kept
+    const { page: en, errors: ee } = await open(env.browser, `${base}/class.html?dash=${k.classId}`, 1280, 800, { ...storage, 'rare-earth-gambit:lang': 'en' });
+    errors.push(...ee);
+    await en.getByTestId('debrief-link').getByText('Debrief pack').waitFor({ timeout: 30_000 });
+    await en.getByTestId('lang').selectOption('ja');
+    await en.getByTestId('debrief-link').getByText('振り返り資料').waitFor();
+    expect(await english(en, also)).toEqual([]);
+    expect(await en.evaluate(() => localStorage.getItem('rare-earth-gambit:lang'))).toBe('ja');
+    expect(errors).toEqual([]);
+  }, 600_000);
+});
