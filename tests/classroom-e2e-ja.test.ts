@@ -150,4 +150,30 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     expect(await en.evaluate(() => localStorage.getItem('rare-earth-gambit:lang'))).toBe('ja');
     expect(errors).toEqual([]);
   }, 600_000);
+
+  it("a student's join form and class bar", async () => {
+    const base = env.server.base;
+    const k = await makeClass(base, { name: '3年3組', worlds: 1, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, []);
+    const bar = async (page: Page) => {
+      const text = await page.getByTestId('class-bar').innerText();
+      return [...new Set(text.replace(KEPT, ' ').split('さくら').join(' ').match(/[A-Za-z]{2,}/g) ?? [])];
+    };
+    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
+    await page.getByTestId('join-form').waitFor();
+    await check(page, 'join', [k.code], '1024x768');
+    await page.getByTestId('join-name').fill('さくら');
+    await page.getByTestId('join').click();
+    // the lobby: the bar says who, where and that the teacher has not begun, in Japanese
+    await page.getByTestId('class-clock').getByText('教師の開始を待っています').waitFor({ timeout: 30_000 });
+    expect(await bar(page), 'the class bar in the lobby').toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+    // a round under way: the round, the clock and whom it waits for
+    expect((await k.teacher.call('begin')).error).toBeUndefined();
+    await page.getByTestId('class-round').getByText('ラウンド 1 / 2', { exact: false }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('waiting').innerText(), { timeout: 30_000 }).toContain('待っています');
+    expect(await bar(page), 'the class bar in a round').toEqual([]);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'student-1024x768.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 });

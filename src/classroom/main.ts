@@ -3,20 +3,23 @@
 // pack, ?print=ID the printable briefings. Tokens are kept in this browser (localStorage), never in the server's logs.
 import { clear, h } from '../ui/dom.ts';
 import { Unreachable, postJson, recall, remember } from './common.ts';
+import { c, classLang, langSwitch, urlLang } from './words.ts';
+import { onLangChange } from '../ui/i18n.ts';
 
 const root = document.getElementById('app')!;
 const q = new URLSearchParams(location.search);
 
-function joinScreen(): void {
+/** The join form; `typed`: what was in its fields (drawn again in another language). */
+function joinScreen(typed: { code: string; name: string } = { code: q.get('code') ?? '', name: '' }): void {
   clear(root);
   const err = h('p', { class: 'error', role: 'alert', 'data-testid': 'join-error' });
-  const code = h('input', { id: 'code', 'data-testid': 'join-code-input', value: q.get('code') ?? '', maxlength: 12, autocomplete: 'off', autocapitalize: 'characters', required: true }) as HTMLInputElement;
-  const name = h('input', { id: 'label', 'data-testid': 'join-name', maxlength: 40, autocomplete: 'nickname', required: true }) as HTMLInputElement;
+  const code = h('input', { id: 'code', 'data-testid': 'join-code-input', value: typed.code, maxlength: 12, autocomplete: 'off', autocapitalize: 'characters', required: true }) as HTMLInputElement;
+  const name = h('input', { id: 'label', 'data-testid': 'join-name', value: typed.name, maxlength: 40, autocomplete: 'nickname', required: true }) as HTMLInputElement;
   const wait = h('p', { class: 'waiting', role: 'status', 'data-testid': 'join-waiting' });
   const form = h('form', { class: 'join', 'data-testid': 'join-form' },
-    h('label', {}, 'Class code', code), h('label', {}, 'Your name', name),
-    h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, 'Join the class'), err, wait,
-    h('p', { class: 'hint' }, 'Coming back? Use the same name: on this device you get your seat back at once; on another one, your teacher is asked to let you in.'));
+    h('label', {}, c('join.code'), code), h('label', {}, c('join.name'), name),
+    h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, c('join.submit')), err, wait,
+    h('p', { class: 'hint' }, c('join.hint')));
   form.addEventListener('input', () => (err.textContent = '')); // an old error does not outlive the field it was about
   let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
   let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
@@ -34,7 +37,7 @@ function joinScreen(): void {
         } catch (x) {
           // a request waiting for the teacher outlives a restart of the server (it is in the class's log): keep asking
           if (!(x instanceof Unreachable) || request === undefined || mine !== asking) throw x;
-          wait.textContent = `The class's server does not answer (restarting?). Your request to rejoin as ${name.value.trim()} still stands: asking again every few seconds.`;
+          wait.textContent = c('join.unreachable', { name: name.value.trim() });
           await new Promise((res) => setTimeout(res, 3000));
           continue;
         }
@@ -42,15 +45,15 @@ function joinScreen(): void {
         if ('token' in r) {
           wait.textContent = '';
           remember('seat', r.token);
-          history.replaceState(null, '', location.pathname); // a refresh comes back to the seat, not to this form
+          // a refresh comes back to the seat, not to this form (in the language the address named, if it named one)
+          history.replaceState(null, '', `${location.pathname}${urlLang() ? `?lang=${urlLang()}` : ''}`);
           return await play(r.token);
         }
         request = r.request;
         asked = { key, request };
         // a student the teacher took out of the class is not asked whether the name is theirs
-        wait.textContent = r.revoked
-          ? `Your teacher took ${name.value.trim()} out of this class. ${r.message[0].toUpperCase()}${r.message.slice(1)}: they see your request on their screen.`
-          : `${name.value.trim()} is a name already in this class. ${r.message[0].toUpperCase()}${r.message.slice(1)}: they see your request on their screen. Not you? Change your name and join again.`;
+        // (the server's message says the same in English: the page words it in the page's language)
+        wait.textContent = c(r.revoked ? 'join.revoked' : 'join.taken', { name: name.value.trim() });
         await new Promise((res) => setTimeout(res, 2000));
       }
     } catch (x) {
@@ -59,7 +62,7 @@ function joinScreen(): void {
       err.textContent = (x as Error).message;
     }
   });
-  root.append(h('main', { class: 'class-page join-page' }, h('h1', {}, 'Rare Earth Gambit: join a class'), form, h('p', { class: 'hint' }, h('a', { href: 'index.html' }, 'Play alone instead'), ' · ', h('a', { href: '?teacher' }, 'I am the teacher'))));
+  root.append(h('main', { class: 'class-page join-page' }, h('header', { class: 'row' }, h('h1', {}, c('join.title')), langSwitch()), form, h('p', { class: 'hint' }, h('a', { href: 'index.html' }, c('join.alone')), ' · ', h('a', { href: `?teacher${urlLang() ? `&lang=${urlLang()}` : ''}` }, c('join.teacher')))));
   (code.value ? name : code).focus();
 }
 
@@ -76,7 +79,14 @@ async function route(): Promise<void> {
   if (q.get('print')) return (await import('./debrief.ts')).printScreen(root, q.get('print')!);
   const seat = recall('seat');
   if (seat && !q.has('code')) return play(seat);
+  await classLang();
   joinScreen();
+  // the language switch draws the form again in the new language, with what was typed in it
+  onLangChange(() => {
+    const field = (id: string) => (root.querySelector(`#${id}`) as HTMLInputElement | null)?.value;
+    const code = field('code');
+    if (code !== undefined) joinScreen({ code, name: field('label') ?? '' });
+  });
 }
 
 void route();

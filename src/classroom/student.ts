@@ -6,10 +6,10 @@ import { GameScreen } from '../ui/game.ts';
 import { endScreen } from '../ui/end.ts';
 import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
-import { newsReady, ready } from '../ui/i18n.ts';
+import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { COUNTRY_NAME, countryList, forget } from './common.ts';
-import { clockText, roundText } from './words.ts';
+import { forget } from './common.ts';
+import { c, classLang, clockText, countryList, countryName, roundText } from './words.ts';
 
 interface Status {
   className: string;
@@ -37,7 +37,10 @@ interface Status {
   draft: unknown;
 }
 
+const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
+
 export async function studentScreen(root: HTMLElement, token: string): Promise<void> {
+  await classLang(); // the class bar's words in the page's language (the game's own rule, or ?lang=)
   const sock = classSocket(token);
   const session = socketSession(sock);
   const bar = h('div', { class: 'class-bar', 'data-testid': 'class-bar', role: 'status' });
@@ -77,7 +80,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   const renderBar = () => {
     clear(bar);
-    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? `This seat is no longer valid${refusedWhy ? `: ${refusedWhy}` : ''}.` : 'Connecting to the class…'), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, 'Join again') : '');
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? (refusedWhy ? c('student.invalidWhy', { why: refusedWhy }) : c('student.invalid')) : c('student.connecting')), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, c('student.joinAgain')) : '');
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
@@ -85,14 +88,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     // a round of several quarters: the bar counts rounds, and the game's own "Turn n of N" (quarters) is hidden
     root.classList.toggle('multi-quarter', s.rounds < (snap?.turns ?? 0));
     bar.append(
-      h('span', { class: 'who' }, `${s.label} · ${COUNTRY_NAME[s.country]} · world ${s.world + 1} of ${s.worlds}`),
+      h('span', { class: 'who' }, c('student.who', { label: s.label, country: countryName(s.country), world: s.world + 1, worlds: s.worlds })),
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
-      s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, `You are on ${s.whatIf}, your own: the class plays on in world ${s.world + 1} (switch back in the timeline menu)`) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, 'Sandbox: Fork or Undo to try a what-if of your own') : '',
-      h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? 'Waiting for the teacher to start' : s.status === 'ended' ? 'The class has ended' : clockText(left, s.clock.paused)),
-      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? `Submitted${s.submitted.final ? '' : ` by ${s.submitted.by} (the captain decides)`}; waiting for ${waiting.length} ${waiting.length === 1 ? 'country' : 'countries'}: ${countryList(waiting)}` : 'Submitted; resolving…') : `Waiting for ${s.waitingFor.length} ${s.waitingFor.length === 1 ? 'country' : 'countries'}${s.waitingFor.includes(s.country) ? ', yours among them' : ''}`),
-      s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, `Sharing with ${s.members.filter((m) => m !== s.label).join(', ')}${s.captain ? ` · captain: ${s.captain}` : ' · no captain: the last submission stands'}`) : '',
-      s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, 'A bot is playing your seat: do anything to take it back.') : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, 'Still there? A bot will take this seat soon unless you act.') : '',
-      conn === 'closed' ? h('span', { class: 'bot-warning' }, 'Reconnecting…') : '',
+      s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: s.whatIf, world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
+      h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c('student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
+      s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, c('student.sharing', { names: s.members.filter((m) => m !== s.label).join(c('list')) }) + (s.captain ? c('student.captain', { name: s.captain }) : c('student.noCaptain'))) : '',
+      s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, c('student.botPlaying')) : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, c('student.botWarning')) : '',
+      conn === 'closed' ? h('span', { class: 'bot-warning' }, c('student.reconnecting')) : '',
     );
   };
   const ticker = setInterval(renderBar, 1000);
@@ -106,13 +109,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       game?.unmount();
       game = null;
       clear(gameRoot);
-      return void gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'ended-unplayed' }, h('h1', {}, 'The class has ended'), h('p', {}, 'Your teacher ended the class before the first round was played, so there is nothing to score. Wait for the next game, or join another class with its code.'), h('a', { href: 'class.html?code=' }, 'Join a class')));
+      return void gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'ended-unplayed' }, h('h1', {}, c('student.ended')), h('p', {}, c('student.unplayed')), h('a', { href: 'class.html?code=' }, c('student.joinClass'))));
     }
     const f = await session.finish();
     game?.unmount();
     game = null;
     // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
-    if (whatIf) return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), 'Back to the class world');
+    if (whatIf) return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), c('student.backToClass'));
     endScreen(gameRoot, session, s.config.country, f, () => location.reload());
   };
 
@@ -170,7 +173,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       status = null;
       clearInterval(ticker);
       renderBar();
-      signedOut('revoked', 'Your teacher took this seat back', 'To play again, join the class with its code and your name: your teacher will be asked to let you back in.');
+      signedOut('revoked', c('student.revokedTitle'), c('student.revokedText'));
     }
   });
   // the game below would only answer with errors now: say what happened and how to come back
@@ -178,7 +181,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     game?.unmount();
     game = null;
     clear(gameRoot);
-    gameRoot.append(h('main', { class: 'class-page', 'data-testid': testid }, h('h1', {}, title), h('p', {}, text), h('a', { href: 'class.html' }, 'Join a class')));
+    gameRoot.append(h('main', { class: 'class-page', 'data-testid': testid }, h('h1', {}, title), h('p', {}, text), h('a', { href: 'class.html' }, c('student.joinClass'))));
   };
   sock.onState((st, why) => {
     conn = st;
@@ -187,7 +190,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       forget('seat');
       status = null;
       // signed out mid-game (the seat's link expired, say): the game is replaced by the reason; an end screen stays
-      if (game && !ended) signedOut('signed-out', 'You are signed out of this class', `${(refusedWhy || why || 'the server no longer accepts this seat').replace(/^./, (c) => c.toUpperCase())}.`);
+      if (game && !ended) signedOut('signed-out', c('student.signedOutTitle'), `${(refusedWhy || why || c('student.signedOutDefault')).replace(/^./, (x) => x.toUpperCase())}${lang() === 'ja' ? '。' : '.'}`);
     }
     renderBar();
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => (s.turn !== snap!.turn ? game!.setSnapshot(s, true) : undefined));
@@ -203,7 +206,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     await sock.hello;
   } catch (e) {
     clear(gameRoot);
-    gameRoot.append(h('main', { class: 'class-page' }, h('h1', {}, 'This seat is not valid any more'), h('p', {}, `${(e as Error).message}. Join again with the class code.`), h('a', { href: 'class.html' }, 'Join a class')));
+    gameRoot.append(h('main', { class: 'class-page' }, h('h1', {}, c('student.notValidTitle')), h('p', {}, c('student.notValidText', { why: (e as Error).message })), h('a', { href: 'class.html' }, c('student.joinClass'))));
     return;
   }
   await showGame(await sock.call<SessionSnapshot>('snapshot'));

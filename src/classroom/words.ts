@@ -14,6 +14,9 @@ let jaLoaded: Promise<void> | null = null;
 const loadJa = (): Promise<void> =>
   (jaLoaded ??= import('../ui/locales/ja-class.ts').then(({ jaClass }) => void i18next.addResourceBundle('ja', 'translation', { classroom: jaClass }, true, true)));
 
+// the game screen's language switch (a student's page) changes the language without asking for the class words: load them
+i18next.on('languageChanged', (l) => void (l === 'ja' ? loadJa() : undefined));
+
 export const c = (key: string, values?: Record<string, string | number>): string => t(`classroom.${key}`, values);
 
 /** The language a teacher's page speaks: ?lang= in its address (the dashboard puts it on its projector and debrief
