@@ -25,6 +25,9 @@ export default defineConfig({
     // two test files at a time even on a 2-core machine (vitest's default, cores - 1, ran the suite one file at a time
     // there: about 11 minutes); the browser and classroom tests wait on Chromium and servers, so two overlap well
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // the slow files first, longest first (tests/sequencer.ts), not left to the end of a fresh clone's run; imported
+    // only under vitest (a `vite build` does not load vitest's node API)
+    sequence: process.env.VITEST ? { sequencer: (await import('./tests/sequencer.ts')).default } : {},
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,11 +1,15 @@
 // Test helpers: a classroom server in this process (PGlite in memory unless a store is given, a clock the test can
 // move), and a class with students joined.
 import type { FastifyInstance } from 'fastify';
+import { rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { buildServer } from '../../src/server/app.ts';
 import { openStore, type Store } from '../../src/server/store.ts';
 import type { Hub } from '../../src/server/hub.ts';
 import type { CreateLimits } from '../../src/server/access.ts';
 import { connect, post, type Client } from './client.ts';
+import { pgliteTemplate } from '../e2e/pages.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -17,8 +21,31 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+let template: Promise<Blob> | undefined;
+
+/** A store in memory, started from a fresh PGlite's data directory dumped once a test run (the pages helper's GET
+ * /pglite, tests/e2e/pages.ts; outside vitest, once a process): the same empty database initdb makes, without
+ * running initdb for each of the suite's dozens of stores. The schema is made by openStore as for any store. */
+export function memoryStore(): Promise<Store> {
+  template ??= (async () => {
+    let helper: string | undefined;
+    try {
+      helper = (await import('vitest')).inject('pagesHelper');
+    } catch {
+      helper = undefined; // not under vitest (a script)
+    }
+    const r = helper ? await fetch(`${helper}/pglite`) : undefined;
+    if (r && !r.ok) throw new Error(await r.text());
+    const dir = r ? await r.text() : await pgliteTemplate();
+    const tar = await readFile(join(dir, 'pgdata.tar'));
+    if (!r) rmSync(dir, { recursive: true, force: true });
+    return new Blob([tar]);
+  })();
+  return template.then((from) => openStore({ dataDir: null, from }));
+}
+
 export async function startTestServer(opts: { store?: Store; clock?: boolean; staticDir?: string; trustProxy?: boolean | string; createLimits?: CreateLimits; /** the clock's start, ms ahead of the real one */ skew?: number; /** 0: any free port */ port?: number } = {}): Promise<TestServer> {
-  const store = opts.store ?? (await openStore({ dataDir: null }));
+  const store = opts.store ?? (await memoryStore());
   let skew = opts.skew ?? 0;
   const now = () => Date.now() + skew;
   // the server's timers on this clock: `advance` runs the ones it reaches
