@@ -9,7 +9,7 @@ import { openStore, type Store } from '../../src/server/store.ts';
 import type { Hub } from '../../src/server/hub.ts';
 import type { CreateLimits } from '../../src/server/access.ts';
 import { connect, post, type Client } from './client.ts';
-import { pgliteTemplate } from '../e2e/pages.ts';
+import { pagesHelper, pgliteTemplate } from '../e2e/pages.ts';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -28,12 +28,7 @@ let template: Promise<Blob> | undefined;
  * running initdb for each of the suite's dozens of stores. The schema is made by openStore as for any store. */
 export function memoryStore(): Promise<Store> {
   template ??= (async () => {
-    let helper: string | undefined;
-    try {
-      helper = (await import('vitest')).inject('pagesHelper');
-    } catch {
-      helper = undefined; // not under vitest (a script)
-    }
+    const helper = await pagesHelper();
     const r = helper ? await fetch(`${helper}/pglite`) : undefined;
     if (r && !r.ok) throw new Error(await r.text());
     const dir = r ? await r.text() : await pgliteTemplate();

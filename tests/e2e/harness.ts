@@ -4,7 +4,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { buildPages } from './pages.ts';
+import { buildPages, pagesHelper } from './pages.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -37,12 +37,7 @@ let pagesDir: Promise<string> | undefined;
  * a build of its own, removed when the process exits. */
 export function builtPages(): Promise<string> {
   pagesDir ??= (async () => {
-    let helper: string | undefined;
-    try {
-      helper = (await import('vitest')).inject('pagesHelper');
-    } catch {
-      helper = undefined; // not under vitest (a script)
-    }
+    const helper = await pagesHelper();
     if (helper) {
       const r = await fetch(`${helper}/dist`);
       const text = await r.text();

@@ -64,3 +64,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
   };
 }
+
+/** The address of this test run's pages helper (vitest's globalSetup above), or undefined outside vitest (a script). */
+export async function pagesHelper(): Promise<string | undefined> {
+  try {
+    return (await import('vitest')).inject('pagesHelper');
+  } catch {
+    return undefined; // not under vitest
+  }
+}
