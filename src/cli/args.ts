@@ -13,7 +13,9 @@ export function int(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
     if (!/^-?\d+$/.test(v)) throw new UsageError(`${name} must be a whole number, got ${JSON.stringify(v)}`);
     const n = Number(v);
-    if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${n}`);
+    // with no upper bound of its own, a number too small names the lower bound alone (not "between 1 and 9007199254740991")
+    if (n < min && max === Number.MAX_SAFE_INTEGER) throw new UsageError(`${name} must be ${min} or more, got ${v}`);
+    if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${v}`); // as typed: a number past 2^53 would read back as another
     return n;
   };
 }

@@ -38,7 +38,8 @@ export const MAX_WORKERS = 64;
 export function parseWorkers(value: string | undefined, cores: number, warn: (message: string) => void): number {
   if (value === undefined) return cores;
   const limit = Math.max(MAX_WORKERS, cores);
-  const n = int('--workers', 1)(value);
+  const n = int('--workers', Number.MIN_SAFE_INTEGER)(value);
+  if (n < 1) throw new UsageError(`--workers must be between 1 and ${limit}, got ${n}`);
   if (n > limit) throw new UsageError(`--workers ${n}: at most ${limit} (${cores === limit ? "this machine's cores" : `this machine has ${cores} core${cores > 1 ? 's' : ''}`}); more threads than cores play no faster, and each costs memory and start-up time`);
   if (n > cores)
     warn(`--workers ${n} is more than this machine's ${cores} core${cores > 1 ? 's' : ''}: the threads take turns on them, so the batch runs no faster, and each extra thread still pays its start-up (seconds of CPU compiling the engine) and memory; results are the same for any count`);

@@ -112,7 +112,10 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
         },
       }),
     );
-  } else if (first && last) w(scoreCard({ scores, agents: names, first, last, by: lastBy }));
+  } else if (first && last) {
+    const start = Object.fromEntries(COUNTRIES.map((k) => [k, { gdp: result.state.regions[k].ref.gdp, approval: result.state.regions[k].ref.approval }])) as Record<CountryId, { gdp: number; approval: number }>;
+    w(scoreCard({ scores, agents: names, first, last, by: lastBy, start }));
+  }
   if (o.out) {
     writeFileAtomic(o.out, JSON.stringify(makeReplay(c, seed, names, result), null, 1) + '\n');
     if (o.format === 'table') w(`\nreplay written to ${o.out}`);

@@ -19,12 +19,14 @@ import { cmdAnalyze } from './analyze.ts';
 import { cmdExperiment } from './experiment.ts';
 import type { LocatedOrdersError } from './batch.ts';
 
-function program(out: { code: number }): Command {
+function program(out: { code: number; help?: string }): Command {
   const p = new Command('gambit')
     .description('Rare Earth Gambit: a deterministic geopolitical trade game about rare earths, from the command line.')
     .exitOverride()
     .showSuggestionAfterError(true)
-    .configureOutput({ writeErr: () => {}, outputError: () => {} });
+    // errors are written by main, one line each; writeErr only gets the help commander shows for a command given
+    // without its subcommand (`gambit`, `gambit replay`), which main then prints
+    .configureOutput({ writeErr: (s) => void (out.help = (out.help ?? '') + s), outputError: () => {} });
   const scenario = () => new Option('--scenario <id|path>', 'scenario id (see `gambit scenarios`) or a path to a scenario file').default('rare-earth-gambit');
   const workers = () => new Option('--workers <n>', 'threads to play on: this one and N-1 worker threads, started once a batch is long enough to repay them (default: the machine\'s cores; at most 64, or the cores if more; a warning above the cores); results are identical for any number');
   p.command('run')
@@ -184,13 +186,20 @@ function unknownFirst(p: Command, argv: string[]): CommanderError | null {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const out = { code: 0 };
+  const out: { code: number; help?: string } = { code: 0 };
   const p = program(out);
   try {
     await p.parseAsync(argv, { from: 'user' });
     return out.code;
   } catch (e) {
     if (e instanceof CommanderError) {
+      if (e.code === 'commander.help' && e.exitCode !== 0 && out.help) {
+        // `gambit` or `gambit replay` alone: what there is to choose from, and a usage error (not silence and exit 0)
+        process.stdout.write(out.help);
+        const cmd = /^Usage: (\S+(?: [a-z]+)*)/.exec(out.help)?.[1] ?? 'gambit';
+        process.stderr.write(`gambit: no command given to ${cmd}: choose one from the list above (${cmd} --help shows it too)\n`);
+        return 2;
+      }
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
       const err = (e.code === 'commander.missingMandatoryOptionValue' && unknownFirst(p, argv)) || e;
       // one line, as every other error: "unknown option '--gmes' (Did you mean --games?)"

@@ -36,6 +36,9 @@ export interface FinalCard {
   last: TurnSummary;
   /** the score split by objective, points */
   by?: Record<CountryId, Record<ObjectiveKey, number>>;
+  /** GDP and approval when the game began (the state's ref): GDP change and approval are measured from there, as the
+   * batch commands' gdpGrowthPct is, not from the end of turn 1 */
+  start?: Record<CountryId, { gdp: number; approval: number }>;
 }
 
 /** A score in points as the game shows it: +0.07, -0.16, and ±0.00 for anything that rounds to zero (not "-0.00"). */
@@ -54,7 +57,7 @@ export function scoreCard(f: FinalCard): string {
   ];
   const order = [...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a] || a.localeCompare(b));
   for (const c of order) {
-    const a = f.first.countries[c];
+    const a = f.start?.[c] ?? f.first.countries[c];
     const z = f.last.countries[c];
     const g = ((z.gdp / a.gdp - 1) * 100).toFixed(1);
     const sc = f.scores[c];

@@ -21,8 +21,8 @@ export function briefingLineJa(line: string, country: string): string | null {
   if (m) return `レアアース：鉱山 年${m[1]} t REO、分離精製 NdPr ${m[2]} t・Dy/Tb ${m[3]} t、磁石工場 ${m[4]} t。${m[5] ? '中国は世界のレアアースの約9割を精製し、磁石の大半を作る。' : `レアアース輸入の${m[6]}%が中国から。`}`;
   m = /^Cars: ([\d,]+) built a quarter \(([\d.]+) million a year\); ([\d,]+) exported a quarter \(([\d,]+) a year\)\.$/.exec(line);
   if (m) return `自動車：生産は四半期に${m[1]}台（年${num(Math.round(Number(m[2]) * 100))}万台）、輸出は四半期に${m[3]}台（年${m[4]}台）。`;
-  m = /^Investment budget: ([\d.]+)% of GDP a year \(USD ([\d.]+) bn a year, USD ([\d.]+) bn a quarter, less when debt is high or approval low\); unspent money carries over for up to two years, so a turn's budget in the game is the quarter's share plus what carried over \(USD ([\d.]+) bn on turn 1\)\.$/.exec(line);
-  if (m) return `投資予算：GDPの年${m[1]}%（年${usdJa(m[2]!)}、四半期${usdJa(m[3]!)}。債務が多いときや支持率が低いときは減る）。使わなかった分は最長2年繰り越せるので、各ターンの予算は四半期分と繰越分の合計（ターン1は${usdJa(m[4]!)}）。`;
+  m = /^Investment budget: ([\d.]+)% of GDP a year \(USD ([\d.]+) bn a year, USD ([\d.]+) bn a quarter, less when debt is high or approval low\); unspent money carries over, up to ([\d.]+) years' allocation in hand, so a turn's budget in the game is the quarter's share plus what carried over \(USD ([\d.]+) bn on turn 1\)\.$/.exec(line);
+  if (m) return `投資予算：GDPの年${m[1]}%（年${usdJa(m[2]!)}、四半期${usdJa(m[3]!)}。債務が多いときや支持率が低いときは減る）。使わなかった分は繰り越せ、手元に置けるのは最大で年間予算の${m[4]}年分なので、各ターンの予算は四半期分と繰越分の合計（ターン1は${usdJa(m[5]!)}）。`;
   return null;
 }
 
