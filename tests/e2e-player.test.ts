@@ -65,10 +65,42 @@ describe.runIf(run)('a new player’s short game', () => {
     await page.context().close();
   }, 120_000);
 
-  it('at 1024x768 the costs stay inside the Invest panel too', async () => {
+  it('at 1024x768 the costs stay inside the Invest panel too; an order counts as soon as it is made, a refused one shows its tab, and the end screen\'s wait is said', async () => {
     const { page, errors } = await pages.open(1024, 768);
     await startJapan(page);
     expect(await costsInside(page)).toEqual([]);
+    // a unit ordered this turn is counted beside those held (the line said "You have 0 built or building" after Add)
+    await page.getByTestId('invest-thrifting').click();
+    await page.getByText('and 1 ordered this turn, of at most 8').waitFor();
+    // a defence change over what approval allows, End turn from another tab: the Defence tab shows, the field marked
+    await page.getByTestId('tab-defense').click();
+    const was = await page.getByTestId('policy-defense').inputValue();
+    await page.getByTestId('policy-defense').fill('9');
+    await page.getByTestId('policy-defense').dispatchEvent('change');
+    await page.getByTestId('tab-indicators').click();
+    await page.getByTestId('end-turn').click();
+    await expect.poll(() => page.getByTestId('tab-defense').getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByTestId('policy-defense').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('issues').textContent()).toMatch(/approval/);
+    await page.getByTestId('policy-defense').fill(was);
+    await page.getByTestId('policy-defense').dispatchEvent('change');
+    await expect.poll(() => page.getByTestId('issues').textContent()).toBe('');
+    // three turns; while the end screen replays the decision the button says so (it said "See the results" and did nothing)
+    for (let turn = 1; turn <= 3; turn++) {
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest-close').waitFor();
+      if (turn === 3)
+        await page.evaluate(() => {
+          const seen: string[] = ((window as unknown as { seenEndTurn: string[] }).seenEndTurn = []);
+          new MutationObserver(() => {
+            const b = document.querySelector('[data-testid="end-turn"]');
+            if (b) seen.push(`${b.textContent}|${(b as HTMLButtonElement).disabled}`);
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+      await page.getByTestId('digest-close').click();
+    }
+    await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { seenEndTurn: string[] }).seenEndTurn)).toContain('Scoring your decisions…|true');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { budgetAvailable, createGame, validateOrders, viewFor } from '../engine/index.ts';
 import { SessionCore } from '../src/session/core.ts';
-import { overBudget } from '../src/ui/panels.ts';
+import { overBudget, unitsHeld } from '../src/ui/panels.ts';
 import { t } from '../src/ui/i18n.ts';
 
 describe('the Invest list and the budget', () => {
@@ -44,5 +44,29 @@ describe('the Invest list and the budget', () => {
     const r = validateOrders(content, state, { AUS: { investments: [{ type: 'refinery.light', units: 2 }] } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.message)).toContain(`costs USD 1.00 bn but the budget this turn is USD ${budget.toFixed(2)} bn`);
+  });
+
+  it('counts the units ordered this turn with those held, and stops at the limit the turn\'s validation applies', () => {
+    // the player had queued a mine expansion and the line still said "You have 0 built or building"
+    const jpn = viewFor(state, 'JPN');
+    const limitError = (type: string, units: number) => {
+      const r = validateOrders(content, state, { JPN: { investments: [{ type, units }] } });
+      return !r.ok && r.issues.some((i) => i.message.includes('over the limit'));
+    };
+    let checked = 0;
+    for (const x of types) {
+      if (x.type.startsWith('stockpile')) continue;
+      const { held } = unitsHeld(x, jpn, {});
+      const room = x.maxUnits - held;
+      if (room < 1) continue;
+      expect(unitsHeld(x, jpn, { investments: [{ type: x.type, units: 1 }] })).toEqual({ held, drafted: 1, full: room === 1 });
+      expect(unitsHeld(x, jpn, { investments: [{ type: x.type, units: room }] }).full, x.type).toBe(true);
+      expect(unitsHeld(x, jpn, { investments: [{ type: x.type, units: room - 1 }] }).full, x.type).toBe(false);
+      expect(limitError(x.type, room), x.type).toBe(false);
+      expect(limitError(x.type, room + 1), x.type).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+    expect(t('panel.heldOfDrafted', { held: 0, drafted: 1, max: 3 })).toBe('You have 0 built or building and 1 ordered this turn, of at most 3.');
   });
 });

@@ -15,23 +15,7 @@ import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
 import { issueText } from './issues.ts';
-
-const TABS = ['Indicators', 'Tariffs', 'Controls', 'Defense', 'Invest', 'Stockpile', 'Deals'] as const;
-type Tab = (typeof TABS)[number];
-
-/** The field an issue's path points at (its data-testid), to highlight it. */
-export function fieldOf(path: string): string | null {
-  const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
-  let m = /^tariffs\.(\w+)\.(\w+)/.exec(p);
-  if (m) return `policy-tariff-${m[1]}-${m[2]}`;
-  m = /^exportControls\.(\w+)\.\["?([\w.]+)"?\]|^exportControls\.(\w+)\.([\w]+(?:\.[\w]+)?)/.exec(p);
-  if (m) return `policy-control-share-${m[1] ?? m[3]}-${m[2] ?? m[4]}`;
-  if (p.startsWith('defenseSpendingPct')) return 'policy-defense';
-  if (p.startsWith('rareEarthOutputPct')) return 'policy-output';
-  m = /^stockpileRelease\.(light|heavy)/.exec(p);
-  if (m) return `stockpile-release-${m[1]}`;
-  return null;
-}
+import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 
 export interface GameActions {
   save(): Promise<void>;
@@ -53,6 +37,8 @@ export class GameScreen {
   private issuesBox = h('ul', { class: 'issues', role: 'alert', 'data-testid': 'issues' });
   private badFields = new Set<string>();
   private busy = false;
+  /** the game is over and the end screen is being made (the decisions that mattered are replayed first) */
+  private finishing = false;
   private projectTypes: ProjectInfo[] = [];
   private memory = new RestrictionMemory();
   private offLang: () => void = () => {};
@@ -219,9 +205,9 @@ export class GameScreen {
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox,
-      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t('action.results') : this.busy ? t(this.session.waitsForOthers ? 'action.waitingRound' : 'action.resolving') : t('action.endTurn')),
+      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t(this.finishing ? 'action.scoring' : 'action.results') : this.busy ? t(this.session.waitsForOthers ? 'action.waitingRound' : 'action.resolving') : t('action.endTurn')),
     );
-    if (s.over) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
+    if (s.over && !this.finishing) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
     this.markFields();
     fitSplit(this.header);
   }
@@ -323,9 +309,23 @@ export class GameScreen {
     }
   }
 
+  /** To the end screen, once: its replays take seconds, so the button says so and a second click does nothing. */
+  private async finish(): Promise<void> {
+    if (this.finishing) return;
+    this.finishing = true;
+    this.render();
+    try {
+      await this.actions.finished();
+    } catch (e) {
+      this.finishing = false; // the button again, to try once more
+      this.render();
+      throw e;
+    }
+  }
+
   private async endTurn(): Promise<void> {
     if (this.busy) return;
-    if (this.snap.over) return void (await this.actions.finished());
+    if (this.snap.over) return void (await this.finish());
     const t0 = performance.now();
     this.busy = true;
     this.render();
@@ -333,8 +333,13 @@ export class GameScreen {
     const [r] = await Promise.all([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady()]); // a Japanese page's news readers, once
     this.busy = false;
     if (!r.ok) {
+      const issues = r.issues ?? [{ country: '*', path: '$', message: r.error }];
+      // the player may be on another tab than the refused order's: show that tab, with the order marked
+      const tab = issues.map((i) => tabOf(i.path)).find((x) => x !== null);
+      if (tab && tab !== this.tab) this.tab = tab;
       this.render();
-      this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
+      this.showIssues(issues);
+      this.issuesBox.scrollIntoView?.({ block: 'nearest' });
       return;
     }
     this.memory.observe(r.value.turn, r.value.view);
@@ -348,7 +353,7 @@ export class GameScreen {
       const d: HTMLElement = digest(r.value.report, r.value.config.country, () => {
         d.remove();
         (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
-        if (this.snap.over) void this.actions.finished();
+        if (this.snap.over) void this.finish();
       }, { score: r.value.turnScore, view: r.value.view, memory: this.memory, turns: r.value.turns });
       this.root.append(d);
     }

@@ -158,6 +158,16 @@ export function overBudget(t: ProjectInfo, view: CountryView, draft: Draft, type
   return unit > left + 1e-9 ? { unit, left } : null;
 }
 
+/** Units of a project type the country holds (built or building, failed ones aside) and has ordered in this turn's
+ * draft, and whether one more would pass the limit per country the turn's validation applies (stockpile lots have a
+ * limit per order instead, so they are never full here). */
+export function unitsHeld(t: ProjectInfo, view: CountryView, draft: Draft): { held: number; drafted: number; full: boolean } {
+  const me = view.country;
+  const held = view.projects.filter((p) => p.owner === me && p.type === t.type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
+  const drafted = (draft.investments ?? []).filter((i) => i.type === t.type).reduce((a, i) => a + (i.units ?? 1), 0);
+  return { held, drafted, full: !t.type.startsWith('stockpile') && held + drafted >= t.maxUnits };
+}
+
 export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number): HTMLElement {
   const me = view.country;
   const list = h('ul', { class: 'projects' });
@@ -166,16 +176,16 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     const hosts = t.hosts && !t.hosts.includes(me) ? t.hosts : (t.hosts ?? (t.type.startsWith('stockpile') || t.type === 'thrifting' ? [me] : COUNTRIES));
     const name = projectLabel(t.type, t.label);
     const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: name }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
-    const held = view.projects.filter((p) => p.owner === me && p.type === t.type && p.status !== 'failed').reduce((a, p) => a + p.units, 0);
+    const { held, drafted, full } = unitsHeld(t, view, draft);
     // shown (a player plans for it: unspent budget carries over), but not addable when it would not fit this turn
     const short = overBudget(t, view, draft, types, budget);
-    const why = short ? tr('panel.overBudget', { cost: money(short.unit), left: money(short.left) }) : '';
+    const why = full ? tr('panel.atLimit', { max: t.maxUnits }) : short ? tr('panel.overBudget', { cost: money(short.unit), left: money(short.left) }) : '';
     list.append(
       h(
         'li',
         {},
         h('div', { class: 'proj-head' }, h('b', {}, name), h('span', {}, t.type.startsWith('stockpile') ? tr('panel.lotCost', { cost: money(lotCost(t, view)) }) : tr('panel.projCost', { cost: money(t.costUsdBn), n: t.leadQuarters, pct: Math.round(t.successChance * 100) }))),
-        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : ''].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
+        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : ''].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
         h(
           'div',
           { class: 'row' },
@@ -185,7 +195,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
             {
               type: 'button',
               'data-testid': `invest-${t.type}`,
-              disabled: !!short,
+              disabled: !!short || full,
               title: why || undefined,
               onclick: () => {
                 draft.investments ??= [];
