@@ -41,10 +41,17 @@ async function costsInside(page: Page): Promise<string[]> {
 describe.runIf(run)('a new player’s short game', () => {
   const pages = usePages();
 
-  it('at 1280x800: costs inside the Invest panel, magnet supply’s change in points, each release field beside its label', async () => {
+  it('at 1280x800: costs inside the Invest panel, each control with the tonnes it would cut, magnet supply’s change in points, each release field beside its label', async () => {
     const { page, errors } = await pages.open(1280, 800);
     await startJapan(page);
     expect(await costsInside(page)).toEqual([]);
+    // each export control says what it would cut: the tonnes sent last quarter (a ban on 0 t read as a free signal)
+    await page.getByTestId('tab-controls').click();
+    const sent = await page.locator('[data-testid^=sent-]').allTextContents();
+    expect(sent.length).toBe(25);
+    for (const x of sent) expect(x).toMatch(/^[\d,]+ t sent$/);
+    expect(sent.filter((x) => x !== '0 t sent').length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => { const b = document.querySelector('.tab-body') as HTMLElement; return b.scrollWidth - b.clientWidth; })).toBeLessThanOrEqual(0);
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
     // the Indicators tab says magnet supply's change as the digest does: percentage points, not a relative "%"

@@ -92,7 +92,9 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     };
     sel.addEventListener('change', apply);
     shareInput.addEventListener('change', apply);
-    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%')));
+    // what the control would cut: tonnes sent them last quarter (a ban on a flow of 0 t costs tension and cuts nothing)
+    const sent = view.flows[s]?.[me]?.[p] ?? 0;
+    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%'), h('small', { class: 'sent', 'data-testid': `sent-${p}-${s}` }, t('panel.sent', { n: fmt.int(sent) }))));
   };
   const curOut = view.self.policies.outputPct ?? 100;
   const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': t('panel.quotas') }) as HTMLInputElement;
@@ -105,7 +107,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
   return h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Controls') },
-    h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban')),
+    h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban'), ` ${t('panel.sentHint')}`),
     h('label', {}, `${t('panel.quotas')} `, out),
     h('p', { class: 'hint' }, t('panel.quotasHint')),
     h(

@@ -128,6 +128,8 @@ export const en = {
     tariffHint: 'Percent on imports from each partner, 0 to 500 (100% doubles the price at the border). Higher tariffs shift buyers to home goods, raise prices at home and raise tension.',
     tariffAria: 'tariff on {{good}} from {{who}}, percent',
     controlsHint: 'On your exports to each partner. Licensed: a percentage of last quarter’s volume may go, after a licensing delay in the first quarter (a new licence starts at 50%; 100% lets last quarter’s volume through and restricts little). Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it).',
+    sent: '{{n}} t sent',
+    sentHint: 'Under each: the tonnes you sent them last quarter. A control on a flow of 0 t cuts nothing, and still raises tension like any other.',
     shareAria: 'licensed share of {{what}} to {{who}}, percent of last quarter’s volume',
     levelAria: 'exports of {{what}} to {{who}}',
     quotas: 'Production quotas on your mines and separators, % of normal capacity',
