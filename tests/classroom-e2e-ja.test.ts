@@ -176,4 +176,33 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 240_000);
+
+  it('a request to rejoin keeps its waiting line when the student switches language', async () => {
+    const base = env.server.base;
+    const k = await makeClass(base, { name: '3年4組', worlds: 1, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, ['ゆい']);
+    k.students[0].client.close();
+    await k.students[0].client.closed;
+    // ゆい on another device: her name asks the teacher, in Japanese
+    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
+    await page.getByTestId('join-name').fill('ゆい');
+    await page.getByTestId('join').click();
+    const line = page.getByTestId('join-waiting');
+    await line.getByText('として戻る許可を教師に求めています', { exact: false }).waitFor({ timeout: 30_000 });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'join-waiting-1024x768.png') });
+    // the switch draws the form again: the waiting line is kept, in the new language, and the typed name with it
+    await page.getByTestId('lang').selectOption('en');
+    await page.getByTestId('join-form').getByText('Class code').waitFor();
+    expect(await line.innerText()).toMatch(/^ゆい is a name already in this class\. Waiting for your teacher to let you back in as ゆい/);
+    expect(await page.getByTestId('join-name').inputValue()).toBe('ゆい');
+    await page.getByTestId('lang').selectOption('ja');
+    await page.getByTestId('join-form').getByText('クラスコード').waitFor();
+    expect(await line.innerText()).toContain('として戻る許可を教師に求めています');
+    // still asking: the teacher allows it, and the page gets the seat
+    const requests = async () => ((await k.teacher.call('state')).value as { requests: { id: string }[] }).requests;
+    await expect.poll(async () => (await requests()).length, { timeout: 30_000 }).toBe(1);
+    expect((await k.teacher.call('admit', [(await requests())[0].id, true])).ok).toBe(true);
+    await page.getByTestId('class-bar').getByText(/^ゆい · /).waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 });

@@ -9,6 +9,18 @@ import { onLangChange } from '../ui/i18n.ts';
 const root = document.getElementById('app')!;
 const q = new URLSearchParams(location.search);
 
+// a request to rejoin outlives the form it was sent from: the language switch draws the form again, and the loop
+// below (still asking every 2 s) writes to the form now on the page, whose waiting line says the same in the new language
+let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
+let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
+let waiting: { key: string; name: string } | null = null; // what the waiting line says (a catalogue key and the name)
+const waitLine = () => root.querySelector<HTMLElement>('[data-testid=join-waiting]');
+const say = (w: typeof waiting) => {
+  waiting = w;
+  const el = waitLine();
+  if (el) el.textContent = w ? c(w.key, { name: w.name }) : '';
+};
+
 /** The join form; `typed`: what was in its fields (drawn again in another language). */
 function joinScreen(typed: { code: string; name: string } = { code: q.get('code') ?? '', name: '' }): void {
   clear(root);
@@ -21,29 +33,30 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, c('join.submit')), err, wait,
     h('p', { class: 'hint' }, c('join.hint')));
   form.addEventListener('input', () => (err.textContent = '')); // an old error does not outlive the field it was about
-  let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
-  let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
+  if (waiting) wait.textContent = c(waiting.key, { name: waiting.name });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const mine = ++asking;
     const key = `${code.value.trim().toUpperCase()}|${name.value.trim().toLowerCase()}`;
+    const typed = { code: code.value, label: name.value }; // the form may be drawn again (another language) meanwhile
+    const label = typed.label.trim();
     let request = asked?.key === key ? asked.request : undefined;
     try {
       for (;;) {
         // the seat token this browser holds, if any: rejoining its own seat needs no approval
         let r: { token: string } | { pending: true; request: string; message: string; revoked?: boolean };
         try {
-          r = await postJson<typeof r>('/api/join', { code: code.value, label: name.value, token: recall('seat') ?? undefined, request });
+          r = await postJson<typeof r>('/api/join', { ...typed, token: recall('seat') ?? undefined, request });
         } catch (x) {
           // a request waiting for the teacher outlives a restart of the server (it is in the class's log): keep asking
           if (!(x instanceof Unreachable) || request === undefined || mine !== asking) throw x;
-          wait.textContent = c('join.unreachable', { name: name.value.trim() });
+          say({ key: 'join.unreachable', name: label });
           await new Promise((res) => setTimeout(res, 3000));
           continue;
         }
         if (mine !== asking) return; // the form was sent again meanwhile
         if ('token' in r) {
-          wait.textContent = '';
+          say(null);
           remember('seat', r.token);
           // a refresh comes back to the seat, not to this form (in the language the address named, if it named one)
           history.replaceState(null, '', `${location.pathname}${urlLang() ? `?lang=${urlLang()}` : ''}`);
@@ -53,13 +66,14 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
         asked = { key, request };
         // a student the teacher took out of the class is not asked whether the name is theirs
         // (the server's message says the same in English: the page words it in the page's language)
-        wait.textContent = c(r.revoked ? 'join.revoked' : 'join.taken', { name: name.value.trim() });
+        say({ key: r.revoked ? 'join.revoked' : 'join.taken', name: label });
         await new Promise((res) => setTimeout(res, 2000));
       }
     } catch (x) {
       if (mine !== asking) return;
-      wait.textContent = '';
-      err.textContent = (x as Error).message;
+      say(null);
+      const shown = root.querySelector<HTMLElement>('[data-testid=join-error]'); // the form on the page now (redrawn in another language?)
+      if (shown) shown.textContent = (x as Error).message;
     }
   });
   root.append(h('main', { class: 'class-page join-page' }, h('header', { class: 'row' }, h('h1', {}, c('join.title')), langSwitch()), form, h('p', { class: 'hint' }, h('a', { href: 'index.html' }, c('join.alone')), ' · ', h('a', { href: `?teacher${urlLang() ? `&lang=${urlLang()}` : ''}` }, c('join.teacher')))));

@@ -1,5 +1,5 @@
 // The class screens' words in the active language (the catalogue's `classroom.*`): the clock, the round, lists of
-// countries, prices, and the language the teacher's pages speak (?lang=en|ja, else the choice this browser last made
+// countries, prices, and the language a class page speaks (?lang=en|ja, else the choice this browser last made
 // with the language switch, else the browser's own language: the game page's rule).
 import i18next from 'i18next';
 import type { CountryId } from '../../engine/index.ts';
@@ -19,8 +19,9 @@ i18next.on('languageChanged', (l) => void (l === 'ja' ? loadJa() : undefined));
 
 export const c = (key: string, values?: Record<string, string | number>): string => t(`classroom.${key}`, values);
 
-/** The language a teacher's page speaks: ?lang= in its address (the dashboard puts it on its projector and debrief
- * links, so a projector opened on another computer speaks the teacher's language), else the game page's rule. */
+/** The language named by ?lang= in a class page's address, or null: the teacher's pages (the dashboard puts it on its
+ * projector and debrief links, so a projector opened on another computer speaks the teacher's language) and the
+ * students' (the join form and, after joining, the class bar keep it); classLang() falls back to the game page's rule. */
 export function urlLang(): Lang | null {
   const v = new URLSearchParams(location.search).get('lang');
   return v === 'en' || v === 'ja' ? v : null;
