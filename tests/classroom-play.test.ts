@@ -220,7 +220,7 @@ describe('the join address', () => {
   it('/api/lan answers only a page on the server\'s own machine (no private addresses to the network)', async () => {
     const r = await srv.app.inject({ method: 'GET', url: '/api/lan', remoteAddress: '192.168.1.23' });
     expect(r.statusCode).toBe(403);
-    expect(r.json()).toEqual({ error: expect.stringContaining('localhost') });
+    expect(r.json()).toEqual({ error: expect.stringContaining('localhost'), code: 'lanOnly' });
     expect(r.body).not.toMatch(/addresses/);
   });
   it('/api/lan refuses a request a proxy on the same machine passed on (it carries a forwarding header)', async () => {

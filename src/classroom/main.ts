@@ -3,7 +3,7 @@
 // pack, ?print=ID the printable briefings. Tokens are kept in this browser (localStorage), never in the server's logs.
 import { clear, h } from '../ui/dom.ts';
 import { Unreachable, postJson, recall, remember } from './common.ts';
-import { c, classLang, langSwitch, urlLang } from './words.ts';
+import { c, classLang, langSwitch, said, urlLang } from './words.ts';
 import { onLangChange } from '../ui/i18n.ts';
 
 const root = document.getElementById('app')!;
@@ -14,6 +14,7 @@ const q = new URLSearchParams(location.search);
 let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
 let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
 let waiting: { key: string; name: string } | null = null; // what the waiting line says (a catalogue key and the name)
+let failed: unknown = null; // the server's refusal under the form (said again in another language)
 const waitLine = () => root.querySelector<HTMLElement>('[data-testid=join-waiting]');
 const say = (w: typeof waiting) => {
   waiting = w;
@@ -32,8 +33,9 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
     h('label', {}, c('join.code'), code), h('label', {}, c('join.name'), name),
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, c('join.submit')), err, wait,
     h('p', { class: 'hint' }, c('join.hint')));
-  form.addEventListener('input', () => (err.textContent = '')); // an old error does not outlive the field it was about
+  form.addEventListener('input', () => { failed = null; err.textContent = ''; }); // an old error does not outlive the field it was about
   if (waiting) wait.textContent = c(waiting.key, { name: waiting.name });
+  if (failed) err.textContent = said(failed);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const mine = ++asking;
@@ -72,8 +74,9 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
     } catch (x) {
       if (mine !== asking) return;
       say(null);
+      failed = x;
       const shown = root.querySelector<HTMLElement>('[data-testid=join-error]'); // the form on the page now (redrawn in another language?)
-      if (shown) shown.textContent = (x as Error).message;
+      if (shown) shown.textContent = said(x);
     }
   });
   root.append(h('main', { class: 'class-page join-page' }, h('header', { class: 'row' }, h('h1', {}, c('join.title')), langSwitch()), form, h('p', { class: 'hint' }, h('a', { href: 'index.html' }, c('join.alone')), ' · ', h('a', { href: `?teacher${urlLang() ? `&lang=${urlLang()}` : ''}` }, c('join.teacher')))));
@@ -90,7 +93,7 @@ async function route(): Promise<void> {
   if (q.get('dash')) return (await import('./teacher.ts')).dashboard(root, q.get('dash')!);
   if (q.has('projector')) return (await import('./projector.ts')).projectorScreen(root, decodeURIComponent(location.hash.slice(1)));
   if (q.get('debrief')) return (await import('./debrief.ts')).debriefScreen(root, q.get('debrief')!);
-  if (q.get('print')) return (await import('./debrief.ts')).printScreen(root, q.get('print')!);
+  if (q.get('print')) return (await import('./print.ts')).printScreen(root, q.get('print')!);
   const seat = recall('seat');
   if (seat && !q.has('code')) return play(seat);
   await classLang();
