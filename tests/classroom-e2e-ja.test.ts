@@ -182,6 +182,10 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     // the lobby: the bar says who, where and that the teacher has not begun, in Japanese
     await page.getByTestId('class-clock').getByText('教師の開始を待っています').waitFor({ timeout: 30_000 });
     expect(await bar(page), 'the class bar in the lobby').toEqual([]);
+    // End turn before the teacher starts: the server's refusal, in Japanese
+    await page.getByTestId('end-turn').click();
+    await page.getByTestId('issues').getByText('クラスはまだ始まっていません。教師の開始を待ってください').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('issues').innerText()).match(/[A-Za-z]{2,}/g), 'the refused End turn').toBeNull();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     // a round under way: the round, the clock and whom it waits for
     expect((await k.teacher.call('begin')).error).toBeUndefined();

@@ -205,7 +205,7 @@ describe('the teacher ends the class before its last round', () => {
     expect(ok<{ worlds: W[] }>(await projector.call('state')).worlds[0]).toMatchObject({ over: true, played: 1, waitingFor: [] });
     expect(await status(ben, (s) => (s as Status & { status: string }).status === 'ended')).toMatchObject({ over: true, played: 1, rounds: 3, waitingFor: [] });
     // a submit after the end says why it is refused
-    expect(ok<{ ok: boolean; error: string }>(await ben.call('submit', [{}, 1]))).toEqual({ ok: false, error: 'the game is over' });
+    expect(ok<{ ok: boolean; error: string }>(await ben.call('submit', [{}, 1]))).toEqual({ ok: false, error: 'the game is over', code: 'gameOver' });
     projector.close();
   }, 60_000);
 });

@@ -17,7 +17,7 @@ export const SERVER_CODES = [
   // the socket itself, and a class moving between server processes
   'tooFast', 'tooLarge', 'notJson', 'badRequest', 'noMethod', 'notAllowed', 'badArgs', 'hello', 'moving', 'processDown',
   // a student's game in a class
-  'noSaving', 'noStrategies',
+  'notStarted', 'gameOver', 'roundOver', 'noSaving', 'noStrategies',
   // anything else
   'serverError', 'qrText', 'lanOnly',
 ] as const;

@@ -8,9 +8,8 @@ import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { forget } from './common.ts';
+import { ServerError, forget } from './common.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said } from './words.ts';
-import type { ServerError } from './common.ts';
 
 interface Status {
   className: string;
@@ -71,6 +70,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       return r;
     };
   }
+
+  // a submit the server refused (the round ended, the class not started): its reason in the page's language
+  const submit = session.submit.bind(session);
+  session.submit = async (o) => {
+    const r = await submit(o);
+    return r.ok || !('code' in r) ? r : { ...r, error: said(ServerError.of(r as { error: string }, r.error)) };
+  };
 
   // the draft this student last sent: a pushed draft different from it was made by a co-player
   const validate = session.validate.bind(session);

@@ -156,16 +156,16 @@ export class Sockets implements HubListener {
     const st = cls.students.get(conn.student!)!;
     const w = st.world;
     const world = cls.worlds[w];
-    const fail = (error: string, issues?: unknown) => this.send(conn, { id, ok: true, value: { ok: false, error, ...(issues ? { issues } : {}) } });
+    const fail = (error: string, says: ServerSays | null, issues?: unknown) => this.send(conn, { id, ok: true, value: { ok: false, error, ...says, ...(issues ? { issues } : {}) } });
     // on a what-if timeline (a sandbox), the round is the student's own and resolves at once
     const tl = cls.sandbox ? activeWhatIf(cls, st.id) : null;
     if (tl) return void this.send(conn, { id, ok: true, value: submitWhatIf(cls, st, tl, orders) });
     await this.hub.lock(cls, async () => {
-      if (cls.status === 'lobby') return fail('the class has not started yet: wait for your teacher');
-      if (cls.status === 'ended' || world.over) return fail('the game is over');
-      if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`);
+      if (cls.status === 'lobby') return fail('the class has not started yet: wait for your teacher', { code: 'notStarted' });
+      if (cls.status === 'ended' || world.over) return fail('the game is over', { code: 'gameOver' });
+      if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`, { code: 'roundOver', params: { turn: turn + 1, now: world.turn + 1 } });
       const v = validateOrders(world.content, world.state, { [st.country]: orders });
-      if (!v.ok) return fail('some orders are not valid', v.issues);
+      if (!v.ok) return fail('some orders are not valid', null, v.issues);
       const written = this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
       const entry = { conn, id, acked: false };
       const key = `${cls.id}:${w}`;
