@@ -83,6 +83,11 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       const { page: form, errors: fe } = await open(env.browser, `${base}/class.html?teacher&lang=ja`, w, hgt, storage);
       errors.push(...fe);
       await form.getByTestId('create').waitFor();
+      // an impossible length: the server's refusal in Japanese, naming the form's field by its label
+      await form.getByTestId('opt-turns').fill('40');
+      await form.getByTestId('opt-quartersPerRound').selectOption('4');
+      await form.getByTestId('create').click();
+      await form.getByTestId('create-error').getByText('ラウンド数：40 ラウンド × 4 四半期は 160 ターンで、シナリオの 40 ターンを超えます。最大 10 ラウンドです').waitFor({ timeout: 30_000 });
       await check(form, 'create', also, size);
       await form.context().close();
       // the dashboard with ?lang=ja; its projector and debrief links carry the language
