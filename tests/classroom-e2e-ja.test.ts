@@ -13,9 +13,10 @@ import { makeClass } from './classroom/server.ts';
 const run = haveChromium() || process.env.CI === 'true';
 const SHOTS = process.env.CLASS_JA_SHOTS;
 
-/** Latin-letter words a Japanese page may show: the game's names for the rare earths and magnets, units, file formats,
- * the language switch's "English", a quarter's date (2026Q4), and the replay command. */
-const KEPT = /npm run gambit -- replay verify FILE|NdPr|NdFeB|Dy\/Tb|GDP|USD|QR|CSV|JSONL|English|\/kg|\d{4}Q\d/g;
+/** Latin-letter words a Japanese page may show: the game's names for the rare earths and magnets, units (REO, the
+ * briefing's tonnes of rare-earth oxide), the EU (the game's Japanese briefing says EU), file formats, the language
+ * switch's "English", a quarter's date (2026Q4), and the replay command. */
+const KEPT = /npm run gambit -- replay verify FILE|NdPr|NdFeB|Dy\/Tb|GDP|USD|REO|\bEU\b|QR|CSV|JSONL|English|\/kg|\d{4}Q\d/g;
 
 /** The English words left on a page: its text, option labels, titles, ARIA labels and image alt texts, less what it
  * may keep (`also`: the class's code, its address). */
@@ -82,6 +83,11 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       const { page: form, errors: fe } = await open(env.browser, `${base}/class.html?teacher&lang=ja`, w, hgt, storage);
       errors.push(...fe);
       await form.getByTestId('create').waitFor();
+      // an impossible length: the server's refusal in Japanese, naming the form's field by its label
+      await form.getByTestId('opt-turns').fill('40');
+      await form.getByTestId('opt-quartersPerRound').selectOption('4');
+      await form.getByTestId('create').click();
+      await form.getByTestId('create-error').getByText('ラウンド数：40 ラウンド × 4 四半期は 160 ターンで、シナリオの 40 ターンを超えます。最大 10 ラウンドです').waitFor({ timeout: 30_000 });
       await check(form, 'create', also, size);
       await form.context().close();
       // the dashboard with ?lang=ja; its projector and debrief links carry the language
@@ -89,7 +95,22 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       errors.push(...de);
       await dash.getByTestId('world-2-news').waitFor({ timeout: 30_000 });
       await expect.poll(() => dash.getByTestId('world-1-waiting').innerText()).not.toBe('');
+      // a control the server refuses (さくら into the other world's full seat): its reason in Japanese, the seat's
+      // country by its Japanese name
+      const sakura = k.students.find((x) => x.label === 'さくら')!;
+      await dash.getByTestId('move-さくら').selectOption(`${1 - sakura.world}:${sakura.country}`);
+      await dash.getByTestId('dash-error').getByText(`ワールド ${2 - sakura.world} の${sakura.country === 'JPN' ? '日本' : '中国'}は満席です`, { exact: false }).waitFor();
       await check(dash, 'dashboard', also, size);
+      // the printable briefings: the link carries the language; every sheet in Japanese
+      const printHref = (await dash.getByTestId('print-link').getAttribute('href'))!;
+      expect(printHref).toContain('lang=ja');
+      const { page: pr, errors: pre } = await open(env.browser, `${base}/class.html${printHref}`, w, hgt, storage);
+      errors.push(...pre);
+      await pr.getByTestId('sheet').first().waitFor({ timeout: 30_000 });
+      expect(await pr.getByTestId('sheet').count()).toBe(4);
+      expect(await pr.getByTestId('briefings').innerText()).toContain('このクラスは 2 ラウンド行います（1 ラウンドは四半期 1 つ）。');
+      await check(pr, 'print', also, size);
+      await pr.context().close();
       const proj = (await dash.getByTestId('projector-link').getAttribute('href'))!;
       expect(proj).toContain('lang=ja');
       const { page: p, errors: pe } = await open(env.browser, `${base}/class.html${proj}`, w, hgt, {});
@@ -166,6 +187,10 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     // the lobby: the bar says who, where and that the teacher has not begun, in Japanese
     await page.getByTestId('class-clock').getByText('教師の開始を待っています').waitFor({ timeout: 30_000 });
     expect(await bar(page), 'the class bar in the lobby').toEqual([]);
+    // End turn before the teacher starts: the server's refusal, in Japanese
+    await page.getByTestId('end-turn').click();
+    await page.getByTestId('issues').getByText('クラスはまだ始まっていません。教師の開始を待ってください').waitFor({ timeout: 30_000 });
+    expect((await page.getByTestId('issues').innerText()).match(/[A-Za-z]{2,}/g), 'the refused End turn').toBeNull();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     // a round under way: the round, the clock and whom it waits for
     expect((await k.teacher.call('begin')).error).toBeUndefined();
@@ -174,6 +199,45 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     expect(await bar(page), 'the class bar in a round').toEqual([]);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'student-1024x768.png') });
     expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
+
+  it('a request to rejoin keeps its waiting line when the student switches language', async () => {
+    const base = env.server.base;
+    const k = await makeClass(base, { name: '3年4組', worlds: 1, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, ['ゆい']);
+    k.students[0].client.close();
+    await k.students[0].client.closed;
+    // ゆい on another device: her name asks the teacher, in Japanese
+    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
+    // a code no class has: the server's refusal in Japanese, and again in English after the switch
+    await page.getByTestId('join-code-input').fill('ZZZZZZ');
+    await page.getByTestId('join-name').fill('ゆい');
+    await page.getByTestId('join').click();
+    await page.getByTestId('join-error').getByText('そのコードのクラスはありません。教師に確認してください').waitFor({ timeout: 30_000 });
+    await check(page, 'join-refused', [], '1024x768');
+    await page.getByTestId('lang').selectOption('en');
+    await page.getByTestId('join-error').getByText('no class has that code: check it with your teacher').waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.getByTestId('join-code-input').fill(k.code);
+    await page.getByTestId('join').click();
+    const line = page.getByTestId('join-waiting');
+    await line.getByText('として戻る許可を教師に求めています', { exact: false }).waitFor({ timeout: 30_000 });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'join-waiting-1024x768.png') });
+    // the switch draws the form again: the waiting line is kept, in the new language, and the typed name with it
+    await page.getByTestId('lang').selectOption('en');
+    await page.getByTestId('join-form').getByText('Class code').waitFor();
+    expect(await line.innerText()).toMatch(/^ゆい is a name already in this class\. Waiting for your teacher to let you back in as ゆい/);
+    expect(await page.getByTestId('join-name').inputValue()).toBe('ゆい');
+    await page.getByTestId('lang').selectOption('ja');
+    await page.getByTestId('join-form').getByText('クラスコード').waitFor();
+    expect(await line.innerText()).toContain('として戻る許可を教師に求めています');
+    // still asking: the teacher allows it, and the page gets the seat
+    const requests = async () => ((await k.teacher.call('state')).value as { requests: { id: string }[] }).requests;
+    await expect.poll(async () => (await requests()).length, { timeout: 30_000 }).toBe(1);
+    expect((await k.teacher.call('admit', [(await requests())[0].id, true])).ok).toBe(true);
+    await page.getByTestId('class-bar').getByText(/^ゆい · /).waitFor({ timeout: 60_000 });
+    // the browser logs the refused join's answer (404) as a failed load: nothing else
+    expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
     await page.context().close();
   }, 240_000);
 });

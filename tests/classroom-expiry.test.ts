@@ -26,9 +26,9 @@ describe('tokens that expire while their page is open', () => {
     srv.advance(2 * 60_000);
     const [annClosed, projClosed] = await Promise.all([ann.client.closed, projector.closed]);
     expect([annClosed.code, projClosed.code]).toEqual([4401, 4401]);
-    expect(JSON.parse(ann.client.raw.at(-1)!)).toEqual({ ok: false, status: 401, error: EXPIRED.seat });
+    expect(JSON.parse(ann.client.raw.at(-1)!)).toEqual({ ok: false, status: 401, error: EXPIRED.seat, code: 'expired', params: { role: 'seat' } });
     expect(ann.client.raw.length).toBe(sent.ann + 1);
-    expect(JSON.parse(projector.raw.at(-1)!)).toEqual({ ok: false, status: 401, error: EXPIRED.projector });
+    expect(JSON.parse(projector.raw.at(-1)!)).toEqual({ ok: false, status: 401, error: EXPIRED.projector, code: 'expired', params: { role: 'projector' } });
     expect(projector.raw.length).toBeLessThanOrEqual(sent.proj + 2); // a state push at most, then the reason
     expect(EXPIRED.seat).toMatch(/join with the class code and the same name/);
     expect((await k.teacher.call('state')).ok).toBe(true);

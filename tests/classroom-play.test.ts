@@ -205,7 +205,7 @@ describe('the teacher ends the class before its last round', () => {
     expect(ok<{ worlds: W[] }>(await projector.call('state')).worlds[0]).toMatchObject({ over: true, played: 1, waitingFor: [] });
     expect(await status(ben, (s) => (s as Status & { status: string }).status === 'ended')).toMatchObject({ over: true, played: 1, rounds: 3, waitingFor: [] });
     // a submit after the end says why it is refused
-    expect(ok<{ ok: boolean; error: string }>(await ben.call('submit', [{}, 1]))).toEqual({ ok: false, error: 'the game is over' });
+    expect(ok<{ ok: boolean; error: string }>(await ben.call('submit', [{}, 1]))).toEqual({ ok: false, error: 'the game is over', code: 'gameOver' });
     projector.close();
   }, 60_000);
 });
@@ -220,7 +220,7 @@ describe('the join address', () => {
   it('/api/lan answers only a page on the server\'s own machine (no private addresses to the network)', async () => {
     const r = await srv.app.inject({ method: 'GET', url: '/api/lan', remoteAddress: '192.168.1.23' });
     expect(r.statusCode).toBe(403);
-    expect(r.json()).toEqual({ error: expect.stringContaining('localhost') });
+    expect(r.json()).toEqual({ error: expect.stringContaining('localhost'), code: 'lanOnly' });
     expect(r.body).not.toMatch(/addresses/);
   });
   it('/api/lan refuses a request a proxy on the same machine passed on (it carries a forwarding header)', async () => {

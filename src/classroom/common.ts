@@ -1,5 +1,6 @@
 // Shared by the class screens: names, tokens kept in this browser, and small HTTP helpers.
 
+import type { ServerCode, ServerParams } from './server-says.ts';
 export { COUNTRY_NAME, countryIn, countryList, countryOwns } from './names.ts';
 
 const KEY = 'rare-earth-gambit:class:';
@@ -39,6 +40,21 @@ export function myClasses(): { id: string; code: string; name: string }[] {
  * ("Failed to fetch") tell a student nothing. */
 export class Unreachable extends Error {}
 
+/** What the server refused, with its code and values (a page words them in its language: said() in words.ts). */
+export class ServerError extends Error {
+  constructor(
+    message: string,
+    readonly code?: ServerCode,
+    readonly params?: ServerParams,
+  ) {
+    super(message);
+  }
+  /** from an answer's body ({ error, code, params }) */
+  static of(j: { error?: string; code?: ServerCode; params?: ServerParams }, fallback: string): ServerError {
+    return new ServerError(j.error ?? fallback, j.code, j.params);
+  }
+}
+
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   let r: Response;
   try {
@@ -46,15 +62,15 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   } catch {
     throw new Unreachable("the class's server does not answer: check this device's network, or ask your teacher whether the server is running");
   }
-  const j = (await r.json().catch(() => ({}))) as { error?: string };
-  if (!r.ok) throw new Error(j.error ?? `the server said ${r.status}`);
+  const j = (await r.json().catch(() => ({}))) as { error?: string; code?: ServerCode; params?: ServerParams };
+  if (!r.ok) throw ServerError.of(j, `the server said ${r.status}`);
   return j as T;
 }
 
 /** Download a file the teacher's token opens. */
 export async function download(path: string, token: string, name: string): Promise<void> {
   const r = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
-  if (!r.ok) throw new Error((await r.json()).error ?? `the server said ${r.status}`);
+  if (!r.ok) throw ServerError.of(await r.json().catch(() => ({})), `the server said ${r.status}`);
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await r.blob());
   a.download = name;

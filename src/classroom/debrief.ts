@@ -1,13 +1,13 @@
 // The debrief pack on the teacher's screen: every world against the others and the status-quo path, discussion prompts
 // drawn from what happened, each seat's decisions that mattered (counterfactual replays), exports and replay files.
-// Also the printable briefings: one sheet per student.
+// (The printable briefings, one sheet per student, are print.ts.)
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import type { Decision } from '../session/protocol.ts';
 import { PALETTE, clear, fmt, h } from '../ui/dom.ts';
 import { lineChart, type Series } from '../ui/chart.ts';
 import { classSocket } from './socket-session.ts';
 import { download, recall } from './common.ts';
-import { c, classLang, countryName, num } from './words.ts';
+import { c, classLang, countryName, num, said } from './words.ts';
 import { promptText, type PromptItem } from './prompt-text.ts';
 import { onLangChange } from '../ui/i18n.ts';
 import { countryOwn, sentence } from '../ui/labels.ts';
@@ -19,7 +19,7 @@ interface Debrief { name: string; code: string; status: string; worlds: WorldSer
 
 const WORLD_COLOURS = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange, PALETTE.sky, PALETTE.yellow, '#000000'];
 
-function noToken(root: HTMLElement): void {
+export function noToken(root: HTMLElement): void {
   root.append(h('main', { class: 'class-page' }, h('h1', {}, c('notYours')), h('a', { href: '?teacher' }, c('createOne'))));
 }
 
@@ -41,7 +41,7 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
     series.push({ label: c('deb.statusQuo'), values: f(d.baseline), colour: PALETTE.grey, dashed: true });
     return lineChart(title, series, 400, 190, unit, x);
   };
-  const exp = (path: string, name: string) => () => void download(`/api/classes/${classId}/${path}`, token, name).catch((e: Error) => alert(e.message));
+  const exp = (path: string, name: string) => () => void download(`/api/classes/${classId}/${path}`, token, name).catch((e: Error) => alert(said(e)));
   box.append(
     h('header', { class: 'row' }, h('h1', {}, c('deb.title', { name: d.name })), h('a', { class: 'button', href: `?dash=${classId}` }, c('deb.back'))),
     d.status !== 'ended' ? h('p', { class: 'hint' }, c('deb.playing')) : '',
@@ -76,27 +76,4 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
   };
   draw();
   onLangChange(draw);
-}
-
-interface Sheets { className: string; code: string; sheets: { label: string; world: number; briefing: { country: CountryId; name: string; situation: string[]; objectives: { name: string; weight: number; meaning: string }[]; levers: string[] } }[]; glossary: [string, string][] }
-
-export async function printScreen(root: HTMLElement, classId: string): Promise<void> {
-  clear(root);
-  const token = recall(`teacher:${classId}`);
-  if (!token) return noToken(root);
-  const d = await classSocket(token).call<Sheets>('briefings');
-  const page = h('main', { class: 'print', 'data-testid': 'briefings' },
-    h('p', { class: 'no-print' }, `${d.sheets.length} sheet${d.sheets.length === 1 ? '' : 's'}, one per student. `, h('button', { type: 'button', onclick: () => print() }, 'Print'), d.sheets.length ? '' : ' (no student has joined yet)'),
-  );
-  for (const s of d.sheets) {
-    const b = s.briefing;
-    page.append(h('article', { class: 'sheet', 'data-testid': 'sheet' },
-      h('header', {}, h('h1', {}, `${s.label}: ${b.name}`), h('div', {}, `${d.className} · world ${s.world + 1} · class code ${d.code}`)),
-      h('h2', {}, 'The situation'), ...b.situation.map((p) => h('p', {}, p)),
-      h('h2', {}, 'Your objectives'), h('ul', {}, ...b.objectives.map((o) => h('li', {}, h('b', {}, `${o.name} (weight ${o.weight})`), `: ${o.meaning}`))),
-      h('h2', {}, 'Your levers'), h('ul', {}, ...b.levers.map((l) => h('li', {}, l))),
-      h('h2', {}, 'Glossary'), h('dl', {}, ...d.glossary.flatMap(([t, m]) => [h('dt', {}, t), h('dd', {}, m)])),
-    ));
-  }
-  root.append(page);
 }

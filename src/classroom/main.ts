@@ -3,11 +3,24 @@
 // pack, ?print=ID the printable briefings. Tokens are kept in this browser (localStorage), never in the server's logs.
 import { clear, h } from '../ui/dom.ts';
 import { Unreachable, postJson, recall, remember } from './common.ts';
-import { c, classLang, langSwitch, urlLang } from './words.ts';
+import { c, classLang, langSwitch, said, urlLang } from './words.ts';
 import { onLangChange } from '../ui/i18n.ts';
 
 const root = document.getElementById('app')!;
 const q = new URLSearchParams(location.search);
+
+// a request to rejoin outlives the form it was sent from: the language switch draws the form again, and the loop
+// below (still asking every 2 s) writes to the form now on the page, whose waiting line says the same in the new language
+let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
+let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
+let waiting: { key: string; name: string } | null = null; // what the waiting line says (a catalogue key and the name)
+let failed: unknown = null; // the server's refusal under the form (said again in another language)
+const waitLine = () => root.querySelector<HTMLElement>('[data-testid=join-waiting]');
+const say = (w: typeof waiting) => {
+  waiting = w;
+  const el = waitLine();
+  if (el) el.textContent = w ? c(w.key, { name: w.name }) : '';
+};
 
 /** The join form; `typed`: what was in its fields (drawn again in another language). */
 function joinScreen(typed: { code: string; name: string } = { code: q.get('code') ?? '', name: '' }): void {
@@ -20,30 +33,32 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
     h('label', {}, c('join.code'), code), h('label', {}, c('join.name'), name),
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'join' }, c('join.submit')), err, wait,
     h('p', { class: 'hint' }, c('join.hint')));
-  form.addEventListener('input', () => (err.textContent = '')); // an old error does not outlive the field it was about
-  let asking = 0; // a request to rejoin under a student's name, asked again every 2 s until the teacher answers
-  let asked: { key: string; request: string } | null = null; // sent again with the same code and name: the same request
+  form.addEventListener('input', () => { failed = null; err.textContent = ''; }); // an old error does not outlive the field it was about
+  if (waiting) wait.textContent = c(waiting.key, { name: waiting.name });
+  if (failed) err.textContent = said(failed);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const mine = ++asking;
     const key = `${code.value.trim().toUpperCase()}|${name.value.trim().toLowerCase()}`;
+    const typed = { code: code.value, label: name.value }; // the form may be drawn again (another language) meanwhile
+    const label = typed.label.trim();
     let request = asked?.key === key ? asked.request : undefined;
     try {
       for (;;) {
         // the seat token this browser holds, if any: rejoining its own seat needs no approval
         let r: { token: string } | { pending: true; request: string; message: string; revoked?: boolean };
         try {
-          r = await postJson<typeof r>('/api/join', { code: code.value, label: name.value, token: recall('seat') ?? undefined, request });
+          r = await postJson<typeof r>('/api/join', { ...typed, token: recall('seat') ?? undefined, request });
         } catch (x) {
           // a request waiting for the teacher outlives a restart of the server (it is in the class's log): keep asking
           if (!(x instanceof Unreachable) || request === undefined || mine !== asking) throw x;
-          wait.textContent = c('join.unreachable', { name: name.value.trim() });
+          say({ key: 'join.unreachable', name: label });
           await new Promise((res) => setTimeout(res, 3000));
           continue;
         }
         if (mine !== asking) return; // the form was sent again meanwhile
         if ('token' in r) {
-          wait.textContent = '';
+          say(null);
           remember('seat', r.token);
           // a refresh comes back to the seat, not to this form (in the language the address named, if it named one)
           history.replaceState(null, '', `${location.pathname}${urlLang() ? `?lang=${urlLang()}` : ''}`);
@@ -53,13 +68,15 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
         asked = { key, request };
         // a student the teacher took out of the class is not asked whether the name is theirs
         // (the server's message says the same in English: the page words it in the page's language)
-        wait.textContent = c(r.revoked ? 'join.revoked' : 'join.taken', { name: name.value.trim() });
+        say({ key: r.revoked ? 'join.revoked' : 'join.taken', name: label });
         await new Promise((res) => setTimeout(res, 2000));
       }
     } catch (x) {
       if (mine !== asking) return;
-      wait.textContent = '';
-      err.textContent = (x as Error).message;
+      say(null);
+      failed = x;
+      const shown = root.querySelector<HTMLElement>('[data-testid=join-error]'); // the form on the page now (redrawn in another language?)
+      if (shown) shown.textContent = said(x);
     }
   });
   root.append(h('main', { class: 'class-page join-page' }, h('header', { class: 'row' }, h('h1', {}, c('join.title')), langSwitch()), form, h('p', { class: 'hint' }, h('a', { href: 'index.html' }, c('join.alone')), ' · ', h('a', { href: `?teacher${urlLang() ? `&lang=${urlLang()}` : ''}` }, c('join.teacher')))));
@@ -76,7 +93,7 @@ async function route(): Promise<void> {
   if (q.get('dash')) return (await import('./teacher.ts')).dashboard(root, q.get('dash')!);
   if (q.has('projector')) return (await import('./projector.ts')).projectorScreen(root, decodeURIComponent(location.hash.slice(1)));
   if (q.get('debrief')) return (await import('./debrief.ts')).debriefScreen(root, q.get('debrief')!);
-  if (q.get('print')) return (await import('./debrief.ts')).printScreen(root, q.get('print')!);
+  if (q.get('print')) return (await import('./print.ts')).printScreen(root, q.get('print')!);
   const seat = recall('seat');
   if (seat && !q.has('code')) return play(seat);
   await classLang();

@@ -6,7 +6,8 @@ import { onLangChange } from '../ui/i18n.ts';
 import { eventTitle } from '../ui/content-text.ts';
 import { classSocket } from './socket-session.ts';
 import { findJoinBase, joinUrl, noJoinAddress } from './common.ts';
-import { c, classLang, clockText, countryList, num, pct, roundText, usd, type RoundInfo } from './words.ts';
+import { c, classLang, clockText, countryList, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
+import type { ServerError } from './common.ts';
 
 interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waitingFor: CountryId[]; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[]; eventIds?: string[] } }
 interface PState { name: string; code: string; status: string; now: number; students: number; worlds: PWorld[] }
@@ -20,7 +21,8 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
   let st: PState | null = null;
   let offset = 0;
   let lost = false;
-  let refused = ''; // the server's reason for signing this screen out (its time after the class ran out), the first said
+  // the server's reason for signing this screen out (its time after the class ran out), the first said (true: none given)
+  let refused: ServerError | true | null = null;
   const render = () => {
     if (!st) return;
     const s = st;
@@ -39,7 +41,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
       return;
     }
     box.append(
-      h('header', {}, h('h1', {}, s.name), s.status === 'ended' ? '' : h('span', { class: 'code' }, c('proj.join'), h('b', { 'data-testid': 'projector-code' }, s.code), h('small', {}, c('proj.at', { url: joinUrl(s.code).replace(/\?code=.*$/, '') }))), h('span', { class: 'p-status', 'data-testid': 'projector-status' }, refused ? c('proj.signedOut', { why: refused }) : lost ? c('proj.reconnecting') : s.status === 'ended' ? c('proj.over') : s.status === 'paused' ? c('proj.paused') : '')),
+      h('header', {}, h('h1', {}, s.name), s.status === 'ended' ? '' : h('span', { class: 'code' }, c('proj.join'), h('b', { 'data-testid': 'projector-code' }, s.code), h('small', {}, c('proj.at', { url: joinUrl(s.code).replace(/\?code=.*$/, '') }))), h('span', { class: 'p-status', 'data-testid': 'projector-status' }, refused ? c('proj.signedOut', { why: refused === true ? c('proj.signedOutWhy') : said(refused) }) : lost ? c('proj.reconnecting') : s.status === 'ended' ? c('proj.over') : s.status === 'paused' ? c('proj.paused') : '')),
       h('div', { class: 'p-worlds', style: `grid-template-columns: repeat(${Math.ceil(n / rows)}, minmax(0, 1fr))` }, ...s.worlds.map((w) => {
         const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
         const hl = w.headline;
@@ -71,7 +73,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
   });
   sock.onState((x, why) => {
     lost = x === 'closed';
-    if (x === 'refused' && !refused) refused = why || c('proj.signedOutWhy');
+    if (x === 'refused' && !refused) refused = why ?? true;
     render();
   });
   setInterval(render, 1000);
@@ -82,6 +84,6 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
     offset = st.now - Date.now();
     render();
   } catch (e) {
-    box.append(h('h1', {}, c('proj.bad', { why: (e as Error).message })));
+    box.append(h('h1', {}, c('proj.bad', { why: said(e) })));
   }
 }

@@ -2,15 +2,17 @@
 // class server for one seat, plus the class's pushes (clock, who is still to submit, a new turn) for the class screens.
 // It reconnects by itself, with the same token, after a dropped connection.
 import type { Session, SessionResult, SessionSnapshot } from '../session/protocol.ts';
+import { ServerError } from './common.ts';
 
 export type Push = { push: string; value: unknown };
 export type Role = 'teacher' | 'projector' | 'seat';
 
 export interface ClassSocket {
-  /** a request by name (the teacher's and projector's methods too); rejects with the server's error */
+  /** a request by name (the teacher's and projector's methods too); rejects with the server's error (a ServerError) */
   call<T = unknown>(method: string, args?: unknown[]): Promise<T>;
   onPush(f: (p: Push) => void): void;
-  onState(f: (s: 'open' | 'closed' | 'refused', why?: string) => void): void;
+  /** `why`: the server's reason for refusing the token (a page words it with said()) */
+  onState(f: (s: 'open' | 'closed' | 'refused', why?: ServerError) => void): void;
   hello: Promise<{ role: Role; classId: string; code: string; student: string | null }>;
   close(): void;
 }
@@ -23,7 +25,7 @@ export function classSocket(token: string): ClassSocket {
   let retry = 500;
   const pending = new Map<number, { method: string; args: unknown[]; resolve: (v: unknown) => void; reject: (e: Error) => void; sent: boolean }>();
   const pushes: ((p: Push) => void)[] = [];
-  const states: ((s: 'open' | 'closed' | 'refused', why?: string) => void)[] = [];
+  const states: ((s: 'open' | 'closed' | 'refused', why?: ServerError) => void)[] = [];
   let helloRes: (v: never) => void = () => {};
   let helloRej: (e: Error) => void = () => {};
   const hello = new Promise<never>((res, rej) => ((helloRes = res), (helloRej = rej)));
@@ -61,8 +63,9 @@ export function classSocket(token: string): ClassSocket {
       if (typeof m.id !== 'number') {
         if (m.status === 401) {
           stopped = true;
-          helloRej(new Error(m.error));
-          states.forEach((f) => f('refused', m.error));
+          const why = ServerError.of(m, 'the server refused this link');
+          helloRej(why);
+          states.forEach((f) => f('refused', why));
         }
         return;
       }
@@ -70,12 +73,13 @@ export function classSocket(token: string): ClassSocket {
       if (!p || m.ack) return;
       pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
-      else p.reject(new Error(m.error ?? 'the server refused'));
+      else p.reject(ServerError.of(m, 'the server refused'));
     };
     ws.onclose = (e) => {
       open = false;
       if (e.code === 4401) stopped = true;
-      states.forEach((f) => f(stopped ? 'refused' : 'closed', e.reason));
+      const why = e.reason ? new ServerError(e.reason) : undefined; // a close's reason has no code: said after the message that had one
+      states.forEach((f) => f(stopped ? 'refused' : 'closed', why));
       for (const p of pending.values()) if (p.method !== 'submit') p.sent = false;
       if (!stopped) setTimeout(connect, (retry = Math.min(retry * 2, 8000)));
     };

@@ -8,8 +8,8 @@ import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { forget } from './common.ts';
-import { c, classLang, clockText, countryList, countryName, roundText } from './words.ts';
+import { ServerError, forget } from './common.ts';
+import { c, classLang, clockText, countryList, countryName, roundText, said } from './words.ts';
 
 interface Status {
   className: string;
@@ -53,7 +53,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let game: GameScreen | null = null;
   let snap: SessionSnapshot | null = null;
   let conn = 'connecting';
-  let refusedWhy = ''; // the server's reason, the first said (the socket's close reason after it says less)
+  let refusedWhy: ServerError | null = null; // the server's reason, the first said (the socket's close reason after it says less)
   let lastDraft = '';
   let ended = false;
 
@@ -71,6 +71,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     };
   }
 
+  // a submit the server refused (the round ended, the class not started): its reason in the page's language
+  const submit = session.submit.bind(session);
+  session.submit = async (o) => {
+    const r = await submit(o);
+    return r.ok || !('code' in r) ? r : { ...r, error: said(ServerError.of(r as { error: string }, r.error)) };
+  };
+
   // the draft this student last sent: a pushed draft different from it was made by a co-player
   const validate = session.validate.bind(session);
   session.validate = async (o) => {
@@ -80,7 +87,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   const renderBar = () => {
     clear(bar);
-    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? (refusedWhy ? c('student.invalidWhy', { why: refusedWhy }) : c('student.invalid')) : c('student.connecting')), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, c('student.joinAgain')) : '');
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? (refusedWhy ? c('student.invalidWhy', { why: said(refusedWhy) }) : c('student.invalid')) : c('student.connecting')), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, c('student.joinAgain')) : '');
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
@@ -190,7 +197,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       forget('seat');
       status = null;
       // signed out mid-game (the seat's link expired, say): the game is replaced by the reason; an end screen stays
-      if (game && !ended) signedOut('signed-out', c('student.signedOutTitle'), `${(refusedWhy || why || c('student.signedOutDefault')).replace(/^./, (x) => x.toUpperCase())}${lang() === 'ja' ? '。' : '.'}`);
+      if (game && !ended) signedOut('signed-out', c('student.signedOutTitle'), `${(refusedWhy ? said(refusedWhy) : c('student.signedOutDefault')).replace(/^./, (x) => x.toUpperCase())}${lang() === 'ja' ? '。' : '.'}`);
     }
     renderBar();
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => (s.turn !== snap!.turn ? game!.setSnapshot(s, true) : undefined));
@@ -206,7 +213,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     await sock.hello;
   } catch (e) {
     clear(gameRoot);
-    gameRoot.append(h('main', { class: 'class-page' }, h('h1', {}, c('student.notValidTitle')), h('p', {}, c('student.notValidText', { why: (e as Error).message })), h('a', { href: 'class.html' }, c('student.joinClass'))));
+    gameRoot.append(h('main', { class: 'class-page' }, h('h1', {}, c('student.notValidTitle')), h('p', {}, c('student.notValidText', { why: said(e) })), h('a', { href: 'class.html' }, c('student.joinClass'))));
     return;
   }
   await showGame(await sock.call<SessionSnapshot>('snapshot'));

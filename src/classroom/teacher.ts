@@ -7,7 +7,7 @@ import { scenarioName } from '../ui/content-text.ts';
 import { classSocket } from './socket-session.ts';
 import { dashboardNews } from './news.ts';
 import { findJoinBase, joinUrl, myClasses, noJoinAddress, postJson, recall, remember } from './common.ts';
-import { c, classLang, clockText, countryIn, countryList, countryName, langSwitch, num, pct, roundText, usd, type RoundInfo } from './words.ts';
+import { c, classLang, clockText, countryIn, countryList, countryName, langSwitch, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
 
 const locale = () => (lang() === 'ja' ? 'ja-JP' : 'en-US');
 
@@ -55,10 +55,8 @@ function createForm(root: HTMLElement): void {
       location.search = `?dash=${r.classId}&lang=${lang()}`;
     } catch (x) {
       // the server names the option by its API name ("class options: turns: …"): say it with the form's label
-      err.textContent = (x as Error).message.replace(/^class options: /, '').replace(/\b(\w+): /g, (m, id: string) => {
-        const label = form.querySelector(`#${CSS.escape(id)}`)?.closest('label')?.querySelector('span')?.textContent;
-        return label ? `${label}: ` : m;
-      });
+      const label = (id: string) => form.querySelector(`#${CSS.escape(id)}`)?.closest('label')?.querySelector('span')?.textContent ?? undefined;
+      err.textContent = lang() === 'ja' ? said(x, label) : (x as Error).message.replace(/^class options: /, '').replace(/\b(\w+): /g, (m, id: string) => (label(id) ? `${label(id)}: ` : m));
     }
   });
   root.append(
@@ -85,8 +83,9 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   let lostAt = '';
   const msg = h('p', { class: 'error', role: 'alert', 'data-testid': 'dash-error' });
   const body = h('div', { class: 'dash-body' });
+  let failed: unknown = null; // a control's error, said again in another language
   const act = (method: string, args: unknown[] = []) => () =>
-    void sock.call<TeacherState>(method, args).then((s) => { msg.textContent = ''; show(s); }, (e: Error) => (msg.textContent = e.message));
+    void sock.call<TeacherState>(method, args).then((s) => { failed = null; msg.textContent = ''; show(s); }, (e: Error) => { failed = e; msg.textContent = said(e); });
   let projector = recall(`projector:${classId}`);
   // the projector's link lasts 24 hours: the server renews it when it is past half its life (a class made the day
   // before, a projector signed out at its expiry), checked when the dashboard opens and every ten minutes
@@ -126,7 +125,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => confirm(c('dash.endClassConfirm')) && act('endClass')() }, c('dash.endClass')) : '',
         projector ? h('a', { class: 'button', href: `?projector&lang=${lang()}#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, c('dash.projector')) : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: c('dash.sandboxTitle'), onclick: act('sandbox', [!s.sandbox]) }, c(s.sandbox ? 'dash.sandboxOn' : 'dash.sandboxOff')) : '',
-        h('a', { class: 'button', href: `?print=${classId}`, target: '_blank', 'data-testid': 'print-link' }, c('dash.print')),
+        h('a', { class: 'button', href: `?print=${classId}&lang=${lang()}`, target: '_blank', 'data-testid': 'print-link' }, c('dash.print')),
         h('a', { class: s.status === 'ended' ? 'button primary' : 'button', href: `?debrief=${classId}&lang=${lang()}`, 'data-testid': 'debrief-link' }, c('dash.debrief')),
       ),
       msg,
@@ -205,10 +204,10 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     h('button', { type: 'button', class: 'link', onclick: () => confirm(c('dash.revokeConfirm', { label: p.label })) && act('revoke', [p.id])() }, c('dash.revoke')),
   );
   root.append(h('main', { class: 'class-page dash', 'data-testid': 'dashboard' }, body));
-  onLangChange(render);
+  onLangChange(() => { if (failed) msg.textContent = said(failed); render(); });
   sock.onPush((p) => p.push === 'state' && show(p.value as TeacherState));
   sock.onState((s, why) => {
-    if (s === 'refused') msg.textContent = c('dash.refused', { why: why ?? '' });
+    if (s === 'refused') msg.textContent = c('dash.refused', { why: why ? said(why) : '' });
     if ((s === 'closed') !== lost) {
       lost = s === 'closed';
       if (lost) lostAt = new Date().toLocaleTimeString(locale());

@@ -1,26 +1,28 @@
 // The class screens' words in the active language (the catalogue's `classroom.*`): the clock, the round, lists of
-// countries, prices, and the language the teacher's pages speak (?lang=en|ja, else the choice this browser last made
+// countries, prices, and the language a class page speaks (?lang=en|ja, else the choice this browser last made
 // with the language switch, else the browser's own language: the game page's rule).
 import i18next from 'i18next';
-import type { CountryId } from '../../engine/index.ts';
+import { isCountry, type CountryId } from '../../engine/index.ts';
 import { LANGS, initialLang, lang, num, pageLang, setLang, t, type Lang } from '../ui/i18n.ts';
 import { enClass } from '../ui/locales/en-class.ts';
 import { countryIn, countryName } from '../ui/labels.ts';
 import { h } from '../ui/dom.ts';
+import { Unreachable, type ServerError } from './common.ts';
 
 // the class pages' words join the catalogue here (the game page does without them); the Japanese ones when first needed
 i18next.addResourceBundle('en', 'translation', { classroom: enClass }, true, true);
 let jaLoaded: Promise<void> | null = null;
 const loadJa = (): Promise<void> =>
-  (jaLoaded ??= import('../ui/locales/ja-class.ts').then(({ jaClass }) => void i18next.addResourceBundle('ja', 'translation', { classroom: jaClass }, true, true)));
+  (jaLoaded ??= Promise.all([import('../ui/locales/ja-class.ts'), import('../ui/locales/ja-server.ts')]).then(([{ jaClass }, { jaServer }]) => void i18next.addResourceBundle('ja', 'translation', { classroom: { ...jaClass, err: jaServer } }, true, true)));
 
 // the game screen's language switch (a student's page) changes the language without asking for the class words: load them
 i18next.on('languageChanged', (l) => void (l === 'ja' ? loadJa() : undefined));
 
 export const c = (key: string, values?: Record<string, string | number>): string => t(`classroom.${key}`, values);
 
-/** The language a teacher's page speaks: ?lang= in its address (the dashboard puts it on its projector and debrief
- * links, so a projector opened on another computer speaks the teacher's language), else the game page's rule. */
+/** The language named by ?lang= in a class page's address, or null: the teacher's pages (the dashboard puts it on its
+ * projector and debrief links, so a projector opened on another computer speaks the teacher's language) and the
+ * students' (the join form and, after joining, the class bar keep it); classLang() falls back to the game page's rule. */
 export function urlLang(): Lang | null {
   const v = new URLSearchParams(location.search).get('lang');
   return v === 'en' || v === 'ja' ? v : null;
@@ -73,3 +75,22 @@ export function usd(v: number, digits = 0): string {
 export const pct = (v: number): string => `${num(Math.round(v * 100))}%`;
 /** Whole numbers in the active language. */
 export { num };
+
+const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+
+/** What the server refused (a ServerError: its code and values), in the page's language: in English the server's own
+ * message; in Japanese the catalogue's words for its code (classroom.err.*, src/ui/locales/ja-server.ts), with its
+ * countries, roles and numbers said in Japanese too. `field` names an option or field the way the page labels it. */
+export function said(e: unknown, field?: (id: string) => string | undefined): string {
+  if (e instanceof Unreachable) return c('unreachable');
+  const x = e as Partial<ServerError> & { message: string };
+  if (lang() !== 'ja') return x.message;
+  if (!x.code || !i18next.exists(`classroom.err.${x.code}`)) return c('err.unknown', { message: x.message });
+  const p = x.params ?? {};
+  const v: Record<string, string | number> = {};
+  for (const [k, val] of Object.entries(p)) v[k] = Array.isArray(val) ? val.join(c('list')) : typeof val === 'number' ? num(val) : k === 'country' && isCountry(val) ? countryName(val) : val;
+  if (typeof p.field === 'string') v.field = field?.(p.field) ?? (p.field === 'code' ? c('join.code') : p.field === 'label' ? c('join.name') : p.field);
+  if (typeof p.role === 'string') v.who = c(`err.role${cap(p.role)}`);
+  if (typeof p.hours === 'number') v.span = p.hours >= 24 ? c('err.days', { n: num(p.hours / 24) }) : c('err.hours', { n: num(p.hours) });
+  return c(`err.${x.code === 'expired' && typeof p.role === 'string' ? `expired${cap(p.role)}` : x.code}`, v);
+}

@@ -3,16 +3,27 @@
 import { randomBytes } from 'node:crypto';
 import type { ClassRoom, Student, TokenRecord } from './classroom.ts';
 import { hashToken, type Hub, type JoinAnswer } from './hub.ts';
+import type { ServerCode, ServerParams, ServerSays } from '../classroom/server-says.ts';
 
-/** An error with the HTTP status it is answered with (the socket answers carry it too). */
+/** An error with the HTTP status it is answered with (the socket answers carry it too), and what a page words in its
+ * own language (a code and its values) beside the English message. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code: ServerCode,
+    readonly params?: ServerParams,
   ) {
     super(message);
   }
+  /** The answer's body: { error, code, params }. */
+  get body(): { error: string } & ServerSays {
+    return { error: this.message, code: this.code, ...(this.params ? { params: this.params } : {}) };
+  }
 }
+
+/** Why a token no longer opens its class: the English message and the code a page words. */
+export interface Refusal extends ServerSays { message: string }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -30,12 +41,13 @@ export const EXPIRED = {
 } as const;
 
 /** Why a token no longer opens its class, or null while it does. */
-export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): string | null {
-  if (rec.revoked) return 'this token was revoked';
-  if (rec.expires <= now) return EXPIRED[rec.role];
+export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): Refusal | null {
+  if (rec.revoked) return { message: 'this token was revoked', code: 'revokedToken' };
+  if (rec.expires <= now) return { message: EXPIRED[rec.role], code: 'expired', params: { role: rec.role } };
   if (cls.endedAt !== null && now >= cls.endedAt + AFTER_END[rec.role]) {
     const h = AFTER_END[rec.role] / HOUR;
-    return `this class ended ${new Date(cls.endedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, and ${rec.role === 'seat' ? 'a student\'s' : `the ${rec.role}'s`} link works for ${h >= 24 ? `${h / 24} days` : `${h} hours`} after the end`;
+    const ended = new Date(cls.endedAt).toISOString().slice(0, 16).replace('T', ' ');
+    return { message: `this class ended ${ended} UTC, and ${rec.role === 'seat' ? 'a student\'s' : `the ${rec.role}'s`} link works for ${h >= 24 ? `${h / 24} days` : `${h} hours`} after the end`, code: 'linkOver', params: { role: rec.role, ended, hours: h } };
   }
   return null;
 }
@@ -120,8 +132,8 @@ export function sweepRequests(cls: ClassRoom, now: number): void {
 export async function askToRejoin(hub: Hub, cls: ClassRoom, st: Student, label: string, now: number): Promise<string> {
   sweepRequests(cls, now);
   const pending = [...cls.requests.values()].filter((r) => r.state === 'pending');
-  if (pending.length >= MAX_REQUESTS.perClass) throw new HttpError(429, `${MAX_REQUESTS.perClass} requests to rejoin are already waiting for the teacher: wait a minute and try again`);
-  if (pending.filter((r) => r.student === st.id).length >= MAX_REQUESTS.perStudent) throw new HttpError(429, `${MAX_REQUESTS.perStudent} requests to rejoin as ${st.label} are already waiting for the teacher: wait for their answer`);
+  if (pending.length >= MAX_REQUESTS.perClass) throw new HttpError(429, `${MAX_REQUESTS.perClass} requests to rejoin are already waiting for the teacher: wait a minute and try again`, 'tooManyRequests', { n: MAX_REQUESTS.perClass });
+  if (pending.filter((r) => r.student === st.id).length >= MAX_REQUESTS.perStudent) throw new HttpError(429, `${MAX_REQUESTS.perStudent} requests to rejoin as ${st.label} are already waiting for the teacher: wait for their answer`, 'tooManyRequestsStudent', { n: MAX_REQUESTS.perStudent, label: st.label });
   const id = randomBytes(18).toString('base64url');
   await hub.emit(cls, 'ask', { request: hashToken(id), student: st.id, label });
   return id;
@@ -131,7 +143,7 @@ export async function askToRejoin(hub: Hub, cls: ClassRoom, st: Student, label: 
 export async function decide(hub: Hub, cls: ClassRoom, id: string, allow: boolean): Promise<void> {
   sweepRequests(cls, hub.now());
   const r = cls.requests.get(id);
-  if (!r || r.state !== 'pending') throw new HttpError(404, 'this request to rejoin is no longer waiting (answered, withdrawn, or more than 10 minutes old)');
+  if (!r || r.state !== 'pending') throw new HttpError(404, 'this request to rejoin is no longer waiting (answered, withdrawn, or more than 10 minutes old)', 'requestGone');
   await hub.emit(cls, 'admit', { request: id, allow });
 }
 
@@ -159,12 +171,12 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
     if (r.state === 'pending') return { pending: true, request: opts.request!, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}`, ...(st.away ? { revoked: true } : {}) };
     // the answer is collected once
     await hub.emit(cls, 'collect', { request: r.id });
-    if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`);
+    if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`, 'rejoinRefused', { label: st.label });
     // allowed: back in the seat (a revoked student in their old one if it has room), the seat's other devices signed out
     if (st.away) {
       const old = cls.seat(st.world, st.country);
       const place = old.students.length < cls.config.seatsPerCountry ? { world: st.world, country: st.country } : cls.placement();
-      if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats');
+      if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats', 'classFull');
       await hub.emit(cls, 'move', { student: st.id, world: place.world, country: place.country });
     }
     await hub.revokeTokens(cls, st.id);
@@ -172,7 +184,7 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
     hub.listener.changed(cls);
     return seat(token);
   }
-  if (st.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`);
+  if (st.sockets > 0) throw new HttpError(409, `someone called ${name} is in this class and connected; choose another name, or ask your teacher`, 'nameConnected', { name });
   const request = await askToRejoin(hub, cls, st, name, now);
   hub.listener.changed(cls);
   return { pending: true, request, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}`, ...(st.away ? { revoked: true } : {}) };
@@ -214,12 +226,12 @@ export class CreateGate {
    * creations for this request and returns `release`, to be called if the class is not created after all (so two
    * requests at once cannot both take the last one). */
   take(ip: string, live: number, now: number): () => void {
-    if (live >= this.limits.maxLive) throw new HttpError(503, `this server already runs ${live} live classes, its limit (MAX_LIVE_CLASSES=${this.limits.maxLive}): end a class, or try again later`);
+    if (live >= this.limits.maxLive) throw new HttpError(503, `this server already runs ${live} live classes, its limit (MAX_LIVE_CLASSES=${this.limits.maxLive}): end a class, or try again later`, 'tooManyLive', { live, max: this.limits.maxLive });
     const times = (this.recent.get(ip) ?? []).filter((t) => now - t < HOUR);
     if (times.length >= this.limits.perHour) {
       const wait = Math.max(1, Math.ceil((times[0] + HOUR - now) / MINUTE));
       this.recent.set(ip, times);
-      throw new HttpError(429, `this address created ${times.length} classes in the last hour, the limit (CLASS_CREATE_PER_HOUR=${this.limits.perHour}): try again in ${wait} minute${wait === 1 ? '' : 's'}`);
+      throw new HttpError(429, `this address created ${times.length} classes in the last hour, the limit (CLASS_CREATE_PER_HOUR=${this.limits.perHour}): try again in ${wait} minute${wait === 1 ? '' : 's'}`, 'createRate', { n: times.length, max: this.limits.perHour, minutes: wait });
     }
     times.push(now);
     this.recent.set(ip, times);

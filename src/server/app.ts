@@ -70,7 +70,8 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
     const status = err instanceof HttpError ? err.status : (err.statusCode ?? 500);
     if (status >= 500 && !(err instanceof HttpError)) console.error(err);
-    void reply.status(status).send({ error: status >= 500 && !(err instanceof HttpError) ? 'server error' : err.message });
+    // a page words the code in its language; the English message is for the CLI, the API and the logs
+    void reply.status(status).send(err instanceof HttpError ? err.body : status >= 500 ? { error: 'server error', code: 'serverError' } : { error: err.message });
   });
 
   // a teacher's download for a class another process runs: answered by that process
@@ -118,7 +119,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.get('/api/lan', async (req, reply) => {
     const from = req.socket.remoteAddress ?? '';
     const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
-    if (proxied || !(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)' });
+    if (proxied || !(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)', code: 'lanOnly' });
     return { addresses: lanAddresses() };
   });
   const gate = new CreateGate(opts.createLimits ?? DEFAULT_CREATE_LIMITS);
@@ -134,7 +135,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
-    if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`);
+    if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`, 'joinInvalid', { field: String(p.error.issues[0]?.path[0] ?? '') });
     if (cluster && !hub.hasCode(p.data.code) && (await cluster.http(req, reply, { code: p.data.code.trim().toUpperCase() }))) return reply;
     const r = await hub.join(p.data.code, p.data.label, req.ip, { token: p.data.token, request: p.data.request });
     // a request to rejoin under a student's name, waiting for the teacher: 202, and the page asks again
@@ -142,7 +143,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.get('/api/qr', async (req, reply) => {
     const text = String((req.query as { text?: string }).text ?? '');
-    if (!text || text.length > 300) throw new HttpError(400, 'qr: text must be 1 to 300 characters');
+    if (!text || text.length > 300) throw new HttpError(400, 'qr: text must be 1 to 300 characters', 'qrText');
     void reply.type('image/svg+xml');
     return QRCode.toString(text, { type: 'svg', margin: 1 });
   });
@@ -151,7 +152,7 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   const teacherOf = (req: FastifyRequest) => {
     const m = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
     const { cls, rec } = hub.auth(m?.[1]);
-    if (rec.role !== 'teacher' || cls.id !== (req.params as { id: string }).id) throw new HttpError(403, 'only the class\'s teacher can do this');
+    if (rec.role !== 'teacher' || cls.id !== (req.params as { id: string }).id) throw new HttpError(403, 'only the class\'s teacher can do this', 'teacherOnly');
     return cls;
   };
   app.get('/api/classes/:id/export.csv', async (req, reply) => {
@@ -168,8 +169,8 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     const cls = teacherOf(req);
     const w = Number((req.params as { w: string }).w) - 1;
     const world = cls.worlds[w];
-    if (!Number.isInteger(w) || !world) throw new HttpError(404, `no world ${(req.params as { w: string }).w}`);
-    if (world.turn === 0) throw new HttpError(409, `world ${w + 1} has not played a turn yet`);
+    if (!Number.isInteger(w) || !world) throw new HttpError(404, `no world ${(req.params as { w: string }).w}`, 'noWorld', { world: (req.params as { w: string }).w });
+    if (world.turn === 0) throw new HttpError(409, `world ${w + 1} has not played a turn yet`, 'worldNotPlayed', { world: w + 1 });
     const agents = Object.fromEntries(cls.seats[w].map((s) => [s.country, s.students.length ? 'class' : 'persona']));
     void reply.type('application/json').header('content-disposition', `attachment; filename="class-${cls.code}-world-${w + 1}.json"`);
     return JSON.stringify(world.replay(agents as never), null, 1);

@@ -31,7 +31,9 @@ function classLength(cls: ClassRoom, b: Briefing): Briefing {
   return { ...b, situation: [`${first.replace(/\s*\w+ quarters\.$/, '')} ${len}`.trim(), ...rest] };
 }
 
-export function briefingsFor(cls: ClassRoom): { className: string; code: string; sheets: Sheet[]; glossary: [string, string][] } {
+/** The sheets, with what a page in another language words itself: the scenario and the class's length (the English
+ * sheets say it in their first line of situation), beside the English glossary. */
+export function briefingsFor(cls: ClassRoom): { className: string; code: string; scenarioId: string; rounds: number; quartersPerRound: number; sheets: Sheet[]; glossary: [string, string][] } {
   const core = coreFor(cls.config.scenarioId);
   const cache = new Map<string, Briefing>();
   const sheets = [...cls.students.values()]
@@ -41,5 +43,5 @@ export function briefingsFor(cls: ClassRoom): { className: string; code: string;
       if (!cache.has(st.country)) cache.set(st.country, classLength(cls, core.briefing(st.country)));
       return { student: st.id, label: st.label, world: st.world, briefing: cache.get(st.country)! };
     });
-  return { className: cls.config.name, code: cls.code, sheets, glossary: GLOSSARY };
+  return { className: cls.config.name, code: cls.code, scenarioId: cls.config.scenarioId, rounds: cls.config.turns, quartersPerRound: cls.config.quartersPerRound, sheets, glossary: GLOSSARY };
 }

@@ -224,7 +224,7 @@ export class Cluster {
     while (Date.now() < until) {
       const w = await this.where(by);
       if (w.kind === 'local' || w.kind === 'none') return false;
-      if (w.kind === 'remote' && req.headers[RELAY_HEADER]) throw new HttpError(503, 'the class is changing server process; try again');
+      if (w.kind === 'remote' && req.headers[RELAY_HEADER]) throw new HttpError(503, 'the class is changing server process; try again', 'moving');
       if (w.kind === 'remote') {
         const r = await fetch(w.url + req.url, {
           method: req.method,
@@ -241,7 +241,7 @@ export class Cluster {
       const route = await this.store.route(by);
       await this.changed(route?.classId ?? '', 1000);
     }
-    throw new HttpError(503, "the class's server process is not answering; try again in a few seconds");
+    throw new HttpError(503, "the class's server process is not answering; try again in a few seconds", 'processDown');
   }
 
   /** A clean stop: give the leases up so that the other processes take the classes at once. */

@@ -6,6 +6,7 @@ import { ClassRoom, type Ev, type TokenRecord } from './classroom.ts';
 import { ClassConfigSchema, type ClassConfig } from './config.ts';
 import { contentFor } from './content.ts';
 import { LeaseLost, type Store } from './store.ts';
+import type { ServerCode, ServerParams } from '../classroom/server-says.ts';
 import { EndTimers, HttpError, realSchedule, refusal, rejoin, type Schedule } from './access.ts';
 import { resolveRound } from './rounds.ts';
 import { HEARTBEAT_MS, recoveredDeadlines } from './recovery.ts';
@@ -178,16 +179,16 @@ export class Hub {
 
   async createClass(input: unknown): Promise<{ classId: string; code: string; teacherToken: string; projectorToken: string; config: ClassConfig }> {
     const p = ClassConfigSchema.safeParse(input ?? {});
-    if (!p.success) throw new HttpError(400, `class options: ${p.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+    if (!p.success) throw new HttpError(400, `class options: ${p.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`, ...optionSays(p.error.issues[0]));
     const config = p.data;
     let content;
     try {
       content = contentFor(config.scenarioId);
     } catch (e) {
-      throw new HttpError(400, `class options: scenarioId: ${(e as Error).message}`);
+      throw new HttpError(400, `class options: scenarioId: ${(e as Error).message}`, 'option', { field: 'scenarioId' });
     }
     if (config.turns * config.quartersPerRound > content.scenario.turns)
-      throw new HttpError(400, `class options: turns: ${config.turns} rounds of ${config.quartersPerRound} quarters is ${config.turns * config.quartersPerRound} turns, and the scenario has ${content.scenario.turns}; at most ${Math.floor(content.scenario.turns / config.quartersPerRound)} rounds`);
+      throw new HttpError(400, `class options: turns: ${config.turns} rounds of ${config.quartersPerRound} quarters is ${config.turns * config.quartersPerRound} turns, and the scenario has ${content.scenario.turns}; at most ${Math.floor(content.scenario.turns / config.quartersPerRound)} rounds`, 'tooManyRounds', { field: 'turns', rounds: config.turns, quarters: config.quartersPerRound, turns: config.turns * config.quartersPerRound, scenarioTurns: content.scenario.turns, max: Math.floor(content.scenario.turns / config.quartersPerRound) });
     let code = '';
     do code = Array.from(randomBytes(6), (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
     while (this.byCode.has(code));
@@ -213,20 +214,20 @@ export class Hub {
     // wrong codes are counted by address: 20 a minute, then 429 until the minute is up
     const recent = (this.joins.get(ip) ?? []).filter((x) => t - x < 60_000);
     this.joins.set(ip, recent);
-    if (recent.length >= 20) throw new HttpError(429, 'too many wrong codes from this address; wait a minute and try again');
+    if (recent.length >= 20) throw new HttpError(429, 'too many wrong codes from this address; wait a minute and try again', 'tooManyWrongCodes');
     const id = this.byCode.get(code.trim().toUpperCase());
     const cls = id ? this.classes.get(id) : undefined;
     if (!cls) {
       recent.push(t);
-      throw new HttpError(404, 'no class has that code: check it with your teacher');
+      throw new HttpError(404, 'no class has that code: check it with your teacher', 'noClass');
     }
-    if (cls.status === 'ended') throw new HttpError(409, 'this class has ended');
+    if (cls.status === 'ended') throw new HttpError(409, 'this class has ended', 'classEnded');
     return this.lock(cls, async () => {
       const name = label.trim();
       const same = [...cls.students.values()].find((s) => s.label.toLowerCase() === name.toLowerCase());
       if (same) return rejoin(this, cls, same, name, opts);
       const place = cls.placement();
-      if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats');
+      if (!place) throw new HttpError(409, 'this class is full: ask your teacher to add a world or seats', 'classFull');
       const student = `s${cls.students.size + 1}`;
       await this.emit(cls, 'join', { student, label: name, world: place.world, country: place.country });
       const token = await this.issue(cls, 'seat', student);
@@ -237,13 +238,13 @@ export class Hub {
 
   /** The class and token record a token opens, or a 401. */
   auth(token: unknown): { cls: ClassRoom; rec: TokenRecord } {
-    if (typeof token !== 'string' || token.length > 200) throw new HttpError(401, 'no token');
+    if (typeof token !== 'string' || token.length > 200) throw new HttpError(401, 'no token', 'noToken');
     const hash = hashToken(token);
     const cls = this.classes.get(this.byToken.get(hash) ?? '');
     const rec = cls?.tokens.get(hash);
-    if (!cls || !rec) throw new HttpError(401, 'this link or seat is not known here');
+    if (!cls || !rec) throw new HttpError(401, 'this link or seat is not known here', 'unknownToken');
     const why = refusal(cls, rec, this.now());
-    if (why) throw new HttpError(401, why);
+    if (why) throw new HttpError(401, why.message, why.code, why.params);
     return { cls, rec };
   }
 
@@ -268,18 +269,18 @@ export class Hub {
   // ---- the round clock ----
 
   async begin(cls: ClassRoom): Promise<void> {
-    if (cls.status !== 'lobby') throw new HttpError(409, `the class has already ${cls.status === 'ended' ? 'ended' : 'started'}`);
+    if (cls.status !== 'lobby') throw new HttpError(409, `the class has already ${cls.status === 'ended' ? 'ended' : 'started'}`, cls.status === 'ended' ? 'alreadyEnded' : 'alreadyStarted');
     const t = this.now() + cls.config.roundSeconds * 1000;
     await this.emit(cls, 'start', { deadlines: cls.worlds.map((w) => (w.over ? null : t)) });
   }
 
   async pause(cls: ClassRoom): Promise<void> {
-    if (cls.status !== 'running') throw new HttpError(409, 'the class is not running');
+    if (cls.status !== 'running') throw new HttpError(409, 'the class is not running', 'notRunning');
     await this.emit(cls, 'pause', {});
   }
 
   async resume(cls: ClassRoom): Promise<void> {
-    if (cls.status !== 'paused') throw new HttpError(409, 'the class is not paused');
+    if (cls.status !== 'paused') throw new HttpError(409, 'the class is not paused', 'notPaused');
     const t = this.now();
     await this.emit(cls, 'resume', { deadlines: cls.rounds.map((r, w) => (cls.worlds[w].over ? null : t + (r.remaining ?? cls.config.roundSeconds * 1000))) });
     for (let w = 0; w < cls.worlds.length; w++) await this.maybeResolve(cls, w);
@@ -378,4 +379,12 @@ export class Hub {
     // a clean stop: the rounds stopped now, not at the last heartbeat
     await this.beat();
   }
+}
+
+/** A refused class option's code and values: the option's name (the form says it with its label) and its bound. */
+function optionSays(i: { path: PropertyKey[]; code: string; minimum?: unknown; maximum?: unknown } | undefined): [ServerCode, ServerParams] {
+  const field = i?.path.map(String).join('.') || 'options';
+  if (i?.code === 'too_small' && typeof i.minimum === 'number') return ['optionMin', { field, min: i.minimum }];
+  if (i?.code === 'too_big' && typeof i.maximum === 'number') return ['optionMax', { field, max: i.maximum }];
+  return ['option', { field }];
 }

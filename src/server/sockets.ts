@@ -12,7 +12,8 @@ import { projectorState, seatStatus, teacherState } from './views.ts';
 import { studentCall } from './student.ts';
 import { debriefFor, publicDebrief } from './debrief.ts';
 import { briefingsFor } from './briefings.ts';
-import { decide, refusal, scheduleAt } from './access.ts';
+import { decide, refusal, scheduleAt, type Refusal } from './access.ts';
+import type { ServerSays } from '../classroom/server-says.ts';
 import { moveStudent } from './seating.ts';
 import { activeWhatIf, classSnapshot, dropSandboxes, submitWhatIf } from './sandbox.ts';
 
@@ -82,35 +83,35 @@ export class Sockets implements HubListener {
     if (!this.allow(conn)) {
       // answered without parsing the message: its id read from the start, where the class client puts it
       const id = /^\s*\{\s*"id"\s*:\s*(\d{1,15})\s*,/.exec(text.slice(0, 40))?.[1];
-      return this.send(conn, { ...(id ? { id: Number(id) } : {}), ok: false, status: 429, error: `too many messages: at most ${MESSAGE_RATE.perSecond} a second (${MESSAGE_RATE.burst} at once) on one connection; this one was not processed` });
+      return this.send(conn, { ...(id ? { id: Number(id) } : {}), ok: false, status: 429, error: `too many messages: at most ${MESSAGE_RATE.perSecond} a second (${MESSAGE_RATE.burst} at once) on one connection; this one was not processed`, code: 'tooFast', params: { perSecond: MESSAGE_RATE.perSecond, burst: MESSAGE_RATE.burst } });
     }
-    if (size > MAX_MESSAGE) return this.send(conn, { ok: false, error: `message too large (${size} bytes; at most ${MAX_MESSAGE})` });
+    if (size > MAX_MESSAGE) return this.send(conn, { ok: false, error: `message too large (${size} bytes; at most ${MAX_MESSAGE})`, code: 'tooLarge', params: { size, max: MAX_MESSAGE } });
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      return this.send(conn, { ok: false, error: 'the message is not JSON' });
+      return this.send(conn, { ok: false, error: 'the message is not JSON', code: 'notJson' });
     }
     if (!conn.rec) return this.hello(conn, json);
     const req = RequestSchema.safeParse(json);
-    if (!req.success) return this.send(conn, { ok: false, error: `bad request: ${zodLine(req.error)}` });
+    if (!req.success) return this.send(conn, { ok: false, error: `bad request: ${zodLine(req.error)}`, code: 'badRequest' });
     const { id, method, args } = req.data;
-    const reply = (r: { ok: true; value: unknown } | { ok: false; error: string; status?: number; issues?: unknown }) => this.send(conn, { id, ...r });
+    const reply = (r: { ok: true; value: unknown } | ({ ok: false; error: string; status?: number; issues?: unknown } & Partial<ServerSays>)) => this.send(conn, { id, ...r });
     const rec = conn.cls!.tokens.get(conn.rec.hash)!;
     const why = refusal(conn.cls!, rec, this.hub.now());
     if (why) {
-      reply({ ok: false, status: 401, error: why });
+      reply({ ok: false, status: 401, ...said(why) });
       return conn.ws.close(4401, 'token no longer valid');
     }
     const allowed = rec.role === 'teacher' ? TEACHER_METHODS : rec.role === 'projector' ? PROJECTOR_METHODS : STUDENT_METHODS;
-    if (!(method in METHOD_ARGS) && method !== 'active') return reply({ ok: false, status: 400, error: `no method ${JSON.stringify(method.slice(0, 40))}` });
+    if (!(method in METHOD_ARGS) && method !== 'active') return reply({ ok: false, status: 400, error: `no method ${JSON.stringify(method.slice(0, 40))}`, code: 'noMethod', params: { method: method.slice(0, 40) } });
     if (method === 'active') {
       if (rec.role === 'seat') await this.hub.active(conn.cls!, conn.student!);
       return reply({ ok: true, value: null });
     }
-    if (!allowed.has(method as Method)) return reply({ ok: false, status: 403, error: `a ${rec.role} token cannot call ${method}` });
+    if (!allowed.has(method as Method)) return reply({ ok: false, status: 403, error: `a ${rec.role} token cannot call ${method}`, code: 'notAllowed', params: { role: rec.role, method } });
     const a = METHOD_ARGS[method as Method].safeParse(args);
-    if (!a.success) return reply({ ok: false, status: 400, error: `${method}: ${zodLine(a.error)}` });
+    if (!a.success) return reply({ ok: false, status: 400, error: `${method}: ${zodLine(a.error)}`, code: 'badArgs', params: { method } });
     try {
       if (rec.role === 'seat') {
         await this.hub.active(conn.cls!, conn.student!);
@@ -120,14 +121,14 @@ export class Sockets implements HubListener {
       if (rec.role === 'projector') return reply({ ok: true, value: method === 'state' ? projectorState(conn.cls!, this.hub.now()) : publicDebrief(await debriefFor(conn.cls!)) });
       return reply({ ok: true, value: await this.teacherCall(conn.cls!, method as Method, a.data as unknown[]) });
     } catch (e) {
-      reply({ ok: false, status: e instanceof HttpError ? e.status : 500, error: (e as Error).message });
+      reply({ ok: false, ...failure(e) });
     }
   }
 
   private hello(conn: Conn, json: unknown): void {
     const h = HelloSchema.safeParse(json);
     if (!h.success) {
-      this.send(conn, { ok: false, status: 401, error: 'say hello with a token first: {"hello": TOKEN}' });
+      this.send(conn, { ok: false, status: 401, error: 'say hello with a token first: {"hello": TOKEN}', code: 'hello' });
       return conn.ws.close(4401, 'no token');
     }
     try {
@@ -145,7 +146,7 @@ export class Sockets implements HubListener {
       this.send(conn, { hello: { role: rec.role, classId: cls.id, code: cls.code, student: conn.student ?? null } });
       this.changed(cls);
     } catch (e) {
-      this.send(conn, { ok: false, status: e instanceof HttpError ? e.status : 500, error: (e as Error).message });
+      this.send(conn, { ok: false, ...failure(e) });
       conn.ws.close(4401, 'token refused');
     }
   }
@@ -155,16 +156,16 @@ export class Sockets implements HubListener {
     const st = cls.students.get(conn.student!)!;
     const w = st.world;
     const world = cls.worlds[w];
-    const fail = (error: string, issues?: unknown) => this.send(conn, { id, ok: true, value: { ok: false, error, ...(issues ? { issues } : {}) } });
+    const fail = (error: string, says: ServerSays | null, issues?: unknown) => this.send(conn, { id, ok: true, value: { ok: false, error, ...says, ...(issues ? { issues } : {}) } });
     // on a what-if timeline (a sandbox), the round is the student's own and resolves at once
     const tl = cls.sandbox ? activeWhatIf(cls, st.id) : null;
     if (tl) return void this.send(conn, { id, ok: true, value: submitWhatIf(cls, st, tl, orders) });
     await this.hub.lock(cls, async () => {
-      if (cls.status === 'lobby') return fail('the class has not started yet: wait for your teacher');
-      if (cls.status === 'ended' || world.over) return fail('the game is over');
-      if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`);
+      if (cls.status === 'lobby') return fail('the class has not started yet: wait for your teacher', { code: 'notStarted' });
+      if (cls.status === 'ended' || world.over) return fail('the game is over', { code: 'gameOver' });
+      if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`, { code: 'roundOver', params: { turn: turn + 1, now: world.turn + 1 } });
       const v = validateOrders(world.content, world.state, { [st.country]: orders });
-      if (!v.ok) return fail('some orders are not valid', v.issues);
+      if (!v.ok) return fail('some orders are not valid', null, v.issues);
       const written = this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
       const entry = { conn, id, acked: false };
       const key = `${cls.id}:${w}`;
@@ -200,12 +201,12 @@ export class Sockets implements HubListener {
         return locked(() => hub.resume(cls));
       case 'extend':
         return locked(async () => {
-          if (cls.status !== 'running' && cls.status !== 'paused') throw new HttpError(409, 'the class is not running');
+          if (cls.status !== 'running' && cls.status !== 'paused') throw new HttpError(409, 'the class is not running', 'notRunning');
           await hub.emit(cls, 'extend', { seconds: args[0], world: args[1] });
         });
       case 'endRound':
         return locked(async () => {
-          if (cls.status !== 'running') throw new HttpError(409, cls.status === 'paused' ? 'the class is paused: resume it first' : 'the class is not running');
+          if (cls.status !== 'running') throw new HttpError(409, cls.status === 'paused' ? 'the class is paused: resume it first' : 'the class is not running', cls.status === 'paused' ? 'pausedResumeFirst' : 'notRunning');
           for (let w = 0; w < cls.worlds.length; w++) if (args[0] === null || args[0] === w) await hub.resolve(cls, w, 'teacher');
         });
       case 'move':
@@ -218,13 +219,13 @@ export class Sockets implements HubListener {
       case 'captain':
         return locked(async () => {
           const [w, c, student] = args as [number, CountryId, string | null];
-          if (w >= cls.worlds.length) throw new HttpError(400, `no world ${w + 1}`);
-          if (student !== null && !cls.seat(w, c).students.includes(student)) throw new HttpError(400, `${student} does not sit at ${c} in world ${w + 1}`);
+          if (w >= cls.worlds.length) throw new HttpError(400, `no world ${w + 1}`, 'noWorld', { world: w + 1 });
+          if (student !== null && !cls.seat(w, c).students.includes(student)) throw new HttpError(400, `${student} does not sit at ${c} in world ${w + 1}`, 'notSitting', { student, country: c, world: w + 1 });
           await hub.emit(cls, 'captain', { world: w, country: c, student });
         });
       case 'revoke':
         return locked(async () => {
-          if (!cls.students.has(args[0] as string)) throw new HttpError(404, `no student ${args[0]}`);
+          if (!cls.students.has(args[0] as string)) throw new HttpError(404, `no student ${args[0]}`, 'noStudent', { student: String(args[0]) });
           await hub.revokeStudent(cls, args[0] as string);
         });
       case 'admit':
@@ -254,7 +255,7 @@ export class Sockets implements HubListener {
         return hub.lock(cls, () => hub.issue(cls, 'projector'));
       }
       default:
-        throw new HttpError(400, `no method ${method}`);
+        throw new HttpError(400, `no method ${method}`, 'noMethod', { method });
     }
   }
 
@@ -326,7 +327,7 @@ export class Sockets implements HubListener {
     const why = refusal(conn.cls, conn.cls.tokens.get(conn.rec.hash) ?? conn.rec, this.hub.now());
     if (!why) return;
     // said as the refusal of a hello is (no id): the page shows why, and does not reconnect
-    this.send(conn, { ok: false, status: 401, error: why });
+    this.send(conn, { ok: false, status: 401, ...said(why) });
     conn.ws.close(4401, 'token no longer valid');
   }
 
@@ -340,3 +341,8 @@ export class Sockets implements HubListener {
 }
 
 export { hashToken };
+
+/** A refusal as the socket says it: the English message and the code a page words. */
+const said = (r: Refusal) => ({ error: r.message, code: r.code, ...(r.params ? { params: r.params } : {}) });
+/** A method's error as the socket answers it (a bug's message is not for the page, but it is for the logs). */
+const failure = (e: unknown) => (e instanceof HttpError ? { status: e.status, ...e.body } : { status: 500, error: (e as Error).message, code: 'serverError' as const });

@@ -23,7 +23,7 @@ const OFF = (what: string) => ({ ok: false as const, error: `${what} ${SANDBOX_O
 
 export async function studentCall(hub: Hub, cls: ClassRoom, student: string, method: Method, args: unknown[]): Promise<unknown> {
   const st = cls.students.get(student);
-  if (!st) throw new HttpError(401, 'this seat is not known here');
+  if (!st) throw new HttpError(401, 'this seat is not known here', 'unknownSeat');
   const world = cls.worlds[st.world];
   const c: CountryId = st.country;
   const core = coreFor(cls.config.scenarioId);
@@ -66,7 +66,7 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
     case 'load':
       return OFF('Loading a file');
     case 'save':
-      throw new HttpError(400, 'saving is off in a class: the teacher exports the game');
+      throw new HttpError(400, 'saving is off in a class: the teacher exports the game', 'noSaving');
     case 'compare':
       if (cls.sandbox) return compareWhatIfs(cls, st);
       return { timelines: world.seatSnapshot(c, cls.config.scenarioId, null).timelines, histories: [world.summaries.map((s) => redactSummary(s, c))] };
@@ -82,9 +82,9 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
     case 'strategyPlan':
       return null;
     case 'strategyRow':
-      throw new HttpError(400, 'no strategies to compare in a class');
+      throw new HttpError(400, 'no strategies to compare in a class', 'noStrategies');
     default:
-      throw new HttpError(400, `no method ${method}`);
+      throw new HttpError(400, `no method ${method}`, 'noMethod', { method });
   }
 }
 

@@ -210,6 +210,25 @@ export const enClass = {
     magnetFell: 'Japan’s magnet supply fell as low as {{pct}} of need in world {{world}}. What could it have done earlier?',
     magnetShort: 'Japan’s magnet supply was {{pct}} of need in world {{world}} from the first round. What could it have done about it?',
   },
+  /** the printable briefings, one sheet per student (src/classroom/print.ts) */
+  print: {
+    sheets: '{{n}} sheets, one per student. ',
+    sheetsOne: '{{n}} sheet, one per student. ',
+    print: 'Print',
+    none: ' (no student has joined yet)',
+    title: '{{label}}: {{country}}',
+    sub: '{{name}} · world {{world}} · class code {{code}}',
+    situation: 'The situation',
+    objectives: 'Your objectives',
+    objective: '{{name}} (weight {{weight}})',
+    levers: 'Your levers',
+    glossary: 'Glossary',
+    length: 'This class plays {{n}} rounds of {{span}}.',
+    quarter: 'a quarter',
+    half: 'half a year',
+    year: 'a year',
+    quarters: '{{n}} quarters',
+  },
   /** the student's join form (class.html) */
   join: {
     title: 'Rare Earth Gambit: join a class',
