@@ -17,6 +17,15 @@ export async function createClassScreen(root: HTMLElement): Promise<void> {
   onLangChange(() => createForm(root));
 }
 
+/** Seconds between rounds for the turn's resolving and the digest's reading: an assumption (range 10-60 s; the form's
+ * old fixed text said 27 minutes of play for its default 8 rounds of 180 s, about 22 s a round more than the clock). */
+const BETWEEN_ROUNDS_S = 20;
+
+/** Minutes of play in a lesson of `rounds` rounds of `seconds` each, the reading between them included. */
+export function playMinutes(rounds: number, seconds: number): number {
+  return Math.round((rounds * (seconds + BETWEEN_ROUNDS_S)) / 60);
+}
+
 function createForm(root: HTMLElement): void {
   clear(root);
   const numIn = (id: string, label: string, value: number, min: number, max: number, hint: string) =>
@@ -41,6 +50,12 @@ function createForm(root: HTMLElement): void {
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'create' }, c('create.submit')),
     err,
   );
+  // the lesson's length follows the rounds and their seconds as the teacher sets them
+  const lede = h('p', { class: 'lede', 'data-testid': 'lesson-plan' }, c('create.lede', { play: playMinutes(8, 180) }));
+  form.addEventListener('input', () => {
+    const n = (id: string) => Number((form.querySelector(`#${id}`) as HTMLInputElement).value);
+    if (n('turns') > 0 && n('roundSeconds') > 0) lede.textContent = c('create.lede', { play: playMinutes(n('turns'), n('roundSeconds')) });
+  });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value;
@@ -60,7 +75,7 @@ function createForm(root: HTMLElement): void {
     }
   });
   root.append(
-    h('main', { class: 'class-page' }, h('header', { class: 'row' }, h('h1', {}, c('create.title')), langSwitch()), h('p', { class: 'lede' }, c('create.lede')), form,
+    h('main', { class: 'class-page' }, h('header', { class: 'row' }, h('h1', {}, c('create.title')), langSwitch()), lede, form,
       mine.length ? h('section', {}, h('h2', {}, c('create.mine')), h('ul', {}, ...mine.map((c) => h('li', {}, h('a', { href: `?dash=${c.id}` }, `${c.name} (${c.code})`))))) : ''),
   );
 }

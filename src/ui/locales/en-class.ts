@@ -26,7 +26,7 @@ export const enClass = {
   status: { lobby: 'lobby', running: 'running', paused: 'paused', ended: 'ended' },
   create: {
     title: 'Run a class',
-    lede: 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, 27 of play, 15 of debrief.',
+    lede: 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, {{play}} of play, 15 of debrief.',
     name: 'Class name',
     nameValue: 'Year 12 economics',
     scenario: 'Scenario',

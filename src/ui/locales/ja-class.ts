@@ -26,7 +26,7 @@ export const jaClass: Shape<typeof enClass> = {
   status: { lobby: '待機中', running: '進行中', paused: '一時停止中', ended: '終了' },
   create: {
     title: 'クラスを開く',
-    lede: '生徒はこのネットワーク上で、参加コードと名前を入力して参加します。授業の目安：ブリーフィング約8分、プレー27分、振り返り15分。',
+    lede: '生徒はこのネットワーク上で、参加コードと名前を入力して参加します。授業の目安：ブリーフィング約8分、プレー{{play}}分、振り返り15分。',
     name: 'クラス名',
     nameValue: '3年1組 経済',
     scenario: 'シナリオ',
