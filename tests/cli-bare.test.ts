@@ -30,4 +30,13 @@ describe('a command given without its subcommand', () => {
       expect(r.stderr, args.join(' ')).toBe('');
     }
   });
+
+  it('selfplay says its scores are against the batch yardstick, so a reader does not take them for run\'s (AUS +0.74 against +0.01 for one game)', async () => {
+    const r = await cli('selfplay', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace(/\s+/g, ' ')).toContain('Scores are points against one status-quo game per seed (the batch yardstick, cached), so they differ from `run`');
+    const list = await cli('--help');
+    expect(list.stdout).toMatch(/^ {2}selfplay \[options\] +play many seeded games; one JSON line per game$/m);
+  });
 });
+
