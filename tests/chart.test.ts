@@ -2,7 +2,7 @@
 // that needs at most 7 gridlines, zero on a gridline when the axis crosses it (a score axis once read 0.10, 0.03, 0,
 // −0.05: its extremes and their midpoint, with zero squeezed in).
 import { describe, expect, it } from 'vitest';
-import { niceTicks } from '../src/ui/chart.ts';
+import { lineChart, niceTicks, xLabelIndices } from '../src/ui/chart.ts';
 
 describe('niceTicks', () => {
   it('gives round, evenly spaced values covering the data', () => {
@@ -27,3 +27,57 @@ describe('niceTicks', () => {
     }
   });
 });
+
+// The x axis: the first, middle and last points gave "turn 1, turn 3, turn 6" (s12-h3's six-turn game): the labels
+// now go evenly or at round turns, at most six.
+describe('xLabelIndices', () => {
+  const turns = (n: number) => xLabelIndices(n).map((i) => i + 1);
+  it('labels short games every point or every other, long ones at round turns', () => {
+    expect(turns(5)).toEqual([1, 2, 3, 4, 5]);
+    expect(turns(6)).toEqual([1, 3, 5]);
+    expect(turns(8)).toEqual([1, 3, 5, 7]);
+    expect(turns(12)).toEqual([1, 4, 8, 12]);
+    expect(turns(40)).toEqual([1, 10, 20, 30, 40]);
+  });
+  it('gives at most six labels, the first always, each inside the chart, after the first evenly spaced', () => {
+    for (let n = 1; n <= 200; n++) {
+      const ix = xLabelIndices(n);
+      expect(ix[0]).toBe(0);
+      expect(ix.length).toBeLessThanOrEqual(6);
+      expect(Math.max(...ix)).toBeLessThan(n);
+      const gaps = ix.slice(2).map((v, k) => v - ix[k + 1]!);
+      expect(new Set(gaps).size, `n=${n}`).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+// A score chart keeps zero on its y axis (zero is the yardstick): a game scored −1.5 to −0.5 drew an axis from −1.6
+// to −0.4 with no zero. lineChart runs here on a bare stand-in for the page's document.
+describe('lineChart with zero kept', () => {
+  interface Node { attrs: Record<string, string>; children: (Node | string)[]; textContent: string }
+  const node = () => {
+    const n = { attrs: {} as Record<string, string>, children: [] as (Node | string)[], textContent: '', className: '', innerHTML: '' };
+    return Object.assign(n, { setAttribute: (k: string, v: string) => void (n.attrs[k] = v), append: (...c: (Node | string)[]) => void n.children.push(...c) });
+  };
+  const yTicks = (fig: Node): number[] => {
+    const svg = fig.children[1] as Node;
+    return svg.children.filter((c): c is Node => typeof c !== 'string' && c.attrs['text-anchor'] === 'end').map((c) => Number(c.textContent.replace('−', '-'))).filter(Number.isFinite); // (the last turn's label is end-anchored too)
+  };
+  it('widens the axis to zero only when asked', () => {
+    const g = globalThis as { document?: unknown };
+    const was = g.document;
+    g.document = { createElementNS: () => node(), createElement: () => node() };
+    try {
+      const series = [{ label: 'Japan', values: [-1.5, -1.1, -0.8, -0.5], colour: '#000' }];
+      const plain = yTicks(lineChart('score', series, 420, 180, '', undefined, 0.5) as unknown as Node);
+      const kept = yTicks(lineChart('score', series, 420, 180, '', undefined, 0.5, true) as unknown as Node);
+      expect(plain.length).toBeGreaterThan(1);
+      expect(plain).not.toContain(0);
+      expect(kept).toContain(0);
+      expect(Math.min(...kept)).toBeLessThanOrEqual(-1.5);
+    } finally {
+      g.document = was;
+    }
+  });
+});
+

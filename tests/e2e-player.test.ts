@@ -108,6 +108,17 @@ describe.runIf(run)('a new player’s short game', () => {
     }
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => (window as unknown as { seenEndTurn: string[] }).seenEndTurn)).toContain('Scoring your decisions…|true');
+    // the score charts keep zero (the yardstick) on their axis, whatever the scores; turns labelled evenly
+    const axes = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('figure.chart')).filter((f) => f.querySelector('figcaption')?.textContent?.startsWith('Your score')).map((f) => ({
+        title: f.querySelector('figcaption')?.textContent ?? '',
+        y: Array.from(f.querySelectorAll('text[text-anchor="end"]')).map((x) => Number((x.textContent ?? '').replace('−', '-'))).filter(Number.isFinite),
+        x: Array.from(f.querySelectorAll('text')).map((x) => x.textContent ?? '').filter((x) => /^turn /.test(x)),
+      })),
+    );
+    expect(axes[0]!.title).toBe('Your score (points)');
+    for (const a of axes) expect(a.y, a.title).toContain(0);
+    expect(axes[0]!.x).toEqual(['turn 1', 'turn 2', 'turn 3']);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

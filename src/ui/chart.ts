@@ -47,8 +47,21 @@ export interface Series {
   dashed?: boolean;
 }
 
-/** A line chart; `minSpan` is the smallest range of its y axis (centred on the data), so noise does not look dramatic. */
-export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0): HTMLElement {
+/** Which of n points along the x axis get a label, evenly or at round turns (they were the first, the middle and the
+ * last: "turn 1, turn 3, turn 6"): the step is the smallest of 1, 2, 4, 5, 10, 20, 50 giving at most five labels
+ * after the first; a step of 1 or 2 labels every point or every other from the first (turns 1, 3, 5 of six), a
+ * longer step the first and the multiples of the step (turns 1, 10, 20, 30, 40 of forty). */
+export function xLabelIndices(n: number): number[] {
+  if (n < 1) return [];
+  const step = [1, 2, 4, 5, 10, 20, 50].find((st) => Math.floor(n / st) <= 5) ?? Math.ceil(n / 5);
+  const out = [0];
+  for (let i = step <= 2 ? step : step - 1; i < n; i += step) out.push(i);
+  return out;
+}
+
+/** A line chart; `minSpan` is the smallest range of its y axis (centred on the data), so noise does not look dramatic;
+ * `zero` keeps zero in the y axis (a score: zero is the yardstick). */
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false): HTMLElement {
   const wrap = document.createElement('figure');
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
@@ -61,6 +74,10 @@ export function lineChart(title: string, series: Series[], width = 420, height =
     const mid = (hi + lo) / 2;
     lo = mid - minSpan / 2;
     hi = mid + minSpan / 2;
+  }
+  if (zero) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
   }
   if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) {
     // a flat series (magnet supply at 100% all game) sits mid-chart between two labelled gridlines, not on the floor
@@ -86,8 +103,9 @@ export function lineChart(title: string, series: Series[], width = 420, height =
     s.append(tx);
   }
   const labels = xLabels ?? Array.from({ length: n }, (_, i) => `turn ${i + 1}`);
-  for (const i of [...new Set([0, Math.floor((n - 1) / 2), n - 1])]) {
-    if (i < 0 || !labels[i]) continue;
+  const shown = xLabelIndices(n);
+  for (const i of shown) {
+    if (!labels[i]) continue;
     const tx = svg('text', { x: X(i), y: height - 6, 'text-anchor': i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', 'font-size': 10, fill: '#555' });
     tx.textContent = labels[i];
     s.append(tx);

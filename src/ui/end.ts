@@ -1,6 +1,6 @@
 // The end screen: score against the yardstick (alone: the same game had you done nothing; in a class: the status-quo
 // world), charts of the whole game, the decisions that mattered, and a replay: any turn's map (the flows, bans, licences and tariffs of that quarter) beside its digest.
-import { COUNTRIES, type CountryId, type GameMap } from '../../engine/lite.ts';
+import { COUNTRIES, OBJECTIVES, type CountryId, type GameMap } from '../../engine/lite.ts';
 import type { FinalResult, Session } from '../session/protocol.ts';
 import type { MapRenderer } from '../render/map.ts';
 import mapJson from '../../content/map.json';
@@ -65,7 +65,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       h(
         'div',
         { class: 'charts' },
-        lineChart(t('endText.yourScore'), [{ label: countryName(country), values: mine('score'), colour: COUNTRY_COLOUR[country] }], 420, 180, '', xs, 0.5),
+        lineChart(t('endText.yourScore'), [{ label: countryName(country), values: mine('score'), colour: COUNTRY_COLOUR[country] }], 420, 180, '', xs, 0.5, true),
         lineChart(t(k('gdp')), [{ label: countryName(country), values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, Math.abs(mine('gdp')[0] ?? 0) * 0.02),
         lineChart(t(k('approval')), [{ label: countryName(country), values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('approval'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, 5),
         lineChart(t(k('supply')), [{ label: countryName(country), values: mine('magnetSupplyRatio').map((v) => v * 100), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('magnetSupplyRatio').map((v) => v * 100), colour: PALETTE.grey, dashed: true }], 420, 180, '%', xs, 10),
@@ -114,6 +114,8 @@ function objectiveChart(f: FinalResult, country: CountryId, xs: string[]): HTMLE
   const by = f.scoreByTurn;
   if (!by?.length) return h('span', { hidden: true }); // no grid cell (and no gap) for it
   const keys = Object.keys(by[by.length - 1]!).filter((k) => by.some((x) => Math.abs(x[k] ?? 0) >= 0.005));
+  // a colour per objective, the same in every game (they went by position among the objectives shown)
   const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange, PALETTE.sky, PALETTE.grey];
-  return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k, i) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colours[i % colours.length]! })), 420, 180, '', xs, 0.5);
+  const colourOf = (k: string) => colours[Math.max(0, (OBJECTIVES as readonly string[]).indexOf(k)) % colours.length]!;
+  return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colourOf(k) })), 420, 180, '', xs, 0.5, true);
 }
