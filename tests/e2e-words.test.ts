@@ -229,61 +229,76 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     await page.context().close();
   }, 120_000);
 
+  /** The game screen's layout checks at w x hgt in `lang`: the header's controls, the timeline list, overflow on the
+   * Indicators and Controls tabs, a "licensed" level shown whole, the budget bar's length. */
+  async function gameFits(page: Page, lang: 'en' | 'ja', w: number, hgt: number): Promise<void> {
+    await page.getByTestId('tab-indicators').click();
+    const hidden = await page.evaluate(() => {
+      const hd = document.querySelector('header.top') as HTMLElement;
+      const box = hd.getBoundingClientRect();
+      return Array.from(hd.querySelectorAll('button, select'))
+        .filter((el) => !el.closest('.split'))
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width < 4 || r.left < box.left - 1 || r.right > box.right + 1;
+        })
+        .map((el) => el.getAttribute('data-testid') ?? el.tagName);
+    });
+    expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
+    // the timeline list names the timeline in the page's language (the Japanese header read "Timeline B"); the one
+    // shown is its name alone (its turn and score are beside it in the header), the others say their turn and score
+    const texts = await page.getByTestId('timeline').evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => [o.selected, o.text] as const));
+    expect(texts.find(([on]) => on)![1], `${lang} ${w}x${hgt}`).toBe(lang === 'ja' ? 'タイムラインB' : 'Timeline B');
+    expect(texts.find(([on]) => !on)![1], `${lang} ${w}x${hgt}`).toMatch(lang === 'ja' ? /^タイムラインA: ターン 2 \/ 3, [+−±]\d/ : /^Timeline A: Turn 2 of 3, [+−±]\d/);
+    // and shows it whole at every width ("Timeline B: Tu" at 1366 px before, "Timeline B: Turn" at 1024)
+    const cut = await page.getByTestId('timeline').evaluate((el) => {
+      const sel = el as HTMLSelectElement;
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(sel).font;
+      return ctx.measureText(sel.options[sel.selectedIndex]!.text).width > sel.clientWidth - 20;
+    });
+    expect(cut, `${lang} ${w}x${hgt}: timeline choice cut`).toBe(false);
+    expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
+    await page.getByTestId('tab-controls').click();
+    expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);
+    // a level list set to "licensed" shows the word whole (it was cut to "license" at 1024 and 1280 px)
+    const level = page.locator('table.controls select').last();
+    await level.selectOption('licensed');
+    expect(await selectShowsWhole(level), `${lang} ${w}x${hgt}: "licensed" cut in its list`).toMatchObject({ whole: true });
+    // the budget bar keeps a visible length beside its two figures
+    expect(await page.locator('[data-testid=budget] meter').evaluate((m) => m.getBoundingClientRect().width), `${lang} ${w}x${hgt} budget bar`).toBeGreaterThanOrEqual(50);
+  }
+
+  // one page and one game a size (they were one a size and language: six game starts): the start screen checked in
+  // each language, then the game started in Japanese, forked, checked, and checked again once the header's language
+  // switch has drawn it anew in English (the whole screen and its map are drawn again)
   for (const [w, hgt] of [
     [1024, 768],
     [1280, 720],
     [1920, 1080],
   ] as const) {
     it(`fits at ${w}x${hgt} in both languages: nothing overflows, every header control shows, forked too`, async () => {
+      const { page, errors } = await pages.open(w, hgt);
+      await page.getByTestId('new-game').waitFor();
       for (const lang of ['en', 'ja'] as const) {
-        const { page, errors } = await pages.open(w, hgt);
-        await page.getByTestId('new-game').waitFor();
         await setLang(page, lang);
         expect(await overflowing(page), `${lang} ${w}x${hgt} start`).toEqual([]);
-        await page.getByTestId('turns').fill('3');
-        await page.getByTestId('start-game').click();
-        await page.getByTestId('map').locator('canvas').waitFor();
-        await page.getByTestId('end-turn').click();
-        await page.getByTestId('digest-close').click();
-        await page.getByTestId('fork').click();
-        await page.getByTestId('compare').waitFor();
-        const hidden = await page.evaluate(() => {
-          const hd = document.querySelector('header.top') as HTMLElement;
-          const box = hd.getBoundingClientRect();
-          return Array.from(hd.querySelectorAll('button, select'))
-            .filter((el) => !el.closest('.split'))
-            .filter((el) => {
-              const r = el.getBoundingClientRect();
-              return r.width < 4 || r.left < box.left - 1 || r.right > box.right + 1;
-            })
-            .map((el) => el.getAttribute('data-testid') ?? el.tagName);
-        });
-        expect(hidden, `${lang} ${w}x${hgt}: header controls cut`).toEqual([]);
-        // the timeline list names the timeline in the page's language (the Japanese header read "Timeline B"); the one
-        // shown is its name alone (its turn and score are beside it in the header), the others say their turn and score
-        const texts = await page.getByTestId('timeline').evaluate((el) => Array.from((el as HTMLSelectElement).options).map((o) => [o.selected, o.text] as const));
-        expect(texts.find(([on]) => on)![1], `${lang} ${w}x${hgt}`).toBe(lang === 'ja' ? 'タイムラインB' : 'Timeline B');
-        expect(texts.find(([on]) => !on)![1], `${lang} ${w}x${hgt}`).toMatch(lang === 'ja' ? /^タイムラインA: ターン 2 \/ 3, [+−±]\d/ : /^Timeline A: Turn 2 of 3, [+−±]\d/);
-        // and shows it whole at every width ("Timeline B: Tu" at 1366 px before, "Timeline B: Turn" at 1024)
-        const cut = await page.getByTestId('timeline').evaluate((el) => {
-          const sel = el as HTMLSelectElement;
-          const ctx = document.createElement('canvas').getContext('2d')!;
-          ctx.font = getComputedStyle(sel).font;
-          return ctx.measureText(sel.options[sel.selectedIndex]!.text).width > sel.clientWidth - 20;
-        });
-        expect(cut, `${lang} ${w}x${hgt}: timeline choice cut`).toBe(false);
-        expect(await overflowing(page), `${lang} ${w}x${hgt} game`).toEqual([]);
-        await page.getByTestId('tab-controls').click();
-        expect(await overflowing(page), `${lang} ${w}x${hgt} controls`).toEqual([]);
-        // a level list set to "licensed" shows the word whole (it was cut to "license" at 1024 and 1280 px)
-        const level = page.locator('table.controls select').last();
-        await level.selectOption('licensed');
-        expect(await selectShowsWhole(level), `${lang} ${w}x${hgt}: "licensed" cut in its list`).toMatchObject({ whole: true });
-        // the budget bar keeps a visible length beside its two figures
-        expect(await page.locator('[data-testid=budget] meter').evaluate((m) => m.getBoundingClientRect().width), `${lang} ${w}x${hgt} budget bar`).toBeGreaterThanOrEqual(50);
-        expect(errors).toEqual([]);
-        await page.context().close();
       }
+      await page.getByTestId('turns').fill('3');
+      await page.getByTestId('start-game').click();
+      await page.getByTestId('map').locator('canvas').waitFor();
+      await page.getByTestId('end-turn').click();
+      await page.getByTestId('digest-close').click();
+      await page.getByTestId('fork').click();
+      await page.getByTestId('compare').waitFor();
+      await gameFits(page, 'ja', w, hgt);
+      // the header's switch: the screen drawn anew in English (its End turn says so), the map's canvas anew
+      await page.getByTestId('lang').selectOption('en');
+      await page.getByTestId('end-turn').getByText('End turn', { exact: true }).waitFor({ timeout: 30_000 });
+      await page.getByTestId('map').locator('canvas').waitFor();
+      await gameFits(page, 'en', w, hgt);
+      expect(errors).toEqual([]);
+      await page.context().close();
     }, 240_000);
   }
 });

@@ -40,6 +40,8 @@ describe.runIf(run)('the browser game', () => {
     expect(await label()).toContain('Turn 1 of 4');
     // (polled: the map's first frame comes a while after its canvas, longer on a loaded machine than a fixed wait)
     await expect.poll(() => canvasColours(page.getByTestId('map')), { timeout: 30_000 }).toBeGreaterThan(20);
+    // a game just started at 1280x720, its map drawn: nothing overflows (a game of its own at this size before)
+    expect(await overflowing(page), '1280x720').toEqual([]);
   }, 120_000);
 
   it('sets policies, ends the turn and shows the digest with why ledgers', async () => {
@@ -154,12 +156,9 @@ describe.runIf(run)('the browser game', () => {
     expect(await page.getByTestId('score-turn').textContent()).toContain('Your score this turn');
   }, 120_000);
 
-  it('logged no console errors and nothing overflows at 1280x720 and 1920x1080', async () => {
+  it('logged no console errors and nothing overflows at 1280x720 (the first test) and 1920x1080', async () => {
     expect(errors).toEqual([]);
-    for (const [w, hgt] of [
-      [1280, 720],
-      [1920, 1080],
-    ]) {
+    for (const [w, hgt] of [[1920, 1080]]) {
       const { page: p, errors: e2 } = await pages.open(w, hgt);
       await p.getByTestId('start-game').click();
       await p.getByTestId('turn-label').waitFor();
