@@ -1,8 +1,8 @@
 // The end screen's score by objective in Japanese takes Japanese punctuation (Malaysia's Japanese game read
 // "目標別のスコア (マレーシア): GDP −0.63, 供給の自立 +0.34, ...").
 import { afterAll, describe, expect, it } from 'vitest';
-import { scoreSplitText } from '../src/ui/end.ts';
-import { setLang } from '../src/ui/i18n.ts';
+import { scoreSplitText, verdictKey } from '../src/ui/end.ts';
+import { setLang, t } from '../src/ui/i18n.ts';
 
 describe('the end screen’s score by objective', () => {
   afterAll(() => setLang('en'));
@@ -15,3 +15,14 @@ describe('the end screen’s score by objective', () => {
     expect(ja).not.toMatch(/[(),:]/);
   });
 });
+
+// The verdict under the final score: -0.29 after 8 turns read "About as good as doing nothing" (the band was 0.5
+// either way); now only a score that reads ±0.0x is "about the same".
+describe('the end screen’s verdict', () => {
+  it('says about the same only within 0.1, a little better or worse to 0.5', () => {
+    expect([-0.8, -0.5, -0.29, -0.1, -0.09, 0, 0.09, 0.1, 0.29, 0.5, 0.8].map(verdictKey)).toEqual(['worse', 'worse', 'slightlyWorse', 'slightlyWorse', 'same', 'same', 'same', 'slightlyBeat', 'slightlyBeat', 'beat', 'beat']);
+    expect(t('endText.slightlyWorse')).toBe('A little worse than doing nothing.');
+    expect(t('endText.slightlyBeatClass')).toBe('Your country ended a little better off than in the status-quo world.');
+  });
+});
+

@@ -31,7 +31,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   // seats' agents reacting); in a class, the status-quo world (every country keeping its policies)
   const cls = f.yardstick === 'status-quo-world';
   const k = (key: string) => `endText.${key}${cls ? 'Class' : ''}`;
-  const verdict = t(k(f.score > 0.5 ? 'beat' : f.score < -0.5 ? 'worse' : 'same'));
+  const verdict = t(k(verdictKey(f.score)));
   // the decisions name project types in words ("NdPr separation plant"): drawn once the session has said them
   const decisionsBox = h('div', { class: 'decisions-box' });
   const drawDecisions = (label: (type: string) => string) => {
@@ -96,6 +96,17 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     }
     (await map).update(r.value.view, { animate: true });
   }
+}
+
+/** The end screen's one-line verdict on a final score (points): about the same within 0.1 either way (it reads ±0.0x),
+ * a little better or worse to 0.5, better or worse beyond. -0.29 after 8 turns read "About as good as doing nothing"
+ * when the band was 0.5 either way. The bands are the screen's wording, not the model's. */
+export function verdictKey(score: number): 'beat' | 'slightlyBeat' | 'same' | 'slightlyWorse' | 'worse' {
+  if (score >= 0.5) return 'beat';
+  if (score >= 0.1) return 'slightlyBeat';
+  if (score > -0.1) return 'same';
+  if (score > -0.5) return 'slightlyWorse';
+  return 'worse';
 }
 
 /** The final score split by objective, largest first, as a line of words (Japanese punctuation in Japanese: it read
