@@ -48,5 +48,10 @@ describe('gambit experiment', () => {
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
+    // an unknown name is said before a missing --out (it asked for --out first, then refused the name)
+    expect(gambit('experiment', 'nope').stderr).toMatch(/^gambit: experiment "nope" is not one of: .*thesis.* \(content\/experiments\/\)\n$/);
+    const noOut = gambit('experiment', 'thesis');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toBe("gambit: required option '--out <dir>' not specified\n");
   });
 });

@@ -139,7 +139,8 @@ export function runExperiment(ex: Experiment, seeds: number[], opponentIds: stri
 export interface ExperimentOptions {
   seeds?: string;
   opponents?: string;
-  out: string;
+  /** required, checked after the experiment's name so an unknown name is said first */
+  out?: string;
   workers?: string;
   resume?: boolean;
   fresh?: boolean;
@@ -149,12 +150,14 @@ export interface ExperimentOptions {
 export async function cmdExperiment(name: string, o: ExperimentOptions): Promise<number> {
   if (o.resume && o.fresh) throw new UsageError('--resume and --fresh: give one of them (finish the interrupted run, or start again)');
   const ex = loadExperiment(name);
+  if (!o.out) throw new UsageError("required option '--out <dir>' not specified");
+  const out = o.out;
   const n = o.seeds === undefined ? ex.seeds : int('--seeds', 2, 1000)(o.seeds);
   const ids = o.opponents ? o.opponents.split(',') : ex.opponents.map((x) => x.id);
   for (const id of ids) if (!ex.opponents.some((x) => x.id === id)) throw new UsageError(`--opponents: ${JSON.stringify(id)} is not one of ${ex.opponents.map((x) => x.id).join(', ')}`);
   const workers = parseWorkers(o.workers, availableParallelism(), (m) => process.stderr.write(`gambit: ${m}\n`));
-  const journal = join(o.out, `${ex.id}.json.partial`);
-  checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: [`${ex.id}.json`, `${ex.id}.csv`, 'report.html', `${ex.id}.json.partial`] }], []);
+  const journal = join(out, `${ex.id}.json.partial`);
+  checkOutputs([{ path: out, flag: '--out', dir: true, inside: [`${ex.id}.json`, `${ex.id}.csv`, 'report.html', `${ex.id}.json.partial`] }], []);
   const content = loadContent('rare-earth-gambit');
   for (const st of ex.strategies) makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])), [ex.seat]: resolveAgent(st.agent) } as Record<CountryId, string>);
   const seeds = Array.from({ length: n }, (_, k) => k + 1);
@@ -198,12 +201,12 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const cells = plan.cells((key) => (line(key) as Extract<ExperimentLine, { kind: 'measure' }>).metrics);
   for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${interval(c.games.map((g) => g.score)).mean.toFixed(2)} over ${n} seeds\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
-  writeFileAtomic(join(o.out, `${ex.id}.json`), JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n');
-  writeFileAtomic(join(o.out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
+  writeFileAtomic(join(out, `${ex.id}.json`), JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n');
+  writeFileAtomic(join(out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
   const { html, summary } = experimentReport(ex, cells, seeds.length);
-  writeFileAtomic(join(o.out, 'report.html'), html);
+  writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
-  process.stdout.write(summary + `\nwritten: ${join(o.out, `${ex.id}.json`)}, ${ex.id}.csv, report.html\n`);
+  process.stdout.write(summary + `\nwritten: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html\n`);
   return 0;
 }
 

@@ -123,7 +123,7 @@ function program(out: { code: number; help?: string }): Command {
     .description('a named experiment from content/experiments/ (e.g. thesis): each strategy of a seat against each set of opponents over seeds; writes NAME.json, NAME.csv and report.html')
     .option('--seeds <n>', "seeds per cell (default: the experiment's)")
     .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all)')
-    .requiredOption('--out <dir>', 'output directory')
+    .option('--out <dir>', 'output directory (required)')
     .addOption(workers())
     .option('--resume', 'continue an interrupted run from its journal, OUT/NAME.json.partial')
     .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
