@@ -131,6 +131,15 @@ describe.runIf(run)('the browser game', () => {
     await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "nope"}') });
     await page.getByTestId('toast-error').waitFor();
     expect(await label()).toContain('Turn 3 of 4');
+    // the message (up for 8 s) leaves the budget bar, the tabs and End turn free: it covered the first two
+    const overlaps = await page.evaluate(() => {
+      const box = document.querySelector('[data-testid="toast-error"]')!.getBoundingClientRect();
+      return ['budget', 'end-turn', 'tab-indicators', 'tab-deals'].filter((id) => {
+        const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+        return r.left < box.right && box.left < r.right && r.top < box.bottom && box.top < r.bottom;
+      });
+    });
+    expect(overlaps).toEqual([]);
     const chooser2 = page.waitForEvent('filechooser');
     await page.getByTestId('load').click();
     await (await chooser2).setFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(text) });
