@@ -72,7 +72,10 @@ describe.runIf(run)('the JavaScript loaded before the map shows', () => {
       expect(files.filter((f) => /\/ja-first-[\w-]+\.js$/.test(f)).length, table).toBeGreaterThan(0);
       expect(files.filter((f) => /\/(ja-lines|events)-[\w-]+\.js$/.test(f)), table).toEqual([]);
       expect(await page.locator('#app').innerText()).not.toMatch(ENGLISH);
-      // the first turn's news (project starts, the quarter's events) is in Japanese: the turn waited for its readers
+      // the news readers come by themselves once the map is up (they came with the first End turn, which on a slow
+      // network waited for them)
+      await expect.poll(() => [...loaded].filter((f) => /\/ja-lines-[\w-]+\.js$/.test(f)).length, { timeout: 20_000 }).toBe(1);
+      // the first turn's news (project starts, the quarter's events) is in Japanese
       await page.getByTestId('end-turn').click();
       const digest = page.getByTestId('digest');
       await digest.waitFor();

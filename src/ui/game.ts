@@ -69,6 +69,8 @@ export class GameScreen {
     });
     this.render();
     await this.mountMap();
+    // a Japanese page's news readers (ja-lines) load once the map has had its first frames, not at the first End turn
+    setTimeout(() => void newsReady(), 1500);
   }
 
   /** Ctrl+Enter ends the turn, unless a dialog is open or this screen has gone. */
