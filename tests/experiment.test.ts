@@ -32,6 +32,12 @@ describe('gambit experiment', () => {
     expect(table).toMatch(/<td class="n">15\.00<br><span class="ci">\[15\.00, 15\.00\]<\/span><\/td>/);
     expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
     expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
+    // the hub's own effect (hub against defence alone) comes first, before each strategy's "yes" against standing still
+    const relief = r.stdout.slice(r.stdout.indexOf('tariff relief?'));
+    expect(relief.indexOf("The hub's own effect: Processing hub with allied ore against Defence alignment alone:")).toBeGreaterThan(0);
+    expect(relief.indexOf("The hub's own effect")).toBeLessThan(relief.indexOf('  Processing hub with allied ore: '));
+    expect(html.indexOf("<b>The hub's own effect:</b>")).toBeLessThan(html.indexOf('<li><b>Processing hub with allied ore:'));
+    expect(html).toContain("<b>The hub's own effect:</b>");
     // no signed zero ("-0.00 [-0.00, +0.00]"): a figure that rounds to zero reads 0.00, and shares of need have three decimals
     expect(r.stdout).not.toMatch(/[+-]0\.0+(?![0-9])/);
     expect(r.stdout).toMatch(/lowest magnet supply, share of need (0\.000|[+-]\d\.\d{3}) \[/);

@@ -91,10 +91,12 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
         vs = `${label(a)} against ${label(b)}: ${verdict(d, q.good, q.eps)} (${LABEL[q.key]} ${ci(d, DEC[q.key] ?? 3)}): ${verdict(d, q.good, q.eps) === 'yes' ? 'the hub itself makes the difference' : 'whatever the strategies get, the hub adds nothing here that answering the same offers does not'}.`;
       }
     }
+    // the hub's own effect first: every strategy's "yes" to tariff relief came from answering the same US offers, and
+    // read as the hub's doing when the comparison that says so came last
     lines.push('', `${q.q} (against: ${opLabel(op)})`);
+    if (vs) lines.push(`  The hub's own effect: ${vs}`, '  Each strategy against the status quo:');
     for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`);
-    if (vs) lines.push(`  ${vs}`);
-    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p><ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>${vs ? `<p class="note">${esc(vs)}</p>` : ''}`;
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>`;
   }
   let tables = '';
   const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
