@@ -97,4 +97,31 @@ describe("the server's refusals on a Japanese page", () => {
     expect(said(new ServerError('world 1 Japan is full', 'seatFull', { country: 'JPN', world: 1, cap: 1, holders: ['Ann'], label: 'Ben' }))).toBe('world 1 Japan is full');
     await setLang('ja');
   });
+
+  it("a sandbox's refusals inside a student's game (off, nothing to undo, no such timeline, a what-if at its last round): codes, then Japanese", async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 2, roundSeconds: 600, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const ann = k.students[0].client;
+    const inner = async (m: string, args: unknown[] = []) => ((await ann.call(m, args)) as { value: Record<string, unknown> }).value;
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const off = await inner('undo', [0]);
+    expect(off).toMatchObject({ ok: false, code: 'sandboxOff', params: { what: 'undo' } });
+    expect(off.error).toMatch(/^Undo is off in this class/);
+    expect(said(err(off))).toBe('「戻す」はこのクラスでは使えません。教師がサンドボックスをオンにしていません（クラスは共有の 1 本のタイムラインで進みます）');
+    expect((await k.teacher.call('sandbox', [true])).ok).toBe(true);
+    const nothing = await inner('undo', [0]);
+    expect(nothing).toMatchObject({ ok: false, code: 'nothingToUndo', params: { turn: 1 } });
+    expect(said(err(nothing))).toBe('戻せるものがありません。戻れるのはターン 1 より前だけです');
+    const none = await inner('switchTimeline', [5]);
+    expect(none).toMatchObject({ ok: false, code: 'noTimeline', params: { id: 5 } });
+    expect(said(err(none))).toBe('タイムライン 5 はありません');
+    // a what-if played to the class's last round, then one more
+    expect((await inner('fork')).ok).toBe(true);
+    expect((await inner('submit', [{}, 0])).ok).toBe(true);
+    expect((await inner('submit', [{}, 1])).ok).toBe(true);
+    const last = await inner('submit', [{}, 2]);
+    expect(last).toMatchObject({ ok: false, code: 'whatIfLastRound' });
+    expect(said(err(last))).toBe('この「もしも」は最後のラウンドまで進みました');
+  }, 60_000);
 });
+

@@ -18,6 +18,8 @@ export const SERVER_CODES = [
   'tooFast', 'tooLarge', 'notJson', 'badRequest', 'noMethod', 'notAllowed', 'badArgs', 'hello', 'moving', 'processDown',
   // a student's game in a class
   'notStarted', 'gameOver', 'roundOver', 'noSaving', 'noStrategies',
+  // a student's what-if timelines (a sandbox)
+  'sandboxOff', 'whatIfLimit', 'nothingToUndo', 'noTimeline', 'whatIfLastRound', 'ordersInvalid', 'ordersClash', 'noTurnYet',
   // anything else
   'serverError', 'qrText', 'lanOnly',
 ] as const;

@@ -57,11 +57,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let lastDraft = '';
   let ended = false;
 
+  /** a refusal with the server's code (the round ended, a what-if at its last round): its reason in the page's language */
+  const worded = <R extends { ok: boolean; error?: string }>(r: R): R => (r.ok || !('code' in r) ? r : { ...r, error: said(ServerError.of(r as { error: string }, r.error ?? '')) });
+
   // a sandbox's timeline calls move the session to another turn: submits name the turn they are for
   for (const m of ['undo', 'fork', 'switchTimeline'] as const) {
-    const f = session[m].bind(session) as (...args: number[]) => Promise<{ ok: boolean; value?: SessionSnapshot }>;
+    const f = session[m].bind(session) as (...args: number[]) => Promise<{ ok: boolean; error?: string; value?: SessionSnapshot }>;
     (session as unknown as Record<string, unknown>)[m] = async (...args: number[]) => {
-      const r = await f(...args);
+      const r = worded(await f(...args));
       if (r.ok && r.value) {
         session.turn = r.value.turn;
         snap = r.value;
@@ -71,12 +74,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     };
   }
 
-  // a submit the server refused (the round ended, the class not started): its reason in the page's language
+  // a submit the server refused (the round ended, the class not started, a what-if's orders): in the page's language
   const submit = session.submit.bind(session);
-  session.submit = async (o) => {
-    const r = await submit(o);
-    return r.ok || !('code' in r) ? r : { ...r, error: said(ServerError.of(r as { error: string }, r.error)) };
-  };
+  session.submit = async (o) => worded(await submit(o));
 
   // the draft this student last sent: a pushed draft different from it was made by a co-player
   const validate = session.validate.bind(session);

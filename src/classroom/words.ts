@@ -91,6 +91,7 @@ export function said(e: unknown, field?: (id: string) => string | undefined): st
   for (const [k, val] of Object.entries(p)) v[k] = Array.isArray(val) ? val.join(c('list')) : typeof val === 'number' ? num(val) : k === 'country' && isCountry(val) ? countryName(val) : val;
   if (typeof p.field === 'string') v.field = field?.(p.field) ?? (p.field === 'code' ? c('join.code') : p.field === 'label' ? c('join.name') : p.field);
   if (typeof p.role === 'string') v.who = c(`err.role${cap(p.role)}`);
+  if (typeof p.what === 'string') v.what = c(`err.what${cap(p.what)}`);
   if (typeof p.hours === 'number') v.span = p.hours >= 24 ? c('err.days', { n: num(p.hours / 24) }) : c('err.hours', { n: num(p.hours) });
   return c(`err.${x.code === 'expired' && typeof p.role === 'string' ? `expired${cap(p.role)}` : x.code}`, v);
 }

@@ -26,7 +26,11 @@ import {
 import type { FinalResult, SessionResult, SessionSnapshot, TimelineInfo } from '../session/protocol.ts';
 import { turnScore, weightedOnly } from '../session/score.ts';
 import type { ClassRoom, Student } from './classroom.ts';
+import type { ServerCode, ServerParams } from '../classroom/server-says.ts';
 import { redactSummary, standingOrders, type World } from './world.ts';
+
+/** A refusal with its code and values beside the English (server-says.ts), which a Japanese student's page words. */
+const refuse = (error: string, code: ServerCode, params?: ServerParams, issues?: OrderIssue[]) => ({ ok: false as const, error, code, ...(params ? { params } : {}), ...(issues ? { issues } : {}) });
 
 interface WhatIf {
   id: number;
@@ -83,7 +87,7 @@ export function forkWhatIf(cls: ClassRoom, st: Student, turn: number, from?: Wha
   if (!m) byClass.set(cls, (m = new Map()));
   let b = m.get(st.id);
   if (!b) m.set(st.id, (b = { active: 0, timelines: [] }));
-  if (b.timelines.length >= LETTERS.length) return { ok: false, error: `at most ${LETTERS.length} what-if timelines` };
+  if (b.timelines.length >= LETTERS.length) return refuse(`at most ${LETTERS.length} what-if timelines`, 'whatIfLimit', { max: LETTERS.length });
   const id = b.timelines.length + 1;
   const tl: WhatIf = {
     id,
@@ -106,7 +110,7 @@ export function undoWhatIf(cls: ClassRoom, st: Student, toTurn: number): Session
   const k = cls.k;
   const now = tl ? tl.states.length - 1 : cls.worlds[st.world].turn;
   const to = Math.floor(Math.max(0, toTurn) / k) * k;
-  if (!Number.isInteger(toTurn) || toTurn < 0 || to >= now) return { ok: false, error: `nothing to undo: can only go back to a turn before ${now + 1}` };
+  if (!Number.isInteger(toTurn) || toTurn < 0 || to >= now) return refuse(`nothing to undo: can only go back to a turn before ${now + 1}`, 'nothingToUndo', { turn: now + 1 });
   if (!tl) return forkWhatIf(cls, st, to);
   if (to < tl.forkedAt) return forkWhatIf(cls, st, to); // before this what-if began: a new one from the class world
   tl.states.length = to + 1;
@@ -116,7 +120,7 @@ export function undoWhatIf(cls: ClassRoom, st: Student, toTurn: number): Session
 
 export function switchWhatIf(cls: ClassRoom, st: Student, id: number): SessionResult<SessionSnapshot> {
   const b = boxOf(cls, st.id);
-  if (id !== 0 && !b?.timelines.some((t) => t.id === id && t.world === st.world)) return { ok: false, error: `no timeline ${id}` };
+  if (id !== 0 && !b?.timelines.some((t) => t.id === id && t.world === st.world)) return refuse(`no timeline ${id}`, 'noTimeline', { id });
   if (b) b.active = id;
   return { ok: true, value: id === 0 ? classSnapshot(cls, st) : whatIfSnapshot(cls, st, activeWhatIf(cls, st.id)!) };
 }
@@ -129,9 +133,9 @@ export function validateWhatIf(cls: ClassRoom, tl: WhatIf, c: CountryId, orders:
 /** A round on a what-if: resolved at once, the personas playing every other country (as bots do in a class round). */
 export function submitWhatIf(cls: ClassRoom, st: Student, tl: WhatIf, orders: CountryOrders): SessionResult<SessionSnapshot> {
   const world = cls.worlds[tl.world];
-  if (tl.states.length - 1 >= world.turns) return { ok: false, error: 'this what-if has reached the last round' };
+  if (tl.states.length - 1 >= world.turns) return refuse('this what-if has reached the last round', 'whatIfLastRound');
   const issues = validateWhatIf(cls, tl, st.country, orders);
-  if (issues.length) return { ok: false, error: 'some orders are not valid', issues };
+  if (issues.length) return refuse('some orders are not valid', 'ordersInvalid', undefined, issues);
   const seats = statusQuoSeats() as Seats;
   for (const c of Object.keys(seats) as CountryId[]) if (c !== st.country) seats[c] = makeAgent(world.content, 'persona', c);
   for (let i = 0; i < cls.k && tl.states.length - 1 < world.turns; i++) {
@@ -143,7 +147,7 @@ export function submitWhatIf(cls: ClassRoom, st: Student, tl: WhatIf, orders: Co
     try {
       r = resolveTurn(world.content, state, all);
     } catch (e) {
-      if (e instanceof InvalidOrdersError) return { ok: false, error: `these orders clash with another country's: ${e.message}`, issues: e.issues };
+      if (e instanceof InvalidOrdersError) return refuse(`these orders clash with another country's: ${e.message}`, 'ordersClash', undefined, e.issues);
       throw e;
     }
     tl.states.push(r.state);
@@ -201,7 +205,7 @@ export function compareWhatIfs(cls: ClassRoom, st: Student): { timelines: Timeli
 }
 
 export function replayWhatIf(cls: ClassRoom, st: Student, tl: WhatIf, t: number) {
-  if (t > tl.reports.length) return { ok: false, error: `no turn ${t} yet` };
+  if (t > tl.reports.length) return refuse(`no turn ${t} yet`, 'noTurnYet', { turn: t });
   return { ok: true, value: { view: viewFor(tl.states[t], st.country), report: tl.reports[t - 1], score: turnScoreOf(cls.worlds[tl.world], tl, st.country, t) } };
 }
 

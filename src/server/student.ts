@@ -19,7 +19,7 @@ export function coreFor(scenarioId: string): SessionCore {
   return c;
 }
 
-const OFF = (what: string) => ({ ok: false as const, error: `${what} ${SANDBOX_OFF}` });
+const OFF = (what: 'Undo' | 'Fork' | 'Switching timelines' | 'Loading a file') => ({ ok: false as const, error: `${what} ${SANDBOX_OFF}`, code: 'sandboxOff' as const, params: { what: what === 'Undo' ? 'undo' : what === 'Fork' ? 'fork' : what === 'Loading a file' ? 'load' : 'switch' } });
 
 export async function studentCall(hub: Hub, cls: ClassRoom, student: string, method: Method, args: unknown[]): Promise<unknown> {
   const st = cls.students.get(student);
