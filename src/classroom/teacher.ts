@@ -50,12 +50,14 @@ function createForm(root: HTMLElement): void {
     h('button', { type: 'submit', class: 'primary', 'data-testid': 'create' }, c('create.submit')),
     err,
   );
-  // the lesson's length follows the rounds and their seconds as the teacher sets them
-  const lede = h('p', { class: 'lede', 'data-testid': 'lesson-plan' }, c('create.lede', { play: playMinutes(8, 180) }));
-  form.addEventListener('input', () => {
+  // the lesson's length follows the rounds and their seconds as the form holds them (its defaults first)
+  const lede = h('p', { class: 'lede', 'data-testid': 'lesson-plan' });
+  const sayLength = () => {
     const n = (id: string) => Number((form.querySelector(`#${id}`) as HTMLInputElement).value);
     if (n('turns') > 0 && n('roundSeconds') > 0) lede.textContent = c('create.lede', { play: playMinutes(n('turns'), n('roundSeconds')) });
-  });
+  };
+  sayLength();
+  form.addEventListener('input', sayLength);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value;

@@ -19,7 +19,9 @@ export function coreFor(scenarioId: string): SessionCore {
   return c;
 }
 
-const OFF = (what: 'Undo' | 'Fork' | 'Switching timelines' | 'Loading a file') => ({ ok: false as const, error: `${what} ${SANDBOX_OFF}`, code: 'sandboxOff' as const, params: { what: what === 'Undo' ? 'undo' : what === 'Fork' ? 'fork' : what === 'Loading a file' ? 'load' : 'switch' } });
+/** What the sandbox being off refuses, by the code's value (a Japanese page words it), in the server's English. */
+const OFF_WHAT = { undo: 'Undo', fork: 'Fork', switch: 'Switching timelines', load: 'Loading a file' } as const;
+const OFF = (what: keyof typeof OFF_WHAT) => ({ ok: false as const, error: `${OFF_WHAT[what]} ${SANDBOX_OFF}`, code: 'sandboxOff' as const, params: { what } });
 
 export async function studentCall(hub: Hub, cls: ClassRoom, student: string, method: Method, args: unknown[]): Promise<unknown> {
   const st = cls.students.get(student);
@@ -58,13 +60,13 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
     case 'undo':
     case 'fork':
     case 'switchTimeline': {
-      if (!cls.sandbox) return OFF(method === 'undo' ? 'Undo' : method === 'fork' ? 'Fork' : 'Switching timelines');
+      if (!cls.sandbox) return OFF(method === 'switchTimeline' ? 'switch' : method);
       const r = method === 'undo' ? undoWhatIf(cls, st, args[0] as number) : method === 'fork' ? forkWhatIf(cls, st, tl ? tl.states.length - 1 : world.turn, tl) : switchWhatIf(cls, st, args[0] as number);
       hub.listener.changed(cls); // the student's bar says which timeline it is on
       return r;
     }
     case 'load':
-      return OFF('Loading a file');
+      return OFF('load');
     case 'save':
       throw new HttpError(400, 'saving is off in a class: the teacher exports the game', 'noSaving');
     case 'compare':
