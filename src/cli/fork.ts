@@ -13,7 +13,7 @@ import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 
 export interface ForkOptions {
-  at: string;
+  at?: string;
   agents?: string;
   runs: string;
   seed: string;
@@ -38,12 +38,17 @@ function continueGame(content: Content, start: GameState, seats: Partial<Seats>,
 }
 
 export function cmdFork(file: string, o: ForkOptions): number {
+  // the replay first: a missing or damaged file is the first thing to hear about, and --at's range comes from it
   const replay = readReplay(file);
+  if (o.at === undefined) throw new UsageError(`--at: say which turn to fork from, 0 (the start) to ${replay.turns - 1} in ${file} (${replay.turns} turns played)`);
   const altNames = namedInSpec(o.agents ?? '');
   if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
+  // a fork in which every named seat plays as it did is the same game again: every difference would be 0
+  const same = Object.keys(altNames).filter((c) => altNames[c as CountryId] === replay.agents[c as CountryId]);
+  if (same.length === Object.keys(altNames).length) throw new UsageError(`--agents: ${same.map((c) => `${c} already played ${altNames[c as CountryId]}`).join(', ')} in ${file}; name an agent the seat did not play`);
   const content = replayContent(file, replay, o.scenario);
   if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the replay' }, ...inputFiles(o.scenario ?? builtinScenarioPath(replay.scenarioId) ?? undefined, altNames)]);
-  const at = int('--at', 0, replay.turns - 1)(o.at);
+  const at = int('--at', 0, replay.turns - 1)(o.at); // (a number past the end names the replay's range)
   const runs = int('--runs', 1, 100_000)(o.runs);
   const seed = int('--seed', 0)(o.seed);
   const check = verifyReplay(content, replay, { upTo: at });

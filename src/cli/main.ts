@@ -110,8 +110,8 @@ function program(out: { code: number; help?: string }): Command {
     });
   p.command('fork <replay>')
     .description('from a replay at a turn, play N seeded continuations with other agents and report the outcome differences')
-    .requiredOption('--at <turn>', 'turn to fork from (0 = the start)')
-    .requiredOption('--agents <spec>', 'who plays differently, e.g. CHN=hawk or JPN=scripted:plan.json')
+    .option('--at <turn>', 'turn to fork from (0 = the start; required, checked against the replay\'s turns)')
+    .option('--agents <spec>', 'who plays differently, e.g. CHN=hawk or JPN=scripted:plan.json (required)')
     .option('--runs <n>', 'seeded continuations', '20')
     .option('--seed <n>', 'seed for the continuations\' events', '1')
     .option('--scenario <id|path>', 'scenario (default: the replay\'s)')
