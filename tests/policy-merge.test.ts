@@ -77,6 +77,12 @@ describe('mergePolicies', () => {
         const now = mergePolicies(c, pol, o, 9, flow);
         expect(canon(now)).toEqual(canon(mergeBefore(c, pol, o, 9, flow)));
         expect(policyNews(c, pol, now)).toEqual(newsFieldByField(c, pol, now));
+        // a record whose content did not change is the one handed in (shared, as immer's produce left it)
+        const same = (a: unknown, b: unknown) => JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+        for (const key of ['tariffs', 'controls'] as const) {
+          if (same(now[key], pol[key])) expect(now[key]).toBe(pol[key]);
+          for (const r of REGIONS) if (same(now[key][r], pol[key][r])) expect(now[key][r]).toBe(pol[key][r]);
+        }
         // no change in content: the same policies object, and no news
         if (JSON.stringify(canon(now)) === JSON.stringify(canon(pol))) {
           expect(now).toBe(pol);

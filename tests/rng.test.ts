@@ -1,4 +1,4 @@
-// The agents' generator (engine/prng.ts makeRng, seedrandom's alea made at its first draw) against alea itself: the same draws,
+// The agents' generator (engine/prng.ts makeRng, seedrandom's alea written out, seeded at its first draw) against alea itself: the same draws,
 // bit for bit, for many seeds (empty, long, non-ASCII, as agents build them), and seeded lazily without mixing streams.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
