@@ -5,7 +5,7 @@
 // and Math.sqrt are correctly rounded everywhere and need no port. tests/detmath.test.ts holds each function within an
 // ulp of Math's and pins the bits of 20,000 results each by a fingerprint, under Node 20 and 24 (.ci/run).
 
-import { fromWords, hi, lo, withHi, withLo } from './detmath-words.ts';
+import { F, W, fromWords, hi, lo, withHi, withLo } from './detmath-words.ts';
 
 export { asin, cos, sin } from './detmath-trig.ts';
 
@@ -39,7 +39,12 @@ export function pow(x: number, y: number): number {
   // storage curves call pow(x, 2) most
   if (y === 2) return x * x;
   if (y === 1) return x;
-  return powFdlibm(x, y);
+  // powFdlibm written out: a call to it inside an inlined pow was not always inlined in turn (V8 weighs a call by how
+  // often it ran from pow's own feedback), and then boxed x, y and the result
+  POW_IO[0] = x;
+  POW_IO[1] = y;
+  powSlots();
+  return POW_IO[2];
 }
 
 /** fdlibm's pow without the shortcuts (exported for the test that holds them to it). Its operands and result go
@@ -240,7 +245,13 @@ export function exp(x: number): number {
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - (loPart - (x * c) / (2 - c) - hiPart);
-  if (k >= -1021) return withHi(y, hi(y) + (k << 20));
+  if (k >= -1021) {
+    // withHi(y, hi(y) + (k << 20)) written out: where exp is inlined into a caller with its inlining budget spent, a
+    // call to withHi stayed a call and boxed y and its result (the solver's demand curves: two objects a use)
+    F[0] = y;
+    W[1] = W[1] + (k << 20);
+    return F[0];
+  }
   return expSubnormal(y, k);
 }
 
