@@ -5,7 +5,7 @@
 // and Math.sqrt are correctly rounded everywhere and need no port. tests/detmath.test.ts holds each function within an
 // ulp of Math's and pins the bits of 20,000 results each by a fingerprint, under Node 20 and 24 (.ci/run).
 
-import { fromWords, hi, lo, withHi, withLo } from './detmath-words.ts';
+import { F, W, fromWords, hi, lo, withHi, withLo } from './detmath-words.ts';
 
 export { asin, cos, sin } from './detmath-trig.ts';
 
@@ -39,20 +39,42 @@ export function pow(x: number, y: number): number {
   // storage curves call pow(x, 2) most
   if (y === 2) return x * x;
   if (y === 1) return x;
-  return powFdlibm(x, y);
+  // powFdlibm written out: a call to it inside an inlined pow was not always inlined in turn (V8 weighs a call by how
+  // often it ran from pow's own feedback), and then boxed x, y and the result
+  POW_IO[0] = x;
+  POW_IO[1] = y;
+  powSlots();
+  return POW_IO[2];
 }
 
-/** fdlibm's pow without the shortcuts (exported for the test that holds them to it). */
+/** fdlibm's pow without the shortcuts (exported for the test that holds them to it). Its operands and result go
+ * through POW_IO, not as arguments and a return value: fdlibm's pow is far over V8's inlining limit, and a double
+ * passed to or returned from a call that is not inlined is a new heap object (three a call, some 600 calls a batch
+ * turn); this wrapper is small enough to be inlined where pow is. The same operations in the same order. */
 export function powFdlibm(x: number, y: number): number {
+  POW_IO[0] = x;
+  POW_IO[1] = y;
+  powSlots();
+  return POW_IO[2];
+}
+const POW_IO = new Float64Array(3);
+function powOut(z: number): void {
+  POW_IO[2] = z;
+}
+
+/** fdlibm's pow of POW_IO[0] and POW_IO[1] into POW_IO[2] (each return stores its value). */
+function powSlots(): void {
+  const x = POW_IO[0];
+  const y = POW_IO[1];
   // ECMAScript's special cases where C's pow differs: x ** NaN is NaN, and (+-1) ** (+-Infinity) is NaN
-  if (y !== y) return NaN;
-  if ((x === 1 || x === -1) && (y === Infinity || y === -Infinity)) return NaN;
+  if (y !== y) return powOut(NaN);
+  if ((x === 1 || x === -1) && (y === Infinity || y === -Infinity)) return powOut(NaN);
   const hx = hi(x), lx = lo(x), hy = hi(y), ly = lo(y);
   let ix = hx & 0x7fffffff;
   const iy = hy & 0x7fffffff;
-  if ((iy | ly) === 0) return 1;
-  if (hx === 0x3ff00000 && lx === 0) return 1;
-  if (ix > 0x7ff00000 || (ix === 0x7ff00000 && lx !== 0) || iy > 0x7ff00000 || (iy === 0x7ff00000 && ly !== 0)) return NaN;
+  if ((iy | ly) === 0) return powOut(1);
+  if (hx === 0x3ff00000 && lx === 0) return powOut(1);
+  if (ix > 0x7ff00000 || (ix === 0x7ff00000 && lx !== 0) || iy > 0x7ff00000 || (iy === 0x7ff00000 && ly !== 0)) return powOut(NaN);
   let yisint = 0;
   if (hx < 0) {
     if (iy >= 0x43400000) yisint = 2;
@@ -69,13 +91,13 @@ export function powFdlibm(x: number, y: number): number {
   }
   if (ly === 0) {
     if (iy === 0x7ff00000) {
-      if (((ix - 0x3ff00000) | lx) === 0) return 1;
-      if (ix >= 0x3ff00000) return hy >= 0 ? y : 0;
-      return hy < 0 ? -y : 0;
+      if (((ix - 0x3ff00000) | lx) === 0) return powOut(1);
+      if (ix >= 0x3ff00000) return powOut(hy >= 0 ? y : 0);
+      return powOut(hy < 0 ? -y : 0);
     }
-    if (iy === 0x3ff00000) return hy < 0 ? 1 / x : x;
-    if (hy === 0x40000000) return x * x;
-    if (hy === 0x3fe00000 && hx >= 0) return Math.sqrt(x);
+    if (iy === 0x3ff00000) return powOut(hy < 0 ? 1 / x : x);
+    if (hy === 0x40000000) return powOut(x * x);
+    if (hy === 0x3fe00000 && hx >= 0) return powOut(Math.sqrt(x));
   }
   let ax = Math.abs(x);
   if (lx === 0 && (ix === 0x7ff00000 || ix === 0 || ix === 0x3ff00000)) {
@@ -85,20 +107,20 @@ export function powFdlibm(x: number, y: number): number {
       if (((ix - 0x3ff00000) | yisint) === 0) z = NaN;
       else if (yisint === 1) z = -z;
     }
-    return z;
+    return powOut(z);
   }
   let n = (hx >>> 31) - 1;
-  if ((n | yisint) === 0) return NaN;
+  if ((n | yisint) === 0) return powOut(NaN);
   let s = 1;
   if ((n | (yisint - 1)) === 0) s = -1;
   let t1: number, t2: number;
   if (iy > 0x41e00000) {
     if (iy > 0x43f00000) {
-      if (ix <= 0x3fefffff) return hy < 0 ? huge * huge : tiny * tiny;
-      if (ix >= 0x3ff00000) return hy > 0 ? huge * huge : tiny * tiny;
+      if (ix <= 0x3fefffff) return powOut(hy < 0 ? huge * huge : tiny * tiny);
+      if (ix >= 0x3ff00000) return powOut(hy > 0 ? huge * huge : tiny * tiny);
     }
-    if (ix < 0x3fefffff) return hy < 0 ? s * huge * huge : s * tiny * tiny;
-    if (ix > 0x3ff00000) return hy > 0 ? s * huge * huge : s * tiny * tiny;
+    if (ix < 0x3fefffff) return powOut(hy < 0 ? s * huge * huge : s * tiny * tiny);
+    if (ix > 0x3ff00000) return powOut(hy > 0 ? s * huge * huge : s * tiny * tiny);
     const t = ax - 1;
     const w = t * t * (0.5 - t * (3.3333333333333331e-1 - t * 0.25));
     const u = ivln2_h * t;
@@ -154,11 +176,11 @@ export function powFdlibm(x: number, y: number): number {
   let j = hi(z);
   const i0 = lo(z);
   if (j >= 0x40900000) {
-    if (((j - 0x40900000) | i0) !== 0) return s * huge * huge;
-    if (p_l + ovt > z - p_h) return s * huge * huge;
+    if (((j - 0x40900000) | i0) !== 0) return powOut(s * huge * huge);
+    if (p_l + ovt > z - p_h) return powOut(s * huge * huge);
   } else if ((j & 0x7fffffff) >= 0x4090cc00) {
-    if (((j - 0xc090cc00) | i0) !== 0) return s * tiny * tiny;
-    if (p_l <= z - p_h) return s * tiny * tiny;
+    if (((j - 0xc090cc00) | i0) !== 0) return powOut(s * tiny * tiny);
+    if (p_l <= z - p_h) return powOut(s * tiny * tiny);
   }
   const i = j & 0x7fffffff;
   let k = (i >> 20) - 0x3ff;
@@ -184,7 +206,7 @@ export function powFdlibm(x: number, y: number): number {
   j += n << 20;
   if (j >> 20 <= 0) z = scalbn(z, n);
   else z = withHi(z, j);
-  return s * z;
+  return powOut(s * z);
 }
 
 // ---- exp (e_exp.c) ----
@@ -223,7 +245,13 @@ export function exp(x: number): number {
   const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
   if (k === 0) return 1 - ((x * c) / (c - 2) - x);
   const y = 1 - (loPart - (x * c) / (2 - c) - hiPart);
-  if (k >= -1021) return withHi(y, hi(y) + (k << 20));
+  if (k >= -1021) {
+    // withHi(y, hi(y) + (k << 20)) written out: where exp is inlined into a caller with its inlining budget spent, a
+    // call to withHi stayed a call and boxed y and its result (the solver's demand curves: two objects a use)
+    F[0] = y;
+    W[1] = W[1] + (k << 20);
+    return F[0];
+  }
   return expSubnormal(y, k);
 }
 
@@ -248,19 +276,32 @@ const Lg1 = 6.666666666666735130e-1, Lg2 = 3.999999999940941908e-1, Lg3 = 2.8571
 const Lg4 = 2.222219843214978396e-1, Lg5 = 1.818357216161805012e-1, Lg6 = 1.531383769920937332e-1;
 const Lg7 = 1.479819860511658591e-1;
 
-/** The natural logarithm (fdlibm e_log.c). */
+/** The natural logarithm (fdlibm e_log.c), its operand and result through LOG_IO as pow's (powFdlibm): fdlibm's
+ * log is over V8's inlining limit, this wrapper is not. */
 export function log(x: number): number {
+  LOG_IO[0] = x;
+  logSlots();
+  return LOG_IO[1];
+}
+const LOG_IO = new Float64Array(2);
+function logOut(z: number): void {
+  LOG_IO[1] = z;
+}
+
+/** fdlibm's log of LOG_IO[0] into LOG_IO[1] (each return stores its value). */
+function logSlots(): void {
+  let x = LOG_IO[0];
   let hx = hi(x);
   const lx = lo(x);
   let k = 0;
   if (hx < 0x00100000) {
-    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
-    if (hx < 0) return NaN;
+    if (((hx & 0x7fffffff) | lx) === 0) return logOut(-Infinity);
+    if (hx < 0) return logOut(NaN);
     k -= 54;
     x *= two54;
     hx = hi(x);
   }
-  if (hx >= 0x7ff00000) return x + x;
+  if (hx >= 0x7ff00000) return logOut(x + x);
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
@@ -268,9 +309,9 @@ export function log(x: number): number {
   k += i >> 20;
   const f = x - 1;
   if ((0x000fffff & (2 + hx)) < 3) {
-    if (f === 0) return k === 0 ? 0 : k * ln2_hi + k * ln2_lo;
+    if (f === 0) return logOut(k === 0 ? 0 : k * ln2_hi + k * ln2_lo);
     const R = f * f * (0.5 - 0.33333333333333333 * f);
-    return k === 0 ? f - R : k * ln2_hi - (R - k * ln2_lo - f);
+    return logOut(k === 0 ? f - R : k * ln2_hi - (R - k * ln2_lo - f));
   }
   const s = f / (2 + f);
   const dk = k;
@@ -284,8 +325,8 @@ export function log(x: number): number {
   const R = t2 + t1;
   if (i > 0) {
     const hfsq = 0.5 * f * f;
-    return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * ln2_hi - (hfsq - (s * (hfsq + R) + dk * ln2_lo) - f);
+    return logOut(k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * ln2_hi - (hfsq - (s * (hfsq + R) + dk * ln2_lo) - f));
   }
-  return k === 0 ? f - s * (f - R) : dk * ln2_hi - (s * (f - R) - dk * ln2_lo - f);
+  return logOut(k === 0 ? f - s * (f - R) : dk * ln2_hi - (s * (f - R) - dk * ln2_lo - f));
 }
 

@@ -95,7 +95,9 @@ export function sortPipeline(p: GameState['pipeline']): void {
     }
     K[j + 1] = k;
   }
-  for (let i = 0; i < n; i++) SORT_ITEMS.push(p[K[i] % MAX_SORT]);
+  // each key's place: K[i] % MAX_SORT with no floating-point remainder (a call out of the compiled code); exact, as the
+  // keys are whole numbers under 2^53 and MAX_SORT a power of two
+  for (let i = 0; i < n; i++) SORT_ITEMS.push(p[K[i] - Math.floor(K[i] / MAX_SORT) * MAX_SORT]);
   for (let i = 0; i < n; i++) p[i] = SORT_ITEMS[i];
   SORT_ITEMS.length = 0;
 }
