@@ -207,6 +207,7 @@ describe('fork', () => {
     expect(jpn.meanDiff).toBeLessThan(0); // a hawkish China hurts Japan
     const same = gambit('fork', replay, '--at', '4', '--agents', 'CHN=persona-chn', '--runs', '2', '--out', join(dir, 'same.json'));
     expect(same.status, same.stderr).toBe(0);
+    expect(same.stderr).toBe(`gambit: note: CHN already played persona-chn in ${replay}: the fork plays the same games again, so every difference is 0 (a check that the continuations are paired)\n`);
     for (const x of JSON.parse(readFileSync(join(dir, 'same.json'), 'utf8')).results) expect(Math.abs(x.meanDiff)).toBeLessThan(1e-9);
     // a script's turns are the game's own: orders for turns before the fork are never played, and the fork says so
     const early = join(dir, 'early.json');
