@@ -43,17 +43,18 @@ export function cmdFork(file: string, o: ForkOptions): number {
   if (o.at === undefined) throw new UsageError(`--at: say which turn to fork from, 0 (the start) to ${replay.turns - 1} in ${file} (${replay.turns} turns played)`);
   const altNames = namedInSpec(o.agents ?? '');
   if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
-  // a fork in which every named seat plays as it did is the same game again: every difference is 0. That is a
-  // check of the pairing (the continuations share their seeds), so it runs, and says so
-  const same = Object.keys(altNames).filter((c) => altNames[c as CountryId] === replay.agents[c as CountryId]);
-  if (same.length === Object.keys(altNames).length) process.stderr.write(`gambit: note: ${same.map((c) => `${c} already played ${altNames[c as CountryId]}`).join(', ')} in ${file}: the fork plays the same games again, so every difference is 0 (a check that the continuations are paired)\n`);
   const content = replayContent(file, replay, o.scenario);
   if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the replay' }, ...inputFiles(o.scenario ?? builtinScenarioPath(replay.scenarioId) ?? undefined, altNames)]);
-  const at = int('--at', 0, replay.turns - 1)(o.at); // (a number past the end names the replay's range)
+  const at = int('--at', 0, replay.turns - 1)(o.at);
   const runs = int('--runs', 1, 100_000)(o.runs);
   const seed = int('--seed', 0)(o.seed);
   const check = verifyReplay(content, replay, { upTo: at });
   if (!check.ok) throw new FileError(`${file}: ${plainWords(check.reason)}; cannot fork from it`);
+  // a fork in which every named seat plays as it did is the same game again: every difference is 0. That is a
+  // check of the pairing (the continuations share their seeds), so it runs, and says so (once every
+  // argument has been checked: a refused command prints its error alone)
+  const same = Object.keys(altNames).filter((c) => altNames[c as CountryId] === replay.agents[c as CountryId]);
+  if (same.length === Object.keys(altNames).length) process.stderr.write(`gambit: note: ${same.map((c) => `${c} already played ${altNames[c as CountryId]}`).join(', ')} in ${file}: the fork plays the same games again, so every difference is 0 (a check that the continuations are paired)\n`);
   let state = createGame(content, replay.seed);
   for (let t = 0; t < at; t++) state = resolveTurnLean(content, state, replay.orders[t], { ledger: false }).state;
   // the original agents where they can play again; scripted seats replay their recorded orders
