@@ -142,7 +142,7 @@ export function conditionsHold(state: GameState, ev: GameEvent): boolean {
 }
 
 /** Which events fire this turn. Draws exactly one uniform per content event, whatever the state, so runs stay aligned across orders. */
-export function pickEvents(content: Content, state: GameState, turn: number, draws: number[]): GameEvent[] {
+export function pickEvents(content: Content, state: GameState, turn: number, draws: ArrayLike<number>): GameEvent[] {
   const out: GameEvent[] = [];
   content.events.events.forEach((ev, i) => {
     if (turn < ev.window.from || turn > ev.window.to) return;

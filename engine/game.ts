@@ -8,7 +8,7 @@ import { createGame } from './init.ts';
 import { resolveTurn, resolveTurnLean } from './turn.ts';
 import { InvalidOrdersError } from './policy.ts';
 import { viewFor } from './view.ts';
-import { makeRng } from './prng.ts';
+import { makeRngJoined } from './prng.ts';
 import { hashValue } from './hash.ts';
 import type { Agent } from './agents/types.ts';
 import { statusQuo } from './agents/archetypes.ts';
@@ -53,7 +53,7 @@ export function collectOrders(content: Content, state: GameState, seats: Seats):
     const a = seats[c];
     if (a === statusQuo) continue;
     const view = a.needsView ? viewFor(state, c, shared) : ({ turn: state.turn, country: c } as ReturnType<typeof viewFor>);
-    const o = a.decide({ content, view, rng: makeRng(`${state.seed}:${state.turn + 1}:${c}:${a.name}`) });
+    const o = a.decide({ content, view, rng: makeRngJoined(state.seed, state.turn + 1, c, a.name) });
     if (hasOwnKey(o)) orders[c] = o;
   }
   return orders;

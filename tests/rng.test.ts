@@ -1,9 +1,10 @@
 // The agents' generator (engine/prng.ts makeRng, seedrandom's alea written out, seeded at its first draw) against alea itself: the same draws,
-// bit for bit, for many seeds (empty, long, non-ASCII, as agents build them), and seeded lazily without mixing streams.
+// bit for bit, for many seeds (empty, long, non-ASCII, as agents build them), and seeded lazily without mixing streams;
+// makeRngJoined against makeRng of the joined seed, and the game's drawN against the package restored from the state.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
-import { makeRng } from '../engine/prng.ts';
+import { drawN, makeRng, makeRngJoined, newRngState } from '../engine/prng.ts';
 
 function draws(f: () => number, n: number): number[] {
   const out: number[] = [];
@@ -40,5 +41,36 @@ describe('makeRng', () => {
       want.push(ra());
     }
     expect(got).toEqual(want);
+  });
+});
+
+describe('makeRngJoined', () => {
+  it('draws what makeRng draws for the joined seed', () => {
+    const part = fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.integer({ min: -5, max: 100000 }), fc.constantFrom(0.5, 1e21, -0));
+    fc.assert(
+      fc.property(part, part, part, fc.option(part, { nil: undefined }), fc.integer({ min: 1, max: 40 }), (a, b, c, d, n) => {
+        const joined = d === undefined ? `${a}:${b}:${c}` : `${a}:${b}:${c}:${d}`;
+        expect(draws(makeRngJoined(a, b, c, d), n)).toEqual(draws(makeRng(joined), n));
+        expect(draws(makeRngJoined(a, b, c, d), n)).toEqual(draws(seedrandom.alea(joined), n));
+      }),
+      { numRuns: 400, seed: 4 },
+    );
+  });
+});
+
+describe('drawN', () => {
+  it("draws and leaves the state that seedrandom's alea restored from the state does, keys in the same order", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 200 }), (seed, skip, n) => {
+        let state = newRngState(seed);
+        for (let i = 0; i < skip; i++) state = drawN(state, 7).state;
+        const r = seedrandom.alea('', { state: state as seedrandom.State.Alea });
+        const want = draws(r, n);
+        const got = drawN(state, n);
+        expect([...got.draws.subarray(0, n)]).toEqual(want);
+        expect(JSON.stringify(got.state)).toBe(JSON.stringify(r.state()));
+      }),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });

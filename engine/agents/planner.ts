@@ -16,7 +16,7 @@ import type { CountryView } from '../view.ts';
 import { beliefState, viewFor } from '../view.ts';
 import { resolveTurnLean, resolveValidatedLean } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
-import { makeRng } from '../prng.ts';
+import { makeRng, makeRngJoined } from '../prng.ts';
 import type { GameState } from '../state.ts';
 import type { Agent } from './types.ts';
 import { defenseToward, investIn, merge, rivalsOf } from './common.ts';
@@ -95,7 +95,7 @@ function othersDecide(content: Content, s: GameState, seed: string, others: [Cou
   for (let i = 0; i < others.length; i++) {
     const [c, a] = others[i];
     try {
-      orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+      orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRngJoined(seed, s.turn, c) });
     } catch {
       orders[c] = {};
     }
@@ -184,7 +184,7 @@ export function plannerAgent(opts: PlannerOptions = {}): Agent {
           let mine = cand.orders;
           let checked: Checked;
           if (then) {
-            mine = then.decide({ content, view: viewFor(s, me, shared), rng: makeRng(`${seed}:${s.turn}:${me}`) });
+            mine = then.decide({ content, view: viewFor(s, me, shared), rng: makeRngJoined(seed, s.turn, me) });
             checked = validateOrders(content, s, { [me]: mine });
             if (!checked.ok) checked = validateOrders(content, s, { [me]: (mine = {}) });
           } else checked = validateOrders(content, s, { [me]: mine });

@@ -13,7 +13,7 @@ import type { CountryView } from '../view.ts';
 import { beliefState, viewFor } from '../view.ts';
 import { resolveValidatedLean } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
-import { makeRng } from '../prng.ts';
+import { makeRngJoined } from '../prng.ts';
 import type { Agent } from './types.ts';
 
 export interface DealValue {
@@ -36,7 +36,7 @@ function rollout(content: Content, start: GameState, me: CountryId, first: Order
     for (const [c, a] of agents) {
       if (k === 0 && first[c]) continue;
       try {
-        orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRng(`${seed}:${s.turn}:${c}`) });
+        orders[c] = a.decide({ content, view: viewFor(s, c, shared), rng: makeRngJoined(seed, s.turn, c) });
       } catch {
         orders[c] = {};
       }
