@@ -133,21 +133,28 @@ function sourcing(c: Ctx, i: number, l: number): number {
   return exports;
 }
 
-/** The HHI weighted by governance of the shares v[off + o] / total (REST holds each origin's restriction). */
-function hhiWgi(v: Float64Array, off: number, total: number, bestWgi: number, i: number): number {
+/** hhiWgi's total in and index out, and the best governance score: a double passed to or returned from a call V8
+ * does not inline is a new heap number each time (1.8 KiB a turn). */
+const HHI = new Float64Array(2);
+const BEST = new Float64Array(1);
+
+/** The HHI weighted by governance of the shares v[off + o] / HHI[slot] (REST holds each origin's restriction), into
+ * HHI[slot]. */
+function hhiWgi(v: Float64Array, off: number, i: number, slot: number): void {
+  const total = HHI[slot];
   let h = 0;
   for (let o = 0; o < NR; o++) {
     const share = v[off + o] / total;
     if (share <= 0) continue;
     // a country's own supply carries no risk of an export control against it: it counts at the best governance
-    const wgi = o === i ? bestWgi : GOV[o];
+    const wgi = o === i ? BEST[0] : GOV[o];
     h += share * share * wgi * REST[o];
   }
-  return h;
+  HHI[slot] = h;
 }
 
 /** Buyer i's supply risk once worldSupply has run on the same markets. */
-function buyerRisk(c: Ctx, i: number, bestWgi: number, recycled: number, thrift: number): number {
+function buyerRisk(c: Ctx, i: number, recycled: number, thrift: number): number {
   const x = c.x;
   const sr = x.content.rules.supplyRisk;
   let worst = 0;
@@ -162,8 +169,12 @@ function buyerRisk(c: Ctx, i: number, bestWgi: number, recycled: number, thrift:
     const IR = Math.min(1, Math.max(0, (imports - exports) / Math.max(1e-9, production + imports - exports)));
     // hhiWgi reads REST[o] only where the share v / total is not <= 0, so only where v is not <= 0 (total > 0 here)
     for (let o = 0; o < NR; o++) REST[o] = !(FROM[o] <= 0) || !(WORLD[l * NR + o] <= 0) ? restriction(c, o, i, LEVELS[l]) : 1;
-    const gs = hhiWgi(WORLD, l * NR, worldTotal, bestWgi, i);
-    const own = hhiWgi(FROM, 0, total, bestWgi, i);
+    HHI[0] = worldTotal;
+    HHI[1] = total;
+    hhiWgi(WORLD, l * NR, i, 0);
+    hhiWgi(FROM, 0, i, 1);
+    const gs = HHI[0];
+    const own = HHI[1];
     worst = Math.max(worst, gs * (IR / 2) + own * (1 - IR / 2));
   }
   // end-of-life recycling input rate: recycled oxide against the rare earths the country uses, as oxide bought
@@ -178,32 +189,32 @@ function buyerRisk(c: Ctx, i: number, bestWgi: number, recycled: number, thrift:
   return worst * (1 - eol) * sr.substitution * (1 - thrift);
 }
 
-/** GOV from the content; returns the best (lowest) governance score. */
-function governance(x: RiskBase): number {
+/** GOV from the content, and the best (lowest) governance score into BEST[0]. */
+function governance(x: RiskBase): void {
   const gov = x.content.rules.supplyRisk.governance;
   let bestWgi = Infinity;
   for (let o = 0; o < NR; o++) {
     GOV[o] = gov[REGIONS[o]];
     bestWgi = Math.min(bestWgi, GOV[o]);
   }
-  return bestWgi;
+  BEST[0] = bestWgi;
 }
 
 /** The supply risk of buyer i this turn (0 when it buys no rare-earth material at all). */
 export function supplyRisk(x: RiskInput, i: number): number {
   const c = contextOf(x);
-  const bestWgi = governance(x);
+  governance(x);
   worldSupply(c);
-  return buyerRisk(c, i, bestWgi, x.recycled, x.thrift);
+  return buyerRisk(c, i, x.recycled, x.thrift);
 }
 
 /** Every region's supply risk this turn into out[i], the same bits as supplyRisk for each (the world's supply by
  * origin, the same for every buyer, summed once): recycled[i] and thrift[i] as RiskInput's for region i. */
 export function supplyRisks(x: RiskBase, recycled: ArrayLike<number>, thrift: ArrayLike<number>, out: Float64Array): void {
   const c = contextOf(x);
-  const bestWgi = governance(x);
+  governance(x);
   worldSupply(c);
-  for (let i = 0; i < NR; i++) out[i] = buyerRisk(c, i, bestWgi, recycled[i], thrift[i]);
+  for (let i = 0; i < NR; i++) out[i] = buyerRisk(c, i, recycled[i], thrift[i]);
 }
 
 /** Independence, 0..1, from the supply risk. */
