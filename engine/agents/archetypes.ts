@@ -52,7 +52,10 @@ export const titForTat: Agent = {
   decide({ view }) {
     const tariffs: NonNullable<CountryOrders['tariffs']> = {};
     const exportControls: NonNullable<CountryOrders['exportControls']> = {};
-    for (const p of partners(view)) {
+    const others = partners(view);
+    // indexed: for-of over the kept (frozen) list allocates an iterator result a step (agents/persona.ts)
+    for (let k = 0; k < others.length; k++) {
+      const p = others[k];
       const theirs = view.others[p].policies;
       const t = theirs.tariffs[view.country];
       tariffs[p] = { autos: t.autos, magnets: t.magnets, oxide: t.oxide, ore: t.ore, other: t.other };

@@ -20,7 +20,11 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       const me = view.country;
       const tariffs: NonNullable<CountryOrders['tariffs']> = {};
       const exportControls: NonNullable<CountryOrders['exportControls']> = {};
-      for (const other of partners(view)) {
+      // indexed loops over the kept lists: V8 (Node 20) does not compile for-of over a frozen array to a plain loop,
+      // and each step then allocates an iterator result
+      const others = partners(view);
+      for (let k = 0; k < others.length; k++) {
+        const other = others[k];
         const theirs = meanTariffOn(view, other, me);
         const mine = meanTariffOn(view, me, other);
         // retaliation in kind on other goods when a partner's tariffs on us clearly exceed ours on them
@@ -39,7 +43,10 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
             const open: NonNullable<(typeof exportControls)[CountryId]> = {};
             for (const s of STAGES) {
               let banned = false;
-              for (const q of partners(view)) if (q !== other && view.self.policies.controls[q][s].level === 'banned') banned = true;
+              for (let j = 0; j < others.length; j++) {
+                const q = others[j];
+                if (q !== other && view.self.policies.controls[q][s].level === 'banned') banned = true;
+              }
               if (!banned) open[s] = 'open';
             }
             exportControls[other] = open;
@@ -86,8 +93,9 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
  * spend above their starting levels, in USD, as points of its own GDP (at most 3 points). */
 function armsReaction(content: Parameters<Agent['decide']>[0]['content'], view: Parameters<Agent['decide']>[0]['view']): number {
   let extra = 0;
-  for (const r of rivalsOf(content, view.country)) {
-    const o = view.others[r];
+  const rivals = rivalsOf(content, view.country);
+  for (let k = 0; k < rivals.length; k++) {
+    const o = view.others[rivals[k]];
     extra += (Math.max(0, o.policies.defensePct - o.ref.defensePct) / 100) * o.gdp;
   }
   return Math.min(3, (100 * content.rules.security.armsReaction * extra) / view.self.gdp);
