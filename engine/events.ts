@@ -156,39 +156,50 @@ export function pickEvents(content: Content, state: GameState, turn: number, dra
 
 export const LASTING: ReadonlySet<Effect['kind']> = new Set(['capacityShock', 'closeStrait', 'demandShock', 'licenceSuspension']);
 
-/** The running shocks as multipliers per region (index order of REGIONS), built once per shock list: one table of plain
- * number arrays, so the hot supply and car code does not walk effects of different shapes (which made V8 deoptimise it). */
-interface ShockTable {
-  capacity: Record<string, number[]>;
-  demand: Record<string, number[]>;
-}
-const tables = new WeakMap<readonly Shock[], ShockTable>();
-function shockTable(shocks: readonly Shock[]): ShockTable {
-  let t = tables.get(shocks);
-  if (t) return t;
-  t = { capacity: {}, demand: {} };
-  const row = (rec: Record<string, number[]>, key: string) => (rec[key] ??= [1, 1, 1, 1, 1, 1]);
+/** The running shocks as multipliers per region, for one shock list at a time: a flat table of doubles, a row of NR
+ * (REGIONS order) per stage (STAGES order) for capacity, then one per demand target (DEMAND_TARGETS order), every cell
+ * 1 until a shock multiplies it, so the hot supply and car code does not walk effects of different shapes (which made
+ * V8 deoptimise it). A cell no shock touches is 1, as an absent row was. Remade in place when another list is asked
+ * about (a list is not changed once the turn that made it asks: lists pushed to after that would need a new one);
+ * a table per list in a WeakMap, each a record of rows made on first use, cost 0.7% of a status-quo game. */
+const DEMAND_TARGETS = ['cars', 'electronics', 'wind', 'defense', 'other'] as const;
+const NS = STAGES.length;
+const NREG = REGIONS.length;
+const TABLE = new Float64Array((NS + DEMAND_TARGETS.length) * NREG);
+let tableOf: readonly Shock[] | undefined;
+function shockTable(shocks: readonly Shock[]): Float64Array {
+  if (shocks === tableOf) return TABLE;
+  const t = TABLE.fill(1);
   // applied in list order, as a multiplier chain per cell, so the products are bit-for-bit those of a walk over the list
-  for (const s of shocks) {
-    const e = s.effect;
-    if (e.kind === 'capacityShock') row(t.capacity, e.stage)[REGIONS.indexOf(e.region)] *= e.factor;
-    else if (e.kind === 'licenceSuspension') row(t.capacity, e.stage)[REGIONS.indexOf(e.region)] = 0;
-    else if (e.kind === 'demandShock') row(t.demand, e.target)[REGIONS.indexOf(e.region)] *= e.factor;
+  for (let k = 0; k < shocks.length; k++) {
+    const e = shocks[k].effect;
+    if (e.kind !== 'capacityShock' && e.kind !== 'licenceSuspension' && e.kind !== 'demandShock') continue;
+    // the schema allows no other region, stage or target; one would have no cell (nobody asks for it)
+    const r = REGIONS.indexOf(e.region);
+    const row = e.kind === 'demandShock' ? NS + DEMAND_TARGETS.indexOf(e.target) : STAGES.indexOf(e.stage);
+    if (r < 0 || row < 0 || (e.kind === 'demandShock' && row < NS)) continue;
+    if (e.kind === 'licenceSuspension') t[row * NREG + r] = 0;
+    else t[row * NREG + r] *= e.factor;
   }
-  tables.set(shocks, t);
+  tableOf = shocks;
   return t;
 }
 
 /** Output multiplier on a region's stage from running shocks. */
 export function capacityFactor(shocks: readonly Shock[], region: RegionId, stage: StageKey): number {
-  const r = shockTable(shocks).capacity[stage];
-  return r ? r[REGIONS.indexOf(region)] : 1;
+  // no shocks: every factor is 1
+  if (shocks.length === 0) return 1;
+  const s = STAGES.indexOf(stage);
+  const r = REGIONS.indexOf(region);
+  return s < 0 || r < 0 ? 1 : shockTable(shocks)[s * NREG + r];
 }
 
 /** Demand multiplier on a region's use (cars, electronics, wind, defense, other) from running shocks. */
 export function demandFactor(shocks: readonly Shock[], region: RegionId, target: string): number {
-  const r = shockTable(shocks).demand[target];
-  return r ? r[REGIONS.indexOf(region)] : 1;
+  if (shocks.length === 0) return 1;
+  const d = DEMAND_TARGETS.indexOf(target as (typeof DEMAND_TARGETS)[number]);
+  const r = REGIONS.indexOf(region);
+  return d < 0 || r < 0 ? 1 : shockTable(shocks)[(NS + d) * NREG + r];
 }
 
 export function closedStraits(shocks: readonly Shock[]): string[] {
