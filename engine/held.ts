@@ -13,12 +13,13 @@ export interface Held {
 }
 
 /** A turn's projects list is a new array each turn and the engine never changes one in place (a state is not
- * mutated once made), so a tally stays true for its list; it is kept per content, whose types give capacities. */
-const tallies = new WeakMap<readonly Project[], { content: Pick<Content, 'projects'>; byOwner: Map<string, Map<string, Held>> }>();
+ * mutated once made), so a tally stays true for its list; the last one made is kept, with its list and content
+ * (whose types give capacities). One is enough: a turn's agents and order checks all ask about its state's list, and
+ * a tally per list in a WeakMap paid for a new key's set every turn (some 0.2% of a persona game). */
+let last: { projects: readonly Project[]; content: Pick<Content, 'projects'>; byOwner: Map<string, Map<string, Held>> } | undefined;
 
 function tally(content: Pick<Content, 'projects'>, projects: readonly Project[]): Map<string, Map<string, Held>> {
-  const hit = tallies.get(projects);
-  if (hit && hit.content === content) return hit.byOwner;
+  if (last !== undefined && last.projects === projects && last.content === content) return last.byOwner;
   const byOwner = new Map<string, Map<string, Held>>();
   for (const p of projects) {
     if (p.status === 'failed') continue;
@@ -34,7 +35,7 @@ function tally(content: Pick<Content, 'projects'>, projects: readonly Project[])
       h.anyBuilding = true;
     }
   }
-  tallies.set(projects, { content, byOwner });
+  last = { projects, content, byOwner };
   return byOwner;
 }
 
