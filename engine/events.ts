@@ -203,6 +203,10 @@ export function demandFactor(shocks: readonly Shock[], region: RegionId, target:
 }
 
 export function closedStraits(shocks: readonly Shock[]): string[] {
+  // none closed (most turns): no set to build and spread
+  let any = false;
+  for (let i = 0; i < shocks.length && !any; i++) any = shocks[i].effect.kind === 'closeStrait';
+  if (!any) return [];
   const set = new Set<string>();
   for (const s of shocks) if (s.effect.kind === 'closeStrait') set.add(s.effect.strait);
   return [...set].sort();
