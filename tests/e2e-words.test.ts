@@ -99,6 +99,10 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
       // Japanese sentences take Japanese punctuation: no half-width ": " or "; " between a change and its causes
       if (lang === 'ja') expect((await digest.getByTestId('story-you').textContent()) ?? '').not.toMatch(/[:;] /);
       await digest.getByTestId('digest-close').click();
+      // China's Controls after a turn of bans: five-digit tonnes sent (ROW's magnets) stay inside their cells
+      await page.getByTestId('tab-controls').click();
+      expect(await page.getByTestId('sent-ROW-magnet').textContent()).toMatch(/\d,\d{3}/);
+      expect(await overflowing(page), `${lang} controls after a turn`).toEqual([]);
       // the next turn: Japan's supply falls; seen from China the story names the restriction in the others' section
       await page.getByTestId('fork').click();
       await page.getByTestId('compare').click();

@@ -194,6 +194,8 @@ export async function overflowing(page: Page): Promise<string[]> {
       // a cell of a fixed-layout table cannot grow: text wider than it runs under the next cell ("Austral" in Controls)
       const fixedCell = (e.tagName === 'TH' || e.tagName === 'TD') && getComputedStyle(e.closest('table')!).tableLayout === 'fixed';
       if (fixedCell && e.scrollWidth > e.clientWidth + 1 && e.children.length === 0 && (e.textContent ?? '').trim()) out.push(`${e.tagName.toLowerCase()} text wider than its cell: ${(e.textContent ?? '').slice(0, 40)}`);
+      // a box whose text may not wrap runs past its own edge into the next cell or off the panel ("14,592 t sen")
+      if (cs.whiteSpace === 'nowrap' && cs.display !== 'inline' && e.children.length === 0 && (e.textContent ?? '').trim() && e.scrollWidth > e.clientWidth + 1) out.push(`${e.tagName.toLowerCase()}.${e.className} text wider than its box: ${(e.textContent ?? '').slice(0, 40)}`);
       const clips = cs.overflowX === 'hidden' || cs.textOverflow === 'ellipsis';
       if (clips && e.scrollWidth > e.clientWidth + 2 && e.children.length === 0 && (e.textContent ?? '').trim()) out.push(`${e.tagName.toLowerCase()}.${e.className} text cut: ${(e.textContent ?? '').slice(0, 40)}`);
     }
