@@ -57,6 +57,23 @@ export function startInvestments(
   return { projects: projects.filter((p) => !(p.status !== 'building' && turn - p.startedTurn > 8 && projectType(content, p.type)?.kind === 'stockpile')), nextId: id };
 }
 
+/** The stockpile releases ordered, out of the stockpiles and into the market. Its own function, called once a turn:
+ * releases are rare, and a branch first taken after the turn was compiled threw the whole compiled turn away. */
+export function takeReleases(orders: Orders, R: Record<RegionId, RegionState>, release: { light: number[]; heavy: number[] }): void {
+  for (const c of COUNTRIES) {
+    const rel = orders[c]?.stockpileRelease;
+    const i = REGIONS.indexOf(c);
+    if (rel?.light) {
+      release.light[i] = rel.light;
+      R[c].stockpile.light -= rel.light;
+    }
+    if (rel?.heavy) {
+      release.heavy[i] = rel.heavy;
+      R[c].stockpile.heavy -= rel.heavy;
+    }
+  }
+}
+
 function addCapacity(content: Content, r: RegionState, stage: StageKey | undefined, kind: string, tonnes: number): void {
   switch (kind) {
     case 'mine':
