@@ -134,7 +134,11 @@ export function answerDeals(view: CountryView, generosity = 0): CountryOrders['d
   if (!open.length) return undefined;
   const accept = open.filter((d) => dealWorthIt(view, d, generosity)).map((d) => d.id);
   const reject = open.filter((d) => !accept.includes(d.id)).map((d) => d.id);
-  return { ...(accept.length ? { accept } : {}), ...(reject.length ? { reject } : {}) };
+  // (keys added to one record, not spreads of optional ones: each spread site met new shapes in compiled code)
+  const out: NonNullable<CountryOrders['deals']> = {};
+  if (accept.length) out.accept = accept;
+  if (reject.length) out.reject = reject;
+  return out;
 }
 
 export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId): number {
