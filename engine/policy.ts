@@ -173,7 +173,9 @@ export function budgetAvailable(content: Content, state: GameState, c: CountryId
   const r = state.regions[c];
   const spec = content.countries.regions[c];
   const floor = content.rules.politics.budgetApprovalFloor;
-  const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
+  // (the share worked out every time, used or not: a branch first taken in compiled code threw that code away)
+  const share = Math.max(0, r.approval / floor);
+  const approvalFactor = r.approval >= floor ? 1 : share;
   const annual = (spec.budgetPctGdp / 100) * r.gdp * fiscalRoom(spec.fiscalSpacePts, r.debt, r.ref.debt);
   return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
 }
