@@ -211,3 +211,12 @@ export function closedStraits(shocks: readonly Shock[]): string[] {
   for (const s of shocks) if (s.effect.kind === 'closeStrait') set.add(s.effect.strait);
   return [...set].sort();
 }
+
+/** The names of the events fired so far, sorted, built by pushes into a fresh list: the spread this replaces (and a
+ * concat, tried) met arrays of another elements kind after the turn was compiled, which threw the compiled turn away. */
+export function withFired(before: readonly string[], fired: readonly { id: string }[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < before.length; i++) out.push(before[i]);
+  for (let i = 0; i < fired.length; i++) out.push(fired[i].id);
+  return out.sort();
+}

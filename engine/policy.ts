@@ -88,66 +88,71 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
   const o = parsedOrders;
   for (const c of COUNTRIES) {
     const co = o[c];
-    if (!co) continue;
-    const reg = state.regions[c];
-    const add = (path: (string | number)[], message: string) => issues.push({ country: c, path: jsonPath([c, ...path]), message });
-    // (parsed orders are plain records: a key of their own is one of their keys; at most one can be the country)
-    if (co.tariffs && Object.hasOwn(co.tariffs, c)) add(['tariffs', c], `a country cannot set a tariff on itself`);
-    if (co.exportControls && Object.hasOwn(co.exportControls, c)) add(['exportControls', c], `a country cannot control exports to itself`);
-    if (co.defenseSpendingPct !== undefined) {
-      const step = maxDefenseStep(reg.approval);
-      const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
-      if (delta > step + 1e-9)
-        add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} percentage points (of GDP) exceeds the ${step.toFixed(2)} that approval of ${reg.approval.toFixed(0)} allows this turn`);
-    }
-    const invs = co.investments;
-    if (invs) {
-      for (let i = 0; i < invs.length; i++) {
-        const inv = invs[i];
-        const t = projectType(content, inv.type);
-        if (!t) {
-          add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
-          continue;
-        }
-        for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
-      }
-      for (const [type, units] of orderedUnits(co)) {
-        const t = projectType(content, type);
-        if (!t) continue;
-        const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
-        if (have + units > t.maxUnitsPerCountry)
-          add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
-      }
-    }
-    // the budget is worked out only for orders that cost something (it is a pure reading of the state)
-    const cost = invs ? investmentCost(content, co, state.prices, c) : 0;
-    if (cost > 0) {
-      const avail = budgetAvailable(content, state, c);
-      if (cost > avail + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget this turn is USD ${avail.toFixed(2)} bn`);
-    }
-    const rel = co.stockpileRelease;
-    if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
-    if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
-    const d = co.deals;
-    if (d) {
-      (d.propose ?? []).forEach((p, i) => {
-        if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
-        if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
-      });
-      for (const key of ['accept', 'reject'] as const) {
-        (d[key] ?? []).forEach((id, i) => {
-          if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
-          const deal = state.deals.find((x) => x.id === id);
-          if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
-        });
-      }
-      (d.break ?? []).forEach((id, i) => {
-        const deal = state.deals.find((x) => x.id === id);
-        if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
-      });
-    }
+    if (co) countryIssues(content, state, c, co, issues);
   }
   return issues.length ? { ok: false, issues } : { ok: true, orders: o };
+}
+
+/** The checks of one country's parsed orders against the state, into `issues`. Apart from the parsing above: a shape
+ * of order first met here after validateOrders was compiled (a rare deal, a stockpile release) recompiles this part. */
+function countryIssues(content: Content, state: GameState, c: CountryId, co: NonNullable<Orders[CountryId]>, issues: OrderIssue[]): void {
+  const reg = state.regions[c];
+  const add = (path: (string | number)[], message: string) => issues.push({ country: c, path: jsonPath([c, ...path]), message });
+  // (parsed orders are plain records: a key of their own is one of their keys; at most one can be the country)
+  if (co.tariffs && Object.hasOwn(co.tariffs, c)) add(['tariffs', c], `a country cannot set a tariff on itself`);
+  if (co.exportControls && Object.hasOwn(co.exportControls, c)) add(['exportControls', c], `a country cannot control exports to itself`);
+  if (co.defenseSpendingPct !== undefined) {
+    const step = maxDefenseStep(reg.approval);
+    const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
+    if (delta > step + 1e-9)
+      add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} percentage points (of GDP) exceeds the ${step.toFixed(2)} that approval of ${reg.approval.toFixed(0)} allows this turn`);
+  }
+  const invs = co.investments;
+  if (invs) {
+    for (let i = 0; i < invs.length; i++) {
+      const inv = invs[i];
+      const t = projectType(content, inv.type);
+      if (!t) {
+        add(['investments', i, 'type'], `unknown project type ${JSON.stringify(inv.type)} (known: ${Object.keys(content.projects.types).sort().join(', ')})`);
+        continue;
+      }
+      for (const pr of investmentProblems(inv.type, t, c, inv.host ?? c)) add(['investments', i, pr.field], pr.message);
+    }
+    for (const [type, units] of orderedUnits(co)) {
+      const t = projectType(content, type);
+      if (!t) continue;
+      const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
+      if (have + units > t.maxUnitsPerCountry)
+        add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
+    }
+  }
+  // the budget is worked out only for orders that cost something (it is a pure reading of the state)
+  const cost = invs ? investmentCost(content, co, state.prices, c) : 0;
+  if (cost > 0) {
+    const avail = budgetAvailable(content, state, c);
+    if (cost > avail + 1e-9) add(['investments'], `costs USD ${cost.toFixed(2)} bn but the budget this turn is USD ${avail.toFixed(2)} bn`);
+  }
+  const rel = co.stockpileRelease;
+  if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
+  if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
+  const d = co.deals;
+  if (d) {
+    (d.propose ?? []).forEach((p, i) => {
+      if (p.to === c) add(['deals', 'propose', i, 'to'], `a country cannot make a deal with itself`);
+      if (p.give.length + p.get.length === 0) add(['deals', 'propose', i], `a deal needs at least one commitment`);
+    });
+    for (const key of ['accept', 'reject'] as const) {
+      (d[key] ?? []).forEach((id, i) => {
+        if (isCountry(id)) return; // a country code answers whatever that country has proposed, if anything
+        const deal = state.deals.find((x) => x.id === id);
+        if (!deal || deal.status !== 'proposed' || deal.to !== c) add(['deals', key, i], `no open proposal ${JSON.stringify(id)} addressed to ${c}`);
+      });
+    }
+    (d.break ?? []).forEach((id, i) => {
+      const deal = state.deals.find((x) => x.id === id);
+      if (!deal || deal.status !== 'active' || (deal.to !== c && deal.from !== c)) add(['deals', 'break', i], `no active deal ${JSON.stringify(id)} that ${c} is party to`);
+    });
+  }
 }
 
 /** Units ordered by project type, in order of first mention (a Map: type names are not trusted as object keys). */
@@ -168,7 +173,9 @@ export function budgetAvailable(content: Content, state: GameState, c: CountryId
   const r = state.regions[c];
   const spec = content.countries.regions[c];
   const floor = content.rules.politics.budgetApprovalFloor;
-  const approvalFactor = r.approval >= floor ? 1 : Math.max(0, r.approval / floor);
+  // (the share worked out every time, used or not: a branch first taken in compiled code threw that code away)
+  const share = Math.max(0, r.approval / floor);
+  const approvalFactor = r.approval >= floor ? 1 : share;
   const annual = (spec.budgetPctGdp / 100) * r.gdp * fiscalRoom(spec.fiscalSpacePts, r.debt, r.ref.debt);
   return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
 }

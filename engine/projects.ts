@@ -57,6 +57,23 @@ export function startInvestments(
   return { projects: projects.filter((p) => !(p.status !== 'building' && turn - p.startedTurn > 8 && projectType(content, p.type)?.kind === 'stockpile')), nextId: id };
 }
 
+/** The stockpile releases ordered, out of the stockpiles and into the market. Its own function, called once a turn:
+ * releases are rare, and a branch first taken after the turn was compiled threw the whole compiled turn away. */
+export function takeReleases(orders: Orders, R: Record<RegionId, RegionState>, release: { light: number[]; heavy: number[] }): void {
+  for (const c of COUNTRIES) {
+    const rel = orders[c]?.stockpileRelease;
+    const i = REGIONS.indexOf(c);
+    if (rel?.light) {
+      release.light[i] = rel.light;
+      R[c].stockpile.light -= rel.light;
+    }
+    if (rel?.heavy) {
+      release.heavy[i] = rel.heavy;
+      R[c].stockpile.heavy -= rel.heavy;
+    }
+  }
+}
+
 function addCapacity(content: Content, r: RegionState, stage: StageKey | undefined, kind: string, tonnes: number): void {
   switch (kind) {
     case 'mine':
@@ -169,12 +186,7 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
         const host = R[p.host];
         const tonnes = t.capacity * p.units;
         addCapacity(content, host, t.stage, t.kind, tonnes);
-        if (p.owner !== p.host && p.owner !== 'ROW' && t.stage && t.kind !== 'thrifting') {
-          const share = content.projects.stakeOfftakeShare;
-          const stage: StageKey = t.stage;
-          const perYear = t.kind === 'mine' ? tonnes * (stage === 'ore.heavy' ? host.heavyFrac : host.lightFrac) * share : tonnes * share;
-          offtakes.push({ from: p.host, to: p.owner, stage, tonnesPerYear: perYear, untilTurn: turn + 40, source: `stake ${p.id}` });
-        }
+        stakeOfftake(content, p, t, host, tonnes, turn, offtakes);
         news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete.`);
       } else {
         p.status = 'failed';
@@ -184,6 +196,20 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
     projects.push(p);
   }
   return projects;
+}
+
+/** A finished project abroad gives its owner an offtake of its output. Its own function, called for every finished
+ * project, with every comparison made first: the first stake abroad, met after buildingStep was compiled, threw that
+ * code away. */
+function stakeOfftake(content: Content, p: Project, t: ReturnType<typeof knownProjectType>, host: RegionState, tonnes: number, turn: number, offtakes: Offtake[]): void {
+  const abroad = p.owner !== p.host;
+  const row = p.owner === 'ROW';
+  const thrift = t.kind === 'thrifting';
+  if (!abroad || row || !t.stage || thrift) return;
+  const share = content.projects.stakeOfftakeShare;
+  const stage: StageKey = t.stage;
+  const perYear = t.kind === 'mine' ? tonnes * (stage === 'ore.heavy' ? host.heavyFrac : host.lightFrac) * share : tonnes * share;
+  offtakes.push({ from: p.host, to: p.owner as Exclude<Project['owner'], 'ROW'>, stage, tonnesPerYear: perYear, untilTurn: turn + 40, source: `stake ${p.id}` });
 }
 
 /** Scratch for priceResponse: one stage's prices in REGIONS order (rewritten whole before each read). */

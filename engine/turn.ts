@@ -5,9 +5,9 @@ import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
 import type { Orders } from './schema.ts';
 import { InvalidOrdersError, mergePolicies, validateOrders } from './policy.ts';
 import { drawN } from './prng.ts';
-import { LASTING, closedStraits, pickEvents } from './events.ts';
+import { LASTING, closedStraits, pickEvents, withFired } from './events.ts';
 import { applyDeals, enforceDeals } from './deals.ts';
-import { advanceProjects, startInvestments } from './projects.ts';
+import { advanceProjects, startInvestments, takeReleases } from './projects.ts';
 import { mudLicence } from './deepsea.ts';
 import { buildChainInput, laneWedges, type SupplyContext } from './supply.ts';
 export { worldPriceOf };
@@ -125,21 +125,10 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const dealStep = applyDeals(content, state, orders, turn, told);
   for (const c of COUNTRIES) R[c].policies = enforceDeals(c, R[c].policies, dealStep.deals, turn, (s, p) => state.flows[s][c][p] / q);
   // 3. budgets and new investments
-  const purchase = { light: [0, 0, 0, 0, 0, 0], heavy: [0, 0, 0, 0, 0, 0] };
-  const release = { light: [0, 0, 0, 0, 0, 0], heavy: [0, 0, 0, 0, 0, 0] };
+  const purchase = { light: zeros6(), heavy: zeros6() };
+  const release = { light: zeros6(), heavy: zeros6() };
   const started = startInvestments(content, state, R, orders, turn, purchase, told);
-  for (const c of COUNTRIES) {
-    const rel = orders[c]?.stockpileRelease;
-    const i = REGIONS.indexOf(c);
-    if (rel?.light) {
-      release.light[i] = rel.light;
-      R[c].stockpile.light -= rel.light;
-    }
-    if (rel?.heavy) {
-      release.heavy[i] = rel.heavy;
-      R[c].stockpile.heavy -= rel.heavy;
-    }
-  }
+  takeReleases(orders, R, release);
   // 4. events
   const { draws, state: rng } = drawN(state.rng, content.events.events.length);
   const fired = pickEvents(content, state, turn, draws);
@@ -305,7 +294,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     projects: proj.projects,
     offtakes: proj.offtakes,
     shocks,
-    firedEvents: fired.length ? [...state.firedEvents, ...fired.map((e) => e.id)].sort() : state.firedEvents,
+    firedEvents: fired.length ? withFired(state.firedEvents, fired) : state.firedEvents,
     straits: lanes.straits,
     lanes: lanes.lanes,
     heavyIntensity,
@@ -318,6 +307,13 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     track,
   };
   return { state: next, reportInput, objective: econ.objective };
+}
+
+/** Six zeros as doubles (an integer literal's array changed elements kind at the first fractional purchase or release). */
+function zeros6(): number[] {
+  const z = [0.5, 0, 0, 0, 0, 0];
+  z[0] = 0;
+  return z;
 }
 
 function copyTension(t: GameState['tension']): GameState['tension'] {

@@ -130,11 +130,15 @@ export function answerDeals(view: CountryView, generosity = 0): CountryOrders['d
   let any = false;
   for (const d of view.deals) if (d.status === 'proposed' && d.to === view.country) any = true;
   if (!any) return undefined;
-  const open = view.deals.filter((d) => d.status === 'proposed' && d.to === view.country);
-  if (!open.length) return undefined;
-  const accept = open.filter((d) => dealWorthIt(view, d, generosity)).map((d) => d.id);
-  const reject = open.filter((d) => !accept.includes(d.id)).map((d) => d.id);
-  return { ...(accept.length ? { accept } : {}), ...(reject.length ? { reject } : {}) };
+  // each open proposal to us in turn, accepted or rejected (ids are unique), into lists built by pushes; the record gets
+  // its keys added, not spread from optional ones: lists and records of new shapes met compiled code that had not seen them
+  const accept: string[] = [];
+  const reject: string[] = [];
+  for (const d of view.deals) if (d.status === 'proposed' && d.to === view.country) (dealWorthIt(view, d, generosity) ? accept : reject).push(d.id);
+  const out: NonNullable<CountryOrders['deals']> = {};
+  if (accept.length) out.accept = accept;
+  if (reject.length) out.reject = reject;
+  return out;
 }
 
 export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId): number {

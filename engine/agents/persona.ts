@@ -20,39 +20,7 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       const me = view.country;
       const tariffs: NonNullable<CountryOrders['tariffs']> = {};
       const exportControls: NonNullable<CountryOrders['exportControls']> = {};
-      // indexed loops over the kept lists: V8 (Node 20) does not compile for-of over a frozen array to a plain loop,
-      // and each step then allocates an iterator result
-      const others = partners(view);
-      for (let k = 0; k < others.length; k++) {
-        const other = others[k];
-        const theirs = meanTariffOn(view, other, me);
-        const mine = meanTariffOn(view, me, other);
-        // retaliation in kind on other goods when a partner's tariffs on us clearly exceed ours on them
-        if (theirs > mine + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirs - mine) / 2)) };
-        // open traders drift their own tariffs down when tension is low
-        else if (mine > 2 && view.tension[me][other] < 30 && rng() < p.tradeOpenness * 0.2) tariffs[other] = { other: Math.max(0, view.self.policies.tariffs[other].other - 2) };
-        if (p.coercion) leverage(content, view, p, rng, other, exportControls);
-        if (p.controlsAs !== 'never' && !exportControls[other]) {
-          const hostile = view.tension[me][other] > 72;
-          const cur = view.self.policies.controls[other]['oxide.heavy'];
-          if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5 && squeezePays(view, other)) {
-            const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
-            exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
-          } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
-            // reopen, except goods we ban to someone else: an open third country is a route round the ban
-            const open: NonNullable<(typeof exportControls)[CountryId]> = {};
-            for (const s of STAGES) {
-              let banned = false;
-              for (let j = 0; j < others.length; j++) {
-                const q = others[j];
-                if (q !== other && view.self.policies.controls[q][s].level === 'banned') banned = true;
-              }
-              if (!banned) open[s] = 'open';
-            }
-            exportControls[other] = open;
-          }
-        }
-      }
+      partnerMoves(content, view, p, rng, tariffs, exportControls);
       // leakage found round our controls: a tighter rule for the transit country (licence its imports of that good)
       if (p.controlsAs !== 'never') tightenOnLeaks(view, exportControls);
       const output = p.controlsAs === 'leverage' ? limitPricing(content, view) : undefined;
@@ -87,6 +55,46 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       return keepCommitments(view, o);
     },
   };
+}
+
+type Decide = Parameters<Agent['decide']>[0];
+/** A persona's moves toward each partner in turn (tariffs, leverage, export controls), into `tariffs` and
+ * `exportControls`. Apart from decide: a move first made after decide was compiled recompiles only this. */
+function partnerMoves(content: Decide['content'], view: Decide['view'], p: Persona, rng: Decide['rng'], tariffs: NonNullable<CountryOrders['tariffs']>, exportControls: NonNullable<CountryOrders['exportControls']>): void {
+  const me = view.country;
+  // indexed loops over the kept lists: V8 (Node 20) does not compile for-of over a frozen array to a plain loop,
+  // and each step then allocates an iterator result
+  const others = partners(view);
+  for (let k = 0; k < others.length; k++) {
+    const other = others[k];
+    const theirs = meanTariffOn(view, other, me);
+    const mine = meanTariffOn(view, me, other);
+    // retaliation in kind on other goods when a partner's tariffs on us clearly exceed ours on them
+    if (theirs > mine + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirs - mine) / 2)) };
+    // open traders drift their own tariffs down when tension is low
+    else if (mine > 2 && view.tension[me][other] < 30 && rng() < p.tradeOpenness * 0.2) tariffs[other] = { other: Math.max(0, view.self.policies.tariffs[other].other - 2) };
+    if (p.coercion) leverage(content, view, p, rng, other, exportControls);
+    if (p.controlsAs !== 'never' && !exportControls[other]) {
+      const hostile = view.tension[me][other] > 72;
+      const cur = view.self.policies.controls[other]['oxide.heavy'];
+      if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5 && squeezePays(view, other)) {
+        const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
+        exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
+      } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
+        // reopen, except goods we ban to someone else: an open third country is a route round the ban
+        const open: NonNullable<(typeof exportControls)[CountryId]> = {};
+        for (const s of STAGES) {
+          let banned = false;
+          for (let j = 0; j < others.length; j++) {
+            const q = others[j];
+            if (q !== other && view.self.policies.controls[q][s].level === 'banned') banned = true;
+          }
+          if (!banned) open[s] = 'open';
+        }
+        exportControls[other] = open;
+      }
+    }
+  }
 }
 
 /** The arms-race reaction (Richardson 1960): a persona raises its defence target by a share of what its rivals

@@ -100,6 +100,12 @@ function flowsAt(m: SpeProblem, p: Float64Array, kap: number, x: Float64Array, x
   }
 }
 
+/** Whether price x is at or past a bound and v points further out; every comparison made (as moveCentre, below). */
+function outward(x: number, v: number, lo: number, hi: number): boolean {
+  const below = x <= lo, above = x >= hi, down = v < 0, up = v > 0;
+  return (below && down) || (above && up);
+}
+
 /** Excess supply at each node (supply node: output - shipments; demand node: arrivals - demand), into F;
  * its largest absolute value into EXN[0] (a number returned from a call that is not inlined is a new heap object). */
 const EXN = new Float64Array(1);
@@ -136,10 +142,7 @@ function excess(m: SpeProblem, p: Float64Array, x: Float64Array, xt: Float64Arra
   // what is short is rationed. Neither bound is reached in a real outcome.
   const floor = m.pmin * (1 + 1e-4);
   const ceil = m.pmax * (1 - 1e-4);
-  for (let r = 0; r < NP; r++) {
-    if (p[r] <= floor && F[r] > 0) F[r] = 0;
-    else if (p[r] >= ceil && F[r] < 0) F[r] = 0;
-  }
+  for (let r = 0; r < NP; r++) F[r] = outward(p[r], -F[r], floor, ceil) ? 0 : F[r];
   let n = 0;
   for (let r = 0; r < NP; r++) n = Math.max(n, Math.abs(F[r]));
   EXN[0] = n;
@@ -203,6 +206,21 @@ function slopeAlong(m: SpeProblem, p: Float64Array, d: Float64Array, a: number, 
   let g = 0;
   for (let r = 0; r < NP; r++) g += FT[r] * d[r];
   return g;
+}
+
+/** An outer step's end: the flows at p become the centre; true when the conditions (true tariffs) and clearing hold
+ * there, the gap in GAP[0]. Apart, called every step: its rare branches, first taken in the solver, threw its code away. */
+const GAP = new Float64Array(1);
+function moveCentre(m: SpeProblem, kap: number, atP: boolean, cleared: boolean, tolGap: number, tolF: number): boolean {
+  const { p, x: mx, xt: mxt } = m;
+  // the flows at p (already there when the inner loop ended clearing: the same inputs give the same bits)
+  if (!atP) flowsAt(m, p, kap, XS, XTS);
+  for (let a = 0; a < NR * NR; a++) mx[a] = X0[a] = XS[a];
+  for (let i = 0; i < m.nTr; i++) mxt[i] = XT0[i] = XTS[i];
+  // (when the inner loop ended clearing, excess at p with these flows is the value it stopped on, <= tolF)
+  const gap = complementarityGap(m, true);
+  GAP[0] = gap;
+  return gap <= tolGap && (cleared || (excess(m, p, mx, mxt, WF, false), EXN[0] <= tolF));
 }
 
 /** A clock a host may inject to time the solver (`npm run bench`); the engine itself reads no clock. */
@@ -292,7 +310,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
       jacobian(m, p, kap);
       blockSolve(DS, DD, BJ, NZROW, WF, DP);
       // keep the step inside the sanity bounds: a price already at a bound and pushed past it stays there
-      for (let r = 0; r < NP; r++) if ((p[r] <= pmin && DP[r] < 0) || (p[r] >= pmax && DP[r] > 0)) DP[r] = 0;
+      for (let r = 0; r < NP; r++) DP[r] = outward(p[r], DP[r], pmin, pmax) ? 0 : DP[r];
       let amax = 1;
       for (let r = 0; r < NP; r++) {
         const v = p[r] + DP[r];
@@ -331,13 +349,13 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
             hi = a;
             gHi = g;
             rHi = g - rayLinear(a);
-            if (side === 1) gLo *= 0.5;
+            gLo *= side === 1 ? 0.5 : 1; // (halved or times 1, exactly: the product made every time)
             side = 1;
           } else {
             lo = a;
             gLo = g;
             rLo = g - rayLinear(a);
-            if (side === -1) gHi *= 0.5;
+            gHi *= side === -1 ? 0.5 : 1;
             side = -1;
           }
           if (hi - lo <= 1e-12 * amax) break;
@@ -351,20 +369,9 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         p[r] = v;
       }
     }
-    // the flows at p (already there when the inner loop ended clearing: the same inputs give the same bits)
-    if (!atP) flowsAt(m, p, kap, XS, XTS);
-    // move the centre; stop when the complementarity conditions (true tariffs) and clearing hold
-    for (let a = 0; a < NR * NR; a++) {
-      X0[a] = XS[a];
-      mx[a] = XS[a];
-    }
-    for (let i = 0; i < nTr; i++) {
-      XT0[i] = XTS[i];
-      mxt[i] = XTS[i];
-    }
-    // (when the inner loop ended clearing, excess at p with these flows is the value it stopped on, <= tolF)
-    gap = complementarityGap(m, true);
-    if (gap <= tolGap && (cleared || (excess(m, p, mx, mxt, WF, false), EXN[0] <= tolF))) break;
+    const done = moveCentre(m, kap, atP, cleared, tolGap, tolF);
+    gap = GAP[0];
+    if (done) break;
   }
   // idle nodes get the price the market implies, unless that would break a condition that held (p, m.x and m.xt
   // are as the loop's last gap saw them)
