@@ -37,23 +37,36 @@ export function laneWedges(content: Content, lanes: GameState['lanes'], share: n
 }
 
 function computeWedges(content: Content, lanes: GameState['lanes'], share: number): number[][] {
-  const out: number[][] = [];
+  const ids = pairLanes(content.map);
   const pen = content.rules.trade.blockedLanePenalty;
+  const out = rows();
   for (let s = 0; s < NR; s++) {
-    const row: number[] = [];
+    const row = out[s];
     for (let d = 0; d < NR; d++) {
       if (s === d) {
-        row.push(0);
+        row[d] = 0;
         continue;
       }
-      const lane = lanes[laneForPair(content.map, REGIONS[s], REGIONS[d])];
-      if (!lane) row.push(0);
-      else if (lane.blocked) row.push(pen);
-      else row.push(share * Math.max(0, lane.lengthKm / Math.max(1, lane.baseKm) - 1));
+      const lane = lanes[ids[s * NR + d]];
+      if (!lane) row[d] = 0;
+      else if (lane.blocked) row[d] = pen;
+      else row[d] = share * Math.max(0, lane.lengthKm / Math.max(1, lane.baseKm) - 1);
     }
-    out.push(row);
   }
   return out;
+}
+
+/** Each pair's lane id at [s * NR + d] (laneForPair's answers, asked in computeWedges' order, so a map without a lane
+ * for a pair throws as it did), kept per map: no key string built per pair per call. */
+const laneIds = new WeakMap<Content['map'], string[]>();
+function pairLanes(map: Content['map']): string[] {
+  let ids = laneIds.get(map);
+  if (!ids) {
+    ids = [];
+    for (let s = 0; s < NR; s++) for (let d = 0; d < NR; d++) ids.push(s === d ? '' : laneForPair(map, REGIONS[s], REGIONS[d]));
+    laneIds.set(map, ids);
+  }
+  return ids;
 }
 
 /** Causes a counterfactual can lift: one country's export controls, all rare-earth tariffs, hoarding, events. */
