@@ -179,25 +179,29 @@ export function result(m: SpeProblem, stats: SpeStats): MarketResult {
       supplied[a] += v;
     }
   }
+  // the routes written by index over the kept list and its length set once after (emptying it first would let its
+  // store go, and the next push make a new one)
   const transship = out.transship;
-  transship.length = 0;
+  let n = 0;
   for (let i = 0; i < m.nTr; i++) {
     const v = m.xt[i];
     if (v <= 0) continue;
     let e: [number, number, number, number];
     if (k) {
       // the kept routes' records reused, in order
-      const n = transship.length;
       e = k.routes[n] ??= [0, 0, 0, 0];
       e[0] = m.trS[i];
       e[1] = m.trK[i];
       e[2] = m.trD[i];
       e[3] = v;
     } else e = [m.trS[i], m.trK[i], m.trD[i], v];
-    transship.push(e);
+    if (n < transship.length) transship[n] = e;
+    else transship.push(e);
+    n++;
     received[m.trD[i]] += v;
     supplied[m.trS[i]] += v;
   }
+  if (transship.length !== n) transship.length = n;
   const demanded = out.demanded;
   for (let a = 0; a < NR; a++) demanded[a] = received[a];
   const st = out.stats;
