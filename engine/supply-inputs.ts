@@ -127,6 +127,9 @@ function atStage<T>(rec: Record<StageKey, T>, k: number): T {
 }
 if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: atStage is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
+/** Each region's controls by index, for hoardingInto: written before each use. */
+const CONTROLS: RegionState['policies']['controls'][] = [];
+
 /** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
  * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015).
  * `flows` is last turn's flows as rows (lastFlowsInto); `out` written throughout. */
@@ -136,8 +139,8 @@ function hoardingInto(x: SupplyContext, flows: Record<StageKey, number[][]>, out
   for (let k = 0; k < NS; k++) atStage(out, k).fill(0);
   if (x.open || !x.flows || x.lift?.hoarding) return;
   const tension = x.tension;
-  const ctls: RegionState['policies']['controls'][] = [];
-  for (let a = 0; a < NR; a++) ctls.push(regions[REGIONS[a]].policies.controls);
+  const ctls = CONTROLS;
+  for (let a = 0; a < NR; a++) ctls[a] = regions[REGIONS[a]].policies.controls;
   const hq = H.hoardQuarters;
   for (let k = 0; k < NS; k++) {
     const f = atStage(flows, k);
