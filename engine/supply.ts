@@ -6,7 +6,7 @@ import type { ChainInput } from './market/chain.ts';
 import { capacityFactor, demandFactor } from './events.ts';
 import { laneForPair } from './map.ts';
 import { NR } from './market/spe.ts';
-import { copyInto, marketInputsInto, row, rows, stageMatrices, stageRows } from './supply-inputs.ts';
+import { copyInto, marketInputsInto, row, rows, stageMatrices, stageRows, zeroRow } from './supply-inputs.ts';
 import { scratchResultsFor } from './market/problem.ts';
 
 
@@ -275,11 +275,11 @@ function tradeMatricesInto(x: SupplyContext, regions: Record<RegionId, RegionSta
       copyInto(dr['oxide.heavy'][a], R3[a]);
       copyInto(dr.magnet[a], R4[a]);
     } else {
-      R0[a].fill(0);
-      R1[a].fill(0);
-      R2[a].fill(0);
-      R3[a].fill(0);
-      R4[a].fill(0);
+      zeroRow(R0[a]);
+      zeroRow(R1[a]);
+      zeroRow(R2[a]);
+      zeroRow(R3[a]);
+      zeroRow(R4[a]);
     }
   }
 }
