@@ -14,7 +14,7 @@ import { knownProjectType } from './own.ts';
 import { mudSpendRate, seabedApproval } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { tensionStep } from './tension.ts';
-import { recOf, rowExcept, rowOf } from './rows.ts';
+import { rowExcept, rowOf, rowsOf } from './rows.ts';
 import { MI, MREF, OT, REF, REVREF, TREV, XREF, X_, otherGoodsTrade } from './othertrade.ts';
 
 export interface EconomyInput {
@@ -54,6 +54,7 @@ export function reValue(content: Content, i: number, x: ChainInput, c: ChainResu
   return (v * 1000 * (4 / q)) / 1e9;
 }
 
+if (COUNTRIES.join() !== 'AUS,CHN,JPN,MYS,USA') throw new Error('macro.ts: economyStep writes the objective for the countries AUS, CHN, JPN, MYS, USA in this order');
 // scratch of economyStep, every entry written before it is read on every call (nothing carries from one turn, or one
 // game, to the next): cars built by origin, the car flows [o * NR + d], each region's supply risk, project spending
 // and pollution, output gap, import shares and magnet sources (other-goods trade's are othertrade.ts')
@@ -98,7 +99,6 @@ export function economyStep(x: EconomyInput) {
   const pol = content.rules.politics;
   const sec = content.rules.security;
   // cars built, limited by magnets
-  const cfRows: Record<RegionId, number>[] = [];
   for (let o = 0; o < NR; o++) {
     const plan = cars.plan[o];
     const civil = chain.civilRatio[o];
@@ -109,18 +109,11 @@ export function economyStep(x: EconomyInput) {
       b += v;
     }
     BUILT[o] = b;
-    cfRows.push(rowOf(CF, o * NR));
   }
-  const carFlows: GameState['carFlows'] = recOf(cfRows);
+  const carFlows: GameState['carFlows'] = rowsOf(CF);
   otherGoodsTrade(x);
-  const otRows: Record<RegionId, number>[] = [];
-  const refRows: Record<RegionId, number>[] = [];
-  for (let s = 0; s < NR; s++) {
-    otRows.push(rowOf(OT, s * NR));
-    refRows.push(rowOf(REF, s * NR));
-  }
-  const otherTrade: GameState['otherTrade'] = recOf(otRows);
-  const otherTradeRef: GameState['otherTrade'] = recOf(refRows);
+  const otherTrade: GameState['otherTrade'] = rowsOf(OT);
+  const otherTradeRef: GameState['otherTrade'] = rowsOf(REF);
   const flows = dealInvestmentFlows(x.deals, turn);
   projectTotals(x);
   // supply risk: every region's at once (the world's supply by origin is the same for each)
@@ -137,7 +130,8 @@ export function economyStep(x: EconomyInput) {
     R[REGIONS[i]].security = securityIndex(own, allies, rivals, sec.allyWeight);
   }
   // approval, by cause
-  const objective = {} as Record<CountryId, number>;
+  // every country's written below, in COUNTRIES order (the keys' order as keyed stores into {} gave it)
+  const objective: Record<CountryId, number> = { AUS: 0.5, CHN: 0.5, JPN: 0.5, MYS: 0.5, USA: 0.5 };
   const objectiveBy = {} as Record<CountryId, Record<ObjectiveKey, number>>;
   for (const c of COUNTRIES) {
     const r = R[c];

@@ -18,8 +18,8 @@ export function readRow(row: Record<RegionId, number>, out: Float64Array): void 
   out[4] = row.ROW;
   out[5] = row.USA;
 }
-/** A region-keyed record of six rows. */
-export function recOf<T>(rows: T[]): Record<RegionId, T> {
-  return { AUS: rows[0], CHN: rows[1], JPN: rows[2], MYS: rows[3], ROW: rows[4], USA: rows[5] };
+/** A region-keyed record of rowOf's of a[0..5], a[6..11], ... a[30..35] (a flat NR x NR table, row by row). */
+export function rowsOf(a: ArrayLike<number>): Record<RegionId, Record<RegionId, number>> {
+  return { AUS: rowOf(a, 0), CHN: rowOf(a, 6), JPN: rowOf(a, 12), MYS: rowOf(a, 18), ROW: rowOf(a, 24), USA: rowOf(a, 30) };
 }
 if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('rows.ts: rowOf assumes the regions AUS, CHN, JPN, MYS, ROW, USA in this order');

@@ -1,9 +1,10 @@
-// Last turn's market as arrays for the chain's inputs: prices, producers' prices, expectations, flows, calibration,
+// Last turn's market as rows of the chain's inputs: prices, producers' prices, expectations, flows, calibration,
 // distrust and hoarding, read from the state's keyed records once a turn (supply.ts builds the rest).
 import { REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { RegionState } from './state.ts';
 import type { SupplyContext } from './supply.ts';
+import type { ChainInput } from './market/chain.ts';
 import { NR } from './market/spe.ts';
 
 const NS = STAGES.length;
@@ -12,89 +13,117 @@ const NS = STAGES.length;
 export function row(): number[] {
   return [NaN, NaN, NaN, NaN, NaN, NaN];
 }
-if (NR !== 6) throw new Error(`supply-inputs.ts: row() and zeros() are written for 6 regions, not ${NR}`);
+if (NR !== 6) throw new Error(`supply-inputs.ts: row() and rows() are written for 6 regions, not ${NR}`);
 
-export function zeros(): number[] {
-  return [0, 0, 0, 0, 0, 0];
+/** A record's values in REGIONS order into `r`, or `base` in every region when there is no record. */
+function regionRowInto(rec: Record<RegionId, number> | undefined, base: number, r: number[]): void {
+  if (rec) valuesInto(rec, r);
+  else for (let i = 0; i < NR; i++) r[i] = base;
 }
 
-/** A record's values in REGIONS order, or `base` in every region when there is no record. */
-function regionRow(rec: Record<RegionId, number> | undefined, base: number): number[] {
-  if (rec) return valuesOf(rec);
-  const r = row();
-  for (let i = 0; i < NR; i++) r[i] = base;
-  return r;
+/** Zeros into a row of NR numbers (a loop V8 inlines, not fill's builtin call). */
+export function zeroRow(r: number[]): void {
+  for (let i = 0; i < NR; i++) r[i] = 0;
 }
-
-/** A copy of a row of NR numbers (a packed literal, not slice's generic copy). */
-export function copyRow(src: number[]): number[] {
-  const r = row();
+/** A row of NR numbers into `r`. */
+export function copyInto(src: number[], r: number[]): void {
   for (let i = 0; i < NR; i++) r[i] = src[i];
-  return r;
 }
 
-/** A record's values in REGIONS order (the record must be there), read by name. */
-function valuesOf(rec: Record<RegionId, number>): number[] {
-  const r = row(); // doubles throughout, as the readers expect (a literal of the values would hold small integers)
+/** A record's values in REGIONS order (the record must be there) into `r`, read by name. */
+function valuesInto(rec: Record<RegionId, number>, r: number[]): void {
   r[0] = rec.AUS;
   r[1] = rec.CHN;
   r[2] = rec.JPN;
   r[3] = rec.MYS;
   r[4] = rec.ROW;
   r[5] = rec.USA;
-  return r;
 }
-if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('supply-inputs.ts: valuesOf is written for the regions AUS CHN JPN MYS ROW USA');
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('supply-inputs.ts: valuesInto is written for the regions AUS CHN JPN MYS ROW USA');
 
-/** A record by stage of regionRow's, each stage's base its 2024 price; `recs` undefined: base prices throughout. A
- * literal in STAGES order, each stage read by name. */
-function stageRows(content: Content, recs: Record<StageKey, Record<RegionId, number>> | undefined): Record<StageKey, number[]> {
+/** NR rows of NR numbers, every one to be written. */
+export function rows(): number[][] {
+  return [row(), row(), row(), row(), row(), row()];
+}
+/** A row by stage, a literal in STAGES order, every number to be written. */
+export function stageRows(): Record<StageKey, number[]> {
+  return { 'ore.light': row(), 'ore.heavy': row(), 'oxide.light': row(), 'oxide.heavy': row(), magnet: row() };
+}
+/** NR rows by stage, a literal in STAGES order, every number to be written. */
+export function stageMatrices(): Record<StageKey, number[][]> {
+  return { 'ore.light': rows(), 'ore.heavy': rows(), 'oxide.light': rows(), 'oxide.heavy': rows(), magnet: rows() };
+}
+
+/** regionRowInto by stage, each stage's base its 2024 price; `recs` undefined: base prices throughout. Each stage read
+ * by name. */
+function stageRowsInto(content: Content, recs: Record<StageKey, Record<RegionId, number>> | undefined, out: Record<StageKey, number[]>): void {
   const M = content.goods.markets;
-  return {
-    'ore.light': regionRow(recs?.['ore.light'], M['ore.light'].basePrice),
-    'ore.heavy': regionRow(recs?.['ore.heavy'], M['ore.heavy'].basePrice),
-    'oxide.light': regionRow(recs?.['oxide.light'], M['oxide.light'].basePrice),
-    'oxide.heavy': regionRow(recs?.['oxide.heavy'], M['oxide.heavy'].basePrice),
-    magnet: regionRow(recs?.magnet, M.magnet.basePrice),
-  };
+  regionRowInto(recs?.['ore.light'], M['ore.light'].basePrice, out['ore.light']);
+  regionRowInto(recs?.['ore.heavy'], M['ore.heavy'].basePrice, out['ore.heavy']);
+  regionRowInto(recs?.['oxide.light'], M['oxide.light'].basePrice, out['oxide.light']);
+  regionRowInto(recs?.['oxide.heavy'], M['oxide.heavy'].basePrice, out['oxide.heavy']);
+  regionRowInto(recs?.magnet, M.magnet.basePrice, out.magnet);
 }
 
-/** One stage's flows [from][to] as arrays. */
-function flowRows(fs: Record<RegionId, Record<RegionId, number>>): number[][] {
-  return [valuesOf(fs.AUS), valuesOf(fs.CHN), valuesOf(fs.JPN), valuesOf(fs.MYS), valuesOf(fs.ROW), valuesOf(fs.USA)];
+/** One stage's flows [from][to] into rows. */
+function flowRowsInto(fs: Record<RegionId, Record<RegionId, number>>, out: number[][]): void {
+  valuesInto(fs.AUS, out[0]);
+  valuesInto(fs.CHN, out[1]);
+  valuesInto(fs.JPN, out[2]);
+  valuesInto(fs.MYS, out[3]);
+  valuesInto(fs.ROW, out[4]);
+  valuesInto(fs.USA, out[5]);
 }
-function zeroRows(): number[][] {
-  return [zeros(), zeros(), zeros(), zeros(), zeros(), zeros()];
+function zeroRows(out: number[][]): void {
+  for (let a = 0; a < NR; a++) zeroRow(out[a]);
 }
 
-/** Last turn's flows as arrays [stage][from][to] (zeros without flows): the record read once, a row at a time (each
+/** Last turn's flows as rows [stage][from][to] (zeros without flows): the record read once, a row at a time (each
  * hot loop after this reads arrays, not three levels of keyed records). */
-function lastFlowsOf(x: SupplyContext): Record<StageKey, number[][]> {
+function lastFlowsInto(x: SupplyContext, out: Record<StageKey, number[][]>): void {
   const f = x.flows;
-  if (!f) return { 'ore.light': zeroRows(), 'ore.heavy': zeroRows(), 'oxide.light': zeroRows(), 'oxide.heavy': zeroRows(), magnet: zeroRows() };
-  return { 'ore.light': flowRows(f['ore.light']), 'ore.heavy': flowRows(f['ore.heavy']), 'oxide.light': flowRows(f['oxide.light']), 'oxide.heavy': flowRows(f['oxide.heavy']), magnet: flowRows(f.magnet) };
+  if (!f) {
+    zeroRows(out['ore.light']);
+    zeroRows(out['ore.heavy']);
+    zeroRows(out['oxide.light']);
+    zeroRows(out['oxide.heavy']);
+    zeroRows(out.magnet);
+    return;
+  }
+  flowRowsInto(f['ore.light'], out['ore.light']);
+  flowRowsInto(f['ore.heavy'], out['ore.heavy']);
+  flowRowsInto(f['oxide.light'], out['oxide.light']);
+  flowRowsInto(f['oxide.heavy'], out['oxide.heavy']);
+  flowRowsInto(f.magnet, out.magnet);
 }
 
-/** Last turn's prices and flows (the warm start), expectations, calibration and hoarding, as arrays. */
-export function marketInputs(x: SupplyContext) {
+/** Last turn's prices and flows (the warm start), expectations, calibration, distrust and hoarding, as rows, into the
+ * chain input `t` (its rows are written, every number; buildChainInput writes the rest). */
+export function marketInputsInto(x: SupplyContext, t: ChainInput): void {
   const { content, market } = x;
-  const lastFlows = lastFlowsOf(x);
+  lastFlowsInto(x, t.lastFlows);
   const bu = market.baseUse;
-  const baseUse: Record<StageKey, number[]> = { 'ore.light': valuesOf(bu['ore.light']), 'ore.heavy': valuesOf(bu['ore.heavy']), 'oxide.light': valuesOf(bu['oxide.light']), 'oxide.heavy': valuesOf(bu['oxide.heavy']), magnet: valuesOf(bu.magnet) };
+  const baseUse = t.baseUse;
+  valuesInto(bu['ore.light'], baseUse['ore.light']);
+  valuesInto(bu['ore.heavy'], baseUse['ore.heavy']);
+  valuesInto(bu['oxide.light'], baseUse['oxide.light']);
+  valuesInto(bu['oxide.heavy'], baseUse['oxide.heavy']);
+  valuesInto(bu.magnet, baseUse.magnet);
   const di = market.distrust;
-  const distrust = [valuesOf(di.AUS), valuesOf(di.CHN), valuesOf(di.JPN), valuesOf(di.MYS), valuesOf(di.ROW), valuesOf(di.USA)];
-  return {
-    lastPrice: stageRows(content, x.prices),
-    lastProducerPrice: stageRows(content, market.producerPrice),
-    lastFlows,
-    lastTransship: market.transship,
-    expPrice: stageRows(content, market.expPrice),
-    baseUse,
-    hoard: hoarding(x, lastFlows),
-    distrust,
-  };
+  const distrust = t.distrust;
+  valuesInto(di.AUS, distrust[0]);
+  valuesInto(di.CHN, distrust[1]);
+  valuesInto(di.JPN, distrust[2]);
+  valuesInto(di.MYS, distrust[3]);
+  valuesInto(di.ROW, distrust[4]);
+  valuesInto(di.USA, distrust[5]);
+  stageRowsInto(content, x.prices, t.lastPrice);
+  stageRowsInto(content, market.producerPrice, t.lastProducerPrice);
+  t.lastTransship = market.transship;
+  stageRowsInto(content, market.expPrice, t.expPrice);
+  hoardingInto(x, t.lastFlows, t.hoard);
 }
-if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: stageRows, lastFlowsOf and marketInputs are written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: stageRowsInto, lastFlowsInto and marketInputsInto are written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
 /** A stage's entry of a record by stage, by the stage's index in STAGES (a load by name, not by a stage variable). */
 function atStage<T>(rec: Record<StageKey, T>, k: number): T {
@@ -102,18 +131,20 @@ function atStage<T>(rec: Record<StageKey, T>, k: number): T {
 }
 if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply-inputs.ts: atStage is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
+/** Each region's controls by index, for hoardingInto: written before each use. */
+const CONTROLS: RegionState['policies']['controls'][] = [];
+
 /** Precautionary hoarding: importers raise target stocks when a supplier they buy from imposes a control (for a
  * while after it starts) and as tension with a supplier rises (2010-11: Japanese buyers hoarded; Mancheri 2015).
- * `flows` is last turn's flows as arrays (lastFlowsOf). */
-function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record<StageKey, number[]> {
+ * `flows` is last turn's flows as rows (lastFlowsInto); `out` written throughout. */
+function hoardingInto(x: SupplyContext, flows: Record<StageKey, number[][]>, out: Record<StageKey, number[]>): void {
   const { content, regions } = x;
   const H = content.goods.market.storage;
-  // a literal in STAGES order
-  const out: Record<StageKey, number[]> = { 'ore.light': zeros(), 'ore.heavy': zeros(), 'oxide.light': zeros(), 'oxide.heavy': zeros(), magnet: zeros() };
-  if (x.open || !x.flows || x.lift?.hoarding) return out;
+  for (let k = 0; k < NS; k++) zeroRow(atStage(out, k));
+  if (x.open || !x.flows || x.lift?.hoarding) return;
   const tension = x.tension;
-  const ctls: RegionState['policies']['controls'][] = [];
-  for (let a = 0; a < NR; a++) ctls.push(regions[REGIONS[a]].policies.controls);
+  const ctls = CONTROLS;
+  for (let a = 0; a < NR; a++) ctls[a] = regions[REGIONS[a]].policies.controls;
   const hq = H.hoardQuarters;
   for (let k = 0; k < NS; k++) {
     const f = atStage(flows, k);
@@ -137,5 +168,4 @@ function hoarding(x: SupplyContext, flows: Record<StageKey, number[][]>): Record
       o[d] = h;
     }
   }
-  return out;
 }

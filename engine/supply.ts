@@ -2,11 +2,12 @@
 import { REGIONS, STAGES, tariffGoodOf, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Control, GameState, Offtake, RegionState, Shock } from './state.ts';
-import type { ChainInput, MagnetUse } from './market/chain.ts';
+import type { ChainInput } from './market/chain.ts';
 import { capacityFactor, demandFactor } from './events.ts';
 import { laneForPair } from './map.ts';
 import { NR } from './market/spe.ts';
-import { copyRow, marketInputs, row, zeros } from './supply-inputs.ts';
+import { copyInto, marketInputsInto, row, rows, stageMatrices, stageRows, zeroRow } from './supply-inputs.ts';
+import { scratchResultsFor } from './market/problem.ts';
 
 
 const mudCache = new WeakMap<Content, { light: number; heavy: number }>();
@@ -36,23 +37,36 @@ export function laneWedges(content: Content, lanes: GameState['lanes'], share: n
 }
 
 function computeWedges(content: Content, lanes: GameState['lanes'], share: number): number[][] {
-  const out: number[][] = [];
+  const ids = pairLanes(content.map);
   const pen = content.rules.trade.blockedLanePenalty;
+  const out = rows();
   for (let s = 0; s < NR; s++) {
-    const row: number[] = [];
+    const row = out[s];
     for (let d = 0; d < NR; d++) {
       if (s === d) {
-        row.push(0);
+        row[d] = 0;
         continue;
       }
-      const lane = lanes[laneForPair(content.map, REGIONS[s], REGIONS[d])];
-      if (!lane) row.push(0);
-      else if (lane.blocked) row.push(pen);
-      else row.push(share * Math.max(0, lane.lengthKm / Math.max(1, lane.baseKm) - 1));
+      const lane = lanes[ids[s * NR + d]];
+      if (!lane) row[d] = 0;
+      else if (lane.blocked) row[d] = pen;
+      else row[d] = share * Math.max(0, lane.lengthKm / Math.max(1, lane.baseKm) - 1);
     }
-    out.push(row);
   }
   return out;
+}
+
+/** Each pair's lane id at [s * NR + d] (laneForPair's answers, asked in computeWedges' order, so a map without a lane
+ * for a pair throws as it did), kept per map: no key string built per pair per call. */
+const laneIds = new WeakMap<Content['map'], string[]>();
+function pairLanes(map: Content['map']): string[] {
+  let ids = laneIds.get(map);
+  if (!ids) {
+    ids = [];
+    for (let s = 0; s < NR; s++) for (let d = 0; d < NR; d++) ids.push(s === d ? '' : laneForPair(map, REGIONS[s], REGIONS[d]));
+    laneIds.set(map, ids);
+  }
+  return ids;
 }
 
 /** Causes a counterfactual can lift: one country's export controls, all rare-earth tariffs, hoarding, events. */
@@ -92,58 +106,97 @@ export interface SupplyContext {
   tension?: GameState['tension'];
 }
 
-/** Regions whose buyers' price last turn was above the rest (read from lastPrice: last turn's prices as arrays). */
-function shortOf(prices: GameState['prices'] | undefined, p: number[]): boolean[] {
-  const out = [false, false, false, false, false, false];
-  if (!prices) return out;
+/** Whether each region's buyers' price last turn was above the rest (read from lastPrice: last turn's prices as
+ * rows), into `out`; all false without last turn's prices. */
+function shortInto(prices: GameState['prices'] | undefined, p: number[], out: boolean[]): void {
+  if (!prices) {
+    for (let i = 0; i < NR; i++) out[i] = false;
+    return;
+  }
   let lo = Infinity;
   for (let i = 0; i < NR; i++) lo = Math.min(lo, p[i]);
   for (let i = 0; i < NR; i++) out[i] = p[i] > 1.05 * lo;
-  return out;
+}
+function flags(): boolean[] {
+  return [false, false, false, false, false, false];
 }
 
+/** A chain input with every row there and every number still to be written (buildChainInput writes them all), its
+ * keys in the order the literal buildChainInput once returned wrote them. */
+function newChainInput(x: SupplyContext): ChainInput {
+  const Z = row;
+  return {
+    goods: x.content.goods,
+    minedReo: Z(),
+    q: x.q,
+    heavyIntensity: x.heavyIntensity,
+    magnetHeavy: x.market.magnetHeavy,
+    oreOut: { light: Z(), heavy: Z() },
+    refCap: { light: Z(), heavy: Z() },
+    magCap: Z(),
+    recycled: { light: Z(), heavy: Z() },
+    release: x.release,
+    purchase: x.purchase,
+    magnetNeedByUse: { carsEv: Z(), carsIce: Z(), defense: Z(), wind: Z(), electronics: Z(), other: Z() },
+    oxideOther: { light: Z(), heavy: Z() },
+    inv: stageRows(),
+    caps: stageMatrices(),
+    reserved: stageMatrices(),
+    tariff: stageMatrices(),
+    laneExtra: [],
+    planByNeeds: false,
+    lastPrice: stageRows(),
+    lastProducerPrice: stageRows(),
+    lastFlows: stageMatrices(),
+    lastTransship: x.market.transship,
+    expPrice: stageRows(),
+    baseUse: stageRows(),
+    hoard: stageRows(),
+    distrust: rows(),
+    short: { oreLight: flags(), oreHeavy: flags(), light: flags(), heavy: flags(), magnet: flags() },
+  };
+}
+
+/** The turn's own chain input (no cause lifted, not the calibration), kept from one turn to the next and written
+ * through each turn: it lives only through its turn (the chain, the price ledger, the economy step read it), so its
+ * rows need not be new ones. The problems' results for it are kept the same way (problem.ts, scratchResultsFor). */
+let TURN_INPUT: ChainInput | null = null;
+
+/** This turn's chain input. With no cause lifted and not at calibration (the turn's own: resolveParts'), the input is
+ * the one kept at module level, written afresh, valid until the next such call; a counterfactual's (`lift`) or the
+ * calibration's (`open`) is a new one, as it lives beside the turn's. */
 export function buildChainInput(x: SupplyContext): ChainInput {
   const { content, regions, q } = x;
   const frac = q / 4;
-  const { oreOut, minedReo, refCap, magCap, recycled, magnetNeedByUse, oxideOther, inv } = regionSupply(x);
-  const { caps, reserved, tariff } = tradeMatrices(x, regions);
-  const mk = marketInputs(x);
+  let t: ChainInput;
+  if (x.lift === undefined && x.open !== true) {
+    if (!TURN_INPUT) scratchResultsFor((TURN_INPUT = newChainInput(x)));
+    t = TURN_INPUT;
+  } else t = newChainInput(x);
+  t.goods = content.goods;
+  regionSupplyInto(x, t);
+  t.q = q;
+  t.heavyIntensity = x.heavyIntensity;
+  t.magnetHeavy = x.market.magnetHeavy;
+  t.release = x.release;
+  t.purchase = x.purchase;
+  tradeMatricesInto(x, regions, t);
+  marketInputsInto(x, t);
+  const reserved = t.reserved;
   for (const o of x.offtakes) {
     if (o.untilTurn < x.turn) continue;
     reserved[o.stage][REGION_INDEX[o.from]][REGION_INDEX[o.to]] += o.tonnesPerYear * frac;
   }
-  const lp = mk.lastPrice;
-  // the literal {..., planByNeeds, ...mk, short} written out key for key (no spread in a literal)
-  return {
-    goods: content.goods,
-    minedReo,
-    q,
-    heavyIntensity: x.heavyIntensity,
-    magnetHeavy: x.market.magnetHeavy,
-    oreOut,
-    refCap,
-    magCap,
-    recycled,
-    release: x.release,
-    purchase: x.purchase,
-    magnetNeedByUse,
-    oxideOther,
-    inv,
-    caps,
-    reserved,
-    tariff,
-    laneExtra: laneWedges(content, x.lanes, 1),
-    planByNeeds: x.open === true,
-    lastPrice: lp,
-    lastProducerPrice: mk.lastProducerPrice,
-    lastFlows: mk.lastFlows,
-    lastTransship: mk.lastTransship,
-    expPrice: mk.expPrice,
-    baseUse: mk.baseUse,
-    hoard: mk.hoard,
-    distrust: mk.distrust,
-    short: { oreLight: shortOf(x.prices, lp['ore.light']), oreHeavy: shortOf(x.prices, lp['ore.heavy']), light: shortOf(x.prices, lp['oxide.light']), heavy: shortOf(x.prices, lp['oxide.heavy']), magnet: shortOf(x.prices, lp.magnet) },
-  };
+  t.laneExtra = laneWedges(content, x.lanes, 1);
+  t.planByNeeds = x.open === true;
+  const lp = t.lastPrice;
+  const sh = t.short;
+  shortInto(x.prices, lp['ore.light'], sh.oreLight);
+  shortInto(x.prices, lp['ore.heavy'], sh.oreHeavy);
+  shortInto(x.prices, lp['oxide.light'], sh.light);
+  shortInto(x.prices, lp['oxide.heavy'], sh.heavy);
+  shortInto(x.prices, lp.magnet, sh.magnet);
+  return t;
 }
 
 const REGION_INDEX = {} as Record<RegionId, number>;
@@ -151,32 +204,31 @@ for (let i = 0; i < NR; i++) REGION_INDEX[REGIONS[i]] = i;
 const TARIFF_GOOD = STAGES.map(tariffGoodOf);
 if (TARIFF_GOOD.join() !== 'ore,ore,oxide,oxide,magnets') throw new Error(`supply.ts: tradeMatrices is written for the stages' tariff goods ore, ore, oxide, oxide, magnets, not ${TARIFF_GOOD.join()}`);
 
-/** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs). Each pair's
- * policy records are looked up once for all five stages; each stage's rows pushed straight onto its own array. */
-function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>) {
+/** Export caps, reserved flows and tariffs for every stage, a row per exporter (or importer, for tariffs), into the
+ * chain input's rows. Each pair's policy records are looked up once for all five stages. */
+function tradeMatricesInto(x: SupplyContext, regions: Record<RegionId, RegionState>, t: ChainInput): void {
   const { content, q } = x;
   const M = content.goods.markets;
-  // per stage in STAGES order; arrays grown by push stay packed (the solver reads them in its hot loops)
-  const C0: number[][] = [];
-  const C1: number[][] = [];
-  const C2: number[][] = [];
-  const C3: number[][] = [];
-  const C4: number[][] = [];
-  const T0: number[][] = [];
-  const T1: number[][] = [];
-  const T2: number[][] = [];
-  const T3: number[][] = [];
-  const T4: number[][] = [];
-  const R0: number[][] = [];
-  const R1: number[][] = [];
-  const R2: number[][] = [];
-  const R3: number[][] = [];
-  const R4: number[][] = [];
+  // per stage in STAGES order, each record read by name
+  const C0 = t.caps['ore.light'];
+  const C1 = t.caps['ore.heavy'];
+  const C2 = t.caps['oxide.light'];
+  const C3 = t.caps['oxide.heavy'];
+  const C4 = t.caps.magnet;
+  const T0 = t.tariff['ore.light'];
+  const T1 = t.tariff['ore.heavy'];
+  const T2 = t.tariff['oxide.light'];
+  const T3 = t.tariff['oxide.heavy'];
+  const T4 = t.tariff.magnet;
+  const R0 = t.reserved['ore.light'];
+  const R1 = t.reserved['ore.heavy'];
+  const R2 = t.reserved['oxide.light'];
+  const R3 = t.reserved['oxide.heavy'];
+  const R4 = t.reserved.magnet;
   const noTariffs = x.lift?.tariffs === true;
   const liftBy = x.lift?.controlsBy;
   const dr = x.dealReserved;
   const turn = x.turn;
-  // each stage's record read by name (a constant key), not by a stage variable
   const d0 = M['ore.light'].licenceDelayWeeks;
   const d1 = M['ore.heavy'].licenceDelayWeeks;
   const d2 = M['oxide.light'].licenceDelayWeeks;
@@ -185,16 +237,16 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
   for (let a = 0; a < NR; a++) {
     const pol = regions[REGIONS[a]].policies;
     const uncapped = x.open === true || liftBy?.includes(REGIONS[a]) === true;
-    const c0 = row();
-    const c1 = row();
-    const c2 = row();
-    const c3 = row();
-    const c4 = row();
-    const t0 = row();
-    const t1 = row();
-    const t2 = row();
-    const t3 = row();
-    const t4 = row();
+    const c0 = C0[a];
+    const c1 = C1[a];
+    const c2 = C2[a];
+    const c3 = C3[a];
+    const c4 = C4[a];
+    const t0 = T0[a];
+    const t1 = T1[a];
+    const t2 = T2[a];
+    const t3 = T3[a];
+    const t4 = T4[a];
     for (let b = 0; b < NR; b++) {
       const B = REGIONS[b];
       if (a === b || noTariffs) t0[b] = t1[b] = t2[b] = t3[b] = t4[b] = 0;
@@ -216,36 +268,20 @@ function tradeMatrices(x: SupplyContext, regions: Record<RegionId, RegionState>)
       c3[b] = capOf(ctl['oxide.heavy'], d3, turn, q);
       c4[b] = capOf(ctl.magnet, d4, turn, q);
     }
-    C0.push(c0);
-    C1.push(c1);
-    C2.push(c2);
-    C3.push(c3);
-    C4.push(c4);
-    T0.push(t0);
-    T1.push(t1);
-    T2.push(t2);
-    T3.push(t3);
-    T4.push(t4);
     if (dr) {
-      R0.push(copyRow(dr['ore.light'][a]));
-      R1.push(copyRow(dr['ore.heavy'][a]));
-      R2.push(copyRow(dr['oxide.light'][a]));
-      R3.push(copyRow(dr['oxide.heavy'][a]));
-      R4.push(copyRow(dr.magnet[a]));
+      copyInto(dr['ore.light'][a], R0[a]);
+      copyInto(dr['ore.heavy'][a], R1[a]);
+      copyInto(dr['oxide.light'][a], R2[a]);
+      copyInto(dr['oxide.heavy'][a], R3[a]);
+      copyInto(dr.magnet[a], R4[a]);
     } else {
-      R0.push(zeros());
-      R1.push(zeros());
-      R2.push(zeros());
-      R3.push(zeros());
-      R4.push(zeros());
+      zeroRow(R0[a]);
+      zeroRow(R1[a]);
+      zeroRow(R2[a]);
+      zeroRow(R3[a]);
+      zeroRow(R4[a]);
     }
   }
-  // records by stage, each a literal with its keys in STAGES order
-  return {
-    caps: { 'ore.light': C0, 'ore.heavy': C1, 'oxide.light': C2, 'oxide.heavy': C3, magnet: C4 },
-    reserved: { 'ore.light': R0, 'ore.heavy': R1, 'oxide.light': R2, 'oxide.heavy': R3, magnet: R4 },
-    tariff: { 'ore.light': T0, 'ore.heavy': T1, 'oxide.light': T2, 'oxide.heavy': T3, magnet: T4 },
-  };
 }
 if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply.ts: tradeMatrices is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
 
@@ -258,26 +294,29 @@ function capOf(c: Control, licenceDelayWeeks: number, turn: number, q: number): 
   return c.share * c.baseVolume * q * fresh;
 }
 
-/** Each region's output, capacity, recycling, needs and stocks this turn (arrays in REGIONS order). Kept apart from
- * buildChainInput so V8 optimises two middling functions instead of one whose escape analysis took 250 ms a compile. */
-function regionSupply(x: SupplyContext) {
+// the regions by index for regionSupplyInto, written before each use
+const REGION_STATES: RegionState[] = [];
+
+/** Each region's output, capacity, recycling, needs and stocks this turn (rows in REGIONS order), into the chain
+ * input's rows, every number written. Kept apart from buildChainInput so V8 optimises two middling functions instead
+ * of one whose escape analysis took 250 ms a compile. */
+function regionSupplyInto(x: SupplyContext, t: ChainInput): void {
   const { content, regions, q } = x;
   const shocks = x.lift?.events ? [] : x.shocks;
   // no running shocks: every factor is 1 (capacityFactor and demandFactor's answer for an empty list)
   const none = shocks.length === 0;
   const frac = q / 4;
   const mud = mudComposition(content);
-  const Z = zeros;
-  const oreOut = { light: Z(), heavy: Z() };
-  const minedReo = Z();
-  const refCap = { light: Z(), heavy: Z() };
-  const magCap = Z();
-  const recycled = { light: Z(), heavy: Z() };
-  const magnetNeedByUse: Record<MagnetUse, number[]> = { carsEv: Z(), carsIce: Z(), defense: Z(), wind: Z(), electronics: Z(), other: Z() };
+  const oreOut = t.oreOut;
+  const minedReo = t.minedReo;
+  const refCap = t.refCap;
+  const magCap = t.magCap;
+  const recycled = t.recycled;
+  const magnetNeedByUse = t.magnetNeedByUse;
   const A = content.goods.autos;
-  const oxideOther = { light: Z(), heavy: Z() };
-  // a literal in STAGES order, each stage's row filled by name below (no keyed access by a stage variable)
-  const inv: Record<StageKey, number[]> = { 'ore.light': Z(), 'ore.heavy': Z(), 'oxide.light': Z(), 'oxide.heavy': Z(), magnet: Z() };
+  const oxideOther = t.oxideOther;
+  // each stage's row filled by name below (no keyed access by a stage variable)
+  const inv = t.inv;
   const invOL = inv['ore.light'];
   const invOH = inv['ore.heavy'];
   const invXL = inv['oxide.light'];
@@ -286,7 +325,13 @@ function regionSupply(x: SupplyContext) {
   // the content's figures looked up once, the regions' states by index in REGIONS order (supply-inputs.ts checks it)
   const maxRec = content.goods.supplyResponse.maxRecyclingShare;
   const mrL = content.goods.magnetRecipe.light;
-  const RS = [regions.AUS, regions.CHN, regions.JPN, regions.MYS, regions.ROW, regions.USA];
+  const RS = REGION_STATES;
+  RS[0] = regions.AUS;
+  RS[1] = regions.CHN;
+  RS[2] = regions.JPN;
+  RS[3] = regions.MYS;
+  RS[4] = regions.ROW;
+  RS[5] = regions.USA;
   for (let i = 0; i < NR; i++) {
     const id = REGIONS[i];
     const r = RS[i];
@@ -322,5 +367,4 @@ function regionSupply(x: SupplyContext) {
     invXH[i] = iv['oxide.heavy'];
     invM[i] = iv.magnet;
   }
-  return { oreOut, minedReo, refCap, magCap, recycled, magnetNeedByUse, oxideOther, inv };
 }

@@ -41,26 +41,62 @@ export interface CountryView {
 /** `shared`: public records of this state's regions already made for another country's view of it, filled as they are
  * made (several views of one state made together share them: collectOrders, rollouts); none, each view its own. */
 export function viewFor(state: GameState, country: CountryId, shared?: Partial<Record<RegionId, PublicRegion>>): CountryView {
-  const others = {} as Record<RegionId, PublicRegion>;
-  if (shared) {
-    for (const r of REGIONS) if (r !== country) others[r] = shared[r] ??= publicRegion(state.regions[r]);
-  } else for (const r of REGIONS) if (r !== country) others[r] = publicRegion(state.regions[r]);
-  // the deals this country sees and the shocks, by index loops (the same elements in the same order as filter/map)
-  const deals: GameState['deals'] = [];
-  for (let i = 0; i < state.deals.length; i++) {
-    const d = state.deals[i];
-    if (d.from === country || d.to === country || d.status === 'active') deals.push(d);
+  const others = othersOf(state, country, shared);
+  // the deals this country sees, by an index loop (the same elements in the same order as filter): the state's own
+  // list when it sees every one (a view shares the state's lists, as it does its projects)
+  const all = state.deals;
+  let seen = 0;
+  for (let i = 0; i < all.length; i++) {
+    const d = all[i];
+    if (d.from === country || d.to === country || d.status === 'active') seen++;
   }
-  const shocks: CountryView['shocks'] = new Array(state.shocks.length);
-  for (let i = 0; i < state.shocks.length; i++) shocks[i] = { eventId: state.shocks[i].eventId, turnsLeft: state.shocks[i].turnsLeft };
-  const view: CountryView = {
+  let deals: GameState['deals'] = all;
+  if (seen < all.length) {
+    deals = [];
+    for (let i = 0; i < all.length; i++) {
+      const d = all[i];
+      if (d.from === country || d.to === country || d.status === 'active') deals.push(d);
+    }
+  }
+  const shocks = publicShocks(state.shocks);
+  const date = dateOf(state.start, state.turn * state.quartersPerTurn);
+  // the track last, when there is one (the key order a spread into the literal gave): one literal or the other, so
+  // no view grows a property store for it
+  if (state.track)
+    return {
+      country,
+      scenarioId: state.scenarioId,
+      turn: state.turn,
+      turns: state.turns,
+      quartersPerTurn: state.quartersPerTurn,
+      start: state.start,
+      date,
+      self: state.regions[country],
+      others,
+      prices: state.prices,
+      worldPrice: state.worldPrice,
+      flows: state.flows,
+      carFlows: state.carFlows,
+      tension: state.tension,
+      trust: state.trust[country],
+      deals,
+      projects: state.projects,
+      offtakes: state.offtakes,
+      straits: state.straits,
+      lanes: state.lanes,
+      shocks,
+      heavyIntensity: state.heavyIntensity,
+      market: state.market,
+      track: state.track,
+    };
+  return {
     country,
     scenarioId: state.scenarioId,
     turn: state.turn,
     turns: state.turns,
     quartersPerTurn: state.quartersPerTurn,
     start: state.start,
-    date: dateOf(state.start, state.turn * state.quartersPerTurn),
+    date,
     self: state.regions[country],
     others,
     prices: state.prices,
@@ -78,9 +114,57 @@ export function viewFor(state: GameState, country: CountryId, shared?: Partial<R
     heavyIntensity: state.heavyIntensity,
     market: state.market,
   };
-  // the track last, when there is one (assigned after the literal: the key order a spread into it gave)
-  if (state.track) view.track = state.track;
-  return view;
+}
+
+/** The other regions' public records, a literal per country with the keys in REGIONS order (as keyed stores into {}
+ * gave them, without the fifth key's property store); `shared` as viewFor's. */
+function othersOf(state: GameState, country: CountryId, shared: Partial<Record<RegionId, PublicRegion>> | undefined): Record<RegionId, PublicRegion> {
+  const R = state.regions;
+  const S = shared;
+  switch (country) {
+    case 'AUS':
+      return { CHN: pub(R, S, 'CHN'), JPN: pub(R, S, 'JPN'), MYS: pub(R, S, 'MYS'), ROW: pub(R, S, 'ROW'), USA: pub(R, S, 'USA') } as Record<RegionId, PublicRegion>;
+    case 'CHN':
+      return { AUS: pub(R, S, 'AUS'), JPN: pub(R, S, 'JPN'), MYS: pub(R, S, 'MYS'), ROW: pub(R, S, 'ROW'), USA: pub(R, S, 'USA') } as Record<RegionId, PublicRegion>;
+    case 'JPN':
+      return { AUS: pub(R, S, 'AUS'), CHN: pub(R, S, 'CHN'), MYS: pub(R, S, 'MYS'), ROW: pub(R, S, 'ROW'), USA: pub(R, S, 'USA') } as Record<RegionId, PublicRegion>;
+    case 'MYS':
+      return { AUS: pub(R, S, 'AUS'), CHN: pub(R, S, 'CHN'), JPN: pub(R, S, 'JPN'), ROW: pub(R, S, 'ROW'), USA: pub(R, S, 'USA') } as Record<RegionId, PublicRegion>;
+    case 'USA':
+      return { AUS: pub(R, S, 'AUS'), CHN: pub(R, S, 'CHN'), JPN: pub(R, S, 'JPN'), MYS: pub(R, S, 'MYS'), ROW: pub(R, S, 'ROW') } as Record<RegionId, PublicRegion>;
+    default:
+      return othersByLoop(R, S, country);
+  }
+}
+/** othersOf for any other country a caller names: keyed stores in REGIONS order. */
+function othersByLoop(R: GameState['regions'], S: Partial<Record<RegionId, PublicRegion>> | undefined, country: string): Record<RegionId, PublicRegion> {
+  const others = {} as Record<RegionId, PublicRegion>;
+  for (const r of REGIONS) if (r !== country) others[r] = pub(R, S, r);
+  return others;
+}
+/** Region r's public record: the one in `shared`, made and put there when there is none; without `shared`, a new one. */
+function pub(R: GameState['regions'], shared: Partial<Record<RegionId, PublicRegion>> | undefined, r: RegionId): PublicRegion {
+  return shared ? (shared[r] ??= publicRegion(R[r])) : publicRegion(R[r]);
+}
+if (REGIONS.join() !== 'AUS,CHN,JPN,MYS,ROW,USA') throw new Error('view.ts: othersOf is written for the regions AUS CHN JPN MYS ROW USA');
+
+/** The running shocks as others see them (event and turns left), the same list for every view of one state's shocks:
+ * the last list's kept (several views of a state are made together), when it still says what the shocks do (a host
+ * may change a state's list in place before its first turn). */
+let shocksOf: GameState['shocks'] | null = null;
+let shocksSeen: CountryView['shocks'] = [];
+function publicShocks(list: GameState['shocks']): CountryView['shocks'] {
+  if (list === shocksOf && sameShocks(list, shocksSeen)) return shocksSeen;
+  const out: CountryView['shocks'] = new Array(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = { eventId: list[i].eventId, turnsLeft: list[i].turnsLeft };
+  shocksOf = list;
+  shocksSeen = out;
+  return out;
+}
+function sameShocks(list: GameState['shocks'], seen: CountryView['shocks']): boolean {
+  if (list.length !== seen.length) return false;
+  for (let i = 0; i < list.length; i++) if (list[i].eventId !== seen[i].eventId || list[i].turnsLeft !== seen[i].turnsLeft) return false;
+  return true;
 }
 
 /** addQuarters(start, n), kept per start and n: a view's date, the same string for every view of a turn. */

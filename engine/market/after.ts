@@ -57,7 +57,8 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
     }
     expPrice[s] = recordOf(ROW);
     transship[s] = transshipRecord(m.transship);
-    detected[s] = transshipRecord(detections(content, m));
+    foundInto(content, m);
+    detected[s] = transshipRecord(m.transship, FOUND);
   }
   // spread, then assign in the literal's order: the same object key for key, without V8's slow path for a literal
   // that overrides spread keys
@@ -142,22 +143,36 @@ function underwaterAfter(content: Content, state: GameState, chain: ReturnType<t
 /** What the origin's authorities find of each transshipment route: the chance of detection rises with all that goes
  * from the origin to the destination round its controls, reaching certainty at `detectShare` of world volume. */
 export function detections(content: Content, m: ChainResult['markets'][StageKey]): [number, number, number, number][] {
-  let world = 0;
-  for (let i = 0; i < NR; i++) world += m.received[i];
-  const scale = content.goods.market.transship.detectShare * world;
+  foundInto(content, m);
   const out: [number, number, number, number][] = [];
   const list = m.transship;
   for (let i = 0; i < list.length; i++) {
-    const [a, v, b, t] = list[i];
+    const e = list[i];
+    out.push([e[0], e[1], e[2], FOUND[i]]);
+  }
+  return out;
+}
+
+/** What detections finds of each route, into FOUND[i] for the market's i-th route (the turn's engine reads these, not
+ * the records detections builds). Written before it is read, per call; grown to the longest list seen. */
+const FOUND: number[] = [];
+function foundInto(content: Content, m: ChainResult['markets'][StageKey]): void {
+  let world = 0;
+  for (let i = 0; i < NR; i++) world += m.received[i];
+  const scale = content.goods.market.transship.detectShare * world;
+  const list = m.transship;
+  for (let i = 0; i < list.length; i++) {
+    const e0 = list[i];
+    const a = e0[0];
+    const b = e0[2];
     let pair = 0;
     for (let j = 0; j < list.length; j++) {
       const e = list[j];
       if (e[0] === a && e[2] === b) pair += e[3];
     }
     const chance = scale > 0 ? Math.min(1, pair / scale) : 1;
-    out.push([a, v, b, t * chance]);
+    FOUND[i] = e0[3] * chance;
   }
-  return out;
 }
 
 /** Whether the origin takes note of t found on an (origin, via) pair of a stage whose buyers received `world` t. */
@@ -180,10 +195,11 @@ export function leakConsequences(content: Content, chain: ChainResult, tension: 
     for (let i = 0; i < NR; i++) world += m.received[i];
     LEAK_T.fill(0);
     LEAK_DEST.fill(0);
-    const found = detections(content, m);
-    for (let i = 0; i < found.length; i++) {
-      const f = found[i];
-      const t = f[3];
+    foundInto(content, m);
+    const list = m.transship;
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i];
+      const t = FOUND[i];
       if (t <= 0) continue;
       const k = f[0] * NR + f[1];
       LEAK_T[k] += t;
@@ -250,13 +266,14 @@ const TR_T = new Float64Array(NR * NR * NR);
 
 /** Transshipment as a record with sorted keys "ORIGIN>VIA>DESTINATION" (t), tiny volumes left out. The keys come
  * from transKey's table; with REGIONS in string order and three-letter codes, the keys' string order is that of
- * (origin, via, destination) as numbers, so entries sort by that code (stably: a repeated route keeps its last). */
-export function transshipRecord(list: [number, number, number, number][]): Record<string, number> {
-  if (list.length > TR_CODE.length) return transshipRecordSlow(list);
+ * (origin, via, destination) as numbers, so entries sort by that code (stably: a repeated route keeps its last).
+ * `amounts`: each route's t by its index in `list`, in place of the list's own. */
+export function transshipRecord(list: [number, number, number, number][], amounts?: number[]): Record<string, number> {
+  if (list.length > TR_CODE.length) return transshipRecordSlow(list, amounts);
   let n = 0;
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
-    const t = e[3];
+    const t = amounts ? amounts[i] : e[3];
     if (!(t > 1e-6)) continue;
     const code = (e[0] * NR + e[1]) * NR + e[2];
     let j = n - 1;
@@ -275,9 +292,13 @@ export function transshipRecord(list: [number, number, number, number][]): Recor
 }
 if (REGIONS.some((r, i) => r.length !== 3 || (i > 0 && !(REGIONS[i - 1] < r)))) throw new Error('after.ts: transshipRecord needs three-letter region codes in string order');
 
-function transshipRecordSlow(list: [number, number, number, number][]): Record<string, number> {
+function transshipRecordSlow(list: [number, number, number, number][], amounts?: number[]): Record<string, number> {
   const keys: [string, number][] = [];
-  for (const [a, v, b, t] of list) if (t > 1e-6) keys.push([`${REGIONS[a]}>${REGIONS[v]}>${REGIONS[b]}`, t]);
+  for (let i = 0; i < list.length; i++) {
+    const [a, v, b, t0] = list[i];
+    const t = amounts ? amounts[i] : t0;
+    if (t > 1e-6) keys.push([`${REGIONS[a]}>${REGIONS[v]}>${REGIONS[b]}`, t]);
+  }
   keys.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
   const out: Record<string, number> = {};
   for (const [k, t] of keys) out[k] = t;

@@ -23,6 +23,7 @@ export function problemOf(s: StageKey): SpeProblem {
 
 /** Arcs, caps, tariffs, contracts, transshipment routes and the warm start of one market. */
 export function setTrade(x: ChainInput, s: StageKey, m: SpeProblem): void {
+  toScratch = x === scratchInput;
   const g = x.goods;
   const M = g.markets[s];
   const cap = x.caps[s];
@@ -138,33 +139,77 @@ export function setStorage(x: ChainInput, s: StageKey, m: SpeProblem, r: number,
   return stranded;
 }
 
+/** The chain input whose markets' results are written into results kept per problem (supply.ts's input for the
+ * turn's own chain, which lives only through its turn, as do its results); any other input's results are new. */
+let scratchInput: ChainInput | null = null;
+export function scratchResultsFor(x: ChainInput): void {
+  scratchInput = x;
+}
+/** Whether the next result is the kept one: set by setTrade (each market's problem is set up by it before it is solved
+ * and read back), cleared by result. */
+let toScratch = false;
+const KEPT = new Map<SpeProblem, { out: MarketResult; routes: [number, number, number, number][] }>();
+
+function newResult(): MarketResult {
+  const flows: number[][] = [Z(), Z(), Z(), Z(), Z(), Z()];
+  return { price: Z(), producerPrice: Z(), flows, transship: [], received: Z(), demanded: Z(), supplied: Z(), stats: { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 } };
+}
+
+/** The solved problem read back: the result kept for the problem when setTrade was last handed the turn's own chain
+ * input (every number written again), otherwise a new one. */
 export function result(m: SpeProblem, stats: SpeStats): MarketResult {
-  const price = Z();
-  const producerPrice = Z();
-  const flows: number[][] = [];
-  const received = Z();
-  const supplied = Z();
+  const kept = toScratch;
+  toScratch = false;
+  let k = kept ? KEPT.get(m) : undefined;
+  if (kept && !k) KEPT.set(m, (k = { out: newResult(), routes: [] }));
+  const out = k ? k.out : newResult();
+  const { price, producerPrice, flows, received, supplied } = out;
+  for (let a = 0; a < NR; a++) {
+    received[a] = 0;
+    supplied[a] = 0;
+  }
   for (let a = 0; a < NR; a++) {
     price[a] = m.p[NR + a];
     producerPrice[a] = m.p[a];
-    const row = Z();
+    const row = flows[a];
     for (let b = 0; b < NR; b++) {
       const v = m.x[a * NR + b];
       row[b] = v;
       received[b] += v;
       supplied[a] += v;
     }
-    flows.push(row);
   }
-  const transship: [number, number, number, number][] = [];
+  // the routes written by index over the kept list and its length set once after (emptying it first would let its
+  // store go, and the next push make a new one)
+  const transship = out.transship;
+  let n = 0;
   for (let i = 0; i < m.nTr; i++) {
     const v = m.xt[i];
     if (v <= 0) continue;
-    transship.push([m.trS[i], m.trK[i], m.trD[i], v]);
+    let e: [number, number, number, number];
+    if (k) {
+      // the kept routes' records reused, in order
+      e = k.routes[n] ??= [0, 0, 0, 0];
+      e[0] = m.trS[i];
+      e[1] = m.trK[i];
+      e[2] = m.trD[i];
+      e[3] = v;
+    } else e = [m.trS[i], m.trK[i], m.trD[i], v];
+    if (n < transship.length) transship[n] = e;
+    else transship.push(e);
+    n++;
     received[m.trD[i]] += v;
     supplied[m.trS[i]] += v;
   }
-  return { price, producerPrice, flows, transship, received, demanded: received.slice(), supplied, stats: { outer: stats.outer, newton: stats.newton, maxGap: stats.maxGap / m.pref, maxResidual: stats.maxResidual / m.qref } };
+  if (transship.length !== n) transship.length = n;
+  const demanded = out.demanded;
+  for (let a = 0; a < NR; a++) demanded[a] = received[a];
+  const st = out.stats;
+  st.outer = stats.outer;
+  st.newton = stats.newton;
+  st.maxGap = stats.maxGap / m.pref;
+  st.maxResidual = stats.maxResidual / m.qref;
+  return out;
 }
 
 export const STATS: SpeStats = { outer: 0, newton: 0, maxGap: 0, maxResidual: 0 };
