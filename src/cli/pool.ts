@@ -1,6 +1,5 @@
 // Plays game tasks on N threads (this one and N-1 worker threads) pulling from one queue, and hands results back by task index.
 import { Piscina } from 'piscina';
-import { setMaxListeners } from 'node:events';
 import cliProgress from 'cli-progress';
 import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
@@ -24,16 +23,18 @@ export interface Schedule<T = GameTask> {
   /** checked before each task is handed out; true stops handing out more (an interrupt). Tasks already running
    * finish and are reported, so an interrupt loses no finished game. */
   stopped?: () => boolean;
-  /** start worker threads only once this thread estimates the work left at more than this many ms (default 30000,
+  /** start worker threads only once this thread estimates the work left at more than this many ms (default 5000,
    * or GAMBIT_THREAD_WORTH_MS; threadsPay); 0 starts them at once */
   threadWorthMs?: number;
 }
 
-/** Each worker thread first spends some 3-10 s of CPU starting and compiling the engine, which on a 2-core machine it
- * takes from this thread's games: a job of 15 s on one thread (the README's tournament) ran 0.48-0.90x as fast on
- * two. So threads start only when the work left would take this thread THREAD_WORTH_MS or more (threadsPay); the
- * estimate of a short job swings by half either way (its tasks differ, the machine is shared), hence the margin. */
-const THREAD_WORTH_MS = 30_000;
+/** Each worker thread first spends some 3 s of CPU starting and compiling the engine, which on a 2-core machine it
+ * takes from this thread's games. Measured on the README's tournament pools (2 cores, threads started at once): 135
+ * games (3.4 s on one thread) ran 0.81-0.84x as fast on two, 270 games (5.1-5.3 s) 0.95-1.0x, 540 games (8.6 s)
+ * 1.20x, 1,620 games (22.5 s) 1.49x. So threads start only when the work left would take this thread THREAD_WORTH_MS
+ * or more (threadsPay), judged once it is warm: the 270-game job (about 3.5 s left after 40 games) stays on one
+ * thread, the 540-game one (about 6.5 s left) starts its thread. */
+const THREAD_WORTH_MS = 5_000;
 /** This thread's first games run while V8 is still compiling the engine, several times slower than once it is warm
  * (the README tournament's fifth task took 370 ms on a loaded machine, its later ones 11-16 ms; the bench needs some
  * 30 games before the pace settles). Compiling goes by games played, not by time (a loaded machine plays fewer games
@@ -67,10 +68,12 @@ export function threadsPay(p: PaceSoFar, worthMs: number): boolean {
   return p.played >= 5 && (p.left * p.fastestMs) / EARLY_DISCOUNT >= worthMs;
 }
 
-/** Tasks a worker thread holds at a time. This thread answers a worker's result only between its own games (30-90 ms
- * each), so a worker that held two often finished both and waited: a CPU profile of the README's tournament on two
- * threads showed the worker in Atomics.wait a quarter of its time. Four keep it busy across one of this thread's
- * games; a finished result still waits at most one game to be recorded, so an interrupt loses nothing. */
+/** Tasks a worker thread holds at a time. This thread answers a worker's result only between its own games, so a
+ * worker holding one task waits for this thread's game to end after each of its own. Four keep it busy across one of
+ * this thread's games; a finished result still waits at most one game to be recorded, so an interrupt loses nothing.
+ * The tasks carry no AbortSignal: Piscina runs an abortable task alone on its thread (`currentUsage` is Infinity while
+ * one runs), so with a signal the worker held one task whatever this said, and waited 9 ms between games of 12 ms
+ * (a 1,620-game tournament on two threads: the worker busy 66% of the time, 612 of the games to this thread's 1,008). */
 const QUEUE_PER_THREAD = 4;
 
 /**
@@ -101,13 +104,12 @@ export async function playScheduled<T = GameTask>(s: Schedule<T>): Promise<void>
     }
     return next++;
   };
-  const abort = new AbortController();
-  setMaxListeners(0, abort.signal);
+  // the first failure stops the handing out; tasks under way end (at most QUEUE_PER_THREAD a thread) and are not waited
+  // for longer than that, and their errors are not the one reported
   const fail = (e: unknown) => {
     if (!failed) {
       failed = true;
-      firstError = e; // the real failure, not the aborts it causes in the other loops
-      abort.abort();
+      firstError = e;
     }
   };
   let pool: Piscina | null = null;
@@ -127,7 +129,7 @@ export async function playScheduled<T = GameTask>(s: Schedule<T>): Promise<void>
     const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUE_PER_THREAD, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
     pool = p;
     const run = async (batch: T[]): Promise<string[]> => {
-      const r = (await p.run(message(batch), { signal: abort.signal })) as { lines: string[] } | { error: WireError };
+      const r = (await p.run(message(batch))) as { lines: string[] } | { error: WireError };
       if ('error' in r) throw fromWire(r.error);
       return r.lines;
     };
