@@ -65,8 +65,8 @@ function stageRowsInto(content: Content, recs: Record<StageKey, Record<RegionId,
   regionRowInto(recs?.magnet, M.magnet.basePrice, out.magnet);
 }
 
-/** One stage's flows [from][to] into rows. */
-function flowRowsInto(fs: Record<RegionId, Record<RegionId, number>>, out: number[][]): void {
+/** A region-by-region record (one stage's flows [from][to], the distrust [buyer][seller]) into rows. */
+function recordRowsInto(fs: Record<RegionId, Record<RegionId, number>>, out: number[][]): void {
   valuesInto(fs.AUS, out[0]);
   valuesInto(fs.CHN, out[1]);
   valuesInto(fs.JPN, out[2]);
@@ -90,11 +90,11 @@ function lastFlowsInto(x: SupplyContext, out: Record<StageKey, number[][]>): voi
     zeroRows(out.magnet);
     return;
   }
-  flowRowsInto(f['ore.light'], out['ore.light']);
-  flowRowsInto(f['ore.heavy'], out['ore.heavy']);
-  flowRowsInto(f['oxide.light'], out['oxide.light']);
-  flowRowsInto(f['oxide.heavy'], out['oxide.heavy']);
-  flowRowsInto(f.magnet, out.magnet);
+  recordRowsInto(f['ore.light'], out['ore.light']);
+  recordRowsInto(f['ore.heavy'], out['ore.heavy']);
+  recordRowsInto(f['oxide.light'], out['oxide.light']);
+  recordRowsInto(f['oxide.heavy'], out['oxide.heavy']);
+  recordRowsInto(f.magnet, out.magnet);
 }
 
 /** Last turn's prices and flows (the warm start), expectations, calibration, distrust and hoarding, as rows, into the
@@ -109,14 +109,7 @@ export function marketInputsInto(x: SupplyContext, t: ChainInput): void {
   valuesInto(bu['oxide.light'], baseUse['oxide.light']);
   valuesInto(bu['oxide.heavy'], baseUse['oxide.heavy']);
   valuesInto(bu.magnet, baseUse.magnet);
-  const di = market.distrust;
-  const distrust = t.distrust;
-  valuesInto(di.AUS, distrust[0]);
-  valuesInto(di.CHN, distrust[1]);
-  valuesInto(di.JPN, distrust[2]);
-  valuesInto(di.MYS, distrust[3]);
-  valuesInto(di.ROW, distrust[4]);
-  valuesInto(di.USA, distrust[5]);
+  recordRowsInto(market.distrust, t.distrust);
   stageRowsInto(content, x.prices, t.lastPrice);
   stageRowsInto(content, market.producerPrice, t.lastProducerPrice);
   t.lastTransship = market.transship;

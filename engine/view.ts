@@ -60,36 +60,7 @@ export function viewFor(state: GameState, country: CountryId, shared?: Partial<R
   }
   const shocks = publicShocks(state.shocks);
   const date = dateOf(state.start, state.turn * state.quartersPerTurn);
-  // the track last, when there is one (the key order a spread into the literal gave): one literal or the other, so
-  // no view grows a property store for it
-  if (state.track)
-    return {
-      country,
-      scenarioId: state.scenarioId,
-      turn: state.turn,
-      turns: state.turns,
-      quartersPerTurn: state.quartersPerTurn,
-      start: state.start,
-      date,
-      self: state.regions[country],
-      others,
-      prices: state.prices,
-      worldPrice: state.worldPrice,
-      flows: state.flows,
-      carFlows: state.carFlows,
-      tension: state.tension,
-      trust: state.trust[country],
-      deals,
-      projects: state.projects,
-      offtakes: state.offtakes,
-      straits: state.straits,
-      lanes: state.lanes,
-      shocks,
-      heavyIntensity: state.heavyIntensity,
-      market: state.market,
-      track: state.track,
-    };
-  return {
+  const view: CountryView = {
     country,
     scenarioId: state.scenarioId,
     turn: state.turn,
@@ -114,6 +85,9 @@ export function viewFor(state: GameState, country: CountryId, shared?: Partial<R
     heavyIntensity: state.heavyIntensity,
     market: state.market,
   };
+  // the track last, when there is one (the opening has none)
+  if (state.track) view.track = state.track;
+  return view;
 }
 
 /** The other regions' public records, a literal per country with the keys in REGIONS order (as keyed stores into {}
