@@ -3,7 +3,6 @@ import { COUNTRIES, REGIONS, type CountryId, type ObjectiveKey, type RegionId } 
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
 import type { Policies, RegionState } from './state.ts';
-import { NR } from './market/spe.ts';
 import { log, pow } from './detmath.ts';
 
 /** Delivered price of a car from o in market d, relative to a home-built car. */
@@ -133,8 +132,12 @@ export function addControlTension(t: number, dip: Content['rules']['diplomacy'],
   return t;
 }
 
+/** Six zeros as doubles, packed: an integer literal's array changes elements kind at its first fraction (a purchase
+ * or release in a compiled turn, which threw the turn's code away), and `new Array(n).fill(0)` is holey. */
 export function zeros6(): number[] {
-  return new Array(NR).fill(0);
+  const z = [0.5, 0, 0, 0, 0, 0];
+  z[0] = 0;
+  return z;
 }
 
 export { COUNTRIES };

@@ -18,6 +18,7 @@ import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { updateLanes } from './lanes.ts';
 import { economyStep } from './macro.ts';
+import { zeros6 } from './economy.ts';
 import { buildReport, type ReportInput } from './report.ts';
 import { rowOf } from './rows.ts';
 import { trackStep } from './leverage.ts';
@@ -307,13 +308,6 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     track,
   };
   return { state: next, reportInput, objective: econ.objective };
-}
-
-/** Six zeros as doubles (an integer literal's array changed elements kind at the first fractional purchase or release). */
-function zeros6(): number[] {
-  const z = [0.5, 0, 0, 0, 0, 0];
-  z[0] = 0;
-  return z;
 }
 
 function copyTension(t: GameState['tension']): GameState['tension'] {
