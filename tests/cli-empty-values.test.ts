@@ -74,5 +74,8 @@ describe('validate and play agree on a script\'s turns', () => {
     const ok = at('ok.json');
     writeFileSync(ok, JSON.stringify({ turns: { '40': { defenseSpendingPct: 1.5 } } }));
     expect((await cli('validate', `JPN=${ok}`)).code).toBe(0);
+    // its help names the turns, and its default once
+    const help = (await cli('validate', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('the scenario whose turns, project types and limits a script is checked against (default: "rare-earth-gambit")');
   });
 });
