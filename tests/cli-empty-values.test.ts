@@ -79,3 +79,13 @@ describe('validate and play agree on a script\'s turns', () => {
     expect(help).toContain('the scenario whose turns, project types and limits a script is checked against (default: "rare-earth-gambit")');
   });
 });
+
+describe('--resume with no journal', () => {
+  it('says there was nothing to resume before playing the whole batch (it played it silently)', async () => {
+    const r = await cli('selfplay', '--games', '2', '--turns', '1', '--no-progress', '--out', at('r.jsonl'), '--resume');
+    expect(endProblem(r), r.stderr).toBeNull();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`gambit: --resume: no journal at ${at('r.jsonl.partial')}, so no interrupted run to finish; playing the whole batch`);
+    expect(r.stderr).toContain('2 games written');
+  });
+});
