@@ -31,7 +31,9 @@ export function choice<T extends string>(name: string, options: readonly T[]) {
  * would silently win). */
 export function parseAgentSpec(spec: string | undefined, fallback = 'persona', flag = '--agents'): Record<CountryId, string> {
   const out = Object.fromEntries(COUNTRIES.map((c) => [c, fallback])) as Record<CountryId, string>;
-  if (!spec) return out;
+  if (spec === undefined) return out;
+  // an empty value (an unset shell variable, `--agents "$SPEC"`) is refused rather than read as every seat's default
+  if (!spec.trim()) throw new UsageError(`${flag}: an empty value; give COUNTRY=NAME pairs such as JPN=planner${fallback === '\0' ? '' : `, or leave ${flag} out for ${fallback} in every seat`}`);
   const given = new Map<string, string>();
   for (const part of spec.split(',')) {
     const m = /^([A-Za-z]{3})=(.+)$/.exec(part.trim());
@@ -46,7 +48,7 @@ export function parseAgentSpec(spec: string | undefined, fallback = 'persona', f
 }
 
 /** The countries a spec names, with their agents (fork: only these play differently). */
-export function namedInSpec(spec: string, flag = '--agents'): Partial<Record<CountryId, string>> {
+export function namedInSpec(spec: string | undefined, flag = '--agents'): Partial<Record<CountryId, string>> {
   const all = parseAgentSpec(spec, '\0', flag);
   return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '\0')) as Partial<Record<CountryId, string>>;
 }

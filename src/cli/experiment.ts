@@ -150,10 +150,13 @@ export interface ExperimentOptions {
 export async function cmdExperiment(name: string, o: ExperimentOptions): Promise<number> {
   if (o.resume && o.fresh) throw new UsageError('--resume and --fresh: give one of them (finish the interrupted run, or start again)');
   const ex = loadExperiment(name);
-  if (!o.out) throw new UsageError("required option '--out <dir>' not specified");
+  if (o.out === undefined) throw new UsageError("required option '--out <dir>' not specified");
+  if (!o.out.trim()) throw new UsageError('--out: give a directory, not an empty name');
   const out = o.out;
   const n = o.seeds === undefined ? ex.seeds : int('--seeds', 2, 1000)(o.seeds);
-  const ids = o.opponents ? o.opponents.split(',') : ex.opponents.map((x) => x.id);
+  // an empty --opponents (an unset shell variable) is refused, not taken for every opponent set (planners take an hour)
+  if (o.opponents !== undefined && !o.opponents.trim()) throw new UsageError(`--opponents: an empty value; name one or more of ${ex.opponents.map((x) => x.id).join(', ')}, or leave --opponents out for all of them`);
+  const ids = o.opponents !== undefined ? o.opponents.split(',').map((x) => x.trim()) : ex.opponents.map((x) => x.id);
   for (const id of ids) if (!ex.opponents.some((x) => x.id === id)) throw new UsageError(`--opponents: ${JSON.stringify(id)} is not one of ${ex.opponents.map((x) => x.id).join(', ')}`);
   const workers = parseWorkers(o.workers, availableParallelism(), (m) => process.stderr.write(`gambit: ${m}\n`));
   const journal = join(out, `${ex.id}.json.partial`);

@@ -41,7 +41,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
   // the replay first: a missing or damaged file is the first thing to hear about, and --at's range comes from it
   const replay = readReplay(file);
   if (o.at === undefined) throw new UsageError(`--at: say which turn to fork from, 0 (the start) to ${replay.turns - 1} in ${file} (${replay.turns} turns played)`);
-  const altNames = namedInSpec(o.agents ?? '');
+  const altNames = namedInSpec(o.agents);
   if (!Object.keys(altNames).length) throw new UsageError('--agents: say which countries play differently in the fork, e.g. --agents CHN=hawk or JPN=scripted:plan.json');
   const content = replayContent(file, replay, o.scenario);
   if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the replay' }, ...inputFiles(o.scenario ?? builtinScenarioPath(replay.scenarioId) ?? undefined, altNames)]);

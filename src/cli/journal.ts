@@ -175,6 +175,8 @@ export function openJournalWith<I extends object>(p: JournalSpec<I>): JournalInd
   if (exists && !p.resume && !p.fresh)
     throw new UsageError(`${p.path} holds the journal of an interrupted run; add --resume to finish it, or --fresh to discard it and start again`);
   if (!exists || p.fresh) {
+    // --resume with nothing to resume (a job retried with the same command, a run that had finished): said, then played
+    if (!exists && p.resume) (p.warn ?? ((m: string) => process.stderr.write(`gambit: ${m}\n`)))(`--resume: no journal at ${p.path}, so no interrupted run to finish; playing the whole ${what}`);
     try {
       mkdirSync(dirname(p.path) || '.', { recursive: true });
       const header = JSON.stringify({ journal: JOURNAL_FORMAT, version: 1, identity: p.identity }) + '\n';

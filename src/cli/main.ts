@@ -146,7 +146,7 @@ function program(out: { code: number; help?: string }): Command {
     });
   p.command('validate <paths...>')
     .description('check content, scenario or script files (COUNTRY=PATH checks a script as that seat\'s); every error names the file, JSON path, what was expected and what was found')
-    .addOption(new Option('--scenario <id|path>', 'the scenario whose project types and limits a script is checked against (default: rare-earth-gambit)').default('rare-earth-gambit'))
+    .addOption(new Option('--scenario <id|path>', 'the scenario whose turns, project types and limits a script is checked against').default('rare-earth-gambit'))
     .action((paths: string[], o: { scenario: string }) => {
       out.code = cmdValidate(paths, o.scenario);
     });

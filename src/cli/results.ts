@@ -93,7 +93,7 @@ export function cmdMerge(files: string[], o: { out: string; csv?: string }): num
   checkOutputs(
     [
       { path: o.out, flag: '--out' },
-      { path: csvPathFor(o.out, o.csv), flag: o.csv ? '--csv' : '--out (its CSV)' },
+      { path: csvPathFor(o.out, o.csv), flag: o.csv !== undefined ? '--csv' : '--out (its CSV)' },
     ],
     files.map((f) => ({ path: f, what: 'a shard being merged' })),
   );

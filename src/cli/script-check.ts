@@ -30,11 +30,14 @@ export function scriptTargets(script: Script): Map<CountryId, string> {
  * path, what was expected and what was found. `country`: the seat that plays it, or null when unknown (then the
  * orders about a country are checked only for whether any country at all could play the script).
  */
-export function scriptOrderIssues(content: Pick<Content, 'projects'>, file: string, script: Script, country: CountryId | null): ContentIssue[] {
+export function scriptOrderIssues(content: Pick<Content, 'projects' | 'scenario'>, file: string, script: Script, country: CountryId | null): ContentIssue[] {
   const out: ContentIssue[] = [];
   const add = (path: (string | number)[], expected: string, found: string) => out.push({ file, path: jsonPath(path), expected, found });
+  const last = content.scenario.turns;
   for (const [t, o] of Object.entries(script.turns)) {
     const at = ['turns', t];
+    // every command that plays the script refuses it (args.ts scriptTurnNotes), so validate must not call it ok
+    if (Number(t) > last) add(at, `a turn the scenario plays (1 to ${last})`, `turn ${t}, beyond the scenario's ${last} turns`);
     if (country) {
       if (o.tariffs && Object.hasOwn(o.tariffs, country)) add([...at, 'tariffs', country], `a partner other than ${country} (a country cannot set a tariff on itself; this script plays ${country})`, JSON.stringify(country));
       if (o.exportControls && Object.hasOwn(o.exportControls, country)) add([...at, 'exportControls', country], `a partner other than ${country} (a country cannot control exports to itself; this script plays ${country})`, JSON.stringify(country));

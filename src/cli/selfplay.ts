@@ -31,6 +31,8 @@ export interface SelfplayOptions {
 
 export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   if (o.resume && o.fresh) throw new UsageError('--resume and --fresh: give one of them (finish the interrupted run, or start again)');
+  // an empty --out (an unset shell variable) is refused, not taken for no --out, which prints the results instead
+  if (o.out !== undefined && !o.out.trim()) throw new UsageError('--out: give a path, not an empty name (leave --out out to print the results on stdout)');
   if ((o.resume || o.fresh) && !o.out) throw new UsageError(`--${o.resume ? 'resume' : 'fresh'} needs --out (the journal lives beside the output file)`);
   if (o.csv !== undefined && !o.out) throw new UsageError('--csv needs --out (without --out the results go to stdout as JSONL)');
   const { content, seed: seed0, turns, workers } = batchSetup(o);
@@ -46,7 +48,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     checkOutputs(
       [
         { path: o.out, flag: '--out' },
-        { path: csvPathFor(o.out, o.csv), flag: o.csv ? '--csv' : '--out (its CSV)' },
+        { path: csvPathFor(o.out, o.csv), flag: o.csv !== undefined ? '--csv' : '--out (its CSV)' },
         { path: journal!, flag: '--out (its journal)' },
       ],
       inputFiles(o.scenario, names),
