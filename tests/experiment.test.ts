@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gambit } from './cli-run.ts';
-import { loadExperiment, runExperiment } from '../src/cli/experiment.ts';
+import { ExperimentPlan, loadExperiment, runExperiment } from '../src/cli/experiment.ts';
+import { playExperimentTask, type ExperimentLine } from '../src/cli/experiment-play.ts';
 
 describe('gambit experiment', () => {
   it('the thesis experiment: every strategy on every seed, the status quo scoring exactly 0, a report with the four questions', () => {
@@ -41,6 +42,22 @@ describe('gambit experiment', () => {
     // no signed zero ("-0.00 [-0.00, +0.00]"): a figure that rounds to zero reads 0.00, and shares of need have three decimals
     expect(r.stdout).not.toMatch(/[+-]0\.0+(?![0-9])/);
     expect(r.stdout).toMatch(/lowest magnet supply, share of need (0\.000|[+-]\d\.\d{3}) \[/);
+  }, 120_000);
+  it("plays the status-quo strategy's games once: its yardstick game measures it, with the figures of the same game played apart", () => {
+    const ex = loadExperiment('thesis');
+    const plan = new ExperimentPlan(ex, [2], ['personas']);
+    const sq = ex.strategies.findIndex((st) => st.agent === 'status-quo');
+    expect(sq).toBeGreaterThanOrEqual(0);
+    expect(plan.played).toBe(plan.total - 1); // one seed, one opponent set: the status-quo strategy's one game saved
+    expect(plan.measureKeys()).not.toContain(plan.measureKey(0, sq, 0));
+    const yard = JSON.parse(playExperimentTask(plan.yardTask(0))) as Extract<ExperimentLine, { kind: 'yard' }>;
+    // the same strategy played as a measured game against that yardstick (what the experiment did before)
+    const apart = JSON.parse(playExperimentTask(plan.measureTask(plan.measureKey(0, sq, 0), () => yard.yard))) as Extract<ExperimentLine, { kind: 'measure' }>;
+    expect(yard.metrics).toEqual(apart.metrics);
+    expect(JSON.stringify(yard.metrics)).toBe(JSON.stringify(apart.metrics));
+    // and the rows say so: every cell of the status-quo strategy holds that game's figures
+    const cells = runExperiment(ex, [2], ['personas']);
+    expect(cells.find((c) => c.strategy === 'status-quo')!.games[0]).toEqual(apart.metrics);
   }, 120_000);
   it('is deterministic: the same seeds give the same rows', () => {
     const ex = loadExperiment('thesis');

@@ -54,8 +54,13 @@ function track(seat: CountryId, r: ReturnType<typeof playGame>): Track {
   return t;
 }
 
-/** Play one strategy against one opponent set on one seed, against the yardstick game of that seed. */
-function measure(content: Content, seat: CountryId, turns: number, seats: Seats, seed: number, yard: Yardstick): GameMetrics {
+/** Play one strategy against one opponent set on one seed, against the yardstick game of that seed; with `yard` null the
+ * game is the yardstick itself (the seat at the status quo), measured against itself, and its yardstick is returned
+ * too: every difference from the yardstick is then x - x or x / x - 1, exactly 0, as in a game played apart. */
+function measure(content: Content, seat: CountryId, turns: number, seats: Seats, seed: number, given: Yardstick | null): { metrics: GameMetrics; yard: Yardstick } {
+  // the game's own rows, read as the yardstick's when it is its own (each turn's is pushed before it is read)
+  const own: Yardstick = { t: { obj: [], us: [], cn: [], car: [], defSpend: [], gdp: 0 }, cars: [], def: [] };
+  const yard = given ?? own;
   const acc = { tariff: 0, exp: 0, minMag: 1, mag: 0, worst: 0, prog: 0, def: 0, supply: 0, risk: 0, usMin: 1, tension: 0, hand: 0, conc: 0, esc: 0, n: 0 };
   // programme spending as it is paid: a project's cost when ordered, and later payments (the deep-sea programme pays
   // each stage when it starts) as its recorded cost grows; projects under way at the start count only what they add
@@ -69,6 +74,8 @@ function measure(content: Content, seat: CountryId, turns: number, seats: Seats,
     onTurn: (s: GameState) => {
       const me = s.regions[seat];
       const i = acc.n;
+      own.cars.push(me.last.autoProduction);
+      own.def.push(me.last.defenseSpendUsdBn);
       acc.tariff += s.regions.USA.policies.tariffs[seat].autos;
       acc.exp += me.last.autoExports.USA;
       acc.minMag = Math.min(acc.minMag, me.last.magnetSupplyRatio);
@@ -92,12 +99,13 @@ function measure(content: Content, seat: CountryId, turns: number, seats: Seats,
     },
   });
   const t = track(seat, r);
+  own.t = t;
   const n = Math.max(1, acc.n);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const diff = (a: number[], b: number[]) => mean(a.map((x, k) => x - (b[k] ?? x)));
   const scoreBy: Record<string, number> = {};
   for (const rep of r.reports) for (const [k, v] of Object.entries(rep.objectiveBy[seat])) scoreBy[k] = (scoreBy[k] ?? 0) + v / r.reports.length;
-  return {
+  const metrics: GameMetrics = {
     score: diff(t.obj, yard.t.obj),
     scoreBy,
     usCarTariff: acc.tariff / n,
@@ -118,6 +126,7 @@ function measure(content: Content, seat: CountryId, turns: number, seats: Seats,
     truceConcession: acc.conc / n,
     escalationTurns: acc.esc,
   };
+  return { metrics, yard };
 }
 
 /** What a yardstick game leaves for the measured games of its seed. */
@@ -129,11 +138,12 @@ export interface Yardstick {
 
 /** A unit of an experiment: `key` is its place in the experiment's list of units (and its journal key). */
 export type ExperimentTask =
-  | { kind: 'yard'; key: number; seat: CountryId; turns: number; seed: number; agents: Record<CountryId, string>; scripts: Record<string, string> }
+  /** `measured`: the experiment has the status-quo strategy, whose game is this one: measure it here (not again) */
+  | { kind: 'yard'; key: number; seat: CountryId; turns: number; seed: number; agents: Record<CountryId, string>; scripts: Record<string, string>; measured: boolean }
   | { kind: 'measure'; key: number; seat: CountryId; turns: number; seed: number; agents: Record<CountryId, string>; scripts: Record<string, string>; yard: Yardstick };
 
 /** A unit's result line: the yardstick, or the measured game's metrics. */
-export type ExperimentLine = { key: number; kind: 'yard'; yard: Yardstick } | { key: number; kind: 'measure'; metrics: GameMetrics };
+export type ExperimentLine = { key: number; kind: 'yard'; yard: Yardstick; metrics?: GameMetrics } | { key: number; kind: 'measure'; metrics: GameMetrics };
 
 let cached: Content | null = null;
 
@@ -141,7 +151,11 @@ let cached: Content | null = null;
 export function playExperimentTask(task: ExperimentTask): string {
   const content = (cached ??= loadContent('rare-earth-gambit'));
   const seats = makeSeats(content, task.agents, scriptsByHash(task.scripts));
-  if (task.kind === 'measure') return JSON.stringify({ key: task.key, kind: 'measure', metrics: measure(content, task.seat, task.turns, seats, task.seed, task.yard) });
+  if (task.kind === 'measure') return JSON.stringify({ key: task.key, kind: 'measure', metrics: measure(content, task.seat, task.turns, seats, task.seed, task.yard).metrics });
+  if (task.measured) {
+    const m = measure(content, task.seat, task.turns, seats, task.seed, null);
+    return JSON.stringify({ key: task.key, kind: 'yard', yard: m.yard, metrics: m.metrics });
+  }
   const cars: number[] = [];
   const def: number[] = [];
   const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false, dropRefused: true, keepReports: false, onState: (s) => (cars.push(s.regions[task.seat].last.autoProduction), def.push(s.regions[task.seat].last.defenseSpendUsdBn)) });

@@ -79,7 +79,9 @@ function resolveAgent(name: string): string {
 /**
  * The units of an experiment, in a fixed order: first the yardstick game of every opponent set and seed (key
  * o*n + k), then every strategy's game against it (key O*n + (o*S + s)*n + k). A measured unit needs its yardstick's
- * result (`yardOf`), so the yardsticks are all played first.
+ * result (`yardOf`), so the yardsticks are all played first. A strategy that plays the seat at the status quo (the
+ * thesis's "status-quo") plays the yardstick's own game: the yardstick unit measures it, and its keys are never played
+ * (`twin`), a sixth fewer games in the thesis experiment.
  */
 export class ExperimentPlan {
   readonly ops: Experiment['opponents'];
@@ -101,6 +103,24 @@ export class ExperimentPlan {
   get total(): number {
     return this.yards * (1 + this.ex.strategies.length);
   }
+  /** Whether strategy s is the seat at the status quo, the yardstick's own game. */
+  twin(s: number): boolean {
+    return resolveAgent(this.ex.strategies[s].agent) === 'status-quo';
+  }
+  /** Whether the yardstick units measure a strategy too. */
+  get yardMeasures(): boolean {
+    return this.ex.strategies.some((_, s) => this.twin(s));
+  }
+  /** The measured units to play, in key order: the twins' keys left out. */
+  measureKeys(): number[] {
+    const out: number[] = [];
+    for (let key = this.yards; key < this.total; key++) if (!this.twin(Math.floor((key - this.yards) / this.n) % this.ex.strategies.length)) out.push(key);
+    return out;
+  }
+  /** The games played in all: every yardstick and every measured unit that is not a twin. */
+  get played(): number {
+    return this.yards + this.measureKeys().length;
+  }
   yardKey(o: number, k: number): number {
     return o * this.n + k;
   }
@@ -109,7 +129,7 @@ export class ExperimentPlan {
   }
   yardTask(key: number): ExperimentTask {
     const o = Math.floor(key / this.n);
-    return { kind: 'yard', key, seat: this.ex.seat, turns: this.ex.turns, seed: this.seeds[key % this.n], agents: { ...this.bases[o], [this.ex.seat]: 'status-quo' }, scripts: this.scripts };
+    return { kind: 'yard', key, seat: this.ex.seat, turns: this.ex.turns, seed: this.seeds[key % this.n], agents: { ...this.bases[o], [this.ex.seat]: 'status-quo' }, scripts: this.scripts, measured: this.yardMeasures };
   }
   measureTask(key: number, yardOf: (key: number) => Yardstick): ExperimentTask {
     const i = key - this.yards;
@@ -119,9 +139,10 @@ export class ExperimentPlan {
     const agents = { ...this.bases[o], [this.ex.seat]: resolveAgent(this.ex.strategies[s].agent) };
     return { kind: 'measure', key, seat: this.ex.seat, turns: this.ex.turns, seed: this.seeds[k], agents, scripts: this.scripts, yard: yardOf(this.yardKey(o, k)) };
   }
-  /** The cells (opponent set x strategy, every seed) from every measured unit's metrics. */
-  cells(metricsOf: (key: number) => GameMetrics): Cell[] {
-    return this.ops.flatMap((op, o) => this.ex.strategies.map((st, s) => ({ strategy: st.id, opponents: op.id, games: this.seeds.map((_, k) => metricsOf(this.measureKey(o, s, k))) })));
+  /** The cells (opponent set x strategy, every seed) from the result lines: a twin's metrics from its yardstick's. */
+  cells(lineOf: (key: number) => ExperimentLine): Cell[] {
+    const metricsOf = (key: number) => lineOf(key).metrics as GameMetrics;
+    return this.ops.flatMap((op, o) => this.ex.strategies.map((st, s) => ({ strategy: st.id, opponents: op.id, games: this.seeds.map((_, k) => metricsOf(this.twin(s) ? this.yardKey(o, k) : this.measureKey(o, s, k))) })));
   }
 }
 
@@ -132,8 +153,8 @@ export function runExperiment(ex: Experiment, seeds: number[], opponentIds: stri
   const play = (t: ExperimentTask) => lines.set(t.key, JSON.parse(playExperimentTask(t)) as ExperimentLine);
   for (let key = 0; key < plan.yards; key++) play(plan.yardTask(key));
   const yardOf = (key: number) => (lines.get(key) as Extract<ExperimentLine, { kind: 'yard' }>).yard;
-  for (let key = plan.yards; key < plan.total; key++) play(plan.measureTask(key, yardOf));
-  return plan.cells((key) => (lines.get(key) as Extract<ExperimentLine, { kind: 'measure' }>).metrics);
+  for (const key of plan.measureKeys()) play(plan.measureTask(key, yardOf));
+  return plan.cells((key) => lines.get(key)!);
 }
 
 export interface ExperimentOptions {
@@ -167,10 +188,11 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const plan = new ExperimentPlan(ex, seeds, ids);
   const done = openExperimentJournal(journal, plan, content.hash, o);
   const resumed = done.size;
-  process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds = ${plan.total} games (${plan.yards} of them the seat at the status quo, the yardsticks)${resumed ? `, ${resumed} already in the journal` : ''}, on ${workers} worker${workers > 1 ? 's' : ''}\n`);
-  const log = logProgress(o.progress !== false, 'experiment', plan.total, resumed);
+  const twins = plan.total - plan.played;
+  process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds, ${plan.played} games (${plan.yards} of them the seat at the status quo, the yardsticks${twins ? `, which are also the status-quo strategy's ${twins} games` : ''})${resumed ? `, ${resumed} already in the journal` : ''}, on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  const log = logProgress(o.progress !== false, 'experiment', plan.played, resumed);
   const bar = o.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'experiment [{bar}] {value}/{total} games | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(plan.total, resumed);
+  bar?.start(plan.played, resumed);
   let finished = 0;
   const line = (key: number) => JSON.parse([...done.lines([key])][0]) as ExperimentLine;
   const phase = async (keys: number[], task: (key: number) => ExperimentTask, stopped: () => boolean) => {
@@ -193,15 +215,15 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const sig = await playUntilStopped(
     async (stopped) => {
       await phase(Array.from({ length: plan.yards }, (_, k) => k), (k) => plan.yardTask(k), stopped);
-      if (!stopped()) await phase(Array.from({ length: plan.total - plan.yards }, (_, i) => plan.yards + i), (k) => plan.measureTask(k, (y) => (line(y) as Extract<ExperimentLine, { kind: 'yard' }>).yard), stopped);
+      if (!stopped()) await phase(plan.measureKeys(), (k) => plan.measureTask(k, (y) => (line(y) as Extract<ExperimentLine, { kind: 'yard' }>).yard), stopped);
     },
     { after: () => bar?.stop(), onError: () => dropEmptyJournal(done.path, done.size) },
   );
   if (sig) {
-    process.stderr.write(interruptedLine('experiment', sig, `; ${done.size} of ${plan.total} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)`));
+    process.stderr.write(interruptedLine('experiment', sig, `; ${done.size} of ${plan.played} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)`));
     return STOP_SIGNALS[sig];
   }
-  const cells = plan.cells((key) => (line(key) as Extract<ExperimentLine, { kind: 'measure' }>).metrics);
+  const cells = plan.cells(line);
   for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${interval(c.games.map((g) => g.score)).mean.toFixed(2)} over ${n} seeds\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
   writeFileAtomic(join(out, `${ex.id}.json`), JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n');
@@ -223,11 +245,13 @@ interface ExperimentIdentity {
   opponents: string[];
   scripts: Record<string, string>;
   engineVersion: string;
+  /** 2: the yardstick units measure the status-quo strategy (its games are not played twice); journals before lack it */
+  units: number;
 }
 
 function openExperimentJournal(path: string, plan: ExperimentPlan, contentHash: string, o: ExperimentOptions) {
-  const id: ExperimentIdentity = { experiment: plan.ex.id, definition: hashValue(plan.ex), contentHash, seeds: plan.n, opponents: plan.ops.map((x) => x.id), scripts: plan.scripts, engineVersion: ENGINE_VERSION };
-  const names: Record<keyof ExperimentIdentity, string> = { experiment: 'experiment', definition: 'its definition (content/experiments/)', contentHash: 'content hash', seeds: 'seeds', opponents: 'opponents', scripts: 'scripts', engineVersion: 'engine version' };
+  const id: ExperimentIdentity = { experiment: plan.ex.id, definition: hashValue(plan.ex), contentHash, seeds: plan.n, opponents: plan.ops.map((x) => x.id), scripts: plan.scripts, engineVersion: ENGINE_VERSION, units: 2 };
+  const names: Record<keyof ExperimentIdentity, string> = { experiment: 'experiment', definition: 'its definition (content/experiments/)', contentHash: 'content hash', seeds: 'seeds', opponents: 'opponents', scripts: 'scripts', engineVersion: 'engine version', units: 'unit layout' };
   return openJournalWith<ExperimentIdentity>({
     path,
     identity: id,
@@ -243,8 +267,9 @@ function openExperimentJournal(path: string, plan: ExperimentPlan, contentHash: 
         /* refused below */
       }
       const key = l?.key;
-      if (!l || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= plan.total) throw new UsageError(`${where}: not a result of this experiment's ${plan.total} games`);
-      if (l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard : !l.metrics)) throw new UsageError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
+      if (!l || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= plan.total) throw new UsageError(`${where}: not a result of this experiment's ${plan.played} games`);
+      const twin = key >= plan.yards && plan.twin(Math.floor((key - plan.yards) / plan.n) % plan.ex.strategies.length);
+      if (twin || l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard || (plan.yardMeasures && !l.metrics) : !l.metrics)) throw new UsageError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
       if (done.has(key)) throw new UsageError(`${where}: game ${key} appears twice`);
       return key;
     },
