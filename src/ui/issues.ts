@@ -26,7 +26,7 @@ export function issueMessage(message: string, label: (type: string) => string = 
   const ja = lang() === 'ja';
   let m = /^costs USD ([\d.]+) bn but the budget this turn is USD ([\d.]+) bn$/.exec(message);
   if (m && ja) return `費用${money(Number(m[1]))}が今ターンの予算${money(Number(m[2]))}を超えています`;
-  m = /^a change of ([\d.]+) percentage points \(of GDP\) exceeds the ([\d.]+) that approval of (\d+) allows this turn$/.exec(message);
+  m = /^a change of ([\d.]+) percentage points \(of GDP\) exceeds the ([\d.]+) that approval of ([\d.]+) allows this turn$/.exec(message);
   if (m && ja) return `変更幅${m[1]}%ポイント（GDP比）が、支持率${m[3]}で今ターンに動かせる${m[2]}%ポイントを超えています`;
   m = /^releases ([\d.]+) t but the stockpile holds (\d+) t$/.exec(message);
   if (m && ja) return `放出量${num(Number(m[1]))} tが備蓄${num(Number(m[2]))} tを超えています`;

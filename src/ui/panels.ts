@@ -1,5 +1,5 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, shownDefenseStep, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
 import type { CountryOrders, CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
@@ -133,7 +133,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     'section',
     { class: 'panel', 'aria-label': t('tab.Defense') },
     h('label', {}, `${t('panel.defence')} `, input),
-    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
+    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
     h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
   );
 }
