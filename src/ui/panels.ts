@@ -252,11 +252,24 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
   );
 }
 
+/** The deals under "Your deals": those in force or ended, and the player's own proposals waiting for an answer (a
+ * proposal made last turn is answered when this turn ends; it had vanished from the tab until then). Proposals to the
+ * player are the offers above. */
+export function yourDeals(view: CountryView): CountryView['deals'] {
+  const me = view.country;
+  return view.deals.filter((d) => (d.status === 'proposed' ? d.from === me : d.from === me || d.to === me));
+}
+
+/** A deal's status in "Your deals": a proposal of the player's says who answers it, and when. */
+export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number): string {
+  return d.status === 'proposed' ? t('panel.awaiting', { who: countryName(d.to) }) : dealStatus(d.status, d.endTurn, lastTurn);
+}
+
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game). */
 export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity): HTMLElement {
   const me = view.country;
   const received = view.deals.filter((d) => d.status === 'proposed' && d.to === me);
-  const mine = view.deals.filter((d) => (d.from === me || d.to === me) && d.status !== 'proposed');
+  const mine = yourDeals(view);
   const answer = (id: string, key: 'accept' | 'reject') => () => {
     draft.deals ??= {};
     for (const k of ['accept', 'reject'] as const) draft.deals[k] = (draft.deals[k] ?? []).filter((x) => x !== id);
@@ -281,7 +294,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
 }
 

@@ -193,6 +193,7 @@ export const en = {
     kindDefenceAsk: 'their defence spending of at least',
     offer: '{{id}} from {{who}}: they give {{give}}; they ask {{get}}; {{n}} turns',
     queued: 'To {{who}}: you give {{give}}; you ask {{get}}; {{n}} turns',
+    awaiting: 'proposed; {{who}} answers it at the end of this turn',
     dealLine: '{{id}} {{fromName}} → {{toName}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',
     untilEnd: '{{status}} for the rest of the game (its term runs to turn {{n}})',
