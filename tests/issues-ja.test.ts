@@ -64,4 +64,26 @@ describe('order issues in the player’s language', () => {
     expect(refused.ok ? '' : issueText(refused.issues[0]!, label)).toBe('防衛：変更幅0.25%ポイント（GDP比）が、支持率49.9で今ターンに動かせる0.24%ポイントを超えています');
     await setLang('en');
   });
+
+  it('says a field out of range as a sentence, and a release with thousands separators, in both languages', async () => {
+    // a 600% tariff showed "Tariffs: United States, cars: ≤500", a release of -5 t "Stockpile: ≥0", and a release of
+    // 5,000 t "releases 5000 t but the stockpile holds 1300 t" beside the tab's "1,300 t"
+    const s = createGame(content, 1);
+    s.regions.JPN.stockpile.light = 1300;
+    const text = (o: Parameters<typeof validateOrders>[2]) => {
+      const r = validateOrders(content, s, o);
+      return r.ok ? [] : r.issues.map((i) => issueText(i, label));
+    };
+    const tariff = { JPN: { tariffs: { USA: { autos: 600 } } } };
+    const negative = { JPN: { stockpileRelease: { light: -5 } } };
+    const big = { JPN: { stockpileRelease: { light: 5000 } } };
+    await setLang('en');
+    expect(text(tariff)).toEqual(['Tariffs: United States, cars: must be at most 500']);
+    expect(text(negative)).toEqual(['Stockpile: must be at least 0']);
+    expect(text(big)).toEqual(['Stockpile: releases 5,000 t but the stockpile holds 1,300 t']);
+    await setLang('ja');
+    expect(text(tariff)).toEqual(['関税：米国、自動車：500以下にしてください']);
+    expect(text(negative)).toEqual(['備蓄：0以上にしてください']);
+    await setLang('en');
+  });
 });

@@ -194,6 +194,8 @@ export const en = {
     offer: '{{id}} from {{who}}: they give {{give}}; they ask {{get}}; {{n}} turns',
     queued: 'To {{who}}: you give {{give}}; you ask {{get}}; {{n}} turns',
     awaiting: 'proposed; {{who}} answers it at the end of this turn',
+    atMost: 'must be at most {{n}}',
+    atLeast: 'must be at least {{n}}',
     dealLine: '{{id}} {{fromName}} → {{toName}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',
     untilEnd: '{{status}} for the rest of the game (its term runs to turn {{n}})',

@@ -193,6 +193,8 @@ export const ja: Catalogue = {
     offer: '{{who}}からの{{id}}：相手は{{give}}を与え、{{get}}を求める。{{n}} ターン',
     queued: '{{who}}へ：あなたは{{give}}を与え、{{get}}を求める。{{n}} ターン',
     awaiting: '提案中（{{who}}がこのターンの終わりに回答）',
+    atMost: '{{n}}以下にしてください',
+    atLeast: '{{n}}以上にしてください',
     dealLine: '{{id}} {{fromName}} → {{toName}}：{{status}}。{{from}}は{{give}}、{{to}}は{{get}}。',
     until: 'ターン {{n}} まで{{status}}',
     untilEnd: 'ゲーム終了まで{{status}}（期間はターン {{n}} まで）',
