@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
+import { comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
@@ -337,6 +337,6 @@ export function describeTerms(list: { type: string; [k: string]: unknown }[]): s
                 ? t('panel.dealDefence', { n: num(Number(k.minPct), 2) })
                 : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageAttr(String(k.stage)) }),
       )
-      .join(', ') || t('panel.nothing')
+      .join(comma()) || t('panel.nothing')
   );
 }
