@@ -2,7 +2,7 @@
 // sea-lane routing the map draws. Nothing here loads zod, immer or the turn: the page stays small, and the engine
 // itself runs in the Web Worker (src/session/worker.ts). tests/page-imports.test.ts keeps it that way.
 export * from './ids.ts';
-export { maxDefenseStep } from './limits.ts';
+export { maxDefenseStep, shownDefenseStep } from './limits.ts';
 export { routeLanes } from './route-lanes.ts';
 export type { GameMap, LaneRoute } from './map-schema.ts';
 export type { CountryView } from './view.ts';

@@ -25,7 +25,7 @@ export class InvalidOrdersError extends Error {
   }
 }
 
-import { maxDefenseStep } from './limits.ts';
+import { maxDefenseStep, shownDefenseStep } from './limits.ts';
 export { maxDefenseStep };
 
 /** What a country's investments would cost this turn, USD bn. A stockpile purchase is estimated at the buyer's
@@ -105,7 +105,9 @@ function countryIssues(content: Content, state: GameState, c: CountryId, co: Non
     const step = maxDefenseStep(reg.approval);
     const delta = Math.abs(co.defenseSpendingPct - reg.policies.defensePct);
     if (delta > step + 1e-9)
-      add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} percentage points (of GDP) exceeds the ${step.toFixed(2)} that approval of ${reg.approval.toFixed(0)} allows this turn`);
+      // the step rounded down and approval to the indicators' one decimal: at approval 49.9 the step is 0.2495, and
+      // "a change of 0.25 exceeds the 0.25 that approval of 50 allows" contradicted itself
+      add(['defenseSpendingPct'], `a change of ${delta.toFixed(2)} percentage points (of GDP) exceeds the ${shownDefenseStep(step).toFixed(2)} that approval of ${reg.approval.toFixed(1)} allows this turn`);
   }
   const invs = co.investments;
   if (invs) {

@@ -12,4 +12,14 @@ describe('UI text plurals', () => {
     expect(t('digest.othersHint', { count: 3 })).toBe('3 件の手');
     await setLang('en');
   });
+
+  it('counts a running project\'s quarters left in the singular and the plural (the Invest tab said "trial lift: 1 quarters left")', async () => {
+    await setLang('en');
+    expect(t('panel.quartersLeft', { count: 1 })).toBe('1 quarter left');
+    expect(t('panel.quartersLeft', { count: 12 })).toBe('12 quarters left');
+    expect(t('panel.quartersLeft', { count: 0 })).toBe('0 quarters left');
+    await setLang('ja');
+    expect(t('panel.quartersLeft', { count: 1 })).toBe('残り 1 四半期');
+    await setLang('en');
+  });
 });

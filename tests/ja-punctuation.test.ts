@@ -9,6 +9,10 @@ import { COUNTRIES, viewFor, type GameState, type TurnReport } from '../engine/i
 import { setLang } from '../src/ui/i18n.ts';
 import { RestrictionMemory, changeHead, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
 import { colon, comma, paren } from '../src/ui/labels.ts';
+import { splitText } from '../src/ui/score.ts';
+import { describeTerms } from '../src/ui/panels.ts';
+import { OBJECTIVES } from '../engine/lite.ts';
+import type { TurnScore } from '../src/session/protocol.ts';
 
 /** a half-width comma, colon or parenthesis beside Japanese text */
 const HALF = /[\u3000-\u9fff\uff00-\uffef] ?[,:(]|[,:)] ?[\u3000-\u9fff]/;
@@ -45,4 +49,14 @@ describe('the Japanese digest’s punctuation', () => {
     expect(lines.filter((l) => /許可制/.test(l)).length, 'the games have licences to name').toBeGreaterThan(0);
     expect(lines.filter((l) => HALF.test(l))).toEqual([]);
   }, 120_000);
+
+  it('the score split and a deal\'s terms list their parts with "、" (the digest said "安全保障 −0.25, 支持率 −0.01")', () => {
+    const by = Object.fromEntries(OBJECTIVES.map((o, i) => [o, { total: -0.25 + i * 0.01, change: 0, gap: 0 }]));
+    const text = splitText({ score: -0.3, prev: 0, gap: 0, by, weighted: [...OBJECTIVES] } as unknown as TurnScore);
+    expect(text).toContain('、');
+    expect(HALF.test(text), text).toBe(false);
+    const terms = describeTerms([{ type: 'openExports', stage: 'oxide.heavy' }, { type: 'openExports', stage: 'magnet' }]);
+    expect(terms).toContain('、');
+    expect(HALF.test(terms), terms).toBe(false);
+  });
 });

@@ -9,10 +9,12 @@ import { projectLabel } from './content-text.ts';
 /** "$.JPN.tariffs.USA.autos" -> "Tariff on United States cars" and so on, for the issue list. */
 export function friendlyPath(path: string): string {
   const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
+  // Japanese punctuation in a Japanese line ("関税：米国、自動車", not "関税: 米国, 自動車")
+  const [colon, comma] = lang() === 'ja' ? ['：', '、'] : [': ', ', '];
   let m = /^tariffs\.(\w+|\["\*"\])\.(\w+)/.exec(p);
-  if (m) return `${t('tab.Tariffs')}: ${countryName(m[1]!.replace('["*"]', '*'))}, ${goodName(m[2]!)}`;
+  if (m) return `${t('tab.Tariffs')}${colon}${countryName(m[1]!.replace('["*"]', '*'))}${comma}${goodName(m[2]!)}`;
   m = /^exportControls\.(\w+)\.?("?[\w.]+"?)?/.exec(p);
-  if (m) return `${t('tab.Controls')}: ${countryName(m[1]!)}${m[2] ? `, ${stageName(m[2].replace(/"/g, ''))}` : ''}`;
+  if (m) return `${t('tab.Controls')}${colon}${countryName(m[1]!)}${m[2] ? `${comma}${stageName(m[2].replace(/"/g, ''))}` : ''}`;
   if (p.startsWith('defenseSpendingPct')) return t('tab.Defense');
   if (p.startsWith('investments')) return t('tab.Invest');
   if (p.startsWith('stockpileRelease')) return t('tab.Stockpile');
@@ -26,15 +28,18 @@ export function issueMessage(message: string, label: (type: string) => string = 
   const ja = lang() === 'ja';
   let m = /^costs USD ([\d.]+) bn but the budget this turn is USD ([\d.]+) bn$/.exec(message);
   if (m && ja) return `費用${money(Number(m[1]))}が今ターンの予算${money(Number(m[2]))}を超えています`;
-  m = /^a change of ([\d.]+) percentage points \(of GDP\) exceeds the ([\d.]+) that approval of (\d+) allows this turn$/.exec(message);
+  m = /^a change of ([\d.]+) percentage points \(of GDP\) exceeds the ([\d.]+) that approval of ([\d.]+) allows this turn$/.exec(message);
   if (m && ja) return `変更幅${m[1]}%ポイント（GDP比）が、支持率${m[3]}で今ターンに動かせる${m[2]}%ポイントを超えています`;
   m = /^releases ([\d.]+) t but the stockpile holds (\d+) t$/.exec(message);
-  if (m && ja) return `放出量${num(Number(m[1]))} tが備蓄${num(Number(m[2]))} tを超えています`;
+  if (m) return ja ? `放出量${num(Number(m[1]))} tが備蓄${num(Number(m[2]))} tを超えています` : `releases ${num(Number(m[1]))} t but the stockpile holds ${num(Number(m[2]))} t`;
   m = /^(\w[\w.]*): (\d+) more units? would make (\d+), over the limit of (\d+) per country$/.exec(message);
   if (m) {
     const name = projectLabel(m[1]!, label(m[1]!));
     return ja ? `${name}：あと${m[2]}件で${m[3]}件となり、1か国の上限${m[4]}件を超えます` : `${name}: ${m[2]} more would make ${m[3]}, over the limit of ${m[4]} per country`;
   }
+  // a field out of its range: "Tariffs: United States, cars: must be at most 500" (it said only "≤500")
+  m = /^Too (big|small): expected number to be [<>]=\s*(-?[\d.]+)$/.exec(message);
+  if (m) return t(m[1] === 'big' ? 'panel.atMost' : 'panel.atLeast', { n: num(Number(m[2]), m[2]!.includes('.') ? m[2]!.split('.')[1]!.length : 0) });
   return message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥');
 }
 

@@ -1,11 +1,11 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, shownDefenseStep, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
 import type { CountryOrders, CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
+import { comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 
@@ -133,7 +133,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     'section',
     { class: 'panel', 'aria-label': t('tab.Defense') },
     h('label', {}, `${t('panel.defence')} `, input),
-    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval), step: num(maxStep, 2) })),
+    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
     h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
   );
 }
@@ -224,7 +224,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? t('panel.mudWaiting') : t('panel.quartersLeft', { n: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? t('panel.mudWaiting') : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
   );
@@ -252,11 +252,24 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
   );
 }
 
+/** The deals under "Your deals": those in force or ended, and the player's own proposals waiting for an answer (a
+ * proposal made last turn is answered when this turn ends; it had vanished from the tab until then). Proposals to the
+ * player are the offers above. */
+export function yourDeals(view: CountryView): CountryView['deals'] {
+  const me = view.country;
+  return view.deals.filter((d) => (d.status === 'proposed' ? d.from === me : d.from === me || d.to === me));
+}
+
+/** A deal's status in "Your deals": a proposal of the player's says who answers it, and when. */
+export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number): string {
+  return d.status === 'proposed' ? t('panel.awaiting', { who: countryName(d.to) }) : dealStatus(d.status, d.endTurn, lastTurn);
+}
+
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game). */
 export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity): HTMLElement {
   const me = view.country;
   const received = view.deals.filter((d) => d.status === 'proposed' && d.to === me);
-  const mine = view.deals.filter((d) => (d.from === me || d.to === me) && d.status !== 'proposed');
+  const mine = yourDeals(view);
   const answer = (id: string, key: 'accept' | 'reject') => () => {
     draft.deals ??= {};
     for (const k of ['accept', 'reject'] as const) draft.deals[k] = (draft.deals[k] ?? []).filter((x) => x !== id);
@@ -281,7 +294,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: dealStatus(d.status, d.endTurn, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );
 }
 
@@ -324,6 +337,6 @@ export function describeTerms(list: { type: string; [k: string]: unknown }[]): s
                 ? t('panel.dealDefence', { n: num(Number(k.minPct), 2) })
                 : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageAttr(String(k.stage)) }),
       )
-      .join(', ') || t('panel.nothing')
+      .join(comma()) || t('panel.nothing')
   );
 }

@@ -4,7 +4,7 @@ import { OBJECTIVES, type CountryId } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { t } from './i18n.ts';
-import { countryName, objectiveName, objectiveShort } from './labels.ts';
+import { comma, countryName, objectiveName, objectiveShort } from './labels.ts';
 
 const OBJECTIVE_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveName(String(k)) });
 const OBJECTIVE_SHORT = new Proxy({} as Record<string, string>, { get: (_, k) => objectiveShort(String(k)) });
@@ -30,10 +30,15 @@ function parts(ts: TurnScore): Part[] {
   return OBJECTIVES.filter((key) => !ts.weighted || ts.weighted.includes(key)).map((key) => ({ key, ...ts.by[key] }));
 }
 
+/** "security −0.25, approval −0.01" ("安全保障 −0.25、支持率 −0.01" in Japanese): the split's and the digest's list. */
+function objectiveParts(ps: Part[], field: 'total' | 'change'): string {
+  return ps.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p[field])}`).join(comma());
+}
+
 /** The full split in words, largest part first: the header's tooltip and label. */
 export function splitText(ts: TurnScore): string {
   const ps = parts(ts).sort((a, b) => Math.abs(b.total) - Math.abs(a.total));
-  return t('score.split', { score: pts(ts.score), yardstick: yardstick(ts), parts: ps.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.total)}`).join(', ') });
+  return t('score.split', { score: pts(ts.score), yardstick: yardstick(ts), parts: objectiveParts(ps, 'total') });
 }
 
 /**
@@ -94,7 +99,7 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
     h('h3', {}, t('score.thisTurn')),
     h('p', {}, h('b', {}, t('score.headline', { country: countryName(country), score: pts(ts.score) })), Math.abs(change) < 0.005 ? t('score.unchanged', { prev: pts(ts.prev) }) : t('score.upDown', { dir: t(change > 0 ? 'score.up' : 'score.down'), n: Math.abs(change).toFixed(2), prev: pts(ts.prev) })),
     top.length
-      ? h('p', { 'data-testid': 'score-movers' }, t('score.movers', { parts: top.map((p) => `${OBJECTIVE_LABEL[p.key]} ${pts(p.change)}`).join(', ') }))
+      ? h('p', { 'data-testid': 'score-movers' }, t('score.movers', { parts: objectiveParts(top, 'change') }))
       : h('p', { 'data-testid': 'score-movers' }, t('score.noMovers')),
     moved.length
       ? h(

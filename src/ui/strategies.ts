@@ -6,7 +6,7 @@ import type { Session, StrategyPlan, StrategyRow } from '../session/protocol.ts'
 import { clear, h } from './dom.ts';
 import { pts } from './score.ts';
 import { catalogue, lang, num, t } from './i18n.ts';
-import { countryName, objectiveName } from './labels.ts';
+import { comma, countryName, objectiveName } from './labels.ts';
 
 const label = (k: string) => objectiveName(k);
 const ordinal = (n: number) => (lang() === 'ja' ? String(n) : `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`);
@@ -71,11 +71,11 @@ function render(body: HTMLElement, rows: StrategyRow[], plan: StrategyPlan): voi
     body.append(
       h(
         'tr',
-        { class: r.id === 'you' ? 'me' : '', 'data-strategy': r.id, title: `${pathName(r)}: ${parts.map(([k, v]) => `${label(k)} ${pts(v)}`).join(', ')}` },
+        { class: r.id === 'you' ? 'me' : '', 'data-strategy': r.id, title: `${pathName(r)}: ${parts.map(([k, v]) => `${label(k)} ${pts(v)}`).join(comma())}` },
         h('th', {}, r.id === 'you' ? h('b', {}, pathName(r)) : pathName(r)),
         h('td', { class: 'num', 'data-testid': `strategy-score-${r.id}` }, pts(r.score)),
         h('td', { class: 'bar' }, bar),
-        h('td', { class: 'parts' }, parts.slice(0, 2).filter(([, v]) => Math.abs(v) >= 0.005).map(([k, v]) => `${label(k)} ${pts(v)}`).join(', ') || '—'),
+        h('td', { class: 'parts' }, parts.slice(0, 2).filter(([, v]) => Math.abs(v) >= 0.005).map(([k, v]) => `${label(k)} ${pts(v)}`).join(comma()) || '—'),
         h('td', {}, plan.seat === 'USA' ? '—' : `${r.figures.usCarTariff.toFixed(1)}%`),
         h('td', {}, num(Math.round((r.figures.carExportsUS * 4) / 1000))),
         h('td', {}, `${(r.figures.minMagnet * 100).toFixed(0)}%`),
