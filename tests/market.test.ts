@@ -73,6 +73,23 @@ describe('the spatial price equilibrium solver', () => {
     expect(m.p[NR + 1]).toBeCloseTo(m.p[0] + 6 + 0.05 * x, 4);
     expect(st.maxGap).toBeLessThanOrEqual(TOL_P * m.pref);
   });
+  it('producers who find no buyer quote their reservation price (the foot of their supply curve), not the floor', () => {
+    const m = textbook();
+    m.uQ[MAX_USES] = 0; // nobody wants any this quarter (separators that planned no run buy no ore)
+    m.p.fill(3); // last quarter's prices, below the foot: supply is nil there, so nothing in the conditions moves them
+    const st = solve(m);
+    expect(m.x[1]).toBe(0);
+    expect(m.p[0]).toBe(10); // the cash cost: any price up to it meets the conditions, and below it nothing is offered
+    expect(m.p[NR + 1]).toBeCloseTo(12, 9); // the idle buyer: the cheapest landed cost, 10 + freight 2
+    expect(st.maxGap).toBeLessThanOrEqual(TOL_P * m.pref);
+    // recycled or released material that must be sold still goes at the floor when nobody takes it (free disposal)
+    const f = textbook();
+    f.uQ[MAX_USES] = 0;
+    f.sFix[0] = 5;
+    f.p.fill(3);
+    solve(f);
+    expect(f.p[0]).toBeLessThan(1);
+  });
   it('golden table: prices and flows over a grid of supply, demand, caps and tariffs', async () => {
     const lines = ['   supply   demand      cap   tariff  p.exp  p.imp  p.thrd   x.0>1   x.0>5   x.2>1'];
     for (const q0 of [80, 120])

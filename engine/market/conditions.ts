@@ -13,6 +13,17 @@ export const TOL_Q = 1e-9;
  * next warm start do not read an arbitrary number. The complementarity conditions still hold. */
 export function settleIdlePrices(m: SpeProblem): void {
   const p = m.p;
+  // producers who could make something but sold nothing (no buyer would pay their cost): every price from the floor
+  // up to the lowest at which they offer any output meets the conditions (their supply there is nil, and a higher
+  // source price only widens the landed cost on arcs that carry nothing), so the quote is that reservation price,
+  // the foot of their supply curve (their cash cost plus input cost), not the floor the solver may have drifted to
+  for (let s = 0; s < NR; s++) {
+    if (m.sFix[s] > 0 || m.sCap[s] <= 0 || m.sQ0[s] <= 0 || !(p[s] < m.sPc[s])) continue;
+    let shipped = 0;
+    for (let d = 0; d < NR; d++) shipped += m.x[s * NR + d];
+    for (let i = 0; i < m.nTr; i++) if (m.trS[i] === s) shipped += m.xt[i];
+    if (shipped <= 0) p[s] = Math.min(m.pmax, m.sPc[s]);
+  }
   for (let d = 0; d < NR; d++) {
     let arrivals = 0;
     for (let s = 0; s < NR; s++) arrivals += m.x[s * NR + d];
@@ -21,7 +32,8 @@ export function settleIdlePrices(m: SpeProblem): void {
     let best = Infinity;
     for (let s = 0; s < NR; s++) {
       const a = s * NR + d;
-      if (m.aCap[a] > 0) best = Math.min(best, (1 + m.aT[a]) * (p[s] + m.aF[a]));
+      // from producers who could deliver: a region with no producers and no fixed supply offers nothing
+      if (m.aCap[a] > 0 && supplyAt(m, s, m.pmax) > 0) best = Math.min(best, (1 + m.aT[a]) * (p[s] + m.aF[a]));
     }
     if (best < Infinity) p[NR + d] = Math.min(m.pmax, Math.max(m.pmin, best));
   }
