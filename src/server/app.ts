@@ -135,7 +135,13 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
-    if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`, 'joinInvalid', { field: String(p.error.issues[0]?.path[0] ?? '') });
+    if (!p.success) {
+      // the join form's own fields in the words a student reads (a name of spaces said "label: Too small: expected
+      // string to have >=1 characters"); anything else (a token, a request) in the parser's words
+      const field = String(p.error.issues[0]?.path[0] ?? '');
+      const why = field === 'label' ? 'type your name (1 to 40 characters)' : field === 'code' ? 'type the class code your teacher gave you (4 to 12 letters and digits)' : zodLine(p.error);
+      throw new HttpError(400, `join: ${why}`, 'joinInvalid', { field });
+    }
     if (cluster && !hub.hasCode(p.data.code) && (await cluster.http(req, reply, { code: p.data.code.trim().toUpperCase() }))) return reply;
     const r = await hub.join(p.data.code, p.data.label, req.ip, { token: p.data.token, request: p.data.request });
     // a request to rejoin under a student's name, waiting for the teacher: 202, and the page asks again
