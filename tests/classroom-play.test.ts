@@ -175,6 +175,11 @@ describe('the round clock', () => {
     expect(st.worlds[1].lastReason).toBe('teacher');
     expect(st.worlds.map((w) => w.lastMissed)).toEqual([[], ['JPN']]); // the dashboard says whose seat was not in
     expect(cls.worlds[1].orders[0].JPN).toBeUndefined();
+    // Ben's page is told his seat was not in (its bar says his draft did not count), until he submits; Ann's is not
+    type Missed = Status & { missedLast?: boolean; missed?: string };
+    const [annC, benC] = k.students.map((s) => s.client);
+    expect(await status(benC, (x) => x.turn === 1)).toMatchObject({ missedLast: true, missed: 'keep' });
+    expect((statusOf(annC) as Missed).missedLast).toBe(false);
     // end the round now in every world (Ann's draft is not a submission: her seat keeps its policies)
     expect(ok(await k.students[0].client.call('validate', [{ tariffs: { USA: { other: 4 } } }]))).toEqual([]);
     st = ok<TS>(await t('endRound', [null]));
@@ -182,6 +187,7 @@ describe('the round clock', () => {
     expect(st.worlds.map((w) => w.lastReason)).toEqual(['teacher', 'teacher']);
     expect(st.worlds.map((w) => w.lastMissed)).toEqual([['JPN'], ['JPN']]);
     expect(cls.worlds[0].orders[0].JPN).toBeUndefined();
+    expect(await status(annC, (x) => x.turn === 1)).toMatchObject({ missedLast: true });
     // the next round's clock starts from a full round
     for (const w of st.worlds) expect(near(w.clock.deadline! - srv.hub.now(), 120_000)).toBe(true);
   }, 60_000);

@@ -263,6 +263,8 @@ export const enClass = {
     sharing: 'Sharing with {{names}}',
     captain: ' · captain: {{name}}',
     noCaptain: ' · no captain: the last submission stands',
+    missedKept: 'The last round ended before your orders were sent, so {{country}} kept its policies: press End turn to send this round’s.',
+    missedBot: 'The last round ended before your orders were sent, so a bot decided for {{country}}: press End turn to send this round’s.',
     botPlaying: 'A bot is playing your seat: do anything to take it back.',
     botWarning: 'Still there? A bot will take this seat soon unless you act.',
     reconnecting: 'Reconnecting…',

@@ -259,6 +259,8 @@ export const jaClass: Shape<typeof enClass> = {
     sharing: '{{names}} と共同で担当',
     captain: ' · キャプテン：{{name}}',
     noCaptain: ' · キャプテンなし：最後の提出が有効',
+    missedKept: '前のラウンドは注文が送られる前に終わったため、{{country}}は政策を据え置きました。このラウンドの注文は「ターン終了」で送ってください。',
+    missedBot: '前のラウンドは注文が送られる前に終わったため、{{country}}はボットが決めました。このラウンドの注文は「ターン終了」で送ってください。',
     botPlaying: 'ボットがあなたの席をプレイしています。何か操作すると取り戻せます。',
     botWarning: 'まだいますか？ 操作しないと、まもなくボットがこの席を引き継ぎます。',
     reconnecting: '再接続しています…',
