@@ -181,6 +181,21 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);
     expect(outside).toBe(0);
 
+    // a class ended before its first round: its debrief pack says so (it drew ten empty charts with made-up axes
+    // from -0.010 to 0.010, an empty "To discuss" and a replay button that could only fail)
+    const none = await (await fetch(`${env.server.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 1, turns: 3 }) })).json();
+    const t0 = await connect(env.server.base, none.teacherToken);
+    expect((await t0.call('begin')).ok).toBe(true);
+    expect((await t0.call('endClass')).ok).toBe(true);
+    t0.close();
+    await teacher.evaluate(([id, token]) => localStorage.setItem(`rare-earth-gambit:class:teacher:${id}`, token), [none.classId, none.teacherToken]);
+    await teacher.goto(`${env.server.base}/class.html?debrief=${none.classId}`);
+    await teacher.getByTestId('debrief-unplayed').getByText('The class ended before its first round was played: there is nothing to compare or to export.').waitFor();
+    expect(await teacher.getByTestId('debrief-charts').count()).toBe(0);
+    expect(await teacher.getByTestId('replay-1').count()).toBe(0);
+    await teacher.goBack();
+    await teacher.getByTestId('class-status').waitFor();
+
     // the server goes away: the dashboard says so instead of showing a running class
     await env.closeServer();
     await teacher.getByTestId('dash-lost').waitFor({ timeout: 20_000 });

@@ -11,7 +11,7 @@ import { JoinSchema, zodLine } from './config.ts';
 import { Hub, HttpError, type Schedule } from './hub.ts';
 import { closeDecisionPool } from './decision-pool.ts';
 import { Sockets } from './sockets.ts';
-import { exportRows, toCsv } from './debrief.ts';
+import { EXPORT_COLUMNS, exportRows, toCsv } from './debrief.ts';
 import { scenarioList } from './content.ts';
 import type { Store } from './store.ts';
 import { Cluster, RELAY_HEADER, type ClusterOptions } from './cluster.ts';
@@ -164,12 +164,12 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.get('/api/classes/:id/export.csv', async (req, reply) => {
     const cls = teacherOf(req);
     void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="class-${cls.code}.csv"`);
-    return toCsv(exportRows(cls));
+    return toCsv(exportRows(cls), EXPORT_COLUMNS);
   });
   app.get('/api/classes/:id/export.jsonl', async (req, reply) => {
     const cls = teacherOf(req);
     void reply.type('application/jsonl; charset=utf-8').header('content-disposition', `attachment; filename="class-${cls.code}.jsonl"`);
-    return exportRows(cls).map((r) => JSON.stringify(r)).join('\n') + '\n';
+    return exportRows(cls).map((r) => `${JSON.stringify(r)}\n`).join(''); // no rows: empty, not one blank line
   });
   app.get('/api/classes/:id/worlds/:w/replay.json', async (req, reply) => {
     const cls = teacherOf(req);

@@ -164,6 +164,8 @@ export const enClass = {
     preparing: 'Preparing the debrief pack: each decision is measured by replaying its world without it…',
     title: 'Debrief: {{name}}',
     back: 'Back to the dashboard',
+    unplayed: 'The class ended before its first round was played: there is nothing to compare or to export.',
+    notYet: 'No round has been played yet: the debrief pack fills in as the worlds play.',
     playing: 'The class is still playing: this is the story so far. The decisions that mattered are measured once the class has ended.',
     discuss: 'To discuss',
     sideBySide: 'The worlds side by side',
