@@ -106,12 +106,20 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // round 1: both submit; the first one's button says it waits for the round, not that the engine is working
     await students[0]!.getByTestId('end-turn').click();
     await students[0]!.getByTestId('end-turn').getByText('Sent: waiting for the round to end…').waitFor();
-    for (const p of students.slice(1)) await p.getByTestId('end-turn').click();
+    await ben.getByTestId('end-turn').click();
+    // Cat has not sent her orders when the teacher ends the round: her bar says they did not count (her draft was
+    // dropped without a word), until she submits in round 2
+    await teacher.getByTestId('world-1-waiting').getByText('waiting for Japan').waitFor();
+    await teacher.getByTestId('end-round').click();
     for (const p of students) {
       await p.getByTestId('digest').waitFor({ timeout: 60_000 });
       await p.getByTestId('digest-close').click();
     }
-    await teacher.getByTestId('class-status').getByText('0 of 3 seats in').waitFor();
+    await cat.getByTestId('missed-last').getByText('The last round ended before your orders were sent, so Japan kept its policies: press End turn to send this round’s.').waitFor();
+    expect(await ann.getByTestId('missed-last').count()).toBe(0);
+    await cat.getByTestId('end-turn').click();
+    await cat.getByTestId('missed-last').waitFor({ state: 'detached' });
+    await teacher.getByTestId('class-status').getByText('1 of 3 seats in').waitFor();
     // the projector with one world's prices and scores: all of it on 1024x768 and on a 16:9 1280x720 projector
     await projector.getByTestId('projector-round-1').getByText(/Round 2 of 3/).waitFor();
     const offScreen = () => projector.evaluate(() => [...document.querySelectorAll('.p-world, .p-bar, .p-events')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1).length);
@@ -172,6 +180,21 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await p6.getByTestId('projector-round-6').getByText(/Round 2 of 4/).waitFor({ timeout: 30_000 });
     const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);
     expect(outside).toBe(0);
+
+    // a class ended before its first round: its debrief pack says so (it drew ten empty charts with made-up axes
+    // from -0.010 to 0.010, an empty "To discuss" and a replay button that could only fail)
+    const none = await (await fetch(`${env.server.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 1, turns: 3 }) })).json();
+    const t0 = await connect(env.server.base, none.teacherToken);
+    expect((await t0.call('begin')).ok).toBe(true);
+    expect((await t0.call('endClass')).ok).toBe(true);
+    t0.close();
+    await teacher.evaluate(([id, token]) => localStorage.setItem(`rare-earth-gambit:class:teacher:${id}`, token), [none.classId, none.teacherToken]);
+    await teacher.goto(`${env.server.base}/class.html?debrief=${none.classId}`);
+    await teacher.getByTestId('debrief-unplayed').getByText('The class ended before its first round was played: there is nothing to compare or to export.').waitFor();
+    expect(await teacher.getByTestId('debrief-charts').count()).toBe(0);
+    expect(await teacher.getByTestId('replay-1').count()).toBe(0);
+    await teacher.goBack();
+    await teacher.getByTestId('class-status').waitFor();
 
     // the server goes away: the dashboard says so instead of showing a running class
     await env.closeServer();

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+import { EXPORT_COLUMNS, exportRows } from '../src/server/debrief.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -175,6 +176,11 @@ describe('the round clock', () => {
     expect(st.worlds[1].lastReason).toBe('teacher');
     expect(st.worlds.map((w) => w.lastMissed)).toEqual([[], ['JPN']]); // the dashboard says whose seat was not in
     expect(cls.worlds[1].orders[0].JPN).toBeUndefined();
+    // Ben's page is told his seat was not in (its bar says his draft did not count), until he submits; Ann's is not
+    type Missed = Status & { missedLast?: boolean; missed?: string };
+    const [annC, benC] = k.students.map((s) => s.client);
+    expect(await status(benC, (x) => x.turn === 1)).toMatchObject({ missedLast: true, missed: 'keep' });
+    expect((statusOf(annC) as Missed).missedLast).toBe(false);
     // end the round now in every world (Ann's draft is not a submission: her seat keeps its policies)
     expect(ok(await k.students[0].client.call('validate', [{ tariffs: { USA: { other: 4 } } }]))).toEqual([]);
     st = ok<TS>(await t('endRound', [null]));
@@ -182,6 +188,7 @@ describe('the round clock', () => {
     expect(st.worlds.map((w) => w.lastReason)).toEqual(['teacher', 'teacher']);
     expect(st.worlds.map((w) => w.lastMissed)).toEqual([['JPN'], ['JPN']]);
     expect(cls.worlds[0].orders[0].JPN).toBeUndefined();
+    expect(await status(annC, (x) => x.turn === 1)).toMatchObject({ missedLast: true });
     // the next round's clock starts from a full round
     for (const w of st.worlds) expect(near(w.clock.deadline! - srv.hub.now(), 120_000)).toBe(true);
   }, 60_000);
@@ -207,6 +214,26 @@ describe('the teacher ends the class before its last round', () => {
     // a submit after the end says why it is refused
     expect(ok<{ ok: boolean; error: string }>(await ben.call('submit', [{}, 1]))).toEqual({ ok: false, error: 'the game is over', code: 'gameOver' });
     projector.close();
+  }, 60_000);
+});
+
+describe('the teacher ends the class before its first round', () => {
+  it('the CSV export is its header alone (it was an empty file), the JSONL export empty, the replay refused', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann']);
+    ok(await k.teacher.call('begin'));
+    ok(await k.teacher.call('endClass'));
+    const get = (path: string) => fetch(`${srv.base}/api/classes/${k.classId}/${path}`, { headers: { authorization: `Bearer ${k.teacherToken}` } });
+    expect(await (await get('export.csv')).text()).toBe(`${EXPORT_COLUMNS.join(',')}\n`);
+    expect(await (await get('export.jsonl')).text()).toBe('');
+    const replay = await get('worlds/1/replay.json');
+    expect(replay.status).toBe(409);
+    expect(await replay.json()).toMatchObject({ error: 'world 1 has not played a turn yet', code: 'worldNotPlayed' });
+    // the header names the columns a played class's rows have, in their order
+    const played = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ben']);
+    ok(await played.teacher.call('begin'));
+    ok(await played.teacher.call('endRound', [null]));
+    expect(Object.keys(exportRows(srv.hub.classes.get(played.classId)!)[0])).toEqual(EXPORT_COLUMNS);
+    for (const c of [k.teacher, played.teacher, ...k.students.map((s) => s.client), ...played.students.map((s) => s.client)]) c.close();
   }, 60_000);
 });
 

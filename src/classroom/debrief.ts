@@ -42,6 +42,12 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
     return lineChart(title, series, 400, 190, unit, x);
   };
   const exp = (path: string, name: string) => () => void download(`/api/classes/${classId}/${path}`, token, name).catch((e: Error) => alert(said(e)));
+  // no round played (the class ended before its first): no empty charts with made-up axes, no replay to download
+  if (n === 0)
+    return void box.append(
+      h('header', { class: 'row' }, h('h1', {}, c('deb.title', { name: d.name })), h('a', { class: 'button', href: `?dash=${classId}` }, c('deb.back'))),
+      h('p', { 'data-testid': 'debrief-unplayed' }, c(d.status === 'ended' ? 'deb.unplayed' : 'deb.notYet')),
+    );
   box.append(
     h('header', { class: 'row' }, h('h1', {}, c('deb.title', { name: d.name })), h('a', { class: 'button', href: `?dash=${classId}` }, c('deb.back'))),
     d.status !== 'ended' ? h('p', { class: 'hint' }, c('deb.playing')) : '',

@@ -35,6 +35,8 @@ interface Status {
   captain: string | null;
   members: string[];
   draft: unknown;
+  missedLast?: boolean;
+  missed?: 'keep' | 'bot';
 }
 
 const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
@@ -100,6 +102,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: s.whatIf, world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
       h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c('student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
+      // the last round ended before this seat's orders were in: a draft not sent with End turn did not count
+      s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryName(s.country) })) : '',
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, c('student.sharing', { names: s.members.filter((m) => m !== s.label).join(c('list')) }) + (s.captain ? c('student.captain', { name: s.captain }) : c('student.noCaptain'))) : '',
       s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, c('student.botPlaying')) : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, c('student.botWarning')) : '',
       conn === 'closed' ? h('span', { class: 'bot-warning' }, c('student.reconnecting')) : '',

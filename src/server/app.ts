@@ -11,7 +11,7 @@ import { JoinSchema, zodLine } from './config.ts';
 import { Hub, HttpError, type Schedule } from './hub.ts';
 import { closeDecisionPool } from './decision-pool.ts';
 import { Sockets } from './sockets.ts';
-import { exportRows, toCsv } from './debrief.ts';
+import { EXPORT_COLUMNS, exportRows, toCsv } from './debrief.ts';
 import { scenarioList } from './content.ts';
 import type { Store } from './store.ts';
 import { Cluster, RELAY_HEADER, type ClusterOptions } from './cluster.ts';
@@ -135,7 +135,13 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   });
   app.post('/api/join', async (req, reply) => {
     const p = JoinSchema.safeParse(req.body);
-    if (!p.success) throw new HttpError(400, `join: ${zodLine(p.error)}`, 'joinInvalid', { field: String(p.error.issues[0]?.path[0] ?? '') });
+    if (!p.success) {
+      // the join form's own fields in the words a student reads (a name of spaces said "label: Too small: expected
+      // string to have >=1 characters"); anything else (a token, a request) in the parser's words
+      const field = String(p.error.issues[0]?.path[0] ?? '');
+      const why = field === 'label' ? 'type your name (1 to 40 characters)' : field === 'code' ? 'type the class code your teacher gave you (4 to 12 letters and digits)' : zodLine(p.error);
+      throw new HttpError(400, `join: ${why}`, 'joinInvalid', { field });
+    }
     if (cluster && !hub.hasCode(p.data.code) && (await cluster.http(req, reply, { code: p.data.code.trim().toUpperCase() }))) return reply;
     const r = await hub.join(p.data.code, p.data.label, req.ip, { token: p.data.token, request: p.data.request });
     // a request to rejoin under a student's name, waiting for the teacher: 202, and the page asks again
@@ -158,12 +164,12 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.get('/api/classes/:id/export.csv', async (req, reply) => {
     const cls = teacherOf(req);
     void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="class-${cls.code}.csv"`);
-    return toCsv(exportRows(cls));
+    return toCsv(exportRows(cls), EXPORT_COLUMNS);
   });
   app.get('/api/classes/:id/export.jsonl', async (req, reply) => {
     const cls = teacherOf(req);
     void reply.type('application/jsonl; charset=utf-8').header('content-disposition', `attachment; filename="class-${cls.code}.jsonl"`);
-    return exportRows(cls).map((r) => JSON.stringify(r)).join('\n') + '\n';
+    return exportRows(cls).map((r) => `${JSON.stringify(r)}\n`).join(''); // no rows: empty, not one blank line
   });
   app.get('/api/classes/:id/worlds/:w/replay.json', async (req, reply) => {
     const cls = teacherOf(req);

@@ -165,9 +165,13 @@ export function exportRows(cls: ClassRoom): Record<string, string | number>[] {
   return rows;
 }
 
-export function toCsv(rows: Record<string, string | number>[]): string {
-  if (!rows.length) return '';
-  const cols = Object.keys(rows[0]);
+/** The export's columns, in order: a class that played no round still exports them (a CSV of its header). */
+export const EXPORT_COLUMNS = ['class', 'code', 'world', 'seed', 'round', 'turn', 'date', 'country', 'students', 'played_by', 'submitted_by', 'submitted_at', 'round_ended_by', 'orders', 'score', 'gdp_usd_bn', 'approval', 'magnet_supply', 'cars_per_quarter', 'defense_pct_gdp', 'ndpr_usd_kg', 'dytb_usd_kg', 'magnet_usd_kg', 'events', 'state_hash'];
+
+/** `rows` as CSV under a header of `columns` (the first row's keys without them; no rows and no columns: empty). */
+export function toCsv(rows: Record<string, string | number>[], columns?: readonly string[]): string {
+  const cols = columns ?? (rows.length ? Object.keys(rows[0]) : []);
+  if (!cols.length) return '';
   // text that a spreadsheet would run as a formula (a student's name such as "=HYPERLINK(...)") starts with a quote mark
   const safe = (v: string) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
   const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n\r]/.test(safe(v)) || safe(v) !== v ? `"${safe(v).replace(/"/g, '""')}"` : v);

@@ -132,5 +132,8 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     captain: seat.captain ? (cls.students.get(seat.captain)?.label ?? null) : null,
     members: seat.students.map((id) => cls.students.get(id)!.label),
     draft: seat.draft,
+    // the last round ended before this seat's orders were in (the page says so: its draft did not count)
+    missedLast: cls.status !== 'ended' && (cls.lastMissed[st.world] ?? []).includes(st.country),
+    missed: cls.config.missed,
   };
 }
