@@ -8,6 +8,7 @@ import { ols } from '../src/cli/sweep.ts';
 import { meanSd, t95 } from '../src/cli/tournament.ts';
 import { pathKeys, readParam, withOverrides } from '../src/cli/batch.ts';
 import { content } from './helpers.ts';
+import { COUNTRIES, hashValue, makeAgent, playGame } from '../engine/index.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const gambit = (...args: string[]) => spawnSync(process.execPath, [join(root, 'bin/gambit.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 180_000 });
@@ -131,6 +132,21 @@ describe('Ctrl-C in a batch without a journal', () => {
 });
 
 describe('sweep', () => {
+  it("a one-at-a-time variant at the parameter's base value takes the baseline's games: the same game, bit for bit, not played again", () => {
+    // the premise: the content with the override at its base value plays the same game as the content itself
+    const base = withOverrides(content, {});
+    const same = withOverrides(content, { 'goods.autos.sigma': 2.3 });
+    expect(same).not.toBe(base);
+    const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as Parameters<typeof playGame>[2];
+    expect(hashValue(playGame(same, 3, seats, { turns: 6, ledger: false }).state)).toBe(hashValue(playGame(base, 3, seats, { turns: 6, ledger: false }).state));
+    const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,2.3,3', '--games', '2', '--turns', '4', '--workers', '1', '--no-progress', '--out', join(dir, 'sw-base'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain("sweep: 4 variants x 2 games = 6 games (1 variant at the base value takes the baseline's games) on 1 worker");
+    const rows = readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const of = (v: string) => rows.filter((x) => x[0] === v).map((x) => x.slice(2).join(','));
+    expect(of('2')).toEqual(of('0'));
+    expect(of('2')).toHaveLength(2);
+  }, 120_000);
   it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {
     const mud = 'projects.deepSea.design.daysPerYear';
     const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3', '--param', 'countries.regions.CHN.trendGrowth=0.02,0.06', '--param', `${mud}=0.3,0.8`, '--games', '2', '--turns', '6', '--workers', '1', '--no-progress', '--out', join(dir, 'sw'));

@@ -129,12 +129,28 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   }
   checkRunSize(variants.length * games, variants.length * games, '--games', false);
   const id = hashValue({ s: content.hash, seed, games, variants, agents, turns: turns ?? null, scripts: hashesOf(scripts) });
+  // a one-at-a-time variant that sets its parameter to the base value plays the baseline's games again, bit for bit
+  // (the same content numbers): it takes the baseline's results instead of playing them (a sweep that lists the base
+  // among the values, as --param goods.autos.sigma=1.5,2.3,3 does, saves a variant's games)
+  const baseOf = new Map(params.map((p) => [p.path, p.base]));
+  const atBase = (v: Record<string, number>) => !lhs && Object.keys(v).length > 0 && Object.entries(v).every(([k, x]) => x === baseOf.get(k));
   const tasks: GameTask[] = [];
-  variants.forEach((v) => {
-    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v, scripts: hashesOf(scripts) });
+  /** for each variant's games in order, the index of the task whose result it is */
+  const from: number[] = [];
+  variants.forEach((v, i) => {
+    for (let g = 0; g < games; g++) {
+      if (atBase(v)) {
+        from.push(g);
+        continue;
+      }
+      from.push(tasks.length);
+      tasks.push({ scenario: o.scenario, game: i * games + g, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v, scripts: hashesOf(scripts) });
+    }
   });
-  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
-  const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
+  const shared = variants.filter(atBase).length;
+  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games${shared ? ` (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  const played = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
+  const lines = from.map((k) => played[k]);
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
   const summary = byVariant.map((b) => ({ params: b.params, means: Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(b.lines.map(x.get)).mean])) }));
   const spread = Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(lines.map(x.get)).sd || 1]));
