@@ -19,10 +19,7 @@ export function settleIdlePrices(m: SpeProblem): void {
   // the foot of their supply curve (their cash cost plus input cost), not the floor the solver may have drifted to
   for (let s = 0; s < NR; s++) {
     if (m.sFix[s] > 0 || m.sCap[s] <= 0 || m.sQ0[s] <= 0 || !(p[s] < m.sPc[s])) continue;
-    let shipped = 0;
-    for (let d = 0; d < NR; d++) shipped += m.x[s * NR + d];
-    for (let i = 0; i < m.nTr; i++) if (m.trS[i] === s) shipped += m.xt[i];
-    if (shipped <= 0) p[s] = Math.min(m.pmax, m.sPc[s]);
+    if (shippedFrom(m, s) <= 0) p[s] = Math.min(m.pmax, m.sPc[s]);
   }
   for (let d = 0; d < NR; d++) {
     let arrivals = 0;
@@ -38,10 +35,7 @@ export function settleIdlePrices(m: SpeProblem): void {
     if (best < Infinity) p[NR + d] = Math.min(m.pmax, Math.max(m.pmin, best));
   }
   for (let s = 0; s < NR; s++) {
-    let shipped = 0;
-    for (let d = 0; d < NR; d++) shipped += m.x[s * NR + d];
-    for (let i = 0; i < m.nTr; i++) if (m.trS[i] === s) shipped += m.xt[i];
-    if (shipped > 0 || supplyAt(m, s, m.pmax) > 0) continue;
+    if (shippedFrom(m, s) > 0 || supplyAt(m, s, m.pmax) > 0) continue;
     let best = -Infinity;
     for (let d = 0; d < NR; d++) {
       const a = s * NR + d;
@@ -49,6 +43,14 @@ export function settleIdlePrices(m: SpeProblem): void {
     }
     if (best > -Infinity) p[s] = Math.min(m.pmax, Math.max(m.pmin, best));
   }
+}
+
+/** What supply node s ships at the solution in m: its direct arcs, then its transshipment routes, t. */
+function shippedFrom(m: SpeProblem, s: number): number {
+  let shipped = 0;
+  for (let d = 0; d < NR; d++) shipped += m.x[s * NR + d];
+  for (let i = 0; i < m.nTr; i++) if (m.trS[i] === s) shipped += m.xt[i];
+  return shipped;
 }
 
 /** The largest violation of the arc conditions at the solution in m, USD/kg. */

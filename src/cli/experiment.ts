@@ -111,10 +111,14 @@ export class ExperimentPlan {
   get yardMeasures(): boolean {
     return this.ex.strategies.some((_, s) => this.twin(s));
   }
+  /** Whether a measured unit's key is a twin's (never played: its yardstick unit measures it). */
+  twinKey(key: number): boolean {
+    return key >= this.yards && this.twin(Math.floor((key - this.yards) / this.n) % this.ex.strategies.length);
+  }
   /** The measured units to play, in key order: the twins' keys left out. */
   measureKeys(): number[] {
     const out: number[] = [];
-    for (let key = this.yards; key < this.total; key++) if (!this.twin(Math.floor((key - this.yards) / this.n) % this.ex.strategies.length)) out.push(key);
+    for (let key = this.yards; key < this.total; key++) if (!this.twinKey(key)) out.push(key);
     return out;
   }
   /** The games played in all: every yardstick and every measured unit that is not a twin. */
@@ -268,8 +272,7 @@ function openExperimentJournal(path: string, plan: ExperimentPlan, contentHash: 
       }
       const key = l?.key;
       if (!l || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= plan.total) throw new UsageError(`${where}: not a result of this experiment's ${plan.played} games`);
-      const twin = key >= plan.yards && plan.twin(Math.floor((key - plan.yards) / plan.n) % plan.ex.strategies.length);
-      if (twin || l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard || (plan.yardMeasures && !l.metrics) : !l.metrics)) throw new UsageError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
+      if (plan.twinKey(key) || l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard || (plan.yardMeasures && !l.metrics) : !l.metrics)) throw new UsageError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
       if (done.has(key)) throw new UsageError(`${where}: game ${key} appears twice`);
       return key;
     },

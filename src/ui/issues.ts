@@ -3,14 +3,15 @@
 // approval allows, a release larger than the stockpile, a project over its limit); rarer ones keep the engine's English.
 import type { OrderIssue } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
-import { countryName, goodName, money, stageName } from './labels.ts';
+import { comma as listComma, countryName, goodName, money, stageName } from './labels.ts';
 import { projectLabel } from './content-text.ts';
 
 /** "$.JPN.tariffs.USA.autos" -> "Tariff on United States cars" and so on, for the issue list. */
 export function friendlyPath(path: string): string {
   const p = path.replace(/^\$\.[A-Z]{3}\.?/, '');
   // Japanese punctuation in a Japanese line ("関税：米国、自動車", not "関税: 米国, 自動車")
-  const [colon, comma] = lang() === 'ja' ? ['：', '、'] : [': ', ', '];
+  const colon = lang() === 'ja' ? '：' : ': ';
+  const comma = listComma();
   let m = /^tariffs\.(\w+|\["\*"\])\.(\w+)/.exec(p);
   if (m) return `${t('tab.Tariffs')}${colon}${countryName(m[1]!.replace('["*"]', '*'))}${comma}${goodName(m[2]!)}`;
   m = /^exportControls\.(\w+)\.?("?[\w.]+"?)?/.exec(p);
