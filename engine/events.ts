@@ -27,6 +27,8 @@ export function readMetric(state: GameState, path: string): number | string | un
         return r.approval;
       case 'pollution':
         return r.pollution;
+      case 'pollutionRise':
+        return r.pollution - r.ref.pollution; // over the start (the 2025 level)
       case 'seabed':
         return r.seabed;
       case 'security':
@@ -69,7 +71,7 @@ function splitPath(path: string): readonly string[] {
   return p;
 }
 
-const METRIC_FIELDS = ['gdp', 'approval', 'pollution', 'seabed', 'security', 'magnetSupplyRatio', 'autoProduction', 'defensePct', 'budget'];
+const METRIC_FIELDS = ['gdp', 'approval', 'pollution', 'pollutionRise', 'seabed', 'security', 'magnetSupplyRatio', 'autoProduction', 'defensePct', 'budget'];
 const METRIC_HELP = 'a metric: turn, prices.STAGE.REGION|world, countries.REGION.FIELD, tension.C.C, controls.R.R.STAGE, tariffs.R.R.GOOD or straits.ID';
 
 /** What a condition's metric reads, checked against the vocabulary readMetric knows and the map's straits: null when

@@ -11,7 +11,7 @@ const STRAITS = ['malacca', 'sunda', 'lombok', 'taiwan', 'luzon', 'tsushima'];
 const TURNS = 40;
 
 const alt = (xs: readonly string[]) => `(?:${xs.map((x) => x.replace(/\./g, '\\.')).join('|')})`;
-const COUNTRY_FIELDS = ['gdp', 'approval', 'pollution', 'seabed', 'security', 'magnetSupplyRatio', 'autoProduction', 'defensePct', 'budget'];
+const COUNTRY_FIELDS = ['gdp', 'approval', 'pollution', 'pollutionRise', 'seabed', 'security', 'magnetSupplyRatio', 'autoProduction', 'defensePct', 'budget'];
 const PARTNERS = [...COUNTRIES, 'ROW'];
 
 /** One regex per metric form, with the kind of value it compares against. */

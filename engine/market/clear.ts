@@ -2,6 +2,7 @@
 // recycling and releases against magnet makers, other uses, stocks and stockpile purchases), magnets (magnet
 // makers against the uses, each with its willingness to pay, and stocks).
 import { NR, MAX_USES, resetProblem, solve, useAt } from './spe.ts';
+import type { SpeProblem } from './curves.ts';
 import type { StageKey } from '../ids.ts';
 import type { ChainInput, MagnetUse, MarketResult } from './types.ts';
 import { MAGNET_USES } from './types.ts';
@@ -22,7 +23,10 @@ function volumeScale(want: number[], cap: number[]): number {
   return Math.max(Q, 0.5 * C, 1);
 }
 
-/** The ore market: mines' cost curves against separators' purchases (valued at the oxide price they expect). */
+/** The ore market: mines' cost curves against separators' purchases. In play, a separator's purchase is derived
+ * from its own cost curve at the ore price (the run it plans at its expected oxide price less this ore price, plus
+ * the working stock that run calls for); at calibration it is the want planned to meet 2024's needs, valued at the
+ * oxide price expected. */
 export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: number[], cap: number[]): MarketResult {
   const g = x.goods;
   const m = PROBLEMS[s];
@@ -33,6 +37,10 @@ export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: numb
   m.qref = volumeScale(want, cap);
   for (let r = 0; r < NR; r++) {
     setSupply(x, s, m, r, cap[r], cap[r], 0, 0);
+    if (!x.planByNeeds) {
+      setDerived(x, s, ox, m, r);
+      continue;
+    }
     // separators pay for ore up to what the oxide it makes is worth to them, less their own cost; never less than
     // that at the 2024 oxide price (they expect prices to come back)
     const pox = Math.max(g.markets[ox].basePrice, x.expPrice[ox][r]);
@@ -44,6 +52,30 @@ export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: numb
   solve(m, STATS);
   // what buyers received is what mines shipped (the solver's tiny residual stays with the buyer's stock)
   return result(m, STATS);
+}
+
+/** Region r's separators' demand for ore at ore price p: the run their cost curve calls for at the oxide price they
+ * plan on (chain.ts plannedRun) when ore costs p, run(p) = clamp(u cap (Pm - p / rec - c) / (m0 - c), 0, cap), and
+ * the ore it takes with half the gap to its working stock closed (chain.ts restockWant): linear in p, like the
+ * plants' supply curves (derived demand: Hicks 1932, Marshall's fixed proportions). */
+function setDerived(x: ChainInput, s: StageKey, ox: StageKey, m: SpeProblem, r: number): void {
+  const cap = x.refCap[s === 'ore.light' ? 'light' : 'heavy'][r];
+  const u = x.baseUse[ox][r];
+  if (cap <= 0 || u <= 0) return;
+  const g = x.goods;
+  const M = g.markets[ox];
+  const rec = g.refiningRecovery;
+  const c = M.cashCost[REGIONS_KEYS[r]];
+  const m0 = Math.max(M.basePrice - g.markets[s].basePrice / rec, c * (1 + g.market.calibrationMargin));
+  const pm = 0.5 * (x.lastProducerPrice[ox][r] + x.expPrice[ox][r]);
+  const a = 1 + (0.5 * g.markets[s].inventoryWeeks) / (13 * x.q); // a run's ore and half its working stock
+  const half = 0.5 * x.inv[s][r];
+  const k = (a * u * cap) / (rec * rec * (m0 - c));
+  const top = (a * cap) / rec - half;
+  if (top <= 0) return;
+  m.lK[r] = k;
+  m.lZ[r] = rec * (pm - c) - half / k;
+  m.lCap[r] = top;
 }
 
 export interface OxideOut {

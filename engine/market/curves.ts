@@ -36,6 +36,11 @@ export interface SpeProblem {
   uQW: Float64Array;
   /** price-inelastic demand (stockpile purchases), t */
   dFix: Float64Array;
+  // derived demand of plants for their input (separators for ore): D = clamp(lK (lZ - p), 0, lCap), linear like
+  // the plants' own supply curves
+  lK: Float64Array;
+  lZ: Float64Array;
+  lCap: Float64Array;
   // storage: net demand = lam (T (pexp/p)^eta - I0)
   stI0: Float64Array;
   stT: Float64Array;
@@ -91,6 +96,9 @@ export function newProblem(): SpeProblem {
     uLnPr: f(NR * MAX_USES),
     uQW: f(NR * MAX_USES),
     dFix: f(NR),
+    lK: f(NR),
+    lZ: f(NR),
+    lCap: f(NR),
     stI0: f(NR),
     stT: f(NR),
     stPexp: f(NR),
@@ -122,6 +130,9 @@ export function resetProblem(m: SpeProblem): void {
   m.sCap.fill(0);
   m.nUse.fill(0);
   m.dFix.fill(0);
+  m.lK.fill(0);
+  m.lZ.fill(0);
+  m.lCap.fill(0);
   m.stI0.fill(0);
   m.stT.fill(0);
   m.stPexp.fill(1);
@@ -178,8 +189,16 @@ export function storageAt(m: SpeProblem, r: number, p: number): number {
   return lam * (want - m.stI0[r]);
 }
 
+/** Region r's plants' derived demand for their input at price p (0 where none is set). */
+export function derivedAt(m: SpeProblem, r: number, p: number): number {
+  const k = m.lK[r];
+  if (k <= 0 || m.lCap[r] <= 0) return 0;
+  const v = k * (m.lZ[r] - p);
+  return v <= 0 ? 0 : v >= m.lCap[r] ? m.lCap[r] : v;
+}
+
 export function demandAt(m: SpeProblem, r: number, p: number): number {
-  let d = m.dFix[r] + storageAt(m, r, p);
+  let d = m.dFix[r] + derivedAt(m, r, p) + storageAt(m, r, p);
   const n = m.nUse[r];
   for (let u = 0; u < n; u++) d += useAt(m, r * MAX_USES + u, p);
   return d;
@@ -221,12 +240,21 @@ export function demandFast(m: SpeProblem, r: number, prices: Float64Array, i: nu
   const p = prices[i];
   let d = m.dFix[r];
   let sl = 0;
+  const lk = m.lK[r];
+  if (lk > 0 && m.lCap[r] > 0) {
+    const v = lk * (m.lZ[r] - p);
+    if (v >= m.lCap[r]) d += m.lCap[r];
+    else if (v > 0) {
+      d += v;
+      sl = -lk;
+    }
+  }
   const lam = m.stLam[r];
   if (lam > 0) {
     const eta = m.stEta[r];
     const want = eta > 0 ? m.stT[r] * pow(m.stPexp[r] / p, eta) : m.stT[r];
     d += lam * (want - m.stI0[r]);
-    if (eta > 0) sl = (-eta * lam * want) / p;
+    if (eta > 0) sl += (-eta * lam * want) / p;
   }
   const n = m.nUse[r];
   if (n === 0) {

@@ -33,8 +33,8 @@ export const W = {
 };
 
 // the ray's pieces: flow u + a * v clamped to [lo, hi], times the price difference's rate k (arcs and transshipment);
-// supply k * (p - pc) + a * k * d clamped to [0, cap], times d
-const NPIECE = NR * NR + MAX_TRANS + NR;
+// supply k * (p - pc) + a * k * d clamped to [0, cap], times d; derived demand likewise, times -d
+const NPIECE = NR * NR + MAX_TRANS + 2 * NR;
 const U = new Float64Array(NPIECE);
 const V = new Float64Array(NPIECE);
 const LO = new Float64Array(NPIECE);
@@ -91,6 +91,13 @@ export function setRay(m: SpeProblem, p: Float64Array, d: Float64Array, kap: num
     const k = q0 / (m.sP0[r] - m.sPc[r]);
     // F_r d_r = supply * d_r; the flows out of r are the arcs above
     piece(k * (p[r] - m.sPc[r]), k * d[r], 0, m.sCap[r], d[r]);
+  }
+  for (let r = 0; r < NR; r++) {
+    const k = m.lK[r];
+    const e = NR + r;
+    if (d[e] === 0 || k <= 0 || m.lCap[r] <= 0 || idle[e] === 1) continue;
+    // F_e d_e = -demand * d_e
+    piece(k * (m.lZ[r] - p[e]), -k * d[e], 0, m.lCap[r], -d[e]);
   }
 }
 

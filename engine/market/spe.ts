@@ -56,7 +56,7 @@ function markIdle(m: SpeProblem): void {
   const { sFix, sCap, sQ0, dFix, stI0, stLam, stT, nUse, uQ } = m;
   for (let r = 0; r < NR; r++) {
     IDLE[r] = sFix[r] <= 0 && (sCap[r] <= 0 || sQ0[r] <= 0) ? 1 : 0;
-    let buyers = dFix[r] > 0 || stI0[r] > 0 || (stLam[r] > 0 && stT[r] > 0);
+    let buyers = dFix[r] > 0 || stI0[r] > 0 || (stLam[r] > 0 && stT[r] > 0) || (m.lK[r] > 0 && m.lCap[r] > 0);
     for (let u = 0; u < nUse[r] && !buyers; u++) if (uQ[r * MAX_USES + u] > 0) buyers = true;
     IDLE[NR + r] = buyers ? 0 : 1;
   }
