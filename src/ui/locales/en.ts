@@ -1,6 +1,6 @@
 // English: every string the UI shows that the engine does not write. The Japanese catalogue (ja.ts) has the same
 // shape, checked by the type checker (a missing key there is a compile error).
-import { enGlossary, enStart } from './en-more.ts';
+import { enGlossary, enNotes, enStart } from './en-more.ts';
 
 export const en = {
   lang: { label: 'Language', en: 'English', ja: '日本語' },
@@ -390,6 +390,7 @@ export const en = {
     events: 'events',
   },
   start: enStart,
+  notes: enNotes,
   end: { title: 'Game over', byObjective: 'Your score by objective', overTime: 'Your score by objective over the game' },
 };
 

@@ -78,3 +78,11 @@ export const jaStart: Catalogue['start'] = {
   docLink: 'ゲーム中、スコアはこれらの目標別に表示されます。計算方法と、各仕組みの出典と仮定：',
   length: 'このゲーム：{{n}} 四半期（{{years}} 年）、{{from}} から。',
 };
+
+export const jaNotes: Catalogue['notes'] = {
+  mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
+  offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
+  overrideTariff: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
+  overrideControl: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
+  overrideDefence: '{{who}}との協定{{id}}がこの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
+};

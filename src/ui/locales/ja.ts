@@ -1,6 +1,6 @@
 // 日本語: the same keys as en.ts (the type checker holds it to that shape).
 import type { Catalogue } from './en.ts';
-import { jaGlossary, jaStart } from './ja-more.ts';
+import { jaGlossary, jaNotes, jaStart } from './ja-more.ts';
 
 export const ja: Catalogue = {
   lang: { label: '言語', en: 'English', ja: '日本語' },
@@ -388,5 +388,6 @@ export const ja: Catalogue = {
     events: '出来事',
   },
   start: jaStart,
+  notes: jaNotes,
   end: { title: 'ゲーム終了', byObjective: '目標別のスコア', overTime: 'ゲームを通じた目標別のスコア' },
 };
