@@ -33,7 +33,7 @@ describe('revoking a student', () => {
     const again = await start({ store: srv.store });
     const retry = await open(again.base, ann.token);
     expect(retry.hello).toBeNull();
-    expect(JSON.parse(retry.raw[0])).toMatchObject({ status: 401, error: 'this token was revoked' });
+    expect(JSON.parse(retry.raw[0])).toMatchObject({ status: 401, error: 'your teacher revoked your link to this seat: ask your teacher for a new link' });
     const teacher = await open(again.base, k.teacherToken);
     expect((await state(teacher)).worlds[0].seats.find((s) => s.country === 'JPN')).toMatchObject({ bot: true, students: [] });
     // her name, with her old token or without it, only asks the teacher
@@ -107,7 +107,7 @@ describe('rejoining under a student\'s name', () => {
     expect(ok.json.token).not.toBe(ann.token);
     // the seat has one device's token now: the old one is refused
     const old = await open(srv.base, ann.token);
-    expect(JSON.parse(old.raw[0])).toMatchObject({ status: 401, error: 'this token was revoked' });
+    expect(JSON.parse(old.raw[0])).toMatchObject({ status: 401, error: 'your teacher revoked your link to this seat: ask your teacher for a new link' });
     expect((await open(srv.base, ok.json.token as string)).hello?.student).toBe('s1');
     // a student may not answer requests
     expect((await ben.client.call('admit', [r2.id, true])).status).toBe(403);

@@ -9,7 +9,7 @@ import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, forget } from './common.ts';
-import { c, classLang, clockText, countryList, countryName, roundText, said } from './words.ts';
+import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning } from './words.ts';
 
 interface Status {
   className: string;
@@ -93,6 +93,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     const s = status;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
+    const unsent = unsentWarning(s, left);
     root.classList.toggle('sandbox', s.sandbox);
     // a round of several quarters: the bar counts rounds, and the game's own "Turn n of N" (quarters) is hidden
     root.classList.toggle('multi-quarter', s.rounds < (snap?.turns ?? 0));
@@ -104,6 +105,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c('student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
       // the last round ended before this seat's orders were in: a draft not sent with End turn did not count
       s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryName(s.country) })) : '',
+      unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryName(s.country) })) : '',
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, c('student.sharing', { names: s.members.filter((m) => m !== s.label).join(c('list')) }) + (s.captain ? c('student.captain', { name: s.captain }) : c('student.noCaptain'))) : '',
       s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, c('student.botPlaying')) : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, c('student.botWarning')) : '',
       conn === 'closed' ? h('span', { class: 'bot-warning' }, c('student.reconnecting')) : '',
@@ -179,6 +181,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     } else if (p.push === 'moved') {
       void sock.call<SessionSnapshot>('snapshot').then(showGame);
     } else if (p.push === 'revoked') {
+      // the class bar says why in the student's words (the socket's close reason, which follows, is for the logs)
+      refusedWhy ??= new ServerError('your teacher revoked your link to this seat: ask your teacher for a new link', 'revokedToken');
       forget('seat');
       conn = 'refused';
       status = null;

@@ -51,6 +51,15 @@ export function clockText(ms: number | null, paused: boolean): string {
   return c(paused ? 'clock.pausedLeft' : 'clock.left', { time });
 }
 
+/** How long before the round clock runs out a seat whose orders are not sent is warned, ms. */
+export const UNSENT_WARNING_MS = 30_000;
+/** The class bar's warning that the round clock is running out on this seat's orders, not sent yet (a draft, even an
+ * empty one, counts only once End turn sends it): the catalogue key, or null. `left`: ms left on the round clock. */
+export function unsentWarning(s: { status: string; submitted: unknown; whatIf: string | null; clock: { paused: boolean }; missed?: 'keep' | 'bot' }, left: number | null): 'student.unsentKept' | 'student.unsentBot' | null {
+  if (s.status !== 'running' || s.clock.paused || s.submitted || s.whatIf || left === null || left <= 0 || left > UNSENT_WARNING_MS) return null;
+  return s.missed === 'bot' ? 'student.unsentBot' : 'student.unsentKept';
+}
+
 /** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters.
  * `over`: its last round is played, or the teacher ended the class (then `played` may be fewer than `rounds`). */
 export interface RoundInfo { round: number; rounds: number; period: string; over: boolean; played?: number }

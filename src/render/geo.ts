@@ -194,7 +194,7 @@ export const LABEL_LONLAT: Record<RegionId, [number, number]> = {
   USA: [236, 44],
   CHN: [104, 34],
   AUS: [134, -25],
-  MYS: [113.5, 5.5],
+  MYS: [118.5, 5],
   ROW: [80, 23],
 };
 

@@ -42,7 +42,7 @@ export const EXPIRED = {
 
 /** Why a token no longer opens its class, or null while it does. */
 export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): Refusal | null {
-  if (rec.revoked) return { message: 'this token was revoked', code: 'revokedToken' };
+  if (rec.revoked) return { message: 'your teacher revoked your link to this seat: ask your teacher for a new link', code: 'revokedToken' };
   if (rec.expires <= now) return { message: EXPIRED[rec.role], code: 'expired', params: { role: rec.role } };
   if (cls.endedAt !== null && now >= cls.endedAt + AFTER_END[rec.role]) {
     const h = AFTER_END[rec.role] / HOUR;

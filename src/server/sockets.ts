@@ -335,7 +335,7 @@ export class Sockets implements HubListener {
     for (const conn of this.conns)
       if (conn.rec?.hash === hash) {
         this.send(conn, { push: 'revoked', value: 'your seat was revoked by the teacher' });
-        conn.ws.close(4401, 'token revoked');
+        conn.ws.close(4401, 'seat revoked by the teacher');
       }
   }
 }

@@ -94,7 +94,12 @@ export class SessionCore {
   projectTypes(): ProjectInfo[] {
     return Object.entries(this.content.projects.types)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([type, t]) => ({ type, label: t.label, description: t.description, costUsdBn: t.costUsdBn, leadQuarters: t.leadQuarters, capacity: t.capacity, stage: t.stage, hosts: t.hosts, maxUnits: t.maxUnitsPerCountry, successChance: t.successChance }));
+      .map(([type, t]) => ({ type, label: t.label, description: t.description, costUsdBn: t.costUsdBn, leadQuarters: t.leadQuarters, capacity: t.capacity, stage: t.stage, hosts: t.hosts, maxUnits: t.maxUnitsPerCountry, successChance: t.successChance, ...(t.kind === 'deepSeaMud' ? { mud: this.mudCosts() } : {}) }));
+  }
+
+  private mudCosts(): NonNullable<ProjectInfo['mud']> {
+    const ds = this.content.projects.deepSea;
+    return { stageCostUsdBn: ds.stages.map((s) => s.costUsdBn), retryCostShare: ds.retry.costShare };
   }
 
   briefing(country: CountryId): Briefing {

@@ -165,4 +165,7 @@ export interface ProjectInfo {
   hosts?: string[];
   maxUnits: number;
   successChance: number;
+  /** the deep-sea mud programme only: each stage's cost per unit, USD bn, and a retry's share of it (what a stage
+   * paused for budget needs to start, engine/deepsea.ts stageCost) */
+  mud?: { stageCostUsdBn: number[]; retryCostShare: number };
 }

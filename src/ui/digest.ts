@@ -5,6 +5,7 @@ import type { CountryView, TurnReport } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
+import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { causeName, colon, comma, countryIn, countryName, headlineName, paren, stageName } from './labels.ts';
 
@@ -130,7 +131,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
               : h('p', { class: 'hint' }, t('digest.nothing'))),
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
             story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
-          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n))))) : '',
+          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n), ...overrideNotes(n, country, o.view, report.turn).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x)))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
                 ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))

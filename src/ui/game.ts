@@ -305,7 +305,7 @@ export class GameScreen {
       case 'Stockpile':
         return stockpilePanel(v, this.draft, this.changed);
       case 'Deals':
-        return dealsPanel(v, this.draft, this.changed, this.snap.turns);
+        return dealsPanel(v, this.draft, this.changed, this.snap.turns, this.snap.over);
       default:
         return indicatorsPanel(this.snap);
     }

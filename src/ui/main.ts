@@ -2,14 +2,13 @@
 // or, at ?doc=model, shows the model documentation.
 import { workerSession } from '../session/client.ts';
 import type { GameConfig, Session, SessionSnapshot } from '../session/protocol.ts';
-import type { CountryId } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { startScreen } from './start.ts';
+import { listAutosaves, recordAutosave, type Autosave } from './autosaves.ts';
 import { GameScreen } from './game.ts';
 import { docPage, isDocPage } from './doc.ts';
 import { newsReady, ready, t } from './i18n.ts';
 
-const AUTOSAVE = 'rare-earth-gambit:autosave';
 const root = document.getElementById('app')!;
 // the model documentation page (index.html?doc=model) needs no engine: the worker starts only for the game
 const session: Session = isDocPage() ? ({} as Session) : workerSession();
@@ -23,7 +22,7 @@ function toast(text: string, kind: 'error' | 'info' = 'info'): void {
 
 async function autosave(): Promise<void> {
   try {
-    localStorage.setItem(AUTOSAVE, await session.save());
+    recordAutosave(localStorage, await session.save());
   } catch {
     /* private mode or full storage: the game goes on without autosave */
   }
@@ -85,20 +84,14 @@ async function start(cfg: GameConfig): Promise<void> {
 async function showStart(): Promise<void> {
   game?.unmount();
   game = null;
-  const saved = localStorage.getItem(AUTOSAVE);
-  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), saved ? () => void loadText(saved) : undefined, saved ? savedGame(saved) : undefined);
-}
-
-/** What an autosave holds, for its Resume button: the country, the next turn, the length (undefined if unreadable). */
-function savedGame(text: string): { country: CountryId; turn: number; turns: number } | undefined {
+  let saves: Autosave[] = [];
   try {
-    const s = JSON.parse(text) as { config?: { country?: CountryId; turns?: number }; playerOrders?: unknown[] };
-    const { country, turns } = s.config ?? {};
-    if (!country || !turns || !Array.isArray(s.playerOrders)) return undefined;
-    return { country, turn: Math.min(s.playerOrders.length + 1, turns), turns };
+    saves = listAutosaves(localStorage);
   } catch {
-    return undefined;
+    /* private mode: no autosaves */
   }
+  const [latest, ...older] = saves;
+  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), latest ? () => void loadText(latest.text) : undefined, latest?.saved, older.map((a) => ({ load: () => void loadText(a.text), saved: a.saved })));
 }
 
 await ready;

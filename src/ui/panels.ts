@@ -160,6 +160,14 @@ export function overBudget(t: ProjectInfo, view: CountryView, draft: Draft, type
   return unit > left + 1e-9 ? { unit, left } : null;
 }
 
+/** A deep-sea stage paused for budget: what it needs to start (engine/deepsea.ts stageCost) and what is left of this
+ * turn's budget after the drafted orders (the stage starts at the turn's end if that covers it). */
+function mudWaiting(p: CountryView['projects'][number], types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string {
+  const m = types.find((x) => x.type === p.type)?.mud;
+  const cost = m && p.mud ? (m.stageCostUsdBn[p.mud.stage] ?? 0) * p.units * (p.mud.attempt > 1 ? m.retryCostShare : 1) : null;
+  return cost === null ? t('panel.mudWaiting') : t('notes.mudNeeds', { cost: money(cost), left: money(Math.max(0, budget - draftCost(draft, types, view))) });
+}
+
 /** Units of a project type the country holds (built or building, failed ones aside) and has ordered in this turn's
  * draft, and whether one more would pass the limit per country the turn's validation applies (stockpile lots have a
  * limit per order instead, so they are never full here). */
@@ -224,7 +232,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? t('panel.mudWaiting') : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? mudWaiting(p, types, view, draft, budget) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
   );
@@ -265,8 +273,9 @@ export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number
   return d.status === 'proposed' ? t('panel.awaiting', { who: countryName(d.to) }) : dealStatus(d.status, d.endTurn, lastTurn);
 }
 
-/** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game). */
-export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity): HTMLElement {
+/** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game); `over`: the game
+ * has ended, so an offer still pending can no longer be answered (it is listed without its buttons). */
+export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity, over = false): HTMLElement {
   const me = view.country;
   const received = view.deals.filter((d) => d.status === 'proposed' && d.to === me);
   const mine = yourDeals(view);
@@ -282,7 +291,9 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
     { class: 'panel', 'aria-label': t('tab.Deals') },
     h('h3', {}, t('panel.offers')),
     received.length
-      ? h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))
+      ? over
+        ? h('div', {}, h('p', { class: 'hint', 'data-testid': 'offers-closed' }, t('notes.offersClosed')), h('ul', {}, ...received.map((d) => h('li', {}, t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })))))
+        : h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))
       : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
     h('h3', {}, t('panel.propose'), termLink('offtake')),
     proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {

@@ -1,6 +1,7 @@
 // The start screen: scenario, country, opponents, length and seed; a briefing for the chosen country; how to play.
 import { COUNTRIES, type CountryId } from '../../engine/lite.ts';
 import type { GameConfig, Session } from '../session/protocol.ts';
+import type { SavedGame } from './autosaves.ts';
 import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
@@ -48,8 +49,9 @@ const NAMES = new Proxy({} as Record<CountryId, string>, { get: (_, k) => countr
 
 let drawn = 0; // the latest start screen asked for: an older one still waiting for the session draws nothing
 
-/** `saved`: the autosaved game the Resume button brings back (its country, next turn and length, when readable). */
-export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void, saved?: { country: CountryId; turn: number; turns: number }): Promise<void> {
+/** `saved`: the autosaved game the Resume button brings back (its country, next turn and length, when readable);
+ * `older`: the earlier autosaves kept (src/ui/autosaves.ts), latest first, each with a button of its own. */
+export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void, saved?: SavedGame, older: { load: () => void; saved?: SavedGame }[] = []): Promise<void> {
   const me = ++drawn;
   clear(root);
   const screen = h('main', { class: 'start' });
@@ -57,7 +59,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   // replaced it, the listener goes: a stale one would throw the player out of a game on a language switch
   const off = onLangChange(() => {
     off();
-    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume, saved);
+    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume, saved, older);
   });
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
@@ -178,6 +180,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     h('div', { class: 'row' }, h('label', {}, `${t('start.turns')} `, turnsInput), h('label', {}, `${t('start.seed')} `, seedInput)),
     error,
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, saved ? t('start.resumeWhat', { country: countryName(saved.country), turn: saved.turn, turns: saved.turns }) : t('start.resume')) : null, fileInput),
+    older.length ? h('div', { class: 'row older-saves', 'data-testid': 'older-saves' }, h('span', { class: 'hint' }, t('start.olderSaves')), ...older.map((o, k) => h('button', { type: 'button', 'data-testid': `resume-${k + 1}`, onclick: o.load }, o.saved ? t('start.olderSave', { country: countryName(o.saved.country), turn: o.saved.turn, turns: o.saved.turns }) : t('start.olderUnknown')))) : null,
   );
   screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
   root.append(screen);

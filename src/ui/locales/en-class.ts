@@ -267,6 +267,8 @@ export const enClass = {
     noCaptain: ' · no captain: the last submission stands',
     missedKept: 'The last round ended before your orders were sent, so {{country}} kept its policies: press End turn to send this round’s.',
     missedBot: 'The last round ended before your orders were sent, so a bot decided for {{country}}: press End turn to send this round’s.',
+    unsentKept: 'Your orders are not sent: press End turn before the clock runs out, or {{country}} keeps its policies this round.',
+    unsentBot: 'Your orders are not sent: press End turn before the clock runs out, or a bot decides for {{country}} this round.',
     botPlaying: 'A bot is playing your seat: do anything to take it back.',
     botWarning: 'Still there? A bot will take this seat soon unless you act.',
     reconnecting: 'Reconnecting…',

@@ -65,6 +65,9 @@ export const enStart = {
   loadFile: 'Load a saved game…',
   resumeWhat: 'Resume autosaved game ({{country}}, turn {{turn}} of {{turns}})',
   resume: 'Resume autosaved game',
+  olderSaves: 'Earlier autosaves:',
+  olderSave: '{{country}}, turn {{turn}} of {{turns}}',
+  olderUnknown: 'an earlier game',
   errors: 'Fix these first:',
   badSeed: 'The seed must be a whole number, 0 or more.',
   badTurns: 'The game needs from 1 to {{max}} turns.',
@@ -76,4 +79,16 @@ export const enStart = {
   levers: 'Your levers',
   docLink: 'During the game the score shows split by these objectives. How each is computed, and the sources and assumptions behind every mechanism:',
   length: 'This game: {{n}} quarters ({{years}} years), from {{from}}.',
+};
+
+/** Notes added after reviews (kept here to keep en.ts under 400 lines). */
+export const enNotes = {
+  /** a deep-sea mud stage paused for budget (the Invest tab's Running list) */
+  mudNeeds: 'waiting for budget: needs {{cost}} to resume; {{left}} of this turn’s budget is left',
+  /** the Deals tab once the game is over */
+  offersClosed: 'The game is over: offers can no longer be answered.',
+  /** under one of the player's moves in the digest, when an active deal held the policy to its terms instead */
+  overrideTariff: 'Deal {{id}} with {{who}} overrode this order: your tariff on {{good}} from {{who}} is {{now}}, the deal’s cap, not the {{ordered}} you ordered.',
+  overrideControl: 'Deal {{id}} with {{who}} overrode this order: your {{what}} exports to {{who}} stay {{now}}, not {{ordered}} as you ordered.',
+  overrideDefence: 'Deal {{id}} with {{who}} overrode this order: your defence spending is {{now}} of GDP, the deal’s floor, not the {{ordered}} you ordered.',
 };

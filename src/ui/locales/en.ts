@@ -1,6 +1,6 @@
 // English: every string the UI shows that the engine does not write. The Japanese catalogue (ja.ts) has the same
 // shape, checked by the type checker (a missing key there is a compile error).
-import { enGlossary, enStart } from './en-more.ts';
+import { enGlossary, enNotes, enStart } from './en-more.ts';
 
 export const en = {
   lang: { label: 'Language', en: 'English', ja: '日本語' },
@@ -75,7 +75,7 @@ export const en = {
   header: { timelineAria: 'timeline', timeline: 'Timeline {{letter}}', forkedAt: 'forked after turn {{n}}', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
   action: { undo: 'Undo', fork: 'Fork', save: 'Save', load: 'Load', newGame: 'New game', help: 'Help', glossary: 'Glossary', compare: 'Compare', endTurn: 'End turn', resolving: 'Resolving…', waitingRound: 'Sent: waiting for the round to end…', results: 'See the results', scoring: 'Scoring your decisions…', close: 'Close', continue: 'Continue', cancel: 'Cancel' },
   tab: { Indicators: 'Indicators', Tariffs: 'Tariffs', Controls: 'Controls', Defense: 'Defence', Invest: 'Invest', Stockpile: 'Stockpile', Deals: 'Deals' },
-  confirm: { newGame: 'Leave this game and start a new one? It stays autosaved in this browser until you start playing the new one; Save first to keep a file.', leave: 'Start a new game' },
+  confirm: { newGame: 'Leave this game and start a new one? It stays among this browser’s last three autosaves (on the start screen) until the new game’s own autosaves (one at its start, one a turn) replace it; Save first to keep a file.', leave: 'Start a new game' },
   budget: { thisTurn: 'Budget this turn {{money}}', orders: 'orders {{money}}', meter: 'share of the budget this turn’s investments use' },
   map: { inspect: 'Figures for…', inspectLabel: 'figures for a place on the map', zoomIn: 'zoom in', zoomOut: 'zoom out', reset: 'reset the map view', aria: 'map of the Indo-Pacific: trade flows this quarter', country: 'country: {{name}}', port: 'port: {{name}}', lane: 'lane: {{a}} – {{b}}', strait: 'strait: {{name}}' },
   ind: { why: 'why?', whyTitle: 'why it moved last turn', afterFirst: 'available after the first turn', scoreBy: 'Your score by objective, points', prices: 'Prices, USD/kg', outside: 'outside China', china: 'China', you: 'you' },
@@ -390,6 +390,7 @@ export const en = {
     events: 'events',
   },
   start: enStart,
+  notes: enNotes,
   end: { title: 'Game over', byObjective: 'Your score by objective', overTime: 'Your score by objective over the game' },
 };
 

@@ -66,6 +66,9 @@ export const jaStart: Catalogue['start'] = {
   loadFile: '保存したゲームを読み込む…',
   resumeWhat: '自動保存から再開（{{country}}、ターン {{turn}} / {{turns}}）',
   resume: '自動保存から再開',
+  olderSaves: 'それ以前の自動保存：',
+  olderSave: '{{country}}、ターン {{turn}} / {{turns}}',
+  olderUnknown: '以前のゲーム',
   errors: '先に直してください：',
   badSeed: 'シードは0以上の整数にしてください。',
   badTurns: 'ターン数は1〜{{max}}にしてください。',
@@ -77,4 +80,12 @@ export const jaStart: Catalogue['start'] = {
   levers: 'あなたの手段',
   docLink: 'ゲーム中、スコアはこれらの目標別に表示されます。計算方法と、各仕組みの出典と仮定：',
   length: 'このゲーム：{{n}} 四半期（{{years}} 年）、{{from}} から。',
+};
+
+export const jaNotes: Catalogue['notes'] = {
+  mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
+  offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
+  overrideTariff: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
+  overrideControl: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
+  overrideDefence: '{{who}}との協定{{id}}がこの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
 };

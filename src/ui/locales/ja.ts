@@ -1,6 +1,6 @@
 // 日本語: the same keys as en.ts (the type checker holds it to that shape).
 import type { Catalogue } from './en.ts';
-import { jaGlossary, jaStart } from './ja-more.ts';
+import { jaGlossary, jaNotes, jaStart } from './ja-more.ts';
 
 export const ja: Catalogue = {
   lang: { label: '言語', en: 'English', ja: '日本語' },
@@ -74,7 +74,7 @@ export const ja: Catalogue = {
   header: { timelineAria: 'タイムライン', timeline: 'タイムライン{{letter}}', forkedAt: 'ターン {{n}} の後に分岐', turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
   action: { undo: '戻す', fork: '分岐', save: '保存', load: '読込', newGame: '新しいゲーム', help: 'ヘルプ', glossary: '用語集', compare: '比較', endTurn: 'ターン終了', resolving: '計算中…', waitingRound: '提出済み：ラウンドの終了を待っています…', results: '結果を見る', scoring: '判断を採点中…', close: '閉じる', continue: '続ける', cancel: 'キャンセル' },
   tab: { Indicators: '指標', Tariffs: '関税', Controls: '輸出規制', Defense: '防衛', Invest: '投資', Stockpile: '備蓄', Deals: '協定' },
-  confirm: { newGame: 'このゲームを離れて新しいゲームを始めますか？新しいゲームを進めるまで、このブラウザに自動保存されています。ファイルに残すには先に保存してください。', leave: '新しいゲームを始める' },
+  confirm: { newGame: 'このゲームを離れて新しいゲームを始めますか？このブラウザの直近 3 件の自動保存（開始画面）に、新しいゲームの自動保存（開始時と毎ターン）で置き換わるまで残ります。ファイルに残すには先に保存してください。', leave: '新しいゲームを始める' },
   budget: { thisTurn: '今ターンの予算 {{money}}', orders: '指示 {{money}}', meter: '今ターンの投資が使う予算の割合' },
   map: { inspect: '地点の数字…', inspectLabel: '地図上の地点の数字', zoomIn: '拡大', zoomOut: '縮小', reset: '地図を元に戻す', aria: 'インド太平洋の地図：今期の貿易の流れ', country: '国：{{name}}', port: '港：{{name}}', lane: '航路：{{a}} – {{b}}', strait: '海峡：{{name}}' },
   ind: { why: 'なぜ？', whyTitle: '前のターンに動いた理由', afterFirst: '最初のターンの後に表示', scoreBy: '目標別のスコア（ポイント）', prices: '価格（ドル/kg）', outside: '中国以外', china: '中国', you: '自国' },
@@ -388,5 +388,6 @@ export const ja: Catalogue = {
     events: '出来事',
   },
   start: jaStart,
+  notes: jaNotes,
   end: { title: 'ゲーム終了', byObjective: '目標別のスコア', overTime: 'ゲームを通じた目標別のスコア' },
 };

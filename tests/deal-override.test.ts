@@ -1,0 +1,54 @@
+// The digest's "Your moves" said "You set your tariffs on the US: cars 25%" in the turn Japan accepted a deal capping
+// that tariff at 2.5%: the deal bound the policy (engine/deals.ts, enforceDeals) and the list did not say so. It now
+// says, under the order, that the deal overrode it (English and Japanese).
+import { describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { createGame, resolveTurn, viewFor, type GameState, type Orders } from '../engine/index.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+import { newsReady, setLang } from '../src/ui/i18n.ts';
+
+installFakeDom();
+const { digest } = await import('../src/ui/digest.ts');
+
+/** A US proposal to Japan, pending: Japan caps its car tariff on the US at 2.5% and keeps its magnet exports to the US
+ * open; Japan answers it this turn. */
+function withOffer(): GameState {
+  const s = structuredClone(createGame(content, 1));
+  s.deals.push({ id: 'D9', from: 'USA', to: 'JPN', give: [], get: [{ type: 'tariffCap', good: 'autos', max: 2.5 }, { type: 'openExports', stage: 'magnet' }], termTurns: 8, status: 'proposed', proposedTurn: 0, startTurn: 0, endTurn: 0 });
+  return s;
+}
+
+const yourMoves = (orders: Orders) => {
+  const { state, report } = resolveTurn(content, withOffer(), orders, { ledger: false });
+  const d = digest(report, 'JPN', () => {}, { view: viewFor(state, 'JPN'), turns: 40 }) as unknown as FakeElement;
+  const section = d.querySelectorAll('section').find((x) => x.querySelector('h3')?.textContent === (document.documentElement.lang === 'ja' ? 'あなたの手' : 'Your moves'));
+  return { state, text: section?.textContent ?? '' };
+};
+
+describe('a deal accepted this turn overrides the player\'s own order', () => {
+  const orders = { JPN: { tariffs: { USA: { autos: 25 } }, exportControls: { USA: { magnet: 'banned' } }, deals: { accept: ['D9'] } } } as unknown as Orders;
+
+  it('says so in English', async () => {
+    await setLang('en');
+    const { state, text } = yourMoves(orders);
+    expect(state.regions.JPN.policies.tariffs.USA.autos).toBe(2.5);
+    expect(state.regions.JPN.policies.controls.USA.magnet.level).toBe('open');
+    expect(text).toContain('Deal D9 with the United States overrode this order: your tariff on cars from the United States is 2.5%, the deal’s cap, not the 25% you ordered.');
+    expect(text).toContain('Deal D9 with the United States overrode this order: your NdFeB magnet exports to the United States stay open, not banned as you ordered.');
+  });
+
+  it('says so in Japanese', async () => {
+    await setLang('ja');
+    await newsReady();
+    const { text } = yourMoves(orders);
+    expect(text).toContain('米国との協定D9がこの命令より優先されました。米国からの自動車への関税は、命令した25%ではなく、協定の上限の2.5%です。');
+    await setLang('en');
+  });
+
+  it('says nothing when no deal binds the order', async () => {
+    await setLang('en');
+    const { text } = yourMoves({ JPN: { tariffs: { USA: { autos: 25 } } } } as unknown as Orders);
+    expect(text).toContain('25%');
+    expect(text).not.toContain('overrode');
+  });
+});

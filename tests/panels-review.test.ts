@@ -1,0 +1,76 @@
+// Review findings on the order panels, drawn on a small fake DOM (tests/fake-dom.ts):
+// - a deep-sea mud programme paused for budget said only "waiting for budget", not how much it needs to resume;
+// - after the game's last turn the Deals tab still offered Accept and Reject on the proposals still pending.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { budgetAvailable, createGame, viewFor, type GameState } from '../engine/index.ts';
+import { SessionCore } from '../src/session/core.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+import { setLang } from '../src/ui/i18n.ts';
+import { money } from '../src/ui/labels.ts';
+
+installFakeDom();
+const { dealsPanel, investmentPanel } = await import('../src/ui/panels.ts');
+const types = new SessionCore(content).projectTypes();
+const ds = content.projects.deepSea;
+
+/** A game in which Japan's programme waits for the budget to start its second stage (the trial lift). */
+function waitingGame(): GameState {
+  const s = structuredClone(createGame(content, 3));
+  const p = s.projects.find((x) => x.type === 'deepSeaMud' && x.owner === 'JPN')!;
+  p.status = 'building';
+  p.units = 1;
+  p.mud = { stage: 1, alpha: 3, beta: 4, attempt: 1, waiting: true };
+  return s;
+}
+
+describe('a paused deep-sea stage says what it needs to resume', () => {
+  const s = waitingGame();
+  const view = viewFor(s, 'JPN');
+  const budget = budgetAvailable(content, s, 'JPN');
+  const need = ds.stages[1]!.costUsdBn;
+  const running = () => (investmentPanel(view, {}, () => {}, types, budget) as unknown as FakeElement).querySelector('.running')!.textContent;
+  beforeAll(() => setLang('en'));
+
+  it('in English, with the panel\'s money', async () => {
+    await setLang('en');
+    expect(running()).toContain(`waiting for budget: needs ${money(need)} to resume`);
+    expect(running()).toContain(`${money(budget)} of this turn’s budget is left`);
+  });
+
+  it('in Japanese', async () => {
+    await setLang('ja');
+    expect(running()).toContain(`予算待ち：再開には${money(need)}が必要`);
+    await setLang('en');
+  });
+
+  it('counts a retry at its share of the stage\'s cost, and the units', async () => {
+    const r = waitingGame();
+    const p = r.projects.find((x) => x.type === 'deepSeaMud' && x.owner === 'JPN')!;
+    p.units = 2;
+    p.mud!.attempt = 2;
+    const text = (investmentPanel(viewFor(r, 'JPN'), {}, () => {}, types, budget) as unknown as FakeElement).querySelector('.running')!.textContent;
+    expect(text).toContain(`needs ${money(need * 2 * ds.retry.costShare)} to resume`);
+  });
+});
+
+describe('the Deals tab after the game ends', () => {
+  // a proposal to Japan, still pending
+  const s = structuredClone(createGame(content, 1));
+  s.deals.push({ id: 'D1', from: 'USA', to: 'JPN', give: [{ type: 'tariffCap', good: 'autos', max: 2.5 }], get: [{ type: 'openExports', stage: 'oxide.heavy' }], termTurns: 8, status: 'proposed', proposedTurn: 1, startTurn: 2, endTurn: 9 });
+  const view = viewFor(s, 'JPN');
+  const buttons = (over: boolean) => (dealsPanel(view, {}, () => {}, 40, over) as unknown as FakeElement).querySelectorAll('[data-testid^="deal-accept"]').length + (dealsPanel(view, {}, () => {}, 40, over) as unknown as FakeElement).querySelectorAll('[data-testid^="deal-reject"]').length;
+
+  it('offers Accept and Reject while the game goes on', () => {
+    expect(buttons(false)).toBe(2);
+  });
+
+  it('offers neither once it is over, and says why', async () => {
+    await setLang('en');
+    expect(buttons(true)).toBe(0);
+    expect((dealsPanel(view, {}, () => {}, 40, true) as unknown as FakeElement).textContent).toContain('The game is over: offers can no longer be answered.');
+    await setLang('ja');
+    expect((dealsPanel(view, {}, () => {}, 40, true) as unknown as FakeElement).textContent).toContain('ゲームは終了しました。提案にはもう回答できません。');
+    await setLang('en');
+  });
+});

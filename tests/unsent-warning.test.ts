@@ -1,0 +1,40 @@
+// A student got no warning before the round clock ran out on orders not sent: the class bar now warns in the last 30
+// seconds of a running round while the seat has sent nothing (src/classroom/words.ts unsentWarning), saying what
+// happens to the seat if the clock runs out (its policies kept, or a bot deciding), in English and Japanese.
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+vi.hoisted(() => void ((globalThis as { location?: unknown }).location = { search: '?lang=ja', origin: 'http://localhost', hostname: 'localhost' }));
+const words = await import('../src/classroom/words.ts');
+const { setLang } = await import('../src/ui/i18n.ts');
+
+afterAll(async () => {
+  await setLang('en');
+  delete (globalThis as { location?: unknown }).location;
+});
+
+const base = { status: 'running', submitted: null, whatIf: null, clock: { paused: false }, missed: 'keep' as const };
+
+describe('the warning before the round clock runs out on orders not sent', () => {
+  it('shows in the last 30 seconds of a running round, while the seat has sent nothing', () => {
+    const w = words.unsentWarning;
+    expect(typeof w).toBe('function');
+    expect(w(base, 29_000)).toBe('student.unsentKept');
+    expect(w({ ...base, missed: 'bot' }, 5_000)).toBe('student.unsentBot');
+    expect(w(base, 45_000)).toBeNull(); // not yet
+    expect(w(base, null)).toBeNull(); // no clock
+    expect(w(base, 0)).toBeNull(); // the round is being resolved
+    expect(w({ ...base, submitted: { by: 'Ann', final: true } }, 10_000)).toBeNull();
+    expect(w({ ...base, clock: { paused: true } }, 10_000)).toBeNull();
+    expect(w({ ...base, status: 'lobby' }, 10_000)).toBeNull();
+    expect(w({ ...base, whatIf: 'Timeline B' }, 10_000)).toBeNull(); // a what-if of one's own has no round clock to miss
+  });
+
+  it('says what happens, in English and Japanese', async () => {
+    await setLang('en');
+    expect(words.c('student.unsentKept', { country: words.countryName('JPN') })).toBe('Your orders are not sent: press End turn before the clock runs out, or Japan keeps its policies this round.');
+    expect(words.c('student.unsentBot', { country: words.countryName('JPN') })).toBe('Your orders are not sent: press End turn before the clock runs out, or a bot decides for Japan this round.');
+    await words.classLang();
+    expect(words.c('student.unsentKept', { country: words.countryName('JPN') })).toBe('注文はまだ送られていません。時間切れまでに「ターン終了」を押してください。押さないと、このラウンドは日本の政策が据え置かれます。');
+    expect(words.c('student.unsentBot', { country: words.countryName('JPN') })).toContain('日本の判断をボットが行います');
+  });
+});
