@@ -48,6 +48,24 @@ describe('analyze: In short', () => {
     expect(t).toContain('Equilibrium 1 of 2: A=C B=C: no player gains by changing strategy alone; not firm: the closest deviation loses only 0.1 ±0.47 points, an interval that takes in 0 (more games per profile would tell).');
   });
 
+  it('names every case that cannot be told apart, closest first, not only the closest', () => {
+    // A: C ahead of D by 0.3, 0.1 and 0.2 against B=X, Y and Z (each inside the half-width 0.47); B: X, Y, Z worth 1 to A's 0
+    const s = inShort(bimatrix(['C', 'D'], ['X', 'Y', 'Z'], [[[3.3, 1], [3.1, 0], [3.2, 0]], [[3, 1], [3, 0], [3, 0]]], 10, 0.5));
+    expect(s).toContain(
+      'A: C, whatever the others play (all 3 cases), by 0.1 to 0.3 points; sure in 0 of 3 cases. Not sure in all 3, each an interval that takes in 0: ' +
+        'against B=Y, C leads the next best by 0.1 ±0.47 points; against B=Z, by 0.2 ±0.47; against B=X, by 0.3 ±0.47.',
+    );
+    // two of three unsure, a different leader in each: each named with its leader
+    const t = inShort(bimatrix(['C', 'D'], ['X', 'Y', 'Z'], [[[3.1, 1], [0, 0], [3, 0]], [[3, 1], [3, 0], [3.2, 0]]], 10, 0.5));
+    expect(t).toContain('sure in 1 of 3 cases. Not sure in 2, each an interval that takes in 0: against B=X, C leads the next best by 0.1 ±0.47 points; against B=Z, D by 0.2 ±0.47.');
+  });
+
+  it('names every tied case', () => {
+    // A: C alone best against B=X, D and E tied against B=Y, C and E tied against B=Z
+    const s = inShort(bimatrix(['C', 'D', 'E'], ['X', 'Y', 'Z'], [[[3, 0], [0, 1], [2, 0]], [[1, 0], [2, 1], [1, 0]], [[1, 0], [2, 1], [2, 0]]], 10, 0.5));
+    expect(s).toContain('A: it depends on the others: best is C in 1 (against B=X), ties in 2 (D and E against B=Y; C and E against B=Z) of 3 cases');
+  });
+
   it('says when a best response is among the strategies played only, and claims no equilibrium that rests on a missing profile', () => {
     // the prisoner's dilemma without the profile A=C B=D: A's C against B=D was never played
     const t = bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[5, 0], [1, 1]]], 10, 0.5);
@@ -61,11 +79,11 @@ describe('analyze: In short', () => {
   it('says when a best strategy is tied, and calls an equilibrium that rests on a tie weak', () => {
     // A is indifferent between C and D against B=C, and D is best against B=D; B plays D whatever A does
     const s = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[3, 0], [1, 1]]], 10, 0.5));
-    expect(s).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1, by 1 points; sure in the one case with a margin (95% interval clear of 0).');
+    expect(s).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1 (against B=C), by 1 points; sure in the one case with a margin (95% interval clear of 0).');
     expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; firm: the closest deviation loses 1 ±0.47 points.');
     // A indifferent against B=C, and B keeps C whatever A does: two equilibria, both resting on A's tie
     const w = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 2]], [[3, 3], [1, 0]]], 10, 0.5));
-    expect(w).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1, by 1 points;');
+    expect(w).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1 (against B=C), by 1 points;');
     expect(w).toContain('Equilibrium 1 of 2: A=C B=C: no player gains by changing strategy alone; weak: A would do as well with D (a tie).');
     expect(w).toContain('Equilibrium 2 of 2: A=D B=C: no player gains by changing strategy alone; weak: A would do as well with C (a tie).');
   });

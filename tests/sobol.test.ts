@@ -213,7 +213,7 @@ describe('gambit sweep --method sobol', () => {
     for (const o of s.outcomes)
       for (const ix of o.indices) for (const v of [ix.S1, ix.ST, ...ix.S1ci, ...ix.STci]) expect(Number.isFinite(v), `${o.id} ${ix.path}`).toBe(true);
     // the investment multiplier moves GDP within four turns (the US's: Japan's programme budget goes to the deep-sea
-    // pilot from turn 2, so its GDP growth moves by less than the outcome's rounding); the points lie inside the ranges
+    // pilot from turn 2, so its GDP growth moves by less than a result line's rounding, 0.01); the points lie inside the ranges
     expect(s.outcomes.find((o: { id: string }) => o.id === 'gdp_growth_pct_USA').indices[0].path).toBe('rules.macro.investmentMultiplier');
     for (const p of s.points) expect(p.x[1] >= 1.5 && p.x[1] <= 3).toBe(true);
     const csv = readFileSync(join(out, 'sobol.csv'), 'utf8').trim().split('\n');

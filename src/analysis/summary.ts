@@ -26,7 +26,10 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
   if (topRows.length === n) {
     // best (or tied for best) whatever the others play
     const tiedWith = [...new Set(ties.flatMap((r) => r.best.filter((st) => st !== top)))];
-    what = `${top}, whatever the others play${n > 1 ? ` (all ${n} cases)` : ''}${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length === n ? 'all' : ties.length}` : ''}`;
+    // the tied cases named, unless it is all of them (the partner too when there are several)
+    const tied = ties.map((r) => [tiedWith.length > 1 ? r.best.filter((st) => st !== top).join(' and ') : '', label(r) ? `against ${label(r)}` : ''].filter(Boolean).join(' ')).filter(Boolean);
+    const which = ties.length < n && tied.length ? ` (${tied.join('; ')})` : '';
+    what = `${top}, whatever the others play${n > 1 ? ` (all ${n} cases)` : ''}${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length === n ? 'all' : ties.length}${which}` : ''}`;
   } else {
     // alone best in some cases, a tie in others
     const sole = new Map<string, Row[]>();
@@ -35,7 +38,9 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
     const parts = [...sole.entries()].sort((a, b) => b[1].length - a[1].length).map(([st, rs]) => `${st} in ${rs.length}${against(rs)}`);
     const shown = parts.slice(0, 3);
     if (parts.length > 3) shown.push(`${parts.length - 3} more`);
-    if (ties.length) shown.push(ties.length === 1 ? `a tie of ${ties[0].best.join(' and ')} in 1${against(ties)}` : `ties in ${ties.length}`);
+    // every tied case named (the strategies that tie, and against what), as the cases that are not sure are below
+    const tieCase = (r: Row) => `${r.best.join(' and ')}${label(r) ? ` against ${label(r)}` : ''}`;
+    if (ties.length) shown.push(ties.length === 1 ? `a tie of ${ties[0].best.join(' and ')} in 1${against(ties)}` : `ties in ${ties.length} (${ties.map(tieCase).join('; ')})`);
     what = `it depends on the others: best is ${shown.join(', ')} of ${n} cases`;
   }
   // rows where some strategy's profile is missing: best among those played only
@@ -51,11 +56,18 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
   if (noCi) return `${player}: ${what}, ${by}; how sure cannot be said (1 game per profile).`;
   if (sure.length === margins.length)
     return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;
-  const closest = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!)[0];
-  return (
-    `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}. Not sure${label(closest) ? ` against ${label(closest)}` : ''}: ` +
-    `${closest.best[0]} leads the next best by ${withCi(closest.margin!, closest.marginCi95)} points, an interval that takes in 0.`
-  );
+  // every case whose margin's interval takes in 0, closest first (not only the closest: each is a case to play more)
+  const unsure = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!);
+  const head = `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}.`;
+  if (unsure.length === 1) {
+    const [c] = unsure;
+    return `${head} Not sure${label(c) ? ` against ${label(c)}` : ''}: ${c.best[0]} leads the next best by ${withCi(c.margin!, c.marginCi95)} points, an interval that takes in 0.`;
+  }
+  const each = unsure.map((r, i) => {
+    const who = i === 0 ? `${r.best[0]} leads the next best ` : r.best[0] !== unsure[i - 1].best[0] ? `${r.best[0]} ` : '';
+    return `${label(r) ? `against ${label(r)}, ` : ''}${who}by ${withCi(r.margin!, r.marginCi95)}${i === 0 ? ' points' : ''}`;
+  });
+  return `${head} Not sure in ${unsure.length === margins.length ? 'all ' : ''}${unsure.length}, each an interval that takes in 0: ${each.join('; ')}.`;
 }
 
 /**

@@ -15,6 +15,9 @@ export interface GameTask {
   overrides?: Record<string, number>;
   /** the hash of each script the agents name, by path: each thread reads a script once, and refuses one that changed */
   scripts?: Record<string, string>;
+  /** keep the outcomes unrounded: sweeps aggregate them (a mean or an index of rounded values would hide an effect
+   * smaller than the rounding) and round only what they write per game (roundResult) */
+  exact?: boolean;
 }
 
 
@@ -38,6 +41,25 @@ export interface ResultLine {
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A result line as batches write it: scores and GDP growth to 0.01, approval to 0.1, Japan's lowest magnet supply to
+ * 0.001, prices to 0.1 USD/kg (heavy oxide to 1). */
+export function roundResult(l: ResultLine): ResultLine {
+  const per = (v: Record<CountryId, number>, f: (x: number) => number) => Object.fromEntries(COUNTRIES.map((c) => [c, f(v[c])])) as Record<CountryId, number>;
+  const p = l.outcomes.finalPrices;
+  return {
+    ...l,
+    scores: per(l.scores, r2),
+    outcomes: {
+      ...l.outcomes,
+      gdpGrowthPct: per(l.outcomes.gdpGrowthPct, r2),
+      approval: per(l.outcomes.approval, r1),
+      jpnMinMagnetSupply: Math.round(l.outcomes.jpnMinMagnetSupply * 1000) / 1000,
+      finalPrices: { ...(p['oxide.light'] === undefined ? {} : { 'oxide.light': r1(p['oxide.light']) }), 'oxide.heavy': Math.round(p['oxide.heavy']), magnet: r1(p.magnet) },
+    },
+  };
+}
 
 const baselineCache = new Map<string, Record<CountryId, number>[]>();
 
@@ -65,22 +87,23 @@ export function gameResult(content: Content, task: GameTask, seats: Seats): Resu
   const scores = runningScores(r.objectives, base).at(-1)!;
   const st = r.state;
   const per = (f: (c: CountryId) => number) => Object.fromEntries(COUNTRIES.map((c) => [c, f(c)])) as Record<CountryId, number>;
-  return {
+  const line: ResultLine = {
     game: task.game,
     seed: task.seed,
     agents: Object.fromEntries(COUNTRIES.map((c) => [c, seats[c].name])) as Record<CountryId, string>,
-    scores: per((c) => r2(scores[c])),
+    scores: per((c) => scores[c]),
     outcomes: {
       turns: r.objectives.length,
-      gdpGrowthPct: per((c) => r2((st.regions[c].gdp / st.regions[c].ref.gdp - 1) * 100)),
-      approval: per((c) => Math.round(st.regions[c].approval * 10) / 10),
-      jpnMinMagnetSupply: Math.round(minJpn * 1000) / 1000,
-      finalPrices: { 'oxide.light': Math.round(st.worldPrice['oxide.light'] * 10) / 10, 'oxide.heavy': Math.round(st.worldPrice['oxide.heavy']), magnet: Math.round(st.worldPrice.magnet * 10) / 10 },
+      gdpGrowthPct: per((c) => (st.regions[c].gdp / st.regions[c].ref.gdp - 1) * 100),
+      approval: per((c) => st.regions[c].approval),
+      jpnMinMagnetSupply: minJpn,
+      finalPrices: { 'oxide.light': st.worldPrice['oxide.light'], 'oxide.heavy': st.worldPrice['oxide.heavy'], magnet: st.worldPrice.magnet },
       events: st.firedEvents.length,
     },
     run: task.run,
     runGames: task.runGames,
     ...(task.shard ? { shard: task.shard } : {}),
   };
+  return task.exact ? line : roundResult(line);
 }
 

@@ -121,11 +121,12 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
   const tasks: GameTask[] = [];
   for (const p of points) {
     const overrides = Object.fromEntries(params.map((q, i) => [q.path, p.x[i]]));
-    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides, scripts: hashesOf(scripts) });
+    for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides, scripts: hashesOf(scripts), exact: true });
   }
   process.stderr.write(`sweep (sobol): ${k} parameters, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sobol' })).map((l) => JSON.parse(l) as ResultLine);
-  // each point's outcome: the mean over its games (common seeds across points)
+  // each point's outcome: the mean over its games (common seeds across points), of the games' unrounded figures (exact):
+  // an effect smaller than a result line's rounding still counts
   const f = points.map((_, p) => OUTCOMES.map((x) => lines.slice(p * games, (p + 1) * games).reduce((a, l) => a + x.get(l), 0) / games));
   const at = (block: string) => points.map((p, i) => (p.block === block ? i : -1)).filter((i) => i >= 0);
   const rowsA = at('A');

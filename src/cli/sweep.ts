@@ -10,6 +10,7 @@ import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
+import { roundResult } from './game-result.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
@@ -144,11 +145,13 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
         continue;
       }
       from.push(tasks.length);
-      tasks.push({ scenario: o.scenario, game: i * games + g, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v, scripts: hashesOf(scripts) });
+      tasks.push({ scenario: o.scenario, game: i * games + g, seed: seed + g, agents, turns, run: id, runGames: variants.length * games, overrides: v, scripts: hashesOf(scripts), exact: true });
     }
   });
   const shared = variants.filter(atBase).length;
   process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games${shared ? ` (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  // unrounded outcomes (exact): the means, spreads and effects below are of the games' own figures, and only sweep.csv's
+  // per-game rows are rounded as a result line is
   const played = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
   const lines = from.map((k) => played[k]);
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
@@ -208,7 +211,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
   const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
-  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
+  const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);

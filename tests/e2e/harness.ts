@@ -190,6 +190,20 @@ export async function overflowing(page: Page): Promise<string[]> {
       if (cs.display === 'none' || cs.visibility === 'hidden') continue;
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
+      // inside an <svg> (a chart's axis labels) there is no CSS box: Chromium's scroll and client widths of an SVG
+      // text mix user units and pixels (a y label "18,500" in a chart drawn at twice its size reads 59 against 42), so
+      // the box checks below would call it cut. An SVG text is cut where it runs past the edge of the <svg> that
+      // clips it: measured on the page, both in pixels.
+      if (el instanceof SVGElement && el.ownerSVGElement) {
+        let svg = el.ownerSVGElement;
+        while (svg.ownerSVGElement) svg = svg.ownerSVGElement;
+        const text = (el.textContent ?? '').trim();
+        if (el.tagName.toLowerCase() === 'text' && text && getComputedStyle(svg).overflow !== 'visible') {
+          const b = svg.getBoundingClientRect();
+          if (r.left < b.left - 1 || r.right > b.right + 1 || r.top < b.top - 1 || r.bottom > b.bottom + 1) out.push(`svg text${el.getAttribute('class') ? `.${el.getAttribute('class')}` : ''} cut by its chart's edge: ${text.slice(0, 40)}`);
+        }
+        continue;
+      }
       if (r.right > docW + 1 && !e.closest('.scroll-x, .tab-body, .modal-body, main, .timelines, header')) out.push(`${e.tagName.toLowerCase()}.${e.className} right edge ${Math.round(r.right)} > ${docW}`);
       // a cell of a fixed-layout table cannot grow: text wider than it runs under the next cell ("Austral" in Controls)
       const fixedCell = (e.tagName === 'TH' || e.tagName === 'TD') && getComputedStyle(e.closest('table')!).tableLayout === 'fixed';
