@@ -8,7 +8,8 @@ import { installFakeDom, type FakeElement } from './fake-dom.ts';
 import { newsReady, setLang } from '../src/ui/i18n.ts';
 
 installFakeDom();
-const { digest } = await import('../src/ui/digest.ts');
+const { digest, loadOverrideNotes } = await import('../src/ui/digest.ts');
+await loadOverrideNotes(); // the page loads it once the map shows
 
 /** A US proposal to Japan, pending: Japan caps its car tariff on the US at 2.5% and keeps its magnet exports to the US
  * open; Japan answers it this turn. */
