@@ -82,6 +82,7 @@ console.log("\n5. China bans every stage to Japan on turns 1-8, then returns to 
 const ALL = { 'ore.light': 'banned', 'ore.heavy': 'banned', 'oxide.light': 'banned', 'oxide.heavy': 'banned', magnet: 'banned' } as const;
 const BACK = { 'ore.light': 'open', 'ore.heavy': 'open', 'oxide.light': 'open', 'oxide.heavy': { licensed: 0.9 }, magnet: { licensed: 0.96 } } as const;
 const scores: number[] = [];
+const split: Record<string, number> = {};
 for (const seed of SEEDS) {
   const ban = fn('ban', ({ view }) => (view.turn === 0 ? { exportControls: { JPN: ALL } } : view.turn === 8 ? { exportControls: { JPN: BACK } } : {}));
   const seats = { ...personas(), CHN: ban };
@@ -91,9 +92,16 @@ for (const seed of SEEDS) {
   const sc = runningScores(r.objectives, y.objectives);
   const last = sc[sc.length - 1].CHN;
   scores.push(last);
+  // the score split by objective: each part's mean over the turns, against the yardstick's
+  r.reports.forEach((rep, i) => {
+    const mine = rep.objectiveBy.CHN;
+    const base = y.parts[i].CHN;
+    for (const k of Object.keys(mine).sort()) split[k] = (split[k] ?? 0) + (mine[k as keyof typeof mine] - base[k as keyof typeof base]) / r.reports.length / SEEDS.length;
+  });
   console.log(`seed ${seed}: China's score ${f2(last)}; Japan's answer in turns 1-10: ${news.filter((n) => /starts|releases/.test(n)).slice(0, 4).join(' | ') || 'nothing'}`);
 }
 console.log(`mean over 5 seeds: ${f2(scores.reduce((a, b) => a + b, 0) / scores.length)}`);
+console.log(`China's score split by objective, mean of the five games, points: ${Object.entries(split).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v >= 0 ? '+' : ''}${v.toFixed(3)}`).join(', ')}`);
 
 // 6. breaking a deal
 console.log("\n6. The US breaks the opening USD 550 bn deal with a 25% car tariff on Japan on turn 1, others personas: what the deal's remaining capital was worth");
