@@ -73,4 +73,15 @@ describe('the Deals tab after the game ends', () => {
     expect((dealsPanel(view, {}, () => {}, 40, true) as unknown as FakeElement).textContent).toContain('ゲームは終了しました。提案にはもう回答できません。');
     await setLang('en');
   });
+
+  // the form to propose stayed, and "Add proposal" queued a deal for a turn that will never be played
+  it('offers no form to propose once it is over, and says why', async () => {
+    const panel = (over: boolean) => dealsPanel(view, {}, () => {}, 40, over) as unknown as FakeElement;
+    expect(panel(false).querySelectorAll('[data-testid="deal-propose"]').length).toBe(1);
+    expect(panel(true).querySelectorAll('[data-testid="deal-propose"]').length).toBe(0);
+    expect(panel(true).textContent).toContain('The game is over: no more deals can be proposed.');
+    await setLang('ja');
+    expect(panel(true).textContent).toContain('ゲームは終了しました。取引はもう提案できません。');
+    await setLang('en');
+  });
 });

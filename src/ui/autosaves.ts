@@ -3,14 +3,16 @@
 // kept their one autosave in (and read it from); the list is a key of its own. Each entry is a save file as Save
 // writes it (src/session/save.ts), loaded by the same path as a file.
 import type { CountryId } from '../../engine/lite.ts';
+import { t } from './i18n.ts';
+import { countryName } from './labels.ts';
 
 export const AUTOSAVE = 'rare-earth-gambit:autosave';
 export const AUTOSAVES = 'rare-earth-gambit:autosaves';
 /** how many autosaves are kept */
 export const KEEP = 3;
 
-/** What an autosave holds, for its button: the country, the next turn, the length. */
-export interface SavedGame { country: CountryId; turn: number; turns: number }
+/** What an autosave holds, for its button: the country, the next turn, the length, whether every turn is played. */
+export interface SavedGame { country: CountryId; turn: number; turns: number; over: boolean }
 export interface Autosave { text: string; saved: SavedGame | undefined }
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -29,7 +31,15 @@ export function savedGame(text: string): SavedGame | undefined {
   const s = head(text);
   const { country, turns } = s?.config ?? {};
   if (!country || !turns || !Array.isArray(s?.playerOrders)) return undefined;
-  return { country, turn: Math.min(s.playerOrders.length + 1, turns), turns };
+  return { country, turn: Math.min(s.playerOrders.length + 1, turns), turns, over: s.playerOrders.length >= turns };
+}
+
+/** A saved game's button: the Resume button ('resume') or one of the earlier autosaves' ('older'); a finished game
+ * says it is over, not "turn 40 of 40" (a turn still to play). */
+export function savedLabel(saved: SavedGame, which: 'resume' | 'older'): string {
+  const what = { country: countryName(saved.country), turn: saved.turn, turns: saved.turns };
+  if (which === 'resume') return saved.over ? t('start.resumeOver', what) : t('start.resumeWhat', what);
+  return saved.over ? t('start.olderSaveOver', what) : t('start.olderSave', what);
 }
 
 /** The same game at the same turn (a later autosave of it replaces the earlier: the screen was drawn again, say). */

@@ -43,7 +43,7 @@ async function loadText(text: string): Promise<void> {
   const r = await session.load(text);
   if (!r.ok) return toast(t('toast.loadFailed', { error: r.error }), 'error');
   await showGame(r.value);
-  toast(t('toast.loaded', { turn: Math.min(r.value.turn + 1, r.value.turns), total: r.value.turns }));
+  toast(r.value.over ? t('notes.loadedOver', { total: r.value.turns }) : t('toast.loaded', { turn: Math.min(r.value.turn + 1, r.value.turns), total: r.value.turns }));
 }
 
 async function download(): Promise<void> {

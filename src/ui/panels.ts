@@ -296,14 +296,14 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
         : h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))
       : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
     h('h3', {}, t('panel.propose'), termLink('offtake')),
-    proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
+    over ? h('p', { class: 'hint', 'data-testid': 'proposals-closed' }, t('notes.proposalsClosed')) : proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
       draft.deals ??= {};
       draft.deals.propose = [...(draft.deals.propose ?? []), p];
       changed();
     }, draft),
     (draft.deals?.propose ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
-      : h('p', { class: 'hint' }, t('panel.noProposal')),
+      : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
   );

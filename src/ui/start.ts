@@ -1,7 +1,7 @@
 // The start screen: scenario, country, opponents, length and seed; a briefing for the chosen country; how to play.
 import { COUNTRIES, type CountryId } from '../../engine/lite.ts';
 import type { GameConfig, Session } from '../session/protocol.ts';
-import type { SavedGame } from './autosaves.ts';
+import { savedLabel, type SavedGame } from './autosaves.ts';
 import { COUNTRY_COLOUR, clear, h } from './dom.ts';
 import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
@@ -179,8 +179,8 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     h('fieldset', {}, h('legend', {}, t('start.opponents'), termLink('persona')), opponents),
     h('div', { class: 'row' }, h('label', {}, `${t('start.turns')} `, turnsInput), h('label', {}, `${t('start.seed')} `, seedInput)),
     error,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, saved ? t('start.resumeWhat', { country: countryName(saved.country), turn: saved.turn, turns: saved.turns }) : t('start.resume')) : null, fileInput),
-    older.length ? h('div', { class: 'row older-saves', 'data-testid': 'older-saves' }, h('span', { class: 'hint' }, t('start.olderSaves')), ...older.map((o, k) => h('button', { type: 'button', 'data-testid': `resume-${k + 1}`, onclick: o.load }, o.saved ? t('start.olderSave', { country: countryName(o.saved.country), turn: o.saved.turn, turns: o.saved.turns }) : t('start.olderUnknown')))) : null,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, saved ? savedLabel(saved, 'resume') : t('start.resume')) : null, fileInput),
+    older.length ? h('div', { class: 'row older-saves', 'data-testid': 'older-saves' }, h('span', { class: 'hint' }, t('start.olderSaves')), ...older.map((o, k) => h('button', { type: 'button', 'data-testid': `resume-${k + 1}`, onclick: o.load }, o.saved ? savedLabel(o.saved, 'older') : t('start.olderUnknown')))) : null,
   );
   screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
   root.append(screen);

@@ -67,6 +67,9 @@ export const enStart = {
   resume: 'Resume autosaved game',
   olderSaves: 'Earlier autosaves:',
   olderSave: '{{country}}, turn {{turn}} of {{turns}}',
+  /** a finished game's autosave */
+  resumeOver: 'Resume autosaved game ({{country}}, game over after {{turns}} turns)',
+  olderSaveOver: '{{country}}, game over after {{turns}} turns',
   olderUnknown: 'an earlier game',
   errors: 'Fix these first:',
   badSeed: 'The seed must be a whole number, 0 or more.',
@@ -87,6 +90,9 @@ export const enNotes = {
   mudNeeds: 'waiting for budget: needs {{cost}} to resume; {{left}} of this turn’s budget is left',
   /** the Deals tab once the game is over */
   offersClosed: 'The game is over: offers can no longer be answered.',
+  proposalsClosed: 'The game is over: no more deals can be proposed.',
+  /** the toast on loading a finished game (not "turn 40 of 40 is next") */
+  loadedOver: 'Loaded: the game is over after {{total}} turns. “See the results” shows the end screen.',
   /** under one of the player's moves in the digest, when an active deal held the policy to its terms instead */
   overrideTariff: 'Deal {{id}} with {{who}} overrode this order: your tariff on {{good}} from {{who}} is {{now}}, the deal’s cap, not the {{ordered}} you ordered.',
   overrideControl: 'Deal {{id}} with {{who}} overrode this order: your {{what}} exports to {{who}} stay {{now}}, not {{ordered}} as you ordered.',

@@ -328,7 +328,7 @@ export const en = {
     slightlyBeat: 'A little better than doing nothing.',
     slightlyWorse: 'A little worse than doing nothing.',
     country: 'country',
-    points: 'each country’s points against the same game had it done nothing',
+    points: 'each country’s points against the same game had you done nothing',
     yourScore: 'Your score (points)',
     gdp: 'GDP, USD bn a year (dashed: had you done nothing)',
     approval: 'Approval (dashed: had you done nothing)',

@@ -68,6 +68,8 @@ export const jaStart: Catalogue['start'] = {
   resume: '自動保存から再開',
   olderSaves: 'それ以前の自動保存：',
   olderSave: '{{country}}、ターン {{turn}} / {{turns}}',
+  resumeOver: '自動保存から再開（{{country}}、{{turns}}ターンで終了）',
+  olderSaveOver: '{{country}}、{{turns}}ターンで終了',
   olderUnknown: '以前のゲーム',
   errors: '先に直してください：',
   badSeed: 'シードは0以上の整数にしてください。',
@@ -85,6 +87,8 @@ export const jaStart: Catalogue['start'] = {
 export const jaNotes: Catalogue['notes'] = {
   mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
   offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
+  proposalsClosed: 'ゲームは終了しました。取引はもう提案できません。',
+  loadedOver: '読み込みました：ゲームは{{total}}ターンで終了しています。「結果を見る」で終了画面を表示します。',
   overrideTariff: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
   overrideControl: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
   overrideDefence: '{{who}}との協定{{id}}がこの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
