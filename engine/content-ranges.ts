@@ -54,7 +54,7 @@ const LIMITS: Partial<Record<ContentKind, [string, Limit][]>> = {
     ['markets.*.freightUsdPerKg', { min: 0, max: 1e4 }],
     ['markets.*.cashCost.*', { min: 0, max: 1e5 }],
     ['market.sanityMultiple', { min: 1, above: true, max: 1e6 }],
-    ['market.calibrationMargin', { min: 0, max: 10 }],
+    ['market.calibrationMargin', { min: 0, above: true, max: 10 }], // zero: a supply curve over nothing
     ['market.stockpileWtpMultiple', { min: 0, above: true, max: 1000 }],
     ['market.storage.elasticity', { min: 0, max: 100 }],
     ['market.storage.hoardOnControl', { min: 0, max: 100 }],

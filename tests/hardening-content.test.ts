@@ -175,6 +175,9 @@ describe('numbers in physical ranges', () => {
     ['maxPriceMultiple (sanityMultiple) 0', 'goods', (j) => void (j.market.sanityMultiple.v = 0), '$.market.sanityMultiple.v'],
     ['negative mining capacity', 'countries', (j) => void (j.regions.AUS.mining.reo.v = -5000), '$.regions.AUS.mining.reo.v'],
     ['approval 1000', 'countries', (j) => void (j.regions.JPN.approval.v = 1000), '$.regions.JPN.approval.v'],
+    // a zero margin would put a region whose cash cost is above its 2024 margin on a supply curve (and a separators'
+    // derived ore demand) that divides by zero
+    ['calibrationMargin 0', 'goods', (j) => void ((j.market.calibrationMargin.v = 0), delete j.market.calibrationMargin.range), '$.market.calibrationMargin.v'],
   ];
   for (const [name, file, edit, path] of cases)
     it(`${name} is a content error naming the file and the JSON path`, () => {
