@@ -85,9 +85,10 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
       return { page: p, errors: errs };
     })();
     // the button says which game it brings back
-    expect(await again.getByTestId('resume').innerText()).toBe('Resume autosaved game (Japan, turn 3 of 3)');
+    // (every turn of this 3-turn game is played: the button and the toast say it is over, not "turn 3 of 3")
+    expect(await again.getByTestId('resume').innerText()).toBe('Resume autosaved game (Japan, game over after 3 turns)');
     await again.getByTestId('resume').click();
-    await again.getByTestId('toast-info').filter({ hasText: 'Loaded: turn 3 of 3' }).waitFor();
+    await again.getByTestId('toast-info').filter({ hasText: 'Loaded: the game is over after 3 turns' }).waitFor();
     expect(await again.getByTestId('toast-error').count()).toBe(0);
     expect(e2).toEqual([]);
     await page.context().close();
