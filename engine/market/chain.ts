@@ -6,6 +6,7 @@ import type { StageKey } from '../ids.ts';
 import type { ChainInput, ChainResult } from './types.ts';
 import { MAGNET_USES } from './types.ts';
 import { clearMagnets, clearOre, clearOxide } from './clear.ts';
+import { REGIONS_KEYS, calibrationMarginOf, planPrice } from './problem.ts';
 
 export { NR };
 export { MAGNET_USES };
@@ -141,17 +142,14 @@ function plannedRun(x: ChainInput, s: StageKey, cap: number[], inputExp: (r: num
   const out = Z();
   for (let r = 0; r < NR; r++) {
     if (cap[r] <= 0) continue;
-    const c = M.cashCost[REGION_KEYS[r]];
-    const m0 = Math.max(M.basePrice - inputBase, c * (1 + x.goods.market.calibrationMargin));
-    // plants plan on a price between what they were paid last quarter and what their region's buyers expect (a plan
-    // on last quarter's price alone is a cobweb: Ezekiel 1938)
-    const m = 0.5 * (x.lastProducerPrice[s][r] + x.expPrice[s][r]) - inputExp(r);
+    const c = M.cashCost[REGIONS_KEYS[r]];
+    const m0 = calibrationMarginOf(x, s, c, inputBase);
+    const m = planPrice(x, s, r) - inputExp(r);
     const v = (x.baseUse[s][r] * cap[r] * (m - c)) / (m0 - c);
     out[r] = v <= 0 ? 0 : v >= cap[r] ? cap[r] : v;
   }
   return out;
 }
-const REGION_KEYS = ['AUS', 'CHN', 'JPN', 'MYS', 'ROW', 'USA'] as const;
 
 /** The chain planned top-down from the needs of magnet users: what each stage means to buy and run this turn. */
 function planChain(x: ChainInput, inv: Record<StageKey, number[]>) {

@@ -8,7 +8,7 @@ import type { ChainInput, MagnetUse, MarketResult } from './types.ts';
 import { MAGNET_USES } from './types.ts';
 
 if (MAGNET_USES.join() !== 'carsEv,carsIce,defense,wind,electronics,other') throw new Error('clear.ts: clearMagnets is written for the magnet uses carsEv carsIce defense wind electronics other');
-import { PROBLEMS, REGIONS_KEYS, STATS, result, setStorage, setSupply, setTrade, setUse } from './problem.ts';
+import { PROBLEMS, REGIONS_KEYS, STATS, calibrationMarginOf, planPrice, result, setStorage, setSupply, setTrade, setUse } from './problem.ts';
 
 const Z = () => [0, 0, 0, 0, 0, 0];
 
@@ -66,8 +66,8 @@ function setDerived(x: ChainInput, s: StageKey, ox: StageKey, m: SpeProblem, r: 
   const M = g.markets[ox];
   const rec = g.refiningRecovery;
   const c = M.cashCost[REGIONS_KEYS[r]];
-  const m0 = Math.max(M.basePrice - g.markets[s].basePrice / rec, c * (1 + g.market.calibrationMargin));
-  const pm = 0.5 * (x.lastProducerPrice[ox][r] + x.expPrice[ox][r]);
+  const m0 = calibrationMarginOf(x, ox, c, g.markets[s].basePrice / rec);
+  const pm = planPrice(x, ox, r);
   const a = 1 + (0.5 * g.markets[s].inventoryWeeks) / (13 * x.q); // a run's ore and half its working stock
   const half = 0.5 * x.inv[s][r];
   const k = (a * u * cap) / (rec * rec * (m0 - c));

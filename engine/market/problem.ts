@@ -103,11 +103,22 @@ export function transKey(a: number, v: number, b: number): string {
 export const TRANS_KEYS: string[] = [];
 for (let a = 0; a < NR; a++) for (let v = 0; v < NR; v++) for (let b = 0; b < NR; b++) TRANS_KEYS.push(transKey(a, v, b));
 
+/** A plant's margin over its input cost at its calibration point: the 2024 price less the 2024 input cost, or, where
+ * its cash cost c is above that, calibrationMargin above c (supply curves, planned runs and derived demand share it). */
+export function calibrationMarginOf(x: ChainInput, s: StageKey, c: number, inputBase: number): number {
+  return Math.max(x.goods.markets[s].basePrice - inputBase, c * (1 + x.goods.market.calibrationMargin));
+}
+
+/** The output price a plant plans its run on: halfway between what it was paid last quarter and what its region's
+ * buyers expect (a plan on last quarter's price alone is a cobweb: Ezekiel 1938). */
+export function planPrice(x: ChainInput, s: StageKey, r: number): number {
+  return 0.5 * (x.lastProducerPrice[s][r] + x.expPrice[s][r]);
+}
+
 /** A producer's linear marginal-cost curve: zero output at cash cost (plus input cost), q0 at the calibration point. */
 export function setSupply(x: ChainInput, s: StageKey, m: SpeProblem, r: number, cap: number, fullCap: number, inputNow: number, inputBase: number): void {
-  const M = x.goods.markets[s];
-  const c = M.cashCost[REGIONS_KEYS[r]];
-  const m0 = Math.max(M.basePrice - inputBase, c * (1 + x.goods.market.calibrationMargin));
+  const c = x.goods.markets[s].cashCost[REGIONS_KEYS[r]];
+  const m0 = calibrationMarginOf(x, s, c, inputBase);
   m.sQ0[r] = x.baseUse[s][r] * fullCap;
   m.sPc[r] = inputNow + c;
   m.sP0[r] = inputNow + m0;

@@ -1,7 +1,8 @@
 // The market solver's line search model: along a Newton ray p + a d, the slope of the convex dual,
 // g(a) = F(p + a d) . d, is a piecewise-linear part (the arc flows, clamped at their bounds, the linear supply
-// curves and the plants' linear derived demand) plus the other demand curves' part, which is smooth. The piecewise-linear part is worked out exactly here, with no
-// exp or log; the demand part is interpolated between the points the solver has evaluated. The solver then evaluates
+// curves and the plants' linear derived demand) plus the other demand curves' part, which is smooth. The
+// piecewise-linear part is worked out exactly here, with no exp or log; the smooth part is interpolated between the
+// points the solver has evaluated. The solver then evaluates
 // the true slope only at the model's root, usually once a step (spe.ts).
 import { NR, NP, MAX_TRANS, type SpeProblem } from './curves.ts';
 

@@ -41,8 +41,8 @@ export * from './curves.ts';
 // on the CIF value at the centre's source price), and solves F(p) = 0 where the flows are
 // x = clamp(x0 + (p_dest - p_src - w) / kap, lo, cap). That F is the gradient of a convex function of the prices
 // (the dual of the regularised welfare problem), so Newton's method with a line search along its direction (toward
-// a root of the increasing function F(p + a d) . d) converges from any start. The line search reads the flows', supply's
-// and derived demand's exact piecewise-linear part of that slope from ray.ts and evaluates the demand curves about once a step;
+// a root of the increasing function F(p + a d) . d) converges from any start. The line search reads the exact
+// piecewise-linear part (flows, supply, derived demand) from ray.ts, evaluating the demand about once a step;
 // the Newton step is a 6x6 Schur complement (linsolve.ts). The first outer step's centre is last quarter's flows,
 // so it is solved loosely (LOOSE_Q); the outer steps stop when the complementarity conditions with the true ad
 // valorem tariffs hold to TOL_P and every node clears to TOL_Q (conditions.ts).
@@ -318,9 +318,9 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
         if (v > pmax) amax = Math.min(amax, (pmax - p[r]) / DP[r]);
       }
       // the line search: the slope of the convex dual along the ray is increasing. Take the full step if the slope
-      // is still negative there or small. Else its piecewise-linear part (flows, supply, derived demand) is known exactly along
-      // the ray (ray.ts) and the rest (the other demand) is interpolated between the points evaluated: evaluate at the model's root
-      // until the slope there is small (usually once).
+      // is still negative there or small. Else its piecewise-linear part (flows, supply, derived demand) is known
+      // exactly along the ray (ray.ts) and the rest (the other demand) is interpolated between the points evaluated:
+      // evaluate at the model's root until the slope there is small (usually once).
       let g0 = 0;
       for (let r = 0; r < NP; r++) g0 += WF[r] * DP[r];
       if (!(g0 < 0)) break; // no descent left along Newton's direction
