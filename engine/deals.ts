@@ -2,7 +2,7 @@
 import { produce } from './immer.ts';
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOOD_NAMES, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
-import type { Deal, GameState, Policies } from './state.ts';
+import type { Deal, GameState, Overridden, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
 import { toControl } from './policy.ts';
 import { NR } from './market/spe.ts';
@@ -123,6 +123,48 @@ export function bindingCommitments(c: CountryId, deals: readonly Deal[], turn: n
     if (d.status !== 'active' || d.startTurn > turn) continue;
     if (d.from === c) for (const k of d.give) out.push({ partner: d.to, k });
     if (d.to === c) for (const k of d.get) out.push({ partner: d.from, k });
+  }
+  return out;
+}
+
+/** The orders of country c this turn that enforceDeals overrode: a policy the orders changed (`before` -> `ordered`)
+ * that the deals in force then held elsewhere (`now`), each with the deal whose commitment is the one in force (the
+ * lowest cap, the highest floor; the first such deal in the list). For the report: the player reads that the order
+ * did not hold, and why. */
+export function overriddenOrders(c: CountryId, before: Policies, ordered: Policies, now: Policies, deals: readonly Deal[], turn: number): Overridden[] {
+  const out: Overridden[] = [];
+  if (ordered === now) return out;
+  const seen = new Set<string>();
+  for (const d of deals) {
+    if (d.status !== 'active' || d.startTurn > turn) continue;
+    const pairs: [CountryId, readonly Commitment[]][] = [];
+    if (d.from === c) pairs.push([d.to, d.give]);
+    if (d.to === c) pairs.push([d.from, d.get]);
+    for (const [partner, list] of pairs)
+      for (const k of list) {
+        if (k.type === 'tariffCap') {
+          const o = ordered.tariffs[partner][k.good];
+          const n = now.tariffs[partner][k.good];
+          const key = `t:${partner}:${k.good}`;
+          if (o !== before.tariffs[partner][k.good] && n < o && n === k.max && !seen.has(key)) {
+            seen.add(key);
+            out.push({ country: c, deal: d.id, partner, kind: 'tariff', good: k.good, ordered: o, now: n });
+          }
+        } else if (k.type === 'openExports') {
+          const o = ordered.controls[partner][k.stage].level;
+          const n = now.controls[partner][k.stage].level;
+          const key = `c:${partner}:${k.stage}`;
+          if (o !== before.controls[partner][k.stage].level && o !== n && !seen.has(key)) {
+            seen.add(key);
+            out.push({ country: c, deal: d.id, partner, kind: 'control', stage: k.stage, ordered: o, now: n });
+          }
+        } else if (k.type === 'defenseFloor') {
+          if (ordered.defensePct !== before.defensePct && now.defensePct > ordered.defensePct && now.defensePct === k.minPct && !seen.has('d')) {
+            seen.add('d');
+            out.push({ country: c, deal: d.id, partner, kind: 'defence', ordered: ordered.defensePct, now: now.defensePct });
+          }
+        }
+      }
   }
   return out;
 }

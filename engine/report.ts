@@ -1,7 +1,7 @@
 // The turn report: events, news, and for every headline indicator its change split into causes (the why ledger).
 import { COUNTRIES, HEADLINES, REGIONS, type CountryId, type Headline, type RegionId } from './ids.ts';
 import type { Content } from './content.ts';
-import type { Deal, GameState, HeadlineChange, LedgerEntry, MaterialBalance, RegionState, Shock, TurnReport } from './state.ts';
+import type { Deal, GameState, HeadlineChange, LedgerEntry, MaterialBalance, Overridden, RegionState, Shock, TurnReport } from './state.ts';
 import type { GameEvent } from './schema.ts';
 import { derive } from './derived.ts';
 import { approvalTerms } from './macro.ts';
@@ -34,6 +34,8 @@ export interface ReportInput {
   objectiveBy: TurnReport['objectiveBy'];
   balance: { light: MaterialBalance; heavy: MaterialBalance };
   instantApproval: Record<CountryId, number>;
+  /** the orders this turn that a deal in force overrode */
+  overridden: Overridden[];
 }
 
 const CAUSE_LABEL: Record<string, string> = {
@@ -180,6 +182,12 @@ export function buildReport(x: ReportInput): TurnReport {
   const deals = x.deals.filter((d) => d.proposedTurn === x.turn || d.startTurn === x.turn || d.endTurn === x.turn).map((d) => ({ id: d.id, status: d.status, from: d.from, to: d.to }));
   // two literals rather than one with `...(priceWhy ? { priceWhy } : {})`: the same keys in the same order, without
   // V8's slow path for a spread inside a literal
+  const report = reportOf(x, events, headlines, biggest, deals);
+  if (x.overridden.length) report.overridden = x.overridden;
+  return report;
+}
+
+function reportOf(x: ReportInput, events: TurnReport['events'], headlines: TurnReport['headlines'], biggest: TurnReport['biggest'], deals: TurnReport['deals']): TurnReport {
   if (x.priceWhy)
     return { turn: x.turn, date: x.date, events, news: x.news, headlines, biggest, markets: x.markets, priceWhy: x.priceWhy, objective: x.objective, objectiveBy: x.objectiveBy, deals, balance: x.balance };
   return { turn: x.turn, date: x.date, events, news: x.news, headlines, biggest, markets: x.markets, objective: x.objective, objectiveBy: x.objectiveBy, deals, balance: x.balance };

@@ -252,6 +252,13 @@ export interface HeadlineChange {
   causes: LedgerEntry[];
 }
 
+/** An order this turn that a deal in force overrode: the policy the order set, and the one the deal held it to. */
+export type Overridden = { country: CountryId; deal: string; partner: CountryId } & (
+  | { kind: 'tariff'; good: TariffGood; ordered: number; now: number }
+  | { kind: 'control'; stage: StageKey; ordered: ControlLevel; now: ControlLevel }
+  | { kind: 'defence'; ordered: number; now: number }
+);
+
 export interface TurnReport {
   turn: number;
   date: string;
@@ -271,6 +278,9 @@ export interface TurnReport {
   markets: Record<StageKey, { outer: number; newton: number; gap: number; residual: number }>;
   /** each market's price (outside China and in China) split into causes; only when the why ledger is on */
   priceWhy?: PriceLedger;
+  /** the orders this turn that a deal in force overrode (a tariff above a deal's cap, an export control a deal keeps
+   * open, defence below a deal's floor), each with the deal; only when there are any */
+  overridden?: Overridden[];
 }
 
 export interface MaterialBalance {

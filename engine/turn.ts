@@ -1,12 +1,12 @@
 // resolveTurn: the turn pipeline. Orders -> deals -> investments -> events -> projects -> cars -> supply chain -> economy -> report.
 import { COUNTRIES, REGIONS, STAGES, STAGE_NAMES, TARIFF_GOODS, TARIFF_GOOD_NAMES, addQuarters, countryRecord, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
-import type { GameState, RegionState, Shock, TurnReport } from './state.ts';
+import type { GameState, Overridden, RegionState, Shock, TurnReport } from './state.ts';
 import type { Orders } from './schema.ts';
 import { InvalidOrdersError, mergePolicies, validateOrders } from './policy.ts';
 import { drawN } from './prng.ts';
 import { LASTING, closedStraits, pickEvents, withFired } from './events.ts';
-import { applyDeals, enforceDeals } from './deals.ts';
+import { applyDeals, enforceDeals, overriddenOrders } from './deals.ts';
 import { advanceProjects, startInvestments, takeReleases } from './projects.ts';
 import { mudLicence } from './deepsea.ts';
 import { buildChainInput, laneWedges, type SupplyContext } from './supply.ts';
@@ -124,7 +124,12 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   }
   // 2. deals: answers, breaches, proposals; active deals bind policies
   const dealStep = applyDeals(content, state, orders, turn, told);
-  for (const c of COUNTRIES) R[c].policies = enforceDeals(c, R[c].policies, dealStep.deals, turn, (s, p) => state.flows[s][c][p] / q);
+  const overridden: Overridden[] = [];
+  for (const c of COUNTRIES) {
+    const ordered = R[c].policies;
+    R[c].policies = enforceDeals(c, ordered, dealStep.deals, turn, (s, p) => state.flows[s][c][p] / q);
+    if (full && orders[c]) overridden.push(...overriddenOrders(c, state.regions[c].policies, ordered, R[c].policies, dealStep.deals, turn));
+  }
   // 3. budgets and new investments
   const purchase = { light: zeros6(), heavy: zeros6() };
   const release = { light: zeros6(), heavy: zeros6() };
@@ -264,6 +269,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     trust: econ.trust,
     instant,
     breaches: dealStep.breaches,
+    overridden,
     instantApproval: countryRecord((c) => instant.reduce((a, e) => a + (e.effect.kind === 'approval' && e.effect.country === c ? e.effect.delta : 0), 0)),
     balance: {
       light: { mined: minedL, recycled: recL, stockChange: stockAfter.light - stockBefore.light, consumed: chain.consumed.light, losses: chain.losses.light },
