@@ -23,6 +23,14 @@ describe('gambit experiment as a batch', () => {
       expect(readdirSync(join(dir, `w${w}`)).sort()).toEqual(['report.html', 'thesis.csv', 'thesis.json']); // no journal left
     }
     for (const w of ['2', '3']) for (const f of FILES) expect(readFileSync(join(dir, `w${w}`, f), 'utf8'), `${w} workers: ${f}`).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
+    // the aggregates are of each game's unrounded figures (as tournament's and sweep's are): thesis.json's rows keep
+    // them, only thesis.csv's per-game rows are rounded (to 4 decimals), and the report's means are the rows' means
+    const rows = JSON.parse(readFileSync(join(dir, 'w1', 'thesis.json'), 'utf8')).rows as { strategy: string; score: number }[];
+    const hub = rows.filter((x) => x.strategy === 'hub').map((x) => x.score);
+    expect(hub.some((v) => Math.abs(v * 1e4 - Math.round(v * 1e4)) > 1e-6)).toBe(true);
+    const html = readFileSync(join(dir, 'w1', 'report.html'), 'utf8');
+    const mean = (hub[0] + hub[1]) / 2;
+    expect(html).toContain(`<td>Processing hub with allied ore</td><td class="n">${mean > 0 ? '+' : ''}${mean.toFixed(2)}<br>`);
   }, 300_000);
 
   it('SIGTERM keeps the games played in the journal, says how to resume, exits 143; --resume (on other workers) ends with the same files', async () => {

@@ -14,6 +14,7 @@ import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import type { GameTask, ResultLine } from './batch.ts';
+import { roundResult } from './game-result.ts';
 
 export { meanSd, t95 };
 
@@ -94,17 +95,21 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
     profiles = idx.slice(0, k).sort((a, b) => a - b).map((i) => profiles[i]);
   } else if (all > 500) throw new UsageError(`--pool: ${all} profiles is too many to play all; add --sample K to play a seeded sample of K`);
   const hashes = hashesOf(scripts);
-  const id = hashValue({ scenario: content.scenario.id, content: content.hash, seed, n, turns: turns ?? null, profiles, scripts: hashes, engine: ENGINE_VERSION });
+  // `unrounded`: a shard's games.jsonl holds the games' own scores, which the merged table is made of; shards written
+  // before, with rounded lines, are another tournament and are not merged with these
+  const id = hashValue({ scenario: content.scenario.id, content: content.hash, seed, n, turns: turns ?? null, profiles, scripts: hashes, engine: ENGINE_VERSION, unrounded: true });
   const spec: TournamentSpec = { format: 'rare-earth-gambit-tournament', id, scenario: o.scenario, seed, gamesPerProfile: n, turns: turns ?? null, pools, profiles, profilesInAll: all };
   const total = profiles.length * n;
   const shard = parseShard(o.shard, total);
   checkRunSize(shardSize(total, shard), total, '--games-per-profile x profiles');
   const tasks: GameTask[] = [];
   profiles.forEach((p) => {
-    for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: total, scripts: hashes, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
+    for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: total, scripts: hashes, exact: true, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
   });
   const mine = shard ? tasks.filter((t) => t.game % shard.n === shard.k - 1) : tasks;
   process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} game${n > 1 ? 's' : ''} = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  // unrounded outcomes (exact): the table is of the games' own scores; games.jsonl's lines are rounded as self-play's
+  // are, except a shard's, which merge makes the table from
   const lines = (await runTasks({ tasks: mine, workers, progress: o.progress, label: 'tournament' })).map((l) => JSON.parse(l) as ResultLine);
   if (shard) {
     writeFileAtomic(join(o.out, 'tournament.json'), JSON.stringify(spec, null, 1) + '\n');
@@ -117,7 +122,8 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
 }
 
 /** Build and write payoffs.json (with each profile's seeds and per-seed scores), payoffs.csv and games.jsonl from all
- * of a tournament's games; returns the summary text. */
+ * of a tournament's games, unrounded: the table's figures are of the games' own scores, and only games.jsonl's lines
+ * are rounded (roundResult); returns the summary text. */
 export function writeTournament(dir: string, content: Content, spec: TournamentSpec, lines: ResultLine[]): string {
   const n = spec.gamesPerProfile;
   const sorted = [...lines].sort((a, b) => a.game - b.game).map(({ shard: _s, ...l }) => l as ResultLine);
@@ -148,7 +154,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
   const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
-  writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(l) + '\n'));
+  writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(roundResult(l)) + '\n'));
   // the console table: the countries whose agent varies, their agents on the left and their mean scores on the right
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
   const shown = varying.length ? varying : [...COUNTRIES];
