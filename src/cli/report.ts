@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
+import { LIMITS, mb } from './files.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
@@ -63,16 +64,17 @@ function check<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
   const is = r.error.issues;
   throw new ReportError(`${where}: ${jsonPath(is[0].path)}: ${oneLine(is[0].message)}${is.length > 1 ? ` (and ${is.length - 1} more problem${is.length > 2 ? 's' : ''})` : ''}`);
 }
-/** Inputs are read with a size cap (a report's files are batch outputs: far below it). */
+/** Inputs are read with a size cap: payoffs.json the payoff table's (LIMITS.table: the largest table merge writes), the
+ * others this one (a report's files are batch outputs: far below it). */
 const REPORT_INPUT_LIMIT = 256 * 1024 * 1024;
-function readCapped(path: string): string {
+function readCapped(path: string, cap = REPORT_INPUT_LIMIT): string {
   const size = statSync(path).size;
-  if (size > REPORT_INPUT_LIMIT) throw new ReportError(`${path}: too large (${Math.round(size / 1048576)} MB; the limit is ${REPORT_INPUT_LIMIT / 1048576} MB)`);
+  if (size > cap) throw new ReportError(`${path}: too large (${mb(size)}; the limit is ${mb(cap)})`);
   return readFileSync(path, 'utf8');
 }
-function readJson(path: string, name: string): unknown {
+function readJson(path: string, name: string, cap?: number): unknown {
   try {
-    return JSON.parse(readCapped(path));
+    return JSON.parse(readCapped(path, cap));
   } catch (e) {
     if (e instanceof ReportError) throw e;
     throw new ReportError(`${name}: not valid JSON (${oneLine((e as Error).message)})`);
@@ -93,7 +95,7 @@ export function loadInputs(dir: string): Inputs {
   const at = (f: string) => join(dir, f);
   if (files.includes('payoffs.json')) {
     try {
-      inp.payoffs = { file: 'payoffs.json', table: parsePayoffTable(readJson(at('payoffs.json'), at('payoffs.json'))) };
+      inp.payoffs = { file: 'payoffs.json', table: parsePayoffTable(readJson(at('payoffs.json'), at('payoffs.json'), LIMITS.table)) };
     } catch (e) {
       if (!(e instanceof PayoffTableError)) throw e;
       throw new ReportError(`${at('payoffs.json')}: ${e.issues[0].path}: ${oneLine(e.issues[0].message)}${e.issues.length > 1 ? ` (and ${e.issues.length - 1} more problem${e.issues.length > 2 ? 's' : ''})` : ''}`);
