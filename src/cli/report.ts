@@ -6,6 +6,7 @@ import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type Analys
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { LIMITS, mb } from './files.ts';
+import { exactTournamentScores } from './report-scores.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
@@ -53,7 +54,8 @@ interface Inputs {
   analysis?: { file: string; result: AnalysisResult };
   sweep?: { file: string; data: Sweep };
   forks: { file: string; data: Fork }[];
-  results: { file: string; lines: ResultLine[] }[];
+  /** `scores`: for a tournament's games.jsonl, which scores the figures are of (exactTournamentScores) */
+  results: { file: string; lines: ResultLine[]; scores?: string }[];
   skipped: { file: string; why: string }[];
 }
 
@@ -127,7 +129,8 @@ export function loadInputs(dir: string): Inputs {
       }
       lines.push(check(ResultSchema, json, `${at(f)}: line ${i + 1}`));
     }
-    if (lines.length) inp.results.push({ file: f, lines });
+    // a tournament's games: each game's unrounded scores from payoffs.json where it has them
+    if (lines.length) inp.results.push({ file: f, lines, ...(f === 'games.jsonl' && inp.payoffs ? { scores: exactTournamentScores(inp.payoffs.table, lines) } : {}) });
     else if (!inp.skipped.some((s) => s.file === f)) inp.skipped.push({ file: f, why: 'empty' });
   }
   if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
@@ -286,13 +289,13 @@ function forkHtml(forks: Inputs['forks']): string {
 
 function selfplayHtml(results: Inputs['results']): string {
   const H = ['<h2 id="selfplay">Self-play</h2>', p('Scores are points against the status-quo path of the same seed (0 = as good as doing nothing).')];
-  for (const { file, lines } of results) {
+  for (const { file, lines, scores } of results) {
     const countries = [...new Set(lines.flatMap((l) => Object.keys(l.scores)))].sort();
     const combos = [...new Set(lines.map((l) => JSON.stringify(l.agents)))];
     const seeds = lines.map((l) => l.seed);
     const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
     const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;
-    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.`));
+    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.${scores ? ` ${esc(scores)}` : ''}`));
     H.push('<div class="grid">' + countries.map((c, i) => {
       const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
       return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${fx(Math.min(...v))} to ${fx(Math.max(...v))}.` });
