@@ -1,6 +1,7 @@
 // The payoff table's size cap (LIMITS.table, read by `analyze` and `report`) admits the largest table `gambit merge`
 // writes: since tables keep unrounded per-seed scores, a merged tournament's payoffs.json passed the old 64 MB cap at
 // about 370,000 games, while merge takes up to MAX_MERGED_GAMES. Absurd files are still refused, naming file, size and cap.
+// And `report` draws that many games (its lowest and highest are not taken with Math.min(...xs), which overflows).
 import { constants } from 'node:buffer';
 import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { gambit } from './cli-run.ts';
 import { COUNTRIES, type CountryId } from '../engine/index.ts';
 import { MAX_GAMES_PER_RUN, MAX_MERGED_GAMES, MAX_TOURNAMENT_PROFILES } from '../src/cli/batch-options.ts';
 import { LIMITS } from '../src/cli/files.ts';
+import { buildReport } from '../src/cli/report.ts';
 import { payoffTableOf, payoffsText, type TournamentSpec } from '../src/cli/tournament.ts';
 import { makeRng } from '../engine/prng.ts';
 
@@ -73,5 +75,19 @@ describe('the payoff table cap', () => {
     const r = gambit('report', d);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`gambit: report: ${f}: too large (1024 MB; the limit is ${LIMITS.table / MB} MB)\n`);
+  });
+});
+
+describe('report of many games', () => {
+  it('draws the histograms and figures of 200,000 games', () => {
+    const rng = makeRng('report-many');
+    const per = () => Object.fromEntries(COUNTRIES.map((c) => [c, Math.round((rng() - 0.5) * 400) / 100]));
+    const lines = Array.from({ length: 200_000 }, (_, g) => ({
+      game: g, seed: 1 + g, agents: Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])), scores: per(),
+      outcomes: { turns: 3, gdpGrowthPct: per(), approval: per(), jpnMinMagnetSupply: 0.5 + g / 400_000, finalPrices: {}, events: 1 },
+    }));
+    const html = buildReport({ dir: 'many', forks: [], results: [{ file: 's.jsonl', lines }], skipped: [] })['report.html'];
+    expect(html).toContain('200000 games, seeds 1 to 200000, 3 turns');
+    expect(html).toContain('worst 50.0%');
   });
 });

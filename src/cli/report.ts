@@ -9,7 +9,7 @@ import { LIMITS, mb } from './files.ts';
 import { exactTournamentScores } from './report-scores.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
-import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
+import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, lowHigh, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
 /** A problem with an input file: one line, exit 1, nothing written. */
 export class ReportError extends Error {}
@@ -295,10 +295,10 @@ function selfplayHtml(results: Inputs['results']): string {
     const seeds = lines.map((l) => l.seed);
     const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
     const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;
-    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.${scores ? ` ${esc(scores)}` : ''}`));
+    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${lowHigh(seeds).join(' to ')}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.${scores ? ` ${esc(scores)}` : ''}`));
     H.push('<div class="grid">' + countries.map((c, i) => {
       const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
-      return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${fx(Math.min(...v))} to ${fx(Math.max(...v))}.` });
+      return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${lowHigh(v).map((x) => fx(x)).join(' to ')}.` });
     }).join('') + '</div>');
     const rows = countries.map((c) => {
       const v = lines.map((l) => l.scores[c]).sort((x, y) => x - y);
@@ -312,7 +312,7 @@ function selfplayHtml(results: Inputs['results']): string {
     });
     H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
     const m = meanSd(lines.map((l) => l.outcomes.jpnMinMagnetSupply));
-    H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(m.mean, 1)}, worst ${pct(Math.min(...lines.map((l) => l.outcomes.jpnMinMagnetSupply)), 1)}. Events per game: ${fx(meanSd(lines.map((l) => l.outcomes.events)).mean, 1)} on average.`));
+    H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(m.mean, 1)}, worst ${pct(lowHigh(lines.map((l) => l.outcomes.jpnMinMagnetSupply))[0], 1)}. Events per game: ${fx(meanSd(lines.map((l) => l.outcomes.events)).mean, 1)} on average.`));
   }
   return H.join('\n');
 }
