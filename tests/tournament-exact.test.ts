@@ -2,13 +2,15 @@
 // means, sds and intervals of payoffs.json, payoffs.csv and the console table, and payoffs.json's per-seed scores that
 // `analyze` pairs on, are of the games' own figures; only games.jsonl's per-game lines stay rounded as a result line is.
 // The files are the same whatever the number of worker threads.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gambit } from './cli-run.ts';
 import { playOne } from '../src/cli/batch.ts';
 import { COUNTRIES, type CountryId } from '../engine/index.ts';
+import { fx } from '../src/cli/report-svg.ts';
+import { meanSd } from '../src/analysis/stats.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gambit-tournament-exact-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,4 +46,48 @@ describe('tournament aggregates unrounded scores', () => {
     // games.jsonl's lines are rounded as self-play's are
     for (const t of runs[0].files[2].trim().split('\n')) for (const c of COUNTRIES) expect(onGrid(JSON.parse(t).scores[c]), t).toBe(true);
   }, 120_000);
+
+  // `gambit report` on the tournament's folder (t1 above): its pooled figures of games.jsonl's games take each game's
+  // unrounded score from payoffs.json; a table without per-seed scores leaves them rounded, and the report says so
+  const pooled = (out: string) => {
+    const r = gambit('report', out);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const games = html.slice(html.indexOf('<h3>games.jsonl</h3>'));
+    const cells = (c: string) => [...new RegExp(`<tr><td><b>${c}</b></td>((?:<td class="n">[^<]*</td>)+)`).exec(games)![1].matchAll(/<td class="n">([^<]*)<\/td>/g)].map((m) => m[1]);
+    return { text: games.slice(0, games.indexOf('</p>')), mean: Object.fromEntries(COUNTRIES.map((c) => [c, cells(c)[1]])) as Record<CountryId, string> };
+  };
+  // summed in increasing order, as the report sums them (a mean on a printed digit's edge, such as China's rounded
+  // -0.045, prints the same only so)
+  const meanOf = (xs: number[]) => meanSd([...xs].sort((a, b) => a - b)).mean;
+
+  it('report: the pooled mean of the tournament’s games is the mean of their unrounded scores', () => {
+    const out = join(dir, 't1');
+    const table = JSON.parse(readFileSync(join(out, 'payoffs.json'), 'utf8')) as { profiles: { scores: Record<CountryId, number[]> }[] };
+    const lines = readFileSync(join(out, 'games.jsonl'), 'utf8').trim().split('\n').map((t) => JSON.parse(t) as { scores: Record<CountryId, number> });
+    const exact = (c: CountryId) => meanOf(table.profiles.flatMap((p) => p.scores[c]));
+    const rounded = (c: CountryId) => meanOf(lines.map((l) => l.scores[c]));
+    // the two means print differently for at least one country here (the USA: 0.016 exact, 0.015 rounded)
+    expect(COUNTRIES.filter((c) => fx(exact(c)) !== fx(rounded(c))).length).toBeGreaterThan(0);
+    const r = pooled(out);
+    for (const c of COUNTRIES) expect(r.mean[c], c).toBe(fx(exact(c)));
+    expect(r.text).toMatch(/Scores are each game’s own, unrounded, from payoffs\.json’s per-seed scores/);
+    // an older folder: payoffs.json without per-seed scores; the figures are games.jsonl's, and the report says why
+    const old = join(dir, 'old');
+    cpSync(out, old, { recursive: true });
+    const t = JSON.parse(readFileSync(join(old, 'payoffs.json'), 'utf8')) as { profiles: Record<string, unknown>[] };
+    for (const p of t.profiles) delete p.seeds, delete p.scores;
+    writeFileSync(join(old, 'payoffs.json'), JSON.stringify(t));
+    const o = pooled(old);
+    for (const c of COUNTRIES) expect(o.mean[c], c).toBe(fx(rounded(c)));
+    expect(o.text).toMatch(/Scores are games\.jsonl’s, rounded to 0\.01 a game: payoffs\.json has no per-seed scores/);
+    // games.jsonl of another tournament (a score that is not the table's rounded): rounded figures, and why
+    const other = join(dir, 'other');
+    cpSync(out, other, { recursive: true });
+    const g = readFileSync(join(other, 'games.jsonl'), 'utf8').split('\n');
+    const l0 = JSON.parse(g[0]) as { scores: Record<CountryId, number> };
+    l0.scores.USA = Math.round((l0.scores.USA + 0.01) * 100) / 100;
+    writeFileSync(join(other, 'games.jsonl'), [JSON.stringify(l0), ...g.slice(1)].join('\n'));
+    expect(pooled(other).text).toMatch(/rounded to 0\.01 a game: game 0’s score of USA, [-\d.]+, is not payoffs\.json’s [-\d.e]+ rounded/);
+  }, 60_000);
 });

@@ -73,7 +73,8 @@ function perSeedIssues(row: z.infer<typeof ProfileRowSchema>, players: ReadonlyS
   if (seeds === undefined && scores === undefined) return;
   if (seeds === undefined || scores === undefined) return issue([seeds === undefined ? 'seeds' : 'scores'], `missing: per-seed scores need both seeds and scores (the other is given)`);
   if (seeds.length !== row.games) issue(['seeds'], `${seeds.length} seeds for ${row.games} games`);
-  const dup = seeds.findIndex((x, k) => seeds.indexOf(x) !== k);
+  const seen = new Set<number>();
+  const dup = seeds.findIndex((x) => seen.size === seen.add(x).size); // one pass: a merged table has 100,000 seeds a row
   if (dup >= 0) issue(['seeds', dup], `seed ${seeds[dup]} is listed twice`);
   for (const k of Object.keys(scores)) if (!players.has(k)) issue(['scores', k], `${JSON.stringify(k)} is not one of the players`);
   for (const p of players) {

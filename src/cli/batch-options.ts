@@ -18,6 +18,11 @@ export const MAX_GAMES_PER_RUN = 100_000;
 export const MAX_GAMES = 1_000_000_000;
 /** Shards of one batch at most (a merge reads them all at once). */
 export const MAX_SHARDS = 10_000;
+/** Games of a merged tournament at most: the merge holds every game in memory to make the payoff table (whose size
+ * this bounds, and so `analyze`'s cap on a table's size, LIMITS.table). */
+export const MAX_MERGED_GAMES = 1_000_000;
+/** Profiles of one tournament at most (tournament.json lists them all). */
+export const MAX_TOURNAMENT_PROFILES = 100_000;
 
 export function batchSetup(o: BatchFlags): { content: Content; seed: number; turns: number | undefined; workers: number } {
   const content = loadScenarioContent(o.scenario);

@@ -15,7 +15,12 @@ export const LIMITS = {
   content: 16 * MB,
   replay: 32 * MB,
   save: 16 * MB,
-  table: 64 * MB,
+  /** a payoff table (`analyze`, `report`): the largest `gambit merge` writes, MAX_MERGED_GAMES games (each a seed and
+   * five unrounded scores, one a line: at most about 180 bytes) over up to MAX_TOURNAMENT_PROFILES profiles (names,
+   * means and sds: under 1 KB each), is under 300 MB (tests/table-size.test.ts); below V8's longest string, 512 MB */
+  table: 384 * MB,
+  /** a tournament shard's tournament.json (at most MAX_TOURNAMENT_PROFILES profiles: a few MB) */
+  tournamentSpec: 64 * MB,
   /** one line of a journal or results file (a result line is about 1 KB) */
   resultLine: 64 * 1024,
 } as const;

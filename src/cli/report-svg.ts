@@ -197,13 +197,23 @@ export function dotIntervals(o: { title: string; desc: string; caption?: string;
   return frame({ title: o.title, desc: o.desc, caption: o.caption, width: W, height: B + 48, body });
 }
 
+/** The lowest and highest of any number of values (Math.min(...xs) overflows the stack past about 120,000). */
+export function lowHigh(xs: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
 /** A histogram of values on round bin edges, with the mean marked. */
 export function histogram(o: { title: string; desc: string; xLabel: string; yLabel: string; values: number[]; colour: string }): string {
   const [W, H] = [340, 250];
   const [L, R, top, B] = [52, W - 26, 34, H - 50];
   const v = o.values.filter(Number.isFinite);
-  const lo = Math.min(...v);
-  const hi = Math.max(...v);
+  const [lo, hi] = lowHigh(v);
   const edges = niceTicks(lo, hi, Math.max(4, Math.min(24, Math.ceil(Math.sqrt(v.length)) + 2)));
   const nb = Math.max(1, edges.ticks.length - 1);
   const counts = new Array<number>(nb).fill(0);

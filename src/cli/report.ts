@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
+import { LIMITS, mb } from './files.ts';
+import { exactTournamentScores } from './report-scores.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
-import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
+import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, lowHigh, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
 /** A problem with an input file: one line, exit 1, nothing written. */
 export class ReportError extends Error {}
@@ -52,7 +54,8 @@ interface Inputs {
   analysis?: { file: string; result: AnalysisResult };
   sweep?: { file: string; data: Sweep };
   forks: { file: string; data: Fork }[];
-  results: { file: string; lines: ResultLine[] }[];
+  /** `scores`: for a tournament's games.jsonl, which scores the figures are of (exactTournamentScores) */
+  results: { file: string; lines: ResultLine[]; scores?: string }[];
   skipped: { file: string; why: string }[];
 }
 
@@ -63,16 +66,17 @@ function check<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
   const is = r.error.issues;
   throw new ReportError(`${where}: ${jsonPath(is[0].path)}: ${oneLine(is[0].message)}${is.length > 1 ? ` (and ${is.length - 1} more problem${is.length > 2 ? 's' : ''})` : ''}`);
 }
-/** Inputs are read with a size cap (a report's files are batch outputs: far below it). */
+/** Inputs are read with a size cap: payoffs.json the payoff table's (LIMITS.table: the largest table merge writes), the
+ * others this one (a report's files are batch outputs: far below it). */
 const REPORT_INPUT_LIMIT = 256 * 1024 * 1024;
-function readCapped(path: string): string {
+function readCapped(path: string, cap = REPORT_INPUT_LIMIT): string {
   const size = statSync(path).size;
-  if (size > REPORT_INPUT_LIMIT) throw new ReportError(`${path}: too large (${Math.round(size / 1048576)} MB; the limit is ${REPORT_INPUT_LIMIT / 1048576} MB)`);
+  if (size > cap) throw new ReportError(`${path}: too large (${mb(size)}; the limit is ${mb(cap)})`);
   return readFileSync(path, 'utf8');
 }
-function readJson(path: string, name: string): unknown {
+function readJson(path: string, name: string, cap?: number): unknown {
   try {
-    return JSON.parse(readCapped(path));
+    return JSON.parse(readCapped(path, cap));
   } catch (e) {
     if (e instanceof ReportError) throw e;
     throw new ReportError(`${name}: not valid JSON (${oneLine((e as Error).message)})`);
@@ -93,7 +97,7 @@ export function loadInputs(dir: string): Inputs {
   const at = (f: string) => join(dir, f);
   if (files.includes('payoffs.json')) {
     try {
-      inp.payoffs = { file: 'payoffs.json', table: parsePayoffTable(readJson(at('payoffs.json'), at('payoffs.json'))) };
+      inp.payoffs = { file: 'payoffs.json', table: parsePayoffTable(readJson(at('payoffs.json'), at('payoffs.json'), LIMITS.table)) };
     } catch (e) {
       if (!(e instanceof PayoffTableError)) throw e;
       throw new ReportError(`${at('payoffs.json')}: ${e.issues[0].path}: ${oneLine(e.issues[0].message)}${e.issues.length > 1 ? ` (and ${e.issues.length - 1} more problem${e.issues.length > 2 ? 's' : ''})` : ''}`);
@@ -125,7 +129,8 @@ export function loadInputs(dir: string): Inputs {
       }
       lines.push(check(ResultSchema, json, `${at(f)}: line ${i + 1}`));
     }
-    if (lines.length) inp.results.push({ file: f, lines });
+    // a tournament's games: each game's unrounded scores from payoffs.json where it has them
+    if (lines.length) inp.results.push({ file: f, lines, ...(f === 'games.jsonl' && inp.payoffs ? { scores: exactTournamentScores(inp.payoffs.table, lines) } : {}) });
     else if (!inp.skipped.some((s) => s.file === f)) inp.skipped.push({ file: f, why: 'empty' });
   }
   if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
@@ -284,16 +289,16 @@ function forkHtml(forks: Inputs['forks']): string {
 
 function selfplayHtml(results: Inputs['results']): string {
   const H = ['<h2 id="selfplay">Self-play</h2>', p('Scores are points against the status-quo path of the same seed (0 = as good as doing nothing).')];
-  for (const { file, lines } of results) {
+  for (const { file, lines, scores } of results) {
     const countries = [...new Set(lines.flatMap((l) => Object.keys(l.scores)))].sort();
     const combos = [...new Set(lines.map((l) => JSON.stringify(l.agents)))];
     const seeds = lines.map((l) => l.seed);
     const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
     const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;
-    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${Math.min(...seeds)} to ${Math.max(...seeds)}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.`));
+    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${lowHigh(seeds).join(' to ')}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.${scores ? ` ${esc(scores)}` : ''}`));
     H.push('<div class="grid">' + countries.map((c, i) => {
       const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
-      return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${fx(Math.min(...v))} to ${fx(Math.max(...v))}.` });
+      return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${lowHigh(v).map((x) => fx(x)).join(' to ')}.` });
     }).join('') + '</div>');
     const rows = countries.map((c) => {
       const v = lines.map((l) => l.scores[c]).sort((x, y) => x - y);
@@ -307,7 +312,7 @@ function selfplayHtml(results: Inputs['results']): string {
     });
     H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
     const m = meanSd(lines.map((l) => l.outcomes.jpnMinMagnetSupply));
-    H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(m.mean, 1)}, worst ${pct(Math.min(...lines.map((l) => l.outcomes.jpnMinMagnetSupply)), 1)}. Events per game: ${fx(meanSd(lines.map((l) => l.outcomes.events)).mean, 1)} on average.`));
+    H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(m.mean, 1)}, worst ${pct(lowHigh(lines.map((l) => l.outcomes.jpnMinMagnetSupply))[0], 1)}. Events per game: ${fx(meanSd(lines.map((l) => l.outcomes.events)).mean, 1)} on average.`));
   }
   return H.join('\n');
 }

@@ -8,7 +8,7 @@ import { meanSd, t95 } from '../analysis/stats.ts';
 import { issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
-import { MAX_GAMES_PER_RUN, MAX_SHARDS, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
+import { MAX_GAMES_PER_RUN, MAX_MERGED_GAMES, MAX_SHARDS, MAX_TOURNAMENT_PROFILES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { LIMITS, LineReader, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
 import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
@@ -121,12 +121,10 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   return 0;
 }
 
-/** Build and write payoffs.json (with each profile's seeds and per-seed scores), payoffs.csv and games.jsonl from all
- * of a tournament's games, unrounded: the table's figures are of the games' own scores, and only games.jsonl's lines
- * are rounded (roundResult); returns the summary text. */
-export function writeTournament(dir: string, content: Content, spec: TournamentSpec, lines: ResultLine[]): string {
+/** The payoff table of all of a tournament's games, sorted by game number (payoffs.json): per profile its games' seeds
+ * and unrounded per-seed scores, and their means and sds. */
+export function payoffTableOf(scenario: string, spec: TournamentSpec, sorted: readonly Pick<ResultLine, 'seed' | 'scores'>[]) {
   const n = spec.gamesPerProfile;
-  const sorted = [...lines].sort((a, b) => a.game - b.game).map(({ shard: _s, ...l }) => l as ResultLine);
   const rows = spec.profiles.map((p, i) => {
     const games = sorted.slice(i * n, (i + 1) * n);
     const mean = {} as Record<CountryId, number>;
@@ -139,17 +137,30 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
     // the per-seed scores let `analyze` compare profiles seed by seed (every profile plays the same seeds)
     return { strategies: p, games: n, mean, sd, seeds: games.map((g) => g.seed), scores };
   });
-  const table = {
+  return {
     format: 'rare-earth-gambit-payoffs' as const,
     version: 1 as const,
-    scenario: content.scenario.id,
+    scenario,
     seed: spec.seed,
     gamesPerProfile: n,
     players: [...COUNTRIES],
     strategies: spec.pools,
     profiles: rows,
   };
-  writeFileAtomic(join(dir, 'payoffs.json'), JSON.stringify(table, null, 1) + '\n');
+}
+
+/** payoffs.json's text. */
+export const payoffsText = (table: ReturnType<typeof payoffTableOf>): string => JSON.stringify(table, null, 1) + '\n';
+
+/** Build and write payoffs.json (with each profile's seeds and per-seed scores), payoffs.csv and games.jsonl from all
+ * of a tournament's games, unrounded: the table's figures are of the games' own scores, and only games.jsonl's lines
+ * are rounded (roundResult); returns the summary text. */
+export function writeTournament(dir: string, content: Content, spec: TournamentSpec, lines: ResultLine[]): string {
+  const n = spec.gamesPerProfile;
+  const sorted = [...lines].sort((a, b) => a.game - b.game).map(({ shard: _s, ...l }) => l as ResultLine);
+  const table = payoffTableOf(content.scenario.id, spec, sorted);
+  const rows = table.profiles;
+  writeFileAtomic(join(dir, 'payoffs.json'), payoffsText(table));
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
   const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
@@ -179,9 +190,6 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   return out.join('\n') + '\n';
 }
 
-/** A tournament merge holds all its games in memory (the payoff table needs them all). */
-const MAX_MERGED_GAMES = 1_000_000;
-
 const TournamentSpecSchema = z
   .object({
     format: z.literal('rare-earth-gambit-tournament'),
@@ -191,7 +199,7 @@ const TournamentSpecSchema = z
     gamesPerProfile: z.number().int().min(1).max(MAX_GAMES_PER_RUN),
     turns: z.number().int().min(1).max(1000).nullable(),
     pools: z.record(z.string(), z.array(z.string())),
-    profiles: z.array(z.record(z.string(), z.string())).min(1).max(100_000),
+    profiles: z.array(z.record(z.string(), z.string())).min(1).max(MAX_TOURNAMENT_PROFILES),
     profilesInAll: z.number().int().min(1),
   })
   .strict();
@@ -207,7 +215,7 @@ export function mergeTournament(dirs: string[], out: string): number {
   let n = 0;
   for (const d of dirs) {
     const f = join(d, 'tournament.json');
-    const p = TournamentSpecSchema.safeParse(parseJsonText(readTextCapped(f, `merge: ${f}`, LIMITS.table), `merge: ${f}`));
+    const p = TournamentSpecSchema.safeParse(parseJsonText(readTextCapped(f, `merge: ${f}`, LIMITS.tournamentSpec), `merge: ${f}`));
     if (!p.success) throw new UsageError(`merge: ${f}: not a tournament shard (${issueInWords(p.error.issues[0])})`);
     const s = p.data as TournamentSpec;
     if (spec && s.id !== spec.id) throw new UsageError(`merge: ${d} is a shard of another tournament`);

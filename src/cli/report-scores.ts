@@ -1,0 +1,41 @@
+// A tournament's games in `gambit report`: games.jsonl's lines round each score to 0.01 of a point (as self-play's
+// do), while payoffs.json keeps every game's unrounded score (since tournaments aggregate them), so the report's
+// histograms and pooled figures of the tournament's games take their scores from the table where it has them.
+import type { PayoffTable } from '../analysis/index.ts';
+
+/** The part of a result line this needs. */
+interface Line {
+  game: number;
+  seed: number;
+  scores: Record<string, number>;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100; // as roundResult rounds a score
+const onGrid = (x: number) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+
+/** Gives each of a tournament's games.jsonl lines its game's unrounded scores from payoffs.json, in place: game g is
+ * seed g mod n of profile floor(g / n) (n games a profile, as the tournament writes both), and must have that seed
+ * and scores that round to the line's own. If any line does not fit, or the table has no unrounded per-seed scores,
+ * nothing is changed. Returns a sentence for the report saying which scores it shows, and why when they are rounded. */
+export function exactTournamentScores(table: PayoffTable, lines: Line[]): string {
+  const rounded = (why: string) => `Scores are games.jsonl’s, rounded to 0.01 a game: ${why}.`;
+  const n = table.gamesPerProfile;
+  if (table.profiles.some((r) => !r.seeds || !r.scores)) return rounded('payoffs.json has no per-seed scores (a table from before tournaments kept them)');
+  if (table.profiles.every((r) => table.players.every((p) => r.scores![p].every(onGrid))))
+    return rounded('payoffs.json’s per-seed scores are rounded too (a table from before tournaments kept unrounded scores)');
+  const found: Record<string, number>[] = [];
+  for (const l of lines) {
+    const row = table.profiles[Math.floor(l.game / n)];
+    const k = l.game % n;
+    if (!row || row.games !== n || row.seeds![k] !== l.seed) return rounded(`game ${l.game} (seed ${l.seed}) is not one of payoffs.json’s games, so the two files may not be of one tournament`);
+    const exact: Record<string, number> = {};
+    for (const [c, s] of Object.entries(l.scores)) {
+      const e = row.scores![c]?.[k];
+      if (e === undefined || !(e === s || r2(e) === s)) return rounded(`game ${l.game}’s score of ${c}, ${s}, is not payoffs.json’s ${e ?? '(none)'} rounded, so the two files may not be of one tournament`);
+      exact[c] = e;
+    }
+    found.push(exact);
+  }
+  lines.forEach((l, i) => (l.scores = found[i]));
+  return 'Scores are each game’s own, unrounded, from payoffs.json’s per-seed scores (games.jsonl’s lines round them to 0.01); the other figures are games.jsonl’s.';
+}
