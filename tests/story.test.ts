@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
 import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
+import { laterReady } from '../src/ui/i18n.ts';
+
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 
 /** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 percentage points). */
 function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {

@@ -9,7 +9,7 @@ import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, st
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
-import { LANGS, lang, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, lang, laterReady, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
 import { countryName, money, placeName, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
@@ -54,7 +54,8 @@ export class GameScreen {
   async mount(): Promise<void> {
     this.draft = structuredClone(this.snap.draft ?? {});
     clear(this.root);
-    this.projectTypes = await this.session.projectTypes();
+    // a game with a turn played (loaded, resumed, a class joined late) shows its why ledgers at once: their strings first
+    [this.projectTypes] = await Promise.all([this.session.projectTypes(), this.snap.turn > 0 ? laterReady() : undefined]);
     this.memory.observe(this.snap.turn, this.snap.view);
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapCtl), this.side)));
     document.addEventListener('keydown', this.onKey);
@@ -69,7 +70,8 @@ export class GameScreen {
     });
     this.render();
     await this.mountMap();
-    // a Japanese page's news readers (ja-lines) load once the map has had its first frames, not at the first End turn
+    // the later strings (the digest's, the ledgers', the end screen's) and a Japanese page's news readers (ja-lines) load
+    // once the map has had its first frames, not at the first End turn
     setTimeout(() => void newsReady(), 1500);
   }
 
@@ -193,7 +195,7 @@ export class GameScreen {
         h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, t('action.save')),
         h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, t('action.load')),
         h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.confirmNewGame() }, t('action.newGame')),
-        h('button', { type: 'button', 'data-testid': 'glossary-btn', onclick: () => openGlossary() }, t('action.glossary')),
+        h('button', { type: 'button', 'data-testid': 'glossary-btn', onclick: () => void openGlossary() }, t('action.glossary')),
         h('button', { type: 'button', 'data-testid': 'help', onclick: () => { const d = helpDialog(() => d.remove()); this.root.append(d); } }, t('action.help')),
         langSel,
       ),
