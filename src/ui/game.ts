@@ -205,7 +205,7 @@ export class GameScreen {
     const budget = s.budget;
     const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`))));
     this.side.append(
-      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
+      s.over ? '' : h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox,
@@ -297,15 +297,15 @@ export class GameScreen {
     const v = this.snap.view;
     switch (this.tab) {
       case 'Tariffs':
-        return tariffPanel(v, this.draft, this.changed);
+        return tariffPanel(v, this.draft, this.changed, this.snap.over);
       case 'Controls':
-        return controlsPanel(v, this.draft, this.changed);
+        return controlsPanel(v, this.draft, this.changed, this.snap.over);
       case 'Defense':
-        return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval));
+        return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval), this.snap.over);
       case 'Invest':
-        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget);
+        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget, this.snap.over);
       case 'Stockpile':
-        return stockpilePanel(v, this.draft, this.changed);
+        return stockpilePanel(v, this.draft, this.changed, this.snap.over);
       case 'Deals':
         return dealsPanel(v, this.draft, this.changed, this.snap.turns, this.snap.over);
       default:

@@ -93,6 +93,8 @@ export const enNotes = {
   /** the Deals tab once the game is over */
   offersClosed: 'The game is over: offers can no longer be answered.',
   proposalsClosed: 'The game is over: no more deals can be proposed.',
+  /** the other policy tabs once the game is over (read-only, as the Deals tab) */
+  ordersClosed: 'The game is over: orders can no longer be given.',
   /** the toast on loading a finished game (not "turn 40 of 40 is next") */
   loadedOver: 'Loaded: the game is over after {{total}} turns. “See the results” shows the end screen.',
 };
