@@ -126,7 +126,7 @@ export const en = {
     atLeast: 'must be at least {{n}}',
     dealLine: '{{id}} {{fromName}} → {{toName}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',
-    untilEnd: '{{status}} for the rest of the game (its term runs to turn {{n}})',
+    untilEnd: '{{status}} for the rest of the game (its term runs past the game’s last turn, turn {{last}})',
     status: { proposed: 'proposed', active: 'active', rejected: 'rejected', broken: 'broken', expired: 'expired', completed: 'completed' },
     nothing: 'nothing',
   },

@@ -124,7 +124,7 @@ export const ja: First = {
     atLeast: '{{n}}以上にしてください',
     dealLine: '{{id}} {{fromName}} → {{toName}}：{{status}}。{{from}}は{{give}}、{{to}}は{{get}}。',
     until: 'ターン {{n}} まで{{status}}',
-    untilEnd: 'ゲーム終了まで{{status}}（期間はターン {{n}} まで）',
+    untilEnd: 'ゲーム終了（ターン {{last}}）まで{{status}}（期間は最終ターンを越えます）',
     status: { proposed: '提案中', active: '有効', rejected: '拒否', broken: '破棄', expired: '期限切れ', completed: '完了' },
     nothing: 'なし',
   },
