@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { createGame } from '../engine/index.ts';
-import { catalogue, t, setLang } from '../src/ui/i18n.ts';
+import { catalogue, laterReady, setLang, t } from '../src/ui/i18n.ts';
 import { money } from '../src/ui/labels.ts';
 
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 describe('capability has a unit', () => {
   it('is USD bn of defence spending, as the model builds it', () => {
     const sec = content.rules.security;

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { plainNews } from '../src/ui/story.ts';
 import { causeName, countryIn, countryName, countryOwn } from '../src/ui/labels.ts';
-import { t, setLang } from '../src/ui/i18n.ts';
+import { laterReady, setLang, t } from '../src/ui/i18n.ts';
 import { countryIn as classCountryIn, countryList } from '../src/classroom/names.ts';
 
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 describe('"the United States" in running text', () => {
   it('in the news (engine lines as the digest shows them)', () => {
     expect(plainNews('USA proposes D6 to JPN: USA offers JPN open exports of magnets for USD 1 bn of investment, for 4 turns.')).toBe(

@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { createGame, resolveTurn, viewFor, type GameState, type Orders } from '../engine/index.ts';
 import { installFakeDom, type FakeElement } from './fake-dom.ts';
-import { newsReady, setLang } from '../src/ui/i18n.ts';
+import { laterReady, newsReady, setLang } from '../src/ui/i18n.ts';
 
 installFakeDom();
 const { digest, loadOverrideNotes } = await import('../src/ui/digest.ts');
 await loadOverrideNotes(); // the page loads it once the map shows
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 
 /** A US proposal to Japan, pending: Japan caps its car tariff on the US at 2.5% and keeps its magnet exports to the US
  * open; Japan answers it this turn. */

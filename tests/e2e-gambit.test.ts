@@ -89,6 +89,13 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     expect(await again.getByTestId('resume').innerText()).toBe('Resume autosaved game (Japan, game over after 3 turns)');
     await again.getByTestId('resume').click();
     await again.getByTestId('toast-info').filter({ hasText: 'Loaded: the game is over after 3 turns' }).waitFor();
+    // the game is over: no budget bar, and the policy tabs are read-only and say why (as the Deals tab)
+    expect(await again.getByTestId('budget').count()).toBe(0);
+    for (const tab of ['tariffs', 'controls', 'invest']) {
+      await again.getByTestId(`tab-${tab}`).click();
+      expect(await again.getByTestId('orders-closed').innerText()).toBe('The game is over: orders can no longer be given.');
+      expect(await again.locator('#tab-panel').locator('input:enabled, select:enabled, button:enabled:not(.term)').count(), tab).toBe(0);
+    }
     expect(await again.getByTestId('toast-error').count()).toBe(0);
     expect(e2).toEqual([]);
     await page.context().close();

@@ -10,8 +10,8 @@ const run = haveChromium() || process.env.CI === 'true';
 
 describe('How to play', () => {
   it('does not place the tabs "on the right": under 900 px they are below the map', async () => {
-    const { en } = await import('../src/ui/locales/en.ts');
-    const { ja } = await import('../src/ui/locales/ja.ts');
+    const en = { ...(await import('../src/ui/locales/en.ts')).en, later: (await import('../src/ui/locales/en-later.ts')).enLater };
+    const ja = { ...(await import('../src/ui/locales/ja.ts')).ja, later: (await import('../src/ui/locales/ja-later.ts')).jaLater };
     const all = (o: unknown): string[] => (typeof o === 'string' ? [o] : o && typeof o === 'object' ? Object.values(o).flatMap(all) : []);
     expect(all(en).filter((s) => /tabs on the right/i.test(s))).toEqual([]);
     expect(all(ja).filter((s) => /右のタブ/.test(s))).toEqual([]);

@@ -2,8 +2,9 @@
 // "目標別のスコア (マレーシア): GDP −0.63, 供給の自立 +0.34, ...").
 import { afterAll, describe, expect, it } from 'vitest';
 import { scoreSplitText, verdictKey } from '../src/ui/end.ts';
-import { setLang, t } from '../src/ui/i18n.ts';
+import { laterReady, setLang, t } from '../src/ui/i18n.ts';
 
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 describe('the end screen’s score by objective', () => {
   afterAll(() => setLang('en'));
   it('reads as English in English and with （）：、。 in Japanese', async () => {

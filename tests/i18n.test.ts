@@ -1,7 +1,8 @@
 // UI text: counted phrases take i18next's plural forms (the digest once said "Malaysia: 1 moves").
 import { describe, expect, it } from 'vitest';
-import { setLang, t } from '../src/ui/i18n.ts';
+import { laterReady, setLang, t } from '../src/ui/i18n.ts';
 
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 describe('UI text plurals', () => {
   it('counts other countries’ moves in the singular and the plural, in English and Japanese', async () => {
     await setLang('en');

@@ -8,8 +8,9 @@ import { playGame, type Seats } from '../engine/game.ts';
 import { makeAgent, type Agent } from '../engine/agents/index.ts';
 import { COUNTRIES, STAGES, type CountryOrders, type GameState, type TurnReport } from '../engine/index.ts';
 import { leakHint } from '../src/ui/story.ts';
-import { catalogue, setLang } from '../src/ui/i18n.ts';
+import { catalogue, laterReady, setLang } from '../src/ui/i18n.ts';
 
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 const found = 'CHN finds about 3.4 t of its Dy/Tb oxide reaching JPN, ROW and USA through AUS, round its export controls.';
 
 describe('leaks through your country', () => {

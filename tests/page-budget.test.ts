@@ -16,6 +16,16 @@ const BUDGET_KB = 400;
 const run = haveChromium() || process.env.CI === 'true';
 /** A run of three lower-case English words: a line left in English ("Rare Earth Gambit", the title, is not one). */
 const ENGLISH = /\b[a-z]{2,} [a-z]{2,} [a-z]{2,}\b/;
+/** Wording a page shows only once a turn is played (the end screen, a digest, a why ledger's causes): its strings come in
+ * a chunk of their own after the map (src/ui/i18n.ts laterReady()), so none of it is in the JavaScript loaded before. */
+const LATER_WORDS = ['Your path among the strategies', 'Doing nothing would have served you better.', 'Why prices are where they are', 'tension over leaks found last quarter', '戦略の中でのあなたの道筋', '価格が今の水準にある理由', '前期に発覚した迂回輸出をめぐる緊張'];
+
+/** The later wording found in the files loaded before the map (none, if the later strings wait for their own chunk). */
+async function laterWordsIn(files: string[]): Promise<string[]> {
+  const dist = await builtPages();
+  const text = files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
+  return LATER_WORDS.filter((w) => text.includes(w));
+}
 
 /** A fresh page (in Japanese if asked, as after an earlier visit) started to its map: the .js it loaded and their gzip. */
 async function toTheMap(pages: UsedPages, lang: 'en' | 'ja', firstScreen: (page: Page) => Promise<void> = async () => {}) {
@@ -48,12 +58,21 @@ describe.runIf(run)('the JavaScript loaded before the map shows', () => {
   const pages = usePages();
 
   it(`is under ${BUDGET_KB} KB gzipped, and leaves out what an English first screen does not use`, async () => {
-    const { ctx, files, total, table } = await toTheMap(pages, 'en');
+    const { ctx, page, files, total, table } = await toTheMap(pages, 'en');
     try {
       expect(total, table).toBeLessThan(BUDGET_KB);
       // the Japanese text and readers (ja-first, ja-lines) and the events file load with the Japanese text only; Pixi's
       // whole browser environment (accessibility, DOM, filters) is not imported (src/render/pixi-app.ts)
       expect(files.filter((f) => /\/(ja-lines|events|ja|browserAll)-[\w-]+\.js$/.test(f)), table).toEqual([]);
+      // the end screen's, the digest's and the ledgers' wording load after the map
+      expect(await laterWordsIn(files), table).toEqual([]);
+      // and are there when the first digest shows: its headings and its price story, no catalogue key in their place
+      await page.getByTestId('end-turn').click();
+      const digest = page.getByTestId('digest');
+      await digest.waitFor();
+      const text = (await digest.evaluate((e) => e.textContent)) ?? '';
+      expect(text).toContain('Why prices are where they are');
+      expect(text).not.toMatch(/\b(digest|price|cause)\.[a-z]/);
     } finally {
       await ctx.close();
     }
@@ -71,6 +90,7 @@ describe.runIf(run)('the JavaScript loaded before the map shows', () => {
       // its catalogue and content text came before the map; the news readers and the events' text (ja-lines) after it
       expect(files.filter((f) => /\/ja-first-[\w-]+\.js$/.test(f)).length, table).toBeGreaterThan(0);
       expect(files.filter((f) => /\/(ja-lines|events)-[\w-]+\.js$/.test(f)), table).toEqual([]);
+      expect(await laterWordsIn(files), table).toEqual([]);
       expect(await page.locator('#app').innerText()).not.toMatch(ENGLISH);
       // the news readers come by themselves once the map is up (they came with the first End turn, which on a slow
       // network waited for them)

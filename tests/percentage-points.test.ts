@@ -2,8 +2,9 @@
 // with a glossary entry), not "points", which the score uses for something else. Japanese: "%ポイント", "%pt".
 import { describe, expect, it } from 'vitest';
 import { fmtChange } from '../src/ui/story.ts';
-import { catalogue, setLang, t } from '../src/ui/i18n.ts';
+import { catalogue, laterReady, setLang, t } from '../src/ui/i18n.ts';
 
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 describe('percentage points', () => {
   it('in English', () => {
     expect(fmtChange('magnetSupplyRatio', -0.072)).toBe('−7.2 percentage points');

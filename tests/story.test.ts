@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
 import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
+import { laterReady } from '../src/ui/i18n.ts';
+
+await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 
 /** A report where only magnet supply moved, with the given causes (the US's turn 1 of seed 1: −5.7 percentage points). */
 function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {
@@ -211,12 +214,15 @@ describe('a deal in the Deals tab', () => {
     const { setLang } = await import('../src/ui/i18n.ts');
     const { dealStatus } = await import('../src/ui/labels.ts');
     await setLang('en');
-    expect(dealStatus('active', 14, 8)).toBe('active for the rest of the game (its term runs to turn 14)');
+    // not "its term runs to turn 14" in an 8-turn game, a turn that never comes: the game's last turn is named instead
+    expect(dealStatus('active', 14, 8)).toBe('active for the rest of the game (its term runs past the game’s last turn, turn 8)');
     expect(dealStatus('active', 14, 40)).toBe('active until turn 14');
     expect(dealStatus('active', 8, 8)).toBe('active until turn 8');
     expect(dealStatus('expired', 6, 8)).toBe('expired');
+    expect(dealStatus('active', 14, 8)).not.toContain('14');
     await setLang('ja');
-    expect(dealStatus('active', 14, 8)).toMatch(/^ゲーム終了まで.+（期間はターン 14 まで）$/);
+    expect(dealStatus('active', 14, 8)).toBe('ゲーム終了（ターン 8）まで有効（期間は最終ターンを越えます）');
+    expect(dealStatus('active', 14, 8)).not.toContain('14');
     await setLang('en');
   });
 });

@@ -3,7 +3,7 @@
 // Japanese briefing (the start screen's), the class's length and the game's glossary; the browser prints them.
 import type { CountryId } from '../../engine/index.ts';
 import { clear, h } from '../ui/dom.ts';
-import { catalogue, jaBriefing, lang } from '../ui/i18n.ts';
+import { catalogue, jaBriefing, lang, laterReady } from '../ui/i18n.ts';
 import { objectiveName } from '../ui/labels.ts';
 import { scenarioDescription } from '../ui/content-text.ts';
 import { OBJECTIVE_LABEL } from '../session/score.ts';
@@ -35,6 +35,7 @@ function lengthJa(d: Sheets): string {
 
 export async function printScreen(root: HTMLElement, classId: string): Promise<void> {
   await classLang();
+  await laterReady(); // the glossary's entries
   clear(root);
   const token = recall(`teacher:${classId}`);
   if (!token) return noToken(root);

@@ -124,7 +124,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       clear(gameRoot);
       return void gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'ended-unplayed' }, h('h1', {}, c('student.ended')), h('p', {}, c('student.unplayed')), h('a', { href: 'class.html?code=' }, c('student.joinClass'))));
     }
-    const f = await session.finish();
+    const [f] = await Promise.all([session.finish(), newsReady()]); // the end screen's strings
     game?.unmount();
     game = null;
     // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
@@ -174,9 +174,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       lastDraft = '{}';
       if (!game || ended) return;
       game.setSnapshot(s, true);
+      // the digest's strings came long before (below), unless the page is that new: then it waits for them
       if (s.report) {
-        const d: HTMLElement = digest(s.report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns });
-        gameRoot.append(d);
+        const report = s.report;
+        void newsReady().then(() => {
+          const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns });
+          gameRoot.append(d);
+        });
       }
     } else if (p.push === 'moved') {
       void sock.call<SessionSnapshot>('snapshot').then(showGame);
@@ -216,7 +220,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   for (const ev of ['keydown', 'pointerdown', 'input']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true });
 
   renderBar();
-  void ready.then(newsReady); // a Japanese student's news readers, long before a round's digest is pushed
+  void ready.then(newsReady); // the digest's strings and a Japanese student's news readers, long before a round's digest is pushed
   try {
     await sock.hello;
   } catch (e) {

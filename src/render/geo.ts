@@ -198,6 +198,24 @@ export const LABEL_LONLAT: Record<RegionId, [number, number]> = {
   ROW: [80, 23],
 };
 
+/** A closed strait's mark on screen: its radius, px (land.ts drawStraits), and the room a country's plate leaves it. */
+export const CLOSED_MARK = { radius: 9, margin: 3 };
+
+/** How far to move a country's plate (screen px, along x) so that no closed strait's mark lies under it, 0 when none
+ * does: on a small map (1024x768, scale about 0.35) Malaysia's plate sat over the closed Malacca strait's mark. The
+ * plate moves away from the mark, to the east of a mark left of its middle, else to the west. */
+export function plateShift(plate: { l: number; r: number; t: number; b: number }, marks: readonly { x: number; y: number }[]): number {
+  const k = CLOSED_MARK.radius + CLOSED_MARK.margin;
+  let dx = 0;
+  for (const m of marks) {
+    const l = plate.l + dx;
+    const r = plate.r + dx;
+    if (m.x + k <= l || m.x - k >= r || m.y + k <= plate.t || m.y - k >= plate.b) continue;
+    dx += m.x <= (l + r) / 2 ? m.x + k - l : m.x - k - r;
+  }
+  return dx;
+}
+
 /** A port's world px: its real position, or the centre of its engine grid cell if it is not in the table. */
 export function portPoint(proj: GeoProj, map: Pick<GameMap, 'lonWest' | 'latNorth' | 'degPerCellX' | 'degPerCellY'>, port: { id: string; x: number; y: number }): [number, number] {
   const ll = PORT_LONLAT[port.id] ?? cellLonLat(map, port.x, port.y);

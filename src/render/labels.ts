@@ -2,7 +2,7 @@
 // goods' bands along the lanes.
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { CountryView, GameMap, RegionId } from '../../engine/lite.ts';
-import { LABEL_LONLAT, type GeoProj } from './geo.ts';
+import { LABEL_LONLAT, plateShift, type GeoProj } from './geo.ts';
 import { label } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
@@ -20,7 +20,7 @@ const STRAIT_SHORT = (id: string, name: string): string => {
 type Anchor = { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean };
 
 export class MapLabels {
-  private readonly countries = new Map<RegionId, { name: Text; state: Text; plate: Graphics }>();
+  private readonly countries = new Map<RegionId, { box: Container; name: Text; state: Text; plate: Graphics; rect?: { l: number; r: number; t: number; b: number } }>();
   private readonly straits = new Map<string, Text>();
 
   constructor(proj: GeoProj, map: Pick<GameMap, 'straits'>, straitPts: { id: string; x: number; y: number }[], layer: Container, anchors: Anchor[]) {
@@ -36,7 +36,7 @@ export class MapLabels {
       const plate = new Graphics();
       box.addChild(plate, name, state);
       layer.addChild(box);
-      this.countries.set(r, { name, state, plate });
+      this.countries.set(r, { box, name, state, plate });
       anchors.push({ obj: box, wx, wy, clamp: true });
     }
     for (const s of map.straits) {
@@ -62,14 +62,22 @@ export class MapLabels {
       l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
       const w = Math.max(l.name.width, l.state.width) + 10;
       const top = -l.name.height / 2 - 1;
-      l.plate.clear().roundRect(-w / 2, top, w, 18 + l.state.height / 2 + 1 - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
+      l.rect = { l: -w / 2, r: w / 2, t: top, b: 18 + l.state.height / 2 + 1 };
+      l.plate.clear().roundRect(-w / 2, top, w, l.rect.b - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
     }
     for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
   }
 
-  /** On a small map, strait names only when closed. */
+  /** On a small map, strait names only when closed; a country's plate moved off a closed strait's mark (each name and
+   * mark is where the map put it this frame: a strait's name is at its mark). */
   fit(small: boolean, view: CountryView | null): void {
     for (const [id, tx] of this.straits) tx.visible = !small || view?.straits[id] === 'closed';
+    const marks = [...this.straits].filter(([id]) => view?.straits[id] === 'closed').map(([, tx]) => tx.position);
+    if (!marks.length) return;
+    for (const { box, rect } of this.countries.values()) {
+      if (!rect) continue;
+      box.position.x += plateShift({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, marks);
+    }
   }
 }
 

@@ -9,7 +9,7 @@ import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, st
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
-import { LANGS, lang, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, lang, laterReady, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
 import { countryName, money, placeName, timelineName } from './labels.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
@@ -54,7 +54,8 @@ export class GameScreen {
   async mount(): Promise<void> {
     this.draft = structuredClone(this.snap.draft ?? {});
     clear(this.root);
-    this.projectTypes = await this.session.projectTypes();
+    // a game with a turn played (loaded, resumed, a class joined late) shows its why ledgers at once: their strings first
+    [this.projectTypes] = await Promise.all([this.session.projectTypes(), this.snap.turn > 0 ? laterReady() : undefined]);
     this.memory.observe(this.snap.turn, this.snap.view);
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapCtl), this.side)));
     document.addEventListener('keydown', this.onKey);
@@ -69,7 +70,8 @@ export class GameScreen {
     });
     this.render();
     await this.mountMap();
-    // a Japanese page's news readers (ja-lines) load once the map has had its first frames, not at the first End turn
+    // the later strings (the digest's, the ledgers', the end screen's) and a Japanese page's news readers (ja-lines) load
+    // once the map has had its first frames, not at the first End turn
     setTimeout(() => void newsReady(), 1500);
   }
 
@@ -193,7 +195,7 @@ export class GameScreen {
         h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, t('action.save')),
         h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, t('action.load')),
         h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.confirmNewGame() }, t('action.newGame')),
-        h('button', { type: 'button', 'data-testid': 'glossary-btn', onclick: () => openGlossary() }, t('action.glossary')),
+        h('button', { type: 'button', 'data-testid': 'glossary-btn', onclick: () => void openGlossary() }, t('action.glossary')),
         h('button', { type: 'button', 'data-testid': 'help', onclick: () => { const d = helpDialog(() => d.remove()); this.root.append(d); } }, t('action.help')),
         langSel,
       ),
@@ -203,7 +205,7 @@ export class GameScreen {
     const budget = s.budget;
     const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`))));
     this.side.append(
-      h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
+      s.over ? '' : h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox,
@@ -295,15 +297,15 @@ export class GameScreen {
     const v = this.snap.view;
     switch (this.tab) {
       case 'Tariffs':
-        return tariffPanel(v, this.draft, this.changed);
+        return tariffPanel(v, this.draft, this.changed, this.snap.over);
       case 'Controls':
-        return controlsPanel(v, this.draft, this.changed);
+        return controlsPanel(v, this.draft, this.changed, this.snap.over);
       case 'Defense':
-        return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval));
+        return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval), this.snap.over);
       case 'Invest':
-        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget);
+        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget, this.snap.over);
       case 'Stockpile':
-        return stockpilePanel(v, this.draft, this.changed);
+        return stockpilePanel(v, this.draft, this.changed, this.snap.over);
       case 'Deals':
         return dealsPanel(v, this.draft, this.changed, this.snap.turns, this.snap.over);
       default:

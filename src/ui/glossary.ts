@@ -1,7 +1,7 @@
 // The glossary: NdPr, Dy/Tb, NdFeB, REO, separation, licence, ban, offtake, tariff, stockpile, magnet supply, security
 // (capability, tension, leaks), the score's yardstick and each opponent type; a dialog from the header, and a (?) link beside a term that opens it at that entry.
 import { h } from './dom.ts';
-import { catalogue, t } from './i18n.ts';
+import { catalogue, laterReady, t } from './i18n.ts';
 import { trapFocus } from './digest.ts';
 
 export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'] & string;
@@ -24,10 +24,13 @@ export function glossaryDialog(onClose: () => void, focus?: Term): HTMLElement {
 
 /** A small "?" that opens the glossary at a term. */
 export function termLink(term: Term): HTMLElement {
-  return h('button', { type: 'button', class: 'term', 'aria-label': `${t('glossary.title')}: ${catalogue().glossary.terms[term][0]}`, 'data-testid': `term-${term}`, onclick: () => openGlossary(term) }, '?');
+  return h('button', { type: 'button', class: 'term', 'aria-label': `${t('glossary.title')}: ${catalogue().glossary.terms[term][0]}`, 'data-testid': `term-${term}`, onclick: () => void openGlossary(term) }, '?');
 }
 
-export function openGlossary(term?: Term): void {
+/** Open the glossary (at a term), once its entries are loaded: the first catalogue has only the terms' names and the
+ * opponent types' entries (the start screen's); the rest come with the later strings (i18n.ts laterReady()). */
+export async function openGlossary(term?: Term): Promise<void> {
+  await laterReady();
   const d = glossaryDialog(() => d.remove(), term);
   document.body.append(d);
 }

@@ -1,7 +1,9 @@
 // All UI text goes through here: i18next with two typed catalogues (locales/en.ts, locales/ja.ts), the language from
 // the player's last choice, else the browser's; numbers formatted for the language. Switching re-renders the screen.
+// What a page shows only once a turn has been played (a digest, the why ledgers, the end screen) is in later chunks of
+// each catalogue (locales/en-later.ts, ja-later.ts), loaded after the map (laterReady()).
 import i18next from 'i18next';
-import { en, type Catalogue } from './locales/en.ts';
+import { en, type Catalogue, type First, type Later } from './locales/en.ts';
 import { addContentJa } from './content-text.ts';
 import type * as JaFirst from './ja-first.ts';
 import type * as JaLines from './ja-lines.ts';
@@ -12,7 +14,7 @@ const KEY = 'rare-earth-gambit:lang';
 // Japanese is loaded when it is first needed, in two chunks English players do not download: what the page draws with
 // (ja-first.ts: the catalogue, the content's text but the events', the start screen's readers), then the news readers
 // and the events' text (ja-lines.ts), which a page that starts in Japanese loads after its map (newsReady())
-const CATALOGUES: Partial<Record<Lang, Catalogue>> = { en };
+const CATALOGUES: Partial<Record<Lang, First | Catalogue>> = { en };
 let briefingJa: Pick<typeof JaFirst, 'briefingLineJa' | 'leverJa'> | null = null;
 let linesJa: typeof JaLines | null = null;
 async function loadFirst(l: Lang): Promise<void> {
@@ -37,13 +39,61 @@ function loadNews(): Promise<void> {
 }
 async function load(l: Lang): Promise<void> {
   await loadFirst(l);
+  if (laterWanted) await loadLaterOrEnglish(l);
   if (l === 'ja') await loadNews();
 }
 
-/** Resolves when a Japanese page has its news readers and events' text (at once on an English page). The page waits for
- * it before it shows news (a turn's digest, the end screen), so news never shows in English on a Japanese page; if the
- * chunk does not load, the news stays in the engine's English, as when the catalogue does not load. */
+const LATER: Record<Lang, () => Promise<Later>> = {
+  en: () => import('./locales/en-later.ts').then((m) => m.enLater),
+  ja: () => import('./locales/ja-later.ts').then((m) => m.jaLater),
+};
+const laterLoads: Partial<Record<Lang, Promise<void>>> = {};
+/** once the page has asked for the later strings, a switch of language loads them for the new language too */
+let laterWanted = false;
+/** A language's later strings, once (a failed load is tried again next time), added to its catalogue as `into`'s. */
+function loadLater(l: Lang, into: Lang = l): Promise<void> {
+  const p = (laterLoads[into] ??= LATER[l]().then((x) => {
+    i18next.addResourceBundle(into, 'translation', x, true, true);
+    CATALOGUES[into] = merged(CATALOGUES[into] ?? en, x);
+  }));
+  return p.catch((e: unknown) => {
+    delete laterLoads[into];
+    throw e;
+  });
+}
+/** The later strings of a language, else (their chunk did not load) the English ones in their place, else none. */
+async function loadLaterOrEnglish(l: Lang): Promise<void> {
+  try {
+    await loadLater(l);
+  } catch {
+    await loadLater('en', l).catch(() => {});
+  }
+}
+/** `a` with `b`'s entries added, section by section (a later chunk adds keys to a section the first one began). */
+function merged<T extends object>(a: object, b: object): T {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const was = out[k];
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) && was && typeof was === 'object' && !Array.isArray(was) ? merged(was, v) : v;
+  }
+  return out as T;
+}
+
+/** Resolves when the active language's later strings are loaded: a why ledger's causes, the turn digest, the end
+ * screen, the notes on overridden orders. The page asks for them once its map has shown and waits for them before it
+ * draws any of those (newsReady(), GameScreen.mount for a game with a turn played); from then on a switch of language
+ * loads them for the new language before it re-renders. */
+export async function laterReady(): Promise<void> {
+  laterWanted = true;
+  await loadLaterOrEnglish(lang());
+}
+
+/** Resolves when the page has its later strings (laterReady()) and, on a Japanese page, its news readers and events'
+ * text. The page waits for it before it shows news (a turn's digest, the end screen), so news never shows in English on
+ * a Japanese page; if the readers' chunk does not load, the news stays in the engine's English, as when the catalogue
+ * does not load. */
 export async function newsReady(): Promise<void> {
+  await laterReady();
   if (lang() !== 'ja') return;
   try {
     await loadNews();
@@ -111,9 +161,9 @@ export function jaBriefing(): typeof briefingJa {
   return lang() === 'ja' ? briefingJa : null;
 }
 
-/** The active catalogue, for structured entries (the glossary). */
+/** The active catalogue, for structured entries (the glossary); its later sections once laterReady() has resolved. */
 export function catalogue(): Catalogue {
-  return CATALOGUES[lang()] ?? en;
+  return (CATALOGUES[lang()] ?? en) as Catalogue;
 }
 
 const listeners = new Set<() => void>();

@@ -33,7 +33,10 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     security: s.history.map(() => 0),
   };
   const rep = s.report;
-  const rows = HEADLINES.map((hd) => {
+  // a country that makes no cars (Australia) has no car rows: "Car output 0" said nothing (one that makes them keeps
+  // both, in a quarter its plants stand still too)
+  const makesCars = s.view.self.ref.autoProduction > 0 || hist.some((x) => x.autoProduction > 0);
+  const rows = HEADLINES.filter((hd) => makesCars || (hd !== 'autoProduction' && hd !== 'autoExports')).map((hd) => {
     const x = rep?.headlines[c][hd];
     const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
     const why = h('div', { class: 'why hidden' });

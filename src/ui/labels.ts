@@ -29,9 +29,10 @@ export const placeName = (kind: 'port' | 'strait', id: string, en: string): stri
 };
 /** A stage before a noun ('NdFeB magnet exports', not 'NdFeB magnets exports'). */
 export const stageAttr = (s: StageKey | string): string => t(`stageAttr.${s.replace('.', '_')}`);
-/** A deal's status in the Deals tab: an active deal whose term runs past the game's last turn is in force for the rest of it. */
+/** A deal's status in the Deals tab: an active deal whose term runs past the game's last turn is in force for the rest of
+ * it, which is named (not the term's end, a turn the game never reaches). */
 export const dealStatus = (status: string, endTurn: number, lastTurn: number): string =>
-  status === 'active' ? t(endTurn > lastTurn ? 'panel.untilEnd' : 'panel.until', { status: t(`panel.status.${status}`), n: endTurn }) : t(`panel.status.${status}`);
+  status === 'active' ? t(endTurn > lastTurn ? 'panel.untilEnd' : 'panel.until', { status: t(`panel.status.${status}`), n: endTurn, last: lastTurn }) : t(`panel.status.${status}`);
 export const goodName = (g: TariffGood | string): string => t(`good.${g}`);
 export const levelName = (l: 'open' | 'licensed' | 'banned'): string => t(`level.${l}`);
 export const headlineName = (h: Headline): string => t(`headline.${h}`);

@@ -14,7 +14,16 @@ type Changed = () => void;
 
 const partnersOf = (me: CountryId): RegionId[] => REGIONS.filter((r) => r !== me);
 
-export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
+/** A policy tab once the game is over (`over`): read-only like the Deals tab's offers (orders given now would do
+ * nothing), every field and button disabled but the glossary's "?", under a line saying so. */
+function closedIf(over: boolean, panel: HTMLElement): HTMLElement {
+  if (!over) return panel;
+  for (const el of ['input', 'select', 'button'].flatMap((tag) => [...panel.querySelectorAll(tag)])) if (!el.classList.contains('term')) el.setAttribute('disabled', '');
+  return panel;
+}
+const closedLine = (over: boolean) => (over ? h('p', { class: 'hint', 'data-testid': 'orders-closed' }, t('notes.ordersClosed')) : '');
+
+export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
   const rows = partnersOf(me).map((p) =>
     h(
@@ -52,12 +61,13 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed): 
       }),
     ),
   );
-  return h(
+  return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Tariffs') },
+    closedLine(over),
     h('p', { class: 'hint' }, t('panel.tariffHint'), termLink('tariff')),
     h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
-  );
+  ));
 }
 
 /** A licence a player sets from open or banned starts at half of last quarter's volume. 100% (the share an open
@@ -72,7 +82,7 @@ export function licenceShare(cur: { level: string; share: number }, d: 'open' | 
   return cur.level === 'licensed' ? cur.share : NEW_LICENCE_SHARE;
 }
 
-export function controlsPanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
+export function controlsPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
   const cell = (p: RegionId, s: StageKey) => {
     const cur = view.self.policies.controls[p][s];
@@ -104,9 +114,10 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
     else draft.rareEarthOutputPct = v;
     changed();
   });
-  return h(
+  return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Controls') },
+    closedLine(over),
     h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban'), ` ${t('panel.sentHint')}`),
     h('label', {}, `${t('panel.quotas')} `, out),
     h('p', { class: 'hint' }, t('panel.quotasHint')),
@@ -115,10 +126,10 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed)
       { class: 'scroll-x' },
       h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...STAGES.map((s) => h('th', { scope: 'col' }, stageName(s))))), h('tbody', {}, ...partnersOf(me).map((p) => h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...STAGES.map((s) => cell(p, s)))))),
     ),
-  );
+  ));
 }
 
-export function defensePanel(view: CountryView, draft: Draft, changed: Changed, maxStep: number): HTMLElement {
+export function defensePanel(view: CountryView, draft: Draft, changed: Changed, maxStep: number, over = false): HTMLElement {
   const cur = view.self.policies.defensePct;
   const val = draft.defenseSpendingPct ?? cur;
   const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': t('panel.defence') }) as HTMLInputElement;
@@ -129,13 +140,14 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     changed();
   });
   const r = view.self;
-  return h(
+  return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Defense') },
+    closedLine(over),
     h('label', {}, `${t('panel.defence')} `, input),
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
     h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
-  );
+  ));
 }
 
 /** One unit's cost, USD bn: a stockpile lot at the country's price last quarter (it is paid at the market price). */
@@ -178,7 +190,7 @@ export function unitsHeld(t: ProjectInfo, view: CountryView, draft: Draft): { he
   return { held, drafted, full: !t.type.startsWith('stockpile') && held + drafted >= t.maxUnits };
 }
 
-export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number): HTMLElement {
+export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number, over = false): HTMLElement {
   const me = view.country;
   const list = h('ul', { class: 'projects' });
   for (const t of types) {
@@ -188,7 +200,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     const hostSel = h('select', { 'aria-label': tr('panel.whereBuild', { what: name }), 'data-testid': `invest-host-${t.type}` }, ...hosts.map((c) => h('option', { value: c, selected: c === me }, c === me ? tr('panel.home', { who: countryName(c) }) : tr('panel.stake', { who: countryName(c) })))) as HTMLSelectElement;
     const { held, drafted, full } = unitsHeld(t, view, draft);
     // shown (a player plans for it: unspent budget carries over), but not addable when it would not fit this turn
-    const short = overBudget(t, view, draft, types, budget);
+    const short = over ? null : overBudget(t, view, draft, types, budget); // no turn's budget once the game is over
     const why = full ? tr('panel.atLimit', { max: t.maxUnits }) : short ? tr('panel.overBudget', { cost: money(short.unit), left: money(short.left) }) : '';
     list.append(
       h(
@@ -224,21 +236,22 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     );
   }
   const running = view.projects.filter((p) => p.owner === me && p.status === 'building');
-  return h(
+  return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Invest') },
+    closedLine(over),
     h('h3', {}, t('panel.thisTurn')),
     (draft.investments ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? mudWaiting(p, types, view, draft, budget) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
-  );
+  ));
 }
 
-export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed): HTMLElement {
+export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const s = view.self.stockpile;
   const mk = (g: 'light' | 'heavy') => {
     const what = stageName(g === 'light' ? 'oxide.light' : 'oxide.heavy');
@@ -250,14 +263,15 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
     });
     return h('label', {}, `${t('panel.release', { what })} `, input);
   };
-  return h(
+  return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Stockpile') },
+    closedLine(over),
     h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', {}, `${num(s.light)} t`), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', {}, `${num(s.heavy)} t`)),
     h('p', { class: 'hint' }, t('panel.stockHint'), termLink('stockpile')),
     // each label keeps its input beside it (the Dy/Tb field fell to the next line, away from its label)
     h('div', { class: 'row wrap' }, mk('light'), mk('heavy')),
-  );
+  ));
 }
 
 /** The deals under "Your deals": those in force or ended, and the player's own proposals waiting for an answer (a

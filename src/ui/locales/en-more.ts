@@ -1,23 +1,25 @@
-// English: the glossary and the start screen (moved out of en.ts to keep it under 400 lines; the same catalogue).
+// English: the glossary and the start screen (moved out of en.ts to keep it under 400 lines; the same catalogue). The
+// glossary here has every term's name and the opponent types' entries (the start screen's); the other entries are in
+// en-later.ts, loaded before the glossary opens.
 
 export const enGlossary = {
   title: 'Glossary',
   terms: {
-    REO: ['REO', 'Rare-earth oxide: the measure of rare-earth content. Mine output and ore are counted in tonnes of REO.'],
-    NdPr: ['NdPr', 'Neodymium and praseodymium, the “light” rare earths. Their oxide is the main ingredient of NdFeB magnets. Mostly from Australia, China and the US.'],
-    DyTb: ['Dy/Tb', 'Dysprosium and terbium, the “heavy” rare earths. A little of them keeps a magnet strong when hot (motors, defence). Scarcer, and separated almost only in China and Malaysia.'],
-    NdFeB: ['NdFeB magnet', 'Neodymium-iron-boron permanent magnet: in electric and hybrid car motors, wind turbines and weapons. China makes about nine tenths of them.'],
-    separation: ['Separation (refining)', 'Turning mixed rare-earth ore into individual oxides. The bottleneck: China does about nine tenths of it.'],
-    licence: ['Export licence', 'A country lets only a share of last quarter’s volume go to a partner (shown as a percentage), after a licensing delay in the first quarter.'],
-    ban: ['Export ban', 'Nothing goes to that partner directly; some leaks through third countries that stay open.'],
-    offtake: ['Offtake', 'A promise to sell a share of a plant’s or a country’s output to a partner: a stake in a foreign project earns one.'],
-    deal: ['Deal (D12)', 'A package between two countries for a number of turns: what each gives (tariff caps, open exports, offtakes, investment, a defence floor). Deals are numbered D1, D2, … in the order proposed; the Deals tab and the news name them by number.'],
-    tariff: ['Tariff', 'A tax in percent on imports of a good from a partner. Shifts buyers to home goods, raises prices at home and tension abroad.'],
-    stockpile: ['Stockpile', 'Oxide held by the government, bought at the market price and released in a squeeze.'],
-    magnetSupply: ['Magnet supply', 'Magnets a country obtained as a percentage of the magnets its industry wanted. Under 95% the map shows it short, under 80% in crisis. Its change is in percentage points (pp).'],
-    pp: ['pp (percentage points)', 'The difference between two percentages: magnet supply going from 95% to 90% is −5 pp (percentage points), a fall of about 5% of it. The score’s points are another measure.'],
-    security: ['Security, capability and tension', 'Security (0-100) sets your defence capability, plus a quarter of your allies’ (counted by their trust in you), against your rivals’ capability weighted by tension: 100 × yours ÷ (yours + theirs). Capability is measured in USD bn: the defence spending built up, less wear of about 10% a year; 30% of new capability needs Dy/Tb magnets. Tension (0-100) between two countries moves toward the level their tariffs, export controls, deals and defence build-ups set; a broken deal adds to it, and so do leaks found: a country’s controlled goods reaching a third country through yours. To stop leaks through your country, license your exports of those goods to the countries they reach (Controls): goods sent to a licensed country count against its quota, so even a 100% licence closes the route and keeps your own trade as it was.'],
-    yardstick: ['Yardstick and score', 'Your score is your weighted objectives against the same game with your country doing nothing (the others still play and react). 0 means as good as doing nothing.'],
+    REO: ['REO'],
+    NdPr: ['NdPr'],
+    DyTb: ['Dy/Tb'],
+    NdFeB: ['NdFeB magnet'],
+    separation: ['Separation (refining)'],
+    licence: ['Export licence'],
+    ban: ['Export ban'],
+    offtake: ['Offtake'],
+    deal: ['Deal (D12)'],
+    tariff: ['Tariff'],
+    stockpile: ['Stockpile'],
+    magnetSupply: ['Magnet supply'],
+    pp: ['pp (percentage points)'],
+    security: ['Security, capability and tension'],
+    yardstick: ['Yardstick and score'],
     persona: ['Persona (opponent)', 'A country played as it has behaved on record: its habits with tariffs, export controls and deals, from sources.'],
     planner: ['Planner (opponent)', 'Tries about ten candidate policies each turn, plays each forward eight turns in the engine, and keeps the best for its country.'],
     hawk: ['Hawk (opponent)', 'Uses export controls and tariffs hard as leverage and answers pressure with pressure.'],
@@ -91,10 +93,8 @@ export const enNotes = {
   /** the Deals tab once the game is over */
   offersClosed: 'The game is over: offers can no longer be answered.',
   proposalsClosed: 'The game is over: no more deals can be proposed.',
+  /** the other policy tabs once the game is over (read-only, as the Deals tab) */
+  ordersClosed: 'The game is over: orders can no longer be given.',
   /** the toast on loading a finished game (not "turn 40 of 40 is next") */
   loadedOver: 'Loaded: the game is over after {{total}} turns. “See the results” shows the end screen.',
-  /** under one of the player's moves in the digest, when an active deal held the policy to its terms instead */
-  overrideTariff: 'Deal {{id}} with {{who}} overrode this order: your tariff on {{good}} from {{who}} is {{now}}, the deal’s cap, not the {{ordered}} you ordered.',
-  overrideControl: 'Deal {{id}} with {{who}} overrode this order: your {{what}} exports to {{who}} stay {{now}}, not {{ordered}} as you ordered.',
-  overrideDefence: 'Deal {{id}} with {{who}} overrode this order: your defence spending is {{now}} of GDP, the deal’s floor, not the {{ordered}} you ordered.',
 };

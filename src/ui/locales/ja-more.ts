@@ -1,24 +1,25 @@
 // 日本語: the glossary and the start screen (moved out of ja.ts; the same shape as en-more.ts, held by the type checker).
-import type { Catalogue } from './en.ts';
+// The glossary's entries but the opponent types' are in ja-later.ts.
+import type { First } from './en.ts';
 
-export const jaGlossary: Catalogue['glossary'] = {
+export const jaGlossary: First['glossary'] = {
   title: '用語集',
   terms: {
-    REO: ['REO', 'レアアース酸化物。レアアースの含有量の単位で、鉱山の生産量と鉱石はREOトンで数えます。'],
-    NdPr: ['NdPr', 'ネオジムとプラセオジム（軽レアアース）。その酸化物がネオジム磁石の主原料。主にオーストラリア、中国、米国で産出。'],
-    DyTb: ['Dy/Tb', 'ジスプロシウムとテルビウム（重レアアース）。少量で高温でも磁石の力を保つ（モーター、防衛装備）。希少で、分離はほぼ中国とマレーシアのみ。'],
-    NdFeB: ['ネオジム磁石（NdFeB）', 'ネオジム・鉄・ホウ素の永久磁石。電動車やハイブリッド車のモーター、風力発電、兵器に使われる。約9割が中国製。'],
-    separation: ['分離（精製）', '混ざったレアアース鉱石を個々の酸化物にする工程。ボトルネックで、約9割を中国が担う。'],
-    licence: ['輸出許可制', '相手国へ前四半期の量のうち一定の割合（%で表示）だけを、初回は許可の遅れの後に輸出させる。'],
-    ban: ['輸出禁止', '相手国へ直接は何も送らない。規制していない第三国を経由して一部が漏れる。'],
-    offtake: ['引取契約（オフテイク）', '工場や国の生産の一定割合を相手に売る約束。外国の事業への出資で得られる。'],
-    deal: ['協定（D12）', '二国間の一定ターンの取り決め：それぞれが差し出すもの（関税の上限、輸出の開放、引取契約、投資、防衛費の下限）。提案の順に D1、D2… と番号が付き、協定タブとニュースはこの番号で呼ぶ。'],
-    tariff: ['関税', '相手国からの財の輸入にかける税（%）。買い手を国産品に向かわせ、国内価格と対外的な緊張を高める。'],
-    stockpile: ['備蓄', '政府が市場価格で買って保有する酸化物。供給が絞られたときに放出する。'],
-    magnetSupply: ['磁石の確保率', '産業が必要とした磁石のうち実際に得られた割合。95%未満で地図に「不足」、80%未満で「危機」と表示。変化はパーセントポイント（%pt）で示す。'],
-    pp: ['%pt（パーセントポイント）', '2つの百分率の差。磁石の確保率が95%から90%になれば −5 %pt（パーセントポイント）で、確保率の約5%の減少。スコアのポイントとは別の尺度です。'],
-    security: ['安全保障・防衛力・緊張', '安全保障指数（0-100）は、自国の防衛力に同盟国の防衛力の4分の1（あなたへの信頼で重み付け）を加えたものを、緊張で重み付けた競争相手の防衛力と比べる：100 × 自国側 ÷（自国側 + 相手側）。防衛力は億ドル単位で測る：防衛費の積み上げから、年に約10%の減耗を差し引いたもの。新たな防衛力の30%はDy/Tb磁石を必要とする。二国間の緊張（0-100）は、関税、輸出規制、協定、軍備増強が定める水準に向かって動く。協定違反や、規制品が自国を経由して第三国に流れたことの発覚（抜け道）でも高まる。自国経由の迂回を止めるには、その品目の届け先の国への自国の輸出を許可制にする（輸出規制）：許可制の国への品は割当に数えられるので、100%の許可制でも経路は閉じ、自国の貿易はそのまま保たれる。'],
-    yardstick: ['基準とスコア', 'スコアは、あなたの国が何もしない同じゲーム（他国はプレーし反応する）と比べた重み付き目標の差。0は「何もしないのと同じ」。'],
+    REO: ['REO'],
+    NdPr: ['NdPr'],
+    DyTb: ['Dy/Tb'],
+    NdFeB: ['ネオジム磁石（NdFeB）'],
+    separation: ['分離（精製）'],
+    licence: ['輸出許可制'],
+    ban: ['輸出禁止'],
+    offtake: ['引取契約（オフテイク）'],
+    deal: ['協定（D12）'],
+    tariff: ['関税'],
+    stockpile: ['備蓄'],
+    magnetSupply: ['磁石の確保率'],
+    pp: ['%pt（パーセントポイント）'],
+    security: ['安全保障・防衛力・緊張'],
+    yardstick: ['基準とスコア'],
     persona: ['ペルソナ（対戦相手）', '記録に残る行動どおりに動く国：関税、輸出規制、協定の傾向を出典に基づいて再現。'],
     planner: ['プランナー（対戦相手）', '毎ターン約10の政策案を試し、それぞれエンジンで8ターン先まで進めて、自国に最善のものを選ぶ。'],
     hawk: ['タカ派（対戦相手）', '輸出規制と関税を強い圧力として使い、圧力には圧力で応じる。'],
@@ -31,7 +32,7 @@ export const jaGlossary: Catalogue['glossary'] = {
   },
 };
 
-export const jaStart: Catalogue['start'] = {
+export const jaStart: First['start'] = {
   briefingAria: 'ブリーフィング',
   /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
   objectiveMeaning: {
@@ -84,12 +85,10 @@ export const jaStart: Catalogue['start'] = {
   length: 'このゲーム：{{n}} 四半期（{{years}} 年）、{{from}} から。',
 };
 
-export const jaNotes: Catalogue['notes'] = {
+export const jaNotes: First['notes'] = {
   mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
   offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
   proposalsClosed: 'ゲームは終了しました。取引はもう提案できません。',
+  ordersClosed: 'ゲームは終了しました。指示はもう出せません。',
   loadedOver: '読み込みました：ゲームは{{total}}ターンで終了しています。「結果を見る」で終了画面を表示します。',
-  overrideTariff: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
-  overrideControl: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
-  overrideDefence: '{{who}}との協定{{id}}がこの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
 };

@@ -1,0 +1,30 @@
+// The Indicators tab leaves out car output and car exports for a country that makes no cars: Australia showed "Car
+// output 0" and "Car exports 0" every turn. A country that makes cars keeps both rows, even in a quarter its plants
+// stand still or it exports none (Malaysia's car exports are 0).
+import { describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { SessionCore } from '../src/session/core.ts';
+import type { CountryId } from '../engine/index.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+
+installFakeDom();
+const { indicatorsPanel } = await import('../src/ui/indicators.ts');
+
+function rows(country: CountryId, turns: number): string[] {
+  const s = new SessionCore(content);
+  const r = s.start({ scenarioId: 'rare-earth-gambit', country, agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 4, seed: 1 });
+  if (!r.ok) throw new Error(r.error);
+  for (let i = 0; i < turns; i++) if (!s.submit({}).ok) throw new Error('turn refused');
+  const panel = indicatorsPanel(s.snapshot()) as unknown as FakeElement;
+  return panel.querySelectorAll('[data-testid^="indicator-"]').map((el) => el.getAttribute('data-testid')!.replace('indicator-', ''));
+}
+
+describe('the Indicators tab and cars', () => {
+  it('has no car rows for Australia, which makes no cars, before and after a turn', () => {
+    for (const turns of [0, 1]) expect(rows('AUS', turns)).toEqual(['gdp', 'magnetSupplyRatio', 'approval', 'security']);
+  });
+
+  it('keeps them for the countries that make cars, Malaysia (which exports none) too', () => {
+    for (const c of ['JPN', 'MYS', 'CHN', 'USA'] as const) expect(rows(c, 1), c).toEqual(['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'approval', 'security']);
+  });
+});
