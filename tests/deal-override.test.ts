@@ -1,6 +1,7 @@
 // The digest's "Your moves" said "You set your tariffs on the US: cars 25%" in the turn Japan accepted a deal capping
 // that tariff at 2.5%: the deal bound the policy (engine/deals.ts, enforceDeals) and the list did not say so. It now
-// says, under the order, that the deal overrode it (English and Japanese).
+// says, under your moves, that the deal overrode it (English and Japanese), from the report's list of overridden
+// orders (report.overridden), not from the news lines' wording.
 import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { createGame, resolveTurn, viewFor, type GameState, type Orders } from '../engine/index.ts';
@@ -20,8 +21,10 @@ function withOffer(): GameState {
   return s;
 }
 
-const yourMoves = (orders: Orders) => {
+const yourMoves = (orders: Orders, reword = false) => {
   const { state, report } = resolveTurn(content, withOffer(), orders, { ledger: false });
+  // a news wording changed (the notes read to the news lines once, and went quiet when a wording changed)
+  if (reword) report.news = report.news.map((l) => l.replace(' sets its tariffs on ', ' now taxes imports from ').replace(' bans ', ' stops '));
   const d = digest(report, 'JPN', () => {}, { view: viewFor(state, 'JPN'), turns: 40 }) as unknown as FakeElement;
   const section = d.querySelectorAll('section').find((x) => x.querySelector('h3')?.textContent === (document.documentElement.lang === 'ja' ? 'あなたの手' : 'Your moves'));
   return { state, text: section?.textContent ?? '' };
@@ -35,15 +38,23 @@ describe('a deal accepted this turn overrides the player\'s own order', () => {
     const { state, text } = yourMoves(orders);
     expect(state.regions.JPN.policies.tariffs.USA.autos).toBe(2.5);
     expect(state.regions.JPN.policies.controls.USA.magnet.level).toBe('open');
-    expect(text).toContain('Deal D9 with the United States overrode this order: your tariff on cars from the United States is 2.5%, the deal’s cap, not the 25% you ordered.');
-    expect(text).toContain('Deal D9 with the United States overrode this order: your NdFeB magnet exports to the United States stay open, not banned as you ordered.');
+    expect(text).toContain('Deal D9 with the United States overrode your order: your tariff on cars from the United States is 2.5%, the deal’s cap, not the 25% you ordered.');
+    expect(text).toContain('Deal D9 with the United States overrode your order: your NdFeB magnet exports to the United States stay open, not banned as you ordered.');
+  });
+
+  it('says so whatever the news lines\' wording', async () => {
+    await setLang('en');
+    const { text } = yourMoves(orders, true);
+    expect(text).toContain('now taxes imports from');
+    expect(text).toContain('Deal D9 with the United States overrode your order: your tariff on cars from the United States is 2.5%, the deal’s cap, not the 25% you ordered.');
+    expect(text).toContain('Deal D9 with the United States overrode your order: your NdFeB magnet exports to the United States stay open, not banned as you ordered.');
   });
 
   it('says so in Japanese', async () => {
     await setLang('ja');
     await newsReady();
     const { text } = yourMoves(orders);
-    expect(text).toContain('米国との協定D9がこの命令より優先されました。米国からの自動車への関税は、命令した25%ではなく、協定の上限の2.5%です。');
+    expect(text).toContain('米国との協定D9があなたの命令より優先されました。米国からの自動車への関税は、命令した25%ではなく、協定の上限の2.5%です。');
     await setLang('en');
   });
 

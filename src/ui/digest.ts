@@ -108,8 +108,8 @@ export interface DigestOptions {
   turns?: number;
 }
 
-// the notes on orders a deal overrode: read only in a digest, so loaded with the first turn's answer, not before
-// the map shows (the page's JavaScript budget)
+// the notes on the player's orders a deal overrode (report.overridden), under the list of their moves: read only in
+// a digest, so loaded with the first turn's answer, not before the map shows (the page's JavaScript budget)
 let overrideNotes: typeof OverrideNotes = () => [];
 let loading: Promise<void> | null = null;
 /** Load the reader of overridden orders, once (game.ts with the first End turn; the tests before they draw a digest). */
@@ -143,7 +143,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
               : h('p', { class: 'hint' }, t('digest.nothing'))),
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
             story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
-          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n), ...overrideNotes(n, country, o.view, report.turn).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x)))))) : '',
+          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
                 ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))

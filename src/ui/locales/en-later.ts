@@ -181,8 +181,8 @@ export const enLater = {
   },
   notes: {
     /** under one of the player's moves in the digest, when an active deal held the policy to its terms instead */
-    overrideTariff: 'Deal {{id}} with {{who}} overrode this order: your tariff on {{good}} from {{who}} is {{now}}, the deal’s cap, not the {{ordered}} you ordered.',
-    overrideControl: 'Deal {{id}} with {{who}} overrode this order: your {{what}} exports to {{who}} stay {{now}}, not {{ordered}} as you ordered.',
-    overrideDefence: 'Deal {{id}} with {{who}} overrode this order: your defence spending is {{now}} of GDP, the deal’s floor, not the {{ordered}} you ordered.',
+    overrideTariff: 'Deal {{id}} with {{who}} overrode your order: your tariff on {{good}} from {{who}} is {{now}}, the deal’s cap, not the {{ordered}} you ordered.',
+    overrideControl: 'Deal {{id}} with {{who}} overrode your order: your {{what}} exports to {{who}} stay {{now}}, not {{ordered}} as you ordered.',
+    overrideDefence: 'Deal {{id}} with {{who}} overrode your order: your defence spending is {{now}} of GDP, the deal’s floor, not the {{ordered}} you ordered.',
   },
 };

@@ -178,8 +178,8 @@ export const jaLater: Later = {
     },
   },
   notes: {
-    overrideTariff: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
-    overrideControl: '{{who}}との協定{{id}}がこの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
-    overrideDefence: '{{who}}との協定{{id}}がこの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
+    overrideTariff: '{{who}}との協定{{id}}があなたの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
+    overrideControl: '{{who}}との協定{{id}}があなたの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
+    overrideDefence: '{{who}}との協定{{id}}があなたの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
   },
 };
