@@ -1,6 +1,7 @@
 // The Indicators tab leaves out car output and car exports for a country that makes no cars: Australia showed "Car
 // output 0" and "Car exports 0" every turn. A country that makes cars keeps both rows, even in a quarter its plants
 // stand still or it exports none (Malaysia's car exports are 0).
+// The digest's "why each of your indicators moved" leaves out the car ledgers the same way.
 import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { SessionCore } from '../src/session/core.ts';
@@ -26,5 +27,32 @@ describe('the Indicators tab and cars', () => {
 
   it('keeps them for the countries that make cars, Malaysia (which exports none) too', () => {
     for (const c of ['JPN', 'MYS', 'CHN', 'USA'] as const) expect(rows(c, 1), c).toEqual(['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'approval', 'security']);
+  });
+});
+
+describe("the digest's ledgers and cars", () => {
+  const ledgers = async (country: CountryId): Promise<string[]> => {
+    const { digest } = await import('../src/ui/digest.ts');
+    const { laterReady } = await import('../src/ui/i18n.ts');
+    await laterReady();
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country, agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 4, seed: 1 });
+    if (!r.ok) throw new Error(r.error);
+    const t = s.submit({});
+    if (!t.ok) throw new Error('turn refused');
+    const d = digest(t.value.report!, country, () => {}) as unknown as FakeElement;
+    return d.querySelectorAll('h4').map((x) => x.textContent ?? '');
+  };
+
+  it("has no car ledgers for Australia (it read 'Car output ±0: No change worth showing')", async () => {
+    const hs = await ledgers('AUS');
+    expect(hs.length).toBe(4);
+    expect(hs.some((x) => /^Car/.test(x))).toBe(false);
+  });
+
+  it('keeps them for Malaysia, which makes cars and exports none', async () => {
+    const hs = await ledgers('MYS');
+    expect(hs.length).toBe(6);
+    expect(hs.filter((x) => /^Car/.test(x)).length).toBe(2);
   });
 });

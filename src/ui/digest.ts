@@ -120,6 +120,9 @@ export function loadOverrideNotes(): Promise<void> {
   return loading;
 }
 
+const CAR_HEADLINES: ReadonlySet<string> = new Set(['autoProduction', 'autoExports']);
+const makesCars = (r: TurnReport, c: CountryId) => r.headlines[c].autoProduction.value !== 0 || r.headlines[c].autoProduction.prev !== 0;
+
 /** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */
 export function digest(report: TurnReport, country: CountryId, onClose: () => void, o: DigestOptions = {}): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
@@ -151,7 +154,8 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
       h('h3', {}, t('digest.ledgers', { country: countryName(country) })),
-      h('div', { class: 'ledgers' }, ...HEADLINES.map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
+      // a country that made no cars last quarter or this (Australia) has no car ledgers, as Indicators has no car rows
+      h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(report, country)).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),
       h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, fmtChange(hd, report.headlines[c][hd].change, 'pt')))))))),
       h('div', { class: 'row end' }, close),
