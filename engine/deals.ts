@@ -151,10 +151,13 @@ export function overriddenOrders(c: CountryId, before: Policies, ordered: Polici
             out.push({ country: c, deal: d.id, partner, kind: 'tariff', good: k.good, ordered: o, now: n });
           }
         } else if (k.type === 'openExports') {
-          const o = ordered.controls[partner][k.stage].level;
+          // the control record, not its level: an order from one licence share to another changes the record only
+          // (toControl keeps the record an order restates)
+          const oc = ordered.controls[partner][k.stage];
+          const o = oc.level;
           const n = now.controls[partner][k.stage].level;
           const key = `c:${partner}:${k.stage}`;
-          if (o !== before.controls[partner][k.stage].level && o !== n && !seen.has(key)) {
+          if (oc !== before.controls[partner][k.stage] && o !== n && !seen.has(key)) {
             seen.add(key);
             out.push({ country: c, deal: d.id, partner, kind: 'control', stage: k.stage, ordered: o, now: n });
           }

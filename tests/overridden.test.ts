@@ -37,6 +37,14 @@ describe('the report names the orders a deal overrode', () => {
     ]);
   });
 
+  it('an export licence moved from one share to another (the level stays "licensed")', () => {
+    const s = withOffer();
+    s.regions.JPN.policies.controls.USA.magnet = { ...s.regions.JPN.policies.controls.USA.magnet, level: 'licensed', share: 0.6, sinceTurn: 0 };
+    const r = resolveTurn(content, s, { JPN: { exportControls: { USA: { magnet: { licensed: 0.1 } } }, deals: { accept: ['D9'] } } } as unknown as Orders, { ledger: false });
+    expect(r.state.regions.JPN.policies.controls.USA.magnet.level).toBe('open');
+    expect(r.report.overridden).toEqual([{ country: 'JPN', deal: 'D9', partner: 'USA', kind: 'control', stage: 'magnet', ordered: 'licensed', now: 'open' }]);
+  });
+
   it('none when the orders stay within the deal', () => {
     const r = report({ JPN: { tariffs: { USA: { autos: 2 } }, deals: { accept: ['D9'] } } } as unknown as Orders);
     expect(r.overridden).toBeUndefined();
