@@ -33,11 +33,17 @@ function sourced(file: string): Sourced[] {
   return out;
 }
 
-const NUM = String.raw`(-?[\d,]*\.?\d+(?:e-?\d+)?)`;
-/** The first range the source names ("range 0.05-0.25", "range -0.1 to -0.01", "range 1-5 points"), or null; a
- * range written in per cent ("range 5-20%") is read as the fractions when the value is a fraction. */
+// a number: thousands separated by commas only in threes ("20,000"; "1,5" is not a number here), a decimal point
+const NUM = String.raw`(-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+)(?:e-?\d+)?)`;
+const RANGE = new RegExp(String.raw`(?<![\w-])range\s*(?:of\s*)?${NUM}\s*(%?)\s*(?:-|–|to)\s*${NUM}\s*(%?)`, 'gi');
+/** The range the source gives its own number, or null: the first range after the word that marks it an assumption
+ * ("assumption (range 0.05-0.25)", "range -0.1 to -0.01", "range 1-5 points"), else the first anywhere (a source
+ * whose "range" names something else before its assumption reads the assumption's). A range written in per cent
+ * ("range 5-20%") is read as the fractions when the value is a fraction; a unit (t or kt) is not checked. */
 export function rangeInText(src: string, v: number): [number, number] | null {
-  const m = new RegExp(String.raw`range\s*(?:of\s*)?${NUM}\s*(%?)\s*(?:-|–|to)\s*${NUM}\s*(%?)`, 'i').exec(src);
+  const at = src.search(/assum/i);
+  const all = [...src.matchAll(RANGE)];
+  const m = all.find((x) => at >= 0 && x.index! > at) ?? all[0];
   if (!m) return null;
   const n = (s: string) => Number(s.replace(/,/g, ''));
   let lo = n(m[1]!);
@@ -59,6 +65,10 @@ describe('every assumed number gives the range we believe', () => {
     expect(rangeInText('assumption (range 20,000-60,000 t REO/yr)', 40000)).toEqual([20000, 60000]);
     expect(rangeInText('assumption (range 5-20%)', 0.12)).toEqual([0.05, 0.2]);
     expect(rangeInText('assumption: plants are often late', 0.1)).toBeNull();
+    // the assumption's range, not an earlier one that names something else; no "long-range"; "1,5" is no number
+    expect(rangeInText('the rise (range 1-5) counts; chance an assumption (range 0.05-0.25)', 0.12)).toEqual([0.05, 0.25]);
+    expect(rangeInText('a long-range 5-10 plan', 7)).toBeNull();
+    expect(rangeInText('assumption (range 1,5-2,5)', 2)).not.toEqual([15, 25]);
   });
 
   it('the content files have assumed numbers to check', () => {
