@@ -3,7 +3,7 @@
 // about 370,000 games, while merge takes up to MAX_MERGED_GAMES. Absurd files are still refused, naming file, size and cap.
 // And `report` draws that many games (its lowest and highest are not taken with Math.min(...xs), which overflows).
 import { constants } from 'node:buffer';
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,5 +89,21 @@ describe('report of many games', () => {
     const html = buildReport({ dir: 'many', forks: [], results: [{ file: 's.jsonl', lines }], skipped: [] })['report.html'];
     expect(html).toContain('200000 games, seeds 1 to 200000, 3 turns');
     expect(html).toContain('worst 50.0%');
+  });
+});
+
+describe("report and a games file past what it draws", () => {
+  it('leaves that file out, says so, and writes the rest (it failed whole before)', () => {
+    const d = join(dir, 'big-lines');
+    mkdirSync(d, { recursive: true });
+    const sp = gambit('selfplay', '--games', '2', '--turns', '1', '--no-progress', '--out', join(d, 'small.jsonl'));
+    expect(sp.code, sp.stderr).toBe(0);
+    writeFileSync(join(d, 'games.jsonl'), '');
+    truncateSync(join(d, 'games.jsonl'), 300 * MB); // sparse: nothing is written or read
+    const r = gambit('report', d);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(d, 'report.html'), 'utf8');
+    expect(html).toMatch(/<code>games\.jsonl<\/code>: skipped, too large to draw \(300 MB; the limit is 256 MB\)/);
+    expect(html).toContain('small.jsonl');
   });
 });

@@ -22,7 +22,7 @@ export function exactTournamentScores(table: PayoffTable, lines: Line[]): string
   const n = table.gamesPerProfile;
   if (table.profiles.some((r) => !r.seeds || !r.scores)) return rounded('payoffs.json has no per-seed scores (a table from before tournaments kept them)');
   if (table.profiles.every((r) => table.players.every((p) => r.scores![p].every(onGrid))))
-    return rounded('payoffs.json’s per-seed scores are rounded too (a table from before tournaments kept unrounded scores)');
+    return 'Scores are payoffs.json’s per-seed scores, every one a multiple of 0.01 as games.jsonl’s lines are (a table from before tournaments kept unrounded scores, or one whose games all score round numbers, such as all at the status quo).';
   const found: Record<string, number>[] = [];
   for (const l of lines) {
     const row = table.profiles[Math.floor(l.game / n)];

@@ -113,6 +113,13 @@ export function loadInputs(dir: string): Inputs {
   if (files.includes('sweep.json')) inp.sweep = { file: 'sweep.json', data: check(SweepSchema, readJson(at('sweep.json'), at('sweep.json')), at('sweep.json')) };
   for (const f of files.filter((f) => f === 'fork.json' || f.endsWith('.fork.json'))) inp.forks.push({ file: f, data: check(ForkSchema, readJson(at(f), at(f)), at(f)) });
   for (const f of files.filter((f) => f.endsWith('.jsonl'))) {
+    // a merged tournament's games.jsonl can outgrow what is drawn here (merge takes up to 1,000,000 games, some 500 MB
+    // of lines): its games are left out and said so, and the rest of the report is written
+    const size = statSync(at(f)).size;
+    if (size > REPORT_INPUT_LIMIT) {
+      inp.skipped.push({ file: f, why: `too large to draw (${mb(size)}; the limit is ${mb(REPORT_INPUT_LIMIT)}): its games are left out of this report` });
+      continue;
+    }
     const rows = readCapped(at(f)).split('\n');
     const lines: ResultLine[] = [];
     for (let i = 0; i < rows.length; i++) {
