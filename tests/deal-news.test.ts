@@ -59,7 +59,7 @@ describe('deal news in Japanese', () => {
     const proposal = lines.find((l) => l.includes(' proposes ') && l.includes('USD 1.5 bn'))!;
     expect(dealNewsJa(proposal)).toMatch(/^日本が米国に取引D\d+を提案：日本は米国に15億ドルの投資、NdPr酸化物生産の30%、ネオジム磁石の輸出開放を提供し、見返りに自動車の関税上限10%、GDP比[\d.]+%以上の防衛費を求める（2ターン）。$/);
     const refusal = lines.find((l) => l.includes(' rejects '))!;
-    expect(dealNewsJa(refusal)).toMatch(/^米国が日本からの取引D\d+を拒否：8ターン先までの評価 -0\.30点（平時 -0\.20、中国の威圧下 -0\.60）：求めるものに対して得るものが少ない；対案：代わりに上限15%（現行の15%からの引き下げなし）（評価 \+0\.0008）。$/);
+    expect(dealNewsJa(refusal)).toMatch(/^米国が日本からの取引D\d+を拒否：8ターン先までの評価 −0\.30点（平時 −0\.20、中国の威圧下 −0\.60）：求めるものに対して得るものが少ない；対案：代わりに上限15%（現行の15%からの引き下げなし）（評価 \+0\.0008）。$/);
   });
 
   it('says the truce agent’s reasons in Japanese (agents/truce.ts)', async () => {
@@ -74,6 +74,8 @@ describe('deal news in Japanese', () => {
     await setLang('ja');
     expect(dealWhyJa('because CHN said so')).toBe('because 中国 said so');
     expect(dealNewsJa('Typhoon closes the Malacca strait.')).toBeNull();
+    // a negative valuation takes the minus sign, as in English ("-0.33点" read with a hyphen)
+    expect(dealWhyJa('valued at -0.33 points over 8 turns (calm -0.20, under Chinese coercion -0.60)')).toBe('8ターン先までの評価 −0.33点（平時 −0.20、中国の威圧下 −0.60）');
     await setLang('en');
     const l = 'USA rejects D6 from JPN: valued at -0.30 points over 8 turns (calm -0.20, under Chinese coercion -0.60).';
     // English lines keep the engine's words, with names for codes and the minus sign for a hyphen before a figure

@@ -79,6 +79,10 @@ describe('the digest story', () => {
   });
   it('writes an engine line’s negative figure with a minus sign and “an” before 8%, 11%, 18% and 80-89%', () => {
     expect(plainNews('JPN releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by -0.1% (from USD 54/kg).')).toBe('Japan releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by −0.1% (from USD 54/kg).');
+    // a clause after a semicolon keeps "the" small, and the possessive of "the United States" is "States’" (it read
+    // "Japan breaks deal D9 with the United States; The United States's trust in Japan falls.")
+    expect(plainNews("JPN breaks deal D9 with USA; USA's trust in JPN falls.")).toBe('Japan breaks deal D9 with the United States; the United States’ trust in Japan falls.');
+    expect(plainNews('A storm hits. USA ports close.')).toBe('A storm hits. The United States ports close.');
     expect(plainNews("JPN's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has a 88% chance of passing.")).toBe("Japan's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has an 88% chance of passing.");
     expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
   });

@@ -45,14 +45,15 @@ function summaryJa(s: string): string {
 export function dealWhyJa(w: string): string {
   let m = /^valued at ([+-]?[\d.]+) points over (\d+) turns \(calm ([+-]?[\d.]+), under Chinese coercion ([+-]?[\d.]+)\)(.*)$/.exec(w);
   if (m) {
-    let out = `${m[2]}ターン先までの評価 ${m[1]}点（平時 ${m[3]}、中国の威圧下 ${m[4]}）`;
+    const minus = (x: string) => x.replace(/^-/, '−'); // the minus sign the rest of the digest uses
+    let out = `${m[2]}ターン先までの評価 ${minus(m[1]!)}点（平時 ${minus(m[3]!)}、中国の威圧下 ${minus(m[4]!)}）`;
     let rest = m[5]!;
     if (rest.startsWith(': too little for what it asks')) {
       out += '：求めるものに対して得るものが少ない';
       rest = rest.slice(': too little for what it asks'.length);
     }
     const c = /^; counter-offer: a cap of ([\d.]+)% instead(, no cut from the present ([\d.]+)%)? \(valued at ([+-]?[\d.]+)\)$/.exec(rest);
-    if (c) out += `；対案：代わりに上限${c[1]}%${c[2] ? `（現行の${c[3]}%からの引き下げなし）` : ''}（評価 ${c[4]}）`;
+    if (c) out += `；対案：代わりに上限${c[1]}%${c[2] ? `（現行の${c[3]}%からの引き下げなし）` : ''}（評価 ${minus(c[4]!)}）`;
     else if (rest) out += names(rest);
     return out;
   }

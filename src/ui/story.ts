@@ -42,10 +42,12 @@ function newsWords(line: string): string {
     return ja ? `${countryName(m[1]!)}が${countryName(m[2]!)}への関税を変更：${parts.join('、')}。` : `${countryIn(m[1]!)} sets its tariffs on ${countryIn(m[2]!)}: ${parts.join(', ')}.`;
   }
   // other engine lines: country codes become names; a negative figure gets the minus sign the rest of the digest uses
-  // ("moved the price there by −0.1%", not "-0.1%"), and a percentage said "eighty-..." or "eleven" takes "an"
+  // ("moved the price there by −0.1%", not "-0.1%"), and a percentage said "eighty-..." or "eleven" takes "an";
+  // a new sentence starts with a capital, a clause after a semicolon does not, and "the United States’" is possessive
   return line
     .replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b(?!-)/g, (c) => countryIn(c))
-    .replace(/([.;] )the (United States|rest of the world)\b/g, (_, p: string, n: string) => `${p}The ${n}`)
+    .replace(/(\. )the (United States|rest of the world)\b/g, (_, p: string, n: string) => `${p}The ${n}`)
+    .replace(/\bUnited States's\b/g, 'United States’')
     .replace(/(^|[\s(])-(?=\d)/g, '$1−')
     .replace(/\b([Aa]) ((?:8\d?|11|18)(?:\.\d+)?%)/g, '$1n $2');
 }
