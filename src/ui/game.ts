@@ -4,7 +4,7 @@ import { maxDefenseStep, type GameMap, type OrderIssue } from '../../engine/lite
 import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.ts';
 import mapJson from '../../content/map.json';
 import { clear, h } from './dom.ts';
-import { digest, loadOverrideNotes } from './digest.ts';
+import { digest } from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
@@ -334,7 +334,7 @@ export class GameScreen {
     this.busy = true;
     this.render();
     this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
-    const [r] = await Promise.all([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady(), loadOverrideNotes()]); // a Japanese page's news readers and the digest's notes, once
+    const [r] = await Promise.all([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady()]); // the digest's strings and a Japanese page's news readers, once
     this.busy = false;
     if (!r.ok) {
       const issues = r.issues ?? [{ country: '*', path: '$', message: r.error }];
