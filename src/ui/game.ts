@@ -10,7 +10,8 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, laterReady, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, money, placeName, timelineName } from './labels.ts';
+import { countryName, money, timelineName } from './labels.ts';
+import { mapControls } from './map-controls.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
@@ -95,39 +96,6 @@ export class GameScreen {
     this.map = null;
   }
 
-  private renderMapControls(): void {
-    const m = mapJson as unknown as GameMap;
-    const portName = (id: string) => placeName('port', id, m.ports.find((p) => p.id === id)?.name ?? id);
-    const opts: [string, string, string][] = [
-      ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, t('map.country', { name: countryName(c) })]),
-      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: placeName('port', p.id, p.name) })]),
-      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, t('map.lane', { a: portName(l.from), b: portName(l.to) })]),
-      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: placeName('strait', st.id, st.name) })]),
-    ];
-    const inspect = h(
-      'select',
-      {
-        'aria-label': t('map.inspectLabel'),
-        'data-testid': 'map-inspect',
-        onchange: (e: Event) => {
-          const v = (e.target as HTMLSelectElement).value;
-          if (!v || !this.map) return this.showSelection(null);
-          const [kind, id] = v.split('|') as [MapSelection['kind'], string];
-          this.showSelection(this.map.inspect(kind, id));
-        },
-      },
-      h('option', { value: '' }, t('map.inspect')),
-      ...opts.map(([kind, id, label]) => h('option', { value: `${kind}|${id}` }, label)),
-    );
-    clear(this.mapCtl);
-    this.mapCtl.append(
-      inspect,
-      h('button', { type: 'button', 'aria-label': t('map.zoomIn'), onclick: () => this.map?.zoomBy(1.25) }, '+'),
-      h('button', { type: 'button', 'aria-label': t('map.zoomOut'), onclick: () => this.map?.zoomBy(0.8) }, '−'),
-      h('button', { type: 'button', 'aria-label': t('map.reset'), onclick: () => this.map?.resetView() }, '⌂'),
-    );
-  }
-
   private async mountMap(): Promise<void> {
     const { createMap } = await import('../render/map.ts');
     const r = this.mapBox.getBoundingClientRect();
@@ -171,7 +139,7 @@ export class GameScreen {
 
   private renderNow(): void {
     const s = this.snap;
-    this.renderMapControls();
+    mapControls(this.mapCtl, () => this.map, (sel) => this.showSelection(sel));
     clear(this.header);
     const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
     this.header.append(
