@@ -39,35 +39,45 @@ function loadNews(): Promise<void> {
 }
 async function load(l: Lang): Promise<void> {
   await loadFirst(l);
-  if (laterWanted) await loadLaterOrEnglish(l);
+  if (laterWanted) await loadLater(l);
   if (l === 'ja') await loadNews();
 }
+
+/** The strings a page shows once a turn is played did not load (their chunk 404s after the server was redeployed
+ * during a long class, or the network dropped) after a few tries: laterReady() rejects with it, and the screens say so
+ * with a Reload button (texts-failed.ts) rather than show catalogue keys. */
+export class TextsUnavailable extends Error {}
 
 const LATER: Record<Lang, () => Promise<Later>> = {
   en: () => import('./locales/en-later.ts').then((m) => m.enLater),
   ja: () => import('./locales/ja-later.ts').then((m) => m.jaLater),
 };
+/** a failed import is tried again after 0.25, 0.5 and 1 s (a browser fetches a failed module again when asked again) */
+const RETRIES_MS = [250, 500, 1000];
+async function retried<T>(f: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await f();
+    } catch (e) {
+      if (i >= RETRIES_MS.length) throw e;
+      await new Promise((r) => setTimeout(r, RETRIES_MS[i]));
+    }
+  }
+}
 const laterLoads: Partial<Record<Lang, Promise<void>>> = {};
 /** once the page has asked for the later strings, a switch of language loads them for the new language too */
 let laterWanted = false;
-/** A language's later strings, once (a failed load is tried again next time), added to its catalogue as `into`'s. */
-function loadLater(l: Lang, into: Lang = l): Promise<void> {
-  const p = (laterLoads[into] ??= LATER[l]().then((x) => {
-    i18next.addResourceBundle(into, 'translation', x, true, true);
-    CATALOGUES[into] = merged(CATALOGUES[into] ?? en, x);
+/** A language's later strings, added to its catalogue, once; a load that failed after its retries rejects with
+ * TextsUnavailable and is forgotten (the next call tries again). No other language's strings stand in for them. */
+function loadLater(l: Lang): Promise<void> {
+  const p = (laterLoads[l] ??= retried(LATER[l]).then((x) => {
+    i18next.addResourceBundle(l, 'translation', x, true, true);
+    CATALOGUES[l] = merged(CATALOGUES[l] ?? en, x);
   }));
   return p.catch((e: unknown) => {
-    delete laterLoads[into];
-    throw e;
+    if (laterLoads[l] === p) delete laterLoads[l];
+    throw new TextsUnavailable(`the ${l} strings shown once a turn is played did not load: ${(e as Error)?.message ?? e}`, { cause: e });
   });
-}
-/** The later strings of a language, else (their chunk did not load) the English ones in their place, else none. */
-async function loadLaterOrEnglish(l: Lang): Promise<void> {
-  try {
-    await loadLater(l);
-  } catch {
-    await loadLater('en', l).catch(() => {});
-  }
 }
 /** `a` with `b`'s entries added, section by section (a later chunk adds keys to a section the first one began). */
 function merged<T extends object>(a: object, b: object): T {
@@ -82,16 +92,17 @@ function merged<T extends object>(a: object, b: object): T {
 /** Resolves when the active language's later strings are loaded: a why ledger's causes, the turn digest, the end
  * screen, the notes on overridden orders. The page asks for them once its map has shown and waits for them before it
  * draws any of those (newsReady(), GameScreen.mount for a game with a turn played); from then on a switch of language
- * loads them for the new language before it re-renders. */
+ * loads them for the new language before it re-renders. Rejects with TextsUnavailable if they did not load after a few
+ * tries (a later call tries again). */
 export async function laterReady(): Promise<void> {
   laterWanted = true;
-  await loadLaterOrEnglish(lang());
+  await loadLater(lang());
 }
 
-/** Resolves when the page has its later strings (laterReady()) and, on a Japanese page, its news readers and events'
- * text. The page waits for it before it shows news (a turn's digest, the end screen), so news never shows in English on
- * a Japanese page; if the readers' chunk does not load, the news stays in the engine's English, as when the catalogue
- * does not load. */
+/** Resolves when the page has its later strings (laterReady(): it rejects as that does) and, on a Japanese page, its
+ * news readers and events' text. The page waits for it before it shows news (a turn's digest, the end screen), so news
+ * never shows in English on a Japanese page; if the readers' chunk does not load, the news stays in the engine's
+ * English, as when the catalogue does not load. */
 export async function newsReady(): Promise<void> {
   await laterReady();
   if (lang() !== 'ja') return;
