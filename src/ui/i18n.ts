@@ -37,10 +37,15 @@ function loadNews(): Promise<void> {
     throw e;
   });
 }
-async function load(l: Lang): Promise<void> {
+/** Switches to `l` once its strings are in: its first catalogue, a Japanese page's news readers (if `withNews`) and, if
+ * the page has asked for them (laterReady()), its later strings. Those are looked for last, with no wait between the
+ * look and the switch: a laterReady() that comes while the others load loads the old language's, and the switch the new
+ * one's (looked for before the news readers, a Japanese page was left with the English ones). */
+async function switchTo(l: Lang, withNews: boolean): Promise<void> {
   await loadFirst(l);
-  if (laterWanted) await loadLater(l);
-  if (l === 'ja') await loadNews();
+  if (withNews && l === 'ja') await loadNews();
+  while (laterWanted && !laterDone.has(l)) await loadLater(l);
+  await i18next.changeLanguage(l);
 }
 
 /** The strings a page shows once a turn is played did not load (their chunk 404s after the server was redeployed
@@ -65,6 +70,7 @@ async function retried<T>(f: () => Promise<T>): Promise<T> {
   }
 }
 const laterLoads: Partial<Record<Lang, Promise<void>>> = {};
+const laterDone = new Set<Lang>();
 /** once the page has asked for the later strings, a switch of language loads them for the new language too */
 let laterWanted = false;
 /** A language's later strings, added to its catalogue, once; a load that failed after its retries rejects with
@@ -73,6 +79,7 @@ function loadLater(l: Lang): Promise<void> {
   const p = (laterLoads[l] ??= retried(LATER[l]).then((x) => {
     i18next.addResourceBundle(l, 'translation', x, true, true);
     CATALOGUES[l] = merged(CATALOGUES[l] ?? en, x);
+    laterDone.add(l);
   }));
   return p.catch((e: unknown) => {
     if (laterLoads[l] === p) delete laterLoads[l];
@@ -92,11 +99,15 @@ function merged<T extends object>(a: object, b: object): T {
 /** Resolves when the active language's later strings are loaded: a why ledger's causes, the turn digest, the end
  * screen, the notes on overridden orders. The page asks for them once its map has shown and waits for them before it
  * draws any of those (newsReady(), GameScreen.mount for a game with a turn played); from then on a switch of language
- * loads them for the new language before it re-renders. Rejects with TextsUnavailable if they did not load after a few
- * tries (a later call tries again). */
+ * loads them for the new language before it re-renders (switchTo()). Resolves with the later strings of the language in
+ * force when it resolves (a switch that came in while they loaded has its own loaded too). Rejects with
+ * TextsUnavailable if they did not load after a few tries (a later call tries again). */
 export async function laterReady(): Promise<void> {
   laterWanted = true;
-  await loadLater(lang());
+  for (let l = lang(); ; l = lang()) {
+    await loadLater(l);
+    if (lang() === l) return;
+  }
 }
 
 /** Resolves when the page has its later strings (laterReady(): it rejects as that does) and, on a Japanese page, its
@@ -143,8 +154,7 @@ export const ready: Promise<void> = (async () => {
   const l = initialLang();
   if (l !== 'en') {
     try {
-      await loadFirst(l); // the news readers after the map (newsReady())
-      await i18next.changeLanguage(l);
+      await switchTo(l, false); // the news readers after the map (newsReady())
     } catch {
       /* the catalogue did not load: English it is */
     }
@@ -186,8 +196,7 @@ export function onLangChange(f: () => void): () => void {
 
 export async function setLang(l: Lang): Promise<void> {
   if (l === lang()) return;
-  await load(l);
-  await i18next.changeLanguage(l);
+  await switchTo(l, true);
   try {
     globalThis.localStorage?.setItem(KEY, l);
   } catch {
@@ -202,8 +211,7 @@ export async function setLang(l: Lang): Promise<void> {
 export async function pageLang(l: Lang): Promise<void> {
   await ready;
   if (l === lang()) return;
-  await load(l);
-  await i18next.changeLanguage(l);
+  await switchTo(l, true);
   if (globalThis.document) document.documentElement.lang = l;
 }
 
