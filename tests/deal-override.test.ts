@@ -9,8 +9,9 @@ import { installFakeDom, type FakeElement } from './fake-dom.ts';
 import { laterReady, newsReady, setLang } from '../src/ui/i18n.ts';
 
 installFakeDom();
-const { digest, loadOverrideNotes } = await import('../src/ui/digest.ts');
-await loadOverrideNotes(); // the page loads it once the map shows
+// the digest as every screen draws it (the end screen's replays, a class co-player's pushed turn): nothing loaded for
+// its notes first (they came only with the game screen's End turn, and other digests had none)
+const { digest } = await import('../src/ui/digest.ts');
 await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 
 /** A US proposal to Japan, pending: Japan caps its car tariff on the US at 2.5% and keeps its magnet exports to the US

@@ -11,6 +11,7 @@ import { classSocket } from './socket-session.ts';
 import { recall } from './common.ts';
 import { noToken } from './debrief.ts';
 import { c, classLang, countryName, num } from './words.ts';
+import { whenTextsFailed } from '../ui/texts-failed.ts';
 
 interface Sheets {
   className: string;
@@ -35,7 +36,11 @@ function lengthJa(d: Sheets): string {
 
 export async function printScreen(root: HTMLElement, classId: string): Promise<void> {
   await classLang();
-  await laterReady(); // the glossary's entries
+  try {
+    await laterReady(); // the glossary's entries
+  } catch (e) {
+    return whenTextsFailed(e);
+  }
   clear(root);
   const token = recall(`teacher:${classId}`);
   if (!token) return noToken(root);

@@ -10,6 +10,7 @@ import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, forget } from './common.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning } from './words.ts';
+import { whenTextsFailed } from '../ui/texts-failed.ts';
 
 interface Status {
   className: string;
@@ -124,7 +125,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       clear(gameRoot);
       return void gameRoot.append(h('main', { class: 'class-page', 'data-testid': 'ended-unplayed' }, h('h1', {}, c('student.ended')), h('p', {}, c('student.unplayed')), h('a', { href: 'class.html?code=' }, c('student.joinClass'))));
     }
-    const [f] = await Promise.all([session.finish(), newsReady()]); // the end screen's strings
+    let f;
+    try {
+      [f] = await Promise.all([session.finish(), newsReady()]); // the end screen's strings
+    } catch (e) {
+      if (!whatIf) ended = false; // (an End turn, or the next status, tries again)
+      throw e;
+    }
     game?.unmount();
     game = null;
     // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
@@ -165,7 +172,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       }
       renderBar();
       // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail
-      if (status.status === 'ended' && (status.played ?? status.rounds) < status.rounds && !status.whatIf && game && snap && !ended) void toEnd(snap);
+      if (status.status === 'ended' && (status.played ?? status.rounds) < status.rounds && !status.whatIf && game && snap && !ended) void toEnd(snap).catch(whenTextsFailed);
     } else if (p.push === 'snapshot') {
       // the round ended on the clock (or the teacher ended it): the new turn, and its digest
       const s = p.value as SessionSnapshot;
@@ -180,7 +187,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         void newsReady().then(() => {
           const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns });
           gameRoot.append(d);
-        });
+        }, whenTextsFailed);
       }
     } else if (p.push === 'moved') {
       void sock.call<SessionSnapshot>('snapshot').then(showGame);
@@ -220,7 +227,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   for (const ev of ['keydown', 'pointerdown', 'input']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true });
 
   renderBar();
-  void ready.then(newsReady); // the digest's strings and a Japanese student's news readers, long before a round's digest is pushed
+  void ready.then(newsReady).catch(() => {}); // the digest's strings and a Japanese student's news readers, long before a round's digest is pushed (tried again then, if they failed here)
   try {
     await sock.hello;
   } catch (e) {

@@ -5,7 +5,7 @@ import type { CountryView, TurnReport } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
-import type { overrideNotes as OverrideNotes } from './overrides.ts';
+import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { causeName, colon, comma, countryIn, countryName, headlineName, paren, stageName } from './labels.ts';
 
@@ -106,18 +106,6 @@ export interface DigestOptions {
   view?: CountryView | null;
   memory?: RestrictionMemory | null;
   turns?: number;
-}
-
-// the notes on the player's orders a deal overrode (report.overridden), under the list of their moves: read only in
-// a digest, so loaded with the first turn's answer, not before the map shows (the page's JavaScript budget)
-let overrideNotes: typeof OverrideNotes = () => [];
-let loading: Promise<void> | null = null;
-/** Load the reader of overridden orders, once (game.ts with the first End turn; the tests before they draw a digest). */
-export function loadOverrideNotes(): Promise<void> {
-  loading ??= import('./overrides.ts').then((m) => {
-    overrideNotes = m.overrideNotes;
-  });
-  return loading;
 }
 
 const CAR_HEADLINES: ReadonlySet<string> = new Set(['autoProduction', 'autoExports']);

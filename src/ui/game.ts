@@ -1,21 +1,23 @@
 // The game screen: the map beside the panels, the budget, the turn controls (end turn, undo, fork, save, load), the
 // language switch and the glossary.
 import { maxDefenseStep, type GameMap, type OrderIssue } from '../../engine/lite.ts';
-import type { ProjectInfo, Session, SessionSnapshot } from '../session/protocol.ts';
+import type { ProjectInfo, Session, SessionResult, SessionSnapshot } from '../session/protocol.ts';
 import mapJson from '../../content/map.json';
 import { clear, h } from './dom.ts';
-import { digest, loadOverrideNotes } from './digest.ts';
+import { digest } from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, lang, laterReady, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
-import { countryName, money, placeName, timelineName } from './labels.ts';
+import { countryName, money, timelineName } from './labels.ts';
+import { mapControls } from './map-controls.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
 import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
+import { whenTextsFailed } from './texts-failed.ts';
 
 export interface GameActions {
   save(): Promise<void>;
@@ -54,8 +56,12 @@ export class GameScreen {
   async mount(): Promise<void> {
     this.draft = structuredClone(this.snap.draft ?? {});
     clear(this.root);
-    // a game with a turn played (loaded, resumed, a class joined late) shows its why ledgers at once: their strings first
-    [this.projectTypes] = await Promise.all([this.session.projectTypes(), this.snap.turn > 0 ? laterReady() : undefined]);
+    // a game with a turn played (loaded, resumed, a class joined late) shows its why ledgers at once: their strings
+    // first (if they did not load, the page says so and offers a reload instead of drawing their keys)
+    const [types, texts] = await Promise.allSettled([this.session.projectTypes(), this.snap.turn > 0 ? laterReady() : undefined]);
+    if (texts.status === 'rejected') return whenTextsFailed(texts.reason);
+    if (types.status === 'rejected') throw types.reason;
+    this.projectTypes = types.value;
     this.memory.observe(this.snap.turn, this.snap.view);
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapCtl), this.side)));
     document.addEventListener('keydown', this.onKey);
@@ -71,8 +77,8 @@ export class GameScreen {
     this.render();
     await this.mountMap();
     // the later strings (the digest's, the ledgers', the end screen's) and a Japanese page's news readers (ja-lines) load
-    // once the map has had its first frames, not at the first End turn
-    setTimeout(() => void newsReady(), 1500);
+    // once the map has had its first frames, not at the first End turn (which tries again if they failed to load here)
+    setTimeout(() => void newsReady().catch(() => {}), 1500);
   }
 
   /** Ctrl+Enter ends the turn, unless a dialog is open or this screen has gone. */
@@ -93,39 +99,6 @@ export class GameScreen {
     this.resizer?.disconnect();
     this.map?.destroy();
     this.map = null;
-  }
-
-  private renderMapControls(): void {
-    const m = mapJson as unknown as GameMap;
-    const portName = (id: string) => placeName('port', id, m.ports.find((p) => p.id === id)?.name ?? id);
-    const opts: [string, string, string][] = [
-      ...['AUS', 'CHN', 'JPN', 'MYS', 'USA', 'ROW'].map((c): [string, string, string] => ['country', c, t('map.country', { name: countryName(c) })]),
-      ...m.ports.map((p): [string, string, string] => ['port', p.id, t('map.port', { name: placeName('port', p.id, p.name) })]),
-      ...m.lanes.map((l): [string, string, string] => ['lane', l.id, t('map.lane', { a: portName(l.from), b: portName(l.to) })]),
-      ...m.straits.map((st): [string, string, string] => ['strait', st.id, t('map.strait', { name: placeName('strait', st.id, st.name) })]),
-    ];
-    const inspect = h(
-      'select',
-      {
-        'aria-label': t('map.inspectLabel'),
-        'data-testid': 'map-inspect',
-        onchange: (e: Event) => {
-          const v = (e.target as HTMLSelectElement).value;
-          if (!v || !this.map) return this.showSelection(null);
-          const [kind, id] = v.split('|') as [MapSelection['kind'], string];
-          this.showSelection(this.map.inspect(kind, id));
-        },
-      },
-      h('option', { value: '' }, t('map.inspect')),
-      ...opts.map(([kind, id, label]) => h('option', { value: `${kind}|${id}` }, label)),
-    );
-    clear(this.mapCtl);
-    this.mapCtl.append(
-      inspect,
-      h('button', { type: 'button', 'aria-label': t('map.zoomIn'), onclick: () => this.map?.zoomBy(1.25) }, '+'),
-      h('button', { type: 'button', 'aria-label': t('map.zoomOut'), onclick: () => this.map?.zoomBy(0.8) }, '−'),
-      h('button', { type: 'button', 'aria-label': t('map.reset'), onclick: () => this.map?.resetView() }, '⌂'),
-    );
   }
 
   private async mountMap(): Promise<void> {
@@ -171,9 +144,9 @@ export class GameScreen {
 
   private renderNow(): void {
     const s = this.snap;
-    this.renderMapControls();
+    mapControls(this.mapCtl, () => this.map, (sel) => this.showSelection(sel));
     clear(this.header);
-    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
+    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang).catch(whenTextsFailed) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
       h('span', { class: 'turn', 'data-testid': 'turn-label', title: s.view.date }, (s.over ? t('header.over', { date: '' }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: '' })).replace(/ · $/, ''), h('span', { class: 'date' }, ` · ${s.view.date}`)),
@@ -323,7 +296,7 @@ export class GameScreen {
     } catch (e) {
       this.finishing = false; // the button again, to try once more
       this.render();
-      throw e;
+      whenTextsFailed(e); // (the end screen's strings did not load: a reload; anything else goes on up)
     }
   }
 
@@ -334,8 +307,11 @@ export class GameScreen {
     this.busy = true;
     this.render();
     this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
-    const [r] = await Promise.all([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady(), loadOverrideNotes()]); // a Japanese page's news readers and the digest's notes, once
+    // the answer, and the digest's strings and a Japanese page's news readers (once); either may fail, and the button
+    // comes back whatever happens
+    const [answer, texts] = await Promise.allSettled([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady()]);
     this.busy = false;
+    const r: SessionResult<SessionSnapshot> = answer.status === 'fulfilled' ? answer.value : { ok: false, error: t('toast.turnFailed', { error: (answer.reason as Error)?.message ?? String(answer.reason) }) };
     if (!r.ok) {
       const issues = r.issues ?? [{ country: '*', path: '$', message: r.error }];
       // the player may be on another tab than the refused order's: show that tab, with the order marked
@@ -352,6 +328,13 @@ export class GameScreen {
     this.badFields.clear();
     clear(this.issuesBox);
     clear(this.mapInfo);
+    // the turn is played: its texts did not load, so no digest but the reload (after the autosave, which it comes back to)
+    if (texts.status === 'rejected') {
+      this.render();
+      this.map?.update(r.value.view, { animate: false });
+      this.actions.snapshotChanged(r.value);
+      return whenTextsFailed(texts.reason);
+    }
     // the digest first (what the player waits for), the panels under it, the map and the autosave in later frames
     if (r.value.report) {
       const d: HTMLElement = digest(r.value.report, r.value.config.country, () => {

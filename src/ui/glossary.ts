@@ -2,6 +2,7 @@
 // (capability, tension, leaks), the score's yardstick and each opponent type; a dialog from the header, and a (?) link beside a term that opens it at that entry.
 import { h } from './dom.ts';
 import { catalogue, laterReady, t } from './i18n.ts';
+import { whenTextsFailed } from './texts-failed.ts';
 import { trapFocus } from './digest.ts';
 
 export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'] & string;
@@ -30,7 +31,11 @@ export function termLink(term: Term): HTMLElement {
 /** Open the glossary (at a term), once its entries are loaded: the first catalogue has only the terms' names and the
  * opponent types' entries (the start screen's); the rest come with the later strings (i18n.ts laterReady()). */
 export async function openGlossary(term?: Term): Promise<void> {
-  await laterReady();
+  try {
+    await laterReady();
+  } catch (e) {
+    return whenTextsFailed(e); // (they did not load: a reload, not the entries' keys)
+  }
   const d = glossaryDialog(() => d.remove(), term);
   document.body.append(d);
 }

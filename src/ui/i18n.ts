@@ -37,37 +37,54 @@ function loadNews(): Promise<void> {
     throw e;
   });
 }
-async function load(l: Lang): Promise<void> {
+/** Switches to `l` once its strings are in: its first catalogue, a Japanese page's news readers (if `withNews`) and, if
+ * the page has asked for them (laterReady()), its later strings. Those are looked for last, with no wait between the
+ * look and the switch: a laterReady() that comes while the others load loads the old language's, and the switch the new
+ * one's (looked for before the news readers, a Japanese page was left with the English ones). */
+async function switchTo(l: Lang, withNews: boolean): Promise<void> {
   await loadFirst(l);
-  if (laterWanted) await loadLaterOrEnglish(l);
-  if (l === 'ja') await loadNews();
+  if (withNews && l === 'ja') await loadNews();
+  while (laterWanted && !laterDone.has(l)) await loadLater(l);
+  await i18next.changeLanguage(l);
 }
+
+/** The strings a page shows once a turn is played did not load (their chunk 404s after the server was redeployed
+ * during a long class, or the network dropped) after a few tries: laterReady() rejects with it, and the screens say so
+ * with a Reload button (texts-failed.ts) rather than show catalogue keys. */
+export class TextsUnavailable extends Error {}
 
 const LATER: Record<Lang, () => Promise<Later>> = {
   en: () => import('./locales/en-later.ts').then((m) => m.enLater),
   ja: () => import('./locales/ja-later.ts').then((m) => m.jaLater),
 };
+/** a failed import is tried again after 0.25, 0.5 and 1 s (a browser fetches a failed module again when asked again) */
+const RETRIES_MS = [250, 500, 1000];
+async function retried<T>(f: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await f();
+    } catch (e) {
+      if (i >= RETRIES_MS.length) throw e;
+      await new Promise((r) => setTimeout(r, RETRIES_MS[i]));
+    }
+  }
+}
 const laterLoads: Partial<Record<Lang, Promise<void>>> = {};
+const laterDone = new Set<Lang>();
 /** once the page has asked for the later strings, a switch of language loads them for the new language too */
 let laterWanted = false;
-/** A language's later strings, once (a failed load is tried again next time), added to its catalogue as `into`'s. */
-function loadLater(l: Lang, into: Lang = l): Promise<void> {
-  const p = (laterLoads[into] ??= LATER[l]().then((x) => {
-    i18next.addResourceBundle(into, 'translation', x, true, true);
-    CATALOGUES[into] = merged(CATALOGUES[into] ?? en, x);
+/** A language's later strings, added to its catalogue, once; a load that failed after its retries rejects with
+ * TextsUnavailable and is forgotten (the next call tries again). No other language's strings stand in for them. */
+function loadLater(l: Lang): Promise<void> {
+  const p = (laterLoads[l] ??= retried(LATER[l]).then((x) => {
+    i18next.addResourceBundle(l, 'translation', x, true, true);
+    CATALOGUES[l] = merged(CATALOGUES[l] ?? en, x);
+    laterDone.add(l);
   }));
   return p.catch((e: unknown) => {
-    delete laterLoads[into];
-    throw e;
+    if (laterLoads[l] === p) delete laterLoads[l];
+    throw new TextsUnavailable(`the ${l} strings shown once a turn is played did not load: ${(e as Error)?.message ?? e}`, { cause: e });
   });
-}
-/** The later strings of a language, else (their chunk did not load) the English ones in their place, else none. */
-async function loadLaterOrEnglish(l: Lang): Promise<void> {
-  try {
-    await loadLater(l);
-  } catch {
-    await loadLater('en', l).catch(() => {});
-  }
 }
 /** `a` with `b`'s entries added, section by section (a later chunk adds keys to a section the first one began). */
 function merged<T extends object>(a: object, b: object): T {
@@ -82,16 +99,21 @@ function merged<T extends object>(a: object, b: object): T {
 /** Resolves when the active language's later strings are loaded: a why ledger's causes, the turn digest, the end
  * screen, the notes on overridden orders. The page asks for them once its map has shown and waits for them before it
  * draws any of those (newsReady(), GameScreen.mount for a game with a turn played); from then on a switch of language
- * loads them for the new language before it re-renders. */
+ * loads them for the new language before it re-renders (switchTo()). Resolves with the later strings of the language in
+ * force when it resolves (a switch that came in while they loaded has its own loaded too). Rejects with
+ * TextsUnavailable if they did not load after a few tries (a later call tries again). */
 export async function laterReady(): Promise<void> {
   laterWanted = true;
-  await loadLaterOrEnglish(lang());
+  for (let l = lang(); ; l = lang()) {
+    await loadLater(l);
+    if (lang() === l) return;
+  }
 }
 
-/** Resolves when the page has its later strings (laterReady()) and, on a Japanese page, its news readers and events'
- * text. The page waits for it before it shows news (a turn's digest, the end screen), so news never shows in English on
- * a Japanese page; if the readers' chunk does not load, the news stays in the engine's English, as when the catalogue
- * does not load. */
+/** Resolves when the page has its later strings (laterReady(): it rejects as that does) and, on a Japanese page, its
+ * news readers and events' text. The page waits for it before it shows news (a turn's digest, the end screen), so news
+ * never shows in English on a Japanese page; if the readers' chunk does not load, the news stays in the engine's
+ * English, as when the catalogue does not load. */
 export async function newsReady(): Promise<void> {
   await laterReady();
   if (lang() !== 'ja') return;
@@ -132,8 +154,7 @@ export const ready: Promise<void> = (async () => {
   const l = initialLang();
   if (l !== 'en') {
     try {
-      await loadFirst(l); // the news readers after the map (newsReady())
-      await i18next.changeLanguage(l);
+      await switchTo(l, false); // the news readers after the map (newsReady())
     } catch {
       /* the catalogue did not load: English it is */
     }
@@ -175,8 +196,7 @@ export function onLangChange(f: () => void): () => void {
 
 export async function setLang(l: Lang): Promise<void> {
   if (l === lang()) return;
-  await load(l);
-  await i18next.changeLanguage(l);
+  await switchTo(l, true);
   try {
     globalThis.localStorage?.setItem(KEY, l);
   } catch {
@@ -191,8 +211,7 @@ export async function setLang(l: Lang): Promise<void> {
 export async function pageLang(l: Lang): Promise<void> {
   await ready;
   if (l === lang()) return;
-  await load(l);
-  await i18next.changeLanguage(l);
+  await switchTo(l, true);
   if (globalThis.document) document.documentElement.lang = l;
 }
 

@@ -1,7 +1,8 @@
 // The player's orders that a deal in force overrode this turn (the engine lists them in report.overridden: a tariff
 // above a deal's cap, an export control a deal keeps open, defence below a deal's floor, each with its deal). The
 // engine writes the order's news ("JPN sets its tariffs on USA: cars 25% (was 2.5%).") before the deals bind the
-// policies, so without these notes the order would read as done. Loaded with the first turn's answer (digest.ts).
+// policies, so without these notes the order would read as done. Part of every digest (digest.ts); its strings are in
+// the later chunks (i18n.ts laterReady()), which every screen that draws a digest waits for.
 import type { CountryId, TurnReport } from '../../engine/lite.ts';
 import { num, t } from './i18n.ts';
 import { countryIn, goodName, levelName, stageAttr } from './labels.ts';
