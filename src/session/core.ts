@@ -335,7 +335,8 @@ export class SessionCore {
     tl.playerOrders.forEach((o, i) => {
       if (!Object.keys(o).length) return;
       const without = this.counterfactual(i);
-      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), orders: o, worth: finalScore - without });
+      const overridden = (tl.reports[i].overridden ?? []).filter((x) => x.country === cfg.country);
+      decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), orders: o, worth: finalScore - without, ...(overridden.length ? { overridden } : {}) });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
     const at = tl.reports.length ? this.scoreAt(tl.reports.length) : null;

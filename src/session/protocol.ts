@@ -1,6 +1,6 @@
 // The session interface the UI talks to: start, submit orders, undo, fork, save, load, finish.
 // Today it wraps the engine in a Web Worker; a classroom server will sit behind the same interface.
-import type { CountryId, CountryOrders, CountryView, OrderIssue, TurnReport, TurnSummary } from '../../engine/index.ts';
+import type { CountryId, CountryOrders, CountryView, OrderIssue, Overridden, TurnReport, TurnSummary } from '../../engine/index.ts';
 
 export interface GameConfig {
   scenarioId: string;
@@ -69,6 +69,8 @@ export interface Decision {
   orders?: CountryOrders;
   /** final score without this turn's orders minus the score with them: what the decision was worth */
   worth: number;
+  /** those of the orders that a deal in force overrode that turn (the report's), when any */
+  overridden?: Overridden[];
 }
 
 export interface FinalResult {

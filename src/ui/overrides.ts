@@ -10,7 +10,7 @@ import { countryIn, goodName, levelName, stageAttr } from './labels.ts';
 const pct = (v: number) => `${num(v, 2).replace(/[.,]?0+$/, '')}%`;
 
 /** One note for each of `me`'s orders that a deal overrode this turn, in the engine's order. */
-export function overrideNotes(report: TurnReport, me: CountryId): string[] {
+export function overrideNotes(report: Pick<TurnReport, 'overridden'>, me: CountryId): string[] {
   const out: string[] = [];
   for (const o of report.overridden ?? []) {
     if (o.country !== me) continue;
