@@ -6,6 +6,7 @@ import { LABEL_LONLAT, plateShift, type GeoProj } from './geo.ts';
 import { label } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
+import type { ScreenBox } from './geometry.ts';
 import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
 import { countryName, supplyPct } from '../ui/labels.ts';
@@ -66,6 +67,13 @@ export class MapLabels {
       l.plate.clear().roundRect(-w / 2, top, w, l.rect.b - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
     }
     for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
+  }
+
+  /** Each country's plate on screen, where the map put it this frame (the legend keeps off them). */
+  plates(): ScreenBox[] {
+    const out: ScreenBox[] = [];
+    for (const { box, rect } of this.countries.values()) if (rect && box.visible) out.push({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b });
+    return out;
   }
 
   /** On a small map, strait names only when closed; a country's plate moved off a closed strait's mark (each name and
