@@ -5,7 +5,10 @@ import type { Content } from './content.ts';
 import type { Deal, GameState, Overridden, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
 import { toControl } from './policy.ts';
+import { bindingCommitments, violates } from './commitments.ts';
 import { NR } from './market/spe.ts';
+
+export { bindingCommitments, violates };
 
 if (NR !== 6) throw new Error(`deals.ts: reserved() is written for 6 regions, not ${NR}`);
 
@@ -96,35 +99,6 @@ function addOfftakes(st: GameState, q: number, giver: CountryId, taker: CountryI
     for (const r of REGIONS) out1 += st.flows[k.stage][giver][r];
     out[k.stage][gi][REGIONS.indexOf(taker)] += (k.share * out1 * q) / st.quartersPerTurn;
   }
-}
-
-/** Whether a country's orders break one of its commitments to a partner; says how, or returns null. */
-export function violates(c: CountryId, partner: CountryId, list: readonly Commitment[], orders: Orders): string | null {
-  const o = orders[c];
-  if (!o) return null;
-  for (const k of list) {
-    if (k.type === 'tariffCap') {
-      const v = o.tariffs?.[partner]?.[k.good] ?? o.tariffs?.['*']?.[k.good];
-      if (v !== undefined && v > k.max) return `raises its tariff on ${TARIFF_GOOD_NAMES[k.good]} from ${partner} to ${v}% (cap ${k.max}%)`;
-    }
-    if (k.type === 'openExports') {
-      const v = o.exportControls?.[partner]?.[k.stage] ?? o.exportControls?.['*']?.[k.stage];
-      if (v !== undefined && v !== 'open') return `restricts ${k.stage} exports to ${partner}`;
-    }
-    if (k.type === 'defenseFloor' && o.defenseSpendingPct !== undefined && o.defenseSpendingPct < k.minPct - 1e-9) return `cuts defence to ${o.defenseSpendingPct}% of GDP (floor ${k.minPct}%)`;
-  }
-  return null;
-}
-
-/** Commitments a country is bound by in active deals, with the partner they are owed to. */
-export function bindingCommitments(c: CountryId, deals: readonly Deal[], turn: number): { partner: CountryId; k: Commitment }[] {
-  const out: { partner: CountryId; k: Commitment }[] = [];
-  for (const d of deals) {
-    if (d.status !== 'active' || d.startTurn > turn) continue;
-    if (d.from === c) for (const k of d.give) out.push({ partner: d.to, k });
-    if (d.to === c) for (const k of d.get) out.push({ partner: d.from, k });
-  }
-  return out;
 }
 
 /** The orders of country c this turn that enforceDeals overrode: a policy the orders changed (`before` -> `ordered`)

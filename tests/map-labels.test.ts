@@ -4,6 +4,7 @@
 // (about 0.35) the closed mark still sat under the plate: there the map moves the plate east of the mark.
 import { describe, expect, it } from 'vitest';
 import { CLOSED_MARK, LABEL_LONLAT, STRAIT_LONLAT, geoProjection, plateShift } from '../src/render/geo.ts';
+import { fitView, placeLegend } from '../src/render/geometry.ts';
 
 const proj = geoProjection();
 /** Malaysia's plate around its point, px: "magnets 97.7%" (about 120 px) and a margin; name above, figure below */
@@ -32,4 +33,80 @@ describe("the Malacca strait's name and Malaysia's", () => {
       expect(apart(plate, { l: mx - MARK, r: mx + MARK, t: my - MARK, b: my + MARK })).toBe(true);
     });
   }
+});
+
+// The map's legend covered part of Australia's plate in Japanese at 1280x800 ("オーストラリア（あなた） 磁石 98.2%"): the
+// full legend showed while under 40% of the map's width, and the Japanese one (311 px) is, where the English (366 px)
+// is not. The legend now goes where it covers no plate (placeLegend, src/render/geometry.ts): the full one, else the
+// two-row one, in its corner, else in the other bottom corner. Sizes as the game draws them, measured in Chromium.
+describe("the map legend and the countries' plates", () => {
+  const world = geoProjection();
+  /** the game's map (its canvas) at each window size */
+  const MAPS: Record<string, [number, number]> = { '1024x768': [548, 720], '1280x800': [804, 752], '1920x1080': [1267, 1032] };
+  /** the full legend and the two-row one, px */
+  const LEGEND = { en: { full: { w: 366, h: 211 }, small: { w: 355, h: 51 } }, ja: { full: { w: 311, h: 211 }, small: { w: 297, h: 51 } } };
+  /** each plate's width, px: the country's name and supply, as the player's ("(you)", the widest) and as another's */
+  const WIDTH = {
+    en: { you: { AUS: 156, CHN: 123, JPN: 123, MYS: 153, USA: 200 }, other: { AUS: 123, CHN: 119, JPN: 123, MYS: 123, USA: 144 } },
+    ja: { you: { AUS: 217, CHN: 132, JPN: 132, MYS: 183, USA: 132 }, other: { AUS: 132, CHN: 85, JPN: 90, MYS: 98, USA: 90 } },
+  } as const;
+  /** a plate's height and its name's middle from its top, px (name 17 px over the supply's 14 px) */
+  const PLATE_H = 43;
+  const PLATE_TOP = 14;
+  type C = keyof (typeof WIDTH)['en']['you'];
+
+  /** The plates on the fitted map as map.ts puts them: at each country's point, kept on screen. */
+  function plates(W: number, H: number, lang: 'en' | 'ja', you: C, wider = 0) {
+    const f = fitView(world, W, H);
+    return (Object.keys(WIDTH[lang].you) as C[]).map((c) => {
+      const w = Math.max(c === you ? WIDTH[lang].you[c] : WIDTH[lang].other[c], wider);
+      const [wx, wy] = world.project(...LABEL_LONLAT[c]);
+      const x = Math.min(W - w / 2 - 4, Math.max(w / 2 + 4, wx * f.scale + f.tx));
+      const y = Math.min(H - PLATE_H + 8, Math.max(12, wy * f.scale + f.ty));
+      return { c, l: x - w / 2, r: x + w / 2, t: y - PLATE_TOP, b: y - PLATE_TOP + PLATE_H };
+    });
+  }
+
+  for (const [size, [W, H]] of Object.entries(MAPS))
+    for (const lang of ['en', 'ja'] as const)
+      it(`covers no plate at ${size} in ${lang === 'en' ? 'English' : 'Japanese'}, whoever plays, in a crisis too`, () => {
+        for (const you of Object.keys(WIDTH[lang].you) as C[])
+          // wider: a supply line that says "crisis" (about 180 px)
+          for (const wider of [0, 180]) {
+            const ps = plates(W, H, lang, you, wider);
+            const at = placeLegend(W, H, LEGEND[lang].full, LEGEND[lang].small, ps);
+            expect(at, `${you} ${wider}`).not.toBeNull();
+            const s = LEGEND[lang][at!.which];
+            const over = ps.filter((p) => p.l < at!.x + s.w && at!.x < p.r && p.t < at!.y + s.h && at!.y < p.b).map((p) => p.c);
+            expect(over, `${you} ${wider}: ${at!.which} at ${at!.x},${at!.y}`).toEqual([]);
+            // on the map, inside its edges
+            expect(at!.x).toBeGreaterThanOrEqual(0);
+            expect(at!.x + s.w).toBeLessThanOrEqual(W);
+            expect(at!.y + s.h).toBeLessThanOrEqual(H);
+          }
+      });
+
+  it('keeps the English choices: the two rows at the bottom left at 1024x768 and 1280x800, the full legend at 1920x1080', () => {
+    const pick = (size: string, lang: 'en' | 'ja', you: C = 'JPN') => {
+      const [W, H] = MAPS[size]!;
+      return placeLegend(W, H, LEGEND[lang].full, LEGEND[lang].small, plates(W, H, lang, you));
+    };
+    expect(pick('1024x768', 'en')).toEqual({ which: 'small', x: 8, y: 720 - 51 - 8 });
+    expect(pick('1280x800', 'en')).toEqual({ which: 'small', x: 8, y: 752 - 51 - 8 });
+    expect(pick('1920x1080', 'en')).toEqual({ which: 'full', x: 10, y: 1032 - 211 - 10 });
+    // the play-tester's case: Australia, in Japanese, at 1280x800 takes the two rows (the full legend covered its plate)
+    expect(pick('1280x800', 'ja', 'AUS')).toEqual({ which: 'small', x: 8, y: 752 - 51 - 8 });
+    expect(pick('1920x1080', 'ja', 'AUS')?.which).toBe('full');
+  });
+
+  it('moves to the other bottom corner, or goes, when a plate sits in its corner', () => {
+    const small = { w: 300, h: 50 };
+    const full = { w: 300, h: 200 };
+    // a plate low at the bottom left: the full legend goes bottom right
+    expect(placeLegend(800, 750, full, small, [{ l: 0, r: 200, t: 700, b: 740 }])).toEqual({ which: 'full', x: 490, y: 540 });
+    // plates at both bottom corners, above the two rows: the two rows
+    expect(placeLegend(800, 750, full, small, [{ l: 0, r: 200, t: 600, b: 640 }, { l: 600, r: 790, t: 600, b: 640 }])).toEqual({ which: 'small', x: 8, y: 692 });
+    // plates in every place it could go: none
+    expect(placeLegend(800, 750, full, small, [{ l: 0, r: 800, t: 700, b: 740 }])).toBeNull();
+  });
 });

@@ -198,7 +198,7 @@ export const LABEL_LONLAT: Record<RegionId, [number, number]> = {
   ROW: [80, 23],
 };
 
-/** A closed strait's mark on screen: its radius, px (land.ts drawStraits), and the room a country's plate leaves it. */
+/** A closed strait's mark on screen: its radius, px (labels.ts MapLabels), and the room a country's plate leaves it. */
 export const CLOSED_MARK = { radius: 9, margin: 3 };
 
 /** How far to move a country's plate (screen px, along x) so that no closed strait's mark lies under it, 0 when none

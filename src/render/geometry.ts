@@ -353,3 +353,28 @@ export { labelCells, pick, straitLabelSide, type PickKind, type PickScene } from
 export function legendAt(W: number, H: number, w: number, h: number, pad = 10): [number, number] {
   return [W >= 2 * H ? W - w - pad : pad, H - h - pad];
 }
+
+/** A rectangle on screen, px: left, right, top, bottom. */
+export interface ScreenBox {
+  l: number;
+  r: number;
+  t: number;
+  b: number;
+}
+
+/** Which legend the map shows, and its top-left corner: the full one (w x h) while it takes under half the map's height
+ * and 40% of its width, else the two-row one, in its corner (legendAt); the first of them that covers no country's
+ * plate there, else the first that covers none in the other bottom corner; none when each would cover one. The 40% rule
+ * alone put the Japanese full legend, narrower than the English, over Australia's plate at 1280x800. */
+export function placeLegend(W: number, H: number, full: { w: number; h: number }, small: { w: number; h: number }, plates: readonly ScreenBox[]): { which: 'full' | 'small'; x: number; y: number } | null {
+  const fits: ['full' | 'small', { w: number; h: number }, number][] = [];
+  if (full.h < H * 0.5 && full.w < W * 0.4) fits.push(['full', full, 10]);
+  if (small.w < W - 20 && H >= 120) fits.push(['small', small, 8]);
+  for (const other of [false, true])
+    for (const [which, s, pad] of fits) {
+      const [x0, y] = legendAt(W, H, s.w, s.h, pad);
+      const x = other ? W - s.w - x0 : x0;
+      if (!plates.some((p) => p.l < x + s.w && x < p.r && p.t < y + s.h && y < p.b)) return { which, x, y };
+    }
+  return null;
+}

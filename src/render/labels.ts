@@ -2,10 +2,11 @@
 // goods' bands along the lanes.
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { CountryView, GameMap, RegionId } from '../../engine/lite.ts';
-import { LABEL_LONLAT, plateShift, type GeoProj } from './geo.ts';
+import { CLOSED_MARK, LABEL_LONLAT, plateShift, type GeoProj } from './geo.ts';
 import { label } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
+import type { ScreenBox } from './geometry.ts';
 import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
 import { countryName, supplyPct } from '../ui/labels.ts';
@@ -22,6 +23,8 @@ type Anchor = { obj: Text | Graphics | Container; wx: number; wy: number; clamp?
 export class MapLabels {
   private readonly countries = new Map<RegionId, { box: Container; name: Text; state: Text; plate: Graphics; rect?: { l: number; r: number; t: number; b: number } }>();
   private readonly straits = new Map<string, Text>();
+  /** each strait's closed mark, shown while it is closed */
+  private readonly marks = new Map<string, Graphics>();
 
   constructor(proj: GeoProj, map: Pick<GameMap, 'straits'>, straitPts: { id: string; x: number; y: number }[], layer: Container, anchors: Anchor[]) {
     // country names, 17 px, with last quarter's magnet supply under the five countries' (14 px)
@@ -48,6 +51,15 @@ export class MapLabels {
       layer.addChild(tx);
       this.straits.set(s.id, tx);
       anchors.push({ obj: tx, wx: p.x, wy: p.y });
+      // a closed strait's mark, a red disc with a white X: here, over the lanes, flows and ports (the dots of Singapore
+      // and Port Klang covered the Malacca strait's X when it was drawn with the land), under the names and plates
+      const k = 4;
+      const mark = new Graphics().circle(0, 0, CLOSED_MARK.radius).fill({ color: CLOSED, alpha: 0.9 }).stroke({ width: 1.5, color: 0xffffff });
+      mark.moveTo(-k, -k).lineTo(k, k).moveTo(k, -k).lineTo(-k, k).stroke({ width: 2, color: 0xffffff });
+      mark.visible = false;
+      layer.addChildAt(mark, 0);
+      this.marks.set(s.id, mark);
+      anchors.push({ obj: mark, wx: p.x, wy: p.y });
     }
   }
 
@@ -66,6 +78,14 @@ export class MapLabels {
       l.plate.clear().roundRect(-w / 2, top, w, l.rect.b - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
     }
     for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
+    for (const [id, mark] of this.marks) mark.visible = view.straits[id] === 'closed';
+  }
+
+  /** Each country's plate on screen, where the map put it this frame (the legend keeps off them). */
+  plates(): ScreenBox[] {
+    const out: ScreenBox[] = [];
+    for (const { box, rect } of this.countries.values()) if (rect && box.visible) out.push({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b });
+    return out;
   }
 
   /** On a small map, strait names only when closed; a country's plate moved off a closed strait's mark (each name and

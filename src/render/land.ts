@@ -3,7 +3,7 @@
 import { Graphics } from 'pixi.js';
 import type { CountryView, RegionId } from '../../engine/lite.ts';
 import type { RegionShapes } from './geo.ts';
-import { BORDER, CLOSED, COAST, LAND_FILL, mix } from './style.ts';
+import { BORDER, COAST, LAND_FILL, mix } from './style.ts';
 
 /** A country's state for the map: how much of the magnets it needs it got last quarter. */
 export type Strain = 'calm' | 'strained' | 'crisis';
@@ -64,18 +64,12 @@ export class LandLayer {
     g.stroke({ width: 0.8 / scale, color: BORDER, alpha: 0.45, join: 'bevel' });
   }
 
-  /** Each strait: a light ring when open, a red disc when closed (world px points, screen-size marks). */
+  /** Each open strait: a light ring (world px points, screen-size marks). A closed one's mark is drawn over the ports,
+   * with the names (src/render/labels.ts). */
   drawStraits(points: { id: string; x: number; y: number }[], status: Record<string, 'open' | 'closed'>, scale: number): void {
     const g = this.straits;
     g.clear();
-    for (const p of points) {
-      const closed = status[p.id] === 'closed';
-      if (closed) {
-        g.circle(p.x, p.y, 9 / scale).fill({ color: CLOSED, alpha: 0.9 }).stroke({ width: 1.5 / scale, color: 0xffffff });
-        const k = 4 / scale;
-        g.moveTo(p.x - k, p.y - k).lineTo(p.x + k, p.y + k).moveTo(p.x + k, p.y - k).lineTo(p.x - k, p.y + k).stroke({ width: 2 / scale, color: 0xffffff });
-      } else g.circle(p.x, p.y, 6 / scale).stroke({ width: 1.2 / scale, color: 0xd7e3ee, alpha: 0.7 });
-    }
+    for (const p of points) if (status[p.id] !== 'closed') g.circle(p.x, p.y, 6 / scale).stroke({ width: 1.2 / scale, color: 0xd7e3ee, alpha: 0.7 });
   }
 
   stateOf(r: RegionId): Strain {

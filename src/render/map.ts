@@ -1,7 +1,7 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
 import { Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
-import { clampView, fitView, legendAt, pick, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
+import { clampView, fitView, pick, placeLegend, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
 import { describeCountry, describeLane, describePort, describeStrait, type MapSelection } from './describe.ts';
 import { makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.ts';
@@ -129,11 +129,11 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
     // on a small map, strait names only when closed
     mapLabels.fit(small, current);
-    // the full legend while it takes under about half the height, else one row of the flows, else none
-    legend.visible = legend.height < H * 0.5 && legend.width < W * 0.4;
-    legendSmall.visible = !legend.visible && legendSmall.width < W - 20 && H >= 120;
-    legend.position.set(...legendAt(W, H, legend.width, legend.height));
-    legendSmall.position.set(...legendAt(W, H, legendSmall.width, legendSmall.height, 8));
+    // the full legend while it takes under about half the height, else two rows, wherever it covers no country's plate
+    const at = placeLegend(W, H, { w: legend.width, h: legend.height }, { w: legendSmall.width, h: legendSmall.height }, mapLabels.plates());
+    legend.visible = at?.which === 'full';
+    legendSmall.visible = at?.which === 'small';
+    if (at) (at.which === 'full' ? legend : legendSmall).position.set(at.x, at.y);
     if (xf.scale !== lastScale) {
       lastScale = xf.scale;
       landLayer.drawEdges(xf.scale, current?.country ?? null);

@@ -18,6 +18,7 @@ import { RestrictionMemory } from './story.ts';
 import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 import { whenTextsFailed } from './texts-failed.ts';
+import { breachList } from './deal-binds.ts';
 
 export interface GameActions {
   save(): Promise<void>;
@@ -181,7 +182,7 @@ export class GameScreen {
       s.over ? '' : h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
-      this.issuesBox,
+      this.issuesBox, breachList(s.view, this.draft, s.over), // the deals the draft's orders break, above End turn
       h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t(this.finishing ? 'action.scoring' : 'action.results') : this.busy ? t(this.session.waitsForOthers ? 'action.waitingRound' : 'action.resolving') : t('action.endTurn')),
     );
     if (s.over && !this.finishing) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;

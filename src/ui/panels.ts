@@ -8,6 +8,7 @@ import { lang, num, t, t as tr } from './i18n.ts';
 import { comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
+import { bindLine, bindRow, capOn, floorOf, openOn } from './deal-binds.ts';
 
 export type Draft = CountryOrders;
 type Changed = () => void;
@@ -25,42 +26,45 @@ const closedLine = (over: boolean) => (over ? h('p', { class: 'hint', 'data-test
 
 export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
-  const rows = partnersOf(me).map((p) =>
-    h(
-      'tr',
-      {},
-      h('th', { scope: 'row' }, countryName(p)),
-      ...TARIFF_GOODS.map((g) => {
-        const cur = view.self.policies.tariffs[p][g];
-        const val = draft.tariffs?.[p]?.[g] ?? cur;
-        return h(
-          'td',
-          {},
-          h('input', {
-            type: 'number',
-            min: 0,
-            max: 500,
-            step: 0.5,
-            value: val,
-            class: val !== cur ? 'changed' : '',
-            'aria-label': t('panel.tariffAria', { good: goodName(g), who: countryName(p) }),
-            'data-testid': `policy-tariff-${p}-${g}`,
-            onchange: (e: Event) => {
-              const v = Number((e.target as HTMLInputElement).value);
-              draft.tariffs ??= {};
-              draft.tariffs[p] ??= {};
-              if (v === cur) delete draft.tariffs[p]![g]; // back to the standing policy: no order
-              else draft.tariffs[p]![g] = v;
-              if (!Object.keys(draft.tariffs[p]!).length) delete draft.tariffs[p];
-              if (!Object.keys(draft.tariffs).length) delete draft.tariffs;
-              (e.target as HTMLElement).classList.toggle('changed', v !== cur);
-              changed();
-            },
-          }),
-        );
-      }),
-    ),
-  );
+  const rows = partnersOf(me).flatMap((p) => {
+    // a deal's cap on a tariff is said under the partner's row, and turns to the warning colour when the field breaks it
+    const notes: HTMLElement[] = [];
+    const cells = TARIFF_GOODS.map((g) => {
+      const cur = view.self.policies.tariffs[p][g];
+      const val = draft.tariffs?.[p]?.[g] ?? cur;
+      const cap = capOn(view, p, g);
+      const note = cap ? bindLine(cap, `bind-tariff-${p}-${g}`, val > cap.k.max) : null;
+      if (note) notes.push(note);
+      return h(
+        'td',
+        {},
+        h('input', {
+          type: 'number',
+          min: 0,
+          max: 500,
+          step: 0.5,
+          value: val,
+          class: val !== cur ? 'changed' : '',
+          'aria-label': t('panel.tariffAria', { good: goodName(g), who: countryName(p) }),
+          'aria-describedby': note ? `bind-tariff-${p}-${g}` : undefined,
+          'data-testid': `policy-tariff-${p}-${g}`,
+          onchange: (e: Event) => {
+            const v = Number((e.target as HTMLInputElement).value);
+            draft.tariffs ??= {};
+            draft.tariffs[p] ??= {};
+            if (v === cur) delete draft.tariffs[p]![g]; // back to the standing policy: no order
+            else draft.tariffs[p]![g] = v;
+            if (!Object.keys(draft.tariffs[p]!).length) delete draft.tariffs[p];
+            if (!Object.keys(draft.tariffs).length) delete draft.tariffs;
+            (e.target as HTMLElement).classList.toggle('changed', v !== cur);
+            if (cap) note!.classList.toggle('breaks', v > cap.k.max);
+            changed();
+          },
+        }),
+      );
+    });
+    return [h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...cells), bindRow(notes, TARIFF_GOODS.length + 1)];
+  });
   return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Tariffs') },
@@ -84,6 +88,7 @@ export function licenceShare(cur: { level: string; share: number }, d: 'open' | 
 
 export function controlsPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
+  const notes: HTMLElement[] = []; // the deals that keep a partner's exports open, under its row
   const cell = (p: RegionId, s: StageKey) => {
     const cur = view.self.policies.controls[p][s];
     const d = draft.exportControls?.[p]?.[s];
@@ -91,13 +96,17 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     const share = licenceShare(cur, d);
     // licence shares are percentages, like tariffs (the order carries a fraction)
     const shareInput = h('input', { type: 'number', min: 0, max: 100, step: 5, value: Math.round(share * 1000) / 10, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': t('panel.shareAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
-    const sel = h('select', { 'aria-label': t('panel.levelAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-${p}-${s}` }, ...(['open', 'licensed', 'banned'] as const).map((l) => h('option', { value: l, selected: l === level }, levelName(l)))) as HTMLSelectElement;
+    const keep = openOn(view, p, s);
+    const note = keep ? bindLine(keep, `bind-control-${p}-${s}`, level !== 'open') : null;
+    if (note) notes.push(note);
+    const sel = h('select', { 'aria-label': t('panel.levelAria', { what: stageName(s), who: countryName(p) }), 'aria-describedby': note ? note.id : undefined, 'data-testid': `policy-control-${p}-${s}` }, ...(['open', 'licensed', 'banned'] as const).map((l) => h('option', { value: l, selected: l === level }, levelName(l)))) as HTMLSelectElement;
     const apply = () => {
       draft.exportControls ??= {};
       draft.exportControls[p] ??= {};
       draft.exportControls[p]![s] = sel.value === 'licensed' ? { licensed: Number(shareInput.value) / 100 } : (sel.value as 'open' | 'banned');
       shareInput.classList.toggle('hidden', sel.value !== 'licensed');
       shareInput.parentElement?.classList.toggle('hidden', sel.value !== 'licensed');
+      note?.classList.toggle('breaks', sel.value !== 'open');
       changed();
     };
     sel.addEventListener('change', apply);
@@ -124,7 +133,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     h(
       'div',
       { class: 'scroll-x' },
-      h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...STAGES.map((s) => h('th', { scope: 'col' }, stageName(s))))), h('tbody', {}, ...partnersOf(me).map((p) => h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...STAGES.map((s) => cell(p, s)))))),
+      h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...STAGES.map((s) => h('th', { scope: 'col' }, stageName(s))))), h('tbody', {}, ...partnersOf(me).flatMap((p) => [h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...STAGES.map((s) => cell(p, s))), bindRow(notes.splice(0), STAGES.length + 1)]))),
     ),
   ));
 }
@@ -132,11 +141,14 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
 export function defensePanel(view: CountryView, draft: Draft, changed: Changed, maxStep: number, over = false): HTMLElement {
   const cur = view.self.policies.defensePct;
   const val = draft.defenseSpendingPct ?? cur;
-  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': t('panel.defence') }) as HTMLInputElement;
+  const floor = floorOf(view); // a deal's floor, said under the field
+  const note = floor ? bindLine(floor, 'bind-defence', val < floor.k.minPct - 1e-9) : '';
+  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': t('panel.defence'), 'aria-describedby': floor ? 'bind-defence' : undefined }) as HTMLInputElement;
   input.addEventListener('change', () => {
     const v = Number(input.value);
     if (v === cur) delete draft.defenseSpendingPct;
     else draft.defenseSpendingPct = v;
+    if (floor) (note as HTMLElement).classList.toggle('breaks', v < floor.k.minPct - 1e-9);
     changed();
   });
   const r = view.self;
@@ -145,6 +157,7 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     { class: 'panel', 'aria-label': t('tab.Defense') },
     closedLine(over),
     h('label', {}, `${t('panel.defence')} `, input),
+    note,
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
     h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
   ));
