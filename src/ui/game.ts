@@ -45,6 +45,8 @@ export class GameScreen {
   private projectTypes: ProjectInfo[] = [];
   private memory = new RestrictionMemory();
   private offLang: () => void = () => {};
+  /** the turn's digest while it is open, and how to draw it again (in another language) */
+  private openDigest: { el: HTMLElement; draw: () => HTMLElement } | null = null;
   private resizer: ResizeObserver | null = null;
 
   constructor(
@@ -69,6 +71,13 @@ export class GameScreen {
     window.addEventListener('resize', this.onResize);
     this.offLang = onLangChange(() => {
       this.render();
+      // a turn's digest still open (End turn clicked while the language was switching) is drawn in the new language
+      const open = this.openDigest;
+      if (open?.el.isConnected) {
+        const el = open.draw();
+        open.el.replaceWith(el);
+        open.el = el;
+      }
       // the map's names and legend are drawn into its canvas: draw it anew
       this.map?.destroy();
       this.map = null;
@@ -338,12 +347,15 @@ export class GameScreen {
     }
     // the digest first (what the player waits for), the panels under it, the map and the autosave in later frames
     if (r.value.report) {
-      const d: HTMLElement = digest(r.value.report, r.value.config.country, () => {
-        d.remove();
+      const report = r.value.report;
+      const draw = (): HTMLElement => digest(report, r.value.config.country, () => {
+        this.openDigest?.el.remove();
+        this.openDigest = null;
         (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
         if (this.snap.over) void this.finish();
       }, { score: r.value.turnScore, view: r.value.view, memory: this.memory, turns: r.value.turns });
-      this.root.append(d);
+      this.openDigest = { el: draw(), draw };
+      this.root.append(this.openDigest.el);
     }
     this.render();
     performance.measure('turn-digest', { start: t0, end: performance.now() });

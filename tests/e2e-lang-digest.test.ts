@@ -1,0 +1,41 @@
+// A play-tester switched an English game to 日本語 and clicked End turn within 300 ms: the header and tabs turned
+// Japanese, but the turn's digest, drawn before the switch had loaded its Japanese chunks, stayed English. The open
+// digest is now drawn again when the language changes. The Japanese chunks are held back here for a second and a
+// half, so the digest is always drawn before the switch completes.
+import { describe, expect, it } from 'vitest';
+import { haveChromium, usePages } from './e2e/harness.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+const JA_CHUNKS = /\/assets\/(ja-first|ja-lines|ja-later)-[\w-]+\.js$/;
+
+describe.runIf(run)('a digest open while the language switches', () => {
+  const pages = usePages(120_000);
+
+  it('is drawn again in the new language', async () => {
+    const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    let held = 0;
+    await ctx.route(JA_CHUNKS, async (r) => {
+      held++;
+      await new Promise((res) => setTimeout(res, 1500));
+      return r.continue();
+    });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(pages.url);
+    await page.getByTestId('turns').fill('3');
+    await page.getByTestId('start-game').click();
+    await page.getByTestId('map').locator('canvas').waitFor();
+    await page.getByTestId('lang').selectOption('ja');
+    await page.getByTestId('end-turn').click();
+    const dlg = page.getByTestId('digest');
+    await dlg.waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja', undefined, { timeout: 30_000 });
+    // the digest on screen is the Japanese one ("What happened to you, and why" was still there)
+    await expect.poll(async () => (await dlg.textContent()) ?? '', { timeout: 10_000 }).toContain('あなたに起きたこととその理由');
+    expect((await dlg.textContent()) ?? '').not.toMatch(/What happened to you|Why each of your indicators moved/);
+    expect(held).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
