@@ -5,7 +5,7 @@
 // in the wait whatever the machine's speed; the test counts the WebGL draw calls made between the turn's message and
 // its answer.
 import { describe, expect, it } from 'vitest';
-import { haveChromium, usePages } from './e2e/harness.ts';
+import { haveChromium, usePages, gameInContext } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -40,13 +40,7 @@ describe.runIf(run)('the map holds still while a turn resolves', () => {
   it('draws no frame between End turn and the worker\'s answer, and animates again after it', async () => {
     const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'no-preference' });
     await ctx.addInitScript(INIT);
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pages.url);
-    await page.getByTestId('turns').fill('3');
-    await page.getByTestId('start-game').click();
-    await page.getByTestId('map').locator('canvas').waitFor();
+    const { page, errors } = await gameInContext(ctx, pages.url);
     // the animated map draws (it was given 500 ms, which a loaded machine's first frames can outlast)
     await page.waitForFunction('window.__frames.length > 0', undefined, { timeout: 30_000 }).catch(() => undefined);
     const before = (await page.evaluate('window.__frames.length')) as number;

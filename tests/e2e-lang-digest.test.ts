@@ -3,7 +3,7 @@
 // digest is now drawn again when the language changes. The Japanese chunks are held back here for a second and a
 // half, so the digest is always drawn before the switch completes.
 import { describe, expect, it } from 'vitest';
-import { haveChromium, usePages } from './e2e/harness.ts';
+import { haveChromium, usePages, gameInContext } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const JA_CHUNKS = /\/assets\/(ja-first|ja-lines|ja-later)-[\w-]+\.js$/;
@@ -19,13 +19,7 @@ describe.runIf(run)('a digest open while the language switches', () => {
       await new Promise((res) => setTimeout(res, 1500));
       return r.continue();
     });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pages.url);
-    await page.getByTestId('turns').fill('3');
-    await page.getByTestId('start-game').click();
-    await page.getByTestId('map').locator('canvas').waitFor();
+    const { page, errors } = await gameInContext(ctx, pages.url);
     await page.getByTestId('lang').selectOption('ja');
     await page.getByTestId('end-turn').click();
     const dlg = page.getByTestId('digest');

@@ -6,7 +6,7 @@
 // a turn the engine fails on gives the button back with the error, instead of leaving it busy.
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { haveChromium, usePages } from './e2e/harness.ts';
+import { haveChromium, usePages, gameInContext } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 /** the chunks the page loads once its map is up for what a played turn shows (overrides-: before the notes were part
@@ -28,13 +28,7 @@ describe.runIf(run)('End turn when what it waits for fails', () => {
       blocked.push(new URL(r.request().url()).pathname);
       return r.fulfill({ status: 404, body: 'Not found' });
     });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(pages.url);
-    await page.getByTestId('turns').fill('3');
-    await page.getByTestId('start-game').click();
-    await page.getByTestId('map').locator('canvas').waitFor();
+    const { page, errors } = await gameInContext(ctx, pages.url);
     return { ctx, page, errors, blocked };
   }
 

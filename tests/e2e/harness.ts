@@ -1,6 +1,6 @@
 // Serves the game's pages (built once a test run, or Vite's dev server for scripts) and starts Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
 import { PNG } from 'pngjs';
@@ -141,6 +141,19 @@ export async function openPage(browser: Browser, url: string, width = 1280, heig
   });
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
+  return { page, errors };
+}
+
+/** A short game (`turns` turns) on its map, in a context the caller prepared (routes held back or failing, scripts run
+ * before the page's own); uncaught exceptions go into `errors`. */
+export async function gameInContext(ctx: BrowserContext, url: string, turns = 3): Promise<{ page: Page; errors: string[] }> {
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.getByTestId('turns').fill(String(turns));
+  await page.getByTestId('start-game').click();
+  await page.getByTestId('map').locator('canvas').waitFor();
   return { page, errors };
 }
 
