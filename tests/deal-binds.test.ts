@@ -71,9 +71,29 @@ describe('a deal in force, said before the turn ends', () => {
     }
   });
 
-  it('names each order that breaks the deal: a tariff over its cap and a ban on exports it keeps open', () => {
+  // two orders breaking one deal: the turn breaks the deal once (engine/deals.ts stops at its first breach), so the list
+  // says the deal once, naming both orders (it said two lines, as if two deals broke)
+  it('says a deal two orders break once, naming both: a tariff over its cap and a ban on exports it keeps open', async () => {
     const draft = { tariffs: { USA: { autos: 14 } }, exportControls: { USA: { magnet: 'banned' as const } } };
-    expect(breachLines(view, draft).map((l) => l.split(': ')[1]!.split('. ')[0])).toEqual(['your tariff on its cars, 14%, is over the deal’s cap of 0%', 'your NdFeB magnet exports to it would be banned, not open']);
+    await setLang('en');
+    expect(breachLines(view, draft)).toEqual(['These orders break deal D9 with the United States: your tariff on its cars, 14%, is over the deal’s cap of 0%; your NdFeB magnet exports to it would be banned, not open. Ending the turn ends the deal; the United States trusts you less, and tension with it rises.']);
+    expect((breachList(view, draft) as unknown as FakeElement).querySelectorAll('li').length).toBe(1);
+    const news = resolveTurn(content, s, { JPN: draft } as Orders, { ledger: false }).report.news;
+    expect(news.filter((l) => l.startsWith('JPN breaks deal D9')).length).toBe(1);
+    await setLang('ja');
+    try {
+      expect(breachLines(view, draft)).toEqual(['この指示は米国との協定D9に違反します：米国からの自動車への関税14%が協定の上限0%を超えています。米国へのネオジム磁石の輸出が自由ではなく禁止になります。ターンを終えると協定は破棄され、米国のあなたへの信頼が下がり、緊張が高まります。']);
+    } finally {
+      await setLang('en');
+    }
+  });
+
+  it('says each deal the orders break on a line of its own', () => {
+    const two = structuredClone(s);
+    two.deals.push({ id: 'D10', from: 'USA', to: 'JPN', give: [{ type: 'offtake', stage: 'oxide.heavy', share: 0.1 }], get: [{ type: 'defenseFloor', minPct: 1.5 }], termTurns: 7, status: 'active', proposedTurn: 1, startTurn: 2, endTurn: 8 });
+    const draft = { tariffs: { USA: { autos: 14 } }, defenseSpendingPct: 1 };
+    expect(breachLines(viewFor(two, 'JPN'), draft).map((l) => l.split(': ')[0])).toEqual(['These orders break deal D9 with the United States', 'These orders break deal D10 with the United States']);
+    expect(breachLines(viewFor(two, 'JPN'), draft)[0]).toContain('over the deal’s cap of 0%; your defence spending, 1% of GDP, is under the deal’s floor of 2%.');
   });
 
   it('a tariff at the cap breaks nothing, and the engine agrees', () => {

@@ -6,7 +6,7 @@
 // end), not a copy of it.
 import { bindingCommitments, violates, type Commitment, type CountryId, type CountryOrders, type CountryView, type RegionId, type StageKey, type TariffGood } from '../../engine/lite.ts';
 import { h } from './dom.ts';
-import { num, t } from './i18n.ts';
+import { lang, num, t } from './i18n.ts';
 import { countryIn, goodName, levelName, stageAttr } from './labels.ts';
 
 /** One commitment of the player's, with its deal and the partner it is owed to. */
@@ -69,8 +69,8 @@ export function bindLine(b: Bind, testid: string, breaks: boolean): HTMLElement 
 /** A table row under a partner's row, holding the lines of the deals that bind its fields. */
 export const bindRow = (lines: HTMLElement[], colspan: number): HTMLElement | null => (lines.length ? h('tr', { class: 'bind-row' }, h('td', { colspan }, ...lines)) : null);
 
-/** The commitments the draft's orders break, in the deals' order (a deal the orders break twice is named twice: each
- * order that breaks it is said). */
+/** The commitments the draft's orders break, in the deals' order (a deal the orders break twice is here twice: each
+ * order that breaks it; breachLines() says the deal once). */
 export function broken(view: CountryView, draft: CountryOrders): Bind[] {
   const me = view.country;
   return binds(view).filter((b) => violates(me, b.partner, [b.k], { [me]: draft }));
@@ -89,9 +89,14 @@ function how(b: Bind, draft: CountryOrders): string {
   return '';
 }
 
-/** One warning above End turn for each order of the draft that breaks a deal. */
+/** One warning above End turn for each deal the draft's orders break, naming every order that breaks it: a deal two
+ * orders break breaks once at the turn's end (engine/deals.ts), so it is one line, not two. */
 export function breachLines(view: CountryView, draft: CountryOrders): string[] {
-  return broken(view, draft).map((b) => t('panel.breach', { id: b.id, who: countryIn(b.partner), how: how(b, draft) }));
+  const byDeal = new Map<string, Bind[]>();
+  for (const b of broken(view, draft)) byDeal.set(b.id, [...(byDeal.get(b.id) ?? []), b]);
+  // the orders' clauses one after another: "…; …" in English, sentences in Japanese (each ends in a verb)
+  const sep = lang() === 'ja' ? '。' : '; ';
+  return [...byDeal.values()].map((bs) => t('panel.breach', { id: bs[0]!.id, who: countryIn(bs[0]!.partner), how: bs.map((b) => how(b, draft)).join(sep) }));
 }
 
 /** The list above End turn: the deals the draft breaks, kept up to date as the orders change (each field's change
