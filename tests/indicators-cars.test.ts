@@ -56,3 +56,58 @@ describe("the digest's ledgers and cars", () => {
     expect(hs.filter((x) => /^Car/.test(x)).length).toBe(2);
   });
 });
+
+// The digest asked "cars this quarter or last?", Indicators "cars at any time in the game?": a car maker whose plants
+// stood still two quarters running (a magnet ban) lost its car ledgers in the digest, the quarter the player most needed
+// them, while Indicators kept its rows. One predicate (digest.ts makesCars) now answers for both: the country's car
+// output at the start or in any quarter played.
+describe('one answer to "does this country make cars?" for Indicators and the digest', () => {
+  const game = (country: CountryId) => {
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country, agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 4, seed: 1 });
+    if (!r.ok) throw new Error(r.error);
+    for (let i = 0; i < 2; i++) if (!s.submit({}).ok) throw new Error('turn refused');
+    return s.snapshot();
+  };
+
+  it('makesCars: the car output at the start or in any quarter played', async () => {
+    const { makesCars } = await import('../src/ui/digest.ts');
+    const aus = game('AUS');
+    const jpn = game('JPN');
+    expect(makesCars('AUS', { view: aus.view, history: aus.history, report: aus.report })).toBe(false);
+    expect(makesCars('AUS', {})).toBe(false);
+    expect(makesCars('JPN', { view: jpn.view, history: jpn.history, report: jpn.report })).toBe(true);
+    // Japan's plants at a standstill this quarter and last: still a car maker (its start says so, and so does its history)
+    const idle = structuredClone(jpn.report!);
+    idle.headlines.JPN.autoProduction = { ...idle.headlines.JPN.autoProduction, value: 0, prev: 0 };
+    expect(makesCars('JPN', { view: jpn.view, report: idle })).toBe(true);
+    expect(makesCars('JPN', { history: jpn.history, report: idle })).toBe(true);
+    // with nothing but the turn's report, the report decides
+    expect(makesCars('JPN', { report: jpn.report })).toBe(true);
+    expect(makesCars('JPN', { report: idle })).toBe(false);
+  });
+
+  it("the digest keeps a car maker's car ledgers in a second quarter of standstill, as Indicators keeps its rows", async () => {
+    const { digest } = await import('../src/ui/digest.ts');
+    const { laterReady } = await import('../src/ui/i18n.ts');
+    await laterReady();
+    const jpn = game('JPN');
+    const idle = structuredClone(jpn.report!);
+    idle.headlines.JPN.autoProduction = { ...idle.headlines.JPN.autoProduction, value: 0, prev: 0, change: 0 };
+    const d = digest(idle, 'JPN', () => {}, { view: jpn.view, history: jpn.history }) as unknown as FakeElement;
+    expect(d.querySelectorAll('h4').filter((x) => /^Car/.test(x.textContent ?? '')).length).toBe(2);
+    const panel = indicatorsPanel({ ...jpn, report: idle }) as unknown as FakeElement;
+    expect(panel.querySelectorAll('[data-testid^="indicator-auto"]').length).toBe(2);
+  });
+
+  it('Indicators and the digest agree for every country', async () => {
+    const { digest } = await import('../src/ui/digest.ts');
+    for (const c of ['AUS', 'CHN', 'JPN', 'MYS', 'USA'] as const) {
+      const s = game(c);
+      const ledgers = (digest(s.report!, c, () => {}, { view: s.view, history: s.history }) as unknown as FakeElement).querySelectorAll('h4').filter((x) => /^Car/.test(x.textContent ?? '')).length;
+      const rows = (indicatorsPanel(s) as unknown as FakeElement).querySelectorAll('[data-testid^="indicator-auto"]').length;
+      expect(ledgers, c).toBe(rows);
+      expect(rows, c).toBe(c === 'AUS' ? 0 : 2);
+    }
+  });
+});

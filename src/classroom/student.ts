@@ -185,7 +185,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (s.report) {
         const report = s.report;
         void newsReady().then(() => {
-          const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns });
+          const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
           gameRoot.append(d);
         }, whenTextsFailed);
       }

@@ -2,6 +2,7 @@
 // ledger (open a cause to see the figures).
 import { COUNTRIES, HEADLINES, type CountryId, type Headline } from '../../engine/lite.ts';
 import type { CountryView, TurnReport } from '../../engine/lite.ts';
+import type { TurnSummary } from '../../engine/summary.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
@@ -106,10 +107,20 @@ export interface DigestOptions {
   view?: CountryView | null;
   memory?: RestrictionMemory | null;
   turns?: number;
+  /** the game's turns so far, to tell whether the country makes cars (makesCars) */
+  history?: readonly TurnSummary[];
 }
 
-const CAR_HEADLINES: ReadonlySet<string> = new Set(['autoProduction', 'autoExports']);
-const makesCars = (r: TurnReport, c: CountryId) => r.headlines[c].autoProduction.value !== 0 || r.headlines[c].autoProduction.prev !== 0;
+export const CAR_HEADLINES: ReadonlySet<Headline> = new Set(['autoProduction', 'autoExports']);
+/** Whether the player's country `c` makes cars, for its car rows in Indicators and its car ledgers in the digest (one
+ * answer for both): its car output at the game's start (`view`: its calibrated output) or in any quarter played so far
+ * (`history`, `report`: this quarter and last) is above zero. A country with no car output in the game (Australia) has
+ * no car rows or ledgers ("Car output 0" says nothing); one that makes cars keeps them in a quarter its plants stand
+ * still, and in a second such quarter too, when its car output at zero is the news. */
+export function makesCars(c: CountryId, o: { view?: CountryView | null; history?: readonly TurnSummary[]; report?: TurnReport | null }): boolean {
+  const a = o.report?.headlines[c].autoProduction;
+  return (o.view?.self.ref.autoProduction ?? 0) > 0 || (o.history ?? []).some((x) => x.countries[c].autoProduction > 0) || (!!a && (a.value > 0 || a.prev > 0));
+}
 
 /** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */
 export function digest(report: TurnReport, country: CountryId, onClose: () => void, o: DigestOptions = {}): HTMLElement {
@@ -142,8 +153,8 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
       h('h3', {}, t('digest.ledgers', { country: countryName(country) })),
-      // a country that made no cars last quarter or this (Australia) has no car ledgers, as Indicators has no car rows
-      h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(report, country)).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
+      // a country that makes no cars (Australia) has no car ledgers, as Indicators has no car rows (the same makesCars)
+      h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(country, { view: o.view, history: o.history, report })).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),
       h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, fmtChange(hd, report.headlines[c][hd].change, 'pt')))))))),
       h('div', { class: 'row end' }, close),

@@ -87,7 +87,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     const r = await session.replayTurn(t);
     clear(replayBox);
     if (!r.ok) return void replayBox.append(h('p', { class: 'error' }, r.error));
-    const d = digest(r.value.report, country, () => clear(replayBox), { score: r.value.score, view: r.value.view, turns: hist.length });
+    const d = digest(r.value.report, country, () => clear(replayBox), { score: r.value.score, view: r.value.view, turns: hist.length, history: hist.slice(0, t) });
     d.classList.add('inline');
     replayBox.append(d);
     if (!map) {

@@ -353,7 +353,7 @@ export class GameScreen {
         this.openDigest = null;
         (this.side.querySelector('[data-testid="end-turn"]') as HTMLElement | null)?.focus();
         if (this.snap.over) void this.finish();
-      }, { score: r.value.turnScore, view: r.value.view, memory: this.memory, turns: r.value.turns });
+      }, { score: r.value.turnScore, view: r.value.view, memory: this.memory, turns: r.value.turns, history: r.value.history });
       this.openDigest = { el: draw(), draw };
       this.root.append(this.openDigest.el);
     }

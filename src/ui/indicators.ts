@@ -4,7 +4,7 @@ import { HEADLINES, type Headline } from '../../engine/lite.ts';
 import type { Session, SessionSnapshot } from '../session/protocol.ts';
 import { PALETTE, h } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
-import { HEADLINE_LABEL, formatHeadline, ledger, trapFocus } from './digest.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, trapFocus } from './digest.ts';
 import { splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';
@@ -34,9 +34,9 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
   };
   const rep = s.report;
   // a country that makes no cars (Australia) has no car rows: "Car output 0" said nothing (one that makes them keeps
-  // both, in a quarter its plants stand still too)
-  const makesCars = s.view.self.ref.autoProduction > 0 || hist.some((x) => x.autoProduction > 0);
-  const rows = HEADLINES.filter((hd) => makesCars || (hd !== 'autoProduction' && hd !== 'autoExports')).map((hd) => {
+  // both, in a quarter its plants stand still too); the digest's car ledgers ask the same makesCars
+  const cars = makesCars(c, { view: s.view, history: s.history, report: rep });
+  const rows = HEADLINES.filter((hd) => cars || !CAR_HEADLINES.has(hd)).map((hd) => {
     const x = rep?.headlines[c][hd];
     const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
     const why = h('div', { class: 'why hidden' });
