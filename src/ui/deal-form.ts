@@ -52,8 +52,10 @@ interface FormMemory { to: string; give: [string, number]; ask: [string, number]
 const memory = new WeakMap<object, FormMemory>();
 
 /** The form; `add` receives the proposal when the player adds it to the turn's orders. `turn` is this turn's orders
- * object: the form remembers its choices for as long as that object lives (a new turn starts from the defaults). */
-export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}): HTMLElement {
+ * object: the form remembers its choices for as long as that object lives (a new turn starts from the defaults).
+ * `past`: the words for a term of n turns that runs past the game's last turn ('' for one that does not), shown under
+ * the term as it is typed. */
+export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}, past: (n: number) => string = () => ''): HTMLElement {
   const m = memory.get(turn);
   const to = m && partners.includes(m.to as CountryId) ? m.to : me === 'JPN' ? 'USA' : null;
   const partner = h('select', { 'aria-label': t('panel.partnerAria'), 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: c === to }, countryName(c)))) as HTMLSelectElement;
@@ -61,12 +63,21 @@ export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Propo
   const ask = side('ask', m?.ask[0] ?? 'investment', m?.ask[1] ?? 10);
   const term = h('input', { type: 'number', min: 1, max: 40, value: m?.term ?? 8, 'aria-label': t('panel.termAria') }) as HTMLInputElement;
   const remember = () => memory.set(turn, { to: partner.value, give: give.chosen(), ask: ask.chosen(), term: term.value });
+  const turns = () => Math.max(1, Math.min(40, Math.round(Number(term.value)) || 8));
+  const note = h('p', { class: 'hint', 'data-testid': 'deal-term-past' });
+  const sync = () => {
+    note.textContent = past(turns());
+    note.hidden = !note.textContent;
+  };
+  term.addEventListener('input', sync);
+  sync();
   return h(
     'div',
     { class: 'propose' },
     h('div', { class: 'row wrap' }, h('label', {}, `${t('panel.to')} `, partner), h('label', {}, `${t('panel.turns')} `, term)),
+    note,
     h('div', { class: 'row wrap' }, give.el),
     h('div', { class: 'row wrap' }, ask.el),
-    h('button', { type: 'button', 'data-testid': 'deal-propose', onclick: () => (remember(), add({ to: partner.value as CountryId, give: [give.value()], get: [ask.value()], termTurns: Math.max(1, Math.min(40, Math.round(Number(term.value)) || 8)) })) }, t('panel.addProposal')),
+    h('button', { type: 'button', 'data-testid': 'deal-propose', onclick: () => (remember(), add({ to: partner.value as CountryId, give: [give.value()], get: [ask.value()], termTurns: turns() })) }, t('panel.addProposal')),
   );
 }

@@ -33,6 +33,10 @@ export const stageAttr = (s: StageKey | string): string => t(`stageAttr.${s.repl
  * it, which is named (not the term's end, a turn the game never reaches). */
 export const dealStatus = (status: string, endTurn: number, lastTurn: number): string =>
   status === 'active' ? t(endTurn > lastTurn ? 'panel.untilEnd' : 'panel.until', { status: t(`panel.status.${status}`), n: endTurn, last: lastTurn }) : t(`panel.status.${status}`);
+/** What an offer or a proposal says after its term ("8 turns: …") when the term runs past the game's last turn: the
+ * words of such a deal in force (dealStatus), '' otherwise. `endTurn`: its last turn if it is accepted when answered;
+ * null: it is never answered (the game ends first), so never in force. */
+export const termPast = (endTurn: number | null, lastTurn: number): string => (endTurn !== null && endTurn > lastTurn ? t('panel.untilEnd', { status: t('panel.inForce'), last: lastTurn }) : '');
 export const goodName = (g: TariffGood | string): string => t(`good.${g}`);
 export const levelName = (l: 'open' | 'licensed' | 'banned'): string => t(`level.${l}`);
 export const headlineName = (h: Headline): string => t(`headline.${h}`);

@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
-import { comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName } from './labels.ts';
+import { colon, comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName, termPast } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 import { bindLine, bindRow, capOn, floorOf, openOn } from './deal-binds.ts';
@@ -313,23 +313,29 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
     changed();
   };
   const describe = (list: { type: string; [k: string]: unknown }[]) => describeTerms(list);
+  // a term that runs past the last turn is said as such a deal in force is: an offer is answered at the end of this
+  // turn (view.turn + 1), a proposal made this turn at the end of the next; either is in force from its answer on
+  const now = view.turn + 1;
+  const past = (n: number, answered: number) => termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn);
+  const withTerm = (line: string, n: number, answered: number) => (past(n, answered) ? `${line}${colon()}${past(n, answered)}` : line);
+  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns }), d.termTurns, now);
   return h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Deals') },
     h('h3', {}, t('panel.offers')),
     received.length
       ? over
-        ? h('div', {}, h('p', { class: 'hint', 'data-testid': 'offers-closed' }, t('notes.offersClosed')), h('ul', {}, ...received.map((d) => h('li', {}, t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })))))
-        : h('ul', {}, ...received.map((d) => offerItem(d, describe, draft, answer)))
+        ? h('div', {}, h('p', { class: 'hint', 'data-testid': 'offers-closed' }, t('notes.offersClosed')), h('ul', {}, ...received.map((d) => h('li', {}, offerLine(d)))))
+        : h('ul', {}, ...received.map((d) => offerItem(d, offerLine(d), draft, answer)))
       : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
     h('h3', {}, t('panel.propose'), termLink('offtake')),
     over ? h('p', { class: 'hint', 'data-testid': 'proposals-closed' }, t('notes.proposalsClosed')) : proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
       draft.deals ??= {};
       draft.deals.propose = [...(draft.deals.propose ?? []), p];
       changed();
-    }, draft),
+    }, draft, (n) => past(n, now + 1)),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns })} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
@@ -337,7 +343,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
 }
 
 /** An offer with its Accept and Reject buttons; the chosen answer shows pressed, with what happens to it. */
-function offerItem(d: CountryView['deals'][number], describe: (l: { type: string; [k: string]: unknown }[]) => string, draft: Draft, answer: (id: string, key: 'accept' | 'reject') => () => void): HTMLElement {
+function offerItem(d: CountryView['deals'][number], line: string, draft: Draft, answer: (id: string, key: 'accept' | 'reject') => () => void): HTMLElement {
   const chosen = () => (draft.deals?.accept?.includes(d.id) ? 'accept' : draft.deals?.reject?.includes(d.id) ? 'reject' : null);
   const status = h('span', { class: 'hint answer', role: 'status', 'data-testid': `deal-answer-${d.id}` });
   const buttons = (['accept', 'reject'] as const).map((key) => {
@@ -357,7 +363,7 @@ function offerItem(d: CountryView['deals'][number], describe: (l: { type: string
     status.textContent = c ? t(`panel.answered.${c}`) : '';
   };
   show();
-  return h('li', {}, `${t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns })} `, ...buttons, status);
+  return h('li', {}, `${line} `, ...buttons, status);
 }
 
 /** A deal's commitments in words. */

@@ -134,6 +134,7 @@ export const en = {
     dealLine: '{{id}} {{fromName}} → {{toName}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',
     untilEnd: '{{status}} for the rest of the game (its term runs past the game’s last turn, turn {{last}})',
+    inForce: 'in force', // an offer's or a proposal's: untilEnd's status
     status: { proposed: 'proposed', active: 'active', rejected: 'rejected', broken: 'broken', expired: 'expired', completed: 'completed' },
     nothing: 'nothing',
   },
