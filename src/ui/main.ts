@@ -91,7 +91,7 @@ async function showStart(): Promise<void> {
     /* private mode: no autosaves */
   }
   const [latest, ...older] = saves;
-  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), latest ? () => void loadText(latest.text) : undefined, latest?.saved, older.map((a) => ({ load: () => void loadText(a.text), saved: a.saved })));
+  await startScreen(root, session, start, loadText, latest ? () => loadText(latest.text) : undefined, latest?.saved, older.map((a) => ({ load: () => loadText(a.text), saved: a.saved })));
 }
 
 await ready;
