@@ -9,7 +9,7 @@ import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, st
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
-import { LANGS, lang, laterReady, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, lang, laterReady, newsReady, onLangChange, t } from './i18n.ts';
 import { countryName, money, timelineName } from './labels.ts';
 import { mapControls } from './map-controls.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
@@ -17,7 +17,7 @@ import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
 import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
-import { whenTextsFailed } from './texts-failed.ts';
+import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
 
 export interface GameActions {
@@ -26,6 +26,9 @@ export interface GameActions {
   newGame(): void;
   finished(): Promise<void>;
   snapshotChanged(s: SessionSnapshot): void;
+  /** the game could not be drawn (its texts did not load) and the player closed the dialog that said so (without it,
+   * the screen tries again) */
+  notDrawn?(): void;
 }
 
 export class GameScreen {
@@ -62,7 +65,7 @@ export class GameScreen {
     // a game with a turn played (loaded, resumed, a class joined late) shows its why ledgers at once: their strings
     // first (if they did not load, the page says so and offers a reload instead of drawing their keys)
     const [types, texts] = await Promise.allSettled([this.session.projectTypes(), this.snap.turn > 0 ? laterReady() : undefined]);
-    if (texts.status === 'rejected') return whenTextsFailed(texts.reason);
+    if (texts.status === 'rejected') return whenTextsFailed(texts.reason, this.actions.notDrawn ?? (() => void this.mount()));
     if (types.status === 'rejected') throw types.reason;
     this.projectTypes = types.value;
     this.memory.observe(this.snap.turn, this.snap.view);
@@ -156,7 +159,7 @@ export class GameScreen {
     const s = this.snap;
     mapControls(this.mapCtl, () => this.map, (sel) => this.showSelection(sel));
     clear(this.header);
-    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang).catch(whenTextsFailed) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
+    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => switchLang(e.target as HTMLSelectElement) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
       h('span', { class: 'turn', 'data-testid': 'turn-label', title: s.view.date }, (s.over ? t('header.over', { date: '' }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: '' })).replace(/ · $/, ''), h('span', { class: 'date' }, ` · ${s.view.date}`)),

@@ -7,11 +7,11 @@ import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
 import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
 import { scenarioDescription, scenarioName } from './content-text.ts';
-import { LANGS, catalogue, jaBriefing, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, catalogue, jaBriefing, lang, num, onLangChange, t } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { termLink } from './glossary.ts';
 import { OBJECTIVE_LABEL } from '../session/score.ts';
-import { whenTextsFailed } from './texts-failed.ts';
+import { switchLang } from './texts-failed.ts';
 
 const objectiveKey = (label: string): string => Object.entries(OBJECTIVE_LABEL).find(([, v]) => v === label)?.[0] ?? label;
 
@@ -158,7 +158,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     fileInput.value = '';
   });
   turnsInput.addEventListener('input', () => void renderBriefing()); // the briefing's "This game: N quarters" as it is typed
-  const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang).catch(whenTextsFailed) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
+  const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => switchLang(e.target as HTMLSelectElement) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
   const form = h(
     'form',
     {
