@@ -78,6 +78,35 @@ describe.runIf(run)('End turn when what it waits for fails', () => {
     }
   }, 180_000);
 
+  it('can be closed, with Escape too: the game plays on; a resumed game it cannot draw goes back to the start screen', async () => {
+    const { ctx, page, errors } = await toTheMap('en');
+    try {
+      await page.getByTestId('end-turn').click();
+      const failed = page.getByTestId('texts-failed');
+      await failed.waitFor({ timeout: 30_000 });
+      // Escape closes it; the turn was played and the next one can be
+      await page.keyboard.press('Escape');
+      expect(await failed.count()).toBe(0);
+      expect(await page.getByTestId('turn-label').innerText()).toBe('Turn 2 of 3');
+      await page.getByTestId('end-turn').click();
+      await failed.waitFor({ timeout: 30_000 }); // (still no texts: said again, not a digest of keys)
+      expect(await page.getByTestId('texts-close').innerText()).toBe('Close');
+      await page.getByTestId('texts-close').click();
+      expect(await page.getByTestId('turn-label').innerText()).toBe('Turn 3 of 3');
+      // a game with turns played is not drawn without its texts: Resume says so, and Close goes back to the start
+      await page.getByTestId('new-game-btn').click();
+      await page.getByTestId('confirm-yes').click();
+      await page.getByTestId('resume').click();
+      await failed.waitFor({ timeout: 30_000 });
+      await page.getByTestId('texts-close').click();
+      await page.getByTestId('start-game').waitFor();
+      expect(await page.locator('body').innerText()).not.toMatch(KEY);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 180_000);
+
   it('gives the button back, with the error, when the engine fails on the turn', async () => {
     // the worker answers End turn with an error (the engine threw on it)
     const { ctx, page } = await toTheMap('en', `

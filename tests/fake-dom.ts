@@ -122,5 +122,5 @@ export type FakeElement = FElement;
 export function installFakeDom(): void {
   const g = globalThis as Record<string, unknown>;
   g.Node = FNode;
-  g.document = { documentElement: new FElement('html'), body: new FElement('body'), createElement: (tag: string) => new FElement(tag.toLowerCase()), createElementNS: (_ns: string, tag: string) => new FElement(tag), createTextNode: (s: string) => new FText(s) };
+  g.document = { documentElement: new FElement('html'), body: new FElement('body'), createElement: (tag: string) => new FElement(tag.toLowerCase()), createElementNS: (_ns: string, tag: string) => new FElement(tag), createTextNode: (s: string) => new FText(s), addEventListener: () => {}, removeEventListener: () => {} };
 }

@@ -71,7 +71,7 @@ describe('one answer to "does this country make cars?" for Indicators and the di
   };
 
   it('makesCars: the car output at the start or in any quarter played', async () => {
-    const { makesCars } = await import('../src/ui/digest.ts');
+    const { makesCars } = await import('../src/ui/ledger.ts');
     const aus = game('AUS');
     const jpn = game('JPN');
     expect(makesCars('AUS', { view: aus.view, history: aus.history, report: aus.report })).toBe(false);

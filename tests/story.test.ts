@@ -117,7 +117,7 @@ describe('the digest story', () => {
 describe('the map’s magnet supply figure', () => {
   it('never rounds a shortfall up to 100%, so it agrees with the indicators panel', async () => {
     const { supplyPct } = await import('../src/ui/labels.ts');
-    const { formatHeadline } = await import('../src/ui/digest.ts');
+    const { formatHeadline } = await import('../src/ui/ledger.ts');
     expect(supplyPct(0.996)).toBe('99.6%');
     // Australia's turn 1 (a new player's game): the indicators panel said 99.5%, the map 99%
     expect(supplyPct(0.99494)).toBe('99.5%');

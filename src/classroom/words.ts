@@ -3,12 +3,12 @@
 // with the language switch, else the browser's own language: the game page's rule).
 import i18next from 'i18next';
 import { isCountry, type CountryId } from '../../engine/index.ts';
-import { LANGS, initialLang, lang, num, pageLang, setLang, t, type Lang } from '../ui/i18n.ts';
+import { LANGS, initialLang, lang, num, pageLang, t, type Lang } from '../ui/i18n.ts';
 import { enClass } from '../ui/locales/en-class.ts';
 import { countryIn, countryName } from '../ui/labels.ts';
 import { h } from '../ui/dom.ts';
 import { Unreachable, type ServerError } from './common.ts';
-import { whenTextsFailed } from '../ui/texts-failed.ts';
+import { switchLang } from '../ui/texts-failed.ts';
 
 // the class pages' words join the catalogue here (the game page does without them); the Japanese ones when first needed
 i18next.addResourceBundle('en', 'translation', { classroom: enClass }, true, true);
@@ -41,7 +41,7 @@ export function langSwitch(): HTMLElement {
     const q = new URLSearchParams(location.search);
     // an address that names a language would otherwise win over the choice on the next visit
     if (q.has('lang')) { q.set('lang', l); history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`); }
-    void (l === 'ja' ? loadJa() : Promise.resolve()).then(() => setLang(l)).catch(whenTextsFailed);
+    switchLang(e.target as HTMLSelectElement, l === 'ja' ? loadJa : undefined);
   } }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
 }
 

@@ -1,6 +1,7 @@
 // The turn digest: news, the three biggest changes, how the turn moved your score by objective, and each headline's why
-// ledger (open a cause to see the figures).
-import { COUNTRIES, HEADLINES, type CountryId, type Headline } from '../../engine/lite.ts';
+// ledger (open a cause to see the figures: ledger.ts). The game screen loads it once its map is up (GameScreen.mount),
+// not before the map shows.
+import { COUNTRIES, HEADLINES, type CountryId } from '../../engine/lite.ts';
 import type { CountryView, TurnReport } from '../../engine/lite.ts';
 import type { TurnSummary } from '../../engine/summary.ts';
 import type { TurnScore } from '../session/protocol.ts';
@@ -8,7 +9,9 @@ import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
 import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
-import { causeName, colon, comma, countryIn, countryName, headlineName, paren, stageName } from './labels.ts';
+import { colon, comma, countryIn, countryName, paren, stageName } from './labels.ts';
+import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero, trapFocus } from './ledger.ts';
 
 /** A price-ledger cause (market/why.ts) in words. */
 function priceCause(c: string): string {
@@ -16,61 +19,6 @@ function priceCause(c: string): string {
   if (m) return t('price.controlsBy', { who: countryIn(m[1]!) });
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
   return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
-}
-import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
-
-/** Indicator names for players (the active language). */
-export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
-
-export function formatHeadline(hd: Headline, v: number): string {
-  if (hd === 'magnetSupplyRatio') return `${num(v * 100, 1)}%`;
-  if (hd === 'approval' || hd === 'security') return num(v, 1);
-  return num(v);
-}
-
-export function ledger(report: TurnReport, country: CountryId, hd: Headline): HTMLElement {
-  const x = report.headlines[country][hd];
-  const scale = Math.max(...x.causes.map((c) => Math.abs(c.amount)), 1e-12);
-  return h(
-    'ul',
-    { class: 'ledger', 'data-testid': `ledger-${hd}` },
-    ...x.causes.filter((c) => !roundsToZero(hd, c.amount)).map((c) =>
-      h(
-        'li',
-        {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, fmtChange(hd, c.amount, 'pt'))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)}${paren(fmtChange(hd, x.change, 'pt'))}`)),
-      ),
-    ),
-  );
-}
-
-/** Keep Tab inside a dialog and close it with Escape. */
-export function trapFocus(dlg: HTMLElement, onClose: () => void): void {
-  dlg.addEventListener('keydown', (e) => {
-    const k = e as KeyboardEvent;
-    if (k.key === 'Escape') {
-      k.stopPropagation();
-      onClose();
-      return;
-    }
-    if (k.key !== 'Tab') return;
-    const items = Array.from(dlg.querySelectorAll<HTMLElement>('button, summary, input, select, [tabindex]:not([tabindex="-1"])')).filter((x) => !x.hasAttribute('disabled'));
-    if (!items.length) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (k.shiftKey && document.activeElement === first) {
-      k.preventDefault();
-      last.focus();
-    } else if (!k.shiftKey && document.activeElement === last) {
-      k.preventDefault();
-      first.focus();
-    }
-  });
-}
-
-/** Whether a change shows as zero at the precision it is printed with. */
-function roundsToZero(hd: Headline, v: number): boolean {
-  return fmtChange(hd, v) === '±0';
 }
 
 const PRICE_NAMES: [keyof NonNullable<TurnReport['priceWhy']>, string][] = [
@@ -109,17 +57,6 @@ export interface DigestOptions {
   turns?: number;
   /** the game's turns so far, to tell whether the country makes cars (makesCars) */
   history?: readonly TurnSummary[];
-}
-
-export const CAR_HEADLINES: ReadonlySet<Headline> = new Set(['autoProduction', 'autoExports']);
-/** Whether the player's country `c` makes cars, for its car rows in Indicators and its car ledgers in the digest (one
- * answer for both): its car output at the game's start (`view`: its calibrated output) or in any quarter played so far
- * (`history`, `report`: this quarter and last) is above zero. A country with no car output in the game (Australia) has
- * no car rows or ledgers ("Car output 0" says nothing); one that makes cars keeps them in a quarter its plants stand
- * still, and in a second such quarter too, when its car output at zero is the news. */
-export function makesCars(c: CountryId, o: { view?: CountryView | null; history?: readonly TurnSummary[]; report?: TurnReport | null }): boolean {
-  const a = o.report?.headlines[c].autoProduction;
-  return (o.view?.self.ref.autoProduction ?? 0) > 0 || (o.history ?? []).some((x) => x.countries[c].autoProduction > 0) || (!!a && (a.value > 0 || a.prev > 0));
 }
 
 /** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */

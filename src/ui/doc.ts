@@ -1,7 +1,7 @@
 // The model documentation (docs/MODEL.md) as a page of the game itself: index.html?doc=model renders it, in `npm start`
-// and in the built bundle alike (the Markdown is bundled as text, loaded only when the page is opened).
+// and in the built bundle alike (the Markdown is bundled as text, loaded only when the page is opened, with its
+// renderer: neither is in what the game's page loads before its map).
 import { clear, h } from './dom.ts';
-import { markdown } from './markdown.ts';
 import { t } from './i18n.ts';
 
 export const MODEL_DOC_HREF = '?doc=model';
@@ -18,7 +18,7 @@ export function modelDocLink(text = t('help.modelLink')): HTMLAnchorElement {
 }
 
 export async function docPage(root: HTMLElement): Promise<void> {
-  const { default: text } = await import('../../docs/MODEL.md?raw');
+  const [{ default: text }, { markdown }] = await Promise.all([import('../../docs/MODEL.md?raw'), import('./markdown.ts')]);
   clear(root);
   document.title = 'The model: Rare Earth Gambit';
   root.append(h('main', { class: 'doc', 'data-testid': 'model-doc' }, h('nav', {}, h('a', { href: './' }, 'Rare Earth Gambit: play')), h('article', {}, ...markdown(text))));

@@ -4,12 +4,12 @@ import { maxDefenseStep, type GameMap, type OrderIssue } from '../../engine/lite
 import type { ProjectInfo, Session, SessionResult, SessionSnapshot } from '../session/protocol.ts';
 import mapJson from '../../content/map.json';
 import { clear, h } from './dom.ts';
-import { digest } from './digest.ts';
+import type * as Digest from './digest.ts';
 import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
-import { LANGS, lang, laterReady, newsReady, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, chunk, lang, laterReady, newsReady, onLangChange, t } from './i18n.ts';
 import { countryName, money, timelineName } from './labels.ts';
 import { mapControls } from './map-controls.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
@@ -17,8 +17,11 @@ import { openGlossary } from './glossary.ts';
 import { RestrictionMemory } from './story.ts';
 import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
-import { whenTextsFailed } from './texts-failed.ts';
+import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
+
+/** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
+const digestCode = (): Promise<typeof Digest> => chunk(() => import('./digest.ts'), 'toast.textsFailed');
 
 export interface GameActions {
   save(): Promise<void>;
@@ -26,6 +29,9 @@ export interface GameActions {
   newGame(): void;
   finished(): Promise<void>;
   snapshotChanged(s: SessionSnapshot): void;
+  /** the game could not be drawn (its texts did not load) and the player closed the dialog that said so (without it,
+   * the screen tries again) */
+  notDrawn?(): void;
 }
 
 export class GameScreen {
@@ -62,7 +68,7 @@ export class GameScreen {
     // a game with a turn played (loaded, resumed, a class joined late) shows its why ledgers at once: their strings
     // first (if they did not load, the page says so and offers a reload instead of drawing their keys)
     const [types, texts] = await Promise.allSettled([this.session.projectTypes(), this.snap.turn > 0 ? laterReady() : undefined]);
-    if (texts.status === 'rejected') return whenTextsFailed(texts.reason);
+    if (texts.status === 'rejected') return whenTextsFailed(texts.reason, this.actions.notDrawn ?? (() => void this.mount()));
     if (types.status === 'rejected') throw types.reason;
     this.projectTypes = types.value;
     this.memory.observe(this.snap.turn, this.snap.view);
@@ -86,9 +92,9 @@ export class GameScreen {
     });
     this.render();
     await this.mountMap();
-    // the later strings (the digest's, the ledgers', the end screen's) and a Japanese page's news readers (ja-lines) load
-    // once the map has had its first frames, not at the first End turn (which tries again if they failed to load here)
-    setTimeout(() => void newsReady().catch(() => {}), 1500);
+    // the later strings (the digest's, the ledgers', the end screen's), the digest's code and a Japanese page's news
+    // readers (ja-lines) load once the map has had its first frames, not at the first End turn (which tries again)
+    setTimeout(() => void Promise.all([newsReady(), digestCode()]).catch(() => {}), 1500);
   }
 
   /** Ctrl+Enter ends the turn, unless a dialog is open or this screen has gone. */
@@ -156,7 +162,7 @@ export class GameScreen {
     const s = this.snap;
     mapControls(this.mapCtl, () => this.map, (sel) => this.showSelection(sel));
     clear(this.header);
-    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang).catch(whenTextsFailed) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
+    const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => switchLang(e.target as HTMLSelectElement) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
     this.header.append(
       h('div', { class: 'brand' }, 'Rare Earth Gambit'),
       h('span', { class: 'turn', 'data-testid': 'turn-label', title: s.view.date }, (s.over ? t('header.over', { date: '' }) : t('header.turn', { n: s.turn + 1, total: s.turns, date: '' })).replace(/ · $/, ''), h('span', { class: 'date' }, ` · ${s.view.date}`)),
@@ -317,9 +323,9 @@ export class GameScreen {
     this.busy = true;
     this.render();
     this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
-    // the answer, and the digest's strings and a Japanese page's news readers (once); either may fail, and the button
-    // comes back whatever happens
-    const [answer, texts] = await Promise.allSettled([this.session.submit(this.draft).finally(() => this.map?.hold(false)), newsReady()]);
+    // the answer, and the digest's strings, its code and a Japanese page's news readers (once); either may fail, and
+    // the button comes back whatever happens
+    const [answer, texts] = await Promise.allSettled([this.session.submit(this.draft).finally(() => this.map?.hold(false)), Promise.all([newsReady(), digestCode()])]);
     this.busy = false;
     const r: SessionResult<SessionSnapshot> = answer.status === 'fulfilled' ? answer.value : { ok: false, error: t('toast.turnFailed', { error: (answer.reason as Error)?.message ?? String(answer.reason) }) };
     if (!r.ok) {
@@ -348,6 +354,7 @@ export class GameScreen {
     // the digest first (what the player waits for), the panels under it, the map and the autosave in later frames
     if (r.value.report) {
       const report = r.value.report;
+      const { digest } = texts.value[1];
       const draw = (): HTMLElement => digest(report, r.value.config.country, () => {
         this.openDigest?.el.remove();
         this.openDigest = null;

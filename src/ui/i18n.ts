@@ -19,7 +19,7 @@ let briefingJa: Pick<typeof JaFirst, 'briefingLineJa' | 'leverJa'> | null = null
 let linesJa: typeof JaLines | null = null;
 async function loadFirst(l: Lang): Promise<void> {
   if (CATALOGUES[l]) return;
-  const first = await import('./ja-first.ts');
+  const first = await retried(() => import('./ja-first.ts'));
   addContentJa(first.contentJa);
   briefingJa = first;
   CATALOGUES.ja = first.ja;
@@ -50,8 +50,21 @@ async function switchTo(l: Lang, withNews: boolean): Promise<void> {
 
 /** The strings a page shows once a turn is played did not load (their chunk 404s after the server was redeployed
  * during a long class, or the network dropped) after a few tries: laterReady() rejects with it, and the screens say so
- * with a Reload button (texts-failed.ts) rather than show catalogue keys. */
-export class TextsUnavailable extends Error {}
+ * with a Reload button (texts-failed.ts) rather than show catalogue keys. Also a screen's code (chunk()). */
+export class TextsUnavailable extends Error {
+  /** what the dialog says (a catalogue key) */
+  key = 'toast.textsFailed';
+}
+
+/** A chunk of code imported when first needed (the end screen's), tried again as the later strings are; if it did
+ * not load, rejects with TextsUnavailable, whose dialog says `key`. */
+export function chunk<T>(load: () => Promise<T>, key: string): Promise<T> {
+  return retried(load).catch((e: unknown) => {
+    const x = new TextsUnavailable(`a chunk did not load: ${(e as Error)?.message ?? e}`, { cause: e });
+    x.key = key;
+    throw x;
+  });
+}
 
 const LATER: Record<Lang, () => Promise<Later>> = {
   en: () => import('./locales/en-later.ts').then((m) => m.enLater),

@@ -4,7 +4,7 @@ import { HEADLINES, type Headline } from '../../engine/lite.ts';
 import type { Session, SessionSnapshot } from '../session/protocol.ts';
 import { PALETTE, h } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
-import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, trapFocus } from './digest.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, trapFocus } from './ledger.ts';
 import { splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';

@@ -7,7 +7,7 @@ import { startScreen } from './start.ts';
 import { listAutosaves, recordAutosave, type Autosave } from './autosaves.ts';
 import { GameScreen } from './game.ts';
 import { docPage, isDocPage } from './doc.ts';
-import { newsReady, ready, t } from './i18n.ts';
+import { chunk, newsReady, ready, t } from './i18n.ts';
 
 const root = document.getElementById('app')!;
 // the model documentation page (index.html?doc=model) needs no engine: the worker starts only for the game
@@ -61,10 +61,11 @@ async function showGame(s: SessionSnapshot): Promise<void> {
     save: download,
     load: pickFile,
     newGame: () => void showStart(),
+    notDrawn: () => void showStart(),
     finished: async () => {
       // the end screen's code loads when a game ends, not before the map shows (with a Japanese page's news readers: a
       // game loaded at its end shows its digests without a turn played here)
-      const [f, { endScreen }] = await Promise.all([session.finish(), import('./end.ts'), newsReady()]);
+      const [f, { endScreen }] = await Promise.all([session.finish(), chunk(() => import('./end.ts'), 'toast.endFailed'), newsReady()]);
       game?.unmount();
       game = null;
       endScreen(root, session, s.config.country, f, () => void showStart());
@@ -91,7 +92,7 @@ async function showStart(): Promise<void> {
     /* private mode: no autosaves */
   }
   const [latest, ...older] = saves;
-  await startScreen(root, session, (c) => void start(c), (t) => void loadText(t), latest ? () => void loadText(latest.text) : undefined, latest?.saved, older.map((a) => ({ load: () => void loadText(a.text), saved: a.saved })));
+  await startScreen(root, session, start, loadText, latest ? () => loadText(latest.text) : undefined, latest?.saved, older.map((a) => ({ load: () => loadText(a.text), saved: a.saved })));
 }
 
 await ready;

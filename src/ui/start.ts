@@ -7,11 +7,11 @@ import { howToPlay } from './help.ts';
 import { modelDocLink } from './doc.ts';
 import { scenarioBriefing, scenarioBriefingBox } from './briefings.ts';
 import { scenarioDescription, scenarioName } from './content-text.ts';
-import { LANGS, catalogue, jaBriefing, lang, num, onLangChange, setLang, t, type Lang } from './i18n.ts';
+import { LANGS, catalogue, jaBriefing, lang, num, onLangChange, t } from './i18n.ts';
 import { countryName, objectiveName } from './labels.ts';
 import { termLink } from './glossary.ts';
 import { OBJECTIVE_LABEL } from '../session/score.ts';
-import { whenTextsFailed } from './texts-failed.ts';
+import { switchLang } from './texts-failed.ts';
 
 const objectiveKey = (label: string): string => Object.entries(OBJECTIVE_LABEL).find(([, v]) => v === label)?.[0] ?? label;
 
@@ -50,18 +50,34 @@ const NAMES = new Proxy({} as Record<CountryId, string>, { get: (_, k) => countr
 
 let drawn = 0; // the latest start screen asked for: an older one still waiting for the session draws nothing
 
-/** `saved`: the autosaved game the Resume button brings back (its country, next turn and length, when readable);
+type Away = void | Promise<void>;
+
+/** `onStart`, `onLoad`, `resume` and the older saves' `load` resolve once the game is on screen (or has failed to come);
+ * `saved`: the autosaved game the Resume button brings back (its country, next turn and length, when readable);
  * `older`: the earlier autosaves kept (src/ui/autosaves.ts), latest first, each with a button of its own. */
-export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => void, onLoad: (text: string) => void, resume?: () => void, saved?: SavedGame, older: { load: () => void; saved?: SavedGame }[] = []): Promise<void> {
+export async function startScreen(root: HTMLElement, session: Session, onStart: (cfg: GameConfig) => Away, onLoad: (text: string) => Away, resume?: () => Away, saved?: SavedGame, older: { load: () => Away; saved?: SavedGame }[] = []): Promise<void> {
   const me = ++drawn;
   clear(root);
   const screen = h('main', { class: 'start' });
   // re-render in the new language while this screen is the one shown; once a game (or another start screen) has
   // replaced it, the listener goes: a stale one would throw the player out of a game on a language switch
+  // (once Start or Load is clicked, a switch that completes while the game is on its way, which clears the root before
+  // it draws, is left to the game: this screen is drawn again only if it is still the one shown when that ends)
+  let leaving = 0;
+  let missed = false;
   const off = onLangChange(() => {
+    if (leaving) return void (missed = true);
     off();
-    if (screen.isConnected || (me === drawn && !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume, saved, older);
+    if (me === drawn && (screen.isConnected || !root.firstChild)) void startScreen(root, session, onStart, onLoad, resume, saved, older);
   });
+  const away = (go: Away): void => {
+    leaving++;
+    void Promise.resolve(go).finally(() => {
+      if (--leaving || (screen.isConnected && !missed)) return; // (the start failed: this screen listens on)
+      off();
+      if (screen.isConnected && me === drawn) void startScreen(root, session, onStart, onLoad, resume, saved, older);
+    });
+  };
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
   let country: CountryId = 'JPN';
@@ -138,11 +154,11 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', class: 'hidden', 'data-testid': 'load-file' }) as HTMLInputElement;
   fileInput.addEventListener('change', async () => {
     const f = fileInput.files?.[0];
-    if (f) onLoad(await f.text());
+    if (f) away(f.text().then(onLoad));
     fileInput.value = '';
   });
   turnsInput.addEventListener('input', () => void renderBriefing()); // the briefing's "This game: N quarters" as it is typed
-  const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => void setLang((e.target as HTMLSelectElement).value as Lang).catch(whenTextsFailed) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
+  const langSel = h('select', { class: 'lang', 'aria-label': t('lang.label'), 'data-testid': 'lang', onchange: (e: Event) => switchLang(e.target as HTMLSelectElement) }, ...LANGS.map((l) => h('option', { value: l, selected: l === lang() }, t(`lang.${l}`))));
   const form = h(
     'form',
     {
@@ -170,7 +186,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
           return;
         }
         const agentsCfg = Object.fromEntries(COUNTRIES.map((c) => [c, opponentSel[c]?.value ?? 'persona'])) as Record<CountryId, string>;
-        onStart({ scenarioId: scenarioSel.value, country, agents: agentsCfg, turns, seed });
+        away(onStart({ scenarioId: scenarioSel.value, country, agents: agentsCfg, turns, seed }));
       },
     },
     h('div', { class: 'row title-row' }, h('h1', {}, 'Rare Earth Gambit'), langSel),
@@ -180,8 +196,8 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     h('fieldset', {}, h('legend', {}, t('start.opponents'), termLink('persona')), opponents),
     h('div', { class: 'row' }, h('label', {}, `${t('start.turns')} `, turnsInput), h('label', {}, `${t('start.seed')} `, seedInput)),
     error,
-    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: resume }, saved ? savedLabel(saved, 'resume') : t('start.resume')) : null, fileInput),
-    older.length ? h('div', { class: 'row older-saves', 'data-testid': 'older-saves' }, h('span', { class: 'hint' }, t('start.olderSaves')), ...older.map((o, k) => h('button', { type: 'button', 'data-testid': `resume-${k + 1}`, onclick: o.load }, o.saved ? savedLabel(o.saved, 'older') : t('start.olderUnknown')))) : null,
+    h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-testid': 'start-game' }, t('start.start')), h('button', { type: 'button', 'data-testid': 'load', onclick: () => fileInput.click() }, t('start.loadFile')), resume ? h('button', { type: 'button', 'data-testid': 'resume', onclick: () => away(resume()) }, saved ? savedLabel(saved, 'resume') : t('start.resume')) : null, fileInput),
+    older.length ? h('div', { class: 'row older-saves', 'data-testid': 'older-saves' }, h('span', { class: 'hint' }, t('start.olderSaves')), ...older.map((o, k) => h('button', { type: 'button', 'data-testid': `resume-${k + 1}`, onclick: () => away(o.load()) }, o.saved ? savedLabel(o.saved, 'older') : t('start.olderUnknown')))) : null,
   );
   screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
   root.append(screen);

@@ -30,7 +30,7 @@ export const en = {
   budget: { thisTurn: 'Budget this turn {{money}}', orders: 'orders {{money}}', meter: 'share of the budget this turn’s investments use' },
   map: { inspect: 'Figures for…', inspectLabel: 'figures for a place on the map', zoomIn: 'zoom in', zoomOut: 'zoom out', reset: 'reset the map view', aria: 'map of the Indo-Pacific: trade flows this quarter', country: 'country: {{name}}', port: 'port: {{name}}', lane: 'lane: {{a}} – {{b}}', strait: 'strait: {{name}}' },
   ind: { why: 'why?', whyTitle: 'why it moved last turn', afterFirst: 'available after the first turn', scoreBy: 'Your score by objective, points', prices: 'Prices, USD/kg', outside: 'outside China', china: 'China', you: 'you' },
-  toast: { saved: 'Saved: all {{n}} timelines.', loaded: 'Loaded: turn {{turn}} of {{total}} is next.', loadFailed: 'Could not load that file: {{error}}. Your current game is unchanged.', dismiss: 'dismiss', textsFailed: 'Could not load the game’s texts; reload the page.', reload: 'Reload', turnFailed: 'The turn did not go through: {{error}}' },
+  toast: { saved: 'Saved: all {{n}} timelines.', loaded: 'Loaded: turn {{turn}} of {{total}} is next.', loadFailed: 'Could not load that file: {{error}}. Your current game is unchanged.', dismiss: 'dismiss', textsFailed: 'Could not load the game’s texts; reload the page.', endFailed: 'Could not load the results screen; close this and try again, or reload the page.', langFailed: 'Could not load {{lang}}; the page stays in {{now}}.', reload: 'Reload', turnFailed: 'The turn did not go through: {{error}}' },
   /** a country's ("China's"), said in ledgers and elsewhere (labels.ts countryOwn); the causes are in en-later.ts */
   cause: {
     whose: '{{who}}’s',
