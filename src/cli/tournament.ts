@@ -101,6 +101,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const spec: TournamentSpec = { format: 'rare-earth-gambit-tournament', id, scenario: o.scenario, seed, gamesPerProfile: n, turns: turns ?? null, pools, profiles, profilesInAll: all };
   const total = profiles.length * n;
   const shard = parseShard(o.shard, total);
+  checkMergeable(o, profiles.length, n);
   checkRunSize(shardSize(total, shard), total, '--games-per-profile x profiles');
   const tasks: GameTask[] = [];
   profiles.forEach((p) => {
@@ -119,6 +120,16 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   }
   process.stdout.write(writeTournament(o.out, content, spec, lines));
   return 0;
+}
+
+/** A tournament is at most what `gambit merge` takes (MAX_TOURNAMENT_PROFILES profiles, MAX_MERGED_GAMES games): past
+ * that, refused before any game, since its shards could never be merged (and one run plays fewer games than that). */
+function checkMergeable(o: Pick<TournamentOptions, 'sample' | 'shard' | 'gamesPerProfile'>, profiles: number, n: number): void {
+  const shards = o.shard !== undefined ? `, so the shards of --shard ${o.shard} could never be merged` : '';
+  if (profiles > MAX_TOURNAMENT_PROFILES)
+    throw new UsageError(`--sample ${o.sample}: a tournament holds at most ${MAX_TOURNAMENT_PROFILES} profiles (gambit merge takes no more: its tournament.json lists them all)${shards}; sample at most ${MAX_TOURNAMENT_PROFILES}, or split the pools into several tournaments`);
+  if (profiles * n > MAX_MERGED_GAMES)
+    throw new UsageError(`--games-per-profile ${n} x ${profiles} profiles${o.sample !== undefined ? ` (--sample ${o.sample})` : ''} = ${profiles * n} games: a tournament holds at most ${MAX_MERGED_GAMES} games (gambit merge holds them all in memory to make the payoff table)${shards}; play fewer games per profile or fewer profiles`);
 }
 
 /** The payoff table of all of a tournament's games, sorted by game number (payoffs.json): per profile its games' seeds
