@@ -70,7 +70,7 @@ describe('the payoff table cap', () => {
     writeFileSync(f, '');
     truncateSync(f, 1024 * MB); // sparse: nothing is written
     const a = gambit('analyze', f);
-    expect(a.code).toBe(2);
+    expect(a.code).toBe(1);
     expect(a.stderr).toBe(`gambit: ${f}: too large (1024 MB; the limit is ${LIMITS.table / MB} MB)\n`);
     const r = gambit('report', d);
     expect(r.code).toBe(1);

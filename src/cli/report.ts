@@ -6,12 +6,14 @@ import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type Analys
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { LIMITS, mb } from './files.ts';
+import { UsageError } from './errors.ts';
 import { exactTournamentScores } from './report-scores.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, lowHigh, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
-/** A problem with an input file: one line, exit 1, nothing written. */
+/** A problem with an input file: one line, exit 1, nothing written (a directory that is not there, or holds nothing
+ * to report, is a bad path: a UsageError, exit 2). */
 export class ReportError extends Error {}
 
 const nn = z.number().nullable();
@@ -87,11 +89,11 @@ function readJson(path: string, name: string, cap?: number): unknown {
 export function loadInputs(dir: string): Inputs {
   let files: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new ReportError(`${dir}: not a directory`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`report: ${dir}: not a directory`);
     files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).sort();
   } catch (e) {
-    if (e instanceof ReportError) throw e;
-    throw new ReportError(`${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : oneLine((e as Error).message)}`);
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`report: ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : oneLine((e as Error).message)}`);
   }
   const inp: Inputs = { dir, forks: [], results: [], skipped: [] };
   const at = (f: string) => join(dir, f);
@@ -141,7 +143,7 @@ export function loadInputs(dir: string): Inputs {
     else if (!inp.skipped.some((s) => s.file === f)) inp.skipped.push({ file: f, why: 'empty' });
   }
   if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
-    throw new ReportError(`${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
+    throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
   return inp;
 }
 
