@@ -223,7 +223,7 @@ describe('scripted agents', () => {
     expect(scripted[1].countries.CHN.defenseSpendingPct).not.toBeCloseTo(2.0, 6);
   });
 
-  it('a malformed script file gives one line per problem naming the file and path, and exit 2', () => {
+  it('a malformed script file gives one line per problem naming the file and path, and exit 1 (a file refused for what it holds)', () => {
     const bad = join(TMP, 'bad-script.json');
     writeFileSync(
       bad,
@@ -235,7 +235,7 @@ describe('scripted agents', () => {
       }),
     );
     const r = gambit('run', '--seed', '3', '--turns', '2', '--agents', `USA=scripted:${bad}`);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     const err = lines(r.stderr).map((l) => l.replace(/^gambit: /, ''));
     expect(err).toHaveLength(3);
@@ -256,7 +256,7 @@ describe('scripted agents', () => {
     const f = join(TMP, 'trailing-comma.json');
     writeFileSync(f, '{"turns": {\n  "1": { "tariffs": { "USA": { "autos": 27, } } }\n}}\n');
     const r = gambit('run', '--turns', '1', '--agents', `USA=scripted:${f}`);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^gambit: scripted:${f}: not valid JSON \\(.*position 56 \\(line 2 column 45\\)\\)\n$`));
     const v = gambit('validate', f);
     expect(v.code).toBe(1);

@@ -231,7 +231,7 @@ describe('batches are honest', () => {
       // (a line whose checksum does not match is damage, not another batch: resume keeps the rest, tests/journal-damage.test.ts)
     ] as const) {
       writeFileSync(`${o}.partial`, [...j, extra].join('\n') + '\n');
-      refused(await sp(o, '--resume'), 2, `${o}.partial line 4`, why);
+      refused(await sp(o, '--resume'), 1, `${o}.partial line 4`, why);
     }
   });
 
@@ -246,12 +246,12 @@ describe('batches are honest', () => {
       const l = JSON.parse(m1[0]);
       l.game = game;
       writeFileSync(at('t1.jsonl'), [JSON.stringify(l), ...m1.slice(1)].join('\n') + '\n');
-      refused(await cli('merge', '--out', at('merged.jsonl'), at('t1.jsonl'), at('m2.jsonl')), 2, 't1.jsonl line', why);
+      refused(await cli('merge', '--out', at('merged.jsonl'), at('t1.jsonl'), at('m2.jsonl')), 1, 't1.jsonl line', why);
     }
     const huge = JSON.parse(m1[0]);
     huge.shard = '1/99999999';
     writeFileSync(at('t1.jsonl'), JSON.stringify(huge) + '\n');
-    refused(await cli('merge', '--out', at('merged.jsonl'), at('t1.jsonl')), 2, 't1.jsonl', /not a shard of a batch of 4 games/);
+    refused(await cli('merge', '--out', at('merged.jsonl'), at('t1.jsonl')), 1, 't1.jsonl', /not a shard of a batch of 4 games/);
     expect(existsSync(at('merged.jsonl'))).toBe(false);
     expect((await cli('merge', '--out', at('merged.jsonl'), at('m2.jsonl'), at('m1.jsonl'))).code).toBe(0);
   });
@@ -331,15 +331,15 @@ describe('every input file has a size cap; a script is read once per batch', () 
   const sparse = (name: string, mb: number) => (writeFileSync(at(name), ''), truncateSync(at(name), mb * 1024 * 1024), at(name));
 
   it('a script over 4 MB, or /dev/zero, is refused with the limit (not read until memory runs out)', async () => {
-    refused(await cli('run', '--turns', '1', '--agents', `JPN=scripted:${sparse('big-script.json', 50)}`), 2, 'big-script.json', /too large \(50 MB; the limit is 4 MB\)/);
-    refused(await cli('run', '--turns', '1', '--agents', 'JPN=scripted:/dev/zero'), 2, '/dev/zero', /too large \(more than the limit of 4 MB\)/);
+    refused(await cli('run', '--turns', '1', '--agents', `JPN=scripted:${sparse('big-script.json', 50)}`), 1, 'big-script.json', /too large \(50 MB; the limit is 4 MB\)/);
+    refused(await cli('run', '--turns', '1', '--agents', 'JPN=scripted:/dev/zero'), 1, '/dev/zero', /too large \(more than the limit of 4 MB\)/);
   });
 
   it('content, replay, save and journal caps', async () => {
     const v = await cli('validate', sparse('big-content.json', 17));
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/big-content\.json: \$: expected a file of at most 16 MB, found a file of 17\.0 MB/);
-    refused(await cli('replay', 'verify', sparse('big-replay.json', 40)), 2, 'big-replay.json', /too large \(40 MB; the limit is 32 MB\)/);
+    refused(await cli('replay', 'verify', sparse('big-replay.json', 40)), 1, 'big-replay.json', /too large \(40 MB; the limit is 32 MB\)/);
     const s = new SessionCore(content);
     expect(s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: persona, turns: 2, seed: 1 }).ok).toBe(true);
     const l = s.load(' '.repeat(17 * 1024 * 1024));
@@ -347,7 +347,7 @@ describe('every input file has a size cap; a script is read once per batch', () 
     if (!l.ok) expect(l.error).toMatch(/too large to be a save \(17\.0 MB; a save is at most 16 MB\)/);
     const o = at('long.jsonl');
     writeFileSync(`${o}.partial`, `{"game":0,"x":"${'x'.repeat(70_000)}"}\n`);
-    refused(await cli('selfplay', '--games', '2', '--turns', '1', '--workers', '1', '--out', o, '--resume'), 2, 'long.jsonl.partial', /line 1 is longer than 64 KB/);
+    refused(await cli('selfplay', '--games', '2', '--turns', '1', '--workers', '1', '--out', o, '--resume'), 1, 'long.jsonl.partial', /line 1 is longer than 64 KB/);
   });
 
   it('a script is read once per batch, not once per game', () => {

@@ -219,14 +219,16 @@ describe('gambit report errors: one line naming the file, exit 1, nothing writte
     expect(bad('bad-line', { 't.jsonl': `${lines(readFileSync(join(DIR, 's.jsonl'), 'utf8'))[0]}\n{"game": 1,\n` })).toMatch(/bad-line\/t\.jsonl: line 2: not valid JSON/);
   });
 
-  it('an empty or missing directory', () => {
+  it('an empty or missing directory: a bad path, exit 2 as a bad flag (tests/exit-codes.test.ts)', () => {
     const d = join(TMP, 'empty');
     mkdirSync(d);
     const r = gambit('report', d);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(lines(r.stderr)).toHaveLength(1);
     expect(r.stderr).toMatch(/nothing to report: no payoffs\.json, .*sweep\.json/);
     expect(readdirSync(d)).toEqual([]);
-    expect(gambit('report', join(TMP, 'nowhere')).stderr).toMatch(/nowhere: no such directory/);
+    const nowhere = gambit('report', join(TMP, 'nowhere'));
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toMatch(/nowhere: no such directory/);
   });
 });

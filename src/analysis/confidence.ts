@@ -128,6 +128,13 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
   const inBoot = boot.reduce((a, x) => a + x.ids.length, 0);
   const mean = new Float64Array(g.mean.length);
   const draw = new Int32Array(Math.max(0, ...boot.map((x) => x.m)));
+  // Only the players with a choice are redrawn from their seeds: a player with one strategy never deviates, so its
+  // payoff enters no equilibrium test, best response or α-Rank move (its mean keeps the draw above, a finite number).
+  // Each seed set's per-seed scores of those players are laid out seed by seed (seed s: every profile's scores in a
+  // row), so a drawn seed's scores are read together rather than once per profile and player across the whole table.
+  const cols = g.pools.flatMap((pool, i) => (pool.length > 1 ? [i] : []));
+  const rows = boot.map(({ m, ids }) => seedRows(g, ids, cols, m));
+  const sums = new Float64Array(Math.max(0, ...boot.map((x) => x.ids.length * cols.length)));
   for (let r = 0; r < samples; r++) {
     for (let id = 0; id < g.size; id++) {
       for (let i = 0; i < n; i++) {
@@ -136,19 +143,25 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
         mean[k] = g.known[id] ? g.mean[k] + g.se[k] * z : NaN;
       }
     }
-    for (const { m, ids } of boot) {
-      for (let s = 0; s < m; s++) draw[s] = Math.floor(uniform() * m);
-      const c = Math.sqrt(m / (m - 1));
-      for (const id of ids) {
-        const v = g.perSeed[id]!;
-        for (let i = 0; i < n; i++) {
-          let sum = 0;
-          for (let s = 0; s < m; s++) sum += v[draw[s] * n + i];
-          const k = id * n + i;
-          mean[k] = g.mean[k] + c * (sum / m - g.mean[k]);
+    if (cols.length)
+      boot.forEach(({ m, ids }, b) => {
+        for (let s = 0; s < m; s++) draw[s] = Math.floor(uniform() * m);
+        const c = Math.sqrt(m / (m - 1));
+        // each (profile, player) sum adds the drawn seeds' scores in the order drawn, as a sum taken on its own would
+        const w = ids.length * cols.length;
+        const row = rows[b];
+        sums.fill(0, 0, w);
+        for (let s = 0; s < m; s++) {
+          const at = draw[s] * w;
+          for (let q = 0; q < w; q++) sums[q] += row[at + q];
         }
-      }
-    }
+        ids.forEach((id, j) =>
+          cols.forEach((i, ci) => {
+            const k = id * n + i;
+            mean[k] = g.mean[k] + c * (sums[j * cols.length + ci] / m - g.mean[k]);
+          }),
+        );
+      });
     const h = withMeans(g, mean);
     const { eq } = scanEquilibria(h, tol);
     if (eq.length === 0) none++;
@@ -212,6 +225,19 @@ export function confidence(table: TableLike, finding: ConfidenceFinding, opts: C
     bestResponses: wantBr ? brEntries.map((e, j) => ({ player: g.players[e.player], others: e.others, best: e.best, stability: e.best.length ? brHits[j] / samples : null })) : null,
     alphaRank,
   };
+}
+
+/** The per-seed scores of players `cols` at profiles `ids` (one seed set of m seeds) seed by seed: row s holds profile
+ * ids[0]'s scores of cols on seed s, then ids[1]'s, and so on. */
+function seedRows(g: GameIndex, ids: number[], cols: number[], m: number): Float64Array {
+  const n = g.players.length;
+  const w = ids.length * cols.length;
+  const out = new Float64Array(m * w);
+  ids.forEach((id, j) => {
+    const v = g.perSeed[id]!;
+    for (let s = 0; s < m; s++) cols.forEach((i, ci) => (out[s * w + j * cols.length + ci] = v[s * n + i]));
+  });
+  return out;
 }
 
 interface BrEntry {

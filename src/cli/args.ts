@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { COUNTRIES, hashValue, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type CountryId, type Script } from '../../engine/index.ts';
 import { zodIssues, formatIssue } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
-import { UsageError, polishIssue } from './errors.ts';
+import { FileError, UsageError, polishIssue } from './errors.ts';
 import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
 import { scriptOrderIssues } from './script-check.ts';
 
@@ -60,14 +60,15 @@ export interface LoadedScript {
 }
 
 /** Read and check a scripted agent's file: size cap, JSON, no built-in key names, the schema. Errors name the file,
- * the JSON path, what was expected and what was found. */
+ * the JSON path, what was expected and what was found (exit 1: the file is refused; one that does not fit its seat or
+ * the scenario is a bad --agents value, exit 2, script-check.ts). */
 export function readScript(path: string): LoadedScript {
   const label = `scripted:${path}`;
   const json = parseJsonText(readTextCapped(path, label, LIMITS.script), label);
   const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
-  if (builtin.length) throw new UsageError(builtin.map(formatIssue).join('\n'));
+  if (builtin.length) throw new FileError(builtin.map(formatIssue).join('\n'));
   const r = ScriptSchema.safeParse(json);
-  if (!r.success) throw new UsageError(zodIssues(path, json, r.error).map(polishIssue).map(formatIssue).join('\n'));
+  if (!r.success) throw new FileError(zodIssues(path, json, r.error).map(polishIssue).map(formatIssue).join('\n'));
   return { script: r.data, hash: hashValue(r.data) };
 }
 
@@ -96,7 +97,7 @@ export function scriptsByHash(hashes: Record<string, string>): Record<string, Lo
     let s = scriptCache.get(key);
     if (!s) {
       s = readScript(path);
-      if (s.hash !== hash) throw new UsageError(`scripted:${path}: the file changed while the batch ran; run it again`);
+      if (s.hash !== hash) throw new FileError(`scripted:${path}: the file changed while the batch ran; run it again`);
       if (scriptCache.size > 64) scriptCache.clear();
       scriptCache.set(key, s);
     }

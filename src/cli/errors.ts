@@ -1,6 +1,8 @@
 // The CLI's error classes: each becomes one line on stderr and an exit code (main.ts), never a stack trace.
 
-/** A bad flag, value or path on the command line, or an input file that cannot be used: exit 2. */
+/** The command line cannot be run as given: a bad flag or value; a path that cannot be used as one (no such file or
+ * directory, a directory where a file goes, an output that cannot be written); files that do not fit together or with
+ * the flags (a shard missing or given twice, another batch's journal, a script for another seat): exit 2. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -8,7 +10,8 @@ export class UsageError extends Error {
   }
 }
 
-/** A file could not be read or written while the work ran, or an input file's contents are refused: exit 1. */
+/** An input file refused for what it holds, in every command (over its size cap, not JSON, not of its kind or schema,
+ * a damaged or inconsistent line), or a file that could not be read or written while the work ran: exit 1. */
 export class FileError extends Error {
   constructor(message: string) {
     super(message);

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, type CountryId } from '../../engine/index.ts';
 import { loadContent } from '../content/load.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } from './args.ts';
+import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
 import { checkOutputs } from './files.ts';
@@ -52,10 +53,10 @@ export function loadExperiment(name: string): Experiment {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new FileError(`${path}: not valid JSON (${(e as Error).message})`);
   }
   const r = ExperimentSchema.safeParse(json);
-  if (!r.success) throw new UsageError(`${path}: ${r.error.issues.map((i) => `$.${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success) throw new FileError(`${path}: ${r.error.issues.map((i) => `$.${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return r.data;
 }
 
@@ -271,9 +272,9 @@ function openExperimentJournal(path: string, plan: ExperimentPlan, contentHash: 
         /* refused below */
       }
       const key = l?.key;
-      if (!l || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= plan.total) throw new UsageError(`${where}: not a result of this experiment's ${plan.played} games`);
-      if (plan.twinKey(key) || l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard || (plan.yardMeasures && !l.metrics) : !l.metrics)) throw new UsageError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
-      if (done.has(key)) throw new UsageError(`${where}: game ${key} appears twice`);
+      if (!l || typeof key !== 'number' || !Number.isInteger(key) || key < 0 || key >= plan.total) throw new FileError(`${where}: not a result of this experiment's ${plan.played} games`);
+      if (plan.twinKey(key) || l.kind !== (key < plan.yards ? 'yard' : 'measure') || (l.kind === 'yard' ? !l.yard || (plan.yardMeasures && !l.metrics) : !l.metrics)) throw new FileError(`${where}: game ${key} is not the kind of result this experiment keeps there`);
+      if (done.has(key)) throw new FileError(`${where}: game ${key} appears twice`);
       return key;
     },
   });

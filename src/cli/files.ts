@@ -4,7 +4,7 @@
 import { closeSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { NON_FINITE, jsonSyntaxMessage, nonFiniteAt } from '../content/load.ts';
-import { UsageError } from './errors.ts';
+import { FileError, UsageError } from './errors.ts';
 import { reason } from './io.ts';
 
 const MB = 1024 * 1024;
@@ -38,7 +38,8 @@ function statOrNull(p: string): Stats | null {
 }
 
 /** Read a whole input file as text, refusing directories, devices that never end, and anything over `cap` bytes.
- * `label` starts each message (the path, or how the file was named: scripted:plan.json). */
+ * `label` starts each message (the path, or how the file was named: scripted:plan.json). A path that cannot be opened
+ * or is a directory is a UsageError (exit 2); a file over its cap, or one that fails while read, a FileError (exit 1). */
 export function readTextCapped(path: string, label: string, cap: number): string {
   let fd: number;
   try {
@@ -49,7 +50,7 @@ export function readTextCapped(path: string, label: string, cap: number): string
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new UsageError(`${label}: it is a directory, not a file`);
-    if (st.isFile() && st.size > cap) throw new UsageError(`${label}: too large (${mb(st.size)}; the limit is ${mb(cap)})`);
+    if (st.isFile() && st.size > cap) throw new FileError(`${label}: too large (${mb(st.size)}; the limit is ${mb(cap)})`);
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -58,12 +59,12 @@ export function readTextCapped(path: string, label: string, cap: number): string
       try {
         n = readSync(fd, b, 0, b.length, null);
       } catch (e) {
-        throw new UsageError(`${label}: cannot read it (${reason(e)})`);
+        throw new FileError(`${label}: cannot read it (${reason(e)})`);
       }
       if (n === 0) break;
       chunks.push(b.subarray(0, n));
       total += n;
-      if (total > cap) throw new UsageError(`${label}: too large (more than the limit of ${mb(cap)})`);
+      if (total > cap) throw new FileError(`${label}: too large (more than the limit of ${mb(cap)})`);
     }
     return Buffer.concat(chunks).toString('utf8');
   } finally {
@@ -71,16 +72,16 @@ export function readTextCapped(path: string, label: string, cap: number): string
   }
 }
 
-/** Parse JSON text from a file; bad JSON and numbers beyond the largest double are refused in one line. */
+/** Parse JSON text from a file; bad JSON and numbers beyond the largest double are refused in one line (exit 1). */
 export function parseJsonText(text: string, label: string): unknown {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${label}: not valid JSON (${jsonSyntaxMessage(text, e)})`);
+    throw new FileError(`${label}: not valid JSON (${jsonSyntaxMessage(text, e)})`);
   }
   const bad = nonFiniteAt(json);
-  if (bad) throw new UsageError(`${label}: ${bad}: expected a finite number, found ${NON_FINITE}`);
+  if (bad) throw new FileError(`${label}: ${bad}: expected a finite number, found ${NON_FINITE}`);
   return json;
 }
 
@@ -190,7 +191,8 @@ export function checkOutputs(outputs: OutputTarget[], inputs: InputFile[]): void
 // ---- reading line by line (journals, results files): bounded memory however long the file ----
 
 /** Reads a file's lines in chunks, never holding more than a chunk and one line; a line over `maxLine` bytes is
- * refused. The file is reopened for each chunk, so many readers (one per shard in a merge) hold no descriptors. */
+ * refused (exit 1; a path that is not a file, exit 2). The file is reopened for each chunk, so many readers (one per
+ * shard in a merge) hold no descriptors. */
 export class LineReader {
   lineNo = 0;
   /** bytes up to the end of the last complete line returned */
@@ -216,7 +218,7 @@ export class LineReader {
     for (;;) {
       const nl = this.pending.indexOf(10);
       if (nl > this.maxLine || (nl < 0 && this.pending.length > this.maxLine))
-        throw new UsageError(`${this.label}: line ${this.lineNo + 1} is longer than ${mb(this.maxLine)}; not a file this program wrote`);
+        throw new FileError(`${this.label}: line ${this.lineNo + 1} is longer than ${mb(this.maxLine)}; not a file this program wrote`);
       if (nl >= 0) {
         const line = this.pending.subarray(0, nl).toString('utf8');
         this.pending = this.pending.subarray(nl + 1);
@@ -239,7 +241,7 @@ export class LineReader {
           closeSync(fd);
         }
       } catch (e) {
-        throw new UsageError(`${this.label}: cannot read it (${reason(e)})`);
+        throw new FileError(`${this.label}: cannot read it (${reason(e)})`);
       }
       if (n === 0) this.eof = true;
       else {

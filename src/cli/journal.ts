@@ -133,7 +133,7 @@ export interface JournalSpec<I extends object> {
   /** in words, what differs between this run and the journal's header */
   differs: (there: Partial<I>) => string[];
   /** check a result line's text (its checksum already matched) against the run; returns its key, or throws a
-   * UsageError naming `where`; `done` holds the keys so far */
+   * FileError naming `where` (a line that does not fit the run: exit 1); `done` holds the keys so far */
   entry: (text: string, where: string, done: JournalIndex) => number;
   /** what the runs are called in messages: "batch", "experiment" */
   what?: string;
@@ -155,12 +155,12 @@ export function openJournal(p: JournalPlan): JournalIndex {
       const label = `--resume: ${p.path}`;
       const l: ResultLine = parseResultLine(text, where);
       if (l.run !== run) throw new UsageError(`${label} belongs to another batch (its games were played with another scenario, content, seed, games, turns, agents, scripts or engine version); add --fresh to discard it`);
-      if ((l.shard ?? null) !== p.identity.shard) throw new UsageError(`${where}: a game of shard ${l.shard ?? 'none'}, and this run is shard ${p.identity.shard ?? 'none'}`);
-      if (!p.mine(l.game)) throw new UsageError(`${where}: game ${l.game} is not one of this run's games (0-${p.identity.games - 1}${p.identity.shard ? `, shard ${p.identity.shard}` : ''})`);
-      if (l.seed !== p.identity.seed + l.game) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${p.identity.seed + l.game}`);
-      for (const [c, a] of Object.entries(p.names)) if (l.agents[c as CountryId] !== a) throw new UsageError(`${where}: game ${l.game} has ${c}=${l.agents[c as CountryId]}, not ${a}`);
-      if (done.has(l.game)) throw new UsageError(`${where}: game ${l.game} appears twice`);
-      if (done.size >= p.size) throw new UsageError(`${where}: more games than this run plays`);
+      if ((l.shard ?? null) !== p.identity.shard) throw new FileError(`${where}: a game of shard ${l.shard ?? 'none'}, and this run is shard ${p.identity.shard ?? 'none'}`);
+      if (!p.mine(l.game)) throw new FileError(`${where}: game ${l.game} is not one of this run's games (0-${p.identity.games - 1}${p.identity.shard ? `, shard ${p.identity.shard}` : ''})`);
+      if (l.seed !== p.identity.seed + l.game) throw new FileError(`${where}: game ${l.game} has seed ${l.seed}, not ${p.identity.seed + l.game}`);
+      for (const [c, a] of Object.entries(p.names)) if (l.agents[c as CountryId] !== a) throw new FileError(`${where}: game ${l.game} has ${c}=${l.agents[c as CountryId]}, not ${a}`);
+      if (done.has(l.game)) throw new FileError(`${where}: game ${l.game} appears twice`);
+      if (done.size >= p.size) throw new FileError(`${where}: more games than this run plays`);
       return l.game;
     },
   });
@@ -197,7 +197,7 @@ export function openJournalWith<I extends object>(p: JournalSpec<I>): JournalInd
     header = null;
   }
   if (!header || typeof header !== 'object' || header.journal !== JOURNAL_FORMAT || !header.identity || typeof header.identity !== 'object')
-    throw new UsageError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
+    throw new FileError(`${label}: not a journal of this program (its first line is not a journal header); add --fresh to discard it and start again`);
   const diff = p.differs(header.identity);
   if (diff.length) throw new UsageError(`${label} belongs to another ${what}: ${diff.slice(0, 4).join('; ')}; add --fresh to discard it and start again`);
   const damaged: number[] = [];

@@ -5,7 +5,7 @@ import { COUNTRIES, ENGINE_VERSION, REPLAY_VERSION, formatIssue, type Content, t
 import { zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { builtinScenarioPath, listScenarios, loadContent } from '../content/load.ts';
-import { FileError, UsageError, polishIssue } from './errors.ts';
+import { FileError, polishIssue } from './errors.ts';
 import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
 import { loadScenarioContent } from './content.ts';
 
@@ -27,12 +27,12 @@ export const ReplaySchema = z
   })
   .strict();
 
-/** Parse a replay file (exit 2 if it cannot be read or is not a replay, exit 1 with one line per problem if it is a
- * damaged one). Nothing in it is used as a path. */
+/** Parse a replay file (exit 2 if there is no such file, exit 1 with one line per problem if it is too large, not a
+ * replay or a damaged one). Nothing in it is used as a path. */
 export function readReplay(file: string): Replay {
   const json = parseJsonText(readTextCapped(file, file, LIMITS.replay), file);
   if (json === null || typeof json !== 'object' || Array.isArray(json) || (json as { format?: unknown }).format !== 'rare-earth-gambit-replay')
-    throw new UsageError(`${file}: not a replay file (write one with gambit run --out)`);
+    throw new FileError(`${file}: not a replay file (write one with gambit run --out)`);
   const builtin = builtinKeyIssues(file, json);
   if (builtin.length) throw new FileError(builtin.map(formatIssue).join('\n'));
   const v = (json as { version?: unknown }).version;

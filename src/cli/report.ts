@@ -2,17 +2,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { analyzeTable, jsonPath, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
+import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { LIMITS, mb } from './files.ts';
-import { exactTournamentScores } from './report-scores.ts';
+import { UsageError } from './errors.ts';
+import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
-import { meanSd, t95 } from './tournament.ts';
-import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, histogram, htmlTable, lowHigh, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
+import { t95 } from './tournament.ts';
+import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
-/** A problem with an input file: one line, exit 1, nothing written. */
-export class ReportError extends Error {}
+export { ReportError };
 
 const nn = z.number().nullable();
 const nums = z.record(z.string(), z.number());
@@ -28,10 +28,6 @@ const ForkSchema = z.object({
   format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
   results: z.array(z.object({ country: z.string(), meanDiff: z.number(), sd: z.number(), ci95: z.tuple([nn, nn]), shareBetter: z.number(), gdpDiffPct: z.number(), min: z.number(), max: z.number() })).min(1),
 });
-const ResultSchema = z.object({
-  game: z.number().int(), seed: z.number(), agents: prof, scores: nums,
-  outcomes: z.object({ turns: z.number(), gdpGrowthPct: nums, approval: nums, jpnMinMagnetSupply: z.number(), finalPrices: nums, events: z.number() }),
-});
 const motion = z.object({ kind: z.enum(['drift', 'cycle']), window: z.number(), player: z.string(), strategy: z.string(), from: z.number(), to: z.number(), travelled: z.number(), heading: z.string(), headingGain: z.number() }).optional();
 const AnalysisSchema = z.object({
   format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
@@ -45,8 +41,6 @@ const AnalysisSchema = z.object({
 });
 type Sweep = z.infer<typeof SweepSchema>;
 type Fork = z.infer<typeof ForkSchema>;
-/** A self-play result line (batch.ts ResultLine), with any country codes. */
-type ResultLine = z.infer<typeof ResultSchema>;
 
 interface Inputs {
   dir: string;
@@ -54,20 +48,14 @@ interface Inputs {
   analysis?: { file: string; result: AnalysisResult };
   sweep?: { file: string; data: Sweep };
   forks: { file: string; data: Fork }[];
-  /** `scores`: for a tournament's games.jsonl, which scores the figures are of (exactTournamentScores) */
-  results: { file: string; lines: ResultLine[]; scores?: string }[];
+  /** each file's games as the Self-play section draws them; `scores`: for a tournament's games.jsonl, which scores the
+   * figures are of (TournamentScores) */
+  results: { file: string; games: Games; scores?: string }[];
   skipped: { file: string; why: string }[];
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, '; ').trim();
-function check<T>(schema: z.ZodType<T>, json: unknown, where: string): T {
-  const r = schema.safeParse(json);
-  if (r.success) return json as T; // the original object: zod would strip fields we do not list
-  const is = r.error.issues;
-  throw new ReportError(`${where}: ${jsonPath(is[0].path)}: ${oneLine(is[0].message)}${is.length > 1 ? ` (and ${is.length - 1} more problem${is.length > 2 ? 's' : ''})` : ''}`);
-}
-/** Inputs are read with a size cap: payoffs.json the payoff table's (LIMITS.table: the largest table merge writes), the
- * others this one (a report's files are batch outputs: far below it). */
+/** JSON inputs are read with a size cap: payoffs.json the payoff table's (LIMITS.table: the largest table merge writes),
+ * the others this one (a report's files are batch outputs: far below it). A .jsonl is read line by line (readGames). */
 const REPORT_INPUT_LIMIT = 256 * 1024 * 1024;
 function readCapped(path: string, cap = REPORT_INPUT_LIMIT): string {
   const size = statSync(path).size;
@@ -87,11 +75,11 @@ function readJson(path: string, name: string, cap?: number): unknown {
 export function loadInputs(dir: string): Inputs {
   let files: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new ReportError(`${dir}: not a directory`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`report: ${dir}: not a directory`);
     files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile()).sort();
   } catch (e) {
-    if (e instanceof ReportError) throw e;
-    throw new ReportError(`${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : oneLine((e as Error).message)}`);
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`report: ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : oneLine((e as Error).message)}`);
   }
   const inp: Inputs = { dir, forks: [], results: [], skipped: [] };
   const at = (f: string) => join(dir, f);
@@ -113,35 +101,13 @@ export function loadInputs(dir: string): Inputs {
   if (files.includes('sweep.json')) inp.sweep = { file: 'sweep.json', data: check(SweepSchema, readJson(at('sweep.json'), at('sweep.json')), at('sweep.json')) };
   for (const f of files.filter((f) => f === 'fork.json' || f.endsWith('.fork.json'))) inp.forks.push({ file: f, data: check(ForkSchema, readJson(at(f), at(f)), at(f)) });
   for (const f of files.filter((f) => f.endsWith('.jsonl'))) {
-    // a merged tournament's games.jsonl can outgrow what is drawn here (merge takes up to 1,000,000 games, some 500 MB
-    // of lines): its games are left out and said so, and the rest of the report is written
-    const size = statSync(at(f)).size;
-    if (size > REPORT_INPUT_LIMIT) {
-      inp.skipped.push({ file: f, why: `too large to draw (${mb(size)}; the limit is ${mb(REPORT_INPUT_LIMIT)}): its games are left out of this report` });
-      continue;
-    }
-    const rows = readCapped(at(f)).split('\n');
-    const lines: ResultLine[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      if (!rows[i].trim()) continue;
-      let json: unknown;
-      try {
-        json = JSON.parse(rows[i]);
-      } catch (e) {
-        throw new ReportError(`${at(f)}: line ${i + 1}: not valid JSON (${oneLine((e as Error).message)})`);
-      }
-      if (!lines.length && !(json && typeof json === 'object' && ['game', 'scores', 'outcomes'].some((k) => k in json))) {
-        inp.skipped.push({ file: f, why: 'not self-play results (no game, scores or outcomes on its first line)' });
-        break;
-      }
-      lines.push(check(ResultSchema, json, `${at(f)}: line ${i + 1}`));
-    }
     // a tournament's games: each game's unrounded scores from payoffs.json where it has them
-    if (lines.length) inp.results.push({ file: f, lines, ...(f === 'games.jsonl' && inp.payoffs ? { scores: exactTournamentScores(inp.payoffs.table, lines) } : {}) });
-    else if (!inp.skipped.some((s) => s.file === f)) inp.skipped.push({ file: f, why: 'empty' });
+    const r = readGames(at(f), f === 'games.jsonl' ? inp.payoffs?.table : undefined);
+    if ('skipped' in r) inp.skipped.push({ file: f, why: r.skipped });
+    else inp.results.push({ file: f, ...r });
   }
   if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
-    throw new ReportError(`${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
+    throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
   return inp;
 }
 
@@ -294,36 +260,6 @@ function forkHtml(forks: Inputs['forks']): string {
   return H.join('\n');
 }
 
-function selfplayHtml(results: Inputs['results']): string {
-  const H = ['<h2 id="selfplay">Self-play</h2>', p('Scores are points against the status-quo path of the same seed (0 = as good as doing nothing).')];
-  for (const { file, lines, scores } of results) {
-    const countries = [...new Set(lines.flatMap((l) => Object.keys(l.scores)))].sort();
-    const combos = [...new Set(lines.map((l) => JSON.stringify(l.agents)))];
-    const seeds = lines.map((l) => l.seed);
-    const turns = [...new Set(lines.map((l) => l.outcomes.turns))];
-    const who = combos.length === 1 ? esc(Object.entries(lines[0].agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${combos.length} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;
-    H.push(`<h3>${esc(file)}</h3>`, p(`${plural(lines.length, 'game')}, seeds ${lowHigh(seeds).join(' to ')}, ${turns.length === 1 ? plural(turns[0], 'turn') : `${Math.min(...turns)} to ${Math.max(...turns)} turns`}; agents: ${who}.${scores ? ` ${esc(scores)}` : ''}`));
-    H.push('<div class="grid">' + countries.map((c, i) => {
-      const v = lines.map((l) => l.scores[c]).filter((x) => Number.isFinite(x));
-      return histogram({ title: `${c}: score`, xLabel: 'score (points vs status quo)', yLabel: 'games', values: v, colour: countryColour(c, i), desc: `Histogram of ${c}'s score over ${v.length} games: mean ${fx(meanSd(v).mean)}, from ${lowHigh(v).map((x) => fx(x)).join(' to ')}.` });
-    }).join('') + '</div>');
-    const rows = countries.map((c) => {
-      const v = lines.map((l) => l.scores[c]).sort((x, y) => x - y);
-      const { mean, sd } = meanSd(v);
-      const h = half(sd, v.length);
-      const med = v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
-      const avg = (f: (l: ResultLine) => number) => meanSd(lines.map(f)).mean;
-      // games of several agent combinations are not draws of one setting: an interval of their pooled mean means nothing
-      const ci = combos.length > 1 ? 'n/a (pooled)' : Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a';
-      return [b(c), String(v.length), fx(mean), fx(sd), ci, fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg((l) => l.outcomes.gdpGrowthPct[c]), 2, true)}%`, fx(avg((l) => l.outcomes.approval[c]), 1)];
-    });
-    H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
-    const m = meanSd(lines.map((l) => l.outcomes.jpnMinMagnetSupply));
-    H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(m.mean, 1)}, worst ${pct(lowHigh(lines.map((l) => l.outcomes.jpnMinMagnetSupply))[0], 1)}. Events per game: ${fx(meanSd(lines.map((l) => l.outcomes.events)).mean, 1)} on average.`));
-  }
-  return H.join('\n');
-}
-
 /** CSV as pandas and R read it: a header, commas, quoted text when needed, empty cells for missing numbers. */
 function csvText(header: string[], rows: (string | number | null | undefined)[][]): string {
   const cell = (v: string | number | null | undefined) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Number(v.toPrecision(12))) : '') : v === null || v === undefined ? '' : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -360,7 +296,7 @@ export function buildReport(inp: Inputs): Record<string, string> {
   if (inp.results.length) {
     sections.push(selfplayHtml(inp.results));
     nav.push('<a href="#selfplay">Self-play</a>');
-    for (const r of inp.results) found.push(`<code>${esc(r.file)}</code>: ${plural(r.lines.length, 'game')} of self-play results`);
+    for (const r of inp.results) found.push(`<code>${esc(r.file)}</code>: ${plural(r.games.count, 'game')} of self-play results`);
   }
   for (const s of inp.skipped) found.push(`<span class="missing"><code>${esc(s.file)}</code>: skipped, ${esc(s.why)}</span>`);
   const absent = [!inp.payoffs && !inp.analysis && 'payoffs.json (no Tournament section)', !inp.sweep && 'sweep.json (no Sweep section)', !inp.forks.length && '*.fork.json (no Fork section)', !inp.results.length && 'self-play *.jsonl (no Self-play section)'].filter(Boolean);

@@ -1,12 +1,15 @@
 // Self-play result files: every line checked (schema, finite numbers, game range, shard membership), written as a
 // JSONL and CSV pair that appears as one unit, and `gambit merge`, which streams shards into one file in game order.
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import { CSV_HEADER, csvRow, type ResultLine } from './batch.ts';
-import { UsageError, issueInWords } from './errors.ts';
+import { FileError, UsageError, issueInWords } from './errors.ts';
 import { checkOutputs, LineReader } from './files.ts';
 import { AtomicWriter, commitTogether } from './io.ts';
 import { MAX_GAMES, MAX_SHARDS, shardSize, type Shard } from './batch-options.ts';
+
+const isDirectory = (f: string) => statSync(f, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 const num = z.number().refine(Number.isFinite, 'a finite number');
 const per = <T extends z.ZodType>(t: T) => z.object(Object.fromEntries(COUNTRIES.map((c) => [c, t])) as Record<CountryId, T>).strict();
@@ -40,11 +43,11 @@ export function parseResultLine(text: string, where: string): ResultLine {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`${where}: not valid JSON`);
+    throw new FileError(`${where}: not valid JSON`);
   }
   const r = ResultLineSchema.safeParse(json);
   if (!r.success) {
-    throw new UsageError(`${where}: not a result line (${issueInWords(r.error.issues[0])})`);
+    throw new FileError(`${where}: not a result line (${issueInWords(r.error.issues[0])})`);
   }
   return json as ResultLine;
 }
@@ -88,7 +91,9 @@ interface ShardFile {
 
 /** `gambit merge --out OUT SHARD...`: combine shard outputs of one batch into one file in game order. Every line is
  * checked: one batch, one shard per file, every game number in the batch's range and in its shard, in order, each
- * once, with the batch's seeds; every shard present once. Nothing is held in memory but one line per shard. */
+ * once, with the batch's seeds; every shard present once. Nothing is held in memory but one line per shard. A file
+ * refused for what it holds exits 1 (FileError); files that do not make one batch (a shard missing or given twice,
+ * another batch's) or a file that is not there, 2 (UsageError), as a bad command line. */
 export function cmdMerge(files: string[], o: { out: string; csv?: string }): number {
   checkOutputs(
     [
@@ -105,6 +110,7 @@ export function cmdMerge(files: string[], o: { out: string; csv?: string }): num
   const byShard = new Map<number, ShardFile>();
   // first pass: check every line of every file
   for (const f of files) {
+    if (isDirectory(f)) throw new UsageError(`merge: ${f}: a directory with no tournament.json, so not a tournament shard (merge takes self-play shard files, or tournament shard directories)`);
     const r = new LineReader(f, `merge: ${f}`);
     let shard: Shard | null = null;
     let tag = '';
@@ -114,7 +120,7 @@ export function cmdMerge(files: string[], o: { out: string; csv?: string }): num
       if (!t.trim()) continue;
       const where = `merge: ${f} line ${r.lineNo}`;
       const l = parseResultLine(t, where);
-      if (!l.shard) throw new UsageError(`${where} has no shard (was it run with --shard K/N?)`);
+      if (!l.shard) throw new FileError(`${where} has no shard (was it run with --shard K/N?)`);
       if (run === null) {
         run = l.run;
         total = l.runGames;
@@ -122,26 +128,26 @@ export function cmdMerge(files: string[], o: { out: string; csv?: string }): num
       if (l.run !== run || l.runGames !== total) throw new UsageError(`${where} comes from another batch (run ${l.run}, expected ${run})`);
       if (!shard) {
         const [k, nn] = l.shard.split('/').map(Number);
-        if (!(k >= 1 && k <= nn && nn <= Math.min(total, MAX_SHARDS))) throw new UsageError(`${where}: shard ${l.shard} is not a shard of a batch of ${total} games`);
+        if (!(k >= 1 && k <= nn && nn <= Math.min(total, MAX_SHARDS))) throw new FileError(`${where}: shard ${l.shard} is not a shard of a batch of ${total} games`);
         shard = { k, n: nn };
         tag = l.shard;
         n ||= nn;
         if (nn !== n) throw new UsageError(`merge: ${f} is shard ${tag} but others are of ${n}`);
         const dup = byShard.get(k);
         if (dup) throw new UsageError(`merge: shard ${k}/${n} appears twice (${dup.file} and ${f})`);
-      } else if (l.shard !== tag) throw new UsageError(`merge: ${f} mixes shards ${tag} and ${l.shard}`);
-      if (l.game >= total) throw new UsageError(`${where}: game ${l.game} is outside the batch's games 0-${total - 1}`);
-      if (l.game % shard.n !== shard.k - 1) throw new UsageError(`${where}: game ${l.game} does not belong to shard ${tag} (its games are ${shard.k - 1}, ${shard.k - 1 + shard.n}, ...)`);
-      if (l.game <= last) throw new UsageError(`${where}: game ${l.game} ${l.game === last ? 'appears twice' : 'is out of order'}`);
+      } else if (l.shard !== tag) throw new FileError(`merge: ${f} mixes shards ${tag} and ${l.shard}`);
+      if (l.game >= total) throw new FileError(`${where}: game ${l.game} is outside the batch's games 0-${total - 1}`);
+      if (l.game % shard.n !== shard.k - 1) throw new FileError(`${where}: game ${l.game} does not belong to shard ${tag} (its games are ${shard.k - 1}, ${shard.k - 1 + shard.n}, ...)`);
+      if (l.game <= last) throw new FileError(`${where}: game ${l.game} ${l.game === last ? 'appears twice' : 'is out of order'}`);
       seedOffset ??= l.seed - l.game;
-      if (l.seed - l.game !== seedOffset) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, but the batch gives game g the seed ${seedOffset} + g`);
+      if (l.seed - l.game !== seedOffset) throw new FileError(`${where}: game ${l.game} has seed ${l.seed}, but the batch gives game g the seed ${seedOffset} + g`);
       last = l.game;
       count++;
     }
-    if (r.partial !== null) throw new UsageError(`merge: ${f} ends in half a line (was it cut off?)`);
-    if (!shard) throw new UsageError(`merge: ${f} is empty`);
+    if (r.partial !== null) throw new FileError(`merge: ${f} ends in half a line (was it cut off?)`);
+    if (!shard) throw new FileError(`merge: ${f} is empty`);
     const want = shardSize(total, shard);
-    if (count !== want) throw new UsageError(`merge: ${f} (shard ${tag}) holds ${count} of its ${want} games; the shard is incomplete`);
+    if (count !== want) throw new FileError(`merge: ${f} (shard ${tag}) holds ${count} of its ${want} games; the shard is incomplete`);
     byShard.set(shard.k, { file: f, shard, lines: count });
   }
   const missing: number[] = [];
@@ -154,9 +160,9 @@ export function cmdMerge(files: string[], o: { out: string; csv?: string }): num
       const r = readers[g % n];
       let t = r.next();
       while (t !== null && !t.trim()) t = r.next();
-      if (t === null) throw new UsageError(`merge: ${r.path} changed while it was merged`);
+      if (t === null) throw new FileError(`merge: ${r.path} changed while it was merged`);
       const l = parseResultLine(t, `merge: ${r.path} line ${r.lineNo}`);
-      if (l.game !== g) throw new UsageError(`merge: ${r.path} changed while it was merged`);
+      if (l.game !== g) throw new FileError(`merge: ${r.path} changed while it was merged`);
       const { shard: _s, ...rest } = l;
       yield rest as ResultLine;
     }

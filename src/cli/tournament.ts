@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
 import { meanSd, t95 } from '../analysis/stats.ts';
-import { issueInWords } from './errors.ts';
+import { FileError, issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { MAX_GAMES_PER_RUN, MAX_MERGED_GAMES, MAX_SHARDS, MAX_TOURNAMENT_PROFILES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
@@ -101,6 +101,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const spec: TournamentSpec = { format: 'rare-earth-gambit-tournament', id, scenario: o.scenario, seed, gamesPerProfile: n, turns: turns ?? null, pools, profiles, profilesInAll: all };
   const total = profiles.length * n;
   const shard = parseShard(o.shard, total);
+  checkMergeable(o, profiles.length, n);
   checkRunSize(shardSize(total, shard), total, '--games-per-profile x profiles');
   const tasks: GameTask[] = [];
   profiles.forEach((p) => {
@@ -119,6 +120,16 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   }
   process.stdout.write(writeTournament(o.out, content, spec, lines));
   return 0;
+}
+
+/** A tournament is at most what `gambit merge` takes (MAX_TOURNAMENT_PROFILES profiles, MAX_MERGED_GAMES games): past
+ * that, refused before any game, since its shards could never be merged (and one run plays fewer games than that). */
+function checkMergeable(o: Pick<TournamentOptions, 'sample' | 'shard' | 'gamesPerProfile'>, profiles: number, n: number): void {
+  const shards = o.shard !== undefined ? `, so the shards of --shard ${o.shard} could never be merged` : '';
+  if (profiles > MAX_TOURNAMENT_PROFILES)
+    throw new UsageError(`--sample ${o.sample}: a tournament holds at most ${MAX_TOURNAMENT_PROFILES} profiles (gambit merge takes no more: its tournament.json lists them all)${shards}; sample at most ${MAX_TOURNAMENT_PROFILES}, or split the pools into several tournaments`);
+  if (profiles * n > MAX_MERGED_GAMES)
+    throw new UsageError(`--games-per-profile ${n} x ${profiles} profiles${o.sample !== undefined ? ` (--sample ${o.sample})` : ''} = ${profiles * n} games: a tournament holds at most ${MAX_MERGED_GAMES} games (gambit merge holds them all in memory to make the payoff table)${shards}; play fewer games per profile or fewer profiles`);
 }
 
 /** The payoff table of all of a tournament's games, sorted by game number (payoffs.json): per profile its games' seeds
@@ -205,7 +216,8 @@ const TournamentSpecSchema = z
   .strict();
 
 /** `gambit merge --out DIR SHARD_DIR...` for tournament shards: every shard exactly once, one tournament, all games,
- * each game in its shard and in the tournament's range. */
+ * each game in its shard and in the tournament's range. A shard refused for what it holds exits 1 (FileError);
+ * shards that do not make one tournament (one missing or given twice, another tournament's), 2 (UsageError). */
 export function mergeTournament(dirs: string[], out: string): number {
   const inputs = dirs.flatMap((d) => [join(d, 'tournament.json'), join(d, 'games.jsonl')].map((p) => ({ path: p, what: 'a shard being merged' })));
   checkOutputs([{ path: out, flag: '--out', dir: true, inside: ['payoffs.json', 'payoffs.csv', 'games.jsonl'] }], inputs);
@@ -216,12 +228,12 @@ export function mergeTournament(dirs: string[], out: string): number {
   for (const d of dirs) {
     const f = join(d, 'tournament.json');
     const p = TournamentSpecSchema.safeParse(parseJsonText(readTextCapped(f, `merge: ${f}`, LIMITS.tournamentSpec), `merge: ${f}`));
-    if (!p.success) throw new UsageError(`merge: ${f}: not a tournament shard (${issueInWords(p.error.issues[0])})`);
+    if (!p.success) throw new FileError(`merge: ${f}: not a tournament shard (${issueInWords(p.error.issues[0])})`);
     const s = p.data as TournamentSpec;
     if (spec && s.id !== spec.id) throw new UsageError(`merge: ${d} is a shard of another tournament`);
     spec ??= s;
     const total = s.profiles.length * s.gamesPerProfile;
-    if (total > MAX_MERGED_GAMES) throw new UsageError(`merge: ${f}: a tournament of ${total} games; merging holds every game in memory, so at most ${MAX_MERGED_GAMES}`);
+    if (total > MAX_MERGED_GAMES) throw new FileError(`merge: ${f}: a tournament of ${total} games; merging holds every game in memory, so at most ${MAX_MERGED_GAMES}`);
     const r = new LineReader(join(d, 'games.jsonl'), `merge: ${join(d, 'games.jsonl')}`);
     let tag: string | null = null;
     let k = 0;
@@ -230,30 +242,30 @@ export function mergeTournament(dirs: string[], out: string): number {
       const where = `merge: ${r.path} line ${r.lineNo}`;
       const l = parseResultLine(t, where);
       if (l.run !== s.id || l.runGames !== total) throw new UsageError(`${where} comes from another tournament`);
-      if (!l.shard || (tag !== null && l.shard !== tag)) throw new UsageError(`merge: ${d} does not hold exactly one shard`);
+      if (!l.shard || (tag !== null && l.shard !== tag)) throw new FileError(`merge: ${d} does not hold exactly one shard`);
       if (tag === null) {
         tag = l.shard;
         const [kk, nn] = tag.split('/').map(Number);
-        if (!(kk >= 1 && kk <= nn && nn <= Math.min(total, MAX_SHARDS))) throw new UsageError(`${where}: shard ${tag} is not a shard of a tournament of ${total} games`);
+        if (!(kk >= 1 && kk <= nn && nn <= Math.min(total, MAX_SHARDS))) throw new FileError(`${where}: shard ${tag} is not a shard of a tournament of ${total} games`);
         k = kk;
         n ||= nn;
         if (nn !== n) throw new UsageError(`merge: ${d} is shard ${k}/${nn} but others are of ${n}`);
         if (shards.has(k)) throw new UsageError(`merge: shard ${k}/${n} appears twice (${shards.get(k)} and ${d})`);
         shards.set(k, d);
       }
-      if (l.game >= total) throw new UsageError(`${where}: game ${l.game} is outside the tournament's games 0-${total - 1}`);
-      if (l.game % n !== k - 1) throw new UsageError(`${where}: game ${l.game} does not belong to shard ${tag}`);
-      if (l.seed !== s.seed + (l.game % s.gamesPerProfile)) throw new UsageError(`${where}: game ${l.game} has seed ${l.seed}, not ${s.seed + (l.game % s.gamesPerProfile)}`);
+      if (l.game >= total) throw new FileError(`${where}: game ${l.game} is outside the tournament's games 0-${total - 1}`);
+      if (l.game % n !== k - 1) throw new FileError(`${where}: game ${l.game} does not belong to shard ${tag}`);
+      if (l.seed !== s.seed + (l.game % s.gamesPerProfile)) throw new FileError(`${where}: game ${l.game} has seed ${l.seed}, not ${s.seed + (l.game % s.gamesPerProfile)}`);
       lines.push(l);
-      if (lines.length > total) throw new UsageError(`${where}: more games than the tournament's ${total}`);
+      if (lines.length > total) throw new FileError(`${where}: more games than the tournament's ${total}`);
     }
-    if (tag === null) throw new UsageError(`merge: ${d} holds no games`);
+    if (tag === null) throw new FileError(`merge: ${d} holds no games`);
   }
   const missing: number[] = [];
   for (let k = 1; k <= n && missing.length <= 10; k++) if (!shards.has(k)) missing.push(k);
   if (missing.length) throw new UsageError(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.slice(0, 10).map((k) => `${k}/${n}`).join(', ')}${missing.length > 10 ? ', ...' : ''}`);
   const total = spec!.profiles.length * spec!.gamesPerProfile;
-  if (new Set(lines.map((l) => l.game)).size !== total || lines.length !== total) throw new UsageError(`merge: ${lines.length} games found, ${total} expected`);
+  if (new Set(lines.map((l) => l.game)).size !== total || lines.length !== total) throw new FileError(`merge: ${lines.length} games found, ${total} expected`);
   process.stdout.write(writeTournament(out, loadScenarioContent(spec!.scenario), spec!, lines));
   return 0;
 }
