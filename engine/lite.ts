@@ -9,6 +9,7 @@ export { bindingCommitments, violates } from './commitments.ts';
 export { routeLanes } from './route-lanes.ts';
 export type { GameMap, LaneRoute } from './map-schema.ts';
 export type { CountryView } from './view.ts';
+export type { TurnSummary } from './summary.ts';
 export type { Deal, GameState, TurnReport } from './state.ts';
 export type { Commitment, CountryOrders, Orders } from './schema.ts';
 export type { OrderIssue } from './policy.ts';

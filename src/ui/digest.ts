@@ -2,8 +2,7 @@
 // ledger (open a cause to see the figures: ledger.ts). The game screen loads it once its map is up (GameScreen.mount),
 // not before the map shows.
 import { COUNTRIES, HEADLINES, type CountryId } from '../../engine/lite.ts';
-import type { CountryView, TurnReport } from '../../engine/lite.ts';
-import type { TurnSummary } from '../../engine/summary.ts';
+import type { CountryView, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { scoreThisTurn } from './score.ts';

@@ -1,8 +1,7 @@
 // A headline's why ledger (its causes, each opening on the figures), the headline names and values as players read
 // them, the dialogs' keyboard rule and whether a country makes cars: what the Indicators tab and the dialogs draw before any turn's digest, apart
 // from the digest's own code (digest.ts), which loads once the map is up.
-import type { CountryId, CountryView, Headline, TurnReport } from '../../engine/lite.ts';
-import type { TurnSummary } from '../../engine/summary.ts';
+import type { CountryId, CountryView, Headline, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { num } from './i18n.ts';
 import { causeName, headlineName, paren } from './labels.ts';
