@@ -1,11 +1,11 @@
 // The files a command reads and writes, checked before any work starts: outputs must be writable places that are not
 // directories, not under a file, and not the same file as any input (compared by real path and by inode); inputs are
 // read with a size cap (a 50 MB script or /dev/zero is refused in one line, not read until memory runs out).
-import { closeSync, fstatSync, openSync, readSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { NON_FINITE, jsonSyntaxMessage, nonFiniteAt } from '../content/load.ts';
 import { FileError, UsageError } from './errors.ts';
-import { reason } from './io.ts';
+import { probeFile, reason } from './io.ts';
 
 const MB = 1024 * 1024;
 
@@ -137,8 +137,7 @@ let probes = 0;
 function probeDir(dir: string): string | null {
   const p = join(dir, `.gambit-probe-${process.pid}-${probes++}`);
   try {
-    closeSync(openSync(p, 'wx'));
-    rmSync(p, { force: true });
+    probeFile(p);
     return null;
   } catch (e) {
     return reason(e);

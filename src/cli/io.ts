@@ -84,6 +84,29 @@ function track(tmp: string): void {
     });
 }
 
+/** Create the file `p` and remove it at once (a probe that a directory takes new files). A signal between the two
+ * would leave it behind, and before the first temporary file no handler is installed (a signal then ends the process
+ * where it is), so handlers that remove it are installed for the probe alone and taken off after (once handlers are installed, a signal waits for the probe's synchronous code to end): a Ctrl-C that lands
+ * inside the probe's few microseconds is then dropped (press it again), never a file left. Throws what open throws. */
+export function probeFile(p: string): void {
+  const own = hooked
+    ? []
+    : SIGNALS.map(([sig, code]) => {
+        const f = () => {
+          rmQuiet(p);
+          process.exit(code);
+        };
+        process.on(sig, f);
+        return [sig, f] as const;
+      });
+  try {
+    closeSync(openSync(p, 'wx'));
+    rmQuiet(p);
+  } finally {
+    for (const [sig, f] of own) process.off(sig, f);
+  }
+}
+
 /** While held, SIGINT and SIGTERM are left to the caller's own handler (a batch that stops cleanly); returns the
  * release. */
 export function holdInterrupts(): () => void {
