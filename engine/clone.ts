@@ -61,3 +61,50 @@ export function cloneLike<T>(v: T): T {
   }
   return out as T;
 }
+
+/** Objects per generated function: a function that builds more is too large for V8 to optimise soon (measured: one
+ * function for the whole opening state was still unoptimised after 4,000 calls; pieces of 40 run at 9-25 us a copy
+ * after 1,500-2,000, where cloneLike takes 70-130 us). */
+const PIECE = 40;
+
+/**
+ * A copier for trees shaped like `template`: generated code that builds each object and array as a literal, reading
+ * the values from its argument. Literals are V8's cheapest objects to make (no keyed stores, no enumeration), so a
+ * warm copy of the opening state is several times as fast as cloneLike. It copies only trees of the template's exact
+ * shape (same keys in the same order, same array lengths, objects where the template has objects), which is what
+ * createGame gives it: its own private template. A key that a literal would treat specially (`__proto__`) makes the
+ * copier fall back to cloneLike for that object. No value is written into the code: only keys (as JSON strings) and
+ * indices, so the code is the same for any two templates of one shape.
+ */
+export function copierOf<T>(template: T): (v: T) => T {
+  const size = (v: unknown): number => {
+    if (v === null || typeof v !== 'object') return 0;
+    let c = 1;
+    for (const k in v as Record<string, unknown>) c += size((v as Record<string, unknown>)[k]);
+    return c;
+  };
+  const make = (root: unknown): ((v: unknown) => unknown) => {
+    const lines: string[] = [];
+    const subs: ((v: unknown) => unknown)[] = [];
+    let n = 0;
+    const gen = (x: unknown, path: string, top: boolean): string => {
+      if (x === null || typeof x !== 'object') return path;
+      if (!top && size(x) > PIECE) {
+        subs.push(make(x));
+        return `s[${subs.length - 1}](${path})`;
+      }
+      const id = `v${n++}`;
+      lines.push(`const ${id}=${path};`);
+      if (Array.isArray(x)) return `[${x.map((y, i) => gen(y, `${id}[${i}]`, false)).join(',')}]`;
+      const keys = Object.keys(x as object);
+      if (keys.includes('__proto__')) {
+        subs.push(cloneLike as (v: unknown) => unknown);
+        return `s[${subs.length - 1}](${id})`;
+      }
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${gen((x as Record<string, unknown>)[k], `${id}[${JSON.stringify(k)}]`, false)}`).join(',')}}`;
+    };
+    const body = gen(root, 't', true);
+    return new Function('s', `return function copy(t){${lines.join('')}return ${body};}`)(subs) as (v: unknown) => unknown;
+  };
+  return make(template) as (v: T) => T;
+}

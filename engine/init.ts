@@ -17,7 +17,7 @@ import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
 import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 import { pow } from './detmath.ts';
-import { cloneLike, cloneTree } from './clone.ts';
+import { cloneTree, copierOf } from './clone.ts';
 
 function stageCapacity(r: RegionState, s: StageKey): number {
   switch (s) {
@@ -40,20 +40,22 @@ function stageCapacity(r: RegionState, s: StageKey): number {
  * the time, this keeps the set-up code cold, so V8 does not spend a TurboFan compile on code that runs once a game.
  */
 export function createGame(content: Content, seed: string | number): GameState {
-  let template = openings.get(content);
-  if (!template) {
-    // once through cloneTree, whose objects follow shared shape transitions; each game then copies it by spreads
-    template = cloneTree(openingState(content));
-    openings.set(content, template);
+  let opening = openings.get(content);
+  if (!opening) {
+    // once through cloneTree, whose objects follow shared shape transitions; each game then copies it by generated
+    // literals (copierOf), which every game shares, so every game's state has the same shapes
+    const template = cloneTree(openingState(content));
+    opening = { template, copy: copierOf(template) };
+    openings.set(content, opening);
   }
   // a deep copy, not the template's subtrees shared: hosts and tests may change a new game's state in place before
   // its first turn (sharing, with the template frozen, made createGame ~8x faster again but broke that contract)
-  const state = cloneLike(template);
+  const state = opening.copy(opening.template);
   state.seed = String(seed);
   state.rng = newRngState(String(seed));
   return state;
 }
-const openings = new WeakMap<Content, GameState>();
+const openings = new WeakMap<Content, { template: GameState; copy: (s: GameState) => GameState }>();
 
 function openingState(content: Content): GameState {
   const dv = derive(content);

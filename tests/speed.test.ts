@@ -5,7 +5,7 @@ import { COUNTRIES, createGame, hashValue, makeAgent, playGame, resolveTurn, typ
 import { cloneRegion } from '../engine/turn.ts';
 import { validateOrders } from '../engine/policy.ts';
 import { CountryOrdersSchema } from '../engine/schema.ts';
-import { cloneLike, cloneTree } from '../engine/clone.ts';
+import { cloneLike, cloneTree, copierOf } from '../engine/clone.ts';
 import { hashLane1, hashString } from '../engine/hash.ts';
 import { content } from './helpers.ts';
 import { bundleExecArgv, workerFlags } from '../src/cli/worker-bundle.ts';
@@ -29,7 +29,8 @@ describe('createGame and cloneTree', () => {
     expect(JSON.stringify(cloneTree(b))).toBe(JSON.stringify(structuredClone(b)));
   });
 
-  for (const [name, clone] of [['cloneTree', cloneTree], ['cloneLike', cloneLike]] as const)
+  const generated = <T,>(v: T): T => copierOf(v)(v);
+  for (const [name, clone] of [['cloneTree', cloneTree], ['cloneLike', cloneLike], ['copierOf', generated]] as const)
     it(`${name} keeps arrays, nulls, undefined values and key order (past 16 keys too), and shares nothing`, () => {
       const wide = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${39 - i}`, i % 3 ? i : { i }]));
       const v = { z: [1, { a: null, b: undefined }, 'x'], a: { n: 2, t: true }, wide };
@@ -43,6 +44,24 @@ describe('createGame and cloneTree', () => {
       expect(c.a).not.toBe(v.a);
       expect(c.wide.k39).not.toBe(wide.k39);
     });
+
+  it("copierOf reads every value from the tree it copies, not from its template, in pieces of any size", () => {
+    const deep = (x: number) => ({ rows: Array.from({ length: 30 }, (_, i) => ({ i: i + x, cell: { v: [x, i] } })), x });
+    const copy = copierOf(deep(1));
+    const other = deep(7);
+    const c = copy(other);
+    expect(c).toStrictEqual(other);
+    expect(c.rows[29].cell).not.toBe(other.rows[29].cell);
+    expect(c.rows[29].cell.v).toEqual([7, 29]);
+  });
+
+  it('copierOf copies a __proto__ key as an own key, as the others do', () => {
+    const v = JSON.parse('{"a":{"__proto__":{"x":1},"y":2}}');
+    const c = copierOf(v)(v);
+    expect(JSON.stringify(c)).toBe(JSON.stringify(cloneLike(v)));
+    expect(Object.getPrototypeOf(c.a)).toBe(Object.prototype);
+    expect(c.a).not.toBe(v.a);
+  });
 });
 
 describe('the batch worker bundle', () => {
