@@ -54,7 +54,6 @@ describe.runIf(run)("a student's page in a class", () => {
     await page.getByTestId('digest').waitFor({ timeout: 60_000 });
     expect(cls.worlds[0].turn).toBe(1);
     expect(cls.worlds[0].state.regions.CHN.policies.tariffs.JPN.other).toBe(30);
-    await page.screenshot({ path: '/tmp/class19s-digest.png' });
 
     // the tab closed, the join link opened again in this browser: her seat, not an empty form
     const ctx = page.context();

@@ -3,8 +3,7 @@
 // shows them whole, End turn still on screen, at 1280x800 and 1024x768; more than fits scrolls, a shadow at its edge
 // saying so (the bottom rows of pixels darken).
 import { describe, expect, it } from 'vitest';
-import { usePages } from './e2e/harness.ts';
-import { haveChromium } from './e2e/harness.ts';
+import { haveChromium, usePages } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const WARNING = 'These orders break deal D5 with Japan: your tariff on its cars, 20%, is over the deal’s cap of 15%. Ending the turn ends the deal; Japan trusts you less, and tension with it rises.';
@@ -35,13 +34,11 @@ describe.runIf(run)('the list of deals the orders break', () => {
       const two = await measure();
       expect(two.scroll).toBeLessThanOrEqual(two.client + 1); // nothing hidden
       expect(await endTurnOnScreen()).toBe(true);
-      await page.screenshot({ path: `/tmp/class19s-breach-${w}.png` });
       const plain = await edge();
       await fill(8);
       const eight = await measure();
       expect(eight.scroll).toBeGreaterThan(eight.client); // more than fits: it scrolls…
       expect((await edge()).equals(plain)).toBe(false); // …and its bottom edge is shaded
-      await page.screenshot({ path: `/tmp/class19s-breach8-${w}.png` });
       expect(await endTurnOnScreen()).toBe(true);
       expect(errors).toEqual([]);
     }, 120_000);
