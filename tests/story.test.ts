@@ -230,3 +230,26 @@ describe('a deal in the Deals tab', () => {
     await setLang('en');
   });
 });
+
+// A play-tester's Japan: her turn-2 digest listed the deep-sea pilot starting (USD 0.4 bn from her budget) under "Your
+// moves", though she never ordered it: the programme's next stage starts by itself once the trial passes. A project's
+// own steps (a stage passed or failed and the next started, a project complete or failed, lifting suspended) are the
+// programme's, said apart from the player's orders, in single player and in a class alike (the same digest).
+describe("a project's own steps", () => {
+  const pilot = "JPN's deep-sea mud programme P3: the 100 t/day trial passes (3 of 4 reads good, 3 needed; its chance was 61%); estimated performance 66% of the best case (was 60%), so the 350 t/day pilot has a 58% chance of passing; the 350 t/day pilot starts: USD 0.40 bn from the budget, 4 quarters.";
+  const news = [
+    'JPN starts magnet recycling (1 unit, USD 0.30 bn, 4 quarters).',
+    pilot,
+    'Magnet recycling P7 (JPN) is complete.',
+    "JPN's deep-sea mud lifting is suspended for 2 turns: environmental monitoring finds damage.",
+    'JPN raises its tariff on CHN magnets to 25%.',
+    'Magnet recycling P8 (USA) is complete.',
+  ];
+  it('are not listed as the player’s moves, but as the programme’s steps', () => {
+    const s = sortNews(report([], news), 'JPN');
+    expect(s.yours).toEqual([news[0], news[4]]);
+    expect(s.steps).toEqual([news[1], news[2], news[3]]);
+    // another country's: among its moves, as before
+    expect(s.others.get('USA')?.lines).toEqual([news[5]]);
+  });
+});

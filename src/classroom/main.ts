@@ -60,6 +60,7 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
         if ('token' in r) {
           say(null);
           remember('seat', r.token);
+          remember('seatCode', typed.code.trim().toUpperCase()); // the join link with this code resumes the seat
           // a refresh comes back to the seat, not to this form (in the language the address named, if it named one)
           history.replaceState(null, '', `${location.pathname}${urlLang() ? `?lang=${urlLang()}` : ''}`);
           return await play(r.token);
@@ -94,8 +95,9 @@ async function route(): Promise<void> {
   if (q.has('projector')) return (await import('./projector.ts')).projectorScreen(root, decodeURIComponent(location.hash.slice(1)));
   if (q.get('debrief')) return (await import('./debrief.ts')).debriefScreen(root, q.get('debrief')!);
   if (q.get('print')) return (await import('./print.ts')).printScreen(root, q.get('print')!);
+  // this browser's seat, on a bare class.html or on the join link of its class (a link to another class: the form)
   const seat = recall('seat');
-  if (seat && !q.has('code')) return play(seat);
+  if (seat && (!q.has('code') || q.get('code')!.trim().toUpperCase() === recall('seatCode'))) return play(seat);
   await classLang();
   joinScreen();
   // the language switch draws the form again in the new language, with what was typed in it

@@ -50,13 +50,15 @@ export function classSocket(token: string): ClassSocket {
         return;
       }
       if (m.push) {
-        // a turn resolved while our submit's socket was gone: that snapshot answers the submit
+        // a turn resolved while our submit's socket was gone: that snapshot answers the submit (and any sent again
+        // with changes before the round ended, which would otherwise take the next round's snapshot)
         if (m.push === 'snapshot') {
-          const sub = [...pending].find(([, p]) => p.method === 'submit' && p.sent);
-          if (sub) {
-            pending.delete(sub[0]);
-            return sub[1].resolve({ ok: true, value: m.value });
+          const subs = [...pending].filter(([, p]) => p.method === 'submit' && p.sent);
+          for (const [id, p] of subs) {
+            pending.delete(id);
+            p.resolve({ ok: true, value: m.value });
           }
+          if (subs.length) return;
         }
         return pushes.forEach((f) => f(m as Push));
       }

@@ -9,7 +9,7 @@ import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, forget } from './common.ts';
-import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning } from './words.ts';
+import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 
 interface Status {
@@ -136,7 +136,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     game = null;
     // the end of a what-if (a sandbox): its results, then back to the class world, which plays on
     if (whatIf) return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), c('student.backToClass'));
-    endScreen(gameRoot, session, s.config.country, f, () => location.reload());
+    // the class is over (a reload would draw this screen again): its button leads to the join page, for another class
+    endScreen(gameRoot, session, s.config.country, f, () => location.assign(`class.html?code=${urlLang() ? `&lang=${urlLang()}` : ''}`), c('student.joinClass'));
   };
 
   const showGame = async (s: SessionSnapshot) => {

@@ -82,6 +82,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
             story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
           story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
+          story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plainNews(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
                 ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))

@@ -19,6 +19,7 @@ import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
+import { confirmNewGame, setBudget, setTurnButton, turnButton, type TurnState } from './side-controls.ts';
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
 const digestCode = (): Promise<typeof Digest> => chunk(() => import('./digest.ts'), 'toast.textsFailed');
@@ -46,6 +47,8 @@ export class GameScreen {
   private issuesBox = h('ul', { class: 'issues', role: 'alert', 'data-testid': 'issues' });
   private badFields = new Set<string>();
   private busy = false;
+  /** the orders sent with End turn while a class's round runs on (JSON): a draft unlike them can be sent again */
+  private sent = '';
   /** the game is over and the end screen is being made (the decisions that mattered are replayed first) */
   private finishing = false;
   private projectTypes: ProjectInfo[] = [];
@@ -183,7 +186,7 @@ export class GameScreen {
         h('button', { type: 'button', 'data-testid': 'fork', onclick: () => void this.fork() }, t('action.fork')),
         h('button', { type: 'button', 'data-testid': 'save', onclick: () => void this.actions.save() }, t('action.save')),
         h('button', { type: 'button', 'data-testid': 'load', onclick: () => this.actions.load() }, t('action.load')),
-        h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => this.confirmNewGame() }, t('action.newGame')),
+        h('button', { type: 'button', 'data-testid': 'new-game-btn', onclick: () => confirmNewGame(this.root, this.snap.turn > 0 || this.snap.timelines.length > 1, () => this.actions.newGame()) }, t('action.newGame')),
         h('button', { type: 'button', 'data-testid': 'glossary-btn', onclick: () => void openGlossary() }, t('action.glossary')),
         h('button', { type: 'button', 'data-testid': 'help', onclick: () => { const d = helpDialog(() => d.remove()); this.root.append(d); } }, t('action.help')),
         langSel,
@@ -198,9 +201,8 @@ export class GameScreen {
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox, breachList(s.view, this.draft, s.over), // the deals the draft's orders break, above End turn
-      h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', disabled: s.over || this.busy, onclick: () => void this.endTurn() }, s.over ? t(this.finishing ? 'action.scoring' : 'action.results') : this.busy ? t(this.session.waitsForOthers ? 'action.waitingRound' : 'action.resolving') : t('action.endTurn')),
+      turnButton(this.turnState(), () => void this.endTurn()),
     );
-    if (s.over && !this.finishing) (this.side.querySelector('[data-testid="end-turn"]') as HTMLButtonElement).disabled = false;
     this.markFields();
     fitSplit(this.header);
   }
@@ -220,16 +222,8 @@ export class GameScreen {
     this.selectTab(TABS[to]!);
   }
 
-  private confirmNewGame(): void {
-    if (this.snap.turn === 0 && this.snap.timelines.length === 1) return this.actions.newGame();
-    const no = h('button', { type: 'button', 'data-testid': 'confirm-no', onclick: () => dlg.remove() }, t('action.cancel'));
-    const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-yes', onclick: () => { dlg.remove(); this.actions.newGame(); } }, t('confirm.leave'));
-    const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': t('action.newGame'), 'data-testid': 'confirm-new' }, h('div', { class: 'modal-body help-body' }, h('p', {}, t('confirm.newGame')), h('div', { class: 'row end' }, no, yes)));
-    dlg.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape') dlg.remove();
-    });
-    this.root.append(dlg);
-    no.focus();
+  private turnState(): TurnState {
+    return { over: this.snap.over, finishing: this.finishing, busy: this.busy, waits: !!this.session.waitsForOthers, changed: this.busy && JSON.stringify(this.draft) !== this.sent };
   }
 
   /** The header's score split opens the whole table, in the indicators tab. */
@@ -249,19 +243,12 @@ export class GameScreen {
       const body = this.side.querySelector('.tab-body');
       if (body) body.scrollTop = sideScroll;
     } else this.updateBudget();
+    const b = this.side.querySelector<HTMLButtonElement>('[data-testid="end-turn"]');
+    if (b) setTurnButton(b, this.turnState());
   };
 
   private updateBudget(): void {
-    const cost = draftCost(this.draft, this.projectTypes, this.snap.view);
-    const b = this.side.querySelector('[data-testid="budget"]');
-    if (!b) return;
-    b.lastElementChild!.textContent = t('budget.orders', { money: money(cost) });
-    b.lastElementChild!.classList.toggle('over', cost > this.snap.budget + 1e-9);
-    const m = b.querySelector('meter');
-    if (m) {
-      m.max = Math.max(this.snap.budget, cost, 0.01);
-      m.value = cost;
-    }
+    setBudget(this.side, draftCost(this.draft, this.projectTypes, this.snap.view), this.snap.budget);
   }
 
   /** Every issue at once, each naming its field; the fields are highlighted (and stay so when their tab is opened). */
@@ -317,10 +304,11 @@ export class GameScreen {
   }
 
   private async endTurn(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy) return void (this.turnState().changed && this.session.waitsForOthers && (await this.resend()));
     if (this.snap.over) return void (await this.finish());
     const t0 = performance.now();
     this.busy = true;
+    this.sent = JSON.stringify(this.draft);
     this.render();
     this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
     // the answer, and the digest's strings, its code and a Japanese page's news readers (once); either may fail, and
@@ -373,6 +361,18 @@ export class GameScreen {
     performance.measure('turn-ui', { start: t1, end: performance.now() });
     await nextFrame();
     this.actions.snapshotChanged(r.value);
+  }
+
+  /** A class's round runs on after End turn: the changed draft replaces the orders sent (its answer is the first's). */
+  private async resend(): Promise<void> {
+    const was = this.sent;
+    this.sent = JSON.stringify(this.draft);
+    this.render();
+    const r = await this.session.submit(structuredClone(this.draft)).catch((e: Error) => ({ ok: false as const, error: e?.message ?? String(e), issues: undefined }));
+    if (r.ok || !this.busy) return; // the round ended: End turn's own answer draws it
+    this.sent = was; // refused (an order not valid): the orders sent before stand
+    this.render();
+    this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
   }
 
   private async undo(): Promise<void> {

@@ -181,10 +181,14 @@ export function changeHead(c: Change): string {
 }
 
 /** The news sorted into the story's parts. */
-export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; events: { title: string; text: string; note?: string }[]; yours: string[]; others: Map<string, { lines: string[]; routine: number }> } {
+export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; events: { title: string; text: string; note?: string }[]; yours: string[]; steps: string[]; others: Map<string, { lines: string[]; routine: number }> } {
   const eventLines = new Set(report.events.map((e) => `${e.title}: ${e.text}`));
   const toYou: string[] = [];
   const yours: string[] = [];
+  // the player's projects' own steps, not orders: a programme's stage passed or failed (and the next one started, paid
+  // from the budget), a project complete or failed, mud lifting suspended
+  const steps: string[] = [];
+  const own = new RegExp(`^${me}'s [^:]+ programme P\\d+: |^[^(:]+ P\\d+ \\(${me}\\b[^)]*\\) (is complete|has failed)|^${me}'s deep-sea mud lifting is suspended`);
   const others = new Map<string, { lines: string[]; routine: number }>();
   // a leak found going through the player's country is about it too (it raises the tension with the country that found
   // it); an answer to the player's own proposal ("JPN accepts D25: USA offers JPN ...") is news to the player, not one
@@ -194,7 +198,7 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     if (eventLines.has(line)) continue;
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
     const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
-    if (who === me) yours.push(line);
+    if (who === me) (own.test(line) ? steps : yours).push(line);
     else if (who && aimed.test(line) && !/defen[cs]e spending/.test(line)) toYou.push(line);
     // the US-China track (escalation, truce) is about the player when the player is one of the two
     else if (!who && /^US-China track\b/.test(line) && (me === 'USA' || me === 'CHN')) toYou.push(line);
@@ -216,5 +220,5 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(comma());
     return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(cars.change), causes }) };
   });
-  return { toYou, events, yours, others };
+  return { toYou, events, yours, steps, others };
 }

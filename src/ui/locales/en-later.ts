@@ -62,6 +62,7 @@ export const enLater = {
     events: 'Events',
     quiet: 'No event this quarter.',
     yourMoves: 'Your moves',
+    yourSteps: 'Your projects’ own steps (not your orders)',
     others: 'Other countries’ moves',
     othersHint_one: '{{count}} move',
     othersHint_other: '{{count}} moves',

@@ -61,6 +61,7 @@ export const jaLater: Later = {
     events: '出来事',
     quiet: '今期の出来事はありません。',
     yourMoves: 'あなたの手',
+    yourSteps: 'あなたの事業が自ら進んだ段階（あなたの指示ではない）',
     others: '他国の手',
     othersHint_one: '{{count}} 件の手',
     othersHint_other: '{{count}} 件の手',

@@ -1,0 +1,60 @@
+// The side panel's End turn button and budget meter, and the confirmation before a new game (kept out of game.ts, at
+// its size limit).
+import { h } from './dom.ts';
+import { t } from './i18n.ts';
+import { money } from './labels.ts';
+
+export interface TurnState {
+  over: boolean;
+  /** the end screen is being made */
+  finishing: boolean;
+  /** End turn was pressed and its answer is not in */
+  busy: boolean;
+  /** a class: the answer waits for the round to end, and orders can be sent again until it does */
+  waits: boolean;
+  /** the draft differs from the orders sent (a class, while waiting): the button sends it again */
+  changed: boolean;
+}
+
+const label = (s: TurnState): string =>
+  s.over ? t(s.finishing ? 'action.scoring' : 'action.results') : !s.busy ? t('action.endTurn') : !s.waits ? t('action.resolving') : s.changed ? t('action.sendChanges') : t('action.waitingRound');
+
+/** The button under the panels: End turn; while a class's round runs on after it, "Send changes" once the draft is not
+ * what was sent (the server takes a seat's latest orders until the round ends). */
+export function turnButton(s: TurnState, click: () => void): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'primary end-turn', 'data-testid': 'end-turn', onclick: click }, '') as HTMLButtonElement;
+  setTurnButton(b, s);
+  return b;
+}
+
+export function setTurnButton(b: HTMLButtonElement, s: TurnState): void {
+  b.textContent = label(s);
+  b.disabled = s.over ? s.finishing : s.busy && !(s.waits && s.changed);
+  b.classList.toggle('resend', s.busy && s.waits && s.changed);
+}
+
+/** "Leave this game?" before a new game, unless nothing has been played. */
+export function confirmNewGame(root: HTMLElement, played: boolean, newGame: () => void): void {
+  if (!played) return newGame();
+  const no = h('button', { type: 'button', 'data-testid': 'confirm-no', onclick: () => dlg.remove() }, t('action.cancel'));
+  const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-yes', onclick: () => { dlg.remove(); newGame(); } }, t('confirm.leave'));
+  const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': t('action.newGame'), 'data-testid': 'confirm-new' }, h('div', { class: 'modal-body help-body' }, h('p', {}, t('confirm.newGame')), h('div', { class: 'row end' }, no, yes)));
+  dlg.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape') dlg.remove();
+  });
+  root.append(dlg);
+  no.focus();
+}
+
+/** The budget line's orders and meter, as the draft changes (the panels are not drawn again). */
+export function setBudget(side: HTMLElement, cost: number, budget: number): void {
+  const b = side.querySelector('[data-testid="budget"]');
+  if (!b) return;
+  b.lastElementChild!.textContent = t('budget.orders', { money: money(cost) });
+  b.lastElementChild!.classList.toggle('over', cost > budget + 1e-9);
+  const m = b.querySelector('meter');
+  if (m) {
+    m.max = Math.max(budget, cost, 0.01);
+    m.value = cost;
+  }
+}

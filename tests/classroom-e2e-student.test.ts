@@ -1,0 +1,75 @@
+// In Chromium, a student's page in a class: orders changed after End turn are sent again ("Send changes") and the
+// round takes the latest; the join link with the class's code, opened again, resumes this browser's seat; the class's
+// end screen leads to the join page (a reload only drew the same end screen again).
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
+import type { Client } from './classroom/client.ts';
+import { makeClass, startTestServer } from './classroom/server.ts';
+import { TWO_SEATS } from './classroom/fixtures.ts';
+
+const run = haveChromium() || process.env.CI === 'true';
+
+describe.runIf(run)("a student's page in a class", () => {
+  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
+  const clients: Client[] = [];
+  afterAll(() => {
+    for (const c of clients) c.close();
+  });
+
+  it('sends changed orders again until the round ends; the join link resumes the seat; the end screen leads to the join page', async () => {
+    const k = await makeClass(env.server.base, { ...TWO_SEATS, turns: 2 }, ['Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const ben = k.students[0].client;
+    const cls = env.server.hub.classes.get(k.classId)!;
+    const { page, errors } = await openPage(env.browser, `${env.server.base}/class.html?code=${k.code}`, 1280, 800);
+    await page.getByTestId('join-name').fill('Ann');
+    await page.getByTestId('join').click();
+    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+
+    // 25, End turn; then 30 while the round runs on: the button offers to send it, and the round takes 30
+    const button = page.getByTestId('end-turn');
+    await page.getByTestId('tab-tariffs').click();
+    const field = page.getByTestId('policy-tariff-JPN-other');
+    await field.fill('25');
+    await field.dispatchEvent('change');
+    await button.click();
+    await page.getByText('Sent: waiting for the round to end…').waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    await field.fill('30');
+    await field.dispatchEvent('change');
+    await page.getByText('Send changes').waitFor();
+    expect(await button.isDisabled()).toBe(false);
+    await button.click();
+    await page.getByText('Sent: waiting for the round to end…').waitFor();
+    await expect.poll(() => cls.orderLog.filter((o) => o.kind === 'order' && o.country === 'CHN').map((o) => o.orders.tariffs?.JPN?.other)).toEqual([25, 30]);
+    // the same orders again: nothing to send
+    await field.fill('25');
+    await field.dispatchEvent('change');
+    await page.getByText('Send changes').waitFor();
+    await field.fill('30');
+    await field.dispatchEvent('change');
+    await page.getByText('Sent: waiting for the round to end…').waitFor();
+    await new Promise<void>((acked) => void ben.call('submit', [{}, 0], acked));
+    await page.getByTestId('digest').waitFor({ timeout: 60_000 });
+    expect(cls.worlds[0].turn).toBe(1);
+    expect(cls.worlds[0].state.regions.CHN.policies.tariffs.JPN.other).toBe(30);
+
+    // the tab closed, the join link opened again in this browser: her seat, not an empty form
+    const ctx = page.context();
+    await page.close();
+    const again = await ctx.newPage();
+    again.on('pageerror', (e) => errors.push(String(e)));
+    await again.goto(`${env.server.base}/class.html?code=${k.code}`);
+    await again.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
+    expect(await again.getByTestId('join-form').count()).toBe(0);
+
+    // the class ends: the end screen's button goes to the join page
+    expect((await k.teacher.call('endClass')).ok).toBe(true);
+    await again.getByTestId('new-game-again').waitFor({ timeout: 90_000 });
+    expect(await again.getByTestId('new-game-again').textContent()).toBe('Join a class');
+    await again.getByTestId('new-game-again').click();
+    await again.getByTestId('join-form').waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
