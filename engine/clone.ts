@@ -66,45 +66,64 @@ export function cloneLike<T>(v: T): T {
  * function for the whole opening state was still unoptimised after 4,000 calls; pieces of 40 run at 9-25 us a copy
  * after 1,500-2,000, where cloneLike takes 70-130 us). */
 const PIECE = 40;
+/** Copiers by their generated source: the source depends only on the template's shape (keys and array lengths, never
+ * values), so content variants of one shape (a sweep plays thousands, each a new Content) share one compiled copier
+ * instead of compiling their own, used once. A few shapes at most in a process; the oldest is let go past this. */
+const COMPILED = new Map<string, (v: unknown) => unknown>();
+const MAX_COMPILED = 8;
 
 /**
  * A copier for trees shaped like `template`: generated code that builds each object and array as a literal, reading
  * the values from its argument. Literals are V8's cheapest objects to make (no keyed stores, no enumeration), so a
  * warm copy of the opening state is several times as fast as cloneLike. It copies only trees of the template's exact
  * shape (same keys in the same order, same array lengths, objects where the template has objects), which is what
- * createGame gives it: its own private template. A key that a literal would treat specially (`__proto__`) makes the
- * copier fall back to cloneLike for that object. No value is written into the code: only keys (as JSON strings) and
- * indices, so the code is the same for any two templates of one shape.
+ * createGame gives it: its own private template. An object with a key that a literal would treat specially
+ * (`__proto__`) and an array with holes are copied by cloneLike instead. No value is written into the code: only keys
+ * (as JSON strings) and indices, so any two templates of one shape get the same code, compiled once (COMPILED).
  */
 export function copierOf<T>(template: T): (v: T) => T {
-  const size = (v: unknown): number => {
+  // objects in each subtree, counted once (a piece asks for the sizes of its parts at every level)
+  const sizes = new Map<unknown, number>();
+  const count = (v: unknown): number => {
     if (v === null || typeof v !== 'object') return 0;
     let c = 1;
-    for (const k in v as Record<string, unknown>) c += size((v as Record<string, unknown>)[k]);
+    for (const k in v as Record<string, unknown>) c += count((v as Record<string, unknown>)[k]);
+    sizes.set(v, c);
     return c;
   };
-  const make = (root: unknown): ((v: unknown) => unknown) => {
+  count(template);
+  const size = (v: unknown): number => sizes.get(v)!;
+  const pieces: string[] = [];
+  // one piece: a function p<k>(t) that builds `root` as one literal, calling other pieces for its large parts
+  const make = (root: unknown): string => {
+    const name = `p${pieces.length}`;
+    pieces.push('');
     const lines: string[] = [];
-    const subs: ((v: unknown) => unknown)[] = [];
     let n = 0;
     const gen = (x: unknown, path: string, top: boolean): string => {
       if (x === null || typeof x !== 'object') return path;
-      if (!top && size(x) > PIECE) {
-        subs.push(make(x));
-        return `s[${subs.length - 1}](${path})`;
-      }
+      if (!top && size(x) > PIECE) return `${make(x)}(${path})`;
       const id = `v${n++}`;
       lines.push(`const ${id}=${path};`);
-      if (Array.isArray(x)) return `[${x.map((y, i) => gen(y, `${id}[${i}]`, false)).join(',')}]`;
-      const keys = Object.keys(x as object);
-      if (keys.includes('__proto__')) {
-        subs.push(cloneLike as (v: unknown) => unknown);
-        return `s[${subs.length - 1}](${id})`;
+      if (Array.isArray(x)) {
+        for (let i = 0; i < x.length; i++) if (!(i in x)) return `L(${id})`;
+        return `[${x.map((y, i) => gen(y, `${id}[${i}]`, false)).join(',')}]`;
       }
+      const keys = Object.keys(x as object);
+      if (keys.includes('__proto__')) return `L(${id})`;
       return `{${keys.map((k) => `${JSON.stringify(k)}:${gen((x as Record<string, unknown>)[k], `${id}[${JSON.stringify(k)}]`, false)}`).join(',')}}`;
     };
     const body = gen(root, 't', true);
-    return new Function('s', `return function copy(t){${lines.join('')}return ${body};}`)(subs) as (v: unknown) => unknown;
+    pieces[Number(name.slice(1))] = `function ${name}(t){${lines.join('')}return ${body};}`;
+    return name;
   };
-  return make(template) as (v: T) => T;
+  make(template);
+  const src = `${pieces.join('\n')}\nreturn p0;`;
+  let copy = COMPILED.get(src);
+  if (!copy) {
+    copy = (new Function('L', src) as (l: typeof cloneLike) => (v: unknown) => unknown)(cloneLike);
+    if (COMPILED.size >= MAX_COMPILED) COMPILED.delete(COMPILED.keys().next().value!);
+    COMPILED.set(src, copy);
+  }
+  return copy as (v: T) => T;
 }

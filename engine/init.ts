@@ -17,7 +17,7 @@ import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
 import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
 import { pow } from './detmath.ts';
-import { cloneTree, copierOf } from './clone.ts';
+import { cloneLike, cloneTree, copierOf } from './clone.ts';
 
 function stageCapacity(r: RegionState, s: StageKey): number {
   switch (s) {
@@ -42,12 +42,14 @@ function stageCapacity(r: RegionState, s: StageKey): number {
 export function createGame(content: Content, seed: string | number): GameState {
   let opening = openings.get(content);
   if (!opening) {
-    // once through cloneTree, whose objects follow shared shape transitions; each game then copies it by generated
-    // literals (copierOf), which every game shares, so every game's state has the same shapes
-    const template = cloneTree(openingState(content));
-    opening = { template, copy: copierOf(template) };
+    // once through cloneTree, whose objects follow shared shape transitions
+    opening = { template: cloneTree(openingState(content)), games: 0, copy: cloneLike };
     openings.set(content, opening);
   }
+  // from a content's fourth game on, the copy is made by generated literals (copierOf, 1.5 ms to generate, the
+  // compile once per shape); the first three are copied by spreads, so a sweep's variants, a game or two each on a
+  // content of their own, do not pay for code they would use once
+  if (++opening.games === COPIER_FROM) opening.copy = copierOf(opening.template);
   // a deep copy, not the template's subtrees shared: hosts and tests may change a new game's state in place before
   // its first turn (sharing, with the template frozen, made createGame ~8x faster again but broke that contract)
   const state = opening.copy(opening.template);
@@ -55,7 +57,8 @@ export function createGame(content: Content, seed: string | number): GameState {
   state.rng = newRngState(String(seed));
   return state;
 }
-const openings = new WeakMap<Content, { template: GameState; copy: (s: GameState) => GameState }>();
+const openings = new WeakMap<Content, { template: GameState; games: number; copy: (s: GameState) => GameState }>();
+const COPIER_FROM = 4;
 
 function openingState(content: Content): GameState {
   const dv = derive(content);

@@ -27,6 +27,13 @@ describe('createGame and cloneTree', () => {
     expect(hashValue(b)).toBe(before);
     expect(b.regions.JPN.refining.light).not.toBe(a.regions.JPN.refining.light);
     expect(JSON.stringify(cloneTree(b))).toBe(JSON.stringify(structuredClone(b)));
+    // from a content's fourth game the copy is generated code (copierOf): the same state, as independent
+    for (let i = 0; i < 5; i++) {
+      const c = createGame(content, 5);
+      expect(hashValue(c)).toBe(before);
+      c.regions.JPN.refining.light += 1;
+    }
+    expect(hashValue(createGame(content, 5))).toBe(before);
   });
 
   const generated = <T,>(v: T): T => copierOf(v)(v);
@@ -53,6 +60,14 @@ describe('createGame and cloneTree', () => {
     expect(c).toStrictEqual(other);
     expect(c.rows[29].cell).not.toBe(other.rows[29].cell);
     expect(c.rows[29].cell.v).toEqual([7, 29]);
+  });
+
+  it('copierOf keeps an array with holes whole (by cloneLike), and two templates of one shape share one compiled copier', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const v = { a: [1, , 3, ,] as (number | undefined)[], b: 2 };
+    expect(copierOf(v)(v).a.length).toBe(4);
+    expect(copierOf({ x: { y: 1 }, z: [1, 2] })).toBe(copierOf({ x: { y: 9 }, z: [5, 6] }));
+    expect(copierOf({ x: { y: 1 }, z: [1, 2] })).not.toBe(copierOf({ x: { y: 1 }, z: [1, 2, 3] }));
   });
 
   it('copierOf copies a __proto__ key as an own key, as the others do', () => {
