@@ -7,11 +7,26 @@
 import { h } from './dom.ts';
 import { lang, setLang, t, TextsUnavailable, type Lang } from './i18n.ts';
 
-/** The dialog, once (a second failure while it is up adds nothing): `text`, Reload, and Close or Escape, which gives
- * the focus back and calls `onClose` (a screen that could not be drawn goes to one that can). */
+/** What closing the open dialog must do: each failure's `onClose`, a second failure's too. */
+let closers: (() => void)[] = [];
+/** The messages the open dialog shows. */
+let shown = new Set<string>();
+
+/** The dialog, once: `text`, Reload, and Close or Escape, which gives the focus back and calls `onClose` (a screen
+ * that could not be drawn goes to one that can). A failure while it is up adds its text, if new, and its `onClose`. */
 export function textsFailed(text = t('toast.textsFailed'), onClose?: () => void): HTMLElement {
   const was = document.body.querySelector<HTMLElement>('[data-testid="texts-failed"]');
-  if (was) return was;
+  if (was) {
+    const texts = was.querySelector<HTMLElement>('.texts-failed-texts');
+    if (texts && !shown.has(text)) {
+      shown.add(text);
+      texts.append(h('p', {}, text));
+    }
+    if (onClose) closers.push(onClose);
+    return was;
+  }
+  closers = onClose ? [onClose] : [];
+  shown = new Set([text]);
   const back = document.activeElement as HTMLElement | null;
   const esc = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') close();
@@ -20,10 +35,12 @@ export function textsFailed(text = t('toast.textsFailed'), onClose?: () => void)
     document.removeEventListener('keydown', esc);
     dlg.remove();
     if (back?.isConnected) back.focus();
-    onClose?.();
+    const run = closers;
+    closers = [];
+    for (const f of run) f();
   };
   const reload = h('button', { type: 'button', class: 'primary', 'data-testid': 'texts-reload', onclick: () => location.reload() }, t('toast.reload'));
-  const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'texts-failed-text', 'data-testid': 'texts-failed' }, h('div', { class: 'modal-body help-body' }, h('p', { id: 'texts-failed-text' }, text), h('div', { class: 'row end' }, h('button', { type: 'button', 'data-testid': 'texts-close', onclick: close }, t('action.close')), reload)));
+  const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'texts-failed-text', 'data-testid': 'texts-failed' }, h('div', { class: 'modal-body help-body' }, h('div', { id: 'texts-failed-text', class: 'texts-failed-texts' }, h('p', {}, text)), h('div', { class: 'row end' }, h('button', { type: 'button', 'data-testid': 'texts-close', onclick: close }, t('action.close')), reload)));
   document.addEventListener('keydown', esc);
   document.body.append(dlg);
   queueMicrotask(() => reload.focus());
