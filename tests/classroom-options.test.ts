@@ -126,6 +126,11 @@ describe('quarters per round', () => {
     expect(news.length).toBeGreaterThan(world.reports[3].news.length);
     expect(rep.news).toEqual(news);
     expect(rep.events).toEqual(world.reports.slice(0, 4).flatMap((r) => r.events));
+    // and the teacher's world card is sent all of them (it lists the weightiest and counts the rest), not the last
+    // quarter's first four
+    const dash = value<{ worlds: { headline: { news: string[]; events: string[] } }[] }>(await k.teacher.call('state'));
+    expect(dash.worlds[0].headline.news).toEqual(news);
+    expect(dash.worlds[0].headline.events).toEqual(world.reports.slice(0, 4).flatMap((r) => r.events.map((e) => e.title)));
     expect(world.orders.map((o) => o.JPN)).toEqual([mine, ...Array(3).fill({ tariffs: mine.tariffs, defenseSpendingPct: 2 })]);
     const resolves = (await srv.store.events(k.classId)).filter((e) => e.type === 'resolve').map((e) => e.data as { turn: number; quarter: number; deadline: number | null });
     expect(resolves.map((e) => [e.turn, e.quarter])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);

@@ -197,8 +197,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         ))),
       ),
       hl.prices ? h('p', { class: 'figures' }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) })) : '',
-      // the news items name their event ("Title: what happened"): an event is listed on its own only when no item does
-      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl).map((n) => h('li', n.event ? { class: 'event' } : {}, n.text))) : '',
+      // the round's events by title, then its weightiest news lines and how many more there are (news.ts)
+      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl, (n) => c('dash.moreNews', { n: num(n) })).map((n) => h('li', n.kind === 'news' ? {} : { class: n.kind }, n.text))) : '',
     );
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat

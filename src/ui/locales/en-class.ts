@@ -59,6 +59,7 @@ export const enClass = {
     mine: 'Your classes on this computer',
   },
   dash: {
+    moreNews: '+{{n}} more',
     lost: 'No connection to the server since {{time}}: trying again every few seconds. What you see below is from then; the class keeps its state and picks up where it was once the server is back (is its terminal still open?).',
     recovered: "The server was back at {{time}}, after about {{s}} s down (counted from its last heartbeat or news): the round's clock in world {{worlds}} was given time back (at least a minute).",
     studentsOne: '{{n}} student',
