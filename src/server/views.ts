@@ -80,7 +80,8 @@ export function teacherState(cls: ClassRoom, now: number) {
         captain: s.captain,
         students: s.students.map((id) => {
           const st = cls.students.get(id)!;
-          return { id, label: st.label, connected: st.sockets > 0, idleSeconds: Math.max(0, Math.round((now - st.lastSeen) / 1000)) };
+          // idle since the round began at the earliest, as the bot's timer counts (hub.ts idleMs): not the lobby's wait
+          return { id, label: st.label, connected: st.sockets > 0, idleSeconds: Math.max(0, Math.round((now - Math.max(st.lastSeen, cls.roundStart[w] ?? 0)) / 1000)) };
         }),
       })),
     })),
