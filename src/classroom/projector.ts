@@ -37,7 +37,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
     box.classList.toggle('lost', lost);
     if (s.status === 'lobby') {
       const url = joinUrl(s.code);
-      box.append(h('div', { class: 'lobby' }, h('h1', {}, s.name), h('div', {}, h('p', {}, c('proj.joinAt')), h('p', { class: 'url', 'data-testid': 'projector-url' }, url), noJoinAddress() ? h('p', { class: 'error' }, c('noNetwork')) : '', h('p', {}, c('proj.withCode')), h('div', { class: 'code', 'data-testid': 'projector-code' }, s.code), h('p', { 'data-testid': 'projector-joined' }, s.students ? c(s.students === 1 ? 'proj.joinedOne' : 'proj.joinedMany', { n: num(s.students) }) : c('proj.nobody'))), h('img', { src: `/api/qr?text=${encodeURIComponent(url)}`, alt: c('proj.qr'), width: 300, height: 300 })));
+      box.append(h('div', { class: 'lobby' }, h('h1', {}, s.name), h('div', {}, h('p', {}, c('proj.joinAt')), h('p', { class: 'url', 'data-testid': 'projector-url' }, url), noJoinAddress() ? h('p', { class: 'error', 'data-testid': 'no-join-address' }, c(noJoinAddress()!)) : '', h('p', {}, c('proj.withCode')), h('div', { class: 'code', 'data-testid': 'projector-code' }, s.code), h('p', { 'data-testid': 'projector-joined' }, s.students ? c(s.students === 1 ? 'proj.joinedOne' : 'proj.joinedMany', { n: num(s.students) }) : c('proj.nobody'))), h('img', { src: `/api/qr?text=${encodeURIComponent(url)}`, alt: c('proj.qr'), width: 300, height: 300 })));
       return;
     }
     box.append(

@@ -130,7 +130,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, [c(`status.${s.status}`), c(s.students === 1 ? 'dash.studentsOne' : 'dash.studentsMany', { n: num(s.students) }), c(s.worlds.length === 1 ? 'dash.worldsOne' : 'dash.worldsMany', { n: num(s.worlds.length) }), inCount(s)].filter(Boolean).join(c('dash.sep'))), langSwitch()),
         // once the class has ended nobody can join it (the server says so): no code or QR code to invite them
         ...(s.status === 'ended' ? [h('div', { class: 'join-box', 'data-testid': 'join-closed' }, c('dash.joinClosed'))] : [
-          h('div', { class: 'join-box' }, h('div', {}, c('dash.joinCode')), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), noJoinAddress() ? h('div', { class: 'error' }, c('noNetwork')) : ''),
+          h('div', { class: 'join-box' }, h('div', {}, c('dash.joinCode')), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), noJoinAddress() ? h('div', { class: 'error', 'data-testid': 'no-join-address' }, c(noJoinAddress()!)) : ''),
           h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: c('dash.qrFor', { url }), width: 110, height: 110 })]),
       ),
       h('nav', { class: 'controls' },

@@ -19,6 +19,7 @@ export const enClass = {
   waitingFor: 'waiting for {{who}}',
   allIn: 'all in',
   noNetwork: 'This computer has no network address: students on other devices cannot reach this server (is it connected to the school network?).',
+  localOnly: 'This server listens only on this computer (HOST=127.0.0.1): students on other devices cannot reach it. Start it with HOST=0.0.0.0 (the default) for the class.',
   unreachable: "the class's server does not answer: check this device's network, or ask your teacher whether the server is running",
   notYours: 'Not your class on this computer',
   notYoursHint: 'The teacher link works on the computer that created the class.',
