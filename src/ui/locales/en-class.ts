@@ -15,7 +15,7 @@ export const enClass = {
   list: ', ',
   world: 'World {{n}}',
   /** the projector's score bars */
-  short: { AUS: 'AUS', CHN: 'CHN', JPN: 'JPN', MYS: 'MYS', USA: 'USA' },
+  short: { AUS: 'Australia', CHN: 'China', JPN: 'Japan', MYS: 'Malaysia', USA: 'US' },
   waitingFor: 'waiting for {{who}}',
   allIn: 'all in',
   noNetwork: 'This computer has no network address: students on other devices cannot reach this server (is it connected to the school network?).',
@@ -150,7 +150,8 @@ export const enClass = {
     over: 'The game is over: debrief',
     paused: 'Paused',
     botsOnly: 'bots only: ends on the clock',
-    pricesLine: 'NdPr {{ndpr}} · Dy/Tb {{dytb}} · magnets {{magnet}} /kg',
+    pricesLine: 'Outside China: NdPr {{ndpr}} · Dy/Tb {{dytb}} · magnets {{magnet}} /kg',
+    pricesOutside: 'Prices outside China',
     ndpr: 'NdPr oxide',
     dytb: 'Dy/Tb oxide',
     magnets: 'Magnets',
