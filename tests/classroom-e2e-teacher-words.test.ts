@@ -63,6 +63,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
       expect(card).toContain(lang === 'en' ? 'Australia' : '豪州');
       expect(await p.getByTestId('projector-prices-1').innerText()).toContain(lang === 'en' ? 'Prices outside China' : '中国以外の価格');
       await fits(p, `projector-${lang}`);
+      expect(await p.evaluate(() => document.documentElement.scrollHeight), `projector-${lang}: taller than the screen`).toBeLessThanOrEqual(768);
       await p.context().close();
       const { page: d, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=${lang}`, { ...storage, 'rare-earth-gambit:lang': lang });
       errors.push(...de);
