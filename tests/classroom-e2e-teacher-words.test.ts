@@ -78,6 +78,22 @@ describe.runIf(run)("the teacher's screens' words", () => {
       await d.context().close();
     }
 
+    // the debrief pack opened by a teacher whose browser's choice is Japanese (the dashboard switched to it): its
+    // events in Japanese, as the dashboard shows them (they read in English: the events' text was not loaded)
+    expect((await k.teacher.call('endClass')).error).toBeUndefined();
+    const titles = cls.worlds[0].reports.flatMap((r) => r.events.map((e) => e.title));
+    expect(titles.length).toBeGreaterThan(0);
+    const { page: deb, errors: debe } = await open(env.browser, `${base}/class.html?debrief=${k.classId}&lang=ja`, { ...storage, 'rare-earth-gambit:lang': 'ja' });
+    errors.push(...debe);
+    const events = deb.getByTestId('debrief-events');
+    await events.waitFor({ timeout: 120_000 });
+    const listed = await events.innerText();
+    expect(listed).toContain('ワールド 1');
+    for (const t of titles) expect(listed).not.toContain(t);
+    await events.evaluate((e) => e.scrollIntoView());
+    if (SHOTS) await deb.screenshot({ path: join(SHOTS, 'debrief-events-ja.png') });
+    await deb.context().close();
+
     // six worlds on a 1024x768 projector: the compact cards' names fit their column in English too
     const six = await makeClass(base, { name: 'Six', worlds: 6, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0 }, []);
     expect((await six.teacher.call('begin')).error).toBeUndefined();
