@@ -111,4 +111,28 @@ describe.runIf(run)("the teacher's screens' words", () => {
     }
     expect(errors).toEqual([]);
   }, 600_000);
+
+  it("a Japanese student's what-if: the timeline menu and the class bar name it in Japanese", async () => {
+    const base = env.server.base;
+    const k = await makeClass(base, { name: 'Sandbox', worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, []);
+    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, { 'rare-earth-gambit:lang': 'ja' });
+    await page.getByTestId('join-name').fill('あいこ');
+    await page.getByTestId('join').click();
+    await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });
+    expect((await k.teacher.call('begin')).error).toBeUndefined();
+    expect((await k.teacher.call('sandbox', [true])).error).toBeUndefined();
+    await page.getByTestId('fork').waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByTestId('fork').click();
+    const bar = page.getByTestId('what-if');
+    await bar.waitFor({ timeout: 30_000 });
+    expect(await bar.innerText()).toContain('あなた専用の「もしも」Bにいます');
+    const options = await page.getByTestId('timeline').locator('option').allInnerTexts();
+    expect(options.join('\n')).toContain('ワールド 1（クラス）');
+    expect(options.join('\n')).toContain('「もしも」B');
+    expect(options.join('\n')).not.toMatch(/World|What-if|the class/);
+    expect(await overflowing(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'student-what-if-ja.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 240_000);
 });

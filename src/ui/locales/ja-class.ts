@@ -250,7 +250,7 @@ export const jaClass: Shape<typeof enClass> = {
     invalidWhy: 'この席はもう有効ではありません：{{why}}。',
     joinAgain: 'もう一度参加',
     who: '{{label}} · {{country}} · ワールド {{world}} / {{worlds}}',
-    whatIf: 'あなた専用の {{timeline}} にいます。クラスはワールド {{world}} で続いています（タイムラインのメニューで戻れます）',
+    whatIf: 'あなた専用の{{timeline}}にいます。クラスはワールド {{world}} で続いています（タイムラインのメニューで戻れます）',
     sandbox: 'サンドボックス：分岐か取り消しで自分だけの「もしも」を試せます',
     lobby: '教師の開始を待っています',
     ended: 'クラスは終了しました',
