@@ -119,7 +119,7 @@ describe('the teacher moves students', () => {
     expect(cls.seat(0, 'JPN').students).toEqual([id('Ben')]);
     const snap = ok<{ config: { country: string }; timelines: { label: string }[] }>(await ann.client.call('snapshot'));
     expect(snap.config.country).toBe('JPN');
-    expect(snap.timelines[0].label).toBe('World 2');
+    expect(snap.timelines[0].label).toBe('class:2'); // language-neutral: the page words it (labels.ts timelineName)
     expect(await status(ben.client, (s) => s.world === 0)).toMatchObject({ world: 0, country: 'JPN', members: ['Ben'] });
     // Ann's orders go to world 2's Japan
     await new Promise<void>((acked) => void ann.client.call('submit', [{ tariffs: { CHN: { other: 6 } } }, 0], acked));
