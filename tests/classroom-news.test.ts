@@ -1,9 +1,10 @@
 // The teacher's dashboard lists a world's news as the player's digest says it: countries by name ("Australia raises
 // defence spending"), not the engine's codes ("AUS raises ..."), and in English (the dashboard's language) whatever
-// language this browser's game was last played in.
+// language this browser's game was last played in. It lists the weightiest lines (bans, broken deals, large tariff
+// moves) before the small ones, and says how many it leaves out.
 import { describe, expect, it } from 'vitest';
 import { play } from './helpers.ts';
-import { dashboardNews } from '../src/classroom/news.ts';
+import { dashboardNews, newsWeight } from '../src/classroom/news.ts';
 import { setLang } from '../src/ui/i18n.ts';
 import type { Orders } from '../engine/index.ts';
 
@@ -13,26 +14,62 @@ const orders = {
   USA: { deals: { propose: [{ to: 'JPN', give: [{ type: 'openExports', stage: 'magnet' }], get: [{ type: 'investment', usdBn: 1 }], termTurns: 4 }] } },
 } as Orders;
 
+const texts = (items: ReturnType<typeof dashboardNews>, kind: string) => items.filter((l) => l.kind === kind).map((l) => l.text);
+
 describe("the dashboard's news", () => {
   const { reports } = play(1, 1, { 1: orders });
-  const hl = { events: reports[0]!.events.map((e) => e.title), news: reports[0]!.news.slice(0, 4) };
+  const hl = { events: reports[0]!.events.map((e) => e.title), eventIds: reports[0]!.events.map((e) => e.id), news: reports[0]!.news };
 
-  it('names countries, not codes', () => {
+  it('names countries, not codes; every event by its title', () => {
     const lines = dashboardNews(hl);
-    const news = lines.filter((l) => !l.event).map((l) => l.text);
+    const news = texts(lines, 'news');
     expect(news).toHaveLength(3);
-    expect(news[0]).toBe('Australia raises defence spending to 2.10% of GDP.');
-    expect(news[1]).toMatch(/^China bans NdFeB magnet exports to Japan, the United States\.$/);
-    expect(news[2]).toMatch(/Japan/);
+    // the ban first, whatever the engine's order
+    expect(news[0]).toMatch(/^China bans NdFeB magnet exports to Japan, the United States\.$/);
+    expect(news.some((n) => n === 'Australia raises defence spending to 2.10% of GDP.' || /Japan/.test(n))).toBe(true);
     for (const l of lines) expect(l.text).not.toMatch(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/);
-    // the events the three news lines do not name are listed on their own, as before
-    expect(lines.filter((l) => l.event).map((l) => l.text)).toEqual(hl.events.filter((e) => !hl.news.slice(0, 3).some((n) => n.startsWith(e))));
+    expect(texts(lines, 'event')).toEqual(hl.events);
+  });
+
+  it('the weightiest lines first, and "+N more" for the ones left out (a play-tester missed two broken deals)', () => {
+    // round 3 of a play-test: the engine's order put two small tariff moves before the broken deals
+    const round = {
+      events: ['Beijing and Tokyo agree to stabilise ties'],
+      eventIds: ['x'],
+      news: [
+        'Beijing and Tokyo agree to stabilise ties: the two sides agree to a hotline.',
+        'AUS sets its tariffs on CHN: magnets 15% (was 0%).',
+        'MYS sets its tariffs on AUS: other goods 1% (was 3%).',
+        'MYS sets its tariffs on CHN: other goods 3% (was 5%).',
+        "USA breaks deal D5 with JPN; JPN's trust in USA falls.",
+        "USA breaks deal D6 with JPN; JPN's trust in USA falls.",
+      ],
+    };
+    const lines = dashboardNews(round);
+    expect(lines.map((l) => [l.kind, l.text])).toEqual([
+      ['event', 'Beijing and Tokyo agree to stabilise ties'],
+      ['news', expect.stringMatching(/^The United States breaks deal D5 with Japan/)],
+      ['news', expect.stringMatching(/^The United States breaks deal D6 with Japan/)],
+      ['news', expect.stringMatching(/^Australia sets its tariffs on China: magnets 15%/)],
+      ['more', '+2 more'],
+    ]);
+    // nothing left out: no count
+    expect(dashboardNews({ events: [], news: round.news.slice(1, 3) }).map((l) => l.kind)).toEqual(['news', 'news']);
+  });
+
+  it('weighs a tariff move by its size', () => {
+    expect(newsWeight('AUS sets its tariffs on CHN: magnets 15% (was 0%).')).toBeGreaterThan(newsWeight('AUS sets its tariffs on CHN: cars 2% (was 0%), magnets 1% (was 0%).'));
+    expect(newsWeight('CHN bans NdFeB magnet exports to JPN.')).toBeGreaterThan(newsWeight('AUS sets its tariffs on CHN: magnets 50% (was 0%).'));
+    expect(newsWeight("USA breaks deal D5 with JPN; JPN's trust in USA falls.")).toBeGreaterThan(newsWeight('USA proposes D7 to JPN: x.'));
   });
 
   it('in Japanese when the game is Japanese (the same words as the digest)', async () => {
     await setLang('ja');
     try {
-      expect(dashboardNews(hl).find((l) => !l.event)!.text).toBe('オーストラリアが防衛費をGDPの2.10%に引き上げ。');
+      const lines = dashboardNews(hl);
+      expect(texts(lines, 'news')[0]).toMatch(/^中国が/);
+      const more = dashboardNews({ events: [], news: Array.from({ length: 5 }, (_, i) => `AUS sets its tariffs on CHN: magnets ${i + 1}% (was 0%).`) }, (n) => `ほか ${n} 件`);
+      expect(more.map((l) => l.text)).toEqual([expect.stringMatching(/5%/), expect.stringMatching(/4%/), expect.stringMatching(/3%/), 'ほか 2 件']);
     } finally {
       await setLang('en');
     }

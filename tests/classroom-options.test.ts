@@ -61,7 +61,7 @@ describe('the sandbox', () => {
     const before = (await events()).length;
     const f = value<{ ok: true; value: Snap }>(await ann.call('fork'));
     expect(f.value.activeTimeline).toBe(1);
-    expect(f.value.timelines.map((t) => t.label)).toEqual(['World 1 (the class)', 'What-if B']);
+    expect(f.value.timelines.map((t) => t.label)).toEqual(['class:1', 'what-if:B']); // language-neutral: the page words them (labels.ts timelineName)
     let s = value<{ ok: boolean; value: Snap }>(await ann.call('submit', [{ tariffs: { CHN: { autos: 40 } } }, 0]));
     expect(s.ok).toBe(true);
     s = value(await ann.call('submit', [{}, 1]));
@@ -69,7 +69,7 @@ describe('the sandbox', () => {
     expect(cls.worlds[0].turn).toBe(0);
     expect(cls.seat(0, 'JPN').submitted).toBeNull();
     expect((await events()).length).toBe(before);
-    const status = await seen(ann, (m) => m.push === 'status' && (m.value as { whatIf: string | null }).whatIf === 'What-if B');
+    const status = await seen(ann, (m) => m.push === 'status' && (m.value as { whatIf: string | null }).whatIf === 'what-if:B');
     expect((status.value as { turn: number }).turn).toBe(0);
     // undo on the what-if goes back a round; the class world still untouched
     const u = value<{ ok: true; value: Snap }>(await ann.call('undo', [1]));
@@ -126,6 +126,11 @@ describe('quarters per round', () => {
     expect(news.length).toBeGreaterThan(world.reports[3].news.length);
     expect(rep.news).toEqual(news);
     expect(rep.events).toEqual(world.reports.slice(0, 4).flatMap((r) => r.events));
+    // and the teacher's world card is sent all of them (it lists the weightiest and counts the rest), not the last
+    // quarter's first four
+    const dash = value<{ worlds: { headline: { news: string[]; events: string[] } }[] }>(await k.teacher.call('state'));
+    expect(dash.worlds[0].headline.news).toEqual(news);
+    expect(dash.worlds[0].headline.events).toEqual(world.reports.slice(0, 4).flatMap((r) => r.events.map((e) => e.title)));
     expect(world.orders.map((o) => o.JPN)).toEqual([mine, ...Array(3).fill({ tariffs: mine.tariffs, defenseSpendingPct: 2 })]);
     const resolves = (await srv.store.events(k.classId)).filter((e) => e.type === 'resolve').map((e) => e.data as { turn: number; quarter: number; deadline: number | null });
     expect(resolves.map((e) => [e.turn, e.quarter])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);

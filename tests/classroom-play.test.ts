@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
 import { EXPORT_COLUMNS, exportRows } from '../src/server/debrief.ts';
+import { lanAddresses, listenAddresses } from '../src/server/app.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -118,7 +119,7 @@ describe('the teacher moves students', () => {
     expect(cls.seat(0, 'JPN').students).toEqual([id('Ben')]);
     const snap = ok<{ config: { country: string }; timelines: { label: string }[] }>(await ann.client.call('snapshot'));
     expect(snap.config.country).toBe('JPN');
-    expect(snap.timelines[0].label).toBe('World 2');
+    expect(snap.timelines[0].label).toBe('class:2'); // language-neutral: the page words it (labels.ts timelineName)
     expect(await status(ben.client, (s) => s.world === 0)).toMatchObject({ world: 0, country: 'JPN', members: ['Ben'] });
     // Ann's orders go to world 2's Japan
     await new Promise<void>((acked) => void ann.client.call('submit', [{ tariffs: { CHN: { other: 6 } } }, 0], acked));
@@ -238,11 +239,20 @@ describe('the teacher ends the class before its first round', () => {
 });
 
 describe('the join address', () => {
-  it('/api/lan lists this machine\'s network addresses (a page opened as localhost shows students one of them)', async () => {
-    const r = (await (await fetch(`${srv.base}/api/lan`)).json()) as { addresses: string[] };
-    expect(Array.isArray(r.addresses)).toBe(true);
-    for (const a of r.addresses) expect(a).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
-    expect(r.addresses).not.toContain('127.0.0.1');
+  it('/api/lan lists the network addresses the server listens on: none on 127.0.0.1 (HOST=127.0.0.1), whatever this machine has', async () => {
+    // the test server listens on 127.0.0.1: the machine's own network address (192.0.2.2, say) would reach nothing
+    const r = (await (await fetch(`${srv.base}/api/lan`)).json()) as { addresses: string[]; localOnly: boolean };
+    expect(r).toEqual({ addresses: [], localOnly: true });
+  });
+  it('listenAddresses: every network address on the wildcard, the one named, none on loopback', () => {
+    const lan = ['192.168.1.5', '10.0.0.7'];
+    for (const h of [undefined, '0.0.0.0', '::']) expect(listenAddresses(h, lan)).toEqual(lan);
+    expect(listenAddresses('10.0.0.7', lan)).toEqual(['10.0.0.7']);
+    expect(listenAddresses('::ffff:10.0.0.7', lan)).toEqual(['10.0.0.7']);
+    for (const h of ['127.0.0.1', '::1', 'localhost', '192.168.9.9']) expect(listenAddresses(h, lan)).toEqual([]);
+    // every address this machine has is IPv4 and none is loopback
+    for (const a of lanAddresses()) expect(a).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(lanAddresses()).not.toContain('127.0.0.1');
   });
   it('/api/lan answers only a page on the server\'s own machine (no private addresses to the network)', async () => {
     const r = await srv.app.inject({ method: 'GET', url: '/api/lan', remoteAddress: '192.168.1.23' });

@@ -82,19 +82,20 @@ export async function download(path: string, token: string, name: string): Promi
 /** Where students reach this server. A teacher who opened the page as localhost would otherwise show the class a join
  * address (and QR code) that only works on the laptop itself: then the server's network address is used instead. */
 let joinBase = location.origin;
-let unreachable = false;
+/** why students on other devices cannot use the join address: no network, or a server that listens on loopback only */
+let unreachable: 'noNetwork' | 'localOnly' | null = null;
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\])$/;
 export async function findJoinBase(): Promise<void> {
   if (!LOOPBACK.test(location.hostname)) return;
   try {
-    const r = (await (await fetch('/api/lan')).json()) as { addresses?: string[] };
+    const r = (await (await fetch('/api/lan')).json()) as { addresses?: string[]; localOnly?: boolean };
     const ip = r.addresses?.[0];
     if (ip) joinBase = `${location.protocol}//${ip}${location.port ? `:${location.port}` : ''}`;
-    else unreachable = true;
+    else unreachable = r.localOnly ? 'localOnly' : 'noNetwork';
   } catch {
-    unreachable = true;
+    unreachable = 'noNetwork';
   }
 }
-/** Whether students on other devices cannot use the join address (the pages say so under it). */
+/** Why students on other devices cannot use the join address, or null (the pages say so under it: a catalogue key). */
 export const noJoinAddress = () => unreachable;
 export const joinUrl = (code: string) => `${joinBase}/class.html?code=${encodeURIComponent(code)}`;

@@ -70,7 +70,7 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
       ))),
     ),
     h('h2', {}, c('deb.events')),
-    h('ul', { class: 'news' }, ...d.worlds.flatMap((w) => w.events.map((e) => h('li', {}, c('deb.event', { n: num(w.index + 1), date: e.date, title: eventTitle({ id: e.id ?? '', title: e.title }) }))))),
+    h('ul', { class: 'news', 'data-testid': 'debrief-events' }, ...d.worlds.flatMap((w) => w.events.map((e) => h('li', {}, c('deb.event', { n: num(w.index + 1), date: e.date, title: eventTitle({ id: e.id ?? '', title: e.title }) }))))),
     h('h2', {}, c('deb.export')),
     h('div', { class: 'row' },
       h('button', { type: 'button', 'data-testid': 'export-csv', onclick: exp('export.csv', `class-${d.code}.csv`) }, c('deb.csv')),

@@ -11,6 +11,7 @@ import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, forget } from './common.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
+import { timelineName } from '../ui/labels.ts';
 
 interface Status {
   className: string;
@@ -101,7 +102,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     bar.append(
       h('span', { class: 'who' }, c('student.who', { label: s.label, country: countryName(s.country), world: s.world + 1, worlds: s.worlds })),
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
-      s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: s.whatIf, world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
+      s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: timelineName(s.whatIf), world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
       h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c('student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
       // the last round ended before this seat's orders were in: a draft not sent with End turn did not count

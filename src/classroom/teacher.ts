@@ -130,7 +130,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, [c(`status.${s.status}`), c(s.students === 1 ? 'dash.studentsOne' : 'dash.studentsMany', { n: num(s.students) }), c(s.worlds.length === 1 ? 'dash.worldsOne' : 'dash.worldsMany', { n: num(s.worlds.length) }), inCount(s)].filter(Boolean).join(c('dash.sep'))), langSwitch()),
         // once the class has ended nobody can join it (the server says so): no code or QR code to invite them
         ...(s.status === 'ended' ? [h('div', { class: 'join-box', 'data-testid': 'join-closed' }, c('dash.joinClosed'))] : [
-          h('div', { class: 'join-box' }, h('div', {}, c('dash.joinCode')), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), noJoinAddress() ? h('div', { class: 'error' }, c('noNetwork')) : ''),
+          h('div', { class: 'join-box' }, h('div', {}, c('dash.joinCode')), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), noJoinAddress() ? h('div', { class: 'error', 'data-testid': 'no-join-address' }, c(noJoinAddress()!)) : ''),
           h('img', { class: 'qr', src: `/api/qr?text=${encodeURIComponent(url)}`, alt: c('dash.qrFor', { url }), width: 110, height: 110 })]),
       ),
       h('nav', { class: 'controls' },
@@ -197,8 +197,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         ))),
       ),
       hl.prices ? h('p', { class: 'figures' }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) })) : '',
-      // the news items name their event ("Title: what happened"): an event is listed on its own only when no item does
-      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl).map((n) => h('li', n.event ? { class: 'event' } : {}, n.text))) : '',
+      // the round's events by title, then its weightiest news lines and how many more there are (news.ts)
+      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl, (n) => c('dash.moreNews', { n: num(n) })).map((n) => h('li', n.kind === 'news' ? {} : { class: n.kind }, n.text))) : '',
     );
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat

@@ -51,6 +51,15 @@ export function parseTrustProxy(v: string | undefined): boolean | string {
   return items.join(',');
 }
 
+/** The network addresses students can reach a server listening on `host` at: every one of this machine's (lanAddresses)
+ * for the wildcard (0.0.0.0, ::, or no host), the one named if it is one of them, none for a loopback address
+ * (HOST=127.0.0.1: only this computer reaches the server, whatever addresses its network cards have). */
+export function listenAddresses(host: string | undefined, lan = lanAddresses()): string[] {
+  if (!host || host === '0.0.0.0' || host === '::' || host === '::ffff:0.0.0.0') return lan;
+  const h = host.replace(/^::ffff:/, '');
+  return lan.includes(h) ? [h] : [];
+}
+
 /** This machine's IPv4 addresses other devices can reach (not loopback). */
 export function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
@@ -120,7 +129,10 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     const from = req.socket.remoteAddress ?? '';
     const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
     if (proxied || !(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)', code: 'lanOnly' });
-    return { addresses: lanAddresses() };
+    // only the addresses the server listens on: a server on 127.0.0.1 is reached by no other device (localOnly)
+    const bound = (app.server.address() as { address: string } | null)?.address;
+    const addresses = listenAddresses(bound);
+    return { addresses, localOnly: !addresses.length && !!bound && /^(127\.|::1$|::ffff:127\.)/.test(bound) };
   });
   const gate = new CreateGate(opts.createLimits ?? DEFAULT_CREATE_LIMITS);
   app.post('/api/classes', async (req) => {

@@ -91,7 +91,7 @@ export function forkWhatIf(cls: ClassRoom, st: Student, turn: number, from?: Wha
   const id = b.timelines.length + 1;
   const tl: WhatIf = {
     id,
-    label: `What-if ${LETTERS[id - 1]}`,
+    label: `what-if:${LETTERS[id - 1]}`, // language-neutral: the page words it (src/ui/labels.ts timelineName)
     world: st.world,
     forkedAt: turn,
     states: src.states.slice(0, turn + 1),
@@ -163,7 +163,7 @@ function timelinesOf(cls: ClassRoom, st: Student): TimelineInfo[] {
   const world = cls.worlds[st.world];
   const score = (s: TurnSummary[]) => s.at(-1)?.countries[st.country].score ?? 0;
   const own = boxOf(cls, st.id)?.timelines.filter((t) => t.world === st.world) ?? [];
-  return [{ id: 0, label: `World ${st.world + 1} (the class)`, forkedAt: 0, turn: world.turn, score: world.score(st.country) }, ...own.map((t) => ({ id: t.id, label: t.label, forkedAt: t.forkedAt, turn: t.states.length - 1, score: score(t.summaries) }))];
+  return [{ id: 0, label: `class:${st.world + 1}`, forkedAt: 0, turn: world.turn, score: world.score(st.country) }, ...own.map((t) => ({ id: t.id, label: t.label, forkedAt: t.forkedAt, turn: t.states.length - 1, score: score(t.summaries) }))];
 }
 
 /** The class world's snapshot for a seat, with its what-ifs listed (a sandbox's timeline menu). */

@@ -28,18 +28,20 @@ function roundState(cls: ClassRoom, w: number) {
 export function headline(cls: ClassRoom, w: number) {
   const world = cls.worlds[w];
   const s = world.summaries[world.summaries.length - 1];
-  const rep = world.reports[world.reports.length - 1];
+  // the reports of the last round (a round may be several quarters)
+  const round = world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k);
   const c = (f: (k: CountryId) => number) => Object.fromEntries(COUNTRIES.map((k) => [k, f(k)])) as Record<CountryId, number>;
   return {
     date: world.states[world.states.length - 1] && addDate(world),
     prices: s ? { ndpr: s.prices['oxide.light'].world, dytb: s.prices['oxide.heavy'].world, magnet: s.prices.magnet.world } : null,
     magnetSupply: s ? c((k) => s.countries[k].magnetSupplyRatio) : null,
     scores: s ? c((k) => s.countries[k].score) : null,
-    // every event of the last round (a round may be several quarters)
-    events: world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k).flatMap((r) => r.events.map((e) => e.title)),
-    // their content ids, in the same order: a page in Japanese shows each event's title and text from the content's locale
-    eventIds: world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k).flatMap((r) => r.events.map((e) => e.id)),
-    news: rep ? rep.news.slice(0, 4) : [],
+    // every event of the last round
+    events: round.flatMap((r) => r.events.map((e) => e.title)),
+    // their content ids, in the same order: a page in Japanese shows each event's title from the content's locale
+    eventIds: round.flatMap((r) => r.events.map((e) => e.id)),
+    // all of the round's news: the dashboard lists the weightiest and counts the rest (src/classroom/news.ts)
+    news: round.flatMap((r) => r.news),
   };
 }
 
@@ -78,7 +80,8 @@ export function teacherState(cls: ClassRoom, now: number) {
         captain: s.captain,
         students: s.students.map((id) => {
           const st = cls.students.get(id)!;
-          return { id, label: st.label, connected: st.sockets > 0, idleSeconds: Math.max(0, Math.round((now - st.lastSeen) / 1000)) };
+          // idle since the round began at the earliest, as the bot's timer counts (hub.ts idleMs): not the lobby's wait
+          return { id, label: st.label, connected: st.sockets > 0, idleSeconds: Math.max(0, Math.round((now - Math.max(st.lastSeen, cls.roundStart[w] ?? 0)) / 1000)) };
         }),
       })),
     })),

@@ -126,7 +126,7 @@ export class World {
       score: this.score(country),
       turnScore: n ? this.turnScoreAt(country, n) : null,
       budget: budgetAvailable(this.content, this.state, country),
-      timelines: [{ id: 0, label: `World ${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
+      timelines: [{ id: 0, label: `class:${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
       activeTimeline: 0,
       draft,
     };

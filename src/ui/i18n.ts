@@ -223,7 +223,9 @@ export async function setLang(l: Lang): Promise<void> {
  * from the catalogues (news lines) is in that language, and the player's stored choice is left as it was. */
 export async function pageLang(l: Lang): Promise<void> {
   await ready;
-  if (l === lang()) return;
+  // a page that started in Japanese (the stored choice) has its catalogue but not yet the events' text and the news
+  // readers (loaded after a game page's map): a class page (the debrief's events, the dashboard's news) needs them now
+  if (l === lang() && (l !== 'ja' || linesJa)) return;
   await switchTo(l, true);
   if (globalThis.document) document.documentElement.lang = l;
 }

@@ -19,8 +19,13 @@ export const paren = (s: string): string => (lang() === 'ja' ? `（${s}）` : ` 
 export const colon = (): string => (lang() === 'ja' ? '：' : ': ');
 export const comma = (): string => (lang() === 'ja' ? '、' : ', ');
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
-/** A timeline's name in the active language (the session names them 'Timeline A', 'Timeline B', ...). */
-export const timelineName = (label: string): string => label.replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }));
+/** A timeline's name in the active language: the session names them 'Timeline A', 'Timeline B', ...; a class's server
+ * sends language-neutral labels, 'class:N' for the class's world N and 'what-if:B' for a student's own what-ifs. */
+export const timelineName = (label: string): string =>
+  label
+    .replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }))
+    .replace(/^class:(\d+)$/, (_, n: string) => t('header.classWorld', { n }))
+    .replace(/^what-if:(\w+)$/, (_, letter: string) => t('header.whatIf', { letter }));
 /** A port's or strait's name in the active language (the map content's English name for one the catalogue lacks). */
 export const placeName = (kind: 'port' | 'strait', id: string, en: string): string => {
   const k = `mapText.${kind === 'port' ? 'portNames' : 'straitNames'}.${id}`;

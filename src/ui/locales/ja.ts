@@ -21,7 +21,7 @@ export const ja: First = {
   headlineShort: { gdp: 'GDP', autoProduction: '自動車生産', autoExports: '自動車輸出', magnetSupplyRatio: '磁石の確保率', approval: '支持率', security: '安全保障' },
   objective: { gdp: 'GDP', security: '安全保障', approval: '支持率', autoProduction: '自動車生産', supplySecurity: '磁石の確保', independence: '供給の自立', environment: '環境' },
   objectiveShort: { gdp: 'GDP', security: '安保', approval: '支持率', autoProduction: '自動車', supplySecurity: '磁石', independence: '自立', environment: '環境' },
-  header: { timelineAria: 'タイムライン', timeline: 'タイムライン{{letter}}', forkedAt: 'ターン {{n}} の後に分岐', turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
+  header: { timelineAria: 'タイムライン', timeline: 'タイムライン{{letter}}', classWorld: 'ワールド {{n}}（クラス）', whatIf: '「もしも」{{letter}}', forkedAt: 'ターン {{n}} の後に分岐', turn: 'ターン {{n}} / {{total}} · {{date}}', over: 'ゲーム終了 · {{date}}', score: 'スコア {{score}}', asYardstick: '基準と同じ', moreParts: '他 {{n}} 項目', byObjective: '目標別' },
   action: { undo: '戻す', fork: '分岐', save: '保存', load: '読込', newGame: '新しいゲーム', help: 'ヘルプ', glossary: '用語集', compare: '比較', endTurn: 'ターン終了', resolving: '計算中…', waitingRound: '提出済み：ラウンドの終了を待っています…', sendChanges: '変更を送信', results: '結果を見る', scoring: '判断を採点中…', close: '閉じる', continue: '続ける', cancel: 'キャンセル' },
   tab: { Indicators: '指標', Tariffs: '関税', Controls: '輸出規制', Defense: '防衛', Invest: '投資', Stockpile: '備蓄', Deals: '協定' },
   confirm: { newGame: 'このゲームを離れて新しいゲームを始めますか？このブラウザの直近 3 件の自動保存（開始画面）に、新しいゲームの自動保存（開始時と毎ターン）で置き換わるまで残ります。ファイルに残すには先に保存してください。', leave: '新しいゲームを始める' },

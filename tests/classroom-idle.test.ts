@@ -1,0 +1,41 @@
+// Idle time counts from the round's start: a student who joined early and waited in the lobby is not idle when the
+// teacher begins (the dashboard showed "idle 56 s" at once). The bot's timer already counted so; the dashboard now
+// counts the same way. On the server's clock (the test moves it and ticks).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startTestServer();
+}, 60_000);
+afterAll(async () => {
+  await srv?.close();
+});
+
+type TS = { worlds: { seats: { country: string; bot: boolean; warned: boolean; students: { label: string; idleSeconds: number }[] }[] }[] };
+
+describe('idle time', () => {
+  it('counts from the round’s start, not from the lobby: on the dashboard and for the bot that takes an idle seat', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 600, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 30 }, ['Ann', 'Ben']);
+    // both wait in the lobby for two minutes, doing nothing
+    srv.advance(120_000);
+    await srv.hub.tick();
+    expect((await k.teacher.call('begin')).error).toBeUndefined();
+    await srv.hub.tick();
+    const seat = async (c: string) => ((await k.teacher.call('state')).value as TS).worlds[0].seats.find((s) => s.country === c)!;
+    const jpn = await seat('JPN');
+    expect(jpn).toMatchObject({ bot: false, warned: false });
+    expect(jpn.students[0].idleSeconds).toBeLessThan(5);
+    // 20 s into the round: warned (60% of the grace period), and the dashboard says 20 s
+    srv.advance(20_000);
+    await srv.hub.tick();
+    const later = await seat('JPN');
+    expect(later).toMatchObject({ bot: false, warned: true });
+    expect(Math.abs(later.students[0].idleSeconds - 20)).toBeLessThan(3);
+    // past the grace period: the bot plays the seat
+    srv.advance(15_000);
+    await srv.hub.tick();
+    expect(await seat('JPN')).toMatchObject({ bot: true });
+    for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
+  }, 60_000);
+});
