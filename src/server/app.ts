@@ -51,11 +51,16 @@ export function parseTrustProxy(v: string | undefined): boolean | string {
   return items.join(',');
 }
 
+/** Whether a server listening on `host` listens on every interface (0.0.0.0, ::, or no host given). */
+export const isWildcard = (host: string | undefined): boolean => !host || host === '0.0.0.0' || host === '::' || host === '::ffff:0.0.0.0';
+/** Whether `addr` is a loopback address: only this computer reaches it, and only this computer comes from it. */
+export const isLoopback = (addr: string): boolean => /^(127\.|::1$|::ffff:127\.)/.test(addr);
+
 /** The network addresses students can reach a server listening on `host` at: every one of this machine's (lanAddresses)
  * for the wildcard (0.0.0.0, ::, or no host), the one named if it is one of them, none for a loopback address
  * (HOST=127.0.0.1: only this computer reaches the server, whatever addresses its network cards have). */
 export function listenAddresses(host: string | undefined, lan = lanAddresses()): string[] {
-  if (!host || host === '0.0.0.0' || host === '::' || host === '::ffff:0.0.0.0') return lan;
+  if (!host || isWildcard(host)) return lan;
   const h = host.replace(/^::ffff:/, '');
   return lan.includes(h) ? [h] : [];
 }
@@ -128,11 +133,11 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
   app.get('/api/lan', async (req, reply) => {
     const from = req.socket.remoteAddress ?? '';
     const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((h) => req.headers[h] !== undefined);
-    if (proxied || !(from === '::1' || from.startsWith('127.') || from.startsWith('::ffff:127.'))) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)', code: 'lanOnly' });
+    if (proxied || !isLoopback(from)) return reply.code(403).send({ error: '/api/lan answers only a page opened on the server\'s own machine (localhost)', code: 'lanOnly' });
     // only the addresses the server listens on: a server on 127.0.0.1 is reached by no other device (localOnly)
     const bound = (app.server.address() as { address: string } | null)?.address;
     const addresses = listenAddresses(bound);
-    return { addresses, localOnly: !addresses.length && !!bound && /^(127\.|::1$|::ffff:127\.)/.test(bound) };
+    return { addresses, localOnly: !addresses.length && !!bound && isLoopback(bound) };
   });
   const gate = new CreateGate(opts.createLimits ?? DEFAULT_CREATE_LIMITS);
   app.post('/api/classes', async (req) => {

@@ -6,7 +6,7 @@
 // MAX_LIVE_CLASSES: how many classes one address may create an hour, and how many live classes this process runs.
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { buildServer, lanAddresses, listenAddresses, parseTrustProxy } from './app.ts';
+import { buildServer, isLoopback, isWildcard, lanAddresses, listenAddresses, parseTrustProxy } from './app.ts';
 import { openStore } from './store.ts';
 import { parseCreateLimits, type CreateLimits } from './access.ts';
 
@@ -59,14 +59,14 @@ const lan = listenAddresses(host);
 const base = (h: string) => `http://${h}:${actual}`;
 if (cluster) {
   // where the other processes reach this one: SERVER_URL, or this host's first network address (or HOST) and port
-  const url = process.env.SERVER_URL ?? base(host === '0.0.0.0' || host === '::' ? (lanAddresses()[0] ?? '127.0.0.1') : host);
+  const url = process.env.SERVER_URL ?? base(isWildcard(host) ? (lanAddresses()[0] ?? '127.0.0.1') : host);
   await cluster.start(url, id());
   console.log(`Server process ${cluster.opts.id} at ${url} shares PostgreSQL with the others (lease ${leaseSeconds} s).`);
 }
 const restored = [...hub.classes.values()];
 console.log(`Rare Earth Gambit is running (storage: ${store.kind === 'pglite' ? `PGlite in ${dataDir}` : 'PostgreSQL'}; ${restored.length} class${restored.length === 1 ? '' : 'es'} restored in ${Math.round(performance.now() - t0)} ms).`);
 // this computer reaches a server on the wildcard or loopback as localhost; one on a single network address only there
-const self = host === '0.0.0.0' || host === '::' || /^(127\.|::1$|localhost$)/.test(host) ? 'localhost' : host;
+const self = isWildcard(host) || isLoopback(host) || host === 'localhost' ? 'localhost' : host;
 console.log(`  Play alone:      ${base(self)}/`);
 for (const ip of lan) console.log(`  On the network:  ${base(ip)}/`);
 console.log(`  Teacher's link:  ${base(lan[0] ?? self)}/class.html?teacher`);
