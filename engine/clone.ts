@@ -96,7 +96,7 @@ export function copierOf<T>(template: T): (v: T) => T {
   const pieces: string[] = [];
   // one piece: a function p<k>(t) that builds `root` as one literal, calling other pieces for its large parts
   const make = (root: unknown): string => {
-    const name = `p${pieces.length}`;
+    const k = pieces.length;
     pieces.push('');
     const lines: string[] = [];
     let n = 0;
@@ -114,8 +114,8 @@ export function copierOf<T>(template: T): (v: T) => T {
       return `{${keys.map((k) => `${JSON.stringify(k)}:${gen((x as Record<string, unknown>)[k], `${id}[${JSON.stringify(k)}]`, false)}`).join(',')}}`;
     };
     const body = gen(root, 't', true);
-    pieces[Number(name.slice(1))] = `function ${name}(t){${lines.join('')}return ${body};}`;
-    return name;
+    pieces[k] = `function p${k}(t){${lines.join('')}return ${body};}`;
+    return `p${k}`;
   };
   make(template);
   const src = `${pieces.join('\n')}\nreturn p0;`;

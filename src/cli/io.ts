@@ -84,26 +84,19 @@ function track(tmp: string): void {
     });
 }
 
-/** Create the file `p` and remove it at once (a probe that a directory takes new files). A signal between the two
- * would leave it behind, and before the first temporary file no handler is installed (a signal then ends the process
- * where it is), so handlers that remove it are installed for the probe alone and taken off after (once handlers are installed, a signal waits for the probe's synchronous code to end): a Ctrl-C that lands
- * inside the probe's few microseconds is then dropped (press it again), never a file left. Throws what open throws. */
+/** Create the file `p` and remove it at once (a probe that a directory takes new files). Before the first temporary
+ * file no signal handler is installed, so a signal would end the process between the two and leave the probe behind.
+ * Handlers that do nothing are installed for the probe alone: a handled signal waits for the synchronous code to end,
+ * and they are taken off before it could run, so a Ctrl-C (or a SIGTERM) that lands inside the probe's few
+ * microseconds is dropped (press it again), never a file left. Throws what open throws. */
 export function probeFile(p: string): void {
-  const own = hooked
-    ? []
-    : SIGNALS.map(([sig, code]) => {
-        const f = () => {
-          rmQuiet(p);
-          process.exit(code);
-        };
-        process.on(sig, f);
-        return [sig, f] as const;
-      });
+  const wait = (): void => {};
+  const own = hooked ? [] : SIGNALS.map(([sig]) => (process.on(sig, wait), sig));
   try {
     closeSync(openSync(p, 'wx'));
     rmQuiet(p);
   } finally {
-    for (const [sig, f] of own) process.off(sig, f);
+    for (const sig of own) process.off(sig, wait);
   }
 }
 
