@@ -81,19 +81,35 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const scripts: Record<string, LoadedScript> = {};
   for (const [c, a] of named) if (a.startsWith('scripted:')) Object.assign(scripts, loadScripts({ [c]: a } as Record<CountryId, string>));
   for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts, fixedNamed.has(c) ? '--agents' : `--pool ${c}`); // every name checked up front
-  let profiles: Record<CountryId, string>[] = [{} as Record<CountryId, string>];
-  for (const c of COUNTRIES) profiles = profiles.flatMap((p) => pools[c].map((a) => ({ ...p, [c]: a })));
-  const all = profiles.length;
+  // profiles are numbered as the full product lists them (the last country's agent varies fastest); a sample draws
+  // numbers, and only the profiles drawn are made
+  const all = COUNTRIES.reduce((m, c) => m * pools[c].length, 1);
+  const profileAt = (i: number): Record<CountryId, string> => {
+    const p = {} as Record<CountryId, string>;
+    for (let j = COUNTRIES.length - 1; j >= 0; j--) {
+      const pool = pools[COUNTRIES[j]];
+      p[COUNTRIES[j]] = pool[i % pool.length];
+      i = Math.floor(i / pool.length);
+    }
+    return Object.fromEntries(COUNTRIES.map((c) => [c, p[c]])) as Record<CountryId, string>;
+  };
+  let picked: number[];
   if (o.sample !== undefined) {
     const k = int('--sample', 1, all)(o.sample);
     const rng = makeRng(`tournament-sample:${seed}`);
-    const idx = profiles.map((_, i) => i);
-    for (let i = idx.length - 1; i > 0; i--) {
+    // the seeded shuffle's first k (Fisher-Yates from the end), on an array of numbers, not of profiles
+    const idx = new Uint32Array(all);
+    for (let i = 0; i < all; i++) idx[i] = i;
+    for (let i = all - 1; i > 0; i--) {
       const j = Math.floor(rng() * (i + 1));
-      [idx[i], idx[j]] = [idx[j], idx[i]];
+      const x = idx[i];
+      idx[i] = idx[j];
+      idx[j] = x;
     }
-    profiles = idx.slice(0, k).sort((a, b) => a - b).map((i) => profiles[i]);
+    picked = [...idx.subarray(0, k)].sort((a, b) => a - b);
   } else if (all > 500) throw new UsageError(`--pool: ${all} profiles is too many to play all; add --sample K to play a seeded sample of K`);
+  else picked = Array.from({ length: all }, (_, i) => i);
+  const profiles = picked.map(profileAt);
   const hashes = hashesOf(scripts);
   // `unrounded`: a shard's games.jsonl holds the games' own scores, which the merged table is made of; shards written
   // before, with rounded lines, are another tournament and are not merged with these
