@@ -37,6 +37,8 @@ interface Status {
   captain: string | null;
   members: string[];
   draft: unknown;
+  /** the draft came from this student: an echo, not a co-player's change */
+  draftMine?: boolean;
   missedLast?: boolean;
   missed?: 'keep' | 'bot';
 }
@@ -168,7 +170,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
       const d = JSON.stringify(status.draft ?? {});
-      if (game && snap && !status.whatIf && d !== lastDraft && status.turn === snap.turn) {
+      if (game && snap && !status.whatIf && !status.draftMine && d !== lastDraft && status.turn === snap.turn) {
         lastDraft = d;
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }

@@ -23,6 +23,8 @@ export interface Seat {
   students: string[];
   captain: string | null;
   draft: CountryOrders | null;
+  /** the student whose draft (or submit) it is: their own page does not take it back as a co-player's */
+  draftBy: string | null;
   submitted: { orders: CountryOrders; by: string; at: number } | null;
   /** a bot plays the seat: no student in it, or it was idle past the grace period */
   bot: boolean;
@@ -144,7 +146,7 @@ export class ClassRoom {
           this.rounds.push({ deadline: null, remaining: null });
           this.lastReason.push('');
           this.lastMissed.push([]);
-          this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, submitted: null, bot: true, warned: false })));
+          this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, draftBy: null, submitted: null, bot: true, warned: false })));
         }
         break;
       }
@@ -224,6 +226,7 @@ export class ClassRoom {
         const seat = this.seat(d.world, d.country);
         if (d.turn !== this.worlds[d.world].turn) throw new HashMismatch(`event ${ev.type} for turn ${d.turn + 1} of world ${d.world + 1}, which is at turn ${this.worlds[d.world].turn + 1}`);
         seat.draft = d.orders;
+        seat.draftBy = d.student;
         if (ev.type === 'order') seat.submitted = { orders: d.orders, by: d.student, at: ev.at };
         this.orderLog.push({ world: d.world, turn: d.turn + 1, country: d.country, student: d.student, at: ev.at, orders: d.orders, kind: ev.type });
         break;
@@ -263,6 +266,7 @@ export class ClassRoom {
     if ((d.turn - 1) % this.k === 0) this.lastMissed[w] = this.seats[w].filter((s) => !s.bot && s.students.length > 0 && !this.ready(s)).map((s) => s.country);
     for (const s of this.seats[w]) {
       s.draft = null;
+      s.draftBy = null;
       s.submitted = null;
     }
     this.rounds[w] = { deadline: d.deadline, remaining: null };

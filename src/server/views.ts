@@ -135,6 +135,8 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     captain: seat.captain ? (cls.students.get(seat.captain)?.label ?? null) : null,
     members: seat.students.map((id) => cls.students.get(id)!.label),
     draft: seat.draft,
+    // the draft is this student's own (an echo of what their page sent, which may arrive after a newer edit)
+    draftMine: seat.draftBy === student,
     // the last round ended before this seat's orders were in (the page says so: its draft did not count)
     missedLast: cls.status !== 'ended' && (cls.lastMissed[st.world] ?? []).includes(st.country),
     missed: cls.config.missed,
