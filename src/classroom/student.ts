@@ -37,7 +37,7 @@ interface Status {
   captain: string | null;
   members: string[];
   draft: unknown;
-  /** the draft came from this student: an echo, not a co-player's change */
+  /** the draft came from this student (this page's echo, or her other tab's), not from a co-player */
   draftMine?: boolean;
   missedLast?: boolean;
   missed?: 'keep' | 'bot';
@@ -61,6 +61,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let conn = 'connecting';
   let refusedWhy: ServerError | null = null; // the server's reason, the first said (the socket's close reason after it says less)
   let lastDraft = '';
+  // every draft this page sent this turn (checked or submitted): a push of the student's own draft that is one of them
+  // is its echo, late when she has edited since; one it never sent came from her other tab, and is taken
+  const sentHere = new Set<string>();
   let ended = false;
 
   /** a refusal with the server's code (the round ended, a what-if at its last round): its reason in the page's language */
@@ -75,6 +78,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         session.turn = r.value.turn;
         snap = r.value;
         lastDraft = JSON.stringify(r.value.draft ?? {});
+        sentHere.clear();
       }
       return r;
     };
@@ -82,12 +86,16 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
 
   // a submit the server refused (the round ended, the class not started, a what-if's orders): in the page's language
   const submit = session.submit.bind(session);
-  session.submit = async (o) => worded(await submit(o));
+  session.submit = async (o) => {
+    sentHere.add(JSON.stringify(o));
+    return worded(await submit(o));
+  };
 
   // the draft this student last sent: a pushed draft different from it was made by a co-player
   const validate = session.validate.bind(session);
   session.validate = async (o) => {
     lastDraft = JSON.stringify(o);
+    sentHere.add(lastDraft);
     return validate(o);
   };
 
@@ -147,6 +155,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     snap = s;
     session.turn = s.turn;
     lastDraft = JSON.stringify(s.draft ?? {});
+    sentHere.clear();
     game?.unmount();
     game = new GameScreen(gameRoot, session, s, {
       save: async () => {},
@@ -170,7 +179,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
       const d = JSON.stringify(status.draft ?? {});
-      if (game && snap && !status.whatIf && !status.draftMine && d !== lastDraft && status.turn === snap.turn) {
+      if (game && snap && !status.whatIf && !(status.draftMine && sentHere.has(d)) && d !== lastDraft && status.turn === snap.turn) {
         lastDraft = d;
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }
@@ -183,6 +192,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       snap = s;
       session.turn = s.turn;
       lastDraft = '{}';
+      sentHere.clear();
       if (!game || ended) return;
       game.setSnapshot(s, true);
       // the digest's strings came long before (below), unless the page is that new: then it waits for them
