@@ -110,6 +110,12 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       expect(await pr.getByTestId('sheet').count()).toBe(4);
       expect(await pr.getByTestId('briefings').innerText()).toContain('このクラスは 2 ラウンド行います（1 ラウンドは四半期 1 つ）。');
       await check(pr, 'print', also, size);
+      // the same sheets in English, for students who read it: the teacher's stored choice stays Japanese
+      await pr.getByTestId('print-other-lang').click();
+      await pr.getByText('This class plays 2 rounds of a quarter.', { exact: false }).first().waitFor({ timeout: 30_000 });
+      expect(await pr.getByTestId('sheet').count()).toBe(4);
+      expect(await pr.getByTestId('print-other-lang').textContent()).toBe('The sheets in Japanese');
+      expect(await pr.evaluate(() => localStorage.getItem('rare-earth-gambit:lang'))).not.toBe('en');
       await pr.context().close();
       const proj = (await dash.getByTestId('projector-link').getAttribute('href'))!;
       expect(proj).toContain('lang=ja');

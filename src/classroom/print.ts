@@ -1,6 +1,7 @@
 // The printable briefings: one sheet per student (name, world, country; the country's situation, objectives and levers;
 // a glossary), in the teacher's language (?lang=, which the dashboard's link carries): in Japanese the game's own
-// Japanese briefing (the start screen's), the class's length and the game's glossary; the browser prints them.
+// Japanese briefing (the start screen's), the class's length and the game's glossary; the browser prints them. A link
+// gives the same sheets in the other language, for students who read it.
 import type { CountryId } from '../../engine/index.ts';
 import { clear, h } from '../ui/dom.ts';
 import { catalogue, jaBriefing, lang, laterReady } from '../ui/i18n.ts';
@@ -46,11 +47,14 @@ export async function printScreen(root: HTMLElement, classId: string): Promise<v
   if (!token) return noToken(root);
   const d = await classSocket(token).call<Sheets>('briefings');
   const ja = lang() === 'ja' && d.rounds !== undefined;
+  const other = lang() === 'ja' ? 'en' : 'ja';
   const n = d.sheets.length;
   const glossary: [string, string][] = ja ? TERMS.map((k) => catalogue().glossary.terms[k] as [string, string]) : d.glossary;
   const meaning = catalogue().start.objectiveMeaning as Record<string, string>;
   const page = h('main', { class: 'print', 'data-testid': 'briefings' },
-    h('p', { class: 'no-print' }, c(n === 1 ? 'print.sheetsOne' : 'print.sheets', { n: num(n) }), h('button', { type: 'button', onclick: () => print() }, c('print.print')), n ? '' : c('print.none')),
+    h('p', { class: 'no-print' }, c(n === 1 ? 'print.sheetsOne' : 'print.sheets', { n: num(n) }), h('button', { type: 'button', onclick: () => print() }, c('print.print')), n ? '' : c('print.none'),
+      // students who read the other language (the page has two: English and Japanese): the same sheets in it (the address names it; the teacher's choice stays)
+      ' ', h('a', { href: `?print=${encodeURIComponent(classId)}&lang=${other}`, 'data-testid': 'print-other-lang' }, c('print.otherLang'))),
   );
   for (const s of d.sheets) {
     const b = s.briefing;

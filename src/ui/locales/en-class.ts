@@ -220,6 +220,7 @@ export const enClass = {
     sheets: '{{n}} sheets, one per student. ',
     sheetsOne: '{{n}} sheet, one per student. ',
     print: 'Print',
+    otherLang: 'The sheets in Japanese',
     none: ' (no student has joined yet)',
     title: '{{label}}: {{country}}',
     sub: '{{name}} · world {{world}} · class code {{code}}',

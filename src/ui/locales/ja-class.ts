@@ -218,6 +218,7 @@ export const jaClass: Shape<typeof enClass> = {
     sheets: '{{n}} 枚（生徒 1 人に 1 枚）。',
     sheetsOne: '{{n}} 枚（生徒 1 人に 1 枚）。',
     print: '印刷',
+    otherLang: '英語のシート',
     none: '（まだ誰も参加していません）',
     title: '{{label}}：{{country}}',
     sub: '{{name}} · ワールド {{world}} · クラスコード {{code}}',
