@@ -7,6 +7,7 @@ import { SOBOL_MAX_DIMS, saltelliDesign, sobolIndices, type SobolIndex } from '.
 import { readBundle } from '../content/load.ts';
 import { displayOnly, rangedParams } from '../content/ranges.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
+import { checkParamValues } from './param-check.ts';
 import { batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
@@ -81,6 +82,7 @@ export function sobolParams(content: Content, scenario: string, specs: string[])
     const vs = m[2].split(',').map((v) => (v.trim() === '' ? NaN : Number(v)));
     if (vs.length !== 2 || vs.some((v) => !Number.isFinite(v))) throw new UsageError(`--param ${path}: --method sobol takes a range PATH=lo,hi, got ${JSON.stringify(m[2])}`);
     if (!(vs[0] < vs[1])) throw new UsageError(`--param ${path}: the range needs lo < hi, got ${vs[0]},${vs[1]}`);
+    checkParamValues(raw, [{ path, values: vs }]); // a range's ends: each value between them passes the same rules
     return { path, base, lo: vs[0], hi: vs[1], src: 'range given on the command line' };
   });
 }

@@ -6,6 +6,7 @@ import { makeRng } from '../../engine/prng.ts';
 import { readBundle } from '../content/load.ts';
 import { displayOnly } from '../content/ranges.ts';
 import { UsageError, choice, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
+import { checkParamValues } from './param-check.ts';
 import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
@@ -106,6 +107,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     if (values.some((v) => !Number.isFinite(v))) throw new UsageError(`--param ${m[1]}: values must be numbers, got ${m[2]}`);
     return { path: m[1], base, values };
   });
+  checkParamValues(raw, params);
   const lhs = o.lhs === undefined ? 0 : int('--lhs', 2, 10_000)(o.lhs);
   // a hypercube samples each parameter over [min, max] of its values: one value would hold it fixed, and the ranking
   // would then say that it moved nothing
