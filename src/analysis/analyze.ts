@@ -25,6 +25,9 @@ export interface AnalysisResult {
   scenario: string;
   seed: number;
   gamesPerProfile: number;
+  /** the payoff table analysed, by its hash (the engine's hashValue of the parsed table): set by `gambit analyze`, so
+   * `gambit report` can tell an analysis of this table from one of a table played before in the same directory */
+  table?: string;
   players: string[];
   strategies: Record<string, string[]>;
   profiles: { total: number; known: number; missingCount: number; missing: Profile[] };

@@ -1,5 +1,6 @@
 // `gambit analyze TABLE`: the payoff table as a five-player general-sum game: best responses, equilibria with their
 // confidence, replicator dynamics, alpha-rank and deviation gains (the maths is in src/analysis/).
+import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, formatAnalysis, parsePayoffTable, PayoffTableError } from '../analysis/index.ts';
 import { int } from './args.ts';
 import { LIMITS, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
@@ -23,7 +24,7 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
   }
   const samples = int('--samples', 0, 100_000)(o.samples);
   const seed = int('--seed', 0)(o.seed);
-  const result = analyzeTable(table, { confidence: samples > 0 ? { samples, seed } : false });
+  const result = { ...analyzeTable(table, { confidence: samples > 0 ? { samples, seed } : false }), table: hashValue(table) };
   const text = o.format === 'json' ? JSON.stringify(result, null, 1) : formatAnalysis(result);
   process.stdout.write(text + '\n');
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');

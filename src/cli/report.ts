@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
@@ -30,7 +31,7 @@ const ForkSchema = z.object({
 });
 const motion = z.object({ kind: z.enum(['drift', 'cycle']), window: z.number(), player: z.string(), strategy: z.string(), from: z.number(), to: z.number(), travelled: z.number(), heading: z.string(), headingGain: z.number() }).optional();
 const AnalysisSchema = z.object({
-  format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
+  format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), table: z.string().optional(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
   profiles: z.object({ total: z.number(), known: z.number(), missingCount: z.number(), missing: z.array(prof) }), tolerance: z.number(), notes: z.array(z.string()),
   bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn, marginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })),
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
@@ -96,6 +97,10 @@ export function loadInputs(dir: string): Inputs {
     const t = inp.payoffs?.table;
     if (t && JSON.stringify([t.players, t.players.map((p) => t.strategies[p])]) !== JSON.stringify([result.players, result.players.map((p) => result.strategies[p])]))
       throw new ReportError(`${at('analysis.json')}: its players or strategy pools differ from those of payoffs.json (an analysis of another table?); remove it or redo the analysis`);
+    // the same pools played again (other seeds, games or turns) into the same directory: the analysis is of the old table
+    const other = t && (result.table !== undefined ? result.table !== hashValue(t) : result.scenario !== t.scenario || result.seed !== t.seed || result.gamesPerProfile !== t.gamesPerProfile);
+    if (other)
+      throw new ReportError(`${at('analysis.json')}: it is the analysis of another payoff table than payoffs.json (${result.table !== undefined ? 'its table hash differs' : `seed ${result.seed}, ${result.gamesPerProfile} games a profile, against seed ${t.seed}, ${t.gamesPerProfile}`}: the tournament played again into this directory?); remove it, or analyze the table again: gambit analyze ${at('payoffs.json')} --out ${at('analysis.json')}`);
     inp.analysis = { file: 'analysis.json', result };
   }
   if (files.includes('sweep.json')) inp.sweep = { file: 'sweep.json', data: check(SweepSchema, readJson(at('sweep.json'), at('sweep.json')), at('sweep.json')) };
