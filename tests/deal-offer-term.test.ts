@@ -97,3 +97,20 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     expect(p.querySelector('[data-testid="deal-term-past"]')!.textContent).toBe('');
   });
 });
+
+// A play-test read "D3 from Australia: ...; 1 turns": the term of an offer or a proposal is counted in the singular
+// and the plural (i18next's plural forms; Japanese says ターン either way).
+describe('a term of one turn', () => {
+  it('is "1 turn" in an offer and in a proposal, "2 turns" for two', async () => {
+    await setLang('en');
+    const p = panel(game(2, [1, 2]), { deals: { propose: [proposal(1), proposal(2)] } });
+    const lines = items(p);
+    expect(lines[0]).toMatch(/; 1 turn $/);
+    expect(lines[1]).toMatch(/; 2 turns $/);
+    const cart = p.querySelector('.cart')!.querySelectorAll('li').map((li) => li.childNodes[0]!.textContent);
+    expect(cart[0]).toMatch(/; 1 turn $/);
+    expect(cart[1]).toMatch(/; 2 turns $/);
+    await setLang('ja');
+    expect(items(panel(game(2, [1])))[0]).toMatch(/。1 ターン $/);
+  });
+});

@@ -318,7 +318,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
   const now = view.turn + 1;
   const past = (n: number, answered: number) => termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn);
   const withTerm = (line: string, n: number, answered: number) => (past(n, answered) ? `${line}${colon()}${past(n, answered)}` : line);
-  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns }), d.termTurns, now);
+  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), term: t('panel.nTurns', { count: d.termTurns }) }), d.termTurns, now);
   return h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Deals') },
@@ -335,7 +335,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       changed();
     }, draft, (n) => past(n, now + 1)),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
