@@ -90,11 +90,21 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     expect(panel(game(4, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).toBe(PAST_JA);
   });
 
-  it('a proposal made in the last turn is never answered, so is never said to be in force', async () => {
+  // a play-test's proposal made in the last turn was queued in silence: the engine records it, but it is answered at
+  // the end of the next turn, which the game does not reach; the form and the list now say so
+  it('a proposal made in the last turn is never answered, so is never said to be in force: it is said to be never answered', async () => {
     await setLang('en');
+    const NEVER = 'a proposal made in the last turn is never answered (the game ends first), so never in force';
     const p = panel(game(7, []), { deals: { propose: [proposal(4)] } });
     expect(p.querySelector('.cart')!.textContent).not.toContain('rest of the game');
-    expect(p.querySelector('[data-testid="deal-term-past"]')!.textContent).toBe('');
+    expect(p.querySelector('.cart')!.querySelectorAll('li')[0]!.childNodes[0]!.textContent).toBe(`To the United States: you give a cap of 5% on the tariff on cars; you ask USD 10 bn of investment; 4 turns: ${NEVER} `);
+    const note = p.querySelector('[data-testid="deal-term-past"]')!;
+    expect(note.textContent).toBe(NEVER);
+    expect(note.hidden).toBe(false);
+    // not the turn before: that proposal is answered in the last turn
+    expect(panel(game(6, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).not.toContain('never answered');
+    await setLang('ja');
+    expect(panel(game(7, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).toBe('最終ターンの提案は回答されません（先にゲームが終わるため、発効しません）');
   });
 });
 

@@ -295,9 +295,10 @@ export function yourDeals(view: CountryView): CountryView['deals'] {
   return view.deals.filter((d) => (d.status === 'proposed' ? d.from === me : d.from === me || d.to === me));
 }
 
-/** A deal's status in "Your deals": a proposal of the player's says who answers it, and when. */
+/** A deal's status in "Your deals": a proposal of the player's says who answers it, and when (one made in the last
+ * turn never is: the game is over, and it said "answers it at the end of this turn"). */
 export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number): string {
-  return d.status === 'proposed' ? t('panel.awaiting', { who: countryName(d.to) }) : dealStatus(d.status, d.endTurn, lastTurn);
+  return d.status === 'proposed' ? (d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryName(d.to) })) : dealStatus(d.status, d.endTurn, lastTurn);
 }
 
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game); `over`: the game
@@ -316,7 +317,8 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
   // a term that runs past the last turn is said as such a deal in force is: an offer is answered at the end of this
   // turn (view.turn + 1), a proposal made this turn at the end of the next; either is in force from its answer on
   const now = view.turn + 1;
-  const past = (n: number, answered: number) => termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn);
+  // a proposal made in the last turn would be answered after it: said so, not queued in silence
+  const past = (n: number, answered: number) => (answered > lastTurn && answered === now + 1 ? t('panel.lastTurn') : termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn));
   const withTerm = (line: string, n: number, answered: number) => (past(n, answered) ? `${line}${colon()}${past(n, answered)}` : line);
   const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), term: t('panel.nTurns', { count: d.termTurns }) }), d.termTurns, now);
   return h(

@@ -130,6 +130,7 @@ export const en = {
     queued: 'To {{who}}: you give {{give}}; you ask {{get}}; {{term}}',
     nTurns_one: '{{count}} turn',
     nTurns_other: '{{count}} turns',
+    lastTurn: 'a proposal made in the last turn is never answered (the game ends first), so never in force',
     awaiting: 'proposed; {{who}} answers it at the end of this turn',
     atMost: 'must be at most {{n}}',
     atLeast: 'must be at least {{n}}',

@@ -128,6 +128,7 @@ export const ja: First = {
     queued: '{{who}}へ：あなたは{{give}}を与え、{{get}}を求める。{{term}}',
     nTurns_one: '{{count}} ターン',
     nTurns_other: '{{count}} ターン',
+    lastTurn: '最終ターンの提案は回答されません（先にゲームが終わるため、発効しません）',
     awaiting: '提案中（{{who}}がこのターンの終わりに回答）',
     atMost: '{{n}}以下にしてください',
     atLeast: '{{n}}以上にしてください',
