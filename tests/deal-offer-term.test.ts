@@ -100,7 +100,7 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     expect(p.querySelector('.cart')!.querySelectorAll('li')[0]!.childNodes[0]!.textContent).toBe(`To the United States: you give a cap of 5% on the tariff on cars; you ask USD 10 bn of investment; 4 turns: ${NEVER} `);
     const note = p.querySelector('[data-testid="deal-term-past"]')!;
     expect(note.textContent).toBe(NEVER);
-    expect(note.hidden).toBe(false);
+    expect((note as unknown as { hidden: boolean }).hidden).toBe(false);
     // not the turn before: that proposal is answered in the last turn
     expect(panel(game(6, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).not.toContain('never answered');
     await setLang('ja');
