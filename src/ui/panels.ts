@@ -61,6 +61,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, o
             changed();
           },
         }),
+        h('span', { 'aria-hidden': 'true' }, '%'), // a percentage, as the licence shares say (its label says so to a screen reader)
       );
     });
     return [h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...cells), bindRow(notes, TARIFF_GOODS.length + 1)];
@@ -70,7 +71,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, o
     { class: 'panel', 'aria-label': t('tab.Tariffs') },
     closedLine(over),
     h('p', { class: 'hint' }, t('panel.tariffHint'), termLink('tariff')),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
+    h('table', { class: 'grid tariffs' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
   ));
 }
 
