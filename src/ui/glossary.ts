@@ -3,7 +3,7 @@
 import { h } from './dom.ts';
 import { catalogue, laterReady, t } from './i18n.ts';
 import { whenTextsFailed } from './texts-failed.ts';
-import { trapFocus } from './ledger.ts';
+import { trapFocus } from './trap-focus.ts';
 
 export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'] & string;
 

@@ -3,6 +3,7 @@
 import { h } from './dom.ts';
 import { t } from './i18n.ts';
 import { money } from './labels.ts';
+import { trapFocus } from './trap-focus.ts';
 
 export interface TurnState {
   over: boolean;
@@ -39,9 +40,7 @@ export function confirmNewGame(root: HTMLElement, played: boolean, newGame: () =
   const no = h('button', { type: 'button', 'data-testid': 'confirm-no', onclick: () => dlg.remove() }, t('action.cancel'));
   const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-yes', onclick: () => { dlg.remove(); newGame(); } }, t('confirm.leave'));
   const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': t('action.newGame'), 'data-testid': 'confirm-new' }, h('div', { class: 'modal-body help-body' }, h('p', {}, t('confirm.newGame')), h('div', { class: 'row end' }, no, yes)));
-  dlg.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') dlg.remove();
-  });
+  trapFocus(dlg, () => dlg.remove()); // Tab stays on its two buttons (it went on to the page behind); Escape cancels
   root.append(dlg);
   no.focus();
 }
