@@ -1,9 +1,8 @@
 // The side panel's End turn button and budget meter, and the confirmation before a new game (kept out of game.ts, at
 // its size limit).
-import { h } from './dom.ts';
+import { h, trapFocus } from './dom.ts';
 import { t } from './i18n.ts';
 import { money } from './labels.ts';
-import { trapFocus } from './trap-focus.ts';
 
 export interface TurnState {
   over: boolean;

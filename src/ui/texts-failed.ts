@@ -4,9 +4,8 @@
 // place of catalogue keys ("digest.yourMoves") or a button that stays busy. A reload comes back to the game: the game's
 // autosave, a class's seat. Close (or Escape) leaves the page as it is: the turn played, the button back to try again,
 // the language whose texts are in.
-import { h } from './dom.ts';
+import { h, trapFocus } from './dom.ts';
 import { lang, setLang, t, TextsUnavailable, type Lang } from './i18n.ts';
-import { trapFocus } from './trap-focus.ts';
 
 /** What closing the open dialog must do: each failure's `onClose`, a second failure's too. */
 let closers: (() => void)[] = [];
