@@ -27,7 +27,7 @@ describe('"the United States" in running text', () => {
     expect(countryIn('JPN')).toBe('Japan');
     expect(countryOwn('USA')).toBe('the United States’');
     expect(countryOwn('CHN')).toBe('China’s');
-    expect(t('panel.offer', { id: 'D6', who: countryIn('USA'), give: 'x', get: 'y', n: 4 })).toBe('D6 from the United States: they give x; they ask y; 4 turns');
+    expect(t('panel.offer', { id: 'D6', who: countryIn('USA'), give: 'x', get: 'y', term: t('panel.nTurns', { count: 4 }) })).toBe('D6 from the United States: they give x; they ask y; 4 turns');
     expect(causeName('magnets from USA')).toBe('magnets from the United States');
     expect(causeName('tension with CHN: tariffs by USA', 'JPN')).toBe('tension with China (the United States’ tariffs)');
   });

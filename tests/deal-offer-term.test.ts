@@ -90,10 +90,37 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     expect(panel(game(4, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).toBe(PAST_JA);
   });
 
-  it('a proposal made in the last turn is never answered, so is never said to be in force', async () => {
+  // a play-test's proposal made in the last turn was queued in silence: the engine records it, but it is answered at
+  // the end of the next turn, which the game does not reach; the form and the list now say so
+  it('a proposal made in the last turn is never answered, so is never said to be in force: it is said to be never answered', async () => {
     await setLang('en');
+    const NEVER = 'a proposal made in the last turn is never answered (the game ends first), so never in force';
     const p = panel(game(7, []), { deals: { propose: [proposal(4)] } });
     expect(p.querySelector('.cart')!.textContent).not.toContain('rest of the game');
-    expect(p.querySelector('[data-testid="deal-term-past"]')!.textContent).toBe('');
+    expect(p.querySelector('.cart')!.querySelectorAll('li')[0]!.childNodes[0]!.textContent).toBe(`To the United States: you give a cap of 5% on the tariff on cars; you ask USD 10 bn of investment; 4 turns: ${NEVER} `);
+    const note = p.querySelector('[data-testid="deal-term-past"]')!;
+    expect(note.textContent).toBe(NEVER);
+    expect((note as unknown as { hidden: boolean }).hidden).toBe(false);
+    // not the turn before: that proposal is answered in the last turn
+    expect(panel(game(6, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).not.toContain('never answered');
+    await setLang('ja');
+    expect(panel(game(7, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).toBe('最終ターンの提案は回答されません（先にゲームが終わるため、発効しません）');
+  });
+});
+
+// A play-test read "D3 from Australia: ...; 1 turns": the term of an offer or a proposal is counted in the singular
+// and the plural (i18next's plural forms; Japanese says ターン either way).
+describe('a term of one turn', () => {
+  it('is "1 turn" in an offer and in a proposal, "2 turns" for two', async () => {
+    await setLang('en');
+    const p = panel(game(2, [1, 2]), { deals: { propose: [proposal(1), proposal(2)] } });
+    const lines = items(p);
+    expect(lines[0]).toMatch(/; 1 turn $/);
+    expect(lines[1]).toMatch(/; 2 turns $/);
+    const cart = p.querySelector('.cart')!.querySelectorAll('li').map((li) => li.childNodes[0]!.textContent);
+    expect(cart[0]).toMatch(/; 1 turn $/);
+    expect(cart[1]).toMatch(/; 2 turns $/);
+    await setLang('ja');
+    expect(items(panel(game(2, [1])))[0]).toMatch(/。1 ターン $/);
   });
 });

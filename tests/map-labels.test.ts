@@ -3,7 +3,7 @@
 // name (left of its mark, src/render/labels.ts) and its mark clear the plate at the scales the game shows. At 1024x768
 // (about 0.35) the closed mark still sat under the plate: there the map moves the plate east of the mark.
 import { describe, expect, it } from 'vitest';
-import { CLOSED_MARK, LABEL_LONLAT, STRAIT_LONLAT, geoProjection, plateShift } from '../src/render/geo.ts';
+import { CLOSED_MARK, LABEL_LONLAT, NAME_ROOM, STRAIT_LONLAT, geoProjection, plateShift } from '../src/render/geo.ts';
 import { fitView, placeLegend } from '../src/render/geometry.ts';
 
 const proj = geoProjection();
@@ -31,6 +31,27 @@ describe("the Malacca strait's name and Malaysia's", () => {
       const apart = (a: typeof plate, b: typeof plate) => a.r <= b.l || b.r <= a.l || a.b <= b.t || b.b <= a.t;
       expect(apart(plate, text)).toBe(true);
       expect(apart(plate, { l: mx - MARK, r: mx + MARK, t: my - MARK, b: my + MARK })).toBe(true);
+    });
+  }
+});
+
+// Where the strait names show with the strait open (scale 0.5 and up: a 1440x900 window, or the 1280x800 map zoomed in
+// once), the Japanese player's plate for Malaysia ("マレーシア（あなた）", 183 px, as WIDTH below) ended against the
+// name "マラッカ", left of the strait's point (7 px apart at 1440x900, seen in Chromium): the plate now keeps NAME_ROOM
+// from the strait names shown, as it keeps off a closed mark.
+describe("the Malacca strait's name, open, and Malaysia's wider plates", () => {
+  for (const [w, s] of [[183, 0.5], [183, 0.52], [200, 0.5], [200, 0.55], [153, 0.5], [183, 0.75]] as const) {
+    it(`stay apart: plate ${w} px at scale ${s}`, () => {
+      const [cx, cy] = proj.project(...LABEL_LONLAT.MYS).map((v) => v * s) as [number, number];
+      const [mx, my] = proj.project(...STRAIT_LONLAT.malacca!).map((v) => v * s) as [number, number];
+      const at = { l: cx - w / 2, r: cx + w / 2, t: cy + PLATE.top, b: cy + PLATE.bottom };
+      const name = { l: mx - TEXT.w * (1 + TEXT.gap), r: mx - TEXT.w * TEXT.gap, t: my - TEXT.h / 2, b: my + TEXT.h / 2 };
+      const dx = plateShift(at, [], [name]);
+      const plate = { ...at, l: at.l + dx, r: at.r + dx };
+      const apart = plate.l >= name.r + NAME_ROOM || plate.r <= name.l || plate.t >= name.b || plate.b <= name.t;
+      expect(apart, `dx ${dx}`).toBe(true);
+      expect(dx).toBeGreaterThanOrEqual(0); // east, away from the name
+      expect(dx).toBeLessThan(20);
     });
   }
 });

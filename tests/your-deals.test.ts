@@ -22,6 +22,15 @@ describe('your deals', () => {
     await setLang('en');
   });
 
+  it('says a proposal made in the last turn is never answered (the game is over; it said "answers it at the end of this turn")', async () => {
+    const waiting = mine('JPN').filter((d) => d.status === 'proposed');
+    await setLang('en');
+    expect(yourDealStatus(waiting[0]!, 1)).toBe('a proposal made in the last turn is never answered (the game ends first), so never in force');
+    await setLang('ja');
+    expect(yourDealStatus(waiting[0]!, 1)).toBe('最終ターンの提案は回答されません（先にゲームが終わるため、発効しません）');
+    await setLang('en');
+  });
+
   it('leaves a proposal to the player to the offers above', () => {
     expect(mine('CHN').some((d) => d.status === 'proposed')).toBe(false);
   });

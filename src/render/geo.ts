@@ -201,17 +201,22 @@ export const LABEL_LONLAT: Record<RegionId, [number, number]> = {
 /** A closed strait's mark on screen: its radius, px (labels.ts MapLabels), and the room a country's plate leaves it. */
 export const CLOSED_MARK = { radius: 9, margin: 3 };
 
-/** How far to move a country's plate (screen px, along x) so that no closed strait's mark lies under it, 0 when none
- * does: on a small map (1024x768, scale about 0.35) Malaysia's plate sat over the closed Malacca strait's mark. The
- * plate moves away from the mark, to the east of a mark left of its middle, else to the west. */
-export function plateShift(plate: { l: number; r: number; t: number; b: number }, marks: readonly { x: number; y: number }[]): number {
-  const k = CLOSED_MARK.radius + CLOSED_MARK.margin;
+/** The room, px, a plate leaves a strait's name beside it ("マラッカ" ended 7 px from Malaysia's plate at 1440x900). */
+export const NAME_ROOM = 10;
+
+/** How far to move a country's plate (screen px, along x) so that no closed strait's mark, nor a strait's name where
+ * it shows (`names`, boxes on screen), lies under it, 0 when none does: on a small map (1024x768, scale about 0.35)
+ * Malaysia's plate sat over the closed Malacca strait's mark, and where the names show (scale 0.5 and up: a 1440 px
+ * window, or zoomed in) the Japanese player's wider plate ("マレーシア（あなた）") against "マラッカ". The plate moves away
+ * from each, to the east of one left of its middle, else to the west. */
+export function plateShift(plate: { l: number; r: number; t: number; b: number }, marks: readonly { x: number; y: number }[], names: readonly { l: number; r: number; t: number; b: number }[] = []): number {
+  const k = CLOSED_MARK.radius;
   let dx = 0;
-  for (const m of marks) {
+  for (const o of [...marks.map((p) => ({ l: p.x - k, r: p.x + k, t: p.y - k, b: p.y + k, m: CLOSED_MARK.margin })), ...names.map((n) => ({ ...n, m: NAME_ROOM }))]) {
     const l = plate.l + dx;
     const r = plate.r + dx;
-    if (m.x + k <= l || m.x - k >= r || m.y + k <= plate.t || m.y - k >= plate.b) continue;
-    dx += m.x <= (l + r) / 2 ? m.x + k - l : m.x - k - r;
+    if (o.r + o.m <= l || o.l - o.m >= r || o.b + o.m <= plate.t || o.t - o.m >= plate.b) continue;
+    dx += (o.l + o.r) / 2 <= (l + r) / 2 ? o.r + o.m - l : o.l - o.m - r;
   }
   return dx;
 }

@@ -88,15 +88,15 @@ export class MapLabels {
     return out;
   }
 
-  /** On a small map, strait names only when closed; a country's plate moved off a closed strait's mark (each name and
-   * mark is where the map put it this frame: a strait's name is at its mark). */
+  /** On a small map, strait names only when closed; a country's plate moved off a closed strait's mark and off the
+   * strait names shown (each name and mark is where the map put it this frame: a strait's name is at its mark). */
   fit(small: boolean, view: CountryView | null): void {
     for (const [id, tx] of this.straits) tx.visible = !small || view?.straits[id] === 'closed';
     const marks = [...this.straits].filter(([id]) => view?.straits[id] === 'closed').map(([, tx]) => tx.position);
-    if (!marks.length) return;
+    const names = [...this.straits.values()].filter((tx) => tx.visible).map((tx) => ({ l: tx.x - tx.anchor.x * tx.width, r: tx.x + (1 - tx.anchor.x) * tx.width, t: tx.y - tx.height / 2, b: tx.y + tx.height / 2 }));
     for (const { box, rect } of this.countries.values()) {
       if (!rect) continue;
-      box.position.x += plateShift({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, marks);
+      box.position.x += plateShift({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, marks, names);
     }
   }
 }

@@ -4,13 +4,13 @@
 import { COUNTRIES, HEADLINES, type CountryId } from '../../engine/lite.ts';
 import type { CountryView, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
-import { h } from './dom.ts';
+import { h, trapFocus } from './dom.ts';
 import { scoreThisTurn } from './score.ts';
 import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { colon, comma, countryIn, countryName, paren, stageName } from './labels.ts';
 import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
-import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero, trapFocus } from './ledger.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero } from './ledger.ts';
 
 /** A price-ledger cause (market/why.ts) in words. */
 function priceCause(c: string): string {

@@ -22,6 +22,31 @@ export function clear(el: Element): void {
   while (el.firstChild) el.firstChild.remove();
 }
 
+/** Keep Tab inside a dialog and close it with Escape (every dialog's keyboard rule: here, with the page's smallest
+ * shared module, so the texts-failed dialog's chunk takes it without the ledger's code or a chunk of its own). */
+export function trapFocus(dlg: HTMLElement, onClose: () => void): void {
+  dlg.addEventListener('keydown', (e) => {
+    const k = e as KeyboardEvent;
+    if (k.key === 'Escape') {
+      k.stopPropagation();
+      onClose();
+      return;
+    }
+    if (k.key !== 'Tab') return;
+    const items = Array.from(dlg.querySelectorAll<HTMLElement>('button, summary, input, select, [tabindex]:not([tabindex="-1"])')).filter((x) => !x.hasAttribute('disabled'));
+    if (!items.length) return;
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (k.shiftKey && document.activeElement === first) {
+      k.preventDefault();
+      last.focus();
+    } else if (!k.shiftKey && document.activeElement === last) {
+      k.preventDefault();
+      first.focus();
+    }
+  });
+}
+
 export const fmt = {
   int: (n: number) => Math.round(n).toLocaleString('en-US'),
   n1: (n: number) => n.toFixed(1),

@@ -87,7 +87,7 @@ export class GameScreen {
         open.el.replaceWith(el);
         open.el = el;
       }
-      // the map's names and legend are drawn into its canvas: draw it anew
+      this.mapBox.setAttribute('aria-label', t('map.aria')); // the map's label too (it stayed English); its names and legend are in its canvas: drawn anew
       this.map?.destroy();
       this.map = null;
       clear(this.mapBox);

@@ -1,9 +1,8 @@
 // The glossary: NdPr, Dy/Tb, NdFeB, REO, separation, licence, ban, offtake, tariff, stockpile, magnet supply, security
 // (capability, tension, leaks), the score's yardstick and each opponent type; a dialog from the header, and a (?) link beside a term that opens it at that entry.
-import { h } from './dom.ts';
+import { h, trapFocus } from './dom.ts';
 import { catalogue, laterReady, t } from './i18n.ts';
 import { whenTextsFailed } from './texts-failed.ts';
-import { trapFocus } from './ledger.ts';
 
 export type Term = keyof ReturnType<typeof catalogue>['glossary']['terms'] & string;
 

@@ -1,6 +1,5 @@
 // "How to play": short enough for a first-time player to follow without help; on the start screen and, in a game, behind Help.
-import { h } from './dom.ts';
-import { trapFocus } from './ledger.ts';
+import { h, trapFocus } from './dom.ts';
 import { modelDocLink } from './doc.ts';
 import { catalogue, t } from './i18n.ts';
 

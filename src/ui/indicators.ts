@@ -2,9 +2,9 @@
 // prices) and the Compare dialog (timelines side by side).
 import { HEADLINES, type Headline } from '../../engine/lite.ts';
 import type { Session, SessionSnapshot } from '../session/protocol.ts';
-import { PALETTE, h } from './dom.ts';
+import { h, PALETTE, trapFocus } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
-import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, trapFocus } from './ledger.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars } from './ledger.ts';
 import { splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';

@@ -1,5 +1,5 @@
 // A headline's why ledger (its causes, each opening on the figures), the headline names and values as players read
-// them, the dialogs' keyboard rule and whether a country makes cars: what the Indicators tab and the dialogs draw before any turn's digest, apart
+// them, and whether a country makes cars: what the Indicators tab and the dialogs draw before any turn's digest, apart
 // from the digest's own code (digest.ts), which loads once the map is up.
 import type { CountryId, CountryView, Headline, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import { h } from './dom.ts';
@@ -30,30 +30,6 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
       ),
     ),
   );
-}
-
-/** Keep Tab inside a dialog and close it with Escape. */
-export function trapFocus(dlg: HTMLElement, onClose: () => void): void {
-  dlg.addEventListener('keydown', (e) => {
-    const k = e as KeyboardEvent;
-    if (k.key === 'Escape') {
-      k.stopPropagation();
-      onClose();
-      return;
-    }
-    if (k.key !== 'Tab') return;
-    const items = Array.from(dlg.querySelectorAll<HTMLElement>('button, summary, input, select, [tabindex]:not([tabindex="-1"])')).filter((x) => !x.hasAttribute('disabled'));
-    if (!items.length) return;
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (k.shiftKey && document.activeElement === first) {
-      k.preventDefault();
-      last.focus();
-    } else if (!k.shiftKey && document.activeElement === last) {
-      k.preventDefault();
-      first.focus();
-    }
-  });
 }
 
 /** Whether a change shows as zero at the precision it is printed with. */

@@ -61,6 +61,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, o
             changed();
           },
         }),
+        h('span', { 'aria-hidden': 'true' }, '%'), // a percentage, as the licence shares say (its label says so to a screen reader)
       );
     });
     return [h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...cells), bindRow(notes, TARIFF_GOODS.length + 1)];
@@ -70,7 +71,7 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, o
     { class: 'panel', 'aria-label': t('tab.Tariffs') },
     closedLine(over),
     h('p', { class: 'hint' }, t('panel.tariffHint'), termLink('tariff')),
-    h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
+    h('table', { class: 'grid tariffs' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...TARIFF_GOODS.map((g) => h('th', { scope: 'col' }, goodName(g))))), h('tbody', {}, ...rows)),
   ));
 }
 
@@ -295,9 +296,10 @@ export function yourDeals(view: CountryView): CountryView['deals'] {
   return view.deals.filter((d) => (d.status === 'proposed' ? d.from === me : d.from === me || d.to === me));
 }
 
-/** A deal's status in "Your deals": a proposal of the player's says who answers it, and when. */
+/** A deal's status in "Your deals": a proposal of the player's says who answers it, and when (one made in the last
+ * turn never is: the game is over, and it said "answers it at the end of this turn"). */
 export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number): string {
-  return d.status === 'proposed' ? t('panel.awaiting', { who: countryName(d.to) }) : dealStatus(d.status, d.endTurn, lastTurn);
+  return d.status === 'proposed' ? (d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryName(d.to) })) : dealStatus(d.status, d.endTurn, lastTurn);
 }
 
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game); `over`: the game
@@ -316,9 +318,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
   // a term that runs past the last turn is said as such a deal in force is: an offer is answered at the end of this
   // turn (view.turn + 1), a proposal made this turn at the end of the next; either is in force from its answer on
   const now = view.turn + 1;
-  const past = (n: number, answered: number) => termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn);
+  // a proposal made in the last turn would be answered after it: said so, not queued in silence
+  const past = (n: number, answered: number) => (answered > lastTurn && answered === now + 1 ? t('panel.lastTurn') : termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn));
   const withTerm = (line: string, n: number, answered: number) => (past(n, answered) ? `${line}${colon()}${past(n, answered)}` : line);
-  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), n: d.termTurns }), d.termTurns, now);
+  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), term: t('panel.nTurns', { count: d.termTurns }) }), d.termTurns, now);
   return h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Deals') },
@@ -335,7 +338,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       changed();
     }, draft, (n) => past(n, now + 1)),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), n: p.termTurns }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),

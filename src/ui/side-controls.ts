@@ -1,6 +1,6 @@
 // The side panel's End turn button and budget meter, and the confirmation before a new game (kept out of game.ts, at
 // its size limit).
-import { h } from './dom.ts';
+import { h, trapFocus } from './dom.ts';
 import { t } from './i18n.ts';
 import { money } from './labels.ts';
 
@@ -39,9 +39,7 @@ export function confirmNewGame(root: HTMLElement, played: boolean, newGame: () =
   const no = h('button', { type: 'button', 'data-testid': 'confirm-no', onclick: () => dlg.remove() }, t('action.cancel'));
   const yes = h('button', { type: 'button', class: 'primary', 'data-testid': 'confirm-yes', onclick: () => { dlg.remove(); newGame(); } }, t('confirm.leave'));
   const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-label': t('action.newGame'), 'data-testid': 'confirm-new' }, h('div', { class: 'modal-body help-body' }, h('p', {}, t('confirm.newGame')), h('div', { class: 'row end' }, no, yes)));
-  dlg.addEventListener('keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape') dlg.remove();
-  });
+  trapFocus(dlg, () => dlg.remove()); // Tab stays on its two buttons (it went on to the page behind); Escape cancels
   root.append(dlg);
   no.focus();
 }

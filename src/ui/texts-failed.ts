@@ -4,7 +4,7 @@
 // place of catalogue keys ("digest.yourMoves") or a button that stays busy. A reload comes back to the game: the game's
 // autosave, a class's seat. Close (or Escape) leaves the page as it is: the turn played, the button back to try again,
 // the language whose texts are in.
-import { h } from './dom.ts';
+import { h, trapFocus } from './dom.ts';
 import { lang, setLang, t, TextsUnavailable, type Lang } from './i18n.ts';
 
 /** What closing the open dialog must do: each failure's `onClose`, a second failure's too. */
@@ -41,6 +41,7 @@ export function textsFailed(text = t('toast.textsFailed'), onClose?: () => void)
   };
   const reload = h('button', { type: 'button', class: 'primary', 'data-testid': 'texts-reload', onclick: () => location.reload() }, t('toast.reload'));
   const dlg = h('div', { class: 'modal', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'texts-failed-text', 'data-testid': 'texts-failed' }, h('div', { class: 'modal-body help-body' }, h('div', { id: 'texts-failed-text', class: 'texts-failed-texts' }, h('p', {}, text)), h('div', { class: 'row end' }, h('button', { type: 'button', 'data-testid': 'texts-close', onclick: close }, t('action.close')), reload)));
+  trapFocus(dlg, close); // Tab stays on its buttons (it went on to the page behind)
   document.addEventListener('keydown', esc);
   document.body.append(dlg);
   queueMicrotask(() => reload.focus());
