@@ -12,6 +12,7 @@ import { ServerError, forget } from './common.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
+import { turnStateHook } from '../ui/side-controls.ts';
 
 interface Status {
   className: string;
@@ -62,6 +63,15 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let refusedWhy: ServerError | null = null; // the server's reason, the first said (the socket's close reason after it says less)
   let lastDraft = '';
   let ended = false;
+  // orders changed after End turn and not sent again (the game's button says "Send changes"): the bar says so
+  let changesUnsent = false;
+  turnStateHook.on = (t) => {
+    const u = t.busy && t.waits && t.changed;
+    if (u !== changesUnsent) {
+      changesUnsent = u;
+      renderBar();
+    }
+  };
 
   /** a refusal with the server's code (the round ended, a what-if at its last round): its reason in the page's language */
   const worded = <R extends { ok: boolean; error?: string }>(r: R): R => (r.ok || !('code' in r) ? r : { ...r, error: said(ServerError.of(r as { error: string }, r.error ?? '')) });
@@ -106,7 +116,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: timelineName(s.whatIf), world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
-      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c('student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
       // the last round ended before this seat's orders were in: a draft not sent with End turn did not count
       s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryName(s.country) })) : '',
       unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryName(s.country) })) : '',
@@ -158,6 +168,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         session.turn = x.turn;
       },
     });
+    changesUnsent = false;
     await game.mount();
   };
 

@@ -263,6 +263,7 @@ export const enClass = {
     submittedBy: 'Submitted by {{by}} (the captain decides)',
     waitingList: '{{submitted}}; waiting for {{countries}}: {{list}}',
     resolving: 'Submitted; resolving…',
+    unsentChanges: 'Your changes are not sent: until you send them, the orders you sent before stand; waiting for {{countries}}: {{list}}',
     waitingFor: 'Waiting for {{countries}}',
     waitingYours: 'Waiting for {{countries}}, yours among them',
     sharing: 'Sharing with {{names}}',

@@ -259,6 +259,7 @@ export const jaClass: Shape<typeof enClass> = {
     submittedBy: '{{by}} が提出済み（キャプテンが決定）',
     waitingList: '{{submitted}}。{{countries}}を待っています：{{list}}',
     resolving: '提出済み。処理中…',
+    unsentChanges: '変更は未送信です：送信するまで、前に送った命令が有効です。{{countries}}を待っています：{{list}}',
     waitingFor: '{{countries}}の提出を待っています',
     waitingYours: '{{countries}}の提出を待っています（あなたの国を含む）',
     sharing: '{{names}} と共同で担当',
