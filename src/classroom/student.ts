@@ -8,7 +8,7 @@ import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { ServerError, forget } from './common.ts';
+import { ServerError, forget, recall, remember } from './common.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
@@ -153,6 +153,35 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     endScreen(gameRoot, session, s.config.country, f, () => location.assign(`class.html?code=${urlLang() ? `&lang=${urlLang()}` : ''}`), c('student.joinClass'));
   };
 
+  /** A turn's digest over the game, as the 'snapshot' push draws it (its strings wait if the page is that new). */
+  const drawDigest = (s: SessionSnapshot) => {
+    if (!s.report) return;
+    const report = s.report;
+    void newsReady().then(() => {
+      const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
+      gameRoot.append(d);
+    }, whenTextsFailed);
+  };
+  // Which turn's digest this student has seen: the last class-world turn this browser showed for this seat, kept in
+  // localStorage ('seen': the turn, and a hash of the seat's token, so another seat or class in this browser does not
+  // count). A student back on a later turn (the tab was closed, or the socket down, while the round resolved) has not
+  // seen its digest and is shown it. No record (a first join, another device): no digest, the page starts as before.
+  const seat = [...token].reduce((x, ch) => Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261).toString(36);
+  const markSeen = (s: SessionSnapshot) => void ((s.activeTimeline ?? 0) === 0 && remember('seen', JSON.stringify({ seat, turn: s.turn })));
+  const lastSeen = (): number | null => {
+    try {
+      const x = JSON.parse(recall('seen') ?? 'null') as { seat: string; turn: number } | null;
+      return x?.seat === seat ? x.turn : null;
+    } catch {
+      return null;
+    }
+  };
+  const missed = (s: SessionSnapshot) => {
+    const seen = lastSeen();
+    if ((s.activeTimeline ?? 0) === 0 && seen !== null && seen < s.turn) drawDigest(s);
+    markSeen(s);
+  };
+
   const showGame = async (s: SessionSnapshot) => {
     snap = s;
     session.turn = s.turn;
@@ -164,12 +193,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       newGame: () => {},
       finished: () => toEnd(s),
       snapshotChanged: (x) => {
+        markSeen(x);
         snap = x;
         session.turn = x.turn;
       },
     });
     changesUnsent = false;
     await game.mount();
+    missed(s);
   };
 
   sock.onPush((p: Push) => {
@@ -197,13 +228,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (!game || ended) return;
       game.setSnapshot(s, true);
       // the digest's strings came long before (below), unless the page is that new: then it waits for them
-      if (s.report) {
-        const report = s.report;
-        void newsReady().then(() => {
-          const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
-          gameRoot.append(d);
-        }, whenTextsFailed);
-      }
+      drawDigest(s);
+      markSeen(s);
     } else if (p.push === 'moved') {
       void sock.call<SessionSnapshot>('snapshot').then(showGame);
     } else if (p.push === 'revoked') {
@@ -234,7 +260,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (game && !ended) signedOut('signed-out', c('student.signedOutTitle'), `${(refusedWhy ? said(refusedWhy) : c('student.signedOutDefault')).replace(/^./, (x) => x.toUpperCase())}${lang() === 'ja' ? '。' : '.'}`);
     }
     renderBar();
-    if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => (s.turn !== snap!.turn ? game!.setSnapshot(s, true) : undefined));
+    if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => {
+      if (s.turn === snap!.turn || !game) return;
+      game.setSnapshot(s, true);
+      missed(s); // the round resolved while the socket was down: its digest, not pushed to this page
+    });
   });
 
   // activity keeps the seat from the bot (at most every five seconds)
