@@ -120,7 +120,7 @@ export const enClass = {
     submitted: '✓ submitted',
     draft: 'draft sent (captain decides)',
     notYet: 'not yet',
-    figures: 'NdPr oxide {{ndpr}}/kg · Dy/Tb oxide {{dytb}}/kg · magnets {{magnet}}/kg · Japan’s magnet supply {{jpn}}',
+    figures: 'Outside China: NdPr oxide {{ndpr}}/kg · Dy/Tb oxide {{dytb}}/kg · magnets {{magnet}}/kg · Japan’s magnet supply {{jpn}}',
     moveAria: 'move {{label}}',
     move: 'move…',
     seat: 'world {{n}} {{country}}',

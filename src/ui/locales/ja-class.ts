@@ -120,7 +120,7 @@ export const jaClass: Shape<typeof enClass> = {
     submitted: '✓ 提出済み',
     draft: '案を送信（キャプテンが決定）',
     notYet: '未提出',
-    figures: 'NdPr酸化物 {{ndpr}}/kg · Dy/Tb酸化物 {{dytb}}/kg · 磁石 {{magnet}}/kg · 日本の磁石の確保率 {{jpn}}',
+    figures: '中国以外：NdPr酸化物 {{ndpr}}/kg · Dy/Tb酸化物 {{dytb}}/kg · 磁石 {{magnet}}/kg · 日本の磁石の確保率 {{jpn}}',
     moveAria: '{{label}} さんを移動',
     move: '移動…',
     seat: 'ワールド {{n}} {{country}}',
