@@ -8,10 +8,11 @@ import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { ServerError, forget } from './common.ts';
+import { ServerError, forget, recall, remember } from './common.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
+import { turnStateHook } from '../ui/side-controls.ts';
 
 interface Status {
   className: string;
@@ -65,6 +66,15 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   // is its echo, late when she has edited since; one it never sent came from her other tab, and is taken
   const sentHere = new Set<string>();
   let ended = false;
+  // orders changed after End turn and not sent again (the game's button says "Send changes"): the bar says so
+  let changesUnsent = false;
+  turnStateHook.on = (t) => {
+    const u = t.busy && t.waits && t.changed;
+    if (u !== changesUnsent) {
+      changesUnsent = u;
+      renderBar();
+    }
+  };
 
   /** a refusal with the server's code (the round ended, a what-if at its last round): its reason in the page's language */
   const worded = <R extends { ok: boolean; error?: string }>(r: R): R => (r.ok || !('code' in r) ? r : { ...r, error: said(ServerError.of(r as { error: string }, r.error ?? '')) });
@@ -114,7 +124,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: timelineName(s.whatIf), world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
-      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c('student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
       // the last round ended before this seat's orders were in: a draft not sent with End turn did not count
       s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryName(s.country) })) : '',
       unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryName(s.country) })) : '',
@@ -151,6 +161,35 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     endScreen(gameRoot, session, s.config.country, f, () => location.assign(`class.html?code=${urlLang() ? `&lang=${urlLang()}` : ''}`), c('student.joinClass'));
   };
 
+  /** A turn's digest over the game, as the 'snapshot' push draws it (its strings wait if the page is that new). */
+  const drawDigest = (s: SessionSnapshot) => {
+    if (!s.report) return;
+    const report = s.report;
+    void newsReady().then(() => {
+      const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
+      gameRoot.append(d);
+    }, whenTextsFailed);
+  };
+  // Which turn's digest this student has seen: the last class-world turn this browser showed for this seat, kept in
+  // localStorage ('seen': the turn, and a hash of the seat's token, so another seat or class in this browser does not
+  // count). A student back on a later turn (the tab was closed, or the socket down, while the round resolved) has not
+  // seen its digest and is shown it. No record (a first join, another device): no digest, the page starts as before.
+  const seat = [...token].reduce((x, ch) => Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261).toString(36);
+  const markSeen = (s: SessionSnapshot) => void ((s.activeTimeline ?? 0) === 0 && remember('seen', JSON.stringify({ seat, turn: s.turn })));
+  const lastSeen = (): number | null => {
+    try {
+      const x = JSON.parse(recall('seen') ?? 'null') as { seat: string; turn: number } | null;
+      return x?.seat === seat ? x.turn : null;
+    } catch {
+      return null;
+    }
+  };
+  const missed = (s: SessionSnapshot) => {
+    const seen = lastSeen();
+    if ((s.activeTimeline ?? 0) === 0 && seen !== null && seen < s.turn) drawDigest(s);
+    markSeen(s);
+  };
+
   const showGame = async (s: SessionSnapshot) => {
     snap = s;
     session.turn = s.turn;
@@ -163,11 +202,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       newGame: () => {},
       finished: () => toEnd(s),
       snapshotChanged: (x) => {
+        markSeen(x);
         snap = x;
         session.turn = x.turn;
       },
     });
+    changesUnsent = false;
     await game.mount();
+    missed(s);
   };
 
   sock.onPush((p: Push) => {
@@ -196,13 +238,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (!game || ended) return;
       game.setSnapshot(s, true);
       // the digest's strings came long before (below), unless the page is that new: then it waits for them
-      if (s.report) {
-        const report = s.report;
-        void newsReady().then(() => {
-          const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
-          gameRoot.append(d);
-        }, whenTextsFailed);
-      }
+      drawDigest(s);
+      markSeen(s);
     } else if (p.push === 'moved') {
       void sock.call<SessionSnapshot>('snapshot').then(showGame);
     } else if (p.push === 'revoked') {
@@ -233,7 +270,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (game && !ended) signedOut('signed-out', c('student.signedOutTitle'), `${(refusedWhy ? said(refusedWhy) : c('student.signedOutDefault')).replace(/^./, (x) => x.toUpperCase())}${lang() === 'ja' ? '。' : '.'}`);
     }
     renderBar();
-    if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => (s.turn !== snap!.turn ? game!.setSnapshot(s, true) : undefined));
+    if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => {
+      if (s.turn === snap!.turn || !game) return;
+      game.setSnapshot(s, true);
+      missed(s); // the round resolved while the socket was down: its digest, not pushed to this page
+    });
   });
 
   // activity keeps the seat from the bot (at most every five seconds)

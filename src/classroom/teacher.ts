@@ -196,7 +196,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
           h('td', {}, hl.scores ? fmt.signed(hl.scores[seat.country], 2) : ''),
         ))),
       ),
-      hl.prices ? h('p', { class: 'figures' }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) })) : '',
+      hl.prices ? h('p', { class: 'figures', 'data-testid': `world-${w.index + 1}-figures` }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) })) : '',
       // the round's events by title, then its weightiest news lines and how many more there are (news.ts)
       hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl, (n) => c('dash.moreNews', { n: num(n) })).map((n) => h('li', n.kind === 'news' ? {} : { class: n.kind }, n.text))) : '',
     );

@@ -12,9 +12,16 @@ import { switchLang } from '../ui/texts-failed.ts';
 
 // the class pages' words join the catalogue here (the game page does without them); the Japanese ones when first needed
 i18next.addResourceBundle('en', 'translation', { classroom: enClass }, true, true);
+// (once; a load that failed is forgotten, so the next switch or page that asks tries again: the browser fetches a
+// failed module again when asked again)
 let jaLoaded: Promise<void> | null = null;
-const loadJa = (): Promise<void> =>
-  (jaLoaded ??= Promise.all([import('../ui/locales/ja-class.ts'), import('../ui/locales/ja-server.ts')]).then(([{ jaClass }, { jaServer }]) => void i18next.addResourceBundle('ja', 'translation', { classroom: { ...jaClass, err: jaServer } }, true, true)));
+const loadJa = (): Promise<void> => {
+  const p = (jaLoaded ??= Promise.all([import('../ui/locales/ja-class.ts'), import('../ui/locales/ja-server.ts')]).then(([{ jaClass }, { jaServer }]) => void i18next.addResourceBundle('ja', 'translation', { classroom: { ...jaClass, err: jaServer } }, true, true)));
+  return p.catch((e: unknown) => {
+    if (jaLoaded === p) jaLoaded = null;
+    throw e;
+  });
+};
 
 // the game screen's language switch (a student's page) changes the language without asking for the class words: load them
 i18next.on('languageChanged', (l) => void (l === 'ja' ? loadJa() : undefined));

@@ -27,7 +27,11 @@ export function turnButton(s: TurnState, click: () => void): HTMLButtonElement {
   return b;
 }
 
+/** Told each state the button is drawn in (a class's bar says when changes made after End turn are not sent). */
+export const turnStateHook: { on?: (s: TurnState) => void } = {};
+
 export function setTurnButton(b: HTMLButtonElement, s: TurnState): void {
+  turnStateHook.on?.(s);
   b.textContent = label(s);
   b.disabled = s.over ? s.finishing : s.busy && !(s.waits && s.changed);
   b.classList.toggle('resend', s.busy && s.waits && s.changed);
