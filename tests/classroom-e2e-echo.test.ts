@@ -72,11 +72,12 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     const stale = held.filter((s) => JSON.parse(s).value.draft?.tariffs?.[other]?.other === 25);
     expect(stale.length).toBeGreaterThan(0);
     for (const s of stale) toPage(s);
-    // drawn: the bar as the last of them has it (her End turn in and her 30 not sent; or, when the server's push of
-    // her submission went out only with her 30, not in yet), and a moment for the page to handle them all
-    const last = JSON.parse(stale.at(-1)!).value as { submitted: unknown };
-    await page.getByTestId('waiting').getByText(last.submitted ? /^Your changes are not sent/ : /^Waiting for 2 countries, yours among them/).waitFor();
-    await page.waitForTimeout(500);
+    // then one more like the last, under another label: once the bar shows it, the page has handled every push
+    // before it (a socket's messages are handled in order)
+    const marker = JSON.parse(stale.at(-1)!);
+    marker.value.label = 'Ann-handled';
+    toPage(JSON.stringify(marker));
+    await page.getByTestId('class-bar').getByText(/^Ann-handled · /).waitFor();
     expect(await field.inputValue()).toBe('30');
     expect(await button.textContent()).toBe('Send changes');
     hold = false;
