@@ -27,6 +27,8 @@ export const PayoffTableSchema = z
     scenario: z.string(),
     seed: z.number(),
     gamesPerProfile: z.number().int().min(1),
+    /** the turns each game played; null: the whole game (absent in tables written before it was recorded) */
+    turns: z.number().int().min(1).nullable().optional(),
     players: z.array(z.string().min(1)).min(1, 'at least one player'),
     strategies: z.record(z.string(), z.array(z.string().min(1)).min(1, 'a pool needs at least one strategy')),
     profiles: z.array(ProfileRowSchema),

@@ -21,7 +21,7 @@ const prof = z.record(z.string(), z.string());
 const mix = z.record(z.string(), z.record(z.string(), z.number()));
 const unavailable = z.object({ available: z.literal(false), reason: z.string() });
 const SweepSchema = z.object({
-  format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), method: z.string(), agents: prof,
+  format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), turns: z.number().int().min(1).nullable().optional(), method: z.string(), agents: prof,
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
   ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional() }) })),
 });
@@ -54,6 +54,10 @@ interface Inputs {
   results: { file: string; games: Games; scores?: string }[];
   skipped: { file: string; why: string }[];
 }
+
+/** How long each game ran, as the report says it: from the file's `turns` (null: the whole game; absent: written
+ * before it was recorded, and not said). */
+const turnsWords = (turns: number | null | undefined): string => (turns === undefined ? '' : turns === null ? ' of the whole game' : ` of ${turns} turn${turns === 1 ? '' : 's'}`);
 
 /** JSON inputs are read with a size cap: payoffs.json the payoff table's (LIMITS.table: the largest table merge writes),
  * the others this one (a report's files are batch outputs: far below it). A .jsonl is read line by line (readGames). */
@@ -211,7 +215,7 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   const short = (pr: Profile) => varying.filter((pl) => pl in pr).map((pl) => `${pl}=${pr[pl]}`).join(' ');
   const H: string[] = ['<h2 id="tournament">Tournament</h2>'];
   const g = t?.gamesPerProfile ?? a.gamesPerProfile;
-  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the status-quo path of the same seed (0 = as good as doing nothing). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
+  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each${turnsWords(t?.turns)}. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the status-quo path of the same seed (0 = as good as doing nothing). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
   let csv: string | null = null;
   if (t) {
     const eqSet = new Set(a.equilibria.equilibria.map((e) => short(e.profile)));
@@ -237,7 +241,7 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
   const agents = [...new Set(Object.values(s.agents))];
   const H = ['<h2 id="sweep">Sweep</h2>'];
   const oat = s.method === 'one-at-a-time';
-  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means (± the 95% interval of that range from the seed-by-seed differences, when there are several seeds: a range inside it is not told apart from noise)' : 'the standardised regression coefficient (with its 95% bootstrap interval over the sample points)'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
+  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')}${turnsWords(s.turns)} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means (± the 95% interval of that range from the seed-by-seed differences, when there are several seeds: a range inside it is not told apart from noise)' : 'the standardised regression coefficient (with its 95% bootstrap interval over the sample points)'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
   const shown = s.ranking.slice(0, 30);
   H.push(hBars({
     title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: r.strongest.outcome == null || r.strongest.effect === 0 ? 'moves no outcome' : `strongest: ${r.strongest.outcome}` })),

@@ -170,6 +170,7 @@ export function payoffTableOf(scenario: string, spec: TournamentSpec, sorted: re
     scenario,
     seed: spec.seed,
     gamesPerProfile: n,
+    turns: spec.turns,
     players: [...COUNTRIES],
     strategies: spec.pools,
     profiles: rows,
