@@ -27,13 +27,13 @@ describe('the Japanese digest’s punctuation', () => {
     expect(['中国の輸出規制 +16.3', '買いだめ +0.9'].join(comma())).toBe('中国の輸出規制 +16.3、買いだめ +0.9');
   });
 
-  it('every line of the story of two persona games (each country, eight turns) has no half-width punctuation', () => {
+  it('every line of the story of two persona games (each country, sixteen turns) has no half-width punctuation', () => {
     const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'persona', c)])) as unknown as Seats;
     const lines: string[] = [];
     for (const seed of [1, 2]) {
       const memory = Object.fromEntries(COUNTRIES.map((c) => [c, new RestrictionMemory()]));
       playGame(content, seed, seats, {
-        turns: 8,
+        turns: 16,
         onTurn: (s: GameState, r: TurnReport) => {
           for (const c of COUNTRIES) {
             const view = viewFor(s, c);

@@ -1,5 +1,5 @@
 // Personas: each country's recorded behaviour, driven by parameters in content/personas.json.
-import { STAGES, type CountryId, type RegionId } from '../ids.ts';
+import { REGIONS, STAGES, type CountryId, type RegionId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { Agent } from './types.ts';
@@ -80,21 +80,32 @@ function partnerMoves(content: Decide['content'], view: Decide['view'], p: Perso
       if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5 && squeezePays(view, other)) {
         const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
         exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
-      } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) {
-        // reopen, except goods we ban to someone else: an open third country is a route round the ban
-        const open: NonNullable<(typeof exportControls)[CountryId]> = {};
-        for (const s of STAGES) {
-          let banned = false;
-          for (let j = 0; j < others.length; j++) {
-            const q = others[j];
-            if (q !== other && view.self.policies.controls[q][s].level === 'banned') banned = true;
-          }
-          if (!banned) open[s] = 'open';
-        }
-        exportControls[other] = open;
-      }
+      } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) reopen(view, other, exportControls);
     }
   }
+}
+
+/** How open a control is: banned -1, licensed its share, open 2. */
+const openness = (c: { level: string; share: number }) => (c.level === 'open' ? 2 : c.level === 'banned' ? -1 : c.share);
+
+/** Détente: loosen our controls on a partner, each good as far as the loosest control we keep on any other region
+ * and no further. A partner looser than that is a route round our controls (transshipment: the leakage rule below
+ * finds it and licenses the partner again next turn, a quarterly on-off the record does not show: MOFCOM's 2025
+ * licences bind every destination, and the October 2025 rules added re-export controls, not exemptions). */
+function reopen(view: Decide['view'], other: CountryId, exportControls: NonNullable<CountryOrders['exportControls']>): void {
+  const mine = view.self.policies.controls;
+  const open: NonNullable<(typeof exportControls)[CountryId]> = {};
+  for (const s of STAGES) {
+    let best: { level: string; share: number } | undefined;
+    for (const r of REGIONS) {
+      if (r === other || r === view.country) continue;
+      const c = mine[r][s];
+      if (!best || openness(c) > openness(best)) best = c;
+    }
+    if (!best || openness(best) <= openness(mine[other][s])) continue;
+    open[s] = best.level === 'open' ? 'open' : { licensed: best.share };
+  }
+  exportControls[other] = open;
 }
 
 /** The arms-race reaction (Richardson 1960): a persona raises its defence target by a share of what its rivals
