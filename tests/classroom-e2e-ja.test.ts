@@ -5,8 +5,8 @@
 // overflows at 1280x800 and 1024x768. CLASS_JA_SHOTS=DIR saves the screenshots there.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { builtPages, haveChromium, overflowing, useBrowser } from './e2e/harness.ts';
+import type { Page } from 'playwright-core';
+import { builtPages, haveChromium, openPage, overflowing, useBrowser } from './e2e/harness.ts';
 import { startTestServer } from './classroom/server.ts';
 import { makeClass } from './classroom/server.ts';
 
@@ -30,17 +30,6 @@ async function english(page: Page, also: string[]): Promise<string[]> {
   let text = all.replace(/https?:\/\/\S+/g, ' ');
   for (const a of also) text = text.split(a).join(' ');
   return [...new Set(text.replace(KEPT, ' ').match(/[A-Za-z]{2,}/g) ?? [])];
-}
-
-async function open(browser: Browser, url: string, width: number, height: number, storage: Record<string, string>): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
-  await ctx.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, storage);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  await page.goto(url);
-  return { page, errors };
 }
 
 async function check(page: Page, where: string, also: string[], size: string): Promise<void> {
@@ -80,7 +69,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     for (const [w, hgt] of [[1280, 800], [1024, 768]] as const) {
       const size = `${w}x${hgt}`;
       // the teacher's form, with ?lang=ja
-      const { page: form, errors: fe } = await open(env.browser, `${base}/class.html?teacher&lang=ja`, w, hgt, storage);
+      const { page: form, errors: fe } = await openPage(env.browser, `${base}/class.html?teacher&lang=ja`, w, hgt, storage);
       errors.push(...fe);
       await form.getByTestId('create').waitFor();
       // an impossible length: the server's refusal in Japanese, naming the form's field by its label
@@ -91,7 +80,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       await check(form, 'create', also, size);
       await form.context().close();
       // the dashboard with ?lang=ja; its projector and debrief links carry the language
-      const { page: dash, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
+      const { page: dash, errors: de } = await openPage(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
       errors.push(...de);
       await dash.getByTestId('world-2-news').waitFor({ timeout: 30_000 });
       await expect.poll(() => dash.getByTestId('world-1-waiting').innerText()).not.toBe('');
@@ -104,7 +93,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       // the printable briefings: the link carries the language; every sheet in Japanese
       const printHref = (await dash.getByTestId('print-link').getAttribute('href'))!;
       expect(printHref).toContain('lang=ja');
-      const { page: pr, errors: pre } = await open(env.browser, `${base}/class.html${printHref}`, w, hgt, storage);
+      const { page: pr, errors: pre } = await openPage(env.browser, `${base}/class.html${printHref}`, w, hgt, storage);
       errors.push(...pre);
       await pr.getByTestId('sheet').first().waitFor({ timeout: 30_000 });
       expect(await pr.getByTestId('sheet').count()).toBe(4);
@@ -119,7 +108,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       await pr.context().close();
       const proj = (await dash.getByTestId('projector-link').getAttribute('href'))!;
       expect(proj).toContain('lang=ja');
-      const { page: p, errors: pe } = await open(env.browser, `${base}/class.html${proj}`, w, hgt, {});
+      const { page: p, errors: pe } = await openPage(env.browser, `${base}/class.html${proj}`, w, hgt, {});
       errors.push(...pe);
       await p.getByTestId('projector-round-2').waitFor({ timeout: 30_000 });
       await check(p, 'projector', also, size);
@@ -131,7 +120,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     await expect.poll(() => cls.status, { timeout: 30_000 }).toBe('ended');
     for (const [w, hgt] of [[1280, 800], [1024, 768]] as const) {
       const size = `${w}x${hgt}`;
-      const { page: dash, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
+      const { page: dash, errors: de } = await openPage(env.browser, `${base}/class.html?dash=${k.classId}&lang=ja`, w, hgt, storage);
       errors.push(...de);
       await dash.getByTestId('join-closed').waitFor({ timeout: 30_000 });
       await check(dash, 'dashboard-ended', also, size);
@@ -151,7 +140,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     // six worlds on a 1024x768 projector: the compact cards, in Japanese
     const six = await makeClass(base, { name: '3年2組', worlds: 6, turns: 2, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0 }, []);
     // its lobby first: the join address, the code, who has joined
-    const { page: lobby, errors: le } = await open(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
+    const { page: lobby, errors: le } = await openPage(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
     errors.push(...le);
     await lobby.getByTestId('projector-joined').getByText('まだ誰も参加していません').waitFor({ timeout: 30_000 });
     await check(lobby, 'projector-lobby', [six.code, '3年2組'], '1024x768');
@@ -160,7 +149,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     ok(await six.teacher.call('endRound', [null]));
     const cls6 = env.server.hub.classes.get(six.classId)!;
     await expect.poll(() => cls6.worlds.every((w) => w.turn >= 1), { timeout: 120_000 }).toBe(true);
-    const { page: p6, errors: p6e } = await open(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
+    const { page: p6, errors: p6e } = await openPage(env.browser, `${base}/class.html?projector&lang=ja#${encodeURIComponent(six.projectorToken)}`, 1024, 768, {});
     errors.push(...p6e);
     await p6.getByTestId('projector-round-6').waitFor({ timeout: 30_000 });
     await check(p6, 'projector-six', [six.code, '3年2組'], '1024x768');
@@ -168,7 +157,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     await p6.context().close();
 
     // the language switch: an English dashboard (this browser's choice) turns Japanese, and the choice is kept
-    const { page: en, errors: ee } = await open(env.browser, `${base}/class.html?dash=${k.classId}`, 1280, 800, { ...storage, 'rare-earth-gambit:lang': 'en' });
+    const { page: en, errors: ee } = await openPage(env.browser, `${base}/class.html?dash=${k.classId}`, 1280, 800, { ...storage, 'rare-earth-gambit:lang': 'en' });
     errors.push(...ee);
     await en.getByTestId('debrief-link').getByText('Debrief pack').waitFor({ timeout: 30_000 });
     await en.getByTestId('lang').selectOption('ja');
@@ -185,7 +174,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       const text = await page.getByTestId('class-bar').innerText();
       return [...new Set(text.replace(KEPT, ' ').split('さくら').join(' ').match(/[A-Za-z]{2,}/g) ?? [])];
     };
-    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
+    const { page, errors } = await openPage(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
     await page.getByTestId('join-form').waitFor();
     await check(page, 'join', [k.code], '1024x768');
     await page.getByTestId('join-name').fill('さくら');
@@ -214,7 +203,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     k.students[0].client.close();
     await k.students[0].client.closed;
     // ゆい on another device: her name asks the teacher, in Japanese
-    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
+    const { page, errors } = await openPage(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, 1024, 768, {});
     // a code no class has: the server's refusal in Japanese, and again in English after the switch
     await page.getByTestId('join-code-input').fill('ZZZZZZ');
     await page.getByTestId('join-name').fill('ゆい');

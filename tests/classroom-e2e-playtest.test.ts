@@ -5,8 +5,8 @@
 // under it; the Japanese one-world projector card fits 1024x768 with room. PLAYTEST_SHOTS=DIR saves screenshots.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { builtPages, haveChromium, openPage, overflowing, useBrowser } from './e2e/harness.ts';
+import type { Page } from 'playwright-core';
+import { builtPages, haveChromium, openPage, openStored, overflowing, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
@@ -14,17 +14,6 @@ import { TWO_SEATS } from './classroom/fixtures.ts';
 const run = haveChromium() || process.env.CI === 'true';
 const SHOTS = process.env.PLAYTEST_SHOTS;
 const shot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: join(SHOTS, `${name}.png`) })));
-
-async function open(browser: Browser, url: string, storage: Record<string, string>, width = 1024, height = 768): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
-  await ctx.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, storage);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  await page.goto(url);
-  return { page, errors };
-}
 
 describe.runIf(run)('the classroom play-test', () => {
   const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 240_000);
@@ -95,7 +84,7 @@ describe.runIf(run)('the classroom play-test', () => {
     await expect.poll(() => cls.worlds[0].turn, { timeout: 60_000 }).toBe(1);
     const errors: string[] = [];
     for (const lang of ['en', 'ja'] as const) {
-      const { page: d, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=${lang}`, { ...storage, 'rare-earth-gambit:lang': lang }, 1280, 800);
+      const { page: d, errors: de } = await openStored(env.browser, `${base}/class.html?dash=${k.classId}&lang=${lang}`, { ...storage, 'rare-earth-gambit:lang': lang }, 1280, 800);
       errors.push(...de);
       const figures = d.getByTestId('world-1-figures');
       await figures.waitFor({ timeout: 30_000 });
@@ -104,7 +93,7 @@ describe.runIf(run)('the classroom play-test', () => {
       await shot(d, `dashboard-${lang}`);
       await d.context().close();
 
-      const { page: p, errors: pe } = await open(env.browser, `${base}/class.html?projector&lang=${lang}#${encodeURIComponent(k.projectorToken)}`, { 'rare-earth-gambit:lang': lang });
+      const { page: p, errors: pe } = await openStored(env.browser, `${base}/class.html?projector&lang=${lang}#${encodeURIComponent(k.projectorToken)}`, { 'rare-earth-gambit:lang': lang });
       errors.push(...pe);
       await p.getByTestId('projector-round-1').waitFor({ timeout: 30_000 });
       expect(await overflowing(p)).toEqual([]);
@@ -118,7 +107,7 @@ describe.runIf(run)('the classroom play-test', () => {
 
     // the join form: no empty space in it (its empty error and waiting lines took their margins: ~100 px)
     for (const [w, hgt] of [[1280, 800], [1024, 768]] as const) {
-      const { page: j, errors: je } = await open(env.browser, `${base}/class.html?code=${k.code}`, {}, w, hgt);
+      const { page: j, errors: je } = await openStored(env.browser, `${base}/class.html?code=${k.code}`, {}, w, hgt);
       errors.push(...je);
       const form = j.getByTestId('join-form');
       await form.waitFor({ timeout: 30_000 });

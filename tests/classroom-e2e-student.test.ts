@@ -1,13 +1,18 @@
 // In Chromium, a student's page in a class: orders changed after End turn are sent again ("Send changes") and the
 // round takes the latest; the join link with the class's code, opened again, resumes this browser's seat; the class's
-// end screen leads to the join page (a reload only drew the same end screen again).
+// end screen leads to the join page (a reload only drew the same end screen again); a reload after End turn shows the
+// orders as sent (the server has them), and changes not sent as not sent. PLAYTEST_SHOTS=DIR saves screenshots.
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
+const SHOTS = process.env.PLAYTEST_SHOTS;
+const shot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: join(SHOTS, `${name}.png`) })));
 
 describe.runIf(run)("a student's page in a class", () => {
   const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
@@ -70,6 +75,60 @@ describe.runIf(run)("a student's page in a class", () => {
     expect(await again.getByTestId('new-game-again').textContent()).toBe('Join a class');
     await again.getByTestId('new-game-again').click();
     await again.getByTestId('join-form').waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('after a reload, End turn shows the orders sent as sent, and changes made since as not sent', async () => {
+    const k = await makeClass(env.server.base, TWO_SEATS, ['Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    const ben = k.students[0].client;
+    const cls = env.server.hub.classes.get(k.classId)!;
+    const { page, errors } = await openPage(env.browser, `${env.server.base}/class.html?code=${k.code}`, 1280, 800);
+    await page.getByTestId('join-name').fill('Ann');
+    await page.getByTestId('join').click();
+    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const button = page.getByTestId('end-turn');
+    const tariff = async (v: string) => {
+      await page.getByTestId('tab-tariffs').click();
+      const field = page.getByTestId('policy-tariff-JPN-other');
+      await field.fill(v);
+      await field.dispatchEvent('change');
+    };
+    await tariff('25');
+    await button.click();
+    await page.getByText('Sent: waiting for the round to end…').waitFor();
+    expect(cls.seat(0, 'CHN').submitted?.orders.tariffs?.JPN?.other).toBe(25);
+
+    // reloaded: the button says the orders are sent (not "End turn"), as the server has them
+    await page.reload();
+    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
+    await button.getByText('Sent: waiting for the round to end…').waitFor({ timeout: 60_000 });
+    expect(await button.isDisabled()).toBe(true);
+    await page.getByTestId('waiting').getByText(/^Submitted; waiting for 1 country: Japan$/).waitFor();
+    await shot(page, 'reload-sent');
+    // the orders sent before the reload are what a change is told from: 30 is a change, sent with "Send changes"
+    await tariff('30');
+    await button.getByText('Send changes').waitFor();
+    await button.click();
+    await button.getByText('Sent: waiting for the round to end…').waitFor();
+    await expect.poll(() => cls.orderLog.filter((o) => o.kind === 'order' && o.country === 'CHN').map((o) => o.orders.tariffs?.JPN?.other)).toEqual([25, 30]);
+
+    // a change not sent, then a reload: still not sent, and the bar says so
+    await tariff('35');
+    await button.getByText('Send changes').waitFor();
+    await expect.poll(() => cls.seat(0, 'CHN').draft?.tariffs?.JPN?.other).toBe(35);
+    await page.reload();
+    await button.getByText('Send changes').waitFor({ timeout: 60_000 });
+    await page.getByTestId('waiting').getByText(/^Your changes are not sent/).waitFor();
+    await shot(page, 'reload-changes-unsent');
+
+    // the round ends (Ben sends his): the page shows its digest and the next turn's End turn; the round took 30
+    await new Promise<void>((acked) => void ben.call('submit', [{}, 0], acked));
+    await page.getByTestId('digest').waitFor({ timeout: 60_000 });
+    await button.getByText('End turn').waitFor();
+    expect(cls.worlds[0].state.regions.CHN.policies.tariffs.JPN.other).toBe(30);
+    expect(cls.orderLog.filter((o) => o.kind === 'order' && o.country === 'CHN')).toHaveLength(2);
     expect(errors).toEqual([]);
   }, 240_000);
 });

@@ -5,23 +5,12 @@
 // CLASS_WORDS_SHOTS=DIR saves the screenshots there.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { builtPages, haveChromium, overflowing, useBrowser } from './e2e/harness.ts';
+import type { Page } from 'playwright-core';
+import { builtPages, haveChromium, openStored, overflowing, useBrowser } from './e2e/harness.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const SHOTS = process.env.CLASS_WORDS_SHOTS;
-
-async function open(browser: Browser, url: string, storage: Record<string, string>): Promise<{ page: Page; errors: string[] }> {
-  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, reducedMotion: 'reduce' });
-  await ctx.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, storage);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
-  await page.goto(url);
-  return { page, errors };
-}
 
 async function fits(page: Page, name: string): Promise<void> {
   expect(await overflowing(page), name).toEqual([]);
@@ -39,7 +28,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
     const storage = { [`rare-earth-gambit:class:teacher:${k.classId}`]: k.teacherToken, [`rare-earth-gambit:class:projector:${k.classId}`]: k.projectorToken };
     const errors: string[] = [];
     // the lobby on the projector and the dashboard: this server listens on 127.0.0.1 only
-    const { page: lobby, errors: le } = await open(env.browser, `${base}/class.html?projector&lang=en#${encodeURIComponent(k.projectorToken)}`, {});
+    const { page: lobby, errors: le } = await openStored(env.browser, `${base}/class.html?projector&lang=en#${encodeURIComponent(k.projectorToken)}`, {});
     errors.push(...le);
     await lobby.getByTestId('no-join-address').getByText('listens only on this computer', { exact: false }).waitFor({ timeout: 30_000 });
     expect(await lobby.getByTestId('projector-url').innerText()).toMatch(/^http:\/\/127\.0\.0\.1:/);
@@ -55,7 +44,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
     await expect.poll(() => cls.worlds[0].turn, { timeout: 60_000 }).toBe(1);
 
     for (const lang of ['en', 'ja'] as const) {
-      const { page: p, errors: pe } = await open(env.browser, `${base}/class.html?projector&lang=${lang}#${encodeURIComponent(k.projectorToken)}`, { 'rare-earth-gambit:lang': lang });
+      const { page: p, errors: pe } = await openStored(env.browser, `${base}/class.html?projector&lang=${lang}#${encodeURIComponent(k.projectorToken)}`, { 'rare-earth-gambit:lang': lang });
       errors.push(...pe);
       await p.getByTestId('projector-round-1').waitFor({ timeout: 30_000 });
       const card = await p.getByTestId('projector-world-1').innerText();
@@ -65,7 +54,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
       await fits(p, `projector-${lang}`);
       expect(await p.evaluate(() => document.documentElement.scrollHeight), `projector-${lang}: taller than the screen`).toBeLessThanOrEqual(768);
       await p.context().close();
-      const { page: d, errors: de } = await open(env.browser, `${base}/class.html?dash=${k.classId}&lang=${lang}`, { ...storage, 'rare-earth-gambit:lang': lang });
+      const { page: d, errors: de } = await openStored(env.browser, `${base}/class.html?dash=${k.classId}&lang=${lang}`, { ...storage, 'rare-earth-gambit:lang': lang });
       errors.push(...de);
       const news = d.getByTestId('world-1-news');
       await news.waitFor({ timeout: 30_000 });
@@ -83,7 +72,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
     expect((await k.teacher.call('endClass')).error).toBeUndefined();
     const titles = cls.worlds[0].reports.flatMap((r) => r.events.map((e) => e.title));
     expect(titles.length).toBeGreaterThan(0);
-    const { page: deb, errors: debe } = await open(env.browser, `${base}/class.html?debrief=${k.classId}&lang=ja`, { ...storage, 'rare-earth-gambit:lang': 'ja' });
+    const { page: deb, errors: debe } = await openStored(env.browser, `${base}/class.html?debrief=${k.classId}&lang=ja`, { ...storage, 'rare-earth-gambit:lang': 'ja' });
     errors.push(...debe);
     const events = deb.getByTestId('debrief-events');
     await events.waitFor({ timeout: 120_000 });
@@ -101,7 +90,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
     const cls6 = env.server.hub.classes.get(six.classId)!;
     await expect.poll(() => cls6.worlds.every((w) => w.turn >= 1), { timeout: 120_000 }).toBe(true);
     for (const lang of ['en', 'ja'] as const) {
-      const { page: p6, errors: p6e } = await open(env.browser, `${base}/class.html?projector&lang=${lang}#${encodeURIComponent(six.projectorToken)}`, {});
+      const { page: p6, errors: p6e } = await openStored(env.browser, `${base}/class.html?projector&lang=${lang}#${encodeURIComponent(six.projectorToken)}`, {});
       errors.push(...p6e);
       await p6.getByTestId('projector-round-6').waitFor({ timeout: 30_000 });
       expect(await p6.getByTestId('projector-prices-1').innerText()).toContain(lang === 'en' ? 'Outside China' : '中国以外');
@@ -115,7 +104,7 @@ describe.runIf(run)("the teacher's screens' words", () => {
   it("a Japanese student's what-if: the timeline menu and the class bar name it in Japanese", async () => {
     const base = env.server.base;
     const k = await makeClass(base, { name: 'Sandbox', worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, []);
-    const { page, errors } = await open(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, { 'rare-earth-gambit:lang': 'ja' });
+    const { page, errors } = await openStored(env.browser, `${base}/class.html?code=${k.code}&lang=ja`, { 'rare-earth-gambit:lang': 'ja' });
     await page.getByTestId('join-name').fill('あいこ');
     await page.getByTestId('join').click();
     await page.getByTestId('end-turn').waitFor({ timeout: 90_000 });

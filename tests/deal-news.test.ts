@@ -65,9 +65,9 @@ describe('deal news in Japanese', () => {
   it('says the truce agent’s reasons in Japanese (agents/truce.ts)', async () => {
     await setLang('ja');
     const near = dealWhyJa('near the Nash terms (a cap of 25%): escalation would cost the US USD 12 bn a year and China USD 30 bn; US hand 0.42');
-    expect(near).toBe('ナッシュ交渉解（上限25%）に近い：対立が激化すれば米国は年120億ドル、中国は300億ドルを失う；米国の交渉力 0.42');
+    expect(near).toBe('公平な条件（関税上限25%）に近い：対立が1年続けば米国は120億ドル、中国は300億ドルを失う');
     const far = dealWhyJa('a cap of 40% is too little relief; the Nash terms are 25% (US hand -0.10); counter-offer at 25%');
-    expect(far).toBe('上限40%では緩和が少なすぎる；ナッシュ交渉解は25%（米国の交渉力 -0.10）；25%で対案');
+    expect(far).toBe('上限40%では緩和が少なすぎる；公平な条件は上限25%なので、25%を提案');
   });
 
   it('leaves a reason it does not know in the engine’s words, with country names, and English lines unchanged', async () => {

@@ -1,7 +1,7 @@
 // A student's screen in a class: the game's own screen (GameScreen) over the class socket, under a class bar with the
 // round clock, who is still to submit, the seat's co-players and captain, and a warning before a bot takes the seat.
 import type { CountryId } from '../../engine/index.ts';
-import type { SessionSnapshot } from '../session/protocol.ts';
+import type { SessionResult, SessionSnapshot } from '../session/protocol.ts';
 import { GameScreen } from '../ui/game.ts';
 import { endScreen } from '../ui/end.ts';
 import { digest } from '../ui/digest.ts';
@@ -32,6 +32,8 @@ interface Status {
   clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number };
   waitingFor: CountryId[];
   submitted: { by: string; final: boolean } | null;
+  /** the orders this student sent with End turn this round (null: none, or a co-player's) */
+  sent?: SessionSnapshot['draft'] | null;
   bot: boolean;
   warned: boolean;
   graceSeconds: number;
@@ -94,11 +96,36 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     };
   }
 
+  // End turn sent before this page was loaded (a reload, her other tab): the game waits for the round as after its
+  // own End turn (resuming: its submit is not sent again, and is answered by the round's end, roundEnd)
+  let resuming = false;
+  let roundEnd: ((r: SessionResult<SessionSnapshot>) => void) | null = null;
+  let sentTurn = -1; // the turn this page sent (or resumed) End turn for
+  let live = false; // the game is drawn
+  const endRound = (r: SessionResult<SessionSnapshot>) => {
+    const f = roundEnd;
+    roundEnd = null;
+    f?.(r);
+    return !!f;
+  };
+  const resume = () => {
+    const s = status;
+    if (!live || !game || !snap || ended || !s?.sent || roundEnd || s.whatIf || snap.over || s.turn !== snap.turn || sentTurn === snap.turn || (snap.activeTimeline ?? 0) !== 0) return;
+    sentTurn = snap.turn;
+    resuming = true;
+    game.resumeSent(structuredClone(s.sent));
+    resuming = false;
+  };
+
   // a submit the server refused (the round ended, the class not started, a what-if's orders): in the page's language
   const submit = session.submit.bind(session);
   session.submit = async (o) => {
+    if (resuming) return new Promise((res) => void (roundEnd = res));
+    sentTurn = session.turn;
     sentHere.add(JSON.stringify(o));
-    return worded(await submit(o));
+    const r = worded(await submit(o));
+    if (r.ok) endRound(r); // changes sent after a resumed End turn: their answer is the round's end
+    return r;
   };
 
   // the draft this student last sent: a pushed draft different from it was made by a co-player
@@ -191,6 +218,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   };
 
   const showGame = async (s: SessionSnapshot) => {
+    live = false;
+    roundEnd = null;
+    sentTurn = -1;
     snap = s;
     session.turn = s.turn;
     lastDraft = JSON.stringify(s.draft ?? {});
@@ -209,7 +239,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     });
     changesUnsent = false;
     await game.mount();
+    live = true;
     missed(s);
+    resume();
   };
 
   sock.onPush((p: Push) => {
@@ -226,6 +258,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }
       renderBar();
+      resume();
       // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail
       if (status.status === 'ended' && (status.played ?? status.rounds) < status.rounds && !status.whatIf && game && snap && !ended) void toEnd(snap).catch(whenTextsFailed);
     } else if (p.push === 'snapshot') {
@@ -235,7 +268,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       session.turn = s.turn;
       lastDraft = '{}';
       sentHere.clear();
-      if (!game || ended) return;
+      if (!game || ended || endRound({ ok: true, value: s })) return; // a resumed End turn draws the new turn and its digest
       game.setSnapshot(s, true);
       // the digest's strings came long before (below), unless the page is that new: then it waits for them
       drawDigest(s);
@@ -271,7 +304,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     }
     renderBar();
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => {
-      if (s.turn === snap!.turn || !game) return;
+      if (s.turn === snap!.turn || !game || endRound({ ok: true, value: s })) return;
       game.setSnapshot(s, true);
       missed(s); // the round resolved while the socket was down: its digest, not pushed to this page
     });

@@ -129,6 +129,9 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     whatIf: whatIfLabel(cls, student),
     clock: clockOf(cls, cls.rounds[st.world], now),
     submitted: seat.submitted ? { by: cls.students.get(seat.submitted.by)?.label ?? '', final: cls.ready(seat) } : null,
+    // the orders this student sent with End turn this round (null: none, or a co-player's): a page loaded again waits
+    // for the round as after its End turn, and tells changes from them
+    sent: seat.submitted?.by === student ? seat.submitted.orders : null,
     bot: seat.bot,
     warned: seat.warned,
     graceSeconds: cls.config.idleGraceSeconds,

@@ -58,9 +58,10 @@ export function dealWhyJa(w: string): string {
     return out;
   }
   m = /^near the Nash terms \(a cap of ([\d.]+)%\): escalation would cost the US USD ([\d.]+) bn a year and China USD ([\d.]+) bn; US hand ([+-]?[\d.]+)$/.exec(w);
-  if (m) return `ナッシュ交渉解（上限${m[1]}%）に近い：対立が激化すれば米国は年${usdJa(m[2]!)}、中国は${usdJa(m[3]!)}を失う；米国の交渉力 ${m[4]}`;
+  // in plain words, as the English digest says it (plain-terms.ts): "fair terms" for the Nash terms, no "US hand"
+  if (m) return `公平な条件（関税上限${m[1]}%）に近い：対立が1年続けば米国は${usdJa(m[2]!)}、中国は${usdJa(m[3]!)}を失う`;
   m = /^a cap of ([\d.]+)% is too (little|much) relief; the Nash terms are ([\d.]+)% \(US hand ([+-]?[\d.]+)\); counter-offer at ([\d.]+)%$/.exec(w);
-  if (m) return `上限${m[1]}%では緩和が${m[2] === 'little' ? '少なすぎる' : '大きすぎる'}；ナッシュ交渉解は${m[3]}%（米国の交渉力 ${m[4]}）；${m[5]}%で対案`;
+  if (m) return `上限${m[1]}%では緩和が${m[2] === 'little' ? '少なすぎる' : '大きすぎる'}；公平な条件は上限${m[3]}%なので、${m[5]}%を提案`;
   return names(w);
 }
 

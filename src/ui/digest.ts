@@ -11,6 +11,10 @@ import { lang, num, t } from './i18n.ts';
 import { colon, comma, countryIn, countryName, paren, stageName } from './labels.ts';
 import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero } from './ledger.ts';
+import { plainTerms } from './plain-terms.ts';
+
+/** A news line in plain words (a truce's terms too). */
+const plain = (n: string): string => plainTerms(plainNews(n));
 
 /** A price-ledger cause (market/why.ts) in words. */
 function priceCause(c: string): string {
@@ -75,17 +79,17 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
             h('h3', {}, t('digest.you')),
-            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plainNews(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : ''))) : '',
+            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plain(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : ''))) : '',
             changes.length
               ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, lang() === 'ja' ? `：${c.causes.join('。')}` : `: ${c.causes.join('; ')}`) : '')))
               : h('p', { class: 'hint' }, t('digest.nothing'))),
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
             story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
-          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plainNews(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
-          story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plainNews(n))))) : '',
+          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plain(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
+          story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plain(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
-                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plainNews(n)))))))
+                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plain(n)))))))
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),

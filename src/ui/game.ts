@@ -363,6 +363,7 @@ export class GameScreen {
     this.actions.snapshotChanged(r.value);
   }
 
+  resumeSent(sent: Draft): void { const d = this.draft; this.draft = sent; void this.endTurn(); this.map?.hold(false); this.draft = d; this.render(); } // End turn sent before a reload (a class): waits for the round (the map drawn), changes from `sent` sent again
   /** A class's round runs on after End turn: the changed draft replaces the orders sent (its answer is the first's). */
   private async resend(): Promise<void> {
     const was = this.sent;

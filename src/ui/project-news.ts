@@ -61,7 +61,8 @@ function whyJa(w: string): string {
   const m = /^a year of escalation would cost the US (USD [\d.]+ bn) \((\d+)% of its rare earths from China, (\d+)% from Japan\) and China (USD [\d.]+ bn) of exports to the US; (the US|China) has less to lose \(US hand ([+-]?[\d.]+)\), so the Nash terms of a truce ask (?:the US to cut its tariff on Chinese goods by ([\d.]+) points|(no tariff cut of the US))$/.exec(w);
   if (!m) return names(w);
   const ask = m[8] ? '米国に関税の引き下げを求めない' : `米国に中国製品への関税を${m[7]}ポイント下げるよう求める`;
-  return `対立が1年続けば、米国は${bnJa(m[1]!)}（レアアースの${m[2]}%を中国から、${m[3]}%を日本から調達）、中国は対米輸出${bnJa(m[4]!)}を失う。${m[5] === 'China' ? '中国' : '米国'}の方が失うものが少ない（米国の交渉力 ${m[6]}）ため、休戦のナッシュ交渉解は${ask}`;
+  // in plain words, as the English digest says it (plain-terms.ts): "fair terms" for the Nash terms, no "US hand"
+  return `対立が1年続けば、米国は${bnJa(m[1]!)}（レアアースの${m[2]}%を中国から、${m[3]}%を日本から調達）、中国は対米輸出${bnJa(m[4]!)}を失う。${m[5] === 'China' ? '中国' : '米国'}の方が失うものが少ないため、休戦の公平な条件（平和の利益を均等に分ける）は${ask}`;
 }
 
 const MARKET_STAGE = '(NdPr ore|Dy/Tb ore|NdPr oxide|Dy/Tb oxide|magnets)';

@@ -130,10 +130,12 @@ export function usePages(timeout = 120_000): UsedPages {
   };
 }
 
-/** A page that records console errors and uncaught exceptions. */
-export async function openPage(browser: Browser, url: string, width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
+/** A page that records console errors and uncaught exceptions; its localStorage holds `storage` (a teacher's tokens, a
+ * language) before each load (set again on a reload). */
+export async function openPage(browser: Browser, url: string, width = 1280, height = 720, storage: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
   // reduced motion: the map draws flows without the particle animation, so the page stays responsive under test load
   const ctx = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, reducedMotion: 'reduce' });
+  if (Object.keys(storage).length) await ctx.addInitScript((s) => { for (const [k, v] of Object.entries(s)) localStorage.setItem(k, v); }, storage);
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -143,6 +145,9 @@ export async function openPage(browser: Browser, url: string, width = 1280, heig
   await page.goto(url);
   return { page, errors };
 }
+
+/** A class's page (openPage) at 1024x768 unless told, its localStorage holding `storage`. */
+export const openStored = (browser: Browser, url: string, storage: Record<string, string>, width = 1024, height = 768): Promise<{ page: Page; errors: string[] }> => openPage(browser, url, width, height, storage);
 
 /** A short game (`turns` turns) on its map, in a context the caller prepared (routes held back or failing, scripts run
  * before the page's own); uncaught exceptions go into `errors`. */
