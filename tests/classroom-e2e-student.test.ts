@@ -41,6 +41,14 @@ describe.runIf(run)("a student's page in a class", () => {
     await button.click();
     await page.getByText('Sent: waiting for the round to end…').waitFor();
     expect(await button.isDisabled()).toBe(true);
+    // the map still answers while the round runs on (it was held, its last frame frozen, until the round ended): the
+    // wheel zooms it
+    const map = page.locator('canvas').first();
+    const before = await map.screenshot();
+    const box = (await map.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -400);
+    await expect.poll(async () => (await map.screenshot()).equals(before), { timeout: 20_000 }).toBe(false);
     await field.fill('30');
     await field.dispatchEvent('change');
     await page.getByText('Send changes').waitFor();

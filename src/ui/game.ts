@@ -310,7 +310,7 @@ export class GameScreen {
     this.busy = true;
     this.sent = JSON.stringify(this.draft);
     this.render();
-    this.map?.hold(true); // the map stands still until the answer is in: its frames would delay it (MapRenderer.hold)
+    if (!this.session.waitsForOthers) this.map?.hold(true); // the map stands still until this page's turn is in: its frames would delay it (MapRenderer.hold); a class's round is the server's, and minutes long
     // the answer, and the digest's strings, its code and a Japanese page's news readers (once); either may fail, and
     // the button comes back whatever happens
     const [answer, texts] = await Promise.allSettled([this.session.submit(this.draft).finally(() => this.map?.hold(false)), Promise.all([newsReady(), digestCode()])]);
