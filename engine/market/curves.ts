@@ -64,6 +64,9 @@ export interface SpeProblem {
   p: Float64Array;
   x: Float64Array;
   xt: Float64Array;
+  /** whether the solve works out its clearing residual (SpeStats.maxResidual; NaN when not): only the turn's report
+   * reads it, so a lean turn's chain does without (chain.ts runChain) */
+  residual: boolean;
 }
 
 export interface SpeStats {
@@ -118,6 +121,7 @@ export function newProblem(): SpeProblem {
     p: f(NP).fill(1),
     x: f(NR * NR),
     xt: f(MAX_TRANS),
+    residual: true,
   };
 }
 
