@@ -184,7 +184,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     tension: state.tension,
   };
   const chainIn = buildChainInput(ctx);
-  const chain = runChain(chainIn);
+  const chain = runChain(chainIn, full); // (the markets' clearing residuals: the report's alone)
   const why = opts.ledger !== false ? pricesWhy(ctx, chainIn, chain, R) : undefined;
   settleStockpiles(R, chain, purchase, release, told, why?.runs[STOCKPILE_CAUSE]);
   // 8. prices, flows, stocks

@@ -2,11 +2,11 @@
 // bottom-up, each one a spatial price equilibrium (spe.ts): ore -> separation -> oxide -> magnet making -> magnets -> uses.
 // Plain numeric work over arrays in REGIONS order; the turn pipeline packs the results into the state.
 import { NR } from './spe.ts';
-import type { StageKey } from '../ids.ts';
+import { STAGES, type StageKey } from '../ids.ts';
 import type { ChainInput, ChainResult } from './types.ts';
 import { MAGNET_USES } from './types.ts';
 import { clearMagnets, clearOre, clearOxide } from './clear.ts';
-import { REGIONS_KEYS, calibrationMarginOf, planPrice } from './problem.ts';
+import { PROBLEMS, REGIONS_KEYS, calibrationMarginOf, planPrice } from './problem.ts';
 
 export { NR };
 export { MAGNET_USES };
@@ -44,7 +44,10 @@ function restockWant(need: number, inv: number, weeks: number, q: number): numbe
   const target = (need * weeks) / (13 * q);
   return Math.max(0, need + 0.5 * (target - inv));
 }
-export function runChain(x: ChainInput): ChainResult {
+/** The chain of a turn; `residuals` false: the markets' clearing residuals are not worked out (their stats say NaN),
+ * for a turn that builds no report (the only reader). */
+export function runChain(x: ChainInput, residuals = true): ChainResult {
+  for (let k = 0; k < STAGES.length; k++) PROBLEMS[STAGES[k]].residual = residuals;
   const g = x.goods;
   const rec = g.refiningRecovery;
   const rL = g.magnetRecipe.light;

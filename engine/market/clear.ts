@@ -1,7 +1,7 @@
 // Clears the three kinds of market of a turn, bottom-up: ore (mines against separators), oxide (separators,
 // recycling and releases against magnet makers, other uses, stocks and stockpile purchases), magnets (magnet
 // makers against the uses, each with its willingness to pay, and stocks).
-import { NR, MAX_USES, resetProblem, solve, useAt } from './spe.ts';
+import { NR, MAX_USES, resetCurves, solve, useAt } from './spe.ts';
 import type { SpeProblem } from './curves.ts';
 import type { StageKey } from '../ids.ts';
 import type { ChainInput, MagnetUse, MarketResult } from './types.ts';
@@ -30,7 +30,7 @@ function volumeScale(want: number[], cap: number[]): number {
 export function clearOre(x: ChainInput, s: 'ore.light' | 'ore.heavy', want: number[], cap: number[]): MarketResult {
   const g = x.goods;
   const m = PROBLEMS[s];
-  resetProblem(m);
+  resetCurves(m); // (setTrade writes every arc)
   const ox: StageKey = s === 'ore.light' ? 'oxide.light' : 'oxide.heavy';
   const rec = g.refiningRecovery;
   const eps = g.markets[s].shortRunElasticity;
@@ -95,7 +95,7 @@ export interface OxideOut {
 export function clearOxide(x: ChainInput, s: 'oxide.light' | 'oxide.heavy', avail: number[], need: number[], magPlan: number[], recipe: number, orePrice: number[], ore: StageKey): OxideOut {
   const g = x.goods;
   const m = PROBLEMS[s];
-  resetProblem(m);
+  resetCurves(m); // (setTrade writes every arc)
   const heavy = s === 'oxide.heavy';
   const rec = g.refiningRecovery;
   const cap = heavy ? x.refCap.heavy : x.refCap.light;
@@ -178,7 +178,7 @@ export interface MagnetOut {
 export function clearMagnets(x: ChainInput, oxL: OxideOut, oxH: OxideOut, rL: number, rH: number, need: number[]): MagnetOut {
   const g = x.goods;
   const m = PROBLEMS.magnet;
-  resetProblem(m);
+  resetCurves(m); // (setTrade writes every arc)
   const M = g.markets.magnet;
   m.qref = volumeScale(need, x.magCap);
   const inputBase = g.magnetRecipe.light * g.markets['oxide.light'].basePrice + g.magnetRecipe.heavy * x.heavyIntensity * g.markets['oxide.heavy'].basePrice;

@@ -388,7 +388,7 @@ function solveCore(m: SpeProblem, stats?: SpeStats): SpeStats {
   }
   // the conditions that bind: arcs between a node with something to sell and a node with a buyer
   st.maxGap = gap1;
-  st.maxResidual = clearingResidual(m);
+  st.maxResidual = m.residual ? clearingResidual(m) : NaN;
   return st;
 }
 
