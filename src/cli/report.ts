@@ -6,6 +6,7 @@ import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
 import { motionInWords } from '../analysis/replicator.ts';
+import { jsonSyntaxMessage } from '../content/load.ts';
 import { LIMITS, mb } from './files.ts';
 import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
@@ -68,11 +69,11 @@ function readCapped(path: string, cap = REPORT_INPUT_LIMIT): string {
   return readFileSync(path, 'utf8');
 }
 function readJson(path: string, name: string, cap?: number): unknown {
+  const text = readCapped(path, cap);
   try {
-    return JSON.parse(readCapped(path, cap));
+    return JSON.parse(text);
   } catch (e) {
-    if (e instanceof ReportError) throw e;
-    throw new ReportError(`${name}: not valid JSON (${oneLine((e as Error).message)})`);
+    throw new ReportError(`${name}: not valid JSON (${oneLine(jsonSyntaxMessage(text, e))})`);
   }
 }
 
