@@ -1,5 +1,5 @@
 // `gambit report DIR`: one self-contained HTML report (inline SVG charts, no external resources) of the batch outputs in DIR, plus CSV.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
@@ -11,6 +11,7 @@ import { LIMITS, mb } from './files.ts';
 import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
+import { experimentHtml, experimentsIn, gambitReport } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
@@ -78,7 +79,7 @@ function readJson(path: string, name: string, cap?: number): unknown {
 }
 
 /** Reads and checks every input in DIR; throws ReportError on the first malformed one. */
-export function loadInputs(dir: string): Inputs {
+export function loadInputs(dir: string, allowEmpty = false): Inputs {
   let files: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new UsageError(`report: ${dir}: not a directory`);
@@ -116,7 +117,7 @@ export function loadInputs(dir: string): Inputs {
     if ('skipped' in r) inp.skipped.push({ file: f, why: r.skipped });
     else inp.results.push({ file: f, ...r });
   }
-  if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
+  if (!allowEmpty && !hasBatch(inp))
     throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
   return inp;
 }
@@ -312,7 +313,7 @@ export function buildReport(inp: Inputs): Record<string, string> {
   const absent = [!inp.payoffs && !inp.analysis && 'payoffs.json (no Tournament section)', !inp.sweep && 'sweep.json (no Sweep section)', !inp.forks.length && '*.fork.json (no Fork section)', !inp.results.length && 'self-play *.jsonl (no Self-play section)'].filter(Boolean);
   const csvs = Object.keys(out);
   out['report.html'] = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="gambit report">
 <title>Rare Earth Gambit: batch report</title><style>${CSS}</style></head>
 <body><main>
 <h1>Rare Earth Gambit: batch report</h1>
@@ -326,18 +327,32 @@ ${sections.map((s) => `<section>\n${s}\n</section>`).join('\n')}
   return out;
 }
 
-export function cmdReport(dir: string): number {
+const hasBatch = (inp: Inputs) => Boolean(inp.payoffs || inp.analysis || inp.sweep || inp.forks.length || inp.results.length);
+
+/** `gambit report DIR`: the batch report of DIR's outputs, or, in an experiment's directory, the experiment's report
+ * written again from its NAME.json. A report.html (or report CSV) gambit wrote before is replaced and said to be
+ * ("replaced:"); a report.html it did not write is refused unless `force` (nothing is written). */
+export function cmdReport(dir: string, o: { force?: boolean } = {}): number {
   let files: Record<string, string>;
   try {
-    files = buildReport(loadInputs(dir));
+    const exps = experimentsIn(dir);
+    const inp = loadInputs(dir, exps.length > 0);
+    if (exps.length > 1) throw new UsageError(`report: ${dir}: holds ${exps.length} experiments (${exps.join(', ')}), and one report.html cannot be the report of each: run gambit experiment with another --out for each`);
+    if (exps.length && hasBatch(inp))
+      throw new UsageError(`report: ${dir}: holds an experiment (${exps[0]}) and batch outputs too (${[inp.payoffs?.file, inp.analysis?.file, inp.sweep?.file, ...inp.forks.map((f) => f.file), ...inp.results.map((r) => r.file)].filter(Boolean).join(', ')}), and one report.html cannot be both: put them in directories of their own`);
+    files = exps.length ? { 'report.html': experimentHtml(join(dir, exps[0])) } : buildReport(inp);
   } catch (e) {
     if (!(e instanceof ReportError)) throw e;
     process.stderr.write(`gambit: report: ${e.message}\n`);
     return 1;
   }
+  const html = join(dir, 'report.html');
+  if (!o.force && existsSync(html) && !gambitReport(html))
+    throw new UsageError(`report: ${html} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
   for (const [name, text] of Object.entries(files)) {
+    const had = existsSync(join(dir, name));
     writeFileAtomic(join(dir, name), text);
-    process.stdout.write(`written: ${join(dir, name)}\n`);
+    process.stdout.write(`${had ? 'replaced' : 'written'}: ${join(dir, name)}\n`);
   }
   return 0;
 }
