@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
+import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
 import { LIMITS, mb } from './files.ts';
@@ -39,7 +40,7 @@ const AnalysisSchema = z.object({
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
   replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, motion, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable(), motion })) })]).nullable(),
   alphaRank: z.union([unavailable, z.object({ available: z.literal(true), note: z.string(), top: z.array(z.object({ profile: prof, label: z.string(), mass: z.number() })), marginals: mix })]).nullable(),
-  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn, basis: z.enum(['paired', 'unpaired']).nullable().optional() })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
+  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn, basis: z.enum(['paired', 'unpaired']).nullable().optional(), minMarginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
   topProfile: z.object({ source: z.enum(['alpha-rank', 'least-regret']), deviations: z.object({ label: z.string(), profile: prof, complete: z.boolean(), players: z.array(z.object({ player: z.string(), strategy: z.string(), payoff: nn, bestDeviation: z.string().nullable(), bestGain: nn, regret: nn })) }) }).nullable(),
 });
 type Sweep = z.infer<typeof SweepSchema>;
@@ -169,7 +170,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
       const c = ci?.equilibria.find((x) => x.label === e.label);
       const sw = `${esc(e.closest?.player ?? '')} to ${esc(e.closest?.strategy ?? '')}`;
       const how = e.minMargin === null ? 'no country can switch' : e.minMargin <= a.tolerance ? `a switch ties it (${sw}: no gain, no loss), so it is a weak equilibrium` : `the closest switch (${sw}) loses ${sig(e.minMargin)} points`;
-      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples` : '';
+      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples${overstated(c.minMarginCi95, c.stable) ? `, yet it is not firm: the margin's 95% interval takes in 0, and ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}` : ''}` : '';
       return `${b(short(e.profile))}: ${how}${conf}`;
     }).join('; ')}.`));
   }
