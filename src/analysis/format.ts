@@ -1,6 +1,7 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
 import { summaryLines } from './summary.ts';
+import { caveatWords, overstated } from './resample-caveat.ts';
 import { motionInWords } from './replicator.ts';
 import type { Mix, Profile } from './table.ts';
 
@@ -124,6 +125,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   const half = (c: [number, number] | null | undefined, basis: string | null | undefined) =>
     c ? `±${num((c[1] - c[0]) / 2)}${r.pairing.basis === 'mixed' && basis ? ` ${basis[0]}` : ''}` : '-';
 
+  const caveat = caveatWords(r.gamesPerProfile, r.pairing.basis === 'paired');
   L.push(...heading('In short', W));
   for (const line of summaryLines(r, (b) => (label(b.others) && short(label(b.others))) || '', short)) L.push(...para(`  ${line}`, W));
 
@@ -151,10 +153,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       num(b.value),
       num(b.margin),
       half(b.marginCi95, b.marginBasis),
-      pct(b.stability),
+      `${pct(b.stability)}${overstated(b.marginCi95, b.stability) ? '*' : ''}`,
       b.unknown.length ? b.unknown.join(', ') : '',
     ]);
     L.push(...textTable(['others play', 'best', 'mean', 'margin', '±95%', 'stable', 'unknown'], shown, W, [false, false, true, true, true, true, false]));
+    if (rows.slice(0, maxRows).some((b) => overstated(b.marginCi95, b.stability))) L.push(...para(`  *: stable, yet the ±95% interval takes in 0, so not sure: ${caveat}.`, W));
     if (rows.length > maxRows) L.push(`  … ${rows.length - maxRows} more rows in the JSON result`);
   }
 
@@ -171,7 +174,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   else {
     const rows = eq.equilibria.map((e) => {
       const c = ci?.equilibria.find((x) => x.label === e.label);
-      return [short(e.label), num(e.minMargin), c ? half(c.minMarginCi95, c.basis) : '-', c ? (c.z === null ? (c.minMarginSe === 0 ? 'exact' : '-') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}` : '-'];
+      return [short(e.label), num(e.minMargin), c ? half(c.minMarginCi95, c.basis) : '-', c ? (c.z === null ? (c.minMarginSe === 0 ? 'exact' : '-') : num(c.z)) : '-', c ? `${pct(c.stable)} of ${c.samples}${overstated(c.minMarginCi95, c.stable) ? '*' : ''}` : '-'];
     });
     L.push(...textTable(['profile', 'min margin', '±95%', 'z', 'stable'], rows, W, [false, true, true, true, true]));
     const how = {
@@ -180,6 +183,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       mixed: 'seed by seed where both profiles share seeds (p), else as independent means (u)',
     }[r.pairing.basis];
     L.push(...para(`  min margin: the closest deviation loses this much; ±95%: its 95% interval and z: the margin over its standard error, both ${how}.`, W));
+    if (eq.equilibria.some((e) => ((c) => c && overstated(c.minMarginCi95, c.stable))(ci?.equilibria.find((x) => x.label === e.label)))) L.push(...para(`  *: stable, yet the ±95% interval takes in 0, so not firm: ${caveat}.`, W));
   }
   if (eq.unverified.length) {
     L.push('  Not claimed (no known profitable deviation, but these deviations are missing):');

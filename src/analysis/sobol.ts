@@ -180,7 +180,12 @@ export interface SobolIndex {
 
 export interface SobolResult {
   mean: number;
+  /** 0 when the output counts as not varying (flat) */
   variance: number;
+  /** the output's variance as observed, flat or not */
+  observedVariance: number;
+  /** no variance to attribute: constant, or varying no more than `noise` allows; every index is 0 */
+  flat: boolean;
   indices: SobolIndex[];
 }
 
@@ -191,10 +196,13 @@ export interface SobolOptions {
   seed?: string;
   /** confidence level (default 0.95) */
   level?: number;
+  /** the sd, relative to the output's size (|mean|, at least 1), at or below which it counts as not varying: its
+   * indices would only share out numerical noise (default 1e-6) */
+  noise?: number;
 }
 
 /** The estimates on the rows `idx` (a bootstrap resample, or every row). */
-function estimate(fA: number[], fB: number[], fAB: number[][], idx: ArrayLike<number>): { S1: number[]; ST: number[]; mean: number; variance: number } {
+function estimate(fA: number[], fB: number[], fAB: number[][], idx: ArrayLike<number>, noise: number): { S1: number[]; ST: number[]; mean: number; variance: number; observed: number } {
   const n = idx.length;
   let sum = 0;
   for (let r = 0; r < n; r++) sum += fA[idx[r]] + fB[idx[r]];
@@ -203,7 +211,7 @@ function estimate(fA: number[], fB: number[], fAB: number[][], idx: ArrayLike<nu
   for (let r = 0; r < n; r++) ss += (fA[idx[r]] - mean) ** 2 + (fB[idx[r]] - mean) ** 2;
   const variance = ss / (2 * n);
   // a constant output has no variance to share out: every index is 0 (relative to the output's scale)
-  const flat = !(variance > 1e-12 * Math.max(1, mean * mean));
+  const flat = !(variance > noise * noise * Math.max(1, mean * mean));
   const S1: number[] = [];
   const ST: number[] = [];
   for (const col of fAB) {
@@ -217,7 +225,7 @@ function estimate(fA: number[], fB: number[], fAB: number[][], idx: ArrayLike<nu
     S1.push(flat ? 0 : first / n / variance);
     ST.push(flat ? 0 : total / (2 * n) / variance);
   }
-  return { S1, ST, mean, variance: flat ? 0 : variance };
+  return { S1, ST, mean, variance: flat ? 0 : variance, observed: variance };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -241,7 +249,8 @@ export function sobolIndices(fA: number[], fB: number[], fAB: number[][], o: Sob
   const n = fA.length;
   if (fB.length !== n || fAB.some((c) => c.length !== n)) throw new RangeError('f(A), f(B) and every f(AB_i) need the same length');
   const all = Uint32Array.from({ length: n }, (_, i) => i);
-  const est = estimate(fA, fB, fAB, all);
+  const noise = o.noise ?? 1e-6;
+  const est = estimate(fA, fB, fAB, all, noise);
   const resamples = o.resamples ?? 1000;
   const level = o.level ?? 0.95;
   const boot = fAB.map(() => ({ S1: [] as number[], ST: [] as number[] }));
@@ -249,7 +258,7 @@ export function sobolIndices(fA: number[], fB: number[], fAB: number[][], o: Sob
   const idx = new Uint32Array(n);
   for (let b = 0; b < resamples; b++) {
     for (let r = 0; r < n; r++) idx[r] = Math.floor(rng() * n);
-    const e = estimate(fA, fB, fAB, idx);
+    const e = estimate(fA, fB, fAB, idx, noise);
     e.S1.forEach((v, i) => boot[i].S1.push(v));
     e.ST.forEach((v, i) => boot[i].ST.push(v));
   }
@@ -261,6 +270,8 @@ export function sobolIndices(fA: number[], fB: number[], fAB: number[][], o: Sob
   return {
     mean: est.mean,
     variance: est.variance,
+    observedVariance: est.observed,
+    flat: est.variance === 0,
     indices: fAB.map((_, i) => ({ S1: est.S1[i], S1ci: ci(boot[i].S1, est.S1[i]), ST: est.ST[i], STci: ci(boot[i].ST, est.ST[i]) })),
   };
 }

@@ -2,6 +2,7 @@
 // (a margin is sure when its 95% interval stays clear of 0), and which profile is an equilibrium and how firmly, in words
 // a newcomer can act on before the tables that follow.
 import type { AnalysisResult } from './analyze.ts';
+import { caveatWords, overstated } from './resample-caveat.ts';
 
 type Row = AnalysisResult['bestResponses'][number];
 
@@ -11,9 +12,10 @@ const half = (c: [number, number]) => (c[1] - c[0]) / 2;
 /** A margin with its 95% interval, or without one when the table gives none (1 game a profile). */
 const withCi = (m: number, c: [number, number] | null | undefined) => (c != null ? `${fig(m)} ±${fig(half(c))}` : `${fig(m)} (no interval: 1 game per profile)`);
 const clear = (c: [number, number] | null | undefined) => c != null && c[0] > 0;
+const pc = (x: number) => `${Math.round(100 * x)}%`;
 
 /** One player's answer to "what should I play?", in one or two sentences. */
-function playerLine(player: string, rows: Row[], label: (r: Row) => string): string {
+function playerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string): string {
   const n = rows.length;
   const known = rows.filter((r) => r.best.length > 0);
   if (!known.length) return `${player}: nothing known (every profile with its strategies is missing).`;
@@ -59,15 +61,18 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
   // every case whose margin's interval takes in 0, closest first (not only the closest: each is a case to play more)
   const unsure = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!);
   const head = `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}.`;
+  // a case that stays best in (nearly) every resample all the same: why that does not make it sure
+  const held = unsure.filter((r) => overstated(r.marginCi95, r.stability));
+  const though = held.length ? ` ${unsure.length === 1 ? 'It stays' : held.length === unsure.length ? 'Each stays' : `${held.length} of them stay`} best in ${held.length === 1 ? pc(held[0].stability!) : `${pc(Math.min(...held.map((r) => r.stability!)))} or more`} of resamples, but ${caveat}.` : '';
   if (unsure.length === 1) {
     const [c] = unsure;
-    return `${head} Not sure${label(c) ? ` against ${label(c)}` : ''}: ${c.best[0]} leads the next best by ${withCi(c.margin!, c.marginCi95)} points, an interval that takes in 0.`;
+    return `${head} Not sure${label(c) ? ` against ${label(c)}` : ''}: ${c.best[0]} leads the next best by ${withCi(c.margin!, c.marginCi95)} points, an interval that takes in 0.${though}`;
   }
   const each = unsure.map((r, i) => {
     const who = i === 0 ? `${r.best[0]} leads the next best ` : r.best[0] !== unsure[i - 1].best[0] ? `${r.best[0]} ` : '';
     return `${label(r) ? `against ${label(r)}, ` : ''}${who}by ${withCi(r.margin!, r.marginCi95)}${i === 0 ? ' points' : ''}`;
   });
-  return `${head} Not sure in ${unsure.length === margins.length ? 'all ' : ''}${unsure.length}, each an interval that takes in 0: ${each.join('; ')}.`;
+  return `${head} Not sure in ${unsure.length === margins.length ? 'all ' : ''}${unsure.length}, each an interval that takes in 0: ${each.join('; ')}.${though}`;
 }
 
 /**
@@ -77,6 +82,7 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string): str
 export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string, profileLabel: (label: string) => string): string[] {
   const L: string[] = [];
   const choosers = r.players.filter((p) => r.strategies[p].length > 1);
+  const caveat = caveatWords(r.gamesPerProfile, r.pairing?.basis === 'paired');
   L.push('Scores are points (in a tournament\'s table, each game\'s score: its objective against the game on the same seed with every seat at the status quo, averaged over the turns); a margin is how far the best strategy is ahead of the next best, and "sure" means its 95% interval stays clear of 0.');
   if (!choosers.length) L.push('No player has more than one strategy: there is nothing to choose.');
   for (const p of choosers)
@@ -85,6 +91,7 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
         p,
         r.bestResponses.filter((b) => b.player === p),
         othersLabel,
+        caveat,
       ),
     );
   const eqs = r.equilibria.equilibria;
@@ -105,7 +112,9 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
         ? `; the closest deviation loses ${fig(e.minMargin)} points, with no interval`
         : clear(ci)
           ? `; firm: the closest deviation loses ${withCi(e.minMargin, ci)} points`
-          : `; not firm: the closest deviation loses only ${withCi(e.minMargin, ci)} points, an interval that takes in 0 (more games per profile would tell)`;
+          : overstated(ci, c?.stable)
+            ? `; not firm: the closest deviation loses only ${withCi(e.minMargin, ci)} points, an interval that takes in 0; it stays an equilibrium in ${pc(c!.stable)} of resamples, but ${caveat} (more games per profile would tell)`
+            : `; not firm: the closest deviation loses only ${withCi(e.minMargin, ci)} points, an interval that takes in 0 (more games per profile would tell)`;
     L.push(`Equilibrium${eqs.length > 1 ? ` ${i + 1} of ${eqs.length}` : ''}: ${profileLabel(e.label)}: no player gains by changing strategy alone${firm}.`);
   }
   if (eqs.length > 3) L.push(`… and ${eqs.length - 3} more pure equilibria, in the table below.`);

@@ -44,6 +44,15 @@ export function pathKeys(root: unknown, path: string): string[] | null {
   return keys;
 }
 
+/** Where a dotted path ends (pathKeys' walk): the object holding the last key, and that key; null if it leads nowhere. */
+export function leafAt(root: unknown, path: string): { parent: Record<string, unknown>; key: string } | null {
+  const keys = pathKeys(root, path);
+  if (!keys) return null;
+  let parent = root as Record<string, unknown>;
+  for (const k of keys.slice(0, -1)) parent = parent[k] as Record<string, unknown>;
+  return { parent, key: keys.at(-1)! };
+}
+
 /** Read a numeric content parameter by dotted path (e.g. goods.autos.sigma); undefined if there is none. */
 export function readParam(content: Content, path: string): number | undefined {
   const keys = pathKeys(content, path);
@@ -62,12 +71,9 @@ export function withOverrides(content: Content, overrides: Record<string, number
   const { hash: _h, ...rest } = content;
   const copy = structuredClone(rest) as Omit<Content, 'hash'>;
   for (const [path, value] of Object.entries(overrides)) {
-    const parts = pathKeys(copy, path);
-    if (!parts) throw new Error(`no numeric content parameter ${path}`);
-    let v = copy as unknown as Record<string, unknown>;
-    for (const k of parts.slice(0, -1)) v = v[k] as Record<string, unknown>;
-    if (typeof v[parts.at(-1)!] !== 'number') throw new Error(`no numeric content parameter ${path}`);
-    v[parts.at(-1)!] = value;
+    const at = leafAt(copy, path);
+    if (!at || typeof at.parent[at.key] !== 'number') throw new Error(`no numeric content parameter ${path}`);
+    at.parent[at.key] = value;
   }
   const out = { ...copy, hash: hashValue(copy) } as Content;
   if (variantCache.size >= 256) variantCache.clear(); // a Sobol sweep plays thousands of variants, once each

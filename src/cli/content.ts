@@ -1,15 +1,19 @@
 // Scenario lookup for CLI commands: a bad id or path is a usage error (exit 2), bad content a content error (exit 1).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Content } from '../../engine/index.ts';
 import { bundlePaths, listScenarios, loadContent, scenarioPath } from '../content/load.ts';
 import { UsageError } from './errors.ts';
 import type { InputFile } from './files.ts';
 
 export function loadScenarioContent(idOrPath: string): Content {
-  if (!existsSync(scenarioPath(idOrPath))) {
-    const known = listScenarios().map((s) => s.id).join(', ');
-    throw new UsageError(`--scenario: no scenario ${JSON.stringify(idOrPath)} (built in: ${known}; or give a path to a .json file)`);
+  const path = scenarioPath(idOrPath);
+  const known = () => listScenarios().map((s) => s.id).join(', ');
+  if (!existsSync(path)) {
+    // a path (ends in .json or has a slash) is named as the file that is not there; a bare word as an unknown id
+    if (idOrPath.endsWith('.json') || idOrPath.includes('/')) throw new UsageError(`--scenario ${idOrPath}: no such file (${path}; a scenario is a path to a .json file or a built-in id: ${known()})`);
+    throw new UsageError(`--scenario: no scenario ${JSON.stringify(idOrPath)} (built in: ${known()}; or give a path to a .json file)`);
   }
+  if (statSync(path).isDirectory()) throw new UsageError(`--scenario ${idOrPath}: a directory, not a scenario file (give the path of its .json file)`);
   return loadContent(idOrPath);
 }
 

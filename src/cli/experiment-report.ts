@@ -3,7 +3,7 @@
 // verdict is only "yes" or "no" when the interval is clear of zero, and otherwise says the model cannot tell.
 import type { Cell, Experiment, GameMetrics } from './experiment.ts';
 import { interval } from './experiment.ts';
-import { CSS, dotIntervals, esc, htmlTable } from './report-svg.ts';
+import { CSS, dotIntervals, esc, htmlTable, resetIds } from './report-svg.ts';
 
 type Key = keyof Omit<GameMetrics, 'scoreBy'>;
 const LABEL: Record<Key, string> = {
@@ -62,6 +62,7 @@ interface Question {
 }
 
 export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number): { html: string; summary: string } {
+  resetIds(); // the charts' ids count from 1 on each page, whatever was drawn before in this process
   const ops = [...new Set(cells.map((c) => c.opponents))];
   const label = (id: string) => ex.strategies.find((s) => s.id === id)?.label ?? id;
   const opLabel = (id: string) => ex.opponents.find((o) => o.id === id)?.label ?? id;
@@ -124,7 +125,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     });
     tables += `<h3>${esc(opLabel(op))}</h3>${htmlTable(['strategy', ...keys.map((k) => esc(k === 'programmeUsdBn' ? 'programme spending, USD bn over the game (as paid)' : LABEL[k]))], rows, { num: [false, ...keys.map(() => true)], cls: 'wrap-head', caption: 'Each cell: the mean over the seeds, and under it the 95% interval of that mean. Levels, except the score, GDP and the US objective, which are against the same game with Japan standing still.' })}<figure class="chart">${chart}</figure>`;
   }
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="generator" content="gambit experiment"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
 <h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${nSeeds} seeds per cell, ${ex.turns} turns, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>
 <p>${esc(ex.question)}</p>
 <h2>The answers</h2><p>"yes" or "no" only when the 95% interval of the difference is clear of zero (and of a small margin); otherwise "cannot tell". Where the model says the article is wrong, it says so here.</p>${answers}

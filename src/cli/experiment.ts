@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, type CountryId } from '../../engine/index.ts';
-import { loadContent } from '../content/load.ts';
+import { jsonSyntaxMessage, loadContent } from '../content/load.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } from './args.ts';
 import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
@@ -49,11 +49,12 @@ export function loadExperiment(name: string): Experiment {
   const known = listExperiments();
   if (!known.includes(name)) throw new UsageError(`experiment ${JSON.stringify(name)} is not one of: ${known.join(', ') || '(none)'} (content/experiments/)`);
   const path = join(DIR, `${name}.json`);
+  const text = readFileSync(path, 'utf8');
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new FileError(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new FileError(`${path}: not valid JSON (${jsonSyntaxMessage(text, e)})`);
   }
   const r = ExperimentSchema.safeParse(json);
   if (!r.success) throw new FileError(`${path}: ${r.error.issues.map((i) => `$.${i.path.join('.')}: ${i.message}`).join('; ')}`);

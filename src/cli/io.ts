@@ -79,6 +79,9 @@ function track(tmp: string): void {
   for (const [sig, code] of SIGNALS)
     process.on(sig, () => {
       if (sig !== 'SIGHUP' && heldInterrupts > 0) return; // a batch answers Ctrl-C and SIGTERM itself (it keeps its journal)
+      // not silent: what was being written, if anything, is not (its temporary file goes; an older file stays as it was)
+      const writing = [...temps].map((t) => t.replace(/\.tmp-\d+$/, ''));
+      process.stderr.write(`gambit: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}${writing.length ? ` while writing ${writing.join(', ')}: not written` : ''}\n`);
       removeTemps();
       process.exit(code);
     });
@@ -121,27 +124,55 @@ export function interruptedLine(label: string, sig: StopSignal, kept: string): s
   return `${label}: interrupted${sig === 'SIGINT' ? '' : ` (${sig})`}${kept}\n`;
 }
 
+/** A stop signal, once one has come: the first Ctrl-C or SIGTERM is noted; a second exits at once with its code. */
+interface StopWatch {
+  signal: StopSignal | null;
+  release: () => void;
+}
+function watchStopSignals(): StopWatch {
+  const w: StopWatch = { signal: null, release: () => {} };
+  w.release = onStopSignals((sig) => {
+    if (w.signal) process.exit(STOP_SIGNALS[sig]);
+    w.signal = sig;
+  });
+  return w;
+}
+
+let armed: StopWatch | null = null;
+
+/** Runs a batch command with the stop signals noted from its start, not only once its games start: a Ctrl-C while
+ * it loads, checks or prints its header (an analyst's play-test: right after the first output) ended the process
+ * silently, as Node's default does, leaving an empty journal behind. Now the batch plays no game and says so. */
+export async function underStopSignals<T>(run: () => Promise<T>): Promise<T> {
+  const w = watchStopSignals();
+  armed = w;
+  try {
+    return await run();
+  } finally {
+    armed = null;
+    w.release();
+  }
+}
+
 /** Runs a batch's play under the stop signals: the first Ctrl-C or SIGTERM (a job scheduler's limit, a container
  * stopped) sets the flag the play polls through `stopped()`, so it hands out no more games and lets the running ones
- * end; a second signal exits at once with the signal's code. Either way the handlers are released and `after` runs (a
- * progress bar stopped); on an error `onError` runs first (an empty journal dropped). Resolves with the signal that
- * stopped the play, or null when it ran to the end. (selfplay, tournament, sweep and experiment all stop this way.) */
+ * end; a second signal exits at once with the signal's code. A signal that came before (underStopSignals) means no
+ * game is played. Either way the handlers are released and `after` runs (a progress bar stopped); on an error
+ * `onError` runs first (an empty journal dropped). Resolves with the signal that stopped the play, or null when it
+ * ran to the end. (selfplay, tournament, sweep and experiment all stop this way.) */
 export async function playUntilStopped(play: (stopped: () => boolean) => Promise<void>, hooks: { after?: () => void; onError?: () => void } = {}): Promise<StopSignal | null> {
-  let interrupted: StopSignal | null = null;
-  const release = onStopSignals((sig) => {
-    if (interrupted) process.exit(STOP_SIGNALS[sig]);
-    interrupted = sig;
-  });
+  const outer = armed;
+  const w = outer ?? watchStopSignals();
   try {
-    await play(() => interrupted !== null);
+    if (!w.signal) await play(() => w.signal !== null);
   } catch (e) {
     hooks.onError?.();
     throw e;
   } finally {
-    release();
+    if (!outer) w.release();
     hooks.after?.();
   }
-  return interrupted;
+  return w.signal;
 }
 
 /** Calls `onStop` with the signal on each Ctrl-C or SIGTERM until released (and holds the temporary files' own

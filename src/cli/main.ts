@@ -7,7 +7,7 @@ import { cmdAgents, cmdReplayVerify, cmdRun, cmdScenarios, cmdSchema, cmdValidat
 import { cmdSelfplay } from './selfplay.ts';
 import { cmdMerge } from './results.ts';
 import { FileError, plainWords, polishIssue } from './errors.ts';
-import { reason } from './io.ts';
+import { reason, underStopSignals } from './io.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ function program(out: { code: number; help?: string }): Command {
     .option('--shard <K/N>', 'play only shard K of N of the games (for job arrays); combine with `gambit merge`')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
-      out.code = await cmdSelfplay(o);
+      out.code = await underStopSignals(() => cmdSelfplay(o));
     });
   p.command('merge <files...>')
     .description('combine shard outputs (selfplay result files, or tournament shard directories); refuses missing or duplicate shards')
@@ -79,7 +79,7 @@ function program(out: { code: number; help?: string }): Command {
     .option('--shard <K/N>', 'play only shard K of N of the games; combine the shard directories with gambit merge')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
-      out.code = await cmdTournament(o);
+      out.code = await underStopSignals(() => cmdTournament(o));
     });
   p.command('analyze <table>')
     .description('treat a tournament payoff table as a game: best responses, equilibria and their confidence, replicator dynamics, alpha-rank')
@@ -106,7 +106,7 @@ function program(out: { code: number; help?: string }): Command {
     .requiredOption('--out <dir>', 'directory for sweep.json and sweep.csv (sobol: sobol.json, sobol.csv and sobol.md)')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {
-      out.code = sweepMethod(o) === 'sobol' ? await cmdSobol(o) : await cmdSweep(o);
+      out.code = await underStopSignals(() => (sweepMethod(o) === 'sobol' ? cmdSobol(o) : cmdSweep(o)));
     });
   p.command('fork <replay>')
     .description('from a replay at a turn, play N seeded continuations with other agents and report the outcome differences')
@@ -129,12 +129,13 @@ function program(out: { code: number; help?: string }): Command {
     .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (name: string, o) => {
-      out.code = await cmdExperiment(name, o);
+      out.code = await underStopSignals(() => cmdExperiment(name, o));
     });
   p.command('report <dir>')
-    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, *.fork.json, self-play *.jsonl')
-    .action((dir: string) => {
-      out.code = cmdReport(dir);
+    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, *.fork.json, self-play *.jsonl; or an experiment\'s report again from its NAME.json. A report gambit wrote is replaced ("replaced:"); another report.html is not')
+    .option('--force', 'replace DIR/report.html even if gambit did not write it')
+    .action((dir: string, o: { force?: boolean }) => {
+      out.code = cmdReport(dir, o);
     });
   const replay = p.command('replay').description('replay files');
   replay

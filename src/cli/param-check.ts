@@ -4,21 +4,7 @@
 // ("range" beside "src") is allowed: exploring past it is what a sweep may be for; only the hard rules apply.
 import { SCHEMAS, checkFile, formatIssue, type ContentKind, type RawBundle } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
-
-/** The raw file's node holding the number at a compiled-content path (keys with dots walked greedily, as readParam
- * does), or null where the compiled content is not the file's shape there (nothing to check against). */
-function leafOf(root: unknown, keys: string[]): { parent: Record<string, unknown>; key: string } | null {
-  let v = root;
-  for (let i = 0; i < keys.length; i++) {
-    if (v === null || typeof v !== 'object') return null;
-    let key = keys[i];
-    while (!Object.prototype.hasOwnProperty.call(v, key) && i + 1 < keys.length) key += '.' + keys[++i];
-    if (!Object.prototype.hasOwnProperty.call(v, key)) return null;
-    if (i === keys.length - 1) return { parent: v as Record<string, unknown>, key };
-    v = (v as Record<string, unknown>)[key];
-  }
-  return null;
-}
+import { leafAt } from './batch.ts';
 
 /** Refuse (UsageError, exit 2) the first value of a parameter that its content file's rules reject. `flag`: how the
  * message names the option (--param). Each value is checked alone, with the other parameters at their base. */
@@ -29,7 +15,9 @@ export function checkParamValues(raw: RawBundle, params: { path: string; values:
     if (!file || !Object.prototype.hasOwnProperty.call(SCHEMAS, part) || !keys.length) continue;
     for (const value of [...new Set(p.values)]) {
       const json = structuredClone(file.json);
-      const at = leafOf(json, keys);
+      // the raw file's node holding the number at the compiled-content path (keys with dots walked greedily, as
+      // readParam does), or none where the compiled content is not the file's shape there (nothing to check against)
+      const at = leafAt(json, keys.join('.'));
       if (!at) break;
       const node = at.parent[at.key];
       if (typeof node === 'number') at.parent[at.key] = value;

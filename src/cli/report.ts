@@ -1,15 +1,18 @@
 // `gambit report DIR`: one self-contained HTML report (inline SVG charts, no external resources) of the batch outputs in DIR, plus CSV.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { summaryLines } from '../analysis/summary.ts';
+import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
+import { jsonSyntaxMessage } from '../content/load.ts';
 import { LIMITS, mb } from './files.ts';
 import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
+import { experimentHtml, experimentsIn, gambitReport } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
@@ -37,7 +40,7 @@ const AnalysisSchema = z.object({
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),
   replicator: z.union([unavailable, z.object({ available: z.literal(true), method: z.string(), steps: z.number(), converged: z.boolean(), pure: prof.nullable(), regret: z.number(), averageRegret: z.number(), final: mix, average: mix, motion, runs: z.array(z.object({ converged: z.boolean(), pure: prof.nullable(), motion })) })]).nullable(),
   alphaRank: z.union([unavailable, z.object({ available: z.literal(true), note: z.string(), top: z.array(z.object({ profile: prof, label: z.string(), mass: z.number() })), marginals: mix })]).nullable(),
-  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn, basis: z.enum(['paired', 'unpaired']).nullable().optional() })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
+  confidence: z.object({ samples: z.number(), noEquilibrium: z.number(), equilibria: z.array(z.object({ label: z.string(), stable: z.number(), samples: z.number(), z: nn, basis: z.enum(['paired', 'unpaired']).nullable().optional(), minMarginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })), others: z.array(z.object({ profile: prof, label: z.string(), frequency: z.number() })), alphaRank: z.union([z.object({ description: z.string() }), z.object({ skipped: z.string() })]).nullable() }).nullable(),
   topProfile: z.object({ source: z.enum(['alpha-rank', 'least-regret']), deviations: z.object({ label: z.string(), profile: prof, complete: z.boolean(), players: z.array(z.object({ player: z.string(), strategy: z.string(), payoff: nn, bestDeviation: z.string().nullable(), bestGain: nn, regret: nn })) }) }).nullable(),
 });
 type Sweep = z.infer<typeof SweepSchema>;
@@ -68,16 +71,16 @@ function readCapped(path: string, cap = REPORT_INPUT_LIMIT): string {
   return readFileSync(path, 'utf8');
 }
 function readJson(path: string, name: string, cap?: number): unknown {
+  const text = readCapped(path, cap);
   try {
-    return JSON.parse(readCapped(path, cap));
+    return JSON.parse(text);
   } catch (e) {
-    if (e instanceof ReportError) throw e;
-    throw new ReportError(`${name}: not valid JSON (${oneLine((e as Error).message)})`);
+    throw new ReportError(`${name}: not valid JSON (${oneLine(jsonSyntaxMessage(text, e))})`);
   }
 }
 
 /** Reads and checks every input in DIR; throws ReportError on the first malformed one. */
-export function loadInputs(dir: string): Inputs {
+export function loadInputs(dir: string, allowEmpty = false): Inputs {
   let files: string[];
   try {
     if (!statSync(dir).isDirectory()) throw new UsageError(`report: ${dir}: not a directory`);
@@ -115,7 +118,7 @@ export function loadInputs(dir: string): Inputs {
     if ('skipped' in r) inp.skipped.push({ file: f, why: r.skipped });
     else inp.results.push({ file: f, ...r });
   }
-  if (!inp.payoffs && !inp.analysis && !inp.sweep && !inp.forks.length && !inp.results.length)
+  if (!allowEmpty && !hasBatch(inp))
     throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
   return inp;
 }
@@ -167,7 +170,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
       const c = ci?.equilibria.find((x) => x.label === e.label);
       const sw = `${esc(e.closest?.player ?? '')} to ${esc(e.closest?.strategy ?? '')}`;
       const how = e.minMargin === null ? 'no country can switch' : e.minMargin <= a.tolerance ? `a switch ties it (${sw}: no gain, no loss), so it is a weak equilibrium` : `the closest switch (${sw}) loses ${sig(e.minMargin)} points`;
-      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples` : '';
+      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples${overstated(c.minMarginCi95, c.stable) ? `, yet it is not firm: the margin's 95% interval takes in 0, and ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}` : ''}` : '';
       return `${b(short(e.profile))}: ${how}${conf}`;
     }).join('; ')}.`));
   }
@@ -311,7 +314,7 @@ export function buildReport(inp: Inputs): Record<string, string> {
   const absent = [!inp.payoffs && !inp.analysis && 'payoffs.json (no Tournament section)', !inp.sweep && 'sweep.json (no Sweep section)', !inp.forks.length && '*.fork.json (no Fork section)', !inp.results.length && 'self-play *.jsonl (no Self-play section)'].filter(Boolean);
   const csvs = Object.keys(out);
   out['report.html'] = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="gambit report">
 <title>Rare Earth Gambit: batch report</title><style>${CSS}</style></head>
 <body><main>
 <h1>Rare Earth Gambit: batch report</h1>
@@ -325,18 +328,32 @@ ${sections.map((s) => `<section>\n${s}\n</section>`).join('\n')}
   return out;
 }
 
-export function cmdReport(dir: string): number {
+const hasBatch = (inp: Inputs) => Boolean(inp.payoffs || inp.analysis || inp.sweep || inp.forks.length || inp.results.length);
+
+/** `gambit report DIR`: the batch report of DIR's outputs, or, in an experiment's directory, the experiment's report
+ * written again from its NAME.json. A report.html (or report CSV) gambit wrote before is replaced and said to be
+ * ("replaced:"); a report.html it did not write is refused unless `force` (nothing is written). */
+export function cmdReport(dir: string, o: { force?: boolean } = {}): number {
   let files: Record<string, string>;
   try {
-    files = buildReport(loadInputs(dir));
+    const exps = experimentsIn(dir);
+    const inp = loadInputs(dir, exps.length > 0);
+    if (exps.length > 1) throw new UsageError(`report: ${dir}: holds ${exps.length} experiments (${exps.join(', ')}), and one report.html cannot be the report of each: run gambit experiment with another --out for each`);
+    if (exps.length && hasBatch(inp))
+      throw new UsageError(`report: ${dir}: holds an experiment (${exps[0]}) and batch outputs too (${[inp.payoffs?.file, inp.analysis?.file, inp.sweep?.file, ...inp.forks.map((f) => f.file), ...inp.results.map((r) => r.file)].filter(Boolean).join(', ')}), and one report.html cannot be both: put them in directories of their own`);
+    files = exps.length ? { 'report.html': experimentHtml(join(dir, exps[0])) } : buildReport(inp);
   } catch (e) {
     if (!(e instanceof ReportError)) throw e;
     process.stderr.write(`gambit: report: ${e.message}\n`);
     return 1;
   }
+  const html = join(dir, 'report.html');
+  if (!o.force && existsSync(html) && !gambitReport(html))
+    throw new UsageError(`report: ${html} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
   for (const [name, text] of Object.entries(files)) {
+    const had = existsSync(join(dir, name));
     writeFileAtomic(join(dir, name), text);
-    process.stdout.write(`written: ${join(dir, name)}\n`);
+    process.stdout.write(`${had ? 'replaced' : 'written'}: ${join(dir, name)}\n`);
   }
   return 0;
 }

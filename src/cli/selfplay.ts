@@ -105,7 +105,14 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     { after: () => bar?.stop(), onError: () => done && dropEmptyJournal(done.path, done.size) },
   );
   if (sig) {
-    process.stderr.write(interruptedLine('selfplay', sig, journal ? `; ${done ? done.size : finished} of ${mine.length} games are kept in ${journal}; run the same command with --resume to finish` : `; ${finished} of ${mine.length} games were written to stdout`));
+    // a journal with no game in it (stopped before the first ended) is no use to --resume, and would refuse a plain rerun
+    if (done && done.size === 0) dropEmptyJournal(done.path, 0);
+    const kept = !journal
+      ? `; ${finished} of ${mine.length} games were written to stdout`
+      : done!.size === 0
+        ? ` before any game ended; nothing kept, nothing written: run the command again`
+        : `; ${done!.size} of ${mine.length} games are kept in ${journal}; run the same command with --resume to finish`;
+    process.stderr.write(interruptedLine('selfplay', sig, kept));
     return STOP_SIGNALS[sig];
   }
   if (o.out && done) {

@@ -20,6 +20,13 @@ function tail(r: SobolRun, q: number): { share: number; farthest: number; median
   return { share: total > 0 ? top / total : 0, farthest, median };
 }
 
+/** Why an outcome has no variance to attribute, or null when it is the same at every point: a spread within the
+ * numerical noise of the market solver (SOLVER_NOISE), in which its indices would only rank noise. */
+function under(o: SobolRun['outcomes'][number]): string | null {
+  if (!(o.sd > 1e-12 * Math.max(1, Math.abs(o.mean))) || o.noise === undefined) return null;
+  return `sd ${g(o.sd)}, within ${o.noise.toExponential(0).replace('e-', 'e-')} of its size: the market solver's numerical noise`;
+}
+
 const f2 = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
 const g = (v: number) => String(Math.abs(v) >= 1000 || (Math.abs(v) < 0.01 && v !== 0) ? Number(v.toPrecision(3)) : Math.round(v * 1000) / 1000);
 const ci = (x: number, [lo, hi]: [number, number]) => `${f2(x)} [${f2(lo)}, ${f2(hi)}]`;
@@ -52,7 +59,7 @@ export function sobolMarkdown(r: SobolRun): string {
   );
   out.push(`## Which outcomes depend on which assumptions (ST > ${DEPENDS})`, '');
   const heavy = new Set(r.outcomes.filter((o, q) => !o.constant && tail(r, q).share > HEAVY).map((o) => o.id));
-  const deps = r.params.map((p) => ({ p, on: r.outcomes.flatMap((o) => o.indices.filter((ix) => ix.path === p.path && ix.ST > DEPENDS).map((ix) => ({ id: o.id + (heavy.has(o.id) ? ' †' : ''), ST: ix.ST }))) }));
+  const deps = r.params.map((p) => ({ p, on: r.outcomes.filter((o) => !o.constant).flatMap((o) => o.indices.filter((ix) => ix.path === p.path && ix.ST > DEPENDS).map((ix) => ({ id: o.id + (heavy.has(o.id) ? ' †' : ''), ST: ix.ST }))) }));
   const some = deps.filter((d) => d.on.length).sort((a, b) => b.on.length - a.on.length || Math.max(...b.on.map((x) => x.ST)) - Math.max(...a.on.map((x) => x.ST)));
   if (some.length) {
     out.push('| parameter | range (value) | outcomes (ST) |', '|---|---|---|');
@@ -65,7 +72,8 @@ export function sobolMarkdown(r: SobolRun): string {
   r.outcomes.forEach((o, q) => {
     out.push(`## ${o.id}`, '');
     if (o.constant) {
-      out.push(`The same in every sample point (${g(o.mean)}): no variance to attribute.`, '');
+      const why = under(o);
+      out.push(why ? `No variance to attribute: mean ${g(o.mean)}, ${why}; its indices would only rank noise, so none are given.` : `The same in every sample point (${g(o.mean)}): no variance to attribute.`, '');
       return;
     }
     out.push(`Mean ${g(o.mean)}, standard deviation ${g(o.sd)} over the sample.`, '');
@@ -94,7 +102,8 @@ export function sobolSummary(r: SobolRun): string {
   const out = [`Sobol indices, ${r.params.length} parameters, N = ${r.n} (${r.n * (r.params.length + 2)} sample points); top 5 by total index ST [95% CI], S1 beside:`, ''];
   r.outcomes.forEach((o, q) => {
     if (o.constant) {
-      out.push(`${o.id}: the same at every point (${g(o.mean)})`);
+      const why = under(o);
+      out.push(why ? `${o.id}: no variance (mean ${g(o.mean)}, ${why}): indices not ranked` : `${o.id}: the same at every point (${g(o.mean)})`);
       return;
     }
     const tl = tail(r, q);

@@ -17,6 +17,13 @@ import { runTasks } from './pool.ts';
 import { sobolMarkdown, sobolSummary } from './sobol-report.ts';
 import { OUTCOMES, type SweepOptions } from './sweep.ts';
 
+/** An outcome whose sd over the sample is at most this share of its size (|mean|, at least 1) has no variance to
+ * attribute: the markets are solved to a price tolerance of 1e-6 of the reference price (engine/market/conditions.ts,
+ * TOL_P), so differences this small are the solver's, not the parameters', and ranking their indices ranked noise
+ * (an analyst's play-test: prices that moved by 2e-6 of themselves were listed as depending on the parameters). Ten
+ * times the tolerance, for what it does downstream. */
+export const SOLVER_NOISE = 1e-5;
+
 export interface SobolParam {
   path: string;
   base: number;
@@ -29,8 +36,10 @@ export interface SobolOutcome {
   id: string;
   mean: number;
   sd: number;
-  /** every index is 0 when the outcome never varied */
+  /** every index is 0 when the outcome did not vary beyond numerical noise: its sd at most `noise` of its size */
   constant: boolean;
+  /** that relative sd (SOLVER_NOISE; absent in a file written before it was recorded) */
+  noise?: number;
   indices: ({ path: string } & SobolIndex)[];
 }
 
@@ -139,11 +148,11 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
       rowsA.map((i) => f[i][q]),
       rowsB.map((i) => f[i][q]),
       rowsAB.map((rows) => rows.map((i) => f[i][q])),
-      { resamples, seed: `${seed}:${x.id}`, level: 0.95 },
+      { resamples, seed: `${seed}:${x.id}`, level: 0.95, noise: SOLVER_NOISE },
     );
     const indices = r.indices.map((ix, i) => ({ path: params[i].path, ...ix }));
     indices.sort((a, b) => b.ST - a.ST || a.path.localeCompare(b.path));
-    return { id: x.id, mean: r.mean, sd: Math.sqrt(r.variance), constant: r.variance === 0, indices };
+    return { id: x.id, mean: r.mean, sd: Math.sqrt(r.observedVariance), constant: r.flat, noise: SOLVER_NOISE, indices };
   });
   const run: SobolRun = {
     format: 'rare-earth-gambit-sobol',

@@ -2,6 +2,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jsonErrorOffset, lineColumn } from './json-where.ts';
 import { compileContent, ContentError, type Content, type ContentIssue, type RawBundle } from '../../engine/content.ts';
 
 export const CONTENT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../content');
@@ -65,15 +66,17 @@ export function nonFiniteAt(v: unknown, path = '$'): string | null {
 export const NON_FINITE = 'a number too large to represent (JSON reads it as Infinity)';
 
 /** JSON.parse's message, first line, with the line and column of the error: Node 20 gives only "at position 57",
- * useless in a file written by hand (Node 22 and later add the line and column themselves). */
+ * useless in a file written by hand, and for some errors ("Unexpected token 'x', ... is not valid JSON") no position
+ * at all, so the position is found by scanning the text (json-where.ts; Node 22 and later add line and column to
+ * the messages that have a position). */
 export function jsonSyntaxMessage(text: string, e: unknown): string {
   const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0];
   if (/line \d+ column \d+/.test(msg)) return msg;
   const m = /at position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : /Unexpected end of JSON input/.test(msg) ? text.length : -1;
+  const pos = m ? Number(m[1]) : jsonErrorOffset(text);
   if (pos < 0 || pos > text.length) return msg;
-  const before = text.slice(0, pos);
-  return `${msg} (line ${before.split('\n').length} column ${pos - before.lastIndexOf('\n')})`;
+  const { line, column } = lineColumn(text, pos);
+  return `${msg} (line ${line} column ${column})`;
 }
 
 export function readJson(path: string, cap = CONTENT_FILE_LIMIT): { ok: true; json: unknown } | { ok: false; issue: ContentIssue } {

@@ -1,0 +1,68 @@
+// An analyst's play-test: `analyze` of a tournament of 3 seeds said "not firm" (the margin's 95% t interval takes in
+// 0) beside "stable 100%" (it held in every resample): resampling 3 seeds can draw only 10 different sets, none of
+// them more doubtful than the seeds themselves, so both were true and the report did not say which to go by. Now the
+// stability that disagrees with its interval is starred and explained, in the text and in the HTML report.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { distinctDraws } from '../src/analysis/resample-caveat.ts';
+import { cli, endProblem } from './cli-inproc.ts';
+
+const TMP = mkdtempSync(join(tmpdir(), 'gambit-few-seeds-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+const C = ['AUS', 'CHN', 'JPN', 'MYS', 'USA'];
+
+/** A payoff table where only JPN chooses (persona or hawk), on the same seeds; the others score 0 throughout. */
+function table(persona: number[], hawk: number[]): string {
+  const seeds = persona.map((_, i) => i + 1);
+  const sd = (xs: number[]) => {
+    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
+    return Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1));
+  };
+  const profile = (jpn: string, js: number[]) => {
+    const scores = Object.fromEntries(C.map((c) => [c, c === 'JPN' ? js : js.map(() => 0)]));
+    return { strategies: Object.fromEntries(C.map((c) => [c, c === 'JPN' ? jpn : 'persona'])), games: js.length, mean: Object.fromEntries(C.map((c) => [c, scores[c].reduce((a, b) => a + b, 0) / js.length])), sd: Object.fromEntries(C.map((c) => [c, sd(scores[c])])), seeds, scores };
+  };
+  return JSON.stringify({ format: 'rare-earth-gambit-payoffs', version: 1, scenario: 'rare-earth-gambit', seed: 1, gamesPerProfile: persona.length, turns: 6, players: C, strategies: Object.fromEntries(C.map((c) => [c, c === 'JPN' ? ['persona', 'hawk'] : ['persona']])), profiles: [profile('persona', persona), profile('hawk', hawk)] });
+}
+
+describe('analyze with few seeds: stability and interval say one thing', () => {
+  it('3 seeds, every one ahead, t interval taking in 0: not firm, and the 100% is starred and explained', async () => {
+    const f = join(TMP, 'three.json');
+    // per-seed margins 0.5, 1, 2: mean 1.17, t interval ±1.9 with 2 degrees of freedom; every resample ahead
+    writeFileSync(f, table([0.5, 1, 2], [0, 0, 0]));
+    const r = await cli('analyze', f);
+    expect(endProblem(r), r.stderr).toBeNull();
+    expect(r.code).toBe(0);
+    const text = r.stdout.replace(/\n\s+/g, ' ');
+    expect(text).toContain('not firm: the closest deviation loses only 1.17 ±1.9 points, an interval that takes in 0; it stays an equilibrium in 100% of resamples, but resampling only redraws the 3 seeds played (10 different draws), so it cannot show more doubt than they do; the 95% interval, which allows for how few games there are, is the one to go by');
+    expect(text).toContain('an interval that takes in 0. It stays best in 100% of resamples, but resampling only redraws the 3 seeds played');
+    expect(r.stdout).toMatch(/ persona +1\.167 +1\.167 +±1\.897 +100%\*\n/);
+    expect(r.stdout).toMatch(/JPN=persona +1\.167 +±1\.897 +[\d.]+ +100% of 500\*\n/);
+    expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not firm: resampling only redraws the 3 seeds played');
+    expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not sure: resampling only redraws the 3 seeds played');
+    // the HTML report says the same where it gives the stability
+    const d = join(TMP, 'rep');
+    mkdirSync(d);
+    writeFileSync(join(d, 'payoffs.json'), table([0.5, 1, 2], [0, 0, 0]));
+    expect((await cli('report', d)).code).toBe(0);
+    const html = readFileSync(join(d, 'report.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(html).toMatch(/stays an equilibrium in 100% of 500 resamples, yet it is not firm: the margin's 95% interval takes in 0, and resampling only redraws the 3 seeds played \(10 different draws\)/);
+  });
+
+  it('a firm margin is not starred and has no caveat', async () => {
+    const f = join(TMP, 'firm.json');
+    writeFileSync(f, table([1, 1.1, 0.9, 1.05, 0.95], [0, 0.1, -0.1, 0.05, -0.05]));
+    const r = await cli('analyze', f);
+    expect(r.code).toBe(0);
+    const text = r.stdout.replace(/\n\s+/g, ' ');
+    expect(text).toContain('; firm: the closest deviation loses');
+    expect(text).not.toContain('not firm');
+    expect(text).not.toMatch(/%\*|resampling only redraws/);
+  });
+
+  it('counts the different draws of m seeds', () => {
+    expect([1, 2, 3, 5, 10].map(distinctDraws)).toEqual([1, 3, 10, 126, 92378]);
+  });
+});

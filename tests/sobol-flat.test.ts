@@ -1,0 +1,56 @@
+// An analyst's play-test: a Sobol sweep ranked the indices of outcomes whose variance was numerical noise (the heavy
+// oxide price, some 458, with an sd of 0.0017: 4e-6 of itself, inside the market solver's price tolerance of 1e-6
+// of the reference price, ten times over) and so listed them as sensitive to the parameters. An outcome whose sd is
+// within 1e-5 of its size (|mean|, at least 1) now has no variance to attribute: no indices ranked, and it says why.
+// Small real effects (GDP growth moved by 0.001 points by the investment multiplier in 4 turns) are still ranked.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { saltelliDesign, sobolIndices } from '../src/analysis/sobol.ts';
+import type { SobolRun } from '../src/cli/sobol.ts';
+import { cli, endProblem } from './cli-inproc.ts';
+
+const TMP = mkdtempSync(join(tmpdir(), 'gambit-sobol-flat-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('sobolIndices with a noise level', () => {
+  it('an output whose sd is within the noise of its size is flat: every index 0, its observed variance kept', () => {
+    const d = saltelliDesign(64, 2, '3');
+    const f = (x: number[]) => 500 + 3e-3 * x[0]; // sd 8.7e-4: 1.7e-6 of its size
+    const args = [d.A.map(f), d.B.map(f), d.AB.map((m) => m.map(f))] as const;
+    const ranked = sobolIndices(...args, { resamples: 20 });
+    expect(ranked.flat).toBe(false);
+    expect(ranked.indices[0].ST).toBeCloseTo(1, 1); // at the default 1e-6: all of it "explained" by x0
+    const flat = sobolIndices(...args, { resamples: 20, noise: 1e-5 });
+    expect(flat.flat).toBe(true);
+    expect(flat.variance).toBe(0);
+    expect(flat.observedVariance).toBeCloseTo(9e-6 / 12, 8);
+    for (const ix of flat.indices) expect(ix).toEqual({ S1: 0, S1ci: [0, 0], ST: 0, STci: [0, 0] });
+  });
+});
+
+describe('gambit sweep --method sobol: outcomes within numerical noise', () => {
+  it('are not ranked, say why, and are left out of what depends on what; a small real effect still is', async () => {
+    const out = join(TMP, 's');
+    const r = await cli('sweep', '--method', 'sobol', '--n', '4', '--param', 'rules.macro.investmentMultiplier', '--param', 'goods.autos.sigma=1.5,3', '--turns', '4', '--workers', '1', '--bootstrap', '50', '--no-progress', '--out', out);
+    expect(endProblem(r), r.stderr).toBeNull();
+    expect(r.code).toBe(0);
+    const run = JSON.parse(readFileSync(join(out, 'sobol.json'), 'utf8')) as SobolRun;
+    const heavy = run.outcomes.find((o) => o.id === 'final_price_oxide_heavy')!;
+    expect(heavy.sd).toBeGreaterThan(1e-6 * heavy.mean); // it was ranked before
+    expect(heavy.sd).toBeLessThan(1e-5 * heavy.mean);
+    expect(heavy.constant).toBe(true);
+    expect(heavy.indices.every((ix) => ix.ST === 0 && ix.S1 === 0)).toBe(true);
+    expect(r.stdout).toMatch(/^final_price_oxide_heavy: no variance \(mean [\d.]+, sd [\d.]+, within 1e-5 of its size: the market solver's numerical noise\): indices not ranked$/m);
+    // GDP growth moves by some 0.001 points (under a result line's 0.01, 7e-4 of itself): a real effect, still ranked
+    const gdp = run.outcomes.find((o) => o.id === 'gdp_growth_pct_USA')!;
+    expect(gdp.constant).toBe(false);
+    expect(gdp.indices[0].path).toBe('rules.macro.investmentMultiplier');
+    const md = readFileSync(join(out, 'sobol.md'), 'utf8');
+    const from = md.indexOf('## Which outcomes');
+    const depends = md.slice(from, md.indexOf('\n## ', from + 5));
+    expect(depends).not.toContain('final_price_oxide_heavy');
+    expect(md).toMatch(/## final_price_oxide_heavy\n\nNo variance to attribute: mean [\d.]+, sd [\d.]+, within 1e-5 of its size: the market solver's numerical noise; its indices would only rank noise, so none are given\./);
+  }, 120_000);
+});
