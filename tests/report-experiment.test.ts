@@ -1,7 +1,7 @@
 // An analyst's play-test: `gambit report` on an experiment's directory said "nothing to report" (it knew only batch
 // outputs), and `gambit report` wrote over an existing report.html without a word, whoever had written it. Now it
 // writes the experiment's report again from NAME.json (the same page), says "replaced:" for a report it wrote before,
-// and leaves a report.html it did not write alone unless --force.
+// and leaves a report.html it did not write alone unless --force; so does `gambit experiment` with its --out.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,4 +70,30 @@ describe('gambit report and an existing report.html', () => {
     expect(forced.stdout).toBe(`replaced: ${html}\n`);
     expect(readFileSync(html, 'utf8')).toContain('<title>Rare Earth Gambit: batch report</title>');
   });
+});
+
+describe('gambit experiment and an existing report.html in --out', () => {
+  it('refuses a report.html it did not write before a game is played, and replaces it with --force', async () => {
+    const d = join(TMP, 'exp-notes');
+    mkdirSync(d);
+    const html = join(d, 'report.html');
+    writeFileSync(html, '<p>my notes on the last run</p>\n');
+    const args = ['experiment', 'thesis', '--seeds', '2', '--opponents', 'personas', '--workers', '1', '--no-progress', '--out', d];
+    const r = await cli(...args);
+    expect(endProblem(r), r.stderr).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`gambit: --out: ${html} is there and is not a report gambit wrote; move it away, or give --force to replace it\n`);
+    expect(readdirSync(d)).toEqual(['report.html']);
+    expect(readFileSync(html, 'utf8')).toBe('<p>my notes on the last run</p>\n');
+    // its own report in --out is replaced without a word, as before
+    copyFileSync(join(EXP, 'report.html'), html);
+    const own = await cli(...args);
+    expect(own.code, own.stderr).toBe(0);
+    const forced = await cli(...args, '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    writeFileSync(html, '<p>my notes again</p>\n');
+    const again = await cli(...args, '--force');
+    expect(again.code, again.stderr).toBe(0);
+    expect(readFileSync(html, 'utf8')).toBe(page);
+  }, 180_000);
 });

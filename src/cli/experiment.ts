@@ -14,7 +14,7 @@ import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } 
 import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
-import { checkOutputs } from './files.ts';
+import { checkOutputs, gambitReport } from './files.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
 import { logProgress } from './progress-log.ts';
@@ -172,6 +172,8 @@ export interface ExperimentOptions {
   resume?: boolean;
   fresh?: boolean;
   progress?: boolean;
+  /** replace a report.html in --out that gambit did not write */
+  force?: boolean;
 }
 
 export async function cmdExperiment(name: string, o: ExperimentOptions): Promise<number> {
@@ -188,6 +190,9 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const workers = parseWorkers(o.workers, availableParallelism(), (m) => process.stderr.write(`gambit: ${m}\n`));
   const journal = join(out, `${ex.id}.json.partial`);
   checkOutputs([{ path: out, flag: '--out', dir: true, inside: [`${ex.id}.json`, `${ex.id}.csv`, 'report.html', `${ex.id}.json.partial`] }], []);
+  // a report.html gambit did not write is someone's page: refused before a game is played, as `report` does
+  const page = join(out, 'report.html');
+  if (!o.force && existsSync(page) && !gambitReport(page)) throw new UsageError(`--out: ${page} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
   const content = loadContent('rare-earth-gambit');
   for (const st of ex.strategies) makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])), [ex.seat]: resolveAgent(st.agent) } as Record<CountryId, string>);
   const seeds = Array.from({ length: n }, (_, k) => k + 1);

@@ -250,3 +250,26 @@ export class LineReader {
     }
   }
 }
+
+/** The first `n` bytes of a file as text ('' when it cannot be read). */
+export function head(path: string, n: number): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return '';
+  }
+  try {
+    const b = Buffer.alloc(n);
+    return b.subarray(0, readSync(fd, b, 0, n, 0)).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether the file at `path` is a report gambit wrote (the batch report or an experiment's): it may be replaced. */
+export function gambitReport(path: string): boolean {
+  return /<meta name="generator" content="gambit|<title>Rare Earth Gambit: batch report<\/title>|<p class="sub">gambit experiment /.test(head(path, 64 * 1024));
+}

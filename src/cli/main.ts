@@ -127,6 +127,7 @@ function program(out: { code: number; help?: string }): Command {
     .addOption(workers())
     .option('--resume', 'continue an interrupted run from its journal, OUT/NAME.json.partial')
     .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
+    .option('--force', 'replace a report.html in --out that gambit did not write (refused otherwise, before a game is played)')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (name: string, o) => {
       out.code = await underStopSignals(() => cmdExperiment(name, o));

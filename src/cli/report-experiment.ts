@@ -2,34 +2,16 @@
 // game's figures, from which its report.html is written again, the same page the experiment wrote (it was refused as
 // "nothing to report"). And what an existing report.html is: a report gambit wrote is replaced (and said to be); any
 // other file of that name is left alone unless --force.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ExperimentSchema, type Cell } from './experiment.ts';
 import { METRICS, type GameMetrics } from './experiment-play.ts';
 import { experimentReport } from './experiment-report.ts';
-import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
+import { LIMITS, head, parseJsonText, readTextCapped } from './files.ts';
 import { check, ReportError } from './report-games.ts';
 
 export const EXPERIMENT_FORMAT = 'rare-earth-gambit-experiment';
-
-/** The first `n` bytes of a file as text ('' if it cannot be read). */
-function head(path: string, n: number): string {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return '';
-  }
-  try {
-    const b = Buffer.alloc(n);
-    return b.subarray(0, readSync(fd, b, 0, n, 0)).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The experiment results in DIR (NAME.json whose format is the experiment's; only each file's opening is read to
  * tell), by name; [] when there are none or DIR cannot be read (the batch report's checks then say why). */
@@ -65,7 +47,3 @@ export function experimentHtml(path: string): string {
   return experimentReport(r.experiment, [...cells.values()], r.seeds.length).html;
 }
 
-/** Whether the file at `path` is a report gambit wrote (the batch report or an experiment's): it may be replaced. */
-export function gambitReport(path: string): boolean {
-  return /<meta name="generator" content="gambit|<title>Rare Earth Gambit: batch report<\/title>|<p class="sub">gambit experiment /.test(head(path, 64 * 1024));
-}

@@ -8,11 +8,11 @@ import { summaryLines } from '../analysis/summary.ts';
 import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
-import { LIMITS, mb } from './files.ts';
+import { LIMITS, gambitReport, mb } from './files.ts';
 import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
-import { experimentHtml, experimentsIn, gambitReport } from './report-experiment.ts';
+import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 
