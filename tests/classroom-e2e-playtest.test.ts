@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, haveChromium, openPage, openStored, overflowing, useBrowser } from './e2e/harness.ts';
+import { builtPages, haveChromium, openStored, overflowing, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
-import { TWO_SEATS } from './classroom/fixtures.ts';
+import { annJoinsChina } from './classroom/ann-joins.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const SHOTS = process.env.PLAYTEST_SHOTS;
@@ -23,15 +23,7 @@ describe.runIf(run)('the classroom play-test', () => {
   });
 
   it("the bar says changes are not sent; back after a round resolved without her, she sees its digest", async () => {
-    const k = await makeClass(env.server.base, TWO_SEATS, ['Ben']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
-    const ben = k.students[0].client;
-    const cls = env.server.hub.classes.get(k.classId)!;
-    const { page, errors } = await openPage(env.browser, `${env.server.base}/class.html?code=${k.code}`, 1280, 800);
-    await page.getByTestId('join-name').fill('Ann');
-    await page.getByTestId('join').click();
-    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
-    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const { k, ben, cls, page, errors } = await annJoinsChina(env.browser, env.server, clients);
     const bar = page.getByTestId('waiting');
     const button = page.getByTestId('end-turn');
     await page.getByTestId('tab-tariffs').click();

@@ -5,10 +5,11 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
+import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
-import { makeClass, startTestServer } from './classroom/server.ts';
+import { startTestServer } from './classroom/server.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
+import { annJoinsChina } from './classroom/ann-joins.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const SHOTS = process.env.PLAYTEST_SHOTS;
@@ -22,15 +23,7 @@ describe.runIf(run)("a student's page in a class", () => {
   });
 
   it('sends changed orders again until the round ends; the join link resumes the seat; the end screen leads to the join page', async () => {
-    const k = await makeClass(env.server.base, { ...TWO_SEATS, turns: 2 }, ['Ben']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
-    const ben = k.students[0].client;
-    const cls = env.server.hub.classes.get(k.classId)!;
-    const { page, errors } = await openPage(env.browser, `${env.server.base}/class.html?code=${k.code}`, 1280, 800);
-    await page.getByTestId('join-name').fill('Ann');
-    await page.getByTestId('join').click();
-    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
-    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const { k, ben, cls, page, errors } = await annJoinsChina(env.browser, env.server, clients, { ...TWO_SEATS, turns: 2 });
 
     // 25, End turn; then 30 while the round runs on: the button offers to send it, and the round takes 30
     const button = page.getByTestId('end-turn');
@@ -87,15 +80,7 @@ describe.runIf(run)("a student's page in a class", () => {
   }, 240_000);
 
   it('after a reload, End turn shows the orders sent as sent, and changes made since as not sent', async () => {
-    const k = await makeClass(env.server.base, TWO_SEATS, ['Ben']);
-    clients.push(k.teacher, ...k.students.map((s) => s.client));
-    const ben = k.students[0].client;
-    const cls = env.server.hub.classes.get(k.classId)!;
-    const { page, errors } = await openPage(env.browser, `${env.server.base}/class.html?code=${k.code}`, 1280, 800);
-    await page.getByTestId('join-name').fill('Ann');
-    await page.getByTestId('join').click();
-    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
-    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const { ben, cls, page, errors } = await annJoinsChina(env.browser, env.server, clients);
     const button = page.getByTestId('end-turn');
     const tariff = async (v: string) => {
       await page.getByTestId('tab-tariffs').click();
