@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './cli-run.ts';
+import { playUntilStopped, underStopSignals } from '../src/cli/io.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gambit-early-int-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -75,4 +76,41 @@ describe('Ctrl-C as soon as a batch says anything', () => {
     expect(stderr).toBe(`gambit: interrupted while writing ${target}: not written\n`);
     expect(readdirSync(join(dir, 'w'))).toEqual([]);
   }, 60_000);
+  it('an experiment: says what its journal keeps, or that nothing was kept and leaves no journal to refuse a rerun', async () => {
+    for (let i = 0; i < 3; i++) {
+      const out = join(dir, `e${i}`);
+      const r = await intWhen(['experiment', 'thesis', '--seeds', '2', '--opponents', 'personas', '--workers', '1', '--out', out], /^experiment thesis: /m);
+      expect(r.signal, r.stderr).toBeNull();
+      expect(r.code, r.stderr).toBe(130);
+      const m = /^experiment: interrupted(?:; (\d+) of 10 games are kept in (.*); run the same command with --resume to finish \(--fresh to start again\)| before any game ended; nothing kept, nothing written: run the command again)$/m.exec(r.stderr);
+      expect(m, r.stderr).not.toBeNull();
+      const files = existsSync(out) ? readdirSync(out) : [];
+      expect(files).toEqual(m![1] === undefined ? [] : ['thesis.json.partial']);
+    }
+  }, 180_000);
+});
+
+describe('the stop signals after the play', () => {
+  it('are no longer noted once the play is over (a Ctrl-C while the outputs are worked out or written is not dropped)', async () => {
+    const base = process.listenerCount('SIGINT');
+    const baseTerm = process.listenerCount('SIGTERM');
+    await underStopSignals(async () => {
+      expect(process.listenerCount('SIGINT')).toBe(base + 1);
+      expect(await playUntilStopped(async () => {})).toBeNull();
+      // the wrap-up: no handler of the batch's left to note a signal that nothing would read
+      expect(process.listenerCount('SIGINT')).toBe(base);
+      expect(process.listenerCount('SIGTERM')).toBe(baseTerm);
+    });
+    expect(process.listenerCount('SIGINT')).toBe(base);
+  });
+
+  it('a signal before the play still means no game is played', async () => {
+    let played = false;
+    const sig = await underStopSignals(async () => {
+      process.emit('SIGINT');
+      return playUntilStopped(async () => void (played = true));
+    });
+    expect(sig).toBe('SIGINT');
+    expect(played).toBe(false);
+  });
 });

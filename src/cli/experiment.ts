@@ -14,7 +14,7 @@ import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } 
 import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
-import { checkOutputs, gambitReport } from './files.ts';
+import { checkOutputs, refuseForeignReport } from './files.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
 import { logProgress } from './progress-log.ts';
@@ -191,8 +191,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const journal = join(out, `${ex.id}.json.partial`);
   checkOutputs([{ path: out, flag: '--out', dir: true, inside: [`${ex.id}.json`, `${ex.id}.csv`, 'report.html', `${ex.id}.json.partial`] }], []);
   // a report.html gambit did not write is someone's page: refused before a game is played, as `report` does
-  const page = join(out, 'report.html');
-  if (!o.force && existsSync(page) && !gambitReport(page)) throw new UsageError(`--out: ${page} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
+  refuseForeignReport(join(out, 'report.html'), o.force, '--out');
   const content = loadContent('rare-earth-gambit');
   for (const st of ex.strategies) makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])), [ex.seat]: resolveAgent(st.agent) } as Record<CountryId, string>);
   const seeds = Array.from({ length: n }, (_, k) => k + 1);
@@ -231,7 +230,10 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
     { after: () => bar?.stop(), onError: () => dropEmptyJournal(done.path, done.size) },
   );
   if (sig) {
-    process.stderr.write(interruptedLine('experiment', sig, `; ${done.size} of ${plan.played} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)`));
+    // a journal with no game in it (stopped before the first ended) is no use to --resume, and would refuse a plain rerun
+    if (done.size === 0) dropEmptyJournal(done.path, 0);
+    const kept = done.size === 0 ? ' before any game ended; nothing kept, nothing written: run the command again' : `; ${done.size} of ${plan.played} games are kept in ${journal}; run the same command with --resume to finish (--fresh to start again)`;
+    process.stderr.write(interruptedLine('experiment', sig, kept));
     return STOP_SIGNALS[sig];
   }
   const cells = plan.cells(line);

@@ -131,18 +131,24 @@ interface StopWatch {
 }
 function watchStopSignals(): StopWatch {
   const w: StopWatch = { signal: null, release: () => {} };
-  w.release = onStopSignals((sig) => {
+  const off = onStopSignals((sig) => {
     if (w.signal) process.exit(STOP_SIGNALS[sig]);
     w.signal = sig;
   });
+  let on = true;
+  w.release = () => {
+    if (on) off();
+    on = false;
+  };
   return w;
 }
 
 let armed: StopWatch | null = null;
 
-/** Runs a batch command with the stop signals noted from its start, not only once its games start: a Ctrl-C while
- * it loads, checks or prints its header (an analyst's play-test: right after the first output) ended the process
- * silently, as Node's default does, leaving an empty journal behind. Now the batch plays no game and says so. */
+/** Runs a batch command with the stop signals noted from its start until its play ends (playUntilStopped releases
+ * them), not only once its games start: a Ctrl-C while it loads, checks or prints its header (an analyst's play-test:
+ * right after the first output) ended the process silently, as Node's default does, leaving an empty journal behind.
+ * Now the batch plays no game and says so. */
 export async function underStopSignals<T>(run: () => Promise<T>): Promise<T> {
   const w = watchStopSignals();
   armed = w;
@@ -169,7 +175,10 @@ export async function playUntilStopped(play: (stopped: () => boolean) => Promise
     hooks.onError?.();
     throw e;
   } finally {
-    if (!outer) w.release();
+    // the play is over: a signal from now on (the analysis, the outputs written) is not noted for a play that will
+    // not read it, but ends the process as before (a file being written says so: `track`)
+    w.release();
+    if (armed === outer) armed = null;
     hooks.after?.();
   }
   return w.signal;
