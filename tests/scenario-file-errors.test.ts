@@ -52,6 +52,16 @@ describe('--scenario names a missing or malformed file', () => {
 });
 
 describe('jsonErrorOffset', () => {
+  it('nesting too deep for the position finder: the file refused as not JSON (exit 1), not an internal error', async () => {
+    const deep = join(TMP, 'deep.json');
+    writeFileSync(deep, '['.repeat(200_000) + 'x');
+    expect(jsonErrorOffset('['.repeat(200_000) + 'x')).toBe(-1);
+    const r = await cli('run', '--turns', '1', '--scenario', deep);
+    expect(endProblem(r), r.stderr).toBeNull();
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain('deep.json: $: expected valid JSON');
+  });
+
   it('agrees with V8 wherever V8 names a position, and finds one where it does not', () => {
     const cases = ['{"id": "x"', '{"id":"x"} junk', '{"a":1,}', '{"a":01}', '{"a":"\\q"}', '{"a":-}', '{"a":"x\ny"}', '[1,2', '{"a" 1}'];
     for (const c of cases) {

@@ -85,7 +85,8 @@ export function jsonErrorOffset(text: string): number {
     return i < text.length ? i : -1;
   } catch (e) {
     if (e instanceof Stop) return Math.min(i, text.length);
-    throw e; // a stack overflow on absurd nesting: the caller says no position
+    if (e instanceof RangeError) return -1; // a stack overflow on absurd nesting (JSON.parse nests without one): no position
+    throw e;
   }
 }
 
