@@ -69,6 +69,14 @@ describe('gambit report and an existing report.html', () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stdout).toBe(`replaced: ${html}\n`);
     expect(readFileSync(html, 'utf8')).toContain('<title>Rare Earth Gambit: batch report</title>');
+    // a directory by that name: said so (no --force could write over it), with or without --force
+    rmSync(html);
+    mkdirSync(html);
+    for (const force of [[], ['--force']]) {
+      const dirThere = await cli('report', d, ...force);
+      expect(dirThere.code).toBe(2);
+      expect(dirThere.stderr).toBe(`gambit: report: ${html} is a directory, where the report goes; move it away\n`);
+    }
   });
 });
 

@@ -273,3 +273,16 @@ export function head(path: string, n: number): string {
 export function gambitReport(path: string): boolean {
   return /<meta name="generator" content="gambit|<title>Rare Earth Gambit: batch report<\/title>|<p class="sub">gambit experiment /.test(head(path, 64 * 1024));
 }
+
+/** A report.html about to be written over: a directory there is refused (no --force writes a file over it), and so is
+ * a file gambit did not write (someone's page) unless `force`. Said before any work is done. */
+export function refuseForeignReport(path: string, force: boolean | undefined, label: string): void {
+  let st: Stats;
+  try {
+    st = statSync(path);
+  } catch {
+    return; // nothing there (or not reachable: writing it will say why)
+  }
+  if (st.isDirectory()) throw new UsageError(`${label}: ${path} is a directory, where the report goes; move it away`);
+  if (!force && !gambitReport(path)) throw new UsageError(`${label}: ${path} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
+}

@@ -8,7 +8,7 @@ import { summaryLines } from '../analysis/summary.ts';
 import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
-import { LIMITS, gambitReport, mb } from './files.ts';
+import { LIMITS, mb, refuseForeignReport } from './files.ts';
 import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
@@ -158,7 +158,8 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
-    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), pct(r.stability), esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
+    if (rows.slice(0, 24).some((r) => overstated(r.marginCi95, r.stability))) H.push(p(`*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}.`));
     if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
   }
   const eq = a.equilibria;
@@ -334,6 +335,8 @@ const hasBatch = (inp: Inputs) => Boolean(inp.payoffs || inp.analysis || inp.swe
  * written again from its NAME.json. A report.html (or report CSV) gambit wrote before is replaced and said to be
  * ("replaced:"); a report.html it did not write is refused unless `force` (nothing is written). */
 export function cmdReport(dir: string, o: { force?: boolean } = {}): number {
+  // someone's report.html (or a directory of that name) is refused before the inputs are read and analysed
+  refuseForeignReport(join(dir, 'report.html'), o.force, 'report');
   let files: Record<string, string>;
   try {
     const exps = experimentsIn(dir);
@@ -347,9 +350,6 @@ export function cmdReport(dir: string, o: { force?: boolean } = {}): number {
     process.stderr.write(`gambit: report: ${e.message}\n`);
     return 1;
   }
-  const html = join(dir, 'report.html');
-  if (!o.force && existsSync(html) && !gambitReport(html))
-    throw new UsageError(`report: ${html} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
   for (const [name, text] of Object.entries(files)) {
     const had = existsSync(join(dir, name));
     writeFileAtomic(join(dir, name), text);
