@@ -49,6 +49,9 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect((await cli('report', d)).code).toBe(0);
     const html = readFileSync(join(d, 'report.html'), 'utf8').replace(/<[^>]+>/g, '');
     expect(html).toMatch(/stays an equilibrium in 100% of 500 resamples, yet it is not firm: the margin's 95% interval takes in 0, and resampling only redraws the 3 seeds played \(10 different draws\)/);
+    // and its best-response table stars the 100% and says why under it, as the text does
+    expect(html).toMatch(/100%\*/);
+    expect(html).toContain("*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: resampling only redraws the 3 seeds played");
   });
 
   it('a firm margin is not starred and has no caveat', async () => {

@@ -63,7 +63,7 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string, cave
   const head = `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}.`;
   // a case that stays best in (nearly) every resample all the same: why that does not make it sure
   const held = unsure.filter((r) => overstated(r.marginCi95, r.stability));
-  const though = held.length ? ` ${unsure.length === 1 ? 'It stays' : held.length === unsure.length ? 'Each stays' : `${held.length} of them stay`} best in ${held.length === 1 ? pc(held[0].stability!) : `${pc(Math.min(...held.map((r) => r.stability!)))} or more`} of resamples, but ${caveat}.` : '';
+  const though = held.length ? ` ${unsure.length === 1 ? 'It stays' : held.length === unsure.length ? 'Each stays' : `${held.length} of them ${held.length === 1 ? 'stays' : 'stay'}`} best in ${held.length === 1 ? pc(held[0].stability!) : `${pc(Math.min(...held.map((r) => r.stability!)))} or more`} of resamples, but ${caveat}.` : '';
   if (unsure.length === 1) {
     const [c] = unsure;
     return `${head} Not sure${label(c) ? ` against ${label(c)}` : ''}: ${c.best[0]} leads the next best by ${withCi(c.margin!, c.marginCi95)} points, an interval that takes in 0.${though}`;
