@@ -30,6 +30,18 @@ describe('sobolIndices with a noise level', () => {
   });
 });
 
+describe('sobolIndices just above the noise level', () => {
+  it('decides flat once: resamples that fall under the noise are not zeroed, which pulled the intervals to 0', () => {
+    const d = saltelliDesign(64, 2, '3');
+    const f = (x: number[]) => 500 + 6e-3 * x[0]; // sd 1.7e-3: 3.5e-6 of its size
+    const args = [d.A.map(f), d.B.map(f), d.AB.map((m) => m.map(f))] as const;
+    const r = sobolIndices(...args, { resamples: 200, noise: 3.3e-6 });
+    expect(r.flat).toBe(false);
+    expect(r.indices[0].ST).toBeCloseTo(1, 1);
+    expect(r.indices[0].STci[0]).toBeGreaterThan(0.5); // 0.79 here; 0 when resamples under the noise were zeroed
+  });
+});
+
 describe('gambit sweep --method sobol: outcomes within numerical noise', () => {
   it('are not ranked, say why, and are left out of what depends on what; a small real effect still is', async () => {
     const out = join(TMP, 's');

@@ -256,9 +256,11 @@ export function sobolIndices(fA: number[], fB: number[], fAB: number[][], o: Sob
   const boot = fAB.map(() => ({ S1: [] as number[], ST: [] as number[] }));
   const rng = seedrandom.alea(`sobol-bootstrap:${o.seed ?? '1'}`);
   const idx = new Uint32Array(n);
-  for (let b = 0; b < resamples; b++) {
+  // flat or not is decided once, on every row: a flat output has no intervals to draw (every index 0, [0, 0]), and a
+  // resample of one just above the noise is not zeroed for falling under it, which pulled its intervals towards 0
+  for (let b = 0; b < (est.variance === 0 ? 0 : resamples); b++) {
     for (let r = 0; r < n; r++) idx[r] = Math.floor(rng() * n);
-    const e = estimate(fA, fB, fAB, idx, noise);
+    const e = estimate(fA, fB, fAB, idx, 0);
     e.S1.forEach((v, i) => boot[i].S1.push(v));
     e.ST.forEach((v, i) => boot[i].ST.push(v));
   }

@@ -24,7 +24,7 @@ function tail(r: SobolRun, q: number): { share: number; farthest: number; median
  * numerical noise of the market solver (SOLVER_NOISE), in which its indices would only rank noise. */
 function under(o: SobolRun['outcomes'][number]): string | null {
   if (!(o.sd > 1e-12 * Math.max(1, Math.abs(o.mean))) || o.noise === undefined) return null;
-  return `sd ${g(o.sd)}, within ${o.noise.toExponential(0).replace('e-', 'e-')} of its size: the market solver's numerical noise`;
+  return `sd ${g(o.sd)}, within ${o.noise.toExponential(0)} of its size: the market solver's numerical noise`;
 }
 
 const f2 = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
