@@ -7,6 +7,7 @@ import { play } from './helpers.ts';
 import { dashboardNews, newsWeight } from '../src/classroom/news.ts';
 import { setLang } from '../src/ui/i18n.ts';
 import type { Orders } from '../engine/index.ts';
+import { whyLine } from '../engine/leverage.ts';
 
 const orders = {
   AUS: { defenseSpendingPct: 2.1 },
@@ -61,6 +62,33 @@ describe("the dashboard's news", () => {
     expect(newsWeight('AUS sets its tariffs on CHN: magnets 15% (was 0%).')).toBeGreaterThan(newsWeight('AUS sets its tariffs on CHN: cars 2% (was 0%), magnets 1% (was 0%).'));
     expect(newsWeight('CHN bans NdFeB magnet exports to JPN.')).toBeGreaterThan(newsWeight('AUS sets its tariffs on CHN: magnets 50% (was 0%).'));
     expect(newsWeight("USA breaks deal D5 with JPN; JPN's trust in USA falls.")).toBeGreaterThan(newsWeight('USA proposes D7 to JPN: x.'));
+  });
+
+  it("a truce's terms in the digest's plain words: no \"Nash terms\" or \"US hand\"", async () => {
+    const round = {
+      events: [],
+      news: [
+        // the engine's lines (engine/leverage.ts whyLine(), agents/truce.ts), as in tests/plain-terms
+        `US-China track: truce (was escalation): ${whyLine({ phase: 'truce', usFromChina: 0.4, usFromJapan: 0.05, usCost: 12.3, chinaCost: 30.1, usHand: -0.1, concession: 15 })}.`,
+        'CHN rejects D4 from USA: a cap of 40% is too little relief; the Nash terms are 25% (US hand -0.10); counter-offer at 25%.',
+        'CHN accepts D3: USA offers CHN a tariff of at most 25% on other goods for open exports of magnets, for 4 turns (near the Nash terms (a cap of 25%): escalation would cost the US USD 12 bn a year and China USD 30 bn; US hand 0.42).',
+      ],
+    };
+    const en = texts(dashboardNews(round), 'news');
+    expect(en).toEqual([
+      expect.stringMatching(/^US-China track: .*; China has less to lose, so fair terms for a truce \(sharing the gain of peace evenly\) have the US cut its tariff on Chinese goods by 15 points\.$/),
+      expect.stringMatching(/^China accepts D3: .*\(close to fair terms \(a tariff cap of 25%\): a year of escalation would cost the US USD 12 bn and China USD 30 bn\)\.$/),
+      'China rejects D4 from the United States: a cap of 40% is too little relief; fair terms are a cap of 25%, so it offers 25%.',
+    ]);
+    await setLang('ja');
+    try {
+      const ja = texts(dashboardNews(round), 'news');
+      expect(ja).toHaveLength(3);
+      for (const l of ja) expect(l).toMatch(/公平な条件/);
+      for (const l of [...en, ...ja]) expect(l).not.toMatch(/Nash|US hand|ナッシュ|交渉力/);
+    } finally {
+      await setLang('en');
+    }
   });
 
   it('in Japanese when the game is Japanese (the same words as the digest)', async () => {

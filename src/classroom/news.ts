@@ -1,7 +1,9 @@
 // The dashboard's news: the round's events, then its weightiest engine news lines, in the words the player's digest
-// uses (countries by name, "NdFeB magnet exports", a real minus sign) rather than the engine's codes ("AUS raises ...").
+// uses (countries by name, "NdFeB magnet exports", a real minus sign, a truce's "fair terms" for the engine's "Nash
+// terms" and "US hand": plain-terms.ts) rather than the engine's codes ("AUS raises ...").
 // In Japanese, an event's title comes from the content's locale (by the event's id).
 import { plainNews } from '../ui/story.ts';
+import { plainTerms } from '../ui/plain-terms.ts';
 import { eventTitle } from '../ui/content-text.ts';
 
 /** How many news lines a world card lists (the rest are counted: "+N more"). */
@@ -51,7 +53,7 @@ export function dashboardNews(hl: { events: string[]; eventIds?: string[]; news:
   const shown = ranked.slice(0, NEWS_SHOWN);
   return [
     ...hl.events.map((title, i) => ({ kind: 'event' as const, text: eventTitle({ id: hl.eventIds?.[i] ?? '', title }) })),
-    ...shown.map((n) => ({ kind: 'news' as const, text: plainNews(n) })),
+    ...shown.map((n) => ({ kind: 'news' as const, text: plainTerms(plainNews(n)) })),
     ...(ranked.length > shown.length ? [{ kind: 'more' as const, text: more(ranked.length - shown.length) }] : []),
   ];
 }

@@ -14,6 +14,8 @@ export interface ClassSocket {
   /** `why`: the server's reason for refusing the token (a page words it with said()) */
   onState(f: (s: 'open' | 'closed' | 'refused', why?: ServerError) => void): void;
   hello: Promise<{ role: Role; classId: string; code: string; student: string | null }>;
+  /** a new turn's snapshot (read after a reconnect) answers the submits still waiting: true if there were any */
+  answer(snapshot: unknown): boolean;
   close(): void;
 }
 
@@ -29,6 +31,16 @@ export function classSocket(token: string): ClassSocket {
   let helloRes: (v: never) => void = () => {};
   let helloRej: (e: Error) => void = () => {};
   const hello = new Promise<never>((res, rej) => ((helloRes = res), (helloRej = rej)));
+
+  /** a new turn's snapshot answers the submits sent before it (their answer went to a socket now gone) */
+  const answer = (value: unknown) => {
+    const subs = [...pending].filter(([, p]) => p.method === 'submit' && p.sent);
+    for (const [id, p] of subs) {
+      pending.delete(id);
+      p.resolve({ ok: true, value });
+    }
+    return subs.length > 0;
+  };
 
   const send = (id: number) => {
     const p = pending.get(id)!;
@@ -52,14 +64,7 @@ export function classSocket(token: string): ClassSocket {
       if (m.push) {
         // a turn resolved while our submit's socket was gone: that snapshot answers the submit (and any sent again
         // with changes before the round ended, which would otherwise take the next round's snapshot)
-        if (m.push === 'snapshot') {
-          const subs = [...pending].filter(([, p]) => p.method === 'submit' && p.sent);
-          for (const [id, p] of subs) {
-            pending.delete(id);
-            p.resolve({ ok: true, value: m.value });
-          }
-          if (subs.length) return;
-        }
+        if (m.push === 'snapshot' && answer(m.value)) return;
         return pushes.forEach((f) => f(m as Push));
       }
       if (typeof m.id !== 'number') {
@@ -99,6 +104,7 @@ export function classSocket(token: string): ClassSocket {
     onPush: (f) => void pushes.push(f),
     onState: (f) => void states.push(f),
     hello,
+    answer,
     close() {
       stopped = true;
       ws.close();

@@ -304,7 +304,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     }
     renderBar();
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => {
-      if (s.turn === snap!.turn || !game || endRound({ ok: true, value: s })) return;
+      // (End turn's submit, sent before the socket dropped, is answered by it: End turn draws the turn and its digest)
+      if (s.turn === snap!.turn || !game || endRound({ ok: true, value: s }) || sock.answer(s)) return;
       game.setSnapshot(s, true);
       missed(s); // the round resolved while the socket was down: its digest, not pushed to this page
     });
