@@ -4,10 +4,12 @@
 // deal-news.ts). In the digest's chunk (loaded after the map), not the page's first code.
 const N = '[+−-]?[\\d.]+';
 
-/** A news line (plainNews()'s English) with its Nash terms in plain words; any other line as it was. */
+/** A news line (plainNews()'s English) with its Nash terms and the US hand index in plain words; any other line as
+ * it was. */
 export function plainTerms(line: string): string {
   return line
     .replace(new RegExp(`; (the US|China) has less to lose \\(US hand ${N}\\), so the Nash terms of a truce ask (?:the US to cut its tariff on Chinese goods by ([\\d.]+) points|no tariff cut of the US)`), (_, who: string, cut?: string) => `; ${who} has less to lose, so fair terms for a truce (sharing the gain of peace evenly) ${cut ? `have the US cut its tariff on Chinese goods by ${cut} points` : 'ask no tariff cut of the US'}`)
     .replace(new RegExp(`near the Nash terms \\(a cap of ([\\d.]+)%\\): escalation would cost the US (USD [\\d.]+ bn) a year and China (USD [\\d.]+ bn); US hand ${N}`), 'close to fair terms (a tariff cap of $1%): a year of escalation would cost the US $2 and China $3')
-    .replace(new RegExp(`the Nash terms are ([\\d.]+)% \\(US hand ${N}\\); counter-offer at ([\\d.]+)%`), 'fair terms are a cap of $1%, so it offers $2%');
+    .replace(new RegExp(`the Nash terms are ([\\d.]+)% \\(US hand ${N}\\); counter-offer at ([\\d.]+)%`), 'fair terms are a cap of $1%, so it offers $2%')
+    .replace(new RegExp(`^The US's hand with China (strengthens|weakens) \\(${N} -> ${N}\\): `), (_, w: string) => `The US would lose ${w === 'strengthens' ? 'less' : 'more'} than before in a squeeze by China: `);
 }
