@@ -161,12 +161,12 @@ function openingState(content: Content): GameState {
     for (let i = 0; i < NR; i++) for (const s of STAGES) R[REGIONS[i]].inventory[s] = (needs[s][i] * content.goods.markets[s].inventoryWeeks) / (13 * q);
   };
   let chainIn = buildChainInput({ ...ctx, open: true, market });
-  let chain = runChain(chainIn);
+  let chain = runChain(chainIn, false); // (the opening's calibration reads no clearing residual)
   for (let pass = 0; pass < 3; pass++) {
     setTargets(chain.needs);
     calibrateSupply(market, chainIn, chain);
     chainIn = buildChainInput({ ...ctx, open: true, market });
-    chain = runChain(chainIn);
+    chain = runChain(chainIn, false);
   }
   const flows = {} as GameState['flows'];
   const prices = {} as GameState['prices'];

@@ -60,7 +60,7 @@ export function priceLedger(
   const all: Lift = {};
   let allStock = false;
   for (const c of causes) {
-    const r = runChain(rebuild(c.lift, c.stockpiles === true));
+    const r = runChain(rebuild(c.lift, c.stockpiles === true), false); // (no clearing residuals: only the actual chain's reach the report)
     runs[c.name] = r;
     const p = {} as Record<StageKey, { world: number; CHN: number }>;
     for (const s of STAGES) p[s] = seriesOf(r, s, worldPriceOf);
@@ -72,7 +72,7 @@ export function priceLedger(
     if (c.stockpiles) allStock = true;
   }
   // every cause lifted at once
-  const none = causes.length ? runChain(rebuild(all, allStock)) : actual;
+  const none = causes.length ? runChain(rebuild(all, allStock), false) : actual;
   const ledger = {} as PriceLedger;
   for (const s of STAGES) {
     const row = {} as { world: PriceWhy; CHN: PriceWhy };
