@@ -91,6 +91,9 @@ function projectsIssues(p: ProjectsFile, add: Add): void {
   deepSeaIssues(p, add);
 }
 
+/** The project kinds whose capacity ramps up after completion (engine/projects.ts, addRamped). */
+const RAMPED: readonly string[] = ['mine', 'refinery', 'magnetPlant'];
+
 /** The mud programme's stages: unique ids, passable, and the deepSeaMud type's cost and lead time those of its stages
  * (orders are checked against the type's cost, which pays for the first stage). */
 function deepSeaIssues(p: ProjectsFile, add: Add): void {
@@ -103,6 +106,7 @@ function deepSeaIssues(p: ProjectsFile, add: Add): void {
   });
   const lead = ds.stages.reduce((a, st) => a + st.quarters, 0);
   for (const [id, t] of Object.entries(p.types)) {
+    if (t.rampUp && !RAMPED.includes(t.kind)) add(['types', id, 'rampUp'], `no rampUp: only ${RAMPED.join(', ')} ramp up (this type's capacity comes on whole)`, `a rampUp on kind ${t.kind}`);
     if (t.kind !== 'deepSeaMud') continue;
     if (Math.abs(t.costUsdBn - ds.stages[0].costUsdBn) > 1e-9) add(['types', id, 'costUsdBn', 'v'], `the cost of the first stage (deepSea.stages[0].costUsdBn = ${ds.stages[0].costUsdBn})`, `number ${t.costUsdBn}`);
     if (Math.abs(t.leadQuarters - lead) > 1e-9) add(['types', id, 'leadQuarters', 'v'], `the stages' quarters added up (${lead})`, `number ${t.leadQuarters}`);

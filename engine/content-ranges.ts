@@ -129,6 +129,7 @@ const LIMITS: Partial<Record<ContentKind, [string, Limit][]>> = {
     ['types.*.capacity', tonnes],
     ['types.*.costUsdBn', { min: 0, above: true, max: 1000 }],
     ['types.*.leadQuarters', quarters],
+    ['types.*.rampUp.quarters', { min: 1, max: 40 }],
     ['types.*.envPerQuarter', { min: 0, max: 1000 }],
     ['deepSea.prior.*', { min: 0, above: true, max: 1000 }],
     ['deepSea.stages.*.costUsdBn', { min: 0, max: 1000 }],

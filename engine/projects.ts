@@ -117,7 +117,7 @@ export function advanceProjects(
     if (!f.delayQuarters) addStageCapacity(R[f.region], f.stage, f.tonnes);
     else pipeline.push({ due: turn + Math.ceil(f.delayQuarters / q), region: f.region, stage: f.stage, tonnes: f.tonnes });
   }
-  const projects = buildingStep(content, state, R, started, instant, shocks, turn, news, offtakes);
+  const projects = buildingStep(content, state, R, started, instant, shocks, turn, news, offtakes, pipeline);
   privateSupply(content, state, R, turn, pipeline);
   priceResponse(content, state, R);
   sortPipeline(pipeline);
@@ -160,7 +160,7 @@ function carGrowth(content: Content, frac: number): number[] {
 }
 
 /** Projects under way move on a turn (delays, completion, success or failure); finished stakes add offtakes. */
-function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], shocks: readonly Shock[], turn: number, news: string[] | null, offtakes: Offtake[]): Project[] {
+function buildingStep(content: Content, state: GameState, R: Record<RegionId, RegionState>, started: Project[], instant: Shock[], shocks: readonly Shock[], turn: number, news: string[] | null, offtakes: Offtake[], pipeline: GameState['pipeline']): Project[] {
   const q = state.quartersPerTurn;
   const projects: Project[] = [];
   for (const p0 of started) {
@@ -185,7 +185,7 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
         p.status = 'done';
         const host = R[p.host];
         const tonnes = t.capacity * p.units;
-        addCapacity(content, host, t.stage, t.kind, tonnes);
+        addRamped(content, host, p.host, t, tonnes, turn, q, pipeline);
         stakeOfftake(content, p, t, host, tonnes, turn, offtakes);
         news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete.`);
       } else {
@@ -196,6 +196,28 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
     projects.push(p);
   }
   return projects;
+}
+
+/** A finished plant's capacity: all of it now, or, with a ramp-up, `firstShare` of it now and the rest in even steps
+ * over the next `quarters`, as arrivals in the capacity pipeline (docs/MODEL.md S10, "Ramp-up": new mines, separation
+ * plants and magnet lines reach nameplate over months to years, McNulty 1998). A mine's steps are written as its
+ * light ore (or heavy, for a host without light ore), which the pipeline turns back into t REO of the host's ore. */
+function addRamped(content: Content, host: RegionState, region: RegionId, t: ReturnType<typeof knownProjectType>, tonnes: number, turn: number, q: number, pipeline: GameState['pipeline']): void {
+  const ramp = t.rampUp;
+  const stage = t.kind === 'mine' ? (host.lightFrac > 0 ? 'ore.light' : 'ore.heavy') : t.stage;
+  if (!ramp || !stage || ramp.firstShare >= 1) {
+    addCapacity(content, host, t.stage, t.kind, tonnes);
+    return;
+  }
+  addCapacity(content, host, t.stage, t.kind, tonnes * ramp.firstShare);
+  const per = t.kind === 'mine' ? (stage === 'ore.light' ? host.lightFrac : host.heavyFrac) : 1;
+  const steps = Math.max(1, Math.ceil(ramp.quarters / q));
+  let last = ramp.firstShare;
+  for (let k = 1; k <= steps; k++) {
+    const share = k === steps ? 1 : ramp.firstShare + ((1 - ramp.firstShare) * k * q) / ramp.quarters;
+    if (share > last) pipeline.push({ due: turn + k, region, stage, tonnes: tonnes * (share - last) * per });
+    last = share;
+  }
 }
 
 /** A finished project abroad gives its owner an offtake of its output. Its own function, called for every finished

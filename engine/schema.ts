@@ -4,7 +4,6 @@ import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, PROJECT_KINDS } from './ids.t
 import { N, Frac } from './sourced.ts';
 import { DeepSeaSchema } from './deepsea-schema.ts';
 import { LeverageSchema } from './leverage-schema.ts';
-
 export { N }; // sourced numbers {v, src, range?} live in sourced.ts
 
 const countryEnum = z.enum(COUNTRIES);
@@ -30,7 +29,6 @@ export const MarketSchema = z
   .strict();
 
 const UseSchema = z.object({ wtpMultiple: N, elasticity: N }).strict();
-
 export const GoodsFileSchema = z
   .object({
     markets: z.object(Object.fromEntries(STAGES.map((s) => [s, MarketSchema])) as Record<(typeof STAGES)[number], typeof MarketSchema>).strict(),
@@ -216,6 +214,8 @@ export const ProjectTypeSchema = z
     /** deepSeaMud and mines: composition of the ore, overriding the host's */
     lightFrac: Frac.optional(),
     heavyFrac: Frac.optional(),
+    /** mines, refineries, magnet plants: firstShare of capacity at completion, all of it after `quarters` (MODEL.md S10) */
+    rampUp: z.object({ firstShare: Frac, quarters: N }).strict().optional(),
   })
   .strict();
 export const ProjectsFileSchema = z

@@ -1,0 +1,102 @@
+// Ramp-up (docs/MODEL.md S10): a finished magnet plant, separation plant or mine comes on at firstShare of its
+// capacity and reaches nameplate in even steps over rampUp.quarters, as arrivals in the capacity pipeline; a type
+// without rampUp comes on whole; a rampUp on a kind that does not ramp (recycling) is refused with its path.
+import { describe, expect, it } from 'vitest';
+import { ContentError, compileContent } from '../engine/content.ts';
+import { createGame, resolveTurn, type Content, type GameState } from '../engine/index.ts';
+import { loadContent, readBundle } from '../src/content/load.ts';
+
+const base = loadContent('rare-earth-gambit');
+
+/** A copy of the content where every project succeeds on time (no delay risk, no delaying event), `edit` applied. */
+function contentWith(edit: (c: Content) => void): Content {
+  const c = structuredClone(base) as Content;
+  for (const t of Object.values(c.projects.types)) {
+    t.successChance = 1;
+    t.delayRisk = 0;
+  }
+  c.events.events = c.events.events.filter((e) => !e.effects.some((f) => f.kind === 'projectDelay'));
+  edit(c);
+  return c;
+}
+
+/** Turn 1 of seed 1, with or without a Japanese magnet plant that finishes this turn. */
+function turnOne(c: Content, withPlant: boolean): GameState {
+  const s = createGame(c, 1);
+  if (withPlant) s.projects.push({ id: 'P900', type: 'magnetPlant', owner: 'JPN', host: 'JPN', units: 1, remainingQuarters: 1, status: 'building', startedTurn: 0, costUsdBn: 1, private: false });
+  return resolveTurn(c, s, {}, { ledger: false }).state;
+}
+
+/** The plant's own pipeline arrivals: Japan's magnet entries due by `last` in the game with it, less those in the game
+ * without. Private investment answers prices, which the plant moves, but its arrivals are due a lead time (three
+ * years) on, grouped by year: later than a ramp-up's last step. */
+function plantArrivals(a: GameState, b: GameState, last: number): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (s: GameState, sign: number) => {
+    for (const e of s.pipeline) if (e.region === 'JPN' && e.stage === 'magnet' && e.due <= last) out.set(e.due, (out.get(e.due) ?? 0) + sign * e.tonnes);
+  };
+  add(a, 1);
+  add(b, -1);
+  for (const [k, v] of out) if (Math.abs(v) < 1e-9) out.delete(k);
+  return out;
+}
+
+describe('ramp-up of finished plants', () => {
+  it('a magnet plant comes on at its first share and the rest arrives in even steps over its ramp-up quarters', () => {
+    const c = contentWith(() => {});
+    const ramp = c.projects.types.magnetPlant.rampUp!;
+    const cap = c.projects.types.magnetPlant.capacity;
+    expect(ramp.firstShare).toBeLessThan(1);
+    const a = turnOne(c, true);
+    const b = turnOne(c, false);
+    expect(a.projects.find((p) => p.id === 'P900')?.status).toBe('done');
+    expect(a.regions.JPN.magnetCap - b.regions.JPN.magnetCap).toBeCloseTo(cap * ramp.firstShare, 6);
+    const steps = plantArrivals(a, b, 1 + ramp.quarters + 2);
+    // one arrival a turn (a quarter a turn here) for the ramp's quarters, each an equal part of the rest
+    expect([...steps.keys()].sort((x, y) => x - y)).toEqual(Array.from({ length: ramp.quarters }, (_, k) => 2 + k));
+    for (const t of steps.values()) expect(t).toBeCloseTo((cap * (1 - ramp.firstShare)) / ramp.quarters, 6);
+  });
+
+  it('the arrivals reach the plant: its capacity climbs turn by turn to the whole of it', () => {
+    const c = contentWith(() => {});
+    const ramp = c.projects.types.magnetPlant.rampUp!;
+    const cap = c.projects.types.magnetPlant.capacity;
+    let a = turnOne(c, true);
+    let b = turnOne(c, false);
+    const gaps = [a.regions.JPN.magnetCap - b.regions.JPN.magnetCap];
+    for (let k = 0; k < ramp.quarters; k++) {
+      a = resolveTurn(c, a, {}, { ledger: false }).state;
+      b = resolveTurn(c, b, {}, { ledger: false }).state;
+      gaps.push(a.regions.JPN.magnetCap - b.regions.JPN.magnetCap);
+    }
+    // each turn the capacity there grows at the baseline rate (supplyResponse.capacityGrowthPerYear) and one step arrives
+    const gC = (1 + c.goods.supplyResponse.capacityGrowthPerYear) ** (a.quartersPerTurn / 4);
+    const step = (cap * (1 - ramp.firstShare)) / ramp.quarters;
+    for (let k = 1; k < gaps.length; k++) expect(gaps[k], `turn ${k + 1}`).toBeCloseTo(gaps[k - 1] * gC + step, 6);
+    expect(gaps.at(-1)!).toBeGreaterThanOrEqual(cap);
+  });
+
+  it('without rampUp a plant comes on whole, with nothing for it in the pipeline', () => {
+    const c = contentWith((x) => delete x.projects.types.magnetPlant.rampUp);
+    const a = turnOne(c, true);
+    const b = turnOne(c, false);
+    expect(a.regions.JPN.magnetCap - b.regions.JPN.magnetCap).toBeCloseTo(c.projects.types.magnetPlant.capacity, 6);
+    expect(plantArrivals(a, b, 12).size).toBe(0);
+  });
+
+  it('a rampUp on recycling is refused, naming the file and the path', () => {
+    const raw = readBundle('rare-earth-gambit');
+    const types = (raw.projects.json as { types: Record<string, Record<string, unknown>> }).types;
+    types.recycling.rampUp = { firstShare: { v: 0.5, src: 'test' }, quarters: { v: 4, src: 'test' } };
+    let err: unknown;
+    try {
+      compileContent(raw);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ContentError);
+    const issues = (err as ContentError).issues;
+    expect(issues.map((i) => i.path)).toEqual(['$.types.recycling.rampUp']);
+    expect(String((err as Error).message)).toMatch(/only mine, refinery, magnetPlant ramp up/);
+  });
+});
