@@ -78,4 +78,13 @@ describe('jsonErrorOffset', () => {
     expect(jsonErrorOffset('{"a":tru}')).toBe(8);
     for (const ok of ['[1e5, -0.5, "x\\u00e9", true, null, {}]', '  {"a": {"b": []}}  \n', '0', '"s"']) expect(jsonErrorOffset(ok), ok).toBe(-1);
   });
+
+  it('reads a number of any length, as JSON.parse does (a 500-digit number was read to its 400th digit)', () => {
+    const long = `{"a": ${'9'.repeat(500)}.${'5'.repeat(300)}, "b": x}`;
+    expect(() => JSON.parse(long)).toThrow();
+    expect(jsonErrorOffset(long)).toBe(long.indexOf('x'));
+    const fine = `[${'1'.repeat(1000)}e-5]`;
+    expect(JSON.parse(fine)).toHaveLength(1);
+    expect(jsonErrorOffset(fine)).toBe(-1);
+  });
 });

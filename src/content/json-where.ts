@@ -33,9 +33,12 @@ export function jsonErrorOffset(text: string): number {
       } else i++;
     }
   };
+  // sticky, read in place: a number of any length (JSON.parse takes 500 digits; a slice of the text cut it short)
+  const NUM = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
   const num = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === '-') return void (text[i] === '-' ? (i++, fail()) : fail());
+    NUM.lastIndex = i;
+    const m = NUM.exec(text);
+    if (!m) return void (text[i] === '-' ? (i++, fail()) : fail());
     i += m[0].length;
   };
   const value = (): void => {
