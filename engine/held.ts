@@ -45,3 +45,27 @@ const NONE: Held = Object.freeze({ units: 0, building: 0, anyBuilding: false });
 export function heldOf(content: Pick<Content, 'projects'>, projects: readonly Project[], owner: string, type: string): Readonly<Held> {
   return tally(content, projects).get(owner)?.get(type) ?? NONE;
 }
+
+/** The share of a finished plant's capacity in place `k` turns after the turn it finished (k = 0: that turn), with a
+ * ramp-up of `firstShare` at first and the rest in even steps over `quarters` (docs/MODEL.md S10, "Ramp-up"). */
+export function rampShare(ramp: { firstShare: number; quarters: number }, quartersPerTurn: number, k: number): number {
+  const steps = Math.max(1, Math.ceil(ramp.quarters / quartersPerTurn));
+  if (k <= 0) return ramp.firstShare;
+  if (k >= steps) return 1;
+  return ramp.firstShare + ((1 - ramp.firstShare) * k * quartersPerTurn) / ramp.quarters;
+}
+
+/** Capacity of `owner`'s finished plants of `type` still to arrive after turn `turn` (their ramp-up's rest): an agent
+ * that counted only what is in place would build again for capacity it has already paid for. */
+export function rampingOf(content: Pick<Content, 'projects'>, projects: readonly Project[], owner: string, type: string, turn: number, quartersPerTurn: number): number {
+  const t = projectType(content, type);
+  const ramp = t?.rampUp;
+  if (!t || !ramp || ramp.firstShare >= 1) return 0;
+  let rest = 0;
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i];
+    if (p.doneTurn === undefined || p.owner !== owner || p.type !== type) continue;
+    rest += p.units * t.capacity * (1 - rampShare(ramp, quartersPerTurn, turn - p.doneTurn));
+  }
+  return rest;
+}

@@ -9,6 +9,7 @@ import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { addStageCapacity, privateSupply, sortPipeline } from './pipeline.ts';
+import { rampShare } from './held.ts';
 
 export { addStageCapacity, expectedProfitability } from './pipeline.ts';
 
@@ -185,9 +186,11 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
         p.status = 'done';
         const host = R[p.host];
         const tonnes = t.capacity * p.units;
-        addRamped(content, host, p.host, t, tonnes, turn, q, pipeline);
+        const ramped = addRamped(content, host, p.host, t, tonnes, turn, q, pipeline);
+        if (ramped) p.doneTurn = turn;
         stakeOfftake(content, p, t, host, tonnes, turn, offtakes);
-        news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete.`);
+        const ramp = ramped && t.rampUp ? `: ${Math.round(t.rampUp.firstShare * 100)}% of its capacity now, all of it in ${t.rampUp.quarters} quarters` : '';
+        news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete${ramp}.`);
       } else {
         p.status = 'failed';
         news?.push(`${t.label} ${p.id} (${p.owner}) has failed: the money is spent and no capacity comes of it.`);
@@ -201,23 +204,25 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
 /** A finished plant's capacity: all of it now, or, with a ramp-up, `firstShare` of it now and the rest in even steps
  * over the next `quarters`, as arrivals in the capacity pipeline (docs/MODEL.md S10, "Ramp-up": new mines, separation
  * plants and magnet lines reach nameplate over months to years, McNulty 1998). A mine's steps are written as its
- * light ore (or heavy, for a host without light ore), which the pipeline turns back into t REO of the host's ore. */
-function addRamped(content: Content, host: RegionState, region: RegionId, t: ReturnType<typeof knownProjectType>, tonnes: number, turn: number, q: number, pipeline: GameState['pipeline']): void {
+ * light ore (or heavy, for a host without light ore), which the pipeline turns back into t REO of the host's ore.
+ * True when it ramps (the news says so). */
+function addRamped(content: Content, host: RegionState, region: RegionId, t: ReturnType<typeof knownProjectType>, tonnes: number, turn: number, q: number, pipeline: GameState['pipeline']): boolean {
   const ramp = t.rampUp;
   const stage = t.kind === 'mine' ? (host.lightFrac > 0 ? 'ore.light' : 'ore.heavy') : t.stage;
   if (!ramp || !stage || ramp.firstShare >= 1) {
     addCapacity(content, host, t.stage, t.kind, tonnes);
-    return;
+    return false;
   }
   addCapacity(content, host, t.stage, t.kind, tonnes * ramp.firstShare);
   const per = t.kind === 'mine' ? (stage === 'ore.light' ? host.lightFrac : host.heavyFrac) : 1;
   const steps = Math.max(1, Math.ceil(ramp.quarters / q));
   let last = ramp.firstShare;
   for (let k = 1; k <= steps; k++) {
-    const share = k === steps ? 1 : ramp.firstShare + ((1 - ramp.firstShare) * k * q) / ramp.quarters;
+    const share = rampShare(ramp, q, k);
     if (share > last) pipeline.push({ due: turn + k, region, stage, tonnes: tonnes * (share - last) * per });
     last = share;
   }
+  return true;
 }
 
 /** A finished project abroad gives its owner an offtake of its output. Its own function, called for every finished

@@ -108,6 +108,8 @@ export interface Project {
   startedTurn: number;
   costUsdBn: number;
   private: boolean;
+  /** the turn a project with a ramp-up finished (engine/projects.ts, addRamped): the rest of its capacity is still arriving */
+  doneTurn?: number;
   /** a deep-sea mud programme's progress through its stages (engine/deepsea.ts); only on deepSeaMud projects */
   mud?: MudProgramme;
 }

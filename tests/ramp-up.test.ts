@@ -3,7 +3,9 @@
 // without rampUp comes on whole; a rampUp on a kind that does not ramp (recycling) is refused with its path.
 import { describe, expect, it } from 'vitest';
 import { ContentError, compileContent } from '../engine/content.ts';
-import { createGame, resolveTurn, type Content, type GameState } from '../engine/index.ts';
+import { createGame, resolveTurn, viewFor, type Content, type GameState } from '../engine/index.ts';
+import { usefulInvestment } from '../engine/agents/common.ts';
+import { rampingOf } from '../engine/held.ts';
 import { loadContent, readBundle } from '../src/content/load.ts';
 
 const base = loadContent('rare-earth-gambit');
@@ -82,6 +84,25 @@ describe('ramp-up of finished plants', () => {
     const b = turnOne(c, false);
     expect(a.regions.JPN.magnetCap - b.regions.JPN.magnetCap).toBeCloseTo(c.projects.types.magnetPlant.capacity, 6);
     expect(plantArrivals(a, b, 12).size).toBe(0);
+  });
+
+  it("agents count a finished plant's ramp-up still to come, and do not build again for capacity already paid for", () => {
+    const c = contentWith(() => {});
+    const ramp = c.projects.types.magnetPlant.rampUp!;
+    const cap = c.projects.types.magnetPlant.capacity;
+    let a = turnOne(c, true);
+    expect(a.projects.find((p) => p.id === 'P900')?.doneTurn).toBe(1);
+    expect(rampingOf(c, a.projects, 'JPN', 'magnetPlant', a.turn, a.quartersPerTurn)).toBeCloseTo(cap * (1 - ramp.firstShare), 6);
+    expect(rampingOf(c, a.projects, 'USA', 'magnetPlant', a.turn, a.quartersPerTurn)).toBe(0);
+    // Japan's magnet capacity in place short of its need by less than the ramp-up still to come: no new plant
+    const need = (a.regions.JPN.last.magnetNeed * 4) / a.quartersPerTurn;
+    a.regions.JPN.magnetCap = need - cap * (1 - ramp.firstShare) * 0.5;
+    expect(usefulInvestment(c, viewFor(a, 'JPN'), 'magnetPlant', 'JPN')).toBe(false);
+    // the same shortfall with the plant's ramp-up over (or never started): a plant is useful
+    const over = { ...a, projects: a.projects.map((p) => (p.id === 'P900' ? { ...p, doneTurn: undefined } : p)) };
+    expect(usefulInvestment(c, viewFor(over, 'JPN'), 'magnetPlant', 'JPN')).toBe(true);
+    for (let k = 0; k < ramp.quarters; k++) a = resolveTurn(c, a, {}, { ledger: false }).state;
+    expect(rampingOf(c, a.projects, 'JPN', 'magnetPlant', a.turn, a.quartersPerTurn)).toBe(0);
   });
 
   it('a rampUp on recycling is refused, naming the file and the path', () => {

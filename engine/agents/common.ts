@@ -6,7 +6,7 @@ import type { Commitment, CountryOrders } from '../schema.ts';
 import type { Deal } from '../state.ts';
 import { maxDefenseStep } from '../policy.ts';
 import { projectType } from '../own.ts';
-import { heldOf } from '../held.ts';
+import { heldOf, rampingOf } from '../held.ts';
 
 /** Each country's partners (the other countries, in COUNTRIES order), one frozen list per country. */
 const PARTNERS = Object.fromEntries(COUNTRIES.map((me) => [me, Object.freeze(COUNTRIES.filter((c) => c !== me))])) as Record<CountryId, readonly CountryId[]>;
@@ -46,7 +46,9 @@ export function usefulInvestment(content: Content, view: CountryView, type: stri
   const r = view.self;
   // our units of this type (failed ones aside), those still building (their capacity): the list's tally (held.ts),
   // the same sums in the same order as filtering the list
-  const { units: held, building, anyBuilding } = heldOf(content, view.projects, me, type);
+  const { units: held, building: underWay, anyBuilding } = heldOf(content, view.projects, me, type);
+  // capacity paid for and not yet in place: plants building, and finished plants' ramp-up still to come
+  const building = underWay + rampingOf(content, view.projects, me, type, view.turn, view.quartersPerTurn);
   if (t.kind !== 'stockpile' && held + 1 > t.maxUnitsPerCountry) return false;
   const rL = content.goods.magnetRecipe.light;
   const rH = content.goods.magnetRecipe.heavy * view.heavyIntensity;

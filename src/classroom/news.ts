@@ -28,7 +28,7 @@ export function newsWeight(line: string): number {
   if (/ reopens .* exports to /.test(line)) return 60;
   if (/ sets its rare-earth mining and separation quotas /.test(line)) return 55;
   if (/ accepts \S+: /.test(line)) return 55;
-  if (/ is complete\.$| has failed: /.test(line)) return 45;
+  if (/ is complete[.:]| has failed: /.test(line)) return 45;
   if (/ proposes \S+ to /.test(line)) return 40;
   if (/ rejects \S+ from /.test(line)) return 35;
   if (/^The US's hand with China /.test(line)) return 35;

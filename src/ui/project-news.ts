@@ -105,8 +105,8 @@ export function projectNewsJa(line: string): string | null {
   }
   m = new RegExp(`^${C} starts ${LABEL}(?: in ${C})? \\((\\d+) units?, USD ([\\d.]+) bn, (\\d+) quarters\\)\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}が${m[3] ? `${countryName(m[3])}で` : ''}${label(m[2]!)}に着手（${m[4]}件、${usdJa(m[5]!)}、${m[6]}四半期）。`;
-  m = new RegExp(`^${LABEL} (P\\d+) \\(${C}(?: in ${C})?\\) is complete\\.$`).exec(line);
-  if (m) return `${countryName(m[3]!)}の${label(m[1]!)} ${m[2]}${m[4] ? `（${countryName(m[4])}）` : ''}が完成。`;
+  m = new RegExp(`^${LABEL} (P\\d+) \\(${C}(?: in ${C})?\\) is complete(?:: (\\d+)% of its capacity now, all of it in (\\d+) quarters)?\\.$`).exec(line);
+  if (m) return `${countryName(m[3]!)}の${label(m[1]!)} ${m[2]}${m[4] ? `（${countryName(m[4])}）` : ''}が完成${m[5] ? `：当初は生産能力の${m[5]}%、${m[6]}四半期で全量に達する` : ''}。`;
   m = new RegExp(`^${LABEL} (P\\d+) \\(${C}\\) has failed: the money is spent and no capacity comes of it\\.$`).exec(line);
   if (m) return `${countryName(m[3]!)}の${label(m[1]!)} ${m[2]}は失敗：資金は使われ、生産能力は得られない。`;
   m = new RegExp(`^${C}'s ${LABEL} programme (P\\d+): (.+)$`).exec(line);
