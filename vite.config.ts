@@ -4,20 +4,22 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { contentLabels, contentLocaleCheck } from './src/content/locale-plugin.ts';
+import { contentSourcesStripped } from './src/content/sources-plugin.ts';
 
 const api = `127.0.0.1:${process.env.SERVER_PORT ?? 8080}`;
 
 export default defineConfig({
   // content/locales/*.json checked as the build reads it (the page loads the text without zod); the page's project
-  // labels without the rest of content/projects.json
-  plugins: [contentLocaleCheck(), contentLabels()],
+  // labels without the rest of content/projects.json; the worker's content files without their sources' text (a build
+  // only: src/content/sources-plugin.ts)
+  plugins: [contentLocaleCheck(), contentLabels(), contentSourcesStripped()],
   server: {
     port: Number(process.env.PORT ?? 5173),
     strictPort: true,
     proxy: { '/api': `http://${api}`, '/ws': { target: `ws://${api}`, ws: true } },
   },
   build: { target: 'es2022', outDir: 'dist', chunkSizeWarningLimit: 1500, rollupOptions: { input: { main: 'index.html', class: 'class.html' } } },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [contentSourcesStripped()] }, // the worker's bundle takes its own plugins
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/e2e/pages.ts'], // the browser tests' pages, built once a run (when a test asks for them)
