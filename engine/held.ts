@@ -3,6 +3,7 @@
 import type { Content } from './content.ts';
 import type { Project } from './state.ts';
 import { projectType } from './own.ts';
+import { rampShare } from './ramp.ts';
 
 export interface Held {
   /** units built or building (failed ones do not count) */
@@ -44,15 +45,6 @@ const NONE: Held = Object.freeze({ units: 0, building: 0, anyBuilding: false });
 /** What `owner` holds of project type `type` in `projects` (zeros when nothing): read it, do not change it. */
 export function heldOf(content: Pick<Content, 'projects'>, projects: readonly Project[], owner: string, type: string): Readonly<Held> {
   return tally(content, projects).get(owner)?.get(type) ?? NONE;
-}
-
-/** The share of a finished plant's capacity in place `k` turns after the turn it finished (k = 0: that turn), with a
- * ramp-up of `firstShare` at first and the rest in even steps over `quarters` (docs/MODEL.md S10, "Ramp-up"). */
-export function rampShare(ramp: { firstShare: number; quarters: number }, quartersPerTurn: number, k: number): number {
-  const steps = Math.max(1, Math.ceil(ramp.quarters / quartersPerTurn));
-  if (k <= 0) return ramp.firstShare;
-  if (k >= steps) return 1;
-  return ramp.firstShare + ((1 - ramp.firstShare) * k * quartersPerTurn) / ramp.quarters;
 }
 
 /** Capacity of `owner`'s finished plants of `type` still to arrive after turn `turn` (their ramp-up's rest): an agent

@@ -7,6 +7,8 @@ export { maxDefenseStep, shownDefenseStep } from './limits.ts';
 // which deal in force an order would break (the turn's own test, engine/deals.ts), said beside the field and before End turn
 export { bindingCommitments, violates } from './commitments.ts';
 export { routeLanes } from './route-lanes.ts';
+// how far a finished plant has ramped up, shown in the projects panel
+export { rampQuartersLeft, rampShare } from './ramp.ts';
 export type { GameMap, LaneRoute } from './map-schema.ts';
 export type { CountryView } from './view.ts';
 export type { TurnSummary } from './summary.ts';

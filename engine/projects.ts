@@ -9,7 +9,7 @@ import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { addStageCapacity, privateSupply, sortPipeline } from './pipeline.ts';
-import { rampShare } from './held.ts';
+import { rampShare } from './ramp.ts';
 
 export { addStageCapacity, expectedProfitability } from './pipeline.ts';
 

@@ -85,3 +85,29 @@ describe('the Deals tab after the game ends', () => {
     await setLang('en');
   });
 });
+
+describe('a finished plant still ramping up shows in Running, with its share and the quarters to all of it', () => {
+  /** the US magnet plant P1 finished `ago` turns before the state's turn */
+  function finished(ago: number): GameState {
+    const s = structuredClone(createGame(content, 1));
+    s.turn = 12;
+    const p = s.projects.find((x) => x.type === 'magnetPlant' && x.owner === 'USA')!;
+    p.status = 'done';
+    p.doneTurn = s.turn - ago;
+    return s;
+  }
+  const ramp = content.projects.types.magnetPlant.rampUp!;
+  const text = (s: GameState) => (investmentPanel(viewFor(s, 'USA'), {}, () => {}, types, budgetAvailable(content, s, 'USA')) as unknown as FakeElement).querySelector('.running')?.textContent ?? '';
+
+  it('in English and in Japanese, and not once it runs at its capacity', async () => {
+    await setLang('en');
+    expect(text(finished(0))).toContain(`NdFeB magnet plant: ramping up: ${Math.round(ramp.firstShare * 100)}% of its capacity, all of it in ${ramp.quarters} quarters`);
+    const half = Math.round((ramp.firstShare + ((1 - ramp.firstShare) * 4) / ramp.quarters) * 100);
+    expect(text(finished(4))).toContain(`ramping up: ${half}% of its capacity, all of it in ${ramp.quarters - 4} quarters`);
+    expect(text(finished(ramp.quarters - 1))).toContain('all of it in 1 quarter');
+    expect(text(finished(ramp.quarters))).not.toContain('ramping up');
+    await setLang('ja');
+    expect(text(finished(0))).toContain(`立ち上げ中：生産能力の${Math.round(ramp.firstShare * 100)}%、全量まであと${ramp.quarters}四半期`);
+    await setLang('en');
+  });
+});

@@ -94,7 +94,7 @@ export class SessionCore {
   projectTypes(): ProjectInfo[] {
     return Object.entries(this.content.projects.types)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([type, t]) => ({ type, label: t.label, description: t.description, costUsdBn: t.costUsdBn, leadQuarters: t.leadQuarters, capacity: t.capacity, stage: t.stage, hosts: t.hosts, maxUnits: t.maxUnitsPerCountry, successChance: t.successChance, ...(t.kind === 'deepSeaMud' ? { mud: this.mudCosts() } : {}) }));
+      .map(([type, t]) => ({ type, label: t.label, description: t.description, costUsdBn: t.costUsdBn, leadQuarters: t.leadQuarters, capacity: t.capacity, stage: t.stage, hosts: t.hosts, maxUnits: t.maxUnitsPerCountry, successChance: t.successChance, ...(t.rampUp ? { rampUp: { ...t.rampUp } } : {}), ...(t.kind === 'deepSeaMud' ? { mud: this.mudCosts() } : {}) }));
   }
 
   private mudCosts(): NonNullable<ProjectInfo['mud']> {

@@ -170,4 +170,6 @@ export interface ProjectInfo {
   /** the deep-sea mud programme only: each stage's cost per unit, USD bn, and a retry's share of it (what a stage
    * paused for budget needs to start, engine/deepsea.ts stageCost) */
   mud?: { stageCostUsdBn: number[]; retryCostShare: number };
+  /** mines, separation and magnet plants: the share of capacity at completion and the quarters to all of it */
+  rampUp?: { firstShare: number; quarters: number };
 }

@@ -1,5 +1,5 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, shownDefenseStep, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, rampQuartersLeft, rampShare, shownDefenseStep, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
 import type { CountryOrders, CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
@@ -250,6 +250,13 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     );
   }
   const running = view.projects.filter((p) => p.owner === me && p.status === 'building');
+  // finished plants still ramping up to their capacity (engine/ramp.ts): the share in place and the quarters to all of it
+  const ramping = view.projects.flatMap((p) => {
+    const r = p.owner === me && p.status === 'done' && p.doneTurn !== undefined ? types.find((x) => x.type === p.type)?.rampUp : undefined;
+    const left = r ? rampQuartersLeft(r, view.quartersPerTurn, view.turn - p.doneTurn!) : 0;
+    return r && left > 0 ? [{ p, share: rampShare(r, view.quartersPerTurn, view.turn - p.doneTurn!), left }] : [];
+  });
+  const rampItems = ramping.map(({ p, share, left }) => h('li', { 'data-testid': `ramping-${p.id}` }, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${lang() === 'ja' ? '：' : ': '}${t('panel.rampingUp', { pct: Math.round(share * 100), count: left })}`, h('progress', { max: 1, value: share })));
   return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Invest') },
@@ -259,7 +266,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length ? h('ul', { class: 'running' }, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length || rampItems.length ? h('ul', { class: 'running' }, ...rampItems, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
   ));

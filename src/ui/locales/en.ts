@@ -89,6 +89,8 @@ export const en = {
     mudWaiting: 'waiting for budget',
     quartersLeft_one: '{{count}} quarter left',
     quartersLeft_other: '{{count}} quarters left',
+    rampingUp_one: 'ramping up: {{pct}}% of its capacity, all of it in {{count}} quarter',
+    rampingUp_other: 'ramping up: {{pct}}% of its capacity, all of it in {{count}} quarters',
     remove: 'remove',
     held: '{{what}} held',
     release: 'Release {{what}} (t)',

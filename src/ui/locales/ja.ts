@@ -87,6 +87,8 @@ export const ja: First = {
     mudWaiting: '予算待ち',
     quartersLeft_one: '残り {{count}} 四半期',
     quartersLeft_other: '残り {{count}} 四半期',
+    rampingUp_one: '立ち上げ中：生産能力の{{pct}}%、全量まであと{{count}}四半期',
+    rampingUp_other: '立ち上げ中：生産能力の{{pct}}%、全量まであと{{count}}四半期',
     remove: '削除',
     held: '{{what}}の保有量',
     release: '{{what}}を放出（t）',
