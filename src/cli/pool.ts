@@ -1,9 +1,8 @@
 // Plays game tasks on N threads (this one and N-1 worker threads) pulling from one queue, and hands results back by task index.
 import { Piscina } from 'piscina';
 import cliProgress from 'cli-progress';
-import { pathToFileURL } from 'node:url';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
-import { bundleExecArgv, workerBundle } from './worker-bundle.ts';
+import { poolWorker, workerBundle } from './worker-bundle.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped } from './io.ts';
 import { logProgress } from './progress-log.ts';
 
@@ -125,8 +124,7 @@ export async function playScheduled<T = GameTask>(s: Schedule<T>): Promise<void>
     );
   };
   const launch = (bundlePath: string | null): Promise<unknown> => {
-    const filename = bundlePath ? pathToFileURL(bundlePath).href : new URL('./pool-worker.mjs', import.meta.url).href;
-    const p = new Piscina({ filename, minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUE_PER_THREAD, idleTimeout: 1000, ...(bundlePath ? { execArgv: bundleExecArgv() } : {}) });
+    const p = new Piscina({ ...poolWorker(bundlePath), minThreads: threads, maxThreads: threads, concurrentTasksPerWorker: QUEUE_PER_THREAD, idleTimeout: 1000 });
     pool = p;
     const run = async (batch: T[]): Promise<string[]> => {
       const r = (await p.run(message(batch))) as { lines: string[] } | { error: WireError };

@@ -3,6 +3,7 @@
 // plain ESM (tsx compiles to CommonJS, where every use of an imported binding is a getter call). The bundle is built
 // on first use and cached (src/cli/bundle-cache.mjs: under node_modules/.cache/rare-earth-gambit/ or the system's
 // temporary directory, keyed by the size and modification time of every source file that went into it).
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { bundleOptions, cachedBundle, saveBundle } from './bundle-cache.mjs';
 
@@ -76,4 +77,12 @@ function withoutTsx(argv: readonly string[]): string[] {
     out.push(a);
   }
   return out;
+}
+
+/** A Piscina pool's worker file and options for the engine's entry: the prebuilt bundle's (`bundle`, with the flags a
+ * thread takes) or, without one, pool-worker.mjs through tsx; both loaded through pool-worker.cjs by import(), never by
+ * Piscina's require() (which aborts Node 20 when it races with an import of the same module: pool-worker.cjs). */
+export function poolWorker(bundle: string | null): { filename: string; workerData: { entry: string }; execArgv?: string[] } {
+  const entry = bundle ? pathToFileURL(bundle).href : new URL('./pool-worker.mjs', import.meta.url).href;
+  return { filename: new URL('./pool-worker.cjs', import.meta.url).href, workerData: { entry }, ...(bundle ? { execArgv: bundleExecArgv() } : {}) };
 }

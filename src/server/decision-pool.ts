@@ -4,8 +4,7 @@
 // entry also takes decision tasks. CLASS_DECISION_THREADS sets the threads (default 1: the machine is shared with the
 // server's own thread; 0 runs the replays on the server's thread, yielding between turns).
 import { Piscina } from 'piscina';
-import { pathToFileURL } from 'node:url';
-import { bundleExecArgv, workerBundle } from '../cli/worker-bundle.ts';
+import { poolWorker, workerBundle } from '../cli/worker-bundle.ts';
 import { decisionWorths, type DecisionTask, type DecisionWorth } from './counterfactual.ts';
 
 let pool: Promise<Piscina> | null = null;
@@ -17,8 +16,7 @@ export function decisionThreads(): number {
 
 function poolOf(threads: number): Promise<Piscina> {
   pool ??= workerBundle().then((bundle) => {
-    const filename = bundle ? pathToFileURL(bundle).href : new URL('../cli/pool-worker.mjs', import.meta.url).href;
-    return new Piscina({ filename, minThreads: 0, maxThreads: threads, idleTimeout: 30_000, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
+    return new Piscina({ ...poolWorker(bundle), minThreads: 0, maxThreads: threads, idleTimeout: 30_000 });
   });
   return pool;
 }

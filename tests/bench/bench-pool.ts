@@ -10,12 +10,11 @@
 //   no pool at all, so the pool's own cost shows as the gap between the two lines.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { runId, type GameTask } from '../../src/cli/batch.ts';
-import { bundleExecArgv, workerBundle } from '../../src/cli/worker-bundle.ts';
+import { poolWorker, workerBundle } from '../../src/cli/worker-bundle.ts';
 import type { Content, CountryId } from '../../engine/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -40,8 +39,7 @@ async function warmRate(content: Content, threads: number, warm: number, games: 
   const run = runId(content, { seed: 500, games, agents });
   const task = (g: number): GameTask => ({ scenario: 'rare-earth-gambit', game: g, seed: 500 + g, agents, run, runGames: games });
   const bundle = await workerBundle();
-  const filename = bundle ? pathToFileURL(bundle).href : new URL('../../src/cli/pool-worker.mjs', import.meta.url).href;
-  const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
+  const pool = new Piscina({ ...poolWorker(bundle), minThreads: threads, maxThreads: threads });
   try {
     const chunk = 10;
     const warmTasks = Array.from({ length: warm * threads }, (_, g) => task(10_000 + g));
@@ -56,9 +54,9 @@ async function warmRate(content: Content, threads: number, warm: number, games: 
 }
 
 /** Milliseconds from creating a one-thread pool to the thread's first (empty) task done: loading the engine. */
-async function threadReady(filename: string, bundle: boolean): Promise<number> {
+async function threadReady(bundle: string | null): Promise<number> {
   const t0 = performance.now();
-  const pool = new Piscina({ filename, minThreads: 1, maxThreads: 1, ...(bundle ? { execArgv: bundleExecArgv() } : {}) });
+  const pool = new Piscina({ ...poolWorker(bundle), minThreads: 1, maxThreads: 1 });
   try {
     await pool.run([]);
     return performance.now() - t0;
@@ -111,8 +109,8 @@ export async function benchPool(content: Content, quick: boolean, memoryGames?: 
         const tsx: number[] = [];
         const bun: number[] = [];
         for (let r = 0; r < reps + 2; r++) {
-          tsx.push(await threadReady(new URL('../../src/cli/pool-worker.mjs', import.meta.url).href, false));
-          bun.push(await threadReady(pathToFileURL(bundle).href, true));
+          tsx.push(await threadReady(null));
+          bun.push(await threadReady(bundle));
         }
         line('worker thread ready, prebuilt bundle', `${median(bun).toFixed(0)} ms`, `median of ${reps + 2}; through tsx from the sources: ${median(tsx).toFixed(0)} ms (${(median(tsx) / median(bun)).toFixed(1)}x)`);
       } else line('worker thread ready, prebuilt bundle', 'n/a', 'esbuild missing: threads start through tsx');
