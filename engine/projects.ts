@@ -9,7 +9,7 @@ import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { addStageCapacity, privateSupply, sortPipeline } from './pipeline.ts';
-import { rampShare } from './ramp.ts';
+import { rampShare, rampSteps } from './ramp.ts';
 
 export { addStageCapacity, expectedProfitability } from './pipeline.ts';
 
@@ -215,7 +215,7 @@ function addRamped(content: Content, host: RegionState, region: RegionId, t: Ret
   }
   addCapacity(content, host, t.stage, t.kind, tonnes * ramp.firstShare);
   const per = t.kind === 'mine' ? (stage === 'ore.light' ? host.lightFrac : host.heavyFrac) : 1;
-  const steps = Math.max(1, Math.ceil(ramp.quarters / q));
+  const steps = rampSteps(ramp, q);
   let last = ramp.firstShare;
   for (let k = 1; k <= steps; k++) {
     const share = rampShare(ramp, q, k);
