@@ -52,3 +52,21 @@ export async function profileWork(content: Content, work: Workload, count: numbe
     session.disconnect();
   }
 }
+
+/** Self and inclusive samples by function name (a function that recurses is counted once a sample). */
+export function summarise(p: CpuProfile): { total: number; self: Map<string, number>; incl: Map<string, number> } {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (id: number) => byId.get(id)!.callFrame.functionName || '(anonymous)';
+  const self = new Map<string, number>();
+  const incl = new Map<string, number>();
+  const samples = p.samples ?? [];
+  for (const id of samples) {
+    self.set(name(id), (self.get(name(id)) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(name(at));
+    for (const f of seen) incl.set(f, (incl.get(f) ?? 0) + 1);
+  }
+  return { total: samples.length, self, incl };
+}

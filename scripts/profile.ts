@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { CpuProfile, Workload } from './profile-run.ts';
+import { summarise, type Workload } from './profile-run.ts';
 
 const WORKLOADS: Workload[] = ['status-quo', 'personas', 'planner'];
 const DEFAULTS: Record<Workload, { count: number; warm: number }> = {
@@ -45,24 +45,6 @@ const count = whole('count', args.values.count, DEFAULTS[work].count, 1);
 const warm = whole('warm', args.values.warm, DEFAULTS[work].warm, 0);
 const top = whole('top', args.values.top, 20, 1);
 const interval = whole('interval', args.values.interval, 200, 10);
-
-/** Self and inclusive samples by function name (a function that recurses is counted once a sample). */
-export function summarise(p: CpuProfile): { total: number; self: Map<string, number>; incl: Map<string, number> } {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (id: number) => byId.get(id)!.callFrame.functionName || '(anonymous)';
-  const self = new Map<string, number>();
-  const incl = new Map<string, number>();
-  const samples = p.samples ?? [];
-  for (const id of samples) {
-    self.set(name(id), (self.get(name(id)) ?? 0) + 1);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(name(at));
-    for (const f of seen) incl.set(f, (incl.get(f) ?? 0) + 1);
-  }
-  return { total: samples.length, self, incl };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'gambit-profile-'));
 try {
