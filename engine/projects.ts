@@ -188,7 +188,7 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
         const tonnes = t.capacity * p.units;
         const ramped = addRamped(content, host, p.host, t, tonnes, turn, q, pipeline);
         if (ramped) p.doneTurn = turn;
-        stakeOfftake(content, p, t, host, tonnes, turn, offtakes);
+        stakeOfftake(content, p, t, host, tonnes, turn, offtakes, ramped);
         const ramp = ramped && t.rampUp ? `: ${Math.round(t.rampUp.firstShare * 100)}% of its capacity now, all of it in ${t.rampUp.quarters} quarters` : '';
         news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) is complete${ramp}.`);
       } else {
@@ -225,10 +225,10 @@ function addRamped(content: Content, host: RegionState, region: RegionId, t: Ret
   return true;
 }
 
-/** A finished project abroad gives its owner an offtake of its output. Its own function, called for every finished
- * project, with every comparison made first: the first stake abroad, met after buildingStep was compiled, threw that
- * code away. */
-function stakeOfftake(content: Content, p: Project, t: ReturnType<typeof knownProjectType>, host: RegionState, tonnes: number, turn: number, offtakes: Offtake[]): void {
+/** A finished project abroad gives its owner an offtake of its output: its stake's share of the plant's output, so
+ * of what is in place while the plant ramps up (`ramped`). Its own function, called for every finished project, with
+ * every comparison made first: the first stake abroad, met after buildingStep was compiled, threw that code away. */
+function stakeOfftake(content: Content, p: Project, t: ReturnType<typeof knownProjectType>, host: RegionState, tonnes: number, turn: number, offtakes: Offtake[], ramped: boolean): void {
   const abroad = p.owner !== p.host;
   const row = p.owner === 'ROW';
   const thrift = t.kind === 'thrifting';
@@ -236,7 +236,9 @@ function stakeOfftake(content: Content, p: Project, t: ReturnType<typeof knownPr
   const share = content.projects.stakeOfftakeShare;
   const stage: StageKey = t.stage;
   const perYear = t.kind === 'mine' ? tonnes * (stage === 'ore.heavy' ? host.heavyFrac : host.lightFrac) * share : tonnes * share;
-  offtakes.push({ from: p.host, to: p.owner as Exclude<Project['owner'], 'ROW'>, stage, tonnesPerYear: perYear, untilTurn: turn + 40, source: `stake ${p.id}` });
+  const o: Offtake = { from: p.host, to: p.owner as Exclude<Project['owner'], 'ROW'>, stage, tonnesPerYear: perYear, untilTurn: turn + 40, source: `stake ${p.id}` };
+  if (ramped && t.rampUp) o.ramp = { firstShare: t.rampUp.firstShare, quarters: t.rampUp.quarters, doneTurn: turn };
+  offtakes.push(o);
 }
 
 /** Scratch for priceResponse: one stage's prices in REGIONS order (rewritten whole before each read). */

@@ -135,6 +135,9 @@ export interface Offtake {
   tonnesPerYear: number;
   untilTurn: number;
   source: string;
+  /** a stake's offtake from a plant that ramps up: its share of the plant's output, so a share of tonnesPerYear
+   * (engine/ramp.ts rampShare) from the turn the plant finished, `doneTurn`, to all of it */
+  ramp?: { firstShare: number; quarters: number; doneTurn: number };
 }
 
 export interface Deal {

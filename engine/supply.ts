@@ -8,6 +8,7 @@ import { laneForPair } from './map.ts';
 import { NR } from './market/spe.ts';
 import { copyInto, marketInputsInto, row, rows, stageMatrices, stageRows, zeroRow } from './supply-inputs.ts';
 import { scratchResultsFor } from './market/problem.ts';
+import { rampShare } from './ramp.ts';
 
 
 const mudCache = new WeakMap<Content, { light: number; heavy: number }>();
@@ -167,7 +168,6 @@ let TURN_INPUT: ChainInput | null = null;
  * calibration's (`open`) is a new one, as it lives beside the turn's. */
 export function buildChainInput(x: SupplyContext): ChainInput {
   const { content, regions, q } = x;
-  const frac = q / 4;
   let t: ChainInput;
   if (x.lift === undefined && x.open !== true) {
     if (!TURN_INPUT) scratchResultsFor((TURN_INPUT = newChainInput(x)));
@@ -182,11 +182,7 @@ export function buildChainInput(x: SupplyContext): ChainInput {
   t.purchase = x.purchase;
   tradeMatricesInto(x, regions, t);
   marketInputsInto(x, t);
-  const reserved = t.reserved;
-  for (const o of x.offtakes) {
-    if (o.untilTurn < x.turn) continue;
-    reserved[o.stage][REGION_INDEX[o.from]][REGION_INDEX[o.to]] += o.tonnesPerYear * frac;
-  }
+  reserveOfftakes(x.offtakes, x.turn, q, t.reserved);
   t.laneExtra = laneWedges(content, x.lanes, 1);
   t.planByNeeds = x.open === true;
   const lp = t.lastPrice;
@@ -201,6 +197,17 @@ export function buildChainInput(x: SupplyContext): ChainInput {
 
 const REGION_INDEX = {} as Record<RegionId, number>;
 for (let i = 0; i < NR; i++) REGION_INDEX[REGIONS[i]] = i;
+
+/** The offtakes in force this turn added to `reserved` (t this turn, by stage, seller row and buyer column). A stake in
+ * a plant still ramping up takes its share of what is in place (docs/MODEL.md S10, "Ramp-up"). */
+export function reserveOfftakes(offtakes: readonly Offtake[], turn: number, q: number, reserved: Record<StageKey, number[][]>): void {
+  const frac = q / 4;
+  for (const o of offtakes) {
+    if (o.untilTurn < turn) continue;
+    const share = o.ramp ? rampShare(o.ramp, q, turn - o.ramp.doneTurn) : 1;
+    reserved[o.stage][REGION_INDEX[o.from]][REGION_INDEX[o.to]] += o.tonnesPerYear * frac * share;
+  }
+}
 const TARIFF_GOOD = STAGES.map(tariffGoodOf);
 if (TARIFF_GOOD.join() !== 'ore,ore,oxide,oxide,magnets') throw new Error(`supply.ts: tradeMatrices is written for the stages' tariff goods ore, ore, oxide, oxide, magnets, not ${TARIFF_GOOD.join()}`);
 

@@ -6,6 +6,8 @@ import { ContentError, compileContent } from '../engine/content.ts';
 import { createGame, resolveTurn, viewFor, type Content, type GameState } from '../engine/index.ts';
 import { usefulInvestment } from '../engine/agents/common.ts';
 import { rampingOf } from '../engine/held.ts';
+import { reserveOfftakes } from '../engine/supply.ts';
+import { STAGES } from '../engine/ids.ts';
 import { loadContent, readBundle } from '../src/content/load.ts';
 
 const base = loadContent('rare-earth-gambit');
@@ -103,6 +105,33 @@ describe('ramp-up of finished plants', () => {
     expect(usefulInvestment(c, viewFor(over, 'JPN'), 'magnetPlant', 'JPN')).toBe(true);
     for (let k = 0; k < ramp.quarters; k++) a = resolveTurn(c, a, {}, { ledger: false }).state;
     expect(rampingOf(c, a.projects, 'JPN', 'magnetPlant', a.turn, a.quartersPerTurn)).toBe(0);
+  });
+
+  it("a stake abroad in a plant that ramps up takes its share of what is in place, not its whole contract", () => {
+    const c = contentWith(() => {});
+    const ramp = c.projects.types.magnetPlant.rampUp!;
+    const s = createGame(c, 1);
+    s.projects.push({ id: 'P901', type: 'magnetPlant', owner: 'JPN', host: 'AUS', units: 1, remainingQuarters: 1, status: 'building', startedTurn: 0, costUsdBn: 1, private: false });
+    const a = resolveTurn(c, s, {}, { ledger: false }).state;
+    expect(a.projects.find((p) => p.id === 'P901')?.status).toBe('done');
+    const o = a.offtakes.find((x) => x.source === 'stake P901')!;
+    expect(o).toMatchObject({ from: 'AUS', to: 'JPN', stage: 'magnet', ramp: { firstShare: ramp.firstShare, quarters: ramp.quarters, doneTurn: 1 } });
+    expect(o.tonnesPerYear).toBeCloseTo(c.projects.types.magnetPlant.capacity * c.projects.stakeOfftakeShare, 6);
+    const q = a.quartersPerTurn;
+    const reservedAt = (turn: number, offtakes = [o]) => {
+      const r = Object.fromEntries(STAGES.map((st) => [st, Array.from({ length: 6 }, () => new Array(6).fill(0))])) as Parameters<typeof reserveOfftakes>[3];
+      reserveOfftakes(offtakes, turn, q, r);
+      return r.magnet.flat().reduce((x, y) => x + y, 0);
+    };
+    const whole = (o.tonnesPerYear * q) / 4;
+    expect(reservedAt(1)).toBeCloseTo(whole * ramp.firstShare, 9);
+    expect(reservedAt(2)).toBeCloseTo(whole * (ramp.firstShare + ((1 - ramp.firstShare) * q) / ramp.quarters), 9);
+    expect(reservedAt(1 + ramp.quarters)).toBeCloseTo(whole, 9);
+    // an offtake without a ramp (a scenario's, or a stake in a kind that does not ramp) is whole from the start; one
+    // past its term reserves nothing
+    const { ramp: _, ...plain } = o;
+    expect(reservedAt(1, [plain])).toBeCloseTo(whole, 9);
+    expect(reservedAt(o.untilTurn + 1)).toBe(0);
   });
 
   it('a rampUp on recycling is refused, naming the file and the path', () => {
