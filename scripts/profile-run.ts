@@ -53,8 +53,9 @@ export async function profileWork(content: Content, work: Workload, count: numbe
   }
 }
 
-/** Self and inclusive samples by function name (a function that recurses is counted once a sample). */
-export function summarise(p: CpuProfile): { total: number; self: Map<string, number>; incl: Map<string, number> } {
+/** Self and inclusive samples by function name (a function that recurses is counted once a sample); with `focus`,
+ * only the samples with that function on the stack count (`total` is still every sample). */
+export function summarise(p: CpuProfile, focus?: string): { total: number; self: Map<string, number>; incl: Map<string, number> } {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -63,9 +64,10 @@ export function summarise(p: CpuProfile): { total: number; self: Map<string, num
   const incl = new Map<string, number>();
   const samples = p.samples ?? [];
   for (const id of samples) {
-    self.set(name(id), (self.get(name(id)) ?? 0) + 1);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(name(at));
+    if (focus !== undefined && !seen.has(focus)) continue;
+    self.set(name(id), (self.get(name(id)) ?? 0) + 1);
     for (const f of seen) incl.set(f, (incl.get(f) ?? 0) + 1);
   }
   return { total: samples.length, self, incl };

@@ -1,7 +1,9 @@
-// `npm run profile -- [status-quo|personas|planner] [--count N] [--warm N] [--top N] [--interval US] [--out FILE]`:
+// `npm run profile -- [status-quo|personas|planner] [--count N] [--warm N] [--top N] [--interval US] [--focus FN]
+// [--out FILE]`:
 // where the engine's time goes. The engine is bundled with esbuild (as the batch pool's threads load it), warmed up
 // by unprofiled games, then sampled by V8's profiler over the measured games; prints the functions with the most time
-// of their own (self) and with the most time under them (inclusive), as shares of the samples. --out writes the
+// of their own (self) and with the most time under them (inclusive), as shares of the samples; --focus FN counts only
+// the samples with the function FN on the stack (what FN's time is made of). --out writes the
 // .cpuprofile for Chrome DevTools. docs/ARCHITECTURE.md's "Speed" section quotes its output.
 import { build } from 'esbuild';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ function fail(msg: string): never {
 
 let args: ReturnType<typeof parse>;
 function parse() {
-  return parseArgs({ allowPositionals: true, options: { count: { type: 'string' }, warm: { type: 'string' }, top: { type: 'string' }, interval: { type: 'string' }, out: { type: 'string' } } });
+  return parseArgs({ allowPositionals: true, options: { count: { type: 'string' }, warm: { type: 'string' }, top: { type: 'string' }, interval: { type: 'string' }, focus: { type: 'string' }, out: { type: 'string' } } });
 }
 try {
   args = parse();
@@ -46,6 +48,8 @@ const warm = whole('warm', args.values.warm, DEFAULTS[work].warm, 0);
 const top = whole('top', args.values.top, 20, 1);
 const interval = whole('interval', args.values.interval, 200, 10);
 
+class FocusMissing extends Error {}
+
 const dir = mkdtempSync(join(tmpdir(), 'gambit-profile-'));
 try {
   const out = join(dir, 'run.mjs');
@@ -54,9 +58,13 @@ try {
   const { loadContent } = await import('../src/content/load.ts');
   const { profile, ms } = await profileWork(loadContent('rare-earth-gambit'), work, count, warm, interval);
   if (args.values.out) writeFileSync(args.values.out, JSON.stringify(profile));
-  const { total, self, incl } = summarise(profile);
+  const focus = args.values.focus;
+  const { total, self, incl } = summarise(profile, focus);
+  // (not fail(): process.exit would skip the finally that removes the bundle)
+  if (focus !== undefined && !incl.has(focus)) throw new FocusMissing(`--focus: no sample has ${JSON.stringify(focus)} on its stack (a function's name, as the lists print it)`);
   const unit = work === 'planner' ? 'decisions' : 'games';
   console.log(`profile of ${count} ${work} ${unit} after ${warm} to warm up: node ${process.version}, ${total} samples every ${interval} us, ${(ms / count).toFixed(2)} ms a ${unit.slice(0, -1)}`);
+  if (focus !== undefined) console.log(`only the samples under ${focus}: ${((100 * incl.get(focus)!) / Math.max(1, total)).toFixed(1)}% of all; shares below are of all samples`);
   const pct = (n: number) => `${((100 * n) / Math.max(1, total)).toFixed(1).padStart(5)}%`;
   const list = (title: string, m: Map<string, number>, skip: Set<string>) => {
     console.log(`\n${title}`);
@@ -66,6 +74,10 @@ try {
   list('self time (the function itself)', self, new Set());
   // the root, the profiled loop and its callers hold every sample: leave them out of the inclusive list
   list('inclusive time (the function and what it calls)', incl, new Set(['(root)', '(program)', '(idle)', '(anonymous)', 'profileWork', 'profiledGame', 'profiledDecision']));
+} catch (e) {
+  if (!(e instanceof FocusMissing)) throw e;
+  console.error(`profile: ${e.message}`);
+  process.exitCode = 2;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

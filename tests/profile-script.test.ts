@@ -27,6 +27,11 @@ describe('profile summary', () => {
     expect(s.total).toBe(5);
     expect(Object.fromEntries(s.self)).toEqual({ solve: 3, pow: 1, game: 1 });
     expect(Object.fromEntries(s.incl)).toEqual({ '(root)': 5, game: 5, solve: 3, pow: 1 });
+    // focused on solve: only the three samples with solve on the stack count; the total stays every sample
+    const f = summarise(p, 'solve');
+    expect(f.total).toBe(5);
+    expect(Object.fromEntries(f.self)).toEqual({ solve: 3 });
+    expect(Object.fromEntries(f.incl)).toEqual({ '(root)': 3, game: 3, solve: 3 });
   });
 });
 
@@ -48,6 +53,9 @@ describe('npm run profile', () => {
     const b = run('--count', '1.5');
     expect(b.status).toBe(2);
     expect(b.stderr).toContain('--count needs a whole number, at least 1; got "1.5"');
+    const d = run('status-quo', '--count', '1', '--warm', '0', '--focus', 'noSuchFunction');
+    expect(d.status).toBe(2);
+    expect(d.stderr).toContain('--focus: no sample has "noSuchFunction" on its stack');
     const c = run('--nope');
     expect(c.status).toBe(2);
     expect(c.stderr).toContain("Unknown option '--nope'");

@@ -135,6 +135,8 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
     for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides, scripts: hashesOf(scripts), exact: true });
   }
   process.stderr.write(`sweep (sobol): ${k} parameters, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  // the code that plays the games is the code checked out now: a commit made while they run is not theirs
+  const commit = gitCommit();
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sobol' })).map((l) => JSON.parse(l) as ResultLine);
   // each point's outcome: the mean over its games (common seeds across points), of the games' unrounded figures (exact):
   // an effect smaller than a result line's rounding still counts
@@ -158,7 +160,7 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
     format: 'rare-earth-gambit-sobol',
     version: 1,
     command: ['npm run gambit --', ...process.argv.slice(2).map(shellWord)].join(' '),
-    commit: gitCommit(),
+    commit,
     scenario: content.scenario.id,
     contentHash: content.hash,
     seed,
