@@ -4,6 +4,7 @@ import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.
 import type { Content } from './content.ts';
 import type { GameState, RegionState } from './state.ts';
 import { exp, pow } from './detmath.ts';
+import { rampShare } from './ramp.ts';
 
 /** Locale-independent string order: the same in every runtime (localeCompare is not). */
 function cmp(a: string, b: string): number {
@@ -149,6 +150,8 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
     // arrivals are grouped by year so the pipeline stays short
     const due = 4 * Math.ceil((turn + Math.ceil(lead / q)) / 4);
     const keep = persistence(content, lead, CONTROLLED[si]); // the same for every host
+    const ramp = content.projects.types[PRIVATE_RAMP_TYPE[si]]?.rampUp;
+    const year = Math.max(1, Math.round(4 / q));
     // profitability's parts that depend only on the stage, looked up once for all hosts (the same operations)
     const M = content.goods.markets;
     const E = state.market.expPrice;
@@ -173,18 +176,38 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
       const pi = (base + (pp[h] - base) * keep - input - cash[h] - charge) / charge;
       if (pi <= 0) continue;
       const add = sr.investRate * Math.min(pi, sr.maxProfitability) * w * world * frac * (1 - sr.attrition);
-      const key = slotKey(due, hi, si);
-      const i = slots.get(key);
-      if (i >= 0) {
-        const e = { ...pipeline[i] };
-        e.tonnes = pipeline[i].tonnes + add;
-        pipeline[i] = e;
-      }
+      if (!ramp) addArrival(pipeline, slots, due, hi, si, add);
       else {
-        slots.set(key, pipeline.length);
-        pipeline.push({ due, region: h, stage: s, tonnes: add });
+        // a plant ramps up to nameplate once built (docs/MODEL.md S10, "Ramp-up"), private ones as the state's, in
+        // steps a year apart like the arrivals themselves (quarterly steps made the pipeline four times as long)
+        let last = 0;
+        for (let k = 0; last < 1 && k <= 400; k += year) {
+          const share = rampShare(ramp, q, k);
+          if (share > last) addArrival(pipeline, slots, due + k, hi, si, add * (share - last));
+          last = share;
+        }
       }
     }
+  }
+}
+
+/** Private capacity for a stage ramps up as the state's plants of the same kind do: mines as new mines, separation
+ * as separation plants, magnets as magnet plants (the content's `rampUp` of that type; none if it has none). */
+const PRIVATE_RAMP_TYPE = ['mine.new', 'mine.new', 'refinery.light', 'refinery.heavy', 'magnetPlant'] as const;
+if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('pipeline.ts: PRIVATE_RAMP_TYPE is written for the stages in STAGES order');
+
+/** `tonnes` more arriving on turn `due` at host `hi`, stage `si`: added to this turn's entry with that key, if any (a
+ * changed entry is a new object: entries are shared with the last state), else a new entry. */
+function addArrival(pipeline: GameState['pipeline'], slots: typeof SLOTS, due: number, hi: number, si: number, tonnes: number): void {
+  const key = slotKey(due, hi, si);
+  const i = slots.get(key);
+  if (i >= 0) {
+    const e = { ...pipeline[i] };
+    e.tonnes = pipeline[i].tonnes + tonnes;
+    pipeline[i] = e;
+  } else {
+    slots.set(key, pipeline.length);
+    pipeline.push({ due, region: REGIONS[hi], stage: STAGES[si], tonnes });
   }
 }
 

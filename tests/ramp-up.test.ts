@@ -7,6 +7,7 @@ import { createGame, resolveTurn, viewFor, type Content, type GameState } from '
 import { usefulInvestment } from '../engine/agents/common.ts';
 import { rampingOf } from '../engine/held.ts';
 import { reserveOfftakes } from '../engine/supply.ts';
+import { privateSupply } from '../engine/pipeline.ts';
 import { STAGES } from '../engine/ids.ts';
 import { loadContent, readBundle } from '../src/content/load.ts';
 
@@ -132,6 +133,46 @@ describe('ramp-up of finished plants', () => {
     const { ramp: _, ...plain } = o;
     expect(reservedAt(1, [plain])).toBeCloseTo(whole, 9);
     expect(reservedAt(o.untilTurn + 1)).toBe(0);
+  });
+
+  it('private capacity answering prices ramps up as the same kind of plant does, in steps a year apart', () => {
+    /** the magnet arrivals private investment adds in one turn (turn 1 of seed 1, magnets dear everywhere) */
+    const arrivals = (c: Content) => {
+      const s = createGame(c, 1);
+      for (const r of Object.keys(s.market.producerPrice.magnet) as (keyof typeof s.market.producerPrice.magnet)[]) {
+        s.market.producerPrice.magnet[r] *= 3;
+        s.market.expPrice.magnet[r] *= 3;
+      }
+      const R = structuredClone(s.regions);
+      const pipeline: GameState['pipeline'] = [];
+      privateSupply(c, s, R, 1, pipeline);
+      const out = new Map<string, Map<number, number>>();
+      for (const e of pipeline) if (e.stage === 'magnet') out.set(e.region, (out.get(e.region) ?? new Map()).set(e.due, e.tonnes));
+      return out;
+    };
+    const c = contentWith(() => {});
+    const ramp = c.projects.types.magnetPlant.rampUp!;
+    const whole = arrivals(contentWith((x) => delete x.projects.types.magnetPlant.rampUp));
+    const ramped = arrivals(c);
+    expect(whole.size).toBeGreaterThan(0);
+    expect([...ramped.keys()]).toEqual([...whole.keys()]);
+    for (const [region, byDue] of whole) {
+      // without a ramp: one arrival, after the lead time
+      expect(byDue.size, region).toBe(1);
+      const [[due, tonnes]] = [...byDue];
+      // with it: the first share then, the rest in steps a year apart until the ramp-up's quarters are over (a
+      // quarter a turn here; 8 quarters: 30%, 65%, 100% of it)
+      const steps = ramped.get(region)!;
+      const dues: number[] = [];
+      for (let k = 0; ; k += 4) {
+        dues.push(due + k);
+        if (k >= ramp.quarters) break;
+      }
+      expect([...steps.keys()], region).toEqual(dues);
+      expect(steps.get(due)!).toBeCloseTo(tonnes * ramp.firstShare, 9);
+      expect(steps.get(due + 4)!).toBeCloseTo(tonnes * (1 - ramp.firstShare) * (4 / ramp.quarters), 9);
+      expect([...steps.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(tonnes, 9);
+    }
   });
 
   it('a rampUp on recycling is refused, naming the file and the path', () => {
