@@ -4,7 +4,7 @@ import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.
 import type { Content } from './content.ts';
 import type { GameState, RegionState } from './state.ts';
 import { exp, pow } from './detmath.ts';
-import { rampShare } from './ramp.ts';
+import { RAMP_ADD, RAMP_AT, rampIncrements } from './ramp.ts';
 
 /** Locale-independent string order: the same in every runtime (localeCompare is not). */
 function cmp(a: string, b: string): number {
@@ -180,12 +180,8 @@ export function privateSupply(content: Content, state: GameState, R: Record<Regi
       else {
         // a plant ramps up to nameplate once built (docs/MODEL.md S10, "Ramp-up"), private ones as the state's, in
         // steps a year apart like the arrivals themselves (quarterly steps made the pipeline four times as long)
-        let last = 0;
-        for (let k = 0; last < 1 && k <= 400; k += year) {
-          const share = rampShare(ramp, q, k);
-          if (share > last) addArrival(pipeline, slots, due + k, hi, si, add * (share - last));
-          last = share;
-        }
+        const n = rampIncrements(ramp, q, year);
+        for (let i = 0; i < n; i++) addArrival(pipeline, slots, due + RAMP_AT[i], hi, si, add * RAMP_ADD[i]);
       }
     }
   }

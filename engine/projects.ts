@@ -9,7 +9,7 @@ import { knownProjectType, projectType } from './own.ts';
 import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { addStageCapacity, privateSupply, sortPipeline } from './pipeline.ts';
-import { rampShare, rampSteps } from './ramp.ts';
+import { RAMP_ADD, RAMP_AT, rampIncrements } from './ramp.ts';
 
 export { addStageCapacity, expectedProfitability } from './pipeline.ts';
 
@@ -215,13 +215,8 @@ function addRamped(content: Content, host: RegionState, region: RegionId, t: Ret
   }
   addCapacity(content, host, t.stage, t.kind, tonnes * ramp.firstShare);
   const per = t.kind === 'mine' ? (stage === 'ore.light' ? host.lightFrac : host.heavyFrac) : 1;
-  const steps = rampSteps(ramp, q);
-  let last = ramp.firstShare;
-  for (let k = 1; k <= steps; k++) {
-    const share = rampShare(ramp, q, k);
-    if (share > last) pipeline.push({ due: turn + k, region, stage, tonnes: tonnes * (share - last) * per });
-    last = share;
-  }
+  const n = rampIncrements(ramp, q, 1);
+  for (let i = 0; i < n; i++) if (RAMP_AT[i] > 0) pipeline.push({ due: turn + RAMP_AT[i], region, stage, tonnes: tonnes * RAMP_ADD[i] * per });
   return true;
 }
 

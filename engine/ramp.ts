@@ -16,6 +16,31 @@ export function rampShare(ramp: { firstShare: number; quarters: number }, quarte
   return ramp.firstShare + ((1 - ramp.firstShare) * k * quartersPerTurn) / ramp.quarters;
 }
 
+/** Scratch for rampIncrements: step i comes RAMP_AT[i] turns after the turn the plant finished and adds RAMP_ADD[i]
+ * of its capacity (rewritten by each call; the guard below bounds the steps). */
+export const RAMP_AT = new Int32Array(402);
+export const RAMP_ADD = new Float64Array(402);
+
+/** A ramp-up as the capacity each step adds, at a stride of `stride` turns from the turn the plant finished (k = 0,
+ * `firstShare`) until all of it is in place; steps that add nothing are left out. The state's plants take it a turn
+ * at a time (engine/projects.ts), private capacity a year at a time (engine/pipeline.ts). Into RAMP_AT and RAMP_ADD;
+ * returns how many steps. */
+export function rampIncrements(ramp: { firstShare: number; quarters: number }, quartersPerTurn: number, stride: number): number {
+  let n = 0;
+  let last = 0;
+  // k <= 400: a guard against a share that never reaches 1 (content bounds quarters to 1-40)
+  for (let k = 0; last < 1 && k <= 400; k += stride) {
+    const share = rampShare(ramp, quartersPerTurn, k);
+    if (share > last) {
+      RAMP_AT[n] = k;
+      RAMP_ADD[n] = share - last;
+      n++;
+    }
+    last = share;
+  }
+  return n;
+}
+
 /** Quarters until a plant that finished `k` turns ago runs at its whole capacity (0 once it does). */
 export function rampQuartersLeft(ramp: { quarters: number }, quartersPerTurn: number, k: number): number {
   const steps = rampSteps(ramp, quartersPerTurn);

@@ -9,6 +9,7 @@ import { rampingOf } from '../engine/held.ts';
 import { reserveOfftakes } from '../engine/supply.ts';
 import { privateSupply } from '../engine/pipeline.ts';
 import { STAGES } from '../engine/ids.ts';
+import { RAMP_ADD, RAMP_AT, rampIncrements } from '../engine/ramp.ts';
 import { loadContent, readBundle } from '../src/content/load.ts';
 
 const base = loadContent('rare-earth-gambit');
@@ -173,6 +174,23 @@ describe('ramp-up of finished plants', () => {
       expect(steps.get(due + 4)!).toBeCloseTo(tonnes * (1 - ramp.firstShare) * (4 / ramp.quarters), 9);
       expect([...steps.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(tonnes, 9);
     }
+  });
+
+  it("a ramp's increments, a turn or a year at a time, start at the first share and add up to the whole plant", () => {
+    const ramp = { firstShare: 0.3, quarters: 6 };
+    // quarterly turns, a turn at a time: 0.3 now, then (0.7 / 6) a quarter for six quarters
+    const n1 = rampIncrements(ramp, 1, 1);
+    expect(Array.from(RAMP_AT.subarray(0, n1))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(RAMP_ADD[0]).toBe(0.3);
+    for (let i = 1; i < n1; i++) expect(RAMP_ADD[i]).toBeCloseTo(0.7 / 6, 12);
+    // a year at a time (four turns): 0.3 now, 0.3 + 0.7 * 4 / 6 after a year, the rest after two
+    const n4 = rampIncrements(ramp, 1, 4);
+    expect(Array.from(RAMP_AT.subarray(0, n4))).toEqual([0, 4, 8]);
+    expect(Array.from(RAMP_ADD.subarray(0, n4)).map((v) => +v.toFixed(12))).toEqual([0.3, +((0.7 * 4) / 6).toFixed(12), +(0.7 / 3).toFixed(12)]);
+    // a plant with nothing at first: no step for the turn it finished
+    const n0 = rampIncrements({ firstShare: 0, quarters: 2 }, 1, 1);
+    expect(Array.from(RAMP_AT.subarray(0, n0))).toEqual([1, 2]);
+    expect(RAMP_ADD[0] + RAMP_ADD[1]).toBe(1);
   });
 
   it('a rampUp on recycling is refused, naming the file and the path', () => {
