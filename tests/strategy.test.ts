@@ -70,7 +70,7 @@ describe('tournament', () => {
     expect(csv[0]).toContain('ci95_low_JPN');
     expect(csv).toHaveLength(5);
     // the console table says what its figures are: agents on the left, mean scores in points ± half the 95% interval
-    expect(a.stdout).toMatch(/^payoff table: 3 games per profile \(seeds 1-3\); AUS=persona MYS=persona USA=persona throughout \(their scores: payoffs\.csv\)\ncell: mean score in points \(against the status-quo game on the same seed\) ± half its 95% t-interval\n\nagents +\| mean score, points ±95%\nCHN +JPN +\| CHN +JPN\n/);
+    expect(a.stdout).toMatch(/^payoff table: 3 games per profile \(seeds 1-3\); AUS=persona MYS=persona USA=persona throughout \(their scores: payoffs\.csv\)\ncell: mean score in points \(against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it\) ± half its 95% t-interval\n\nagents +\| mean score, points ±95%\nCHN +JPN +\| CHN +JPN\n/);
     const p = table.profiles.find((x: { strategies: Record<string, string> }) => x.strategies.CHN === 'hawk' && x.strategies.JPN === 'diversifier');
     const cellOf = (c: string) => `${p.mean[c] >= 0 ? '+' : ''}${p.mean[c].toFixed(2)} ±${((4.302652729911275 * p.sd[c]) / Math.sqrt(3)).toFixed(2)}`;
     expect(a.stdout).toContain(`\nhawk     diversifier  | ${cellOf('CHN')}  ${cellOf('JPN')}\n`);

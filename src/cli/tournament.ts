@@ -208,7 +208,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const others = fixed.length && varying.length ? `; ${fixed.map((c) => `${c}=${spec.pools[c][0]}`).join(' ')} throughout (their scores: payoffs.csv)` : '';
   const out: string[] = [
     `payoff table: ${n} game${n > 1 ? 's' : ''} per profile (${seeds})${others}`,
-    `cell: mean score in points (against the status-quo game on the same seed)${n > 1 ? ' ± half its 95% t-interval' : ''}`,
+    `cell: mean score in points (against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it)${n > 1 ? ' ± half its 95% t-interval' : ''}`,
     '',
     `${'agents'.padEnd(lw)}| mean score, points${n > 1 ? ' ±95%' : ''}`,
     `${left(shown)}| ${right(shown)}`,
