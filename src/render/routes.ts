@@ -99,83 +99,124 @@ function snap(g: SeaGrid, wx: number, wy: number): number | null {
   return null;
 }
 
+/** seaPath's scratch, kept between calls (a map start runs some sixty searches over the same grid; allocating and
+ * filling three arrays of the grid's size each time was most of their cost): a cell's gScore, prev and heuristic count
+ * only when its SEEN stamp is this search's, and it is done when its DONE stamp is. */
+let SCRATCH_N = 0;
+let G_SCORE = new Float64Array(0);
+let PREV = new Int32Array(0);
+let H_CELL = new Float64Array(0);
+let SEEN = new Uint32Array(0);
+let DONE = new Uint32Array(0);
+let SEARCH = 0;
+const HEAP_K: number[] = [];
+const HEAP_F: number[] = [];
+
+function heapPush(k: number, f: number): void {
+  let i = HEAP_K.length;
+  HEAP_K.push(k);
+  HEAP_F.push(f);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (HEAP_F[p]! <= f) break;
+    HEAP_K[i] = HEAP_K[p]!;
+    HEAP_F[i] = HEAP_F[p]!;
+    i = p;
+  }
+  HEAP_K[i] = k;
+  HEAP_F[i] = f;
+}
+
+function heapPop(): number {
+  const top = HEAP_K[0]!;
+  const lk = HEAP_K.pop()!;
+  const lf = HEAP_F.pop()!;
+  const n = HEAP_K.length;
+  if (n) {
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && HEAP_F[r]! < HEAP_F[l]! ? r : l;
+      if (HEAP_F[c]! >= lf) break;
+      HEAP_K[i] = HEAP_K[c]!;
+      HEAP_F[i] = HEAP_F[c]!;
+      i = c;
+    }
+    HEAP_K[i] = lk;
+    HEAP_F[i] = lf;
+  }
+  return top;
+}
+
 /** A* over sea cells, 8 neighbours, no squeezing between two land cells that touch at a corner; cells near the coast cost more. */
 export function seaPath(g: SeaGrid, from: number, to: number): number[] | null {
   const n = g.cols * g.rows;
-  const gScore = new Float64Array(n).fill(Infinity);
-  const prev = new Int32Array(n).fill(-1);
-  const done = new Uint8Array(n);
-  const tx = to % g.cols;
-  const ty = (to / g.cols) | 0;
-  const heapK: number[] = [];
-  const heapF: number[] = [];
-  const push = (k: number, f: number) => {
-    let i = heapK.length;
-    heapK.push(k);
-    heapF.push(f);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heapF[p]! <= f) break;
-      heapK[i] = heapK[p]!;
-      heapF[i] = heapF[p]!;
-      i = p;
-    }
-    heapK[i] = k;
-    heapF[i] = f;
+  if (SCRATCH_N < n) {
+    SCRATCH_N = n;
+    G_SCORE = new Float64Array(n);
+    PREV = new Int32Array(n);
+    H_CELL = new Float64Array(n);
+    SEEN = new Uint32Array(n);
+    DONE = new Uint32Array(n);
+    SEARCH = 0;
+  }
+  if (SEARCH === 0xffffffff) {
+    SEEN.fill(0);
+    DONE.fill(0);
+    SEARCH = 0;
+  }
+  const cur = ++SEARCH;
+  const cols = g.cols;
+  const rows = g.rows;
+  const sea = g.sea;
+  const coast = g.coast;
+  const tx = to % cols;
+  const ty = (to / cols) | 0;
+  HEAP_K.length = 0;
+  HEAP_F.length = 0;
+  // a cell first reached: no score yet (Infinity before), no predecessor, its heuristic worked out once
+  const reach = (k: number): void => {
+    SEEN[k] = cur;
+    G_SCORE[k] = Infinity;
+    PREV[k] = -1;
+    H_CELL[k] = Math.hypot((k % cols) - tx, ((k / cols) | 0) - ty);
   };
-  const pop = (): number => {
-    const top = heapK[0]!;
-    const lk = heapK.pop()!;
-    const lf = heapF.pop()!;
-    if (heapK.length) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= heapK.length) break;
-        const r = l + 1;
-        const c = r < heapK.length && heapF[r]! < heapF[l]! ? r : l;
-        if (heapF[c]! >= lf) break;
-        heapK[i] = heapK[c]!;
-        heapF[i] = heapF[c]!;
-        i = c;
-      }
-      heapK[i] = lk;
-      heapF[i] = lf;
-    }
-    return top;
-  };
-  const h = (k: number) => Math.hypot((k % g.cols) - tx, ((k / g.cols) | 0) - ty);
-  gScore[from] = 0;
-  push(from, h(from));
-  while (heapK.length) {
-    const k = pop();
-    if (done[k]) continue;
-    done[k] = 1;
+  reach(from);
+  G_SCORE[from] = 0;
+  heapPush(from, H_CELL[from]!);
+  while (HEAP_K.length) {
+    const k = heapPop();
+    if (DONE[k] === cur) continue;
+    DONE[k] = cur;
     if (k === to) break;
-    const x = k % g.cols;
-    const y = (k / g.cols) | 0;
+    const x = k % cols;
+    const y = (k / cols) | 0;
+    const gk = G_SCORE[k]!;
     for (let dy = -1; dy <= 1; dy++)
       for (let dx = -1; dx <= 1; dx++) {
         if (!dx && !dy) continue;
         const nx = x + dx;
         const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= g.cols || ny >= g.rows) continue;
-        const j = ny * g.cols + nx;
-        if (!g.sea[j] || done[j]) continue;
-        if (dx && dy && !g.sea[y * g.cols + nx] && !g.sea[ny * g.cols + x]) continue;
-        const c = g.coast[j]!;
+        if (nx < 0 || ny < 0 || nx >= cols || ny >= rows) continue;
+        const j = ny * cols + nx;
+        if (!sea[j] || DONE[j] === cur) continue;
+        if (dx && dy && !sea[y * cols + nx] && !sea[ny * cols + x]) continue;
+        const c = coast[j]!;
         const cost = (dx && dy ? Math.SQRT2 : 1) * (c <= 1 ? 1.6 : c === 2 ? 1.25 : 1);
-        const s = gScore[k]! + cost;
-        if (s < gScore[j]!) {
-          gScore[j] = s;
-          prev[j] = k;
-          push(j, s + h(j));
+        const s = gk + cost;
+        if (SEEN[j] !== cur) reach(j);
+        if (s < G_SCORE[j]!) {
+          G_SCORE[j] = s;
+          PREV[j] = k;
+          heapPush(j, s + H_CELL[j]!);
         }
       }
   }
-  if (!done[to]) return null;
+  if (DONE[to] !== cur) return null;
   const out: number[] = [];
-  for (let k = to; k !== -1; k = prev[k]!) out.push(k);
+  for (let k = to; k !== -1; k = PREV[k]!) out.push(k);
   return out.reverse();
 }
 
