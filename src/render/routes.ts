@@ -99,9 +99,9 @@ function snap(g: SeaGrid, wx: number, wy: number): number | null {
   return null;
 }
 
-/** seaPath's scratch, kept between calls (a map start runs some sixty searches over the same grid; allocating and
- * filling three arrays of the grid's size each time was most of their cost): a cell's gScore, prev and heuristic count
- * only when its SEEN stamp is this search's, and it is done when its DONE stamp is. */
+/** seaPath's scratch, kept between calls (a map start runs up to 37 searches over the same grid, one per lane segment
+ * between straits; allocating and filling three arrays of the grid's size each time was most of their cost): a cell's
+ * gScore, prev and heuristic count only when its SEEN stamp is this search's, and it is done when its DONE stamp is. */
 let SCRATCH_N = 0;
 let G_SCORE = new Float64Array(0);
 let PREV = new Int32Array(0);
