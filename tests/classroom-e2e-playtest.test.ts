@@ -81,7 +81,9 @@ describe.runIf(run)('the classroom play-test', () => {
       const figures = d.getByTestId('world-1-figures');
       await figures.waitFor({ timeout: 30_000 });
       expect(await figures.innerText()).toMatch(lang === 'en' ? /^Outside China: NdPr oxide / : /^中国以外：NdPr酸化物 /);
-      await figures.scrollIntoViewIfNeeded();
+      // scrolled in the page in one step: a state the server pushes redraws the dashboard, and a locator's scroll that
+      // waits for the element to be stable could find it replaced (CI: "Element is not attached to the DOM")
+      await d.evaluate(() => document.querySelector('[data-testid="world-1-figures"]')?.scrollIntoView({ block: 'nearest' }));
       await shot(d, `dashboard-${lang}`);
       await d.context().close();
 
