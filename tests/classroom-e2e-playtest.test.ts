@@ -2,7 +2,8 @@
 // the class bar says orders changed after End turn are not sent (it said "Submitted; waiting for …" under a
 // "Send changes" button); a student back after the round resolved while her tab was closed sees its digest (she saw
 // none); the dashboard's prices say they are outside China (the projector's did); the join form has no empty space
-// under it; the Japanese one-world projector card fits 1024x768 with room. PLAYTEST_SHOTS=DIR saves screenshots.
+// under it; the Japanese one-world projector card fits 1024x768 with room; a teacher's open move menu is not closed by
+// a state the server pushes (the dashboard redrew under it). PLAYTEST_SHOTS=DIR saves screenshots.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -118,4 +119,31 @@ describe.runIf(run)('the classroom play-test', () => {
     }
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it("keeps a teacher's open move menu while a student's submission comes in, and shows it once the menu is left", async () => {
+    const base = env.server.base;
+    const k = await makeClass(base, { name: 'Menu', worlds: 1, turns: 3, roundSeconds: 600, seatsPerCountry: 1, idleGraceSeconds: 0, countries: ['JPN', 'CHN'] }, ['Ann', 'Ben']);
+    clients.push(k.teacher, ...k.students.map((s) => s.client));
+    expect((await k.teacher.call('begin')).error).toBeUndefined();
+    const storage = { [`rare-earth-gambit:class:teacher:${k.classId}`]: k.teacherToken };
+    const { page: d, errors } = await openStored(env.browser, `${base}/class.html?dash=${k.classId}`, storage, 1280, 800);
+    const waiting = d.getByTestId('world-1-waiting');
+    await waiting.getByText('waiting for China and Japan').waitFor({ timeout: 30_000 });
+    const menu = d.getByTestId('move-Ann');
+    await menu.focus();
+    const handle = await menu.elementHandle();
+    // Ben (China) submits: the server pushes the new state, and the dashboard holds its redraw for the open menu
+    const ben = k.students.find((s) => s.country === 'CHN')!;
+    await new Promise<void>((acked) => void ben.client.call('submit', [{}, 0], acked));
+    await d.locator('.dash-body[data-held="menu"]').waitFor({ timeout: 30_000 });
+    expect(await handle!.evaluate((el) => el.isConnected && document.activeElement === el)).toBe(true);
+    expect(await waiting.innerText()).toBe('waiting for China and Japan');
+    // left: the redraw comes, with Ben's submission in it
+    await d.getByTestId('dashboard').locator('h1').click();
+    await waiting.getByText(/^waiting for Japan$/).waitFor({ timeout: 30_000 });
+    expect(await d.locator('.dash-body[data-held]').count()).toBe(0);
+    expect(await handle!.evaluate((el) => el.isConnected)).toBe(false);
+    expect(errors).toEqual([]);
+    await d.context().close();
+  }, 240_000);
 });

@@ -117,8 +117,20 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     offset = s.now - Date.now();
     render();
   };
+  // A teacher choosing in a student's move menu keeps it: a state the server pushes meanwhile (a submission, a
+  // connection) would redraw the dashboard and close the menu, so it waits until the menu loses focus.
+  let heldForMenu = false;
   const render = () => {
     if (!st) return;
+    const menu = document.activeElement;
+    if (menu instanceof HTMLSelectElement && menu.dataset.testid?.startsWith('move-') && body.contains(menu)) {
+      if (!heldForMenu) {
+        heldForMenu = true;
+        body.dataset.held = 'menu'; // (for tests: a redraw is waiting)
+        menu.addEventListener('blur', () => { heldForMenu = false; delete body.dataset.held; render(); }, { once: true });
+      }
+      return;
+    }
     const s = st;
     clear(body);
     const url = joinUrl(s.code);
@@ -203,7 +215,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
   const studentControls = (s: TeacherState, w: WorldState, seat: Seat, p: Seat['students'][number]) => h('span', { class: 'student-controls' },
-    h('select', { 'aria-label': c('dash.moveAria', { label: p.label }), 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const el = e.target as HTMLSelectElement; const [ww, cc, other] = el.value.split(':'); el.value = ''; act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])(); } },
+    h('select', { 'aria-label': c('dash.moveAria', { label: p.label }), 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const el = e.target as HTMLSelectElement; const [ww, cc, other] = el.value.split(':'); el.value = ''; el.blur(); act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])(); } },
       // each seat by name, with who sits there now; a full seat is offered as a swap with each of its students (moving
       // into it as such is refused by the server, which says so above the worlds)
       h('option', { value: '' }, c('dash.move')), ...s.worlds.flatMap((x) => x.seats.flatMap((st) => {
