@@ -3,7 +3,7 @@
 // behind the frames: `npm run ui-report` measured the answer's round trip at 427 ms against 25 ms in the worker.
 // Here the page's messages to the worker are delayed by 1.5 s, so that without the hold the ticker would draw frames
 // in the wait whatever the machine's speed; the test counts the WebGL draw calls made between the turn's message and
-// its answer.
+// its answer. Under reduced motion (the second test) the map draws a frame after each change and none between.
 import { describe, expect, it } from 'vitest';
 import { haveChromium, usePages, gameInContext } from './e2e/harness.ts';
 
@@ -58,6 +58,74 @@ describe.runIf(run)('the map holds still while a turn resolves', () => {
     expect(r.answered - r.sent).toBeGreaterThan(1400); // the delay was in force
     expect(r.during).toBe(0);
     expect(r.after).toBeGreaterThan(0); // and the map draws again once the answer is in
+    expect(errors).toEqual([]);
+    await ctx.close();
+  }, 180_000);
+});
+
+// With reduced motion nothing on the map moves on its own, so it draws a frame after each change and then sleeps. It
+// used to stay awake 700 ms after each change, about 1.2 s of software WebGL's CPU a turn (measured from /proc on
+// this VM: the GPU process's CPU for a turn 1.2 s before, 0.3-0.5 s after). The page counts the animation frames in
+// which WebGL drew, by their timestamps.
+const FRAMES = `
+  window.__drawn = [];
+  window.__answered = [];
+  let frameAt = 0;
+  const raf = window.requestAnimationFrame;
+  window.requestAnimationFrame = (cb) => raf((t) => { frameAt = t; cb(t); });
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced']) {
+      const f = proto[name];
+      if (typeof f !== 'function') continue;
+      proto[name] = function (...a) { if (window.__drawn[window.__drawn.length - 1] !== frameAt) window.__drawn.push(frameAt); return f.apply(this, a); };
+    }
+  }
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (msg, ...rest) {
+    if (msg && msg.method === 'submit') {
+      const onAnswer = (e) => { if (e.data && e.data.id === msg.id) { window.__answered.push(performance.now()); this.removeEventListener('message', onAnswer); } };
+      this.addEventListener('message', onAnswer);
+    }
+    return post.call(this, msg, ...rest);
+  };
+`;
+
+describe.runIf(run)('the map under reduced motion', () => {
+  const pages = usePages(180_000);
+
+  it('draws a frame or two after a turn, a hover or a zoom, and none while nothing changes', async () => {
+    const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    await ctx.addInitScript(FRAMES);
+    const { page, errors } = await gameInContext(ctx, pages.url);
+    await page.waitForFunction('window.__drawn.length > 0', undefined, { timeout: 30_000 });
+    /** waits `n` animation frames in the page; returns how many frames drew after `since` (a page time) */
+    const drawnAfter = async (since: number, n = 60): Promise<number> => {
+      await page.evaluate((k) => new Promise<void>((ok) => { let i = 0; const f = (): void => void (++i >= k ? ok() : requestAnimationFrame(f)); requestAnimationFrame(f); }), n);
+      return page.evaluate((t) => (window as unknown as { __drawn: number[] }).__drawn.filter((x) => x > t).length, since);
+    };
+    // the start settles; a hover and a zoom over the map draw, then the map sleeps
+    const now = (): Promise<number> => page.evaluate(() => performance.now());
+    await drawnAfter(0); // the start's frames
+    expect(await drawnAfter(await now()), 'frames drawn once the start had settled').toBe(0);
+    const box = await page.getByTestId('map').locator('canvas').boundingBox();
+    if (!box) throw new Error('the map has no canvas box');
+    const before = await now();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -240);
+    const afterZoom = await drawnAfter(before);
+    expect(afterZoom, 'frames drawn after a hover and a zoom').toBeGreaterThanOrEqual(1);
+    expect(afterZoom, 'frames drawn after a hover and a zoom').toBeLessThanOrEqual(3);
+    expect(await drawnAfter(await now()), 'frames drawn after the zoom, while nothing changed').toBe(0);
+    // a turn draws, then the map sleeps
+    await page.getByTestId('end-turn').click();
+    await page.getByTestId('digest').waitFor({ timeout: 60_000 });
+    await page.waitForFunction('window.__answered.length > 0', undefined, { timeout: 30_000 });
+    const answered = (await page.evaluate('window.__answered[0]')) as number;
+    const afterTurn = await drawnAfter(answered);
+    expect(afterTurn, 'frames drawn after the turn').toBeGreaterThanOrEqual(1);
+    expect(afterTurn, 'frames drawn after the turn').toBeLessThanOrEqual(3);
+    const settled = await now();
+    expect(await drawnAfter(settled), 'frames drawn while nothing changed').toBe(0);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 180_000);
