@@ -72,7 +72,9 @@ const FRAMES = `
   window.__answered = [];
   let frameAt = 0;
   const raf = window.requestAnimationFrame;
-  window.requestAnimationFrame = (cb) => raf((t) => { frameAt = t; cb(t); });
+  window.__asked = 0; // animation frames the page asked for (the test waits on frames of its own, window.__raf)
+  window.__raf = raf;
+  window.requestAnimationFrame = (cb) => { window.__asked++; return raf((t) => { frameAt = t; cb(t); }); };
   for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
     for (const name of ['drawElements', 'drawArrays', 'drawElementsInstanced', 'drawArraysInstanced']) {
       const f = proto[name];
@@ -93,20 +95,29 @@ const FRAMES = `
 describe.runIf(run)('the map under reduced motion', () => {
   const pages = usePages(180_000);
 
-  it('draws a frame or two after a turn, a hover or a zoom, and none while nothing changes', async () => {
+  it('draws a frame or two after a turn, a hover or a zoom, and none while nothing changes, when it asks for no frames', async () => {
     const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     await ctx.addInitScript(FRAMES);
     const { page, errors } = await gameInContext(ctx, pages.url);
     await page.waitForFunction('window.__drawn.length > 0', undefined, { timeout: 30_000 });
     /** waits `n` animation frames in the page; returns how many frames drew after `since` (a page time) */
     const drawnAfter = async (since: number, n = 60): Promise<number> => {
-      await page.evaluate((k) => new Promise<void>((ok) => { let i = 0; const f = (): void => void (++i >= k ? ok() : requestAnimationFrame(f)); requestAnimationFrame(f); }), n);
+      await page.evaluate((k) => new Promise<void>((ok) => {
+        const raf = (window as unknown as { __raf: typeof requestAnimationFrame }).__raf;
+        let i = 0;
+        const f = (): void => void (++i >= k ? ok() : raf(f));
+        raf(f);
+      }), n);
       return page.evaluate((t) => (window as unknown as { __drawn: number[] }).__drawn.filter((x) => x > t).length, since);
     };
     // the start settles; a hover and a zoom over the map draw, then the map sleeps
     const now = (): Promise<number> => page.evaluate(() => performance.now());
     await drawnAfter(0); // the start's frames
+    const asked = (): Promise<number> => page.evaluate('window.__asked') as Promise<number>;
+    const askedBefore = await asked();
     expect(await drawnAfter(await now()), 'frames drawn once the start had settled').toBe(0);
+    // asleep, nothing in the page asks for animation frames (Pixi's system ticker asked for every one)
+    expect((await asked()) - askedBefore, 'animation frames asked for while nothing changed').toBe(0);
     const box = await page.getByTestId('map').locator('canvas').boundingBox();
     if (!box) throw new Error('the map has no canvas box');
     const before = await now();

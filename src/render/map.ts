@@ -1,5 +1,5 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
-import { Container, Graphics, RenderTexture, Sprite, type FederatedPointerEvent, type Text } from 'pixi.js';
+import { Container, Graphics, RenderTexture, Sprite, Ticker, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { clampView, fitView, pick, placeLegend, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
@@ -155,7 +155,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   const onMotion = (e: MediaQueryListEvent): void => {
     reducedMotion = e.matches;
     if (reducedMotion) finish();
-    else if (!app.ticker.started && !held) app.ticker.start();
+    else if (!held) run();
     wake();
   };
   motionQuery?.addEventListener('change', onMotion);
@@ -183,18 +183,27 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   app.ticker.add(tick);
   // With reduced motion nothing moves on its own, so the map draws one frame after each change (a turn, a pan, a
   // zoom, a hover, a resize) and sleeps until the next: every change calls wake() before it alters the scene, and the
-  // frame comes at the next animation frame, after the change. Software WebGL (school machines, the test VMs) spends
-  // some 25-30 ms of CPU a frame at 1280x720; the map used to stay awake 700 ms after each change, about 1.2 s of the
-  // GPU process's CPU for each turn.
+  // frame comes at the next animation frame, after the change. It used to stay awake 700 ms after each change: with
+  // software WebGL (school machines, the test VMs) that was about 1.2 s of the GPU process's CPU for each turn, now
+  // 0.3-0.5 s (measured from /proc at 1280x720). Asleep, Pixi's system ticker stops too: it only re-sends the last
+  // pointer position to the scene every 10 frames, and its animation frames kept an idle page's renderer and
+  // compositor busy (about 0.09 of a core an open page).
   let held = false; // hold(true): the page waits for a turn, nothing draws
-  const wake = (): void => {
-    if (!reducedMotion || held) return;
+  const run = (): void => {
     if (!app.ticker.started) app.ticker.start();
+    if (!Ticker.system.started) Ticker.system.start();
   };
-  // stopping the ticker inside its update still draws this frame (the application's render listener runs after this
+  const sleep = (): void => {
+    app.ticker.stop();
+    Ticker.system.stop();
+  };
+  const wake = (): void => {
+    if (reducedMotion && !held) run();
+  };
+  // stopping the tickers inside the update still draws this frame (the application's render listener runs after this
   // one) and asks for no other
   app.ticker.add(() => {
-    if (reducedMotion && animMs >= ANIMATION_MS) app.ticker.stop();
+    if (reducedMotion && animMs >= ANIMATION_MS) sleep();
   });
   for (const ev of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'pointerleave']) app.canvas.addEventListener(ev, wake, { passive: true });
   wake();
@@ -354,11 +363,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     },
     hold(on) {
       held = on;
-      if (on) app.ticker.stop();
-      else {
-        app.ticker.start();
-        wake();
-      }
+      if (on) sleep();
+      else run();
     },
     stats() {
       return { flows: flows.alive, lanesDrawn: scene.lanes.length, fps: Math.round(app.ticker.FPS * 10) / 10 };
