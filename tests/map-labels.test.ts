@@ -4,7 +4,7 @@
 // (about 0.35) the closed mark still sat under the plate: there the map moves the plate east of the mark.
 import { describe, expect, it } from 'vitest';
 import { CLOSED_MARK, LABEL_LONLAT, NAME_ROOM, STRAIT_LONLAT, geoProjection, plateShift } from '../src/render/geo.ts';
-import { fitView, placeLegend } from '../src/render/geometry.ts';
+import { fitView, keepOff, placeLegend } from '../src/render/geometry.ts';
 
 const proj = geoProjection();
 /** Malaysia's plate around its point, px: "magnets 97.7%" (about 120 px) and a margin; name above, figure below */
@@ -129,5 +129,49 @@ describe("the map legend and the countries' plates", () => {
     expect(placeLegend(800, 750, full, small, [{ l: 0, r: 200, t: 600, b: 640 }, { l: 600, r: 790, t: 600, b: 640 }])).toEqual({ which: 'small', x: 8, y: 692 });
     // plates in every place it could go: none
     expect(placeLegend(800, 750, full, small, [{ l: 0, r: 800, t: 700, b: 740 }])).toBeNull();
+  });
+});
+
+// A zoomed map clamps a country's name to its right edge, where the page's zoom buttons sit over the canvas: the United
+// States' plate was drawn under them (seen at 1280x720 zoomed in, src/render/labels.ts fit()).
+describe('a country plate and the controls over the map', () => {
+  // at 1280x720: the "Figures for..." list and the three zoom buttons, as the page lays them out (px on the canvas)
+  const list = { l: 574, r: 794, t: 10, b: 30 };
+  const buttons = [80, 110, 140].map((t) => ({ l: 762, r: 794, t, b: t + 26 }));
+  const controls = [list, ...buttons];
+  const overlaps = (p: { l: number; r: number; t: number; b: number }, k: { l: number; r: number; t: number; b: number }) => p.l < k.r && k.l < p.r && p.t < k.b && k.t < p.b;
+
+  it('stays where it is when it overlaps none', () => {
+    expect(keepOff({ l: 300, r: 440, t: 200, b: 240 }, controls)).toEqual({ dx: 0, dy: 0 });
+    // touching is not overlapping
+    expect(keepOff({ l: 600, r: 762, t: 90, b: 130 }, controls)).toEqual({ dx: 0, dy: 0 });
+  });
+
+  it('moves left of the buttons, 4 px clear, and no further', () => {
+    const p = { l: 656, r: 800, t: 140, b: 180 };
+    const { dx, dy } = keepOff(p, controls);
+    expect(dy).toBe(0);
+    expect(p.r + dx).toBe(762 - 4);
+    for (const k of controls) expect(overlaps({ l: p.l + dx, r: p.r + dx, t: p.t, b: p.b }, k)).toBe(false);
+  });
+
+  it('moves below the list when going left would leave the map', () => {
+    // a map 300 px wide: the list spans most of it
+    const narrow = [{ l: 70, r: 290, t: 10, b: 30 }];
+    const p = { l: 20, r: 160, t: 12, b: 52 };
+    const { dx, dy } = keepOff(p, narrow);
+    expect(dx).toBe(0);
+    expect(p.t + dy).toBe(30 + 4);
+  });
+
+  it('clears a box it meets only after moving off a later one', () => {
+    // a box left of the buttons (listed first): the plate misses it, then moving left of the button puts it under it
+    const left = { l: 600, r: 700, t: 60, b: 100 };
+    const button = { l: 762, r: 794, t: 80, b: 106 };
+    const p = { l: 700, r: 790, t: 85, b: 120 };
+    const { dx, dy } = keepOff(p, [left, button]);
+    const moved = { l: p.l + dx, r: p.r + dx, t: p.t + dy, b: p.b + dy };
+    expect(moved.r).toBe(600 - 4);
+    for (const k of [left, button]) expect(overlaps(moved, k), JSON.stringify({ moved, k })).toBe(false);
   });
 });

@@ -378,3 +378,19 @@ export function placeLegend(W: number, H: number, full: { w: number; h: number }
     }
   return null;
 }
+
+/** How far a country's plate moves to keep out from under the page's controls drawn over the map (`boxes`): left of
+ * a box it overlaps, with a 4 px gap, or below the box where going left would take it off the map's left edge. Two
+ * passes, so a plate moved off one box is moved off another it then meets. */
+export function keepOff(plate: ScreenBox, boxes: readonly ScreenBox[]): { dx: number; dy: number } {
+  let dx = 0;
+  let dy = 0;
+  for (let pass = 0; pass < 2; pass++)
+    for (const k of boxes) {
+      const [l, r, t, b] = [plate.l + dx, plate.r + dx, plate.t + dy, plate.b + dy];
+      if (!(l < k.r && k.l < r && t < k.b && k.t < b)) continue;
+      if (l + (k.l - 4 - r) >= 4) dx += k.l - 4 - r;
+      else dy += k.b + 4 - t;
+    }
+  return { dx, dy };
+}

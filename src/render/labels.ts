@@ -6,7 +6,7 @@ import { CLOSED_MARK, LABEL_LONLAT, plateShift, type GeoProj } from './geo.ts';
 import { label } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
-import type { ScreenBox } from './geometry.ts';
+import { keepOff, type ScreenBox } from './geometry.ts';
 import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
 import { countryName, supplyPct } from '../ui/labels.ts';
@@ -89,14 +89,18 @@ export class MapLabels {
   }
 
   /** On a small map, strait names only when closed; a country's plate moved off a closed strait's mark and off the
-   * strait names shown (each name and mark is where the map put it this frame: a strait's name is at its mark). */
-  fit(small: boolean, view: CountryView | null): void {
+   * strait names shown (each name and mark is where the map put it this frame: a strait's name is at its mark), and
+   * out from under the page's controls over the map (`controls`: a zoomed map's clamped United States plate sat
+   * under the zoom buttons). */
+  fit(small: boolean, view: CountryView | null, controls: readonly ScreenBox[] = []): void {
     for (const [id, tx] of this.straits) tx.visible = !small || view?.straits[id] === 'closed';
     const marks = [...this.straits].filter(([id]) => view?.straits[id] === 'closed').map(([, tx]) => tx.position);
     const names = [...this.straits.values()].filter((tx) => tx.visible).map((tx) => ({ l: tx.x - tx.anchor.x * tx.width, r: tx.x + (1 - tx.anchor.x) * tx.width, t: tx.y - tx.height / 2, b: tx.y + tx.height / 2 }));
     for (const { box, rect } of this.countries.values()) {
       if (!rect) continue;
       box.position.x += plateShift({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, marks, names);
+      const { dx, dy } = keepOff({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, controls);
+      box.position.set(box.x + dx, box.y + dy);
     }
   }
 }
@@ -129,4 +133,12 @@ export function drawLaneBands(g: Graphics, scene: FlowScene, scale: number): voi
       g.stroke({ width: b.widthPx / scale, color: FAMILY_COLOUR[b.family], alpha: 0.62, cap: 'butt', join: 'bevel' });
     }
   }
+}
+
+/** Where the children of `el` (the page's controls over the map) are on the canvas, px; none for hidden ones. */
+export function boxesOver(el: HTMLElement, canvas: HTMLCanvasElement): ScreenBox[] {
+  const c = canvas.getBoundingClientRect();
+  return Array.from(el.children, (ch) => ch.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ l: r.left - c.left, r: r.right - c.left, t: r.top - c.top, b: r.bottom - c.top }));
 }

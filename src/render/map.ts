@@ -8,7 +8,7 @@ import { makeLegend, markerGraphic, particleTextures, Tooltip } from './layers.t
 import { t as tr } from '../ui/i18n.ts';
 import { FlowLayer } from './flows.ts';
 import { straitPoint, world as geoWorld } from './geo.ts';
-import { MapLabels, drawLaneBands } from './labels.ts';
+import { MapLabels, boxesOver, drawLaneBands } from './labels.ts';
 import { LandLayer } from './land.ts';
 import { drawnLanesFor, portAtSea, seaGrid } from './routes.ts';
 import type { MapRenderer } from './map-api.ts';
@@ -20,7 +20,8 @@ export type { MapSelection } from './describe.ts';
 export type { MapRenderer } from './map-api.ts';
 
 
-export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number } = {}): Promise<MapRenderer> {
+/** `controls`: the page's element over the map whose children (buttons, a list) country names keep out from under. */
+export async function createMap(parent: HTMLElement, map: GameMap, opts: { width?: number; height?: number; controls?: HTMLElement } = {}): Promise<MapRenderer> {
   let W = Math.max(1, opts.width ?? (parent.clientWidth || 960));
   let H = Math.max(1, opts.height ?? (parent.clientHeight || 540));
   const app = await createApp(W, H);
@@ -128,7 +129,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
     for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
     // on a small map, strait names only when closed
-    mapLabels.fit(small, current);
+    mapLabels.fit(small, current, opts.controls ? boxesOver(opts.controls, canvas) : []);
     // the full legend while it takes under about half the height, else two rows, wherever it covers no country's plate
     const at = placeLegend(W, H, { w: legend.width, h: legend.height }, { w: legendSmall.width, h: legendSmall.height }, mapLabels.plates());
     legend.visible = at?.which === 'full';

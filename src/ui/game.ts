@@ -123,7 +123,7 @@ export class GameScreen {
   private async mountMap(): Promise<void> {
     const { createMap } = await import('../render/map.ts');
     const r = this.mapBox.getBoundingClientRect();
-    this.map = await createMap(this.mapBox, mapJson as unknown as GameMap, { width: Math.max(300, r.width), height: Math.max(200, r.height) });
+    this.map = await createMap(this.mapBox, mapJson as unknown as GameMap, { width: Math.max(300, r.width), height: Math.max(200, r.height), controls: this.mapCtl });
     this.map.onSelect((sel: MapSelection | null) => this.showSelection(sel));
     this.map.update(this.snap.view, { animate: false });
     this.resizer?.disconnect();
