@@ -135,9 +135,10 @@ describe("the map legend and the countries' plates", () => {
 // A zoomed map clamps a country's name to its right edge, where the page's zoom buttons sit over the canvas: the United
 // States' plate was drawn under them (seen at 1280x720 zoomed in, src/render/labels.ts fit()).
 describe('a country plate and the controls over the map', () => {
-  // at 1280x720: the "Figures for..." list and the three zoom buttons, as the page lays them out (px on the canvas)
-  const list = { l: 574, r: 794, t: 10, b: 30 };
-  const buttons = [80, 110, 140].map((t) => ({ l: 762, r: 794, t, b: t + 26 }));
+  // at 1280x720: the "Figures for..." list and the three zoom buttons, about where the page lays them out (px on
+  // the canvas, read off a screenshot)
+  const list = { l: 574, r: 794, t: 9, b: 29 };
+  const buttons = [32, 62, 92].map((t) => ({ l: 762, r: 794, t, b: t + 27 }));
   const controls = [list, ...buttons];
   const overlaps = (p: { l: number; r: number; t: number; b: number }, k: { l: number; r: number; t: number; b: number }) => p.l < k.r && k.l < p.r && p.t < k.b && k.t < p.b;
 
@@ -148,7 +149,7 @@ describe('a country plate and the controls over the map', () => {
   });
 
   it('moves left of the buttons, 4 px clear, and no further', () => {
-    const p = { l: 656, r: 800, t: 140, b: 180 };
+    const p = { l: 656, r: 800, t: 100, b: 140 };
     const { dx, dy } = keepOff(p, controls);
     expect(dy).toBe(0);
     expect(p.r + dx).toBe(762 - 4);

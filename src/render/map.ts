@@ -1,5 +1,5 @@
 // The Pixi map of the Indo-Pacific: land, lanes, animated flows, policy markers, selection, pan and zoom. Reads a CountryView; never changes state.
-import { Container, Graphics, RenderTexture, Sprite, Ticker, type FederatedPointerEvent, type Text } from 'pixi.js';
+import { Container, Graphics, RenderTexture, Sprite, Ticker, UPDATE_PRIORITY, type FederatedPointerEvent, type Text } from 'pixi.js';
 import { routeLanes, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { clampView, fitView, pick, placeLegend, zoomAbout, type PickScene, type ViewXf } from './geometry.ts';
 import { buildScene, type FlowScene } from './model.ts';
@@ -114,6 +114,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     stillSprite.position.set(b.minX, b.minY);
   };
   const applyView = (): void => {
+    wake();
     world.position.set(xf.tx, xf.ty);
     world.scale.set(xf.scale);
     const small = xf.scale < 0.5;
@@ -182,30 +183,28 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     flows.tick(seconds, head(), xf);
   };
   app.ticker.add(tick);
-  // With reduced motion nothing moves on its own, so the map draws one frame after each change (a turn, a pan, a
-  // zoom, a hover, a resize) and sleeps until the next: every change calls wake() before it alters the scene, and the
-  // frame comes at the next animation frame, after the change. It used to stay awake 700 ms after each change: with
-  // software WebGL (school machines, the test VMs) that was about 1.2 s of the GPU process's CPU for each turn, now
-  // 0.3-0.5 s (measured from /proc at 1280x720). Asleep, Pixi's system ticker stops too: it only re-sends the last
-  // pointer position to the scene every 10 frames, and its animation frames kept an idle page's renderer and
-  // compositor busy (about 0.09 of a core an open page).
+  // With reduced motion nothing moves on its own: each change wakes the map (wake(), called before the scene changes;
+  // applyView and hover call it too), which draws at the next animation frame and sleeps again. It used to stay awake
+  // 700 ms a change: with software WebGL about 1.2 s of the GPU process's CPU a turn, now 0.3-0.5 s (1280x720, from
+  // /proc). Pixi's system ticker (pointer re-sends, the renderer's scheduler) sleeps after its own next update: its
+  // frames kept an idle page's renderer and compositor busy (about 0.09 of a core a page). Stopping a ticker inside
+  // its update still runs the listeners after it (the application's render) and asks for no other frame.
   let held = false; // hold(true): the page waits for a turn, nothing draws
   const run = (): void => {
     if (!app.ticker.started) app.ticker.start();
     if (!Ticker.system.started) Ticker.system.start();
   };
-  const sleep = (): void => {
-    app.ticker.stop();
-    Ticker.system.stop();
-  };
+  const sleep = (): void => app.ticker.stop();
   const wake = (): void => {
     if (reducedMotion && !held) run();
   };
-  // stopping the tickers inside the update still draws this frame (the application's render listener runs after this
-  // one) and asks for no other
   app.ticker.add(() => {
     if (reducedMotion && animMs >= ANIMATION_MS) sleep();
   });
+  const sleepSystem = (): void => {
+    if (!app.ticker.started) Ticker.system.stop();
+  };
+  Ticker.system.add(sleepSystem, undefined, UPDATE_PRIORITY.UTILITY);
   for (const ev of ['pointermove', 'pointerdown', 'pointerup', 'wheel', 'pointerleave']) app.canvas.addEventListener(ev, wake, { passive: true });
   wake();
 
@@ -231,6 +230,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   });
   const pickAt = (sx: number, sy: number) => pick(pickScene(), (sx - xf.tx) / xf.scale, (sy - xf.ty) / xf.scale, xf.scale);
   const hover = (sx: number, sy: number): void => {
+    wake();
     const hit = pickAt(sx, sy);
     const changed = hit?.kind !== hovered?.kind || hit?.id !== hovered?.id;
     hovered = hit;
@@ -376,6 +376,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       canvas.removeEventListener('wheel', onWheel);
       finish();
       app.ticker.remove(tick);
+      Ticker.system.remove(sleepSystem);
+      if (!Ticker.system.started) Ticker.system.start(); // as a new map's renderer expects it
       stillTexture?.destroy(true);
       still.destroy({ children: true });
       app.destroy({ removeView: true }, { children: true }); // the flow pools go with the stage
