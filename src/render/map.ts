@@ -283,6 +283,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     const f = Math.exp(-Math.max(-100, Math.min(100, e.deltaMode === 1 ? e.deltaY * 16 : e.deltaY)) * 0.0025);
     xf = zoomAbout(proj, W, H, xf, f, e.clientX - r.left, e.clientY - r.top);
     applyView();
+    hover(e.clientX - r.left, e.clientY - r.top); // what is under the pointer now (a sleeping map gets no re-sent move)
   };
   canvas.addEventListener('wheel', onWheel, { passive: false });
 
