@@ -183,8 +183,8 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     flows.tick(seconds, head(), xf);
   };
   app.ticker.add(tick);
-  // With reduced motion nothing moves on its own: each change wakes the map (wake(), called before the scene changes;
-  // applyView and hover call it too), which draws at the next animation frame and sleeps again. It used to stay awake
+  // With reduced motion nothing moves on its own: each change wakes the map (every change goes through applyView or
+  // hover, which call wake()), which draws at the next animation frame and sleeps again. It used to stay awake
   // 700 ms a change: with software WebGL about 1.2 s of the GPU process's CPU a turn, now 0.3-0.5 s (1280x720, from
   // /proc). Pixi's system ticker (pointer re-sends, the renderer's scheduler) sleeps after its own next update: its
   // frames kept an idle page's renderer and compositor busy (about 0.09 of a core a page). Stopping a ticker inside
@@ -307,7 +307,6 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
   let observer: ResizeObserver | undefined;
   const renderer: MapRenderer = {
     update(view, o = {}) {
-      wake();
       current = view;
       updates++;
       const closed = Object.keys(view.straits).filter((k) => view.straits[k] === 'closed').sort();
@@ -342,7 +341,6 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       selectCb = cb;
     },
     resize(width, height) {
-      wake();
       const cx = (W / 2 - xf.tx) / xf.scale;
       const cy = (H / 2 - xf.ty) / xf.scale;
       const zoom = xf.scale / fitView(proj, W, H).scale;
@@ -354,12 +352,10 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
       applyView();
     },
     zoomBy(factor) {
-      wake();
       xf = zoomAbout(proj, W, H, xf, factor, W / 2, H / 2);
       applyView();
     },
     resetView() {
-      wake();
       xf = fitView(proj, W, H);
       applyView();
     },
