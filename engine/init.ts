@@ -46,9 +46,7 @@ export function createGame(content: Content, seed: string | number): GameState {
     opening = { template: cloneTree(openingState(content)), games: 0, copy: cloneLike };
     openings.set(content, opening);
   }
-  // from a content's fourth game on, the copy is made by generated literals (copierOf, 1.5 ms to generate, the
-  // compile once per shape); the first three are copied by spreads, so a sweep's variants, a game or two each on a
-  // content of their own, do not pay for code they would use once
+  // from a content's COPIER_FROM-th game on, the copy is made by generated literals (copierOf); before it, by spreads
   if (++opening.games === COPIER_FROM) opening.copy = copierOf(opening.template);
   // a deep copy, not the template's subtrees shared: hosts and tests may change a new game's state in place before
   // its first turn (sharing, with the template frozen, made createGame ~8x faster again but broke that contract)
@@ -58,7 +56,20 @@ export function createGame(content: Content, seed: string | number): GameState {
   return state;
 }
 const openings = new WeakMap<Content, { template: GameState; games: number; copy: (s: GameState) => GameState }>();
-const COPIER_FROM = 4;
+/**
+ * The game of a content (on one thread) from which createGame copies the opening by generated literals instead of by
+ * spreads. The generated copier is fast only once V8's optimising compiler has compiled it, 3,000-10,000 calls after
+ * it is made (before that it is no faster than spreads), and that compile is large: under Node 20 it cost a thread
+ * 0.5-0.6 s of CPU (process CPU over 2,000 createGames, 483-592 ms more than spreads, 2026-12-05), in every thread of
+ * a batch. An optimised copy saves 0.05-0.1 ms a game (spreads 57-120 us, the optimised copier 5-27 us). Waiting until
+ * the copies by spreads have cost what the compile would (the break-even, about 5,400 games) is the ski-rental rule
+ * (Karlin, Manasse, Rudolph and Sleator 1988): a run never pays more than twice the cheaper of the two choices,
+ * whatever its length. Measured on 2,000 status-quo games in one process, three pairs against the copier from the
+ * fourth game: 1.0-2.6 s less CPU (of 16-20 s) and 0.4-1.7 s less wall time. Under Node 24 the compile cost no
+ * measurable CPU, so there the rule only delays the saving (at most about 0.5 s of a run of 5,000 games or more).
+ * An assumption measured on this machine; 2,000-10,000 would do.
+ */
+export const COPIER_FROM = 5000;
 
 function openingState(content: Content): GameState {
   const dv = derive(content);
