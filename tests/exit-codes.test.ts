@@ -86,6 +86,13 @@ describe('a file that is not what it should be exits 1; a path that is not there
     const plan = at('bad-plan.json');
     writeFileSync(plan, JSON.stringify({ turns: { 1: { tariffs: { CHN: { autos: 'high' } } } } }));
     said(await cli('run', '--turns', '1', '--agents', `JPN=scripted:${plan}`), 1, `${plan}: $.turns["1"].tariffs.CHN.autos`);
+    // analyze given what a batch writes beside its payoff table: said what the file is, and which file analyze reads
+    const table = 'analyze reads a payoff table: the payoffs.json that `gambit tournament --out DIR` writes in DIR';
+    said(await cli('analyze', shard1), 1, `${shard1}: this is a file of game results, one game a line`, table);
+    said(await cli('analyze', join(tourney, 'games.jsonl')), 1, 'this is a file of game results', table);
+    const csv = at('payoffs.csv');
+    writeFileSync(csv, 'profile,agent_AUS,agent_CHN,games,mean_AUS\n0,persona,hawk,20,-1.2373\n'); // a tournament's CSV, cut short
+    said(await cli('analyze', csv), 1, `${csv}: this is a CSV file, for spreadsheets`, table);
   });
 
   it('no such file or directory, a directory for a file, a directory with nothing to report: exit 2', async () => {

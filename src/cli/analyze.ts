@@ -4,11 +4,15 @@ import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, formatAnalysis, parsePayoffTable, PayoffTableError } from '../analysis/index.ts';
 import { int } from './args.ts';
 import { LIMITS, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
+import { FileError } from './errors.ts';
 import { writeFileAtomic } from './io.ts';
 
 export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'json'; samples: string; seed: string }): number {
   if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the payoff table' }]);
-  const json = parseJsonText(readTextCapped(file, file, LIMITS.table), file);
+  const raw = readTextCapped(file, file, LIMITS.table);
+  const other = notAPayoffTable(raw);
+  if (other) throw new FileError(`${file}: ${other}; analyze reads a payoff table: the payoffs.json that \`gambit tournament --out DIR\` writes in DIR`);
+  const json = parseJsonText(raw, file);
   let table;
   try {
     table = parsePayoffTable(json);
@@ -29,4 +33,20 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
   process.stdout.write(text + '\n');
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
   return 0;
+}
+
+/** What a file an analyst may well pass by mistake is, when it is not a payoff table: the per-game lines self-play and
+ * tournaments write (JSON Lines), or the tournament's CSV. Undefined for anything else (then the usual checks speak). */
+function notAPayoffTable(text: string): string | undefined {
+  const first = text.slice(0, text.indexOf('\n') + 1 || text.length).trim();
+  if (first.startsWith('{')) {
+    try {
+      const line = JSON.parse(first) as Record<string, unknown>;
+      if (line && typeof line === 'object' && 'scores' in line && 'agents' in line) return 'this is a file of game results, one game a line, as selfplay and tournament write (`gambit report` on its folder summarises it)';
+    } catch {
+      // not one JSON object on its first line: not JSON Lines
+    }
+  }
+  if (/^profile,/.test(first) || /^[A-Za-z_]+(,[A-Za-z_]+)+$/.test(first)) return 'this is a CSV file, for spreadsheets';
+  return undefined;
 }
