@@ -64,11 +64,13 @@ export function cloneLike<T>(v: T): T {
 
 /** Objects per generated function: a function that builds more is too large for V8 to optimise soon (measured: one
  * function for the whole opening state was still unoptimised after 4,000 calls; pieces of 40 run at 9-25 us a copy
- * after 1,500-2,000, where cloneLike takes 70-130 us). */
+ * after 1,500-2,000, where cloneLike takes 70-130 us: session 19, games between the copies; in a loop of copies alone,
+ * session 24, 40-110 us after 3,000 and 5-9 us after 10,000). */
 const PIECE = 40;
 /** Copiers by their generated source: the source depends only on the template's shape (keys and array lengths, never
- * values), so content variants of one shape (a sweep plays thousands, each a new Content) share one compiled copier
- * instead of compiling their own, used once. A few shapes at most in a process; the oldest is let go past this. */
+ * values), so content variants of one shape share one compiled copier instead of compiling their own (createGame
+ * makes one only at a content's COPIER_FROM-th game, engine/init.ts, so a sweep's variants, a few games each, rarely
+ * get one). A few shapes at most in a process; the oldest is let go past this. */
 const COMPILED = new Map<string, (v: unknown) => unknown>();
 const MAX_COMPILED = 8;
 

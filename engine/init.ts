@@ -58,16 +58,18 @@ export function createGame(content: Content, seed: string | number): GameState {
 const openings = new WeakMap<Content, { template: GameState; games: number; copy: (s: GameState) => GameState }>();
 /**
  * The game of a content (on one thread) from which createGame copies the opening by generated literals instead of by
- * spreads. The generated copier is fast only once V8's optimising compiler has compiled it, 3,000-10,000 calls after
- * it is made (before that it is no faster than spreads), and that compile is large: under Node 20 it cost a thread
- * 0.5-0.6 s of CPU (process CPU over 2,000 createGames, 483-592 ms more than spreads, 2026-12-05), in every thread of
- * a batch. An optimised copy saves 0.05-0.1 ms a game (spreads 57-120 us, the optimised copier 5-27 us). Waiting until
- * the copies by spreads have cost what the compile would (the break-even, about 5,400 games) is the ski-rental rule
- * (Karlin, Manasse, Rudolph and Sleator 1988): a run never pays more than twice the cheaper of the two choices,
- * whatever its length. Measured on 2,000 status-quo games in one process, three pairs against the copier from the
- * fourth game: 1.0-2.6 s less CPU (of 16-20 s) and 0.4-1.7 s less wall time. Under Node 24 the compile cost no
- * measurable CPU, so there the rule only delays the saving (at most about 0.5 s of a run of 5,000 games or more).
- * An assumption measured on this machine; 2,000-10,000 would do.
+ * spreads (the first 4,999 are copied by spreads). The generated copier is fast only once V8's optimising compiler has
+ * compiled it, and that compile is large: under Node 20 it cost a thread 0.5-0.6 s of CPU (process CPU over 2,000
+ * createGames, 483-592 ms more than spreads, 2026-12-05), in every thread of a batch. In a loop of createGame alone
+ * the copier was still 40-110 us a copy 3,000 calls after it was made (spreads 57-120 us) and 5-9 us after 10,000, so
+ * an optimised copy saves 0.05-0.1 ms a game. Waiting until the copies by spreads have cost what the compile would is
+ * the ski-rental rule (Karlin, Manasse, Rudolph and Sleator 1988, "Competitive snoopy caching"): switching at the
+ * break-even never pays more than twice the cheaper of the two choices, whatever a run's length. The break-even here
+ * is 5,000-12,000 games; 5,000 is its low end (an assumption measured on this machine). Measured on 2,000 status-quo
+ * games in one process, three pairs against the copier from the fourth game: 1.0-2.6 s less CPU (of 14-20 s) and
+ * 0.4-1.6 s less wall time, more than the compile alone (runs of one tree differ by up to 3.8 s). Under Node 24 the
+ * compile cost no measurable CPU, so there the rule only delays the saving (at most about 0.5 s of a run of 5,000
+ * games or more).
  */
 export const COPIER_FROM = 5000;
 

@@ -93,6 +93,9 @@ describe('a file that is not what it should be exits 1; a path that is not there
     const csv = at('payoffs.csv');
     writeFileSync(csv, 'profile,agent_AUS,agent_CHN,games,mean_AUS\n0,persona,hawk,20,-1.2373\n'); // a tournament's CSV, cut short
     said(await cli('analyze', csv), 1, `${csv}: this is a CSV file, for spreadsheets`, table);
+    const selfplayCsv = at('selfplay.csv');
+    writeFileSync(selfplayCsv, 'game,seed,agent_AUS,agent_CHN,score_AUS\n0,1,persona-aus,hawk,-1.74\n'); // a self-play run's CSV, cut short
+    said(await cli('analyze', selfplayCsv), 1, `${selfplayCsv}: this is a CSV file, for spreadsheets`, table);
   });
 
   it('no such file or directory, a directory for a file, a directory with nothing to report: exit 2', async () => {

@@ -11,7 +11,7 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
   if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], [{ path: file, what: 'the payoff table' }]);
   const raw = readTextCapped(file, file, LIMITS.table);
   const other = notAPayoffTable(raw);
-  if (other) throw new FileError(`${file}: ${other}; analyze reads a payoff table: the payoffs.json that \`gambit tournament --out DIR\` writes in DIR`);
+  if (other) throw new FileError(`${file}: ${other}; analyze reads a payoff table: the payoffs.json that \`gambit tournament --out DIR\` writes in DIR (\`gambit merge\` for a tournament's shards)`);
   const json = parseJsonText(raw, file);
   let table;
   try {
@@ -36,10 +36,11 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
 }
 
 /** What a file an analyst may well pass by mistake is, when it is not a payoff table: the per-game lines self-play and
- * tournaments write (JSON Lines), or the tournament's CSV. Undefined for anything else (then the usual checks speak). */
+ * tournaments write (JSON Lines), or a CSV (a tournament's payoffs.csv, a self-play run's). Undefined for anything else (then the usual checks speak). */
 function notAPayoffTable(text: string): string | undefined {
   const first = text.slice(0, text.indexOf('\n') + 1 || text.length).trim();
-  if (first.startsWith('{')) {
+  // a result line is under 64 KB (the journal's limit); a longer first line is no result line, and is not parsed twice
+  if (first.startsWith('{') && first.length < 65_536) {
     try {
       const line = JSON.parse(first) as Record<string, unknown>;
       if (line && typeof line === 'object' && 'scores' in line && 'agents' in line) return 'this is a file of game results, one game a line, as selfplay and tournament write (`gambit report` on its folder summarises it)';
