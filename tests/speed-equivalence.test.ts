@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortPipeline } from '../engine/pipeline.ts';
 import { transshipRecord } from '../engine/market/after.ts';
+import { planOutput } from '../engine/market/chain.ts';
 import { REGIONS, STAGES } from '../engine/ids.ts';
 import type { GameState } from '../engine/state.ts';
 import { cmp, lcg } from './helpers.ts';
@@ -51,5 +52,40 @@ describe('transshipRecord', () => {
       expect(Object.keys(got)).toEqual(Object.keys(want));
       expect(got).toEqual(want);
     }
+  });
+});
+
+describe('planOutput', () => {
+  // the code before session 24, which returned from the rare case (want within the short regions' capacity) early
+  const before = (cap: number[], want: number, short: boolean[]): number[] => {
+    let sc = 0;
+    let rc = 0;
+    for (let r = 0; r < 6; r++) {
+      if (short[r]) sc += cap[r];
+      else rc += cap[r];
+    }
+    const out = [0, 0, 0, 0, 0, 0];
+    if (want <= sc) {
+      for (let r = 0; r < 6; r++) out[r] = short[r] && sc > 0 ? (cap[r] * want) / sc : 0;
+      return out;
+    }
+    const u = rc > 0 ? Math.min(1, (want - sc) / rc) : 0;
+    for (let r = 0; r < 6; r++) out[r] = short[r] ? cap[r] : cap[r] * u;
+    return out;
+  };
+  it("plans each region's run as the code with the early return did, to the bit, in both cases and at zero capacity", () => {
+    const rnd = lcg(11);
+    let low = 0;
+    for (let t = 0; t < 5000; t++) {
+      const cap = Array.from({ length: 6 }, () => (rnd() < 0.2 ? 0 : rnd() * 5000));
+      const short = Array.from({ length: 6 }, () => rnd() < 0.4);
+      const sc = cap.reduce((a, c, r) => a + (short[r] ? c : 0), 0);
+      const want = rnd() < 0.1 ? 0 : rnd() * 1.5 * cap.reduce((a, c) => a + c, 0);
+      if (want <= sc) low++;
+      const a = planOutput(cap, want, short);
+      const b = before(cap, want, short);
+      for (let r = 0; r < 6; r++) expect(Object.is(a[r], b[r]), JSON.stringify({ cap, want, short, r })).toBe(true);
+    }
+    expect(low).toBeGreaterThan(500); // the rare case is met often here (1,903 times)
   });
 });

@@ -24,12 +24,18 @@ export function planOutput(cap: number[], want: number, short: boolean[]): numbe
     else rc += cap[r];
   }
   const out = Z();
-  if (want <= sc) {
-    for (let r = 0; r < NR; r++) out[r] = short[r] && sc > 0 ? (cap[r] * want) / sc : 0;
-    return out;
-  }
+  // both cases' reads and arithmetic are done on every call, the one not taken thrown away: the first case is rare, and its
+  // first use after V8 had optimised planChain (which inlines this) threw that code away twice a thread for want of
+  // type feedback on its compare and its division (docs/SPEED.md, session 24); the values are the same expressions
+  const low = want <= sc;
+  const any = sc > 0;
   const u = rc > 0 ? Math.min(1, (want - sc) / rc) : 0;
-  for (let r = 0; r < NR; r++) out[r] = short[r] ? cap[r] : cap[r] * u;
+  for (let r = 0; r < NR; r++) {
+    const c = cap[r];
+    const isShort = short[r];
+    const share = (c * want) / sc;
+    out[r] = low ? (isShort && any ? share : 0) : isShort ? c : c * u;
+  }
   return out;
 }
 
