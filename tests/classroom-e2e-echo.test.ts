@@ -3,7 +3,8 @@
 // again; the page took it for a co-player's draft and put the older orders back over hers, drawing the panels anew
 // under her cursor (what made tests/classroom-e2e-student time out in CI; a loop of it on a loaded machine failed once in 17 runs).
 // Here the pushes are held back and the stale ones delivered on purpose: the page keeps her newer orders, and a
-// co-player's draft, or her own from another tab, still comes through.
+// co-player's draft, or her own from another tab, still comes through; a late push of the round's empty draft, or of a
+// co-player's draft she has already had and edited since, does not (the seat's change number tells them).
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
@@ -30,17 +31,20 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     // the server's status pushes to the page, held back while `hold` is set (the page's messages go through)
     let hold = false;
     const held: string[] = [];
+    const all: string[] = []; // every status push to the page, to send again late
     let toPage: (m: string) => void = () => {};
-    await ctx.routeWebSocket(/\/ws$/, (ws) => {
+    // this page's sockets only (her second tab, below, is not held)
+    const page = await ctx.newPage();
+    await page.routeWebSocket(/\/ws$/, (ws) => {
       const server = ws.connectToServer();
       toPage = (m) => ws.send(m);
       server.onMessage((m) => {
         const s = String(m);
+        if (s.startsWith('{"push":"status"')) all.push(s);
         if (hold && s.startsWith('{"push":"status"')) held.push(s);
         else ws.send(s);
       });
     });
-    const page = await ctx.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${env.server.base}/class.html?code=${k.code}`);
     await page.getByTestId('join-name').fill('Ann');
@@ -96,6 +100,24 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await tab.getByTestId(`policy-tariff-${other}-other`).fill('45');
     await tab.getByTestId(`policy-tariff-${other}-other`).dispatchEvent('change');
     await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe('45');
+
+    // late pushes of older drafts, after her 50 reached the server: the round's first, with nobody's draft (what a
+    // page that had not seen the start of the round got after her first edit), and one with Ben's 40. Neither is new.
+    hold = true;
+    await field.fill('50');
+    await field.dispatchEvent('change');
+    await expect.poll(() => cls.seat(0, me).draft?.tariffs?.[other]?.other).toBe(50);
+    const statusOf = (s: string) => JSON.parse(s).value;
+    const empty = all.find((s) => statusOf(s).status === 'running' && statusOf(s).draft === null);
+    const bens = all.find((s) => statusOf(s).draft?.tariffs?.[other]?.other === 40);
+    expect(empty && bens).toBeTruthy();
+    toPage(empty!);
+    toPage(bens!);
+    const mark = statusOf(bens!);
+    toPage(JSON.stringify({ push: 'status', value: { ...mark, label: 'Ann-late' } }));
+    await page.getByTestId('class-bar').getByText(/^Ann-late · /).waitFor();
+    expect(await field.inputValue()).toBe('50');
+    hold = false;
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);

@@ -9,6 +9,7 @@ import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, forget, recall, remember } from './common.ts';
+import { takesPushedDraft } from './pushed-draft.ts';
 import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
@@ -42,6 +43,8 @@ interface Status {
   draft: unknown;
   /** the draft came from this student (this page's echo, or her other tab's), not from a co-player */
   draftMine?: boolean;
+  /** which change of the seat's draft this is: a late push carries an older number */
+  draftSeq?: number;
   missedLast?: boolean;
   missed?: 'keep' | 'bot';
 }
@@ -64,6 +67,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let conn = 'connecting';
   let refusedWhy: ServerError | null = null; // the server's reason, the first said (the socket's close reason after it says less)
   let lastDraft = '';
+  let seenSeq = -1; // the seat's draft changes this page has had pushed (takesPushedDraft)
   // every draft this page sent this turn (checked or submitted): a push of the student's own draft that is one of them
   // is its echo, late when she has edited since; one it never sent came from her other tab, and is taken
   const sentHere = new Set<string>();
@@ -225,6 +229,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     session.turn = s.turn;
     lastDraft = JSON.stringify(s.draft ?? {});
     sentHere.clear();
+    seenSeq = -1; // a seat of its own after a move
     game?.unmount();
     game = new GameScreen(gameRoot, session, s, {
       save: async () => {},
@@ -252,11 +257,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       const issues = gameRoot.querySelector('[data-testid=issues]');
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
-      const d = JSON.stringify(status.draft ?? {});
-      if (game && snap && !status.whatIf && !(status.draftMine && sentHere.has(d)) && d !== lastDraft && status.turn === snap.turn) {
-        lastDraft = d;
+      if (game && snap && takesPushedDraft(status, { turn: snap.turn, seenSeq, lastDraft, sentHere })) {
+        lastDraft = JSON.stringify(status.draft);
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }
+      seenSeq = Math.max(seenSeq, status.draftSeq ?? -1);
       renderBar();
       resume();
       // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail

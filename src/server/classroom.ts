@@ -25,6 +25,8 @@ export interface Seat {
   draft: CountryOrders | null;
   /** the student whose draft (or submit) it is: their own page does not take it back as a co-player's */
   draftBy: string | null;
+  /** counts the changes of `draft` (never reset): a page tells a pushed draft it has seen from a newer one by it */
+  draftSeq: number;
   submitted: { orders: CountryOrders; by: string; at: number } | null;
   /** a bot plays the seat: no student in it, or it was idle past the grace period */
   bot: boolean;
@@ -146,7 +148,7 @@ export class ClassRoom {
           this.rounds.push({ deadline: null, remaining: null });
           this.lastReason.push('');
           this.lastMissed.push([]);
-          this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, draftBy: null, submitted: null, bot: true, warned: false })));
+          this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, draftBy: null, draftSeq: 0, submitted: null, bot: true, warned: false })));
         }
         break;
       }
@@ -227,6 +229,7 @@ export class ClassRoom {
         if (d.turn !== this.worlds[d.world].turn) throw new HashMismatch(`event ${ev.type} for turn ${d.turn + 1} of world ${d.world + 1}, which is at turn ${this.worlds[d.world].turn + 1}`);
         seat.draft = d.orders;
         seat.draftBy = d.student;
+        seat.draftSeq++;
         if (ev.type === 'order') seat.submitted = { orders: d.orders, by: d.student, at: ev.at };
         this.orderLog.push({ world: d.world, turn: d.turn + 1, country: d.country, student: d.student, at: ev.at, orders: d.orders, kind: ev.type });
         break;
@@ -267,6 +270,7 @@ export class ClassRoom {
     for (const s of this.seats[w]) {
       s.draft = null;
       s.draftBy = null;
+      s.draftSeq++;
       s.submitted = null;
     }
     this.rounds[w] = { deadline: d.deadline, remaining: null };

@@ -140,6 +140,8 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     draft: seat.draft,
     // the draft is this student's own (an echo of what their page sent, which may arrive after a newer edit)
     draftMine: seat.draftBy === student,
+    // which change of the seat's draft it is: a push that left before a newer one, arriving late, is told by it
+    draftSeq: seat.draftSeq,
     // the last round ended before this seat's orders were in (the page says so: its draft did not count)
     missedLast: cls.status !== 'ended' && (cls.lastMissed[st.world] ?? []).includes(st.country),
     missed: cls.config.missed,

@@ -1,0 +1,31 @@
+// Which class status pushes replace the orders on a student's page (src/classroom/pushed-draft.ts). A push leaves the
+// server up to 50 ms after the change it reports, so it can reach a page after the student's next edit: a late push
+// must not put older orders back over hers. The first row is the CI failure of 9b1ee75: the round's opening push,
+// with nobody's draft, arrived after Ann typed 25, and End turn sent no tariff.
+import { describe, expect, it } from 'vitest';
+import { takesPushedDraft, type DraftPush, type PageDraft } from '../src/classroom/pushed-draft.ts';
+
+const hers = JSON.stringify({ tariffs: { JPN: { other: 25 } } });
+const bens = { tariffs: { JPN: { other: 40 } } };
+const page: PageDraft = { turn: 3, seenSeq: 4, lastDraft: hers, sentHere: new Set([hers]) };
+const push = (p: Partial<DraftPush>): DraftPush => ({ turn: 3, whatIf: null, draft: bens, draftMine: false, draftSeq: 5, ...p });
+
+describe('takesPushedDraft', () => {
+  it.each<[string, DraftPush, PageDraft, boolean]>([
+    ["the round's empty draft, late, after her edit", push({ draft: null, draftSeq: 4 }), page, false],
+    ['an empty draft with a newer number (a new round, before the snapshot)', push({ draft: null, draftSeq: 9 }), page, false],
+    ["a co-player's draft, newer than any seen", push({}), page, true],
+    ["the same co-player's draft again, after she edited it", push({ draftSeq: 4 }), page, false],
+    ["an older co-player's draft", push({ draftSeq: 2 }), page, false],
+    ['the echo of what this page sent', push({ draft: JSON.parse(hers), draftMine: true }), page, false],
+    ['an older echo of her own, this page sent it', push({ draft: { tariffs: { JPN: { other: 20 } } }, draftMine: true }), { ...page, sentHere: new Set([hers, JSON.stringify({ tariffs: { JPN: { other: 20 } } })]) }, false],
+    ['her own draft from another tab', push({ draftMine: true }), page, true],
+    ['the draft the page already shows', push({ draft: JSON.parse(hers) }), page, false],
+    ['another turn', push({ turn: 4 }), page, false],
+    ['a what-if', push({ whatIf: 'fork 1' }), page, false],
+    ['a server without change numbers: as before', push({ draftSeq: undefined }), page, true],
+    ['the first push a page has', push({ draftSeq: 0 }), { ...page, seenSeq: -1 }, true],
+  ])('%s', (_why, p, pg, takes) => {
+    expect(takesPushedDraft(p, pg)).toBe(takes);
+  });
+});
