@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { COPIER_FROM } from '../../engine/init.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'gambit-bench-'));
 const out = join(dir, 'engine.mjs');
@@ -38,6 +39,6 @@ const target = (name: string, now: number, floor: number, goal: number | null, u
 target('40-turn games/s, status-quo agents, one thread', engine.statusQuoGamesPerSecond, 1000, 2000, '');
 target('40-turn games/s, personas in every seat, one thread', engine.personaGamesPerSecond, 500, 1000, '');
 target('2 workers vs 1, 540-game tournament, cold (x)', pool.tournamentRatio, 1.7, 1.9, '');
-target("createGame, a content's first 4,999 games (ms)", engine.createGameMs, 0.1, null, '(floor/now)', true);
+target(`createGame, a content's first ${(COPIER_FROM - 1).toLocaleString('en')} games (ms)`, engine.createGameMs, 0.1, null, '(floor/now)', true);
 target('planner decision (ms)', engine.plannerMs, 20, 5, '(floor/now)', true);
 console.log(`${'self-play resident memory, last quarter less second (MiB)'.padEnd(52)} ${pool.rssGrowthMiB.toFixed(1).padStart(10)} ${'flat'.padStart(8)} ${'flat'.padStart(8)}  (${pool.rssGames} games)`);
