@@ -4,7 +4,8 @@
 // under her cursor (what made tests/classroom-e2e-student time out in CI; a loop of it on a loaded machine failed once in 17 runs).
 // Here the pushes are held back and the stale ones delivered on purpose: the page keeps her newer orders, and a
 // co-player's draft, or her own from another tab, still comes through; a late push of the round's empty draft, or of a
-// co-player's draft she has already had and edited since, does not (the seat's change number tells them).
+// co-player's draft she has already had and edited since, does not (the seat's change number tells them). A field she
+// is typing in keeps her keys when a co-player's draft redraws the panel.
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
@@ -118,6 +119,16 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await page.getByTestId('class-bar').getByText(/^Ann-late · /).waitFor();
     expect(await field.inputValue()).toBe('50');
     hold = false;
+
+    // she is typing 55 (no change event yet: the draft takes it when she leaves the field) when Ben's draft comes, with
+    // the ore tariff changed: the panel shows his orders, and the field she is in keeps her 55, focused
+    await field.fill('55');
+    expect(await co.client.call('validate', [{ tariffs: { [other]: { other: 40, ore: 12 } } }])).toMatchObject({ ok: true });
+    await expect.poll(() => page.getByTestId(`policy-tariff-${other}-ore`).inputValue(), { timeout: 30_000 }).toBe('12');
+    expect(await field.inputValue()).toBe('55');
+    expect(await field.evaluate((e) => e === document.activeElement)).toBe(true);
+    await field.blur();
+    await expect.poll(() => cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: 55, ore: 12 });
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);

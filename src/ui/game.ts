@@ -19,6 +19,7 @@ import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
+import { redrawKeepingTyped } from './typing.ts';
 import { confirmNewGame, setBudget, setTurnButton, turnButton, type TurnState } from './side-controls.ts';
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
@@ -151,9 +152,7 @@ export class GameScreen {
   }
 
   private render(): void {
-    const focused = (document.activeElement as HTMLElement | null)?.getAttribute?.('data-testid');
-    this.renderNow();
-    if (focused) (this.root.querySelector(`[data-testid="${focused}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    redrawKeepingTyped(this.root, () => this.renderNow(), `${this.snap.activeTimeline ?? 0}:${this.snap.turn}`);
   }
 
   /** The timeline's turn in the header's convention: the turn to play next (or "game over"). */
