@@ -129,6 +129,35 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     expect(await field.evaluate((e) => e === document.activeElement)).toBe(true);
     await field.blur();
     await expect.poll(() => cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: 55, ore: 12 });
+
+    // the same, sent with Enter: one change event for the field put back; and after a key typed in it, one (the
+    // browser's own), not two. (Chromium also sends a change to the field drawn over as it leaves the page: stopped,
+    // so that it reaches neither the count nor the replaced panel, whose handler would redraw from inside the redraw.)
+    const id = `policy-tariff-${other}-other`;
+    await page.evaluate((x) => {
+      const w = window as unknown as { changes: number };
+      w.changes = 0;
+      document.addEventListener('change', (e) => void ((e.target as HTMLElement).dataset.testid === x && w.changes++), true);
+    }, id);
+    const changes = () => page.evaluate(() => (window as unknown as { changes: number }).changes);
+    const benDrafts = async (ore: number) => {
+      expect(await co.client.call('validate', [{ tariffs: { [other]: { other: 40, ore } } }])).toMatchObject({ ok: true });
+      await expect.poll(() => page.getByTestId(`policy-tariff-${other}-ore`).inputValue(), { timeout: 30_000 }).toBe(String(ore));
+    };
+    await field.fill('56');
+    await benDrafts(13);
+    expect(await field.inputValue()).toBe('56');
+    await field.press('Enter');
+    await expect.poll(() => cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: 56, ore: 13 });
+    expect(await changes()).toBe(1);
+    await field.fill('4');
+    await benDrafts(14);
+    await field.press('1');
+    const typed = Number(await field.inputValue());
+    expect([14, 41]).toContain(typed);
+    await field.press('Enter');
+    await expect.poll(() => cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: typed, ore: 14 });
+    expect(await changes()).toBe(2);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);

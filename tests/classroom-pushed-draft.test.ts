@@ -25,6 +25,7 @@ describe('takesPushedDraft', () => {
     ['a what-if', push({ whatIf: 'fork 1' }), page, false],
     ['a server without change numbers: as before', push({ draftSeq: undefined }), page, true],
     ['the first push a page has', push({ draftSeq: 0 }), { ...page, seenSeq: -1 }, true],
+    ["a push of the change its snapshot showed, after her edit (seenSeq from the snapshot)", push({ draftSeq: 4 }), page, false],
   ])('%s', (_why, p, pg, takes) => {
     expect(takesPushedDraft(p, pg)).toBe(takes);
   });

@@ -1,7 +1,9 @@
 // Whether a class status push's draft replaces the orders on a student's page. The seat's draft is shared by its
 // students: a co-player's edit, or her own from another tab, is taken. Not taken: the seat's empty draft (nobody has
-// drafted this round yet), a push that left the server before a change this page has already seen (pushes are late,
-// never out of order, so an older change number means old news), and the echo of what this page sent itself.
+// drafted this round yet), a push that left the server before a change this page has already seen (on one socket,
+// pushes are late but never out of order, so an older change number means old news), and the echo of what this page
+// sent itself. Not covered: a co-player's push computed while her own edit was on its way takes her page, while the
+// seat keeps her edit (both pages then show the other's until the next change).
 
 export interface DraftPush {
   turn: number;
@@ -9,14 +11,14 @@ export interface DraftPush {
   draft: unknown;
   /** the draft came from this student (this page's echo, or her other tab's) */
   draftMine?: boolean;
-  /** which change of the seat's draft it is (counts up over the class) */
+  /** which change of the seat's draft it is (each seat counts its own, from the class's start) */
   draftSeq?: number;
 }
 
 export interface PageDraft {
   /** the turn the page shows */
   turn: number;
-  /** the highest change number of the seat's draft in any push this page has had (-1: none yet) */
+  /** the highest change number of this seat's draft the page has had, in a push or its snapshot (-1: none yet) */
   seenSeq: number;
   /** the draft this page last sent or took, as JSON */
   lastDraft: string;

@@ -67,7 +67,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let conn = 'connecting';
   let refusedWhy: ServerError | null = null; // the server's reason, the first said (the socket's close reason after it says less)
   let lastDraft = '';
-  let seenSeq = -1; // the seat's draft changes this page has had pushed (takesPushedDraft)
+  // the highest change number of the seat's draft this page has had (takesPushedDraft), and whose seat it counts
+  let seenSeq = -1;
+  let seenSeat = '';
   // every draft this page sent this turn (checked or submitted): a push of the student's own draft that is one of them
   // is its echo, late when she has edited since; one it never sent came from her other tab, and is taken
   const sentHere = new Set<string>();
@@ -94,6 +96,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         session.turn = r.value.turn;
         snap = r.value;
         lastDraft = JSON.stringify(r.value.draft ?? {});
+        seenSeq = r.value.draftSeq ?? -1;
         sentHere.clear();
       }
       return r;
@@ -229,7 +232,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     session.turn = s.turn;
     lastDraft = JSON.stringify(s.draft ?? {});
     sentHere.clear();
-    seenSeq = -1; // a seat of its own after a move
+    seenSeq = s.draftSeq ?? -1; // the change the snapshot's draft is: pushes of later ones are news
     game?.unmount();
     game = new GameScreen(gameRoot, session, s, {
       save: async () => {},
@@ -257,6 +260,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       const issues = gameRoot.querySelector('[data-testid=issues]');
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
+      if (`${status.world}:${status.country}` !== seenSeat) [seenSeat, seenSeq] = [`${status.world}:${status.country}`, -1]; // each seat counts its own
       if (game && snap && takesPushedDraft(status, { turn: snap.turn, seenSeq, lastDraft, sentHere })) {
         lastDraft = JSON.stringify(status.draft);
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
@@ -308,7 +312,12 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (game && !ended) signedOut('signed-out', c('student.signedOutTitle'), `${(refusedWhy ? said(refusedWhy) : c('student.signedOutDefault')).replace(/^./, (x) => x.toUpperCase())}${lang() === 'ja' ? '。' : '.'}`);
     }
     renderBar();
+    // a new socket: the server may have restarted from its log, which can count the seat's drafts one short of what
+    // this page saw (a change applied, its write failed): count afresh
+    if (st === 'open') seenSeq = -1;
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => {
+      // moved to another country while the socket was down (no `moved` push reached the page): that country's game
+      if (s.config.country !== snap!.config.country && !ended) return void showGame(s);
       // (End turn's submit, sent before the socket dropped, is answered by it: End turn draws the turn and its digest)
       if (s.turn === snap!.turn || !game || endRound({ ok: true, value: s }) || sock.answer(s)) return;
       game.setSnapshot(s, true);

@@ -168,7 +168,8 @@ function timelinesOf(cls: ClassRoom, st: Student): TimelineInfo[] {
 
 /** The class world's snapshot for a seat, with its what-ifs listed (a sandbox's timeline menu). */
 export function classSnapshot(cls: ClassRoom, st: Student): SessionSnapshot {
-  const snap = cls.worlds[st.world].seatSnapshot(st.country, cls.config.scenarioId, cls.seat(st.world, st.country).draft, cls.k);
+  const seat = cls.seat(st.world, st.country);
+  const snap = { ...cls.worlds[st.world].seatSnapshot(st.country, cls.config.scenarioId, seat.draft, cls.k), draftSeq: seat.draftSeq };
   return cls.sandbox ? { ...snap, timelines: timelinesOf(cls, st), activeTimeline: 0 } : snap;
 }
 

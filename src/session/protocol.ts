@@ -40,6 +40,8 @@ export interface SessionSnapshot {
   activeTimeline: number;
   /** orders being drafted for the next turn (a class keeps a seat's shared draft on the server) */
   draft?: CountryOrders | null;
+  /** a class seat's count of changes to that draft (src/classroom/pushed-draft.ts tells later pushes by it) */
+  draftSeq?: number;
 }
 
 /** The player's score after a turn, split by objective. The yardstick is the same game with the player's seat at status

@@ -9,10 +9,17 @@ function watch(): void {
   if (watching) return;
   watching = true;
   document.addEventListener('input', (e) => {
-    if (e.target instanceof HTMLInputElement) e.target.dataset.typed = '1';
+    if (!(e.target instanceof HTMLInputElement)) return;
+    e.target.dataset.typed = '1';
+    delete e.target.dataset.restored; // typed in since: the browser sends its own change event
   }, true);
   document.addEventListener('change', (e) => {
-    if (e.target instanceof HTMLInputElement) delete e.target.dataset.typed;
+    if (!(e.target instanceof HTMLInputElement)) return;
+    // the field being drawn over: Chromium sends its change as it leaves the page, to a panel (and a draft) already
+    // replaced; its value goes on in the new field, or is dropped with a turn that has ended
+    if (e.target.dataset.dropped === '1') return void e.stopImmediatePropagation();
+    delete e.target.dataset.typed;
+    delete e.target.dataset.restored;
   }, true);
 }
 
@@ -27,17 +34,21 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
   drawnTurn.set(root, turn);
   const el = document.activeElement as HTMLElement | null;
   const id = el?.getAttribute?.('data-testid');
-  const typed = keep && el instanceof HTMLInputElement && el.dataset.typed === '1' ? el.value : null;
+  // (a number half typed, "-" or "1e", reads as "": left to the browser, not put back as an empty field)
+  const typed = keep && el instanceof HTMLInputElement && el.dataset.typed === '1' && !el.validity.badInput ? el.value : null;
+  if (el instanceof HTMLInputElement && el.dataset.typed === '1') el.dataset.dropped = '1';
   redraw();
+  if (el) delete el.dataset.dropped; // (still on the page if the redraw kept it)
   if (!id) return;
   const now = root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   if (!now) return;
   if (typed !== null && now instanceof HTMLInputElement && now !== el) {
     now.value = typed;
     now.dataset.typed = '1';
-    // a value set by code gets no change event from the browser: it is sent as if typed on Enter or leaving the field
-    // (a key typed since gets the browser's own, which clears the mark first)
-    const commit = () => void (now.dataset.typed === '1' && now.dispatchEvent(new Event('change', { bubbles: true })));
+    now.dataset.restored = '1';
+    // a value set by code gets no change event from the browser: it is sent as if typed on Enter or leaving the field,
+    // unless a key was typed in it since (then the browser sends its own, on Enter before this listener's turn ends)
+    const commit = () => void (now.dataset.restored === '1' && now.dataset.typed === '1' && now.dispatchEvent(new Event('change', { bubbles: true })));
     now.addEventListener('blur', commit, { once: true });
     now.addEventListener('keydown', (e) => void (e.key === 'Enter' && commit()));
   }

@@ -115,7 +115,7 @@ export function runBench(content: Content, quick: boolean): EngineFigures {
     cg.push((performance.now() - t0) / 200);
   }
   line(`createGame, a content's first ${(COPIER_FROM - 1).toLocaleString('en')} games`, `${(median(spread) * 1000).toFixed(0)} us`, `${((100 * median(spread)) / (1000 / a)).toFixed(1)}% of a status-quo game; copied by spreads`);
-  line(`createGame, from its ${COPIER_FROM.toLocaleString('en')}th game`, `${(median(cg) * 1000).toFixed(0)} us`, `by generated code, once V8 has optimised it`);
+  line(`createGame, from game ${COPIER_FROM.toLocaleString('en')} on`, `${(median(cg) * 1000).toFixed(0)} us`, `by generated code, once V8 has optimised it`);
   // state size and hashing
   const end = playGame(content, 3, personas, { ledger: false }).state;
   const json = JSON.stringify(end);
