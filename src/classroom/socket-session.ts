@@ -16,6 +16,8 @@ export interface ClassSocket {
   hello: Promise<{ role: Role; classId: string; code: string; student: string | null }>;
   /** a new turn's snapshot (read after a reconnect) answers the submits still waiting: true if there were any */
   answer(snapshot: unknown): boolean;
+  /** forgets the calls of `method` still waiting, never to be answered (End turn's, when the page draws another seat) */
+  drop(method: string): void;
   close(): void;
 }
 
@@ -105,6 +107,9 @@ export function classSocket(token: string): ClassSocket {
     onState: (f) => void states.push(f),
     hello,
     answer,
+    drop(method) {
+      for (const [id, p] of pending) if (p.method === method) pending.delete(id);
+    },
     close() {
       stopped = true;
       ws.close();

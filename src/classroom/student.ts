@@ -70,6 +70,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   // the highest change number of the seat's draft this page has had (takesPushedDraft), and whose seat it counts
   let seenSeq = -1;
   let seenSeat = '';
+  let shownSeat = ''; // the seat whose game the page shows
+  const seatOf = (s: SessionSnapshot) => `${s.world ?? 0}:${s.config.country}`;
   // every draft this page sent this turn (checked or submitted): a push of the student's own draft that is one of them
   // is its echo, late when she has edited since; one it never sent came from her other tab, and is taken
   const sentHere = new Set<string>();
@@ -232,7 +234,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     session.turn = s.turn;
     lastDraft = JSON.stringify(s.draft ?? {});
     sentHere.clear();
-    seenSeq = s.draftSeq ?? -1; // the change the snapshot's draft is: pushes of later ones are news
+    // the change the snapshot's draft is, of its seat: pushes of later ones are news
+    [shownSeat, seenSeat, seenSeq] = [seatOf(s), seatOf(s), s.draftSeq ?? -1];
+    sock.drop('submit'); // an End turn of another seat (the page moved) waits no more: its screen is gone
     game?.unmount();
     game = new GameScreen(gameRoot, session, s, {
       save: async () => {},
@@ -316,8 +320,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     // this page saw (a change applied, its write failed): count afresh
     if (st === 'open') seenSeq = -1;
     if (st === 'open' && game && snap) void sock.call<SessionSnapshot>('snapshot').then((s) => {
-      // moved to another country while the socket was down (no `moved` push reached the page): that country's game
-      if (s.config.country !== snap!.config.country && !ended) return void showGame(s);
+      // moved to another seat while the socket was down (no `moved` push reached the page): that seat's game
+      if (s.world !== undefined && seatOf(s) !== shownSeat && !ended) return void showGame(s);
       // (End turn's submit, sent before the socket dropped, is answered by it: End turn draws the turn and its digest)
       if (s.turn === snap!.turn || !game || endRound({ ok: true, value: s }) || sock.answer(s)) return;
       game.setSnapshot(s, true);

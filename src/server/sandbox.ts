@@ -169,7 +169,7 @@ function timelinesOf(cls: ClassRoom, st: Student): TimelineInfo[] {
 /** The class world's snapshot for a seat, with its what-ifs listed (a sandbox's timeline menu). */
 export function classSnapshot(cls: ClassRoom, st: Student): SessionSnapshot {
   const seat = cls.seat(st.world, st.country);
-  const snap = { ...cls.worlds[st.world].seatSnapshot(st.country, cls.config.scenarioId, seat.draft, cls.k), draftSeq: seat.draftSeq };
+  const snap = { ...cls.worlds[st.world].seatSnapshot(st.country, cls.config.scenarioId, seat.draft, cls.k), draftSeq: seat.draftSeq, world: st.world };
   return cls.sandbox ? { ...snap, timelines: timelinesOf(cls, st), activeTimeline: 0 } : snap;
 }
 
@@ -196,6 +196,7 @@ export function whatIfSnapshot(cls: ClassRoom, st: Student, tl: WhatIf): Session
     timelines: timelinesOf(cls, st),
     activeTimeline: tl.id,
     draft: null,
+    world: tl.world,
   };
 }
 

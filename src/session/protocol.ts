@@ -42,6 +42,8 @@ export interface SessionSnapshot {
   draft?: CountryOrders | null;
   /** a class seat's count of changes to that draft (src/classroom/pushed-draft.ts tells later pushes by it) */
   draftSeq?: number;
+  /** a class's world the seat is in (a student can be moved to another) */
+  world?: number;
 }
 
 /** The player's score after a turn, split by objective. The yardstick is the same game with the player's seat at status

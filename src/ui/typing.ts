@@ -11,7 +11,6 @@ function watch(): void {
   document.addEventListener('input', (e) => {
     if (!(e.target instanceof HTMLInputElement)) return;
     e.target.dataset.typed = '1';
-    delete e.target.dataset.restored; // typed in since: the browser sends its own change event
   }, true);
   document.addEventListener('change', (e) => {
     if (!(e.target instanceof HTMLInputElement)) return;
@@ -19,7 +18,6 @@ function watch(): void {
     // replaced; its value goes on in the new field, or is dropped with a turn that has ended
     if (e.target.dataset.dropped === '1') return void e.stopImmediatePropagation();
     delete e.target.dataset.typed;
-    delete e.target.dataset.restored;
   }, true);
 }
 
@@ -37,18 +35,21 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
   // (a number half typed, "-" or "1e", reads as "": left to the browser, not put back as an empty field)
   const typed = keep && el instanceof HTMLInputElement && el.dataset.typed === '1' && !el.validity.badInput ? el.value : null;
   if (el instanceof HTMLInputElement && el.dataset.typed === '1') el.dataset.dropped = '1';
-  redraw();
-  if (el) delete el.dataset.dropped; // (still on the page if the redraw kept it)
+  try {
+    redraw();
+  } finally {
+    if (el) delete el.dataset.dropped; // (still on the page if the redraw kept it)
+  }
   if (!id) return;
   const now = root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   if (!now) return;
   if (typed !== null && now instanceof HTMLInputElement && now !== el) {
     now.value = typed;
     now.dataset.typed = '1';
-    now.dataset.restored = '1';
-    // a value set by code gets no change event from the browser: it is sent as if typed on Enter or leaving the field,
-    // unless a key was typed in it since (then the browser sends its own, on Enter before this listener's turn ends)
-    const commit = () => void (now.dataset.restored === '1' && now.dataset.typed === '1' && now.dispatchEvent(new Event('change', { bubbles: true })));
+    // the browser sends a change event only for a value unlike the one the field had when it took the focus, the value
+    // put back: that one is sent from here, as if typed, on Enter or leaving the field (a different value gets the
+    // browser's own, after this keydown listener and before blur)
+    const commit = () => void (now.dataset.typed === '1' && now.value === typed && now.dispatchEvent(new Event('change', { bubbles: true })));
     now.addEventListener('blur', commit, { once: true });
     now.addEventListener('keydown', (e) => void (e.key === 'Enter' && commit()));
   }
