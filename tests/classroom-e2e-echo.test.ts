@@ -158,6 +158,11 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await field.press('Enter');
     await expect.poll(() => cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: typed, ore: 14 });
     expect(await changes()).toBe(2);
+
+    // typed, then Ctrl+Enter (End turn from the keyboard: no change event from the browser): the orders sent have it
+    await field.fill('33');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => cls.seat(0, me).submitted?.orders.tariffs?.[other]?.other).toBe(33);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);

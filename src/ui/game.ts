@@ -19,7 +19,7 @@ import { issueText } from './issues.ts';
 import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
-import { redrawKeepingTyped } from './typing.ts';
+import { commitTyped, redrawKeepingTyped } from './typing.ts';
 import { confirmNewGame, setBudget, setTurnButton, turnButton, type TurnState } from './side-controls.ts';
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
@@ -106,6 +106,7 @@ export class GameScreen {
     if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
     if (!this.root.contains(this.side) || document.querySelector('.modal')) return;
     e.preventDefault();
+    commitTyped(); // a field being typed in: its value goes into the orders first
     void this.endTurn();
   };
 

@@ -55,3 +55,10 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
   }
   now.focus({ preventScroll: true });
 }
+
+/** Sends the focused field's typed value (its change event) before an action that reads the draft without the focus
+ * leaving the field: End turn from the keyboard (Ctrl+Enter), where the browser sends no change event. */
+export function commitTyped(): void {
+  const f = document.activeElement;
+  if (f instanceof HTMLInputElement && f.dataset.typed === '1' && !f.validity.badInput) f.dispatchEvent(new Event('change', { bubbles: true }));
+}
