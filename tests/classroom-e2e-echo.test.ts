@@ -5,8 +5,11 @@
 // Here the pushes are held back and the stale ones delivered on purpose: the page keeps her newer orders, and a
 // co-player's draft, or her own from another tab, still comes through; a late push of the round's empty draft, or of a
 // co-player's draft she has already had and edited since, does not (the seat's change number tells them). A field she
-// is typing in keeps her keys when a co-player's draft redraws the panel.
-import { afterAll, describe, expect, it } from 'vitest';
+// is typing in keeps her keys when a co-player's draft redraws the panel. Neither of her pages sends a draft she did not
+// edit: a redraw under a field whose value was sent (by script, here) made Chromium send it a change as it left the
+// page, and the old panel sent its draft again in her name, late enough (her tab's socket goes through the test) to
+// put her 50 back over Ben's newer draft, as CI saw once.
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
@@ -34,10 +37,20 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     const held: string[] = [];
     const all: string[] = []; // every status push to the page, to send again late
     let toPage: (m: string) => void = () => {};
+    // the drafts each of her pages sent (validate, submit), in order
+    const sentBy = { page: [] as string[], tab: [] as string[] };
+    const record = (who: keyof typeof sentBy, m: string | Buffer) => {
+      const x = JSON.parse(String(m));
+      if (x.method === 'validate' || x.method === 'submit') sentBy[who].push(`${x.method} ${JSON.stringify(x.args[0])}`);
+    };
     // this page's sockets only (her second tab, below, is not held)
     const page = await ctx.newPage();
     await page.routeWebSocket(/\/ws$/, (ws) => {
       const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        record('page', m);
+        server.send(m);
+      });
       toPage = (m) => ws.send(m);
       server.onMessage((m) => {
         const s = String(m);
@@ -47,6 +60,12 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
       });
     });
     page.on('pageerror', (e) => errors.push(String(e)));
+    onTestFailed(() => {
+      // what each page and the seat saw, for a failure in CI that does not come back on a quiet machine
+      const seen = all.slice(-6).map((x) => JSON.parse(x).value).map((v) => `${v.label} #${v.draftSeq}${v.draftMine ? ' (hers)' : ''} ${JSON.stringify(v.draft)}`);
+      const log = cls.orderLog.map((o) => `${cls.students.get(o.student)?.label} ${o.kind} ${JSON.stringify(o.orders)}`);
+      console.log({ errors, sentBy, seen, log });
+    });
     await page.goto(`${env.server.base}/class.html?code=${k.code}`);
     await page.getByTestId('join-name').fill('Ann');
     await page.getByTestId('join').click();
@@ -94,6 +113,13 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     // her own second tab (the join link again, in this browser: the same seat, the same student) drafts 45: a draft of
     // hers that this page never sent, so it is taken too
     const tab = await ctx.newPage();
+    await tab.routeWebSocket(/\/ws$/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((m) => {
+        record('tab', m);
+        server.send(m);
+      });
+    });
     tab.on('pageerror', (e) => errors.push(String(e)));
     await tab.goto(`${env.server.base}/class.html?code=${k.code}`);
     await tab.getByTestId('class-bar').getByText(/^Ann · /).waitFor({ timeout: 60_000 });
@@ -163,6 +189,13 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await field.fill('33');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => cls.seat(0, me).submitted?.orders.tariffs?.[other]?.other).toBe(33);
+
+    // her tab sent its 45 and nothing else (it sent her 50 again as the push of it redrew the panel); her page sent
+    // only drafts with a value she typed (not Ben's 40, as it did as his push redrew it)
+    expect(sentBy.tab).toEqual([`validate {"tariffs":{"${other}":{"other":45}}}`]);
+    const values = sentBy.page.map((x) => JSON.parse(x.replace(/^\w+ /, '')).tariffs?.[other]?.other);
+    expect(values.filter((v) => ![25, 30, 50, 55, 56, typed, 33].includes(v))).toEqual([]);
+    expect(values).toContain(56);
     expect(errors).toEqual([]);
     await ctx.close();
   }, 240_000);

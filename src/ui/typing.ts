@@ -15,13 +15,16 @@ function watch(): void {
   document.addEventListener('change', (e) => {
     if (!(e.target instanceof HTMLInputElement)) return;
     // the field being drawn over: Chromium sends its change as it leaves the page, to a panel (and a draft) already
-    // replaced; its value goes on in the new field, or is dropped with a turn that has ended
+    // replaced; its value goes on in the new field, was sent at its own change, or is dropped with a turn that has ended
     if (e.target.dataset.dropped === '1') return void e.stopImmediatePropagation();
     delete e.target.dataset.typed;
   }, true);
 }
 
 const drawnTurn = new WeakMap<HTMLElement, string>();
+
+/** On a field removed by a redraw, before its own listeners (a target's capturing listeners run first). */
+const stopChange = (e: Event) => e.stopImmediatePropagation();
 
 /** Runs `redraw`, then gives the focus back to the field that had it (found by its data-testid in `root`), with the
  * value typed in it if its change event has not come yet and the screen still shows the same `turn` (keys typed for
@@ -34,11 +37,24 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
   const id = el?.getAttribute?.('data-testid');
   // (a number half typed, "-" or "1e", reads as "": left to the browser, not put back as an empty field)
   const typed = keep && el instanceof HTMLInputElement && el.dataset.typed === '1' && !el.validity.badInput ? el.value : null;
-  if (el instanceof HTMLInputElement && el.dataset.typed === '1') el.dataset.dropped = '1';
+  // the focused field's change as the redraw removes it is stopped, typed in or not: what it holds goes on in the new
+  // field (above), or was sent at its own change already. Chromium sends that change also for a field whose value the
+  // page has sent by a change dispatched from script (Ctrl+Enter's commitTyped, a value put back): the browser's
+  // "changed since focus" stays set. Let through, the old panel's handler sent the draft again in the student's name;
+  // arriving after a co-player's newer draft, it replaced it. (Stopped on the field too, should a browser send it once
+  // the field has left the page, out of the document's reach.)
+  if (el instanceof HTMLInputElement) {
+    el.dataset.dropped = '1';
+    el.addEventListener('change', stopChange, true);
+  }
   try {
     redraw();
   } finally {
-    if (el) delete el.dataset.dropped; // (still on the page if the redraw kept it)
+    // (still on the page if the redraw kept it: its changes count again)
+    if (el?.isConnected) {
+      delete el.dataset.dropped;
+      el.removeEventListener('change', stopChange, true);
+    }
   }
   if (!id) return;
   const now = root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
