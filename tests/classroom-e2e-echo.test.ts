@@ -8,7 +8,8 @@
 // is typing in keeps her keys when a co-player's draft redraws the panel. Neither of her pages sends a draft she did not
 // edit: a redraw under a field whose value was sent (by script, here) made Chromium send it a change as it left the
 // page, and the old panel sent its draft again in her name, late enough (her tab's socket goes through the test) to
-// put her 50 back over Ben's newer draft, as CI saw once.
+// put her 50 back over Ben's newer draft, as CI saw once. And when a co-player's push left the server before her own
+// edit reached it, the page shows her edit, the seat's draft, once its echo comes.
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
 import type { Client } from './classroom/client.ts';
@@ -190,11 +191,26 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => cls.seat(0, me).submitted?.orders.tariffs?.[other]?.other).toBe(33);
 
+    // Ben drafts 60, and she sends 61 before his draft's push reaches her page: the seat has her 61. The pushes come
+    // late, Ben's first: the page takes his 60 (newer than any it had), then the echo of her 61, the seat's draft
+    hold = true;
+    held.length = 0;
+    expect(await co.client.call('validate', [{ tariffs: { [other]: { other: 60, ore: 14 } } }])).toMatchObject({ ok: true });
+    await expect.poll(() => held.some((s) => statusOf(s).draft?.tariffs?.[other]?.other === 60)).toBe(true);
+    await field.fill('61');
+    await field.dispatchEvent('change');
+    await expect.poll(() => held.some((s) => statusOf(s).draft?.tariffs?.[other]?.other === 61)).toBe(true);
+    expect(cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: 61, ore: 14 });
+    hold = false;
+    for (const s of held) toPage(s);
+    toPage(JSON.stringify({ push: 'status', value: { ...statusOf(held.at(-1)!), label: 'Ann-race' } }));
+    await page.getByTestId('class-bar').getByText(/^Ann-race · /).waitFor();
+    expect(await field.inputValue()).toBe('61');
     // her tab sent its 45 and nothing else (it sent her 50 again as the push of it redrew the panel); her page sent
     // only drafts with a value she typed (not Ben's 40, as it did as his push redrew it)
     expect(sentBy.tab).toEqual([`validate {"tariffs":{"${other}":{"other":45}}}`]);
     const values = sentBy.page.map((x) => JSON.parse(x.replace(/^\w+ /, '')).tariffs?.[other]?.other);
-    expect(values.filter((v) => ![25, 30, 50, 55, 56, typed, 33].includes(v))).toEqual([]);
+    expect(values.filter((v) => ![25, 30, 50, 55, 56, typed, 33, 61].includes(v))).toEqual([]);
     expect(values).toContain(56);
     expect(errors).toEqual([]);
     await ctx.close();

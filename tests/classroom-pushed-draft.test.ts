@@ -7,7 +7,10 @@ import { takesPushedDraft, type DraftPush, type PageDraft } from '../src/classro
 
 const hers = JSON.stringify({ tariffs: { JPN: { other: 25 } } });
 const bens = { tariffs: { JPN: { other: 40 } } };
-const page: PageDraft = { turn: 3, seenSeq: 4, lastDraft: hers, sentHere: new Set([hers]) };
+const page: PageDraft = { turn: 3, seenSeq: 4, lastDraft: hers, sentHere: new Set([hers]), lastSent: hers };
+const twenty = { tariffs: { JPN: { other: 20 } } };
+// the page sent her 25, then took Ben's 40 from a push that left the server before her 25 reached it
+const tookBens: PageDraft = { ...page, seenSeq: 5, lastDraft: JSON.stringify(bens) };
 const push = (p: Partial<DraftPush>): DraftPush => ({ turn: 3, whatIf: null, draft: bens, draftMine: false, draftSeq: 5, ...p });
 
 describe('takesPushedDraft', () => {
@@ -18,7 +21,9 @@ describe('takesPushedDraft', () => {
     ["the same co-player's draft again, after she edited it", push({ draftSeq: 4 }), page, false],
     ["an older co-player's draft", push({ draftSeq: 2 }), page, false],
     ['the echo of what this page sent', push({ draft: JSON.parse(hers), draftMine: true }), page, false],
-    ['an older echo of her own, this page sent it', push({ draft: { tariffs: { JPN: { other: 20 } } }, draftMine: true }), { ...page, sentHere: new Set([hers, JSON.stringify({ tariffs: { JPN: { other: 20 } } })]) }, false],
+    ['an older echo of her own, this page sent it', push({ draft: twenty, draftMine: true }), { ...page, sentHere: new Set([JSON.stringify(twenty), hers]) }, false],
+    ["her last edit's echo, after a co-player's draft that left before it reached the server: the seat has hers", push({ draft: JSON.parse(hers), draftMine: true, draftSeq: 6 }), tookBens, true],
+    ["an older edit's echo in that case: her last is on its way", push({ draft: twenty, draftMine: true, draftSeq: 6 }), { ...tookBens, sentHere: new Set([JSON.stringify(twenty), hers]) }, false],
     ['her own draft from another tab', push({ draftMine: true }), page, true],
     ['the draft the page already shows', push({ draft: JSON.parse(hers) }), page, false],
     ['another turn', push({ turn: 4 }), page, false],

@@ -2,9 +2,8 @@
 // students: a co-player's edit, or her own from another tab, is taken. Not taken: the seat's empty draft (nobody has
 // drafted this round yet), a push that left the server before a change this page has already seen (on one socket,
 // pushes are late but never out of order, so an older change number means old news), and the echo of what this page
-// sent itself. Not covered: a co-player's push computed while her own edit was on its way takes her page, while the
-// seat keeps her edit (both pages then show the other's until the next change).
-
+// sent itself, unless it is the echo of her last edit and the page shows a co-player's draft taken since: that
+// co-player's push left the server before her edit reached it (its number says so), and the seat has hers.
 export interface DraftPush {
   turn: number;
   whatIf: string | null;
@@ -24,11 +23,13 @@ export interface PageDraft {
   lastDraft: string;
   /** the drafts this page sent this round, as JSON */
   sentHere: ReadonlySet<string>;
+  /** the last of them ('' for none) */
+  lastSent: string;
 }
 
 export function takesPushedDraft(p: DraftPush, page: PageDraft): boolean {
   if (p.whatIf || p.turn !== page.turn || p.draft === null || p.draft === undefined) return false;
   if (p.draftSeq !== undefined && p.draftSeq <= page.seenSeq) return false;
   const d = JSON.stringify(p.draft);
-  return d !== page.lastDraft && !(p.draftMine && page.sentHere.has(d));
+  return d !== page.lastDraft && !(p.draftMine && page.sentHere.has(d) && d !== page.lastSent);
 }

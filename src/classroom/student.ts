@@ -71,10 +71,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let seenSeq = -1;
   let seenSeat = '';
   let shownSeat = ''; // the seat whose game the page shows
-  const seatOf = (s: SessionSnapshot) => `${s.world ?? 0}:${s.config.country}`;
+  const seatKey = (world: number, country: string) => `${world}:${country}`;
+  const seatOf = (s: SessionSnapshot) => seatKey(s.world ?? 0, s.config.country);
   // every draft this page sent this turn (checked or submitted): a push of the student's own draft that is one of them
   // is its echo, late when she has edited since; one it never sent came from her other tab, and is taken
   const sentHere = new Set<string>();
+  let lastSent = ''; // the last of them
+  const sent = (d: string) => void (sentHere.add(d), (lastSent = d));
+  const forgetSent = () => void (sentHere.clear(), (lastSent = ''));
   let ended = false;
   // orders changed after End turn and not sent again (the game's button says "Send changes"): the bar says so
   let changesUnsent = false;
@@ -99,7 +103,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
         snap = r.value;
         lastDraft = JSON.stringify(r.value.draft ?? {});
         seenSeq = r.value.draftSeq ?? -1;
-        sentHere.clear();
+        forgetSent();
       }
       return r;
     };
@@ -131,7 +135,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   session.submit = async (o) => {
     if (resuming) return new Promise((res) => void (roundEnd = res));
     sentTurn = session.turn;
-    sentHere.add(JSON.stringify(o));
+    sent(JSON.stringify(o));
     const r = worded(await submit(o));
     if (r.ok) endRound(r); // changes sent after a resumed End turn: their answer is the round's end
     return r;
@@ -141,7 +145,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   const validate = session.validate.bind(session);
   session.validate = async (o) => {
     lastDraft = JSON.stringify(o);
-    sentHere.add(lastDraft);
+    sent(lastDraft);
     return validate(o);
   };
 
@@ -233,7 +237,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     snap = s;
     session.turn = s.turn;
     lastDraft = JSON.stringify(s.draft ?? {});
-    sentHere.clear();
+    forgetSent();
     // the change the snapshot's draft is, of its seat: pushes of later ones are news
     [shownSeat, seenSeat, seenSeq] = [seatOf(s), seatOf(s), s.draftSeq ?? -1];
     sock.drop('submit'); // an End turn of another seat (the page moved) waits no more: its screen is gone
@@ -264,8 +268,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       const issues = gameRoot.querySelector('[data-testid=issues]');
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
-      if (`${status.world}:${status.country}` !== seenSeat) [seenSeat, seenSeq] = [`${status.world}:${status.country}`, -1]; // each seat counts its own
-      if (game && snap && takesPushedDraft(status, { turn: snap.turn, seenSeq, lastDraft, sentHere })) {
+      const seat = seatKey(status.world, status.country);
+      if (seat !== seenSeat) [seenSeat, seenSeq] = [seat, -1]; // each seat counts its own
+      if (game && snap && takesPushedDraft(status, { turn: snap.turn, seenSeq, lastDraft, sentHere, lastSent })) {
         lastDraft = JSON.stringify(status.draft);
         game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
       }
@@ -280,7 +285,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       snap = s;
       session.turn = s.turn;
       lastDraft = '{}';
-      sentHere.clear();
+      forgetSent();
       if (!game || ended || endRound({ ok: true, value: s })) return; // a resumed End turn draws the new turn and its digest
       game.setSnapshot(s, true);
       // the digest's strings came long before (below), unless the page is that new: then it waits for them
