@@ -196,18 +196,31 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     hold = true;
     held.length = 0;
     expect(await co.client.call('validate', [{ tariffs: { [other]: { other: 60, ore: 14 } } }])).toMatchObject({ ok: true });
-    await expect.poll(() => held.some((s) => statusOf(s).draft?.tariffs?.[other]?.other === 60)).toBe(true);
+    await expect.poll(() => held.some((s) => statusOf(s).draft?.tariffs?.[other]?.other === 60), { timeout: 30_000 }).toBe(true);
     await field.fill('61');
     await field.dispatchEvent('change');
-    await expect.poll(() => held.some((s) => statusOf(s).draft?.tariffs?.[other]?.other === 61)).toBe(true);
+    await expect.poll(() => held.some((s) => statusOf(s).draft?.tariffs?.[other]?.other === 61), { timeout: 30_000 }).toBe(true);
     expect(cls.seat(0, me).draft?.tariffs?.[other]).toEqual({ other: 61, ore: 14 });
     hold = false;
     for (const s of held) toPage(s);
     toPage(JSON.stringify({ push: 'status', value: { ...statusOf(held.at(-1)!), label: 'Ann-race' } }));
     await page.getByTestId('class-bar').getByText(/^Ann-race · /).waitFor();
     expect(await field.inputValue()).toBe('61');
+
+    // Cy sends End turn: the round ends, and the answer to her End turn draws the next turn, with no orders. Ben drafts
+    // there the orders her page last showed: the page takes them (it counts the new turn's drafts afresh)
+    const cy = k.students.find((s) => s.label === 'Cy')!;
+    const turn = cls.worlds[0].turn;
+    expect((await cy.client.call('submit', [{}])).ok).toBe(true);
+    await expect.poll(() => page.getByTestId('end-turn').textContent(), { timeout: 30_000 }).not.toBe('Send changes');
+    expect(cls.worlds[0].turn).toBe(turn + 1);
+    const before = await field.inputValue();
+    expect(await co.client.call('validate', [{ tariffs: { [other]: { other: 61, ore: 14 } } }])).toMatchObject({ ok: true });
+    await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe('61');
+    expect(before).not.toBe('61');
     // her tab sent its 45 and nothing else (it sent her 50 again as the push of it redrew the panel); her page sent
     // only drafts with a value she typed (not Ben's 40, as it did as his push redrew it)
+    // (the tab's field keeps the focus: a blur there would send its 45 once more, by the browser)
     expect(sentBy.tab).toEqual([`validate {"tariffs":{"${other}":{"other":45}}}`]);
     const values = sentBy.page.map((x) => JSON.parse(x.replace(/^\w+ /, '')).tariffs?.[other]?.other);
     expect(values.filter((v) => ![25, 30, 50, 55, 56, typed, 33, 61].includes(v))).toEqual([]);

@@ -23,6 +23,7 @@ describe('takesPushedDraft', () => {
     ['the echo of what this page sent', push({ draft: JSON.parse(hers), draftMine: true }), page, false],
     ['an older echo of her own, this page sent it', push({ draft: twenty, draftMine: true }), { ...page, sentHere: new Set([JSON.stringify(twenty), hers]) }, false],
     ["her last edit's echo, after a co-player's draft that left before it reached the server: the seat has hers", push({ draft: JSON.parse(hers), draftMine: true, draftSeq: 6 }), tookBens, true],
+    ["her last edit's echo, no newer than the co-player's draft the page took: the seat has his", push({ draft: JSON.parse(hers), draftMine: true, draftSeq: 5 }), tookBens, false],
     ["an older edit's echo in that case: her last is on its way", push({ draft: twenty, draftMine: true, draftSeq: 6 }), { ...tookBens, sentHere: new Set([JSON.stringify(twenty), hers]) }, false],
     ['her own draft from another tab', push({ draftMine: true }), page, true],
     ['the draft the page already shows', push({ draft: JSON.parse(hers) }), page, false],

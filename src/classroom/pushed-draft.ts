@@ -2,8 +2,10 @@
 // students: a co-player's edit, or her own from another tab, is taken. Not taken: the seat's empty draft (nobody has
 // drafted this round yet), a push that left the server before a change this page has already seen (on one socket,
 // pushes are late but never out of order, so an older change number means old news), and the echo of what this page
-// sent itself, unless it is the echo of her last edit and the page shows a co-player's draft taken since: that
-// co-player's push left the server before her edit reached it (its number says so), and the seat has hers.
+// sent itself, unless it is the echo of her last edit and the page shows something else since (a co-player's draft
+// from a push that left the server before her edit reached it, say): each push is the seat's draft as it was sent,
+// so an echo of her last edit newer than anything the page has had means the seat has her last edit.
+
 export interface DraftPush {
   turn: number;
   whatIf: string | null;

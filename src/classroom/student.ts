@@ -79,6 +79,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   let lastSent = ''; // the last of them
   const sent = (d: string) => void (sentHere.add(d), (lastSent = d));
   const forgetSent = () => void (sentHere.clear(), (lastSent = ''));
+  // a turn drawn anew (the round's end, a timeline's turn): its draft is what the page shows, nothing sent for it yet
+  const drawsTurn = (s: SessionSnapshot) => {
+    snap = s;
+    session.turn = s.turn;
+    lastDraft = JSON.stringify(s.draft ?? {});
+    forgetSent();
+  };
   let ended = false;
   // orders changed after End turn and not sent again (the game's button says "Send changes"): the bar says so
   let changesUnsent = false;
@@ -99,11 +106,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     (session as unknown as Record<string, unknown>)[m] = async (...args: number[]) => {
       const r = worded(await f(...args));
       if (r.ok && r.value) {
-        session.turn = r.value.turn;
-        snap = r.value;
-        lastDraft = JSON.stringify(r.value.draft ?? {});
+        drawsTurn(r.value);
         seenSeq = r.value.draftSeq ?? -1;
-        forgetSent();
       }
       return r;
     };
@@ -135,7 +139,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   session.submit = async (o) => {
     if (resuming) return new Promise((res) => void (roundEnd = res));
     sentTurn = session.turn;
-    sent(JSON.stringify(o));
+    lastDraft = JSON.stringify(o);
+    sent(lastDraft);
     const r = worded(await submit(o));
     if (r.ok) endRound(r); // changes sent after a resumed End turn: their answer is the round's end
     return r;
@@ -230,14 +235,24 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     markSeen(s);
   };
 
+  // the last status push's draft, when the page shows its turn (takesPushedDraft). A push of a turn the page has not
+  // drawn yet (the answer to her End turn is drawn a few frames after it comes) waits for it: it is taken, and its
+  // number counted, once the page draws that turn
+  const takePushed = () => {
+    const st = status;
+    if (!st || !game || !snap || st.turn !== snap.turn) return;
+    if (takesPushedDraft(st, { turn: snap.turn, seenSeq, lastDraft, sentHere, lastSent })) {
+      lastDraft = JSON.stringify(st.draft);
+      game.setSnapshot({ ...snap, draft: st.draft as SessionSnapshot['draft'] }, false);
+    }
+    seenSeq = Math.max(seenSeq, st.draftSeq ?? -1);
+  };
+
   const showGame = async (s: SessionSnapshot) => {
     live = false;
     roundEnd = null;
     sentTurn = -1;
-    snap = s;
-    session.turn = s.turn;
-    lastDraft = JSON.stringify(s.draft ?? {});
-    forgetSent();
+    drawsTurn(s);
     // the change the snapshot's draft is, of its seat: pushes of later ones are news
     [shownSeat, seenSeat, seenSeq] = [seatOf(s), seatOf(s), s.draftSeq ?? -1];
     sock.drop('submit'); // an End turn of another seat (the page moved) waits no more: its screen is gone
@@ -249,13 +264,16 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       finished: () => toEnd(s),
       snapshotChanged: (x) => {
         markSeen(x);
-        snap = x;
-        session.turn = x.turn;
+        // the answer to her End turn, when it ends the round: the game shows the new turn with no orders
+        if (x.turn === snap?.turn && (x.activeTimeline ?? 0) === (snap?.activeTimeline ?? 0)) return void ([snap, session.turn] = [x, x.turn]);
+        drawsTurn({ ...x, draft: {} });
+        takePushed();
       },
     });
     changesUnsent = false;
     await game.mount();
     live = true;
+    takePushed();
     missed(s);
     resume();
   };
@@ -268,13 +286,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       const issues = gameRoot.querySelector('[data-testid=issues]');
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
       offset = status.clock.serverNow - Date.now();
-      const seat = seatKey(status.world, status.country);
-      if (seat !== seenSeat) [seenSeat, seenSeq] = [seat, -1]; // each seat counts its own
-      if (game && snap && takesPushedDraft(status, { turn: snap.turn, seenSeq, lastDraft, sentHere, lastSent })) {
-        lastDraft = JSON.stringify(status.draft);
-        game.setSnapshot({ ...snap, draft: status.draft as SessionSnapshot['draft'] }, false);
-      }
-      seenSeq = Math.max(seenSeq, status.draftSeq ?? -1);
+      const pushedSeat = seatKey(status.world, status.country);
+      if (pushedSeat !== seenSeat) [seenSeat, seenSeq] = [pushedSeat, -1]; // each seat counts its own
+      takePushed();
       renderBar();
       resume();
       // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail
@@ -282,12 +296,10 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     } else if (p.push === 'snapshot') {
       // the round ended on the clock (or the teacher ended it): the new turn, and its digest
       const s = p.value as SessionSnapshot;
-      snap = s;
-      session.turn = s.turn;
-      lastDraft = '{}';
-      forgetSent();
+      drawsTurn(s);
       if (!game || ended || endRound({ ok: true, value: s })) return; // a resumed End turn draws the new turn and its digest
       game.setSnapshot(s, true);
+      takePushed();
       // the digest's strings came long before (below), unless the page is that new: then it waits for them
       drawDigest(s);
       markSeen(s);
@@ -329,7 +341,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (s.world !== undefined && seatOf(s) !== shownSeat && !ended) return void showGame(s);
       // (End turn's submit, sent before the socket dropped, is answered by it: End turn draws the turn and its digest)
       if (s.turn === snap!.turn || !game || endRound({ ok: true, value: s }) || sock.answer(s)) return;
+      drawsTurn(s);
       game.setSnapshot(s, true);
+      takePushed();
       missed(s); // the round resolved while the socket was down: its digest, not pushed to this page
     });
   });

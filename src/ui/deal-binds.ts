@@ -99,6 +99,11 @@ export function breachLines(view: CountryView, draft: CountryOrders): string[] {
   return [...byDeal.values()].map((bs) => t('panel.breach', { id: bs[0]!.id, who: countryIn(bs[0]!.partner), how: bs.map((b) => how(b, draft)).join(sep) }));
 }
 
+// the list drawn last (one is on the page at a time), refreshed by one document listener: a listener a list, removed
+// at the next change once its list had gone, piled up while pushes redrew the panel between a student's edits
+let refresh: (() => void) | null = null;
+let listening = false;
+
 /** The list above End turn: the deals the draft breaks, kept up to date as the orders change (each field's change
  * event reaches the document after the panel has put it into the draft). Empty and hidden when none is broken. */
 export function breachList(view: CountryView, draft: CountryOrders, over = false): HTMLElement {
@@ -108,11 +113,12 @@ export function breachList(view: CountryView, draft: CountryOrders, over = false
     if (!over) for (const line of breachLines(view, draft)) ul.append(h('li', {}, line));
   };
   fill();
+  refresh = null;
   if (over || !binds(view).length || typeof document.addEventListener !== 'function') return ul;
-  const onChange = () => {
-    if (!ul.isConnected) return document.removeEventListener('change', onChange);
-    fill();
-  };
-  document.addEventListener('change', onChange);
+  refresh = () => void (ul.isConnected && fill());
+  if (!listening) {
+    listening = true;
+    document.addEventListener('change', () => refresh?.());
+  }
   return ul;
 }

@@ -38,11 +38,12 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
   // (a number half typed, "-" or "1e", reads as "": left to the browser, not put back as an empty field)
   const typed = keep && el instanceof HTMLInputElement && el.dataset.typed === '1' && !el.validity.badInput ? el.value : null;
   // the focused field's change as the redraw removes it is stopped, typed in or not: what it holds goes on in the new
-  // field (above), or was sent at its own change already. Chromium sends that change also for a field whose value the
-  // page has sent by a change dispatched from script (Ctrl+Enter's commitTyped, a value put back): the browser's
-  // "changed since focus" stays set. Let through, the old panel's handler sent the draft again in the student's name;
-  // arriving after a co-player's newer draft, it replaced it. (Stopped on the field too, should a browser send it once
-  // the field has left the page, out of the document's reach.)
+  // field (above), was sent at its own change already, or is dropped with a turn that has ended or a field that is
+  // gone. Chromium sends that change also for a field whose value the page has sent by a change dispatched from script
+  // (Ctrl+Enter's commitTyped, a value put back): the browser's "changed since focus" stays set. Let through, the old
+  // panel's handler sent the draft again in the student's name; arriving after a co-player's newer draft, it replaced
+  // it. (Stopped on the field too, should a browser send it once the field has left the page, out of the document's
+  // reach; a field removed stays stopped, and no screen puts a removed field back.)
   if (el instanceof HTMLInputElement) {
     el.dataset.dropped = '1';
     el.addEventListener('change', stopChange, true);
