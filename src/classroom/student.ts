@@ -235,12 +235,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     markSeen(s);
   };
 
-  // the last status push's draft, when the page shows its turn (takesPushedDraft). A push of a turn the page has not
-  // drawn yet (the answer to her End turn is drawn a few frames after it comes) waits for it: it is taken, and its
-  // number counted, once the page draws that turn
+  // the last status push's draft, when the page shows its seat and turn (takesPushedDraft). A push of a turn the page
+  // has not drawn yet (the answer to her End turn is drawn a few frames after it comes) waits for it: it is taken, and
+  // its number counted, once the page draws that turn. One of another seat (moved, and the new game not drawn yet; or
+  // the old seat's, when the new game is drawn first) is not the game's
   const takePushed = () => {
     const st = status;
-    if (!st || !game || !snap || st.turn !== snap.turn) return;
+    if (!st || !game || !snap || st.turn !== snap.turn || seatKey(st.world, st.country) !== shownSeat) return;
     if (takesPushedDraft(st, { turn: snap.turn, seenSeq, lastDraft, sentHere, lastSent })) {
       lastDraft = JSON.stringify(st.draft);
       game.setSnapshot({ ...snap, draft: st.draft as SessionSnapshot['draft'] }, false);
