@@ -10,20 +10,16 @@
 // page, and the old panel sent its draft again in her name, late enough (her tab's socket goes through the test) to
 // put her 50 back over Ben's newer draft, as CI saw once. And when a co-player's push left the server before her own
 // edit reached it, the page shows her edit, the seat's draft, once its echo comes.
-import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
-import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
-import type { Client } from './classroom/client.ts';
-import { makeClass, startTestServer } from './classroom/server.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { haveChromium } from './e2e/harness.ts';
+import { useClassPages } from './classroom/class-pages.ts';
+import { makeClass } from './classroom/server.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('a class status push with an older draft of her own', () => {
-  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
-  const clients: Client[] = [];
-  afterAll(() => {
-    for (const c of clients) c.close();
-  });
+  const { env, clients } = useClassPages();
 
   it("leaves her newer orders on the page; a co-player's draft, or her other tab's, still replaces them", async () => {
     // two seats per country and three students: the page's Ann shares the first country placed with Ben; Cy's seat,

@@ -3,20 +3,16 @@
 // (End turn ready: that seat has sent nothing), not keep the old world's "Sent: waiting…", and its orders must go to
 // the new seat. The End turn left waiting is dropped: neither world's round ending later answers it (it would have
 // drawn the old game's digest over the new one).
-import { afterAll, describe, expect, it } from 'vitest';
-import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
-import type { Client } from './classroom/client.ts';
-import { makeClass, startTestServer } from './classroom/server.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, openPage } from './e2e/harness.ts';
+import { useClassPages } from './classroom/class-pages.ts';
+import { makeClass } from './classroom/server.ts';
 import type { Sockets } from '../src/server/sockets.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('a student moved while offline', () => {
-  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
-  const clients: Client[] = [];
-  afterAll(() => {
-    for (const c of clients) c.close();
-  });
+  const { env, clients } = useClassPages();
 
   it("on reconnect, the page plays the new seat's game, in the other world, same country", async () => {
     const k = await makeClass(env.server.base, { worlds: 2, turns: 3, roundSeconds: 600, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ben', 'Cy']);

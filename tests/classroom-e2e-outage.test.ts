@@ -4,10 +4,9 @@
 // the page waited for it until the next round's snapshot). PLAYTEST_SHOTS=DIR saves screenshots.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
-import type { Client } from './classroom/client.ts';
-import { startTestServer } from './classroom/server.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium } from './e2e/harness.ts';
+import { useClassPages } from './classroom/class-pages.ts';
 import { annJoinsChina } from './classroom/ann-joins.ts';
 import type { Sockets } from '../src/server/sockets.ts';
 
@@ -16,11 +15,7 @@ const SHOTS = process.env.PLAYTEST_SHOTS;
 const shot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: join(SHOTS, `${name}.png`) })));
 
 describe.runIf(run)('a round that ends while the student is offline', () => {
-  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
-  const clients: Client[] = [];
-  afterAll(() => {
-    for (const c of clients) c.close();
-  });
+  const { env, clients } = useClassPages();
 
   it('after End turn: on reconnect, the new turn is ready to play, with the digest', async () => {
     const { ben, cls, page, errors } = await annJoinsChina(env.browser, env.server, clients);

@@ -5,11 +5,11 @@
 // under it; the Japanese one-world projector card fits 1024x768 with room; a teacher's open move menu is not closed by
 // a state the server pushes (the dashboard redrew under it). PLAYTEST_SHOTS=DIR saves screenshots.
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, haveChromium, openStored, overflowing, useBrowser } from './e2e/harness.ts';
-import type { Client } from './classroom/client.ts';
-import { makeClass, startTestServer } from './classroom/server.ts';
+import { haveChromium, openStored, overflowing } from './e2e/harness.ts';
+import { useClassPages } from './classroom/class-pages.ts';
+import { makeClass } from './classroom/server.ts';
 import { annJoinsChina } from './classroom/ann-joins.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
@@ -17,11 +17,7 @@ const SHOTS = process.env.PLAYTEST_SHOTS;
 const shot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: join(SHOTS, `${name}.png`) })));
 
 describe.runIf(run)('the classroom play-test', () => {
-  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 240_000);
-  const clients: Client[] = [];
-  afterAll(() => {
-    for (const c of clients) c.close();
-  });
+  const { env, clients } = useClassPages(240_000);
 
   it("the bar says changes are not sent; back after a round resolved without her, she sees its digest", async () => {
     const { k, ben, cls, page, errors } = await annJoinsChina(env.browser, env.server, clients);

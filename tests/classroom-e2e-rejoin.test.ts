@@ -1,21 +1,17 @@
 // In Chromium: a student asking to rejoin under her name waits through a restart of the server. The request is in the
 // class's log, so the restored dashboard still shows it; her page keeps asking while the server is down (it said
 // "Failed to fetch" and stopped), and gets her seat once the teacher allows it.
-import { afterAll, describe, expect, it } from 'vitest';
-import { builtPages, haveChromium, openPage, useBrowser } from './e2e/harness.ts';
-import { connect, type Client } from './classroom/client.ts';
+import { describe, expect, it } from 'vitest';
+import { builtPages, haveChromium, openPage } from './e2e/harness.ts';
+import { useClassPages } from './classroom/class-pages.ts';
+import { connect } from './classroom/client.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)('a request to rejoin across a restart, in the browser', () => {
-  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
-  const clients: Client[] = [];
-  // before the browser and the server close (useBrowser's afterAll, registered first, runs after this one)
-  afterAll(() => {
-    for (const c of clients) c.close();
-  });
+  const { env, clients } = useClassPages();
 
   it('the page keeps asking while the server is down, and gets the seat the restored class gives it', async () => {
     const k = await makeClass(env.server.base, TWO_SEATS, ['Ann', 'Ben']);

@@ -3,11 +3,10 @@
 // end screen leads to the join page (a reload only drew the same end screen again); a reload after End turn shows the
 // orders as sent (the server has them), and changes not sent as not sent. PLAYTEST_SHOTS=DIR saves screenshots.
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, haveChromium, useBrowser } from './e2e/harness.ts';
-import type { Client } from './classroom/client.ts';
-import { startTestServer } from './classroom/server.ts';
+import { haveChromium } from './e2e/harness.ts';
+import { useClassPages } from './classroom/class-pages.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
 import { annJoinsChina } from './classroom/ann-joins.ts';
 
@@ -16,11 +15,7 @@ const SHOTS = process.env.PLAYTEST_SHOTS;
 const shot = async (page: Page, name: string) => void (SHOTS && (await page.screenshot({ path: join(SHOTS, `${name}.png`) })));
 
 describe.runIf(run)("a student's page in a class", () => {
-  const env = useBrowser(async () => startTestServer({ staticDir: await builtPages() }), 180_000);
-  const clients: Client[] = [];
-  afterAll(() => {
-    for (const c of clients) c.close();
-  });
+  const { env, clients } = useClassPages();
 
   it('sends changed orders again until the round ends; the join link resumes the seat; the end screen leads to the join page', async () => {
     const { k, ben, cls, page, errors } = await annJoinsChina(env.browser, env.server, clients, { ...TWO_SEATS, turns: 2 });
