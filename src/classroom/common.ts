@@ -55,16 +55,36 @@ export class ServerError extends Error {
   }
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  let r: Response;
+/** How long a request may go unanswered before the page says the server does not answer: a server that stalls, or a
+ * connection a school's Wi-Fi dropped without closing it, left the join form (or the class's creation) waiting for good.
+ * A join answers in well under a second; 20 s leaves room for a loaded server. An assumption (10-30 s). */
+export const ANSWER_MS = 20_000;
+
+const UNREACHABLE = "the class's server does not answer: check this device's network, or ask your teacher whether the server is running";
+
+export async function postJson<T>(path: string, body: unknown, answerMs = ANSWER_MS): Promise<T> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(), answerMs);
   try {
-    r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  } catch {
-    throw new Unreachable("the class's server does not answer: check this device's network, or ask your teacher whether the server is running");
+    let r: Response;
+    try {
+      r = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: stop.signal });
+    } catch {
+      throw new Unreachable(UNREACHABLE);
+    }
+    let j: { error?: string; code?: ServerCode; params?: ServerParams };
+    try {
+      j = await r.json();
+    } catch {
+      // a body cut off by the wait running out is no answer (an empty one would pass for the value asked for)
+      if (stop.signal.aborted) throw new Unreachable(UNREACHABLE);
+      j = {};
+    }
+    if (!r.ok) throw ServerError.of(j, `the server said ${r.status}`);
+    return j as T;
+  } finally {
+    clearTimeout(timer);
   }
-  const j = (await r.json().catch(() => ({}))) as { error?: string; code?: ServerCode; params?: ServerParams };
-  if (!r.ok) throw ServerError.of(j, `the server said ${r.status}`);
-  return j as T;
 }
 
 /** Download a file the teacher's token opens. */
