@@ -33,6 +33,11 @@ describe('gambit experiment', () => {
     expect(table).toMatch(/<td class="n">15\.00<br><span class="ci">\[15\.00, 15\.00\]<\/span><\/td>/);
     expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
     expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
+    // a question about a pressure the run did not play is not answered from other opponents (it said "no" to the squeeze
+    // against recorded behaviour, with no hawkish China in the run)
+    const squeeze = r.stdout.slice(r.stdout.indexOf('magnet squeeze?')).split('\n');
+    expect(squeeze[1]).toBe('  not answered: it is about the opponents "Chinese coercion (China a hawk: heavy rare earths banned to rivals)", not played in this run (add china-coercion to --opponents).');
+    expect(html).toContain('Not answered: it is about the opponents');
     // the hub's own effect (hub against defence alone) comes first, before each strategy's "yes" against standing still
     const relief = r.stdout.slice(r.stdout.indexOf('tariff relief?'));
     expect(relief.indexOf("The hub's own effect: Processing hub with allied ore against Defence alignment alone:")).toBeGreaterThan(0);
@@ -41,7 +46,13 @@ describe('gambit experiment', () => {
     expect(html).toContain("<b>The hub's own effect:</b>");
     // no signed zero ("-0.00 [-0.00, +0.00]"): a figure that rounds to zero reads 0.00, and shares of need have three decimals
     expect(r.stdout).not.toMatch(/[+-]0\.0+(?![0-9])/);
-    expect(r.stdout).toMatch(/lowest magnet supply, share of need (0\.000|[+-]\d\.\d{3}) \[/);
+    // the squeeze, asked of a run with China's coercion (and tariff relief, whose US pressure it lacks, not answered)
+    const c = gambit('experiment', 'thesis', '--seeds', '2', '--opponents', 'china-coercion', '--out', mkdtempSync(join(tmpdir(), 'exp-')));
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stdout).toContain('Does it protect its car industry from a magnet squeeze? (against: Chinese coercion');
+    expect(c.stdout).toMatch(/lowest magnet supply, share of need (0\.000|[+-]\d\.\d{3}) \[/);
+    expect(c.stdout).toContain('tariff relief?\n  not answered: it is about the opponents "US tariff pressure');
+    expect(c.stdout).not.toMatch(/[+-]0\.0+(?![0-9])/);
   }, 120_000);
   it("plays the status-quo strategy's games once: its yardstick game measures it, with the figures of the same game played apart", () => {
     const ex = loadExperiment('thesis');

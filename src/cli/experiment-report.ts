@@ -56,6 +56,8 @@ interface Question {
   eps: number;
   strategies: string[];
   opponents?: string;
+  /** the opponents the question is about (its pressure or its squeeze): unanswered when the run did not play them */
+  needs?: string;
   also: Key[];
   /** also compare these two strategies directly (is the effect the first one's own?) */
   versus?: [string, string];
@@ -67,8 +69,8 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
   const label = (id: string) => ex.strategies.find((s) => s.id === id)?.label ?? id;
   const opLabel = (id: string) => ex.opponents.find((o) => o.id === id)?.label ?? id;
   const Q: Question[] = [
-    { q: 'Does becoming a hub buy Japan tariff relief?', key: 'usCarTariff', good: 'down', eps: 0.25, strategies: ['hub', 'mud', 'defence', 'all'], versus: ['hub', 'defence'], opponents: ops.includes('us-pressure') ? 'us-pressure' : ops[0], also: ['carExportsUS'] },
-    { q: 'Does it protect its car industry from a magnet squeeze?', key: 'meanMagnet', good: 'up', eps: 0.001, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops.includes('china-coercion') ? 'china-coercion' : ops[0], also: ['minMagnet', 'worstCarLossPct'] },
+    { q: 'Does becoming a hub buy Japan tariff relief?', key: 'usCarTariff', good: 'down', eps: 0.25, strategies: ['hub', 'mud', 'defence', 'all'], versus: ['hub', 'defence'], opponents: 'us-pressure', needs: 'us-pressure', also: ['carExportsUS'] },
+    { q: 'Does it protect its car industry from a magnet squeeze?', key: 'meanMagnet', good: 'up', eps: 0.001, strategies: ['hub', 'mud', 'defence', 'all'], opponents: 'china-coercion', needs: 'china-coercion', also: ['minMagnet', 'worstCarLossPct'] },
     { q: 'What does it cost? (the verdict: does GDP end lower than standing still?)', key: 'gdpVsYardstickPct', good: 'down', eps: 0.01, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['programmeUsdBn', 'extraDefenseUsdBn', 'score'] },
     { q: 'Does it strengthen the US hand with China?', key: 'usHand', good: 'up', eps: 0.005, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['truceConcession', 'escalationTurns', 'usSupplyRisk', 'usGain', 'chinaGain'] },
   ];
@@ -76,6 +78,14 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
   let answers = '';
   for (const q of Q) {
     const op = q.opponents!;
+    // a question about a pressure the run did not play is not answered from other opponents (tariff relief with no US
+    // tariff pressure in the run read "no")
+    if (q.needs && !ops.includes(q.needs)) {
+      const why = `not answered: it is about the opponents "${opLabel(q.needs)}", not played in this run (add ${q.needs} to --opponents)`;
+      lines.push('', `${q.q}`, `  ${why}.`);
+      answers += `<h3>${esc(q.q)}</h3><p class="sub">${esc(why[0].toUpperCase() + why.slice(1))}.</p>`;
+      continue;
+    }
     const items = q.strategies.filter((s) => cells.some((c) => c.strategy === s && c.opponents === op)).map((s) => {
       const d = paired(cells, s, op, q.key);
       const v = verdict(d, q.good, q.eps);
