@@ -112,8 +112,8 @@ describe('Saltelli design', () => {
     }
   });
 
-  it('takes every ranged parameter of the content (97 of them) at the README\'s N = 128, each B column a good partner', () => {
-    const k = 97;
+  it("takes every ranged parameter of the content (107 when written, the README's count) at the README's N = 128, each B column a good partner", () => {
+    const k = rangedParams(readBundle('rare-earth-gambit'), content).length;
     const bDims = saltelliPairing(128, k);
     expect(new Set(bDims).size).toBe(k);
     const cols = sobolColumns(128, SOBOL_MAX_DIMS);
@@ -205,6 +205,10 @@ describe('gambit sweep --method sobol', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/2 parameters, N = 4: 16 sample points/);
     expect(r.stdout).toMatch(/Sobol indices, 2 parameters/);
+    // a run too small for its indices says so where they fall outside 0..1, and only then
+    const s0 = JSON.parse(readFileSync(join(out, 'sobol.json'), 'utf8')) as { outcomes: { constant: boolean; indices: { S1: number; ST: number }[] }[] };
+    const outside = s0.outcomes.filter((o) => !o.constant && o.indices.some((ix) => ix.ST > 1.005 || ix.S1 > 1.005 || ix.ST < -0.005)).length;
+    expect(r.stdout.includes(`N = 4 is too few here: ${outside} of`)).toBe(outside > 0);
     for (const f of ['sobol.json', 'sobol.csv', 'sobol.md']) expect(existsSync(join(out, f)), f).toBe(true);
     const s = JSON.parse(readFileSync(join(out, 'sobol.json'), 'utf8'));
     expect(s.points).toHaveLength(16);

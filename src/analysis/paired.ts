@@ -83,7 +83,7 @@ export function pairingOf(g: GameIndex): Pairing {
       basis: 'paired',
       withSeeds,
       seedSets: 1,
-      description: `paired: all ${k} profiles were played on the same ${s.length} ${seedsText(s)}, so every difference between two profiles is taken seed by seed (its mean, and a t interval over the seeds), and resampling redraws the seeds, every profile together.`,
+      description: `paired: ${k === 1 ? 'the one profile was' : `all ${k} profiles were`} played on the same ${s.length} ${seedsText(s)}, so every difference between two profiles is taken seed by seed (its mean, and a t interval over the seeds), and resampling redraws the seeds, every profile together.`,
     };
   }
   return {

@@ -128,7 +128,7 @@ export function cmdReplayVerify(file: string, o: { scenario?: string }): number 
   const c = replayContent(file, replay, o.scenario);
   const v = verifyReplay(c, replay);
   if (v.ok) {
-    process.stdout.write(`ok: ${file}: all ${v.turns} turns match (scenario ${replay.scenarioId}, seed ${replay.seed})\n`);
+    process.stdout.write(`ok: ${file}: ${v.turns === 1 ? 'its 1 turn matches' : `all ${v.turns} turns match`} (scenario ${replay.scenarioId}, seed ${replay.seed})\n`);
     return 0;
   }
   const reason = plainWords(v.reason);

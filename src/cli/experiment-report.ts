@@ -4,6 +4,7 @@
 import type { Cell, Experiment, GameMetrics } from './experiment.ts';
 import { interval } from './experiment.ts';
 import { CSS, dotIntervals, esc, htmlTable, resetIds } from './report-svg.ts';
+import { plural } from './table.ts';
 
 type Key = keyof Omit<GameMetrics, 'scoreBy'>;
 const LABEL: Record<Key, string> = {
@@ -74,7 +75,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     { q: 'What does it cost? (the verdict: does GDP end lower than standing still?)', key: 'gdpVsYardstickPct', good: 'down', eps: 0.01, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['programmeUsdBn', 'extraDefenseUsdBn', 'score'] },
     { q: 'Does it strengthen the US hand with China?', key: 'usHand', good: 'up', eps: 0.005, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['truceConcession', 'escalationTurns', 'usSupplyRisk', 'usGain', 'chinaGain'] },
   ];
-  const lines: string[] = [`${ex.title}`, `${nSeeds} seeds per cell, ${ex.turns} turns; differences are strategy minus the status quo on the same seeds, with 95% intervals.`];
+  const lines: string[] = [`${ex.title}`, `${plural(nSeeds, 'seed')} per cell, ${plural(ex.turns, 'turn')}; differences are strategy minus the status quo on the same seeds, with 95% intervals.`];
   let answers = '';
   for (const q of Q) {
     const op = q.opponents!;
@@ -136,7 +137,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     tables += `<h3>${esc(opLabel(op))}</h3>${htmlTable(['strategy', ...keys.map((k) => esc(k === 'programmeUsdBn' ? 'programme spending, USD bn over the game (as paid)' : LABEL[k]))], rows, { num: [false, ...keys.map(() => true)], cls: 'wrap-head', caption: 'Each cell: the mean over the seeds, and under it the 95% interval of that mean. Levels, except the score, GDP and the US objective, which are against the same game with Japan standing still.' })}<figure class="chart">${chart}</figure>`;
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="generator" content="gambit experiment"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
-<h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${nSeeds} seeds per cell, ${ex.turns} turns, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>
+<h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${plural(nSeeds, 'seed')} per cell, ${plural(ex.turns, 'turn')}, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>
 <p>${esc(ex.question)}</p>
 <h2>The answers</h2><p>"yes" or "no" only when the 95% interval of the difference is clear of zero (and of a small margin); otherwise "cannot tell". Where the model says the article is wrong, it says so here.</p>${answers}
 <h2>All strategies, by opponents</h2>${tables}

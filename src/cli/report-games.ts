@@ -10,6 +10,7 @@ import { LIMITS, LineReader, mb } from './files.ts';
 import { TournamentScores } from './report-scores.ts';
 import { countryColour, esc, fx, histogram, htmlTable, lowHigh, pct } from './report-svg.ts';
 import { meanSd, t95 } from './tournament.ts';
+import { plural } from './table.ts';
 
 /** A problem with an input file: one line, exit 1, nothing written (a directory that is not there, or holds nothing
  * to report, is a bad path: a UsageError, exit 2). */
@@ -164,7 +165,6 @@ export function gamesOf(lines: ResultLine[]): Games {
 const half = (sd: number, n: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
 const p = (s: string) => `<p>${s}</p>`;
 const b = (s: string) => `<b>${esc(s)}</b>`;
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** The Self-play section: per file, each country's score histogram and a table of its figures. */
 export function selfplayHtml(results: { file: string; games: Games; scores?: string }[]): string {

@@ -15,6 +15,7 @@ import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
+import { plural } from './table.ts';
 
 export { ReportError };
 
@@ -126,7 +127,6 @@ export function loadInputs(dir: string, allowEmpty = false): Inputs {
 const half = (sd: number, n: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
 const p = (s: string) => `<p>${s}</p>`;
 const b = (s: string) => `<b>${esc(s)}</b>`;
-const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 /** Analysis sections: best responses, equilibria with confidence, replicator and α-Rank weights, deviation gains. */
 function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile) => string): string {
@@ -167,7 +167,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   H.push('<h4>Equilibrium candidates</h4>');
   if (!eq.equilibria.length) H.push(p('No pure equilibrium: in every known profile some country gains by switching strategy alone.'));
   else {
-    H.push(p(`${plural(eq.equilibria.length, 'pure equilibrium')} (no country gains by switching alone): ${eq.equilibria.map((e) => {
+    H.push(p(`${eq.equilibria.length === 1 ? '1 pure equilibrium' : `${eq.equilibria.length} pure equilibria`} (no country gains by switching alone): ${eq.equilibria.map((e) => {
       const c = ci?.equilibria.find((x) => x.label === e.label);
       const sw = `${esc(e.closest?.player ?? '')} to ${esc(e.closest?.strategy ?? '')}`;
       const how = e.minMargin === null ? 'no country can switch' : e.minMargin <= a.tolerance ? `a switch ties it (${sw}: no gain, no loss), so it is a weak equilibrium` : `the closest switch (${sw}) loses ${sig(e.minMargin)} points`;

@@ -1,5 +1,6 @@
 // The readable side of a Sobol sweep: the markdown report (sobol.md) and the summary printed on stdout.
 import type { SobolRun } from './sobol.ts';
+import { plural } from './table.ts';
 
 /** Outcome rows shown per table in the report (the rest are in sobol.csv). */
 const TABLE_ROWS = 12;
@@ -45,14 +46,14 @@ export function sobolMarkdown(r: SobolRun): string {
   );
   const given = r.params.filter((x) => x.src === 'range given on the command line');
   out.push(
-    `**Method.** ${k} parameters, each drawn uniformly over ${given.length === 0 ? 'the range its content entry gives (`"range": [lo, hi]`)' : given.length === k ? 'the range given on the command line (`--param PATH=lo,hi`)' : `the range its content entry gives (\`"range": [lo, hi]\`), or for ${given.map((x) => `\`${x.path}\``).join(', ')} the one given on the command line`}. ${r.sampling}. ` +
+    `**Method.** ${plural(k, 'parameter')}, each drawn uniformly over ${given.length === 0 ? 'the range its content entry gives (`"range": [lo, hi]`)' : given.length === k ? 'the range given on the command line (`--param PATH=lo,hi`)' : `the range its content entry gives (\`"range": [lo, hi]\`), or for ${given.map((x) => `\`${x.path}\``).join(', ')} the one given on the command line`}. ${r.sampling}. ` +
       `N = ${r.n} base samples, so ${r.n * (k + 2)} sample points; every point plays the same seed${r.games > 1 ? 's' : ''} (common random numbers), ` +
       'and a point\'s scores are against the status-quo game under the same parameters. ' +
       `Estimators: ${r.estimators} (${r.bootstrap.resamples} resamples of the N base rows).`,
     '',
     '**Reading it.** S1 (first order) is the share of an outcome\'s variance over the ranges that one parameter explains alone; ' +
       'ST (total) adds everything it does together with the others, so ST near 0 means the outcome does not care where in its range ' +
-      'that parameter is, and ST well above S1 means interactions. The S1 of all parameters sum to at most 1. With small N the ' +
+      'that parameter is, and ST well above S1 means interactions. The true S1 of all parameters sum to at most 1 (the estimates need not, at small N). With small N the ' +
       'intervals are wide and small or negative estimates are noise around 0; rank by ST, and trust an index when its interval ' +
       'stays clear of 0.',
     '',
@@ -99,7 +100,11 @@ export function sobolMarkdown(r: SobolRun): string {
 
 /** The five parameters with the largest total index for each outcome. */
 export function sobolSummary(r: SobolRun): string {
-  const out = [`Sobol indices, ${r.params.length} parameters, N = ${r.n} (${r.n * (r.params.length + 2)} sample points); top 5 by total index ST [95% CI], S1 beside:`, ''];
+  const out = [`Sobol indices, ${plural(r.params.length, 'parameter')}, N = ${r.n} (${r.n * (r.params.length + 2)} sample points); top 5 by total index ST [95% CI], S1 beside:`];
+  // an index is a share of variance, 0..1: estimates beyond that (by more than rounding) say N is too small to read them
+  const off = r.outcomes.filter((o) => !o.constant && o.indices.some((ix) => ix.ST > 1.005 || ix.S1 > 1.005 || ix.ST < -0.005));
+  if (off.length) out.push(`N = ${r.n} is too few here: ${off.length} of ${r.outcomes.filter((o) => !o.constant).length} outcomes have estimates outside 0..1, which true indices cannot be (small or negative S1 is noise around 0); read the ranking as rough, or raise --n.`);
+  out.push('');
   r.outcomes.forEach((o, q) => {
     if (o.constant) {
       const why = under(o);

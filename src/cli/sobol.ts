@@ -16,6 +16,7 @@ import { writeFileAtomic } from './io.ts';
 import { runTasks } from './pool.ts';
 import { sobolMarkdown, sobolSummary } from './sobol-report.ts';
 import { OUTCOMES, type SweepOptions } from './sweep.ts';
+import { plural } from './table.ts';
 
 /** An outcome whose sd over the sample is at most this share of its size (|mean|, at least 1) has no variance to
  * attribute: the markets are solved to a price tolerance of 1e-6 of the reference price (engine/market/conditions.ts,
@@ -134,7 +135,7 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
     const overrides = Object.fromEntries(params.map((q, i) => [q.path, p.x[i]]));
     for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides, scripts: hashesOf(scripts), exact: true });
   }
-  process.stderr.write(`sweep (sobol): ${k} parameters, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`sweep (sobol): ${plural(k, 'parameter')}, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   // the code that plays the games is the code checked out now: a commit made while they run is not theirs
   const commit = gitCommit();
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sobol' })).map((l) => JSON.parse(l) as ResultLine);

@@ -228,7 +228,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   out.push(
     '',
     `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv's last columns).`,
-    ...(ranking.some(noise) ? [`(within noise): the effect lies inside its own 95% interval, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
+    ...(ranking.some(noise) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
     `written: ${join(o.out, 'sweep.json')}, sweep.csv`,
   );
   process.stdout.write(out.join('\n') + '\n');

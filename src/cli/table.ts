@@ -41,6 +41,9 @@ export interface FinalCard {
   start?: Record<CountryId, { gdp: number; approval: number }>;
 }
 
+/** "1 turn", "2 turns": a count and its noun. */
+export const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+
 /** A score in points as the game shows it: +0.07, -0.16, and ±0.00 for anything that rounds to zero (not "-0.00"). */
 export const points = (v: number): string => (Math.abs(v) < 0.005 ? '±0.00' : `${v > 0 ? '+' : '-'}${Math.abs(v).toFixed(2)}`);
 

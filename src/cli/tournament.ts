@@ -198,7 +198,8 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
   const shown = varying.length ? varying : [...COUNTRIES];
   const fixed = COUNTRIES.filter((c) => !varying.includes(c));
-  const cell = (r: (typeof rows)[number], c: CountryId) => `${r.mean[c] >= 0 ? '+' : ''}${r.mean[c].toFixed(2)} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`;
+  // a mean that rounds to zero reads 0.00, not -0.00
+  const cell = (r: (typeof rows)[number], c: CountryId) => `${Math.abs(r.mean[c]) < 0.005 ? '0.00' : `${r.mean[c] > 0 ? '+' : ''}${r.mean[c].toFixed(2)}`} ${n > 1 ? `±${half(r.sd[c]).toFixed(2)}` : '(1 game: no interval)'}`;
   const aw = shown.map((c) => Math.max(c.length, ...rows.map((r) => r.strategies[c].length)) + 2);
   const sw = shown.map((c) => Math.max(c.length, ...rows.map((r) => cell(r, c).length)) + 2);
   const left = (cells: string[]) => cells.map((x, i) => x.padEnd(aw[i])).join('');
