@@ -56,6 +56,13 @@ describe('the digest story', () => {
     (r as { turn: number }).turn = 3;
     expect(yourChanges(r, 'USA', view, later)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence .* \(in force since turn 1\)/);
   });
+  it("gives each good its share when one country's licences differ (the scenario's 90% on Dy/Tb oxide, 96% on magnets)", () => {
+    const view = { country: 'JPN', others: { CHN: { policies: { controls: { JPN: { 'oxide.heavy': { level: 'licensed', share: 0.9 }, magnet: { level: 'licensed', share: 0.96 } } } } } } } as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'JPN', view, memory);
+    expect(c!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (90%) and NdFeB magnets (96%) to Japan (in force since before the game began) −5.0 percentage points');
+  });
   it('puts less drawing on inventories down to a restriction only when supply fell (US, turn 2 in the browser: +3.1)', () => {
     const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
     const memory = new RestrictionMemory();

@@ -62,15 +62,18 @@ export function leakHint(line: string, me: CountryId): string | null {
 }
 
 /** Others' export controls in force on the player, by country: the strictest level and the stages. */
-export function restrictionsOn(view: Pick<CountryView, 'country' | 'others'>): { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number }[] {
-  const out: { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number }[] = [];
+/** The restrictions on the player, by country and level: the stages, each one's licensed share (`shares`, in the stages'
+ * order; 0 for a ban) and the smallest of them (`share`). */
+export function restrictionsOn(view: Pick<CountryView, 'country' | 'others'>): { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number; shares: number[] }[] {
+  const out: { who: RegionId; level: 'banned' | 'licensed'; stages: StageKey[]; share: number; shares: number[] }[] = [];
   for (const [who, o] of Object.entries(view.others) as [RegionId, CountryView['others'][RegionId]][]) {
     if (who === view.country || !o) continue;
     const ctl = o.policies.controls[view.country];
     if (!ctl) continue;
     for (const level of ['banned', 'licensed'] as const) {
       const stages = STAGES.filter((s) => ctl[s]?.level === level);
-      if (stages.length) out.push({ who, level, stages, share: level === 'licensed' ? Math.min(...stages.map((s) => ctl[s]!.share)) : 0 });
+      const shares = stages.map((s) => (level === 'licensed' ? ctl[s]!.share : 0));
+      if (stages.length) out.push({ who, level, stages, share: Math.min(...shares), shares });
     }
   }
   return out;
@@ -95,10 +98,13 @@ export class RestrictionMemory {
 
 /** The restriction in words: "China's ban on Dy/Tb oxide and NdFeB magnets to Japan (in force since turn 1)". */
 export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me: RegionId, since: number | undefined, turn: number): string {
+  // licences of different shares give each good its own ("licence on Dy/Tb oxide (90%) and NdFeB magnets (96%)"), not one
+  // share for all (the scenario's 96% on magnets read as 90%)
+  const each = r.level === 'licensed' && r.shares.some((x) => x !== r.shares[0]);
   const what = t('digest.restrictionOn', {
     who: countryOwn(r.who),
-    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'}${paren(sharePct(r.share))}`,
-    what: r.stages.map(stageName).join(lang() === 'ja' ? '・' : ' and '),
+    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'}${each ? '' : paren(sharePct(r.share))}`,
+    what: r.stages.map((s, i) => `${stageName(s)}${each ? paren(sharePct(r.shares[i])) : ''}`).join(lang() === 'ja' ? '・' : ' and '),
     to: countryIn(me),
   });
   if (since === undefined) return t('digest.inForce', { what });
