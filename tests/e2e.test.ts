@@ -51,6 +51,10 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('tab-defense').click();
     await page.getByTestId('policy-defense').fill('3.55');
     await page.getByTestId('policy-defense').dispatchEvent('change');
+    // the drafted share said in money: last quarter's spending scaled to it
+    const at = page.getByTestId('defence-spend-at');
+    await expect.poll(() => at.textContent()).toMatch(/^about USD \d+(\.\d+)? bn a quarter$/);
+    expect(await page.locator('dt', { hasText: 'At 3.55% of GDP' }).count()).toBe(1);
     await page.getByTestId('end-turn').click();
     const digest = page.getByTestId('digest');
     await digest.waitFor();

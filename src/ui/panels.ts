@@ -153,6 +153,10 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     changed();
   });
   const r = view.self;
+  // what the share in the field would spend, said as it is typed (the panel is not drawn again for a change)
+  const figures = (v: number) => [h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn)), ...spendAt(r.last.defenseSpendUsdBn, cur, v)];
+  const dl = h('dl', {}, ...figures(val));
+  input.addEventListener('input', () => dl.replaceChildren(...figures(input.value === '' ? cur : Number(input.value))));
   return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Defense') },
@@ -160,8 +164,15 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     h('label', {}, `${t('panel.defence')} `, input),
     note,
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
-    h('dl', {}, h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn))),
+    dl,
   ));
+}
+
+/** What the drafted share of GDP would spend a quarter, scaled from last quarter's spending at the share in force (GDP
+ * moves little in a quarter): the field's change said in money, where the player drafted another share. */
+function spendAt(last: number, cur: number, val: number): HTMLElement[] {
+  if (!(cur > 0) || Math.abs(val - cur) < 1e-9 || !Number.isFinite(val)) return [];
+  return [h('dt', {}, t('panel.spendAt', { pct: num(val, 2) })), h('dd', { 'data-testid': 'defence-spend-at' }, t('panel.spendAtValue', { value: money((last * val) / cur) }))];
 }
 
 /** One unit's cost, USD bn: a stockpile lot at the country's price last quarter (it is paid at the market price). */
