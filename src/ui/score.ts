@@ -85,6 +85,17 @@ export function splitTable(ts: TurnScore | null): HTMLElement {
   );
 }
 
+/** The objectives too small to list, together, where together they show (several of −0.004 each made "all (others
+ * ±0.00)" −0.07 under a security of −0.06): a row of their sums, so the rows add up to the total. */
+function restRow(ts: TurnScore, moved: Part[]): HTMLElement[] {
+  const listed = new Set(moved.map((p) => p.key));
+  const rest = parts(ts).filter((p) => !listed.has(p.key));
+  const change = rest.reduce((a, p) => a + p.change, 0);
+  const gap = rest.reduce((a, p) => a + p.gap, 0);
+  if (!rest.length || (Math.abs(change) < 0.005 && Math.abs(gap) < 0.005)) return [];
+  return [h('tr', { 'data-objective': 'rest' }, h('th', {}, t('score.rest', { count: rest.length })), h('td', {}, pts(change)), h('td', {}, pts(gap)))];
+}
+
 /** The digest's section: how this turn moved the score, objective by objective, against the yardstick game. */
 export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
   const moved = parts(ts)
@@ -106,8 +117,8 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
           'table',
           { class: 'grid' },
           h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.movedYour')), h('th', {}, t('score.against')))),
-          h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap))))),
-          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < parts(ts).length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
+          h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap)))), ...restRow(ts, moved)),
+          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < parts(ts).length && !restRow(ts, moved).length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
     h('p', { class: 'hint' }, t('score.explain', { yardstick: yardstick(ts), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),

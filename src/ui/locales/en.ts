@@ -218,6 +218,8 @@ export const en = {
     against: 'this quarter against the yardstick',
     all: 'all',
     allOthers: 'all (others ±0.00)',
+    rest_one: 'the other objective',
+    rest_other: 'the {{count}} others, each ±0.00',
     levelWith: 'level with the yardstick',
     ahead: '{{n}} points ahead of the yardstick',
     behind: '{{n}} points behind the yardstick',

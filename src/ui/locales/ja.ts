@@ -216,6 +216,8 @@ export const ja: First = {
     against: '今四半期の基準との差',
     all: '合計',
     allOthers: '合計（他は ±0.00）',
+    rest_one: 'その他の目標',
+    rest_other: 'その他の{{count}}目標（各 ±0.00）',
     levelWith: '基準と同じ',
     ahead: '基準より {{n}} ポイント上',
     behind: '基準より {{n}} ポイント下',
