@@ -279,7 +279,7 @@ export class GameScreen {
       case 'Defense':
         return defensePanel(v, this.draft, this.changed, maxDefenseStep(v.self.approval), this.snap.over);
       case 'Invest':
-        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget, this.snap.over);
+        return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget, this.snap.over, this.snap.turns);
       case 'Stockpile':
         return stockpilePanel(v, this.draft, this.changed, this.snap.over);
       case 'Deals':

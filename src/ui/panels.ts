@@ -215,7 +215,16 @@ export function unitsHeld(t: ProjectInfo, view: CountryView, draft: Draft): { he
   return { held, drafted, full: !t.type.startsWith('stockpile') && held + drafted >= t.maxUnits };
 }
 
-export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number, over = false): HTMLElement {
+/** Said of a project that takes longer than the game has left (36 quarters of deep-sea mud in an 8-turn game): the
+ * quarters left, this turn's included. */
+function pastEnd(t: ProjectInfo, view: CountryView, lastTurn: number): string {
+  if (!Number.isFinite(lastTurn)) return '';
+  const left = Math.max(0, lastTurn - view.turn) * view.quartersPerTurn;
+  return !t.type.startsWith('stockpile') && t.leadQuarters > left ? tr('panel.pastEnd', { count: left }) : '';
+}
+
+/** `lastTurn`: the game's turns (the session's, which may stop before the scenario's last). */
+export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number, over = false, lastTurn = Infinity): HTMLElement {
   const me = view.country;
   const list = h('ul', { class: 'projects' });
   for (const t of types) {
@@ -232,7 +241,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
         'li',
         {},
         h('div', { class: 'proj-head' }, h('b', {}, name), h('span', {}, t.type.startsWith('stockpile') ? tr('panel.lotCost', { cost: money(lotCost(t, view)) }) : tr('panel.projCost', { cost: money(t.costUsdBn), n: t.leadQuarters, pct: Math.round(t.successChance * 100) }))),
-        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : ''].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
+        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : '', pastEnd(t, view, lastTurn)].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
         h(
           'div',
           { class: 'row' },

@@ -49,6 +49,8 @@ export const en = {
     addsThrift: 'Adds {{pct}}% less magnet per car.',
     lotLimit: 'Up to {{n}} purchases a turn.',
     mudAnother: 'Add starts another programme, from its survey, beside the one under way (see Running).',
+    pastEnd_one: 'The game has {{count}} quarter left: one started now is not finished before it ends.',
+    pastEnd_other: 'The game has {{count}} quarters left: one started now is not finished before it ends.',
     heldOf: 'You have {{held}} built or building, of at most {{max}}.',
     heldOfDrafted: 'You have {{held}} built or building and {{drafted}} ordered this turn, of at most {{max}}.',
     atLimit: 'Not more: at most {{max}} per country, built, building and ordered together.',
