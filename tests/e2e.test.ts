@@ -173,6 +173,9 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('replay-turn').fill('2');
     await page.getByTestId('replay-show').click();
     await expect.poll(() => canvasColours(page.getByTestId('replay-map')), { timeout: 30_000 }).toBeGreaterThan(20);
+    // brought to the top of the view (it was drawn from 340 px down at 1280x720, and lower on a short window: Show
+    // seemed to do nothing)
+    await expect.poll(() => page.getByTestId('replay-map').evaluate((e) => Math.round(e.getBoundingClientRect().top))).toBeLessThan(100);
     expect(await page.getByTestId('score-turn').textContent()).toContain('Your score this turn');
   }, 120_000);
 

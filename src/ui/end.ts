@@ -90,6 +90,8 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     const d = digest(r.value.report, country, () => clear(replayBox), { score: r.value.score, view: r.value.view, turns: hist.length, history: hist.slice(0, t) });
     d.classList.add('inline');
     replayBox.append(d);
+    // the replay is drawn below the buttons, often below the fold: brought into view, or Show seemed to do nothing
+    mapBox.parentElement?.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
     if (!map) {
       mapBox.hidden = false;
       const b = mapBox.getBoundingClientRect();
