@@ -104,7 +104,7 @@ function sizeExpected(i: SizeIssue): string | null {
 export function zodIssues(file: string, root: unknown, error: z.ZodError): ContentIssue[] {
   const out: ContentIssue[] = [];
   for (const iss of error.issues) {
-    const raw = iss as unknown as { code: string; expected?: string; keys?: string[]; values?: unknown[]; message: string; path: PropertyKey[] };
+    const raw = iss as unknown as { code: string; expected?: string; keys?: string[]; values?: unknown[]; format?: string; pattern?: string; message: string; path: PropertyKey[] };
     if (raw.code === 'unrecognized_keys' && raw.keys) {
       for (const k of raw.keys) out.push({ file, path: jsonPath([...raw.path, k]), expected: 'no such key (not in the schema)', found: describeFound(valueAt(root, [...raw.path, k])) });
       continue;
@@ -114,6 +114,8 @@ export function zodIssues(file: string, root: unknown, error: z.ZodError): Conte
     if (raw.code === 'invalid_type' && raw.expected) expected = raw.expected === 'object' && typeof found === 'number' ? 'a sourced number {"v": n, "src": "..."}' : raw.expected;
     if (raw.code === 'invalid_value' && raw.values) expected = `one of ${raw.values.map((x) => JSON.stringify(x)).join(', ')}`;
     if (raw.code === 'too_small' || raw.code === 'too_big') expected = sizeExpected(raw as unknown as SizeIssue) ?? expected;
+    // a pattern with no words of its own: zod's "Invalid string: must match pattern ..." read "expected Invalid string"
+    if (raw.code === 'invalid_format' && raw.format === 'regex' && /^Invalid/.test(raw.message)) expected = `text matching ${raw.pattern ?? 'the pattern'}`;
     out.push({ file, path: jsonPath(raw.path), expected, found: describeFound(valueAt(root, raw.path)) });
   }
   return out;

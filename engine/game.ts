@@ -221,7 +221,7 @@ export function replayRecordProblem(content: Content, replay: Replay): string | 
   if (!Array.isArray(replay.orders) || !Array.isArray(replay.hashes) || replay.orders.length !== n || replay.hashes.length !== n)
     return `the replay records ${n} turns but holds ${replay.orders?.length} turns of orders and ${replay.hashes?.length} hashes: it has been cut or padded`;
   if (replay.finalHash !== replay.hashes[n - 1]) return `the replay's final hash ${JSON.stringify(replay.finalHash)} is not the hash of its last turn: it has been cut or altered`;
-  if (replay.contentHash !== content.hash) return `content differs from the replay's (scenario ${replay.scenarioId})`;
+  if (replay.contentHash !== content.hash) return `content differs from the replay's (the replay's scenario ${replay.scenarioId}; checked against ${content.scenario.id})`;
   return null;
 }
 

@@ -352,7 +352,7 @@ export const ScenarioFileSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     name: z.string(),
     description: z.string(),
-    start: z.string().regex(/^\d{4}Q[1-4]$/),
+    start: z.string().regex(/^\d{4}Q[1-4]$/, 'a quarter such as "2025Q4" (a year, Q, then 1 to 4)'),
     turns: z.number().int().min(1).max(200),
     quartersPerTurn: z.number().int().min(1).max(4),
     files: z

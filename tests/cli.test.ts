@@ -123,6 +123,10 @@ describe('gambit run --format table, --out and replay verify', () => {
     const ok = gambit('replay', 'verify', replay);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^ok: .*4 turns match/);
+    // against another scenario: both are named
+    const other = gambit('replay', 'verify', replay, '--scenario', 'japans-gambit');
+    expect(other.code).not.toBe(0);
+    expect(other.stdout + other.stderr).toContain("content differs from the replay's (the replay's scenario rare-earth-gambit; checked against japans-gambit)");
 
     const badHash = structuredClone(r);
     badHash.hashes[2] = '0123456789abcdef';

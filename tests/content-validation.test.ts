@@ -206,9 +206,16 @@ describe('malformed content copies', () => {
     expectIssue(contentError(b.scenario).issues, { file: b.file('rules.json'), path: '$', expected: /valid JSON/, found: /\w/ });
   });
 
+  it('a start that is no quarter, and an id against its pattern, in words (not "expected Invalid string: ...")', () => {
+    const b = brokenCopy({ 'scenarios/rare-earth-gambit.json': (j) => Object.assign(j, { start: '2025Q5', id: 'Rare Earth' }) });
+    const issues = contentError(b.scenario).issues;
+    expectIssue(issues, { file: b.file('scenarios/rare-earth-gambit.json'), path: '$.start', expected: /^a quarter such as "2025Q4" \(a year, Q, then 1 to 4\)$/, found: 'string "2025Q5"' });
+    expectIssue(issues, { file: b.file('scenarios/rare-earth-gambit.json'), path: '$.id', expected: /^text matching \/\^\[a-z0-9-\]\+\$\/$/, found: 'string "Rare Earth"' });
+  });
+
   it('a missing referenced file', () => {
     const b = brokenCopy({ 'scenarios/rare-earth-gambit.json': (j) => void (j.files.map = '../no-such-map.json') });
-    expectIssue(contentError(b.scenario).issues, { file: b.file('no-such-map.json'), path: '$', expected: /readable file/, found: 'ENOENT' });
+    expectIssue(contentError(b.scenario).issues, { file: b.file('no-such-map.json'), path: '$', expected: /readable file/, found: 'no such file (ENOENT)' });
   });
 
   it('several problems in several files are all listed at once', () => {

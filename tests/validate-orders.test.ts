@@ -28,6 +28,10 @@ describe('validate: orders play would refuse', () => {
     const r = gambit('validate', `JPN=${f}`);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`${f}: $.turns["1"].tariffs.JPN: expected a partner other than JPN (a country cannot set a tariff on itself; this script plays JPN), found "JPN"\n`);
+    // a seat that is no country is named as such (it read as a file "XXX=PATH" not found); a missing file in words
+    const x = gambit('validate', `XXX=${f}`, join(TMP, 'missing.json'));
+    expect(x.code).toBe(1);
+    expect(x.stdout).toBe(`XXX=${f}: XXX= names no country: COUNTRY=PATH checks a script as that country's (AUS, CHN, JPN, MYS, USA)\n${join(TMP, 'missing.json')}: $: expected a readable file, found no such file (ENOENT)\n`);
     // the same file for another seat is fine, and without a seat validate says which seats can play it
     expect(gambit('validate', `USA=${f}`).stdout).toBe(`ok: ${f} (script for USA)\n`);
     const any = gambit('validate', f);

@@ -171,6 +171,12 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
     const as = /^([A-Za-z]{3})=(.+)$/.exec(arg);
     const country = as && isCountry(as[1].toUpperCase()) && !existsSync(arg) ? (as[1].toUpperCase() as CountryId) : null;
     const path = country ? as![2] : arg;
+    if (as && !country && !existsSync(arg)) {
+      // XXX=PATH with no such country: said so, not "no such file XXX=PATH"
+      process.stdout.write(`${arg}: ${as[1]}= names no country: COUNTRY=PATH checks a script as that country's (${COUNTRIES.join(', ')})\n`);
+      bad++;
+      continue;
+    }
     if (!path.trim()) {
       process.stdout.write(`gambit: validate: an empty file name\n`);
       bad++;

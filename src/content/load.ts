@@ -21,7 +21,10 @@ function readCapped(path: string, cap: number): { ok: true; text: string } | { o
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    return { ok: false, found: (e as NodeJS.ErrnoException).code ?? String(e) };
+    const code = (e as NodeJS.ErrnoException).code;
+    // the system's code in words, the code kept ("no such file (ENOENT)")
+    const words: Record<string, string> = { ENOENT: 'no such file', EACCES: 'no permission to read it', EPERM: 'no permission to read it', ENOTDIR: 'a path through something that is not a folder', ELOOP: 'a loop of symbolic links', ENAMETOOLONG: 'a name too long' };
+    return { ok: false, found: code ? (words[code] ? `${words[code]} (${code})` : code) : String(e) };
   }
   try {
     const st = fstatSync(fd);
