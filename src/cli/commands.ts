@@ -58,7 +58,9 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
   // each seat against the same game with that seat at the status quo (the others' agents react): doing nothing scores 0
   const yard = seatYardsticks(c, seed, seats, turns);
   const w = (s: string) => process.stdout.write(s + '\n');
-  if (o.format === 'table') w(tableHeader(`${c.scenario.name} | seed ${seed} | ${COUNTRIES.map((k) => `${k}=${names[k]}`).join(' ')}`));
+  // a shorter run than the scenario says how much of it is played (the name's years are the whole scenario's)
+  const part = turns !== undefined && turns < c.scenario.turns ? ` | its first ${turns === 1 ? 'turn' : `${turns} turns`} of ${c.scenario.turns}` : '';
+  if (o.format === 'table') w(tableHeader(`${c.scenario.name}${part} | seed ${seed} | ${COUNTRIES.map((k) => `${k}=${names[k]}`).join(' ')}`));
   let i = 0;
   let first: ReturnType<typeof turnSummary> | undefined;
   let last: ReturnType<typeof turnSummary> | undefined;
