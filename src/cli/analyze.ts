@@ -30,8 +30,8 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
   const seed = int('--seed', 0)(o.seed);
   const result = { ...analyzeTable(table, { confidence: samples > 0 ? { samples, seed } : false }), table: hashValue(table) };
   const text = o.format === 'json' ? JSON.stringify(result, null, 1) : formatAnalysis(result);
-  process.stdout.write(text + '\n');
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
+  process.stdout.write(text + (o.out ? `\nwritten: ${o.out}` : '') + '\n'); // as the other commands name what they wrote
   return 0;
 }
 

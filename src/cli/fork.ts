@@ -102,8 +102,8 @@ export function cmdFork(file: string, o: ForkOptions): number {
     '',
     `95% CI of mean: Student t interval of the mean over the ${runs} runs; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
   ];
-  process.stdout.write(lines.join('\n') + '\n');
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
+  process.stdout.write(lines.join('\n') + (o.out ? `\nwritten: ${o.out}` : '') + '\n'); // as the other commands name what they wrote
   return 0;
 }
 

@@ -168,6 +168,6 @@ export function cmdMerge(files: string[], o: { out: string; csv?: string }): num
     }
   }
   writeResults(o.out, o.csv, inOrder());
-  process.stderr.write(`${total} games from ${n} shards written to ${o.out}\n`);
+  process.stderr.write(`${total} games from ${n} shards written to ${o.out} and ${csvPathFor(o.out, o.csv)}\n`);
   return 0;
 }
