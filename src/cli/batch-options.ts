@@ -53,7 +53,9 @@ export function parseWorkers(value: string | undefined, cores: number, warn: (me
 
 /** Seeds seed..seed+count-1 must all be safe integers, or two games would share a seed. */
 export function checkSeeds(seed: number, count: number): void {
-  if (seed + count - 1 > Number.MAX_SAFE_INTEGER)
+  // seed > MAX - (count - 1), not seed + count - 1 > MAX: near 2^53 the sum rounds (…990 + 3 - 1 gave …991), and the
+  // last seed went past the limit unrefused
+  if (seed > Number.MAX_SAFE_INTEGER - (count - 1))
     throw new UsageError(`--seed ${seed}: the games would use seeds up to ${seed} + ${count - 1}, beyond ${Number.MAX_SAFE_INTEGER} where whole numbers stay distinct; use a smaller --seed`);
 }
 

@@ -205,7 +205,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const left = (cells: string[]) => cells.map((x, i) => x.padEnd(aw[i])).join('');
   const right = (cells: string[]) => cells.map((x, i) => x.padEnd(sw[i])).join('').trimEnd();
   const lw = aw.reduce((x, y) => x + y, 0);
-  const seeds = n > 1 ? `seeds ${spec.seed}-${spec.seed + n - 1}` : `seed ${spec.seed}`;
+  const seeds = n > 1 ? `seeds ${spec.seed}-${spec.seed + (n - 1)}` : `seed ${spec.seed}`;
   const others = fixed.length && varying.length ? `; ${fixed.map((c) => `${c}=${spec.pools[c][0]}`).join(' ')} throughout (their scores: payoffs.csv)` : '';
   const out: string[] = [
     `payoff table: ${n} game${n > 1 ? 's' : ''} per profile (${seeds})${others}`,
