@@ -121,6 +121,8 @@ describe('gambit report DIR', () => {
     expect(t[0]).toEqual(['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', 'country', 'strategy', 'mean', 'sd', 'ci95_low', 'ci95_high', 'equilibrium']);
     expect(t).toHaveLength(1 + 4 * 5);
     for (const r of t) expect(r).toHaveLength(t[0].length);
+    // a profile's number is the tournament's payoffs.csv's, from 0, so the two join on it
+    expect([...new Set(t.slice(1).map((r) => r[0]))]).toEqual(['0', '1', '2', '3']);
     for (const r of t.slice(1)) for (const k of ['mean', 'sd', 'ci95_low', 'ci95_high']) expect(Number.isFinite(Number(r[t[0].indexOf(k)]))).toBe(true);
     const s = parseCsv(readFileSync(join(DIR, 'report-sweep.csv'), 'utf8'));
     expect(s[0].slice(0, 5)).toEqual(['rank', 'parameter', 'base', 'values', 'overall']);

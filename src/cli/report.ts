@@ -224,8 +224,9 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   if (t) {
     const eqSet = new Set(a.equilibria.equilibria.map((e) => short(e.profile)));
     H.push('<h3>Payoff table</h3>');
-    const rows = t.profiles.map((r, i) => [String(i + 1), ...varying.map((pl) => esc(r.strategies[pl])), ...players.map((pl) => `${fx(r.mean[pl])} <span class="ci">± ${r.games > 1 ? fx(half(r.sd[pl], r.games)) : 'n/a'}</span>`)]);
-    H.push(htmlTable(['#', ...varying.map((pl) => `${esc(pl)} plays`), ...players.map((pl) => `${esc(pl)} score`)], rows, { num: [true, ...varying.map(() => false), ...players.map(() => true)], rowClass: (i) => (eqSet.has(short(t.profiles[i].strategies)) ? 'hi' : ''), caption: `Mean score (points) ± half-width of the 95% interval (Student t with games − 1 degrees of freedom). Highlighted: pure equilibria.` }));
+    // a profile's number is its row in payoffs.csv (from 0), so the files join on it
+    const rows = t.profiles.map((r, i) => [String(i), ...varying.map((pl) => esc(r.strategies[pl])), ...players.map((pl) => `${fx(r.mean[pl])} <span class="ci">± ${r.games > 1 ? fx(half(r.sd[pl], r.games)) : 'n/a'}</span>`)]);
+    H.push(htmlTable(['profile', ...varying.map((pl) => `${esc(pl)} plays`), ...players.map((pl) => `${esc(pl)} score`)], rows, { num: [true, ...varying.map(() => false), ...players.map(() => true)], rowClass: (i) => (eqSet.has(short(t.profiles[i].strategies)) ? 'hi' : ''), caption: `Mean score (points) ± half-width of the 95% interval (Student t with games − 1 degrees of freedom). Highlighted: pure equilibria.` }));
     const keys = [...new Set(varying.flatMap((pl) => pools[pl]))];
     const colour = (k: string) => OKABE_ITO[keys.indexOf(k) % OKABE_ITO.length];
     const groups = varying.map((pl) => ({ label: pl, bars: pools[pl].map((s) => { const ms = t.profiles.filter((r) => r.strategies[pl] === s).map((r) => r.mean[pl]); return { key: s, value: ms.length ? ms.reduce((x, y) => x + y, 0) / ms.length : NaN, dots: ms.length > 1 && ms.length <= 40 ? ms : undefined }; }).filter((x) => Number.isFinite(x.value)) }));
@@ -235,7 +236,7 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
       caption: 'Bar: the country’s mean score over the profiles where it plays that strategy (each profile counts once). Dots: the individual profiles.',
     }));
     const head = ['profile', ...players.map((pl) => `agent_${pl}`), 'games', 'country', 'strategy', 'mean', 'sd', 'ci95_low', 'ci95_high', 'equilibrium'];
-    csv = csvText(head, t.profiles.flatMap((r, i) => players.map((pl) => [i + 1, ...players.map((q) => r.strategies[q]), r.games, pl, r.strategies[pl], r.mean[pl], r.sd[pl], r.mean[pl] - half(r.sd[pl], r.games), r.mean[pl] + half(r.sd[pl], r.games), eqSet.has(short(r.strategies)) ? 1 : 0])));
+    csv = csvText(head, t.profiles.flatMap((r, i) => players.map((pl) => [i, ...players.map((q) => r.strategies[q]), r.games, pl, r.strategies[pl], r.mean[pl], r.sd[pl], r.mean[pl] - half(r.sd[pl], r.games), r.mean[pl] + half(r.sd[pl], r.games), eqSet.has(short(r.strategies)) ? 1 : 0])));
   }
   H.push(analysisHtml(a, varying, short));
   return { html: H.join('\n'), csv };
