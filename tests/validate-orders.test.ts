@@ -32,6 +32,11 @@ describe('validate: orders play would refuse', () => {
     const x = gambit('validate', `XXX=${f}`, join(TMP, 'missing.json'));
     expect(x.code).toBe(1);
     expect(x.stdout).toBe(`XXX=${f}: XXX= names no country: COUNTRY=PATH checks a script as that country's (AUS, CHN, JPN, MYS, USA)\n${join(TMP, 'missing.json')}: $: expected a readable file, found no such file (ENOENT)\n`);
+    // a script over the cap a seat's script is read under is refused by validate too (it said nothing of the size)
+    const big = join(TMP, 'big.json');
+    writeFileSync(big, JSON.stringify({ turns: { '1': {} } }) + ' '.repeat(4.2 * 1024 * 1024));
+    const vb = gambit('validate', big);
+    expect([vb.code, vb.stdout]).toEqual([1, `${big}: $: expected a script of at most 4 MB (the limit a seat's script is read under), found a file of 4.2 MB\n`]);
     // the same file for another seat is fine, and without a seat validate says which seats can play it
     expect(gambit('validate', `USA=${f}`).stdout).toBe(`ok: ${f} (script for USA)\n`);
     const any = gambit('validate', f);

@@ -1,5 +1,5 @@
 // The CLI commands themselves: thin hosts over the engine.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -35,7 +35,7 @@ import { priceStory, scoreCard, tableHeader, tableRow } from './table.ts';
 import { writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { plainWords, polishIssue } from './errors.ts';
-import { checkOutputs } from './files.ts';
+import { LIMITS, checkOutputs, mb } from './files.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 
 const content = loadScenarioContent;
@@ -198,6 +198,12 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
     }
     if (country && kind !== 'script') {
       process.stdout.write(`${path}: $: expected an agent script (${country}=PATH checks a script as ${country}'s), found ${kind ? `a ${kind} file` : `keys ${Object.keys((r.json as object) ?? {}).join(', ') || 'none'}`}\n`);
+      bad++;
+      continue;
+    }
+    if (kind === 'script' && statSync(path).size > LIMITS.script) {
+      // the cap a seat's script is read under (run and the batches refuse it), not the content files' larger one
+      process.stdout.write(`${path}: $: expected a script of at most ${mb(LIMITS.script)} (the limit a seat's script is read under), found a file of ${mb(statSync(path).size)}\n`);
       bad++;
       continue;
     }
