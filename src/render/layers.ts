@@ -61,6 +61,9 @@ export function makeLegend(compact = false): Container {
       shapeAt(g, FAMILY_SHAPE[f], x + 6, 13, 3.5, FAMILY_COLOUR[f]);
       x += 14 + text(FAMILY_LABEL[f]!.replace(/ ?[(（].*$/, ''), x + 13, 5, 12).width + 8;
     }
+    // the land's red outline (a country under 80% of its magnet need), which the full legend keys and Help names
+    g.rect(x + 1, 8, 11, 9).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: 0xff4d40 });
+    x += 16 + text(tr('mapText.outlineKey'), x + 16, 5, 12).width + 8;
     let x2 = 8;
     for (const [k, s] of [['banned', tr('mapText.ban')], ['licensed', tr('mapText.licence')], ['tariff', tr('mapText.tariff')]] as const) {
       const m = markerGraphic(k);

@@ -172,6 +172,7 @@ export const en = {
     licence: 'Export licence',
     tariff: 'Import tariff ≥ 10%',
     shading: 'Land: magnet supply (red outline: under 80%)',
+    outlineKey: 'magnets under 80%',
     moved: '{{from}} → {{to}}: {{what}}',
     nothingMoved: 'nothing moved',
     blocked: 'Blocked: no open sea route',
