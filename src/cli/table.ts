@@ -95,7 +95,11 @@ export function priceStory(prev: TurnSummary | undefined, s: TurnSummary, report
     const w = report.priceWhy[st].world;
     const causes = w.causes.filter((c) => Math.abs(c.amount) >= 0.005 * w.value).slice(0, 4);
     const money = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(1));
-    const list = causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`).join(', ');
+    // what the causes named leave of the gap (the smaller ones, past the fourth), so the line adds up
+    const rest = w.value - w.without - causes.reduce((x, c) => x + c.amount, 0);
+    const named = causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`);
+    if (causes.length && Math.abs(rest) >= 0.005 * w.value) named.push(`other causes ${rest >= 0 ? '+' : ''}${money(rest)}`);
+    const list = named.join(', ');
     out.push(
       `${' '.repeat(12)}${name} outside China ${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(0)}% (USD ${money(a)} -> ${money(b)})` +
         (list ? `; the price now against USD ${money(w.without)} with its causes lifted: ${list}` : '; no control, tariff, hoarding, stockpile trade or event behind it: demand, supply and stocks'),

@@ -1,0 +1,30 @@
+// The table's price story (`gambit run`): a price outside China that moved 10% or more is told against the price with
+// its causes lifted, naming the four largest causes; what the smaller ones add is "other causes", so the line adds up
+// (turn 16 of seed 1 listed four causes summing to 400.8 against a price of 394).
+import { describe, expect, it } from 'vitest';
+import type { TurnReport, TurnSummary } from '../engine/index.ts';
+import { priceStory } from '../src/cli/table.ts';
+
+const summary = (world: number) => ({ prices: { 'oxide.light': { world: 56 }, 'oxide.heavy': { world }, magnet: { world: 70 } } }) as unknown as TurnSummary;
+const report = (value: number, without: number, amounts: number[]) =>
+  ({ priceWhy: { 'oxide.heavy': { world: { value, without, causes: amounts.map((amount, i) => ({ cause: `cause ${i + 1}`, amount })) } } } }) as unknown as TurnReport;
+/** The line's figures: the price with its causes lifted, then each cause's amount. */
+const figures = (line: string) => {
+  const [, base, list] = /against USD ([\d.]+) with its causes lifted: (.*)$/.exec(line)!;
+  return { base: Number(base), amounts: list.split(', ').map((p) => Number(p.slice(p.lastIndexOf(' ') + 1))) };
+};
+
+describe('the price story', () => {
+  it('names the four largest causes and what the others add, so the line adds up to the price', () => {
+    const [line] = priceStory(summary(548), summary(394), report(394, 365, [28.8, -22.5, 18.3, 11.2, -4.1, -2.7]));
+    expect(line).toContain('Dy/Tb outside China -28% (USD 548 -> 394)');
+    expect(line).toMatch(/cause 4 \+11\.2, other causes -6\.8$/);
+    const f = figures(line);
+    expect(f.base + f.amounts.reduce((a, b) => a + b, 0)).toBeCloseTo(394, 1);
+  });
+  it('adds nothing when the causes named explain the gap', () => {
+    const [line] = priceStory(summary(548), summary(394), report(394, 365, [28.8, -22.5, 18.3, 4.4]));
+    expect(line).not.toMatch(/other causes/);
+    expect(line).toMatch(/cause 4 \+4\.4$/);
+  });
+});
