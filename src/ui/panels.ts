@@ -1,6 +1,6 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, rampQuartersLeft, rampShare, shownDefenseStep, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
-import type { CountryOrders, CountryView } from '../../engine/lite.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, rampQuartersLeft, rampShare, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import type { CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
@@ -8,21 +8,13 @@ import { lang, num, t, t as tr } from './i18n.ts';
 import { colon, comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName, termPast } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
-import { bindLine, bindRow, capOn, floorOf, openOn } from './deal-binds.ts';
+import { closedIf, closedLine, type Changed, type Draft } from './panel-common.ts';
+import { bindLine, bindRow, capOn, openOn } from './deal-binds.ts';
 
-export type Draft = CountryOrders;
-type Changed = () => void;
+export type { Draft } from './panel-common.ts';
+export { defensePanel } from './defence-panel.ts';
 
 const partnersOf = (me: CountryId): RegionId[] => REGIONS.filter((r) => r !== me);
-
-/** A policy tab once the game is over (`over`): read-only like the Deals tab's offers (orders given now would do
- * nothing), every field and button disabled but the glossary's "?", under a line saying so. */
-function closedIf(over: boolean, panel: HTMLElement): HTMLElement {
-  if (!over) return panel;
-  for (const el of ['input', 'select', 'button'].flatMap((tag) => [...panel.querySelectorAll(tag)])) if (!el.classList.contains('term')) el.setAttribute('disabled', '');
-  return panel;
-}
-const closedLine = (over: boolean) => (over ? h('p', { class: 'hint', 'data-testid': 'orders-closed' }, t('notes.ordersClosed')) : '');
 
 export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
@@ -137,42 +129,6 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
       h('table', { class: 'grid controls' }, h('thead', {}, h('tr', {}, h('th', {}, t('panel.partner')), ...STAGES.map((s) => h('th', { scope: 'col' }, stageName(s))))), h('tbody', {}, ...partnersOf(me).flatMap((p) => [h('tr', {}, h('th', { scope: 'row' }, countryName(p)), ...STAGES.map((s) => cell(p, s))), bindRow(notes.splice(0), STAGES.length + 1)]))),
     ),
   ));
-}
-
-export function defensePanel(view: CountryView, draft: Draft, changed: Changed, maxStep: number, over = false): HTMLElement {
-  const cur = view.self.policies.defensePct;
-  const val = draft.defenseSpendingPct ?? cur;
-  const floor = floorOf(view); // a deal's floor, said under the field
-  const note = floor ? bindLine(floor, 'bind-defence', val < floor.k.minPct - 1e-9) : '';
-  const input = h('input', { type: 'number', min: 0, max: 10, step: 0.05, value: val, 'data-testid': 'policy-defense', 'aria-label': t('panel.defence'), 'aria-describedby': floor ? 'bind-defence' : undefined }) as HTMLInputElement;
-  input.addEventListener('change', () => {
-    const v = Number(input.value);
-    if (v === cur) delete draft.defenseSpendingPct;
-    else draft.defenseSpendingPct = v;
-    if (floor) (note as HTMLElement).classList.toggle('breaks', v < floor.k.minPct - 1e-9);
-    changed();
-  });
-  const r = view.self;
-  // what the share in the field would spend, said as it is typed (the panel is not drawn again for a change)
-  const figures = (v: number) => [h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn)), ...spendAt(r.last.defenseSpendUsdBn, cur, v)];
-  const dl = h('dl', {}, ...figures(val));
-  input.addEventListener('input', () => dl.replaceChildren(...figures(input.value === '' ? cur : Number(input.value))));
-  return closedIf(over, h(
-    'section',
-    { class: 'panel', 'aria-label': t('tab.Defense') },
-    closedLine(over),
-    h('label', {}, `${t('panel.defence')} `, input),
-    note,
-    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
-    dl,
-  ));
-}
-
-/** What the drafted share of GDP would spend a quarter, scaled from last quarter's spending at the share in force (GDP
- * moves little in a quarter): the field's change said in money, where the player drafted another share. */
-function spendAt(last: number, cur: number, val: number): HTMLElement[] {
-  if (!(cur > 0) || Math.abs(val - cur) < 1e-9 || !Number.isFinite(val)) return [];
-  return [h('dt', {}, t('panel.spendAt', { pct: num(val, 2) })), h('dd', { 'data-testid': 'defence-spend-at' }, t('panel.spendAtValue', { value: money((last * val) / cur) }))];
 }
 
 /** One unit's cost, USD bn: a stockpile lot at the country's price last quarter (it is paid at the market price). */
