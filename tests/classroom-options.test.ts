@@ -161,7 +161,9 @@ describe('quarters per round', () => {
       const rep = await fetch(`${srv.base}/api/classes/${k.classId}/worlds/1/replay.json`, { headers: { authorization: `Bearer ${k.teacherToken}` } });
       const file = join(dir, 'w1.json');
       writeFileSync(file, await rep.text());
-      expect(execFileSync(process.execPath, [join(ROOT, 'bin/gambit.mjs'), 'replay', 'verify', file], { encoding: 'utf8' })).toMatch(/all 8 turns match/);
+      expect(execFileSync(process.execPath, [join(ROOT, 'bin/gambit.mjs'), 'replay', 'verify', file], { encoding: 'utf8' })).toMatch(
+        /all 8 turns match .*; the orders of AUS, CHN, MYS, USA are what their agents play; not checked: JPN \("class", a class's students\)/, // the bots' orders played again
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -36,6 +36,7 @@ import { writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { plainWords, polishIssue } from './errors.ts';
 import { LIMITS, checkOutputs, mb } from './files.ts';
+import { checkReplayAgents, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 
 const content = loadScenarioContent;
@@ -130,7 +131,13 @@ export function cmdReplayVerify(file: string, o: { scenario?: string }): number 
   const c = replayContent(file, replay, o.scenario);
   const v = verifyReplay(c, replay);
   if (v.ok) {
-    process.stdout.write(`ok: ${file}: ${v.turns === 1 ? 'its 1 turn matches' : `all ${v.turns} turns match`} (scenario ${replay.scenarioId}, seed ${replay.seed})\n`);
+    // the hashes say the orders give the states; the agents field must say who gave the orders (fork plays them on)
+    const who = checkReplayAgents(c, replay);
+    if (!who.ok) {
+      process.stdout.write(`mismatch: ${file}: ${agentCheckWords(who)}\n`);
+      return 1;
+    }
+    process.stdout.write(`ok: ${file}: ${v.turns === 1 ? 'its 1 turn matches' : `all ${v.turns} turns match`} (scenario ${replay.scenarioId}, seed ${replay.seed}); ${agentCheckWords(who)}\n`);
     return 0;
   }
   const reason = plainWords(v.reason);

@@ -8,6 +8,7 @@ import { inputFiles } from './content.ts';
 import { builtinScenarioPath } from '../content/load.ts';
 import { FileError, plainWords } from './errors.ts';
 import { checkOutputs } from './files.ts';
+import { checkReplayAgents, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
@@ -51,6 +52,9 @@ export function cmdFork(file: string, o: ForkOptions): number {
   const seed = int('--seed', 0)(o.seed);
   const check = verifyReplay(content, replay, { upTo: at });
   if (!check.ok) throw new FileError(`${file}: ${plainWords(check.reason)}; cannot fork from it`);
+  // the continuations play the replay's agents on: they must be the ones whose orders it recorded
+  const who = checkReplayAgents(content, replay, at);
+  if (!who.ok) throw new FileError(`${file}: ${agentCheckWords(who)}; cannot fork from it`);
   // a fork in which every named seat plays as it did is the same game again: every difference is 0. That is a
   // check of the pairing (the continuations share their seeds), so it runs, and says so (once every
   // argument has been checked: a refused command prints its error alone)

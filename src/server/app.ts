@@ -194,7 +194,10 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
     const world = cls.worlds[w];
     if (!Number.isInteger(w) || !world) throw new HttpError(404, `no world ${(req.params as { w: string }).w}`, 'noWorld', { world: (req.params as { w: string }).w });
     if (world.turn === 0) throw new HttpError(409, `world ${w + 1} has not played a turn yet`, 'worldNotPlayed', { world: w + 1 });
-    const agents = Object.fromEntries(cls.seats[w].map((s) => [s.country, s.students.length ? 'class' : 'persona']));
+    // 'persona' only for a seat the persona played every turn (`gambit replay verify` plays it again); a seat students
+    // played any turn, or hold now, is the class's
+    const turns = cls.resolvedAt.filter((r) => r.world === w);
+    const agents = Object.fromEntries(cls.seats[w].map((s) => [s.country, !s.students.length && turns.every((r) => r.bots.includes(s.country)) ? 'persona' : 'class']));
     void reply.type('application/json').header('content-disposition', `attachment; filename="class-${cls.code}-world-${w + 1}.json"`);
     return JSON.stringify(world.replay(agents as never), null, 1);
   });
