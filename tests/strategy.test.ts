@@ -142,7 +142,7 @@ describe('sweep', () => {
     expect(hashValue(playGame(same, 3, seats, { turns: 6, ledger: false }).state)).toBe(hashValue(playGame(base, 3, seats, { turns: 6, ledger: false }).state));
     const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,2.3,3', '--games', '2', '--turns', '4', '--workers', '1', '--no-progress', '--out', join(dir, 'sw-base'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain("sweep: 4 variants x 2 games = 6 games (1 variant at the base value takes the baseline's games) on 1 worker");
+    expect(r.stderr).toContain("sweep: 4 variants x 2 games = 8 games, 6 played (1 variant at the base value takes the baseline's games) on 1 worker");
     const rows = readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const of = (v: string) => rows.filter((x) => x[0] === v).map((x) => x.slice(2).join(','));
     expect(of('2')).toEqual(of('0'));

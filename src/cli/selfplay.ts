@@ -1,6 +1,6 @@
 // `gambit selfplay` and `gambit merge`: seeded games on worker threads, written in game order whatever the worker count;
 // a journal (OUT.partial) lets an interrupted run resume, and the output file appears only when complete.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
@@ -117,11 +117,12 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   }
   if (o.out && done) {
     // streamed in game order from the journal's lines, one at a time; JSONL and CSV appear together
+    const had = existsSync(o.out);
     const n = writeResults(o.out, o.csv, (function* () {
       for (const text of done.lines(mine)) yield JSON.parse(text) as ResultLine;
     })());
     rmSync(journal!, { force: true });
-    process.stderr.write(`${n} games written to ${o.out} and ${csvPathFor(o.out, o.csv)}\n`);
+    process.stderr.write(`${n} games written to ${o.out} and ${csvPathFor(o.out, o.csv)}${had ? ' (replacing the earlier files)' : ''}\n`);
   }
   return 0;
 }

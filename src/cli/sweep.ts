@@ -151,7 +151,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     }
   });
   const shared = variants.filter(atBase).length;
-  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games${shared ? ` (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${variants.length * games} games${shared ? `, ${tasks.length} played (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   // unrounded outcomes (exact): the means, spreads and effects below are of the games' own figures, and only sweep.csv's
   // per-game rows are rounded as a result line is
   const played = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);

@@ -1,5 +1,6 @@
 // `gambit tournament`: every profile of the agent pools (or a stated seeded sample), N games each on common seeds,
 // written as a payoff table (mean, sd and 95% interval per country per profile) for `gambit analyze`.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
@@ -188,7 +189,9 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const sorted = [...lines].sort((a, b) => a.game - b.game).map(({ shard: _s, ...l }) => l as ResultLine);
   const table = payoffTableOf(content.scenario.id, spec, sorted);
   const rows = table.profiles;
-  writeFileAtomic(join(dir, 'payoffs.json'), payoffsText(table));
+  const text = payoffsText(table);
+  const before = earlierTable(dir, text);
+  writeFileAtomic(join(dir, 'payoffs.json'), text);
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
   const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
@@ -215,8 +218,25 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
     `${left(shown)}| ${right(shown)}`,
   ];
   for (const r of rows) out.push(`${left(shown.map((c) => r.strategies[c]))}| ${right(shown.map((c) => cell(r, c)))}`);
-  out.push('', `written: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl`);
+  out.push('', `${before === 'none' ? 'written' : 'replaced'}: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl${before === 'same' ? ' (the same table as before)' : ''}`);
+  // what an earlier run left beside a different table is of that table: said, not removed (they are the user's files)
+  const stale = before === 'other' ? ['analysis.json', 'report.html'].filter((f) => existsSync(join(dir, f))) : [];
+  if (stale.length)
+    out.push(
+      `note: ${stale.map((f) => join(dir, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier table, not this one; ${stale.includes('analysis.json') ? `gambit analyze ${join(dir, 'payoffs.json')} --out ${join(dir, 'analysis.json')}, then ` : ''}gambit report ${dir}`,
+    );
   return out.join('\n') + '\n';
+}
+
+/** What payoffs.json held in `dir` before this run wrote `text` there: nothing, the same table, or another one. */
+function earlierTable(dir: string, text: string): 'none' | 'same' | 'other' {
+  const p = join(dir, 'payoffs.json');
+  if (!existsSync(p)) return 'none';
+  try {
+    return readFileSync(p, 'utf8') === text ? 'same' : 'other';
+  } catch {
+    return 'other';
+  }
 }
 
 const TournamentSpecSchema = z

@@ -1,0 +1,42 @@
+// A batch run again into the same place says it replaced what was there, and what an earlier run left beside a
+// different table (an analysis, a report) is named as stale rather than silently kept.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { gambit } from './cli-run.ts';
+
+const TMP = mkdtempSync(join(tmpdir(), 'gambit-rerun-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('running a batch again into the same output', () => {
+  it('tournament: written, then replaced (the same table), then replaced with the stale analysis named', () => {
+    const dir = join(TMP, 't');
+    const t = (turns: string) => gambit('tournament', '--pool', 'JPN=status-quo,hawk', '--games-per-profile', '2', '--turns', turns, '--out', dir);
+    const first = t('3');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`\nwritten: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl\n`);
+    expect(gambit('analyze', join(dir, 'payoffs.json'), '--out', join(dir, 'analysis.json')).code).toBe(0);
+    const same = t('3');
+    expect(same.stdout).toContain(`\nreplaced: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl (the same table as before)\n`);
+    expect(same.stdout).not.toContain('note:'); // the analysis is of this very table
+    const other = t('4');
+    expect(other.code).toBe(0);
+    expect(other.stdout).toContain(`\nreplaced: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl\n`);
+    expect(other.stdout).toContain(`note: ${join(dir, 'analysis.json')} is of the earlier table, not this one; gambit analyze ${join(dir, 'payoffs.json')} --out ${join(dir, 'analysis.json')}, then gambit report ${dir}\n`);
+    // and report agrees that it is stale
+    const rep = gambit('report', dir);
+    expect(rep.code).not.toBe(0);
+    expect(rep.stderr).toContain('it is the analysis of another payoff table than payoffs.json');
+  });
+
+  it('selfplay: the second run says it replaced the earlier files', () => {
+    const out = join(TMP, 's.jsonl');
+    const a = gambit('selfplay', '--games', '2', '--turns', '2', '--out', out);
+    expect(a.code).toBe(0);
+    expect(a.stderr).toMatch(/^2 games written to .*s\.jsonl and .*s\.csv\n$/m);
+    expect(a.stderr).not.toContain('replacing');
+    const b = gambit('selfplay', '--games', '2', '--turns', '2', '--out', out);
+    expect(b.stderr).toMatch(/2 games written to .*s\.jsonl and .*s\.csv \(replacing the earlier files\)\n/);
+  });
+});
