@@ -89,7 +89,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
           story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plain(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
-                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plain(n)))))))
+                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${story.toYouBy.get(who) ? t('digest.othersMore', { count: g.lines.length, above: story.toYouBy.get(who) ?? 0 }) : t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plain(n)))))))
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
@@ -104,3 +104,4 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
   queueMicrotask(() => close.focus({ preventScroll: true }));
   return dlg;
 }
+

@@ -187,7 +187,7 @@ export function changeHead(c: Change): string {
 }
 
 /** The news sorted into the story's parts. */
-export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; events: { title: string; text: string; note?: string }[]; yours: string[]; steps: string[]; others: Map<string, { lines: string[]; routine: number }> } {
+export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; toYouBy: Map<string, number>; events: { title: string; text: string; note?: string }[]; yours: string[]; steps: string[]; others: Map<string, { lines: string[]; routine: number }> } {
   const eventLines = new Set(report.events.map((e) => `${e.title}: ${e.text}`));
   const toYou: string[] = [];
   const yours: string[] = [];
@@ -196,6 +196,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const steps: string[] = [];
   const own = new RegExp(`^${me}'s [^:]+ programme P\\d+: |^[^(:]+ P\\d+ \\(${me}\\b[^)]*\\) (is complete|has failed)|^${me}'s deep-sea mud lifting is suspended`);
   const others = new Map<string, { lines: string[]; routine: number }>();
+  // how many of each country's moves are listed among those aimed at the player (its folded group then counts "more")
+  const toYouBy = new Map<string, number>();
   // a leak found going through the player's country is about it too (it raises the tension with the country that found
   // it); an answer to the player's own proposal ("JPN accepts D25: USA offers JPN ...") is news to the player, not one
   // of the answering country's moves folded away (a rejection names the proposer: "... from USA")
@@ -205,7 +207,10 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
     const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
     if (who === me) (own.test(line) ? steps : yours).push(line);
-    else if (who && aimed.test(line) && !/defen[cs]e spending/.test(line)) toYou.push(line);
+    else if (who && aimed.test(line) && !/defen[cs]e spending/.test(line)) {
+      toYou.push(line);
+      toYouBy.set(who, (toYouBy.get(who) ?? 0) + 1);
+    }
     // the US-China track (escalation, truce) is about the player when the player is one of the two
     else if (!who && /^US-China track\b/.test(line) && (me === 'USA' || me === 'CHN')) toYou.push(line);
     else {
@@ -226,5 +231,5 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(comma());
     return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(cars.change), causes }) };
   });
-  return { toYou, events, yours, steps, others };
+  return { toYou, toYouBy, events, yours, steps, others };
 }

@@ -66,6 +66,8 @@ export const enLater = {
     others: 'Other countries’ moves',
     othersHint_one: '{{count}} move',
     othersHint_other: '{{count}} moves',
+    othersMore_one: '{{count}} more move ({{above}} above, aimed at you)',
+    othersMore_other: '{{count}} more moves ({{above}} above, aimed at you)',
     routine: 'routine: defence spending',
     ledgers: 'Why each of your indicators moved ({{country}})',
     noChange: 'No change worth showing.',

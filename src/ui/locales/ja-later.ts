@@ -65,6 +65,8 @@ export const jaLater: Later = {
     others: '他国の手',
     othersHint_one: '{{count}} 件の手',
     othersHint_other: '{{count}} 件の手',
+    othersMore_one: 'ほかに {{count}} 件の手（上の {{above}} 件はあなたに向けた手）',
+    othersMore_other: 'ほかに {{count}} 件の手（上の {{above}} 件はあなたに向けた手）',
     routine: '定例：防衛費',
     ledgers: '各指標が動いた理由（{{country}}）',
     noChange: '目立った変化はありません。',

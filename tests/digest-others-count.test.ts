@@ -1,0 +1,42 @@
+// The digest lists a country's moves aimed at the player at the top ("What happened to you") and folds the rest under
+// "Other countries' moves". The folded group's count said "United States: 1 move" beside the US tariff on Japan above
+// it, which read as if that tariff were not one of its moves; it now says "1 more move (3 above, aimed at you)".
+import { describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { createGame, resolveTurn, viewFor, type Orders } from '../engine/index.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+import { laterReady, setLang } from '../src/ui/i18n.ts';
+
+installFakeDom();
+const { digest } = await import('../src/ui/digest.ts');
+await laterReady();
+
+const orders = { USA: { tariffs: { JPN: { autos: 25 }, CHN: { magnets: 30 } } } } as unknown as Orders;
+
+function summaries(me: 'JPN' | 'AUS'): { toYou: string; folded: string[] } {
+  const { state, report } = resolveTurn(content, createGame(content, 1), orders, { ledger: false });
+  const d = digest(report, me, () => {}, { view: viewFor(state, me), turns: 40 }) as unknown as FakeElement;
+  return {
+    toYou: d.querySelectorAll('section').find((x) => x.getAttribute('data-testid') === 'story-you')?.textContent ?? '',
+    folded: d.querySelectorAll('summary').map((x) => x.textContent ?? ''),
+  };
+}
+
+describe("the others' moves counted beside those aimed at the player", () => {
+  it('Japan: the US tariff on Japan is above, and the US group counts the rest as "more"', async () => {
+    await setLang('en');
+    const s = summaries('JPN');
+    // the tariff, the deal it breaks (D5 caps it) and the trust lost: three lines about Japan, listed above
+    expect(s.toYou).toMatch(/The United States sets its tariffs on Japan: cars 25% \(was 15%\)\.The United States raises its tariff on cars from Japan to 25% \(cap 15%\), which its deal D5 forbids\.The United States breaks deal D5 with Japan/);
+    expect(s.folded).toContain('United States: 1 more move (3 above, aimed at you)');
+  });
+  it('Australia, at whom neither tariff is aimed: all four lines are counted in the group', async () => {
+    await setLang('en');
+    expect(summaries('AUS').folded).toContain('United States: 4 moves');
+  });
+  it('in Japanese too', async () => {
+    await setLang('ja');
+    expect(summaries('JPN').folded.some((x) => x.includes('ほかに 1 件の手（上の 3 件はあなたに向けた手）'))).toBe(true);
+    await setLang('en');
+  });
+});
