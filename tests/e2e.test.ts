@@ -123,10 +123,13 @@ describe.runIf(run)('the browser game', () => {
   it('undoes a turn and forks a timeline', async () => {
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="turn-label"]')?.textContent?.includes('Turn 1 of 4'));
+    // each says what it did (Undo had no word: the map and panels just changed back)
+    await page.getByTestId('toast-info').filter({ hasText: 'Turn 1 undone: its results are gone and turn 1 is next again.' }).waitFor();
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
     await page.getByTestId('fork').click();
     await page.getByTestId('compare').waitFor();
+    await page.getByTestId('toast-info').filter({ hasText: 'Timeline B starts here, after turn 1: what you play now leaves the other timelines as they were.' }).waitFor();
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
     expect(await label()).toContain('Turn 3 of 4');

@@ -30,7 +30,7 @@ export interface GameActions {
   load(): void;
   newGame(): void;
   finished(): Promise<void>;
-  snapshotChanged(s: SessionSnapshot): void;
+  snapshotChanged(s: SessionSnapshot, said?: string): void; // said: what changed, in words (undo, fork), shown as a toast
   /** the game could not be drawn (its texts did not load) and the player closed the dialog that said so (without it,
    * the screen tries again) */
   notDrawn?(): void;
@@ -380,7 +380,7 @@ export class GameScreen {
     const r = await this.session.undo(this.snap.turn - 1);
     if (r.ok) {
       this.setSnapshot(r.value, false);
-      this.actions.snapshotChanged(r.value);
+      this.actions.snapshotChanged(r.value, t('toast.undone', { n: r.value.turn + 1 }));
     }
   }
 
@@ -388,7 +388,7 @@ export class GameScreen {
     const r = await this.session.fork();
     if (r.ok) {
       this.setSnapshot(r.value, false);
-      this.actions.snapshotChanged(r.value);
+      this.actions.snapshotChanged(r.value, t(r.value.turn ? 'toast.forked' : 'toast.forkedStart', { name: timelineName(r.value.timelines.find((x) => x.id === r.value.activeTimeline)?.label ?? ''), turn: r.value.turn }));
     }
   }
 

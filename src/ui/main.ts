@@ -70,7 +70,10 @@ async function showGame(s: SessionSnapshot): Promise<void> {
       game = null;
       endScreen(root, session, s.config.country, f, () => void showStart());
     },
-    snapshotChanged: () => void autosave(),
+    snapshotChanged: (_s, said) => {
+      void autosave();
+      if (said) toast(said);
+    },
   });
   await game.mount();
   void autosave();
