@@ -42,6 +42,9 @@ describe.runIf(run)('the browser game', () => {
     await expect.poll(() => canvasColours(page.getByTestId('map')), { timeout: 30_000 }).toBeGreaterThan(20);
     // a game just started at 1280x720, its map drawn: nothing overflows (a game of its own at this size before)
     expect(await overflowing(page), '1280x720').toEqual([]);
+    // before the first turn the why? links are off, and the list says so in words (it was only a tooltip)
+    expect(await page.getByTestId('why-gdp').isDisabled()).toBe(true);
+    expect(await page.getByTestId('why-later').textContent()).toBe('Each “why?” opens after the first turn: what moved that figure, cause by cause.');
   }, 120_000);
 
   it('sets policies, ends the turn and shows the digest with why ledgers', async () => {
@@ -96,6 +99,7 @@ describe.runIf(run)('the browser game', () => {
     expect(table).toHaveLength(6); // one row an objective the US weighs
     expect(Math.abs(num((await page.getByTestId('score-table').locator('tfoot td').first().textContent())!) - hs.score)).toBeLessThanOrEqual(0.0051);
     await page.getByTestId('tab-indicators').click();
+    expect(await page.getByTestId('why-later').count()).toBe(0);
     await page.getByTestId('why-gdp').click();
     await page.getByTestId('indicator-gdp').getByTestId('ledger-gdp').waitFor();
     await page.getByTestId('tab-tariffs').click();

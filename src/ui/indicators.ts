@@ -61,6 +61,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     'section',
     { class: 'panel', 'aria-label': t('tab.Indicators') },
     h('ul', { class: 'indicators' }, ...rows),
+    rep ? '' : h('p', { class: 'hint', 'data-testid': 'why-later' }, t('ind.whyLater')),
     h('h3', { 'data-testid': 'score-by-objective', tabindex: -1 }, t('ind.scoreBy'), termLink('yardstick')),
     splitTable(s.turnScore),
     h('h3', {}, t('ind.prices')),

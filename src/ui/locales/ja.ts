@@ -27,7 +27,7 @@ export const ja: First = {
   confirm: { newGame: 'このゲームを離れて新しいゲームを始めますか？このブラウザの直近 3 件の自動保存（開始画面）に、新しいゲームの自動保存（開始時と毎ターン）で置き換わるまで残ります。ファイルに残すには先に保存してください。', leave: '新しいゲームを始める' },
   budget: { thisTurn: '今ターンの予算 {{money}}', orders: '指示 {{money}}', meter: '今ターンの投資が使う予算の割合' },
   map: { inspect: '地点の数字…', inspectLabel: '地図上の地点の数字', zoomIn: '拡大', zoomOut: '縮小', reset: '地図を元に戻す', aria: 'インド太平洋の地図：今期の貿易の流れ', country: '国：{{name}}', port: '港：{{name}}', lane: '航路：{{a}} – {{b}}', strait: '海峡：{{name}}' },
-  ind: { why: 'なぜ？', whyTitle: '前のターンに動いた理由', afterFirst: '最初のターンの後に表示', scoreBy: '目標別のスコア（ポイント）', prices: '価格（ドル/kg）', outside: '中国以外', china: '中国', you: '自国' },
+  ind: { why: 'なぜ？', whyTitle: '前のターンに動いた理由', afterFirst: '最初のターンの後に表示', whyLater: '各「なぜ？」は最初のターンの後に開けます：その数値を動かした要因を一つずつ示します。', scoreBy: '目標別のスコア（ポイント）', prices: '価格（ドル/kg）', outside: '中国以外', china: '中国', you: '自国' },
   toast: { saved: '保存しました：{{n}} 本のタイムライン全て。', loaded: '読み込みました：次はターン {{turn}} / {{total}}。', loadFailed: 'このファイルは読み込めません：{{error}}。現在のゲームはそのままです。', dismiss: '閉じる', textsFailed: 'ゲームの文章を読み込めませんでした。ページを再読み込みしてください。', endFailed: '結果画面を読み込めませんでした。閉じてもう一度試すか、ページを再読み込みしてください。', langFailed: '{{lang}}を読み込めませんでした。ページは{{now}}のままです。', reload: '再読み込み', turnFailed: 'ターンを進められませんでした：{{error}}', undone: 'ターン {{n}} を取り消しました：その結果は消え、次は再びターン {{n}} です。あるターンを残したまま別の手を試すには「分岐」を使ってください。', forked: '{{name}} はここ（ターン {{turn}} の後）から始まります：ここでの手は他のタイムラインを変えません。上部で切り替え、「比較」で並べて見られます。', forkedStart: '{{name}} はここ（ゲームの開始時点）から始まります：ここでの手は他のタイムラインを変えません。上部で切り替え、「比較」で並べて見られます。' },
   /** a country's ("China's"), said in ledgers and elsewhere (labels.ts countryOwn); the causes are in ja-later.ts */
   cause: {
