@@ -3,7 +3,7 @@
 import { Container, Graphics, type Text } from 'pixi.js';
 import type { CountryView, GameMap, RegionId } from '../../engine/lite.ts';
 import { CLOSED_MARK, LABEL_LONLAT, plateShift, type GeoProj } from './geo.ts';
-import { label } from './layers.ts';
+import { label, markerGraphic } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
 import { keepOff, type ScreenBox } from './geometry.ts';
@@ -51,11 +51,9 @@ export class MapLabels {
       layer.addChild(tx);
       this.straits.set(s.id, tx);
       anchors.push({ obj: tx, wx: p.x, wy: p.y });
-      // a closed strait's mark, a red disc with a white X: here, over the lanes, flows and ports (the dots of Singapore
+      // a closed strait's mark, a "no entry" sign (layers.ts markerGraphic): here, over the lanes, flows and ports (the dots of Singapore
       // and Port Klang covered the Malacca strait's X when it was drawn with the land), under the names and plates
-      const k = 4;
-      const mark = new Graphics().circle(0, 0, CLOSED_MARK.radius).fill({ color: CLOSED, alpha: 0.9 }).stroke({ width: 1.5, color: 0xffffff });
-      mark.moveTo(-k, -k).lineTo(k, k).moveTo(k, -k).lineTo(-k, k).stroke({ width: 2, color: 0xffffff });
+      const mark = markerGraphic('closed', CLOSED_MARK.radius);
       mark.visible = false;
       layer.addChildAt(mark, 0);
       this.marks.set(s.id, mark);

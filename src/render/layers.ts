@@ -1,7 +1,7 @@
 // The map's Pixi pieces that are built once or rarely: land and coasts, straits, legend, markers, tooltip, particle textures.
 import { Container, Graphics, Rectangle, Text, Texture, type Renderer } from 'pixi.js';
 import { FAMILIES } from './geometry.ts';
-import { BAN, FAMILY_COLOUR, FAMILY_SHAPE, FONT, LANE, LICENCE } from './style.ts';
+import { BAN, CLOSED, FAMILY_COLOUR, FAMILY_SHAPE, FONT, LANE, LICENCE } from './style.ts';
 import { t as tr } from '../ui/i18n.ts';
 
 const FAMILY_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) => tr(`mapText.family.${String(k)}`) });
@@ -23,10 +23,14 @@ function shapeAt(g: Graphics, shape: 'circle' | 'diamond' | 'square', x: number,
   g.fill({ color: colour }).stroke({ width: 1, color: 0x000000, alpha: 0.6 });
 }
 
-/** Marker glyphs, centred on (0, 0): a red disc with a white X (ban), an amber disc with an L (licence), a white "%" badge. */
-export function markerGraphic(kind: 'banned' | 'licensed' | 'tariff'): Graphics {
+/** Marker glyphs, centred on (0, 0): a red disc with a white X (ban), an amber disc with an L (licence), a white "%" badge,
+ * and a closed strait's "no entry" sign (a red disc with a white bar: it used the ban's X, and read as one). */
+export function markerGraphic(kind: 'banned' | 'licensed' | 'tariff' | 'closed', r = 7): Graphics {
   const g = new Graphics();
-  if (kind === 'banned') {
+  if (kind === 'closed') {
+    g.circle(0, 0, r).fill({ color: CLOSED, alpha: 0.95 }).stroke({ width: 1.5, color: 0xffffff });
+    g.roundRect(-r * 0.62, -r * 0.2, r * 1.24, r * 0.4, r * 0.1).fill({ color: 0xffffff });
+  } else if (kind === 'banned') {
     g.circle(0, 0, 7).fill({ color: BAN }).stroke({ width: 1.5, color: 0xffffff });
     g.moveTo(-3.2, -3.2).lineTo(3.2, 3.2).moveTo(3.2, -3.2).lineTo(-3.2, 3.2).stroke({ width: 2, color: 0xffffff, cap: 'round' });
   } else if (kind === 'licensed') {
@@ -65,7 +69,7 @@ export function makeLegend(compact = false): Container {
     g.rect(x + 1, 8, 11, 9).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: 0xff4d40 });
     x += 16 + text(tr('mapText.outlineKey'), x + 16, 5, 12).width + 8;
     let x2 = 8;
-    for (const [k, s] of [['banned', tr('mapText.ban')], ['licensed', tr('mapText.licence')], ['tariff', tr('mapText.tariff')]] as const) {
+    for (const [k, s] of [['banned', tr('mapText.ban')], ['licensed', tr('mapText.licence')], ['tariff', tr('mapText.tariff')], ['closed', tr('mapText.closedKey')]] as const) {
       const m = markerGraphic(k);
       m.scale.set(0.8);
       m.position.set(x2 + 7, 37);
@@ -87,10 +91,11 @@ export function makeLegend(compact = false): Container {
   g.moveTo(12, y + 20).lineTo(26, y + 20).stroke({ width: 6, color: LANE, alpha: 0.6 });
   text(tr('mapText.width'), 30, y + 6, 14);
   y += 30;
-  const marks: ['banned' | 'licensed' | 'tariff', string][] = [
+  const marks: ['banned' | 'licensed' | 'tariff' | 'closed', string][] = [
     ['banned', tr('mapText.ban')],
     ['licensed', tr('mapText.licence')],
     ['tariff', tr('mapText.tariff')],
+    ['closed', tr('mapText.closedKey')],
   ];
   for (const [k, s] of marks) {
     const m = markerGraphic(k);

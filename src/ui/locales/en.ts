@@ -173,6 +173,7 @@ export const en = {
     tariff: 'Import tariff ≥ 10%',
     shading: 'Land: magnet supply (red outline: under 80%)',
     outlineKey: 'magnets under 80%',
+    closedKey: 'Strait closed',
     moved: '{{from}} → {{to}}: {{what}}',
     nothingMoved: 'nothing moved',
     blocked: 'Blocked: no open sea route',

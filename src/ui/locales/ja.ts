@@ -171,6 +171,7 @@ export const ja: First = {
     tariff: '輸入関税 10%以上',
     shading: '陸地：磁石の確保率（赤い縁：80%未満）',
     outlineKey: '磁石80%未満',
+    closedKey: '海峡封鎖',
     moved: '{{from}} → {{to}}：{{what}}',
     nothingMoved: '動きなし',
     blocked: '封鎖：通れる海路なし',
