@@ -108,6 +108,8 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
       await page.getByTestId('compare').click();
       await page.getByTestId('compare-view').waitFor();
       await noRawKeys(page, `${lang} compare`);
+      // the charts' x axis says what its numbers are (a bare "1" before)
+      expect(await page.getByTestId('compare-view').locator('svg text').allTextContents()).toContain(lang === 'ja' ? 'ターン 1' : 'turn 1');
       await page.keyboard.press('Escape');
       await page.getByTestId('glossary-btn').click();
       await page.getByTestId('glossary').waitFor();

@@ -74,7 +74,7 @@ export async function compareDialog(root: HTMLElement, session: Session, s: Sess
   const c = s.config.country;
   const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange];
   const n = Math.max(...histories.map((x) => x.length));
-  const x = Array.from({ length: n }, (_, i) => `${i + 1}`);
+  const x = Array.from({ length: n }, (_, i) => `${t('endText.byTurn')} ${i + 1}`); // "turn 5", as the end screen's charts (a bare 5 said nothing)
   const mk = (title: string, f: (v: (typeof histories)[0][0]) => number, unit = '', minSpan = 0) => lineChart(title, timelines.map((tl, i) => ({ label: `${timelineName(tl.label)}${tl.forkedAt ? ` (${t('header.forkedAt', { n: tl.forkedAt })})` : ''}`, values: histories[i].map(f), colour: colours[i % colours.length], dashed: i > 0 })), 380, 170, unit, x, minSpan);
   const close = h('button', { type: 'button', class: 'primary', onclick: () => dlg.remove() }, t('action.close'));
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-label': t('action.compare'), 'data-testid': 'compare-view' }, h('div', { class: 'modal-body' }, h('h2', {}, t('action.compare')), h('div', { class: 'charts' }, mk(t('header.score', { country: c, score: '' }), (v) => v.countries[c].score, '', 0.5), mk(HEADLINE_LABEL.gdp, (v) => v.countries[c].gdp, '', 0), mk(HEADLINE_LABEL.approval, (v) => v.countries[c].approval, '', 5), mk(HEADLINE_LABEL.magnetSupplyRatio, (v) => v.countries[c].magnetSupplyRatio * 100, '%', 10)), close));
