@@ -79,6 +79,15 @@ describe('the digest story', () => {
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
     expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
   });
+  it('puts the answer to a deal whose terms name defence spending before its proposer, and does not call it routine (a class: China\'s offer to Japan)', () => {
+    const accept = 'JPN accepts D7: CHN offers JPN open exports of magnets for defence spending of at least 1.5% of GDP, for 8 turns.';
+    const spend = 'JPN raises defence spending to 1.50% of GDP.';
+    const r = report([], [accept, spend]);
+    expect(sortNews(r, 'CHN').toYou).toEqual([accept]);
+    expect(sortNews(r, 'CHN').others.get('JPN')).toEqual({ lines: [spend], routine: 1 });
+    // a third country sees both folded, one of them routine (the whole group read "routine" before)
+    expect(sortNews(r, 'USA').others.get('JPN')).toEqual({ lines: [accept, spend], routine: 1 });
+  });
   it('tells the country a leak went through (as Australia in persona seed 2, turn 2: the tension it raises shows in its next security ledger)', () => {
     const line = 'CHN finds about 669 t of its magnets reaching USA through JPN, round its export controls.';
     expect(sortNews(report([], [line]), 'JPN').toYou).toEqual([line]);

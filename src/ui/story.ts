@@ -186,6 +186,10 @@ export function changeHead(c: Change): string {
   return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${fmtChange(c.hd, c.change)}${c.hd === 'gdp' || c.hd === 'autoProduction' || c.hd === 'autoExports' ? paren(`${c.rel >= 0 ? '+' : '−'}${num(Math.abs(c.rel) * 100, 1)}%`) : ''}`;
 }
 
+/** A country's defence spending set for the quarter: routine, folded. Only that line: a deal whose terms name defence
+ * spending ("... for defence spending of at least 1.5% of GDP") was counted as routine and kept from its proposer. */
+const ROUTINE = /^[A-Z]{3} (raises|cuts) defen[cs]e spending to /;
+
 /** The news sorted into the story's parts. */
 export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; toYouBy: Map<string, number>; events: { title: string; text: string; note?: string }[]; yours: string[]; steps: string[]; others: Map<string, { lines: string[]; routine: number }> } {
   const eventLines = new Set(report.events.map((e) => `${e.title}: ${e.text}`));
@@ -207,7 +211,7 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     // a line about a country's project names it in brackets after the project ("Magnet recycling P7 (JPN) is complete.")
     const who = /^(AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1] ?? /^[^(:]+ P\d+ \((AUS|CHN|JPN|MYS|USA|ROW)\b/.exec(line)?.[1];
     if (who === me) (own.test(line) ? steps : yours).push(line);
-    else if (who && aimed.test(line) && !/defen[cs]e spending/.test(line)) {
+    else if (who && aimed.test(line) && !ROUTINE.test(line)) {
       toYou.push(line);
       toYouBy.set(who, (toYouBy.get(who) ?? 0) + 1);
     }
@@ -217,7 +221,7 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
       const k = who ?? '';
       const g = others.get(k) ?? { lines: [], routine: 0 };
       g.lines.push(line);
-      if (/defen[cs]e spending/.test(line)) g.routine++;
+      if (ROUTINE.test(line)) g.routine++;
       others.set(k, g);
     }
   }
