@@ -32,6 +32,12 @@ describe('the digest story', () => {
     expect(c!.causes[2]).toMatch(/^other causes −10\.1 percentage points$/);
     expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
   });
+  it('says the rest when two large causes nearly cancel (a class: China\'s magnet supply −2.9: −15.1 and +11.0 read as the whole story)', () => {
+    const [c] = yourChanges(report([{ cause: 'magnet production', amount: -0.151 }, { cause: 'inventories', amount: 0.11 }, { cause: 'rounding and limits', amount: 0.012 }]), 'USA', null, null);
+    expect(c!.causes).toHaveLength(3);
+    expect(c!.causes[2]).toBe('other causes +1.2 percentage points');
+    expect(amounts(c!.causes.join('; ')).reduce((a, b) => a + b, 0)).toBeCloseTo(c!.change * 100, 1);
+  });
   it('adds nothing when the named causes explain the change', () => {
     const [c] = yourChanges(report([{ cause: 'inventories', amount: 0.05 }, { cause: 'magnets from CHN', amount: -0.02 }, { cause: 'rounding and limits', amount: 0.0005 }]), 'USA', null, null);
     expect(c!.causes).toHaveLength(2);
@@ -204,7 +210,8 @@ describe('the security ledger’s causes in words', () => {
     const { setLang } = await import('../src/ui/i18n.ts');
     const { causeName } = await import('../src/ui/labels.ts');
     const aus = yourChanges(securityReport('AUS', [{ cause: 'tension with CHN: leaks found last turn', amount: -2.107 }, { cause: 'tension with CHN: settling', amount: 0.5656 }, { cause: "allies' commitment (trust)", amount: -0.3497 }]), 'AUS', null, null)[0]!;
-    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (settling after earlier moves) +0.6']);
+    // (the third cause, beyond the two named, is said as the rest: the line adds up to the change, −1.9)
+    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (settling after earlier moves) +0.6', 'other causes −0.3']);
     const tariffs = { cause: 'tension with CHN: tariffs by USA', amount: -0.8 };
     expect(yourChanges(securityReport('USA', [tariffs]), 'USA', null, null)[0]!.causes).toEqual(['tension with China (your tariffs) −0.8']);
     expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (the United States’ tariffs)');

@@ -174,7 +174,8 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         if (c.cause === 'events' && report.events.length) words += paren(report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; '));
         return `${words} ${fmtChange(hd, c.amount)}`;
       });
-    if (named.length && Math.abs(rest) >= 0.2 * Math.max(Math.abs(x.change), ...named.map((c) => Math.abs(c.amount))) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
+    // (against the change, not the largest cause: "−2.9: −15.1; +11.0" left 1.2 out, under a fifth of the 15.1)
+    if (named.length && Math.abs(rest) >= 0.05 * Math.abs(x.change) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
     out.push({ hd, change: x.change, rel, causes });
   }
   return out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
