@@ -82,7 +82,16 @@ export function splitTable(ts: TurnScore | null): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.part')), h('th', {}, t('score.movedLast')))),
     h('tbody', {}, ...rows.map((p) => h('tr', {}, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.total)), h('td', {}, pts(p.change))))),
     h('tfoot', {}, h('tr', {}, h('th', {}, t('score.score')), h('td', {}, pts(ts.score)), h('td', {}, pts(ts.score - ts.prev)))),
+    ...[roundingNote([rows.map((p) => p.total), rows.map((p) => p.change)], [ts.score, ts.score - ts.prev])].filter(Boolean).map((note) => h('caption', { class: 'rounding' }, note)),
   );
+}
+
+/** Under a table whose rows, as shown (to the cent), do not add up to its total as shown: a line saying so ("security
+ * −0.06 ... all −0.07": −0.064 and a few −0.001s). `cols` are the columns' shown rows; `totals` the footer's figures. */
+function roundingNote(cols: number[][], totals: number[]): HTMLElement | '' {
+  const c = (v: number) => Math.round(Math.abs(v) * 100) * Math.sign(v); // cents, as pts shows them
+  const off = cols.some((rows, i) => rows.reduce((a, v) => a + c(v), 0) !== c(totals[i]));
+  return off ? h('p', { class: 'hint', 'data-testid': 'score-rounding' }, t('score.rounded')) : '';
 }
 
 /** The objectives too small to list, together, where together they show (several of −0.004 each made "all (others
@@ -121,6 +130,8 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
           h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < parts(ts).length && !restRow(ts, moved).length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
+    // the rows as shown: those listed, and the others' sums (a row, or under half a cent each column and so shown as 0)
+    moved.length ? roundingNote((['change', 'gap'] as const).map((k) => [...moved.map((p) => p[k]), parts(ts).filter((p) => !moved.some((m) => m.key === p.key)).reduce((a, p) => a + p[k], 0)]), [change, ts.gap]) : '',
     h('p', { class: 'hint' }, t('score.explain', { yardstick: yardstick(ts), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),
   );
 }

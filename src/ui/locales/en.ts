@@ -224,6 +224,7 @@ export const en = {
     allOthers: 'all (others ±0.00)',
     rest_one: 'the other objective',
     rest_other: 'the {{count}} others, each ±0.00',
+    rounded: 'Each figure is rounded to the cent, so the rows can miss the total by a cent or two.',
     levelWith: 'level with the yardstick',
     ahead: '{{n}} points ahead of the yardstick',
     behind: '{{n}} points behind the yardstick',

@@ -222,6 +222,7 @@ export const ja: First = {
     allOthers: '合計（他は ±0.00）',
     rest_one: 'その他の目標',
     rest_other: 'その他の{{count}}目標（各 ±0.00）',
+    rounded: '各数値は小数第2位で丸めているため、行の合計が合計欄と 0.01〜0.02 ずれることがあります。',
     levelWith: '基準と同じ',
     ahead: '基準より {{n}} ポイント上',
     behind: '基準より {{n}} ポイント下',

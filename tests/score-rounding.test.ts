@@ -1,0 +1,36 @@
+// The digest's score table showed "security −0.06" above "all (others ±0.00) −0.07" (a class's China: −0.064 and six
+// objectives of about −0.0007): each row is rounded to the cent, so the rows missed the total. Where they do, a line
+// under the table now says so; where they add up, nothing is added.
+import { describe, expect, it } from 'vitest';
+import { OBJECTIVES, type ObjectiveKey } from '../engine/index.ts';
+import type { TurnScore } from '../src/session/protocol.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+
+installFakeDom();
+const { scoreThisTurn, splitTable } = await import('../src/ui/score.ts');
+const { ready } = await import('../src/ui/i18n.ts');
+await ready;
+
+/** A turn's score: security moved by `security`, every other objective by `each`. */
+function score(security: number, each: number): TurnScore {
+  const by = Object.fromEntries(OBJECTIVES.map((k) => [k, k === 'security' ? { total: security, change: security, gap: security } : { total: each, change: each, gap: each }])) as Record<ObjectiveKey, { total: number; change: number; gap: number }>;
+  const total = security + each * (OBJECTIVES.length - 1);
+  return { turn: 1, score: total, prev: 0, gap: total, by } as unknown as TurnScore;
+}
+const note = (el: unknown) => (el as FakeElement).querySelectorAll('[data-testid="score-rounding"]').map((x) => x.textContent);
+
+describe('a score table whose rounded rows miss the total', () => {
+  it('says the rows are rounded, in the digest and in the Indicators tab', () => {
+    const ts = score(-0.064, -0.0007); // total −0.0682: shown −0.07 under −0.06 and ±0.00s
+    const digest = scoreThisTurn(ts, 'CHN') as unknown as FakeElement;
+    expect(digest.textContent).toContain('−0.06');
+    expect(digest.textContent).toContain('−0.07');
+    expect(note(digest)).toEqual(['Each figure is rounded to the cent, so the rows can miss the total by a cent or two.']);
+    expect(note(splitTable(ts))).toHaveLength(1);
+  });
+  it('adds nothing where the rows add up', () => {
+    const ts = score(-0.06, 0);
+    expect(note(scoreThisTurn(ts, 'CHN'))).toEqual([]);
+    expect(note(splitTable(ts))).toEqual([]);
+  });
+});
