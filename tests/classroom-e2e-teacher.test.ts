@@ -112,7 +112,10 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // Cat has not sent her orders when the teacher ends the round: her bar says they did not count (her draft was
     // dropped without a word), until she submits in round 2
     await teacher.getByTestId('world-1-waiting').getByText('waiting for Japan').waitFor();
+    // asked first, naming who is not in (Playwright dismisses an unhandled dialog: without this the round stays open)
+    const asked = new Promise<string>((resolve) => teacher.once('dialog', (d) => void d.accept().then(() => resolve(d.message()))));
     await teacher.getByTestId('end-round').click();
+    expect(await asked).toBe('End the round now? Not in yet: Japan. Their drafts are dropped and they keep their policies this round.');
     for (const p of students) {
       await p.getByTestId('digest').waitFor({ timeout: 60_000 });
       await p.getByTestId('digest-close').click();

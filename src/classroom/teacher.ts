@@ -103,6 +103,13 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   let failed: unknown = null; // a control's error, said again in another language
   const act = (method: string, args: unknown[] = []) => () =>
     void sock.call<TeacherState>(method, args).then((s) => { failed = null; msg.textContent = ''; show(s); }, (e: Error) => { failed = e; msg.textContent = said(e); });
+  // ending a round throws away the drafts of the countries not in yet: asked first, naming them (a misclick beside
+  // Pause and +1 minute ended the round for everyone)
+  const endRound = (worlds: WorldState[], index: number | null) => {
+    const open = worlds.filter((w) => (index === null || w.index === index) && !w.over && w.waitingFor.length);
+    const who = open.map((w) => (worlds.length > 1 ? c('dash.inWorld', { who: countryList(w.waitingFor), n: num(w.index + 1) }) : countryList(w.waitingFor))).join(c('dash.semi'));
+    if (!open.length || confirm(c('dash.endRoundConfirm', { who }))) act('endRound', [index])();
+  };
   let projector = recall(`projector:${classId}`);
   // the projector's link lasts 24 hours: the server renews it when it is past half its life (a class made the day
   // before, a projector signed out at its expiry), checked when the dashboard opens and every ten minutes
@@ -150,7 +157,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'pause', onclick: act('pause') }, c('dash.pause')) : '',
         s.status === 'paused' ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', onclick: act('resume') }, c('dash.resume')) : '',
         s.status === 'running' || s.status === 'paused' ? h('button', { type: 'button', 'data-testid': 'extend', onclick: act('extend', [60, null]) }, c('dash.extend')) : '',
-        s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'end-round', onclick: act('endRound', [null]) }, c('dash.endRound')) : '',
+        s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'end-round', onclick: () => endRound(s.worlds, null) }, c('dash.endRound')) : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => confirm(c('dash.endClassConfirm')) && act('endClass')() }, c('dash.endClass')) : '',
         projector ? h('a', { class: 'button', href: `?projector&lang=${lang()}#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, c('dash.projector')) : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: c('dash.sandboxTitle'), onclick: act('sandbox', [!s.sandbox]) }, c(s.sandbox ? 'dash.sandboxOn' : 'dash.sandboxOff')) : '',
@@ -192,7 +199,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? c((w.played ?? w.rounds) < w.rounds ? 'dash.ended' : 'dash.finished') : s.status === 'lobby' ? c('dash.notStarted') : clockText(left, w.clock.paused)),
         h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? c('waitingFor', { who: countryList(w.waitingFor) }) : w.seats.every((x) => x.bot) ? c('dash.botsOnly') : c('allIn')),
         w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, c('dash.lastEnded', { how: lastHow(s, w) })) : '',
-        s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: act('endRound', [w.index]) }, c('dash.endThisRound')) : '',
+        s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: () => endRound(s.worlds, w.index) }, c('dash.endThisRound')) : '',
       ),
       h('table', { class: 'grid seats' },
         h('thead', {}, h('tr', {}, h('th', {}, c('dash.country')), h('th', {}, c('dash.playedBy')), h('th', {}, c('dash.round')), h('th', {}, c('dash.score')))),
