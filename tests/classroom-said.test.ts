@@ -47,10 +47,10 @@ describe("the server's refusals on a Japanese page", () => {
     // string to have >=1 characters")
     const blank = await post(srv.base, '/api/join', { code: 'ZZZZZZ', label: '   ' });
     expect(blank.status).toBe(400);
-    expect(blank.json).toEqual({ error: 'join: type your name (1 to 40 characters)', code: 'joinInvalid', params: { field: 'label' } });
+    expect(blank.json).toEqual({ error: 'type your name (1 to 40 characters)', code: 'joinInvalid', params: { field: 'label' } });
     expect(said(err(blank.json))).toBe('あなたの名前を確認してください');
     const short = await post(srv.base, '/api/join', { code: 'ZZ', label: 'さくら' });
-    expect(short.json).toEqual({ error: 'join: type the class code your teacher gave you (4 to 12 letters and digits)', code: 'joinInvalid', params: { field: 'code' } });
+    expect(short.json).toEqual({ error: 'type the class code your teacher gave you (4 to 12 letters and digits)', code: 'joinInvalid', params: { field: 'code' } });
     // a class option out of range: the form's label names it
     const opt = await post(srv.base, '/api/classes', { ...TWO_SEATS, worlds: 13 });
     expect(opt.json).toMatchObject({ code: 'optionMax', params: { field: 'worlds', max: 12 } });

@@ -157,7 +157,8 @@ export async function buildServer(opts: ServerOptions): Promise<{ app: FastifyIn
       // string to have >=1 characters"); anything else (a token, a request) in the parser's words
       const field = String(p.error.issues[0]?.path[0] ?? '');
       const why = field === 'label' ? 'type your name (1 to 40 characters)' : field === 'code' ? 'type the class code your teacher gave you (4 to 12 letters and digits)' : zodLine(p.error);
-      throw new HttpError(400, `join: ${why}`, 'joinInvalid', { field });
+      // the form's fields in the student's words alone (the page shows them: "join: type your name" read as jargon)
+      throw new HttpError(400, field === 'label' || field === 'code' ? why : `join: ${why}`, 'joinInvalid', { field });
     }
     if (cluster && !hub.hasCode(p.data.code) && (await cluster.http(req, reply, { code: p.data.code.trim().toUpperCase() }))) return reply;
     const r = await hub.join(p.data.code, p.data.label, req.ip, { token: p.data.token, request: p.data.request });

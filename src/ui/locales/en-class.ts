@@ -88,7 +88,7 @@ export const enClass = {
     sandboxOff: 'Sandbox: off (turn on)',
     print: 'Print briefings',
     debrief: 'Debrief pack',
-    rejoin: "{{label}} asks to rejoin as {{country}} in world {{world}} from a device without their seat's link. ",
+    rejoin: "{{label}} asks to rejoin as {{country}} in world {{world}} from another device or a cleared browser (one without their seat's link). ",
     rejoinRevoked: '{{label}} asks to rejoin (revoked: back in their old seat if it has room). ',
     allow: 'Allow',
     refuse: 'Refuse',
