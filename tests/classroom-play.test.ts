@@ -234,6 +234,10 @@ describe('the teacher ends the class before its first round', () => {
     ok(await played.teacher.call('begin'));
     ok(await played.teacher.call('endRound', [null]));
     expect(Object.keys(exportRows(srv.hub.classes.get(played.classId)!)[0])).toEqual(EXPORT_COLUMNS);
+    // orders' numbers to 12 significant digits: a persona's defence share read 1.9289999999999998 in the CSV
+    const cls = srv.hub.classes.get(played.classId)!;
+    cls.worlds[0].orders[0].JPN = { defenseSpendingPct: 1.9289999999999998, tariffs: { CHN: { magnets: 12.5 } } };
+    expect(exportRows(cls).find((r) => r.country === 'JPN' && r.turn === 1)!.orders).toBe('{"defenseSpendingPct":1.929,"tariffs":{"CHN":{"magnets":12.5}}}');
     for (const c of [k.teacher, played.teacher, ...k.students.map((s) => s.client), ...played.students.map((s) => s.client)]) c.close();
   }, 60_000);
 });

@@ -146,7 +146,8 @@ export function exportRows(cls: ClassRoom): Record<string, string | number>[] {
           submitted_by: sub ? (cls.students.get(sub.student)?.label ?? sub.student) : '',
           submitted_at: sub ? new Date(sub.at).toISOString() : '',
           round_ended_by: res?.reason ?? '',
-          orders: JSON.stringify(world.orders[i][c] ?? {}),
+          // to 12 significant digits: a persona's 1.9289999999999998% reads 1.929 (the replay file keeps them exact)
+          orders: JSON.stringify(world.orders[i][c] ?? {}, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(12)) : v)),
           score: x.score,
           gdp_usd_bn: x.gdp,
           approval: x.approval,
