@@ -101,10 +101,10 @@ function addOfftakes(st: GameState, q: number, giver: CountryId, taker: CountryI
   }
 }
 
-/** The orders of country c this turn that enforceDeals overrode: a policy the orders changed (`before` -> `ordered`)
- * that the deals in force then held elsewhere (`now`), each with the deal whose commitment is the one in force (the
- * lowest cap, the highest floor; the first such deal in the list). For the report: the player reads that the order
- * did not hold, and why. */
+/** The policies of country c this turn that enforceDeals moved: one the orders changed (`before` -> `ordered`) that the
+ * deals in force then held elsewhere (`now`), or one in force that a deal moved as it came into force (`standing`),
+ * each with the deal whose commitment is the one in force (the lowest cap, the highest floor; the first such deal in
+ * the list). For the report: the player reads that the order did not hold, or that the policy moved, and why. */
 export function overriddenOrders(c: CountryId, before: Policies, ordered: Policies, now: Policies, deals: readonly Deal[], turn: number): Overridden[] {
   const out: Overridden[] = [];
   if (ordered === now) return out;
@@ -120,9 +120,9 @@ export function overriddenOrders(c: CountryId, before: Policies, ordered: Polici
           const o = ordered.tariffs[partner][k.good];
           const n = now.tariffs[partner][k.good];
           const key = `t:${partner}:${k.good}`;
-          if (o !== before.tariffs[partner][k.good] && n < o && n === k.max && !seen.has(key)) {
+          if (n < o && n === k.max && !seen.has(key)) {
             seen.add(key);
-            out.push({ country: c, deal: d.id, partner, kind: 'tariff', good: k.good, ordered: o, now: n });
+            out.push({ country: c, deal: d.id, partner, kind: 'tariff', good: k.good, ordered: o, now: n, ...standing(o === before.tariffs[partner][k.good]) });
           }
         } else if (k.type === 'openExports') {
           // the control record, not its level: an order from one licence share to another changes the record only
@@ -131,20 +131,23 @@ export function overriddenOrders(c: CountryId, before: Policies, ordered: Polici
           const o = oc.level;
           const n = now.controls[partner][k.stage].level;
           const key = `c:${partner}:${k.stage}`;
-          if (oc !== before.controls[partner][k.stage] && o !== n && !seen.has(key)) {
+          if (o !== n && !seen.has(key)) {
             seen.add(key);
-            out.push({ country: c, deal: d.id, partner, kind: 'control', stage: k.stage, ordered: o, now: n });
+            out.push({ country: c, deal: d.id, partner, kind: 'control', stage: k.stage, ordered: o, now: n, ...standing(oc === before.controls[partner][k.stage]) });
           }
         } else if (k.type === 'defenseFloor') {
-          if (ordered.defensePct !== before.defensePct && now.defensePct > ordered.defensePct && now.defensePct === k.minPct && !seen.has('d')) {
+          if (now.defensePct > ordered.defensePct && now.defensePct === k.minPct && !seen.has('d')) {
             seen.add('d');
-            out.push({ country: c, deal: d.id, partner, kind: 'defence', ordered: ordered.defensePct, now: now.defensePct });
+            out.push({ country: c, deal: d.id, partner, kind: 'defence', ordered: ordered.defensePct, now: now.defensePct, ...standing(ordered.defensePct === before.defensePct) });
           }
         }
       }
   }
   return out;
 }
+
+/** `{ standing: true }` for a policy the country did not order this turn (spread into an Overridden). */
+const standing = (kept: boolean): { standing?: true } => (kept ? { standing: true } : {});
 
 export function enforceDeals(c: CountryId, pol: Policies, deals: readonly Deal[], turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
   // whether an active deal holds this country to more than its policies give now, found without building the list of

@@ -258,7 +258,9 @@ export interface HeadlineChange {
 }
 
 /** An order this turn that a deal in force overrode: the policy the order set, and the one the deal held it to. */
-export type Overridden = { country: CountryId; deal: string; partner: CountryId } & (
+/** A policy a deal held elsewhere than the country left it: an order it overrode, or (`standing`) a policy in force
+ * that a deal coming into force moved (a tariff above its cap lowered, exports opened, defence raised to its floor). */
+export type Overridden = { country: CountryId; deal: string; partner: CountryId; standing?: true } & (
   | { kind: 'tariff'; good: TariffGood; ordered: number; now: number }
   | { kind: 'control'; stage: StageKey; ordered: ControlLevel; now: ControlLevel }
   | { kind: 'defence'; ordered: number; now: number }

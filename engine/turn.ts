@@ -128,7 +128,8 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   for (const c of COUNTRIES) {
     const ordered = R[c].policies;
     R[c].policies = enforceDeals(c, ordered, dealStep.deals, turn, (s, p) => state.flows[s][c][p] / q);
-    if (full && orders[c]) overridden.push(...overriddenOrders(c, state.regions[c].policies, ordered, R[c].policies, dealStep.deals, turn));
+    // (every country: a deal accepted by the other side moves the proposer's policies in force, orders or none)
+    if (full) overridden.push(...overriddenOrders(c, state.regions[c].policies, ordered, R[c].policies, dealStep.deals, turn));
   }
   // 3. budgets and new investments
   const purchase = { light: zeros6(), heavy: zeros6() };

@@ -66,3 +66,30 @@ describe('a deal accepted this turn overrides the player\'s own order', () => {
     expect(text).not.toContain('overrode');
   });
 });
+
+// A deal coming into force moves the policies in force too: Japan's standing 25% car tariff on the US, lowered to the
+// 2.5% cap when Japan accepts D9 with no tariff order of its own. A class's students were not told (the note above
+// is only for an order), and read their tariff fields changed by themselves.
+describe("a deal coming into force moves a policy in force, and the digest says so", () => {
+  const standing = () => {
+    const s = withOffer();
+    s.regions.JPN.policies = { ...s.regions.JPN.policies, tariffs: { ...s.regions.JPN.policies.tariffs, USA: { ...s.regions.JPN.policies.tariffs.USA, autos: 25 } } };
+    const { state, report } = resolveTurn(content, s, { JPN: { deals: { accept: ['D9'] } } } as unknown as Orders, { ledger: false });
+    const d = digest(report, 'JPN', () => {}, { view: viewFor(state, 'JPN'), turns: 40 }) as unknown as FakeElement;
+    return { state, report, held: d.querySelectorAll('[data-testid="deal-held"]').map((x) => x.textContent), overrode: d.querySelectorAll('[data-testid="deal-override"]').length };
+  };
+  it('in English, under what happened to you (not as an overridden order)', async () => {
+    await setLang('en');
+    const { state, report, held, overrode } = standing();
+    expect(state.regions.JPN.policies.tariffs.USA.autos).toBe(2.5);
+    expect(report.overridden).toEqual([{ country: 'JPN', deal: 'D9', partner: 'USA', kind: 'tariff', good: 'autos', ordered: 25, now: 2.5, standing: true }]);
+    expect(held).toEqual(['Deal D9 with the United States is in force: your tariff on cars from the United States is lowered from 25% to 2.5%, the deal’s cap.']);
+    expect(overrode).toBe(0);
+  });
+  it('in Japanese', async () => {
+    await setLang('ja');
+    await newsReady();
+    expect(standing().held).toEqual(['米国との協定D9が発効しました。米国からの自動車への関税は25%から協定の上限の2.5%に下がります。']);
+    await setLang('en');
+  });
+});

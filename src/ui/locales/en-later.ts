@@ -187,5 +187,8 @@ export const enLater = {
     overrideTariff: 'Deal {{id}} with {{who}} overrode your order: your tariff on {{good}} from {{who}} is {{now}}, the deal’s cap, not the {{ordered}} you ordered.',
     overrideControl: 'Deal {{id}} with {{who}} overrode your order: your {{what}} exports to {{who}} stay {{now}}, not {{ordered}} as you ordered.',
     overrideDefence: 'Deal {{id}} with {{who}} overrode your order: your defence spending is {{now}} of GDP, the deal’s floor, not the {{ordered}} you ordered.',
+    heldTariff: 'Deal {{id}} with {{who}} is in force: your tariff on {{good}} from {{who}} is lowered from {{ordered}} to {{now}}, the deal’s cap.',
+    heldControl: 'Deal {{id}} with {{who}} is in force: your {{what}} exports to {{who}} are {{now}} now, no longer {{ordered}}.',
+    heldDefence: 'Deal {{id}} with {{who}} is in force: your defence spending is raised from {{ordered}} to {{now}} of GDP, the deal’s floor.',
   },
 };

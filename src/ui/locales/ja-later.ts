@@ -184,5 +184,8 @@ export const jaLater: Later = {
     overrideTariff: '{{who}}との協定{{id}}があなたの命令より優先されました。{{who}}からの{{good}}への関税は、命令した{{ordered}}ではなく、協定の上限の{{now}}です。',
     overrideControl: '{{who}}との協定{{id}}があなたの命令より優先されました。{{who}}への{{what}}の輸出は、命令した「{{ordered}}」ではなく「{{now}}」のままです。',
     overrideDefence: '{{who}}との協定{{id}}があなたの命令より優先されました。防衛費は、命令したGDPの{{ordered}}ではなく、協定の下限の{{now}}です。',
+    heldTariff: '{{who}}との協定{{id}}が発効しました。{{who}}からの{{good}}への関税は{{ordered}}から協定の上限の{{now}}に下がります。',
+    heldControl: '{{who}}との協定{{id}}が発効しました。{{who}}への{{what}}の輸出は「{{ordered}}」から「{{now}}」になります。',
+    heldDefence: '{{who}}との協定{{id}}が発効しました。防衛費はGDPの{{ordered}}から協定の下限の{{now}}に上がります。',
   },
 };
