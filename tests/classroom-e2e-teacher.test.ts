@@ -29,7 +29,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('opt-seatsPerCountry').fill('1');
     await teacher.getByTestId('opt-turns').fill('3');
     // the lesson's length follows the rounds (it said "27 of play" whatever the teacher set): 3 x (180 + 20) s
-    expect(await teacher.getByTestId('lesson-plan').textContent()).toContain('about 8 minutes of briefing, 10 of play, 15 of debrief');
+    expect(await teacher.getByTestId('lesson-plan').textContent()).toContain('about 8 minutes of briefing, 10 of play, 15 of debrief (play: each round’s clock and about 20 s after it to read the turn)');
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();
     const code = (await teacher.getByTestId('join-code').textContent())!;

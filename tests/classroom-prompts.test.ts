@@ -34,9 +34,44 @@ describe('discussion prompts', () => {
 
   it('Japan\'s magnet supply "fell as low as" only when it fell', () => {
     const say = (jpn: number[]) => discussionPrompts(cls(1), [botFree(world(0, jpn.map(() => 415), jpn))]).find((p) => p.startsWith("Japan's magnet"));
-    expect(say([0.977, 0.966, 0.956])).toBe("Japan's magnet supply fell as low as 96% of need in world 1. What could it have done earlier?");
-    expect(say([0.977])).toBe("Japan's magnet supply was 98% of need in world 1 from the first round. What could it have done about it?");
+    // (a class of one world: no world named, "in world 1" said nothing)
+    expect(say([0.977, 0.966, 0.956])).toBe("Japan's magnet supply fell as low as 96% of need. What could it have done earlier?");
+    expect(say([0.977])).toBe("Japan's magnet supply was 98% of need from the first round. What could it have done about it?");
     expect(say([1, 1])).toBeUndefined();
+  });
+});
+
+describe('the first export ban', () => {
+  // China bans magnets to Japan in world 1's second turn
+  const banned = (n: number) => {
+    const k = cls(n);
+    k.worlds.forEach((w, i) => Object.assign(w, { orders: [{}, i === 0 ? { CHN: { exportControls: { JPN: { magnet: 'banned' } } } } : {}], reports: [{ date: '2025Q4' }, { date: '2026Q1' }] }));
+    return discussionPrompts(k, Array.from({ length: n }, (_, i) => botFree(world(i, [415, 415], [1, 1])))).find((p) => /banned/.test(p));
+  };
+  it('in a class of one world asks how the country hit answered (it said "Compare Japan\'s answers in world 1")', () => {
+    expect(banned(1)).toBe('China banned magnets to Japan in 2026Q1. How did Japan answer, and what did the ban cost each side?');
+  });
+  it('in a class of several worlds compares them', () => {
+    expect(banned(2)).toBe("World 1's China banned magnets to Japan in 2026Q1. Compare Japan's answers in world 1 and world 2.");
+  });
+});
+
+describe('the page words them as the server does', () => {
+  it('naming a world only in a class of several', async () => {
+    const { installFakeDom } = await import('./fake-dom.ts');
+    installFakeDom();
+    (globalThis as { location?: unknown }).location = { search: '', pathname: '/class.html', hash: '', origin: 'http://127.0.0.1' };
+    const { promptText } = await import('../src/classroom/prompt-text.ts');
+    const k = cls(1);
+    Object.assign(k.worlds[0], { orders: [{ CHN: { exportControls: { JPN: { magnet: 'banned' } } } }], reports: [{ date: '2025Q4' }] });
+    const { promptItems } = await import('../src/server/prompts.ts');
+    const one = promptItems(k, [world(0, [415, 415, 415], [0.977, 0.966, 0.956])]); // a bot-free world would say no bot prompt
+    const plain = (x: string) => x.replace(/’/g, "'").replace(/NdFeB magnets/g, 'magnets');
+    expect(one.map((p) => plain(promptText(p)))).toEqual(one.map((p) => p.text));
+    expect(one.map((p) => p.key)).toEqual(['banAnswerOne', 'stayed', 'magnetFell']);
+    expect(one.map((p) => p.text).join('\n')).not.toMatch(/world 1/);
+    const two = promptItems(cls(2), [world(0, [415], [0.97]), world(1, [415], [0.98])]);
+    expect(two.map((p) => plain(promptText(p)))).toEqual(two.map((p) => p.text));
   });
 });
 

@@ -26,6 +26,8 @@ export function promptText(p: PromptItem): string {
     date: s('date'),
     since: s('since') || c('prompt.firstRound'),
     every: n('every') ? c('prompt.every') : '',
+    // a class of one world names none (a prompt from before the server sent `worlds` names it, as it did)
+    inWorld: v.worlds === 1 ? '' : c('prompt.inWorld', { n: num(n('world')) }),
   };
   if (v.who !== undefined) Object.assign(values, { who: who('who'), Who: sentence(who('who')) });
   if (v.target !== undefined) values.target = who('target');

@@ -54,7 +54,7 @@ function createForm(root: HTMLElement): void {
   const lede = h('p', { class: 'lede', 'data-testid': 'lesson-plan' });
   const sayLength = () => {
     const n = (id: string) => Number((form.querySelector(`#${id}`) as HTMLInputElement).value);
-    if (n('turns') > 0 && n('roundSeconds') > 0) lede.textContent = c('create.lede', { play: playMinutes(n('turns'), n('roundSeconds')) });
+    if (n('turns') > 0 && n('roundSeconds') > 0) lede.textContent = c('create.lede', { play: playMinutes(n('turns'), n('roundSeconds')), between: BETWEEN_ROUNDS_S });
   };
   sayLength();
   form.addEventListener('input', sayLength);

@@ -21,7 +21,9 @@ export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string
 
 export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem & { text: string })[] {
   const out: (PromptItem & { text: string })[] = [];
-  const say = (text: string, key: string, v: PromptItem['v']) => out.push({ text, key, v });
+  // `worlds`: how many the class has; a page names a world only where there are several (promptText's inWorld)
+  const say = (text: string, key: string, v: PromptItem['v']) => out.push({ text, key, v: { ...v, worlds: cls.worlds.length } });
+  const inWorld = (n: number) => (cls.worlds.length > 1 ? ` in world ${n}` : '');
   const last = (xs: number[]) => xs[xs.length - 1] ?? 0;
   const multi = worlds.length > 1;
 
@@ -50,9 +52,14 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem 
     const b = bans.sort((x, y) => x.turn - y.turn)[0];
     const target = b.to === '*' ? 'everyone' : NAME[b.to as CountryId] ?? b.to;
     const others = worlds.filter((x) => x.index !== b.w).map((x) => x.index + 1);
-    const answer = b.to !== '*' && (COUNTRIES as readonly string[]).includes(b.to) ? ` Compare ${NAME[b.to as CountryId]}'s answers in world ${b.w + 1}${others.length ? ` and world ${others[0]}` : ''}.` : '';
     const hit = b.to !== '*' && (COUNTRIES as readonly string[]).includes(b.to);
-    say(`World ${b.w + 1}'s ${NAME[b.who]} banned ${STAGE[b.stage] ?? b.stage} to ${target} in ${b.date}.${answer}`, hit ? (others.length ? 'banAnswer2' : 'banAnswer') : 'ban', { world: b.w + 1, who: b.who, what: b.stage, target: b.to, date: b.date, ...(hit ? { hit: b.to } : {}), ...(hit && others.length ? { other: others[0] } : {}) });
+    const params = { world: b.w + 1, who: b.who, what: b.stage, target: b.to, date: b.date, ...(hit ? { hit: b.to } : {}), ...(hit && others.length ? { other: others[0] } : {}) };
+    // a class of one world: no world to name, nor another to compare with ("Compare Japan's answers in world 1")
+    if (cls.worlds.length === 1) say(`${cap(NAME[b.who])} banned ${STAGE[b.stage] ?? b.stage} to ${target} in ${b.date}.${hit ? ` How did ${NAME[b.to as CountryId]} answer, and what did the ban cost each side?` : ''}`, hit ? 'banAnswerOne' : 'banOne', params);
+    else {
+      const answer = hit ? ` Compare ${NAME[b.to as CountryId]}'s answers in world ${b.w + 1}${others.length ? ` and world ${others[0]}` : ''}.` : '';
+      say(`World ${b.w + 1}'s ${NAME[b.who]} banned ${STAGE[b.stage] ?? b.stage} to ${target} in ${b.date}.${answer}`, hit ? (others.length ? 'banAnswer2' : 'banAnswer') : 'ban', params);
+    }
   }
 
   // 3. an event one world saw and another did not
@@ -93,13 +100,13 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem 
   const botted = worlds.flatMap((x) => COUNTRIES.filter((c) => x.botTurns[c] > 0 && cls.seats[x.index].find((s) => s.country === c)!.students.length > 0).map((c) => ({ x, c, n: Math.ceil(x.botTurns[c] / cls.k) })));
   if (botted.length) {
     const b = botted.sort((a, b2) => b2.n - a.n)[0];
-    say(`A bot played ${NAME[b.c]} in world ${b.x.index + 1} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`, b.n > 1 ? 'botMany' : 'botOne', { who: b.c, world: b.x.index + 1, n: b.n });
+    say(`A bot played ${NAME[b.c]}${inWorld(b.x.index + 1)} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`, b.n > 1 ? 'botMany' : 'botOne', { who: b.c, world: b.x.index + 1, n: b.n });
   } else if (out.length < 3) {
     const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
     // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
     const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
-    if (magnet && fell) say(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
-    else if (magnet && magnet.m < 0.995) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need in world ${magnet.x.index + 1} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
+    if (magnet && fell) say(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
+    else if (magnet && magnet.m < 0.995) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
   }
   return out.slice(0, 5);
 }
