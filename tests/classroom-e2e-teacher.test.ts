@@ -29,6 +29,10 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('opt-seatsPerCountry').fill('1');
     await teacher.getByTestId('opt-turns').fill('3');
     // the lesson's length follows the rounds (it said "27 of play" whatever the teacher set): 3 x (180 + 20) s
+    // the class name starts as the day's lesson, an example only as a placeholder (a real-looking "Year 12 economics"
+    // went onto the students' briefings when left)
+    expect(await teacher.getByTestId('opt-name').inputValue()).toMatch(/^Lesson, \S/);
+    expect(await teacher.getByTestId('opt-name').getAttribute('placeholder')).toBe('e.g. Year 12 economics');
     expect(await teacher.getByTestId('lesson-plan').textContent()).toContain('about 8 minutes of briefing, 10 of play, 15 of debrief (play: each round’s clock and about 20 s after it to read the turn)');
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();

@@ -35,7 +35,8 @@ function createForm(root: HTMLElement): void {
   const form = h(
     'form',
     { class: 'create', 'data-testid': 'create-class' },
-    h('label', { class: 'opt' }, h('span', {}, c('create.name')), h('input', { id: 'name', 'data-testid': 'opt-name', value: c('create.nameValue'), maxlength: 80 })),
+    // today's date, not an example name a teacher might leave on the students' briefings ("Year 12 economics")
+    h('label', { class: 'opt' }, h('span', {}, c('create.name')), h('input', { id: 'name', 'data-testid': 'opt-name', value: c('create.nameValue', { date: new Date().toLocaleDateString(locale()) }), placeholder: c('create.namePlaceholder'), maxlength: 80 })),
     h('label', { class: 'opt' }, h('span', {}, c('create.scenario')), h('select', { id: 'scenarioId', 'data-testid': 'opt-scenario' }, h('option', { value: 'rare-earth-gambit' }, scenarioName('rare-earth-gambit', 'Rare Earth Gambit')), h('option', { value: 'japans-gambit' }, scenarioName('japans-gambit', 'Japan’s gambit')))),
     numIn('worlds', c('create.worlds'), 2, 1, 12, c('create.worldsHint')),
     h('label', { class: 'opt' }, h('span', {}, c('create.start')), h('select', { id: 'sameSeed', 'data-testid': 'opt-sameSeed' }, h('option', { value: 'true' }, c('create.same')), h('option', { value: 'false' }, c('create.different')))),
