@@ -125,6 +125,9 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
       await page.getByTestId('digest-close').click();
       await page.getByTestId('final-score').waitFor({ timeout: 60_000 });
       await page.getByTestId('decisions').waitFor();
+      // how a decision's worth is measured, and why the worths need not sum to the score (a class's Japan read +3.09,
+      // +2.95 and −0.29 over a final −2.06 with no word)
+      expect(await page.getByTestId('decisions-how').textContent()).toMatch(lang === 'ja' ? /数値の合計があなたのスコア（[−+±]\d\.\d\d）になるとは限りません/ : /^Each figure is your final score less that of the same game played again without that turn’s orders of yours, .* need not add up to your score \([−+±]\d\.\d\d\)/);
       await noRawKeys(page, `${lang} end`);
       expect(errors).toEqual([]);
       await page.context().close();

@@ -75,7 +75,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
         objectiveChart(f, country, xs),
       ),
       h('h2', {}, t('endText.decisions')),
-      cls ? h('p', { class: 'hint', 'data-testid': 'decisions-how' }, t('endText.decisionsClass')) : '',
+      cls ? h('p', { class: 'hint', 'data-testid': 'decisions-how' }, t('endText.decisionsClass')) : f.decisions.length ? h('p', { class: 'hint', 'data-testid': 'decisions-how' }, t('endText.decisionsAlone', { score: pts(f.score) })) : '',
       decisionsBox,
       h('h2', {}, t('endText.replay')),
       h('div', { class: 'row' }, h('label', {}, `${t('endText.turn')} `, turnSel), h('button', { type: 'button', 'data-testid': 'replay-show', onclick: () => void showTurn(Number(turnSel.value)) }, t('endText.show')), h('button', { type: 'button', onclick: () => { turnSel.value = String(Math.min(hist.length, Number(turnSel.value) + 1)); void showTurn(Number(turnSel.value)); } }, t('endText.next'))),
