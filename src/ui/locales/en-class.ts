@@ -183,6 +183,7 @@ export const enClass = {
     score: '{{whose}} score, points',
     statusQuo: 'status quo',
     seats: 'Seats and the decisions that mattered',
+    scoreScale: 'The five score charts share one scale, so their heights compare.',
     worthHint: "Worth: the seat's final score minus its score had its world been replayed without that round's orders (everyone else's as they were).",
     world: 'World',
     country: 'Country',

@@ -183,6 +183,7 @@ export const jaClass: Shape<typeof enClass> = {
     score: '{{whose}}スコア（ポイント）',
     statusQuo: '現状維持',
     seats: '席と重要だった決定',
+    scoreScale: '5つのスコアのグラフは同じ目盛りなので、高さをそのまま比べられます。',
     worthHint: '価値：その席の最終スコアから、そのラウンドの指示なしで（他の席の指示はそのまま）ワールドを再生したときのスコアを引いたもの。',
     world: 'ワールド',
     country: '国',
