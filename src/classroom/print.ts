@@ -25,7 +25,7 @@ interface Sheets {
 }
 
 /** The terms of the game's glossary a sheet explains in Japanese (the server's English glossary says the same). */
-const TERMS = ['NdPr', 'DyTb', 'NdFeB', 'separation', 'licence', 'ban', 'tariff', 'stockpile', 'deal', 'yardstick'] as const;
+const TERMS = ['REO', 'NdPr', 'DyTb', 'NdFeB', 'separation', 'licence', 'ban', 'tariff', 'stockpile', 'deal', 'offtake', 'thrift', 'yardstick'] as const;
 const objectiveKey = (label: string): string => Object.entries(OBJECTIVE_LABEL).find(([, v]) => v === label)?.[0] ?? label;
 
 /** How long this class plays, as a sheet says it in Japanese (the English sheet has the server's sentence). */

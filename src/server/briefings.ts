@@ -13,6 +13,10 @@ export const GLOSSARY: [string, string][] = [
   ['Stockpile', 'A national strategic stock of oxide, bought and released by the government.'],
   ['Deal', 'A package of commitments between two countries (tariff caps, open exports, investment, offtakes), binding for its term.'],
   ['Score', 'Points against the status-quo path: the same world in which every country keeps its policies. 0 = no better, no worse.'],
+  // the sheets' own words (a teacher found "t REO", "offtakes" and "thrifting" unexplained on them)
+  ['t REO', 'Tonnes of rare-earth oxide: the measure of rare-earth content in which mine output and ore are counted.'],
+  ['Offtake', "A promise to sell a share of a plant's or a country's output to a partner: a stake in a foreign project earns one."],
+  ['Thrifting', 'Using less magnet material, above all less Dy/Tb, in each car or motor, from research: it lowers what a country needs.'],
 ];
 
 export interface Sheet {

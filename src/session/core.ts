@@ -58,7 +58,7 @@ const OBJECTIVE_MEANING: Record<string, string> = {
   approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
   autoProduction: 'car output against the start (points = percent)',
   supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
-  independence: 'independence of rare-earth supply, x100: 1 - supply risk / 6, the EU criticality method (concentration of the ore, oxide and magnets bought, weighted by the suppliers\' governance and export controls; recycling and thrifting lower it)',
+  independence: "independence of rare-earth supply, 0-100: 100 with no supply risk, 0 at the top of the EU criticality method's 0-6 risk scale (how concentrated the suppliers of the ore, oxide and magnets bought are, weighted by their governance and export controls; recycling and thrifting lower it)",
   environment: 'pollution from mining, separation and seabed work (counts against)',
 };
 

@@ -174,6 +174,7 @@ export const enLater = {
       licence: ['Export licence', 'A country lets only a share of last quarter’s volume go to a partner (shown as a percentage), after a licensing delay in the first quarter.'],
       ban: ['Export ban', 'Nothing goes to that partner directly; some leaks through third countries that stay open.'],
       offtake: ['Offtake', 'A promise to sell a share of a plant’s or a country’s output to a partner: a stake in a foreign project earns one.'],
+      thrift: ['Thrifting', 'Using less magnet material, above all less Dy/Tb, in each car or motor, from research (Invest: thrifting research): it lowers what a country needs and its supply risk.'],
       deal: ['Deal (D12)', 'A package between two countries for a number of turns: what each gives (tariff caps, open exports, offtakes, investment, a defence floor). Deals are numbered D1, D2, … in the order proposed; the Deals tab and the news name them by number.'],
       tariff: ['Tariff', 'A tax in percent on imports of a good from a partner. Shifts buyers to home goods, raises prices at home and tension abroad.'],
       stockpile: ['Stockpile', 'Oxide held by the government, bought at the market price and released in a squeeze.'],

@@ -13,6 +13,7 @@ export const enGlossary = {
     licence: ['Export licence'],
     ban: ['Export ban'],
     offtake: ['Offtake'],
+    thrift: ['Thrifting'],
     deal: ['Deal (D12)'],
     tariff: ['Tariff'],
     stockpile: ['Stockpile'],
@@ -41,7 +42,7 @@ export const enStart = {
     approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
     autoProduction: 'car output against the start (points = percent)',
     supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
-    independence: 'independence of rare-earth supply, x100: 1 - supply risk / 6, the EU criticality method',
+    independence: "independence of rare-earth supply, 0-100: 100 with no supply risk, 0 at the top of the EU criticality method's 0-6 risk scale (how concentrated the suppliers of the ore, oxide and magnets bought are, weighted by their governance and export controls; recycling and thrifting lower it)",
     environment: 'pollution from mining, separation and seabed work (counts against)',
   },
   /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */

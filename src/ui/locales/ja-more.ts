@@ -13,6 +13,7 @@ export const jaGlossary: First['glossary'] = {
     licence: ['輸出許可制'],
     ban: ['輸出禁止'],
     offtake: ['引取契約（オフテイク）'],
+    thrift: ['使用量削減（スリフティング）'],
     deal: ['協定（D12）'],
     tariff: ['関税'],
     stockpile: ['備蓄'],
@@ -41,7 +42,7 @@ export const jaStart: First['start'] = {
     approval: '政府支持率（0〜100）。経済成長による分は除く（GDPは一度だけ数える）',
     autoProduction: '開始時と比べた自動車生産（ポイント＝パーセント）',
     supplySecurity: '必要な磁石のうち得られた割合 ×100',
-    independence: 'レアアース供給の自立度 ×100：1 − 供給リスク / 6（EUの重要原材料評価の方法。買う鉱石・酸化物・磁石の集中度を、供給国の統治と輸出規制で重み付け。リサイクルと使用量削減で下がる）',
+    independence: 'レアアース供給の自立度（0〜100）：供給リスクがなければ100、EUの重要原材料評価の方法のリスク尺度（0〜6）の最大で0（買う鉱石・酸化物・磁石の供給国の集中度を、その統治と輸出規制で重み付け。リサイクルと使用量削減で下がる）',
     environment: '採掘・分離精製・海底作業による汚染（マイナスに数える）',
   },
   /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
