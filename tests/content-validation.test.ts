@@ -265,6 +265,19 @@ describe('gambit validate', () => {
     expect(r.stdout).not.toMatch(/^ok:/m);
   });
 
+  it('names a script\'s order problems in the same run as its schema problems (they came only once the schema passed)', () => {
+    const dir = join(TMP, 'validate-script');
+    mkdirSync(dir, { recursive: true });
+    const f = join(dir, 'plan.json');
+    writeFileSync(f, JSON.stringify({ turns: { 1: { tariffs: { CHN: { magnets: 'lots' } } }, 2: { investments: [{ type: 'no-such-plant', host: 'JPN', units: 1 }] } } }));
+    const r = gambit('validate', `JPN=${f}`);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      `${f}: $.turns["1"].tariffs.CHN.magnets: expected number, found string "lots"`,
+      expect.stringMatching(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: \\$\\.turns\\["2"\\]\\.investments\\[0\\]\\.type: expected a project type \\(.*\\), found "no-such-plant"$`)),
+    ]);
+  });
+
   it('accepts every built-in file with an ok: line each and exits 0', () => {
     const files = [SCENARIO, ...readdirSync(CONTENT).filter((f) => f.endsWith('.json')).sort().map((f) => join(CONTENT, f))];
     const r = gambit('validate', ...files);

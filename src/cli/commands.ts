@@ -26,7 +26,7 @@ import {
   type Script,
   isCountry,
 } from '../../engine/index.ts';
-import { scriptOrderIssues, scriptTargets } from './script-check.ts';
+import { passingTurns, scriptOrderIssues, scriptTargets } from './script-check.ts';
 import { ContentError, zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
@@ -225,7 +225,10 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
         const builtin = builtinKeyIssues(path, r.json);
         if (builtin.length) throw new ContentError(builtin);
         const s = ScriptSchema.safeParse(r.json);
-        if (!s.success) throw new ContentError(zodIssues(path, r.json, s.error));
+        if (!s.success) {
+          const part = passingTurns(r.json);
+          throw new ContentError([...zodIssues(path, r.json, s.error), ...(part ? scriptOrderIssues((scriptContent ??= loadScenarioContent(scenario)), path, part, country) : [])]);
+        }
         const orders = scriptOrderIssues((scriptContent ??= loadScenarioContent(scenario)), path, s.data, country);
         if (orders.length) throw new ContentError(orders);
         process.stdout.write(`ok: ${path} (script${scriptSeats(path, s.data, country)})\n`);

@@ -7,6 +7,7 @@ import { COUNTRIES, isCountry, type Content, type CountryId, type Script } from 
 import { jsonPath, type ContentIssue } from '../../engine/content.ts';
 import { investmentProblems } from '../../engine/content-check.ts';
 import { projectType } from '../../engine/own.ts';
+import { CountryOrdersSchema } from '../../engine/schema.ts';
 
 /** Deal ids as the engine gives them (engine/deals.ts): D1, D2, ... */
 const DEAL_ID = /^D[1-9][0-9]*$/;
@@ -81,4 +82,19 @@ export function scriptOrderIssues(content: Pick<Content, 'projects' | 'scenario'
       add([], `a script some country can play (its orders about a country cannot be that country's own)`, `orders about every country: ${[...targets].map(([c, p]) => `${c} at ${p}`).join(', ')}`);
   }
   return out;
+}
+
+/** The turns of a script the schema refused that pass it alone (a turn key such as "3", orders that parse), as a
+ * script: `validate` checks their orders too, so one run names every problem, not the schema's first and the orders'
+ * on the next run. Null if the file has no such turn. */
+export function passingTurns(json: unknown): Script | null {
+  const turns = (json as { turns?: unknown } | null)?.turns;
+  if (!turns || typeof turns !== 'object' || Array.isArray(turns)) return null;
+  const out: Script['turns'] = {};
+  for (const [k, v] of Object.entries(turns)) {
+    if (!/^[1-9][0-9]*$/.test(k)) continue;
+    const p = CountryOrdersSchema.safeParse(v);
+    if (p.success) out[k] = p.data;
+  }
+  return Object.keys(out).length ? { turns: out } : null;
 }
