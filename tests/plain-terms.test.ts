@@ -27,7 +27,8 @@ describe("the truce's terms in plain words", () => {
     for (const l of [track(reading), near, far]) expect(say(l)).not.toMatch(/Nash|US hand/);
     // the US hand's move: what the US would lose, not the index
     const hand = "The US's hand with China strengthens (+0.02 -> +0.07): US rare earths from China 40% -> 35%, so a squeeze would cost the US USD 64 bn -> USD 57 bn a year; China's exports at stake USD 66 bn -> USD 66 bn.";
-    expect(say(hand)).toBe('The US would lose less than before in a squeeze by China: US rare earths from China 40% -> 35%, so a squeeze would cost the US USD 64 bn -> USD 57 bn a year; China\'s exports at stake USD 66 bn -> USD 66 bn.');
+    // (with arrows, not the engine's ASCII "->")
+    expect(say(hand)).toBe('The US would lose less than before in a squeeze by China: US rare earths from China 40% → 35%, so a squeeze would cost the US USD 64 bn → USD 57 bn a year; China\'s exports at stake USD 66 bn → USD 66 bn.');
     expect(say(hand.replace('strengthens (+0.02 -> +0.07)', 'weakens (-0.02 -> -0.07)'))).toMatch(/^The US would lose more than before in a squeeze by China: /);
     // any other line as plainNews says it
     expect(plainTerms('Japan raises defence spending to 1.5% of GDP.')).toBe('Japan raises defence spending to 1.5% of GDP.');

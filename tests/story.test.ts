@@ -108,9 +108,6 @@ describe('the digest story', () => {
     expect(plainNews("JPN's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has a 88% chance of passing.")).toBe("Japan's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has an 88% chance of passing.");
     expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
   });
-  it('writes a change with an arrow, not the engine\'s ASCII "->" (the US\'s hand with China)', () => {
-    expect(plainNews("The US's hand with China weakens (+0.12 -> +0.09): US rare earths from China 70% -> 68%, so a squeeze would cost the US USD 138 bn -> USD 117 bn a year.")).toBe("The US's hand with China weakens (+0.12 → +0.09): US rare earths from China 70% → 68%, so a squeeze would cost the US USD 138 bn → USD 117 bn a year.");
-  });
   it('says "NdFeB magnet exports", not "NdFeB magnets exports" (Australia’s turn 2 and 3 news; the Deals form and deal terms use stageAttr)', async () => {
     expect(plainNews('CHN reopens magnet exports to AUS, MYS.')).toBe('China reopens NdFeB magnet exports to Australia, Malaysia.');
     expect(plainNews('CHN licenses 80% of the usual magnet exports to AUS, MYS.')).toBe('China licenses NdFeB magnet exports to Australia, Malaysia: 80% of the usual volume.');

@@ -15,8 +15,7 @@ const names = (list: string) => list.split(', ').map((c) => countryIn(c)).join(l
 export function plainNews(line: string): string {
   // a country inside an English sentence takes its article ("to the United States"), and the sentence starts with a
   // capital ("The United States offers Japan ...")
-  // and a change reads "0% → 9%", not the engine's ASCII "0% -> 9%" (the US's hand with China)
-  return newsWords(line).replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`).replace(/ -> /g, ' → ');
+  return newsWords(line).replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`);
 }
 
 function newsWords(line: string): string {
