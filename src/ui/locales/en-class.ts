@@ -161,7 +161,7 @@ export const enClass = {
     magnets: 'Magnets',
     perKg: '{{v}}/kg',
     noRound: 'No round was played',
-    pricesAfter: 'Prices after the first round',
+    pricesAfter: 'Prices show here after the first round.',
     scores: 'Scores · magnet supply',
     bot: 'bot',
     foot: "The debrief pack is on the teacher's screen.",
