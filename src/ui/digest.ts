@@ -106,4 +106,3 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
   queueMicrotask(() => close.focus({ preventScroll: true }));
   return dlg;
 }
-
