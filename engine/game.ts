@@ -226,12 +226,15 @@ export function replayRecordProblem(content: Content, replay: Replay): string | 
 }
 
 /** Re-run a replay's orders; name the first turn whose state hash differs. `upTo` checks the whole record but plays
- * only the first turns (fork). */
-export function verifyReplay(content: Content, replay: Replay, opts: { upTo?: number } = {}): VerifyResult {
+ * only the first turns (fork). `visit` sees each state whose hash matched, with the number of turns played to it
+ * (0 for the opening, `upTo` for the last), so a caller that also needs the states (the agents' check, fork's start)
+ * plays the replay once. */
+export function verifyReplay(content: Content, replay: Replay, opts: { upTo?: number; visit?: (state: GameState, played: number) => void } = {}): VerifyResult {
   const problem = replayRecordProblem(content, replay);
   if (problem) return { ok: false, turn: 0, expected: problem.startsWith('content') ? replay.contentHash : '', actual: problem.startsWith('content') ? content.hash : '', reason: problem };
   const upTo = Math.min(opts.upTo ?? replay.turns, replay.turns);
   let state = createGame(content, replay.seed);
+  opts.visit?.(state, 0);
   for (let i = 0; i < upTo; i++) {
     let next: GameState;
     try {
@@ -242,6 +245,7 @@ export function verifyReplay(content: Content, replay: Replay, opts: { upTo?: nu
     state = next;
     const h = hashValue(state);
     if (h !== replay.hashes[i]) return { ok: false, turn: i + 1, expected: replay.hashes[i] ?? '(missing)', actual: h, reason: `state hash differs at turn ${i + 1}` };
+    opts.visit?.(state, i + 1);
   }
   return { ok: true, turns: upTo };
 }

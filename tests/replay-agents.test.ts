@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyReplay, type Replay } from '../engine/index.ts';
-import { agentCheckWords, checkReplayAgents } from '../src/cli/replay-agents.ts';
+import { agentCheckWords, checkReplayAgents, replayAgentsWatcher } from '../src/cli/replay-agents.ts';
 import { gambit } from './cli-run.ts';
 import { content } from './helpers.ts';
 
@@ -36,6 +36,20 @@ describe('the replay\'s agents played again', () => {
     const check = checkReplayAgents(content, r);
     expect(check).toEqual({ ok: false, turn: 1, country: 'CHN', agent: 'hawk' });
     expect(agentCheckWords(check)).toBe('turn 1: the orders recorded for CHN are not what its agent "hawk" plays there (the replay\'s agents or orders were edited)');
+  });
+
+  it('watching verifyReplay\'s pass (one play of the replay, as verify and fork do) gives the same answers', () => {
+    const r = pinned('seed1-personas.json');
+    const seen: number[] = [];
+    const w = replayAgentsWatcher(content, r, 6);
+    expect(verifyReplay(content, r, { upTo: 6, visit: (s, played) => { seen.push(played); w.visit(s, played); } })).toEqual({ ok: true, turns: 6 });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]); // the opening, then each state whose hash matched
+    expect(w.result()).toEqual(checkReplayAgents(content, r, 6));
+    r.agents.JPN = 'hawk';
+    const edited = replayAgentsWatcher(content, r);
+    expect(verifyReplay(content, r, { visit: edited.visit }).ok).toBe(true);
+    expect(edited.result()).toEqual({ ok: false, turn: 1, country: 'JPN', agent: 'hawk' });
+    expect(edited.result()).toEqual(checkReplayAgents(content, r));
   });
 
   it('an agent this program does not have is named, not checked', () => {

@@ -36,7 +36,7 @@ import { writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { plainWords, polishIssue } from './errors.ts';
 import { LIMITS, checkOutputs, mb } from './files.ts';
-import { checkReplayAgents, agentCheckWords } from './replay-agents.ts';
+import { replayAgentsWatcher, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 
 const content = loadScenarioContent;
@@ -129,10 +129,12 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
 export function cmdReplayVerify(file: string, o: { scenario?: string }): number {
   const replay = readReplay(file);
   const c = replayContent(file, replay, o.scenario);
-  const v = verifyReplay(c, replay);
+  // the hashes say the orders give the states; the agents field must say who gave the orders (fork plays them on):
+  // both checked in one pass over the replay
+  const agents = replayAgentsWatcher(c, replay);
+  const v = verifyReplay(c, replay, { visit: agents.visit });
   if (v.ok) {
-    // the hashes say the orders give the states; the agents field must say who gave the orders (fork plays them on)
-    const who = checkReplayAgents(c, replay);
+    const who = agents.result();
     if (!who.ok) {
       process.stdout.write(`mismatch: ${file}: ${agentCheckWords(who)}\n`);
       return 1;

@@ -1,6 +1,6 @@
 // `gambit fork REPLAY --at TURN`: from a replay's state at a turn, play N seeded continuations with the original
 // agents and with others (or scripted orders), and report the distribution of outcome differences.
-import { COUNTRIES, createGame, resolveTurnLean, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, resolveTurnLean, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
 import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
 import { UsageError, int, loadScripts, makeSeats, namedInSpec, scriptsBeforeNotes } from './args.ts';
@@ -8,7 +8,7 @@ import { inputFiles } from './content.ts';
 import { builtinScenarioPath } from '../content/load.ts';
 import { FileError, plainWords } from './errors.ts';
 import { checkOutputs } from './files.ts';
-import { checkReplayAgents, agentCheckWords } from './replay-agents.ts';
+import { replayAgentsWatcher, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
@@ -50,18 +50,21 @@ export function cmdFork(file: string, o: ForkOptions): number {
   const at = int('--at', 0, replay.turns - 1)(o.at);
   const runs = int('--runs', 1, 100_000)(o.runs);
   const seed = int('--seed', 0)(o.seed);
-  const check = verifyReplay(content, replay, { upTo: at });
+  // one pass checks the hashes, the agents (the continuations play the replay's agents on: they must be the ones
+  // whose orders it recorded) and keeps the state to fork from
+  const agents = replayAgentsWatcher(content, replay, at);
+  let start: GameState | null = null;
+  const check = verifyReplay(content, replay, { upTo: at, visit: (s, played) => { agents.visit(s, played); if (played === at) start = s; } });
   if (!check.ok) throw new FileError(`${file}: ${plainWords(check.reason)}; cannot fork from it`);
-  // the continuations play the replay's agents on: they must be the ones whose orders it recorded
-  const who = checkReplayAgents(content, replay, at);
+  const who = agents.result();
   if (!who.ok) throw new FileError(`${file}: ${agentCheckWords(who)}; cannot fork from it`);
   // a fork in which every named seat plays as it did is the same game again: every difference is 0. That is a
   // check of the pairing (the continuations share their seeds), so it runs, and says so (once every
   // argument has been checked: a refused command prints its error alone)
   const same = Object.keys(altNames).filter((c) => altNames[c as CountryId] === replay.agents[c as CountryId]);
   if (same.length === Object.keys(altNames).length) process.stderr.write(`gambit: note: ${same.map((c) => `${c} already played ${altNames[c as CountryId]}`).join(', ')} in ${file}: the fork plays the same games again, so every difference is 0 (a check that the continuations are paired)\n`);
-  let state = createGame(content, replay.seed);
-  for (let t = 0; t < at; t++) state = resolveTurnLean(content, state, replay.orders[t], { ledger: false }).state;
+  const state = start as GameState | null;
+  if (!state) throw new Error(`fork: the replay's state after turn ${at} was not reached`); // verifyReplay passed: cannot happen
   // the original agents where they can play again; scripted seats replay their recorded orders
   const original: Partial<Seats> = {};
   for (const c of COUNTRIES) {

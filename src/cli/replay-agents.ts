@@ -3,7 +3,7 @@
 // agents on, so an edited field would otherwise fork a game nobody played. Seats whose orders came from elsewhere (a
 // script, whose path the replay names but which is never read from an untrusted file; a class's students) are named
 // as unchecked.
-import { COUNTRIES, collectOrders, createGame, makeAgent, resolveTurnLean, type Agent, type Content, type CountryId, type Replay, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, collectOrders, createGame, makeAgent, resolveTurnLean, type Agent, type Content, type CountryId, type GameState, type Replay, type Seats } from '../../engine/index.ts';
 
 export type AgentCheck =
   | { ok: true; checked: CountryId[]; unchecked: { country: CountryId; agent: string; why: string }[] }
@@ -16,9 +16,10 @@ function uncheckable(name: string): string | null {
   return null;
 }
 
-/** Play the replay's engine agents over its first `upTo` turns (all by default) and compare their orders with the
- * recorded ones. Call it on a replay whose hashes verified: the states are rebuilt from the recorded orders. */
-export function checkReplayAgents(content: Content, replay: Replay, upTo = replay.turns): AgentCheck {
+/** A watcher of a replay's states that plays its engine agents on each and compares their orders with the recorded
+ * ones: hand `visit` to `verifyReplay` (one pass plays both checks), then ask `result`. It checks the turns played
+ * from the states it is shown, up to `upTo` (all by default), and stops asking the agents at the first difference. */
+export function replayAgentsWatcher(content: Content, replay: Replay, upTo = replay.turns): { visit: (state: GameState, played: number) => void; result: () => AgentCheck } {
   const seats = {} as Seats;
   const checked: CountryId[] = [];
   const unchecked: { country: CountryId; agent: string; why: string }[] = [];
@@ -42,18 +43,36 @@ export function checkReplayAgents(content: Content, replay: Replay, upTo = repla
       unchecked.push({ country: c, agent: name ?? '', why: reason ?? '' });
     }
   }
+  const turns = Math.min(upTo, replay.turns);
+  let failed: AgentCheck | null = null;
+  const visit = (state: GameState, played: number): void => {
+    if (failed || played >= turns || !checked.length) return;
+    const orders = collectOrders(content, state, seats);
+    const recorded = replay.orders[played] ?? {};
+    for (const c of checked) {
+      // JSON both sides: the recorded orders went through a file (no undefined keys), in the order the agent wrote them
+      if (JSON.stringify(orders[c] ?? null) !== JSON.stringify(recorded[c] ?? null)) {
+        failed = { ok: false, turn: played + 1, country: c, agent: replay.agents[c] };
+        return;
+      }
+    }
+  };
+  return { visit, result: () => failed ?? { ok: true, checked, unchecked } };
+}
+
+/** Play the replay's engine agents over its first `upTo` turns (all by default) and compare their orders with the
+ * recorded ones, the states rebuilt from the recorded orders (call it on a replay whose hashes verified; `replay
+ * verify` and `fork` watch `verifyReplay`'s pass instead of playing the replay twice). */
+export function checkReplayAgents(content: Content, replay: Replay, upTo = replay.turns): AgentCheck {
+  const w = replayAgentsWatcher(content, replay, upTo);
   let state = createGame(content, replay.seed);
   const turns = Math.min(upTo, replay.turns);
   for (let t = 0; t < turns; t++) {
-    const played = collectOrders(content, state, seats);
-    const recorded = replay.orders[t] ?? {};
-    for (const c of checked) {
-      // JSON both sides: the recorded orders went through a file (no undefined keys), in the order the agent wrote them
-      if (JSON.stringify(played[c] ?? null) !== JSON.stringify(recorded[c] ?? null)) return { ok: false, turn: t + 1, country: c, agent: replay.agents[c] };
-    }
+    w.visit(state, t);
+    if (!w.result().ok) break;
     state = resolveTurnLean(content, state, replay.orders[t], { ledger: false }).state;
   }
-  return { ok: true, checked, unchecked };
+  return w.result();
 }
 
 /** The check's result in words, for `replay verify` and `fork`. */
