@@ -9,7 +9,7 @@ export { hashValue, canonicalJson } from './hash.ts';
 export { own, persona, projectType } from './own.ts';
 export * from './game.ts';
 export { turnSummary, type TurnSummary } from './summary.ts';
-export { makeAgent, agentNames, AGENT_DESCRIPTIONS, ScriptSchema, scriptedAgent, type Agent, type Script } from './agents/index.ts';
+export { makeAgent, agentNames, AGENT_DESCRIPTIONS, ScriptSchema, SCRIPT_TURN_KEY, scriptedAgent, type Agent, type Script } from './agents/index.ts';
 export type { GameState, TurnReport, RegionState, Deal, Project, HeadlineChange, LedgerEntry, Overridden } from './state.ts';
 export { ENGINE_VERSION } from './state.ts';
 export type { Orders, CountryOrders } from './schema.ts';

@@ -6,11 +6,11 @@ import { diversifier, freeTrader, hawk, protectionist, statusQuo, titForTat } fr
 import { personaAgent } from './persona.ts';
 import { randomAgent } from './random.ts';
 import { plannerAgent } from './planner.ts';
-import { scriptedAgent, ScriptSchema, type Script } from './scripted.ts';
+import { scriptedAgent, ScriptSchema, SCRIPT_TURN_KEY, type Script } from './scripted.ts';
 import { own, persona } from '../own.ts';
 
 export type { Agent, AgentContext } from './types.ts';
-export { scriptedAgent, ScriptSchema, type Script };
+export { scriptedAgent, ScriptSchema, SCRIPT_TURN_KEY, type Script };
 
 export const AGENT_DESCRIPTIONS: Record<string, string> = {
   'status-quo': 'keeps every policy as it stands (the yardstick for scores)',

@@ -3,10 +3,13 @@ import { z } from 'zod';
 import { CountryOrdersSchema, type CountryOrders } from '../schema.ts';
 import type { Agent } from './types.ts';
 
+/** A script's turn key: a turn number from 1, in decimal, no leading zero. */
+export const SCRIPT_TURN_KEY = /^[1-9][0-9]*$/;
+
 export const ScriptSchema = z
   .object({
     description: z.string().optional(),
-    turns: z.record(z.string().regex(/^[1-9][0-9]*$/, 'a turn number (1, 2, ...)'), CountryOrdersSchema),
+    turns: z.record(z.string().regex(SCRIPT_TURN_KEY, 'a turn number (1, 2, ...)'), CountryOrdersSchema),
   })
   .strict();
 export type Script = z.infer<typeof ScriptSchema>;

@@ -3,7 +3,7 @@
 // country's orders about itself (tariffs, export controls, a deal), an empty deal, an unknown project type, a project
 // its host or owner cannot have, more units in one turn than a country may hold, and deal answers that can never name
 // a deal. What depends on the game (the budget, the stockpile, approval's limit on defence, open deals) is left to play.
-import { COUNTRIES, isCountry, type Content, type CountryId, type Script } from '../../engine/index.ts';
+import { COUNTRIES, isCountry, SCRIPT_TURN_KEY, type Content, type CountryId, type Script } from '../../engine/index.ts';
 import { jsonPath, type ContentIssue } from '../../engine/content.ts';
 import { investmentProblems } from '../../engine/content-check.ts';
 import { projectType } from '../../engine/own.ts';
@@ -92,7 +92,7 @@ export function passingTurns(json: unknown): Script | null {
   if (!turns || typeof turns !== 'object' || Array.isArray(turns)) return null;
   const out: Script['turns'] = {};
   for (const [k, v] of Object.entries(turns)) {
-    if (!/^[1-9][0-9]*$/.test(k)) continue;
+    if (!SCRIPT_TURN_KEY.test(k)) continue; // the schema's own test of a turn key
     const p = CountryOrdersSchema.safeParse(v);
     if (p.success) out[k] = p.data;
   }

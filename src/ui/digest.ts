@@ -62,6 +62,11 @@ export interface DigestOptions {
   history?: readonly TurnSummary[];
 }
 
+/** How many moves a country made that the digest folds, and how many of them, aimed at you, it lists above. */
+function othersCount(count: number, above: number): string {
+  return above ? t('digest.othersMore', { count, above }) : t('digest.othersHint', { count });
+}
+
 /** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */
 export function digest(report: TurnReport, country: CountryId, onClose: () => void, o: DigestOptions = {}): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
@@ -91,7 +96,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
           story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plain(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),
-                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${story.toYouBy.get(who) ? t('digest.othersMore', { count: g.lines.length, above: story.toYouBy.get(who) ?? 0 }) : t('digest.othersHint', { count: g.lines.length })}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plain(n)))))))
+                ...others.map(([who, g]) => h('details', { class: 'others' }, h('summary', {}, who ? `${countryName(who)}${colon()}${othersCount(g.lines.length, story.toYouBy.get(who) ?? 0)}${g.routine === g.lines.length ? paren(t('digest.routine')) : ''}` : `${t('digest.elsewhere')}${colon()}${t('digest.elsewhereHint', { count: g.lines.length })}`), h('ul', { class: 'news' }, ...g.lines.map((n) => h('li', {}, plain(n)))))))
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),

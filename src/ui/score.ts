@@ -94,15 +94,14 @@ function roundingNote(cols: number[][], totals: number[]): HTMLElement | '' {
   return off ? h('p', { class: 'hint', 'data-testid': 'score-rounding' }, t('score.rounded')) : '';
 }
 
-/** The objectives too small to list, together, where together they show (several of −0.004 each made "all (others
- * ±0.00)" −0.07 under a security of −0.06): a row of their sums, so the rows add up to the total. */
-function restRow(ts: TurnScore, moved: Part[]): HTMLElement[] {
+/** The objectives too small to list, summed: the table shows them as one row where together they show (several of
+ * −0.004 each made "all (others ±0.00)" −0.07 under a security of −0.06), so the rows add up to the total. */
+function restSums(ts: TurnScore, moved: Part[]): { count: number; change: number; gap: number; shown: boolean } {
   const listed = new Set(moved.map((p) => p.key));
   const rest = parts(ts).filter((p) => !listed.has(p.key));
   const change = rest.reduce((a, p) => a + p.change, 0);
   const gap = rest.reduce((a, p) => a + p.gap, 0);
-  if (!rest.length || (Math.abs(change) < 0.005 && Math.abs(gap) < 0.005)) return [];
-  return [h('tr', { 'data-objective': 'rest' }, h('th', {}, t('score.rest', { count: rest.length })), h('td', {}, pts(change)), h('td', {}, pts(gap)))];
+  return { count: rest.length, change, gap, shown: rest.length > 0 && (Math.abs(change) >= 0.005 || Math.abs(gap) >= 0.005) };
 }
 
 /** The digest's section: how this turn moved the score, objective by objective, against the yardstick game. */
@@ -113,6 +112,7 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
   const change = shownChange(ts.score, ts.prev);
   const ahead = Math.abs(ts.gap) < 0.005 ? t('score.levelWith') : t(ts.gap > 0 ? 'score.ahead' : 'score.behind', { n: Math.abs(ts.gap).toFixed(2) });
   const top = moved.filter((p) => Math.abs(p.change) >= 0.005);
+  const rest = restSums(ts, moved);
   return h(
     'section',
     { class: 'score-turn', 'data-testid': 'score-turn' },
@@ -126,12 +126,12 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
           'table',
           { class: 'grid' },
           h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.movedYour')), h('th', {}, t('score.against')))),
-          h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap)))), ...restRow(ts, moved)),
-          h('tfoot', {}, h('tr', {}, h('th', {}, moved.length < parts(ts).length && !restRow(ts, moved).length ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
+          h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap)))), ...(rest.shown ? [h('tr', { 'data-objective': 'rest' }, h('th', {}, t('score.rest', { count: rest.count })), h('td', {}, pts(rest.change)), h('td', {}, pts(rest.gap)))] : [])),
+          h('tfoot', {}, h('tr', {}, h('th', {}, rest.count > 0 && !rest.shown ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
     // the rows as shown: those listed, and the others' sums (a row, or under half a cent each column and so shown as 0)
-    moved.length ? roundingNote((['change', 'gap'] as const).map((k) => [...moved.map((p) => p[k]), parts(ts).filter((p) => !moved.some((m) => m.key === p.key)).reduce((a, p) => a + p[k], 0)]), [change, ts.gap]) : '',
+    moved.length ? roundingNote((['change', 'gap'] as const).map((k) => [...moved.map((p) => p[k]), rest[k]]), [change, ts.gap]) : '',
     h('p', { class: 'hint' }, t('score.explain', { yardstick: yardstick(ts), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),
   );
 }
