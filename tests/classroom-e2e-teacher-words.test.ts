@@ -112,6 +112,8 @@ describe.runIf(run)("the teacher's screens' words", () => {
     expect((await k.teacher.call('sandbox', [true])).error).toBeUndefined();
     await page.getByTestId('fork').waitFor({ state: 'visible', timeout: 30_000 });
     await page.getByTestId('fork').click();
+    // where the fork put her, in words, as on the game page (the student page showed no toast)
+    await page.getByTestId('toast-info').getByText(/「もしも」B はここ（ゲームの開始時点）から始まります/).waitFor({ timeout: 30_000 });
     const bar = page.getByTestId('what-if');
     await bar.waitFor({ timeout: 30_000 });
     expect(await bar.innerText()).toContain('あなた専用の「もしも」Bにいます');

@@ -14,6 +14,7 @@ import { c, classLang, clockText, countryList, countryName, roundText, said, uns
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
 import { turnStateHook } from '../ui/side-controls.ts';
+import { toast } from '../ui/toast.ts';
 
 interface Status {
   className: string;
@@ -263,8 +264,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       load: () => {},
       newGame: () => {},
       finished: () => toEnd(s),
-      snapshotChanged: (x) => {
+      snapshotChanged: (x, saidOf) => {
         markSeen(x);
+        if (saidOf) toast(saidOf); // a sandbox's Undo or Fork: where the page went, in words, as on the game page
         // the answer to her End turn, when it ends the round: the game shows the new turn with no orders
         if (x.turn === snap?.turn && (x.activeTimeline ?? 0) === (snap?.activeTimeline ?? 0)) return void ([snap, session.turn] = [x, x.turn]);
         drawsTurn({ ...x, draft: {} });

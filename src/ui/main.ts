@@ -8,17 +8,12 @@ import { listAutosaves, recordAutosave, type Autosave } from './autosaves.ts';
 import { GameScreen } from './game.ts';
 import { docPage, isDocPage } from './doc.ts';
 import { chunk, newsReady, ready, t } from './i18n.ts';
+import { toast } from './toast.ts';
 
 const root = document.getElementById('app')!;
 // the model documentation page (index.html?doc=model) needs no engine: the worker starts only for the game
 const session: Session = isDocPage() ? ({} as Session) : workerSession();
 let game: GameScreen | null = null;
-
-function toast(text: string, kind: 'error' | 'info' = 'info'): void {
-  const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status', 'data-testid': `toast-${kind}` }, h('span', {}, text), h('button', { type: 'button', class: 'toast-close', 'aria-label': t('toast.dismiss'), onclick: () => el.remove() }, '×'));
-  document.body.append(el);
-  setTimeout(() => el.remove(), kind === 'error' ? 8000 : 3000);
-}
 
 async function autosave(): Promise<void> {
   try {
