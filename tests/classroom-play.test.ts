@@ -233,7 +233,13 @@ describe('the teacher ends the class before its first round', () => {
     const played = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ben']);
     ok(await played.teacher.call('begin'));
     ok(await played.teacher.call('endRound', [null]));
-    expect(Object.keys(exportRows(srv.hub.classes.get(played.classId)!)[0])).toEqual(EXPORT_COLUMNS);
+    const rows = exportRows(srv.hub.classes.get(played.classId)!);
+    expect(Object.keys(rows[0])).toEqual(EXPORT_COLUMNS);
+    // the share of magnets met is a percent, as the screens and defense_pct_gdp have it (the column held 0.93)
+    for (const r of rows) {
+      expect(Number(r.magnet_supply_pct)).toBeGreaterThan(1);
+      expect(Number(r.magnet_supply_pct)).toBeLessThanOrEqual(100);
+    }
     // orders' numbers to 12 significant digits: a persona's defence share read 1.9289999999999998 in the CSV
     const cls = srv.hub.classes.get(played.classId)!;
     cls.worlds[0].orders[0].JPN = { defenseSpendingPct: 1.9289999999999998, tariffs: { CHN: { magnets: 12.5 } } };

@@ -151,7 +151,8 @@ export function exportRows(cls: ClassRoom): Record<string, string | number>[] {
           score: x.score,
           gdp_usd_bn: x.gdp,
           approval: x.approval,
-          magnet_supply: x.magnetSupplyRatio,
+          // percent of the magnets its industry needs that it got, as every screen shows it (the column said 0.93)
+          magnet_supply_pct: Number((x.magnetSupplyRatio * 100).toPrecision(12)),
           cars_per_quarter: x.autoProduction,
           defense_pct_gdp: x.defenseSpendingPct,
           ndpr_usd_kg: s.prices['oxide.light'].world,
@@ -167,7 +168,7 @@ export function exportRows(cls: ClassRoom): Record<string, string | number>[] {
 }
 
 /** The export's columns, in order: a class that played no round still exports them (a CSV of its header). */
-export const EXPORT_COLUMNS = ['class', 'code', 'world', 'seed', 'round', 'turn', 'date', 'country', 'students', 'played_by', 'submitted_by', 'submitted_at', 'round_ended_by', 'orders', 'score', 'gdp_usd_bn', 'approval', 'magnet_supply', 'cars_per_quarter', 'defense_pct_gdp', 'ndpr_usd_kg', 'dytb_usd_kg', 'magnet_usd_kg', 'events', 'state_hash'];
+export const EXPORT_COLUMNS = ['class', 'code', 'world', 'seed', 'round', 'turn', 'date', 'country', 'students', 'played_by', 'submitted_by', 'submitted_at', 'round_ended_by', 'orders', 'score', 'gdp_usd_bn', 'approval', 'magnet_supply_pct', 'cars_per_quarter', 'defense_pct_gdp', 'ndpr_usd_kg', 'dytb_usd_kg', 'magnet_usd_kg', 'events', 'state_hash'];
 
 /** `rows` as CSV under a header of `columns` (the first row's keys without them; no rows and no columns: empty). */
 export function toCsv(rows: Record<string, string | number>[], columns?: readonly string[]): string {
