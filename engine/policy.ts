@@ -191,18 +191,6 @@ function describeZodIssue(i: { code: string; message: string; path: PropertyKey[
   return `${i.message}, found ${JSON.stringify(v) ?? 'nothing'}`;
 }
 
-/** Investment a country owes this turn under its active deals. */
-export function dealInvestmentDue(state: GameState, c: CountryId): number {
-  let due = 0;
-  for (const d of state.deals) {
-    if (d.status !== 'active') continue;
-    const mine = d.from === c ? d.give : d.to === c ? d.get : null;
-    if (!mine) continue;
-    for (const k of mine) if (k.type === 'investment') due += k.usdBn / d.termTurns;
-  }
-  return due;
-}
-
 /** The control a spec sets, given the one in force: the one in force itself when the spec restates it (same level and
  * share), so a restated control is no change to the policies (no new record, nothing for mergePolicies to copy). */
 export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number): Control {

@@ -325,6 +325,8 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    // a pledge of USD 550 bn beside a budget of 2 read as a bill the budget could never pay: said once what it is
+    [...received, ...mine, ...(draft.deals?.propose ?? [])].some((d) => [...d.give, ...d.get].some((k) => k.type === 'investment')) ? h('p', { class: 'hint', 'data-testid': 'invest-hint' }, t('panel.investHint')) : '',
   );
 }
 

@@ -120,6 +120,7 @@ export const en = {
     dealCap: 'a cap of {{max}}% on the tariff on {{good}}',
     dealOpen: '{{what}} exports kept open',
     dealInvest: 'USD {{n}} bn of investment', // ja says it in 億ドル: {{oku}} is the amount in units of USD 100 m
+    investHint: 'A deal’s investment is capital moved from one economy into the other, spread evenly over the deal’s turns: it raises the host’s potential output and lowers the giver’s by as much. It is not paid from your investment budget.',
     dealDefence: 'defence spending of at least {{n}}% of GDP',
     dealOfftake: '{{n}}% of the {{what}} output',
     kindCapGive: 'a cap on my tariff on their {{good}}',

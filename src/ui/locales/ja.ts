@@ -118,6 +118,7 @@ export const ja: First = {
     dealCap: '{{good}}への関税の上限{{max}}%',
     dealOpen: '{{what}}の輸出の開放',
     dealInvest: '{{oku}}億ドルの投資',
+    investHint: '合意による投資は、一方の経済から他方へ資本を移すもので、合意の期間の各ターンに均等に分けて行われます。受け入れ国の潜在生産を高め、出す国の潜在生産を同じだけ下げます。投資予算からは支払われません。',
     dealDefence: 'GDP比{{n}}%以上の防衛費',
     dealOfftake: '{{what}}の生産の{{n}}%',
     kindCapGive: '相手の{{good}}に対する自国の関税の上限',
