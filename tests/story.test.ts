@@ -69,6 +69,21 @@ describe('the digest story', () => {
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'JPN', view, memory);
     expect(c!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (90%) and NdFeB magnets (96%) to Japan (in force since before the game began) −5.0 percentage points');
   });
+  it('calls a licence whose share changed this turn new, not "in force since before the game began" (China cut its 90% and 96% to 70% and 85%)', () => {
+    const at = (oxide: number, magnet: number) => ({ country: 'USA', others: { CHN: { policies: { controls: { USA: { 'oxide.heavy': { level: 'licensed', share: oxide }, magnet: { level: 'licensed', share: magnet } } } } } } }) as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, at(0.9, 0.96));
+    memory.observe(1, at(0.9, 0.96));
+    const cut = at(0.7, 0.85);
+    memory.observe(2, cut);
+    const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
+    (r as { turn: number }).turn = 2;
+    expect(yourChanges(r, 'USA', cut, memory)[0]!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (70%) and NdFeB magnets (85%) to the United States −5.0 percentage points');
+    // a turn later it is the cut of turn 2, not of the game's start
+    memory.observe(3, cut);
+    (r as { turn: number }).turn = 3;
+    expect(yourChanges(r, 'USA', cut, memory)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence on Dy\/Tb oxide \(70%\) .* \(in force since turn 2\)/);
+  });
   it('puts less drawing on inventories down to a restriction only when supply fell (US, turn 2 in the browser: +3.1)', () => {
     const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
     const memory = new RestrictionMemory();

@@ -79,6 +79,15 @@ export function licenceShare(cur: { level: string; share: number }, d: 'open' | 
   return cur.level === 'licensed' ? cur.share : NEW_LICENCE_SHARE;
 }
 
+/** The tonnes of `view.country`'s goods of stage s that went through `via` to a third country last quarter (the
+ * market's origin-tracked transshipment, "ORIGIN>VIA>DESTINATION"). */
+export function passedOn(view: CountryView, s: StageKey, via: RegionId): number {
+  const prefix = `${view.country}>${via}>`;
+  let tonnes = 0;
+  for (const [k, v] of Object.entries(view.market.transship[s] ?? {})) if (k.startsWith(prefix)) tonnes += v;
+  return tonnes;
+}
+
 export function controlsPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
   const notes: HTMLElement[] = []; // the deals that keep a partner's exports open, under its row
@@ -104,9 +113,12 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     };
     sel.addEventListener('change', apply);
     shareInput.addEventListener('change', apply);
-    // what the control would cut: tonnes sent them last quarter (a ban on a flow of 0 t costs tension and cuts nothing)
-    const sent = view.flows[s]?.[me]?.[p] ?? 0;
-    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%'), h('small', { class: 'sent', 'data-testid': `sent-${p}-${s}` }, t('panel.sent', { n: fmt.int(sent) }))));
+    // what the control would cut: tonnes sent them last quarter (a ban on a flow of 0 t costs tension and cuts nothing),
+    // with what they passed on round your controls on others (the flows hold only what stayed: a player read "0 t sent"
+    // to Australia beside news of 568 t of her magnets found going through it)
+    const on = passedOn(view, s, p);
+    const sent = (view.flows[s]?.[me]?.[p] ?? 0) + on;
+    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%'), h('small', { class: 'sent', 'data-testid': `sent-${p}-${s}` }, on >= 0.5 ? t('panel.sentOn', { n: fmt.int(sent), on: fmt.int(on) }) : t('panel.sent', { n: fmt.int(sent) }))));
   };
   const curOut = view.self.policies.outputPct ?? 100;
   const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': t('panel.quotas') }) as HTMLInputElement;

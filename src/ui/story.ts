@@ -79,20 +79,25 @@ export function restrictionsOn(view: Pick<CountryView, 'country' | 'others'>): {
   return out;
 }
 
+/** A restriction as the memory knows it: who, the level, the stages and their shares (China's scenario licences cut
+ * from 90% and 96% to 70% and 85% were a restriction "in force since before the game began" when the key left the
+ * shares out). */
+const restrictionKey = (r: { who: RegionId; level: string; stages: StageKey[]; shares: number[] }): string => `${r.who}|${r.level}|${r.stages.join(',')}|${r.shares.join(',')}`;
+
 /** Remembers the turn each restriction on the player began, from the turns as they come (a delayed effect names it). */
 export class RestrictionMemory {
   private since = new Map<string, number>();
   observe(turn: number, view: Pick<CountryView, 'country' | 'others'>): void {
     const now = new Set<string>();
     for (const r of restrictionsOn(view)) {
-      const k = `${r.who}|${r.level}|${r.stages.join(',')}`;
+      const k = restrictionKey(r);
       now.add(k);
       if (!this.since.has(k)) this.since.set(k, turn);
     }
     for (const k of [...this.since.keys()]) if (!now.has(k)) this.since.delete(k);
   }
-  sinceOf(r: { who: RegionId; level: string; stages: StageKey[] }): number | undefined {
-    return this.since.get(`${r.who}|${r.level}|${r.stages.join(',')}`);
+  sinceOf(r: { who: RegionId; level: string; stages: StageKey[]; shares: number[] }): number | undefined {
+    return this.since.get(restrictionKey(r));
   }
 }
 
