@@ -25,11 +25,12 @@ describe("the truce's terms in plain words", () => {
     expect(say(near)).toMatch(/ for 4 turns \(close to fair terms \(a tariff cap of 25%\): a year of escalation would cost the US USD 12 bn and China USD 30 bn\)\.$/);
     expect(say(far)).toBe('China rejects D4 from the United States: a cap of 40% is too little relief; fair terms are a cap of 25%, so it offers 25%.');
     for (const l of [track(reading), near, far]) expect(say(l)).not.toMatch(/Nash|US hand/);
-    // the US hand's move: what the US would lose, not the index
+    // the US hand's move: what the US would lose against China's loss, not the index (the US's own loss alone can stay
+    // the same, USD 23 bn -> USD 23 bn, while China's falls: "the US would lose more than before" then read false)
     const hand = "The US's hand with China strengthens (+0.02 -> +0.07): US rare earths from China 40% -> 35%, so a squeeze would cost the US USD 64 bn -> USD 57 bn a year; China's exports at stake USD 66 bn -> USD 66 bn.";
     // (with arrows, not the engine's ASCII "->")
-    expect(say(hand)).toBe('The US would lose less than before in a squeeze by China: US rare earths from China 40% → 35%, so a squeeze would cost the US USD 64 bn → USD 57 bn a year; China\'s exports at stake USD 66 bn → USD 66 bn.');
-    expect(say(hand.replace('strengthens (+0.02 -> +0.07)', 'weakens (-0.02 -> -0.07)'))).toMatch(/^The US would lose more than before in a squeeze by China: /);
+    expect(say(hand)).toBe('A squeeze by China would now hurt the US less, set against what it would cost China: US rare earths from China 40% → 35%, so a squeeze would cost the US USD 64 bn → USD 57 bn a year; China\'s exports at stake USD 66 bn → USD 66 bn.');
+    expect(say(hand.replace('strengthens (+0.02 -> +0.07)', 'weakens (-0.02 -> -0.07)'))).toMatch(/^A squeeze by China would now hurt the US more, set against what it would cost China: /);
     // any other line as plainNews says it
     expect(plainTerms('Japan raises defence spending to 1.5% of GDP.')).toBe('Japan raises defence spending to 1.5% of GDP.');
   });
@@ -39,6 +40,6 @@ describe("the truce's terms in plain words", () => {
     expect(projectNewsJa(track(reading))).toBe('米中関係：休戦（以前は対立激化）。対立が1年続けば、米国は120億ドル（レアアースの40%を中国から、5%を日本から調達）、中国は対米輸出300億ドルを失う。中国の方が失うものが少ないため、休戦の公平な条件（平和の利益を均等に分ける）は米国に中国製品への関税を15ポイント下げるよう求める。');
     expect(dealWhyJa('near the Nash terms (a cap of 25%): escalation would cost the US USD 12 bn a year and China USD 30 bn; US hand 0.42')).toBe('公平な条件（関税上限25%）に近い：対立が1年続けば米国は120億ドル、中国は300億ドルを失う');
     for (const l of [track(reading), track({ ...reading, usHand: 0.2, concession: 0 })]) expect(projectNewsJa(l)).not.toMatch(/ナッシュ|交渉力/);
-    expect(projectNewsJa("The US's hand with China strengthens (+0.02 -> +0.07): US rare earths from China 40% -> 35%, so a squeeze would cost the US USD 64 bn -> USD 57 bn a year; China's exports at stake USD 66 bn -> USD 66 bn.")).toMatch(/^中国による締め付けで米国が失うものが以前より減る：米国のレアアース調達に占める中国の割合 40% → 35%。/);
+    expect(projectNewsJa("The US's hand with China strengthens (+0.02 -> +0.07): US rare earths from China 40% -> 35%, so a squeeze would cost the US USD 64 bn -> USD 57 bn a year; China's exports at stake USD 66 bn -> USD 66 bn.")).toMatch(/^中国による締め付けは、中国自身が失うものと比べて、米国により小さな打撃となる：米国のレアアース調達に占める中国の割合 40% → 35%。/);
   });
 });

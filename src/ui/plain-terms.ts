@@ -11,7 +11,7 @@ export function plainTerms(line: string): string {
     .replace(new RegExp(`; (the US|China) has less to lose \\(US hand ${N}\\), so the Nash terms of a truce ask (?:the US to cut its tariff on Chinese goods by ([\\d.]+) points|no tariff cut of the US)`), (_, who: string, cut?: string) => `; ${who} has less to lose, so fair terms for a truce (sharing the gain of peace evenly) ${cut ? `have the US cut its tariff on Chinese goods by ${cut} points` : 'ask no tariff cut of the US'}`)
     .replace(new RegExp(`near the Nash terms \\(a cap of ([\\d.]+)%\\): escalation would cost the US (USD [\\d.]+ bn) a year and China (USD [\\d.]+ bn); US hand ${N}`), 'close to fair terms (a tariff cap of $1%): a year of escalation would cost the US $2 and China $3')
     .replace(new RegExp(`the Nash terms are ([\\d.]+)% \\(US hand ${N}\\); counter-offer at ([\\d.]+)%`), 'fair terms are a cap of $1%, so it offers $2%')
-    .replace(new RegExp(`^The US's hand with China (strengthens|weakens) \\(${N} -> ${N}\\): `), (_, w: string) => `The US would lose ${w === 'strengthens' ? 'less' : 'more'} than before in a squeeze by China: `)
+    .replace(new RegExp(`^The US's hand with China (strengthens|weakens) \\(${N} -> ${N}\\): `), (_, w: string) => `A squeeze by China would now hurt the US ${w === 'strengthens' ? 'less' : 'more'}, set against what it would cost China: `)
     // a change reads "40% → 35%", not the engine's ASCII "40% -> 35%" (last: the patterns above read the engine's)
     .replace(/ -> /g, ' → ');
 }

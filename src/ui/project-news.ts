@@ -118,7 +118,7 @@ export function projectNewsJa(line: string): string | null {
   m = /^The US's hand with China (strengthens|weakens) \(([+-]?[\d.]+) -> ([+-]?[\d.]+)\): US rare earths from China (\d+)% -> (\d+)%(?:, from Japan (\d+)% -> (\d+)%)?, so a squeeze would cost the US (USD [\d.]+ bn) -> (USD [\d.]+ bn) a year; China's exports at stake (USD [\d.]+ bn) -> (USD [\d.]+ bn)\.$/.exec(line);
   if (m) {
     const jp = m[6] ? `、日本の割合 ${m[6]}% → ${m[7]}%` : '';
-    return `中国による締め付けで米国が失うものが以前より${m[1] === 'strengthens' ? '減る' : '増える'}：米国のレアアース調達に占める中国の割合 ${m[4]}% → ${m[5]}%${jp}。締め付けを受けたときの米国の損失は年${bnJa(m[8]!)} → ${bnJa(m[9]!)}、中国が失いうる輸出は${bnJa(m[10]!)} → ${bnJa(m[11]!)}。`;
+    return `中国による締め付けは、中国自身が失うものと比べて、米国により${m[1] === 'strengthens' ? '小さな' : '大きな'}打撃となる：米国のレアアース調達に占める中国の割合 ${m[4]}% → ${m[5]}%${jp}。締め付けを受けたときの米国の損失は年${bnJa(m[8]!)} → ${bnJa(m[9]!)}、中国が失いうる輸出は${bnJa(m[10]!)} → ${bnJa(m[11]!)}。`;
   }
   return null;
 }
