@@ -120,7 +120,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       h('p', { class: 'opening', 'data-testid': 'opening' }, t(`opening.${country}`)),
       // the scenario's text without its fixed length, then the length chosen; a scenario briefing already tells the story
       sb ? '' : h('p', {}, scenarioDescription(scenarioSel.value, b.situation[0]!).replace(/\s*(Forty|Forty-four|Twenty|Twelve) quarters\.\s*$|\d+四半期。\s*$/, '')),
-      h('p', { 'data-testid': 'game-length' }, t('start.length', { n: Number(turnsInput.value) || 0, years: num((Number(turnsInput.value) || 0) / 4, (Number(turnsInput.value) || 0) % 4 ? 1 : 0), from: '2025Q4' })),
+      h('p', { 'data-testid': 'game-length' }, gameLength(Number(turnsInput.value) || 0)),
       ...b.situation.slice(1).map((p) => h('p', {}, jaBriefing()?.briefingLineJa(p, country) || p)),
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
@@ -202,4 +202,11 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
   root.append(screen);
   await renderBriefing();
+}
+
+/** "This game: 4 quarters (1 year), from 2025Q4." (it said "(1 years)"): the quarters and the years each in the
+ * plural their number takes (1.5 years; in Japanese no plural). */
+export function gameLength(n: number): string {
+  const years = n / 4;
+  return t('start.length', { count: n, years: t('start.years', { count: years, years: num(years, n % 4 ? 1 : 0) }), from: '2025Q4' });
 }

@@ -84,7 +84,10 @@ export const enStart = {
   scoreText: 'Your score is your weighted objectives measured against the same game in which you do nothing (the other countries still play, and react to that): 0 means “as good as doing nothing”.',
   levers: 'Your levers',
   docLink: 'During the game the score shows split by these objectives. How each is computed, and the sources and assumptions behind every mechanism:',
-  length: 'This game: {{n}} quarters ({{years}} years), from {{from}}.',
+  length_one: 'This game: {{count}} quarter ({{years}}), from {{from}}.',
+  length_other: 'This game: {{count}} quarters ({{years}}), from {{from}}.',
+  years_one: '{{years}} year',
+  years_other: '{{years}} years',
 };
 
 /** Notes added after reviews (kept here to keep en.ts under 400 lines). */

@@ -83,7 +83,10 @@ export const jaStart: First['start'] = {
   scoreText: 'スコアは、あなたが何もしない同じゲーム（他国はプレーし、それに反応する）と比べた重み付き目標です。0は「何もしないのと同じ」。',
   levers: 'あなたの手段',
   docLink: 'ゲーム中、スコアはこれらの目標別に表示されます。計算方法と、各仕組みの出典と仮定：',
-  length: 'このゲーム：{{n}} 四半期（{{years}} 年）、{{from}} から。',
+  length_one: 'このゲーム：{{count}} 四半期（{{years}}）、{{from}} から。',
+  length_other: 'このゲーム：{{count}} 四半期（{{years}}）、{{from}} から。',
+  years_one: '{{years}} 年',
+  years_other: '{{years}} 年',
 };
 
 export const jaNotes: First['notes'] = {
