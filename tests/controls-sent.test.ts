@@ -1,7 +1,7 @@
 // Japan licensed its magnets to the United States; the digest then said "Japan finds about 568 t of its magnets
 // reaching the United States through Australia", while the Controls tab said "0 t sent" to Australia: the flows it
 // read hold only what stayed in the country, not what went on round a control (the market's origin-tracked
-// transshipment). The tab now counts both and says how much went on.
+// transshipment). The tab now counts both, and a second line says how much went onward.
 import { afterEach, describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { createGame, resolveTurn, viewFor } from '../engine/index.ts';
@@ -13,7 +13,11 @@ const { controlsPanel, passedOn } = await import('../src/ui/panels.ts');
 
 const start = createGame(content, 1);
 const after = resolveTurn(content, start, { JPN: { exportControls: { USA: { magnet: { licensed: 0.8 } } } } }).state;
-const cell = (id: string, s = after) => (controlsPanel(viewFor(s, 'JPN'), {}, () => {}) as unknown as FakeElement).querySelectorAll(`[data-testid="sent-${id}-magnet"]`)[0]!.textContent;
+const cell = (id: string, s = after) => {
+  const p = controlsPanel(viewFor(s, 'JPN'), {}, () => {}) as unknown as FakeElement;
+  const onward = p.querySelectorAll(`[data-testid="onward-${id}-magnet"]`)[0];
+  return `${p.querySelectorAll(`[data-testid="sent-${id}-magnet"]`)[0]!.textContent}${onward ? ` | ${onward.textContent}` : ''}`;
+};
 const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
 
 afterEach(async () => setLang('en'));
@@ -32,7 +36,7 @@ describe("the Controls tab's tonnes sent, with what went on round a control", ()
     expect(via).toBeGreaterThan(100);
     expect(after.flows.magnet.JPN.AUS).toBeLessThan(0.5); // the flows alone said "0 t sent"
     expect(passedOn(viewFor(after, 'JPN'), 'magnet', 'AUS')).toBe(via);
-    expect(cell('AUS')).toBe(`${fmt(via)} t sent, ${fmt(via)} t of it passed on`);
+    expect(cell('AUS')).toBe(`${fmt(via)} t sent | ${fmt(via)} t onward`);
     // the licensed partner's own cell: what went to it directly (what went round reached it too, through others)
     expect(cell('USA')).toBe(`${fmt(after.flows.magnet.JPN.USA)} t sent`);
   });
@@ -40,6 +44,6 @@ describe("the Controls tab's tonnes sent, with what went on round a control", ()
   it('in Japanese', async () => {
     await setLang('ja');
     const via = after.market.transship.magnet['JPN>MYS>USA'];
-    expect(cell('MYS')).toBe(`${fmt(via + after.flows.magnet.JPN.MYS)} t 輸出（うち ${fmt(via)} t は他国へ転送）`);
+    expect(cell('MYS')).toBe(`${fmt(via + after.flows.magnet.JPN.MYS)} t 輸出 | うち ${fmt(via)} t 転送`);
   });
 });

@@ -3,6 +3,7 @@ import { Container, Graphics, Rectangle, Text, Texture, type Renderer } from 'pi
 import { FAMILIES } from './geometry.ts';
 import { BAN, CLOSED, FAMILY_COLOUR, FAMILY_SHAPE, FONT, LANE, LICENCE } from './style.ts';
 import { t as tr } from '../ui/i18n.ts';
+import { STRAIN_COLOUR } from './land.ts';
 
 const FAMILY_LABEL = new Proxy({} as Record<string, string>, { get: (_, k) => tr(`mapText.family.${String(k)}`) });
 
@@ -65,9 +66,11 @@ export function makeLegend(compact = false): Container {
       shapeAt(g, FAMILY_SHAPE[f], x + 6, 13, 3.5, FAMILY_COLOUR[f]);
       x += 14 + text(FAMILY_LABEL[f]!.replace(/ ?[(（].*$/, ''), x + 13, 5, 12).width + 8;
     }
-    // the land's red outline (a country under 80% of its magnet need), which the full legend keys and Help names
-    g.rect(x + 1, 8, 11, 9).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: 0xff4d40 });
-    x += 16 + text(tr('mapText.outlineKey'), x + 16, 5, 12).width + 8;
+    // the land's outlines (orange: a country under 95% of its magnet need, "short"; red: under 80%, "crisis"), which
+    // the full legend keys row by row and Help names (the orange one had no key: a player saw "· short" unexplained)
+    g.rect(x + 1, 8, 9, 9).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: STRAIN_COLOUR.strained });
+    g.rect(x + 14, 8, 9, 9).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: STRAIN_COLOUR.crisis });
+    x += 28 + text(tr('mapText.outlineKey'), x + 28, 5, 12).width + 8;
     let x2 = 8;
     for (const [k, s] of [['banned', tr('mapText.ban')], ['licensed', tr('mapText.licence')], ['tariff', tr('mapText.tariff')], ['closed', tr('mapText.closedKey')]] as const) {
       const m = markerGraphic(k);
@@ -104,10 +107,12 @@ export function makeLegend(compact = false): Container {
     text(s, 30, y, 14);
     y += 19;
   }
-  // the land's shading: a red outline for a country under 80% of its magnet need
-  g.rect(12, y + 3, 14, 10).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: 0xff4d40 });
-  text(tr('mapText.shading'), 30, y, 14);
-  y += 19;
+  // the land's outlines: orange for a country under 95% of its magnet need, red under 80%
+  for (const [st, key] of [['strained', 'mapText.shading'], ['crisis', 'mapText.shadingCrisis']] as const) {
+    g.rect(12, y + 3, 14, 10).fill({ color: 0x6b4b40 }).stroke({ width: 2, color: STRAIN_COLOUR[st] });
+    text(tr(key), 30, y, 14);
+    y += 19;
+  }
   const w = Math.ceil(Math.max(...c.children.filter((ch) => ch instanceof Text).map((t) => t.x + t.width))) + 10;
   bg.roundRect(0, 0, w, y + 4, 6).fill({ color: 0x07111d, alpha: 0.82 }).stroke({ width: 1, color: 0xffffff, alpha: 0.18 });
   return c;

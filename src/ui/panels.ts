@@ -118,7 +118,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     // to Australia beside news of 568 t of her magnets found going through it)
     const on = passedOn(view, s, p);
     const sent = (view.flows[s]?.[me]?.[p] ?? 0) + on;
-    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%'), h('small', { class: 'sent', 'data-testid': `sent-${p}-${s}` }, on >= 0.5 ? t('panel.sentOn', { n: fmt.int(sent), on: fmt.int(on) }) : t('panel.sent', { n: fmt.int(sent) }))));
+    return h('td', { class: level !== 'open' ? 'restricted' : '' }, h('div', { class: 'ctl' }, sel, h('span', { class: `pct${level === 'licensed' ? '' : ' hidden'}` }, shareInput, '%'), h('small', { class: 'sent', 'data-testid': `sent-${p}-${s}` }, t('panel.sent', { n: fmt.int(sent) })), on >= 0.5 ? h('small', { class: 'sent onward', 'data-testid': `onward-${p}-${s}` }, t('panel.sentOn', { on: fmt.int(on) })) : ''));
   };
   const curOut = view.self.policies.outputPct ?? 100;
   const out = h('input', { type: 'number', min: 50, max: 150, step: 5, value: draft.rareEarthOutputPct ?? curOut, 'data-testid': 'policy-output', 'aria-label': t('panel.quotas') }) as HTMLInputElement;

@@ -4,6 +4,7 @@
 
 export const enGlossary = {
   title: 'Glossary',
+  onlyFor: '{{name}}: {{country}} only (opponent)',
   terms: {
     REO: ['REO'],
     NdPr: ['NdPr'],

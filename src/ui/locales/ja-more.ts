@@ -4,6 +4,7 @@ import type { First } from './en.ts';
 
 export const jaGlossary: First['glossary'] = {
   title: '用語集',
+  onlyFor: '{{name}}（{{country}}のみの相手）',
   terms: {
     REO: ['REO'],
     NdPr: ['NdPr'],
