@@ -17,6 +17,8 @@ describe('your deals', () => {
     expect(waiting.map((d) => [d.from, d.to])).toEqual([['JPN', 'CHN']]);
     await setLang('en');
     expect(yourDealStatus(waiting[0]!, 40)).toBe('proposed; China answers it at the end of this turn');
+    // the United States with its article, as running text says it elsewhere (it read "United States answers it")
+    expect(yourDealStatus({ ...waiting[0]!, to: 'USA' }, 40)).toBe('proposed; the United States answers it at the end of this turn');
     await setLang('ja');
     expect(yourDealStatus(waiting[0]!, 40)).toBe('提案中（中国がこのターンの終わりに回答）');
     await setLang('en');

@@ -294,7 +294,7 @@ export function yourDeals(view: CountryView): CountryView['deals'] {
 /** A deal's status in "Your deals": a proposal of the player's says who answers it, and when (one made in the last
  * turn never is: the game is over, and it said "answers it at the end of this turn"). */
 export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number): string {
-  return d.status === 'proposed' ? (d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryName(d.to) })) : dealStatus(d.status, d.endTurn, lastTurn);
+  return d.status === 'proposed' ? (d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryIn(d.to) })) : dealStatus(d.status, d.endTurn, lastTurn);
 }
 
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game); `over`: the game
