@@ -209,7 +209,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
         'li',
         {},
         h('div', { class: 'proj-head' }, h('b', {}, name), h('span', {}, t.type.startsWith('stockpile') ? tr('panel.lotCost', { cost: money(lotCost(t, view)) }) : tr('panel.projCost', { cost: money(t.costUsdBn), n: t.leadQuarters, pct: Math.round(t.successChance * 100) }))),
-        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? tr('panel.lotLimit', { n: t.maxUnits }) : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : '', pastEnd(t, view, lastTurn)].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
+        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? `${tr('panel.lotLimit', { n: t.maxUnits })} ${tr('panel.lotPaid')}` : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : '', pastEnd(t, view, lastTurn)].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
         h(
           'div',
           { class: 'row' },

@@ -44,6 +44,7 @@ export const en = {
   panel: {
     projCost: '{{cost}} · {{n}} qtrs · {{pct}}% succeed',
     lotCost: "about {{cost}} at last quarter's price · paid at the market price",
+    lotPaid: "Paid at this quarter's market price, which your own buying raises: most in a thin market such as Dy/Tb oxide.",
     addsCapacity: 'Adds {{n}} t/yr.',
     addsLot: 'Adds {{n}} t.',
     addsThrift: 'Adds {{pct}}% less magnet per car.',
