@@ -5,6 +5,7 @@ import type { Content } from './content.ts';
 import type { Deal, GameState, Overridden, Policies } from './state.ts';
 import type { Commitment, Orders } from './schema.ts';
 import { toControl } from './policy.ts';
+import { derive } from './derived.ts';
 import { bindingCommitments, violates } from './commitments.ts';
 import { NR } from './market/spe.ts';
 
@@ -45,13 +46,18 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
   const dip = content.rules.diplomacy;
   let nextId = state.nextId;
   const trust = {} as GameState['trust'];
-  for (const a of COUNTRIES) {
+  // trust returns toward the pair's usual level: an ally's (rules.diplomacy.allyTrust) or neutral 50
+  const norm = derive(content).trustNorm;
+  for (let ai = 0; ai < COUNTRIES.length; ai++) {
+    const a = COUNTRIES[ai];
     const row = { ...state.trust[a] };
     trust[a] = row;
-    for (const b of COUNTRIES)
-      if (a !== b) {
+    for (let bi = 0; bi < COUNTRIES.length; bi++)
+      if (ai !== bi) {
+        const b = COUNTRIES[bi];
         const v = row[b];
-        row[b] = v + Math.sign(50 - v) * Math.min(dip.trustRecovery, Math.abs(50 - v));
+        const to = norm[ai * COUNTRIES.length + bi];
+        row[b] = v + Math.sign(to - v) * Math.min(dip.trustRecovery, Math.abs(to - v));
       }
   }
   const breaches: DealStep['breaches'] = [];

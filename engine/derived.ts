@@ -17,6 +17,11 @@ export interface Derived {
   tension0: number[][];
   /** rivalPair[a * 5 + b] 1 when country a (COUNTRIES order) names b among its rivals or b names a, else 0 */
   rivalPair: Uint8Array;
+  /** the trust a country's trust in another returns to, trustNorm[a * countries + b]: rules.diplomacy.allyTrust when b
+   * is among a's allies, 50 (neutral) otherwise; the level trust starts at */
+  trustNorm: Float64Array;
+  /** rules.diplomacy.allyTrust: allies' capability counts at their trust against it */
+  allyTrust: number;
 }
 
 const cache = new WeakMap<Content, Derived>();
@@ -75,12 +80,15 @@ export function derive(content: Content): Derived {
       }),
     ),
     rivalPair: new Uint8Array(COUNTRIES.length * COUNTRIES.length),
+    trustNorm: new Float64Array(COUNTRIES.length * COUNTRIES.length),
+    allyTrust: content.rules.diplomacy.allyTrust,
   };
   for (let a = 0; a < COUNTRIES.length; a++)
     for (let b = 0; b < COUNTRIES.length; b++) {
       const A = COUNTRIES[a];
       const B = COUNTRIES[b];
       if (reg[A].rivals.includes(B) || reg[B].rivals.includes(A)) out.rivalPair[a * COUNTRIES.length + b] = 1;
+      out.trustNorm[a * COUNTRIES.length + b] = a === b ? 100 : reg[A].allies.includes(B) ? out.allyTrust : 50;
     }
   cache.set(content, out);
   return out;

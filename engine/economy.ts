@@ -39,7 +39,8 @@ export function otherTradeTarget(base: number, tariff: number, tariff0: number, 
 }
 
 /** Security index 0..100: own and allied capability against rivals' capability weighted by tension (intent).
- * Allies' capability counts by their commitment: the ally's trust in us against the 65 allies start at. */
+ * Allies' capability counts by their commitment: the ally's trust in us against the level allies' trust starts at and
+ * returns to (rules.diplomacy.allyTrust). */
 export function securityIndex(own: number, allies: number, rivalsWeighted: number, allyWeight: number): number {
   const strength = own + allyWeight * allies;
   return strength + rivalsWeighted > 0 ? (100 * strength) / (strength + rivalsWeighted) : 50;
@@ -51,7 +52,7 @@ export function securityInputs(regions: Record<RegionId, Pick<RegionState, 'capa
   let allies = 0;
   for (const a of dv.allyIdx[r]) {
     const ally = REGIONS[a];
-    const commit = trust && me0 !== 'ROW' && ally !== 'ROW' ? Math.min(1.5, trust[ally as CountryId][me0 as CountryId] / 65) : 1;
+    const commit = trust && me0 !== 'ROW' && ally !== 'ROW' ? Math.min(1.5, trust[ally as CountryId][me0 as CountryId] / dv.allyTrust) : 1;
     allies += regions[ally].capability * commit;
   }
   let rivals = 0;

@@ -225,7 +225,7 @@ function openingState(content: Content): GameState {
     for (const b of COUNTRIES) {
       tension[a][b] = 0;
       tensionBase[a][b] = 0;
-      trust[a][b] = a === b ? 100 : content.countries.regions[a].allies.includes(b) ? 65 : 50;
+      trust[a][b] = dv.trustNorm[COUNTRIES.indexOf(a) * COUNTRIES.length + COUNTRIES.indexOf(b)];
     }
   }
   for (let ai = 0; ai < COUNTRIES.length; ai++)

@@ -140,6 +140,7 @@ export const RulesFileSchema = z
         breachTrust: N,
         breachTension: N,
         trustRecovery: N,
+        allyTrust: N,
       })
       .strict(),
     budget: z.object({ carryCap: N }).strict(),
