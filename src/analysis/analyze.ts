@@ -75,7 +75,7 @@ export function analyzeTable(table: TableLike, opts: AnalyzeOptions = {}): Analy
 
   const br = bestResponses(g, { tolerance });
   const equilibria = pureEquilibria(g, { tolerance });
-  if (equilibria.unverified.length) notes.push(`${equilibria.unverified.length} profile(s) have no known profitable deviation but depend on missing profiles; they are not claimed as equilibria.`);
+  if (equilibria.unverified.length) notes.push(`${equilibria.unverified.length === 1 ? '1 profile has' : `${equilibria.unverified.length} profiles have`} no known profitable deviation but depend${equilibria.unverified.length === 1 ? 's' : ''} on missing profiles; ${equilibria.unverified.length === 1 ? 'it is' : 'they are'} not claimed as ${equilibria.unverified.length === 1 ? 'an equilibrium' : 'equilibria'}.`);
   const replicator = opts.replicator === false ? null : replicatorDynamics(g, { starts: 3, ...opts.replicator });
   const arOpts = opts.alphaRank === false ? null : (opts.alphaRank ?? {});
   const ar = arOpts ? alphaRank(g, arOpts) : null;

@@ -57,7 +57,7 @@ export interface Pairing {
   description: string;
 }
 
-const seedsText = (s: number[]) => (s.length > 2 && s[s.length - 1] - s[0] === s.length - 1 ? `seeds ${s[0]}-${s[s.length - 1]}` : `seeds ${s.join(', ')}`);
+const seedsText = (s: number[]) => (s.length === 1 ? `seed ${s[0]}` : s.length > 2 && s[s.length - 1] - s[0] === s.length - 1 ? `seeds ${s[0]}-${s[s.length - 1]}` : `seeds ${s.join(', ')}`);
 
 /** Which comparisons of the table can be paired, in words for the report. */
 export function pairingOf(g: GameIndex): Pairing {
@@ -83,7 +83,7 @@ export function pairingOf(g: GameIndex): Pairing {
       basis: 'paired',
       withSeeds,
       seedSets: 1,
-      description: `paired: ${k === 1 ? 'the one profile was' : `all ${k} profiles were`} played on the same ${s.length} ${seedsText(s)}, so every difference between two profiles is taken seed by seed (its mean, and a t interval over the seeds), and resampling redraws the seeds, every profile together.`,
+      description: `paired: ${k === 1 ? 'the one profile was' : `all ${k} profiles were`} played on the same ${s.length === 1 ? '' : `${s.length} `}${seedsText(s)}, so every difference between two profiles is taken seed by seed (its mean, and a t interval over the seeds), and resampling redraws the seeds, every profile together.`,
     };
   }
   return {

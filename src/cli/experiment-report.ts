@@ -1,6 +1,7 @@
 // The report of a named experiment: one self-contained HTML page (tables and SVG charts) and a plain-text summary.
 // Each strategy is compared with the status-quo strategy seed by seed (paired differences, 95% t-intervals); a
-// verdict is only "yes" or "no" when the interval is clear of zero, and otherwise says the model cannot tell.
+// verdict is "yes" only when the interval is beyond a small margin in the question's direction, "no" only when it
+// falls wholly short of it (both said with the margin), and otherwise says the model cannot tell.
 import type { Cell, Experiment, GameMetrics } from './experiment.ts';
 import { interval } from './experiment.ts';
 import { CSS, dotIntervals, esc, htmlTable, resetIds } from './report-svg.ts';
@@ -105,10 +106,13 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     }
     // the hub's own effect first: every strategy's "yes" to tariff relief came from answering the same US offers, and
     // read as the hub's doing when the comparison that says so came last
-    lines.push('', `${q.q} (against: ${opLabel(op)})`);
+    // the margin a "yes" must clear and a "no" must stay short of, said with the question (a "no" read as a proven
+    // absence of any effect; it says the effect, if any, is smaller than this)
+    const margin = `margin ${q.eps} on ${LABEL[q.key]}`;
+    lines.push('', `${q.q} (against: ${opLabel(op)}; ${margin})`);
     if (vs) lines.push(`  The hub's own effect: ${vs}`, '  Each strategy against the status quo:');
     for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`);
-    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>`;
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>`;
   }
   let tables = '';
   const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
@@ -139,7 +143,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="generator" content="gambit experiment"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
 <h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${plural(nSeeds, 'seed')} per cell, ${plural(ex.turns, 'turn')}, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>
 <p>${esc(ex.question)}</p>
-<h2>The answers</h2><p>"yes" or "no" only when the 95% interval of the difference is clear of zero (and of a small margin); otherwise "cannot tell". Where the model says the article is wrong, it says so here.</p>${answers}
+<h2>The answers</h2><p>"yes" when the whole 95% interval of the difference lies beyond a small margin in the question's direction; "no" when the whole interval falls short of that margin (any effect in that direction is smaller than the margin); otherwise "cannot tell". Each question gives its margin. Where the model says the article is wrong, it says so here.</p>${answers}
 <h2>All strategies, by opponents</h2>${tables}
 <h2>What the figures are</h2><ul class="plain">${(Object.keys(LABEL) as Key[]).map((k) => `<li><b>${esc(LABEL[k])}</b> (<code>${k}</code>)</li>`).join('')}</ul>
 </main></body></html>\n`;

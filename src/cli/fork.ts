@@ -107,7 +107,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
     `${'country'.padEnd(8)} ${'mean'.padStart(8)} ${'95% CI of mean'.padStart(20)} ${'runs better'.padStart(12)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'GDP at end'.padStart(11)}`,
     ...rows.map((r) => `${r.country.padEnd(8)} ${forkFigure(r.meanDiff).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${forkFigure(r.ci95[0])}, ${forkFigure(r.ci95[1])}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${forkFigure(r.min).padStart(8)} ${forkFigure(r.max).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
     '',
-    `95% CI of mean: Student t interval of the mean over the ${runs} runs; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
+    `95% CI of mean: Student t interval of the mean over the ${plural(runs, 'run')}; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
   ];
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
   process.stdout.write(lines.join('\n') + (o.out ? `\nwritten: ${o.out}` : '') + '\n'); // as the other commands name what they wrote

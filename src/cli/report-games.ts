@@ -168,7 +168,7 @@ const b = (s: string) => `<b>${esc(s)}</b>`;
 
 /** The Self-play section: per file, each country's score histogram and a table of its figures. */
 export function selfplayHtml(results: { file: string; games: Games; scores?: string }[]): string {
-  const H = ['<h2 id="selfplay">Self-play</h2>', p('Scores are points against the status-quo path of the same seed (0 = as good as doing nothing).')];
+  const H = ['<h2 id="selfplay">Self-play</h2>', p(`Scores are points against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it (0 is not "as good as doing nothing" here: the others played differently).`)];
   for (const { file, games: g, scores } of results) {
     const countries = [...g.scores.keys()].sort();
     const who = g.combos === 1 ? esc(Object.entries(g.agents).map(([c, x]) => `${c}=${x}`).join(', ')) : `${g.combos} agent combinations, pooled${file === 'games.jsonl' ? ' (the tournament’s profiles; each one’s interval is in the payoff table)' : ''}, so no interval of the pooled mean`;

@@ -27,7 +27,7 @@ const unavailable = z.object({ available: z.literal(false), reason: z.string() }
 const SweepSchema = z.object({
   format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), turns: z.number().int().min(1).nullable().optional(), method: z.string(), agents: prof,
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
-  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional() }) })),
+  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), clear: z.number().int().min(0).optional(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional() }) })),
 });
 const ForkSchema = z.object({
   format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
@@ -119,6 +119,9 @@ export function loadInputs(dir: string, allowEmpty = false): Inputs {
     if ('skipped' in r) inp.skipped.push({ file: f, why: r.skipped });
     else inp.results.push({ file: f, ...r });
   }
+  // a Sobol sweep writes its own report (sobol.md): said so, not "write them with gambit ... sweep"
+  if (!allowEmpty && !hasBatch(inp) && files.includes('sobol.json'))
+    throw new UsageError(`report: ${dir}: a Sobol sweep's directory: its report is ${join(dir, 'sobol.md')} (with sobol.csv and sobol.json), which gambit sweep --method sobol wrote; report reads tournaments, one-at-a-time sweeps, forks and self-play`);
   if (!allowEmpty && !hasBatch(inp))
     throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
   return inp;
@@ -219,7 +222,7 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   const short = (pr: Profile) => varying.filter((pl) => pl in pr).map((pl) => `${pl}=${pr[pl]}`).join(' ');
   const H: string[] = ['<h2 id="tournament">Tournament</h2>'];
   const g = t?.gamesPerProfile ?? a.gamesPerProfile;
-  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each${turnsWords(t?.turns)}. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the status-quo path of the same seed (0 = as good as doing nothing). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
+  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each${turnsWords(t?.turns)}. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it (0 is not "as good as doing nothing" here: the others played differently). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
   let csv: string | null = null;
   if (t) {
     const eqSet = new Set(a.equilibria.equilibria.map((e) => short(e.profile)));
@@ -242,6 +245,13 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   return { html: H.join('\n'), csv };
 }
 
+/** Whether a sweep's strongest effect is one these games cannot tell from 0 (its 95% interval includes 0). */
+function withinNoise(st: { outcome?: string | null; effect: number | null; half95?: number | null; ci95?: number[] }): boolean {
+  if (st.outcome == null || st.effect === null) return false;
+  if (typeof st.half95 === 'number') return Math.abs(st.effect) <= st.half95;
+  return st.ci95 !== undefined && st.ci95[0] <= 0 && st.ci95[1] >= 0;
+}
+
 function sweepHtml(s: Sweep): { html: string; csv: string } {
   const agents = [...new Set(Object.values(s.agents))];
   const H = ['<h2 id="sweep">Sweep</h2>'];
@@ -253,9 +263,13 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}`]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${withinNoise(r.strongest) ? ' (within noise)' : ''}`]), { num: [true, false, true, false, true, false, true] }));
+  if (s.ranking.some((r) => withinNoise(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
-  const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome ?? '', r.strongest.effect, ...outcomes.map((o) => r.effects[o])]));
+  // the strongest effect's interval beside it (the CSV had the effects and no interval at all)
+  const lo = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect - r.strongest.half95 : (r.strongest.ci95?.[0] ?? ''));
+  const hi = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect + r.strongest.half95 : (r.strongest.ci95?.[1] ?? ''));
+  const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', 'strongest_effect_lo95', 'strongest_effect_hi95', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome ?? '', r.strongest.effect, lo(r), hi(r), ...outcomes.map((o) => r.effects[o])]));
   return { html: H.join('\n'), csv };
 }
 

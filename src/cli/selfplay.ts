@@ -13,6 +13,7 @@ import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
 import { dropEmptyJournal, identityRun, openJournal, type BatchIdentity } from './journal.ts';
 import { csvPathFor, writeResults } from './results.ts';
+import { plural } from './table.ts';
 
 export interface SelfplayOptions {
   scenario: string;
@@ -122,7 +123,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
       for (const text of done.lines(mine)) yield JSON.parse(text) as ResultLine;
     })());
     rmSync(journal!, { force: true });
-    process.stderr.write(`${n} games written to ${o.out} and ${csvPathFor(o.out, o.csv)}${had ? ' (replacing the earlier files)' : ''}\n`);
+    process.stderr.write(`${plural(n, 'game')} written to ${o.out} and ${csvPathFor(o.out, o.csv)}${had ? ' (replacing the earlier files)' : ''}\n`);
   }
   return 0;
 }

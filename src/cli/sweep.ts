@@ -201,16 +201,23 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
         effects[x.id] = (beta[k] * sdX[k]) / spread[x.id]; // standardised regression coefficient
       }
     }
-    const top = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0];
-    const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
-    // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
     const withHalf = !lhs && games > 1;
+    // an effect these games tell from 0: outside its 95% interval (one game a variant: no interval, every effect counts)
+    const isClear = (id: string): boolean => (lhs ? !(ci95![id][0] <= 0 && ci95![id][1] >= 0) : withHalf ? Math.abs(effects[id]) > half95[id] : true);
+    const clear = OUTCOMES.filter((x) => isClear(x.id)).length;
+    // the strongest effect told apart from noise where there is one (the largest range of noise named an outcome the
+    // parameter did not move: an analyst's sweep ranked a parameter with no clear effect above one with three)
+    const byStrength = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
+    const top = byStrength.find(([id]) => isClear(id)) ?? byStrength[0];
+    const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
+    // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     // (sweep.json holds no nulls: a parameter that moved nothing has no strongest outcome at all)
     const strongest: { outcome?: string; effect: number; half95?: number; ci95?: [number, number] } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], ...(lhs ? { ci95: ci95![top[0]] } : withHalf ? { half95: half95[top[0]] } : {}) };
-    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, strongest };
+    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, clear, strongest };
   });
-  ranking.sort((a, b) => b.overall - a.overall || a.path.localeCompare(b.path));
+  // parameters with an effect told apart from noise first, then the others; each group by overall effect
+  ranking.sort((a, b) => Number(b.clear > 0) - Number(a.clear > 0) || b.overall - a.overall || a.path.localeCompare(b.path));
   writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, turns: turns ?? null, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
   const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
   const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
@@ -227,7 +234,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
   out.push(
     '',
-    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv's last columns).`,
+    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv's last columns); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
     ...(ranking.some(noise) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
     `written: ${join(o.out, 'sweep.json')}, sweep.csv`,
   );

@@ -69,7 +69,7 @@ export function scoreCard(f: FinalCard): string {
     );
   }
   if (f.by) {
-    lines.push('', 'The scores split by objective (points; they add up to the score)', '');
+    lines.push('', 'The scores split by objective (points; they add up to the score, to rounding)', '');
     lines.push(`${padE('country', 8)} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`);
     for (const c of order) lines.push(`${padE(c, 8)} ${OBJECTIVES.map((ob) => pad(points(f.by![c][ob]), 9)).join(' ')}`);
   }

@@ -16,6 +16,7 @@ import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import type { GameTask, ResultLine } from './batch.ts';
 import { roundResult } from './game-result.ts';
+import { plural } from './table.ts';
 
 export { meanSd, t95 };
 
@@ -132,7 +133,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   if (shard) {
     writeFileAtomic(join(o.out, 'tournament.json'), JSON.stringify(spec, null, 1) + '\n');
     writeFileAtomic(join(o.out, 'games.jsonl'), lines.map((l) => JSON.stringify(l) + '\n'));
-    process.stdout.write(`shard ${shard.k}/${shard.n}: ${lines.length} games written to ${o.out}; combine the shards with gambit merge --out DIR SHARD_DIR...\n`);
+    process.stdout.write(`shard ${shard.k}/${shard.n}: ${plural(lines.length, 'game')} written to ${o.out}; combine the shards with gambit merge --out DIR SHARD_DIR...\n`);
     return 0;
   }
   process.stdout.write(writeTournament(o.out, content, spec, lines));
