@@ -29,10 +29,12 @@ describe('a new licence', () => {
   });
 
   it('the Controls tab says what the share means, in both languages', async () => {
-    expect(t('panel.controlsHint')).toMatch(/a new licence starts at 50%; 100% lets last quarter’s volume through and restricts little/);
+    expect(t('panel.controlsHint')).toMatch(/the box starts at 50%; 100% lets last quarter’s volume through and restricts little/);
+    // the box's 50%, not the first quarter's throughput: the licensing review lets less through then (a player read 50%)
+    expect(t('panel.controlsHint')).toMatch(/in a licence’s first quarter the licensing review takes weeks of the quarter, so less goes/);
     await setLang('ja');
     try {
-      expect(t('panel.controlsHint')).toMatch(/新しい許可制は50%から。100%では前四半期の量がそのまま通り、ほとんど制限になりません/);
+      expect(t('panel.controlsHint')).toMatch(/欄の初期値は50%。100%では前四半期の量がそのまま通り、ほとんど制限になりません/);
     } finally {
       await setLang('en');
     }
