@@ -27,7 +27,28 @@ const pct = (f: number | null | undefined) => (f === null || f === undefined ? '
 
 const clip = (s: string, w: number) => (s.length <= w ? s : w <= 1 ? s.slice(0, w) : `${s.slice(0, w - 1)}…`);
 
-/** Columns padded to their widest cell; the widest column is clipped until the table fits `width`. */
+/** A cell's text in lines of at most `w` characters, broken at spaces (a word longer than a line at `w`). */
+function cellLines(s: string, w: number): string[] {
+  if (s.length <= w) return [s];
+  const out: string[] = [];
+  let cur = '';
+  for (const word of s.split(' ')) {
+    let rest = word;
+    while (rest.length > w) {
+      if (cur) out.push(cur), (cur = '');
+      out.push(rest.slice(0, w));
+      rest = rest.slice(w);
+    }
+    if (cur && cur.length + 1 + rest.length > w) out.push(cur), (cur = '');
+    cur = cur ? `${cur} ${rest}` : rest;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Columns padded to their widest cell; while the table is wider than `width` the widest column narrows (to 6 at
+ * least), and a cell wider than its column wraps onto the next lines at its spaces: nothing is cut off (clipped cells
+ * made rows of `analyze` that differed only at their ends read the same: "AUS=persona CHN=…"). */
 export function textTable(headers: string[], rows: string[][], width: number, right: boolean[] = [], indent = '  '): string[] {
   const w = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const total = () => indent.length + w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1);
@@ -36,9 +57,12 @@ export function textTable(headers: string[], rows: string[][], width: number, ri
     if (w[c] <= 6) break;
     w[c] -= Math.min(w[c] - 6, total() - width);
   }
-  const line = (cells: string[]) =>
-    (indent + cells.map((cell, c) => (right[c] ? clip(cell ?? '', w[c]).padStart(w[c]) : clip(cell ?? '', w[c]).padEnd(w[c]))).join('  ')).trimEnd();
-  return [line(headers), line(w.map((x) => '-'.repeat(x))), ...rows.map(line)];
+  const lines = (cells: string[]): string[] => {
+    const parts = w.map((x, c) => cellLines(cells[c] ?? '', x));
+    const n = Math.max(...parts.map((p) => p.length));
+    return Array.from({ length: n }, (_, k) => (indent + parts.map((p, c) => (right[c] ? (p[k] ?? '').padStart(w[c]) : (p[k] ?? '').padEnd(w[c]))).join('  ')).trimEnd());
+  };
+  return [...lines(headers), indent + w.map((x) => '-'.repeat(x)).join('  '), ...rows.flatMap(lines)];
 }
 
 /** Words of `text` wrapped to `width`, continuation lines indented by `pad`; nothing is cut off. */
