@@ -139,8 +139,7 @@ export const RulesFileSchema = z
         leakTension: N,
         breachTrust: N,
         breachTension: N,
-        trustRecovery: N,
-        allyTrust: N,
+        trustRecovery: N, allyTrust: N, // trust returns toward allyTrust between allies, 50 otherwise
       })
       .strict(),
     budget: z.object({ carryCap: N }).strict(),
