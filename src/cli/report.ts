@@ -14,6 +14,7 @@ import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
+import { withinNoise } from './sweep.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
 
@@ -245,12 +246,8 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   return { html: H.join('\n'), csv };
 }
 
-/** Whether a sweep's strongest effect is one these games cannot tell from 0 (its 95% interval includes 0). */
-function withinNoise(st: { outcome?: string | null; effect: number | null; half95?: number | null; ci95?: number[] }): boolean {
-  if (st.outcome == null || st.effect === null) return false;
-  if (typeof st.half95 === 'number') return Math.abs(st.effect) <= st.half95;
-  return st.ci95 !== undefined && st.ci95[0] <= 0 && st.ci95[1] >= 0;
-}
+/** A sweep's strongest effect that these games cannot tell from 0 (the sweep's own predicate). */
+const noisy = (st: { outcome?: string | null; effect: number | null; half95?: number | null; ci95?: number[] }): boolean => st.outcome != null && st.effect !== null && withinNoise(st.effect, st);
 
 function sweepHtml(s: Sweep): { html: string; csv: string } {
   const agents = [...new Set(Object.values(s.agents))];
@@ -263,8 +260,8 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${withinNoise(r.strongest) ? ' (within noise)' : ''}`]), { num: [true, false, true, false, true, false, true] }));
-  if (s.ranking.some((r) => withinNoise(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${noisy(r.strongest) ? ' (within noise)' : ''}`]), { num: [true, false, true, false, true, false, true] }));
+  if (s.ranking.some((r) => noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   // the strongest effect's interval beside it (the CSV had the effects and no interval at all)
   const lo = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect - r.strongest.half95 : (r.strongest.ci95?.[0] ?? ''));

@@ -43,6 +43,14 @@ export const OUTCOMES: { id: string; get: (l: ResultLine) => number }[] = [
   { id: 'final_price_magnet', get: (l) => l.outcomes.finalPrices.magnet },
 ];
 
+/** Whether these games cannot tell an effect from 0: its 95% interval (± half95 about it, or a bootstrap ci95) includes
+ * 0. An effect with no interval (one game a variant) is not within noise. The sweep's `clear` count, its printed
+ * "(within noise)" and the report's all read this. */
+export function withinNoise(effect: number, bounds: { half95?: number | null; ci95?: readonly number[] | null }): boolean {
+  if (typeof bounds.half95 === 'number') return Math.abs(effect) <= bounds.half95;
+  return bounds.ci95 != null && bounds.ci95[0] <= 0 && bounds.ci95[1] >= 0;
+}
+
 /** Ordinary least squares of y on the columns of X (with an intercept); returns the slopes. */
 export function ols(X: number[][], y: number[]): number[] {
   const k = X[0].length + 1;
@@ -204,7 +212,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
     const withHalf = !lhs && games > 1;
     // an effect these games tell from 0: outside its 95% interval (one game a variant: no interval, every effect counts)
-    const isClear = (id: string): boolean => (lhs ? !(ci95![id][0] <= 0 && ci95![id][1] >= 0) : withHalf ? Math.abs(effects[id]) > half95[id] : true);
+    const isClear = (id: string): boolean => !withinNoise(effects[id], lhs ? { ci95: ci95![id] } : withHalf ? { half95: half95[id] } : {});
     const clear = OUTCOMES.filter((x) => isClear(x.id)).length;
     // the strongest effect told apart from noise where there is one (the largest range of noise named an outcome the
     // parameter did not move: an analyst's sweep ranked a parameter with no clear effect above one with three)
@@ -229,8 +237,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
       ? 'none: no outcome moved (every game the same as at the base value)'
       : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}`;
   // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
-  const noise = (r: (typeof ranking)[number]) =>
-    r.strongest.outcome !== undefined && ((typeof r.strongest.half95 === 'number' && Math.abs(r.strongest.effect) <= r.strongest.half95) || (r.strongest.ci95 !== undefined && r.strongest.ci95[0] <= 0 && r.strongest.ci95[1] >= 0));
+  const noise = (r: (typeof ranking)[number]) => r.strongest.outcome !== undefined && withinNoise(r.strongest.effect, r.strongest);
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
   out.push(
     '',
