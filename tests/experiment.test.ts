@@ -25,7 +25,18 @@ describe('gambit experiment', () => {
     const prog = (s: string) => out.rows.filter((x: { strategy: string; opponents: string }) => x.strategy === s && x.opponents === 'personas').map((x: { programmeUsdBn: number }) => x.programmeUsdBn);
     prog('hub').forEach((v: number, k: number) => expect(v).toBeGreaterThan(prog('status-quo')[k] + 1));
     expect(prog('defence')).toEqual(prog('status-quo'));
+    // GDP's difference from standing still splits by cause, exactly (potential output and the output gap's parts); the
+    // status quo's split is all zeros; the defence build-up's financing is a cost in every game that raises defence
+    for (const row of out.rows as { strategy: string; gdpVsYardstickPct: number; gdpBy: Record<string, number>; extraDefenseUsdBn: number }[]) {
+      const sum = Object.values(row.gdpBy).reduce((a, b) => a + b, 0);
+      expect(Math.abs(sum - row.gdpVsYardstickPct), `${row.strategy}: ${JSON.stringify(row.gdpBy)}`).toBeLessThan(1e-9);
+      expect(Object.keys(row.gdpBy)).toEqual(expect.arrayContaining(['defenseTaxes', 'trade', 'potential']));
+      if (row.strategy === 'status-quo') expect(Object.values(row.gdpBy).every((v) => v === 0)).toBe(true);
+      if (row.extraDefenseUsdBn > 1) expect(row.gdpBy.defenseTaxes).toBeLessThan(0);
+    }
+    expect(r.stdout).toMatch(/\n    GDP against standing still, points of %, from .*the taxes and debt paying for defence -0\.\d\d \[/);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('GDP against standing still, points of %, from ');
     for (const q of ['tariff relief', 'magnet squeeze', 'What does it cost', 'US hand with China']) expect(html).toContain(q);
     // the table of all strategies says what its cells are; levels carry no '+' (the US tariff is 15%, not a change)
     const table = html.slice(html.indexOf('<table class="wrap-head">'));

@@ -19,6 +19,9 @@ export interface GameMetrics {
   programmeUsdBn: number;
   extraDefenseUsdBn: number;
   gdpVsYardstickPct: number;
+  /** gdpVsYardstickPct by cause (the output gap's parts, engine/macro.ts, and potential output where it differs): they
+   * sum to it; empty when the yardstick was recorded without its gap (a journal from before they were kept) */
+  gdpBy: Record<string, number>;
   supplyToUS: number;
   usSupplyRisk: number;
   usMinMagnet: number;
@@ -32,7 +35,7 @@ export interface GameMetrics {
   /** turns the track spent in escalation (a Chinese squeeze on the US, or US tariffs on China well above the start) */
   escalationTurns: number;
 }
-export const METRICS: (keyof Omit<GameMetrics, 'scoreBy'>)[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'meanMagnet', 'worstCarLossPct', 'programmeUsdBn', 'extraDefenseUsdBn', 'gdpVsYardstickPct', 'supplyToUS', 'usSupplyRisk', 'usMinMagnet', 'usChinaTension', 'usGain', 'chinaGain', 'usHand', 'truceConcession', 'escalationTurns'];
+export const METRICS: (keyof Omit<GameMetrics, 'scoreBy' | 'gdpBy'>)[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'meanMagnet', 'worstCarLossPct', 'programmeUsdBn', 'extraDefenseUsdBn', 'gdpVsYardstickPct', 'supplyToUS', 'usSupplyRisk', 'usMinMagnet', 'usChinaTension', 'usGain', 'chinaGain', 'usHand', 'truceConcession', 'escalationTurns'];
 
 
 export interface Track {
@@ -42,10 +45,14 @@ export interface Track {
   car: number[];
   defSpend: number[];
   gdp: number;
+  /** the seat's potential GDP and output gap by cause at the end (absent from yardsticks journaled before they were) */
+  potential?: number;
+  gap?: Record<string, number>;
 }
 
 function track(seat: CountryId, r: ReturnType<typeof playGame>): Track {
-  const t: Track = { obj: [], us: [], cn: [], car: [], defSpend: [], gdp: r.state.regions[seat].gdp };
+  const end = r.state.regions[seat];
+  const t: Track = { obj: [], us: [], cn: [], car: [], defSpend: [], gdp: end.gdp, potential: end.potential, gap: { ...end.gap } };
   for (const o of r.objectives) {
     t.obj.push(o[seat]);
     t.us.push(o.USA);
@@ -105,6 +112,16 @@ function measure(content: Content, seat: CountryId, turns: number, seats: Seats,
   const diff = (a: number[], b: number[]) => mean(a.map((x, k) => x - (b[k] ?? x)));
   const scoreBy: Record<string, number> = {};
   for (const rep of r.reports) for (const [k, v] of Object.entries(rep.objectiveBy[seat])) scoreBy[k] = (scoreBy[k] ?? 0) + v / r.reports.length;
+  // GDP = potential x (1 + the gap's causes summed), so its difference from the yardstick's splits exactly into
+  // (P - Py)(1 + G) for potential output and Py (g_k - gy_k) for each cause k, over the yardstick's GDP
+  const gdpBy: Record<string, number> = {};
+  if (yard.t.gap && yard.t.potential !== undefined && t.gap && t.potential !== undefined) {
+    const Py = yard.t.potential;
+    let G = 0;
+    for (const k of Object.keys(t.gap).sort()) G += t.gap[k];
+    for (const k of [...new Set([...Object.keys(t.gap), ...Object.keys(yard.t.gap)])].sort()) gdpBy[k] = (100 * Py * ((t.gap[k] ?? 0) - (yard.t.gap[k] ?? 0))) / yard.t.gdp;
+    gdpBy.potential = (100 * (t.potential - Py) * (1 + G)) / yard.t.gdp;
+  }
   const metrics: GameMetrics = {
     score: diff(t.obj, yard.t.obj),
     scoreBy,
@@ -116,6 +133,7 @@ function measure(content: Content, seat: CountryId, turns: number, seats: Seats,
     programmeUsdBn: acc.prog,
     extraDefenseUsdBn: acc.def,
     gdpVsYardstickPct: 100 * (t.gdp / yard.t.gdp - 1),
+    gdpBy,
     supplyToUS: acc.supply / n,
     usSupplyRisk: acc.risk / n,
     usMinMagnet: acc.usMin,

@@ -7,7 +7,7 @@ import { interval } from './experiment.ts';
 import { CSS, dotIntervals, esc, htmlTable, resetIds } from './report-svg.ts';
 import { plural } from './table.ts';
 
-type Key = keyof Omit<GameMetrics, 'scoreBy'>;
+type Key = keyof Omit<GameMetrics, 'scoreBy' | 'gdpBy'>;
 const LABEL: Record<Key, string> = {
   score: "Japan's score (points against standing still)",
   usCarTariff: 'US tariff on Japanese cars, mean %',
@@ -41,6 +41,32 @@ function paired(cells: Cell[], strategy: string, opponents: string, key: Key) {
   const b = cells.find((c) => c.strategy === 'status-quo' && c.opponents === opponents);
   if (!a || !b) return null;
   return interval(a.games.map((g, k) => g[key] - b.games[k][key]));
+}
+
+/** The causes of a GDP difference (the output gap's parts, engine/macro.ts S5), in words. */
+const GDP_CAUSE: Record<string, string> = {
+  autos: 'car output',
+  trade: 'exports',
+  gainsFromTrade: 'gains from trade',
+  magnets: 'magnet shortage',
+  rareEarths: 'rare-earth industry',
+  investment: 'public investment',
+  defense: "defence spending's demand",
+  defenseTaxes: 'the taxes and debt paying for defence',
+  tariffs: 'tariff deadweight',
+  shocks: 'shocks',
+  potential: 'potential output',
+};
+
+/** Where a strategy's GDP difference from standing still comes from: each cause's part (they sum to it), the larger
+ * first, those under 0.005 points left out; '' for games recorded without the split. */
+function gdpSources(cells: Cell[], strategy: string, opponents: string): string {
+  const c = cells.find((x) => x.strategy === strategy && x.opponents === opponents);
+  if (!c || c.games.some((g) => !g.gdpBy || Object.keys(g.gdpBy).length === 0)) return '';
+  const keys = [...new Set(c.games.flatMap((g) => Object.keys(g.gdpBy)))].sort();
+  const parts = keys.map((k) => ({ k, v: interval(c.games.map((g) => g.gdpBy[k] ?? 0)) })).filter((p) => Math.abs(p.v.mean) >= 0.005);
+  parts.sort((a, b) => Math.abs(b.v.mean) - Math.abs(a.v.mean) || a.k.localeCompare(b.k));
+  return parts.length ? `from ${parts.map((p) => `${GDP_CAUSE[p.k] ?? p.k} ${ci(p.v, 2)}`).join('; ')}` : 'no cause moved it by 0.005 points or more';
 }
 
 /** "yes" / "no" / "cannot tell" from an interval and the direction that means yes. */
@@ -92,7 +118,8 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
       const d = paired(cells, s, op, q.key);
       const v = verdict(d, q.good, q.eps);
       const extra = q.also.map((k) => { const e = paired(cells, s, op, k); return e ? `${LABEL[k]} ${ci(e, DEC[k] ?? 2)}` : ''; }).filter(Boolean).join('; ');
-      return { s, d, v, extra };
+      // the cost question says where the GDP difference comes from: a gain from answering US offers hid the taxes
+      return { s, d, v, extra, from: q.key === 'gdpVsYardstickPct' ? gdpSources(cells, s, op) : '' };
     });
     let vs = '';
     if (q.versus) {
@@ -111,8 +138,8 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     const margin = `margin ${q.eps} on ${LABEL[q.key]}`;
     lines.push('', `${q.q} (against: ${opLabel(op)}; ${margin})`);
     if (vs) lines.push(`  The hub's own effect: ${vs}`, '  Each strategy against the status quo:');
-    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`);
-    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}</li>`).join('')}</ul>`;
+    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`, ...(it.from ? [`    GDP against standing still, points of %, ${it.from}`] : []));
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}${it.from ? `<br><span class="sub">GDP against standing still, points of %, ${esc(it.from)}</span>` : ''}</li>`).join('')}</ul>`;
   }
   let tables = '';
   const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];

@@ -25,7 +25,7 @@ export function experimentsIn(dir: string): string[] {
   return names.filter((f) => new RegExp(`^\\s*\\{\\s*"format"\\s*:\\s*"${EXPERIMENT_FORMAT}"`).test(head(join(dir, f), 256)));
 }
 
-const RowSchema = z.object({ strategy: z.string(), opponents: z.string(), seed: z.number().int(), scoreBy: z.record(z.string(), z.number()), ...Object.fromEntries(METRICS.map((m) => [m, z.number()])) });
+const RowSchema = z.object({ strategy: z.string(), opponents: z.string(), seed: z.number().int(), scoreBy: z.record(z.string(), z.number()), gdpBy: z.record(z.string(), z.number()).optional(), ...Object.fromEntries(METRICS.map((m) => [m, z.number()])) });
 const ResultSchema = z.object({ format: z.literal(EXPERIMENT_FORMAT), version: z.literal(1), experiment: ExperimentSchema, seeds: z.array(z.number().int()).min(2), rows: z.array(RowSchema).min(1) });
 
 /** The experiment's report.html, from its NAME.json: the cells in the order the rows give them, each game at its
