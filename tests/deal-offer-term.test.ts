@@ -79,15 +79,21 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     const p = panel(game(4, []));
     const note = p.querySelector('[data-testid="deal-term-past"]')!;
     const term = p.querySelector('[aria-label="term in turns"]')!;
-    // the form's default term, 8 turns, runs past the last turn
-    expect(note.textContent).toBe(PAST);
+    // the form's term starts at what fits before the game ends (answered at the end of turn 6 of 8: 3 turns), not 8
+    expect(term.value).toBe('3');
+    expect(note.textContent).toBe('');
+    expect(panel(game(0, [])).querySelector('[aria-label="term in turns"]')!.value).toBe('7'); // turn 1 of 8: answered at the end of turn 2, 7 turns to the end
     for (const [v, said] of [['3', ''], ['4', PAST], ['2', ''], ['40', PAST]] as const) {
       term.value = v;
       for (const f of term.listeners.get('input') ?? []) f({ type: 'input', target: term });
       expect(note.textContent, v).toBe(said);
     }
     await setLang('ja');
-    expect(panel(game(4, [])).querySelector('[data-testid="deal-term-past"]')!.textContent).toBe(PAST_JA);
+    const ja = panel(game(4, []));
+    const termJa = ja.querySelector('[aria-label="期間（ターン）"]')!;
+    termJa.value = '4';
+    for (const f of termJa.listeners.get('input') ?? []) f({ type: 'input', target: termJa });
+    expect(ja.querySelector('[data-testid="deal-term-past"]')!.textContent).toBe(PAST_JA);
   });
 
   // a play-test's proposal made in the last turn was queued in silence: the engine records it, but it is answered at

@@ -54,14 +54,15 @@ const memory = new WeakMap<object, FormMemory>();
 /** The form; `add` receives the proposal when the player adds it to the turn's orders. `turn` is this turn's orders
  * object: the form remembers its choices for as long as that object lives (a new turn starts from the defaults).
  * `past`: the words for a term of n turns that runs past the game's last turn ('' for one that does not), shown under
- * the term as it is typed. */
-export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}, past: (n: number) => string = () => ''): HTMLElement {
+ * the term as it is typed. `fits`: the turns from the proposal's answer to the game's last turn; the form's term starts
+ * at 8 turns or at that, whichever is less (8 turns in a 4-turn game read as a mistake, and was said to run past). */
+export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}, past: (n: number) => string = () => '', fits = 40): HTMLElement {
   const m = memory.get(turn);
   const to = m && partners.includes(m.to as CountryId) ? m.to : me === 'JPN' ? 'USA' : null;
   const partner = h('select', { 'aria-label': t('panel.partnerAria'), 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: c === to }, countryName(c)))) as HTMLSelectElement;
   const give = side('give', m?.give[0] ?? 'cap-other', m?.give[1] ?? 5);
   const ask = side('ask', m?.ask[0] ?? 'investment', m?.ask[1] ?? 10);
-  const term = h('input', { type: 'number', min: 1, max: 40, value: m?.term ?? 8, 'aria-label': t('panel.termAria') }) as HTMLInputElement;
+  const term = h('input', { type: 'number', min: 1, max: 40, value: m?.term ?? Math.max(1, Math.min(8, fits)), 'aria-label': t('panel.termAria') }) as HTMLInputElement;
   const remember = () => memory.set(turn, { to: partner.value, give: give.chosen(), ask: ask.chosen(), term: term.value });
   const turns = () => Math.max(1, Math.min(40, Math.round(Number(term.value)) || 8));
   const note = h('p', { class: 'hint', 'data-testid': 'deal-term-past' });
