@@ -125,7 +125,7 @@ describe('project, deep-sea, track and event news in Japanese', () => {
     expect(end).toContain('再挑戦しても成功確率は22%で、続けるのに必要な30%に届かない。事業は3.4億ドルを費やし');
     for (const s of [wait, end]) expect(english(s), s).toEqual([]);
     const hand = projectNewsJa("The US's hand with China weakens (-0.02 -> -0.10): US rare earths from China 45% -> 50%, from Japan 38% -> 33%, so a squeeze would cost the US USD 69 bn -> USD 81 bn a year; China's exports at stake USD 66 bn -> USD 66 bn.");
-    expect(hand).toBe('中国による締め付けは、中国自身が失うものと比べて、米国により大きな打撃となる：米国のレアアース調達に占める中国の割合 45% → 50%、日本の割合 38% → 33%。締め付けを受けたときの米国の損失は年690億ドル → 810億ドル、中国が失いうる輸出は660億ドル → 660億ドル。');
+    expect(hand).toBe('中国による締め付けは、中国自身が失うものと比べて、米国により大きな打撃となる：米国が買うレアアースのうち中国で採掘されたものの割合 45% → 50%、中国以外の鉱石から日本で作られたものの割合 38% → 33%。締め付けを受けたときの米国の損失は年690億ドル → 810億ドル、中国が失いうる輸出は660億ドル → 660億ドル。');
   });
 
   it('leaves other lines alone, and English unchanged', async () => {

@@ -17,8 +17,8 @@ const n = (s: string) => Number(s.replace(/,/g, ''));
 export function briefingLineJa(line: string, country: string): string | null {
   let m = /^.+: GDP USD ([\d,]+) bn; defence ([\d.]+)% of GDP; approval (\d+)\.$/.exec(line);
   if (m) return `${countryName(country)}：GDP ${num(n(m[1]!) / 1000, 1)}兆ドル、防衛費 GDP比${m[2]}%、支持率 ${m[3]}。`;
-  m = /^Rare earths: mines ([\d,]+) t REO a year; separation ([\d,]+) t NdPr and ([\d,]+) t Dy\/Tb; magnet plants ([\d,]+) t\.(?: (China refines about nine tenths of the world's rare earths and makes most of its magnets\.)| (\d+)% of its rare-earth imports come from China\.)$/.exec(line);
-  if (m) return `レアアース：鉱山 年${m[1]} t REO、分離精製 NdPr ${m[2]} t・Dy/Tb ${m[3]} t、磁石工場 ${m[4]} t。${m[5] ? '中国は世界のレアアースの約9割を精製し、磁石の大半を作る。' : `レアアース輸入の${m[6]}%が中国から。`}`;
+  m = /^Rare earths: mines ([\d,]+) t REO a year; separation ([\d,]+) t NdPr and ([\d,]+) t Dy\/Tb; magnet plants ([\d,]+) t\.(?: (China refines about nine tenths of the world's rare earths and makes most of its magnets\.)| (\d+)% of its rare-earth imports, in tonnes, come straight from China\.)$/.exec(line);
+  if (m) return `レアアース：鉱山 年${m[1]} t REO、分離精製 NdPr ${m[2]} t・Dy/Tb ${m[3]} t、磁石工場 ${m[4]} t。${m[5] ? '中国は世界のレアアースの約9割を精製し、磁石の大半を作る。' : `レアアース輸入（トン数）の${m[6]}%が中国から直接。`}`;
   m = /^Cars: ([\d,]+) built a quarter \(([\d.]+) million a year\); ([\d,]+) exported a quarter \(([\d,]+) a year\)\.$/.exec(line);
   if (m) return `自動車：生産は四半期に${m[1]}台（年${num(Math.round(Number(m[2]) * 100))}万台）、輸出は四半期に${m[3]}台（年${m[4]}台）。`;
   m = /^Investment budget: ([\d.]+)% of GDP a year \(USD ([\d.]+) bn a year, USD ([\d.]+) bn a quarter, less when debt is high or approval low\); unspent money carries over, up to ([\d.]+) years' allocation in hand, so a turn's budget in the game is the quarter's share plus what carried over \(USD ([\d.]+) bn on turn 1\)\.$/.exec(line);

@@ -13,5 +13,9 @@ export function plainTerms(line: string): string {
     .replace(new RegExp(`the Nash terms are ([\\d.]+)% \\(US hand ${N}\\); counter-offer at ([\\d.]+)%`), 'fair terms are a cap of $1%, so it offers $2%')
     .replace(new RegExp(`^The US's hand with China (strengthens|weakens) \\(${N} -> ${N}\\): `), (_, w: string) => `A squeeze by China would now hurt the US ${w === 'strengthens' ? 'less' : 'more'}, set against what it would cost China: `)
     // a change reads "40% → 35%", not the engine's ASCII "40% -> 35%" (last: the patterns above read the engine's)
+    // the track's shares are of what the US buys, traced to where it was mined (engine/leverage.ts usShares), not of
+    // its imports by seller as the briefing's figure is: said so (a player read 44% here against the briefing's 36%)
+    .replace(/ \((\d+)% of its rare earths from China, (\d+)% from Japan\)/, ' ($1% of the rare earths it buys were mined in China, wherever refined or made into magnets; $2% are made in Japan from ore mined elsewhere)')
+    .replace(/: US rare earths from China (\d+)% -> (\d+)%(?:, from Japan (\d+)% -> (\d+)%)?/, (_, a: string, b: string, c?: string, d?: string) => `: rare earths the US buys that were mined in China ${a}% -> ${b}%${c ? `, made in Japan from ore mined elsewhere ${c}% -> ${d}%` : ''}`)
     .replace(/ -> /g, ' → ');
 }

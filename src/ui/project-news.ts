@@ -62,7 +62,7 @@ function whyJa(w: string): string {
   if (!m) return names(w);
   const ask = m[8] ? '米国に関税の引き下げを求めない' : `米国に中国製品への関税を${m[7]}ポイント下げるよう求める`;
   // in plain words, as the English digest says it (plain-terms.ts): "fair terms" for the Nash terms, no "US hand"
-  return `対立が1年続けば、米国は${bnJa(m[1]!)}（レアアースの${m[2]}%を中国から、${m[3]}%を日本から調達）、中国は対米輸出${bnJa(m[4]!)}を失う。${m[5] === 'China' ? '中国' : '米国'}の方が失うものが少ないため、休戦の公平な条件（平和の利益を均等に分ける）は${ask}`;
+  return `対立が1年続けば、米国は${bnJa(m[1]!)}（米国が買うレアアースの${m[2]}%は精製や磁石加工の場所を問わず中国で採掘されたもの、${m[3]}%は中国以外の鉱石から日本で作られたもの）、中国は対米輸出${bnJa(m[4]!)}を失う。${m[5] === 'China' ? '中国' : '米国'}の方が失うものが少ないため、休戦の公平な条件（平和の利益を均等に分ける）は${ask}`;
 }
 
 const MARKET_STAGE = '(NdPr ore|Dy/Tb ore|NdPr oxide|Dy/Tb oxide|magnets)';
@@ -117,8 +117,8 @@ export function projectNewsJa(line: string): string | null {
   if (m) return `米中関係：${PHASE[m[1]!] ?? m[1]}（以前は${PHASE[m[2]!] ?? m[2]}）。${whyJa(m[3]!)}。`;
   m = /^The US's hand with China (strengthens|weakens) \(([+-]?[\d.]+) -> ([+-]?[\d.]+)\): US rare earths from China (\d+)% -> (\d+)%(?:, from Japan (\d+)% -> (\d+)%)?, so a squeeze would cost the US (USD [\d.]+ bn) -> (USD [\d.]+ bn) a year; China's exports at stake (USD [\d.]+ bn) -> (USD [\d.]+ bn)\.$/.exec(line);
   if (m) {
-    const jp = m[6] ? `、日本の割合 ${m[6]}% → ${m[7]}%` : '';
-    return `中国による締め付けは、中国自身が失うものと比べて、米国により${m[1] === 'strengthens' ? '小さな' : '大きな'}打撃となる：米国のレアアース調達に占める中国の割合 ${m[4]}% → ${m[5]}%${jp}。締め付けを受けたときの米国の損失は年${bnJa(m[8]!)} → ${bnJa(m[9]!)}、中国が失いうる輸出は${bnJa(m[10]!)} → ${bnJa(m[11]!)}。`;
+    const jp = m[6] ? `、中国以外の鉱石から日本で作られたものの割合 ${m[6]}% → ${m[7]}%` : '';
+    return `中国による締め付けは、中国自身が失うものと比べて、米国により${m[1] === 'strengthens' ? '小さな' : '大きな'}打撃となる：米国が買うレアアースのうち中国で採掘されたものの割合 ${m[4]}% → ${m[5]}%${jp}。締め付けを受けたときの米国の損失は年${bnJa(m[8]!)} → ${bnJa(m[9]!)}、中国が失いうる輸出は${bnJa(m[10]!)} → ${bnJa(m[11]!)}。`;
   }
   return null;
 }
