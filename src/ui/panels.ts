@@ -132,7 +132,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     'section',
     { class: 'panel', 'aria-label': t('tab.Controls') },
     closedLine(over),
-    h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), termLink('ban'), ` ${t('panel.sentHint')}`),
+    h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), ` ${t('panel.controlsHintBan')}`, termLink('ban'), ` ${t('panel.sentHint')}`),
     h('label', {}, `${t('panel.quotas')} `, out),
     h('p', { class: 'hint' }, t('panel.quotasHint')),
     h(
