@@ -63,6 +63,10 @@ class FElement extends FNode {
       this.childNodes.push(n);
     }
   }
+  replaceChildren(...xs: (FNode | string)[]): void {
+    for (const c of [...this.childNodes]) c.remove();
+    this.append(...xs);
+  }
   override set textContent(s: string) {
     for (const c of [...this.childNodes]) c.remove();
     if (s) this.append(s);

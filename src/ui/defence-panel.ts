@@ -19,20 +19,36 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     if (v === cur) delete draft.defenseSpendingPct;
     else draft.defenseSpendingPct = v;
     if (floor) (note as HTMLElement).classList.toggle('breaks', v < floor.k.minPct - 1e-9);
+    sayLimit(v);
     changed();
   });
   const r = view.self;
   // what the share in the field would spend, said as it is typed (the panel is not drawn again for a change)
   const figures = (v: number) => [h('dt', {}, t('panel.capability')), h('dd', { 'data-testid': 'capability' }, t('panel.capabilityValue', { value: money(r.capability) })), h('dt', {}, t('panel.securityIndex'), termLink('security')), h('dd', {}, num(r.security, 1)), h('dt', {}, t('panel.spendQuarter')), h('dd', {}, money(r.last.defenseSpendUsdBn)), ...spendAt(r.last.defenseSpendUsdBn, cur, v)];
   const dl = h('dl', {}, ...figures(val));
-  input.addEventListener('input', () => dl.replaceChildren(...figures(input.value === '' ? cur : Number(input.value))));
+  // this turn's limit said as the share is typed, not only by End turn's refusal (a player went by turn 1's step)
+  const step = shownDefenseStep(maxStep);
+  const [lo, hi] = [Math.max(0, cur - step), Math.min(10, cur + step)];
+  const limit = h('p', { class: 'hint bind breaks', 'data-testid': 'defence-limit', role: 'status' });
+  const sayLimit = (v: number) => {
+    const beyond = Number.isFinite(v) && (v < lo - 1e-9 || v > hi + 1e-9);
+    limit.textContent = beyond ? t('panel.defenceOver', { lo: num(lo, 2), hi: num(hi, 2) }) : '';
+    limit.hidden = !beyond;
+  };
+  sayLimit(val);
+  input.addEventListener('input', () => {
+    const v = input.value === '' ? cur : Number(input.value);
+    dl.replaceChildren(...figures(v));
+    sayLimit(v);
+  });
   return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Defense') },
     closedLine(over),
     h('label', {}, `${t('panel.defence')} `, input),
+    limit,
     note,
-    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(shownDefenseStep(maxStep), 2) })),
+    h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(step, 2) })),
     dl,
   ));
 }

@@ -77,6 +77,7 @@ export const en = {
     quotasHint: 'Above 100 floods the market: prices fall, and so do newcomers’ margins. Below 100 withholds supply.',
     defence: 'Defence spending, % of GDP',
     defenceHint: 'Now {{now}}%. With approval at {{approval}}, it can move at most {{step}} percentage points this turn. Spending builds capability (new capability needs heavy rare-earth magnets); rivals notice build-ups.',
+    defenceOver: 'Beyond this turn’s limit: the share can go from {{lo}}% to {{hi}}% (End turn would refuse this one).',
     capability: 'Capability',
     capabilityValue: '{{value}} (defence spending built up, less wear)',
     securityIndex: 'Security index',

@@ -74,6 +74,7 @@ export const ja: First = {
     quotasHint: '100を超えると市場があふれ、価格と新規参入者の利幅が下がります。100未満は供給を絞ります。',
     defence: '防衛費（GDP比 %）',
     defenceHint: '現在 {{now}}%。支持率 {{approval}} では、今ターンに動かせるのは最大 {{step}} %ポイント。支出は防衛力を生み（新たな防衛力には重レアアースの磁石が要る）、対立国は軍拡に気づきます。',
+    defenceOver: '今ターンの上限を超えています：{{lo}}%から{{hi}}%までにできます（このままではターン終了が拒否されます）。',
     capability: '防衛力',
     capabilityValue: '{{value}}（積み上がった防衛費、減耗分を差し引き）',
     securityIndex: '安全保障指数',
