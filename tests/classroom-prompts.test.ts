@@ -32,6 +32,26 @@ describe('discussion prompts', () => {
     expect(say([415, 400, 380])).toBe('Dy/Tb oxide outside China fell to $380/kg, from $415 in 2025Q4. Could any country have changed that, and who gained from it?');
   });
 
+  // a reviewer's class: "rose to $583/kg ... Could any country have changed that?" beside a chart whose status-quo line
+  // lay on the class's: set against the status-quo path, a rise the class did not cause is said to be one
+  it('a Dy/Tb price path is set against the status quo: the same rise is said to have come anyway, another asks what made the difference', () => {
+    const say = (dytb: number[], base: number[]) => discussionPrompts(cls(1), [botFree(world(0, dytb, dytb.map(() => 0.98)))], { dytb: base }).find((p) => p.startsWith('Dy/Tb'));
+    expect(say([415, 471, 526], [415, 470, 520])).toBe('Dy/Tb oxide outside China rose to $526/kg, from $415 in 2025Q4, as it would have with every country keeping its policies ($520/kg). What drove it, if not the players, and who paid for it?');
+    expect(say([415, 471, 583], [415, 440, 480])).toBe('Dy/Tb oxide outside China rose to $583/kg, from $415 in 2025Q4; with every country keeping its policies it would have peaked at $480/kg. Which decisions made the difference, and who paid for it?');
+    expect(say([415, 400, 380], [415, 400, 300])).toBe('Dy/Tb oxide outside China fell to $380/kg, from $415 in 2025Q4; with every country keeping its policies it would have ended at $300/kg. Which decisions made the difference, and who gained from it?');
+    expect(say([415, 400, 380], [415, 400, 379])).toMatch(/^Dy\/Tb oxide outside China fell to \$380\/kg, from \$415 in 2025Q4, as it would have with every country keeping its policies \(\$379\/kg\)\./);
+    // a price that held has nothing to set against
+    expect(say([415], [415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
+  });
+
+  it('a class with fewer than three prompts gets the best and the worst score of its world', () => {
+    const w = botFree(world(0, [415, 415], [1, 1]));
+    w.scores = { ...w.scores, JPN: [0, 0.41], CHN: [0, -0.3] };
+    const all = discussionPrompts(cls(1), [w], { dytb: [415, 415] });
+    expect(all).toContain('Japan ended with the best score (+0.41) and China with the worst (−0.30). What did Japan do that China did not, and could China have done it?');
+    expect(all.length).toBe(2);
+  });
+
   it('Japan\'s magnet supply "fell as low as" only when it fell', () => {
     const say = (jpn: number[]) => discussionPrompts(cls(1), [botFree(world(0, jpn.map(() => 415), jpn))]).find((p) => p.startsWith("Japan's magnet"));
     // (a class of one world: no world named, "in world 1" said nothing)
@@ -70,6 +90,14 @@ describe('the page words them as the server does', () => {
     expect(one.map((p) => plain(promptText(p)))).toEqual(one.map((p) => p.text));
     expect(one.map((p) => p.key)).toEqual(['banAnswerOne', 'stayed', 'magnetFell']);
     expect(one.map((p) => p.text).join('\n')).not.toMatch(/world 1/);
+    const base = promptItems(k, [world(0, [415, 471, 526], [0.977, 0.966, 0.956])], { dytb: [415, 440, 480] });
+    expect(base.map((p) => plain(promptText(p)))).toEqual(base.map((p) => p.text));
+    expect(base.map((p) => p.key)).toContain('roseBase');
+    const scored = { ...world(0, [415, 415], [1, 1]), botTurns: Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number> };
+    scored.scores = { ...scored.scores, USA: [0, 1.25], MYS: [0, -0.5] };
+    const best = promptItems(cls(1), [scored]);
+    expect(best.map((p) => p.key)).toContain('bestWorst');
+    expect(best.map((p) => plain(promptText(p)))).toEqual(best.map((p) => p.text));
     const two = promptItems(cls(2), [world(0, [415], [0.97]), world(1, [415], [0.98])]);
     expect(two.map((p) => plain(promptText(p)))).toEqual(two.map((p) => p.text));
   });

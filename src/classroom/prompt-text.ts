@@ -37,8 +37,9 @@ export function promptText(p: PromptItem): string {
   if (Array.isArray(v.missing)) values.missing = worlds(v.missing);
   if (v.pct !== undefined) values.pct = pct(n('pct'));
   // scores are signed points; prices whole dollars
-  if (p.key === 'differ') Object.assign(values, { hi: fmt.signed(n('hi'), 2), lo: fmt.signed(n('lo'), 2) });
-  else for (const k of ['hi', 'lo', 'peak', 'end', 'first']) if (v[k] !== undefined) values[k] = usd(n(k));
+  if (v.best !== undefined) Object.assign(values, { best: who('best'), Best: sentence(who('best')), worst: who('worst') });
+  if (p.key === 'differ' || p.key === 'bestWorst') Object.assign(values, { hi: fmt.signed(n('hi'), 2), lo: fmt.signed(n('lo'), 2) });
+  else for (const k of ['hi', 'lo', 'peak', 'end', 'first', 'base']) if (v[k] !== undefined) values[k] = usd(n(k));
   const out = c(`prompt.${p.key}`, values);
   // a Japanese sentence takes no spaces the English template's word breaks left
   return lang() === 'ja' ? out.replace(/ {2,}/g, ' ') : out;

@@ -96,11 +96,11 @@ async function build(cls: ClassRoom): Promise<Debrief> {
       })),
     ),
   );
-  return { name: cls.config.name, code: cls.code, status: cls.status, worlds, baseline, ...promptsOf(cls, worlds), decisionsReady: ready, seats };
+  return { name: cls.config.name, code: cls.code, status: cls.status, worlds, baseline, ...promptsOf(cls, worlds, baseline), decisionsReady: ready, seats };
 }
 
-function promptsOf(cls: ClassRoom, worlds: WorldSeries[]): { prompts: string[]; promptItems: PromptItem[] } {
-  const items = promptItems(cls, worlds);
+function promptsOf(cls: ClassRoom, worlds: WorldSeries[], baseline: { dytb: number[] }): { prompts: string[]; promptItems: PromptItem[] } {
+  const items = promptItems(cls, worlds, baseline);
   return { prompts: items.map((p) => p.text), promptItems: items.map(({ key, v }) => ({ key, v })) };
 }
 

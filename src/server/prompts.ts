@@ -15,11 +15,13 @@ const signed = (x: number) => fmt.signed(x, 2);
  * (country codes, stage keys, event ids, numbers), which the page formats. */
 export interface PromptItem { key: string; v: Record<string, string | number | number[]> }
 
-export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[]): string[] {
-  return promptItems(cls, worlds).map((p) => p.text);
+export function discussionPrompts(cls: ClassRoom, worlds: WorldSeries[], baseline?: { dytb: number[] }): string[] {
+  return promptItems(cls, worlds, baseline).map((p) => p.text);
 }
 
-export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem & { text: string })[] {
+/** `baseline`: the status-quo path of world 1's seed over the same rounds (every country keeping its policies), which
+ * a price prompt is set against: a rise the class's choices did not cause is not put to the class as theirs. */
+export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { dytb: number[] }): (PromptItem & { text: string })[] {
   const out: (PromptItem & { text: string })[] = [];
   // `worlds`: how many the class has; a page names a world only where there are several (promptText's inWorld)
   const say = (text: string, key: string, v: PromptItem['v']) => out.push({ text, key, v: { ...v, worlds: cls.worlds.length } });
@@ -92,7 +94,14 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem 
           ? `fell to $${Math.round(end)}/kg${every}, from $${Math.round(first)} in ${since}`
           : `stayed at about $${Math.round(first)}/kg${every} from ${since}`;
     const kind = peak.p > first * 1.01 ? 'rose' : end < first * 0.99 ? 'fell' : 'stayed';
+    // against the status quo: a rise to within 2% of its path's happened whatever the class did (a teacher's question
+    // "could any country have changed that?" beside a chart whose status-quo line lay on the class's)
+    const baseFig = !baseline || kind === 'stayed' || !baseline.dytb.length ? null : kind === 'rose' ? Math.max(...baseline.dytb) : last(baseline.dytb);
+    const classFig = kind === 'rose' ? peak.p : end;
+    const vsBase = baseFig === null || !(baseFig > 0) ? '' : Math.abs(classFig / baseFig - 1) < 0.02 ? 'Anyway' : 'Base';
+    const baseWords = vsBase === 'Anyway' ? `, as it would have with every country keeping its policies ($${Math.round(baseFig!)}/kg). What drove it, if not the players, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?` : `; with every country keeping its policies it would have ${kind === 'rose' ? 'peaked at' : 'ended at'} $${Math.round(baseFig ?? 0)}/kg. Which decisions made the difference, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?`;
     if (differ) say(`Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`, 'dytbDiffer', { hi: Math.round(peak.p), hiWorld: peak.x.index + 1, lo: Math.round(low.p), loWorld: low.x.index + 1 });
+    else if (vsBase) say(`Dy/Tb oxide outside China ${path}${baseWords}`, `${kind}${vsBase}`, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), base: Math.round(baseFig!), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0 });
     else say(`Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`, kind, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0 });
   }
 
@@ -101,12 +110,22 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[]): (PromptItem 
   if (botted.length) {
     const b = botted.sort((a, b2) => b2.n - a.n)[0];
     say(`A bot played ${NAME[b.c]}${inWorld(b.x.index + 1)} for ${b.n} round${b.n > 1 ? 's' : ''} (its recorded behaviour). Did it play differently from the students?`, b.n > 1 ? 'botMany' : 'botOne', { who: b.c, world: b.x.index + 1, n: b.n });
-  } else if (out.length < 3) {
+  }
+  // three prompts at least where the class gives them (a one-world class with a bot had two)
+  if (out.length < 3) {
     const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
     // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
     const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
     if (magnet && fell) say(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
     else if (magnet && magnet.m < 0.995) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
+  }
+  // 6. the best and the worst score of a world: what one did that the other did not
+  if (out.length < 3) {
+    const x = worlds[0];
+    const byScore = x ? [...COUNTRIES].sort((a, b) => last(x.scores[b]) - last(x.scores[a]) || a.localeCompare(b)) : [];
+    const [best, worst] = [byScore[0], byScore[byScore.length - 1]];
+    if (best && worst && last(x.scores[best]) - last(x.scores[worst]) > 0.005)
+      say(`${cap(NAME[best])} ended with the best score${inWorld(x.index + 1)} (${signed(last(x.scores[best]))}) and ${NAME[worst]} with the worst (${signed(last(x.scores[worst]))}). What did ${NAME[best]} do that ${NAME[worst]} did not, and could ${NAME[worst]} have done it?`, 'bestWorst', { best, hi: last(x.scores[best]), worst, lo: last(x.scores[worst]), world: x.index + 1 });
   }
   return out.slice(0, 5);
 }
