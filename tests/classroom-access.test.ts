@@ -33,7 +33,7 @@ describe('revoking a student', () => {
     const again = await start({ store: srv.store });
     const retry = await open(again.base, ann.token);
     expect(retry.hello).toBeNull();
-    expect(JSON.parse(retry.raw[0])).toMatchObject({ status: 401, error: 'your teacher revoked your link to this seat: ask your teacher for a new link' });
+    expect(JSON.parse(retry.raw[0])).toMatchObject({ status: 401, error: 'your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in' });
     const teacher = await open(again.base, k.teacherToken);
     expect((await state(teacher)).worlds[0].seats.find((s) => s.country === 'JPN')).toMatchObject({ bot: true, students: [] });
     // her name, with her old token or without it, only asks the teacher
@@ -100,14 +100,14 @@ describe('rejoining under a student\'s name', () => {
     expect((await k.teacher.call('admit', [id, true])).status).toBe(404); // answered already
     const refused = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: r1Secret });
     expect(refused.status).toBe(403);
-    expect(refused.json.error).toBe('your teacher did not let you in as Ann: ask them, or join under your own name');
+    expect(refused.json.error).toBe('your teacher did not let you back in as Ann: speak to your teacher, then ask again');
     const ok = await post(srv.base, '/api/join', { code: k.code, label: 'Ann', request: secret });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ student: 's1', world: 0, country: 'JPN' });
     expect(ok.json.token).not.toBe(ann.token);
     // the seat has one device's token now: the old one is refused
     const old = await open(srv.base, ann.token);
-    expect(JSON.parse(old.raw[0])).toMatchObject({ status: 401, error: 'your teacher revoked your link to this seat: ask your teacher for a new link' });
+    expect(JSON.parse(old.raw[0])).toMatchObject({ status: 401, error: 'your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in' });
     expect((await open(srv.base, ok.json.token as string)).hello?.student).toBe('s1');
     // a student may not answer requests
     expect((await ben.client.call('admit', [r2.id, true])).status).toBe(403);

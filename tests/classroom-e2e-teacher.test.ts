@@ -64,8 +64,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('seat-1-USA').getByTestId('student-Cat').getByRole('button', { name: 'revoke', exact: true }).click();
     await cat.getByTestId('revoked').getByText('Your teacher took this seat back').waitFor();
     await cat.getByTestId('revoked').getByRole('link', { name: 'Join a class' }).click();
-    await cat.getByTestId('join-code-input').fill(code);
-    await cat.getByTestId('join-name').fill('Cat');
+    // the form comes back with the class's code and her name in it (it came back empty)
+    await expect.poll(() => cat.getByTestId('join-name').inputValue()).toBe('Cat');
+    expect(await cat.getByTestId('join-code-input').inputValue()).toBe(code);
     await cat.getByTestId('join').click();
     // her name without her seat's link (revoked, forgotten by her browser): the teacher is asked, and allows it
     await cat.getByTestId('join-waiting').getByText('Waiting for your teacher to let you back in as Cat').waitFor();
@@ -97,6 +98,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // server sent while it wrote the swap's events, so the message is waited for, not read once
     await expect.poll(() => teacher.getByTestId('dash-error').textContent()).toBe('');
     await cat.getByTestId('class-bar').getByText(/Japan/).waitFor();
+    // each is told, not only shown another country's screen
+    await cat.getByTestId('toast-info').filter({ hasText: 'Your teacher moved you: you now play Japan.' }).waitFor();
+    await ann.getByTestId('toast-info').filter({ hasText: 'Your teacher moved you: you now play the United States.' }).waitFor();
     students.push(cat);
 
     // End turn before the start: why, in words; gone once the teacher starts

@@ -91,7 +91,7 @@ describe("the server's refusals on a Japanese page", () => {
     expect((await k.teacher.call('admit', [reqs[0].id, false])).ok).toBe(true);
     const no = await post(srv.base, '/api/join', { code: k.code, label: k.students[0].label, request: ask.json.request });
     expect(no.json).toMatchObject({ code: 'rejoinRefused', params: { label: k.students[0].label } });
-    expect(said(err(no.json))).toBe(`教師は ${k.students[0].label} として戻ることを許可しませんでした。教師に相談するか、自分の名前で参加してください`);
+    expect(said(err(no.json))).toBe(`教師は ${k.students[0].label} として戻ることを許可しませんでした。教師と話してから、もう一度頼んでください`);
   }, 60_000);
 
   it('a token refused after the class: its role and span in Japanese; an unknown code keeps the server\'s words', async () => {

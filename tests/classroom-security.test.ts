@@ -68,7 +68,7 @@ describe('tokens', () => {
     expect((await closed).code).toBe(4401);
     const again = await connect(srv.base, fay.token);
     expect(again.hello).toBeNull();
-    expect(JSON.parse(again.raw[0])).toMatchObject({ ok: false, status: 401, error: 'your teacher revoked your link to this seat: ask your teacher for a new link' });
+    expect(JSON.parse(again.raw[0])).toMatchObject({ ok: false, status: 401, error: 'your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in' });
     expect((await again.closed).code).toBe(4401);
     const dl = await fetch(`${srv.base}/api/classes/${k.classId}/export.csv`, { headers: { authorization: `Bearer ${fay.token}` } });
     expect(dl.status).toBe(401);

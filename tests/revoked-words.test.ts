@@ -22,7 +22,7 @@ describe('a revoked seat, in the student\'s words', () => {
     await setLang('en');
     const text = said(new ServerError(why.message, why.code));
     expect(text).not.toMatch(/token/i);
-    expect(text).toBe('your teacher revoked your link to this seat: ask your teacher for a new link');
+    expect(text).toBe('your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in');
   });
 
   it('in Japanese', async () => {
@@ -30,6 +30,6 @@ describe('a revoked seat, in the student\'s words', () => {
     const text = said(new ServerError(why.message, why.code));
     expect(text).not.toMatch(/トークン|token/i);
     expect(text).toBe(jaServer.revokedToken);
-    expect(text).toBe('この席へのリンクは教師によって取り消されました。新しいリンクを教師に頼んでください');
+    expect(text).toBe('教師があなたをこの席から外しました。クラスコードと名前でもう一度参加すると、戻ってよいか教師に確認されます');
   });
 });

@@ -23,7 +23,7 @@ const say = (w: typeof waiting) => {
 };
 
 /** The join form; `typed`: what was in its fields (drawn again in another language). */
-function joinScreen(typed: { code: string; name: string } = { code: q.get('code') ?? '', name: '' }): void {
+function joinScreen(typed: { code: string; name: string } = { code: q.get('code') ?? '', name: q.get('name') ?? '' }): void {
   clear(root);
   const err = h('p', { class: 'error', role: 'alert', 'data-testid': 'join-error' });
   const code = h('input', { id: 'code', 'data-testid': 'join-code-input', value: typed.code, maxlength: 12, autocomplete: 'off', autocapitalize: 'characters', required: true }) as HTMLInputElement;
@@ -38,6 +38,9 @@ function joinScreen(typed: { code: string; name: string } = { code: q.get('code'
   if (failed) err.textContent = said(failed);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    // a new try starts clean: the last one's refusal ("choose another name") stayed above "Waiting for your teacher"
+    failed = null;
+    err.textContent = '';
     const mine = ++asking;
     const key = `${code.value.trim().toUpperCase()}|${name.value.trim().toLowerCase()}`;
     const typed = { code: code.value, label: name.value }; // the form may be drawn again (another language) meanwhile

@@ -10,7 +10,7 @@ import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, forget, recall, remember } from './common.ts';
 import { takesPushedDraft } from './pushed-draft.ts';
-import { c, classLang, clockText, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
+import { c, classLang, clockText, countryIn, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
 import { turnStateHook } from '../ui/side-controls.ts';
@@ -51,6 +51,9 @@ interface Status {
 }
 
 const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
+
+/** The server's words for a revoked seat (src/server/access.ts), as the revoke push says them before the socket closes. */
+const REVOKED = 'your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in';
 
 export async function studentScreen(root: HTMLElement, token: string): Promise<void> {
   await classLang(); // the class bar's words in the page's language (the game's own rule, or ?lang=)
@@ -155,10 +158,23 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     return validate(o);
   };
 
+  // the join form again with this class's code and the student's name filled in (it opened empty after a revoke)
+  let myName = '';
+  const joinHref = () => {
+    const q = new URLSearchParams();
+    const code = recall('seatCode');
+    if (code) q.set('code', code);
+    if (myName) q.set('name', myName);
+    if (urlLang()) q.set('lang', urlLang()!);
+    const qs = q.toString();
+    return `class.html${qs ? `?${qs}` : ''}`;
+  };
+
   const renderBar = () => {
     clear(bar);
-    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? (refusedWhy ? c('student.invalidWhy', { why: said(refusedWhy) }) : c('student.invalid')) : c('student.connecting')), conn === 'refused' ? h('a', { href: 'class.html', 'data-testid': 'join-again' }, c('student.joinAgain')) : '');
+    if (!status) return void bar.append(h('span', {}, conn === 'refused' ? (refusedWhy ? c('student.invalidWhy', { why: said(refusedWhy) }) : c('student.invalid')) : c('student.connecting')), conn === 'refused' ? h('a', { href: joinHref(), 'data-testid': 'join-again' }, c('student.joinAgain')) : '');
     const s = status;
+    myName = s.label;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
     const unsent = unsentWarning(s, left);
@@ -172,7 +188,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
       h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c('student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
       // the last round ended before this seat's orders were in: a draft not sent with End turn did not count
-      s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryName(s.country) })) : '',
+      s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryIn(s.country) })) : '',
       unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryName(s.country) })) : '',
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, c('student.sharing', { names: s.members.filter((m) => m !== s.label).join(c('list')) }) + (s.captain ? c('student.captain', { name: s.captain }) : c('student.noCaptain'))) : '',
       s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, c('student.botPlaying')) : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, c('student.botWarning')) : '',
@@ -307,10 +323,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       drawDigest(s);
       markSeen(s);
     } else if (p.push === 'moved') {
-      void sock.call<SessionSnapshot>('snapshot').then(showGame);
+      // said, not only shown: the whole screen changed to another country with nothing to say why
+      void sock.call<SessionSnapshot>('snapshot').then(async (s) => {
+        await showGame(s);
+        toast(c('student.moved', { country: countryIn(s.config.country) }), 'info', 12_000);
+      });
     } else if (p.push === 'revoked') {
       // the class bar says why in the student's words (the socket's close reason, which follows, is for the logs)
-      refusedWhy ??= new ServerError('your teacher revoked your link to this seat: ask your teacher for a new link', 'revokedToken');
+      refusedWhy ??= new ServerError(REVOKED, 'revokedToken');
       forget('seat');
       conn = 'refused';
       status = null;
@@ -324,7 +344,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     game?.unmount();
     game = null;
     clear(gameRoot);
-    gameRoot.append(h('main', { class: 'class-page', 'data-testid': testid }, h('h1', {}, title), h('p', {}, text), h('a', { href: 'class.html' }, c('student.joinClass'))));
+    gameRoot.append(h('main', { class: 'class-page', 'data-testid': testid }, h('h1', {}, title), h('p', {}, text), h('a', { href: joinHref(), 'data-testid': 'join-class' }, c('student.joinClass'))));
   };
   sock.onState((st, why) => {
     conn = st;

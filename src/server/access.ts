@@ -42,7 +42,7 @@ export const EXPIRED = {
 
 /** Why a token no longer opens its class, or null while it does. */
 export function refusal(cls: ClassRoom, rec: TokenRecord, now: number): Refusal | null {
-  if (rec.revoked) return { message: 'your teacher revoked your link to this seat: ask your teacher for a new link', code: 'revokedToken' };
+  if (rec.revoked) return { message: 'your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in', code: 'revokedToken' };
   if (rec.expires <= now) return { message: EXPIRED[rec.role], code: 'expired', params: { role: rec.role } };
   if (cls.endedAt !== null && now >= cls.endedAt + AFTER_END[rec.role]) {
     const h = AFTER_END[rec.role] / HOUR;
@@ -171,7 +171,7 @@ export async function rejoin(hub: Hub, cls: ClassRoom, st: Student, name: string
     if (r.state === 'pending') return { pending: true, request: opts.request!, classId: cls.id, message: `waiting for your teacher to let you back in as ${st.label}`, ...(st.away ? { revoked: true } : {}) };
     // the answer is collected once
     await hub.emit(cls, 'collect', { request: r.id });
-    if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you in as ${st.label}: ask them, or join under your own name`, 'rejoinRefused', { label: st.label });
+    if (r.state === 'refused') throw new HttpError(403, `your teacher did not let you back in as ${st.label}: speak to your teacher, then ask again`, 'rejoinRefused', { label: st.label });
     // allowed: back in the seat (a revoked student in their old one if it has room), the seat's other devices signed out
     if (st.away) {
       const old = cls.seat(st.world, st.country);

@@ -267,6 +267,7 @@ export const enClass = {
     invalid: 'This seat is no longer valid.',
     invalidWhy: 'This seat is no longer valid: {{why}}.',
     joinAgain: 'Join again',
+    moved: 'Your teacher moved you: you now play {{country}}.',
     who: '{{label}} · {{country}} · world {{world}} of {{worlds}}',
     whatIf: 'You are on {{timeline}}, your own: the class plays on in world {{world}} (switch back in the timeline menu)',
     sandbox: 'Sandbox: Fork or Undo to try a what-if of your own',

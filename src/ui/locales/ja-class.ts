@@ -263,6 +263,7 @@ export const jaClass: Shape<typeof enClass> = {
     invalid: 'この席はもう有効ではありません。',
     invalidWhy: 'この席はもう有効ではありません：{{why}}。',
     joinAgain: 'もう一度参加',
+    moved: '教師があなたの席を移しました。これからは{{country}}をプレーします。',
     who: '{{label}} · {{country}} · ワールド {{world}} / {{worlds}}',
     whatIf: 'あなた専用の{{timeline}}にいます。クラスはワールド {{world}} で続いています（タイムラインのメニューで戻れます）',
     sandbox: 'サンドボックス：分岐か取り消しで自分だけの「もしも」を試せます',
