@@ -138,9 +138,14 @@ describe.runIf(run)('a class in the browser', () => {
     expect(await projector.getByTestId('projector-round-1').textContent()).toBe('Round 2 of 3 (2026Q1)');
     // undo and fork: hidden in a class, shown once the teacher turns the sandbox on, hidden again when it is off
     expect(await S('Ann').page.getByTestId('fork').isVisible()).toBe(false);
+    // at 1024 px the buttons the sandbox adds take the header's room: the score split gives way (it ran under them)
+    await S('Ann').page.setViewportSize({ width: 1024, height: 768 });
     await teacher.getByTestId('sandbox-toggle').click();
     await S('Ann').page.getByTestId('fork').waitFor({ state: 'visible' });
     expect(await S('Ann').page.getByTestId('undo').isVisible()).toBe(true);
+    const fits = () => S('Ann').page.getByTestId('score-split').evaluate((e) => e.scrollWidth <= e.clientWidth + 1 && e.closest('header')!.scrollWidth <= e.closest('header')!.clientWidth + 1);
+    await expect.poll(fits).toBe(true);
+    await S('Ann').page.setViewportSize({ width: 1280, height: 720 });
     await teacher.getByTestId('sandbox-toggle').getByText('Sandbox: on').waitFor();
     await teacher.getByTestId('sandbox-toggle').click();
     await S('Ann').page.getByTestId('fork').waitFor({ state: 'hidden' });

@@ -178,9 +178,13 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
     const waiting = s.waitingFor.filter((c) => c !== s.country);
     const unsent = unsentWarning(s, left);
+    const wasLaidOut = `${root.classList.contains('sandbox')}${root.classList.contains('multi-quarter')}`;
     root.classList.toggle('sandbox', s.sandbox);
     // a round of several quarters: the bar counts rounds, and the game's own "Turn n of N" (quarters) is hidden
     root.classList.toggle('multi-quarter', s.rounds < (snap?.turns ?? 0));
+    // the game's header gained or lost buttons (Undo and Fork in a sandbox): its score split fits itself again, as on a
+    // resize (at 1024 px it ran under the buttons, cut at "approval −")
+    if (`${root.classList.contains('sandbox')}${root.classList.contains('multi-quarter')}` !== wasLaidOut) window.dispatchEvent(new Event('resize'));
     bar.append(
       h('span', { class: 'who' }, c('student.who', { label: s.label, country: countryName(s.country), world: s.world + 1, worlds: s.worlds })),
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
