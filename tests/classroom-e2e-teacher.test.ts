@@ -34,6 +34,12 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await teacher.getByTestId('opt-name').inputValue()).toMatch(/^Lesson, \S/);
     expect(await teacher.getByTestId('opt-name').getAttribute('placeholder')).toBe('e.g. Year 12 economics');
     expect(await teacher.getByTestId('lesson-plan').textContent()).toContain('about 8 minutes of briefing, 10 of play, 15 of debrief (play: each round’s clock and about 20 s after it to read the turn)');
+    // too short for any project to be built: said before the class is made (the quickest, from the scenario's content)
+    await teacher.getByTestId('lesson-short').getByText(/^In 3 quarters no project started in the game is built before it ends \(the quickest takes \d+ quarters\)/).waitFor();
+    await teacher.getByTestId('opt-quartersPerRound').selectOption('4');
+    await teacher.getByTestId('lesson-short').waitFor({ state: 'hidden' });
+    await teacher.getByTestId('opt-quartersPerRound').selectOption('1');
+    await teacher.getByTestId('lesson-short').waitFor({ state: 'visible' });
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();
     const code = (await teacher.getByTestId('join-code').textContent())!;

@@ -53,12 +53,26 @@ function createForm(root: HTMLElement): void {
   );
   // the lesson's length follows the rounds and their seconds as the form holds them (its defaults first)
   const lede = h('p', { class: 'lede', 'data-testid': 'lesson-plan' });
+  // a class too short for any project to be built before it ends: said before it is created (a reviewer's 4-round
+  // class found every investment "not finished before it ends", and nothing had warned the teacher)
+  const short = h('p', { class: 'hint warn', 'data-testid': 'lesson-short', hidden: true });
+  let quickest: Record<string, number | null> = {};
   const sayLength = () => {
     const n = (id: string) => Number((form.querySelector(`#${id}`) as HTMLInputElement).value);
     if (n('turns') > 0 && n('roundSeconds') > 0) lede.textContent = c('create.lede', { play: playMinutes(n('turns'), n('roundSeconds')), between: BETWEEN_ROUNDS_S });
+    const quarters = n('turns') * n('quartersPerRound');
+    const q = quickest[(form.querySelector('#scenarioId') as HTMLSelectElement).value];
+    const tooShort = typeof q === 'number' && quarters > 0 && quarters <= q;
+    short.textContent = tooShort ? c('create.tooShort', { n: quarters, q }) : '';
+    short.hidden = !tooShort;
   };
   sayLength();
   form.addEventListener('input', sayLength);
+  form.addEventListener('change', sayLength);
+  void fetch('/api/scenarios').then((r) => (r.ok ? r.json() : [])).then((list: { id: string; quickestBuildQuarters: number | null }[]) => {
+    quickest = Object.fromEntries(list.map((s) => [s.id, s.quickestBuildQuarters]));
+    sayLength();
+  }, () => {}); // (without the list the form says nothing of it: the class can still be made)
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const v = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement).value;
@@ -78,7 +92,7 @@ function createForm(root: HTMLElement): void {
     }
   });
   root.append(
-    h('main', { class: 'class-page' }, h('header', { class: 'row' }, h('h1', {}, c('create.title')), langSwitch()), lede, form,
+    h('main', { class: 'class-page' }, h('header', { class: 'row' }, h('h1', {}, c('create.title')), langSwitch()), lede, short, form,
       mine.length ? h('section', {}, h('h2', {}, c('create.mine')), h('ul', {}, ...mine.map((c) => h('li', {}, h('a', { href: `?dash=${c.id}` }, `${c.name} (${c.code})`))))) : ''),
   );
 }

@@ -14,6 +14,12 @@ export function contentFor(id: string): Content {
   return c;
 }
 
-export function scenarioList(): { id: string; name: string; turns: number }[] {
-  return listScenarios().map((s) => ({ id: s.id, name: s.name, turns: s.turns }));
+/** The built-in scenarios; `quickestBuildQuarters`: the shortest lead time of a project that takes any (a stockpile
+ * lot is bought at once), which the class form sets against the class's length: in a shorter class no project started
+ * in the game is finished before it ends. */
+export function scenarioList(): { id: string; name: string; turns: number; quickestBuildQuarters: number | null }[] {
+  return listScenarios().map((s) => {
+    const leads = Object.values(contentFor(s.id).projects.types).map((t) => t.leadQuarters).filter((q) => q > 0);
+    return { id: s.id, name: s.name, turns: s.turns, quickestBuildQuarters: leads.length ? Math.min(...leads) : null };
+  });
 }

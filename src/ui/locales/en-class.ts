@@ -27,6 +27,7 @@ export const enClass = {
   status: { lobby: 'lobby', running: 'running', paused: 'paused', ended: 'ended' },
   create: {
     title: 'Run a class',
+    tooShort: 'In {{n}} quarters no project started in the game is built before it ends (the quickest takes {{q}} quarters): students can still set tariffs and export controls, buy stockpiles and make deals. For investment to pay, give the class more rounds or more quarters a round.',
     lede: 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, {{play}} of play, 15 of debrief (play: each round’s clock and about {{between}} s after it to read the turn).',
     name: 'Class name',
     nameValue: 'Lesson, {{date}}',
