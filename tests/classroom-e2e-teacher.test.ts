@@ -134,7 +134,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
       await p.getByTestId('digest').waitFor({ timeout: 60_000 });
       await p.getByTestId('digest-close').click();
     }
-    await cat.getByTestId('missed-last').getByText('The last round ended before your orders were sent, so Japan kept its policies: press End turn to send this round’s.').waitFor();
+    await cat.getByTestId('missed-last').getByText('The last round ended before your orders were sent, so Japan kept its policies (changes you had not sent were dropped): press End turn to send this round’s.').waitFor();
     expect(await ann.getByTestId('missed-last').count()).toBe(0);
     await cat.getByTestId('end-turn').click();
     await cat.getByTestId('missed-last').waitFor({ state: 'detached' });

@@ -192,7 +192,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       r.country !== null ? c('dash.rejoin', { label: r.label, country: countryIn(r.country), world: num((r.world ?? 0) + 1) }) : c('dash.rejoinRevoked', { label: r.label }),
       h('button', { type: 'button', class: 'primary', 'data-testid': 'rejoin-allow', onclick: act('admit', [r.id, true]) }, c('dash.allow')), ' ',
       h('button', { type: 'button', 'data-testid': 'rejoin-refuse', onclick: act('admit', [r.id, false]) }, c('dash.refuse')))),
-    s.away.length ? h('p', { class: 'away', 'data-testid': 'away' }, c('dash.away', { names: s.away.map((a) => a.label).join(c('list')) })) : '');
+    s.away.length && s.status !== 'ended' ? h('p', { class: 'away', 'data-testid': 'away' }, c('dash.away', { names: s.away.map((a) => a.label).join(c('list')) })) : '');
   // the round at a glance, over every world (the cards below may need scrolling): how many students' seats are in
   const inCount = (s: TeacherState) => {
     if (s.status !== 'running' && s.status !== 'paused') return '';
