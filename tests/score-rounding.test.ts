@@ -34,3 +34,16 @@ describe('a score table whose rounded rows miss the total', () => {
     expect(note(splitTable(ts))).toEqual([]);
   });
 });
+
+describe("the score table's two supply objectives", () => {
+  // a reviewer's student read "supply independence +2.95" beside a magnet supply at 77% as a contradiction
+  it('are told apart under the table where both are weighed, in the same caption as the rounding note', () => {
+    const table = splitTable(score(-0.064, -0.0007)) as unknown as FakeElement;
+    expect(table.querySelectorAll('[data-testid="two-supplies"]').map((x) => x.textContent)).toEqual(['Magnet supply is how much of your need you get; supply independence is how safe the sources are (how few and how risky your suppliers are): buying less from China can raise one while the other falls.']);
+    expect(table.querySelectorAll('caption')).toHaveLength(1);
+    expect(note(table)).toHaveLength(1);
+    // a country that does not weigh supply independence (its briefing's weights) is not told of it
+    const noIndependence = { ...score(-0.06, 0), weighted: OBJECTIVES.filter((k) => k !== 'independence') } as TurnScore;
+    expect((splitTable(noIndependence) as unknown as FakeElement).querySelectorAll('[data-testid="two-supplies"]')).toEqual([]);
+  });
+});

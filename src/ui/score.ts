@@ -82,12 +82,22 @@ export function splitTable(ts: TurnScore | null): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.part')), h('th', {}, t('score.movedLast')))),
     h('tbody', {}, ...rows.map((p) => h('tr', {}, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.total)), h('td', {}, pts(p.change))))),
     h('tfoot', {}, h('tr', {}, h('th', {}, t('score.score')), h('td', {}, pts(ts.score)), h('td', {}, pts(ts.score - ts.prev)))),
-    ...[roundingNote([rows.map((p) => p.total), rows.map((p) => p.change)], [ts.score, ts.score - ts.prev])].filter(Boolean).map((note) => h('caption', { class: 'rounding' }, note)),
+    ...captionOf([
+      roundingNote([rows.map((p) => p.total), rows.map((p) => p.change)], [ts.score, ts.score - ts.prev]),
+      // the two supply objectives read as one: "supply independence +2.95" beside a magnet supply at 77% looked wrong
+      rows.some((p) => p.key === 'independence') && rows.some((p) => p.key === 'supplySecurity') ? h('p', { class: 'hint', 'data-testid': 'two-supplies' }, t('score.twoSupplies')) : '',
+    ]),
   );
 }
 
 /** Under a table whose rows, as shown (to the cent), do not add up to its total as shown: a line saying so ("security
  * −0.06 ... all −0.07": −0.064 and a few −0.001s). `cols` are the columns' shown rows; `totals` the footer's figures. */
+/** A table's notes in its one caption (a table shows only its first), none without notes. */
+function captionOf(notes: (HTMLElement | '')[]): HTMLElement[] {
+  const shown = notes.filter((n): n is HTMLElement => n !== '');
+  return shown.length ? [h('caption', { class: 'rounding' }, ...shown)] : [];
+}
+
 function roundingNote(cols: number[][], totals: number[]): HTMLElement | '' {
   const c = (v: number) => Math.round(Math.abs(v) * 100) * Math.sign(v); // cents, as pts shows them
   const off = cols.some((rows, i) => rows.reduce((a, v) => a + c(v), 0) !== c(totals[i]));

@@ -213,6 +213,7 @@ export const en = {
     openTable: 'Open the table.',
     level: 'as the yardstick',
     showsAfter: 'Your score by objective shows after the first turn.',
+    twoSupplies: 'Magnet supply is how much of your need you get; supply independence is how safe the sources are (how few and how risky your suppliers are): buying less from China can raise one while the other falls.',
     objective: 'objective',
     part: 'part of your score',
     movedLast: 'moved last turn',
