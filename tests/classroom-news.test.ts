@@ -77,8 +77,8 @@ describe("the dashboard's news", () => {
     const en = texts(dashboardNews(round), 'news');
     expect(en).toEqual([
       expect.stringMatching(/^US-China track: .*; China has less to lose, so fair terms for a truce \(sharing the gain of peace evenly\) have the US cut its tariff on Chinese goods by 15 points\.$/),
-      expect.stringMatching(/^China accepts D3: .*\(close to fair terms \(a tariff cap of 25%\): a year of escalation would cost the US USD 12 bn and China USD 30 bn\)\.$/),
-      'China rejects D4 from the United States: a cap of 40% is too little relief; fair terms are a cap of 25%, so it offers 25%.',
+      expect.stringMatching(/^China accepts deal D3: .*\(close to fair terms \(a tariff cap of 25%\): a year of escalation would cost the US USD 12 bn and China USD 30 bn\)\.$/),
+      'China rejects deal D4 from the United States: a cap of 40% is too little relief; fair terms are a cap of 25%, so it offers 25%.',
     ]);
     await setLang('ja');
     try {

@@ -11,10 +11,10 @@ await laterReady(); // the strings shown once a turn has been played (the page l
 describe('"the United States" in running text', () => {
   it('in the news (engine lines as the digest shows them)', () => {
     expect(plainNews('USA proposes D6 to JPN: USA offers JPN open exports of magnets for USD 1 bn of investment, for 4 turns.')).toBe(
-      'The United States proposes D6 to Japan: the United States offers Japan open exports of magnets for USD 1 bn of investment, for 4 turns.',
+      'The United States proposes deal D6 to Japan: the United States offers Japan open exports of magnets for USD 1 bn of investment, for 4 turns.',
     );
     expect(plainNews('JPN proposes D7 to USA: JPN offers USA nothing for USD 1 bn of investment, for 4 turns.')).toBe(
-      'Japan proposes D7 to the United States: Japan offers the United States nothing for USD 1 bn of investment, for 4 turns.',
+      'Japan proposes deal D7 to the United States: Japan offers the United States nothing for USD 1 bn of investment, for 4 turns.',
     );
     expect(plainNews('CHN bans magnet exports to JPN, USA.')).toBe('China bans NdFeB magnet exports to Japan, the United States.');
     expect(plainNews('USA raises defence spending to 3.10% of GDP.')).toBe('The United States raises defence spending to 3.10% of GDP.');

@@ -79,6 +79,6 @@ describe('deal news in Japanese', () => {
     await setLang('en');
     const l = 'USA rejects D6 from JPN: valued at -0.30 points over 8 turns (calm -0.20, under Chinese coercion -0.60).';
     // English lines keep the engine's words, with names for codes and the minus sign for a hyphen before a figure
-    expect(plainNews(l)).toBe('The United States rejects D6 from Japan: valued at −0.30 points over 8 turns (calm −0.20, under Chinese coercion −0.60).');
+    expect(plainNews(l)).toBe('The United States rejects deal D6 from Japan: valued at −0.30 points over 8 turns (calm −0.20, under Chinese coercion −0.60).');
   });
 });

@@ -55,7 +55,7 @@ describe.runIf(run)("the browser game: Japan's gambit", () => {
     for (let t = 0; t < 3; t++) {
       await page.getByTestId('end-turn').click();
       await page.getByTestId('digest').waitFor();
-      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/Japan proposes D\d+ to the United States/);
+      if (t === 0) expect(await page.getByTestId('digest').textContent()).toMatch(/Japan proposes deal D\d+ to the United States/);
       await page.getByTestId('digest-close').click();
     }
     await page.getByTestId('final-score').waitFor({ timeout: 60_000 });

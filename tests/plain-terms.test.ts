@@ -26,7 +26,7 @@ describe("the truce's terms in plain words", () => {
     expect(say(track(reading))).toBe('US-China track: truce (was escalation): a year of escalation would cost the US USD 12 bn (40% of the rare earths it buys were mined in China, wherever refined or made into magnets; 5% are made in Japan from ore mined elsewhere) and China USD 30 bn of exports to the US; China has less to lose, so fair terms for a truce (sharing the gain of peace evenly) have the US cut its tariff on Chinese goods by 15 points.');
     expect(say(track({ ...reading, usHand: 0.2, concession: 0 }))).toMatch(/; the US has less to lose, so fair terms for a truce \(sharing the gain of peace evenly\) ask no tariff cut of the US\.$/);
     expect(say(near)).toMatch(/ for 4 turns \(close to fair terms \(a tariff cap of 25%\): a year of escalation would cost the US USD 12 bn and China USD 30 bn\)\.$/);
-    expect(say(far)).toBe('China rejects D4 from the United States: a cap of 40% is too little relief; fair terms are a cap of 25%, so it offers 25%.');
+    expect(say(far)).toBe('China rejects deal D4 from the United States: a cap of 40% is too little relief; fair terms are a cap of 25%, so it offers 25%.');
     for (const l of [track(reading), near, far]) expect(say(l)).not.toMatch(/Nash|US hand/);
     // the US hand's move: what the US would lose against China's loss, not the index (the US's own loss alone can stay
     // the same, USD 23 bn -> USD 23 bn, while China's falls: "the US would lose more than before" then read false)

@@ -15,7 +15,8 @@ const names = (list: string) => list.split(', ').map((c) => countryIn(c)).join(l
 export function plainNews(line: string): string {
   // a country inside an English sentence takes its article ("to the United States"), and the sentence starts with a
   // capital ("The United States offers Japan ...")
-  return newsWords(line).replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`);
+  // a deal's id said as a deal's ("Japan proposes D6" read as jargon to a class; "deal D6" as the Deals tab says it)
+  return newsWords(line).replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`).replace(/\b(proposes|accepts|rejects) (D\d+)\b/g, '$1 deal $2');
 }
 
 function newsWords(line: string): string {
