@@ -185,7 +185,7 @@ describe.runIf(run)('plain words and layout, in English and Japanese', () => {
     expect(await page.getByTestId(`deal-answer-${id}`).innerText()).toBe('You reject it when you end the turn.');
     await accept.click();
     await page.getByTestId('end-turn').click();
-    expect(await page.getByTestId('digest').innerText()).toContain(`Japan accepts ${id}`);
+    expect(await page.getByTestId('digest').innerText()).toContain(`Japan accepts deal ${id}`);
     await page.getByTestId('digest-close').click();
     await page.getByTestId('decisions').waitFor({ timeout: 60_000 });
     const decisions = await page.getByTestId('decisions').innerText();
