@@ -28,7 +28,8 @@ describe.runIf(run)('links that run out while their page is open', () => {
     await page.waitFor({ timeout: 20_000 });
     expect(await page.locator('h1').textContent()).toBe('You are signed out of this class');
     expect(await page.locator('p').textContent()).toBe(`${EXPIRED.seat.replace(/^./, (x) => x.toUpperCase())}.`);
-    expect(await page.getByRole('link', { name: 'Join a class' }).getAttribute('href')).toBe('class.html');
+    // (the join form again, with the class's code and her name filled in)
+    expect(await page.getByRole('link', { name: 'Join a class' }).getAttribute('href')).toBe(`class.html?code=${c.json.code}&name=Ann`);
     expect(await ann.getByTestId('end-turn').count()).toBe(0); // the game that would only answer with errors is gone
     await proj.getByTestId('projector-status').getByText(`Signed out: ${EXPIRED.projector}`).waitFor({ timeout: 20_000 });
   }, 180_000);
