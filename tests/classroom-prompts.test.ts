@@ -40,6 +40,9 @@ describe('discussion prompts', () => {
     expect(say([415, 471, 583], [415, 440, 480])).toBe('Dy/Tb oxide outside China rose to $583/kg, from $415 in 2025Q4; with every country keeping its policies it would have peaked at $480/kg. Which decisions made the difference, and who paid for it?');
     expect(say([415, 400, 380], [415, 400, 300])).toBe('Dy/Tb oxide outside China fell to $380/kg, from $415 in 2025Q4; with every country keeping its policies it would have ended at $300/kg. Which decisions made the difference, and who gained from it?');
     expect(say([415, 400, 380], [415, 400, 379])).toMatch(/^Dy\/Tb oxide outside China fell to \$380\/kg, from \$415 in 2025Q4, as it would have with every country keeping its policies \(\$379\/kg\)\./);
+    // worlds from different seeds: world 1's status quo is not theirs, so nothing is set against it
+    const w2 = { ...botFree(world(1, [415, 471, 526], [0.98, 0.98, 0.98])), seed: 2 };
+    expect(discussionPrompts(cls(2), [botFree(world(0, [415, 471, 526], [0.98, 0.98, 0.98])), w2], { dytb: [415, 440, 480] }).find((p) => p.startsWith('Dy/Tb'))).toBe('Dy/Tb oxide outside China rose to $526/kg in every world, whatever the players did, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');
     // a price that held has nothing to set against
     expect(say([415], [415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
   });

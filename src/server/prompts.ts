@@ -96,7 +96,9 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const kind = peak.p > first * 1.01 ? 'rose' : end < first * 0.99 ? 'fell' : 'stayed';
     // against the status quo: a rise to within 2% of its path's happened whatever the class did (a teacher's question
     // "could any country have changed that?" beside a chart whose status-quo line lay on the class's)
-    const baseFig = !baseline || kind === 'stayed' || !baseline.dytb.length ? null : kind === 'rose' ? Math.max(...baseline.dytb) : last(baseline.dytb);
+    // (world 1's seed's path: only where every world started from that seed)
+    const sameStart = worlds.every((x) => x.seed === worlds[0].seed);
+    const baseFig = !baseline || !sameStart || kind === 'stayed' || !baseline.dytb.length ? null : kind === 'rose' ? Math.max(...baseline.dytb) : last(baseline.dytb);
     const classFig = kind === 'rose' ? peak.p : end;
     const vsBase = baseFig === null || !(baseFig > 0) ? '' : Math.abs(classFig / baseFig - 1) < 0.02 ? 'Anyway' : 'Base';
     const baseWords = vsBase === 'Anyway' ? `, as it would have with every country keeping its policies ($${Math.round(baseFig!)}/kg). What drove it, if not the players, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?` : `; with every country keeping its policies it would have ${kind === 'rose' ? 'peaked at' : 'ended at'} $${Math.round(baseFig ?? 0)}/kg. Which decisions made the difference, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?`;
