@@ -39,11 +39,11 @@ export const enStart = {
   /** what each objective measures (the English comes from the session's briefing; this is the Japanese screen's) */
   objectiveMeaning: {
     gdp: 'GDP growth against the status-quo path (points = percent)',
-    security: 'security index, 0-100: own and allied defence capability against rivals weighted by tension',
-    approval: 'government approval, 0-100, less the part economic growth put there (GDP counts once)',
+    security: 'security index, 0-100: your defence capability and a share of your allies’, against your rivals’, which count more the higher the tension with them',
+    approval: 'government approval, 0-100, leaving out the part that economic growth brought (growth already counts under GDP)',
     autoProduction: 'car output against the start (points = percent)',
     supplySecurity: 'magnets obtained as a share of magnets wanted, x100',
-    independence: "independence of rare-earth supply, 0-100: 100 with no supply risk, 0 at the top of the EU criticality method's 0-6 risk scale (how concentrated the suppliers of the ore, oxide and magnets bought are, weighted by their governance and export controls; recycling and thrifting lower it)",
+    independence: 'independence of rare-earth supply, 0-100: 100 when your ore, oxide and magnets come from many reliable suppliers, lower the more they come from few, or from ones with weak governance or export controls (the EU’s supply-risk method turned around; recycling and thrifting help)',
     environment: 'pollution from mining, separation and seabed work (counts against)',
   },
   /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
