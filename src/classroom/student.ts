@@ -182,9 +182,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     root.classList.toggle('sandbox', s.sandbox);
     // a round of several quarters: the bar counts rounds, and the game's own "Turn n of N" (quarters) is hidden
     root.classList.toggle('multi-quarter', s.rounds < (snap?.turns ?? 0));
-    // the game's header gained or lost buttons (Undo and Fork in a sandbox): its score split fits itself again, as on a
-    // resize (at 1024 px it ran under the buttons, cut at "approval −")
-    if (`${root.classList.contains('sandbox')}${root.classList.contains('multi-quarter')}` !== wasLaidOut) window.dispatchEvent(new Event('resize'));
+    // the game's header gained or lost buttons (Undo and Fork in a sandbox): its score split fits itself again (at
+    // 1024 px it ran under the buttons, cut at "approval −")
+    if (`${root.classList.contains('sandbox')}${root.classList.contains('multi-quarter')}` !== wasLaidOut) game?.fitHeader();
     bar.append(
       h('span', { class: 'who' }, c('student.who', { label: s.label, country: countryName(s.country), world: s.world + 1, worlds: s.worlds })),
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),

@@ -78,7 +78,7 @@ export class GameScreen {
     this.memory.observe(this.snap.turn, this.snap.view);
     this.root.append(h('div', { class: 'game' }, this.header, h('div', { class: 'body' }, h('div', { class: 'map-wrap' }, this.mapBox, this.mapInfo, this.mapCtl), this.side)));
     document.addEventListener('keydown', this.onKey);
-    window.addEventListener('resize', this.onResize);
+    window.addEventListener('resize', this.fitHeader);
     this.offLang = onLangChange(() => {
       this.render();
       // a turn's digest still open (End turn clicked while the language was switching) is drawn in the new language
@@ -110,12 +110,12 @@ export class GameScreen {
     void this.endTurn();
   };
 
-  private onResize = (): void => fitSplit(this.header);
+  readonly fitHeader = (): void => fitSplit(this.header); // on a resize, and when a host shows or hides header buttons
 
   /** Leave the screen: stop listening for keys and release the map. */
   unmount(): void {
     document.removeEventListener('keydown', this.onKey);
-    window.removeEventListener('resize', this.onResize);
+    window.removeEventListener('resize', this.fitHeader);
     this.offLang();
     this.resizer?.disconnect();
     this.map?.destroy();
