@@ -185,7 +185,7 @@ export const enClass = {
     statusQuo: 'status quo',
     seats: 'Seats and the decisions that mattered',
     scoreScale: 'The five score charts share one scale, so their heights compare.',
-    worthHint: "Worth: the seat's final score minus its score had its world been replayed without that round's orders (everyone else's as they were).",
+    worthHint: "Worth: the seat's final score minus its score had its world been replayed without that round's orders (everyone else's as they were). An investment still being built when the game ends adds no capacity, so its worth is only what its spending did to demand, often ±0.00.",
     world: 'World',
     country: 'Country',
     students: 'Students',
