@@ -113,10 +113,10 @@ describe('project, deep-sea, track and event news in Japanese', () => {
       '日本が南鳥島のレアアース泥の事業を開始（1件）：まず調査（1億ドル、8四半期、成功確率64%）、続いて試験揚泥、日量350 tのパイロット、商業生産システム：さらに15.6億ドル、各段階の開始時に支払う。',
     );
     expect(projectNewsJa('JPN starts NdPr separation plant in AUS (1 unit, USD 0.50 bn, 12 quarters).')).toBe('日本がオーストラリアでNdPr分離精製工場に着手（1件、5億ドル、12四半期）。');
-    expect(projectNewsJa('NdPr separation plant P9 (JPN in AUS) is complete.')).toBe('日本のNdPr分離精製工場 P9（オーストラリア）が完成。');
-    expect(projectNewsJa('NdFeB magnet plant P12 (JPN) is complete: 30% of its capacity now, all of it in 8 quarters.')).toBe('日本のネオジム磁石工場 P12が完成：当初は生産能力の30%、8四半期で全量に達する。');
+    expect(projectNewsJa('NdPr separation plant P9 (JPN in AUS) is complete.')).toBe('日本のNdPr分離精製工場（オーストラリア）が完成。');
+    expect(projectNewsJa('NdFeB magnet plant P12 (JPN) is complete: 30% of its capacity now, all of it in 8 quarters.')).toBe('日本のネオジム磁石工場が完成：当初は生産能力の30%、8四半期で全量に達する。');
     expect(projectNewsJa("JPN's Minamitorishima deep-sea mud programme P4: the commercial system passes (3 of 8 reads good, 3 needed; its chance was 94%); estimated performance 56% of the best case (was 65%). Commercial lifting starts: 2,450 t REO a year of heavy-rich mud ore, which needs separation plants (Japan's own or a partner's) to become oxide. The programme cost USD 1.66 bn.")).toBe(
-      '日本の南鳥島のレアアース泥事業 P4：商業生産システムが成功（測定8回中3回が良好、必要3回；事前の成功確率94%）。推定性能は最良の場合の56%（以前は65%）。商業揚泥が始まる：重レアアースに富む泥の鉱石を年2,450 t REO。酸化物にするには分離精製工場（日本の自前か提携先）が要る。事業の費用は計16.6億ドル。',
+      '日本の南鳥島のレアアース泥事業：商業生産システムが成功（測定8回中3回が良好、必要3回；事前の成功確率94%）。推定性能は最良の場合の56%（以前は65%）。商業揚泥が始まる：重レアアースに富む泥の鉱石を年2,450 t REO。酸化物にするには分離精製工場（日本の自前か提携先）が要る。事業の費用は計16.6億ドル。',
     );
     // the two endings a short game rarely meets, in the engine's words (engine/deepsea.ts tryStart() and the end of a programme)
     const wait = projectNewsJa("JPN's Minamitorishima deep-sea mud programme P4: the 350 t/day pilot fails (1 of 6 reads good, 2 needed; its chance was 94%); estimated performance 40% of the best case (was 55%); a retry has a 62% chance of passing; the 350 t/day pilot retry waits for budget: it needs USD 0.20 bn, USD 0.05 bn is available; the programme is paused until the budget allows.")!;

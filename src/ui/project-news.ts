@@ -106,11 +106,11 @@ export function projectNewsJa(line: string): string | null {
   m = new RegExp(`^${C} starts ${LABEL}(?: in ${C})? \\((\\d+) units?, USD ([\\d.]+) bn, (\\d+) quarters\\)\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}が${m[3] ? `${countryName(m[3])}で` : ''}${label(m[2]!)}に着手（${m[4]}件、${usdJa(m[5]!)}、${m[6]}四半期）。`;
   m = new RegExp(`^${LABEL} (P\\d+) \\(${C}(?: in ${C})?\\) is complete(?:: (\\d+)% of its capacity now, all of it in (\\d+) quarters)?\\.$`).exec(line);
-  if (m) return `${countryName(m[3]!)}の${label(m[1]!)} ${m[2]}${m[4] ? `（${countryName(m[4])}）` : ''}が完成${m[5] ? `：当初は生産能力の${m[5]}%、${m[6]}四半期で全量に達する` : ''}。`;
+  if (m) return `${countryName(m[3]!)}の${label(m[1]!)}${m[4] ? `（${countryName(m[4])}）` : ''}が完成${m[5] ? `：当初は生産能力の${m[5]}%、${m[6]}四半期で全量に達する` : ''}。`;
   m = new RegExp(`^${LABEL} (P\\d+) \\(${C}\\) has failed: the money is spent and no capacity comes of it\\.$`).exec(line);
-  if (m) return `${countryName(m[3]!)}の${label(m[1]!)} ${m[2]}は失敗：資金は使われ、生産能力は得られない。`;
+  if (m) return `${countryName(m[3]!)}の${label(m[1]!)}は失敗：資金は使われ、生産能力は得られない。`;
   m = new RegExp(`^${C}'s ${LABEL} programme (P\\d+): (.+)$`).exec(line);
-  if (m) return `${countryName(m[1]!)}の${label(m[2]!)}事業 ${m[3]}：${mudJa(m[4]!)}`;
+  if (m) return `${countryName(m[1]!)}の${label(m[2]!)}事業：${mudJa(m[4]!)}`;
   m = new RegExp(`^${C}'s deep-sea mud lifting is suspended for (\\d+) turns?: environmental monitoring finds damage beyond the permitted area after ([\\d.]+) points of cumulative seabed damage \\(the chance was (\\d+)% this turn\\)\\. Seabed work in an EEZ must meet rules no less effective than international ones \\(UNCLOS Art\\. 208\\), and calls for a moratorium on deep-sea mining keep the licence under pressure\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}のレアアース泥の揚泥が${m[2]}ターン停止：環境モニタリングで許可区域の外に損傷が見つかった（海底の累積損傷${m[3]}ポイント、このターンの確率は${m[4]}%）。EEZの海底での作業には国際的な規則と同等以上に有効な規則が求められ（国連海洋法条約第208条）、深海採掘のモラトリアムを求める声が許可に圧力をかけ続けている。`;
   m = /^US-China track: (\w+) \(was (\w+)\): (.+)\.$/.exec(line);

@@ -16,7 +16,9 @@ export function plainNews(line: string): string {
   // a country inside an English sentence takes its article ("to the United States"), and the sentence starts with a
   // capital ("The United States offers Japan ...")
   // a deal's id said as a deal's ("Japan proposes D6" read as jargon to a class; "deal D6" as the Deals tab says it)
-  return newsWords(line).replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`).replace(/\b(proposes|accepts|rejects) (D\d+)\b/g, '$1 deal $2');
+  // a project's id ("Mine expansion P2 (AUS) is complete") names it nowhere else a player looks: the panels and the end
+  // screen name projects by kind and place, so the news does too (the engine's line, the CLI's and the exports keep it)
+  return newsWords(line).replace(/ P\d+(?= \(|:)/, '').replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`).replace(/\b(proposes|accepts|rejects) (D\d+)\b/g, '$1 deal $2');
 }
 
 function newsWords(line: string): string {
