@@ -61,7 +61,7 @@ describe('lineChart with zero kept', () => {
   };
   const yTicks = (fig: Node): number[] => {
     const svg = fig.children[1] as Node;
-    return svg.children.filter((c): c is Node => typeof c !== 'string' && c.attrs['text-anchor'] === 'end').map((c) => Number(c.textContent.replace('−', '-'))).filter(Number.isFinite); // (the last turn's label is end-anchored too)
+    return svg.children.filter((c): c is Node => typeof c !== 'string' && c.attrs['text-anchor'] === 'end').map((c) => Number(c.textContent.replace('−', '-').replace('%', ''))).filter(Number.isFinite); // (the last turn's label is end-anchored too)
   };
   it('widens the axis to zero only when asked', () => {
     const g = globalThis as { document?: unknown };
@@ -79,5 +79,25 @@ describe('lineChart with zero kept', () => {
       g.document = was;
     }
   });
+  // Compare's magnet supply, a share of need, drew its axis to 102% for a game at 97-100%
+  it('keeps a share of need under its ceiling when the data are', () => {
+    const g = globalThis as { document?: unknown };
+    const was = g.document;
+    g.document = { createElementNS: () => node(), createElement: () => node() };
+    try {
+      const near = [{ label: 'Japan', values: [97, 98.5, 99.2, 100], colour: '#000' }];
+      const flat = [{ label: 'Japan', values: [100, 100, 100], colour: '#000' }];
+      expect(Math.max(...yTicks(lineChart('supply', near, 380, 170, '%', undefined, 10) as unknown as Node))).toBeGreaterThan(100);
+      for (const series of [near, flat]) {
+        const ticks = yTicks(lineChart('supply', series, 380, 170, '%', undefined, 10, false, 100) as unknown as Node);
+        expect(Math.max(...ticks)).toBe(100);
+        expect(Math.min(...ticks)).toBeLessThanOrEqual(90); // still the 10-point span
+      }
+      // data above the ceiling (not a share) keep their axis
+      const over = yTicks(lineChart('x', [{ label: 'a', values: [101, 104], colour: '#000' }], 380, 170, '', undefined, 10, false, 100) as unknown as Node);
+      expect(Math.max(...over)).toBeGreaterThanOrEqual(104);
+    } finally {
+      g.document = was;
+    }
+  });
 });
-

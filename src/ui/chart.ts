@@ -60,8 +60,9 @@ export function xLabelIndices(n: number): number[] {
 }
 
 /** A line chart; `minSpan` is the smallest range of its y axis (centred on the data), so noise does not look dramatic;
- * `zero` keeps zero in the y axis (a score: zero is the yardstick). */
-export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false): HTMLElement {
+ * `zero` keeps zero in the y axis (a score: zero is the yardstick); `ceil` is a top the axis does not pass when the data
+ * stay under it (a share of need: magnet supply at 99% drew an axis to 102%). */
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false, ceil?: number): HTMLElement {
   const wrap = document.createElement('figure');
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
@@ -84,6 +85,10 @@ export function lineChart(title: string, series: Series[], width = 420, height =
     const pad = Math.max(Math.abs(hi) * 0.05, 0.01);
     lo -= pad;
     hi += pad;
+  }
+  if (ceil !== undefined && hi > ceil && all.every((v) => v <= ceil)) {
+    lo -= hi - ceil;
+    hi = ceil;
   }
   const axis = niceTicks(lo, hi);
   lo = axis.lo;
