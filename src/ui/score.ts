@@ -58,18 +58,32 @@ export function headerSplit(ts: TurnScore | null, onOpen: () => void): HTMLEleme
 
 /** Hide the header split's smallest parts until it fits, and say how many are hidden ("by objective" if all are). */
 export function fitSplit(header: HTMLElement): void {
+  if (!header.clientWidth) return;
+  // the date ("2027 Q3") goes when room is short, after all but the split's first part: the news, the events and the
+  // class's prompts name quarters, so a player at 1280 px needs it (it was hidden below 1440 px); it stays the turn's tooltip
+  const date = header.querySelector<HTMLElement>('.turn .date');
+  if (date) date.hidden = false;
   const split = header.querySelector<HTMLElement>('.split');
-  if (!split || !header.clientWidth) return;
+  if (!split) {
+    if (date) date.hidden = header.scrollWidth > header.clientWidth + 1;
+    return;
+  }
   const items = Array.from(split.querySelectorAll<HTMLElement>('.part'));
   const more = split.querySelector<HTMLElement>('.more')!;
   for (const i of items) i.hidden = false;
   more.textContent = '';
   let n = items.length;
   // the split shrinks before anything else in the header; wider content than its box means its last parts are cut
-  while (n > 0 && (split.scrollWidth > split.clientWidth + 1 || header.scrollWidth > header.clientWidth + 1)) {
+  const over = () => split.scrollWidth > split.clientWidth + 1 || header.scrollWidth > header.clientWidth + 1;
+  while (n > 0 && over()) {
+    if (n === 1 && date && !date.hidden) {
+      date.hidden = true;
+      continue;
+    }
     items[--n].hidden = true;
     more.textContent = n ? t('header.moreParts', { n: items.length - n }) : t('header.byObjective');
   }
+  if (date && !date.hidden && over()) date.hidden = true;
 }
 
 /** The whole split as a table: each objective's part of the score and what the last turn did to it. */
