@@ -3,7 +3,7 @@
 // (turn 16 of seed 1 listed four causes summing to 400.8 against a price of 394).
 import { describe, expect, it } from 'vitest';
 import type { TurnReport, TurnSummary } from '../engine/index.ts';
-import { priceStory } from '../src/cli/table.ts';
+import { priceStory, wrapIndented } from '../src/cli/table.ts';
 
 const summary = (world: number) => ({ prices: { 'oxide.light': { world: 56 }, 'oxide.heavy': { world }, magnet: { world: 70 } } }) as unknown as TurnSummary;
 const report = (value: number, without: number, amounts: number[]) =>
@@ -26,5 +26,22 @@ describe('the price story', () => {
     const [line] = priceStory(summary(548), summary(394), report(394, 365, [28.8, -22.5, 18.3, 4.4]));
     expect(line).not.toMatch(/other causes/);
     expect(line).toMatch(/cause 4 \+4\.4$/);
+  });
+  // run's table printed the story as one line of up to 224 columns; a terminal broke it mid-word at its edge
+  it('is printed in lines of at most 110 columns under the row, breaking between causes', () => {
+    const line = `${' '.repeat(12)}Dy/Tb outside China +30% (USD 499 -> 648); the price now against USD 376 with its causes lifted: export controls by CHN +271, interaction of these causes -122, stockpile purchases and releases +118, hoarding +4.7`;
+    const lines = wrapIndented(line);
+    expect(lines.length).toBe(3);
+    for (const l of lines) {
+      expect(l.length).toBeLessThanOrEqual(110);
+      expect(l.startsWith(' '.repeat(12)) && l[12] !== ' ').toBe(true);
+    }
+    expect(lines.map((l) => l.trim()).join(' ')).toBe(line.trim());
+    expect(lines.some((l) => /hoarding \+4\.7$/.test(l))).toBe(true); // a cause keeps its amount
+    expect(lines.every((l) => !/(by CHN|causes|releases)$/.test(l))).toBe(true);
+    // a short line as it was; a phrase longer than the room breaks at its spaces; a word longer stays whole
+    expect(wrapIndented('  short: line')).toEqual(['  short: line']);
+    expect(wrapIndented('  aaa bbb ccc ddd', 9)).toEqual(['  aaa bbb', '  ccc ddd']);
+    expect(wrapIndented('  abcdefghijkl x', 9)).toEqual(['  abcdefghijkl', '  x']);
   });
 });

@@ -82,6 +82,31 @@ const STORY: [('oxide.light' | 'oxide.heavy' | 'magnet'), string][] = [
   ['magnet', 'magnets'],
 ];
 
+/** A line broken into lines of at most `width` characters, each after the first indented as the first is (the price
+ * story under a table row ran to 224 columns: a terminal broke it mid-word at its own edge). It breaks after a comma,
+ * semicolon or colon, so a cause keeps its amount ("hoarding +4.7"), and at other spaces only in a phrase longer than
+ * the room; a word longer than the room stays whole. */
+export function wrapIndented(line: string, width = 110): string[] {
+  const indent = /^ */.exec(line)![0];
+  const room = width - indent.length;
+  const phrases = line.slice(indent.length).split(/(?<=[,;:]) /);
+  const out: string[] = [];
+  let cur = '';
+  const put = (piece: string) => {
+    if (cur && cur.length + 1 + piece.length > room) {
+      out.push(indent + cur);
+      cur = '';
+    }
+    cur = cur ? `${cur} ${piece}` : piece;
+  };
+  for (const phrase of phrases) {
+    if (phrase.length <= room) put(phrase);
+    else for (const word of phrase.split(' ')) put(word);
+  }
+  out.push(indent + cur);
+  return out;
+}
+
 /** Lines under a table row for each price outside China that moved 10% or more since last turn, with the causes of
  * its level from the report's price ledger: "NdPr outside China +38% (USD 56 -> 77); causes of the price now (USD 21
  * above the price with them lifted): export controls by CHN +30, hoarding +6". */
