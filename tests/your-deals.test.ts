@@ -36,4 +36,15 @@ describe('your deals', () => {
   it('leaves a proposal to the player to the offers above', () => {
     expect(mine('CHN').some((d) => d.status === 'proposed')).toBe(false);
   });
+
+  // a play-tester's turn 14 listed "D23 … active until turn 13": the deal had run its term and bound her no longer
+  it('says a deal whose last turn has been played has run its term', async () => {
+    const active = { ...mine('JPN')[0]!, status: 'active' as const, startTurn: 6, endTurn: 13 };
+    await setLang('en');
+    expect(yourDealStatus(active, 40, 13)).toBe('active until turn 13');
+    expect(yourDealStatus(active, 40, 14)).toBe('completed: its term ended with turn 13, so it binds no longer');
+    await setLang('ja');
+    expect(yourDealStatus(active, 40, 14)).toBe('終了：期間はターン 13 で終わり、もう拘束しない');
+    await setLang('en');
+  });
 });

@@ -293,8 +293,11 @@ export function yourDeals(view: CountryView): CountryView['deals'] {
 
 /** A deal's status in "Your deals": a proposal of the player's says who answers it, and when (one made in the last
  * turn never is: the game is over, and it said "answers it at the end of this turn"). */
-export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number): string {
-  return d.status === 'proposed' ? (d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryIn(d.to) })) : dealStatus(d.status, d.endTurn, lastTurn);
+export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number, now = -Infinity): string {
+  if (d.status === 'proposed') return d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryIn(d.to) });
+  // the state calls a deal active until the turn after its last is played; in that turn it binds no longer (deal-binds.ts
+  // asks endTurn >= next too), so it read "active until turn 13" on turn 14
+  return d.status === 'active' && d.endTurn < now ? t('panel.ranTerm', { n: d.endTurn }) : dealStatus(d.status, d.endTurn, lastTurn);
 }
 
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game); `over`: the game
@@ -336,7 +339,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn, now), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
     // a pledge of USD 550 bn beside a budget of 2 read as a bill the budget could never pay: said once what it is
     [...received, ...mine, ...(draft.deals?.propose ?? [])].some((d) => [...d.give, ...d.get].some((k) => k.type === 'investment')) ? h('p', { class: 'hint', 'data-testid': 'invest-hint' }, t('panel.investHint')) : '',
   );

@@ -148,6 +148,7 @@ export const en = {
     atLeast: 'must be at least {{n}}',
     dealLine: '{{id}} {{fromName}} → {{toName}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',
+    ranTerm: 'completed: its term ended with turn {{n}}, so it binds no longer',
     untilEnd: '{{status}} for the rest of the game (its term runs past the game’s last turn, turn {{last}})',
     inForce: 'in force', // an offer's or a proposal's: untilEnd's status
     status: { proposed: 'proposed', active: 'active', rejected: 'rejected', broken: 'broken', expired: 'expired', completed: 'completed' },

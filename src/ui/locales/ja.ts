@@ -145,6 +145,7 @@ export const ja: First = {
     atLeast: '{{n}}以上にしてください',
     dealLine: '{{id}} {{fromName}} → {{toName}}：{{status}}。{{from}}は{{give}}、{{to}}は{{get}}。',
     until: 'ターン {{n}} まで{{status}}',
+    ranTerm: '終了：期間はターン {{n}} で終わり、もう拘束しない',
     untilEnd: 'ゲーム終了（ターン {{last}}）まで{{status}}（期間は最終ターンを越えます）',
     inForce: '有効',
     status: { proposed: '提案中', active: '有効', rejected: '拒否', broken: '破棄', expired: '期限切れ', completed: '完了' },
