@@ -38,8 +38,8 @@ describe("an offer's term that runs past the game's last turn", () => {
   it('is said as the Deals tab says such a deal, not "8 turns"; a term that ends by the last turn is said in turns', async () => {
     await setLang('en');
     const lines = items(panel(game(4, [8, 4, 5])));
-    expect(lines[0]).toBe(`D1 from the United States: they give a cap of 2.5% on the tariff on cars; they ask Dy/Tb oxide exports kept open; 8 turns: ${PAST} `);
-    expect(lines[1]).toBe('D2 from the United States: they give a cap of 2.5% on the tariff on cars; they ask Dy/Tb oxide exports kept open; 4 turns ');
+    expect(lines[0]).toBe(`D1 from the United States: they give a cap of 2.5% on the tariff on cars (now 15%); they ask Dy/Tb oxide exports kept open (now open); 8 turns: ${PAST} `);
+    expect(lines[1]).toBe('D2 from the United States: they give a cap of 2.5% on the tariff on cars (now 15%); they ask Dy/Tb oxide exports kept open (now open); 4 turns ');
     expect(lines[2]).toContain(`; 5 turns: ${PAST}`);
     // the same words as an active deal's
     const { dealStatus } = await import('../src/ui/labels.ts');
@@ -49,7 +49,7 @@ describe("an offer's term that runs past the game's last turn", () => {
   it('in Japanese', async () => {
     await setLang('ja');
     const lines = items(panel(game(4, [8, 4])));
-    expect(lines[0]).toBe(`米国からのD1：相手は自動車への関税の上限2.5%を与え、Dy/Tb酸化物の輸出の開放を求める。8 ターン：${PAST_JA} `);
+    expect(lines[0]).toBe(`米国からのD1：相手は自動車への関税の上限2.5%（現在は15%）を与え、Dy/Tb酸化物の輸出の開放（現在は自由）を求める。8 ターン：${PAST_JA} `);
     expect(lines[1]).not.toContain('ゲーム終了');
     const { dealStatus } = await import('../src/ui/labels.ts');
     expect(PAST_JA).toBe(dealStatus('active', 12, LAST));
@@ -67,8 +67,8 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     await setLang('en');
     const p = panel(game(4, []), { deals: { propose: [proposal(4), proposal(3)] } });
     const cart = p.querySelector('.cart')!.querySelectorAll('li').map((li) => li.childNodes[0]!.textContent);
-    expect(cart[0]).toBe(`To the United States: you give a cap of 5% on the tariff on cars; you ask USD 10 bn of investment; 4 turns: ${PAST} `);
-    expect(cart[1]).toBe('To the United States: you give a cap of 5% on the tariff on cars; you ask USD 10 bn of investment; 3 turns ');
+    expect(cart[0]).toBe(`To the United States: you give a cap of 5% on the tariff on cars (now 0%); you ask USD 10 bn of investment; 4 turns: ${PAST} `);
+    expect(cart[1]).toBe('To the United States: you give a cap of 5% on the tariff on cars (now 0%); you ask USD 10 bn of investment; 3 turns ');
     await setLang('ja');
     const ja = panel(game(4, []), { deals: { propose: [proposal(4)] } });
     expect(ja.querySelector('.cart')!.textContent).toContain(`4 ターン：${PAST_JA}`);
@@ -103,7 +103,7 @@ describe("the player's proposal whose term runs past the game's last turn", () =
     const NEVER = 'a proposal made in the last turn is never answered (the game ends first), so never in force';
     const p = panel(game(7, []), { deals: { propose: [proposal(4)] } });
     expect(p.querySelector('.cart')!.textContent).not.toContain('rest of the game');
-    expect(p.querySelector('.cart')!.querySelectorAll('li')[0]!.childNodes[0]!.textContent).toBe(`To the United States: you give a cap of 5% on the tariff on cars; you ask USD 10 bn of investment; 4 turns: ${NEVER} `);
+    expect(p.querySelector('.cart')!.querySelectorAll('li')[0]!.childNodes[0]!.textContent).toBe(`To the United States: you give a cap of 5% on the tariff on cars (now 0%); you ask USD 10 bn of investment; 4 turns: ${NEVER} `);
     const note = p.querySelector('[data-testid="deal-term-past"]')!;
     expect(note.textContent).toBe(NEVER);
     expect((note as unknown as { hidden: boolean }).hidden).toBe(false);
@@ -128,5 +128,27 @@ describe('a term of one turn', () => {
     expect(cart[1]).toMatch(/; 2 turns $/);
     await setLang('ja');
     expect(items(panel(game(2, [1])))[0]).toMatch(/。1 ターン $/);
+  });
+});
+
+// A play-tester offered the US "NdFeB magnet exports kept open", which Japan already kept, for a cap on its car tariff,
+// and could not see that an offer of a 5% cap on a tariff already at 0% changed nothing now. Each term of an offer or a
+// proposal says what the side giving it does now; a deal in force does not (its terms are then what is so).
+describe("an offer's terms beside what is so now", () => {
+  it('say the giver’s tariff, export control and defence now, and follow the state', async () => {
+    await setLang('en');
+    const s = game(2, [4]);
+    const d1 = s.deals.find((d) => d.id === 'D1')!;
+    d1.give.push({ type: 'defenseFloor', minPct: 4 });
+    s.regions.USA.policies.tariffs.JPN.autos = 25;
+    s.regions.JPN.policies.controls.USA['oxide.heavy'] = { level: 'banned' } as never;
+    expect(items(panel(s))[0]).toMatch(/^D1 from the United States: they give a cap of 2\.5% on the tariff on cars \(now 25%\), defence spending of at least 4\.00% of GDP \(now 3\.40%\); they ask Dy\/Tb oxide exports kept open \(now banned\);/);
+    // accepted: listed among the player's deals without it
+    d1.status = 'active';
+    d1.startTurn = 3;
+    d1.endTurn = 6;
+    const p = panel(s);
+    expect(p.textContent).toContain('D1');
+    expect(p.textContent).not.toContain('(now');
   });
 });

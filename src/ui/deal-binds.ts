@@ -122,3 +122,16 @@ export function breachList(view: CountryView, draft: CountryOrders, over = false
   }
   return ul;
 }
+
+/** What the country that would give a term does now, set beside the term of an offer or a proposal ("a cap of 5% on the
+ * tariff on cars (now 15%)"): a play-tester's offer of "magnet exports kept open", which Japan already kept, read as a
+ * give, and Malaysia's cap of 5% on a tariff it had just set to 0% could not be judged. '' for terms with no level now
+ * (an investment, an offtake). `by` gives the term, owed to `to` (engine/commitments.ts). */
+export function termNow(view: CountryView, by: CountryId, to: CountryId, k: { type: string; [key: string]: unknown }): string {
+  const pol = by === view.country ? view.self.policies : view.others[by]?.policies;
+  if (!pol) return '';
+  if (k.type === 'tariffCap') return t('panel.termNow', { v: `${num(pol.tariffs[to]?.[k.good as TariffGood] ?? 0, 1).replace(/[.,]0$/, '')}%` });
+  if (k.type === 'openExports') return t('panel.termNow', { v: levelName(pol.controls[to]?.[k.stage as StageKey]?.level ?? 'open') });
+  if (k.type === 'defenseFloor') return t('panel.termNow', { v: `${num(pol.defensePct, 2)}%` });
+  return '';
+}

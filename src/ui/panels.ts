@@ -9,7 +9,7 @@ import { colon, comma, countryIn, countryName, dealStatus, goodName, levelName, 
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 import { closedIf, closedLine, type Changed, type Draft } from './panel-common.ts';
-import { bindLine, bindRow, capOn, openOn } from './deal-binds.ts';
+import { bindLine, bindRow, capOn, openOn, termNow } from './deal-binds.ts';
 
 export type { Draft } from './panel-common.ts';
 export { defensePanel } from './defence-panel.ts';
@@ -313,13 +313,15 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
     changed();
   };
   const describe = (list: { type: string; [k: string]: unknown }[]) => describeTerms(list);
+  // an offer's or a proposal's terms with what each side does now ("a cap of 5% on the tariff on cars (now 15%)")
+  const terms = (by: CountryId, to: CountryId, list: { type: string; [k: string]: unknown }[]) => describeTerms(list, (k) => termNow(view, by, to, k));
   // a term that runs past the last turn is said as such a deal in force is: an offer is answered at the end of this
   // turn (view.turn + 1), a proposal made this turn at the end of the next; either is in force from its answer on
   const now = view.turn + 1;
   // a proposal made in the last turn would be answered after it: said so, not queued in silence
   const past = (n: number, answered: number) => (answered > lastTurn && answered === now + 1 ? t('panel.lastTurn') : termPast(answered <= lastTurn ? answered + n - 1 : null, lastTurn));
   const withTerm = (line: string, n: number, answered: number) => (past(n, answered) ? `${line}${colon()}${past(n, answered)}` : line);
-  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: describe(d.give), get: describe(d.get), term: t('panel.nTurns', { count: d.termTurns }) }), d.termTurns, now);
+  const offerLine = (d: CountryView['deals'][number]) => withTerm(t('panel.offer', { id: d.id, who: countryIn(d.from), give: terms(d.from, me, d.give), get: terms(me, d.from, d.get), term: t('panel.nTurns', { count: d.termTurns }) }), d.termTurns, now);
   return h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Deals') },
@@ -336,10 +338,10 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       changed();
     }, draft, (n) => past(n, now + 1), lastTurn - now),
     (draft.deals?.propose ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: describe(p.give), get: describe(p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
+      ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: terms(me, p.to, p.give), get: terms(p.to, me, p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn, now), give: describe(d.give), get: describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn, now), give: d.status === 'proposed' ? terms(d.from, d.to, d.give) : describe(d.give), get: d.status === 'proposed' ? terms(d.to, d.from, d.get) : describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
     // a pledge of USD 550 bn beside a budget of 2 read as a bill the budget could never pay: said once what it is
     [...received, ...mine, ...(draft.deals?.propose ?? [])].some((d) => [...d.give, ...d.get].some((k) => k.type === 'investment')) ? h('p', { class: 'hint', 'data-testid': 'invest-hint' }, t('panel.investHint')) : '',
   );
@@ -370,11 +372,11 @@ function offerItem(d: CountryView['deals'][number], line: string, draft: Draft, 
 }
 
 /** A deal's commitments in words. */
-export function describeTerms(list: { type: string; [k: string]: unknown }[]): string {
+export function describeTerms(list: { type: string; [k: string]: unknown }[], now?: (k: { type: string; [k: string]: unknown }) => string): string {
   return (
     list
       .map((k) =>
-        k.type === 'tariffCap'
+        (k.type === 'tariffCap'
           ? t('panel.dealCap', { max: num(Number(k.max), 1).replace(/[.,]0$/, ''), good: goodName(String(k.good)) })
           : k.type === 'openExports'
             ? t('panel.dealOpen', { what: stageAttr(String(k.stage)) })
@@ -382,7 +384,7 @@ export function describeTerms(list: { type: string; [k: string]: unknown }[]): s
               ? t('panel.dealInvest', { n: num(Number(k.usdBn), 1).replace(/[.,]0$/, ''), oku: num(Number(k.usdBn) * 10, 1).replace(/[.,]0$/, '') })
               : k.type === 'defenseFloor'
                 ? t('panel.dealDefence', { n: num(Number(k.minPct), 2) })
-                : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageAttr(String(k.stage)) }),
+                : t('panel.dealOfftake', { n: num(Number(k.share) * 100), what: stageAttr(String(k.stage)) })) + (now?.(k) ?? ''),
       )
       .join(comma()) || t('panel.nothing')
   );

@@ -122,6 +122,7 @@ export const en = {
     partnerAria: 'deal partner',
     termAria: 'term in turns',
     addProposal: 'Add proposal',
+    termNow: ' (now {{v}})',
     dealCap: 'a cap of {{max}}% on the tariff on {{good}}',
     dealOpen: '{{what}} exports kept open',
     dealInvest: 'USD {{n}} bn of investment', // ja says it in 億ドル: {{oku}} is the amount in units of USD 100 m

@@ -119,6 +119,7 @@ export const ja: First = {
     partnerAria: '協定の相手',
     termAria: '期間（ターン）',
     addProposal: '提案を追加',
+    termNow: '（現在は{{v}}）',
     dealCap: '{{good}}への関税の上限{{max}}%',
     dealOpen: '{{what}}の輸出の開放',
     dealInvest: '{{oku}}億ドルの投資',
