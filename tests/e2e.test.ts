@@ -128,7 +128,10 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="turn-label"]')?.textContent?.includes('Turn 1 of 4'));
     // each says what it did (Undo had no word: the map and panels just changed back)
-    await page.getByTestId('toast-info').filter({ hasText: 'Turn 1 undone: its results are gone and turn 1 is next again.' }).waitFor();
+    await page.getByTestId('toast-info').filter({ hasText: 'Turn 1 undone: its results are gone, turn 1 is next again, and the orders you gave for it are back to change.' }).waitFor();
+    // the undone turn's orders are the draft again (a play-tester's tariff was back at 0 after Undo)
+    await page.getByTestId('tab-tariffs').click();
+    expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('30');
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
     await page.getByTestId('fork').click();

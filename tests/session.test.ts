@@ -52,6 +52,17 @@ describe('session', () => {
     const b = s.submit({ tariffs: { CHN: { autos: 30 } } });
     expect(a.ok && b.ok && a.value.view.self.gdp === b.value.view.self.gdp).toBe(true);
   });
+  it("gives the undone turn's orders back as the draft, to change rather than give again", () => {
+    const s = started();
+    s.submit({});
+    s.submit({ tariffs: { CHN: { magnets: 25 } } });
+    const u = s.undo(1);
+    expect(u.ok && u.value.draft).toEqual({ tariffs: { CHN: { magnets: 25 } } });
+    const first = s.undo(0);
+    expect(first.ok && first.value.draft).toEqual({});
+    // a later snapshot does not carry it (the draft is the page's from then on)
+    expect(s.snapshot().draft).toBeUndefined();
+  });
   it('forks a second timeline and compares the two', () => {
     const s = started();
     s.submit({});

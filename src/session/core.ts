@@ -201,12 +201,15 @@ export class SessionCore {
     const tl = this.tl;
     const now = tl.states.length - 1;
     if (!Number.isInteger(toTurn) || toTurn < 0 || toTurn >= now) return { ok: false, error: `can only undo to a turn from 0 to ${now - 1}` };
+    // the orders given for the turn undone come back as the draft, to change rather than give again (a play-tester's 25%
+    // tariff on magnets was back at 0 after Undo)
+    const back = tl.playerOrders[toTurn];
     tl.states.length = toTurn + 1;
     tl.reports.length = toTurn;
     tl.orders.length = toTurn;
     tl.playerOrders.length = toTurn;
     tl.summaries.length = toTurn;
-    return { ok: true, value: this.snapshot() };
+    return { ok: true, value: { ...this.snapshot(), draft: back ? structuredClone(back) : null } };
   }
 
   fork(atTurn?: number): SessionResult<SessionSnapshot> {
