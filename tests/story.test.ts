@@ -55,7 +55,7 @@ describe('the digest story', () => {
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'USA', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90%) on NdFeB magnets to the United States (in force since before the game began) −5.0 percentage points');
+    expect(c!.causes[0]).toBe('magnets from China — China’s licence (90% let through) on NdFeB magnets to the United States (in force since before the game began) −5.0 percentage points');
     const later = new RestrictionMemory();
     later.observe(1, view);
     const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
@@ -67,7 +67,7 @@ describe('the digest story', () => {
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.05 }]), 'JPN', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (90%) and NdFeB magnets (96%) to Japan (in force since before the game began) −5.0 percentage points');
+    expect(c!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (90% let through) and NdFeB magnets (96% let through) to Japan (in force since before the game began) −5.0 percentage points');
   });
   it('calls a licence whose share changed this turn new, not "in force since before the game began" (China cut its 90% and 96% to 70% and 85%)', () => {
     const at = (oxide: number, magnet: number) => ({ country: 'USA', others: { CHN: { policies: { controls: { USA: { 'oxide.heavy': { level: 'licensed', share: oxide }, magnet: { level: 'licensed', share: magnet } } } } } } }) as unknown as CountryView;
@@ -78,11 +78,11 @@ describe('the digest story', () => {
     memory.observe(2, cut);
     const r = report([{ cause: 'magnets from CHN', amount: -0.05 }]);
     (r as { turn: number }).turn = 2;
-    expect(yourChanges(r, 'USA', cut, memory)[0]!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (70%) and NdFeB magnets (85%) to the United States −5.0 percentage points');
+    expect(yourChanges(r, 'USA', cut, memory)[0]!.causes[0]).toBe('magnets from China — China’s licence on Dy/Tb oxide (70% let through) and NdFeB magnets (85% let through) to the United States −5.0 percentage points');
     // a turn later it is the cut of turn 2, not of the game's start
     memory.observe(3, cut);
     (r as { turn: number }).turn = 3;
-    expect(yourChanges(r, 'USA', cut, memory)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence on Dy\/Tb oxide \(70%\) .* \(in force since turn 2\)/);
+    expect(yourChanges(r, 'USA', cut, memory)[0]!.causes[0]).toMatch(/a delayed effect of China’s licence on Dy\/Tb oxide \(70% let through\) .* \(in force since turn 2\)/);
   });
   it('puts less drawing on inventories down to a restriction only when supply fell (US, turn 2 in the browser: +3.1)', () => {
     const view = { country: 'USA', others: { CHN: { policies: { controls: { USA: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
@@ -91,14 +91,14 @@ describe('the digest story', () => {
     const rose = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.11 }, { cause: 'magnets from CHN', amount: 0.062 }]), 'USA', view, memory);
     expect(rose[0]!.causes[0]).toBe('drawing on magnet inventories −14.1 percentage points');
     const fell = yourChanges(report([{ cause: 'inventories', amount: -0.141 }, { cause: 'magnets from JPN', amount: 0.05 }]), 'USA', view, memory);
-    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90%\) on NdFeB magnets to the United States .* −14\.1 percentage points$/);
+    expect(fell[0]!.causes[0]).toMatch(/^drawing on magnet inventories — China’s licence \(90% let through\) on NdFeB magnets to the United States .* −14\.1 percentage points$/);
   });
   it('names the player’s own tariff on the magnets that fell, before the other side’s licence', () => {
     const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 500 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.9 } } } } } } } as unknown as CountryView;
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90%) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
+    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90% let through) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
   });
   it('puts the answer to a deal whose terms name defence spending before its proposer, and does not call it routine (a class: China\'s offer to Japan)', () => {
     const accept = 'JPN accepts D7: CHN offers JPN open exports of magnets for defence spending of at least 1.5% of GDP, for 8 turns.';
@@ -212,7 +212,7 @@ describe('car output short of magnets', () => {
     const fromJapan = yourChanges(carReport([{ cause: 'magnets from JPN', amount: -0.072 }, { cause: 'inventories', amount: 0.026 }, { cause: 'magnets from CHN', amount: -0.013 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
     expect(fromJapan.causes[0]).toBe('magnets available to car plants — mostly fewer magnets from Japan −42,193');
     const fromChina = yourChanges(carReport([{ cause: 'magnets from CHN', amount: -0.06 }, { cause: 'magnets from JPN', amount: -0.01 }]), 'USA', view, memory).find((c) => c.hd === 'autoProduction')!;
-    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90%\) on NdFeB magnets to the United States .* −42,193$/);
+    expect(fromChina.causes[0]).toMatch(/^magnets available to car plants — China’s licence \(90% let through\) on NdFeB magnets to the United States .* −42,193$/);
   });
 });
 

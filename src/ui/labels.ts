@@ -50,6 +50,8 @@ export const objectiveName = (o: ObjectiveKey | string): string => t(`objective.
 export const objectiveShort = (o: ObjectiveKey | string): string => t(`objectiveShort.${o}`);
 /** A licence share (0..1) as a percentage, like tariffs. */
 export const sharePct = (s: number): string => `${num(s * 100)}%`;
+/** A licence's share said as what goes through ("90% let through"): "licence (90%)" read as a 90% cut. */
+export const shareThrough = (s: number): string => (lang() === 'ja' ? `通常の${num(s * 100)}%まで` : `${num(s * 100)}% let through`);
 /** A magnet supply share with the indicators panel's one decimal (99.5% there is 99.5% on the map, not 99%), a whole
  * number without its ".0" (92%), and 100% from 99.95% up (an overfilled 100.4% reads 100%). */
 export const supplyPct = (s: number): string => {

@@ -1,14 +1,14 @@
 // A player's orders in plain words and the active language (the end screen's "decisions that mattered").
 import type { CountryOrders } from '../../engine/lite.ts';
 import { lang, num, t } from './i18n.ts';
-import { countryIn, goodName, levelName, sharePct, stageName } from './labels.ts';
+import { countryIn, goodName, levelName, shareThrough, stageName } from './labels.ts';
 
 /** `label` names a project type ("Dy/Tb separation plant"). */
 export function ordersText(o: CountryOrders, label: (type: string) => string): string {
   const parts: string[] = [];
   for (const [p, goods] of Object.entries(o.tariffs ?? {})) for (const [g, v] of Object.entries(goods ?? {})) parts.push(t('orders.tariff', { good: goodName(g), who: countryIn(p), pct: num(Number(v), 1).replace(/[.,]0$/, '') }));
   for (const [p, stages] of Object.entries(o.exportControls ?? {}))
-    for (const [s, v] of Object.entries(stages ?? {})) parts.push(t('orders.control', { what: stageName(s), who: countryIn(p), level: typeof v === 'object' ? t('orders.licensed', { pct: sharePct(v.licensed) }) : levelName(v ?? 'open') }));
+    for (const [s, v] of Object.entries(stages ?? {})) parts.push(t('orders.control', { what: stageName(s), who: countryIn(p), level: typeof v === 'object' ? t('orders.licensed', { pct: shareThrough(v.licensed) }) : levelName(v ?? 'open') }));
   if (o.defenseSpendingPct !== undefined) parts.push(t('orders.defence', { pct: num(o.defenseSpendingPct, 2) }));
   if (o.rareEarthOutputPct !== undefined) parts.push(t('orders.quotas', { pct: o.rareEarthOutputPct }));
   for (const i of o.investments ?? []) parts.push(i.host ? t('orders.investIn', { n: i.units ?? 1, what: label(i.type), who: countryIn(i.host) }) : t('orders.invest', { n: i.units ?? 1, what: label(i.type) }));

@@ -4,7 +4,7 @@
 // Engine news lines are put in plain words (country names, not codes) and in the chosen language.
 import { HEADLINES, STAGES, type CountryId, type CountryView, type Headline, type RegionId, type StageKey, type TurnReport } from '../../engine/lite.ts';
 import { jaLines, lang, num, t } from './i18n.ts';
-import { causeName, comma, countryIn, countryName, countryOwn, headlineShort, paren, sentence, sharePct, stageAttr, stageName } from './labels.ts';
+import { causeName, comma, countryIn, countryName, countryOwn, headlineShort, paren, sentence, shareThrough, stageAttr, stageName } from './labels.ts';
 import { eventText, eventTitle } from './content-text.ts';
 
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
@@ -106,13 +106,14 @@ export class RestrictionMemory {
 
 /** The restriction in words: "China's ban on Dy/Tb oxide and NdFeB magnets to Japan (in force since turn 1)". */
 export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me: RegionId, since: number | undefined, turn: number): string {
-  // licences of different shares give each good its own ("licence on Dy/Tb oxide (90%) and NdFeB magnets (96%)"), not one
-  // share for all (the scenario's 96% on magnets read as 90%)
+  // licences of different shares give each good its own ("licence on Dy/Tb oxide (90% let through) and NdFeB magnets (96%
+  // let through)"), not one share for all (the scenario's 96% on magnets read as 90%); the share is what goes through
+  // ("licence (90%)" read as a 90% cut)
   const each = r.level === 'licensed' && r.shares.some((x) => x !== r.shares[0]);
   const what = t('digest.restrictionOn', {
     who: countryOwn(r.who),
-    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'}${each ? '' : paren(sharePct(r.share))}`,
-    what: r.stages.map((s, i) => `${stageName(s)}${each ? paren(sharePct(r.shares[i])) : ''}`).join(lang() === 'ja' ? '・' : ' and '),
+    level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : `${lang() === 'ja' ? '許可制' : 'licence'}${each ? '' : paren(shareThrough(r.share))}`,
+    what: r.stages.map((s, i) => `${stageName(s)}${each ? paren(shareThrough(r.shares[i])) : ''}`).join(lang() === 'ja' ? '・' : ' and '),
     to: countryIn(me),
   });
   if (since === undefined) return t('digest.inForce', { what });
