@@ -70,8 +70,9 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
         lineChart(t(k('gdp')), [{ label: countryName(country), values: mine('gdp'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('gdp'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, Math.abs(mine('gdp')[0] ?? 0) * 0.02),
         lineChart(t(k('approval')), [{ label: countryName(country), values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('approval'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, 5),
         lineChart(t(k('supply')), [{ label: countryName(country), values: mine('magnetSupplyRatio').map((v) => v * 100), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('magnetSupplyRatio').map((v) => v * 100), colour: PALETTE.grey, dashed: true }], 420, 180, '%', xs, 10, false, 100),
-        lineChart(t('endText.dytb'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: t('ind.china'), values: hist.map((x) => x.prices['oxide.heavy'].CHN), colour: PALETTE.orange }], 420, 180, '', xs),
-        lineChart(t('endText.magnet'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices.magnet.world), colour: PALETTE.blue }, { label: t('ind.china'), values: hist.map((x) => x.prices.magnet.CHN), colour: PALETTE.sky }], 420, 180, '', xs),
+        // China's price dashed: vermillion beside orange (Dy/Tb) read as one colour to a play-tester
+        lineChart(t('endText.dytb'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: t('ind.china'), values: hist.map((x) => x.prices['oxide.heavy'].CHN), colour: PALETTE.orange, dashed: true }], 420, 180, '', xs),
+        lineChart(t('endText.magnet'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices.magnet.world), colour: PALETTE.blue }, { label: t('ind.china'), values: hist.map((x) => x.prices.magnet.CHN), colour: PALETTE.sky, dashed: true }], 420, 180, '', xs),
         objectiveChart(f, country, xs),
       ),
       h('h2', {}, t('endText.decisions')),

@@ -47,7 +47,7 @@ async function download(): Promise<void> {
   document.body.append(a);
   a.click();
   a.remove();
-  toast(t('toast.saved', { n: (JSON.parse(text) as { timelines?: unknown[] }).timelines?.length ?? 1 }));
+  toast(t('toast.saved', { count: (JSON.parse(text) as { timelines?: unknown[] }).timelines?.length ?? 1 }));
 }
 
 async function showGame(s: SessionSnapshot): Promise<void> {
