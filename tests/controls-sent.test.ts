@@ -47,3 +47,15 @@ describe("the Controls tab's tonnes sent, with what went on round a control", ()
     expect(cell('MYS')).toBe(`${fmt(via + after.flows.magnet.JPN.MYS)} t 輸出 | うち ${fmt(via)} t 転送`);
   });
 });
+
+// A play-tester's Japan was offered production quotas "on your mines and separators" with neither at the start: the
+// quota acts on what it builds, which the hint now says; a country with mines is not told so.
+describe('the production quota for a country with no mines or separation plants', () => {
+  it('says it acts on those built later', async () => {
+    await setLang('en');
+    const hint = (c: 'JPN' | 'USA') => (controlsPanel(viewFor(start, c), {}, () => {}) as unknown as FakeElement).querySelectorAll('[data-testid="quotas-hint"]')[0]!.textContent;
+    expect(start.regions.JPN.miningReo + start.regions.JPN.refining.light + start.regions.JPN.refining.heavy).toBe(0);
+    expect(hint('JPN')).toContain('You have no mines or separation plants yet: the quota acts on those you build (Invest).');
+    expect(hint('USA')).not.toContain('no mines');
+  });
+});

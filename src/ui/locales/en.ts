@@ -74,6 +74,7 @@ export const en = {
     shareAria: 'licensed share of {{what}} to {{who}}, percent of last quarter’s volume',
     levelAria: 'exports of {{what}} to {{who}}',
     quotas: 'Production quotas on your mines and separators, % of normal capacity',
+    quotasNone: 'You have no mines or separation plants yet: the quota acts on those you build (Invest).',
     quotasHint: 'Above 100 floods the market: prices fall, and so do newcomers’ margins. Below 100 withholds supply.',
     defence: 'Defence spending, % of GDP',
     defenceHint: 'Now {{now}}%. With approval at {{approval}}, it can move at most {{step}} percentage points this turn. Spending builds capability (new capability needs heavy rare-earth magnets); rivals notice build-ups.',
