@@ -115,7 +115,7 @@ export const ja: First = {
     give: '与えるもの',
     ask: '求めるもの',
     amountOf: '{{what}}：量',
-    unitUsdBn: '10億ドル',
+    unitUsdBn: '× 10億ドル',
     unitPctGdp: 'GDP比 %',
     partnerAria: '協定の相手',
     termAria: '期間（ターン）',
