@@ -111,3 +111,17 @@ describe('a finished plant still ramping up shows in Running, with its share and
     await setLang('en');
   });
 });
+
+// A play-tester's deep-sea programme was listed at "USD 0.10 bn", then later stages took USD 0.40 bn and 1.00 bn from
+// her budget without an order, and one waited for budget: the card now says the price is the first stage's and what
+// all the stages cost, each paid when it starts.
+describe("the deep-sea programme's card", () => {
+  it('says what all its stages cost, not only the first', async () => {
+    await setLang('en');
+    const s = createGame(content, 1);
+    const text = (investmentPanel(viewFor(s, 'JPN'), {}, () => {}, types, budgetAvailable(content, s, 'JPN')) as unknown as FakeElement).textContent;
+    const total = ds.stages.reduce((a, x) => a + x.costUsdBn, 0);
+    expect(total).toBeGreaterThan(ds.stages[0]!.costUsdBn * 5);
+    expect(text).toContain(`Its price is the first stage’s, ${money(ds.stages[0]!.costUsdBn)}: the ${ds.stages.length} stages cost ${money(total)} in all, each paid from your budget when it starts`);
+  });
+});

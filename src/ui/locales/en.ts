@@ -42,6 +42,7 @@ export const en = {
   },
   glossary: enGlossary,
   panel: {
+    mudTotal: 'Its price is the first stage’s, {{first}}: the {{count}} stages cost {{total}} in all, each paid from your budget when it starts (a stage waits while the budget is short).',
     projCost: '{{cost}} · {{n}} qtrs · {{pct}}% succeed',
     lotCost: "about {{cost}} at last quarter's price · paid at the market price",
     lotPaid: "Paid at this quarter's market price, which your own buying raises: most in a thin market such as Dy/Tb oxide.",

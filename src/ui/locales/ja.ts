@@ -40,6 +40,7 @@ export const ja: First = {
   },
   glossary: jaGlossary,
   panel: {
+    mudTotal: '表示の費用は最初の段階の{{first}}：{{count}}段階の合計は{{total}}で、各段階の開始時に予算から支払う（予算が足りない間、その段階は待つ）。',
     projCost: '{{cost}} · {{n}}四半期 · 成功率{{pct}}%',
     lotCost: '前四半期の価格で約{{cost}} · 支払いは市場価格',
     lotPaid: '支払いは今四半期の市場価格で、自国の購入が価格を押し上げます（Dy/Tb酸化物のような小さな市場ほど大きく）。',
