@@ -134,7 +134,7 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     closedLine(over),
     h('p', { class: 'hint' }, t('panel.controlsHint'), termLink('licence'), ` ${t('panel.controlsHintBan')}`, termLink('ban'), ` ${t('panel.sentHint')}`),
     h('label', {}, `${t('panel.quotas')} `, out),
-    h('p', { class: 'hint', 'data-testid': 'quotas-hint' }, t('panel.quotasHint'), view.self.miningReo + view.self.mudReo + view.self.refining.light + view.self.refining.heavy > 0 ? '' : ` ${t('panel.quotasNone')}`), // Japan has none at the start
+    h('p', { class: 'hint', 'data-testid': 'quotas-hint' }, t('panel.quotasHint'), view.self.miningReo + view.self.mudReo + view.self.refining.light + view.self.refining.heavy > 0 ? '' : `${lang() === 'ja' ? '' : ' '}${t('panel.quotasNone')}`), // Japan has none at the start
     h(
       'div',
       { class: 'scroll-x' },
