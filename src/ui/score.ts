@@ -156,6 +156,6 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
       : '',
     // the rows as shown: those listed, and the others' sums (a row, or under half a cent each column and so shown as 0)
     moved.length ? roundingNote((['change', 'gap'] as const).map((k) => [...moved.map((p) => p[k]), rest[k]]), [change, ts.gap]) : '',
-    h('p', { class: 'hint' }, t('score.explain', { yardstick: yardstick(ts), ahead, turns: ts.turn === 1 ? t('score.firstTurn') : t('score.turnsSoFar', { n: ts.turn }) })),
+    h('p', { class: 'hint' }, ts.turn === 1 ? t('score.explainFirst', { yardstick: yardstick(ts), ahead }) : t('score.explain', { yardstick: yardstick(ts), ahead, turns: t('score.turnsSoFar', { n: ts.turn }) })),
   );
 }

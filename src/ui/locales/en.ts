@@ -241,7 +241,7 @@ export const en = {
     ahead: '{{n}} points ahead of the yardstick',
     behind: '{{n}} points behind the yardstick',
     explain: 'The yardstick is {{yardstick}}. This quarter you were {{ahead}}; your score is the average of that gap over the {{turns}}.',
-    firstTurn: 'first turn',
+    explainFirst: 'The yardstick is {{yardstick}}. This quarter you were {{ahead}}: after one turn that gap is your score; later, the score is its average over the turns played.',
     turnsSoFar: '{{n}} turns so far',
   },
   orders: {

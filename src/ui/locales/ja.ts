@@ -238,7 +238,7 @@ export const ja: First = {
     ahead: '基準より {{n}} ポイント上',
     behind: '基準より {{n}} ポイント下',
     explain: '基準は{{yardstick}}です。今四半期は{{ahead}}でした。スコアは{{turns}}のこの差の平均です。',
-    firstTurn: '最初のターン',
+    explainFirst: '基準は{{yardstick}}です。今四半期は{{ahead}}でした。1ターン目はこの差がそのままスコアで、以後はプレイしたターンでの平均がスコアになります。',
     turnsSoFar: 'これまでの {{n}} ターン',
   },
   orders: {
