@@ -47,3 +47,14 @@ describe("the score table's two supply objectives", () => {
     expect((splitTable(noIndependence) as unknown as FakeElement).querySelectorAll('[data-testid="two-supplies"]')).toEqual([]);
   });
 });
+
+// After the first turn the digest said the score was "the average of that gap over the first turn": one turn's gap is
+// the score, said so; from the second turn on, the average over the turns so far.
+describe("the digest's note on how the score is made", () => {
+  it('says the gap is the score after one turn, its average after more', () => {
+    const hint = (turn: number) => (scoreThisTurn({ ...score(-0.064, 0), turn }, 'CHN') as unknown as FakeElement).textContent;
+    expect(hint(1)).toContain('after one turn that gap is your score; later, the score is its average over the turns played');
+    expect(hint(1)).not.toContain('first turn');
+    expect(hint(3)).toContain('your score is the average of that gap over the 3 turns so far');
+  });
+});
