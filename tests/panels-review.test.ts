@@ -125,3 +125,26 @@ describe("the deep-sea programme's card", () => {
     expect(text).toContain(`Its price is the first stage’s, ${money(ds.stages[0]!.costUsdBn)}: the ${ds.stages.length} stages cost ${money(total)} in all, each paid from your budget when it starts`);
   });
 });
+
+// A play-tester bought 20 t of Dy/Tb oxide, priced at "about USD 3.8 m" a lot, and moved its price 53%: the card now
+// says how big a lot is beside what buyers outside China took last quarter (the flows, t a turn).
+describe("a stockpile lot's size beside its market", () => {
+  it('is said as a share of last quarter’s purchases outside China (every buyer’s inflow but China’s)', async () => {
+    await setLang('en');
+    const s = createGame(content, 1);
+    const view = viewFor(s, 'JPN');
+    const { lotShare } = await import('../src/ui/lots.ts');
+    for (const [type, stage] of [['stockpile.heavy', 'oxide.heavy'], ['stockpile.light', 'oxide.light']] as const) {
+      const t = types.find((x) => x.type === type)!;
+      const said = Number(/One lot is ([\d.]+)% of what buyers outside China took last quarter\./.exec(lotShare(t, view))![1]);
+      let outside = 0;
+      for (const to of Object.values(s.flows[stage])) for (const [k, v] of Object.entries(to)) if (k !== 'CHN') outside += v;
+      expect(outside).toBeGreaterThan(0);
+      expect(said, type).toBeCloseTo((100 * t.capacity) / outside, 1);
+    }
+    // no flows to read (a market closed to everyone): nothing said
+    const dry = structuredClone(s);
+    for (const to of Object.values(dry.flows['oxide.heavy'])) for (const k of Object.keys(to)) to[k as keyof typeof to] = 0;
+    expect(lotShare(types.find((x) => x.type === 'stockpile.heavy')!, viewFor(dry, 'JPN'))).toBe('');
+  });
+});

@@ -8,6 +8,9 @@ import { lang, num, t, t as tr } from './i18n.ts';
 import { colon, comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName, termPast } from './labels.ts';
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
+import { draftCost, lotCost, lotShare } from './lots.ts';
+
+export { draftCost, lotCost };
 import { closedIf, closedLine, type Changed, type Draft } from './panel-common.ts';
 import { bindLine, bindRow, capOn, openOn, termNow } from './deal-binds.ts';
 
@@ -143,20 +146,6 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
   ));
 }
 
-/** One unit's cost, USD bn: a stockpile lot at the country's price last quarter (it is paid at the market price). */
-export function lotCost(t: ProjectInfo, view: CountryView): number {
-  if (t.type.startsWith('stockpile') && t.stage) return (t.capacity * view.prices[t.stage as keyof CountryView['prices']][view.country]) / 1e6;
-  return t.costUsdBn;
-}
-
-/** What the draft's investments would cost this turn, USD bn. */
-export function draftCost(draft: Draft, types: ProjectInfo[], view: CountryView): number {
-  return (draft.investments ?? []).reduce((a, i) => {
-    const t = types.find((x) => x.type === i.type);
-    return a + (t ? lotCost(t, view) : 0) * (i.units ?? 1);
-  }, 0);
-}
-
 /** Why one more unit cannot be added: it costs more than what is left of this turn's budget after the orders already
  * drafted (the figures the turn's validation uses; its error stays the final word on the orders as sent). */
 export function overBudget(t: ProjectInfo, view: CountryView, draft: Draft, types: ProjectInfo[], budget: number): { unit: number; left: number } | null {
@@ -209,7 +198,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
         'li',
         {},
         h('div', { class: 'proj-head' }, h('b', {}, name), h('span', {}, t.type.startsWith('stockpile') ? tr('panel.lotCost', { cost: money(lotCost(t, view)) }) : tr('panel.projCost', { cost: money(t.costUsdBn), n: t.leadQuarters, pct: Math.round(t.successChance * 100) }))),
-        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? `${tr('panel.lotLimit', { n: t.maxUnits })} ${tr('panel.lotPaid')}` : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : '', t.mud ? tr('panel.mudTotal', { first: money(t.mud.stageCostUsdBn[0] ?? t.costUsdBn), total: money(t.mud.stageCostUsdBn.reduce((a, b) => a + b, 0)), count: t.mud.stageCostUsdBn.length }) : '', pastEnd(t, view, lastTurn)].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
+        h('div', { class: 'hint' }, [projectDescription(t.type, t.description), t.type === 'thrifting' ? tr('panel.addsThrift', { pct: Math.round(t.capacity * 100) }) : tr(t.type.startsWith('stockpile') ? 'panel.addsLot' : 'panel.addsCapacity', { n: fmt.int(t.capacity) }), t.type.startsWith('stockpile') ? `${tr('panel.lotLimit', { n: t.maxUnits })} ${tr('panel.lotPaid')}${lotShare(t, view)}` : drafted ? tr('panel.heldOfDrafted', { held, drafted, max: t.maxUnits }) : tr('panel.heldOf', { held, max: t.maxUnits }), t.type === 'deepSeaMud' && held > 0 ? tr('panel.mudAnother') : '', t.mud ? tr('panel.mudTotal', { first: money(t.mud.stageCostUsdBn[0] ?? t.costUsdBn), total: money(t.mud.stageCostUsdBn.reduce((a, b) => a + b, 0)), count: t.mud.stageCostUsdBn.length }) : '', pastEnd(t, view, lastTurn)].filter(Boolean).join(lang() === 'ja' ? '' : ' ')),
         h(
           'div',
           { class: 'row' },

@@ -47,6 +47,7 @@ export const en = {
     lotCost: "about {{cost}} at last quarter's price · paid at the market price",
     lotPaid: "Paid at this quarter's market price, which your own buying raises: most in a thin market such as Dy/Tb oxide.",
     addsCapacity: 'Adds {{n}} t/yr.',
+    lotShare: 'One lot is {{pct}}% of what buyers outside China took last quarter.',
     addsLot: 'Adds {{n}} t.',
     addsThrift: 'Adds {{pct}}% less magnet per car.',
     lotLimit: 'Up to {{n}} purchases a turn.',

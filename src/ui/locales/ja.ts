@@ -45,6 +45,7 @@ export const ja: First = {
     lotCost: '前四半期の価格で約{{cost}} · 支払いは市場価格',
     lotPaid: '支払いは今四半期の市場価格で、自国の購入が価格を押し上げます（Dy/Tb酸化物のような小さな市場ほど大きく）。',
     addsCapacity: '年{{n}} tの生産能力を追加。',
+    lotShare: '1口は、前四半期に中国以外の買い手が得た量の{{pct}}%。',
     addsLot: '備蓄に{{n}} tを追加。',
     addsThrift: '自動車1台あたりの磁石を{{pct}}%減らす。',
     lotLimit: '1ターンに最大{{n}}回まで購入できます。',
