@@ -48,3 +48,19 @@ describe("the Defence tab's limit for this turn", () => {
     await setLang('en');
   });
 });
+
+// A play-tester raised Japan's defence from 1.8% to 2.5% of GDP and saw security "±0.00": capability is a stock, a
+// quarter's spending a few percent of it. The tab says so, with the figure from the view.
+describe("the Defence tab's note on capability as a stock", () => {
+  it("gives last quarter's spending as a share of capability", async () => {
+    await setLang('en');
+    const { resolveTurn } = await import('../engine/index.ts');
+    const s = resolveTurn(content, createGame(content, 1), {}).state;
+    const r = s.regions.JPN;
+    const note = (defensePanel(viewFor(s, 'JPN'), {}, () => {}, 0.25) as unknown as FakeElement).querySelector('[data-testid="defence-stock"]')!.textContent;
+    const pct = (100 * r.last.defenseSpendUsdBn) / r.capability;
+    expect(pct).toBeGreaterThan(0.5);
+    expect(pct).toBeLessThan(10); // a few percent: the point of the note
+    expect(note).toBe(`Capability is a stock: last quarter’s spending was ${pct.toFixed(1)}% of it, and wear takes some back each quarter, so a build-up shows in security over years, not turns, and rivals’ build-ups count against it.`);
+  });
+});

@@ -50,6 +50,8 @@ export function defensePanel(view: CountryView, draft: Draft, changed: Changed, 
     note,
     h('p', { class: 'hint' }, t('panel.defenceHint', { now: num(cur, 2), approval: num(r.approval, 1), step: num(step, 2) })),
     dl,
+    // capability is a stock: a play-tester raised Japan's defence from 1.8% to 2.5% of GDP and saw security "±0.00"
+    r.capability > 0 && r.last.defenseSpendUsdBn > 0 ? h('p', { class: 'hint', 'data-testid': 'defence-stock' }, t('panel.defenceStock', { pct: num((100 * r.last.defenseSpendUsdBn) / r.capability, 1) })) : '',
   ));
 }
 

@@ -79,6 +79,7 @@ export const en = {
     quotasNone: 'You have no mines or separation plants yet: the quota acts on those you build (Invest).',
     quotasHint: 'Above 100 floods the market: prices fall, and so do newcomers’ margins. Below 100 withholds supply.',
     defence: 'Defence spending, % of GDP',
+    defenceStock: 'Capability is a stock: last quarter’s spending was {{pct}}% of it, and wear takes some back each quarter, so a build-up shows in security over years, not turns, and rivals’ build-ups count against it.',
     defenceHint: 'Now {{now}}%. With approval at {{approval}}, it can move at most {{step}} percentage points this turn. Spending builds capability (new capability needs heavy rare-earth magnets); rivals notice build-ups.',
     defenceOver: 'Beyond this turn’s limit: the share can go from {{lo}}% to {{hi}}% (End turn would refuse this one).',
     capability: 'Capability',
