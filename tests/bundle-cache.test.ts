@@ -38,6 +38,20 @@ describe('bundle cache', () => {
     expect(cachedBundle(kind)).toBeNull(); // a source that is gone
   });
 
+  // an engine file edited while a test run's build of the command was under way: the manifest, stamped after the build,
+  // vouched for a bundle of the old text, and `gambit schema` wrote the old schema until the next edit
+  it('does not vouch for a source written after its build began', () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(src, 'old');
+    const started = Date.now() + 10; // the build "began" after the write: the bundle is good
+    saveBundle(kind, result('export const x = 3;\n', [relative(ROOT, src)]), started);
+    expect(cachedBundle(kind)).not.toBeNull();
+    const begun = Date.now() - 60_000; // the build began a minute ago; the source was written since
+    saveBundle(kind, result('export const x = 4;\n', [relative(ROOT, src)]), begun);
+    expect(cachedBundle(kind)).toBeNull();
+    rmSync(src);
+  });
+
   it('gambit prints the same from its bundle as from the sources through tsx', () => {
     const run = (env: Record<string, string>) => spawnSync(process.execPath, ['bin/gambit.mjs', 'run', '--turns', '2', '--seed', '5'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
     const a = run({});

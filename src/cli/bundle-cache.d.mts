@@ -6,5 +6,5 @@ export const META_URL: string;
 export function cacheDirs(kind: string): string[];
 export function cachedBundle(kind: string): string | null;
 export function bundleOptions(entry: string, external: boolean): BuildOptions & { write: false; metafile: true };
-export function saveBundle(kind: string, result: BuildResult<{ write: false; metafile: true }>): string | null;
+export function saveBundle(kind: string, result: BuildResult<{ write: false; metafile: true }>, started?: number): string | null;
 export function cliBundle(): Promise<string | null>;

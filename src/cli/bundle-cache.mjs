@@ -72,15 +72,18 @@ export function bundleOptions(entry, external) {
   };
 }
 
-/** Writes a built bundle (esbuild's result) and its manifest into the first writable cache folder, each by a rename so
+/** Writes a built bundle (esbuild's result; `started`: when its build began, Date.now()) and its manifest into the first writable cache folder, each by a rename so
  * a concurrent reader never sees half a file; deletes this kind's bundles that are over an hour old (older source
  * versions; a process started within the hour may still be loading one). The bundle's path, or null. */
-export function saveBundle(kind, result) {
+export function saveBundle(kind, result, started) {
   const text = result.outputFiles[0].text;
   const inputs = {};
   for (const p of Object.keys(result.metafile.inputs)) {
     const st = stamp(join(ROOT, p));
-    if (st) inputs[p] = st;
+    // a source written after the build began (`started`, ms) may have been read before the write: its stamp now would
+    // vouch for a bundle of its old text (an engine edit during a test run's build left `gambit schema` writing the
+    // old schema until the next edit), so it is recorded as changed and the next run builds again
+    if (st) inputs[p] = started !== undefined && st[1] >= started - 5 ? [-1, -1] : st;
   }
   const name = `${kind}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.mjs`;
   for (const dir of cacheDirs(kind)) {
@@ -121,7 +124,8 @@ export async function cliBundle() {
   if (hit) return hit;
   try {
     const esbuild = await import('esbuild');
-    return saveBundle('cli', esbuild.buildSync(bundleOptions('src/cli/main.ts', true)));
+    const started = Date.now();
+    return saveBundle('cli', esbuild.buildSync(bundleOptions('src/cli/main.ts', true)), started);
   } catch {
     return null;
   }

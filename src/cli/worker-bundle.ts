@@ -22,7 +22,8 @@ async function findOrBuild(): Promise<string | null> {
   if (hit) return hit;
   try {
     const esbuild = await import('esbuild');
-    return saveBundle('worker', await esbuild.build(bundleOptions('src/cli/pool-entry.ts', false)));
+    const started = Date.now();
+    return saveBundle('worker', await esbuild.build(bundleOptions('src/cli/pool-entry.ts', false)), started);
   } catch {
     return null; // esbuild missing, or the build failed
   }
