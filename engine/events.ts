@@ -164,7 +164,8 @@ export const LASTING: ReadonlySet<Effect['kind']> = new Set(['capacityShock', 'c
  * V8 deoptimise it). A cell no shock touches is 1, as an absent row was. Remade in place when another list is asked
  * about (a list is not changed once the turn that made it asks: lists pushed to after that would need a new one);
  * a table per list in a WeakMap, each a record of rows made on first use, cost 0.7% of a status-quo game. */
-const DEMAND_TARGETS = ['cars', 'electronics', 'wind', 'defense', 'other'] as const;
+// cars: the cars bought in the region (a recession); carMagnets: the magnets per car its plants build (an EV swing)
+const DEMAND_TARGETS = ['cars', 'carMagnets', 'electronics', 'wind', 'defense', 'other'] as const;
 const NS = STAGES.length;
 const NREG = REGIONS.length;
 const TABLE = new Float64Array((NS + DEMAND_TARGETS.length) * NREG);
@@ -196,7 +197,7 @@ export function capacityFactor(shocks: readonly Shock[], region: RegionId, stage
   return s < 0 || r < 0 ? 1 : shockTable(shocks)[s * NREG + r];
 }
 
-/** Demand multiplier on a region's use (cars, electronics, wind, defense, other) from running shocks. */
+/** Demand multiplier on a region's use (cars, carMagnets, electronics, wind, defense, other) from running shocks. */
 export function demandFactor(shocks: readonly Shock[], region: RegionId, target: string): number {
   if (shocks.length === 0) return 1;
   const d = DEMAND_TARGETS.indexOf(target as (typeof DEMAND_TARGETS)[number]);

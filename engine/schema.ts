@@ -233,7 +233,7 @@ const Cond = z
 export const EffectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('capacityShock'), region: regionEnum, stage: stageEnum, factor: N }).strict(),
   z.object({ kind: z.literal('closeStrait'), strait: z.string() }).strict(),
-  z.object({ kind: z.literal('demandShock'), region: regionEnum, target: z.enum(['cars', 'electronics', 'wind', 'defense', 'other']), factor: N }).strict(),
+  z.object({ kind: z.literal('demandShock'), region: regionEnum, target: z.enum(['cars', 'carMagnets', 'electronics', 'wind', 'defense', 'other']), factor: N }).strict(),
   z.object({ kind: z.literal('licenceSuspension'), region: regionEnum, stage: stageEnum }).strict(),
   z.object({ kind: z.literal('approval'), country: countryEnum, delta: N }).strict(),
   z.object({ kind: z.literal('tension'), a: countryEnum, b: countryEnum, delta: N }).strict(),

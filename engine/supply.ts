@@ -360,8 +360,11 @@ function regionSupplyInto(x: SupplyContext, t: ChainInput): void {
     const adj = r.demandAdj.magnet;
     const def0 = r.ref.defensePct > 0 ? r.policies.defensePct / r.ref.defensePct : 1;
     magnetNeedByUse.defense[i] = mu.defense * frac * adj * def0 * (none ? 1 : demandFactor(shocks, id, 'defense'));
-    magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj;
-    magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj;
+    // an EV demand swing (carMagnets: China's trade-in subsidies, the US tax credit's end) moves the magnets per car the
+    // region's plants build, as its sources measure it (the EV share of sales); the cars bought move only with 'cars'
+    const perCar = none ? 1 : demandFactor(shocks, id, 'carMagnets');
+    magnetNeedByUse.carsEv[i] = ((x.carPlan[i] * r.evShare * A.magnetKgPerEv * (1 - r.thrift)) / 1000) * adj * perCar;
+    magnetNeedByUse.carsIce[i] = ((x.carPlan[i] * (1 - r.evShare) * A.magnetKgPerIce * (1 - r.thrift)) / 1000) * adj * perCar;
     magnetNeedByUse.electronics[i] = mu.electronics * (none ? 1 : demandFactor(shocks, id, 'electronics')) * frac * adj;
     magnetNeedByUse.wind[i] = mu.wind * (none ? 1 : demandFactor(shocks, id, 'wind')) * frac * adj;
     magnetNeedByUse.other[i] = mu.other * (none ? 1 : demandFactor(shocks, id, 'other')) * frac * adj;

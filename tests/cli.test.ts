@@ -199,7 +199,7 @@ describe('scripted agents', () => {
     turns: {
       '3': {
         exportControls: { JPN: { 'oxide.heavy': 'banned', magnet: 'banned' }, '*': { 'oxide.light': { licensed: 0.6 } } },
-        defenseSpendingPct: 2.0,
+        defenseSpendingPct: 1.9, // from 1.7: within a turn's step at approval 40 or more (2.0 needs 60 and more, and China's was just under)
       },
     },
   };
@@ -223,8 +223,8 @@ describe('scripted agents', () => {
     const ratio = scripted.map((t) => t.countries.JPN.magnetSupplyRatio);
     expect(ratio[2]).toBeLessThan(ratio[1] - 0.01);
     expect(ratio[2]).toBeLessThan(persona[2].countries.JPN.magnetSupplyRatio);
-    expect(scripted[2].countries.CHN.defenseSpendingPct).toBeCloseTo(2.0, 6);
-    expect(scripted[1].countries.CHN.defenseSpendingPct).not.toBeCloseTo(2.0, 6);
+    expect(scripted[2].countries.CHN.defenseSpendingPct).toBeCloseTo(1.9, 6);
+    expect(scripted[1].countries.CHN.defenseSpendingPct).not.toBeCloseTo(1.9, 6);
   });
 
   it('a malformed script file gives one line per problem naming the file and path, and exit 1 (a file refused for what it holds)', () => {
