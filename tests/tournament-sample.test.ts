@@ -1,7 +1,7 @@
 // A tournament's --sample draws profile numbers and makes only the profiles drawn (the full list of 59,049 profiles
 // was built first). The draw is the same seeded shuffle, so a sample names the profiles it named before: pinned here
 // from the code that built the list (4fe337e), with the tournament's id, which hashes them with the content's hash
-// (re-pinned whenever the content changes: last for allies' trust, rules.diplomacy.allyTrust).
+// (re-pinned whenever the content changes: last for the EV events' target, carMagnets).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,6 @@ describe('tournament --sample', () => {
       { AUS: 'diversifier', CHN: 'tit-for-tat', JPN: 'planner', MYS: 'planner', USA: 'protectionist' },
     ]);
     expect(Object.keys(spec.profiles[0])).toEqual(['AUS', 'CHN', 'JPN', 'MYS', 'USA']);
-    expect(spec.id).toBe('0da4b955b3d4571b');
+    expect(spec.id).toBe('c66a95a81edabe39');
   }, 90_000);
 });
