@@ -59,7 +59,7 @@ export function headerSplit(ts: TurnScore | null, onOpen: () => void): HTMLEleme
 /** Hide the header split's smallest parts until it fits, and say how many are hidden ("by objective" if all are). */
 export function fitSplit(header: HTMLElement): void {
   if (!header.clientWidth) return;
-  // the date ("2027 Q3") goes when room is short, after all but the split's first part: the news, the events and the
+  // the date ("2027Q3") goes when room is short, after all but the split's first part: the news, the events and the
   // class's prompts name quarters, so a player at 1280 px needs it (it was hidden below 1440 px); it stays the turn's tooltip
   const date = header.querySelector<HTMLElement>('.turn .date');
   if (date) date.hidden = false;
