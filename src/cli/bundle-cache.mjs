@@ -72,9 +72,10 @@ export function bundleOptions(entry, external) {
   };
 }
 
-/** Writes a built bundle (esbuild's result; `started`: when its build began, Date.now()) and its manifest into the first writable cache folder, each by a rename so
- * a concurrent reader never sees half a file; deletes this kind's bundles that are over an hour old (older source
- * versions; a process started within the hour may still be loading one). The bundle's path, or null. */
+/** Writes a built bundle (esbuild's result; `started`: when its build began, Date.now()) and its manifest into the
+ * first writable cache folder, each by a rename so a concurrent reader never sees half a file; deletes this kind's
+ * bundles that are over an hour old (older source versions; a process started within the hour may still be loading
+ * one). The bundle's path, or null. */
 export function saveBundle(kind, result, started) {
   const text = result.outputFiles[0].text;
   const inputs = {};

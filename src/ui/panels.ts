@@ -9,12 +9,11 @@ import { colon, comma, countryIn, countryName, dealStatus, goodName, levelName, 
 import { mudNow, projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 import { draftCost, lotCost, lotShare } from './lots.ts';
-
-export { draftCost, lotCost };
 import { closedIf, closedLine, type Changed, type Draft } from './panel-common.ts';
 import { bindLine, bindRow, capOn, openOn, termNow } from './deal-binds.ts';
 
 export type { Draft } from './panel-common.ts';
+export { draftCost, lotCost };
 export { defensePanel } from './defence-panel.ts';
 
 const partnersOf = (me: CountryId): RegionId[] => REGIONS.filter((r) => r !== me);
