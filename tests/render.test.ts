@@ -299,6 +299,8 @@ describe('a real turn', () => {
     expect(lane.lines.some((l) => l.startsWith('Japan → China'))).toBe(true);
     expect(lane.lines).toContain(`${routes['shanghai-yokohama']!.lengthKm.toLocaleString('en-US')} km`);
     expect(lane.lines).toContain('China bans NdFeB magnets to Japan');
+    // a licence says what it lets through, as the news and the orders say it ("(90%)" alone read as a 90% cut)
+    expect(lane.lines.find((l) => l.startsWith('China licenses'))).toMatch(/^China licenses .*\(\d+% let through\).* to Japan$/);
     expect(describeLane(map, routes, view, 'nagoya-los-angeles').lines).toContain('United States tariffs on Japan: cars 25%');
     const japan = describeCountry(view, 'JPN');
     expect(japan.title).toBe('Japan (you)');

@@ -2,7 +2,7 @@
 import { REGIONS, STAGES, type CountryView, type GameMap, type RegionId } from '../../engine/lite.ts';
 import { FAMILIES, pairVolume, policiesOf, type Family, type RouteLike } from './geometry.ts';
 import { lang, num, t } from '../ui/i18n.ts';
-import { countryName, goodName, placeName, sharePct, stageName, supplyPct } from '../ui/labels.ts';
+import { countryName, goodName, paren, placeName, shareThrough, stageName, supplyPct } from '../ui/labels.ts';
 
 export interface MapSelection {
   kind: 'lane' | 'port' | 'country' | 'strait';
@@ -65,7 +65,7 @@ export function describeLane(map: GameMap, routes: Record<string, RouteLike>, vi
     const banned = STAGES.filter((s) => ctl[s]?.level === 'banned');
     const lic = STAGES.filter((s) => ctl[s]?.level === 'licensed');
     if (banned.length) lines.push(t('mapText.bans', { from: countryName(from), to: countryName(to), what: list(banned.map(stageName)) }));
-    if (lic.length) lines.push(t('mapText.licenses', { from: countryName(from), to: countryName(to), what: list(lic.map((s) => `${stageName(s)} (${sharePct(ctl[s]!.share ?? 0)})`)) }));
+    if (lic.length) lines.push(t('mapText.licenses', { from: countryName(from), to: countryName(to), what: list(lic.map((s) => `${stageName(s)}${paren(shareThrough(ctl[s]!.share ?? 0))}`)) }));
     const tar = policiesOf(view, to)?.tariffs[from] ?? {};
     const tx = (['ore', 'oxide', 'magnets', 'autos'] as const).filter((g) => (tar[g] ?? 0) > 0).map((g) => `${goodName(g)} ${tar[g]}%`);
     if (tx.length) lines.push(t('mapText.tariffs', { from: countryName(from), to: countryName(to), what: list(tx) }));

@@ -48,8 +48,6 @@ export const headlineName = (h: Headline): string => t(`headline.${h}`);
 export const headlineShort = (h: Headline): string => t(`headlineShort.${h}`);
 export const objectiveName = (o: ObjectiveKey | string): string => t(`objective.${o}`);
 export const objectiveShort = (o: ObjectiveKey | string): string => t(`objectiveShort.${o}`);
-/** A licence share (0..1) as a percentage, like tariffs. */
-export const sharePct = (s: number): string => `${num(s * 100)}%`;
 /** A licence's share said as what goes through ("90% let through"): "licence (90%)" read as a 90% cut. */
 export const shareThrough = (s: number): string => (lang() === 'ja' ? `通常の${num(s * 100)}%まで` : `${num(s * 100)}% let through`);
 /** A magnet supply share with the indicators panel's one decimal (99.5% there is 99.5% on the map, not 99%), a whole
