@@ -87,9 +87,10 @@ describe('lineChart with zero kept', () => {
     try {
       const near = [{ label: 'Japan', values: [97, 98.5, 99.2, 100], colour: '#000' }];
       const flat = [{ label: 'Japan', values: [100, 100, 100], colour: '#000' }];
-      expect(Math.max(...yTicks(lineChart('supply', near, 380, 170, '%', undefined, 10) as unknown as Node))).toBeGreaterThan(100);
+      expect(Math.max(...yTicks(lineChart('supply', near, 380, 170, '', undefined, 10) as unknown as Node))).toBeGreaterThan(100); // no unit, no ceiling
+      expect(Math.max(...yTicks(lineChart('supply', near, 380, 170, '', undefined, 10, false, 100) as unknown as Node))).toBe(100); // a ceiling told
       for (const series of [near, flat]) {
-        const ticks = yTicks(lineChart('supply', series, 380, 170, '%', undefined, 10, false, 100) as unknown as Node);
+        const ticks = yTicks(lineChart('supply', series, 380, 170, '%', undefined, 10) as unknown as Node); // a '%' chart's own ceiling
         expect(Math.max(...ticks)).toBe(100);
         expect(Math.min(...ticks)).toBeLessThanOrEqual(90); // still the 10-point span
       }

@@ -40,7 +40,7 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
     // a share of need (Japan's magnet supply) tops out at 100%
     const series: Series[] = d.worlds.map((w, i) => ({ label: c('world', { n: num(w.index + 1) }), values: f(w), colour: WORLD_COLOURS[i % WORLD_COLOURS.length] }));
     series.push({ label: c('deb.statusQuo'), values: f(d.baseline), colour: PALETTE.grey, dashed: true });
-    return lineChart(title, series, 400, 190, unit, x, minSpan, zero, unit === '%' ? 100 : undefined);
+    return lineChart(title, series, 400, 190, unit, x, minSpan, zero);
   };
   // the five score charts on one span, zero in each: Australia's +0.02 filled its chart as Japan's −4 did its own
   const scoreSpan = Math.max(0, ...COUNTRIES.map((k) => {

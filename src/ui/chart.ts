@@ -61,8 +61,8 @@ export function xLabelIndices(n: number): number[] {
 
 /** A line chart; `minSpan` is the smallest range of its y axis (centred on the data), so noise does not look dramatic;
  * `zero` keeps zero in the y axis (a score: zero is the yardstick); `ceil` is a top the axis does not pass when the data
- * stay under it (a share of need: magnet supply at 99% drew an axis to 102%). */
-export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false, ceil?: number): HTMLElement {
+ * stay under it, 100 for a '%' chart unless told (a share of need: magnet supply at 99% drew an axis to 102%). */
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false, ceil = unit === '%' ? 100 : undefined): HTMLElement {
   const wrap = document.createElement('figure');
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
