@@ -259,7 +259,7 @@ export function beliefState(content: Content, view: CountryView, rngSeed: string
     flows: view.flows,
     carFlows: view.carFlows,
     tension: view.tension,
-    trust: Object.fromEntries(Object.keys(view.tension).map((a) => [a, Object.fromEntries(Object.keys(view.tension).map((b) => [b, a === view.country ? view.trust[b as CountryId] : content.countries.regions[a as CountryId].allies.includes(b as CountryId) ? 65 : 50]))])) as GameState['trust'],
+    trust: Object.fromEntries(Object.keys(view.tension).map((a) => [a, Object.fromEntries(Object.keys(view.tension).map((b) => [b, a === view.country ? view.trust[b as CountryId] : content.countries.regions[a as CountryId].allies.includes(b as CountryId) ? content.rules.diplomacy.allyTrust : 50]))])) as GameState['trust'], // others' trust unseen: each pair's usual level
     deals: view.deals,
     projects: view.projects,
     offtakes: view.offtakes,

@@ -223,6 +223,11 @@ describe('views and scores', () => {
     expect(JSON.stringify(v)).not.toContain('"rng"');
     const b = beliefState(content, v, 'x');
     expect(() => resolveTurn(content, b, {})).not.toThrow();
+    // others' trust, unseen, is each pair's usual level from the content (the belief state had 65 written in)
+    const edited = { ...content, rules: { ...content.rules, diplomacy: { ...content.rules.diplomacy, allyTrust: 72 } } };
+    const be = beliefState(edited, v, 'x');
+    expect([be.trust.USA.JPN, be.trust.AUS.USA, be.trust.CHN.JPN, b.trust.USA.JPN]).toEqual([72, 72, 50, content.rules.diplomacy.allyTrust]);
+    expect(be.trust.JPN).toEqual(v.trust); // its own, as it sees it
   });
   it('status-quo agents score exactly zero against the status-quo path', () => {
     const r = playGame(content, 5, statusQuoSeats(), { turns: 6, ledger: false });
