@@ -134,9 +134,14 @@ describe.runIf(run)('the browser game', () => {
     expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('30');
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
+    await page.getByTestId('tab-tariffs').click();
+    await page.getByTestId('policy-tariff-CHN-other').fill('12');
     await page.getByTestId('fork').click();
     await page.getByTestId('compare').waitFor();
     await page.getByTestId('toast-info').filter({ hasText: 'Timeline B starts here, after turn 1: what you play now leaves the other timelines as they were.' }).waitFor();
+    // the what-if starts from the orders drafted at the fork, not from none (a play-tester's pending Reject was lost)
+    await page.getByTestId('tab-tariffs').click();
+    expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('12');
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
     expect(await label()).toContain('Turn 3 of 4');

@@ -387,7 +387,7 @@ export class GameScreen {
   private async fork(): Promise<void> {
     const r = await this.session.fork();
     if (r.ok) {
-      this.setSnapshot(r.value, false);
+      this.setSnapshot({ ...r.value, draft: this.draft }, false); // the what-if starts at this turn with the orders drafted for it (a pending Reject was lost)
       this.actions.snapshotChanged(r.value, t(r.value.turn ? 'toast.forked' : 'toast.forkedStart', { name: timelineName(r.value.timelines.find((x) => x.id === r.value.activeTimeline)?.label ?? ''), turn: r.value.turn }));
     }
   }
