@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRIES, createGame, makeAgent, playGame, resolveTurn, viewFor, type Content, type CountryId } from '../engine/index.ts';
 import { answerByRollout, valueDeal } from '../engine/agents/valuation.ts';
+import { dealWorthIt } from '../engine/agents/common.ts';
 import { loadContent } from '../src/content/load.ts';
 import { personaAgent } from '../engine/agents/persona.ts';
 import { content } from './helpers.ts';
@@ -117,4 +118,17 @@ describe('golden: what the US makes of a Japanese package, by Japan\'s separatio
       }
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/us-package-value.txt');
   }, 60_000);
+});
+
+// The rule valuation (engine/agents/common.ts dealWorthIt, for agents that do not roll out): a tariff cap the receiver
+// is asked to give cost it 1 point whatever the cut, since the tariff it read was its own on nobody; now it is its
+// tariff on the proposer, so a deep cut for little is refused and a cap at the tariff already in force is not.
+describe('packages valued by rule', () => {
+  it('weighs a tariff cap the receiver gives by the cut from its tariff on the proposer', () => {
+    const v0 = viewFor(createGame(content, 1), 'AUS');
+    const v = { ...v0, self: { ...v0.self, policies: { ...v0.self.policies, tariffs: { ...v0.self.policies.tariffs, JPN: { ...v0.self.policies.tariffs.JPN, autos: 30 } } } } };
+    const deal = (max: number) => ({ id: 'D1', from: 'JPN' as const, to: 'AUS' as const, give: [{ type: 'openExports' as const, stage: 'oxide.light' as const }], get: [{ type: 'tariffCap' as const, good: 'autos' as const, max }], termTurns: 8, status: 'proposed' as const, proposedTurn: 0, startTurn: 0, endTurn: 0 });
+    expect(dealWorthIt(v, deal(30))).toBe(true); // no cut: little asked
+    expect(dealWorthIt(v, deal(0))).toBe(false); // a 30-point cut on cars for exports kept open
+  });
 });

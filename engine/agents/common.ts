@@ -100,12 +100,11 @@ export function investIn(content: Content, view: CountryView, types: readonly st
 }
 
 /** Rough value of commitments to the one who receives them. */
-function commitmentValue(view: CountryView, k: Commitment, giver: CountryId): number {
+function commitmentValue(view: CountryView, k: Commitment, giver: CountryId, receiver: CountryId): number {
   switch (k.type) {
     case 'tariffCap': {
       const cur = giver === view.country ? view.self.policies.tariffs : view.others[giver]?.policies.tariffs;
-      const target = giver === view.country ? null : view.country;
-      const now = cur && target ? cur[target][k.good] : 0;
+      const now = cur?.[receiver]?.[k.good] ?? 0;
       return Math.max(0, now - k.max) * (k.good === 'autos' ? 1.5 : 1) + 1;
     }
     case 'openExports':
@@ -121,8 +120,8 @@ function commitmentValue(view: CountryView, k: Commitment, giver: CountryId): nu
 
 /** Whether a proposal addressed to this country is worth accepting. */
 export function dealWorthIt(view: CountryView, d: Deal, generosity = 0): boolean {
-  const gain = d.give.reduce((a, k) => a + commitmentValue(view, k, d.from), 0);
-  const cost = d.get.reduce((a, k) => a + commitmentValue(view, k, view.country) * 0.8, 0);
+  const gain = d.give.reduce((a, k) => a + commitmentValue(view, k, d.from, view.country), 0);
+  const cost = d.get.reduce((a, k) => a + commitmentValue(view, k, view.country, d.from) * 0.8, 0);
   const trust = (view.trust[d.from] ?? 50) / 50;
   return gain * trust + generosity > cost;
 }
