@@ -3,7 +3,7 @@ export * from './ids.ts';
 export { createGame } from './init.ts';
 export { resolveTurn, resolveTurnLean } from './turn.ts';
 export { viewFor, beliefState, type CountryView } from './view.ts';
-export { validateOrders, InvalidOrdersError, maxDefenseStep, budgetAvailable, type OrderIssue } from './policy.ts';
+export { validateOrders, InvalidOrdersError, maxDefenseStep, budgetAvailable, budgetAnnual, type OrderIssue } from './policy.ts';
 export { compileContent, checkFile, ContentError, formatIssue, SCHEMAS, type Content, type ContentIssue, type ContentKind, type RawBundle } from './content.ts';
 export { hashValue, canonicalJson } from './hash.ts';
 export { own, persona, projectType } from './own.ts';

@@ -173,13 +173,20 @@ export function fiscalRoom(spacePts: number, debt: number, debt0: number): numbe
 /** Budget a country can spend this turn: what it holds plus this turn's allocation (smaller when approval is below the floor). */
 export function budgetAvailable(content: Content, state: GameState, c: CountryId): number {
   const r = state.regions[c];
-  const spec = content.countries.regions[c];
   const floor = content.rules.politics.budgetApprovalFloor;
   // (the share worked out every time, used or not: a branch first taken in compiled code threw that code away)
   const share = Math.max(0, r.approval / floor);
   const approvalFactor = r.approval >= floor ? 1 : share;
-  const annual = (spec.budgetPctGdp / 100) * r.gdp * fiscalRoom(spec.fiscalSpacePts, r.debt, r.ref.debt);
+  const annual = budgetAnnual(content, state, c);
   return Math.min(content.rules.budget.carryCap * annual, r.budget + annual * (state.quartersPerTurn / 4) * approvalFactor);
+}
+
+/** A country's programme budget for a year at full approval: its share of GDP, less when debt has eaten its fiscal
+ * room. Unspent budget carries over up to rules.budget.carryCap times this. */
+export function budgetAnnual(content: Content, state: GameState, c: CountryId): number {
+  const r = state.regions[c];
+  const spec = content.countries.regions[c];
+  return (spec.budgetPctGdp / 100) * r.gdp * fiscalRoom(spec.fiscalSpacePts, r.debt, r.ref.debt);
 }
 
 function describeZodIssue(i: { code: string; message: string; path: PropertyKey[] }, root: unknown): string {

@@ -36,6 +36,8 @@ export interface SessionSnapshot {
   /** the last turn's score split by objective against the yardstick game (null before turn 1) */
   turnScore: TurnScore | null;
   budget: number;
+  /** the most budget that can be held: rules.budget.carryCap years of the programme budget (engine budgetAnnual) */
+  budgetCap: number;
   timelines: TimelineInfo[];
   activeTimeline: number;
   /** orders being drafted for the next turn (a class keeps a seat's shared draft on the server) */

@@ -10,7 +10,7 @@ import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
 import { LANGS, chunk, lang, laterReady, newsReady, onLangChange, t } from './i18n.ts';
-import { countryName, money, timelineName } from './labels.ts';
+import { countryName, timelineName } from './labels.ts';
 import { mapControls } from './map-controls.ts';
 import { compareDialog, indicatorsPanel } from './indicators.ts';
 import { openGlossary } from './glossary.ts';
@@ -20,7 +20,7 @@ import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
 import { commitTyped, redrawKeepingTyped } from './typing.ts';
-import { confirmNewGame, setBudget, setTurnButton, turnButton, type TurnState } from './side-controls.ts';
+import { budgetBar, confirmNewGame, setBudget, setTurnButton, turnButton, type TurnState } from './side-controls.ts';
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
 const digestCode = (): Promise<typeof Digest> => chunk(() => import('./digest.ts'), 'toast.textsFailed');
@@ -197,7 +197,7 @@ export class GameScreen {
     const budget = s.budget;
     const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`))));
     this.side.append(
-      s.over ? '' : h('div', { class: 'budget', 'data-testid': 'budget' }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) }))),
+      ...(s.over ? [] : budgetBar(budget, s.budgetCap, cost)),
       tabs,
       h('div', { class: 'tab-body', role: 'tabpanel', id: 'tab-panel', 'aria-labelledby': `tab-${this.tab}` }, this.panel()),
       this.issuesBox, breachList(s.view, this.draft, s.over), // the deals the draft's orders break, above End turn

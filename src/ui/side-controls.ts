@@ -60,3 +60,13 @@ export function setBudget(side: HTMLElement, cost: number, budget: number): void
     m.value = cost;
   }
 }
+
+/** The budget bar: this turn's budget, a meter of the draft's cost against it and the cost (setBudget updates the last
+ * two); its title says how far unspent money carries over. Under it a line once money piles up unspent, half the cap or
+ * more (a new player's budget grew turn after turn unremarked), or a warning at the cap, where new money is lost. */
+export function budgetBar(budget: number, cap: number, cost: number): HTMLElement[] {
+  const bar = h('div', { class: 'budget', 'data-testid': 'budget', title: t('budget.carries', { cap: money(cap) }) }, h('span', {}, t('budget.thisTurn', { money: money(budget) })), h('meter', { min: 0, max: Math.max(budget, cost, 0.01), high: Math.max(budget * 0.999, 0.001), low: 0, optimum: 0, value: cost, 'aria-label': t('budget.meter') }), h('span', { class: cost > budget + 1e-9 ? 'over' : '' }, t('budget.orders', { money: money(cost) })));
+  const atCap = cap > 0 && budget >= cap * 0.999;
+  const note = atCap ? t('budget.atCap', { cap: money(cap) }) : cap > 0 && budget >= cap / 2 ? t('budget.piling', { cap: money(cap) }) : '';
+  return note ? [bar, h('p', { class: atCap ? 'budget-note warn' : 'budget-note', 'data-testid': 'budget-note' }, note)] : [bar];
+}
