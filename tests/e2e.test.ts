@@ -142,6 +142,13 @@ describe.runIf(run)('the browser game', () => {
     // the what-if starts from the orders drafted at the fork, not from none (a play-tester's pending Reject was lost)
     await page.getByTestId('tab-tariffs').click();
     expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('12');
+    // each timeline keeps its own unsent draft across a switch (a switch dropped it)
+    await page.getByTestId('policy-tariff-CHN-other').fill('14');
+    await page.getByTestId('policy-tariff-CHN-other').press('Tab'); // as a hand on the timeline menu leaves the field
+    await page.getByTestId('timeline').selectOption({ index: 0 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="policy-tariff-CHN-other"]') as HTMLInputElement | null)?.value === '12');
+    await page.getByTestId('timeline').selectOption({ index: 1 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid="policy-tariff-CHN-other"]') as HTMLInputElement | null)?.value === '14');
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest-close').click();
     expect(await label()).toContain('Turn 3 of 4');

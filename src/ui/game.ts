@@ -20,7 +20,7 @@ import { TABS, fieldOf, tabOf, type Tab } from './fields.ts';
 import { switchLang, whenTextsFailed } from './texts-failed.ts';
 import { breachList } from './deal-binds.ts';
 import { commitTyped, redrawKeepingTyped } from './typing.ts';
-import { budgetBar, confirmNewGame, setBudget, setTurnButton, turnButton, type TurnState } from './side-controls.ts';
+import { budgetBar, confirmNewGame, setBudget, setTurnButton, turnButton, turnText, type TurnState } from './side-controls.ts';
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
 const digestCode = (): Promise<typeof Digest> => chunk(() => import('./digest.ts'), 'toast.textsFailed');
@@ -38,6 +38,7 @@ export interface GameActions {
 
 export class GameScreen {
   private draft: Draft = {};
+  private drafts = new Map<number, Draft>(); // each timeline's unsent draft, back on a switch to it (a switch dropped it)
   private tab: Tab = 'Indicators';
   private map: MapRenderer | null = null;
   private mapBox = h('div', { class: 'map', 'data-testid': 'map', 'aria-label': t('map.aria') });
@@ -156,11 +157,6 @@ export class GameScreen {
     redrawKeepingTyped(this.root, () => this.renderNow(), `${this.snap.activeTimeline ?? 0}:${this.snap.turn}`);
   }
 
-  /** The timeline's turn in the header's convention: the turn to play next (or "game over"). */
-  private turnText(turn: number): string {
-    return turn >= this.snap.turns ? t('header.over', { date: '' }).replace(/ · $/, '') : t('header.turn', { n: turn + 1, total: this.snap.turns, date: '' }).replace(/ · $/, '');
-  }
-
   private renderNow(): void {
     const s = this.snap;
     mapControls(this.mapCtl, () => this.map, (sel) => this.showSelection(sel));
@@ -175,7 +171,7 @@ export class GameScreen {
         ? h(
             'span',
             { class: 'timelines' },
-            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, tl.id === s.activeTimeline ? timelineName(tl.label) : `${timelineName(tl.label)}: ${this.turnText(tl.turn)}, ${pts(tl.score)}`))), // the one shown: its name alone (its turn and score are beside it), whole at 1024 px
+            h('select', { 'aria-label': t('header.timelineAria'), 'data-testid': 'timeline', onchange: (e: Event) => void this.switchTimeline(Number((e.target as HTMLSelectElement).value)) }, ...s.timelines.map((tl) => h('option', { value: tl.id, selected: tl.id === s.activeTimeline }, tl.id === s.activeTimeline ? timelineName(tl.label) : `${timelineName(tl.label)}: ${turnText(tl.turn, s.turns)}, ${pts(tl.score)}`))), // the one shown: its name alone (its turn and score are beside it), whole at 1024 px
             h('button', { type: 'button', 'data-testid': 'compare', onclick: () => void compareDialog(this.root, this.session, this.snap) }, t('action.compare')),
           )
         : '',
@@ -387,6 +383,7 @@ export class GameScreen {
   private async fork(): Promise<void> {
     const r = await this.session.fork();
     if (r.ok) {
+      this.drafts.set(this.snap.activeTimeline ?? 0, this.draft); // the timeline left keeps its draft too
       this.setSnapshot({ ...r.value, draft: this.draft }, false); // the what-if starts at this turn with the orders drafted for it (a pending Reject was lost)
       this.actions.snapshotChanged(r.value, t(r.value.turn ? 'toast.forked' : 'toast.forkedStart', { name: timelineName(r.value.timelines.find((x) => x.id === r.value.activeTimeline)?.label ?? ''), turn: r.value.turn }));
     }
@@ -394,6 +391,7 @@ export class GameScreen {
 
   private async switchTimeline(id: number): Promise<void> {
     const r = await this.session.switchTimeline(id);
-    if (r.ok) this.setSnapshot(r.value, false);
+    if (r.ok) this.drafts.set(this.snap.activeTimeline ?? 0, this.draft);
+    if (r.ok) this.setSnapshot({ ...r.value, draft: this.drafts.get(id) ?? r.value.draft }, false);
   }
 }

@@ -1,5 +1,5 @@
-// The side panel's End turn button and budget meter, and the confirmation before a new game (kept out of game.ts, at
-// its size limit).
+// The side panel's End turn button and budget bar, a timeline's turn as the header says it, and the confirmation
+// before a new game (kept out of game.ts, at its size limit).
 import { h, trapFocus } from './dom.ts';
 import { t } from './i18n.ts';
 import { money } from './labels.ts';
@@ -69,4 +69,9 @@ export function budgetBar(budget: number, cap: number, cost: number): HTMLElemen
   const atCap = cap > 0 && budget >= cap * 0.999;
   const note = atCap ? t('budget.atCap', { cap: money(cap) }) : cap > 0 && budget >= cap / 2 ? t('budget.piling', { cap: money(cap) }) : '';
   return note ? [bar, h('p', { class: atCap ? 'budget-note warn' : 'budget-note', 'data-testid': 'budget-note' }, note)] : [bar];
+}
+
+/** A timeline's turn in the header's convention: the turn to play next (or "game over"). */
+export function turnText(turn: number, turns: number): string {
+  return turn >= turns ? t('header.over', { date: '' }).replace(/ · $/, '') : t('header.turn', { n: turn + 1, total: turns, date: '' }).replace(/ · $/, '');
 }
