@@ -39,4 +39,20 @@ describe('running a batch again into the same output', () => {
     const b = gambit('selfplay', '--games', '2', '--turns', '2', '--out', out);
     expect(b.stderr).toMatch(/2 games written to .*s\.jsonl and .*s\.csv \(replacing the earlier files\)\n/);
   });
+
+  // an analyst's second sweep into the same directory said only "written:", beside the report of the first
+  it('sweep: written, then replaced (the same sweep), then replaced with the stale report named', () => {
+    const dir = join(TMP, 'w');
+    const w = (values: string) => gambit('sweep', '--param', `goods.autos.sigma=${values}`, '--games', '1', '--turns', '2', '--no-progress', '--out', dir);
+    const first = w('1.5,3');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`\nwritten: ${join(dir, 'sweep.json')}, sweep.csv\n`);
+    expect(gambit('report', dir).code).toBe(0);
+    const same = w('1.5,3');
+    expect(same.stdout).toContain(`\nreplaced: ${join(dir, 'sweep.json')}, sweep.csv (the same sweep as before)\n`);
+    expect(same.stdout).not.toContain('note:');
+    const other = w('1.5,3.5');
+    expect(other.stdout).toContain(`\nreplaced: ${join(dir, 'sweep.json')}, sweep.csv\n`);
+    expect(other.stdout).toContain(`note: ${join(dir, 'report.html')} and ${join(dir, 'report-sweep.csv')} are of the earlier sweep, not this one; gambit report ${dir}\n`);
+  });
 });

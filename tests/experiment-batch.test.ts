@@ -21,7 +21,11 @@ describe('gambit experiment as a batch', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain(`, 10 games (2 of them the seat at the status quo, the yardsticks, which are also the status-quo strategy's 2 games), on ${w} worker`);
       expect(readdirSync(join(dir, `w${w}`)).sort()).toEqual(['report.html', 'thesis.csv', 'thesis.json']); // no journal left
+      expect(r.stdout).toContain(`\nwritten: ${join(dir, `w${w}`, 'thesis.json')}, thesis.csv, report.html\n`);
     }
+    // run again into the same place: it says it replaced them (an analyst's rerun said "written:")
+    const again = gambit(args(join(dir, 'w1'), '--workers', '1'));
+    expect(again.stdout).toContain(`\nreplaced: ${join(dir, 'w1', 'thesis.json')}, thesis.csv, report.html (the same results as before)\n`);
     for (const w of ['2', '3']) for (const f of FILES) expect(readFileSync(join(dir, `w${w}`, f), 'utf8'), `${w} workers: ${f}`).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
     // the aggregates are of each game's unrounded figures (as tournament's and sweep's are): thesis.json's rows keep
     // them, only thesis.csv's per-game rows are rounded (to 4 decimals), and the report's means are the rows' means

@@ -184,7 +184,7 @@ describe('sweep', () => {
     for (const [out, json] of [[r.stdout, s], [l.stdout, lj]] as [string, { ranking: Ranked[] }][]) {
       for (const x of json.ranking) expect(marked(out, x.path), x.path).toBe(inside(x));
       expect(out.includes('(within noise): the 95% interval of the effect includes 0')).toBe(json.ranking.some(inside));
-      expect(out).toContain(`overall: the root mean square of a parameter's effects over the 14 outcomes (sweep.csv's last columns)`);
+      expect(out).toContain(`overall: the root mean square of a parameter's effects over the 14 outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry)`);
     }
     // the strongest effect named is one these games tell from 0 where there is one (the widest range of noise named
     // an outcome the parameter did not move, and ranked it): sigma's is clear of its interval, so not marked; the

@@ -14,7 +14,7 @@ import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } 
 import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
-import { checkOutputs, refuseForeignReport } from './files.ts';
+import { checkOutputs, earlierFile, refuseForeignReport } from './files.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
 import { logProgress } from './progress-log.ts';
@@ -239,12 +239,14 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const cells = plan.cells(line);
   for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${interval(c.games.map((g) => g.score)).mean.toFixed(2)} over ${n} seeds\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
-  writeFileAtomic(join(out, `${ex.id}.json`), JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n');
+  const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n';
+  const before = earlierFile(join(out, `${ex.id}.json`), json);
+  writeFileAtomic(join(out, `${ex.id}.json`), json);
   writeFileAtomic(join(out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
   const { html, summary } = experimentReport(ex, cells, seeds.length);
   writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
-  process.stdout.write(summary + `\nwritten: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html\n`);
+  process.stdout.write(summary + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n`);
   return 0;
 }
 

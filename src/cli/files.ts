@@ -1,7 +1,7 @@
 // The files a command reads and writes, checked before any work starts: outputs must be writable places that are not
 // directories, not under a file, and not the same file as any input (compared by real path and by inode); inputs are
 // read with a size cap (a 50 MB script or /dev/zero is refused in one line, not read until memory runs out).
-import { closeSync, fstatSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { NON_FINITE, jsonSyntaxMessage, nonFiniteAt } from '../content/load.ts';
 import { FileError, UsageError } from './errors.ts';
@@ -285,4 +285,15 @@ export function refuseForeignReport(path: string, force: boolean | undefined, la
   }
   if (st.isDirectory()) throw new UsageError(`${label}: ${path} is a directory, where the report goes; move it away`);
   if (!force && !gambitReport(path)) throw new UsageError(`${label}: ${path} is there and is not a report gambit wrote; move it away, or give --force to replace it`);
+}
+
+/** What the file at `path` held before a run writes `text` there: nothing, the same, or something else. A run says
+ * "written:" or "replaced:" by it, and names the files an earlier run made from the other content. */
+export function earlierFile(path: string, text: string): 'none' | 'same' | 'other' {
+  if (!existsSync(path)) return 'none';
+  try {
+    return readFileSync(path, 'utf8') === text ? 'same' : 'other';
+  } catch {
+    return 'other';
+  }
 }

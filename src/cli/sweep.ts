@@ -1,5 +1,6 @@
 // `gambit sweep`: vary numeric content parameters one at a time or as a Latin hypercube, play seeded games for each
 // variant on common seeds, and rank the parameters by how much they move the outcomes (Sobol indices: sobol.ts).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { COUNTRIES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
@@ -9,7 +10,7 @@ import { UsageError, choice, hashesOf, int, loadScripts, makeSeats, parseAgentSp
 import { checkParamValues } from './param-check.ts';
 import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
-import { checkOutputs } from './files.ts';
+import { checkOutputs, earlierFile } from './files.ts';
 import { readParam, type GameTask, type ResultLine } from './batch.ts';
 import { roundResult } from './game-result.ts';
 import { runTasks } from './pool.ts';
@@ -226,7 +227,11 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   });
   // parameters with an effect told apart from noise first, then the others; each group by overall effect
   ranking.sort((a, b) => Number(b.clear > 0) - Number(a.clear > 0) || b.overall - a.overall || a.path.localeCompare(b.path));
-  writeFileAtomic(join(o.out, 'sweep.json'), JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, turns: turns ?? null, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n');
+  const json = JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, scenario: content.scenario.id, seed, gamesPerVariant: games, turns: turns ?? null, method: lhs ? `latin-hypercube(${lhs})` : 'one-at-a-time', agents, variants: summary, ranking }, null, 1) + '\n';
+  const before = earlierFile(join(o.out, 'sweep.json'), json);
+  // what `gambit report` made from an earlier, different sweep here is of that sweep: said, not removed (the user's files)
+  const stale = before === 'other' ? ['report.html', 'report-sweep.csv'].filter((f) => existsSync(join(o.out, f))) : [];
+  writeFileAtomic(join(o.out, 'sweep.json'), json);
   const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
   const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
@@ -241,9 +246,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
   out.push(
     '',
-    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv's last columns); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
+    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
     ...(ranking.some(noise) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
-    `written: ${join(o.out, 'sweep.json')}, sweep.csv`,
+    `${before === 'none' ? 'written' : 'replaced'}: ${join(o.out, 'sweep.json')}, sweep.csv${before === 'same' ? ' (the same sweep as before)' : ''}`,
+    ...(stale.length ? [`note: ${stale.map((f) => join(o.out, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier sweep, not this one; gambit report ${o.out}`] : []),
   );
   process.stdout.write(out.join('\n') + '\n');
   return 0;

@@ -1,6 +1,6 @@
 // `gambit tournament`: every profile of the agent pools (or a stated seeded sample), N games each on common seeds,
 // written as a payoff table (mean, sd and 95% interval per country per profile) for `gambit analyze`.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
@@ -10,7 +10,7 @@ import { FileError, issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { MAX_GAMES_PER_RUN, MAX_MERGED_GAMES, MAX_SHARDS, MAX_TOURNAMENT_PROFILES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
-import { LIMITS, LineReader, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
+import { LIMITS, LineReader, checkOutputs, earlierFile, parseJsonText, readTextCapped } from './files.ts';
 import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
@@ -191,7 +191,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const table = payoffTableOf(content.scenario.id, spec, sorted);
   const rows = table.profiles;
   const text = payoffsText(table);
-  const before = earlierTable(dir, text);
+  const before = earlierFile(join(dir, 'payoffs.json'), text);
   writeFileAtomic(join(dir, 'payoffs.json'), text);
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
   const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
@@ -227,17 +227,6 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
       `note: ${stale.map((f) => join(dir, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier table, not this one; ${stale.includes('analysis.json') ? `gambit analyze ${join(dir, 'payoffs.json')} --out ${join(dir, 'analysis.json')}, then ` : ''}gambit report ${dir}`,
     );
   return out.join('\n') + '\n';
-}
-
-/** What payoffs.json held in `dir` before this run wrote `text` there: nothing, the same table, or another one. */
-function earlierTable(dir: string, text: string): 'none' | 'same' | 'other' {
-  const p = join(dir, 'payoffs.json');
-  if (!existsSync(p)) return 'none';
-  try {
-    return readFileSync(p, 'utf8') === text ? 'same' : 'other';
-  } catch {
-    return 'other';
-  }
 }
 
 const TournamentSpecSchema = z
