@@ -96,6 +96,10 @@ describe('a file that is not what it should be exits 1; a path that is not there
     const selfplayCsv = at('selfplay.csv');
     writeFileSync(selfplayCsv, 'game,seed,agent_AUS,agent_CHN,score_AUS\n0,1,persona-aus,hawk,-1.74\n'); // a self-play run's CSV, cut short
     said(await cli('analyze', selfplayCsv), 1, `${selfplayCsv}: this is a CSV file, for spreadsheets`, table);
+    // another file gambit writes, known by its format (a sweep.json gave five schema lines)
+    const sweep = at('sweep.json');
+    writeFileSync(sweep, JSON.stringify({ format: 'rare-earth-gambit-sweep', version: 1, ranking: [] }));
+    said(await cli('analyze', sweep), 1, `${sweep}: this is a sweep's results (\`gambit sweep\`; \`gambit report\` on its folder summarises them)`, table);
   });
 
   it('no such file or directory, a directory for a file, a directory with nothing to report: exit 2', async () => {

@@ -13,6 +13,8 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
   const other = notAPayoffTable(raw);
   if (other) throw new FileError(`${file}: ${other}; analyze reads a payoff table: the payoffs.json that \`gambit tournament --out DIR\` writes in DIR (\`gambit merge\` for a tournament's shards)`);
   const json = parseJsonText(raw, file);
+  const kind = otherGambitFile(json);
+  if (kind) throw new FileError(`${file}: this is ${kind}; analyze reads a payoff table: the payoffs.json that \`gambit tournament --out DIR\` writes in DIR (\`gambit merge\` for a tournament's shards)`);
   let table;
   try {
     table = parsePayoffTable(json);
@@ -50,4 +52,21 @@ function notAPayoffTable(text: string): string | undefined {
   }
   if (/^profile,/.test(first) || /^[A-Za-z_]+(,[A-Za-z_]+)+$/.test(first)) return 'this is a CSV file, for spreadsheets';
   return undefined;
+}
+
+/** What another file gambit writes is, by its "format" (an analyst passed a sweep's sweep.json and got five schema
+ * lines): undefined for a payoff table or anything else (then the table's checks speak). */
+function otherGambitFile(json: unknown): string | undefined {
+  const format = json && typeof json === 'object' && !Array.isArray(json) ? (json as { format?: unknown }).format : undefined;
+  const what: Record<string, string> = {
+    'rare-earth-gambit-sweep': 'a sweep\'s results (`gambit sweep`; `gambit report` on its folder summarises them)',
+    'rare-earth-gambit-sobol': 'a Sobol sweep\'s indices (`gambit sweep --method sobol`; its sobol.md reads them out)',
+    'rare-earth-gambit-experiment': 'an experiment\'s results (`gambit experiment`; its report.html reads them out)',
+    'rare-earth-gambit-analysis': 'an analysis that `gambit analyze --out` wrote, not the payoff table it analysed',
+    'rare-earth-gambit-tournament': 'a tournament\'s description, not its results',
+    'rare-earth-gambit-replay': 'a game\'s replay (`gambit run --out`; `gambit replay` reads it)',
+    'rare-earth-gambit-save': 'a game saved in the browser (its Load button reads it)',
+    'rare-earth-gambit-fork': 'fork\'s results (`gambit fork`)',
+  };
+  return typeof format === 'string' ? what[format] : undefined;
 }
