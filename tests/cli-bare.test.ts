@@ -38,5 +38,12 @@ describe('a command given without its subcommand', () => {
     const list = await cli('--help');
     expect(list.stdout).toMatch(/^ {2}selfplay \[options\] +play many seeded games; one JSON line per game$/m);
   });
+
+  it("a required option says so in its command's help (an analyst met tournament's --games-per-profile only as an error)", async () => {
+    const help = (await cli('tournament', '--help')).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--games-per-profile <n> games per profile (seeds seed..seed+n-1, the same for every profile) (required)');
+    expect(help).toContain('--out <dir> directory for payoffs.json, payoffs.csv, games.jsonl (required)');
+    expect(help).not.toMatch(/--seed <n>[^-]*\(required\)/);
+  });
 });
 

@@ -1,5 +1,5 @@
 // The gambit CLI: run, selfplay, replay verify, validate, agents, scenarios, schema. Bad flags: one line, exit 2.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { AgentOrdersError, ContentError, formatIssue } from '../../engine/index.ts';
 import { UsageError } from './args.ts';
@@ -24,6 +24,13 @@ function program(out: { code: number; help?: string }): Command {
     .description('Rare Earth Gambit: a deterministic geopolitical trade game about rare earths, from the command line.')
     .exitOverride()
     .showSuggestionAfterError(true)
+    // a required option says so in its command's help (an analyst met --games-per-profile only as an error)
+    .configureHelp({
+      optionDescription(this: Help, o: Option) {
+        const d = Help.prototype.optionDescription.call(this, o);
+        return o.mandatory ? `${d} (required)` : d;
+      },
+    })
     // errors are written by main, one line each; writeErr only gets the help commander shows for a command given
     // without its subcommand (`gambit`, `gambit replay`), which main then prints
     .configureOutput({ writeErr: (s) => void (out.help = (out.help ?? '') + s), outputError: () => {} });
