@@ -16,7 +16,7 @@ const LABEL: Record<Key, string> = {
   meanMagnet: 'mean magnet supply over the game, share of need',
   worstCarLossPct: 'worst quarter of car output against standing still, %',
   programmeUsdBn: 'programme spending as paid, USD bn over the game (projects when ordered, deep-sea stages as they start)',
-  extraDefenseUsdBn: 'defence spending above standing still, USD bn over the game',
+  extraDefenseUsdBn: "defence spending above standing still, USD bn over the game (a persona raises it in answer to China's build-up, the arms reaction, beside any target of its own)",
   gdpVsYardstickPct: 'GDP at the end against standing still, %',
   supplyToUS: 'separated oxide and magnets sent to the US, t a quarter',
   usSupplyRisk: 'US supply risk (EU method; lower is safer), mean',

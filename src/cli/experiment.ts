@@ -237,6 +237,8 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
     return STOP_SIGNALS[sig];
   }
   const cells = plan.cells(line);
+  // the yardstick named: a tournament's scores, against every seat at the status quo, read as the same figure
+  process.stderr.write(`mean score of ${ex.seat}, points against ${ex.seat} at the status quo in the same game:\n`);
   for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${interval(c.games.map((g) => g.score)).mean.toFixed(2)} over ${n} seeds\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
   const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n';
