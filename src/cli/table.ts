@@ -8,9 +8,9 @@ export function tableHeader(title: string): string {
   return [
     title,
     '',
-    `${padE('turn', 4)} ${padE('date', 6)} | ${pad('NdPr $/kg', 13)} | ${pad('Dy/Tb $/kg', 13)} | ${pad('magnet $/kg', 13)} | ${pad('JPN magnets', 11)} | ${pad('JPN cars', 8)} | ${pad('to US', 7)} | events`,
-    `${padE('', 4)} ${padE('', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('% of need', 11)} | ${pad('k/qtr', 8)} | ${pad('k/qtr', 7)} |`,
-    '-'.repeat(110),
+    `${padE('turn', 4)} ${padE('date', 6)} | ${pad('NdPr $/kg', 13)} | ${pad('Dy/Tb $/kg', 13)} | ${pad('magnet $/kg', 13)} | ${pad('JPN magnets', 11)} | ${pad('JPN cars', 8)} | ${pad('cars to US', 10)} | events`,
+    `${padE('', 4)} ${padE('', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('% of need', 11)} | ${pad('k/qtr', 8)} | ${pad('k/qtr', 10)} |`,
+    '-'.repeat(113),
   ].join('\n');
 }
 
@@ -24,7 +24,7 @@ export function tableRow(s: TurnSummary): string {
     `${p(s.prices.magnet.world)} ${p(s.prices.magnet.CHN)}`,
     pad(`${(j.magnetSupplyRatio * 100).toFixed(0)}%`, 11),
     pad(Math.round(j.autoProduction / 1000), 8),
-    pad(Math.round((j.autoExports.USA ?? 0) / 1000), 7),
+    pad(Math.round((j.autoExports.USA ?? 0) / 1000), 10),
     s.events.join(', '),
   ].join(' | ');
 }
