@@ -52,7 +52,7 @@ describe('analyze: In short', () => {
     // A: C ahead of D by 0.3, 0.1 and 0.2 against B=X, Y and Z (each inside the half-width 0.47); B: X, Y, Z worth 1 to A's 0
     const s = inShort(bimatrix(['C', 'D'], ['X', 'Y', 'Z'], [[[3.3, 1], [3.1, 0], [3.2, 0]], [[3, 1], [3, 0], [3, 0]]], 10, 0.5));
     expect(s).toContain(
-      'A: C, whatever the others play (all 3 cases), by 0.1 to 0.3 points; sure in 0 of 3 cases. Not sure in all 3, each an interval that takes in 0: ' +
+      'A: not sure of any lead yet. Ahead: C, whatever the others play (all 3 cases), by 0.1 to 0.3 points. Not sure in all 3, each an interval that takes in 0: ' +
         'against B=Y, C leads the next best by 0.1 ±0.47 points; against B=Z, by 0.2 ±0.47; against B=X, by 0.3 ±0.47.',
     );
     // two of three unsure, a different leader in each: each named with its leader

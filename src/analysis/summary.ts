@@ -60,7 +60,10 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string, cave
     return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;
   // every case whose margin's interval takes in 0, closest first (not only the closest: each is a case to play more)
   const unsure = margins.filter((r) => !clear(r.marginCi95)).sort((a, b) => a.margin! - b.margin!);
-  const head = `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}.`;
+  // sure in none: said first, so "whatever the others play" is not read as a finding (an analyst's review)
+  const head = sure.length
+    ? `${player}: ${what}, ${by}; sure in ${sure.length} of ${margins.length} ${margins.length === n ? 'cases' : `case${margins.length > 1 ? 's' : ''} with a margin`}.`
+    : `${player}: not sure of any lead yet. Ahead: ${what}, ${by}.`;
   // a case that stays best in (nearly) every resample all the same: why that does not make it sure
   const held = unsure.filter((r) => overstated(r.marginCi95, r.stability));
   const though = held.length ? ` ${unsure.length === 1 ? 'It stays' : held.length === unsure.length ? 'Each stays' : `${held.length} of them ${held.length === 1 ? 'stays' : 'stay'}`} best in ${held.length === 1 ? pc(held[0].stability!) : `${pc(Math.min(...held.map((r) => r.stability!)))} or more`} of resamples, but ${caveat}.` : '';
