@@ -93,7 +93,7 @@ describe('paired comparisons on common seeds (hand-made table)', () => {
     expect(flat).toContain('Comparisons: paired: all 2 profiles were played on the same 3 seeds 1-3');
     expect(flat).toContain('both seed by seed');
     expect(flat).toContain('paired: the 3 seeds redrawn with replacement, every profile together');
-    expect(text).toMatch(/A=x +0\.6667 +±0\.7172 +4 +100% of 2000/); // 4.303 / 6 = 0.71717
+    expect(text).toMatch(/A=x +0\.6667 +±0\.7172 +4\.000 +100% of 2000/); // 4.303 / 6 = 0.71717
   });
 
   it('rejects per-seed scores that do not fit the row, naming the path', () => {

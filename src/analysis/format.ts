@@ -20,7 +20,7 @@ export function num(v: number | null | undefined): string {
   if (v === 0) return '0';
   const a = Math.abs(v);
   if (a >= 1e5 || a < 1e-3) return v.toExponential(2);
-  return String(Number(v.toPrecision(4)));
+  return Number.isInteger(v) ? String(v) : v.toPrecision(4); // trailing zeros kept: a column read 0.397 above 0.4468
 }
 
 const pct = (f: number | null | undefined) => (f === null || f === undefined ? '-' : `${(f * 100).toFixed(f > 0.995 && f < 1 ? 1 : 0)}%`);
