@@ -22,6 +22,9 @@ describe('gambit experiment as a batch', () => {
       expect(r.stderr).toContain(`, 10 games (2 of them the seat at the status quo, the yardsticks, which are also the status-quo strategy's 2 games), on ${w} worker`);
       expect(readdirSync(join(dir, `w${w}`)).sort()).toEqual(['report.html', 'thesis.csv', 'thesis.json']); // no journal left
       expect(r.stdout).toContain(`\nwritten: ${join(dir, `w${w}`, 'thesis.json')}, thesis.csv, report.html\n`);
+      // the verdicts wrapped at 110 columns (a line ran to 507), never inside an interval's brackets
+      for (const l of r.stdout.split('\n').filter((x) => !x.startsWith('written: '))) expect(l.length, l).toBeLessThanOrEqual(110);
+      expect(r.stdout).not.toMatch(/\[[^\]\n]*\n/);
     }
     // run again into the same place: it says it replaced them (an analyst's rerun said "written:")
     const again = gambit(args(join(dir, 'w1'), '--workers', '1'));

@@ -43,5 +43,7 @@ describe('the price story', () => {
     expect(wrapIndented('  short: line')).toEqual(['  short: line']);
     expect(wrapIndented('  aaa bbb ccc ddd', 9)).toEqual(['  aaa bbb', '  ccc ddd']);
     expect(wrapIndented('  abcdefghijkl x', 9)).toEqual(['  abcdefghijkl', '  x']);
+    // a hanging indent for the lines after the first; an interval's brackets are not broken at their comma
+    expect(wrapIndented('  aaa: bbb, ccc [-1, +2]', 14, 2)).toEqual(['  aaa: bbb,', '    ccc', '    [-1, +2]']);
   });
 });

@@ -15,6 +15,7 @@ import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
 import { parseWorkers } from './batch-options.ts';
 import { checkOutputs, earlierFile, refuseForeignReport } from './files.ts';
+import { wrapIndented } from './table.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
 import { logProgress } from './progress-log.ts';
@@ -248,7 +249,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const { html, summary } = experimentReport(ex, cells, seeds.length);
   writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
-  process.stdout.write(summary + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n`);
+  process.stdout.write(summary.split('\n').flatMap((l) => wrapIndented(l, 110, 2)).join('\n') + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n`);
   return 0;
 }
 

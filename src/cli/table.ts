@@ -82,28 +82,30 @@ const STORY: [('oxide.light' | 'oxide.heavy' | 'magnet'), string][] = [
   ['magnet', 'magnets'],
 ];
 
-/** A line broken into lines of at most `width` characters, each after the first indented as the first is (the price
- * story under a table row ran to 224 columns: a terminal broke it mid-word at its own edge). It breaks after a comma,
+/** A line broken into lines of at most `width` characters, each after the first indented as the first is and `hang`
+ * further (the price story under a table row ran to 224 columns, an experiment's verdicts to 507: a terminal broke them
+ * mid-word at its own edge). It breaks after a comma,
  * semicolon or colon, so a cause keeps its amount ("hoarding +4.7"), and at other spaces only in a phrase longer than
  * the room; a word longer than the room stays whole. */
-export function wrapIndented(line: string, width = 110): string[] {
+export function wrapIndented(line: string, width = 110, hang = 0): string[] {
   const indent = /^ */.exec(line)![0];
-  const room = width - indent.length;
-  const phrases = line.slice(indent.length).split(/(?<=[,;:]) /);
+  const phrases = line.slice(indent.length).split(/(?<=[,;:]) (?![^[]*\])/); // not inside an interval's brackets
   const out: string[] = [];
   let cur = '';
+  // the first line at the line's indent, the rest `hang` further in
+  const room = () => width - indent.length - (out.length ? hang : 0);
   const put = (piece: string) => {
-    if (cur && cur.length + 1 + piece.length > room) {
-      out.push(indent + cur);
+    if (cur && cur.length + 1 + piece.length > room()) {
+      out.push((out.length ? ' '.repeat(hang) : '') + indent + cur);
       cur = '';
     }
     cur = cur ? `${cur} ${piece}` : piece;
   };
   for (const phrase of phrases) {
-    if (phrase.length <= room) put(phrase);
-    else for (const word of phrase.split(' ')) put(word);
+    if (phrase.length <= width - indent.length - hang) put(phrase);
+    else for (const word of phrase.split(/ (?![^[]*\])/)) put(word);
   }
-  out.push(indent + cur);
+  out.push((out.length ? ' '.repeat(hang) : '') + indent + cur);
   return out;
 }
 
