@@ -69,12 +69,14 @@ function gdpSources(cells: Cell[], strategy: string, opponents: string): string 
   return parts.length ? `from ${parts.map((p) => `${GDP_CAUSE[p.k] ?? p.k} ${ci(p.v, 2)}`).join('; ')}` : 'no cause moved it by 0.005 points or more';
 }
 
-/** "yes" / "no" / "cannot tell" from an interval and the direction that means yes. */
-function verdict(v: { lo: number; hi: number } | null, good: 'up' | 'down', eps: number): 'yes' | 'no' | 'cannot tell' {
+/** "yes" / "no" / "cannot tell" from an interval and the direction that means yes; "no: the opposite" when the whole
+ * interval lies beyond the margin the other way (an analyst read a plain "no" for a clear reverse effect as none). */
+function verdict(v: { lo: number; hi: number } | null, good: 'up' | 'down', eps: number): 'yes' | 'no' | 'no: the opposite' | 'cannot tell' {
   if (!v) return 'cannot tell';
   const yes = good === 'up' ? v.lo > eps : v.hi < -eps;
   const no = good === 'up' ? v.hi < eps : v.lo > -eps;
-  return yes ? 'yes' : no ? 'no' : 'cannot tell';
+  const opposite = good === 'up' ? v.hi < -eps : v.lo > eps;
+  return yes ? 'yes' : opposite ? 'no: the opposite' : no ? 'no' : 'cannot tell';
 }
 
 interface Question {
@@ -170,7 +172,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="generator" content="gambit experiment"><title>${esc(ex.title)}</title><style>${CSS}</style></head><body><main>
 <h1>${esc(ex.title)}</h1><p class="sub">gambit experiment ${esc(ex.id)}: ${plural(nSeeds, 'seed')} per cell, ${plural(ex.turns, 'turn')}, the ${esc(ex.seat)} seat; each game against the same game with ${esc(ex.seat)} standing still and the other seats played by the same agents.</p>
 <p>${esc(ex.question)}</p>
-<h2>The answers</h2><p>"yes" when the whole 95% interval of the difference lies beyond a small margin in the question's direction; "no" when the whole interval falls short of that margin (any effect in that direction is smaller than the margin); otherwise "cannot tell". Each question gives its margin. Where the model says the article is wrong, it says so here.</p>${answers}
+<h2>The answers</h2><p>"yes" when the whole 95% interval of the difference lies beyond a small margin in the question's direction; "no" when the whole interval falls short of that margin (any effect in that direction is smaller than the margin), and "no: the opposite" when it lies wholly beyond the margin the other way; otherwise "cannot tell". Each question gives its margin. Where the model says the article is wrong, it says so here.</p>${answers}
 <h2>All strategies, by opponents</h2>${tables}
 <h2>What the figures are</h2><ul class="plain">${(Object.keys(LABEL) as Key[]).map((k) => `<li><b>${esc(LABEL[k])}</b> (<code>${k}</code>)</li>`).join('')}</ul>
 </main></body></html>\n`;

@@ -249,7 +249,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const { html, summary } = experimentReport(ex, cells, seeds.length);
   writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
-  process.stdout.write(summary.split('\n').flatMap((l) => wrapIndented(l, 110, 2)).join('\n') + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n`);
+  process.stdout.write(summary.split('\n').flatMap((l) => wrapIndented(l, 110, 4)).join('\n') + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n`);
   return 0;
 }
 
