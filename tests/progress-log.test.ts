@@ -28,5 +28,11 @@ describe('progress in a log', () => {
     // --no-progress, and the default of a line a minute for a batch of a few seconds: none
     expect(progress(run({ GAMBIT_PROGRESS_MS: '0' }, 'selfplay', '--games', '3', '--turns', '1', '--workers', '1', '--no-progress', '--out', join(dir, 'b.jsonl')).stderr)).toEqual([]);
     expect(progress(run({}, 'selfplay', '--games', '3', '--turns', '1', '--workers', '1', '--out', join(dir, 'c.jsonl')).stderr)).toEqual([]);
+    // fork too (a fork with the planner played 23 s in silence): a line per pair of continuations, none with --no-progress
+    const fork = (...more: string[]) => run({ GAMBIT_PROGRESS_MS: '0' }, 'fork', join(ROOT, 'tests/replays/seed3-scripted.json'), '--at', '8', '--agents', 'CHN=hawk', '--runs', '3', ...more);
+    const f = fork();
+    expect(f.status, f.stderr).toBe(0);
+    expect(progress(f.stderr).map((l) => l.replace(/, [\d.]+ games\/s.*$/, ''))).toEqual(['fork: 2 of 6 games (33%)', 'fork: 4 of 6 games (66%)']);
+    expect(progress(fork('--no-progress').stderr)).toEqual([]);
   }, 120_000);
 });

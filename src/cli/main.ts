@@ -123,6 +123,7 @@ function program(out: { code: number; help?: string }): Command {
     .option('--seed <n>', 'seed for the continuations\' events', '1')
     .option('--scenario <id|path>', 'scenario (default: the replay\'s)')
     .option('--out <fork.json>', 'write the result as JSON')
+    .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action((file: string, o) => {
       out.code = cmdFork(file, o);
     });
