@@ -124,7 +124,9 @@ export function priceStory(prev: TurnSummary | undefined, s: TurnSummary, report
     const money = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toString() : x.toFixed(1));
     // what the causes named leave of the gap (the smaller ones, past the fourth), so the line adds up
     const rest = w.value - w.without - causes.reduce((x, c) => x + c.amount, 0);
-    const named = causes.map((c) => `${c.cause} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`);
+    // the causes' interaction by its sign, as the browser's digest says it ("interaction of these causes" read as jargon)
+    const said = (c: { cause: string; amount: number }) => (c.cause === 'interaction of these causes' ? (c.amount < 0 ? 'overlap between these causes' : 'these causes reinforcing each other') : c.cause);
+    const named = causes.map((c) => `${said(c)} ${c.amount >= 0 ? '+' : ''}${money(c.amount)}`);
     if (causes.length && Math.abs(rest) >= 0.005 * w.value) named.push(`other causes ${rest >= 0 ? '+' : ''}${money(rest)}`);
     const list = named.join(', ');
     out.push(

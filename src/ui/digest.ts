@@ -16,11 +16,12 @@ import { plainTerms } from './plain-terms.ts';
 /** A news line in plain words (a truce's terms too). */
 const plain = (n: string): string => plainTerms(plainNews(n));
 
-/** A price-ledger cause (market/why.ts) in words. */
-function priceCause(c: string): string {
+/** A price-ledger cause (market/why.ts) in words; the causes' interaction by its sign: what they take off together
+ * short of one by one (an overlap) or beyond it (a player read "interaction of these causes -122" as jargon). */
+function priceCause(c: string, amount: number): string {
   const m = /^export controls by (\w{3})$/.exec(c);
   if (m) return t('price.controlsBy', { who: countryIn(m[1]!) });
-  const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': 'interaction', "this turn's events": 'events' }[c];
+  const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': amount < 0 ? 'overlap' : 'reinforce', "this turn's events": 'events' }[c];
   return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
 }
 
@@ -40,7 +41,7 @@ function priceStory(report: TurnReport): HTMLElement {
     const sign = (x: number) => `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`;
     const shown = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
     const rest = w.value - w.without - shown.reduce((a, c) => a + c.amount, 0);
-    const parts = shown.map((c) => `${priceCause(c.cause)} ${sign(c.amount)}`);
+    const parts = shown.map((c) => `${priceCause(c.cause, c.amount)} ${sign(c.amount)}`);
     if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`${t('price.smaller')} ${sign(rest)}`);
     return h('li', {}, h('b', {}, t('price.line', { name, where, value: money(w.value) })), parts.length ? t('price.without', { value: money(w.without), parts: parts.join(comma()) }) : t('price.none'));
   };

@@ -97,7 +97,8 @@ export const enLater = {
     tariffs: 'tariffs on rare earths',
     hoarding: 'hoarding',
     stockpiles: 'stockpile purchases and releases',
-    interaction: 'interaction of these causes',
+    overlap: 'overlap between these causes',
+    reinforce: 'these causes reinforcing each other',
     events: 'events',
   },
   endText: {

@@ -96,7 +96,8 @@ export const jaLater: Later = {
     tariffs: 'レアアースへの関税',
     hoarding: '買いだめ',
     stockpiles: '備蓄の購入と放出',
-    interaction: '要因の相互作用',
+    overlap: '要因の重なり',
+    reinforce: '要因の相乗効果',
     events: '出来事',
   },
   endText: {
