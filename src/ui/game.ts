@@ -391,7 +391,8 @@ export class GameScreen {
 
   private async switchTimeline(id: number): Promise<void> {
     const r = await this.session.switchTimeline(id);
-    if (r.ok) this.drafts.set(this.snap.activeTimeline ?? 0, this.draft);
-    if (r.ok) this.setSnapshot({ ...r.value, draft: this.drafts.get(id) ?? r.value.draft }, false);
+    if (!r.ok) return;
+    this.drafts.set(this.snap.activeTimeline ?? 0, this.draft);
+    this.setSnapshot({ ...r.value, draft: this.drafts.get(id) ?? r.value.draft }, false);
   }
 }
