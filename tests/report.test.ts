@@ -91,6 +91,9 @@ describe('gambit report DIR', () => {
 
   it('says what it found and has every section, with the countries', () => {
     for (const f of ['payoffs.json', 'sweep.json', 'x.fork.json', 's.jsonl', 'games.jsonl']) expect(html).toContain(`<code>${f}</code>`);
+    // the tournament's games.jsonl is said to be its games, a self-play run's lines self-play's
+    expect(html).toMatch(/<code>games\.jsonl<\/code>: \d+ games of the tournament, a result line each/);
+    expect(html).toMatch(/<code>s\.jsonl<\/code>: \d+ games of self-play results/);
     for (const h of ['Tournament', 'Sweep', 'Fork', 'Self-play']) expect(html).toMatch(new RegExp(`<h2 id="[a-z]+">${h}</h2>`));
     for (const c of COUNTRIES) expect(html).toContain(c);
     for (const s of ['Best responses', 'Equilibrium candidates', 'Replicator dynamics', 'α-Rank', 'Deviation gains', 'goods.autos.sigma', 'CHN=hawk instead of CHN=persona-chn']) expect(html).toContain(s);

@@ -321,7 +321,8 @@ export function buildReport(inp: Inputs): Record<string, string> {
   if (inp.results.length) {
     sections.push(selfplayHtml(inp.results));
     nav.push('<a href="#selfplay">Self-play</a>');
-    for (const r of inp.results) found.push(`<code>${esc(r.file)}</code>: ${plural(r.games.count, 'game')} of self-play results`);
+    // a tournament's games.jsonl is its games, not self-play's (an analyst read it as a self-play run beside the table)
+    for (const r of inp.results) found.push(`<code>${esc(r.file)}</code>: ${plural(r.games.count, 'game')} ${r.file === 'games.jsonl' && inp.payoffs ? 'of the tournament, a result line each (pooled over its profiles in the Self-play section)' : 'of self-play results'}`);
   }
   for (const s of inp.skipped) found.push(`<span class="missing"><code>${esc(s.file)}</code>: skipped, ${esc(s.why)}</span>`);
   const absent = [!inp.payoffs && !inp.analysis && 'payoffs.json (no Tournament section)', !inp.sweep && 'sweep.json (no Sweep section)', !inp.forks.length && '*.fork.json (no Fork section)', !inp.results.length && 'self-play *.jsonl (no Self-play section)'].filter(Boolean);
