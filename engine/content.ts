@@ -18,6 +18,7 @@ import {
 } from './schema.ts';
 import { MapFileSchema, type GameMap } from './map.ts';
 import { hashValue } from './hash.ts';
+import { nearest } from './near.ts';
 import { builtinKeyIssues, crossIssues, fileIssues } from './content-check.ts';
 
 export type ContentKind = 'scenario' | 'countries' | 'goods' | 'rules' | 'projects' | 'events' | 'map' | 'personas';
@@ -100,13 +101,49 @@ function sizeExpected(i: SizeIssue): string | null {
   return null;
 }
 
-/** Turn zod issues into file/path/expected/found issues. */
-export function zodIssues(file: string, root: unknown, error: z.ZodError): ContentIssue[] {
+/** The keys the object schema at `path` inside `schema` allows ([] when it is not an object, or cannot be found):
+ * through optional, nullable, default, pipe and lazy wrappers, records' values, arrays' items and unions' objects. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  type Def = { type: string; innerType?: unknown; in?: unknown; getter?: () => unknown; shape?: Record<string, unknown>; valueType?: unknown; element?: unknown; options?: unknown[] };
+  const def = (x: unknown): Def | undefined => (x as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+  const unwrap = (x: unknown): unknown => {
+    for (let d = def(x); d; d = def(x)) {
+      if (d.innerType !== undefined) x = d.innerType;
+      else if (d.type === 'pipe') x = d.in;
+      else if (d.type === 'lazy' && d.getter) x = d.getter();
+      else break;
+    }
+    return x;
+  };
+  const objects = (x: unknown): Def[] => {
+    const d = def(unwrap(x));
+    return !d ? [] : d.type === 'object' ? [d] : d.type === 'union' ? (d.options ?? []).flatMap(objects) : [];
+  };
+  let at: unknown[] = [schema];
+  for (const p of path) {
+    at = at.flatMap((x) => {
+      const d = def(unwrap(x));
+      if (!d) return [];
+      if (d.type === 'record') return [d.valueType];
+      if (d.type === 'array') return [d.element];
+      return objects(x).flatMap((o) => (typeof p === 'string' && o.shape && p in o.shape ? [o.shape[p]] : []));
+    });
+  }
+  return [...new Set(at.flatMap(objects).flatMap((o) => Object.keys(o.shape ?? {})))];
+}
+
+/** Turn zod issues into file/path/expected/found issues; given the schema, an unknown key names the key it is close
+ * to ("tarifs": did you mean "tariffs"?). */
+export function zodIssues(file: string, root: unknown, error: z.ZodError, schema?: z.ZodType): ContentIssue[] {
   const out: ContentIssue[] = [];
   for (const iss of error.issues) {
     const raw = iss as unknown as { code: string; expected?: string; keys?: string[]; values?: unknown[]; format?: string; pattern?: string; message: string; path: PropertyKey[] };
     if (raw.code === 'unrecognized_keys' && raw.keys) {
-      for (const k of raw.keys) out.push({ file, path: jsonPath([...raw.path, k]), expected: 'no such key (not in the schema)', found: describeFound(valueAt(root, [...raw.path, k])) });
+      const allowed = schema ? keysAt(schema, raw.path) : [];
+      for (const k of raw.keys) {
+        const near = nearest(k, allowed);
+        out.push({ file, path: jsonPath([...raw.path, k]), expected: `no such key (not in the schema${near ? `; did you mean "${near}"?` : ''})`, found: describeFound(valueAt(root, [...raw.path, k])) });
+      }
       continue;
     }
     let expected = raw.message;
@@ -127,7 +164,7 @@ export function checkFile<K extends ContentKind>(kind: K, file: string, json: un
   const keys = builtinKeyIssues(file, json);
   if (keys.length) return { ok: false, issues: keys };
   const r = SCHEMAS[kind].safeParse(json);
-  if (!r.success) return { ok: false, issues: zodIssues(file, json, r.error) };
+  if (!r.success) return { ok: false, issues: zodIssues(file, json, r.error, SCHEMAS[kind]) };
   const more = fileIssues(kind, file, r.data, json);
   return more.length ? { ok: false, issues: more } : { ok: true, value: r.data };
 }

@@ -248,6 +248,8 @@ describe('gambit validate', () => {
     const countries = readJsonFile(FILES.countries) as any;
     countries.regions.JPN.gdpUsdBn = 4200;
     countries.regions.MYS.bogus = { v: 1, src: 'made up' };
+    countries.regions.AUS.gdpUsbBn = countries.regions.AUS.gdpUsdBn; // a misspelt key: the one it is close to is named
+    delete countries.regions.AUS.gdpUsdBn;
     writeFileSync(join(dir, 'countries.json'), JSON.stringify(countries));
     writeFileSync(join(dir, 'rules.json'), '{ "macro": ');
     let at = { i: 0, j: 0 };
@@ -259,9 +261,11 @@ describe('gambit validate', () => {
     const bare = lines.find((l) => l.startsWith(`${join(dir, 'countries.json')}: $.regions.JPN.gdpUsdBn: expected `));
     expect(bare).toMatch(/: expected (object|a sourced number.*), found number 4200$/);
     expect(lines).toContain(`${join(dir, 'countries.json')}: $.regions.MYS.bogus: expected no such key (not in the schema), found an object {v, src}`);
+    expect(lines).toContain(`${join(dir, 'countries.json')}: $.regions.AUS.gdpUsbBn: expected no such key (not in the schema; did you mean "gdpUsdBn"?), found an object {v, src}`);
     expect(lines.find((l) => l.startsWith(`${join(dir, 'rules.json')}: $: expected valid JSON, found `))).toBeDefined();
     expect(lines).toContain(`${b.file('events.json')}: $.events[${at.i}].effects[${at.j}].strait: expected a strait id from ${b.file('map.json')}, found "atlantis"`);
-    expect(lines).toHaveLength(4);
+    expect(lines.find((l) => l.startsWith(`${join(dir, 'countries.json')}: $.regions.AUS.gdpUsdBn: expected `))).toMatch(/, found nothing$/);
+    expect(lines).toHaveLength(6);
     expect(r.stdout).not.toMatch(/^ok:/m);
   });
 

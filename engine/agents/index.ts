@@ -8,6 +8,7 @@ import { randomAgent } from './random.ts';
 import { plannerAgent } from './planner.ts';
 import { scriptedAgent, ScriptSchema, SCRIPT_TURN_KEY, type Script } from './scripted.ts';
 import { own, persona } from '../own.ts';
+import { nearest } from '../near.ts';
 
 export type { Agent, AgentContext } from './types.ts';
 export { scriptedAgent, ScriptSchema, SCRIPT_TURN_KEY, type Script };
@@ -64,26 +65,6 @@ export function makeAgent(content: Content, name: string, country: CountryId, sc
     if (!s) throw new Error(`script ${name.slice('scripted:'.length)} was not loaded`);
     return scriptedAgent(name, s);
   }
-  const near = nearest(name, agentNames(content));
+  const near = nearest(name, agentNames(content)); // (an analyst's "diversifer" got a list of twenty names)
   throw new Error(`unknown agent ${JSON.stringify(name)}${near ? ` (did you mean ${near}?)` : ''} (known: ${agentNames(content).join(', ')}, scripted:PATH.json)`);
-}
-
-/** The name a misspelling is closest to (an analyst's "diversifer" got a list of twenty names): of the names within
- * two edits (one for names of four letters or fewer; adjacent letters swapped count as one), the closest, if no other
- * is as close; else undefined. */
-export function nearest(word: string, names: readonly string[]): string | undefined {
-  const dist = (a: string, b: string): number => {
-    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++) {
-        d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    return d[a.length][b.length];
-  };
-  const w = word.toLowerCase();
-  const scored = names.map((n) => ({ n, d: dist(w, n.toLowerCase()) })).filter((x) => x.d <= (x.n.length <= 4 ? 1 : 2));
-  const best = Math.min(...scored.map((x) => x.d));
-  const at = scored.filter((x) => x.d === best);
-  return at.length === 1 ? at[0].n : undefined;
 }

@@ -68,7 +68,7 @@ export function readScript(path: string): LoadedScript {
   const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
   if (builtin.length) throw new FileError(builtin.map(formatIssue).join('\n'));
   const r = ScriptSchema.safeParse(json);
-  if (!r.success) throw new FileError(zodIssues(path, json, r.error).map(polishIssue).map(formatIssue).join('\n'));
+  if (!r.success) throw new FileError(zodIssues(path, json, r.error, ScriptSchema).map(polishIssue).map(formatIssue).join('\n'));
   return { script: r.data, hash: hashValue(r.data) };
 }
 

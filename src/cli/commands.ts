@@ -229,7 +229,7 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
         const s = ScriptSchema.safeParse(r.json);
         if (!s.success) {
           const part = passingTurns(r.json);
-          throw new ContentError([...zodIssues(path, r.json, s.error), ...(part ? scriptOrderIssues((scriptContent ??= loadScenarioContent(scenario)), path, part, country) : [])]);
+          throw new ContentError([...zodIssues(path, r.json, s.error, ScriptSchema), ...(part ? scriptOrderIssues((scriptContent ??= loadScenarioContent(scenario)), path, part, country) : [])]);
         }
         const orders = scriptOrderIssues((scriptContent ??= loadScenarioContent(scenario)), path, s.data, country);
         if (orders.length) throw new ContentError(orders);
