@@ -31,7 +31,7 @@ import { ContentError, zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
 import { int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
-import { priceStory, scoreCard, tableHeader, tableRow, wrapIndented } from './table.ts';
+import { eventLines, priceStory, scoreCard, tableHeader, tableRow, wrapIndented } from './table.ts';
 import { writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { plainWords, polishIssue } from './errors.ts';
@@ -93,7 +93,7 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
       first ??= s;
       last = s;
       w(o.format === 'jsonl' ? JSON.stringify(s) : tableRow(s));
-      if (o.format === 'table') for (const line of priceStory(prev, s, report).flatMap((l) => wrapIndented(l))) w(line);
+      if (o.format === 'table') for (const line of [...eventLines(s), ...priceStory(prev, s, report).flatMap((l) => wrapIndented(l))]) w(line);
     },
   });
   const scores = scoreRows[scoreRows.length - 1];

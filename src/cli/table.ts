@@ -8,9 +8,9 @@ export function tableHeader(title: string): string {
   return [
     title,
     '',
-    `${padE('turn', 4)} ${padE('date', 6)} | ${pad('NdPr $/kg', 13)} | ${pad('Dy/Tb $/kg', 13)} | ${pad('magnet $/kg', 13)} | ${pad('JPN magnets', 11)} | ${pad('JPN cars', 8)} | ${pad('cars to US', 10)} | events`,
-    `${padE('', 4)} ${padE('', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('% of need', 11)} | ${pad('k/qtr', 8)} | ${pad('k/qtr', 10)} |`,
-    '-'.repeat(113),
+    `${padE('turn', 4)} ${padE('date', 6)} | ${pad('NdPr $/kg', 13)} | ${pad('Dy/Tb $/kg', 13)} | ${pad('magnet $/kg', 13)} | ${pad('JPN magnets', 11)} | ${pad('JPN cars', 8)} | ${pad('cars to US', 10)}`,
+    `${padE('', 4)} ${padE('', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('world', 6)} ${pad('CHN', 6)} | ${pad('% of need', 11)} | ${pad('k/qtr', 8)} | ${pad('k/qtr', 10)}`,
+    '-'.repeat(104),
   ].join('\n');
 }
 
@@ -25,8 +25,12 @@ export function tableRow(s: TurnSummary): string {
     pad(`${(j.magnetSupplyRatio * 100).toFixed(0)}%`, 11),
     pad(Math.round(j.autoProduction / 1000), 8),
     pad(Math.round((j.autoExports.USA ?? 0) / 1000), 10),
-    s.events.join(', '),
   ].join(' | ');
+}
+
+/** The turn's events on lines of their own under its row (as a column they ran the row to 200 characters). */
+export function eventLines(s: TurnSummary): string[] {
+  return s.events.length ? wrapIndented(`${' '.repeat(12)}events: ${s.events.join(', ')}`, 110, 8) : [];
 }
 
 export interface FinalCard {
