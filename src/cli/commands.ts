@@ -251,11 +251,19 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
 
 export function cmdAgents(o: { scenario: string }): number {
   const c = content(o.scenario);
+  // one agent a line for a program reading it; on a terminal each wrapped to its width under the description column
+  // (a persona's line ran to 329 characters)
+  const width = process.stdout.isTTY ? Math.max(60, process.stdout.columns ?? 100) : 0;
+  const line = (name: string, what: string) => {
+    const text = `${name.padEnd(14)} ${what}`;
+    if (!width || text.length <= width) return text;
+    return wrapIndented(text, width, 15).join('\n');
+  };
   for (const n of agentNames(c)) {
     const p = persona(c, n);
-    process.stdout.write(`${n.padEnd(14)} ${p ? `${p.country} only: ${p.description}` : own(AGENT_DESCRIPTIONS, n)}\n`);
+    process.stdout.write(`${line(n, p ? `${p.country} only: ${p.description}` : (own(AGENT_DESCRIPTIONS, n) ?? ''))}\n`);
   }
-  process.stdout.write(`${'scripted:FILE'.padEnd(14)} orders read from a JSON file by turn (see README)\n`);
+  process.stdout.write(`${line('scripted:FILE', 'orders read from a JSON file by turn (see README)')}\n`);
   return 0;
 }
 
