@@ -1,7 +1,8 @@
 // In Chromium, a student's page in a class: orders changed after End turn are sent again ("Send changes") and the
 // round takes the latest; the join link with the class's code, opened again, resumes this browser's seat; the class's
 // end screen leads to the join page (a reload only drew the same end screen again); a reload after End turn shows the
-// orders as sent (the server has them), and changes not sent as not sent. PLAYTEST_SHOTS=DIR saves screenshots.
+// orders as sent (the server has them), and changes not sent as not sent; every seat in while the class is paused waits
+// for Resume, and the page says so. PLAYTEST_SHOTS=DIR saves screenshots.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -51,7 +52,13 @@ describe.runIf(run)("a student's page in a class", () => {
     await field.fill('30');
     await field.dispatchEvent('change');
     await page.getByText('Sent: waiting for the round to end…').waitFor();
+    // the teacher pauses, then Ben, the last seat, submits: the round waits for Resume, and Ann's page says so (it
+    // said "resolving…" with nothing resolving)
+    expect((await k.teacher.call('pause')).ok).toBe(true);
     await new Promise<void>((acked) => void ben.call('submit', [{}, 0], acked));
+    await page.getByTestId('waiting').getByText(/^Submitted; every country is in\. The class is paused: the round is played when your teacher resumes it$/).waitFor();
+    expect(cls.worlds[0].turn).toBe(0);
+    expect((await k.teacher.call('resume')).ok).toBe(true);
     await page.getByTestId('digest').waitFor({ timeout: 60_000 });
     expect(cls.worlds[0].turn).toBe(1);
     expect(cls.worlds[0].state.regions.CHN.policies.tariffs.JPN.other).toBe(30);

@@ -212,7 +212,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       h('h2', {}, c('world', { n: num(w.index + 1) }), h('small', { 'data-testid': `world-${w.index + 1}-round` }, ` · ${roundText(w)}`)),
       h('div', { class: 'row' },
         h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? c((w.played ?? w.rounds) < w.rounds ? 'dash.ended' : 'dash.finished') : s.status === 'lobby' ? c('dash.notStarted') : clockText(left, w.clock.paused)),
-        h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? c('waitingFor', { who: countryList(w.waitingFor) }) : w.seats.every((x) => x.bot) ? c('dash.botsOnly') : c('allIn')),
+        h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? c('waitingFor', { who: countryList(w.waitingFor) }) : w.seats.every((x) => x.bot) ? c('dash.botsOnly') : c(s.status === 'paused' ? 'allInPaused' : 'allIn')),
         w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, c('dash.lastEnded', { how: lastHow(s, w) })) : '',
         s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: () => endRound(s.worlds, w.index) }, c('dash.endThisRound')) : '',
       ),
