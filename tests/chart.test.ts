@@ -101,4 +101,25 @@ describe('lineChart with zero kept', () => {
       g.document = was;
     }
   });
+  // the debrief's five score charts: each one's span centred on its data drew -3..3 beside -6..2, yet the page said
+  // they shared one scale; given one range that holds all their data, they draw one axis
+  it('draws one axis for charts given the same range', () => {
+    const g = globalThis as { document?: unknown };
+    const was = g.document;
+    g.document = { createElementNS: () => node(), createElement: () => node() };
+    try {
+      const data = [[0.01, 0.02, -0.01], [-5.4, -3.2, 1.1], [-4.8, -0.2, 0]];
+      const range = [Math.min(0, ...data.flat()), Math.max(0, ...data.flat())] as const;
+      const axes = data.map((values) => yTicks(lineChart('score', [{ label: 'x', values, colour: '#000' }], 400, 190, '', undefined, 0, true, undefined, range) as unknown as Node));
+      expect(axes[0]!.length).toBeGreaterThan(2);
+      expect(axes[1]).toEqual(axes[0]);
+      expect(axes[2]).toEqual(axes[0]);
+      expect(Math.min(...axes[0]!)).toBeLessThanOrEqual(-5.4);
+      expect(Math.max(...axes[0]!)).toBeGreaterThanOrEqual(1.1);
+      // without it, each has its own
+      expect(yTicks(lineChart('score', [{ label: 'x', values: data[0]!, colour: '#000' }], 400, 190, '', undefined, 0, true) as unknown as Node)).not.toEqual(axes[0]);
+    } finally {
+      g.document = was;
+    }
+  });
 });

@@ -36,17 +36,16 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
   clear(box);
   const n = Math.max(...d.worlds.map((w) => w.dates.length), 0);
   const x = d.worlds.find((w) => w.dates.length === n)?.dates ?? [];
-  const chart = (title: string, f: (w: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>) => number[], unit = '', minSpan = 0, zero = false) => {
+  const chart = (title: string, f: (w: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>) => number[], unit = '', range?: readonly [number, number]) => {
     // a share of need (Japan's magnet supply) tops out at 100%
     const series: Series[] = d.worlds.map((w, i) => ({ label: c('world', { n: num(w.index + 1) }), values: f(w), colour: WORLD_COLOURS[i % WORLD_COLOURS.length] }));
     series.push({ label: c('deb.statusQuo'), values: f(d.baseline), colour: PALETTE.grey, dashed: true });
-    return lineChart(title, series, 400, 190, unit, x, minSpan, zero);
+    return lineChart(title, series, 400, 190, unit, x, 0, range !== undefined, undefined, range);
   };
-  // the five score charts on one span, zero in each: Australia's +0.02 filled its chart as Japan's −4 did its own
-  const scoreSpan = Math.max(0, ...COUNTRIES.map((k) => {
-    const all = [...d.worlds, d.baseline].flatMap((w) => w.scores[k]).filter(Number.isFinite);
-    return Math.max(0, ...all) - Math.min(0, ...all);
-  }));
+  // the five score charts on one axis that holds every country's scores and zero: Australia's +0.02 filled its chart as
+  // Japan's −4 did its own (one span centred on each chart's data still drew −3..3 beside −6..2)
+  const scoresAll = COUNTRIES.flatMap((k) => [...d.worlds, d.baseline].flatMap((w) => w.scores[k])).filter(Number.isFinite);
+  const scoreRange = [Math.min(0, ...scoresAll), Math.max(0, ...scoresAll)] as const;
   const exp = (path: string, name: string) => () => void download(`/api/classes/${classId}/${path}`, token, name).catch((e: Error) => alert(said(e)));
   // no round played (the class ended before its first): no empty charts with made-up axes, no replay to download
   if (n === 0)
@@ -64,7 +63,7 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
       chart(c('deb.dytb'), (w) => w.dytb),
       chart(c('deb.magnet'), (w) => w.magnet),
       chart(c('deb.jpnSupply'), (w) => w.magnetSupply.JPN.map((v) => v * 100), '%'),
-      ...COUNTRIES.map((k) => chart(c('deb.score', { whose: sentence(countryOwn(k)) }), (w) => w.scores[k], '', scoreSpan, true)),
+      ...COUNTRIES.map((k) => chart(c('deb.score', { whose: sentence(countryOwn(k)) }), (w) => w.scores[k], '', scoreRange)),
     ),
     h('p', { class: 'hint', 'data-testid': 'score-scale' }, c('deb.scoreScale')),
     h('h2', {}, c('deb.seats')),

@@ -61,8 +61,10 @@ export function xLabelIndices(n: number): number[] {
 
 /** A line chart; `minSpan` is the smallest range of its y axis (centred on the data), so noise does not look dramatic;
  * `zero` keeps zero in the y axis (a score: zero is the yardstick); `ceil` is a top the axis does not pass when the data
- * stay under it, 100 for a '%' chart unless told (a share of need: magnet supply at 99% drew an axis to 102%). */
-export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false, ceil = unit === '%' ? 100 : undefined): HTMLElement {
+ * stay under it, 100 for a '%' chart unless told (a share of need: magnet supply at 99% drew an axis to 102%); `range`
+ * is a span the axis covers whatever the data (charts given the same range that holds all their data draw the same
+ * axis, so their heights compare). */
+export function lineChart(title: string, series: Series[], width = 420, height = 180, unit = '', xLabels?: string[], minSpan = 0, zero = false, ceil = unit === '%' ? 100 : undefined, range?: readonly [number, number]): HTMLElement {
   const wrap = document.createElement('figure');
   wrap.className = 'chart';
   const cap = document.createElement('figcaption');
@@ -79,6 +81,10 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   if (zero) {
     lo = Math.min(lo, 0);
     hi = Math.max(hi, 0);
+  }
+  if (range) {
+    lo = Math.min(lo, range[0]);
+    hi = Math.max(hi, range[1]);
   }
   if (!(hi - lo > 1e-9 * Math.max(1, Math.abs(hi)))) {
     // a flat series (magnet supply at 100% all game) sits mid-chart between two labelled gridlines, not on the floor
