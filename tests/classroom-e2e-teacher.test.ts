@@ -148,9 +148,11 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await projector.waitForFunction(() => innerWidth === 1280 && innerHeight === 720);
     expect(await offScreen()).toBe(0);
 
-    // the teacher ends the class in round 2: over on every screen, the students taken to their end screen
-    teacher.once('dialog', (d) => void d.accept());
+    // the teacher ends the class in round 2: asked first, naming the orders sent for the round that will not be played;
+    // then over on every screen, the students taken to their end screen
+    const askedEnd = new Promise<string>((resolve) => teacher.once('dialog', (d) => void d.accept().then(() => resolve(d.message()))));
     await teacher.getByTestId('end-class').click();
+    expect(await askedEnd).toBe('End the class for everyone? This round is not played: the orders Japan sent for it are dropped. To play it first, press “End the round now”, then end the class.');
     await teacher.getByTestId('world-1-round').getByText('Ended by the teacher after 1 round of 3').waitFor();
     expect(await teacher.getByTestId('world-1-waiting').textContent()).toBe('');
     expect(await teacher.getByTestId('seat-1-JPN').locator('select').count()).toBe(0); // no moving students after the end

@@ -125,6 +125,13 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     const who = open.map((w) => (worlds.length > 1 ? c('dash.inWorld', { who: countryList(w.waitingFor), n: num(w.index + 1) }) : countryList(w.waitingFor))).join(c('dash.semi'));
     if (!open.length || confirm(c('dash.endRoundConfirm', { who }))) act('endRound', [index])();
   };
+  // ending the class mid-round does not play the round: the confirmation names the seats whose sent orders it drops
+  const endClass = (s: TeacherState) => {
+    const live = s.status === 'running' || s.status === 'paused' ? s.worlds.filter((w) => !w.over) : [];
+    const sent = live.map((w) => ({ w, who: w.seats.filter((x) => !x.bot && x.ready).map((x) => x.country) })).filter((x) => x.who.length);
+    const who = sent.map(({ w, who }) => (s.worlds.length > 1 ? c('dash.inWorld', { who: countryList(who), n: num(w.index + 1) }) : countryList(who))).join(c('dash.semi'));
+    if (confirm(sent.length ? c('dash.endClassConfirmSent', { who }) : c('dash.endClassConfirm'))) act('endClass')();
+  };
   let projector = recall(`projector:${classId}`);
   // the projector's link lasts 24 hours: the server renews it when it is past half its life (a class made the day
   // before, a projector signed out at its expiry), checked when the dashboard opens and every ten minutes
@@ -173,7 +180,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         s.status === 'paused' ? h('button', { type: 'button', class: 'primary', 'data-testid': 'resume', onclick: act('resume') }, c('dash.resume')) : '',
         s.status === 'running' || s.status === 'paused' ? h('button', { type: 'button', 'data-testid': 'extend', onclick: act('extend', [60, null]) }, c('dash.extend')) : '',
         s.status === 'running' ? h('button', { type: 'button', 'data-testid': 'end-round', onclick: () => endRound(s.worlds, null) }, c('dash.endRound')) : '',
-        s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => confirm(c('dash.endClassConfirm')) && act('endClass')() }, c('dash.endClass')) : '',
+        s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'end-class', onclick: () => endClass(s) }, c('dash.endClass')) : '',
         projector ? h('a', { class: 'button', href: `?projector&lang=${lang()}#${projector}`, target: '_blank', 'data-testid': 'projector-link' }, c('dash.projector')) : '',
         s.status !== 'ended' ? h('button', { type: 'button', 'data-testid': 'sandbox-toggle', 'aria-pressed': String(s.sandbox), title: c('dash.sandboxTitle'), onclick: act('sandbox', [!s.sandbox]) }, c(s.sandbox ? 'dash.sandboxOn' : 'dash.sandboxOff')) : '',
         h('a', { class: 'button', href: `?print=${classId}&lang=${lang()}`, target: '_blank', 'data-testid': 'print-link' }, c('dash.print')),

@@ -82,6 +82,7 @@ export const enClass = {
     endRound: 'End the round now',
     endClass: 'End the class',
     endClassConfirm: 'End the class for everyone?',
+    endClassConfirmSent: 'End the class for everyone? This round is not played: the orders {{who}} sent for it are dropped. To play it first, press “End the round now”, then end the class.',
     endRoundConfirm: 'End the round now? Not in yet: {{who}}. Their drafts are dropped and they keep their policies this round.',
     inWorld: '{{who}} (world {{n}})',
     semi: '; ',
