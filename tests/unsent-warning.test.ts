@@ -1,6 +1,7 @@
 // A student got no warning before the round clock ran out on orders not sent: the class bar now warns in the last 30
 // seconds of a running round while the seat has sent nothing (src/classroom/words.ts unsentWarning), saying what
-// happens to the seat if the clock runs out (its policies kept, or a bot deciding), in English and Japanese.
+// happens to the seat if the clock runs out (its policies kept, or a bot deciding), in English and Japanese; and the
+// dashboard names a country whose magnet supply is below Japan's (lowestSupply).
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.hoisted(() => void ((globalThis as { location?: unknown }).location = { search: '?lang=ja', origin: 'http://localhost', hostname: 'localhost' }));
@@ -36,5 +37,19 @@ describe('the warning before the round clock runs out on orders not sent', () =>
     await words.classLang();
     expect(words.c('student.unsentKept', { country: words.countryName('JPN') })).toBe('注文はまだ送られていません。時間切れまでに「ターン終了」を押してください。押さないと、このラウンドは日本の政策が据え置かれます。');
     expect(words.c('student.unsentBot', { country: words.countryName('JPN') })).toContain('日本の判断をボットが行います');
+  });
+});
+
+// the dashboard's figures named Japan's magnet supply alone, even when another country's was lower
+describe("the dashboard's magnet supply figure", () => {
+  const m = { AUS: 1, CHN: 1, JPN: 0.97, MYS: 0.99, USA: 0.8 };
+  it('names a country lower than Japan beside it', async () => {
+    await setLang('en');
+    expect(words.lowestSupply(m)).toBe(' (lowest: United States 80%)');
+    expect(words.lowestSupply({ ...m, USA: 0.968 })).toBe(''); // within half a point
+    expect(words.lowestSupply({ ...m, USA: 1 })).toBe(''); // Japan lowest
+    expect(words.lowestSupply(null)).toBe('');
+    await setLang('ja');
+    expect(words.lowestSupply(m)).toBe('（最低：米国 80%）');
   });
 });

@@ -7,7 +7,7 @@ import { scenarioName } from '../ui/content-text.ts';
 import { classSocket } from './socket-session.ts';
 import { dashboardNews } from './news.ts';
 import { findJoinBase, joinUrl, myClasses, noJoinAddress, postJson, recall, remember } from './common.ts';
-import { c, classLang, clockText, countryIn, countryList, countryName, langSwitch, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
+import { c, classLang, clockText, countryIn, countryList, countryName, langSwitch, lowestSupply, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
 
 const locale = () => (lang() === 'ja' ? 'ja-JP' : 'en-US');
 
@@ -237,7 +237,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
           h('td', {}, hl.scores ? fmt.signed(hl.scores[seat.country], 2) : ''),
         ))),
       ),
-      hl.prices ? h('p', { class: 'figures', 'data-testid': `world-${w.index + 1}-figures` }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) })) : '',
+      hl.prices ? h('p', { class: 'figures', 'data-testid': `world-${w.index + 1}-figures` }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) }), lowestSupply(hl.magnetSupply)) : '',
       // the round's events by title, then its weightiest news lines and how many more there are (news.ts)
       hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl, (n) => c('dash.moreNews', { n: num(n) })).map((n) => h('li', n.kind === 'news' ? {} : { class: n.kind }, n.text))) : '',
     );

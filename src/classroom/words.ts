@@ -2,7 +2,7 @@
 // countries, prices, and the language a class page speaks (?lang=en|ja, else the choice this browser last made
 // with the language switch, else the browser's own language: the game page's rule).
 import i18next from 'i18next';
-import { isCountry, type CountryId } from '../../engine/index.ts';
+import { COUNTRIES, isCountry, type CountryId } from '../../engine/index.ts';
 import { LANGS, initialLang, lang, num, pageLang, t, type Lang } from '../ui/i18n.ts';
 import { enClass } from '../ui/locales/en-class.ts';
 import { countryIn, countryName } from '../ui/labels.ts';
@@ -111,4 +111,12 @@ export function said(e: unknown, field?: (id: string) => string | undefined): st
   if (typeof p.what === 'string') v.what = c(`err.what${cap(p.what)}`);
   if (typeof p.hours === 'number') v.span = p.hours >= 24 ? c('err.days', { n: num(p.hours / 24) }) : c('err.hours', { n: num(p.hours) });
   return c(`err.${x.code === 'expired' && typeof p.role === 'string' ? `expired${cap(p.role)}` : x.code}`, v);
+}
+
+/** The dashboard's figures name Japan's magnet supply (the game's question); a country lower by more than half a point
+ * is named beside it (a teacher read Japan's 97% while the United States stood at 80%). */
+export function lowestSupply(m: Record<CountryId, number> | null): string {
+  if (!m) return '';
+  const low = COUNTRIES.reduce((a, k) => (m[k] < m[a] ? k : a), 'JPN' as CountryId);
+  return m[low] < m.JPN - 0.005 ? c('dash.lowestSupply', { who: countryName(low), pct: pct(m[low]) }) : '';
 }

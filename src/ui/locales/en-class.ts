@@ -128,6 +128,7 @@ export const enClass = {
     draft: 'draft sent (captain decides)',
     notYet: 'not yet',
     figures: 'Outside China: NdPr oxide {{ndpr}}/kg · Dy/Tb oxide {{dytb}}/kg · magnets {{magnet}}/kg · Japan’s magnet supply {{jpn}}',
+    lowestSupply: ' (lowest: {{who}} {{pct}})',
     moveAria: 'move {{label}}',
     move: 'move…',
     seat: 'world {{n}} {{country}}',
