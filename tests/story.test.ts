@@ -98,7 +98,7 @@ describe('the digest story', () => {
     const memory = new RestrictionMemory();
     memory.observe(0, view);
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
-    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China; China’s licence (90% let through) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
+    expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China and China’s licence (90% let through) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
   });
   it('puts the answer to a deal whose terms name defence spending before its proposer, and does not call it routine (a class: China\'s offer to Japan)', () => {
     const accept = 'JPN accepts D7: CHN offers JPN open exports of magnets for defence spending of at least 1.5% of GDP, for 8 turns.';

@@ -179,7 +179,9 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryIn(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
         // no restriction to name: say where the magnets went missing, if a country's magnets did
         if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryIn(worstFrom) }));
-        if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : '; ')}`;
+        // joined by "and", not "; ", which separates the causes: "your 25% tariff on magnets from China;" read as a
+        // cause of its own with no amount
+        if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : ' and ')}`;
         if (c.cause === 'events' && report.events.length) words += paren(report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; '));
         return `${words} ${fmtChange(hd, c.amount)}`;
       });
