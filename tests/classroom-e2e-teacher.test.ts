@@ -109,13 +109,15 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await ann.getByTestId('toast-info').filter({ hasText: 'Your teacher moved you: you now play the United States.' }).waitFor();
     students.push(cat);
 
-    // End turn before the start: why, in words; gone once the teacher starts
-    await ann.getByTestId('end-turn').click();
-    await ann.getByTestId('issues').getByText('the class has not started yet').waitFor();
-    expect((await ann.getByTestId('issues').textContent())!.startsWith('the class has not started')).toBe(true);
+    // End turn before the start: disabled, saying why (it was live and answered with a small red line); live once the
+    // teacher starts
+    await expect.poll(() => ann.getByTestId('end-turn').isDisabled()).toBe(true);
+    expect(await ann.getByTestId('end-turn').getAttribute('title')).toBe('The class has not started: End turn works once your teacher starts it');
     await teacher.getByTestId('begin').click();
     await ann.getByTestId('class-clock').getByText(/left/).waitFor();
-    await expect.poll(() => ann.getByTestId('issues').textContent()).toBe('');
+    await expect.poll(() => ann.getByTestId('end-turn').isDisabled()).toBe(false);
+    expect(await ann.getByTestId('end-turn').getAttribute('title')).toBe('');
+    expect(await ann.getByTestId('issues').textContent()).toBe('');
     // the projector names whom the world waits for
     await projector.getByTestId('projector-waiting-1').getByText('waiting for China, Japan and the United States').waitFor();
 

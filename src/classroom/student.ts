@@ -59,6 +59,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   await classLang(); // the class bar's words in the page's language (the game's own rule, or ?lang=)
   const sock = classSocket(token);
   const session = socketSession(sock);
+  session.closed = () => (status?.status === 'lobby' ? c('student.notStarted') : null); // End turn waits for the teacher's start
   const bar = h('div', { class: 'class-bar', 'data-testid': 'class-bar', role: 'status' });
   const gameRoot = h('div', { class: 'class-game' });
   clear(root);
@@ -308,6 +309,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       // "the class has not started yet" (an End turn in the lobby) is out of date once the teacher starts it
       const issues = gameRoot.querySelector('[data-testid=issues]');
       if (was === 'lobby' && status.status !== 'lobby' && issues) clear(issues);
+      if ((was === 'lobby') !== (status.status === 'lobby')) game?.refreshTurn();
       offset = status.clock.serverNow - Date.now();
       const pushedSeat = seatKey(status.world, status.country);
       if (pushedSeat !== seenSeat) [seenSeat, seenSeq] = [pushedSeat, -1]; // each seat counts its own

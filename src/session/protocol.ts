@@ -101,6 +101,8 @@ export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: stri
 export interface Session {
   /** true where submitting waits for other players (a class's round), not only for the engine: the End turn button says so */
   readonly waitsForOthers?: boolean;
+  /** why End turn cannot be pressed yet (a class the teacher has not started), or null: the button is disabled, saying so */
+  closed?: () => string | null;
   scenarios(): Promise<{ id: string; name: string; turns: number }[]>;
   agents(): Promise<string[]>;
   /** the briefing for a country in a scenario (default: the scenario of the game in progress, or the first) */

@@ -219,7 +219,7 @@ export class GameScreen {
   }
 
   private turnState(): TurnState {
-    return { over: this.snap.over, finishing: this.finishing, busy: this.busy, waits: !!this.session.waitsForOthers, changed: this.busy && JSON.stringify(this.draft) !== this.sent };
+    return { over: this.snap.over, finishing: this.finishing, busy: this.busy, waits: !!this.session.waitsForOthers, changed: this.busy && JSON.stringify(this.draft) !== this.sent, closed: this.session.closed?.() ?? null };
   }
 
   /** The header's score split opens the whole table, in the indicators tab. */
@@ -359,6 +359,7 @@ export class GameScreen {
     this.actions.snapshotChanged(r.value);
   }
 
+  refreshTurn(): void { const b = this.side.querySelector<HTMLButtonElement>('[data-testid="end-turn"]'); if (b) setTurnButton(b, this.turnState()); } // the host's `closed` changed
   resumeSent(sent: Draft): void { const d = this.draft; this.draft = sent; void this.endTurn(); this.map?.hold(false); this.draft = d; this.render(); } // End turn sent before a reload (a class): waits for the round (the map drawn), changes from `sent` sent again
   /** A class's round runs on after End turn: the changed draft replaces the orders sent (its answer is the first's). */
   private async resend(): Promise<void> {

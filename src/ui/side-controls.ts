@@ -14,6 +14,8 @@ export interface TurnState {
   waits: boolean;
   /** the draft differs from the orders sent (a class, while waiting): the button sends it again */
   changed: boolean;
+  /** why End turn cannot be pressed yet (a class not started), or null */
+  closed: string | null;
 }
 
 const label = (s: TurnState): string =>
@@ -33,7 +35,8 @@ export const turnStateHook: { on?: (s: TurnState) => void } = {};
 export function setTurnButton(b: HTMLButtonElement, s: TurnState): void {
   turnStateHook.on?.(s);
   b.textContent = label(s);
-  b.disabled = s.over ? s.finishing : s.busy && !(s.waits && s.changed);
+  b.disabled = s.over ? s.finishing : s.busy ? !(s.waits && s.changed) : s.closed !== null;
+  b.title = !s.over && !s.busy && s.closed !== null ? s.closed : '';
   b.classList.toggle('resend', s.busy && s.waits && s.changed);
 }
 

@@ -276,6 +276,7 @@ export const enClass = {
     whatIf: 'You are on {{timeline}}, your own: the class plays on in world {{world}} (switch back in the timeline menu)',
     sandbox: 'Sandbox: Fork or Undo to try a what-if of your own',
     lobby: 'Waiting for the teacher to start',
+    notStarted: 'The class has not started: End turn works once your teacher starts it',
     ended: 'The class has ended',
     countries: { one: '{{n}} country', many: '{{n}} countries' },
     submitted: 'Submitted',

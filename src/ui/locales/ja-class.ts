@@ -272,6 +272,7 @@ export const jaClass: Shape<typeof enClass> = {
     whatIf: 'あなた専用の{{timeline}}にいます。クラスはワールド {{world}} で続いています（タイムラインのメニューで戻れます）',
     sandbox: 'サンドボックス：分岐か取り消しで自分だけの「もしも」を試せます',
     lobby: '教師の開始を待っています',
+    notStarted: '授業はまだ始まっていません。先生が開始するとターン終了を押せます',
     ended: 'クラスは終了しました',
     countries: { one: '{{n}}か国', many: '{{n}}か国' },
     submitted: '提出済み',
