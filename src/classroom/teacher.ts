@@ -233,7 +233,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
               h('small', {}, p.connected ? (p.idleSeconds > 20 && s.status === 'running' ? c('dash.idle', { s: num(p.idleSeconds) }) : '') : c('dash.offline')),
               s.status === 'ended' ? '' : studentControls(s, w, seat, p),
             ))),
-          h('td', {}, w.over ? '' : seat.bot ? c('dash.seatBot') : seat.ready ? c('dash.submitted') : seat.submitted ? c('dash.draft') : s.status === 'lobby' ? '' : c('dash.notYet')),
+          h('td', { 'data-widest': c('dash.submitted') }, w.over ? '' : seat.bot ? c('dash.seatBot') : seat.ready ? c('dash.submitted') : seat.submitted ? c('dash.draft') : s.status === 'lobby' ? '' : c('dash.notYet')),
           h('td', {}, hl.scores ? fmt.signed(hl.scores[seat.country], 2) : ''),
         ))),
       ),
