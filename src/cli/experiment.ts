@@ -4,7 +4,6 @@
 // NAME.csv and report.html (src/cli/experiment-report.ts) into --out.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import cliProgress from 'cli-progress';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -18,7 +17,7 @@ import { checkOutputs, earlierFile, refuseForeignReport } from './files.ts';
 import { wrapIndented } from './table.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
-import { logProgress } from './progress-log.ts';
+import { progress } from './progress-log.ts';
 import { METRICS, playExperimentTask, type ExperimentLine, type ExperimentTask, type GameMetrics, type Yardstick } from './experiment-play.ts';
 
 export { METRICS, type GameMetrics };
@@ -201,9 +200,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const resumed = done.size;
   const twins = plan.total - plan.played;
   process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds, ${plan.played} games (${plan.yards} of them the seat at the status quo, the yardsticks${twins ? `, which are also the status-quo strategy's ${twins} games` : ''})${resumed ? `, ${resumed} already in the journal` : ''}, on ${workers} worker${workers > 1 ? 's' : ''}\n`);
-  const log = logProgress(o.progress !== false, 'experiment', plan.played, resumed);
-  const bar = o.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'experiment [{bar}] {value}/{total} games | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(plan.played, resumed);
+  const bar = progress(o.progress !== false, 'experiment', plan.played, resumed);
   let finished = 0;
   const line = (key: number) => JSON.parse([...done.lines([key])][0]) as ExperimentLine;
   const phase = async (keys: number[], task: (key: number) => ExperimentTask, stopped: () => boolean) => {
@@ -216,8 +213,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
       onResult: (text) => {
         done.append((JSON.parse(text) as ExperimentLine).key, text);
         finished++;
-        log?.update(resumed + finished);
-        bar?.update(resumed + finished);
+        bar.update(resumed + finished);
       },
       stopped,
     });
@@ -228,7 +224,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
       await phase(Array.from({ length: plan.yards }, (_, k) => k), (k) => plan.yardTask(k), stopped);
       if (!stopped()) await phase(plan.measureKeys(), (k) => plan.measureTask(k, (y) => (line(y) as Extract<ExperimentLine, { kind: 'yard' }>).yard), stopped);
     },
-    { after: () => bar?.stop(), onError: () => dropEmptyJournal(done.path, done.size) },
+    { after: () => bar.stop(), onError: () => dropEmptyJournal(done.path, done.size) },
   );
   if (sig) {
     // a journal with no game in it (stopped before the first ended) is no use to --resume, and would refuse a plain rerun

@@ -13,8 +13,7 @@ import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
 import { plural } from './table.ts';
-import cliProgress from 'cli-progress';
-import { logProgress } from './progress-log.ts';
+import { progress } from './progress-log.ts';
 
 export interface ForkOptions {
   at?: string;
@@ -87,9 +86,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
   const gdp: Record<CountryId, number[]> = Object.fromEntries(COUNTRIES.map((c) => [c, []])) as unknown as Record<CountryId, number[]>;
   // a bar on a terminal, a line a minute in a log (a fork with the planner played 23 s in silence)
   const games = 2 * runs;
-  const log = logProgress(o.progress !== false, 'fork', games);
-  const bar = o.progress !== false && process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'fork [{bar}] {value}/{total} games | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(games, 0);
+  const bar = progress(o.progress !== false, 'fork', games);
   for (let i = 0; i < runs; i++) {
     const start: GameState = { ...state, rng: newRngState(`fork:${seed}:${i}`), seed: `${replay.seed}/fork${seed}:${i}` };
     const a = continueGame(content, start, original, replay.orders, replay.orders.length);
@@ -99,10 +96,9 @@ export function cmdFork(file: string, o: ForkOptions): number {
       diffs[c].push(mean(b.objectives) - mean(a.objectives));
       gdp[c].push((b.state.regions[c].gdp / a.state.regions[c].gdp - 1) * 100);
     }
-    bar?.update(2 * (i + 1));
-    log?.update(2 * (i + 1));
+    bar.update(2 * (i + 1));
   }
-  bar?.stop();
+  bar.stop();
   const rows = COUNTRIES.map((c) => {
     const d = meanSd(diffs[c]);
     const g = meanSd(gdp[c]);

@@ -1,10 +1,9 @@
 // Plays game tasks on N threads (this one and N-1 worker threads) pulling from one queue, and hands results back by task index.
 import { Piscina } from 'piscina';
-import cliProgress from 'cli-progress';
 import { fromWire, playMany, type GameTask, type WireError } from './batch.ts';
 import { poolWorker, workerBundle } from './worker-bundle.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped } from './io.ts';
-import { logProgress } from './progress-log.ts';
+import { progress } from './progress-log.ts';
 
 /** Tasks by index: an array, or a list that makes each task when it is handed out (long batches). */
 export type TaskList<T = GameTask> = readonly T[] | { readonly length: number; at(i: number): T };
@@ -183,10 +182,7 @@ export interface PoolRun {
 /** Play every task with a progress bar on stderr; resolves with the result lines in task order. */
 export async function runTasks(r: PoolRun): Promise<string[]> {
   const out: string[] = new Array(r.tasks.length);
-  const bar = r.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: `${r.label} [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic) : null;
-  bar?.start(r.tasks.length, 0, { rate: '0' });
-  const log = logProgress(r.progress, r.label, r.tasks.length);
-  const t0 = performance.now();
+  const bar = progress(r.progress, r.label, r.tasks.length);
   let done = 0;
   // Ctrl-C or SIGTERM: hand out no more games, let the running ones end, then say that nothing was written (these
   // batches keep no journal) and exit 130 (143 for SIGTERM); a second signal exits at once
@@ -199,12 +195,11 @@ export async function runTasks(r: PoolRun): Promise<string[]> {
           out[i] = line;
           r.onResult?.(line, i);
           done++;
-          bar?.update(done, { rate: (done / ((performance.now() - t0) / 1000)).toFixed(1) });
-          log?.update(done);
+          bar.update(done);
         },
         stopped,
       }),
-    { after: () => bar?.stop() },
+    { after: () => bar.stop() },
   );
   if (sig) {
     process.stderr.write(interruptedLine(r.label, sig, ` after ${done} of ${r.tasks.length} games; nothing written (a ${r.label} keeps no journal: run it again)`));

@@ -1,6 +1,8 @@
 // Progress for a log rather than a terminal: when stderr is not a TTY (CI, a job scheduler's log file, a pipe) the
 // progress bar is not drawn, and a long batch would say nothing for hours. Instead, one plain line at most once a
-// minute (GAMBIT_PROGRESS_MS to change it); a batch that ends sooner prints none.
+// minute (GAMBIT_PROGRESS_MS to change it); a batch that ends sooner prints none. `progress()` is what a batch
+// command calls: the bar on a terminal, these lines in a log.
+import cliProgress from 'cli-progress';
 
 const EVERY_MS = 60_000;
 
@@ -35,4 +37,27 @@ export class LogProgress {
 /** The log's progress lines when the bar cannot be drawn (stderr not a TTY) and progress is wanted. */
 export function logProgress(want: boolean, label: string, total: number, start = 0): LogProgress | null {
   return want && !process.stderr.isTTY ? new LogProgress(label, total, start) : null;
+}
+
+/** A batch's progress on stderr: told the games finished, it stops when the batch ends. */
+export interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+/** The batch's progress: a bar with the rate and time left when stderr is a terminal, plain lines at most once a minute
+ * when it is not (LogProgress), nothing when not wanted (--no-progress). `start`: games done before this run (a
+ * resumed journal), counted in the total but not in the rate. */
+export function progress(want: boolean, label: string, total: number, start = 0): Progress {
+  const log = logProgress(want, label, total, start);
+  const bar = want && process.stderr.isTTY ? new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic) : null;
+  const t0 = performance.now();
+  bar?.start(total, start, { rate: '0' });
+  return {
+    update(done) {
+      bar?.update(done, { rate: ((done - start) / Math.max(1e-3, (performance.now() - t0) / 1000)).toFixed(1) });
+      log?.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
 }

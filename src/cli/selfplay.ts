@@ -1,12 +1,11 @@
 // `gambit selfplay` and `gambit merge`: seeded games on worker threads, written in game order whatever the worker count;
 // a journal (OUT.partial) lets an interrupted run resume, and the output file appears only when complete.
 import { existsSync, rmSync } from 'node:fs';
-import cliProgress from 'cli-progress';
 import { COUNTRIES, ENGINE_VERSION, type CountryId } from '../../engine/index.ts';
 import { UsageError, int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import type { GameTask, ResultLine } from './batch.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped } from './io.ts';
-import { logProgress } from './progress-log.ts';
+import { progress } from './progress-log.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { inputFiles } from './content.ts';
@@ -70,13 +69,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   const resumed = done?.size ?? 0;
   const todo = done ? mine.filter((g) => !done.has(g)) : mine;
 
-  const bar =
-    o.progress && process.stderr.isTTY
-      ? new cliProgress.SingleBar({ format: 'selfplay [{bar}] {value}/{total} games | {rate} games/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 50 }, cliProgress.Presets.shades_classic)
-      : null;
-  bar?.start(mine.length, resumed, { rate: '0' });
-  const log = logProgress(o.progress, 'selfplay', mine.length, resumed);
-  const t0 = performance.now();
+  const bar = progress(o.progress, 'selfplay', mine.length, resumed);
   let finished = 0;
   // stdout: print in game order as soon as the next game is ready
   const pending = new Map<number, string>();
@@ -93,8 +86,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
       }
     }
     finished++;
-    bar?.update(resumed + finished, { rate: (finished / ((performance.now() - t0) / 1000)).toFixed(1) });
-    log?.update(resumed + finished);
+    bar.update(resumed + finished);
   };
 
   // Ctrl-C or SIGTERM (a job scheduler's limit, a container stopped): hand out no more games, let the running ones end
@@ -103,7 +95,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   const sig = await playUntilStopped(
     // tasks made as they are handed out: a 100,000-game run holds no list of them
     (stopped) => playScheduled({ tasks: { length: todo.length, at: (i) => task(todo[i]) }, workers, onResult: (line) => emit(line), stopped }),
-    { after: () => bar?.stop(), onError: () => done && dropEmptyJournal(done.path, done.size) },
+    { after: () => bar.stop(), onError: () => done && dropEmptyJournal(done.path, done.size) },
   );
   if (sig) {
     // a journal with no game in it (stopped before the first ended) is no use to --resume, and would refuse a plain rerun
