@@ -132,7 +132,18 @@ export function cmdReplayVerify(file: string, o: { scenario?: string }): number 
   // the hashes say the orders give the states; the agents field must say who gave the orders (fork plays them on):
   // both checked in one pass over the replay
   const agents = replayAgentsWatcher(c, replay);
-  const v = verifyReplay(c, replay, { visit: agents.visit });
+  // on a terminal, the turn it is at (a replay with planners took 9 s in silence); in a log or a pipe, only the answer
+  const tty = process.stderr.isTTY === true;
+  let shown = 0;
+  const visit = (s: Parameters<typeof agents.visit>[0], played: number) => {
+    agents.visit(s, played);
+    const now = performance.now();
+    if (!tty || played === 0 || now - shown < 250) return;
+    shown = now;
+    process.stderr.write(`\rreplay verify: turn ${played} of ${replay.turns}\x1b[K`);
+  };
+  const v = verifyReplay(c, replay, { visit });
+  if (tty && shown > 0) process.stderr.write('\r\x1b[K');
   if (v.ok) {
     const who = agents.result();
     if (!who.ok) {
