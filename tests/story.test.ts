@@ -169,6 +169,15 @@ describe('the map’s magnet supply figure', () => {
     expect(supplyPct(0.92)).toBe('92%');
     expect(supplyPct(1.004)).toBe('100%');
   });
+  // a new player read "magnets 95% · short" beside the glossary's "under 95% the map shows it short"
+  it('marks a country short only when the figure it shows is under 95% (80% for a crisis)', async () => {
+    const { supplyPct } = await import('../src/ui/labels.ts');
+    const { strainOf } = await import('../src/render/strain.ts');
+    expect([supplyPct(0.94996), strainOf(0.94996)]).toEqual(['95%', 'calm']);
+    expect([supplyPct(0.9494), strainOf(0.9494)]).toEqual(['94.9%', 'strained']);
+    expect([supplyPct(0.79996), strainOf(0.79996)]).toEqual(['80%', 'strained']);
+    expect([supplyPct(0.7994), strainOf(0.7994)]).toEqual(['79.9%', 'crisis']);
+  });
 });
 
 describe('the full ledger’s amounts', () => {

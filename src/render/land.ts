@@ -4,12 +4,9 @@ import { Graphics } from 'pixi.js';
 import type { CountryView, RegionId } from '../../engine/lite.ts';
 import type { RegionShapes } from './geo.ts';
 import { BORDER, COAST, LAND_FILL, mix } from './style.ts';
+import { strainOf, type Strain } from './strain.ts';
 
-/** A country's state for the map: how much of the magnets it needs it got last quarter. */
-export type Strain = 'calm' | 'strained' | 'crisis';
-export function strainOf(ratio: number): Strain {
-  return ratio >= 0.95 ? 'calm' : ratio >= 0.8 ? 'strained' : 'crisis';
-}
+export { strainOf, type Strain };
 /** Outline colours of the states (amber and vermillion: told apart by the label's words and the line's width too). */
 export const STRAIN_COLOUR: Record<Strain, number> = { calm: 0xffffff, strained: 0xffb000, crisis: 0xff4d40 };
 
