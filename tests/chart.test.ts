@@ -101,6 +101,20 @@ describe('lineChart with zero kept', () => {
       g.document = was;
     }
   });
+  // the end screen's price charts draw China dashed: its legend swatch was solid, like every solid line's
+  it("draws a dashed line's legend swatch dashed", () => {
+    const g = globalThis as { document?: unknown };
+    const was = g.document;
+    g.document = { createElementNS: () => node(), createElement: () => node() };
+    try {
+      const fig = lineChart('price', [{ label: 'outside China', values: [1, 2], colour: '#0072B2' }, { label: 'China', values: [1, 1.5], colour: '#56B4E9', dashed: true }]) as unknown as Node;
+      const swatches = (fig.children[2] as Node).children.map((c) => (c as Node & { innerHTML: string }).innerHTML);
+      expect(swatches[0]).toBe('<i style="background:#0072B2"></i>');
+      expect(swatches[1]).toContain('repeating-linear-gradient(90deg,#56B4E9 0 4px,transparent 4px 7px)');
+    } finally {
+      g.document = was;
+    }
+  });
   // the debrief's five score charts: each one's span centred on its data drew -3..3 beside -6..2, yet the page said
   // they shared one scale; given one range that holds all their data, they draw one axis
   it('draws one axis for charts given the same range', () => {

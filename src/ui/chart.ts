@@ -130,7 +130,9 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   legend.className = 'legend';
   for (const x of series) {
     const i = document.createElement('span');
-    i.innerHTML = `<i style="background:${x.colour}${x.dashed ? ';opacity:.6' : ''}"></i>`;
+    // a dashed line's swatch is dashed as its line is (4 on, 3 off): a solid swatch beside a dashed China read as
+    // the same kind of line as "had you done nothing"
+    i.innerHTML = `<i style="background:${x.dashed ? `repeating-linear-gradient(90deg,${x.colour} 0 4px,transparent 4px 7px)` : x.colour}"></i>`;
     i.append(x.label);
     legend.append(i);
   }
