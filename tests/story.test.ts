@@ -122,8 +122,10 @@ describe('the digest story', () => {
     expect(plainNews('A storm hits. USA ports close.')).toBe('A storm hits. The United States ports close.');
     expect(plainNews("JPN's Minamitorishima deep-sea mud programme P4: the trial lift passes; so the 350 t/day pilot has a 88% chance of passing.")).toBe("Japan's Minamitorishima deep-sea mud programme: the trial lift passes; so the 350 t/day pilot has an 88% chance of passing.");
     // a project's id is named nowhere else a player looks (a class asked what "P2" was), so the news drops it
-    expect(plainNews('Mine expansion P2 (AUS) is complete.')).toBe('Mine expansion (Australia) is complete.');
-    expect(plainNews('NdFeB magnet plant P12 (JPN in AUS) has failed: the money is spent and no capacity comes of it.')).toBe('NdFeB magnet plant (Japan in Australia) has failed: the money is spent and no capacity comes of it.');
+    // and says whose it is: "Mine expansion (Australia)" read as the player's own mine expansion in Australia
+    expect(plainNews('Mine expansion P2 (AUS) is complete.')).toBe('Mine expansion (Australia’s) is complete.');
+    expect(plainNews('Mine expansion P2 (USA) is complete: 50% of its capacity now, all of it in 4 quarters.')).toBe('Mine expansion (the United States’) is complete: 50% of its capacity now, all of it in 4 quarters.');
+    expect(plainNews('NdFeB magnet plant P12 (JPN in AUS) has failed: the money is spent and no capacity comes of it.')).toBe('NdFeB magnet plant (Japan’s, in Australia) has failed: the money is spent and no capacity comes of it.');
     expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
   });
   it('says "NdFeB magnet exports", not "NdFeB magnets exports" (Australia’s turn 2 and 3 news; the Deals form and deal terms use stageAttr)', async () => {

@@ -239,10 +239,10 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
     closedLine(over),
     h('h3', {}, t('panel.thisTurn')),
     (draft.investments ?? []).length
-      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? ` (${countryName(i.host)})` : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
+      ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? t('panel.hostedIn', { where: countryIn(i.host) }) : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length || rampItems.length ? h('ul', { class: 'running' }, ...rampItems, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    running.length || rampItems.length ? h('ul', { class: 'running' }, ...rampItems, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? t('panel.hostedIn', { where: countryIn(p.host) }) : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
     h('h3', {}, t('panel.options')),
     list,
   ));

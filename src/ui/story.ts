@@ -18,6 +18,9 @@ export function plainNews(line: string): string {
   // a deal's id said as a deal's ("Japan proposes D6" read as jargon to a class; "deal D6" as the Deals tab says it)
   // a project's id ("Mine expansion P2 (AUS) is complete") names it nowhere else a player looks: the panels and the end
   // screen name projects by kind and place, so the news does too (the engine's line, the CLI's and the exports keep it)
+  // whose project it is, in English: "Mine expansion (Australia) is complete" read as the player's own mine expansion
+  // in Australia (the Invest tab's "Mine expansion (Australia): 9 quarters left")
+  if (lang() !== 'ja') line = line.replace(/^(.+?) (P\d+) \(([A-Z]{3})(?: in ([A-Z]{3}))?\) (is complete|has failed)/, (_, label: string, id: string, o: string, host: string | undefined, verb: string) => `${label} ${id} (${countryOwn(o)}${host ? `, in ${countryIn(host)}` : ''}) ${verb}`);
   return newsWords(line).replace(/ P\d+(?= \(|:)/, '').replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`).replace(/\b(proposes|accepts|rejects) (D\d+)\b/g, '$1 deal $2');
 }
 

@@ -100,6 +100,7 @@ export const en = {
     whereBuild: 'where to build {{what}}',
     mudRetry: ', retry {{n}}',
     mudWaiting: 'waiting for budget',
+    hostedIn: ' in {{where}}',
     quartersLeft_one: '{{count}} quarter left',
     quartersLeft_other: '{{count}} quarters left',
     rampingUp_one: 'ramping up: {{pct}}% of its capacity, all of it in {{count}} quarter',

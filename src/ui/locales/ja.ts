@@ -97,6 +97,7 @@ export const ja: First = {
     whereBuild: '{{what}}を建てる場所',
     mudRetry: '（再試行 {{n}} 回目）',
     mudWaiting: '予算待ち',
+    hostedIn: '（{{where}}で）',
     quartersLeft_one: '残り {{count}} 四半期',
     quartersLeft_other: '残り {{count}} 四半期',
     rampingUp_one: '立ち上げ中：生産能力の{{pct}}%、全量まであと{{count}}四半期',
