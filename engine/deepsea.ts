@@ -104,6 +104,11 @@ function tryStart(content: Content, R: Record<RegionId, RegionState>, p: Project
   return `the ${st.label}${again ? ' retry' : ''} waits for budget: it needs ${usd(cost)}, ${usd(Math.max(0, r?.budget ?? 0))} is available; the programme is paused until the budget allows.`;
 }
 
+/** A project's quarter of delay in the news (its chance is the type's delayRisk a quarter). */
+export function slipsWords(risk: number, left: number): string {
+  return `slips a quarter (a ${Math.round(risk * 100)}% risk each quarter): ${left} quarter${left === 1 ? '' : 's'} left.`;
+}
+
 /** "JPN's ... programme P12" for the news, built only when there is news (most turns have none). */
 function whoOf(p: Project, label: string): string {
   return `${p.owner}'s ${label} programme ${p.id}`;
@@ -131,7 +136,10 @@ export function advanceMud(content: Content, state: GameState, R: Record<RegionI
   const q = state.quartersPerTurn;
   if (p.startedTurn < turn && !(st.lifts && mudSuspended(shocks, p.host))) {
     p.remainingQuarters -= q;
-    if (p.remainingQuarters > 0 && keyedUniform4(state.seed, 'delay', p.id, turn) < t.delayRisk * q) p.remainingQuarters += 1;
+    if (p.remainingQuarters > 0 && keyedUniform4(state.seed, 'delay', p.id, turn) < t.delayRisk * q) {
+      p.remainingQuarters += 1;
+      news.push(`${whoOf(p, t.label)}: the ${st.label} ${slipsWords(t.delayRisk, p.remainingQuarters)}`);
+    }
   }
   if (p.remainingQuarters > 0) return;
   // the stage's reads: a Polya urn on the belief, the same in law as reads of a fixed unknown performance drawn from the prior

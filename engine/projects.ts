@@ -6,7 +6,7 @@ import type { Orders } from './schema.ts';
 import { keyedUniform, keyedUniform4 } from './prng.ts';
 import { budgetAvailable } from './policy.ts';
 import { knownProjectType, projectType } from './own.ts';
-import { advanceMud, newProgramme, stageChance } from './deepsea.ts';
+import { advanceMud, newProgramme, slipsWords, stageChance } from './deepsea.ts';
 import { pow } from './detmath.ts';
 import { addStageCapacity, privateSupply, sortPipeline } from './pipeline.ts';
 import { RAMP_ADD, RAMP_AT, rampIncrements } from './ramp.ts';
@@ -179,7 +179,11 @@ function buildingStep(content: Content, state: GameState, R: Record<RegionId, Re
     for (const e of instant) if (e.effect.kind === 'projectDelay' && e.effect.projectType === p.type) p.remainingQuarters = Math.max(0, p.remainingQuarters + e.effect.quarters);
     if (p.startedTurn < turn) {
       p.remainingQuarters -= q;
-      if (p.remainingQuarters > 0 && keyedUniform4(state.seed, 'delay', p.id, turn) < t.delayRisk * q) p.remainingQuarters += 1;
+      if (p.remainingQuarters > 0 && keyedUniform4(state.seed, 'delay', p.id, turn) < t.delayRisk * q) {
+        p.remainingQuarters += 1;
+        // said, not only counted: a countdown that stood still read as a fault
+        news?.push(`${t.label} ${p.id} (${p.owner}${p.host !== p.owner ? ` in ${p.host}` : ''}) ${slipsWords(t.delayRisk, p.remainingQuarters)}`);
+      }
     }
     if (p.remainingQuarters <= 0) {
       if (keyedUniform(`${state.seed}:success:${p.id}`) < t.successChance) {

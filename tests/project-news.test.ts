@@ -75,6 +75,8 @@ const KINDS: [string, RegExp][] = [
   ['project complete, ramping up', /^.+ P\d+ \(\w{3}\) is complete: \d+% of its capacity now, all of it in \d+ quarters\.$/],
   ['project complete abroad', /^.+ P\d+ \(JPN in AUS\) is complete[.:]/],
   ['project failed', /has failed: the money is spent/],
+  ['project slips', /^.+ P\d+ \(\w{3}(?: in \w{3})?\) slips a quarter \(a \d+% risk each quarter\): \d+ quarters? left\.$/],
+  ['programme stage slips', /programme P\d+: the .+ slips a quarter \(a \d+% risk each quarter\): \d+ quarters? left\.$/],
   ['stage passes, next starts', /: the .+ passes \(.+, so the .+ starts: /],
   ['stage passes, next waits', /: the .+ passes \(.+ waits for budget: /],
   ['budget allows', /: the budget now allows it; /],

@@ -125,6 +125,7 @@ describe('the digest story', () => {
     // and says whose it is: "Mine expansion (Australia)" read as the player's own mine expansion in Australia
     expect(plainNews('Mine expansion P2 (AUS) is complete.')).toBe('Mine expansion (Australia’s) is complete.');
     expect(plainNews('Mine expansion P2 (USA) is complete: 50% of its capacity now, all of it in 4 quarters.')).toBe('Mine expansion (the United States’) is complete: 50% of its capacity now, all of it in 4 quarters.');
+    expect(plainNews('Mine expansion P12 (JPN in AUS) slips a quarter (a 5% risk each quarter): 7 quarters left.')).toBe('Mine expansion (Japan’s, in Australia) slips a quarter (a 5% risk each quarter): 7 quarters left.');
     expect(plainNews('NdFeB magnet plant P12 (JPN in AUS) has failed: the money is spent and no capacity comes of it.')).toBe('NdFeB magnet plant (Japan’s, in Australia) has failed: the money is spent and no capacity comes of it.');
     expect(plainNews('a retry has a 8% chance, a 11% chance, a 18.5% chance, a 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal')).toBe('a retry has an 8% chance, an 11% chance, an 18.5% chance, an 81% chance; a 78% chance, a 180% rise, 2025-2035, the Lynas-MP deal');
   });

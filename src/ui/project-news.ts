@@ -36,6 +36,8 @@ const learntJa = (m: string[], i: number) => `推定性能は最良の場合の$
 /** A deep-sea programme's line after "<owner>'s <label> programme <id>: " (engine/deepsea.ts advanceMud()). */
 function mudJa(rest: string): string {
   let m: RegExpExecArray | null;
+  m = new RegExp(`^the ${STAGE} slips a quarter \\(a (\\d+)% risk each quarter\\): (\\d+) quarters? left\\.$`).exec(rest);
+  if (m) return `${stage(m[1]!)}が1四半期遅れる（遅延リスクは各四半期${m[2]}%）：残り${m[3]}四半期。`;
   if (rest.startsWith('the budget now allows it; ')) return `予算が確保できた。${startJa(rest.slice('the budget now allows it; '.length))}`;
   m = new RegExp(`^the ${STAGE} passes \\(${READS}\\); ${LEARNT}\\. Commercial lifting starts: ([\\d,]+) t REO a year of heavy-rich mud ore, which needs separation plants \\(Japan's own or a partner's\\) to become oxide\\. The programme cost USD ([\\d.]+) bn\\.$`).exec(rest);
   if (m) return `${stage(m[1]!)}が成功（${readsJa(m, 2)}）。${learntJa(m, 6)}。商業揚泥が始まる：重レアアースに富む泥の鉱石を年${m[8]} t REO。酸化物にするには分離精製工場（日本の自前か提携先）が要る。事業の費用は計${usdJa(m[9]!)}。`;
@@ -107,6 +109,8 @@ export function projectNewsJa(line: string): string | null {
   if (m) return `${countryName(m[1]!)}が${m[3] ? `${countryName(m[3])}で` : ''}${label(m[2]!)}に着手（${m[4]}件、${usdJa(m[5]!)}、${m[6]}四半期）。`;
   m = new RegExp(`^${LABEL} (P\\d+) \\(${C}(?: in ${C})?\\) is complete(?:: (\\d+)% of its capacity now, all of it in (\\d+) quarters)?\\.$`).exec(line);
   if (m) return `${countryName(m[3]!)}の${label(m[1]!)}${m[4] ? `（${countryName(m[4])}）` : ''}が完成${m[5] ? `：当初は生産能力の${m[5]}%、${m[6]}四半期で全量に達する` : ''}。`;
+  m = new RegExp(`^${LABEL} (P\\d+) \\(${C}(?: in ${C})?\\) slips a quarter \\(a (\\d+)% risk each quarter\\): (\\d+) quarters? left\\.$`).exec(line);
+  if (m) return `${countryName(m[3]!)}の${label(m[1]!)}${m[4] ? `（${countryName(m[4])}）` : ''}が1四半期遅れる（遅延リスクは各四半期${m[5]}%）：残り${m[6]}四半期。`;
   m = new RegExp(`^${LABEL} (P\\d+) \\(${C}\\) has failed: the money is spent and no capacity comes of it\\.$`).exec(line);
   if (m) return `${countryName(m[3]!)}の${label(m[1]!)}は失敗：資金は使われ、生産能力は得られない。`;
   m = new RegExp(`^${C}'s ${LABEL} programme (P\\d+): (.+)$`).exec(line);

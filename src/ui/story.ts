@@ -20,7 +20,7 @@ export function plainNews(line: string): string {
   // screen name projects by kind and place, so the news does too (the engine's line, the CLI's and the exports keep it)
   // whose project it is, in English: "Mine expansion (Australia) is complete" read as the player's own mine expansion
   // in Australia (the Invest tab's "Mine expansion (Australia): 9 quarters left")
-  if (lang() !== 'ja') line = line.replace(/^(.+?) (P\d+) \(([A-Z]{3})(?: in ([A-Z]{3}))?\) (is complete|has failed)/, (_, label: string, id: string, o: string, host: string | undefined, verb: string) => `${label} ${id} (${countryOwn(o)}${host ? `, in ${countryIn(host)}` : ''}) ${verb}`);
+  if (lang() !== 'ja') line = line.replace(/^(.+?) (P\d+) \(([A-Z]{3})(?: in ([A-Z]{3}))?\) (is complete|has failed|slips a quarter)/, (_, label: string, id: string, o: string, host: string | undefined, verb: string) => `${label} ${id} (${countryOwn(o)}${host ? `, in ${countryIn(host)}` : ''}) ${verb}`);
   return newsWords(line).replace(/ P\d+(?= \(|:)/, '').replace(/^the (United States|rest of the world)\b/, (_, n: string) => `The ${n}`).replace(/\b(proposes|accepts|rejects) (D\d+)\b/g, '$1 deal $2');
 }
 
