@@ -10,7 +10,7 @@ import { setLang } from '../src/ui/i18n.ts';
 import { money } from '../src/ui/labels.ts';
 
 installFakeDom();
-const { dealsPanel, investmentPanel } = await import('../src/ui/panels.ts');
+const { dealsPanel, investmentPanel, stockpilePanel } = await import('../src/ui/panels.ts');
 const types = new SessionCore(content).projectTypes();
 const ds = content.projects.deepSea;
 
@@ -51,6 +51,24 @@ describe('a paused deep-sea stage says what it needs to resume', () => {
     p.mud!.attempt = 2;
     const text = (investmentPanel(viewFor(r, 'JPN'), {}, () => {}, types, budget) as unknown as FakeElement).querySelector('.running')!.textContent;
     expect(text).toContain(`needs ${money(need * 2 * ds.retry.costShare)} to resume`);
+  });
+});
+
+// a new player bought two Dy/Tb lots in the Invest tab; the Stockpile tab still said "Dy/Tb oxide held 30 t"
+describe('the Stockpile tab counts the lots bought this turn', () => {
+  it('beside what is held, in English and Japanese', async () => {
+    const s = createGame(content, 1);
+    const view = viewFor(s, 'JPN');
+    const lot = types.find((x) => x.type === 'stockpile.heavy')!;
+    const draft = { investments: [{ type: 'stockpile.heavy', units: 2 }] };
+    const held = (d: object, g: string) => (stockpilePanel(view, d, () => {}, false, types) as unknown as FakeElement).querySelector(`[data-testid="held-${g}"]`)!.textContent;
+    await setLang('en');
+    expect(held(draft, 'heavy')).toBe(`${Math.round(view.self.stockpile.heavy)} t, and ${2 * lot.capacity} t bought in the Invest tab this turn`);
+    expect(held(draft, 'light')).toBe(`${Math.round(view.self.stockpile.light).toLocaleString('en-US')} t`);
+    expect(held({}, 'heavy')).toBe(`${Math.round(view.self.stockpile.heavy)} t`);
+    await setLang('ja');
+    expect(held(draft, 'heavy')).toContain(`（このターン投資タブで ${2 * lot.capacity} t 購入）`);
+    await setLang('en');
   });
 });
 

@@ -277,7 +277,7 @@ export class GameScreen {
       case 'Invest':
         return investmentPanel(v, this.draft, this.changed, this.projectTypes, this.snap.budget, this.snap.over, this.snap.turns);
       case 'Stockpile':
-        return stockpilePanel(v, this.draft, this.changed, this.snap.over);
+        return stockpilePanel(v, this.draft, this.changed, this.snap.over, this.projectTypes);
       case 'Deals':
         return dealsPanel(v, this.draft, this.changed, this.snap.turns, this.snap.over);
       default:

@@ -248,8 +248,11 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
   ));
 }
 
-export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
+export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed, over = false, types: ProjectInfo[] = []): HTMLElement {
   const s = view.self.stockpile;
+  // lots bought in the Invest tab this turn, beside what is held (the tab said 30 t held with 20 t more ordered)
+  const ordered = (stage: string) => (draft.investments ?? []).reduce((a, i) => { const ty = types.find((x) => x.type === i.type); return a + (ty?.type.startsWith('stockpile') && ty.stage === stage ? ty.capacity * (i.units ?? 1) : 0); }, 0);
+  const held = (g: 'light' | 'heavy') => { const o = ordered(g === 'light' ? 'oxide.light' : 'oxide.heavy'); return `${num(s[g])} t${o > 0 ? t('panel.orderedToo', { n: num(o) }) : ''}`; };
   const mk = (g: 'light' | 'heavy') => {
     const what = stageName(g === 'light' ? 'oxide.light' : 'oxide.heavy');
     const input = h('input', { type: 'number', min: 0, max: Math.floor(s[g]), step: 1, value: draft.stockpileRelease?.[g] ?? 0, 'data-testid': `stockpile-release-${g}`, 'aria-label': t('panel.release', { what }) }) as HTMLInputElement;
@@ -264,7 +267,7 @@ export function stockpilePanel(view: CountryView, draft: Draft, changed: Changed
     'section',
     { class: 'panel', 'aria-label': t('tab.Stockpile') },
     closedLine(over),
-    h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', {}, `${num(s.light)} t`), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', {}, `${num(s.heavy)} t`)),
+    h('dl', {}, h('dt', {}, t('panel.held', { what: stageName('oxide.light') })), h('dd', { 'data-testid': 'held-light' }, held('light')), h('dt', {}, t('panel.held', { what: stageName('oxide.heavy') })), h('dd', { 'data-testid': 'held-heavy' }, held('heavy'))),
     h('p', { class: 'hint' }, t('panel.stockHint'), termLink('stockpile')),
     // each label keeps its input beside it (the Dy/Tb field fell to the next line, away from its label)
     h('div', { class: 'row wrap' }, mk('light'), mk('heavy')),

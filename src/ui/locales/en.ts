@@ -107,6 +107,7 @@ export const en = {
     rampingUp_other: 'ramping up: {{pct}}% of its capacity, all of it in {{count}} quarters',
     remove: 'remove',
     held: '{{what}} held',
+    orderedToo: ', and {{n}} t bought in the Invest tab this turn',
     release: 'Release {{what}} (t)',
     stockHint: 'Buy into the stockpile from the Invest tab. Released oxide is sold on the market this quarter.',
     offers: 'Offers to you',

@@ -104,6 +104,7 @@ export const ja: First = {
     rampingUp_other: '立ち上げ中：生産能力の{{pct}}%、全量まであと{{count}}四半期',
     remove: '削除',
     held: '{{what}}の保有量',
+    orderedToo: '（このターン投資タブで {{n}} t 購入）',
     release: '{{what}}を放出（t）',
     stockHint: '備蓄の購入は「投資」タブから。放出した酸化物は今四半期に市場で売られます。',
     offers: 'あなたへの提案',
