@@ -16,17 +16,41 @@ export function formatHeadline(hd: Headline, v: number): string {
   return num(v);
 }
 
+/** The step a headline is shown in: a whole unit, a tenth of approval and security, a tenth of a point of supply. */
+const STEP = (hd: Headline): number => (hd === 'magnetSupplyRatio' ? 0.001 : hd === 'approval' || hd === 'security' ? 0.1 : 1);
+
+/** `values` rounded to multiples of `step` so that they add up to `total` rounded (largest remainders: each value is
+ * rounded down, and the units still missing go to the largest fractions), not each on its own: GDP's causes read +4,
+ * +2, −1, −1, +1 beside a change of +4. */
+export function roundedToSum(values: readonly number[], total: number, step: number): number[] {
+  const units = values.map((v) => v / step);
+  const floor = units.map(Math.floor);
+  let missing = Math.round(total / step) - floor.reduce((a, b) => a + b, 0);
+  const order = units.map((u, i) => i).sort((a, b) => units[b]! - floor[b]! - (units[a]! - floor[a]!) || a - b);
+  const out = floor.slice();
+  for (let k = 0; k < order.length && missing !== 0; k++) {
+    out[order[k]!] += missing > 0 ? 1 : -1; // missing < 0 only if `total` is not the values' sum: taken from the largest
+    missing += missing > 0 ? -1 : 1;
+  }
+  return out.map((u) => u * step);
+}
+
 export function ledger(report: TurnReport, country: CountryId, hd: Headline): HTMLElement {
   const x = report.headlines[country][hd];
   const scale = Math.max(...x.causes.map((c) => Math.abs(c.amount)), 1e-12);
+  // the change as the two figures shown differ (4,121 → 4,118 is −3, not the −2.6 rounded), and the causes rounded to
+  // add up to it
+  const step = STEP(hd);
+  const shown = (Math.round(x.value / step) - Math.round(x.prev / step)) * step;
+  const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, step);
   return h(
     'ul',
     { class: 'ledger', 'data-testid': `ledger-${hd}` },
-    ...x.causes.filter((c) => !roundsToZero(hd, c.amount)).map((c) =>
+    ...x.causes.map((c, i) => ({ c, a: amounts[i]! })).filter(({ a }) => !roundsToZero(hd, a)).map(({ c, a }) =>
       h(
         'li',
         {},
-        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, fmtChange(hd, c.amount, 'pt'))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)}${paren(fmtChange(hd, x.change, 'pt'))}`)),
+        h('details', {}, h('summary', {}, h('span', { class: 'cause' }, causeName(c.cause, country)), h('span', { class: `bar ${c.amount < 0 ? 'neg' : 'pos'}`, style: `width:${Math.max(2, (Math.abs(c.amount) / scale) * 120).toFixed(0)}px` }), h('span', { class: 'amt' }, fmtChange(hd, a, 'pt'))), h('p', { class: 'hint' }, `${formatHeadline(hd, x.prev)} → ${formatHeadline(hd, x.value)}${paren(fmtChange(hd, shown, 'pt'))}`)),
       ),
     ),
   );

@@ -1,0 +1,61 @@
+// A headline's why ledger adds up as it is shown: a new player's GDP ledger read +4, +2, −1, −1, +1 beside a change of
+// +4, and "4,121 → 4,118 (−2)". The causes are rounded to add up (largest remainders, src/ui/ledger.ts roundedToSum)
+// to the change the two figures shown make.
+import { describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { SessionCore } from '../src/session/core.ts';
+import { COUNTRIES, HEADLINES, type TurnReport } from '../engine/index.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+
+installFakeDom();
+const { ledger, roundedToSum } = await import('../src/ui/ledger.ts');
+const { setLang } = await import('../src/ui/i18n.ts');
+
+describe('roundedToSum', () => {
+  it('rounds values to a step so that they add up to the total rounded', () => {
+    expect(roundedToSum([3.6, 1.6, -0.6, -0.6, 0.6], 4.6, 1)).toEqual([4, 2, -1, -1, 1]); // 5: each rounds as before
+    expect(roundedToSum([3.4, 1.6, -0.6, -0.6, 0.6], 4.4, 1)).toEqual([3, 2, -1, -1, 1]); // 4: the smallest fraction gives
+    expect(roundedToSum([0.3, 0.3, 0.3], 0.9, 1)).toEqual([1, 0, 0]); // ties: the first in order takes the unit
+    expect(roundedToSum([-2.2], -3, 1)).toEqual([-3]); // a total the figures shown make
+    for (let i = 0; i < 500; i++) {
+      const v = Array.from({ length: 1 + (i % 7) }, (_, k) => Math.sin(i * 7.1 + k * 3.3) * 10 ** ((i + k) % 4));
+      const total = v.reduce((a, b) => a + b, 0);
+      const r = roundedToSum(v, total, 0.1);
+      expect(Math.round(r.reduce((a, b) => a + b, 0) * 10) + 0).toBe(Math.round(total * 10) + 0);
+      r.forEach((x, k) => expect(Math.abs(x - v[k]!)).toBeLessThan(0.1 + 1e-9));
+    }
+  });
+});
+
+describe('the why ledger in a game', () => {
+  it('shows causes that add up to the change the figures make, for every headline of every country, 6 turns', async () => {
+    await setLang('en');
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed: 2 });
+    if (!r.ok) throw new Error(r.error);
+    const num = (t: string) => Number(t.replace(/[^\d.−+-]/g, '').replace('−', '-'));
+    let checked = 0;
+    for (let turn = 0; turn < 6; turn++) {
+      const snap = s.submit({});
+      if (!snap.ok) throw new Error(snap.error);
+      const report = snap.value.report as TurnReport;
+      for (const c of COUNTRIES)
+        for (const hd of HEADLINES) {
+          const ul = ledger(report, c, hd) as unknown as FakeElement;
+          const items = ul.querySelectorAll('li');
+          if (!items.length) continue;
+          const amounts = ul.querySelectorAll('.amt').map((e) => num(e.textContent.replace(/ ?pp$/, '')));
+          const hint = ul.querySelector('.hint')!.textContent;
+          const [, from, to, change] = /^(.+) → (.+) \((.+)\)$/.exec(hint)!;
+          const f = num(from!.replace('%', ''));
+          const t = num(to!.replace('%', ''));
+          const d = change === '±0' ? 0 : num(change!.replace(/ ?pp$/, ''));
+          const tol = hd === 'gdp' || hd === 'autoProduction' || hd === 'autoExports' ? 0.5 : 0.05;
+          expect(Math.abs(t - f - d), `${c} ${hd} turn ${turn + 1}: ${hint}`).toBeLessThan(tol);
+          expect(Math.abs(amounts.reduce((a, b) => a + b, 0) - d), `${c} ${hd} turn ${turn + 1}: ${amounts.join(' ')} against ${hint}`).toBeLessThan(tol);
+          checked++;
+        }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
