@@ -4,7 +4,7 @@ import { HEADLINES, type Headline } from '../../engine/lite.ts';
 import type { Session, SessionSnapshot } from '../session/protocol.ts';
 import { h, PALETTE, trapFocus } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
-import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars } from './ledger.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, shownChange } from './ledger.ts';
 import { splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';
@@ -42,7 +42,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     const why = h('div', { class: 'why hidden' });
     // the digest's formatter: magnet supply's change in percentage points ("+0.8 pp"), never "+0.8%", which reads as a
     // relative change
-    const change = x ? fmtChange(hd, x.change, 'pt') : '';
+    const change = x ? fmtChange(hd, shownChange(hd, x), 'pt') : ''; // as the figures shown differ, as in the ledger
     const zero = change === '±0';
     return h(
       'li',

@@ -35,14 +35,19 @@ export function roundedToSum(values: readonly number[], total: number, step: num
   return out.map((u) => u * step);
 }
 
+/** A headline's change as its two figures shown differ (48.6 → 47.9 is −0.7, not the −0.65 rounded to −0.6). */
+export function shownChange(hd: Headline, x: { prev: number; value: number }): number {
+  const step = STEP(hd);
+  return (Math.round(x.value / step) - Math.round(x.prev / step)) * step;
+}
+
 export function ledger(report: TurnReport, country: CountryId, hd: Headline): HTMLElement {
   const x = report.headlines[country][hd];
   const scale = Math.max(...x.causes.map((c) => Math.abs(c.amount)), 1e-12);
   // the change as the two figures shown differ (4,121 → 4,118 is −3, not the −2.6 rounded), and the causes rounded to
   // add up to it
-  const step = STEP(hd);
-  const shown = (Math.round(x.value / step) - Math.round(x.prev / step)) * step;
-  const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, step);
+  const shown = shownChange(hd, x);
+  const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, STEP(hd));
   return h(
     'ul',
     { class: 'ledger', 'data-testid': `ledger-${hd}` },
