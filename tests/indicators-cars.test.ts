@@ -22,11 +22,35 @@ function rows(country: CountryId, turns: number): string[] {
 
 describe('the Indicators tab and cars', () => {
   it('has no car rows for Australia, which makes no cars, before and after a turn', () => {
-    for (const turns of [0, 1]) expect(rows('AUS', turns)).toEqual(['gdp', 'magnetSupplyRatio', 'approval', 'security']);
+    for (const turns of [0, 1]) expect(rows('AUS', turns)).toEqual(['gdp', 'magnetSupplyRatio', 'approval', 'security', 'independence']);
   });
 
   it('keeps them for the countries that make cars, Malaysia (which exports none) too', () => {
-    for (const c of ['JPN', 'MYS', 'CHN', 'USA'] as const) expect(rows(c, 1), c).toEqual(['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'approval', 'security']);
+    for (const c of ['JPN', 'MYS', 'CHN', 'USA'] as const) expect(rows(c, 1), c).toEqual(['gdp', 'autoProduction', 'autoExports', 'magnetSupplyRatio', 'approval', 'security', 'independence']);
+  });
+});
+
+// supply independence, a tenth of most countries' scores, moved the score with no figure behind it: the tab shows it
+// (the supply risk turned around, 0-100) with its change since last turn
+describe('the supply independence row', () => {
+  it('shows independence to a tenth and its change as the figures shown differ', () => {
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'hawk', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 4, seed: 1 });
+    if (!r.ok) throw new Error(r.error);
+    const row = () => (indicatorsPanel(s.snapshot()) as unknown as FakeElement).querySelector('[data-testid="indicator-independence"]')!;
+    expect(row().querySelector('.chg')!.textContent).toBe(''); // no change before the first turn
+    for (let i = 0; i < 3; i++) if (!s.submit({}).ok) throw new Error('turn refused');
+    const snap = s.snapshot();
+    const scale = content.rules.supplyRisk.scale;
+    const indep = (risk: number) => Math.max(0, 1 - risk / scale) * 100;
+    const now = indep(snap.view.self.last.supplyRisk);
+    const prev = indep(snap.history.at(-2)!.countries.JPN.supplyRisk);
+    expect(snap.riskScale).toBe(scale);
+    expect(row().querySelector('.val')!.textContent).toBe(now.toFixed(1));
+    const d = Math.round(now * 10) - Math.round(prev * 10);
+    const chg = row().querySelector('.chg')!;
+    expect(chg.textContent).toBe(d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${(Math.abs(d) / 10).toFixed(1)}`);
+    expect(chg.getAttribute('class')).toBe(`chg ${d === 0 ? 'zero' : d < 0 ? 'neg' : 'pos'}`);
   });
 });
 

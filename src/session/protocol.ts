@@ -38,6 +38,8 @@ export interface SessionSnapshot {
   budget: number;
   /** the most budget that can be held: rules.budget.carryCap years of the programme budget (engine budgetAnnual) */
   budgetCap: number;
+  /** the supply risk at which supply independence is 0 (rules.supplyRisk.scale): independence = 1 - risk / riskScale */
+  riskScale: number;
   timelines: TimelineInfo[];
   activeTimeline: number;
   /** orders being drafted for the next turn (a class keeps a seat's shared draft on the server) */

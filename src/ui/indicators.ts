@@ -55,6 +55,24 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
       why,
     );
   });
+  // supply independence, a tenth of most countries' scores: shown with its change and path, so a move in that part of
+  // the score has a figure behind it (it had none); no ledger (it is one formula of the whole sourcing, the supply risk
+  // turned around), a few words on what moves it instead
+  const indep = (risk: number) => Math.max(0, 1 - risk / s.riskScale) * 100;
+  const now = indep(s.view.self.last.supplyRisk);
+  const prev = s.history.length > 1 ? indep(s.history.at(-2)!.countries[c].supplyRisk) : null;
+  const dInd = rep && prev !== null ? Math.round(now * 10) - Math.round(prev * 10) : 0;
+  const indWhy = h('div', { class: 'why hidden' });
+  rows.push(h(
+    'li',
+    { 'data-testid': 'indicator-independence' },
+    h('span', { class: 'name' }, t('ind.independence'), termLink('supplyRisk')),
+    h('span', { class: 'val' }, num(now, 1)),
+    h('span', { class: `chg ${dInd === 0 ? 'zero' : dInd < 0 ? 'neg' : 'pos'}` }, rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : ''),
+    sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
+    h('button', { type: 'button', class: 'link', 'data-testid': 'why-independence', 'aria-expanded': 'false', onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = indWhy.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && !indWhy.firstChild) indWhy.append(h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) }))); } }, t('ind.why')),
+    indWhy,
+  ));
   const p = s.view.prices;
   const w = s.view.worldPrice;
   return h(

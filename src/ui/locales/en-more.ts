@@ -21,6 +21,7 @@ export const enGlossary = {
     magnetSupply: ['Magnet supply'],
     pp: ['pp (percentage points)'],
     security: ['Security, capability and tension'],
+    supplyRisk: ['Supply risk and supply independence'],
     yardstick: ['Yardstick and score'],
     persona: ['Persona (opponent)', 'A country played as it has behaved on record: its habits with tariffs, export controls and deals, from sources.'],
     planner: ['Planner (opponent)', 'Tries about ten candidate policies each turn, plays each forward eight turns in the engine, and keeps the best for its country.'],
