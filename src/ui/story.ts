@@ -108,6 +108,11 @@ export class RestrictionMemory {
 }
 
 /** The restriction in words: "China's ban on Dy/Tb oxide and NdFeB magnets to Japan (in force since turn 1)". */
+/** A restriction named again in the same box, after restrictionText named it in full: "China’s licence, as above". */
+export function restrictionAgain(r: ReturnType<typeof restrictionsOn>[number]): string {
+  return t('digest.restrictionAgain', { who: countryOwn(r.who), level: r.level === 'banned' ? (lang() === 'ja' ? '禁止' : 'ban') : lang() === 'ja' ? '許可制' : 'licence' });
+}
+
 export function restrictionText(r: ReturnType<typeof restrictionsOn>[number], me: RegionId, since: number | undefined, turn: number): string {
   // licences of different shares give each good its own ("licence on Dy/Tb oxide (90% let through) and NdFeB magnets (96%
   // let through)"), not one share for all (the scenario's 96% on magnets read as 90%); the share is what goes through
@@ -157,6 +162,8 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
   const worst = ms.causes.filter((c) => c.amount < 0 && !REMAINDERS.has(c.cause)).sort((a, b) => a.amount - b.amount)[0];
   const worstFrom = /^magnets from (\w{3})$/.exec(worst?.cause ?? '')?.[1];
   const out: Change[] = [];
+  // each restriction's full words, and its short ones for a second mention in the box (after the sort below)
+  const again = new Map<string, string>();
   for (const hd of HEADLINES) {
     const x = report.headlines[me][hd];
     const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
@@ -180,6 +187,7 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         // put down to the other side's licence alone
         const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
         const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryIn(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
+        if (r && c.amount < 0) again.set(why.at(-1)!, restrictionAgain(r));
         // no restriction to name: say where the magnets went missing, if a country's magnets did
         if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryIn(worstFrom) }));
         // joined by "and", not "; ", which separates the causes: "your 25% tariff on magnets from China;" read as a
@@ -192,7 +200,17 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     if (named.length && Math.abs(rest) >= 0.05 * Math.abs(x.change) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
     out.push({ hd, change: x.change, rel, causes });
   }
-  return out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
+  const shown = out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
+  // a restriction is said in full once a box, then "China’s licence, as above" (the same 16-word licence three times in
+  // one box was hard to scan)
+  const said = new Set<string>();
+  for (const ch of shown)
+    ch.causes = ch.causes.map((cause) => {
+      let out = cause;
+      for (const [full, short] of again) if (out.includes(full)) out = said.has(full) ? out.replace(full, short) : (said.add(full), out);
+      return out;
+    });
+  return shown;
 }
 
 /** A headline change as a sentence head: "Magnet supply −12.0 points". */

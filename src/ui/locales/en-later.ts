@@ -85,6 +85,7 @@ export const enLater = {
     prices: 'Why prices are where they are',
     othersTable: 'Other countries’ indicators',
     restrictionOn: '{{who}} {{level}} on {{what}} to {{to}}',
+    restrictionAgain: '{{who}} {{level}}, as above',
   },
   price: {
     line: '{{name}} {{where}}: USD {{value}}/kg',

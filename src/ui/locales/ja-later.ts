@@ -84,6 +84,7 @@ export const jaLater: Later = {
     prices: '価格が今の水準にある理由',
     othersTable: '他国の指標',
     restrictionOn: '{{who}}{{to}}向け{{what}}の{{level}}',
+    restrictionAgain: '上記の{{who}}{{level}}',
   },
   price: {
     line: '{{name}}（{{where}}）：{{value}} ドル/kg',
