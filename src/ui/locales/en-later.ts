@@ -154,7 +154,7 @@ export const enLater = {
     supplyClass: 'Magnet supply, % of need (dashed: the status-quo world)',
     baselineClass: 'the status-quo world',
     noDecisionsClass: 'Your seat changed no policy. Your score still moved: the other seats acted, and the yardstick is the status-quo world, where nobody did.',
-    decisionsAlone: 'Each figure is your final score less that of the same game played again without that turn’s orders of yours, the other countries reacting as they would. The figures need not add up to your score ({{score}}): decisions work together, and the others’ moves and events count too.',
+    decisionsAlone: 'Each figure is your final score less that of the same game played again without that turn’s orders of yours, the other countries reacting as they would. The figures need not add up to your score ({{score}}): decisions work together, and the others’ moves and events count too. Without a turn’s orders, your later orders still stand: a ban you lifted the next turn is measured against no ban at all, and lifting it against the ban left in force, so both can count as gains. A figure counts the rest of the game, so it can differ in sign from that quarter’s change in its digest.',
     decisionsClass: 'Each decision is measured by replaying your world without that round’s orders of yours, every other seat’s orders as they were given.',
     round: 'Round {{n}} ({{date}}): ',
     replay: 'Replay',
