@@ -59,15 +59,23 @@ describe('lineChart with zero kept', () => {
     const n = { attrs: {} as Record<string, string>, children: [] as (Node | string)[], textContent: '', className: '', innerHTML: '' };
     return Object.assign(n, { setAttribute: (k: string, v: string) => void (n.attrs[k] = v), append: (...c: (Node | string)[]) => void n.children.push(...c) });
   };
+  /** lineChart on the bare stand-in for the page's document, put back after */
+  const withDocument = (f: () => void) => {
+    const g = globalThis as { document?: unknown };
+    const was = g.document;
+    g.document = { createElementNS: () => node(), createElement: () => node() };
+    try {
+      f();
+    } finally {
+      g.document = was;
+    }
+  };
   const yTicks = (fig: Node): number[] => {
     const svg = fig.children[1] as Node;
     return svg.children.filter((c): c is Node => typeof c !== 'string' && c.attrs['text-anchor'] === 'end').map((c) => Number(c.textContent.replace('−', '-').replace('%', ''))).filter(Number.isFinite); // (the last turn's label is end-anchored too)
   };
   it('widens the axis to zero only when asked', () => {
-    const g = globalThis as { document?: unknown };
-    const was = g.document;
-    g.document = { createElementNS: () => node(), createElement: () => node() };
-    try {
+    withDocument(() => {
       const series = [{ label: 'Japan', values: [-1.5, -1.1, -0.8, -0.5], colour: '#000' }];
       const plain = yTicks(lineChart('score', series, 420, 180, '', undefined, 0.5) as unknown as Node);
       const kept = yTicks(lineChart('score', series, 420, 180, '', undefined, 0.5, true) as unknown as Node);
@@ -75,16 +83,11 @@ describe('lineChart with zero kept', () => {
       expect(plain).not.toContain(0);
       expect(kept).toContain(0);
       expect(Math.min(...kept)).toBeLessThanOrEqual(-1.5);
-    } finally {
-      g.document = was;
-    }
+    });
   });
   // Compare's magnet supply, a share of need, drew its axis to 102% for a game at 97-100%
   it('keeps a share of need under its ceiling when the data are', () => {
-    const g = globalThis as { document?: unknown };
-    const was = g.document;
-    g.document = { createElementNS: () => node(), createElement: () => node() };
-    try {
+    withDocument(() => {
       const near = [{ label: 'Japan', values: [97, 98.5, 99.2, 100], colour: '#000' }];
       const flat = [{ label: 'Japan', values: [100, 100, 100], colour: '#000' }];
       expect(Math.max(...yTicks(lineChart('supply', near, 380, 170, '', undefined, 10) as unknown as Node))).toBeGreaterThan(100); // no unit, no ceiling
@@ -97,31 +100,21 @@ describe('lineChart with zero kept', () => {
       // data above the ceiling (not a share) keep their axis
       const over = yTicks(lineChart('x', [{ label: 'a', values: [101, 104], colour: '#000' }], 380, 170, '', undefined, 10, false, 100) as unknown as Node);
       expect(Math.max(...over)).toBeGreaterThanOrEqual(104);
-    } finally {
-      g.document = was;
-    }
+    });
   });
   // the end screen's price charts draw China dashed: its legend swatch was solid, like every solid line's
   it("draws a dashed line's legend swatch dashed", () => {
-    const g = globalThis as { document?: unknown };
-    const was = g.document;
-    g.document = { createElementNS: () => node(), createElement: () => node() };
-    try {
+    withDocument(() => {
       const fig = lineChart('price', [{ label: 'outside China', values: [1, 2], colour: '#0072B2' }, { label: 'China', values: [1, 1.5], colour: '#56B4E9', dashed: true }]) as unknown as Node;
       const swatches = (fig.children[2] as Node).children.map((c) => (c as Node & { innerHTML: string }).innerHTML);
       expect(swatches[0]).toBe('<i style="background:#0072B2"></i>');
       expect(swatches[1]).toContain('repeating-linear-gradient(90deg,#56B4E9 0 4px,transparent 4px 7px)');
-    } finally {
-      g.document = was;
-    }
+    });
   });
   // the debrief's five score charts: each one's span centred on its data drew -3..3 beside -6..2, yet the page said
   // they shared one scale; given one range that holds all their data, they draw one axis
   it('draws one axis for charts given the same range', () => {
-    const g = globalThis as { document?: unknown };
-    const was = g.document;
-    g.document = { createElementNS: () => node(), createElement: () => node() };
-    try {
+    withDocument(() => {
       const data = [[0.01, 0.02, -0.01], [-5.4, -3.2, 1.1], [-4.8, -0.2, 0]];
       const range = [Math.min(0, ...data.flat()), Math.max(0, ...data.flat())] as const;
       const axes = data.map((values) => yTicks(lineChart('score', [{ label: 'x', values, colour: '#000' }], 400, 190, '', undefined, 0, true, undefined, range) as unknown as Node));
@@ -132,8 +125,6 @@ describe('lineChart with zero kept', () => {
       expect(Math.max(...axes[0]!)).toBeGreaterThanOrEqual(1.1);
       // without it, each has its own
       expect(yTicks(lineChart('score', [{ label: 'x', values: data[0]!, colour: '#000' }], 400, 190, '', undefined, 0, true) as unknown as Node)).not.toEqual(axes[0]);
-    } finally {
-      g.document = was;
-    }
+    });
   });
 });
