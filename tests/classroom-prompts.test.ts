@@ -27,8 +27,10 @@ describe('discussion prompts', () => {
   it('a Dy/Tb price that rose, held or fell is said so', () => {
     const say = (dytb: number[]) => discussionPrompts(cls(1), [botFree(world(0, dytb, dytb.map(() => 0.98)))]).find((p) => p.startsWith('Dy/Tb'));
     expect(say([415, 471, 526])).toBe('Dy/Tb oxide outside China rose to $526/kg, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');
-    // one round played: the price is where it started ("rose to $415/kg, from $415" before)
-    expect(say([415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
+    // one round played: no path to speak of ("rose to $415/kg, from $415" before, then "stayed at about $415/kg from
+    // 2025Q4" beside a chart of one dot)
+    expect(say([415])).toBeUndefined();
+    expect(say([415, 415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
     expect(say([415, 400, 380])).toBe('Dy/Tb oxide outside China fell to $380/kg, from $415 in 2025Q4. Could any country have changed that, and who gained from it?');
   });
 
@@ -44,7 +46,7 @@ describe('discussion prompts', () => {
     const w2 = { ...botFree(world(1, [415, 471, 526], [0.98, 0.98, 0.98])), seed: 2 };
     expect(discussionPrompts(cls(2), [botFree(world(0, [415, 471, 526], [0.98, 0.98, 0.98])), w2], { dytb: [415, 440, 480] }).find((p) => p.startsWith('Dy/Tb'))).toBe('Dy/Tb oxide outside China rose to $526/kg in every world, whatever the players did, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');
     // a price that held has nothing to set against
-    expect(say([415], [415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
+    expect(say([415, 415], [415, 415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
   });
 
   it('a class with fewer than three prompts gets the best and the worst score of its world', () => {
@@ -59,8 +61,19 @@ describe('discussion prompts', () => {
     const say = (jpn: number[]) => discussionPrompts(cls(1), [botFree(world(0, jpn.map(() => 415), jpn))]).find((p) => p.startsWith("Japan's magnet"));
     // (a class of one world: no world named, "in world 1" said nothing)
     expect(say([0.977, 0.966, 0.956])).toBe("Japan's magnet supply fell as low as 96% of need. What could it have done earlier?");
-    expect(say([0.977])).toBe("Japan's magnet supply was 98% of need from the first round. What could it have done about it?");
+    expect(say([0.977, 0.977])).toBe("Japan's magnet supply was 98% of need from the first round. What could it have done about it?");
+    expect(say([0.977])).toBeUndefined(); // one round: "from the first round" said of the only one
     expect(say([1, 1])).toBeUndefined();
+  });
+
+  // a reviewer's class: "Australia ended with the best score (+0.01)", Australia and Malaysia tied, both bots all game
+  it('the best and the worst score are among the seats students played, and only clear ones', () => {
+    const w = botFree(world(0, [415, 415], [1, 1]));
+    w.scores = { ...w.scores, AUS: [0, 0.01], MYS: [0, 0.01], JPN: [0, -0.44], CHN: [0, -0.1], USA: [0, -0.2] };
+    w.botTurns = { ...w.botTurns, AUS: 2, MYS: 2 };
+    expect(discussionPrompts(cls(1), [w]).find((p) => p.includes('best score'))).toBe('China ended with the best score (−0.10) and Japan with the worst (−0.44). What did China do that Japan did not, and could Japan have done it?');
+    w.scores = { ...w.scores, CHN: [0, -0.2] }; // China and the US tied at the top of the students' seats
+    expect(discussionPrompts(cls(1), [w]).find((p) => p.includes('best score'))).toBeUndefined();
   });
 });
 

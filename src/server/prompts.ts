@@ -78,8 +78,9 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
   }
 
   // 4. the heavy rare-earth price: the highest peak against the status quo
+  // (a path needs two rounds: a class ended after one was told the price "stayed at" its only figure)
   const peak = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => b.p - a.p)[0];
-  if (peak && peak.p > 0) {
+  if (peak && peak.p > 0 && (multi || peak.x.dytb.length > 1)) {
     const low = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => a.p - b.p)[0];
     const differ = multi && peak.p - low.p > 0.01 * peak.p;
     // the same path everywhere: say which way it went (a price that never rose above its start did not "rise to" it)
@@ -119,14 +120,18 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
     const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
     if (magnet && fell) say(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
-    else if (magnet && magnet.m < 0.995) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
+    else if (magnet && magnet.m < 0.995 && magnet.x.magnetSupply.JPN.length > 1) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
   }
   // 6. the best and the worst score of a world: what one did that the other did not
   if (out.length < 3) {
     const x = worlds[0];
-    const byScore = x ? [...COUNTRIES].sort((a, b) => last(x.scores[b]) - last(x.scores[a]) || a.localeCompare(b)) : [];
+    // among the seats students played (a bot's seat all game is no question for the class), and only a clear best and
+    // worst (two bots tied at +0.01 gave "Australia ended with the best score")
+    const played = (c: CountryId) => !(x.dates.length > 0 && x.botTurns[c] >= x.dates.length);
+    const byScore = x ? COUNTRIES.filter(played).sort((a, b) => last(x.scores[b]) - last(x.scores[a]) || a.localeCompare(b)) : [];
     const [best, worst] = [byScore[0], byScore[byScore.length - 1]];
-    if (best && worst && last(x.scores[best]) - last(x.scores[worst]) > 0.005)
+    const clear = (a?: CountryId, b?: CountryId) => !a || !b || Math.abs(last(x.scores[a]) - last(x.scores[b])) > 0.005;
+    if (best && worst && byScore.length > 1 && last(x.scores[best]) - last(x.scores[worst]) > 0.005 && clear(best, byScore[1]) && clear(worst, byScore[byScore.length - 2]))
       say(`${cap(NAME[best])} ended with the best score${inWorld(x.index + 1)} (${signed(last(x.scores[best]))}) and ${NAME[worst]} with the worst (${signed(last(x.scores[worst]))}). What did ${NAME[best]} do that ${NAME[worst]} did not, and could ${NAME[worst]} have done it?`, 'bestWorst', { best, hi: last(x.scores[best]), worst, lo: last(x.scores[worst]), world: x.index + 1 });
   }
   return out.slice(0, 5);
