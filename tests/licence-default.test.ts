@@ -15,6 +15,9 @@ describe('a new licence', () => {
     expect(licenceShare({ level: 'licensed', share: 0.9 }, undefined)).toBe(0.9);
     expect(licenceShare({ level: 'open', share: 1 }, { licensed: 0.3 })).toBe(0.3);
     expect(licenceShare({ level: 'licensed', share: 0.9 }, 'open')).toBe(0.9);
+    // a licence set again after a ban: the share it had when last in force, not a new licence's
+    expect(licenceShare({ level: 'banned', share: 0 }, undefined, 0.96)).toBe(0.96);
+    expect(licenceShare({ level: 'banned', share: 0 }, { licensed: 0.7 }, 0.96)).toBe(0.7);
   });
 
   it('at 100% restricts little, at the new default it restricts (Japan\'s magnet supply, China licensing magnets)', () => {

@@ -10,7 +10,7 @@ import { setLang } from '../src/ui/i18n.ts';
 import { money } from '../src/ui/labels.ts';
 
 installFakeDom();
-const { dealsPanel, investmentPanel, stockpilePanel } = await import('../src/ui/panels.ts');
+const { controlsPanel, dealsPanel, investmentPanel, stockpilePanel } = await import('../src/ui/panels.ts');
 const types = new SessionCore(content).projectTypes();
 const ds = content.projects.deepSea;
 
@@ -51,6 +51,27 @@ describe('a paused deep-sea stage says what it needs to resume', () => {
     p.mud!.attempt = 2;
     const text = (investmentPanel(viewFor(r, 'JPN'), {}, () => {}, types, budget) as unknown as FakeElement).querySelector('.running')!.textContent;
     expect(text).toContain(`needs ${money(need * 2 * ds.retry.costShare)} to resume`);
+  });
+});
+
+// a class review: China's student banned magnets to Japan, then set a licence again: it came back at 50%, tighter than
+// the 96% the scenario began with
+describe('a licence set again after a ban', () => {
+  it('shows the share it had when last in force', () => {
+    const s = createGame(content, 1);
+    const start = viewFor(s, 'CHN');
+    expect(start.self.policies.controls.JPN.magnet.level).toBe('licensed');
+    const share = start.self.policies.controls.JPN.magnet.share;
+    const box = (v: ReturnType<typeof viewFor>) => (controlsPanel(v, {}, () => {}) as unknown as FakeElement).querySelector('[data-testid="policy-control-share-JPN-magnet"]')! as unknown as { value: unknown };
+    expect(Number(box(start).value)).toBe(Math.round(share * 1000) / 10);
+    const later = structuredClone(s);
+    later.turn = 2;
+    later.regions.CHN.policies.controls.JPN.magnet = { ...later.regions.CHN.policies.controls.JPN.magnet, level: 'banned' };
+    expect(Number(box(viewFor(later, 'CHN')).value)).toBe(Math.round(share * 1000) / 10);
+    // a new game (the turn goes back) forgets it
+    const fresh = structuredClone(later);
+    fresh.turn = 0;
+    expect(Number(box(viewFor(fresh, 'CHN')).value)).toBe(50);
   });
 });
 

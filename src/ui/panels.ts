@@ -75,10 +75,22 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, o
  * 98.7-96.9% over four turns (open: 99.5-99.6%; 50%: 84.4-76.1%). */
 export const NEW_LICENCE_SHARE = 0.5;
 
-/** The share the form shows for a control: the draft's, else the licence in force, else a new licence's. */
-export function licenceShare(cur: { level: string; share: number }, d: 'open' | 'banned' | { licensed: number } | undefined): number {
+/** The share the form shows for a control: the draft's, else the licence in force, else the share this licence had
+ * when last in force in this game (`before`: a licence set again after a ban came back at 50%, tighter than the 96% the
+ * scenario began with), else a new licence's. */
+export function licenceShare(cur: { level: string; share: number }, d: 'open' | 'banned' | { licensed: number } | undefined, before?: number): number {
   if (typeof d === 'object') return d.licensed;
-  return cur.level === 'licensed' ? cur.share : NEW_LICENCE_SHARE;
+  return cur.level === 'licensed' ? cur.share : (before ?? NEW_LICENCE_SHARE);
+}
+
+/** Each licence's share when last seen in force on this page, by country, partner and stage (forgotten when the turn
+ * goes back: a new game, an Undo, another timeline). */
+const licencesSeen = new Map<string, number>();
+let licencesTurn = -1;
+function seeLicences(view: CountryView): void {
+  if (view.turn < licencesTurn) licencesSeen.clear();
+  licencesTurn = view.turn;
+  for (const [p, byStage] of Object.entries(view.self.policies.controls)) for (const [s, c] of Object.entries(byStage)) if (c.level === 'licensed') licencesSeen.set(`${view.country}>${p}:${s}`, c.share);
 }
 
 /** The tonnes of `view.country`'s goods of stage s that went through `via` to a third country last quarter (the
@@ -92,12 +104,13 @@ export function passedOn(view: CountryView, s: StageKey, via: RegionId): number 
 
 export function controlsPanel(view: CountryView, draft: Draft, changed: Changed, over = false): HTMLElement {
   const me = view.country;
+  seeLicences(view);
   const notes: HTMLElement[] = []; // the deals that keep a partner's exports open, under its row
   const cell = (p: RegionId, s: StageKey) => {
     const cur = view.self.policies.controls[p][s];
     const d = draft.exportControls?.[p]?.[s];
     const level = d === undefined ? cur.level : typeof d === 'object' ? 'licensed' : d;
-    const share = licenceShare(cur, d);
+    const share = licenceShare(cur, d, licencesSeen.get(`${me}>${p}:${s}`));
     // licence shares are percentages, like tariffs (the order carries a fraction)
     const shareInput = h('input', { type: 'number', min: 0, max: 100, step: 5, value: Math.round(share * 1000) / 10, class: `share${level === 'licensed' ? '' : ' hidden'}`, 'aria-label': t('panel.shareAria', { what: stageName(s), who: countryName(p) }), 'data-testid': `policy-control-share-${p}-${s}` }) as HTMLInputElement;
     const keep = openOn(view, p, s);
