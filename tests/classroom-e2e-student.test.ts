@@ -93,7 +93,9 @@ describe.runIf(run)("a student's page in a class", () => {
     await tariff('25');
     await button.click();
     await page.getByText('Sent: waiting for the round to end…').waitFor();
-    expect(cls.seat(0, 'CHN').submitted?.orders.tariffs?.JPN?.other).toBe(25);
+    // the button says "Sent" as it is pressed, before the server has the orders: waited for (read once, a CI run on a
+    // busy machine found the seat without them)
+    await expect.poll(() => cls.seat(0, 'CHN').submitted?.orders.tariffs?.JPN?.other).toBe(25);
 
     // reloaded: the button says the orders are sent (not "End turn"), as the server has them
     await page.reload();
