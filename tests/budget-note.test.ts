@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { budgetAnnual, budgetAvailable, createGame, playGame, statusQuoSeats } from '../engine/index.ts';
-import { budgetOf } from '../src/session/budget.ts';
+import { contentFigures } from '../src/session/figures.ts';
 import { installFakeDom, type FakeElement } from './fake-dom.ts';
 import { setLang } from '../src/ui/i18n.ts';
 
@@ -18,7 +18,7 @@ describe('the budget cap, said', () => {
   it('a snapshot carries the cap, carryCap years of the programme budget; a Japan that spends nothing reaches it and stays there', () => {
     const states = [createGame(content, 1)];
     playGame(content, 1, statusQuoSeats(), { turns: 20, ledger: false, onTurn: (s) => void states.push(s) });
-    const b = states.map((s) => budgetOf(content, s, 'JPN'));
+    const b = states.map((s) => contentFigures(content, s, 'JPN'));
     for (const [i, x] of b.entries()) {
       expect(x.budget).toBe(budgetAvailable(content, states[i], 'JPN'));
       expect(x.budgetCap).toBe(content.rules.budget.carryCap * budgetAnnual(content, states[i], 'JPN'));

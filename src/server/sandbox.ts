@@ -24,7 +24,7 @@ import {
 } from '../../engine/index.ts';
 import type { FinalResult, SessionResult, SessionSnapshot, TimelineInfo } from '../session/protocol.ts';
 import { turnScore, weightedOnly } from '../session/score.ts';
-import { budgetOf } from '../session/budget.ts';
+import { contentFigures } from '../session/figures.ts';
 import type { ClassRoom, Student } from './classroom.ts';
 import type { ServerCode, ServerParams } from '../classroom/server-says.ts';
 import { redactSummary, standingOrders, type World } from './world.ts';
@@ -192,7 +192,7 @@ export function whatIfSnapshot(cls: ClassRoom, st: Student, tl: WhatIf): Session
     over: turn >= world.turns,
     score: tl.summaries.at(-1)?.countries[c].score ?? 0,
     turnScore: n ? turnScoreOf(world, tl, c, n) : null,
-    ...budgetOf(world.content, tl.states[turn], c),
+    ...contentFigures(world.content, tl.states[turn], c),
     timelines: timelinesOf(cls, st),
     activeTimeline: tl.id,
     draft: null,

@@ -25,7 +25,7 @@ import {
 import type { CountryOrders } from '../../engine/index.ts';
 import type { SessionSnapshot } from '../session/protocol.ts';
 import { turnScore } from '../session/score.ts';
-import { budgetOf } from '../session/budget.ts';
+import { contentFigures } from '../session/figures.ts';
 
 /** The status-quo path of a scenario and seed (every country keeps its policies): the yardstick of every score. */
 export interface Baseline {
@@ -125,7 +125,7 @@ export class World {
       over: this.over,
       score: this.score(country),
       turnScore: n ? this.turnScoreAt(country, n) : null,
-      ...budgetOf(this.content, this.state, country),
+      ...contentFigures(this.content, this.state, country),
       timelines: [{ id: 0, label: `class:${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
       activeTimeline: 0,
       draft,

@@ -35,7 +35,7 @@ import {
 } from '../../engine/index.ts';
 import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, StrategyPlan, StrategyRow, TimelineInfo } from './protocol.ts';
 import { describeOrders } from './describe.ts';
-import { budgetOf } from './budget.ts';
+import { contentFigures } from './figures.ts';
 import { readSave } from './save.ts';
 import { strategyPlan, strategyRow } from './strategies.ts';
 import { OBJECTIVE_LABEL, turnScore, weightedOnly } from './score.ts';
@@ -261,7 +261,7 @@ export class SessionCore {
       over: state.turn >= cfg.turns,
       score: tl.summaries.at(-1)?.countries[cfg.country].score ?? 0,
       turnScore: tl.reports.length ? this.scoreAt(tl.reports.length) : null,
-      ...budgetOf(this.content, state, cfg.country),
+      ...contentFigures(this.content, state, cfg.country),
       timelines: this.timelineInfo(),
       activeTimeline: this.active,
     };

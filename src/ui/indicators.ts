@@ -2,7 +2,7 @@
 // prices) and the Compare dialog (timelines side by side).
 import { HEADLINES, type Headline } from '../../engine/lite.ts';
 import type { Session, SessionSnapshot } from '../session/protocol.ts';
-import { h, PALETTE, trapFocus } from './dom.ts';
+import { h, PALETTE, trapFocus, type Child } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, shownChange } from './ledger.ts';
 import { splitTable } from './score.ts';
@@ -39,21 +39,18 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
   const rows = HEADLINES.filter((hd) => cars || !CAR_HEADLINES.has(hd)).map((hd) => {
     const x = rep?.headlines[c][hd];
     const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
-    const why = h('div', { class: 'why hidden' });
     // the digest's formatter: magnet supply's change in percentage points ("+0.8 pp"), never "+0.8%", which reads as a
     // relative change
     const change = x ? fmtChange(hd, shownChange(hd, x), 'pt') : ''; // as the figures shown differ, as in the ledger
-    const zero = change === '±0';
-    return h(
-      'li',
-      { 'data-testid': `indicator-${hd}` },
-      h('span', { class: 'name' }, HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : hd === 'security' ? termLink('security') : ''),
-      h('span', { class: 'val' }, formatHeadline(hd, value)),
-      h('span', { class: `chg ${!x || zero ? 'zero' : x.change < 0 ? 'neg' : 'pos'}` }, change),
-      hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
-      h('button', { type: 'button', class: 'link', 'data-testid': `why-${hd}`, 'aria-expanded': 'false', disabled: !rep, title: rep ? t('ind.whyTitle') : t('ind.afterFirst'), onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = why.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && rep && !why.firstChild) why.append(ledger(rep, c, hd)); } }, t('ind.why')),
-      why,
-    );
+    return row({
+      id: hd,
+      name: [HEADLINE_LABEL[hd], hd === 'magnetSupplyRatio' ? termLink('magnetSupply') : hd === 'security' ? termLink('security') : ''],
+      value: formatHeadline(hd, value),
+      change,
+      sign: !x || change === '±0' ? 0 : x.change,
+      spark: hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
+      why: rep ? () => ledger(rep, c, hd) : null,
+    });
   });
   // supply independence, a tenth of most countries' scores: shown with its change and path, so a move in that part of
   // the score has a figure behind it (it had none); no ledger (it is one formula of the whole sourcing, the supply risk
@@ -61,18 +58,16 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
   const indep = (risk: number) => Math.max(0, 1 - risk / s.riskScale) * 100;
   const now = indep(s.view.self.last.supplyRisk);
   const prev = s.history.length > 1 ? indep(s.history.at(-2)!.countries[c].supplyRisk) : null;
-  const dInd = rep && prev !== null ? Math.round(now * 10) - Math.round(prev * 10) : 0;
-  const indWhy = h('div', { class: 'why hidden' });
-  rows.push(h(
-    'li',
-    { 'data-testid': 'indicator-independence' },
-    h('span', { class: 'name' }, t('ind.independence'), termLink('supplyRisk')),
-    h('span', { class: 'val' }, num(now, 1)),
-    h('span', { class: `chg ${dInd === 0 ? 'zero' : dInd < 0 ? 'neg' : 'pos'}` }, rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : ''),
-    sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
-    h('button', { type: 'button', class: 'link', 'data-testid': 'why-independence', 'aria-expanded': 'false', onclick: (e: Event) => { const b = e.currentTarget as HTMLElement; const open = indWhy.classList.toggle('hidden') === false; b.setAttribute('aria-expanded', String(open)); if (open && !indWhy.firstChild) indWhy.append(h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) }))); } }, t('ind.why')),
-    indWhy,
-  ));
+  const dInd = rep && prev !== null ? Math.round(now * 10) - Math.round(prev * 10) : 0; // in the tenths shown
+  rows.push(row({
+    id: 'independence',
+    name: [t('ind.independence'), termLink('supplyRisk')],
+    value: num(now, 1),
+    change: rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : '',
+    sign: dInd,
+    spark: sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
+    why: () => h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })),
+  }));
   const p = s.view.prices;
   const w = s.view.worldPrice;
   return h(
@@ -99,4 +94,27 @@ export async function compareDialog(root: HTMLElement, session: Session, s: Sess
   trapFocus(dlg, () => dlg.remove());
   root.append(dlg);
   close.focus({ preventScroll: true });
+}
+
+/** One indicator: its name, value, change (coloured by sign), path and a "why?" that opens what `why` builds, built
+ * when first opened; no `why` (before the first turn) leaves the button disabled with the reason in its title. */
+function row(r: { id: string; name: Child[]; value: string; change: string; sign: number; spark: Node; why: (() => Node) | null }): HTMLElement {
+  const why = h('div', { class: 'why hidden' });
+  const build = r.why;
+  const toggle = (e: Event): void => {
+    const b = e.currentTarget as HTMLElement;
+    const open = why.classList.toggle('hidden') === false;
+    b.setAttribute('aria-expanded', String(open));
+    if (open && build && !why.firstChild) why.append(build());
+  };
+  return h(
+    'li',
+    { 'data-testid': `indicator-${r.id}` },
+    h('span', { class: 'name' }, ...r.name),
+    h('span', { class: 'val' }, r.value),
+    h('span', { class: `chg ${r.sign === 0 ? 'zero' : r.sign < 0 ? 'neg' : 'pos'}` }, r.change),
+    r.spark,
+    h('button', { type: 'button', class: 'link', 'data-testid': `why-${r.id}`, 'aria-expanded': 'false', disabled: !build, title: build ? t('ind.whyTitle') : t('ind.afterFirst'), onclick: toggle }, t('ind.why')),
+    why,
+  );
 }

@@ -3,21 +3,19 @@
 // from the digest's own code (digest.ts), which loads once the map is up.
 import type { CountryId, CountryView, Headline, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import { h } from './dom.ts';
-import { num } from './i18n.ts';
 import { causeName, headlineName, paren } from './labels.ts';
-import { fmtChange } from './story.ts';
+import { fmtChange, SHOWN, shownFigure } from './story.ts';
 
 /** Indicator names for players (the active language). */
 export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
 
 export function formatHeadline(hd: Headline, v: number): string {
-  if (hd === 'magnetSupplyRatio') return `${num(v * 100, 1)}%`;
-  if (hd === 'approval' || hd === 'security') return num(v, 1);
-  return num(v);
+  return hd === 'magnetSupplyRatio' ? `${shownFigure(hd, v)}%` : shownFigure(hd, v);
 }
 
-/** The step a headline is shown in: a whole unit, a tenth of approval and security, a tenth of a point of supply. */
-const STEP = (hd: Headline): number => (hd === 'magnetSupplyRatio' ? 0.001 : hd === 'approval' || hd === 'security' ? 0.1 : 1);
+/** The step a headline is shown in (SHOWN): a whole unit, a tenth of approval and security, a tenth of a point of
+ * supply. */
+const STEP = (hd: Headline): number => 10 ** -SHOWN[hd].digits / SHOWN[hd].scale;
 
 /** `values` rounded to multiples of `step` so that they add up to `total` rounded (largest remainders: each value is
  * rounded down, and the units still missing go to the largest fractions), not each on its own: GDP's causes read +4,

@@ -83,8 +83,9 @@ export function licenceShare(cur: { level: string; share: number }, d: 'open' | 
   return cur.level === 'licensed' ? cur.share : (before ?? NEW_LICENCE_SHARE);
 }
 
-/** Each licence's share when last seen in force on this page, by country, partner and stage (forgotten when the turn
- * goes back: a new game, an Undo, another timeline). */
+/** Each licence's share when last seen in force on this page, by country, partner and stage; forgotten when the turn
+ * goes back (a new game, an Undo, a fork from an earlier turn), kept on a move to a later turn (the share offered is
+ * then one the player's country had set before, which is all it claims). */
 const licencesSeen = new Map<string, number>();
 let licencesTurn = -1;
 function seeLicences(view: CountryView): void {

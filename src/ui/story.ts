@@ -144,9 +144,23 @@ const REMAINDERS = new Set(['rounding', 'rounding and limits']);
 /** A headline's change, signed, in its unit: "+1.2" (approval, security), "−12,000", and magnet supply in percentage
  * points ("−7.2 percentage points" in the story, "−7.2 pp" where room is short: the ledger and the table); "±0" when it rounds to
  * nothing. The one formatter of changes for the story and the digest. */
+/** How each headline is shown: magnet supply in percent to a tenth, approval and security to a tenth, the others in
+ * whole units. The one table behind a figure, its change and the why ledger's rounding, so the three agree. */
+export const SHOWN: Record<Headline, { scale: number; digits: number }> = {
+  gdp: { scale: 1, digits: 0 },
+  autoProduction: { scale: 1, digits: 0 },
+  autoExports: { scale: 1, digits: 0 },
+  magnetSupplyRatio: { scale: 100, digits: 1 },
+  approval: { scale: 1, digits: 1 },
+  security: { scale: 1, digits: 1 },
+};
+
+/** A headline's figure as shown, without its unit. */
+export const shownFigure = (hd: Headline, v: number): string => num(v * SHOWN[hd].scale, SHOWN[hd].digits);
+
 export function fmtChange(hd: Headline, v: number, unit: 'points' | 'pt' = 'points'): string {
   const a = Math.abs(v);
-  const mag = hd === 'magnetSupplyRatio' ? num(a * 100, 1) : hd === 'approval' || hd === 'security' ? num(a, 1) : num(a);
+  const mag = shownFigure(hd, a);
   if (!/[1-9]/.test(mag)) return '±0';
   const s = v >= 0 ? '+' : '−';
   return hd === 'magnetSupplyRatio' ? `${s}${mag} ${t(unit === 'pt' ? 'digest.pt' : 'digest.points')}` : `${s}${mag}`;

@@ -3,6 +3,6 @@
 // budget), and the scale its supply independence is read on (engine/risk.ts independenceFrom).
 import { budgetAnnual, budgetAvailable, type Content, type CountryId, type GameState } from '../../engine/index.ts';
 
-export function budgetOf(content: Content, state: GameState, c: CountryId): { budget: number; budgetCap: number; riskScale: number } {
+export function contentFigures(content: Content, state: GameState, c: CountryId): { budget: number; budgetCap: number; riskScale: number } {
   return { budget: budgetAvailable(content, state, c), budgetCap: content.rules.budget.carryCap * budgetAnnual(content, state, c), riskScale: content.rules.supplyRisk.scale };
 }
