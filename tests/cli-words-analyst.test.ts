@@ -39,7 +39,7 @@ describe("the report's sweep, effects against their noise", () => {
   it('marks a strongest effect inside its interval "(within noise)" and gives the CSV its interval', () => {
     const dir = join(TMP, 'sw');
     mkdirSync(dir);
-    const row = (path: string, effect: number, half95: number, clear: number) => ({ path, base: 1, values: [0.5, 1.5], effects: { score_JPN: effect, gdp_growth_pct_USA: effect / 2 }, half95: { score_JPN: half95, gdp_growth_pct_USA: half95 }, overall: effect, clear, strongest: { outcome: 'score_JPN', effect, half95 } });
+    const row = (path: string, effect: number, half95: number, clear: number) => ({ path, base: 1, values: [0.5, 1.5], effects: { score_JPN: effect, gdp_growth_pct_USA: effect / 2 }, half95: { score_JPN: half95, gdp_growth_pct_USA: half95 }, overall: effect, clear, strongest: { outcome: 'score_JPN', effect, half95, raw: effect / 100, means: [0.93879, 0.93879 + effect / 100] } });
     const sweep = { format: 'rare-earth-gambit-sweep', version: 1, scenario: 'rare-earth-gambit', seed: 1, gamesPerVariant: 10, turns: 4, method: 'one-at-a-time', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, variants: [{ params: {}, means: { score_JPN: 0, gdp_growth_pct_USA: 0 } }], ranking: [row('goods.autos.sigma', 0.05, 0.014, 2), row('projects.deepSea.prior.alpha', 0.19, 0.43, 0)] };
     writeFileSync(join(dir, 'sweep.json'), JSON.stringify(sweep));
     const r = gambit('report', dir);
@@ -49,6 +49,9 @@ describe("the report's sweep, effects against their noise", () => {
     expect(html).toContain('the 95% interval of the effect includes 0');
     const csv = readFileSync(join(dir, 'report-sweep.csv'), 'utf8').split('\n');
     expect(csv[0]).toContain('strongest_effect,strongest_effect_lo95,strongest_effect_hi95');
-    expect(csv[1]).toMatch(/^1,goods\.autos\.sigma,1,0\.5;1\.5,0\.05,score_JPN,0\.05,0\.036,0\.064/);
+    expect(csv[1]).toMatch(/^1,goods\.autos\.sigma,1,0\.5;1\.5,0\.05,score_JPN,0\.05,0\.036,0\.064,0\.0005,/);
+    // the strongest effect in the outcome's units beside it, to the digits that tell the two means apart
+    expect(html).toContain('(means 0.9388 to 0.9393)');
+    expect(html).toContain('(means 0.939 to 0.941)');
   });
 });

@@ -163,7 +163,7 @@ describe('sweep', () => {
     expect(r.stdout).toMatch(new RegExp(`${mud.replace(/\./g, '\\.')} +0\\.000  none: no outcome moved`));
     expect(r.stdout).not.toMatch(/ \+\d/);
     // the range comes with its 95% interval from the seed-by-seed differences (2 games a variant)
-    expect(r.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ \d+\.\d{3} ±\d+\.\d{3}\n/);
+    expect(r.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ \d+\.\d{3} ±\d+\.\d{3} \(means -?[\d.e+-]+ to -?[\d.e+-]+\)\n/);
     const t = s.ranking.find((x: { path: string }) => x.path === 'countries.regions.CHN.trendGrowth');
     expect(t.strongest.half95).toBe(t.half95[t.strongest.outcome]);
     expect(t.strongest.half95).toBeGreaterThanOrEqual(0);
@@ -176,7 +176,25 @@ describe('sweep', () => {
     expect(lj.method).toBe('latin-hypercube(4)');
     // each coefficient with a 95% bootstrap interval (lo <= hi), the strongest one's printed beside it
     for (const x of lj.ranking) for (const [lo, hi] of Object.values(x.ci95) as [number, number][]) expect(lo).toBeLessThanOrEqual(hi);
-    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\]( {2}\(within noise\))?\n/);
+    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\] \([+−][\d.e+-]+ over the range\)( {2}\(within noise\))?\n/);
+    // the strongest effect in its outcome's own units too: one at a time the two means (the range of the means, in
+    // standard deviations, is their difference over the outcome's spread); a hypercube, the fitted change over the range
+    // (a standardised coefficient with one sample a point is at most 1 in magnitude: its unit is the spread of the
+    // points it is fitted to)
+    for (const x of s.ranking.filter((y: { strongest: { outcome?: string } }) => y.strongest.outcome !== undefined)) {
+      const [a, b] = x.strongest.means;
+      expect(b - a).toBeCloseTo(x.strongest.raw, 12);
+      expect(b).toBeGreaterThanOrEqual(a);
+    }
+    for (const x of lj.ranking) expect(typeof x.strongest.raw).toBe('number');
+    // with one parameter a standardised coefficient is the correlation of the outcome with it: at most 1 in magnitude
+    // (its unit was the spread over all games, the baseline's among them, and a perfect line read 1.153)
+    const one = gambit('sweep', '--param', 'goods.autos.sigma=1.5,3.5', '--lhs', '4', '--games', '1', '--turns', '2', '--no-progress', '--out', join(dir, 'lhs1'));
+    expect(one.status, one.stderr).toBe(0);
+    const oj = JSON.parse(readFileSync(join(dir, 'lhs1', 'sweep.json'), 'utf8'));
+    const effects = Object.values(oj.ranking[0].effects) as number[];
+    expect(Math.max(...effects.map(Math.abs))).toBeGreaterThan(0.5);
+    for (const e of effects) expect(Math.abs(e)).toBeLessThanOrEqual(1 + 1e-9);
     // an effect inside its own 95% interval is marked as noise, by both methods, and the marks explained
     const marked = (out: string, path: string) => new RegExp(`\\n${path.replace(/\./g, '\\.')} .*  \\(within noise\\)\\n`).test(out);
     type Ranked = { path: string; strongest: { outcome?: string; effect: number; half95?: number; ci95?: [number, number] } };
@@ -198,6 +216,14 @@ describe('sweep', () => {
     const bad = gambit('sweep', '--param', 'goods.autos.nonsense=1,2', '--games', '1', '--out', join(dir, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/not a numeric content parameter/);
+    // a misspelt path names the one it is closest to; values that are all the base value are refused (the sweep would
+    // compare the baseline with itself and say the parameter moved nothing)
+    const typo = gambit('sweep', '--param', 'goods.autos.sigmaa=1,2', '--games', '1', '--out', join(dir, 'x'));
+    expect([typo.status, typo.stderr.trim()]).toEqual([2, 'gambit: --param: goods.autos.sigmaa is not a numeric content parameter (did you mean goods.autos.sigma?)']);
+    const idle = gambit('sweep', '--param', 'goods.autos.sigma=2.3', '--games', '1', '--out', join(dir, 'x'));
+    expect(idle.status).toBe(2);
+    expect(idle.stderr).toMatch(/^gambit: --param goods\.autos\.sigma: the only value given is its base value 2\.3, so the sweep would compare the baseline with itself/);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
     // one parameter given twice, or held at one value in a hypercube, would be ranked as if it had been varied
     const refused: [string[], RegExp][] = [
       [['--param', 'goods.autos.sigma=1,2', '--param', 'goods.autos.sigma=3,4', '--games', '1'], /^gambit: --param goods\.autos\.sigma: given twice; list all its values once/],

@@ -11,6 +11,7 @@ import {
   type CountryId,
   type OrderIssue,
 } from '../../engine/index.ts';
+import { nearest } from '../../engine/near.ts';
 import { loadContent } from '../content/load.ts';
 import { UsageError, makeSeats, scriptsByHash } from './args.ts';
 import { FileError } from './errors.ts';
@@ -51,6 +52,19 @@ export function leafAt(root: unknown, path: string): { parent: Record<string, un
   let parent = root as Record<string, unknown>;
   for (const k of keys.slice(0, -1)) parent = parent[k] as Record<string, unknown>;
   return { parent, key: keys.at(-1)! };
+}
+
+/** The error for a --param path that names no numeric content parameter, with the closest path that does when one
+ * is within two edits ("goods.autos.sigmaa": did you mean goods.autos.sigma?). */
+export function notAParam(content: Content, path: string, example: string): string {
+  const paths: string[] = [];
+  const walk = (v: unknown, at: string): void => {
+    if (typeof v === 'number') paths.push(at);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, at ? `${at}.${k}` : k);
+  };
+  walk(content, '');
+  const near = nearest(path, paths);
+  return `--param: ${path} is not a numeric content parameter (${near ? `did you mean ${near}?` : `paths look like goods.autos.sigma or ${example}`})`;
 }
 
 /** Read a numeric content parameter by dotted path (e.g. goods.autos.sigma); undefined if there is none. */

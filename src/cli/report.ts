@@ -14,7 +14,7 @@ import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
-import { withinNoise } from './sweep.ts';
+import { apart, withinNoise } from './sweep.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
 
@@ -28,7 +28,7 @@ const unavailable = z.object({ available: z.literal(false), reason: z.string() }
 const SweepSchema = z.object({
   format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), turns: z.number().int().min(1).nullable().optional(), method: z.string(), agents: prof,
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
-  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), clear: z.number().int().min(0).optional(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional() }) })),
+  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), clear: z.number().int().min(0).optional(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, raw: z.number().optional(), means: z.array(z.number()).length(2).optional(), half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional() }) })),
 });
 const ForkSchema = z.object({
   format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
@@ -247,26 +247,29 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
 }
 
 /** A sweep's strongest effect that these games cannot tell from 0 (the sweep's own predicate). */
+/** The strongest effect in the outcome's own units, where the sweep wrote it (older sweep.json files did not). */
+const inUnits = (st: { outcome?: string | null; raw?: number; means?: number[] }): string =>
+  st.outcome == null ? '' : st.means ? ` <span class="ci">(means ${apart([st.means[0], st.means[1]]).join(' to ')})</span>` : typeof st.raw === 'number' ? ` <span class="ci">(${st.raw >= 0 ? '+' : '−'}${apart([0, Math.abs(st.raw)])[1]} over the range)</span>` : '';
 const noisy = (st: { outcome?: string | null; effect: number | null; half95?: number | null; ci95?: number[] }): boolean => st.outcome != null && st.effect !== null && withinNoise(st.effect, st);
 
 function sweepHtml(s: Sweep): { html: string; csv: string } {
   const agents = [...new Set(Object.values(s.agents))];
   const H = ['<h2 id="sweep">Sweep</h2>'];
   const oat = s.method === 'one-at-a-time';
-  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')}${turnsWords(s.turns)} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is in standard deviations of the outcome over all games of the sweep: ${oat ? 'the range of the variant means (± the 95% interval of that range from the seed-by-seed differences, when there are several seeds: a range inside it is not told apart from noise)' : 'the standardised regression coefficient (with its 95% bootstrap interval over the sample points)'}. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
+  H.push(p(`Scenario ${b(s.scenario)}, seed ${s.seed}: ${plural(s.ranking.length, 'parameter')}, ${plural(s.variants.length, 'variant')} (the baseline included) × ${plural(s.gamesPerVariant, 'game')}${turnsWords(s.turns)} on common seeds, ${esc(s.method)}; agents: ${agents.length === 1 ? `${esc(agents[0])} for every country` : esc(Object.entries(s.agents).map(([c, x]) => `${c}=${x}`).join(', '))}. An effect is ${oat ? 'in standard deviations of the outcome over all games of the sweep: the range of the variant means (± the 95% interval of that range from the seed-by-seed differences, when there are several seeds: a range inside it is not told apart from noise)' : 'the standardised regression coefficient, in standard deviations of the outcome’s mean over the sample points (with its 95% bootstrap interval over them)'}; in brackets, the same in the outcome’s own units (${oat ? 'the two means' : 'the fitted change over the range sampled'}), since an outcome that hardly varies makes a small change a large effect. “Overall” is the root mean square of a parameter’s effects over all outcomes.`));
   const shown = s.ranking.slice(0, 30);
   H.push(hBars({
     title: 'Parameters by overall effect on the outcomes', xLabel: 'overall effect (standard deviations of each outcome, RMS)', rows: shown.map((r) => ({ label: r.path, value: r.overall, note: r.strongest.outcome == null || r.strongest.effect === 0 ? 'moves no outcome' : `strongest: ${r.strongest.outcome}` })),
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${noisy(r.strongest) ? ' (within noise)' : ''}`]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${noisy(r.strongest) ? ' (within noise)' : ''}${inUnits(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
   if (s.ranking.some((r) => noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   // the strongest effect's interval beside it (the CSV had the effects and no interval at all)
   const lo = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect - r.strongest.half95 : (r.strongest.ci95?.[0] ?? ''));
   const hi = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect + r.strongest.half95 : (r.strongest.ci95?.[1] ?? ''));
-  const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', 'strongest_effect_lo95', 'strongest_effect_hi95', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome ?? '', r.strongest.effect, lo(r), hi(r), ...outcomes.map((o) => r.effects[o])]));
+  const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', 'strongest_effect_lo95', 'strongest_effect_hi95', 'strongest_change', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome ?? '', r.strongest.effect, lo(r), hi(r), r.strongest.raw ?? '', ...outcomes.map((o) => r.effects[o])]));
   return { html: H.join('\n'), csv };
 }
 

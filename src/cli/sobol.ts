@@ -11,7 +11,7 @@ import { checkParamValues } from './param-check.ts';
 import { batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
-import { readParam, type GameTask, type ResultLine } from './batch.ts';
+import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
 import { writeFileAtomic } from './io.ts';
 import { runTasks } from './pool.ts';
 import { sobolMarkdown, sobolSummary } from './sobol-report.ts';
@@ -79,7 +79,7 @@ export function sobolParams(content: Content, scenario: string, specs: string[])
     if (!m) throw new UsageError(`--param: expected PATH or PATH=lo,hi, got ${JSON.stringify(spec)}`);
     const path = m[1];
     const base = readParam(content, path);
-    if (base === undefined) throw new UsageError(`--param: ${path} is not a numeric content parameter (paths look like goods.autos.sigma or rules.macro.tradeElasticity)`);
+    if (base === undefined) throw new UsageError(notAParam(content, path, 'rules.macro.tradeElasticity'));
     const shown = displayOnly(raw, path);
     if (shown) throw new UsageError(`--param ${path}: the engine does not read it, so varying it changes nothing ("${shown}"); vary what it is derived from`);
     if (seen.has(path)) throw new UsageError(`--param ${path}: given twice`);

@@ -11,7 +11,7 @@ import { checkParamValues } from './param-check.ts';
 import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs, earlierFile } from './files.ts';
-import { readParam, type GameTask, type ResultLine } from './batch.ts';
+import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
 import { roundResult } from './game-result.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
@@ -109,7 +109,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     if (seen.has(m[1])) throw new UsageError(`--param ${m[1]}: given twice; list all its values once (${m[1]}=v1,v2,...)`);
     seen.add(m[1]);
     const base = readParam(content, m[1]);
-    if (base === undefined) throw new UsageError(`--param: ${m[1]} is not a numeric content parameter (paths look like goods.autos.sigma or countries.regions.JPN.gdpUsdBn)`);
+    if (base === undefined) throw new UsageError(notAParam(content, m[1], 'countries.regions.JPN.gdpUsdBn'));
     const shown = displayOnly(raw, m[1]);
     if (shown) throw new UsageError(`--param ${m[1]}: the engine does not read it, so varying it changes nothing ("${shown}"); vary what it is derived from`);
     const values = m[2].split(',').map((v) => Number(v));
@@ -122,6 +122,9 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // would then say that it moved nothing
   const flat = lhs ? params.find((p) => Math.min(...p.values) === Math.max(...p.values)) : undefined;
   if (flat) throw new UsageError(`--param ${flat.path}: --lhs samples between the smallest and largest value given; give two different values (${flat.path}=lo,hi)`);
+  // one at a time, a parameter whose values are all its base value plays the baseline again and ranks as moving nothing
+  const idle = lhs ? undefined : params.find((p) => p.values.every((v) => v === p.base));
+  if (idle) throw new UsageError(`--param ${idle.path}: ${idle.values.length > 1 ? 'every value given is' : 'the only value given is'} its base value ${idle.base}, so the sweep would compare the baseline with itself; give other values (${idle.path}=lo,hi)`);
   // the variants: the baseline, then one at a time, or a Latin hypercube over each parameter's [min, max]
   const variants: Record<string, number>[] = [{}];
   if (!lhs) for (const p of params) for (const v of p.values) variants.push({ [p.path]: v });
@@ -167,7 +170,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const lines = from.map((k) => played[k]);
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
   const summary = byVariant.map((b) => ({ params: b.params, means: Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(b.lines.map(x.get)).mean])) }));
-  const spread = Object.fromEntries(OUTCOMES.map((x) => [x.id, meanSd(lines.map(x.get)).sd || 1]));
+  // the unit of an effect: one at a time, an outcome's standard deviation over all games; a Latin hypercube's
+  // standardised coefficients, that of the outcome's mean over the samples it is fitted to (the textbook SRC, at most 1
+  // in magnitude with one parameter: over all games, the baseline's games in it too, a perfect line read 1.15)
+  const spread = Object.fromEntries(OUTCOMES.map((x) => [x.id, (lhs ? meanSd(summary.slice(1).map((s) => s.means[x.id])) : meanSd(lines.map(x.get))).sd || 1]));
   // Latin hypercube: a 95% percentile interval for each standardised coefficient, from 200 resamples of the sample
   // points (seeded), so a coefficient of noise is not read as an effect
   const lhsCi: Record<string, [number, number][]> = {};
@@ -193,11 +199,17 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     // highest and the lowest mean (the same seeds, so paired); none with one game a variant (the spread of one
     // difference is unknown: no half95 at all in sweep.json, not a null)
     const half95: Record<string, number> = {};
+    // the same effects in each outcome's own units, and the two means behind a range: an effect in standard deviations
+    // of an outcome that hardly varies (Japan's lowest magnet supply, 0.9389 in every game) read as large
+    const raw: Record<string, number> = {};
+    const ends: Record<string, [number, number]> = {};
     if (!lhs) {
       const rows = byVariant.map((b, i) => ({ b, m: summary[i] })).filter((r) => p.path in r.m.params);
       for (const x of OUTCOMES) {
         const ms = rows.map((r) => r.m.means[x.id]);
         effects[x.id] = (Math.max(...ms) - Math.min(...ms)) / spread[x.id];
+        raw[x.id] = Math.max(...ms) - Math.min(...ms);
+        ends[x.id] = [Math.min(...ms), Math.max(...ms)];
         const hi = rows[ms.indexOf(Math.max(...ms))].b.lines.map(x.get);
         const lo = rows[ms.indexOf(Math.min(...ms))].b.lines.map(x.get);
         if (games > 1) half95[x.id] = (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id];
@@ -208,6 +220,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
       for (const x of OUTCOMES) {
         const beta = ols(X, summary.slice(1).map((s) => s.means[x.id]));
         effects[x.id] = (beta[k] * sdX[k]) / spread[x.id]; // standardised regression coefficient
+        raw[x.id] = beta[k] * (Math.max(...p.values) - Math.min(...p.values)); // the fitted change over the range sampled
       }
     }
     const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
@@ -222,7 +235,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     // (sweep.json holds no nulls: a parameter that moved nothing has no strongest outcome at all)
-    const strongest: { outcome?: string; effect: number; half95?: number; ci95?: [number, number] } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], ...(lhs ? { ci95: ci95![top[0]] } : withHalf ? { half95: half95[top[0]] } : {}) };
+    const strongest: { outcome?: string; effect: number; raw: number; means?: [number, number]; half95?: number; ci95?: [number, number] } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], raw: raw[top[0]], ...(lhs ? { ci95: ci95![top[0]] } : { means: ends[top[0]], ...(withHalf ? { half95: half95[top[0]] } : {}) }) };
     return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, clear, strongest };
   });
   // parameters with an effect told apart from noise first, then the others; each group by overall effect
@@ -235,12 +248,12 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
   const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
-  const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients` : 'one at a time, range of mean outcome'}; in standard deviations of each outcome over all games):`, ''];
+  const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
   const strongest = (r: (typeof ranking)[number]) =>
     r.strongest.outcome === undefined
       ? 'none: no outcome moved (every game the same as at the base value)'
-      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}`;
+      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}${r.strongest.means ? ` (means ${apart(r.strongest.means).join(' to ')})` : ` (${r.strongest.raw >= 0 ? '+' : '−'}${apart([0, Math.abs(r.strongest.raw)])[1]} over the range)`}`;
   // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
   const noise = (r: (typeof ranking)[number]) => r.strongest.outcome !== undefined && withinNoise(r.strongest.effect, r.strongest);
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
@@ -253,4 +266,13 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   );
   process.stdout.write(out.join('\n') + '\n');
   return 0;
+}
+
+/** Two figures to the fewest significant digits (at least 3, at most 10) that tell them apart, as written in the
+ * sweep's summary: the means 0.938938 and 0.938789 of an outcome, not 0.939 and 0.939. */
+export function apart([a, b]: readonly [number, number]): [string, string] {
+  const g = (x: number, d: number): string => String(Number(x.toPrecision(d)));
+  let d = 3;
+  while (d < 10 && a !== b && g(a, d) === g(b, d)) d++;
+  return [g(a, d), g(b, d)];
 }
