@@ -29,9 +29,11 @@ describe('validate: orders play would refuse', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(`${f}: $.turns["1"].tariffs.JPN: expected a partner other than JPN (a country cannot set a tariff on itself; this script plays JPN), found "JPN"\n`);
     // a seat that is no country is named as such (it read as a file "XXX=PATH" not found); a missing file in words
-    const x = gambit('validate', `XXX=${f}`, join(TMP, 'missing.json'));
-    expect(x.code).toBe(1);
-    expect(x.stdout).toBe(`XXX=${f}: XXX= names no country: COUNTRY=PATH checks a script as that country's (AUS, CHN, JPN, MYS, USA)\n${join(TMP, 'missing.json')}: $: expected a readable file, found no such file (ENOENT)\n`);
+    // (a path that cannot be used is a usage error, as in every command: stderr, exit 2, the other files still checked)
+    const x = gambit('validate', `XXX=${f}`, join(TMP, 'missing.json'), TMP, `USA=${f}`);
+    expect(x.code).toBe(2);
+    expect(x.stderr).toBe(`gambit: validate: XXX=${f}: XXX= names no country: COUNTRY=PATH checks a script as that country's (AUS, CHN, JPN, MYS, USA)\ngambit: validate: ${join(TMP, 'missing.json')}: cannot read it (no such file or directory)\ngambit: validate: ${TMP}: it is a directory, not a file\n`);
+    expect(x.stdout).toBe(`ok: ${f} (script for USA)\n`);
     // a script over the cap a seat's script is read under is refused by validate too (it said nothing of the size)
     const big = join(TMP, 'big.json');
     writeFileSync(big, JSON.stringify({ turns: { '1': {} } }) + ' '.repeat(4.2 * 1024 * 1024));

@@ -32,7 +32,7 @@ import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { listScenarios, readBundle, readJson } from '../content/load.ts';
 import { int, loadScripts, makeSeats, parseAgentSpec, resolvedNames, scriptTurnNotes } from './args.ts';
 import { eventLines, priceStory, scoreCard, tableHeader, tableRow, wrapIndented } from './table.ts';
-import { writeFileAtomic } from './io.ts';
+import { reason, writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { plainWords, polishIssue } from './errors.ts';
 import { LIMITS, checkOutputs, mb } from './files.ts';
@@ -185,6 +185,14 @@ function kindOf(file: string, json: unknown): ContentKind | 'script' | null {
 
 export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): number {
   let bad = 0;
+  // a path that cannot be used (no such file, a directory, XXX= for no country) is a usage error, as in every other
+  // command: one line on stderr and exit 2, after the other files are checked (it said "expected a readable file" on
+  // stdout and exited 1, as for a file with errors in it)
+  let unusable = 0;
+  const refuse = (line: string): void => {
+    process.stderr.write(`gambit: validate: ${line}\n`);
+    unusable++;
+  };
   // the scenario scripts are checked against: one given is loaded first (a bad --scenario: one line, exit 2, before any
   // file), the default at the first script
   let scriptContent: Content | null = scenario === 'rare-earth-gambit' ? null : loadScenarioContent(scenario);
@@ -195,13 +203,16 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
     const path = country ? as![2] : arg;
     if (as && !country && !existsSync(arg)) {
       // XXX=PATH with no such country: said so, not "no such file XXX=PATH"
-      process.stdout.write(`${arg}: ${as[1]}= names no country: COUNTRY=PATH checks a script as that country's (${COUNTRIES.join(', ')})\n`);
-      bad++;
+      refuse(`${arg}: ${as[1]}= names no country: COUNTRY=PATH checks a script as that country's (${COUNTRIES.join(', ')})`);
       continue;
     }
     if (!path.trim()) {
-      process.stdout.write(`gambit: validate: an empty file name\n`);
-      bad++;
+      refuse('an empty file name');
+      continue;
+    }
+    const st = statOf(path);
+    if (!st.ok || st.dir) {
+      refuse(`${path}: ${st.ok ? 'it is a directory, not a file' : `cannot read it (${st.why})`}`);
       continue;
     }
     const r = readJson(path);
@@ -257,7 +268,16 @@ export function cmdValidate(args: string[], scenario = 'rare-earth-gambit'): num
       bad++;
     }
   }
-  return bad ? 1 : 0;
+  return unusable ? 2 : bad ? 1 : 0;
+}
+
+/** Whether a path names something to read, and whether that is a directory; why not, in words. */
+function statOf(path: string): { ok: true; dir: boolean } | { ok: false; why: string } {
+  try {
+    return { ok: true, dir: statSync(path).isDirectory() };
+  } catch (e) {
+    return { ok: false, why: reason(e) };
+  }
 }
 
 export function cmdAgents(o: { scenario: string }): number {
