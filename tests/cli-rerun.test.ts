@@ -10,6 +10,17 @@ const TMP = mkdtempSync(join(tmpdir(), 'gambit-rerun-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
 describe('running a batch again into the same output', () => {
+  it('run --out: a replay written, the same one again, then a different one replacing it (it went silently)', () => {
+    const f = join(TMP, 'r.json');
+    const r = (turns: string, ...more: string[]) => gambit('run', '--turns', turns, '--out', f, ...more);
+    expect(r('1').stdout).toMatch(new RegExp(`\nreplay written to ${f.replace(/[.]/g, '\\.')}\n$`));
+    expect(r('1').stdout).toContain(`replay written to ${f} (the same replay as the one there)`);
+    expect(r('2').stdout).toContain(`replay written to ${f} (replacing a different replay that was there)`);
+    // jsonl keeps stdout for the data: the replacement is said on stderr
+    const j = r('1', '--format', 'jsonl');
+    expect([j.code, j.stderr]).toEqual([0, `gambit: run: replay written to ${f} (replacing a different replay that was there)\n`]);
+    expect(j.stdout).not.toContain('replay written');
+  });
   it('tournament: written, then replaced (the same table), then replaced with the stale analysis named', () => {
     const dir = join(TMP, 't');
     const t = (turns: string) => gambit('tournament', '--pool', 'JPN=status-quo,hawk', '--games-per-profile', '2', '--turns', turns, '--out', dir);

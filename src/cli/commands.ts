@@ -35,7 +35,7 @@ import { eventLines, priceStory, scoreCard, tableHeader, tableRow, wrapIndented 
 import { reason, writeFileAtomic } from './io.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
 import { plainWords, polishIssue } from './errors.ts';
-import { LIMITS, checkOutputs, mb } from './files.ts';
+import { LIMITS, checkOutputs, earlierFile, mb } from './files.ts';
 import { replayAgentsWatcher, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 
@@ -120,8 +120,13 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
     w(scoreCard({ scores, agents: names, first, last, by: lastBy, start }));
   }
   if (o.out) {
-    writeFileAtomic(o.out, JSON.stringify(makeReplay(c, seed, names, result), null, 1) + '\n');
-    if (o.format === 'table') w(`\nreplay written to ${o.out}`);
+    const text = JSON.stringify(makeReplay(c, seed, names, result), null, 1) + '\n';
+    // a different replay already there is said to be replaced (it went silently, as selfplay and tournament say theirs)
+    const before = earlierFile(o.out, text);
+    writeFileAtomic(o.out, text);
+    const again = before === 'other' ? ' (replacing a different replay that was there)' : before === 'same' ? ' (the same replay as the one there)' : '';
+    if (o.format === 'table') w(`\nreplay written to ${o.out}${again}`);
+    else if (before === 'other') process.stderr.write(`gambit: run: replay written to ${o.out}${again}\n`);
   }
   return 0;
 }
