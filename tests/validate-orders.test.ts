@@ -110,3 +110,18 @@ describe('validate: orders play would refuse', () => {
     expect(bad.stderr).toContain('--scenario: no scenario "no-such-scenario"');
   });
 });
+
+describe('a script the schema refuses, played', () => {
+  it('names every problem in one run, the orders of its other turns too, as validate does (it named the schema\'s first)', () => {
+    const f = join(TMP, 'two-problems.json');
+    writeFileSync(f, JSON.stringify({ turns: { '1': { tarifs: {} }, '50': {} } }));
+    const both = [
+      `${f}: $.turns["1"].tarifs: expected no such key (not in the schema; did you mean "tariffs"?), found an object {}`,
+      `${f}: $.turns["50"]: expected a turn the scenario plays (1 to 40), found turn 50, beyond the scenario's 40 turns`,
+    ];
+    expect(gambit('validate', `JPN=${f}`).stdout.trim().split('\n')).toEqual(both);
+    const run = gambit('run', '--turns', '2', '--agents', `JPN=scripted:${f}`);
+    expect([run.code, run.stdout]).toEqual([1, '']);
+    expect(run.stderr.trim().split('\n')).toEqual([`gambit: ${both[0]}`, both[1]]);
+  });
+});

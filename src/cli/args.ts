@@ -1,11 +1,11 @@
 // Parsing and checking CLI values (agents, seeds, counts, scripts): each bad value becomes a UsageError naming it.
 import { resolve } from 'node:path';
-import { COUNTRIES, hashValue, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type CountryId, type Script } from '../../engine/index.ts';
+import { COUNTRIES, hashValue, isCountry, makeAgent, ScriptSchema, type Agent, type Content, type ContentIssue, type CountryId, type Script } from '../../engine/index.ts';
 import { zodIssues, formatIssue } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { FileError, UsageError, polishIssue } from './errors.ts';
 import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
-import { scriptOrderIssues } from './script-check.ts';
+import { passingTurns, scriptOrderIssues } from './script-check.ts';
 
 export { UsageError };
 
@@ -62,13 +62,19 @@ export interface LoadedScript {
 /** Read and check a scripted agent's file: size cap, JSON, no built-in key names, the schema. Errors name the file,
  * the JSON path, what was expected and what was found (exit 1: the file is refused; one that does not fit its seat or
  * the scenario is a bad --agents value, exit 2, script-check.ts). */
-export function readScript(path: string): LoadedScript {
+/** A script read and checked against its schema; `orders`, given, checks the orders of the turns that pass the schema
+ * when the file as a whole does not, so one run names every problem (as validate does), not the schema's first and
+ * the orders' on the next run. */
+export function readScript(path: string, orders?: (part: Script) => ContentIssue[]): LoadedScript {
   const label = `scripted:${path}`;
   const json = parseJsonText(readTextCapped(path, label, LIMITS.script), label);
   const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
   if (builtin.length) throw new FileError(builtin.map(formatIssue).join('\n'));
   const r = ScriptSchema.safeParse(json);
-  if (!r.success) throw new FileError(zodIssues(path, json, r.error, ScriptSchema).map(polishIssue).map(formatIssue).join('\n'));
+  if (!r.success) {
+    const part = orders ? passingTurns(json) : null;
+    throw new FileError([...zodIssues(path, json, r.error, ScriptSchema).map(polishIssue), ...(part ? orders!(part) : [])].map(formatIssue).join('\n'));
+  }
   return { script: r.data, hash: hashValue(r.data) };
 }
 
@@ -76,11 +82,12 @@ export function readScript(path: string): LoadedScript {
 const scriptCache = new Map<string, LoadedScript>();
 
 /** Every script the agents name, read from disk now (fresh: a later batch in the same process sees edits). */
-export function loadScripts(names: Record<CountryId, string>): Record<string, LoadedScript> {
+export function loadScripts(names: Record<CountryId, string>, content?: Content): Record<string, LoadedScript> {
   const out: Record<string, LoadedScript> = {};
-  for (const n of Object.values(names))
+  for (const [c, n] of Object.entries(names) as [CountryId, string][])
     if (n.startsWith('scripted:') && !Object.hasOwn(out, n.slice(9))) {
-      const s = readScript(n.slice(9));
+      // (with the content: a file the schema refuses has its other turns' orders checked as the first seat's it plays)
+      const s = readScript(n.slice(9), content ? (part) => scriptOrderIssues(content, n.slice(9), part, c) : undefined);
       out[n.slice(9)] = s;
       if (scriptCache.size > 64) scriptCache.clear();
       scriptCache.set(`${resolve(n.slice(9))}\0${s.hash}`, s);
@@ -147,7 +154,7 @@ export function scriptsBeforeNotes(scripts: Record<string, LoadedScript>, first:
 
 export function makeSeats(content: Content, names: Record<CountryId, string>, loaded?: Record<string, LoadedScript>, flag = '--agents'): Record<CountryId, Agent> {
   const scripts: Record<string, Script> = {};
-  const have = loaded ?? loadScripts(names);
+  const have = loaded ?? loadScripts(names, content);
   for (const [path, s] of Object.entries(have)) scripts[path] = s.script;
   scriptTurnNotes(content, have, undefined); // orders beyond the scenario: refused wherever a seat is made
   const seats = {} as Record<CountryId, Agent>;

@@ -52,7 +52,7 @@ export function cmdRun(o: { scenario: string; seed: string; turns?: string; agen
   const spec = parseAgentSpec(o.agents);
   // the output is checked before the game is played: a bad path, or one that is an input, is refused at once
   if (o.out !== undefined) checkOutputs([{ path: o.out, flag: '--out' }], inputFiles(o.scenario, spec));
-  const scripts = loadScripts(spec);
+  const scripts = loadScripts(spec, c);
   const seats = makeSeats(c, spec, scripts);
   for (const n of scriptTurnNotes(c, scripts, turns)) process.stderr.write(`gambit: ${n}\n`);
   const names = resolvedNames(seats);

@@ -53,7 +53,7 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
       ],
       inputFiles(o.scenario, names),
     );
-  const scripts = loadScripts(names); // each script read once for the batch; the games name it by hash
+  const scripts = loadScripts(names, content); // each script read once for the batch; the games name it by hash
   const seats = makeSeats(content, names, scripts);
   for (const n of scriptTurnNotes(content, scripts, turns)) process.stderr.write(`gambit: ${n}\n`);
   const scriptHashes = Object.fromEntries(Object.entries(scripts).map(([p, s]) => [p, s.hash]));

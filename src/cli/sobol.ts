@@ -116,7 +116,7 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
   checkSeeds(seed, games);
   const agents = parseAgentSpec(o.agents);
   checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: ['sobol.json', 'sobol.csv', 'sobol.md'] }], inputFiles(o.scenario, agents));
-  const scripts = loadScripts(agents);
+  const scripts = loadScripts(agents, content);
   makeSeats(content, agents, scripts);
   const params = sobolParams(content, o.scenario, o.param);
   const k = params.length;

@@ -97,7 +97,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   checkSeeds(seed, games);
   const agents = parseAgentSpec(o.agents);
   checkOutputs([{ path: o.out, flag: '--out', dir: true, inside: ['sweep.json', 'sweep.csv'] }], inputFiles(o.scenario, agents));
-  const scripts = loadScripts(agents);
+  const scripts = loadScripts(agents, content);
   makeSeats(content, agents, scripts);
   if (!o.param.length) throw new UsageError('--param: give at least one, e.g. --param goods.autos.sigma=1.5,2.3,3');
   const raw = readBundle(o.scenario);

@@ -81,7 +81,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
     [...inputFiles(o.scenario), ...named.filter(([, a]) => a.startsWith('scripted:')).map(([c, a]) => ({ path: a.slice(9), what: `a script in the pool of ${c}` }))],
   );
   const scripts: Record<string, LoadedScript> = {};
-  for (const [c, a] of named) if (a.startsWith('scripted:')) Object.assign(scripts, loadScripts({ [c]: a } as Record<CountryId, string>));
+  for (const [c, a] of named) if (a.startsWith('scripted:')) Object.assign(scripts, loadScripts({ [c]: a } as Record<CountryId, string>, content));
   for (const [c, a] of named) makeSeats(content, { ...parseAgentSpec(undefined), [c]: a }, scripts, fixedNamed.has(c) ? '--agents' : `--pool ${c}`); // every name checked up front
   // profiles are numbered as the full product lists them (the last country's agent varies fastest); a sample draws
   // numbers, and only the profiles drawn are made
