@@ -45,7 +45,9 @@ describe('running a batch again into the same output', () => {
     const out = join(TMP, 's.jsonl');
     const a = gambit('selfplay', '--games', '2', '--turns', '2', '--out', out);
     expect(a.code).toBe(0);
-    expect(a.stderr).toMatch(/^2 games written to .*s\.jsonl and .*s\.csv\n$/m);
+    expect(a.stderr).toMatch(/^2 games written to .*s\.jsonl and .*s\.csv\n/m);
+    // and against what the files' scores are (an analyst read a seat's -5 there as its own failing)
+    expect(a.stderr).toMatch(/\nscores: points against one all-status-quo game a seed \(the batch yardstick\).*\(README, The model, 12\. Scoring\)\n$/);
     expect(a.stderr).not.toContain('replacing');
     const b = gambit('selfplay', '--games', '2', '--turns', '2', '--out', out);
     expect(b.stderr).toMatch(/2 games written to .*s\.jsonl and .*s\.csv \(replacing the earlier files\)\n/);

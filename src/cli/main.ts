@@ -49,7 +49,7 @@ function program(out: { code: number; help?: string }): Command {
     });
   p.command('selfplay')
     .summary('play many seeded games; one JSON line per game')
-    .description('play many seeded games; one JSON line per game. Scores are points against one status-quo game per seed (the batch yardstick, cached), so they differ from `run`, which scores each seat against its own yardstick; a seat’s best responses are the same (README, Scoring)')
+    .description('play many seeded games; one JSON line per game. Scores are points against one status-quo game per seed (the batch yardstick, cached), so they differ from `run`, which scores each seat against its own yardstick; a seat’s best responses are the same (README, The model, 12. Scoring)')
     .addOption(scenario())
     .requiredOption('--games <n>', 'how many games')
     .option('--seed <n>', 'first seed; game k uses seed+k', '1')

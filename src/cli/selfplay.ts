@@ -116,9 +116,14 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     })());
     rmSync(journal!, { force: true });
     process.stderr.write(`${plural(n, 'game')} written to ${o.out} and ${csvPathFor(o.out, o.csv)}${had ? ' (replacing the earlier files)' : ''}\n`);
+    // the files' score columns do not say against what: an analyst read a seat's -5 as its own failing
+    process.stderr.write(`${SCORE_WORDS}\n`);
   }
   return 0;
 }
+
+/** What a batch's scores are, said beside its files (README, The model, 12. Scoring). */
+export const SCORE_WORDS = "scores: points against one all-status-quo game a seed (the batch yardstick), so a seat's score counts what the others did to it too; run scores a seat against the same game with only that seat doing nothing. The two differ by an offset set by the other seats' agents and the seed, so a seat's ranking of its own strategies is the same (README, The model, 12. Scoring)";
 
 export type { CountryId };
 export { COUNTRIES };
