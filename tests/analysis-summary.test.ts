@@ -41,7 +41,7 @@ describe('analyze: In short', () => {
   it('names the case that cannot be told apart and calls an equilibrium resting on it not firm', () => {
     // A: C against B=C by 0.1 (inside the interval, half-width 0.47), D against B=D by 3; B: D dominant by 2
     const s = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3.1, 1], [0, 3]], [[3, 1], [3, 3]]], 10, 0.5));
-    expect(s).toContain('A: it depends on the others: best is C in 1 (against B=C), D in 1 (against B=D) of 2 cases, by 0.1 to 3 points; sure in 1 of 2 cases. Not sure against B=C: C leads the next best by 0.1 ±0.47 points, an interval that takes in 0.');
+    expect(s).toContain('A: it depends on the others: best is C in 1 (against B=C), D in 1 (against B=D) of 2 cases, by 0.1 to 3.0 points; sure in 1 of 2 cases. Not sure against B=C: C leads the next best by 0.1 ±0.47 points, an interval that takes in 0.'); // a range's two figures to the same decimals (it read 0.71 to 0.772)
     expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; firm: the closest deviation loses 2 ±0.47 points.');
     // the same with B indifferent between C and D against A=C: A=C B=C is an equilibrium resting on a margin of 0.1
     const t = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3.1, 1], [0, 0]], [[3, 0], [3, 3]]], 10, 0.5));

@@ -8,6 +8,13 @@ type Row = AnalysisResult['bestResponses'][number];
 
 /** A figure for prose: 3 significant digits, never in exponent form for the sizes a score takes. */
 const fig = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(3))));
+/** Two figures of a range to the same decimals, the finer of the two (fig drops a trailing zero: "0.71 to 0.772"). */
+function figs(a: number, b: number): [string, string] {
+  const [x, y] = [fig(a), fig(b)];
+  if (/e/.test(x + y)) return [x, y];
+  const d = Math.max(...[x, y].map((f) => f.split('.')[1]?.length ?? 0));
+  return [a.toFixed(d), b.toFixed(d)];
+}
 const half = (c: [number, number]) => (c[1] - c[0]) / 2;
 /** A margin with its 95% interval, or without one when the table gives none (1 game a profile). */
 const withCi = (m: number, c: [number, number] | null | undefined) => (c != null ? `${fig(m)} ±${fig(half(c))}` : `${fig(m)} (no interval: 1 game per profile)`);
@@ -54,7 +61,7 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string, cave
   const noCi = margins.every((r) => r.marginCi95 == null);
   const lo = Math.min(...margins.map((r) => r.margin!));
   const hi = Math.max(...margins.map((r) => r.margin!));
-  const by = lo === hi ? `by ${fig(lo)} points` : `by ${fig(lo)} to ${fig(hi)} points`;
+  const by = lo === hi ? `by ${fig(lo)} points` : `by ${figs(lo, hi).join(' to ')} points`;
   if (noCi) return `${player}: ${what}, ${by}; how sure cannot be said (1 game per profile).`;
   if (sure.length === margins.length)
     return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;
