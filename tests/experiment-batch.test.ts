@@ -21,7 +21,7 @@ describe('gambit experiment as a batch', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain(`, 10 games (2 of them the seat at the status quo, the yardsticks, which are also the status-quo strategy's 2 games), on ${w} worker`);
       expect(readdirSync(join(dir, `w${w}`)).sort()).toEqual(['report.html', 'thesis.csv', 'thesis.json']); // no journal left
-      expect(r.stdout).toContain(`\nwritten: ${join(dir, `w${w}`, 'thesis.json')}, thesis.csv, report.html\n`);
+      expect(r.stdout).toContain(`\nwritten: ${join(dir, `w${w}`, 'thesis.json')}, thesis.csv, report.html\nthesis.csv's columns, what each is and its unit: report.html, "What the figures are"\n`);
       // the verdicts wrapped at 110 columns (a line ran to 507), never inside an interval's brackets
       for (const l of r.stdout.split('\n').filter((x) => !x.startsWith('written: '))) expect(l.length, l).toBeLessThanOrEqual(110);
       expect(r.stdout).not.toMatch(/\[[^\]\n]*\n/);
@@ -29,6 +29,10 @@ describe('gambit experiment as a batch', () => {
     // run again into the same place: it says it replaced them (an analyst's rerun said "written:")
     const again = gambit(args(join(dir, 'w1'), '--workers', '1'));
     expect(again.stdout).toContain(`\nreplaced: ${join(dir, 'w1', 'thesis.json')}, thesis.csv, report.html (the same results as before)\n`);
+    // --help lists the experiments with their opponent sets (an analyst found the ids only in the error for a bad one)
+    const help = gambit(['experiment', '--help']);
+    expect(help.stdout).toMatch(/\nExperiments \(content\/experiments\/\):\n  thesis: JPN's strategies status-quo, hub, mud, defence, all; 10 seeds\n    opponent sets: personas, us-pressure, china-coercion, planners\n/);
+    expect(help.stdout).toContain('seeds per cell, 2 to 1000');
     for (const w of ['2', '3']) for (const f of FILES) expect(readFileSync(join(dir, `w${w}`, f), 'utf8'), `${w} workers: ${f}`).toBe(readFileSync(join(dir, 'w1', f), 'utf8'));
     // the aggregates are of each game's unrounded figures (as tournament's and sweep's are): thesis.json's rows keep
     // them, only thesis.csv's per-game rows are rounded (to 4 decimals), and the report's means are the rows' means

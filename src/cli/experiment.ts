@@ -61,6 +61,20 @@ export function loadExperiment(name: string): Experiment {
   return r.data;
 }
 
+/** The experiments in content/experiments/, each with its seat, default seeds and opponent sets, for --help (an
+ * analyst found the opponent set ids only in the error for a bad one). A file that does not load is named as such. */
+export function experimentsHelp(): string {
+  const lines = listExperiments().map((id) => {
+    try {
+      const ex = loadExperiment(id);
+      return `  ${id}: ${ex.seat}'s strategies ${ex.strategies.map((x) => x.id).join(', ')}; ${ex.seeds} seeds\n    opponent sets: ${ex.opponents.map((x) => x.id).join(', ')}`;
+    } catch (e) {
+      return `  ${id}: does not load (${(e as Error).message})`;
+    }
+  });
+  return `Experiments (content/experiments/):\n${lines.join('\n') || '  (none)'}`;
+}
+
 export interface Cell {
   strategy: string;
   opponents: string;
@@ -245,7 +259,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const { html, summary } = experimentReport(ex, cells, seeds.length);
   writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
-  process.stdout.write(summary.split('\n').flatMap((l) => wrapIndented(l, 110, 4)).join('\n') + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n`);
+  process.stdout.write(summary.split('\n').flatMap((l) => wrapIndented(l, 110, 4)).join('\n') + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n${ex.id}.csv's columns, what each is and its unit: report.html, "What the figures are"\n`);
   return 0;
 }
 

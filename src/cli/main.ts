@@ -16,7 +16,7 @@ import { cmdSobol } from './sobol.ts';
 import { cmdFork } from './fork.ts';
 import { cmdReport } from './report.ts';
 import { cmdAnalyze } from './analyze.ts';
-import { cmdExperiment } from './experiment.ts';
+import { cmdExperiment, experimentsHelp } from './experiment.ts';
 import type { LocatedOrdersError } from './batch.ts';
 
 function program(out: { code: number; help?: string }): Command {
@@ -129,14 +129,15 @@ function program(out: { code: number; help?: string }): Command {
     });
   p.command('experiment <name>')
     .description('a named experiment from content/experiments/ (e.g. thesis): each strategy of a seat against each set of opponents over seeds; writes NAME.json, NAME.csv and report.html')
-    .option('--seeds <n>', "seeds per cell (default: the experiment's)")
-    .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all)')
+    .option('--seeds <n>', "seeds per cell, 2 to 1000 (an interval needs two; default: the experiment's)")
+    .option('--opponents <ids>', 'only these opponent sets, comma-separated (default: all; listed below)')
     .option('--out <dir>', 'output directory (required)')
     .addOption(workers())
     .option('--resume', 'continue an interrupted run from its journal, OUT/NAME.json.partial')
     .option('--fresh', 'discard the journal of an interrupted run (OUT/NAME.json.partial) and start again')
     .option('--force', 'replace a report.html in --out that gambit did not write (refused otherwise, before a game is played)')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
+    .addHelpText('after', () => `\n${experimentsHelp()}`)
     .action(async (name: string, o) => {
       out.code = await underStopSignals(() => cmdExperiment(name, o));
     });
