@@ -53,6 +53,18 @@ describe.runIf(run)("the teacher's view of a class", () => {
     errors.push(...pe);
     const students = await joinClass(env.browser, env.server.base, code, ['Ann', 'Ben'], errors);
     const [ann, ben] = students;
+    // each student's move menu and revoke sit under the student's name, whatever its length: beside a short name
+    // ("Cy") they fitted on its line, under a longer one they wrapped, and a world's rows were of two heights (measured
+    // with each name cut to one letter, then put back)
+    await teacher.getByTestId('student-Ben').waitFor();
+    expect(await teacher.locator('.student').evaluateAll((els) => els.map((e) => {
+      const text = Array.from(e.childNodes).find((n) => n.nodeType === 3)!;
+      const was = text.textContent;
+      text.textContent = ' A';
+      const below = e.querySelector('.student-controls')!.getBoundingClientRect().top >= e.querySelector('.dot')!.getBoundingClientRect().bottom;
+      text.textContent = was;
+      return below;
+    }))).toEqual([true, true]);
     // the projector's lobby counts who has joined, all of it on a 1024x768 screen
     await projector.getByTestId('projector-joined').getByText('2 joined so far').waitFor();
     // measured in the page in one step (the projector redraws its lobby as it polls: a locator's boundingBox could
