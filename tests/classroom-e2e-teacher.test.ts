@@ -144,8 +144,12 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const asked = new Promise<string>((resolve) => teacher.once('dialog', (d) => void d.accept().then(() => resolve(d.message()))));
     await teacher.getByTestId('end-round').click();
     expect(await asked).toBe('End the round now? Not in yet: Japan. Their drafts are dropped and they keep their policies this round.');
+    // Cat's digest says so under its title (it called what was played "your moves" and said nothing more); the others'
+    // do not
+    await cat.getByTestId('digest').getByTestId('digest-missed').getByText('The round ended before your orders were sent: Japan kept its policies, and changes you had not sent were dropped.').waitFor({ timeout: 60_000 });
     for (const p of students) {
       await p.getByTestId('digest').waitFor({ timeout: 60_000 });
+      if (p !== cat) expect(await p.getByTestId('digest-missed').count()).toBe(0);
       await p.getByTestId('digest-close').click();
     }
     await cat.getByTestId('missed-last').getByText('The last round ended before your orders were sent, so Japan kept its policies (changes you had not sent were dropped): press End turn to send this round’s.').waitFor();

@@ -32,10 +32,34 @@ describe('idle time', () => {
     const later = await seat('JPN');
     expect(later).toMatchObject({ bot: false, warned: true });
     expect(Math.abs(later.students[0].idleSeconds - 20)).toBeLessThan(3);
-    // past the grace period: the bot plays the seat
+    // a pause takes the warning back (nothing happens in a pause, and the idle count starts again on resume: the
+    // paused student read "a bot will take this seat soon", the dashboard "warned" after the resume)
+    expect((await k.teacher.call('pause')).ok).toBe(true);
+    expect(await seat('JPN')).toMatchObject({ bot: false, warned: false });
+    srv.advance(60_000);
+    await srv.hub.tick();
+    expect((await k.teacher.call('resume')).ok).toBe(true);
+    await srv.hub.tick();
+    expect(await seat('JPN')).toMatchObject({ bot: false, warned: false });
+    // past the grace period after the resume: warned at 60%, then the bot plays the seat
+    srv.advance(20_000);
+    await srv.hub.tick();
+    expect(await seat('JPN')).toMatchObject({ bot: false, warned: true });
     srv.advance(15_000);
     await srv.hub.tick();
     expect(await seat('JPN')).toMatchObject({ bot: true });
+    // Ben sends China's orders: every seat a student plays is in, and the round is played with the bot for Japan. The
+    // dashboard says a bot played Japan (it said "all submitted" and nothing else), and Ann's page, once she is back,
+    // that the last round's moves were the bot's (her digest called them "your moves")
+    const [ann, ben] = k.students;
+    await new Promise<void>((acked) => void ben.client.call('submit', [{}, 0], acked));
+    await srv.hub.tick();
+    const w = async () => ((await k.teacher.call('state')).value as { worlds: { turn: number; lastReason: string; lastMissed: string[]; lastIdle: string[] }[] }).worlds[0];
+    await expect.poll(async () => (await w()).turn).toBe(1);
+    expect(await w()).toMatchObject({ lastReason: 'all-submitted', lastMissed: [], lastIdle: ['JPN'] });
+    await ann.client.call('validate', [{}]); // anything she does takes her seat back
+    const status = (await ann.client.waitFor((m) => m.push === 'status' && (m.value as { bot: boolean; turn: number }).bot === false && (m.value as { turn: number }).turn === 1)) as { value: { botLast: boolean; missedLast: boolean } };
+    expect(status.value).toMatchObject({ botLast: true, missedLast: false });
     for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
   }, 60_000);
 });

@@ -20,7 +20,7 @@ const world = (index: number, dytb: number[], jpn: number[]): WorldSeries => ({
   events: [],
   botTurns: per([]) as unknown as Record<CountryId, number>,
 });
-const cls = (n: number) => ({ worlds: Array.from({ length: n }, () => ({ orders: [], reports: [] })), seats: Array.from({ length: n }, () => COUNTRIES.map((c) => ({ country: c, students: [] }))), k: 1 }) as unknown as ClassRoom;
+const cls = (n: number, status = 'ended') => ({ status, worlds: Array.from({ length: n }, () => ({ orders: [], reports: [] })), seats: Array.from({ length: n }, () => COUNTRIES.map((c) => ({ country: c, students: [] }))), k: 1 }) as unknown as ClassRoom;
 const botFree = (w: WorldSeries) => ({ ...w, botTurns: Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number> });
 
 describe('discussion prompts', () => {
@@ -72,7 +72,13 @@ describe('discussion prompts', () => {
     w.scores = { ...w.scores, AUS: [0, 0.01], MYS: [0, 0.01], JPN: [0, -0.44], CHN: [0, -0.1], USA: [0, -0.2] };
     w.botTurns = { ...w.botTurns, AUS: 2, MYS: 2 };
     expect(discussionPrompts(cls(1), [w]).find((p) => p.includes('best score'))).toBe('China ended with the best score (−0.10) and Japan with the worst (−0.44). What did China do that Japan did not, and could Japan have done it?');
-    w.scores = { ...w.scores, CHN: [0, -0.2] }; // China and the US tied at the top of the students' seats
+    // while the class plays, the best score so far (a class's debrief opened after one round said "ended with")
+    expect(discussionPrompts(cls(1, 'running'), [w]).find((p) => p.includes('best score'))).toBe('China has the best score so far (−0.10) and Japan the worst (−0.44). What did China do that Japan did not, and could Japan have done it?');
+    // clear as shown: +0.004 and −0.002 both read ±0.00, so neither is the best (it said "China ended with the best
+    // score (±0.00)" beside Japan's ±0.00)
+    w.scores = { ...w.scores, CHN: [0, 0.004], JPN: [0, -0.002], USA: [0, -0.3] };
+    expect(discussionPrompts(cls(1), [w]).find((p) => p.includes('best score'))).toBeUndefined();
+    w.scores = { ...w.scores, CHN: [0, -0.2], JPN: [0, -0.44], USA: [0, -0.2] }; // China and the US tied at the top of the students' seats
     expect(discussionPrompts(cls(1), [w]).find((p) => p.includes('best score'))).toBeUndefined();
   });
 });

@@ -119,3 +119,21 @@ export async function findJoinBase(): Promise<void> {
 /** Why students on other devices cannot use the join address, or null (the pages say so under it: a catalogue key). */
 export const noJoinAddress = () => unreachable;
 export const joinUrl = (code: string) => `${joinBase}/class.html?code=${encodeURIComponent(code)}`;
+
+/** Which turn's digest a student has seen: the last class-world turn this browser showed for the seat, kept in
+ * localStorage ('seen': the turn, and a hash of the seat's token, so another seat or class in this browser does not
+ * count). No record (a first join, another device): null, and the page shows no digest on arrival. */
+export function digestSeen(token: string): { mark(turn: number): void; last(): number | null } {
+  const seat = [...token].reduce((x, ch) => Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261).toString(36);
+  return {
+    mark: (turn) => remember('seen', JSON.stringify({ seat, turn })),
+    last: () => {
+      try {
+        const x = JSON.parse(recall('seen') ?? 'null') as { seat: string; turn: number } | null;
+        return x?.seat === seat ? x.turn : null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -17,6 +17,8 @@ import { ordersText } from '../ui/orders-text.ts';
 interface WorldSeries { index: number; seed: number; dates: string[]; ndpr: number[]; dytb: number[]; magnet: number[]; scores: Record<CountryId, number[]>; magnetSupply: Record<CountryId, number[]>; gdp: Record<CountryId, number[]>; events: { turn: number; date: string; id?: string; title: string }[]; botTurns: Record<CountryId, number> }
 interface Debrief { name: string; code: string; status: string; worlds: WorldSeries[]; baseline: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>; prompts: string[]; promptItems?: PromptItem[]; decisionsReady: boolean; seats: { world: number; country: CountryId; students: string[]; score: number; decisions: Decision[] }[] }
 
+/** The decisions whose worth shows as at least 0.01 of a point. */
+const mattered = (ds: readonly Decision[]): Decision[] => ds.filter((x) => Math.abs(x.worth) >= 0.005);
 const WORLD_COLOURS = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange, PALETTE.sky, PALETTE.yellow, '#000000'];
 
 export function noToken(root: HTMLElement): void {
@@ -36,16 +38,19 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
   clear(box);
   const n = Math.max(...d.worlds.map((w) => w.dates.length), 0);
   const x = d.worlds.find((w) => w.dates.length === n)?.dates ?? [];
-  const chart = (title: string, f: (w: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>) => number[], unit = '', range?: readonly [number, number]) => {
+  // minSpan: the least range an axis covers, so that a figure that hardly moved does not fill its chart (Japan's magnet
+  // supply after one round drew 97.590% to 97.600%, its labels cut at the left edge)
+  const chart = (title: string, f: (w: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>) => number[], unit = '', range?: readonly [number, number], minSpan = 0) => {
     // a share of need (Japan's magnet supply) tops out at 100%
     const series: Series[] = d.worlds.map((w, i) => ({ label: c('world', { n: num(w.index + 1) }), values: f(w), colour: WORLD_COLOURS[i % WORLD_COLOURS.length] }));
     series.push({ label: c('deb.statusQuo'), values: f(d.baseline), colour: PALETTE.grey, dashed: true });
-    return lineChart(title, series, 400, 190, unit, x, 0, range !== undefined, undefined, range);
+    return lineChart(title, series, 400, 190, unit, x, minSpan, range !== undefined, undefined, range);
   };
   // the five score charts on one axis that holds every country's scores and zero: Australia's +0.02 filled its chart as
   // Japan's −4 did its own (one span centred on each chart's data still drew −3..3 beside −6..2)
   const scoresAll = COUNTRIES.flatMap((k) => [...d.worlds, d.baseline].flatMap((w) => w.scores[k])).filter(Number.isFinite);
   const scoreRange = [Math.min(0, ...scoresAll), Math.max(0, ...scoresAll)] as const;
+  const priceSpan = (f: (w: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>) => number[]) => 0.1 * Math.max(0, ...[...d.worlds, d.baseline].flatMap(f).filter(Number.isFinite));
   const exp = (path: string, name: string) => () => void download(`/api/classes/${classId}/${path}`, token, name).catch((e: Error) => alert(said(e)));
   // no round played (the class ended before its first): no empty charts with made-up axes, no replay to download
   if (n === 0)
@@ -59,10 +64,11 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
     h('section', { 'data-testid': 'prompts' }, h('h2', {}, c('deb.discuss')), h('ol', { class: 'prompts' }, ...(d.promptItems ?? []).map((p) => h('li', {}, promptText(p))))),
     h('h2', {}, c('deb.sideBySide')),
     h('div', { class: 'charts', 'data-testid': 'debrief-charts' },
-      chart(c('deb.ndpr'), (w) => w.ndpr),
-      chart(c('deb.dytb'), (w) => w.dytb),
-      chart(c('deb.magnet'), (w) => w.magnet),
-      chart(c('deb.jpnSupply'), (w) => w.magnetSupply.JPN.map((v) => v * 100), '%'),
+      // prices over at least a tenth of their level, the supply over at least 5 points of need
+      chart(c('deb.ndpr'), (w) => w.ndpr, '', undefined, priceSpan((w) => w.ndpr)),
+      chart(c('deb.dytb'), (w) => w.dytb, '', undefined, priceSpan((w) => w.dytb)),
+      chart(c('deb.magnet'), (w) => w.magnet, '', undefined, priceSpan((w) => w.magnet)),
+      chart(c('deb.jpnSupply'), (w) => w.magnetSupply.JPN.map((v) => v * 100), '%', undefined, 5),
       ...COUNTRIES.map((k) => chart(c('deb.score', { whose: sentence(countryOwn(k)) }), (w) => w.scores[k], '', scoreRange)),
     ),
     h('p', { class: 'hint', 'data-testid': 'score-scale' }, c('deb.scoreScale')),
@@ -72,7 +78,9 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
       h('thead', {}, h('tr', {}, h('th', {}, c('deb.world')), h('th', {}, c('deb.country')), h('th', {}, c('deb.students')), h('th', {}, c('deb.score2')), h('th', {}, c('deb.decisions')))),
       h('tbody', {}, ...d.seats.filter((s) => s.students.length || d.worlds[s.world].botTurns[s.country] < n).map((s) => h('tr', {},
         h('td', {}, num(s.world + 1)), h('th', {}, countryName(s.country)), h('td', {}, s.students.join(c('list')) || c('deb.bot')), h('td', {}, fmt.signed(s.score, 2)),
-        h('td', {}, s.decisions.length ? h('ul', {}, ...s.decisions.slice(0, 3).map((x) => h('li', {}, c('deb.decision', { date: x.date, what: x.orders ? ordersText(x.orders, projectTypeLabel) : x.summary }), h('b', {}, fmt.signed(x.worth, 2))))) : d.decisionsReady ? c('deb.noOrders') : '…'),
+        // an order worth less than the 0.01 shown did not matter (one that set a licence already in force read "±0.00"
+        // among the decisions that mattered)
+        h('td', {}, mattered(s.decisions).length ? h('ul', {}, ...mattered(s.decisions).slice(0, 3).map((x) => h('li', {}, c('deb.decision', { date: x.date, what: x.orders ? ordersText(x.orders, projectTypeLabel) : x.summary }), h('b', {}, fmt.signed(x.worth, 2))))) : s.decisions.length ? c('deb.noneMattered') : d.decisionsReady ? c('deb.noOrders') : '…'),
       ))),
     ),
     h('h2', {}, c('deb.events')),

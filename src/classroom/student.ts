@@ -8,9 +8,9 @@ import { digest } from '../ui/digest.ts';
 import { clear, h } from '../ui/dom.ts';
 import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
-import { ServerError, forget, recall, remember } from './common.ts';
+import { ServerError, digestSeen, forget, recall } from './common.ts';
 import { takesPushedDraft } from './pushed-draft.ts';
-import { c, classLang, clockText, countryIn, countryList, countryName, roundText, said, unsentWarning, urlLang } from './words.ts';
+import { c, classLang, clockText, countryIn, countryList, countryName, missedKey, roundText, said, unsentWarning, urlLang } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
 import { turnStateHook } from '../ui/side-controls.ts';
@@ -48,6 +48,7 @@ interface Status {
   draftSeq?: number;
   missedLast?: boolean;
   missed?: 'keep' | 'bot';
+  botLast?: boolean;
 }
 
 const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
@@ -192,8 +193,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: timelineName(s.whatIf), world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
       h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c(s.status === 'paused' ? 'student.resolvingPaused' : 'student.resolving')) : c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) })),
-      // the last round ended before this seat's orders were in: a draft not sent with End turn did not count
-      s.missedLast && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': 'missed-last' }, c(s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept', { country: countryIn(s.country) })) : '',
+      // the last round ended before this seat's orders were in (a draft not sent with End turn did not count), or a bot
+      // played it while the seat was idle (the digest's "your moves" were the bot's)
+      missedKey(s, 'bar') && !s.bot && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': s.botLast ? 'bot-last' : 'missed-last' }, c(missedKey(s, 'bar')!, { country: countryIn(s.country) })) : '',
       unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryName(s.country) })) : '',
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, c('student.sharing', { names: s.members.filter((m) => m !== s.label).join(c('list')) }) + (s.captain ? c('student.captain', { name: s.captain }) : c('student.noCaptain'))) : '',
       s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, c('student.botPlaying')) : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, c('student.botWarning')) : '',
@@ -229,31 +231,31 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   };
 
   /** A turn's digest over the game, as the 'snapshot' push draws it (its strings wait if the page is that new). */
+  let digestTurn = -1;
   const drawDigest = (s: SessionSnapshot) => {
     if (!s.report) return;
     const report = s.report;
     void newsReady().then(() => {
       const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
       gameRoot.append(d);
+      digestTurn = s.turn;
+      noteDigest();
     }, whenTextsFailed);
   };
-  // Which turn's digest this student has seen: the last class-world turn this browser showed for this seat, kept in
-  // localStorage ('seen': the turn, and a hash of the seat's token, so another seat or class in this browser does not
-  // count). A student back on a later turn (the tab was closed, or the socket down, while the round resolved) has not
-  // seen its digest and is shown it. No record (a first join, another device): no digest, the page starts as before.
-  const seat = [...token].reduce((x, ch) => Math.imul(x ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261).toString(36);
-  const markSeen = (s: SessionSnapshot) => void ((s.activeTimeline ?? 0) === 0 && remember('seen', JSON.stringify({ seat, turn: s.turn })));
-  const lastSeen = (): number | null => {
-    try {
-      const x = JSON.parse(recall('seen') ?? 'null') as { seat: string; turn: number } | null;
-      return x?.seat === seat ? x.turn : null;
-    } catch {
-      return null;
-    }
+  /** Under the round's digest title, when the seat's own orders did not play (missedKey), from its status of the same
+   * turn, whichever of the two comes first. */
+  const noteDigest = (): void => {
+    const d = gameRoot.querySelector<HTMLElement>('[data-testid="digest"]');
+    const key = status && status.turn === digestTurn ? missedKey(status, 'digest') : null;
+    if (d && key && !d.querySelector('[data-testid="digest-missed"]')) d.querySelector('h2')?.after(h('p', { class: 'note', 'data-testid': 'digest-missed' }, c(key, { country: countryIn(status!.country) })));
   };
+  // a student back on a later turn than this browser last showed for the seat (the tab was closed, or the socket
+  // down, while the round resolved) has not seen its digest, and is shown it (digestSeen in common.ts)
+  const seen = digestSeen(token);
+  const markSeen = (s: SessionSnapshot) => void ((s.activeTimeline ?? 0) === 0 && seen.mark(s.turn));
   const missed = (s: SessionSnapshot) => {
-    const seen = lastSeen();
-    if ((s.activeTimeline ?? 0) === 0 && seen !== null && seen < s.turn) drawDigest(s);
+    const last = seen.last();
+    if ((s.activeTimeline ?? 0) === 0 && last !== null && last < s.turn) drawDigest(s);
     markSeen(s);
   };
 
@@ -315,6 +317,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       if (pushedSeat !== seenSeat) [seenSeat, seenSeq] = [pushedSeat, -1]; // each seat counts its own
       takePushed();
       renderBar();
+      noteDigest();
       resume();
       // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail
       if (status.status === 'ended' && (status.played ?? status.rounds) < status.rounds && !status.whatIf && game && snap && !ended) void toEnd(snap).catch(whenTextsFailed);

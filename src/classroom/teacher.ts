@@ -98,7 +98,7 @@ function createForm(root: HTMLElement): void {
 }
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
-interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; eventIds?: string[]; news: string[] }; seats: Seat[] }
+interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; lastIdle?: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; eventIds?: string[]; news: string[] }; seats: Seat[] }
 export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string; seatsPerCountry: number } }
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
@@ -209,8 +209,11 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   // how the last round ended, and what became of the seats not in
   const lastHow = (s: TeacherState, w: WorldState) => {
     const how = c(w.lastReason === 'clock' ? 'dash.byClock' : w.lastReason === 'teacher' ? 'dash.byTeacher' : 'dash.allSubmitted');
-    if (!w.lastMissed.length) return how;
-    return c('dash.missed', { how, who: countryList(w.lastMissed), what: c(s.config.missed === 'bot' ? 'dash.botDecided' : w.lastMissed.length === 1 ? 'dash.keptOne' : 'dash.keptMany') });
+    // a seat a bot played because its students were idle is said too ("all submitted" said nothing of it)
+    const idle = w.lastIdle?.length ? c('dash.idleBot', { who: countryList(w.lastIdle) }) : '';
+    if (!w.lastMissed.length) return idle ? c('dash.alsoIdle', { how, idle }) : how;
+    const missed = c('dash.missed', { how, who: countryList(w.lastMissed), what: c(s.config.missed === 'bot' ? 'dash.botDecided' : w.lastMissed.length === 1 ? 'dash.keptOne' : 'dash.keptMany') });
+    return idle ? c('dash.alsoIdle', { how: missed, idle }) : missed;
   };
   const worldCard = (s: TeacherState, w: WorldState) => {
     const left = w.clock.remaining ?? (w.clock.deadline !== null ? w.clock.deadline - (Date.now() + offset) : null);
@@ -218,7 +221,9 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
     return h('section', { class: 'world-card', 'data-testid': `world-${w.index + 1}` },
       h('h2', {}, c('world', { n: num(w.index + 1) }), h('small', { 'data-testid': `world-${w.index + 1}-round` }, ` · ${roundText(w)}`)),
       h('div', { class: 'row' },
-        h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': !w.over && s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, w.over ? c((w.played ?? w.rounds) < w.rounds ? 'dash.ended' : 'dash.finished') : s.status === 'lobby' ? c('dash.notStarted') : clockText(left, w.clock.paused)),
+        // a world that is over has no clock: its heading says "Finished (3 rounds)" or how early it ended (the card said
+        // it twice, "finished" under "Finished (3 rounds)")
+        w.over ? '' : h('span', { class: 'clock', 'data-testid': `world-${w.index + 1}-clock`, 'data-deadline': s.status !== 'lobby' && w.clock.remaining === null ? w.clock.deadline : null }, s.status === 'lobby' ? c('dash.notStarted') : clockText(left, w.clock.paused)),
         h('span', { 'data-testid': `world-${w.index + 1}-waiting` }, w.over || s.status === 'lobby' ? '' : w.waitingFor.length ? c('waitingFor', { who: countryList(w.waitingFor) }) : w.seats.every((x) => x.bot) ? c('dash.botsOnly') : c(s.status === 'paused' ? 'allInPaused' : 'allIn')),
         w.lastReason ? h('small', { 'data-testid': `world-${w.index + 1}-last` }, c('dash.lastEnded', { how: lastHow(s, w) })) : '',
         s.status === 'running' && !w.over ? h('button', { type: 'button', 'data-testid': `end-round-${w.index + 1}`, onclick: () => endRound(s.worlds, w.index) }, c('dash.endThisRound')) : '',
@@ -230,7 +235,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
           h('td', {}, seat.bot ? h('span', { class: 'badge bot', 'data-testid': 'bot-badge' }, c(seat.students.length ? 'dash.botIdle' : 'dash.bot')) : '', seat.warned ? h('span', { class: 'badge warn' }, c('dash.warned')) : '',
             ...seat.students.map((p) => h('div', { class: 'student', 'data-testid': `student-${p.label}` },
               h('span', { class: `dot ${p.connected && !lost ? 'on' : 'off'}`, title: c(lost ? 'dash.unknown' : p.connected ? 'dash.connected' : 'dash.notConnected') }), ` ${seat.captain === p.id ? c('dash.captainMark', { label: p.label }) : p.label}`,
-              h('small', {}, p.connected ? (p.idleSeconds > 20 && s.status === 'running' ? c('dash.idle', { s: num(p.idleSeconds) }) : '') : c('dash.offline')),
+              h('small', {}, p.connected ? (p.idleSeconds > 20 && s.status === 'running' && !seat.ready ? c('dash.idle', { s: num(p.idleSeconds) }) : '') : c('dash.offline')),
               s.status === 'ended' ? '' : studentControls(s, w, seat, p),
             ))),
           h('td', { 'data-widest': c('dash.submitted') }, w.over ? '' : seat.bot ? c('dash.seatBot') : seat.ready ? c('dash.submitted') : seat.submitted ? c('dash.draft') : s.status === 'lobby' ? '' : c('dash.notYet')),

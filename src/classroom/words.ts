@@ -68,6 +68,15 @@ export function unsentWarning(s: { status: string; submitted: unknown; whatIf: s
   return s.missed === 'bot' ? 'student.unsentBot' : 'student.unsentKept';
 }
 
+/** What became of a seat's orders in the last round when its students' did not play: a bot played the idle seat, or
+ * the round ended before they were sent (then the class's rule: kept policies or a bot). The catalogue key for the
+ * class bar ('bar', while the seat has not sent this round's) or for the top of that round's digest ('digest'). */
+export function missedKey(s: { botLast?: boolean; missedLast?: boolean; missed?: 'keep' | 'bot' }, where: 'bar' | 'digest'): string | null {
+  if (s.botLast) return where === 'bar' ? 'student.botLast' : 'student.digestBot';
+  if (!s.missedLast) return null;
+  return where === 'bar' ? (s.missed === 'bot' ? 'student.missedBot' : 'student.missedKept') : s.missed === 'bot' ? 'student.digestMissedBot' : 'student.digestMissed';
+}
+
 /** A world's round as every class screen says it: "Round 2 of 8 (2026Q4–2027Q3)"; a round may be several quarters.
  * `over`: its last round is played, or the teacher ended the class (then `played` may be fewer than `rounds`). */
 export interface RoundInfo { round: number; rounds: number; period: string; over: boolean; played?: number }

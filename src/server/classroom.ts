@@ -83,6 +83,8 @@ export class ClassRoom {
   lastReason: string[] = [];
   /** per world: the students' seats that were not in when its last round ended (they kept their policies or a bot chose) */
   lastMissed: CountryId[][] = [];
+  /** per world: the students' seats a bot played in its last round because their students had gone idle */
+  lastIdle: CountryId[][] = [];
   /** when each event happened, for the teacher's log and the export */
   orderLog: { world: number; turn: number; country: CountryId; student: string; at: number; orders: CountryOrders; kind: 'order' | 'draft' }[] = [];
   resolvedAt: { world: number; turn: number; at: number; reason: string; bots: CountryId[]; ms: number }[] = [];
@@ -148,6 +150,7 @@ export class ClassRoom {
           this.rounds.push({ deadline: null, remaining: null });
           this.lastReason.push('');
           this.lastMissed.push([]);
+          this.lastIdle.push([]);
           this.seats.push(COUNTRIES.map((c) => ({ world: w, country: c, students: [], captain: null, draft: null, draftBy: null, draftSeq: 0, submitted: null, bot: true, warned: false })));
         }
         break;
@@ -207,6 +210,7 @@ export class ClassRoom {
       case 'start':
       case 'resume':
         this.status = 'running';
+        this.unwarn(); // the idle count starts again (roundStart below): a warning from before the pause no longer holds
         (d.deadlines as (number | null)[]).forEach((t, w) => {
           this.rounds[w] = { deadline: t, remaining: null };
           this.roundStart[w] = ev.at;
@@ -214,6 +218,7 @@ export class ClassRoom {
         break;
       case 'pause':
         this.status = 'paused';
+        this.unwarn(); // nothing happens in a pause: "a bot will take this seat soon" would not be true
         for (const r of this.rounds) if (r.deadline !== null) r.remaining = Math.max(0, r.deadline - ev.at);
         break;
       case 'extend':
@@ -266,7 +271,12 @@ export class ClassRoom {
     if (r.hash !== d.hash) throw new HashMismatch(`world ${w + 1}, turn ${d.turn}: the state hash is ${r.hash}, the log says ${d.hash}`);
     world.push(r);
     // a round's first quarter: who was not in (its later quarters repeat the standing policies, nobody submits)
-    if ((d.turn - 1) % this.k === 0) this.lastMissed[w] = this.seats[w].filter((s) => !s.bot && s.students.length > 0 && !this.ready(s)).map((s) => s.country);
+    if ((d.turn - 1) % this.k === 0) {
+      this.lastMissed[w] = this.seats[w].filter((s) => !s.bot && s.students.length > 0 && !this.ready(s)).map((s) => s.country);
+      // and whose seat a bot played for idleness (nobody was told afterwards: the digest called the bot's orders "your
+      // moves", the dashboard said "all submitted")
+      this.lastIdle[w] = this.seats[w].filter((s) => s.bot && s.students.length > 0).map((s) => s.country);
+    }
     for (const s of this.seats[w]) {
       s.draft = null;
       s.draftBy = null;
@@ -277,6 +287,10 @@ export class ClassRoom {
     this.roundStart[w] = at;
     this.lastReason[w] = d.reason;
     this.resolvedAt.push({ world: w, turn: d.turn, at, reason: d.reason, bots: d.bots, ms: d.ms ?? 0 });
+  }
+
+  private unwarn(): void {
+    for (const ws of this.seats) for (const s of ws) s.warned = false;
   }
 
   private place(st: Student, world: number, country: CountryId): void {

@@ -130,9 +130,14 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const played = (c: CountryId) => !(x.dates.length > 0 && x.botTurns[c] >= x.dates.length);
     const byScore = x ? COUNTRIES.filter(played).sort((a, b) => last(x.scores[b]) - last(x.scores[a]) || a.localeCompare(b)) : [];
     const [best, worst] = [byScore[0], byScore[byScore.length - 1]];
-    const clear = (a?: CountryId, b?: CountryId) => !a || !b || Math.abs(last(x.scores[a]) - last(x.scores[b])) > 0.005;
-    if (best && worst && byScore.length > 1 && last(x.scores[best]) - last(x.scores[worst]) > 0.005 && clear(best, byScore[1]) && clear(worst, byScore[byScore.length - 2]))
-      say(`${cap(NAME[best])} ended with the best score${inWorld(x.index + 1)} (${signed(last(x.scores[best]))}) and ${NAME[worst]} with the worst (${signed(last(x.scores[worst]))}). What did ${NAME[best]} do that ${NAME[worst]} did not, and could ${NAME[worst]} have done it?`, 'bestWorst', { best, hi: last(x.scores[best]), worst, lo: last(x.scores[worst]), world: x.index + 1 });
+    // clear as shown, to 0.01 (China +0.004 and Japan -0.002 read "China ended with the best score (±0.00)" beside
+    // Japan's ±0.00)
+    const shown = (c: CountryId) => Math.round(last(x.scores[c]) * 100);
+    const clear = (a?: CountryId, b?: CountryId) => !a || !b || shown(a) !== shown(b);
+    // a world still playing has the best score so far, not the one it "ended with"
+    const soFar = cls.status !== 'ended' && !cls.worlds[x.index]?.over;
+    if (best && worst && byScore.length > 1 && shown(best) > shown(worst) && clear(best, byScore[1]) && clear(worst, byScore[byScore.length - 2]))
+      say(`${cap(NAME[best])} ${soFar ? 'has' : 'ended with'} the best score${inWorld(x.index + 1)}${soFar ? ' so far' : ''} (${signed(last(x.scores[best]))}) and ${NAME[worst]} ${soFar ? '' : 'with '}the worst (${signed(last(x.scores[worst]))}). What did ${NAME[best]} do that ${NAME[worst]} did not, and could ${NAME[worst]} have done it?`, soFar ? 'bestWorstSoFar' : 'bestWorst', { best, hi: last(x.scores[best]), worst, lo: last(x.scores[worst]), world: x.index + 1 });
   }
   return out.slice(0, 5);
 }

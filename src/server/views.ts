@@ -70,6 +70,7 @@ export function teacherState(cls: ClassRoom, now: number) {
       clock: clockOf(cls, cls.rounds[w], now),
       lastReason: cls.lastReason[w],
       lastMissed: cls.lastMissed[w] ?? [],
+      lastIdle: cls.lastIdle[w] ?? [],
       headline: headline(cls, w),
       seats: cls.seats[w].map((s) => ({
         country: s.country,
@@ -145,5 +146,7 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     // the last round ended before this seat's orders were in (the page says so: its draft did not count)
     missedLast: cls.status !== 'ended' && (cls.lastMissed[st.world] ?? []).includes(st.country),
     missed: cls.config.missed,
+    // a bot played this seat's last round because its students were idle (the digest's moves were the bot's)
+    botLast: cls.status !== 'ended' && (cls.lastIdle[st.world] ?? []).includes(st.country),
   };
 }
