@@ -77,7 +77,9 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     rep ? '' : h('p', { class: 'hint', 'data-testid': 'why-later' }, t('ind.whyLater')),
     h('h3', { 'data-testid': 'score-by-objective', tabindex: -1 }, t('ind.scoreBy'), termLink('yardstick')),
     splitTable(s.turnScore),
-    h('h3', {}, t('ind.prices')),
+    // the quarter the prices are of, as the debrief dates them (at 'Turn 2 · 2026Q1' they are 2025Q4's, which the
+    // debrief calls 2025Q4: a class compared $421 there with the $377 seen under 'Turn 1 · 2025Q4')
+    h('h3', {}, rep ? t('ind.pricesIn', { date: rep.date }) : t('ind.prices')),
     h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), h('th', {}, t('ind.outside')), h('th', {}, t('ind.china')), h('th', {}, t('ind.you')))), h('tbody', {}, ...(['oxide.light', 'oxide.heavy', 'magnet'] as const).map((k) => h('tr', {}, h('th', {}, stageName(k), termLink(k === 'oxide.light' ? 'NdPr' : k === 'oxide.heavy' ? 'DyTb' : 'NdFeB')), h('td', {}, num(w[k], 1)), h('td', {}, num(p[k].CHN, 1)), h('td', {}, num(p[k][c], 1)))))),
   );
 }
