@@ -61,10 +61,9 @@ export interface LoadedScript {
 
 /** Read and check a scripted agent's file: size cap, JSON, no built-in key names, the schema. Errors name the file,
  * the JSON path, what was expected and what was found (exit 1: the file is refused; one that does not fit its seat or
- * the scenario is a bad --agents value, exit 2, script-check.ts). */
-/** A script read and checked against its schema; `orders`, given, checks the orders of the turns that pass the schema
- * when the file as a whole does not, so one run names every problem (as validate does), not the schema's first and
- * the orders' on the next run. */
+ * the scenario is a bad --agents value, exit 2, script-check.ts). `orders`, given, checks the orders of the turns that
+ * pass the schema when the file as a whole does not, so one run names every problem (as validate does), not the
+ * schema's first and the orders' on the next run. */
 export function readScript(path: string, orders?: (part: Script) => ContentIssue[]): LoadedScript {
   const label = `scripted:${path}`;
   const json = parseJsonText(readTextCapped(path, label, LIMITS.script), label);
