@@ -14,7 +14,7 @@ import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
-import { apart, withinNoise } from './sweep.ts';
+import { inUnits, withinNoise } from './sweep.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
 
@@ -246,10 +246,10 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   return { html: H.join('\n'), csv };
 }
 
+/** The strongest effect in the outcome's own units (sweep.ts inUnits), where the sweep wrote it (older sweep.json files
+ * did not). */
+const unitsSpan = (st: { outcome?: string | null; raw?: number; means?: number[] }): string => (st.outcome == null || !inUnits(st) ? '' : ` <span class="ci">(${esc(inUnits(st))})</span>`);
 /** A sweep's strongest effect that these games cannot tell from 0 (the sweep's own predicate). */
-/** The strongest effect in the outcome's own units, where the sweep wrote it (older sweep.json files did not). */
-const inUnits = (st: { outcome?: string | null; raw?: number; means?: number[] }): string =>
-  st.outcome == null ? '' : st.means ? ` <span class="ci">(means ${apart([st.means[0], st.means[1]]).join(' to ')})</span>` : typeof st.raw === 'number' ? ` <span class="ci">(${st.raw >= 0 ? '+' : '−'}${apart([0, Math.abs(st.raw)])[1]} over the range)</span>` : '';
 const noisy = (st: { outcome?: string | null; effect: number | null; half95?: number | null; ci95?: number[] }): boolean => st.outcome != null && st.effect !== null && withinNoise(st.effect, st);
 
 function sweepHtml(s: Sweep): { html: string; csv: string } {
@@ -263,7 +263,7 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${noisy(r.strongest) ? ' (within noise)' : ''}${inUnits(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${noisy(r.strongest) ? ' (within noise)' : ''}${unitsSpan(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
   if (s.ranking.some((r) => noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   // the strongest effect's interval beside it (the CSV had the effects and no interval at all)

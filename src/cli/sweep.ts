@@ -253,7 +253,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const strongest = (r: (typeof ranking)[number]) =>
     r.strongest.outcome === undefined
       ? 'none: no outcome moved (every game the same as at the base value)'
-      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''}${r.strongest.means ? ` (means ${apart(r.strongest.means).join(' to ')})` : ` (${r.strongest.raw >= 0 ? '+' : '−'}${apart([0, Math.abs(r.strongest.raw)])[1]} over the range)`}`;
+      : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''} (${inUnits(r.strongest)})`;
   // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
   const noise = (r: (typeof ranking)[number]) => r.strongest.outcome !== undefined && withinNoise(r.strongest.effect, r.strongest);
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
@@ -266,6 +266,13 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   );
   process.stdout.write(out.join('\n') + '\n');
   return 0;
+}
+
+/** A strongest effect in its outcome's own units, as the summary and the report write it in brackets: "means 0.9388
+ * to 0.9389" (one at a time), "+0.0000302 over the range" (a hypercube); '' when the sweep.json has neither (older). */
+export function inUnits(st: { raw?: number; means?: readonly number[] }): string {
+  if (st.means) return `means ${apart([st.means[0], st.means[1]]).join(' to ')}`;
+  return typeof st.raw === 'number' ? `${st.raw >= 0 ? '+' : '−'}${apart([0, Math.abs(st.raw)])[1]} over the range` : '';
 }
 
 /** Two figures to the fewest significant digits (at least 3, at most 10) that tell them apart, as written in the
