@@ -12,6 +12,8 @@ import { makeRngJoined } from './prng.ts';
 import { hashValue } from './hash.ts';
 import type { Agent } from './agents/types.ts';
 import { statusQuo } from './agents/archetypes.ts';
+import { objectiveParts, type ObjectiveKey } from './economy.ts';
+import { independenceFrom } from './risk.ts';
 
 export type Seats = Record<CountryId, Agent>;
 
@@ -151,6 +153,14 @@ export function seatYardsticks(content: Content, seed: string | number, seats: S
     out[c] = { objectives: g.objectives, parts: g.reports.map((r) => r.objectiveBy) };
   }
   return out;
+}
+
+/** Each objective's part of a country's objective index in a state, as its last turn scored them (macro.ts: the same
+ * function on the same fields, so the parts sum, in OBJECTIVES' order, to `regions[c].last.objective` to the bit;
+ * tests/score-split.test.ts holds them to it). Batches sum them over a game for the score by objective. */
+export function objectivePartsIn(content: Content, state: GameState, c: CountryId): Record<ObjectiveKey, number> {
+  const r = state.regions[c];
+  return objectiveParts(content, c, r, independenceFrom(content, r.last.supplyRisk));
 }
 
 /** Running score per turn: mean over turns so far of (objective - status-quo objective), in points. */

@@ -3,6 +3,7 @@ import {
   AgentOrdersError,
   COUNTRIES,
   ContentError,
+  OBJECTIVES,
   ENGINE_VERSION,
   InvalidOrdersError,
   hashValue,
@@ -180,6 +181,8 @@ export const CSV_HEADER = [
   'final_price_magnet',
   'events',
   'turns',
+  // last, so the columns before keep their places: each score split by objective (empty in older files)
+  ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `score_${k}_${c}`)),
 ];
 
 export function csvRow(l: ResultLine): string {
@@ -197,5 +200,6 @@ export function csvRow(l: ResultLine): string {
     l.outcomes.finalPrices.magnet,
     l.outcomes.events,
     l.outcomes.turns,
+    ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => l.scoreBy?.[c][k] ?? '')),
   ].join(',');
 }

@@ -1,6 +1,6 @@
 // One self-play game as a result line, the same whichever thread, process, machine or browser runs it: the unit of
 // every batch. Imports only the engine (src/cli/batch.ts adds content files, scripts and overrides around it).
-import { COUNTRIES, baselineObjectives, playGame, runningScores, type Content, type CountryId, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, objectivePartsIn, playGame, runningScores, statusQuoSeats, type Content, type CountryId, type GameState, type ObjectiveKey, type Seats } from '../../engine/index.ts';
 
 export interface GameTask {
   scenario: string;
@@ -26,6 +26,9 @@ export interface ResultLine {
   seed: number;
   agents: Record<CountryId, string>;
   scores: Record<CountryId, number>;
+  /** each score split by objective, points: the mean over turns of each objective's part less the yardstick's; the
+   * parts sum to the score (to rounding). Absent from files written before the 52nd stop. */
+  scoreBy?: Record<CountryId, Record<ObjectiveKey, number>>;
   outcomes: {
     turns: number;
     gdpGrowthPct: Record<CountryId, number>;
@@ -51,6 +54,7 @@ export function roundResult(l: ResultLine): ResultLine {
   return {
     ...l,
     scores: per(l.scores, r2),
+    ...(l.scoreBy ? { scoreBy: Object.fromEntries(COUNTRIES.map((c) => [c, byObjective((k) => r2(l.scoreBy![c][k]))])) as ScoreBy } : {}),
     outcomes: {
       ...l.outcomes,
       gdpGrowthPct: per(l.outcomes.gdpGrowthPct, r2),
@@ -61,15 +65,36 @@ export function roundResult(l: ResultLine): ResultLine {
   };
 }
 
-const baselineCache = new Map<string, Record<CountryId, number>[]>();
+type ScoreBy = Record<CountryId, Record<ObjectiveKey, number>>;
+const byObjective = (f: (k: ObjectiveKey) => number) => Object.fromEntries(OBJECTIVES.map((k) => [k, f(k)])) as Record<ObjectiveKey, number>;
+
+/** A game's objective per turn and, per country, each objective's part summed over its turns. */
+interface Played {
+  objectives: Record<CountryId, number>[];
+  partSums: ScoreBy;
+}
+
+/** Adds each country's objective parts in `s` (as its last turn scored them) to `sums`. */
+function addParts(content: Content, s: GameState, sums: ScoreBy): void {
+  for (const c of COUNTRIES) {
+    const p = objectivePartsIn(content, s, c);
+    for (const k of OBJECTIVES) sums[c][k] += p[k];
+  }
+}
+
+const zeroSums = (): ScoreBy => Object.fromEntries(COUNTRIES.map((c) => [c, byObjective(() => 0)])) as ScoreBy;
+
+const baselineCache = new Map<string, Played>();
 
 /** The status-quo yardstick of a seed, computed once per process (a tournament plays each seed under many profiles). */
-function cachedBaseline(content: Content, seed: number, turns: number | undefined): Record<CountryId, number>[] {
+function cachedBaseline(content: Content, seed: number, turns: number | undefined): Played {
   const key = `${content.hash}:${seed}:${turns ?? ''}`;
   let b = baselineCache.get(key);
   if (!b) {
     if (baselineCache.size > 5000) baselineCache.clear();
-    b = baselineObjectives(content, seed, turns);
+    const partSums = zeroSums();
+    const g = playGame(content, seed, statusQuoSeats(), { turns, ledger: false, keepReports: false, onState: (s) => addParts(content, s, partSums) });
+    b = { objectives: g.objectives, partSums };
     baselineCache.set(key, b);
   }
   return b;
@@ -82,9 +107,15 @@ export function gameResult(content: Content, task: GameTask, seats: Seats): Resu
   // no report is built or kept (lean turns): the one figure read each turn is in the state (the report's magnet supply
   // headline is the same number, state.regions.JPN.last.magnetSupplyRatio)
   let minJpn = 1;
-  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false, keepReports: false, onState: (s) => (minJpn = Math.min(minJpn, s.regions.JPN.last.magnetSupplyRatio)) });
-  const base = allStatusQuo ? r.objectives : cachedBaseline(content, task.seed, task.turns);
-  const scores = runningScores(r.objectives, base).at(-1)!;
+  const partSums = zeroSums();
+  const onState = (s: GameState) => {
+    minJpn = Math.min(minJpn, s.regions.JPN.last.magnetSupplyRatio);
+    addParts(content, s, partSums);
+  };
+  const r = playGame(content, task.seed, seats, { turns: task.turns, ledger: false, keepReports: false, onState });
+  const base = allStatusQuo ? { objectives: r.objectives, partSums } : cachedBaseline(content, task.seed, task.turns);
+  const scores = runningScores(r.objectives, base.objectives).at(-1)!;
+  const turns = r.objectives.length;
   const st = r.state;
   const per = (f: (c: CountryId) => number) => Object.fromEntries(COUNTRIES.map((c) => [c, f(c)])) as Record<CountryId, number>;
   const line: ResultLine = {
@@ -92,8 +123,10 @@ export function gameResult(content: Content, task: GameTask, seats: Seats): Resu
     seed: task.seed,
     agents: Object.fromEntries(COUNTRIES.map((c) => [c, seats[c].name])) as Record<CountryId, string>,
     scores: per((c) => scores[c]),
+    // the mean over turns of each part less the yardstick's: the score's own sum, split
+    scoreBy: Object.fromEntries(COUNTRIES.map((c) => [c, byObjective((k) => (partSums[c][k] - base.partSums[c][k]) / turns)])) as ScoreBy,
     outcomes: {
-      turns: r.objectives.length,
+      turns,
       gdpGrowthPct: per((c) => (st.regions[c].gdp / st.regions[c].ref.gdp - 1) * 100),
       approval: per((c) => st.regions[c].approval),
       jpnMinMagnetSupply: minJpn,

@@ -2,12 +2,13 @@
 // JSONL and CSV pair that appears as one unit, and `gambit merge`, which streams shards into one file in game order.
 import { statSync } from 'node:fs';
 import { z } from 'zod';
-import { COUNTRIES, type CountryId } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, type CountryId, type ObjectiveKey } from '../../engine/index.ts';
 import { CSV_HEADER, csvRow, type ResultLine } from './batch.ts';
 import { FileError, UsageError, issueInWords } from './errors.ts';
 import { checkOutputs, LineReader } from './files.ts';
 import { AtomicWriter, commitTogether } from './io.ts';
 import { MAX_GAMES, MAX_SHARDS, shardSize, type Shard } from './batch-options.ts';
+import { plural, splitLines } from './table.ts';
 
 const isDirectory = (f: string) => statSync(f, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
@@ -21,6 +22,7 @@ export const ResultLineSchema = z
     seed: whole,
     agents: per(z.string().max(4096)),
     scores: per(num),
+    scoreBy: per(z.object(Object.fromEntries(OBJECTIVES.map((k) => [k, num])) as Record<ObjectiveKey, typeof num>).strict()).optional(), // absent in older files
     outcomes: z
       .object({
         turns: z.number().int().min(1).max(1000),
@@ -80,6 +82,33 @@ export function writeResults(out: string, csv: string | undefined, lines: Iterab
     throw e;
   }
   return n;
+}
+
+/** The mean score and its split by objective per country over a batch's lines, added one at a time (a line from a
+ * file written before the split was kept, without `scoreBy`, is left out of the split and said to be). */
+export class SplitMeans {
+  private n = 0;
+  private withSplit = 0;
+  private readonly score = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  private readonly by = Object.fromEntries(COUNTRIES.map((c) => [c, Object.fromEntries(OBJECTIVES.map((k) => [k, 0]))])) as Record<CountryId, Record<ObjectiveKey, number>>;
+
+  add(l: ResultLine): void {
+    this.n++;
+    for (const c of COUNTRIES) this.score[c] += l.scores[c];
+    if (!l.scoreBy) return;
+    this.withSplit++;
+    for (const c of COUNTRIES) for (const k of OBJECTIVES) this.by[c][k] += l.scoreBy[c][k];
+  }
+
+  /** The table, a row per country (their agents beside them), or nothing when no line carried the split. */
+  lines(agents: Record<CountryId, string>): string[] {
+    if (!this.withSplit) return [];
+    const some = this.withSplit < this.n ? `; ${this.n - this.withSplit} older lines without the split left out of it` : '';
+    return [
+      `mean scores over ${plural(this.n, 'game')}, split by objective (points; a split adds up to its score, to rounding${some}):`,
+      ...splitLines('country', COUNTRIES.map((c) => ({ label: `${c} ${agents[c]}`, score: this.score[c] / this.n, by: Object.fromEntries(OBJECTIVES.map((k) => [k, this.by[c][k] / this.withSplit])) as Record<ObjectiveKey, number> }))),
+    ];
+  }
 }
 
 /** One shard file read in order: lines are checked as they come. */

@@ -11,7 +11,7 @@ import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize 
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
 import { dropEmptyJournal, identityRun, openJournal, type BatchIdentity } from './journal.ts';
-import { csvPathFor, writeResults } from './results.ts';
+import { SplitMeans, csvPathFor, writeResults } from './results.ts';
 import { plural } from './table.ts';
 
 export interface SelfplayOptions {
@@ -111,11 +111,18 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   if (o.out && done) {
     // streamed in game order from the journal's lines, one at a time; JSONL and CSV appear together
     const had = existsSync(o.out);
+    const means = new SplitMeans();
     const n = writeResults(o.out, o.csv, (function* () {
-      for (const text of done.lines(mine)) yield JSON.parse(text) as ResultLine;
+      for (const text of done.lines(mine)) {
+        const l = JSON.parse(text) as ResultLine;
+        means.add(l);
+        yield l;
+      }
     })());
     rmSync(journal!, { force: true });
     process.stderr.write(`${plural(n, 'game')} written to ${o.out} and ${csvPathFor(o.out, o.csv)}${had ? ' (replacing the earlier files)' : ''}\n`);
+    // what the scores came from, in brief (the files hold it per game: scoreBy, score_<objective>_<country>)
+    if (n) process.stderr.write(['', ...means.lines(resolvedNames(seats)), ''].join('\n') + '\n');
     // the files' score columns do not say against what: an analyst read a seat's -5 as its own failing
     process.stderr.write(`${SCORE_WORDS}\n`);
   }

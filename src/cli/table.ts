@@ -72,12 +72,20 @@ export function scoreCard(f: FinalCard): string {
       `${padE(c, 8)} ${padE(f.agents[c], w)} ${pad(points(sc), 7)} | ${pad(`${g}%`, 10)} | ${pad(`${a.approval.toFixed(0)} -> ${z.approval.toFixed(0)}`, 9)} | ${pad(Math.round(z.autoProduction / 1000), 10)} | ${pad(`${(z.magnetSupplyRatio * 100).toFixed(0)}%`, 8)} | ${pad(`${((z.importShareFrom.CHN ?? 0) * 100).toFixed(0)}%`, 8)}`,
     );
   }
-  if (f.by) {
-    lines.push('', 'The scores split by objective (points; they add up to the score, to rounding)', '');
-    lines.push(`${padE('country', 8)} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`);
-    for (const c of order) lines.push(`${padE(c, 8)} ${OBJECTIVES.map((ob) => pad(points(f.by![c][ob]), 9)).join(' ')}`);
-  }
+  if (f.by) lines.push('', 'The scores split by objective (points; they add up to the score, to rounding)', '', ...splitLines('country', order.map((c) => ({ label: c, by: f.by![c] }))));
   return lines.join('\n');
+}
+
+/** Scores split by objective as `run`'s card and the batch summaries print them: a row per label, a column per
+ * objective, and the score first when the rows carry one. */
+export function splitLines(head: string, rows: readonly { label: string; score?: number; by: Record<ObjectiveKey, number> }[]): string[] {
+  const w = Math.max(8, head.length, ...rows.map((r) => r.label.length));
+  const withScore = rows.some((r) => r.score !== undefined);
+  const score = (r: (typeof rows)[number]) => (withScore ? ` ${pad(r.score === undefined ? '' : points(r.score), 7)} |` : '');
+  return [
+    `${padE(head, w)}${withScore ? ` ${pad('score', 7)} |` : ''} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`,
+    ...rows.map((r) => `${padE(r.label, w)}${score(r)} ${OBJECTIVES.map((ob) => pad(points(r.by[ob]), 9)).join(' ')}`),
+  ];
 }
 
 const STORY: [('oxide.light' | 'oxide.heavy' | 'magnet'), string][] = [

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { COUNTRIES, ENGINE_VERSION, hashValue, isCountry, type Content, type CountryId } from '../../engine/index.ts';
+import { COUNTRIES, ENGINE_VERSION, OBJECTIVES, hashValue, isCountry, type Content, type CountryId, type ObjectiveKey } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
 import { meanSd, t95 } from '../analysis/stats.ts';
 import { FileError, issueInWords } from './errors.ts';
@@ -16,7 +16,7 @@ import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import type { GameTask, ResultLine } from './batch.ts';
 import { roundResult } from './game-result.ts';
-import { plural } from './table.ts';
+import { plural, splitLines } from './table.ts';
 
 export { meanSd, t95 };
 
@@ -194,8 +194,11 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const before = earlierFile(join(dir, 'payoffs.json'), text);
   writeFileAtomic(join(dir, 'payoffs.json'), text);
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
-  const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`])];
-  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map((x) => (Number.isFinite(x) ? x.toFixed(4) : '')))].join(','));
+  const split = splitOf(sorted, rows.length, n);
+  // each mean split by objective last, so the columns before keep their places (empty when the games lack the split)
+  const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`]), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `mean_${k}_${c}`))];
+  const four = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
+  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map(four)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => (split ? four(split[i][c][k]) : '')))].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
   writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(roundResult(l)) + '\n'));
   // the console table: the countries whose agent varies, their agents on the left and their mean scores on the right
@@ -219,6 +222,18 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
     `${left(shown)}| ${right(shown)}`,
   ];
   for (const r of rows) out.push(`${left(shown.map((c) => r.strategies[c]))}| ${right(shown.map((c) => cell(r, c)))}`);
+  // what each varying seat's agents scored on, over every profile they play in
+  if (split && varying.length) {
+    out.push('', `the mean scores split by objective (points; a split adds up to its score, to rounding), each agent over the profiles it plays in${varying.length > 1 ? ' (every mix of the other seats\' agents)' : ''}:`);
+    for (const c of varying) {
+      const of = spec.pools[c].map((a) => {
+        const at = rows.map((r, i) => i).filter((i) => rows[i].strategies[c] === a);
+        const avg = (f: (i: number) => number) => at.reduce((x, i) => x + f(i), 0) / at.length;
+        return { label: a, score: avg((i) => rows[i].mean[c]), by: Object.fromEntries(OBJECTIVES.map((k) => [k, avg((i) => split[i][c][k])])) as Record<ObjectiveKey, number> };
+      });
+      out.push('', ...splitLines(c, of.filter((r) => Number.isFinite(r.score))));
+    }
+  }
   out.push('', `${before === 'none' ? 'written' : 'replaced'}: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl${before === 'same' ? ' (the same table as before)' : ''}`);
   // what an earlier run left beside a different table is of that table: said, not removed (they are the user's files)
   const stale = before === 'other' ? ['analysis.json', 'report.html'].filter((f) => existsSync(join(dir, f))) : [];
@@ -227,6 +242,16 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
       `note: ${stale.map((f) => join(dir, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier table, not this one; ${stale.includes('analysis.json') ? `gambit analyze ${join(dir, 'payoffs.json')} --out ${join(dir, 'analysis.json')}, then ` : ''}gambit report ${dir}`,
     );
   return out.join('\n') + '\n';
+}
+
+/** Each profile's mean score split by objective per country (games `n` a profile, in order), or null when a game lacks
+ * the split (shards written before it was kept). */
+function splitOf(sorted: readonly ResultLine[], profiles: number, n: number): Record<CountryId, Record<ObjectiveKey, number>>[] | null {
+  if (!sorted.every((l) => l.scoreBy)) return null;
+  return Array.from({ length: profiles }, (_, i) => {
+    const games = sorted.slice(i * n, (i + 1) * n);
+    return Object.fromEntries(COUNTRIES.map((c) => [c, Object.fromEntries(OBJECTIVES.map((k) => [k, games.reduce((x, g) => x + g.scoreBy![c][k], 0) / games.length]))])) as Record<CountryId, Record<ObjectiveKey, number>>;
+  });
 }
 
 const TournamentSpecSchema = z
