@@ -49,7 +49,7 @@ function program(out: { code: number; help?: string }): Command {
     });
   p.command('selfplay')
     .summary('play many seeded games; one JSON line per game')
-    .description('play many seeded games; one JSON line per game. Scores are points against one status-quo game per seed (the batch yardstick, cached), so they differ from `run`, which scores each seat against its own yardstick; a seat’s best responses are the same (README, The model, 12. Scoring)')
+    .description('play many seeded games; one JSON line per game. Scores are points against one status-quo game per seed (the batch yardstick, cached), so they differ from `run`, which scores each seat against its own yardstick; a seat’s best responses are the same (README, The model, 12. Scoring). Each line splits each score by objective (scoreBy); with --out the run ends with the mean scores and their split')
     .addOption(scenario())
     .requiredOption('--games <n>', 'how many games')
     .option('--seed <n>', 'first seed; game k uses seed+k', '1')
@@ -73,7 +73,7 @@ function program(out: { code: number; help?: string }): Command {
       out.code = files.every((f) => existsSync(join(f, 'tournament.json'))) ? mergeTournament(files, o.out) : cmdMerge(files, o);
     });
   p.command('tournament')
-    .description('play every profile of agent pools N times; write a payoff table with 95% intervals')
+    .description('play every profile of agent pools N times; write a payoff table with 95% intervals, and the mean scores of each varying seat’s agents split by objective')
     .addOption(scenario())
     .option('--pool <COUNTRY=a,b,c>', 'agents to try for a country (repeat the flag per country)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .requiredOption('--games-per-profile <n>', 'games per profile (seeds seed..seed+n-1, the same for every profile)')
