@@ -10,6 +10,7 @@ import { COUNTRIES, OBJECTIVES, makeAgent, objectivePartsIn, playGame, type Coun
 import { CSV_HEADER, csvRow, playOne, runId } from '../src/cli/batch.ts';
 import { roundResult } from '../src/cli/game-result.ts';
 import { parseResultLine } from '../src/cli/results.ts';
+import { gamesOf, selfplayHtml, type ResultLine as ReportLine } from '../src/cli/report-games.ts';
 import { gambit } from './cli-run.ts';
 import { content } from './helpers.ts';
 
@@ -91,5 +92,18 @@ describe('the score split by objective', () => {
       expect(Math.abs(Number(row[at('mean_security_JPN')]) - (mine[0].scoreBy!.JPN.security + mine[1].scoreBy!.JPN.security) / 2), `profile ${i}`).toBeLessThan(0.011);
       expect(OBJECTIVES.reduce((x, k) => x + Number(row[at(`mean_${k}_JPN`)]), 0)).toBeCloseTo(Number(row[at('mean_JPN')]), 3);
     });
+  });
+
+  it("gambit report's self-play table of the split: each country's mean part, the older games without it counted out", () => {
+    const lines = [1, 2].map((seed) => roundResult(playOne({ ...task({ ...all('persona'), JPN: 'hawk' }, seed, 4), exact: false }, content)));
+    const html = selfplayHtml([{ file: 'sp.jsonl', games: gamesOf(lines as ReportLine[]) }]);
+    expect(html).toMatch(/Mean score split by objective, points: /);
+    const mean = (lines[0].scoreBy!.JPN.security + lines[1].scoreBy!.JPN.security) / 2;
+    const row = /<b>JPN<\/b><\/td>((?:<td[^>]*>[^<]*<\/td>){7})/.exec(html.slice(html.indexOf('Mean score split')))![1];
+    const cells = [...row.matchAll(/>([^<]*)<\/td>/g)].map((m) => Number(m[1].replace('\u2212', '-')));
+    expect(cells[OBJECTIVES.indexOf('security')]).toBeCloseTo(mean, 2);
+    const { scoreBy: _gone, ...old } = lines[0];
+    expect(selfplayHtml([{ file: 'sp.jsonl', games: gamesOf([old, lines[1]] as ReportLine[]) }])).toMatch(/1 game of 2: the others were written before scores were split/);
+    expect(selfplayHtml([{ file: 'sp.jsonl', games: gamesOf([old] as ReportLine[]) }])).not.toMatch(/Mean score split/);
   });
 });

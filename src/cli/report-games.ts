@@ -29,7 +29,7 @@ export function check<T>(schema: z.ZodType<T>, json: unknown, where: string): T 
 
 const nums = z.record(z.string(), z.number());
 const ResultSchema = z.object({
-  game: z.number().int(), seed: z.number(), agents: z.record(z.string(), z.string()), scores: nums,
+  game: z.number().int(), seed: z.number(), agents: z.record(z.string(), z.string()), scores: nums, scoreBy: z.record(z.string(), nums).optional(),
   outcomes: z.object({ turns: z.number(), gdpGrowthPct: nums, approval: nums, jpnMinMagnetSupply: z.number(), finalPrices: nums, events: z.number() }),
 });
 /** A self-play result line (batch.ts ResultLine), with any country codes. */
@@ -58,6 +58,10 @@ export interface Games {
   jpnMin: number;
   jpnMinLow: number;
   events: number;
+  /** per country, each objective's part of the score summed over the games that split it (`splitGames` of them; lines
+   * written before the split have none) */
+  split: Map<string, Record<string, number>>;
+  splitGames: number;
 }
 
 /** Adds a line's value of each country to its column (`undefined` where the line has none; a country first met at game
@@ -78,7 +82,7 @@ function addSums(sums: Map<string, number>, count: number, x: Record<string, num
 }
 
 function emptyGames(): Games {
-  return { count: 0, agents: {}, combos: 0, seeds: [Infinity, -Infinity], turns: [], scores: new Map(), gdp: new Map(), approval: new Map(), jpnMin: 0, jpnMinLow: Infinity, events: 0 };
+  return { count: 0, agents: {}, combos: 0, seeds: [Infinity, -Infinity], turns: [], scores: new Map(), gdp: new Map(), approval: new Map(), jpnMin: 0, jpnMinLow: Infinity, events: 0, split: new Map(), splitGames: 0 };
 }
 /** One game into `g` (its combos and turns kept in the sets until the end: finish). */
 function addLine(g: Games, l: ResultLine, combos: Set<string>, turns: Set<number>): void {
@@ -93,6 +97,14 @@ function addLine(g: Games, l: ResultLine, combos: Set<string>, turns: Set<number
   g.jpnMin += l.outcomes.jpnMinMagnetSupply;
   if (l.outcomes.jpnMinMagnetSupply < g.jpnMinLow) g.jpnMinLow = l.outcomes.jpnMinMagnetSupply;
   g.events += l.outcomes.events;
+  if (l.scoreBy) {
+    g.splitGames++;
+    for (const [c, by] of Object.entries(l.scoreBy)) {
+      const sums = g.split.get(c) ?? {};
+      for (const [k, v] of Object.entries(by)) sums[k] = (sums[k] ?? 0) + v;
+      g.split.set(c, sums);
+    }
+  }
   g.count++;
 }
 function finish(g: Games, combos: Set<string>, turns: Set<number>): Games {
@@ -188,6 +200,12 @@ export function selfplayHtml(results: { file: string; games: Games; scores?: str
       return [b(c), String(v.length), fx(mean), fx(sd), ci, fx(v[0]), fx(med), fx(v[v.length - 1]), `${fx(avg(g.gdp), 2, true)}%`, fx(avg(g.approval), 1)];
     });
     H.push(htmlTable(['country', 'games', 'mean score', 'sd', '95% interval of the mean', 'lowest', 'median', 'highest', 'mean GDP change', 'mean final approval'], rows, { num: [false, true, true, true, true, true, true, true, true, true] }));
+    if (g.splitGames) {
+      const keys = [...new Set([...g.split.values()].flatMap((by) => Object.keys(by)))];
+      const older = g.splitGames < g.count ? ` (${plural(g.splitGames, 'game')} of ${g.count}: the others were written before scores were split)` : '';
+      const rows = [...g.split.keys()].sort().map((c) => [b(c), ...keys.map((k) => fx((g.split.get(c)![k] ?? NaN) / g.splitGames))]);
+      H.push(htmlTable(['country', ...keys.map((k) => esc(k))], rows, { num: [false, ...keys.map(() => true)], caption: `Mean score split by objective, points${older}: each objective’s part less the yardstick’s, averaged over the turns; a row adds up to the mean score, to rounding.` }));
+    }
     H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(g.jpnMin / g.count, 1)}, worst ${pct(g.jpnMinLow, 1)}. Events per game: ${fx(g.events / g.count, 1)} on average.`));
   }
   return H.join('\n');
