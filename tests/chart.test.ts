@@ -127,4 +127,16 @@ describe('lineChart with zero kept', () => {
       expect(yTicks(lineChart('score', [{ label: 'x', values: data[0]!, colour: '#000' }], 400, 190, '', undefined, 0, true) as unknown as Node)).not.toEqual(axes[0]);
     });
   });
+  // a class's debrief after one round: each chart one point, drawn on the plot's left edge as if the rest were missing
+  it('draws a single point in the middle of the plot, its label under it', () => {
+    withDocument(() => {
+      const fig = lineChart('score', [{ label: 'Japan', values: [0.4], colour: '#000' }], 420, 180, '', ['2025Q4']) as unknown as Node;
+      const svg = fig.children[1] as Node;
+      const dot = svg.children.find((c): c is Node => typeof c !== 'string' && c.attrs.r !== undefined)!;
+      expect(Number(dot.attrs.cx)).toBe((46 + 420 - 8) / 2);
+      const label = svg.children.find((c): c is Node => typeof c !== 'string' && c.textContent === '2025Q4')!;
+      expect(label.attrs['text-anchor']).toBe('middle');
+      expect(Number(label.attrs.x)).toBe(Number(dot.attrs.cx));
+    });
+  });
 });

@@ -103,7 +103,8 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   const L = 46;
   const B = height - 24;
   const n = Math.max(...series.map((x) => x.values.length));
-  const X = (i: number) => L + (i / Math.max(1, n - 1)) * (width - L - 8);
+  // one point (a class's debrief after its first round): in the middle of the plot, not on its left edge
+  const X = (i: number) => (n === 1 ? (L + width - 8) / 2 : L + (i / (n - 1)) * (width - L - 8));
   const Y = (v: number) => B - ((v - lo) / span) * (B - 8);
   for (const t of axis.ticks) {
     // a chart that crosses zero (a score: above it, better than the yardstick) marks zero darker
@@ -117,7 +118,7 @@ export function lineChart(title: string, series: Series[], width = 420, height =
   const shown = xLabelIndices(n);
   for (const i of shown) {
     if (!labels[i]) continue;
-    const tx = svg('text', { x: X(i), y: height - 6, 'text-anchor': i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', 'font-size': 10, fill: '#555' });
+    const tx = svg('text', { x: X(i), y: height - 6, 'text-anchor': n === 1 ? 'middle' : i === 0 ? 'start' : i === n - 1 ? 'end' : 'middle', 'font-size': 10, fill: '#555' });
     tx.textContent = labels[i];
     s.append(tx);
   }
