@@ -100,6 +100,20 @@ describe('the digest story', () => {
     const [c] = yourChanges(report([{ cause: 'magnets from CHN', amount: -0.3 }]), 'JPN', view, memory);
     expect(c!.causes[0]).toBe('magnets from China — your 500% tariff on magnets from China and China’s licence (90% let through) on NdFeB magnets to Japan (in force since before the game began) −30.0 percentage points');
   });
+  it('names the player’s own tariff in the car plants’ want of magnets too (a play-tester’s 25% tariff read as “China’s licence, as above” alone)', () => {
+    const view = { country: 'JPN', self: { policies: { tariffs: { CHN: { magnets: 25 } } } }, others: { CHN: { policies: { controls: { JPN: { magnet: { level: 'licensed', share: 0.96 } } } } } } } as unknown as CountryView;
+    const memory = new RestrictionMemory();
+    memory.observe(0, view);
+    const r = report([{ cause: 'magnets from CHN', amount: -0.091 }, { cause: 'inventories', amount: 0.058 }]);
+    const headlines = (r as unknown as { headlines: Record<string, Record<string, unknown>> }).headlines;
+    headlines.JPN = { ...headlines.JPN, autoProduction: { value: 2_093_712, prev: 2_100_000, change: -6288, causes: [{ cause: 'magnet supply', amount: -14_387 }, { cause: 'car demand', amount: 8098 }] } };
+    const changes = yourChanges(r, 'JPN', view, memory);
+    const cars = changes.find((c) => c.hd === 'autoProduction')!;
+    expect(cars.causes.find((c) => c.includes('−14,387'))).toMatch(/ — your 25% tariff on magnets from China and China’s licence/);
+    // under no tariff of the player's (or one under 10%), the restriction alone
+    const none = { ...view, self: { policies: { tariffs: { CHN: { magnets: 5 } } } } } as unknown as CountryView;
+    expect(yourChanges(r, 'JPN', none, memory).find((c) => c.hd === 'autoProduction')!.causes.find((c) => c.includes('−14,387'))).not.toMatch(/your/);
+  });
   it('puts the answer to a deal whose terms name defence spending before its proposer, and does not call it routine (a class: China\'s offer to Japan)', () => {
     const accept = 'JPN accepts D7: CHN offers JPN open exports of magnets for defence spending of at least 1.5% of GDP, for 8 turns.';
     const spend = 'JPN raises defence spending to 1.50% of GDP.';

@@ -199,8 +199,11 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         const r = rs.find((q) => (from ? q.who === from : forCars ? q.who === worstFrom || (worst?.cause === 'inventories' && ms.change < 0) : runDown) && q.stages.some((s) => s === 'magnet' || s.startsWith('oxide')));
         // the player's own tariff on those magnets cuts them too: named first, so a fall the player caused is not
         // put down to the other side's licence alone
-        const own = from ? view?.self?.policies.tariffs[from as RegionId]?.magnets : undefined;
-        const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryIn(from!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
+        // (the car plants' want of magnets too, when they went missing mostly from that country: the tariff was left
+        // out there, and a play-tester's own 25% tariff read as China's licence alone)
+        const src = from ?? (forCars ? worstFrom : undefined);
+        const own = src ? view?.self?.policies.tariffs[src as RegionId]?.magnets : undefined;
+        const why = [own !== undefined && own >= 10 && c.amount < 0 ? t('digest.yourTariff', { pct: num(own), who: countryIn(src!) }) : '', r && c.amount < 0 ? restrictionText(r, me, memory?.sinceOf(r), report.turn) : ''].filter(Boolean);
         if (r && c.amount < 0) again.set(why.at(-1)!, restrictionAgain(r));
         // no restriction to name: say where the magnets went missing, if a country's magnets did
         if (forCars && !r && c.amount < 0 && worstFrom) why.push(t('digest.mostlyFrom', { who: countryIn(worstFrom) }));
