@@ -260,7 +260,7 @@ describe('the security ledger’s causes in words', () => {
     const { causeName } = await import('../src/ui/labels.ts');
     const aus = yourChanges(securityReport('AUS', [{ cause: 'tension with CHN: leaks found last turn', amount: -2.107 }, { cause: 'tension with CHN: settling', amount: 0.5656 }, { cause: "allies' commitment (trust)", amount: -0.3497 }]), 'AUS', null, null)[0]!;
     // (the third cause, beyond the two named, is said as the rest: the line adds up to the change, −1.9)
-    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (settling after earlier moves) +0.6', 'other causes −0.3']);
+    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (still catching up with earlier moves) +0.6', 'other causes −0.3']);
     const tariffs = { cause: 'tension with CHN: tariffs by USA', amount: -0.8 };
     expect(yourChanges(securityReport('USA', [tariffs]), 'USA', null, null)[0]!.causes).toEqual(['tension with China (your tariffs) −0.8']);
     expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (the United States’ tariffs)');
