@@ -60,7 +60,7 @@ describe.runIf(run)('the browser game', () => {
     expect(await page.locator('dt', { hasText: 'At 3.55% of GDP' }).count()).toBe(1);
     // a project longer than the game's 4 quarters says it will not be finished
     await page.getByTestId('tab-invest').click();
-    expect(await page.locator('ul.projects').textContent()).toContain('The game has 4 quarters left: one started now is not finished before it ends.');
+    expect(await page.locator('ul.projects').textContent()).toContain('The game has 4 quarters left, this one included, and building starts after the quarter it is ordered in: one started now is not finished before the game ends.');
     await page.getByTestId('end-turn').click();
     const digest = page.getByTestId('digest');
     await digest.waitFor();

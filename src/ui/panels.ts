@@ -185,13 +185,16 @@ export function unitsHeld(t: ProjectInfo, view: CountryView, draft: Draft): { he
   return { held, drafted, full: !t.type.startsWith('stockpile') && held + drafted >= t.maxUnits };
 }
 
-/** Said of a project that takes longer than the game has left (36 quarters of deep-sea mud in an 8-turn game): the
- * quarters left, this turn's included. */
+/** Said of a project not finished in the game (36 quarters of deep-sea mud in an 8-turn game): the quarters left, this
+ * turn's included. Building starts the turn after the order (engine/projects.ts), so 6 quarters from turn 1 of 6 end with turn 7. */
 function pastEnd(t: ProjectInfo, view: CountryView, lastTurn: number): string {
   if (!Number.isFinite(lastTurn)) return '';
   const left = Math.max(0, lastTurn - view.turn) * view.quartersPerTurn;
-  return !t.type.startsWith('stockpile') && t.leadQuarters > left ? tr('panel.pastEnd', { count: left }) : '';
+  return !t.type.startsWith('stockpile') && !finishedInTime(t.leadQuarters, view.turn, lastTurn, view.quartersPerTurn) ? tr('panel.pastEnd', { count: left }) : '';
 }
+
+/** Whether a project of `lead` quarters ordered in the turn after `turnsPlayed` is finished by the end of `lastTurn`. */
+export const finishedInTime = (lead: number, turnsPlayed: number, lastTurn: number, q: number): boolean => lead <= (lastTurn - turnsPlayed - 1) * q;
 
 /** `lastTurn`: the game's turns (the session's, which may stop before the scenario's last). */
 export function investmentPanel(view: CountryView, draft: Draft, changed: Changed, types: ProjectInfo[], budget: number, over = false, lastTurn = Infinity): HTMLElement {
