@@ -35,6 +35,18 @@ describe('a score table whose rounded rows miss the total', () => {
   });
 });
 
+// A new player's turn 4: the digest said "score −0.37, down 0.05 from −0.32" (the shown scores' difference) while the
+// Indicators tab's table said the score moved −0.04 (the unrounded −0.044). Both now say the change the scores show.
+describe("the score's change, as the two scores shown say it", () => {
+  it('is the same in the digest and in the Indicators tab', () => {
+    const ts = { ...score(-0.3659 + 0.3219, 0), score: -0.3659, prev: -0.3219 } as TurnScore;
+    const digest = (scoreThisTurn(ts, 'JPN') as unknown as FakeElement).textContent;
+    expect(digest).toContain('down 0.05 from −0.32');
+    const foot = (splitTable(ts) as unknown as FakeElement).querySelector('tfoot')!.querySelectorAll('td').map((x) => x.textContent);
+    expect(foot).toEqual(['−0.37', '−0.05']);
+  });
+});
+
 describe("the score table's two supply objectives", () => {
   // a reviewer's student read "supply independence +2.95" beside a magnet supply at 77% as a contradiction
   it('are told apart under the table where both are weighed, in the same caption as the rounding note', () => {

@@ -95,9 +95,11 @@ export function splitTable(ts: TurnScore | null): HTMLElement {
     { class: 'grid score-table', 'data-testid': 'score-table' },
     h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.part')), h('th', {}, t('score.movedLast')))),
     h('tbody', {}, ...rows.map((p) => h('tr', {}, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.total)), h('td', {}, pts(p.change))))),
-    h('tfoot', {}, h('tr', {}, h('th', {}, t('score.score')), h('td', {}, pts(ts.score)), h('td', {}, pts(ts.score - ts.prev)))),
+    // the change as the digest says it, from the two scores as shown (−0.32 to −0.37 is −0.05 here too, not the −0.04
+    // of the unrounded scores: a new player saw both for one turn)
+    h('tfoot', {}, h('tr', {}, h('th', {}, t('score.score')), h('td', {}, pts(ts.score)), h('td', {}, pts(shownChange(ts.score, ts.prev))))),
     ...captionOf([
-      roundingNote([rows.map((p) => p.total), rows.map((p) => p.change)], [ts.score, ts.score - ts.prev]),
+      roundingNote([rows.map((p) => p.total), rows.map((p) => p.change)], [ts.score, shownChange(ts.score, ts.prev)]),
       // the two supply objectives read as one: "supply independence +2.95" beside a magnet supply at 77% looked wrong
       rows.some((p) => p.key === 'independence') && rows.some((p) => p.key === 'supplySecurity') ? h('p', { class: 'hint', 'data-testid': 'two-supplies' }, t('score.twoSupplies')) : '',
     ]),
