@@ -274,7 +274,7 @@ export const en = {
       'Each turn is one quarter. Use the tabs by the map to set tariffs, export controls, defence spending, investments, stockpiles and deals (arrow keys move between the tabs). The budget bar shows what your investments cost.',
       'Press End turn (or Ctrl+Enter). The other countries move at the same time. The map shows what moved where: one coloured band per good (ore, oxide, magnets, cars), as wide as the volume; bans (⊗), licences (L) and tariffs (%) are marked on the lanes they cut or tax (the legend in the corner keys them); each country is outlined by its magnet supply.',
       'Read the digest: what happened to you and why, the events, the moves of others, and how the turn moved your score by objective.',
-      'Your score is at the top, split by objective: the largest parts first; click it for the whole table. Glossary explains NdPr, Dy/Tb, NdFeB, REO, licences and the opponent types.',
+      'Your score is at the top, its split by objective beside it (the largest parts first); click the split for the whole table. Glossary explains NdPr, Dy/Tb, NdFeB, REO, licences and the opponent types.',
       'Undo goes back a turn; Fork starts a second timeline from here to compare. Your game is saved in this browser as you play; Save writes a file with every timeline.',
       'At the end you see your score against doing nothing, charts of the game, your score by objective over time, and the five decisions that mattered most.',
     ],
