@@ -33,6 +33,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
   const cls = f.yardstick === 'status-quo-world';
   const k = (key: string) => `endText.${key}${cls ? 'Class' : ''}`;
   const verdict = t(k(verdictKey(f.score)));
+  const outsideBase = `${t('ind.outside')}${lang() === 'ja' ? '、' : ', '}${t(k('baseline'))}`;
   // the decisions name project types in words ("NdPr separation plant"): drawn once the session has said them
   const decisionsBox = h('div', { class: 'decisions-box' });
   const drawDecisions = (label: (type: string) => string) => {
@@ -71,8 +72,10 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
         lineChart(t(k('approval')), [{ label: countryName(country), values: mine('approval'), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('approval'), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs, 5),
         lineChart(t(k('supply')), [{ label: countryName(country), values: mine('magnetSupplyRatio').map((v) => v * 100), colour: COUNTRY_COLOUR[country] }, { label: t(k('baseline')), values: baseOf('magnetSupplyRatio').map((v) => v * 100), colour: PALETTE.grey, dashed: true }], 420, 180, '%', xs, 10),
         // China's price dashed: vermillion beside orange (Dy/Tb) read as one colour to a play-tester
-        lineChart(t('endText.dytb'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: t('ind.china'), values: hist.map((x) => x.prices['oxide.heavy'].CHN), colour: PALETTE.orange, dashed: true }], 420, 180, '', xs),
-        lineChart(t('endText.magnet'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices.magnet.world), colour: PALETTE.blue }, { label: t('ind.china'), values: hist.map((x) => x.prices.magnet.CHN), colour: PALETTE.sky, dashed: true }], 420, 180, '', xs),
+        // the price outside China had you done nothing beside it, as the charts above have theirs (a new player could not
+        // tell whether a tariff had moved a price)
+        lineChart(t('endText.dytb'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.vermillion }, { label: t('ind.china'), values: hist.map((x) => x.prices['oxide.heavy'].CHN), colour: PALETTE.orange, dashed: true }, { label: outsideBase, values: base.map((x) => x.prices['oxide.heavy'].world), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs),
+        lineChart(t('endText.magnet'), [{ label: t('ind.outside'), values: hist.map((x) => x.prices.magnet.world), colour: PALETTE.blue }, { label: t('ind.china'), values: hist.map((x) => x.prices.magnet.CHN), colour: PALETTE.sky, dashed: true }, { label: outsideBase, values: base.map((x) => x.prices.magnet.world), colour: PALETTE.grey, dashed: true }], 420, 180, '', xs),
         objectiveChart(f, country, xs),
       ),
       h('h2', {}, t('endText.decisions')),
