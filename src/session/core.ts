@@ -34,7 +34,7 @@ import {
   type TurnSummary,
 } from '../../engine/index.ts';
 import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, StrategyPlan, StrategyRow, TimelineInfo } from './protocol.ts';
-import { describeOrders } from './describe.ts';
+import { describeOrders, withoutEachKind } from './describe.ts';
 import { contentFigures } from './figures.ts';
 import { readSave } from './save.ts';
 import { strategyPlan, strategyRow } from './strategies.ts';
@@ -343,6 +343,8 @@ export class SessionCore {
       decisions.push({ turn: i + 1, date: tl.reports[i].date, summary: describeOrders(o, (t) => projectType(this.content, t)?.label ?? t), orders: o, worth: finalScore - without, ...(overridden.length ? { overridden } : {}) });
     });
     decisions.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn);
+    // of the five shown, a turn of several kinds of order: each kind measured alone, the turn played without it
+    for (const d of decisions.slice(0, 5)) d.parts = withoutEachKind(d.orders!).map(({ kind, rest }) => ({ kind, worth: finalScore - this.counterfactual(d.turn - 1, rest) }));
     const at = tl.reports.length ? this.scoreAt(tl.reports.length) : null;
     const split = at?.by ?? null;
     const weighted = at?.weighted;
@@ -368,14 +370,14 @@ export class SessionCore {
   }
 
   /** The player's final score had it given no orders on turn index i (everything else re-decided by the agents). */
-  private counterfactual(i: number): number {
+  private counterfactual(i: number, instead: CountryOrders = {}): number {
     const cfg = this.config!;
     const tl = this.tl;
     let s = tl.states[i];
     const objectives = tl.reports.slice(0, i).map((r) => r.objective);
     for (let k = i; k < tl.reports.length; k++) {
       const all = collectOrders(this.content, s, this.seats!);
-      const mine = k === i ? {} : tl.playerOrders[k];
+      const mine = k === i ? instead : tl.playerOrders[k];
       if (Object.keys(mine).length) all[cfg.country] = mine;
       else delete all[cfg.country];
       try {

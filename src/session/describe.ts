@@ -17,3 +17,35 @@ export function describeOrders(o: CountryOrders, label: (type: string) => string
   for (const id of o.deals?.break ?? []) parts.push(`broke ${id}`);
   return parts.join('; ') || 'no change';
 }
+
+/** Whether an order holds anything: a number or word, or an object or list with such a thing in it ({} and [] do not). */
+function given(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (Array.isArray(v)) return v.some(given);
+  if (typeof v === 'object') return Object.values(v).some(given);
+  return true;
+}
+
+/** The kinds of order a turn's orders hold, by the tab that gives them, in the tabs' order. */
+export const ORDER_KINDS = {
+  Tariffs: ['tariffs'],
+  Controls: ['exportControls', 'rareEarthOutputPct'],
+  Defense: ['defenseSpendingPct'],
+  Invest: ['investments'],
+  Stockpile: ['stockpileRelease'],
+  Deals: ['deals'],
+} as const satisfies Record<string, readonly (keyof CountryOrders)[]>;
+export type OrderKind = keyof typeof ORDER_KINDS;
+
+/** Each kind of order among `o` with the orders less that kind (what is played to measure it alone), when `o` holds
+ * more than one kind; none otherwise (a turn of one kind is measured whole). An order key of no kind here (the deals'
+ * `why`, inside deals) goes with its kind. */
+export function withoutEachKind(o: CountryOrders): { kind: OrderKind; rest: CountryOrders }[] {
+  const kinds = (Object.keys(ORDER_KINDS) as OrderKind[]).filter((k) => ORDER_KINDS[k].some((key) => given(o[key])));
+  if (kinds.length < 2) return [];
+  return kinds.map((kind) => {
+    const rest: CountryOrders = { ...o };
+    for (const key of ORDER_KINDS[kind]) delete rest[key];
+    return { kind, rest };
+  });
+}

@@ -79,6 +79,9 @@ export interface Decision {
   worth: number;
   /** those of the orders that a deal in force overrode that turn (the report's), when any */
   overridden?: Overridden[];
+  /** a turn of several kinds of order (the tab each comes from): what each kind was worth, the turn played without it
+   * alone; they need not add up to `worth` (kinds of order interact) */
+  parts?: { kind: string; worth: number }[];
 }
 
 export interface FinalResult {

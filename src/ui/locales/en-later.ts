@@ -130,6 +130,8 @@ export const enLater = {
     same: 'About as good as doing nothing.',
     slightlyBeat: 'A little better than doing nothing.',
     slightlyWorse: 'A little worse than doing nothing.',
+    eachAlone: 'Each kind of order alone, the turn replayed without it (kinds interact, so these need not add up): {{parts}}.',
+    kinds: { Tariffs: 'tariffs', Controls: 'export controls', Defense: 'defence', Invest: 'investments', Stockpile: 'stockpile release', Deals: 'deals' },
     country: 'country',
     points: 'each country’s points against the same game had you done nothing',
     yourScore: 'Your score (points)',

@@ -129,6 +129,8 @@ export const jaLater: Later = {
     same: '何もしないのとほぼ同じでした。',
     slightlyBeat: '「何もしない」をわずかに上回りました。',
     slightlyWorse: '何もしない方がわずかに良い結果でした。',
+    eachAlone: '命令の種類ごとに、それだけを除いてそのターンを再生した値（種類どうしが影響し合うので、合計は一致しないことがある）：{{parts}}。',
+    kinds: { Tariffs: '関税', Controls: '輸出規制', Defense: '防衛費', Invest: '投資', Stockpile: '備蓄の放出', Deals: '協定' },
     country: '国',
     points: '何もしなかった場合と比べたポイント',
     yourScore: 'あなたのスコア（ポイント）',

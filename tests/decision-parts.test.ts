@@ -1,0 +1,61 @@
+// The end screen's "decisions that mattered" gave a turn's orders one figure ("tariff on magnets from China 25%;
+// defence 2.05% of GDP; 1 x Magnet recycling — worth −0.24 points"): a new player could not tell which order cost the
+// points. A turn of several kinds of order now also carries each kind's worth, the turn replayed without that kind alone.
+import { describe, expect, it } from 'vitest';
+import { content } from './helpers.ts';
+import { SessionCore } from '../src/session/core.ts';
+import { withoutEachKind } from '../src/session/describe.ts';
+import type { CountryOrders } from '../engine/index.ts';
+import { installFakeDom, type FakeElement } from './fake-dom.ts';
+import { laterReady, setLang } from '../src/ui/i18n.ts';
+
+installFakeDom();
+const { endScreen } = await import('../src/ui/end.ts');
+await laterReady();
+
+const agents = { AUS: 'persona', CHN: 'persona', JPN: 'status-quo', MYS: 'persona', USA: 'persona' };
+/** A 4-turn game of Japan's with `first` as its turn-1 orders and none after. */
+function played(first: CountryOrders) {
+  const s = new SessionCore(content);
+  const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents, turns: 4, seed: 3 });
+  if (!r.ok) throw new Error(r.error);
+  for (let i = 0; i < 4; i++) if (!s.submit(i === 0 ? first : {}).ok) throw new Error(`turn ${i + 1} refused`);
+  return s.finish();
+}
+
+const tariff: CountryOrders = { tariffs: { CHN: { magnets: 40 } } };
+const defence: CountryOrders = { defenseSpendingPct: 1.95 };
+
+describe("a decision's kinds of order", () => {
+  it('are measured each alone: without the tariff the game is the one played with the defence order only', () => {
+    const both = played({ ...tariff, ...defence });
+    const d = both.decisions.find((x) => x.turn === 1)!;
+    expect(d.parts!.map((p) => p.kind)).toEqual(['Tariffs', 'Defense']);
+    // the game played with only the defence order, by a session of its own: the tariff's worth is the gap (the final
+    // scores are the summaries', to the cent: within a cent)
+    const defenceOnly = played(defence).score;
+    const tariffOnly = played(tariff).score;
+    expect(Math.abs(d.parts![0].worth - (both.score - defenceOnly))).toBeLessThanOrEqual(0.0101);
+    expect(Math.abs(d.parts![1].worth - (both.score - tariffOnly))).toBeLessThanOrEqual(0.0101);
+    // and the tariff is what cost the points here, not the small defence step
+    expect(Math.abs(d.parts![0].worth)).toBeGreaterThan(Math.abs(d.parts![1].worth));
+  });
+
+  it('are not split for a turn of one kind, nor for kinds given empty', () => {
+    expect(played(tariff).decisions.find((x) => x.turn === 1)!.parts).toEqual([]);
+    expect(withoutEachKind({ ...tariff, exportControls: {}, deals: { propose: [], accept: [] } })).toEqual([]);
+    expect(withoutEachKind({ ...tariff, investments: [{ type: 'recycling', units: 1 }] }).map((k) => [k.kind, k.rest])).toEqual([
+      ['Tariffs', { investments: [{ type: 'recycling', units: 1 }] }],
+      ['Invest', tariff],
+    ]);
+  });
+
+  it('are said under the decision on the end screen', async () => {
+    await setLang('en');
+    const f = played({ ...tariff, ...defence });
+    const root = document.createElement('div') as unknown as FakeElement;
+    endScreen(root as unknown as HTMLElement, { projectTypes: async () => [] } as never, 'JPN', f, () => {});
+    const [note] = root.querySelectorAll('[data-testid="decision-parts"]').map((x) => x.textContent);
+    expect(note).toMatch(/^Each kind of order alone, the turn replayed without it \(kinds interact, so these need not add up\): tariffs [−+]\d\.\d\d, defence [−+±]\d\.\d\d\.$/);
+  });
+});
