@@ -58,4 +58,19 @@ describe("a decision's kinds of order", () => {
     const [note] = root.querySelectorAll('[data-testid="decision-parts"]').map((x) => x.textContent);
     expect(note).toMatch(/^Each kind of order alone, the turn replayed without it \(kinds interact, so these need not add up\): tariffs [−+]\d\.\d\d, defence [−+±]\d\.\d\d\.$/);
   });
+
+  // a new player's review: "−0.36 points ... a little worse than doing nothing", and nothing said what 0.36 points is
+  it('the end screen gives a sense of scale: what 1% more GDP all game is worth to the player', async () => {
+    await setLang('en');
+    const f = played(tariff);
+    expect(f.gdpPercentPoints).toBeCloseTo(0.3 * 100 * Math.log(1.01), 12); // Japan weighs GDP at 0.3 (content/countries.json)
+    const text = (r: typeof f) => {
+      const root = document.createElement('div') as unknown as FakeElement;
+      endScreen(root as unknown as HTMLElement, { projectTypes: async () => [] } as never, 'JPN', r, () => {});
+      return root.querySelectorAll('[data-testid="score-scale"]').map((x) => x.textContent);
+    };
+    expect(text(f)).toEqual(['For scale: GDP 1% higher than had you done nothing, in every quarter of the game, is worth 0.30 points to Japan.']);
+    expect(text({ ...f, yardstick: 'status-quo-world' })).toEqual(['For scale: GDP 1% higher than in the status-quo world, in every quarter of the game, is worth 0.30 points to Japan.']);
+    expect(text({ ...f, gdpPercentPoints: undefined })).toEqual([]);
+  });
 });

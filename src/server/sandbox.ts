@@ -24,7 +24,7 @@ import {
 } from '../../engine/index.ts';
 import type { FinalResult, SessionResult, SessionSnapshot, TimelineInfo } from '../session/protocol.ts';
 import { turnScore, weightedOnly } from '../session/score.ts';
-import { contentFigures } from '../session/figures.ts';
+import { contentFigures, gdpPercentPoints } from '../session/figures.ts';
 import type { ClassRoom, Student } from './classroom.ts';
 import type { ServerCode, ServerParams } from '../classroom/server-says.ts';
 import { redactSummary, standingOrders, type World } from './world.ts';
@@ -226,5 +226,6 @@ export function finishWhatIf(cls: ClassRoom, st: Student, tl: WhatIf): FinalResu
     baseline: world.baseline.summaries.slice(0, n).map((s) => redactSummary(s, st.country)),
     decisions: [],
     yardstick: 'status-quo-world',
+    gdpPercentPoints: gdpPercentPoints(world.content, st.country),
   };
 }

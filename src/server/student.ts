@@ -11,6 +11,7 @@ import { contentFor } from './content.ts';
 import { redactSummary } from './world.ts';
 import { debriefFor } from './debrief.ts';
 import { activeWhatIf, classSnapshot, compareWhatIfs, finishWhatIf, forkWhatIf, replayWhatIf, SANDBOX_OFF, switchWhatIf, undoWhatIf, validateWhatIf, whatIfSnapshot } from './sandbox.ts';
+import { gdpPercentPoints } from '../session/figures.ts';
 
 const cores = new Map<string, SessionCore>();
 export function coreFor(scenarioId: string): SessionCore {
@@ -110,5 +111,6 @@ async function finishFor(cls: ClassRoom, w: number, c: CountryId): Promise<Final
     decisions,
     yardstick: 'status-quo-world',
     roundTurns: cls.k,
+    gdpPercentPoints: gdpPercentPoints(world.content, c),
   };
 }

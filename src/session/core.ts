@@ -35,7 +35,7 @@ import {
 } from '../../engine/index.ts';
 import type { Briefing, Decision, FinalResult, GameConfig, ProjectInfo, SessionResult, SessionSnapshot, StrategyPlan, StrategyRow, TimelineInfo } from './protocol.ts';
 import { describeOrders, withoutEachKind } from './describe.ts';
-import { contentFigures } from './figures.ts';
+import { contentFigures, gdpPercentPoints } from './figures.ts';
 import { readSave } from './save.ts';
 import { strategyPlan, strategyRow } from './strategies.ts';
 import { OBJECTIVE_LABEL, turnScore, weightedOnly } from './score.ts';
@@ -357,6 +357,7 @@ export class SessionCore {
       history: tl.summaries,
       baseline: this.baseline!.summaries.slice(0, tl.summaries.length),
       decisions: decisions.slice(0, 5),
+      gdpPercentPoints: gdpPercentPoints(this.content, cfg.country),
     };
   }
 

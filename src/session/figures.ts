@@ -6,3 +6,9 @@ import { budgetAnnual, budgetAvailable, type Content, type CountryId, type GameS
 export function contentFigures(content: Content, state: GameState, c: CountryId): { budget: number; budgetCap: number; riskScale: number } {
   return { budget: budgetAvailable(content, state, c), budgetCap: content.rules.budget.carryCap * budgetAnnual(content, state, c), riskScale: content.rules.supplyRisk.scale };
 }
+
+/** For the end screen's sense of scale: the points GDP 1% above the yardstick's in every quarter is worth to country
+ * `c` (100 ln 1.01, the GDP objective's points for 1%, times its weight: economy.ts partsInto). */
+export function gdpPercentPoints(content: Content, c: CountryId): number {
+  return 100 * Math.log(1.01) * (content.countries.regions[c].objectives?.gdp ?? 0);
+}

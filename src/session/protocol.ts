@@ -99,6 +99,9 @@ export interface FinalResult {
   yardstick?: 'self' | 'status-quo-world';
   /** a class round may be several turns of the game: the decisions' `turn` is then a round */
   roundTurns?: number;
+  /** for scale: the points GDP 1% above the yardstick's in every quarter is worth to the player (100 ln 1.01 x the GDP
+   * weight); absent where the host does not give it */
+  gdpPercentPoints?: number;
 }
 
 export type SessionResult<T> = { ok: true; value: T } | { ok: false; error: string; issues?: OrderIssue[] };

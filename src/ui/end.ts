@@ -61,6 +61,8 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       { class: 'end' },
       h('h1', {}, t('end.title')),
       h('p', { class: 'final', 'data-testid': 'final-score' }, t(k('final'), { country: countryName(country), score: pts(f.score), verdict })),
+      // a sense of scale (a new player: nothing said what 0.36 points is)
+      f.gdpPercentPoints ? h('p', { class: 'hint', 'data-testid': 'score-scale' }, t(k('scale'), { n: f.gdpPercentPoints.toFixed(2), country: countryName(country) })) : '',
       scoreSplit(f, country),
       strategiesSection(session, country), // Japan's gambit: the path beside the experiment's strategies (hidden otherwise)
       h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, t('endText.country')), h('th', {}, t(k('points'))))), h('tbody', {}, ...[...COUNTRIES].sort((a, b) => f.scores[b] - f.scores[a]).map((c) => h('tr', { class: c === country ? 'me' : '' }, h('th', {}, countryName(c)), h('td', {}, pts(f.scores[c])))))),
