@@ -132,9 +132,10 @@ export function statusQuoSeats(): Seats {
   return Object.fromEntries(COUNTRIES.map((c) => [c, statusQuo])) as Seats;
 }
 
-/** Objective per turn of the status-quo path for a seed: the yardstick every score is measured against. */
-export function baselineObjectives(content: Content, seed: string | number, turns?: number): Record<CountryId, number>[] {
-  return playGame(content, seed, statusQuoSeats(), { turns, ledger: false, keepReports: false }).objectives;
+/** Objective per turn of the status-quo path for a seed: the yardstick every score is measured against (`onState`
+ * sees the state after each turn, for a caller that sums more of the yardstick than its objectives). */
+export function baselineObjectives(content: Content, seed: string | number, turns?: number, onState?: (state: GameState) => void): Record<CountryId, number>[] {
+  return playGame(content, seed, statusQuoSeats(), { turns, ledger: false, keepReports: false, onState }).objectives;
 }
 
 /**

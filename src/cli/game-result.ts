@@ -1,6 +1,6 @@
 // One self-play game as a result line, the same whichever thread, process, machine or browser runs it: the unit of
 // every batch. Imports only the engine (src/cli/batch.ts adds content files, scripts and overrides around it).
-import { COUNTRIES, OBJECTIVES, objectivePartsIn, playGame, runningScores, statusQuoSeats, type Content, type CountryId, type GameState, type ObjectiveKey, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, baselineObjectives, objectivePartsIn, playGame, runningScores, type Content, type CountryId, type GameState, type ObjectiveKey, type Seats } from '../../engine/index.ts';
 
 export interface GameTask {
   scenario: string;
@@ -93,8 +93,7 @@ function cachedBaseline(content: Content, seed: number, turns: number | undefine
   if (!b) {
     if (baselineCache.size > 5000) baselineCache.clear();
     const partSums = zeroSums();
-    const g = playGame(content, seed, statusQuoSeats(), { turns, ledger: false, keepReports: false, onState: (s) => addParts(content, s, partSums) });
-    b = { objectives: g.objectives, partSums };
+    b = { objectives: baselineObjectives(content, seed, turns, (s) => addParts(content, s, partSums)), partSums };
     baselineCache.set(key, b);
   }
   return b;

@@ -227,7 +227,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
     out.push('', `the mean scores split by objective (points; a split adds up to its score, to rounding), each agent over the profiles it plays in${varying.length > 1 ? ' (every mix of the other seats\' agents)' : ''}:`);
     for (const c of varying) {
       const of = spec.pools[c].map((a) => {
-        const at = rows.map((r, i) => i).filter((i) => rows[i].strategies[c] === a);
+        const at = rows.flatMap((r, i) => (r.strategies[c] === a ? [i] : []));
         const avg = (f: (i: number) => number) => at.reduce((x, i) => x + f(i), 0) / at.length;
         return { label: a, score: avg((i) => rows[i].mean[c]), by: Object.fromEntries(OBJECTIVES.map((k) => [k, avg((i) => split[i][c][k])])) as Record<ObjectiveKey, number> };
       });
