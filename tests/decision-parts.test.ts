@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { SessionCore } from '../src/session/core.ts';
 import { withoutEachKind } from '../src/session/describe.ts';
-import type { CountryOrders } from '../engine/index.ts';
+import { baselineObjectives, createGame, resolveTurnLean, runningScores, type CountryOrders, type Orders } from '../engine/index.ts';
+import { decisionWorths } from '../src/server/counterfactual.ts';
+import { standingOrders } from '../src/server/world.ts';
 import { installFakeDom, type FakeElement } from './fake-dom.ts';
 import { laterReady, setLang } from '../src/ui/i18n.ts';
 
@@ -72,5 +74,51 @@ describe("a decision's kinds of order", () => {
     expect(text(f)).toEqual(['For scale: GDP 1% higher than had you done nothing, in every quarter of the game, is worth 0.30 points to Japan.']);
     expect(text({ ...f, yardstick: 'status-quo-world' })).toEqual(['For scale: GDP 1% higher than in the status-quo world, in every quarter of the game, is worth 0.30 points to Japan.']);
     expect(text({ ...f, gdpPercentPoints: undefined })).toEqual([]);
+  });
+});
+
+// the class's debrief and student end screens measure a round's decisions on the server (src/server/counterfactual.ts),
+// every other seat's orders as they were given: a round of several kinds of order carries each kind's worth there too
+describe("a class round's kinds of order", () => {
+  const n = 6;
+  const k = 2;
+  const baseline = baselineObjectives(content, 5, n);
+  /** the orders per engine turn of a world where Japan gives `first` in round 1 (its standing part in the round's second
+   * quarter, as src/server/rounds.ts plays a round) and every seat nothing after */
+  const ordersOf = (first: CountryOrders): Orders[] => Array.from({ length: n }, (_, i) => (i === 0 ? { JPN: first } : i === 1 ? { JPN: standingOrders(first) } : {}));
+  /** Japan's final score in that world against the status-quo world */
+  const finalOf = (orders: Orders[]) => {
+    let s = createGame(content, 5);
+    const objectives = orders.map((o) => {
+      const r = resolveTurnLean(content, s, o, { ledger: false });
+      s = r.state;
+      return r.objective;
+    });
+    return runningScores(objectives, baseline).at(-1)!.JPN;
+  };
+  const task = (orders: Orders[]) => ({ scenarioId: 'rare-earth-gambit', contentHash: content.hash, seed: 5, country: 'JPN' as const, orders, baseline, k, botTurns: [] });
+
+  it('are each the round replayed without that kind, in both its quarters', async () => {
+    const both = { ...tariff, ...defence, investments: [{ type: 'recycling', units: 1 }] } as CountryOrders;
+    const [d] = await decisionWorths(task(ordersOf(both)));
+    const all = finalOf(ordersOf(both));
+    expect(d.turn).toBe(0);
+    expect(d.worth).toBe(all - finalOf(ordersOf({})));
+    expect(d.parts!.map((p) => p.kind)).toEqual(['Tariffs', 'Defense', 'Invest']);
+    expect(d.parts![0].worth).toBe(all - finalOf(ordersOf({ ...defence, investments: both.investments })));
+    expect(d.parts![1].worth).toBe(all - finalOf(ordersOf({ ...tariff, investments: both.investments })));
+    expect(d.parts![2].worth).toBe(all - finalOf(ordersOf({ ...tariff, ...defence })));
+    // a round of one kind is measured whole
+    const [one] = await decisionWorths(task(ordersOf(tariff)));
+    expect(one.parts).toBeUndefined();
+  });
+
+  it('are said on the student end screen as the round, not the turn', async () => {
+    await setLang('en');
+    const f = { ...played({ ...tariff, ...defence }), yardstick: 'status-quo-world' as const, roundTurns: 2 };
+    const root = document.createElement('div') as unknown as FakeElement;
+    endScreen(root as unknown as HTMLElement, { projectTypes: async () => [] } as never, 'JPN', f, () => {});
+    const [note] = root.querySelectorAll('[data-testid="decision-parts"]').map((x) => x.textContent);
+    expect(note).toMatch(/^Each kind of order alone, the round replayed without it \(kinds interact, so these need not add up\): tariffs [−+]\d\.\d\d, defence [−+±]\d\.\d\d\.$/);
   });
 });

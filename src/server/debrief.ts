@@ -2,6 +2,7 @@
 // seat (its world replayed without that turn's orders), discussion prompts drawn from what happened, and exports.
 import { COUNTRIES, projectType, type CountryId, type CountryOrders } from '../../engine/index.ts';
 import { runDecisions } from './decision-pool.ts';
+import { DECISIONS_SHOWN, byMattered } from './counterfactual.ts';
 import { describeOrders } from '../session/describe.ts';
 import type { Decision } from '../session/protocol.ts';
 import type { ClassRoom } from './classroom.ts';
@@ -111,14 +112,15 @@ export async function decisionsOf(cls: ClassRoom, w: number, c: CountryId, threa
   const world = cls.worlds[w];
   const botTurns = cls.resolvedAt.filter((r) => r.world === w && r.bots.includes(c)).map((r) => r.turn - 1); // a bot's, not the students'
   const worths = await runDecisions({ scenarioId: cls.config.scenarioId, contentHash: world.content.hash, seed: world.seed, country: c, orders: world.orders, baseline: world.baseline.objectives, k: cls.k, botTurns }, threads);
-  const out: Decision[] = worths.map(({ turn: i, worth }) => ({
+  const out: Decision[] = worths.map(({ turn: i, worth, parts }) => ({
     turn: Math.floor(i / cls.k) + 1,
     date: world.reports[i].date,
     summary: describeOrders(world.orders[i][c] as CountryOrders, (t) => projectType(world.content, t)?.label ?? t),
     orders: world.orders[i][c] as CountryOrders,
     worth,
+    ...(parts ? { parts } : {}),
   }));
-  return out.sort((a, b) => Math.abs(b.worth) - Math.abs(a.worth) || a.turn - b.turn).slice(0, 5);
+  return out.sort(byMattered).slice(0, DECISIONS_SHOWN);
 }
 
 // ---- exports: one row per world, turn and seat ----

@@ -43,9 +43,12 @@ export type OrderKind = keyof typeof ORDER_KINDS;
 export function withoutEachKind(o: CountryOrders): { kind: OrderKind; rest: CountryOrders }[] {
   const kinds = (Object.keys(ORDER_KINDS) as OrderKind[]).filter((k) => ORDER_KINDS[k].some((key) => given(o[key])));
   if (kinds.length < 2) return [];
-  return kinds.map((kind) => {
-    const rest: CountryOrders = { ...o };
-    for (const key of ORDER_KINDS[kind]) delete rest[key];
-    return { kind, rest };
-  });
+  return kinds.map((kind) => ({ kind, rest: withoutKind(o, kind) }));
+}
+
+/** `o` less one kind of order (a copy). */
+export function withoutKind(o: CountryOrders, kind: OrderKind): CountryOrders {
+  const rest: CountryOrders = { ...o };
+  for (const key of ORDER_KINDS[kind]) delete rest[key];
+  return rest;
 }

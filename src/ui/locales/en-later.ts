@@ -132,6 +132,7 @@ export const enLater = {
     slightlyWorse: 'A little worse than doing nothing.',
     scale: 'For scale: GDP 1% higher than had you done nothing, in every quarter of the game, is worth {{n}} points to {{country}}.',
     eachAlone: 'Each kind of order alone, the turn replayed without it (kinds interact, so these need not add up): {{parts}}.',
+    eachAloneClass: 'Each kind of order alone, the round replayed without it (kinds interact, so these need not add up): {{parts}}.',
     kinds: { Tariffs: 'tariffs', Controls: 'export controls', Defense: 'defence', Invest: 'investments', Stockpile: 'stockpile release', Deals: 'deals' },
     country: 'country',
     points: 'each country’s points against the same game had you done nothing',

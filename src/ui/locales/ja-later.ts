@@ -131,6 +131,7 @@ export const jaLater: Later = {
     slightlyWorse: '何もしない方がわずかに良い結果でした。',
     scale: '目安：GDPが何もしなかった場合より毎四半期1%高ければ、{{country}}にとって{{n}}ポイントです。',
     eachAlone: '命令の種類ごとに、それだけを除いてそのターンを再生した値（種類どうしが影響し合うので、合計は一致しないことがある）：{{parts}}。',
+    eachAloneClass: '命令の種類ごとに、それだけを除いてそのラウンドを再生した値（種類どうしが影響し合うので、合計は一致しないことがある）：{{parts}}。',
     kinds: { Tariffs: '関税', Controls: '輸出規制', Defense: '防衛費', Invest: '投資', Stockpile: '備蓄の放出', Deals: '協定' },
     country: '国',
     points: '何もしなかった場合と比べたポイント',
