@@ -44,7 +44,8 @@ describe.runIf(run)('the browser game', () => {
     expect(await overflowing(page), '1280x720').toEqual([]);
     // before the first turn the why? links are off, and the list says so in words (it was only a tooltip)
     expect(await page.getByTestId('why-gdp').isDisabled()).toBe(true);
-    expect(await page.getByTestId('why-later').textContent()).toBe('Each “why?” opens after the first turn: what moved that figure, cause by cause.');
+    expect(await page.getByTestId('why-independence').isDisabled()).toBe(false); // a formula, said before any turn
+    expect(await page.getByTestId('why-later').textContent()).toBe('Each “why?” opens after the first turn: what moved that figure, cause by cause (supply independence’s says now how it is worked out).');
   }, 120_000);
 
   it('sets policies, ends the turn and shows the digest with why ledgers', async () => {

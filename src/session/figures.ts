@@ -1,10 +1,11 @@
 // A snapshot's figures from the content (protocol.ts), the same for a game on its own, a class's world and a class's
 // sandbox: what a country can spend this turn, the most it can hold (rules.budget.carryCap years of its programme
-// budget), and the scale its supply independence is read on (engine/risk.ts independenceFrom).
+// budget), the scale its supply independence is read on (engine/risk.ts independenceFrom), and the output a year a
+// dollar of pledged investment moves (engine/macro.ts).
 import { budgetAnnual, budgetAvailable, type Content, type CountryId, type GameState } from '../../engine/index.ts';
 
-export function contentFigures(content: Content, state: GameState, c: CountryId): { budget: number; budgetCap: number; riskScale: number } {
-  return { budget: budgetAvailable(content, state, c), budgetCap: content.rules.budget.carryCap * budgetAnnual(content, state, c), riskScale: content.rules.supplyRisk.scale };
+export function contentFigures(content: Content, state: GameState, c: CountryId): { budget: number; budgetCap: number; riskScale: number; capitalReturn: number } {
+  return { budget: budgetAvailable(content, state, c), budgetCap: content.rules.budget.carryCap * budgetAnnual(content, state, c), riskScale: content.rules.supplyRisk.scale, capitalReturn: content.rules.macro.capitalReturn };
 }
 
 /** For the end screen's sense of scale: the points GDP 1% above the yardstick's in every quarter is worth to country

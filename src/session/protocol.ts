@@ -40,6 +40,8 @@ export interface SessionSnapshot {
   budgetCap: number;
   /** the supply risk at which supply independence is 0 (rules.supplyRisk.scale): independence = 1 - risk / riskScale */
   riskScale: number;
+  /** output a year moved per dollar of capital a deal's investment moves (rules.macro.capitalReturn; engine/macro.ts) */
+  capitalReturn: number;
   timelines: TimelineInfo[];
   activeTimeline: number;
   /** orders being drafted for the next turn (a class keeps a seat's shared draft on the server) */

@@ -279,7 +279,7 @@ export class GameScreen {
       case 'Stockpile':
         return stockpilePanel(v, this.draft, this.changed, this.snap.over, this.projectTypes);
       case 'Deals':
-        return dealsPanel(v, this.draft, this.changed, this.snap.turns, this.snap.over);
+        return dealsPanel(v, this.draft, this.changed, this.snap.turns, this.snap.over, this.snap.capitalReturn);
       default:
         return indicatorsPanel(this.snap);
     }

@@ -11,6 +11,7 @@ import { termLink } from './glossary.ts';
 import { draftCost, lotCost, lotShare } from './lots.ts';
 import { closedIf, closedLine, type Changed, type Draft } from './panel-common.ts';
 import { bindLine, bindRow, capOn, openOn, termNow } from './deal-binds.ts';
+import { investNote } from './deal-invest.ts';
 
 export type { Draft } from './panel-common.ts';
 export { draftCost, lotCost };
@@ -310,7 +311,7 @@ export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number
 
 /** `lastTurn`: the game's last turn (a deal that runs past it is in force for the rest of the game); `over`: the game
  * has ended, so an offer still pending can no longer be answered (it is listed without its buttons). */
-export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity, over = false): HTMLElement {
+export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, lastTurn = Infinity, over = false, capitalReturn?: number): HTMLElement {
   const me = view.country;
   const received = view.deals.filter((d) => d.status === 'proposed' && d.to === me);
   const mine = yourDeals(view);
@@ -350,8 +351,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
     mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn, now), give: d.status === 'proposed' ? terms(d.from, d.to, d.give) : describe(d.give), get: d.status === 'proposed' ? terms(d.to, d.from, d.get) : describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
-    // a pledge of USD 550 bn beside a budget of 2 read as a bill the budget could never pay: said once what it is
-    [...received, ...mine, ...(draft.deals?.propose ?? [])].some((d) => [...d.give, ...d.get].some((k) => k.type === 'investment')) ? h('p', { class: 'hint', 'data-testid': 'invest-hint' }, t('panel.investHint')) : '',
+    capitalReturn !== undefined ? investNote([...received, ...mine.filter((d) => d.status === 'active' || d.status === 'proposed'), ...(draft.deals?.propose ?? []).map((p) => ({ ...p, from: me }))], capitalReturn, (c) => (c === me ? view.self : view.others[c])?.gdp, now, lastTurn) : '',
   );
 }
 
