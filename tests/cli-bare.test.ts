@@ -1,5 +1,9 @@
 // `gambit` and `gambit replay` without a command: they list the commands and end with a usage error, not silence and
-// exit 0 (commander's help for them went to an error writer that printed nothing).
+// exit 0 (commander's help for them went to an error writer that printed nothing). And the folder of an --out that is
+// not there: made, and said.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, endProblem } from './cli-inproc.ts';
 
@@ -47,3 +51,21 @@ describe('a command given without its subcommand', () => {
   });
 });
 
+
+describe('an output folder that is not there', () => {
+  it('is made and said on stderr, once (a mistyped --out folder was made in silence)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'gambit-folder-'));
+    try {
+      const dir = join(root, 'runs', 'r1');
+      const first = await cli('selfplay', '--games', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'a.jsonl'));
+      expect(first.code).toBe(0);
+      expect(first.stderr.split('\n').filter((l) => l.includes('made the folder'))).toEqual([`gambit: made the folder ${dir}`]);
+      expect(existsSync(join(dir, 'a.jsonl'))).toBe(true);
+      const again = await cli('selfplay', '--games', '1', '--turns', '2', '--workers', '1', '--no-progress', '--out', join(dir, 'b.jsonl'));
+      expect(again.code).toBe(0);
+      expect(again.stderr).not.toContain('made the folder');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

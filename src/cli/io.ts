@@ -7,6 +7,13 @@ import { FileError } from './errors.ts';
 export { FileError };
 
 /** The reason of a file system error in words. */
+/** Makes the folder `path` goes in, as `mkdir -p` does, and says so on stderr when it was not there (a mistyped --out
+ * folder is seen, not made in silence). */
+export function makeFolderFor(path: string): void {
+  const dir = dirname(path) || '.';
+  if (mkdirSync(dir, { recursive: true }) !== undefined) process.stderr.write(`gambit: made the folder ${dir}\n`);
+}
+
 export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
@@ -213,7 +220,7 @@ export class AtomicWriter {
   constructor(readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
     try {
-      mkdirSync(dirname(path) || '.', { recursive: true });
+      makeFolderFor(path);
       track(this.tmp);
       this.fd = openSync(this.tmp, 'w');
     } catch (e) {

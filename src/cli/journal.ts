@@ -2,13 +2,12 @@
 // per finished game. An interrupted batch resumes from it; a journal of another batch is refused, naming what
 // differs, and never emptied unless --fresh says so. Damaged lines are dropped (a copy of the journal kept) and their
 // games played again.
-import { appendFileSync, closeSync, constants as fsConstants, copyFileSync, existsSync, mkdirSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { appendFileSync, closeSync, constants as fsConstants, copyFileSync, existsSync, openSync, readSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { hashValue, type CountryId } from '../../engine/index.ts';
 import { hashString } from '../../engine/hash.ts';
 import { UsageError } from './errors.ts';
 import { LineReader } from './files.ts';
-import { AtomicWriter, FileError, reason } from './io.ts';
+import { AtomicWriter, FileError, makeFolderFor, reason } from './io.ts';
 import { parseResultLine } from './results.ts';
 import type { ResultLine } from './batch.ts';
 
@@ -178,7 +177,7 @@ export function openJournalWith<I extends object>(p: JournalSpec<I>): JournalInd
     // --resume with nothing to resume (a job retried with the same command, a run that had finished): said, then played
     if (!exists && p.resume) (p.warn ?? ((m: string) => process.stderr.write(`gambit: ${m}\n`)))(`--resume: no journal at ${p.path}, so no interrupted run to finish; playing the whole ${what}`);
     try {
-      mkdirSync(dirname(p.path) || '.', { recursive: true });
+      makeFolderFor(p.path);
       const header = JSON.stringify({ journal: JOURNAL_FORMAT, version: 1, identity: p.identity }) + '\n';
       writeFileSync(p.path, header);
       done.bytes = Buffer.byteLength(header);
