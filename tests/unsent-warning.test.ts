@@ -53,3 +53,21 @@ describe("the dashboard's magnet supply figure", () => {
     expect(words.lowestSupply(m)).toBe('（最低：米国 80%）');
   });
 });
+
+// "End the round now" on the last round ended the class with no word of it (a teacher's review)
+describe("the dashboard's question before ending a round", () => {
+  const w = (over: Partial<{ index: number; round: number; rounds: number; over: boolean; waitingFor: ('JPN' | 'CHN')[] }>) => ({ index: 0, round: 1, rounds: 3, period: '', over: false, waitingFor: [] as ('JPN' | 'CHN')[], ...over });
+  it('names who is not in, says when it ends the game, and asks nothing when neither', async () => {
+    await words.classLang(); // the class's Japanese words loaded (this page is ?lang=ja), then English first
+    await setLang('en');
+    expect(words.endRoundQuestion([w({ waitingFor: ['JPN'] })], null)).toBe('End the round now? Not in yet: Japan. Their drafts are dropped and they keep their policies this round.');
+    expect(words.endRoundQuestion([w({})], null)).toBeNull();
+    expect(words.endRoundQuestion([w({ round: 3 })], null)).toBe('End the round now? It is the last round: the game ends with it, and once every world’s game has ended, the class ends (no one can join it after).');
+    expect(words.endRoundQuestion([w({ round: 3, waitingFor: ['CHN', 'JPN'] })], 0)).toMatch(/^End the round now\? Not in yet: China and Japan\. .* It is the last round: /);
+    // one world's button asks of that world only; a world already over asks nothing
+    expect(words.endRoundQuestion([w({ round: 3 }), w({ index: 1 })], 1)).toBeNull();
+    expect(words.endRoundQuestion([w({ round: 3, over: true })], null)).toBeNull();
+    await setLang('ja');
+    expect(words.endRoundQuestion([w({ round: 3 })], null)).toBe('今すぐラウンドを終了しますか？これは最後のラウンドです：終了するとゲームが終わり、すべての世界のゲームが終わるとクラスも終了します（その後は参加できません）。');
+  });
+});

@@ -7,7 +7,7 @@ import { scenarioName } from '../ui/content-text.ts';
 import { classSocket } from './socket-session.ts';
 import { dashboardNews } from './news.ts';
 import { findJoinBase, joinUrl, myClasses, noJoinAddress, postJson, recall, remember } from './common.ts';
-import { c, classLang, clockText, countryIn, countryList, countryName, langSwitch, lowestSupply, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
+import { c, classLang, clockText, countryIn, countryList, countryName, endRoundQuestion, langSwitch, lowestSupply, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
 
 const locale = () => (lang() === 'ja' ? 'ja-JP' : 'en-US');
 
@@ -118,12 +118,10 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   let failed: unknown = null; // a control's error, said again in another language
   const act = (method: string, args: unknown[] = []) => () =>
     void sock.call<TeacherState>(method, args).then((s) => { failed = null; msg.textContent = ''; show(s); }, (e: Error) => { failed = e; msg.textContent = said(e); });
-  // ending a round throws away the drafts of the countries not in yet: asked first, naming them (a misclick beside
-  // Pause and +1 minute ended the round for everyone)
+  // ending a round throws away the drafts of the countries not in yet, and on the last round the game: asked first
   const endRound = (worlds: WorldState[], index: number | null) => {
-    const open = worlds.filter((w) => (index === null || w.index === index) && !w.over && w.waitingFor.length);
-    const who = open.map((w) => (worlds.length > 1 ? c('dash.inWorld', { who: countryList(w.waitingFor), n: num(w.index + 1) }) : countryList(w.waitingFor))).join(c('dash.semi'));
-    if (!open.length || confirm(c('dash.endRoundConfirm', { who }))) act('endRound', [index])();
+    const q = endRoundQuestion(worlds, index);
+    if (q === null || confirm(q)) act('endRound', [index])();
   };
   // ending the class mid-round does not play the round: the confirmation names the seats whose sent orders it drops
   const endClass = (s: TeacherState) => {

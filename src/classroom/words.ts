@@ -129,3 +129,15 @@ export function lowestSupply(m: Record<CountryId, number> | null): string {
   const low = COUNTRIES.reduce((a, k) => (m[k] < m[a] ? k : a), 'JPN' as CountryId);
   return m[low] < m.JPN - 0.005 ? c('dash.lowestSupply', { who: countryName(low), pct: pct(m[low]) }) : '';
 }
+
+/** What the dashboard asks before "End the round now" (null: nothing to ask). A round's end drops the drafts of the
+ * countries not in yet, so it names them (a misclick beside Pause and +1 minute ended the round for everyone); on the
+ * last round it also ends the world's game, and with the last world the class (a teacher ended a class so, unwarned). */
+export function endRoundQuestion(worlds: readonly (RoundInfo & { index: number; waitingFor: CountryId[] })[], index: number | null): string | null {
+  const mine = worlds.filter((w) => (index === null || w.index === index) && !w.over);
+  const open = mine.filter((w) => w.waitingFor.length);
+  const last = mine.some((w) => w.round === w.rounds);
+  if (!open.length && !last) return null;
+  const who = open.map((w) => (worlds.length > 1 ? c('dash.inWorld', { who: countryList(w.waitingFor), n: num(w.index + 1) }) : countryList(w.waitingFor))).join(c('dash.semi'));
+  return [open.length ? c('dash.endRoundConfirm', { who }) : c('dash.endRoundAsk'), last ? c('dash.endRoundLast') : ''].filter(Boolean).join(lang() === 'ja' ? '' : ' ');
+}

@@ -83,6 +83,8 @@ export const enClass = {
     endClass: 'End the class',
     endClassConfirm: 'End the class for everyone?',
     endClassConfirmSent: 'End the class for everyone? This round is not played: the orders {{who}} sent for it are dropped. To play it first, press “End the round now”, then end the class.',
+    endRoundAsk: 'End the round now?',
+    endRoundLast: 'It is the last round: the game ends with it, and once every world’s game has ended, the class ends (no one can join it after).',
     endRoundConfirm: 'End the round now? Not in yet: {{who}}. Their drafts are dropped and they keep their policies this round.',
     inWorld: '{{who}} (world {{n}})',
     semi: '; ',

@@ -83,6 +83,8 @@ export const jaClass: Shape<typeof enClass> = {
     endClass: 'クラスを終了',
     endClassConfirm: '全員のクラスを終了しますか？',
     endClassConfirmSent: '全員のクラスを終了しますか？このラウンドは処理されず、{{who}}が提出した命令は破棄されます。先に処理するには「このラウンドを今すぐ終了」を押してから、クラスを終了してください。',
+    endRoundAsk: '今すぐラウンドを終了しますか？',
+    endRoundLast: 'これは最後のラウンドです：終了するとゲームが終わり、すべての世界のゲームが終わるとクラスも終了します（その後は参加できません）。',
     endRoundConfirm: '今すぐラウンドを終了しますか？未提出：{{who}}。その下書きは破棄され、今ラウンドは現在の政策のままです。',
     inWorld: '{{who}}（ワールド {{n}}）',
     semi: '；',
