@@ -30,3 +30,40 @@ describe('a class world\'s score split', () => {
     expect(text).not.toContain('your seat at status quo');
   });
 });
+
+// a round of four quarters: the digest said "score −3.98, down 0.17 from −3.81", the last quarter's move, and never
+// explained the 3.81 points the round's first three quarters had cost (a teacher's review)
+describe("a class round's score change", () => {
+  it('is from the round start: prev is the score before the round, each objective moved over the round', async () => {
+    const w = new World(0, content, 3, 8);
+    for (let i = 0; i < 8; i++) w.push(w.compute(w.botOrders(['CHN', 'USA'])));
+    const quarter = w.turnScoreAt('USA', 8);
+    const round = w.turnScoreAt('USA', 8, 4);
+    expect(quarter.since).toBeUndefined(); // a turn's own: as before
+    expect(round.since).toBe(4);
+    expect(round.score).toBe(quarter.score);
+    expect(round.prev).toBeCloseTo(w.turnScoreAt('USA', 4).score, 12);
+    expect(quarter.prev).toBeCloseTo(w.turnScoreAt('USA', 7).score, 12);
+    for (const ob of OBJECTIVES) expect(round.by[ob].change, ob).toBeCloseTo(round.by[ob].total - w.turnScoreAt('USA', 4).by[ob].total, 12);
+    // the first round's is from zero
+    expect(w.turnScoreAt('USA', 4, 4).prev).toBe(0);
+    // said as the round's
+    const { installFakeDom } = await import('./fake-dom.ts');
+    installFakeDom();
+    const { scoreThisTurn } = await import('../src/ui/score.ts');
+    const { setLang } = await import('../src/ui/i18n.ts');
+    await setLang('en');
+    expect((scoreThisTurn(round, 'USA') as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll('h3')[0].textContent).toBe('Your score this round (4 quarters)');
+    expect((scoreThisTurn(quarter, 'USA') as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll('h3')[0].textContent).toBe('Your score this turn');
+    // and the digest's title is the round's, as the class bar says it; its ledgers say they are the last quarter's
+    const { laterReady } = await import('../src/ui/i18n.ts');
+    await laterReady();
+    const { digest } = await import('../src/ui/digest.ts');
+    type El = { querySelectorAll(s: string): { textContent: string }[] };
+    const d = digest(w.roundReport(4)!, 'USA', () => {}, { score: round, turns: 8, history: w.summaries }) as unknown as El;
+    expect(d.querySelectorAll('h2')[0].textContent).toBe(`Round 2 of 2 (${w.summaries[4].date}–${w.summaries[7].date})`);
+    expect(d.querySelectorAll('h3').map((x) => x.textContent)).toContain(`Why each of your indicators moved in the round’s last quarter, ${w.summaries[7].date} (United States)`);
+    const one = digest(w.reports[7], 'USA', () => {}, { score: quarter, turns: 8, history: w.summaries }) as unknown as El;
+    expect(one.querySelectorAll('h2')[0].textContent).toBe(`Turn 8 of 8 · ${w.summaries[7].date}`);
+  });
+});

@@ -275,7 +275,6 @@ describe('scripted agents', () => {
       const out = join(TMP, `own-${w}`, 'r.jsonl');
       const r = gambit('selfplay', '--games', '3', '--turns', '2', '--seed', '7', '--workers', w, '--no-progress', '--agents', `USA=scripted:${own}`, '--out', out);
       expect(r.code, r.stderr).toBe(1);
-      // the batch's folder is made before its first game (and said), then left empty
       expect(r.stderr).toMatch(new RegExp(`^gambit: made the folder ${dirname(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\ngambit: game 0 \\(seed 7\\), turn 2: the orders of USA=scripted:${own} were refused: \\$\\.USA\\.stockpileRelease\\.heavy: releases 1000000 t but the stockpile holds \\d+ t\\n$`));
       expect(readdirSync(dirname(out))).toEqual([]);
     }

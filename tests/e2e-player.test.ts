@@ -89,6 +89,8 @@ describe.runIf(run)('a new player’s short game', () => {
     await expect.poll(() => page.getByTestId('tab-defense').getAttribute('aria-selected')).toBe('true');
     expect(await page.getByTestId('policy-defense').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByTestId('issues').textContent()).toMatch(/approval/);
+    // said first, in words, that nothing was sent (a class's student took the red line for a note and the orders for sent)
+    expect(await page.getByTestId('not-sent').textContent()).toBe('Not sent: End turn was refused for what is below. Change it and press End turn again.');
     await page.getByTestId('policy-defense').fill(was);
     await page.getByTestId('policy-defense').dispatchEvent('change');
     await expect.poll(() => page.getByTestId('issues').textContent()).toBe('');

@@ -124,7 +124,7 @@ export class World {
       turns: this.turns,
       over: this.over,
       score: this.score(country),
-      turnScore: n ? this.turnScoreAt(country, n) : null,
+      turnScore: n ? this.turnScoreAt(country, n, roundTurns) : null,
       ...contentFigures(this.content, this.state, country),
       timelines: [{ id: 0, label: `class:${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
       activeTimeline: 0,
@@ -141,9 +141,11 @@ export class World {
     return rs.length > 1 ? { ...rs[rs.length - 1], events: rs.flatMap((r) => r.events), news: rs.flatMap((r) => r.news) } : this.reports[n - 1];
   }
 
-  /** a seat's score after `turn`, against the status-quo world (what the digest names as its yardstick) */
-  turnScoreAt(c: CountryId, turn: number) {
-    return { ...turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives), yardstick: 'status-quo-world' as const };
+  /** a seat's score after `turn`, against the status-quo world (what the digest names as its yardstick); its changes over
+   * the round of `roundTurns` quarters it ends */
+  turnScoreAt(c: CountryId, turn: number, roundTurns = 1) {
+    const since = Math.floor((turn - 1) / roundTurns) * roundTurns;
+    return { ...turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives, since), yardstick: 'status-quo-world' as const };
   }
 
   replay(agents: Record<CountryId, string>): Replay {

@@ -56,9 +56,11 @@ export interface SessionSnapshot {
  * quo; the score is the mean over the turns so far of the player's objective minus the yardstick's. */
 export interface TurnScore {
   turn: number;
-  /** the score after this turn, and before it */
+  /** the score after this turn, and before it (before the round, when `since` is given) */
   score: number;
   prev: number;
+  /** a class round of several quarters: the turns played before it, from which `prev` and the changes are measured */
+  since?: number;
   /** this turn's objective minus the yardstick's */
   gap: number;
   /** per objective: its part of the score (the parts sum to score), how much this turn moved it, and this turn's gap */

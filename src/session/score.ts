@@ -22,25 +22,32 @@ type Parts = Record<ObjectiveKey, number>;
 /**
  * The score after `turn` turns (1-based) split by objective, from the player's objective parts and the yardstick's,
  * turn by turn (index 0 = turn 1). The parts sum to the score the session reports (runningScores): the mean over the
- * turns so far of the player's objective minus the yardstick's.
+ * turns so far of the player's objective minus the yardstick's. The change (`prev`, `by[ob].change`) is from the score
+ * after `since` turns: the turn before, or a class round's start (a round of four quarters said only its last one's).
  */
-export function turnScore(mine: Parts[], base: Parts[], turn: number, weights?: Partial<Record<ObjectiveKey, number>>): TurnScore {
+export function turnScore(mine: Parts[], base: Parts[], turn: number, weights?: Partial<Record<ObjectiveKey, number>>, since = turn - 1): TurnScore {
   const by = {} as TurnScore['by'];
   let score = 0;
   let prev = 0;
   let gap = 0;
   for (const ob of OBJECTIVES) {
     let before = 0;
-    for (let i = 0; i < turn - 1; i++) before += mine[i][ob] - base[i][ob];
+    let atSince = 0;
+    for (let i = 0; i < turn - 1; i++) {
+      if (i === since) atSince = before;
+      before += mine[i][ob] - base[i][ob];
+    }
+    if (since === turn - 1) atSince = before;
     const g = mine[turn - 1][ob] - base[turn - 1][ob];
     const total = (before + g) / turn;
-    const was = turn > 1 ? before / (turn - 1) : 0;
+    const was = since > 0 ? atSince / since : 0;
     by[ob] = { total, change: total - was, gap: g };
     score += total;
     prev += was;
     gap += g;
   }
-  return weights ? { turn, score, prev, gap, by, weighted: OBJECTIVES.filter((ob) => (weights[ob] ?? 0) > 0) } : { turn, score, prev, gap, by };
+  const from = since === turn - 1 ? {} : { since };
+  return weights ? { turn, score, prev, gap, by, weighted: OBJECTIVES.filter((ob) => (weights[ob] ?? 0) > 0), ...from } : { turn, score, prev, gap, by, ...from };
 }
 
 /** The objectives a country weighs, for a final result's split: the others are left out (they are always 0). */

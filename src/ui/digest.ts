@@ -68,6 +68,16 @@ function othersCount(count: number, above: number): string {
   return above ? t('digest.othersMore', { count, above }) : t('digest.othersHint', { count });
 }
 
+/** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters (the score measured from its start), the round as
+ * the class bar says it: "Round 1 of 4 (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
+const roundOf = (report: TurnReport, o: DigestOptions): number => (o.score?.since !== undefined ? report.turn - o.score.since : 1);
+function digestTitle(report: TurnReport, o: DigestOptions): string {
+  const since = o.score?.since;
+  const k = roundOf(report, o);
+  if (k <= 1) return t('digest.title', { n: report.turn, total: o.turns ?? report.turn, date: report.date });
+  return t('digest.roundTitle', { n: Math.ceil(report.turn / k), total: Math.ceil((o.turns ?? report.turn) / k), period: `${o.history?.[since!]?.date ?? '?'}–${report.date}` });
+}
+
 /** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */
 export function digest(report: TurnReport, country: CountryId, onClose: () => void, o: DigestOptions = {}): HTMLElement {
   const dlg = h('div', { class: 'modal', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'digest-title', 'data-testid': 'digest', tabindex: -1 });
@@ -80,7 +90,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
     h(
       'div',
       { class: 'modal-body' },
-      h('h2', { id: 'digest-title' }, t('digest.title', { n: report.turn, total: o.turns ?? report.turn, date: report.date })),
+      h('h2', { id: 'digest-title' }, digestTitle(report, o)),
       h('div', { class: 'cols' },
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
@@ -101,7 +111,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
-      h('h3', {}, t('digest.ledgers', { country: countryName(country) })),
+      h('h3', {}, t(roundOf(report, o) > 1 ? 'digest.ledgersLast' : 'digest.ledgers', { country: countryName(country), date: report.date })),
       // a country that makes no cars (Australia) has no car ledgers, as Indicators has no car rows (the same makesCars)
       h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(country, { view: o.view, history: o.history, report })).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),

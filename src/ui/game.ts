@@ -24,7 +24,6 @@ import { budgetBar, confirmNewGame, setBudget, setTurnButton, turnButton, turnTe
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
 const digestCode = (): Promise<typeof Digest> => chunk(() => import('./digest.ts'), 'toast.textsFailed');
-
 export interface GameActions {
   save(): Promise<void>;
   load(): void;
@@ -248,8 +247,9 @@ export class GameScreen {
   }
 
   /** Every issue at once, each naming its field; the fields are highlighted (and stay so when their tab is opened). */
-  private showIssues(issues: OrderIssue[]): void {
+  private showIssues(issues: OrderIssue[], refused?: 'notSent' | 'changeNotSent'): void {
     clear(this.issuesBox);
+    if (refused) this.issuesBox.append(h('li', { class: 'refused', 'data-testid': 'not-sent' }, t(`toast.${refused}`))); // a student pressed End turn, saw a red line, and took the orders for sent
     this.badFields = new Set(issues.map((i) => fieldOf(i.path)).filter((x): x is string => !!x));
     // an issue with no field (path "$": the class has not started, the round has ended) is said without a prefix
     for (const i of issues) this.issuesBox.append(h('li', {}, issueText(i, (type) => this.projectTypes.find((p) => p.type === type)?.label ?? type)));
@@ -318,7 +318,7 @@ export class GameScreen {
       const tab = issues.map((i) => tabOf(i.path)).find((x) => x !== null);
       if (tab && tab !== this.tab) this.tab = tab;
       this.render();
-      this.showIssues(issues);
+      this.showIssues(issues, 'notSent');
       this.issuesBox.scrollIntoView?.({ block: 'nearest' });
       return;
     }
@@ -370,7 +370,7 @@ export class GameScreen {
     if (r.ok || !this.busy) return; // the round ended: End turn's own answer draws it
     this.sent = was; // refused (an order not valid): the orders sent before stand
     this.render();
-    this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }]);
+    this.showIssues(r.issues ?? [{ country: '*', path: '$', message: r.error }], 'changeNotSent');
   }
 
   private async undo(): Promise<void> {

@@ -56,6 +56,7 @@ export const enLater = {
   digest: {
     leakHint: 'To stop leaks through your country, license your exports of these goods to the countries they reached (Controls): even a 100% licence closes the route and keeps your own trade as it was. Tension with {{who}} rises with each leak it finds.',
     title: 'Turn {{n}} of {{total}} · {{date}}',
+    roundTitle: 'Round {{n}} of {{total}} ({{period}})',
     you: 'What happened to you, and why',
     nothing: 'Nothing of yours moved much this quarter.',
     because: 'because of',
@@ -70,6 +71,7 @@ export const enLater = {
     othersMore_other: '{{count}} more moves ({{above}} above, aimed at you)',
     routine: 'routine: defence spending',
     ledgers: 'Why each of your indicators moved ({{country}})',
+    ledgersLast: 'Why each of your indicators moved in the round’s last quarter, {{date}} ({{country}})',
     noChange: 'No change worth showing.',
     since: '{{what}} (in force since turn {{turn}})',
     sinceStart: '{{what}} (in force since before the game began)',

@@ -55,6 +55,7 @@ export const jaLater: Later = {
   digest: {
     leakHint: '自国経由の迂回を止めるには、その品目の届け先の国への自国の輸出を許可制にします（輸出規制）。100%の許可制でも経路は閉じ、自国の貿易はそのまま保たれます。迂回が発覚するたびに{{who}}との緊張が高まります。',
     title: 'ターン {{n}} / {{total}} · {{date}}',
+    roundTitle: 'ラウンド {{n}} / {{total}}（{{period}}）',
     you: 'あなたに起きたこととその理由',
     nothing: '今期、あなたの指標に大きな動きはありませんでした。',
     because: '要因',
@@ -69,6 +70,7 @@ export const jaLater: Later = {
     othersMore_other: 'ほかに {{count}} 件の手（上の {{above}} 件はあなたに向けた手）',
     routine: '定例：防衛費',
     ledgers: '各指標が動いた理由（{{country}}）',
+    ledgersLast: 'ラウンド最後の四半期（{{date}}）に各指標が動いた理由（{{country}}）',
     noChange: '目立った変化はありません。',
     since: '{{what}}（ターン {{turn}} から継続）',
     sinceStart: '{{what}}（ゲーム開始前から継続）',
