@@ -32,6 +32,10 @@ describe('discussion prompts', () => {
     expect(say([415])).toBeUndefined();
     expect(say([415, 415])).toBe('Dy/Tb oxide outside China stayed at about $415/kg from 2025Q4. Could any country have changed that, and who gained from it?');
     expect(say([415, 400, 380])).toBe('Dy/Tb oxide outside China fell to $380/kg, from $415 in 2025Q4. Could any country have changed that, and who gained from it?');
+    // a peak the price fell well back from (a teacher's class read "rose to $928/kg" beside the $557 the projector ended
+    // on): dated, and the end said; a price within 3% of its peak at the end is said as before
+    expect(say([415, 928, 557])).toBe('Dy/Tb oxide outside China rose to $928/kg in 2026Q1, from $415 in 2025Q4, and ended at $557/kg in 2026Q2. Could any country have changed that, and who paid for it?');
+    expect(say([415, 928, 910])).toBe('Dy/Tb oxide outside China rose to $928/kg, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');
   });
 
   // a reviewer's class: "rose to $583/kg ... Could any country have changed that?" beside a chart whose status-quo line
@@ -120,7 +124,10 @@ describe('the page words them as the server does', () => {
     const best = promptItems(cls(1), [scored]);
     expect(best.map((p) => p.key)).toContain('bestWorst');
     expect(best.map((p) => plain(promptText(p)))).toEqual(best.map((p) => p.text));
-    const two = promptItems(cls(2), [world(0, [415], [0.97]), world(1, [415], [0.98])]);
+    const back = promptItems(k, [world(0, [415, 928, 557], [0.977, 0.966, 0.956])], { dytb: [415, 440, 480] });
+    expect(back.map((p) => plain(promptText(p)))).toEqual(back.map((p) => p.text));
+    expect(back.find((p) => p.key === 'roseBase')!.text).toMatch(/rose to \$928\/kg in 2026Q1, from \$415 in 2025Q4, and ended at \$557\/kg in 2026Q2; with every/);
+        const two = promptItems(cls(2), [world(0, [415], [0.97]), world(1, [415], [0.98])]);
     expect(two.map((p) => plain(promptText(p)))).toEqual(two.map((p) => p.text));
   });
 });

@@ -26,6 +26,9 @@ export function promptText(p: PromptItem): string {
     date: s('date'),
     since: s('since') || c('prompt.firstRound'),
     every: n('every') ? c('prompt.every') : '',
+    // a peak the price fell well back from: dated, and the end said
+    peakAt: v.back ? c('prompt.peakAt', { date: s('peakAt') }) : '',
+    back: v.back ? c('prompt.back', { end: usd(n('end')), date: s('endAt') }) : '',
     // a class of one world names none (a prompt from before the server sent `worlds` names it, as it did)
     inWorld: v.worlds === 1 ? '' : c('prompt.inWorld', { n: num(n('world')) }),
   };

@@ -88,9 +88,14 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const end = last(peak.x.dytb);
     const since = `${peak.x.dates[0] ?? 'the first round'}`;
     const every = multi ? ' in every world, whatever the players did' : '';
+    // a peak the price fell well back from is dated, and the end said (a class compared "rose to $928" with the $557 the
+    // projector showed at the end); one world's only: in every world the peaks fall in different quarters
+    const peakAt = peak.x.dates[peak.x.dytb.indexOf(peak.p)] ?? '';
+    const fellBack = !multi && peakAt !== '' && end < peak.p * 0.97;
+    const back: Record<string, string | number> = fellBack ? { peakAt, back: 1, endAt: peak.x.dates[peak.x.dates.length - 1] ?? '' } : {};
     const path =
       peak.p > first * 1.01
-        ? `rose to $${Math.round(peak.p)}/kg${every}, from $${Math.round(first)} in ${since}`
+        ? `rose to $${Math.round(peak.p)}/kg${fellBack ? ` in ${peakAt}` : ''}${every}, from $${Math.round(first)} in ${since}${fellBack ? `, and ended at $${Math.round(end)}/kg in ${peak.x.dates[peak.x.dates.length - 1] ?? ''}` : ''}`
         : end < first * 0.99
           ? `fell to $${Math.round(end)}/kg${every}, from $${Math.round(first)} in ${since}`
           : `stayed at about $${Math.round(first)}/kg${every} from ${since}`;
@@ -103,9 +108,10 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const classFig = kind === 'rose' ? peak.p : end;
     const vsBase = baseFig === null || !(baseFig > 0) ? '' : Math.abs(classFig / baseFig - 1) < 0.02 ? 'Anyway' : 'Base';
     const baseWords = vsBase === 'Anyway' ? `, as it would have with every country keeping its policies ($${Math.round(baseFig!)}/kg). What drove it, if not the players, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?` : `; with every country keeping its policies it would have ${kind === 'rose' ? 'peaked at' : 'ended at'} $${Math.round(baseFig ?? 0)}/kg. Which decisions made the difference, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?`;
+    const more = kind === 'rose' ? back : {};
     if (differ) say(`Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`, 'dytbDiffer', { hi: Math.round(peak.p), hiWorld: peak.x.index + 1, lo: Math.round(low.p), loWorld: low.x.index + 1 });
-    else if (vsBase) say(`Dy/Tb oxide outside China ${path}${baseWords}`, `${kind}${vsBase}`, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), base: Math.round(baseFig!), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0 });
-    else say(`Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`, kind, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0 });
+    else if (vsBase) say(`Dy/Tb oxide outside China ${path}${baseWords}`, `${kind}${vsBase}`, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), base: Math.round(baseFig!), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0, ...more });
+    else say(`Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`, kind, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0, ...more });
   }
 
   // 5. seats the bots played
