@@ -40,6 +40,11 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('lesson-short').waitFor({ state: 'hidden' });
     await teacher.getByTestId('opt-quartersPerRound').selectOption('1');
     await teacher.getByTestId('lesson-short').waitFor({ state: 'visible' });
+    // rounds under a minute: said too (a teacher's slip of 10 s for 100 made a class at once)
+    await teacher.getByTestId('opt-roundSeconds').fill('10');
+    await teacher.getByTestId('lesson-short').getByText(/ Rounds of 10 seconds leave students no time to read what happened and decide: 2 to 4 minutes is usual\.$/).waitFor();
+    await teacher.getByTestId('opt-roundSeconds').fill('180');
+    await expect.poll(() => teacher.getByTestId('lesson-short').textContent()).not.toContain('Rounds of');
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();
     const code = (await teacher.getByTestId('join-code').textContent())!;

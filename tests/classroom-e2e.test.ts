@@ -183,7 +183,10 @@ describe.runIf(run)('a class in the browser', () => {
   it('the debrief pack renders; its replays verify; the briefings print one sheet per student', async () => {
     await teacher.getByTestId('debrief-link').click();
     await teacher.getByTestId('debrief-charts').waitFor({ timeout: 120_000 });
-    expect(await teacher.getByTestId('debrief-charts').locator('figure').count()).toBe(9);
+    // nine, and a tenth for the country whose magnet supply fell lowest when it fell below Japan's (words.ts lowestSupplyPath)
+    const lowest = await teacher.locator('#supply-lowest').count();
+    expect(await teacher.getByTestId('debrief-charts').locator('figure').count()).toBe(9 + lowest);
+    if (lowest) expect(await teacher.locator('#supply-lowest').textContent()).toMatch(/^(Australia’s|China’s|Malaysia’s|the United States’) magnet supply, % of need \(the lowest of any country\)/i);
     // each country's chart says whose score it is in English ("United States's" it said before)
     const titles = await teacher.getByTestId('debrief-charts').locator('figure').allTextContents();
     expect(titles.some((x) => x.startsWith('The United States’ score, points'))).toBe(true);

@@ -52,6 +52,15 @@ describe("the dashboard's magnet supply figure", () => {
     await setLang('ja');
     expect(words.lowestSupply(m)).toBe('（最低：米国 80%）');
   });
+
+  // the debrief charted Japan's supply alone; a class's United States at 69% went unseen there
+  it("the debrief's: the country whose supply fell lowest in any world, when clearly below Japan's", () => {
+    const path = (jpn: number[], usa: number[], mys = [1, 1]) => ({ magnetSupply: { AUS: [1, 1], CHN: [1, 1], JPN: jpn, MYS: mys, USA: usa } });
+    expect(words.lowestSupplyPath([path([0.98, 0.95], [0.97, 0.69])])).toBe('USA');
+    expect(words.lowestSupplyPath([path([0.98, 0.95], [0.97, 0.96]), path([0.9, 0.95], [0.97, 0.96], [0.8, 0.85])])).toBe('MYS'); // over every world
+    expect(words.lowestSupplyPath([path([0.98, 0.95], [0.97, 0.947])])).toBeNull(); // within half a point
+    expect(words.lowestSupplyPath([path([0.98, 0.95], [1, 1])])).toBeNull();
+  });
 });
 
 // "End the round now" on the last round ended the class with no word of it (a teacher's review)

@@ -7,7 +7,7 @@ import { PALETTE, clear, fmt, h } from '../ui/dom.ts';
 import { lineChart, type Series } from '../ui/chart.ts';
 import { classSocket } from './socket-session.ts';
 import { download, recall } from './common.ts';
-import { c, classLang, countryName, num, said } from './words.ts';
+import { c, classLang, countryName, lowestSupplyPath, num, said } from './words.ts';
 import { promptText, type PromptItem } from './prompt-text.ts';
 import { onLangChange } from '../ui/i18n.ts';
 import { countryOwn, sentence } from '../ui/labels.ts';
@@ -69,6 +69,8 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
       chart(c('deb.dytb'), (w) => w.dytb, '', undefined, priceSpan((w) => w.dytb)),
       chart(c('deb.magnet'), (w) => w.magnet, '', undefined, priceSpan((w) => w.magnet)),
       chart(c('deb.jpnSupply'), (w) => w.magnetSupply.JPN.map((v) => v * 100), '%', undefined, 5),
+      // the country whose supply fell lowest, when below Japan's (the class's main event can be another's shortage)
+      ...[lowestSupplyPath(d.worlds)].filter((k) => k !== null).map((k) => Object.assign(chart(c('deb.supplyOf', { whose: sentence(countryOwn(k)) }), (w) => w.magnetSupply[k].map((v) => v * 100), '%', undefined, 5), { id: 'supply-lowest' })),
       ...COUNTRIES.map((k) => chart(c('deb.score', { whose: sentence(countryOwn(k)) }), (w) => w.scores[k], '', scoreRange)),
     ),
     h('p', { class: 'hint', 'data-testid': 'score-scale' }, c('deb.scoreScale')),

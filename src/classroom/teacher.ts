@@ -63,8 +63,11 @@ function createForm(root: HTMLElement): void {
     const quarters = n('turns') * n('quartersPerRound');
     const q = quickest[(form.querySelector('#scenarioId') as HTMLSelectElement).value];
     const tooShort = typeof q === 'number' && quarters > 0 && quarters <= q;
-    short.textContent = tooShort ? c('create.tooShort', { n: quarters, q }) : '';
-    short.hidden = !tooShort;
+    // rounds under a minute: no time to read a round's digest and decide (a teacher's 10 s, a slip for 100, went unsaid)
+    const quick = n('roundSeconds') > 0 && n('roundSeconds') < 60;
+    const say = [tooShort ? c('create.tooShort', { n: quarters, q }) : '', quick ? c('create.quickRounds', { s: n('roundSeconds') }) : ''].filter(Boolean);
+    short.textContent = say.join(' ');
+    short.hidden = !say.length;
   };
   sayLength();
   form.addEventListener('input', sayLength);

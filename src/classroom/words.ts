@@ -141,3 +141,12 @@ export function endRoundQuestion(worlds: readonly (RoundInfo & { index: number; 
   const who = open.map((w) => (worlds.length > 1 ? c('dash.inWorld', { who: countryList(w.waitingFor), n: num(w.index + 1) }) : countryList(w.waitingFor))).join(c('dash.semi'));
   return [open.length ? c('dash.endRoundConfirm', { who }) : c('dash.endRoundAsk'), last ? c('dash.endRoundLast') : ''].filter(Boolean).join(lang() === 'ja' ? '' : ' ');
 }
+
+/** The country other than Japan whose magnet supply fell lowest in any world, when that is clearly (half a point) below
+ * Japan's lowest: the debrief charts its path beside Japan's (a class's United States at 69% went unseen there). */
+export function lowestSupplyPath(worlds: readonly { magnetSupply: Record<CountryId, number[]> }[]): CountryId | null {
+  const low = (k: CountryId) => Math.min(...worlds.flatMap((w) => w.magnetSupply[k] ?? []).filter(Number.isFinite));
+  let best: CountryId | null = null;
+  for (const k of COUNTRIES) if (k !== 'JPN' && low(k) < low('JPN') - 0.005 && (best === null || low(k) < low(best))) best = k;
+  return best;
+}
