@@ -6,7 +6,6 @@ import { FileError } from './errors.ts';
 
 export { FileError };
 
-/** The reason of a file system error in words. */
 /** Makes the folder `path` goes in, as `mkdir -p` does, and says so on stderr when it was not there (a mistyped --out
  * folder is seen, not made in silence). */
 export function makeFolderFor(path: string): void {
@@ -14,6 +13,7 @@ export function makeFolderFor(path: string): void {
   if (mkdirSync(dir, { recursive: true }) !== undefined) process.stderr.write(`gambit: made the folder ${dir}\n`);
 }
 
+/** The reason of a file system error in words. */
 export function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {

@@ -68,9 +68,10 @@ function othersCount(count: number, above: number): string {
   return above ? t('digest.othersMore', { count, above }) : t('digest.othersHint', { count });
 }
 
-/** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters (the score measured from its start), the round as
- * the class bar says it: "Round 1 of 4 (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
+/** The quarters the digest's score covers: one, or a class round's (its score measured from the round's start). */
 const roundOf = (report: TurnReport, o: DigestOptions): number => (o.score?.since !== undefined ? report.turn - o.score.since : 1);
+/** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters, the round as the class bar says it: "Round 1 of 4
+ * (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
 function digestTitle(report: TurnReport, o: DigestOptions): string {
   const since = o.score?.since;
   const k = roundOf(report, o);
