@@ -121,4 +121,19 @@ describe("a class round's kinds of order", () => {
     const [note] = root.querySelectorAll('[data-testid="decision-parts"]').map((x) => x.textContent);
     expect(note).toMatch(/^Each kind of order alone, the round replayed without it \(kinds interact, so these need not add up\): tariffs [−+]\d\.\d\d, defence [−+±]\d\.\d\d\.$/);
   });
+
+  // a student's end screen charted "turn 1 ... turn 4" where the debrief dated the same quarters 2025Q4 ... 2026Q3
+  it("date the class's end-screen charts as its debrief does; a game alone keeps its turns", async () => {
+    await setLang('en');
+    const f = played(tariff);
+    const labels = (r: typeof f) => {
+      const root = document.createElement('div') as unknown as FakeElement;
+      endScreen(root as unknown as HTMLElement, { projectTypes: async () => [] } as never, 'JPN', r, () => {});
+      return root.querySelectorAll('text').map((x) => x.textContent).join(' | ');
+    };
+    const cls = labels({ ...f, yardstick: 'status-quo-world' });
+    expect(cls).toContain(f.history[0].date);
+    expect(cls).not.toMatch(/turn \d/);
+    expect(labels(f)).toMatch(/turn 1/);
+  });
 });

@@ -50,7 +50,8 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
       () => drawDecisions((ty) => ty),
     );
   else drawDecisions((ty) => ty);
-  const xs = hist.map((_, i) => `${t('endText.byTurn')} ${i + 1}`);
+  // a class's charts by quarter, as its debrief dates them (a student's "turn 4" was the debrief's 2026Q3)
+  const xs = hist.map((x, i) => (cls ? x.date : `${t('endText.byTurn')} ${i + 1}`));
   const turnSel = h('input', { type: 'number', min: 1, max: hist.length, value: 1, 'aria-label': t('endText.turn'), 'data-testid': 'replay-turn' }) as HTMLInputElement;
   const replayBox = h('div', { class: 'replay' });
   const mapBox = h('div', { class: 'replay-map', 'data-testid': 'replay-map' });
