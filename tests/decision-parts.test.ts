@@ -115,10 +115,12 @@ describe("a class round's kinds of order", () => {
 
   it('are said on the student end screen as the round, not the turn', async () => {
     await setLang('en');
-    const f = { ...played({ ...tariff, ...defence }), yardstick: 'status-quo-world' as const, roundTurns: 2 };
+    const f = { ...played({ ...tariff, ...defence }), yardstick: 'status-quo-world' as const };
     const root = document.createElement('div') as unknown as FakeElement;
     endScreen(root as unknown as HTMLElement, { projectTypes: async () => [] } as never, 'JPN', f, () => {});
     const [note] = root.querySelectorAll('[data-testid="decision-parts"]').map((x) => x.textContent);
+    // a class's decisions are its rounds, also of one quarter (the class bar says "Round 1 of 3"; it said "Turn 1")
+    expect(root.querySelectorAll('li')[0].textContent).toMatch(/^Round 1 \(2025Q4\): /);
     expect(note).toMatch(/^Each kind of order alone, the round replayed without it \(kinds interact, so these need not add up\): tariffs [−+]\d\.\d\d, defence [−+±]\d\.\d\d\.$/);
   });
 

@@ -40,7 +40,7 @@ export function endScreen(root: HTMLElement, session: Session, country: CountryI
     clear(decisionsBox);
     decisionsBox.append(
       f.decisions.length
-        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, (f.roundTurns ?? 1) > 1 ? t('endText.round', { n: d.turn, date: d.date }) : t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, label) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`, d.parts?.length ? h('p', { class: 'note', 'data-testid': 'decision-parts' }, t(k('eachAlone'), { parts: d.parts.map((p) => `${t(`endText.kinds.${p.kind}`)} ${pts(p.worth)}`).join(lang() === 'ja' ? '、' : ', ') })) : '', ...[...overrideNotes(d, country), ...overrideNotes(d, country, true)].map((x) => h('p', { class: 'note', 'data-testid': 'decision-override' }, x)))))
+        ? h('ol', { class: 'decisions', 'data-testid': 'decisions' }, ...f.decisions.map((d) => h('li', {}, h('b', {}, (f.roundTurns ?? 1) > 1 || cls ? t('endText.round', { n: d.turn, date: d.date }) : t('orders.turn', { n: d.turn, date: d.date })), d.orders ? ordersText(d.orders, label) : d.summary, ` — ${t('orders.worth', { n: pts(d.worth) })}`, d.parts?.length ? h('p', { class: 'note', 'data-testid': 'decision-parts' }, t(k('eachAlone'), { parts: d.parts.map((p) => `${t(`endText.kinds.${p.kind}`)} ${pts(p.worth)}`).join(lang() === 'ja' ? '、' : ', ') })) : '', ...[...overrideNotes(d, country), ...overrideNotes(d, country, true)].map((x) => h('p', { class: 'note', 'data-testid': 'decision-override' }, x)))))
         : h('p', { 'data-testid': 'decisions' }, t(k('noDecisions'))),
     );
   };
