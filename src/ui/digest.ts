@@ -5,7 +5,7 @@ import { COUNTRIES, HEADLINES, type CountryId } from '../../engine/lite.ts';
 import type { CountryView, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import type { TurnScore } from '../session/protocol.ts';
 import { h, trapFocus } from './dom.ts';
-import { scoreThisTurn } from './score.ts';
+import { quartersOf, scoreThisTurn } from './score.ts';
 import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { colon, comma, countryIn, countryName, paren, stageName } from './labels.ts';
@@ -69,12 +69,12 @@ function othersCount(count: number, above: number): string {
 }
 
 /** The quarters the digest's score covers: one, or a class round's (its score measured from the round's start). */
-const roundOf = (report: TurnReport, o: DigestOptions): number => (o.score?.since !== undefined ? report.turn - o.score.since : 1);
+const roundOf = (o: DigestOptions): number => (o.score ? quartersOf(o.score) : 1);
 /** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters, the round as the class bar says it: "Round 1 of 4
  * (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
 function digestTitle(report: TurnReport, o: DigestOptions): string {
   const since = o.score?.since;
-  const k = roundOf(report, o);
+  const k = roundOf(o);
   if (k <= 1) return t('digest.title', { n: report.turn, total: o.turns ?? report.turn, date: report.date });
   return t('digest.roundTitle', { n: Math.ceil(report.turn / k), total: Math.ceil((o.turns ?? report.turn) / k), period: `${o.history?.[since!]?.date ?? '?'}–${report.date}` });
 }
@@ -112,7 +112,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
-      h('h3', {}, t(roundOf(report, o) > 1 ? 'digest.ledgersLast' : 'digest.ledgers', { country: countryName(country), date: report.date })),
+      h('h3', {}, t(roundOf(o) > 1 ? 'digest.ledgersLast' : 'digest.ledgers', { country: countryName(country), date: report.date })),
       // a country that makes no cars (Australia) has no car ledgers, as Indicators has no car rows (the same makesCars)
       h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(country, { view: o.view, history: o.history, report })).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),

@@ -86,6 +86,9 @@ export function fitSplit(header: HTMLElement): void {
   if (date && !date.hidden && over()) date.hidden = true;
 }
 
+/** The quarters a turn's score change covers: one, or a class round's (measured from its start, `since`). */
+export const quartersOf = (ts: TurnScore): number => (ts.since !== undefined ? ts.turn - ts.since : 1);
+
 /** The whole split as a table: each objective's part of the score and what the last turn did to it. */
 export function splitTable(ts: TurnScore | null): HTMLElement {
   if (!ts) return h('p', { class: 'hint', 'data-testid': 'score-table' }, t('score.showsAfter'));
@@ -93,7 +96,7 @@ export function splitTable(ts: TurnScore | null): HTMLElement {
   return h(
     'table',
     { class: 'grid score-table', 'data-testid': 'score-table' },
-    h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.part')), h('th', {}, t(ts.since !== undefined && ts.turn - ts.since > 1 ? 'score.movedLastRound' : 'score.movedLast')))),
+    h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.part')), h('th', {}, t(quartersOf(ts) > 1 ? 'score.movedLastRound' : 'score.movedLast')))),
     h('tbody', {}, ...rows.map((p) => h('tr', {}, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.total)), h('td', {}, pts(p.change))))),
     // the change as the digest says it, from the two scores as shown (−0.32 to −0.37 is −0.05 here too, not the −0.04
     // of the unrounded scores: a new player saw both for one turn)
@@ -142,7 +145,7 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
   return h(
     'section',
     { class: 'score-turn', 'data-testid': 'score-turn' },
-    h('h3', {}, ts.since !== undefined && ts.turn - ts.since > 1 ? t('score.thisRound', { n: ts.turn - ts.since }) : t('score.thisTurn')),
+    h('h3', {}, quartersOf(ts) > 1 ? t('score.thisRound', { n: quartersOf(ts) }) : t('score.thisTurn')),
     h('p', {}, h('b', {}, t('score.headline', { country: countryName(country), score: pts(ts.score) })), Math.abs(change) < 0.005 ? t('score.unchanged', { prev: pts(ts.prev) }) : t('score.upDown', { dir: t(change > 0 ? 'score.up' : 'score.down'), n: Math.abs(change).toFixed(2), prev: pts(ts.prev) })),
     top.length
       ? h('p', { 'data-testid': 'score-movers' }, t('score.movers', { parts: objectiveParts(top, 'change') }))
