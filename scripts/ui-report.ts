@@ -4,7 +4,7 @@ import { build, preview } from 'vite';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { haveChromium, launch } from '../tests/e2e/harness.ts';
+import { haveChromium, launch, scriptsBeforeMap } from '../tests/e2e/harness.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 await build({ root, logLevel: 'warn' });
@@ -24,18 +24,17 @@ const server = await preview({ root, preview: { port: 0, host: '127.0.0.1' }, lo
 const url = server.resolvedUrls!.local[0];
 const browser = await launch();
 let jaLine = '';
-/** A fresh page (the language saved from an earlier visit, if given) started to its map, with the scripts it loaded. */
+/** A fresh page (the language saved from an earlier visit, if given) started to its map, with the scripts it asked for
+ * before the map's canvas joined it. */
 async function toTheMap(motion: 'reduce' | 'no-preference', savedLang?: string) {
   const ctx = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: motion });
   const page = await ctx.newPage();
   if (savedLang) await page.addInitScript((l) => localStorage.setItem('rare-earth-gambit:lang', l), savedLang);
-  const loaded = new Set<string>();
-  page.on('response', (r) => {
-    if (r.url().endsWith('.js')) loaded.add(r.url().split('/').pop()!);
-  });
+  const scripts = await scriptsBeforeMap(page);
   await page.goto(url);
   await page.getByTestId('start-game').click();
   await page.getByTestId('map').locator('canvas').waitFor();
+  const loaded = new Set((await scripts.before()).map((f) => f.split('/').pop()!));
   return { ctx, page, loaded };
 }
 try {

@@ -1,7 +1,7 @@
 // The page's JavaScript budget (README, "Known limits"): what the production build of index.html loads before the map
-// shows, gzipped, stays under 400 KB. Counted as `npm run ui-report` counts it: every .js file the browser fetched
+// shows, gzipped, stays under 400 KB. Counted as `npm run ui-report` counts it: every .js file the browser asked for
 // (the page's chunks, Pixi's renderer chunks and the Web Worker's engine, which the map waits for) from opening the
-// page to the map's canvas, each gzipped from the build. An English page, the default game; and a Japanese page (the
+// page to the moment the map's canvas joined it (harness.ts scriptsBeforeMap), each gzipped from the build. An English page, the default game; and a Japanese page (the
 // language saved from an earlier visit), whose catalogue and content text load before it draws and whose news readers
 // and events' text load after its map, before its first news: every screen still reads in Japanese.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { builtPages, haveChromium, usePages, type UsedPages } from './e2e/harness.ts';
+import { builtPages, haveChromium, scriptsBeforeMap, usePages, type UsedPages } from './e2e/harness.ts';
 import { jaStart } from '../src/ui/locales/ja-more.ts';
 
 const BUDGET_KB = 400;
@@ -33,17 +33,14 @@ async function toTheMap(pages: UsedPages, lang: 'en' | 'ja', firstScreen: (page:
   const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   if (lang === 'ja') await page.addInitScript(() => localStorage.setItem('rare-earth-gambit:lang', 'ja'));
-  const loaded = new Set<string>();
-  page.on('response', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.endsWith('.js')) loaded.add(path);
-  });
+  const scripts = await scriptsBeforeMap(page);
+  const loaded = scripts.all;
   await page.goto(pages.url);
   await page.getByTestId('start-game').waitFor();
   await firstScreen(page);
   await page.getByTestId('start-game').click();
   await page.getByTestId('map').locator('canvas').waitFor();
-  const files = [...loaded].sort();
+  const files = await scripts.before();
   const kb = files.map((f) => ({ f, kb: gzipSync(readFileSync(join(dist, f))).length / 1024 }));
   const total = kb.reduce((a, x) => a + x.kb, 0);
   const table = `${total.toFixed(1)} KB gzipped before the map:\n${kb.map((x) => `${x.f} ${x.kb.toFixed(1)}`).join('\n')}`;

@@ -253,3 +253,36 @@ export async function selectShowsWhole(sel: Locator): Promise<{ whole: boolean; 
   await sel.evaluate((s, w) => void ((s as HTMLElement).style.width = w), was);
   return { whole: dark >= 0.97 * wide, dark, wide };
 }
+
+/** Watches a page (call before it opens) for the scripts it asks for before the map's canvas joins it, by the browser's
+ * clock: each script's request start against the moment the canvas was added. A count of the scripts that had come
+ * by the time Playwright saw the canvas counted, on a loaded machine, the later chunks the page asks for 1.5 s after
+ * the map (src/ui/game.ts): CI failed so once. `all` is every script the page has had so far. */
+export async function scriptsBeforeMap(page: Page): Promise<{ all: Set<string>; before(): Promise<string[]> }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { mapShownAt?: number };
+    const seen = new MutationObserver(() => {
+      if (w.mapShownAt === undefined && document.querySelector('[data-testid="map-canvas"]')) {
+        w.mapShownAt = Date.now();
+        seen.disconnect();
+      }
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  });
+  const all = new Set<string>();
+  const askedAt = new Map<string, number>();
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (!path.endsWith('.js')) return;
+    all.add(path);
+    askedAt.set(path, Math.min(askedAt.get(path) ?? Infinity, r.request().timing().startTime));
+  });
+  return {
+    all,
+    async before() {
+      const shownAt = await page.evaluate(() => (window as unknown as { mapShownAt?: number }).mapShownAt);
+      if (typeof shownAt !== 'number') throw new Error('scriptsBeforeMap: the map canvas has not joined the page');
+      return [...askedAt].filter(([, at]) => at < shownAt).map(([f]) => f).sort();
+    },
+  };
+}
