@@ -30,6 +30,9 @@ export default defineConfig({
     // the slow files first, longest first (tests/sequencer.ts), not left to the end of a fresh clone's run; imported
     // only under vitest (a `vite build` does not load vitest's node API)
     sequence: process.env.VITEST ? { sequencer: (await import('./tests/sequencer.ts')).default } : {},
+    // expect.poll waits up to 15 s by default, not vitest's 1 s: a poll on a page or a class server waits on chunks,
+    // workers and sockets, which on a loaded 2-core machine (CI runs browser files two at a time) take seconds
+    expect: { poll: { timeout: 15_000 } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

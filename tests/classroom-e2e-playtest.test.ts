@@ -53,8 +53,10 @@ describe.runIf(run)('the classroom play-test', () => {
     // seen: a reload does not show it again
     await again.reload();
     await again.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
-    await again.getByTestId('end-turn').waitFor();
-    await new Promise((r) => setTimeout(r, 1500));
+    // the page draws a missed digest once its map is up (student.ts: after game.mount()), so it is looked for 1.5 s of
+    // the page's own time after the map's canvas came (a 1.5 s wait from End turn's button could end before the map)
+    await again.getByTestId('map-canvas').waitFor({ timeout: 60_000 });
+    await again.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
     expect(await again.getByTestId('digest').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 240_000);

@@ -212,7 +212,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await projector.getByTestId('projector-status').getByText(/^Signed out: .*the projector's link works for 2 hours/).waitFor({ timeout: 20_000 });
 
     // six worlds on a 1024x768 projector: every card and score bar on the screen
-    const six = await (await fetch(`${env.server.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 5 }) })).json();
+    const six = await (await fetch(`${env.server.base}/api/classes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ worlds: 6, sameSeed: false, turns: 4, roundSeconds: 600 }) })).json();
     const { page: p6, errors: e6 } = await openPage(env.browser, `${env.server.base}/class.html?projector#${six.projectorToken}`, 1024, 768);
     errors.push(...e6);
     await p6.getByTestId('projector-code').waitFor();
@@ -220,7 +220,9 @@ describe.runIf(run)("the teacher's view of a class", () => {
     const t6 = await connect(env.server.base, six.teacherToken);
     expect((await t6.call('begin')).ok).toBe(true);
     t6.close();
-    env.server.advance(5_000); // round 1's 5 s on the server's clock, not waited out (the bots-only worlds keep to the clock)
+    // round 1's 600 s on the server's clock, not waited out (the bots-only worlds keep to the clock); round 2 then lasts
+    // 600 s of real time (rounds of 5 s went on by themselves every 5 s, and a loaded machine could miss round 2)
+    env.server.advance(600_000);
     await p6.getByTestId('projector-round-6').getByText(/Round 2 of 4/).waitFor({ timeout: 30_000 });
     const outside = await p6.evaluate(() => [...document.querySelectorAll('.p-world, .p-track')].map((e) => e.getBoundingClientRect()).filter((r) => r.right > innerWidth + 1 || r.bottom > innerHeight + 1 || r.width < 10).length);
     expect(outside).toBe(0);

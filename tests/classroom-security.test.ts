@@ -143,8 +143,9 @@ describe('bad input', () => {
   it('a bad message gets a clear error and changes nothing', async () => {
     const ben = seat('Ben').client;
     const before = await events();
+    const answer = ben.waitFor((m) => m.error === 'the message is not JSON');
     ben.send('not json');
-    expect(JSON.parse(await new Promise<string>((r) => setTimeout(() => r(ben.raw[ben.raw.length - 1]), 200)))).toMatchObject({ ok: false, error: 'the message is not JSON' });
+    expect(await answer).toMatchObject({ ok: false, error: 'the message is not JSON' });
     expect(await ben.call('teleport', [])).toMatchObject({ ok: false, status: 400, error: 'no method "teleport"' });
     expect(await ben.call('replayTurn', ['x'])).toMatchObject({ ok: false, status: 400 });
     const r = await ben.call('submit', [{ tariffs: { CHN: { autos: 900 } } }, 0]);

@@ -1,7 +1,8 @@
 // A play-tester switched an English game to 日本語 and clicked End turn within 300 ms: the header and tabs turned
 // Japanese, but the turn's digest, drawn before the switch had loaded its Japanese chunks, stayed English. The open
-// digest is now drawn again when the language changes. The Japanese chunks are held back here for a second and a
-// half, so the digest is always drawn before the switch completes.
+// digest is now drawn again when the language changes. The Japanese chunks are held back here until the English
+// digest is on screen, so it is always drawn before the switch completes (a fixed hold of 1.5 s each could end before
+// End turn's digest on a loaded machine, and the test then passed without the redraw).
 import { describe, expect, it } from 'vitest';
 import { haveChromium, usePages, gameInContext } from './e2e/harness.ts';
 
@@ -14,9 +15,11 @@ describe.runIf(run)('a digest open while the language switches', () => {
   it('is drawn again in the new language', async () => {
     const ctx = await pages.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
     let held = 0;
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
     await ctx.route(JA_CHUNKS, async (r) => {
       held++;
-      await new Promise((res) => setTimeout(res, 1500));
+      await released;
       return r.continue();
     });
     const { page, errors } = await gameInContext(ctx, pages.url);
@@ -24,6 +27,10 @@ describe.runIf(run)('a digest open while the language switches', () => {
     await page.getByTestId('end-turn').click();
     const dlg = page.getByTestId('digest');
     await dlg.waitFor();
+    // drawn in English, the switch still waiting for its chunks
+    expect((await dlg.textContent()) ?? '').toContain('What happened to you');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    release();
     await page.waitForFunction(() => document.documentElement.lang === 'ja', undefined, { timeout: 30_000 });
     // the digest on screen is the Japanese one ("What happened to you, and why" was still there)
     await expect.poll(async () => (await dlg.textContent()) ?? '', { timeout: 10_000 }).toContain('あなたに起きたこととその理由');

@@ -2,8 +2,8 @@
 // start screen was drawn again, over the game (its language listener took the game's empty root, while the game
 // waited for the engine, for its own). Once Start or Load is clicked the start screen is never drawn again. The
 // Japanese chunks are held back here until the page has sent the engine the call named (start, projectTypes: the game
-// screen's first call, load: Resume), and that call is held back a second and a half: the switch completes while the
-// game is on its way.
+// screen's first call, load: Resume), and that call is held back until the switch has completed: it completes while
+// the game is on its way.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { haveChromium, usePages } from './e2e/harness.ts';
@@ -12,7 +12,9 @@ const run = haveChromium() || process.env.CI === 'true';
 const JA_CHUNKS = /\/assets\/(ja-first|ja-lines|ja-later)-[\w-]+\.js$/;
 
 /** Counts the start screens drawn (window.__starts), and once window.__arm is set holds back the first call `method`
- * to the engine 1.5 s, logging "held" when the page sends it. */
+ * to the engine, logging "held" when the page sends it, until the page has switched to Japanese and 300 ms more (at
+ * most 30 s; window.__switchedWhileHeld says the switch came while it was held). A fixed hold of 1.5 s let the switch,
+ * three chunks one after another, come after the game on a loaded machine: the test then passed without the race. */
 const INIT = (method: string) => `
   window.__starts = 0;
   new MutationObserver((ms) => {
@@ -23,7 +25,16 @@ const INIT = (method: string) => `
     if (window.__arm && msg && msg.method === ${JSON.stringify(method)}) {
       window.__arm = false;
       console.log('held');
-      return void setTimeout(() => post.call(this, msg, ...rest), 1500);
+      const since = Date.now();
+      const wait = () => {
+        if (document.documentElement.lang === 'ja') {
+          window.__switchedWhileHeld = true;
+          return void setTimeout(() => post.call(this, msg, ...rest), 300);
+        }
+        if (Date.now() - since > 30000) return void post.call(this, msg, ...rest);
+        setTimeout(wait, 20);
+      };
+      return void setTimeout(wait, 20);
     }
     return post.call(this, msg, ...rest);
   };
@@ -60,6 +71,7 @@ describe.runIf(run)('the start screen when the language switches as the game sta
       // the game, in Japanese, alone: no start screen drawn since the click, none on the page a second later
       await expect.poll(() => page.getByTestId('end-turn').innerText(), { timeout: 10_000 }).toBe('ターン終了');
       await page.waitForTimeout(1000);
+      expect(await page.evaluate(() => (window as unknown as { __switchedWhileHeld?: boolean }).__switchedWhileHeld), 'the switch came while the engine call was held').toBe(true);
       expect(await page.evaluate(() => (window as unknown as { __starts: number }).__starts)).toBe(drawn);
       expect(await page.locator('main.start').count()).toBe(0);
       expect(await page.getByTestId('start-game').count()).toBe(0);
