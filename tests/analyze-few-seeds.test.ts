@@ -42,6 +42,11 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect(r.stdout).toMatch(/JPN=persona +1\.167 +±1\.897 +[\d.]+ +100% of 500\*\n/);
     expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not firm: resampling only redraws the 3 seeds played');
     expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not sure: resampling only redraws the 3 seeds played');
+    // the best-response count says how many of the leads are sure (an analyst read "best in persona 4/4" as settled)
+    expect(r.stdout).toMatch(/\nJPN: best in persona 1\/1, sure in 0\n/);
+    expect(text).toContain('Best: the highest mean score; sure: ahead by a margin whose 95% interval is clear of 0.');
+    // and the replicator's and α-Rank's shares, which take the means as exact, are said to rest on it
+    expect(text).toContain('These take the mean scores as exact: the one best response with an interval leads by a margin whose 95% interval takes in 0, so the shares that rest on it are not sure either.');
     // the HTML report says the same where it gives the stability
     const d = join(TMP, 'rep');
     mkdirSync(d);
@@ -52,6 +57,13 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     // and its best-response table stars the 100% and says why under it, as the text does
     expect(html).toMatch(/100%\*/);
     expect(html).toContain("*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: resampling only redraws the 3 seeds played");
+    // not "best whatever the others play" on a lead within noise, as its "In short" says (the page said both)
+    expect(html).toContain('JPN: best response persona in 1 of 1 situation — persona has the highest mean whatever the others play, but in none of them by a margin whose 95% interval is clear of 0: not sure.');
+    expect(html).not.toContain('is best whatever the others play');
+    expect(html).toContain('These take the mean scores as exact: the one best response with an interval leads');
+    // the deviation gains carry their interval, as the text's table does
+    expect(readFileSync(join(d, 'report.html'), 'utf8')).toMatch(/<th[^>]*>gain ±95%<\/th>/);
+    expect(html).toContain('JPNpersona1.17hawk−1.167±1.8970');
   });
 
   it('a firm margin is not starred and has no caveat', async () => {
@@ -63,6 +75,15 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect(text).toContain('; firm: the closest deviation loses');
     expect(text).not.toContain('not firm');
     expect(text).not.toMatch(/%\*|resampling only redraws/);
+    expect(r.stdout).toMatch(/\nJPN: best in persona 1\/1, sure in 1\n/);
+    expect(text).not.toContain('take the mean scores as exact');
+    const d = join(TMP, 'firm-rep');
+    mkdirSync(d);
+    writeFileSync(join(d, 'payoffs.json'), table([1, 1.1, 0.9, 1.05, 0.95], [0, 0.1, -0.1, 0.05, -0.05]));
+    expect((await cli('report', d)).code).toBe(0);
+    const html = readFileSync(join(d, 'report.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(html).toContain('JPN: best response persona in 1 of 1 situation — persona is best whatever the others play.');
+    expect(html).not.toContain('take the mean scores as exact');
   });
 
   it('counts the different draws of m seeds', () => {

@@ -1,6 +1,6 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
-import { summaryLines } from './summary.ts';
+import { sharesCaveat, summaryLines } from './summary.ts';
 import { caveatWords, overstated } from './resample-caveat.ts';
 import { motionInWords } from './replicator.ts';
 import type { Mix, Profile } from './table.ts';
@@ -156,6 +156,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   for (const line of summaryLines(r, (b) => (label(b.others) && short(label(b.others))) || '', short)) L.push(...para(`  ${line}`, W));
 
   L.push(...heading('Best responses', W));
+  if (r.bestResponses.some((b) => b.marginCi95 != null)) L.push(...para('Best: the highest mean score; sure: ahead by a margin whose 95% interval is clear of 0.', W));
   for (const player of r.players) {
     if (r.strategies[player].length === 1) {
       L.push(...para(`${player}: a single strategy (${r.strategies[player][0]}), nothing to choose`, W));
@@ -169,9 +170,12 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
         counts.set(s, (counts.get(s) ?? 0) + 1);
         if (b.unknown.length) unsure.set(s, (unsure.get(s) ?? 0) + 1);
       }
+    // of each strategy's cases, those it leads alone by a margin whose 95% interval is clear of 0 (with intervals)
+    const withCi = rows.some((b) => b.marginCi95 != null);
+    const sure = (st: string) => rows.filter((b) => b.best.length === 1 && b.best[0] === st && b.marginCi95 != null && b.marginCi95[0] > 0).length;
     const summary = [...counts.entries()]
       .sort((a, b) => b[1] - a[1])
-      .map(([s, c]) => `${s} ${c}/${rows.length}${unsure.get(s) ? ` (${unsure.get(s)} of them among known strategies only)` : ''}`);
+      .map(([s, c]) => `${s} ${c}/${rows.length}${unsure.get(s) ? ` (${unsure.get(s)} of them among known strategies only)` : ''}${withCi ? `, sure in ${sure(s)}` : ''}`);
     L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W));
     const shown = rows.slice(0, maxRows).map((b) => [
       (label(b.others) && short(label(b.others))) || '(no other players)',
@@ -224,6 +228,8 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     L.push(...heading('Replicator dynamics', W));
     if (!rep.available) L.push(`  Unavailable: ${rep.reason}.`);
     else {
+      const caveat = sharesCaveat(r);
+      if (caveat) L.push(...para(`  ${caveat} (The same holds for Alpha-Rank below.)`, W));
       const extra = rep.runs.length > 1 ? `, plus ${rep.runs.length - 1} random starts` : '';
       L.push(...para(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs / ${num(rep.payoffScale)}), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
       const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${lab(rep.pure)}` : ' to a mixed rest point'}` : rep.motion ? `Not settled: ${motionInWords(rep.motion, rep.steps, num)}` : 'Not settled';
@@ -245,6 +251,8 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     if (!ar.available) L.push(`  Unavailable: ${ar.reason}.`);
     else {
       L.push(...wrap(' ', ar.note.split(' '), W, ' '));
+      const caveat = rep?.available ? '' : sharesCaveat(r);
+      if (caveat) L.push(...para(`  ${caveat}`, W));
       const rows = ar.top.slice(0, opts.topProfiles ?? 8).map((t, i) => [String(i + 1), t.mass.toFixed(4), short(t.label)]);
       L.push(...textTable(['rank', 'mass', 'profile'], rows, W, [true, true, false]));
       const car = ci?.alphaRank;

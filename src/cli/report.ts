@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
-import { summaryLines } from '../analysis/summary.ts';
+import { sharesCaveat, summaryLines } from '../analysis/summary.ts';
 import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
@@ -151,11 +151,18 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
     const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}`).join(', ');
     const partial = rows.filter((r) => r.unknown.length).length;
+    // the cases a strategy leads alone by a margin whose 95% interval is clear of 0 (an older analysis.json has none)
+    const withCi = rows.some((r) => r.marginCi95 != null);
+    const sureOf = (st: string) => rows.filter((r) => r.best.length === 1 && r.best[0] === st && r.marginCi95 != null && r.marginCi95[0] > 0).length;
+    const top = [...counts.keys()][0];
+    const notSure = withCi && counts.size === 1 ? rows.length - sureOf(top) : 0;
     const only =
       counts.size === 1 && [...counts.values()][0] === rows.length
         ? partial
-          ? ` — ${b([...counts.keys()][0])} is best wherever it was compared, but in ${partial} of them some alternatives were not played`
-          : ` — ${b([...counts.keys()][0])} is best whatever the others play`
+          ? ` — ${b(top)} is best wherever it was compared, but in ${partial} of them some alternatives were not played`
+          : notSure
+            ? ` — ${b(top)} has the highest mean whatever the others play, but ${notSure === rows.length ? 'in none of them' : `in ${notSure} of them not`} by a margin whose 95% interval is clear of 0: not sure${notSure === rows.length ? '' : ' there'}`
+            : ` — ${b(top)} is best whatever the others play`
         : partial
           ? ` (in ${partial} of them some alternatives were not played: best among the known only)`
           : '';
@@ -185,6 +192,10 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   const rep = a.replicator;
   const ar = a.alphaRank;
   H.push('<h4>Replicator dynamics and α-Rank</h4>');
+  if (rep?.available || ar?.available) {
+    const caveat = sharesCaveat(a);
+    if (caveat) H.push(`<p class="note">${esc(caveat)}</p>`);
+  }
   if (rep && !rep.available) H.push(p(`Replicator dynamics unavailable: ${esc(rep.reason)}.`));
   if (rep?.available) {
     const end = rep.converged ? (rep.pure ? `converge to the pure profile ${b(short(rep.pure))}` : 'converge to a mixed rest point') : rep.motion ? `have not settled: ${esc(motionInWords(rep.motion, rep.steps, sig))}` : 'have not settled';
@@ -206,8 +217,14 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   if (tp) {
     const d = tp.deviations;
     H.push('<h4>Deviation gains</h4>', p(`At ${tp.source === 'alpha-rank' ? 'the top α-Rank profile' : 'the known profile with the least regret'}, ${b(short(d.profile))}${d.complete ? '' : ' (some switches were not played)'}: what each country would gain by switching alone to its best alternative (negative: every switch loses).`));
-    const rows = d.players.filter((x) => varying.includes(x.player)).map((x) => [b(x.player), esc(x.strategy), fx(x.payoff), esc(x.bestDeviation ?? '–'), sig(x.bestGain), sig(x.regret)]);
-    H.push(htmlTable(['country', 'plays', 'score (points)', 'best switch', 'gain (points)', 'regret'], rows, { num: [false, false, true, false, true, true] }));
+    // the gain's 95% interval, as `gambit analyze` prints it (a loss within noise read as definite without it); absent
+    // in an analysis.json from before intervals
+    const gainCi = (x: (typeof d.players)[number]) => {
+      const c = (x as Partial<{ bestGainCi95: [number, number] | null }>).bestGainCi95;
+      return c ? `±${sig((c[1] - c[0]) / 2)}` : '–';
+    };
+    const rows = d.players.filter((x) => varying.includes(x.player)).map((x) => [b(x.player), esc(x.strategy), fx(x.payoff), esc(x.bestDeviation ?? '–'), sig(x.bestGain), gainCi(x), sig(x.regret)]);
+    H.push(htmlTable(['country', 'plays', 'score (points)', 'best switch', 'gain (points)', 'gain ±95%', 'regret'], rows, { num: [false, false, true, false, true, true, true] }));
   }
   return H.join('\n');
 }
