@@ -105,8 +105,9 @@ describe('gambit run --format table, --out and replay verify', () => {
     expect(rows.map((l) => l.trim().split(/\s+/)[1])).toEqual(['2025Q4', '2026Q1', '2026Q2', '2026Q3']);
     const fi = out.findIndex((l) => l.startsWith('Final scores'));
     expect(fi).toBeGreaterThan(0);
-    const scoreLines = out.slice(fi).filter((l) => /^(AUS|CHN|JPN|MYS|USA)\s+\S+\s+([+-]\d+\.\d\d|±0\.00) \|/.test(l));
-    // no "-0.00": a score that rounds to zero reads ±0.00, as in the game (points() in src/cli/table.ts)
+    const scoreLines = out.slice(fi).filter((l) => /^(AUS|CHN|JPN|MYS|USA)\s+\S+\s+([+-]\d+\.\d\d|0\.00) \|/.test(l));
+    // no "-0.00": a score that rounds to zero reads 0.00 (points() in src/cli/table.ts; the game's "±0.00" read here as
+    // an interval, as a tournament's "±0.28" is)
     expect(table.stdout).not.toMatch(/-0\.00\b/);
     expect(scoreLines.map((l) => l.slice(0, 3)).sort()).toEqual(COUNTRIES);
     expect(table.stdout).toContain(`replay written to ${replay}`);
@@ -312,8 +313,8 @@ describe('gambit selfplay', () => {
 });
 
 describe('points in the score card', () => {
-  it('signs a score as the game does, and never prints -0.00', () => {
-    expect([1.234, 0.07, 0.0049, 0, -0.0049, -0.16, -2].map(points)).toEqual(['+1.23', '+0.07', '±0.00', '±0.00', '±0.00', '-0.16', '-2.00']);
+  it('signs a score, never prints -0.00, and writes a zero 0.00 (a ± is an interval in the CLI\'s tables)', () => {
+    expect([1.234, 0.07, 0.0049, 0, -0.0049, -0.16, -2].map(points)).toEqual(['+1.23', '+0.07', '0.00', '0.00', '0.00', '-0.16', '-2.00']);
   });
 });
 

@@ -48,8 +48,9 @@ export interface FinalCard {
 /** "1 turn", "2 turns": a count and its noun. */
 export const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
 
-/** A score in points as the game shows it: +0.07, -0.16, and ±0.00 for anything that rounds to zero (not "-0.00"). */
-export const points = (v: number): string => (Math.abs(v) < 0.005 ? '±0.00' : `${v > 0 ? '+' : '-'}${Math.abs(v).toFixed(2)}`);
+/** A score in points: +0.07, -0.16, and 0.00 for anything that rounds to zero (not "-0.00"). The game writes that
+ * "±0.00"; here a ± is a 95% interval's half-width ("+0.64 ±0.28" in a tournament's table), so a zero is plain. */
+export const points = (v: number): string => (Math.abs(v) < 0.005 ? '0.00' : `${v > 0 ? '+' : '-'}${Math.abs(v).toFixed(2)}`);
 
 const OBJ_LABEL: Record<ObjectiveKey, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'cars', supplySecurity: 'supply', independence: 'independ.', environment: 'environ.' };
 
