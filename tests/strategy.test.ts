@@ -70,7 +70,7 @@ describe('tournament', () => {
     expect(csv[0]).toContain('ci95_low_JPN');
     expect(csv).toHaveLength(5);
     // the console table says what its figures are: agents on the left, mean scores in points ± half the 95% interval
-    expect(a.stdout).toMatch(/^payoff table: 3 games per profile \(seeds 1-3\); AUS=persona MYS=persona USA=persona throughout \(their scores: payoffs\.csv\)\ncell: mean score in points \(against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it\) ± half its 95% t-interval\n\nagents +\| mean score, points ±95%\nCHN +JPN +\| CHN +JPN\n/);
+    expect(a.stdout).toMatch(/^payoff table: 3 games per profile \(seeds 1-3\), 4 turns a game; AUS=persona MYS=persona USA=persona throughout \(their scores: payoffs\.csv\)\ncell: mean score in points \(against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it\) ± half its 95% t-interval\n\nagents +\| mean score, points ±95%\nCHN +JPN +\| CHN +JPN\n/);
     const p = table.profiles.find((x: { strategies: Record<string, string> }) => x.strategies.CHN === 'hawk' && x.strategies.JPN === 'diversifier');
     const cellOf = (c: string) => `${Math.abs(p.mean[c]) < 0.005 ? '0.00' : `${p.mean[c] > 0 ? '+' : ''}${p.mean[c].toFixed(2)}`} ±${((4.302652729911275 * p.sd[c]) / Math.sqrt(3)).toFixed(2)}`;
     expect(a.stdout).toContain(`\nhawk     diversifier  | ${cellOf('CHN')}  ${cellOf('JPN')}\n`);
@@ -142,7 +142,7 @@ describe('sweep', () => {
     expect(hashValue(playGame(same, 3, seats, { turns: 6, ledger: false }).state)).toBe(hashValue(playGame(base, 3, seats, { turns: 6, ledger: false }).state));
     const r = gambit('sweep', '--param', 'goods.autos.sigma=1.5,2.3,3', '--games', '2', '--turns', '4', '--workers', '1', '--no-progress', '--out', join(dir, 'sw-base'));
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain("sweep: 4 variants x 2 games = 8 games, 6 played (1 variant at the base value takes the baseline's games) on 1 worker");
+    expect(r.stderr).toContain("sweep: 4 variants x 2 games = 8 games of 4 turns each, 6 played (1 variant at the base value takes the baseline's games) on 1 worker");
     const rows = readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
     const of = (v: string) => rows.filter((x) => x[0] === v).map((x) => x.slice(2).join(','));
     expect(of('2')).toEqual(of('0'));

@@ -25,6 +25,8 @@ export interface AnalysisResult {
   scenario: string;
   seed: number;
   gamesPerProfile: number;
+  /** the turns each game played (null: the whole game; absent when the table did not record it) */
+  turns?: number | null;
   /** the payoff table analysed, by its hash (the engine's hashValue of the parsed table): set by `gambit analyze`, so
    * `gambit report` can tell an analysis of this table from one of a table played before in the same directory */
   table?: string;
@@ -116,6 +118,7 @@ export function analyzeTable(table: TableLike, opts: AnalyzeOptions = {}): Analy
     scenario: t.scenario,
     seed: t.seed,
     gamesPerProfile: t.gamesPerProfile,
+    ...(t.turns !== undefined ? { turns: t.turns } : {}),
     players: [...t.players],
     strategies: Object.fromEntries(t.players.map((p) => [p, [...t.strategies[p]]])),
     profiles: { total: g.size, known: g.knownCount, missingCount, missing: missingProfiles(g, opts.missingLimit ?? 50) },

@@ -130,7 +130,9 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   const ci = r.confidence;
   // the table's seed is its first: a profile's games are on seeds seed..seed+n-1 (an analyst read "seed 1" as the only one)
   const seeds = r.gamesPerProfile > 1 ? `seeds ${r.seed}-${r.seed + r.gamesPerProfile - 1}` : `seed ${r.seed}`;
-  L.push(...para(`Payoff analysis: scenario ${r.scenario}, ${r.gamesPerProfile} game${r.gamesPerProfile === 1 ? '' : 's'} per profile (${seeds})`, W));
+  // a shortened game said where its figures are read (an analyst took 16-turn results for whole games)
+  const turns = typeof r.turns === 'number' ? `, ${r.turns} turn${r.turns === 1 ? '' : 's'} a game` : '';
+  L.push(...para(`Payoff analysis: scenario ${r.scenario}, ${r.gamesPerProfile} game${r.gamesPerProfile === 1 ? '' : 's'} per profile (${seeds})${turns}`, W));
   L.push(...wrap('Players:', r.players, W, ' '));
   for (const p of r.players) L.push(...wrap(`  ${p.padEnd(6)}`, r.strategies[p], W));
   // A player with one strategy plays it in every profile: left out of the profiles below, so that they fit.

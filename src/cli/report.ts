@@ -36,7 +36,7 @@ const ForkSchema = z.object({
 });
 const motion = z.object({ kind: z.enum(['drift', 'cycle']), window: z.number(), player: z.string(), strategy: z.string(), from: z.number(), to: z.number(), travelled: z.number(), heading: z.string(), headingGain: z.number() }).optional();
 const AnalysisSchema = z.object({
-  format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), table: z.string().optional(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
+  format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), turns: z.number().int().min(1).nullable().optional(), table: z.string().optional(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
   profiles: z.object({ total: z.number(), known: z.number(), missingCount: z.number(), missing: z.array(prof) }), tolerance: z.number(), notes: z.array(z.string()),
   bestResponses: z.array(z.object({ player: z.string(), others: prof, best: z.array(z.string()), value: nn, margin: nn, unknown: z.array(z.string()), stability: nn, marginCi95: z.tuple([z.number(), z.number()]).nullable().optional() })),
   equilibria: z.object({ equilibria: z.array(z.object({ profile: prof, label: z.string(), payoffs: nums, minMargin: nn, closest: z.object({ player: z.string(), strategy: z.string() }).nullable() })), unverified: z.array(z.object({ profile: prof, label: z.string(), missing: z.array(prof) })) }),

@@ -163,7 +163,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     }
   });
   const shared = variants.filter(atBase).length;
-  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${variants.length * games} games${shared ? `, ${tasks.length} played (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${variants.length * games} games${turns !== undefined ? ` of ${turns} turn${turns === 1 ? '' : 's'} each` : ''}${shared ? `, ${tasks.length} played (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
   // unrounded outcomes (exact): the means, spreads and effects below are of the games' own figures, and only sweep.csv's
   // per-game rows are rounded as a result line is
   const played = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
@@ -248,7 +248,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
   const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
-  const out = [`sensitivity (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
+  const out = [`sensitivity${turns !== undefined ? ` over games of ${turns} turn${turns === 1 ? '' : 's'}` : ''} (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
   const strongest = (r: (typeof ranking)[number]) =>
     r.strongest.outcome === undefined

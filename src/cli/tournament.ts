@@ -215,7 +215,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const seeds = n > 1 ? `seeds ${spec.seed}-${spec.seed + (n - 1)}` : `seed ${spec.seed}`;
   const others = fixed.length && varying.length ? `; ${fixed.map((c) => `${c}=${spec.pools[c][0]}`).join(' ')} throughout (their scores: payoffs.csv)` : '';
   const out: string[] = [
-    `payoff table: ${n} game${n > 1 ? 's' : ''} per profile (${seeds})${others}`,
+    `payoff table: ${n} game${n > 1 ? 's' : ''} per profile (${seeds})${spec.turns != null ? `, ${spec.turns} turn${spec.turns === 1 ? '' : 's'} a game` : ''}${others}`,
     `cell: mean score in points (against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it)${n > 1 ? ' ± half its 95% t-interval' : ''}`,
     '',
     `${'agents'.padEnd(lw)}| mean score, points${n > 1 ? ' ±95%' : ''}`,
