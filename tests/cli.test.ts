@@ -106,8 +106,7 @@ describe('gambit run --format table, --out and replay verify', () => {
     const fi = out.findIndex((l) => l.startsWith('Final scores'));
     expect(fi).toBeGreaterThan(0);
     const scoreLines = out.slice(fi).filter((l) => /^(AUS|CHN|JPN|MYS|USA)\s+\S+\s+([+-]\d+\.\d\d|0\.00) \|/.test(l));
-    // no "-0.00": a score that rounds to zero reads 0.00 (points() in src/cli/table.ts; the game's "±0.00" read here as
-    // an interval, as a tournament's "±0.28" is)
+    // no "-0.00": a score that rounds to zero reads 0.00 (points() in src/cli/table.ts: a ± here is an interval)
     expect(table.stdout).not.toMatch(/-0\.00\b/);
     expect(scoreLines.map((l) => l.slice(0, 3)).sort()).toEqual(COUNTRIES);
     expect(table.stdout).toContain(`replay written to ${replay}`);

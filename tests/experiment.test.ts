@@ -38,6 +38,18 @@ describe('gambit experiment', () => {
     expect(r.stdout.replace(/\n {8}/g, ' ')).toMatch(/\n    GDP against standing still, points of %, from .*the taxes and debt paying for defence -0\.\d\d \[/);
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
     expect(html).toContain('GDP against standing still, points of %, from ');
+    // the cost question splits each strategy's score by objective (an analyst read the hub's +1.48 as GDP or magnets:
+    // most was the supply-independence index), with a point put in GDP terms; the parts, seed by seed against the
+    // status quo's game, add up to the score
+    expect(r.stdout.replace(/\n {8}/g, ' ')).toMatch(/\n    Japan's score against standing still, points \(1% more GDP in every quarter is 0\.\d\d\), from (supply independence|GDP|magnet supply|security) [+-]\d/);
+    expect(html).toMatch(/Japan(&#39;|')s score against standing still, points \(1% more GDP in every quarter is 0\.\d\d\), from /);
+    expect(out.seatScale).toEqual({ name: 'Japan', gdpPoints: expect.closeTo(100 * Math.log(1.01) * 0.3, 9) });
+    const rowsOf = (s: string) => out.rows.filter((x: { strategy: string; opponents: string }) => x.strategy === s && x.opponents === 'personas') as { score: number; scoreBy: Record<string, number> }[];
+    rowsOf('hub').forEach((row, k) => {
+      const sq = rowsOf('status-quo')[k];
+      const parts = Object.keys(row.scoreBy).reduce((a, o) => a + row.scoreBy[o] - sq.scoreBy[o], 0);
+      expect(parts).toBeCloseTo(row.score, 9);
+    });
     for (const q of ['tariff relief', 'magnet squeeze', 'What does it cost', 'US hand with China']) expect(html).toContain(q);
     // the table of all strategies says what its cells are; levels carry no '+' (the US tariff is 15%, not a change)
     const table = html.slice(html.indexOf('<table class="wrap-head">'));

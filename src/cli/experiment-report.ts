@@ -69,6 +69,29 @@ function gdpSources(cells: Cell[], strategy: string, opponents: string): string 
   return parts.length ? `from ${parts.map((p) => `${GDP_CAUSE[p.k] ?? p.k} ${ci(p.v, 2)}`).join('; ')}` : 'no cause moved it by 0.005 points or more';
 }
 
+/** The heading of the score's split, with a point put in GDP terms when the content is at hand (gdpPercentPoints). */
+const scoreFromWords = (seat: string, scale: SeatScale | undefined) => `${scale?.name ?? seat}'s score against standing still, points${scale ? ` (1% more GDP in every quarter is ${scale.gdpPoints.toFixed(2)})` : ''}`;
+/** The seat's name and the points 1% of its GDP is worth, from the content (absent where a report has no content). */
+export interface SeatScale {
+  name: string;
+  gdpPoints: number;
+}
+/** The objectives in words, for the split of Japan's score. */
+const OBJECTIVE_WORDS: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'supply independence', environment: 'environment' };
+
+/** Where a strategy's score against standing still comes from: each objective's part, seed by seed against the status
+ * quo's game (the score's yardstick), the larger first, those under 0.005 points left out (an analyst read the hub's
+ * +1.48 as a gain in GDP or magnets: most of it is the supply-independence index); '' without a status-quo cell. */
+function scoreSources(cells: Cell[], strategy: string, opponents: string): string {
+  const a = cells.find((x) => x.strategy === strategy && x.opponents === opponents);
+  const b = cells.find((x) => x.strategy === 'status-quo' && x.opponents === opponents);
+  if (!a || !b || a.games.length !== b.games.length) return '';
+  const keys = [...new Set(a.games.flatMap((g) => Object.keys(g.scoreBy)))].sort();
+  const parts = keys.map((k) => ({ k, v: interval(a.games.map((g, i) => (g.scoreBy[k] ?? 0) - (b.games[i].scoreBy[k] ?? 0))) })).filter((p) => Math.abs(p.v.mean) >= 0.005);
+  parts.sort((x, y) => Math.abs(y.v.mean) - Math.abs(x.v.mean) || x.k.localeCompare(y.k));
+  return parts.length ? `from ${parts.map((p) => `${OBJECTIVE_WORDS[p.k] ?? p.k} ${ci(p.v, 2)}`).join('; ')}` : 'no objective moved it by 0.005 points or more';
+}
+
 /** "yes" / "no" / "cannot tell" from an interval and the direction that means yes; "no: the opposite" when the whole
  * interval lies beyond the margin the other way (an analyst read a plain "no" for a clear reverse effect as none). */
 function verdict(v: { lo: number; hi: number } | null, good: 'up' | 'down', eps: number): 'yes' | 'no' | 'no: the opposite' | 'cannot tell' {
@@ -93,7 +116,8 @@ interface Question {
   versus?: [string, string];
 }
 
-export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number): { html: string; summary: string } {
+export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number, scale?: SeatScale): { html: string; summary: string } {
+  const SCORE_FROM = scoreFromWords(ex.seat, scale);
   resetIds(); // the charts' ids count from 1 on each page, whatever was drawn before in this process
   const ops = [...new Set(cells.map((c) => c.opponents))];
   const label = (id: string) => ex.strategies.find((s) => s.id === id)?.label ?? id;
@@ -121,7 +145,8 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
       const v = verdict(d, q.good, q.eps);
       const extra = q.also.map((k) => { const e = paired(cells, s, op, k); return e ? `${LABEL[k]} ${ci(e, DEC[k] ?? 2)}` : ''; }).filter(Boolean).join('; ');
       // the cost question says where the GDP difference comes from: a gain from answering US offers hid the taxes
-      return { s, d, v, extra, from: q.key === 'gdpVsYardstickPct' ? gdpSources(cells, s, op) : '' };
+      const cost = q.key === 'gdpVsYardstickPct';
+      return { s, d, v, extra, from: cost ? gdpSources(cells, s, op) : '', scoreFrom: cost && s !== 'status-quo' ? scoreSources(cells, s, op) : '' };
     });
     let vs = '';
     if (q.versus) {
@@ -140,8 +165,8 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number):
     const margin = `margin ${q.eps} on ${LABEL[q.key]}`;
     lines.push('', `${q.q} (against: ${opLabel(op)}; ${margin})`);
     if (vs) lines.push(`  The hub's own effect: ${vs}`, '  Each strategy against the status quo:');
-    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`, ...(it.from ? [`    GDP against standing still, points of %, ${it.from}`] : []));
-    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}${it.from ? `<br><span class="sub">GDP against standing still, points of %, ${esc(it.from)}</span>` : ''}</li>`).join('')}</ul>`;
+    for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`, ...(it.from ? [`    GDP against standing still, points of %, ${it.from}`] : []), ...(it.scoreFrom ? [`    ${SCORE_FROM}, ${it.scoreFrom}`] : []));
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}${it.from ? `<br><span class="sub">GDP against standing still, points of %, ${esc(it.from)}</span>` : ''}${it.scoreFrom ? `<br><span class="sub">${esc(SCORE_FROM)}, ${esc(it.scoreFrom)}</span>` : ''}</li>`).join('')}</ul>`;
   }
   let tables = '';
   const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];

@@ -23,6 +23,7 @@ import { METRICS, playExperimentTask, type ExperimentLine, type ExperimentTask, 
 export { METRICS, type GameMetrics };
 import { meanSd, t95 } from './tournament.ts';
 import { experimentReport } from './experiment-report.ts';
+import { gdpPercentPoints } from '../session/figures.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DIR = join(ROOT, 'content', 'experiments');
@@ -252,11 +253,14 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   process.stderr.write(`mean score of ${ex.seat}, points against ${ex.seat} at the status quo in the same game:\n`);
   for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${interval(c.games.map((g) => g.score)).mean.toFixed(2)} over ${n} seeds\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
-  const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seeds, rows }, null, 1) + '\n';
+  // the seat's name and what 1% of its GDP is worth in points, for the report's split of the score (kept in the file,
+  // so `gambit report` writes the same page without the content)
+  const scale = { name: content.countries.regions[ex.seat as CountryId].name ?? ex.seat, gdpPoints: gdpPercentPoints(content, ex.seat as CountryId) };
+  const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, seatScale: scale, seeds, rows }, null, 1) + '\n';
   const before = earlierFile(join(out, `${ex.id}.json`), json);
   writeFileAtomic(join(out, `${ex.id}.json`), json);
   writeFileAtomic(join(out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
-  const { html, summary } = experimentReport(ex, cells, seeds.length);
+  const { html, summary } = experimentReport(ex, cells, seeds.length, scale);
   writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
   process.stdout.write(summary.split('\n').flatMap((l) => wrapIndented(l, 110, 4)).join('\n') + `\n${before === 'none' ? 'written' : 'replaced'}: ${join(out, `${ex.id}.json`)}, ${ex.id}.csv, report.html${before === 'same' ? ' (the same results as before)' : ''}\n${ex.id}.csv's columns, what each is and its unit: report.html, "What the figures are"\n`);

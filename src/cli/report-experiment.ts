@@ -26,7 +26,7 @@ export function experimentsIn(dir: string): string[] {
 }
 
 const RowSchema = z.object({ strategy: z.string(), opponents: z.string(), seed: z.number().int(), scoreBy: z.record(z.string(), z.number()), gdpBy: z.record(z.string(), z.number()).optional(), ...Object.fromEntries(METRICS.map((m) => [m, z.number()])) });
-const ResultSchema = z.object({ format: z.literal(EXPERIMENT_FORMAT), version: z.literal(1), experiment: ExperimentSchema, seeds: z.array(z.number().int()).min(2), rows: z.array(RowSchema).min(1) });
+const ResultSchema = z.object({ format: z.literal(EXPERIMENT_FORMAT), version: z.literal(1), experiment: ExperimentSchema, seatScale: z.object({ name: z.string(), gdpPoints: z.number() }).optional(), seeds: z.array(z.number().int()).min(2), rows: z.array(RowSchema).min(1) });
 
 /** The experiment's report.html, from its NAME.json: the cells in the order the rows give them, each game at its
  * seed's place. */
@@ -44,6 +44,6 @@ export function experimentHtml(path: string): string {
   }
   for (const c of cells.values())
     if (c.games.filter(Boolean).length !== r.seeds.length) throw new ReportError(`${path}: $.rows: ${c.opponents} / ${c.strategy} has ${c.games.filter(Boolean).length} of the ${r.seeds.length} seeds' games`);
-  return experimentReport(r.experiment, [...cells.values()], r.seeds.length).html;
+  return experimentReport(r.experiment, [...cells.values()], r.seeds.length, r.seatScale).html;
 }
 
