@@ -255,6 +255,14 @@ describe('fork', () => {
     expect(res.results).toHaveLength(5);
     const jpn = res.results.find((x: { country: string }) => x.country === 'JPN');
     expect(jpn.meanDiff).toBeLessThan(0); // a hawkish China hurts Japan
+    // and says where each difference comes from: the parts by objective add up to the mean (to the float), in the
+    // file and in a table under the differences
+    for (const x of res.results as { meanDiff: number; meanDiffBy: Record<string, number> }[]) {
+      expect(Object.keys(x.meanDiffBy).sort()).toEqual(['approval', 'autoProduction', 'environment', 'gdp', 'independence', 'security', 'supplySecurity']);
+      expect(Object.values(x.meanDiffBy).reduce((a, b) => a + b, 0)).toBeCloseTo(x.meanDiff, 9);
+    }
+    expect(f.stdout).toMatch(/\nthe mean difference split by objective \(points; the parts add up to the mean\):\ncountry +score \| +GDP +security/);
+    expect(f.stdout).toMatch(/\nJPN +-\d\.\d\d \| /);
     const same = gambit('fork', replay, '--at', '4', '--agents', 'CHN=persona-chn', '--runs', '2', '--out', join(dir, 'same.json'));
     expect(same.status, same.stderr).toBe(0);
     expect(same.stderr).toBe(`gambit: note: CHN already played persona-chn in ${replay}: the fork plays the same games again, so every difference is 0 (a check that the continuations are paired)\n`);

@@ -1,6 +1,6 @@
 // `gambit fork REPLAY --at TURN`: from a replay's state at a turn, play N seeded continuations with the original
 // agents and with others (or scripted orders), and report the distribution of outcome differences.
-import { COUNTRIES, resolveTurnLean, verifyReplay, type Content, type CountryId, type GameState, type Orders, type Seats } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, objectivePartsIn, resolveTurnLean, verifyReplay, type Content, type CountryId, type GameState, type ObjectiveKey, type Orders, type Seats } from '../../engine/index.ts';
 import { collectOrders } from '../../engine/index.ts';
 import { newRngState } from '../../engine/prng.ts';
 import { UsageError, int, loadScripts, makeSeats, namedInSpec, scriptsBeforeNotes } from './args.ts';
@@ -12,7 +12,7 @@ import { replayAgentsWatcher, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
-import { plural } from './table.ts';
+import { plural, splitLines } from './table.ts';
 import { progress } from './progress-log.ts';
 
 export interface ForkOptions {
@@ -26,9 +26,12 @@ export interface ForkOptions {
 }
 
 /** Play a continuation to the end; `recorded` gives orders to use for seats whose agent is unavailable (scripted). */
-function continueGame(content: Content, start: GameState, seats: Partial<Seats>, recorded: Orders[], end: number): { objectives: Record<CountryId, number>[]; state: GameState } {
+/** The continuation's objectives turn by turn, and each country's objective parts summed over its turns (for the
+ * split of the difference by objective). */
+function continueGame(content: Content, start: GameState, seats: Partial<Seats>, recorded: Orders[], end: number): { objectives: Record<CountryId, number>[]; parts: Record<CountryId, Record<ObjectiveKey, number>>; state: GameState } {
   let s = start;
   const objectives: Record<CountryId, number>[] = [];
+  const parts = Object.fromEntries(COUNTRIES.map((c) => [c, Object.fromEntries(OBJECTIVES.map((k) => [k, 0]))])) as Record<CountryId, Record<ObjectiveKey, number>>;
   while (s.turn < end) {
     const live = Object.fromEntries(COUNTRIES.filter((c) => seats[c]).map((c) => [c, seats[c]])) as Seats;
     const o: Orders = collectOrders(content, s, { ...Object.fromEntries(COUNTRIES.map((c) => [c, { name: 'status-quo', needsView: false, decide: () => ({}) }])), ...live } as Seats);
@@ -37,8 +40,12 @@ function continueGame(content: Content, start: GameState, seats: Partial<Seats>,
     const r = resolveTurnLean(content, s, o, { ledger: false });
     s = r.state;
     objectives.push(r.objective);
+    for (const c of COUNTRIES) {
+      const p = objectivePartsIn(content, s, c);
+      for (const k of OBJECTIVES) parts[c][k] += p[k];
+    }
   }
-  return { objectives, state: s };
+  return { objectives, parts, state: s };
 }
 
 export function cmdFork(file: string, o: ForkOptions): number {
@@ -84,6 +91,8 @@ export function cmdFork(file: string, o: ForkOptions): number {
   for (const c of Object.keys(altNames) as CountryId[]) alternative[c] = altSeats[c];
   const diffs: Record<CountryId, number[]> = Object.fromEntries(COUNTRIES.map((c) => [c, []])) as unknown as Record<CountryId, number[]>;
   const gdp: Record<CountryId, number[]> = Object.fromEntries(COUNTRIES.map((c) => [c, []])) as unknown as Record<CountryId, number[]>;
+  // each objective's part of the difference, summed over the runs (the mean: divided by them below)
+  const by = Object.fromEntries(COUNTRIES.map((c) => [c, Object.fromEntries(OBJECTIVES.map((k) => [k, 0]))])) as Record<CountryId, Record<ObjectiveKey, number>>;
   // a bar on a terminal, a line a minute in a log (a fork with the planner played 23 s in silence)
   const games = 2 * runs;
   const bar = progress(o.progress !== false, 'fork', games);
@@ -95,6 +104,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
       const mean = (xs: Record<CountryId, number>[]) => xs.reduce((s, x) => s + x[c], 0) / xs.length;
       diffs[c].push(mean(b.objectives) - mean(a.objectives));
       gdp[c].push((b.state.regions[c].gdp / a.state.regions[c].gdp - 1) * 100);
+      for (const k of OBJECTIVES) by[c][k] += (b.parts[c][k] - a.parts[c][k]) / b.objectives.length;
     }
     bar.update(2 * (i + 1));
   }
@@ -104,7 +114,8 @@ export function cmdFork(file: string, o: ForkOptions): number {
     const g = meanSd(gdp[c]);
     const half = runs > 1 ? (t95(runs - 1) * d.sd) / Math.sqrt(runs) : NaN;
     const better = diffs[c].filter((x) => x > 0).length / runs;
-    return { country: c, meanDiff: d.mean, sd: d.sd, ci95: [d.mean - half, d.mean + half], shareBetter: better, gdpDiffPct: g.mean, min: Math.min(...diffs[c]), max: Math.max(...diffs[c]) };
+    const meanBy = Object.fromEntries(OBJECTIVES.map((k) => [k, by[c][k] / runs])) as Record<ObjectiveKey, number>;
+    return { country: c, meanDiff: d.mean, sd: d.sd, ci95: [d.mean - half, d.mean + half], shareBetter: better, gdpDiffPct: g.mean, min: Math.min(...diffs[c]), max: Math.max(...diffs[c]), meanDiffBy: meanBy };
   });
   const result = { format: 'rare-earth-gambit-fork', version: 1, replay: file, scenario: replay.scenarioId, at, runs, seed, original: replay.agents, changed: altNames, turnsPlayed: replay.turns - at, results: rows };
   const lines = [
@@ -115,6 +126,11 @@ export function cmdFork(file: string, o: ForkOptions): number {
     ...rows.map((r) => `${r.country.padEnd(8)} ${forkFigure(r.meanDiff).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${forkFigure(r.ci95[0])}, ${forkFigure(r.ci95[1])}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${forkFigure(r.min).padStart(8)} ${forkFigure(r.max).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
     '',
     `95% CI of mean: Student t interval of the mean over the ${plural(runs, 'run')}; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
+    '',
+    // where each country's difference comes from (an analyst saw the US lose more than Japan to China's ban, and why
+    // took a separate batch): the mean parts, summing to the mean
+    'the mean difference split by objective (points; the parts add up to the mean):',
+    ...splitLines('country', rows.map((r) => ({ label: r.country, score: r.meanDiff, by: r.meanDiffBy }))),
   ];
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');
   process.stdout.write(lines.join('\n') + (o.out ? `\nwritten: ${o.out}` : '') + '\n'); // as the other commands name what they wrote
