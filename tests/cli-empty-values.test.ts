@@ -2,7 +2,7 @@
 // line naming the flag, not read as the flag left out (results on stdout instead of a file, personas in every seat,
 // every opponent set of an experiment); and `gambit validate` refuses a script that every command playing it refuses.
 // Each test failed before its fix.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -87,5 +87,21 @@ describe('--resume with no journal', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`gambit: --resume: no journal at ${at('r.jsonl.partial')}, so no interrupted run to finish; playing the whole batch`);
     expect(r.stderr).toContain('2 games written');
+  });
+
+  it('beside an output this batch already finished, says so and plays nothing (it played the whole batch again); another batch is played', async () => {
+    const out = at('done.jsonl');
+    expect((await cli('selfplay', '--games', '2', '--turns', '1', '--no-progress', '--out', out)).code).toBe(0);
+    const before = [readFileSync(out, 'utf8'), statSync(out).mtimeMs];
+    const again = await cli('selfplay', '--games', '2', '--turns', '1', '--no-progress', '--out', out, '--resume');
+    expect(endProblem(again), again.stderr).toBeNull();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(`gambit: --resume: ${out} already holds every game of this batch (2 games) and its CSV is there; nothing to play (--fresh plays it again)\n`);
+    expect([readFileSync(out, 'utf8'), statSync(out).mtimeMs]).toEqual(before);
+    // three games are another batch: played, replacing the files, as before
+    const other = await cli('selfplay', '--games', '3', '--turns', '1', '--no-progress', '--out', out, '--resume');
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain('no journal at');
+    expect(other.stderr).toContain('3 games written');
   });
 });

@@ -9,9 +9,9 @@ import { progress } from './progress-log.ts';
 import { playScheduled } from './pool.ts';
 import { MAX_GAMES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
 import { inputFiles } from './content.ts';
-import { checkOutputs } from './files.ts';
+import { LineReader, checkOutputs } from './files.ts';
 import { dropEmptyJournal, identityRun, openJournal, type BatchIdentity } from './journal.ts';
-import { SplitMeans, csvPathFor, writeResults } from './results.ts';
+import { SplitMeans, csvPathFor, parseResultLine, writeResults } from './results.ts';
 import { plural } from './table.ts';
 
 export interface SelfplayOptions {
@@ -65,6 +65,12 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   for (let g = shard ? shard.k - 1 : 0; g < games; g += shard ? shard.n : 1) mine.push(g);
   const task = (g: number): GameTask => ({ scenario: o.scenario, game: g, seed: seed0 + g, agents: names, turns, run, runGames: games, scripts: scriptHashes, ...(tag ? { shard: tag } : {}) });
 
+  // --resume with no journal beside an output this batch already finished: said, and nothing played or rewritten (it
+  // played the whole batch again, replacing the files, for a job retried after it had ended)
+  if (o.resume && o.out && !existsSync(journal!) && finishedBatch(o.out, csvPathFor(o.out, o.csv), run, mine)) {
+    process.stderr.write(`gambit: --resume: ${o.out} already holds every game of this batch (${plural(mine.length, 'game')}) and its CSV is there; nothing to play (--fresh plays it again)\n`);
+    return 0;
+  }
   const done = journal ? openJournal({ path: journal, identity, resume: Boolean(o.resume), fresh: Boolean(o.fresh), mine: mineOf, size, names: resolvedNames(seats) }) : null;
   const resumed = done?.size ?? 0;
   const todo = done ? mine.filter((g) => !done.has(g)) : mine;
@@ -127,6 +133,24 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
     process.stderr.write(`${SCORE_WORDS}\n`);
   }
   return 0;
+}
+
+/** Whether `out` holds exactly this batch's games, in order (each line's batch id and game), and its CSV exists: any
+ * line that cannot be read, or another batch's, says no (the run then goes on as before). */
+function finishedBatch(out: string, csv: string, run: string, mine: number[]): boolean {
+  if (!existsSync(out) || !existsSync(csv)) return false;
+  try {
+    const r = new LineReader(out, out);
+    let i = 0;
+    for (let text = r.next(); text !== null; text = r.next()) {
+      const l = parseResultLine(text, `${out}:${r.lineNo}`);
+      if (l.run !== run || l.game !== mine[i]) return false;
+      i++;
+    }
+    return i === mine.length && r.partial === null;
+  } catch {
+    return false;
+  }
 }
 
 /** What a batch's scores are, said beside its files (README, The model, 12. Scoring). */
