@@ -104,7 +104,7 @@ function sizeExpected(i: SizeIssue): string | null {
 /** The keys the object schema at `path` inside `schema` allows ([] when it is not an object, or cannot be found):
  * through optional, nullable, default, pipe and lazy wrappers, records' values, arrays' items and unions' objects. */
 function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
-  type Def = { type: string; innerType?: unknown; in?: unknown; getter?: () => unknown; shape?: Record<string, unknown>; valueType?: unknown; element?: unknown; options?: unknown[] };
+  type Def = { type: string; innerType?: unknown; in?: unknown; getter?: () => unknown; shape?: Record<string, unknown>; valueType?: unknown; keyType?: unknown; element?: unknown; options?: unknown[]; entries?: Record<string, string>; values?: unknown[] };
   const def = (x: unknown): Def | undefined => (x as { _zod?: { def?: Def } } | undefined)?._zod?.def;
   const unwrap = (x: unknown): unknown => {
     for (let d = def(x); d; d = def(x)) {
@@ -129,7 +129,19 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
       return objects(x).flatMap((o) => (typeof p === 'string' && o.shape && p in o.shape ? [o.shape[p]] : []));
     });
   }
-  return [...new Set(at.flatMap(objects).flatMap((o) => Object.keys(o.shape ?? {})))];
+  // a record's keys are its key schema's values (an enum, literals, a union of them: a script's tariff partners)
+  const keyNames = (x: unknown): string[] => {
+    const d = def(unwrap(x));
+    if (!d) return [];
+    if (d.type === 'enum') return Object.values(d.entries ?? {});
+    if (d.type === 'literal') return (d.values ?? []).filter((v): v is string => typeof v === 'string');
+    if (d.type === 'union') return (d.options ?? []).flatMap(keyNames);
+    return [];
+  };
+  return [...new Set(at.flatMap((x) => {
+    const d = def(unwrap(x));
+    return d?.type === 'record' ? keyNames(d.keyType) : objects(x).flatMap((o) => Object.keys(o.shape ?? {}));
+  }))];
 }
 
 /** Turn zod issues into file/path/expected/found issues; given the schema, an unknown key names the key it is close
@@ -142,7 +154,9 @@ export function zodIssues(file: string, root: unknown, error: z.ZodError, schema
       const allowed = schema ? keysAt(schema, raw.path) : [];
       for (const k of raw.keys) {
         const near = nearest(k, allowed);
-        out.push({ file, path: jsonPath([...raw.path, k]), expected: `no such key (not in the schema${near ? `; did you mean "${near}"?` : ''})`, found: describeFound(valueAt(root, [...raw.path, k])) });
+        // no near name: the keys that may stand here, when they are few (a script's tariff partners, a turn's orders)
+        const listed = !near && allowed.length > 0 && allowed.length <= 12 ? `; the keys here are ${[...allowed].sort().join(', ')}` : '';
+        out.push({ file, path: jsonPath([...raw.path, k]), expected: `no such key (not in the schema${near ? `; did you mean "${near}"?` : listed})`, found: describeFound(valueAt(root, [...raw.path, k])) });
       }
       continue;
     }

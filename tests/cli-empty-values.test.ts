@@ -46,6 +46,8 @@ describe('an empty flag value is refused, not taken for the flag left out', () =
       expect(r.stderr).toContain('or leave --agents out for persona in every seat');
     }
     expect(readdirSync(TMP)).not.toContain('t');
+    // an agent "scripted:" with no path (an unset variable after it): said so, not "scripted:: cannot read it"
+    refused(await cli('run', '--turns', '1', '--agents', 'JPN=scripted:'), '--agents', /JPN=scripted: names no file; give the script's path after "scripted:"/);
     expect((await cli('run', '--turns', '2', '--out', at('rep.json'))).code).toBe(0);
     refused(await cli('fork', at('rep.json'), '--at', '1', '--agents', ''), '--agents', /an empty value/);
     // left out, fork still says what it needs

@@ -113,5 +113,8 @@ describe('a file that is not what it should be exits 1; a path that is not there
     said(await cli('report', at('nowhere')), 2, at('nowhere'), 'no such directory');
     mkdirSync(at('empty'));
     said(await cli('report', at('empty')), 2, at('empty'), 'nothing to report');
+    // a batch's journal alone (a run that did not finish) is named, with what to do
+    writeFileSync(at('empty', 'r.jsonl.partial'), '');
+    said(await cli('report', at('empty')), 2, at('empty'), 'r.jsonl.partial is the journal of a batch that did not finish: run the same command with --resume to finish it, then report');
   });
 });

@@ -39,6 +39,13 @@ describe('an unknown agent name', () => {
     // without the schema, or far from every key: no guess
     expect(zodIssues('s.json', script, r.error!).map((i) => i.expected)).toContain('no such key (not in the schema)');
     const far = { turns: { '1': { xyzzy: 1 } } };
-    expect(zodIssues('s.json', far, ScriptSchema.safeParse(far).error!, ScriptSchema).map((i) => i.expected)).toEqual(['no such key (not in the schema)']);
+    // far from every key: no guess, but the few keys that may stand there (an analyst's unknown key named none of them)
+    expect(zodIssues('s.json', far, ScriptSchema.safeParse(far).error!, ScriptSchema).map((i) => i.expected)).toEqual(['no such key (not in the schema; the keys here are deals, defenseSpendingPct, exportControls, investments, rareEarthOutputPct, stockpileRelease, tariffs)']);
+    // a record's keys are its key schema's: a tariff partner far from any is told the partners, a near one guessed
+    const partner = { turns: { '1': { tariffs: { XXX: { autos: 5 } }, exportControls: { CHNA: { magnet: 'banned' } } } } };
+    expect(zodIssues('s.json', partner, ScriptSchema.safeParse(partner).error!, ScriptSchema).map((i) => `${i.path}: ${i.expected}`)).toEqual([
+      '$.turns["1"].tariffs.XXX: no such key (not in the schema; the keys here are *, AUS, CHN, JPN, MYS, ROW, USA)',
+      '$.turns["1"].exportControls.CHNA: no such key (not in the schema; did you mean "CHN"?)',
+    ]);
   });
 });

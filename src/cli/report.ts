@@ -123,8 +123,12 @@ export function loadInputs(dir: string, allowEmpty = false): Inputs {
   // a Sobol sweep writes its own report (sobol.md): said so, not "write them with gambit ... sweep"
   if (!allowEmpty && !hasBatch(inp) && files.includes('sobol.json'))
     throw new UsageError(`report: ${dir}: a Sobol sweep's directory: its report is ${join(dir, 'sobol.md')} (with sobol.csv and sobol.json), which gambit sweep --method sobol wrote; report reads tournaments, one-at-a-time sweeps, forks and self-play`);
-  if (!allowEmpty && !hasBatch(inp))
-    throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)`);
+  if (!allowEmpty && !hasBatch(inp)) {
+    // a batch's journal with no output beside it: a run that did not finish (an analyst was told only "nothing")
+    const journals = files.filter((f) => f.endsWith('.partial'));
+    const unfinished = journals.length ? `; ${journals.join(', ')} ${journals.length === 1 ? 'is the journal' : 'are the journals'} of a batch that did not finish: run the same command with --resume to finish it, then report` : '';
+    throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)${unfinished}`);
+  }
   return inp;
 }
 
