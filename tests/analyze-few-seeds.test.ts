@@ -86,6 +86,23 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect(html).not.toContain('take the mean scores as exact');
   });
 
+  it('a strategy alone among those played has no margin, so no stability: "-", not "100%" (an analyst\'s --sample run)', async () => {
+    const f = join(TMP, 'alone.json');
+    const t = JSON.parse(table([0.5, 1, 2], [0, 0, 0]));
+    t.profiles = t.profiles.filter((p: { strategies: Record<string, string> }) => p.strategies.JPN === 'persona');
+    writeFileSync(f, JSON.stringify(t));
+    const r = await cli('analyze', f);
+    expect(r.code, r.stderr).toBe(0);
+    const row = r.stdout.split('\n').find((l) => /^  AUS=persona CHN=persona MYS=persona USA=persona +persona /.test(l));
+    expect(row, r.stdout).toBeDefined();
+    expect(row!.trim().split(/\s+/).slice(-4)).toEqual(['-', '-', '-', 'hawk']);
+    const d = join(TMP, 'alone-rep');
+    mkdirSync(d);
+    writeFileSync(join(d, 'payoffs.json'), JSON.stringify(t));
+    expect((await cli('report', d)).code).toBe(0);
+    expect(readFileSync(join(d, 'report.html'), 'utf8')).not.toMatch(/<td[^>]*>100%<\/td><td[^>]*>hawk<\/td>/);
+  });
+
   it('counts the different draws of m seeds', () => {
     expect([1, 2, 3, 5, 10].map(distinctDraws)).toEqual([1, 3, 10, 126, 92378]);
   });

@@ -185,7 +185,8 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       num(b.value),
       num(b.margin),
       half(b.marginCi95, b.marginBasis),
-      `${pct(b.stability)}${overstated(b.marginCi95, b.stability) ? '*' : ''}`,
+      // alone among those played (no margin): nothing to be stable against, not "100%"
+      b.margin === null ? '-' : `${pct(b.stability)}${overstated(b.marginCi95, b.stability) ? '*' : ''}`,
       b.unknown.length ? b.unknown.join(', ') : '',
     ]);
     L.push(...textTable(['others play', 'best', 'mean', 'margin', '±95%', 'stable', 'unknown'], shown, W, [false, false, true, true, true, true, false]));

@@ -173,7 +173,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
-    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), r.margin === null ? '–' : `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
     if (rows.slice(0, 24).some((r) => overstated(r.marginCi95, r.stability))) H.push(p(`*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}.`));
     if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
   }
