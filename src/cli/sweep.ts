@@ -44,6 +44,18 @@ export const OUTCOMES: { id: string; get: (l: ResultLine) => number }[] = [
   { id: 'final_price_magnet', get: (l) => l.outcomes.finalPrices.magnet },
 ];
 
+/** The smallest change in an outcome's own units that the sweep counts as an effect (a floor of presentation, not of
+ * the model; assumption, chosen as the figures the game and its reports show): 0.01 points of score, 0.01 percentage
+ * points of GDP growth, 0.001 of Japan's magnet needs (0.1%), 1% of a price at the base value. Below it an effect is
+ * negligible however many standard deviations it is (an analyst's sweep ranked a parameter first for moving an outcome
+ * whose standard deviation was 0.0007 percentage points). */
+export function materialFloor(id: string, baseMean: number): number {
+  if (id.startsWith('score_') || id.startsWith('gdp_growth_pct_')) return 0.01;
+  if (id === 'jpn_min_magnet_supply') return 0.001;
+  if (id.startsWith('final_price_')) return 0.01 * Math.abs(baseMean);
+  return 0;
+}
+
 /** Whether these games cannot tell an effect from 0: its 95% interval (± half95 about it, or a bootstrap ci95) includes
  * 0. An effect with no interval (one game a variant) is not within noise. The sweep's `clear` count, its printed
  * "(within noise)" and the report's all read this. */
@@ -225,8 +237,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     }
     const ci95 = lhs ? Object.fromEntries(OUTCOMES.map((x) => [x.id, lhsCi[x.id][k]])) : null;
     const withHalf = !lhs && games > 1;
-    // an effect these games tell from 0: outside its 95% interval (one game a variant: no interval, every effect counts)
-    const isClear = (id: string): boolean => !withinNoise(effects[id], lhs ? { ci95: ci95![id] } : withHalf ? { half95: half95[id] } : {});
+    // an effect these games tell from 0: outside its 95% interval (one game a variant: no interval, every effect counts),
+    // and not negligible in the outcome's own units (materialFloor)
+    const material = (id: string): boolean => Math.abs(raw[id]) >= materialFloor(id, summary[0].means[id]);
+    const isClear = (id: string): boolean => material(id) && !withinNoise(effects[id], lhs ? { ci95: ci95![id] } : withHalf ? { half95: half95[id] } : {});
     const clear = OUTCOMES.filter((x) => isClear(x.id)).length;
     // the strongest effect told apart from noise where there is one (the largest range of noise named an outcome the
     // parameter did not move: an analyst's sweep ranked a parameter with no clear effect above one with three)
@@ -235,7 +249,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     // (sweep.json holds no nulls: a parameter that moved nothing has no strongest outcome at all)
-    const strongest: { outcome?: string; effect: number; raw: number; means?: [number, number]; half95?: number; ci95?: [number, number] } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], raw: raw[top[0]], ...(lhs ? { ci95: ci95![top[0]] } : { means: ends[top[0]], ...(withHalf ? { half95: half95[top[0]] } : {}) }) };
+    const strongest: { outcome?: string; effect: number; raw: number; means?: [number, number]; half95?: number; ci95?: [number, number]; negligible?: true } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], raw: raw[top[0]], ...(lhs ? { ci95: ci95![top[0]] } : { means: ends[top[0]], ...(withHalf ? { half95: half95[top[0]] } : {}) }), ...(top[1] !== 0 && !material(top[0]) ? { negligible: true as const } : {}) };
     return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, clear, strongest };
   });
   // parameters with an effect told apart from noise first, then the others; each group by overall effect
@@ -256,11 +270,12 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
       : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''} (${inUnits(r.strongest)})`;
   // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
   const noise = (r: (typeof ranking)[number]) => r.strongest.outcome !== undefined && withinNoise(r.strongest.effect, r.strongest);
-  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${noise(r) ? '  (within noise)' : ''}`);
+  for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${r.strongest.negligible ? '  (negligible)' : noise(r) ? '  (within noise)' : ''}`);
   out.push(
     '',
     `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
-    ...(ranking.some(noise) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
+    ...(ranking.some((r) => r.strongest.negligible) ? ['(negligible): the change in the outcome’s own units is under the least the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan’s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'] : []),
+    ...(ranking.some((r) => !r.strongest.negligible && noise(r)) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
     `${before === 'none' ? 'written' : 'replaced'}: ${join(o.out, 'sweep.json')}, sweep.csv${before === 'same' ? ' (the same sweep as before)' : ''}`,
     ...(stale.length ? [`note: ${stale.map((f) => join(o.out, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier sweep, not this one; gambit report ${o.out}`] : []),
   );
