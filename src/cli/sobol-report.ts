@@ -1,6 +1,7 @@
 // The readable side of a Sobol sweep: the markdown report (sobol.md) and the summary printed on stdout.
 import type { SobolRun } from './sobol.ts';
 import { plural } from './table.ts';
+import { materialFloor } from './sweep.ts';
 
 /** Outcome rows shown per table in the report (the rest are in sobol.csv). */
 const TABLE_ROWS = 12;
@@ -60,7 +61,11 @@ export function sobolMarkdown(r: SobolRun): string {
   );
   out.push(`## Which outcomes depend on which assumptions (ST > ${DEPENDS})`, '');
   const heavy = new Set(r.outcomes.filter((o, q) => !o.constant && tail(r, q).share > HEAVY).map((o) => o.id));
-  const deps = r.params.map((p) => ({ p, on: r.outcomes.filter((o) => !o.constant).flatMap((o) => o.indices.filter((ix) => ix.path === p.path && ix.ST > DEPENDS).map((ix) => ({ id: o.id + (heavy.has(o.id) ? ' †' : ''), ST: ix.ST }))) }));
+  // an outcome whose spread is under the least the sweep counts in its own units (sweep.ts materialFloor): its indices
+  // apportion a variance too small to matter, so it names no dependence here (an analyst read "goods.autos.sigma |
+  // gdp_growth_pct_JPN (0.91)" for an outcome whose standard deviation was 0.0007 percentage points)
+  const slight = new Set(r.outcomes.filter((o) => !o.constant && o.sd < materialFloor(o.id, o.mean)).map((o) => o.id));
+  const deps = r.params.map((p) => ({ p, on: r.outcomes.filter((o) => !o.constant && !slight.has(o.id)).flatMap((o) => o.indices.filter((ix) => ix.path === p.path && ix.ST > DEPENDS).map((ix) => ({ id: o.id + (heavy.has(o.id) ? ' †' : ''), ST: ix.ST }))) }));
   const some = deps.filter((d) => d.on.length).sort((a, b) => b.on.length - a.on.length || Math.max(...b.on.map((x) => x.ST)) - Math.max(...a.on.map((x) => x.ST)));
   if (some.length) {
     out.push('| parameter | range (value) | outcomes (ST) |', '|---|---|---|');
@@ -68,6 +73,7 @@ export function sobolMarkdown(r: SobolRun): string {
   } else out.push(`No parameter has ST above ${DEPENDS} for any outcome.`);
   const none = deps.filter((d) => !d.on.length).map((d) => `\`${d.p.path}\``);
   if (none.length) out.push('', `No outcome has ST above ${DEPENDS} for: ${none.join(', ')}.`);
+  if (slight.size) out.push('', `Left out of this table: ${[...slight].join(', ')}, whose standard deviation over the sample is under the least the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan's magnet needs, 1% of a price): their indices apportion a variance too small to matter (each outcome's section below still gives them).`);
   if (heavy.size) out.push('', `† heavy-tailed outcome (a few extreme games hold much of its variance): its indices are unstable, see its section.`);
   out.push('');
   r.outcomes.forEach((o, q) => {
@@ -77,7 +83,7 @@ export function sobolMarkdown(r: SobolRun): string {
       out.push(why ? `No variance to attribute: mean ${g(o.mean)}, ${why}; its indices would only rank noise, so none are given.` : `The same in every sample point (${g(o.mean)}): no variance to attribute.`, '');
       return;
     }
-    out.push(`Mean ${g(o.mean)}, standard deviation ${g(o.sd)} over the sample.`, '');
+    out.push(`Mean ${g(o.mean)}, standard deviation ${g(o.sd)} over the sample${slight.has(o.id) ? `, under the least the sweep counts (${g(materialFloor(o.id, o.mean))}): the indices below apportion a variance too small to matter` : ''}.`, '');
     if (heavy.has(o.id)) {
       const tl = tail(r, q);
       out.push(
