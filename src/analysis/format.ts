@@ -141,7 +141,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
   const lab = (q: Profile) => short(label(q));
   if (fixed.size) L.push(...wrap('Left out of the profiles below (one strategy each):', [...fixed], W, ' '));
   const p = r.profiles;
-  L.push(`Profiles: ${p.known} of ${p.total} known${p.missingCount ? `, ${p.missingCount} missing` : ' (full factorial)'}; tie tolerance ${num(r.tolerance)}`);
+  L.push(...para(`Profiles: ${p.known} of ${p.total} known${p.missingCount ? `, ${p.missingCount} missing` : ' (full factorial)'}; tie tolerance ${num(r.tolerance)} (scores closer than this are equal: rounding, not a lead)`, W));
   if (p.missingCount) {
     L.push('  Missing (unknown, never estimated):');
     for (const m of p.missing) L.push(...para(`    ${lab(m)}`, W, '      '));
@@ -234,7 +234,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       const caveat = sharesCaveat(r);
       if (caveat) L.push(...para(`  ${caveat} (The same holds for Alpha-Rank below.)`, W));
       const extra = rep.runs.length > 1 ? `, plus ${rep.runs.length - 1} random starts` : '';
-      L.push(...para(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs / ${num(rep.payoffScale)}), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
+      L.push(...para(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs divided by their range, ${num(rep.payoffScale)} points, so the step does not depend on the units), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
       const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${lab(rep.pure)}` : ' to a mixed rest point'}` : rep.motion ? `Not settled: ${motionInWords(rep.motion, rep.steps, num)}` : 'Not settled';
       L.push(...wrap(' ', `${end}; regret of the final mix ${num(rep.regret)}${rep.converged ? '' : `, of the time average ${num(rep.averageRegret)}`}`.split(' '), W, ' '));
       L.push('  Final mix:', ...mixLines(rep.final, W));
