@@ -43,10 +43,10 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not firm: resampling only redraws the 3 seeds played');
     expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not sure: resampling only redraws the 3 seeds played');
     // the best-response count says how many of the leads are sure (an analyst read "best in persona 4/4" as settled)
-    expect(r.stdout).toMatch(/\nJPN: best in persona 1\/1, sure in 0\n/);
+    expect(r.stdout).toMatch(/\nJPN: best in persona 1\/1 \(sure in 0\)\n/);
     expect(text).toContain('Best: the highest mean score; sure: ahead by a margin whose 95% interval is clear of 0.');
     // and the replicator's and α-Rank's shares, which take the means as exact, are said to rest on it
-    expect(text).toContain('These take the mean scores as exact: the one best response with an interval leads by a margin whose 95% interval takes in 0, so the shares that rest on it are not sure either.');
+    expect(text).toMatch(/The replicator's shares( and Alpha-Rank's masses below)? take the mean scores as exact: the one best response with an interval leads by a margin whose 95% interval takes in 0, so what rests on it is not sure either\./);
     // the HTML report says the same where it gives the stability
     const d = join(TMP, 'rep');
     mkdirSync(d);
@@ -58,9 +58,9 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect(html).toMatch(/100%\*/);
     expect(html).toContain("*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: resampling only redraws the 3 seeds played");
     // not "best whatever the others play" on a lead within noise, as its "In short" says (the page said both)
-    expect(html).toContain('JPN: best response persona in 1 of 1 situation — persona has the highest mean whatever the others play, but in none of them by a margin whose 95% interval is clear of 0: not sure.');
+    expect(html).toContain('JPN: best response persona in 1 of 1 situation — persona has the highest mean whatever the others play, but in every one of them its lead’s 95% interval takes in 0 (not sure).');
     expect(html).not.toContain('is best whatever the others play');
-    expect(html).toContain('These take the mean scores as exact: the one best response with an interval leads');
+    expect(html).toMatch(/take the mean scores as exact: the one best response with an interval leads by a margin whose 95% interval takes in 0, so what rests on it is not sure either\./);
     // the deviation gains carry their interval, as the text's table does
     expect(readFileSync(join(d, 'report.html'), 'utf8')).toMatch(/<th[^>]*>gain ±95%<\/th>/);
     expect(html).toContain('JPNpersona1.17hawk−1.167±1.8970');
@@ -75,7 +75,7 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect(text).toContain('; firm: the closest deviation loses');
     expect(text).not.toContain('not firm');
     expect(text).not.toMatch(/%\*|resampling only redraws/);
-    expect(r.stdout).toMatch(/\nJPN: best in persona 1\/1, sure in 1\n/);
+    expect(r.stdout).toMatch(/\nJPN: best in persona 1\/1 \(sure in 1\)\n/);
     expect(text).not.toContain('take the mean scores as exact');
     const d = join(TMP, 'firm-rep');
     mkdirSync(d);
@@ -100,7 +100,21 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     mkdirSync(d);
     writeFileSync(join(d, 'payoffs.json'), JSON.stringify(t));
     expect((await cli('report', d)).code).toBe(0);
-    expect(readFileSync(join(d, 'report.html'), 'utf8')).not.toMatch(/<td[^>]*>100%<\/td><td[^>]*>hawk<\/td>/);
+    // the row: best persona, its mean, then margin, interval and stability all "–", and hawk unknown
+    expect(readFileSync(join(d, 'report.html'), 'utf8')).toMatch(/<td>persona<\/td><td class="n">[^<]+<\/td><td class="n">–<\/td><td class="n">–<\/td><td class="n">–<\/td><td>hawk<\/td><\/tr>/);
+  });
+
+  it('one game a profile: no interval, so the HTML does not call the leader best, and the shares say how sure cannot be said', async () => {
+    const d = join(TMP, 'one-rep');
+    mkdirSync(d);
+    // (a tournament of 1 game a profile writes each sd as 0)
+    writeFileSync(join(d, 'payoffs.json'), table([1], [0]).replace(/null/g, '0'));
+    const rep = await cli('report', d);
+    expect(rep.code, rep.stderr).toBe(0);
+    const html = readFileSync(join(d, 'report.html'), 'utf8').replace(/<[^>]+>/g, '');
+    expect(html).toContain('persona has the highest mean whatever the others play (1 game per profile: how sure cannot be said).');
+    expect(html).not.toContain('is best whatever the others play');
+    expect(html).toMatch(/take the mean scores as exact, and with 1 game per profile no lead has an interval: how sure they are cannot be said\./);
   });
 
   it('counts the different draws of m seeds', () => {

@@ -67,13 +67,13 @@ describe('gambit sweep --method sobol: outcomes within numerical noise', () => {
     const from = md.indexOf('## Which outcomes');
     const depends = md.slice(from, md.indexOf('\n## ', from + 5));
     expect(depends).not.toContain('final_price_oxide_light');
-    // ranked, but its spread (sd about 0.001 points) is under the least the sweep counts, 0.01 percentage points of
+    // ranked, but its spread (sd about 0.001 points) √12 times is below the smallest change the sweep counts, 0.01 percentage points of
     // growth (sweep.ts materialFloor): it names no dependence in the table, which says it was left out and why
-    expect(gdp.sd).toBeLessThan(0.01);
+    expect(Math.sqrt(12) * gdp.sd).toBeLessThan(0.01);
     const rows = depends.split('\n').filter((l) => l.startsWith('| `'));
     expect(rows.join('\n')).not.toContain('gdp_growth_pct_USA');
-    expect(depends).toMatch(/\nLeft out of this table: .*gdp_growth_pct_USA.*, whose standard deviation over the sample is under the least the sweep counts/);
-    expect(md).toMatch(/## gdp_growth_pct_USA\n\nMean [-\d.e]+, standard deviation [\d.e-]+ over the sample, under the least the sweep counts \(0\.01\): the indices below apportion a variance too small to matter\./);
+    expect(depends).toMatch(/\nLeft out of this table: .*gdp_growth_pct_USA.*, whose spread over the sample \(√12 standard deviations, the range of a uniform draw\) is below the smallest change the sweep counts/);
+    expect(md).toMatch(/## gdp_growth_pct_USA\n\nMean [-\d.e]+, standard deviation [\d.e-]+ over the sample, √12 of which is below the smallest change the sweep counts \(0\.01\): the indices below apportion a variance too small to matter\./);
     expect(md).toMatch(/## final_price_oxide_light\n\nNo variance to attribute: mean [\d.]+, sd [\d.]+, within 1e-5 of its size: the market solver's numerical noise; its indices would only rank noise, so none are given\./);
   }, 120_000);
 });

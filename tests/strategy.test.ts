@@ -197,7 +197,7 @@ describe('sweep', () => {
     for (const e of effects) expect(Math.abs(e)).toBeLessThanOrEqual(1 + 1e-9);
     // an effect inside its own 95% interval is marked as noise, by both methods, and the marks explained
     const marked = (out: string, path: string) => new RegExp(`\\n${path.replace(/\./g, '\\.')} .*  \\(within noise\\)\\n`).test(out);
-    // and an effect under the least the sweep counts in its outcome's own units (materialFloor) as negligible, in place
+    // and an effect below the smallest change the sweep counts in its outcome's own units (materialFloor) as negligible, in place
     // of any noise mark (an analyst's sweep ranked 0.0007 percentage points of growth as a finding)
     const negligibleMark = (out: string, path: string) => new RegExp(`\\n${path.replace(/\./g, '\\.')} .*  \\(negligible\\)\\n`).test(out);
     type Ranked = { path: string; clear: number; strongest: { outcome?: string; effect: number; raw: number; half95?: number; ci95?: [number, number]; negligible?: true } };
@@ -211,7 +211,7 @@ describe('sweep', () => {
         if (x.clear > 0) expect([x.strongest.negligible, inside(x)], x.path).toEqual([undefined, false]);
       }
       expect(out.includes('(within noise): the 95% interval of the effect includes 0')).toBe(json.ranking.some((x) => inside(x) && !x.strongest.negligible));
-      expect(out.includes('(negligible): the change in the outcome’s own units is under the least the sweep counts')).toBe(json.ranking.some((x) => x.strongest.negligible));
+      expect(out.includes("(negligible): the change in the outcome's own units is below the smallest change the sweep counts")).toBe(json.ranking.some((x) => x.strongest.negligible));
       expect(out).toContain(`overall: the root mean square of a parameter's effects over the 14 outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry)`);
     }
     // the strongest effect named is one these games tell from 0 where there is one (the widest range of noise named
@@ -268,7 +268,7 @@ describe('fork', () => {
       expect(Object.keys(x.meanDiffBy).sort()).toEqual(['approval', 'autoProduction', 'environment', 'gdp', 'independence', 'security', 'supplySecurity']);
       expect(Object.values(x.meanDiffBy).reduce((a, b) => a + b, 0)).toBeCloseTo(x.meanDiff, 9);
     }
-    expect(f.stdout).toMatch(/\nthe mean difference split by objective \(points; the parts add up to the mean\):\ncountry +score \| +GDP +security/);
+    expect(f.stdout).toMatch(/\nthe mean difference split by objective \(points; the parts add up to the mean, to rounding\):\ncountry +score \| +GDP +security/);
     expect(f.stdout).toMatch(/\nJPN +-\d\.\d\d \| /);
     const same = gambit('fork', replay, '--at', '4', '--agents', 'CHN=persona-chn', '--runs', '2', '--out', join(dir, 'same.json'));
     expect(same.status, same.stderr).toBe(0);

@@ -177,8 +177,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     const sure = (st: string) => rows.filter((b) => b.best.length === 1 && b.best[0] === st && b.marginCi95 != null && b.marginCi95[0] > 0).length;
     const summary = [...counts.entries()]
       .sort((a, b) => b[1] - a[1])
-      .map(([s, c]) => `${s} ${c}/${rows.length}${unsure.get(s) ? ` (${unsure.get(s)} of them among known strategies only)` : ''}${withCi ? `, sure in ${sure(s)}` : ''}`);
-    L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W));
+      .map(([s, c]) => {
+        const notes = [...(unsure.get(s) ? [`${unsure.get(s)} of them among known strategies only`] : []), ...(withCi ? [`sure in ${sure(s)}`] : [])];
+        return `${s} ${c}/${rows.length}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+      });
+    L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W, '; '));
     const shown = rows.slice(0, maxRows).map((b) => [
       (label(b.others) && short(label(b.others))) || '(no other players)',
       b.best.join(' = ') || '?',
@@ -231,8 +234,8 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     L.push(...heading('Replicator dynamics', W));
     if (!rep.available) L.push(`  Unavailable: ${rep.reason}.`);
     else {
-      const caveat = sharesCaveat(r);
-      if (caveat) L.push(...para(`  ${caveat} (The same holds for Alpha-Rank below.)`, W));
+      const caveat = sharesCaveat(r, r.alphaRank?.available ? "The replicator's shares and Alpha-Rank's masses below" : "The replicator's shares");
+      if (caveat) L.push(...para(`  ${caveat}`, W));
       const extra = rep.runs.length > 1 ? `, plus ${rep.runs.length - 1} random starts` : '';
       L.push(...para(`  ${rep.method}, ${rep.steps} steps of dt ${rep.dt} (payoffs divided by their range, ${num(rep.payoffScale)} points, so the step does not depend on the units), from ${rep.startKind === 'uniform' ? 'the uniform mix' : 'the given start'}${extra}`, W));
       const end = rep.converged ? `Converged${rep.pure ? ` to the pure profile ${lab(rep.pure)}` : ' to a mixed rest point'}` : rep.motion ? `Not settled: ${motionInWords(rep.motion, rep.steps, num)}` : 'Not settled';
@@ -254,7 +257,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     if (!ar.available) L.push(`  Unavailable: ${ar.reason}.`);
     else {
       L.push(...wrap(' ', ar.note.split(' '), W, ' '));
-      const caveat = rep?.available ? '' : sharesCaveat(r);
+      const caveat = rep?.available ? '' : sharesCaveat(r, "Alpha-Rank's masses");
       if (caveat) L.push(...para(`  ${caveat}`, W));
       const rows = ar.top.slice(0, opts.topProfiles ?? 8).map((t, i) => [String(i + 1), t.mass.toFixed(4), short(t.label)]);
       L.push(...textTable(['rank', 'mass', 'profile'], rows, W, [true, true, false]));

@@ -131,13 +131,16 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
   return L;
 }
 
-/** Under the replicator's and α-Rank's results: both take the mean scores as exact, so where best responses lead by
- * margins within noise, their shares are not sure either (an analyst read "persona 97.3%" resting on a 0.01-point
- * lead ±0.18). '' when every margin with an interval is clear of 0, or none has one. */
-export function sharesCaveat(r: AnalysisResult): string {
-  const rows = r.bestResponses.filter((b) => (r.strategies[b.player]?.length ?? 0) > 1 && b.marginCi95 != null);
+/** Under the replicator's and α-Rank's results (`subject`: what is said of them, "The replicator's shares"): both
+ * take the mean scores as exact, so where best responses lead by margins within noise, or with no interval at all (1
+ * game a profile), their shares are not sure either (an analyst read "persona 97.3%" resting on a 0.01-point lead
+ * ±0.18). '' when every lead with an interval is clear of 0. Ties (several best) are not leads and are not counted. */
+export function sharesCaveat(r: AnalysisResult, subject: string): string {
+  const leads = r.bestResponses.filter((b) => (r.strategies[b.player]?.length ?? 0) > 1 && b.best.length === 1);
+  if (leads.length && leads.every((b) => b.marginCi95 == null)) return `${subject} take the mean scores as exact, and with 1 game per profile no lead has an interval: how sure they are cannot be said.`;
+  const rows = leads.filter((b) => b.marginCi95 != null);
   const unsure = rows.filter((b) => !(b.marginCi95![0] > 0)).length;
   if (!unsure) return '';
   const who = unsure === rows.length ? (rows.length === 1 ? 'the one best response with an interval leads' : `all ${rows.length} best responses with an interval lead`) : unsure === 1 ? `one of the ${rows.length} best responses with an interval leads` : `${unsure} of the ${rows.length} best responses with an interval lead`;
-  return `These take the mean scores as exact: ${who} by a margin whose 95% interval takes in 0, so the shares that rest on ${unsure === 1 ? 'it' : 'them'} are not sure either.`;
+  return `${subject} take the mean scores as exact: ${who} by a margin whose 95% interval takes in 0, so what rests on ${unsure === 1 ? 'it' : 'them'} is not sure either.`;
 }

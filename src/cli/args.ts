@@ -40,7 +40,7 @@ export function parseAgentSpec(spec: string | undefined, fallback = 'persona', f
     if (!m) throw new UsageError(`${flag}: expected COUNTRY=NAME pairs such as JPN=planner, got ${JSON.stringify(part)}`);
     const c = m[1].toUpperCase();
     if (!isCountry(c)) throw new UsageError(`${flag}: unknown country ${JSON.stringify(m[1])} (countries: ${COUNTRIES.join(', ')})`);
-    if (/^scripted:\s*$/.test(m[2])) throw new UsageError(`${flag}: ${c}=${m[2]} names no file; give the script's path after "scripted:", e.g. ${c}=scripted:examples/japan-diversifies.json`);
+    if (/^scripted:\s*$/.test(m[2])) throw new UsageError(`${flag}: ${c}=${m[2]} names no file; give the script's path after "scripted:", e.g. ${c}=scripted:plan.json`);
     if (given.has(c)) throw new UsageError(`${flag}: ${c} is given twice (${c}=${given.get(c)} and ${c}=${m[2]}); give each country once`);
     given.set(c, m[2]);
     out[c] = m[2];

@@ -129,7 +129,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
     '',
     // where each country's difference comes from (an analyst saw the US lose more than Japan to China's ban, and why
     // took a separate batch): the mean parts, summing to the mean
-    'the mean difference split by objective (points; the parts add up to the mean):',
+    'the mean difference split by objective (points; the parts add up to the mean, to rounding):',
     ...splitLines('country', rows.map((r) => ({ label: r.country, score: r.meanDiff, by: r.meanDiffBy }))),
   ];
   if (o.out) writeFileAtomic(o.out, JSON.stringify(result, null, 1) + '\n');

@@ -124,7 +124,7 @@ export function loadInputs(dir: string, allowEmpty = false): Inputs {
   if (!allowEmpty && !hasBatch(inp) && files.includes('sobol.json'))
     throw new UsageError(`report: ${dir}: a Sobol sweep's directory: its report is ${join(dir, 'sobol.md')} (with sobol.csv and sobol.json), which gambit sweep --method sobol wrote; report reads tournaments, one-at-a-time sweeps, forks and self-play`);
   if (!allowEmpty && !hasBatch(inp)) {
-    // a batch's journal with no output beside it: a run that did not finish (an analyst was told only "nothing")
+    // a batch's journal with no output beside it: a run that did not finish
     const journals = files.filter((f) => f.endsWith('.partial'));
     const unfinished = journals.length ? `; ${journals.join(', ')} ${journals.length === 1 ? 'is the journal' : 'are the journals'} of a batch that did not finish: run the same command with --resume to finish it, then report` : '';
     throw new UsageError(`report: ${dir}: nothing to report: no payoffs.json, analysis.json, sweep.json, *.fork.json or self-play *.jsonl in it (write them with gambit tournament, sweep, fork or selfplay --out)${unfinished}`);
@@ -153,20 +153,23 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     const rows = a.bestResponses.filter((r) => r.player === pl);
     const counts = new Map<string, number>();
     for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}`).join(', ');
-    const partial = rows.filter((r) => r.unknown.length).length;
     // the cases a strategy leads alone by a margin whose 95% interval is clear of 0 (an older analysis.json has none)
     const withCi = rows.some((r) => r.marginCi95 != null);
     const sureOf = (st: string) => rows.filter((r) => r.best.length === 1 && r.best[0] === st && r.marginCi95 != null && r.marginCi95[0] > 0).length;
+    const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}${withCi && counts.size > 1 ? ` (sure in ${sureOf(s)})` : ''}`).join(', ');
+    const partial = rows.filter((r) => r.unknown.length).length;
     const top = [...counts.keys()][0];
+    const noCi = !withCi && a.gamesPerProfile === 1;
     const notSure = withCi && counts.size === 1 ? rows.length - sureOf(top) : 0;
     const only =
       counts.size === 1 && [...counts.values()][0] === rows.length
         ? partial
           ? ` — ${b(top)} is best wherever it was compared, but in ${partial} of them some alternatives were not played`
           : notSure
-            ? ` — ${b(top)} has the highest mean whatever the others play, but ${notSure === rows.length ? 'in none of them' : `in ${notSure} of them not`} by a margin whose 95% interval is clear of 0: not sure${notSure === rows.length ? '' : ' there'}`
-            : ` — ${b(top)} is best whatever the others play`
+            ? ` — ${b(top)} has the highest mean whatever the others play, but ${notSure === rows.length ? 'in every one of them' : `in ${notSure} of them`} its lead’s 95% interval takes in 0 (not sure)`
+            : noCi
+              ? ` — ${b(top)} has the highest mean whatever the others play (1 game per profile: how sure cannot be said)`
+              : ` — ${b(top)} is best whatever the others play`
         : partial
           ? ` (in ${partial} of them some alternatives were not played: best among the known only)`
           : '';
@@ -197,7 +200,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   const ar = a.alphaRank;
   H.push('<h4>Replicator dynamics and α-Rank</h4>');
   if (rep?.available || ar?.available) {
-    const caveat = sharesCaveat(a);
+    const caveat = sharesCaveat(a, rep?.available && ar?.available ? 'The replicator’s shares and α-Rank’s masses below' : rep?.available ? 'The replicator’s shares below' : 'α-Rank’s masses below');
     if (caveat) H.push(`<p class="note">${esc(caveat)}</p>`);
   }
   if (rep && !rep.available) H.push(p(`Replicator dynamics unavailable: ${esc(rep.reason)}.`));
@@ -221,8 +224,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   if (tp) {
     const d = tp.deviations;
     H.push('<h4>Deviation gains</h4>', p(`At ${tp.source === 'alpha-rank' ? 'the top α-Rank profile' : 'the known profile with the least regret'}, ${b(short(d.profile))}${d.complete ? '' : ' (some switches were not played)'}: what each country would gain by switching alone to its best alternative (negative: every switch loses).`));
-    // the gain's 95% interval, as `gambit analyze` prints it (a loss within noise read as definite without it); absent
-    // in an analysis.json from before intervals
+    // the gain's 95% interval, as `gambit analyze` prints it (absent in an analysis.json from before intervals)
     const gainCi = (x: (typeof d.players)[number]) => {
       const c = (x as Partial<{ bestGainCi95: [number, number] | null }>).bestGainCi95;
       return c ? `±${sig((c[1] - c[0]) / 2)}` : '–';
@@ -244,7 +246,7 @@ function tournamentHtml(inp: Inputs): { html: string; csv: string | null } {
   const short = (pr: Profile) => varying.filter((pl) => pl in pr).map((pl) => `${pl}=${pr[pl]}`).join(' ');
   const H: string[] = ['<h2 id="tournament">Tournament</h2>'];
   const g = t?.gamesPerProfile ?? a.gamesPerProfile;
-  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each${turnsWords(t?.turns)}. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it (0 is not "as good as doing nothing" here: the others played differently). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
+  H.push(p(`Scenario ${b(t?.scenario ?? a.scenario)}, ${g > 1 ? `seeds ${t?.seed ?? a.seed} to ${(t?.seed ?? a.seed) + g - 1}` : `seed ${t?.seed ?? a.seed}`}: ${plural(t ? t.profiles.length : a.profiles.known, 'profile')} of agents${a.profiles.missingCount ? ` (of ${a.profiles.total} possible)` : ''}, ${plural(g, 'game')} each${turnsWords(t?.turns ?? a.turns)}. Varying: ${varying.map((pl) => `${b(pl)} (${esc(pools[pl].join(', '))})`).join(', ')}${fixed.length ? `; fixed: ${fixed.map((pl) => `${esc(pl)} ${esc(pools[pl][0])}`).join(', ')}` : ''}. Scores are points against the game on the same seed with every seat at status quo, so a seat at status quo scores what the others' agents do to it (0 is not "as good as doing nothing" here: the others played differently). ${inp.analysis ? 'The analysis is read from analysis.json.' : 'The analysis below was computed from payoffs.json.'}`));
   let csv: string | null = null;
   if (t) {
     const eqSet = new Set(a.equilibria.equilibria.map((e) => short(e.profile)));
@@ -285,7 +287,7 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
   H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${r.strongest.negligible ? ' (negligible)' : noisy(r.strongest) ? ' (within noise)' : ''}${unitsSpan(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
-  if (s.ranking.some((r) => r.strongest.negligible)) H.push(p('(negligible): the change in the outcome’s own units is under the least the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan’s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'));
+  if (s.ranking.some((r) => r.strongest.negligible)) H.push(p('(negligible): the change in the outcome’s own units is below the smallest change the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan’s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'));
   if (s.ranking.some((r) => !r.strongest.negligible && noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   // the strongest effect's interval beside it (the CSV had the effects and no interval at all)

@@ -147,7 +147,12 @@ function finishedBatch(out: string, csv: string, run: string, mine: number[]): b
       if (l.run !== run || l.game !== mine[i]) return false;
       i++;
     }
-    return i === mine.length && r.partial === null;
+    if (i !== mine.length || r.partial !== null) return false;
+    // the CSV beside it has a row a game under its header (a --csv naming another batch's file is not taken for it)
+    const rows = new LineReader(csv, csv);
+    let n = 0;
+    while (rows.next() !== null) n++;
+    return n === mine.length + 1 && rows.partial === null;
   } catch {
     return false;
   }

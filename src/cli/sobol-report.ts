@@ -61,10 +61,12 @@ export function sobolMarkdown(r: SobolRun): string {
   );
   out.push(`## Which outcomes depend on which assumptions (ST > ${DEPENDS})`, '');
   const heavy = new Set(r.outcomes.filter((o, q) => !o.constant && tail(r, q).share > HEAVY).map((o) => o.id));
-  // an outcome whose spread is under the least the sweep counts in its own units (sweep.ts materialFloor): its indices
+  // an outcome whose spread is below the smallest change the sweep counts in its own units (sweep.ts materialFloor;
+  // the spread as the range of a uniform draw with the outcome's standard deviation, √12 sd, as a sweep's range of
+  // means is a range): its indices
   // apportion a variance too small to matter, so it names no dependence here (an analyst read "goods.autos.sigma |
   // gdp_growth_pct_JPN (0.91)" for an outcome whose standard deviation was 0.0007 percentage points)
-  const slight = new Set(r.outcomes.filter((o) => !o.constant && o.sd < materialFloor(o.id, o.mean)).map((o) => o.id));
+  const slight = new Set(r.outcomes.filter((o) => !o.constant && Math.sqrt(12) * o.sd < materialFloor(o.id, o.mean)).map((o) => o.id));
   const deps = r.params.map((p) => ({ p, on: r.outcomes.filter((o) => !o.constant && !slight.has(o.id)).flatMap((o) => o.indices.filter((ix) => ix.path === p.path && ix.ST > DEPENDS).map((ix) => ({ id: o.id + (heavy.has(o.id) ? ' †' : ''), ST: ix.ST }))) }));
   const some = deps.filter((d) => d.on.length).sort((a, b) => b.on.length - a.on.length || Math.max(...b.on.map((x) => x.ST)) - Math.max(...a.on.map((x) => x.ST)));
   if (some.length) {
@@ -72,8 +74,8 @@ export function sobolMarkdown(r: SobolRun): string {
     for (const d of some) out.push(`| \`${d.p.path}\` | ${g(d.p.lo)} to ${g(d.p.hi)} (${g(d.p.base)}) | ${d.on.sort((a, b) => b.ST - a.ST).map((x) => `${x.id} (${f2(x.ST)})`).join(', ')} |`);
   } else out.push(`No parameter has ST above ${DEPENDS} for any outcome.`);
   const none = deps.filter((d) => !d.on.length).map((d) => `\`${d.p.path}\``);
-  if (none.length) out.push('', `No outcome has ST above ${DEPENDS} for: ${none.join(', ')}.`);
-  if (slight.size) out.push('', `Left out of this table: ${[...slight].join(', ')}, whose standard deviation over the sample is under the least the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan's magnet needs, 1% of a price): their indices apportion a variance too small to matter (each outcome's section below still gives them).`);
+  if (none.length) out.push('', `No outcome${slight.size ? ' in this table' : ''} has ST above ${DEPENDS} for: ${none.join(', ')}.`);
+  if (slight.size) out.push('', `Left out of this table: ${[...slight].join(', ')}, whose spread over the sample (√12 standard deviations, the range of a uniform draw) is below the smallest change the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan's magnet needs, 1% of a price): their indices apportion a variance too small to matter (each outcome's section below still gives them).`);
   if (heavy.size) out.push('', `† heavy-tailed outcome (a few extreme games hold much of its variance): its indices are unstable, see its section.`);
   out.push('');
   r.outcomes.forEach((o, q) => {
@@ -83,7 +85,7 @@ export function sobolMarkdown(r: SobolRun): string {
       out.push(why ? `No variance to attribute: mean ${g(o.mean)}, ${why}; its indices would only rank noise, so none are given.` : `The same in every sample point (${g(o.mean)}): no variance to attribute.`, '');
       return;
     }
-    out.push(`Mean ${g(o.mean)}, standard deviation ${g(o.sd)} over the sample${slight.has(o.id) ? `, under the least the sweep counts (${g(materialFloor(o.id, o.mean))}): the indices below apportion a variance too small to matter` : ''}.`, '');
+    out.push(`Mean ${g(o.mean)}, standard deviation ${g(o.sd)} over the sample${slight.has(o.id) ? `, √12 of which is below the smallest change the sweep counts (${g(materialFloor(o.id, o.mean))}): the indices below apportion a variance too small to matter` : ''}.`, '');
     if (heavy.has(o.id)) {
       const tl = tail(r, q);
       out.push(
@@ -118,7 +120,9 @@ export function sobolSummary(r: SobolRun): string {
       return;
     }
     const tl = tail(r, q);
-    out.push(`${o.id} (mean ${g(o.mean)}, sd ${g(o.sd)})${tl.share > HEAVY ? `: heavy-tailed, the 1% most extreme points hold ${Math.round(tl.share * 100)}% of the variance, indices unstable` : ''}`);
+    // an outcome whose spread is below the smallest change the sweep counts: its ranking said so (sobolMarkdown's slight)
+    const small = Math.sqrt(12) * o.sd < materialFloor(o.id, o.mean);
+    out.push(`${o.id} (mean ${g(o.mean)}, sd ${g(o.sd)})${small ? `: its spread (√12 sd) is below the smallest change the sweep counts (${g(materialFloor(o.id, o.mean))}), so these indices share out a variance too small to matter` : ''}${tl.share > HEAVY ? `: heavy-tailed, the 1% most extreme points hold ${Math.round(tl.share * 100)}% of the variance, indices unstable` : ''}`);
     for (const ix of o.indices.slice(0, 5)) out.push(`  ${ix.path.padEnd(48)} ST ${ci(ix.ST, ix.STci).padEnd(20)} S1 ${ci(ix.S1, ix.S1ci)}`);
   });
   return out.join('\n');

@@ -274,7 +274,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   out.push(
     '',
     `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
-    ...(ranking.some((r) => r.strongest.negligible) ? ['(negligible): the change in the outcome’s own units is under the least the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan’s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'] : []),
+    ...(ranking.some((r) => r.strongest.negligible) ? ['(negligible): the change in the outcome\'s own units is below the smallest change the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan\'s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'] : []),
     ...(ranking.some((r) => !r.strongest.negligible && noise(r)) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
     `${before === 'none' ? 'written' : 'replaced'}: ${join(o.out, 'sweep.json')}, sweep.csv${before === 'same' ? ' (the same sweep as before)' : ''}`,
     ...(stale.length ? [`note: ${stale.map((f) => join(o.out, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier sweep, not this one; gambit report ${o.out}`] : []),

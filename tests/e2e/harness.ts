@@ -271,6 +271,14 @@ export async function scriptsBeforeMap(page: Page): Promise<{ all: Set<string>; 
   });
   const all = new Set<string>();
   const askedAt = new Map<string, number>();
+  // every script asked for so far: its start time is known once its response comes (before() waits for them all, so
+  // one asked for before the map and answered late is not missed)
+  const asked = new Set<string>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js')) asked.add(path);
+  });
+  page.on('requestfailed', (r) => asked.delete(new URL(r.url()).pathname));
   page.on('response', (r) => {
     const path = new URL(r.url()).pathname;
     if (!path.endsWith('.js')) return;
@@ -282,6 +290,10 @@ export async function scriptsBeforeMap(page: Page): Promise<{ all: Set<string>; 
     async before() {
       const shownAt = await page.evaluate(() => (window as unknown as { mapShownAt?: number }).mapShownAt);
       if (typeof shownAt !== 'number') throw new Error('scriptsBeforeMap: the map canvas has not joined the page');
+      for (let waited = 0; [...asked].some((f) => !askedAt.has(f)); waited += 50) {
+        if (waited > 20_000) throw new Error(`scriptsBeforeMap: no response to ${[...asked].filter((f) => !askedAt.has(f)).join(', ')} in 20 s`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
       return [...askedAt].filter(([, at]) => at < shownAt).map(([f]) => f).sort();
     },
   };
