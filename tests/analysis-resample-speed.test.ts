@@ -31,7 +31,12 @@ describe('resampling a large table', () => {
       delete (p as { seeds?: number[] }).seeds;
       delete (p as { scores?: unknown }).scores;
     }
-    const digests = [[500, 1], [137, 7]].map(([samples, seed]) => createHash('sha256').update(JSON.stringify(analyzeTable(parsePayoffTable(t), { confidence: { samples, seed } }))).digest('hex').slice(0, 16));
+    // (the digest is of the result as it was: without `turns`, which the result carries since, beside the figures)
+    const result = (samples: number, seed: number) => {
+      const { turns: _turns, ...r } = analyzeTable(parsePayoffTable(t), { confidence: { samples, seed } });
+      return r;
+    };
+    const digests = [[500, 1], [137, 7]].map(([samples, seed]) => createHash('sha256').update(JSON.stringify(result(samples, seed))).digest('hex').slice(0, 16));
     expect(digests).toEqual(['9bb65d085c5d5c86', '6992ded22e44b36c']);
   }, 60_000);
 });
