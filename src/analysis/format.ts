@@ -1,6 +1,6 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
-import { sharesCaveat, summaryLines } from './summary.ts';
+import { sharesCaveat, summaryLines, surelyAhead } from './summary.ts';
 import { caveatWords, overstated } from './resample-caveat.ts';
 import { motionInWords } from './replicator.ts';
 import type { Mix, Profile } from './table.ts';
@@ -174,7 +174,7 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
       }
     // of each strategy's cases, those it leads alone by a margin whose 95% interval is clear of 0 (with intervals)
     const withCi = rows.some((b) => b.marginCi95 != null);
-    const sure = (st: string) => rows.filter((b) => b.best.length === 1 && b.best[0] === st && b.marginCi95 != null && b.marginCi95[0] > 0).length;
+    const sure = (st: string) => surelyAhead(rows, st);
     const summary = [...counts.entries()]
       .sort((a, b) => b[1] - a[1])
       .map(([s, c]) => {

@@ -131,6 +131,12 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
   return L;
 }
 
+/** How many of `rows` strategy `st` leads alone by a margin whose 95% interval is clear of 0 (the "sure" count of the
+ * text's and the HTML's best responses). */
+export function surelyAhead(rows: readonly Row[], st: string): number {
+  return rows.filter((b) => b.best.length === 1 && b.best[0] === st && clear(b.marginCi95)).length;
+}
+
 /** Under the replicator's and α-Rank's results (`subject`: what is said of them, "The replicator's shares"): both
  * take the mean scores as exact, so where best responses lead by margins within noise, or with no interval at all (1
  * game a profile), their shares are not sure either (an analyst read "persona 97.3%" resting on a 0.01-point lead

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
-import { sharesCaveat, summaryLines } from '../analysis/summary.ts';
+import { sharesCaveat, summaryLines, surelyAhead } from '../analysis/summary.ts';
 import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
@@ -14,7 +14,7 @@ import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { t95 } from './tournament.ts';
-import { inUnits, withinNoise } from './sweep.ts';
+import { NEGLIGIBLE_NOTE, inUnits, withinNoise } from './sweep.ts';
 import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
 
@@ -155,7 +155,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
     // the cases a strategy leads alone by a margin whose 95% interval is clear of 0 (an older analysis.json has none)
     const withCi = rows.some((r) => r.marginCi95 != null);
-    const sureOf = (st: string) => rows.filter((r) => r.best.length === 1 && r.best[0] === st && r.marginCi95 != null && r.marginCi95[0] > 0).length;
+    const sureOf = (st: string) => surelyAhead(rows, st);
     const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}${withCi && counts.size > 1 ? ` (sure in ${sureOf(s)})` : ''}`).join(', ');
     const partial = rows.filter((r) => r.unknown.length).length;
     const top = [...counts.keys()][0];
@@ -287,7 +287,7 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
   H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${r.strongest.negligible ? ' (negligible)' : noisy(r.strongest) ? ' (within noise)' : ''}${unitsSpan(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
-  if (s.ranking.some((r) => r.strongest.negligible)) H.push(p('(negligible): the change in the outcome’s own units is below the smallest change the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan’s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'));
+  if (s.ranking.some((r) => r.strongest.negligible)) H.push(p(NEGLIGIBLE_NOTE.replace(/'/g, '’')));
   if (s.ranking.some((r) => !r.strongest.negligible && noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
   // the strongest effect's interval beside it (the CSV had the effects and no interval at all)

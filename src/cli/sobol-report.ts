@@ -1,7 +1,11 @@
 // The readable side of a Sobol sweep: the markdown report (sobol.md) and the summary printed on stdout.
 import type { SobolRun } from './sobol.ts';
 import { plural } from './table.ts';
-import { materialFloor } from './sweep.ts';
+import { FLOOR_WORDS, materialFloor } from './sweep.ts';
+
+/** Whether an outcome's spread over the sample (√12 sd: the range of a uniform draw, as a sweep's range of means is a
+ * range) is below the smallest change the sweep counts in its units (materialFloor). */
+const slightSpread = (o: SobolRun['outcomes'][number]): boolean => Math.sqrt(12) * o.sd < materialFloor(o.id, o.mean);
 
 /** Outcome rows shown per table in the report (the rest are in sobol.csv). */
 const TABLE_ROWS = 12;
@@ -66,7 +70,7 @@ export function sobolMarkdown(r: SobolRun): string {
   // means is a range): its indices
   // apportion a variance too small to matter, so it names no dependence here (an analyst read "goods.autos.sigma |
   // gdp_growth_pct_JPN (0.91)" for an outcome whose standard deviation was 0.0007 percentage points)
-  const slight = new Set(r.outcomes.filter((o) => !o.constant && Math.sqrt(12) * o.sd < materialFloor(o.id, o.mean)).map((o) => o.id));
+  const slight = new Set(r.outcomes.filter((o) => !o.constant && slightSpread(o)).map((o) => o.id));
   const deps = r.params.map((p) => ({ p, on: r.outcomes.filter((o) => !o.constant && !slight.has(o.id)).flatMap((o) => o.indices.filter((ix) => ix.path === p.path && ix.ST > DEPENDS).map((ix) => ({ id: o.id + (heavy.has(o.id) ? ' †' : ''), ST: ix.ST }))) }));
   const some = deps.filter((d) => d.on.length).sort((a, b) => b.on.length - a.on.length || Math.max(...b.on.map((x) => x.ST)) - Math.max(...a.on.map((x) => x.ST)));
   if (some.length) {
@@ -75,7 +79,7 @@ export function sobolMarkdown(r: SobolRun): string {
   } else out.push(`No parameter has ST above ${DEPENDS} for any outcome.`);
   const none = deps.filter((d) => !d.on.length).map((d) => `\`${d.p.path}\``);
   if (none.length) out.push('', `No outcome${slight.size ? ' in this table' : ''} has ST above ${DEPENDS} for: ${none.join(', ')}.`);
-  if (slight.size) out.push('', `Left out of this table: ${[...slight].join(', ')}, whose spread over the sample (√12 standard deviations, the range of a uniform draw) is below the smallest change the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan's magnet needs, 1% of a price): their indices apportion a variance too small to matter (each outcome's section below still gives them).`);
+  if (slight.size) out.push('', `Left out of this table: ${[...slight].join(', ')}, whose spread over the sample (√12 standard deviations, the range of a uniform draw) is below the smallest change the sweep counts (${FLOOR_WORDS}): their indices apportion a variance too small to matter (each outcome's section below still gives them).`);
   if (heavy.size) out.push('', `† heavy-tailed outcome (a few extreme games hold much of its variance): its indices are unstable, see its section.`);
   out.push('');
   r.outcomes.forEach((o, q) => {
@@ -121,7 +125,7 @@ export function sobolSummary(r: SobolRun): string {
     }
     const tl = tail(r, q);
     // an outcome whose spread is below the smallest change the sweep counts: its ranking said so (sobolMarkdown's slight)
-    const small = Math.sqrt(12) * o.sd < materialFloor(o.id, o.mean);
+    const small = slightSpread(o);
     out.push(`${o.id} (mean ${g(o.mean)}, sd ${g(o.sd)})${small ? `: its spread (√12 sd) is below the smallest change the sweep counts (${g(materialFloor(o.id, o.mean))}), so these indices share out a variance too small to matter` : ''}${tl.share > HEAVY ? `: heavy-tailed, the 1% most extreme points hold ${Math.round(tl.share * 100)}% of the variance, indices unstable` : ''}`);
     for (const ix of o.indices.slice(0, 5)) out.push(`  ${ix.path.padEnd(48)} ST ${ci(ix.ST, ix.STci).padEnd(20)} S1 ${ci(ix.S1, ix.S1ci)}`);
   });

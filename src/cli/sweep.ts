@@ -56,6 +56,11 @@ export function materialFloor(id: string, baseMean: number): number {
   return 0;
 }
 
+/** materialFloor in words, as the sweep, its report and the Sobol report say it. */
+export const FLOOR_WORDS = "0.01 points of score or percentage points of GDP growth, 0.1% of Japan's magnet needs, 1% of a price";
+/** The sweep's note under a ranking with a negligible strongest effect (the report's too). */
+export const NEGLIGIBLE_NOTE = `(negligible): the change in the outcome's own units is below the smallest change the sweep counts (${FLOOR_WORDS}), however many standard deviations it is; such a parameter has no clear effect.`;
+
 /** Whether these games cannot tell an effect from 0: its 95% interval (± half95 about it, or a bootstrap ci95) includes
  * 0. An effect with no interval (one game a variant) is not within noise. The sweep's `clear` count, its printed
  * "(within noise)" and the report's all read this. */
@@ -274,7 +279,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   out.push(
     '',
     `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
-    ...(ranking.some((r) => r.strongest.negligible) ? ['(negligible): the change in the outcome\'s own units is below the smallest change the sweep counts (0.01 points of score or percentage points of GDP growth, 0.1% of Japan\'s magnet needs, 1% of a price), however many standard deviations it is; such a parameter has no clear effect.'] : []),
+    ...(ranking.some((r) => r.strongest.negligible) ? [NEGLIGIBLE_NOTE] : []),
     ...(ranking.some((r) => !r.strongest.negligible && noise(r)) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
     `${before === 'none' ? 'written' : 'replaced'}: ${join(o.out, 'sweep.json')}, sweep.csv${before === 'same' ? ' (the same sweep as before)' : ''}`,
     ...(stale.length ? [`note: ${stale.map((f) => join(o.out, f)).join(' and ')} ${stale.length > 1 ? 'are' : 'is'} of the earlier sweep, not this one; gambit report ${o.out}`] : []),
