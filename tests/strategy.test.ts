@@ -93,6 +93,9 @@ describe('tournament', () => {
     // one game a profile: its sd is unknown, so the CSV leaves sd and interval empty (it said 0.0000)
     const row = readFileSync(join(dir, 'ts', 'payoffs.csv'), 'utf8').trim().split('\n')[1].split(',');
     expect(row.slice(7, 11)).toEqual([expect.stringMatching(/^-?\d+\.\d{4}$/), '', '', '']);
+    // the games' length is the last column (a --turns tournament told apart from a full one)
+    expect(readFileSync(join(dir, 'ts', 'payoffs.csv'), 'utf8').split('\n')[0].split(',').at(-1)).toBe('turns');
+    expect(row.at(-1)).toBe('2');
     expect(s.stdout).toMatch(/^payoff table: 1 game per profile \(seed 1\)/);
     expect(s.stdout).toMatch(/\| [+-]\d+\.\d\d \(1 game: no interval\)/);
     const bads: [string[], RegExp][] = [
@@ -147,6 +150,8 @@ describe('sweep', () => {
     const of = (v: string) => rows.filter((x) => x[0] === v).map((x) => x.slice(2).join(','));
     expect(of('2')).toEqual(of('0'));
     expect(of('2')).toHaveLength(2);
+    expect(readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').split('\n')[0].split(',').at(-1)).toBe('turns');
+    expect(rows.every((x) => x.at(-1) === '4')).toBe(true);
   }, 120_000);
   it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {
     const mud = 'projects.deepSea.design.daysPerYear';

@@ -264,8 +264,9 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // what `gambit report` made from an earlier, different sweep here is of that sweep: said, not removed (the user's files)
   const stale = before === 'other' ? ['report.html', 'report-sweep.csv'].filter((f) => existsSync(join(o.out, f))) : [];
   writeFileAtomic(join(o.out, 'sweep.json'), json);
-  const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id)];
-  const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l))].join(',')));
+  // the games' length last, so a --turns sweep's rows are told apart from a full one's
+  const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id), 'turns'];
+  const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), l.outcomes.turns].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity${turns !== undefined ? ` over games of ${turns} turn${turns === 1 ? '' : 's'}` : ''} (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);

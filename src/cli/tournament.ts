@@ -196,9 +196,10 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
   const split = splitOf(sorted, rows.length, n);
   // each mean split by objective last, so the columns before keep their places (empty when the games lack the split)
-  const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`]), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `mean_${k}_${c}`))];
+  // the games' length last (a --turns tournament's CSV read beside a full one's is told apart), after the split
+  const header = ['profile', ...COUNTRIES.map((c) => `agent_${c}`), 'games', ...COUNTRIES.flatMap((c) => [`mean_${c}`, `sd_${c}`, `ci95_low_${c}`, `ci95_high_${c}`]), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `mean_${k}_${c}`)), 'turns'];
   const four = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
-  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map(four)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => (split ? four(split[i][c][k]) : '')))].join(','));
+  const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map(four)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => (split ? four(split[i][c][k]) : ''))), sorted[i * n].outcomes.turns].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
   writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(roundResult(l)) + '\n'));
   // the console table: the countries whose agent varies, their agents on the left and their mean scores on the right
