@@ -55,6 +55,9 @@ describe('gambit experiment', () => {
     const table = html.slice(html.indexOf('<table class="wrap-head">'));
     expect(table).toContain('<caption>Each cell: the mean over the seeds, and under it the 95% interval of that mean.');
     expect(table).toMatch(/<td class="n">15\.00<br><span class="ci">\[15\.00, 15\.00\]<\/span><\/td>/);
+    // a level in the thousands (Japan's car exports to the US, vehicles a quarter) in whole units, thousands marked
+    expect(table).toMatch(/<td class="n">\d{1,3}(,\d{3})+<br><span class="ci">\[\d{1,3}(,\d{3})+, \d{1,3}(,\d{3})+\]/);
+    expect(table).not.toMatch(/\d{4,}\.\d\d/);
     expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
     expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
     // a question about a pressure the run did not play is not answered from other opponents (it said "no" to the squeeze

@@ -29,6 +29,9 @@ const LABEL: Record<Key, string> = {
   escalationTurns: 'turns of US-China escalation',
 };
 const COLOURS = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
+/** A level in a table cell: hundredths under 1,000, whole units with thousands marked above ("324,429" vehicles a
+ * quarter, not "324428.74": the hundredths of a count that large are noise in the model's figures). */
+const level = (x: number) => (Math.abs(x) < 1000 ? x.toFixed(2) : Math.round(x).toLocaleString('en-US'));
 /** A signed figure; one that rounds to zero is "0.00" (it read "-0.00" and "+0.00" side by side). */
 const f = (x: number, d = 2) => (Math.abs(x) < 0.5 * 10 ** -d ? (0).toFixed(d) : (x > 0 ? '+' : '') + x.toFixed(d));
 const ci = (v: { mean: number; lo: number; hi: number }, d = 2) => `${f(v.mean, d)} [${f(v.lo, d)}, ${f(v.hi, d)}]`;
@@ -177,7 +180,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number, 
       // levels are unsigned; a '+' is kept for the figures measured against standing still
       return [esc(s.label), ...keys.map((k) => {
         const v = interval(c.games.map((g) => g[k]));
-        const g = DIFF.has(k) ? f : (x: number) => x.toFixed(2);
+        const g = DIFF.has(k) ? f : level;
         return `${g(v.mean)}<br><span class="ci">[${g(v.lo)}, ${g(v.hi)}]</span>`;
       })];
     });
