@@ -98,6 +98,17 @@ describe('gambit report DIR', () => {
     for (const c of COUNTRIES) expect(html).toContain(c);
     for (const s of ['Best responses', 'Equilibrium candidates', 'Replicator dynamics', 'α-Rank', 'Deviation gains', 'goods.autos.sigma', 'CHN=hawk instead of CHN=persona-chn']) expect(html).toContain(s);
     expect(html).toMatch(/0\.\d\d <span class="ci">± \d\.\d\d<\/span>/); // mean ± half-width of the 95% interval
+    // the fork's mean difference split by objective, as `gambit fork` prints it, its parts adding up to the mean
+    const fork = JSON.parse(readFileSync(join(DIR, 'x.fork.json'), 'utf8')) as { results: { country: string; meanDiff: number; meanDiffBy: Record<string, number> }[] };
+    const split = html.slice(html.indexOf('<caption>The mean difference split by objective'));
+    expect(split).toContain('<th scope="col" class="n">supply independence</th>');
+    for (const r of fork.results) {
+      const row = split.slice(split.indexOf(`<td><b>${r.country}</b></td>`), split.indexOf('</tr>', split.indexOf(`<td><b>${r.country}</b></td>`)));
+      const cells = [...row.matchAll(/<td class="n">([^<]+)<\/td>/g)].map((m) => Number(m[1].replace('\u2212', '-')));
+      expect(cells).toHaveLength(8);
+      expect(cells[0]).toBeCloseTo(r.meanDiff, 2);
+      expect(cells.slice(1).reduce((a, x) => a + x, 0)).toBeCloseTo(r.meanDiff, 1);
+    }
     // the tournament's games pooled over its profiles are not draws of one setting: no interval of their mean
     const games = html.slice(html.indexOf('<h3>games.jsonl</h3>'));
     expect(games).toMatch(/agent combinations, pooled .*so no interval of the pooled mean/);

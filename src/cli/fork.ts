@@ -137,8 +137,9 @@ export function cmdFork(file: string, o: ForkOptions): number {
   return 0;
 }
 
-/** A difference in points for the fork's table: two decimals, or two significant digits when it is smaller than that
- * shows but not zero (a row whose runs are all better by 1e-4 read "0.00" beside "runs better 100%"). */
+/** A difference in points for the fork's table, signed as the split below it is ("+0.45" in both, not "0.45" above
+ * it): two decimals, or two significant digits when it is smaller than that shows but not zero (a row whose runs are
+ * all better by 1e-4 read "0.00" beside "runs better 100%"). */
 export function forkFigure(x: number): string {
-  return x !== 0 && Math.abs(x) < 0.005 ? x.toPrecision(2) : x.toFixed(2);
+  return (x > 0 ? '+' : '') + (x !== 0 && Math.abs(x) < 0.005 ? x.toPrecision(2) : x.toFixed(2));
 }

@@ -13,9 +13,10 @@ import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
+import { ForkSchema, forkHtml, type Fork } from './report-fork.ts';
 import { t95 } from './tournament.ts';
 import { NEGLIGIBLE_NOTE, inUnits, withinNoise } from './sweep.ts';
-import { CSS, countryColour, dotIntervals, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
+import { CSS, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
 
 export { ReportError };
@@ -30,10 +31,6 @@ const SweepSchema = z.object({
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
   ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), clear: z.number().int().min(0).optional(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, raw: z.number().optional(), means: z.array(z.number()).length(2).optional(), half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional(), negligible: z.literal(true).optional() }) })),
 });
-const ForkSchema = z.object({
-  format: z.literal('rare-earth-gambit-fork'), version: z.literal(1), replay: z.string(), scenario: z.string(), at: z.number(), runs: z.number().int().min(1), seed: z.number(), original: prof, changed: prof, turnsPlayed: z.number(),
-  results: z.array(z.object({ country: z.string(), meanDiff: z.number(), sd: z.number(), ci95: z.tuple([nn, nn]), shareBetter: z.number(), gdpDiffPct: z.number(), min: z.number(), max: z.number() })).min(1),
-});
 const motion = z.object({ kind: z.enum(['drift', 'cycle']), window: z.number(), player: z.string(), strategy: z.string(), from: z.number(), to: z.number(), travelled: z.number(), heading: z.string(), headingGain: z.number() }).optional();
 const AnalysisSchema = z.object({
   format: z.literal('rare-earth-gambit-analysis'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerProfile: z.number(), turns: z.number().int().min(1).nullable().optional(), table: z.string().optional(), players: z.array(z.string()), strategies: z.record(z.string(), z.array(z.string())),
@@ -46,7 +43,6 @@ const AnalysisSchema = z.object({
   topProfile: z.object({ source: z.enum(['alpha-rank', 'least-regret']), deviations: z.object({ label: z.string(), profile: prof, complete: z.boolean(), players: z.array(z.object({ player: z.string(), strategy: z.string(), payoff: nn, bestDeviation: z.string().nullable(), bestGain: nn, regret: nn })) }) }).nullable(),
 });
 type Sweep = z.infer<typeof SweepSchema>;
-type Fork = z.infer<typeof ForkSchema>;
 
 interface Inputs {
   dir: string;
@@ -295,21 +291,6 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
   const hi = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect + r.strongest.half95 : (r.strongest.ci95?.[1] ?? ''));
   const csv = csvText(['rank', 'parameter', 'base', 'values', 'overall', 'strongest_outcome', 'strongest_effect', 'strongest_effect_lo95', 'strongest_effect_hi95', 'strongest_change', ...outcomes.map((o) => `effect_${o}`)], s.ranking.map((r, i) => [i + 1, r.path, r.base, r.values.join(';'), r.overall, r.strongest.outcome ?? '', r.strongest.effect, lo(r), hi(r), r.strongest.raw ?? '', ...outcomes.map((o) => r.effects[o])]));
   return { html: H.join('\n'), csv };
-}
-
-function forkHtml(forks: Inputs['forks']): string {
-  const H = ['<h2 id="fork">Fork</h2>'];
-  for (const { file, data: f } of forks) {
-    const change = Object.entries(f.changed).map(([c, x]) => `${c}=${x} instead of ${c}=${f.original[c] ?? '?'}`).join(', ');
-    H.push(`<h3>${esc(file)}</h3>`, p(`From the replay <code>${esc(f.replay)}</code> at turn ${f.at}: ${b(change)}; ${plural(f.runs, 'seeded continuation')} of ${plural(f.turnsPlayed, 'turn')}. The difference is the fork minus the original in each country’s mean objective over the continuation (points); positive means the fork is better for that country.`));
-    H.push(dotIntervals({
-      title: `Fork minus original: ${change}`, xLabel: 'difference in mean objective (points, fork − original)', rows: f.results.map((r, i) => ({ label: r.country, mean: r.meanDiff, lo: r.ci95[0], hi: r.ci95[1], min: r.min, max: r.max, colour: countryColour(r.country, i) })),
-      caption: f.runs < 2 ? 'With a single run there is no interval.' : undefined,
-      desc: `Dot and interval chart. ${f.results.map((r) => `${r.country}: ${fx(r.meanDiff)} (95% interval ${fx(r.ci95[0])} to ${fx(r.ci95[1])})`).join('; ')}.`,
-    }));
-    H.push(htmlTable(['country', 'mean difference', '95% interval of the mean', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0])} to ${fx(r.ci95[1])}`, pct(r.shareBetter), fx(r.min), fx(r.max), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
-  }
-  return H.join('\n');
 }
 
 /** CSV as pandas and R read it: a header, commas, quoted text when needed, empty cells for missing numbers. */
