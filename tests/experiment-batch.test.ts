@@ -29,6 +29,21 @@ describe('gambit experiment as a batch', () => {
     // run again into the same place: it says it replaced them (an analyst's rerun said "written:")
     const again = gambit(args(join(dir, 'w1'), '--workers', '1'));
     expect(again.stdout).toContain(`\nreplaced: ${join(dir, 'w1', 'thesis.json')}, thesis.csv, report.html (the same results as before)\n`);
+    // --resume after the run ended (no journal, results of this run): says so and plays nothing (it played it all again);
+    // with one seed more the results are another run's, which is played
+    const before = readFileSync(join(dir, 'w1', 'thesis.json'), 'utf8');
+    writeFileSync(join(dir, 'w1', 'report.html'), readFileSync(join(dir, 'w1', 'report.html'), 'utf8') + '<!-- kept -->');
+    const done = gambit(args(join(dir, 'w1'), '--workers', '1', '--resume'));
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stderr).toContain(`gambit: --resume: ${join(dir, 'w1', 'thesis.json')} already holds every game of this experiment (personas; 2 seeds); nothing to play (--fresh plays it again)\n`);
+    expect(done.stdout).toBe('');
+    expect(readFileSync(join(dir, 'w1', 'report.html'), 'utf8')).toMatch(/<!-- kept -->$/);
+    expect(readFileSync(join(dir, 'w1', 'thesis.json'), 'utf8')).toBe(before);
+    const other = spawnSync(process.execPath, [join(ROOT, 'bin/gambit.mjs'), ...args(join(dir, 'w1'), '--workers', '1', '--resume', '--seeds', '3')], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: TEST_ENV, input: '' });
+    expect(other.status, other.stderr).toBe(0);
+    expect(other.stderr).not.toContain('already holds');
+    expect(JSON.parse(readFileSync(join(dir, 'w1', 'thesis.json'), 'utf8')).seeds).toEqual([1, 2, 3]);
+    gambit(args(join(dir, 'w1'), '--workers', '1')); // back to the two seeds the files below are compared with
     // --help lists the experiments with their opponent sets (an analyst found the ids only in the error for a bad one)
     const help = gambit(['experiment', '--help']);
     expect(help.stdout).toMatch(/\nExperiments \(content\/experiments\/\):\n  thesis: JPN's strategies status-quo, hub, mud, defence, all; 10 seeds\n    opponent sets: personas, us-pressure, china-coercion, planners\n/);
