@@ -38,6 +38,9 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     const text = r.stdout.replace(/\n\s+/g, ' ');
     expect(text).toContain('not firm: the closest deviation loses only 1.17 ±1.9 points, an interval that takes in 0; it stays an equilibrium in 100% of resamples, but resampling only redraws the 3 seeds played (10 different draws), so it cannot show more doubt than they do; the 95% interval, which allows for how few games there are, is the one to go by');
     expect(text).toContain('an interval that takes in 0. It stays best in 100% of resamples, but resampling only redraws the 3 seeds played');
+    // several cases: their shares as one when they are one ("Each stays best in 100% or more of resamples" was said)
+    const { stabilityRange } = await import('../src/analysis/summary.ts');
+    expect([stabilityRange([1, 1]), stabilityRange([0.77, 1]), stabilityRange([0.771, 0.768])]).toEqual(['100%', '77% or more', '77%']);
     expect(r.stdout).toMatch(/ persona +1\.167 +1\.167 +±1\.897 +100%\*\n/);
     expect(r.stdout).toMatch(/JPN=persona +1\.167 +±1\.897 +[\d.]+ +100% of 500\*\n/);
     expect(text).toContain('*: stable, yet the ±95% interval takes in 0, so not firm: resampling only redraws the 3 seeds played');

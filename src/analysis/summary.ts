@@ -73,7 +73,7 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string, cave
     : `${player}: not sure of any lead yet. Ahead: ${what}, ${by}.`;
   // a case that stays best in (nearly) every resample all the same: why that does not make it sure
   const held = unsure.filter((r) => overstated(r.marginCi95, r.stability));
-  const though = held.length ? ` ${unsure.length === 1 ? 'It stays' : held.length === unsure.length ? 'Each stays' : `${held.length} of them ${held.length === 1 ? 'stays' : 'stay'}`} best in ${held.length === 1 ? pc(held[0].stability!) : `${pc(Math.min(...held.map((r) => r.stability!)))} or more`} of resamples, but ${caveat}.` : '';
+  const though = held.length ? ` ${unsure.length === 1 ? 'It stays' : held.length === unsure.length ? 'Each stays' : `${held.length} of them ${held.length === 1 ? 'stays' : 'stay'}`} best in ${stabilityRange(held.map((r) => r.stability!))} of resamples, but ${caveat}.` : '';
   if (unsure.length === 1) {
     const [c] = unsure;
     return `${head} Not sure${label(c) ? ` against ${label(c)}` : ''}: ${c.best[0]} leads the next best by ${withCi(c.margin!, c.marginCi95)} points, an interval that takes in 0.${though}`;
@@ -83,6 +83,13 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string, cave
     return `${label(r) ? `against ${label(r)}, ` : ''}${who}by ${withCi(r.margin!, r.marginCi95)}${i === 0 ? ' points' : ''}`;
   });
   return `${head} Not sure in ${unsure.length === margins.length ? 'all ' : ''}${unsure.length}, each an interval that takes in 0: ${each.join('; ')}.${though}`;
+}
+
+/** The share of resamples a case or cases stay best in: "100%" when they all do, "77% or more" when they differ (it read
+ * "100% or more"). */
+export function stabilityRange(xs: number[]): string {
+  const lo = Math.min(...xs);
+  return xs.every((x) => pc(x) === pc(lo)) ? pc(lo) : `${pc(lo)} or more`;
 }
 
 /**
