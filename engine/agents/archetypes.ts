@@ -1,5 +1,6 @@
 // Built-in agents: status-quo and the generic archetypes (free-trader, protectionist, hawk, tit-for-tat, diversifier).
-import { STAGES, type CountryId, type StageKey } from '../ids.ts';
+import { REGIONS, STAGES, type CountryId, type StageKey } from '../ids.ts';
+import type { CountryView } from '../view.ts';
 import type { CountryOrders } from '../schema.ts';
 import type { Agent } from './types.ts';
 import { answerDeals, defenseToward, investIn, merge, partners, rivalsOf } from './common.ts';
@@ -17,11 +18,28 @@ export const freeTrader: Agent = {
   },
 };
 
+type Tariffs = NonNullable<CountryOrders['tariffs']>;
+const PROTECT = { autos: 25, magnets: 25, oxide: 10, ore: 5, other: 20 } as const;
+const GOODS = ['autos', 'magnets', 'oxide', 'ore', 'other'] as const;
+
+/** `floor` on every good from every partner, or the tariff in force where it is higher: a partner's own entry keeps
+ * those (a '*' alone wrote the floor over them, so the protectionist US cut its 100% on Chinese cars to 25%). */
+export function tariffsAtLeast(view: CountryView, floor: Readonly<Record<(typeof GOODS)[number], number>>): Tariffs {
+  const tariffs: Tariffs = { '*': { ...floor } };
+  const now = view.self.policies.tariffs;
+  for (const r of REGIONS) {
+    if (r === view.country) continue;
+    const higher = GOODS.filter((g) => now[r][g] > floor[g]);
+    if (higher.length) tariffs[r] = Object.fromEntries(GOODS.map((g) => [g, Math.max(floor[g], now[r][g])]));
+  }
+  return tariffs;
+}
+
 export const protectionist: Agent = {
   name: 'protectionist',
   needsView: true,
   decide({ content, view }) {
-    const tariffs: NonNullable<CountryOrders['tariffs']> = { '*': { autos: 25, magnets: 25, oxide: 10, ore: 5, other: 20 } };
+    const tariffs = tariffsAtLeast(view, PROTECT);
     return merge({ tariffs, investments: investIn(content, view, ['magnetPlant', 'refinery.light', 'refinery.heavy', 'mine.expansion'], 0.4) }, { deals: answerDeals(view, -3) });
   },
 };
@@ -34,7 +52,11 @@ export const hawk: Agent = {
     const exportControls: NonNullable<CountryOrders['exportControls']> = {};
     for (const r of rivals) exportControls[r] = { 'oxide.heavy': 'banned', magnet: { licensed: 0.5 }, 'ore.heavy': 'banned' };
     const tariffs: NonNullable<CountryOrders['tariffs']> = {};
-    for (const r of rivals) tariffs[r] = { magnets: 25, other: 25 };
+    // raised to 25% where lower, never cut (a rival's tariff already above it stands)
+    for (const r of rivals) {
+      const now = view.self.policies.tariffs[r];
+      tariffs[r] = { magnets: Math.max(25, now.magnets), other: Math.max(25, now.other) };
+    }
     return merge({
       defenseSpendingPct: defenseToward(view, 4, 0.5),
       exportControls: rivals.length ? exportControls : undefined,
