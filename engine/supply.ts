@@ -70,9 +70,13 @@ function pairLanes(map: Content['map']): string[] {
   return ids;
 }
 
-/** Causes a counterfactual can lift: one country's export controls, all rare-earth tariffs, hoarding, events. */
+/** Causes a counterfactual can lift: one country's export controls or output quota, all rare-earth tariffs, hoarding,
+ * events. */
 export interface Lift {
   controlsBy?: RegionId[];
+  /** countries whose output policy (a production quota, policies.outputPct) is lifted: their mines and separators at
+   * capacity */
+  quotasBy?: RegionId[];
   tariffs?: boolean;
   hoarding?: boolean;
   events?: boolean;
@@ -345,7 +349,7 @@ function regionSupplyInto(x: SupplyContext, t: ChainInput): void {
     const fL = none ? 1 : capacityFactor(shocks, id, 'ore.light');
     const fH = none ? 1 : capacityFactor(shocks, id, 'ore.heavy');
     // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
-    const quota = (r.policies.outputPct ?? 100) / 100;
+    const quota = x.lift?.quotasBy?.includes(id) === true ? 1 : (r.policies.outputPct ?? 100) / 100;
     oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac * quota;
     oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac * quota;
     minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac * quota;

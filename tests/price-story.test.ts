@@ -2,7 +2,10 @@
 // its causes lifted, naming the four largest causes; what the smaller ones add is "other causes", so the line adds up
 // (turn 16 of seed 1 listed four causes summing to 400.8 against a price of 394).
 import { describe, expect, it } from 'vitest';
-import type { TurnReport, TurnSummary } from '../engine/index.ts';
+import { COUNTRIES, type CountryId, type TurnReport, type TurnSummary } from '../engine/index.ts';
+import { playGame, type Seats } from '../engine/game.ts';
+import { makeAgent } from '../engine/agents/index.ts';
+import { loadContent } from '../src/content/load.ts';
 import { priceStory, wrapIndented } from '../src/cli/table.ts';
 
 const summary = (world: number) => ({ prices: { 'oxide.light': { world: 56 }, 'oxide.heavy': { world }, magnet: { world: 70 } } }) as unknown as TurnSummary;
@@ -45,5 +48,20 @@ describe('the price story', () => {
     expect(wrapIndented('  abcdefghijkl x', 9)).toEqual(['  abcdefghijkl', '  x']);
     // a hanging indent for the lines after the first; an interval's brackets are not broken at their comma
     expect(wrapIndented('  aaa: bbb, ccc [-1, +2]', 14, 2)).toEqual(['  aaa: bbb,', '    ccc', '    [-1, +2]']);
+  });
+  // China's production quota at 70% from turn 2 more than doubled NdPr, and the story said "no control, tariff,
+  // hoarding, stockpile trade or event behind it" (an economist's review): the quota is a cause of its own
+  it('names an output quota among the causes of a price, by the ledger that lifts it', () => {
+    const content = loadContent('rare-earth-gambit');
+    const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, 'status-quo', c as CountryId)])) as Seats;
+    const quota = { decide: ({ view }: { view: { turn: number } }) => (view.turn >= 1 ? { rareEarthOutputPct: 70 } : {}), name: 'quota', needsView: true };
+    const r = playGame(content, 1, { ...seats, CHN: quota as unknown as Seats['CHN'] }, { turns: 4, ledger: true });
+    const ndpr = r.reports[3].priceWhy!['oxide.light'].world;
+    const cause = ndpr.causes.find((c) => c.cause === 'output quota of CHN');
+    expect(cause, JSON.stringify(ndpr.causes)).toBeDefined();
+    expect(cause!.amount).toBeGreaterThan(0.1 * ndpr.without); // a cut in supply raises the price
+    expect(r.reports[0].priceWhy!['oxide.light'].world.causes.some((c) => c.cause.startsWith('output quota'))).toBe(false); // none before it
+    const [line] = priceStory(summary(ndpr.value * 0.5), { prices: { 'oxide.light': { world: ndpr.value }, 'oxide.heavy': { world: 548 }, magnet: { world: 70 } } } as unknown as TurnSummary, r.reports[3]);
+    expect(line).toMatch(/NdPr outside China .*output quota of CHN \+\d/);
   });
 });

@@ -1,5 +1,5 @@
 // The price why-ledger: each market's price this turn split into causes, by re-clearing the whole chain with one
-// cause lifted at a time (an export-control regime, rare-earth tariffs, hoarding, stockpile purchases and releases,
+// cause lifted at a time (an export-control regime, an output quota, rare-earth tariffs, hoarding, stockpile purchases and releases,
 // this turn's events). A cause's share is the price now less the price without it; what the one-at-a-time
 // removals do not add up to is reported as their interaction. Only run when the report's ledger is wanted.
 import { REGIONS, STAGES, type RegionId, type StageKey } from '../ids.ts';
@@ -28,11 +28,14 @@ function seriesOf(c: ChainResult, s: StageKey, worldPriceOf: (p: number[], q: nu
   return { world: worldPriceOf(m.price, m.received), CHN: m.price[CHN] };
 }
 
-/** Which causes are in force this turn: export-control regimes by country, tariffs on rare earths, hoarding,
- * stockpile trades, events. */
-export function causesInForce(x: ChainInput, restricting: RegionId[], events: boolean): { name: string; lift: Lift; stockpiles?: boolean }[] {
+/** Which causes are in force this turn: export-control regimes by country, output quotas by country (`quotas`: those
+ * whose output policy is not 100%), tariffs on rare earths, hoarding, stockpile trades, events. */
+export function causesInForce(x: ChainInput, restricting: RegionId[], events: boolean, quotas: RegionId[] = []): { name: string; lift: Lift; stockpiles?: boolean }[] {
   const out: { name: string; lift: Lift; stockpiles?: boolean }[] = [];
   for (const r of restricting) out.push({ name: `export controls by ${r}`, lift: { controlsBy: [r] } });
+  // a production quota cut China's NdPr output by 30% and the price more than doubled, "no control, tariff, hoarding,
+  // stockpile trade or event behind it" (an economist's review): named as a cause of its own
+  for (const r of quotas) out.push({ name: `output quota of ${r}`, lift: { quotasBy: [r] } });
   let tariffs = false;
   for (const s of STAGES) for (const row of x.tariff[s]) for (const t of row) if (t > 0) tariffs = true;
   if (tariffs) out.push({ name: 'tariffs on rare earths', lift: { tariffs: true } });
@@ -66,6 +69,7 @@ export function priceLedger(
     for (const s of STAGES) p[s] = seriesOf(r, s, worldPriceOf);
     each.push({ name: c.name, p });
     if (c.lift.controlsBy) all.controlsBy = [...(all.controlsBy ?? []), ...c.lift.controlsBy];
+    if (c.lift.quotasBy) all.quotasBy = [...(all.quotasBy ?? []), ...c.lift.quotasBy];
     if (c.lift.tariffs) all.tariffs = true;
     if (c.lift.hoarding) all.hoarding = true;
     if (c.lift.events) all.events = true;

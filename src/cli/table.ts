@@ -144,7 +144,7 @@ export function priceStory(prev: TurnSummary | undefined, s: TurnSummary, report
     const list = named.join(', ');
     out.push(
       `${' '.repeat(12)}${name} outside China ${b >= a ? '+' : ''}${((b / a - 1) * 100).toFixed(0)}% (USD ${money(a)} -> ${money(b)})` +
-        (list ? `; the price now against USD ${money(w.without)} with its causes lifted: ${list}` : '; no control, tariff, hoarding, stockpile trade or event behind it: demand, supply and stocks'),
+        (list ? `; the price now against USD ${money(w.without)} with its causes lifted: ${list}` : '; no control, output quota, tariff, hoarding, stockpile trade or event behind it: demand, supply and stocks'),
     );
   }
   return out;

@@ -21,6 +21,8 @@ const plain = (n: string): string => plainTerms(plainNews(n));
 function priceCause(c: string, amount: number): string {
   const m = /^export controls by (\w{3})$/.exec(c);
   if (m) return t('price.controlsBy', { who: countryIn(m[1]!) });
+  const q = /^output quota of (\w{3})$/.exec(c);
+  if (q) return t('price.quotaOf', { who: countryIn(q[1]!) });
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': amount < 0 ? 'overlap' : 'reinforce', "this turn's events": 'events' }[c];
   return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
 }

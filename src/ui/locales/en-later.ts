@@ -92,11 +92,12 @@ export const enLater = {
   price: {
     line: '{{name}} {{where}}: USD {{value}}/kg',
     without: ' (USD {{value}} without them: {{parts}})',
-    none: ' (no export control, tariff, hoarding, stockpile trade or event moves it this quarter)',
+    none: ' (no export control, output quota, tariff, hoarding, stockpile trade or event moves it this quarter)',
     outside: 'outside China',
     inChina: 'in China',
     smaller: 'smaller causes',
     controlsBy: 'export controls by {{who}}',
+    quotaOf: '{{who}}’s output quota',
     tariffs: 'tariffs on rare earths',
     hoarding: 'hoarding',
     stockpiles: 'stockpile purchases and releases',

@@ -91,11 +91,12 @@ export const jaLater: Later = {
   price: {
     line: '{{name}}（{{where}}）：{{value}} ドル/kg',
     without: '（これらがなければ {{value}} ドル：{{parts}}）',
-    none: '（今四半期、輸出規制・関税・買いだめ・備蓄売買・出来事による動きはありません）',
+    none: '（今四半期、輸出規制・生産枠・関税・買いだめ・備蓄売買・出来事による動きはありません）',
     outside: '中国以外',
     inChina: '中国国内',
     smaller: 'その他の小さな要因',
     controlsBy: '{{who}}の輸出規制',
+    quotaOf: '{{who}}の生産枠',
     tariffs: 'レアアースへの関税',
     hoarding: '買いだめ',
     stockpiles: '備蓄の購入と放出',
