@@ -8,7 +8,7 @@ import { isBuiltinName } from './own.ts';
 
 type Rec = Record<string, unknown>;
 /** The keys of each object in CountryOrdersSchema, in its shape's order (the order zod writes them in). */
-export const ORDER_KEYS = ['tariffs', 'exportControls', 'defenseSpendingPct', 'rareEarthOutputPct', 'investments', 'stockpileRelease', 'deals'] as const;
+export const ORDER_KEYS = ['tariffs', 'exportControls', 'defenseSpendingPct', 'rareEarthOutputPct', 'investments', 'stockpileRelease', 'stopProgrammes', 'deals'] as const;
 export const INVESTMENT_KEYS = ['type', 'host', 'units'] as const;
 export const RELEASE_KEYS = ['light', 'heavy'] as const;
 export const DEAL_KEYS = ['propose', 'accept', 'reject', 'break', 'why'] as const;
@@ -206,6 +206,8 @@ const ORDER_VALUE: Record<(typeof ORDER_KEYS)[number], (v: unknown) => unknown> 
   rareEarthOutputPct: (v) => (num(v, 50, 150) ? v : undefined),
   investments: (v) => list(v, investment),
   stockpileRelease: release,
+  // at most 10 ids of at most 40 UTF-16 units (a longer one may still be 40 code points: zod counts)
+  stopProgrammes: (v) => (Array.isArray(v) && v.length <= 10 ? list(v, (x) => (typeof x === 'string' && x.length <= 40 ? x : undefined)) : undefined),
   deals,
 };
 

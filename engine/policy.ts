@@ -137,6 +137,14 @@ function countryIssues(content: Content, state: GameState, c: CountryId, co: Non
   const rel = co.stockpileRelease;
   if (rel?.light !== undefined && rel.light > reg.stockpile.light + 1e-9) add(['stockpileRelease', 'light'], `releases ${rel.light} t but the stockpile holds ${reg.stockpile.light.toFixed(0)} t`);
   if (rel?.heavy !== undefined && rel.heavy > reg.stockpile.heavy + 1e-9) add(['stockpileRelease', 'heavy'], `releases ${rel.heavy} t but the stockpile holds ${reg.stockpile.heavy.toFixed(0)} t`);
+  const stops = co.stopProgrammes;
+  if (stops) {
+    const mine = state.projects.filter((p) => p.owner === c && p.mud && p.status === 'building').map((p) => p.id);
+    const which = mine.length ? ` (${c}'s under way: ${mine.join(', ')})` : ` (${c} has none under way)`;
+    stops.forEach((id, i) => {
+      if (!mine.includes(id)) add(['stopProgrammes', i], `no deep-sea programme ${JSON.stringify(id)} of ${c} under way${which}`);
+    });
+  }
   const d = co.deals;
   if (d) {
     (d.propose ?? []).forEach((p, i) => {

@@ -1,5 +1,5 @@
 // Investment projects (public and private): start, budget, delays, completion, stakes with offtake, and the price-driven supply response.
-import { COUNTRIES, REGIONS, STAGES, type RegionId, type StageKey } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { GameState, Offtake, Project, RegionState, Shock } from './state.ts';
 import type { Orders } from './schema.ts';
@@ -27,6 +27,8 @@ export function startInvestments(
   for (const c of COUNTRIES) {
     const r = R[c];
     r.budget = budgetAvailable(content, state, c);
+    const stops = orders[c]?.stopProgrammes;
+    if (stops) stopProgrammes(content, projects, c, stops, turn, news);
     for (const inv of orders[c]?.investments ?? []) {
       const t = knownProjectType(content, inv.type);
       const units = inv.units ?? 1;
@@ -56,6 +58,19 @@ export function startInvestments(
   }
   // stockpile purchases complete at once: keep only recent ones so the state stays small
   return { projects: projects.filter((p) => !(p.status !== 'building' && turn - p.startedTurn > 8 && projectType(content, p.type)?.kind === 'stockpile')), nextId: id };
+}
+
+/** A country's deep-sea programmes stopped by its order (validated: each its own, under way): no later stage is paid
+ * and no capacity comes; what was paid is spent. The owner's choice the programme itself has no rule for (it stops
+ * only when a failed stage is not worth a retry, deepsea.ts): Japan's bet, taken or cut short. */
+function stopProgrammes(content: Content, projects: Project[], c: CountryId, ids: readonly string[], turn: number, news: string[] | null): void {
+  for (let i = 0; i < projects.length; i++) {
+    const p = projects[i];
+    if (p.owner !== c || p.status !== 'building' || !p.mud || !ids.includes(p.id)) continue;
+    const stage = content.projects.deepSea.stages[p.mud.stage];
+    projects[i] = { ...p, status: 'failed', remainingQuarters: 0, mud: { ...p.mud, waiting: false, stoppedTurn: turn } };
+    news?.push(`${c} stops its ${knownProjectType(content, p.type).label} programme ${p.id} ${p.mud.waiting ? `before the ${stage.label} starts` : `during the ${stage.label}`}, after USD ${p.costUsdBn.toFixed(2)} bn: no later stage is paid and no capacity comes of it.`);
+  }
 }
 
 /** The stockpile releases ordered, out of the stockpiles and into the market. Its own function, called once a turn:

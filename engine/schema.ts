@@ -195,7 +195,6 @@ export const RegionSpecSchema = z
   .strict();
 
 export const CountriesFileSchema = z.object({ regions: byRegion(RegionSpecSchema) }).strict();
-
 export const ProjectTypeSchema = z
   .object({
     kind: z.enum(PROJECT_KINDS),
@@ -332,14 +331,15 @@ export const CountryOrdersSchema = z
     rareEarthOutputPct: z.number().min(50).max(150).optional(),
     investments: z.array(InvestmentOrderSchema).optional(),
     stockpileRelease: z.object({ light: z.number().min(0).optional(), heavy: z.number().min(0).optional() }).strict().optional(),
+    /** deep-sea programmes of the country's own to stop (project ids): no later stage is paid, what was paid is spent */
+    stopProgrammes: z.array(z.string().max(40)).max(10).optional(),
     deals: z
       .object({
         propose: z.array(DealProposalSchema).optional(),
         accept: z.array(z.string()).optional(),
         reject: z.array(z.string()).optional(),
         break: z.array(z.string()).optional(),
-        /** the answerer's reasons, by deal id, shown in the news (at most 200 characters each) */
-        why: z.record(z.string(), z.string().max(200)).optional(),
+        why: z.record(z.string(), z.string().max(200)).optional(), // the answerer's reasons by deal id, in the news
       })
       .strict()
       .optional(),

@@ -126,6 +126,8 @@ export interface MudProgramme {
   waiting: boolean;
   /** commercial capacity when it came into service, t REO / yr (all units) */
   capacity?: number;
+  /** the turn its owner stopped it (an order, stopProgrammes): status 'failed', no capacity */
+  stoppedTurn?: number;
 }
 
 export interface Offtake {

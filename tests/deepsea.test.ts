@@ -1,7 +1,7 @@
 // The deep-sea mud programme (engine/deepsea.ts): staged, learning, spread over seeds; seabed damage costs approval and
 // risks the lifting licence; mud is ore that needs separation plants.
 import { describe, expect, it } from 'vitest';
-import { ContentError, compileContent, createGame, resolveTurn, type Content, type GameState, type Orders, type TurnReport } from '../engine/index.ts';
+import { ContentError, compileContent, createGame, resolveTurn, validateOrders, type Content, type GameState, type Orders, type TurnReport } from '../engine/index.ts';
 import { readBundle } from '../src/content/load.ts';
 import type { Project, RegionState } from '../engine/state.ts';
 import { advanceMud, bestCapacity, newProgramme, outcomeDistribution, mudLicence, estimatedPerformance, stageChance, MUD_LICENCE } from '../engine/deepsea.ts';
@@ -82,6 +82,38 @@ describe('a staged programme', () => {
     expect(passed).toBe(true);
   });
 
+  // an economist's review: the programme cost Japan USD 1.66 bn on every path, the status quo's too, and no order
+  // could stop it; Japan's bet is now a choice it can take back
+  it("an owner's order stops its programme: no later stage is paid, no capacity comes, the news says so; a wrong id is refused", () => {
+    const s0 = createGame(content, 3);
+    const [p] = mudOf(s0);
+    expect(p.owner).toBe('JPN');
+    const bad = validateOrders(content, s0, { JPN: { stopProgrammes: ['P999'] }, USA: { stopProgrammes: [p.id] } });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.issues.map((i) => [i.path, i.message])).toEqual([
+        ['$.JPN.stopProgrammes[0]', `no deep-sea programme "P999" of JPN under way (JPN's under way: ${p.id})`],
+        ['$.USA.stopProgrammes[0]', `no deep-sea programme "${p.id}" of USA under way (USA has none under way)`],
+      ]);
+    }
+    const stop = resolveTurn(content, s0, { JPN: { stopProgrammes: [p.id] } }, { ledger: false });
+    const stopped = mudOf(stop.state).find((x) => x.id === p.id)!;
+    expect(stopped.status).toBe('failed');
+    expect(stopped.mud?.stoppedTurn).toBe(1);
+    expect(stop.report.news).toContain(`JPN stops its ${content.projects.types.deepSeaMud.label} programme ${p.id} during the ${ds.stages[p.mud!.stage].label}, after USD ${p.costUsdBn.toFixed(2)} bn: no later stage is paid and no capacity comes of it.`);
+    // played on, against the same game with the programme kept: it costs no more, and lifts nothing
+    let a = stop.state;
+    let b = resolveTurn(content, s0, {}, { ledger: false }).state;
+    for (let t = 2; t <= 24; t++) {
+      a = resolveTurn(content, a, {}, { ledger: false }).state;
+      b = resolveTurn(content, b, {}, { ledger: false }).state;
+    }
+    expect(mudOf(a).find((x) => x.id === p.id)!.costUsdBn).toBe(p.costUsdBn);
+    expect(mudOf(b).find((x) => x.id === p.id)!.costUsdBn).toBeGreaterThan(p.costUsdBn);
+    expect(a.regions.JPN.mudReo).toBe(0);
+    // stopped, it cannot be stopped again
+    expect(validateOrders(content, a, { JPN: { stopProgrammes: [p.id] } }).ok).toBe(false);
+  });
   it("the scenario's programme is at the trial lift, its belief holding the surveys' reads", () => {
     const [p] = mudOf(createGame(content, 1));
     expect(p.mud).toMatchObject({ stage: 1, alpha: ds.prior.alpha + ds.stages[0].reads, beta: ds.prior.beta });

@@ -45,6 +45,13 @@ describe.runIf(run)('a new player’s short game', () => {
     const { page, errors } = await pages.open(1280, 800);
     await startJapan(page);
     expect(await costsInside(page)).toEqual([]);
+    // Japan's deep-sea bet can be called off (an economist found no order to stop it): the Running list's button
+    // stops the programme at End turn, saying what it saves and what is lost
+    const stop = page.locator('[data-testid^="stop-P"]');
+    expect(await stop.count()).toBe(1);
+    await stop.click();
+    expect(await stop.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-testid^="stop-note-"]').innerText()).toMatch(/^Stops at End turn: the USD 1\.40 bn of stages not yet paid is saved, the USD 0\.26 bn spent is lost, and no capacity comes of it\.$/);
     // each export control says what it would cut: the tonnes sent last quarter (a ban on 0 t read as a free signal)
     await page.getByTestId('tab-controls').click();
     const sent = await page.locator('[data-testid^=sent-]').allTextContents();
@@ -53,7 +60,11 @@ describe.runIf(run)('a new player’s short game', () => {
     expect(sent.filter((x) => x !== '0 t sent').length).toBeGreaterThan(0);
     expect(await page.evaluate(() => { const b = document.querySelector('.tab-body') as HTMLElement; return b.scrollWidth - b.clientWidth; })).toBeLessThanOrEqual(0);
     await page.getByTestId('end-turn').click();
+    await page.getByTestId('digest-close').waitFor();
+    expect(await page.locator('body').innerText()).toMatch(/Japan stops its Minamitorishima deep-sea mud programme P\d+ during the trial lift, after USD 0\.26 bn: no later stage is paid/);
     await page.getByTestId('digest-close').click();
+    await page.getByTestId('tab-invest').click();
+    expect(await stop.count()).toBe(0); // stopped: no longer running
     // the Indicators tab says magnet supply's change as the digest does: percentage points, not a relative "%"
     await page.getByTestId('tab-indicators').click();
     const chg = await page.getByTestId('indicator-magnetSupplyRatio').locator('.chg').innerText();

@@ -68,6 +68,7 @@ const ordersArb: fc.Arbitrary<unknown> = fc
       rareEarthOutputPct: inRange(50, 150),
       investments: fc.array(fc.record({ type: w(fc.constantFrom('recycling', 'mine', 'toString'), fc.constant(3)), host: opt(w(fc.constantFrom<string>(...COUNTRIES), fc.constantFrom('ROW', 'XXX'))), units: opt(inRange(1, 20, true)) }, { requiredKeys: ['type'], ...NP }), { maxLength: 3 }),
       stockpileRelease: fc.record({ light: opt(inRange(0, 1e6)), heavy: opt(inRange(0, 1e6)) }, { requiredKeys: [], ...NP }),
+      stopProgrammes: fc.array(w(fc.constantFrom('P4', 'P1', ''), fc.constantFrom(7, 'x'.repeat(41), '\u{1F600}'.repeat(21), '\u{1F600}'.repeat(20))), { maxLength: 11 }),
       deals: fc.record(
         {
           propose: fc.array(fc.record({ to: w(fc.constantFrom<string>(...COUNTRIES), fc.constant('ROW')), give: fc.array(commitment, { maxLength: 2 }), get: fc.array(commitment, { maxLength: 2 }), termTurns: inRange(1, 40, true) }, { requiredKeys: ['to', 'give', 'get'], ...NP }), { maxLength: 2 }),

@@ -11,6 +11,7 @@ export function describeOrders(o: CountryOrders, label: (type: string) => string
   if (o.rareEarthOutputPct !== undefined) parts.push(`rare-earth output quotas ${o.rareEarthOutputPct}% of normal`);
   for (const i of o.investments ?? []) parts.push(`${i.units ?? 1} x ${label(i.type)}${i.host ? ` in ${i.host}` : ''}`);
   if (o.stockpileRelease) parts.push(`release stockpile ${JSON.stringify(o.stockpileRelease)}`);
+  for (const id of o.stopProgrammes ?? []) parts.push(`stopped deep-sea programme ${id}`);
   for (const p of o.deals?.propose ?? []) parts.push(`deal offered to ${p.to}`);
   for (const id of o.deals?.accept ?? []) parts.push(`accepted ${id}`);
   for (const id of o.deals?.reject ?? []) parts.push(`rejected ${id}`);
@@ -31,7 +32,7 @@ export const ORDER_KINDS = {
   Tariffs: ['tariffs'],
   Controls: ['exportControls', 'rareEarthOutputPct'],
   Defense: ['defenseSpendingPct'],
-  Invest: ['investments'],
+  Invest: ['investments', 'stopProgrammes'],
   Stockpile: ['stockpileRelease'],
   Deals: ['deals'],
 } as const satisfies Record<string, readonly (keyof CountryOrders)[]>;

@@ -26,7 +26,7 @@ export function tabOf(path: string): Tab | null {
   if (p.startsWith('tariffs')) return 'Tariffs';
   if (p.startsWith('exportControls') || p.startsWith('rareEarthOutputPct')) return 'Controls';
   if (p.startsWith('defenseSpendingPct')) return 'Defense';
-  if (p.startsWith('investments')) return 'Invest';
+  if (p.startsWith('investments') || p.startsWith('stopProgrammes')) return 'Invest';
   if (p.startsWith('stockpileRelease')) return 'Stockpile';
   if (p.startsWith('deals')) return 'Deals';
   return null;

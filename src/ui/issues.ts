@@ -17,7 +17,7 @@ export function friendlyPath(path: string): string {
   m = /^exportControls\.(\w+)\.?("?[\w.]+"?)?/.exec(p);
   if (m) return `${t('tab.Controls')}${colon}${countryName(m[1]!)}${m[2] ? `${comma}${stageName(m[2].replace(/"/g, ''))}` : ''}`;
   if (p.startsWith('defenseSpendingPct')) return t('tab.Defense');
-  if (p.startsWith('investments')) return t('tab.Invest');
+  if (p.startsWith('investments') || p.startsWith('stopProgrammes')) return t('tab.Invest');
   if (p.startsWith('stockpileRelease')) return t('tab.Stockpile');
   if (p.startsWith('deals')) return t('tab.Deals');
   if (p.startsWith('rareEarthOutputPct')) return t('tab.Controls');
@@ -31,6 +31,8 @@ export function issueMessage(message: string, label: (type: string) => string = 
   if (m && ja) return `費用${money(Number(m[1]))}が今ターンの予算${money(Number(m[2]))}を超えています`;
   m = /^a change of ([\d.]+) percentage points \(of GDP\) exceeds the ([\d.]+) that approval of ([\d.]+) allows this turn$/.exec(message);
   if (m && ja) return `変更幅${m[1]}%ポイント（GDP比）が、支持率${m[3]}で今ターンに動かせる${m[2]}%ポイントを超えています`;
+  m = /^no deep-sea programme "(P\d+)" of (\w{3}) under way \((?:\w{3}'s under way: ([P\d, ]+)|\w{3} has none under way)\)$/.exec(message);
+  if (m && ja) return `${m[1]}は${countryName(m[2]!)}の進行中の深海事業ではありません${m[3] ? `（進行中：${m[3]}）` : '（進行中のものはありません）'}`;
   m = /^releases ([\d.]+) t but the stockpile holds (\d+) t$/.exec(message);
   if (m) return ja ? `放出量${num(Number(m[1]))} tが備蓄${num(Number(m[2]))} tを超えています` : `releases ${num(Number(m[1]))} t but the stockpile holds ${num(Number(m[2]))} t`;
   m = /^(\w[\w.]*): (\d+) more units? would make (\d+), over the limit of (\d+) per country$/.exec(message);

@@ -13,6 +13,7 @@ export function ordersText(o: CountryOrders, label: (type: string) => string): s
   if (o.rareEarthOutputPct !== undefined) parts.push(t('orders.quotas', { pct: o.rareEarthOutputPct }));
   for (const i of o.investments ?? []) parts.push(i.host ? t('orders.investIn', { n: i.units ?? 1, what: label(i.type), who: countryIn(i.host) }) : t('orders.invest', { n: i.units ?? 1, what: label(i.type) }));
   for (const [g, v] of Object.entries(o.stockpileRelease ?? {})) if (v) parts.push(t('orders.release', { t: num(v), what: stageName(g === 'light' ? 'oxide.light' : 'oxide.heavy') }));
+  for (const id of o.stopProgrammes ?? []) parts.push(t('orders.stopped', { id }));
   for (const p of o.deals?.propose ?? []) parts.push(t('orders.offer', { who: countryIn(p.to) }));
   for (const id of o.deals?.accept ?? []) parts.push(t('orders.accepted', { id }));
   for (const id of o.deals?.reject ?? []) parts.push(t('orders.rejected', { id }));

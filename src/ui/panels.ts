@@ -1,17 +1,18 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, rampQuartersLeft, rampShare, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
 import type { CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
 import { proposeForm } from './deal-form.ts';
 import { lang, num, t, t as tr } from './i18n.ts';
 import { colon, comma, countryIn, countryName, dealStatus, goodName, levelName, money, sentence, stageAttr, stageName, termPast } from './labels.ts';
-import { mudNow, projectDescription, projectLabel } from './content-text.ts';
+import { projectDescription, projectLabel } from './content-text.ts';
 import { termLink } from './glossary.ts';
 import { draftCost, lotCost, lotShare } from './lots.ts';
 import { closedIf, closedLine, type Changed, type Draft } from './panel-common.ts';
 import { bindLine, bindRow, capOn, openOn, termNow } from './deal-binds.ts';
 import { investNote } from './deal-invest.ts';
+import { runningList } from './running.ts';
 
 export type { Draft } from './panel-common.ts';
 export { draftCost, lotCost };
@@ -168,14 +169,6 @@ export function overBudget(t: ProjectInfo, view: CountryView, draft: Draft, type
   return unit > left + 1e-9 ? { unit, left } : null;
 }
 
-/** A deep-sea stage paused for budget: what it needs to start (engine/deepsea.ts stageCost) and what is left of this
- * turn's budget after the drafted orders (the stage starts at the turn's end if that covers it). */
-function mudWaiting(p: CountryView['projects'][number], types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string {
-  const m = types.find((x) => x.type === p.type)?.mud;
-  const cost = m && p.mud ? (m.stageCostUsdBn[p.mud.stage] ?? 0) * p.units * (p.mud.attempt > 1 ? m.retryCostShare : 1) : null;
-  return cost === null ? t('panel.mudWaiting') : t('notes.mudNeeds', { cost: money(cost), left: money(Math.max(0, budget - draftCost(draft, types, view))) });
-}
-
 /** Units of a project type the country holds (built or building, failed ones aside) and has ordered in this turn's
  * draft, and whether one more would pass the limit per country the turn's validation applies (stockpile lots have a
  * limit per order instead, so they are never full here). */
@@ -243,14 +236,6 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       ),
     );
   }
-  const running = view.projects.filter((p) => p.owner === me && p.status === 'building');
-  // finished plants still ramping up to their capacity (engine/ramp.ts): the share in place and the quarters to all of it
-  const ramping = view.projects.flatMap((p) => {
-    const r = p.owner === me && p.status === 'done' && p.doneTurn !== undefined ? types.find((x) => x.type === p.type)?.rampUp : undefined;
-    const left = r ? rampQuartersLeft(r, view.quartersPerTurn, view.turn - p.doneTurn!) : 0;
-    return r && left > 0 ? [{ p, share: rampShare(r, view.quartersPerTurn, view.turn - p.doneTurn!), left }] : [];
-  });
-  const rampItems = ramping.map(({ p, share, left }) => h('li', { 'data-testid': `ramping-${p.id}` }, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${lang() === 'ja' ? '：' : ': '}${t('panel.rampingUp', { pct: Math.round(share * 100), count: left })}`, h('progress', { max: 1, value: share })));
   return closedIf(over, h(
     'section',
     { class: 'panel', 'aria-label': t('tab.Invest') },
@@ -260,7 +245,7 @@ export function investmentPanel(view: CountryView, draft: Draft, changed: Change
       ? h('ul', { class: 'cart' }, ...(draft.investments ?? []).map((i, k) => { const label = projectLabel(i.type, types.find((x) => x.type === i.type)?.label ?? i.type); return h('li', {}, `${i.units ?? 1} × ${label}${i.host ? t('panel.hostedIn', { where: countryIn(i.host) }) : ''} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${label}`, onclick: () => { draft.investments!.splice(k, 1); changed(); } }, t('panel.remove'))); }))
       : h('p', { class: 'hint' }, t('panel.nothingOrdered')),
     h('h3', {}, t('panel.running')),
-    running.length || rampItems.length ? h('ul', { class: 'running' }, ...rampItems, ...running.map((p) => h('li', {}, `${projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type)}${p.host !== me ? t('panel.hostedIn', { where: countryIn(p.host) }) : ''}${mudNow(p)}${lang() === 'ja' ? '：' : ': '}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`, h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    runningList(view, types, draft, changed, over, budget),
     h('h3', {}, t('panel.options')),
     list,
   ));
