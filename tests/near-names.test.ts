@@ -40,7 +40,7 @@ describe('an unknown agent name', () => {
     expect(zodIssues('s.json', script, r.error!).map((i) => i.expected)).toContain('no such key (not in the schema)');
     const far = { turns: { '1': { xyzzy: 1 } } };
     // far from every key: no guess, but the few keys that may stand there (an analyst's unknown key named none of them)
-    expect(zodIssues('s.json', far, ScriptSchema.safeParse(far).error!, ScriptSchema).map((i) => i.expected)).toEqual(['no such key (not in the schema; the keys here are deals, defenseSpendingPct, exportControls, investments, rareEarthOutputPct, stockpileRelease, tariffs)']);
+    expect(zodIssues('s.json', far, ScriptSchema.safeParse(far).error!, ScriptSchema).map((i) => i.expected)).toEqual(['no such key (not in the schema; the keys here are deals, defenseSpendingPct, exportControls, investments, rareEarthOutputPct, stockpileRelease, stopProgrammes, tariffs)']);
     // a record's keys are its key schema's: a tariff partner far from any is told the partners, a near one guessed
     const partner = { turns: { '1': { tariffs: { XXX: { autos: 5 } }, exportControls: { CHNA: { magnet: 'banned' } } } } };
     expect(zodIssues('s.json', partner, ScriptSchema.safeParse(partner).error!, ScriptSchema).map((i) => `${i.path}: ${i.expected}`)).toEqual([
