@@ -123,7 +123,9 @@ function countryIssues(content: Content, state: GameState, c: CountryId, co: Non
     for (const [type, units] of orderedUnits(co)) {
       const t = projectType(content, type);
       if (!t) continue;
-      const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units;
+      // a programme stopped by the same orders no longer counts against the limit (stopping one and starting another)
+      const stopped = co.stopProgrammes ? state.projects.filter((p) => p.owner === c && p.type === type && p.status === 'building' && co.stopProgrammes!.includes(p.id)).reduce((a, p) => a + p.units, 0) : 0;
+      const have = t.kind === 'stockpile' ? 0 : heldOf(content, state.projects, c, type).units - stopped;
       if (have + units > t.maxUnitsPerCountry)
         add(['investments'], `${type}: ${units} more unit${units > 1 ? 's' : ''} would make ${have + units}, over the limit of ${t.maxUnitsPerCountry} per country`);
     }

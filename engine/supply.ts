@@ -337,6 +337,7 @@ function regionSupplyInto(x: SupplyContext, t: ChainInput): void {
   const maxRec = content.goods.supplyResponse.maxRecyclingShare;
   const mrL = content.goods.magnetRecipe.light;
   const RS = REGION_STATES;
+  const liftQuota = x.lift?.quotasBy; // (a counterfactual's: undefined in the turn's own chain)
   RS[0] = regions.AUS;
   RS[1] = regions.CHN;
   RS[2] = regions.JPN;
@@ -349,7 +350,7 @@ function regionSupplyInto(x: SupplyContext, t: ChainInput): void {
     const fL = none ? 1 : capacityFactor(shocks, id, 'ore.light');
     const fH = none ? 1 : capacityFactor(shocks, id, 'ore.heavy');
     // production quotas (China's mining and separation quotas are its capacity figures) scale with the output policy
-    const quota = x.lift?.quotasBy?.includes(id) === true ? 1 : (r.policies.outputPct ?? 100) / 100;
+    const quota = liftQuota !== undefined && liftQuota.includes(id) ? 1 : (r.policies.outputPct ?? 100) / 100;
     oreOut.light[i] = (r.miningReo * r.lightFrac * fL + r.mudReo * mud.light * fH) * frac * quota;
     oreOut.heavy[i] = (r.miningReo * r.heavyFrac + r.mudReo * mud.heavy) * fH * frac * quota;
     minedReo[i] = (r.miningReo * fL + r.mudReo * fH) * frac * quota;

@@ -5,6 +5,8 @@ import { COUNTRIES, type CountryId } from '../engine/ids.ts';
 import { playGame, type Seats } from '../engine/game.ts';
 import { makeAgent } from '../engine/agents/index.ts';
 import { createGame } from '../engine/init.ts';
+import { viewFor } from '../engine/view.ts';
+import { makeRng } from '../engine/prng.ts';
 import type { GameState } from '../engine/state.ts';
 import { loadContent } from '../src/content/load.ts';
 
@@ -31,10 +33,14 @@ describe('the archetypes raise tariffs, never cut them', () => {
       }
     expect(t.CHN.autos).toBe(100);
   });
-  it('the hawk US raises its tariffs on its rivals, and cuts none', () => {
+  it('the hawk US raises its tariffs on its rivals to 25%, and keeps one already higher', () => {
     const t = after('hawk', 3).regions.USA.policies.tariffs;
     for (const g of GOODS) expect(t.CHN[g], g).toBeGreaterThanOrEqual(start.CHN[g]);
     expect(t.CHN.other).toBe(Math.max(25, start.CHN.other));
-    expect(t.CHN.autos).toBe(100);
+    // a magnet tariff above the hawk's 25% stands (the scenario's is 25%, so set one higher)
+    const s = createGame(content, 1);
+    s.regions.USA.policies.tariffs.CHN.magnets = 60;
+    const o = makeAgent(content, 'hawk', 'USA').decide({ content, view: viewFor(s, 'USA'), rng: makeRng('hawk') });
+    expect(o.tariffs?.CHN).toEqual({ magnets: 60, other: Math.max(25, start.CHN.other) });
   });
 });

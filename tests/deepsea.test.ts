@@ -108,8 +108,13 @@ describe('a staged programme', () => {
       a = resolveTurn(content, a, {}, { ledger: false }).state;
       b = resolveTurn(content, b, {}, { ledger: false }).state;
     }
-    expect(mudOf(a).find((x) => x.id === p.id)!.costUsdBn).toBe(p.costUsdBn);
-    expect(mudOf(b).find((x) => x.id === p.id)!.costUsdBn).toBeGreaterThan(p.costUsdBn);
+    const [sa, sb] = [mudOf(a).find((x) => x.id === p.id)!, mudOf(b).find((x) => x.id === p.id)!];
+    expect(sa.costUsdBn).toBe(p.costUsdBn);
+    expect(sb.costUsdBn).toBeGreaterThan(p.costUsdBn);
+    // the stopped one stands where it was stopped, its belief too, while the kept one has moved on a stage or more
+    expect(sa.mud).toEqual({ ...p.mud, stoppedTurn: 1 });
+    expect(sa.status).toBe('failed');
+    expect(sb.mud!.stage).toBeGreaterThan(p.mud!.stage);
     expect(a.regions.JPN.mudReo).toBe(0);
     // stopped, it cannot be stopped again
     expect(validateOrders(content, a, { JPN: { stopProgrammes: [p.id] } }).ok).toBe(false);

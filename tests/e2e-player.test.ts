@@ -50,7 +50,9 @@ describe.runIf(run)('a new player’s short game', () => {
     const stop = page.locator('[data-testid^="stop-P"]');
     expect(await stop.count()).toBe(1);
     await stop.click();
-    expect(await stop.getAttribute('aria-pressed')).toBe('true');
+    expect(await stop.innerText()).toBe('Keep it going');
+    expect(await stop.getAttribute('aria-label')).toMatch(/^Keep it going: Minamitorishima deep-sea mud P\d+$/);
+    expect(await stop.getAttribute('aria-describedby')).toBe(await page.locator('[data-testid^="stop-note-"]').getAttribute('id'));
     expect(await page.locator('[data-testid^="stop-note-"]').innerText()).toMatch(/^Stops at End turn: the USD 1\.40 bn of stages not yet paid is saved, the USD 0\.26 bn spent is lost, and no capacity comes of it\.$/);
     // each export control says what it would cut: the tonnes sent last quarter (a ban on 0 t read as a free signal)
     await page.getByTestId('tab-controls').click();

@@ -63,5 +63,11 @@ describe('the price story', () => {
     expect(r.reports[0].priceWhy!['oxide.light'].world.causes.some((c) => c.cause.startsWith('output quota'))).toBe(false); // none before it
     const [line] = priceStory(summary(ndpr.value * 0.5), { prices: { 'oxide.light': { world: ndpr.value }, 'oxide.heavy': { world: 548 }, magnet: { world: 70 } } } as unknown as TurnSummary, r.reports[3]);
     expect(line).toMatch(/NdPr outside China .*output quota of CHN \+\d/);
+    // above 100% (China's persona floods the market to undercut newcomers) it is a push, and it lowers the price
+    const push = { ...quota, decide: ({ view }: { view: { turn: number } }) => (view.turn >= 1 ? { rareEarthOutputPct: 130 } : {}) };
+    const r2 = playGame(content, 1, { ...seats, CHN: push as unknown as Seats['CHN'] }, { turns: 3, ledger: true });
+    const pushed = r2.reports[2].priceWhy!['oxide.light'].world.causes.find((c) => c.cause === 'output push of CHN');
+    expect(pushed, JSON.stringify(r2.reports[2].priceWhy!['oxide.light'].world.causes)).toBeDefined();
+    expect(pushed!.amount).toBeLessThan(0);
   });
 });

@@ -127,7 +127,7 @@ describe('project, deep-sea, track and event news in Japanese', () => {
     expect(projectNewsJa('JPN starts a Minamitorishima deep-sea mud programme (1 unit): the survey first (USD 0.10 bn, 8 quarters, a 64% chance of passing), then trial lift, 350 t/day pilot, commercial system: USD 1.56 bn more, each paid when it starts.')).toBe(
       '日本が南鳥島のレアアース泥の事業を開始（1件）：まず調査（1億ドル、8四半期、成功確率64%）、続いて試験揚泥、日量350 tのパイロット、商業生産システム：さらに15.6億ドル、各段階の開始時に支払う。',
     );
-    expect(projectNewsJa('JPN stops its Minamitorishima deep-sea mud programme P4 during the trial lift, after USD 0.26 bn: no later stage is paid and no capacity comes of it.')).toBe('日本が南鳥島のレアアース泥事業（P4）を試験揚泥の途中で中止：2.6億ドルを支出済み。以後の段階は支払われず、生産能力は得られない。');
+    expect(projectNewsJa('JPN stops its Minamitorishima deep-sea mud programme P4 during the trial lift, after USD 0.26 bn: no later stage is paid and no capacity comes of it.')).toBe('日本が南鳥島のレアアース泥の事業（P4）を試験揚泥の途中で中止：2.6億ドルを支出済み。以後の段階は支払われず、生産能力は得られない。');
     expect(projectNewsJa('JPN starts NdPr separation plant in AUS (1 unit, USD 0.50 bn, 12 quarters).')).toBe('日本がオーストラリアでNdPr分離精製工場に着手（1件、5億ドル、12四半期）。');
     expect(projectNewsJa('NdPr separation plant P9 (JPN in AUS) is complete.')).toBe('日本のNdPr分離精製工場（オーストラリア）が完成。');
     expect(projectNewsJa('NdFeB magnet plant P12 (JPN) is complete: 30% of its capacity now, all of it in 8 quarters.')).toBe('日本のネオジム磁石工場が完成：当初は生産能力の30%、8四半期で全量に達する。');

@@ -1,5 +1,5 @@
 // Built-in agents: status-quo and the generic archetypes (free-trader, protectionist, hawk, tit-for-tat, diversifier).
-import { REGIONS, STAGES, type CountryId, type StageKey } from '../ids.ts';
+import { REGIONS, STAGES, TARIFF_GOODS, type CountryId, type StageKey, type TariffGood } from '../ids.ts';
 import type { CountryView } from '../view.ts';
 import type { CountryOrders } from '../schema.ts';
 import type { Agent } from './types.ts';
@@ -20,17 +20,16 @@ export const freeTrader: Agent = {
 
 type Tariffs = NonNullable<CountryOrders['tariffs']>;
 const PROTECT = { autos: 25, magnets: 25, oxide: 10, ore: 5, other: 20 } as const;
-const GOODS = ['autos', 'magnets', 'oxide', 'ore', 'other'] as const;
 
 /** `floor` on every good from every partner, or the tariff in force where it is higher: a partner's own entry keeps
  * those (a '*' alone wrote the floor over them, so the protectionist US cut its 100% on Chinese cars to 25%). */
-export function tariffsAtLeast(view: CountryView, floor: Readonly<Record<(typeof GOODS)[number], number>>): Tariffs {
+export function tariffsAtLeast(view: CountryView, floor: Readonly<Record<TariffGood, number>>): Tariffs {
   const tariffs: Tariffs = { '*': { ...floor } };
   const now = view.self.policies.tariffs;
   for (const r of REGIONS) {
     if (r === view.country) continue;
-    const higher = GOODS.filter((g) => now[r][g] > floor[g]);
-    if (higher.length) tariffs[r] = Object.fromEntries(GOODS.map((g) => [g, Math.max(floor[g], now[r][g])]));
+    const higher = TARIFF_GOODS.filter((g) => now[r][g] > floor[g]);
+    if (higher.length) tariffs[r] = Object.fromEntries(TARIFF_GOODS.map((g) => [g, Math.max(floor[g], now[r][g])]));
   }
   return tariffs;
 }

@@ -310,7 +310,7 @@ export const STOCKPILE_CAUSE = 'stockpile purchases and releases';
 /** The price ledger of every market: the chain re-cleared with each cause in force lifted in turn. */
 export function pricesWhy(ctx: SupplyContext, chainIn: ChainInput, chain: ChainResult, R: Record<RegionId, RegionState>) {
   const restricting = COUNTRIES.filter((c) => REGIONS.some((p) => p !== c && STAGES.some((s) => R[c].policies.controls[p][s].level !== 'open')));
-  const quotas = COUNTRIES.filter((c) => (R[c].policies.outputPct ?? 100) !== 100);
+  const quotas = COUNTRIES.filter((c) => (R[c].policies.outputPct ?? 100) !== 100).map((c): [RegionId, number] => [c, R[c].policies.outputPct ?? 100]);
   const causes = causesInForce(chainIn, [...restricting], ctx.shocks.length > 0, quotas);
   const Z = () => [0, 0, 0, 0, 0, 0];
   return priceLedger(

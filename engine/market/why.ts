@@ -28,14 +28,15 @@ function seriesOf(c: ChainResult, s: StageKey, worldPriceOf: (p: number[], q: nu
   return { world: worldPriceOf(m.price, m.received), CHN: m.price[CHN] };
 }
 
-/** Which causes are in force this turn: export-control regimes by country, output quotas by country (`quotas`: those
- * whose output policy is not 100%), tariffs on rare earths, hoarding, stockpile trades, events. */
-export function causesInForce(x: ChainInput, restricting: RegionId[], events: boolean, quotas: RegionId[] = []): { name: string; lift: Lift; stockpiles?: boolean }[] {
+/** Which causes are in force this turn: export-control regimes by country, output policies by country (`quotas`: each
+ * country whose output policy is not 100%, with its %), tariffs on rare earths, hoarding, stockpile trades, events. */
+export function causesInForce(x: ChainInput, restricting: RegionId[], events: boolean, quotas: [RegionId, number][] = []): { name: string; lift: Lift; stockpiles?: boolean }[] {
   const out: { name: string; lift: Lift; stockpiles?: boolean }[] = [];
   for (const r of restricting) out.push({ name: `export controls by ${r}`, lift: { controlsBy: [r] } });
   // a production quota cut China's NdPr output by 30% and the price more than doubled, "no control, tariff, hoarding,
   // stockpile trade or event behind it" (an economist's review): named as a cause of its own
-  for (const r of quotas) out.push({ name: `output quota of ${r}`, lift: { quotasBy: [r] } });
+  // (an output policy above 100%, a dominant producer flooding the market, is a push, not a quota)
+  for (const [r, pct] of quotas) out.push({ name: `${pct < 100 ? 'output quota' : 'output push'} of ${r}`, lift: { quotasBy: [r] } });
   let tariffs = false;
   for (const s of STAGES) for (const row of x.tariff[s]) for (const t of row) if (t > 0) tariffs = true;
   if (tariffs) out.push({ name: 'tariffs on rare earths', lift: { tariffs: true } });

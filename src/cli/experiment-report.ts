@@ -31,7 +31,7 @@ const LABEL: Record<Key, string> = {
 const COLOURS = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 /** A level in a table cell: hundredths under 1,000, whole units with thousands marked above ("324,429" vehicles a
  * quarter, not "324428.74": the hundredths of a count that large are noise in the model's figures). */
-const level = (x: number) => (Math.abs(x) < 1000 ? x.toFixed(2) : Math.round(x).toLocaleString('en-US'));
+const level = (x: number) => (Math.abs(Math.round(x * 100) / 100) < 1000 ? x.toFixed(2) : Math.round(x).toLocaleString('en-US'));
 /** A signed figure; one that rounds to zero is "0.00" (it read "-0.00" and "+0.00" side by side). */
 const f = (x: number, d = 2) => (Math.abs(x) < 0.5 * 10 ** -d ? (0).toFixed(d) : (x > 0 ? '+' : '') + x.toFixed(d));
 const ci = (v: { mean: number; lo: number; hi: number }, d = 2) => `${f(v.mean, d)} [${f(v.lo, d)}, ${f(v.hi, d)}]`;
@@ -80,7 +80,7 @@ export interface SeatScale {
   gdpPoints: number;
 }
 /** The objectives in words, for the split of Japan's score. */
-const OBJECTIVE_WORDS: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'supply independence', environment: 'environment' };
+export const OBJECTIVE_WORDS: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'supply independence', environment: 'environment' };
 
 /** Where a strategy's score against standing still comes from: each objective's part, seed by seed against the status
  * quo's game (the score's yardstick), the larger first, those under 0.005 points left out (an analyst read the hub's

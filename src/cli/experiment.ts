@@ -213,7 +213,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const plan = new ExperimentPlan(ex, seeds, ids);
   // --resume with no journal beside results of this very run (a job retried after it had ended): said, and nothing
   // played or rewritten (it played the whole experiment again)
-  if (o.resume && !existsSync(journal) && finishedExperiment(join(out, `${ex.id}.json`), ex, content.hash, seeds, ids)) {
+  if (o.resume && !existsSync(journal) && finishedExperiment(join(out, `${ex.id}.json`), ex, content.hash, seeds, ids, plan.scripts)) {
     process.stderr.write(`gambit: --resume: ${join(out, `${ex.id}.json`)} already holds every game of this experiment (${ids.join(', ')}; ${n} seeds); nothing to play (--fresh plays it again)\n`);
     return 0;
   }
@@ -262,7 +262,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   // the seat's name and what 1% of its GDP is worth in points, for the report's split of the score (kept in the file,
   // so `gambit report` writes the same page without the content)
   const scale = { name: content.countries.regions[ex.seat as CountryId].name ?? ex.seat, gdpPoints: gdpPercentPoints(content, ex.seat as CountryId) };
-  const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, engineVersion: ENGINE_VERSION, seatScale: scale, seeds, rows }, null, 1) + '\n';
+  const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, engineVersion: ENGINE_VERSION, scripts: plan.scripts, seatScale: scale, seeds, rows }, null, 1) + '\n';
   const before = earlierFile(join(out, `${ex.id}.json`), json);
   writeFileAtomic(join(out, `${ex.id}.json`), json);
   writeFileAtomic(join(out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
@@ -287,14 +287,14 @@ interface ExperimentIdentity {
   units: number;
 }
 
-/** Whether `file` holds this run's results: the same definition, content, engine, seeds, and a row for every strategy
- * against every opponent set asked for on every seed. Anything else, or a file that cannot be read, says no (the run
- * then goes on as before). */
-function finishedExperiment(file: string, ex: Experiment, contentHash: string, seeds: number[], ids: string[]): boolean {
-  if (!existsSync(file)) return false;
+/** Whether `file` holds this run's results, its CSV and report beside it: the same definition, content, engine, scripts
+ * (by their contents' hashes) and seeds, and a row for every strategy against every opponent set asked for on every
+ * seed. Anything else, or a file that cannot be read, says no (the run then goes on as before). */
+function finishedExperiment(file: string, ex: Experiment, contentHash: string, seeds: number[], ids: string[], scripts: Record<string, string>): boolean {
+  if (!existsSync(file) || !existsSync(file.replace(/\.json$/, '.csv')) || !existsSync(join(dirname(file), 'report.html'))) return false;
   try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as { experiment?: unknown; contentHash?: unknown; engineVersion?: unknown; seeds?: unknown; rows?: { strategy: string; opponents: string; seed: number }[] };
-    if (hashValue(r.experiment ?? null) !== hashValue(ex) || r.contentHash !== contentHash || r.engineVersion !== ENGINE_VERSION || hashValue(r.seeds ?? null) !== hashValue(seeds) || !Array.isArray(r.rows)) return false;
+    const r = JSON.parse(readFileSync(file, 'utf8')) as { experiment?: unknown; contentHash?: unknown; engineVersion?: unknown; scripts?: unknown; seeds?: unknown; rows?: { strategy: string; opponents: string; seed: number }[] };
+    if (hashValue(r.experiment ?? null) !== hashValue(ex) || r.contentHash !== contentHash || r.engineVersion !== ENGINE_VERSION || hashValue(r.scripts ?? null) !== hashValue(scripts) || hashValue(r.seeds ?? null) !== hashValue(seeds) || !Array.isArray(r.rows)) return false;
     const have = new Set(r.rows.map((x) => `${x.strategy}|${x.opponents}|${x.seed}`));
     return have.size === r.rows.length && r.rows.length === ex.strategies.length * ids.length * seeds.length && ex.strategies.every((st) => ids.every((op) => seeds.every((k) => have.has(`${st.id}|${op}|${k}`))));
   } catch {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { OBJECTIVES } from '../../engine/index.ts';
 import { countryColour, dotIntervals, esc, fx, htmlTable, pct } from './report-svg.ts';
+import { OBJECTIVE_WORDS } from './experiment-report.ts'; // the objectives in words, as column heads too
 import { plural } from './table.ts';
 
 const nn = z.number().nullable();
@@ -13,9 +14,6 @@ export const ForkSchema = z.object({
   results: z.array(z.object({ country: z.string(), meanDiff: z.number(), sd: z.number(), ci95: z.tuple([nn, nn]), shareBetter: z.number(), gdpDiffPct: z.number(), min: z.number(), max: z.number(), meanDiffBy: z.record(z.string(), z.number()).optional() })).min(1),
 });
 export type Fork = z.infer<typeof ForkSchema>;
-
-/** The objectives as a column head says them (the fork's own table abbreviates them). */
-const OBJECTIVE_HEAD: Record<string, string> = { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'supply independence', environment: 'environment' };
 
 const p = (s: string) => `<p>${s}</p>`;
 const b = (s: string) => `<b>${esc(s)}</b>`;
@@ -34,7 +32,7 @@ export function forkHtml(forks: { file: string; data: Fork }[]): string {
     }));
     H.push(htmlTable(['country', 'mean difference', '95% interval of the mean', 'runs better', 'lowest', 'highest', 'GDP at end'], f.results.map((r) => [b(r.country), fx(r.meanDiff, 2, true), r.ci95[0] === null || r.ci95[1] === null ? 'n/a' : `${fx(r.ci95[0], 2, true)} to ${fx(r.ci95[1], 2, true)}`, pct(r.shareBetter), fx(r.min, 2, true), fx(r.max, 2, true), `${fx(r.gdpDiffPct, 2, true)}%`]), { num: [false, true, true, true, true, true, true] }));
     if (f.results.every((r) => r.meanDiffBy))
-      H.push(htmlTable(['country', 'mean difference', ...OBJECTIVES.map((k) => esc(OBJECTIVE_HEAD[k] ?? k))], f.results.map((r) => [b(r.country), fx(r.meanDiff, 2, true), ...OBJECTIVES.map((k) => fx(r.meanDiffBy![k] ?? 0, 2, true))]), { num: [false, ...OBJECTIVES.map(() => true), true], cls: 'wrap-head', caption: 'The mean difference split by objective, points: what each country gains or loses on (the parts add up to the mean, to rounding).' }));
+      H.push(htmlTable(['country', 'mean difference', ...OBJECTIVES.map((k) => esc(OBJECTIVE_WORDS[k] ?? k))], f.results.map((r) => [b(r.country), fx(r.meanDiff, 2, true), ...OBJECTIVES.map((k) => fx(r.meanDiffBy![k] ?? 0, 2, true))]), { num: [false, ...OBJECTIVES.map(() => true), true], cls: 'wrap-head', caption: 'The mean difference split by objective, points: what each country gains or loses on (the parts add up to the mean, to rounding).' }));
     else H.push(p('This fork’s file has no split by objective (written before <code>gambit fork</code> kept one): run the fork again to see it.'));
   }
   return H.join('\n');

@@ -8,7 +8,7 @@ import { h, trapFocus } from './dom.ts';
 import { quartersOf, scoreThisTurn } from './score.ts';
 import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
-import { colon, comma, countryIn, countryName, paren, stageName } from './labels.ts';
+import { colon, comma, countryIn, countryName, countryOwn, paren, stageName } from './labels.ts';
 import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero } from './ledger.ts';
 import { plainTerms } from './plain-terms.ts';
@@ -21,8 +21,8 @@ const plain = (n: string): string => plainTerms(plainNews(n));
 function priceCause(c: string, amount: number): string {
   const m = /^export controls by (\w{3})$/.exec(c);
   if (m) return t('price.controlsBy', { who: countryIn(m[1]!) });
-  const q = /^output quota of (\w{3})$/.exec(c);
-  if (q) return t('price.quotaOf', { who: countryIn(q[1]!) });
+  const q = /^output (quota|push) of (\w{3})$/.exec(c);
+  if (q) return t(q[1] === 'quota' ? 'price.quotaOf' : 'price.pushOf', { whose: countryOwn(q[2]!) });
   const k = { 'tariffs on rare earths': 'tariffs', hoarding: 'hoarding', 'stockpile purchases and releases': 'stockpiles', 'interaction of these causes': amount < 0 ? 'overlap' : 'reinforce', "this turn's events": 'events' }[c];
   return k ? t(`price.${k}`) : c.replace(/\b(AUS|CHN|JPN|MYS|USA|ROW)\b/g, (x) => countryIn(x));
 }

@@ -114,7 +114,7 @@ export function projectNewsJa(line: string): string | null {
   m = new RegExp(`^${LABEL} (P\\d+) \\(${C}\\) has failed: the money is spent and no capacity comes of it\\.$`).exec(line);
   if (m) return `${countryName(m[3]!)}の${label(m[1]!)}は失敗：資金は使われ、生産能力は得られない。`;
   m = new RegExp(`^${C} stops its ${LABEL} programme (P\\d+) (?:before the ${STAGE} starts|during the ${STAGE}), after USD ([\\d.]+) bn: no later stage is paid and no capacity comes of it\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が${label(m[2]!)}事業（${m[3]}）を${m[4] ? `${stage(m[4])}の開始前に` : `${stage(m[5]!)}の途中で`}中止：${usdJa(m[6]!)}を支出済み。以後の段階は支払われず、生産能力は得られない。`;
+  if (m) return `${countryName(m[1]!)}が${label(m[2]!)}の事業（${m[3]}）を${m[4] ? `${stage(m[4])}の開始前に` : `${stage(m[5]!)}の途中で`}中止：${usdJa(m[6]!)}を支出済み。以後の段階は支払われず、生産能力は得られない。`;
   m = new RegExp(`^${C}'s ${LABEL} programme (P\\d+): (.+)$`).exec(line);
   if (m) return `${countryName(m[1]!)}の${label(m[2]!)}事業：${mudJa(m[4]!)}`;
   m = new RegExp(`^${C}'s deep-sea mud lifting is suspended for (\\d+) turns?: environmental monitoring finds damage beyond the permitted area after ([\\d.]+) points of cumulative seabed damage \\(the chance was (\\d+)% this turn\\)\\. Seabed work in an EEZ must meet rules no less effective than international ones \\(UNCLOS Art\\. 208\\), and calls for a moratorium on deep-sea mining keep the licence under pressure\\.$`).exec(line);

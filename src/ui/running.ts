@@ -19,14 +19,17 @@ function mudWaiting(p: Project, types: ProjectInfo[], view: CountryView, draft: 
   return cost === null ? t('panel.mudWaiting') : t('notes.mudNeeds', { cost: money(cost), left: money(Math.max(0, budget - draftCost(draft, types, view))) });
 }
 
-/** What a deep-sea programme's stages not yet paid would cost (the one waiting for budget, if any, and the later ones),
- * USD bn: what stopping it saves, a retry aside. Null when the type's stage costs are not known. */
+/** What a deep-sea programme's stages not yet paid would cost (the one waiting for budget, at a retry's share when it
+ * is a retry, and the later ones), USD bn: what stopping it saves, retries to come aside. Null when the type's stage
+ * costs are not known. */
 export function mudUnpaid(p: Project, types: ProjectInfo[]): number | null {
   const m = types.find((x) => x.type === p.type)?.mud;
   if (!m || !p.mud) return null;
-  const from = p.mud.waiting ? p.mud.stage : p.mud.stage + 1;
-  return m.stageCostUsdBn.slice(from).reduce((a, b) => a + b, 0) * p.units;
+  const waiting = p.mud.waiting ? (m.stageCostUsdBn[p.mud.stage] ?? 0) * (p.mud.attempt > 1 ? m.retryCostShare : 1) : 0;
+  return (waiting + m.stageCostUsdBn.slice(p.mud.stage + 1).reduce((a, b) => a + b, 0)) * p.units;
 }
+
+const label = (p: Project, types: ProjectInfo[]) => projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type);
 
 /** The button that stops a deep-sea programme at End turn (or takes the stop back), and what stopping means. */
 function stopButton(p: Project, types: ProjectInfo[], draft: Draft, changed: Changed): HTMLElement {
@@ -40,11 +43,15 @@ function stopButton(p: Project, types: ProjectInfo[], draft: Draft, changed: Cha
     } else draft.stopProgrammes = [...rest, p.id];
     changed();
   };
+  // an action button whose words say what it does now (not a toggle: a toggle's name must not change), named with the
+  // programme's label and described by the note beside it
+  const name = `${label(p, types)} ${p.id}`;
+  const key = stopping ? (unpaid === 0 ? 'panel.stopsAtEndNothing' : 'panel.stopsAtEnd') : unpaid === 0 ? 'panel.stopMeansNothing' : 'panel.stopMeans';
   return h(
     'div',
     { class: 'row wrap' },
-    h('button', { type: 'button', 'data-testid': `stop-${p.id}`, 'aria-pressed': String(stopping), onclick: toggle }, t(stopping ? 'panel.keepProgramme' : 'panel.stopProgramme')),
-    h('span', { class: stopping ? 'hint over-budget' : 'hint', 'data-testid': `stop-note-${p.id}` }, t(stopping ? 'panel.stopsAtEnd' : 'panel.stopMeans', { spent: money(p.costUsdBn), unpaid: unpaid === null ? '?' : money(unpaid) })),
+    h('button', { type: 'button', 'data-testid': `stop-${p.id}`, 'aria-label': `${t(stopping ? 'panel.keepProgramme' : 'panel.stopProgramme')}: ${name}`, 'aria-describedby': `stop-note-${p.id}`, onclick: toggle }, t(stopping ? 'panel.keepProgramme' : 'panel.stopProgramme')),
+    h('span', { id: `stop-note-${p.id}`, class: stopping ? 'hint over-budget' : 'hint', 'data-testid': `stop-note-${p.id}` }, t(key, { spent: money(p.costUsdBn), unpaid: unpaid === null ? '?' : money(unpaid) })),
   );
 }
 
@@ -58,15 +65,14 @@ export function runningList(view: CountryView, types: ProjectInfo[], draft: Draf
     const left = r ? rampQuartersLeft(r, view.quartersPerTurn, view.turn - p.doneTurn!) : 0;
     return r && left > 0 ? [{ p, share: rampShare(r, view.quartersPerTurn, view.turn - p.doneTurn!), left }] : [];
   });
-  const label = (p: Project) => projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type);
   const colon = lang() === 'ja' ? '：' : ': ';
-  const rampItems = ramping.map(({ p, share, left }) => h('li', { 'data-testid': `ramping-${p.id}` }, `${label(p)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${colon}${t('panel.rampingUp', { pct: Math.round(share * 100), count: left })}`, h('progress', { max: 1, value: share })));
+  const rampItems = ramping.map(({ p, share, left }) => h('li', { 'data-testid': `ramping-${p.id}` }, `${label(p, types)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${colon}${t('panel.rampingUp', { pct: Math.round(share * 100), count: left })}`, h('progress', { max: 1, value: share })));
   if (!running.length && !rampItems.length) return h('p', { class: 'hint' }, t('panel.none'));
   const items = running.map((p) =>
     h(
       'li',
       { 'data-testid': `running-${p.id}` },
-      `${label(p)}${p.host !== me ? t('panel.hostedIn', { where: countryIn(p.host) }) : ''}${mudNow(p)}${colon}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`,
+      `${label(p, types)}${p.host !== me ? t('panel.hostedIn', { where: countryIn(p.host) }) : ''}${mudNow(p)}${colon}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`,
       h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) }),
       p.mud && !over ? stopButton(p, types, draft, changed) : '',
     ),

@@ -106,6 +106,8 @@ export const en = {
     keepProgramme: 'Keep it going',
     stopMeans: '{{spent}} spent so far; the stages not yet paid cost {{unpaid}} more.',
     stopsAtEnd: 'Stops at End turn: the {{unpaid}} of stages not yet paid is saved, the {{spent}} spent is lost, and no capacity comes of it.',
+    stopMeansNothing: '{{spent}} spent so far; every stage is paid for, so stopping now saves nothing.',
+    stopsAtEndNothing: 'Stops at End turn: every stage is paid for, so nothing is saved; the {{spent}} spent is lost, and no capacity comes of it.',
     hostedIn: ' in {{where}}',
     quartersLeft_one: '{{count}} quarter left',
     quartersLeft_other: '{{count}} quarters left',
