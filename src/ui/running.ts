@@ -11,11 +11,17 @@ import type { Changed, Draft } from './panel-common.ts';
 
 type Project = CountryView['projects'][number];
 
-/** A deep-sea stage paused for budget: what it needs to start (engine/deepsea.ts stageCost) and what is left of this
- * turn's budget after the drafted orders (the stage starts at the turn's end if that covers it). */
-function mudWaiting(p: Project, types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string {
+/** The cost of a programme's current stage, all units, at a retry's share when it is a retry (engine/deepsea.ts
+ * stageCost), USD bn; null when the type's stage costs are not known. */
+function currentStageCost(p: Project, types: ProjectInfo[]): number | null {
   const m = types.find((x) => x.type === p.type)?.mud;
-  const cost = m && p.mud ? (m.stageCostUsdBn[p.mud.stage] ?? 0) * p.units * (p.mud.attempt > 1 ? m.retryCostShare : 1) : null;
+  return m && p.mud ? (m.stageCostUsdBn[p.mud.stage] ?? 0) * p.units * (p.mud.attempt > 1 ? m.retryCostShare : 1) : null;
+}
+
+/** A deep-sea stage paused for budget: what it needs to start and what is left of this turn's budget after the drafted
+ * orders (the stage starts at the turn's end if that covers it). */
+function mudWaiting(p: Project, types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string {
+  const cost = currentStageCost(p, types);
   return cost === null ? t('panel.mudWaiting') : t('notes.mudNeeds', { cost: money(cost), left: money(Math.max(0, budget - draftCost(draft, types, view))) });
 }
 
@@ -24,9 +30,9 @@ function mudWaiting(p: Project, types: ProjectInfo[], view: CountryView, draft: 
  * costs are not known. */
 export function mudUnpaid(p: Project, types: ProjectInfo[]): number | null {
   const m = types.find((x) => x.type === p.type)?.mud;
-  if (!m || !p.mud) return null;
-  const waiting = p.mud.waiting ? (m.stageCostUsdBn[p.mud.stage] ?? 0) * (p.mud.attempt > 1 ? m.retryCostShare : 1) : 0;
-  return (waiting + m.stageCostUsdBn.slice(p.mud.stage + 1).reduce((a, b) => a + b, 0)) * p.units;
+  const now = currentStageCost(p, types);
+  if (!m || !p.mud || now === null) return null;
+  return (p.mud.waiting ? now : 0) + m.stageCostUsdBn.slice(p.mud.stage + 1).reduce((a, b) => a + b, 0) * p.units;
 }
 
 const label = (p: Project, types: ProjectInfo[]) => projectLabel(p.type, types.find((x) => x.type === p.type)?.label ?? p.type);
