@@ -1,8 +1,8 @@
 // Cars (Armington), other-goods trade, GDP, approval, environment, defense and security, tension: the formulas, as plain functions.
-import { COUNTRIES, REGIONS, type CountryId, type ObjectiveKey, type RegionId } from './ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, tariffGoodOf, type CountryId, type ObjectiveKey, type RegionId, type TariffGood } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Derived } from './derived.ts';
-import type { Policies, RegionState } from './state.ts';
+import type { GameState, Policies, RegionState, TariffWeights } from './state.ts';
 import { log, pow } from './detmath.ts';
 
 /** Delivered price of a car from o in market d, relative to a home-built car. */
@@ -27,10 +27,12 @@ export function tariffFrac(pol: Policies, partner: RegionId, good: keyof Policie
   return pol.tariffs[partner][good] / 100;
 }
 
-/** Mean tariff (points) one country puts on another over the five goods. */
-export function meanTariff(pol: Policies, partner: RegionId): number {
+/** The trade-weighted mean tariff (points) one country puts on another: its five lines weighted by what the partner
+ * shipped it on each at the start (state.tariffWeights, tradeWeightsAt). A tariff on goods the partner does not sell
+ * weighs nothing; a uniform tariff is its own mean. */
+export function meanTariff(pol: Policies, partner: RegionId, w: Record<TariffGood, number>): number {
   const t = pol.tariffs[partner];
-  return (t.autos + t.magnets + t.oxide + t.ore + t.other) / 5;
+  return t.autos * w.autos + t.magnets * w.magnets + t.oxide * w.oxide + t.ore * w.ore + t.other * w.other;
 }
 
 /** Other-goods trade target, USD bn / yr, from s to d. */
@@ -112,10 +114,37 @@ export function independenceOf(dv: Derived, r: number, importShare: Record<Regio
   return 1 - fromRivals;
 }
 
+/**
+ * The tariff weights at the start, [importer][exporter]: the value of each tariff line in what the exporter ships the
+ * importer, as shares summing to 1 (the WTO's trade-weighted average tariff), from the opening's flows: rare earths at
+ * the importer's price (flows in t a turn, prices USD/kg), cars at `carValue` USD each (car flows a turn), other goods
+ * in USD bn a year. A pair with no trade at all weighs the five lines alike.
+ */
+export function tradeWeightsAt(s: Pick<GameState, 'flows' | 'prices' | 'carFlows' | 'otherTrade' | 'quartersPerTurn'>, carValue: number): TariffWeights {
+  const perYear = 4 / s.quartersPerTurn;
+  const out = {} as TariffWeights;
+  for (const a of COUNTRIES) {
+    out[a] = {} as TariffWeights[CountryId];
+    for (const b of COUNTRIES) {
+      const v: Record<TariffGood, number> = { autos: 0, magnets: 0, oxide: 0, ore: 0, other: 0 };
+      if (a !== b) {
+        for (const st of STAGES) v[tariffGoodOf(st)] += (s.flows[st][b][a] * 1000 * s.prices[st][a] * perYear) / 1e9;
+        v.autos = (s.carFlows[b][a] * carValue * perYear) / 1e9;
+        v.other = s.otherTrade[b][a];
+      }
+      let sum = 0;
+      for (const g of TARIFF_GOODS) sum += v[g];
+      for (const g of TARIFF_GOODS) v[g] = sum > 0 ? v[g] / sum : 1 / TARIFF_GOODS.length;
+      out[a][b] = v;
+    }
+  }
+  return out;
+}
+
 /** Tension target between a and b from standing policies, relative to the start. */
-export function tensionPolicyTerm(content: Content, pa: Policies, pb: Policies, a: CountryId, b: CountryId, defA0: number, defB0: number, rivals: boolean): number {
+export function tensionPolicyTerm(content: Content, pa: Policies, pb: Policies, a: CountryId, b: CountryId, defA0: number, defB0: number, rivals: boolean, w: TariffWeights): number {
   const dip = content.rules.diplomacy;
-  let t = dip.tariffTension * (meanTariff(pa, b) + meanTariff(pb, a));
+  let t = dip.tariffTension * (meanTariff(pa, b, w[a][b]) + meanTariff(pb, a, w[b][a]));
   t = addControlTension(t, dip, pa.controls[b]);
   t = addControlTension(t, dip, pb.controls[a]);
   if (rivals) t += dip.buildupTension * (Math.max(0, pa.defensePct - defA0) + Math.max(0, pb.defensePct - defB0));

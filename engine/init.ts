@@ -15,7 +15,7 @@ import { lanesFor } from './lanes.ts';
 import { derive } from './derived.ts';
 import { NR } from './market/spe.ts';
 import { reValue, avgOtherTariffOf, carTariffRevenue } from './macro.ts';
-import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm } from './economy.ts';
+import { objectiveIndex, pollutionAdded, securityIndex, securityInputs, tensionPolicyTerm, tradeWeightsAt } from './economy.ts';
 import { pow } from './detmath.ts';
 import { cloneLike, cloneTree, copierOf } from './clone.ts';
 
@@ -214,7 +214,8 @@ function openingState(content: Content): GameState {
       otherTrade[REGIONS[o]][REGIONS[d]] = dv.otherBase[o][d];
     }
   }
-  // tension and trust
+  // tension and trust; tariffs weigh in tension by the trade they tax at the start
+  const tariffWeights = tradeWeightsAt({ flows, prices, carFlows, otherTrade, quartersPerTurn: q }, content.goods.autos.exportValueUsd);
   const tension = {} as GameState['tension'];
   const tensionBase = {} as GameState['tensionBase'];
   const trust = {} as GameState['trust'];
@@ -235,7 +236,7 @@ function openingState(content: Content): GameState {
       const given = sc.tension.find((t) => (t.a === A && t.b === B) || (t.a === B && t.b === A));
       const t0 = given ? given.value : sc.baselineTension;
       const rivals = content.countries.regions[A].rivals.includes(B) || content.countries.regions[B].rivals.includes(A);
-      const term = tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals);
+      const term = tensionPolicyTerm(content, R[A].policies, R[B].policies, A, B, R[A].ref.defensePct, R[B].ref.defensePct, rivals, tariffWeights);
       const activeDeals = sc.deals.filter((d) => (d.a === A && d.b === B) || (d.a === B && d.b === A)).length;
       tension[A][B] = tension[B][A] = t0;
       tensionBase[A][B] = tensionBase[B][A] = t0 - term + content.rules.diplomacy.dealRelief * activeDeals;
@@ -342,6 +343,7 @@ function openingState(content: Content): GameState {
     otherTradeRef: structuredClone(otherTrade),
     pipeline: [],
     tensionBase,
+    tariffWeights,
     market,
   };
 }

@@ -22,6 +22,8 @@ export interface TrackWorld {
   gdp: (c: CountryId) => number;
   policies: (c: CountryId) => Policies;
   deals: readonly Deal[];
+  /** the tariff lines' weights at the start (state.tariffWeights) */
+  tariffWeights: GameState['tariffWeights'];
 }
 
 const R = REGIONS.length;
@@ -167,11 +169,11 @@ export function chinaSqueezes(content: Content, pol: Policies): boolean {
   });
 }
 
-/** The US's mean tariff on China (five goods) above its start, points. */
-export function usTariffRise(content: Content, pol: Policies): number {
+/** The US's trade-weighted mean tariff on China (economy.ts meanTariff, weights `w`) above its start, points. */
+export function usTariffRise(content: Content, pol: Policies, w: GameState['tariffWeights']['USA']['CHN']): number {
   let s = 0;
-  for (const g of TARIFF_GOODS) s += pol.tariffs.CHN[g] - startTariffOf(content, 'USA', 'CHN', g);
-  return s / TARIFF_GOODS.length;
+  for (const g of TARIFF_GOODS) s += (pol.tariffs.CHN[g] - startTariffOf(content, 'USA', 'CHN', g)) * w[g];
+  return s;
 }
 
 /** A truce between the two: China keeps exports to the US open, the US caps its tariff on China's other goods. */
@@ -235,7 +237,7 @@ export function readTrack(content: Content, w: TrackWorld, shares: { china: numb
 function phaseOf(content: Content, w: TrackWorld): Phase {
   const truce = w.deals.find((d) => d.status === 'active' && isTruce(d));
   if (truce) return truce.termTurns > content.rules.leverage.truceTurns ? 'deal' : 'truce';
-  if (chinaSqueezes(content, w.policies('CHN')) || usTariffRise(content, w.policies('USA')) > content.rules.leverage.escalationTrigger) return 'escalation';
+  if (chinaSqueezes(content, w.policies('CHN')) || usTariffRise(content, w.policies('USA'), w.tariffWeights.USA.CHN) > content.rules.leverage.escalationTrigger) return 'escalation';
   return 'calm';
 }
 

@@ -49,7 +49,7 @@ export function tensionParts(x: SecurityLedgerInput, a: CountryId, b: CountryId,
   const out: { cause: string; amount: number }[] = [];
   let u = was;
   const step = (cause: string) => {
-    const v = pairTension(content, state.quartersPerTurn, A, B, was, state.tensionBase[A][B], pol[A], pol[B], R[A].ref.defensePct, R[B].ref.defensePct, rivals, deals, instant, breaches);
+    const v = pairTension(content, state.quartersPerTurn, A, B, was, state.tensionBase[A][B], pol[A], pol[B], R[A].ref.defensePct, R[B].ref.defensePct, rivals, deals, instant, breaches, state.tariffWeights);
     out.push({ cause, amount: v - u });
     u = v;
   };

@@ -202,11 +202,17 @@ export interface GameState {
   pipeline: { due: number; region: RegionId; stage: StageKey; tonnes: number }[];
   /** tension each pair would settle at with no policies in force (derived at the start) */
   tensionBase: Record<CountryId, Record<CountryId, number>>;
+  /** tariffWeights[a][b]: the share of each tariff line in what b shipped a at the start (value, summing to 1), the
+   * weights of a's trade-weighted mean tariff on b (economy.ts meanTariff); fixed at the start */
+  tariffWeights: TariffWeights;
   /** the rare-earth markets' own state (engine/market/) */
   market: MarketState;
   /** the US-China leverage track after the last turn (engine/leverage.ts); absent before the first turn */
   track?: TrackState;
 }
+
+/** The share of each tariff line in one country's imports from another at the start, [importer][exporter]. */
+export type TariffWeights = Record<CountryId, Record<CountryId, Record<TariffGood, number>>>;
 
 /** The US-China track: each side's stake in escalation, the bargaining balance and the phase (engine/leverage.ts). */
 export interface TrackState {

@@ -1,7 +1,7 @@
 // Tension between each pair of countries after a turn's policies, deals, events and breaches (the economy step's, macro.ts).
 import { COUNTRIES, type CountryId } from './ids.ts';
 import type { Content } from './content.ts';
-import type { Deal, GameState, Policies, Shock } from './state.ts';
+import type { Deal, GameState, Policies, Shock, TariffWeights } from './state.ts';
 import type { EconomyInput } from './macro.ts';
 import { tensionPolicyTerm } from './economy.ts';
 
@@ -23,7 +23,7 @@ export function tensionStep(x: EconomyInput): GameState['tension'] {
     for (let bi = ai + 1; bi < NC; bi++) {
       const B = COUNTRIES[bi];
       const RB = R[B];
-      const u = pairTension(content, q, A, B, wasA[B], baseA[B], RA.policies, RB.policies, RA.ref.defensePct, RB.ref.defensePct, rivalPair[ai * NC + bi] === 1, x.deals, instant, x.breaches);
+      const u = pairTension(content, q, A, B, wasA[B], baseA[B], RA.policies, RB.policies, RA.ref.defensePct, RB.ref.defensePct, rivalPair[ai * NC + bi] === 1, x.deals, instant, x.breaches, state.tariffWeights);
       const t = Math.min(100, Math.max(0, u));
       T[ai * NC + bi] = t;
       T[bi * NC + ai] = t;
@@ -39,9 +39,9 @@ export function tensionStep(x: EconomyInput): GameState['tension'] {
  * (the pair's base, tensionPolicyTerm, less dealRelief a deal), plus the turn's tension events and broken deals. The
  * security ledger (security-ledger.ts tensionParts) evaluates it with one cause changed after another.
  */
-export function pairTension(content: Content, q: number, A: CountryId, B: CountryId, was: number, base: number, pa: Policies, pb: Policies, defA0: number, defB0: number, rivals: boolean, deals: readonly Deal[], instant: readonly Shock[], breaches: readonly { breaker: CountryId; victim: CountryId }[]): number {
+export function pairTension(content: Content, q: number, A: CountryId, B: CountryId, was: number, base: number, pa: Policies, pb: Policies, defA0: number, defB0: number, rivals: boolean, deals: readonly Deal[], instant: readonly Shock[], breaches: readonly { breaker: CountryId; victim: CountryId }[], w: TariffWeights): number {
   const dip = content.rules.diplomacy;
-  let target = base + tensionPolicyTerm(content, pa, pb, A, B, defA0, defB0, rivals);
+  let target = base + tensionPolicyTerm(content, pa, pb, A, B, defA0, defB0, rivals, w);
   for (const d of deals) if (d.status === 'active' && ((d.from === A && d.to === B) || (d.from === B && d.to === A))) target -= dip.dealRelief;
   let t = was + dip.tensionDecay * q * (target - was);
   for (const e of instant) if (e.effect.kind === 'tension' && ((e.effect.a === A && e.effect.b === B) || (e.effect.a === B && e.effect.b === A))) t += e.effect.delta;

@@ -244,7 +244,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   const tensionNow = full && opts.ledger !== false ? copyTension(econ.tension) : econ.tension;
   leakConsequences(content, chain, econ.tension, told);
   // the US-China leverage track: each side's stake in escalation, the bargaining balance, the phase (leverage.ts)
-  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals }, told);
+  const track = trackStep(content, state.track, turn, { flows, transship: market.transship, gdp: (c) => R[c].gdp, policies: (c) => R[c].policies, deals: dealStep.deals, tariffWeights: state.tariffWeights }, told);
   // 10. private response to prices, for next turn
   const pipeline = proj.pipeline;
   const markets = {} as TurnReport['markets'];
@@ -311,6 +311,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
     otherTradeRef: econ.otherTradeRef,
     pipeline,
     tensionBase: state.tensionBase,
+    tariffWeights: state.tariffWeights,
     market,
     track,
   };

@@ -22,6 +22,8 @@ export interface CountryView {
   flows: GameState['flows'];
   carFlows: GameState['carFlows'];
   tension: GameState['tension'];
+  /** the tariff lines' weights in the trade-weighted mean tariff, [importer][exporter], fixed at the start (public) */
+  tariffWeights: GameState['tariffWeights'];
   /** this country's trust in each other country */
   trust: Record<CountryId, number>;
   /** deals this country is party to, and every active deal */
@@ -75,6 +77,7 @@ export function viewFor(state: GameState, country: CountryId, shared?: Partial<R
     flows: state.flows,
     carFlows: state.carFlows,
     tension: state.tension,
+    tariffWeights: state.tariffWeights,
     trust: state.trust[country],
     deals,
     projects: state.projects,
@@ -273,6 +276,7 @@ export function beliefState(content: Content, view: CountryView, rngSeed: string
     otherTradeRef: estimateOtherTrade(content),
     pipeline: [],
     tensionBase,
+    tariffWeights: view.tariffWeights,
     market: view.market,
     ...(view.track ? { track: view.track } : {}),
   };

@@ -41,7 +41,7 @@ function run(seed: number, hub: boolean, turns: number) {
 describe('the leverage reading', () => {
   it('the Nash concession is worth to China half the difference of the two sides\' costs of escalation', () => {
     const s = createGame(content, 1);
-    const w: TrackWorld = { flows: s.flows, transship: s.market.transship, gdp: (c) => s.regions[c].gdp, policies: (c) => s.regions[c].policies, deals: s.deals };
+    const w: TrackWorld = { flows: s.flows, transship: s.market.transship, gdp: (c) => s.regions[c].gdp, policies: (c) => s.regions[c].policies, deals: s.deals, tariffWeights: s.tariffWeights };
     for (const china of [0.2, 0.5, 0.8]) {
       const r = readTrack(content, w, { china, japan: 0.1 });
       const L = content.rules.leverage;

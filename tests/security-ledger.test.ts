@@ -49,24 +49,24 @@ describe('the security ledger', () => {
     // turn 6: its index was computed before the leak raised tension
     expect(t6.headlines.AUS.security.causes.map((x) => x.cause)).not.toContain("tension with CHN: leaks of CHN's goods through AUS found last turn");
     const led = t7.headlines.AUS.security;
-    expect(led.change).toBeCloseTo(-1.737, 4);
+    expect(led.change).toBeCloseTo(-1.7405, 4);
     const pinned = Object.fromEntries(led.causes.map((x) => [x.cause, Math.round(x.amount * 1e4) / 1e4]));
     expect(pinned).toEqual({
-      "tension with CHN: leaks of CHN's goods through AUS found last turn": -2.4558,
-      'tension with CHN: settling': 0.7795,
+      "tension with CHN: leaks of CHN's goods through AUS found last turn": -2.4609,
+      'tension with CHN: settling': 0.7807,
       // no "allies' commitment (trust)" (-0.37 here before): allies' trust no longer fades with nothing done
-      "rivals' capability": -0.1057,
-      other: 0.0449,
+      "rivals' capability": -0.106,
+      other: 0.0457,
     });
   });
 
-  it("names a leak by whose goods went through whom, for China too (persona, seed 4: China finds its magnets going through the US in turn 15)", () => {
-    const reports = persona.get(4)!;
-    expect(reports[14].news).toContain('CHN finds about 466 t of its magnets reaching AUS, JPN and ROW through USA, round its export controls.');
+  it("names a leak by whose goods went through whom, for China too (persona, seed 6: China finds its magnets going through the US in turn 15)", () => {
+    const reports = persona.get(6)!;
+    expect(reports[14].news).toContain('CHN finds about 439 t of its magnets reaching AUS, JPN and ROW through USA, round its export controls.');
     const leak = "tension with USA: leaks of CHN's goods through USA found last turn";
     const chn = reports[15].headlines.CHN.security.causes.find((x) => x.cause === leak);
-    expect(chn?.amount).toBeCloseTo(-0.2071, 4);
-    expect(reports[15].headlines.USA.security.causes.find((x) => x.cause === "tension with CHN: leaks of CHN's goods through USA found last turn")?.amount).toBeCloseTo(-0.3289, 4);
+    expect(chn?.amount).toBeCloseTo(-0.1743, 4);
+    expect(reports[15].headlines.USA.security.causes.find((x) => x.cause === "tension with CHN: leaks of CHN's goods through USA found last turn")?.amount).toBeCloseTo(-0.2973, 4);
     // turn 15's ledger is before the leak
     expect(reports[14].headlines.CHN.security.causes.map((x) => x.cause)).not.toContain(leak);
   });
@@ -74,8 +74,8 @@ describe('the security ledger', () => {
   it('the leaks rebuilt from the state give last turn\'s index from its inputs (their bumps are the ones leakConsequences added)', () => {
     const dv = derive(content);
     let checked = 0;
-    // seed 5: China's magnets leak through Australia, Malaysia and the US, each a rival of someone
-    playGame(content, 5, seatsOf('persona'), {
+    // seed 6: China's magnets leak through Australia, Malaysia and the US, each a rival of someone
+    playGame(content, 6, seatsOf('persona'), {
       turns: 30,
       onState: (state) => {
         const found = leaksFoundLastTurn(content, state);
@@ -97,7 +97,7 @@ describe('the security ledger', () => {
 
   it("names who moved tension: China's tariff on the US in turn 2 (persona, seed 2)", () => {
     const t2 = persona.get(2)![1];
-    expect(t2.news).toContain('CHN sets its tariffs on USA: other goods 21% (was 10%).');
+    expect(t2.news).toContain('CHN sets its tariffs on USA: other goods 15% (was 10%).');
     for (const c of ['USA', 'CHN'] as const) {
       const tariffs = t2.headlines[c].security.causes.find((x) => x.cause === `tension with ${c === 'USA' ? 'CHN' : 'USA'}: tariffs by CHN`);
       expect(tariffs?.amount).toBeLessThan(-0.09);

@@ -3,7 +3,7 @@
 // tariffs) and suspends the licences when the tariffs come back down (the October 2025 truce); Japan answers a control
 // by funding supply outside China (JOGMEC and Sojitz in Lynas, 2011), recycling, thrifting and stockpile releases;
 // the United States by industrial policy (the 2025 MP Materials package) and tariffs on the coercer.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId } from '../ids.ts';
+import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type TariffGood } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
@@ -20,30 +20,22 @@ export function startTariff(content: Content, from: CountryId, on: RegionId, goo
   return t?.[on]?.[good] ?? t?.['*']?.[good] ?? 0;
 }
 
-/** Mean starting tariffs per content, [from][on] by COUNTRIES and REGIONS index: worked out once per content. */
-const startMeans = new WeakMap<Content, number[][]>();
+/** Starting tariffs per content, [from][on] by COUNTRIES and REGIONS index, line by line: worked out once per content. */
+const startTables = new WeakMap<Content, Record<TariffGood, number>[][]>();
 
-export function startMeanTariff(content: Content, from: CountryId, on: RegionId): number {
-  let table = startMeans.get(content);
+/** The trade-weighted mean of a country's starting tariffs on a partner, with the weights `w` (state.tariffWeights). */
+export function startMeanTariff(content: Content, from: CountryId, on: RegionId, w: Record<TariffGood, number>): number {
+  let table = startTables.get(content);
   if (!table) {
-    table = COUNTRIES.map((f) =>
-      REGIONS.map((o) => {
-        let s = 0;
-        for (const g of TARIFF_GOODS) s += startTariff(content, f, o, g);
-        return s / TARIFF_GOODS.length;
-      }),
-    );
-    startMeans.set(content, table);
+    table = COUNTRIES.map((f) => REGIONS.map((o) => Object.fromEntries(TARIFF_GOODS.map((g) => [g, startTariff(content, f, o, g)])) as Record<TariffGood, number>));
+    startTables.set(content, table);
   }
   const i = COUNTRIES.indexOf(from);
   const j = REGIONS.indexOf(on);
+  let s = 0;
   // a name outside the lists (not a country or region): worked out as it is asked, as before
-  if (i < 0 || j < 0) {
-    let s = 0;
-    for (const g of TARIFF_GOODS) s += startTariff(content, from, on, g);
-    return s / TARIFF_GOODS.length;
-  }
-  return table[i][j];
+  for (const g of TARIFF_GOODS) s += (i < 0 || j < 0 ? startTariff(content, from, on, g) : table[i][j][g]) * w[g];
+  return s;
 }
 
 /** Partners that put a new export control on us during the game (controls in force at the start are the status quo). */
@@ -68,7 +60,7 @@ export function leverage(content: Content, view: CountryView, p: Persona, rng: (
   const co = p.coercion;
   if (!co) return;
   const me = view.country;
-  const rise = meanTariffOn(view, partner, me) - startMeanTariff(content, partner, me);
+  const rise = meanTariffOn(view, partner, me) - startMeanTariff(content, partner, me, view.tariffWeights[partner][me]);
   const cur = view.self.policies.controls[partner];
   const tight = cur['oxide.heavy'].level === 'banned' || (cur['oxide.heavy'].level === 'licensed' && cur['oxide.heavy'].share <= co.licenceShare + 1e-9);
   if (rise > co.tariffTrigger && !tight && rng() < p.retaliation && squeezePays(view, partner)) {

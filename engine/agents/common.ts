@@ -7,6 +7,7 @@ import type { Deal } from '../state.ts';
 import { maxDefenseStep } from '../policy.ts';
 import { projectType } from '../own.ts';
 import { heldOf, rampingOf } from '../held.ts';
+import { meanTariff } from '../economy.ts';
 
 /** Each country's partners (the other countries, in COUNTRIES order), one frozen list per country. */
 const PARTNERS = Object.fromEntries(COUNTRIES.map((me) => [me, Object.freeze(COUNTRIES.filter((c) => c !== me))])) as Record<CountryId, readonly CountryId[]>;
@@ -142,10 +143,12 @@ export function answerDeals(view: CountryView, generosity = 0): CountryOrders['d
   return out;
 }
 
+/** The trade-weighted mean tariff `from` puts on `on` (economy.ts meanTariff): a tariff on what `on` does not sell
+ * `from` weighs nothing, as in tension; retaliation is matched to the trade hit (China's first lists of 2018
+ * matched the US's USD 34bn and 16bn: Bown 2021). */
 export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId): number {
   const pol = from === view.country ? view.self.policies : view.others[from].policies;
-  const t = pol.tariffs[on];
-  return (t.autos + t.magnets + t.oxide + t.ore + t.other) / 5;
+  return meanTariff(pol, on, view.tariffWeights[from][on]);
 }
 
 /** A country's rivals among the countries (content's list without ROW), kept per content: read it, do not change it. */
