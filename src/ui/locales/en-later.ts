@@ -187,7 +187,7 @@ export const enLater = {
       offtake: ['Offtake', 'A promise to sell a share of a plant’s or a country’s output to a partner: a stake in a foreign project earns one.'],
       thrift: ['Thrifting', 'Using less magnet material, above all less Dy/Tb, in each car or motor, from research (Invest: thrifting research): it lowers what a country needs and its supply risk.'],
       deal: ['Deal (D12)', 'A package between two countries for a number of turns: what each gives (tariff caps, open exports, offtakes, investment, a defence floor). Deals are numbered D1, D2, … in the order proposed; the Deals tab and the news name them by number.'],
-      tariff: ['Tariff', 'A tax in percent on imports of a good from a partner. Shifts buyers to home goods, raises prices at home and tension abroad.'],
+      tariff: ['Tariff', 'A tax in percent on imports of a good from a partner. Shifts buyers to home goods, raises prices at home and tension abroad, by the trade it taxes: a tariff on a good the partner hardly sells you hardly raises tension.'],
       stockpile: ['Stockpile', 'Oxide held by the government, bought at the market price and released in a squeeze.'],
       magnetSupply: ['Magnet supply', 'Magnets a country obtained as a percentage of the magnets its industry wanted. Under 95% the map shows it short, under 80% in crisis. Its change is in percentage points (pp).'],
       pp: ['pp (percentage points)', 'The difference between two percentages: magnet supply going from 95% to 90% is −5 pp (percentage points), a fall of about 5% of it. The score’s points are another measure.'],

@@ -1,0 +1,91 @@
+// The trade-weighted mean tariff (engine/economy.ts tradeWeightsAt, meanTariff; docs/MODEL.md S8): each tariff line
+// weighs by its share of what the partner shipped at the start. Golden: the weights of the default scenario's opening,
+// pair by pair. Mechanism: a tariff on goods a partner does not sell moves tension (and the agents' reading of it)
+// by what it taxes, a uniform tariff by itself, as before the weights.
+import { describe, expect, it } from 'vitest';
+import { COUNTRIES, TARIFF_GOODS } from '../engine/ids.ts';
+import { createGame, viewFor } from '../engine/index.ts';
+import { meanTariff, tensionPolicyTerm, tradeWeightsAt } from '../engine/economy.ts';
+import { meanTariffOn } from '../engine/agents/common.ts';
+import type { GameState } from '../engine/state.ts';
+import { content } from './helpers.ts';
+
+describe('the trade-weighted mean tariff', () => {
+  const s = createGame(content, 1);
+
+  it('golden: the weights at the opening, [importer][exporter], each pair summing to 1', async () => {
+    const lines = ['importer exporter ' + TARIFF_GOODS.map((g) => g.padStart(8)).join(' ')];
+    for (const a of COUNTRIES)
+      for (const b of COUNTRIES) {
+        if (a === b) continue;
+        const w = s.tariffWeights[a][b];
+        let sum = 0;
+        for (const g of TARIFF_GOODS) {
+          expect(w[g]).toBeGreaterThanOrEqual(0);
+          sum += w[g];
+        }
+        expect(sum).toBeCloseTo(1, 12);
+        lines.push(`${a}      ${b}      ` + TARIFF_GOODS.map((g) => w[g].toFixed(5).padStart(8)).join(' '));
+      }
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/tariff-weights.txt');
+  });
+
+  it('is the value shipped on each line: other goods from the flows, cars at their export value, rare earths at the importer\'s price', () => {
+    const w = s.tariffWeights.USA.CHN;
+    const perYear = 4 / s.quartersPerTurn;
+    const other = s.otherTrade.CHN.USA;
+    const cars = (s.carFlows.CHN.USA * content.goods.autos.exportValueUsd * perYear) / 1e9;
+    const magnets = (s.flows.magnet.CHN.USA * 1000 * s.prices.magnet.USA * perYear) / 1e9;
+    expect(magnets).toBeGreaterThan(0);
+    expect(w.other / w.autos).toBeCloseTo(other / cars, 9);
+    expect(w.magnets / w.other).toBeCloseTo(magnets / other, 9);
+    // China ships the US no ore, so the US's ore tariff on China weighs nothing
+    expect(s.flows['ore.light'].CHN.USA + s.flows['ore.heavy'].CHN.USA).toBe(0);
+    expect(w.ore).toBe(0);
+  });
+
+  it('a pair with no trade at all weighs the five lines alike', () => {
+    const none = structuredClone(s) as GameState;
+    for (const st of Object.keys(none.flows) as (keyof GameState['flows'])[]) none.flows[st].CHN.USA = 0;
+    none.carFlows.CHN.USA = 0;
+    none.otherTrade.CHN.USA = 0;
+    const w = tradeWeightsAt(none, content.goods.autos.exportValueUsd).USA.CHN;
+    for (const g of TARIFF_GOODS) expect(w[g]).toBe(0.2);
+    // every other pair as at the opening
+    expect(tradeWeightsAt(none, content.goods.autos.exportValueUsd).JPN.CHN).toEqual(s.tariffWeights.JPN.CHN);
+  });
+
+  it('a uniform tariff is its own mean; a tariff on a line the partner does not sell moves nothing', () => {
+    const pol = structuredClone(s.regions.USA.policies);
+    pol.tariffs.CHN = { autos: 37, magnets: 37, oxide: 37, ore: 37, other: 37 };
+    expect(meanTariff(pol, 'CHN', s.tariffWeights.USA.CHN)).toBeCloseTo(37, 12);
+    const before = meanTariff(s.regions.USA.policies, 'CHN', s.tariffWeights.USA.CHN);
+    const ore = structuredClone(s.regions.USA.policies);
+    ore.tariffs.CHN.ore = 100;
+    expect(meanTariff(ore, 'CHN', s.tariffWeights.USA.CHN)).toBe(before);
+  });
+
+  it('tension: 100% on Chinese ore adds nothing to the US-China target, 100% on other goods 0.8 a point of the trade it taxes', () => {
+    const [pu, pc] = [s.regions.USA.policies, s.regions.CHN.policies];
+    const def = [s.regions.CHN.ref.defensePct, s.regions.USA.ref.defensePct] as const;
+    const term = (usa: typeof pu) => tensionPolicyTerm(content, pc, usa, 'CHN', 'USA', def[0], def[1], true, s.tariffWeights);
+    const base = term(pu);
+    const ore = structuredClone(pu);
+    ore.tariffs.CHN.ore += 100;
+    expect(term(ore)).toBe(base);
+    const other = structuredClone(pu);
+    other.tariffs.CHN.other += 100;
+    const k = content.rules.diplomacy.tariffTension;
+    expect(term(other) - base).toBeCloseTo(k * 100 * s.tariffWeights.USA.CHN.other, 9);
+    expect(term(other) - base).toBeGreaterThan(0.99 * k * 100);
+  });
+
+  it("the agents read the same mean: China's view of a US ore tariff is the US's mean tariff before it", () => {
+    const t = structuredClone(s) as GameState;
+    t.regions.USA.policies.tariffs.CHN.ore = 100;
+    const was = meanTariffOn(viewFor(s, 'CHN'), 'USA', 'CHN');
+    expect(meanTariffOn(viewFor(t, 'CHN'), 'USA', 'CHN')).toBe(was);
+    t.regions.USA.policies.tariffs.CHN.other += 10;
+    expect(meanTariffOn(viewFor(t, 'CHN'), 'USA', 'CHN') - was).toBeCloseTo(10 * s.tariffWeights.USA.CHN.other, 9);
+  });
+});
