@@ -339,10 +339,15 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
   const mag = mk.magnet.flows;
   const light = content.goods.magnetRecipe.light;
   let impTotal = 0;
-  for (let s = 0; s < NR; s++) {
-    IMP[s] = s === i ? 0 : oreL[s][i] + oreH[s][i] + oxL[s][i] + oxH[s][i] + mag[s][i] * light;
-    impTotal += IMP[s];
-  }
+  for (let s = 0; s < NR; s++) IMP[s] = s === i ? 0 : oreL[s][i] + oreH[s][i] + oxL[s][i] + oxH[s][i] + mag[s][i] * light;
+  // goods transshipped to us counted at their origin, as supply (below) and the supply risk (risk.ts) count them: the
+  // flows are direct arcs only, so Chinese magnets relabelled in Australia were nobody's imports
+  addTransshipped(mk['ore.light'].transship, i, 1);
+  addTransshipped(mk['ore.heavy'].transship, i, 1);
+  addTransshipped(mk['oxide.light'].transship, i, 1);
+  addTransshipped(mk['oxide.heavy'].transship, i, 1);
+  addTransshipped(mk.magnet.transship, i, light);
+  for (let s = 0; s < NR; s++) impTotal += IMP[s];
   for (let s = 0; s < NR; s++) IMP[s] = impTotal > 0 ? IMP[s] / impTotal : 0;
   const importShareFrom = rowOf(IMP, 0);
   const need = chain.magnetNeed[i];
@@ -377,4 +382,9 @@ function regionStep(x: EconomyInput, i: number, flows: ReturnType<typeof dealInv
     defenseRatio: chain.defenseRatio[i],
     supplyRisk: RISK[i],
   };
+}
+
+/** Adds to IMP[origin] the tonnes of one stage transshipped to region `to`, times `weight` (origin != `to`). */
+function addTransshipped(ts: readonly (readonly [number, number, number, number])[], to: number, weight: number): void {
+  for (let k = 0; k < ts.length; k++) if (ts[k][2] === to && ts[k][0] !== to) IMP[ts[k][0]] += ts[k][3] * weight;
 }

@@ -144,8 +144,8 @@ export function answerDeals(view: CountryView, generosity = 0): CountryOrders['d
 }
 
 /** The trade-weighted mean tariff `from` puts on `on` (economy.ts meanTariff): a tariff on what `on` does not sell
- * `from` weighs nothing, as in tension; retaliation is matched to the trade hit (China's first lists of 2018
- * matched the US's USD 34bn and 16bn: Bown 2021). */
+ * `from` weighs nothing, as in tension (governments read a tariff by the trade it hits: China's first lists of 2018
+ * were sized to the US's USD 34bn and 16bn, Bown 2021). */
 export function meanTariffOn(view: CountryView, from: CountryId, on: CountryId): number {
   const pol = from === view.country ? view.self.policies : view.others[from].policies;
   return meanTariff(pol, on, view.tariffWeights[from][on]);

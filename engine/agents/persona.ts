@@ -4,7 +4,7 @@ import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { Agent } from './types.ts';
 import { answerDeals, defenseToward, investIn, meanTariffOn, partners, rivalsOf } from './common.ts';
-import { answerCoercion, leverage } from './coercion.ts';
+import { answerCoercion, leverage, startMeanTariff } from './coercion.ts';
 import { answerByRollout } from './valuation.ts';
 import { keepCommitments, squeezePays, truceMoves } from './truce.ts';
 import { isTruce } from '../leverage.ts';
@@ -67,17 +67,21 @@ function partnerMoves(content: Decide['content'], view: Decide['view'], p: Perso
   const others = partners(view);
   for (let k = 0; k < others.length; k++) {
     const other = others[k];
-    const theirs = meanTariffOn(view, other, me);
     const mine = meanTariffOn(view, me, other);
-    // retaliation in kind on other goods when a partner's tariffs on us clearly exceed ours on them
-    if (theirs > mine + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirs - mine) / 2)) };
+    // what each side's tariffs rose by since the start (trade-weighted means): retaliation answers new tariffs, not
+    // the standing ones the game starts from (China's 2018 lists answered the new Section 301 tariffs; a WTO member
+    // may rebalance against a new measure, Safeguards Agreement Art. 8), so the start is a steady state
+    const theirsUp = meanTariffOn(view, other, me) - startMeanTariff(content, other, me, view.tariffWeights[other][me]);
+    const mineUp = mine - startMeanTariff(content, me, other, view.tariffWeights[me][other]);
+    // retaliation in kind on other goods when a partner's tariffs on us rose clearly more than ours on them
+    if (theirsUp > mineUp + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirsUp - mineUp) / 2)) };
     // open traders drift their own tariffs down when tension is low
     else if (mine > 2 && view.tension[me][other] < 30 && rng() < p.tradeOpenness * 0.2) tariffs[other] = { other: Math.max(0, view.self.policies.tariffs[other].other - 2) };
     if (p.coercion) leverage(content, view, p, rng, other, exportControls);
     if (p.controlsAs !== 'never' && !exportControls[other]) {
       const hostile = view.tension[me][other] > 72;
       const cur = view.self.policies.controls[other]['oxide.heavy'];
-      if (hostile && (p.controlsAs === 'leverage' || theirs > mine + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5 && squeezePays(view, other)) {
+      if (hostile && (p.controlsAs === 'leverage' || theirsUp > mineUp + 10) && cur.level !== 'banned' && rng() < p.retaliation * 0.5 && squeezePays(view, other)) {
         const share = cur.level === 'licensed' ? Math.max(0.3, Math.round((cur.share - 0.2) * 100) / 100) : 0.7;
         exportControls[other] = { 'oxide.heavy': { licensed: share }, magnet: { licensed: Math.min(0.95, share + 0.15) } };
       } else if (!hostile && cur.level !== 'open' && view.tension[me][other] < 50 && rng() < 0.3) reopen(view, other, exportControls);
