@@ -17,7 +17,7 @@ export const LeverageSchema = z
     redirect: Frac,
     /** domestic value added per dollar of China's exports */
     valueAdded: Frac,
-    /** mean US tariff on China above its start (points) that counts as escalation */
+    /** the US's trade-weighted mean tariff on China above its start (points) that counts as escalation */
     escalationTrigger: N,
     ripeTurns: N,
     truceTurns: N,

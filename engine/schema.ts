@@ -272,7 +272,7 @@ export const PersonaSchema = z
     investTypes: z.array(z.string()),
     investShare: Frac, // share of the available budget spent per turn
     controlsAs: z.enum(['leverage', 'never', 'retaliate']),
-    /** when to use export controls as leverage: a partner's tariffs on us this many points (mean over goods) above
+    /** when to use export controls as leverage: a partner's tariffs on us this many points (trade-weighted mean) above
      * their level at the start of the game, with licences at this share of normal volume */
     coercion: z.object({ tariffTrigger: N, licenceShare: Frac, source: z.string().min(3) }).strict().optional(),
     /** the answer to a new export control on us: more of the budget, to these project types (hosted abroad where a

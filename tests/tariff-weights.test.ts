@@ -103,6 +103,28 @@ describe("the personas' retaliation answers new tariffs, not the standing ones",
       expect(chn, `seed ${seed}`).toEqual(chn.map(() => 10));
     }
   });
+  it('with every seat its persona, no persona raises its tariff on a partner whose tariffs on it never rose (40 turns, seeds 1-2: its own cuts are not a partner\'s rise)', () => {
+    for (const seed of [1, 2]) {
+      const raised: string[] = [];
+      let was: GameState | undefined;
+      const start = createGame(content, seed);
+      playGame(content, seed, seats(), {
+        turns: 40,
+        onState: (st) => {
+          if (was)
+            for (const a of COUNTRIES)
+              for (const b of COUNTRIES) {
+                if (a === b || st.regions[a].policies.tariffs[b].other <= was.regions[a].policies.tariffs[b].other) continue;
+                // b's tariffs on a at or below the start, line by line, all game so far
+                const rose = TARIFF_GOODS.some((g) => st.regions[b].policies.tariffs[a][g] > start.regions[b].policies.tariffs[a][g]);
+                if (!rose) raised.push(`${a} on ${b}, turn ${st.turn}`);
+              }
+          was = st;
+        },
+      });
+      expect(raised, `seed ${seed}`).toEqual([]);
+    }
+  });
   it('a US rise of 30 points on Chinese goods is answered by China on US goods within four turns, seeds 1-4', () => {
     const raise: Agent = { name: 'raise', needsView: true, decide: ({ view }) => (view.turn === 0 ? { tariffs: { CHN: { other: 50 } } } : {}) };
     for (const seed of [1, 2, 3, 4]) {

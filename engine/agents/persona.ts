@@ -72,7 +72,8 @@ function partnerMoves(content: Decide['content'], view: Decide['view'], p: Perso
     // the standing ones the game starts from (China's 2018 lists answered the new Section 301 tariffs; a WTO member
     // may rebalance against a new measure, Safeguards Agreement Art. 8), so the start is a steady state
     const theirsUp = meanTariffOn(view, other, me) - startMeanTariff(content, other, me, view.tariffWeights[other][me]);
-    const mineUp = mine - startMeanTariff(content, me, other, view.tariffWeights[me][other]);
+    // our own rise, none when we cut (a drift down or a deal's cap is not a partner's new tariff to answer)
+    const mineUp = Math.max(0, mine - startMeanTariff(content, me, other, view.tariffWeights[me][other]));
     // retaliation in kind on other goods when a partner's tariffs on us rose clearly more than ours on them
     if (theirsUp > mineUp + 5 && rng() < p.retaliation) tariffs[other] = { other: Math.min(60, Math.round(view.self.policies.tariffs[other].other + (theirsUp - mineUp) / 2)) };
     // open traders drift their own tariffs down when tension is low
