@@ -134,6 +134,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   const resume = () => {
     const s = status;
     if (!live || !game || !snap || ended || !s?.sent || roundEnd || s.whatIf || snap.over || s.turn !== snap.turn || sentTurn === snap.turn || (snap.activeTimeline ?? 0) !== 0) return;
+    // another seat's status (moved offline: the new game is drawn before its status, pushed 50 ms later) is not ours
+    if (seatKey(s.world, s.country) !== shownSeat) return;
     sentTurn = snap.turn;
     resuming = true;
     game.resumeSent(structuredClone(s.sent));
