@@ -35,6 +35,30 @@ export function meanTariff(pol: Policies, partner: RegionId, w: Record<TariffGoo
   return t.autos * w.autos + t.magnets * w.magnets + t.oxide * w.oxide + t.ore * w.ore + t.other * w.other;
 }
 
+/** A country's tariff on a partner's good at the start of the game (the scenario's '*' then the partner's own). */
+export function startTariff(content: Content, from: CountryId, on: RegionId, good: (typeof TARIFF_GOODS)[number]): number {
+  const t = content.scenario.policies[from]?.tariffs as Record<string, Record<string, number> | undefined> | undefined;
+  return t?.[on]?.[good] ?? t?.['*']?.[good] ?? 0;
+}
+
+/** Starting tariffs per content, [from][on] by COUNTRIES and REGIONS index, line by line: worked out once per content. */
+const startTables = new WeakMap<Content, Record<TariffGood, number>[][]>();
+
+/** The trade-weighted mean of a country's starting tariffs on a partner, with the weights `w` (state.tariffWeights). */
+export function startMeanTariff(content: Content, from: CountryId, on: RegionId, w: Record<TariffGood, number>): number {
+  let table = startTables.get(content);
+  if (!table) {
+    table = COUNTRIES.map((f) => REGIONS.map((o) => Object.fromEntries(TARIFF_GOODS.map((g) => [g, startTariff(content, f, o, g)])) as Record<TariffGood, number>));
+    startTables.set(content, table);
+  }
+  const i = COUNTRIES.indexOf(from);
+  const j = REGIONS.indexOf(on);
+  let s = 0;
+  // a name outside the lists (not a country or region): worked out as it is asked, as before
+  for (const g of TARIFF_GOODS) s += (i < 0 || j < 0 ? startTariff(content, from, on, g) : table[i][j][g]) * w[g];
+  return s;
+}
+
 /** Other-goods trade target, USD bn / yr, from s to d. */
 export function otherTradeTarget(base: number, tariff: number, tariff0: number, sigma: number, growth: number, tensionExcess: number, drag: number): number {
   return base * pow((1 + tariff) / (1 + tariff0), -sigma) * growth * Math.max(0.2, 1 - drag * Math.max(0, tensionExcess));
@@ -105,13 +129,6 @@ export function objectiveIndex(content: Content, c: CountryId, r: RegionState, i
 
 export function sumParts(p: Record<ObjectiveKey, number>): number {
   return p.gdp + p.security + p.approval + p.autoProduction + p.supplySecurity + p.independence + p.environment;
-}
-
-/** Share of rare-earth imports that do not come from rivals. */
-export function independenceOf(dv: Derived, r: number, importShare: Record<RegionId, number>): number {
-  let fromRivals = 0;
-  for (const x of dv.rivalIdx[r]) fromRivals += importShare[REGIONS[x]];
-  return 1 - fromRivals;
 }
 
 /**

@@ -6,11 +6,12 @@
 // Wolinsky 1986), so the side with more to lose pays: in tariff points the US cuts on Chinese goods. Japan's hub enters
 // as the US's alternative: every tonne of non-Chinese oxide or magnet the US gets lowers the US's share from China and
 // its cost of a squeeze. Pure: the same figures from a state (turn.ts, for the news) or from a view (the personas).
-import { REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from './ids.ts';
+import { REGIONS, STAGES, type CountryId, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
 import type { Deal, GameState, Policies, TrackState } from './state.ts';
 import type { Commitment } from './schema.ts';
 import { pow } from './detmath.ts';
+import { meanTariff, startMeanTariff, startTariff } from './economy.ts';
 
 export type Phase = TrackState['phase'];
 export type Reading = Omit<TrackState, 'since' | 'reported'>;
@@ -145,12 +146,6 @@ export function usShares(content: Content, w: TrackWorld): { china: number; japa
   return total > 0 ? { china: china / total, japan: japan / total } : { china: 0, japan: 0 };
 }
 
-/** A country's tariff on a partner's good at the start (the scenario's own entry, else its '*'). */
-export function startTariffOf(content: Content, from: CountryId, on: RegionId, good: (typeof TARIFF_GOODS)[number]): number {
-  const t = content.scenario.policies[from]?.tariffs as Record<string, Record<string, number> | undefined> | undefined;
-  return t?.[on]?.[good] ?? t?.['*']?.[good] ?? 0;
-}
-
 /** The share of the usual volume a country's control at the start let through to a partner (1 open, 0 banned). */
 function startShareOf(content: Content, from: CountryId, to: RegionId, s: StageKey): number {
   const c = content.scenario.policies[from]?.exportControls as Record<string, Record<string, unknown> | undefined> | undefined;
@@ -171,9 +166,7 @@ export function chinaSqueezes(content: Content, pol: Policies): boolean {
 
 /** The US's trade-weighted mean tariff on China (economy.ts meanTariff, weights `w`) above its start, points. */
 export function usTariffRise(content: Content, pol: Policies, w: GameState['tariffWeights']['USA']['CHN']): number {
-  let s = 0;
-  for (const g of TARIFF_GOODS) s += (pol.tariffs.CHN[g] - startTariffOf(content, 'USA', 'CHN', g)) * w[g];
-  return s;
+  return meanTariff(pol, 'CHN', w) - startMeanTariff(content, 'USA', 'CHN', w);
 }
 
 /** A truce between the two: China keeps exports to the US open, the US caps its tariff on China's other goods. */
@@ -207,7 +200,7 @@ const stakes = new WeakMap<Content, { tau: number[]; value: number[]; next: numb
 function stakeOf(content: Content, tau: number): number {
   const L = content.rules.leverage;
   const x0 = content.countries.regions.CHN.otherExports.USA ?? 0;
-  const t0 = startTariffOf(content, 'USA', 'CHN', 'other');
+  const t0 = startTariff(content, 'USA', 'CHN', 'other');
   return x0 * pow((1 + tau / 100) / (1 + t0 / 100), -content.rules.trade.otherSigma) * (1 - L.redirect) * L.valueAdded;
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES, REGIONS, TARIFF_GOODS, type CountryId } from '../engine/ids.ts';
 import { createGame, viewFor } from '../engine/index.ts';
 import { partners, rivalsOf } from '../engine/agents/common.ts';
-import { startMeanTariff, startTariff } from '../engine/agents/coercion.ts';
+import { startMeanTariff, startTariff } from '../engine/economy.ts';
 import { loadContent } from '../src/content/load.ts';
 import type { Content } from '../engine/content.ts';
 import { content } from './helpers.ts';

@@ -3,40 +3,18 @@
 // tariffs) and suspends the licences when the tariffs come back down (the October 2025 truce); Japan answers a control
 // by funding supply outside China (JOGMEC and Sojitz in Lynas, 2011), recycling, thrifting and stockpile releases;
 // the United States by industrial policy (the 2025 MP Materials package) and tariffs on the coercer.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type TariffGood } from '../ids.ts';
+import { COUNTRIES, STAGES, type CountryId } from '../ids.ts';
 import type { Content } from '../content.ts';
 import type { CountryOrders, Persona } from '../schema.ts';
 import type { CountryView } from '../view.ts';
 import { investIn, meanTariffOn } from './common.ts';
 import { own } from '../own.ts';
 import { squeezePays } from './truce.ts';
+import { startMeanTariff, startTariff } from '../economy.ts';
 
 type Tariffs = NonNullable<CountryOrders['tariffs']>;
 type Controls = NonNullable<CountryOrders['exportControls']>;
 
-/** A country's tariff on a partner's good at the start of the game (the scenario's '*' then the partner's own). */
-export function startTariff(content: Content, from: CountryId, on: RegionId, good: (typeof TARIFF_GOODS)[number]): number {
-  const t = content.scenario.policies[from]?.tariffs as Record<string, Record<string, number> | undefined> | undefined;
-  return t?.[on]?.[good] ?? t?.['*']?.[good] ?? 0;
-}
-
-/** Starting tariffs per content, [from][on] by COUNTRIES and REGIONS index, line by line: worked out once per content. */
-const startTables = new WeakMap<Content, Record<TariffGood, number>[][]>();
-
-/** The trade-weighted mean of a country's starting tariffs on a partner, with the weights `w` (state.tariffWeights). */
-export function startMeanTariff(content: Content, from: CountryId, on: RegionId, w: Record<TariffGood, number>): number {
-  let table = startTables.get(content);
-  if (!table) {
-    table = COUNTRIES.map((f) => REGIONS.map((o) => Object.fromEntries(TARIFF_GOODS.map((g) => [g, startTariff(content, f, o, g)])) as Record<TariffGood, number>));
-    startTables.set(content, table);
-  }
-  const i = COUNTRIES.indexOf(from);
-  const j = REGIONS.indexOf(on);
-  let s = 0;
-  // a name outside the lists (not a country or region): worked out as it is asked, as before
-  for (const g of TARIFF_GOODS) s += (i < 0 || j < 0 ? startTariff(content, from, on, g) : table[i][j][g]) * w[g];
-  return s;
-}
 
 /** Partners that put a new export control on us during the game (controls in force at the start are the status quo). */
 export function coercers(view: CountryView): CountryId[] {
