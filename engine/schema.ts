@@ -35,10 +35,9 @@ export const GoodsFileSchema = z
     /** the market model: bounds, expectations, storage and transshipment (engine/market/) */
     market: z
       .object({
-        sanityMultiple: N,
-        calibrationMargin: N,
-        stockpileWtpMultiple: N,
+        sanityMultiple: N, calibrationMargin: N, stockpileWtpMultiple: N,
         expectationSpeed: Frac,
+        planOnLastPrice: Frac,
         storage: z.object({ elasticity: N, adjust: Frac, hoardOnControl: N, hoardQuarters: N, hoardPerTension: N }).strict(),
         transship: z.object({ wedgeShare: N, penaltyShare: N, detectShare: N }).strict(),
         distrust: z.object({ premiumShare: N, halfLifeQuarters: N, contagion: Frac }).strict(),

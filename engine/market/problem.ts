@@ -109,10 +109,12 @@ export function calibrationMarginOf(x: ChainInput, s: StageKey, c: number, input
   return Math.max(x.goods.markets[s].basePrice - inputBase, c * (1 + x.goods.market.calibrationMargin));
 }
 
-/** The output price a plant plans its run on: halfway between what it was paid last quarter and what its region's
- * buyers expect (a plan on last quarter's price alone is a cobweb: Ezekiel 1938). */
+/** The output price a plant plans its run on: what it was paid last quarter and what its region's buyers expect,
+ * weighted by `goods.market.planOnLastPrice` (0.5: halfway; a plan on last quarter's price alone is a cobweb, Ezekiel
+ * 1938). At 0.5 both products are exact halves, so the result is the bits of the halfway mean it replaced. */
 export function planPrice(x: ChainInput, s: StageKey, r: number): number {
-  return 0.5 * (x.lastProducerPrice[s][r] + x.expPrice[s][r]);
+  const w = x.goods.market.planOnLastPrice;
+  return w * x.lastProducerPrice[s][r] + (1 - w) * x.expPrice[s][r];
 }
 
 /** A producer's linear marginal-cost curve: zero output at cash cost (plus input cost), q0 at the calibration point. */
