@@ -187,3 +187,47 @@ describe("a stockpile lot's size beside its market", () => {
     expect(lotShare(types.find((x) => x.type === 'stockpile.heavy')!, viewFor(dry, 'JPN'))).toBe('');
   });
 });
+
+// a new player asked Australia for 10% of its magnet output; Australia makes no magnets, accepted, and the deal scored
+// 0 at the end with nothing said on the way
+describe('the Deals form says when the partner makes none of the output asked for', () => {
+  const view = viewFor(createGame(content, 1), 'JPN');
+  const form = () => {
+    const panel = dealsPanel(view, {}, () => {}, 40, false) as unknown as FakeElement;
+    const pick = (id: string, v: string) => {
+      const sel = panel.querySelector(`[data-testid="${id}"]`)!;
+      sel.value = v;
+      for (const f of sel.listeners.get('change') ?? []) f({ type: 'change', target: sel });
+    };
+    const note = () => panel.querySelector('[data-testid="deal-offtake-none"]')!;
+    return { pick, note };
+  };
+
+  it('for magnets from Australia (none made), not from China (most of them), nor for other terms', async () => {
+    await setLang('en');
+    const made = (c: 'AUS' | 'CHN') => Object.values(view.flows.magnet[c]).reduce((a, b) => a + b, 0);
+    expect(made('AUS')).toBe(0);
+    expect(made('CHN')).toBeGreaterThan(10_000);
+    const { pick, note } = form();
+    expect(note().hidden).toBe(true);
+    pick('deal-partner', 'AUS');
+    pick('deal-ask', 'offtake-magnet');
+    expect(note().hidden).toBe(false);
+    expect(note().textContent).toBe('Australia made no NdFeB magnet output last turn: a share of it brings you nothing until it makes some.');
+    pick('deal-partner', 'CHN');
+    expect(note().hidden).toBe(true);
+    pick('deal-partner', 'AUS');
+    pick('deal-ask', 'investment');
+    expect(note().hidden).toBe(true);
+    // Australia mines, Lynas separates in Malaysia: Australia's NdPr oxide is none too, Malaysia's is not
+    pick('deal-ask', 'offtake-oxide.light');
+    expect(note().textContent).toBe('Australia made no NdPr oxide output last turn: a share of it brings you nothing until it makes some.');
+    pick('deal-partner', 'MYS');
+    expect(note().hidden).toBe(true);
+    pick('deal-partner', 'AUS');
+    await setLang('ja');
+    pick('deal-ask', 'offtake-magnet');
+    expect(note().textContent).toContain('生産を始めるまで');
+    await setLang('en');
+  });
+});

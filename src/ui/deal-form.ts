@@ -29,7 +29,7 @@ const KINDS: Kind[] = [
 ];
 
 /** One side of the proposal: a kind of commitment and its amount. */
-function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLElement; value: () => Commitment; chosen: () => [string, number] } {
+function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLElement; sel: HTMLSelectElement; value: () => Commitment; chosen: () => [string, number] } {
   const sel = h('select', { 'aria-label': which === 'give' ? t('panel.give') : t('panel.ask'), 'data-testid': `deal-${which}` }, ...KINDS.map((k) => h('option', { value: k.id, selected: k.id === first }, k[which === 'give' ? 'give' : 'ask']()))) as HTMLSelectElement;
   const input = h('input', { type: 'number', min: 0, step: 'any', value: amount, 'aria-label': t('panel.amountOf', { what: which === 'give' ? t('panel.give') : t('panel.ask') }), 'data-testid': `deal-${which}-amount` }) as HTMLInputElement;
   const unit = h('span', { class: 'unit' });
@@ -43,7 +43,7 @@ function side(which: 'give' | 'ask', first: string, amount: number): { el: HTMLE
   sel.addEventListener('change', sync);
   sync();
   // the amount and its unit stay together: under a long choice in a narrow panel they wrap to the next line as one
-  return { el: h('label', {}, `${which === 'give' ? t('panel.give') : t('panel.ask')} `, sel, h('span', { class: 'amount' }, input, unit)), value: () => kind().make(Math.max(0, Math.min(kind().max, Number(input.value) || 0))), chosen: () => [kind().id, Number(input.value) || 0] };
+  return { el: h('label', {}, `${which === 'give' ? t('panel.give') : t('panel.ask')} `, sel, h('span', { class: 'amount' }, input, unit)), sel, value: () => kind().make(Math.max(0, Math.min(kind().max, Number(input.value) || 0))), chosen: () => [kind().id, Number(input.value) || 0] };
 }
 
 /** What the form held when the player last added a proposal, per turn's orders (the panel is drawn anew after an add:
@@ -56,7 +56,8 @@ const memory = new WeakMap<object, FormMemory>();
  * `past`: the words for a term of n turns that runs past the game's last turn ('' for one that does not), shown under
  * the term as it is typed. `fits`: the turns from the proposal's answer to the game's last turn; the form's term starts
  * at 8 turns or at that, whichever is less (8 turns in a 4-turn game read as a mistake, and was said to run past). */
-export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}, past: (n: number) => string = () => '', fits = 40): HTMLElement {
+/** `made`: what a country made of a stage last turn (t), for the note under an ask of a share of output it does not make. */
+export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Proposal) => void, turn: object = {}, past: (n: number) => string = () => '', fits = 40, made: (c: CountryId, stage: string) => number = () => 1): HTMLElement {
   const m = memory.get(turn);
   const to = m && partners.includes(m.to as CountryId) ? m.to : me === 'JPN' ? 'USA' : null;
   const partner = h('select', { 'aria-label': t('panel.partnerAria'), 'data-testid': 'deal-partner' }, ...partners.map((c) => h('option', { value: c, selected: c === to }, countryName(c)))) as HTMLSelectElement;
@@ -72,6 +73,17 @@ export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Propo
   };
   term.addEventListener('input', sync);
   sync();
+  // a share of output the partner does not make (Australia makes no magnets) is a term worth nothing: said as it is
+  // chosen, not found out from a deal scored at 0 at the end (a new player's review)
+  const none = h('p', { class: 'hint', 'data-testid': 'deal-offtake-none' });
+  const syncNone = () => {
+    const [id] = ask.chosen();
+    const stage = id.startsWith('offtake-') ? id.slice('offtake-'.length) : null;
+    none.textContent = stage && !(made(partner.value as CountryId, stage) > 0) ? t('panel.offtakeNone', { who: countryName(partner.value as CountryId), what: stageAttr(stage) }) : '';
+    none.hidden = !none.textContent;
+  };
+  for (const el of [partner, ask.sel]) el.addEventListener('change', syncNone);
+  syncNone();
   return h(
     'div',
     { class: 'propose' },
@@ -79,6 +91,7 @@ export function proposeForm(me: CountryId, partners: CountryId[], add: (p: Propo
     note,
     h('div', { class: 'row wrap' }, give.el),
     h('div', { class: 'row wrap' }, ask.el),
+    none,
     h('button', { type: 'button', 'data-testid': 'deal-propose', onclick: () => (remember(), add({ to: partner.value as CountryId, give: [give.value()], get: [ask.value()], termTurns: turns() })) }, t('panel.addProposal')),
   );
 }

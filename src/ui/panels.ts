@@ -330,7 +330,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       draft.deals ??= {};
       draft.deals.propose = [...(draft.deals.propose ?? []), p];
       changed();
-    }, draft, (n) => past(n, now + 1), lastTurn - now),
+    }, draft, (n) => past(n, now + 1), lastTurn - now, (c, st) => Object.values(view.flows[st as keyof typeof view.flows]?.[c] ?? {}).reduce((a, b) => a + b, 0)),
     (draft.deals?.propose ?? []).length
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: terms(me, p.to, p.give), get: terms(p.to, me, p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),

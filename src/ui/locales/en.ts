@@ -151,6 +151,7 @@ export const en = {
     kindOpenAsk: 'their {{what}} exports to me kept open',
     kindOfftakeGive: 'a share of my {{what}} output',
     kindOfftakeAsk: 'a share of their {{what}} output',
+    offtakeNone: '{{who}} made no {{what}} output last turn: a share of it brings you nothing until it makes some.',
     kindInvestGive: 'investment in them',
     kindInvestAsk: 'investment in me',
     kindDefenceGive: 'my defence spending of at least',

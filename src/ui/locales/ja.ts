@@ -148,6 +148,7 @@ export const ja: First = {
     kindOpenAsk: '自国への相手の{{what}}輸出を開いたままに',
     kindOfftakeGive: '自国の{{what}}生産の一部',
     kindOfftakeAsk: '相手の{{what}}生産の一部',
+    offtakeNone: '{{who}}は前のターンに{{what}}を生産していない。生産を始めるまで、その生産の一部は何ももたらさない。',
     kindInvestGive: '相手への投資',
     kindInvestAsk: '自国への投資',
     kindDefenceGive: '自国の防衛費の下限',
