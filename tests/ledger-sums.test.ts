@@ -9,6 +9,8 @@ import { installFakeDom, type FakeElement } from './fake-dom.ts';
 
 installFakeDom();
 const { ledger, roundedToSum } = await import('../src/ui/ledger.ts');
+const { yourChanges, fmtChange } = await import('../src/ui/story.ts');
+const { laterReady } = await import('../src/ui/i18n.ts');
 const { setLang } = await import('../src/ui/i18n.ts');
 
 describe('roundedToSum', () => {
@@ -57,5 +59,39 @@ describe('the why ledger in a game', () => {
         }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+// the digest's "what changed" box said "magnets from China −5.2" beside the ledger's −5.1, and the digest's ledger
+// heading −2.1 beside the Indicators tab's −2.0 (a new player's review): the box's change and its named causes are the
+// ledger's figures
+describe("the digest's box and the why ledger agree", () => {
+  it('on the change and on every named cause, for every country, 6 turns', async () => {
+    await setLang('en');
+    await laterReady();
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed: 1 });
+    if (!r.ok) throw new Error(r.error);
+    let causes = 0;
+    for (let turn = 0; turn < 6; turn++) {
+      const snap = s.submit({});
+      if (!snap.ok) throw new Error(snap.error);
+      const report = snap.value.report as TurnReport;
+      for (const c of COUNTRIES)
+        for (const ch of yourChanges(report, c, null, null)) {
+          const ul = ledger(report, c, ch.hd) as unknown as FakeElement;
+          const hint = ul.querySelector('.hint')?.textContent ?? '';
+          // the ledger's own change, in its hint "48.6 → 47.9 (−0.7)", is the box's
+          if (hint) expect(/\((.+)\)$/.exec(hint)![1], `${c} ${ch.hd} turn ${turn + 1}`).toBe(fmtChange(ch.hd, ch.change, 'pt'));
+          const shown = new Set(ul.querySelectorAll('.amt').map((e) => e.textContent.replace(/ ?pp$/, '')));
+          for (const line of ch.causes) {
+            if (line.startsWith('other causes')) continue; // the rest, not a cause of the ledger
+            const amount = /([+−][\d,.]+)( percentage points)?$/.exec(line)![1]!;
+            expect(shown.has(amount), `${c} ${ch.hd} turn ${turn + 1}: "${line}" against the ledger's ${[...shown].join(' ')}`).toBe(true);
+            causes++;
+          }
+        }
+    }
+    expect(causes).toBeGreaterThan(30);
   });
 });

@@ -199,7 +199,7 @@ describe('the Deals form says when the partner makes none of the output asked fo
       sel.value = v;
       for (const f of sel.listeners.get('change') ?? []) f({ type: 'change', target: sel });
     };
-    const note = () => panel.querySelector('[data-testid="deal-offtake-none"]')!;
+    const note = () => panel.querySelector('[data-testid="deal-offtake-none"]')! as unknown as { hidden: boolean; textContent: string };
     return { pick, note };
   };
 

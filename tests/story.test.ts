@@ -11,7 +11,8 @@ await laterReady(); // the strings shown once a turn has been played (the page l
 function report(causes: { cause: string; amount: number }[], news: string[] = []): TurnReport {
   const still = { value: 1, prev: 1, change: 0, causes: [] as { cause: string; amount: number }[] };
   const mine = Object.fromEntries(HEADLINES.map((hd) => [hd, still]));
-  mine.magnetSupplyRatio = { value: 0.9, prev: 0.957, change: causes.reduce((a, c) => a + c.amount, 0), causes };
+  const change = causes.reduce((a, c) => a + c.amount, 0);
+  mine.magnetSupplyRatio = { value: 0.957 + change, prev: 0.957, change, causes }; // as a turn's report has it: value − prev is the change
   return { turn: 1, date: '2025Q4', news, events: [], headlines: { USA: mine, JPN: mine, CHN: mine } } as unknown as TurnReport;
 }
 
@@ -106,7 +107,7 @@ describe('the digest story', () => {
     memory.observe(0, view);
     const r = report([{ cause: 'magnets from CHN', amount: -0.091 }, { cause: 'inventories', amount: 0.058 }]);
     const headlines = (r as unknown as { headlines: Record<string, Record<string, unknown>> }).headlines;
-    headlines.JPN = { ...headlines.JPN, autoProduction: { value: 2_093_712, prev: 2_100_000, change: -6288, causes: [{ cause: 'magnet supply', amount: -14_387 }, { cause: 'car demand', amount: 8098 }] } };
+    headlines.JPN = { ...headlines.JPN, autoProduction: { value: 2_093_712, prev: 2_100_000, change: -6288, causes: [{ cause: 'magnet supply', amount: -14_387 }, { cause: 'car demand', amount: 8099 }] } };
     const changes = yourChanges(r, 'JPN', view, memory);
     const cars = changes.find((c) => c.hd === 'autoProduction')!;
     expect(cars.causes.find((c) => c.includes('−14,387'))).toMatch(/ — your 25% tariff on magnets from China and China’s licence/);
@@ -259,8 +260,9 @@ describe('the security ledger’s causes in words', () => {
     const { setLang } = await import('../src/ui/i18n.ts');
     const { causeName } = await import('../src/ui/labels.ts');
     const aus = yourChanges(securityReport('AUS', [{ cause: 'tension with CHN: leaks found last turn', amount: -2.107 }, { cause: 'tension with CHN: settling', amount: 0.5656 }, { cause: "allies' commitment (trust)", amount: -0.3497 }]), 'AUS', null, null)[0]!;
-    // (the third cause, beyond the two named, is said as the rest: the line adds up to the change, −1.9)
-    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (still catching up with earlier moves) +0.6', 'other causes −0.3']);
+    // (the third cause, beyond the two named, is said as the rest: the line adds up to the change shown, 50.0 → 48.1,
+    // −1.9, with the causes as the why ledger rounds them to add up: −2.1, +0.6, −0.4; it said −0.3, which left 0.1 out)
+    expect(aus.causes).toEqual(['tension with China (leaks found last quarter) −2.1', 'tension with China (still catching up with earlier moves) +0.6', 'other causes −0.4']);
     const tariffs = { cause: 'tension with CHN: tariffs by USA', amount: -0.8 };
     expect(yourChanges(securityReport('USA', [tariffs]), 'USA', null, null)[0]!.causes).toEqual(['tension with China (your tariffs) −0.8']);
     expect(causeName(tariffs.cause, 'JPN')).toBe('tension with China (the United States’ tariffs)');

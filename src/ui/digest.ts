@@ -10,7 +10,7 @@ import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { colon, comma, countryIn, countryName, countryOwn, paren, stageName } from './labels.ts';
 import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
-import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero } from './ledger.ts';
+import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero, shownChange } from './ledger.ts';
 import { plainTerms } from './plain-terms.ts';
 
 /** A news line in plain words (a truce's terms too). */
@@ -116,9 +116,9 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
       ),
       h('h3', {}, t(roundOf(o) > 1 ? 'digest.ledgersLast' : 'digest.ledgers', { country: countryName(country), date: report.date })),
       // a country that makes no cars (Australia) has no car ledgers, as Indicators has no car rows (the same makesCars)
-      h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(country, { view: o.view, history: o.history, report })).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, report.headlines[country][hd].change, 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
+      h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(country, { view: o.view, history: o.history, report })).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, shownChange(hd, report.headlines[country][hd]), 'pt')}`), roundsToZero(hd, report.headlines[country][hd].change) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),
-      h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, fmtChange(hd, report.headlines[c][hd].change, 'pt')))))))),
+      h('details', {}, h('summary', {}, t('digest.othersTable')), h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, ''), ...HEADLINES.map((hd) => h('th', {}, HEADLINE_LABEL[hd].split(' (')[0].split('（')[0])))), h('tbody', {}, ...COUNTRIES.filter((c) => c !== country).map((c) => h('tr', {}, h('th', {}, countryName(c)), ...HEADLINES.map((hd) => h('td', {}, fmtChange(hd, shownChange(hd, report.headlines[c][hd]), 'pt')))))))),
       h('div', { class: 'row end' }, close),
     ),
   );

@@ -4,7 +4,7 @@
 import type { CountryId, CountryView, Headline, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { causeName, headlineName, paren } from './labels.ts';
-import { fmtChange, SHOWN, shownFigure } from './story.ts';
+import { fmtChange, shownFigure, roundedToSum, shownChange, STEP } from './story.ts';
 
 /** Indicator names for players (the active language). */
 export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
@@ -13,31 +13,7 @@ export function formatHeadline(hd: Headline, v: number): string {
   return hd === 'magnetSupplyRatio' ? `${shownFigure(hd, v)}%` : shownFigure(hd, v);
 }
 
-/** The step a headline is shown in (SHOWN): a whole unit, a tenth of approval and security, a tenth of a point of
- * supply. */
-const STEP = (hd: Headline): number => 10 ** -SHOWN[hd].digits / SHOWN[hd].scale;
-
-/** `values` rounded to multiples of `step` so that they add up to `total` rounded (largest remainders: each value is
- * rounded down, and the units still missing go to the largest fractions), not each on its own: GDP's causes read +4,
- * +2, −1, −1, +1 beside a change of +4. */
-export function roundedToSum(values: readonly number[], total: number, step: number): number[] {
-  const units = values.map((v) => v / step);
-  const floor = units.map(Math.floor);
-  let missing = Math.round(total / step) - floor.reduce((a, b) => a + b, 0);
-  const order = units.map((u, i) => i).sort((a, b) => units[b]! - floor[b]! - (units[a]! - floor[a]!) || a - b);
-  const out = floor.slice();
-  for (let k = 0; k < order.length && missing !== 0; k++) {
-    out[order[k]!] += missing > 0 ? 1 : -1; // missing < 0 only if `total` is not the values' sum: taken from the largest
-    missing += missing > 0 ? -1 : 1;
-  }
-  return out.map((u) => u * step);
-}
-
-/** A headline's change as its two figures shown differ (48.6 → 47.9 is −0.7, not the −0.65 rounded to −0.6). */
-export function shownChange(hd: Headline, x: { prev: number; value: number }): number {
-  const step = STEP(hd);
-  return (Math.round(x.value / step) - Math.round(x.prev / step)) * step;
-}
+export { roundedToSum, shownChange } from './story.ts';
 
 export function ledger(report: TurnReport, country: CountryId, hd: Headline): HTMLElement {
   const x = report.headlines[country][hd];

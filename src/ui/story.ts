@@ -155,6 +155,32 @@ export const SHOWN: Record<Headline, { scale: number; digits: number }> = {
   security: { scale: 1, digits: 1 },
 };
 
+/** The step a headline is shown in (SHOWN): a whole unit, a tenth of approval and security, a tenth of a point of
+ * supply. */
+export const STEP = (hd: Headline): number => 10 ** -SHOWN[hd].digits / SHOWN[hd].scale;
+
+/** `values` rounded to multiples of `step` so that they add up to `total` rounded (largest remainders: each value is
+ * rounded down, and the units still missing go to the largest fractions), not each on its own: GDP's causes read +4,
+ * +2, −1, −1, +1 beside a change of +4. */
+export function roundedToSum(values: readonly number[], total: number, step: number): number[] {
+  const units = values.map((v) => v / step);
+  const floor = units.map(Math.floor);
+  let missing = Math.round(total / step) - floor.reduce((a, b) => a + b, 0);
+  const order = units.map((u, i) => i).sort((a, b) => units[b]! - floor[b]! - (units[a]! - floor[a]!) || a - b);
+  const out = floor.slice();
+  for (let k = 0; k < order.length && missing !== 0; k++) {
+    out[order[k]!] += missing > 0 ? 1 : -1; // missing < 0 only if `total` is not the values' sum: taken from the largest
+    missing += missing > 0 ? -1 : 1;
+  }
+  return out.map((u) => u * step);
+}
+
+/** A headline's change as its two figures shown differ (48.6 → 47.9 is −0.7, not the −0.65 rounded to −0.6). */
+export function shownChange(hd: Headline, x: { prev: number; value: number }): number {
+  const step = STEP(hd);
+  return (Math.round(x.value / step) - Math.round(x.prev / step)) * step;
+}
+
 /** A headline's figure as shown, without its unit. */
 export const shownFigure = (hd: Headline, v: number): string => num(v * SHOWN[hd].scale, SHOWN[hd].digits);
 
@@ -183,10 +209,15 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     const rel = hd === 'approval' || hd === 'security' ? x.change / 100 : hd === 'magnetSupplyRatio' ? x.change : x.prev !== 0 ? x.change / Math.abs(x.prev) : 0;
     if (Math.abs(rel) < 0.0005) continue;
     // a cause that would read "−0.0" says nothing: left out
-    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && !REMAINDERS.has(c.cause) && /[1-9]/.test(fmtChange(hd, c.amount))).slice(0, 2);
+    // the change as its figures shown differ, and each cause as its why ledger shows it (rounded to add up to that):
+    // the box said "magnets from China −5.2" beside the ledger's −5.1, and a change of −2.1 beside the tab's −2.0
+    const shown = shownChange(hd, x);
+    const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, STEP(hd));
+    const amountOf = new Map(x.causes.map((c, i) => [c, amounts[i]!]));
+    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && !REMAINDERS.has(c.cause) && /[1-9]/.test(fmtChange(hd, amountOf.get(c)!))).slice(0, 2);
     // what the named causes leave unexplained (the ledger's remainder, smaller causes): said when it is a
     // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes −10.1")
-    const rest = x.change - named.reduce((a, c) => a + c.amount, 0);
+    const rest = shown - named.reduce((a, c) => a + amountOf.get(c)!, 0);
     const causes = named
       .map((c) => {
         let words = causeName(c.cause, me);
@@ -211,11 +242,11 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         // cause of its own with no amount
         if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : ' and ')}`;
         if (c.cause === 'events' && report.events.length) words += paren(report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; '));
-        return `${words} ${fmtChange(hd, c.amount)}`;
+        return `${words} ${fmtChange(hd, amountOf.get(c)!)}`;
       });
     // (against the change, not the largest cause: "−2.9: −15.1; +11.0" left 1.2 out, under a fifth of the 15.1)
     if (named.length && Math.abs(rest) >= 0.05 * Math.abs(x.change) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
-    out.push({ hd, change: x.change, rel, causes });
+    out.push({ hd, change: shown, rel, causes });
   }
   const shown = out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
   // a restriction is said in full once a box, then "China’s licence, as above" (the same 16-word licence three times in
