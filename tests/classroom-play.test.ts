@@ -192,6 +192,20 @@ describe('the round clock', () => {
     expect(await status(annC, (x) => x.turn === 1)).toMatchObject({ missedLast: true });
     // the next round's clock starts from a full round
     for (const w of st.worlds) expect(near(w.clock.deadline! - srv.hub.now(), 120_000)).toBe(true);
+
+    // the teacher's "End the round now" names the rounds its confirm was about: a world whose round ended on its own
+    // while the confirm was open (its last student sent) is not ended again. It was: the class jumped a round, and the
+    // round nobody saw was played with everyone's policies kept (a classroom review, reproduced twice)
+    const seen = st.worlds.map((w) => w.turn); // [1, 2]
+    st = ok<TS>(await t('endRound', [1, seen]));
+    expect(st.worlds.map((w) => w.turn)).toEqual([1, 3]); // as asked: world 2's round 3 ends
+    const late = await t('endRound', [1, seen]); // the same question again: world 2 has moved on since it was asked
+    expect(late.code).toBe('roundAlreadyEnded');
+    expect(late.error).toBe('round 3 of world 2 already ended: the world is at round 4, and nothing was ended');
+    expect(cls.worlds.map((w) => w.turn)).toEqual([1, 3]);
+    // every world asked about: the one still at the round seen ends, the one moved on does not
+    st = ok<TS>(await t('endRound', [null, seen]));
+    expect(st.worlds.map((w) => w.turn)).toEqual([2, 3]);
   }, 60_000);
 });
 

@@ -13,7 +13,7 @@ export const SERVER_CODES = [
   'noToken', 'unknownToken', 'revokedToken', 'expired', 'linkOver', 'unknownSeat',
   // the teacher's controls (the dashboard)
   'alreadyStarted', 'alreadyEnded', 'notRunning', 'notPaused', 'pausedResumeFirst', 'requestGone', 'teacherOnly',
-  'noStudent', 'noSeat', 'noLongerSits', 'revokedNoSwap', 'seatFull', 'notSitting', 'noWorld', 'worldNotPlayed',
+  'noStudent', 'noSeat', 'noLongerSits', 'revokedNoSwap', 'seatFull', 'notSitting', 'noWorld', 'worldNotPlayed', 'roundAlreadyEnded',
   // the socket itself, and a class moving between server processes
   'tooFast', 'tooLarge', 'notJson', 'badRequest', 'noMethod', 'notAllowed', 'badArgs', 'hello', 'moving', 'processDown',
   // a student's game in a class

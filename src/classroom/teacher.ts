@@ -124,7 +124,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   // ending a round throws away the drafts of the countries not in yet, and on the last round the game: asked first
   const endRound = (worlds: WorldState[], index: number | null) => {
     const q = endRoundQuestion(worlds, index);
-    if (q === null || confirm(q)) act('endRound', [index])();
+    // the rounds the question was about: one that ended on its own while it was open is not followed by its next
+    if (q === null || confirm(q)) act('endRound', [index, worlds.map((w) => w.turn)])();
   };
   // ending the class mid-round does not play the round: the confirmation names the seats whose sent orders it drops
   const endClass = (s: TeacherState) => {

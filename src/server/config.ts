@@ -65,7 +65,9 @@ export const METHOD_ARGS = {
   pause: z.tuple([]),
   resume: z.tuple([]),
   extend: z.tuple([z.number().int().min(5).max(3600), World.nullable()]),
-  endRound: z.tuple([World.nullable()]),
+  // the round each world was at when the teacher asked (by index): a world that has moved on since (its last student
+  // sent in the meantime) is not ended again
+  endRound: z.tuple([World.nullable(), z.array(z.number().int().min(0)).max(64).optional()]),
   move: z.tuple([z.string().max(40), World, Country, z.string().max(40).optional()]),
   captain: z.tuple([World, Country, z.string().max(40).nullable()]),
   revoke: z.tuple([z.string().max(40)]),

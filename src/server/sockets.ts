@@ -207,7 +207,17 @@ export class Sockets implements HubListener {
       case 'endRound':
         return locked(async () => {
           if (cls.status !== 'running') throw new HttpError(409, cls.status === 'paused' ? 'the class is paused: resume it first' : 'the class is not running', cls.status === 'paused' ? 'pausedResumeFirst' : 'notRunning');
-          for (let w = 0; w < cls.worlds.length; w++) if (args[0] === null || args[0] === w) await hub.resolve(cls, w, 'teacher');
+          const seen = args[1] as number[] | undefined;
+          let ended = 0;
+          let moved: number | null = null;
+          for (let w = 0; w < cls.worlds.length; w++) {
+            if (args[0] !== null && args[0] !== w) continue;
+            if (seen?.[w] !== undefined && seen[w] !== cls.worlds[w].turn) moved ??= w;
+            else (await hub.resolve(cls, w, 'teacher'), ended++);
+          }
+          // every round asked about ended on its own (its last student sent while the teacher's confirm was open):
+          // nothing ended now, and said, not the next round ended unseen
+          if (!ended && moved !== null) throw new HttpError(409, `round ${seen![moved]! + 1} of world ${moved + 1} already ended: the world is at round ${cls.worlds[moved].turn + 1}, and nothing was ended`, 'roundAlreadyEnded', { round: seen![moved]! + 1, world: moved + 1, now: cls.worlds[moved].turn + 1 });
         });
       case 'move':
         // into a seat with room, or a swap with a student of a full seat (seating.ts); a full seat is never overfilled

@@ -48,6 +48,7 @@ export const jaServer: Record<ServerCode, string> & Record<string, string> = {
   notSitting: 'その生徒はワールド {{world}} の{{country}}の席にいません',
   noWorld: 'ワールド {{world}} はありません',
   worldNotPlayed: 'ワールド {{world}} はまだ 1 ターンも進んでいません',
+  roundAlreadyEnded: 'ワールド {{world}} の第 {{round}} ラウンドはすでに終わっています（今は第 {{now}} ラウンド）。何も終了していません',
   tooFast: 'メッセージが多すぎます（1 秒に {{perSecond}} 件、一度に {{burst}} 件まで）。このメッセージは処理されませんでした',
   tooLarge: 'メッセージが大きすぎます（{{size}} バイト。上限は {{max}} バイト）',
   notJson: 'メッセージの形式が正しくありません',
