@@ -184,9 +184,10 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await teacher.getByTestId('join-code').count()).toBe(0);
     expect(await teacher.locator('img.qr').count()).toBe(0);
     for (const p of students) await p.getByTestId('final-score').waitFor({ timeout: 60_000 });
-    // the end screen at 1280x800, 1024x768 and 800 px wide: its lines, the table of every country's points and each
-    // chart stand at least 8 px apart, inside the window (the table touched the charts under it)
-    for (const [w, hh] of [[1280, 800], [1024, 768], [800, 900]] as const) {
+    // the end screen at 1280x800, 1024x768, 800 px and a phone's 420 px wide: its lines, the table of every country's
+    // points and each chart stand at least 8 px apart, inside the window (the table touched the charts under it; at
+    // 420 px each chart ran 38 px past the window's edge, its grid's columns at least 430 px)
+    for (const [w, hh] of [[1280, 800], [1024, 768], [800, 900], [420, 800]] as const) {
       await ben.setViewportSize({ width: w, height: hh });
       const clashes = await ben.evaluate(() => {
         const boxes = [...document.querySelectorAll('main.end > p, main.end > table.grid, main.end .charts > figure')]
