@@ -98,6 +98,8 @@ describe("the dashboard's news", () => {
       expect(texts(lines, 'news')[0]).toMatch(/^中国が/);
       const more = dashboardNews({ events: [], news: Array.from({ length: 5 }, (_, i) => `AUS sets its tariffs on CHN: magnets ${i + 1}% (was 0%).`) }, (n) => `ほか ${n} 件`);
       expect(more.map((l) => l.text)).toEqual([expect.stringMatching(/5%/), expect.stringMatching(/4%/), expect.stringMatching(/3%/), 'ほか 2 件']);
+      // the two left out are there to open (the teacher's card shows them on a click), in the page's words
+      expect(more.at(-1)!.rest).toEqual([expect.stringMatching(/^オーストラリアが.*2%/), expect.stringMatching(/^オーストラリアが.*1%/)]);
     } finally {
       await setLang('en');
     }

@@ -200,7 +200,7 @@ describe('the round clock', () => {
     st = ok<TS>(await t('endRound', [1, seen]));
     expect(st.worlds.map((w) => w.turn)).toEqual([1, 3]); // as asked: world 2's round 3 ends
     const late = await t('endRound', [1, seen]); // the same question again: world 2 has moved on since it was asked
-    expect(late.code).toBe('roundAlreadyEnded');
+    expect((late as { code?: string }).code).toBe('roundAlreadyEnded');
     expect(late.error).toBe('round 3 of world 2 already ended: the world is at round 4, and nothing was ended');
     expect(cls.worlds.map((w) => w.turn)).toEqual([1, 3]);
     // every world asked about: the one still at the round seen ends, the one moved on does not

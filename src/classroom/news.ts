@@ -41,6 +41,8 @@ export interface NewsItem {
   /** an event's title (bold), a news line, or the count of the lines left out */
   kind: 'event' | 'news' | 'more';
   text: string;
+  /** 'more': the lines left out, in plain words (the card opens them on a click) */
+  rest?: string[];
 }
 
 /** What a world card lists: every event by its title, then the NEWS_SHOWN weightiest other news lines (newsWeight),
@@ -54,6 +56,6 @@ export function dashboardNews(hl: { events: string[]; eventIds?: string[]; news:
   return [
     ...hl.events.map((title, i) => ({ kind: 'event' as const, text: eventTitle({ id: hl.eventIds?.[i] ?? '', title }) })),
     ...shown.map((n) => ({ kind: 'news' as const, text: plainTerms(plainNews(n)) })),
-    ...(ranked.length > shown.length ? [{ kind: 'more' as const, text: more(ranked.length - shown.length) }] : []),
+    ...(ranked.length > shown.length ? [{ kind: 'more' as const, text: more(ranked.length - shown.length), rest: ranked.slice(shown.length).map((n) => plainTerms(plainNews(n))) }] : []),
   ];
 }

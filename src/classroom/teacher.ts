@@ -119,6 +119,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const msg = h('p', { class: 'error', role: 'alert', 'data-testid': 'dash-error' });
   const body = h('div', { class: 'dash-body' });
   let failed: unknown = null; // a control's error, said again in another language
+  const moreOpen = new Set<string>(); // the world cards' "+N more" lists opened ("world:turn"), kept open as the page redraws
   const act = (method: string, args: unknown[] = []) => () =>
     void sock.call<TeacherState>(method, args).then((s) => { failed = null; msg.textContent = ''; show(s); }, (e: Error) => { failed = e; msg.textContent = said(e); });
   // ending a round throws away the drafts of the countries not in yet, and on the last round the game: asked first
@@ -246,7 +247,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       ),
       hl.prices ? h('p', { class: 'figures', 'data-testid': `world-${w.index + 1}-figures` }, c('dash.figures', { ndpr: usd(hl.prices.ndpr, 1), dytb: usd(Math.round(hl.prices.dytb)), magnet: usd(hl.prices.magnet, 1), jpn: pct(hl.magnetSupply?.JPN ?? 0) }), lowestSupply(hl.magnetSupply)) : '',
       // the round's events by title, then its weightiest news lines and how many more there are (news.ts)
-      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl, (n) => c('dash.moreNews', { n: num(n) })).map((n) => h('li', n.kind === 'news' ? {} : { class: n.kind }, n.text))) : '',
+      hl.events.length || hl.news.length ? h('ul', { class: 'news', 'data-testid': `world-${w.index + 1}-news` }, ...dashboardNews(hl, (n) => c('dash.moreNews', { n: num(n) })).map((n) => h('li', n.kind === 'news' ? {} : { class: n.kind }, n.rest ? h('details', { open: moreOpen.has(`${w.index}:${w.turn}`), ontoggle: (e: Event) => void ((e.target as HTMLDetailsElement).open ? moreOpen.add(`${w.index}:${w.turn}`) : moreOpen.delete(`${w.index}:${w.turn}`)) }, h('summary', {}, n.text), h('ul', {}, ...n.rest.map((x) => h('li', {}, x)))) : n.text))) : '', // the lines left out open on a click (a "+5 more" that could not be opened hid them until the debrief)
     );
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
