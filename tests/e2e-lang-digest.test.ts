@@ -40,3 +40,24 @@ describe.runIf(run)('a digest open while the language switches', () => {
     await ctx.close();
   });
 });
+
+// a new player's review: ?lang=ja in the game page's address did nothing (only the class pages read it)
+describe.runIf(run)("the game page's ?lang=", () => {
+  const pages = usePages(120_000);
+
+  it('opens the page in that language, without changing the saved choice; a switch then names the new one', async () => {
+    const { page, errors } = await pages.open(1280, 720, '?lang=ja');
+    await page.getByTestId('start-game').waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja', undefined, { timeout: 30_000 });
+    expect(await page.getByTestId('start-game').textContent()).toMatch(/[ぁ-んァ-ン一-龯]/);
+    expect(await page.evaluate(() => localStorage.getItem('rare-earth-gambit:lang'))).toBeNull();
+    await page.getByTestId('lang').selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await page.reload();
+    await page.getByTestId('start-game').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.getByTestId('start-game').textContent()).toMatch(/Start/);
+    expect(errors).toEqual([]);
+  });
+});

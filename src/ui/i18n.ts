@@ -146,10 +146,21 @@ function stored(): Lang | null {
   }
 }
 
-/** The player's saved choice, else the browser's first language if it is Japanese, else English. */
+/** The language named by ?lang=en|ja in the page's address (a link a teacher hands out), or null. */
+function fromAddress(): Lang | null {
+  try {
+    const v = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+    return v === 'en' || v === 'ja' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The address's ?lang=, else the player's saved choice, else the browser's first language if it is Japanese, else
+ * English. (The game page ignored ?lang=, which the class pages read: a new player's review.) */
 export function initialLang(): Lang {
   const nav = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language ?? 'en';
-  return stored() ?? (nav.toLowerCase().startsWith('ja') ? 'ja' : 'en');
+  return fromAddress() ?? stored() ?? (nav.toLowerCase().startsWith('ja') ? 'ja' : 'en');
 }
 
 void i18next.init({
@@ -216,6 +227,16 @@ export async function setLang(l: Lang): Promise<void> {
     /* private mode: the choice lasts for this page */
   }
   if (globalThis.document) document.documentElement.lang = l;
+  // an address that names a language names the one chosen now, so a reload keeps it
+  try {
+    if (fromAddress() && globalThis.history) {
+      const q = new URLSearchParams(location.search);
+      q.set('lang', l);
+      history.replaceState(history.state, '', `${location.pathname}?${q}${location.hash}`);
+    }
+  } catch {
+    /* no address to mend */
+  }
   for (const f of [...listeners]) f();
 }
 
