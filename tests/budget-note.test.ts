@@ -18,7 +18,7 @@ describe('the budget cap, said', () => {
   it('a snapshot carries the cap, carryCap years of the programme budget; a Japan that spends nothing reaches it and stays there', () => {
     const states = [createGame(content, 1)];
     playGame(content, 1, statusQuoSeats(), { turns: 20, ledger: false, onTurn: (s) => void states.push(s) });
-    const b = states.map((s) => contentFigures(content, s, 'JPN'));
+    const b = states.map((s) => contentFigures(content, s, 'JPN', states[0]!));
     for (const [i, x] of b.entries()) {
       expect(x.budget).toBe(budgetAvailable(content, states[i], 'JPN'));
       expect(x.budgetCap).toBe(content.rules.budget.carryCap * budgetAnnual(content, states[i], 'JPN'));

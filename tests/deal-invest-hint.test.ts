@@ -48,7 +48,7 @@ const pledge = content.scenario.deals.find((d) => d.a === 'USA' && d.b === 'JPN'
 
 describe("a deal's investment, in figures", () => {
   it("is the engine's rule: the first turn's share moves capitalReturn x (pledge / term) of potential output a year", () => {
-    expect(contentFigures(content, createGame(content, 1), 'JPN').capitalReturn).toBe(cr);
+    expect(contentFigures(content, createGame(content, 1), 'JPN', createGame(content, 1)).capitalReturn).toBe(cr);
     const without: Content = { ...content, scenario: { ...content.scenario, deals: content.scenario.deals.filter((d) => d !== pledge) } };
     const one = (c: Content) => resolveTurnLean(c, createGame(c, 1), {}, { ledger: false }).state.regions;
     const [a, b] = [one(content), one(without)];

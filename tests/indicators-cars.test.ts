@@ -52,6 +52,24 @@ describe('the supply independence row', () => {
     expect(chg.textContent).toBe(d === 0 ? '±0' : `${d > 0 ? '+' : '−'}${(Math.abs(d) / 10).toFixed(1)}`);
     expect(chg.getAttribute('class')).toBe(`chg ${d === 0 ? 'zero' : d < 0 ? 'neg' : 'pos'}`);
   });
+
+  // after the first turn the row showed no change (the history holds the turns played, not the start), the one row
+  // without: a new player's review (13.6 to 14.0, and nothing beside it)
+  it("shows turn 1's change, from the start", () => {
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'hawk', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 4, seed: 1 });
+    if (!r.ok) throw new Error(r.error);
+    const indep = (risk: number) => Math.max(0, 1 - risk / content.rules.supplyRisk.scale) * 100;
+    const start = indep(s.snapshot().view.self.last.supplyRisk);
+    expect(s.snapshot().openingRisk).toBe(s.snapshot().view.self.last.supplyRisk);
+    if (!s.submit({}).ok) throw new Error('turn refused');
+    const snap = s.snapshot();
+    expect(snap.history).toHaveLength(1);
+    const d = Math.round(indep(snap.view.self.last.supplyRisk) * 10) - Math.round(start * 10);
+    expect(d).not.toBe(0); // China's hawk bans at once: a change to show
+    const chg = (indicatorsPanel(snap) as unknown as FakeElement).querySelector('[data-testid="indicator-independence"]')!.querySelector('.chg')!;
+    expect(chg.textContent).toBe(`${d > 0 ? '+' : '−'}${(Math.abs(d) / 10).toFixed(1)}`);
+  });
 });
 
 describe("the digest's ledgers and cars", () => {

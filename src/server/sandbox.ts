@@ -192,7 +192,7 @@ export function whatIfSnapshot(cls: ClassRoom, st: Student, tl: WhatIf): Session
     over: turn >= world.turns,
     score: tl.summaries.at(-1)?.countries[c].score ?? 0,
     turnScore: n ? turnScoreOf(world, tl, c, n) : null,
-    ...contentFigures(world.content, tl.states[turn], c),
+    ...contentFigures(world.content, tl.states[turn], c, tl.states[0]!),
     timelines: timelinesOf(cls, st),
     activeTimeline: tl.id,
     draft: null,

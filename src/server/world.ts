@@ -125,7 +125,7 @@ export class World {
       over: this.over,
       score: this.score(country),
       turnScore: n ? this.turnScoreAt(country, n, roundTurns) : null,
-      ...contentFigures(this.content, this.state, country),
+      ...contentFigures(this.content, this.state, country, this.states[0]!),
       timelines: [{ id: 0, label: `class:${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
       activeTimeline: 0,
       draft,

@@ -261,7 +261,7 @@ export class SessionCore {
       over: state.turn >= cfg.turns,
       score: tl.summaries.at(-1)?.countries[cfg.country].score ?? 0,
       turnScore: tl.reports.length ? this.scoreAt(tl.reports.length) : null,
-      ...contentFigures(this.content, state, cfg.country),
+      ...contentFigures(this.content, state, cfg.country, tl.states[0]!),
       timelines: this.timelineInfo(),
       activeTimeline: this.active,
     };

@@ -4,8 +4,8 @@
 // dollar of pledged investment moves (engine/macro.ts).
 import { budgetAnnual, budgetAvailable, type Content, type CountryId, type GameState } from '../../engine/index.ts';
 
-export function contentFigures(content: Content, state: GameState, c: CountryId): { budget: number; budgetCap: number; riskScale: number; capitalReturn: number } {
-  return { budget: budgetAvailable(content, state, c), budgetCap: content.rules.budget.carryCap * budgetAnnual(content, state, c), riskScale: content.rules.supplyRisk.scale, capitalReturn: content.rules.macro.capitalReturn };
+export function contentFigures(content: Content, state: GameState, c: CountryId, opening: GameState): { budget: number; budgetCap: number; riskScale: number; capitalReturn: number; openingRisk: number } {
+  return { budget: budgetAvailable(content, state, c), budgetCap: content.rules.budget.carryCap * budgetAnnual(content, state, c), riskScale: content.rules.supplyRisk.scale, capitalReturn: content.rules.macro.capitalReturn, openingRisk: opening.regions[c].last.supplyRisk };
 }
 
 /** For the end screen's sense of scale: the points GDP 1% above the yardstick's in every quarter is worth to country

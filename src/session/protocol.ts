@@ -40,6 +40,8 @@ export interface SessionSnapshot {
   budgetCap: number;
   /** the supply risk at which supply independence is 0 (rules.supplyRisk.scale): independence = 1 - risk / riskScale */
   riskScale: number;
+  /** the country's supply risk at the start (turn 1's change in supply independence is from it; older hosts: absent) */
+  openingRisk?: number;
   /** output a year moved per dollar of capital a deal's investment moves (rules.macro.capitalReturn; engine/macro.ts) */
   capitalReturn: number;
   timelines: TimelineInfo[];

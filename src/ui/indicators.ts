@@ -57,7 +57,8 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
   // turned around), a few words on what moves it instead
   const indep = (risk: number) => Math.max(0, 1 - risk / s.riskScale) * 100;
   const now = indep(s.view.self.last.supplyRisk);
-  const prev = s.history.length > 1 ? indep(s.history.at(-2)!.countries[c].supplyRisk) : null;
+  // (turn 1's change is from the start: the history holds the turns played, so it showed none, the one row without)
+  const prev = s.history.length > 1 ? indep(s.history.at(-2)!.countries[c].supplyRisk) : s.history.length === 1 && s.openingRisk !== undefined ? indep(s.openingRisk) : null;
   const dInd = rep && prev !== null ? Math.round(now * 10) - Math.round(prev * 10) : 0; // in the tenths shown
   rows.push(row({
     id: 'independence',
