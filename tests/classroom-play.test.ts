@@ -209,6 +209,33 @@ describe('the round clock', () => {
   }, 60_000);
 });
 
+// a classroom review: a student whose End turn was refused (a defence change over the limit) read "not yet" on the
+// dashboard, the same as one who had not tried, and the seat kept its policies when the clock ran out
+describe("a student's refused End turn", () => {
+  it('shows on the dashboard until an End turn is taken, and only for that round', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    const [ann, ben] = k.students.map((s) => s.client);
+    const country = k.students[0].country;
+    type Row = { country: string; refused?: boolean; ready: boolean };
+    const row = async () => ok<{ worlds: { seats: Row[] }[] }>(await k.teacher.call('state')).worlds[0].seats.find((x) => x.country === country)!;
+    ok(await k.teacher.call('begin'));
+    expect((await row()).refused).toBe(false);
+    const bad = await ann.call('submit', [{ tariffs: { USA: { autos: 900 } } }, 0]);
+    expect(bad.value).toMatchObject({ ok: false, error: 'some orders are not valid' });
+    expect(await row()).toMatchObject({ refused: true, ready: false });
+    // a valid End turn is taken: refused no more
+    await new Promise<void>((acked) => void ann.call('submit', [{}, 0], acked));
+    expect(await row()).toMatchObject({ refused: false, ready: true });
+    // refused again next round, then the round ends: the new round starts clean
+    await new Promise<void>((acked) => void ben.call('submit', [{}, 0], acked));
+    await status(ann, (x) => x.turn === 1);
+    await ann.call('submit', [{ tariffs: { USA: { autos: 900 } } }, 1]);
+    expect((await row()).refused).toBe(true);
+    ok(await k.teacher.call('endRound', [null]));
+    expect((await row()).refused).toBe(false);
+  }, 60_000);
+});
+
 describe('the teacher ends the class before its last round', () => {
   it('every screen\'s view says the world is over after the rounds it played, and waits for nobody', async () => {
     const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);

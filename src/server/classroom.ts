@@ -31,6 +31,9 @@ export interface Seat {
   /** a bot plays the seat: no student in it, or it was idle past the grace period */
   bot: boolean;
   warned: boolean;
+  /** the turn whose End turn the server last refused for invalid orders (the dashboard says so until one is taken);
+   * not in the log: a restart forgets it */
+  refused?: number | null;
 }
 
 export interface Round {

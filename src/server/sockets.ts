@@ -165,7 +165,13 @@ export class Sockets implements HubListener {
       if (cls.status === 'ended' || world.over) return fail('the game is over', { code: 'gameOver' });
       if (turn !== undefined && turn !== world.turn) return fail(`this round has ended: your orders were for turn ${turn + 1}, and the world is at turn ${world.turn + 1}`, { code: 'roundOver', params: { turn: turn + 1, now: world.turn + 1 } });
       const v = validateOrders(world.content, world.state, { [st.country]: orders });
-      if (!v.ok) return fail('some orders are not valid', null, v.issues);
+      const seat = cls.seat(w, st.country);
+      if (!v.ok) {
+        seat.refused = world.turn;
+        this.changed(cls);
+        return fail('some orders are not valid', null, v.issues);
+      }
+      seat.refused = null;
       const written = this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
       const entry = { conn, id, acked: false };
       const key = `${cls.id}:${w}`;

@@ -78,6 +78,8 @@ export function teacherState(cls: ClassRoom, now: number) {
         warned: s.warned,
         submitted: !!s.submitted,
         ready: cls.ready(s),
+        // End turn refused this round (orders not valid) and nothing taken since: "not yet" hid a student who had tried
+        refused: s.refused === cls.worlds[w].turn && !s.submitted,
         captain: s.captain,
         students: s.students.map((id) => {
           const st = cls.students.get(id)!;

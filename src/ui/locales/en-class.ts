@@ -130,6 +130,7 @@ export const enClass = {
     submitted: '✓ submitted',
     draft: 'draft sent (captain decides)',
     notYet: 'not yet',
+    endTurnRefused: 'End turn refused: see their page',
     figures: 'Outside China: NdPr oxide {{ndpr}}/kg · Dy/Tb oxide {{dytb}}/kg · magnets {{magnet}}/kg · Japan’s magnet supply {{jpn}}',
     lowestSupply: ' (lowest: {{who}} {{pct}})',
     moveAria: 'move {{label}}',

@@ -130,6 +130,7 @@ export const jaClass: Shape<typeof enClass> = {
     submitted: '✓ 提出済み',
     draft: '案を送信（キャプテンが決定）',
     notYet: '未提出',
+    endTurnRefused: 'ターン終了が却下（生徒の画面を参照）',
     figures: '中国以外：NdPr酸化物 {{ndpr}}/kg · Dy/Tb酸化物 {{dytb}}/kg · 磁石 {{magnet}}/kg · 日本の磁石の確保率 {{jpn}}',
     lowestSupply: '（最低：{{who}} {{pct}}）',
     moveAria: '{{label}} さんを移動',
