@@ -58,10 +58,15 @@ describe.runIf(run)("the teacher's screens' words", () => {
       errors.push(...de);
       const news = d.getByTestId('world-1-news');
       await news.waitFor({ timeout: 30_000 });
-      const items = await news.locator('li').allInnerTexts();
+      const items = await news.locator(':scope > li').allInnerTexts();
       const first = items.findIndex((t) => (lang === 'en' ? /bans/ : /禁止/).test(t));
       expect(first, items.join('\n')).toBeGreaterThanOrEqual(0);
       expect(items.at(-1)).toMatch(lang === 'en' ? /^\+\d+ more$/ : /^ほか \d+ 件$/);
+      // "+N more" opens to the N lines left out
+      const more = Number(/\d+/.exec(items.at(-1)!)![0]);
+      await news.locator('li.more summary').click();
+      expect(await news.locator('li.more li').count()).toBe(more);
+      expect((await news.locator('li.more li').first().innerText()).length).toBeGreaterThan(10);
       expect(await d.getByTestId('no-join-address').innerText()).toContain(lang === 'en' ? 'listens only on this computer' : '127.0.0.1');
       await fits(d, `dashboard-${lang}`);
       await d.context().close();
