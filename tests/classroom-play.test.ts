@@ -209,6 +209,32 @@ describe('the round clock', () => {
   }, 60_000);
 });
 
+// the review of that fix: rounds of two quarters were numbered as turns ("at round 3" for the class's round 2), and a
+// world already over counted as one ended, so the refusal was never said when the other world had moved on
+describe("'End the round now' after the round ended on its own, in rounds of two quarters", () => {
+  it('names the rounds as the class counts them, and a world over does not hide the refusal', async () => {
+    const k = await makeClass(srv.base, { worlds: 2, turns: 2, quartersPerRound: 2, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben', 'Cy', 'Dee']);
+    const cls = srv.hub.classes.get(k.classId)!;
+    const t = (m: string, args: unknown[] = []) => k.teacher.call(m, args);
+    type TS = { worlds: { turn: number; over: boolean }[] };
+    ok(await t('begin'));
+    const seen = ok<TS>(await t('state')).worlds.map((w) => w.turn); // [0, 0]
+    ok(await t('endRound', [0, seen])); // world 1's round 1 ends: two quarters
+    expect(cls.worlds.map((w) => w.turn)).toEqual([2, 0]);
+    const late = await t('endRound', [0, seen]);
+    expect(late.error).toBe('round 1 of world 1 already ended: the world is at round 2, and nothing was ended');
+    // world 1 plays its last round and is over; world 2 moves on while the teacher's confirm about both is open
+    ok(await t('endRound', [0]));
+    const both = ok<TS>(await t('state')).worlds;
+    expect(both.map((w) => w.over)).toEqual([true, false]);
+    const asked = both.map((w) => w.turn); // [4, 0]
+    ok(await t('endRound', [1, asked]));
+    const race = await t('endRound', [null, asked]);
+    expect((race as { code?: string }).code).toBe('roundAlreadyEnded');
+    expect(cls.worlds.map((w) => w.turn)).toEqual([4, 2]);
+  }, 60_000);
+});
+
 // a classroom review: a student whose End turn was refused (a defence change over the limit) read "not yet" on the
 // dashboard, the same as one who had not tried, and the seat kept its policies when the clock ran out
 describe("a student's refused End turn", () => {

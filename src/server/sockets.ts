@@ -218,12 +218,15 @@ export class Sockets implements HubListener {
           let moved: number | null = null;
           for (let w = 0; w < cls.worlds.length; w++) {
             if (args[0] !== null && args[0] !== w) continue;
-            if (seen?.[w] !== undefined && seen[w] !== cls.worlds[w].turn) moved ??= w;
-            else (await hub.resolve(cls, w, 'teacher'), ended++);
+            if (seen?.[w] !== undefined && seen[w] !== cls.worlds[w].turn) moved ??= w; // moved on (or over) since
+            else if (!cls.worlds[w].over) (await hub.resolve(cls, w, 'teacher'), ended++); // a world over has none to end
           }
           // every round asked about ended on its own (its last student sent while the teacher's confirm was open):
-          // nothing ended now, and said, not the next round ended unseen
-          if (!ended && moved !== null) throw new HttpError(409, `round ${seen![moved]! + 1} of world ${moved + 1} already ended: the world is at round ${cls.worlds[moved].turn + 1}, and nothing was ended`, 'roundAlreadyEnded', { round: seen![moved]! + 1, world: moved + 1, now: cls.worlds[moved].turn + 1 });
+          // nothing ended now, and said, not the next round ended unseen (rounds as the class counts them: k quarters)
+          if (!ended && moved !== null) {
+            const [was, now] = [Math.floor(seen![moved]! / cls.k) + 1, cls.roundOf(moved).round];
+            throw new HttpError(409, `round ${was} of world ${moved + 1} already ended: the world is at round ${now}, and nothing was ended`, 'roundAlreadyEnded', { round: was, world: moved + 1, now });
+          }
         });
       case 'move':
         // into a seat with room, or a swap with a student of a full seat (seating.ts); a full seat is never overfilled
