@@ -80,14 +80,18 @@ describe("the digest's box and the why ledger agree", () => {
       for (const c of COUNTRIES)
         for (const ch of yourChanges(report, c, null, null)) {
           const ul = ledger(report, c, ch.hd) as unknown as FakeElement;
-          const hint = ul.querySelector('.hint')?.textContent ?? '';
-          // the ledger's own change, in its hint "48.6 → 47.9 (−0.7)", is the box's
-          if (hint) expect(/\((.+)\)$/.exec(hint)![1], `${c} ${ch.hd} turn ${turn + 1}`).toBe(fmtChange(ch.hd, ch.change, 'pt'));
-          const shown = new Set(ul.querySelectorAll('.amt').map((e) => e.textContent.replace(/ ?pp$/, '')));
+          // the ledger's own change, in its hint "48.6 → 47.9 (−0.7)", is the box's (a change the box shows has causes
+          // the ledger shows: its figures differ)
+          const hint = ul.querySelector('.hint')!.textContent;
+          expect(/\((.+)\)$/.exec(hint)![1], `${c} ${ch.hd} turn ${turn + 1}`).toBe(fmtChange(ch.hd, ch.change, 'pt'));
+          // each named cause, paired with the ledger's line of that cause by its name, has that line's amount
+          const rows = ul.querySelectorAll('li').map((li) => ({ name: li.querySelector('.cause')!.textContent, amount: li.querySelector('.amt')!.textContent.replace(/ ?pp$/, '') }));
           for (const line of ch.causes) {
             if (line.startsWith('other causes')) continue; // the rest, not a cause of the ledger
             const amount = /([+−][\d,.]+)( percentage points)?$/.exec(line)![1]!;
-            expect(shown.has(amount), `${c} ${ch.hd} turn ${turn + 1}: "${line}" against the ledger's ${[...shown].join(' ')}`).toBe(true);
+            const mine = rows.filter((r) => line.startsWith(`${r.name} `)).sort((a, b) => b.name.length - a.name.length)[0];
+            expect(mine, `${c} ${ch.hd} turn ${turn + 1}: "${line}" names no cause of the ledger's ${rows.map((r) => r.name).join('; ')}`).toBeDefined();
+            expect(amount, `${c} ${ch.hd} turn ${turn + 1}: "${line}" against the ledger's ${mine!.name} ${mine!.amount}`).toBe(mine!.amount);
             causes++;
           }
         }

@@ -44,6 +44,13 @@ describe('the digest story', () => {
     expect(c!.causes).toHaveLength(2);
     expect(c!.causes.join(' ')).not.toMatch(/other causes/);
   });
+  it('leaves out a change whose figures shown do not differ (50.5 to 50.5 read "Approval ±0: prices +0.8; events −0.8")', () => {
+    const r = report([]);
+    (r.headlines.USA as Record<string, unknown>).approval = { value: 50.515, prev: 50.455, change: 0.06, causes: [{ cause: 'prices', amount: 0.8 }, { cause: 'events', amount: -0.74 }] };
+    expect(yourChanges(r, 'USA', null, null).map((c) => c.hd)).not.toContain('approval');
+    (r.headlines.USA as Record<string, unknown>).approval = { value: 50.555, prev: 50.455, change: 0.1, causes: [{ cause: 'prices', amount: 0.8 }, { cause: 'events', amount: -0.7 }] };
+    expect(yourChanges(r, 'USA', null, null).find((c) => c.hd === 'approval')!.change).toBeCloseTo(0.1, 10); // 50.5 to 50.6
+  });
   it('leaves out a cause that would read as zero', () => {
     const r = report([]);
     (r.headlines.USA as Record<string, unknown>).security = { value: 48, prev: 48.3, change: -0.3, causes: [{ cause: 'allies defence', amount: -0.27 }, { cause: 'rivals', amount: -0.03 }] };

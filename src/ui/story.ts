@@ -212,14 +212,15 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     // the change as its figures shown differ, and each cause as its why ledger shows it (rounded to add up to that):
     // the box said "magnets from China −5.2" beside the ledger's −5.1, and a change of −2.1 beside the tab's −2.0
     const shown = shownChange(hd, x);
+    if (shown === 0) continue; // its figures shown do not differ: "Approval ±0: prices +0.8; events −0.8" said nothing
     const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, STEP(hd));
-    const amountOf = new Map(x.causes.map((c, i) => [c, amounts[i]!]));
-    const named = x.causes.filter((c) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && !REMAINDERS.has(c.cause) && /[1-9]/.test(fmtChange(hd, amountOf.get(c)!))).slice(0, 2);
+    // (by position: each cause's own rounded amount, even where two causes are one object)
+    const named = x.causes.map((c, i) => ({ c, a: amounts[i]! })).filter(({ c, a }) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && !REMAINDERS.has(c.cause) && /[1-9]/.test(fmtChange(hd, a))).slice(0, 2);
     // what the named causes leave unexplained (the ledger's remainder, smaller causes): said when it is a
     // sizeable part of the change, so that the line adds up ("−5.7: +11.6 ...; −7.2 ...; other causes −10.1")
-    const rest = shown - named.reduce((a, c) => a + amountOf.get(c)!, 0);
+    const rest = shown - named.reduce((a, n) => a + n.a, 0);
     const causes = named
-      .map((c) => {
+      .map(({ c, a: amount }) => {
         let words = causeName(c.cause, me);
         const from = /^magnets from (\w{3})$/.exec(c.cause)?.[1];
         // a fall in supply from a country that restricts you, or a run-down of inventories under a restriction: name it.
@@ -242,10 +243,10 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
         // cause of its own with no amount
         if (why.length) words += ` — ${why.join(lang() === 'ja' ? '、' : ' and ')}`;
         if (c.cause === 'events' && report.events.length) words += paren(report.events.map(eventTitle).join(lang() === 'ja' ? '、' : '; '));
-        return `${words} ${fmtChange(hd, amountOf.get(c)!)}`;
+        return `${words} ${fmtChange(hd, amount)}`;
       });
     // (against the change, not the largest cause: "−2.9: −15.1; +11.0" left 1.2 out, under a fifth of the 15.1)
-    if (named.length && Math.abs(rest) >= 0.05 * Math.abs(x.change) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
+    if (named.length && Math.abs(rest) >= 0.05 * Math.abs(shown) && fmtChange(hd, rest).replace(/[^1-9]/g, '') !== '') causes.push(`${t('digest.otherEffects')} ${fmtChange(hd, rest)}`);
     out.push({ hd, change: shown, rel, causes });
   }
   const shown = out.sort((a, b) => Math.abs(b.rel) - Math.abs(a.rel)).slice(0, 3);
