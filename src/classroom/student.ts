@@ -1,6 +1,5 @@
 // A student's screen in a class: the game's own screen (GameScreen) over the class socket, under a class bar with the
 // round clock, who is still to submit, the seat's co-players and captain, and a warning before a bot takes the seat.
-import type { CountryId } from '../../engine/index.ts';
 import type { SessionResult, SessionSnapshot } from '../session/protocol.ts';
 import { GameScreen } from '../ui/game.ts';
 import { endScreen } from '../ui/end.ts';
@@ -15,41 +14,7 @@ import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
 import { turnStateHook } from '../ui/side-controls.ts';
 import { toast } from '../ui/toast.ts';
-
-interface Status {
-  className: string;
-  status: string;
-  world: number;
-  worlds: number;
-  country: CountryId;
-  label: string;
-  turn: number;
-  round: number;
-  rounds: number;
-  period: string;
-  over: boolean;
-  played?: number;
-  sandbox: boolean;
-  whatIf: string | null;
-  clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number };
-  waitingFor: CountryId[];
-  submitted: { by: string; final: boolean } | null;
-  /** the orders this student sent with End turn this round (null: none, or a co-player's) */
-  sent?: SessionSnapshot['draft'] | null;
-  bot: boolean;
-  warned: boolean;
-  graceSeconds: number;
-  captain: string | null;
-  members: string[];
-  draft: unknown;
-  /** the draft came from this student (this page's echo, or her other tab's), not from a co-player */
-  draftMine?: boolean;
-  /** which change of the seat's draft this is: a late push carries an older number */
-  draftSeq?: number;
-  missedLast?: boolean;
-  missed?: 'keep' | 'bot';
-  botLast?: boolean;
-}
+import type { Status } from './seat-status.ts';
 
 const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
 
