@@ -110,6 +110,9 @@ describe('a file that is not what it should be exits 1; a path that is not there
     said(await cli('run', '--turns', '1', '--agents', `JPN=scripted:${none}`), 2, none);
     said(await cli('analyze', TMP), 2, TMP, 'directory');
     said(await cli('merge', '--out', at('m4.jsonl'), TMP), 2, TMP, 'a directory with no tournament.json, so not a tournament shard');
+    // a tournament shard and a self-play shard together, in either order: the mix is named (an analyst's review: the
+    // tournament's folder was said to have no tournament.json)
+    for (const files of [[tourney, shard1], [shard1, tourney]]) said(await cli('merge', '--out', at('m5.jsonl'), ...files), 2, `merge: ${tourney} is a tournament shard directory and ${shard1} is not: merge takes self-play shard files, or tournament shard directories, not both`);
     said(await cli('report', at('nowhere')), 2, at('nowhere'), 'no such directory');
     mkdirSync(at('empty'));
     said(await cli('report', at('empty')), 2, at('empty'), 'nothing to report');

@@ -70,7 +70,10 @@ function program(out: { code: number; help?: string }): Command {
     .requiredOption('--out <path>', 'merged JSONL (CSV beside it), or for tournament shards the output directory')
     .option('--csv <results.csv>', 'where to write the CSV (selfplay)')
     .action((files: string[], o) => {
-      out.code = files.every((f) => existsSync(join(f, 'tournament.json'))) ? mergeTournament(files, o.out) : cmdMerge(files, o);
+      const shards = files.filter((f) => existsSync(join(f, 'tournament.json')));
+      // a mix is refused as one (it was said as "a directory with no tournament.json" of the folder that had one)
+      if (shards.length && shards.length < files.length) throw new UsageError(`merge: ${shards[0]} is a tournament shard directory and ${files.find((f) => !shards.includes(f))} is not: merge takes self-play shard files, or tournament shard directories, not both`);
+      out.code = shards.length ? mergeTournament(files, o.out) : cmdMerge(files, o);
     });
   p.command('tournament')
     .description('play every profile of agent pools N times; write a payoff table with 95% intervals, and the mean scores of each varying seat’s agents split by objective')
