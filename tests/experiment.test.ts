@@ -81,6 +81,9 @@ describe('gambit experiment', () => {
     expect(cflat).toMatch(/Does it protect its car industry from a magnet squeeze\? \(against: Chinese coercion .*; margin 0\.001 on mean magnet supply over the game, share of need\) Processing hub/);
     expect(cflat).toMatch(/lowest magnet supply, share of need (0\.000|[+-]\d\.\d{3}) \[/);
     expect(c.stdout).toContain('tariff relief?\n  not answered: it is about the opponents "US tariff pressure');
+    // the cost and US-hand questions, asked of the experiment's first opponents played (in its own order, recorded
+    // behaviour first), say when those are not its first: here China's coercion, the only set played
+    expect(cflat).toContain("What does it cost? (the verdict: does GDP end lower than standing still?) (against: Chinese coercion (China a hawk: heavy rare earths banned to rivals); personas, the experiment's first opponents, not played in this run;");
     expect(c.stdout).not.toMatch(/[+-]0\.0+(?![0-9])/);
   }, 120_000);
   it("plays the status-quo strategy's games once: its yardstick game measures it, with the figures of the same game played apart", () => {

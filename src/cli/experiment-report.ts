@@ -123,13 +123,18 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number, 
   const SCORE_FROM = scoreFromWords(ex.seat, scale);
   resetIds(); // the charts' ids count from 1 on each page, whatever was drawn before in this process
   const ops = [...new Set(cells.map((c) => c.opponents))];
+  // the cost and US-hand questions are asked against the experiment's first opponents played, in its own order (its
+  // recorded behaviour first), not the first of --opponents: '--opponents china-coercion,us-pressure' answered them
+  // against US tariff pressure while the same run with personas added answered against personas (an analyst's review)
+  const first = ex.opponents.map((o) => o.id).find((id) => ops.includes(id)) ?? ops[0];
+  const instead = first !== ex.opponents[0]?.id ? `; ${ex.opponents[0]?.id}, the experiment's first opponents, not played in this run` : '';
   const label = (id: string) => ex.strategies.find((s) => s.id === id)?.label ?? id;
   const opLabel = (id: string) => ex.opponents.find((o) => o.id === id)?.label ?? id;
   const Q: Question[] = [
     { q: 'Does becoming a hub buy Japan tariff relief?', key: 'usCarTariff', good: 'down', eps: 0.25, strategies: ['hub', 'mud', 'defence', 'all'], versus: ['hub', 'defence'], opponents: 'us-pressure', needs: 'us-pressure', also: ['carExportsUS'] },
     { q: 'Does it protect its car industry from a magnet squeeze?', key: 'meanMagnet', good: 'up', eps: 0.001, strategies: ['hub', 'mud', 'defence', 'all'], opponents: 'china-coercion', needs: 'china-coercion', also: ['minMagnet', 'worstCarLossPct'] },
-    { q: 'What does it cost? (the verdict: does GDP end lower than standing still?)', key: 'gdpVsYardstickPct', good: 'down', eps: 0.01, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['programmeUsdBn', 'extraDefenseUsdBn', 'score'] },
-    { q: 'Does it strengthen the US hand with China?', key: 'usHand', good: 'up', eps: 0.005, strategies: ['hub', 'mud', 'defence', 'all'], opponents: ops[0], also: ['truceConcession', 'escalationTurns', 'usSupplyRisk', 'usGain', 'chinaGain'] },
+    { q: 'What does it cost? (the verdict: does GDP end lower than standing still?)', key: 'gdpVsYardstickPct', good: 'down', eps: 0.01, strategies: ['hub', 'mud', 'defence', 'all'], opponents: first, also: ['programmeUsdBn', 'extraDefenseUsdBn', 'score'] },
+    { q: 'Does it strengthen the US hand with China?', key: 'usHand', good: 'up', eps: 0.005, strategies: ['hub', 'mud', 'defence', 'all'], opponents: first, also: ['truceConcession', 'escalationTurns', 'usSupplyRisk', 'usGain', 'chinaGain'] },
   ];
   const lines: string[] = [`${ex.title}`, `${plural(nSeeds, 'seed')} per cell, ${plural(ex.turns, 'turn')}; differences are strategy minus the status quo on the same seeds, with 95% intervals.`];
   let answers = '';
@@ -166,10 +171,11 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number, 
     // the margin a "yes" must clear and a "no" must stay short of, said with the question (a "no" read as a proven
     // absence of any effect; it says the effect, if any, is smaller than this)
     const margin = `margin ${q.eps} on ${LABEL[q.key]}`;
-    lines.push('', `${q.q} (against: ${opLabel(op)}; ${margin})`);
+    const sub = q.needs ? '' : instead; // (the two asked of the first opponents say when those are not the experiment's own)
+    lines.push('', `${q.q} (against: ${opLabel(op)}${sub}; ${margin})`);
     if (vs) lines.push(`  The hub's own effect: ${vs}`, '  Each strategy against the status quo:');
     for (const it of items) lines.push(`  ${label(it.s)}: ${it.v}. ${LABEL[q.key]} ${it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a'}; ${it.extra}`, ...(it.from ? [`    GDP against standing still, points of %, ${it.from}`] : []), ...(it.scoreFrom ? [`    ${SCORE_FROM}, ${it.scoreFrom}`] : []));
-    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}${it.from ? `<br><span class="sub">GDP against standing still, points of %, ${esc(it.from)}</span>` : ''}${it.scoreFrom ? `<br><span class="sub">${esc(SCORE_FROM)}, ${esc(it.scoreFrom)}</span>` : ''}</li>`).join('')}</ul>`;
+    answers += `<h3>${esc(q.q)}</h3><p class="sub">Against: ${esc(opLabel(op))}${esc(sub)}. Strategy minus the status quo, seed by seed; ${esc(margin)}.</p>${vs ? `<p class="note"><b>The hub's own effect:</b> ${esc(vs)}</p>` : ''}<ul class="plain">${items.map((it) => `<li><b>${esc(label(it.s))}: ${it.v}.</b> ${esc(LABEL[q.key])} ${esc(it.d ? ci(it.d, DEC[q.key] ?? 3) : 'n/a')}; ${esc(it.extra)}${it.from ? `<br><span class="sub">GDP against standing still, points of %, ${esc(it.from)}</span>` : ''}${it.scoreFrom ? `<br><span class="sub">${esc(SCORE_FROM)}, ${esc(it.scoreFrom)}</span>` : ''}</li>`).join('')}</ul>`;
   }
   let tables = '';
   const keys: Key[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'gdpVsYardstickPct', 'programmeUsdBn', 'usSupplyRisk', 'usHand', 'usGain'];
