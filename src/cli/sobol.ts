@@ -15,15 +15,10 @@ import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts
 import { writeFileAtomic } from './io.ts';
 import { runTasks } from './pool.ts';
 import { sobolMarkdown, sobolSummary } from './sobol-report.ts';
-import { OUTCOMES, type SweepOptions } from './sweep.ts';
+import { OUTCOMES, SOLVER_NOISE, type SweepOptions } from './sweep.ts';
 import { plural } from './table.ts';
 
-/** An outcome whose sd over the sample is at most this share of its size (|mean|, at least 1) has no variance to
- * attribute: the markets are solved to a price tolerance of 1e-6 of the reference price (engine/market/conditions.ts,
- * TOL_P), so differences this small are the solver's, not the parameters', and ranking their indices ranked noise
- * (an analyst's play-test: prices that moved by 2e-6 of themselves were listed as depending on the parameters). Ten
- * times the tolerance, for what it does downstream. */
-export const SOLVER_NOISE = 1e-5;
+export { SOLVER_NOISE }; // defined with the sweep, which applies it too
 
 export interface SobolParam {
   path: string;
