@@ -71,7 +71,8 @@ describe('analyze: In short', () => {
     const t = bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[5, 0], [1, 1]]], 10, 0.5);
     t.profiles = t.profiles.filter((p) => !(p.strategies.A === 'C' && p.strategies.B === 'D'));
     const s = inShort(t);
-    expect(s).toContain('A: D, whatever the others play (all 2 cases) (1 of them among the strategies played only: profiles are missing), by 2 points; sure in the one case with a margin (95% interval clear of 0).');
+    // against B=D only D was played: no best there (it was counted as D's, "whatever the others play": an analyst's review)
+    expect(s).toContain('A: it depends on the others: best is D in 1 (against B=C) of 2 cases, by 2 points; sure in the one case with a margin (95% interval clear of 0). No best in 1 of the 2 cases, where one strategy alone was played.');
     expect(s).toContain('Equilibrium: none that can be claimed: 1 profile could be one, but some of its deviations were not played (under "Not claimed" below); a full tournament would tell.');
     expect(s).not.toContain('no profile in which every player already plays a best response');
   });

@@ -96,15 +96,16 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     writeFileSync(f, JSON.stringify(t));
     const r = await cli('analyze', f);
     expect(r.code, r.stderr).toBe(0);
-    const row = r.stdout.split('\n').find((l) => /^  AUS=persona CHN=persona MYS=persona USA=persona +persona /.test(l));
+    // (and no best: "only persona", the one played, not "persona" as if it had beaten the others)
+    const row = r.stdout.split('\n').find((l) => /^  AUS=persona CHN=persona MYS=persona +only persona /.test(l));
     expect(row, r.stdout).toBeDefined();
     expect(row!.trim().split(/\s+/).slice(-4)).toEqual(['-', '-', '-', 'hawk']);
     const d = join(TMP, 'alone-rep');
     mkdirSync(d);
     writeFileSync(join(d, 'payoffs.json'), JSON.stringify(t));
     expect((await cli('report', d)).code).toBe(0);
-    // the row: best persona, its mean, then margin, interval and stability all "–", and hawk unknown
-    expect(readFileSync(join(d, 'report.html'), 'utf8')).toMatch(/<td>persona<\/td><td class="n">[^<]+<\/td><td class="n">–<\/td><td class="n">–<\/td><td class="n">–<\/td><td>hawk<\/td><\/tr>/);
+    // the row: only persona, its mean, then margin, interval and stability all "–", and hawk unknown
+    expect(readFileSync(join(d, 'report.html'), 'utf8')).toMatch(/<td>only persona<\/td><td class="n">[^<]+<\/td><td class="n">–<\/td><td class="n">–<\/td><td class="n">–<\/td><td>hawk<\/td><\/tr>/);
   });
 
   it('one game a profile: no interval, so the HTML does not call the leader best, and the shares say how sure cannot be said', async () => {

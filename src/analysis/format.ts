@@ -1,6 +1,6 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
-import { sharesCaveat, summaryLines, surelyAhead } from './summary.ts';
+import { onlyOnePlayed, sharesCaveat, summaryLines, surelyAhead } from './summary.ts';
 import { caveatWords, overstated } from './resample-caveat.ts';
 import { motionInWords } from './replicator.ts';
 import type { Mix, Profile } from './table.ts';
@@ -167,8 +167,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
     const rows = r.bestResponses.filter((b) => b.player === player);
     const counts = new Map<string, number>();
     const unsure = new Map<string, number>(); // of those, rows where some alternative is unknown (best among the known)
+    // a case where one strategy alone was played (a --sample tournament) has no best: it was called "best" unopposed
+    // (an analyst's review)
+    const alone = rows.filter(onlyOnePlayed).length;
     for (const b of rows)
-      for (const s of b.best) {
+      for (const s of onlyOnePlayed(b) ? [] : b.best) {
         counts.set(s, (counts.get(s) ?? 0) + 1);
         if (b.unknown.length) unsure.set(s, (unsure.get(s) ?? 0) + 1);
       }
@@ -181,10 +184,11 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
         const notes = [...(unsure.get(s) ? [`${unsure.get(s)} of them among known strategies only`] : []), ...(withCi ? [`sure in ${sure(s)}`] : [])];
         return `${s} ${c}/${rows.length}${notes.length ? ` (${notes.join('; ')})` : ''}`;
       });
+    if (alone) summary.push(`none known in ${alone}/${rows.length} (one strategy played there)`);
     L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W, '; '));
     const shown = rows.slice(0, maxRows).map((b) => [
       (label(b.others) && short(label(b.others))) || '(no other players)',
-      b.best.join(' = ') || '?',
+      onlyOnePlayed(b) ? `only ${b.best[0]}` : b.best.join(' = ') || '?',
       num(b.value),
       num(b.margin),
       half(b.marginCi95, b.marginBasis),

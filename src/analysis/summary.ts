@@ -5,6 +5,8 @@ import type { AnalysisResult } from './analyze.ts';
 import { caveatWords, overstated } from './resample-caveat.ts';
 
 type Row = AnalysisResult['bestResponses'][number];
+/** A best response where one strategy alone was played against those others (the rest unknown): best of one, no best. */
+export const onlyOnePlayed = (b: { best: string[]; margin: number | null; unknown: string[] }): boolean => b.best.length === 1 && b.margin === null && b.unknown.length > 0;
 
 /** A figure for prose: 3 significant digits, never in exponent form for the sizes a score takes. */
 const fig = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(1) : String(Number(v.toPrecision(3))));
@@ -21,11 +23,20 @@ const withCi = (m: number, c: [number, number] | null | undefined) => (c != null
 const clear = (c: [number, number] | null | undefined) => c != null && c[0] > 0;
 const pc = (x: number) => `${Math.round(100 * x)}%`;
 
-/** One player's answer to "what should I play?", in one or two sentences. */
+/** One player's answer to "what should I play?", in one or two sentences; and the cases with no best, where one
+ * strategy alone was played (a --sample tournament), said after it. */
 function playerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string): string {
+  const line = answerLine(player, rows, label, caveat);
+  const alone = rows.filter(onlyOnePlayed).length;
+  return alone && rows.some((r) => r.best.length > 0 && !onlyOnePlayed(r)) ? `${line} No best in ${alone} of the ${rows.length} cases, where one strategy alone was played.` : line;
+}
+
+function answerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string): string {
   const n = rows.length;
-  const known = rows.filter((r) => r.best.length > 0);
-  if (!known.length) return `${player}: nothing known (every profile with its strategies is missing).`;
+  // a case where one strategy alone was played has no best (it was counted as that strategy's: an analyst's review)
+  const known = rows.filter((r) => r.best.length > 0 && !onlyOnePlayed(r));
+  const alone = rows.length - known.length - rows.filter((r) => r.best.length === 0).length;
+  if (!known.length) return `${player}: nothing known (${alone ? 'one strategy played at most in every case' : 'every profile with its strategies is missing'}).`;
   const wins = new Map<string, Row[]>(); // rows where the strategy is among the best (alone or tied)
   for (const r of known) for (const st of r.best) wins.set(st, [...(wins.get(st) ?? []), r]);
   const ties = known.filter((r) => r.best.length > 1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
-import { sharesCaveat, summaryLines, surelyAhead } from '../analysis/summary.ts';
+import { onlyOnePlayed, sharesCaveat, summaryLines, surelyAhead } from '../analysis/summary.ts';
 import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
@@ -148,7 +148,8 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
   for (const pl of varying) {
     const rows = a.bestResponses.filter((r) => r.player === pl);
     const counts = new Map<string, number>();
-    for (const r of rows) for (const s of r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
+    // (a case where one strategy alone was played has no best: onlyOnePlayed, as the text analysis says)
+    for (const r of rows) for (const s of onlyOnePlayed(r) ? [] : r.best) counts.set(s, (counts.get(s) ?? 0) + 1);
     // the cases a strategy leads alone by a margin whose 95% interval is clear of 0 (an older analysis.json has none)
     const withCi = rows.some((r) => r.marginCi95 != null);
     const sureOf = (st: string) => surelyAhead(rows, st);
@@ -172,7 +173,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
-    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), r.margin === null ? '–' : `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(onlyOnePlayed(r) ? `only ${r.best[0]}` : r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), r.margin === null ? '–' : `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
     if (rows.slice(0, 24).some((r) => overstated(r.marginCi95, r.stability))) H.push(p(`*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}.`));
     if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
   }
