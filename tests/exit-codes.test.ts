@@ -4,7 +4,7 @@
 // refusal is one line naming the file, and the cap when it is the size. Before, a file over its cap exited 2 from
 // analyze, merge, replay verify, run and --resume, and 1 from report; a file that was not JSON 2 from analyze and 1
 // from report; a damaged shard line 2 from merge; an empty or missing report directory 1.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,10 @@ describe('a file that is not what it should be exits 1; a path that is not there
     said(await cli('merge', '--out', at('m4.jsonl'), TMP), 2, TMP, 'a directory with no tournament.json, so not a tournament shard');
     // a tournament shard and a self-play shard together, in either order: the mix is named (an analyst's review: the
     // tournament's folder was said to have no tournament.json)
+    // an experiment into a batch's directory (here a tournament shard's): refused before a game, its files untouched
+    const before = readdirSync(tourney).sort();
+    said(await cli('experiment', 'thesis', '--seeds', '2', '--opponents', 'personas', '--no-progress', '--out', tourney), 2, `--out ${tourney}: holds batch outputs (games.jsonl), whose report.html the experiment's would replace`);
+    expect(readdirSync(tourney).sort()).toEqual(before);
     for (const files of [[tourney, shard1], [shard1, tourney]]) said(await cli('merge', '--out', at('m5.jsonl'), ...files), 2, `merge: ${tourney} is a tournament shard directory and ${shard1} is not: merge takes self-play shard files, or tournament shard directories, not both`);
     said(await cli('report', at('nowhere')), 2, at('nowhere'), 'no such directory');
     mkdirSync(at('empty'));
