@@ -80,11 +80,11 @@ describe('analyze: In short', () => {
   it('says when a best strategy is tied, and calls an equilibrium that rests on a tie weak', () => {
     // A is indifferent between C and D against B=C, and D is best against B=D; B plays D whatever A does
     const s = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[3, 0], [1, 1]]], 10, 0.5));
-    expect(s).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1 (against B=C), by 1 points; sure in the one case with a margin (95% interval clear of 0).');
+    expect(s).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1 (against B=C), by 1 point; sure in the one case with a margin (95% interval clear of 0).');
     expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; firm: the closest deviation loses 1 ±0.47 points.');
     // A indifferent against B=C, and B keeps C whatever A does: two equilibria, both resting on A's tie
     const w = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 2]], [[3, 3], [1, 0]]], 10, 0.5));
-    expect(w).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1 (against B=C), by 1 points;');
+    expect(w).toContain('A: D, whatever the others play (all 2 cases), tied with C in 1 (against B=C), by 1 point;');
     expect(w).toContain('Equilibrium 1 of 2: A=C B=C: no player gains by changing strategy alone; weak: A would do as well with D (a tie).');
     expect(w).toContain('Equilibrium 2 of 2: A=D B=C: no player gains by changing strategy alone; weak: A would do as well with C (a tie).');
   });

@@ -72,7 +72,7 @@ function answerLine(player: string, rows: Row[], label: (r: Row) => string, cave
   const noCi = margins.every((r) => r.marginCi95 == null);
   const lo = Math.min(...margins.map((r) => r.margin!));
   const hi = Math.max(...margins.map((r) => r.margin!));
-  const by = lo === hi ? `by ${fig(lo)} points` : `by ${figs(lo, hi).join(' to ')} points`;
+  const by = lo === hi ? `by ${fig(lo)} point${fig(lo) === '1' ? '' : 's'}` : `by ${figs(lo, hi).join(' to ')} points`; // "by 1 points" read wrong
   if (noCi) return `${player}: ${what}, ${by}; how sure cannot be said (1 game per profile).`;
   if (sure.length === margins.length)
     return `${player}: ${what}, ${by}; sure in ${margins.length === n ? 'every case' : margins.length === 1 ? 'the one case with a margin' : `each of the ${margins.length} cases with a margin`} (95% interval${margins.length > 1 ? 's' : ''} clear of 0).`;

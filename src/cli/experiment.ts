@@ -15,6 +15,7 @@ import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from
 import { parseWorkers } from './batch-options.ts';
 import { checkOutputs, earlierFile, refuseForeignReport } from './files.ts';
 import { wrapIndented } from './table.ts';
+import { nearest } from '../../engine/near.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
 import { progress } from './progress-log.ts';
@@ -48,7 +49,8 @@ export function listExperiments(): string[] {
 
 export function loadExperiment(name: string): Experiment {
   const known = listExperiments();
-  if (!known.includes(name)) throw new UsageError(`experiment ${JSON.stringify(name)} is not one of: ${known.join(', ') || '(none)'} (content/experiments/)`);
+  const near = nearest(name, known);
+  if (!known.includes(name)) throw new UsageError(`experiment ${JSON.stringify(name)} is not one of: ${known.join(', ') || '(none)'} (content/experiments/)${near ? `: did you mean ${near}?` : ''}`);
   const path = join(DIR, `${name}.json`);
   const text = readFileSync(path, 'utf8');
   let json: unknown;
@@ -201,7 +203,10 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   // an empty --opponents (an unset shell variable) is refused, not taken for every opponent set (planners take an hour)
   if (o.opponents !== undefined && !o.opponents.trim()) throw new UsageError(`--opponents: an empty value; name one or more of ${ex.opponents.map((x) => x.id).join(', ')}, or leave --opponents out for all of them`);
   const ids = o.opponents !== undefined ? o.opponents.split(',').map((x) => x.trim()) : ex.opponents.map((x) => x.id);
-  for (const id of ids) if (!ex.opponents.some((x) => x.id === id)) throw new UsageError(`--opponents: ${JSON.stringify(id)} is not one of ${ex.opponents.map((x) => x.id).join(', ')}`);
+  for (const id of ids) {
+    const near = nearest(id, ex.opponents.map((x) => x.id));
+    if (!ex.opponents.some((x) => x.id === id)) throw new UsageError(`--opponents: ${JSON.stringify(id)} is not one of ${ex.opponents.map((x) => x.id).join(', ')}${near ? `: did you mean ${near}?` : ''}`);
+  }
   const workers = parseWorkers(o.workers, availableParallelism(), (m) => process.stderr.write(`gambit: ${m}\n`));
   const journal = join(out, `${ex.id}.json.partial`);
   checkOutputs([{ path: out, flag: '--out', dir: true, inside: [`${ex.id}.json`, `${ex.id}.csv`, 'report.html', `${ex.id}.json.partial`] }], []);
