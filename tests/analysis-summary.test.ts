@@ -72,7 +72,8 @@ describe('analyze: In short', () => {
     t.profiles = t.profiles.filter((p) => !(p.strategies.A === 'C' && p.strategies.B === 'D'));
     const s = inShort(t);
     // against B=D only D was played: no best there (it was counted as D's, "whatever the others play": an analyst's review)
-    expect(s).toContain('A: it depends on the others: best is D in 1 (against B=C) of 2 cases, by 2 points; sure in the one case with a margin (95% interval clear of 0). No best in 1 of the 2 cases, where one strategy alone was played.');
+    // (and not "it depends on the others": D is best wherever it was compared, which is all that is known)
+    expect(s).toContain('A: D, wherever it was compared, by 2 points; sure in every case (95% interval clear of 0). No best in 1 of the 2 cases, where one strategy alone was played.');
     expect(s).toContain('Equilibrium: none that can be claimed: 1 profile could be one, but some of its deviations were not played (under "Not claimed" below); a full tournament would tell.');
     expect(s).not.toContain('no profile in which every player already plays a best response');
   });
@@ -98,6 +99,6 @@ describe('analyze: In short', () => {
   it('does not claim sureness from 1 game a profile', () => {
     const s = inShort(bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[5, 0], [1, 1]]], 1, 0));
     expect(s).toContain('A: D, whatever the others play (all 2 cases), by 1 to 2 points; how sure cannot be said (1 game per profile).');
-    expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; the closest deviation loses 1 points, with no interval.');
+    expect(s).toContain('Equilibrium: A=D B=D: no player gains by changing strategy alone; the closest deviation loses 1 point, with no interval.');
   });
 });

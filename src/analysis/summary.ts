@@ -26,17 +26,19 @@ const pc = (x: number) => `${Math.round(100 * x)}%`;
 /** One player's answer to "what should I play?", in one or two sentences; and the cases with no best, where one
  * strategy alone was played (a --sample tournament), said after it. */
 function playerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string): string {
-  const line = answerLine(player, rows, label, caveat);
   const alone = rows.filter(onlyOnePlayed).length;
-  return alone && rows.some((r) => r.best.length > 0 && !onlyOnePlayed(r)) ? `${line} No best in ${alone} of the ${rows.length} cases, where one strategy alone was played.` : line;
+  const compared = rows.filter((r) => !onlyOnePlayed(r));
+  // the answer is over the cases where strategies were compared ("whatever the others play" of the cases with one
+  // strategy alone would claim what nothing shows; counting them in made a best everywhere read "it depends")
+  if (!alone) return answerLine(player, rows, label, caveat, 'whatever the others play');
+  if (!compared.some((r) => r.best.length > 0)) return `${player}: nothing known (one strategy played at most in every case).`;
+  return `${answerLine(player, compared, label, caveat, 'wherever it was compared')} No best in ${alone} of the ${rows.length} cases, where one strategy alone was played.`;
 }
 
-function answerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string): string {
+function answerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string, whatever: string): string {
   const n = rows.length;
-  // a case where one strategy alone was played has no best (it was counted as that strategy's: an analyst's review)
-  const known = rows.filter((r) => r.best.length > 0 && !onlyOnePlayed(r));
-  const alone = rows.length - known.length - rows.filter((r) => r.best.length === 0).length;
-  if (!known.length) return `${player}: nothing known (${alone ? 'one strategy played at most in every case' : 'every profile with its strategies is missing'}).`;
+  const known = rows.filter((r) => r.best.length > 0);
+  if (!known.length) return `${player}: nothing known (every profile with its strategies is missing).`;
   const wins = new Map<string, Row[]>(); // rows where the strategy is among the best (alone or tied)
   for (const r of known) for (const st of r.best) wins.set(st, [...(wins.get(st) ?? []), r]);
   const ties = known.filter((r) => r.best.length > 1);
@@ -49,7 +51,7 @@ function answerLine(player: string, rows: Row[], label: (r: Row) => string, cave
     // the tied cases named, unless it is all of them (the partner too when there are several)
     const tied = ties.map((r) => [tiedWith.length > 1 ? r.best.filter((st) => st !== top).join(' and ') : '', label(r) ? `against ${label(r)}` : ''].filter(Boolean).join(' ')).filter(Boolean);
     const which = ties.length < n && tied.length ? ` (${tied.join('; ')})` : '';
-    what = `${top}, whatever the others play${n > 1 ? ` (all ${n} cases)` : ''}${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length === n ? 'all' : ties.length}${which}` : ''}`;
+    what = `${top}, ${whatever}${n > 1 ? ` (all ${n} cases)` : ''}${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length === n ? 'all' : ties.length}${which}` : ''}`;
   } else {
     // alone best in some cases, a tie in others
     const sole = new Map<string, Row[]>();
@@ -137,7 +139,7 @@ export function summaryLines(r: AnalysisResult, othersLabel: (r: Row) => string,
       : e.minMargin <= r.tolerance && e.closest
         ? `; weak: ${e.closest.player} would do as well with ${e.closest.strategy} (a tie)`
         : ci === null
-        ? `; the closest deviation loses ${fig(e.minMargin)} points, with no interval`
+        ? `; the closest deviation loses ${fig(e.minMargin)} point${fig(e.minMargin) === '1' ? '' : 's'}, with no interval`
         : clear(ci)
           ? `; firm: the closest deviation loses ${withCi(e.minMargin, ci)} points`
           : overstated(ci, c?.stable)
@@ -160,7 +162,7 @@ export function surelyAhead(rows: readonly Row[], st: string): number {
  * game a profile), their shares are not sure either (an analyst read "persona 97.3%" resting on a 0.01-point lead
  * ±0.18). '' when every lead with an interval is clear of 0. Ties (several best) are not leads and are not counted. */
 export function sharesCaveat(r: AnalysisResult, subject: string): string {
-  const leads = r.bestResponses.filter((b) => (r.strategies[b.player]?.length ?? 0) > 1 && b.best.length === 1);
+  const leads = r.bestResponses.filter((b) => (r.strategies[b.player]?.length ?? 0) > 1 && b.best.length === 1 && !onlyOnePlayed(b)); // (one strategy alone leads nothing)
   if (leads.length && leads.every((b) => b.marginCi95 == null)) return `${subject} take the mean scores as exact, and with 1 game per profile no lead has an interval: how sure they are cannot be said.`;
   const rows = leads.filter((b) => b.marginCi95 != null);
   const unsure = rows.filter((b) => !(b.marginCi95![0] > 0)).length;

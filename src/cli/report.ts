@@ -154,7 +154,8 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     const withCi = rows.some((r) => r.marginCi95 != null);
     const sureOf = (st: string) => surelyAhead(rows, st);
     const sum = [...counts.entries()].sort((x, y) => y[1] - x[1]).map(([s, c]) => `${b(s)} in ${c} of ${rows.length}${withCi && counts.size > 1 ? ` (sure in ${sureOf(s)})` : ''}`).join(', ');
-    const partial = rows.filter((r) => r.unknown.length).length;
+    const partial = rows.filter((r) => r.unknown.length && !onlyOnePlayed(r)).length;
+    const alone = rows.filter(onlyOnePlayed).length;
     const top = [...counts.keys()][0];
     const noCi = !withCi && a.gamesPerProfile === 1;
     const notSure = withCi && counts.size === 1 ? rows.length - sureOf(top) : 0;
@@ -170,7 +171,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
         : partial
           ? ` (in ${partial} of them some alternatives were not played: best among the known only)`
           : '';
-    H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.`));
+    H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.${alone ? ` No best in ${alone} of them, where one strategy alone was played.` : ''}`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
     H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(onlyOnePlayed(r) ? `only ${r.best[0]}` : r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), r.margin === null ? '–' : `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
@@ -283,7 +284,7 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
     desc: `Horizontal bar chart, largest first. ${shown.map((r) => `${r.path}: ${sig(r.overall)}`).join('; ')}.`,
     caption: s.ranking.length > shown.length ? `The first ${shown.length} of ${s.ranking.length} parameters; the table lists all.` : undefined,
   }));
-  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${r.strongest.negligible ? ' (negligible)' : noisy(r.strongest) ? ' (within noise)' : ''}${unitsSpan(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
+  H.push(htmlTable(['rank', 'parameter', 'base', 'values tried', 'overall', 'strongest effect on', 'effect'], s.ranking.map((r, i) => [String(i + 1), `<code>${esc(r.path)}</code>`, sig(r.base), esc(r.values.map(sig).join(', ')), sig(r.overall), r.strongest.outcome == null || r.strongest.effect === 0 ? 'none: no outcome moved beyond numerical noise' : esc(r.strongest.outcome), `${sig(r.strongest.effect)}${typeof r.strongest.half95 === 'number' ? ` <span class="ci">± ${sig(r.strongest.half95)}</span>` : ''}${r.strongest.ci95 ? ` <span class="ci">[${r.strongest.ci95.map(sig).join(', ')}]</span>` : ''}${r.strongest.negligible ? ' (negligible)' : noisy(r.strongest) ? ' (within noise)' : ''}${unitsSpan(r.strongest)}`]), { num: [true, false, true, false, true, false, true] }));
   if (s.ranking.some((r) => r.strongest.negligible)) H.push(p(NEGLIGIBLE_NOTE.replace(/'/g, '’')));
   if (s.ranking.some((r) => !r.strongest.negligible && noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
