@@ -110,12 +110,12 @@ describe('a file that is not what it should be exits 1; a path that is not there
     said(await cli('run', '--turns', '1', '--agents', `JPN=scripted:${none}`), 2, none);
     said(await cli('analyze', TMP), 2, TMP, 'directory');
     said(await cli('merge', '--out', at('m4.jsonl'), TMP), 2, TMP, 'a directory with no tournament.json, so not a tournament shard');
-    // a tournament shard and a self-play shard together, in either order: the mix is named (an analyst's review: the
-    // tournament's folder was said to have no tournament.json)
     // an experiment into a batch's directory (here a tournament shard's): refused before a game, its files untouched
     const before = readdirSync(tourney).sort();
-    said(await cli('experiment', 'thesis', '--seeds', '2', '--opponents', 'personas', '--no-progress', '--out', tourney), 2, `--out ${tourney}: holds batch outputs (games.jsonl), whose report.html the experiment's would replace`);
+    said(await cli('experiment', 'thesis', '--seeds', '2', '--opponents', 'personas', '--no-progress', '--out', tourney), 2, `--out ${tourney}: holds batch outputs (games.jsonl), and one report.html cannot be the report of both`);
     expect(readdirSync(tourney).sort()).toEqual(before);
+    // a tournament shard and a self-play shard together, in either order: the mix is named (an analyst's review: the
+    // tournament's folder was said to have no tournament.json)
     for (const files of [[tourney, shard1], [shard1, tourney]]) said(await cli('merge', '--out', at('m5.jsonl'), ...files), 2, `merge: ${tourney} is a tournament shard directory and ${shard1} is not: merge takes self-play shard files, or tournament shard directories, not both`);
     said(await cli('report', at('nowhere')), 2, at('nowhere'), 'no such directory');
     mkdirSync(at('empty'));

@@ -118,7 +118,7 @@ describe('gambit experiment', () => {
     expect(gambit('experiment', 'nope').stderr).toMatch(/^gambit: experiment "nope" is not one of: .*thesis.* \(content\/experiments\/\)\n$/);
     // a misspelling near one gets a suggestion (an analyst's review: agents and parameters had one, these not)
     expect(gambit('experiment', 'thsis').stderr).toMatch(/\(content\/experiments\/\): did you mean thesis\?\n$/);
-    expect(gambit('experiment', 'thesis', '--opponents', 'us-presure', '--out', '/tmp/x').stderr).toBe('gambit: --opponents: "us-presure" is not one of personas, us-pressure, china-coercion, planners: did you mean us-pressure?\n');
+    expect(gambit('experiment', 'thesis', '--opponents', 'us-presure', '--out', join(tmpdir(), 'gambit-never-written')).stderr).toBe('gambit: --opponents: "us-presure" is not one of personas, us-pressure, china-coercion, planners: did you mean us-pressure?\n');
     const noOut = gambit('experiment', 'thesis');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toBe("gambit: required option '--out <dir>' not specified\n");

@@ -89,12 +89,17 @@ describe('a sweep and an outcome within the noise', () => {
       expect(endProblem(r), r.stderr).toBeNull();
       expect(r.code, r.stderr).toBe(0);
       const s = JSON.parse(readFileSync(join(out, 'sweep.json'), 'utf8')) as { variants: { means: Record<string, number> }[]; ranking: { effects: Record<string, number>; overall: number; strongest: { outcome?: string } }[] };
-      const mins = s.variants.map((v) => v.means.jpn_min_magnet_supply);
-      expect(Math.max(...mins) - Math.min(...mins)).toBeLessThan(1e-9); // the outcome stands still up to the solver
+      // the outcome the hypercube ranked (Japan's lowest magnet supply), and one that moves by the solver's last bits
+      // one at a time (China's score: 0.0116713699467752 in three variants, ...776622 in the fourth; in standard
+      // deviations of that, a range of 2.0), each standing still up to the solver and each of effect 0
       const [rank] = s.ranking;
-      expect(rank.effects.jpn_min_magnet_supply).toBe(0);
-      expect(rank.strongest.outcome).not.toBe('jpn_min_magnet_supply');
-      for (const e of Object.values(rank.effects)) expect(Math.abs(e)).toBeLessThanOrEqual(method.length ? 1.0000001 : Infinity);
+      const id = method.length ? 'jpn_min_magnet_supply' : 'score_CHN';
+      const v = s.variants.map((x) => x.means[id]);
+      expect(Math.max(...v) - Math.min(...v)).toBeLessThan(1e-9);
+      if (!method.length) expect(new Set(v).size).toBeGreaterThan(1); // not bit-identical: the rule, not equality, zeroes it
+      expect(rank.effects[id]).toBe(0);
+      expect(rank.strongest.outcome).not.toBe(id);
+      if (method.length) for (const e of Object.values(rank.effects)) expect(Math.abs(e)).toBeLessThanOrEqual(1.0000001); // one parameter: |SRC| <= 1
     }
   }, 120_000);
 });

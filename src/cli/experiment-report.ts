@@ -124,8 +124,9 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number, 
   resetIds(); // the charts' ids count from 1 on each page, whatever was drawn before in this process
   const ops = [...new Set(cells.map((c) => c.opponents))];
   // the cost and US-hand questions are asked against the experiment's first opponents played, in its own order (its
-  // recorded behaviour first), not the first of --opponents: '--opponents china-coercion,us-pressure' answered them
-  // against US tariff pressure while the same run with personas added answered against personas (an analyst's review)
+  // recorded behaviour first; the rows come in that order, so this is ops[0]), and say when that set is not its
+  // first: '--opponents china-coercion,us-pressure' answered them against US tariff pressure unflagged (an analyst's
+  // review)
   const first = ex.opponents.map((o) => o.id).find((id) => ops.includes(id)) ?? ops[0];
   const instead = first !== ex.opponents[0]?.id ? `; ${ex.opponents[0]?.id}, the experiment's first opponents, not played in this run` : '';
   const label = (id: string) => ex.strategies.find((s) => s.id === id)?.label ?? id;

@@ -215,8 +215,8 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   // a directory of batch outputs (a tournament, a sweep, self-play results) has its own report.html, which the
   // experiment's would replace, after which `report` refuses the directory as both: refused before a game is played
   // (an analyst's review: it printed "written" over the tournament's report)
-  const batch = existsSync(out) ? readdirSync(out).filter((f) => ['payoffs.json', 'analysis.json', 'sweep.json', 'sobol.json'].includes(f) || f.endsWith('.fork.json') || f.endsWith('.jsonl')) : [];
-  if (batch.length) throw new UsageError(`--out ${out}: holds batch outputs (${batch.sort().join(', ')}), whose report.html the experiment's would replace: give the experiment a directory of its own`);
+  const batch = existsSync(out) ? readdirSync(out).filter((f) => ['payoffs.json', 'analysis.json', 'sweep.json', 'sobol.json', 'fork.json'].includes(f) || f.endsWith('.fork.json') || f.endsWith('.jsonl')) : [];
+  if (batch.length) throw new UsageError(`--out ${out}: holds batch outputs (${batch.sort().join(', ')}), and one report.html cannot be the report of both: give the experiment a directory of its own`);
   const content = loadContent('rare-earth-gambit');
   for (const st of ex.strategies) makeSeats(content, { ...Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])), [ex.seat]: resolveAgent(st.agent) } as Record<CountryId, string>);
   const seeds = Array.from({ length: n }, (_, k) => k + 1);

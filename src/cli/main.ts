@@ -9,7 +9,7 @@ import { cmdMerge } from './results.ts';
 import { FileError, plainWords, polishIssue } from './errors.ts';
 import { reason, underStopSignals } from './io.ts';
 import { cmdTournament, mergeTournament } from './tournament.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cmdSweep, sweepMethod } from './sweep.ts';
 import { cmdSobol } from './sobol.ts';
@@ -71,8 +71,10 @@ function program(out: { code: number; help?: string }): Command {
     .option('--csv <results.csv>', 'where to write the CSV (selfplay)')
     .action((files: string[], o) => {
       const shards = files.filter((f) => existsSync(join(f, 'tournament.json')));
-      // a mix is refused as one (it was said as "a directory with no tournament.json" of the folder that had one)
-      if (shards.length && shards.length < files.length) throw new UsageError(`merge: ${shards[0]} is a tournament shard directory and ${files.find((f) => !shards.includes(f))} is not: merge takes self-play shard files, or tournament shard directories, not both`);
+      // a tournament shard with a self-play file is refused as a mix (it was said as "a directory with no
+      // tournament.json" of the folder that had one); a path that is not there, or a folder without one, is said so
+      const file = files.find((f) => !shards.includes(f) && existsSync(f) && !statSync(f).isDirectory());
+      if (shards.length && file) throw new UsageError(`merge: ${shards[0]} is a tournament shard directory and ${file} is not: merge takes self-play shard files, or tournament shard directories, not both`);
       out.code = shards.length ? mergeTournament(files, o.out) : cmdMerge(files, o);
     });
   p.command('tournament')

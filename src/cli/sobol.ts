@@ -18,7 +18,6 @@ import { sobolMarkdown, sobolSummary } from './sobol-report.ts';
 import { OUTCOMES, SOLVER_NOISE, type SweepOptions } from './sweep.ts';
 import { plural } from './table.ts';
 
-export { SOLVER_NOISE }; // defined with the sweep, which applies it too
 
 export interface SobolParam {
   path: string;

@@ -241,7 +241,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
         ends[x.id] = [Math.min(...ms), Math.max(...ms)];
         const hi = rows[ms.indexOf(Math.max(...ms))].b.lines.map(x.get);
         const lo = rows[ms.indexOf(Math.min(...ms))].b.lines.map(x.get);
-        if (games > 1) half95[x.id] = (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id];
+        if (games > 1) half95[x.id] = noiseOnly.has(x.id) ? 0 : (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id];
       }
     } else {
       const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));
@@ -284,7 +284,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
   const strongest = (r: (typeof ranking)[number]) =>
     r.strongest.outcome === undefined
-      ? 'none: no outcome moved (every game the same as at the base value)'
+      ? 'none: no outcome moved beyond the market solver\'s numerical noise'
       : `${r.strongest.outcome} ${lhs && r.strongest.effect >= 0 ? '+' : ''}${r.strongest.effect.toFixed(3)}${typeof r.strongest.half95 === 'number' ? ` ±${r.strongest.half95.toFixed(3)}` : ''}${r.strongest.ci95 ? ` [${r.strongest.ci95.map((v) => v.toFixed(3)).join(', ')}]` : ''} (${inUnits(r.strongest)})`;
   // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
   const noise = (r: (typeof ranking)[number]) => r.strongest.outcome !== undefined && withinNoise(r.strongest.effect, r.strongest);
