@@ -13,6 +13,18 @@ const { yourChanges, fmtChange } = await import('../src/ui/story.ts');
 const { laterReady } = await import('../src/ui/i18n.ts');
 const { setLang } = await import('../src/ui/i18n.ts');
 
+/** The six turn reports of a game with every seat its persona (Japan the player's), seed `seed`. */
+function personaReports(seed: number): TurnReport[] {
+  const s = new SessionCore(content);
+  const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed });
+  if (!r.ok) throw new Error(r.error);
+  return Array.from({ length: 6 }, () => {
+    const snap = s.submit({});
+    if (!snap.ok) throw new Error(snap.error);
+    return snap.value.report as TurnReport;
+  });
+}
+
 describe('roundedToSum', () => {
   it('rounds values to a step so that they add up to the total rounded', () => {
     expect(roundedToSum([3.6, 1.6, -0.6, -0.6, 0.6], 4.6, 1)).toEqual([4, 2, -1, -1, 1]); // 5: each rounds as before
@@ -32,15 +44,9 @@ describe('roundedToSum', () => {
 describe('the why ledger in a game', () => {
   it('shows causes that add up to the change the figures make, for every headline of every country, 6 turns', async () => {
     await setLang('en');
-    const s = new SessionCore(content);
-    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed: 2 });
-    if (!r.ok) throw new Error(r.error);
     const num = (t: string) => Number(t.replace(/[^\d.−+-]/g, '').replace('−', '-'));
     let checked = 0;
-    for (let turn = 0; turn < 6; turn++) {
-      const snap = s.submit({});
-      if (!snap.ok) throw new Error(snap.error);
-      const report = snap.value.report as TurnReport;
+    for (const [turn, report] of personaReports(2).entries()) {
       for (const c of COUNTRIES)
         for (const hd of HEADLINES) {
           const ul = ledger(report, c, hd) as unknown as FakeElement;
@@ -69,14 +75,8 @@ describe("the digest's box and the why ledger agree", () => {
   it('on the change and on every named cause, for every country, 6 turns', async () => {
     await setLang('en');
     await laterReady();
-    const s = new SessionCore(content);
-    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 6, seed: 1 });
-    if (!r.ok) throw new Error(r.error);
     let causes = 0;
-    for (let turn = 0; turn < 6; turn++) {
-      const snap = s.submit({});
-      if (!snap.ok) throw new Error(snap.error);
-      const report = snap.value.report as TurnReport;
+    for (const [turn, report] of personaReports(1).entries()) {
       for (const c of COUNTRIES)
         for (const ch of yourChanges(report, c, null, null)) {
           const ul = ledger(report, c, ch.hd) as unknown as FakeElement;
