@@ -7,6 +7,7 @@ import { newRngState } from './prng.ts';
 import { knownProjectType } from './own.ts';
 import { newProgramme, stageIndex } from './deepsea.ts';
 import { buildChainInput, laneWedges } from './supply.ts';
+import { worldNeedOf } from './licence.ts';
 import { runChain, type ChainInput, type ChainResult } from './market/chain.ts';
 import { distrustAfter, worldPriceOf } from './market/after.ts';
 import { supplyRisk, independenceFrom } from './risk.ts';
@@ -198,11 +199,13 @@ function openingState(content: Content): GameState {
     worldPrice[s] = worldPriceOf(m.price, m.received);
   }
   market.magnetHeavy = chain.magnetHeavy;
-  // licences measured against the calibrated flows; controls in force at the start are not news (no hoarding on them)
+  market.magnetNeed = worldNeedOf(chain.magnetNeed, q);
+  // licences measured against the calibrated flows and needs; controls in force at the start are not news (no
+  // hoarding on them)
   const before = -Math.ceil(content.goods.market.storage.hoardQuarters / q) - 1;
   for (const c of COUNTRIES) {
     const pol = R[c].policies;
-    for (const p of REGIONS) for (const s of STAGES) if (pol.controls[p][s].level !== 'open') pol.controls[p][s] = { ...pol.controls[p][s], baseVolume: flows[s][c][p] / q, sinceTurn: before };
+    for (const p of REGIONS) for (const s of STAGES) if (pol.controls[p][s].level !== 'open') pol.controls[p][s] = { ...pol.controls[p][s], baseVolume: flows[s][c][p] / q, baseNeed: market.magnetNeed, sinceTurn: before };
   }
   const carFlows = {} as GameState['carFlows'];
   const otherTrade = {} as GameState['otherTrade'];

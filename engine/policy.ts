@@ -209,16 +209,19 @@ function describeZodIssue(i: { code: string; message: string; path: PropertyKey[
 }
 
 /** The control a spec sets, given the one in force: the one in force itself when the spec restates it (same level and
- * share), so a restated control is no change to the policies (no new record, nothing for mergePolicies to copy). */
-export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number): Control {
+ * share), so a restated control is no change to the policies (no new record, nothing for mergePolicies to copy).
+ * A new control is measured on `baseVolume` (last quarter's t per quarter to the partner) and `baseNeed` (the need
+ * licences were approved against then: engine/licence.ts); a new share of the same level keeps both. */
+export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number, baseNeed = 0): Control {
   const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
   const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
   if (prev && prev.level === level) {
     const base = prev.level === 'open' ? 0 : prev.baseVolume;
-    if (Object.is(share, prev.share) && Object.is(base, prev.baseVolume)) return prev;
-    return { level, share, baseVolume: base, sinceTurn: prev.sinceTurn };
+    const need = prev.level === 'open' ? 0 : (prev.baseNeed ?? 0);
+    if (Object.is(share, prev.share) && Object.is(base, prev.baseVolume) && Object.is(need, prev.baseNeed)) return prev;
+    return { level, share, baseVolume: base, baseNeed: need, sinceTurn: prev.sinceTurn };
   }
-  return { level, share, baseVolume: level === 'open' ? 0 : baseVolume, sinceTurn: turn };
+  return { level, share, baseVolume: level === 'open' ? 0 : baseVolume, baseNeed: level === 'open' ? 0 : baseNeed, sinceTurn: turn };
 }
 
 export function emptyPolicies(self: RegionId, defensePct: number): Policies {
@@ -226,18 +229,20 @@ export function emptyPolicies(self: RegionId, defensePct: number): Policies {
   const controls = {} as Policies['controls'];
   for (const r of REGIONS) {
     tariffs[r] = Object.fromEntries(TARIFF_GOODS.map((g) => [g, 0])) as Policies['tariffs'][RegionId];
-    controls[r] = Object.fromEntries(STAGES.map((s) => [s, { level: 'open', share: 1, baseVolume: 0, sinceTurn: 0 }])) as Policies['controls'][RegionId];
+    controls[r] = Object.fromEntries(STAGES.map((s) => [s, { level: 'open', share: 1, baseVolume: 0, baseNeed: 0, sinceTurn: 0 }])) as Policies['controls'][RegionId];
   }
   void self;
   return { tariffs, controls, defensePct };
 }
 
-/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to that partner.
+/** Merge one country's orders onto its standing policies. `flowOut(stage, partner)` gives last quarter's t per quarter to
+ * that partner, `needOf(stage, partner)` the need a licence to it is approved against (engine/licence.ts; 0: a fixed
+ * volume).
  * Each key gets the value its last order gives it (a partner's own entry after '*'). Only the records on the path to a
  * changed value are copied (spread, then assigned: the objects, values and key order immer's produce gave, without
  * its proxies; in profiles of persona games the merge took 3.4% through immer, 0.5-0.6% written out); orders that change
  * nothing (Object.is, as immer compared) return `prev`. */
-export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
+export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number, needOf: (s: StageKey, p: RegionId) => number = () => 0): Policies {
   const ot = o.tariffs;
   const oc = o.exportControls;
   const def = o.defenseSpendingPct;
@@ -268,7 +273,7 @@ export function mergePolicies(self: CountryId, prev: Policies, o: CountryOrders,
         const spec = cMine !== undefined && cMine[s] !== undefined ? cMine[s] : cStar !== undefined ? cStar[s] : undefined;
         if (spec === undefined) continue;
         const cur = curs[s];
-        const v = toControl(spec, cur, flowOut(s, p), turn);
+        const v = toControl(spec, cur, flowOut(s, p), turn, needOf(s, p));
         if (v !== cur) (row ??= { ...curs })[s] = v;
       }
       if (row) (controls ??= { ...prev.controls })[p] = row;

@@ -13,6 +13,9 @@ export interface Control {
   share: number;
   /** t per quarter flowing to this partner in the quarter before the control was imposed */
   baseVolume: number;
+  /** the need a licence is approved against: the world's magnet need in the quarter before the control was imposed,
+   * t per quarter (engine/licence.ts); the cap grows and shrinks with the need. 0: a fixed volume (open controls) */
+  baseNeed: number;
   sinceTurn: number;
 }
 
@@ -251,6 +254,9 @@ export interface MarketState {
   /** buyers' distrust of each supplier, [buyer][origin], 0..1: rises at once with the supplier's export controls
    * and fades slowly after; it adds a de-risking premium to that supplier's goods (engine/market/after.ts) */
   distrust: Record<RegionId, Record<RegionId, number>>;
+  /** the world's magnet need last turn (every region and use, before any shortage), t per quarter: what licences are
+   * approved against (Control.baseNeed); absent in states from before it was kept */
+  magnetNeed?: number;
 }
 
 export interface LedgerEntry {

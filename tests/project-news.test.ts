@@ -56,6 +56,14 @@ function trackLines(): string[] {
   return out;
 }
 
+/** China bans magnets and Dy/Tb oxide to Japan and opens magnets to the US: its magnets reach Japan through the US, and
+ * it finds them (the standing licences on everyone else leave no other route). The games above find no leak since the
+ * licences came to grow with the world's need. */
+function leakLines(): string[] {
+  const o: Orders = { CHN: { exportControls: { JPN: { magnet: 'banned', 'oxide.heavy': 'banned' }, USA: { magnet: 'open' } } } };
+  return resolveTurn(gambit, createGame(gambit, 1), o, { ledger: false }).report.news;
+}
+
 /** Japan lifting mud with seabed damage, under a licence rule that suspends at once: the suspension line. */
 function suspensionLines(): string[] {
   const c = structuredClone(gambit) as Content;
@@ -107,7 +115,7 @@ describe('project, deep-sea, track and event news in Japanese', () => {
   afterAll(() => setLang('en'));
 
   it('reads every kind of line the engine writes, with nothing left in English', async () => {
-    const lines = [...gambitLines([1, 2, 3, 4, 5, 6]), ...trackLines(), ...suspensionLines(), ...stopLines()];
+    const lines = [...gambitLines([1, 2, 3, 4, 5, 6]), ...trackLines(), ...leakLines(), ...suspensionLines(), ...stopLines()];
     for (const [name, kind] of KINDS) expect(lines.some((l) => kind.test(l)), name).toBe(true);
     expect(lines.some((l) => /^US-China track: escalation \(was calm\)/.test(l)), 'track phase').toBe(true);
     expect(lines.some((l) => /deep-sea mud lifting is suspended/.test(l)), 'suspension').toBe(true);

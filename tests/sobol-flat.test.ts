@@ -58,7 +58,7 @@ describe('gambit sweep --method sobol: outcomes within numerical noise', () => {
     expect(flat.constant).toBe(true);
     expect(flat.indices.every((ix) => ix.ST === 0 && ix.S1 === 0)).toBe(true);
     expect(run.outcomes.find((o) => o.id === 'final_price_oxide_heavy')!.constant).toBe(false);
-    expect(r.stdout).toMatch(/^final_price_oxide_light: no variance \(mean [\d.]+, sd [\d.]+, within 1e-5 of its size: the market solver's numerical noise\): indices not ranked$/m);
+    expect(r.stdout).toMatch(/^final_price_oxide_light: no variance \(mean [\d.]+, sd [\d.]+(?:e-\d+)?, within 1e-5 of its size: the market solver's numerical noise\): indices not ranked$/m);
     // GDP growth moves by some 0.001 points (under a result line's 0.01, 7e-4 of itself): a real effect, still ranked
     const gdp = run.outcomes.find((o) => o.id === 'gdp_growth_pct_USA')!;
     expect(gdp.constant).toBe(false);
@@ -74,7 +74,7 @@ describe('gambit sweep --method sobol: outcomes within numerical noise', () => {
     expect(rows.join('\n')).not.toContain('gdp_growth_pct_USA');
     expect(depends).toMatch(/\nLeft out of this table: .*gdp_growth_pct_USA.*, whose spread over the sample \(√12 standard deviations, the range of a uniform draw\) is below the smallest change the sweep counts/);
     expect(md).toMatch(/## gdp_growth_pct_USA\n\nMean [-\d.e]+, standard deviation [\d.e-]+ over the sample, √12 of which is below the smallest change the sweep counts \(0\.01\): the indices below apportion a variance too small to matter\./);
-    expect(md).toMatch(/## final_price_oxide_light\n\nNo variance to attribute: mean [\d.]+, sd [\d.]+, within 1e-5 of its size: the market solver's numerical noise; its indices would only rank noise, so none are given\./);
+    expect(md).toMatch(/## final_price_oxide_light\n\nNo variance to attribute: mean [\d.]+, sd [\d.]+(?:e-\d+)?, within 1e-5 of its size: the market solver's numerical noise; its indices would only rank noise, so none are given\./);
   }, 120_000);
 });
 

@@ -6,6 +6,7 @@ import type { Content } from '../content.ts';
 import type { Control, GameState, RegionState } from '../state.ts';
 import { buildChainInput, type SupplyContext } from '../supply.ts';
 import { NR } from './spe.ts';
+import { worldNeedOf } from '../licence.ts';
 import { runChain, type ChainInput, type ChainResult } from './chain.ts';
 import { TRANS_KEYS } from './problem.ts';
 import { causesInForce, priceLedger } from './why.ts';
@@ -68,6 +69,7 @@ export function nextMarketState(content: Content, state: GameState, chain: Retur
   out.transship = transship;
   out.detected = detected;
   out.magnetHeavy = chain.magnetHeavy;
+  out.magnetNeed = worldNeedOf(chain.magnetNeed, q);
   out.underwater = underwaterAfter(content, state, chain);
   out.distrust = distrustAfter(content, state, R);
   return out;
