@@ -124,7 +124,7 @@ export class SessionCore {
       .map(([name, weight]) => ({ name: OBJECTIVE_LABEL[name as keyof typeof OBJECTIVE_LABEL] ?? name, weight, meaning: OBJECTIVE_MEANING[name] ?? name }));
     const levers = [
       'Tariffs on each partner for cars, magnets, oxide, ore and other goods.',
-      'Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter\'s volume, with a licensing delay) or banned.',
+      'Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter\'s volume that grows with the world\'s need for magnets, with a licensing delay) or banned.',
       'Defence spending as a share of GDP (approval limits how far it moves in one turn).',
       'Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries\' projects' + (country === 'JPN' ? ', and the Minamitorishima deep-sea mud.' : '.'),
       'Deals: offer tariff caps, open exports, investment or offtakes for the same in return; answered next turn, binding for their term.',

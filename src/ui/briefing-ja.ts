@@ -28,7 +28,7 @@ export function briefingLineJa(line: string, country: string): string | null {
 
 const LEVERS: Record<string, string> = {
   'Tariffs on each partner for cars, magnets, oxide, ore and other goods.': '関税：相手国ごとに、自動車、磁石、酸化物、鉱石、その他の財に。',
-  "Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter's volume, with a licensing delay) or banned.": '輸出規制：相手国ごとに、鉱石、酸化物、磁石を開放、許可制（前四半期の量の一定割合、許可の遅れつき）、禁止のいずれかに。',
+  "Export controls on each partner for ore, oxide and magnets: open, licensed (a share of the last quarter's volume that grows with the world's need for magnets, with a licensing delay) or banned.": '輸出規制：相手国ごとに、鉱石、酸化物、磁石を開放、許可制（前四半期の量の一定割合で、世界の磁石需要とともに増える。許可の遅れつき）、禁止のいずれかに。',
   'Defence spending as a share of GDP (approval limits how far it moves in one turn).': '防衛費：GDP比で（1ターンに動かせる幅は支持率で決まる）。',
   "Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries' projects.": '投資：鉱山、分離精製工場、磁石工場、リサイクル、使用量削減の研究、備蓄、他国の事業への出資。',
   "Investment: mines, separation plants, magnet plants, recycling, thrifting research, stockpiles, stakes in other countries' projects, and the Minamitorishima deep-sea mud.": '投資：鉱山、分離精製工場、磁石工場、リサイクル、使用量削減の研究、備蓄、他国の事業への出資、そして南鳥島のレアアース泥。',

@@ -72,9 +72,9 @@ export function tariffPanel(view: CountryView, draft: Draft, changed: Changed, o
 }
 
 /** A licence a player sets from open or banned starts at half of last quarter's volume. 100% (the share an open
- * control carries) caps exports at last quarter's volume, so beyond the first quarter's licensing delay (docs/MODEL.md
- * S2.5) it restricts little: China licensing magnets to Japan at 100% on seed 1 leaves Japan's magnet supply at
- * 98.7-96.9% over four turns (open: 99.5-99.6%; 50%: 84.4-76.1%). */
+ * control carries) caps exports at last quarter's volume, grown with the world's magnet need, so beyond the first
+ * quarter's licensing delay (docs/MODEL.md S2.5) it restricts little: China licensing magnets to Japan at 100% on seed
+ * 1 leaves Japan's magnet supply at 99.0-98.6% over four turns (open: 99.4-99.6%; 50%: 85.6-78.5%). */
 export const NEW_LICENCE_SHARE = 0.5;
 
 /** The share the form shows for a control: the draft's, else the licence in force, else the share this licence had
