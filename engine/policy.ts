@@ -211,16 +211,19 @@ function describeZodIssue(i: { code: string; message: string; path: PropertyKey[
 /** The control a spec sets, given the one in force: the one in force itself when the spec restates it (same level and
  * share), so a restated control is no change to the policies (no new record, nothing for mergePolicies to copy).
  * A new control is measured on `baseVolume` (last quarter's t per quarter to the partner) and `baseNeed` (the need
- * licences were approved against then: engine/licence.ts); a new share of the same level keeps both. */
+ * licences were approved against then: engine/licence.ts); a new share of the same level keeps both, and a licence
+ * that replaces a ban is measured on the ban's (last quarter's flow under a ban is nothing, so a licence measured on
+ * it would let nothing through). */
 export function toControl(spec: ControlSpec, prev: Control | undefined, baseVolume: number, turn: number, baseNeed = 0): Control {
   const level = spec === 'open' ? 'open' : spec === 'banned' ? 'banned' : 'licensed';
   const share = typeof spec === 'object' ? spec.licensed : level === 'open' ? 1 : 0;
   if (prev && prev.level === level) {
     const base = prev.level === 'open' ? 0 : prev.baseVolume;
     const need = prev.level === 'open' ? 0 : (prev.baseNeed ?? 0);
-    if (Object.is(share, prev.share) && Object.is(base, prev.baseVolume) && Object.is(need, prev.baseNeed)) return prev;
+    if (Object.is(share, prev.share) && Object.is(base, prev.baseVolume) && Object.is(need, prev.baseNeed ?? 0)) return prev;
     return { level, share, baseVolume: base, baseNeed: need, sinceTurn: prev.sinceTurn };
   }
+  if (prev && prev.level === 'banned' && level === 'licensed') return { level, share, baseVolume: prev.baseVolume, baseNeed: prev.baseNeed ?? 0, sinceTurn: turn };
   return { level, share, baseVolume: level === 'open' ? 0 : baseVolume, baseNeed: level === 'open' ? 0 : baseNeed, sinceTurn: turn };
 }
 

@@ -4,7 +4,10 @@ import type { Commitment, Effect } from './schema.ts';
 import type { PriceLedger } from './market/why.ts';
 import type { ObjectiveKey } from './economy.ts';
 
-export const ENGINE_VERSION = '0.1.0';
+/** The model's version: raised with every change that moves a game's results, so replays, saves, self-play journals
+ * and experiment folders of another model are refused, not replayed or mixed in (0.2.0: licences grow with the
+ * world's magnet need, docs/MODEL.md S2.5). */
+export const ENGINE_VERSION = '0.2.0';
 
 export type ControlLevel = 'open' | 'licensed' | 'banned';
 export interface Control {

@@ -36,7 +36,9 @@ function mergeBefore(self: CountryId, prev: Policies, o: CountryOrders, turn: nu
         d.controls[p][s] =
           cur.level === level
             ? { level, share, baseVolume: cur.level === 'open' ? 0 : cur.baseVolume, baseNeed: cur.level === 'open' ? 0 : cur.baseNeed, sinceTurn: cur.sinceTurn }
-            : { level, share, baseVolume: level === 'open' ? 0 : flowOut(s, p), baseNeed: level === 'open' ? 0 : needOf(s, p), sinceTurn: turn };
+            : cur.level === 'banned' && level === 'licensed'
+              ? { level, share, baseVolume: cur.baseVolume, baseNeed: cur.baseNeed, sinceTurn: turn }
+              : { level, share, baseVolume: level === 'open' ? 0 : flowOut(s, p), baseNeed: level === 'open' ? 0 : needOf(s, p), sinceTurn: turn };
       }
     if (o.defenseSpendingPct !== undefined) d.defensePct = o.defenseSpendingPct;
     if (o.rareEarthOutputPct !== undefined) d.outputPct = o.rareEarthOutputPct;
@@ -110,6 +112,9 @@ describe('mergePolicies', () => {
     const back = mergePolicies('AUS', pol, { exportControls: { '*': { magnet: 'banned' }, JPN: { magnet: { licensed: 0.5 } } } }, 5, () => 99);
     expect(back.controls.JPN).toBe(pol.controls.JPN);
     expect(back.controls.USA.magnet).toEqual({ level: 'banned', share: 0, baseVolume: 99, baseNeed: 0, sinceTurn: 5 });
+    // a licence in place of a ban is measured on the ban's volume and need (the flow under the ban is nothing), with
+    // the licensing delay of a new licence (sinceTurn)
+    expect(toControl({ licensed: 0.5 }, { level: 'banned', share: 0, baseVolume: 99, baseNeed: 7, sinceTurn: 5 }, 0, 8, 9)).toEqual({ level: 'licensed', share: 0.5, baseVolume: 99, baseNeed: 7, sinceTurn: 8 });
     expect(policyNews('AUS', pol, back)).toEqual(['AUS bans magnet exports to CHN, MYS, ROW, USA.']);
   });
 });
