@@ -182,7 +182,7 @@ export const enLater = {
       DyTb: ['Dy/Tb', 'Dysprosium and terbium, the “heavy” rare earths. A little of them keeps a magnet strong when hot (motors, defence). Scarcer, and separated almost only in China and Malaysia.'],
       NdFeB: ['NdFeB magnet', 'Neodymium-iron-boron permanent magnet: in electric and hybrid car motors, wind turbines and weapons. China makes about nine tenths of them.'],
       separation: ['Separation (refining)', 'Turning mixed rare-earth ore into individual oxides. The bottleneck: China does about nine tenths of it.'],
-      licence: ['Export licence', 'A country lets only a share of last quarter’s volume go to a partner (shown as a percentage), after a licensing delay in the first quarter.'],
+      licence: ['Export licence', 'A country lets only a share of last quarter’s volume go to a partner (shown as a percentage), growing as the world’s need for magnets grows, after a licensing delay in the first quarter.'],
       ban: ['Export ban', 'Nothing goes to that partner directly; some leaks through third countries that stay open.'],
       offtake: ['Offtake', 'A promise to sell a share of a plant’s or a country’s output to a partner: a stake in a foreign project earns one.'],
       thrift: ['Thrifting', 'Using less magnet material, above all less Dy/Tb, in each car or motor, from research (Invest: thrifting research): it lowers what a country needs and its supply risk.'],

@@ -69,7 +69,7 @@ export const en = {
     breachCap: 'your tariff on its {{good}}, {{v}}%, is over the deal’s cap of {{max}}%',
     breachOpen: 'your {{what}} exports to it would be {{level}}, not open',
     breachFloor: 'your defence spending, {{v}}% of GDP, is under the deal’s floor of {{min}}%',
-    controlsHint: 'On your exports to each partner. Licensed: the percentage you set of last quarter’s volume may go each quarter (the box starts at 50%; 100% lets last quarter’s volume through and restricts little); in a licence’s first quarter the licensing review takes weeks of the quarter, so less goes.',
+    controlsHint: 'On your exports to each partner. Licensed: the percentage you set of last quarter’s volume may go each quarter, growing as the world’s need for magnets grows (the box starts at 50%; 100% lets last quarter’s volume through and restricts little); in a licence’s first quarter the licensing review takes weeks of the quarter, so less goes.',
     // (after the licence's glossary link; the ban's link follows it, so each "?" stands by what it explains)
     controlsHintBan: 'Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it).',
     sent: '{{n}} t sent',
