@@ -1,23 +1,20 @@
 // A closed strait's mark (a "no entry" sign: a red disc with a white bar; it was a white X, the export ban's mark, and
-// read as one) reads whole over the ports beside it: at 1024x768 the dots of
-// Singapore and Port Klang were drawn over the closed Malacca strait's X (the mark was drawn with the land, under the
-// ports' layer), so it could not be read. The map is drawn by the renderer's dev page (src/render/dev.html, the game's
-// map at the same size: at 1024x768 the game's map is 548x720) in Chromium, and the mark's pixels are read back.
+// read as one) reads whole over the ports beside it: at 1024x768 the dots of Singapore and Port Klang were drawn over
+// the closed Malacca strait's X (the mark was drawn with the land, under the ports' layer), so it could not be read.
+// The map is drawn by the renderer's dev page (src/render/dev.html, built on its own: startRendererPage; the game's map
+// at the same size: at 1024x768 the game's map is 548x720) in Chromium, and the mark's pixels are read back.
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
 import mapJson from '../content/map.json';
 import type { GameMap } from '../engine/lite.ts';
-import { haveChromium, startServer, useBrowser } from './e2e/harness.ts';
+import { haveChromium, startRendererPage, useBrowser } from './e2e/harness.ts';
 import { straitPoint, world } from '../src/render/geo.ts';
 import { fitView } from '../src/render/geometry.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
 describe.runIf(run)("the closed Malacca strait's mark", () => {
-  const used = useBrowser(async () => {
-    const { server, url } = await startServer();
-    return { url: url.replace(/\/$/, ''), close: () => server.close() };
-  });
+  const used = useBrowser(startRendererPage);
   const proj = world().proj;
   const [wx, wy] = straitPoint(proj, mapJson as unknown as GameMap, 'malacca');
 

@@ -61,6 +61,20 @@ export async function startPages(): Promise<{ server: PreviewServer; url: string
   return { server, url };
 }
 
+/** The renderer's dev page (src/render/dev.html: the map alone, ?closed=malacca closes a strait) in a build of its
+ * own (about 2 s; the run's one build, builtPages, leaves it out so the game's chunks stay as `npm start` serves them),
+ * served on a free port at `${url}/src/render/dev.html`. Vite's dev server served it, and in a fresh clone's CI run
+ * its first page now and then drew no canvas in 30 s (two of the last three runs failed so); a built page has no
+ * dependency optimizer and no transforms on request. Closing it removes the build. */
+export async function startRendererPage(): Promise<{ url: string; close(): Promise<void> }> {
+  const dist = await buildPages({ dev: 'src/render/dev.html' });
+  const root = new URL('../..', import.meta.url).pathname;
+  const server = await preview({ configFile: `${root}vite.config.ts`, root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: true, host: '127.0.0.1' } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('the renderer page server did not report its address');
+  return { url: url.replace(/\/$/, ''), close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
+}
+
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }

@@ -19,11 +19,12 @@ declare module 'vitest' {
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
-/** Builds the pages into a new temporary folder and returns it. */
-export async function buildPages(): Promise<string> {
+/** Builds the pages into a new temporary folder and returns it; `extra` adds pages to the build's inputs (name: the
+ * page's path from the root), as the renderer's dev page for tests/strait-mark.test.ts. */
+export async function buildPages(extra: Record<string, string> = {}): Promise<string> {
   const { build } = await import('vite');
   const dist = mkdtempSync(join(tmpdir(), 'reg-pages-'));
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true, rollupOptions: { input: extra } } });
   return dist;
 }
 
