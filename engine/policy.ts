@@ -44,12 +44,15 @@ export function unitCost(content: Content, type: string, prices?: GameState['pri
   return t.costUsdBn;
 }
 
-export function validateOrders(content: Content, state: GameState, orders: unknown): { ok: true; orders: Orders } | { ok: false; issues: OrderIssue[] } {
+/** Orders checked against the content and the state. Refused orders say whether they are well formed (every
+ * country's orders parse, only the rules refuse them: over a limit, a step too large), which a classroom keeps as a
+ * seat's draft for the student to mend. */
+export function validateOrders(content: Content, state: GameState, orders: unknown): { ok: true; orders: Orders } | { ok: false; issues: OrderIssue[]; wellFormed: boolean } {
   const issues: OrderIssue[] = [];
   const raw = (orders ?? {}) as Record<string, unknown>;
   // shape first, country by country, so one country's malformed orders do not hide another's problems
   const parsedOrders: Orders = {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [{ country: '*', path: '$', message: 'orders must be an object keyed by country' }] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [{ country: '*', path: '$', message: 'orders must be an object keyed by country' }], wellFormed: false };
   for (const key of Object.keys(raw)) {
     if (!isCountry(key)) {
       issues.push({ country: '*', path: jsonPath([key]), message: `unknown country ${JSON.stringify(key)} (countries: ${COUNTRIES.join(', ')})` });
@@ -86,11 +89,12 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
       }
   }
   const o = parsedOrders;
+  const wellFormed = issues.length === 0;
   for (const c of COUNTRIES) {
     const co = o[c];
     if (co) countryIssues(content, state, c, co, issues);
   }
-  return issues.length ? { ok: false, issues } : { ok: true, orders: o };
+  return issues.length ? { ok: false, issues, wellFormed } : { ok: true, orders: o };
 }
 
 /** The checks of one country's parsed orders against the state, into `issues`. Apart from the parsing above: a shape

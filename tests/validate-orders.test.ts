@@ -125,3 +125,20 @@ describe('a script the schema refuses, played', () => {
     expect(run.stderr.trim().split('\n')).toEqual([`gambit: ${both[0]}`, both[1]]);
   });
 });
+
+describe('refused orders say whether they are well formed (a classroom keeps a well-formed draft to mend)', () => {
+  const state = createGame(content, 1);
+  const verdict = (orders: unknown) => {
+    const v = validateOrders(content, state, orders);
+    return v.ok ? 'ok' : v.wellFormed ? 'rules' : 'shape';
+  };
+  it('rules only: over a limit, a self-tariff; shape: a bad field, an unknown country, not an object; one bad country makes the whole not well formed', () => {
+    expect(verdict({ JPN: { tariffs: { CHN: { other: 3 } } } })).toBe('ok');
+    expect(verdict({ JPN: { investments: [{ type: 'deepSeaMud', units: 4 }] } })).toBe('rules');
+    expect(verdict({ JPN: { tariffs: { JPN: { autos: 30 } } } })).toBe('rules');
+    expect(verdict({ JPN: { tariffs: 5 } })).toBe('shape');
+    expect(verdict({ XXX: {} })).toBe('shape');
+    expect(verdict([])).toBe('shape');
+    expect(verdict({ JPN: { investments: [{ type: 'deepSeaMud', units: 4 }] }, CHN: { tariffs: 5 } })).toBe('shape');
+  });
+});

@@ -49,8 +49,10 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
       const orders = args[0] as CountryOrders;
       if (tl) return validateWhatIf(cls, tl, c, orders); // a what-if's draft is the student's own
       const v = validateOrders(world.content, world.state, { [c]: orders });
-      // a valid draft is shared with the seat's other students and kept for a reconnect
-      if (v.ok && cls.status !== 'ended' && !world.over && JSON.stringify(orders) !== JSON.stringify(seat.draft ?? {}))
+      // a draft that parses is shared with the seat's other students and kept for a reconnect, one the rules refuse
+      // too (over a limit, a step too large): a reload gives it back with its issues to mend (it was lost unsaid);
+      // nothing sends a draft as orders, so a refused one reaches no turn
+      if ((v.ok || v.wellFormed) && cls.status !== 'ended' && !world.over && JSON.stringify(orders) !== JSON.stringify(seat.draft ?? {}))
         await hub.lock(cls, async () => {
           if (world.over) return;
           void hub.emit(cls, 'draft', { world: st.world, turn: world.turn, country: c, orders, student });

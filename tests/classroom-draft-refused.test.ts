@@ -1,0 +1,47 @@
+// A draft the rules refuse (over a project's limit) is kept as the seat's draft all the same, so a student who reloads
+// gets it back with its issues to mend: only valid drafts were kept, and a reload lost the rest without a word. A
+// draft that does not parse is still not kept, and a kept draft is never sent as orders.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from './classroom/client.ts';
+import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+describe("a classroom seat's draft", () => {
+  it('keeps one over a limit for a reload, with its issue; not one that does not parse; and sends neither', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann']);
+    const ann = k.students[0]!;
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const cls = srv.hub.classes.get(k.classId)!;
+
+    const over = { investments: [{ type: 'deepSeaMud', units: 4 }] }; // the limit is 3 a country
+    const r = await ann.client.call('validate', [over]);
+    expect(r.ok).toBe(true);
+    expect(JSON.stringify(r.value)).toContain('over the limit of 3 per country');
+    await expect.poll(() => cls.seat(0, 'JPN').draft).toEqual(over);
+
+    // does not parse (a tariff must be a record of rates): refused with its path, the draft before it stays
+    const bad = await ann.client.call('validate', [{ tariffs: 5 }]);
+    expect(JSON.stringify(bad.value)).toContain('$.JPN.tariffs');
+    expect(cls.seat(0, 'JPN').draft).toEqual(over);
+
+    // a reload: a new connection with the same seat's token gets the draft back, and the page's check names the issue
+    ann.client.close();
+    const again = await connect(srv.base, ann.token);
+    const snap = await again.call('snapshot');
+    expect((snap.value as { draft: unknown }).draft).toEqual(over);
+    expect(JSON.stringify((await again.call('validate', [over])).value)).toContain('over the limit of 3 per country');
+
+    // the round ends without orders from her: the turn runs with none from Japan, not with the draft
+    expect((await k.teacher.call('endRound', [0])).ok).toBe(true);
+    await expect.poll(() => cls.worlds[0]!.turn).toBe(1);
+    expect(cls.worlds[0]!.orders[0]?.JPN ?? {}).not.toHaveProperty('investments');
+    again.close();
+  });
+});
