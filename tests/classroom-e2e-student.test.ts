@@ -2,7 +2,8 @@
 // round takes the latest; the join link with the class's code, opened again, resumes this browser's seat; the class's
 // end screen leads to the join page (a reload only drew the same end screen again); a reload after End turn shows the
 // orders as sent (the server has them), and changes not sent as not sent; every seat in while the class is paused waits
-// for Resume, and the page says so. PLAYTEST_SHOTS=DIR saves screenshots.
+// for Resume, and the page says so; a draft over a limit comes back on a reload with its issue. PLAYTEST_SHOTS=DIR saves
+// screenshots.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { haveChromium } from './e2e/harness.ts';
 import { useClassPages } from './classroom/class-pages.ts';
 import { TWO_SEATS } from './classroom/fixtures.ts';
 import { annJoinsChina } from './classroom/ann-joins.ts';
+import { connect } from './classroom/client.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 const SHOTS = process.env.PLAYTEST_SHOTS;
@@ -126,6 +128,20 @@ describe.runIf(run)("a student's page in a class", () => {
     await button.getByText('End turn').waitFor();
     expect(cls.worlds[0].state.regions.CHN.policies.tariffs.JPN.other).toBe(30);
     expect(cls.orderLog.filter((o) => o.kind === 'order' && o.country === 'CHN')).toHaveLength(2);
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('a draft over a limit, reloaded: the draft comes back and its issue shows at once', async () => {
+    const { cls, page, errors } = await annJoinsChina(env.browser, env.server, clients);
+    // the draft from her other tab (her seat's token): the rules refuse it, the seat keeps it
+    const other = await connect(env.server.base, (await page.evaluate(() => localStorage.getItem('rare-earth-gambit:class:seat')))!);
+    clients.push(other);
+    const over = { investments: [{ type: 'magnetPlant', units: 6 }] };
+    expect(JSON.stringify((await other.call('validate', [over])).value)).toContain('over the limit of 5 per country');
+    await expect.poll(() => cls.seat(0, 'CHN').draft).toEqual(over);
+    await page.reload();
+    await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
+    await page.getByTestId('issues').getByText(/over the limit of 5 per country/).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
   }, 240_000);
 });

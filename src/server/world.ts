@@ -12,10 +12,12 @@ import {
   runningScores,
   statusQuoSeats,
   turnSummary,
+  validateOrders,
   viewFor,
   type Content,
   type CountryId,
   type GameState,
+  type OrderIssue,
   type Orders,
   type Replay,
   type Seats,
@@ -129,7 +131,15 @@ export class World {
       timelines: [{ id: 0, label: `class:${this.index + 1}`, forkedAt: 0, turn: this.turn, score: this.score(country) }],
       activeTimeline: 0,
       draft,
+      ...this.draftIssues(country, draft),
     };
+  }
+
+  /** The issues of a seat's draft (kept though the rules refuse it: src/server/student.ts), for its page to show. */
+  private draftIssues(country: CountryId, draft: CountryOrders | null): { draftIssues?: OrderIssue[] } {
+    if (!draft) return {};
+    const v = validateOrders(this.content, this.state, { [country]: draft });
+    return v.ok ? {} : { draftIssues: v.issues };
   }
 
   /** The last turn's report; when a round is several turns, with the events and news of the whole round (the digest

@@ -50,6 +50,9 @@ export interface SessionSnapshot {
   draft?: CountryOrders | null;
   /** a class seat's count of changes to that draft (src/classroom/pushed-draft.ts tells later pushes by it) */
   draftSeq?: number;
+  /** what the rules refuse in that draft (a class keeps a well-formed draft they refuse, for the student to mend):
+   * the page shows them when it opens */
+  draftIssues?: OrderIssue[];
   /** a class's world the seat is in (a student can be moved to another) */
   world?: number;
 }

@@ -95,6 +95,10 @@ export class GameScreen {
       void this.mountMap();
     });
     this.render();
+    // a draft the page opens with (a class's seat after a reload, kept though the rules refuse it) shows its issues
+    // at once, not at the next change; from the snapshot, not by sending the draft again (a validate shares it as the
+    // seat's draft: a reload would put back a draft a co-player has changed since)
+    if (this.snap.draftIssues?.length) this.showIssues(this.snap.draftIssues);
     await this.mountMap();
     // the later strings (the digest's, the ledgers', the end screen's), the digest's code and a Japanese page's news
     // readers (ja-lines) load once the map has had its first frames, not at the first End turn (which tries again)
