@@ -4,7 +4,7 @@
 // every screen's view says it; the network addresses a join link uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Client } from './classroom/client.ts';
-import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
+import { makeClass, memoryStore, startTestServer, type TestServer } from './classroom/server.ts';
 import { EXPORT_COLUMNS, exportRows } from '../src/server/debrief.ts';
 import { lanAddresses, listenAddresses } from '../src/server/app.ts';
 
@@ -259,6 +259,38 @@ describe("a student's refused End turn", () => {
     expect((await row()).refused).toBe(true);
     ok(await k.teacher.call('endRound', [null]));
     expect((await row()).refused).toBe(false);
+  }, 60_000);
+
+  it('outlives a restart of the server (it is in the class log), and an End turn taken after it clears it', async () => {
+    const store = await memoryStore();
+    const a = await startTestServer({ store });
+    const k = await makeClass(a.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann', 'Ben']);
+    const ann = k.students[0];
+    const country = ann.country;
+    type Row = { country: string; refused?: boolean; ready: boolean };
+    const row = async (t: Client) => ok<{ worlds: { seats: Row[] }[] }>(await t.call('state')).worlds[0].seats.find((x) => x.country === country)!;
+    ok(await k.teacher.call('begin'));
+    await ann.client.call('submit', [{ tariffs: { USA: { autos: 900 } } }, 0]);
+    await ann.client.call('submit', [{ tariffs: { USA: { autos: 901 } } }, 0]); // refused twice: one event
+    expect(await row(k.teacher)).toMatchObject({ refused: true, ready: false });
+    for (const c of [k.teacher, ...k.students.map((x) => x.client)]) c.close();
+    await a.app.close();
+    // the same store, a new server: the class is restored from its log
+    const b = await startTestServer({ store });
+    try {
+      const teacher = await connect(b.base, k.teacherToken);
+      expect(await row(teacher)).toMatchObject({ refused: true, ready: false });
+      const cls = b.hub.classes.get(k.classId)!;
+      expect(cls.seat(0, country as 'JPN').refused).toBe(0);
+      const again = await connect(b.base, ann.token);
+      await new Promise<void>((acked) => void again.call('submit', [{}, 0], acked));
+      expect(await row(teacher)).toMatchObject({ refused: false, ready: true });
+      teacher.close();
+      again.close();
+    } finally {
+      await b.app.close();
+      await store.close();
+    }
   }, 60_000);
 });
 

@@ -32,7 +32,7 @@ export interface Seat {
   bot: boolean;
   warned: boolean;
   /** the turn whose End turn the server last refused for invalid orders (the dashboard says so until one is taken);
-   * not in the log: a restart forgets it */
+   * in the log ('refuse', cleared by the next 'order'), so a restart keeps it */
   refused?: number | null;
 }
 
@@ -238,7 +238,7 @@ export class ClassRoom {
         seat.draft = d.orders;
         seat.draftBy = d.student;
         seat.draftSeq++;
-        if (ev.type === 'order') seat.submitted = { orders: d.orders, by: d.student, at: ev.at };
+        if (ev.type === 'order') (seat.submitted = { orders: d.orders, by: d.student, at: ev.at }), (seat.refused = null);
         this.orderLog.push({ world: d.world, turn: d.turn + 1, country: d.country, student: d.student, at: ev.at, orders: d.orders, kind: ev.type });
         break;
       }
@@ -251,6 +251,12 @@ export class ClassRoom {
       case 'warn':
         this.seat(d.world, d.country).warned = true;
         break;
+      case 'refuse': {
+        // an End turn refused (orders not valid): the dashboard says so until an order is taken, that round only
+        if (d.turn !== this.worlds[d.world].turn) throw new HashMismatch(`event refuse for turn ${d.turn + 1} of world ${d.world + 1}, which is at turn ${this.worlds[d.world].turn + 1}`);
+        this.seat(d.world, d.country).refused = d.turn;
+        break;
+      }
       case 'resolve':
         this.applyResolve(d, ev.at);
         break;

@@ -167,11 +167,11 @@ export class Sockets implements HubListener {
       const v = validateOrders(world.content, world.state, { [st.country]: orders });
       const seat = cls.seat(w, st.country);
       if (!v.ok) {
-        seat.refused = world.turn;
+        // in the class's log, so the dashboard's "refused" outlives a restart (the 'order' taken next clears it)
+        if (seat.refused !== world.turn) void this.hub.emit(cls, 'refuse', { world: w, turn: world.turn, country: st.country }).catch(() => undefined);
         this.changed(cls);
         return fail('some orders are not valid', null, v.issues);
       }
-      seat.refused = null;
       const written = this.hub.emit(cls, 'order', { world: w, turn: world.turn, country: st.country, orders, student: st.id });
       const entry = { conn, id, acked: false };
       const key = `${cls.id}:${w}`;
