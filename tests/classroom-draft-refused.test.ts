@@ -40,10 +40,13 @@ describe("a classroom seat's draft", () => {
     expect(value.draft).toEqual(over);
     expect(value.draftIssues).toEqual([{ country: 'JPN', path: '$.JPN.investments', message: 'deepSeaMud: 4 more units would make 5, over the limit of 3 per country' }]); // Japan holds one (the pilot)
 
-    // the round ends without orders from her: the turn runs with none from Japan, not with the draft
+    // the round ends without orders from her: nothing was submitted or logged as an order, and the turn runs with no
+    // orders from Japan, not with the draft
+    expect(cls.seat(0, 'JPN').submitted).toBeNull();
+    expect(cls.orderLog.filter((o) => o.country === 'JPN').map((o) => o.kind)).toEqual(['draft']);
     expect((await k.teacher.call('endRound', [0])).ok).toBe(true);
     await expect.poll(() => cls.worlds[0]!.turn).toBe(1);
-    expect(cls.worlds[0]!.orders[0]?.JPN ?? {}).not.toHaveProperty('investments');
+    expect(cls.worlds[0]!.orders[0]?.JPN).toBeUndefined();
     again.close();
   });
 });

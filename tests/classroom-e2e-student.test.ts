@@ -131,7 +131,7 @@ describe.runIf(run)("a student's page in a class", () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
-  it('a draft over a limit, reloaded: the draft comes back and its issue shows at once', async () => {
+  it('a draft over a limit from her other tab: her page takes it with its issue, and after a reload shows both at once', async () => {
     const { cls, page, errors } = await annJoinsChina(env.browser, env.server, clients);
     // the draft from her other tab (her seat's token): the rules refuse it, the seat keeps it
     const other = await connect(env.server.base, (await page.evaluate(() => localStorage.getItem('rare-earth-gambit:class:seat')))!);
@@ -139,6 +139,8 @@ describe.runIf(run)("a student's page in a class", () => {
     const over = { investments: [{ type: 'magnetPlant', units: 6 }] };
     expect(JSON.stringify((await other.call('validate', [over])).value)).toContain('over the limit of 5 per country');
     await expect.poll(() => cls.seat(0, 'CHN').draft).toEqual(over);
+    // her page takes it from the status push (as a co-player's page would), with its issue
+    await page.getByTestId('issues').getByText(/over the limit of 5 per country/).waitFor({ timeout: 30_000 });
     await page.reload();
     await page.getByTestId('class-bar').getByText(/^Ann · China · /).waitFor({ timeout: 60_000 });
     await page.getByTestId('issues').getByText(/over the limit of 5 per country/).waitFor({ timeout: 30_000 });

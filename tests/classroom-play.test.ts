@@ -273,6 +273,7 @@ describe("a student's refused End turn", () => {
     await ann.client.call('submit', [{ tariffs: { USA: { autos: 900 } } }, 0]);
     await ann.client.call('submit', [{ tariffs: { USA: { autos: 901 } } }, 0]); // refused twice: one event
     expect(await row(k.teacher)).toMatchObject({ refused: true, ready: false });
+    await expect.poll(async () => (await store.events(k.classId)).filter((e) => e.type === 'refuse').map((e) => e.data)).toEqual([{ world: 0, turn: 0, country }]);
     for (const c of [k.teacher, ...k.students.map((x) => x.client)]) c.close();
     await a.app.close();
     // the same store, a new server: the class is restored from its log

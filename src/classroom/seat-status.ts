@@ -34,6 +34,8 @@ export interface Status {
   draftMine?: boolean;
   /** which change of the seat's draft this is: a late push carries an older number */
   draftSeq?: number;
+  /** what the rules refuse in the draft (src/server/world.ts draftIssues): the page that takes the draft shows them */
+  draftIssues?: SessionSnapshot['draftIssues'];
   missedLast?: boolean;
   missed?: 'keep' | 'bot';
   botLast?: boolean;

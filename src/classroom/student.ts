@@ -235,7 +235,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     if (!st || !game || !snap || st.turn !== snap.turn || seatKey(st.world, st.country) !== shownSeat) return;
     if (takesPushedDraft(st, { turn: snap.turn, seenSeq, lastDraft, sentHere, lastSent })) {
       lastDraft = JSON.stringify(st.draft);
-      game.setSnapshot({ ...snap, draft: st.draft as SessionSnapshot['draft'] }, false);
+      game.setSnapshot({ ...snap, draft: st.draft as SessionSnapshot['draft'], draftIssues: st.draftIssues }, false);
     }
     seenSeq = Math.max(seenSeq, st.draftSeq ?? -1);
   };

@@ -141,6 +141,8 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     captain: seat.captain ? (cls.students.get(seat.captain)?.label ?? null) : null,
     members: seat.students.map((id) => cls.students.get(id)!.label),
     draft: seat.draft,
+    // what the rules refuse in it (a draft that parses is kept though they refuse it): the page that takes it shows them
+    ...cls.worlds[st.world].draftIssues(st.country, seat.draft),
     // the draft is this student's own (an echo of what their page sent, which may arrive after a newer edit)
     draftMine: seat.draftBy === student,
     // which change of the seat's draft it is: a push that left before a newer one, arriving late, is told by it

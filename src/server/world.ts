@@ -135,12 +135,20 @@ export class World {
     };
   }
 
-  /** The issues of a seat's draft (kept though the rules refuse it: src/server/student.ts), for its page to show. */
-  private draftIssues(country: CountryId, draft: CountryOrders | null): { draftIssues?: OrderIssue[] } {
+  /** The issues of a seat's draft (kept though the rules refuse it: src/server/student.ts), for its pages to show: in
+   * the snapshot and in every status push (a co-player's page takes the draft from one). Checked once a draft (each
+   * draft event makes a new object; drafts are cleared as a turn resolves, so the state it was checked on holds). */
+  draftIssues(country: CountryId, draft: CountryOrders | null): { draftIssues?: OrderIssue[] } {
     if (!draft) return {};
-    const v = validateOrders(this.content, this.state, { [country]: draft });
-    return v.ok ? {} : { draftIssues: v.issues };
+    let issues = this.checked.get(draft);
+    if (issues === undefined) {
+      const v = validateOrders(this.content, this.state, { [country]: draft });
+      issues = v.ok ? null : v.issues;
+      this.checked.set(draft, issues);
+    }
+    return issues ? { draftIssues: issues } : {};
   }
+  private checked = new WeakMap<CountryOrders, OrderIssue[] | null>();
 
   /** The last turn's report; when a round is several turns, with the events and news of the whole round (the digest
    * a student reads after a round must not miss a ban of its first quarter). */

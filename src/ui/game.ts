@@ -153,6 +153,7 @@ export class GameScreen {
     clear(this.issuesBox);
     clear(this.mapInfo);
     this.render();
+    if (s.draftIssues?.length) this.showIssues(s.draftIssues); // a co-player's draft the rules refuse, taken: said
     this.map?.update(s.view, { animate });
   }
 
