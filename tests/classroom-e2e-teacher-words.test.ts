@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { builtPages, haveChromium, openStored, overflowing, useBrowser } from './e2e/harness.ts';
+import { builtPages, haveChromium, openStored, overflowing, useBrowser, watchToasts } from './e2e/harness.ts';
 import { makeClass, startTestServer } from './classroom/server.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
@@ -116,9 +116,10 @@ describe.runIf(run)("the teacher's screens' words", () => {
     expect((await k.teacher.call('begin')).error).toBeUndefined();
     expect((await k.teacher.call('sandbox', [true])).error).toBeUndefined();
     await page.getByTestId('fork').waitFor({ state: 'visible', timeout: 30_000 });
+    const toasts = await watchToasts(page);
     await page.getByTestId('fork').click();
     // where the fork put her, in words, as on the game page (the student page showed no toast)
-    await page.getByTestId('toast-info').getByText(/「もしも」B はここ（ゲームの開始時点）から始まります/).waitFor({ timeout: 30_000 });
+    await toasts.seen(/「もしも」B はここ（ゲームの開始時点）から始まります/, 30_000);
     const bar = page.getByTestId('what-if');
     await bar.waitFor({ timeout: 30_000 });
     expect(await bar.innerText()).toContain('あなた専用の「もしも」Bにいます');

@@ -5,7 +5,7 @@
 // nobody is "waited for"); the projector fits six worlds on 1024x768; and the dashboard says so when it loses the
 // server.
 import { describe, expect, it } from 'vitest';
-import { builtPages, haveChromium, joinClass, openPage, useBrowser } from './e2e/harness.ts';
+import { builtPages, haveChromium, joinClass, openPage, useBrowser, watchToasts } from './e2e/harness.ts';
 import { AFTER_END } from '../src/server/access.ts';
 import { startTestServer } from './classroom/server.ts';
 import { connect } from './classroom/client.ts';
@@ -114,6 +114,7 @@ describe.runIf(run)("the teacher's view of a class", () => {
     expect(await teacher.getByTestId('seat-1-JPN').getByTestId('student-Ann').count()).toBe(1);
     expect(await teacher.getByTestId('seat-1-JPN').getByTestId('student-Cat').count()).toBe(0);
     expect(await teacher.getByTestId('move-Cat').inputValue()).toBe('');
+    const [catToasts, annToasts] = [await watchToasts(cat), await watchToasts(ann)];
     await teacher.getByTestId('move-Cat').selectOption({ label: 'world 1 Japan: swap with Ann' });
     await teacher.getByTestId('seat-1-JPN').getByTestId('student-Cat').waitFor();
     await teacher.getByTestId('seat-1-USA').getByTestId('student-Ann').waitFor();
@@ -122,8 +123,8 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await expect.poll(() => teacher.getByTestId('dash-error').textContent()).toBe('');
     await cat.getByTestId('class-bar').getByText(/Japan/).waitFor();
     // each is told, not only shown another country's screen
-    await cat.getByTestId('toast-info').filter({ hasText: 'Your teacher moved you: you now play Japan.' }).waitFor();
-    await ann.getByTestId('toast-info').filter({ hasText: 'Your teacher moved you: you now play the United States.' }).waitFor();
+    await catToasts.seen(/^Your teacher moved you: you now play Japan\.$/);
+    await annToasts.seen(/^Your teacher moved you: you now play the United States\.$/);
     students.push(cat);
 
     // End turn before the start: disabled, saying why (it was live and answered with a small red line); live once the

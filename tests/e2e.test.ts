@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { canvasColours, haveChromium, overflowing, usePages } from './e2e/harness.ts';
+import { canvasColours, haveChromium, overflowing, usePages, watchToasts } from './e2e/harness.ts';
 
 const run = haveChromium() || process.env.CI === 'true';
 
@@ -126,10 +126,11 @@ describe.runIf(run)('the browser game', () => {
   }, 120_000);
 
   it('undoes a turn and forks a timeline', async () => {
+    const toasts = await watchToasts(page);
     await page.getByTestId('undo').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="turn-label"]')?.textContent?.includes('Turn 1 of 4'));
     // each says what it did (Undo had no word: the map and panels just changed back)
-    await page.getByTestId('toast-info').filter({ hasText: 'Turn 1 undone: its results are gone, turn 1 is next again, and the orders you gave for it are back to change.' }).waitFor();
+    await toasts.seen(/^Turn 1 undone: its results are gone, turn 1 is next again, and the orders you gave for it are back to change\./);
     // the undone turn's orders are the draft again (a play-tester's tariff was back at 0 after Undo)
     await page.getByTestId('tab-tariffs').click();
     expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('30');
@@ -139,7 +140,7 @@ describe.runIf(run)('the browser game', () => {
     await page.getByTestId('policy-tariff-CHN-other').fill('12');
     await page.getByTestId('fork').click();
     await page.getByTestId('compare').waitFor();
-    await page.getByTestId('toast-info').filter({ hasText: 'Timeline B starts here, after turn 1: what you play now leaves the other timelines as they were.' }).waitFor();
+    await toasts.seen(/^Timeline B starts here, after turn 1: what you play now leaves the other timelines as they were\./);
     // the what-if starts from the orders drafted at the fork, not from none (a play-tester's pending Reject was lost)
     await page.getByTestId('tab-tariffs').click();
     expect(await page.getByTestId('policy-tariff-CHN-other').inputValue()).toBe('12');

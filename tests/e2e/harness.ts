@@ -1,5 +1,5 @@
 // Serves the game's pages (built once a test run, or Vite's dev server for scripts) and starts Debian's Chromium (through playwright-core) for end-to-end tests and screenshots.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 import { existsSync, rmSync } from 'node:fs';
@@ -62,17 +62,27 @@ export async function startPages(): Promise<{ server: PreviewServer; url: string
 }
 
 /** The renderer's dev page (src/render/dev.html: the map alone, ?closed=malacca closes a strait) in a build of its
- * own (about 2 s; the run's one build, builtPages, leaves it out so the game's chunks stay as `npm start` serves them),
- * served on a free port at `${url}/src/render/dev.html`. Vite's dev server served it, and in a fresh clone's CI run
- * its first page now and then drew no canvas in 30 s (two of the last three runs failed so); a built page has no
- * dependency optimizer and no transforms on request. Closing it removes the build. */
+ * own, served on a free port at `${url}/src/render/dev.html`. The build has the game's pages too (Vite merges the
+ * extra input into the config's): about 2 s on a quiet machine, longer on a loaded one. The run's one build
+ * (builtPages) leaves the dev page out, so the game's chunks stay as `npm start` serves them. Vite's dev server served
+ * it, and in a fresh clone's CI run its first page now and then drew no canvas in 30 s (two of the last three runs
+ * failed so); a built page has no dependency optimizer and no transforms on request. Closing it removes the build. */
 export async function startRendererPage(): Promise<{ url: string; close(): Promise<void> }> {
   const dist = await buildPages({ dev: 'src/render/dev.html' });
-  const root = new URL('../..', import.meta.url).pathname;
-  const server = await preview({ configFile: `${root}vite.config.ts`, root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: true, host: '127.0.0.1' } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('the renderer page server did not report its address');
-  return { url: url.replace(/\/$/, ''), close: async () => { await server.close(); rmSync(dist, { recursive: true, force: true }); } };
+  const gone = () => rmSync(dist, { recursive: true, force: true });
+  try {
+    const root = new URL('../..', import.meta.url).pathname;
+    const server = await preview({ configFile: `${root}vite.config.ts`, root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: true, host: '127.0.0.1' } });
+    const url = server.resolvedUrls?.local[0];
+    if (!url) {
+      await server.close();
+      throw new Error('the renderer page server did not report its address');
+    }
+    return { url: url.replace(/\/$/, ''), close: async () => { await server.close(); gone(); } };
+  } catch (e) {
+    gone();
+    throw e;
+  }
 }
 
 export async function launch(): Promise<Browser> {
@@ -309,6 +319,31 @@ export async function scriptsBeforeMap(page: Page): Promise<{ all: Set<string>; 
         await new Promise((r) => setTimeout(r, 50));
       }
       return [...askedAt].filter(([, at]) => at < shownAt).map(([f]) => f).sort();
+    },
+  };
+}
+
+/** Records the text of every toast the page shows from now on (an info toast stays 3 s: on a loaded machine the
+ * page's main thread, drawing a map on software WebGL, can be busy past that, and a wait for the toast on screen
+ * missed it: CI failed so once). `seen(re)` waits (expect.poll's default timeout, or `timeout`) for one that matches
+ * and returns its text. Call it before the action that shows the toast; it lasts until the page navigates. */
+export async function watchToasts(page: Page): Promise<{ seen(re: RegExp, timeout?: number): Promise<string> }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __toasts?: string[] };
+    if (w.__toasts) return;
+    const toasts: string[] = (w.__toasts = []);
+    const note = (n: Node) => {
+      if (n instanceof Element) for (const el of [n, ...n.querySelectorAll('[data-testid^="toast-"]')]) if (el.matches('[data-testid^="toast-"]')) toasts.push((el.querySelector('span') ?? el).textContent ?? ''); // its words, without the close button's ×
+    };
+    new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach(note))).observe(document, { childList: true, subtree: true });
+  });
+  return {
+    async seen(re, timeout) {
+      let found = '';
+      await expect
+        .poll(async () => ((found = (await page.evaluate(() => (window as unknown as { __toasts: string[] }).__toasts)).find((x) => re.test(x)) ?? ''), found !== ''), timeout ? { timeout } : {})
+        .toBe(true);
+      return found;
     },
   };
 }

@@ -20,7 +20,7 @@ declare module 'vitest' {
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Builds the pages into a new temporary folder and returns it; `extra` adds pages to the build's inputs (name: the
- * page's path from the root), as the renderer's dev page for tests/strait-mark.test.ts. */
+ * page's path from the root; the game's two stay), as the renderer's dev page for tests/strait-mark.test.ts. */
 export async function buildPages(extra: Record<string, string> = {}): Promise<string> {
   const { build } = await import('vite');
   const dist = mkdtempSync(join(tmpdir(), 'reg-pages-'));
