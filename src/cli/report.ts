@@ -15,7 +15,7 @@ import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { ForkSchema, forkHtml, type Fork } from './report-fork.ts';
 import { t95 } from './tournament.ts';
-import { NEGLIGIBLE_NOTE, inUnits, withinNoise } from './sweep.ts';
+import { NEGLIGIBLE_NOTE, byOutcome, inUnits, withinNoise } from './sweep.ts';
 import { CSS, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
 
@@ -29,7 +29,7 @@ const unavailable = z.object({ available: z.literal(false), reason: z.string() }
 const SweepSchema = z.object({
   format: z.literal('rare-earth-gambit-sweep'), version: z.literal(1), scenario: z.string(), seed: z.number(), gamesPerVariant: z.number().int().min(1), turns: z.number().int().min(1).nullable().optional(), method: z.string(), agents: prof,
   variants: z.array(z.object({ params: nums, means: z.record(z.string(), nn) })),
-  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), clear: z.number().int().min(0).optional(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, raw: z.number().optional(), means: z.array(z.number()).length(2).optional(), half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional(), negligible: z.literal(true).optional() }) })),
+  ranking: z.array(z.object({ path: z.string(), base: z.number(), values: z.array(z.number()), effects: z.record(z.string(), nn), overall: z.number(), clear: z.number().int().min(0).optional(), told: z.array(z.string()).optional(), strongest: z.object({ outcome: z.string().nullable().optional(), effect: nn, raw: z.number().optional(), means: z.array(z.number()).length(2).optional(), half95: nn.nullable().optional(), ci95: z.array(z.number()).length(2).optional(), negligible: z.literal(true).optional() }) })),
 });
 const motion = z.object({ kind: z.enum(['drift', 'cycle']), window: z.number(), player: z.string(), strategy: z.string(), from: z.number(), to: z.number(), travelled: z.number(), heading: z.string(), headingGain: z.number() }).optional();
 const AnalysisSchema = z.object({
@@ -288,6 +288,11 @@ function sweepHtml(s: Sweep): { html: string; csv: string } {
   if (s.ranking.some((r) => r.strongest.negligible)) H.push(p(NEGLIGIBLE_NOTE.replace(/'/g, '’')));
   if (s.ranking.some((r) => !r.strongest.negligible && noisy(r.strongest))) H.push(p('(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0.'));
   const outcomes = [...new Set(s.ranking.flatMap((r) => Object.keys(r.effects)))];
+  // each outcome's own ranking (sweep.json's `told`, which older sweeps did not write)
+  if (s.ranking.some((r) => r.told)) {
+    H.push('<h3>By outcome</h3>', p('The parameters that move each outcome, strongest first: only effects these games tell from 0 (an outcome no parameter moved says so).'));
+    H.push(htmlTable(['outcome', 'parameters that move it (effect)'], byOutcome(s.ranking, outcomes).map((o) => [esc(o.outcome), o.movers.length ? o.movers.map((m) => `<code>${esc(m.path)}</code> ${sig(m.effect)}`).join(', ') : 'none']), { num: [false, false] }));
+  }
   // the strongest effect's interval beside it (the CSV had the effects and no interval at all)
   const lo = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect - r.strongest.half95 : (r.strongest.ci95?.[0] ?? ''));
   const hi = (r: (typeof s.ranking)[number]) => (typeof r.strongest.half95 === 'number' && r.strongest.effect !== null ? r.strongest.effect + r.strongest.half95 : (r.strongest.ci95?.[1] ?? ''));

@@ -258,7 +258,8 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     // and not negligible in the outcome's own units (materialFloor)
     const material = (id: string): boolean => Math.abs(raw[id]) >= materialFloor(id, summary[0].means[id]);
     const isClear = (id: string): boolean => material(id) && !withinNoise(effects[id], lhs ? { ci95: ci95![id] } : withHalf ? { half95: half95[id] } : {});
-    const clear = OUTCOMES.filter((x) => isClear(x.id)).length;
+    const told = OUTCOMES.filter((x) => isClear(x.id)).map((x) => x.id);
+    const clear = told.length;
     // the strongest effect told apart from noise where there is one (the largest range of noise named an outcome the
     // parameter did not move: an analyst's sweep ranked a parameter with no clear effect above one with three)
     const byStrength = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
@@ -267,7 +268,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     // (sweep.json holds no nulls: a parameter that moved nothing has no strongest outcome at all)
     const strongest: { outcome?: string; effect: number; raw: number; means?: [number, number]; half95?: number; ci95?: [number, number]; negligible?: true } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], raw: raw[top[0]], ...(lhs ? { ci95: ci95![top[0]] } : { means: ends[top[0]], ...(withHalf ? { half95: half95[top[0]] } : {}) }), ...(top[1] !== 0 && !material(top[0]) ? { negligible: true as const } : {}) };
-    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, clear, strongest };
+    return { path: p.path, base: p.base, values: p.values, effects, ...(lhs ? { ci95 } : withHalf ? { half95 } : {}), overall, clear, told, strongest };
   });
   // parameters with an effect told apart from noise first, then the others; each group by overall effect
   ranking.sort((a, b) => Number(b.clear > 0) - Number(a.clear > 0) || b.overall - a.overall || a.path.localeCompare(b.path));
@@ -289,6 +290,15 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // an effect inside its own 95% interval cannot be told from 0 by these games: said, so it is not read as a finding
   const noise = (r: (typeof ranking)[number]) => r.strongest.outcome !== undefined && withinNoise(r.strongest.effect, r.strongest);
   for (const r of ranking) out.push(`${r.path.padEnd(50)} ${r.overall.toFixed(3).padStart(8)}  ${strongest(r)}${r.strongest.negligible ? '  (negligible)' : noise(r) ? '  (within noise)' : ''}`);
+  // each outcome's own ranking: which parameters move Japan's score, say, not only which move the outcomes overall
+  const per = byOutcome(ranking, OUTCOMES.map((x) => x.id));
+  const moved = per.filter((o) => o.movers.length);
+  if (moved.length) {
+    out.push('', 'by outcome: the parameters that move it (effects these games tell from 0, strongest first, at most three):');
+    for (const o of moved) out.push(`  ${o.outcome.padEnd(26)} ${o.movers.slice(0, 3).map((m) => `${m.path} ${lhs && m.effect >= 0 ? '+' : ''}${m.effect.toFixed(3)}`).join(', ')}${o.movers.length > 3 ? ` (+${o.movers.length - 3} more)` : ''}`);
+    const still = per.filter((o) => !o.movers.length).map((o) => o.outcome);
+    if (still.length) out.push(`  moved by none of these: ${still.join(', ')}`);
+  }
   out.push(
     '',
     `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
@@ -299,6 +309,18 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   );
   process.stdout.write(out.join('\n') + '\n');
   return 0;
+}
+
+/** Each outcome with the parameters whose effect on it the sweep told from 0 (a ranking entry's `told`), strongest
+ * first (ties by path); the outcomes in the order given. The summary's "by outcome" lines and the report's table. */
+export function byOutcome(ranking: readonly { path: string; effects: Record<string, number | null>; told?: readonly string[] }[], outcomes: readonly string[]): { outcome: string; movers: { path: string; effect: number }[] }[] {
+  return outcomes.map((outcome) => ({
+    outcome,
+    movers: ranking
+      .filter((r) => r.told?.includes(outcome))
+      .map((r) => ({ path: r.path, effect: r.effects[outcome] ?? 0 }))
+      .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect) || a.path.localeCompare(b.path)),
+  }));
 }
 
 /** A strongest effect in its outcome's own units, as the summary and the report write it in brackets: "means 0.9388
