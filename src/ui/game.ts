@@ -2,6 +2,7 @@
 // language switch and the glossary.
 import { maxDefenseStep, type GameMap, type OrderIssue } from '../../engine/lite.ts';
 import type { ProjectInfo, Session, SessionResult, SessionSnapshot } from '../session/protocol.ts';
+import type { GameActions } from './game-actions.ts';
 import mapJson from '../../content/map.json';
 import { clear, h } from './dom.ts';
 import type * as Digest from './digest.ts';
@@ -24,16 +25,6 @@ import { budgetBar, confirmNewGame, setBudget, setTurnButton, turnButton, turnTe
 
 /** The turn digest's code, loaded once the map is up (mount), not before it shows; tried again at End turn. */
 const digestCode = (): Promise<typeof Digest> => chunk(() => import('./digest.ts'), 'toast.textsFailed');
-export interface GameActions {
-  save(): Promise<void>;
-  load(): void;
-  newGame(): void;
-  finished(): Promise<void>;
-  snapshotChanged(s: SessionSnapshot, said?: string): void; // said: what changed, in words (undo, fork), shown as a toast
-  /** the game could not be drawn (its texts did not load) and the player closed the dialog that said so (without it,
-   * the screen tries again) */
-  notDrawn?(): void;
-}
 
 export class GameScreen {
   private draft: Draft = {};
@@ -95,9 +86,8 @@ export class GameScreen {
       void this.mountMap();
     });
     this.render();
-    // a draft the page opens with (a class's seat after a reload, kept though the rules refuse it) shows its issues
-    // at once, not at the next change; from the snapshot, not by sending the draft again (a validate shares it as the
-    // seat's draft: a reload would put back a draft a co-player has changed since)
+    // a kept draft the rules refuse (a class's seat, reloaded): its issues at once, from the snapshot (a validate would
+    // share the draft again, and could put back one a co-player has changed since)
     if (this.snap.draftIssues?.length) this.showIssues(this.snap.draftIssues);
     await this.mountMap();
     // the later strings (the digest's, the ledgers', the end screen's), the digest's code and a Japanese page's news
