@@ -1,6 +1,7 @@
 // A draft the rules refuse (over a project's limit) is kept as the seat's draft all the same, so a student who reloads
 // gets it back with its issues to mend: only valid drafts were kept, and a reload lost the rest without a word. A
-// draft that does not parse is still not kept, and a kept draft is never sent as orders.
+// draft that does not parse is still not kept, and a kept draft is never sent as orders; nor is one checked while the
+// round resolved kept as the next turn's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from './classroom/client.ts';
 import { makeClass, startTestServer, type TestServer } from './classroom/server.ts';
@@ -48,5 +49,29 @@ describe("a classroom seat's draft", () => {
     await expect.poll(() => cls.worlds[0]!.turn).toBe(1);
     expect(cls.worlds[0]!.orders[0]?.JPN).toBeUndefined();
     again.close();
+  });
+
+  it('a draft checked while the round resolves is not kept as the next turn\'s', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN'], seatsPerCountry: 1, idleGraceSeconds: 0 }, ['Ann']);
+    const ann = k.students[0]!;
+    expect((await k.teacher.call('begin')).ok).toBe(true);
+    const cls = srv.hub.classes.get(k.classId)!;
+    // the class's lock held by a resolution that waits for a gate; the student's validate queues behind it
+    const locks = (srv.hub as unknown as { locks: Map<string, Promise<unknown>> }).locks;
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const held = srv.hub.lock(cls, async () => {
+      await gate;
+      await srv.hub.resolve(cls, 0, 'teacher');
+    });
+    const queued = locks.get(k.classId);
+    const answer = ann.client.call('validate', [{ tariffs: { CHN: { other: 3 } } }]);
+    await expect.poll(() => locks.get(k.classId) !== queued).toBe(true); // the validate waits for the lock
+    open();
+    await held;
+    expect((await answer).ok).toBe(true);
+    expect(cls.worlds[0]!.turn).toBe(1);
+    expect(cls.seat(0, 'JPN').draft).toBeNull(); // it was turn 1's draft: the new turn starts with none
+    expect(cls.orderLog.filter((o) => o.country === 'JPN')).toEqual([]);
   });
 });

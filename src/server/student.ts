@@ -52,9 +52,11 @@ export async function studentCall(hub: Hub, cls: ClassRoom, student: string, met
       // a draft that parses is shared with the seat's other students and kept for a reconnect, one the rules refuse
       // too (over a limit, a step too large): a reload gives it back with its issues to mend (it was lost unsaid);
       // nothing sends a draft as orders, so a refused one reaches no turn
+      const turn = world.turn;
       if ((v.ok || v.wellFormed) && cls.status !== 'ended' && !world.over && JSON.stringify(orders) !== JSON.stringify(seat.draft ?? {}))
         await hub.lock(cls, async () => {
-          if (world.over) return;
+          // the round resolved while this waited for the lock: the draft was for the turn before, not this one's
+          if (world.over || world.turn !== turn) return;
           void hub.emit(cls, 'draft', { world: st.world, turn: world.turn, country: c, orders, student });
           hub.listener.changed(cls);
         });
