@@ -10,3 +10,10 @@ export function maxDefenseStep(approval: number): number {
 export function shownDefenseStep(step: number): number {
   return Math.floor(step * 100 + 1e-9) / 100;
 }
+
+/** The most entries an order list may hold, and the longest id or project type name: bounds no real turn comes near
+ * (assumption: a turn's orders in play hold a handful of investments, at most one proposal a partner, a few answers;
+ * ids are a few characters, project types under 20), so that orders that parse stay small, whatever a client sends. A
+ * classroom keeps a draft that parses, even one the rules refuse, and logs and shares it: before these bounds a
+ * well-formed draft could fill a 256 KiB message with investments of a long unknown type. */
+export const ORDER_LIMITS = { investments: 50, proposals: 10, commitments: 10, answers: 50, reasons: 20, idChars: 40 } as const;

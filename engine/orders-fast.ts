@@ -5,6 +5,7 @@
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS } from './ids.ts';
 import type { CountryOrders } from './schema.ts';
 import { isBuiltinName } from './own.ts';
+import { ORDER_LIMITS as OL } from './limits.ts';
 
 type Rec = Record<string, unknown>;
 /** The keys of each object in CountryOrdersSchema, in its shape's order (the order zod writes them in). */
@@ -104,7 +105,7 @@ function byPartner(x: unknown, value: (v: unknown) => Rec | undefined): Rec | un
 }
 
 function investment(x: unknown): Rec | undefined {
-  if (!plainWith(x, INVESTMENT_SET) || typeof x.type !== 'string') return undefined;
+  if (!plainWith(x, INVESTMENT_SET) || typeof x.type !== 'string' || x.type.length > OL.idChars) return undefined;
   const out: Rec = { type: x.type };
   const h = x.host;
   if (h === undefined) {
@@ -145,9 +146,9 @@ function commitment(x: unknown): Rec | undefined {
   return out;
 }
 
-/** An array each of whose elements `item` accepts, as a new array. */
-function list(x: unknown, item: (v: unknown) => unknown): unknown[] | undefined {
-  if (!Array.isArray(x)) return undefined;
+/** An array of at most `max` elements, each of which `item` accepts, as a new array. */
+function list(x: unknown, item: (v: unknown) => unknown, max: number): unknown[] | undefined {
+  if (!Array.isArray(x) || x.length > max) return undefined;
   const out: unknown[] = new Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const v = item(x[i]);
@@ -159,23 +160,26 @@ function list(x: unknown, item: (v: unknown) => unknown): unknown[] | undefined 
 
 function proposal(x: unknown): Rec | undefined {
   if (!plainWith(x, PROPOSAL_SET) || typeof x.to !== 'string' || !COUNTRY_SET.has(x.to)) return undefined;
-  const give = list(x.give, commitment);
-  const get = give && list(x.get, commitment);
+  const give = list(x.give, commitment, OL.commitments);
+  const get = give && list(x.get, commitment, OL.commitments);
   const t = x.termTurns;
   if (!get || !num(t, 1, 40) || !Number.isInteger(t)) return undefined;
   return { to: x.to, give, get, termTurns: t };
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+/** A deal id (or country code) as `accept`, `reject` and `break` list them. */
+const str = (v: unknown) => (typeof v === 'string' && v.length <= OL.idChars ? v : undefined);
 
-/** Reasons by deal id: own string keys that are not built-in names (those go to zod and the built-in check), strings
- * of at most 200 UTF-16 units (a longer one may still be 200 code points: zod counts). */
+/** Reasons by deal id: at most OL.reasons own string keys of at most OL.idChars that are not built-in names (those go
+ * to zod and the built-in check), strings of at most 200 UTF-16 units (a longer one may still be 200 code points: zod
+ * counts). */
 function reasons(x: unknown): Rec | undefined {
   if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== Object.prototype || Object.getOwnPropertySymbols(x).length) return undefined;
   const out: Rec = {};
+  let n = 0;
   for (const k in x) {
     const v = (x as Rec)[k];
-    if (!Object.hasOwn(x, k) || isBuiltinName(k) || typeof v !== 'string' || v.length > 200) return undefined;
+    if (!Object.hasOwn(x, k) || isBuiltinName(k) || k.length > OL.idChars || ++n > OL.reasons || typeof v !== 'string' || v.length > 200) return undefined;
     out[k] = v;
   }
   return out;
@@ -190,7 +194,7 @@ function deals(x: unknown): Rec | undefined {
       if (present(x, k)) out[k] = undefined;
       continue;
     }
-    const p = k === 'propose' ? list(v, proposal) : k === 'why' ? reasons(v) : list(v, str);
+    const p = k === 'propose' ? list(v, proposal, OL.proposals) : k === 'why' ? reasons(v) : list(v, str, OL.answers);
     if (p === undefined) return undefined;
     out[k] = p;
   }
@@ -204,10 +208,10 @@ const ORDER_VALUE: Record<(typeof ORDER_KEYS)[number], (v: unknown) => unknown> 
   exportControls: (v) => byPartner(v, stageControls),
   defenseSpendingPct: (v) => (num(v, 0, 10) ? v : undefined),
   rareEarthOutputPct: (v) => (num(v, 50, 150) ? v : undefined),
-  investments: (v) => list(v, investment),
+  investments: (v) => list(v, investment, OL.investments),
   stockpileRelease: release,
   // at most 10 ids of at most 40 UTF-16 units (a longer one may still be 40 code points: zod counts)
-  stopProgrammes: (v) => (Array.isArray(v) && v.length <= 10 ? list(v, (x) => (typeof x === 'string' && x.length <= 40 ? x : undefined)) : undefined),
+  stopProgrammes: (v) => list(v, (x) => (typeof x === 'string' && x.length <= 40 ? x : undefined), 10),
   deals,
 };
 

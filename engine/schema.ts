@@ -4,6 +4,7 @@ import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, PROJECT_KINDS } from './ids.t
 import { N, Frac } from './sourced.ts';
 import { DeepSeaSchema } from './deepsea-schema.ts';
 import { LeverageSchema } from './leverage-schema.ts';
+import { ORDER_LIMITS as OL } from './limits.ts'; // every order list and id is bounded
 export { N }; // sourced numbers {v, src, range?} live in sourced.ts
 
 const countryEnum = z.enum(COUNTRIES);
@@ -308,14 +309,14 @@ export const CommitmentSchema = z.discriminatedUnion('type', [
 export const DealProposalSchema = z
   .object({
     to: countryEnum,
-    give: z.array(CommitmentSchema),
-    get: z.array(CommitmentSchema),
+    give: z.array(CommitmentSchema).max(OL.commitments),
+    get: z.array(CommitmentSchema).max(OL.commitments),
     termTurns: z.number().int().min(1).max(40),
   })
   .strict();
 export const InvestmentOrderSchema = z
   .object({
-    type: z.string(),
+    type: z.string().max(OL.idChars),
     host: countryEnum.optional(),
     units: z.number().int().min(1).max(20).optional(),
   })
@@ -328,17 +329,17 @@ export const CountryOrdersSchema = z
     /** production quotas on the country's own mines and separators, % of normal capacity (a dominant producer
      * floods the market above 100 to undercut newcomers, or withholds supply below it) */
     rareEarthOutputPct: z.number().min(50).max(150).optional(),
-    investments: z.array(InvestmentOrderSchema).optional(),
+    investments: z.array(InvestmentOrderSchema).max(OL.investments).optional(),
     stockpileRelease: z.object({ light: z.number().min(0).optional(), heavy: z.number().min(0).optional() }).strict().optional(),
     /** deep-sea programmes of the country's own to stop (project ids): no later stage is paid, what was paid is spent */
     stopProgrammes: z.array(z.string().max(40)).max(10).optional(),
     deals: z
       .object({
-        propose: z.array(DealProposalSchema).optional(),
-        accept: z.array(z.string()).optional(),
-        reject: z.array(z.string()).optional(),
-        break: z.array(z.string()).optional(),
-        why: z.record(z.string(), z.string().max(200)).optional(), // the answerer's reasons by deal id, in the news
+        propose: z.array(DealProposalSchema).max(OL.proposals).optional(),
+        accept: z.array(z.string().max(OL.idChars)).max(OL.answers).optional(),
+        reject: z.array(z.string().max(OL.idChars)).max(OL.answers).optional(),
+        break: z.array(z.string().max(OL.idChars)).max(OL.answers).optional(),
+        why: z.record(z.string().max(OL.idChars), z.string().max(200)).refine((o) => Object.keys(o).length <= OL.reasons, `at most ${OL.reasons} reasons`).optional(), // the answerer's reasons by deal id, in the news
       })
       .strict()
       .optional(),

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS } from '../engine/ids.ts';
 import { createGame, makeAgent, playGame, validateOrders, type CountryId, type Orders } from '../engine/index.ts';
 import { CommitmentSchema, CountryOrdersSchema } from '../engine/schema.ts';
+import { ORDER_LIMITS } from '../engine/limits.ts';
 import { fastCountryOrders, ORDER_KEYS, INVESTMENT_KEYS, RELEASE_KEYS, DEAL_KEYS, PROPOSAL_KEYS, COMMITMENT_KEYS } from '../engine/orders-fast.ts';
 import { content } from './helpers.ts';
 
@@ -55,7 +56,7 @@ const commitment = fc.oneof(
   fc.record({ type: fc.constant('offtake'), stage, share: w(inRange(0, 1), fc.constant(undefined)) }, { requiredKeys: ['type', 'stage'], noNullPrototype: true }),
   fc.record({ type: w(fc.constant('defenseFloor'), fc.constant('bribe')), minPct: inRange(0, 10) }, NP),
 );
-const ids = fc.array(w(fc.constantFrom('deal-1', 'JPN', ''), fc.constant(7)), { maxLength: 3 });
+const ids = fc.array(w(fc.constantFrom('deal-1', 'JPN', ''), fc.constantFrom(7, 'D'.repeat(41), '\u{1F600}'.repeat(20))), { maxLength: 3 });
 const reason = w(fc.string({ maxLength: 5 }), fc.constantFrom('x'.repeat(201), '\u{1F600}'.repeat(150), '\u{1F600}'.repeat(101), 3));
 /** Orders that are mostly well formed, with faults mixed in: wrong types, out-of-range numbers, unknown keys,
  * undefined values, built-in names as keys, long reasons, objects that are not plain. */
@@ -66,7 +67,7 @@ const ordersArb: fc.Arbitrary<unknown> = fc
       exportControls: fc.dictionary(partner as fc.Arbitrary<string>, fc.dictionary(stage as fc.Arbitrary<string>, control, { maxKeys: 3, ...NP }), { maxKeys: 3, ...NP }),
       defenseSpendingPct: inRange(0, 10),
       rareEarthOutputPct: inRange(50, 150),
-      investments: fc.array(fc.record({ type: w(fc.constantFrom('recycling', 'mine', 'toString'), fc.constant(3)), host: opt(w(fc.constantFrom<string>(...COUNTRIES), fc.constantFrom('ROW', 'XXX'))), units: opt(inRange(1, 20, true)) }, { requiredKeys: ['type'], ...NP }), { maxLength: 3 }),
+      investments: fc.array(fc.record({ type: w(fc.constantFrom('recycling', 'mine', 'toString'), fc.constantFrom(3, 'x'.repeat(41), '\u{1F600}'.repeat(21))), host: opt(w(fc.constantFrom<string>(...COUNTRIES), fc.constantFrom('ROW', 'XXX'))), units: opt(inRange(1, 20, true)) }, { requiredKeys: ['type'], ...NP }), { maxLength: 3 }),
       stockpileRelease: fc.record({ light: opt(inRange(0, 1e6)), heavy: opt(inRange(0, 1e6)) }, { requiredKeys: [], ...NP }),
       stopProgrammes: fc.array(w(fc.constantFrom('P4', 'P1', ''), fc.constantFrom(7, 'x'.repeat(41), '\u{1F600}'.repeat(21), '\u{1F600}'.repeat(20))), { maxLength: 11 }),
       deals: fc.record(
@@ -164,6 +165,42 @@ describe('orders: the fast path gives what zod gives', () => {
     for (const x of cases) same(x);
     expect(fastCountryOrders(cases[1])).toEqual({ defenseSpendingPct: -0 });
     expect(fastCountryOrders({ deals: { why: { 'deal-1': '😀'.repeat(101) } } })).toBeUndefined(); // 202 units: zod counts code points
+  });
+
+  // ORDER_LIMITS (engine/limits.ts): a classroom keeps and shares a draft that parses, so orders that parse must stay
+  // small whatever a client sends
+  const L = ORDER_LIMITS;
+  const id = 'D'.repeat(L.idChars);
+  const tariffCap = { type: 'tariffCap', good: 'magnets', max: 500 };
+  const proposal = { to: 'USA', give: Array(L.commitments).fill(tariffCap), get: Array(L.commitments).fill(tariffCap), termTurns: 40 };
+  const reasons = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [id.slice(0, -3) + String(i).padStart(3, '0'), 'x'.repeat(200)]));
+  const atBounds = {
+    investments: Array(L.investments).fill({ type: 'x'.repeat(L.idChars), host: 'AUS', units: 20 }),
+    deals: { propose: Array(L.proposals).fill(proposal), accept: Array(L.answers).fill(id), reject: Array(L.answers).fill(id), break: Array(L.answers).fill(id), why: reasons(L.reasons) },
+  };
+  it('takes orders at every bound, and they stay small', () => {
+    expect(same(atBounds)).toBe(true);
+    expect(CountryOrdersSchema.safeParse(atBounds).success).toBe(true);
+    const bytes = JSON.stringify(atBounds).length;
+    expect(bytes).toBeLessThan(30_000); // 25 KB (28 KB with tariffs, controls and the rest at their largest)
+  });
+  it('refuses orders one past any bound, in both paths, with zod naming the list', () => {
+    const past: [unknown, string][] = [
+      [{ investments: [...atBounds.investments, { type: 'mine' }] }, 'investments'],
+      [{ investments: [{ type: 'x'.repeat(L.idChars + 1) }] }, 'investments.0.type'],
+      [{ deals: { propose: Array(L.proposals + 1).fill(proposal) } }, 'deals.propose'],
+      [{ deals: { propose: [{ ...proposal, get: [...proposal.get, tariffCap] }] } }, 'deals.propose.0.get'],
+      [{ deals: { accept: Array(L.answers + 1).fill('D1') } }, 'deals.accept'],
+      [{ deals: { break: [id + 'D'] } }, 'deals.break.0'],
+      [{ deals: { why: reasons(L.reasons + 1) } }, 'deals.why'],
+      [{ deals: { why: { [id + 'D']: 'x' } } }, 'deals.why.' + id + 'D'],
+    ];
+    for (const [x, path] of past) {
+      expect(fastCountryOrders(x), path).toBeUndefined();
+      const r = CountryOrdersSchema.safeParse(x);
+      expect(r.success, path).toBe(false);
+      if (!r.success) expect(r.error.issues.map((i) => i.path.join('.')), path).toContain(path);
+    }
   });
 });
 
