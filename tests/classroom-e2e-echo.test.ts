@@ -121,8 +121,16 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await tab.goto(`${env.server.base}/class.html?code=${k.code}`);
     await tab.getByTestId('class-bar').getByText(/^Ann · /).waitFor({ timeout: 60_000 });
     await tab.getByTestId('tab-tariffs').click();
-    await tab.getByTestId(`policy-tariff-${other}-other`).fill('45');
-    await tab.getByTestId(`policy-tariff-${other}-other`).dispatchEvent('change');
+    // (filled again until it reads 45: a status push that redraws the tab's panel between fill's select-all and its
+    // typing leaves the caret after the 40 put back, and the field read 4045 in a local run)
+    const tabField = tab.getByTestId(`policy-tariff-${other}-other`);
+    await expect
+      .poll(async () => {
+        if ((await tabField.inputValue()) !== '45') await tabField.fill('45');
+        return tabField.inputValue();
+      }, { timeout: 30_000 })
+      .toBe('45');
+    await tabField.dispatchEvent('change');
     await expect.poll(() => field.inputValue(), { timeout: 30_000 }).toBe('45');
 
     // late pushes of older drafts, after her 50 reached the server: the round's first, with nobody's draft (what a

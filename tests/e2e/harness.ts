@@ -51,14 +51,22 @@ export function builtPages(): Promise<string> {
   return pagesDir;
 }
 
-/** Serves the built pages (as `npm start` does: the production bundle, a few files a page) on a free port. */
-export async function startPages(): Promise<{ server: PreviewServer; url: string }> {
-  const dist = await builtPages();
+/** Serves a folder of built pages with Vite's preview server (as `npm start` serves the production bundle, a few
+ * files a page) on a free port; the server is closed again if it reports no address. */
+async function servePages(dist: string, what: string): Promise<{ server: PreviewServer; url: string }> {
   const root = new URL('../..', import.meta.url).pathname;
   const server = await preview({ configFile: `${root}vite.config.ts`, root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: true, host: '127.0.0.1' } });
   const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('the pages server did not report its address');
+  if (!url) {
+    await server.close();
+    throw new Error(`the ${what} server did not report its address`);
+  }
   return { server, url };
+}
+
+/** Serves the run's built pages (builtPages) on a free port. */
+export async function startPages(): Promise<{ server: PreviewServer; url: string }> {
+  return servePages(await builtPages(), 'pages');
 }
 
 /** The renderer's dev page (src/render/dev.html: the map alone, ?closed=malacca closes a strait) in a build of its
@@ -71,13 +79,7 @@ export async function startRendererPage(): Promise<{ url: string; close(): Promi
   const dist = await buildPages({ dev: 'src/render/dev.html' });
   const gone = () => rmSync(dist, { recursive: true, force: true });
   try {
-    const root = new URL('../..', import.meta.url).pathname;
-    const server = await preview({ configFile: `${root}vite.config.ts`, root, logLevel: 'error', build: { outDir: dist }, preview: { port: 0, strictPort: true, host: '127.0.0.1' } });
-    const url = server.resolvedUrls?.local[0];
-    if (!url) {
-      await server.close();
-      throw new Error('the renderer page server did not report its address');
-    }
+    const { server, url } = await servePages(dist, 'renderer page');
     return { url: url.replace(/\/$/, ''), close: async () => { await server.close(); gone(); } };
   } catch (e) {
     gone();
