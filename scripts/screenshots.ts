@@ -189,9 +189,9 @@ async function shootNegotiation(browser: Browser, url: string, width: number, he
     await page.getByTestId('end-turn').click();
     await page.getByTestId('digest').waitFor({ timeout: 120_000 });
     if (t === 2) {
-      // the digest words engine news plainly (src/ui/story.ts): "USA rejects D6 from JPN" reads "United States rejects D6 from Japan"
+      // the digest words engine news plainly (src/ui/story.ts): "USA rejects D6 from JPN" reads "The United States rejects deal D6 from Japan"
       // and in Japanese (src/ui/deal-news.ts): "米国が日本からの取引D6を拒否"
-      await page.getByText(lang === 'ja' ? /米国が日本からの取引D\d+を拒否/ : /United States rejects D\d+ from Japan/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.getByText(lang === 'ja' ? /米国が日本からの取引D\d+を拒否/ : /United States rejects deal D\d+ from Japan/).first().evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(300);
       await snap('negotiation-refusal');
     }
