@@ -64,8 +64,8 @@ describe('discussion prompts', () => {
   it('Japan\'s magnet supply "fell as low as" only when it fell', () => {
     const say = (jpn: number[]) => discussionPrompts(cls(1), [botFree(world(0, jpn.map(() => 415), jpn))]).find((p) => p.startsWith("Japan's magnet"));
     // (a class of one world: no world named, "in world 1" said nothing)
-    expect(say([0.977, 0.966, 0.956])).toBe("Japan's magnet supply fell as low as 96% of need. What could it have done earlier?");
-    expect(say([0.977, 0.977])).toBe("Japan's magnet supply was 98% of need from the first round. What could it have done about it?");
+    expect(say([0.977, 0.966, 0.956])).toBe("Japan's magnet supply fell as low as 95.6% of need. What could it have done earlier?");
+    expect(say([0.977, 0.977])).toBe("Japan's magnet supply was 97.7% of need from the first round. What could it have done about it?");
     expect(say([0.977])).toBeUndefined(); // one round: "from the first round" said of the only one
     expect(say([1, 1])).toBeUndefined();
   });

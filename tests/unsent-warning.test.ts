@@ -46,6 +46,8 @@ describe("the dashboard's magnet supply figure", () => {
   it('names a country lower than Japan beside it', async () => {
     await setLang('en');
     expect(words.lowestSupply(m)).toBe(' (lowest: United States 80%)');
+    // to a tenth of a point, as the student's screen shows it (a whole percentage read 95% beside her 95.3%)
+    expect(words.lowestSupply({ ...m, USA: 0.953 })).toBe(' (lowest: United States 95.3%)');
     expect(words.lowestSupply({ ...m, USA: 0.968 })).toBe(''); // within half a point
     expect(words.lowestSupply({ ...m, USA: 1 })).toBe(''); // Japan lowest
     expect(words.lowestSupply(null)).toBe('');

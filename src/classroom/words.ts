@@ -5,7 +5,7 @@ import i18next from 'i18next';
 import { COUNTRIES, isCountry, type CountryId } from '../../engine/index.ts';
 import { LANGS, initialLang, lang, num, pageLang, t, type Lang } from '../ui/i18n.ts';
 import { enClass } from '../ui/locales/en-class.ts';
-import { countryIn, countryName } from '../ui/labels.ts';
+import { countryIn, countryName, supplyPct } from '../ui/labels.ts';
 import { h } from '../ui/dom.ts';
 import { Unreachable, type ServerError } from './common.ts';
 import { switchLang } from '../ui/texts-failed.ts';
@@ -97,8 +97,9 @@ export { countryIn, countryName };
 export function usd(v: number, digits = 0): string {
   return lang() === 'ja' ? `${num(v, digits)}ドル` : `$${num(v, digits)}`;
 }
-/** A share (0..1) as a whole percentage. */
-export const pct = (v: number): string => `${num(Math.round(v * 100))}%`;
+/** A magnet supply (a share of need, 0..1) as the game page writes it (supplyPct: "96.5%", "100%" from 99.95%): a
+ * whole percentage here read "97%" on the dashboard and the debrief where the student's own screen said 96.5%. */
+export const pct = supplyPct;
 /** Whole numbers in the active language. */
 export { num };
 

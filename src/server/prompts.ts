@@ -10,6 +10,11 @@ const NAME: Record<CountryId, string> = { AUS: 'Australia', CHN: 'China', JPN: '
 const STAGE: Record<string, string> = { 'ore.light': 'NdPr ore', 'ore.heavy': 'Dy/Tb ore', 'oxide.light': 'NdPr oxide', 'oxide.heavy': 'Dy/Tb oxide', magnet: 'magnets' };
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const signed = (x: number) => fmt.signed(x, 2);
+/** A magnet supply (share of need) as the game page writes it (supplyPct in src/ui/labels.ts): "96.5%", "100%". */
+const supplyWords = (m: number) => {
+  const r = Math.round(m * 1000) / 10;
+  return r >= 100 ? '100%' : `${r}%`;
+};
 
 /** A prompt as the debrief page words it in its own language: its catalogue key (classroom.prompt.*) and raw values
  * (country codes, stage keys, event ids, numbers), which the page formats. */
@@ -125,8 +130,8 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
     // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
     const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
-    if (magnet && fell) say(`Japan's magnet supply fell as low as ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
-    else if (magnet && magnet.m < 0.995 && magnet.x.magnetSupply.JPN.length > 1) say(`Japan's magnet supply was ${Math.round(magnet.m * 100)}% of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
+    if (magnet && fell) say(`Japan's magnet supply fell as low as ${supplyWords(magnet.m)} of need${inWorld(magnet.x.index + 1)}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
+    else if (magnet && magnet.m < 0.995 && magnet.x.magnetSupply.JPN.length > 1) say(`Japan's magnet supply was ${supplyWords(magnet.m)} of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
   }
   // 6. the best and the worst score of a world: what one did that the other did not
   if (out.length < 3) {
