@@ -12,8 +12,16 @@ export function shownDefenseStep(step: number): number {
 }
 
 /** The most entries an order list may hold, and the longest id or project type name: bounds no real turn comes near
- * (assumption: a turn's orders in play hold a handful of investments, at most one proposal a partner, a few answers;
- * ids are a few characters, project types under 20), so that orders that parse stay small, whatever a client sends. A
+ * (assumption: a turn's orders in play hold a handful of investments, a proposal or two a partner, a few answers; ids
+ * are a few characters, project types under 20), so that orders that parse stay bounded, whatever a client sends. A
  * classroom keeps a draft that parses, even one the rules refuse, and logs and shares it: before these bounds a
- * well-formed draft could fill a 256 KiB message with investments of a long unknown type. */
-export const ORDER_LIMITS = { investments: 50, proposals: 10, commitments: 10, answers: 50, reasons: 20, idChars: 40 } as const;
+ * well-formed draft could fill a 256 KiB message with investments of a long unknown type. A proposal is answered the
+ * turn after it is made, so a country has at most 4 x `proposals` to answer: `answers` and `reasons` hold them all,
+ * and the personas, who counter-offer what they refuse, propose at most `proposals` a turn (agents/persona.ts). */
+export const ORDER_LIMITS = { investments: 50, proposals: 10, commitments: 10, answers: 50, reasons: 50, idChars: 40 } as const;
+
+/** An id or a project type name in orders: printable ASCII, no spaces ("D12", "JPN", "refinery.light", "P4"); a
+ * control character, which JSON writes as six, made the bounds' orders 140 KB instead of 30. */
+export const ORDER_ID = /^[!-~]*$/;
+/** A reason given with an answer: any text but control characters (JSON writes each as six). */
+export const ORDER_TEXT = /^[^\u0000-\u001f\u007f]*$/;

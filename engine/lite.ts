@@ -3,7 +3,7 @@
 // immer or the turn: the page stays small, and the engine itself runs in the Web Worker (src/session/worker.ts).
 // tests/page-imports.test.ts keeps it that way.
 export * from './ids.ts';
-export { maxDefenseStep, shownDefenseStep } from './limits.ts';
+export { maxDefenseStep, shownDefenseStep, ORDER_LIMITS } from './limits.ts';
 // which deal in force an order would break (the turn's own test, engine/deals.ts), said beside the field and before End turn
 export { bindingCommitments, violates } from './commitments.ts';
 export { routeLanes } from './route-lanes.ts';

@@ -5,7 +5,7 @@
 import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS } from './ids.ts';
 import type { CountryOrders } from './schema.ts';
 import { isBuiltinName } from './own.ts';
-import { ORDER_LIMITS as OL } from './limits.ts';
+import { ORDER_ID, ORDER_LIMITS as OL, ORDER_TEXT } from './limits.ts';
 
 type Rec = Record<string, unknown>;
 /** The keys of each object in CountryOrdersSchema, in its shape's order (the order zod writes them in). */
@@ -105,7 +105,7 @@ function byPartner(x: unknown, value: (v: unknown) => Rec | undefined): Rec | un
 }
 
 function investment(x: unknown): Rec | undefined {
-  if (!plainWith(x, INVESTMENT_SET) || typeof x.type !== 'string' || x.type.length > OL.idChars) return undefined;
+  if (!plainWith(x, INVESTMENT_SET) || typeof x.type !== 'string' || x.type.length > OL.idChars || !ORDER_ID.test(x.type)) return undefined;
   const out: Rec = { type: x.type };
   const h = x.host;
   if (h === undefined) {
@@ -168,7 +168,7 @@ function proposal(x: unknown): Rec | undefined {
 }
 
 /** A deal id (or country code) as `accept`, `reject` and `break` list them. */
-const str = (v: unknown) => (typeof v === 'string' && v.length <= OL.idChars ? v : undefined);
+const str = (v: unknown) => (typeof v === 'string' && v.length <= OL.idChars && ORDER_ID.test(v) ? v : undefined);
 
 /** Reasons by deal id: at most OL.reasons own string keys of at most OL.idChars that are not built-in names (those go
  * to zod and the built-in check), strings of at most 200 UTF-16 units (a longer one may still be 200 code points: zod
@@ -179,7 +179,7 @@ function reasons(x: unknown): Rec | undefined {
   let n = 0;
   for (const k in x) {
     const v = (x as Rec)[k];
-    if (!Object.hasOwn(x, k) || isBuiltinName(k) || k.length > OL.idChars || ++n > OL.reasons || typeof v !== 'string' || v.length > 200) return undefined;
+    if (!Object.hasOwn(x, k) || isBuiltinName(k) || k.length > OL.idChars || !ORDER_ID.test(k) || ++n > OL.reasons || typeof v !== 'string' || v.length > 200 || !ORDER_TEXT.test(v)) return undefined;
     out[k] = v;
   }
   return out;
@@ -211,7 +211,7 @@ const ORDER_VALUE: Record<(typeof ORDER_KEYS)[number], (v: unknown) => unknown> 
   investments: (v) => list(v, investment, OL.investments),
   stockpileRelease: release,
   // at most 10 ids of at most 40 UTF-16 units (a longer one may still be 40 code points: zod counts)
-  stopProgrammes: (v) => list(v, (x) => (typeof x === 'string' && x.length <= 40 ? x : undefined), 10),
+  stopProgrammes: (v) => list(v, (x) => (typeof x === 'string' && x.length <= 40 && ORDER_ID.test(x) ? x : undefined), 10),
   deals,
 };
 

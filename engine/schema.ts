@@ -4,7 +4,7 @@ import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, PROJECT_KINDS } from './ids.t
 import { N, Frac } from './sourced.ts';
 import { DeepSeaSchema } from './deepsea-schema.ts';
 import { LeverageSchema } from './leverage-schema.ts';
-import { ORDER_LIMITS as OL } from './limits.ts'; // every order list and id is bounded
+import { ORDER_ID, ORDER_LIMITS as OL, ORDER_TEXT } from './limits.ts'; // every order list and id is bounded
 export { N }; // sourced numbers {v, src, range?} live in sourced.ts
 
 const countryEnum = z.enum(COUNTRIES);
@@ -218,7 +218,7 @@ export const ProjectTypeSchema = z
   })
   .strict();
 export const ProjectsFileSchema = z
-  .object({ stakeOfftakeShare: Frac, types: z.record(z.string().regex(/^[a-z][a-zA-Z.]*$/), ProjectTypeSchema), deepSea: DeepSeaSchema })
+  .object({ stakeOfftakeShare: Frac, types: z.record(z.string().max(OL.idChars).regex(/^[a-z][a-zA-Z.]*$/), ProjectTypeSchema), deepSea: DeepSeaSchema })
   .strict();
 
 // ---- events ----
@@ -316,7 +316,7 @@ export const DealProposalSchema = z
   .strict();
 export const InvestmentOrderSchema = z
   .object({
-    type: z.string().max(OL.idChars),
+    type: z.string().max(OL.idChars).regex(ORDER_ID),
     host: countryEnum.optional(),
     units: z.number().int().min(1).max(20).optional(),
   })
@@ -332,14 +332,14 @@ export const CountryOrdersSchema = z
     investments: z.array(InvestmentOrderSchema).max(OL.investments).optional(),
     stockpileRelease: z.object({ light: z.number().min(0).optional(), heavy: z.number().min(0).optional() }).strict().optional(),
     /** deep-sea programmes of the country's own to stop (project ids): no later stage is paid, what was paid is spent */
-    stopProgrammes: z.array(z.string().max(40)).max(10).optional(),
+    stopProgrammes: z.array(z.string().max(40).regex(ORDER_ID)).max(10).optional(),
     deals: z
       .object({
         propose: z.array(DealProposalSchema).max(OL.proposals).optional(),
-        accept: z.array(z.string().max(OL.idChars)).max(OL.answers).optional(),
-        reject: z.array(z.string().max(OL.idChars)).max(OL.answers).optional(),
-        break: z.array(z.string().max(OL.idChars)).max(OL.answers).optional(),
-        why: z.record(z.string().max(OL.idChars), z.string().max(200)).refine((o) => Object.keys(o).length <= OL.reasons, `at most ${OL.reasons} reasons`).optional(), // the answerer's reasons by deal id, in the news
+        accept: z.array(z.string().max(OL.idChars).regex(ORDER_ID)).max(OL.answers).optional(),
+        reject: z.array(z.string().max(OL.idChars).regex(ORDER_ID)).max(OL.answers).optional(),
+        break: z.array(z.string().max(OL.idChars).regex(ORDER_ID)).max(OL.answers).optional(),
+        why: z.record(z.string().max(OL.idChars).regex(ORDER_ID), z.string().max(200).regex(ORDER_TEXT)).refine((o) => Object.keys(o).length <= OL.reasons, `at most ${OL.reasons} reasons`).meta({ maxProperties: OL.reasons }).optional(), // the answerer's reasons by deal id, in the news
       })
       .strict()
       .optional(),

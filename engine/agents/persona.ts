@@ -9,6 +9,7 @@ import { startMeanTariff } from '../economy.ts';
 import { answerByRollout } from './valuation.ts';
 import { keepCommitments, squeezePays, truceMoves } from './truce.ts';
 import { isTruce } from '../leverage.ts';
+import { ORDER_LIMITS } from '../limits.ts';
 
 /** `deals`: 'rule' answers packages by a quick rule of thumb; 'rollout' values them by engine rollouts
  * (engine/agents/valuation.ts) when the persona's content says `"dealValuation": "rollout"`. Inside rollouts every
@@ -37,7 +38,9 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       const generic = opts.deals === 'rollout' && p.dealValuation === 'rollout' ? answerByRollout(content, dview, (n, q) => personaAgent(n, q, { deals: 'rule' }), `deal:${view.turn}:${me}`) : answerDeals(dview, p.tradeOpenness * 3);
       const deals = joinDeals(generic, track);
       const offers = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
-      const propose = offers || deals?.propose ? [...(deals?.propose ?? []), ...(offers ?? [])] : undefined;
+      // counter-offers first, then its own offers, at most ORDER_LIMITS.proposals (a turn with more refused offers than
+      // that counter-offers the first of them)
+      const propose = offers || deals?.propose ? [...(deals?.propose ?? []), ...(offers ?? [])].slice(0, ORDER_LIMITS.proposals) : undefined;
       // the orders, keys in this order, those with nothing left out (what merge() of one literal gives, built directly)
       const o: CountryOrders = {};
       if (Object.keys(tariffs).length) o.tariffs = tariffs;

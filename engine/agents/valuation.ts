@@ -15,6 +15,7 @@ import { resolveValidatedLean } from '../turn.ts';
 import { validateOrders } from '../policy.ts';
 import { makeRngJoined } from '../prng.ts';
 import type { Agent } from './types.ts';
+import { ORDER_LIMITS } from '../limits.ts';
 
 export interface DealValue {
   /** expected gain in discounted objective points from accepting */
@@ -119,7 +120,8 @@ export function answerByRollout(content: Content, view: CountryView, makePersona
       continue;
     }
     reject.push(d.id);
-    const c = counterOffer(content, view, d, makePersona, `${seed}:${d.id}`);
+    // a counter-offer for each refused offer, up to a turn's proposals (ORDER_LIMITS): the rest are refused without one
+    const c = propose.length < ORDER_LIMITS.proposals ? counterOffer(content, view, d, makePersona, `${seed}:${d.id}`) : null;
     const cut = c && c.cap >= c.now ? `, no cut from the present ${c.now}%` : '';
     why[d.id] = `${basis}: too little for what it asks${c ? `; counter-offer: a cap of ${c.cap}% instead${cut} (valued at +${small(c.value)})` : ''}`;
     if (c) propose.push(c.propose);

@@ -1,5 +1,5 @@
 // The policy panels: tariffs, export controls, defense, investments, stockpile, deals. They edit a draft of orders.
-import { COUNTRIES, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
+import { COUNTRIES, ORDER_LIMITS, REGIONS, STAGES, TARIFF_GOODS, type CountryId, type RegionId, type StageKey } from '../../engine/lite.ts';
 import type { CountryView } from '../../engine/lite.ts';
 import type { ProjectInfo } from '../session/protocol.ts';
 import { fmt, h } from './dom.ts';
@@ -326,7 +326,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
         : h('ul', {}, ...received.map((d) => offerItem(d, offerLine(d), draft, answer)))
       : h('p', { class: 'hint' }, t('panel.noneThisTurn')),
     h('h3', {}, t('panel.propose'), termLink('offtake')),
-    over ? h('p', { class: 'hint', 'data-testid': 'proposals-closed' }, t('notes.proposalsClosed')) : proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
+    over ? h('p', { class: 'hint', 'data-testid': 'proposals-closed' }, t('notes.proposalsClosed')) : (draft.deals?.propose ?? []).length >= ORDER_LIMITS.proposals ? h('p', { class: 'hint', 'data-testid': 'proposals-full' }, t('notes.proposalsFull', { count: ORDER_LIMITS.proposals })) : proposeForm(me, COUNTRIES.filter((c) => c !== me), (p) => {
       draft.deals ??= {};
       draft.deals.propose = [...(draft.deals.propose ?? []), p];
       changed();

@@ -99,6 +99,8 @@ export const enNotes = {
   /** the Deals tab once the game is over */
   offersClosed: 'The game is over: offers can no longer be answered.',
   proposalsClosed: 'The game is over: no more deals can be proposed.',
+  /** the Deals tab with as many proposals queued as a turn takes (ORDER_LIMITS.proposals) */
+  proposalsFull: 'At most {{count}} proposals a turn: remove one to propose another.',
   /** the other policy tabs once the game is over (read-only, as the Deals tab) */
   ordersClosed: 'The game is over: orders can no longer be given.',
   /** the toast on loading a finished game (not "turn 40 of 40 is next") */

@@ -163,6 +163,7 @@ export const en = {
     lastTurn: 'a proposal made in the last turn is never answered (the game ends first), so never in force',
     awaiting: 'proposed; {{who}} answers it at the end of this turn',
     atMost: 'must be at most {{n}}',
+    atMostItems: 'at most {{count}} a turn',
     atLeast: 'must be at least {{n}}',
     dealLine: '{{id}} {{fromName}} → {{toName}}: {{status}}. {{from}} gives {{give}}; {{to}} gives {{get}}.',
     until: '{{status}} until turn {{n}}',

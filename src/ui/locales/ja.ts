@@ -160,6 +160,7 @@ export const ja: First = {
     lastTurn: '最終ターンの提案は回答されません（先にゲームが終わるため、発効しません）',
     awaiting: '提案中（{{who}}がこのターンの終わりに回答）',
     atMost: '{{n}}以下にしてください',
+    atMostItems: '1ターンに{{count}}件までです',
     atLeast: '{{n}}以上にしてください',
     dealLine: '{{id}} {{fromName}} → {{toName}}：{{status}}。{{from}}は{{give}}、{{to}}は{{get}}。',
     until: 'ターン {{n}} まで{{status}}',
