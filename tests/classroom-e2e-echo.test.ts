@@ -121,9 +121,11 @@ describe.runIf(run)('a class status push with an older draft of her own', () => 
     await tab.goto(`${env.server.base}/class.html?code=${k.code}`);
     await tab.getByTestId('class-bar').getByText(/^Ann · /).waitFor({ timeout: 60_000 });
     await tab.getByTestId('tab-tariffs').click();
-    // (filled again until it reads 45: a status push that redraws the tab's panel between fill's select-all and its
-    // typing leaves the caret after the 40 put back, and the field read 4045 in a local run)
+    // the tab shows the seat's draft, Ben's 40, first; then it is filled again until it reads 45: a status push that
+    // redraws the tab's panel between fill's select-all and its typing leaves the caret after the 40 put back, and the
+    // field read 4045 in a local run (the page keeps the focus and typed keys across a redraw, not a selection)
     const tabField = tab.getByTestId(`policy-tariff-${other}-other`);
+    await expect.poll(() => tabField.inputValue(), { timeout: 30_000 }).toBe('40');
     await expect
       .poll(async () => {
         if ((await tabField.inputValue()) !== '45') await tabField.fill('45');
