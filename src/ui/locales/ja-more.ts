@@ -95,7 +95,7 @@ export const jaNotes: First['notes'] = {
   mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
   offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
   proposalsClosed: 'ゲームは終了しました。取引はもう提案できません。',
-  proposalsFull: '提案は1ターンに{{count}}件までです。別の提案をするには、どれかを取り消してください。',
+  proposalsFull: '提案は1ターンに{{count}}件までです。別の提案をするには、どれかを「削除」してください。',
   ordersClosed: 'ゲームは終了しました。指示はもう出せません。',
   loadedOver: '読み込みました：ゲームは{{total}}ターンで終了しています。「結果を見る」で終了画面を表示します。',
 };
