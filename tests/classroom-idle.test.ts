@@ -57,8 +57,10 @@ describe('idle time', () => {
     const w = async () => ((await k.teacher.call('state')).value as { worlds: { turn: number; lastReason: string; lastMissed: string[]; lastIdle: string[] }[] }).worlds[0];
     await expect.poll(async () => (await w()).turn).toBe(1);
     expect(await w()).toMatchObject({ lastReason: 'all-submitted', lastMissed: [], lastIdle: ['JPN'] });
+    // (the wait is set before the call: the push can come before the call's reply, and a wait set after it missed it)
+    const back = ann.client.waitFor((m) => m.push === 'status' && (m.value as { bot: boolean; turn: number }).bot === false && (m.value as { turn: number }).turn === 1);
     await ann.client.call('validate', [{}]); // anything she does takes her seat back
-    const status = (await ann.client.waitFor((m) => m.push === 'status' && (m.value as { bot: boolean; turn: number }).bot === false && (m.value as { turn: number }).turn === 1)) as { value: { botLast: boolean; missedLast: boolean } };
+    const status = (await back) as { value: { botLast: boolean; missedLast: boolean } };
     expect(status.value).toMatchObject({ botLast: true, missedLast: false });
     for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
   }, 60_000);

@@ -118,6 +118,7 @@ describe('disconnects', () => {
       await srv.hub.tick();
       const cls = srv.hub.classes.get(k.classId)!;
       expect(cls.worlds[0].turn).toBe(0);
+      const before = k.students[1].client.pushes.length; // (a push that comes during the tick is looked for there too)
       srv.advance(31_000);
       await srv.hub.tick();
       expect(cls.worlds[0].turn).toBe(1);
@@ -125,7 +126,7 @@ describe('disconnects', () => {
       expect(cls.worlds[0].orders[0].JPN).toEqual({ tariffs: { CHN: { other: 4 } } });
       expect(cls.worlds[0].orders[0].CHN).toBeUndefined(); // Ben kept his policies
       // Ben's client got the new turn as a push
-      await k.students[1].client.waitFor((m) => m.push === 'snapshot');
+      if (!k.students[1].client.pushes.slice(before).some((m) => m.push === 'snapshot')) await k.students[1].client.waitFor((m) => m.push === 'snapshot');
     } finally {
       await srv.close();
     }
