@@ -28,7 +28,8 @@ const stopChange = (e: Event) => e.stopImmediatePropagation();
 
 /** Runs `redraw`, then gives the focus back to the field that had it (found by its data-testid in `root`), with the
  * value typed in it if its change event has not come yet and the screen still shows the same `turn` (keys typed for
- * a turn that has ended are not carried into the next). */
+ * a turn that has ended are not carried into the next), and its whole value selected again if it was (Tab into a
+ * field selects it, to be typed over: a redraw under it put the caret after the value, and her "45" read "4045"). */
 export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: string): void {
   watch();
   const keep = drawnTurn.get(root) === turn;
@@ -37,6 +38,9 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
   const id = el?.getAttribute?.('data-testid');
   // (a number half typed, "-" or "1e", reads as "": left to the browser, not put back as an empty field)
   const typed = keep && el instanceof HTMLInputElement && el.dataset.typed === '1' && !el.validity.badInput ? el.value : null;
+  // (a number field has no selectionStart; the document's selection holds the text selected in a focused field in
+  // Chromium, and is empty in browsers where it does not, which then keep the caret as before)
+  const whole = el instanceof HTMLInputElement && el.value !== '' && document.getSelection?.()?.toString() === el.value;
   // the focused field's change as the redraw removes it is stopped, typed in or not: what it holds goes on in the new
   // field (above), was sent at its own change already, or is dropped with a turn that has ended or a field that is
   // gone. Chromium sends that change also for a field whose value the page has sent by a change dispatched from script
@@ -71,6 +75,7 @@ export function redrawKeepingTyped(root: HTMLElement, redraw: () => void, turn: 
     now.addEventListener('keydown', (e) => void (e.key === 'Enter' && commit()));
   }
   now.focus({ preventScroll: true });
+  if (whole && now instanceof HTMLInputElement) now.select();
 }
 
 /** Sends the focused field's typed value (its change event) before an action that reads the draft without the focus
