@@ -21,7 +21,7 @@ export function shownDefenseStep(step: number): number {
 export const ORDER_LIMITS = { investments: 50, proposals: 10, commitments: 10, answers: 50, reasons: 50, idChars: 40 } as const;
 
 /** An id or a project type name in orders: printable ASCII, no spaces ("D12", "JPN", "refinery.light", "P4"); a
- * control character, which JSON writes as six, made the bounds' orders 140 KB instead of 30. */
+ * control character, which JSON writes as six, made the bounds' orders 140 KB instead of 28. */
 export const ORDER_ID = /^[!-~]*$/;
 /** A reason given with an answer: any text but control characters (JSON writes each as six). */
 export const ORDER_TEXT = /^[^\u0000-\u001f\u007f]*$/;

@@ -38,8 +38,8 @@ export function personaAgent(name: string, p: Persona, opts: { deals: 'rollout' 
       const generic = opts.deals === 'rollout' && p.dealValuation === 'rollout' ? answerByRollout(content, dview, (n, q) => personaAgent(n, q, { deals: 'rule' }), `deal:${view.turn}:${me}`) : answerDeals(dview, p.tradeOpenness * 3);
       const deals = joinDeals(generic, track);
       const offers = proposeDeals(content, view.country, view.turn, p, rivalsOf(content, me), partners(view));
-      // counter-offers first, then its own offers, at most ORDER_LIMITS.proposals (a turn with more refused offers than
-      // that counter-offers the first of them)
+      // counter-offers first, then its own offers, at most ORDER_LIMITS.proposals (answerByRollout counters at most that
+      // many; what the truce track's counters or its own offers would add beyond it is dropped)
       const propose = offers || deals?.propose ? [...(deals?.propose ?? []), ...(offers ?? [])].slice(0, ORDER_LIMITS.proposals) : undefined;
       // the orders, keys in this order, those with nothing left out (what merge() of one literal gives, built directly)
       const o: CountryOrders = {};

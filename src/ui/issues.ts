@@ -40,10 +40,10 @@ export function issueMessage(message: string, label: (type: string) => string = 
     const name = projectLabel(m[1]!, label(m[1]!));
     return ja ? `${name}：あと${m[2]}件で${m[3]}件となり、1か国の上限${m[4]}件を超えます` : `${name}: ${m[2]} more would make ${m[3]}, over the limit of ${m[4]} per country`;
   }
-  // a field out of its range: "Tariffs: United States, cars: must be at most 500" (it said only "≤500")
-  // a list over its length (ORDER_LIMITS): "must have at most 10"
+  // a list over its length (ORDER_LIMITS): "Proposals: at most 10 a turn"
   m = /^Too big: expected array to have <=\s*(\d+) items$/.exec(message);
   if (m) return t('panel.atMostItems', { count: Number(m[1]) });
+  // a field out of its range: "Tariffs: United States, cars: must be at most 500" (it said only "≤500")
   m = /^Too (big|small): expected number to be [<>]=\s*(-?[\d.]+)$/.exec(message);
   if (m) return t(m[1] === 'big' ? 'panel.atMost' : 'panel.atLeast', { n: num(Number(m[2]), m[2]!.includes('.') ? m[2]!.split('.')[1]!.length : 0) });
   return message.replace(/^Too big: expected number to be <=/, '≤').replace(/^Too small: expected number to be >=/, '≥');
