@@ -219,6 +219,18 @@ describe('sweep', () => {
       expect(out.includes("(negligible): the change in the outcome's own units is below the smallest change the sweep counts")).toBe(json.ranking.some((x) => x.strongest.negligible));
       expect(out).toContain(`overall: the root mean square of a parameter's effects over the 14 outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry)`);
     }
+    // overall is the RMS of the effects that count: one negligible in its outcome's own units counts 0 (a hypercube
+    // ranked a parameter first by ±1 coefficients on prices within 3e-5 of their mean, outcomes it "moved none of")
+    for (const x of s.ranking as { path: string; overall: number; effects: Record<string, number> }[]) {
+      const vs = (s.variants as { params: Record<string, number>; means: Record<string, number> }[]).filter((v) => x.path in v.params);
+      const ids = Object.keys(x.effects);
+      expect(ids).toHaveLength(14);
+      const counted = ids.map((id) => {
+        const ms = vs.map((v) => v.means[id]);
+        return Math.max(...ms) - Math.min(...ms) >= materialFloor(id, s.variants[0].means[id]) ? x.effects[id] ** 2 : 0;
+      });
+      expect(x.overall, x.path).toBeCloseTo(Math.sqrt(counted.reduce((a, b) => a + b, 0) / 14), 12);
+    }
     // the strongest effect named is one these games tell from 0 where there is one (the widest range of noise named
     // an outcome the parameter did not move, and ranked it): China's trend growth moves China's growth clearly; the
     // parameters with a clear effect come before those without

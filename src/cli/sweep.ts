@@ -8,7 +8,7 @@ import { readBundle } from '../content/load.ts';
 import { displayOnly } from '../content/ranges.ts';
 import { UsageError, choice, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
 import { checkParamValues } from './param-check.ts';
-import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
+import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds, onWorkers } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs, earlierFile } from './files.ts';
 import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
@@ -187,7 +187,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     }
   });
   const shared = variants.filter(atBase).length;
-  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${variants.length * games} games${turns !== undefined ? ` of ${turns} turn${turns === 1 ? '' : 's'} each` : ''}${shared ? `, ${tasks.length} played (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${variants.length * games} games${turns !== undefined ? ` of ${turns} turn${turns === 1 ? '' : 's'} each` : ''}${shared ? `, ${tasks.length} played (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} ${onWorkers(workers)}\n`);
   // unrounded outcomes (exact): the means, spreads and effects below are of the games' own figures, and only sweep.csv's
   // per-game rows are rounded as a result line is
   const played = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
@@ -264,7 +264,10 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
     // parameter did not move: an analyst's sweep ranked a parameter with no clear effect above one with three)
     const byStrength = Object.entries(effects).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]));
     const top = byStrength.find(([id]) => isClear(id)) ?? byStrength[0];
-    const overall = Math.sqrt(Object.values(effects).reduce((a, e) => a + e * e, 0) / OUTCOMES.length);
+    // an effect below the smallest change the sweep counts in its outcome's own units counts 0 here: an outcome that
+    // hardly varies (a price within 3e-5 of its mean) gave standardised coefficients of ±1 that ranked a parameter first
+    // by outcomes the same summary said it moved none of (an analyst's review)
+    const overall = Math.sqrt(OUTCOMES.reduce((a, x) => a + (material(x.id) ? effects[x.id] * effects[x.id] : 0), 0) / OUTCOMES.length);
     // a parameter that moves no outcome has no strongest effect (naming the first outcome would say it moved that one)
     // (sweep.json holds no nulls: a parameter that moved nothing has no strongest outcome at all)
     const strongest: { outcome?: string; effect: number; raw: number; means?: [number, number]; half95?: number; ci95?: [number, number]; negligible?: true } = { ...(top[1] === 0 ? {} : { outcome: top[0] }), effect: top[1], raw: raw[top[0]], ...(lhs ? { ci95: ci95![top[0]] } : { means: ends[top[0]], ...(withHalf ? { half95: half95[top[0]] } : {}) }), ...(top[1] !== 0 && !material(top[0]) ? { negligible: true as const } : {}) };
@@ -301,7 +304,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   }
   out.push(
     '',
-    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry); the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
+    `overall: the root mean square of a parameter's effects over the ${OUTCOMES.length} outcomes (sweep.csv has the outcomes, a game a row; sweep.json's ranking the effects, a parameter an entry), an effect below the smallest change the sweep counts in its outcome's own units (${FLOOR_WORDS}) counted as 0; the parameters with an effect these games tell from 0 come first, and their strongest effect is the largest of those.`,
     ...(ranking.some((r) => r.strongest.negligible) ? [NEGLIGIBLE_NOTE] : []),
     ...(ranking.some((r) => !r.strongest.negligible && noise(r)) ? [`(within noise): the 95% interval of the effect includes 0, so these games cannot tell it from 0: ${lhs ? 'more samples (--lhs) or games' : 'more games per variant'} would.`] : []),
     `${before === 'none' ? 'written' : 'replaced'}: ${join(o.out, 'sweep.json')}, sweep.csv${before === 'same' ? ' (the same sweep as before)' : ''}`,
