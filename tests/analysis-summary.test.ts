@@ -73,9 +73,19 @@ describe('analyze: In short', () => {
     const s = inShort(t);
     // against B=D only D was played: no best there (it was counted as D's, "whatever the others play": an analyst's review)
     // (and not "it depends on the others": D is best wherever it was compared, which is all that is known)
-    expect(s).toContain('A: D, wherever it was compared, by 2 points; sure in every case (95% interval clear of 0). No best in 1 of the 2 cases, where one strategy alone was played.');
+    expect(s).toContain('A: D, wherever it was compared, by 2 points; sure in every case (95% interval clear of 0). No best in 1 more case (2 in all), where one strategy alone was played.');
     expect(s).toContain('Equilibrium: none that can be claimed: 1 profile could be one, but some of its deviations were not played (under "Not claimed" below); a full tournament would tell.');
     expect(s).not.toContain('no profile in which every player already plays a best response');
+  });
+
+  it('says how many cases had nothing played, with counts that add up', () => {
+    // the prisoner's dilemma with neither of A's strategies played against B=D (a sampled tournament): A's best is known
+    // against B=C only (it read "it depends on the others: best is D in 1 of 2 cases", as if C won the other)
+    const t = bimatrix(['C', 'D'], ['C', 'D'], [[[3, 3], [0, 5]], [[5, 0], [1, 1]]], 10, 0.5);
+    t.profiles = t.profiles.filter((p) => p.strategies.B !== 'D');
+    const s = inShort(t);
+    expect(s).toContain('A: D, in every case known (1 of 2; nothing played in the other: profiles missing), by 2 points;');
+    expect(s).not.toContain('it depends on the others');
   });
 
   it('says when a best strategy is tied, and calls an equilibrium that rests on a tie weak', () => {

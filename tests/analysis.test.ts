@@ -227,7 +227,7 @@ describe('missing profiles', () => {
     expect(report).toMatch(/Not claimed/);
     expect(report).toMatch(/Unavailable: 1 of 4 profiles are missing/);
     // a case where only one strategy was played (A=D against B=D, A=C B=D missing) has no best: said, not counted as D's
-    expect(report).toMatch(/\nA: best in D 1\/2; none known in 1\/2 \(one strategy played there\)\n/);
+    expect(report).toMatch(/\nA: best in D 1\/2; one strategy alone played in 1\/2\n/);
   });
 });
 

@@ -184,8 +184,10 @@ export function formatAnalysis(r: AnalysisResult, opts: FormatOptions = {}): str
         const notes = [...(unsure.get(s) ? [`${unsure.get(s)} of them among known strategies only`] : []), ...(withCi ? [`sure in ${sure(s)}`] : [])];
         return `${s} ${c}/${rows.length}${notes.length ? ` (${notes.join('; ')})` : ''}`;
       });
-    if (alone) summary.push(`none known in ${alone}/${rows.length} (one strategy played there)`);
-    L.push(...wrap(`${player}: best in`, summary.length ? summary : ['nothing known'], W, '; '));
+    // the cases with no best, each kind said apart (with no best anywhere, "best in none known in 3/4" was printed)
+    const blank = rows.filter((b) => b.best.length === 0).length;
+    const none = [...(alone ? [`one strategy alone played in ${alone}/${rows.length}`] : []), ...(blank ? [`nothing played in ${blank}/${rows.length}`] : [])];
+    L.push(...wrap(summary.length ? `${player}: best in` : `${player}: no best known;`, [...summary, ...none], W, '; '));
     const shown = rows.slice(0, maxRows).map((b) => [
       (label(b.others) && short(label(b.others))) || '(no other players)',
       onlyOnePlayed(b) ? `only ${b.best[0]}` : b.best.join(' = ') || '?',

@@ -32,7 +32,8 @@ function playerLine(player: string, rows: Row[], label: (r: Row) => string, cave
   // strategy alone would claim what nothing shows; counting them in made a best everywhere read "it depends")
   if (!alone) return answerLine(player, rows, label, caveat, 'whatever the others play');
   if (!compared.some((r) => r.best.length > 0)) return `${player}: nothing known (one strategy played at most in every case).`;
-  return `${answerLine(player, compared, label, caveat, 'wherever it was compared')} No best in ${alone} of the ${rows.length} cases, where one strategy alone was played.`;
+  // "more" cases, with the whole count: "of 3 cases ... No best in 1 of the 4 cases" read as two counts of one thing
+  return `${answerLine(player, compared, label, caveat, 'wherever it was compared')} No best in ${alone} more case${alone > 1 ? 's' : ''} (${rows.length} in all), where one strategy alone was played.`;
 }
 
 function answerLine(player: string, rows: Row[], label: (r: Row) => string, caveat: string, whatever: string): string {
@@ -44,8 +45,16 @@ function answerLine(player: string, rows: Row[], label: (r: Row) => string, cave
   const ties = known.filter((r) => r.best.length > 1);
   const order = [...wins.entries()].sort((a, b) => b[1].length - a[1].length);
   const [top, topRows] = order[0];
+  // cases where no profile with any of the player's strategies was played (a --sample tournament): nothing known there,
+  // said, so "best in 1 of 3 cases" is not read as losing the other two
+  const blank = n - known.length;
+  const blankWords = blank ? `nothing played in ${blank === 1 ? 'the other' : `the other ${blank}`}: profiles missing` : '';
   let what: string;
-  if (topRows.length === n) {
+  if (topRows.length === known.length && blank) {
+    // best (or tied for best) in every case where anything was played
+    const tiedWith = [...new Set(ties.flatMap((r) => r.best.filter((st) => st !== top)))];
+    what = `${top}, in every case known (${known.length} of ${n}; ${blankWords})${ties.length ? `, tied with ${tiedWith.join(' and ')} in ${ties.length}` : ''}`;
+  } else if (topRows.length === n) {
     // best (or tied for best) whatever the others play
     const tiedWith = [...new Set(ties.flatMap((r) => r.best.filter((st) => st !== top)))];
     // the tied cases named, unless it is all of them (the partner too when there are several)
@@ -63,7 +72,7 @@ function answerLine(player: string, rows: Row[], label: (r: Row) => string, cave
     // every tied case named (the strategies that tie, and against what), as the cases that are not sure are below
     const tieCase = (r: Row) => `${r.best.join(' and ')}${label(r) ? ` against ${label(r)}` : ''}`;
     if (ties.length) shown.push(ties.length === 1 ? `a tie of ${ties[0].best.join(' and ')} in 1${against(ties)}` : `ties in ${ties.length} (${ties.map(tieCase).join('; ')})`);
-    what = `it depends on the others: best is ${shown.join(', ')} of ${n} cases`;
+    what = `it depends on the others: best is ${shown.join(', ')} of ${n} cases${blank ? `, ${blankWords}` : ''}`;
   }
   // rows where some strategy's profile is missing: best among those played only
   const partial = known.filter((r) => r.unknown.length > 0).length;
