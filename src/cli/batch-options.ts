@@ -34,6 +34,12 @@ export function batchSetup(o: BatchFlags): { content: Content; seed: number; tur
   };
 }
 
+/** A batch's "on N workers" words: threads beyond the calling one start only once the work left pays for their start
+ * (pool.ts, threadsPay), so a small batch with --workers 2 plays on one; "up to" says so (an analyst's review). */
+export function onWorkers(workers: number): string {
+  return workers > 1 ? `on up to ${workers} workers` : 'on 1 worker';
+}
+
 /** --workers at most this many threads, or the machine's cores if it has more: each thread keeps its own copy of the
  * engine and spends seconds of CPU compiling it, so far past the cores a batch only gets slower and bigger. */
 export const MAX_WORKERS = 64;

@@ -12,7 +12,7 @@ import { jsonSyntaxMessage, loadContent } from '../content/load.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, type LoadedScript } from './args.ts';
 import { FileError } from './errors.ts';
 import { STOP_SIGNALS, interruptedLine, playUntilStopped, writeFileAtomic } from './io.ts';
-import { parseWorkers } from './batch-options.ts';
+import { onWorkers, parseWorkers } from './batch-options.ts';
 import { checkOutputs, earlierFile, refuseForeignReport } from './files.ts';
 import { wrapIndented } from './table.ts';
 import { nearest } from '../../engine/near.ts';
@@ -230,7 +230,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const done = openExperimentJournal(journal, plan, content.hash, o);
   const resumed = done.size;
   const twins = plan.total - plan.played;
-  process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds, ${plan.played} games (${plan.yards} of them the seat at the status quo, the yardsticks${twins ? `, which are also the status-quo strategy's ${twins} games` : ''})${resumed ? `, ${resumed} already in the journal` : ''}, on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`experiment ${ex.id}: ${plan.ops.length} opponent set${plan.ops.length > 1 ? 's' : ''} x ${ex.strategies.length} strategies x ${n} seeds, ${plan.played} games (${plan.yards} of them the seat at the status quo, the yardsticks${twins ? `, which are also the status-quo strategy's ${twins} games` : ''})${resumed ? `, ${resumed} already in the journal` : ''}, ${onWorkers(workers)}\n`);
   const bar = progress(o.progress !== false, 'experiment', plan.played, resumed);
   let finished = 0;
   const line = (key: number) => JSON.parse([...done.lines([key])][0]) as ExperimentLine;

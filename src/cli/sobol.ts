@@ -8,7 +8,7 @@ import { readBundle } from '../content/load.ts';
 import { displayOnly, rangedParams } from '../content/ranges.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec } from './args.ts';
 import { checkParamValues } from './param-check.ts';
-import { batchSetup, checkRunSize, checkSeeds } from './batch-options.ts';
+import { batchSetup, checkRunSize, checkSeeds, onWorkers } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs } from './files.ts';
 import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
@@ -129,7 +129,7 @@ export async function cmdSobol(o: SweepOptions): Promise<number> {
     const overrides = Object.fromEntries(params.map((q, i) => [q.path, p.x[i]]));
     for (let g = 0; g < games; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents, turns, run: id, runGames: points.length * games, overrides, scripts: hashesOf(scripts), exact: true });
   }
-  process.stderr.write(`sweep (sobol): ${plural(k, 'parameter')}, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`sweep (sobol): ${plural(k, 'parameter')}, N = ${n}: ${points.length} sample points x ${games} game${games > 1 ? 's' : ''} = ${tasks.length} games ${onWorkers(workers)}\n`);
   // the code that plays the games is the code checked out now: a commit made while they run is not theirs
   const commit = gitCommit();
   const lines = (await runTasks({ tasks, workers, progress: o.progress, label: 'sobol' })).map((l) => JSON.parse(l) as ResultLine);

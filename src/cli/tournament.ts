@@ -9,7 +9,7 @@ import { meanSd, t95 } from '../analysis/stats.ts';
 import { FileError, issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
-import { MAX_GAMES_PER_RUN, MAX_MERGED_GAMES, MAX_SHARDS, MAX_TOURNAMENT_PROFILES, batchSetup, checkRunSize, checkSeeds, parseShard, shardSize } from './batch-options.ts';
+import { MAX_GAMES_PER_RUN, MAX_MERGED_GAMES, MAX_SHARDS, MAX_TOURNAMENT_PROFILES, batchSetup, checkRunSize, checkSeeds, onWorkers, parseShard, shardSize } from './batch-options.ts';
 import { LIMITS, LineReader, checkOutputs, earlierFile, parseJsonText, readTextCapped } from './files.ts';
 import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
@@ -126,7 +126,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
     for (let g = 0; g < n; g++) tasks.push({ scenario: o.scenario, game: tasks.length, seed: seed + g, agents: p, turns, run: id, runGames: total, scripts: hashes, exact: true, ...(shard ? { shard: `${shard.k}/${shard.n}` } : {}) });
   });
   const mine = shard ? tasks.filter((t) => t.game % shard.n === shard.k - 1) : tasks;
-  process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} game${n > 1 ? 's' : ''} = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} on ${workers} worker${workers > 1 ? 's' : ''}\n`);
+  process.stderr.write(`tournament: ${profiles.length} of ${all} profiles x ${n} game${n > 1 ? 's' : ''} = ${tasks.length} games${shard ? `, shard ${shard.k}/${shard.n}: ${mine.length}` : ''} ${onWorkers(workers)}\n`);
   // unrounded outcomes (exact): the table is of the games' own scores; games.jsonl's lines are rounded as self-play's
   // are, except a shard's, which merge makes the table from
   const lines = (await runTasks({ tasks: mine, workers, progress: o.progress, label: 'tournament' })).map((l) => JSON.parse(l) as ResultLine);
