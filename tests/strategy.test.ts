@@ -147,9 +147,16 @@ describe('sweep', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("sweep: 4 variants x 2 games = 8 games of 4 turns each, 6 played (1 variant at the base value takes the baseline's games) on 1 worker");
     const rows = readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const of = (v: string) => rows.filter((x) => x[0] === v).map((x) => x.slice(2).join(','));
+    // variant, varies, baseline_games, then the parameter and the games' figures
+    const of = (v: string) => rows.filter((x) => x[0] === v).map((x) => x.slice(3).join(','));
     expect(of('2')).toEqual(of('0'));
     expect(of('2')).toHaveLength(2);
+    expect(rows.map((x) => x.slice(0, 3).join(','))).toEqual(['0,(baseline),1', '0,(baseline),1', '1,goods.autos.sigma,0', '1,goods.autos.sigma,0', '2,goods.autos.sigma,1', '2,goods.autos.sigma,1', '3,goods.autos.sigma,0', '3,goods.autos.sigma,0']);
+    // the outcomes unrounded: the sweep's own means are the rows' means
+    const s = JSON.parse(readFileSync(join(dir, 'sw-base', 'sweep.json'), 'utf8')) as { variants: { means: Record<string, number> }[] };
+    const head = readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').split('\n')[0].split(',');
+    const col = head.indexOf('score_JPN');
+    expect((Number(rows[2][col]) + Number(rows[3][col])) / 2).toBeCloseTo(s.variants[1].means.score_JPN, 12);
     expect(readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').split('\n')[0].split(',').at(-1)).toBe('turns');
     expect(rows.every((x) => x.at(-1) === '4')).toBe(true);
   }, 120_000);

@@ -12,7 +12,6 @@ import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds, onWorkers } fr
 import { inputFiles } from './content.ts';
 import { checkOutputs, earlierFile } from './files.ts';
 import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
-import { roundResult } from './game-result.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
@@ -188,8 +187,8 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   });
   const shared = variants.filter(atBase).length;
   process.stderr.write(`sweep: ${variants.length} variants x ${games} game${games > 1 ? 's' : ''} = ${variants.length * games} games${turns !== undefined ? ` of ${turns} turn${turns === 1 ? '' : 's'} each` : ''}${shared ? `, ${tasks.length} played (${shared} variant${shared > 1 ? 's' : ''} at the base value take${shared > 1 ? '' : 's'} the baseline's games)` : ''} ${onWorkers(workers)}\n`);
-  // unrounded outcomes (exact): the means, spreads and effects below are of the games' own figures, and only sweep.csv's
-  // per-game rows are rounded as a result line is
+  // unrounded outcomes (exact): the means, spreads and effects below are of the games' own figures, as sweep.csv's
+  // per-game rows are
   const played = (await runTasks({ tasks, workers, progress: o.progress, label: 'sweep' })).map((l) => JSON.parse(l) as ResultLine);
   const lines = from.map((k) => played[k]);
   const byVariant = variants.map((v, i) => ({ params: v, lines: lines.slice(i * games, (i + 1) * games) }));
@@ -280,9 +279,12 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // what `gambit report` made from an earlier, different sweep here is of that sweep: said, not removed (the user's files)
   const stale = before === 'other' ? ['report.html', 'report-sweep.csv'].filter((f) => existsSync(join(o.out, f))) : [];
   writeFileAtomic(join(o.out, 'sweep.json'), json);
-  // the games' length last, so a --turns sweep's rows are told apart from a full one's
-  const header = ['variant', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id), 'turns'];
-  const csv = byVariant.flatMap((b, i) => b.lines.map(roundResult).map((l) => [i, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), l.outcomes.turns].join(',')));
+  // the games' length last, so a --turns sweep's rows are told apart from a full one's; which parameter a variant moves
+  // and whether its games are the baseline's (variant 0, and a value at the base), so grouping by a parameter does not
+  // count the baseline's games several times; the outcomes unrounded, the figures the means and effects are of (rounded
+  // to 0.01, a score that moved by 0.001 read the same in every row: an analyst's review)
+  const header = ['variant', 'varies', 'baseline_games', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id), 'turns'];
+  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, i === 0 ? '(baseline)' : lhs ? '(all)' : Object.keys(b.params)[0], i === 0 || atBase(b.params) ? 1 : 0, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), l.outcomes.turns].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity${turns !== undefined ? ` over games of ${turns} turn${turns === 1 ? '' : 's'}` : ''} (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
