@@ -192,6 +192,23 @@ describe('gambit report DIR', () => {
   });
 });
 
+describe('gambit report and a fork saved under another name', () => {
+  it('reads a *.json whose opening names the fork format, and no other', () => {
+    // `gambit fork --out mine.json` writes the fork under the name given; the report left it out, unsaid
+    const d = join(DIR, 'fork-named');
+    mkdirSync(d, { recursive: true });
+    copyFileSync(join(DIR, 'x.fork.json'), join(d, 'mine.json'));
+    writeFileSync(join(d, 'notes.json'), '{"format": "something-else", "a": 1}\n');
+    const r = gambit('report', d);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const h = readFileSync(join(d, 'report.html'), 'utf8');
+    expect(h).toContain('<code>mine.json</code>');
+    expect(h).not.toContain('notes.json');
+    expect(h).toMatch(/<h2 id="[a-z]+">Fork<\/h2>/);
+  });
+});
+
 describe('gambit report of a table with a profile missing', () => {
   it('does not call a strategy best whatever the others play where an alternative was never played', () => {
     const d = join(TMP, 'sampled');

@@ -1,5 +1,6 @@
 // A fork's result (fork.json, *.fork.json) in `gambit report`: each country's mean difference with its interval, and
 // that difference split by objective, as `gambit fork` prints them.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
 import { OBJECTIVES } from '../../engine/index.ts';
 import { countryColour, dotIntervals, esc, fx, htmlTable, pct } from './report-svg.ts';
@@ -36,4 +37,26 @@ export function forkHtml(forks: { file: string; data: Fork }[]): string {
     else H.push(p('This fork’s file has no split by objective (written before <code>gambit fork</code> kept one): run the fork again to see it.'));
   }
   return H.join('\n');
+}
+
+/** The JSON files of a directory that hold a fork's result: fork.json, *.fork.json, and any other *.json whose opening
+ * names the fork format (`gambit fork --out x.json` writes it under the name given; the report left it out unsaid). The
+ * batch files a report reads by name are not opened; the others only for their first 256 bytes. */
+export function forkFiles(files: readonly string[], at: (f: string) => string): string[] {
+  const named = new Set(['payoffs.json', 'analysis.json', 'sweep.json', 'sobol.json']);
+  return files.filter((f) => f === 'fork.json' || f.endsWith('.fork.json') || (f.endsWith('.json') && !named.has(f) && opensAsFork(at(f))));
+}
+
+function opensAsFork(path: string): boolean {
+  const head = Buffer.alloc(256);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const n = readSync(fd, head, 0, head.length, 0);
+    return /^\s*\{\s*"format"\s*:\s*"rare-earth-gambit-fork"/.test(head.subarray(0, n).toString('utf8'));
+  } catch {
+    return false; // unreadable: not a fork this report can read (the file is the user's; nothing said of it)
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

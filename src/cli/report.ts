@@ -13,7 +13,7 @@ import { UsageError } from './errors.ts';
 import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from './report-games.ts';
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
-import { ForkSchema, forkHtml, type Fork } from './report-fork.ts';
+import { ForkSchema, forkFiles, forkHtml, type Fork } from './report-fork.ts';
 import { t95 } from './tournament.ts';
 import { NEGLIGIBLE_NOTE, byOutcome, inUnits, withinNoise } from './sweep.ts';
 import { CSS, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
@@ -109,7 +109,7 @@ export function loadInputs(dir: string, allowEmpty = false): Inputs {
     inp.analysis = { file: 'analysis.json', result };
   }
   if (files.includes('sweep.json')) inp.sweep = { file: 'sweep.json', data: check(SweepSchema, readJson(at('sweep.json'), at('sweep.json')), at('sweep.json')) };
-  for (const f of files.filter((f) => f === 'fork.json' || f.endsWith('.fork.json'))) inp.forks.push({ file: f, data: check(ForkSchema, readJson(at(f), at(f)), at(f)) });
+  for (const f of forkFiles(files, at)) inp.forks.push({ file: f, data: check(ForkSchema, readJson(at(f), at(f)), at(f)) });
   for (const f of files.filter((f) => f.endsWith('.jsonl'))) {
     // a tournament's games: each game's unrounded scores from payoffs.json where it has them
     const r = readGames(at(f), f === 'games.jsonl' ? inp.payoffs?.table : undefined);
