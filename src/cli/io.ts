@@ -1,7 +1,7 @@
 // Files the CLI writes: always to a temporary file first (streamed, never built as one string), then renamed, so
 // nothing is left half-written. Temporary files are removed on every way out: an error, process exit, SIGINT, SIGTERM.
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { FileError } from './errors.ts';
 
 export { FileError };
@@ -10,7 +10,32 @@ export { FileError };
  * folder is seen, not made in silence). */
 export function makeFolderFor(path: string): void {
   const dir = dirname(path) || '.';
-  if (mkdirSync(dir, { recursive: true }) !== undefined) process.stderr.write(`gambit: made the folder ${dir}\n`);
+  const top = mkdirSync(dir, { recursive: true });
+  if (top === undefined) return;
+  process.stderr.write(`gambit: made the folder ${dir}\n`);
+  if (!made.length) process.on('exit', (code) => void (code !== 0 && removeMadeFolders()));
+  made.push({ top: resolve(top), dir: resolve(dir) });
+}
+
+/** The folders this process made (makeFolderFor), each the first one made and the deepest. A command that fails
+ * removes those still empty: a self-play whose script was refused left an empty --out folder behind (an analyst's
+ * review); a folder with anything in it (a batch's journal, kept to resume) stays. */
+const made: { top: string; dir: string }[] = [];
+function removeMadeFolders(): void {
+  removeTemps(); // a temporary file left in a folder made here goes first (this exit listener may run before that one)
+  for (const { top, dir } of made.splice(0).reverse()) {
+    let gone = '';
+    for (let d = dir; d.length >= top.length; d = dirname(d)) {
+      try {
+        rmdirSync(d); // an empty folder only: ENOTEMPTY otherwise, and it stays with its parents
+      } catch {
+        break;
+      }
+      gone = d;
+      if (d === top) break;
+    }
+    if (gone) process.stderr.write(`gambit: removed the folder ${gone} it had made (nothing was written to it)\n`);
+  }
 }
 
 /** The reason of a file system error in words. */
