@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
 import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
-import { laterReady } from '../src/ui/i18n.ts';
+import { laterReady, setLang } from '../src/ui/i18n.ts';
 
 await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 
@@ -130,6 +130,23 @@ describe('the digest story', () => {
     expect(sortNews(r, 'CHN').others.get('JPN')).toEqual({ lines: [spend], routine: 1 });
     // a third country sees both folded, one of them routine (the whole group read "routine" before)
     expect(sortNews(r, 'USA').others.get('JPN')).toEqual({ lines: [accept, spend], routine: 1 });
+  });
+  it("says the leaks round the player's own control as one line with every route, in English and Japanese", async () => {
+    // a new player's ban on magnets to the US: three lines a turn under "Your moves", one per route, none with the total
+    const via = (v: string, x: string) => `JPN finds about ${x} t of its magnets reaching USA through ${v}, round its export controls.`;
+    const spend = 'JPN raises defence spending to 2.00% of GDP.';
+    const other = 'JPN finds about 3.4 t of its Dy/Tb oxide reaching USA through AUS, round its export controls.';
+    const r = report([], [via('AUS', '790'), spend, via('MYS', '790'), other, via('ROW', '814')]);
+    const merged = 'JPN finds about 2,394 t of its magnets reaching USA through AUS (790 t), MYS (790 t) and ROW (814 t), round its export controls.';
+    expect(sortNews(r, 'JPN').yours).toEqual([merged, spend, other]); // in the place of the first; one route stays as it was
+    expect(sortNews(r, 'USA').yours).toEqual([]);
+    expect(plainNews(merged)).toBe('Japan finds about 2,394 t of its magnets reaching the United States through Australia (790 t), Malaysia (790 t) and the rest of the world (814 t), round its export controls.');
+    await setLang('ja');
+    try {
+      expect(plainNews(merged)).toBe('日本が、輸出規制をかいくぐりオーストラリア（790 t）、マレーシア（790 t）、その他の世界（814 t）経由で米国に届いた自国のネオジム磁石計約2,394 tを発見。');
+    } finally {
+      await setLang('en');
+    }
   });
   it('tells the country a leak went through (as Australia in persona seed 2, turn 2: the tension it raises shows in its next security ledger)', () => {
     const line = 'CHN finds about 669 t of its magnets reaching USA through JPN, round its export controls.';

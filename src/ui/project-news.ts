@@ -79,6 +79,12 @@ const listJa = (s: string) => s.split(/, | and /).map((c) => countryName(c)).joi
 function marketNewsJa(line: string): string | null {
   let m = new RegExp(`^${C} finds about ${T} of its ${MARKET_STAGE} reaching (.+) through ${C}, round its export controls\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}が、輸出規制をかいくぐり${countryName(m[5]!)}経由で${listJa(m[4]!)}に届いた自国の${stageJa(m[3]!)}約${m[2]} tを発見。`;
+  // the digest's line for several routes at once (story.ts mergeLeaks): "through AUS (790 t), MYS (790 t) and ROW (790 t)"
+  m = new RegExp(`^${C} finds about ${T} of its ${MARKET_STAGE} reaching (.+) through (.+ \\([\\d.,]+ t\\)), round its export controls\\.$`).exec(line);
+  if (m) {
+    const via = m[5]!.split(/, | and /).map((r) => r.replace(/^(\w{3}) \(([\d.,]+ t)\)$/, (_, c: string, x: string) => `${countryName(c)}（${x}）`)).join('、');
+    return `${countryName(m[1]!)}が、輸出規制をかいくぐり${via}経由で${listJa(m[4]!)}に届いた自国の${stageJa(m[3]!)}計約${m[2]} tを発見。`;
+  }
   m = new RegExp(`^${C} buys ${T}(?: \\(of ${T} ordered: the price passed its limit\\))? of ${MARKET_STAGE} for its stockpile at USD (\\d+)/kg \\(USD ([\\d.]+) (bn|m)\\)${MOVED}\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}が備蓄用に${stageJa(m[4]!)}を${m[2]} t購入${m[3] ? `（注文${m[3]} tのうち。価格が上限を超えた）` : ''}（1 kgあたり${m[5]}ドル、計${amountJa(m[6]!, m[7]!)}）${movedJa(m[8], m[9])}。`;
   m = new RegExp(`^${C}'s stockpile order for ${T} of ${MARKET_STAGE} finds no seller below its price limit\\.$`).exec(line);
