@@ -52,6 +52,7 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
   const raw = (orders ?? {}) as Record<string, unknown>;
   // shape first, country by country, so one country's malformed orders do not hide another's problems
   const parsedOrders: Orders = {};
+  const partial: Orders = {}; // the sections of a country's malformed orders that parse, for the rules' checks alone
   if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, issues: [{ country: '*', path: '$', message: 'orders must be an object keyed by country' }], wellFormed: false };
   for (const key of Object.keys(raw)) {
     if (!isCountry(key)) {
@@ -78,20 +79,31 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     const r = OrdersSchema.shape[key].safeParse(raw[key]);
     if (r.success) {
       if (r.data) parsedOrders[key] = r.data;
-    } else
-      for (const i of r.error.issues) {
-        const keys = (i as { keys?: string[] }).keys;
-        issues.push({
-          country: key,
-          path: jsonPath(keys && keys.length ? [key, ...i.path, keys[0]] : [key, ...i.path]),
-          message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : describeZodIssue(i, raw[key]),
-        });
-      }
+      continue;
+    }
+    const bad = new Set<string>(); // the order sections (top-level keys) with a problem of shape
+    for (const i of r.error.issues) {
+      const keys = (i as { keys?: string[] }).keys;
+      const path = keys && keys.length ? [...i.path, ...keys] : i.path;
+      bad.add(String(path[0] ?? ''));
+      issues.push({
+        country: key,
+        path: jsonPath(keys && keys.length ? [key, ...i.path, keys[0]] : [key, ...i.path]),
+        message: i.code === 'unrecognized_keys' ? `unknown key${keys && keys.length > 1 ? 's' : ''} ${keys?.join(', ')}` : describeZodIssue(i, raw[key]),
+      });
+    }
+    // the sections that parse are checked against the rules too, so one End turn lists every problem: a tariff of 600
+    // hid a defence step beyond the turn's limit until the tariff was mended (a new player's review). Leaving a section
+    // out only drops the rules that read it, so no problem is reported that the whole orders would not have.
+    if (!bad.has('') && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const rest = OrdersSchema.shape[key].safeParse(Object.fromEntries(Object.entries(v).filter(([k]) => !bad.has(k))));
+      if (rest.success && rest.data) partial[key] = rest.data;
+    }
   }
   const o = parsedOrders;
   const wellFormed = issues.length === 0;
   for (const c of COUNTRIES) {
-    const co = o[c];
+    const co = o[c] ?? partial[c];
     if (co) countryIssues(content, state, c, co, issues);
   }
   return issues.length ? { ok: false, issues, wellFormed } : { ok: true, orders: o };
