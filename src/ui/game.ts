@@ -6,7 +6,7 @@ import type { GameActions } from './game-actions.ts';
 import mapJson from '../../content/map.json';
 import { clear, h } from './dom.ts';
 import type * as Digest from './digest.ts';
-import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
+import { controlsPanel, dealsPanel, defensePanel, draftCost, investmentPanel, offersBadge, stockpilePanel, tariffPanel, type Draft } from './panels.ts';
 import type { MapRenderer, MapSelection } from '../render/map.ts';
 import { fitSplit, headerSplit, pts } from './score.ts';
 import { helpDialog } from './help.ts';
@@ -185,7 +185,7 @@ export class GameScreen {
     clear(this.side);
     const cost = draftCost(this.draft, this.projectTypes, s.view);
     const budget = s.budget;
-    const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`))));
+    const tabs = h('div', { class: 'tabs', role: 'tablist', 'aria-label': t('tab.Indicators'), onkeydown: (e: Event) => this.tabKey(e as KeyboardEvent) }, ...TABS.map((tb) => h('button', { type: 'button', role: 'tab', id: `tab-${tb}`, 'aria-controls': 'tab-panel', tabindex: tb === this.tab ? 0 : -1, 'aria-selected': tb === this.tab ? 'true' : 'false', 'data-testid': `tab-${tb.toLowerCase()}`, onclick: () => this.selectTab(tb) }, t(`tab.${tb}`), ...(tb === 'Deals' ? offersBadge(s.view, this.draft, s.over) : []))));
     this.side.append(
       ...(s.over ? [] : budgetBar(budget, s.budgetCap, cost)),
       tabs,

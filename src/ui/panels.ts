@@ -285,10 +285,20 @@ export function yourDeals(view: CountryView): CountryView['deals'] {
   return view.deals.filter((d) => (d.status === 'proposed' ? d.from === me : d.from === me || d.to === me));
 }
 
+/** The Deals tab's mark: how many offers to the player wait for an answer in the draft (none while the game is over);
+ * an offer a player never opened the tab for ended "expired" unseen (a new player's review). */
+export function offersBadge(view: CountryView, draft: Draft, over: boolean): HTMLElement[] {
+  const answered = new Set([...(draft.deals?.accept ?? []), ...(draft.deals?.reject ?? [])]);
+  const n = over ? 0 : view.deals.filter((d) => d.status === 'proposed' && d.to === view.country && !answered.has(d.id)).length;
+  return n ? [h('span', { class: 'badge', 'data-testid': 'offers-waiting', title: t('panel.offersWaiting', { count: n }) }, String(n))] : [];
+}
+
 /** A deal's status in "Your deals": a proposal of the player's says who answers it, and when (one made in the last
  * turn never is: the game is over, and it said "answers it at the end of this turn"). */
-export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number, now = -Infinity): string {
+export function yourDealStatus(d: CountryView['deals'][number], lastTurn: number, now = -Infinity, me?: CountryId): string {
   if (d.status === 'proposed') return d.proposedTurn >= lastTurn ? t('panel.lastTurn') : t('panel.awaiting', { who: countryIn(d.to) });
+  // an offer left unanswered ends "expired", which read as a deal that had run its term (a new player's review)
+  if (d.status === 'expired' && me) return d.to === me ? t('panel.expiredYours') : t('panel.expiredTheirs', { who: countryIn(d.to) });
   // the state calls a deal active until the turn after its last is played; in that turn it binds no longer (deal-binds.ts
   // asks endTurn >= next too), so it read "active until turn 13" on turn 14
   return d.status === 'active' && d.endTurn < now ? t('panel.ranTerm', { n: d.endTurn }) : dealStatus(d.status, d.endTurn, lastTurn);
@@ -335,7 +345,7 @@ export function dealsPanel(view: CountryView, draft: Draft, changed: Changed, la
       ? h('ul', { class: 'cart' }, ...(draft.deals?.propose ?? []).map((p, k) => h('li', {}, `${withTerm(t('panel.queued', { who: countryIn(p.to), give: terms(me, p.to, p.give), get: terms(p.to, me, p.get), term: t('panel.nTurns', { count: p.termTurns }) }), p.termTurns, now + 1)} `, h('button', { type: 'button', 'aria-label': `${t('panel.remove')}: ${countryName(p.to)}`, onclick: () => { draft.deals!.propose!.splice(k, 1); changed(); } }, t('panel.remove')))))
       : over ? '' : h('p', { class: 'hint' }, t('panel.noProposal')),
     h('h3', {}, t('panel.yourDeals'), termLink('deal')),
-    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn, now), give: d.status === 'proposed' ? terms(d.from, d.to, d.give) : describe(d.give), get: d.status === 'proposed' ? terms(d.to, d.from, d.get) : describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
+    mine.length ? h('ul', {}, ...mine.map((d) => h('li', {}, t('panel.dealLine', { id: d.id, fromName: countryName(d.from), toName: countryName(d.to), from: sentence(countryIn(d.from)), to: countryIn(d.to), status: yourDealStatus(d, lastTurn, now, me), give: d.status === 'proposed' ? terms(d.from, d.to, d.give) : describe(d.give), get: d.status === 'proposed' ? terms(d.to, d.from, d.get) : describe(d.get) })))) : h('p', { class: 'hint' }, t('panel.none')),
     capitalReturn !== undefined ? investNote([...received, ...mine.filter((d) => d.status === 'active' || d.status === 'proposed'), ...(draft.deals?.propose ?? []).map((p) => ({ ...p, from: me }))], capitalReturn, (c) => (c === me ? view.self : view.others[c])?.gdp, now, lastTurn) : '',
   );
 }
