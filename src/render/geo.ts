@@ -190,7 +190,7 @@ export const STRAIT_LONLAT: Record<string, [number, number]> = {
 
 /** Where each region's name goes (degrees east, north), on the region's land or in the sea beside a thin one. */
 export const LABEL_LONLAT: Record<RegionId, [number, number]> = {
-  JPN: [151, 43.5],
+  JPN: [157.5, 42],
   USA: [236, 44],
   CHN: [104, 34],
   AUS: [134, -25],
