@@ -5,7 +5,7 @@ import type { ProjectInfo } from '../session/protocol.ts';
 import { h } from './dom.ts';
 import { lang, t } from './i18n.ts';
 import { countryIn, countryName, money } from './labels.ts';
-import { mudNow, projectLabel } from './content-text.ts';
+import { mudNow, mudStageLabel, projectLabel } from './content-text.ts';
 import { draftCost } from './lots.ts';
 import type { Changed, Draft } from './panel-common.ts';
 
@@ -23,6 +23,18 @@ function currentStageCost(p: Project, types: ProjectInfo[]): number | null {
 function mudWaiting(p: Project, types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string {
   const cost = currentStageCost(p, types);
   return cost === null ? t('panel.mudWaiting') : t('notes.mudNeeds', { cost: money(cost), left: money(Math.max(0, budget - draftCost(draft, types, view))) });
+}
+
+/** A deep-sea stage that ends this turn: the next stage starts at the turn's end, paid from what the orders leave of the
+ * budget (engine/deepsea.ts). A new player saw orders of USD 0.10 bn and a budget that fell by 0.40: the pilot had
+ * started and paid for itself, said only in the next digest. Null when no next stage starts this turn. */
+function mudNext(p: Project, types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string | null {
+  const m = types.find((x) => x.type === p.type)?.mud;
+  if (!m || !p.mud || p.mud.waiting || p.remainingQuarters > view.quartersPerTurn) return null;
+  const next = p.mud.stage + 1;
+  const stage = mudStageLabel(next);
+  if (next >= m.stageCostUsdBn.length || !stage) return null;
+  return t('notes.mudNext', { stage, cost: money(m.stageCostUsdBn[next]! * p.units), left: money(Math.max(0, budget - draftCost(draft, types, view))) });
 }
 
 /** What a deep-sea programme's stages not yet paid would cost (the one waiting for budget, at a retry's share when it
@@ -74,14 +86,16 @@ export function runningList(view: CountryView, types: ProjectInfo[], draft: Draf
   const colon = lang() === 'ja' ? '：' : ': ';
   const rampItems = ramping.map(({ p, share, left }) => h('li', { 'data-testid': `ramping-${p.id}` }, `${label(p, types)}${p.host !== me ? ` (${countryName(p.host)})` : ''}${colon}${t('panel.rampingUp', { pct: Math.round(share * 100), count: left })}`, h('progress', { max: 1, value: share })));
   if (!running.length && !rampItems.length) return h('p', { class: 'hint' }, t('panel.none'));
-  const items = running.map((p) =>
-    h(
+  const items = running.map((p) => {
+    const next = over ? null : mudNext(p, types, view, draft, budget);
+    return h(
       'li',
       { 'data-testid': `running-${p.id}` },
       `${label(p, types)}${p.host !== me ? t('panel.hostedIn', { where: countryIn(p.host) }) : ''}${mudNow(p)}${colon}${p.mud?.waiting ? (over ? t('panel.mudWaiting') : mudWaiting(p, types, view, draft, budget)) : t('panel.quartersLeft', { count: Math.max(0, p.remainingQuarters) })}`,
       h('progress', { max: 1, value: Math.max(0, 1 - p.remainingQuarters / Math.max(1, p.remainingQuarters + (view.turn - p.startedTurn))) }),
       p.mud && !over ? stopButton(p, types, draft, changed) : '',
-    ),
-  );
+      next ? h('p', { class: 'hint', 'data-testid': `mud-next-${p.id}` }, next) : '',
+    );
+  });
   return h('ul', { class: 'running' }, ...rampItems, ...items);
 }

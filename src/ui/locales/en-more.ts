@@ -96,6 +96,8 @@ export const enStart = {
 export const enNotes = {
   /** a deep-sea mud stage paused for budget (the Invest tab's Running list) */
   mudNeeds: 'waiting for budget: needs {{cost}} to resume; {{left}} of this turn’s budget is left',
+  /** a deep-sea stage that ends this turn, and the next one it starts (the Invest tab's Running list) */
+  mudNext: 'If this stage passes at the end of this turn, the {{stage}} starts at once and takes {{cost}} from what your orders leave of this turn’s budget ({{left}}); with less left, it waits for budget.',
   /** the Deals tab once the game is over */
   offersClosed: 'The game is over: offers can no longer be answered.',
   proposalsClosed: 'The game is over: no more deals can be proposed.',

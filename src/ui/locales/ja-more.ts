@@ -93,6 +93,7 @@ export const jaStart: First['start'] = {
 
 export const jaNotes: First['notes'] = {
   mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
+  mudNext: 'この段階がこのターンの終わりに成功すると、{{stage}}がすぐに始まり、命令の後に残る今期の予算（{{left}}）から{{cost}}を使います。残りが足りなければ予算待ちになります。',
   offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
   proposalsClosed: 'ゲームは終了しました。取引はもう提案できません。',
   proposalsFull: '提案は1ターンに{{count}}件までです。別の提案をするには、どれかを「削除」してください。',
