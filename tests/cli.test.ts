@@ -363,7 +363,7 @@ describe('--help', () => {
       expect(r.stdout, c).toMatch(new RegExp(`^Usage: gambit ${c} `));
     }
     expect(gambit('tournament', '--help').stdout).toMatch(/payoffs\.json, payoffs\.csv, games\.jsonl/);
-    expect(gambit('report', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/payoffs\.json \(and analysis\.json, else analyzed afresh\), sweep\.json, \*\.fork\.json, self-play \*\.jsonl/);
+    expect(gambit('report', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/payoffs\.json \(and analysis\.json, else analyzed afresh\), sweep\.json, forks \(\*\.fork\.json, or any \*\.json gambit fork wrote\), self-play \*\.jsonl/);
   }, 180_000);
 });
 

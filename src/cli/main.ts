@@ -147,7 +147,7 @@ function program(out: { code: number; help?: string }): Command {
       out.code = await underStopSignals(() => cmdExperiment(name, o));
     });
   p.command('report <dir>')
-    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, *.fork.json, self-play *.jsonl; or an experiment\'s report again from its NAME.json. A report gambit wrote is replaced ("replaced:"); another report.html is not')
+    .description('write DIR/report.html (self-contained: tables and SVG charts) and CSV from the outputs in DIR: payoffs.json (and analysis.json, else analyzed afresh), sweep.json, forks (*.fork.json, or any *.json gambit fork wrote), self-play *.jsonl; or an experiment\'s report again from its NAME.json. A report gambit wrote is replaced ("replaced:"); another report.html is not')
     .option('--force', 'replace DIR/report.html even if gambit did not write it')
     .action((dir: string, o: { force?: boolean }) => {
       out.code = cmdReport(dir, o);
