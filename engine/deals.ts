@@ -42,11 +42,25 @@ export function dealSummary(d: Deal): string {
   return `${d.from} offers ${d.to} ${g} for ${t}, for ${d.termTurns} turn${d.termTurns === 1 ? '' : 's'}`;
 }
 
+/** How hard b's controls on a bite, in bans: a ban counts 1, a licence its cut weighted as tension weighs it
+ * (licenceTension / banTension x (1 - share), S8); stages in the record's own key order. */
+function coercion(dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
+  let c = 0;
+  for (const k in controls) {
+    const s = controls[k as keyof typeof controls];
+    if (s.level === 'banned') c += 1;
+    else if (s.level === 'licensed') c += (dip.licenceTension / dip.banTension) * (1 - s.share);
+  }
+  return c;
+}
+
 export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[] | null): DealStep {
   const dip = content.rules.diplomacy;
   let nextId = state.nextId;
   const trust = {} as GameState['trust'];
-  // trust returns toward the pair's usual level: an ally's (rules.diplomacy.allyTrust) or neutral 50
+  // trust returns toward the pair's usual level: an ally's (rules.diplomacy.allyTrust) or neutral 50; an ally whose
+  // partner controls exports to it trusts it less while the controls stand, at once (coercion of an ally, docs/MODEL.md
+  // S8.1), and recovers as after a breach once they are lifted
   const norm = derive(content).trustNorm;
   for (let ai = 0; ai < COUNTRIES.length; ai++) {
     const a = COUNTRIES[ai];
@@ -56,8 +70,10 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
       if (ai !== bi) {
         const b = COUNTRIES[bi];
         const v = row[b];
-        const to = norm[ai * COUNTRIES.length + bi];
-        row[b] = v + Math.sign(to - v) * Math.min(dip.trustRecovery, Math.abs(to - v));
+        let to = norm[ai * COUNTRIES.length + bi];
+        const c = content.countries.regions[a].allies.includes(b) ? coercion(dip, state.regions[b].policies.controls[a]) : 0;
+        if (c > 0) to = Math.max(0, to - (dip.controlTrust ?? 0) * c);
+        row[b] = c > 0 && v > to ? to : v + Math.sign(to - v) * Math.min(dip.trustRecovery, Math.abs(to - v));
       }
   }
   const breaches: DealStep['breaches'] = [];

@@ -137,7 +137,7 @@ export const RulesFileSchema = z
         buildupTension: N,
         dealRelief: N,
         leakTension: N,
-        breachTrust: N,
+        breachTrust: N, controlTrust: N.optional(), // an ally's trust below allyTrust while coerced (rules written before it: 0)
         breachTension: N,
         trustRecovery: N, allyTrust: N, // trust returns toward allyTrust between allies, 50 otherwise
       })
