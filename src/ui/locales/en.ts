@@ -71,7 +71,7 @@ export const en = {
     breachFloor: 'your defence spending, {{v}}% of GDP, is under the deal’s floor of {{min}}%',
     controlsHint: 'On your exports to each partner. Licensed: the percentage you set of last quarter’s volume may go each quarter, growing as the world’s need for magnets grows (the box starts at 50%; 100% lets last quarter’s volume through and restricts little); in a licence’s first quarter the licensing review takes weeks of the quarter, so less goes.',
     // (after the licence's glossary link; the ban's link follows it, so each "?" stands by what it explains)
-    controlsHintBan: 'Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it).',
+    controlsHintBan: 'Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it). A control on a treaty ally (the United States, Japan and Australia are allies) also lowers its trust in you while it stands, and your security with it.',
     sent: '{{n}} t sent',
     sentOn: '{{on}} t onward',
     sentHint: 'Under each: the tonnes you sent them last quarter, and (“onward”) how much of it they passed on to a country your controls restrict (transshipment: a control on them closes that route too). A control on a flow of 0 t cuts nothing, and still raises tension like any other.',
