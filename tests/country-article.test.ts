@@ -2,7 +2,7 @@
 // "exports to the United States", "the United States’ tariffs" (the news, the deals panel, the ledger's causes, the
 // class dashboard's requests). Tables, menus and headings keep the bare name; Japanese has no article.
 import { describe, expect, it } from 'vitest';
-import { plainNews } from '../src/ui/story.ts';
+import { plainNews } from '../src/ui/story-news.ts';
 import { causeName, countryIn, countryName, countryOwn } from '../src/ui/labels.ts';
 import { laterReady, setLang, t } from '../src/ui/i18n.ts';
 import { countryIn as classCountryIn, countryList } from '../src/classroom/names.ts';

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createGame, resolveTurn, type GameState, type Orders } from '../engine/index.ts';
 import { dealNewsJa, dealWhyJa } from '../src/ui/deal-news.ts';
-import { plainNews } from '../src/ui/story.ts';
+import { plainNews } from '../src/ui/story-news.ts';
 import { setLang } from '../src/ui/i18n.ts';
 import { content } from './helpers.ts';
 

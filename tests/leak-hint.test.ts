@@ -7,7 +7,7 @@ import { content } from './helpers.ts';
 import { playGame, type Seats } from '../engine/game.ts';
 import { makeAgent, type Agent } from '../engine/agents/index.ts';
 import { COUNTRIES, STAGES, type CountryOrders, type GameState, type TurnReport } from '../engine/index.ts';
-import { leakHint } from '../src/ui/story.ts';
+import { leakHint } from '../src/ui/story-news.ts';
 import { catalogue, laterReady, setLang } from '../src/ui/i18n.ts';
 
 await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)

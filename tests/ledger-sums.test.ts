@@ -9,7 +9,8 @@ import { installFakeDom, type FakeElement } from './fake-dom.ts';
 
 installFakeDom();
 const { ledger, roundedToSum } = await import('../src/ui/ledger.ts');
-const { yourChanges, fmtChange } = await import('../src/ui/story.ts');
+const { fmtChange } = await import('../src/ui/story.ts');
+const { yourChanges } = await import('../src/ui/story-news.ts');
 const { laterReady } = await import('../src/ui/i18n.ts');
 const { setLang } = await import('../src/ui/i18n.ts');
 

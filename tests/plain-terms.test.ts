@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { whyLine } from '../engine/leverage.ts';
 import { plainTerms } from '../src/ui/plain-terms.ts';
-import { plainNews } from '../src/ui/story.ts';
+import { plainNews } from '../src/ui/story-news.ts';
 import { dealWhyJa } from '../src/ui/deal-news.ts';
 import { projectNewsJa } from '../src/ui/project-news.ts';
 import { setLang } from '../src/ui/i18n.ts';

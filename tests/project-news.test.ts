@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createGame, InvalidOrdersError, resolveTurn, type Content, type GameState, type Orders } from '../engine/index.ts';
 import { loadContent } from '../src/content/load.ts';
 import { projectNewsJa } from '../src/ui/project-news.ts';
-import { plainNews } from '../src/ui/story.ts';
+import { plainNews } from '../src/ui/story-news.ts';
 import { setLang } from '../src/ui/i18n.ts';
 
 const gambit = loadContent('japans-gambit');

@@ -9,7 +9,7 @@ import { loadContent } from '../src/content/load.ts';
 import { en } from '../src/ui/locales/en.ts';
 import { enLater } from '../src/ui/locales/en-later.ts';
 import { briefingLineJa, leverJa } from '../src/ui/briefing-ja.ts';
-import { plainNews } from '../src/ui/story.ts';
+import { plainNews } from '../src/ui/story-news.ts';
 import { playGame, type Seats } from '../engine/game.ts';
 import { makeAgent } from '../engine/agents/index.ts';
 

@@ -2,8 +2,10 @@
 // the game began is not called a delayed effect of "turn 0", and news without a country has its own place.
 import { describe, expect, it } from 'vitest';
 import { HEADLINES, type CountryView, type TurnReport } from '../engine/index.ts';
-import { RestrictionMemory, plainNews, sortNews, yourChanges } from '../src/ui/story.ts';
+import { RestrictionMemory } from '../src/ui/story.ts';
+import { plainNews, sortNews, yourChanges } from '../src/ui/story-news.ts';
 import { laterReady, setLang } from '../src/ui/i18n.ts';
+import { mergeLeaks } from '../src/ui/leak-news.ts';
 
 await laterReady(); // the strings shown once a turn has been played (the page loads them once its map shows)
 
@@ -138,7 +140,7 @@ describe('the digest story', () => {
     const other = 'JPN finds about 3.4 t of its Dy/Tb oxide reaching USA through AUS, round its export controls.';
     const r = report([], [via('AUS', '790'), spend, via('MYS', '790'), other, via('ROW', '814')]);
     const merged = 'JPN finds about 2,394 t of its magnets reaching USA through AUS (790 t), MYS (790 t) and ROW (814 t), round its export controls.';
-    expect(sortNews(r, 'JPN').yours).toEqual([merged, spend, other]); // in the place of the first; one route stays as it was
+    expect(mergeLeaks(sortNews(r, 'JPN').yours)).toEqual([merged, spend, other]); // in the place of the first; one route stays as it was
     expect(sortNews(r, 'USA').yours).toEqual([]);
     expect(plainNews(merged)).toBe('Japan finds about 2,394 t of its magnets reaching the United States through Australia (790 t), Malaysia (790 t) and the rest of the world (814 t), round its export controls.');
     await setLang('ja');

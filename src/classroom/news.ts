@@ -2,7 +2,7 @@
 // uses (countries by name, "NdFeB magnet exports", a real minus sign, a truce's "fair terms" for the engine's "Nash
 // terms" and "US hand": plain-terms.ts) rather than the engine's codes ("AUS raises ...").
 // In Japanese, an event's title comes from the content's locale (by the event's id).
-import { plainNews } from '../ui/story.ts';
+import { plainNews } from '../ui/story-news.ts';
 import { plainTerms } from '../ui/plain-terms.ts';
 import { eventTitle } from '../ui/content-text.ts';
 

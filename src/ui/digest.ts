@@ -9,7 +9,9 @@ import { quartersOf, scoreThisTurn } from './score.ts';
 import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { colon, comma, countryIn, countryName, countryOwn, paren, stageName } from './labels.ts';
-import { changeHead, fmtChange, leakHint, plainNews, sortNews, yourChanges, type RestrictionMemory } from './story.ts';
+import { fmtChange, type RestrictionMemory } from './story.ts';
+import { changeHead, leakHint, plainNews, sortNews, yourChanges } from './story-news.ts';
+import { mergeLeaks } from './leak-news.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero, shownChange } from './ledger.ts';
 import { plainTerms } from './plain-terms.ts';
 
@@ -106,7 +108,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
               : h('p', { class: 'hint' }, t('digest.nothing'))),
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
             story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
-          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...story.yours.map((n) => h('li', {}, plain(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
+          story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...mergeLeaks(story.yours).map((n) => h('li', {}, plain(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
           story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plain(n))))) : '',
           others.length
             ? h('section', { 'data-testid': 'story-others' }, h('h3', {}, t('digest.others')),

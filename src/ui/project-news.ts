@@ -79,7 +79,7 @@ const listJa = (s: string) => s.split(/, | and /).map((c) => countryName(c)).joi
 function marketNewsJa(line: string): string | null {
   let m = new RegExp(`^${C} finds about ${T} of its ${MARKET_STAGE} reaching (.+) through ${C}, round its export controls\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}が、輸出規制をかいくぐり${countryName(m[5]!)}経由で${listJa(m[4]!)}に届いた自国の${stageJa(m[3]!)}約${m[2]} tを発見。`;
-  // the digest's line for several routes at once (story.ts mergeLeaks): "through AUS (790 t), MYS (790 t) and ROW (790 t)"
+  // the digest's line for several routes at once (leak-news.ts mergeLeaks): "through AUS (790 t), MYS (790 t) and ROW (790 t)"
   m = new RegExp(`^${C} finds about ${T} of its ${MARKET_STAGE} reaching (.+) through (.+ \\([\\d.,]+ t\\)), round its export controls\\.$`).exec(line);
   if (m) {
     const via = m[5]!.split(/, | and /).map((r) => r.replace(/^(\w{3}) \(([\d.,]+ t)\)$/, (_, c: string, x: string) => `${countryName(c)}（${x}）`)).join('、');
