@@ -62,6 +62,7 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
   // partner controls exports to it trusts it less while the controls stand, at once (coercion of an ally, docs/MODEL.md
   // S8.1), and recovers as after a breach once they are lifted
   const norm = derive(content).trustNorm;
+  const ct = dip.controlTrust ?? 0; // rules written before it have none: trust as before, by construction
   for (let ai = 0; ai < COUNTRIES.length; ai++) {
     const a = COUNTRIES[ai];
     const row = { ...state.trust[a] };
@@ -71,8 +72,8 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
         const b = COUNTRIES[bi];
         const v = row[b];
         let to = norm[ai * COUNTRIES.length + bi];
-        const c = content.countries.regions[a].allies.includes(b) ? coercion(dip, state.regions[b].policies.controls[a]) : 0;
-        if (c > 0) to = Math.max(0, to - (dip.controlTrust ?? 0) * c);
+        const c = ct > 0 && content.countries.regions[a].allies.includes(b) ? coercion(dip, state.regions[b].policies.controls[a]) : 0;
+        if (c > 0) to = Math.max(0, to - ct * c);
         row[b] = c > 0 && v > to ? to : v + Math.sign(to - v) * Math.min(dip.trustRecovery, Math.abs(to - v));
       }
   }

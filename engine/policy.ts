@@ -84,8 +84,8 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     const bad = new Set<string>(); // the order sections (top-level keys) with a problem of shape
     for (const i of r.error.issues) {
       const keys = (i as { keys?: string[] }).keys;
-      const path = keys && keys.length ? [...i.path, ...keys] : i.path;
-      bad.add(String(path[0] ?? ''));
+      // (unknown keys at the top are each a section of their own; elsewhere the section is the path's first key)
+      for (const k of i.path.length === 0 && keys && keys.length ? keys : [i.path[0] ?? '']) bad.add(String(k));
       issues.push({
         country: key,
         path: jsonPath(keys && keys.length ? [key, ...i.path, keys[0]] : [key, ...i.path]),
@@ -95,6 +95,9 @@ export function validateOrders(content: Content, state: GameState, orders: unkno
     // the sections that parse are checked against the rules too, so one End turn lists every problem: a tariff of 600
     // hid a defence step beyond the turn's limit until the tariff was mended (a new player's review). Leaving a section
     // out only drops the rules that read it, so no problem is reported that the whole orders would not have.
+    // (the units limit on investments counts the programmes stopped by the same orders: without them it could refuse
+    // what the whole orders allow)
+    if (bad.has('stopProgrammes')) bad.add('investments');
     if (!bad.has('') && v !== null && typeof v === 'object' && !Array.isArray(v)) {
       const rest = OrdersSchema.shape[key].safeParse(Object.fromEntries(Object.entries(v).filter(([k]) => !bad.has(k))));
       if (rest.success && rest.data) partial[key] = rest.data;

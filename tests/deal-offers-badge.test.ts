@@ -25,6 +25,9 @@ describe('offers to the player', () => {
     const b = badge(offersBadge(view, {}, false));
     expect(b.textContent).toBe('1');
     expect(b.getAttribute('title')).toBe('1 offer waits for your answer');
+    // heard as words, not as a number run into the tab's name ("Deals1")
+    expect(b.getAttribute('aria-hidden')).toBe('true');
+    expect((offersBadge(view, {}, false)[1] as unknown as FakeElement).textContent).toBe(' (1 offer waits for your answer)');
     expect(offersBadge(view, { deals: { accept: [offer.id] } }, false)).toEqual([]);
     expect(offersBadge(view, { deals: { reject: [offer.id] } }, false)).toEqual([]);
     expect(offersBadge(view, {}, true)).toEqual([]);

@@ -31,8 +31,9 @@ describe("a deep-sea stage that ends this turn", () => {
     const after = viewFor(states[1]!, 'JPN').projects.find((x) => x.id === p.id)!;
     expect(after.mud!.stage).toBe(2);
     expect(after.costUsdBn - p.costUsdBn).toBeCloseTo(pilot.costUsdBn, 9);
-    // a stage with quarters to go says nothing of the next
+    // a stage with quarters to go says nothing of the next, nor a programme the draft stops
     expect(note(1)).toBeNull();
+    expect(note(0, { stopProgrammes: [p.id] })).toBeNull();
     await setLang('ja');
     expect(note(0)!.textContent).toMatch(/^この段階がこのターンの終わりに成功すると、.+がすぐに始まり/);
   });

@@ -30,4 +30,25 @@ describe('refused orders', () => {
     expect(mended.issues.map((i) => i.path)).toEqual(['$.JPN.defenseSpendingPct']);
     expect(mended.wellFormed).toBe(true);
   });
+
+  it('with two unknown sections, checks the rest; and leaves out the investments when the stops they count on are malformed', () => {
+    const two = validateOrders(content, state, { JPN: { tarifs: {}, investmnts: [], defenseSpendingPct: 5 } });
+    expect(two.ok).toBe(false);
+    if (two.ok) return;
+    expect(two.issues.map((i) => i.path)).toEqual(['$.JPN.tarifs', '$.JPN.defenseSpendingPct']);
+    // Japan's programme stopped and as many started as the limit allows: within it only with the stop counted; a malformed
+    // stop list drops the investments from the rules' check too, so no "over the limit" is said that the orders mended
+    // would not have
+    const mud = state.projects.find((p) => p.owner === 'JPN' && p.mud)!;
+    const max = content.projects.types.deepSeaMud!.maxUnitsPerCountry;
+    const orders = (stops: unknown) => ({ JPN: { stopProgrammes: stops, investments: [{ type: 'deepSeaMud', units: max }] } });
+    const over = validateOrders(content, state, { JPN: { investments: [{ type: 'deepSeaMud', units: max }] } });
+    expect(over.ok ? [] : over.issues.map((i) => i.message)).toContainEqual(expect.stringMatching(/over the limit/)); // the premise
+    const mended = validateOrders(content, state, orders([mud.id]));
+    expect(mended.ok ? [] : mended.issues.map((i) => i.message)).not.toContainEqual(expect.stringMatching(/over the limit/));
+    const broken = validateOrders(content, state, orders([mud.id, 'bad id!']));
+    expect(broken.ok).toBe(false);
+    if (broken.ok) return;
+    expect(broken.issues.map((i) => i.path)).toEqual(['$.JPN.stopProgrammes[1]']);
+  });
 });

@@ -1,7 +1,7 @@
 // Files the CLI writes: always to a temporary file first (streamed, never built as one string), then renamed, so
 // nothing is left half-written. Temporary files are removed on every way out: an error, process exit, SIGINT, SIGTERM.
 import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { FileError } from './errors.ts';
 
 export { FileError };
@@ -14,16 +14,16 @@ export function makeFolderFor(path: string): void {
   if (top === undefined) return;
   process.stderr.write(`gambit: made the folder ${dir}\n`);
   if (!made.length) process.on('exit', (code) => void (code !== 0 && removeMadeFolders()));
-  made.push({ top: resolve(top), dir: resolve(dir) });
+  made.push({ top: resolve(top), dir: resolve(dir), given: dir });
 }
 
 /** The folders this process made (makeFolderFor), each the first one made and the deepest. A command that fails
  * removes those still empty: a self-play whose script was refused left an empty --out folder behind (an analyst's
  * review); a folder with anything in it (a batch's journal, kept to resume) stays. */
-const made: { top: string; dir: string }[] = [];
+const made: { top: string; dir: string; given: string }[] = [];
 function removeMadeFolders(): void {
   removeTemps(); // a temporary file left in a folder made here goes first (this exit listener may run before that one)
-  for (const { top, dir } of made.splice(0).reverse()) {
+  for (const { top, dir, given } of made.splice(0).reverse()) {
     let gone = '';
     for (let d = dir; d.length >= top.length; d = dirname(d)) {
       try {
@@ -34,7 +34,8 @@ function removeMadeFolders(): void {
       gone = d;
       if (d === top) break;
     }
-    if (gone) process.stderr.write(`gambit: removed the folder ${gone} it had made (nothing was written to it)\n`);
+    // (as "made the folder" named it: relative when the path given was)
+    if (gone) process.stderr.write(`gambit: removed the folder ${isAbsolute(given) ? gone : relative(process.cwd(), gone) || '.'} it had made (nothing was written to it)\n`);
   }
 }
 

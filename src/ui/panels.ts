@@ -290,7 +290,9 @@ export function yourDeals(view: CountryView): CountryView['deals'] {
 export function offersBadge(view: CountryView, draft: Draft, over: boolean): HTMLElement[] {
   const answered = new Set([...(draft.deals?.accept ?? []), ...(draft.deals?.reject ?? [])]);
   const n = over ? 0 : view.deals.filter((d) => d.status === 'proposed' && d.to === view.country && !answered.has(d.id)).length;
-  return n ? [h('span', { class: 'badge', 'data-testid': 'offers-waiting', title: t('panel.offersWaiting', { count: n }) }, String(n))] : [];
+  // the number seen, the words heard (a screen reader read the tab "Deals1")
+  const words = t('panel.offersWaiting', { count: n });
+  return n ? [h('span', { class: 'badge', 'data-testid': 'offers-waiting', title: words, 'aria-hidden': 'true' }, String(n)), h('span', { class: 'sr-only' }, ` (${words})`)] : [];
 }
 
 /** A deal's status in "Your deals": a proposal of the player's says who answers it, and when (one made in the last

@@ -30,7 +30,7 @@ function mudWaiting(p: Project, types: ProjectInfo[], view: CountryView, draft: 
  * started and paid for itself, said only in the next digest. Null when no next stage starts this turn. */
 function mudNext(p: Project, types: ProjectInfo[], view: CountryView, draft: Draft, budget: number): string | null {
   const m = types.find((x) => x.type === p.type)?.mud;
-  if (!m || !p.mud || p.mud.waiting || p.remainingQuarters > view.quartersPerTurn) return null;
+  if (!m || !p.mud || p.mud.waiting || p.remainingQuarters > view.quartersPerTurn || (draft.stopProgrammes ?? []).includes(p.id)) return null;
   const next = p.mud.stage + 1;
   const stage = mudStageLabel(next);
   if (next >= m.stageCostUsdBn.length || !stage) return null;
