@@ -232,6 +232,7 @@ export async function overflowing(page: Page): Promise<string[]> {
       const e = el as HTMLElement;
       const cs = getComputedStyle(e);
       if (cs.display === 'none' || cs.visibility === 'hidden') continue;
+      if (e.classList.contains('sr-only')) continue; // words for a screen reader, clipped to nothing on purpose
       const r = e.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       // inside an <svg> (a chart's axis labels) there is no CSS box: Chromium's scroll and client widths of an SVG
