@@ -8,8 +8,12 @@ import { toControl } from './policy.ts';
 import { derive } from './derived.ts';
 import { bindingCommitments, violates } from './commitments.ts';
 import { NR } from './market/spe.ts';
+import { addControlTension } from './economy.ts';
 
 export { bindingCommitments, violates };
+
+/** Each country's index among the regions (the derived tables are by region). */
+const RIDX = COUNTRIES.map((c) => REGIONS.indexOf(c));
 
 if (NR !== 6) throw new Error(`deals.ts: reserved() is written for 6 regions, not ${NR}`);
 
@@ -43,15 +47,9 @@ export function dealSummary(d: Deal): string {
 }
 
 /** How hard b's controls on a bite, in bans: a ban counts 1, a licence its cut weighted as tension weighs it
- * (licenceTension / banTension x (1 - share), S8); stages in the record's own key order. */
+ * (licenceTension / banTension x (1 - share), S8), so the tension the controls add, over a ban's. */
 function coercion(dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
-  let c = 0;
-  for (const k in controls) {
-    const s = controls[k as keyof typeof controls];
-    if (s.level === 'banned') c += 1;
-    else if (s.level === 'licensed') c += (dip.licenceTension / dip.banTension) * (1 - s.share);
-  }
-  return c;
+  return addControlTension(0, dip, controls) / dip.banTension;
 }
 
 export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[] | null): DealStep {
@@ -61,7 +59,8 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
   // trust returns toward the pair's usual level: an ally's (rules.diplomacy.allyTrust) or neutral 50; an ally whose
   // partner controls exports to it trusts it less while the controls stand, at once (coercion of an ally, docs/MODEL.md
   // S8.1), and recovers as after a breach once they are lifted
-  const norm = derive(content).trustNorm;
+  const dv = derive(content);
+  const norm = dv.trustNorm;
   const ct = dip.controlTrust ?? 0; // rules written before it have none: trust as before, by construction
   for (let ai = 0; ai < COUNTRIES.length; ai++) {
     const a = COUNTRIES[ai];
@@ -72,7 +71,7 @@ export function applyDeals(content: Content, state: GameState, orders: Orders, t
         const b = COUNTRIES[bi];
         const v = row[b];
         let to = norm[ai * COUNTRIES.length + bi];
-        const c = ct > 0 && content.countries.regions[a].allies.includes(b) ? coercion(dip, state.regions[b].policies.controls[a]) : 0;
+        const c = ct > 0 && dv.allyIdx[RIDX[ai]].includes(RIDX[bi]) ? coercion(dip, state.regions[b].policies.controls[a]) : 0;
         if (c > 0) to = Math.max(0, to - ct * c);
         row[b] = c > 0 && v > to ? to : v + Math.sign(to - v) * Math.min(dip.trustRecovery, Math.abs(to - v));
       }

@@ -7,6 +7,7 @@ export { maxDefenseStep, shownDefenseStep, ORDER_LIMITS } from './limits.ts';
 // which deal in force an order would break (the turn's own test, engine/deals.ts), said beside the field and before End turn
 export { bindingCommitments, violates } from './commitments.ts';
 export { routeLanes } from './route-lanes.ts';
+export { fmtT } from './fmt.ts';
 // how far a finished plant has ramped up, shown in the projects panel
 export { rampQuartersLeft, rampShare } from './ramp.ts';
 export type { GameMap, LaneRoute } from './map-schema.ts';

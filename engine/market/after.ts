@@ -11,6 +11,7 @@ import { runChain, type ChainInput, type ChainResult } from './chain.ts';
 import { TRANS_KEYS } from './problem.ts';
 import { causesInForce, priceLedger } from './why.ts';
 import { pow } from '../detmath.ts';
+import { fmtT } from '../fmt.ts';
 
 const CHN_INDEX = REGIONS.indexOf('CHN');
 
@@ -357,7 +358,6 @@ function moved(without: ChainResult | undefined, st: StageKey, i: number, p: num
   return `; stockpile trades this turn moved the price there by ${pct >= 0 ? '+' : ''}${pct.toFixed(1)}% (from USD ${p0.toFixed(0)}/kg)`;
 }
 
-const fmtT = (t: number) => (t >= 100 ? `${String(Math.round(t)).replace(/\B(?=(\d{3})+$)/g, ',')} t` : `${t.toFixed(1)} t`);
 const fmtBn = (bn: number) => (bn >= 1 ? `${bn.toFixed(2)} bn` : `${(bn * 1000).toFixed(1)} m`);
 
 /** "JPN", "JPN and USA", "JPN, ROW and USA". */

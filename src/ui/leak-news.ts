@@ -1,5 +1,7 @@
 // The digest's line for the leaks round the player's own controls (loaded with the digest, after the map, as
 // story-news.ts is: the page's JavaScript budget).
+import { fmtT } from '../../engine/lite.ts';
+
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
 
 /** The leaks the player's own controls found, one line per stage and destinations with every route in it: the engine
@@ -10,7 +12,7 @@ const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
 export function mergeLeaks(lines: readonly string[]): string[] {
   const LEAK = new RegExp(`^${CODE} finds about ([\\d.,]+) t of its (.+) reaching (.+) through ${CODE}, round its export controls\\.$`);
   const groups = new Map<string, { at: number; head: string[]; routes: [string, string][] }>();
-  const out: (string | null)[] = [];
+  const out: string[] = [];
   for (const line of lines) {
     const m = LEAK.exec(line);
     if (!m) {
@@ -28,9 +30,8 @@ export function mergeLeaks(lines: readonly string[]): string[] {
   for (const { at, head, routes } of groups.values()) {
     if (routes.length < 2) continue;
     const tonnes = routes.reduce((a, [, x]) => a + Number(x.replace(/,/g, '')), 0);
-    const total = tonnes >= 100 ? `${String(Math.round(tonnes)).replace(/\B(?=(\d{3})+$)/g, ',')}` : tonnes.toFixed(1);
     const via = routes.map(([v, x]) => `${v} (${x} t)`);
-    out[at] = `${head[0]} finds about ${total} t of its ${head[1]} reaching ${head[2]} through ${via.slice(0, -1).join(', ')} and ${via.at(-1)}, round its export controls.`;
+    out[at] = `${head[0]} finds about ${fmtT(tonnes)} of its ${head[1]} reaching ${head[2]} through ${via.slice(0, -1).join(', ')} and ${via.at(-1)}, round its export controls.`;
   }
-  return out.filter((l): l is string => l !== null);
+  return out;
 }
