@@ -44,4 +44,18 @@ describe("the README's run example", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  // the jq example's output lines are the figures `run --format jsonl` gives (computed here as jq would pick them, so
+  // the test needs no jq)
+  it("shows the figures the jsonl example's jq picks", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```sh\nnpx gambit run --seed 1 --format jsonl \| jq -r '([^']+)'\n((?:# .*\n)+)```/.exec(readme);
+    expect(block, 'the jq example').not.toBeNull();
+    expect(block![1]).toBe('select(.turn) | [.turn, .date, .prices.magnet.world, .countries.JPN.magnetSupplyRatio, .countries.JPN.score] | @csv');
+    const shown = block![2].trim().split('\n').map((l) => l.slice(2));
+    const r = spawnSync(process.execPath, ['bin/gambit.mjs', 'run', '--seed', '1', '--turns', String(shown.length), '--format', 'jsonl'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: TEST_ENV });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((x) => x.turn);
+    expect(rows.map((x) => [x.turn, JSON.stringify(x.date), x.prices.magnet.world, x.countries.JPN.magnetSupplyRatio, x.countries.JPN.score].join(','))).toEqual(shown);
+  }, 180_000);
 });

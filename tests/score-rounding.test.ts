@@ -70,3 +70,15 @@ describe("the digest's note on how the score is made", () => {
     expect(hint(3)).toContain('your score is the average of that gap over the 3 turns so far');
   });
 });
+
+// A new player read "What moved it: security −0.35" under a change of −0.36: six objectives of about −0.002 each were
+// left out of the sentence. Together they show, so the sentence names them as one part; apart and small, it does not.
+describe('"What moved it" and the parts too small to name', () => {
+  const movers = (ts: TurnScore) => (scoreThisTurn(ts, 'JPN') as unknown as FakeElement).querySelector('[data-testid="score-movers"]')!.textContent;
+  it('names the small parts together where their sum shows', () => {
+    expect(movers(score(-0.35, -0.002))).toBe('What moved it: security −0.35, the 6 others together −0.01.');
+  });
+  it('says nothing more where they sum to under half a cent', () => {
+    expect(movers(score(-0.35, -0.0005))).toBe('What moved it: security −0.35.');
+  });
+});

@@ -188,7 +188,7 @@ describe('sweep', () => {
     expect(lj.method).toBe('latin-hypercube(4)');
     // each coefficient with a 95% bootstrap interval (lo <= hi), the strongest one's printed beside it
     for (const x of lj.ranking) for (const [lo, hi] of Object.values(x.ci95) as [number, number][]) expect(lo).toBeLessThanOrEqual(hi);
-    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\] \([+−][\d.e+-]+ over the range\)( {2}\((within noise|negligible)\))?\n/);
+    expect(l.stdout).toMatch(/countries\.regions\.CHN\.trendGrowth +\d+\.\d{3}  \w+ [+-]\d+\.\d{3} \[-?\d+\.\d{3}, -?\d+\.\d{3}\] \([+-][\d.e+-]+ over the range\)( {2}\((within noise|negligible)\))?\n/);
     // the strongest effect in its outcome's own units too: one at a time the two means (the range of the means, in
     // standard deviations, is their difference over the outcome's spread); a hypercube, the fitted change over the range
     // (a standardised coefficient with one sample a point is at most 1 in magnitude: its unit is the spread of the

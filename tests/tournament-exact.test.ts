@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'gambit-tournament-exact-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** a number a result line would have rounded to two decimals */
 const onGrid = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
-const FILES = ['payoffs.json', 'payoffs.csv', 'games.jsonl'];
+const FILES = ['payoffs.json', 'payoffs.csv', 'games.jsonl', 'games.csv'];
 
 describe('tournament aggregates unrounded scores', () => {
   it('the payoff table holds the mean of the exact per-game scores, the same files for 1, 2 and 3 workers', () => {

@@ -332,7 +332,7 @@ export function byOutcome(ranking: readonly { path: string; effects: Record<stri
  * to 0.9389" (one at a time), "+0.0000302 over the range" (a hypercube); '' when the sweep.json has neither (older). */
 export function inUnits(st: { raw?: number; means?: readonly number[] }): string {
   if (st.means) return `means ${apart([st.means[0], st.means[1]]).join(' to ')}`;
-  return typeof st.raw === 'number' ? `${st.raw >= 0 ? '+' : '−'}${apart([0, Math.abs(st.raw)])[1]} over the range` : '';
+  return typeof st.raw === 'number' ? `${st.raw >= 0 ? '+' : '-'}${apart([0, Math.abs(st.raw)])[1]} over the range` : '';
 }
 
 /** Two figures to the fewest significant digits (at least 3, at most 10) that tell them apart, as written in the

@@ -14,7 +14,7 @@ import { LIMITS, LineReader, checkOutputs, earlierFile, parseJsonText, readTextC
 import { parseResultLine } from './results.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
-import type { GameTask, ResultLine } from './batch.ts';
+import { CSV_HEADER, csvRow, type GameTask, type ResultLine } from './batch.ts';
 import { roundResult } from './game-result.ts';
 import { plural, splitLines } from './table.ts';
 
@@ -77,7 +77,7 @@ export async function cmdTournament(o: TournamentOptions): Promise<number> {
   const named = COUNTRIES.flatMap((c) => pools[c].map((a) => [c, a] as const));
   const shardOut = o.shard !== undefined;
   checkOutputs(
-    [{ path: o.out, flag: '--out', dir: true, inside: shardOut ? ['tournament.json', 'games.jsonl'] : ['payoffs.json', 'payoffs.csv', 'games.jsonl'] }],
+    [{ path: o.out, flag: '--out', dir: true, inside: shardOut ? ['tournament.json', 'games.jsonl'] : TOURNAMENT_FILES }],
     [...inputFiles(o.scenario), ...named.filter(([, a]) => a.startsWith('scripted:')).map(([c, a]) => ({ path: a.slice(9), what: `a script in the pool of ${c}` }))],
   );
   const scripts: Record<string, LoadedScript> = {};
@@ -179,6 +179,9 @@ export function payoffTableOf(scenario: string, spec: TournamentSpec, sorted: re
   };
 }
 
+/** What a tournament (or a merge of its shards) writes in its --out directory. */
+const TOURNAMENT_FILES = ['payoffs.json', 'payoffs.csv', 'games.jsonl', 'games.csv'];
+
 /** payoffs.json's text. */
 export const payoffsText = (table: ReturnType<typeof payoffTableOf>): string => JSON.stringify(table, null, 1) + '\n';
 
@@ -202,6 +205,9 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const csv = rows.map((r, i) => [i, ...COUNTRIES.map((c) => r.strategies[c]), r.games, ...COUNTRIES.flatMap((c) => [r.mean[c], n > 1 ? r.sd[c] : NaN, r.mean[c] - half(r.sd[c]), r.mean[c] + half(r.sd[c])].map(four)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => (split ? four(split[i][c][k]) : ''))), sorted[i * n].outcomes.turns].join(','));
   writeFileAtomic(join(dir, 'payoffs.csv'), [header.join(','), ...csv].join('\n') + '\n');
   writeFileAtomic(join(dir, 'games.jsonl'), sorted.map((l) => JSON.stringify(roundResult(l)) + '\n'));
+  // a game per row, self-play's columns after its profile's row number in payoffs.csv (a join key: the games name
+  // resolved agents, persona-jpn, where the table names the pool's, persona)
+  writeFileAtomic(join(dir, 'games.csv'), [['profile', ...CSV_HEADER].join(','), ...sorted.map((l, k) => `${Math.floor(k / n)},${csvRow(roundResult(l))}`)].join('\n') + '\n');
   // the console table: the countries whose agent varies, their agents on the left and their mean scores on the right
   const varying = COUNTRIES.filter((c) => spec.pools[c].length > 1);
   const shown = varying.length ? varying : [...COUNTRIES];
@@ -235,7 +241,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
       out.push('', ...splitLines(c, of.filter((r) => Number.isFinite(r.score))));
     }
   }
-  out.push('', `${before === 'none' ? 'written' : 'replaced'}: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl${before === 'same' ? ' (the same table as before)' : ''}`);
+  out.push('', `${before === 'none' ? 'written' : 'replaced'}: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl, games.csv${before === 'same' ? ' (the same table as before)' : ''}`);
   // what an earlier run left beside a different table is of that table: said, not removed (they are the user's files)
   const stale = before === 'other' ? ['analysis.json', 'report.html'].filter((f) => existsSync(join(dir, f))) : [];
   if (stale.length)
@@ -274,7 +280,7 @@ const TournamentSpecSchema = z
  * shards that do not make one tournament (one missing or given twice, another tournament's), 2 (UsageError). */
 export function mergeTournament(dirs: string[], out: string): number {
   const inputs = dirs.flatMap((d) => [join(d, 'tournament.json'), join(d, 'games.jsonl')].map((p) => ({ path: p, what: 'a shard being merged' })));
-  checkOutputs([{ path: out, flag: '--out', dir: true, inside: ['payoffs.json', 'payoffs.csv', 'games.jsonl'] }], inputs);
+  checkOutputs([{ path: out, flag: '--out', dir: true, inside: TOURNAMENT_FILES }], inputs);
   let spec: TournamentSpec | null = null;
   const lines: ResultLine[] = [];
   const shards = new Map<number, string>();

@@ -133,6 +133,15 @@ function restSums(ts: TurnScore, moved: Part[]): { count: number; change: number
   return { count: rest.length, change, gap, shown: rest.length > 0 && (Math.abs(change) >= 0.005 || Math.abs(gap) >= 0.005) };
 }
 
+/** The parts too small to name in "What moved it", summed where together they show (", the 4 others together
+ * -0.01"): the sentence named -0.35 of a change of -0.36 (a new player's review). '' when they sum to under 0.005. */
+function smallTogether(ts: TurnScore, named: Part[]): string {
+  const keys = new Set(named.map((p) => p.key));
+  const rest = parts(ts).filter((p) => !keys.has(p.key));
+  const change = rest.reduce((a, p) => a + p.change, 0);
+  return rest.length && Math.abs(change) >= 0.005 ? `${comma()}${t('score.rest', { count: rest.length })} ${pts(change)}` : '';
+}
+
 /** The digest's section: how this turn moved the score, objective by objective, against the yardstick game. */
 export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
   const moved = parts(ts)
@@ -148,7 +157,7 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
     h('h3', {}, quartersOf(ts) > 1 ? t('score.thisRound', { n: quartersOf(ts) }) : t('score.thisTurn')),
     h('p', {}, h('b', {}, t('score.headline', { country: countryName(country), score: pts(ts.score) })), Math.abs(change) < 0.005 ? t('score.unchanged', { prev: pts(ts.prev) }) : t('score.upDown', { dir: t(change > 0 ? 'score.up' : 'score.down'), n: Math.abs(change).toFixed(2), prev: pts(ts.prev) })),
     top.length
-      ? h('p', { 'data-testid': 'score-movers' }, t('score.movers', { parts: objectiveParts(top, 'change') }))
+      ? h('p', { 'data-testid': 'score-movers' }, t('score.movers', { parts: objectiveParts(top, 'change') + smallTogether(ts, top) }))
       : h('p', { 'data-testid': 'score-movers' }, t('score.noMovers')),
     moved.length
       ? h(
