@@ -81,7 +81,7 @@ describe('tournament', () => {
     for (const k of [1, 2, 3]) expect(gambit(...args, '--shard', `${k}/3`, '--out', join(dir, `sh${k}`)).status).toBe(0);
     const m = gambit('merge', '--out', join(dir, 'shm'), join(dir, 'sh2'), join(dir, 'sh3'), join(dir, 'sh1'));
     expect(m.status, m.stderr).toBe(0);
-    for (const f of ['payoffs.json', 'payoffs.csv', 'games.jsonl']) expect(readFileSync(join(dir, 'shm', f), 'utf8')).toBe(readFileSync(join(dir, 't1', f), 'utf8'));
+    for (const f of ['payoffs.json', 'payoffs.csv', 'games.jsonl', 'games.csv']) expect(readFileSync(join(dir, 'shm', f), 'utf8')).toBe(readFileSync(join(dir, 't1', f), 'utf8'));
     const miss = gambit('merge', '--out', join(dir, 'shx'), join(dir, 'sh1'), join(dir, 'sh3'));
     expect(miss.status).toBe(2);
     expect(miss.stderr).toMatch(/missing shard 2\/3/);

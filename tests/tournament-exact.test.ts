@@ -45,6 +45,17 @@ describe('tournament aggregates unrounded scores', () => {
     expect(offGrid).toBeGreaterThan(0);
     // games.jsonl's lines are rounded as self-play's are
     for (const t of runs[0].files[2].trim().split('\n')) for (const c of COUNTRIES) expect(onGrid(JSON.parse(t).scores[c]), t).toBe(true);
+    // games.csv: a row per game of games.jsonl, its profile the row of payoffs.csv whose agents and seeds it played
+    const [head, ...rows] = runs[0].files[3].trim().split('\n').map((l) => l.split(','));
+    expect(head.slice(0, 3)).toEqual(['profile', 'game', 'seed']);
+    const lines = runs[0].files[2].trim().split('\n').map((t) => JSON.parse(t) as { game: number; seed: number; agents: Record<CountryId, string> });
+    expect(rows.map((r) => [Number(r[1]), Number(r[2])])).toEqual(lines.map((l) => [l.game, l.seed]));
+    for (const r of rows) {
+      const p = table.profiles[Number(r[0])];
+      expect(p.seeds).toContain(Number(r[2]));
+      expect(r[head.indexOf('agent_JPN')]).toBe(p.strategies.JPN === 'persona' ? 'persona-jpn' : p.strategies.JPN);
+    }
+    expect(new Set(rows.map((r) => r[head.indexOf('agent_JPN')])).size).toBe(2);
   }, 120_000);
 
   // `gambit report` on the tournament's folder (t1 above): its pooled figures of games.jsonl's games take each game's
