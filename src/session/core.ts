@@ -85,7 +85,7 @@ export class SessionCore {
   }
 
   agents(): string[] {
-    return agentNames(this.content).filter((n) => n !== 'status-quo' || true);
+    return agentNames(this.content); // status-quo included: an opponent who keeps every policy is a seat a player may want
   }
 
   agentDescription(name: string): string {
