@@ -64,4 +64,34 @@ describe('idle time', () => {
     expect(status.value).toMatchObject({ botLast: true, missedLast: false });
     for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
   }, 60_000);
+
+  // A classroom walkthrough: a student changed China's controls, did not press End turn, and read for the grace period;
+  // the bot took the seat and played its own moves, the draft lost unseen, and once bots filled every seat still out
+  // the round ended early. A seat with a draft of this round's is not idle: it waits for End turn or the clock.
+  it('takes no seat whose students have a draft this round: no warning, no bot, the round waits for the clock', async () => {
+    const k = await makeClass(srv.base, { worlds: 1, turns: 3, roundSeconds: 300, countries: ['JPN', 'CHN'], seatsPerCountry: 1, idleGraceSeconds: 30 }, ['Ann', 'Ben']);
+    expect((await k.teacher.call('begin')).error).toBeUndefined();
+    const [ann, ben] = k.students;
+    expect(await ann.client.call('validate', [{ tariffs: { CHN: { other: 12 } } }])).toMatchObject({ ok: true });
+    const seat = async (c: string) => ((await k.teacher.call('state')).value as TS).worlds[0].seats.find((s) => s.country === c)!;
+    const w = async () => ((await k.teacher.call('state')).value as { worlds: { turn: number; lastReason: string; lastMissed: string[]; lastIdle: string[] }[] }).worlds[0];
+    // Ben, with no draft, is warned and then played by the bot; Ann, with hers, is neither, however long she reads
+    srv.advance(20_000);
+    await srv.hub.tick();
+    expect(await seat('JPN')).toMatchObject({ bot: false, warned: false });
+    expect(await seat('CHN')).toMatchObject({ bot: false, warned: true });
+    srv.advance(100_000);
+    await srv.hub.tick();
+    expect(await seat('JPN')).toMatchObject({ bot: false, warned: false });
+    expect(await seat('CHN')).toMatchObject({ bot: true });
+    // every other seat is a bot's, and the round still waits for Japan
+    expect((await w()).turn).toBe(0);
+    // the clock ends it: Japan missed the round (its draft was never sent, as the bar's warning says), China idle
+    srv.advance(200_000);
+    await srv.hub.tick();
+    await expect.poll(async () => (await w()).turn).toBe(1);
+    expect(await w()).toMatchObject({ lastReason: 'clock', lastMissed: ['JPN'], lastIdle: ['CHN'] });
+    for (const c of [k.teacher, ann.client, ben.client]) c.close();
+  }, 60_000);
 });
+

@@ -211,9 +211,11 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   };
   // how the last round ended, and what became of the seats not in
   const lastHow = (s: TeacherState, w: WorldState) => {
-    const how = c(w.lastReason === 'clock' ? 'dash.byClock' : w.lastReason === 'teacher' ? 'dash.byTeacher' : 'dash.allSubmitted');
-    // a seat a bot played because its students were idle is said too ("all submitted" said nothing of it)
+    // a seat a bot played because its students were idle is said too ("all submitted" said nothing of it), and then the
+    // round did not end with all submitted but with the others in ("all submitted; Australia, China and Malaysia idle"
+    // read as a contradiction)
     const idle = w.lastIdle?.length ? c('dash.idleBot', { who: countryList(w.lastIdle) }) : '';
+    const how = c(w.lastReason === 'clock' ? 'dash.byClock' : w.lastReason === 'teacher' ? 'dash.byTeacher' : idle ? 'dash.othersSubmitted' : 'dash.allSubmitted');
     if (!w.lastMissed.length) return idle ? c('dash.alsoIdle', { how, idle }) : how;
     const missed = c('dash.missed', { how, who: countryList(w.lastMissed), what: c(s.config.missed === 'bot' ? 'dash.botDecided' : w.lastMissed.length === 1 ? 'dash.keptOne' : 'dash.keptMany') });
     return idle ? c('dash.alsoIdle', { how: missed, idle }) : missed;

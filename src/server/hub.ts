@@ -339,9 +339,13 @@ export class Hub {
     }
   }
 
-  /** A seat whose idleness counts: played by students, and not yet in for this round. */
+  /** A seat whose idleness counts: played by students, not yet in for this round, and with no draft of this round's
+   * (drafts are cleared as a round resolves). A student who has made their moves and is reading, or waiting to talk
+   * them over, is not away: a bot took such seats and the drafts were lost unseen, and the round ended early once
+   * bots filled the seats still out (a classroom walkthrough). Such a seat waits for End turn or the clock, whose
+   * warning says the draft counts only once sent. */
   private watched(s: ClassRoom['seats'][number][number]): boolean {
-    return !s.bot && s.students.length > 0 && !s.submitted;
+    return !s.bot && s.students.length > 0 && !s.submitted && !(s.draft && Object.keys(s.draft).length);
   }
 
   /** How long a seat's students have been idle this round (waiting for the last round to end does not count). */

@@ -106,6 +106,7 @@ export const enClass = {
     byClock: 'on the clock',
     byTeacher: 'by you',
     allSubmitted: 'all submitted',
+    othersSubmitted: 'the other seats submitted',
     missed: '{{how}} ({{who}} not in: {{what}})',
     botDecided: 'the bot decided',
     idleBot: '{{who}} idle: a bot played the round',

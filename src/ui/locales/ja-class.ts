@@ -106,6 +106,7 @@ export const jaClass: Shape<typeof enClass> = {
     byClock: '時間切れ',
     byTeacher: 'あなたの操作',
     allSubmitted: '全員提出',
+    othersSubmitted: 'ほかの席は全員提出',
     missed: '{{how}}（{{who}}は未提出：{{what}}）',
     botDecided: 'ボットが決定',
     idleBot: '{{who}}は操作がなく、ボットがプレイ',
