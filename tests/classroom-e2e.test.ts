@@ -214,6 +214,8 @@ describe.runIf(run)('a class in the browser', () => {
     const plain = (x: string) => x.replace(/[“”]/g, '"').replace(/’/g, "'").replace(/NdFeB magnets/g, 'magnets');
     expect(prompts.map(plain)).toEqual((await debriefFor(env.server.hub.classes.get(classId)!)).prompts);
     expect(await teacher.getByTestId('decisions').textContent()).toMatch(/Ann/);
+    // Fay's seat, which a bot played every round once she left, says so (it said "no orders" beside the bot's moves)
+    expect(await teacher.getByTestId('decisions').locator('tr', { hasText: 'Fay' }).getByTestId('bot-quarters').textContent()).toBe('a bot played 3 of the 3 quarters (its moves are not listed here)');
     await shot(teacher, 'debrief');
     const dir = mkdtempSync(join(tmpdir(), 'class-replay-'));
     try {

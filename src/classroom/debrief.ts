@@ -82,7 +82,10 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
         h('td', {}, num(s.world + 1)), h('th', {}, countryName(s.country)), h('td', {}, s.students.join(c('list')) || c('deb.bot')), h('td', {}, fmt.signed(s.score, 2)),
         // an order worth less than the 0.01 shown did not matter (one that set a licence already in force read "±0.00"
         // among the decisions that mattered)
-        h('td', {}, mattered(s.decisions).length ? h('ul', {}, ...mattered(s.decisions).slice(0, 3).map((x) => h('li', {}, c('deb.decision', { date: x.date, what: x.orders ? ordersText(x.orders, projectTypeLabel) : x.summary }), h('b', {}, fmt.signed(x.worth, 2))))) : s.decisions.length ? c('deb.noneMattered') : d.decisionsReady ? c('deb.noOrders') : '…'),
+        h('td', {}, mattered(s.decisions).length ? h('ul', {}, ...mattered(s.decisions).slice(0, 3).map((x) => h('li', {}, c('deb.decision', { date: x.date, what: x.orders ? ordersText(x.orders, projectTypeLabel) : x.summary }), h('b', {}, fmt.signed(x.worth, 2))))) : s.decisions.length ? c('deb.noneMattered') : d.decisionsReady ? c('deb.noOrders') : '…',
+          // the quarters a bot played a students' seat (idle, or a missed round under the bot rule): its moves are not
+          // the students' decisions, and "no orders" beside a seat whose bot changed tariffs for three rounds misled
+          s.students.length && d.worlds[s.world].botTurns[s.country] > 0 ? h('div', { class: 'hint', 'data-testid': 'bot-quarters' }, c('deb.botPlayed', { count: num(d.worlds[s.world].botTurns[s.country]), total: num(d.worlds[s.world].dates.length) })) : ''),
       ))),
     ),
     h('h2', {}, c('deb.events')),

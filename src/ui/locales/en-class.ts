@@ -204,6 +204,7 @@ export const enClass = {
     decisions: 'Decisions that mattered (worth, points)',
     bot: 'bot',
     noOrders: 'no orders',
+    botPlayed: 'a bot played {{count}} of the {{total}} quarters (its moves are not listed here)',
     noneMattered: 'none moved the score by 0.01 or more',
     decision: '{{date}}: {{what}} ',
     events: 'Events',

@@ -204,6 +204,7 @@ export const jaClass: Shape<typeof enClass> = {
     decisions: '重要だった決定（価値、ポイント）',
     bot: 'ボット',
     noOrders: '指示なし',
+    botPlayed: '{{total}}四半期のうち{{count}}四半期はボットがプレイ（その指示はここに含まない）',
     noneMattered: 'スコアを0.01以上動かした指示はなし',
     decision: '{{date}}：{{what}} ',
     events: '出来事',
