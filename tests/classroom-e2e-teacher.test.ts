@@ -42,9 +42,11 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('lesson-short').waitFor({ state: 'visible' });
     // rounds under a minute: said too (a teacher's slip of 10 s for 100 made a class at once)
     await teacher.getByTestId('opt-roundSeconds').fill('10');
-    await teacher.getByTestId('lesson-short').getByText(/ Rounds of 10 seconds leave students no time to read what happened and decide: 2 to 4 minutes is usual\.$/).waitFor();
+    // and an idle time (the default 120 s) as long as a round never comes (a walkthrough's 60-s rounds)
+    await teacher.getByTestId('lesson-short').getByText(/ Rounds of 10 seconds leave students no time to read what happened and decide: 2 to 4 minutes is usual\. A seat counts as idle after 120 seconds, as long as a round or longer \(10 seconds\): no bot will take an idle seat/).waitFor();
     await teacher.getByTestId('opt-roundSeconds').fill('180');
     await expect.poll(() => teacher.getByTestId('lesson-short').textContent()).not.toContain('Rounds of');
+    expect(await teacher.getByTestId('lesson-short').textContent()).not.toContain('idle');
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();
     const code = (await teacher.getByTestId('join-code').textContent())!;

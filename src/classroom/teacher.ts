@@ -65,7 +65,10 @@ function createForm(root: HTMLElement): void {
     const tooShort = typeof q === 'number' && quarters > 0 && quarters <= q;
     // rounds under a minute: no time to read a round's digest and decide (a teacher's 10 s, a slip for 100, went unsaid)
     const quick = n('roundSeconds') > 0 && n('roundSeconds') < 60;
-    const say = [tooShort ? c('create.tooShort', { n: quarters, q }) : '', quick ? c('create.quickRounds', { s: n('roundSeconds') }) : ''].filter(Boolean);
+    // an idle time as long as a round never comes: no bot takes an idle seat (a walkthrough's 60-s rounds beside the
+    // default 120 s; the form said nothing)
+    const idleNever = n('idleGraceSeconds') > 0 && n('roundSeconds') > 0 && n('idleGraceSeconds') >= n('roundSeconds');
+    const say = [tooShort ? c('create.tooShort', { n: quarters, q }) : '', quick ? c('create.quickRounds', { s: n('roundSeconds') }) : '', idleNever ? c('create.idleNever', { idle: n('idleGraceSeconds'), s: n('roundSeconds') }) : ''].filter(Boolean);
     short.textContent = say.join(' ');
     short.hidden = !say.length;
   };
