@@ -117,6 +117,15 @@ describe.runIf(run)('a class in the browser', () => {
     for (const l of ['Ben', 'Dan']) await digestClosed(S(l), 2);
     expect(await teacher.getByTestId('seat-2-USA').textContent()).toContain('BOT (idle seat)');
     await teacher.getByTestId('world-2-round').getByText('Round 2 of 3').waitFor();
+    // reading counts as a sign of life: a wheel over Ann's page tells the server she is there (keys, clicks and input
+    // only did, and a walkthrough's students reading the digest went idle); the page tells it at most every 5 s
+    const ann = [...cls.students.values()].find((x) => x.label === 'Ann')!;
+    ann.lastSeen -= 60_000;
+    const before = ann.lastSeen;
+    await expect.poll(async () => {
+      await S('Ann').page.mouse.wheel(0, 40);
+      return ann.lastSeen > before;
+    }, { timeout: 15_000, interval: 1000 }).toBe(true);
     await shot(teacher, 'teacher-running');
   }, 180_000);
 

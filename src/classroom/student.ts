@@ -347,9 +347,10 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     });
   });
 
-  // activity keeps the seat from the bot (at most every five seconds)
+  // activity keeps the seat from the bot (at most every five seconds): reading counts too, a round's digest and the
+  // panels scrolled (a walkthrough's students reading the digest went idle; scroll does not bubble, so it is caught)
   let lastActive = 0;
-  for (const ev of ['keydown', 'pointerdown', 'input']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true });
+  for (const ev of ['keydown', 'pointerdown', 'input', 'change', 'wheel', 'touchmove', 'scroll']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true, capture: true });
 
   renderBar();
   void ready.then(newsReady).catch(() => {}); // the digest's strings and a Japanese student's news readers, long before a round's digest is pushed (tried again then, if they failed here)
