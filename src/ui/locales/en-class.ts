@@ -301,6 +301,9 @@ export const enClass = {
     unsentChanges: 'Your changes are not sent: until you send them, the orders you sent before stand; waiting for {{countries}}: {{list}}',
     waitingFor: 'Waiting for {{countries}}',
     waitingYours: 'Waiting for {{countries}}, yours among them',
+    // a seat a bot plays while every other is in or a bot's (it read "Waiting for 0 countries")
+    noneWaiting: 'No seat is waited for: the round ends on the clock',
+    noneWaitingPaused: 'No seat is waited for: the round goes on when the class resumes',
     sharing: 'Sharing with {{names}}',
     captain: ' · captain: {{name}}',
     noCaptain: ' · no captain: the last submission stands',

@@ -297,6 +297,8 @@ export const jaClass: Shape<typeof enClass> = {
     unsentChanges: '変更は未送信です：送信するまで、前に送った命令が有効です。{{countries}}を待っています：{{list}}',
     waitingFor: '{{countries}}の提出を待っています',
     waitingYours: '{{countries}}の提出を待っています（あなたの国を含む）',
+    noneWaiting: '待っている席はありません：ラウンドは時間切れで終わります',
+    noneWaitingPaused: '待っている席はありません：授業が再開するとラウンドが進みます',
     sharing: '{{names}} と共同で担当',
     captain: ' · キャプテン：{{name}}',
     noCaptain: ' · キャプテンなし：最後の提出が有効',
