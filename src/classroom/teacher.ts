@@ -243,7 +243,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
           h('td', {}, seat.bot ? h('span', { class: 'badge bot', 'data-testid': 'bot-badge' }, c(seat.students.length ? 'dash.botIdle' : 'dash.bot')) : '', seat.warned ? h('span', { class: 'badge warn' }, c('dash.warned')) : '',
             ...seat.students.map((p) => h('div', { class: 'student', 'data-testid': `student-${p.label}` },
               h('span', { class: `dot ${p.connected && !lost ? 'on' : 'off'}`, title: c(lost ? 'dash.unknown' : p.connected ? 'dash.connected' : 'dash.notConnected') }), ` ${seat.captain === p.id ? c('dash.captainMark', { label: p.label }) : p.label}`,
-              h('small', {}, p.connected ? (p.idleSeconds > 20 && s.status === 'running' && !seat.ready ? c('dash.idle', { s: num(p.idleSeconds) }) : '') : c('dash.offline')),
+              h('small', {}, p.connected ? ((p.idleSeconds > 20 || seat.warned) && s.status === 'running' && !seat.ready ? c('dash.idle', { s: num(p.idleSeconds) }) : '') : c('dash.offline')),
               s.status === 'ended' ? '' : studentControls(s, w, seat, p),
             ))),
           h('td', { 'data-widest': c('dash.submitted') }, w.over ? '' : seat.bot ? c('dash.seatBot') : seat.ready ? c('dash.submitted') : seat.submitted ? c('dash.draft') : s.status === 'lobby' ? '' : seat.refused ? c('dash.endTurnRefused') : c('dash.notYet')),
