@@ -60,8 +60,10 @@ describe('idle time', () => {
     // (the wait is set before the call: the push can come before the call's reply, and a wait set after it missed it)
     const back = ann.client.waitFor((m) => m.push === 'status' && (m.value as { bot: boolean; turn: number }).bot === false && (m.value as { turn: number }).turn === 1);
     await ann.client.call('validate', [{}]); // anything she does takes her seat back
-    const status = (await back) as { value: { botLast: boolean; missedLast: boolean } };
+    const status = (await back) as { value: { botLast: boolean; missedLast: boolean; botTurns: number[] } };
     expect(status.value).toMatchObject({ botLast: true, missedLast: false });
+    // the turns her seat's bot played, for the notes on each digest she has not read (a stack of them, after rounds away)
+    expect(status.value.botTurns).toEqual([1]);
     for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
   }, 60_000);
 

@@ -39,4 +39,6 @@ export interface Status {
   missedLast?: boolean;
   missed?: 'keep' | 'bot';
   botLast?: boolean;
+  /** the turns a bot played this seat (older servers: absent) */
+  botTurns?: number[];
 }

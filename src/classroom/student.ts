@@ -204,6 +204,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     const report = s.report;
     void newsReady().then(() => {
       const d: HTMLElement = digest(report, s.config.country, () => d.remove(), { score: s.turnScore, view: s.view, turns: s.turns, history: s.history });
+      d.setAttribute('data-turn', String(s.turn));
       gameRoot.append(d);
       digestTurn = s.turn;
       noteDigest();
@@ -212,9 +213,14 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   /** Under the round's digest title, when the seat's own orders did not play (missedKey), from its status of the same
    * turn, whichever of the two comes first. */
   const noteDigest = (): void => {
-    const d = gameRoot.querySelector<HTMLElement>('[data-testid="digest"]');
-    const key = status && status.turn === digestTurn ? missedKey(status, 'digest') : null;
-    if (d && key && !d.querySelector('[data-testid="digest-missed"]')) d.querySelector('h2')?.after(h('p', { class: 'note', 'data-testid': 'digest-missed' }, c(key, { country: countryIn(status!.country) })));
+    if (!status) return;
+    // every digest open (a returning student's stack of them), each with its own turn's note: the last round's from
+    // missedKey, an earlier one's where the seat's bot played it
+    for (const d of gameRoot.querySelectorAll<HTMLElement>('[data-testid="digest"]')) {
+      const turn = Number(d.getAttribute('data-turn'));
+      const key = status.turn === turn && turn === digestTurn ? missedKey(status, 'digest') : turn < status.turn && status.botTurns?.includes(turn) ? 'student.digestBot' : null;
+      if (key && !d.querySelector('[data-testid="digest-missed"]')) d.querySelector('h2')?.after(h('p', { class: 'note', 'data-testid': 'digest-missed' }, c(key, { country: countryIn(status.country) })));
+    }
   };
   // a student back on a later turn than this browser last showed for the seat (the tab was closed, or the socket
   // down, while the round resolved) has not seen its digest, and is shown it (digestSeen in common.ts)

@@ -152,5 +152,8 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     missed: cls.config.missed,
     // a bot played this seat's last round because its students were idle (the digest's moves were the bot's)
     botLast: cls.status !== 'ended' && (cls.lastIdle[st.world] ?? []).includes(st.country),
+    // the turns a bot played this seat (idle, or a missed round under the bot rule): a returning student's earlier
+    // digests, stacked under the last one, say so too (only the last round's did, and its note went on the wrong one)
+    botTurns: seat.students.length ? cls.resolvedAt.filter((r) => r.world === st.world && r.bots.includes(st.country)).map((r) => r.turn) : [],
   };
 }
