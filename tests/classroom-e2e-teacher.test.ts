@@ -141,9 +141,15 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // the projector names whom the world waits for
     await projector.getByTestId('projector-waiting-1').getByText('waiting for China, Japan and the United States').waitFor();
 
+    // a teacher on the keyboard keeps focus through the dashboard's redraws (each push drew it anew, and focus went to
+    // the page's start): Pause has it when a student's End turn pushes a new state, in the new drawing
+    await teacher.getByTestId('pause').focus();
+    const drawn = await teacher.getByTestId('pause').elementHandle();
     // round 1: both submit; the first one's button says it waits for the round, not that the engine is working
     await students[0]!.getByTestId('end-turn').click();
     await students[0]!.getByTestId('end-turn').getByText('Sent: waiting for the round to end…').waitFor();
+    await expect.poll(() => drawn!.evaluate((e) => e.isConnected)).toBe(false);
+    expect(await teacher.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('pause');
     await ben.getByTestId('end-turn').click();
     // Cat has not sent her orders when the teacher ends the round: her bar says they did not count (her draft was
     // dropped without a word), until she submits in round 2

@@ -167,6 +167,9 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       return;
     }
     const s = st;
+    // the dashboard is drawn anew at every push (a submission, a tick of a student's idle time): the control a teacher
+    // on the keyboard had focus on gets it back in the new drawing, or each push sent focus to the page's start
+    const had = menu instanceof HTMLElement && body.contains(menu) ? menu.dataset.testid : undefined;
     clear(body);
     const url = joinUrl(s.code);
     body.append(
@@ -196,6 +199,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       requests(s),
       h('div', { class: 'worlds' }, ...s.worlds.map((w) => worldCard(s, w))),
     );
+    if (had) body.querySelector<HTMLElement>(`[data-testid="${CSS.escape(had)}"]`)?.focus({ preventScroll: true });
   };
   // someone typed the name of a student already in the class, on a browser without that seat's token: the teacher says
   // whether it is that student (a new device, a cleared browser) or not; revoked students are listed under it
