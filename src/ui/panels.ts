@@ -373,7 +373,8 @@ function offerItem(d: CountryView['deals'][number], line: string, draft: Draft, 
     status.textContent = c ? t(`panel.answered.${c}`) : '';
   };
   show();
-  return h('li', {}, `${line} `, ...buttons, status);
+  // the two buttons together (Reject wrapped under Accept at 1280 px), with the answer beside them
+  return h('li', {}, `${line} `, h('span', { class: 'answer-row' }, ...buttons, status));
 }
 
 /** A deal's commitments in words. */
