@@ -1,7 +1,7 @@
 // The digest's deal lines in Japanese: every deal line the engine writes (proposals with each kind of commitment,
 // answers with the agents' reasons, breaches, terms run) reads in Japanese, with no English phrase left over.
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGame, resolveTurn, type GameState, type Orders } from '../engine/index.ts';
+import { COUNTRIES, createGame, resolveTurn, type GameState, type Orders } from '../engine/index.ts';
 import { dealNewsJa, dealWhyJa } from '../src/ui/deal-news.ts';
 import { plainNews } from '../src/ui/story-news.ts';
 import { setLang } from '../src/ui/i18n.ts';
@@ -81,4 +81,24 @@ describe('deal news in Japanese', () => {
     // English lines keep the engine's words, with names for codes and the minus sign for a hyphen before a figure
     expect(plainNews(l)).toBe('The United States rejects deal D6 from Japan: valued at −0.30 points over 8 turns (calm −0.20, under Chinese coercion −0.60).');
   });
+
+  // a new player's offers were refused with no reason: the personas' rule of thumb (agents/common.ts answerDeals) says
+  // its figures, in English and in Japanese
+  it('says why a persona turns an offer down, in its own reckoning', async () => {
+    let s: GameState = createGame(content, 3);
+    s = resolveTurn(content, s, { JPN: { deals: { propose: [{ to: 'MYS', give: [{ type: 'investment', usdBn: 1 }], get: [{ type: 'offtake', stage: 'oxide.light', share: 0.3 }], termTurns: 4 }] } } }, { ledger: false }).state;
+    const id = s.deals.find((d) => d.status === 'proposed')!.id;
+    const { collectOrders, makeAgent } = await import('../engine/index.ts');
+    const seats = Object.fromEntries(COUNTRIES.map((c) => [c, makeAgent(content, c === 'MYS' ? 'persona' : 'status-quo', c)])) as Parameters<typeof collectOrders>[2];
+    const orders = collectOrders(content, s, seats);
+    expect(orders.MYS?.deals?.reject).toEqual([id]);
+    const line = resolveTurn(content, s, orders, { ledger: false }).report.news.find((n) => n.startsWith(`MYS rejects ${id}`))!;
+    // 1 bn of investment is 0.05 of its points, at its trust in Japan (50: x 1), with its openness to trade (0.7 x 3:
+    // +2.1), 2.15; 30% of its NdPr oxide output 10 x 0.3 x 0.8 = 2.4
+    expect(line).toBe(`MYS rejects ${id} from JPN: by its reckoning what JPN gives is worth 2.1 against 2.4 for what it asks (trust in JPN 50 of 100).`);
+    await setLang('ja');
+    expect(dealNewsJa(line)).toBe(`マレーシアが日本からの取引${id}を拒否：自国の評価では、日本が与えるものの価値は2.1、求めるものは2.4（日本への信頼 50/100）。`);
+    await setLang('en');
+  });
 });
+

@@ -119,12 +119,25 @@ function commitmentValue(view: CountryView, k: Commitment, giver: CountryId, rec
   }
 }
 
-/** Whether a proposal addressed to this country is worth accepting. */
-export function dealWorthIt(view: CountryView, d: Deal, generosity = 0): boolean {
+/** What a proposal addressed to this country is worth to it, by its own reckoning (commitmentValue's points): what the
+ * proposer gives, weighed by trust, plus its generosity, against what it asks (at 0.8 of its value). */
+function dealWorth(view: CountryView, d: Deal, generosity: number): { value: number; cost: number } {
   const gain = d.give.reduce((a, k) => a + commitmentValue(view, k, d.from, view.country), 0);
   const cost = d.get.reduce((a, k) => a + commitmentValue(view, k, view.country, d.from) * 0.8, 0);
   const trust = (view.trust[d.from] ?? 50) / 50;
-  return gain * trust + generosity > cost;
+  return { value: gain * trust + generosity, cost };
+}
+
+/** Whether a proposal addressed to this country is worth accepting. */
+export function dealWorthIt(view: CountryView, d: Deal, generosity = 0): boolean {
+  const w = dealWorth(view, d, generosity);
+  return w.value > w.cost;
+}
+
+/** Why a proposal was turned down, as the news says it after "rejects D6 from JPN: " (a new player's rejections came
+ * with no reason: the figures say what an offer would have to be worth; src/ui/deal-news.ts words it in Japanese). */
+function rejectionWhy(view: CountryView, d: Deal, w: { value: number; cost: number }): string {
+  return `by its reckoning what ${d.from} gives is worth ${w.value.toFixed(1)} against ${w.cost.toFixed(1)} for what it asks (trust in ${d.from} ${Math.round(view.trust[d.from] ?? 50)} of 100)`;
 }
 
 export function answerDeals(view: CountryView, generosity = 0): CountryOrders['deals'] {
@@ -136,10 +149,22 @@ export function answerDeals(view: CountryView, generosity = 0): CountryOrders['d
   // its keys added, not spread from optional ones: lists and records of new shapes met compiled code that had not seen them
   const accept: string[] = [];
   const reject: string[] = [];
-  for (const d of view.deals) if (d.status === 'proposed' && d.to === view.country) (dealWorthIt(view, d, generosity) ? accept : reject).push(d.id);
+  const why: Record<string, string> = {};
+  for (const d of view.deals)
+    if (d.status === 'proposed' && d.to === view.country) {
+      const w = dealWorth(view, d, generosity);
+      if (w.value > w.cost) accept.push(d.id);
+      else {
+        reject.push(d.id);
+        why[d.id] = rejectionWhy(view, d, w);
+      }
+    }
   const out: NonNullable<CountryOrders['deals']> = {};
   if (accept.length) out.accept = accept;
-  if (reject.length) out.reject = reject;
+  if (reject.length) {
+    out.reject = reject;
+    out.why = why;
+  }
   return out;
 }
 
