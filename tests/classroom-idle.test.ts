@@ -12,7 +12,7 @@ afterAll(async () => {
   await srv?.close();
 });
 
-type TS = { worlds: { seats: { country: string; bot: boolean; warned: boolean; students: { label: string; idleSeconds: number }[] }[] }[] };
+type TS = { worlds: { seats: { country: string; bot: boolean; warned: boolean; drafted?: boolean; students: { label: string; idleSeconds: number }[] }[] }[] };
 
 describe('idle time', () => {
   it('counts from the round’s start, not from the lobby: on the dashboard and for the bot that takes an idle seat', async () => {
@@ -84,7 +84,9 @@ describe('idle time', () => {
     expect(await seat('CHN')).toMatchObject({ bot: false, warned: true });
     srv.advance(100_000);
     await srv.hub.tick();
-    expect(await seat('JPN')).toMatchObject({ bot: false, warned: false });
+    // (the dashboard says why: its changes are not sent)
+    expect(await seat('JPN')).toMatchObject({ bot: false, warned: false, drafted: true });
+    expect(await seat('CHN')).toMatchObject({ drafted: false });
     expect(await seat('CHN')).toMatchObject({ bot: true });
     // every other seat is a bot's, and the round still waits for Japan
     expect((await w()).turn).toBe(0);

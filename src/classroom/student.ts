@@ -163,7 +163,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       // the last round ended before this seat's orders were in (a draft not sent with End turn did not count), or a bot
       // played it while the seat was idle (the digest's "your moves" were the bot's)
       missedKey(s, 'bar') && !s.bot && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': s.botLast ? 'bot-last' : 'missed-last' }, c(missedKey(s, 'bar')!, { country: countryIn(s.country) })) : '',
-      unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryName(s.country) })) : '',
+      unsent ? h('span', { class: 'bot-warning', 'data-testid': 'unsent-warning' }, c(unsent, { country: countryIn(s.country) })) : '',
       s.members.length > 1 ? h('span', { class: 'members', 'data-testid': 'members' }, c('student.sharing', { names: s.members.filter((m) => m !== s.label).join(c('list')) }) + (s.captain ? c('student.captain', { name: s.captain }) : c('student.noCaptain'))) : '',
       s.bot ? h('span', { class: 'bot-warning', 'data-testid': 'bot-playing' }, c('student.botPlaying')) : s.warned ? h('span', { class: 'bot-warning', 'data-testid': 'bot-warning' }, c('student.botWarning')) : '',
       conn === 'closed' ? h('span', { class: 'bot-warning' }, c('student.reconnecting')) : '',

@@ -103,7 +103,7 @@ function createForm(root: HTMLElement): void {
   );
 }
 
-interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; refused?: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
+interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; refused?: boolean; drafted?: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
 interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; lastIdle?: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; eventIds?: string[]; news: string[] }; seats: Seat[] }
 export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string; seatsPerCountry: number } }
 
@@ -250,7 +250,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
               h('small', {}, p.connected ? ((p.idleSeconds > 20 || seat.warned) && s.status === 'running' && !seat.ready ? c('dash.idle', { s: num(p.idleSeconds) }) : '') : c('dash.offline')),
               s.status === 'ended' ? '' : studentControls(s, w, seat, p),
             ))),
-          h('td', { 'data-widest': c('dash.submitted') }, w.over ? '' : seat.bot ? c('dash.seatBot') : seat.ready ? c('dash.submitted') : seat.submitted ? c('dash.draft') : s.status === 'lobby' ? '' : seat.refused ? c('dash.endTurnRefused') : c('dash.notYet')),
+          h('td', { 'data-widest': c('dash.submitted') }, w.over ? '' : seat.bot ? c('dash.seatBot') : seat.ready ? c('dash.submitted') : seat.submitted ? c('dash.draft') : s.status === 'lobby' ? '' : seat.refused ? c('dash.endTurnRefused') : seat.drafted ? h('span', { title: c('dash.draftingTitle'), 'data-testid': 'drafting' }, c('dash.drafting')) : c('dash.notYet')),
           h('td', {}, hl.scores ? fmt.signed(hl.scores[seat.country], 2) : ''),
         ))),
       ),

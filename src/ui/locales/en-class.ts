@@ -114,6 +114,8 @@ export const enClass = {
     alsoIdle: '{{how}}; {{idle}}',
     keptOne: 'kept its policies',
     keptMany: 'kept their policies',
+    drafting: 'changes not sent',
+    draftingTitle: 'Its students have made changes this round and not pressed End turn: no bot takes the seat for idleness; the round waits for End turn or the clock.',
     endThisRound: 'End this round',
     country: 'Country',
     playedBy: 'Played by',

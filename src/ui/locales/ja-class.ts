@@ -114,6 +114,8 @@ export const jaClass: Shape<typeof enClass> = {
     alsoIdle: '{{how}}；{{idle}}',
     keptOne: '政策を据え置き',
     keptMany: '政策を据え置き',
+    drafting: '変更あり・未送信',
+    draftingTitle: 'このラウンドで変更したが「ターン終了」を押していません：操作なしでもボットは引き継がず、ラウンドは「ターン終了」か時間切れを待ちます。',
     endThisRound: 'このラウンドを終了',
     country: '国',
     playedBy: 'プレーヤー',
