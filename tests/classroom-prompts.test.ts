@@ -140,4 +140,21 @@ describe('the classroom pages name countries, not codes', () => {
     expect(countryList(['USA'])).toBe('the United States');
     expect(countryList([])).toBe('');
   });
+
+  // a walkthrough's debrief asked which decisions gave Japan +0.12 in world 2 and -0.02 in world 1, while its seat
+  // table said "no orders" for world 2's Japan, a bot's for 4 of its 12 quarters: the prompt says the bot played
+  it('says a bot played the seat in the world where it did, when asking what made the difference', async () => {
+    const scored = (index: number, jpn: number, bots: number) => {
+      const w = botFree(world(index, [415, 420, 425], [0.98, 0.98, 0.98]));
+      return { ...w, scores: { ...w.scores, JPN: [0, 0, jpn] }, botTurns: { ...w.botTurns, JPN: bots } };
+    };
+    const differ = (ws: WorldSeries[]) => discussionPrompts(cls(2), ws).find((p) => p.startsWith('Japan'));
+    expect(differ([scored(0, -0.02, 0), scored(1, 0.12, 2)])).toBe("Japan scored +0.12 in world 2 and −0.02 in world 1, from the same start, a bot playing 2 of its 3 quarters in world 2. Which decisions made the difference, the students' or the bot's?");
+    expect(differ([scored(0, -0.02, 0), scored(1, 0.12, 0)])).toBe('Japan scored +0.12 in world 2 and −0.02 in world 1, from the same start. Which decisions made the difference?');
+    // the page words it from the key and values, as the server does in English
+    const { promptItems } = await import('../src/server/prompts.ts');
+    const item = promptItems(cls(2), [scored(0, -0.02, 0), scored(1, 0.12, 2)]).find((p) => p.key === 'differBot')!;
+    expect(item.v).toMatchObject({ who: 'JPN', n: 2, of: 3, world: 2, hiWorld: 2, loWorld: 1 });
+  });
 });
+

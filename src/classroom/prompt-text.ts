@@ -23,6 +23,7 @@ export function promptText(p: PromptItem): string {
     loWorld: num(n('loWorld')),
     other: num(n('other')),
     n: num(n('n')),
+    of: num(n('of')),
     date: s('date'),
     since: s('since') || c('prompt.firstRound'),
     every: n('every') ? c('prompt.every') : '',
@@ -41,7 +42,7 @@ export function promptText(p: PromptItem): string {
   if (v.pct !== undefined) values.pct = pct(n('pct'));
   // scores are signed points; prices whole dollars
   if (v.best !== undefined) Object.assign(values, { best: who('best'), Best: sentence(who('best')), worst: who('worst') });
-  if (p.key === 'differ' || p.key === 'bestWorst' || p.key === 'bestWorstSoFar') Object.assign(values, { hi: fmt.signed(n('hi'), 2), lo: fmt.signed(n('lo'), 2) });
+  if (p.key === 'differ' || p.key === 'differBot' || p.key === 'bestWorst' || p.key === 'bestWorstSoFar') Object.assign(values, { hi: fmt.signed(n('hi'), 2), lo: fmt.signed(n('lo'), 2) });
   else for (const k of ['hi', 'lo', 'peak', 'end', 'first', 'base']) if (v[k] !== undefined) values[k] = usd(n(k));
   const out = c(`prompt.${p.key}`, values);
   // a Japanese sentence takes no spaces the English template's word breaks left

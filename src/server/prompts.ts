@@ -42,8 +42,15 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
       const gap = last(sorted[0].scores[c]) - last(sorted[sorted.length - 1].scores[c]);
       if (!best || gap > best.gap) best = { c, hi: sorted[0], lo: sorted[sorted.length - 1], gap };
     }
-    if (best && best.gap > 0.005)
-      say(`${cap(NAME[best.c])} scored ${signed(last(best.hi.scores[best.c]))} in world ${best.hi.index + 1} and ${signed(last(best.lo.scores[best.c]))} in world ${best.lo.index + 1}, from the same start. Which decisions made the difference?`, 'differ', { who: best.c, hi: last(best.hi.scores[best.c]), hiWorld: best.hi.index + 1, lo: last(best.lo.scores[best.c]), loWorld: best.lo.index + 1 });
+    if (best && best.gap > 0.005) {
+      const v = { who: best.c, hi: last(best.hi.scores[best.c]), hiWorld: best.hi.index + 1, lo: last(best.lo.scores[best.c]), loWorld: best.lo.index + 1 };
+      const head = `${cap(NAME[best.c])} scored ${signed(v.hi)} in world ${v.hiWorld} and ${signed(v.lo)} in world ${v.loWorld}, from the same start`;
+      // a bot played the seat for a while in one of the two (the one it played longer): the difference may be the
+      // bot's, not the students' (a walkthrough's prompt asked about decisions where the table said "no orders")
+      const [b, bw] = [best.hi, best.lo].map((w) => [w.botTurns?.[best!.c] ?? 0, w] as const).sort((x, y) => y[0] - x[0])[0]!;
+      if (b > 0) say(`${head}, a bot playing ${b} of its ${bw.dates.length} quarters in world ${bw.index + 1}. Which decisions made the difference, the students' or the bot's?`, 'differBot', { ...v, n: b, of: bw.dates.length, world: bw.index + 1 });
+      else say(`${head}. Which decisions made the difference?`, 'differ', v);
+    }
   }
 
   // 2. the first export ban, and how the country it hit answered in each world

@@ -221,6 +221,7 @@ export const enClass = {
   /** the debrief's discussion prompts (src/server/prompts.ts sends their keys and values) */
   prompt: {
     differ: '{{Who}} scored {{hi}} in world {{hiWorld}} and {{lo}} in world {{loWorld}}, from the same start. Which decisions made the difference?',
+    differBot: "{{Who}} scored {{hi}} in world {{hiWorld}} and {{lo}} in world {{loWorld}}, from the same start, a bot playing {{n}} of its {{of}} quarters in world {{world}}. Which decisions made the difference, the students' or the bot's?",
     ban: "World {{world}}'s {{who}} banned {{what}} to {{target}} in {{date}}.",
     banOne: '{{Who}} banned {{what}} to {{target}} in {{date}}.',
     banAnswerOne: '{{Who}} banned {{what}} to {{target}} in {{date}}. How did {{hit}} answer, and what did the ban cost each side?',

@@ -220,6 +220,7 @@ export const jaClass: Shape<typeof enClass> = {
   },
   prompt: {
     differ: '{{Who}}のスコアは、同じ出発点からワールド {{hiWorld}} で {{hi}}、ワールド {{loWorld}} で {{lo}} でした。どの決定が差を生んだのでしょうか？',
+    differBot: '{{Who}}のスコアは、同じ出発点からワールド {{hiWorld}} で {{hi}}、ワールド {{loWorld}} で {{lo}} でした（ワールド {{world}} では{{of}}四半期のうち{{n}}四半期をボットがプレイ）。差を生んだのは生徒の決定でしょうか、ボットの決定でしょうか？',
     ban: 'ワールド {{world}} の{{who}}は {{date}} に{{target}}への{{what}}の輸出を禁止しました。',
     banOne: '{{who}}は {{date}} に{{target}}への{{what}}の輸出を禁止しました。',
     banAnswerOne: '{{who}}は {{date}} に{{target}}への{{what}}の輸出を禁止しました。{{hit}}はどう対応し、この禁輸は双方に何をもたらしたでしょうか。',
