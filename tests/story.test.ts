@@ -353,3 +353,22 @@ describe("a project's own steps", () => {
     expect(s.others.get('USA')?.lines).toEqual([news[5]]);
   });
 });
+
+// A walkthrough's digest said "car output +88,364" in its box and, under a typhoon, "rose by 88,363" with causes
+// rounded on their own: the note says the change and causes as the box does (the shown figures' change, the causes
+// rounded to add up to it)
+describe("an event's note on car output that still rose", () => {
+  it('says the change the box says, its causes adding up to it', () => {
+    const r = report([]);
+    const cars = { value: 2_088_363.6, prev: 2_000_000.2, change: 88_363.4, causes: [{ cause: 'demand for cars', amount: 89_426.6 }, { cause: 'magnets available to car plants', amount: -1_063.2 }] };
+    r.headlines.JPN = { ...r.headlines.JPN, autoProduction: cars } as TurnReport['headlines']['JPN'];
+    (r as { events: unknown[] }).events = [{ id: 'typhoon-japan-port', title: 'Typhoon shuts Japanese ports', text: 'A powerful typhoon closes ports and halts factories across central Japan.' }];
+    const note = sortNews(r, 'JPN').events[0]!.note!;
+    // 2,088,364 - 2,000,000 as shown: 88,364; the causes +89,427 and -1,063 add up to it
+    expect(note).toContain('88,364');
+    expect(note).toContain('+89,427');
+    expect(note).toContain('−1,063');
+    expect(note).not.toContain('88,363');
+  });
+});
+

@@ -225,9 +225,13 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const events = report.events.map((e) => {
     const hurts = /halt|shut|clos|lose production|disrupt|strike/i.test(e.text) && meName.test(`${e.title} ${e.text}`);
     // the test reads the content's English; the player reads the active language
-    if (!hurts || cars.change <= 0) return { title: eventTitle(e), text: eventText(e) };
-    const causes = cars.causes.filter((c) => !REMAINDERS.has(c.cause)).slice(0, 3).map((c) => `${causeName(c.cause)} ${fmtChange('autoProduction', c.amount)}`).join(comma());
-    return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(cars.change), causes }) };
+    // the change and its causes as the box above says them (the change its shown figures make, the causes rounded to
+    // add up to it): "car output +88,364" above read "rose by 88,363" here (a walkthrough)
+    const shown = shownChange('autoProduction', cars);
+    if (!hurts || shown <= 0) return { title: eventTitle(e), text: eventText(e) };
+    const amounts = roundedToSum(cars.causes.map((c) => c.amount), shown, STEP('autoProduction'));
+    const causes = cars.causes.map((c, i) => ({ c, a: amounts[i]! })).filter(({ c }) => !REMAINDERS.has(c.cause)).slice(0, 3).map(({ c, a }) => `${causeName(c.cause)} ${fmtChange('autoProduction', a)}`).join(comma());
+    return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(shown), causes }) };
   });
   return { toYou, toYouBy, events, yours, steps, others };
 }
