@@ -46,7 +46,7 @@ describe('a command given without its subcommand', () => {
   it("a required option says so in its command's help (an analyst met tournament's --games-per-profile only as an error)", async () => {
     const help = (await cli('tournament', '--help')).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('--games-per-profile <n> games per profile (seeds seed..seed+n-1, the same for every profile) (required)');
-    expect(help).toContain('--out <dir> directory for payoffs.json, payoffs.csv, games.jsonl (required)');
+    expect(help).toContain('--out <dir> directory for payoffs.json, payoffs.csv, games.jsonl, games.csv (required)');
     expect(help).not.toMatch(/--seed <n>[^-]*\(required\)/);
   });
 });

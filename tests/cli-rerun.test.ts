@@ -26,14 +26,14 @@ describe('running a batch again into the same output', () => {
     const t = (turns: string) => gambit('tournament', '--pool', 'JPN=status-quo,hawk', '--games-per-profile', '2', '--turns', turns, '--out', dir);
     const first = t('3');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`\nwritten: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl\n`);
+    expect(first.stdout).toContain(`\nwritten: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl, games.csv\n`);
     expect(gambit('analyze', join(dir, 'payoffs.json'), '--out', join(dir, 'analysis.json')).code).toBe(0);
     const same = t('3');
-    expect(same.stdout).toContain(`\nreplaced: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl (the same table as before)\n`);
+    expect(same.stdout).toContain(`\nreplaced: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl, games.csv (the same table as before)\n`);
     expect(same.stdout).not.toContain('note:'); // the analysis is of this very table
     const other = t('4');
     expect(other.code).toBe(0);
-    expect(other.stdout).toContain(`\nreplaced: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl\n`);
+    expect(other.stdout).toContain(`\nreplaced: ${join(dir, 'payoffs.json')}, payoffs.csv, games.jsonl, games.csv\n`);
     expect(other.stdout).toContain(`note: ${join(dir, 'analysis.json')} is of the earlier table, not this one; gambit analyze ${join(dir, 'payoffs.json')} --out ${join(dir, 'analysis.json')}, then gambit report ${dir}\n`);
     // and report agrees that it is stale
     const rep = gambit('report', dir);

@@ -87,7 +87,7 @@ function program(out: { code: number; help?: string }): Command {
     .option('--sample <k>', 'play a seeded sample of k profiles instead of all')
     .option('--turns <n>', 'play only the first N turns of each game')
     .addOption(workers())
-    .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl')
+    .requiredOption('--out <dir>', 'directory for payoffs.json, payoffs.csv, games.jsonl, games.csv')
     .option('--shard <K/N>', 'play only shard K of N of the games; combine the shard directories with gambit merge')
     .option('--no-progress', 'no progress: neither the bar on a terminal nor, elsewhere (a log, CI), a line a minute')
     .action(async (o) => {

@@ -338,6 +338,12 @@ export class ClassRoom {
     return this.seats[w].filter((s) => !s.bot && !this.ready(s)).map((s) => s.country);
   }
 
+  /** Changes made this round and not sent, while one of the seat's students is here (a socket open): such a seat is not
+   * idle (hub.ts watched); a student who made changes and left (closed the page) is away, and a bot may take it. */
+  draftHeld(s: Seat): boolean {
+    return !s.submitted && !!s.draft && Object.keys(s.draft).length > 0 && s.students.some((id) => (this.students.get(id)?.sockets ?? 0) > 0);
+  }
+
   /** A seat's decision is in: its captain submitted, or (no captain) anyone did. */
   ready(s: Seat): boolean {
     return !!s.submitted && (s.captain === null || s.submitted.by === s.captain);

@@ -313,7 +313,7 @@ export class Hub {
       if (cls.status !== 'running') continue;
       const due = cls.rounds.some((r, w) => r.deadline !== null && r.deadline <= t && !cls.worlds[w].over);
       const grace = cls.config.idleGraceSeconds * 1000;
-      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => this.watched(s) && this.idleMs(cls, s) > grace * 0.6));
+      const idle = grace > 0 && cls.seats.some((ws) => ws.some((s) => this.watched(cls, s) && this.idleMs(cls, s) > grace * 0.6));
       if (!due && !idle) continue;
       await this.lock(cls, async () => {
         const now = this.now();
@@ -326,7 +326,7 @@ export class Hub {
             continue;
           }
           for (const s of cls.seats[w]) {
-            if (!this.watched(s) || grace <= 0) continue;
+            if (!this.watched(cls, s) || grace <= 0) continue;
             const ms = this.idleMs(cls, s);
             if (ms > grace) await this.emit(cls, 'bot', { world: w, country: s.country, on: true, reason: 'idle' });
             else if (ms > grace * 0.6 && !s.warned) await this.emit(cls, 'warn', { world: w, country: s.country, seconds: Math.round((grace - ms) / 1000) });
@@ -339,13 +339,13 @@ export class Hub {
     }
   }
 
-  /** A seat whose idleness counts: played by students, not yet in for this round, and with no draft of this round's
-   * (drafts are cleared as a round resolves). A student who has made their moves and is reading, or waiting to talk
-   * them over, is not away: a bot took such seats and the drafts were lost unseen, and the round ended early once
-   * bots filled the seats still out (a classroom walkthrough). Such a seat waits for End turn or the clock, whose
-   * warning says the draft counts only once sent. */
-  private watched(s: ClassRoom['seats'][number][number]): boolean {
-    return !s.bot && s.students.length > 0 && !s.submitted && !(s.draft && Object.keys(s.draft).length);
+  /** A seat whose idleness counts: played by students, not yet in for this round, and not held by a draft of this
+   * round's with its student still here (drafts are cleared as a round resolves; ClassRoom.draftHeld). A student who
+   * has made their moves and is reading, or waiting to talk them over, is not away: a bot took such seats and the
+   * drafts were lost unseen, and the round ended early once bots filled the seats still out (a classroom
+   * walkthrough). Such a seat waits for End turn or the clock, whose warning says the draft counts only once sent. */
+  private watched(cls: ClassRoom, s: ClassRoom['seats'][number][number]): boolean {
+    return !s.bot && s.students.length > 0 && !s.submitted && !cls.draftHeld(s);
   }
 
   /** How long a seat's students have been idle this round (waiting for the last round to end does not count). */

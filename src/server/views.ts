@@ -80,8 +80,9 @@ export function teacherState(cls: ClassRoom, now: number) {
         ready: cls.ready(s),
         // End turn refused this round (orders not valid) and nothing taken since: "not yet" hid a student who had tried
         refused: s.refused === cls.worlds[w].turn && !s.submitted,
-        // changes made this round and not sent: the seat is not idle (hub.ts watched), and the dashboard says why
-        drafted: !s.submitted && !!s.draft && Object.keys(s.draft).length > 0,
+        // changes made this round and not sent, a student of it here: the seat is not idle (hub.ts watched), and the
+        // dashboard says why
+        drafted: cls.draftHeld(s),
         captain: s.captain,
         students: s.students.map((id) => {
           const st = cls.students.get(id)!;
