@@ -8,7 +8,6 @@ import { toControl } from './policy.ts';
 import { derive } from './derived.ts';
 import { bindingCommitments, violates } from './commitments.ts';
 import { NR } from './market/spe.ts';
-import { addControlTension } from './economy.ts';
 
 export { bindingCommitments, violates };
 
@@ -47,9 +46,18 @@ export function dealSummary(d: Deal): string {
 }
 
 /** How hard b's controls on a bite, in bans: a ban counts 1, a licence its cut weighted as tension weighs it
- * (licenceTension / banTension x (1 - share), S8), so the tension the controls add, over a ban's. */
+ * (licenceTension / banTension x (1 - share), S8); stages in the record's own key order. The same weighting as
+ * economy.ts addControlTension, but summed per stage in these operations on purpose: the tension over a ban's,
+ * divided once, differs in the last bit for about a third of licence shares, and so would the trust of every class
+ * log and replay recorded with a licence on an ally (a review caught it). */
 function coercion(dip: Content['rules']['diplomacy'], controls: Policies['controls'][RegionId]): number {
-  return addControlTension(0, dip, controls) / dip.banTension;
+  let c = 0;
+  for (const k in controls) {
+    const s = controls[k as keyof typeof controls];
+    if (s.level === 'banned') c += 1;
+    else if (s.level === 'licensed') c += (dip.licenceTension / dip.banTension) * (1 - s.share);
+  }
+  return c;
 }
 
 export function applyDeals(content: Content, state: GameState, orders: Orders, turn: number, news: string[] | null): DealStep {

@@ -26,6 +26,16 @@ describe('controls on an ally', () => {
     expect(states.map((s) => s.trust.AUS.JPN)).toEqual(states.map(() => dip.allyTrust));
   });
 
+  // the trust is a state's number, in every replay and class log: it must keep its last bit. Summing the tension and
+  // dividing once by banTension (a tidier form, tried) gives another trust for shares 0.11, 0.24 and 0.26 (of 0.01 to
+  // 0.99, with these rules)
+  it('gives, to the bit, the trust of the per-stage weighting, for licences of any share', () => {
+    for (const share of [0.11, 0.24, 0.26, 0.5]) {
+      const { states } = play(1, 2, { 1: ban('USA', { licensed: share }) });
+      expect(states[1]!.trust.USA.JPN, `a licence of ${share}`).toBe(dip.allyTrust - dip.controlTrust! * ((dip.licenceTension / dip.banTension) * (1 - share)));
+    }
+  });
+
   it('costs security; controls on a country that is no ally do not move its trust', () => {
     const none = play(1, 4);
     const onUs = play(1, 4, { 1: ban('USA', 'banned') });
