@@ -148,12 +148,16 @@ describe('the classroom pages name countries, not codes', () => {
       const w = botFree(world(index, [415, 420, 425], [0.98, 0.98, 0.98]));
       return { ...w, scores: { ...w.scores, JPN: [0, 0, jpn] }, botTurns: { ...w.botTurns, JPN: bots } };
     };
-    const differ = (ws: WorldSeries[]) => discussionPrompts(cls(2), ws).find((p) => p.startsWith('Japan'));
+    // students play every seat (cls() seats none)
+    const seated = () => Object.assign(cls(2), { seats: [0, 1].map(() => COUNTRIES.map((c) => ({ country: c, students: ['s'] }))) }) as unknown as ClassRoom;
+    const differ = (ws: WorldSeries[], k = seated()) => discussionPrompts(k, ws).find((p) => p.startsWith('Japan'));
     expect(differ([scored(0, -0.02, 0), scored(1, 0.12, 2)])).toBe("Japan scored +0.12 in world 2 and −0.02 in world 1, from the same start, a bot playing 2 of its 3 quarters in world 2. Which decisions made the difference, the students' or the bot's?");
     expect(differ([scored(0, -0.02, 0), scored(1, 0.12, 0)])).toBe('Japan scored +0.12 in world 2 and −0.02 in world 1, from the same start. Which decisions made the difference?');
+    // a seat no student plays is a bot's throughout: "the students' or the bot's" would name nobody (a review)
+    expect(differ([scored(0, -0.02, 3), scored(1, 0.12, 3)], cls(2))).toBe('Japan scored +0.12 in world 2 and −0.02 in world 1, from the same start. Which decisions made the difference?');
     // the page words it from the key and values, as the server does in English
     const { promptItems } = await import('../src/server/prompts.ts');
-    const item = promptItems(cls(2), [scored(0, -0.02, 0), scored(1, 0.12, 2)]).find((p) => p.key === 'differBot')!;
+    const item = promptItems(seated(), [scored(0, -0.02, 0), scored(1, 0.12, 2)]).find((p) => p.key === 'differBot')!;
     expect(item.v).toMatchObject({ who: 'JPN', n: 2, of: 3, world: 2, hiWorld: 2, loWorld: 1 });
   });
 });

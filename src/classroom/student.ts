@@ -159,7 +159,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: timelineName(s.whatIf), world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
-      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c(s.status === 'paused' ? 'student.resolvingPaused' : 'student.resolving')) : s.waitingFor.length ? c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) }) : c(s.status === 'paused' ? 'student.noneWaitingPaused' : 'student.noneWaiting')),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c(s.status === 'paused' ? 'student.resolvingPaused' : 'student.resolving')) : s.waitingFor.length ? c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) }) : s.over ? '' : c(s.status === 'paused' ? 'student.noneWaitingPaused' : 'student.noneWaiting')),
       // the last round ended before this seat's orders were in (a draft not sent with End turn did not count), or a bot
       // played it while the seat was idle (the digest's "your moves" were the bot's)
       missedKey(s, 'bar') && !s.bot && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': s.botLast ? 'bot-last' : 'missed-last' }, c(missedKey(s, 'bar')!, { country: countryIn(s.country) })) : '',
@@ -218,7 +218,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     // missedKey, an earlier one's where the seat's bot played it
     for (const d of gameRoot.querySelectorAll<HTMLElement>('[data-testid="digest"]')) {
       const turn = Number(d.getAttribute('data-turn'));
-      const key = status.turn === turn && turn === digestTurn ? missedKey(status, 'digest') : turn < status.turn && status.botTurns?.includes(turn) ? 'student.digestBot' : null;
+      const key = status.turn === turn && turn === digestTurn ? missedKey(status, 'digest') : turn < status.turn && status.botTurns?.includes(turn) ? 'student.digestBotEarlier' : null;
       if (key && !d.querySelector('[data-testid="digest-missed"]')) d.querySelector('h2')?.after(h('p', { class: 'note', 'data-testid': 'digest-missed' }, c(key, { country: countryIn(status.country) })));
     }
   };
@@ -354,9 +354,10 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   });
 
   // activity keeps the seat from the bot (at most every five seconds): reading counts too, a round's digest and the
-  // panels scrolled (a walkthrough's students reading the digest went idle; scroll does not bubble, so it is caught)
+  // panels scrolled by wheel or touch (a walkthrough's students reading the digest went idle); not a scroll event, which
+  // the page's own scrollIntoView fires too (a bar, a scrollbar dragged, is a pointerdown)
   let lastActive = 0;
-  for (const ev of ['keydown', 'pointerdown', 'input', 'change', 'wheel', 'touchmove', 'scroll']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true, capture: true });
+  for (const ev of ['keydown', 'pointerdown', 'input', 'change', 'wheel', 'touchmove']) document.addEventListener(ev, () => { if (Date.now() - lastActive > 5000) { lastActive = Date.now(); void sock.call('active').catch(() => {}); } }, { passive: true, capture: true });
 
   renderBar();
   void ready.then(newsReady).catch(() => {}); // the digest's strings and a Japanese student's news readers, long before a round's digest is pushed (tried again then, if they failed here)

@@ -199,7 +199,9 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       requests(s),
       h('div', { class: 'worlds' }, ...s.worlds.map((w) => worldCard(s, w))),
     );
-    if (had) body.querySelector<HTMLElement>(`[data-testid="${CSS.escape(had)}"]`)?.focus({ preventScroll: true });
+    // (only an id the new drawing has once: with two rejoin requests, focus on the second's Allow went to the first's)
+    const same = had ? body.querySelectorAll<HTMLElement>(`[data-testid="${CSS.escape(had)}"]`) : [];
+    if (same.length === 1) same[0]!.focus({ preventScroll: true });
   };
   // someone typed the name of a student already in the class, on a browser without that seat's token: the teacher says
   // whether it is that student (a new device, a cleared browser) or not; revoked students are listed under it

@@ -47,8 +47,11 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
       const head = `${cap(NAME[best.c])} scored ${signed(v.hi)} in world ${v.hiWorld} and ${signed(v.lo)} in world ${v.loWorld}, from the same start`;
       // a bot played the seat for a while in one of the two (the one it played longer): the difference may be the
       // bot's, not the students' (a walkthrough's prompt asked about decisions where the table said "no orders")
+      // (only a seat students play: a seat with none is a bot's throughout, in every world, and "the students'" would
+      // name nobody)
+      const played = [best.hi, best.lo].every((w) => (cls.seats[w.index]?.find((x) => x.country === best!.c)?.students.length ?? 0) > 0);
       const [b, bw] = [best.hi, best.lo].map((w) => [w.botTurns?.[best!.c] ?? 0, w] as const).sort((x, y) => y[0] - x[0])[0]!;
-      if (b > 0) say(`${head}, a bot playing ${b} of its ${bw.dates.length} quarters in world ${bw.index + 1}. Which decisions made the difference, the students' or the bot's?`, 'differBot', { ...v, n: b, of: bw.dates.length, world: bw.index + 1 });
+      if (played && b > 0) say(`${head}, a bot playing ${b} of its ${bw.dates.length} quarters in world ${bw.index + 1}. Which decisions made the difference, the students' or the bot's?`, 'differBot', { ...v, n: b, of: bw.dates.length, world: bw.index + 1 });
       else say(`${head}. Which decisions made the difference?`, 'differ', v);
     }
   }

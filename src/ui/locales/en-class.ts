@@ -29,7 +29,7 @@ export const enClass = {
   create: {
     title: 'Run a class',
     quickRounds: 'Rounds of {{s}} seconds leave students no time to read what happened and decide: 2 to 4 minutes is usual.',
-    idleNever: 'A seat counts as idle after {{idle}} seconds, as long as a round or longer ({{s}} seconds): no bot will take an idle seat, and a round a seat misses ends on the clock as "A seat that misses the deadline" says.',
+    idleNever: 'A seat counts as idle after {{idle}} seconds, as long as a round or longer ({{s}} seconds): no bot will take an idle seat; at the clock, a seat that sent nothing is handled as "A seat that misses the deadline" says.',
     tooShort: 'In {{n}} quarters no project started in the game is built before it ends (the quickest takes {{q}} quarters): students can still set tariffs and export controls, buy stockpiles and make deals. For investment to pay, give the class more rounds or more quarters a round.',
     lede: 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, {{play}} of play, 15 of debrief (play: each round’s clock and about {{between}} s after it to read the turn).',
     name: 'Class name',
@@ -312,6 +312,8 @@ export const enClass = {
     noCaptain: ' · no captain: the last submission stands',
     missedKept: 'The last round ended before your orders were sent, so {{country}} kept its policies (changes you had not sent were dropped): press End turn to send this round’s.',
     digestBot: 'A bot played this round for {{country}} while you were away: the moves below are the bot’s.',
+    // an earlier round's digest, stacked under the last: the bot played it for idleness or a missed deadline
+    digestBotEarlier: 'A bot played this round for {{country}}: the moves below are the bot’s.',
     digestMissed: 'The round ended before your orders were sent: {{country}} kept its policies, and changes you had not sent were dropped.',
     digestMissedBot: 'The round ended before your orders were sent: a bot decided for {{country}}, and changes you had not sent were dropped.',
     botLast: 'A bot played the last round for {{country}} while you were away: the moves in its digest were the bot’s. Press End turn to send this round’s.',
