@@ -97,7 +97,7 @@ describe('deal news in Japanese', () => {
     // +2.1), 2.15; 30% of its NdPr oxide output 10 x 0.3 x 0.8 = 2.4
     expect(line).toBe(`MYS rejects ${id} from JPN: by its reckoning what JPN gives is worth 2.1 against 2.4 for what it asks (trust in JPN 50 of 100).`);
     await setLang('ja');
-    expect(dealNewsJa(line)).toBe(`マレーシアが日本からの取引${id}を拒否：自国の評価では、日本が与えるものの価値は2.1、求めるものは2.4（日本への信頼 50/100）。`);
+    expect(dealNewsJa(line)).toBe(`マレーシアが日本からの取引${id}を拒否：自国の評価では、日本が与えるものの価値は2.1、求めるものの価値は2.4（日本への信頼 50/100）。`);
     await setLang('en');
   });
 });

@@ -52,8 +52,9 @@ describe('tournament aggregates unrounded scores', () => {
     expect(rows.map((r) => [Number(r[1]), Number(r[2])])).toEqual(lines.map((l) => [l.game, l.seed]));
     for (const r of rows) {
       const p = table.profiles[Number(r[0])];
-      expect(p.seeds).toContain(Number(r[2]));
+      // the game's agents and its score are its profile's (the per-seed score of the table, rounded as a line is)
       expect(r[head.indexOf('agent_JPN')]).toBe(p.strategies.JPN === 'persona' ? 'persona-jpn' : p.strategies.JPN);
+      for (const c of COUNTRIES) expect(Number(r[head.indexOf(`score_${c}`)]), `${r[0]} ${c}`).toBeCloseTo(p.scores[c][p.seeds.indexOf(Number(r[2]))]!, 2);
     }
     expect(new Set(rows.map((r) => r[head.indexOf('agent_JPN')])).size).toBe(2);
   }, 120_000);

@@ -59,7 +59,7 @@ export function dealWhyJa(w: string): string {
   }
   // a persona's rule of thumb (engine/agents/common.ts rejectionWhy)
   m = new RegExp(`^by its reckoning what ${C} gives is worth (-?[\\d.]+) against ([\\d.]+) for what it asks \\(trust in ${C} (\\d+) of 100\\)$`).exec(w);
-  if (m) return `自国の評価では、${countryName(m[1]!)}が与えるものの価値は${m[2]}、求めるものは${m[3]}（${countryName(m[4]!)}への信頼 ${m[5]}/100）`;
+  if (m) return `自国の評価では、${countryName(m[1]!)}が与えるものの価値は${m[2]!.replace(/^-/, '−')}、求めるものの価値は${m[3]}（${countryName(m[4]!)}への信頼 ${m[5]}/100）`;
   m = /^near the Nash terms \(a cap of ([\d.]+)%\): escalation would cost the US USD ([\d.]+) bn a year and China USD ([\d.]+) bn; US hand ([+-]?[\d.]+)$/.exec(w);
   // in plain words, as the English digest says it (plain-terms.ts): "fair terms" for the Nash terms, no "US hand"
   if (m) return `公平な条件（関税上限${m[1]}%）に近い：対立が1年続けば米国は${usdJa(m[2]!)}、中国は${usdJa(m[3]!)}を失う`;

@@ -4,7 +4,7 @@
 import type { CountryId, CountryView, Headline, TurnReport, TurnSummary } from '../../engine/lite.ts';
 import { h } from './dom.ts';
 import { causeName, headlineName, paren } from './labels.ts';
-import { fmtChange, shownFigure, roundedToSum, shownChange, STEP } from './story.ts';
+import { fmtChange, shownFigure, shownWithCauses } from './story.ts';
 
 /** Indicator names for players (the active language). */
 export const HEADLINE_LABEL = new Proxy({} as Record<Headline, string>, { get: (_, k) => headlineName(k as Headline) });
@@ -20,8 +20,7 @@ export function ledger(report: TurnReport, country: CountryId, hd: Headline): HT
   const scale = Math.max(...x.causes.map((c) => Math.abs(c.amount)), 1e-12);
   // the change as the two figures shown differ (4,121 → 4,118 is −3, not the −2.6 rounded), and the causes rounded to
   // add up to it
-  const shown = shownChange(hd, x);
-  const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, STEP(hd));
+  const { shown, amounts } = shownWithCauses(hd, x);
   return h(
     'ul',
     { class: 'ledger', 'data-testid': `ledger-${hd}` },

@@ -136,10 +136,8 @@ function restSums(ts: TurnScore, moved: Part[]): { count: number; change: number
 /** The parts too small to name in "What moved it", summed where together they show (", the 4 others together
  * -0.01"): the sentence named -0.35 of a change of -0.36 (a new player's review). '' when they sum to under 0.005. */
 function smallTogether(ts: TurnScore, named: Part[]): string {
-  const keys = new Set(named.map((p) => p.key));
-  const rest = parts(ts).filter((p) => !keys.has(p.key));
-  const change = rest.reduce((a, p) => a + p.change, 0);
-  return rest.length && Math.abs(change) >= 0.005 ? `${comma()}${t('score.rest', { count: rest.length })} ${pts(change)}` : '';
+  const { count, change } = restSums(ts, named);
+  return count && Math.abs(change) >= 0.005 ? `${comma()}${t('score.rest', { count })} ${pts(change)}` : '';
 }
 
 /** The digest's section: how this turn moved the score, objective by objective, against the yardstick game. */

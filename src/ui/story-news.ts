@@ -7,7 +7,7 @@ import { HEADLINES, type CountryId, type CountryView, type Headline, type Region
 import { jaLines, lang, num, t } from './i18n.ts';
 import { causeName, comma, countryIn, countryName, countryOwn, headlineShort, paren, sentence, shareThrough, stageAttr, stageName } from './labels.ts';
 import { eventText, eventTitle } from './content-text.ts';
-import { STEP, fmtChange, restrictionsOn, roundedToSum, shownChange, type RestrictionMemory } from './story.ts';
+import { fmtChange, restrictionsOn, shownWithCauses, type RestrictionMemory } from './story.ts';
 
 const CODE = '(AUS|CHN|JPN|MYS|USA|ROW)';
 const ENGINE_STAGE: Record<string, StageKey> = { 'NdPr ore': 'ore.light', 'Dy/Tb ore': 'ore.heavy', 'NdPr oxide': 'oxide.light', 'Dy/Tb oxide': 'oxide.heavy', magnet: 'magnet' };
@@ -123,9 +123,8 @@ export function yourChanges(report: TurnReport, me: CountryId, view: (Pick<Count
     // a cause that would read "−0.0" says nothing: left out
     // the change as its figures shown differ, and each cause as its why ledger shows it (rounded to add up to that):
     // the box said "magnets from China −5.2" beside the ledger's −5.1, and a change of −2.1 beside the tab's −2.0
-    const shown = shownChange(hd, x);
+    const { shown, amounts } = shownWithCauses(hd, x);
     if (shown === 0) continue; // its figures shown do not differ: "Approval ±0: prices +0.8; events −0.8" said nothing
-    const amounts = roundedToSum(x.causes.map((c) => c.amount), shown, STEP(hd));
     // (by position: each cause's own rounded amount, even where two causes are one object)
     const named = x.causes.map((c, i) => ({ c, a: amounts[i]! })).filter(({ c, a }) => Math.abs(c.amount) >= 0.1 * Math.abs(x.causes[0]?.amount ?? 0) && !REMAINDERS.has(c.cause) && /[1-9]/.test(fmtChange(hd, a))).slice(0, 2);
     // what the named causes leave unexplained (the ledger's remainder, smaller causes): said when it is a
@@ -227,9 +226,8 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
     // the test reads the content's English; the player reads the active language
     // the change and its causes as the box above says them (the change its shown figures make, the causes rounded to
     // add up to it): "car output +88,364" above read "rose by 88,363" here (a walkthrough)
-    const shown = shownChange('autoProduction', cars);
+    const { shown, amounts } = shownWithCauses('autoProduction', cars);
     if (!hurts || shown <= 0) return { title: eventTitle(e), text: eventText(e) };
-    const amounts = roundedToSum(cars.causes.map((c) => c.amount), shown, STEP('autoProduction'));
     const causes = cars.causes.map((c, i) => ({ c, a: amounts[i]! })).filter(({ c }) => !REMAINDERS.has(c.cause)).slice(0, 3).map(({ c, a }) => `${causeName(c.cause)} ${fmtChange('autoProduction', a)}`).join(comma());
     return { title: eventTitle(e), text: eventText(e), note: t('digest.despite', { country: sentence(countryOwn(me)), n: num(shown), causes }) };
   });

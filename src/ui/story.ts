@@ -84,6 +84,13 @@ export function shownChange(hd: Headline, x: { prev: number; value: number }): n
   return (Math.round(x.value / step) - Math.round(x.prev / step)) * step;
 }
 
+/** A headline's change as shown, and its causes rounded to add up to it (by position), as every screen says them: the
+ * why ledger, the digest's box and an event's note. */
+export function shownWithCauses(hd: Headline, x: { prev: number; value: number; causes: readonly { amount: number }[] }): { shown: number; amounts: number[] } {
+  const shown = shownChange(hd, x);
+  return { shown, amounts: roundedToSum(x.causes.map((c) => c.amount), shown, STEP(hd)) };
+}
+
 /** A headline's figure as shown, without its unit. */
 export const shownFigure = (hd: Headline, v: number): string => num(v * SHOWN[hd].scale, SHOWN[hd].digits);
 
