@@ -75,6 +75,10 @@ describe('idle time', () => {
     expect((await k.teacher.call('begin')).error).toBeUndefined();
     const [ann, ben] = k.students;
     expect(await ann.client.call('validate', [{ tariffs: { CHN: { other: 12 } } }])).toMatchObject({ ok: true });
+    // Ben's draft holds nothing (an investment added and taken out again): it does not keep his seat (a review)
+    expect(await ben.client.call('validate', [{ investments: [] }])).toMatchObject({ ok: true });
+    const cls = srv.hub.classes.get(k.classId)!;
+    await expect.poll(() => cls.seat(0, 'CHN').draft).toEqual({ investments: [] });
     const seat = async (c: string) => ((await k.teacher.call('state')).value as TS).worlds[0].seats.find((s) => s.country === c)!;
     const w = async () => ((await k.teacher.call('state')).value as { worlds: { turn: number; lastReason: string; lastMissed: string[]; lastIdle: string[] }[] }).worlds[0];
     // Ben, with no draft, is warned and then played by the bot; Ann, with hers, is neither, however long she reads

@@ -341,7 +341,7 @@ export class ClassRoom {
   /** Changes made this round and not sent, while one of the seat's students is here (a socket open): such a seat is not
    * idle (hub.ts watched); a student who made changes and left (closed the page) is away, and a bot may take it. */
   draftHeld(s: Seat): boolean {
-    return !s.submitted && !!s.draft && Object.keys(s.draft).length > 0 && s.students.some((id) => (this.students.get(id)?.sockets ?? 0) > 0);
+    return !s.submitted && !!s.draft && holdsSomething(s.draft) && s.students.some((id) => (this.students.get(id)?.sockets ?? 0) > 0);
   }
 
   /** A seat's decision is in: its captain submitted, or (no captain) anyone did. */
@@ -360,6 +360,13 @@ export class ClassRoom {
     }
     return { orders, bots };
   }
+}
+
+/** Whether a draft holds any order: a value somewhere in it, not only empty lists and records (an investment added
+ * and removed again leaves `{ investments: [] }`, which is no change; a review). */
+function holdsSomething(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return v !== undefined;
+  return Array.isArray(v) ? v.some(holdsSomething) : Object.values(v).some(holdsSomething);
 }
 
 /** The quarter `n` quarters after `start` ("2025Q3"). */
