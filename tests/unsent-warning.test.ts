@@ -82,3 +82,25 @@ describe("the dashboard's question before ending a round", () => {
     expect(words.endRoundQuestion([w({ round: 3 })], null)).toBe('今すぐラウンドを終了しますか？これは最後のラウンドです：終了するとゲームが終わり、すべての世界のゲームが終わるとクラスも終了します（その後は参加できません）。');
   });
 });
+
+// the bar's "waiting" text was a five-level conditional inside the student screen, and its "No seat is waited for" had
+// no test; it is waitingText now
+describe("the class bar's waiting text", () => {
+  const s = { status: 'running', country: 'JPN' as const, waitingFor: [] as ('JPN' | 'USA' | 'CHN')[], submitted: null as { by: string; final: boolean } | null, over: false };
+  it('says who the round waits for, or why it waits for nobody, in English and Japanese', async () => {
+    await setLang('en');
+    const w = words.waitingText;
+    expect(w(s, false)).toBe('No seat is waited for: the round ends on the clock');
+    expect(w({ ...s, status: 'paused' }, false)).toBe('No seat is waited for: the round goes on when the class resumes');
+    expect(w({ ...s, over: true }, false)).toBe(''); // a finished world waits for nothing and has no clock
+    expect(w({ ...s, status: 'lobby' }, false)).toBe('');
+    expect(w({ ...s, waitingFor: ['JPN', 'USA'] }, false)).toBe('Waiting for 2 countries, yours among them');
+    const sent = { ...s, waitingFor: ['USA', 'CHN'] as ('USA' | 'CHN')[], submitted: { by: 'Ann', final: true } };
+    expect(w(sent, false)).toBe('Submitted; waiting for 2 countries: the United States and China');
+    expect(w(sent, true)).toContain('Your changes are not sent');
+    expect(w({ ...sent, waitingFor: [] }, true)).toBe('Submitted; resolving…'); // nobody left to wait for
+    await words.classLang();
+    expect(w(s, false)).toBe('待っている席はありません：ラウンドは時間切れで終わります');
+    expect(w({ ...s, status: 'paused' }, false)).toBe('待っている席はありません：授業が再開するとラウンドが進みます');
+  });
+});

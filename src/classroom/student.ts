@@ -9,14 +9,12 @@ import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, digestSeen, forget, recall } from './common.ts';
 import { takesPushedDraft } from './pushed-draft.ts';
-import { c, classLang, clockText, countryIn, countryList, countryName, missedKey, roundText, said, unsentWarning, urlLang } from './words.ts';
+import { c, classLang, clockText, countryIn, countryName, missedKey, roundText, said, unsentWarning, urlLang, waitingText } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
 import { turnStateHook } from '../ui/side-controls.ts';
 import { toast } from '../ui/toast.ts';
 import type { Status } from './seat-status.ts';
-
-const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
 
 /** The server's words for a revoked seat (src/server/access.ts), as the revoke push says them before the socket closes. */
 const REVOKED = 'your teacher took you out of this seat: join again with the class code and your name, and your teacher will be asked to let you back in';
@@ -145,7 +143,6 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     const s = status;
     myName = s.label;
     const left = s.clock.remaining ?? (s.clock.deadline !== null ? s.clock.deadline - (Date.now() + offset) : null);
-    const waiting = s.waitingFor.filter((c) => c !== s.country);
     const unsent = unsentWarning(s, left);
     const wasLaidOut = `${root.classList.contains('sandbox')}${root.classList.contains('multi-quarter')}`;
     root.classList.toggle('sandbox', s.sandbox);
@@ -159,7 +156,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       h('span', { class: 'round', 'data-testid': 'class-round' }, roundText(s)),
       s.whatIf ? h('span', { class: 'what-if', 'data-testid': 'what-if' }, c('student.whatIf', { timeline: timelineName(s.whatIf), world: s.world + 1 })) : s.sandbox && s.status !== 'ended' ? h('span', { class: 'what-if', 'data-testid': 'sandbox-on' }, c('student.sandbox')) : '',
       h('span', { class: `clock${left !== null && left < 20_000 ? ' urgent' : ''}`, 'data-testid': 'class-clock' }, s.status === 'lobby' ? c('student.lobby') : s.status === 'ended' ? c('student.ended') : clockText(left, s.clock.paused)),
-      h('span', { class: 'waiting', 'data-testid': 'waiting' }, s.status !== 'running' && s.status !== 'paused' ? '' : s.submitted ? (waiting.length ? c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted: s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by }), countries: countries(waiting.length), list: countryList(waiting) }) : c(s.status === 'paused' ? 'student.resolvingPaused' : 'student.resolving')) : s.waitingFor.length ? c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) }) : s.over ? '' : c(s.status === 'paused' ? 'student.noneWaitingPaused' : 'student.noneWaiting')),
+      h('span', { class: 'waiting', 'data-testid': 'waiting' }, waitingText(s, changesUnsent)),
       // the last round ended before this seat's orders were in (a draft not sent with End turn did not count), or a bot
       // played it while the seat was idle (the digest's "your moves" were the bot's)
       missedKey(s, 'bar') && !s.bot && !s.submitted && !s.whatIf && (s.status === 'running' || s.status === 'paused') ? h('span', { class: 'bot-warning', 'data-testid': s.botLast ? 'bot-last' : 'missed-last' }, c(missedKey(s, 'bar')!, { country: countryIn(s.country) })) : '',

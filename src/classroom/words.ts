@@ -68,6 +68,23 @@ export function unsentWarning(s: { status: string; submitted: unknown; whatIf: s
   return s.missed === 'bot' ? 'student.unsentBot' : 'student.unsentKept';
 }
 
+/** The class bar's "waiting" text: who the round waits for, or why it waits for nobody ('' where the round is not
+ * open: the lobby, an ended class, a finished world). `changesUnsent`: the seat changed its orders since it sent them. */
+export interface WaitingInfo { status: string; country: CountryId; waitingFor: readonly CountryId[]; submitted: { by: string; final: boolean } | null; over?: boolean }
+export function waitingText(s: WaitingInfo, changesUnsent: boolean): string {
+  if (s.status !== 'running' && s.status !== 'paused') return '';
+  const paused = s.status === 'paused';
+  const countries = (n: number) => c(n === 1 ? 'student.countries.one' : 'student.countries.many', { n });
+  if (s.submitted) {
+    const others = s.waitingFor.filter((x) => x !== s.country);
+    if (!others.length) return c(paused ? 'student.resolvingPaused' : 'student.resolving');
+    const submitted = s.submitted.final ? c('student.submitted') : c('student.submittedBy', { by: s.submitted.by });
+    return c(changesUnsent ? 'student.unsentChanges' : 'student.waitingList', { submitted, countries: countries(others.length), list: countryList(others) });
+  }
+  if (s.waitingFor.length) return c(s.waitingFor.includes(s.country) ? 'student.waitingYours' : 'student.waitingFor', { countries: countries(s.waitingFor.length) });
+  return s.over ? '' : c(paused ? 'student.noneWaitingPaused' : 'student.noneWaiting');
+}
+
 /** What became of a seat's orders in the last round when its students' did not play: a bot played the idle seat, or
  * the round ended before they were sent (then the class's rule: kept policies or a bot). The catalogue key for the
  * class bar ('bar', while the seat has not sent this round's) or for the top of that round's digest ('digest'). */
