@@ -119,13 +119,13 @@ describe.runIf(run)("the teacher's screens' words", () => {
     const toasts = await watchToasts(page);
     await page.getByTestId('fork').click();
     // where the fork put her, in words, as on the game page (the student page showed no toast)
-    await toasts.seen(/「もしも」B はここ（ゲームの開始時点）から始まります/, 30_000);
+    await toasts.seen(/「もしも」A はここ（ゲームの開始時点）から始まります/, 30_000);
     const bar = page.getByTestId('what-if');
     await bar.waitFor({ timeout: 30_000 });
-    expect(await bar.innerText()).toContain('あなた専用の「もしも」Bにいます');
+    expect(await bar.innerText()).toContain('あなた専用の「もしも」Aにいます');
     const options = await page.getByTestId('timeline').locator('option').allInnerTexts();
     expect(options.join('\n')).toContain('ワールド 1（クラス）');
-    expect(options.join('\n')).toContain('「もしも」B');
+    expect(options.join('\n')).toContain('「もしも」A');
     expect(options.join('\n')).not.toMatch(/World|What-if|the class/);
     expect(await overflowing(page)).toEqual([]);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, 'student-what-if-ja.png') });

@@ -61,7 +61,7 @@ describe('the sandbox', () => {
     const before = (await events()).length;
     const f = value<{ ok: true; value: Snap }>(await ann.call('fork'));
     expect(f.value.activeTimeline).toBe(1);
-    expect(f.value.timelines.map((t) => t.label)).toEqual(['class:1', 'what-if:B']); // language-neutral: the page words them (labels.ts timelineName)
+    expect(f.value.timelines.map((t) => t.label)).toEqual(['class:1', 'what-if:A']); // language-neutral: the page words them (labels.ts timelineName)
     let s = value<{ ok: boolean; value: Snap }>(await ann.call('submit', [{ tariffs: { CHN: { autos: 40 } } }, 0]));
     expect(s.ok).toBe(true);
     s = value(await ann.call('submit', [{}, 1]));
@@ -69,7 +69,7 @@ describe('the sandbox', () => {
     expect(cls.worlds[0].turn).toBe(0);
     expect(cls.seat(0, 'JPN').submitted).toBeNull();
     expect((await events()).length).toBe(before);
-    const status = await seen(ann, (m) => m.push === 'status' && (m.value as { whatIf: string | null }).whatIf === 'what-if:B');
+    const status = await seen(ann, (m) => m.push === 'status' && (m.value as { whatIf: string | null }).whatIf === 'what-if:A');
     expect((status.value as { turn: number }).turn).toBe(0);
     // undo on the what-if goes back a round; the class world still untouched
     const u = value<{ ok: true; value: Snap }>(await ann.call('undo', [1]));

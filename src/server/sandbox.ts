@@ -75,7 +75,9 @@ export function dropSandboxes(cls: ClassRoom): string[] {
   return m ? [...m].filter(([, b]) => b.active !== 0).map(([id]) => id) : [];
 }
 
-const LETTERS = 'BCDEFGHIJKLMNOPQRSTUVWXYZ';
+// a student's first what-if is A: the class's world is not a lettered timeline (a single player's game is Timeline A, so
+// its first fork is B; a class's first what-if read "What-if B" beside "World 1 (the class)")
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export const SANDBOX_OFF = 'is off in this class: the teacher has not turned on the sandbox (the class plays one shared timeline)';
 

@@ -20,7 +20,7 @@ export const colon = (): string => (lang() === 'ja' ? '：' : ': ');
 export const comma = (): string => (lang() === 'ja' ? '、' : ', ');
 export const stageName = (s: StageKey | string): string => t(`stage.${s.replace('.', '_')}`);
 /** A timeline's name in the active language: the session names them 'Timeline A', 'Timeline B', ...; a class's server
- * sends language-neutral labels, 'class:N' for the class's world N and 'what-if:B' for a student's own what-ifs. */
+ * sends language-neutral labels, 'class:N' for the class's world N and 'what-if:A', 'what-if:B', ... for a student's own what-ifs. */
 export const timelineName = (label: string): string =>
   label
     .replace(/^Timeline (\w+)$/, (_, letter: string) => t('header.timeline', { letter }))
