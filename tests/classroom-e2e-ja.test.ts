@@ -186,6 +186,7 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
     // in Japanese, is checked in classroom-said.test.ts)
     await expect.poll(() => page.getByTestId('end-turn').isDisabled()).toBe(true);
     expect(await page.getByTestId('end-turn').getAttribute('title')).toBe('授業はまだ始まっていません。先生が開始するとターン終了を押せます');
+    expect(await page.getByTestId('end-turn').textContent()).toBe('クラスの開始を待っています');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     // a round under way: the round, the clock and whom it waits for
     expect((await k.teacher.call('begin')).error).toBeUndefined();

@@ -133,10 +133,12 @@ describe.runIf(run)("the teacher's view of a class", () => {
     // teacher starts
     await expect.poll(() => ann.getByTestId('end-turn').isDisabled()).toBe(true);
     expect(await ann.getByTestId('end-turn').getAttribute('title')).toBe('The class has not started: End turn works once your teacher starts it');
+    expect(await ann.getByTestId('end-turn').textContent()).toBe('Waiting for the class to start'); // (a greyed "End turn" told a phone nothing)
     await teacher.getByTestId('begin').click();
     await ann.getByTestId('class-clock').getByText(/left/).waitFor();
     await expect.poll(() => ann.getByTestId('end-turn').isDisabled()).toBe(false);
     expect(await ann.getByTestId('end-turn').getAttribute('title')).toBe('');
+    expect(await ann.getByTestId('end-turn').textContent()).toBe('End turn');
     expect(await ann.getByTestId('issues').textContent()).toBe('');
     // the projector names whom the world waits for
     await projector.getByTestId('projector-waiting-1').getByText('waiting for China, Japan and the United States').waitFor();

@@ -18,8 +18,10 @@ export interface TurnState {
   closed: string | null;
 }
 
+// (a class not started: the button says so, not a greyed "End turn" whose reason was only in its title, which phones
+// never show)
 const label = (s: TurnState): string =>
-  s.over ? t(s.finishing ? 'action.scoring' : 'action.results') : !s.busy ? t('action.endTurn') : !s.waits ? t('action.resolving') : s.changed ? t('action.sendChanges') : t('action.waitingRound');
+  s.over ? t(s.finishing ? 'action.scoring' : 'action.results') : !s.busy ? t(s.closed !== null ? 'action.waitingStart' : 'action.endTurn') : !s.waits ? t('action.resolving') : s.changed ? t('action.sendChanges') : t('action.waitingRound');
 
 /** The button under the panels: End turn; while a class's round runs on after it, "Send changes" once the draft is not
  * what was sent (the server takes a seat's latest orders until the round ends). */
