@@ -55,6 +55,12 @@ describe("a class round's score change", () => {
     await setLang('en');
     expect((scoreThisTurn(round, 'USA') as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll('h3')[0].textContent).toBe('Your score this round (4 quarters)');
     expect((scoreThisTurn(quarter, 'USA') as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll('h3')[0].textContent).toBe('Your score this turn');
+    // the gap it explains is the round's last quarter's (it said "This quarter you were ..." of a year's round)
+    const said = (ts: typeof round, sel: string) => (scoreThisTurn(ts, 'USA') as unknown as { querySelectorAll(s: string): { textContent: string }[] }).querySelectorAll(sel).map((x) => x.textContent);
+    expect(said(round, 'p').join(' ')).toMatch(/In the round's last quarter you were .*; your score is the average of that gap over the 8 turns so far\./);
+    expect(said(round, 'th')).toContain("the round's last quarter against the yardstick");
+    expect(said(quarter, 'p').join(' ')).toMatch(/This quarter you were /);
+    expect(said(quarter, 'th')).toContain('this quarter against the yardstick');
     // and the digest's title is the round's, as the class bar says it; its ledgers say they are the last quarter's
     const { laterReady } = await import('../src/ui/i18n.ts');
     await laterReady();

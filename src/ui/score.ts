@@ -161,13 +161,13 @@ export function scoreThisTurn(ts: TurnScore, country: CountryId): HTMLElement {
       ? h(
           'table',
           { class: 'grid' },
-          h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.movedYour')), h('th', {}, t('score.against')))),
+          h('thead', {}, h('tr', {}, h('th', {}, t('score.objective')), h('th', {}, t('score.movedYour')), h('th', {}, t(quartersOf(ts) > 1 ? 'score.againstRound' : 'score.against')))),
           h('tbody', {}, ...moved.map((p) => h('tr', { 'data-objective': p.key }, h('th', {}, OBJECTIVE_LABEL[p.key]), h('td', {}, pts(p.change)), h('td', {}, pts(p.gap)))), ...(rest.shown ? [h('tr', { 'data-objective': 'rest' }, h('th', {}, t('score.rest', { count: rest.count })), h('td', {}, pts(rest.change)), h('td', {}, pts(rest.gap)))] : [])),
           h('tfoot', {}, h('tr', {}, h('th', {}, rest.count > 0 && !rest.shown ? t('score.allOthers') : t('score.all')), h('td', {}, pts(change)), h('td', {}, pts(ts.gap)))),
         )
       : '',
     // the rows as shown: those listed, and the others' sums (a row, or under half a cent each column and so shown as 0)
     moved.length ? roundingNote((['change', 'gap'] as const).map((k) => [...moved.map((p) => p[k]), rest[k]]), [change, ts.gap]) : '',
-    h('p', { class: 'hint' }, ts.turn === 1 ? t('score.explainFirst', { yardstick: yardstick(ts), ahead }) : t('score.explain', { yardstick: yardstick(ts), ahead, turns: t('score.turnsSoFar', { n: ts.turn }) })),
+    h('p', { class: 'hint' }, ts.turn === 1 ? t('score.explainFirst', { yardstick: yardstick(ts), ahead }) : t(quartersOf(ts) > 1 ? 'score.explainRound' : 'score.explain', { yardstick: yardstick(ts), ahead, turns: t('score.turnsSoFar', { n: ts.turn }) })),
   );
 }
