@@ -150,6 +150,16 @@ describe('the digest story', () => {
       await setLang('en');
     }
   });
+  it("adds a route's leaks up over a class round's quarters (a year's round listed each route once a quarter)", () => {
+    const via = (v: string, x: string) => `JPN finds about ${x} t of its magnets reaching USA through ${v}, round its export controls.`;
+    const dy = (x: string) => `JPN finds about ${x} t of its Dy/Tb oxide reaching USA through AUS, round its export controls.`;
+    const round = [via('AUS', '931'), via('MYS', '931'), dy('3.4'), via('AUS', '799'), via('MYS', '805'), dy('3.5')];
+    expect(mergeLeaks(round)).toEqual([
+      'JPN finds about 3,466 t of its magnets reaching USA through AUS (1,730 t) and MYS (1,736 t), round its export controls.',
+      dy('6.9'), // one route in two quarters: the engine's line with their sum
+    ]);
+    expect(plainNews(mergeLeaks(round)[1]!)).toBe('Japan finds about 6.9 t of its Dy/Tb oxide reaching the United States through Australia, round its export controls.');
+  });
   it('tells the country a leak went through (as Australia in persona seed 2, turn 2: the tension it raises shows in its next security ledger)', () => {
     const line = 'CHN finds about 669 t of its magnets reaching USA through JPN, round its export controls.';
     expect(sortNews(report([], [line]), 'JPN').toYou).toEqual([line]);
