@@ -87,7 +87,9 @@ describe.runIf(run)("the teacher's pages in Japanese", () => {
       // a control the server refuses (さくら into the other world's full seat): its reason in Japanese, the seat's
       // country by its Japanese name
       const sakura = k.students.find((x) => x.label === 'さくら')!;
+      const askedMove = new Promise<string>((resolve) => dash.once('dialog', (d) => void d.accept().then(() => resolve(d.message()))));
       await dash.getByTestId('move-さくら').selectOption(`${1 - sakura.world}:${sakura.country}`);
+      expect(await askedMove).toBe(`さくら さんをワールド ${2 - sakura.world} ${sakura.country === 'JPN' ? '日本' : '中国'}に移しますか？`);
       await dash.getByTestId('dash-error').getByText(`ワールド ${2 - sakura.world} の${sakura.country === 'JPN' ? '日本' : '中国'}は満席です`, { exact: false }).waitFor();
       await check(dash, 'dashboard', also, size);
       // the printable briefings: the link carries the language; every sheet in Japanese

@@ -263,7 +263,17 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   };
   // beside each student: move them, make them captain (only where a seat is shared), revoke their seat
   const studentControls = (s: TeacherState, w: WorldState, seat: Seat, p: Seat['students'][number]) => h('span', { class: 'student-controls' },
-    h('select', { 'aria-label': c('dash.moveAria', { label: p.label }), 'data-testid': `move-${p.label}`, onchange: (e: Event) => { const el = e.target as HTMLSelectElement; const [ww, cc, other] = el.value.split(':'); el.value = ''; el.blur(); act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])(); } },
+    h('select', { 'aria-label': c('dash.moveAria', { label: p.label }), 'data-testid': `move-${p.label}`, onchange: (e: Event) => {
+      const el = e.target as HTMLSelectElement;
+      const [ww, cc, other] = el.value.split(':');
+      el.value = '';
+      el.blur();
+      // asked first, as a revoke is: a keyboard's arrow keys on a closed menu fire a change at each option, and a
+      // move hands the student's seat to a bot without a word
+      const seatName = c('dash.seat', { n: num(Number(ww) + 1), country: countryName(cc as CountryId) });
+      const who = other ? s.worlds.flatMap((x) => x.seats.flatMap((q) => q.students)).find((q) => q.id === other)?.label ?? other : '';
+      if (confirm(other ? c('dash.swapConfirm', { label: p.label, who, seat: seatName }) : c('dash.moveConfirm', { label: p.label, seat: seatName }))) act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])();
+    } },
       // each seat by name, with who sits there now; a full seat is offered as a swap with each of its students (moving
       // into it as such is refused by the server, which says so above the worlds)
       h('option', { value: '' }, c('dash.move')), ...s.worlds.flatMap((x) => x.seats.flatMap((st) => {

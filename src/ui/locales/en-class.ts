@@ -148,6 +148,8 @@ export const enClass = {
     noCaptain: 'no captain',
     captain: 'captain',
     revoke: 'revoke',
+    moveConfirm: 'Move {{label}} to {{seat}}?',
+    swapConfirm: "Swap {{label}} with {{who}}? {{label}} takes {{seat}}, and {{who}} {{label}}'s seat.",
     revokeConfirm: "Revoke {{label}}'s seat? Their devices are signed out and a bot plays the seat; they can come back only if you allow it.",
     refused: 'The server refused this teacher link: {{why}}',
   },

@@ -148,6 +148,8 @@ export const jaClass: Shape<typeof enClass> = {
     noCaptain: 'キャプテンを外す',
     captain: 'キャプテンにする',
     revoke: '退席させる',
+    moveConfirm: '{{label}} さんを{{seat}}に移しますか？',
+    swapConfirm: '{{label}} さんと {{who}} さんの席を入れ替えますか？{{label}} さんは{{seat}}に移ります。',
     revokeConfirm: '{{label}} さんを退席させますか？その端末はサインアウトされ、席はボットがプレーします。あなたが許可した場合のみ戻れます。',
     refused: 'サーバーがこの教師用リンクを拒否しました：{{why}}',
   },
