@@ -187,6 +187,18 @@ describe.runIf(run)('a class in the browser', () => {
     // the end screen names the class's yardstick: the status-quo world, not "had you done nothing"
     expect(await S('Ann').page.getByTestId('final-score').textContent()).toMatch(/^Japan: [+−±]\d+\.\d\d points against the status-quo world, the same start with every country keeping its policies/);
     expect(await S('Ann').page.getByTestId('decisions-how').textContent()).toMatch(/replaying your world without that round/);
+    expect(await S('Ann').page.getByTestId('end-note').count()).toBe(0); // no bot played Ann's seat
+    // Fay, back once the class is over: the last round's digest and her end screen say a bot played her seat (both
+    // said nothing of it: the digest listed the bot's moves as hers, beside a score the bot's three rounds made)
+    const fay = await S('Fay').page.context().newPage();
+    await fay.goto(`${env.server.base}/class.html?code=${code}`);
+    await fay.getByTestId('digest-missed').waitFor({ timeout: 90_000 });
+    expect(await fay.getByTestId('digest-missed').textContent()).toBe('A bot played this round for the United States: the moves below are the bot’s.');
+    await fay.getByTestId('digest-close').click();
+    await fay.getByRole('button', { name: 'See the results', exact: true }).click({ timeout: 30_000 });
+    await fay.getByTestId('end-note').waitFor({ timeout: 90_000 });
+    expect(await fay.getByTestId('end-note').textContent()).toBe('A bot played the United States for 3 of the 3 quarters, while none of its students was active: its moves count in the score, and are not among the decisions below.');
+    await fay.close();
   }, 180_000);
 
   it('the debrief pack renders; its replays verify; the briefings print one sheet per student', async () => {

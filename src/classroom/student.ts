@@ -9,7 +9,7 @@ import { lang, newsReady, ready } from '../ui/i18n.ts';
 import { classSocket, socketSession, type Push } from './socket-session.ts';
 import { ServerError, digestSeen, forget, recall } from './common.ts';
 import { takesPushedDraft } from './pushed-draft.ts';
-import { c, classLang, clockText, countryIn, countryName, missedKey, roundText, said, unsentWarning, urlLang, waitingText } from './words.ts';
+import { c, classLang, clockText, countryIn, countryName, missedKey, num, roundText, said, unsentWarning, urlLang, waitingText } from './words.ts';
 import { whenTextsFailed } from '../ui/texts-failed.ts';
 import { timelineName } from '../ui/labels.ts';
 import { turnStateHook } from '../ui/side-controls.ts';
@@ -168,6 +168,16 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   };
   const ticker = setInterval(renderBar, 1000);
 
+  /** Under the end screen's score, the quarters a bot played the seat (its students away): the score counts them, the
+   * decisions leave them out. Placed when both the end screen and the seat's status are there (a page opened after
+   * the class ended may have its snapshot first). */
+  let endQuarters = 0;
+  const endNote = () => {
+    const bots = status?.botTurns?.length ?? 0;
+    const score = gameRoot.querySelector('[data-testid=final-score]');
+    if (!endQuarters || !bots || !status || !score || gameRoot.querySelector('[data-testid=end-note]')) return;
+    score.after(h('p', { class: 'note', 'data-testid': 'end-note' }, c('student.endBot', { country: countryIn(status.country), count: num(bots), total: num(endQuarters) })));
+  };
   const toEnd = async (s: SessionSnapshot) => {
     if (ended) return;
     const whatIf = (snap?.activeTimeline ?? 0) !== 0;
@@ -192,6 +202,8 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
     if (whatIf) return endScreen(gameRoot, session, s.config.country, f, () => void session.switchTimeline(0).then((r) => (r.ok ? showGame(r.value) : undefined)), c('student.backToClass'));
     // the class is over (a reload would draw this screen again): its button leads to the join page, for another class
     endScreen(gameRoot, session, s.config.country, f, () => location.assign(`class.html?code=${urlLang() ? `&lang=${urlLang()}` : ''}`), c('student.joinClass'));
+    endQuarters = f.history.length;
+    endNote();
   };
 
   /** A turn's digest over the game, as the 'snapshot' push draws it (its strings wait if the page is that new). */
@@ -212,10 +224,11 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
   const noteDigest = (): void => {
     if (!status) return;
     // every digest open (a returning student's stack of them), each with its own turn's note: the last round's from
-    // missedKey, an earlier one's where the seat's bot played it
+    // missedKey, an earlier one's where the seat's bot played it (and the last one's once the class is over: missedKey
+    // is the bar's, and says nothing then)
     for (const d of gameRoot.querySelectorAll<HTMLElement>('[data-testid="digest"]')) {
       const turn = Number(d.getAttribute('data-turn'));
-      const key = status.turn === turn && turn === digestTurn ? missedKey(status, 'digest') : turn < status.turn && status.botTurns?.includes(turn) ? 'student.digestBotEarlier' : null;
+      const key = (status.turn === turn && turn === digestTurn ? missedKey(status, 'digest') : null) ?? (turn <= status.turn && status.botTurns?.includes(turn) ? 'student.digestBotEarlier' : null);
       if (key && !d.querySelector('[data-testid="digest-missed"]')) d.querySelector('h2')?.after(h('p', { class: 'note', 'data-testid': 'digest-missed' }, c(key, { country: countryIn(status.country) })));
     }
   };
@@ -289,6 +302,7 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       renderBar();
       noteDigest();
       resume();
+      endNote();
       // the teacher ended the class before its last round: the end screen now, not an "End turn" that can only fail
       if (status.status === 'ended' && (status.played ?? status.rounds) < status.rounds && !status.whatIf && game && snap && !ended) void toEnd(snap).catch(whenTextsFailed);
     } else if (p.push === 'snapshot') {
