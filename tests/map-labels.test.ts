@@ -176,3 +176,44 @@ describe('a country plate and the controls over the map', () => {
     for (const k of [left, button]) expect(overlaps(moved, k), JSON.stringify({ moved, k })).toBe(false);
   });
 });
+
+// A phone's map (390 px by 220, the game page at 390x844): the country plates overlapped one another ("Japan (you)"
+// over China's, "rest of the world" over both), and keepOff's "left, else down" took the United States' plate 230 px
+// to the left, over the South China Sea, to clear the figures menu. On a cramped map each plate now keeps off the
+// page's controls and the plates placed before it by the shortest move that stays on the map (src/render/nudge.ts).
+describe('a plate on a cramped map', () => {
+  const size = { w: 390, h: 220 };
+  // the page's controls over the map, as boxesOver measured them in Chromium: the figures menu and the three zoom buttons
+  const controls = [{ l: 160, r: 380, t: 10, b: 29 }, { l: 346, r: 380, t: 33, b: 59 }, { l: 346, r: 380, t: 63, b: 89 }, { l: 349, r: 380, t: 93, b: 119 }];
+  const overlaps = (a: { l: number; r: number; t: number; b: number }, b: typeof a) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b;
+  const moved = (p: { l: number; r: number; t: number; b: number }, d: { dx: number; dy: number }) => ({ l: p.l + d.dx, r: p.r + d.dx, t: p.t + d.dy, b: p.b + d.dy });
+
+  it("moves the United States' plate off the menu and the buttons, not across the map", async () => {
+    const { nudgeOff } = await import('../src/render/nudge.ts');
+    const us = { l: 264, r: 386, t: 19.5, b: 42.5 }; // its point at the map's top right, under the menu
+    const d = nudgeOff(us, controls, size);
+    const at = moved(us, d);
+    for (const k of controls) expect(overlaps(at, k)).toBe(false);
+    expect(at.l).toBeGreaterThanOrEqual(0);
+    expect(at.r).toBeLessThanOrEqual(size.w);
+    expect(at.b).toBeLessThanOrEqual(size.h);
+    expect(Math.abs(d.dx)).toBeLessThan(60); // keepOff moved it 230 px left
+    expect(keepOff(us, controls).dx).toBe(-230);
+  });
+
+  it('keeps a plate off one placed before it, and leaves alone one that overlaps nothing', async () => {
+    const { nudgeOff } = await import('../src/render/nudge.ts');
+    const japan = { l: 51, r: 156, t: 25, b: 61 };
+    const china = { l: 76, r: 133, t: 65, b: 88 };
+    expect(nudgeOff(china, [japan], size)).toEqual({ dx: 0, dy: 0 });
+    const over = { l: 76, r: 133, t: 50, b: 73 };
+    const d = nudgeOff(over, [japan], size);
+    expect(overlaps(moved(over, d), japan)).toBe(false);
+    expect(d).toEqual({ dx: 0, dy: 14 }); // down, 3 px clear: the shortest of the four moves
+  });
+
+  it('stays put when no move would keep it on the map', async () => {
+    const { nudgeOff } = await import('../src/render/nudge.ts');
+    expect(nudgeOff({ l: 0, r: 390, t: 0, b: 220 }, [{ l: 100, r: 200, t: 100, b: 120 }], size)).toEqual({ dx: 0, dy: 0 });
+  });
+});

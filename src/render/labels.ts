@@ -7,6 +7,7 @@ import { label, markerGraphic } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
 import { keepOff, type ScreenBox } from './geometry.ts';
+import { nudgeOff } from './nudge.ts';
 import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
 import { countryName, supplyPct } from '../ui/labels.ts';
@@ -25,6 +26,10 @@ export class MapLabels {
   private readonly straits = new Map<string, Text>();
   /** each strait's closed mark, shown while it is closed */
   private readonly marks = new Map<string, Graphics>();
+  /** a phone's map (under 600 x 320 px): the plates drawn smaller, the figure line only where it says more than calm */
+  private cramped = false;
+  private viewCountry: RegionId | null = null;
+  private calm = new Set<RegionId>();
 
   constructor(proj: GeoProj, map: Pick<GameMap, 'straits'>, straitPts: { id: string; x: number; y: number }[], layer: Container, anchors: Anchor[]) {
     // country names, 17 px, with last quarter's magnet supply under the five countries' (14 px)
@@ -70,13 +75,31 @@ export class MapLabels {
       l.state.text = reg ? `${t('mapText.magnets', { pct: supplyPct(reg.last.magnetSupplyRatio) })}${st === 'crisis' ? ` · ${t('mapText.crisis')}` : st === 'strained' ? ` · ${t('mapText.short')}` : ''}` : '';
       l.state.style.fill = st === 'calm' ? 0xe8eef5 : STRAIN_COLOUR[st];
       l.name.text = r === view.country ? t('mapText.you', { name: countryName(r) }) : countryName(r);
-      const w = Math.max(l.name.width, l.state.width) + 10;
-      const top = -l.name.height / 2 - 1;
-      l.rect = { l: -w / 2, r: w / 2, t: top, b: 18 + l.state.height / 2 + 1 };
-      l.plate.clear().roundRect(-w / 2, top, w, l.rect.b - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
+      if (st === 'calm') this.calm.add(r);
+      else this.calm.delete(r);
     }
     for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
     for (const [id, mark] of this.marks) mark.visible = view.straits[id] === 'closed';
+    this.viewCountry = view.country;
+    this.layout();
+  }
+
+  /** Each plate's size and what it shows, for the map's size (cramped or not). */
+  private layout(): void {
+    for (const [r, l] of this.countries) {
+      const scale = this.cramped ? 0.85 : 1;
+      l.box.scale.set(scale);
+      // cramped: the rest of the world's name goes (it sat over China's and Japan's on a phone), and a calm country's
+      // figure line: the player's own and any short of magnets keep theirs
+      l.box.visible = !(this.cramped && r === 'ROW');
+      l.state.visible = !this.cramped || r === this.viewCountry || !this.calm.has(r);
+      if (r === 'ROW') continue;
+      const w = Math.max(l.name.width, l.state.visible ? l.state.width : 0) + 10;
+      const top = -l.name.height / 2 - 1;
+      const b = l.state.visible ? 18 + l.state.height / 2 + 1 : l.name.height / 2 + 1;
+      l.rect = { l: (-w / 2) * scale, r: (w / 2) * scale, t: top * scale, b: b * scale };
+      l.plate.clear().roundRect(-w / 2, top, w, b - top, 5).fill({ color: 0x06101c, alpha: 0.7 });
+    }
   }
 
   /** Each country's plate on screen, where the map put it this frame (the legend keeps off them). */
@@ -90,15 +113,24 @@ export class MapLabels {
    * strait names shown (each name and mark is where the map put it this frame: a strait's name is at its mark), and
    * out from under the page's controls over the map (`controls`: a zoomed map's clamped United States plate sat
    * under the zoom buttons). */
-  fit(small: boolean, view: CountryView | null, controls: readonly ScreenBox[] = []): void {
+  fit(small: boolean, view: CountryView | null, controls: readonly ScreenBox[] = [], cramped: { w: number; h: number } | null = null): void {
+    if (!!cramped !== this.cramped) {
+      this.cramped = !!cramped;
+      this.layout();
+    }
     for (const [id, tx] of this.straits) tx.visible = !small || view?.straits[id] === 'closed';
     const marks = [...this.straits].filter(([id]) => view?.straits[id] === 'closed').map(([, tx]) => tx.position);
     const names = [...this.straits.values()].filter((tx) => tx.visible).map((tx) => ({ l: tx.x - tx.anchor.x * tx.width, r: tx.x + (1 - tx.anchor.x) * tx.width, t: tx.y - tx.height / 2, b: tx.y + tx.height / 2 }));
-    for (const { box, rect } of this.countries.values()) {
-      if (!rect) continue;
+    // the player's own plate first: on a cramped map each later one keeps off those placed (Japan's sat on China's)
+    const placed: ScreenBox[] = [];
+    const order = [...this.countries].sort(([a], [b]) => Number(b === this.viewCountry) - Number(a === this.viewCountry));
+    for (const [, { box, rect }] of order) {
+      if (!rect || !box.visible) continue;
       box.position.x += plateShift({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, marks, names);
-      const { dx, dy } = keepOff({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, controls);
+      const plate = { l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b };
+      const { dx, dy } = cramped ? nudgeOff(plate, [...controls, ...placed], cramped) : keepOff(plate, controls);
       box.position.set(box.x + dx, box.y + dy);
+      placed.push({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b });
     }
   }
 }

@@ -130,7 +130,7 @@ export async function createMap(parent: HTMLElement, map: GameMap, opts: { width
     }
     for (const m of markerObjs) m.obj.position.set(m.wx * xf.scale + xf.tx + m.ox, m.wy * xf.scale + xf.ty + m.oy);
     // on a small map, strait names only when closed
-    mapLabels.fit(small, current, opts.controls ? boxesOver(opts.controls, canvas) : []);
+    mapLabels.fit(small, current, opts.controls ? boxesOver(opts.controls, canvas) : [], W < 600 && H < 320 ? { w: W, h: H } : null);
     // the full legend while it takes under about half the height, else two rows, wherever it covers no country's plate
     const at = placeLegend(W, H, { w: legend.width, h: legend.height }, { w: legendSmall.width, h: legendSmall.height }, mapLabels.plates());
     legend.visible = at?.which === 'full';
