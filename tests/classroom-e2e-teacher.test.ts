@@ -47,6 +47,11 @@ describe.runIf(run)("the teacher's view of a class", () => {
     await teacher.getByTestId('opt-roundSeconds').fill('180');
     await expect.poll(() => teacher.getByTestId('lesson-short').textContent()).not.toContain('Rounds of');
     expect(await teacher.getByTestId('lesson-short').textContent()).not.toContain('idle');
+    // an idle time under a minute: a student reading the report goes idle (a walkthrough's 40 s)
+    await teacher.getByTestId('opt-idleGraceSeconds').fill('40');
+    await teacher.getByTestId('lesson-short').getByText(/A seat counts as idle after 40 seconds without a key, click or scroll: a student reading the round’s report that long hands the seat to a bot\./).waitFor();
+    await teacher.getByTestId('opt-idleGraceSeconds').fill('120');
+    await expect.poll(() => teacher.getByTestId('lesson-short').textContent()).not.toContain('idle');
     await teacher.getByTestId('create').click();
     await teacher.getByTestId('join-code').waitFor();
     const code = (await teacher.getByTestId('join-code').textContent())!;

@@ -68,7 +68,10 @@ function createForm(root: HTMLElement): void {
     // an idle time as long as a round never comes: no bot takes an idle seat (a walkthrough's 60-s rounds beside the
     // default 120 s; the form said nothing)
     const idleNever = n('idleGraceSeconds') > 0 && n('roundSeconds') > 0 && n('idleGraceSeconds') >= n('roundSeconds');
-    const say = [tooShort ? c('create.tooShort', { n: quarters, q }) : '', quick ? c('create.quickRounds', { s: n('roundSeconds') }) : '', idleNever ? c('create.idleNever', { idle: n('idleGraceSeconds'), s: n('roundSeconds') }) : ''].filter(Boolean);
+    // under a minute: a student reading the round's report without scrolling goes idle, and a bot takes the seat (a
+    // walkthrough's 40 s)
+    const idleQuick = !idleNever && n('idleGraceSeconds') > 0 && n('idleGraceSeconds') < 60;
+    const say = [tooShort ? c('create.tooShort', { n: quarters, q }) : '', quick ? c('create.quickRounds', { s: n('roundSeconds') }) : '', idleNever ? c('create.idleNever', { idle: n('idleGraceSeconds'), s: n('roundSeconds') }) : '', idleQuick ? c('create.idleQuick', { idle: n('idleGraceSeconds') }) : ''].filter(Boolean);
     short.textContent = say.join(' ');
     short.hidden = !say.length;
   };

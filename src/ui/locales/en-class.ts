@@ -29,6 +29,7 @@ export const enClass = {
   create: {
     title: 'Run a class',
     quickRounds: 'Rounds of {{s}} seconds leave students no time to read what happened and decide: 2 to 4 minutes is usual.',
+    idleQuick: 'A seat counts as idle after {{idle}} seconds without a key, click or scroll: a student reading the round’s report that long hands the seat to a bot. A minute or more leaves time to read.',
     idleNever: 'A seat counts as idle after {{idle}} seconds, as long as a round or longer ({{s}} seconds): no bot will take an idle seat; at the clock, a seat that sent nothing is handled as "A seat that misses the deadline" says.',
     tooShort: 'In {{n}} quarters no project started in the game is built before it ends (the quickest takes {{q}} quarters): students can still set tariffs and export controls, buy stockpiles and make deals. For investment to pay, give the class more rounds or more quarters a round.',
     lede: 'Students join on this network with a code and their name. A lesson: about 8 minutes of briefing, {{play}} of play, 15 of debrief (play: each round’s clock and about {{between}} s after it to read the turn).',
