@@ -125,3 +125,13 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
     expect([1, 2, 3, 5, 10].map(distinctDraws)).toEqual([1, 3, 10, 126, 92378]);
   });
 });
+
+// the HTML report rounded a stability of 99.8% up to "100%" where the text analysis said 99.8% (an analyst's review):
+// "100%" is said only of every resample
+describe('a share of resamples', () => {
+  it('is 100% only when it is every resample, in the text and the HTML report alike', async () => {
+    const { resamplePct } = await import('../src/analysis/resample-caveat.ts');
+    expect([0.998, 0.9951, 0.995, 1, 0.5, null].map((f) => resamplePct(f))).toEqual(['99.8%', '99.5%', '100%', '100%', '50%', '-']);
+    expect(resamplePct(undefined, '–')).toBe('–');
+  });
+});

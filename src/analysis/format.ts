@@ -1,7 +1,7 @@
 // Renders an AnalysisResult as a plain-text report that fits a 100-column terminal.
 import type { AnalysisResult } from './analyze.ts';
 import { onlyOnePlayed, sharesCaveat, summaryLines, surelyAhead } from './summary.ts';
-import { caveatWords, overstated } from './resample-caveat.ts';
+import { caveatWords, overstated, resamplePct } from './resample-caveat.ts';
 import { motionInWords } from './replicator.ts';
 import type { Mix, Profile } from './table.ts';
 
@@ -23,7 +23,7 @@ export function num(v: number | null | undefined): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(4); // trailing zeros kept: a column read 0.397 above 0.4468
 }
 
-const pct = (f: number | null | undefined) => (f === null || f === undefined ? '-' : `${(f * 100).toFixed(f > 0.995 && f < 1 ? 1 : 0)}%`);
+const pct = resamplePct;
 
 const clip = (s: string, w: number) => (s.length <= w ? s : w <= 1 ? s.slice(0, w) : `${s.slice(0, w - 1)}…`);
 

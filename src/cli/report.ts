@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, parsePayoffTable, PayoffTableError, type AnalysisResult, type PayoffTable, type Profile } from '../analysis/index.ts';
 import { onlyOnePlayed, sharesCaveat, summaryLines, surelyAhead } from '../analysis/summary.ts';
-import { caveatWords, overstated } from '../analysis/resample-caveat.ts';
+import { caveatWords, overstated, resamplePct } from '../analysis/resample-caveat.ts';
 import { motionInWords } from '../analysis/replicator.ts';
 import { jsonSyntaxMessage } from '../content/load.ts';
 import { LIMITS, mb, refuseForeignReport } from './files.ts';
@@ -174,7 +174,7 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
     H.push(p(`${b(pl)}: best response ${sum || 'unknown'} situation${rows.length === 1 ? '' : 's'}${only}.${alone ? ` No best in ${alone} of them, where one strategy alone was played.` : ''}`));
     const others = (r: (typeof rows)[number]) => short(r.others) || '(no other choices)';
     const ci95 = (c: [number, number] | null | undefined) => (c ? `±${sig((c[1] - c[0]) / 2)}` : '–'); // absent in an older analysis.json
-    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(onlyOnePlayed(r) ? `only ${r.best[0]}` : r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), r.margin === null ? '–' : `${pct(r.stability)}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
+    H.push(htmlTable(['others play', 'best', 'its mean (points)', 'margin', 'margin ±95%', 'same best in resamples', 'unknown'], rows.slice(0, 24).map((r) => [esc(others(r)), esc(onlyOnePlayed(r) ? `only ${r.best[0]}` : r.best.join(' = ') || '?'), fx(r.value), sig(r.margin), ci95(r.marginCi95), r.margin === null ? '–' : `${resamplePct(r.stability, '–')}${overstated(r.marginCi95, r.stability) ? '*' : ''}`, esc(r.unknown.join(', '))]), { num: [false, false, true, true, true, true, false] }));
     if (rows.slice(0, 24).some((r) => overstated(r.marginCi95, r.stability))) H.push(p(`*: the same best in (nearly) every resample, yet the margin's 95% interval takes in 0, so not sure: ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}.`));
     if (rows.length > 24) H.push(p(`… and ${rows.length - 24} more situations (see payoffs.json or gambit’s text analysis).`));
   }
@@ -187,13 +187,13 @@ function analysisHtml(a: AnalysisResult, varying: string[], short: (pr: Profile)
       const c = ci?.equilibria.find((x) => x.label === e.label);
       const sw = `${esc(e.closest?.player ?? '')} to ${esc(e.closest?.strategy ?? '')}`;
       const how = e.minMargin === null ? 'no country can switch' : e.minMargin <= a.tolerance ? `a switch ties it (${sw}: no gain, no loss), so it is a weak equilibrium` : `the closest switch (${sw}) loses ${sig(e.minMargin)} points`;
-      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${pct(c.stable)} of ${c.samples} resamples${overstated(c.minMarginCi95, c.stable) ? `, yet it is not firm: the margin's 95% interval takes in 0, and ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}` : ''}` : '';
+      const conf = c ? `; ${c.z === null ? 'the margin has no sampling noise' : `that is ${sig(c.z)} standard errors${c.basis ? ` (${c.basis})` : ''}`}, and it stays an equilibrium in ${resamplePct(c.stable, '–')} of ${c.samples} resamples${overstated(c.minMarginCi95, c.stable) ? `, yet it is not firm: the margin's 95% interval takes in 0, and ${esc(caveatWords(a.gamesPerProfile, a.pairing?.basis === 'paired'))}` : ''}` : '';
       return `${b(short(e.profile))}: ${how}${conf}`;
     }).join('; ')}.`));
   }
   if (eq.unverified.length) H.push(p(`Not claimed as equilibria (no known profitable switch, but some switches were not played): ${eq.unverified.map((u) => `${b(short(u.profile))} (${plural(u.missing.length, 'missing profile')})`).join('; ')}.`));
-  if (ci?.others.length) H.push(p(`Equilibria only in some resamples: ${ci.others.map((o) => `${esc(short(o.profile))} (${pct(o.frequency)})`).join('; ')}.`));
-  if (ci) H.push(p(`In ${pct(ci.noEquilibrium)} of ${ci.samples} resamples there is no pure equilibrium at all.`));
+  if (ci?.others.length) H.push(p(`Equilibria only in some resamples: ${ci.others.map((o) => `${esc(short(o.profile))} (${resamplePct(o.frequency, '–')})`).join('; ')}.`));
+  if (ci) H.push(p(`In ${resamplePct(ci.noEquilibrium, '–')} of ${ci.samples} resamples there is no pure equilibrium at all.`));
   const rep = a.replicator;
   const ar = a.alphaRank;
   H.push('<h4>Replicator dynamics and α-Rank</h4>');
