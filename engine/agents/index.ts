@@ -65,6 +65,10 @@ export function makeAgent(content: Content, name: string, country: CountryId, sc
     if (!s) throw new Error(`script ${name.slice('scripted:'.length)} was not loaded`);
     return scriptedAgent(name, s);
   }
-  const near = nearest(name, agentNames(content)); // (an analyst's "diversifer" got a list of twenty names)
+  // (an analyst's "diversifer" got a list of twenty names; "hub", as the thesis experiment names the strategy, got
+  // no hint of jpn-hub)
+  const near = nearest(name, agentNames(content)) ?? oneOf(agentNames(content).filter((n) => n.toLowerCase().endsWith(`-${name.toLowerCase()}`)));
   throw new Error(`unknown agent ${JSON.stringify(name)}${near ? ` (did you mean ${near}?)` : ''} (known: ${agentNames(content).join(', ')}, scripted:PATH.json)`);
 }
+
+const oneOf = (xs: readonly string[]): string | undefined => (xs.length === 1 ? xs[0] : undefined);

@@ -3,7 +3,7 @@
 import { hashValue } from '../../engine/index.ts';
 import { analyzeTable, formatAnalysis, parsePayoffTable, PayoffTableError } from '../analysis/index.ts';
 import { int } from './args.ts';
-import { LIMITS, checkOutputs, parseJsonText, readTextCapped } from './files.ts';
+import { LIMITS, checkOutputs, parseJsonText, readTextCapped, resultLinesWhy } from './files.ts';
 import { FileError } from './errors.ts';
 import { writeFileAtomic } from './io.ts';
 
@@ -41,15 +41,8 @@ export function cmdAnalyze(file: string, o: { out?: string; format: 'text' | 'js
  * tournaments write (JSON Lines), or a CSV (a tournament's payoffs.csv, a self-play run's). Undefined for anything else (then the usual checks speak). */
 function notAPayoffTable(text: string): string | undefined {
   const first = text.slice(0, text.indexOf('\n') + 1 || text.length).trim();
-  // a result line is under 64 KB (the journal's limit); a longer first line is no result line, and is not parsed twice
-  if (first.startsWith('{') && first.length < 65_536) {
-    try {
-      const line = JSON.parse(first) as Record<string, unknown>;
-      if (line && typeof line === 'object' && 'scores' in line && 'agents' in line) return 'this is a file of game results, one game a line, as selfplay and tournament write (`gambit report` on its folder summarises it)';
-    } catch {
-      // not one JSON object on its first line: not JSON Lines
-    }
-  }
+  const results = resultLinesWhy(text);
+  if (results) return results;
   if (/^profile,/.test(first) || /^[A-Za-z_]+(,[A-Za-z_]+)+$/.test(first)) return 'this is a CSV file, for spreadsheets';
   return undefined;
 }

@@ -13,8 +13,10 @@ export function int(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
     if (!/^-?\d+$/.test(v)) throw new UsageError(`${name} must be a whole number, got ${JSON.stringify(v)}`);
     const n = Number(v);
-    // with no upper bound of its own, a number too small names the lower bound alone (not "between 1 and 9007199254740991")
-    if (n < min && max === Number.MAX_SAFE_INTEGER) throw new UsageError(`${name} must be ${min} or more, got ${v}`);
+    // with no upper bound of its own, or one far above any number typed, a number too small names the lower bound
+    // alone (not "between 1 and 9007199254740991"; --games 0 read "between 1 and 1000000000", a bound no run allows:
+    // one run plays 100,000 at most, and the batch's own check says so)
+    if (n < min && max >= 1_000_000) throw new UsageError(`${name} must be ${min} or more, got ${v}`);
     if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}, got ${v}`); // as typed: a number past 2^53 would read back as another
     return n;
   };
@@ -70,6 +72,9 @@ export function readScript(path: string, orders?: (part: Script) => ContentIssue
   const json = parseJsonText(readTextCapped(path, label, LIMITS.script), label);
   const builtin = builtinKeyIssues(path, json); // "__proto__" would be swallowed by the parser: refuse it, never lose it
   if (builtin.length) throw new FileError(builtin.map(formatIssue).join('\n'));
+  // a replay given as a script was refused in eleven schema lines ("$.format: expected no such key", ...)
+  if (json !== null && typeof json === 'object' && (json as { format?: unknown }).format === 'rare-earth-gambit-replay')
+    throw new FileError(`${label}: this is a replay (gambit run --out writes them), not a scripted agent's orders: a script is {"turns": {"1": {...}, ...}}, one seat's orders by turn (README, Scripted orders); gambit replay verify checks a replay`);
   const r = ScriptSchema.safeParse(json);
   if (!r.success) {
     const part = orders ? passingTurns(json) : null;

@@ -72,6 +72,21 @@ export function readTextCapped(path: string, label: string, cap: number): string
   }
 }
 
+/** What a file of game results is, said to a command that wanted another kind of file (analyze, replay verify): the
+ * per-game lines self-play and tournaments write (JSON Lines); undefined for anything else. */
+export function resultLinesWhy(text: string): string | undefined {
+  const first = text.slice(0, text.indexOf('\n') + 1 || text.length).trim();
+  // a result line is under 64 KB (the journal's limit); a longer first line is no result line, and is not parsed twice
+  if (!first.startsWith('{') || first.length >= 65_536) return undefined;
+  try {
+    const line = JSON.parse(first) as Record<string, unknown>;
+    if (line && typeof line === 'object' && 'scores' in line && 'agents' in line) return 'this is a file of game results, one game a line, as selfplay and tournament write (`gambit report` on its folder summarises it)';
+  } catch {
+    // not one JSON object on its first line: not JSON Lines
+  }
+  return undefined;
+}
+
 /** Parse JSON text from a file; bad JSON and numbers beyond the largest double are refused in one line (exit 1). */
 export function parseJsonText(text: string, label: string): unknown {
   let json: unknown;

@@ -202,6 +202,21 @@ function unknownFirst(p: Command, argv: string[]): CommanderError | null {
   return new CommanderError(2, 'commander.unknownOption', `error: unknown option '${flag}'`);
 }
 
+/** "too many arguments for 'tournament'. Expected 0 arguments but got 1." named neither the word nor where it was
+ * (an analyst's `--pool JPN status-quo`): the first word that is no option's value, and what came before it. Commander
+ * reads an option's value as the next word, so a word after one that has it already is stray. */
+function strayArgument(argv: string[]): CommanderError | null {
+  let cmd: Command = program({ code: 0 });
+  let i = 0;
+  for (let c = cmd.commands.find((x) => x.name() === argv[i]); c; c = cmd.commands.find((x) => x.name() === argv[i])) [cmd, i] = [c, i + 1];
+  if (!i) return null;
+  const stray = cmd.parseOptions(argv.slice(i)).operands[cmd.registeredArguments.length];
+  const at = stray === undefined ? -1 : argv.indexOf(stray, i);
+  if (at < i) return null;
+  const before = argv.slice(Math.max(i, at - 2), at).join(' ');
+  return new CommanderError(2, 'commander.excessArguments', `${argv.slice(0, i).join(' ')}: a word too many, ${JSON.stringify(stray)}${before ? ` (after '${before}')` : ''}: an option takes one word (quote a value with spaces; lists join with commas, as --agents JPN=hub,CHN=hawk)`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const out: { code: number; help?: string } = { code: 0 };
   const p = program(out);
@@ -218,7 +233,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
-      const err = (e.code === 'commander.missingMandatoryOptionValue' && unknownFirst(p, argv)) || e;
+      const err = (e.code === 'commander.missingMandatoryOptionValue' && unknownFirst(p, argv)) || (e.code === 'commander.excessArguments' && strayArgument(argv)) || e;
       // one line, as every other error: "unknown option '--gmes' (Did you mean --games?)"
       const msg = err.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
       if (err.code === 'commander.executeSubCommandAsync' || msg === '(outputHelp)') return 0;

@@ -6,7 +6,7 @@ import { zodIssues } from '../../engine/content.ts';
 import { builtinKeyIssues } from '../../engine/content-check.ts';
 import { builtinScenarioPath, listScenarios, loadContent } from '../content/load.ts';
 import { FileError, polishIssue } from './errors.ts';
-import { LIMITS, parseJsonText, readTextCapped } from './files.ts';
+import { LIMITS, parseJsonText, readTextCapped, resultLinesWhy } from './files.ts';
 import { loadScenarioContent } from './content.ts';
 
 const HASH = z.string().regex(/^[0-9a-f]{16}$/, 'a state hash (16 hex digits)');
@@ -30,7 +30,11 @@ export const ReplaySchema = z
 /** Parse a replay file (exit 2 if there is no such file, exit 1 with one line per problem if it is too large, not a
  * replay or a damaged one). Nothing in it is used as a path. */
 export function readReplay(file: string): Replay {
-  const json = parseJsonText(readTextCapped(file, file, LIMITS.replay), file);
+  const text = readTextCapped(file, file, LIMITS.replay);
+  // game results given for a replay read "not valid JSON (... line 2 column 1)" (an analyst's review)
+  const results = resultLinesWhy(text);
+  if (results) throw new FileError(`${file}: not a replay file: ${results}; write a replay with gambit run --out`);
+  const json = parseJsonText(text, file);
   if (json === null || typeof json !== 'object' || Array.isArray(json) || (json as { format?: unknown }).format !== 'rare-earth-gambit-replay')
     throw new FileError(`${file}: not a replay file (write one with gambit run --out)`);
   const builtin = builtinKeyIssues(file, json);

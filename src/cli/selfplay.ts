@@ -33,6 +33,8 @@ export async function cmdSelfplay(o: SelfplayOptions): Promise<number> {
   if (o.resume && o.fresh) throw new UsageError('--resume and --fresh: give one of them (finish the interrupted run, or start again)');
   // an empty --out (an unset shell variable) is refused, not taken for no --out, which prints the results instead
   if (o.out !== undefined && !o.out.trim()) throw new UsageError('--out: give a path, not an empty name (leave --out out to print the results on stdout)');
+  // --out x.csv wrote JSONL into x.csv and the CSV into x.csv.csv (an analyst's review)
+  if (o.out && /\.csv$/i.test(o.out.trim())) throw new UsageError(`--out ${o.out}: --out names the JSONL results (a game a line); its CSV is written beside it. Give --out ${o.out.trim().replace(/\.csv$/i, '.jsonl')}, and the CSV is ${o.out.trim()} (or name the CSV with --csv)`);
   if ((o.resume || o.fresh) && !o.out) throw new UsageError(`--${o.resume ? 'resume' : 'fresh'} needs --out (the journal lives beside the output file)`);
   if (o.csv !== undefined && !o.out) throw new UsageError('--csv needs --out (without --out the results go to stdout as JSONL)');
   const { content, seed: seed0, turns, workers } = batchSetup(o);
