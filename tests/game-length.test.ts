@@ -23,3 +23,23 @@ describe("the start page's game length", () => {
     expect(gameLength(6)).toBe('このゲーム：6 四半期（1.5 年）、2025Q4 から。');
   });
 });
+
+// A new player's 10-turn game: every plant "is not finished before the game ends", and the end screen's "investments
+// ±0.00"; the briefing's length said nothing of it, and said "0 quarters (0 years)" or "500 quarters (125 years)" as they
+// were typed (only Start said the range)
+describe("the briefing's length line as the turns are typed", () => {
+  it('says the range outside it, and that no project is finished in a game shorter than the quickest build', async () => {
+    const { lengthText } = await import('../src/ui/start.ts');
+    const { content } = await import('./helpers.ts');
+    const quickest = Math.min(...Object.values(content.projects.types).map((p) => p.leadQuarters).filter((q) => q > 0));
+    await setLang('en');
+    expect(lengthText(0, 40, quickest)).toBe('The game needs from 1 to 40 turns.');
+    expect(lengthText(500, 40, quickest)).toBe('The game needs from 1 to 40 turns.');
+    expect(lengthText(NaN, 40, quickest)).toBe('The game needs from 1 to 40 turns.');
+    expect(lengthText(quickest, 40, quickest)).toBe(`${gameLength(quickest)} No project started in a game this short is finished before it ends (the quickest takes ${quickest} quarters to build, from the quarter after it is ordered): investment pays only in a longer game.`);
+    expect(lengthText(quickest + 1, 40, quickest)).toBe(gameLength(quickest + 1)); // ordered in turn 1, built in time
+    expect(lengthText(2, 40, null)).toBe(gameLength(2));
+    await setLang('ja');
+    expect(lengthText(quickest, 40, quickest)).toContain('投資が実を結ぶのはもっと長いゲームです');
+  });
+});

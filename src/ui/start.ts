@@ -79,6 +79,9 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
     });
   };
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
+  // the shortest build of a project that takes any (a stockpile lot is bought at once), for the game-length line
+  const leads = (await session.projectTypes()).map((p) => p.leadQuarters).filter((q) => q > 0);
+  const quickest = leads.length ? Math.min(...leads) : null;
   if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
   let country: CountryId = 'JPN';
   const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': t('start.seed') }) as HTMLInputElement;
@@ -120,7 +123,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
       h('p', { class: 'opening', 'data-testid': 'opening' }, t(`opening.${country}`)),
       // the scenario's text without its fixed length, then the length chosen; a scenario briefing already tells the story
       sb ? '' : h('p', {}, scenarioDescription(scenarioSel.value, b.situation[0]!).replace(/\s*(Forty|Forty-four|Twenty|Twelve) quarters\.\s*$|\d+四半期。\s*$/, '')),
-      h('p', { 'data-testid': 'game-length' }, gameLength(Number(turnsInput.value) || 0)),
+      h('p', { 'data-testid': 'game-length' }, lengthText(Number(turnsInput.value), Number(turnsInput.max) || 40, quickest)),
       ...b.situation.slice(1).map((p) => h('p', {}, jaBriefing()?.briefingLineJa(p, country) || p)),
       h('h3', {}, sb ? t('start.objectives') : t('start.scored'), termLink('yardstick')),
       sb ? '' : h('p', {}, t('start.scoreText')),
@@ -202,6 +205,14 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   screen.append(h('div', { class: 'start-left' }, form, howToPlay()), briefingBox);
   root.append(screen);
   await renderBriefing();
+}
+
+/** The briefing's game length as it is typed: outside the range, the range (it said "This game: 0 quarters (0
+ * years)" and "500 quarters (125 years)", and only Start said otherwise); too short for any project to be finished
+ * (`quickest`: the shortest build, quarters), said so (a new player's 10-turn game showed "investments ±0.00"). */
+export function lengthText(n: number, max: number, quickest: number | null): string {
+  if (!Number.isInteger(n) || n < 1 || n > max) return t('start.badTurns', { max });
+  return quickest !== null && n - 1 < quickest ? `${gameLength(n)}${lang() === 'ja' ? '' : ' '}${t('start.noBuild', { q: quickest })}` : gameLength(n);
 }
 
 /** "This game: 4 quarters (1 year), from 2025Q4." (it said "(1 years)"): the quarters and the years each in the

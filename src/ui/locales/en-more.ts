@@ -88,6 +88,7 @@ export const enStart = {
   docLink: 'During the game the score shows split by these objectives. How each is computed, and the sources and assumptions behind every mechanism:',
   length_one: 'This game: {{count}} quarter ({{years}}), from {{from}}.',
   length_other: 'This game: {{count}} quarters ({{years}}), from {{from}}.',
+  noBuild: 'No project started in a game this short is finished before it ends (the quickest takes {{q}} quarters to build, from the quarter after it is ordered): investment pays only in a longer game.',
   years_one: '{{years}} year',
   years_other: '{{years}} years',
 };

@@ -87,6 +87,7 @@ export const jaStart: First['start'] = {
   docLink: 'ゲーム中、スコアはこれらの目標別に表示されます。計算方法と、各仕組みの出典と仮定：',
   length_one: 'このゲーム：{{count}} 四半期（{{years}}）、{{from}} から。',
   length_other: 'このゲーム：{{count}} 四半期（{{years}}）、{{from}} から。',
+  noBuild: 'この長さのゲームでは、始めた事業はどれも終了までに完成しません（最短でも発注の翌四半期から{{q}}四半期かかります）。投資が実を結ぶのはもっと長いゲームです。',
   years_one: '{{years}} 年',
   years_other: '{{years}} 年',
 };
