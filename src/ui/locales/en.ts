@@ -22,7 +22,7 @@ export const en = {
   },
   headlineShort: { gdp: 'GDP', autoProduction: 'car output', autoExports: 'car exports', magnetSupplyRatio: 'magnet supply', approval: 'approval', security: 'security' },
   objective: { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'car output', supplySecurity: 'magnet supply', independence: 'supply independence', environment: 'environment' },
-  objectiveShort: { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'cars', supplySecurity: 'supply', independence: 'independence', environment: 'environment' },
+  objectiveShort: { gdp: 'GDP', security: 'security', approval: 'approval', autoProduction: 'cars', supplySecurity: 'magnets', independence: 'independence', environment: 'environment' },
   header: { timelineAria: 'timeline', timeline: 'Timeline {{letter}}', classWorld: 'World {{n}} (the class)', whatIf: 'What-if {{letter}}', forkedAt: 'forked after turn {{n}}', turn: 'Turn {{n}} of {{total}} · {{date}}', over: 'Game over · {{date}}', score: 'Score {{score}}', asYardstick: 'level with the yardstick', moreParts: '+{{n}} more', byObjective: 'by objective' },
   action: { undo: 'Undo', fork: 'Fork', save: 'Save', load: 'Load', newGame: 'New game', help: 'Help', glossary: 'Glossary', compare: 'Compare', endTurn: 'End turn', resolving: 'Resolving…', waitingRound: 'Sent: waiting for the round to end…', waitingStart: 'Waiting for the class to start', sendChanges: 'Send changes', results: 'See the results', scoring: 'Scoring your decisions…', close: 'Close', continue: 'Continue', cancel: 'Cancel' },
   tab: { Indicators: 'Indicators', Tariffs: 'Tariffs', Controls: 'Controls', Defense: 'Defence', Invest: 'Invest', Stockpile: 'Stockpile', Deals: 'Deals' },
