@@ -59,3 +59,22 @@ describe('the production quota for a country with no mines or separation plants'
     expect(hint('USA')).not.toContain('no mines');
   });
 });
+
+// A new player's ban on Japan's magnets to China, a flow of 0 t, cost 0.70 points: the table's hint said a control on
+// 0 t cuts nothing and still raises tension, in its ninth line. The cell says it beside the control as it is chosen.
+describe('a control on a flow of 0 t', () => {
+  const sentCell = (draft: object) => (controlsPanel(viewFor(start, 'JPN'), draft, () => {}) as unknown as FakeElement).querySelectorAll('[data-testid="sent-CHN-magnet"]')[0]!;
+  it('says it cuts nothing, in English and Japanese; open, or on a flow that goes, it says the tonnes alone', async () => {
+    await setLang('en');
+    expect(start.flows.magnet.JPN.CHN).toBeLessThan(0.5);
+    expect(sentCell({}).textContent).toBe('0 t sent');
+    const banned = sentCell({ exportControls: { CHN: { magnet: 'banned' } } });
+    expect(banned.textContent).toBe('0 t sent: cuts nothing');
+    expect(banned.getAttribute('title')).toBe('A control on a flow of 0 t cuts nothing, and still raises tension like any other.');
+    expect(banned.classList.contains('nothing')).toBe(true);
+    expect(sentCell({ exportControls: { CHN: { magnet: { licensed: 0.5 } } } }).textContent).toBe('0 t sent: cuts nothing');
+    expect(cell('USA', start)).toBe(`${fmt(start.flows.magnet.JPN.USA)} t sent`);
+    await setLang('ja');
+    expect(sentCell({ exportControls: { CHN: { magnet: 'banned' } } }).textContent).toBe('0 t 輸出：止めるものなし');
+  });
+});
