@@ -68,8 +68,13 @@ describe('the score split by objective', () => {
     const r = gambit('selfplay', '--games', '3', '--turns', '6', '--agents', 'JPN=hawk', '--no-progress', '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/mean scores over 3 games, split by objective/);
-    expect(r.stderr).toMatch(/^JPN hawk +[-+]?\d\.\d\d \| +([-+]?\d\.\d\d +){6}[-+]?\d\.\d\d$/m);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((t) => parseResultLine(t, 'sp.jsonl'));
+    expect(r.stderr).toMatch(/^JPN hawk +[-+]?\d\.\d\d +±\d\.\d\d \| +([-+]?\d\.\d\d +){6}[-+]?\d\.\d\d$/m);
+    // the score's 95% interval beside its mean (the summary gave means alone, where report gave intervals)
+    const sc = lines0(out).map((l) => l.scores.JPN);
+    const m = sc.reduce((a, b) => a + b, 0) / sc.length;
+    const sd = Math.sqrt(sc.reduce((a, b) => a + (b - m) ** 2, 0) / (sc.length - 1));
+    expect(Number(/^JPN hawk +\S+ +±(\S+) \|/m.exec(r.stderr)![1])).toBeCloseTo((4.303 * sd) / Math.sqrt(3), 2); // t(0.975, 2 df) = 4.303
+    const lines = lines0(out);
     const mean = lines.reduce((x, l) => x + l.scoreBy!.JPN.security, 0) / lines.length;
     const shown = new RegExp(`^JPN hawk .*\\| +\\S+ +(\\S+)`, 'm').exec(r.stderr)![1];
     expect(Number(shown)).toBeCloseTo(mean, 1);
@@ -107,3 +112,7 @@ describe('the score split by objective', () => {
     expect(selfplayHtml([{ file: 'sp.jsonl', games: gamesOf([old] as ReportLine[]) }])).not.toMatch(/Mean score split/);
   });
 });
+
+function lines0(out: string) {
+  return readFileSync(out, 'utf8').trim().split('\n').map((t) => parseResultLine(t, 'sp.jsonl'));
+}

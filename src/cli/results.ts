@@ -9,6 +9,7 @@ import { checkOutputs, LineReader } from './files.ts';
 import { AtomicWriter, commitTogether } from './io.ts';
 import { MAX_GAMES, MAX_SHARDS, shardSize, type Shard } from './batch-options.ts';
 import { plural, splitLines } from './table.ts';
+import { t95 } from '../analysis/stats.ts';
 
 const isDirectory = (f: string) => statSync(f, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
@@ -90,11 +91,19 @@ export class SplitMeans {
   private n = 0;
   private withSplit = 0;
   private readonly score = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  // Welford's running mean and sum of squared deviations, for the score's 95% interval (the summary printed means alone)
+  private readonly run = Object.fromEntries(COUNTRIES.map((c) => [c, { m: 0, s: 0 }])) as Record<CountryId, { m: number; s: number }>;
   private readonly by = Object.fromEntries(COUNTRIES.map((c) => [c, Object.fromEntries(OBJECTIVES.map((k) => [k, 0]))])) as Record<CountryId, Record<ObjectiveKey, number>>;
 
   add(l: ResultLine): void {
     this.n++;
-    for (const c of COUNTRIES) this.score[c] += l.scores[c];
+    for (const c of COUNTRIES) {
+      this.score[c] += l.scores[c];
+      const r = this.run[c];
+      const d = l.scores[c] - r.m;
+      r.m += d / this.n;
+      r.s += d * (l.scores[c] - r.m);
+    }
     if (!l.scoreBy) return;
     this.withSplit++;
     for (const c of COUNTRIES) for (const k of OBJECTIVES) this.by[c][k] += l.scoreBy[c][k];
@@ -105,8 +114,8 @@ export class SplitMeans {
     if (!this.withSplit) return [];
     const some = this.withSplit < this.n ? `; ${this.n - this.withSplit} older lines without the split left out of it` : '';
     return [
-      `mean scores over ${plural(this.n, 'game')}, split by objective (points; a split adds up to its score, to rounding${some}):`,
-      ...splitLines('country', COUNTRIES.map((c) => ({ label: `${c} ${agents[c]}`, score: this.score[c] / this.n, by: Object.fromEntries(OBJECTIVES.map((k) => [k, this.by[c][k] / this.withSplit])) as Record<ObjectiveKey, number> }))),
+      `mean scores over ${plural(this.n, 'game')}, split by objective (points; ±95%: half the score's 95% t-interval${this.n < 2 ? ', which one game cannot give' : ''}; a split adds up to its score, to rounding${some}):`,
+      ...splitLines('country', COUNTRIES.map((c) => ({ label: `${c} ${agents[c]}`, score: this.score[c] / this.n, ci: this.n > 1 ? (t95(this.n - 1) * Math.sqrt(this.run[c].s / (this.n - 1))) / Math.sqrt(this.n) : NaN, by: Object.fromEntries(OBJECTIVES.map((k) => [k, this.by[c][k] / this.withSplit])) as Record<ObjectiveKey, number> }))),
     ];
   }
 }
