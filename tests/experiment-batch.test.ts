@@ -20,6 +20,8 @@ describe('gambit experiment as a batch', () => {
       const r = gambit(args(join(dir, `w${w}`), '--workers', w));
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toContain(`, 10 games (2 of them the seat at the status quo, the yardsticks, which are also the status-quo strategy's 2 games), ${w === '1' ? 'on 1 worker' : `on up to ${w} workers`}`);
+      // each cell's line gives the mean with its 95% interval, as the report's detail does (it gave the mean alone)
+      expect(r.stderr).toMatch(/^personas \/ hub: score [+-]?\d\.\d\d \[[+-]?\d\.\d\d, [+-]?\d\.\d\d\] over 2 seeds$/m);
       expect(readdirSync(join(dir, `w${w}`)).sort()).toEqual(['report.html', 'thesis.csv', 'thesis.json']); // no journal left
       expect(r.stdout).toContain(`\nwritten: ${join(dir, `w${w}`, 'thesis.json')}, thesis.csv, report.html\nthesis.csv's columns, what each is and its unit: report.html, "What the figures are"\n`);
       // the verdicts wrapped at 110 columns (a line ran to 507), never inside an interval's brackets

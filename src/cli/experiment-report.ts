@@ -35,6 +35,8 @@ const level = (x: number) => (Math.abs(Math.round(x * 100) / 100) < 1000 ? x.toF
 /** A signed figure; one that rounds to zero is "0.00" (it read "-0.00" and "+0.00" side by side). */
 const f = (x: number, d = 2) => (Math.abs(x) < 0.5 * 10 ** -d ? (0).toFixed(d) : (x > 0 ? '+' : '') + x.toFixed(d));
 const ci = (v: { mean: number; lo: number; hi: number }, d = 2) => `${f(v.mean, d)} [${f(v.lo, d)}, ${f(v.hi, d)}]`;
+/** A mean and its 95% interval as the report's text writes them (the command's line per cell too). */
+export const ciText = ci;
 /** Decimals of a metric's difference where two do not suit it: shares of need move by thousandths, cars come whole. */
 const DEC: Partial<Record<Key, number>> = { minMagnet: 3, meanMagnet: 3, usMinMagnet: 3, carExportsUS: 0 };
 
