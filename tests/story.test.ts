@@ -382,3 +382,22 @@ describe("an event's note on car output that still rose", () => {
   });
 });
 
+
+// A new player lifted her ban on the United States and read, in that turn's digest, "Security −6.4: allies'
+// commitment (their trust in you) −6.4", tied to nothing: trust reads the controls in force as the turn began, so a
+// control shows in it a quarter later. The cause now says so.
+describe("the security ledger's trust line", () => {
+  it('says a control on an ally shows in it a quarter later, where it does', async () => {
+    const { createGame, resolveTurn } = await import('../engine/index.ts');
+    const { content } = await import('./helpers.ts');
+    const { causeName } = await import('../src/ui/labels.ts');
+    const s0 = createGame(content, 1);
+    const t1 = resolveTurn(content, s0, { JPN: { exportControls: { USA: { magnet: 'banned' } } } });
+    const t2 = resolveTurn(content, t1.state, {});
+    const trust = (r: typeof t1.report) => r.headlines.JPN!.security.causes.find((c) => c.cause === "allies' commitment (trust)")?.amount ?? 0;
+    expect(Math.abs(trust(t1.report))).toBeLessThan(0.05); // the ban's own quarter: trust read the open controls
+    expect(trust(t2.report)).toBeLessThan(-0.5); // the next: the ban in force as it began
+    await setLang('en');
+    expect(causeName("allies' commitment (trust)", 'JPN')).toBe('allies’ commitment (their trust in you: your controls on them show in it a quarter later)');
+  });
+});

@@ -18,7 +18,8 @@ export const enLater = {
     'rivals and tension': 'rivals’ build-up and tension',
     'own capability': 'own defence capability',
     "allies' capability": 'allies’ defence capability',
-    "allies' commitment (trust)": 'allies’ commitment (their trust in you)',
+    // (a new player lifted her ban on the US and read the trust it had cost in the next digest, tied to nothing)
+    "allies' commitment (trust)": 'allies’ commitment (their trust in you: your controls on them show in it a quarter later)',
     "rivals' capability": 'rivals’ defence capability',
     'leaks found last turn': 'tension over leaks found last quarter',
     'tension leaks': 'tension with {{who}} (leaks found last quarter)',

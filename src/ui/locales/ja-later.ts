@@ -17,7 +17,7 @@ export const jaLater: Later = {
     'rivals and tension': '対立国の軍拡と緊張',
     'own capability': '自国の防衛力',
     "allies' capability": '同盟国の防衛力',
-    "allies' commitment (trust)": '同盟国の関与（自国への信頼）',
+    "allies' commitment (trust)": '同盟国の関与（自国への信頼。相手への輸出規制は1四半期後に表れる）',
     "rivals' capability": '対立国の防衛力',
     'leaks found last turn': '前期に発覚した迂回輸出をめぐる緊張',
     'tension leaks': '{{who}}との緊張（前期に発覚した迂回輸出）',
