@@ -401,3 +401,20 @@ describe("the security ledger's trust line", () => {
     expect(causeName("allies' commitment (trust)", 'JPN')).toBe('allies’ commitment (their trust in you: your controls on them show in it a quarter later)');
   });
 });
+
+// A new player offered Australia USD 5 bn for 20% of its NdPr oxide output; the form warned that Australia made none,
+// Australia accepted, and the digest said nothing of it: the end screen's "deals ±0.00" was the first word
+describe("a deal's acceptance in the player's digest", () => {
+  it('says when a share of output it gives the player is of nothing the other side made this quarter', async () => {
+    const { offtakeHint } = await import('../src/ui/story-news.ts');
+    await setLang('en');
+    const deal = { id: 'D3', from: 'JPN', to: 'AUS', give: [{ type: 'investment', usdBn: 5 }], get: [{ type: 'offtake', stage: 'oxide.light', share: 0.2 }], status: 'active' };
+    const view = (aus: Record<string, number>) => ({ deals: [deal], flows: { 'oxide.light': { AUS: aus } } }) as unknown as CountryView;
+    const line = 'AUS accepts D3: JPN offers AUS an investment of USD 5 bn for 20% of its NdPr oxide output, for 8 turns.';
+    expect(offtakeHint(line, 'JPN', view({}))).toBe('Australia made no NdPr oxide this quarter: the share of it D3 gives you brings nothing until it makes some.');
+    expect(offtakeHint(line, 'JPN', view({ JPN: 120, USA: 300 }))).toBeNull(); // it made some
+    expect(offtakeHint(line, 'AUS', view({}))).toBeNull(); // Australia gets the investment, not a share
+    expect(offtakeHint('AUS rejects D3 from JPN.', 'JPN', view({}))).toBeNull();
+    expect(offtakeHint(line, 'JPN', null)).toBeNull();
+  });
+});

@@ -10,7 +10,7 @@ import { overrideNotes } from './overrides.ts';
 import { lang, num, t } from './i18n.ts';
 import { colon, comma, countryIn, countryName, countryOwn, paren, stageName } from './labels.ts';
 import { fmtChange, type RestrictionMemory } from './story.ts';
-import { changeHead, leakHint, plainNews, sortNews, yourChanges } from './story-news.ts';
+import { changeHead, leakHint, offtakeHint, plainNews, sortNews, yourChanges } from './story-news.ts';
 import { mergeLeaks } from './leak-news.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, ledger, makesCars, roundsToZero, shownChange } from './ledger.ts';
 import { plainTerms } from './plain-terms.ts';
@@ -100,7 +100,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
             h('h3', {}, t('digest.you')),
-            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plain(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : ''))) : '',
+            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plain(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : '', offtakeHint(n, country, o.view) ? h('p', { class: 'hint', 'data-testid': 'offtake-hint' }, offtakeHint(n, country, o.view)) : ''))) : '',
             // a policy in force that a deal moved as it came into force (no order of the player's to say it)
             ...overrideNotes(report, country, true).map((x) => h('p', { class: 'note', 'data-testid': 'deal-held' }, x)),
             changes.length

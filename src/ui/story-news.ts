@@ -69,6 +69,22 @@ export function leakHint(line: string, me: CountryId): string | null {
   return m && m[2] === me && m[1] !== me ? t('digest.leakHint', { who: countryIn(m[1]!) }) : null;
 }
 
+/** Under a deal's acceptance in the player's digest: a share of output the other side made none of this quarter
+ * (Australia's NdPr oxide) brings nothing. The deal form said so as it was chosen; the acceptance said nothing, and a
+ * new player took the deal for a win the end screen scored at 0. */
+export function offtakeHint(line: string, me: CountryId, view: CountryView | null | undefined): string | null {
+  const m = new RegExp(`^${CODE} accepts (D\\d+):`).exec(line);
+  const d = m && view?.deals.find((x) => x.id === m[2] && x.status === 'active' && (x.from === me || x.to === me));
+  if (!d) return null;
+  const other = d.from === me ? d.to : d.from;
+  const mine = d.from === me ? d.get : d.give; // what the other side commits to me
+  for (const k of mine)
+    if (k.type === 'offtake') {
+      const made = Object.values(view!.flows[k.stage]?.[other] ?? {}).reduce((a, b) => a + b, 0);
+      if (!(made >= 0.5)) return t('digest.offtakeNone', { who: countryName(other), what: stageAttr(k.stage), id: d.id });
+    }
+  return null;
+}
 
 /** The restriction in words: "China's ban on Dy/Tb oxide and NdFeB magnets to Japan (in force since turn 1)". */
 /** A restriction named again in the same box, after restrictionText named it in full: "China’s licence, as above". */

@@ -53,6 +53,7 @@ export const jaLater: Later = {
     security: '安全保障',
   },
   digest: {
+    offtakeNone: '{{who}}は今四半期{{what}}を生産していません：取引{{id}}で得る分け前は、生産が始まるまで何ももたらしません。',
     leakHint: '自国経由の迂回を止めるには、その品目の届け先の国への自国の輸出を許可制にします（輸出規制）。100%の許可制でも経路は閉じ、自国の貿易はそのまま保たれます。迂回が発覚するたびに{{who}}との緊張が高まります。',
     title: 'ターン {{n}} / {{total}} · {{date}}',
     roundTitle: 'ラウンド {{n}} / {{total}}（{{period}}）',
