@@ -47,6 +47,8 @@ export interface Games {
   agents: Record<string, string>;
   combos: number;
   seeds: [number, number];
+  /** each game's seed, in file order (for the paired comparison of two files on the same seeds) */
+  seedList: number[];
   /** the different game lengths */
   turns: number[];
   /** per country any line scores, every game's score in file order (undefined where a line has none for it) */
@@ -82,7 +84,7 @@ function addSums(sums: Map<string, number>, count: number, x: Record<string, num
 }
 
 function emptyGames(): Games {
-  return { count: 0, agents: {}, combos: 0, seeds: [Infinity, -Infinity], turns: [], scores: new Map(), gdp: new Map(), approval: new Map(), jpnMin: 0, jpnMinLow: Infinity, events: 0, split: new Map(), splitGames: 0 };
+  return { count: 0, agents: {}, combos: 0, seeds: [Infinity, -Infinity], seedList: [], turns: [], scores: new Map(), gdp: new Map(), approval: new Map(), jpnMin: 0, jpnMinLow: Infinity, events: 0, split: new Map(), splitGames: 0 };
 }
 /** One game into `g` (its combos and turns kept in the sets until the end: finish). */
 function addLine(g: Games, l: ResultLine, combos: Set<string>, turns: Set<number>): void {
@@ -90,6 +92,7 @@ function addLine(g: Games, l: ResultLine, combos: Set<string>, turns: Set<number
   combos.add(JSON.stringify(l.agents));
   if (l.seed < g.seeds[0]) g.seeds[0] = l.seed;
   if (l.seed > g.seeds[1]) g.seeds[1] = l.seed;
+  g.seedList.push(l.seed);
   turns.add(l.outcomes.turns);
   addColumns(g.scores, g.count, l.scores);
   addSums(g.gdp, g.count, l.outcomes.gdpGrowthPct);
@@ -208,5 +211,37 @@ export function selfplayHtml(results: { file: string; games: Games; scores?: str
     }
     H.push(p(`Japan’s lowest magnet supply in a game (share of its need): mean ${pct(g.jpnMin / g.count, 1)}, worst ${pct(g.jpnMinLow, 1)}. Events per game: ${fx(g.events / g.count, 1)} on average.`));
   }
+  H.push(...pairedHtml(results));
   return H.join('\n');
+}
+
+/** Two files of one agent setting each, played on the same seeds and turns, compared seed by seed: each country's score
+ * in the second less its score in the first, with the 95% interval of the mean difference (paired: the seed's shocks
+ * cancel). An analyst's first comparison, hub against status quo, got two tables side by side and no difference. */
+export function pairedHtml(results: { file: string; games: Games }[]): string[] {
+  const H: string[] = [];
+  const one = results.filter(({ games: g }) => g.combos === 1 && new Set(g.seedList).size === g.count);
+  const key = (g: Games) => `${[...g.seedList].sort((x, y) => x - y).join(',')}|${[...g.turns].sort().join(',')}`;
+  let pairs = 0;
+  for (let i = 0; i < one.length; i++)
+    for (let j = i + 1; j < one.length; j++) {
+      let [a, z] = [one[i]!, one[j]!];
+      if (key(a.games) !== key(z.games) || a.games.count < 2) continue;
+      const differ = Object.keys({ ...a.games.agents, ...z.games.agents }).sort().filter((c) => a.games.agents[c] !== z.games.agents[c]);
+      if (!differ.length || pairs >= 10) continue; // (ten pairs at most: a folder of many runs on one seed range)
+      // the file whose differing seats stand still more is the baseline: "hub less status quo", not the other way
+      const still = (g: Games) => differ.filter((c) => g.agents[c] === 'status-quo').length;
+      if (still(z.games) > still(a.games)) [a, z] = [z, a];
+      pairs++;
+      const at = new Map(a.games.seedList.map((s, k) => [s, k]));
+      const rows = [...z.games.scores.keys()].filter((c) => a.games.scores.has(c)).sort().map((c) => {
+        const d = z.games.seedList.map((s, k) => (z.games.scores.get(c)![k] as number) - (a.games.scores.get(c)![at.get(s)!] as number));
+        const { mean, sd } = meanSd(d);
+        const h = half(sd, d.length);
+        return [b(c), String(d.length), fx(mean), Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a', fx(sd), pct(d.filter((x) => x > 0).length / d.length)];
+      });
+      H.push(p(`<b>${esc(z.file)}</b> less <b>${esc(a.file)}</b>, seed by seed (${plural(a.games.count, 'seed')}; agents that differ: ${esc(differ.map((c) => `${c} ${z.games.agents[c] ?? '?'} against ${a.games.agents[c] ?? '?'}`).join(', '))}). The same seed gives both games the same shocks, so the difference's interval is narrower than the two means' side by side.`));
+      H.push(htmlTable(['country', 'seeds', 'mean difference (points)', '95% interval of it', 'sd of the difference', 'seeds where higher'], rows, { num: [false, true, true, true, true, true] }));
+    }
+  return H.length ? ['<h3>Paired comparisons</h3>', ...H] : [];
 }
