@@ -158,6 +158,12 @@ describe('sweep', () => {
     const col = head.indexOf('score_JPN');
     expect((Number(rows[2][col]) + Number(rows[3][col])) / 2).toBeCloseTo(s.variants[1].means.score_JPN, 12);
     expect(readFileSync(join(dir, 'sw-base', 'sweep.csv'), 'utf8').split('\n')[0].split(',').at(-1)).toBe('turns');
+    // each seat's agent and each score's split by objective, as self-play's CSV has them (an analyst could not tell two
+    // sweeps' rows apart, nor see which objective a parameter moved the score through)
+    expect(head.slice(4, 9)).toEqual(['agent_AUS', 'agent_CHN', 'agent_JPN', 'agent_MYS', 'agent_USA']);
+    const split = head.flatMap((h, k) => (/^score_[a-zA-Z]+_JPN$/.test(h) ? [k] : []));
+    expect(split).toHaveLength(7);
+    for (const r of rows) expect(split.reduce((a, k) => a + Number(r[k]), 0)).toBeCloseTo(Number(r[col]), 9);
     expect(rows.every((x) => x.at(-1) === '4')).toBe(true);
   }, 120_000);
   it('ranks parameters by their effect, one at a time and as a Latin hypercube', () => {

@@ -2,7 +2,7 @@
 // variant on common seeds, and rank the parameters by how much they move the outcomes (Sobol indices: sobol.ts).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { COUNTRIES, hashValue } from '../../engine/index.ts';
+import { COUNTRIES, OBJECTIVES, hashValue } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
 import { readBundle } from '../content/load.ts';
 import { displayOnly } from '../content/ranges.ts';
@@ -283,8 +283,12 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // and whether its games are the baseline's (variant 0, and a value at the base), so grouping by a parameter does not
   // count the baseline's games several times; the outcomes unrounded, the figures the means and effects are of (rounded
   // to 0.01, a score that moved by 0.001 read the same in every row: an analyst's review)
-  const header = ['variant', 'varies', 'baseline_games', ...params.map((p) => p.path), 'game', 'seed', ...OUTCOMES.map((x) => x.id), 'turns'];
-  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, i === 0 ? '(baseline)' : lhs ? '(all)' : Object.keys(b.params)[0], i === 0 || atBase(b.params) ? 1 : 0, ...params.map((p) => b.params[p.path] ?? p.base), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), l.outcomes.turns].join(',')));
+  // each seat's agent, as self-play's CSV has them (two sweeps' rows, one per strategy, could not be told apart once
+  // loaded together), and each score split by objective, self-play's columns too (which objective a parameter moves
+  // the score through: an analyst's review)
+  const q = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
+  const header = ['variant', 'varies', 'baseline_games', ...params.map((p) => p.path), ...COUNTRIES.map((c) => `agent_${c}`), 'game', 'seed', ...OUTCOMES.map((x) => x.id), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `score_${k}_${c}`)), 'turns'];
+  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, i === 0 ? '(baseline)' : lhs ? '(all)' : Object.keys(b.params)[0], i === 0 || atBase(b.params) ? 1 : 0, ...params.map((p) => b.params[p.path] ?? p.base), ...COUNTRIES.map((c) => q(l.agents[c])), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => l.scoreBy?.[c][k] ?? '')), l.outcomes.turns].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity${turns !== undefined ? ` over games of ${turns} turn${turns === 1 ? '' : 's'}` : ''} (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);
