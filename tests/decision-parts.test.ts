@@ -61,6 +61,21 @@ describe("a decision's kinds of order", () => {
     expect(note).toMatch(/^Each kind of order alone, the turn replayed without it \(kinds interact, so these need not add up\): tariffs [−+]\d\.\d\d, defence [−+±]\d\.\d\d\.$/);
   });
 
+  // a new player's review: in the chart of the score by objective, magnet supply (orange) read as security
+  // (vermillion), and independence (sky) as GDP (blue); the second of each pair is dashed now (as China's prices are,
+  // in the same two colours)
+  it("the chart of the score by objective dashes magnet supply's and independence's lines", async () => {
+    await setLang('en');
+    const f = played({ ...tariff, ...defence });
+    const root = document.createElement('div') as unknown as FakeElement;
+    endScreen(root as unknown as HTMLElement, { projectTypes: async () => [] } as never, 'JPN', f, () => {});
+    const lines = root.querySelectorAll('polyline').map((x) => ({ stroke: x.getAttribute('stroke'), dashed: x.getAttribute('stroke-dasharray') !== null }));
+    const pale = lines.filter((x) => x.stroke === '#E69F00' || x.stroke === '#56B4E9');
+    expect(pale.length).toBeGreaterThanOrEqual(3); // China's two prices, and at least one of the two objectives
+    expect(pale.every((x) => x.dashed)).toBe(true);
+    expect(lines.some((x) => x.stroke === '#D55E00' && !x.dashed)).toBe(true); // Japan's own lines and security stay solid
+  });
+
   // a new player's review: "−0.36 points ... a little worse than doing nothing", and nothing said what 0.36 points is
   it('the end screen gives a sense of scale: what 1% more GDP all game is worth to the player', async () => {
     await setLang('en');

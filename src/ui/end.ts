@@ -138,5 +138,8 @@ function objectiveChart(f: FinalResult, country: CountryId, xs: string[]): HTMLE
   // a colour per objective, the same in every game (they went by position among the objectives shown)
   const colours = [PALETTE.blue, PALETTE.vermillion, PALETTE.green, PALETTE.purple, PALETTE.orange, PALETTE.sky, PALETTE.grey];
   const colourOf = (k: string) => colours[Math.max(0, (OBJECTIVES as readonly string[]).indexOf(k)) % colours.length]!;
-  return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colourOf(k) })), 420, 180, '', xs, 0.5, true);
+  // magnet supply (orange) beside security (vermillion), and independence (sky) beside GDP (blue), read as one colour
+  // each to a new player: the second of each pair dashed
+  const dashed = (k: string) => k === 'supplySecurity' || k === 'independence';
+  return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colourOf(k), dashed: dashed(k) })), 420, 180, '', xs, 0.5, true);
 }
