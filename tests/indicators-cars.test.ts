@@ -153,3 +153,18 @@ describe('one answer to "does this country make cars?" for Indicators and the di
     }
   });
 });
+
+// on turn 2 (2026Q1) the price table said "Prices in 2025Q4", which a new player read as a misprint of this quarter
+describe("the Indicators tab's price table", () => {
+  it('says its prices are last quarter’s', async () => {
+    const { setLang } = await import('../src/ui/i18n.ts');
+    await setLang('en');
+    const s = new SessionCore(content);
+    const r = s.start({ scenarioId: 'rare-earth-gambit', country: 'JPN', agents: { AUS: 'persona', CHN: 'persona', JPN: 'persona', MYS: 'persona', USA: 'persona' }, turns: 4, seed: 1 });
+    if (!r.ok) throw new Error(r.error);
+    const head = () => (indicatorsPanel(s.snapshot()) as unknown as FakeElement).querySelectorAll('h3').map((x) => x.textContent);
+    expect(head()).toContain('Prices before the first turn, USD/kg');
+    expect(s.submit({}).ok).toBe(true);
+    expect(head()).toContain('Prices last quarter (2025Q4), USD/kg');
+  });
+});
