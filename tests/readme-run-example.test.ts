@@ -36,8 +36,9 @@ describe("the README's run example", () => {
       expect(r.status, r.stderr).toBe(0);
       const row = r.stderr.split('\n').find((l) => l.startsWith('JPN hawk'));
       expect(row, r.stderr).toBeDefined();
-      // country, score | GDP, security, approval, cars, supply, independence, environment
-      const [score, , gdp, security, , , , independence] = row!.replace('JPN hawk', '').split(/\s+/).filter(Boolean);
+      // country, score, its ±95% | GDP, security, approval, cars, supply, independence, environment
+      const [score, ci, , gdp, security, , , , independence] = row!.replace('JPN hawk', '').split(/\s+/).filter(Boolean);
+      expect(ci).toMatch(/^±\d+\.\d\d$/);
       expect(gdp).toMatch(/^[+-]?\d+\.\d\d$/);
       expect([score, security, independence]).toEqual([said![1], said![2], said![3]]);
     } finally {
