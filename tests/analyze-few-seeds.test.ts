@@ -131,7 +131,7 @@ describe('analyze with few seeds: stability and interval say one thing', () => {
 describe('a share of resamples', () => {
   it('is 100% only when it is every resample, in the text and the HTML report alike', async () => {
     const { resamplePct } = await import('../src/analysis/resample-caveat.ts');
-    expect([0.998, 0.9951, 0.995, 1, 0.5, null].map((f) => resamplePct(f))).toEqual(['99.8%', '99.5%', '100%', '100%', '50%', '-']);
+    expect([0.998, 0.9951, 0.995, 0.9995, 0.99949, 1, 0.5, null].map((f) => resamplePct(f))).toEqual(['99.8%', '99.5%', '99.5%', '99.9%', '99.9%', '100%', '50%', '-']);
     expect(resamplePct(undefined, '–')).toBe('–');
   });
 });

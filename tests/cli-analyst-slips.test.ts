@@ -42,7 +42,8 @@ describe("an analyst's slips", () => {
   it('a word no option takes: named, with what came before it', async () => {
     refused(await cli('tournament', '--pool', 'JPN', 'status-quo', '--games-per-profile', '2', '--out', at('t')), /^gambit: tournament: a word too many, "status-quo" \(after '--pool JPN'\): an option takes one word/);
     refused(await cli('run', '--turns', '1', 'extra'), /^gambit: run: a word too many, "extra" \(after '--turns 1'\)/);
-    refused(await cli('replay', 'verify', 'a.json', 'b.json'), /^gambit: replay verify: a word too many, "b\.json"/);
+    refused(await cli('replay', 'verify', 'a.json', 'b.json'), /^gambit: replay verify: a word too many, "b\.json" \(after 'a\.json'\)$/); // no option's value: no word of options
+    refused(await cli('run', '--turns', '1', '1'), /^gambit: run: a word too many, "1" \(after '--turns 1'\): an option takes one word/); // the second 1, not --turns' own
     expect(existsSync(at('t'))).toBe(false);
   });
 

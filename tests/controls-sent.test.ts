@@ -69,12 +69,12 @@ describe('a control on a flow of 0 t', () => {
     expect(start.flows.magnet.JPN.CHN).toBeLessThan(0.5);
     expect(sentCell({}).textContent).toBe('0 t sent');
     const banned = sentCell({ exportControls: { CHN: { magnet: 'banned' } } });
-    expect(banned.textContent).toBe('0 t sent: cuts nothing');
-    expect(banned.getAttribute('title')).toBe('A control on a flow of 0 t cuts nothing, and still raises tension like any other.');
+    expect(banned.textContent).toBe('0 t sent: cuts nothing now');
+    expect(banned.getAttribute('title')).toMatch(/^Nothing went to them last quarter, so this control cuts nothing now .* and it raises tension like any other\.$/);
     expect(banned.classList.contains('nothing')).toBe(true);
-    expect(sentCell({ exportControls: { CHN: { magnet: { licensed: 0.5 } } } }).textContent).toBe('0 t sent: cuts nothing');
+    expect(sentCell({ exportControls: { CHN: { magnet: { licensed: 0.5 } } } }).textContent).toBe('0 t sent: cuts nothing now');
     expect(cell('USA', start)).toBe(`${fmt(start.flows.magnet.JPN.USA)} t sent`);
     await setLang('ja');
-    expect(sentCell({ exportControls: { CHN: { magnet: 'banned' } } }).textContent).toBe('0 t 輸出：止めるものなし');
+    expect(sentCell({ exportControls: { CHN: { magnet: 'banned' } } }).textContent).toBe('0 t 輸出：今は止めるものなし');
   });
 });

@@ -212,6 +212,11 @@ describe('a plate on a cramped map', () => {
     expect(d).toEqual({ dx: 0, dy: 14 }); // down, 3 px clear: the shortest of the four moves
   });
 
+  it('brings a plate partly off the map and over nothing back onto it, by the shortest move', async () => {
+    const { nudgeOff } = await import('../src/render/nudge.ts');
+    expect(nudgeOff({ l: 300, r: 400, t: 150, b: 170 }, controls, size)).toEqual({ dx: -10, dy: 0 });
+  });
+
   it('stays put when no move would keep it on the map', async () => {
     const { nudgeOff } = await import('../src/render/nudge.ts');
     expect(nudgeOff({ l: 0, r: 390, t: 0, b: 220 }, [{ l: 100, r: 200, t: 100, b: 120 }], size)).toEqual({ dx: 0, dy: 0 });

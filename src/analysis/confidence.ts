@@ -3,6 +3,7 @@ import seedrandom from 'seedrandom';
 import { alphaRankStationary, effectiveAlphaOf, type AlphaRankOptions } from './alpharank.ts';
 import { contexts, forDeviations, scanEquilibria } from './equilibria.ts';
 import { difference, type Basis } from './paired.ts';
+import { resamplePct } from './resample-caveat.ts';
 import { defaultTolerance, indexTable, profileId, profileLabel, profileOf, withMeans, type GameIndex, type Profile, type TableLike } from './table.ts';
 
 /** The findings to test: equilibrium candidates and the top α-Rank profile (either may be omitted). */
@@ -86,7 +87,7 @@ export function normalSource(seed: number | string): () => number {
   };
 }
 
-const pct = (f: number) => `${Math.round(f * 100)}%`;
+const pct = (f: number) => resamplePct(f); // (its own rounding said 100% of 99.8%)
 
 /**
  * Bootstrap of the profile means, then pure equilibria (and best responses, and the top α-Rank profile) recomputed

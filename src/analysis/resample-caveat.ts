@@ -11,9 +11,11 @@ export function overstated(ci: [number, number] | null | undefined, stable: numb
   return ci != null && !(ci[0] > 0) && stable != null && stable >= STABLE_BUT_UNSURE;
 }
 
-/** A share of resamples as a percentage: to one decimal between 99.5% and 100%, so that "100%" means every resample
- * (the HTML report rounded 99.8% up to 100% where the text said 99.8%). */
-export const resamplePct = (f: number | null | undefined, none = '-'): string => (f === null || f === undefined || !Number.isFinite(f) ? none : `${(f * 100).toFixed(f > 0.995 && f < 1 ? 1 : 0)}%`);
+/** A share of resamples as a percentage, "100%" only for every resample: from 99.5% to under 100% to one decimal,
+ * rounded down (the HTML report rounded 99.8% up to 100% where the text said 99.8%; 995 of 1,000 read "100%", and 1,999
+ * of 2,000 "100.0%"). */
+export const resamplePct = (f: number | null | undefined, none = '-'): string =>
+  f === null || f === undefined || !Number.isFinite(f) ? none : f >= 0.995 && f < 1 ? `${(Math.floor(f * 1000) / 10).toFixed(1)}%` : `${(f * 100).toFixed(0)}%`;
 
 /** Distinct multisets of m seeds drawn from m with replacement: C(2m-1, m). */
 export function distinctDraws(m: number): number {

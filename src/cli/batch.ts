@@ -185,8 +185,11 @@ export const CSV_HEADER = [
   ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `score_${k}_${c}`)),
 ];
 
+/** A CSV cell: quoted where it holds a comma, a quote or a newline (a scripted agent's path may). */
+export const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
 export function csvRow(l: ResultLine): string {
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const q = csvCell;
   return [
     l.game,
     l.seed,

@@ -268,7 +268,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   // the yardstick named: a tournament's scores, against every seat at the status quo, read as the same figure
   process.stderr.write(`mean score of ${ex.seat}, points against ${ex.seat} at the status quo in the same game:\n`);
   // with its 95% interval, as the detail below gives it (the line gave the mean alone: an analyst's review)
-  for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${ciText(interval(c.games.map((g) => g.score)))} over ${n} seeds\n`);
+  for (const c of cells) process.stderr.write(`${c.opponents} / ${c.strategy}: score ${n > 1 ? ciText(interval(c.games.map((g) => g.score))) : `${interval(c.games.map((g) => g.score)).mean.toFixed(2)} (one seed: no interval)`} over ${n} seed${n === 1 ? '' : 's'}\n`);
   const rows = cells.flatMap((c) => c.games.map((g, k) => ({ strategy: c.strategy, opponents: c.opponents, seed: seeds[k], ...g })));
   // the seat's name and what 1% of its GDP is worth in points, for the report's split of the score (kept in the file,
   // so `gambit report` writes the same page without the content)

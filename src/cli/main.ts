@@ -210,11 +210,23 @@ function strayArgument(argv: string[]): CommanderError | null {
   let i = 0;
   for (let c = cmd.commands.find((x) => x.name() === argv[i]); c; c = cmd.commands.find((x) => x.name() === argv[i])) [cmd, i] = [c, i + 1];
   if (!i) return null;
-  const stray = cmd.parseOptions(argv.slice(i)).operands[cmd.registeredArguments.length];
-  const at = stray === undefined ? -1 : argv.indexOf(stray, i);
-  if (at < i) return null;
-  const before = argv.slice(Math.max(i, at - 2), at).join(' ');
-  return new CommanderError(2, 'commander.excessArguments', `${argv.slice(0, i).join(' ')}: a word too many, ${JSON.stringify(stray)}${before ? ` (after '${before}')` : ''}: an option takes one word (quote a value with spaces; lists join with commas, as --agents JPN=hub,CHN=hawk)`);
+  // the operands' places, each option's value skipped (the same word can be a value earlier: `run --turns 1 1`)
+  const places: number[] = [];
+  for (let k = i; k < argv.length; k++) {
+    const w = argv[k]!;
+    if (w === '--') break;
+    if (!w.startsWith('-') || w === '-') places.push(k);
+    else if (!w.includes('=')) {
+      const o = cmd.options.find((x) => x.long === w || x.short === w);
+      if (o && (o.required || o.optional)) k++;
+    }
+  }
+  const at = places[cmd.registeredArguments.length];
+  if (at === undefined) return null;
+  const prev = argv[at - 1];
+  const afterValue = at - 2 >= i && cmd.options.some((x) => (x.long === argv[at - 2] || x.short === argv[at - 2]) && (x.required || x.optional));
+  const before = afterValue ? `${argv[at - 2]} ${prev}` : at > i ? prev : '';
+  return new CommanderError(2, 'commander.excessArguments', `${argv.slice(0, i).join(' ')}: a word too many, ${JSON.stringify(argv[at])}${before ? ` (after '${before}')` : ''}${afterValue ? ': an option takes one word (quote a value with spaces; lists join with commas, as --agents JPN=hub,CHN=hawk)' : ''}`);
 }
 
 export async function main(argv: string[]): Promise<number> {

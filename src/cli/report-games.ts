@@ -234,13 +234,15 @@ export function pairedHtml(results: { file: string; games: Games }[]): string[] 
       if (still(z.games) > still(a.games)) [a, z] = [z, a];
       pairs++;
       const at = new Map(a.games.seedList.map((s, k) => [s, k]));
-      const rows = [...z.games.scores.keys()].filter((c) => a.games.scores.has(c)).sort().map((c) => {
+      // a country scored in every game of both files (a line without it would make its difference NaN)
+      const whole = (g: Games, c: string) => g.scores.get(c)?.every((x) => Number.isFinite(x)) ?? false;
+      const rows = [...z.games.scores.keys()].filter((c) => whole(z.games, c) && whole(a.games, c)).sort().map((c) => {
         const d = z.games.seedList.map((s, k) => (z.games.scores.get(c)![k] as number) - (a.games.scores.get(c)![at.get(s)!] as number));
         const { mean, sd } = meanSd(d);
         const h = half(sd, d.length);
         return [b(c), String(d.length), fx(mean), Number.isFinite(h) ? `${fx(mean - h)} to ${fx(mean + h)}` : 'n/a', fx(sd), pct(d.filter((x) => x > 0).length / d.length)];
       });
-      H.push(p(`<b>${esc(z.file)}</b> less <b>${esc(a.file)}</b>, seed by seed (${plural(a.games.count, 'seed')}; agents that differ: ${esc(differ.map((c) => `${c} ${z.games.agents[c] ?? '?'} against ${a.games.agents[c] ?? '?'}`).join(', '))}). The same seed gives both games the same shocks, so the difference's interval is narrower than the two means' side by side.`));
+      H.push(p(`<b>${esc(z.file)}</b> less <b>${esc(a.file)}</b>, seed by seed (${plural(a.games.count, 'seed')}; agents that differ: ${esc(differ.map((c) => `${c} ${z.games.agents[c] ?? '?'} against ${a.games.agents[c] ?? '?'}`).join(', '))}). The same seed gives both games the same shocks, so the difference's interval is usually narrower than the two means' side by side.`));
       H.push(htmlTable(['country', 'seeds', 'mean difference (points)', '95% interval of it', 'sd of the difference', 'seeds where higher'], rows, { num: [false, true, true, true, true, true] }));
     }
   return H.length ? ['<h3>Paired comparisons</h3>', ...H] : [];

@@ -11,7 +11,7 @@ import { checkParamValues } from './param-check.ts';
 import { MAX_GAMES_PER_RUN, batchSetup, checkRunSize, checkSeeds, onWorkers } from './batch-options.ts';
 import { inputFiles } from './content.ts';
 import { checkOutputs, earlierFile } from './files.ts';
-import { notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
+import { csvCell, notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
 import { meanSd, t95 } from './tournament.ts';
@@ -286,9 +286,8 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
   // each seat's agent, as self-play's CSV has them (two sweeps' rows, one per strategy, could not be told apart once
   // loaded together), and each score split by objective, self-play's columns too (which objective a parameter moves
   // the score through: an analyst's review)
-  const q = (x: string) => (/[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x);
   const header = ['variant', 'varies', 'baseline_games', ...params.map((p) => p.path), ...COUNTRIES.map((c) => `agent_${c}`), 'game', 'seed', ...OUTCOMES.map((x) => x.id), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => `score_${k}_${c}`)), 'turns'];
-  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, i === 0 ? '(baseline)' : lhs ? '(all)' : Object.keys(b.params)[0], i === 0 || atBase(b.params) ? 1 : 0, ...params.map((p) => b.params[p.path] ?? p.base), ...COUNTRIES.map((c) => q(l.agents[c])), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => l.scoreBy?.[c][k] ?? '')), l.outcomes.turns].join(',')));
+  const csv = byVariant.flatMap((b, i) => b.lines.map((l) => [i, i === 0 ? '(baseline)' : lhs ? '(all)' : Object.keys(b.params)[0], i === 0 || atBase(b.params) ? 1 : 0, ...params.map((p) => b.params[p.path] ?? p.base), ...COUNTRIES.map((c) => csvCell(l.agents[c])), l.game % games, l.seed, ...OUTCOMES.map((x) => x.get(l)), ...COUNTRIES.flatMap((c) => OBJECTIVES.map((k) => l.scoreBy?.[c][k] ?? '')), l.outcomes.turns].join(',')));
   writeFileAtomic(join(o.out, 'sweep.csv'), [header.join(','), ...csv].join('\n') + '\n');
   const out = [`sensitivity${turns !== undefined ? ` over games of ${turns} turn${turns === 1 ? '' : 's'}` : ''} (${lhs ? `Latin hypercube, ${lhs} samples, standardised regression coefficients; in standard deviations of each outcome's mean over the samples` : 'one at a time, range of mean outcome; in standard deviations of each outcome over all games'}):`, ''];
   out.push(`${'parameter'.padEnd(50)} ${'overall'.padStart(8)}  strongest effect${lhs ? ' (signed: outcome up as the parameter goes up; [95% bootstrap interval])' : ` (range of the means${games > 1 ? ', ± its 95% interval over the seeds' : ''})`}`);

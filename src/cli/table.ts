@@ -84,10 +84,10 @@ export function splitLines(head: string, rows: readonly { label: string; score?:
   const withScore = rows.some((r) => r.score !== undefined);
   // the score's 95% interval, half its width, where the rows carry one (a mean over games)
   const withCi = rows.some((r) => r.ci !== undefined);
-  const ci = (r: (typeof rows)[number]) => (withCi ? ` ${pad(r.ci === undefined || !Number.isFinite(r.ci) ? '-' : `±${r.ci.toFixed(2)}`, 6)}` : '');
+  const ci = (r: (typeof rows)[number]) => (withCi ? ` ${pad(r.ci === undefined || !Number.isFinite(r.ci) ? '-' : `±${r.ci.toFixed(2)}`, 7)}` : '');
   const score = (r: (typeof rows)[number]) => (withScore ? ` ${pad(r.score === undefined ? '' : points(r.score), 7)}${ci(r)} |` : '');
   return [
-    `${padE(head, w)}${withScore ? ` ${pad('score', 7)}${withCi ? ` ${pad('±95%', 6)}` : ''} |` : ''} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`,
+    `${padE(head, w)}${withScore ? ` ${pad('score', 7)}${withCi ? ` ${pad('±95%', 7)}` : ''} |` : ''} ${OBJECTIVES.map((ob) => pad(OBJ_LABEL[ob], 9)).join(' ')}`,
     ...rows.map((r) => `${padE(r.label, w)}${score(r)} ${OBJECTIVES.map((ob) => pad(points(r.by[ob]), 9)).join(' ')}`),
   ];
 }

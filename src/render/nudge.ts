@@ -14,8 +14,9 @@ export function nudgeOff(plate: ScreenBox, boxes: readonly ScreenBox[], size: { 
     return true;
   };
   if (free(0, 0)) return { dx: 0, dy: 0 };
-  const xs = [0, ...boxes.flatMap((k) => [k.l - 3 - plate.r, k.r + 3 - plate.l])];
-  const ys = [0, ...boxes.flatMap((k) => [k.t - 3 - plate.b, k.b + 3 - plate.t])];
+  // against each box's edges, and the map's (a plate partly off the map and over nothing comes back onto it)
+  const xs = [0, -plate.l, size.w - plate.r, ...boxes.flatMap((k) => [k.l - 3 - plate.r, k.r + 3 - plate.l])];
+  const ys = [0, -plate.t, size.h - plate.b, ...boxes.flatMap((k) => [k.t - 3 - plate.b, k.b + 3 - plate.t])];
   let best: { dx: number; dy: number } | null = null;
   for (const dx of xs)
     for (const dy of ys) if ((!best || Math.abs(dx) + Math.abs(dy) < Math.abs(best.dx) + Math.abs(best.dy)) && free(dx, dy)) best = { dx, dy };

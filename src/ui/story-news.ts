@@ -81,7 +81,7 @@ export function offtakeHint(line: string, me: CountryId, view: CountryView | nul
   for (const k of mine)
     if (k.type === 'offtake') {
       const made = Object.values(view!.flows[k.stage]?.[other] ?? {}).reduce((a, b) => a + b, 0);
-      if (!(made >= 0.5)) return t('digest.offtakeNone', { who: countryName(other), what: stageAttr(k.stage), id: d.id });
+      if (!(made > 0)) return t('digest.offtakeNone', { who: countryName(other), what: stageAttr(k.stage), id: d.id });
     }
   return null;
 }

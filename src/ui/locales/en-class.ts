@@ -316,7 +316,7 @@ export const enClass = {
     missedKept: 'The last round ended before your orders were sent, so {{country}} kept its policies (changes you had not sent were dropped): press End turn to send this round’s.',
     digestBot: 'A bot played this round for {{country}} while you were away: the moves below are the bot’s.',
     // an earlier round's digest, stacked under the last: the bot played it for idleness or a missed deadline
-    endBot: 'A bot played {{country}} for {{count}} of the {{total}} quarters, while none of its students was active: its moves count in the score, and are not among the decisions below.',
+    endBot: 'A bot played {{country}} for {{count}} of the {{total}} quarters (its students away, or its orders not in by the deadline): its moves count in the score, and are not among the decisions below.',
     digestBotEarlier: 'A bot played this round for {{country}}: the moves below are the bot’s.',
     digestMissed: 'The round ended before your orders were sent: {{country}} kept its policies, and changes you had not sent were dropped.',
     digestMissedBot: 'The round ended before your orders were sent: a bot decided for {{country}}, and changes you had not sent were dropped.',

@@ -73,8 +73,8 @@ export const en = {
     // (after the licence's glossary link; the ban's link follows it, so each "?" stands by what it explains)
     controlsHintBan: 'Banned: nothing goes, except what is transshipped through third countries you leave open (you find some of it). A control on a treaty ally (the United States, Japan and Australia are allies) also lowers its trust in you while it stands, and your security with it.',
     sent: '{{n}} t sent',
-    cutsNothing: '{{n}} t sent: cuts nothing',
-    cutsNothingWhy: 'A control on a flow of 0 t cuts nothing, and still raises tension like any other.',
+    cutsNothing: '{{n}} t sent: cuts nothing now',
+    cutsNothingWhy: 'Nothing went to them last quarter, so this control cuts nothing now (it still closes them as a route round your other controls, and stops trade that would start), and it raises tension like any other.',
     sentOn: '{{on}} t onward',
     sentHint: 'Under each: the tonnes you sent them last quarter, and (“onward”) how much of it they passed on to a country your controls restrict (transshipment: a control on them closes that route too). A control on a flow of 0 t cuts nothing, and still raises tension like any other.',
     shareAria: 'licensed share of {{what}} to {{who}}, percent of last quarter’s volume',
