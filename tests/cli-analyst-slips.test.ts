@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, endProblem, type InRun } from './cli-inproc.ts';
+import { cli, expectRefused, type InRun } from './cli-inproc.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-slips-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -15,12 +15,7 @@ const at = (...p: string[]) => join(TMP, ...p);
 
 /** Refused: exit `code`, nothing on stdout, one line on stderr matching `why`. */
 function refused(r: InRun, why: RegExp, code = 2): void {
-  expect(endProblem(r), r.stderr).toBeNull();
-  expect(r.code, r.stderr).toBe(code);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(why);
+  expectRefused(r, why, { code });
 }
 
 describe("an analyst's slips", () => {

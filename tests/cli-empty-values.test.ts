@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, endProblem, type InRun } from './cli-inproc.ts';
+import { cli, endProblem, expectRefused, type InRun } from './cli-inproc.ts';
 
 const TMP = mkdtempSync(join(tmpdir(), 'gambit-empty-'));
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -14,13 +14,7 @@ const at = (...p: string[]) => join(TMP, ...p);
 
 /** A refusal: exit 2, nothing on stdout, one line on stderr naming `flag` and matching `why`. */
 function refused(r: InRun, flag: string, why: RegExp): void {
-  expect(endProblem(r), r.stderr).toBeNull();
-  expect(r.code, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toContain(flag);
-  expect(lines[0]).toMatch(why);
+  expectRefused(r, why, { name: flag });
 }
 
 describe('an empty flag value is refused, not taken for the flag left out', () => {

@@ -1,5 +1,6 @@
 // Runs the gambit command in this process (main(argv) with stdout and stderr captured): some 100 times cheaper than a
 // child process, for the hardening and fuzz tests. An exception that escapes main would be a stack trace for a user.
+import { expect } from 'vitest';
 import { ENGINE_VERSION } from '../engine/index.ts';
 import { JOURNAL_FORMAT, journalLine } from '../src/cli/journal.ts';
 import { main } from '../src/cli/main.ts';
@@ -48,6 +49,18 @@ export function endProblem(r: InRun): string | null {
   const own = msg.replace(/"(?:[^"\\]|\\.)*"/g, '""');
   if (/\b(NaN|undefined)\b|\[object Object\]/.test(own)) return `a message with NaN, undefined or [object Object]: ${msg}`;
   return null;
+}
+
+/** A run refused as a user should see it: a clean end (`endProblem`) with exit `code`, nothing on stdout, and one
+ * line on stderr that contains `name` (when given: the flag or file at fault) and matches `why`. */
+export function expectRefused(r: InRun, why: RegExp, opts: { code?: number; name?: string } = {}): void {
+  expect(endProblem(r), r.stderr).toBeNull();
+  expect(r.code, r.stderr).toBe(opts.code ?? 2);
+  expect(r.stdout).toBe('');
+  const lines = r.stderr.trim().split('\n');
+  expect(lines, r.stderr).toHaveLength(1);
+  if (opts.name !== undefined) expect(lines[0]).toContain(opts.name);
+  expect(lines[0]).toMatch(why);
 }
 
 /** A journal as an interrupted batch leaves it (the header, then each finished game's line with its checksum), for

@@ -13,7 +13,7 @@ import { playOne, type GameTask, type ResultLine } from '../src/cli/batch.ts';
 import { liveTemps, writeFileAtomic } from '../src/cli/io.ts';
 import { writeResults } from '../src/cli/results.ts';
 import { SessionCore } from '../src/session/core.ts';
-import { cli, endProblem, journalText, type InRun } from './cli-inproc.ts';
+import { cli, endProblem, expectRefused, journalText, type InRun } from './cli-inproc.ts';
 import { journalLine } from '../src/cli/journal.ts';
 import { ROOT } from './cli-run.ts';
 import { content } from './helpers.ts';
@@ -25,13 +25,7 @@ const persona = Object.fromEntries(COUNTRIES.map((c) => [c, 'persona'])) as Reco
 
 /** A refusal: the exit code, one line on stderr naming `name` and matching `why`, nothing on stdout. */
 function refused(r: InRun, code: number, name: string, why: RegExp): void {
-  expect(endProblem(r), r.stderr).toBeNull();
-  expect(r.code, r.stderr).toBe(code);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines, r.stderr).toHaveLength(1);
-  expect(lines[0]).toContain(name);
-  expect(lines[0]).toMatch(why);
+  expectRefused(r, why, { code, name });
 }
 
 /** No temporary or journal files left in a directory. */
