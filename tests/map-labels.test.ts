@@ -221,4 +221,14 @@ describe('a plate on a cramped map', () => {
     const { nudgeOff } = await import('../src/render/nudge.ts');
     expect(nudgeOff({ l: 0, r: 390, t: 0, b: 220 }, [{ l: 100, r: 200, t: 100, b: 120 }], size)).toEqual({ dx: 0, dy: 0 });
   });
+
+  it('on a cramped map draws the plates smaller, leaves out the rest of the world and a calm figure line but the player\'s', async () => {
+    const { plateLook } = await import('../src/render/nudge.ts');
+    expect(plateLook('CHN', false, 'JPN', true)).toEqual({ scale: 1, shown: true, figure: true });
+    expect(plateLook('ROW', false, 'JPN', true)).toEqual({ scale: 1, shown: true, figure: true });
+    expect(plateLook('ROW', true, 'JPN', true).shown).toBe(false);
+    expect(plateLook('CHN', true, 'JPN', true)).toEqual({ scale: 0.85, shown: true, figure: false });
+    expect(plateLook('CHN', true, 'JPN', false).figure).toBe(true); // short of magnets: says so
+    expect(plateLook('JPN', true, 'JPN', true).figure).toBe(true); // the player's own
+  });
 });

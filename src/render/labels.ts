@@ -7,7 +7,7 @@ import { label, markerGraphic } from './layers.ts';
 import { STRAIN_COLOUR, type LandLayer } from './land.ts';
 import type { FlowScene } from './model.ts';
 import { keepOff, type ScreenBox } from './geometry.ts';
-import { nudgeOff } from './nudge.ts';
+import { nudgeOff, plateLook } from './nudge.ts';
 import { CLOSED, FAMILY_COLOUR, LANE } from './style.ts';
 import { t } from '../ui/i18n.ts';
 import { countryName, supplyPct } from '../ui/labels.ts';
@@ -19,10 +19,14 @@ const STRAIT_SHORT = (id: string, name: string): string => {
   return v !== k ? v : name.replace(/^Strait of /, '').replace(/ \(.*\)/, '').replace(/ Strait$/, '');
 };
 
+type Plate = { r: RegionId; box: Container; name: Text; state: Text; plate: Graphics; rect?: { l: number; r: number; t: number; b: number } };
+
 type Anchor = { obj: Text | Graphics | Container; wx: number; wy: number; clamp?: boolean };
 
 export class MapLabels {
-  private readonly countries = new Map<RegionId, { box: Container; name: Text; state: Text; plate: Graphics; rect?: { l: number; r: number; t: number; b: number } }>();
+  private readonly countries = new Map<RegionId, Plate>();
+  /** the plates in the order fit() places them: the player's own first */
+  private order: Plate[] = [];
   private readonly straits = new Map<string, Text>();
   /** each strait's closed mark, shown while it is closed */
   private readonly marks = new Map<string, Graphics>();
@@ -44,9 +48,10 @@ export class MapLabels {
       const plate = new Graphics();
       box.addChild(plate, name, state);
       layer.addChild(box);
-      this.countries.set(r, { box, name, state, plate });
+      this.countries.set(r, { r, box, name, state, plate });
       anchors.push({ obj: box, wx, wy, clamp: true });
     }
+    this.order = [...this.countries.values()];
     for (const s of map.straits) {
       const p = straitPts.find((x) => x.id === s.id)!;
       const tx = label(STRAIT_SHORT(s.id, s.name), 14, 0xd7e3ee);
@@ -80,19 +85,22 @@ export class MapLabels {
     }
     for (const [id, tx] of this.straits) tx.style.fill = view.straits[id] === 'closed' ? CLOSED : 0xd7e3ee;
     for (const [id, mark] of this.marks) mark.visible = view.straits[id] === 'closed';
-    this.viewCountry = view.country;
+    if (view.country !== this.viewCountry) {
+      this.viewCountry = view.country;
+      // the player's own plate first: on a cramped map each later one keeps off those placed (Japan's sat on China's)
+      this.order = [...this.countries.values()].sort((a, b) => Number(b.r === view.country) - Number(a.r === view.country));
+    }
     this.layout();
   }
 
   /** Each plate's size and what it shows, for the map's size (cramped or not). */
   private layout(): void {
     for (const [r, l] of this.countries) {
-      const scale = this.cramped ? 0.85 : 1;
+      const look = plateLook(r, this.cramped, this.viewCountry, this.calm.has(r));
+      const scale = look.scale;
       l.box.scale.set(scale);
-      // cramped: the rest of the world's name goes (it sat over China's and Japan's on a phone), and a calm country's
-      // figure line: the player's own and any short of magnets keep theirs
-      l.box.visible = !(this.cramped && r === 'ROW');
-      l.state.visible = !this.cramped || r === this.viewCountry || !this.calm.has(r);
+      l.box.visible = look.shown;
+      l.state.visible = look.figure;
       if (r === 'ROW') continue;
       const w = Math.max(l.name.width, l.state.visible ? l.state.width : 0) + 10;
       const top = -l.name.height / 2 - 1;
@@ -121,10 +129,9 @@ export class MapLabels {
     for (const [id, tx] of this.straits) tx.visible = !small || view?.straits[id] === 'closed';
     const marks = [...this.straits].filter(([id]) => view?.straits[id] === 'closed').map(([, tx]) => tx.position);
     const names = [...this.straits.values()].filter((tx) => tx.visible).map((tx) => ({ l: tx.x - tx.anchor.x * tx.width, r: tx.x + (1 - tx.anchor.x) * tx.width, t: tx.y - tx.height / 2, b: tx.y + tx.height / 2 }));
-    // the player's own plate first: on a cramped map each later one keeps off those placed (Japan's sat on China's)
+    // in this.order, the player's own plate first (set in update())
     const placed: ScreenBox[] = [];
-    const order = [...this.countries].sort(([a], [b]) => Number(b === this.viewCountry) - Number(a === this.viewCountry));
-    for (const [, { box, rect }] of order) {
+    for (const { box, rect } of this.order) {
       if (!rect || !box.visible) continue;
       box.position.x += plateShift({ l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b }, marks, names);
       const plate = { l: box.x + rect.l, r: box.x + rect.r, t: box.y + rect.t, b: box.y + rect.b };

@@ -1,4 +1,6 @@
-// A name plate moved off what covers it on a cramped map (a phone's), by the shortest move that stays on the map.
+// A name plate on a cramped map (a phone's): how it is drawn, and moved off what covers it by the shortest move that
+// stays on the map.
+import type { RegionId } from '../../engine/lite.ts';
 import type { ScreenBox } from './geometry.ts';
 
 /** The shortest move (|dx| + |dy|) that takes `plate` off every box and keeps it inside the map (`size`), among the
@@ -21,4 +23,11 @@ export function nudgeOff(plate: ScreenBox, boxes: readonly ScreenBox[], size: { 
   for (const dx of xs)
     for (const dy of ys) if ((!best || Math.abs(dx) + Math.abs(dy) < Math.abs(best.dx) + Math.abs(best.dy)) && free(dx, dy)) best = { dx, dy };
   return best ?? { dx: 0, dy: 0 };
+}
+
+/** How a country's plate is drawn: on a cramped map (a phone's, under 600 x 320 px) at 85%, without the rest of the
+ * world's name (it sat over China's and Japan's on a phone), and with the figure line only for the player's own
+ * country and any country short of magnets (`calm`: its supply is not strained). */
+export function plateLook(r: RegionId, cramped: boolean, you: RegionId | null, calm: boolean): { scale: number; shown: boolean; figure: boolean } {
+  return { scale: cramped ? 0.85 : 1, shown: !(cramped && r === 'ROW'), figure: !cramped || r === you || !calm };
 }
