@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { materialFloor, ols } from '../src/cli/sweep.ts';
 import { meanSd, t95 } from '../src/cli/tournament.ts';
+import { halfWidth95 } from '../src/analysis/stats.ts';
 import { pathKeys, readParam, withOverrides } from '../src/cli/batch.ts';
 import { content } from './helpers.ts';
 import { COUNTRIES, hashValue, makeAgent, playGame } from '../engine/index.ts';
@@ -22,6 +23,9 @@ describe('statistics helpers', () => {
     const { mean, sd } = meanSd([2, 4, 4, 4, 5, 5, 7, 9]);
     expect(mean).toBe(5);
     expect(sd).toBeCloseTo(2.138, 3);
+    // a mean's 95% half-width: t(7) 2.365 x 2.138 / sqrt(8); none from one value
+    expect(halfWidth95(sd, 8)).toBeCloseTo(1.788, 3);
+    expect(halfWidth95(0, 1)).toBeNaN();
   });
   it('least squares recovers known slopes', () => {
     const X = [

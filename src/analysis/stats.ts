@@ -8,6 +8,12 @@ export function t95(df: number): number {
   return 1.96 + 2.4 / df; // close to the exact values above 30
 }
 
+/** Half the width of a mean's 95% t-interval, from the sample's standard deviation and size; NaN for fewer than two
+ * values, which give no interval. */
+export function halfWidth95(sd: number, n: number): number {
+  return n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN;
+}
+
 /** Mean and sample standard deviation (n - 1 in the denominator; 0 for a single value). */
 export function meanSd(xs: ArrayLike<number>): { mean: number; sd: number } {
   const n = xs.length;

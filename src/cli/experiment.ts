@@ -22,7 +22,7 @@ import { progress } from './progress-log.ts';
 import { METRICS, playExperimentTask, type ExperimentLine, type ExperimentTask, type GameMetrics, type Yardstick } from './experiment-play.ts';
 
 export { METRICS, type GameMetrics };
-import { meanSd, t95 } from './tournament.ts';
+import { halfWidth95, meanSd } from '../analysis/stats.ts';
 import { ciText, experimentReport } from './experiment-report.ts';
 import { gdpPercentPoints } from '../session/figures.ts';
 
@@ -86,7 +86,7 @@ export interface Cell {
 
 export function interval(xs: number[]): { mean: number; lo: number; hi: number } {
   const { mean, sd } = meanSd(xs);
-  const h = xs.length > 1 ? (t95(xs.length - 1) * sd) / Math.sqrt(xs.length) : 0;
+  const h = xs.length > 1 ? halfWidth95(sd, xs.length) : 0;
   return { mean, lo: mean - h, hi: mean + h };
 }
 

@@ -11,7 +11,7 @@ import { checkOutputs } from './files.ts';
 import { replayAgentsWatcher, agentCheckWords } from './replay-agents.ts';
 import { readReplay, replayContent } from './replay-file.ts';
 import { writeFileAtomic } from './io.ts';
-import { meanSd, t95 } from './tournament.ts';
+import { halfWidth95, meanSd } from '../analysis/stats.ts';
 import { plural, splitLines } from './table.ts';
 import { progress } from './progress-log.ts';
 
@@ -112,7 +112,7 @@ export function cmdFork(file: string, o: ForkOptions): number {
   const rows = COUNTRIES.map((c) => {
     const d = meanSd(diffs[c]);
     const g = meanSd(gdp[c]);
-    const half = runs > 1 ? (t95(runs - 1) * d.sd) / Math.sqrt(runs) : NaN;
+    const half = halfWidth95(d.sd, runs);
     const better = diffs[c].filter((x) => x > 0).length / runs;
     const meanBy = Object.fromEntries(OBJECTIVES.map((k) => [k, by[c][k] / runs])) as Record<ObjectiveKey, number>;
     return { country: c, meanDiff: d.mean, sd: d.sd, ci95: [d.mean - half, d.mean + half], shareBetter: better, gdpDiffPct: g.mean, min: Math.min(...diffs[c]), max: Math.max(...diffs[c]), meanDiffBy: meanBy };

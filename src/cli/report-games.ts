@@ -9,7 +9,7 @@ import { FileError } from './errors.ts';
 import { LIMITS, LineReader, mb } from './files.ts';
 import { TournamentScores } from './report-scores.ts';
 import { countryColour, esc, fx, histogram, htmlTable, lowHigh, pct } from './report-svg.ts';
-import { meanSd, t95 } from './tournament.ts';
+import { halfWidth95, meanSd } from '../analysis/stats.ts';
 import { plural } from './table.ts';
 
 /** A problem with an input file: one line, exit 1, nothing written (a directory that is not there, or holds nothing
@@ -177,7 +177,7 @@ export function gamesOf(lines: ResultLine[]): Games {
   return finish(g, combos, turns);
 }
 
-const half = (sd: number, n: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
+const half = halfWidth95;
 const p = (s: string) => `<p>${s}</p>`;
 const b = (s: string) => `<b>${esc(s)}</b>`;
 

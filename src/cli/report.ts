@@ -14,7 +14,7 @@ import { check, oneLine, readGames, ReportError, selfplayHtml, type Games } from
 import { writeFileAtomic } from './io.ts';
 import { experimentHtml, experimentsIn } from './report-experiment.ts';
 import { ForkSchema, forkFiles, forkHtml, type Fork } from './report-fork.ts';
-import { t95 } from './tournament.ts';
+import { halfWidth95 } from '../analysis/stats.ts';
 import { NEGLIGIBLE_NOTE, byOutcome, inUnits, withinNoise } from './sweep.ts';
 import { CSS, esc, fx, groupedBars, hBars, htmlTable, OKABE_ITO, pct, resetIds, sig } from './report-svg.ts';
 import { plural } from './table.ts';
@@ -128,7 +128,7 @@ export function loadInputs(dir: string, allowEmpty = false): Inputs {
   return inp;
 }
 
-const half = (sd: number, n: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
+const half = halfWidth95;
 const p = (s: string) => `<p>${s}</p>`;
 const b = (s: string) => `<b>${esc(s)}</b>`;
 

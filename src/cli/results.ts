@@ -9,7 +9,7 @@ import { checkOutputs, LineReader } from './files.ts';
 import { AtomicWriter, commitTogether } from './io.ts';
 import { MAX_GAMES, MAX_SHARDS, shardSize, type Shard } from './batch-options.ts';
 import { plural, splitLines } from './table.ts';
-import { t95 } from '../analysis/stats.ts';
+import { halfWidth95 } from '../analysis/stats.ts';
 
 const isDirectory = (f: string) => statSync(f, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
@@ -115,7 +115,7 @@ export class SplitMeans {
     const some = this.withSplit < this.n ? `; ${this.n - this.withSplit} older lines without the split left out of it` : '';
     return [
       `mean scores over ${plural(this.n, 'game')}, split by objective (points; ±95%: half the score's 95% t-interval${this.n < 2 ? ', which one game cannot give' : ''}; a split adds up to its score, to rounding${some}):`,
-      ...splitLines('country', COUNTRIES.map((c) => ({ label: `${c} ${agents[c]}`, score: this.score[c] / this.n, ci: this.n > 1 ? (t95(this.n - 1) * Math.sqrt(this.run[c].s / (this.n - 1))) / Math.sqrt(this.n) : NaN, by: Object.fromEntries(OBJECTIVES.map((k) => [k, this.by[c][k] / this.withSplit])) as Record<ObjectiveKey, number> }))),
+      ...splitLines('country', COUNTRIES.map((c) => ({ label: `${c} ${agents[c]}`, score: this.score[c] / this.n, ci: halfWidth95(this.n > 1 ? Math.sqrt(this.run[c].s / (this.n - 1)) : 0, this.n), by: Object.fromEntries(OBJECTIVES.map((k) => [k, this.by[c][k] / this.withSplit])) as Record<ObjectiveKey, number> }))),
     ];
   }
 }

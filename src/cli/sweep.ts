@@ -14,7 +14,7 @@ import { checkOutputs, earlierFile } from './files.ts';
 import { csvCell, notAParam, readParam, type GameTask, type ResultLine } from './batch.ts';
 import { runTasks } from './pool.ts';
 import { writeFileAtomic } from './io.ts';
-import { meanSd, t95 } from './tournament.ts';
+import { halfWidth95, meanSd } from '../analysis/stats.ts';
 
 /** An outcome whose sd over the sample is at most this share of its size (|mean|, at least 1) has no variance to
  * attribute: the markets are solved to a price tolerance of 1e-6 of the reference price (engine/market/conditions.ts,
@@ -240,7 +240,7 @@ export async function cmdSweep(o: SweepOptions): Promise<number> {
         ends[x.id] = [Math.min(...ms), Math.max(...ms)];
         const hi = rows[ms.indexOf(Math.max(...ms))].b.lines.map(x.get);
         const lo = rows[ms.indexOf(Math.min(...ms))].b.lines.map(x.get);
-        if (games > 1) half95[x.id] = noiseOnly.has(x.id) ? 0 : (t95(games - 1) * meanSd(hi.map((v, g) => v - lo[g])).sd) / Math.sqrt(games) / spread[x.id];
+        if (games > 1) half95[x.id] = noiseOnly.has(x.id) ? 0 : halfWidth95(meanSd(hi.map((v, g) => v - lo[g])).sd, games) / spread[x.id];
       }
     } else {
       const X = summary.slice(1).map((s) => params.map((q) => s.params[q.path]));

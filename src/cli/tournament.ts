@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { COUNTRIES, ENGINE_VERSION, OBJECTIVES, hashValue, isCountry, type Content, type CountryId, type ObjectiveKey } from '../../engine/index.ts';
 import { makeRng } from '../../engine/prng.ts';
-import { meanSd, t95 } from '../analysis/stats.ts';
+import { halfWidth95, meanSd, t95 } from '../analysis/stats.ts';
 import { FileError, issueInWords } from './errors.ts';
 import { UsageError, hashesOf, int, loadScripts, makeSeats, parseAgentSpec, type LoadedScript } from './args.ts';
 import { inputFiles, loadScenarioContent } from './content.ts';
@@ -196,7 +196,7 @@ export function writeTournament(dir: string, content: Content, spec: TournamentS
   const text = payoffsText(table);
   const before = earlierFile(join(dir, 'payoffs.json'), text);
   writeFileAtomic(join(dir, 'payoffs.json'), text);
-  const half = (sd: number) => (n > 1 ? (t95(n - 1) * sd) / Math.sqrt(n) : NaN);
+  const half = (sd: number) => halfWidth95(sd, n);
   const split = splitOf(sorted, rows.length, n);
   // each mean split by objective last, so the columns before keep their places (empty when the games lack the split)
   // the games' length last (a --turns tournament's CSV read beside a full one's is told apart), after the split
