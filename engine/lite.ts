@@ -9,7 +9,7 @@ export { bindingCommitments, violates } from './commitments.ts';
 export { routeLanes } from './route-lanes.ts';
 export { fmtT } from './fmt.ts';
 // how far a finished plant has ramped up, shown in the projects panel
-export { rampQuartersLeft, rampShare } from './ramp.ts';
+export { quickestBuild, rampQuartersLeft, rampShare } from './ramp.ts';
 export type { GameMap, LaneRoute } from './map-schema.ts';
 export type { CountryView } from './view.ts';
 export type { TurnSummary } from './summary.ts';

@@ -46,3 +46,12 @@ export function rampQuartersLeft(ramp: { quarters: number }, quartersPerTurn: nu
   const steps = rampSteps(ramp, quartersPerTurn);
   return Math.max(0, steps - Math.max(0, k)) * quartersPerTurn;
 }
+
+/** The shortest build among the project types, quarters (those that take none, as a stockpile lot bought at once,
+ * left out; null when every type is bought at once). The start screen and the class form set it against a game's
+ * length: in a shorter game no project started in it is finished before it ends. */
+export function quickestBuild(types: Iterable<{ leadQuarters: number }>): number | null {
+  let q: number | null = null;
+  for (const t of types) if (t.leadQuarters > 0 && (q === null || t.leadQuarters < q)) q = t.leadQuarters;
+  return q;
+}

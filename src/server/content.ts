@@ -1,5 +1,6 @@
 // Content for the server: each built-in scenario compiled once (classes name scenarios by id, never by path).
 import { builtinScenarioPath, listScenarios, loadContent } from '../content/load.ts';
+import { quickestBuild } from '../../engine/lite.ts';
 import type { Content } from '../../engine/index.ts';
 
 const cache = new Map<string, Content>();
@@ -19,7 +20,6 @@ export function contentFor(id: string): Content {
  * in the game is finished before it ends. */
 export function scenarioList(): { id: string; name: string; turns: number; quickestBuildQuarters: number | null }[] {
   return listScenarios().map((s) => {
-    const leads = Object.values(contentFor(s.id).projects.types).map((t) => t.leadQuarters).filter((q) => q > 0);
-    return { id: s.id, name: s.name, turns: s.turns, quickestBuildQuarters: leads.length ? Math.min(...leads) : null };
+    return { id: s.id, name: s.name, turns: s.turns, quickestBuildQuarters: quickestBuild(Object.values(contentFor(s.id).projects.types)) };
   });
 }

@@ -1,5 +1,5 @@
 // The start screen: scenario, country, opponents, length and seed; a briefing for the chosen country; how to play.
-import { COUNTRIES, type CountryId } from '../../engine/lite.ts';
+import { COUNTRIES, quickestBuild, type CountryId } from '../../engine/lite.ts';
 import type { GameConfig, Session } from '../session/protocol.ts';
 import { savedLabel, type SavedGame } from './autosaves.ts';
 import { COUNTRY_COLOUR, clear, h } from './dom.ts';
@@ -80,8 +80,7 @@ export async function startScreen(root: HTMLElement, session: Session, onStart: 
   };
   const [scenarios, agents] = await Promise.all([session.scenarios(), session.agents()]);
   // the shortest build of a project that takes any (a stockpile lot is bought at once), for the game-length line
-  const leads = (await session.projectTypes()).map((p) => p.leadQuarters).filter((q) => q > 0);
-  const quickest = leads.length ? Math.min(...leads) : null;
+  const quickest = quickestBuild(await session.projectTypes());
   if (me !== drawn || root.firstChild) return off(); // another screen was asked for while this one waited for the session
   let country: CountryId = 'JPN';
   const seedInput = h('input', { id: 'seed', type: 'number', min: 0, step: 1, value: 1, 'data-testid': 'seed', 'aria-label': t('start.seed') }) as HTMLInputElement;
