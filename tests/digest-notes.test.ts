@@ -36,6 +36,8 @@ describe("a deal's acceptance in the player's digest", () => {
     const view = (aus: Record<string, number>) => ({ deals: [deal], flows: { 'oxide.light': { AUS: aus } } }) as unknown as CountryView;
     const line = 'AUS accepts D3: JPN offers AUS an investment of USD 5 bn for 20% of its NdPr oxide output, for 8 turns.';
     expect(offtakeHint(line, 'JPN', view({}))).toBe('Australia made no NdPr oxide this quarter: the share of it D3 gives you brings nothing until it makes some.');
+    // a class round of several quarters: the view's flows are its last quarter's
+    expect(offtakeHint(line, 'JPN', view({}), true)).toBe("Australia made no NdPr oxide in the round's last quarter: the share of it D3 gives you brings nothing until it makes some.");
     expect(offtakeHint(line, 'JPN', view({ JPN: 120, USA: 300 }))).toBeNull(); // it made some
     expect(offtakeHint(line, 'AUS', view({}))).toBeNull(); // Australia gets the investment, not a share
     expect(offtakeHint('AUS rejects D3 from JPN.', 'JPN', view({}))).toBeNull();

@@ -100,7 +100,7 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
             h('h3', {}, t('digest.you')),
-            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plain(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : '', offtakeHint(n, country, o.view) ? h('p', { class: 'hint', 'data-testid': 'offtake-hint' }, offtakeHint(n, country, o.view)) : ''))) : '',
+            story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plain(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : '', offtakeHint(n, country, o.view, roundOf(o) > 1) ? h('p', { class: 'hint', 'data-testid': 'offtake-hint' }, offtakeHint(n, country, o.view, roundOf(o) > 1)) : ''))) : '',
             // a policy in force that a deal moved as it came into force (no order of the player's to say it)
             ...overrideNotes(report, country, true).map((x) => h('p', { class: 'note', 'data-testid': 'deal-held' }, x)),
             changes.length

@@ -72,7 +72,7 @@ export function leakHint(line: string, me: CountryId): string | null {
 /** Under a deal's acceptance in the player's digest: a share of output the other side made none of this quarter
  * (Australia's NdPr oxide) brings nothing. The deal form said so as it was chosen; the acceptance said nothing, and a
  * new player took the deal for a win the end screen scored at 0. */
-export function offtakeHint(line: string, me: CountryId, view: CountryView | null | undefined): string | null {
+export function offtakeHint(line: string, me: CountryId, view: CountryView | null | undefined, round = false): string | null {
   const m = new RegExp(`^${CODE} accepts (D\\d+):`).exec(line);
   const d = m && view?.deals.find((x) => x.id === m[2] && x.status === 'active' && (x.from === me || x.to === me));
   if (!d) return null;
@@ -81,7 +81,7 @@ export function offtakeHint(line: string, me: CountryId, view: CountryView | nul
   for (const k of mine)
     if (k.type === 'offtake') {
       const made = Object.values(view!.flows[k.stage]?.[other] ?? {}).reduce((a, b) => a + b, 0);
-      if (!(made > 0)) return t('digest.offtakeNone', { who: countryName(other), what: stageAttr(k.stage), id: d.id });
+      if (!(made > 0)) return t(round ? 'digest.offtakeNoneRound' : 'digest.offtakeNone', { who: countryName(other), what: stageAttr(k.stage), id: d.id });
     }
   return null;
 }

@@ -56,6 +56,7 @@ export const enLater = {
   },
   digest: {
     offtakeNone: '{{who}} made no {{what}} this quarter: the share of it {{id}} gives you brings nothing until it makes some.',
+    offtakeNoneRound: '{{who}} made no {{what}} in the round\'s last quarter: the share of it {{id}} gives you brings nothing until it makes some.',
     leakHint: 'To stop leaks through your country, license your exports of these goods to the countries they reached (Controls): even a 100% licence closes the route and keeps your own trade as it was. Tension with {{who}} rises with each leak it finds.',
     title: 'Turn {{n}} of {{total}} · {{date}}',
     roundTitle: 'Round {{n}} of {{total}} ({{period}})',
