@@ -78,3 +78,28 @@ describe('a control on a flow of 0 t', () => {
     expect(sentCell({ exportControls: { CHN: { magnet: 'banned' } } }).textContent).toBe('0 t 輸出：今は止めるものなし');
   });
 });
+
+// A player who set a control and then set it back to the one in force still sent it as an order (a tariff set back
+// leaves none): the turn's changes counted it, and a class's unsent warning took it for a change.
+describe('a control set back to the one in force', () => {
+  it('leaves no order: a ban undone, a licence set back at its share; another share is an order', async () => {
+    await setLang('en');
+    const draft: { exportControls?: Record<string, Record<string, unknown>> } = {};
+    const panel = controlsPanel(viewFor(after, 'JPN'), draft as never, () => {}) as unknown as FakeElement;
+    const set = (id: string, v: string) => {
+      const el = panel.querySelector(`[data-testid="${id}"]`)!;
+      el.value = v;
+      for (const f of el.listeners.get('change') ?? []) f({ type: 'change', target: el });
+    };
+    expect(after.regions.JPN.policies.controls.USA.magnet).toMatchObject({ level: 'licensed', share: 0.8 });
+    set('policy-control-CHN-magnet', 'banned');
+    set('policy-control-USA-magnet', 'banned');
+    expect(draft).toEqual({ exportControls: { CHN: { magnet: 'banned' }, USA: { magnet: 'banned' } } });
+    set('policy-control-CHN-magnet', 'open');
+    expect(draft).toEqual({ exportControls: { USA: { magnet: 'banned' } } });
+    set('policy-control-USA-magnet', 'licensed'); // the share field still reads 80
+    expect(draft).toEqual({});
+    set('policy-control-share-USA-magnet', '60');
+    expect(draft).toEqual({ exportControls: { USA: { magnet: { licensed: 0.6 } } } });
+  });
+});

@@ -63,7 +63,12 @@ export function controlsPanel(view: CountryView, draft: Draft, changed: Changed,
     const apply = () => {
       draft.exportControls ??= {};
       draft.exportControls[p] ??= {};
-      draft.exportControls[p]![s] = sel.value === 'licensed' ? { licensed: Number(shareInput.value) / 100 } : (sel.value as 'open' | 'banned');
+      const v = sel.value === 'licensed' ? { licensed: Number(shareInput.value) / 100 } : (sel.value as 'open' | 'banned');
+      // back to the control in force: no order (as a tariff set back), so the turn's changes do not count it
+      if (typeof v === 'object' ? cur.level === 'licensed' && Math.abs(v.licensed - cur.share) < 1e-9 : v === cur.level) delete draft.exportControls[p]![s];
+      else draft.exportControls[p]![s] = v;
+      if (!Object.keys(draft.exportControls[p]!).length) delete draft.exportControls[p];
+      if (!Object.keys(draft.exportControls).length) delete draft.exportControls;
       shareInput.classList.toggle('hidden', sel.value !== 'licensed');
       shareInput.parentElement?.classList.toggle('hidden', sel.value !== 'licensed');
       note?.classList.toggle('breaks', sel.value !== 'open');
