@@ -13,12 +13,13 @@ await laterReady();
 
 const orders = { USA: { tariffs: { JPN: { autos: 25 }, CHN: { magnets: 30 } } } } as unknown as Orders;
 
-function summaries(me: 'JPN' | 'AUS'): { toYou: string; folded: string[] } {
+function summaries(me: 'JPN' | 'AUS'): { toYou: string; folded: string[]; heads: string[] } {
   const { state, report } = resolveTurn(content, createGame(content, 1), orders, { ledger: false });
   const d = digest(report, me, () => {}, { view: viewFor(state, me), turns: 40 }) as unknown as FakeElement;
   return {
     toYou: d.querySelectorAll('section').find((x) => x.getAttribute('data-testid') === 'story-you')?.textContent ?? '',
     folded: d.querySelectorAll('summary').map((x) => x.textContent ?? ''),
+    heads: d.querySelectorAll('section').find((x) => x.getAttribute('data-testid') === 'story-you')!.querySelectorAll('h4').map((x) => x.textContent ?? ''),
   };
 }
 
@@ -29,10 +30,16 @@ describe("the others' moves counted beside those aimed at the player", () => {
     // the tariff, the deal it breaks (D5 caps it) and the trust lost: three lines about Japan, listed above
     expect(s.toYou).toMatch(/The United States sets its tariffs on Japan: cars 25% \(was 15%\)\.The United States raises its tariff on cars from Japan to 25% \(cap 15%\), which its deal D5 forbids\.The United States breaks deal D5 with Japan/);
     expect(s.folded).toContain('United States: 1 more move (3 above, aimed at you)');
+    // the moves aimed at Japan (bullets) and the numbered changes under headings of their own: the box began with a
+    // bullet, then 1., 2., as if one list
+    expect(s.heads).toEqual(['Moves aimed at you', 'What moved your figures']);
+    expect(s.toYou.indexOf('Moves aimed at you')).toBeLessThan(s.toYou.indexOf('The United States sets'));
   });
   it('Australia, at whom neither tariff is aimed: all four lines are counted in the group', async () => {
     await setLang('en');
-    expect(summaries('AUS').folded).toContain('United States: 4 moves');
+    const s = summaries('AUS');
+    expect(s.folded).toContain('United States: 4 moves');
+    expect(s.heads).toEqual([]); // one list: no headings
   });
   it('in Japanese too', async () => {
     await setLang('ja');

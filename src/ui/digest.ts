@@ -100,9 +100,12 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
         h('div', {},
           h('section', { class: 'story-you', 'data-testid': 'story-you' },
             h('h3', {}, t('digest.you')),
+            // both lists: each its heading (the box began with a bullet, then numbered items, as if one list)
+            story.toYou.length && changes.length ? h('h4', { 'data-testid': 'to-you-head' }, t('digest.toYouHead')) : '',
             story.toYou.length ? h('ul', { class: 'news to-you' }, ...story.toYou.map((n) => h('li', {}, h('b', {}, plain(n)), leakHint(n, country) ? h('p', { class: 'hint', 'data-testid': 'leak-hint' }, leakHint(n, country)) : '', offtakeHint(n, country, o.view, roundOf(o) > 1) ? h('p', { class: 'hint', 'data-testid': 'offtake-hint' }, offtakeHint(n, country, o.view, roundOf(o) > 1)) : ''))) : '',
             // a policy in force that a deal moved as it came into force (no order of the player's to say it)
             ...overrideNotes(report, country, true).map((x) => h('p', { class: 'note', 'data-testid': 'deal-held' }, x)),
+            story.toYou.length && changes.length ? h('h4', {}, t('digest.changesHead')) : '',
             changes.length
               ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, lang() === 'ja' ? `：${c.causes.join('。')}` : `: ${c.causes.join('; ')}`) : '')))
               : h('p', { class: 'hint' }, t('digest.nothing'))),

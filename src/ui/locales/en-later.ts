@@ -61,6 +61,8 @@ export const enLater = {
     title: 'Turn {{n}} of {{total}} · {{date}}',
     roundTitle: 'Round {{n}} of {{total}} ({{period}})',
     you: 'What happened to you, and why',
+    toYouHead: 'Moves aimed at you',
+    changesHead: 'What moved your figures',
     nothing: 'Nothing of yours moved much this quarter.',
     because: 'because of',
     events: 'Events',

@@ -59,6 +59,8 @@ export const jaLater: Later = {
     title: 'ターン {{n}} / {{total}} · {{date}}',
     roundTitle: 'ラウンド {{n}} / {{total}}（{{period}}）',
     you: 'あなたに起きたこととその理由',
+    toYouHead: 'あなたに向けられた動き',
+    changesHead: 'あなたの指標を動かしたもの',
     nothing: '今期、あなたの指標に大きな動きはありませんでした。',
     because: '要因',
     events: '出来事',
