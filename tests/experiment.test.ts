@@ -58,7 +58,8 @@ describe('gambit experiment', () => {
     // a level in the thousands (Japan's car exports to the US, vehicles a quarter) in whole units, thousands marked
     expect(table).toMatch(/<td class="n">\d{1,3}(,\d{3})+<br><span class="ci">\[\d{1,3}(,\d{3})+, \d{1,3}(,\d{3})+\]/);
     expect(table).not.toMatch(/\d{4,}\.\d\d/);
-    expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score');
+    expect(readFileSync(join(dir, 'thesis.csv'), 'utf8').split('\n')[0]).toContain('strategy,opponents,seed,score,us_car_tariff,car_exports_us,min_magnet'); // snake case, as the other CSVs
+    expect(html).toContain('<li><b>car exports to the US, vehicles a quarter</b> (<code>car_exports_us</code>; <code>carExportsUS</code>)</li>'); // its column, then its JSON name
     expect(r.stdout).toContain('Does becoming a hub buy Japan tariff relief?');
     // a question about a pressure the run did not play is not answered from other opponents (it said "no" to the squeeze
     // against recorded behaviour, with no hawkish China in the run)

@@ -35,6 +35,10 @@ export interface GameMetrics {
   /** turns the track spent in escalation (a Chinese squeeze on the US, or US tariffs on China well above the start) */
   escalationTurns: number;
 }
+/** A figure's column in the experiment's CSV: snake case, as self-play's and sweep's CSV columns are (usCarTariff ->
+ * us_car_tariff, carExportsUS -> car_exports_us); the JSON keeps the figure's own name. */
+export const csvColumn = (k: string): string => k.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
 export const METRICS: (keyof Omit<GameMetrics, 'scoreBy' | 'gdpBy'>)[] = ['score', 'usCarTariff', 'carExportsUS', 'minMagnet', 'meanMagnet', 'worstCarLossPct', 'programmeUsdBn', 'extraDefenseUsdBn', 'gdpVsYardstickPct', 'supplyToUS', 'usSupplyRisk', 'usMinMagnet', 'usChinaTension', 'usGain', 'chinaGain', 'usHand', 'truceConcession', 'escalationTurns'];
 
 

@@ -4,6 +4,7 @@
 // falls wholly short of it (both said with the margin), and otherwise says the model cannot tell.
 import type { Cell, Experiment, GameMetrics } from './experiment.ts';
 import { interval } from './experiment.ts';
+import { csvColumn } from './experiment-play.ts';
 import { CSS, dotIntervals, esc, htmlTable, resetIds } from './report-svg.ts';
 import { plural } from './table.ts';
 
@@ -211,7 +212,7 @@ export function experimentReport(ex: Experiment, cells: Cell[], nSeeds: number, 
 <p>${esc(ex.question)}</p>
 <h2>The answers</h2><p>"yes" when the whole 95% interval of the difference lies beyond a small margin in the question's direction; "no" when the whole interval falls short of that margin (any effect in that direction is smaller than the margin), and "no: the opposite" when it lies wholly beyond the margin the other way; otherwise "cannot tell". Each question gives its margin. Where the model says the article is wrong, it says so here.</p>${answers}
 <h2>All strategies, by opponents</h2>${tables}
-<h2>What the figures are</h2><ul class="plain">${(Object.keys(LABEL) as Key[]).map((k) => `<li><b>${esc(LABEL[k])}</b> (<code>${k}</code>)</li>`).join('')}</ul>
+<h2>What the figures are</h2><p>Each figure with its column in ${esc(ex.id)}.csv, then its name in ${esc(ex.id)}.json.</p><ul class="plain">${(Object.keys(LABEL) as Key[]).map((k) => `<li><b>${esc(LABEL[k])}</b> (<code>${csvColumn(k)}</code>; <code>${k}</code>)</li>`).join('')}</ul>
 </main></body></html>\n`;
   return { html, summary: lines.join('\n') };
 }

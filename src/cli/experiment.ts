@@ -19,7 +19,7 @@ import { nearest } from '../../engine/near.ts';
 import { dropEmptyJournal, openJournalWith } from './journal.ts';
 import { playScheduled } from './pool.ts';
 import { progress } from './progress-log.ts';
-import { METRICS, playExperimentTask, type ExperimentLine, type ExperimentTask, type GameMetrics, type Yardstick } from './experiment-play.ts';
+import { METRICS, csvColumn, playExperimentTask, type ExperimentLine, type ExperimentTask, type GameMetrics, type Yardstick } from './experiment-play.ts';
 
 export { METRICS, type GameMetrics };
 import { halfWidth95, meanSd } from '../analysis/stats.ts';
@@ -276,7 +276,7 @@ export async function cmdExperiment(name: string, o: ExperimentOptions): Promise
   const json = JSON.stringify({ format: 'rare-earth-gambit-experiment', version: 1, experiment: ex, contentHash: content.hash, engineVersion: ENGINE_VERSION, scripts: plan.scripts, seatScale: scale, seeds, rows }, null, 1) + '\n';
   const before = earlierFile(join(out, `${ex.id}.json`), json);
   writeFileAtomic(join(out, `${ex.id}.json`), json);
-  writeFileAtomic(join(out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
+  writeFileAtomic(join(out, `${ex.id}.csv`), [['strategy', 'opponents', 'seed', ...METRICS.map(csvColumn)].join(','), ...rows.map((r) => [r.strategy, r.opponents, r.seed, ...METRICS.map((m) => Math.round(r[m] * 10000) / 10000)].join(','))].join('\n') + '\n');
   const { html, summary } = experimentReport(ex, cells, seeds.length, scale);
   writeFileAtomic(join(out, 'report.html'), html);
   rmSync(journal, { force: true });
