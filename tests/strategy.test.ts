@@ -355,6 +355,9 @@ describe('analyze', () => {
 describe('the fork table', () => {
   it('shows a difference too small for two decimals with two significant digits, so "runs better 100%" has a figure beside it', async () => {
     const { forkFigure } = await import('../src/cli/fork.ts');
-    expect([0.00012, -0.0031, 0, 0.005, -1.234, 12].map(forkFigure)).toEqual(['+0.00012', '-0.0031', '0.00', '+0.01', '-1.23', '+12.00']);
+    expect([0.00012, -0.0031, 0, 0.005, -1.234, 12].map((x) => forkFigure(x))).toEqual(['+0.00012', '-0.0031', '0.00', '+0.01', '-1.23', '+12.00']);
+    // in a row whose runs reach -0.07 and +0.08 the mean keeps two decimals, as the columns beside it
+    expect(forkFigure(0.0033, 0.08)).toBe('+0.00');
+    expect(forkFigure(0.00012, 0.0004)).toBe('+0.00012');
   });
 });

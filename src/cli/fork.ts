@@ -123,7 +123,11 @@ export function cmdFork(file: string, o: ForkOptions): number {
     'difference in mean objective over the continuation (points), fork minus original:',
     '',
     `${'country'.padEnd(8)} ${'mean'.padStart(8)} ${'95% CI of mean'.padStart(20)} ${'runs better'.padStart(12)} ${'min'.padStart(8)} ${'max'.padStart(8)} ${'GDP at end'.padStart(11)}`,
-    ...rows.map((r) => `${r.country.padEnd(8)} ${forkFigure(r.meanDiff).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${forkFigure(r.ci95[0])}, ${forkFigure(r.ci95[1])}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${forkFigure(r.min).padStart(8)} ${forkFigure(r.max).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`),
+    ...rows.map((r) => {
+      // the row's widest figure sets its precision: a mean of +0.0033 between runs of -0.07 and +0.08 reads +0.00
+      const f = (x: number) => forkFigure(x, Math.max(Math.abs(r.min), Math.abs(r.max), Math.abs(r.meanDiff)));
+      return `${r.country.padEnd(8)} ${f(r.meanDiff).padStart(8)} ${(Number.isFinite(r.ci95[0]) ? `[${f(r.ci95[0])}, ${f(r.ci95[1])}]` : 'n/a').padStart(20)} ${`${Math.round(r.shareBetter * 100)}%`.padStart(12)} ${f(r.min).padStart(8)} ${f(r.max).padStart(8)} ${`${r.gdpDiffPct >= 0 ? '+' : ''}${r.gdpDiffPct.toFixed(2)}%`.padStart(11)}`;
+    }),
     '',
     `95% CI of mean: Student t interval of the mean over the ${plural(runs, 'run')}; runs better: share of runs above 0; min, max: the runs' extremes; GDP at end: mean difference in final GDP, %`,
     '',
@@ -138,8 +142,9 @@ export function cmdFork(file: string, o: ForkOptions): number {
 }
 
 /** A difference in points for the fork's table, signed as the split below it is ("+0.45" in both, not "0.45" above
- * it): two decimals, or two significant digits when it is smaller than that shows but not zero (a row whose runs are
- * all better by 1e-4 read "0.00" beside "runs better 100%"). */
-export function forkFigure(x: number): string {
-  return (x > 0 ? '+' : '') + (x !== 0 && Math.abs(x) < 0.005 ? x.toPrecision(2) : x.toFixed(2));
+ * it): two decimals, or two significant digits when it is not zero and its row's widest figure (`widest`, |x| alone by
+ * default) is smaller than two decimals show (a row whose runs are all better by 1e-4 read "0.00" beside "runs better
+ * 100%"; a mean of +0.0033 between runs of -0.07 and +0.08 keeps two decimals). */
+export function forkFigure(x: number, widest = Math.abs(x)): string {
+  return (x > 0 ? '+' : '') + (x !== 0 && widest < 0.005 ? x.toPrecision(2) : x.toFixed(2));
 }
