@@ -83,7 +83,8 @@ describe("the digest's ledgers and cars", () => {
     const t = s.submit({});
     if (!t.ok) throw new Error('turn refused');
     const d = digest(t.value.report!, country, () => {}) as unknown as FakeElement;
-    return d.querySelectorAll('h4').map((x) => x.textContent ?? '');
+    // the ledgers' headings (the box above may head its two lists with h4s too)
+    return d.querySelectorAll('div').find((x) => x.classList.contains('ledgers'))!.querySelectorAll('h4').map((x) => x.textContent ?? '');
   };
 
   it("has no car ledgers for Australia (it read 'Car output ±0: No change worth showing')", async () => {
