@@ -15,3 +15,4 @@ export { ENGINE_VERSION } from './state.ts';
 export type { Orders, CountryOrders } from './schema.ts';
 export { routeLanes, type GameMap } from './map.ts';
 export { OBJECTIVES, type ObjectiveKey } from './economy.ts';
+export { riskParts, type RiskParts } from './risk.ts';

@@ -153,8 +153,9 @@ function hhiWgi(v: Float64Array, off: number, i: number, slot: number): void {
   HHI[slot] = h;
 }
 
-/** Buyer i's supply risk once worldSupply has run on the same markets. */
-function buyerRisk(c: Ctx, i: number, recycled: number, thrift: number): number {
+/** Buyer i's supply risk once worldSupply has run on the same markets; `parts`, when given, gets each level's figures
+ * (riskParts: the explanation, the same arithmetic). */
+function buyerRisk(c: Ctx, i: number, recycled: number, thrift: number, parts?: RiskParts): number {
   const x = c.x;
   const sr = x.content.rules.supplyRisk;
   let worst = 0;
@@ -176,6 +177,7 @@ function buyerRisk(c: Ctx, i: number, recycled: number, thrift: number): number 
     const gs = HHI[0];
     const own = HHI[1];
     worst = Math.max(worst, gs * (IR / 2) + own * (1 - IR / 2));
+    if (parts) parts.levels[l] = { risk: gs * (IR / 2) + own * (1 - IR / 2), importReliance: IR, global: gs, own, from: Object.fromEntries(REGIONS.map((r, o) => [r, FROM[o] / total]).filter(([, v]) => (v as number) > 0)) };
   }
   // end-of-life recycling input rate: recycled oxide against the rare earths the country uses, as oxide bought
   // plus the oxide content of magnets bought (recycled oxide sold abroad still counts in full here: a simplification)
@@ -186,7 +188,40 @@ function buyerRisk(c: Ctx, i: number, recycled: number, thrift: number): number 
   const mag = c.m[2][0].flows;
   for (let o = 0; o < NR; o++) use += mag[o][i] * (rec.light + rec.heavy);
   const eol = recycled > 0 ? recycled / (recycled + use) : 0;
+  if (parts) Object.assign(parts, { recycling: eol, substitution: sr.substitution, thrift, risk: worst * (1 - eol) * sr.substitution * (1 - thrift) });
   return worst * (1 - eol) * sr.substitution * (1 - thrift);
+}
+
+/** A buyer's supply risk taken apart, for the page's explanation: each level's risk (ore, oxide, magnets; null where
+ * the buyer bought none), its import reliance, the two governance-weighted concentrations (the world's supply and the
+ * buyer's own sourcing) and the shares of what the buyer bought by origin (its own output included); then the
+ * multipliers after the bottleneck (recycling's input rate, substitution, thrifting) and the risk they give. */
+export interface RiskParts {
+  levels: ({ risk: number; importReliance: number; global: number; own: number; from: Partial<Record<(typeof REGIONS)[number], number>> } | null)[];
+  recycling: number;
+  substitution: number;
+  thrift: number;
+  risk: number;
+}
+
+/** Country `i`'s supply risk in parts, from a state after a turn: its markets rebuilt from the state's flows and
+ * transshipment (to rounding: within 1e-5 of the turn's own figure), this turn's policies, and `recycled` as given
+ * (t of oxide recovered this turn; the state keeps capacities, not the turn's take, so the page's explanation passes
+ * 0 and reads recycling's share off the turn's own figure). */
+export function riskParts(content: Content, state: { flows: Record<StageKey, Record<string, Record<string, number>>>; market: { transship: Record<StageKey, Record<string, number>> }; regions: Record<string, { policies: Policies; thrift: number }> }, i: number, recycled = 0): RiskParts {
+  const markets = {} as Record<StageKey, MarketResult>;
+  for (const level of LEVELS)
+    for (const s of level) {
+      const flows = REGIONS.map((o) => REGIONS.map((d) => state.flows[s]?.[o]?.[d] ?? 0));
+      const transship = Object.entries(state.market.transship[s] ?? {}).map(([k, v]) => [...k.split('>').map((r) => REGIONS.indexOf(r as (typeof REGIONS)[number])), v]);
+      markets[s] = { flows, transship } as unknown as MarketResult;
+    }
+  const c = contextOf({ content, markets, policies: (o) => state.regions[REGIONS[o]].policies });
+  governance(c.x);
+  worldSupply(c);
+  const parts: RiskParts = { levels: LEVELS.map(() => null), recycling: 0, substitution: 1, thrift: 0, risk: 0 };
+  buyerRisk(c, i, recycled, state.regions[REGIONS[i]].thrift, parts);
+  return parts;
 }
 
 /** GOV from the content, and the best (lowest) governance score into BEST[0]. */

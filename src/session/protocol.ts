@@ -1,6 +1,6 @@
 // The session interface the UI talks to: start, submit orders, undo, fork, save, load, finish.
 // Today it wraps the engine in a Web Worker; a classroom server will sit behind the same interface.
-import type { CountryId, CountryOrders, CountryView, OrderIssue, Overridden, TurnReport, TurnSummary } from '../../engine/index.ts';
+import type { CountryId, CountryOrders, CountryView, OrderIssue, Overridden, RiskParts, TurnReport, TurnSummary } from '../../engine/index.ts';
 
 export interface GameConfig {
   scenarioId: string;
@@ -42,6 +42,8 @@ export interface SessionSnapshot {
   riskScale: number;
   /** the country's supply risk at the start (turn 1's change in supply independence is from it; older hosts: absent) */
   openingRisk?: number;
+  /** the country's supply risk taken apart, by level and origin (engine/risk.ts riskParts; older hosts: absent) */
+  riskParts?: RiskParts;
   /** output a year moved per dollar of capital a deal's investment moves (rules.macro.capitalReturn; engine/macro.ts) */
   capitalReturn: number;
   timelines: TimelineInfo[];

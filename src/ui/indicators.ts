@@ -10,6 +10,7 @@ import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';
 import { stageName, timelineName } from './labels.ts';
 import { termLink } from './glossary.ts';
+import { riskWhy } from './risk-why.ts';
 
 /** The smallest range a sparkline shows, so that noise stays flat: in the headline's own units. */
 export const MIN_SPAN: Record<Headline, (v: number) => number> = {
@@ -53,8 +54,8 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     });
   });
   // supply independence, a tenth of most countries' scores: shown with its change and path, so a move in that part of
-  // the score has a figure behind it (it had none); no ledger (it is one formula of the whole sourcing, the supply risk
-  // turned around), a few words on what moves it instead
+  // the score has a figure behind it (it had none); its why is the formula in words and the risk taken apart by stage
+  // (risk-why.ts), not a ledger of causes (it is one formula of the whole sourcing)
   const indep = (risk: number) => Math.max(0, 1 - risk / s.riskScale) * 100;
   const now = indep(s.view.self.last.supplyRisk);
   // (turn 1's change is from the start: the history holds the turns played, so it showed none, the one row without)
@@ -67,7 +68,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     change: rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : '',
     sign: dInd,
     spark: sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
-    why: () => h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })),
+    why: () => h('div', {}, h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })), s.riskParts ? riskWhy(s.riskParts, c, s.view.self.last.supplyRisk) : ''),
   }));
   const p = s.view.prices;
   const w = s.view.worldPrice;
