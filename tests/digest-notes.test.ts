@@ -44,3 +44,17 @@ describe("a deal's acceptance in the player's digest", () => {
     expect(offtakeHint(line, 'JPN', null)).toBeNull();
   });
 });
+
+// A player's magnet recycling "slips a quarter" was listed under "Your moves", where the deep-sea programme's slip was
+// under "Your projects' own steps (not your orders)": a project's slip is a step of its own, never an order.
+describe("a project's slip in the player's digest", () => {
+  it("goes with the projects' own steps, not the player's moves, at home or abroad", async () => {
+    const { sortNews } = await import('../src/ui/story-news.ts');
+    const news = ['JPN starts Magnet recycling (1 unit, USD 0.30 bn, 4 quarters).', 'Magnet recycling P7 (JPN) slips a quarter (a 10% risk each quarter): 3 quarters left.', 'Mine expansion P12 (JPN in AUS) slips a quarter (a 5% risk each quarter): 7 quarters left.', "JPN's Minamitorishima deep-sea mud programme P9: the trial lift slips a quarter (a 10% risk each quarter): 2 quarters left."];
+    const s = sortNews({ news, events: [], headlines: { JPN: { autoProduction: { change: 0, causes: [] } } } } as unknown as Parameters<typeof sortNews>[0], 'JPN');
+    expect(s.yours).toEqual([news[0]]);
+    expect(s.steps).toEqual(news.slice(1));
+    // another country's slip is its own news
+    expect(sortNews({ news: ['Magnet recycling P8 (USA) slips a quarter (a 10% risk each quarter): 3 quarters left.'], events: [], headlines: { JPN: { autoProduction: { change: 0, causes: [] } } } } as unknown as Parameters<typeof sortNews>[0], 'JPN').steps).toEqual([]);
+  });
+});

@@ -205,9 +205,10 @@ export function sortNews(report: TurnReport, me: CountryId): { toYou: string[]; 
   const toYou: string[] = [];
   const yours: string[] = [];
   // the player's projects' own steps, not orders: a programme's stage passed or failed (and the next one started, paid
-  // from the budget), a project complete or failed, mud lifting suspended
+  // from the budget), a project complete, failed or slipping a quarter (a player read "Magnet recycling slips a quarter"
+  // under "Your moves"), mud lifting suspended
   const steps: string[] = [];
-  const own = new RegExp(`^${me}'s [^:]+ programme P\\d+: |^[^(:]+ P\\d+ \\(${me}\\b[^)]*\\) (is complete|has failed)|^${me}'s deep-sea mud lifting is suspended`);
+  const own = new RegExp(`^${me}'s [^:]+ programme P\\d+: |^[^(:]+ P\\d+ \\(${me}\\b[^)]*\\) (is complete|has failed|slips a quarter)|^${me}'s deep-sea mud lifting is suspended`);
   const others = new Map<string, { lines: string[]; routine: number }>();
   // how many of each country's moves are listed among those aimed at the player (its folded group then counts "more")
   const toYouBy = new Map<string, number>();
