@@ -57,9 +57,9 @@ describe('deal news in Japanese', () => {
       expect(plainNews(l)).toBe(ja); // the digest uses it
     }
     const proposal = lines.find((l) => l.includes(' proposes ') && l.includes('USD 1.5 bn'))!;
-    expect(dealNewsJa(proposal)).toMatch(/^日本が米国に取引D\d+を提案：日本は米国に15億ドルの投資、NdPr酸化物生産の30%、ネオジム磁石の輸出開放を提供し、見返りに自動車の関税上限10%、GDP比[\d.]+%以上の防衛費を求める（2ターン）。$/);
+    expect(dealNewsJa(proposal)).toMatch(/^日本が米国に協定D\d+を提案：日本は米国に15億ドルの投資、NdPr酸化物生産の30%、ネオジム磁石の輸出開放を提供し、見返りに自動車の関税上限10%、GDP比[\d.]+%以上の防衛費を求める（2ターン）。$/);
     const refusal = lines.find((l) => l.includes(' rejects '))!;
-    expect(dealNewsJa(refusal)).toMatch(/^米国が日本からの取引D\d+を拒否：8ターン先までの評価 −0\.30点（平時 −0\.20、中国の威圧下 −0\.60）：求めるものに対して得るものが少ない；対案：代わりに上限15%（現行の15%からの引き下げなし）（評価 \+0\.0008）。$/);
+    expect(dealNewsJa(refusal)).toMatch(/^米国が日本からの協定D\d+を拒否：8ターン先までの評価 −0\.30点（平時 −0\.20、中国の威圧下 −0\.60）：求めるものに対して得るものが少ない；対案：代わりに上限15%（現行の15%からの引き下げなし）（評価 \+0\.0008）。$/);
   });
 
   it('says the truce agent’s reasons in Japanese (agents/truce.ts)', async () => {
@@ -97,7 +97,7 @@ describe('deal news in Japanese', () => {
     // +2.1), 2.15; 30% of its NdPr oxide output 10 x 0.3 x 0.8 = 2.4
     expect(line).toBe(`MYS rejects ${id} from JPN: by its reckoning what JPN gives is worth 2.1 against 2.4 for what it asks (trust in JPN 50 of 100).`);
     await setLang('ja');
-    expect(dealNewsJa(line)).toBe(`マレーシアが日本からの取引${id}を拒否：自国の評価では、日本が与えるものの価値は2.1、求めるものの価値は2.4（日本への信頼 50/100）。`);
+    expect(dealNewsJa(line)).toBe(`マレーシアが日本からの協定${id}を拒否：自国の評価では、日本が与えるものの価値は2.1、求めるものの価値は2.4（日本への信頼 50/100）。`);
     await setLang('en');
   });
 });

@@ -56,7 +56,7 @@ describe('packages valued by rollouts', () => {
     await setLang('ja');
     const ja = dealNewsJa(refusal!);
     await setLang('en');
-    expect(ja, refusal).toMatch(/^米国が日本からの取引D\d+を拒否：\d+ターン先までの評価 −\d+\.\d\d点（平時 .+、中国の威圧下 .+）：求めるものに対して得るものが少ない；対案：代わりに上限(10|15)%/);
+    expect(ja, refusal).toMatch(/^米国が日本からの協定D\d+を拒否：\d+ターン先までの評価 −\d+\.\d\d点（平時 .+、中国の威圧下 .+）：求めるものに対して得るものが少ない；対案：代わりに上限(10|15)%/);
     expect(ja!.replace(/\bD\d+\b/g, '').match(/[A-Za-z]{3,}/g)).toBeNull();
     const counter = r.state.deals.find((d) => d.from === 'USA' && d.to === 'JPN');
     expect(counter?.status).toBe('active');

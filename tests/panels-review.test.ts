@@ -120,7 +120,7 @@ describe('the Deals tab after the game ends', () => {
     expect(panel(true).querySelectorAll('[data-testid="deal-propose"]').length).toBe(0);
     expect(panel(true).textContent).toContain('The game is over: no more deals can be proposed.');
     await setLang('ja');
-    expect(panel(true).textContent).toContain('ゲームは終了しました。取引はもう提案できません。');
+    expect(panel(true).textContent).toContain('ゲームは終了しました。協定はもう提案できません。');
     await setLang('en');
   });
 });

@@ -82,16 +82,16 @@ function violationJa(v: string): string {
 /** A deal line in Japanese, or null when the line is not about a deal. */
 export function dealNewsJa(line: string): string | null {
   let m = new RegExp(`^${C} proposes ${ID} to ${C}: (.+)\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が${countryName(m[3]!)}に取引${m[2]}を提案：${summaryJa(m[4]!)}。`;
+  if (m) return `${countryName(m[1]!)}が${countryName(m[3]!)}に協定${m[2]}を提案：${summaryJa(m[4]!)}。`;
   m = new RegExp(`^${C} accepts ${ID}: (.+?, for \\d+ turns?)(?: \\((.+)\\))?\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が取引${m[2]}を受諾：${summaryJa(m[3]!)}${m[4] ? `（${dealWhyJa(m[4])}）` : ''}。`;
+  if (m) return `${countryName(m[1]!)}が協定${m[2]}を受諾：${summaryJa(m[3]!)}${m[4] ? `（${dealWhyJa(m[4])}）` : ''}。`;
   m = new RegExp(`^${C} rejects ${ID} from ${C}(?:: (.+))?\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が${countryName(m[3]!)}からの取引${m[2]}を拒否${m[4] ? `：${dealWhyJa(m[4])}` : ''}。`;
+  if (m) return `${countryName(m[1]!)}が${countryName(m[3]!)}からの協定${m[2]}を拒否${m[4] ? `：${dealWhyJa(m[4])}` : ''}。`;
   m = new RegExp(`^Deal ${ID} between ${C} and ${C} has run its term\\.$`).exec(line);
-  if (m) return `${countryName(m[2]!)}と${countryName(m[3]!)}の取引${m[1]}が期間満了。`;
+  if (m) return `${countryName(m[2]!)}と${countryName(m[3]!)}の協定${m[1]}が期間満了。`;
   m = new RegExp(`^${C} breaks deal ${ID} with ${C}; ${C}'s trust in ${C} falls\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が${countryName(m[3]!)}との取引${m[2]}を破棄。${countryName(m[3]!)}の${countryName(m[1]!)}への信頼が低下。`;
+  if (m) return `${countryName(m[1]!)}が${countryName(m[3]!)}との協定${m[2]}を破棄。${countryName(m[3]!)}の${countryName(m[1]!)}への信頼が低下。`;
   m = new RegExp(`^${C} (.+), which its deal ${ID} forbids\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が${violationJa(m[2]!)}。取引${m[3]}はこれを禁じている。`;
+  if (m) return `${countryName(m[1]!)}が${violationJa(m[2]!)}。協定${m[3]}はこれを禁じている。`;
   return null;
 }

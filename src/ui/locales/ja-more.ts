@@ -44,7 +44,7 @@ export const jaStart: First['start'] = {
     approval: '政府支持率（0〜100）。経済成長による分は除く（GDPは一度だけ数える）',
     autoProduction: '開始時と比べた自動車生産（ポイント＝パーセント）',
     supplySecurity: '必要な磁石のうち得られた割合 ×100',
-    independence: 'レアアース供給の自立度（0〜100）：供給リスクがなければ100、EUの重要原材料評価の方法のリスク尺度（0〜6）の最大で0（買う鉱石・酸化物・磁石の供給国の集中度を、その統治と輸出規制で重み付け。リサイクルと使用量削減で下がる）',
+    independence: 'レアアース供給の自立性（0〜100）：供給リスクがなければ100、EUの重要原材料評価の方法のリスク尺度（0〜6）の最大で0（買う鉱石・酸化物・磁石の供給国の集中度を、その統治と輸出規制で重み付け。リサイクルと使用量削減で下がる）',
     environment: '採掘・分離精製・海底作業による汚染（マイナスに数える）',
   },
   /** opponents that only one country can be: the country's other personas and the thesis strategies (name, what it does) */
@@ -96,7 +96,7 @@ export const jaNotes: First['notes'] = {
   mudNeeds: '予算待ち：再開には{{cost}}が必要（今期の予算の残りは{{left}}）',
   mudNext: 'この段階がこのターンの終わりに成功すると、{{stage}}がすぐに始まり、命令の後に残る今期の予算（{{left}}）から{{cost}}を使います。残りが足りなければ予算待ちになります。',
   offersClosed: 'ゲームは終了しました。提案にはもう回答できません。',
-  proposalsClosed: 'ゲームは終了しました。取引はもう提案できません。',
+  proposalsClosed: 'ゲームは終了しました。協定はもう提案できません。',
   proposalsFull: '提案は1ターンに{{count}}件までです。別の提案をするには、どれかを「削除」してください。',
   ordersClosed: 'ゲームは終了しました。指示はもう出せません。',
   loadedOver: '読み込みました：ゲームは{{total}}ターンで終了しています。「結果を見る」で終了画面を表示します。',
