@@ -61,15 +61,38 @@ describe("a class round's score change", () => {
     expect(said(round, 'th')).toContain("the round's last quarter against the yardstick");
     expect(said(quarter, 'p').join(' ')).toMatch(/This quarter you were /);
     expect(said(quarter, 'th')).toContain('this quarter against the yardstick');
-    // and the digest's title is the round's, as the class bar says it; its ledgers say they are the last quarter's
+    // and the digest's title is the round's, as the class bar says it; its ledgers say they are the round's
     const { laterReady } = await import('../src/ui/i18n.ts');
     await laterReady();
     const { digest } = await import('../src/ui/digest.ts');
     type El = { querySelectorAll(s: string): { textContent: string }[] };
     const d = digest(w.roundReport(4)!, 'USA', () => {}, { score: round, turns: 8, history: w.summaries }) as unknown as El;
     expect(d.querySelectorAll('h2')[0].textContent).toBe(`Round 2 of 2 (${w.summaries[4].date}–${w.summaries[7].date})`);
-    expect(d.querySelectorAll('h3').map((x) => x.textContent)).toContain(`Why each of your indicators moved in the round’s last quarter, ${w.summaries[7].date} (United States)`);
+    expect(d.querySelectorAll('h3').map((x) => x.textContent)).toContain(`Why each of your indicators moved over the round, ${w.summaries[4].date}–${w.summaries[7].date} (United States)`);
     const one = digest(w.reports[7], 'USA', () => {}, { score: quarter, turns: 8, history: w.summaries }) as unknown as El;
     expect(one.querySelectorAll('h2')[0].textContent).toBe(`Turn 8 of 8 · ${w.summaries[7].date}`);
+  });
+});
+
+// A year's round said "Magnet supply -1.4 percentage points" (its last quarter) of a fall from 99.6% to 57.0%, and
+// China's ban in its first quarter was in no ledger (a teacher's walkthrough): the round's report now sums them.
+describe("a class round's headline changes", () => {
+  it('are over the round, their causes summed over its quarters and adding up to them', () => {
+    const w = new World(0, content, 3, 8);
+    for (let i = 0; i < 8; i++) w.push(w.compute(w.botOrders(['CHN', 'USA'])));
+    const r = w.roundReport(4)!;
+    for (const c of ['JPN', 'USA'] as CountryId[])
+      for (const hd of ['gdp', 'magnetSupplyRatio', 'autoProduction'] as const) {
+        const x = r.headlines[c][hd];
+        expect(x.prev, `${c} ${hd}`).toBe(w.reports[4]!.headlines[c][hd].prev); // from before the round's first quarter
+        expect(x.value).toBe(w.reports[7]!.headlines[c][hd].value);
+        expect(x.change).toBeCloseTo(w.reports.slice(4).reduce((a, q) => a + q.headlines[c][hd].change, 0), 9);
+        expect(x.causes.reduce((a, q) => a + q.amount, 0)).toBeCloseTo(x.change, 6);
+        // largest first
+        for (let i = 1; i < x.causes.length; i++) expect(Math.abs(x.causes[i - 1]!.amount)).toBeGreaterThanOrEqual(Math.abs(x.causes[i]!.amount));
+      }
+    expect(r.news.length).toBe(w.reports.slice(4).reduce((a, q) => a + q.news.length, 0));
+    // a round of one quarter is that quarter's report
+    expect(w.roundReport(1)).toBe(w.reports[7]);
   });
 });

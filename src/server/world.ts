@@ -28,6 +28,7 @@ import type { CountryOrders } from '../../engine/index.ts';
 import type { SessionSnapshot } from '../session/protocol.ts';
 import { turnScore } from '../session/score.ts';
 import { contentFigures } from '../session/figures.ts';
+import { mergeRound } from './round-report.ts';
 
 /** The status-quo path of a scenario and seed (every country keeps its policies): the yardstick of every score. */
 export interface Baseline {
@@ -151,12 +152,12 @@ export class World {
   private checked = new WeakMap<CountryOrders, OrderIssue[] | null>();
 
   /** The last turn's report; when a round is several turns, with the events and news of the whole round (the digest
-   * a student reads after a round must not miss a ban of its first quarter). */
+   * a student reads after a round must not miss a ban of its first quarter) and the headlines' changes over it with
+   * their causes (round-report.ts). */
   roundReport(roundTurns: number): TurnReport | null {
     const n = this.reports.length;
     if (!n) return null;
-    const rs = this.reports.slice((Math.ceil(n / roundTurns) - 1) * roundTurns);
-    return rs.length > 1 ? { ...rs[rs.length - 1], events: rs.flatMap((r) => r.events), news: rs.flatMap((r) => r.news) } : this.reports[n - 1];
+    return mergeRound(this.reports.slice((Math.ceil(n / roundTurns) - 1) * roundTurns));
   }
 
   /** a seat's score after `turn`, against the status-quo world (what the digest names as its yardstick); its changes over

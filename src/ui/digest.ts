@@ -76,11 +76,13 @@ function othersCount(count: number, above: number): string {
 const roundOf = (o: DigestOptions): number => (o.score ? quartersOf(o.score) : 1);
 /** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters, the round as the class bar says it: "Round 1 of 4
  * (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
+/** A round's quarters, first to last ("2026Q1–2026Q4"). */
+const roundPeriod = (report: TurnReport, o: DigestOptions): string => `${o.history?.[o.score!.since!]?.date ?? '?'}–${report.date}`;
+
 function digestTitle(report: TurnReport, o: DigestOptions): string {
-  const since = o.score?.since;
   const k = roundOf(o);
   if (k <= 1) return t('digest.title', { n: report.turn, total: o.turns ?? report.turn, date: report.date });
-  return t('digest.roundTitle', { n: Math.ceil(report.turn / k), total: Math.ceil((o.turns ?? report.turn) / k), period: `${o.history?.[since!]?.date ?? '?'}–${report.date}` });
+  return t('digest.roundTitle', { n: Math.ceil(report.turn / k), total: Math.ceil((o.turns ?? report.turn) / k), period: roundPeriod(report, o) });
 }
 
 /** The turn's story: what happened to you and why, the events, your moves, then the others' moves (folded). */
@@ -119,7 +121,8 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
             : ''),
         h('div', {}, o.score ? scoreThisTurn(o.score, country) : ''),
       ),
-      h('h3', {}, t(roundOf(o) > 1 ? 'digest.ledgersLast' : 'digest.ledgers', { country: countryName(country), date: report.date })),
+      // a round's report sums the round's changes and their causes (src/server/round-report.ts)
+      h('h3', {}, roundOf(o) > 1 ? t('digest.ledgersRound', { country: countryName(country), period: roundPeriod(report, o) }) : t('digest.ledgers', { country: countryName(country) })),
       // a country that makes no cars (Australia) has no car ledgers, as Indicators has no car rows (the same makesCars)
       h('div', { class: 'ledgers' }, ...HEADLINES.filter((hd) => !CAR_HEADLINES.has(hd) || makesCars(country, { view: o.view, history: o.history, report })).map((hd) => h('section', {}, h('h4', {}, `${HEADLINE_LABEL[hd]}${colon()}${fmtChange(hd, shownChange(hd, report.headlines[country][hd]), 'pt')}`), roundsToZero(hd, shownChange(hd, report.headlines[country][hd])) && report.headlines[country][hd].causes.every((c) => roundsToZero(hd, c.amount)) ? h('p', { class: 'hint' }, t('digest.noChange')) : ledger(report, country, hd)))),
       priceStory(report),

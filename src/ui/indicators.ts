@@ -5,7 +5,7 @@ import type { Session, SessionSnapshot } from '../session/protocol.ts';
 import { h, PALETTE, trapFocus, type Child } from './dom.ts';
 import { lineChart, sparkline } from './chart.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, shownChange } from './ledger.ts';
-import { splitTable } from './score.ts';
+import { quartersOf, splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
 import { num, t } from './i18n.ts';
 import { stageName, timelineName } from './labels.ts';
@@ -37,6 +37,8 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
   // a country that makes no cars (Australia) has no car rows: "Car output 0" said nothing (one that makes them keeps
   // both, in a quarter its plants stand still too); the digest's car ledgers ask the same makesCars
   const cars = makesCars(c, { view: s.view, history: s.history, report: rep });
+  // a class round of several quarters: its report's changes and causes are the round's (src/server/round-report.ts)
+  const k = s.turnScore ? quartersOf(s.turnScore) : 1;
   const rows = HEADLINES.filter((hd) => cars || !CAR_HEADLINES.has(hd)).map((hd) => {
     const x = rep?.headlines[c][hd];
     const value = x ? x.value : hd === 'gdp' ? s.view.self.gdp : hd === 'approval' ? s.view.self.approval : hd === 'security' ? s.view.self.security : hd === 'magnetSupplyRatio' ? s.view.self.last.magnetSupplyRatio : hd === 'autoProduction' ? s.view.self.last.autoProduction : Object.entries(s.view.self.last.autoExports).reduce((a, [k, v]) => a + (k === c ? 0 : v), 0);
@@ -51,6 +53,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
       sign: !x || change === '±0' ? 0 : x.change,
       spark: hd !== 'security' ? sparkline(series[hd], 80, 22, PALETTE.blue, MIN_SPAN[hd](value)) : h('span', {}),
       why: rep ? () => ledger(rep, c, hd) : null,
+      round: k > 1,
     });
   });
   // supply independence, a tenth of most countries' scores: shown with its change and path, so a move in that part of
@@ -58,8 +61,9 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
   // (risk-why.ts), not a ledger of causes (it is one formula of the whole sourcing)
   const indep = (risk: number) => Math.max(0, 1 - risk / s.riskScale) * 100;
   const now = indep(s.view.self.last.supplyRisk);
-  // (turn 1's change is from the start: the history holds the turns played, so it showed none, the one row without)
-  const prev = s.history.length > 1 ? indep(s.history.at(-2)!.countries[c].supplyRisk) : s.history.length === 1 && s.openingRisk !== undefined ? indep(s.openingRisk) : null;
+  // (turn 1's change is from the start: the history holds the turns played, so it showed none, the one row without;
+  // a class round of k quarters: from before the round, as the other rows' changes are the round's)
+  const prev = s.history.length > k ? indep(s.history.at(-1 - k)!.countries[c].supplyRisk) : s.history.length === k && s.openingRisk !== undefined ? indep(s.openingRisk) : null;
   const dInd = rep && prev !== null ? Math.round(now * 10) - Math.round(prev * 10) : 0; // in the tenths shown
   rows.push(row({
     id: 'independence',
@@ -68,6 +72,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     change: rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : '',
     sign: dInd,
     spark: sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
+    round: k > 1,
     why: () => h('div', {}, h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })), s.riskParts ? riskWhy(s.riskParts, c, s.view.self.last.supplyRisk) : ''),
   }));
   const p = s.view.prices;
@@ -102,7 +107,7 @@ export async function compareDialog(root: HTMLElement, session: Session, s: Sess
 
 /** One indicator: its name, value, change (coloured by sign), path and a "why?" that opens what `why` builds, built
  * when first opened; no `why` (before the first turn) leaves the button disabled with the reason in its title. */
-function row(r: { id: string; name: Child[]; value: string; change: string; sign: number; spark: Node; why: (() => Node) | null }): HTMLElement {
+function row(r: { id: string; name: Child[]; value: string; change: string; sign: number; spark: Node; why: (() => Node) | null; round?: boolean }): HTMLElement {
   const why = h('div', { class: 'why hidden' });
   const build = r.why;
   const toggle = (e: Event): void => {
@@ -118,7 +123,7 @@ function row(r: { id: string; name: Child[]; value: string; change: string; sign
     h('span', { class: 'val' }, r.value),
     h('span', { class: `chg ${r.sign === 0 ? 'zero' : r.sign < 0 ? 'neg' : 'pos'}` }, r.change),
     r.spark,
-    h('button', { type: 'button', class: 'link', 'data-testid': `why-${r.id}`, 'aria-expanded': 'false', disabled: !build, title: build ? t('ind.whyTitle') : t('ind.afterFirst'), onclick: toggle }, t('ind.why')),
+    h('button', { type: 'button', class: 'link', 'data-testid': `why-${r.id}`, 'aria-expanded': 'false', disabled: !build, title: build ? t(r.round ? 'ind.whyTitleRound' : 'ind.whyTitle') : t('ind.afterFirst'), onclick: toggle }, t('ind.why')),
     why,
   );
 }

@@ -76,7 +76,7 @@ export const enLater = {
     othersMore_other: '{{count}} more moves ({{above}} above, aimed at you)',
     routine: 'routine: defence spending',
     ledgers: 'Why each of your indicators moved ({{country}})',
-    ledgersLast: 'Why each of your indicators moved in the round’s last quarter, {{date}} ({{country}})',
+    ledgersRound: 'Why each of your indicators moved over the round, {{period}} ({{country}})',
     noChange: 'No change worth showing.',
     since: '{{what}} (in force since turn {{turn}})',
     sinceStart: '{{what}} (in force since before the game began)',

@@ -74,7 +74,7 @@ export const jaLater: Later = {
     othersMore_other: 'ほかに {{count}} 件の手（上の {{above}} 件はあなたに向けた手）',
     routine: '定例：防衛費',
     ledgers: '各指標が動いた理由（{{country}}）',
-    ledgersLast: 'ラウンド最後の四半期（{{date}}）に各指標が動いた理由（{{country}}）',
+    ledgersRound: 'このラウンド（{{period}}）に各指標が動いた理由（{{country}}）',
     noChange: '目立った変化はありません。',
     since: '{{what}}（ターン {{turn}} から継続）',
     sinceStart: '{{what}}（ゲーム開始前から継続）',
