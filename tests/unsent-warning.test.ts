@@ -28,6 +28,8 @@ describe('the warning before the round clock runs out on orders not sent', () =>
     expect(w({ ...base, clock: { paused: true } }, 10_000)).toBeNull();
     expect(w({ ...base, status: 'lobby' }, 10_000)).toBeNull();
     expect(w({ ...base, whatIf: 'Timeline B' }, 10_000)).toBeNull(); // a what-if of one's own has no round clock to miss
+    expect(w({ ...base, bot: true }, 10_000)).toBeNull(); // a bot plays the seat: said beside "A bot is playing your seat"
+    expect(w({ ...base, bot: false }, 10_000)).toBe('student.unsentKept');
   });
 
   it('says what happens, in English and Japanese', async () => {

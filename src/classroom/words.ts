@@ -62,9 +62,10 @@ export function clockText(ms: number | null, paused: boolean): string {
 /** How long before the round clock runs out a seat whose orders are not sent is warned, ms. */
 export const UNSENT_WARNING_MS = 30_000;
 /** The class bar's warning that the round clock is running out on this seat's orders, not sent yet (a draft, even an
- * empty one, counts only once End turn sends it): the catalogue key, or null. `left`: ms left on the round clock. */
-export function unsentWarning(s: { status: string; submitted: unknown; whatIf: string | null; clock: { paused: boolean }; missed?: 'keep' | 'bot' }, left: number | null): 'student.unsentKept' | 'student.unsentBot' | null {
-  if (s.status !== 'running' || s.clock.paused || s.submitted || s.whatIf || left === null || left <= 0 || left > UNSENT_WARNING_MS) return null;
+ * empty one, counts only once End turn sends it): the catalogue key, or null. `left`: ms left on the round clock. None
+ * while a bot plays the seat (an idle student read it beside "A bot is playing your seat": the bot's orders go in). */
+export function unsentWarning(s: { status: string; submitted: unknown; whatIf: string | null; clock: { paused: boolean }; missed?: 'keep' | 'bot'; bot?: boolean }, left: number | null): 'student.unsentKept' | 'student.unsentBot' | null {
+  if (s.status !== 'running' || s.clock.paused || s.submitted || s.whatIf || s.bot || left === null || left <= 0 || left > UNSENT_WARNING_MS) return null;
   return s.missed === 'bot' ? 'student.unsentBot' : 'student.unsentKept';
 }
 
