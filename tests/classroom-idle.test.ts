@@ -64,6 +64,14 @@ describe('idle time', () => {
     expect(status.value).toMatchObject({ botLast: true, missedLast: false });
     // the turns her seat's bot played, for the notes on each digest she has not read (a stack of them, after rounds away)
     expect(status.value.botTurns).toEqual([1]);
+    // the teacher swaps them: Ben, now in Japan's seat, is not told its bot played "while you were away" (he was in
+    // China's), and his end screen will not count Japan's bot quarter; Ann, now China's, carries none of it either
+    const cls = srv.hub.classes.get(k.classId)!;
+    const id = (label: string) => [...cls.students.values()].find((s) => s.label === label)!.id;
+    expect((await k.teacher.call('move', [id('Ann'), 0, 'CHN', id('Ben')])).error).toBeUndefined();
+    const { seatStatus } = await import('../src/server/views.ts');
+    expect(seatStatus(cls, id('Ben'), srv.hub.now())).toMatchObject({ country: 'JPN', botLast: false, missedLast: false, botTurns: [] });
+    expect(seatStatus(cls, id('Ann'), srv.hub.now())).toMatchObject({ country: 'CHN', botLast: false, botTurns: [] });
     for (const c of [k.teacher, ...k.students.map((s) => s.client)]) c.close();
   }, 60_000);
 

@@ -15,6 +15,9 @@ export interface Student {
   lastSeen: number;
   /** revoked by the teacher: out of every seat (`leave`) until the teacher lets them back in (access.ts) */
   away?: boolean;
+  /** the world's turns played when the student took this seat (a join or a move): what the seat's record of bots and
+   * missed rounds says to them counts from there (after a swap, the other student's idle round was told to them) */
+  since: number;
 }
 
 export interface Seat {
@@ -167,7 +170,7 @@ export class ClassRoom {
         break;
       }
       case 'join': {
-        const st: Student = { id: d.student, label: d.label, world: d.world, country: d.country, sockets: 0, lastSeen: ev.at };
+        const st: Student = { id: d.student, label: d.label, world: d.world, country: d.country, sockets: 0, lastSeen: ev.at, since: 0 };
         this.students.set(st.id, st);
         this.place(st, d.world, d.country);
         break;
@@ -305,6 +308,7 @@ export class ClassRoom {
   private place(st: Student, world: number, country: CountryId): void {
     st.world = world;
     st.country = country;
+    st.since = this.worlds[world]!.turn;
     const seat = this.seat(world, country);
     seat.students.push(st.id);
     seat.bot = false;

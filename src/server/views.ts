@@ -122,6 +122,10 @@ export function projectorState(cls: ClassRoom, now: number) {
 export function seatStatus(cls: ClassRoom, student: string, now: number) {
   const st = cls.students.get(student)!;
   const seat = cls.seat(st.world, st.country);
+  // the student held this seat when its last round began (a student moved in since is not told of that round's bot or
+  // missed deadline: they were another student's)
+  const turn = cls.worlds[st.world].turn;
+  const held = st.since <= Math.max(0, Math.ceil(turn / cls.k) - 1) * cls.k;
   return {
     className: cls.config.name,
     status: cls.status,
@@ -151,12 +155,13 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
     // which change of the seat's draft it is: a push that left before a newer one, arriving late, is told by it
     draftSeq: seat.draftSeq,
     // the last round ended before this seat's orders were in (the page says so: its draft did not count)
-    missedLast: cls.status !== 'ended' && (cls.lastMissed[st.world] ?? []).includes(st.country),
+    missedLast: cls.status !== 'ended' && held && (cls.lastMissed[st.world] ?? []).includes(st.country),
     missed: cls.config.missed,
     // a bot played this seat's last round because its students were idle (the digest's moves were the bot's)
-    botLast: cls.status !== 'ended' && (cls.lastIdle[st.world] ?? []).includes(st.country),
+    botLast: cls.status !== 'ended' && held && (cls.lastIdle[st.world] ?? []).includes(st.country),
     // the turns a bot played this seat (idle, or a missed round under the bot rule): a returning student's earlier
-    // digests, stacked under the last one, say so too (only the last round's did, and its note went on the wrong one)
-    botTurns: seat.students.length ? cls.resolvedAt.filter((r) => r.world === st.world && r.bots.includes(st.country)).map((r) => r.turn) : [],
+    // digests, stacked under the last one, say so too (only the last round's did, and its note went on the wrong one);
+    // those since this student took the seat
+    botTurns: seat.students.length ? cls.resolvedAt.filter((r) => r.world === st.world && r.turn > st.since && r.bots.includes(st.country)).map((r) => r.turn) : [],
   };
 }
