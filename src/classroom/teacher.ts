@@ -108,7 +108,15 @@ function createForm(root: HTMLElement): void {
 
 interface Seat { country: CountryId; bot: boolean; warned: boolean; submitted: boolean; ready: boolean; refused?: boolean; drafted?: boolean; captain: string | null; students: { id: string; label: string; connected: boolean; idleSeconds: number }[] }
 interface WorldState extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; lastReason: string; lastMissed: CountryId[]; lastIdle?: CountryId[]; waitingFor: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; scores: Record<CountryId, number> | null; magnetSupply: Record<CountryId, number> | null; events: string[]; eventIds?: string[]; news: string[] }; seats: Seat[] }
-export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string; seatsPerCountry: number } }
+export interface TeacherState { id: string; code: string; name: string; status: string; sandbox: boolean; now: number; worlds: WorldState[]; students: number; away: { id: string; label: string }[]; requests: { id: string; label: string; world: number | null; country: CountryId | null; seconds: number }[]; recovery: { at: number; downMs: number; worlds: number[] } | null; config: { worlds: number; turns: number; roundSeconds: number; missed: string; seatsPerCountry: number; idleGraceSeconds?: number; quartersPerRound?: number } }
+
+/** The class's settings in a line, under its status: the dashboard did not show them once the class was made. */
+export function settingsText(k: TeacherState['config']): string {
+  const q = k.quartersPerRound ?? 1;
+  const length = c('print.length', { n: num(k.turns), span: c(q === 4 ? 'print.year' : q === 2 ? 'print.half' : 'print.quarter') });
+  const idle = k.idleGraceSeconds ? c('dash.idleAfter', { s: num(k.idleGraceSeconds) }) : c('dash.idleOff');
+  return c('dash.settings', { length, seconds: num(k.roundSeconds), missed: c(k.missed === 'bot' ? 'create.bot' : 'create.keep'), idle, per: num(k.seatsPerCountry) });
+}
 
 export async function dashboard(root: HTMLElement, classId: string): Promise<void> {
   const token = recall(`teacher:${classId}`);
@@ -180,7 +188,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       // the server was down mid-round: the rounds it left with (nearly) no time got some back (for ten minutes)
       s.recovery && s.now - s.recovery.at < 600_000 ? h('p', { class: 'recovered', role: 'status', 'data-testid': 'recovered' }, c('dash.recovered', { time: new Date(s.recovery.at - offset).toLocaleTimeString(locale()), s: num(Math.round(s.recovery.downMs / 1000)), worlds: s.recovery.worlds.map((w) => num(w + 1)).join(c('list')) })) : '',
       h('header', { class: 'dash-head' },
-        h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, [c(`status.${s.status}`), c(s.students === 1 ? 'dash.studentsOne' : 'dash.studentsMany', { n: num(s.students) }), c(s.worlds.length === 1 ? 'dash.worldsOne' : 'dash.worldsMany', { n: num(s.worlds.length) }), inCount(s)].filter(Boolean).join(c('dash.sep'))), langSwitch()),
+        h('div', {}, h('h1', {}, s.name), h('div', { class: 'status', 'data-testid': 'class-status' }, [c(`status.${s.status}`), c(s.students === 1 ? 'dash.studentsOne' : 'dash.studentsMany', { n: num(s.students) }), c(s.worlds.length === 1 ? 'dash.worldsOne' : 'dash.worldsMany', { n: num(s.worlds.length) }), inCount(s)].filter(Boolean).join(c('dash.sep'))), h('div', { class: 'status', 'data-testid': 'class-settings' }, settingsText(s.config)), langSwitch()),
         // once the class has ended nobody can join it (the server says so): no code or QR code to invite them
         ...(s.status === 'ended' ? [h('div', { class: 'join-box', 'data-testid': 'join-closed' }, c('dash.joinClosed'))] : [
           h('div', { class: 'join-box' }, h('div', {}, c('dash.joinCode')), h('div', { class: 'code', 'data-testid': 'join-code' }, s.code), h('div', { class: 'url', 'data-testid': 'join-url' }, url), noJoinAddress() ? h('div', { class: 'error', 'data-testid': 'no-join-address' }, c(noJoinAddress()!)) : ''),
@@ -277,8 +285,8 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
       const who = other ? s.worlds.flatMap((x) => x.seats.flatMap((q) => q.students)).find((q) => q.id === other)?.label ?? other : '';
       if (confirm(other ? c('dash.swapConfirm', { label: p.label, who, seat: seatName }) : c('dash.moveConfirm', { label: p.label, seat: seatName }))) act('move', [p.id, Number(ww), cc, ...(other ? [other] : [])])();
     } },
-      // each seat by name, with who sits there now; a full seat is offered as a swap with each of its students (moving
-      // into it as such is refused by the server, which says so above the worlds)
+      // each seat by name, with who sits there now; a full seat is offered as a swap with each of its students, its own
+      // line shown but not chosen (a move into it was asked "Move Zoe to ...?", then refused by the server)
       h('option', { value: '' }, c('dash.move')), ...s.worlds.flatMap((x) => x.seats.flatMap((st) => {
         const here = x.index === w.index && st.country === seat.country;
         const who = st.students.filter((q) => q.id !== p.id);
@@ -286,7 +294,7 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
         const names = who.map((q) => q.label).join(c('list'));
         const full = !here && who.length >= s.config.seatsPerCountry;
         return [
-          h('option', { value: `${x.index}:${st.country}`, disabled: here }, c(here ? 'dash.hereNow' : full ? 'dash.full' : who.length ? 'dash.with' : 'dash.botNow', { seat: name, who: names })),
+          h('option', { value: `${x.index}:${st.country}`, disabled: here || full, 'data-testid': full ? `full-${p.label}-${x.index}-${st.country}` : undefined }, c(here ? 'dash.hereNow' : full ? 'dash.full' : who.length ? 'dash.with' : 'dash.botNow', { seat: name, who: names })),
           ...(full ? who.map((q) => h('option', { value: `${x.index}:${st.country}:${q.id}`, 'data-testid': `swap-${p.label}-${q.label}` }, c('dash.swap', { seat: name, who: q.label }))) : []),
         ];
       }))),

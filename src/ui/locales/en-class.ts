@@ -66,6 +66,9 @@ export const enClass = {
     mine: 'Your classes on this computer',
   },
   dash: {
+    settings: '{{length}} {{seconds}} s a round; a seat that misses the deadline {{missed}}; {{idle}}; at most {{per}} per country.',
+    idleAfter: 'a bot takes an idle seat after {{s}} s',
+    idleOff: 'no bot takes an idle seat',
     moreNews: '+{{n}} more',
     lost: 'No connection to the server since {{time}}: trying again every few seconds. What you see below is from then; the class keeps its state and picks up where it was once the server is back (is its terminal still open?).',
     recovered: "The server was back at {{time}}, after about {{s}} s down (counted from its last heartbeat or news): the round's clock in world {{worlds}} was given time back (at least a minute).",
