@@ -53,6 +53,8 @@ describe("the dashboard's magnet supply figure", () => {
     expect(words.lowestSupply({ ...m, USA: 0.968 })).toBe(''); // within half a point
     expect(words.lowestSupply({ ...m, USA: 1 })).toBe(''); // Japan lowest
     expect(words.lowestSupply(null)).toBe('');
+    // the projector's column: a tenth of a point for every figure under 100%
+    expect([0.94, 0.687, 0.9996, 1].map(words.columnPct)).toEqual(['94.0%', '68.7%', '100%', '100%']);
     await setLang('ja');
     expect(words.lowestSupply(m)).toBe('（最低：米国 80%）');
   });

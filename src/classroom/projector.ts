@@ -6,7 +6,7 @@ import { onLangChange } from '../ui/i18n.ts';
 import { eventTitle } from '../ui/content-text.ts';
 import { classSocket } from './socket-session.ts';
 import { findJoinBase, joinUrl, noJoinAddress } from './common.ts';
-import { c, classLang, clockText, countryList, num, pct, roundText, said, usd, type RoundInfo } from './words.ts';
+import { c, classLang, clockText, columnPct, countryList, num, roundText, said, usd, type RoundInfo } from './words.ts';
 import type { ServerError } from './common.ts';
 
 interface PWorld extends RoundInfo { index: number; turn: number; turns: number; clock: { deadline: number | null; remaining: number | null; paused: boolean; serverNow: number }; waitingFor: CountryId[]; bots: CountryId[]; headline: { date: string; prices: { ndpr: number; dytb: number; magnet: number } | null; magnetSupply: Record<CountryId, number> | null; scores: Record<CountryId, number> | null; events: string[]; eventIds?: string[] } }
@@ -58,7 +58,7 @@ export async function projectorScreen(root: HTMLElement, token: string): Promise
             h('span', { class: 'p-c' }, c(`short.${k}`), w.bots.includes(k) ? h('small', { class: 'badge bot' }, c('proj.bot')) : ''),
             h('span', { class: 'p-track' }, h('span', { class: 'p-fill', style: `width:${(Math.abs(hl.scores![k]) / maxAbs) * 50}%; ${hl.scores![k] >= 0 ? 'left:50%' : `right:50%`}; background:${COUNTRY_COLOUR[k]}` })),
             h('span', { class: 'p-v' }, fmt.signed(hl.scores![k], 2)),
-            h('span', { class: 'p-m' }, pct(hl.magnetSupply?.[k] ?? 0)),
+            h('span', { class: 'p-m' }, columnPct(hl.magnetSupply?.[k] ?? 0)),
           ))) : '',
           hl.events.length ? h('ul', { class: 'p-events' }, ...hl.events.slice(0, rows > 1 ? 1 : 3).map((e, i) => h('li', {}, eventTitle({ id: hl.eventIds?.[i] ?? '', title: e })))) : '',
         );

@@ -118,6 +118,11 @@ export function usd(v: number, digits = 0): string {
 /** A magnet supply (a share of need, 0..1) as the game page writes it (supplyPct: "96.5%", "100%" from 99.95%): a
  * whole percentage here read "97%" on the dashboard and the debrief where the student's own screen said 96.5%. */
 export const pct = supplyPct;
+/** A magnet supply in the projector's column: to a tenth of a point always (it showed "94%" over "68.7%"), 100% whole. */
+export const columnPct = (s: number): string => {
+  const r = Math.round(s * 1000) / 10;
+  return r >= 100 ? `${num(100)}%` : `${num(r, 1)}%`;
+};
 /** Whole numbers in the active language. */
 export { num };
 
