@@ -13,7 +13,7 @@ import { setLang } from '../src/ui/i18n.ts';
 
 installFakeDom();
 const { dealsPanel } = await import('../src/ui/panels.ts');
-const { investLines, investNote } = await import('../src/ui/deal-invest.ts');
+const { investLines, investNote, sharePct } = await import('../src/ui/deal-invest.ts');
 
 const s = createGame(content, 1);
 const hint = (c: CountryId, draft: { deals?: CountryOrders['deals'] } = {}) => (dealsPanel(viewFor(s, c), draft, () => {}, Infinity, false, content.rules.macro.capitalReturn) as unknown as FakeElement).querySelectorAll('[data-testid="invest-hint"]').map((e) => e.textContent);
@@ -83,5 +83,11 @@ describe("a deal's investment, in figures", () => {
     const [note] = hint('JPN');
     expect(note).toContain(`Japan moves USD 550 bn to the United States over ${pledge.untilTurn} turns`);
     expect(note).toContain(`(${((cr * 550) / gdp * 100).toFixed(1)}% of Japan’s GDP now)`);
+  });
+
+  // a small pledge read "0.0% of Japan's GDP now" in a Japanese player's Deals tab
+  it('says a share of GDP under a tenth of a point with two significant digits', async () => {
+    await setLang('en');
+    expect([2.46, 0.1, 0.049, 0.00025, 0].map(sharePct)).toEqual(['2.5', '0.1', '0.049', '0.00025', '0.0']);
   });
 });

@@ -152,6 +152,16 @@ describe('project, deep-sea, track and event news in Japanese', () => {
     expect(hand).toBe('中国による締め付けは、中国自身が失うものと比べて、米国により大きな打撃となる：米国が買うレアアースのうち中国で採掘されたものの割合 45% → 50%、中国以外の鉱石から日本で作られたものの割合 38% → 33%。締め付けを受けたときの米国の損失は年690億ドル → 810億ドル、中国が失いうる輸出は660億ドル → 660億ドル。');
   });
 
+  // a Japanese player read "同国の価格は-23.1%動いた" of Japan's own release: the country named, the minus sign the
+  // digest's other figures use
+  it("names the country whose price a stockpile trade moved, with a real minus sign", async () => {
+    await setLang('ja');
+    const ja = projectNewsJa('JPN releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by -23.1% (from USD 54/kg).');
+    expect(ja).toContain('今ターンの備蓄売買で日本の価格は−23.1%動いた（1 kgあたり54ドルから）');
+    expect(projectNewsJa('JPN releases 100 t of NdPr oxide from its stockpile at USD 54/kg (USD 5.4 m back to its budget); stockpile trades this turn moved the price there by +18.4% (from USD 54/kg).')).toContain('日本の価格は+18.4%動いた');
+    await setLang('en');
+  });
+
   it('leaves other lines alone, and English unchanged', async () => {
     await setLang('ja');
     expect(projectNewsJa('CHN bans magnets exports to USA.')).toBeNull();

@@ -36,7 +36,7 @@ export const SCENARIO_BRIEFINGS: Record<string, ScenarioBriefing> = {
     ],
     score: [
       "Your score is Japan's objectives (weighted as below), quarter by quarter, against the same game in which Japan keeps the status quo while the other countries play on: 0 means as good as doing nothing.",
-      'At the end, your path is set beside the strategies of the thesis experiment (gambit experiment thesis): the processing hub, the deep-sea mud, defence alignment alone, all three, and the status quo, each played in your game (same seed, same opponents, same number of turns) and scored the same way, with the US tariff on Japanese cars, car exports to the US, Japan\'s lowest magnet supply and the programme\'s cost.',
+      'At the end, your path is set beside the strategies of the thesis experiment: the processing hub, the deep-sea mud, defence alignment alone, all three, and the status quo, each played in your game (same seed, same opponents, same number of turns) and scored the same way, with the US tariff on Japanese cars, car exports to the US, Japan\'s lowest magnet supply and the programme\'s cost.',
     ],
   },
 };

@@ -37,6 +37,12 @@ function turnsInGame(d: InvestDeal, now: number, lastTurn: number): number {
 
 /** One sentence per pledge of investment among `deals`, figures and all; `gdp` is a country's GDP now, USD bn a year;
  * `now` the turn being played, `lastTurn` the game's last (a pledge the game ends before moving whole says so). */
+/** A share of GDP, %: a tenth of a point, or two significant digits below that (a small pledge read "0.0% of Japan's
+ * GDP"). */
+export function sharePct(v: number): string {
+  return num(v, v >= 0.1 || v <= 0 ? 1 : Math.max(1, Math.ceil(-Math.log10(v)) + 1));
+}
+
 export function investLines(deals: InvestDeal[], capitalReturn: number, gdp: (c: CountryId) => number | undefined, now: number, lastTurn: number): string[] {
   const out: string[] = [];
   for (const d of deals)
@@ -56,7 +62,7 @@ export function investLines(deals: InvestDeal[], capitalReturn: number, gdp: (c:
           per: money(k.usdBn / d.termTurns),
           step: money((capitalReturn * k.usdBn) / d.termTurns),
           moved: money(moved),
-          share: g ? num((moved / g) * 100, 1) : '?',
+          share: g ? sharePct((moved / g) * 100) : '?',
         });
         if (inGame < d.termTurns) line += `${lang() === 'ja' ? '' : ' '}${t('panel.investInGame', { turns: t('panel.nTurns', { count: inGame }), moved: money((capitalReturn * k.usdBn * inGame) / d.termTurns) })}`;
         if (!out.includes(line)) out.push(line);

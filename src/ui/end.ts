@@ -10,7 +10,7 @@ import { digest } from './digest.ts';
 import { overrideNotes } from './overrides.ts';
 import { pts } from './score.ts';
 import { lang, t } from './i18n.ts';
-import { countryName, objectiveName } from './labels.ts';
+import { countryName, objectiveName, paren } from './labels.ts';
 import { ordersText } from './orders-text.ts';
 import { projectLabel } from './content-text.ts';
 import { strategiesSection } from './strategies.ts';
@@ -141,5 +141,5 @@ function objectiveChart(f: FinalResult, country: CountryId, xs: string[]): HTMLE
   // magnet supply (orange) beside security (vermillion), and independence (sky) beside GDP (blue), read as one colour
   // each to a new player: the second of each pair dashed
   const dashed = (k: string) => k === 'supplySecurity' || k === 'independence';
-  return lineChart(`${t('end.overTime')} (${countryName(country)})`, keys.map((k) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colourOf(k), dashed: dashed(k) })), 420, 180, '', xs, 0.5, true);
+  return lineChart(`${t('end.overTime')}${paren(countryName(country))}`, keys.map((k) => ({ label: objectiveName(k), values: by.map((x) => x[k] ?? 0), colour: colourOf(k), dashed: dashed(k) })), 420, 180, '', xs, 0.5, true);
 }

@@ -72,7 +72,9 @@ const T = '([\\d.,]+) t';
 /** "USD 1.23 bn" / "USD 12.3 m" (engine/market/after.ts fmtBn()) as 億ドル / 万ドル */
 const amountJa = (x: string, unit: string) => (unit === 'bn' ? usdJa(x) : `${num(Math.round(Number(x) * 100))}万ドル`);
 const MOVED = '(?:; stockpile trades this turn moved the price there by ([+-]?[\\d.]+)% \\(from USD (\\d+)/kg\\))?';
-const movedJa = (pct: string | undefined, from: string | undefined) => (pct ? `。今ターンの備蓄売買で同国の価格は${pct}%動いた（1 kgあたり${from}ドルから）` : '');
+/** The price move of a stockpile trade, in the buyer's country (named: "同国" read oddly of the player's own), signed
+ * as the digest's other figures are ("−23.1%", "+18.4%", not "-23.1%"). */
+const movedJa = (who: string, pct: string | undefined, from: string | undefined) => (pct ? `。今ターンの備蓄売買で${countryName(who)}の価格は${pct.replace('-', '−')}%動いた（1 kgあたり${from}ドルから）` : '');
 const listJa = (s: string) => s.split(/, | and /).map((c) => countryName(c)).join('、');
 
 /** Transshipment found, stockpile purchases and releases (engine/market/after.ts), or null. */
@@ -86,11 +88,11 @@ function marketNewsJa(line: string): string | null {
     return `${countryName(m[1]!)}が、輸出規制をかいくぐり${via}経由で${listJa(m[4]!)}に届いた自国の${stageJa(m[3]!)}計約${m[2]} tを発見。`;
   }
   m = new RegExp(`^${C} buys ${T}(?: \\(of ${T} ordered: the price passed its limit\\))? of ${MARKET_STAGE} for its stockpile at USD (\\d+)/kg \\(USD ([\\d.]+) (bn|m)\\)${MOVED}\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が備蓄用に${stageJa(m[4]!)}を${m[2]} t購入${m[3] ? `（注文${m[3]} tのうち。価格が上限を超えた）` : ''}（1 kgあたり${m[5]}ドル、計${amountJa(m[6]!, m[7]!)}）${movedJa(m[8], m[9])}。`;
+  if (m) return `${countryName(m[1]!)}が備蓄用に${stageJa(m[4]!)}を${m[2]} t購入${m[3] ? `（注文${m[3]} tのうち。価格が上限を超えた）` : ''}（1 kgあたり${m[5]}ドル、計${amountJa(m[6]!, m[7]!)}）${movedJa(m[1]!, m[8], m[9])}。`;
   m = new RegExp(`^${C}'s stockpile order for ${T} of ${MARKET_STAGE} finds no seller below its price limit\\.$`).exec(line);
   if (m) return `${countryName(m[1]!)}の${stageJa(m[3]!)}${m[2]} tの備蓄注文は、上限価格以下の売り手が見つからない。`;
   m = new RegExp(`^${C} releases ${T} of ${MARKET_STAGE} from its stockpile at USD (\\d+)/kg \\(USD ([\\d.]+) (bn|m) back to its budget\\)${MOVED}\\.$`).exec(line);
-  if (m) return `${countryName(m[1]!)}が備蓄から${stageJa(m[3]!)}を${m[2]} t放出（1 kgあたり${m[4]}ドル、${amountJa(m[5]!, m[6]!)}が予算に戻る）${movedJa(m[7], m[8])}。`;
+  if (m) return `${countryName(m[1]!)}が備蓄から${stageJa(m[3]!)}を${m[2]} t放出（1 kgあたり${m[4]}ドル、${amountJa(m[5]!, m[6]!)}が予算に戻る）${movedJa(m[1]!, m[7], m[8])}。`;
   return null;
 }
 
