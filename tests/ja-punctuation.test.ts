@@ -61,3 +61,19 @@ describe('the Japanese digest’s punctuation', () => {
     expect(HALF.test(terms), terms).toBe(false);
   });
 });
+
+// A Japanese player read table headings broken inside words ("NdPr酸化｜物", "ネオジム磁｜石", "磁石の確保率の最低｜値"):
+// headings now carry break opportunities at the seams of their words (dom.ts jaBreaks), and keep-all (style.css).
+describe('Japanese table headings', () => {
+  it('break between words, never inside one or between a number and its unit', async () => {
+    const { jaBreaks } = await import('../src/ui/dom.ts');
+    const seams = (s: string) => jaBreaks(s).split('\u200b');
+    expect(seams('NdPr酸化物')).toEqual(['NdPr', '酸化物']);
+    expect(seams('Dy/Tb酸化物')).toEqual(['Dy/Tb', '酸化物']);
+    expect(seams('ネオジム磁石')).toEqual(['ネオジム', '磁石']);
+    expect(seams('磁石の確保率の最低値')).toEqual(['磁石の', '確保率の', '最低値']);
+    expect(seams('事業費（10億ドル）')).toEqual(['事業費（10億ドル）']);
+    expect(seams('米国への自動車（千台/年）')).toEqual(['米国への', '自動車（千台/年）']);
+    expect(jaBreaks('cars')).toBe('cars');
+  });
+});

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { content } from './helpers.ts';
 import { COUNTRIES, REGIONS, createGame, resolveTurn, riskParts, type GameState, type Orders } from '../engine/index.ts';
 import { installFakeDom, type FakeElement } from './fake-dom.ts';
-import { setLang } from '../src/ui/i18n.ts';
+import { laterReady, setLang } from '../src/ui/i18n.ts';
 
 installFakeDom();
 const { riskWhy, sourcesText } = await import('../src/ui/risk-why.ts');
+await laterReady(); // the table's words are later strings
 
 describe("riskParts: a country's supply risk by stage, from the state", () => {
   // China bans its magnets to Japan from turn 2: Japan's users then take Japan's own magnets

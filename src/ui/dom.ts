@@ -2,8 +2,19 @@
 export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 
+/** Break opportunities (U+200B) in a Japanese heading at the seams of its words: between Latin and Japanese letters,
+ * katakana and kanji, and after a particle's hiragana before the next word. With `word-break: keep-all` on table
+ * headings (style.css) a heading wraps there, not inside a word: "NdPr酸化｜物" and "最低｜値" read as misprints. */
+export function jaBreaks(s: string): string {
+  return s
+    .replace(/([A-Za-z])(?=[\u3040-\u30ff\u4e00-\u9fff])/g, '$1\u200b')
+    .replace(/([\u30a0-\u30ff])(?=[\u4e00-\u9fff])/g, '$1\u200b')
+    .replace(/([\u3040-\u309f])(?=[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9])/g, '$1\u200b');
+}
+
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
+  const breaks = tag === 'th' && globalThis.document?.documentElement?.lang === 'ja';
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v as EventListener);
@@ -13,7 +24,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   }
   for (const c of children.flat()) {
     if (c === null || c === undefined || c === false) continue;
-    el.append(c instanceof Node ? c : String(c));
+    el.append(c instanceof Node ? c : breaks ? jaBreaks(String(c)) : String(c));
   }
   return el;
 }

@@ -73,7 +73,7 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     sign: dInd,
     spark: sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
     round: k > 1,
-    why: () => h('div', {}, h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })), s.riskParts ? riskWhy(s.riskParts, c, s.view.self.last.supplyRisk) : ''),
+    why: () => h('div', {}, h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })), s.riskParts && t('risk.riskStage') !== 'risk.riskStage' ? riskWhy(s.riskParts, c, s.view.self.last.supplyRisk) : ''),
   }));
   const p = s.view.prices;
   const w = s.view.worldPrice;

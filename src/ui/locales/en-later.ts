@@ -54,6 +54,8 @@ export const enLater = {
     'seabed damage': 'seabed damage',
     security: 'security',
   },
+  /** supply independence's why, the risk taken apart by stage (risk-why.ts): read once the why is opened */
+  risk: { riskStage: 'stage', riskRisk: 'risk', riskIR: 'import reliance', riskIRTitle: 'Imports less exports, over production plus imports less exports (the EU method): what you make and sell abroad counts, so a country that buys all its magnets abroad but makes some for export relies on imports less than all.', riskFrom: 'bought last quarter from', riskOre: 'ore (mining)', riskOxide: 'oxide (separation)', riskMagnet: 'magnets', riskNone: 'none bought', riskYours: 'your own', riskOthers: 'others', riskSubst: 'substitution', riskThrift: 'thrifting', riskRecycling: 'recycling', riskCalc: 'The riskiest stage, {{stage}}, sets your risk: {{calc}}.' },
   digest: {
     offtakeNone: '{{who}} made no {{what}} this quarter: the share of it {{id}} gives you brings nothing until it makes some.',
     offtakeNoneRound: '{{who}} made no {{what}} in the round\'s last quarter: the share of it {{id}} gives you brings nothing until it makes some.',

@@ -52,6 +52,8 @@ export const jaLater: Later = {
     'seabed damage': '海底環境への損害',
     security: '安全保障',
   },
+  /** supply independence's why, the risk taken apart by stage (risk-why.ts): read once the why is opened */
+  risk: { riskStage: '段階', riskRisk: 'リスク', riskIR: '輸入依存度', riskIRTitle: '（輸入 − 輸出）÷（生産 + 輸入 − 輸出）（EUの方法）：自国で作って輸出する分も数えるため、磁石をすべて輸入していても輸出用に作っていれば、依存度は100%より低くなる。', riskFrom: '前四半期の調達先', riskOre: '鉱石（採掘）', riskOxide: '酸化物（分離）', riskMagnet: '磁石', riskNone: '購入なし', riskYours: '自国', riskOthers: 'その他', riskSubst: '代替', riskThrift: '使用量削減', riskRecycling: 'リサイクル', riskCalc: 'もっともリスクの高い段階（{{stage}}）があなたのリスクを決める：{{calc}}。' },
   digest: {
     offtakeNone: '{{who}}は今四半期{{what}}を生産していません：協定{{id}}で得る分け前は、生産が始まるまで何ももたらしません。',
     offtakeNoneRound: '{{who}}はこのラウンドの最後の四半期に{{what}}を生産していません：協定{{id}}で得る分け前は、生産が始まるまで何ももたらしません。',
