@@ -47,3 +47,25 @@ describe("the others' moves counted beside those aimed at the player", () => {
     await setLang('en');
   });
 });
+
+// A Japanese player read "要因の相乗効果 +136" as the largest cause of a price and could not act on it: the price list
+// says under it what the causes' interaction is, when a line names it, and only then.
+describe("the digest's price causes acting together", () => {
+  it('are said to be a difference, not a cause, under the list that names them', async () => {
+    await setLang('en');
+    const ban = { CHN: { rareEarthOutputPct: 70, exportControls: { JPN: { 'oxide.heavy': 'banned', magnet: 'banned' }, USA: { 'oxide.heavy': 'banned' } } } } as unknown as Orders;
+    const note = (o: Orders) => {
+      const { state, report } = resolveTurn(content, createGame(content, 2), o);
+      const d = digest(report, 'JPN', () => {}, { view: viewFor(state, 'JPN'), turns: 40 }) as unknown as FakeElement;
+      return { text: d.querySelectorAll('[data-testid="price-story"]')[0]!.textContent ?? '', note: d.querySelectorAll('[data-testid="price-together"]').map((x) => x.textContent) };
+    };
+    const a = note(ban);
+    expect(a.text).toMatch(/these causes reinforcing each other \+\d/);
+    expect(a.note).toEqual([expect.stringMatching(/^Causes acting at once move a price more, or less, than each would alone/)]);
+    // and only where a line names it
+    for (const o of [{}, { USA: { tariffs: { CHN: { magnets: 30 } } } }] as Orders[]) {
+      const q = note(o);
+      expect(q.note.length).toBe(/reinforcing each other|overlap between these causes/.test(q.text) ? 1 : 0);
+    }
+  });
+});

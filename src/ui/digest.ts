@@ -39,21 +39,26 @@ const PRICE_NAMES: [keyof NonNullable<TurnReport['priceWhy']>, string][] = [
 function priceStory(report: TurnReport): HTMLElement {
   const why = report.priceWhy;
   if (!why) return h('span', {});
+  let together = false; // a line names the causes' interaction: said what it is under the list
   const line = (name: string, where: string, w: NonNullable<TurnReport['priceWhy']>['magnet']['world']) => {
     const dp = w.value >= 100 ? 0 : 1;
     const money = (x: number) => num(x, dp);
     const sign = (x: number) => `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`;
     const shown = w.causes.filter((c) => Math.abs(c.amount) >= 0.01 * w.value).slice(0, 4);
     const rest = w.value - w.without - shown.reduce((a, c) => a + c.amount, 0);
+    if (shown.some((c) => c.cause === 'interaction of these causes')) together = true;
     const parts = shown.map((c) => `${priceCause(c.cause, c.amount)} ${sign(c.amount)}`);
     if (shown.length && Math.abs(rest) >= 0.005 * w.value) parts.push(`${t('price.smaller')} ${sign(rest)}`);
     return h('li', {}, h('b', {}, t('price.line', { name, where, value: money(w.value) })), parts.length ? t('price.without', { value: money(w.without), parts: parts.join(comma()) }) : t('price.none'));
   };
+  const lines = PRICE_NAMES.flatMap(([st]) => [line(stageName(st), t('price.outside'), why[st].world), line(stageName(st), t('price.inChina'), why[st].CHN)]);
   return h(
     'section',
     { class: 'price-story', 'data-testid': 'price-story' },
     h('h3', {}, t('digest.prices')),
-    h('ul', { class: 'news' }, ...PRICE_NAMES.flatMap(([st]) => [line(stageName(st), t('price.outside'), why[st].world), line(stageName(st), t('price.inChina'), why[st].CHN)])),
+    h('ul', { class: 'news' }, ...lines),
+    // a Japanese player read "要因の相乗効果 +136" as the largest cause of a price, and could not act on it
+    together ? h('p', { class: 'hint', 'data-testid': 'price-together' }, t('price.togetherNote')) : '',
   );
 }
 

@@ -111,6 +111,7 @@ export const enLater = {
     stockpiles: 'stockpile purchases and releases',
     overlap: 'overlap between these causes',
     reinforce: 'these causes reinforcing each other',
+    togetherNote: 'Causes acting at once move a price more, or less, than each would alone: "reinforcing each other" and "overlap" are that difference, not a cause of their own. A scarce market magnifies each cut, so a ban and a quota together raise a price more than the two apart.',
     events: 'events',
   },
   endText: {
