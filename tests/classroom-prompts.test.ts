@@ -24,6 +24,13 @@ const cls = (n: number, status = 'ended') => ({ status, worlds: Array.from({ len
 const botFree = (w: WorldSeries) => ({ ...w, botTurns: Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number> });
 
 describe('discussion prompts', () => {
+  // a teacher's class read "rose to $959/kg, from $662 in 2025Q4" where the students had seen $377 before the first
+  // round: the path starts before it (debrief.ts start), the first round's jump in it
+  it('a Dy/Tb price is said from before the first round, where the debrief has it', () => {
+    const w = { ...botFree(world(0, [662, 959, 900], [0.64, 0.6, 0.62])), start: { date: '2025Q3', ndpr: 56, dytb: 377, magnet: 70, magnetSupply: Object.fromEntries(COUNTRIES.map((c) => [c, 0.996])) as Record<CountryId, number> } };
+    expect(discussionPrompts(cls(1), [w]).find((p) => p.startsWith('Dy/Tb'))).toBe('Dy/Tb oxide outside China rose to $959/kg in 2026Q1, from $377 in 2025Q3, and ended at $900/kg in 2026Q2. Could any country have changed that, and who paid for it?');
+  });
+
   it('a Dy/Tb price that rose, held or fell is said so', () => {
     const say = (dytb: number[]) => discussionPrompts(cls(1), [botFree(world(0, dytb, dytb.map(() => 0.98)))]).find((p) => p.startsWith('Dy/Tb'));
     expect(say([415, 471, 526])).toBe('Dy/Tb oxide outside China rose to $526/kg, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');

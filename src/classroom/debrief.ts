@@ -14,7 +14,9 @@ import { countryOwn, sentence } from '../ui/labels.ts';
 import { eventTitle, projectTypeLabel } from '../ui/content-text.ts';
 import { ordersText } from '../ui/orders-text.ts';
 
-interface WorldSeries { index: number; seed: number; dates: string[]; ndpr: number[]; dytb: number[]; magnet: number[]; scores: Record<CountryId, number[]>; magnetSupply: Record<CountryId, number[]>; gdp: Record<CountryId, number[]>; events: { turn: number; date: string; id?: string; title: string }[]; botTurns: Record<CountryId, number> }
+interface WorldSeries { index: number; seed: number; dates: string[]; ndpr: number[]; dytb: number[]; magnet: number[]; scores: Record<CountryId, number[]>; magnetSupply: Record<CountryId, number[]>; gdp: Record<CountryId, number[]>; events: { turn: number; date: string; id?: string; title: string }[]; botTurns: Record<CountryId, number>; start?: SeriesStart }
+/** the figures before the first round (src/server/debrief.ts): each chart starts there */
+interface SeriesStart { date: string; ndpr: number; dytb: number; magnet: number; magnetSupply: Record<CountryId, number> }
 interface Debrief { name: string; code: string; status: string; worlds: WorldSeries[]; baseline: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>; prompts: string[]; promptItems?: PromptItem[]; decisionsReady: boolean; seats: { world: number; country: CountryId; students: string[]; score: number; decisions: Decision[] }[] }
 
 /** The decisions whose worth shows as at least 0.01 of a point. */
@@ -37,13 +39,19 @@ export async function debriefScreen(root: HTMLElement, classId: string): Promise
   const draw = () => {
   clear(box);
   const n = Math.max(...d.worlds.map((w) => w.dates.length), 0);
-  const x = d.worlds.find((w) => w.dates.length === n)?.dates ?? [];
+  const longest = d.worlds.find((w) => w.dates.length === n);
+  // each chart starts before the first round, where the series has it (the first round's jump was not on them)
+  const x = longest ? [...(longest.start ? [longest.start.date] : []), ...longest.dates] : [];
+  type Path = Omit<WorldSeries, 'index' | 'events' | 'botTurns'>;
+  const one = (v: number) => Object.fromEntries(COUNTRIES.map((k) => [k, [v]])) as Record<CountryId, number[]>;
+  const opening = (w: Path): Path | null => (w.start ? { seed: w.seed, dates: [w.start.date], ndpr: [w.start.ndpr], dytb: [w.start.dytb], magnet: [w.start.magnet], magnetSupply: Object.fromEntries(COUNTRIES.map((k) => [k, [w.start!.magnetSupply[k]]])) as Record<CountryId, number[]>, scores: one(0), gdp: one(NaN) } : null);
+  const from = (w: Path, f: (w: Path) => number[]) => { const o = opening(w); return o ? [...f(o), ...f(w)] : f(w); };
   // minSpan: the least range an axis covers, so that a figure that hardly moved does not fill its chart (Japan's magnet
   // supply after one round drew 97.590% to 97.600%, its labels cut at the left edge)
   const chart = (title: string, f: (w: Omit<WorldSeries, 'index' | 'events' | 'botTurns'>) => number[], unit = '', range?: readonly [number, number], minSpan = 0) => {
     // a share of need (Japan's magnet supply) tops out at 100%
-    const series: Series[] = d.worlds.map((w, i) => ({ label: c('world', { n: num(w.index + 1) }), values: f(w), colour: WORLD_COLOURS[i % WORLD_COLOURS.length] }));
-    series.push({ label: c('deb.statusQuo'), values: f(d.baseline), colour: PALETTE.grey, dashed: true });
+    const series: Series[] = d.worlds.map((w, i) => ({ label: c('world', { n: num(w.index + 1) }), values: from(w, f), colour: WORLD_COLOURS[i % WORLD_COLOURS.length] }));
+    series.push({ label: c('deb.statusQuo'), values: from(d.baseline, f), colour: PALETTE.grey, dashed: true });
     return lineChart(title, series, 400, 190, unit, x, minSpan, range !== undefined, undefined, range);
   };
   // the five score charts on one axis that holds every country's scores and zero: Australia's +0.02 filled its chart as

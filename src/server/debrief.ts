@@ -1,6 +1,6 @@
 // The debrief pack: every world's path side by side and against the status quo, the decisions that mattered for each
 // seat (its world replayed without that turn's orders), discussion prompts drawn from what happened, and exports.
-import { COUNTRIES, projectType, type CountryId, type CountryOrders } from '../../engine/index.ts';
+import { COUNTRIES, addQuarters, projectType, turnSummary, type CountryId, type CountryOrders, type TurnReport } from '../../engine/index.ts';
 import { runDecisions } from './decision-pool.ts';
 import { DECISIONS_SHOWN, byMattered } from './counterfactual.ts';
 import { describeOrders } from '../session/describe.ts';
@@ -22,6 +22,18 @@ export interface WorldSeries {
   events: { turn: number; date: string; id: string; title: string }[];
   /** seats a bot played, and for how many turns */
   botTurns: Record<CountryId, number>;
+  /** the figures before the first round (the quarter before the first one played), once a round is played: the charts
+   * and the price prompt start there (they started after the first quarter, a Chinese ban's jump already in it:
+   * "rose to $959/kg, from $662" beside the $377 the students saw before the first round) */
+  start?: SeriesStart;
+}
+
+export interface SeriesStart {
+  date: string;
+  ndpr: number;
+  dytb: number;
+  magnet: number;
+  magnetSupply: Record<CountryId, number>;
 }
 
 export interface Debrief {
@@ -41,8 +53,16 @@ export interface Debrief {
 
 const per = (f: (c: CountryId) => number[]) => Object.fromEntries(COUNTRIES.map((c) => [c, f(c)])) as Record<CountryId, number[]>;
 
+/** The opening state's figures as a turn's summary gives them, dated the quarter before the first played. */
+function startOf(world: World, first: string): SeriesStart {
+  const zero = Object.fromEntries(COUNTRIES.map((c) => [c, 0])) as Record<CountryId, number>;
+  const s = turnSummary(world.states[0]!, { turn: 0, date: addQuarters(first, -1), events: [] } as unknown as TurnReport, zero);
+  return { date: s.date, ndpr: s.prices['oxide.light'].world, dytb: s.prices['oxide.heavy'].world, magnet: s.prices.magnet.world, magnetSupply: Object.fromEntries(COUNTRIES.map((c) => [c, s.countries[c].magnetSupplyRatio])) as Record<CountryId, number> };
+}
+
 function series(world: World, summaries = world.summaries) {
   return {
+    ...(summaries.length ? { start: startOf(world, summaries[0]!.date) } : {}),
     seed: world.seed,
     dates: summaries.map((s) => s.date),
     ndpr: summaries.map((s) => s.prices['oxide.light'].world),

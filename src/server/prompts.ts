@@ -99,9 +99,10 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const low = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => a.p - b.p)[0];
     const differ = multi && peak.p - low.p > 0.01 * peak.p;
     // the same path everywhere: say which way it went (a price that never rose above its start did not "rise to" it)
-    const first = peak.x.dytb[0] ?? 0;
+    // from before the first round where the series has it (debrief.ts start): the first round's own jump counts
+    const first = peak.x.start?.dytb ?? peak.x.dytb[0] ?? 0;
     const end = last(peak.x.dytb);
-    const since = `${peak.x.dates[0] ?? 'the first round'}`;
+    const since = `${peak.x.start?.date ?? peak.x.dates[0] ?? 'the first round'}`;
     const every = multi ? ' in every world, whatever the players did' : '';
     // a peak the price fell well back from is dated, and the end said (a class compared "rose to $928" with the $557 the
     // projector showed at the end); one world's only: in every world the peaks fall in different quarters
@@ -125,8 +126,8 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
     const baseWords = vsBase === 'Anyway' ? `, as it would have with every country keeping its policies ($${Math.round(baseFig!)}/kg). What drove it, if not the players, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?` : `; with every country keeping its policies it would have ${kind === 'rose' ? 'peaked at' : 'ended at'} $${Math.round(baseFig ?? 0)}/kg. Which decisions made the difference, and who ${kind === 'rose' ? 'paid for it' : 'gained from it'}?`;
     const more = kind === 'rose' ? back : {};
     if (differ) say(`Dy/Tb oxide outside China peaked at $${Math.round(peak.p)}/kg in world ${peak.x.index + 1} and at $${Math.round(low.p)}/kg in world ${low.x.index + 1}. Who paid for the difference, and who gained?`, 'dytbDiffer', { hi: Math.round(peak.p), hiWorld: peak.x.index + 1, lo: Math.round(low.p), loWorld: low.x.index + 1 });
-    else if (vsBase) say(`Dy/Tb oxide outside China ${path}${baseWords}`, `${kind}${vsBase}`, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), base: Math.round(baseFig!), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0, ...more });
-    else say(`Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`, kind, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), since: peak.x.dates[0] ?? '', every: multi ? 1 : 0, ...more });
+    else if (vsBase) say(`Dy/Tb oxide outside China ${path}${baseWords}`, `${kind}${vsBase}`, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), base: Math.round(baseFig!), since: peak.x.start?.date ?? peak.x.dates[0] ?? '', every: multi ? 1 : 0, ...more });
+    else say(`Dy/Tb oxide outside China ${path}. Could any country have changed that, and who ${peak.p > first * 1.01 ? 'paid for it' : 'gained from it'}?`, kind, { peak: Math.round(peak.p), end: Math.round(end), first: Math.round(first), since: peak.x.start?.date ?? peak.x.dates[0] ?? '', every: multi ? 1 : 0, ...more });
   }
 
   // 5. seats the bots played
