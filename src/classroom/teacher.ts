@@ -227,7 +227,11 @@ export async function dashboard(root: HTMLElement, classId: string): Promise<voi
   const inCount = (s: TeacherState) => {
     if (s.status !== 'running' && s.status !== 'paused') return '';
     const seats = s.worlds.filter((w) => !w.over).flatMap((w) => w.seats.filter((x) => !x.bot));
-    return seats.length ? c('dash.seatsIn', { ready: num(seats.filter((x) => x.ready).length), total: num(seats.length) }) : '';
+    // the seats of students a bot took over for idleness are said beside it: "0 of 1 seats in" of a world of five
+    // students, four of them idle, baffled a teacher
+    const idle = s.worlds.filter((w) => !w.over).flatMap((w) => w.seats.filter((x) => x.bot && x.students.length > 0)).length;
+    const base = seats.length ? c('dash.seatsIn', { ready: num(seats.filter((x) => x.ready).length), total: num(seats.length) }) : '';
+    return idle ? `${base}${base ? c('dash.sep') : ''}${c(idle === 1 ? 'dash.idleSeatsOne' : 'dash.idleSeats', { n: num(idle) })}` : base;
   };
   // how the last round ended, and what became of the seats not in
   const lastHow = (s: TeacherState, w: WorldState) => {

@@ -77,6 +77,8 @@ export const enClass = {
     worldsOne: '{{n}} world',
     worldsMany: '{{n}} worlds',
     seatsIn: '{{ready}} of {{total}} seats in',
+    idleSeatsOne: '{{n}} student’s seat played by a bot (idle)',
+    idleSeats: '{{n}} students’ seats played by bots (idle)',
     sep: ' · ',
     joinClosed: 'The class has ended: nobody can join it now.',
     joinCode: 'Join code',

@@ -77,6 +77,8 @@ export const jaClass: Shape<typeof enClass> = {
     worldsOne: 'ワールド {{n}} 個',
     worldsMany: 'ワールド {{n}} 個',
     seatsIn: '{{total}} 席中 {{ready}} 席が提出済み',
+    idleSeatsOne: '生徒の {{n}} 席をボットが代行中（操作なし）',
+    idleSeats: '生徒の {{n}} 席をボットが代行中（操作なし）',
     sep: ' · ',
     joinClosed: 'クラスは終了しました。もう参加できません。',
     joinCode: '参加コード',
