@@ -19,8 +19,8 @@ describe("the dashboard's line of the class's settings", () => {
   it('says the rounds, their length and clock, a missed deadline, idle seats and seats per country', async () => {
     await setLang('en');
     await classLang();
-    expect(settingsText(base)).toBe('This class plays 4 rounds of a year. 120 s a round; a seat that misses the deadline keeps its policies; a bot takes an idle seat after 45 s; at most 1 per country.');
-    expect(settingsText({ ...base, quartersPerRound: 1, turns: 8, roundSeconds: 20, missed: 'bot', idleGraceSeconds: 0, seatsPerCountry: 2 })).toBe('This class plays 8 rounds of a quarter. 20 s a round; a seat that misses the deadline lets its bot decide; no bot takes an idle seat; at most 2 per country.');
+    expect(settingsText(base)).toBe('This class plays 4 rounds of a year. 120 s a round; a seat that misses the deadline keeps its policies; a bot takes an idle seat after 45 s; students per country: at most 1.');
+    expect(settingsText({ ...base, quartersPerRound: 1, turns: 8, roundSeconds: 20, missed: 'bot', idleGraceSeconds: 0, seatsPerCountry: 2 })).toBe('This class plays 8 rounds of a quarter. 20 s a round; a seat that misses the deadline lets its bot decide; no bot takes an idle seat; students per country: at most 2.');
   });
   it('in Japanese', async () => {
     (globalThis as unknown as { location: { search: string } }).location.search = '?lang=ja';

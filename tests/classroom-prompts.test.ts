@@ -31,6 +31,14 @@ describe('discussion prompts', () => {
     expect(discussionPrompts(cls(1), [w]).find((p) => p.startsWith('Dy/Tb'))).toBe('Dy/Tb oxide outside China rose to $959/kg in 2026Q1, from $377 in 2025Q3, and ended at $900/kg in 2026Q2. Could any country have changed that, and who paid for it?');
   });
 
+  // and Japan's supply from there: "was 64% of need from the first round" sat beside a chart from 99.6%
+  it("Japan's magnet supply is said to have fallen from before the first round, where the debrief has it", () => {
+    const w = { ...botFree(world(0, [415, 415, 415], [0.62, 0.63, 0.64])), start: { date: '2025Q3', ndpr: 56, dytb: 415, magnet: 70, magnetSupply: Object.fromEntries(COUNTRIES.map((c) => [c, 0.996])) as Record<CountryId, number> } };
+    expect(discussionPrompts(cls(1), [w]).find((p) => p.startsWith("Japan's magnet"))).toBe("Japan's magnet supply fell as low as 62% of need. What could it have done earlier?");
+    // without it, at its lowest in the first round: short from the start
+    expect(discussionPrompts(cls(1), [botFree(world(0, [415, 415, 415], [0.62, 0.63, 0.64]))]).find((p) => p.startsWith("Japan's magnet"))).toMatch(/was 62% of need from the first round/);
+  });
+
   it('a Dy/Tb price that rose, held or fell is said so', () => {
     const say = (dytb: number[]) => discussionPrompts(cls(1), [botFree(world(0, dytb, dytb.map(() => 0.98)))]).find((p) => p.startsWith('Dy/Tb'));
     expect(say([415, 471, 526])).toBe('Dy/Tb oxide outside China rose to $526/kg, from $415 in 2025Q4. Could any country have changed that, and who paid for it?');

@@ -33,12 +33,19 @@ describe.runIf(run)("the game's header on a narrow screen", () => {
     }
     // a phone's width (a classroom's students bring them): the Tariffs and Controls tables fit the panel (the Tariffs
     // table ran to 437 px at 390, its "other goods" column cut off, on the game and a class's page alike)
-    for (const w of [390, 360]) {
-      await page.setViewportSize({ width: w, height: 844 });
-      for (const tab of ['tariffs', 'controls']) {
-        await page.getByTestId(`tab-${tab}`).click();
-        const right = await page.locator('#tab-panel table').first().evaluate((t) => t.getBoundingClientRect().right);
-        expect(right, `${tab} at ${w} px`).toBeLessThanOrEqual(w);
+    // in English, then in Japanese (whose headings keep their words whole: style.css, dom.ts jaBreaks)
+    for (const lang of ['en', 'ja'] as const) {
+      if (lang === 'ja') {
+        await page.getByTestId('lang').selectOption('ja');
+        await page.getByTestId('tab-tariffs').getByText('関税').waitFor();
+      }
+      for (const w of [390, 360]) {
+        await page.setViewportSize({ width: w, height: 844 });
+        for (const tab of ['tariffs', 'controls']) {
+          await page.getByTestId(`tab-${tab}`).click();
+          const right = await page.locator('#tab-panel table').first().evaluate((t) => t.getBoundingClientRect().right);
+          expect(right, `${lang} ${tab} at ${w} px`).toBeLessThanOrEqual(w);
+        }
       }
     }
     // the game under the header still fills the rest of the window: End turn on screen at the narrowest

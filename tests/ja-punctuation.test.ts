@@ -74,6 +74,8 @@ describe('Japanese table headings', () => {
     expect(seams('磁石の確保率の最低値')).toEqual(['磁石の', '確保率の', '最低値']);
     expect(seams('事業費（10億ドル）')).toEqual(['事業費（10億ドル）']);
     expect(seams('米国への自動車（千台/年）')).toEqual(['米国への', '自動車（千台/年）']);
+    expect(seams('その他の財')).toEqual(['その他の', '財']);
+    expect(seams('その他の世界')).toEqual(['その他の', '世界']);
     expect(jaBreaks('cars')).toBe('cars');
   });
 });

@@ -166,8 +166,9 @@ export async function studentScreen(root: HTMLElement, token: string): Promise<v
       conn === 'closed' ? h('span', { class: 'bot-warning' }, c('student.reconnecting')) : '',
     );
     // a dialog (the round's digest) opens under the class bar, not over it: on a phone it hid the clock and the
-    // warning that a bot would take the seat while the student read (class.css)
-    root.style.setProperty('--class-bar-h', `${Math.round(bar.getBoundingClientRect?.().height ?? 0)}px`);
+    // warning that a bot would take the seat while the student read (class.css; on the page's root element, since the
+    // glossary's dialog is on the body)
+    document.documentElement.style.setProperty('--class-bar-h', `${Math.round(bar.getBoundingClientRect?.().height ?? 0)}px`);
   };
   const ticker = setInterval(renderBar, 1000);
 

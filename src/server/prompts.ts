@@ -95,7 +95,7 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
   // 4. the heavy rare-earth price: the highest peak against the status quo
   // (a path needs two rounds: a class ended after one was told the price "stayed at" its only figure)
   const peak = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => b.p - a.p)[0];
-  if (peak && peak.p > 0 && (multi || peak.x.dytb.length > 1)) {
+  if (peak && peak.p > 0 && (multi || peak.x.dytb.length > 1 || peak.x.start !== undefined)) {
     const low = worlds.map((x) => ({ x, p: Math.max(...x.dytb, 0) })).sort((a, b) => a.p - b.p)[0];
     const differ = multi && peak.p - low.p > 0.01 * peak.p;
     // the same path everywhere: say which way it went (a price that never rose above its start did not "rise to" it)
@@ -139,8 +139,9 @@ export function promptItems(cls: ClassRoom, worlds: WorldSeries[], baseline?: { 
   // three prompts at least where the class gives them (a one-world class with a bot had two)
   if (out.length < 3) {
     const magnet = worlds.map((x) => ({ x, m: Math.min(...x.magnetSupply.JPN, 1) })).sort((a, b) => a.m - b.m)[0];
-    // "fell as low as" only if it fell: a supply at its lowest in the first round was short from the start
-    const fell = magnet && magnet.m < (magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
+    // "fell as low as" only if it fell, from before the first round where the series has it (debrief.ts start: a ban in
+    // round 1 took Japan from 99.6% to 64%, and "was 64% from the first round" sat beside a chart from 99.6%)
+    const fell = magnet && magnet.m < (magnet.x.start?.magnetSupply.JPN ?? magnet.x.magnetSupply.JPN[0] ?? 1) - 0.005;
     if (magnet && fell) say(`Japan's magnet supply fell as low as ${supplyWords(magnet.m)} of need${inWorld(magnet.x.index + 1)}. What could it have done earlier?`, 'magnetFell', { pct: magnet.m, world: magnet.x.index + 1 });
     else if (magnet && magnet.m < 0.995 && magnet.x.magnetSupply.JPN.length > 1) say(`Japan's magnet supply was ${supplyWords(magnet.m)} of need${inWorld(magnet.x.index + 1)} from the first round. What could it have done about it?`, 'magnetShort', { pct: magnet.m, world: magnet.x.index + 1 });
   }

@@ -8,7 +8,9 @@ import { COUNTRIES, HEADLINES, type HeadlineChange, type LedgerEntry, type TurnR
 const SMALL = 0.02;
 
 /** One headline's changes over consecutive quarters as one: from the first quarter's previous value to the last's
- * value, each cause's amounts summed (the quarters' causes add up to their changes, so these add up to the whole). */
+ * value, each cause's amounts summed as the quarters' ledgers name them (each quarter has already put its causes under
+ * 2% into "other", so a cause named in one quarter and small in another counts the named part; the quarters' causes
+ * add up to their changes, so these add up to the whole). */
 export function mergeChanges(hs: readonly HeadlineChange[]): HeadlineChange {
   const sums = new Map<string, number>();
   let change = 0;

@@ -35,14 +35,14 @@ function turnsInGame(d: InvestDeal, now: number, lastTurn: number): number {
   return Math.max(0, Math.min(end, lastTurn) - start + 1);
 }
 
-/** One sentence per pledge of investment among `deals`, figures and all; `gdp` is a country's GDP now, USD bn a year;
- * `now` the turn being played, `lastTurn` the game's last (a pledge the game ends before moving whole says so). */
 /** A share of GDP, %: a tenth of a point, or two significant digits below that (a small pledge read "0.0% of Japan's
  * GDP"). */
 export function sharePct(v: number): string {
   return num(v, v >= 0.1 || v <= 0 ? 1 : Math.max(1, Math.ceil(-Math.log10(v)) + 1));
 }
 
+/** One sentence per pledge of investment among `deals`, figures and all; `gdp` is a country's GDP now, USD bn a year;
+ * `now` the turn being played, `lastTurn` the game's last (a pledge the game ends before moving whole says so). */
 export function investLines(deals: InvestDeal[], capitalReturn: number, gdp: (c: CountryId) => number | undefined, now: number, lastTurn: number): string[] {
   const out: string[] = [];
   for (const d of deals)

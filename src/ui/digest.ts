@@ -79,11 +79,11 @@ function othersCount(count: number, above: number): string {
 
 /** The quarters the digest's score covers: one, or a class round's (its score measured from the round's start). */
 const roundOf = (o: DigestOptions): number => (o.score ? quartersOf(o.score) : 1);
-/** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters, the round as the class bar says it: "Round 1 of 4
- * (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
 /** A round's quarters, first to last ("2026Q1–2026Q4"). */
 const roundPeriod = (report: TurnReport, o: DigestOptions): string => `${o.history?.[o.score!.since!]?.date ?? '?'}–${report.date}`;
 
+/** "Turn 4 of 16 · 2026Q3"; after a class round of several quarters, the round as the class bar says it: "Round 1 of 4
+ * (2025Q4–2026Q3)" (a student read "Turn 4 of 16" under "Round 2 of 4"). */
 function digestTitle(report: TurnReport, o: DigestOptions): string {
   const k = roundOf(o);
   if (k <= 1) return t('digest.title', { n: report.turn, total: o.turns ?? report.turn, date: report.date });
@@ -115,9 +115,9 @@ export function digest(report: TurnReport, country: CountryId, onClose: () => vo
             story.toYou.length && changes.length ? h('h4', {}, t('digest.changesHead')) : '',
             changes.length
               ? h('ol', { class: 'changes' }, ...changes.map((c) => h('li', { 'data-headline': c.hd }, h('b', {}, changeHead(c)), c.causes.length ? h('span', {}, lang() === 'ja' ? `：${c.causes.join('。')}` : `: ${c.causes.join('; ')}`) : '')))
-              : h('p', { class: 'hint' }, t('digest.nothing'))),
+              : h('p', { class: 'hint' }, t(roundOf(o) > 1 ? 'digest.nothingRound' : 'digest.nothing'))),
           h('section', { 'data-testid': 'story-events' }, h('h3', {}, t('digest.events')),
-            story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t('digest.quiet'))),
+            story.events.length ? h('ul', { class: 'news' }, ...story.events.map((e) => h('li', {}, h('b', {}, `${e.title}${lang() === 'ja' ? '：' : ': '}`), e.text, e.note ? h('p', { class: 'note', 'data-testid': 'event-note' }, e.note) : ''))) : h('p', { class: 'hint' }, t(roundOf(o) > 1 ? 'digest.quietRound' : 'digest.quiet'))),
           story.yours.length ? h('section', {}, h('h3', {}, t('digest.yourMoves')), h('ul', { class: 'news' }, ...mergeLeaks(story.yours).map((n) => h('li', {}, plain(n)))), ...overrideNotes(report, country).map((x) => h('p', { class: 'note', 'data-testid': 'deal-override' }, x))) : '',
           story.steps.length ? h('section', { 'data-testid': 'story-steps' }, h('h3', {}, t('digest.yourSteps')), h('ul', { class: 'news' }, ...story.steps.map((n) => h('li', {}, plain(n))))) : '',
           others.length

@@ -3,13 +3,13 @@ export type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | EventListener | undefined | null>;
 
 /** Break opportunities (U+200B) in a Japanese heading at the seams of its words: between Latin and Japanese letters,
- * katakana and kanji, and after a particle's hiragana before the next word. With `word-break: keep-all` on table
+ * katakana and kanji, and after a particle before the next word (not その's の: その他 stays whole). With `word-break: keep-all` on table
  * headings (style.css) a heading wraps there, not inside a word: "NdPr酸化｜物" and "最低｜値" read as misprints. */
 export function jaBreaks(s: string): string {
   return s
     .replace(/([A-Za-z])(?=[\u3040-\u30ff\u4e00-\u9fff])/g, '$1\u200b')
     .replace(/([\u30a0-\u30ff])(?=[\u4e00-\u9fff])/g, '$1\u200b')
-    .replace(/([\u3040-\u309f])(?=[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9])/g, '$1\u200b');
+    .replace(/(?<!そ)([のへをとはがでにも])(?=[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9])/g, '$1\u200b');
 }
 
 export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {

@@ -7,10 +7,9 @@ import { lineChart, sparkline } from './chart.ts';
 import { CAR_HEADLINES, HEADLINE_LABEL, formatHeadline, ledger, makesCars, shownChange } from './ledger.ts';
 import { quartersOf, splitTable } from './score.ts';
 import { fmtChange } from './story.ts';
-import { num, t } from './i18n.ts';
+import { chunk, laterReady, num, t } from './i18n.ts';
 import { stageName, timelineName } from './labels.ts';
 import { termLink } from './glossary.ts';
-import { riskWhy } from './risk-why.ts';
 
 /** The smallest range a sparkline shows, so that noise stays flat: in the headline's own units. */
 export const MIN_SPAN: Record<Headline, (v: number) => number> = {
@@ -72,8 +71,17 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     change: rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : '',
     sign: dInd,
     spark: sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
-    round: k > 1,
-    why: () => h('div', {}, h('p', { class: 'hint' }, t('ind.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })), s.riskParts && t('risk.riskStage') !== 'risk.riskStage' ? riskWhy(s.riskParts, c, s.view.self.last.supplyRisk) : ''),
+    // (its why is how the figure is worked out, not what moved it: the plain title)
+    why: () => {
+      // how the figure is worked out, and the risk taken apart by stage: their code and words come after the map (the
+      // Japanese first screen is at its weight budget), added once here (a second after the map)
+      const box = h('div', {});
+      const parts = s.riskParts;
+      void Promise.all([parts ? chunk(() => import('./risk-why.ts'), 'toast.textsFailed') : null, laterReady()])
+        .then(([m]) => box.append(h('p', { class: 'hint' }, t('risk.independenceWhy', { risk: num(s.view.self.last.supplyRisk, 2), scale: num(s.riskScale) })), m && parts ? m.riskWhy(parts, c, s.view.self.last.supplyRisk) : ''))
+        .catch(() => {});
+      return box;
+    },
   }));
   const p = s.view.prices;
   const w = s.view.worldPrice;

@@ -2,8 +2,8 @@
 // sent in the snapshot): each stage's risk, import reliance and where the country bought it last quarter, the stage
 // that sets the risk (the bottleneck), and the multipliers after it. A player saw the figure move with no order of
 // hers and no ledger to say why (a tariff on China's magnets raised Japan's independence by keeping its own at home).
-// Its words are in the later strings (locales/*-later.ts: the page's first screen is within its weight budget without
-// them); the Indicators tab leaves the table out until they are there, a second after the map.
+// A chunk of its own with its words in the later strings (locales/*-later.ts): the Japanese first screen is at its
+// weight budget; the Indicators tab adds the table once both have loaded, a second after the map.
 import type { CountryId, RegionId } from '../../engine/lite.ts';
 import type { RiskParts } from '../../engine/index.ts';
 import { h } from './dom.ts';

@@ -66,7 +66,7 @@ export const enClass = {
     mine: 'Your classes on this computer',
   },
   dash: {
-    settings: '{{length}} {{seconds}} s a round; a seat that misses the deadline {{missed}}; {{idle}}; at most {{per}} per country.',
+    settings: '{{length}} {{seconds}} s a round; a seat that misses the deadline {{missed}}; {{idle}}; students per country: at most {{per}}.',
     idleAfter: 'a bot takes an idle seat after {{s}} s',
     idleOff: 'no bot takes an idle seat',
     moreNews: '+{{n}} more',

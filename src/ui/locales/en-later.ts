@@ -55,7 +55,7 @@ export const enLater = {
     security: 'security',
   },
   /** supply independence's why, the risk taken apart by stage (risk-why.ts): read once the why is opened */
-  risk: { riskStage: 'stage', riskRisk: 'risk', riskIR: 'import reliance', riskIRTitle: 'Imports less exports, over production plus imports less exports (the EU method): what you make and sell abroad counts, so a country that buys all its magnets abroad but makes some for export relies on imports less than all.', riskFrom: 'bought last quarter from', riskOre: 'ore (mining)', riskOxide: 'oxide (separation)', riskMagnet: 'magnets', riskNone: 'none bought', riskYours: 'your own', riskOthers: 'others', riskSubst: 'substitution', riskThrift: 'thrifting', riskRecycling: 'recycling', riskCalc: 'The riskiest stage, {{stage}}, sets your risk: {{calc}}.' },
+  risk: { independenceWhy: 'Your supply risk by the EU’s criticality method is {{risk}} (0 = none), and independence is 100 × (1 − risk ÷ {{scale}}). The risk is higher the more your ore, oxide and magnets come from few suppliers, from ones with weak governance, or through export controls; recycling and thrifting lower it. It is one formula of your whole sourcing, taken apart by stage below. It moves without an order of yours when where you buy from changes: another country’s export controls, tariffs or deals, or a mine, refinery or magnet plant opening elsewhere.', riskStage: 'stage', riskRisk: 'risk', riskIR: 'import reliance', riskIRTitle: 'Imports less exports, over production plus imports less exports (the EU method): what you make and sell abroad counts, so a country that buys all its magnets abroad but makes some for export relies on imports less than all.', riskFrom: 'bought last quarter from', riskOre: 'ore (mining)', riskOxide: 'oxide (separation)', riskMagnet: 'magnets', riskNone: 'none bought', riskYours: 'your own', riskOthers: 'others', riskSubst: 'substitution', riskThrift: 'thrifting', riskRecycling: 'recycling', riskCalc: 'The riskiest stage, {{stage}}, sets your risk: {{calc}}.' },
   digest: {
     offtakeNone: '{{who}} made no {{what}} this quarter: the share of it {{id}} gives you brings nothing until it makes some.',
     offtakeNoneRound: '{{who}} made no {{what}} in the round\'s last quarter: the share of it {{id}} gives you brings nothing until it makes some.',
@@ -66,9 +66,11 @@ export const enLater = {
     toYouHead: 'Moves aimed at you',
     changesHead: 'What moved your figures',
     nothing: 'Nothing of yours moved much this quarter.',
+    nothingRound: 'Nothing of yours moved much this round.',
     because: 'because of',
     events: 'Events',
     quiet: 'No event this quarter.',
+    quietRound: 'No event this round.',
     yourMoves: 'Your moves',
     yourSteps: 'Your projects’ own steps (not your orders)',
     others: 'Other countries’ moves',

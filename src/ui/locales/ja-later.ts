@@ -53,7 +53,7 @@ export const jaLater: Later = {
     security: '安全保障',
   },
   /** supply independence's why, the risk taken apart by stage (risk-why.ts): read once the why is opened */
-  risk: { riskStage: '段階', riskRisk: 'リスク', riskIR: '輸入依存度', riskIRTitle: '（輸入 − 輸出）÷（生産 + 輸入 − 輸出）（EUの方法）：自国で作って輸出する分も数えるため、磁石をすべて輸入していても輸出用に作っていれば、依存度は100%より低くなる。', riskFrom: '前四半期の調達先', riskOre: '鉱石（採掘）', riskOxide: '酸化物（分離）', riskMagnet: '磁石', riskNone: '購入なし', riskYours: '自国', riskOthers: 'その他', riskSubst: '代替', riskThrift: '使用量削減', riskRecycling: 'リサイクル', riskCalc: 'もっともリスクの高い段階（{{stage}}）があなたのリスクを決める：{{calc}}。' },
+  risk: { independenceWhy: 'EUの重要性評価の方法によるあなたの供給リスクは {{risk}}（0＝なし）で、自立性は 100 ×（1 − リスク ÷ {{scale}}）。リスクは、鉱石・酸化物・磁石の調達先が少ないほど、ガバナンスの弱い国からであるほど、輸出規制を経るほど高くなり、リサイクルと使用量削減で下がる。調達全体の一つの式で、下の表が段階ごとに分解する。あなたが何も命じなくても、調達先が変われば動く：他国の輸出規制・関税・協定や、他国での鉱山・精錬所・磁石工場の稼働など。', riskStage: '段階', riskRisk: 'リスク', riskIR: '輸入依存度', riskIRTitle: '（輸入 − 輸出）÷（生産 + 輸入 − 輸出）（EUの方法）：自国で作って輸出する分も数えるため、磁石をすべて輸入していても輸出用に作っていれば、依存度は100%より低くなる。', riskFrom: '前四半期の調達先', riskOre: '鉱石（採掘）', riskOxide: '酸化物（分離）', riskMagnet: '磁石', riskNone: '購入なし', riskYours: '自国', riskOthers: 'その他', riskSubst: '代替', riskThrift: '使用量削減', riskRecycling: 'リサイクル', riskCalc: 'もっともリスクの高い段階（{{stage}}）があなたのリスクを決める：{{calc}}。' },
   digest: {
     offtakeNone: '{{who}}は今四半期{{what}}を生産していません：協定{{id}}で得る分け前は、生産が始まるまで何ももたらしません。',
     offtakeNoneRound: '{{who}}はこのラウンドの最後の四半期に{{what}}を生産していません：協定{{id}}で得る分け前は、生産が始まるまで何ももたらしません。',
@@ -64,9 +64,11 @@ export const jaLater: Later = {
     toYouHead: 'あなたに向けられた動き',
     changesHead: 'あなたの指標を動かしたもの',
     nothing: '今期、あなたの指標に大きな動きはありませんでした。',
+    nothingRound: 'このラウンド、あなたの指標に大きな動きはありませんでした。',
     because: '要因',
     events: '出来事',
     quiet: '今期の出来事はありません。',
+    quietRound: 'このラウンドの出来事はありません。',
     yourMoves: 'あなたの手',
     yourSteps: 'あなたの事業が自ら進んだ段階（あなたの指示ではない）',
     others: '他国の手',
