@@ -96,3 +96,11 @@ describe("a class round's headline changes", () => {
     expect(w.roundReport(1)).toBe(w.reports[7]);
   });
 });
+
+describe("a class round's first turn", () => {
+  it('is where its reports start: one helper for the digest, the dashboard, the seat status and the score', async () => {
+    const { roundStart } = await import('../src/server/round-report.ts');
+    expect([0, 1, 4, 5, 8, 9, 10].map((t) => roundStart(t, 4))).toEqual([0, 0, 0, 4, 4, 8, 8]);
+    expect([0, 1, 2, 3].map((t) => roundStart(t, 1))).toEqual([0, 0, 1, 2]);
+  });
+});

@@ -119,10 +119,7 @@ export function usd(v: number, digits = 0): string {
  * whole percentage here read "97%" on the dashboard and the debrief where the student's own screen said 96.5%. */
 export const pct = supplyPct;
 /** A magnet supply in the projector's column: to a tenth of a point always (it showed "94%" over "68.7%"), 100% whole. */
-export const columnPct = (s: number): string => {
-  const r = Math.round(s * 1000) / 10;
-  return r >= 100 ? `${num(100)}%` : `${num(r, 1)}%`;
-};
+export const columnPct = (s: number): string => supplyPct(s, true);
 /** Whole numbers in the active language. */
 export { num };
 

@@ -4,6 +4,12 @@
 // from 99.6% to 57.0%, and the ban of its first quarter that caused it was in no ledger (a teacher's walkthrough).
 import { COUNTRIES, HEADLINES, type HeadlineChange, type LedgerEntry, type TurnReport } from '../../engine/index.ts';
 
+/** The turns played before the class round that holds turn `turn` (rounds of `k` quarters; 0 before any): where that
+ * round's reports start. */
+export function roundStart(turn: number, k: number): number {
+  return turn > 0 ? Math.floor((turn - 1) / k) * k : 0;
+}
+
 /** Causes under 2% of the largest figure go into "other", as the engine's own ledgers (engine/report.ts tidy). */
 const SMALL = 0.02;
 

@@ -4,6 +4,7 @@ import { COUNTRIES, type CountryId } from '../../engine/index.ts';
 import type { ClassRoom, Round } from './classroom.ts';
 import { whatIfLabel } from './sandbox.ts';
 import { pendingRequests } from './access.ts';
+import { roundStart } from './round-report.ts';
 
 export interface Clock {
   deadline: number | null;
@@ -29,7 +30,7 @@ export function headline(cls: ClassRoom, w: number) {
   const world = cls.worlds[w];
   const s = world.summaries[world.summaries.length - 1];
   // the reports of the last round (a round may be several quarters)
-  const round = world.reports.slice(Math.max(0, Math.ceil(world.turn / cls.k) - 1) * cls.k);
+  const round = world.reports.slice(roundStart(world.turn, cls.k));
   const c = (f: (k: CountryId) => number) => Object.fromEntries(COUNTRIES.map((k) => [k, f(k)])) as Record<CountryId, number>;
   return {
     date: world.states[world.states.length - 1] && addDate(world),
@@ -125,7 +126,7 @@ export function seatStatus(cls: ClassRoom, student: string, now: number) {
   // the student held this seat when its last round began (a student moved in since is not told of that round's bot or
   // missed deadline: they were another student's)
   const turn = cls.worlds[st.world].turn;
-  const held = st.since <= Math.max(0, Math.ceil(turn / cls.k) - 1) * cls.k;
+  const held = st.since <= roundStart(turn, cls.k);
   return {
     className: cls.config.name,
     status: cls.status,

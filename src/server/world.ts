@@ -28,7 +28,7 @@ import type { CountryOrders } from '../../engine/index.ts';
 import type { SessionSnapshot } from '../session/protocol.ts';
 import { turnScore } from '../session/score.ts';
 import { contentFigures } from '../session/figures.ts';
-import { mergeRound } from './round-report.ts';
+import { mergeRound, roundStart } from './round-report.ts';
 
 /** The status-quo path of a scenario and seed (every country keeps its policies): the yardstick of every score. */
 export interface Baseline {
@@ -157,13 +157,13 @@ export class World {
   roundReport(roundTurns: number): TurnReport | null {
     const n = this.reports.length;
     if (!n) return null;
-    return mergeRound(this.reports.slice((Math.ceil(n / roundTurns) - 1) * roundTurns));
+    return mergeRound(this.reports.slice(roundStart(n, roundTurns)));
   }
 
   /** a seat's score after `turn`, against the status-quo world (what the digest names as its yardstick); its changes over
    * the round of `roundTurns` quarters it ends */
   turnScoreAt(c: CountryId, turn: number, roundTurns = 1) {
-    const since = Math.floor((turn - 1) / roundTurns) * roundTurns;
+    const since = roundStart(turn, roundTurns);
     return { ...turnScore(this.reports.map((r) => r.objectiveBy[c]), this.baseline.parts.map((p) => p[c]), turn, this.content.countries.regions[c].objectives, since), yardstick: 'status-quo-world' as const };
   }
 

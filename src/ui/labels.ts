@@ -51,10 +51,11 @@ export const objectiveShort = (o: ObjectiveKey | string): string => t(`objective
 /** A licence's share said as what goes through ("90% let through"): "licence (90%)" read as a 90% cut. */
 export const shareThrough = (s: number): string => (lang() === 'ja' ? `通常の${num(s * 100)}%まで` : `${num(s * 100)}% let through`);
 /** A magnet supply share with the indicators panel's one decimal (99.5% there is 99.5% on the map, not 99%), a whole
- * number without its ".0" (92%), and 100% from 99.95% up (an overfilled 100.4% reads 100%). */
-export const supplyPct = (s: number): string => {
+ * number without its ".0" (92%) unless `tenths` (a column of them: the projector's), and 100% from 99.95% up (an
+ * overfilled 100.4% reads 100%). */
+export const supplyPct = (s: number, tenths = false): string => {
   const r = Math.round(s * 1000) / 10;
-  return r >= 100 ? `${num(100)}%` : `${num(r, Number.isInteger(r) ? 0 : 1)}%`;
+  return r >= 100 ? `${num(100)}%` : `${num(r, tenths || !Number.isInteger(r) ? 1 : 0)}%`;
 };
 
 /** A why-ledger cause in plain words ("magnets from CHN" -> "magnets from China"); `me`: the country whose ledger it
