@@ -71,10 +71,10 @@ export function indicatorsPanel(s: SessionSnapshot): HTMLElement {
     change: rep && prev !== null ? (dInd === 0 ? '±0' : `${dInd > 0 ? '+' : '−'}${num(Math.abs(dInd) / 10, 1)}`) : '',
     sign: dInd,
     spark: sparkline(hist.map((x) => indep(x.supplyRisk)), 80, 22, PALETTE.blue, 5),
-    // (its why is how the figure is worked out, not what moved it: the plain title)
+    // its why (under the plain title: it says how the figure is worked out, not what moved it) is the formula in words
+    // and the risk taken apart by stage; their code and words come after the map (the Japanese first screen is at its
+    // weight budget), added once both are here, a second after the map
     why: () => {
-      // how the figure is worked out, and the risk taken apart by stage: their code and words come after the map (the
-      // Japanese first screen is at its weight budget), added once here (a second after the map)
       const box = h('div', {});
       const parts = s.riskParts;
       void Promise.all([parts ? chunk(() => import('./risk-why.ts'), 'toast.textsFailed') : null, laterReady()])
